@@ -1,0 +1,144 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { Theme } from "~/utils/theme.server";
+
+export type NavViewer = { name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean };
+
+type NavItem = { to: string; label: string };
+
+export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[] } {
+  const main: NavItem[] = [
+    { to: "/", label: "Home" },
+    { to: "/ladders", label: "Ladders" },
+  ];
+  const admin: NavItem[] = viewer.isAdmin
+    ? [
+        { to: "/admin/people", label: "People" },
+        { to: "/admin/teams", label: "Teams" },
+        { to: "/admin/audit", label: "Audit log" },
+      ]
+    : [];
+  return { main, admin };
+}
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `block rounded-md px-3 py-2 text-sm font-medium ${
+    isActive
+      ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
+      : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+  }`;
+
+function ThemeSwitch({ theme }: { theme: Theme }) {
+  const location = useLocation();
+  return (
+    <Form method="post" action="/theme" className="flex items-center gap-1" aria-label="Colour theme">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="theme-select" className="sr-only">
+        Theme
+      </label>
+      <select
+        id="theme-select"
+        name="theme"
+        defaultValue={theme}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+      >
+        <option value="system">System theme</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+      <noscript>
+        <button type="submit" className="text-sm underline">
+          Apply
+        </button>
+      </noscript>
+    </Form>
+  );
+}
+
+export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null; theme: Theme; children: ReactNode }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const nav = viewer ? navItems(viewer) : null;
+
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
+      >
+        Skip to content
+      </a>
+      <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
+          <Link to="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm text-white">
+              R
+            </span>
+            Rungs
+          </Link>
+          <div className="flex items-center gap-3">
+            <ThemeSwitch theme={theme} />
+            {viewer ? (
+              <>
+                <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">{viewer.name}</span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200">
+                    Sign out
+                  </button>
+                </Form>
+                <button
+                  type="button"
+                  className="rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
+                  aria-expanded={menuOpen}
+                  aria-controls="primary-navigation"
+                  onClick={() => setMenuOpen((open) => !open)}
+                >
+                  Menu
+                </button>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl gap-6 px-4 py-6">
+        {nav ? (
+          <nav
+            id="primary-navigation"
+            aria-label="Main"
+            className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute left-0 right-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
+          >
+            <ul className="space-y-1">
+              {nav.main.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            {nav.admin.length ? (
+              <>
+                <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Administration</h2>
+                <ul className="mt-2 space-y-1">
+                  {nav.admin.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} className={linkClass}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </nav>
+        ) : null}
+        <main id="main" ref={mainRef} tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

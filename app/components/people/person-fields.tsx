@@ -1,0 +1,116 @@
+import { getInputProps, getSelectProps, type FormMetadata } from "@conform-to/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useId, useRef } from "react";
+import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import type { PersonFormValue } from "~/modules/people/person-form";
+import type { TrackOption } from "~/modules/people/track-level";
+import type { loader as peopleLoader } from "~/routes/admin.people._index";
+
+type Fields = ReturnType<FormMetadata<PersonFormValue, string[]>["getFieldset"]>;
+
+/** The fields shared by "Add person" and "Edit person". */
+export function PersonFields({
+  fields,
+  teams,
+  tracks,
+  currentManager,
+}: {
+  fields: Fields;
+  teams: { id: string; name: string }[];
+  tracks: TrackOption[];
+  currentManager?: { name: string; email: string } | null;
+}) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field label="Name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+      <Field label="Email" autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+      <SelectField label="Team" errors={fields.teamId.errors} {...getSelectProps(fields.teamId)}>
+        <option value="">No team</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </SelectField>
+      <ManagerField fields={fields} currentManager={currentManager} />
+      <SelectField label="Track" errors={fields.track.errors} {...getSelectProps(fields.track)}>
+        <option value="">No track</option>
+        {tracks.map((track) => (
+          <option key={track.id} value={track.id}>
+            {track.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Level" hint="Choose a level on the person's track." errors={fields.level.errors} {...getSelectProps(fields.level)}>
+        <option value="">No level</option>
+        {tracks.map((track) => (
+          <optgroup key={track.id} label={track.name}>
+            {track.levels.map((level) => (
+              <option key={level.id} value={level.id}>
+                {level.title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <fieldset className="sm:col-span-2">
+        <legend className="mb-2 text-sm font-medium">Roles</legend>
+        <div className="space-y-2">
+          <CheckboxField label="Admin" hint="Manages people and teams, opens review cycles, reads the audit log." {...getInputProps(fields.isAdmin, { type: "checkbox" })} />
+          <ErrorList id={fields.isAdmin.errorId} errors={fields.isAdmin.errors} />
+          <CheckboxField
+            label="Hiring admin"
+            hint="Creates openings and interview plans, sees their scorecards, records decisions."
+            {...getInputProps(fields.isHiringAdmin, { type: "checkbox" })}
+          />
+        </div>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Nobody is made a manager here: anyone with active reports is one.</p>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The manager is chosen by email. As the admin types, active people matching the
+ * text are offered as suggestions (from the people list's loader); without
+ * JavaScript the email is typed in full.
+ */
+function ManagerField({ fields, currentManager }: { fields: Fields; currentManager?: { name: string; email: string } | null }) {
+  const fetcher = useFetcher<typeof peopleLoader>();
+  const listId = useId();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const search = (text: string) => {
+    clearTimeout(timer.current);
+    const query = text.trim();
+    if (query.length < 2) return;
+    timer.current = setTimeout(() => {
+      fetcher.load(`/admin/people?index&status=active&q=${encodeURIComponent(query)}`);
+    }, 250);
+  };
+  return (
+    <div>
+      <Field
+        label="Manager's email"
+        autoComplete="off"
+        list={listId}
+        hint={
+          currentManager
+            ? `Now: ${currentManager.name}. Type a name or email to search active people; leave empty for no manager.`
+            : "Type a name or email to search active people; leave empty for no manager."
+        }
+        errors={fields.managerEmail.errors}
+        inputMode="email"
+        onInput={(event) => search(event.currentTarget.value)}
+        {...getInputProps(fields.managerEmail, { type: "text" })}
+      />
+      <datalist id={listId}>
+        {fetcher.data?.people.map((person) => (
+          <option key={person.id} value={person.email}>
+            {person.name}
+          </option>
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
+
+export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700 dark:text-red-400">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+type FieldProps<T> = { label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className?: string } & T;
+
+function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly string[] | null) {
+  const fallback = useId();
+  const fieldId = id ?? fallback;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = errors?.length ? `${fieldId}-error` : undefined;
+  return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+export function Field({ label, hint, errors, className = "", id, ...input }: FieldProps<InputHTMLAttributes<HTMLInputElement>>) {
+  const ids = useFieldIds(id, hint, errors);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...input} />
+      {hint ? (
+        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  errors,
+  className = "",
+  id,
+  children,
+  ...select
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+  const ids = useFieldIds(id, hint, errors);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...select}>
+        {children}
+      </select>
+      {hint ? (
+        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, hint, errors, className = "", id, ...textarea }: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const ids = useFieldIds(id, hint, errors);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <textarea id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...textarea} />
+      {hint ? (
+        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, hint, id, ...input }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const fallback = useId();
+  const fieldId = id ?? fallback;
+  return (
+    <div className="flex items-start gap-2">
+      <input id={fieldId} type="checkbox" className="mt-1 size-4 rounded border-slate-300" {...input} />
+      <div>
+        <label htmlFor={fieldId} className="text-sm font-medium">
+          {label}
+        </label>
+        {hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { Link, useLocation } from "@remix-run/react";
+
+function pageHref(pathname: string, search: string, page: number): string {
+  const params = new URLSearchParams(search);
+  if (page <= 1) params.delete("page");
+  else params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
+
+const linkClass =
+  "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+
+/** Previous/next links that keep the current filters in the query string. */
+export function Pagination({ page, pageCount, label = "Pagination" }: { page: number; pageCount: number; label?: string }) {
+  const { pathname, search } = useLocation();
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2">
+      {page > 1 ? (
+        <Link to={pageHref(pathname, search, page - 1)} className={linkClass} rel="prev">
+          Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-300" aria-current="page">
+        Page {page} of {pageCount}
+      </p>
+      {page < pageCount ? (
+        <Link to={pageHref(pathname, search, page + 1)} className={linkClass} rel="next">
+          Next
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
+export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
+export const tdClass = "px-3 py-2 align-top";

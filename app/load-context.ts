@@ -1,0 +1,10 @@
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Nonce for this response's Content-Security-Policy. */
+    cspNonce?: string;
+    /** The client's address, as the server saw it (after trusted proxies). */
+    clientAddress?: string;
+  }
+}
+
+export {};

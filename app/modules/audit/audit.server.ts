@@ -1,0 +1,74 @@
+import { db, type Prisma } from "~/utils/db.server";
+
+/**
+ * The append-only record of administrative actions. Writers pass their transaction
+ * client so the event commits or rolls back with the change it describes.
+ */
+export type AuditEventInput = {
+  actorId: string | null;
+  action: string;
+  subjectType: "person" | "team" | "people";
+  subjectId: string | null;
+  detail?: Prisma.InputJsonValue;
+};
+
+type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
+
+export async function recordAuditEvent(tx: Writer, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({ data: event });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditListItem = {
+  id: string;
+  createdAt: string;
+  action: string;
+  actor: { id: string; name: string } | null;
+  subjectType: string;
+  subjectId: string | null;
+  subjectName: string | null;
+  detail: unknown;
+};
+
+/** Newest first. Subjects are named in one extra query per kind, not one per row. */
+export async function listAuditEvents(page: number): Promise<{ events: AuditListItem[]; total: number; page: number; pageCount: number }> {
+  const total = await db.auditEvent.count();
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await db.auditEvent.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      subjectType: true,
+      subjectId: true,
+      detail: true,
+      actor: { select: { id: true, name: true } },
+    },
+  });
+  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.subjectType === type && row.subjectId).map((row) => row.subjectId!))];
+  const [people, teams] = await Promise.all([
+    db.user.findMany({ where: { id: { in: idsOf("person") } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: { id: { in: idsOf("team") } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map<string, string>([...people, ...teams].map((row) => [row.id, row.name]));
+  return {
+    total,
+    page: current,
+    pageCount,
+    events: rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      action: row.action,
+      actor: row.actor,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null,
+      detail: row.detail,
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+import { redirect } from "@remix-run/node";
+import { db } from "~/utils/db.server";
+import { lucia } from "./lucia.server";
+import type { Viewer } from "./policy";
+
+export type SignedIn = { viewer: Viewer; sessionId: string; refreshCookie: string | null };
+
+/** The signed-in person, or null. Deactivated people are signed out on sight. */
+export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  if (user.deactivatedAt) {
+    await lucia.invalidateUserSessions(user.id);
+    return null;
+  }
+  return {
+    viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
+    sessionId: session.id,
+    // lucia extended the session (sliding renewal): the cookie's expiry must follow.
+    refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+  };
+}
+
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireSignedIn(request: Request): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request);
+  if (!signedIn) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+    throw redirect(`/login${params}`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+  }
+  return signedIn;
+}
+
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Signs a person out of every device. */
+export async function endAllSessions(userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}

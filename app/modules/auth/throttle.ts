@@ -1,0 +1,36 @@
+/**
+ * Login throttling rules, kept free of storage so they can be tested alone.
+ * A key is one account ("account:<email>") or one client address ("ip:<address>").
+ */
+export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
+
+export const accountRule: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const addressRule: ThrottleRule = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+export type ThrottleState = { failures: number; windowStart: Date; lockedUntil: Date | null };
+
+/** Milliseconds until the key may try again, or 0 when it may try now. */
+export function lockRemaining(state: ThrottleState | null, now: Date): number {
+  if (!state?.lockedUntil) return 0;
+  return Math.max(0, state.lockedUntil.getTime() - now.getTime());
+}
+
+/** The state after one more failed attempt. */
+export function recordFailure(state: ThrottleState | null, rule: ThrottleRule, now: Date): ThrottleState {
+  const windowOpen = state && now.getTime() - state.windowStart.getTime() < rule.windowMs && lockRemaining(state, now) === 0
+    ? state
+    : null;
+  const expiredLock = state?.lockedUntil && state.lockedUntil <= now;
+  const base = windowOpen && !expiredLock ? windowOpen : { failures: 0, windowStart: now, lockedUntil: null };
+  const failures = base.failures + 1;
+  return {
+    failures,
+    windowStart: base.windowStart,
+    lockedUntil: failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null,
+  };
+}
+
+export function describeWait(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+}

@@ -1,0 +1,87 @@
+import type { Area, Competency, Expectation, Ladder, Level, Track } from "./types";
+
+interface LadderIndex {
+  areas: Map<string, Area>;
+  competencies: Map<string, Competency>;
+  tracks: Map<string, Track>;
+  levels: Map<string, Level>;
+}
+
+/** Built once per ladder object; the ladder stays plain data so it can be serialised. */
+const indexes = new WeakMap<Ladder, LadderIndex>();
+
+function indexOf(ladder: Ladder): LadderIndex {
+  let index = indexes.get(ladder);
+  if (index === undefined) {
+    index = {
+      areas: new Map(ladder.areas.map((area) => [area.id, area])),
+      competencies: new Map(ladder.competencies.map((competency) => [competency.id, competency])),
+      tracks: new Map(ladder.tracks.map((track) => [track.id, track])),
+      levels: new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level]))),
+    };
+    indexes.set(ladder, index);
+  }
+  return index;
+}
+
+export function getArea(ladder: Ladder, areaId: string): Area | undefined {
+  return indexOf(ladder).areas.get(areaId);
+}
+
+export function getCompetency(ladder: Ladder, competencyId: string): Competency | undefined {
+  return indexOf(ladder).competencies.get(competencyId);
+}
+
+export function getTrack(ladder: Ladder, trackId: string): Track | undefined {
+  return indexOf(ladder).tracks.get(trackId);
+}
+
+export function getLevel(ladder: Ladder, levelId: string): Level | undefined {
+  return indexOf(ladder).levels.get(levelId);
+}
+
+export function allLevels(ladder: Ladder): Level[] {
+  return [...indexOf(ladder).levels.values()];
+}
+
+export function trackOfLevel(ladder: Ladder, levelId: string): Track | undefined {
+  const level = getLevel(ladder, levelId);
+  return level === undefined ? undefined : getTrack(ladder, level.trackId);
+}
+
+/** The competencies a track uses, in ladder order. */
+export function competenciesForTrack(ladder: Ladder, trackId: string): Competency[] {
+  const track = getTrack(ladder, trackId);
+  if (track === undefined) return [];
+  return track.competencyIds.flatMap((competencyId) => getCompetency(ladder, competencyId) ?? []);
+}
+
+export function competenciesInArea(ladder: Ladder, areaId: string): Competency[] {
+  return ladder.competencies.filter((competency) => competency.areaId === areaId);
+}
+
+/** The next level up in the same track; undefined at the top. */
+export function nextLevel(ladder: Ladder, levelId: string): Level | undefined {
+  const level = getLevel(ladder, levelId);
+  return level === undefined ? undefined : trackOfLevel(ladder, levelId)?.levels[level.rank + 1];
+}
+
+export function previousLevel(ladder: Ladder, levelId: string): Level | undefined {
+  const level = getLevel(ladder, levelId);
+  return level === undefined || level.rank === 0 ? undefined : trackOfLevel(ladder, levelId)?.levels[level.rank - 1];
+}
+
+/** The levels of other tracks in the same equivalence band, in track order. */
+export function equivalentLevels(ladder: Ladder, levelId: string): Level[] {
+  const level = getLevel(ladder, levelId);
+  if (level === undefined || level.band === null) return [];
+  const band = ladder.equivalence[level.band];
+  if (band === undefined) return [];
+  return Object.values(band.levelIdByTrack)
+    .filter((otherId) => otherId !== levelId)
+    .flatMap((otherId) => getLevel(ladder, otherId) ?? []);
+}
+
+export function expectationsFor(ladder: Ladder, levelId: string, competencyId: string): Expectation[] {
+  return getLevel(ladder, levelId)?.expectations[competencyId] ?? [];
+}

@@ -1,0 +1,130 @@
+import type { LadderError, LadderPath } from "./ladder-errors";
+import {
+  LIST_SECTIONS,
+  SINGULAR_SECTIONS,
+  type AreaData,
+  type ChangelogEntryData,
+  type CompetencyData,
+  type EquivalenceRowData,
+  type LadderMetaData,
+  type ScalePointData,
+  type SingularSection,
+  type TrackData,
+} from "./schema";
+import type { ValidatedFile } from "./validate-file";
+import { errorAt, type ParsedSource } from "./yaml-source";
+
+/** Where something was written: the file and the path inside it. */
+export interface Origin {
+  source: ParsedSource;
+  path: LadderPath;
+}
+
+export interface Sourced<T> extends Origin {
+  value: T;
+}
+
+export type IdKind = "area" | "competency" | "track" | "level";
+
+export interface IdSighting extends Origin {
+  id: string;
+}
+
+/**
+ * The ladder's files merged by the format's rules, before cross-reference checks. Holds only
+ * content that passed the schema, plus every id seen anywhere, valid or not, so a typo in one
+ * item does not make every reference to it look unknown as well.
+ */
+export interface LadderParts {
+  /** Names the ladder (its folder) in errors that belong to no single file. */
+  root: string;
+  /** False when some file could not be read as YAML: its ids are unknown, so "unknown X" checks would mislead. */
+  complete: boolean;
+  definitions: Record<SingularSection, Origin[]>;
+  ladder?: Sourced<LadderMetaData>;
+  changelog?: Sourced<ChangelogEntryData[]>;
+  scale?: Sourced<ScalePointData[]>;
+  equivalence?: Sourced<EquivalenceRowData[]>;
+  areas: Array<Sourced<AreaData>>;
+  competencies: Array<Sourced<CompetencyData>>;
+  tracks: Array<Sourced<TrackData>>;
+  /** Every id written in the ladder, with the path of the `id` value, in file order. */
+  sightings: Record<IdKind, IdSighting[]>;
+}
+
+export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, complete: boolean): LadderParts {
+  const parts: LadderParts = {
+    root,
+    complete,
+    definitions: { ladder: [], changelog: [], scale: [], equivalence: [] },
+    areas: [],
+    competencies: [],
+    tracks: [],
+    sightings: { area: [], competency: [], track: [], level: [] },
+  };
+  for (const file of files) {
+    const { source } = file;
+    for (const section of SINGULAR_SECTIONS) {
+      if (!Object.hasOwn(source.data, section)) continue;
+      parts.definitions[section].push({ source, path: [section] });
+      const value = file.singular[section];
+      if (value !== undefined && parts[section] === undefined) {
+        Object.assign(parts, { [section]: { source, path: [section], value } });
+      }
+    }
+    for (const section of LIST_SECTIONS) {
+      for (const { value, index } of file.lists[section]) {
+        (parts[section] as Array<Sourced<unknown>>).push({ source, path: [section, index], value });
+      }
+    }
+    recordSightings(parts, source);
+  }
+  return parts;
+}
+
+const KIND_OF_SECTION = { areas: "area", competencies: "competency", tracks: "track" } as const;
+
+function recordSightings(parts: LadderParts, source: ParsedSource): void {
+  for (const section of LIST_SECTIONS) {
+    const items = source.data[section];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const id = idOf(item);
+      if (id !== undefined) parts.sightings[KIND_OF_SECTION[section]].push({ id, source, path: [section, index, "id"] });
+      if (section !== "tracks" || !isRecord(item) || !Array.isArray(item.levels)) return;
+      item.levels.forEach((level: unknown, levelIndex) => {
+        const levelId = idOf(level);
+        if (levelId !== undefined) {
+          parts.sightings.level.push({ id: levelId, source, path: [section, index, "levels", levelIndex, "id"] });
+        }
+      });
+    });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function idOf(item: unknown): string | undefined {
+  return isRecord(item) && typeof item.id === "string" ? item.id : undefined;
+}
+
+/** Ids written anywhere in the ladder, including items the schema rejected. */
+export function knownIds(parts: LadderParts, kind: IdKind): Set<string> {
+  return new Set(parts.sightings[kind].map((sighting) => sighting.id));
+}
+
+export function errorIn(origin: Origin, subpath: LadderPath, message: string, key?: string): LadderError {
+  return errorAt(origin.source, [...origin.path, ...subpath], message, key);
+}
+
+/** For problems that belong to the ladder as a whole rather than to a place in a file. */
+export function ladderError(parts: LadderParts, message: string): LadderError {
+  return { file: parts.root, line: 0, column: 0, path: "", message };
+}
+
+export function describeOrigin(origin: Origin): string {
+  const { line, column } = errorIn(origin, [], "");
+  return `${origin.source.file}:${line}:${column}`;
+}

@@ -1,0 +1,137 @@
+import type { z } from "zod";
+import type { LadderError, LadderPath } from "./ladder-errors";
+import { closestMatch } from "./suggest";
+import { errorAt, type ParsedSource } from "./yaml-source";
+
+type Issue = z.core.$ZodIssue;
+
+/** Internal notes that let one typo produce one error (see issuesToErrors). */
+interface Converted extends LadderError {
+  missingKey?: string;
+  suggestedKey?: string;
+}
+
+/** zod speaks to developers; these messages speak to the people writing a ladder, at the exact node. */
+export function issuesToErrors(source: ParsedSource, schema: z.ZodType, issues: readonly Issue[]): LadderError[] {
+  const converted = issues.flatMap((issue) => convert(source, schema, issue, []));
+  // `sumary:` is one mistake: report the unknown key (which suggests "summary"), not also a missing "summary".
+  const misspelt = new Set(converted.flatMap((error) => (error.suggestedKey === undefined ? [] : [`${error.path}|${error.suggestedKey}`])));
+  return converted
+    .filter((error) => error.missingKey === undefined || !misspelt.has(`${error.path}|${error.missingKey}`))
+    .map(({ file, line, column, path, message }) => ({ file, line, column, path, message }));
+}
+
+function convert(source: ParsedSource, schema: z.ZodType, issue: Issue, prefix: LadderPath): Converted[] {
+  const path: LadderPath = [...prefix, ...issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment)))];
+  switch (issue.code) {
+    case "invalid_type": {
+      const value = valueAt(source.data, path);
+      if (value === undefined && path.length > 0) {
+        const missingKey = String(path[path.length - 1]);
+        return [{ ...errorAt(source, path.slice(0, -1), `missing required key "${missingKey}"`), missingKey }];
+      }
+      const hint = issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")
+        ? `; put it in quotes to keep it as text`
+        : "";
+      return [errorAt(source, path, `expected ${describeExpected(issue.expected)}, found ${describeValue(value)}${hint}`)];
+    }
+    case "unrecognized_keys": {
+      const allowed = objectKeysAt(schema, path);
+      const kind = path.length === 0 ? "unknown top-level key" : "unknown key";
+      return issue.keys.map((key) => {
+        const suggestedKey = closestMatch(key, allowed);
+        const hint = suggestedKey === undefined ? "" : ` (did you mean "${suggestedKey}"?)`;
+        return { ...errorAt(source, path, `${kind} "${key}"${hint}; allowed keys: ${allowed.join(", ")}`, key), suggestedKey };
+      });
+    }
+    case "invalid_key": {
+      const key = String(path[path.length - 1]);
+      const message = issue.issues[0]?.message ?? `invalid key "${key}"`;
+      return [errorAt(source, path.slice(0, -1), message, key)];
+    }
+    case "invalid_union": {
+      // Pick the alternative the author evidently meant: the one that got past the type check.
+      const meant = issue.errors.find((branch) => !branch.every((inner) => inner.path.length === 0 && inner.code === "invalid_type"));
+      if (meant !== undefined) return meant.flatMap((inner) => convert(source, schema, inner, path));
+      const expected = issue.errors.flatMap((branch) =>
+        branch.flatMap((inner) => (inner.code === "invalid_type" ? [describeExpected(inner.expected)] : [])),
+      );
+      return [errorAt(source, path, `expected ${[...new Set(expected)].join(" or ")}, found ${describeValue(valueAt(source.data, path))}`)];
+    }
+    default:
+      return [errorAt(source, path, issue.message)];
+  }
+}
+
+function valueAt(data: unknown, path: LadderPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case "string":
+      return "text";
+    case "int":
+      return "a whole number";
+    case "number":
+      return "a number";
+    case "array":
+      return "a list";
+    case "object":
+    case "record":
+      return "a mapping";
+    default:
+      return expected;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+  if (typeof value === "number") return `a number (${value})`;
+  if (typeof value === "boolean") return `${value} (a yes/no value)`;
+  return typeof value;
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The keys an object at `path` may have, read from the schema so messages never drift from it. */
+function objectKeysAt(schema: z.ZodType, path: LadderPath): string[] {
+  let candidates = unwrap(schema);
+  for (const segment of path) {
+    candidates = candidates.flatMap((candidate) => {
+      const def = defOf(candidate);
+      if (def.type === "object" && typeof segment === "string" && def.shape?.[segment]) return unwrap(def.shape[segment]);
+      if (def.type === "array" && typeof segment === "number" && def.element) return unwrap(def.element);
+      if (def.type === "record" && def.valueType) return unwrap(def.valueType);
+      return [];
+    });
+  }
+  const keys = candidates.flatMap((candidate) => Object.keys(defOf(candidate).shape ?? {}));
+  return [...new Set(keys)];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(schema);
+  if (def.type === "optional" && def.innerType) return unwrap(def.innerType);
+  if (def.type === "pipe" && def.in) return unwrap(def.in);
+  if (def.type === "union" && def.options) return def.options.flatMap(unwrap);
+  return [schema];
+}

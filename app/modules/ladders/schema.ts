@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/**
+ * The content of one ladder file, exactly as docs/ladders.md describes it. Every check carries
+ * its own message because authors read these, not developers.
+ */
+
+export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+const text = z.string().trim().min(1, { error: "must not be empty" });
+
+const id = z.string().regex(ID_PATTERN, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a valid id; use kebab-case: lowercase letters and digits, words joined by single dashes, starting with a letter (e.g. "code-quality")`,
+});
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date; write it as YYYY-MM-DD` })
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
+
+function isCalendarDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+const atLeastOne = (what: string) => ({ error: `list at least one ${what}` });
+
+export const ladderMetaSchema = z.strictObject({
+  id,
+  name: text,
+  version: text,
+  description: text,
+});
+
+export const changelogEntrySchema = z.strictObject({
+  version: text,
+  date,
+  changes: z.array(text).min(1, atLeastOne("change")),
+});
+
+export const scalePointSchema = z.strictObject({
+  value: z.int(),
+  label: text,
+  meaning: text,
+});
+
+export const areaSchema = z.strictObject({
+  id,
+  name: text,
+  description: text,
+});
+
+export const interviewQuestionSchema = z.strictObject({
+  text,
+  /** Absent means the question suits every level. */
+  levels: z.array(id).min(1, { error: "list at least one level, or leave `levels` out if the question suits every level" }).optional(),
+  followUps: z.array(text).optional(),
+  lookFor: z.array(text).optional(),
+});
+
+const anchorKey = z.string().regex(/^-?\d+$/, {
+  error: (issue) => `anchor "${String(issue.input)}" must be a scale value (a whole number)`,
+});
+
+export const interviewSchema = z.strictObject({
+  questions: z.array(interviewQuestionSchema).min(1, atLeastOne("question")),
+  anchors: z.record(anchorKey, text),
+});
+
+export const competencySchema = z.strictObject({
+  id,
+  name: text,
+  area: id,
+  description: text,
+  /** Absent means every track uses the competency. */
+  tracks: z
+    .array(id)
+    .min(1, { error: "list at least one track, or leave `tracks` out to share the competency with every track" })
+    .optional(),
+  interview: interviewSchema.optional(),
+});
+
+/** Shorthand `- Writes tests.` and the full `- text: ... examples: [...]` load the same. */
+export const expectationSchema = z
+  .union([text, z.strictObject({ text, examples: z.array(text).optional() })])
+  .transform((value) =>
+    typeof value === "string" ? { text: value, examples: [] } : { text: value.text, examples: value.examples ?? [] },
+  );
+
+export const levelSchema = z.strictObject({
+  id,
+  title: text,
+  summary: text,
+  expectations: z.record(id, z.array(expectationSchema).min(1, atLeastOne("expectation"))),
+});
+
+export const trackSchema = z.strictObject({
+  id,
+  name: text,
+  description: text,
+  levels: z.array(levelSchema).min(1, { error: "a track needs at least one level" }),
+});
+
+export const equivalenceRowSchema = z
+  .record(id, id)
+  .refine((row) => Object.keys(row).length > 0, { error: "an equivalence row needs at least one `track: level` pair" });
+
+export const ladderFileSchema = z.strictObject({
+  ladder: ladderMetaSchema.optional(),
+  changelog: z.array(changelogEntrySchema).optional(),
+  scale: z.array(scalePointSchema).min(1, atLeastOne("scale point")).optional(),
+  areas: z.array(areaSchema).optional(),
+  competencies: z.array(competencySchema).optional(),
+  tracks: z.array(trackSchema).optional(),
+  equivalence: z.array(equivalenceRowSchema).optional(),
+});
+
+export type LadderFile = z.output<typeof ladderFileSchema>;
+export type LadderMetaData = z.output<typeof ladderMetaSchema>;
+export type ChangelogEntryData = z.output<typeof changelogEntrySchema>;
+export type ScalePointData = z.output<typeof scalePointSchema>;
+export type AreaData = z.output<typeof areaSchema>;
+export type CompetencyData = z.output<typeof competencySchema>;
+export type InterviewData = z.output<typeof interviewSchema>;
+export type ExpectationData = z.output<typeof expectationSchema>;
+export type LevelData = z.output<typeof levelSchema>;
+export type TrackData = z.output<typeof trackSchema>;
+export type EquivalenceRowData = z.output<typeof equivalenceRowSchema>;
+
+/** Sections whose lists from several files are concatenated; the others live in one file. */
+export const LIST_SECTIONS = ["areas", "competencies", "tracks"] as const;
+export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence"] as const;
+export type ListSection = (typeof LIST_SECTIONS)[number];
+export type SingularSection = (typeof SINGULAR_SECTIONS)[number];
+
+export const listItemSchemas = {
+  areas: areaSchema,
+  competencies: competencySchema,
+  tracks: trackSchema,
+} as const;

@@ -1,0 +1,109 @@
+/**
+ * A loaded, validated ladder: plain data (JSON-safe, so it can cross a Remix loader), with every
+ * reference checked. Look things up with the helpers in lookups.ts.
+ */
+export interface Ladder {
+  meta: LadderMeta;
+  /** Newest first. */
+  changelog: ChangelogEntry[];
+  /** Ascending by value. */
+  scale: ScalePoint[];
+  areas: Area[];
+  /** In the order the ladder lists them; pages show competencies in this order. */
+  competencies: Competency[];
+  tracks: Track[];
+  /** Ascending in seniority. */
+  equivalence: EquivalenceBand[];
+}
+
+export interface LadderMeta {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+}
+
+export interface ChangelogEntry {
+  version: string;
+  /** YYYY-MM-DD */
+  date: string;
+  changes: string[];
+}
+
+export interface ScalePoint {
+  value: number;
+  label: string;
+  meaning: string;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  description: string;
+  competencyIds: string[];
+}
+
+export interface Competency {
+  id: string;
+  name: string;
+  description: string;
+  areaId: string;
+  /** The tracks using it, resolved: every track when the ladder gave no `tracks` list. */
+  trackIds: string[];
+  /** True when the ladder gave no `tracks` list (a competency every track shares). */
+  sharedByAllTracks: boolean;
+  interview: Interview | null;
+}
+
+export interface Interview {
+  questions: InterviewQuestion[];
+  /** One per scale value, in scale order. */
+  anchors: InterviewAnchor[];
+}
+
+export interface InterviewQuestion {
+  text: string;
+  /** Levels (of any track) the question suits; empty means every level. */
+  levelIds: string[];
+  followUps: string[];
+  lookFor: string[];
+}
+
+export interface InterviewAnchor {
+  value: number;
+  text: string;
+}
+
+export interface Track {
+  id: string;
+  name: string;
+  description: string;
+  /** Most junior first. */
+  levels: Level[];
+  /** The competencies this track uses, in ladder order. */
+  competencyIds: string[];
+}
+
+export interface Level {
+  id: string;
+  title: string;
+  summary: string;
+  trackId: string;
+  /** Position in its track, 0 = most junior. */
+  rank: number;
+  /** Competency id -> what is expected; has exactly the track's competencies, in ladder order. */
+  expectations: Record<string, Expectation[]>;
+  /** Index into `ladder.equivalence`, or null when the level is in no band. */
+  band: number | null;
+}
+
+export interface Expectation {
+  text: string;
+  examples: string[];
+}
+
+export interface EquivalenceBand {
+  index: number;
+  /** Track id -> level id of that track. */
+  levelIdByTrack: Record<string, string>;
+}

@@ -1,0 +1,340 @@
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import type { TrackLevelCheck } from "./track-level";
+
+/**
+ * People CSV import, as pure logic: parse the file, check every row, and plan what
+ * would be created and changed against the people already in Rungs (passed in as
+ * plain data). Nothing here touches the database; import.server.ts applies the plan.
+ */
+
+export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "track", "level"] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
+
+/** More rows than this is refused before any checking (the organisation target is 5,000). */
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** `line` is the file's line number (the header is line 1); `field` is null for whole-row problems. */
+export type ImportError = { line: number; field: CsvColumn | null; message: string };
+
+export type ExistingPerson = {
+  id: string;
+  name: string;
+  email: string;
+  managerId: string | null;
+  team: string | null;
+  track: string | null;
+  level: string | null;
+  active: boolean;
+};
+
+export type ExistingTeam = { id: string; name: string };
+
+export type ImportRow = {
+  line: number;
+  name: string;
+  email: string;
+  managerEmail: string | null;
+  team: string | null;
+  track: string | null;
+  level: string | null;
+};
+
+export type ChangeField = Exclude<CsvColumn, "email">;
+export type FieldChange = { field: ChangeField; from: string | null; to: string | null };
+export type PlannedChange = { line: number; id: string; email: string; name: string; changes: FieldChange[] };
+
+export type ImportPlan = {
+  /** Columns the file has; an absent column leaves that field of existing people as it is. */
+  columns: CsvColumn[];
+  /** New people, each after their manager when the manager is new too. */
+  creates: ImportRow[];
+  changes: PlannedChange[];
+  unchangedCount: number;
+  /** Teams the file names that do not exist yet, in first-seen order. */
+  newTeams: string[];
+};
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: ImportError[] };
+
+export function formatImportError(error: ImportError): string {
+  return error.field ? `Line ${error.line}, ${error.field}: ${error.message}` : `Line ${error.line}: ${error.message}`;
+}
+
+const emptyToNull = (value: string) => (value === "" ? null : value);
+
+const RowSchema = z.object({
+  name: z.string().trim().min(1, "enter a name").max(200, "a name can be at most 200 characters"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "enter an email address")
+    .pipe(z.email("not a valid email address").max(254, "an email address can be at most 254 characters")),
+  manager_email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform(emptyToNull)
+    .pipe(z.email("not a valid email address").nullable()),
+  team: z.string().trim().max(100, "a team name can be at most 100 characters").transform(emptyToNull),
+  track: z.string().trim().toLowerCase().transform(emptyToNull),
+  level: z.string().trim().toLowerCase().transform(emptyToNull),
+});
+
+function normaliseHeader(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+type ParsedFile = { columns: CsvColumn[]; rows: ImportRow[] };
+
+/** Parses and checks the file on its own (no knowledge of existing people). */
+export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
+  // One line-ending convention: csv-parse locks onto the first one it sees and
+  // rejects a file that mixes them, which spreadsheets and pasting both produce.
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (source.trim() === "") {
+    return { ok: false, errors: [{ line: 1, field: null, message: `the file is empty; the first line must name the columns (${CSV_COLUMNS.join(", ")})` }] };
+  }
+
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(source, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
+    const reason = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : String(error);
+    return { ok: false, errors: [{ line, field: null, message: `the file is not valid CSV: ${reason}` }] };
+  }
+
+  const [header, ...body] = records;
+  if (!header) return { ok: false, errors: [{ line: 1, field: null, message: "the file is empty" }] };
+  const headerLine = startLine(header);
+  const errors: ImportError[] = [];
+  const columns: CsvColumn[] = [];
+  const indexOf = new Map<CsvColumn, number>();
+  header.record.forEach((raw, index) => {
+    const name = normaliseHeader(raw);
+    if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
+      errors.push({ line: headerLine, field: null, message: `unknown column "${raw.trim()}" (the columns are ${CSV_COLUMNS.join(", ")})` });
+      return;
+    }
+    const column = name as CsvColumn;
+    if (indexOf.has(column)) {
+      errors.push({ line: headerLine, field: column, message: `the column ${column} appears twice` });
+      return;
+    }
+    indexOf.set(column, index);
+    columns.push(column);
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!indexOf.has(column)) errors.push({ line: headerLine, field: null, message: `the header has no ${column} column` });
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const dataRecords = body.filter((entry) => entry.record.some((value) => value.trim() !== ""));
+  if (dataRecords.length === 0) return { ok: false, errors: [{ line: headerLine, field: null, message: "the file has a header but no people" }] };
+  if (dataRecords.length > MAX_IMPORT_ROWS) {
+    return {
+      ok: false,
+      errors: [{ line: headerLine, field: null, message: `the file has ${dataRecords.length} people; import at most ${MAX_IMPORT_ROWS} at a time` }],
+    };
+  }
+
+  const rows: ImportRow[] = [];
+  for (const entry of dataRecords) {
+    const line = startLine(entry);
+    if (entry.record.length !== header.record.length) {
+      errors.push({
+        line,
+        field: null,
+        message: `expected ${header.record.length} values but found ${entry.record.length} (put values that contain commas in double quotes)`,
+      });
+      continue;
+    }
+    const input = Object.fromEntries(CSV_COLUMNS.map((column) => [column, entry.record[indexOf.get(column) ?? -1] ?? ""]));
+    const result = RowSchema.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        errors.push({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message });
+      }
+      continue;
+    }
+    const value = result.data;
+    const problem = checkTrackLevel(value.track, value.level);
+    if (problem) {
+      errors.push({ line, field: problem.field, message: problem.message });
+      continue;
+    }
+    rows.push({ line, name: value.name, email: value.email, managerEmail: value.manager_email, team: value.team, track: value.track, level: value.level });
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: { columns, rows } };
+}
+
+/** csv-parse reports the line a record ends on; a quoted value may span several lines. */
+function startLine(entry: { record: string[]; info: { lines: number } }): number {
+  let newlines = 0;
+  for (const value of entry.record) for (const char of value) if (char === "\n") newlines++;
+  return entry.info.lines - newlines;
+}
+
+/**
+ * The whole check and plan: file errors first; then, against existing people,
+ * duplicate emails, unknown or deactivated managers, self-management and reporting
+ * cycles over the combined graph (existing reporting lines overridden by the file).
+ */
+export function planImport(
+  text: string,
+  existing: { people: readonly ExistingPerson[]; teams: readonly ExistingTeam[] },
+  checkTrackLevel: TrackLevelCheck,
+): PlanResult {
+  const parsed = parsePeopleCsv(text, checkTrackLevel);
+  if (!parsed.ok) return parsed;
+  const { columns, rows } = parsed.value;
+  const has = (column: CsvColumn) => columns.includes(column);
+
+  const byEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person]));
+  const emailById = new Map(existing.people.map((person) => [person.id, person.email.toLowerCase()]));
+  const errors: ImportError[] = [];
+
+  const rowByEmail = new Map<string, ImportRow>();
+  for (const row of rows) {
+    const earlier = rowByEmail.get(row.email);
+    if (earlier) {
+      errors.push({ line: row.line, field: "email", message: `${row.email} is also on line ${earlier.line}` });
+      continue;
+    }
+    rowByEmail.set(row.email, row);
+  }
+
+  for (const row of rowByEmail.values()) {
+    const manager = row.managerEmail;
+    if (!manager) continue;
+    if (manager === row.email) {
+      errors.push({ line: row.line, field: "manager_email", message: "a person cannot be their own manager" });
+      continue;
+    }
+    if (rowByEmail.has(manager)) continue;
+    const person = byEmail.get(manager);
+    if (!person) {
+      errors.push({ line: row.line, field: "manager_email", message: `no person with email ${manager} in the file or in Rungs` });
+    } else if (!person.active) {
+      errors.push({ line: row.line, field: "manager_email", message: `${manager} is deactivated in Rungs; reactivate them or choose another manager` });
+    }
+  }
+  if (errors.length) return { ok: false, errors: sortErrors(errors) };
+
+  const managerOf = (email: string): string | null => {
+    const row = rowByEmail.get(email);
+    if (row && has("manager_email")) return row.managerEmail;
+    const managerId = byEmail.get(email)?.managerId;
+    return managerId ? (emailById.get(managerId) ?? null) : null;
+  };
+  for (const cycle of findCycles([...rowByEmail.keys()], managerOf)) {
+    const path = [...cycle, cycle[0]].join(" → ");
+    for (const email of cycle) {
+      const row = rowByEmail.get(email);
+      if (row) errors.push({ line: row.line, field: "manager_email", message: `reporting cycle: ${path}` });
+    }
+  }
+  if (errors.length) return { ok: false, errors: sortErrors(errors) };
+
+  const teamByKey = new Map(existing.teams.map((team) => [team.name.toLowerCase(), team.name]));
+  const newTeams: string[] = [];
+  const canonicalTeam = (name: string | null): string | null => {
+    if (!name) return null;
+    const key = name.toLowerCase();
+    const known = teamByKey.get(key);
+    if (known) return known;
+    teamByKey.set(key, name);
+    newTeams.push(name);
+    return name;
+  };
+
+  const creates: ImportRow[] = [];
+  const changes: PlannedChange[] = [];
+  let unchangedCount = 0;
+  for (const row of rowByEmail.values()) {
+    const team = canonicalTeam(row.team);
+    const person = byEmail.get(row.email);
+    if (!person) {
+      creates.push({ ...row, team });
+      continue;
+    }
+    const fieldChanges: FieldChange[] = [];
+    const compare = (field: ChangeField, from: string | null, to: string | null) => {
+      if (has(field) && from !== to) fieldChanges.push({ field, from, to });
+    };
+    compare("name", person.name, row.name);
+    compare("manager_email", person.managerId ? (emailById.get(person.managerId) ?? null) : null, row.managerEmail);
+    const currentTeam = person.team ? (teamByKey.get(person.team.toLowerCase()) ?? person.team) : null;
+    compare("team", currentTeam, team);
+    compare("track", person.track, row.track);
+    compare("level", person.level, row.level);
+    if (fieldChanges.length) changes.push({ line: row.line, id: person.id, email: person.email, name: person.name, changes: fieldChanges });
+    else unchangedCount++;
+  }
+
+  return { ok: true, plan: { columns, creates: managerFirst(creates), changes, unchangedCount, newTeams } };
+}
+
+function sortErrors(errors: ImportError[]): ImportError[] {
+  return errors.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Every reporting cycle reachable from the given people, each once, as the emails
+ * around it. Each person has at most one manager, so following managers from any
+ * start either ends or enters exactly one cycle: O(people).
+ */
+export function findCycles(starts: readonly string[], managerOf: (email: string) => string | null): string[][] {
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const start of starts) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | null = start;
+    while (current && !done.has(current)) {
+      const seenAt = onPath.get(current);
+      if (seenAt !== undefined) {
+        cycles.push(path.slice(seenAt));
+        break;
+      }
+      onPath.set(current, path.length);
+      path.push(current);
+      current = managerOf(current);
+    }
+    for (const email of path) done.add(email);
+  }
+  return cycles;
+}
+
+/** Orders new people so that a new manager comes before their new reports. */
+function managerFirst(creates: ImportRow[]): ImportRow[] {
+  const byEmail = new Map(creates.map((row) => [row.email, row]));
+  const depth = new Map<string, number>();
+  const depthOf = (start: ImportRow): number => {
+    const chain: ImportRow[] = [];
+    let current: ImportRow | undefined = start;
+    let base = 0;
+    while (current) {
+      const known = depth.get(current.email);
+      if (known !== undefined) {
+        base = known + 1;
+        break;
+      }
+      chain.push(current);
+      current = current.managerEmail ? byEmail.get(current.managerEmail) : undefined;
+    }
+    // The chain was walked report-to-manager; the last entry is the highest.
+    for (let index = chain.length - 1; index >= 0; index--) {
+      depth.set(chain[index]!.email, base);
+      base++;
+    }
+    return depth.get(start.email)!;
+  };
+  const keyed = creates.map((row, index) => ({ row, index, depth: depthOf(row) }));
+  keyed.sort((a, b) => a.depth - b.depth || a.index - b.index);
+  return keyed.map((entry) => entry.row);
+}

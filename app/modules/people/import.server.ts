@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
+import type { TrackLevelCheck } from "./track-level";
+import { getTrackLevelCheck } from "./track-levels.server";
+
+export type ImportSummary = { rows: number; created: number; changed: number; unchanged: number; newTeams: number };
+export type ImportResult = { ok: true; plan: ImportPlan; summary: ImportSummary } | { ok: false; errors: ImportError[] };
+
+type Reader = Pick<Prisma.TransactionClient, "user" | "team">;
+type Tx = Prisma.TransactionClient;
+
+// Well under SQLite's and PostgreSQL's bound-parameter limits for one statement.
+const CHUNK = 500;
+
+/**
+ * Checks a people CSV against Rungs and, unless `dryRun`, applies it: all of it in
+ * one transaction, or nothing. Used by the admin import page and the demo seed
+ * (actorId null). Reads are one query for people and one for teams; writes are
+ * batched, so 5,000 rows take a few seconds at most.
+ */
+export async function importPeople(
+  csvText: string,
+  options: { actorId: string | null; dryRun: boolean; checkTrackLevel?: TrackLevelCheck },
+): Promise<ImportResult> {
+  const checkTrackLevel = options.checkTrackLevel ?? (await getTrackLevelCheck());
+  if (options.dryRun) {
+    const existing = await loadExisting(db);
+    return withSummary(planImport(csvText, existing, checkTrackLevel));
+  }
+  // Planned again inside the transaction so the plan matches what it is applied to.
+  return db.$transaction(
+    async (tx) => {
+      const existing = await loadExisting(tx);
+      const result = withSummary(planImport(csvText, existing, checkTrackLevel));
+      if (result.ok) await applyPlan(tx, result.plan, existing, result.summary, options.actorId);
+      return result;
+    },
+    { maxWait: 15_000, timeout: 120_000 },
+  );
+}
+
+function withSummary(result: ReturnType<typeof planImport>): ImportResult {
+  if (!result.ok) return result;
+  const { plan } = result;
+  return {
+    ok: true,
+    plan,
+    summary: {
+      rows: plan.creates.length + plan.changes.length + plan.unchangedCount,
+      created: plan.creates.length,
+      changed: plan.changes.length,
+      unchanged: plan.unchangedCount,
+      newTeams: plan.newTeams.length,
+    },
+  };
+}
+
+async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
+  const [users, teams] = await Promise.all([
+    client.user.findMany({
+      select: { id: true, name: true, email: true, managerId: true, teamId: true, track: true, level: true, deactivatedAt: true },
+    }),
+    client.team.findMany({ select: { id: true, name: true } }),
+  ]);
+  const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  const people = users.map(({ teamId, deactivatedAt, ...user }) => ({
+    ...user,
+    team: teamId ? (teamName.get(teamId) ?? null) : null,
+    active: deactivatedAt === null,
+  }));
+  return { people, teams };
+}
+
+async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingPerson[]; teams: ExistingTeam[] }, summary: ImportSummary, actorId: string | null) {
+  const teamIdByName = new Map(existing.teams.map((team) => [team.name.toLowerCase(), team.id]));
+  const newTeams = plan.newTeams.map((name) => ({ id: randomUUID(), name }));
+  for (const team of newTeams) teamIdByName.set(team.name.toLowerCase(), team.id);
+  if (newTeams.length) await tx.team.createMany({ data: newTeams });
+  const teamId = (name: string | null) => (name ? teamIdByName.get(name.toLowerCase())! : null);
+
+  // Ids are made here so a new person can point at a new manager created in the same batch.
+  const idByEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person.id]));
+  const creates = plan.creates.map((row) => ({ id: randomUUID(), row }));
+  for (const { id, row } of creates) idByEmail.set(row.email, id);
+  const personId = (email: string | null) => (email ? idByEmail.get(email)! : null);
+
+  // Creates are ordered manager-first, so every chunk's managers already exist.
+  for (let start = 0; start < creates.length; start += CHUNK) {
+    await tx.user.createMany({
+      data: creates.slice(start, start + CHUNK).map(({ id, row }) => ({
+        id,
+        name: row.name,
+        email: row.email,
+        managerId: personId(row.managerEmail),
+        teamId: teamId(row.team),
+        track: row.track,
+        level: row.level,
+      })),
+    });
+  }
+
+  // Changes that set the same values (a team move, a new manager for a group) share one statement.
+  const groups = new Map<string, { data: Prisma.UserUncheckedUpdateManyInput; ids: string[] }>();
+  for (const change of plan.changes) {
+    const data: Prisma.UserUncheckedUpdateManyInput = {};
+    for (const { field, to } of change.changes) {
+      if (field === "name") data.name = to ?? undefined;
+      if (field === "manager_email") data.managerId = personId(to);
+      if (field === "team") data.teamId = teamId(to);
+      if (field === "track") data.track = to;
+      if (field === "level") data.level = to;
+    }
+    const key = JSON.stringify(data);
+    const group = groups.get(key) ?? { data, ids: [] };
+    group.ids.push(change.id);
+    groups.set(key, group);
+  }
+  for (const { data, ids } of groups.values()) {
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      await tx.user.updateMany({ where: { id: { in: ids.slice(start, start + CHUNK) } }, data });
+    }
+  }
+
+  await recordAuditEvent(tx, {
+    actorId,
+    action: "people.imported",
+    subjectType: "people",
+    subjectId: null,
+    detail: { ...summary, newTeamNames: plan.newTeams },
+  });
+}

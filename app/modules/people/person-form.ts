@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * The one schema for adding and editing a person, used in the browser (conform) and
+ * on the server. Checks that need the database (unique email, manager exists, no
+ * reporting cycle, valid track and level) are in service.server.ts.
+ */
+export const PersonSchema = z.object({
+  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "A name can be at most 200 characters."),
+  email: z
+    .string({ error: "Enter an email address." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter a valid email address.").max(254, "An email address can be at most 254 characters.")),
+  teamId: z.string().optional(),
+  managerEmail: z.string().trim().toLowerCase().pipe(z.email("Enter the manager's email address, or leave it empty.")).optional(),
+  track: z.string().optional(),
+  level: z.string().optional(),
+  isAdmin: z.boolean().optional(),
+  isHiringAdmin: z.boolean().optional(),
+});
+
+export type PersonFormValue = z.infer<typeof PersonSchema>;
+export type PersonField = keyof PersonFormValue;
+
+export const TeamNameSchema = z
+  .string({ error: "Enter a team name." })
+  .trim()
+  .min(1, "Enter a team name.")
+  .max(100, "A team name can be at most 100 characters.");
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const SetPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: "Choose a password." })
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(256, "Use at most 256 characters."),
+    confirm: z.string({ error: "Type the password again." }),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "The two passwords do not match." });

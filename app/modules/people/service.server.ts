@@ -1,0 +1,341 @@
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { managerChain } from "~/modules/auth/permissions.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import type { PersonField, PersonFormValue } from "./person-form";
+import type { TrackLevelCheck } from "./track-level";
+
+/** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export const PERSON_STATUSES = ["active", "deactivated", "all"] as const;
+export const PERSON_ROLES = ["admin", "hiring-admin", "manager"] as const;
+
+export type PeopleFilters = {
+  q: string;
+  teamId: string;
+  track: string;
+  level: string;
+  status: (typeof PERSON_STATUSES)[number];
+  role: (typeof PERSON_ROLES)[number] | "";
+  page: number;
+};
+
+export function parsePeopleFilters(searchParams: URLSearchParams): PeopleFilters {
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T | ""): T | "" =>
+    allowed.includes(value as T) ? (value as T) : fallback;
+  const page = Number.parseInt(searchParams.get("page") ?? "1", 10);
+  return {
+    q: (searchParams.get("q") ?? "").trim().slice(0, 200),
+    teamId: searchParams.get("team") ?? "",
+    track: searchParams.get("track") ?? "",
+    level: searchParams.get("level") ?? "",
+    status: (pick(searchParams.get("status"), PERSON_STATUSES, "active") || "active") as PeopleFilters["status"],
+    role: pick(searchParams.get("role"), PERSON_ROLES, ""),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+function peopleWhere(filters: PeopleFilters): Prisma.UserWhereInput {
+  const where: Prisma.UserWhereInput[] = [];
+  if (filters.q) {
+    // Emails are stored lower-case; names match as typed on PostgreSQL (no portable
+    // case-insensitive mode), and without regard to ASCII case on SQLite.
+    where.push({ OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }] });
+  }
+  if (filters.teamId === "none") where.push({ teamId: null });
+  else if (filters.teamId) where.push({ teamId: filters.teamId });
+  if (filters.track === "none") where.push({ track: null });
+  else if (filters.track) where.push({ track: filters.track });
+  if (filters.level) where.push({ level: filters.level });
+  if (filters.status === "active") where.push({ deactivatedAt: null });
+  if (filters.status === "deactivated") where.push({ deactivatedAt: { not: null } });
+  if (filters.role === "admin") where.push({ isAdmin: true });
+  if (filters.role === "hiring-admin") where.push({ isHiringAdmin: true });
+  if (filters.role === "manager") where.push({ reports: { some: { deactivatedAt: null } } });
+  return { AND: where };
+}
+
+export type PersonListItem = {
+  id: string;
+  name: string;
+  email: string;
+  track: string | null;
+  level: string | null;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+  deactivated: boolean;
+  team: { id: string; name: string } | null;
+  manager: { id: string; name: string } | null;
+  reportCount: number;
+};
+
+export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
+  const where = peopleWhere(filters);
+  const total = await db.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pageCount);
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      track: true,
+      level: true,
+      isAdmin: true,
+      isHiringAdmin: true,
+      deactivatedAt: true,
+      team: { select: { id: true, name: true } },
+      manager: { select: { id: true, name: true } },
+      _count: { select: { reports: { where: { deactivatedAt: null } } } },
+    },
+  });
+  const people: PersonListItem[] = rows.map(({ deactivatedAt, _count, ...row }) => ({
+    ...row,
+    deactivated: deactivatedAt !== null,
+    reportCount: _count.reports,
+  }));
+  return { people, total, page, pageCount };
+}
+
+export async function listTeamOptions(): Promise<{ id: string; name: string }[]> {
+  return db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function getPerson(personId: string) {
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      track: true,
+      level: true,
+      isAdmin: true,
+      isHiringAdmin: true,
+      deactivatedAt: true,
+      createdAt: true,
+      teamId: true,
+      manager: { select: { id: true, name: true, email: true } },
+      reports: { where: { deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+      password: { select: { updatedAt: true } },
+      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
+    },
+  });
+  if (!person) throw notFound("There is no person with that id.");
+  return person;
+}
+
+export type FieldErrors = Partial<Record<PersonField, string[]>>;
+export type PersonWriteResult = { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
+
+type ResolvedPerson = {
+  name: string;
+  email: string;
+  teamId: string | null;
+  managerId: string | null;
+  track: string | null;
+  level: string | null;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+};
+
+/** The database checks a person form needs: unique email, real team, active manager, no reporting cycle, known track and level. */
+async function resolvePerson(
+  value: PersonFormValue,
+  personId: string | null,
+  checkTrackLevel: TrackLevelCheck,
+): Promise<{ ok: true; person: ResolvedPerson; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
+  const fieldErrors: FieldErrors = {};
+  const track = value.track || null;
+  const level = value.level || null;
+  const problem = checkTrackLevel(track, level);
+  if (problem) fieldErrors[problem.field] = [capitalise(problem.message)];
+
+  const [sameEmail, team, manager] = await Promise.all([
+    db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
+    value.teamId ? db.team.findUnique({ where: { id: value.teamId }, select: { id: true } }) : null,
+    value.managerEmail
+      ? db.user.findUnique({ where: { email: value.managerEmail }, select: { id: true, name: true, deactivatedAt: true } })
+      : null,
+  ]);
+  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = ["Another person already has this email address."];
+  if (value.teamId && !team) fieldErrors.teamId = ["That team no longer exists. Choose another."];
+  if (value.managerEmail) {
+    if (!manager) fieldErrors.managerEmail = [`No person in Rungs has the email ${value.managerEmail}.`];
+    else if (manager.deactivatedAt) fieldErrors.managerEmail = [`${manager.name} is deactivated. Choose an active manager.`];
+    else if (manager.id === personId) fieldErrors.managerEmail = ["A person cannot be their own manager."];
+    else if (personId && (await managerChain(manager.id)).includes(personId)) {
+      fieldErrors.managerEmail = [`That would make a reporting cycle: ${manager.name} already reports to this person, directly or through others.`];
+    }
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return {
+    ok: true,
+    managerEmail: value.managerEmail ?? null,
+    person: {
+      name: value.name,
+      email: value.email,
+      teamId: value.teamId || null,
+      managerId: manager?.id ?? null,
+      track,
+      level,
+      isAdmin: value.isAdmin ?? false,
+      isHiringAdmin: value.isHiringAdmin ?? false,
+    },
+  };
+}
+
+function capitalise(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
+export async function createPerson(actorId: string, value: PersonFormValue, checkTrackLevel: TrackLevelCheck): Promise<PersonWriteResult> {
+  const resolved = await resolvePerson(value, null, checkTrackLevel);
+  if (!resolved.ok) return resolved;
+  const person = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: resolved.person, select: { id: true } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "person.created",
+      subjectType: "person",
+      subjectId: created.id,
+      detail: { ...resolved.person, managerEmail: resolved.managerEmail },
+    });
+    return created;
+  });
+  return { ok: true, personId: person.id };
+}
+
+export async function updatePerson(
+  actorId: string,
+  personId: string,
+  value: PersonFormValue,
+  checkTrackLevel: TrackLevelCheck,
+): Promise<PersonWriteResult> {
+  const current = await db.user.findUnique({
+    where: { id: personId },
+    select: { name: true, email: true, teamId: true, managerId: true, track: true, level: true, isAdmin: true, isHiringAdmin: true },
+  });
+  if (!current) throw notFound("There is no person with that id.");
+  const resolved = await resolvePerson(value, personId, checkTrackLevel);
+  if (!resolved.ok) return resolved;
+  if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
+    return { ok: false, fieldErrors: { isAdmin: ["You cannot remove your own admin role. Ask another admin."] } };
+  }
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(resolved.person) as (keyof ResolvedPerson)[]) {
+    if (current[key] !== resolved.person[key]) changes[key] = { from: current[key], to: resolved.person[key] };
+  }
+  if (Object.keys(changes).length === 0) return { ok: true, personId };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: personId }, data: resolved.person });
+    await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
+  });
+  return { ok: true, personId };
+}
+
+export type SimpleResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Deactivating keeps the person and everything they did; it ends their sessions and
+ * unused sign-in links so they cannot sign in. Their reports keep them as manager
+ * until an admin moves them (the person's page lists who still reports to them).
+ */
+export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
+  if (!person) throw notFound("There is no person with that id.");
+  if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
+  if (active === (person.deactivatedAt === null)) return { ok: true };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: personId }, data: { deactivatedAt: active ? null : new Date() } });
+    let endedSessions = 0;
+    if (!active) {
+      endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
+      await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
+    }
+    await recordAuditEvent(tx, {
+      actorId,
+      action: active ? "person.reactivated" : "person.deactivated",
+      subjectType: "person",
+      subjectId: personId,
+      detail: active ? undefined : { endedSessions },
+    });
+  });
+  return { ok: true };
+}
+
+export async function signOutEverywhere(actorId: string, personId: string): Promise<number> {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
+  if (!person) throw notFound("There is no person with that id.");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { userId: personId } });
+    await recordAuditEvent(tx, { actorId, action: "person.signed_out_everywhere", subjectType: "person", subjectId: personId, detail: { endedSessions: count } });
+    return count;
+  });
+}
+
+// Teams
+
+export type TeamListItem = { id: string; name: string; activeMembers: number; members: number };
+
+export async function listTeams(): Promise<TeamListItem[]> {
+  const [teams, active] = await Promise.all([
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+    db.user.groupBy({ by: ["teamId"], where: { deactivatedAt: null, teamId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const activeByTeam = new Map(active.map((row) => [row.teamId, row._count._all]));
+  return teams.map((team) => ({ id: team.id, name: team.name, members: team._count.members, activeMembers: activeByTeam.get(team.id) ?? 0 }));
+}
+
+/** Team names are unique without regard to case, so "Platform" and "platform" are one team. */
+async function teamNameTaken(name: string, exceptId: string | null): Promise<boolean> {
+  const teams = await db.team.findMany({ select: { id: true, name: true } });
+  return teams.some((team) => team.id !== exceptId && team.name.toLowerCase() === name.toLowerCase());
+}
+
+export async function createTeam(actorId: string, name: string): Promise<SimpleResult> {
+  if (await teamNameTaken(name, null)) return { ok: false, message: `There is already a team called ${name}.` };
+  await db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { name }, select: { id: true } });
+    await recordAuditEvent(tx, { actorId, action: "team.created", subjectType: "team", subjectId: team.id, detail: { name } });
+  });
+  return { ok: true };
+}
+
+export async function renameTeam(actorId: string, teamId: string, name: string): Promise<SimpleResult> {
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
+  if (!team) throw notFound("There is no team with that id.");
+  if (team.name === name) return { ok: true };
+  if (await teamNameTaken(name, teamId)) return { ok: false, message: `There is already a team called ${name}.` };
+  await db.$transaction(async (tx) => {
+    await tx.team.update({ where: { id: teamId }, data: { name } });
+    await recordAuditEvent(tx, { actorId, action: "team.renamed", subjectType: "team", subjectId: teamId, detail: { from: team.name, to: name } });
+  });
+  return { ok: true };
+}
+
+/** Only an empty team can go: deleting one with members would silently take their team away. */
+export async function deleteTeam(actorId: string, teamId: string): Promise<SimpleResult> {
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
+  if (!team) throw notFound("There is no team with that id.");
+  return db.$transaction(async (tx): Promise<SimpleResult> => {
+    const [members, deactivated] = await Promise.all([
+      tx.user.count({ where: { teamId } }),
+      tx.user.count({ where: { teamId, deactivatedAt: { not: null } } }),
+    ]);
+    if (members > 0) {
+      const who = `${members} ${members === 1 ? "person" : "people"}${deactivated ? ` (${deactivated} deactivated)` : ""}`;
+      return { ok: false, message: `${team.name} still has ${who}. Move them to another team before deleting it.` };
+    }
+    await tx.team.delete({ where: { id: teamId } });
+    await recordAuditEvent(tx, { actorId, action: "team.deleted", subjectType: "team", subjectId: teamId, detail: { name: team.name } });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,58 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "./components/app-shell";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { isManager } from "./modules/auth/permissions.server";
+import { getSignedIn } from "./modules/auth/session.server";
+import { useNonce } from "./utils/nonce";
+import { getTheme } from "./utils/theme.server";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
+  const viewer = signedIn
+    ? { ...signedIn.viewer, isManager: await isManager(signedIn.viewer.id) }
+    : null;
+  const headers = new Headers();
+  if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
+  return data({ viewer, theme }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB" data-theme={rootData?.theme ?? "system"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <AppShell viewer={rootData?.viewer ?? null} theme={rootData?.theme ?? "system"}>
+          {children}
+        </AppShell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

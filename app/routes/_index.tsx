@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { homeSummary } from "~/modules/people/home.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return { viewer, ...(await homeSummary(viewer.id, viewer.isAdmin)) };
+}
+
+function Stat({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="text-lg font-medium">{value}</dd>
+    </div>
+  );
+}
+
+export default function Home() {
+  const { viewer, me, reports, organisation } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={`Hello, ${me.name.split(" ")[0]}`} description="Your ladder, your reviews and your growth, in one place." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Where you are</h2>
+          <dl className="grid grid-cols-2 gap-4">
+            <Stat label="Team" value={me.team?.name ?? "No team"} />
+            <Stat label="Manager" value={me.manager?.name ?? "No manager"} />
+            <Stat label="Track" value={me.track ?? "Not set"} />
+            <Stat label="Level" value={me.level ?? "Not set"} />
+          </dl>
+          <p className="mt-4">
+            <Link to="/ladders" className="text-brand-600 underline dark:text-brand-100">
+              Browse the ladder
+            </Link>
+          </p>
+        </Card>
+        {reports.length ? (
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">Your reports ({reports.length})</h2>
+            <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+              {reports.map((report) => (
+                <li key={report.id} className="flex justify-between py-2 text-sm">
+                  <span>{report.name}</span>
+                  <span className="text-slate-500 dark:text-slate-400">
+                    {[report.level, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {viewer.isAdmin && organisation ? (
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">Organisation</h2>
+            <dl className="grid grid-cols-2 gap-4">
+              <Stat label="Active people" value={organisation.people} />
+              <Stat label="Teams" value={organisation.teams} />
+            </dl>
+            <p className="mt-4 flex gap-4">
+              <Link to="/admin/people" className="text-brand-600 underline dark:text-brand-100">
+                Manage people
+              </Link>
+              <Link to="/admin/people/import" className="text-brand-600 underline dark:text-brand-100">
+                Import from CSV
+              </Link>
+            </p>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,219 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PersonFields } from "~/components/people/person-fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { CopyField } from "~/components/ui/copy-field";
+import { ErrorList } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { PersonSchema } from "~/modules/people/person-form";
+import { getPerson, listTeamOptions, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
+import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/people/sign-in-link.server";
+import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  invariantResponse(params.personId, "There is no person with that id.");
+  const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
+  return { person, teams, tracks, isSelf: viewer.id === person.id };
+}
+
+const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
+type Intent = (typeof intents)[number];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const personId = params.personId;
+  invariantResponse(personId, "There is no person with that id.");
+  const formData = await request.formData();
+  const intent = formData.get("intent") as Intent | null;
+  invariantResponse(intent && intents.includes(intent), "Unknown action.", 400);
+
+  switch (intent) {
+    case "update": {
+      const submission = parseWithZod(formData, { schema: PersonSchema });
+      if (submission.status !== "success") {
+        return data({ intent, result: submission.reply(), message: null }, { status: 400 });
+      }
+      const result = await updatePerson(viewer.id, personId, submission.value, await getTrackLevelCheck());
+      if (!result.ok) {
+        return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), message: null }, { status: 400 });
+      }
+      return { intent, result: submission.reply(), message: "Saved." };
+    }
+    case "deactivate":
+    case "reactivate": {
+      const result = await setPersonActive(viewer.id, personId, intent === "reactivate");
+      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
+      return { intent, message: intent === "deactivate" ? "Deactivated. Their sessions have ended." : "Reactivated. They can sign in again." };
+    }
+    case "sign-out-everywhere": {
+      const ended = await signOutEverywhere(viewer.id, personId);
+      return { intent, message: ended === 1 ? "Ended 1 session." : `Ended ${ended} sessions.` };
+    }
+    case "create-sign-in-link": {
+      const result = await createSignInLink(viewer.id, personId);
+      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
+      const url = new URL(signInLinkPath(result.token), request.url).toString();
+      return { intent, link: url, expiresAt: result.expiresAt.toISOString() };
+    }
+  }
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default function EditPerson() {
+  const { person, teams, tracks, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const updateResult = actionData?.intent === "update" ? actionData.result : undefined;
+  const [form, fields] = useForm({
+    id: `person-${person.id}`,
+    lastResult: updateResult,
+    constraint: getZodConstraint(PersonSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: {
+      name: person.name,
+      email: person.email,
+      teamId: person.teamId ?? "",
+      managerEmail: person.manager?.email ?? "",
+      track: person.track ?? "",
+      level: person.level ?? "",
+      isAdmin: person.isAdmin,
+      isHiringAdmin: person.isHiringAdmin,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonSchema }),
+  });
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  const link = actionData && "link" in actionData && actionData.link && actionData.expiresAt ? { url: actionData.link, expiresAt: actionData.expiresAt } : null;
+  const deactivated = person.deactivatedAt !== null;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← People
+        </Link>
+      </p>
+      <PageHeader title={person.name} description={`${person.email}${deactivated ? " · Deactivated" : ""}`} />
+
+      {deactivated ? (
+        <Alert tone="warning" title="This person is deactivated">
+          <p>
+            Since {dateFormat.format(new Date(person.deactivatedAt!))} UTC they cannot sign in. Their reviews, scores and history are kept.
+            {person.reports.length ? ` ${person.reports.length} active ${person.reports.length === 1 ? "person still reports" : "people still report"} to them: choose a new manager for each.` : ""}
+          </p>
+        </Alert>
+      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {message ? <Alert tone="success">{message}</Alert> : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-4 text-lg font-semibold">Details</h2>
+          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="update" />
+            <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} />
+            <div role="alert" aria-live="polite">
+              <ErrorList id={form.errorId} errors={form.errors} />
+            </div>
+            <Button type="submit" disabled={busyIntent === "update"}>
+              {busyIntent === "update" ? "Saving…" : "Save changes"}
+            </Button>
+          </Form>
+        </Card>
+
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Signing in</h2>
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {person.password ? `Password last set ${dateFormat.format(new Date(person.password.updatedAt))} UTC.` : "No password yet."}{" "}
+              {person._count.sessions === 1 ? "1 active session." : `${person._count.sessions} active sessions.`}
+            </p>
+            {link ? (
+              <div className="mt-4">
+                <CopyField
+                  label="Sign-in link"
+                  value={link.url}
+                  hint={`Send this to ${person.name}. It works once, until ${dateFormat.format(new Date(link.expiresAt))} UTC. It is not shown again.`}
+                />
+              </div>
+            ) : null}
+            <div className="mt-4 flex flex-wrap gap-2">
+              <Form method="post">
+                <input type="hidden" name="intent" value="create-sign-in-link" />
+                <Button type="submit" variant="secondary" disabled={deactivated || busyIntent === "create-sign-in-link"}>
+                  Create sign-in link
+                </Button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="sign-out-everywhere" />
+                <Button type="submit" variant="secondary" disabled={busyIntent === "sign-out-everywhere"}>
+                  Sign out everywhere
+                </Button>
+              </Form>
+            </div>
+            <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+              A sign-in link lets {person.name} choose a new password; it lasts {SIGN_IN_LINK_DAYS} days and replaces any earlier unused link.
+            </p>
+          </Card>
+
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Reports</h2>
+            {person.reports.length ? (
+              <ul className="space-y-1 text-sm">
+                {person.reports.map((report) => (
+                  <li key={report.id}>
+                    <Link to={`/admin/people/${report.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      {report.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-300">Nobody reports to {person.name}.</p>
+            )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Status</h2>
+            {deactivated ? (
+              <Form method="post">
+                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Reactivating lets them sign in again with a password or a new sign-in link.</p>
+                <input type="hidden" name="intent" value="reactivate" />
+                <Button type="submit" variant="secondary" disabled={busyIntent === "reactivate"}>
+                  Reactivate
+                </Button>
+              </Form>
+            ) : (
+              <Form method="post">
+                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+                  Deactivating signs them out everywhere and stops them signing in. Their history is kept, and you can reactivate them later.
+                </p>
+                <input type="hidden" name="intent" value="deactivate" />
+                <Button type="submit" variant="danger" disabled={isSelf || busyIntent === "deactivate"}>
+                  Deactivate
+                </Button>
+                {isSelf ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">You cannot deactivate yourself.</p> : null}
+              </Form>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, buttonClass } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
+import { getTrackOptions } from "~/modules/people/track-levels.server";
+
+export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const filters = parsePeopleFilters(new URL(request.url).searchParams);
+  const [result, teams, tracks] = await Promise.all([listPeople(filters), listTeamOptions(), getTrackOptions()]);
+  return { ...result, filters, teams, tracks };
+}
+
+export default function People() {
+  const { people, total, page, pageCount, filters, teams, tracks } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/admin/people";
+  const filtered = Boolean(filters.q || filters.teamId || filters.track || filters.level || filters.role || filters.status !== "active");
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description="Everyone in Rungs: their team, manager, track and level. Managers are whoever has active reports."
+        actions={
+          <>
+            <Link to="/admin/people/import" className={buttonClass("secondary")}>
+              Import CSV
+            </Link>
+            <Link to="/admin/people/new" className={buttonClass("primary")}>
+              Add person
+            </Link>
+          </>
+        }
+      />
+      <Card className="mb-4">
+        <Form method="get" role="search" aria-label="Find people" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+          <Field label="Name or email" name="q" type="search" defaultValue={filters.q} className="sm:col-span-2" />
+          <SelectField label="Team" name="team" defaultValue={filters.teamId}>
+            <option value="">All teams</option>
+            <option value="none">No team</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Track" name="track" defaultValue={filters.track}>
+            <option value="">All tracks</option>
+            <option value="none">No track</option>
+            {tracks.map((track) => (
+              <option key={track.id} value={track.id}>
+                {track.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Level" name="level" defaultValue={filters.level}>
+            <option value="">All levels</option>
+            {tracks.map((track) => (
+              <optgroup key={track.id} label={track.name}>
+                {track.levels.map((level) => (
+                  <option key={level.id} value={level.id}>
+                    {level.title}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+          <SelectField label="Status" name="status" defaultValue={filters.status}>
+            <option value="active">Active</option>
+            <option value="deactivated">Deactivated</option>
+            <option value="all">All</option>
+          </SelectField>
+          <SelectField label="Role" name="role" defaultValue={filters.role}>
+            <option value="">Any role</option>
+            <option value="admin">Admin</option>
+            <option value="hiring-admin">Hiring admin</option>
+            <option value="manager">Manager</option>
+          </SelectField>
+          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
+            <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
+            {filtered ? (
+              <Link to="/admin/people" className={buttonClass("ghost")}>
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </Card>
+
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
+        {total === 1 ? "1 person" : `${total.toLocaleString("en-GB")} people`}
+        {filtered ? " match" : ""}
+      </p>
+      {people.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={searching}>
+          <table className={tableClass}>
+            <caption className="sr-only">People, page {page} of {pageCount}</caption>
+            <thead className="bg-slate-50 dark:bg-slate-800">
+              <tr>
+                <th scope="col" className={thClass}>
+                  Name
+                </th>
+                <th scope="col" className={thClass}>
+                  Team
+                </th>
+                <th scope="col" className={thClass}>
+                  Manager
+                </th>
+                <th scope="col" className={thClass}>
+                  Track and level
+                </th>
+                <th scope="col" className={thClass}>
+                  Roles
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row" className={`${tdClass} font-normal`}>
+                    <Link to={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {person.name}
+                    </Link>
+                    <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
+                    {person.deactivated ? (
+                      <span className="mt-1 inline-block rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+                        Deactivated
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className={tdClass}>{person.team?.name ?? <span className="text-slate-400">None</span>}</td>
+                  <td className={tdClass}>
+                    {person.manager ? (
+                      <Link to={`/admin/people/${person.manager.id}`} className="hover:underline">
+                        {person.manager.name}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-400">None</span>
+                    )}
+                  </td>
+                  <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-400">None</span>}</td>
+                  <td className={tdClass}>
+                    {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
+                      .filter(Boolean)
+                      .join(", ") || <span className="text-slate-400">Engineer</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Card>
+          <p>{filtered ? "Nobody matches these filters." : "There is nobody in Rungs yet. Add a person or import a CSV."}</p>
+        </Card>
+      )}
+      <Pagination page={page} pageCount={pageCount} label="People pages" />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

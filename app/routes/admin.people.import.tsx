@@ -1,0 +1,373 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { ErrorList, inputClass } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { CSV_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
+import { importPeople } from "~/modules/people/import.server";
+
+const ImportSchema = z.object({
+  csv: z.string({ error: "Paste the CSV, or choose a file." }),
+  intent: z.enum(["check", "import"]),
+});
+
+/** The preview lists this many creates and changes; the counts always cover the whole file. */
+const PREVIEW_ROWS = 200;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export const meta: MetaFunction = () => [{ title: "Import people · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
+  if (submission.status !== "success") {
+    return data({ status: "invalid" as const, result: submission.reply() }, { status: 400 });
+  }
+  const { csv, intent } = submission.value;
+  const outcome = await importPeople(csv, { actorId: viewer.id, dryRun: intent === "check" });
+  if (!outcome.ok) {
+    return data({ status: "errors" as const, result: submission.reply(), intent, errors: outcome.errors }, { status: 400 });
+  }
+  const { plan, summary } = outcome;
+  if (intent === "import") {
+    return { status: "imported" as const, result: submission.reply({ resetForm: true }), summary, newTeams: plan.newTeams };
+  }
+  return {
+    status: "checked" as const,
+    result: submission.reply(),
+    summary,
+    newTeams: plan.newTeams,
+    creates: plan.creates.slice(0, PREVIEW_ROWS),
+    changes: plan.changes.slice(0, PREVIEW_ROWS),
+  };
+}
+
+function countRows(text: string): number {
+  let lines = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) if (line.trim() !== "") lines++;
+  return Math.max(0, lines - 1);
+}
+
+const number = (value: number) => value.toLocaleString("en-GB");
+const plural = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;
+
+export default function ImportPeople() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submittedText = useRef<string | null>(null);
+  const initialCsv = typeof actionData?.result.initialValue?.csv === "string" ? actionData.result.initialValue.csv : "";
+  const [csv, setCsv] = useState(initialCsv);
+  const [checkedText, setCheckedText] = useState<string | null>(actionData?.status === "checked" ? initialCsv : null);
+  const [fileState, setFileState] = useState<{ name: string; loaded: number; total: number; error?: string } | null>(null);
+  const rows = useMemo(() => countRows(csv), [csv]);
+  const fileInputId = useId();
+
+  const [form, fields] = useForm({
+    id: "people-import",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ImportSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportSchema }),
+    onSubmit: () => {
+      submittedText.current = csv;
+    },
+  });
+
+  // A new result decides which text the preview belongs to; later typing is caught by comparing texts.
+  const [seenResult, setSeenResult] = useState(actionData);
+  if (actionData !== seenResult) {
+    setSeenResult(actionData);
+    setCheckedText(actionData?.status === "checked" ? (submittedText.current ?? csv) : null);
+    if (actionData?.status === "imported") setCsv("");
+  }
+
+  const submittingIntent = navigation.state === "submitting" && navigation.formAction === "/admin/people/import" ? navigation.formData?.get("intent") : null;
+  const busy = Boolean(submittingIntent);
+  const checkIsCurrent = actionData?.status === "checked" && checkedText === csv;
+  const nothingToDo = actionData?.status === "checked" && actionData.summary.created === 0 && actionData.summary.changed === 0;
+
+  const readFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setFileState({ name: file.name, loaded: 0, total: file.size, error: "That file is larger than 10 MB. Split it into smaller files." });
+      return;
+    }
+    const reader = new FileReader();
+    setFileState({ name: file.name, loaded: 0, total: file.size });
+    reader.onprogress = (progress) => setFileState({ name: file.name, loaded: progress.loaded, total: progress.total || file.size });
+    reader.onload = () => {
+      setCsv(typeof reader.result === "string" ? reader.result : "");
+      setFileState(null);
+    };
+    reader.onerror = () => setFileState({ name: file.name, loaded: 0, total: file.size, error: "The file could not be read. Try again, or paste its contents." });
+    reader.readAsText(file);
+  };
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← People
+        </Link>
+      </p>
+      <PageHeader
+        title="Import people"
+        description={`Add and update people from a CSV file with the columns ${CSV_COLUMNS.join(", ")}. Check it first: nothing is written until you import, and nothing at all if any row has a problem.`}
+      />
+
+      <Card className="mb-6">
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <div>
+            <label htmlFor={fileInputId} className="mb-1 block text-sm font-medium">
+              Choose a CSV file
+            </label>
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={readFile}
+              className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
+            />
+            {fileState && !fileState.error ? (
+              <ProgressBar label={`Reading ${fileState.name}`} value={fileState.loaded} max={fileState.total} />
+            ) : null}
+            {fileState?.error ? <ErrorList errors={[fileState.error]} /> : null}
+          </div>
+          <div>
+            <label htmlFor={fields.csv.id} className="mb-1 block text-sm font-medium">
+              CSV
+            </label>
+            <textarea
+              id={fields.csv.id}
+              name={fields.csv.name}
+              value={csv}
+              onChange={(event) => setCsv(event.currentTarget.value)}
+              rows={12}
+              spellCheck={false}
+              placeholder={`${CSV_COLUMNS.join(",")}\nAda Lovelace,ada@example.com,grace@example.com,Platform,ic,ic3`}
+              aria-invalid={fields.csv.errors?.length ? true : undefined}
+              aria-describedby={`${fields.csv.id}-hint${fields.csv.errors?.length ? ` ${fields.csv.errorId}` : ""}`}
+              className={`${inputClass} font-mono text-xs`}
+            />
+            <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+              {rows ? `${plural(rows, "row", "rows")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
+              is left as it is for people already in Rungs. Up to {number(MAX_IMPORT_ROWS)} rows.
+            </p>
+            <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="submit" name="intent" value="check" variant={checkIsCurrent ? "secondary" : "primary"} disabled={busy}>
+              {submittingIntent === "check" ? "Checking…" : "Check"}
+            </Button>
+            {checkIsCurrent && !nothingToDo ? (
+              <Button type="submit" name="intent" value="import" disabled={busy}>
+                {submittingIntent === "import" ? "Importing…" : `Import ${plural(actionData.summary.rows, "person", "people")}`}
+              </Button>
+            ) : null}
+          </div>
+          {submittingIntent ? (
+            <ProgressBar label={submittingIntent === "import" ? `Importing ${plural(rows, "row", "rows")}…` : `Checking ${plural(rows, "row", "rows")}…`} />
+          ) : null}
+        </Form>
+      </Card>
+
+      <section aria-live="polite" aria-busy={busy} aria-label="Result">
+        {actionData?.status === "errors" ? <ImportErrors errors={actionData.errors} intent={actionData.intent} /> : null}
+        {actionData?.status === "imported" ? (
+          <Alert tone="success" title="Imported">
+            <p>
+              {plural(actionData.summary.created, "person", "people")} added, {plural(actionData.summary.changed, "person", "people")} updated
+              {actionData.newTeams.length ? `, ${plural(actionData.newTeams.length, "new team", "new teams")} (${actionData.newTeams.join(", ")})` : ""}.{" "}
+              <Link to="/admin/people" className="underline">
+                See everyone
+              </Link>
+            </p>
+          </Alert>
+        ) : null}
+        {actionData?.status === "checked" ? (
+          checkIsCurrent ? (
+            <Preview data={actionData} />
+          ) : (
+            <Alert tone="info">The CSV has changed since it was checked. Check it again before importing.</Alert>
+          )
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+/** role="progressbar": determinate when the size is known (reading a file), otherwise indeterminate (the server is working). */
+function ProgressBar({ label, value, max }: { label: string; value?: number; max?: number }) {
+  const percent = value !== undefined && max ? Math.round((value / max) * 100) : null;
+  return (
+    <div className="mt-2">
+      <p className="mb-1 text-sm text-slate-700 dark:text-slate-200">
+        {label}
+        {percent !== null ? ` ${percent}%` : ""}
+      </p>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={percent !== null ? 0 : undefined}
+        aria-valuemax={percent !== null ? 100 : undefined}
+        aria-valuenow={percent ?? undefined}
+        aria-valuetext={percent !== null ? `${percent}%` : label}
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
+        <div
+          className={`h-full rounded-full bg-brand-600 ${percent === null ? "w-1/3 animate-pulse" : "transition-[width]"}`}
+          style={percent !== null ? { width: `${percent}%` } : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ImportErrors({ errors, intent }: { errors: { line: number; field: string | null; message: string }[]; intent: "check" | "import" }) {
+  const title = `${plural(errors.length, "problem", "problems")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
+  return (
+    <Alert tone="error" title={title}>
+      <div className="mt-2 max-h-[32rem] overflow-auto">
+        <table className={tableClass}>
+          <caption className="sr-only">Problems by line</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>
+                Line
+              </th>
+              <th scope="col" className={thClass}>
+                Column
+              </th>
+              <th scope="col" className={thClass}>
+                Problem
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((error, index) => (
+              <tr key={`${error.line}-${error.field}-${index}`}>
+                <th scope="row" className={`${tdClass} font-normal tabular-nums`}>
+                  Line {error.line}
+                </th>
+                <td className={tdClass}>{error.field ?? "—"}</td>
+                <td className={tdClass}>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Alert>
+  );
+}
+
+type CheckedData = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { status: "checked" }>;
+
+function describeChange(change: FieldChange): string {
+  return `${change.field}: ${change.from ?? "(none)"} → ${change.to ?? "(none)"}`;
+}
+
+function Preview({ data: preview }: { data: CheckedData }) {
+  const { summary } = preview;
+  const more = (shown: number, total: number) =>
+    total > shown ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">The first {number(shown)} of {number(total)} are shown.</p> : null;
+  return (
+    <div className="space-y-6">
+      <Alert tone={summary.created || summary.changed ? "info" : "success"} title="The file is valid">
+        <p>
+          {plural(summary.created, "person", "people")} to add, {plural(summary.changed, "person", "people")} to update,{" "}
+          {plural(summary.unchanged, "person", "people")} unchanged
+          {preview.newTeams.length ? `; ${plural(preview.newTeams.length, "new team", "new teams")}: ${preview.newTeams.join(", ")}` : ""}.
+          {summary.created || summary.changed ? " Nothing has been written yet." : " Everyone in the file is already up to date."}
+        </p>
+      </Alert>
+      {preview.creates.length ? (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">New people ({number(summary.created)})</h2>
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <thead>
+                <tr>
+                  {["Line", "Name", "Email", "Manager", "Team", "Track", "Level"].map((heading) => (
+                    <th key={heading} scope="col" className={thClass}>
+                      {heading}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {preview.creates.map((row) => (
+                  <tr key={row.email}>
+                    <td className={`${tdClass} tabular-nums`}>{row.line}</td>
+                    <th scope="row" className={`${tdClass} font-medium`}>
+                      {row.name}
+                    </th>
+                    <td className={tdClass}>{row.email}</td>
+                    <td className={tdClass}>{row.managerEmail ?? "—"}</td>
+                    <td className={tdClass}>{row.team ?? "—"}</td>
+                    <td className={tdClass}>{row.track ?? "—"}</td>
+                    <td className={tdClass}>{row.level ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {more(preview.creates.length, summary.created)}
+        </Card>
+      ) : null}
+      {preview.changes.length ? (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Changes ({number(summary.changed)})</h2>
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <thead>
+                <tr>
+                  {["Line", "Person", "What changes"].map((heading) => (
+                    <th key={heading} scope="col" className={thClass}>
+                      {heading}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {preview.changes.map((change) => (
+                  <tr key={change.id}>
+                    <td className={`${tdClass} tabular-nums`}>{change.line}</td>
+                    <th scope="row" className={`${tdClass} font-medium`}>
+                      {change.name}
+                      <span className="block font-normal text-slate-500 dark:text-slate-400">{change.email}</span>
+                    </th>
+                    <td className={tdClass}>
+                      <ul>
+                        {change.changes.map((fieldChange) => (
+                          <li key={fieldChange.field}>{describeChange(fieldChange)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {more(preview.changes.length, summary.changed)}
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

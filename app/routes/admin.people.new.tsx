@@ -1,0 +1,73 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PersonFields } from "~/components/people/person-fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { ErrorList } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { PersonSchema } from "~/modules/people/person-form";
+import { createPerson, listTeamOptions } from "~/modules/people/service.server";
+import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const [teams, tracks] = await Promise.all([listTeamOptions(), getTrackOptions()]);
+  return { teams, tracks };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  return redirect(`/admin/people/${result.personId}`);
+}
+
+export default function NewPerson() {
+  const { teams, tracks } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-person",
+    lastResult,
+    constraint: getZodConstraint(PersonSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonSchema }),
+  });
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← People
+        </Link>
+      </p>
+      <PageHeader
+        title="Add a person"
+        description="After adding them, create a sign-in link on their page so they can choose a password. To add many people at once, import a CSV."
+      />
+      <Card className="max-w-3xl">
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <PersonFields fields={fields} teams={teams} tracks={tracks} />
+          <div role="alert" aria-live="polite">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Adding…" : "Add person"}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

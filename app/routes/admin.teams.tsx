@@ -1,0 +1,188 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { TeamNameSchema } from "~/modules/people/person-form";
+import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
+import { invariantResponse } from "~/utils/http.server";
+
+const CreateTeamSchema = z.object({ name: TeamNameSchema });
+const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
+
+export const meta: MetaFunction = () => [{ title: "Teams · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return { teams: await listTeams() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: CreateTeamSchema });
+    if (submission.status !== "success") return data({ intent, teamId: null, result: submission.reply() }, { status: 400 });
+    const result = await createTeam(viewer.id, submission.value.name);
+    if (!result.ok) return data({ intent, teamId: null, result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 });
+    return { intent, teamId: null, result: submission.reply({ resetForm: true }), message: `Created ${submission.value.name}.` };
+  }
+  if (intent === "rename") {
+    const submission = parseWithZod(formData, { schema: RenameTeamSchema });
+    const teamId = String(formData.get("teamId") ?? "");
+    if (submission.status !== "success") return data({ intent, teamId, result: submission.reply() }, { status: 400 });
+    const result = await renameTeam(viewer.id, submission.value.teamId, submission.value.name);
+    if (!result.ok) return data({ intent, teamId, result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 });
+    return { intent, teamId, result: submission.reply(), message: `Renamed to ${submission.value.name}.` };
+  }
+  if (intent === "delete") {
+    const teamId = formData.get("teamId");
+    invariantResponse(typeof teamId === "string" && teamId, "There is no team with that id.");
+    const result = await deleteTeam(viewer.id, teamId);
+    if (!result.ok) return data({ intent, teamId, error: result.message }, { status: 400 });
+    return { intent, teamId, message: "Team deleted." };
+  }
+  throw data({ message: "Unknown action." }, { status: 400 });
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+export default function Teams() {
+  const { teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const createResult = actionData?.intent === "create" && "result" in actionData ? actionData.result : undefined;
+  const [form, fields] = useForm({
+    id: "create-team",
+    lastResult: createResult,
+    constraint: getZodConstraint(CreateTeamSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTeamSchema }),
+  });
+  const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const deleteError = actionData && "error" in actionData ? actionData : null;
+  const message = actionData && "message" in actionData ? actionData.message : null;
+
+  return (
+    <>
+      <PageHeader title="Teams" description="Teams group people for reviews, calibration and reports. A team can be deleted once nobody is in it." />
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      {deleteError ? <Alert tone="error">{deleteError.error}</Alert> : null}
+
+      <Card className="mb-6 max-w-xl">
+        <h2 className="mb-3 text-lg font-semibold">New team</h2>
+        <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Team name" className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Button type="submit" className="mt-6" disabled={creating}>
+            {creating ? "Creating…" : "Create team"}
+          </Button>
+        </Form>
+      </Card>
+
+      {teams.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+          <table className={tableClass}>
+            <caption className="sr-only">Teams and how many people are in each</caption>
+            <thead className="bg-slate-50 dark:bg-slate-800">
+              <tr>
+                <th scope="col" className={thClass}>
+                  Team
+                </th>
+                <th scope="col" className={`${thClass} text-right`}>
+                  Members
+                </th>
+                <th scope="col" className={thClass}>
+                  Rename
+                </th>
+                <th scope="col" className={thClass}>
+                  <span className="sr-only">Delete</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {teams.map((team) => (
+                <TeamRow key={team.id} team={team} actionData={actionData} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Card>
+          <p>There are no teams yet. Create one above, or import people with a team column.</p>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function TeamRow({ team, actionData }: { team: { id: string; name: string; members: number; activeMembers: number }; actionData: ActionData }) {
+  const navigation = useNavigation();
+  const mine = actionData?.intent === "rename" && actionData.teamId === team.id && "result" in actionData;
+  const [form, fields] = useForm({
+    id: `rename-team-${team.id}`,
+    lastResult: mine ? (actionData.result as SubmissionResult<string[]>) : undefined,
+    constraint: getZodConstraint(RenameTeamSchema),
+    defaultValue: { teamId: team.id, name: team.name },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameTeamSchema }),
+  });
+  const pending = navigation.state === "submitting" && navigation.formData?.get("teamId") === team.id ? navigation.formData.get("intent") : null;
+  const inactive = team.members - team.activeMembers;
+  return (
+    <tr>
+      <th scope="row" className={`${tdClass} font-medium`}>
+        <Link to={`/admin/people?team=${team.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+          {team.name}
+        </Link>
+      </th>
+      <td className={`${tdClass} text-right tabular-nums`}>
+        {team.activeMembers}
+        {inactive ? <span className="block text-xs text-slate-500 dark:text-slate-400">+{inactive} deactivated</span> : null}
+      </td>
+      <td className={tdClass}>
+        <Form method="post" className="flex items-start gap-2" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="rename" />
+          <input type="hidden" name="teamId" value={team.id} />
+          <Field
+            label={<span className="sr-only">New name for {team.name}</span>}
+            className="min-w-40 flex-1 [&>label]:mb-0"
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: "text" })}
+          />
+          <Button type="submit" variant="secondary" disabled={pending === "rename"}>
+            Rename
+          </Button>
+        </Form>
+      </td>
+      <td className={tdClass}>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="teamId" value={team.id} />
+          <Button
+            type="submit"
+            variant="ghost"
+            aria-label={`Delete ${team.name}`}
+            disabled={pending === "delete"}
+            title={team.members ? "Only an empty team can be deleted" : undefined}
+          >
+            Delete
+          </Button>
+        </Form>
+      </td>
+    </tr>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

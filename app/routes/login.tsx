@@ -1,0 +1,89 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { ErrorList, Field } from "~/components/ui/field";
+import { Card } from "~/components/ui/page";
+import { attemptLogin } from "~/modules/auth/login.server";
+import { getSignedIn, safeRedirectPath, startSession } from "~/modules/auth/session.server";
+
+const LoginSchema = z.object({
+  email: z.string({ error: "Enter your email address." }).trim().email("Enter a valid email address."),
+  password: z.string({ error: "Enter your password." }),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSignedIn(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await attemptLogin(email, password, context.clientAddress ?? "unknown");
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+      status: result.reason === "throttled" ? 429 : 400,
+    });
+  }
+  const cookie = await startSession(result.userId);
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="mb-2 text-2xl font-semibold">Sign in to Rungs</h1>
+      <p className="mb-6 text-slate-600 dark:text-slate-300">Your ladder, reviews and growth plan in one place.</p>
+      <Card>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field
+            label="Email"
+            autoComplete="email"
+            errors={fields.email.errors}
+            {...getInputProps(fields.email, { type: "email" })}
+          />
+          <Field
+            label="Password"
+            autoComplete="current-password"
+            errors={fields.password.errors}
+            {...getInputProps(fields.password, { type: "password" })}
+          />
+          <div role="alert" aria-live="polite">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          </Button>
+        </Form>
+      </Card>
+      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Forgotten your password? Ask an admin for a reset link.</p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,45 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../prisma/generated/sqlite/client";
+import { getEnv } from "./env.server";
+
+export type { Prisma } from "../../prisma/generated/sqlite/client";
+
+/**
+ * Both generated clients expose the same models; the SQLite client's types stand
+ * for both so domain code is written once.
+ */
+export type Db = PrismaClient;
+
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, "");
+}
+
+async function createClient(databaseUrl: string): Promise<Db> {
+  if (databaseUrl.startsWith("file:")) {
+    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
+    return new PrismaClient({ adapter });
+  }
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../../prisma/generated/postgres/client"),
+  ]);
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { rungsDb?: Db };
+
+async function connect(): Promise<Db> {
+  const env = getEnv();
+  const client = await createClient(env.DATABASE_URL);
+  if (env.databaseProvider === "sqlite") {
+    // WAL lets readers proceed while a writer commits; it persists in the file.
+    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  }
+  return client;
+}
+
+/** One client for the process, kept across dev-server reloads. */
+export const db: Db = (globalForDb.rungsDb ??= await connect());

@@ -1,0 +1,121 @@
+// Applies pending migrations at start-up: the equivalent of `prisma migrate deploy`,
+// run in-process through the WebAssembly schema engine (the native engine the CLI
+// would use cannot be downloaded here; docs/decisions/002-prisma-offline-migrations.md).
+import fs from "node:fs";
+import path from "node:path";
+
+import pg from "pg";
+
+import {
+  SchemaEngineError,
+  WasmSchemaEngine,
+  canConnectToDatabase,
+  createDatabase,
+  providerOf,
+  readMigrationsList,
+  redactUrl,
+} from "../../prisma/engine/wasm-engine.mjs";
+
+// Held for the whole run so that app servers starting together migrate one at a time.
+// Prisma's own engine uses 72707369; a different key cannot deadlock against it.
+export const MIGRATION_ADVISORY_LOCK_KEY = 727073690;
+
+const MIGRATIONS_DIRS = {
+  sqlite: "prisma/migrations",
+  postgres: "prisma/postgres/migrations",
+} as const;
+
+export interface ApplyMigrationsOptions {
+  /** Project root: migrations folders and relative SQLite paths are resolved from it. Default: cwd. */
+  rootDir?: string;
+  /** Told the names of the migrations applied, when there were any. Default: console.info. */
+  onApplied?: (names: string[]) => void;
+}
+
+/**
+ * Brings the database at `databaseUrl` (file:... or postgres(ql)://...) up to date with
+ * the migrations folder of its provider. Creates the SQLite file (and its folder) or the
+ * PostgreSQL database when missing. Silent when there is nothing to apply; throws an
+ * Error naming the database and the cause when a migration cannot be applied.
+ */
+export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<void> {
+  const rootDir = path.resolve(options.rootDir ?? process.cwd());
+  const onApplied =
+    options.onApplied ?? ((names) => console.info(`Applied ${names.length} database migration(s): ${names.join(", ")}`));
+
+  try {
+    const provider = providerOf(databaseUrl);
+    const migrationsDir = path.join(rootDir, MIGRATIONS_DIRS[provider]);
+    if (!fs.existsSync(migrationsDir)) {
+      throw new Error(`migrations folder ${migrationsDir} not found (is the server started from the project root?)`);
+    }
+
+    await ensureDatabaseExists(databaseUrl, rootDir);
+    const unlock = provider === "postgres" ? await lockPostgres(databaseUrl) : async () => {};
+    try {
+      // Read after the lock: a server that waited sees what the previous one applied.
+      const engine = new WasmSchemaEngine({ url: databaseUrl, baseDir: rootDir });
+      try {
+        const { appliedMigrationNames } = await engine.request("applyMigrations", {
+          migrationsList: readMigrationsList(migrationsDir),
+          filters: { externalTables: [], externalEnums: [] },
+        });
+        if (appliedMigrationNames.length > 0) onApplied(appliedMigrationNames);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await unlock();
+    }
+  } catch (error) {
+    throw new Error(`Database migrations failed for ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
+  }
+}
+
+async function ensureDatabaseExists(databaseUrl: string, rootDir: string) {
+  try {
+    await canConnectToDatabase(databaseUrl, { baseDir: rootDir });
+  } catch (error) {
+    if (!(error instanceof SchemaEngineError) || error.code !== "P1003") throw error;
+    try {
+      await createDatabase(databaseUrl, { baseDir: rootDir });
+    } catch (createError) {
+      // Another server created it in the meantime.
+      if (!(createError instanceof SchemaEngineError) || createError.code !== "P1009") throw createError;
+    }
+  }
+}
+
+async function lockPostgres(databaseUrl: string): Promise<() => Promise<void>> {
+  const url = new URL(databaseUrl);
+  url.searchParams.delete("schema");
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return async () => {
+    // Ending the session releases the lock even if the unlock query fails.
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_ADVISORY_LOCK_KEY]).catch(() => {});
+    await client.end().catch(() => {});
+  };
+}
+
+const HINTS: Record<string, string> = {
+  P3005: "The database already has tables but no migration history; baseline it (prisma migrate resolve --applied <migration>) or use an empty database.",
+  P3009: "A migration failed earlier. Fix the database, then mark it with `npm run prisma -- migrate resolve --rolled-back <migration>` (or --applied).",
+  P3018: "A migration failed to apply. Fix the migration or the database, then resolve it with `npm run prisma -- migrate resolve`.",
+};
+
+function describe(error: unknown): string {
+  if (error instanceof SchemaEngineError) {
+    // Drop the engine's span trace ("   0: sql_schema_connector::...").
+    const message = error.message.split(/\n\s*0: /)[0]!.trim();
+    const hint = error.code ? HINTS[error.code] : undefined;
+    return [error.code ? `${error.code}: ${message}` : message, hint].filter(Boolean).join("\n");
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,35 @@
+import { hashPassword } from "../../app/modules/auth/password.server.ts";
+import { importPeople } from "../../app/modules/people/import.server.ts";
+import { db } from "../../app/utils/db.server.ts";
+import { DEMO_PASSWORD, demoOrganisation, toCsv } from "./demo-organisation.ts";
+
+/**
+ * Loads the demo organisation. Idempotent: people already present are left as
+ * they are (the import plans no changes), missing passwords and roles are added.
+ */
+export async function seedDemo(): Promise<{ people: number }> {
+  const people = demoOrganisation();
+  const result = await importPeople(toCsv(people), { actorId: null, dryRun: false });
+  if (!result.ok) {
+    throw new Error(`The demo organisation did not import:\n${result.errors.map((e) => `line ${e.line} ${e.field}: ${e.message}`).join("\n")}`);
+  }
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const emails = people.map((p) => p.email);
+  await db.$transaction(async (tx) => {
+    const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, password: { select: { userId: true } } } });
+    const withoutPassword = users.filter((u) => !u.password);
+    if (withoutPassword.length) await tx.password.createMany({ data: withoutPassword.map((u) => ({ userId: u.id, hash })) });
+    const admins = people.filter((p) => p.roles?.includes("admin")).map((p) => p.email);
+    const hiringAdmins = people.filter((p) => p.roles?.includes("hiringAdmin")).map((p) => p.email);
+    await tx.user.updateMany({ where: { email: { in: admins } }, data: { isAdmin: true } });
+    await tx.user.updateMany({ where: { email: { in: hiringAdmins } }, data: { isHiringAdmin: true } });
+  });
+  return { people: people.length };
+}
+
+/** On the first start of an empty database, load the demo organisation. */
+export async function seedDemoIfEmpty(): Promise<void> {
+  if ((await db.user.count()) > 0) return;
+  const { people } = await seedDemo();
+  console.log(`Loaded the demo organisation (${people} people). Sign in as priya.raman@example.com with password ${DEMO_PASSWORD}.`);
+}

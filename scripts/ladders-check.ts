@@ -1,0 +1,70 @@
+/**
+ * Validates ladders: `npm run ladders:check [-- <folder>]`. The folder is either one ladder (it
+ * holds .yaml files) or a folder of ladders (default: frameworks). Prints every error, one per
+ * line, then a summary; exits 1 when anything is wrong.
+ */
+import { statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
+import {
+  holdsLadderFiles,
+  loadAllLadders,
+  loadLadderFromDirectory,
+  type LoadedLadderFolder,
+} from "../app/modules/ladders/load-from-directory.server.ts";
+
+function main(args: string[]): number {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log("usage: npm run ladders:check [-- <folder>]   (default folder: frameworks)");
+    return 0;
+  }
+  const target = args[0] ?? "frameworks";
+  if (!isFolder(target)) {
+    console.log(`ladders:check: ${target} is not a folder`);
+    return 1;
+  }
+  const ladders: LoadedLadderFolder[] = holdsLadderFiles(target)
+    ? [{ folder: relative(process.cwd(), resolve(target)) || ".", result: loadLadderFromDirectory(target) }]
+    : loadAllLadders(target);
+  if (ladders.length === 0) {
+    console.log(`ladders:check: no ladders in ${target} (expected .yaml files, or folders of them)`);
+    return 1;
+  }
+
+  let errorCount = 0;
+  const failed: string[] = [];
+  const valid: string[] = [];
+  for (const { folder, result } of ladders) {
+    if (result.ok) {
+      const { ladder, hash } = result;
+      const levels = ladder.tracks.reduce((sum, track) => sum + track.levels.length, 0);
+      valid.push(
+        `${folder} (${ladder.meta.id} ${ladder.meta.version}: ${ladder.tracks.length} tracks, ${levels} levels, ${ladder.competencies.length} competencies, hash ${hash.slice(0, 12)})`,
+      );
+      continue;
+    }
+    for (const error of result.errors) console.log(formatLadderError(error));
+    errorCount += result.errors.length;
+    failed.push(folder);
+  }
+  if (failed.length === 0) {
+    console.log(`ladders:check: ${plural(valid.length, "ladder")} valid: ${valid.join("; ")}`);
+    return 0;
+  }
+  console.log(`ladders:check: ${plural(errorCount, "error")} in ${failed.length} of ${plural(ladders.length, "ladder")} (${failed.join(", ")})`);
+  return 1;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+process.exitCode = main(process.argv.slice(2));

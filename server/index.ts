@@ -1,0 +1,70 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { EnvError, getEnv } from "../app/utils/env.server.ts";
+import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { requestLog } from "./request-log.ts";
+import { securityHeaders } from "./security.ts";
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const development = env.NODE_ENV === "development";
+
+  await applyMigrations(env.DATABASE_URL);
+  if (env.seedDemo) {
+    const { seedDemoIfEmpty } = await import("../prisma/seed/demo.ts");
+    await seedDemoIfEmpty();
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  if (env.LOG_REQUESTS) app.use(requestLog());
+  app.use(securityHeaders({ development }));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (development) {
+    const vite = await import("vite");
+    const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(viteDevServer.middlewares);
+    build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // @ts-expect-error the build exists only after `npm run build`
+    build = (await import("../build/server/index.js")) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: development ? "development" : "production",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+    console.log(`Rungs is running at http://${shown}:${env.PORT} (${env.databaseProvider})`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DEMO_PASSWORD = "rungs-demo-2026";
+
+export const people = {
+  admin: { email: "priya.raman@example.com", name: "Priya Raman" },
+  manager: { email: "sam.okafor@example.com", name: "Sam Okafor" },
+  engineer: { email: "lena.fischer@example.com", name: "Lena Fischer" },
+  hiringAdmin: { email: "grace.liu@example.com", name: "Grace Liu" },
+};
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Fails on serious or critical accessibility violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}

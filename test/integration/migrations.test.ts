@@ -1,0 +1,194 @@
+// Migration smoke test: the committed migrations apply to an empty database, the
+// history records each of them, the Prisma CLI (through the schema-engine stand-in)
+// agrees the database is up to date, and a second run is a no-op. This path uses
+// undocumented engine internals (docs/decisions/002-prisma-offline-migrations.md):
+// keep it in CI.
+//
+// PostgreSQL part: set TEST_POSTGRES_URL to a database the role can connect to and
+// whose role may CREATE DATABASE, e.g.
+//   TEST_POSTGRES_URL=postgresql://rungs:rungs@127.0.0.1:5432/rungs_test
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { applyMigrations } from "~/utils/migrate.server.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const TIMEOUT = 60_000;
+
+function migrationFolders(dir: string) {
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Table names of the models in the source schema. */
+function modelTables() {
+  const schema = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+  return [...schema.matchAll(/^model\s+(\w+)\s*\{([^}]*)\}/gm)].map(
+    ([, name, body]) => body?.match(/@@map\("([^"]+)"\)/)?.[1] ?? name!,
+  );
+}
+
+function prismaMigrateStatus(databaseUrl: string) {
+  const result = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "status"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function recorder() {
+  const applied: string[][] = [];
+  return { applied, onApplied: (names: string[]) => applied.push(names) };
+}
+
+describe("migrations on SQLite", () => {
+  const folders = migrationFolders("prisma/migrations");
+  let dir: string;
+  let databaseUrl: string;
+  let file: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "rungs-migrations-"));
+    // A folder that does not exist yet: applyMigrations creates it.
+    file = path.join(dir, "nested", "rungs.db");
+    databaseUrl = `file:${file}`;
+  });
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("there is at least one migration", () => {
+    expect(folders.length).toBeGreaterThan(0);
+  });
+
+  test(
+    "a fresh database gets every migration, once",
+    async () => {
+      const first = recorder();
+      await applyMigrations(databaseUrl, { rootDir: root, onApplied: first.onApplied });
+      expect(first.applied).toEqual([folders]);
+
+      const db = new Database(file, { readonly: true });
+      try {
+        const tables = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+          .all()
+          .map((row) => (row as { name: string }).name);
+        expect(tables).toEqual(expect.arrayContaining([...modelTables(), "_prisma_migrations"]));
+
+        const history = db
+          .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name")
+          .all() as { migration_name: string; finished_at: string | null; rolled_back_at: string | null }[];
+        expect(history.map((row) => row.migration_name)).toEqual(folders);
+        expect(history.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true);
+      } finally {
+        db.close();
+      }
+
+      const status = prismaMigrateStatus(databaseUrl);
+      expect(status.output).toContain("Database schema is up to date!");
+      expect(status.status).toBe(0);
+
+      const second = recorder();
+      await applyMigrations(databaseUrl, { rootDir: root, onApplied: second.onApplied });
+      expect(second.applied).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  test("a failure names the database and the cause", async () => {
+    const broken = path.join(dir, "broken.db");
+    const db = new Database(broken);
+    db.exec('CREATE TABLE "Team" (id TEXT)');
+    db.close();
+    await expect(applyMigrations(`file:${broken}`, { rootDir: root })).rejects.toThrow(
+      /Database migrations failed for file:.*broken\.db: P3005/,
+    );
+  });
+});
+
+const testPostgresUrl = process.env.TEST_POSTGRES_URL;
+
+describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)", () => {
+  const folders = migrationFolders("prisma/postgres/migrations");
+  const database = `rungs_migrations_test_${randomUUID().replaceAll("-", "")}`;
+  let databaseUrl: string;
+
+  async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    const url = new URL(testPostgresUrl!);
+    url.pathname = `/${database}`;
+    databaseUrl = url.toString();
+    await withClient(testPostgresUrl!, (client) => client.query(`CREATE DATABASE "${database}"`));
+  });
+
+  afterAll(async () => {
+    await withClient(testPostgresUrl!, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  });
+
+  test("there is at least one migration", () => {
+    expect(folders.length).toBeGreaterThan(0);
+  });
+
+  test(
+    "two servers starting at once apply every migration once",
+    async () => {
+      const first = recorder();
+      const second = recorder();
+      await Promise.all([
+        applyMigrations(databaseUrl, { rootDir: root, onApplied: first.onApplied }),
+        applyMigrations(databaseUrl, { rootDir: root, onApplied: second.onApplied }),
+      ]);
+      // One of them applied everything; the other waited, then found nothing to do.
+      expect([...first.applied, ...second.applied]).toEqual([folders]);
+
+      await withClient(databaseUrl, async (client) => {
+        const tables = await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+        );
+        expect(tables.rows.map((row) => row.table_name)).toEqual(
+          expect.arrayContaining([...modelTables(), "_prisma_migrations"]),
+        );
+
+        const history = await client.query<{ migration_name: string; applied_steps_count: number }>(
+          `SELECT migration_name, applied_steps_count FROM _prisma_migrations
+           WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+        );
+        expect(history.rows.map((row) => row.migration_name)).toEqual(folders);
+        const all = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations");
+        expect(all.rows[0].n).toBe(folders.length);
+      });
+
+      const status = prismaMigrateStatus(databaseUrl);
+      expect(status.output).toContain("Database schema is up to date!");
+      expect(status.status).toBe(0);
+
+      const third = recorder();
+      await applyMigrations(databaseUrl, { rootDir: root, onApplied: third.onApplied });
+      expect(third.applied).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});

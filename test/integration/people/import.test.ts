@@ -1,0 +1,155 @@
+import { describe, expect, test } from "vitest";
+import { importPeople } from "~/modules/people/import.server";
+import * as importRoute from "~/routes/admin.people.import";
+import { db } from "~/utils/db.server";
+import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost } from "../../utils/session";
+
+const header = "name,email,manager_email,team,track,level";
+
+async function post(adminId: string, intent: "check" | "import", csv: string) {
+  return importRoute.action(routeArgs(await signedInPost("/admin/people/import", adminId, { intent, csv })));
+}
+
+/** A unique prefix so each test's people and teams are its own in the shared per-file database. */
+function scope() {
+  return uniqueEmail("s").split("@")[0]!.replace(/\./g, "-");
+}
+
+describe("importing people from CSV through the admin page", () => {
+  test("a file with a bad row is refused with line and field, and nothing is written", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    const csv = [
+      header,
+      `Boss,${s}-boss@example.com,,${s} Core,manager,m2`,
+      `Ana,${s}-ana@example.com,${s}-boss@example.com,${s} Core,ic,ic2`,
+      `Bo,${s}-bo@example.com,${s}-nobody@example.com,${s} Core,ic,ic2`,
+    ].join("\n");
+    const before = { users: await db.user.count(), teams: await db.team.count(), events: await db.auditEvent.count() };
+
+    for (const intent of ["check", "import"] as const) {
+      const result = await post(admin.id, intent, csv);
+      expect(statusOf(result)).toBe(400);
+      expect(bodyOf<{ errors: unknown[] }>(result).errors).toEqual([
+        { line: 4, field: "manager_email", message: `no person with email ${s}-nobody@example.com in the file or in Rungs` },
+      ]);
+      // What was typed comes back, so the page keeps it.
+      expect(bodyOf<{ result: { initialValue: { csv: string } } }>(result).result.initialValue.csv).toBe(csv);
+    }
+    expect({ users: await db.user.count(), teams: await db.team.count(), events: await db.auditEvent.count() }).toEqual(before);
+  });
+
+  test("check previews without writing; import writes every row, new teams and one audit event", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    const existing = await createPerson({ name: "Old Name", email: `${s}-old@example.com`, track: "ic", level: "ic1" });
+    const csv = [
+      header,
+      `Ana,${s}-ana@example.com,${s}-boss@example.com,${s} Core,ic,ic2`,
+      `Boss,${s}-boss@example.com,,${s} Leads,manager,m2`,
+      `New Name,${s}-old@example.com,${s}-boss@example.com,${s} Core,ic,ic2`,
+    ].join("\n");
+
+    const checked = await post(admin.id, "check", csv);
+    expect(statusOf(checked)).toBe(200);
+    const preview = bodyOf<{ status: string; summary: unknown; creates: { email: string }[]; changes: { id: string; changes: unknown[] }[]; newTeams: string[] }>(checked);
+    expect(preview.status).toBe("checked");
+    expect(preview.summary).toEqual({ rows: 3, created: 2, changed: 1, unchanged: 0, newTeams: 2 });
+    expect(preview.creates.map((row) => row.email)).toEqual([`${s}-boss@example.com`, `${s}-ana@example.com`]);
+    expect(preview.changes).toEqual([
+      expect.objectContaining({
+        id: existing.id,
+        changes: [
+          { field: "name", from: "Old Name", to: "New Name" },
+          { field: "manager_email", from: null, to: `${s}-boss@example.com` },
+          { field: "team", from: null, to: `${s} Core` },
+          { field: "level", from: "ic1", to: "ic2" },
+        ],
+      }),
+    ]);
+    expect(await db.user.count({ where: { email: { startsWith: s } } })).toBe(1);
+    expect(await db.team.count({ where: { name: { startsWith: s } } })).toBe(0);
+
+    const imported = await post(admin.id, "import", csv);
+    expect(statusOf(imported)).toBe(200);
+    expect(bodyOf<{ status: string }>(imported).status).toBe("imported");
+
+    const people = await db.user.findMany({
+      where: { email: { startsWith: s } },
+      select: { name: true, email: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { email: true } } },
+      orderBy: { email: "asc" },
+    });
+    expect(people).toEqual([
+      { name: "Ana", email: `${s}-ana@example.com`, track: "ic", level: "ic2", team: { name: `${s} Core` }, manager: { email: `${s}-boss@example.com` } },
+      { name: "Boss", email: `${s}-boss@example.com`, track: "manager", level: "m2", team: { name: `${s} Leads` }, manager: null },
+      { name: "New Name", email: `${s}-old@example.com`, track: "ic", level: "ic2", team: { name: `${s} Core` }, manager: { email: `${s}-boss@example.com` } },
+    ]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "people.imported", actorId: admin.id } });
+    expect(event.detail).toMatchObject({ created: 2, changed: 1, newTeamNames: [`${s} Core`, `${s} Leads`] });
+
+    // Importing the same file again changes nothing.
+    const again = await post(admin.id, "check", csv);
+    expect(bodyOf<{ summary: unknown }>(again).summary).toEqual({ rows: 3, created: 0, changed: 0, unchanged: 3, newTeams: 0 });
+  });
+
+  test("a file that would close a reporting loop with existing people is refused", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    const top = await createPerson({ email: `${s}-top@example.com` });
+    await createPerson({ email: `${s}-mid@example.com`, managerId: top.id });
+    const csv = `${header}\nTop,${s}-top@example.com,${s}-mid@example.com,,,\n`;
+    const result = await post(admin.id, "import", csv);
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: unknown[] }>(result).errors).toEqual([
+      { line: 2, field: "manager_email", message: `reporting cycle: ${s}-top@example.com → ${s}-mid@example.com → ${s}-top@example.com` },
+    ]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: top.id } })).managerId).toBeNull();
+  });
+
+  test("an empty submission is a field error on the CSV", async () => {
+    const admin = await createAdmin();
+    const result = await post(admin.id, "check", "");
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(result).result.error.csv).toEqual(["Paste the CSV, or choose a file."]);
+  });
+});
+
+describe("importPeople", () => {
+  test("imports 5,000 people with a deep management tree in one go", async () => {
+    const s = scope();
+    const lines = [header, `Root,${s}-0@example.com,,${s} T0,manager,m4`];
+    for (let index = 1; index < 5000; index++) {
+      // Each person's manager is someone earlier in the file or later: order must not matter.
+      const manager = index < 10 ? 0 : Math.floor(index / 10);
+      lines.push(`Person ${index},${s}-${index}@example.com,${s}-${manager}@example.com,${s} T${index % 25},ic,ic${(index % 6) + 1}`);
+    }
+    // Reverse the data rows so reports come before their managers in the file.
+    const csv = [lines[0], ...lines.slice(1).reverse()].join("\n");
+
+    const result = await importPeople(csv, { actorId: null, dryRun: false });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.summary).toEqual({ rows: 5000, created: 5000, changed: 0, unchanged: 0, newTeams: 25 });
+    expect(await db.user.count({ where: { email: { startsWith: `${s}-` } } })).toBe(5000);
+    const sample = await db.user.findUniqueOrThrow({ where: { email: `${s}-4321@example.com` }, select: { manager: { select: { email: true } }, team: { select: { name: true } } } });
+    expect(sample).toEqual({ manager: { email: `${s}-432@example.com` }, team: { name: `${s} T21` } });
+    expect(await db.auditEvent.count({ where: { action: "people.imported", actorId: null } })).toBeGreaterThanOrEqual(1);
+
+    // A second pass that moves everyone to one team is applied as a few batched updates.
+    const moved = [header.replace(",team,track,level", ",team"), ...lines.slice(1).map((line) => line.split(",").slice(0, 3).join(",") + `,${s} One`)].join("\n");
+    const second = await importPeople(moved, { actorId: null, dryRun: false });
+    expect(second.ok && second.summary).toMatchObject({ created: 0, changed: 5000, newTeams: 1 });
+    expect(await db.user.count({ where: { team: { name: `${s} One` } } })).toBe(5000);
+  });
+
+  test("a dry run writes nothing", async () => {
+    const s = scope();
+    const before = await db.user.count();
+    const result = await importPeople(`${header}\nDry,${s}@example.com,,${s} Dry,,\n`, { actorId: null, dryRun: true });
+    expect(result.ok && result.summary.created).toBe(1);
+    expect(await db.user.count()).toBe(before);
+    expect(await db.team.count({ where: { name: `${s} Dry` } })).toBe(0);
+  });
+});

@@ -1,0 +1,42 @@
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * Every test file gets its own real database, copied from one migrated base:
+ * a SQLite file by default, or a PostgreSQL database made from a template when
+ * TEST_DATABASE=postgresql (then TEST_POSTGRES_URL names a server and a database
+ * the test role may connect to; the role needs CREATEDB).
+ */
+export const provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+export const sqliteDir = path.resolve("test/.databases");
+export const sqliteBase = path.join(sqliteDir, "base.db");
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs";
+export const postgresBase = "rungs_test_base";
+
+export function postgresUrlFor(database: string): string {
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function withPostgres<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function resetSqliteDir() {
+  rmSync(sqliteDir, { recursive: true, force: true });
+  mkdirSync(sqliteDir, { recursive: true });
+}
+
+export function copySqliteBase(name: string): string {
+  const file = path.join(sqliteDir, `${name}.db`);
+  copyFileSync(sqliteBase, file);
+  return `file:${file}`;
+}

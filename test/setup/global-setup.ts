@@ -1,0 +1,22 @@
+import { applyMigrations } from "../../app/utils/migrate.server";
+import { postgresBase, postgresUrlFor, provider, resetSqliteDir, sqliteBase, withPostgres } from "./databases";
+
+async function dropTestDatabases() {
+  await withPostgres(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'rungs_test_%'`);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+/** Migrates the base database once; each test file then gets a copy of it. */
+export default async function setup() {
+  if (provider === "postgresql") {
+    await dropTestDatabases();
+    await withPostgres((client) => client.query(`CREATE DATABASE "${postgresBase}"`));
+    await applyMigrations(postgresUrlFor(postgresBase));
+    return async () => dropTestDatabases();
+  }
+  resetSqliteDir();
+  await applyMigrations(`file:${sqliteBase}`);
+  return undefined;
+}

@@ -1,0 +1,262 @@
+import { describe, expect, test } from "vitest";
+import { findCycles, formatImportError, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
+import { makeTrackLevelCheck } from "~/modules/people/track-level";
+
+const check = makeTrackLevelCheck([
+  { id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "ic2", title: "IC2" }, { id: "ic3", title: "IC3" }] },
+  { id: "manager", name: "Manager", levels: [{ id: "m1", title: "M1" }] },
+]);
+
+const header = "name,email,manager_email,team,track,level";
+
+function csv(...lines: string[]): string {
+  return [header, ...lines].join("\n") + "\n";
+}
+
+function plan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam[] = []) {
+  return planImport(text, { people, teams }, check);
+}
+
+function errorsOf(text: string, people: ExistingPerson[] = []) {
+  const result = plan(text, people);
+  if (result.ok) throw new Error("expected errors");
+  return result.errors;
+}
+
+function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam[] = []) {
+  const result = plan(text, people, teams);
+  if (!result.ok) throw new Error(`expected a plan, got ${result.errors.map(formatImportError).join("; ")}`);
+  return result.plan;
+}
+
+function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, track: null, level: null, active: true, ...overrides };
+}
+
+describe("parsing the file", () => {
+  test("an empty file asks for the header", () => {
+    expect(errorsOf("")).toEqual([{ line: 1, field: null, message: expect.stringContaining("the file is empty") }]);
+    expect(errorsOf(" \n\n")).toHaveLength(1);
+  });
+
+  test("a header without people is an error", () => {
+    expect(errorsOf(header + "\n")).toEqual([{ line: 1, field: null, message: "the file has a header but no people" }]);
+  });
+
+  test("unknown, duplicated and missing columns are named on line 1", () => {
+    expect(errorsOf("name,emial\nAna,ana@example.com\n")).toEqual([
+      { line: 1, field: null, message: expect.stringContaining('unknown column "emial"') },
+      { line: 1, field: null, message: "the header has no email column" },
+    ]);
+    expect(errorsOf("name,email,team,Team\nAna,ana@example.com,a,b\n")).toEqual([
+      { line: 1, field: "team", message: "the column team appears twice" },
+    ]);
+  });
+
+  test("headers are case-insensitive and accept 'manager email'", () => {
+    const result = okPlan("Name,EMAIL,Manager Email,Team,Track,Level\nBo,bo@example.com,,,,\nAna,ana@example.com,bo@example.com,Core,ic,ic2\n");
+    expect(result.columns).toEqual(["name", "email", "manager_email", "team", "track", "level"]);
+    expect(result.creates.map((row) => row.email)).toEqual(["bo@example.com", "ana@example.com"]);
+  });
+
+  test("a byte-order mark and Windows line endings are tolerated", () => {
+    const result = okPlan(`\uFEFF${header}\r\nAna,ana@example.com,,,ic,ic1\r\n`);
+    expect(result.creates).toEqual([
+      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, track: "ic", level: "ic1" },
+    ]);
+  });
+
+  test("quoted fields keep commas, quotes and line breaks, and line numbers follow the file", () => {
+    const result = okPlan(csv('"Lovelace, Ada ""Countess""",ada@example.com,,"Core, Platform",,', "", '"Multi', 'line",multi@example.com,,,,', "Bo,bo@example.com,,,,"));
+    expect(result.creates).toEqual([
+      expect.objectContaining({ line: 2, name: 'Lovelace, Ada "Countess"', team: "Core, Platform" }),
+      expect.objectContaining({ line: 4, name: "Multi\nline" }),
+      expect.objectContaining({ line: 6, email: "bo@example.com" }),
+    ]);
+  });
+
+  test("blank lines are skipped but still counted", () => {
+    const errors = errorsOf(csv("Ana,ana@example.com,,,,", "", ",,,,,", "Bo,not-an-email,,,,"));
+    expect(errors).toEqual([{ line: 5, field: "email", message: "not a valid email address" }]);
+  });
+
+  test("malformed CSV names the line", () => {
+    const errors = errorsOf(csv("Ana,ana@example.com,,,,", '"Bo,bo@example.com,,,,'));
+    expect(errors).toEqual([{ line: 3, field: null, message: expect.stringContaining("not valid CSV") }]);
+  });
+
+  test("a row with the wrong number of values is named", () => {
+    expect(errorsOf(csv("Ana,Smith,ana@example.com,,,,"))).toEqual([
+      { line: 2, field: null, message: expect.stringContaining("expected 6 values but found 7") },
+    ]);
+  });
+
+  test("optional columns may be left out", () => {
+    const result = okPlan("email,name\nana@example.com,Ana\n");
+    expect(result.columns).toEqual(["email", "name"]);
+    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, track: null, level: null }]);
+  });
+});
+
+describe("row errors name line and field", () => {
+  test("every field problem in a row is reported", () => {
+    const errors = errorsOf(csv("Ana,ana@example.com,,,,", ",nope,also-nope,,,"));
+    expect(errors).toEqual([
+      { line: 3, field: "name", message: "enter a name" },
+      { line: 3, field: "email", message: "not a valid email address" },
+      { line: 3, field: "manager_email", message: "not a valid email address" },
+    ]);
+  });
+
+  test("missing email", () => {
+    expect(errorsOf(csv("Ana,,,,,"))).toEqual([{ line: 2, field: "email", message: "enter an email address" }]);
+  });
+
+  test("unknown track, unknown level, level without track", () => {
+    expect(errorsOf(csv("A,a@example.com,,,wizard,ic1", "B,b@example.com,,,ic,m1", "C,c@example.com,,,,ic1"))).toEqual([
+      { line: 2, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 3, field: "level", message: expect.stringContaining('level "m1" is not on the ic track') },
+      { line: 4, field: "track", message: expect.stringContaining("a level needs a track") },
+    ]);
+  });
+
+  test("track and level are case-insensitive; emails are lower-cased", () => {
+    const result = okPlan(csv("Ana,Ana@Example.COM,,,IC,IC3"));
+    expect(result.creates[0]).toMatchObject({ email: "ana@example.com", track: "ic", level: "ic3" });
+  });
+
+  test("a duplicate email names the earlier line", () => {
+    expect(errorsOf(csv("Ana,ana@example.com,,,,", "Bo,bo@example.com,,,,", "Ana B,ANA@example.com,,,,"))).toEqual([
+      { line: 4, field: "email", message: "ana@example.com is also on line 2" },
+    ]);
+  });
+
+  test("a manager must be in the file or in Rungs", () => {
+    expect(errorsOf(csv("Ana,ana@example.com,x@y.com,,,"))).toEqual([
+      { line: 2, field: "manager_email", message: "no person with email x@y.com in the file or in Rungs" },
+    ]);
+    const result = okPlan(csv("Ana,ana@example.com,boss@example.com,,,"), [existing({ id: "boss", email: "boss@example.com" })]);
+    expect(result.creates[0]?.managerEmail).toBe("boss@example.com");
+  });
+
+  test("a deactivated manager is refused", () => {
+    expect(errorsOf(csv("Ana,ana@example.com,gone@example.com,,,"), [existing({ id: "g", email: "gone@example.com", active: false })])).toEqual([
+      { line: 2, field: "manager_email", message: expect.stringContaining("gone@example.com is deactivated") },
+    ]);
+  });
+
+  test("nobody manages themselves", () => {
+    expect(errorsOf(csv("Ana,ana@example.com,ANA@example.com,,,"))).toEqual([
+      { line: 2, field: "manager_email", message: "a person cannot be their own manager" },
+    ]);
+  });
+
+  test("formatImportError reads as a sentence", () => {
+    expect(formatImportError({ line: 7, field: "manager_email", message: "no person with email x@y in the file or in Rungs" })).toBe(
+      "Line 7, manager_email: no person with email x@y in the file or in Rungs",
+    );
+    expect(formatImportError({ line: 1, field: null, message: "the file is empty" })).toBe("Line 1: the file is empty");
+  });
+});
+
+describe("reporting cycles", () => {
+  test("a cycle within the file names every row in it", () => {
+    const errors = errorsOf(csv("A,a@example.com,b@example.com,,,", "B,b@example.com,c@example.com,,,", "C,c@example.com,a@example.com,,,", "D,d@example.com,a@example.com,,,"));
+    expect(errors.map((error) => [error.line, error.field])).toEqual([
+      [2, "manager_email"],
+      [3, "manager_email"],
+      [4, "manager_email"],
+    ]);
+    expect(errors[0]?.message).toBe("reporting cycle: a@example.com → b@example.com → c@example.com → a@example.com");
+  });
+
+  test("a cycle through existing people is found", () => {
+    // In Rungs: boss is managed by mid; the file makes mid report to boss.
+    const people = [existing({ id: "boss", email: "boss@example.com", managerId: "mid" }), existing({ id: "mid", email: "mid@example.com" })];
+    const errors = errorsOf(csv("Mid,mid@example.com,boss@example.com,,,"), people);
+    expect(errors).toEqual([{ line: 2, field: "manager_email", message: "reporting cycle: mid@example.com → boss@example.com → mid@example.com" }]);
+  });
+
+  test("the file may untangle an existing line while moving another", () => {
+    // In Rungs: b reports to a. The file swaps them: a reports to b, b to nobody.
+    const people = [existing({ id: "a", email: "a@example.com" }), existing({ id: "b", email: "b@example.com", managerId: "a" })];
+    const result = okPlan(csv("A,a@example.com,b@example.com,,,", "B,b@example.com,,,,"), people);
+    expect(result.changes).toHaveLength(2);
+  });
+
+  test("findCycles reports each cycle once", () => {
+    const managers: Record<string, string | null> = { a: "b", b: "a", c: "a", d: "d", e: null };
+    expect(findCycles(["c", "a", "b", "d", "e"], (email) => managers[email] ?? null)).toEqual([["a", "b"], ["d"]]);
+  });
+});
+
+describe("the plan", () => {
+  test("creates are ordered manager first and new teams are listed once", () => {
+    const result = okPlan(csv("Ana,ana@example.com,bo@example.com,Core,ic,ic2", "Bo,bo@example.com,cy@example.com,core,manager,m1", "Cy,cy@example.com,,Platform,,"));
+    expect(result.creates.map((row) => row.email)).toEqual(["cy@example.com", "bo@example.com", "ana@example.com"]);
+    expect(result.newTeams).toEqual(["Core", "Platform"]);
+    expect(result.creates.find((row) => row.email === "bo@example.com")?.team).toBe("Core");
+  });
+
+  test("existing teams are matched without regard to case", () => {
+    const result = okPlan(csv("Ana,ana@example.com,,core,,"), [], [{ id: "t1", name: "Core" }]);
+    expect(result.newTeams).toEqual([]);
+    expect(result.creates[0]?.team).toBe("Core");
+  });
+
+  test("changes to existing people are listed field by field", () => {
+    const people = [
+      existing({ id: "boss", email: "boss@example.com", name: "Boss" }),
+      existing({ id: "ana", email: "ana@example.com", name: "Ana", team: "Core", track: "ic", level: "ic1" }),
+      existing({ id: "same", email: "same@example.com", name: "Same", managerId: "boss", team: "Core", track: "ic", level: "ic2" }),
+    ];
+    const teams = [{ id: "t1", name: "Core" }];
+    const result = okPlan(
+      csv("Ana Smith,ANA@example.com,boss@example.com,Core,ic,ic2", "Same,same@example.com,boss@example.com,core,ic,ic2", "Boss,boss@example.com,,,,", "New,new@example.com,ana@example.com,,,"),
+      people,
+      teams,
+    );
+    expect(result.creates.map((row) => row.email)).toEqual(["new@example.com"]);
+    expect(result.changes).toEqual([
+      {
+        line: 2,
+        id: "ana",
+        email: "ana@example.com",
+        name: "Ana",
+        changes: [
+          { field: "name", from: "Ana", to: "Ana Smith" },
+          { field: "manager_email", from: null, to: "boss@example.com" },
+          { field: "level", from: "ic1", to: "ic2" },
+        ],
+      },
+    ]);
+    expect(result.unchangedCount).toBe(2);
+  });
+
+  test("clearing a value is a change; a column that is left out is not", () => {
+    const people = [existing({ id: "ana", email: "ana@example.com", name: "Ana", team: "Core", track: "ic", level: "ic1" })];
+    const cleared = okPlan(csv("Ana,ana@example.com,,,ic,"), people, [{ id: "t1", name: "Core" }]);
+    expect(cleared.changes[0]?.changes).toEqual([
+      { field: "team", from: "Core", to: null },
+      { field: "level", from: "ic1", to: null },
+    ]);
+    const untouched = okPlan("name,email\nAna,ana@example.com\n", people, [{ id: "t1", name: "Core" }]);
+    expect(untouched.changes).toEqual([]);
+    expect(untouched.unchangedCount).toBe(1);
+  });
+
+  test("5,000 rows plan with every new manager before their reports", () => {
+    const lines = ["Root,root@example.com,,Core,manager,m1"];
+    for (let index = 1; index < 5000; index++) {
+      const manager = index < 50 ? "root@example.com" : `p${index % 49 + 1}@example.com`;
+      lines.push(`Person ${index},p${index}@example.com,${manager},Team ${index % 20},ic,ic${(index % 3) + 1}`);
+    }
+    const result = okPlan(csv(...lines));
+    expect(result.creates).toHaveLength(5000);
+    expect(result.creates[0]?.email).toBe("root@example.com");
+    const position = new Map(result.creates.map((row, index) => [row.email, index]));
+    for (const row of result.creates) {
+      if (row.managerEmail) expect(position.get(row.managerEmail)!).toBeLessThan(position.get(row.email)!);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+/**
+ * Remix loaders and actions answer with plain data, `data(value, init)` (single
+ * fetch) or a Response, and may throw either. These read status and body alike.
+ */
+type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+
+function isDataWithInit(value: unknown): value is DataWithInit {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+export function statusOf(value: unknown): number {
+  if (value instanceof Response) return value.status;
+  if (isDataWithInit(value)) return value.init?.status ?? 200;
+  return 200;
+}
+
+export function bodyOf<T = unknown>(value: unknown): T {
+  if (isDataWithInit(value)) return value.data as T;
+  return value as T;
+}
+
+/** Runs a loader or action that is expected to throw, and returns what it threw. */
+export async function thrown(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
+}
+
+/** The arguments Remix passes to a loader or action. */
+export function routeArgs(request: Request, params: Record<string, string> = {}): LoaderFunctionArgs & ActionFunctionArgs {
+  return { request, params, context: { clientAddress: "127.0.0.1" } };
+}

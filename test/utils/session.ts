@@ -1,0 +1,15 @@
+import { startSession } from "~/modules/auth/session.server";
+
+/** A request from a signed-in person: a real session row and its cookie, as the browser would send it. */
+export async function signedInRequest(url: string, userId: string, init: RequestInit = {}): Promise<Request> {
+  const setCookie = await startSession(userId);
+  const cookie = setCookie.split(";")[0]!;
+  const headers = new Headers(init.headers);
+  headers.set("Cookie", cookie);
+  return new Request(new URL(url, "http://localhost").toString(), { ...init, headers });
+}
+
+/** A signed-in form post; `fields` become an application/x-www-form-urlencoded body. */
+export async function signedInPost(url: string, userId: string, fields: Record<string, string>): Promise<Request> {
+  return signedInRequest(url, userId, { method: "POST", body: new URLSearchParams(fields) });
+}
