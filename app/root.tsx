@@ -6,6 +6,7 @@ import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { isManager } from "./modules/auth/permissions.server";
 import { getSignedIn } from "./modules/auth/session.server";
+import { ladderState } from "./modules/ladders/registry.server";
 import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
@@ -20,7 +21,12 @@ export const meta: MetaFunction = () => [{ title: "Rungs" }, { name: "descriptio
 export async function loader({ request }: LoaderFunctionArgs) {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
-    ? { ...signedIn.viewer, isManager: await isManager(signedIn.viewer.id) }
+    ? {
+        ...signedIn.viewer,
+        isManager: await isManager(signedIn.viewer.id),
+        // Admins are told when a ladder failed to load (the last good version is still served).
+        ladderProblems: signedIn.viewer.isAdmin ? (await ladderState()).problems.length : 0,
+      }
     : null;
   const headers = new Headers();
   if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);

@@ -26,6 +26,10 @@ async function main() {
     await seedDemoIfEmpty();
   }
 
+  // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
+  const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
+  await ladderState();
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);

@@ -1,8 +1,8 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean };
+export type NavViewer = { name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number };
 
 type NavItem = { to: string; label: string };
 
@@ -15,6 +15,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ? [
         { to: "/admin/people", label: "People" },
         { to: "/admin/teams", label: "Teams" },
+        { to: "/admin/ladders", label: "Ladder status" },
         { to: "/admin/audit", label: "Audit log" },
       ]
     : [];
@@ -59,7 +60,6 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
 export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null; theme: Theme; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const nav = viewer ? navItems(viewer) : null;
 
@@ -135,7 +135,15 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             ) : null}
           </nav>
         ) : null}
-        <main id="main" ref={mainRef} tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {viewer?.ladderProblems ? (
+            <div role="alert" className="no-print mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+              A ladder file has errors; the last good version is still being served.{" "}
+              <Link to="/admin/ladders" className="font-medium underline">
+                See the errors
+              </Link>
+            </div>
+          ) : null}
           {children}
         </main>
       </div>

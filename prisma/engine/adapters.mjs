@@ -2,7 +2,8 @@
 // engine needs from them (see docs/decisions/002-prisma-offline-migrations.md):
 //
 // - SQLite: the engine replays a migration script on the shadow database through a
-//   single-statement call, which better-sqlite3 refuses; such calls go to executeScript.
+//   single-statement call, which better-sqlite3 refuses for several statements (or
+//   none); such calls go to executeScript.
 // - PostgreSQL: @prisma/adapter-pg cannot decode the catalog types `name` (oid 19) and
 //   `"char"` (18) the engine reads while describing a schema (prisma/orm#27403); they
 //   are relabelled as text before the adapter sees them.
@@ -54,9 +55,10 @@ export function deleteSqliteFiles(file) {
   }
 }
 
-// better-sqlite3 refuses to prepare more than one statement at a time.
-function isMultiStatementError(error) {
-  return error instanceof RangeError && /more than one statement/i.test(error.message);
+// better-sqlite3 prepares exactly one statement: a whole script (or one that is only
+// comments, like an empty migration) is refused with a RangeError.
+function isScriptError(error) {
+  return error instanceof RangeError && /contains (more than one statement|no statements)/i.test(error.message);
 }
 
 function withScriptFallback(queryable, adapter) {
@@ -67,7 +69,7 @@ function withScriptFallback(queryable, adapter) {
       try {
         return await queryRaw(query);
       } catch (error) {
-        if (query.args.length > 0 || !isMultiStatementError(error)) throw error;
+        if (query.args.length > 0 || !isScriptError(error)) throw error;
         await adapter.executeScript(query.sql);
         return { columnNames: [], columnTypes: [], rows: [] };
       }
@@ -76,7 +78,7 @@ function withScriptFallback(queryable, adapter) {
       try {
         return await executeRaw(query);
       } catch (error) {
-        if (query.args.length > 0 || !isMultiStatementError(error)) throw error;
+        if (query.args.length > 0 || !isScriptError(error)) throw error;
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -246,7 +248,15 @@ function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
       return adapter;
     },
     async connectToShadowDb() {
-      if (shadowDatabaseUrl) return fixPgAdapter(await connectTo(pgConnection(shadowDatabaseUrl)));
+      if (shadowDatabaseUrl) {
+        // A shadow database of the user's: emptied first, as the native engine does.
+        const shadow = pgConnection(shadowDatabaseUrl);
+        const schema = quoteIdent(shadow.schema ?? "public");
+        await withPgClient(shadowDatabaseUrl, (client) =>
+          client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};`),
+        );
+        return fixPgAdapter(await connectTo(shadow));
+      }
       const database = `prisma_migrate_shadow_db_${randomUUID()}`;
       await withPgClient(url, (client) => client.query(`CREATE DATABASE ${quoteIdent(database)}`));
       const shadow = { database, dropped: false };

@@ -219,14 +219,6 @@ export async function dropDatabase(url, { baseDir } = {}) {
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-function migrationsKey(migrationsList) {
-  return JSON.stringify([
-    migrationsList.baseDir,
-    migrationsList.shadowDbInitScript,
-    migrationsList.migrationDirectories.map((dir) => [dir.path, dir.migrationFile.content]),
-  ]);
-}
-
 /**
  * One schema engine for one database, answering the native engine's JSON-RPC methods
  * (same names and params). Calls are serialised: the engine is not re-entrant.
@@ -241,7 +233,6 @@ export class WasmSchemaEngine {
   #adapters = new Set();
   #shadowDrops = new Set();
   #errorRegistry = null;
-  #primedMigrations = null;
   #queue = Promise.resolve();
 
   /**
@@ -287,7 +278,6 @@ export class WasmSchemaEngine {
       this.#engine.free();
       this.#engine = null;
     }
-    this.#primedMigrations = null;
     const adapters = [...this.#adapters];
     this.#adapters.clear();
     await Promise.allSettled(adapters.map((adapter) => adapter.dispose()));
@@ -362,8 +352,7 @@ export class WasmSchemaEngine {
         return this.#diagnoseMigrationHistory(params);
       case "evaluateDataLoss":
       case "createMigration":
-        await this.#primeMigrationsCache(params.migrationsList, params.filters);
-        return this.#call(method, params);
+        return this.#withMigrationsSchema(params, () => this.#call(method, params));
       case "reset":
         return this.#reset(params);
       case "getDatabaseVersion":
@@ -381,12 +370,14 @@ export class WasmSchemaEngine {
         }
         return {};
       }
+      case "markMigrationApplied":
+        return this.#withMigrationsTable(params, () => this.#call(method, params));
       case "applyMigrations":
+        return this.#applyMigrations(params);
       case "diff":
       case "ensureConnectionValidity":
       case "introspect":
       case "introspectSql":
-      case "markMigrationApplied":
       case "markMigrationRolledBack":
       case "schemaPush":
         return this.#call(method, params);
@@ -411,6 +402,42 @@ export class WasmSchemaEngine {
     });
   }
 
+  async #withMigrationsTable(params, run) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error.code !== "P1014") throw error;
+      await this.#createMigrationsTable(params.migrationsList, params.filters);
+      return run();
+    }
+  }
+
+  // The native engine names the migration that failed (P3018); the wasm engine only
+  // passes on the database error.
+  async #applyMigrations(params) {
+    try {
+      return await this.#call("applyMigrations", params);
+    } catch (error) {
+      if (error.code?.startsWith("P3")) throw error;
+      const failed = await this.#call("diagnoseMigrationHistory", {
+        migrationsList: params.migrationsList,
+        optInToShadowDatabase: false,
+        filters: params.filters ?? NO_FILTER,
+      }).then(
+        (diagnostic) => diagnostic.failedMigrationNames,
+        () => [],
+      );
+      const migrationName = failed.at(-1);
+      if (!migrationName) throw error;
+      throw new SchemaEngineError(
+        "A migration failed to apply. New migrations cannot be applied before the error is recovered from. " +
+          "Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
+          `Migration name: ${migrationName}\n\nDatabase error:\n${error.message}`,
+        { code: "P3018", meta: { migration_name: migrationName, database_error: error.message } },
+      );
+    }
+  }
+
   async #devDiagnostic(params) {
     let result;
     try {
@@ -430,7 +457,6 @@ export class WasmSchemaEngine {
       }
       result = await this.#call("devDiagnostic", params);
     }
-    this.#primedMigrations = migrationsKey(params.migrationsList);
     return result;
   }
 
@@ -453,21 +479,25 @@ export class WasmSchemaEngine {
       await this.#createMigrationsTable(params.migrationsList, params.filters);
       result = await this.#call("diagnoseMigrationHistory", params);
     }
-    if (params.optInToShadowDatabase) this.#primedMigrations = migrationsKey(params.migrationsList);
     return result;
   }
 
   // evaluateDataLoss and createMigration read the schema of the migrations folder from
-  // a cache that only diagnoseMigrationHistory/devDiagnostic fill (they are the calls
-  // given the shadow-database factory); without it they fail with "shadow DB must be
-  // provided through an external factory".
-  async #primeMigrationsCache(migrationsList, filters) {
-    if (this.#primedMigrations === migrationsKey(migrationsList)) return;
-    await this.#diagnoseMigrationHistory({
-      migrationsList,
-      optInToShadowDatabase: true,
-      filters: filters ?? NO_FILTER,
-    });
+  // a cache that only diagnoseMigrationHistory/devDiagnostic fill (those are given the
+  // shadow-database factory); on a miss they fail with "shadow DB must be provided
+  // through an external factory". Fill it, then ask again.
+  async #withMigrationsSchema(params, run) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/i.test(error.message)) throw error;
+      await this.#diagnoseMigrationHistory({
+        migrationsList: params.migrationsList,
+        optInToShadowDatabase: true,
+        filters: params.filters ?? NO_FILTER,
+      });
+      return run();
+    }
   }
 
   async #reset(params) {

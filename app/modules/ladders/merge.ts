@@ -73,8 +73,11 @@ export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, 
       }
     }
     for (const section of LIST_SECTIONS) {
+      const list = parts[section] as Array<Sourced<{ id: string }>>;
       for (const { value, index } of file.lists[section]) {
-        (parts[section] as Array<Sourced<unknown>>).push({ source, path: [section, index], value });
+        // The first definition wins; a duplicate is reported once, not again through everything it touches.
+        if (list.some((earlier) => earlier.value.id === value.id)) continue;
+        list.push({ source, path: [section, index], value });
       }
     }
     recordSightings(parts, source);

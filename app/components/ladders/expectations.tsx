@@ -1,0 +1,23 @@
+import type { Expectation } from "~/modules/ladders";
+
+export function ExpectationList({ expectations, compact = false }: { expectations: readonly Expectation[]; compact?: boolean }) {
+  if (!expectations.length) return <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>;
+  return (
+    <ul className={`list-disc space-y-1.5 pl-5 ${compact ? "text-[13px] leading-snug" : "text-sm"}`}>
+      {expectations.map((expectation) => (
+        <li key={expectation.text}>
+          {expectation.text}
+          {expectation.examples.length && !compact ? (
+            <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400">
+              {expectation.examples.map((example) => (
+                <li key={example} className="before:mr-1 before:content-['e.g.']">
+                  {example}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,43 @@
+import type { LadderError } from "./ladder-errors";
+import type { LadderLoadResult } from "./load-ladder";
+import type { Ladder } from "./types";
+
+export interface ServedLadder {
+  folder: string;
+  ladder: Ladder;
+  hash: string;
+}
+
+export interface LadderProblem {
+  folder: string;
+  errors: LadderError[];
+  /** True when an earlier good version of this folder's ladder is still being served. */
+  keptPrevious: boolean;
+}
+
+export interface LadderState {
+  served: ServedLadder[];
+  problems: LadderProblem[];
+}
+
+export const emptyLadderState: LadderState = { served: [], problems: [] };
+
+/**
+ * The state after a (re)load: a folder that loads replaces what was served for it;
+ * a folder that fails keeps its last good ladder, so nobody is ever served a
+ * half-loaded ladder, and its errors are kept for admins to see.
+ */
+export function nextLadderState(previous: LadderState, loaded: readonly { folder: string; result: LadderLoadResult }[]): LadderState {
+  const served: ServedLadder[] = [];
+  const problems: LadderProblem[] = [];
+  for (const { folder, result } of loaded) {
+    if (result.ok) {
+      served.push({ folder, ladder: result.ladder, hash: result.hash });
+      continue;
+    }
+    const last = previous.served.find((entry) => entry.folder === folder);
+    if (last) served.push(last);
+    problems.push({ folder, errors: result.errors, keptPrevious: Boolean(last) });
+  }
+  return { served, problems };
+}

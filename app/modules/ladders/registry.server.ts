@@ -1,0 +1,82 @@
+import { watch, type FSWatcher } from "node:fs";
+import { resolve } from "node:path";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { notFound } from "~/utils/http.server";
+import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
+import { loadAllLadders } from "./load-from-directory.server";
+
+type Registry = { state: LadderState; dir: string; recorded: Set<string>; watcher?: FSWatcher; ready?: Promise<void> };
+
+const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
+
+/** Stores each distinct ladder content once; concurrent app servers may race, the unique hash settles it. */
+async function recordVersions(registry: Registry) {
+  for (const { ladder, hash } of registry.state.served) {
+    if (registry.recorded.has(hash)) continue;
+    try {
+      await db.ladderVersion.upsert({
+        where: { hash },
+        create: { hash, ladderId: ladder.meta.id, version: ladder.meta.version, content: JSON.parse(JSON.stringify(ladder)) },
+        update: {},
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+    registry.recorded.add(hash);
+  }
+}
+
+/** Loads (or reloads) every ladder folder, keeping the last good version of any that fails. */
+export async function reloadLadders(registry = getRegistry()): Promise<LadderState> {
+  registry.state = nextLadderState(registry.state, loadAllLadders(registry.dir));
+  for (const problem of registry.state.problems) {
+    console.warn(`Ladder ${problem.folder} has ${problem.errors.length} error(s)${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
+  }
+  await recordVersions(registry);
+  return registry.state;
+}
+
+function getRegistry(): Registry {
+  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Set() };
+  return globalForLadders.rungsLadders;
+}
+
+function watchInDevelopment(registry: Registry) {
+  if (getEnv().NODE_ENV !== "development" || registry.watcher) return;
+  let timer: NodeJS.Timeout | undefined;
+  registry.watcher = watch(registry.dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void reloadLadders(registry).catch((error) => console.error(error)), 150);
+  });
+}
+
+/** The ladders being served, loaded on first use. Pages read them from memory. */
+export async function ladderState(): Promise<LadderState> {
+  const registry = getRegistry();
+  registry.ready ??= reloadLadders(registry)
+    .then(() => watchInDevelopment(registry))
+    .catch((error) => {
+      registry.ready = undefined;
+      throw error;
+    });
+  await registry.ready;
+  return registry.state;
+}
+
+export async function servedLadders(): Promise<ServedLadder[]> {
+  return (await ladderState()).served;
+}
+
+/** The ladder with this id, or a 404. */
+export async function requireLadder(ladderId: string | undefined): Promise<ServedLadder> {
+  const found = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
+  if (!found) throw notFound("There is no ladder with that name.");
+  return found;
+}
+
+/** Test hook: point the registry at another folder and start afresh. */
+export function resetLadderRegistry(dir: string) {
+  globalForLadders.rungsLadders?.watcher?.close();
+  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Set() };
+}

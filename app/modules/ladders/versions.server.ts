@@ -1,0 +1,21 @@
+import { db } from "~/utils/db.server";
+import { diffLadders } from "./diff-ladders";
+import type { Ladder } from "./types";
+
+/** Stored versions of a ladder, newest first (without their content). */
+export function listLadderVersions(ladderId: string) {
+  return db.ladderVersion.findMany({
+    where: { ladderId },
+    select: { id: true, hash: true, version: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** What changed between two stored versions, or null when either is not a version of this ladder. */
+export async function diffLadderVersions(ladderId: string, fromId: string, toId: string) {
+  const rows = await db.ladderVersion.findMany({ where: { ladderId, id: { in: [fromId, toId] } }, select: { id: true, content: true } });
+  const from = rows.find((row) => row.id === fromId);
+  const to = rows.find((row) => row.id === toId);
+  if (!from || !to) return null;
+  return diffLadders(from.content as unknown as Ladder, to.content as unknown as Ladder);
+}

@@ -1,0 +1,113 @@
+import { competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
+import type { Ladder, Level } from "./types";
+
+/** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
+export function ladderSummary(ladder: Ladder) {
+  return {
+    id: ladder.meta.id,
+    name: ladder.meta.name,
+    version: ladder.meta.version,
+    description: ladder.meta.description,
+    tracks: ladder.tracks.map((track) => ({
+      id: track.id,
+      name: track.name,
+      description: track.description,
+      levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
+    })),
+  };
+}
+
+export type LevelOption = { id: string; title: string; trackId: string; trackName: string };
+
+export function levelOptions(ladder: Ladder): LevelOption[] {
+  return ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackId: track.id, trackName: track.name })));
+}
+
+const levelRef = (level: Level | undefined) => (level ? { id: level.id, title: level.title } : null);
+
+/** Everything the "one level in full" page shows. */
+export function levelView(ladder: Ladder, levelId: string) {
+  const level = getLevel(ladder, levelId);
+  if (!level) return undefined;
+  const track = ladder.tracks.find((t) => t.id === level.trackId)!;
+  const competencies = competenciesForTrack(ladder, track.id);
+  const areas = ladder.areas
+    .map((area) => ({
+      id: area.id,
+      name: area.name,
+      competencies: competencies
+        .filter((competency) => competency.areaId === area.id)
+        .map((competency) => ({ id: competency.id, name: competency.name, description: competency.description, expectations: level.expectations[competency.id] ?? [] })),
+    }))
+    .filter((area) => area.competencies.length > 0);
+  return {
+    level: { id: level.id, title: level.title, summary: level.summary },
+    track: { id: track.id, name: track.name },
+    previous: levelRef(previousLevel(ladder, level.id)),
+    next: levelRef(nextLevel(ladder, level.id)),
+    equivalents: equivalentLevels(ladder, level.id).map((other) => ({
+      id: other.id,
+      title: other.title,
+      trackName: ladder.tracks.find((t) => t.id === other.trackId)?.name ?? other.trackId,
+    })),
+    areas,
+  };
+}
+
+/** The competency-by-level matrix of one track, grouped by area. */
+export function trackMatrix(ladder: Ladder, trackId: string) {
+  const track = ladder.tracks.find((t) => t.id === trackId);
+  if (!track) return undefined;
+  const competencies = competenciesForTrack(ladder, track.id);
+  return {
+    track: { id: track.id, name: track.name, description: track.description },
+    levels: track.levels.map((level) => ({ id: level.id, title: level.title, summary: level.summary })),
+    areas: ladder.areas
+      .map((area) => ({
+        id: area.id,
+        name: area.name,
+        rows: competencies
+          .filter((competency) => competency.areaId === area.id)
+          .map((competency) => ({
+            id: competency.id,
+            name: competency.name,
+            cells: track.levels.map((level) => level.expectations[competency.id] ?? []),
+          })),
+      }))
+      .filter((area) => area.rows.length > 0),
+  };
+}
+
+/** One competency across every level of every track that uses it, with its interview material. */
+export function competencyView(ladder: Ladder, competencyId: string) {
+  const competency = ladder.competencies.find((c) => c.id === competencyId);
+  if (!competency) return undefined;
+  const levelTitles = new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)));
+  return {
+    competency: {
+      id: competency.id,
+      name: competency.name,
+      description: competency.description,
+      area: ladder.areas.find((area) => area.id === competency.areaId)?.name ?? competency.areaId,
+    },
+    tracks: ladder.tracks
+      .filter((track) => competency.trackIds.includes(track.id))
+      .map((track) => ({
+        id: track.id,
+        name: track.name,
+        levels: track.levels.map((level) => ({ id: level.id, title: level.title, expectations: level.expectations[competency.id] ?? [] })),
+      })),
+    interview: competency.interview
+      ? {
+          questions: competency.interview.questions.map((question) => ({
+            ...question,
+            levels: question.levelIds.map((id) => ({ id, title: levelTitles.get(id) ?? id })),
+          })),
+          anchors: competency.interview.anchors.map((anchor) => ({
+            ...anchor,
+            label: ladder.scale.find((point) => point.value === anchor.value)?.label ?? String(anchor.value),
+          })),
+        }
+      : null,
+  };
+}

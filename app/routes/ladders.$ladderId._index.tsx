@@ -1,0 +1,139 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Ladder"} ladder · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
+  const levelTitles = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)));
+  return {
+    id: ladder.meta.id,
+    name: ladder.meta.name,
+    version: ladder.meta.version,
+    description: ladder.meta.description,
+    scale: ladder.scale,
+    changelog: ladder.changelog,
+    areas: ladder.areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      description: area.description,
+      competencies: ladder.competencies
+        .filter((c) => c.areaId === area.id)
+        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
+    })),
+    trackOrder: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
+    equivalence: ladder.equivalence.map((band) =>
+      ladder.tracks.map((t) => {
+        const levelId = band.levelIdByTrack[t.id];
+        return levelId ? { id: levelId, title: levelTitles.get(levelId) ?? levelId } : null;
+      }),
+    ),
+  };
+}
+
+export default function LadderOverview() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={`${data.name} ladder`} description={data.description} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
+          <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
+            {data.areas.map((area) => (
+              <div key={area.id}>
+                <h3 className="font-semibold">{area.name}</h3>
+                <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{area.description}</p>
+                <ul className="space-y-1 text-sm">
+                  {area.competencies.map((c) => (
+                    <li key={c.id}>
+                      <Link to={`/ladders/${data.id}/competencies/${c.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                        {c.name}
+                      </Link>{" "}
+                      <span className="text-slate-500 dark:text-slate-400">· {c.tracks}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Equivalent levels across tracks</h2>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Levels that sit beside each other across tracks</caption>
+              <thead>
+                <tr>
+                  {data.trackOrder.map((t) => (
+                    <th key={t.id} scope="col" className="border-b border-slate-200 py-2 pr-3 font-semibold dark:border-slate-700">
+                      {t.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.equivalence.map((row, index) => (
+                  <tr key={index}>
+                    {row.map((level, column) => (
+                      <td key={column} className="border-b border-slate-100 py-2 pr-3 dark:border-slate-800">
+                        {level ? (
+                          <Link to={`/ladders/${data.id}/levels/${level.id}`} className="hover:underline">
+                            {level.title}
+                          </Link>
+                        ) : (
+                          <span className="text-slate-400">—</span>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Rating scale</h2>
+          <dl className="space-y-2 text-sm">
+            {data.scale.map((point) => (
+              <div key={point.value}>
+                <dt className="font-semibold">
+                  {point.value}. {point.label}
+                </dt>
+                <dd className="text-slate-600 dark:text-slate-300">{point.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Changelog</h2>
+          {data.changelog.map((entry) => (
+            <div key={entry.version} className="mb-3">
+              <h3 className="font-medium">
+                {entry.version} <span className="text-sm font-normal text-slate-500">({entry.date})</span>
+              </h3>
+              <ul className="list-disc pl-5 text-sm">
+                {entry.changes.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <Link to={`/ladders/${data.id}/versions`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+            See what changed between stored versions
+          </Link>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

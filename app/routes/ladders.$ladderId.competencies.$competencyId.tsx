@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExpectationList } from "~/components/ladders/expectations";
+import { PrintButton } from "~/components/ladders/print-button";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { competencyView } from "~/modules/ladders/views";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  const view = competencyView(ladder, params.competencyId ?? "");
+  if (!view) throw notFound("This ladder has no such competency.");
+  return { ladderId: ladder.meta.id, view };
+}
+
+export default function CompetencyPage() {
+  const { ladderId, view } = useLoaderData<typeof loader>();
+  const base = `/ladders/${ladderId}`;
+  return (
+    <>
+      <PageHeader title={view.competency.name} description={view.competency.description} actions={<PrintButton />} />
+      <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">Area: {view.competency.area}</p>
+      <div className="space-y-6">
+        {view.tracks.map((track) => (
+          <Card key={track.id}>
+            <h2 className="mb-4 text-lg font-semibold">{track.name}</h2>
+            <ol className="space-y-4">
+              {track.levels.map((level) => (
+                <li key={level.id}>
+                  <h3 className="font-medium">
+                    <Link to={`${base}/levels/${level.id}#${view.competency.id}`} className="hover:underline">
+                      {level.title}
+                    </Link>
+                  </h3>
+                  <ExpectationList expectations={level.expectations} />
+                </li>
+              ))}
+            </ol>
+          </Card>
+        ))}
+        {view.interview ? (
+          <Card>
+            <h2 className="mb-1 text-lg font-semibold">Interview material</h2>
+            <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">Questions, follow-ups and what good answers show, for structured interviews.</p>
+            <ol className="space-y-5">
+              {view.interview.questions.map((question) => (
+                <li key={question.text} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+                  <p className="font-medium">{question.text}</p>
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                    For: {question.levels.length ? question.levels.map((level) => level.title).join(", ") : "every level"}
+                  </p>
+                  <div className="mt-3 grid gap-4 md:grid-cols-2">
+                    <div>
+                      <h3 className="text-sm font-semibold">Follow-ups</h3>
+                      <ul className="list-disc pl-5 text-sm">
+                        {question.followUps.map((text) => (
+                          <li key={text}>{text}</li>
+                        ))}
+                      </ul>
+                    </div>
+                    <div>
+                      <h3 className="text-sm font-semibold">Good answers show</h3>
+                      <ul className="list-disc pl-5 text-sm">
+                        {question.lookFor.map((text) => (
+                          <li key={text}>{text}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <h3 className="mb-2 mt-6 font-semibold">What each score means</h3>
+            <dl className="space-y-2 text-sm">
+              {view.interview.anchors.map((anchor) => (
+                <div key={anchor.value} className="grid gap-1 md:grid-cols-[10rem_1fr]">
+                  <dt className="font-medium">
+                    {anchor.value}. {anchor.label}
+                  </dt>
+                  <dd>{anchor.text}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

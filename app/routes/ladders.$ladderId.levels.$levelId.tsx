@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExpectationList } from "~/components/ladders/expectations";
+import { PrintButton } from "~/components/ladders/print-button";
+import { buttonClass } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { levelView } from "~/modules/ladders/views";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.level.title ?? "Level"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  const view = levelView(ladder, params.levelId ?? "");
+  if (!view) throw notFound("This ladder has no such level.");
+  return { ladderId: ladder.meta.id, view };
+}
+
+export default function LevelPage() {
+  const { ladderId, view } = useLoaderData<typeof loader>();
+  const base = `/ladders/${ladderId}`;
+  return (
+    <>
+      <PageHeader
+        title={view.level.title}
+        description={view.level.summary}
+        actions={
+          <>
+            {view.next ? (
+              <Link to={`${base}/compare?from=${view.level.id}&to=${view.next.id}`} className={buttonClass("secondary")}>
+                What {view.next.title} adds
+              </Link>
+            ) : null}
+            <PrintButton />
+          </>
+        }
+      />
+      <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
+        <span>
+          Track:{" "}
+          <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+            {view.track.name}
+          </Link>
+        </span>
+        {view.previous ? (
+          <span>
+            Previous:{" "}
+            <Link to={`${base}/levels/${view.previous.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+              {view.previous.title}
+            </Link>
+          </span>
+        ) : null}
+        {view.next ? (
+          <span>
+            Next:{" "}
+            <Link to={`${base}/levels/${view.next.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+              {view.next.title}
+            </Link>
+          </span>
+        ) : null}
+        {view.equivalents.length ? (
+          <span>
+            Sits beside:{" "}
+            {view.equivalents.map((other, index) => (
+              <span key={other.id}>
+                {index > 0 ? ", " : null}
+                <Link to={`${base}/levels/${other.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  {other.title}
+                </Link>{" "}
+                ({other.trackName})
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </div>
+      <div className="space-y-6">
+        {view.areas.map((area) => (
+          <Card key={area.id}>
+            <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
+            <div className="space-y-5">
+              {area.competencies.map((competency) => (
+                <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-heading`} className="scroll-mt-4">
+                  <h3 id={`${competency.id}-heading`} className="font-semibold">
+                    <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
+                      {competency.name}
+                    </Link>
+                  </h3>
+                  <p className="mb-2 text-sm text-slate-500 dark:text-slate-400">{competency.description}</p>
+                  <ExpectationList expectations={competency.expectations} />
+                </section>
+              ))}
+            </div>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, PageHeader } from "~/components/ui/page";
+import { searchExpectations } from "~/modules/ladders";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+
+export const meta: MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
+
+const MAX_QUERY = 200;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY);
+  const levels = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, { title: l.title, track: t.name }] as const)));
+  const competencies = new Map(ladder.competencies.map((c) => [c.id, c.name]));
+  const hits = query
+    ? searchExpectations(ladder, query, { limit: 100 }).map((hit) => ({
+        ...hit,
+        levelTitle: levels.get(hit.levelId)?.title ?? hit.levelId,
+        trackName: levels.get(hit.levelId)?.track ?? hit.trackId,
+        competencyName: competencies.get(hit.competencyId) ?? hit.competencyId,
+      }))
+    : [];
+  return { ladderId: ladder.meta.id, query, hits };
+}
+
+function Highlight({ text, query }: { text: string; query: string }) {
+  const words = query.split(/\s+/).filter((w) => w.length > 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!words.length) return <>{text}</>;
+  const parts = text.split(new RegExp(`(${words.join("|")})`, "gi"));
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <mark key={index} className="rounded bg-amber-200 px-0.5 text-inherit dark:bg-amber-700">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+export default function Search() {
+  const { ladderId, query, hits } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Search expectations" description={query ? `${hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”` : "Type words to find in any expectation, example or competency."} />
+      {query && hits.length === 0 ? <Alert tone="info">Nothing in the ladder matches “{query}”. Try fewer or different words.</Alert> : null}
+      <ol className="space-y-3">
+        {hits.map((hit) => (
+          <li key={`${hit.levelId}-${hit.competencyId}-${hit.text}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+            <p>
+              <Highlight text={hit.text} query={query} />
+            </p>
+            {hit.matchedIn === "example" ? (
+              <ul className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                {hit.examples.map((example) => (
+                  <li key={example}>
+                    e.g. <Highlight text={example} query={query} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
+              <Link to={`/ladders/${ladderId}/levels/${hit.levelId}#${hit.competencyId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                {hit.levelTitle} · {hit.competencyName}
+              </Link>{" "}
+              ({hit.trackName})
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExpectationList } from "~/components/ladders/expectations";
+import { PrintButton } from "~/components/ladders/print-button";
+import { PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { trackMatrix } from "~/modules/ladders/views";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  const matrix = trackMatrix(ladder, params.trackId ?? "");
+  if (!matrix) throw notFound("This ladder has no such track.");
+  return { ladderId: ladder.meta.id, matrix };
+}
+
+export default function TrackMatrix() {
+  const { ladderId, matrix } = useLoaderData<typeof loader>();
+  const base = `/ladders/${ladderId}`;
+  return (
+    <>
+      <PageHeader title={matrix.track.name} description={matrix.track.description} actions={<PrintButton />} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <table className="min-w-[64rem] border-collapse text-left align-top">
+          <caption className="sr-only">
+            {matrix.track.name}: expectations for each competency (rows) at each level (columns)
+          </caption>
+          <thead className="bg-slate-100 dark:bg-slate-800">
+            <tr>
+              <th scope="col" className="sticky left-0 z-10 w-48 bg-slate-100 p-3 text-sm font-semibold dark:bg-slate-800">
+                Competency
+              </th>
+              {matrix.levels.map((level) => (
+                <th key={level.id} scope="col" className="min-w-56 p-3 text-sm font-semibold">
+                  <Link to={`${base}/levels/${level.id}`} className="hover:underline">
+                    {level.title}
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {matrix.areas.map((area) => (
+            <tbody key={area.id}>
+              <tr>
+                <th scope="colgroup" colSpan={matrix.levels.length + 1} className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
+                  {area.name}
+                </th>
+              </tr>
+              {area.rows.map((row) => (
+                <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
+                  <th scope="row" className="sticky left-0 z-10 bg-white p-3 text-sm font-medium dark:bg-slate-900">
+                    <Link to={`${base}/competencies/${row.id}`} className="hover:underline">
+                      {row.name}
+                    </Link>
+                  </th>
+                  {row.cells.map((expectations, index) => (
+                    <td key={matrix.levels[index]!.id} className="p-3">
+                      <ExpectationList expectations={expectations} compact />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { inputClass } from "~/components/ui/field";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { ladderSummary } from "~/modules/ladders/views";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder } = await requireLadder(params.ladderId);
+  return { ladder: ladderSummary(ladder) };
+}
+
+const tabClass = ({ isActive }: { isActive: boolean }) =>
+  `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
+    isActive ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+  }`;
+
+export default function LadderLayout() {
+  const { ladder } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const base = `/ladders/${ladder.id}`;
+  return (
+    <>
+      <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
+        <nav aria-label={`${ladder.name} ladder`} className="flex flex-wrap gap-1">
+          <NavLink to={base} end className={tabClass}>
+            Overview
+          </NavLink>
+          {ladder.tracks.map((track) => (
+            <NavLink key={track.id} to={`${base}/tracks/${track.id}`} className={tabClass}>
+              {track.name}
+            </NavLink>
+          ))}
+          <NavLink to={`${base}/compare`} className={tabClass}>
+            Compare levels
+          </NavLink>
+          <NavLink to={`${base}/versions`} className={tabClass}>
+            Versions
+          </NavLink>
+        </nav>
+        <Form method="get" action={`${base}/search`} role="search" className="flex items-center gap-2">
+          <label htmlFor="ladder-search" className="sr-only">
+            Search expectations
+          </label>
+          <input
+            id="ladder-search"
+            type="search"
+            name="q"
+            defaultValue={searchParams.get("q") ?? ""}
+            placeholder="Search expectations"
+            className={`${inputClass} w-56`}
+          />
+          <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Search
+          </button>
+        </Form>
+      </div>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,144 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { ladder, hash } = await requireLadder(params.ladderId);
+  const versions = await listLadderVersions(ladder.meta.id);
+  const url = new URL(request.url);
+  const to = url.searchParams.get("to") ?? versions[0]?.id ?? "";
+  const from = url.searchParams.get("from") ?? versions[1]?.id ?? "";
+  let diff = null;
+  if (from && to && (url.searchParams.has("from") || versions.length > 1)) {
+    diff = await diffLadderVersions(ladder.meta.id, from, to);
+    if (!diff) throw notFound("One of those versions does not belong to this ladder.");
+  }
+  const levelTitles = Object.fromEntries(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])));
+  const competencyNames = Object.fromEntries(ladder.competencies.map((c) => [c.id, c.name]));
+  return { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames };
+}
+
+function label(version: { version: string; createdAt: Date | string; hash: string }) {
+  return `${version.version} · first served ${new Date(version.createdAt).toISOString().slice(0, 16).replace("T", " ")} · ${version.hash.slice(0, 8)}`;
+}
+
+export default function Versions() {
+  const { currentHash, versions, from, to, diff, levelTitles, competencyNames } = useLoaderData<typeof loader>();
+  const where = (levelId: string, competencyId: string) => `${levelTitles[levelId] ?? levelId} · ${competencyNames[competencyId] ?? competencyId}`;
+  const total = diff
+    ? diff.competencies.added.length + diff.competencies.removed.length + diff.competencies.renamed.length + diff.levels.added.length + diff.levels.removed.length + diff.expectations.added.length + diff.expectations.removed.length + diff.expectations.reworded.length
+    : 0;
+  return (
+    <>
+      <PageHeader title="Versions" description="Every distinct content of this ladder is kept, so assessments and rubrics always show the version they used." />
+      <Card className="mb-6">
+        <h2 className="mb-3 text-lg font-semibold">Stored versions</h2>
+        <ul className="space-y-1 text-sm">
+          {versions.map((version) => (
+            <li key={version.id}>
+              {label(version)} {version.hash === currentHash ? <strong className="ml-1">(current)</strong> : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {versions.length < 2 ? (
+        <Alert tone="info">There is only one version so far. When the ladder&apos;s files change, the new content is stored as a new version and you can compare them here.</Alert>
+      ) : (
+        <>
+          <Form method="get" className="no-print mb-6 flex flex-wrap items-end gap-4">
+            <SelectField name="from" label="From version" defaultValue={from}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {label(v)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="to" label="To version" defaultValue={to}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {label(v)}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit">Show changes</Button>
+          </Form>
+          {diff ? (
+            total === 0 ? (
+              <Alert tone="info">No competency, level or expectation differs between these versions.</Alert>
+            ) : (
+              <div className="space-y-4">
+                {diff.competencies.added.length || diff.competencies.removed.length || diff.competencies.renamed.length ? (
+                  <Card>
+                    <h2 className="mb-2 font-semibold">Competencies</h2>
+                    <ul className="space-y-1 text-sm">
+                      {diff.competencies.added.map((c) => (
+                        <li key={`a-${c.id}`}>Added: {c.name}</li>
+                      ))}
+                      {diff.competencies.removed.map((c) => (
+                        <li key={`r-${c.id}`}>Removed: {c.name}</li>
+                      ))}
+                      {diff.competencies.renamed.map((c) => (
+                        <li key={`n-${c.from.id}`}>
+                          Renamed: {c.from.name} → {c.to.name}
+                        </li>
+                      ))}
+                    </ul>
+                  </Card>
+                ) : null}
+                {diff.levels.added.length || diff.levels.removed.length ? (
+                  <Card>
+                    <h2 className="mb-2 font-semibold">Levels</h2>
+                    <ul className="space-y-1 text-sm">
+                      {diff.levels.added.map((l) => (
+                        <li key={`a-${l.id}`}>Added: {l.title}</li>
+                      ))}
+                      {diff.levels.removed.map((l) => (
+                        <li key={`r-${l.id}`}>Removed: {l.title}</li>
+                      ))}
+                    </ul>
+                  </Card>
+                ) : null}
+                {diff.expectations.added.length || diff.expectations.removed.length || diff.expectations.reworded.length ? (
+                  <Card>
+                    <h2 className="mb-2 font-semibold">Expectations</h2>
+                    <ul className="space-y-2 text-sm">
+                      {diff.expectations.added.map((e) => (
+                        <li key={`a-${e.levelId}-${e.competencyId}-${e.text}`}>
+                          <span className="font-medium text-emerald-800 dark:text-emerald-300">Added</span> ({where(e.levelId, e.competencyId)}): {e.text}
+                        </li>
+                      ))}
+                      {diff.expectations.removed.map((e) => (
+                        <li key={`r-${e.levelId}-${e.competencyId}-${e.text}`}>
+                          <span className="font-medium text-red-800 dark:text-red-300">Removed</span> ({where(e.levelId, e.competencyId)}): {e.text}
+                        </li>
+                      ))}
+                      {diff.expectations.reworded.map((e) => (
+                        <li key={`w-${e.levelId}-${e.competencyId}-${e.from}`}>
+                          <span className="font-medium">Reworded</span> ({where(e.levelId, e.competencyId)}): <del>{e.from}</del> → <ins>{e.to}</ins>
+                        </li>
+                      ))}
+                    </ul>
+                  </Card>
+                ) : null}
+              </div>
+            )
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

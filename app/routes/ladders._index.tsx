@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderSummary } from "~/modules/ladders/views";
+
+export const meta: MetaFunction = () => [{ title: "Ladders · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return { ladders: (await servedLadders()).map(({ ladder }) => ladderSummary(ladder)) };
+}
+
+export default function Ladders() {
+  const { ladders } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Ladders" description="What each level asks, track by track. Pick a track to see every competency across its levels." />
+      {ladders.length === 0 ? <Alert tone="warning" title="No ladder is loaded">An admin can see why on the ladder status page.</Alert> : null}
+      {ladders.map((ladder) => (
+        <section key={ladder.id} aria-labelledby={`ladder-${ladder.id}`} className="mb-8">
+          <div className="mb-3 flex flex-wrap items-baseline gap-3">
+            <h2 id={`ladder-${ladder.id}`} className="text-xl font-semibold">
+              <Link to={`/ladders/${ladder.id}`} className="hover:underline">
+                {ladder.name}
+              </Link>
+            </h2>
+            <span className="text-sm text-slate-500 dark:text-slate-400">version {ladder.version}</span>
+          </div>
+          <p className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300">{ladder.description}</p>
+          <div className="grid gap-4 md:grid-cols-3">
+            {ladder.tracks.map((track) => (
+              <Card key={track.id}>
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/ladders/${ladder.id}/tracks/${track.id}`} className="hover:underline">
+                    {track.name}
+                  </Link>
+                </h3>
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{track.description}</p>
+                <ol className="mt-3 space-y-1 text-sm">
+                  {track.levels.map((level) => (
+                    <li key={level.id}>
+                      <Link to={`/ladders/${ladder.id}/levels/${level.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                        {level.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </Card>
+            ))}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

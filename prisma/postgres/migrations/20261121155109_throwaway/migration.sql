@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "LoginThrottle" ADD COLUMN     "throwaway" TEXT;

@@ -1,0 +1,128 @@
+import { describe, expect, test } from "vitest";
+import { hashPassword } from "~/modules/auth/password.server";
+import { getSignedIn } from "~/modules/auth/session.server";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { db } from "~/utils/db.server";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+
+const PASSWORD = "correct horse battery";
+
+async function personWithPassword(overrides: Parameters<typeof createPerson>[0] = {}) {
+  const person = await createPerson(overrides);
+  await db.password.create({ data: { userId: person.id, hash: await hashPassword(PASSWORD) } });
+  return person;
+}
+
+function loginRequest(email: string, password: string, redirectTo = "") {
+  return new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password, redirectTo }) });
+}
+
+function login(email: string, password: string, { address = "10.0.0.1", redirectTo = "" } = {}) {
+  return loginAction({ ...routeArgs(loginRequest(email, password, redirectTo)), context: { clientAddress: address } });
+}
+
+type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+
+describe("signing in", () => {
+  test("the right password starts a server-side session with a safe cookie", async () => {
+    const person = await personWithPassword();
+    const response = (await login(person.email, PASSWORD, { redirectTo: "/ladders" })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/ladders");
+    const cookie = response.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^rungs_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(await db.session.count({ where: { userId: person.id } })).toBe(1);
+
+    const signedIn = await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } }));
+    expect(signedIn?.viewer.id).toBe(person.id);
+  });
+
+  test("a redirect to another site is ignored", async () => {
+    const person = await personWithPassword();
+    const response = (await login(person.email, PASSWORD, { redirectTo: "//evil.example.com" })) as Response;
+    expect(response.headers.get("Location")).toBe("/");
+  });
+
+  test("a wrong password is refused with status 400, keeps the email and starts no session", async () => {
+    const person = await personWithPassword();
+    const result = await login(person.email, "wrong password");
+    expect(statusOf(result)).toBe(400);
+    const reply = bodyOf<Reply>(result);
+    expect(reply.error?.[""]).toEqual(["That email and password do not match an active account."]);
+    expect(reply.initialValue?.email).toBe(person.email);
+    expect(reply.initialValue?.password).toBeUndefined();
+    expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+
+  test("an unknown email gets the same answer as a wrong password", async () => {
+    const result = await login("nobody@example.com", "whatever");
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<Reply>(result).error?.[""]).toEqual(["That email and password do not match an active account."]);
+  });
+
+  test("a malformed email is a field error", async () => {
+    const result = await login("not-an-email", "x");
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<Reply>(result).error?.email).toEqual(["Enter a valid email address."]);
+  });
+
+  test("five failures lock the account, even for the right password, with a clear message", async () => {
+    const person = await personWithPassword();
+    for (let i = 0; i < 5; i++) expect(statusOf(await login(person.email, `wrong ${i}`, { address: `10.0.1.${i}` }))).toBe(400);
+    const locked = await login(person.email, PASSWORD, { address: "10.0.2.1" });
+    expect(statusOf(locked)).toBe(429);
+    expect(bodyOf<Reply>(locked).error?.[""]?.[0]).toMatch(/^Too many failed sign-in attempts\. Try again in 15 minutes/);
+    expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+
+  test("one address failing against many accounts is throttled too", async () => {
+    const person = await personWithPassword();
+    for (let i = 0; i < 30; i++) await login(`someone${i}@example.com`, "guess", { address: "10.9.9.9" });
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.9.9.9" }))).toBe(429);
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.9.9.10" }))).toBe(302);
+  });
+
+  test("a deactivated person cannot sign in, and their open sessions stop working", async () => {
+    const person = await personWithPassword();
+    const response = (await login(person.email, PASSWORD)) as Response;
+    const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    await db.user.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } });
+    expect(statusOf(await login(person.email, PASSWORD))).toBe(400);
+    expect(await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  test("deletes the session row and clears the cookie", async () => {
+    const person = await personWithPassword();
+    const cookie = ((await login(person.email, PASSWORD)) as Response).headers.get("Set-Cookie")!.split(";")[0]!;
+    const response = (await logoutAction(routeArgs(new Request("http://localhost/logout", { method: "POST", headers: { Cookie: cookie } })))) as Response;
+    expect(response.headers.get("Location")).toBe("/login");
+    expect(response.headers.get("Set-Cookie")).toMatch(/rungs_session=;/);
+    expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+});
+
+describe("sessions", () => {
+  test("an expired session is not accepted", async () => {
+    const person = await personWithPassword();
+    const cookie = ((await login(person.email, PASSWORD)) as Response).headers.get("Set-Cookie")!.split(";")[0]!;
+    await db.session.updateMany({ where: { userId: person.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toBeNull();
+  });
+
+  test("a session past half its life is extended and the cookie re-sent (sliding renewal)", async () => {
+    const person = await personWithPassword();
+    const cookie = ((await login(person.email, PASSWORD)) as Response).headers.get("Set-Cookie")!.split(";")[0]!;
+    const soon = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+    await db.session.updateMany({ where: { userId: person.id }, data: { expiresAt: soon } });
+    const signedIn = await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+    expect(signedIn?.refreshCookie).toMatch(/^rungs_session=/);
+    const session = await db.session.findFirstOrThrow({ where: { userId: person.id } });
+    expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+  });
+});

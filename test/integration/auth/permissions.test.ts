@@ -1,0 +1,64 @@
+import { describe, expect, test } from "vitest";
+import { isManager, managerChain, reportsUnder, requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { createPerson } from "../../utils/factories";
+import { signedInRequest } from "../../utils/session";
+import { statusOf, thrown } from "../../utils/responses";
+
+async function organisation() {
+  const vp = await createPerson({ name: "VP" });
+  const director = await createPerson({ name: "Director", managerId: vp.id });
+  const manager = await createPerson({ name: "Manager", managerId: director.id });
+  const engineer = await createPerson({ name: "Engineer", managerId: manager.id });
+  const peer = await createPerson({ name: "Peer", managerId: director.id });
+  return { vp, director, manager, engineer, peer };
+}
+
+const viewerOf = (p: { id: string; name: string; email: string }, roles: { isAdmin?: boolean } = {}) => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  isAdmin: roles.isAdmin ?? false,
+  isHiringAdmin: false,
+});
+
+describe("reporting lines", () => {
+  test("the manager chain runs from the nearest manager up", async () => {
+    const { vp, director, manager, engineer } = await organisation();
+    expect(await managerChain(engineer.id)).toEqual([manager.id, director.id, vp.id]);
+    expect(await managerChain(vp.id)).toEqual([]);
+  });
+
+  test("everyone below a person, at any depth", async () => {
+    const { director, manager, engineer, peer } = await organisation();
+    expect((await reportsUnder(director.id)).sort()).toEqual([manager.id, engineer.id, peer.id].sort());
+  });
+
+  test("a manager is anyone with an active report", async () => {
+    const { manager, engineer } = await organisation();
+    expect(await isManager(manager.id)).toBe(true);
+    expect(await isManager(engineer.id)).toBe(false);
+  });
+});
+
+describe("who may see a person", () => {
+  test("self, the manager chain and admins; a peer gets 404 as if the person did not exist", async () => {
+    const { vp, manager, engineer, peer } = await organisation();
+    await expect(requirePersonVisible(viewerOf(engineer), engineer.id)).resolves.toBeUndefined();
+    await expect(requirePersonVisible(viewerOf(manager), engineer.id)).resolves.toBeUndefined();
+    await expect(requirePersonVisible(viewerOf(vp), engineer.id)).resolves.toBeUndefined();
+    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(peer), engineer.id)))).toBe(404);
+    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(engineer), manager.id)))).toBe(404);
+    const admin = await createPerson({ isAdmin: true });
+    await expect(requirePersonVisible(viewerOf(admin, { isAdmin: true }), engineer.id)).resolves.toBeUndefined();
+    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(admin, { isAdmin: true }), "no-such-person")))).toBe(404);
+  });
+});
+
+describe("roles", () => {
+  test("an admin page refuses an engineer with 403 and sends a stranger to sign in", async () => {
+    const engineer = await createPerson();
+    expect(statusOf(await thrown(() => requireRole(new Request("http://localhost/admin/people"), "admin")))).toBe(302);
+    const refused = await thrown(async () => requireRole(await signedInRequest("/admin/people", engineer.id), "admin"));
+    expect(statusOf(refused)).toBe(403);
+  });
+});

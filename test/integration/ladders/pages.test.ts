@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { loader as compareLoader } from "~/routes/ladders.$ladderId.compare";
+import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
+import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
+import { loader as searchLoader } from "~/routes/ladders.$ladderId.search";
+import { loader as trackLoader } from "~/routes/ladders.$ladderId.tracks.$trackId";
+import { loader as versionsLoader } from "~/routes/ladders.$ladderId.versions";
+import { loader as statusLoader } from "~/routes/admin.ladders";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+async function asEngineer(url: string) {
+  const person = await createPerson();
+  return signedInRequest(url, person.id);
+}
+
+describe("ladder pages", () => {
+  test("need a signed-in person", async () => {
+    const result = await thrown(() => trackLoader(routeArgs(new Request("http://localhost/ladders/engineering/tracks/ic"), { ladderId: "engineering", trackId: "ic" })));
+    expect(statusOf(result)).toBe(302);
+  });
+
+  test("the track matrix has every competency of the track at every level", async () => {
+    const result = await trackLoader(routeArgs(await asEngineer("/ladders/engineering/tracks/ic"), { ladderId: "engineering", trackId: "ic" }));
+    const { matrix } = bodyOf<Awaited<ReturnType<typeof trackLoader>>>(result);
+    expect(matrix.levels.map((l) => l.id)).toEqual(["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]);
+    const rows = matrix.areas.flatMap((a) => a.rows);
+    expect(rows).toHaveLength(17);
+    for (const row of rows) for (const cell of row.cells) expect(cell.length).toBeGreaterThan(0);
+  });
+
+  test("unknown ladder, track, level and competency ids are 404s", async () => {
+    const request = await asEngineer("/ladders/x");
+    expect(statusOf(await thrown(() => trackLoader(routeArgs(request, { ladderId: "nope", trackId: "ic" }))))).toBe(404);
+    expect(statusOf(await thrown(() => trackLoader(routeArgs(request, { ladderId: "engineering", trackId: "nope" }))))).toBe(404);
+    expect(statusOf(await thrown(() => levelLoader(routeArgs(request, { ladderId: "engineering", levelId: "ic99" }))))).toBe(404);
+    expect(statusOf(await thrown(() => competencyLoader(routeArgs(request, { ladderId: "engineering", competencyId: "code-qualty" }))))).toBe(404);
+  });
+
+  test("one level in full names its neighbours and equivalent levels", async () => {
+    const result = await levelLoader(routeArgs(await asEngineer("/ladders/engineering/levels/ic3"), { ladderId: "engineering", levelId: "ic3" }));
+    const { view } = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(result);
+    expect(view.previous?.id).toBe("ic2");
+    expect(view.next?.id).toBe("ic4");
+    expect(view.equivalents.map((l) => l.id).sort()).toEqual(["m1", "tl1"]);
+  });
+
+  test("comparing two levels shows only what changes", async () => {
+    const url = "/ladders/engineering/compare?from=ic2&to=ic3";
+    const result = await compareLoader(routeArgs(await asEngineer(url), { ladderId: "engineering" }));
+    const { comparison } = bodyOf<Awaited<ReturnType<typeof compareLoader>>>(result);
+    expect(comparison?.from.id).toBe("ic2");
+    expect(comparison!.changes.length).toBeGreaterThan(0);
+    for (const change of comparison!.changes) expect(change.onlyInFrom.length + change.onlyInTo.length).toBeGreaterThan(0);
+  });
+
+  test("comparing across tracks marks competencies only one track uses", async () => {
+    const result = await compareLoader(routeArgs(await asEngineer("/ladders/engineering/compare?from=ic3&to=m1"), { ladderId: "engineering" }));
+    const { comparison } = bodyOf<Awaited<ReturnType<typeof compareLoader>>>(result);
+    expect(comparison!.changes.find((c) => c.id === "team-health")?.presence).toBe("only-b");
+    expect(comparison!.changes.find((c) => c.id === "code-quality")?.presence).toBe("only-a");
+  });
+
+  test("an unknown level in the comparison is a 400 with a message for that field", async () => {
+    const result = await compareLoader(routeArgs(await asEngineer("/ladders/engineering/compare?from=ic2&to=ic9"), { ladderId: "engineering" }));
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: { from: string | null; to: string | null } }>(result).errors).toEqual({ from: null, to: 'There is no level "ic9" in this ladder.' });
+  });
+
+  test("search finds expectations and names their level and competency", async () => {
+    const result = await searchLoader(routeArgs(await asEngineer("/ladders/engineering/search?q=incident"), { ladderId: "engineering" }));
+    const { hits } = bodyOf<Awaited<ReturnType<typeof searchLoader>>>(result);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.levelTitle).toBeTruthy();
+    expect(hits.every((hit) => `${hit.text} ${hit.examples.join(" ")} ${hit.competencyName}`.toLowerCase().includes("incident"))).toBe(true);
+  });
+
+  test("the competency page carries interview material with an anchor per scale point", async () => {
+    const result = await competencyLoader(routeArgs(await asEngineer("/ladders/engineering/competencies/system-design"), { ladderId: "engineering", competencyId: "system-design" }));
+    const { view } = bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(result);
+    expect(view.tracks.map((t) => t.id)).toEqual(["ic", "tech-lead"]);
+    expect(view.interview?.anchors.map((a) => a.value)).toEqual([1, 2, 3, 4]);
+  });
+
+  test("the served ladder is stored as a version", async () => {
+    const result = await versionsLoader(routeArgs(await asEngineer("/ladders/engineering/versions"), { ladderId: "engineering" }));
+    const body = bodyOf<Awaited<ReturnType<typeof versionsLoader>>>(result);
+    expect(body.versions).toHaveLength(1);
+    expect(body.versions[0]!.hash).toBe(body.currentHash);
+  });
+
+  test("ladder status is for admins only", async () => {
+    expect(statusOf(await thrown(async () => statusLoader(routeArgs(await asEngineer("/admin/ladders"))))))
+      .toBe(403);
+    const admin = await createPerson({ isAdmin: true });
+    const result = await statusLoader(routeArgs(await signedInRequest("/admin/ladders", admin.id)));
+    expect(bodyOf<Awaited<ReturnType<typeof statusLoader>>>(result).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { accountRule, describeWait, lockRemaining, recordFailure } from "~/modules/auth/throttle";
+
+const t0 = new Date("2026-11-21T10:00:00Z");
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+describe("login throttle", () => {
+  test("locks after the allowed number of failures inside the window", () => {
+    let state = null;
+    for (let i = 0; i < accountRule.maxFailures - 1; i++) {
+      state = recordFailure(state, accountRule, at(i));
+      expect(lockRemaining(state, at(i))).toBe(0);
+    }
+    state = recordFailure(state, accountRule, at(4));
+    expect(state.failures).toBe(accountRule.maxFailures);
+    expect(lockRemaining(state, at(4))).toBe(accountRule.lockMs);
+    expect(lockRemaining(state, at(10))).toBe(accountRule.lockMs - 6 * 60_000);
+  });
+
+  test("failures spread beyond the window start counting afresh", () => {
+    let state = recordFailure(null, accountRule, at(0));
+    state = recordFailure(state, accountRule, at(1));
+    state = recordFailure(state, accountRule, at(16));
+    expect(state.failures).toBe(1);
+    expect(state.windowStart).toEqual(at(16));
+  });
+
+  test("an expired lock frees the key and the next failure starts a new count", () => {
+    let state = null;
+    for (let i = 0; i < accountRule.maxFailures; i++) state = recordFailure(state, accountRule, at(0));
+    expect(lockRemaining(state, at(15))).toBe(0);
+    const next = recordFailure(state, accountRule, at(15));
+    expect(next.failures).toBe(1);
+    expect(next.lockedUntil).toBeNull();
+  });
+
+  test("describes the wait in whole minutes", () => {
+    expect(describeWait(30_000)).toBe("a minute");
+    expect(describeWait(14 * 60_000 + 1)).toBe("15 minutes");
+  });
+});
