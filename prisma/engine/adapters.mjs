@@ -233,17 +233,16 @@ export async function dropPgDatabase(adminUrl, database) {
   });
 }
 
-function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
-  const { config, schema } = pgConnection(url);
-  const options = schema ? { schema } : undefined;
-  const connectTo = async (connection) =>
-    new PrismaPg({ ...connection.config, Client: CatalogTypesClient }, connection.schema ? { schema: connection.schema } : undefined).connect();
+function connectPg({ config, schema }) {
+  return new PrismaPg({ ...config, Client: CatalogTypesClient }, schema ? { schema } : undefined).connect();
+}
 
+function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     async connect() {
-      const adapter = fixPgAdapter(await new PrismaPg({ ...config, Client: CatalogTypesClient }, options).connect());
+      const adapter = fixPgAdapter(await connectPg(pgConnection(url)));
       onConnect?.(adapter);
       return adapter;
     },
@@ -255,7 +254,7 @@ function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
         await withPgClient(shadowDatabaseUrl, (client) =>
           client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};`),
         );
-        return fixPgAdapter(await connectTo(shadow));
+        return fixPgAdapter(await connectPg(shadow));
       }
       const database = `prisma_migrate_shadow_db_${randomUUID()}`;
       await withPgClient(url, (client) => client.query(`CREATE DATABASE ${quoteIdent(database)}`));
@@ -266,7 +265,7 @@ function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
         await dropPgDatabase(url, database);
       };
       onShadowDatabase?.(drop);
-      const adapter = await connectTo(pgConnection(pgUrlForDatabase(url, database)));
+      const adapter = await connectPg(pgConnection(pgUrlForDatabase(url, database)));
       return fixPgAdapter(adapter, { onDispose: drop });
     },
   };

@@ -87,9 +87,20 @@ function normaliseHeader(value: string): string {
   return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
 }
 
-type ParsedFile = { columns: CsvColumn[]; rows: ImportRow[] };
+type ParsedFile = {
+  columns: CsvColumn[];
+  /** Rows that passed every check that needs nothing but the row itself. */
+  rows: ImportRow[];
+  rowErrors: ImportError[];
+  /** Emails on rejected rows: a manager reference to one is not reported a second time. */
+  rejectedEmails: Set<string>;
+};
 
-/** Parses and checks the file on its own (no knowledge of existing people). */
+/**
+ * Parses and checks the file on its own (no knowledge of existing people). A bad
+ * header or unreadable CSV stops here; row problems are collected so that every bad
+ * row is reported at once.
+ */
 export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
   // One line-ending convention: csv-parse locks onto the first one it sees and
   // rejects a file that mixes them, which spreadsheets and pasting both produce.
@@ -142,34 +153,37 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
   }
 
   const rows: ImportRow[] = [];
+  const rejectedEmails = new Set<string>();
+  const emailIndex = indexOf.get("email")!;
   for (const entry of dataRecords) {
     const line = startLine(entry);
+    const reject = () => rejectedEmails.add((entry.record[emailIndex] ?? "").trim().toLowerCase());
     if (entry.record.length !== header.record.length) {
       errors.push({
         line,
         field: null,
         message: `expected ${header.record.length} values but found ${entry.record.length} (put values that contain commas in double quotes)`,
       });
+      reject();
       continue;
     }
     const input = Object.fromEntries(CSV_COLUMNS.map((column) => [column, entry.record[indexOf.get(column) ?? -1] ?? ""]));
     const result = RowSchema.safeParse(input);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors.push({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message });
-      }
+    const problems: ImportError[] = result.success
+      ? []
+      : result.error.issues.map((issue) => ({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message }));
+    const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
+    const trackLevel = checkTrackLevel(id(input.track), id(input.level));
+    if (trackLevel) problems.push({ line, field: trackLevel.field, message: trackLevel.message });
+    if (!result.success || problems.length) {
+      errors.push(...problems);
+      reject();
       continue;
     }
     const value = result.data;
-    const problem = checkTrackLevel(value.track, value.level);
-    if (problem) {
-      errors.push({ line, field: problem.field, message: problem.message });
-      continue;
-    }
     rows.push({ line, name: value.name, email: value.email, managerEmail: value.manager_email, team: value.team, track: value.track, level: value.level });
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { columns, rows } };
+  return { ok: true, value: { columns, rows, rowErrors: errors, rejectedEmails } };
 }
 
 /** csv-parse reports the line a record ends on; a quoted value may span several lines. */
@@ -180,7 +194,8 @@ function startLine(entry: { record: string[]; info: { lines: number } }): number
 }
 
 /**
- * The whole check and plan: file errors first; then, against existing people,
+ * The whole check and plan. A bad header or unreadable file stops at once; otherwise
+ * every problem is reported together: row errors, and, against existing people,
  * duplicate emails, unknown or deactivated managers, self-management and reporting
  * cycles over the combined graph (existing reporting lines overridden by the file).
  */
@@ -191,12 +206,12 @@ export function planImport(
 ): PlanResult {
   const parsed = parsePeopleCsv(text, checkTrackLevel);
   if (!parsed.ok) return parsed;
-  const { columns, rows } = parsed.value;
+  const { columns, rows, rowErrors, rejectedEmails } = parsed.value;
   const has = (column: CsvColumn) => columns.includes(column);
 
   const byEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person]));
   const emailById = new Map(existing.people.map((person) => [person.id, person.email.toLowerCase()]));
-  const errors: ImportError[] = [];
+  const errors: ImportError[] = [...rowErrors];
 
   const rowByEmail = new Map<string, ImportRow>();
   for (const row of rows) {
@@ -215,7 +230,7 @@ export function planImport(
       errors.push({ line: row.line, field: "manager_email", message: "a person cannot be their own manager" });
       continue;
     }
-    if (rowByEmail.has(manager)) continue;
+    if (rowByEmail.has(manager) || rejectedEmails.has(manager)) continue;
     const person = byEmail.get(manager);
     if (!person) {
       errors.push({ line: row.line, field: "manager_email", message: `no person with email ${manager} in the file or in Rungs` });
@@ -223,7 +238,6 @@ export function planImport(
       errors.push({ line: row.line, field: "manager_email", message: `${manager} is deactivated in Rungs; reactivate them or choose another manager` });
     }
   }
-  if (errors.length) return { ok: false, errors: sortErrors(errors) };
 
   const managerOf = (email: string): string | null => {
     const row = rowByEmail.get(email);
@@ -232,6 +246,7 @@ export function planImport(
     return managerId ? (emailById.get(managerId) ?? null) : null;
   };
   for (const cycle of findCycles([...rowByEmail.keys()], managerOf)) {
+    if (cycle.length === 1) continue; // managing oneself, reported above
     const path = [...cycle, cycle[0]].join(" → ");
     for (const email of cycle) {
       const row = rowByEmail.get(email);
@@ -279,6 +294,7 @@ export function planImport(
   return { ok: true, plan: { columns, creates: managerFirst(creates), changes, unchangedCount, newTeams } };
 }
 
+/** By line, and within a line in column order (a stable sort keeps each row's own order). */
 function sortErrors(errors: ImportError[]): ImportError[] {
   return errors.sort((a, b) => a.line - b.line);
 }

@@ -151,6 +151,15 @@ describe("row errors name line and field", () => {
     ]);
   });
 
+  test("row errors and reference errors are all reported at once", () => {
+    const errors = errorsOf(csv("Ana,ana@example.com,bad@example.com,,,", "Bad,bad@example.com,,,wizard,", "Bo,bo@example.com,ghost@example.com,,,", "Cy,,,,,"));
+    expect(errors).toEqual([
+      { line: 3, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 4, field: "manager_email", message: "no person with email ghost@example.com in the file or in Rungs" },
+      { line: 5, field: "email", message: "enter an email address" },
+    ]);
+  });
+
   test("formatImportError reads as a sentence", () => {
     expect(formatImportError({ line: 7, field: "manager_email", message: "no person with email x@y in the file or in Rungs" })).toBe(
       "Line 7, manager_email: no person with email x@y in the file or in Rungs",
