@@ -25,8 +25,8 @@ describe("frameworks/engineering", () => {
     expect(ladder.competencies).toHaveLength(23);
     expect(ladder.tracks.map((track) => [track.id, track.levels.map((level) => level.id)])).toEqual([
       ["ic", ["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]],
-      ["manager", ["m1", "m2", "m3", "m4"]],
       ["tech-lead", ["tl1", "tl2", "tl3"]],
+      ["manager", ["m1", "m2", "m3", "m4"]],
     ]);
     expect(competenciesForTrack(ladder, "ic")).toHaveLength(17);
     expect(competenciesForTrack(ladder, "tech-lead")).toHaveLength(19);
