@@ -6,7 +6,14 @@ import { notFound } from "~/utils/http.server";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { loadAllLadders } from "./load-from-directory.server";
 
-type Registry = { state: LadderState; dir: string; recorded: Set<string>; watcher?: FSWatcher; ready?: Promise<void> };
+type Registry = {
+  state: LadderState;
+  dir: string;
+  /** Content hash -> id of its stored LadderVersion row. */
+  recorded: Map<string, string>;
+  watcher?: FSWatcher;
+  ready?: Promise<void>;
+};
 
 const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
 
@@ -14,16 +21,19 @@ const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
 async function recordVersions(registry: Registry) {
   for (const { ladder, hash } of registry.state.served) {
     if (registry.recorded.has(hash)) continue;
+    let row: { id: string } | null = null;
     try {
-      await db.ladderVersion.upsert({
+      row = await db.ladderVersion.upsert({
         where: { hash },
         create: { hash, ladderId: ladder.meta.id, version: ladder.meta.version, content: JSON.parse(JSON.stringify(ladder)) },
         update: {},
+        select: { id: true },
       });
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
+      row = await db.ladderVersion.findUniqueOrThrow({ where: { hash }, select: { id: true } });
     }
-    registry.recorded.add(hash);
+    registry.recorded.set(hash, row.id);
   }
 }
 
@@ -38,7 +48,7 @@ export async function reloadLadders(registry = getRegistry()): Promise<LadderSta
 }
 
 function getRegistry(): Registry {
-  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Set() };
+  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map() };
   return globalForLadders.rungsLadders;
 }
 
@@ -75,8 +85,23 @@ export async function requireLadder(ladderId: string | undefined): Promise<Serve
   return found;
 }
 
+/** The stored LadderVersion id of a served ladder's content. */
+export async function versionIdOf(hash: string): Promise<string> {
+  await ladderState();
+  const id = getRegistry().recorded.get(hash);
+  if (!id) throw new Error(`Ladder content ${hash} has no stored version`);
+  return id;
+}
+
+/** The ladder (served now) that holds this level, with its stored version id; undefined when no served ladder has it. */
+export async function ladderForLevel(levelId: string | null | undefined): Promise<(ServedLadder & { versionId: string }) | undefined> {
+  if (!levelId) return undefined;
+  const served = (await servedLadders()).find((entry) => entry.ladder.tracks.some((track) => track.levels.some((level) => level.id === levelId)));
+  return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
+}
+
 /** Test hook: point the registry at another folder and start afresh. */
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();
-  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Set() };
+  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map() };
 }

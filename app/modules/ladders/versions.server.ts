@@ -19,3 +19,17 @@ export async function diffLadderVersions(ladderId: string, fromId: string, toId:
   if (!from || !to) return null;
   return diffLadders(from.content as unknown as Ladder, to.content as unknown as Ladder);
 }
+
+// Stored versions never change, so their parsed content can be kept for the life of the process.
+const versionCache = new Map<string, Ladder>();
+
+/** The ladder exactly as it was in a stored version (what an assessment was made against), or null. */
+export async function ladderOfVersion(versionId: string): Promise<Ladder | null> {
+  const cached = versionCache.get(versionId);
+  if (cached) return cached;
+  const row = await db.ladderVersion.findUnique({ where: { id: versionId }, select: { content: true } });
+  if (!row) return null;
+  const ladder = row.content as unknown as Ladder;
+  versionCache.set(versionId, ladder);
+  return ladder;
+}

@@ -1,0 +1,46 @@
+/**
+ * Who may read or write an assessment. Pure rules; callers supply the facts
+ * (the subject's manager chain, whether the subject's own self-assessment in the
+ * same cycle is submitted).
+ */
+export type AssessmentKind = "self" | "manager";
+export type AssessmentStatus = "draft" | "submitted";
+
+export type AssessmentFacts = {
+  kind: AssessmentKind;
+  status: AssessmentStatus;
+  subjectId: string;
+  authorId: string;
+};
+
+export type ReaderFacts = {
+  viewerId: string;
+  viewerIsAdmin: boolean;
+  /** The subject's managers, nearest first. */
+  subjectManagerChain: readonly string[];
+  /** For a manager review: is the subject's own self-assessment for the same cycle submitted? */
+  subjectSelfSubmitted: boolean;
+};
+
+/**
+ * Drafts are private to their author: neither side sees the other's draft.
+ * Submitted assessments are readable by the subject's manager chain and admins.
+ * The subject reads their own self-assessment always, and their manager's review
+ * once they have submitted their own (so it cannot colour their self-assessment).
+ */
+export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFacts): boolean {
+  if (assessment.status === "draft") return reader.viewerId === assessment.authorId;
+  if (reader.viewerId === assessment.authorId) return true;
+  if (reader.viewerIsAdmin) return true;
+  if (reader.subjectManagerChain.includes(reader.viewerId)) return true;
+  if (reader.viewerId === assessment.subjectId) {
+    return assessment.kind === "self" || reader.subjectSelfSubmitted;
+  }
+  return false;
+}
+
+/** A self-assessment is written by its subject; a manager review by someone in the subject's manager chain. */
+export function canAuthorAssessment(kind: AssessmentKind, viewerId: string, subjectId: string, subjectManagerChain: readonly string[]): boolean {
+  if (kind === "self") return viewerId === subjectId;
+  return viewerId !== subjectId && subjectManagerChain.includes(viewerId);
+}
