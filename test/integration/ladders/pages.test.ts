@@ -10,6 +10,10 @@ import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
+type CompareData = {
+  comparison: { from: { id: string }; changes: { id: string; presence: string; onlyInFrom: unknown[]; onlyInTo: unknown[] }[] } | null;
+};
+
 async function asEngineer(url: string) {
   const person = await createPerson();
   return signedInRequest(url, person.id);
@@ -49,7 +53,7 @@ describe("ladder pages", () => {
   test("comparing two levels shows only what changes", async () => {
     const url = "/ladders/engineering/compare?from=ic2&to=ic3";
     const result = await compareLoader(routeArgs(await asEngineer(url), { ladderId: "engineering" }));
-    const { comparison } = bodyOf<Awaited<ReturnType<typeof compareLoader>>>(result);
+    const { comparison } = bodyOf<CompareData>(result);
     expect(comparison?.from.id).toBe("ic2");
     expect(comparison!.changes.length).toBeGreaterThan(0);
     for (const change of comparison!.changes) expect(change.onlyInFrom.length + change.onlyInTo.length).toBeGreaterThan(0);
@@ -57,7 +61,7 @@ describe("ladder pages", () => {
 
   test("comparing across tracks marks competencies only one track uses", async () => {
     const result = await compareLoader(routeArgs(await asEngineer("/ladders/engineering/compare?from=ic3&to=m1"), { ladderId: "engineering" }));
-    const { comparison } = bodyOf<Awaited<ReturnType<typeof compareLoader>>>(result);
+    const { comparison } = bodyOf<CompareData>(result);
     expect(comparison!.changes.find((c) => c.id === "team-health")?.presence).toBe("only-b");
     expect(comparison!.changes.find((c) => c.id === "code-quality")?.presence).toBe("only-a");
   });
