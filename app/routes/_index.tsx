@@ -22,7 +22,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 }
 
 export default function Home() {
-  const { viewer, me, reports, organisation } = useLoaderData<typeof loader>();
+  const { viewer, me, place, reports, organisation } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={`Hello, ${me.name.split(" ")[0]}`} description="Your ladder, your reviews and your growth, in one place." />
@@ -32,10 +32,15 @@ export default function Home() {
           <dl className="grid grid-cols-2 gap-4">
             <Stat label="Team" value={me.team?.name ?? "No team"} />
             <Stat label="Manager" value={me.manager?.name ?? "No manager"} />
-            <Stat label="Track" value={me.track ?? "Not set"} />
-            <Stat label="Level" value={me.level ?? "Not set"} />
+            <Stat label="Track" value={place?.trackName ?? me.track ?? "Not set"} />
+            <Stat label="Level" value={place?.levelTitle ?? me.level ?? "Not set"} />
           </dl>
-          <p className="mt-4">
+          <p className="mt-4 flex flex-wrap gap-4">
+            {place ? (
+              <Link to={`/ladders/${place.ladderId}/levels/${place.levelId}`} className="text-brand-600 underline dark:text-brand-100">
+                What your level asks
+              </Link>
+            ) : null}
             <Link to="/ladders" className="text-brand-600 underline dark:text-brand-100">
               Browse the ladder
             </Link>

@@ -76,6 +76,8 @@ export default function AuditLog() {
                       <Link to="/admin/teams" className="hover:underline">
                         {event.subjectName ?? "Deleted team"}
                       </Link>
+                    ) : event.subjectType === "people" ? (
+                      "People (import)"
                     ) : (
                       event.subjectType
                     )}

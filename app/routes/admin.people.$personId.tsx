@@ -11,7 +11,7 @@ import { ErrorList } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
-import { getPerson, listTeamOptions, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
+import { getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/people/sign-in-link.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, "admin");
   invariantResponse(params.personId, "There is no person with that id.");
   const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
-  return { person, teams, tracks, isSelf: viewer.id === person.id };
+  return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS };
 }
 
 const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
@@ -31,7 +31,7 @@ type Intent = (typeof intents)[number];
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireRole(request, "admin");
   const personId = params.personId;
-  invariantResponse(personId, "There is no person with that id.");
+  invariantResponse(personId && (await personExists(personId)), "There is no person with that id.");
   const formData = await request.formData();
   const intent = formData.get("intent") as Intent | null;
   invariantResponse(intent && intents.includes(intent), "Unknown action.", 400);
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default function EditPerson() {
-  const { person, teams, tracks, isSelf } = useLoaderData<typeof loader>();
+  const { person, teams, tracks, isSelf, linkDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -111,14 +111,16 @@ export default function EditPerson() {
         <Alert tone="warning" title="This person is deactivated">
           <p>
             Since {dateFormat.format(new Date(person.deactivatedAt!))} UTC they cannot sign in. Their reviews, scores and history are kept.
-            {person.reports.length ? ` ${person.reports.length} active ${person.reports.length === 1 ? "person still reports" : "people still report"} to them: choose a new manager for each.` : ""}
+            {person._count.reports
+              ? ` ${person._count.reports} active ${person._count.reports === 1 ? "person still reports" : "people still report"} to them: choose a new manager for each.`
+              : ""}
           </p>
         </Alert>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {message ? <Alert tone="success">{message}</Alert> : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-4 text-lg font-semibold">Details</h2>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
@@ -164,22 +166,31 @@ export default function EditPerson() {
               </Form>
             </div>
             <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-              A sign-in link lets {person.name} choose a new password; it lasts {SIGN_IN_LINK_DAYS} days and replaces any earlier unused link.
+              A sign-in link lets {person.name} choose a new password; it lasts {linkDays} days and replaces any earlier unused link.
             </p>
           </Card>
 
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Reports</h2>
             {person.reports.length ? (
-              <ul className="space-y-1 text-sm">
-                {person.reports.map((report) => (
-                  <li key={report.id}>
-                    <Link to={`/admin/people/${report.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      {report.name}
+              <>
+                <ul className="space-y-1 text-sm">
+                  {person.reports.map((report) => (
+                    <li key={report.id}>
+                      <Link to={`/admin/people/${report.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                        {report.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                {person._count.reports > person.reports.length ? (
+                  <p className="mt-2 text-sm">
+                    <Link to={`/admin/people?manager=${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      See all {person._count.reports} reports
                     </Link>
-                  </li>
-                ))}
-              </ul>
+                  </p>
+                ) : null}
+              </>
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Nobody reports to {person.name}.</p>
             )}

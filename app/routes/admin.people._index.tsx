@@ -6,7 +6,7 @@ import { Field, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
+import { getPersonName, listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
@@ -14,15 +14,20 @@ export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const filters = parsePeopleFilters(new URL(request.url).searchParams);
-  const [result, teams, tracks] = await Promise.all([listPeople(filters), listTeamOptions(), getTrackOptions()]);
-  return { ...result, filters, teams, tracks };
+  const [result, teams, tracks, managerName] = await Promise.all([
+    listPeople(filters),
+    listTeamOptions(),
+    getTrackOptions(),
+    filters.managerId ? getPersonName(filters.managerId) : null,
+  ]);
+  return { ...result, filters, teams, tracks, managerName };
 }
 
 export default function People() {
-  const { people, total, page, pageCount, filters, teams, tracks } = useLoaderData<typeof loader>();
+  const { people, total, page, pageCount, filters, teams, tracks, managerName } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/admin/people";
-  const filtered = Boolean(filters.q || filters.teamId || filters.track || filters.level || filters.role || filters.status !== "active");
+  const filtered = Boolean(filters.q || filters.teamId || filters.managerId || filters.track || filters.level || filters.role || filters.status !== "active");
   return (
     <>
       <PageHeader
@@ -40,8 +45,9 @@ export default function People() {
         }
       />
       <Card className="mb-4">
-        <Form method="get" role="search" aria-label="Find people" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-          <Field label="Name or email" name="q" type="search" defaultValue={filters.q} className="sm:col-span-2" />
+        <Form method="get" role="search" aria-label="Find people" className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+          {filters.managerId ? <input type="hidden" name="manager" value={filters.managerId} /> : null}
+          <Field label="Name or email" name="q" type="search" defaultValue={filters.q} className="col-span-2" />
           <SelectField label="Team" name="team" defaultValue={filters.teamId}>
             <option value="">All teams</option>
             <option value="none">No team</option>
@@ -83,7 +89,7 @@ export default function People() {
             <option value="hiring-admin">Hiring admin</option>
             <option value="manager">Manager</option>
           </SelectField>
-          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
+          <div className="col-span-2 flex items-end gap-2 lg:col-span-5">
             <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
             {filtered ? (
               <Link to="/admin/people" className={buttonClass("ghost")}>
@@ -97,6 +103,7 @@ export default function People() {
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
         {total === 1 ? "1 person" : `${total.toLocaleString("en-GB")} people`}
         {filtered ? " match" : ""}
+        {filters.managerId ? ` · reporting directly to ${managerName ?? "an unknown person"}` : ""}
       </p>
       {people.length ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={searching}>

@@ -18,7 +18,7 @@ test("an engineer browses a track's matrix and opens one level in full", async (
   await matrix.getByRole("link", { name: "Senior Engineer" }).click();
   await expect(page.getByRole("heading", { name: "Senior Engineer", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Code quality", level: 3 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tech Lead" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tech Lead", exact: true })).toHaveAttribute("href", "/ladders/engineering/levels/tl1");
   await expectAccessible(page);
 });
 

@@ -126,6 +126,8 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
   const indexOf = new Map<CsvColumn, number>();
   header.record.forEach((raw, index) => {
     const name = normaliseHeader(raw);
+    // Spreadsheets often export trailing empty columns; a column without a name is ignored.
+    if (name === "") return;
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
       errors.push({ line: headerLine, field: null, message: `unknown column "${raw.trim()}" (the columns are ${CSV_COLUMNS.join(", ")})` });
       return;

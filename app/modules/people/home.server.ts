@@ -1,3 +1,4 @@
+import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { db } from "~/utils/db.server";
 
 /** What the home page shows a person: their place in the organisation and their reports. */
@@ -16,5 +17,9 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
       ? Promise.all([db.user.count({ where: { deactivatedAt: null } }), db.team.count()]).then(([people, teams]) => ({ people, teams }))
       : Promise.resolve(null),
   ]);
-  return { me, reports, organisation };
+  const served = await ladderForLevel(me.level);
+  const track = served?.ladder.tracks.find((t) => t.id === me.track);
+  const level = track?.levels.find((l) => l.id === me.level);
+  const place = served && track && level ? { ladderId: served.ladder.meta.id, trackName: track.name, levelId: level.id, levelTitle: level.title } : null;
+  return { me, place, reports, organisation };
 }

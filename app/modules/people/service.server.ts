@@ -15,6 +15,8 @@ export const PERSON_ROLES = ["admin", "hiring-admin", "manager"] as const;
 export type PeopleFilters = {
   q: string;
   teamId: string;
+  /** Direct reports of this person. */
+  managerId: string;
   track: string;
   level: string;
   status: (typeof PERSON_STATUSES)[number];
@@ -29,6 +31,7 @@ export function parsePeopleFilters(searchParams: URLSearchParams): PeopleFilters
   return {
     q: (searchParams.get("q") ?? "").trim().slice(0, 200),
     teamId: searchParams.get("team") ?? "",
+    managerId: searchParams.get("manager") ?? "",
     track: searchParams.get("track") ?? "",
     level: searchParams.get("level") ?? "",
     status: (pick(searchParams.get("status"), PERSON_STATUSES, "active") || "active") as PeopleFilters["status"],
@@ -44,6 +47,7 @@ function peopleWhere(filters: PeopleFilters): Prisma.UserWhereInput {
     // case-insensitive mode), and without regard to ASCII case on SQLite.
     where.push({ OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }] });
   }
+  if (filters.managerId) where.push({ managerId: filters.managerId });
   if (filters.teamId === "none") where.push({ teamId: null });
   else if (filters.teamId) where.push({ teamId: filters.teamId });
   if (filters.track === "none") where.push({ track: null });
@@ -103,9 +107,19 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
   return { people, total, page, pageCount };
 }
 
+export async function personExists(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { id: personId } })) > 0;
+}
+
+export async function getPersonName(personId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
+}
+
 export async function listTeamOptions(): Promise<{ id: string; name: string }[]> {
   return db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
+
+const REPORTS_SHOWN = 50;
 
 export async function getPerson(personId: string) {
   const person = await db.user.findUnique({
@@ -122,9 +136,9 @@ export async function getPerson(personId: string) {
       createdAt: true,
       teamId: true,
       manager: { select: { id: true, name: true, email: true } },
-      reports: { where: { deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+      reports: { where: { deactivatedAt: null }, orderBy: { name: "asc" }, take: REPORTS_SHOWN, select: { id: true, name: true } },
       password: { select: { updatedAt: true } },
-      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
+      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } }, reports: { where: { deactivatedAt: null } } } },
     },
   });
   if (!person) throw notFound("There is no person with that id.");
@@ -145,12 +159,17 @@ type ResolvedPerson = {
   isHiringAdmin: boolean;
 };
 
-/** The database checks a person form needs: unique email, real team, active manager, no reporting cycle, known track and level. */
+/**
+ * The database checks a person form needs: unique email, real team, active manager,
+ * no reporting cycle, known track and level. A deactivated manager the person
+ * already has may stay, so other fields can be edited before the line is fixed.
+ */
 async function resolvePerson(
   value: PersonFormValue,
-  personId: string | null,
+  current: { id: string; managerId: string | null } | null,
   checkTrackLevel: TrackLevelCheck,
-): Promise<{ ok: true; person: ResolvedPerson; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<{ ok: true; person: ResolvedPerson; teamName: string | null; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
+  const personId = current?.id ?? null;
   const fieldErrors: FieldErrors = {};
   const track = value.track || null;
   const level = value.level || null;
@@ -159,7 +178,7 @@ async function resolvePerson(
 
   const [sameEmail, team, manager] = await Promise.all([
     db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
-    value.teamId ? db.team.findUnique({ where: { id: value.teamId }, select: { id: true } }) : null,
+    value.teamId ? db.team.findUnique({ where: { id: value.teamId }, select: { name: true } }) : null,
     value.managerEmail
       ? db.user.findUnique({ where: { email: value.managerEmail }, select: { id: true, name: true, deactivatedAt: true } })
       : null,
@@ -168,7 +187,7 @@ async function resolvePerson(
   if (value.teamId && !team) fieldErrors.teamId = ["That team no longer exists. Choose another."];
   if (value.managerEmail) {
     if (!manager) fieldErrors.managerEmail = [`No person in Rungs has the email ${value.managerEmail}.`];
-    else if (manager.deactivatedAt) fieldErrors.managerEmail = [`${manager.name} is deactivated. Choose an active manager.`];
+    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [`${manager.name} is deactivated. Choose an active manager.`];
     else if (manager.id === personId) fieldErrors.managerEmail = ["A person cannot be their own manager."];
     else if (personId && (await managerChain(manager.id)).includes(personId)) {
       fieldErrors.managerEmail = [`That would make a reporting cycle: ${manager.name} already reports to this person, directly or through others.`];
@@ -177,6 +196,7 @@ async function resolvePerson(
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return {
     ok: true,
+    teamName: team?.name ?? null,
     managerEmail: value.managerEmail ?? null,
     person: {
       name: value.name,
@@ -199,6 +219,7 @@ function capitalise(message: string): string {
 export async function createPerson(actorId: string, value: PersonFormValue, checkTrackLevel: TrackLevelCheck): Promise<PersonWriteResult> {
   const resolved = await resolvePerson(value, null, checkTrackLevel);
   if (!resolved.ok) return resolved;
+  const { teamId: _teamId, managerId: _managerId, ...fields } = resolved.person;
   const person = await db.$transaction(async (tx) => {
     const created = await tx.user.create({ data: resolved.person, select: { id: true } });
     await recordAuditEvent(tx, {
@@ -206,7 +227,7 @@ export async function createPerson(actorId: string, value: PersonFormValue, chec
       action: "person.created",
       subjectType: "person",
       subjectId: created.id,
-      detail: { ...resolved.person, managerEmail: resolved.managerEmail },
+      detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail },
     });
     return created;
   });
@@ -221,17 +242,33 @@ export async function updatePerson(
 ): Promise<PersonWriteResult> {
   const current = await db.user.findUnique({
     where: { id: personId },
-    select: { name: true, email: true, teamId: true, managerId: true, track: true, level: true, isAdmin: true, isHiringAdmin: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      teamId: true,
+      managerId: true,
+      track: true,
+      level: true,
+      isAdmin: true,
+      isHiringAdmin: true,
+      team: { select: { name: true } },
+      manager: { select: { email: true } },
+    },
   });
   if (!current) throw notFound("There is no person with that id.");
-  const resolved = await resolvePerson(value, personId, checkTrackLevel);
+  const resolved = await resolvePerson(value, current, checkTrackLevel);
   if (!resolved.ok) return resolved;
   if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
     return { ok: false, fieldErrors: { isAdmin: ["You cannot remove your own admin role. Ask another admin."] } };
   }
+  // Recorded in the words an admin reads: team names and manager emails, not ids.
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(resolved.person) as (keyof ResolvedPerson)[]) {
-    if (current[key] !== resolved.person[key]) changes[key] = { from: current[key], to: resolved.person[key] };
+    if (current[key] === resolved.person[key]) continue;
+    if (key === "teamId") changes.team = { from: current.team?.name ?? null, to: resolved.teamName };
+    else if (key === "managerId") changes.manager = { from: current.manager?.email ?? null, to: resolved.managerEmail };
+    else changes[key] = { from: current[key], to: resolved.person[key] };
   }
   if (Object.keys(changes).length === 0) return { ok: true, personId };
   await db.$transaction(async (tx) => {

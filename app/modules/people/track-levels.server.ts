@@ -1,22 +1,22 @@
+import { servedLadders } from "~/modules/ladders/registry.server";
 import { makeTrackLevelCheck, type TrackLevelCheck, type TrackOption } from "./track-level";
 
 /**
- * The tracks and levels people can be placed on. This adapter is the one place that
- * will read them from the loaded ladder; until then it serves the shipped framework's
- * ids so the people feature does not depend on the ladder loader.
+ * The tracks and levels people can be placed on: those of the ladders being served.
+ * Track ids are the ladder's own, so a person's track and level always name a real
+ * place on a ladder.
  */
-const shippedTracks: TrackOption[] = [
-  {
-    id: "ic",
-    name: "Individual contributor",
-    levels: ["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"].map((id) => ({ id, title: id.toUpperCase() })),
-  },
-  { id: "tech-lead", name: "Tech lead", levels: ["tl1", "tl2", "tl3"].map((id) => ({ id, title: id.toUpperCase() })) },
-  { id: "manager", name: "Manager", levels: ["m1", "m2", "m3", "m4"].map((id) => ({ id, title: id.toUpperCase() })) },
-];
-
 export async function getTrackOptions(): Promise<TrackOption[]> {
-  return shippedTracks;
+  const seen = new Set<string>();
+  const options: TrackOption[] = [];
+  for (const { ladder } of await servedLadders()) {
+    for (const track of ladder.tracks) {
+      if (seen.has(track.id)) continue;
+      seen.add(track.id);
+      options.push({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) });
+    }
+  }
+  return options;
 }
 
 export async function getTrackLevelCheck(): Promise<TrackLevelCheck> {

@@ -93,7 +93,7 @@ describe("editing a person", () => {
     const loaded = await thrown(async () => editRoute.loader(routeArgs(await signedInRequest("/admin/people/nope", admin.id), { personId: "nope" })));
     expect(statusOf(loaded)).toBe(404);
     for (const intent of ["update", "deactivate", "sign-out-everywhere", "create-sign-in-link"]) {
-      const result = await thrown(() => editAction(admin.id, "nope", { intent, name: "X", email: uniqueEmail() }));
+      const result = await thrown(() => editAction(admin.id, "nope", { intent, name: "", email: "" }));
       expect(statusOf(result), intent).toBe(404);
     }
   });
@@ -114,7 +114,12 @@ describe("editing a person", () => {
     expect(saved).toMatchObject({ name: "After", email: newEmail, teamId: team.id, managerId: manager.id, track: "ic", level: "ic3", isAdmin: false, isHiringAdmin: true });
     const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: person.id, action: "person.updated" } });
     expect(event.actorId).toBe(admin.id);
-    expect(event.detail).toMatchObject({ name: { from: "Before", to: "After" }, managerId: { from: null, to: manager.id } });
+    expect(event.detail).toMatchObject({
+      name: { from: "Before", to: "After" },
+      manager: { from: null, to: manager.email },
+      team: { from: null, to: team.name },
+      isHiringAdmin: { from: false, to: true },
+    });
   });
 
   test("a reporting cycle is rejected with a field error and nothing changes", async () => {
@@ -149,6 +154,21 @@ describe("editing a person", () => {
       level: [expect.stringContaining('Level "m2" is not on the ic track')],
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe(person.name);
+  });
+
+  test("a deactivated manager may stay while other fields change, but cannot be newly chosen", async () => {
+    const admin = await createAdmin();
+    const gone = await createPerson({ name: "Gone Manager", deactivatedAt: new Date() });
+    const report = await createPerson({ managerId: gone.id });
+    const other = await createPerson();
+
+    const kept = await editAction(admin.id, report.id, personFields({ name: "Renamed Report", email: report.email }, { managerEmail: gone.email }));
+    expect(statusOf(kept)).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ name: "Renamed Report", managerId: gone.id });
+
+    const chosen = await editAction(admin.id, other.id, personFields(other, { managerEmail: gone.email }));
+    expect(statusOf(chosen)).toBe(400);
+    expect(bodyOf<{ result: FormReply }>(chosen).result.error?.managerEmail).toEqual(["Gone Manager is deactivated. Choose an active manager."]);
   });
 
   test("an admin cannot remove their own admin role or deactivate themselves", async () => {

@@ -91,6 +91,12 @@ describe("parsing the file", () => {
     ]);
   });
 
+  test("columns without a name (trailing commas from a spreadsheet) are ignored", () => {
+    const result = okPlan("name,email,,\nAna,ana@example.com,,\n");
+    expect(result.columns).toEqual(["name", "email"]);
+    expect(result.creates).toHaveLength(1);
+  });
+
   test("optional columns may be left out", () => {
     const result = okPlan("email,name\nana@example.com,Ana\n");
     expect(result.columns).toEqual(["email", "name"]);

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, people, signIn } from "./helpers";
+
+const header = "name,email,manager_email,team,track,level";
+const good = [
+  "Ruth Okonjo,ruth.okonjo@example.com,sam.okafor@example.com,Checkout,ic,ic2",
+  "Tomasz Zielinski,tomasz.zielinski@example.com,ruth.okonjo@example.com,Checkout,ic,ic1",
+];
+const badRow = "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
+
+async function chooseCsv(page: import("@playwright/test").Page, lines: string[]) {
+  await page.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+  await expect(page.getByLabel("CSV", { exact: true })).toHaveValue(new RegExp(lines[lines.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+}
+
+async function findPerson(page: import("@playwright/test").Page, name: string) {
+  await page.goto("/admin/people");
+  await page.getByLabel("Name or email").fill(name);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=/);
+}
+
+test("an admin imports a CSV: a bad row is named and nothing is written; the fixed file imports", async ({ page }) => {
+  await signIn(page, people.admin.email);
+  await page.getByRole("link", { name: "Import from CSV" }).click();
+  await expect(page.getByRole("heading", { name: "Import people" })).toBeVisible();
+
+  await chooseCsv(page, [header, good[0]!, badRow]);
+  await page.getByRole("button", { name: "Check" }).click();
+  const problems = page.getByRole("table", { name: "Problems by line" });
+  await expect(problems.getByRole("rowheader", { name: "Line 3" })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /Line 3/ })).toContainText("manager_email");
+  await expect(problems.getByRole("row", { name: /Line 3/ })).toContainText("no.such.person@example.com");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await findPerson(page, "Ruth Okonjo");
+  await expect(page.getByRole("link", { name: "Ruth Okonjo" })).toHaveCount(0);
+
+  await page.goto("/admin/people/import");
+  await chooseCsv(page, [header, ...good]);
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByText("The file is valid")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New people (2)" })).toBeVisible();
+  await page.getByRole("button", { name: "Import 2 people" }).click();
+  await expect(page.getByText("2 people added")).toBeVisible();
+
+  await findPerson(page, "Ruth Okonjo");
+  await expect(page.getByRole("link", { name: "Ruth Okonjo" })).toBeVisible();
+});
