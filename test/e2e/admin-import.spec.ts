@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 const header = "name,email,manager_email,team,track,level";
@@ -8,12 +8,12 @@ const good = [
 ];
 const badRow = "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
 
-async function chooseCsv(page: import("@playwright/test").Page, lines: string[]) {
+async function chooseCsv(page: Page, lines: string[]) {
   await page.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
   await expect(page.getByLabel("CSV", { exact: true })).toHaveValue(new RegExp(lines[lines.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
 }
 
-async function findPerson(page: import("@playwright/test").Page, name: string) {
+async function findPerson(page: Page, name: string) {
   await page.goto("/admin/people");
   await page.getByLabel("Name or email").fill(name);
   await page.getByRole("button", { name: "Search" }).click();
