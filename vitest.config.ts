@@ -8,6 +8,9 @@ export default defineConfig({
     setupFiles: ["./test/setup/setup-test-env.ts"],
     globalSetup: ["./test/setup/global-setup.ts"],
     restoreMocks: true,
+    // Guards against hangs, not speed checks: database tests share two cores with the app build in CI.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });

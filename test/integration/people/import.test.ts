@@ -142,7 +142,7 @@ describe("importPeople", () => {
     const second = await importPeople(moved, { actorId: null, dryRun: false });
     expect(second.ok && second.summary).toMatchObject({ created: 0, changed: 5000, newTeams: 1 });
     expect(await db.user.count({ where: { team: { name: `${s} One` } } })).toBe(5000);
-  });
+  }, 180_000);
 
   test("a dry run writes nothing", async () => {
     const s = scope();
