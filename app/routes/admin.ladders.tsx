@@ -38,7 +38,7 @@ export default function LadderStatus() {
         <ul className="space-y-1 text-sm">
           {served.map((ladder) => (
             <li key={ladder.folder}>
-              <Link to={`/ladders/${ladder.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+              <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                 {ladder.name}
               </Link>{" "}
               version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)})

@@ -53,7 +53,7 @@ export default function LadderOverview() {
                 <ul className="space-y-1 text-sm">
                   {area.competencies.map((c) => (
                     <li key={c.id}>
-                      <Link to={`/ladders/${data.id}/competencies/${c.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      <Link to={`/ladders/${data.id}/competencies/${c.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                         {c.name}
                       </Link>{" "}
                       <span className="text-slate-500 dark:text-slate-400">· {c.tracks}</span>

@@ -42,14 +42,14 @@ export default function LevelPage() {
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
         <span>
           Track:{" "}
-          <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+          <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
             {view.track.name}
           </Link>
         </span>
         {view.previous ? (
           <span>
             Previous:{" "}
-            <Link to={`${base}/levels/${view.previous.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+            <Link to={`${base}/levels/${view.previous.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
               {view.previous.title}
             </Link>
           </span>
@@ -57,7 +57,7 @@ export default function LevelPage() {
         {view.next ? (
           <span>
             Next:{" "}
-            <Link to={`${base}/levels/${view.next.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+            <Link to={`${base}/levels/${view.next.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
               {view.next.title}
             </Link>
           </span>
@@ -68,7 +68,7 @@ export default function LevelPage() {
             {view.equivalents.map((other, index) => (
               <span key={other.id}>
                 {index > 0 ? ", " : null}
-                <Link to={`${base}/levels/${other.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link to={`${base}/levels/${other.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                   {other.title}
                 </Link>{" "}
                 ({other.trackName})

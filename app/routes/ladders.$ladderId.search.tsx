@@ -68,7 +68,7 @@ export default function Search() {
               </ul>
             ) : null}
             <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
-              <Link to={`/ladders/${ladderId}/levels/${hit.levelId}#${hit.competencyId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+              <Link to={`/ladders/${ladderId}/levels/${hit.levelId}#${hit.competencyId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                 {hit.levelTitle} · {hit.competencyName}
               </Link>{" "}
               ({hit.trackName})

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
@@ -24,14 +24,17 @@ function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly 
   return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
 }
 
-export function Field({ label, hint, errors, className = "", id, ...input }: FieldProps<InputHTMLAttributes<HTMLInputElement>>) {
+export const Field = forwardRef<HTMLInputElement, FieldProps<InputHTMLAttributes<HTMLInputElement>>>(function Field(
+  { label, hint, errors, className = "", id, ...input },
+  ref,
+) {
   const ids = useFieldIds(id, hint, errors);
   return (
     <div className={className}>
       <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
         {label}
       </label>
-      <input id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...input} />
+      <input ref={ref} id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...input} />
       {hint ? (
         <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {hint}
@@ -40,7 +43,7 @@ export function Field({ label, hint, errors, className = "", id, ...input }: Fie
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   );
-}
+});
 
 export function SelectField({
   label,
