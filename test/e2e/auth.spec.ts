@@ -33,6 +33,8 @@ test("repeated failures lock the account for a while, even with the right passwo
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong-${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // A refused attempt clears the password: that is when this attempt has been answered.
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
   }
   await page.getByLabel("Email").fill(email);
