@@ -3,7 +3,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -46,13 +45,6 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const passwordRef = useRef<HTMLInputElement>(null);
-  // After a refused attempt the password is cleared (the server never sends it back) and focused for the retry.
-  useEffect(() => {
-    if (lastResult?.status !== "error" || !passwordRef.current) return;
-    passwordRef.current.value = "";
-    if (!lastResult.error?.email) passwordRef.current.focus();
-  }, [lastResult]);
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -74,7 +66,6 @@ export default function Login() {
             {...getInputProps(fields.email, { type: "email" })}
           />
           <Field
-            ref={passwordRef}
             label="Password"
             autoComplete="current-password"
             errors={fields.password.errors}
