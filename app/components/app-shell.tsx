@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number };
+export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number };
 
 type NavItem = { to: string; label: string };
 
@@ -10,6 +10,8 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
   const main: NavItem[] = [
     { to: "/", label: "Home" },
     { to: "/ladders", label: "Ladders" },
+    { to: `/people/${viewer.id}`, label: "My growth" },
+    { to: "/reviews", label: "Reviews" },
   ];
   const admin: NavItem[] = viewer.isAdmin
     ? [

@@ -44,6 +44,12 @@ export default function Home() {
             <Link to="/ladders" className="text-brand-600 underline dark:text-brand-100">
               Browse the ladder
             </Link>
+            <Link to={`/people/${viewer.id}`} className="text-brand-600 underline dark:text-brand-100">
+              Your growth
+            </Link>
+            <Link to="/assess" className="text-brand-600 underline dark:text-brand-100">
+              Assess yourself
+            </Link>
           </p>
         </Card>
         {reports.length ? (
@@ -52,7 +58,9 @@ export default function Home() {
             <ul className="divide-y divide-slate-200 dark:divide-slate-700">
               {reports.map((report) => (
                 <li key={report.id} className="flex justify-between py-2 text-sm">
-                  <span>{report.name}</span>
+                  <Link to={`/people/${report.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                    {report.name}
+                  </Link>
                   <span className="text-slate-500 dark:text-slate-400">
                     {[report.level, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
                   </span>

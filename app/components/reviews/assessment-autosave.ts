@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import {
+  autosaveReducer,
+  displayValue,
+  draftStorageKey,
+  editsToRestore,
+  hasUnsaved,
+  initialAutosaveState,
+  nextStoredDraft,
+  parseStoredDraft,
+  saveDelay,
+  saveStatus,
+  type AutosaveState,
+  type SaveReply,
+} from "~/modules/reviews/autosave";
+import type { DraftValues, FieldValue } from "~/modules/reviews/draft";
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, text: string | null) {
+  try {
+    if (text === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, text);
+  } catch {
+    // Storage full or blocked: the server copy and the in-memory edits still stand.
+  }
+}
+
+/** Forgets any unsaved copy of a draft kept in this browser (once it is submitted). */
+export function forgetStoredDraft(assessmentId: string, authorId: string) {
+  writeStorage(draftStorageKey(assessmentId, authorId), null);
+}
+
+type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
+
+async function postSave(url: string, baseRevision: number, changes: unknown): Promise<SaveAttempt> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ baseRevision, changes }),
+  });
+  // A sign-in page (session ended) or a proxy error page is a failure to retry, not an answer.
+  if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) {
+    return { failed: true, signedOut: response.redirected && new URL(response.url).pathname === "/login" };
+  }
+  const body = (await response.json()) as { ok?: boolean; kind?: string; message?: string };
+  if (response.ok) return body as SaveReply;
+  if (response.status === 400 && body.kind === "invalid") return body as SaveReply;
+  if (response.status === 404 || response.status === 409) {
+    return { ok: false, kind: "locked", message: body.message ?? "This draft can no longer be saved." };
+  }
+  return { failed: true, signedOut: false };
+}
+
+/**
+ * Autosave for the author's draft: keeps edits in memory and in localStorage, sends
+ * the changed fields after a pause in typing (one save at a time, retried with
+ * backoff), merges what another tab saved, and warns before leaving with unsaved edits.
+ */
+export function useAssessmentAutosave({
+  assessmentId,
+  authorId,
+  revision,
+  values,
+  onSubmit,
+}: {
+  assessmentId: string;
+  authorId: string;
+  revision: number;
+  values: DraftValues;
+  /** Called once everything is saved after `requestSubmit`, with the revision the author has seen. */
+  onSubmit: (revision: number) => void;
+}) {
+  const [state, dispatch] = useReducer(autosaveReducer, null, () => initialAutosaveState(values, revision));
+  const [submitWanted, setSubmitWanted] = useState(false);
+  const storageKey = draftStorageKey(assessmentId, authorId);
+  const saveUrl = `/assessments/${assessmentId}/save`;
+  const tab = useRef("");
+  const initialValues = useRef(values);
+  const latest = useRef<AutosaveState>(state);
+  latest.current = state;
+
+  // Bring back edits this browser kept but the server never got (refresh, crash, offline).
+  useEffect(() => {
+    tab.current = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : String(Math.random()).slice(2);
+    const edits = editsToRestore(parseStoredDraft(readStorage(storageKey)), initialValues.current);
+    const adopted = nextStoredDraft({ v: 1, entries: {} }, tab.current, edits);
+    writeStorage(storageKey, Object.keys(adopted.entries).length ? JSON.stringify(adopted) : null);
+    dispatch({ type: "restore", edits, now: Date.now() });
+  }, [storageKey]);
+
+  const persistReady = useRef(false);
+  useEffect(() => {
+    // The first run is the mount, before the restored edits are in state; restoring wrote storage itself.
+    if (!persistReady.current) {
+      persistReady.current = true;
+      return;
+    }
+    const next = nextStoredDraft(parseStoredDraft(readStorage(storageKey)), tab.current, state.edits);
+    writeStorage(storageKey, Object.keys(next.entries).length ? JSON.stringify(next) : null);
+  }, [state.edits, storageKey]);
+
+  // A newer copy from the loader (after a refused submit or a revalidation).
+  useEffect(() => dispatch({ type: "server", values, revision }), [values, revision]);
+
+  useEffect(() => {
+    const wait = saveDelay(state, Date.now());
+    if (wait === null) return;
+    // Submitting: save what is left at once (unless backing off after a failure).
+    const delay = submitWanted && state.failures === 0 ? 0 : wait;
+    const timer = window.setTimeout(() => dispatch({ type: "send" }), delay);
+    return () => window.clearTimeout(timer);
+  }, [state, submitWanted]);
+
+  const inFlight = state.inFlight;
+  useEffect(() => {
+    if (!inFlight) return;
+    postSave(saveUrl, inFlight.baseRevision, inFlight.changes)
+      .then((attempt) =>
+        dispatch("failed" in attempt ? { type: "failed", id: inFlight.id, signedOut: attempt.signedOut } : { type: "reply", id: inFlight.id, reply: attempt })
+      )
+      .catch(() => dispatch({ type: "failed", id: inFlight.id }));
+  }, [inFlight, saveUrl]);
+
+  // Back online: retry at once rather than waiting out the backoff.
+  useEffect(() => {
+    const retry = () => latest.current.failures > 0 && dispatch({ type: "send" });
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, []);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!hasUnsaved(latest.current)) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  // Leaving the page (another route, or closing the tab): hand the unsaved edits to the
+  // browser to deliver even after the page is gone. They also stay in localStorage
+  // until a later visit finds the server has them.
+  useEffect(() => {
+    const flush = () => {
+      const current = latest.current;
+      const changes = Object.entries(current.edits).map(([field, edit]) => ({ field, value: edit.value, base: edit.base }));
+      if (!changes.length || current.locked || current.invalid) return;
+      void fetch(saveUrl, {
+        method: "POST",
+        keepalive: true,
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ baseRevision: current.revision, changes }),
+      }).catch(() => undefined);
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [saveUrl]);
+
+  useEffect(() => {
+    if (!submitWanted) return;
+    if (state.locked || state.invalid) setSubmitWanted(false);
+    else if (!hasUnsaved(state)) {
+      setSubmitWanted(false);
+      onSubmit(state.revision);
+    }
+  }, [state, submitWanted, onSubmit]);
+
+  const setValue = useCallback((field: string, value: FieldValue) => dispatch({ type: "edit", field, value, now: Date.now() }), []);
+  const resolveConflict = useCallback((field: string, take: "mine" | "theirs") => dispatch({ type: "resolve", field, take, now: Date.now() }), []);
+  const requestSubmit = useCallback(() => setSubmitWanted(true), []);
+  const value = useCallback((field: string) => displayValue(state, field), [state]);
+
+  return { state, value, setValue, resolveConflict, requestSubmit, submitPending: submitWanted, status: saveStatus(state) };
+}

@@ -1,0 +1,406 @@
+import { useNavigation, useSubmit } from "@remix-run/react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { ExpectationList } from "~/components/ladders/expectations";
+import { Button } from "~/components/ui/button";
+import { ErrorList, TextareaField } from "~/components/ui/field";
+import { Alert, Card } from "~/components/ui/page";
+import type { ScalePoint } from "~/modules/ladders";
+import type { SaveStatus } from "~/modules/reviews/autosave";
+import type { LadderContext, RatedCompetency } from "~/modules/reviews/assessment-view";
+import {
+  markField,
+  NEXT_LEVEL_MARK_LABELS,
+  NEXT_LEVEL_MARKS,
+  notesField,
+  parseField,
+  ratingField,
+  summaryField,
+  type DraftValues,
+  type FieldConflict,
+  type FieldValue,
+} from "~/modules/reviews/draft";
+import { AssessmentEvidenceEditor } from "./assessment-evidence";
+import { useAssessmentAutosave } from "./assessment-autosave";
+
+const markSelectClass =
+  "w-28 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
+
+export type SubmitReply = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
+
+const statusTones: Record<SaveStatus["tone"], string> = {
+  neutral: "text-slate-600 dark:text-slate-300",
+  busy: "text-slate-600 dark:text-slate-300",
+  ok: "text-emerald-700 dark:text-emerald-300",
+  error: "font-semibold text-red-700 dark:text-red-400",
+};
+
+function describeValue(field: string, value: FieldValue, scale: readonly ScalePoint[]): string {
+  const parsed = parseField(field);
+  if (value === null || value === "") return "(empty)";
+  if (parsed?.kind === "rating") return scale.find((point) => point.value === value)?.label ?? String(value);
+  if (parsed?.kind === "mark") return NEXT_LEVEL_MARK_LABELS[value as keyof typeof NEXT_LEVEL_MARK_LABELS] ?? String(value);
+  return String(value);
+}
+
+function ConflictNotice({
+  conflict,
+  scale,
+  onResolve,
+}: {
+  conflict: FieldConflict | undefined;
+  scale: readonly ScalePoint[];
+  onResolve: (field: string, take: "mine" | "theirs") => void;
+}) {
+  if (!conflict) return null;
+  return (
+    <div
+      role="status"
+      className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p className="font-semibold">Also edited in another tab</p>
+      <p className="mt-1">Your version is saved. The other tab had:</p>
+      <blockquote className="mt-1 whitespace-pre-wrap border-l-2 border-amber-400 pl-2">{describeValue(conflict.field, conflict.theirs, scale)}</blockquote>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "theirs")}>
+          Use the other version
+        </Button>
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "mine")}>
+          Keep mine
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+type CompetencyEditorProps = {
+  assessmentId: string;
+  competency: RatedCompetency;
+  ladder: LadderContext;
+  rating: number | null;
+  notes: string;
+  marks: (string | null)[];
+  ratingErrors: readonly string[] | undefined;
+  otherErrors: readonly string[];
+  conflicts: Record<string, FieldConflict>;
+  latestDate: string;
+  setValue: (field: string, value: FieldValue) => void;
+  resolveConflict: (field: string, take: "mine" | "theirs") => void;
+};
+
+/** Arrays (marks, errors) are rebuilt on every render; compare them by content so typing in one competency re-renders only that one. */
+function sameProps(a: CompetencyEditorProps, b: CompetencyEditorProps): boolean {
+  return (Object.keys(a) as (keyof CompetencyEditorProps)[]).every((key) => {
+    const [left, right] = [a[key], b[key]];
+    if (Array.isArray(left) && Array.isArray(right)) return left.length === right.length && left.every((item, index) => item === right[index]);
+    return left === right;
+  });
+}
+
+const CompetencyEditor = memo(function CompetencyEditor({
+  assessmentId,
+  competency,
+  ladder,
+  rating,
+  notes,
+  marks,
+  ratingErrors,
+  otherErrors,
+  conflicts,
+  latestDate,
+  setValue,
+  resolveConflict,
+}: CompetencyEditorProps) {
+  const id = competency.id;
+  const ratingErrorId = ratingErrors?.length ? `${id}-rating-error` : undefined;
+  const rated = rating !== null;
+  return (
+    <section id={id} aria-labelledby={`${id}-name`} className="scroll-mt-20">
+      <Card>
+        <fieldset>
+          <legend id={`${id}-name`} className="text-lg font-semibold">
+            {competency.name}
+          </legend>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{competency.areaName}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{competency.description}</p>
+
+          <div className="mt-4 grid gap-4 md:grid-cols-2">
+            <div>
+              <h4 className="mb-2 text-sm font-semibold">Expected at {ladder.level.title}</h4>
+              <ExpectationList expectations={competency.expectations} compact />
+            </div>
+            <div>
+              <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? `Expected at ${ladder.nextLevel.title}` : "Next level"}</h4>
+              {ladder.nextLevel ? (
+                competency.nextExpectations.length ? (
+                  <ul className="space-y-2">
+                    {competency.nextExpectations.map((expectation, index) => {
+                      const field = markField(id, index);
+                      const selectId = `${id}-mark-${index}`;
+                      return (
+                        <li key={field} className="text-[13px] leading-snug">
+                          <div className="flex items-start justify-between gap-3">
+                            <p id={`${selectId}-text`} className="min-w-0 flex-1">
+                              {expectation.text}
+                            </p>
+                            <label htmlFor={selectId} className="sr-only">
+                              How far this is met
+                            </label>
+                            <select
+                              id={selectId}
+                              aria-describedby={`${selectId}-text`}
+                              className={markSelectClass}
+                              value={marks[index] ?? ""}
+                              onChange={(event) => setValue(field, event.currentTarget.value || null)}
+                            >
+                              <option value="">Not marked</option>
+                              {NEXT_LEVEL_MARKS.map((mark) => (
+                                <option key={mark} value={mark}>
+                                  {NEXT_LEVEL_MARK_LABELS[mark]}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                          <ConflictNotice conflict={conflicts[field]} scale={ladder.scale} onResolve={resolveConflict} />
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : (
+                  <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>
+                )
+              ) : (
+                <p className="text-sm text-slate-500 dark:text-slate-400">
+                  {ladder.level.title} is the top of the {ladder.track.name} track.
+                </p>
+              )}
+            </div>
+          </div>
+
+          <fieldset className="mt-5" aria-describedby={ratingErrorId} aria-invalid={ratingErrorId ? true : undefined}>
+            <legend className="text-sm font-semibold">
+              Rating for {competency.name}
+              {rated && competency.evidence.length === 0 ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                  No evidence
+                </span>
+              ) : null}
+            </legend>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-4">
+              {ladder.scale.map((point) => {
+                const inputId = `${id}-rating-${point.value}`;
+                const checked = rating === point.value;
+                return (
+                  <div
+                    key={point.value}
+                    className={`rounded-md border px-3 py-2 ${
+                      checked ? "border-brand-600 bg-brand-50 dark:bg-slate-800" : "border-slate-200 dark:border-slate-700"
+                    }`}
+                  >
+                    <label htmlFor={inputId} className="flex cursor-pointer items-center gap-2 text-sm font-medium">
+                      <input
+                        id={inputId}
+                        type="radio"
+                        name={`rating-${id}`}
+                        value={point.value}
+                        checked={checked}
+                        aria-describedby={`${inputId}-meaning`}
+                        onChange={() => setValue(ratingField(id), point.value)}
+                      />
+                      {point.label}
+                    </label>
+                    <p id={`${inputId}-meaning`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                      {point.meaning}
+                    </p>
+                  </div>
+                );
+              })}
+            </div>
+            {rated ? (
+              <Button variant="ghost" className="mt-1 px-2 py-1 text-xs" onClick={() => setValue(ratingField(id), null)}>
+                Clear rating<span className="sr-only"> for {competency.name}</span>
+              </Button>
+            ) : null}
+            <ErrorList id={ratingErrorId} errors={ratingErrors} />
+            <ConflictNotice conflict={conflicts[ratingField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
+          </fieldset>
+
+          <TextareaField
+            className="mt-4"
+            id={`${id}-notes`}
+            label={`Notes on ${competency.name}`}
+            rows={4}
+            value={notes}
+            onChange={(event) => setValue(notesField(id), event.currentTarget.value)}
+          />
+          <ConflictNotice conflict={conflicts[notesField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
+          <ErrorList errors={otherErrors} />
+        </fieldset>
+
+        <div className="mt-4">
+          <AssessmentEvidenceEditor
+            assessmentId={assessmentId}
+            competencyId={id}
+            competencyName={competency.name}
+            evidence={competency.evidence}
+            latestDate={latestDate}
+          />
+        </div>
+      </Card>
+    </section>
+  );
+},
+sameProps);
+
+function pick(record: Record<string, FieldConflict>, fields: string[]): Record<string, FieldConflict> {
+  const picked: Record<string, FieldConflict> = {};
+  for (const field of fields) if (record[field]) picked[field] = record[field];
+  return picked;
+}
+
+const noConflicts: Record<string, FieldConflict> = {};
+
+/** The author's draft: every competency, autosaved, with a visible saved state and a submit button. */
+export function AssessmentEditor({
+  assessment,
+  ladder,
+  competencies,
+  values,
+  latestDate,
+  submitReply,
+}: {
+  assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
+  ladder: LadderContext;
+  competencies: RatedCompetency[];
+  values: DraftValues;
+  latestDate: string;
+  submitReply: SubmitReply | null;
+}) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const onSubmit = useCallback((revision: number) => submit({ intent: "submit", revision: String(revision) }, { method: "post" }), [submit]);
+  const autosave = useAssessmentAutosave({ assessmentId: assessment.id, authorId: assessment.author.id, revision: assessment.revision, values, onSubmit });
+  const { state, value, setValue, resolveConflict, status } = autosave;
+  const submitting = autosave.submitPending || navigation.state === "submitting";
+
+  const submitErrors = submitReply?.fieldErrors ?? {};
+  const unrated = competencies.filter((competency) => value(ratingField(competency.id)) === null);
+  const stillMissing = unrated.filter((competency) => submitErrors[ratingField(competency.id)]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (submitReply) summaryRef.current?.focus();
+  }, [submitReply]);
+
+  // Until the page is interactive, typing would not reach autosave (and be lost on the first re-render).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+
+  const conflictCount = Object.keys(state.conflicts).length;
+  const otherErrorsFor = (competencyId: string) =>
+    Object.entries(state.fieldErrors)
+      .filter(([field]) => field.startsWith(`mark:${competencyId}:`) || field === notesField(competencyId))
+      .flatMap(([, errors]) => errors);
+
+  return (
+    <div className="space-y-6">
+      <div className="no-print sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
+        <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
+          {status.text}
+        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {unrated.length ? `${competencies.length - unrated.length} of ${competencies.length} rated` : "Every competency is rated"}
+        </p>
+      </div>
+
+      {state.restored ? (
+        <Alert tone="info">Brought back {state.restored === 1 ? "1 change" : `${state.restored} changes`} that this browser had kept but not yet saved.</Alert>
+      ) : null}
+      {state.locked ? (
+        <Alert tone="error" title="This draft can no longer be saved">
+          {state.locked} Reload the page to see it as it is now.
+        </Alert>
+      ) : null}
+      {state.invalid ? <Alert tone="error">{state.invalid}</Alert> : null}
+      {conflictCount ? (
+        <Alert tone="warning" title="Also edited in another tab">
+          {conflictCount === 1 ? "One field was" : `${conflictCount} fields were`} changed in another tab too. Your version is saved; the other version is shown
+          beside the field so you can choose.
+        </Alert>
+      ) : null}
+      <div ref={summaryRef} tabIndex={-1} className="outline-none">
+        {submitReply ? (
+          <Alert tone="error" title="Not submitted">
+            <p>{submitReply.message}</p>
+            {stillMissing.length ? (
+              <ul className="mt-2 list-disc pl-5">
+                {stillMissing.map((competency) => (
+                  <li key={competency.id}>
+                    <a href={`#${competency.id}`} className="underline">
+                      {competency.name}
+                    </a>
+                    : choose a rating
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+      </div>
+
+      <fieldset disabled={!interactive} className="contents space-y-6">
+        {competencies.map((competency) => {
+          const ratingKey = ratingField(competency.id);
+          const rating = value(ratingKey) as number | null;
+          const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
+          const conflicts = conflictCount ? pick(state.conflicts, fields) : noConflicts;
+          return (
+            <CompetencyEditor
+              key={competency.id}
+              assessmentId={assessment.id}
+              competency={competency}
+              ladder={ladder}
+              rating={rating}
+              notes={String(value(notesField(competency.id)) ?? "")}
+              marks={competency.nextExpectations.map((_, index) => value(markField(competency.id, index)) as string | null)}
+              ratingErrors={state.fieldErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
+              otherErrors={otherErrorsFor(competency.id)}
+              conflicts={conflicts}
+              latestDate={latestDate}
+              setValue={setValue}
+              resolveConflict={resolveConflict}
+            />
+          );
+        })}
+
+        <Card>
+          <TextareaField
+            id="assessment-summary"
+            label="Overall summary"
+            hint={
+              assessment.kind === "self"
+                ? "The story of this period in your own words: what went well, what you want to grow."
+                : `Your overall view of ${assessment.subject.name}'s work in this period.`
+            }
+            rows={6}
+            value={String(value(summaryField) ?? "")}
+            errors={state.fieldErrors[summaryField]}
+            onChange={(event) => setValue(summaryField, event.currentTarget.value)}
+          />
+          <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
+        </Card>
+      </fieldset>
+
+      <Card className="no-print">
+        <h2 className="text-lg font-semibold">Submit</h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          Submitting locks the {assessment.kind === "self" ? "self-assessment" : "review"}: it can no longer be changed.{" "}
+          {unrated.length
+            ? `${unrated.length === 1 ? "One competency still needs" : `${unrated.length} competencies still need`} a rating.`
+            : "Every competency is rated."}
+        </p>
+        <Button className="mt-3" onClick={autosave.requestSubmit} disabled={!interactive || submitting || Boolean(state.locked)}>
+          {submitting ? "Submitting…" : assessment.kind === "self" ? "Submit self-assessment" : "Submit review"}
+        </Button>
+      </Card>
+    </div>
+  );
+}

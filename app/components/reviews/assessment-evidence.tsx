@@ -1,0 +1,172 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useRevalidator } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { Button } from "~/components/ui/button";
+import { ErrorList, Field, TextareaField } from "~/components/ui/field";
+import { evidenceSchema } from "~/modules/reviews/assessment-form";
+import type { EvidenceItem } from "~/modules/reviews/assessment-view";
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** Evidence as a list: dated items, links opening in a new tab. */
+export function AssessmentEvidenceList({
+  evidence,
+  onRemove,
+  busyId,
+}: {
+  evidence: readonly EvidenceItem[];
+  onRemove?: (item: EvidenceItem) => void;
+  busyId?: string | null;
+}) {
+  if (!evidence.length) return null;
+  return (
+    <ul className="space-y-2">
+      {evidence.map((item) => (
+        <li key={item.id} className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p className="whitespace-pre-wrap">{item.text}</p>
+            {onRemove ? (
+              <Button variant="ghost" className="no-print px-2 py-1 text-xs" disabled={busyId === item.id} onClick={() => onRemove(item)}>
+                {busyId === item.id ? "Removing…" : "Remove"}
+                <span className="sr-only"> evidence: {item.text.slice(0, 60)}</span>
+              </Button>
+            ) : null}
+          </div>
+          <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500 dark:text-slate-400">
+            <span>
+              {item.occurredOn ? (
+                <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>{dayFormat.format(new Date(item.occurredOn))}</time>
+              ) : (
+                "No date"
+              )}
+            </span>
+            {item.url ? (
+              <a href={item.url} target="_blank" rel="noreferrer noopener" className="break-all text-brand-600 underline dark:text-brand-100">
+                {item.url}
+              </a>
+            ) : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type EvidenceReply = { ok: boolean; message?: string; result?: SubmissionResult<string[]> };
+
+async function postEvidence(url: string, body: FormData): Promise<EvidenceReply | null> {
+  try {
+    const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" } });
+    if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) return null;
+    return (await response.json()) as EvidenceReply;
+  } catch {
+    return null;
+  }
+}
+
+/** The evidence of one competency on the author's draft: list, remove, and a form to add more (saved at once). */
+export function AssessmentEvidenceEditor({
+  assessmentId,
+  competencyId,
+  competencyName,
+  evidence,
+  latestDate,
+}: {
+  assessmentId: string;
+  competencyId: string;
+  competencyName: string;
+  evidence: readonly EvidenceItem[];
+  /** The latest date evidence may carry (from the server, so both renders agree). */
+  latestDate: string;
+}) {
+  const url = `/assessments/${assessmentId}/evidence`;
+  const revalidator = useRevalidator();
+  const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const schema = useMemo(() => evidenceSchema(), []);
+  const [form, fields] = useForm({
+    id: `evidence-${competencyId}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onSubmit: async (event, { formData }) => {
+      event.preventDefault();
+      setAdding(true);
+      setProblem(null);
+      const reply = await postEvidence(url, formData);
+      setAdding(false);
+      if (!reply) {
+        setProblem("Not added: the connection failed. What you typed is still here; try again.");
+        return;
+      }
+      if (reply.result) setLastResult(reply.result);
+      if (reply.ok) revalidator.revalidate();
+      else if (!reply.result) setProblem(reply.message ?? "Not added.");
+    },
+  });
+
+  async function remove(item: EvidenceItem) {
+    setRemoving(item.id);
+    setProblem(null);
+    const body = new FormData();
+    body.set("intent", "remove");
+    body.set("evidenceId", item.id);
+    const reply = await postEvidence(url, body);
+    setRemoving(null);
+    if (!reply) setProblem("Not removed: the connection failed. Try again.");
+    else if (!reply.ok) setProblem(reply.message ?? "Not removed.");
+    else revalidator.revalidate();
+  }
+
+  return (
+    <div className="space-y-3">
+      <h4 className="text-sm font-semibold">Evidence</h4>
+      {evidence.length ? (
+        <AssessmentEvidenceList evidence={evidence} onRemove={remove} busyId={removing} />
+      ) : (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No evidence yet.</p>
+      )}
+      <details
+        className="no-print rounded-md border border-dashed border-slate-300 px-3 py-2 dark:border-slate-600"
+        open={Boolean(lastResult && lastResult.status === "error")}
+      >
+        <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-100">Add evidence for {competencyName}</summary>
+        <form method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="competencyId" value={competencyId} />
+          <TextareaField label="What happened" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field
+              label="Link (optional)"
+              placeholder="https://"
+              errors={fields.url.errors}
+              {...getInputProps(fields.url, { type: "url" })}
+              key={fields.url.key}
+            />
+            <Field
+              label="Date (optional)"
+              errors={fields.occurredOn.errors}
+              max={latestDate}
+              {...getInputProps(fields.occurredOn, { type: "date" })}
+              key={fields.occurredOn.key}
+            />
+          </div>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <Button type="submit" variant="secondary" disabled={adding}>
+            {adding ? "Adding…" : "Add evidence"}
+          </Button>
+        </form>
+      </details>
+      {problem ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

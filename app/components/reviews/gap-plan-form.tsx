@@ -1,0 +1,123 @@
+import { getCollectionProps, getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigate, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { ErrorList, SelectField } from "~/components/ui/field";
+import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/reviews/profile-plan";
+import type { TargetOption } from "~/modules/reviews/profile.server";
+
+export function TargetOptions({ options }: { options: readonly TargetOption[] }) {
+  return options.map((track) => (
+    <optgroup key={track.trackId} label={track.trackName}>
+      {track.levels.map((level) => (
+        <option key={level.id} value={level.id}>
+          {level.title}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
+/** For readers who may not change the plan: look at the gap to any level. */
+export function TargetPicker({ options, value, error }: { options: readonly TargetOption[]; value: string; error: string | null }) {
+  const navigate = useNavigate();
+  return (
+    <Form method="get" className="no-print flex flex-wrap items-end gap-3">
+      <SelectField
+        name="target"
+        label="Gap to level"
+        defaultValue={value}
+        errors={error ? [error] : null}
+        className="min-w-64"
+        onChange={(event) => navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, { preventScrollReset: true, replace: true })}
+      >
+        <TargetOptions options={options} />
+      </SelectField>
+      <Button type="submit" variant="secondary">
+        Show
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * The growth plan: a target level (changing it shows the gap to that level) and
+ * up to three focus competencies of the target's track.
+ */
+export function GrowthPlanForm({
+  options,
+  target,
+  targetError,
+  competencies,
+  focus,
+  lastResult,
+}: {
+  options: readonly TargetOption[];
+  target: string;
+  targetError: string | null;
+  competencies: readonly { id: string; name: string; hint: string }[];
+  focus: readonly string[];
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
+  const [form, fields] = useForm({
+    id: `growth-plan-${target}`,
+    lastResult,
+    constraint: getZodConstraint(GrowthPlanSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    defaultValue: { target, focus: focus.filter((id) => competencies.some((c) => c.id === id)) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GrowthPlanSchema }),
+  });
+  const targetErrors = [...(targetError ? [targetError] : []), ...(fields.target.errors ?? [])];
+  const hintOf = new Map(competencies.map((c) => [c.id, c.hint]));
+  const nameOf = new Map(competencies.map((c) => [c.id, c.name]));
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <SelectField
+        label="Target level"
+        hint="The gap analysis below follows the level you choose. It can be on another track, for a move from engineering to management."
+        errors={targetErrors.length ? targetErrors : null}
+        className="max-w-md"
+        {...getSelectProps(fields.target)}
+        onChange={(event) => navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, { preventScrollReset: true, replace: true })}
+      >
+        <TargetOptions options={options} />
+      </SelectField>
+      <fieldset aria-describedby={fields.focus.errors?.length ? fields.focus.errorId : undefined}>
+        <legend className="text-sm font-medium">Focus competencies (choose up to {MAX_FOCUS})</legend>
+        <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          {getCollectionProps(fields.focus, { type: "checkbox", options: competencies.map((c) => c.id) }).map(({ key, ...props }) => (
+            <div key={key} className="flex items-start gap-2">
+              <input {...props} className="mt-1 size-4 rounded border-slate-300" aria-describedby={`${props.id}-hint`} />
+              <div>
+                <label htmlFor={props.id} className="text-sm font-medium">
+                  {nameOf.get(props.value)}
+                </label>
+                <p id={`${props.id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                  {hintOf.get(props.value)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </div>
+        <ErrorList id={fields.focus.errorId} errors={fields.focus.errors} />
+      </fieldset>
+      <div role="alert" aria-live="polite">
+        <ErrorList id={form.errorId} errors={form.errors} />
+      </div>
+      <noscript>
+        <p className="text-sm">
+          <button type="submit" formMethod="get" formNoValidate className="underline">
+            Show the gap to the chosen level
+          </button>
+        </p>
+      </noscript>
+      <Button type="submit" disabled={saving}>
+        {saving ? "Saving…" : "Save growth plan"}
+      </Button>
+    </Form>
+  );
+}

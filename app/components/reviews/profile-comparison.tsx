@@ -1,0 +1,119 @@
+import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/reviews/comparison";
+
+const rowTone: Record<Agreement, string> = {
+  same: "",
+  differs: "bg-amber-50 dark:bg-amber-950/50",
+  "strongly-differs": "bg-red-50 dark:bg-red-950/60",
+  incomplete: "",
+};
+
+const badgeTone: Record<Agreement, string> = {
+  same: "border-emerald-300 text-emerald-900 dark:border-emerald-700 dark:text-emerald-200",
+  differs: "border-amber-400 bg-amber-100 text-amber-950 dark:border-amber-600 dark:bg-amber-900 dark:text-amber-50",
+  "strongly-differs": "border-red-500 bg-red-100 font-semibold text-red-950 dark:border-red-500 dark:bg-red-900 dark:text-red-50",
+  incomplete: "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-300",
+};
+
+/** Words and a symbol carry the meaning; colour only repeats it. */
+export function agreementText(row: Pick<ComparisonRow, "agreement" | "difference">): { symbol: string; text: string } {
+  switch (row.agreement) {
+    case "same":
+      return { symbol: "=", text: "Agree" };
+    case "differs":
+      return { symbol: "≠", text: `Differs by 1 (manager ${row.difference! > 0 ? "higher" : "lower"})` };
+    case "strongly-differs":
+      return { symbol: "‼", text: `Differs by ${Math.abs(row.difference!)} (manager ${row.difference! > 0 ? "higher" : "lower"})` };
+    case "incomplete":
+      return { symbol: "–", text: "Not rated by both" };
+  }
+}
+
+export function AgreementBadge({ row }: { row: Pick<ComparisonRow, "agreement" | "difference"> }) {
+  const { symbol, text } = agreementText(row);
+  return (
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs ${badgeTone[row.agreement]}`}>
+      <span aria-hidden="true">{symbol}</span>
+      {text}
+    </span>
+  );
+}
+
+function Rating({ side }: { side: ComparedSide | null }) {
+  if (!side || side.rating === null) return <span className="text-slate-600 dark:text-slate-300">Not rated</span>;
+  return (
+    <span>
+      <span className="font-semibold tabular-nums">{side.rating}</span> {side.label}
+    </span>
+  );
+}
+
+function Notes({ side }: { side: ComparedSide | null }) {
+  if (!side) return null;
+  return (
+    <>
+      {side.notes ? <p className="mt-1 whitespace-pre-line text-slate-700 dark:text-slate-300">{side.notes}</p> : null}
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+        {side.rating === null ? "" : side.evidenceCount === 0 ? "No evidence" : side.evidenceCount === 1 ? "1 piece of evidence" : `${side.evidenceCount} pieces of evidence`}
+      </p>
+    </>
+  );
+}
+
+export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
+  return (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      {counts.same} of {counts.total} competencies agree; {counts.differs} differ by one point;{" "}
+      <strong>
+        {counts["strongly-differs"]} differ by two or more
+      </strong>
+      {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}.
+    </p>
+  );
+}
+
+/** Self-assessment and manager review side by side; disagreements highlighted by words, a symbol and a tint. */
+export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Competency
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Self-assessment
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Manager review
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Agreement
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+          {rows.map((row) => (
+            <tr key={row.competencyId} className={`break-inside-avoid ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
+              <th scope="row" className="px-3 py-2 align-top font-medium">
+                {row.name}
+              </th>
+              <td className="px-3 py-2 align-top">
+                <Rating side={row.self} />
+                <Notes side={row.self} />
+              </td>
+              <td className="px-3 py-2 align-top">
+                <Rating side={row.manager} />
+                <Notes side={row.manager} />
+              </td>
+              <td className="px-3 py-2 align-top">
+                <AgreementBadge row={row} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { competenciesForTrack, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type ScalePoint } from "~/modules/ladders";
+import { readMarks, type DraftRules, type NextLevelMarks } from "./draft";
+
+/**
+ * What an assessment page shows, built from the ladder version the assessment
+ * recorded (never the ladder served today) and its stored ratings. Pure.
+ */
+export type AssessedCompetency = {
+  id: string;
+  name: string;
+  description: string;
+  areaName: string;
+  /** What the assessed level expects. */
+  expectations: Expectation[];
+  /** What the next level expects (empty at the top of the track). */
+  nextExpectations: Expectation[];
+};
+
+export type EvidenceItem = { id: string; text: string; url: string | null; occurredOn: Date | null };
+
+export type RatedCompetency = AssessedCompetency & {
+  rating: number | null;
+  ratingLabel: string | null;
+  notes: string;
+  marks: NextLevelMarks;
+  evidence: EvidenceItem[];
+};
+
+export type LadderContext = {
+  ladderName: string;
+  ladderVersion: string;
+  track: { id: string; name: string };
+  level: { id: string; title: string };
+  nextLevel: { id: string; title: string } | null;
+  scale: ScalePoint[];
+};
+
+/** The competencies of the track, with the level's and the next level's expectations. */
+export function assessedCompetencies(ladder: Ladder, trackId: string, levelId: string): AssessedCompetency[] {
+  const next = nextLevel(ladder, levelId);
+  const level = getLevel(ladder, levelId);
+  return competenciesForTrack(ladder, trackId).map((competency) => ({
+    id: competency.id,
+    name: competency.name,
+    description: competency.description,
+    areaName: getArea(ladder, competency.areaId)?.name ?? "",
+    expectations: level?.expectations[competency.id] ?? [],
+    nextExpectations: next?.expectations[competency.id] ?? [],
+  }));
+}
+
+export function draftRules(
+  ladder: Ladder,
+  trackId: string,
+  levelId: string
+): DraftRules & { competencies: (AssessedCompetency & { nextExpectationCount: number })[] } {
+  const competencies = assessedCompetencies(ladder, trackId, levelId).map((competency) => ({
+    ...competency,
+    nextExpectationCount: competency.nextExpectations.length,
+  }));
+  return { scale: ladder.scale, competencies };
+}
+
+export function ladderContext(ladder: Ladder, trackId: string, levelId: string): LadderContext {
+  const track = getTrack(ladder, trackId);
+  const level = getLevel(ladder, levelId);
+  const next = nextLevel(ladder, levelId);
+  return {
+    ladderName: ladder.meta.name,
+    ladderVersion: ladder.meta.version,
+    track: { id: trackId, name: track?.name ?? trackId },
+    level: { id: levelId, title: level?.title ?? levelId },
+    nextLevel: next ? { id: next.id, title: next.title } : null,
+    scale: ladder.scale,
+  };
+}
+
+type StoredRating = {
+  competencyId: string;
+  rating: number | null;
+  notes: string;
+  nextLevelMarks: unknown;
+  evidence: EvidenceItem[];
+};
+
+/** Every competency of the assessment with what was recorded for it (unrated when nothing was). */
+export function ratedCompetencies(ladder: Ladder, trackId: string, levelId: string, ratings: readonly StoredRating[]): RatedCompetency[] {
+  const byCompetency = new Map(ratings.map((row) => [row.competencyId, row]));
+  const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
+  return assessedCompetencies(ladder, trackId, levelId).map((competency) => {
+    const row = byCompetency.get(competency.id);
+    const rating = row?.rating ?? null;
+    return {
+      ...competency,
+      rating,
+      ratingLabel: rating === null ? null : labels.get(rating) ?? String(rating),
+      notes: row?.notes ?? "",
+      marks: readMarks(row?.nextLevelMarks),
+      evidence: row?.evidence ?? [],
+    };
+  });
+}
+
+/** A rated competency with nothing to back the rating up. */
+export function lacksEvidence(competency: Pick<RatedCompetency, "rating" | "evidence">): boolean {
+  return competency.rating !== null && competency.evidence.length === 0;
+}

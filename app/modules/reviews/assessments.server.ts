@@ -1,0 +1,405 @@
+import type { Viewer } from "~/modules/auth/policy";
+import { managerChain } from "~/modules/auth/permissions.server";
+import { trackOfLevel } from "~/modules/ladders";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
+import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
+import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
+import { canAuthorAssessment, canReadAssessment, type AssessmentKind, type AssessmentStatus } from "./policy";
+
+/**
+ * Self-assessments and manager reviews: starting or continuing one, reading one,
+ * autosaving a draft, submitting it. Every function authorises the viewer itself.
+ *
+ * Conventions other modules can rely on when reading assessments directly:
+ * - `kind` is "self" | "manager", `status` is "draft" | "submitted"; `submittedAt` is
+ *   set exactly when status is "submitted", and a submitted assessment never changes.
+ * - An assessment has one AssessmentRating row per competency of its track (in its
+ *   recorded ladder version), created with it; `rating` is null until rated.
+ * - `nextLevelMarks` keys are positions in the NEXT level's expectation list for that
+ *   competency, in the recorded ladder version (`ladderOfVersion(ladderVersionId)`).
+ * - In a cycle there is at most one self-assessment and one manager review per
+ *   person; outside a cycle (cycleId null) there may be many, at most one a draft.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export type CycleRef = { id: string; name: string };
+
+/** The open cycle the person takes part in (the most recently started), or null. */
+export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCycle"> = db): Promise<CycleRef | null> {
+  return client.reviewCycle.findFirst({
+    where: { closedAt: null, participants: { some: { userId: personId } } },
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+    select: { id: true, name: true },
+  });
+}
+
+async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind, subjectId: string, cycleId: string | null): Promise<ExistingAssessment[]> {
+  const rows = await client.assessment.findMany({
+    where: { subjectId, kind, cycleId },
+    select: { id: true, authorId: true, status: true, createdAt: true, submittedAt: true, author: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    authorId: row.authorId,
+    authorName: row.author.name,
+    status: row.status as AssessmentStatus,
+    createdAt: row.createdAt,
+    submittedAt: row.submittedAt,
+  }));
+}
+
+type Subject = { id: string; name: string; level: string | null; deactivatedAt: Date | null };
+
+/** Throws 404 unless the viewer may write this kind of assessment about the subject. */
+async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<Subject> {
+  const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, level: true, deactivatedAt: true } });
+  if (!subject) throw notFound("There is no such person.");
+  const chain = kind === "self" ? [] : await managerChain(subjectId);
+  if (!canAuthorAssessment(kind, viewer.id, subjectId, chain)) {
+    throw notFound(kind === "self" ? "There is no such person." : "Only someone in this person's management chain can review them.");
+  }
+  return subject;
+}
+
+/** Why the subject cannot be assessed right now, or null. */
+async function unassessableReason(subject: Subject, kind: AssessmentKind) {
+  const whose = kind === "self" ? "You have" : `${subject.name} has`;
+  if (subject.deactivatedAt) return `${subject.name} is deactivated.`;
+  if (!subject.level) return `${whose} no level yet, so there is nothing to assess against. Ask an admin to set the track and level.`;
+  if (!(await ladderForLevel(subject.level))) return `The level ${subject.level} is not in any ladder Rungs serves. Ask an admin to check it.`;
+  return null;
+}
+
+export type AssessmentEntry = {
+  subject: { id: string; name: string };
+  cycle: CycleRef | null;
+  decision: EntryDecision;
+  /** Set when a new assessment cannot be started (no level, deactivated). */
+  unavailable: string | null;
+  /** Outside a cycle: the last submitted assessment of this kind, for a link. */
+  lastSubmitted: { id: string; submittedAt: Date | null } | null;
+};
+
+/** What "start or continue" would open for the viewer (read only: nothing is created). */
+export async function assessmentEntry(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<AssessmentEntry> {
+  const subject = await requireAuthorable(viewer, kind, subjectId);
+  const cycle = await openCycleFor(subject.id);
+  const existing = await existingFor(db, kind, subject.id, cycle?.id ?? null);
+  const decision = decideEntry(kind, viewer.id, cycle !== null, existing);
+  const submitted = existing.filter((row) => row.status === "submitted");
+  const last = !cycle && submitted.length ? submitted[submitted.length - 1]! : null;
+  return {
+    subject: { id: subject.id, name: subject.name },
+    cycle,
+    decision,
+    unavailable: decision.action === "create" ? await unassessableReason(subject, kind) : null,
+    lastSubmitted: last ? { id: last.id, submittedAt: last.submittedAt ?? null } : null,
+  };
+}
+
+export type StartResult = { ok: true; decision: Exclude<EntryDecision, { action: "create" }> } | { ok: false; message: string };
+
+function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "P2034" || code === "SQLITE_BUSY";
+}
+
+/** Runs a transaction, retrying when a concurrent one made it fail (serialisation failure). */
+export async function withRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !(isWriteConflict(error) || error instanceof StaleRevision)) throw error;
+      // A short, jittered pause so racing writers do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+/** Thrown inside a transaction when the row's revision moved after it was read. */
+class StaleRevision extends Error {}
+
+/**
+ * Opens the viewer's assessment of this kind about the subject, creating it when
+ * there is none to continue. Race-safe: two tabs starting at once get the same one
+ * (serialisable transaction; a duplicate that slipped through is removed).
+ */
+export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<StartResult> {
+  const subject = await requireAuthorable(viewer, kind, subjectId);
+  const cycle = await openCycleFor(subject.id);
+  const cycleId = cycle?.id ?? null;
+  const before = decideEntry(kind, viewer.id, cycle !== null, await existingFor(db, kind, subject.id, cycleId));
+  if (before.action !== "create") return { ok: true, decision: before };
+
+  const reason = await unassessableReason(subject, kind);
+  if (reason) return { ok: false, message: reason };
+  const served = (await ladderForLevel(subject.level))!;
+  const levelId = subject.level!;
+  const trackId = trackOfLevel(served.ladder, levelId)!.id;
+  const competencies = draftRules(served.ladder, trackId, levelId).competencies;
+
+  const decision = await withRetry(() =>
+    db.$transaction(
+      async (tx): Promise<Exclude<EntryDecision, { action: "create" }>> => {
+        const again = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId));
+        if (again.action !== "create") return again;
+        const created = await tx.assessment.create({
+          data: {
+            kind,
+            subjectId: subject.id,
+            authorId: viewer.id,
+            cycleId,
+            ladderVersionId: served.versionId,
+            trackId,
+            levelId,
+            ratings: { create: competencies.map((competency) => ({ competencyId: competency.id })) },
+          },
+          select: { id: true },
+        });
+        // Re-check: if another start committed first, keep the older one and drop ours.
+        const after = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId));
+        if (after.action !== "open" || after.assessmentId !== created.id) await tx.assessment.delete({ where: { id: created.id } });
+        return after.action === "create" ? { action: "open", assessmentId: created.id } : after;
+      },
+      { isolationLevel: "Serializable" }
+    )
+  );
+  return { ok: true, decision };
+}
+
+type AssessmentFacts = {
+  id: string;
+  kind: string;
+  status: string;
+  subjectId: string;
+  authorId: string;
+  cycleId: string | null;
+};
+
+/** Whether the viewer may read this assessment (policy.ts), fetching the facts it needs only when needed. */
+export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts): Promise<boolean> {
+  const facts = {
+    kind: assessment.kind as AssessmentKind,
+    status: assessment.status as AssessmentStatus,
+    subjectId: assessment.subjectId,
+    authorId: assessment.authorId,
+  };
+  if (viewer.id === assessment.authorId || facts.status === "draft") {
+    return canReadAssessment(facts, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false });
+  }
+  const chain = viewer.isAdmin || viewer.id === assessment.subjectId ? [] : await managerChain(assessment.subjectId);
+  const subjectSelfSubmitted =
+    facts.kind === "manager" && viewer.id === assessment.subjectId
+      ? (await db.assessment.count({ where: { subjectId: assessment.subjectId, kind: "self", status: "submitted", cycleId: assessment.cycleId } })) > 0
+      : false;
+  return canReadAssessment(facts, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted });
+}
+
+/** Why a draft can no longer change, or null when it can. */
+export function lockReason(assessment: { status: string; cycle: { name: string; closedAt: Date | null } | null }): string | null {
+  if (assessment.status === "submitted") return "This assessment was submitted and is locked.";
+  if (assessment.cycle?.closedAt) return `The cycle “${assessment.cycle.name}” is closed, so this draft can no longer change.`;
+  return null;
+}
+
+export async function requireLadderVersion(versionId: string) {
+  const ladder = await ladderOfVersion(versionId);
+  if (!ladder) throw new Error(`Assessment ladder version ${versionId} is missing`);
+  return ladder;
+}
+
+const contentSelect = {
+  summary: true,
+  revision: true,
+  ratings: { select: { id: true, competencyId: true, rating: true, notes: true, nextLevelMarks: true } },
+} satisfies Prisma.AssessmentSelect;
+
+/** One assessment as its page shows it; 404 unless the viewer may read it. */
+export async function assessmentPage(viewer: Viewer, assessmentId: string) {
+  const row = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      subjectId: true,
+      authorId: true,
+      cycleId: true,
+      ladderVersionId: true,
+      trackId: true,
+      levelId: true,
+      summary: true,
+      revision: true,
+      submittedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      subject: { select: { name: true } },
+      author: { select: { name: true } },
+      cycle: { select: { id: true, name: true, closedAt: true } },
+      ratings: {
+        select: {
+          competencyId: true,
+          rating: true,
+          notes: true,
+          nextLevelMarks: true,
+          evidence: { select: { id: true, text: true, url: true, occurredOn: true }, orderBy: [{ occurredOn: "desc" }, { createdAt: "asc" }] },
+        },
+      },
+    },
+  });
+  if (!row || !(await viewerCanRead(viewer, row))) throw notFound("We could not find that assessment.");
+  const ladder = await requireLadderVersion(row.ladderVersionId);
+  const locked = lockReason(row);
+  const isAuthor = viewer.id === row.authorId;
+  return {
+    assessment: {
+      id: row.id,
+      kind: row.kind as AssessmentKind,
+      status: row.status as AssessmentStatus,
+      subject: { id: row.subjectId, name: row.subject.name },
+      author: { id: row.authorId, name: row.author.name },
+      cycle: row.cycle,
+      summary: row.summary,
+      revision: row.revision,
+      submittedAt: row.submittedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    },
+    ladder: ladderContext(ladder, row.trackId, row.levelId),
+    competencies: ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings),
+    values: draftValues(row),
+    isAuthor,
+    /** The author edits an unlocked draft; everyone else (and a locked draft) gets the read view. */
+    mode: isAuthor && !locked ? ("edit" as const) : ("read" as const),
+    lockedReason: row.status === "draft" ? locked : null,
+  };
+}
+
+export type SaveOutcome =
+  | { status: 200; body: { ok: true; revision: number; values: DraftValues; conflicts: FieldConflict[]; savedAt: string } }
+  | { status: 400; body: { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> } }
+  | { status: 409; body: { ok: false; kind: "locked"; message: string } };
+
+/** The author's own unlocked draft, or a 404 / 409 outcome. */
+export async function editableMeta(viewer: Viewer, assessmentId: string) {
+  const meta = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    select: { id: true, authorId: true, status: true, ladderVersionId: true, trackId: true, levelId: true, cycle: { select: { name: true, closedAt: true } } },
+  });
+  // Only the author writes; to anyone else the draft does not exist.
+  if (!meta || meta.authorId !== viewer.id) throw notFound("We could not find that assessment.");
+  return meta;
+}
+
+const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
+
+/**
+ * Autosave: applies the changed fields in one transaction and bumps the revision.
+ * A save from a stale copy is merged field by field (see `mergeSave`); nothing is
+ * written when any change is invalid.
+ */
+export async function saveDraft(viewer: Viewer, assessmentId: string, input: SaveDraftInput, now = new Date()): Promise<SaveOutcome> {
+  const meta = await editableMeta(viewer, assessmentId);
+  const locked = lockReason(meta);
+  if (locked) return lockedOutcome(locked);
+  const rules = draftRules(await requireLadderVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
+  const fieldErrors = validateChanges(input.changes, rules);
+  if (Object.keys(fieldErrors).length) {
+    return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
+  }
+
+  return withRetry(() =>
+    db.$transaction(async (tx): Promise<SaveOutcome> => {
+      const current = await tx.assessment.findUniqueOrThrow({
+        where: { id: assessmentId },
+        select: { status: true, cycle: { select: { name: true, closedAt: true } }, ...contentSelect },
+      });
+      const lockedNow = lockReason(current);
+      if (lockedNow) return lockedOutcome(lockedNow);
+      const values = draftValues(current);
+      const { writes, conflicts } = mergeSave(values, input.changes);
+      let revision = current.revision;
+      if (Object.keys(writes).length) {
+        const updates = rowUpdates(values, writes);
+        for (const [competencyId, update] of updates.ratings) {
+          await tx.assessmentRating.upsert({
+            where: { assessmentId_competencyId: { assessmentId, competencyId } },
+            create: { assessmentId, competencyId, ...update },
+            update,
+          });
+        }
+        const bumped = await tx.assessment.updateMany({
+          where: { id: assessmentId, revision: current.revision, status: "draft" },
+          data: { revision: { increment: 1 }, ...(updates.summary !== undefined ? { summary: updates.summary } : {}) },
+        });
+        if (bumped.count !== 1) throw new StaleRevision();
+        revision = current.revision + 1;
+      }
+      return { status: 200, body: { ok: true, revision, values: { ...values, ...writes }, conflicts, savedAt: now.toISOString() } };
+    })
+  );
+}
+
+export type SubmitOutcome =
+  | { status: 200; body: { ok: true; submittedAt: Date } }
+  | { status: 400; body: { ok: false; kind: "incomplete"; message: string; fieldErrors: Record<string, string[]> } }
+  | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string } };
+
+/**
+ * Submits and locks the author's draft once every competency has a rating. With
+ * `revision`, refuses (409) when the draft changed since the author last saw it.
+ */
+export async function submitAssessment(viewer: Viewer, assessmentId: string, revision: number | null, now = new Date()): Promise<SubmitOutcome> {
+  const meta = await editableMeta(viewer, assessmentId);
+  const locked = lockReason(meta);
+  if (locked) return lockedOutcome(locked);
+  const rules = draftRules(await requireLadderVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
+
+  return withRetry(() =>
+    db.$transaction(async (tx): Promise<SubmitOutcome> => {
+      const current = await tx.assessment.findUniqueOrThrow({
+        where: { id: assessmentId },
+        select: { status: true, cycle: { select: { name: true, closedAt: true } }, ...contentSelect },
+      });
+      const lockedNow = lockReason(current);
+      if (lockedNow) return lockedOutcome(lockedNow);
+      if (revision !== null && revision !== current.revision) {
+        return {
+          status: 409,
+          body: { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." },
+        };
+      }
+      const missing = missingRatings(draftValues(current), rules.competencies);
+      const count = Object.keys(missing).length;
+      if (count) {
+        const message = count === 1 ? "One competency has no rating yet." : `${count} competencies have no rating yet.`;
+        return { status: 400, body: { ok: false, kind: "incomplete", message: `${message} Your draft is kept as it is.`, fieldErrors: missing } };
+      }
+      const updated = await tx.assessment.updateMany({
+        where: { id: assessmentId, revision: current.revision, status: "draft" },
+        data: { status: "submitted", submittedAt: now, revision: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new StaleRevision();
+      return { status: 200, body: { ok: true, submittedAt: now } };
+    })
+  );
+}
+
+/**
+ * Checks, inside a write transaction, that the author's draft can still change;
+ * returns the lock message when it cannot. Used by evidence changes.
+ */
+export async function lockedInside(tx: Pick<Tx, "assessment">, assessmentId: string): Promise<string | null> {
+  const current = await tx.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: { status: true, cycle: { select: { name: true, closedAt: true } } },
+  });
+  return lockReason(current);
+}

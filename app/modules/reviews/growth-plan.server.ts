@@ -1,0 +1,87 @@
+/**
+ * A person's growth plan: a target level and up to three focus competencies.
+ * Mentorship reads it (growthPlanOf) to prefill a mentee's goals.
+ */
+import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { db } from "~/utils/db.server";
+import { MAX_FOCUS } from "./profile-plan";
+
+export type GrowthPlanView = {
+  ladderVersionId: string;
+  targetLevelId: string;
+  targetTitle: string;
+  trackName: string | null;
+  focus: { competencyId: string; name: string }[];
+  updatedAt: Date;
+};
+
+/** The stored plan with names from the ladder version it was made with; null when there is none. */
+export async function readGrowthPlan(personId: string): Promise<GrowthPlanView | null> {
+  const plan = await db.growthPlan.findUnique({
+    where: { personId },
+    select: {
+      ladderVersionId: true,
+      targetLevelId: true,
+      updatedAt: true,
+      focus: { select: { competencyId: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!plan) return null;
+  const ladder = await ladderOfVersion(plan.ladderVersionId);
+  const level = ladder ? getLevel(ladder, plan.targetLevelId) : undefined;
+  return {
+    ladderVersionId: plan.ladderVersionId,
+    targetLevelId: plan.targetLevelId,
+    targetTitle: level?.title ?? plan.targetLevelId,
+    trackName: (ladder && level && getTrack(ladder, level.trackId)?.name) ?? null,
+    focus: plan.focus.map((focus) => ({
+      competencyId: focus.competencyId,
+      name: (ladder && getCompetency(ladder, focus.competencyId)?.name) ?? focus.competencyId,
+    })),
+    updatedAt: plan.updatedAt,
+  };
+}
+
+/** For mentorship: the target level and focus competency ids, in the person's order. */
+export async function growthPlanOf(personId: string): Promise<{ targetLevelId: string; ladderVersionId: string; focus: string[] } | null> {
+  const plan = await db.growthPlan.findUnique({
+    where: { personId },
+    select: { targetLevelId: true, ladderVersionId: true, focus: { select: { competencyId: true }, orderBy: { position: "asc" } } },
+  });
+  return plan ? { targetLevelId: plan.targetLevelId, ladderVersionId: plan.ladderVersionId, focus: plan.focus.map((f) => f.competencyId) } : null;
+}
+
+export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/**
+ * Replaces the person's plan in one transaction, recording the ladder version
+ * served now. The target must be a level of a served ladder and every focus
+ * competency one its track uses; otherwise nothing is written.
+ */
+export async function saveGrowthPlan(personId: string, input: { target: string; focus: readonly string[] }): Promise<SavePlanResult> {
+  const served = await ladderForLevel(input.target);
+  const level = served ? getLevel(served.ladder, input.target) : undefined;
+  if (!served || !level) return { ok: false, fieldErrors: { target: [`There is no level "${input.target}" in the ladder.`] } };
+  const focus = [...new Set(input.focus)];
+  if (focus.length > MAX_FOCUS) return { ok: false, fieldErrors: { focus: [`Choose at most ${MAX_FOCUS} focus competencies.`] } };
+  const usable = new Set(competenciesForTrack(served.ladder, level.trackId).map((competency) => competency.id));
+  const unknown = focus.filter((id) => !usable.has(id));
+  if (unknown.length) {
+    return { ok: false, fieldErrors: { focus: [`${level.title} has no competency ${unknown.map((id) => `"${id}"`).join(", ")}.`] } };
+  }
+  await db.$transaction(async (tx) => {
+    const plan = await tx.growthPlan.upsert({
+      where: { personId },
+      create: { personId, ladderVersionId: served.versionId, targetLevelId: level.id },
+      update: { ladderVersionId: served.versionId, targetLevelId: level.id },
+      select: { id: true },
+    });
+    await tx.growthFocus.deleteMany({ where: { planId: plan.id } });
+    if (focus.length) {
+      await tx.growthFocus.createMany({ data: focus.map((competencyId, position) => ({ planId: plan.id, competencyId, position })) });
+    }
+  });
+  return { ok: true };
+}

@@ -1,0 +1,128 @@
+/**
+ * A person's ratings over time, and their current profile against the level's
+ * bar. Pure; the caller passes only submitted assessments the viewer may read.
+ */
+import type { ScalePoint } from "~/modules/ladders";
+
+export type HistoryAssessment = {
+  kind: "self" | "manager";
+  cycleId: string | null;
+  cycleName: string | null;
+  cycleStartsOn: Date | null;
+  submittedAt: Date;
+  ratings: readonly { competencyId: string; rating: number | null }[];
+};
+
+/** One column of the history: a cycle, or the out-of-cycle assessments of one month. */
+export type HistoryPoint = { key: string; label: string; date: Date };
+
+export type HistoryValue = { self: number | null; manager: number | null };
+
+export type HistoryRow = {
+  competencyId: string;
+  name: string;
+  /** One per point, in point order. */
+  values: HistoryValue[];
+  /** Manager rating where there is one, else self, from the latest point that rated the competency. */
+  latest: number | null;
+  /** Compared with the previous point that rated it. */
+  trend: "up" | "down" | "same" | null;
+};
+
+export type History = { points: HistoryPoint[]; rows: HistoryRow[] };
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+function pointOf(assessment: HistoryAssessment): HistoryPoint {
+  if (assessment.cycleId) {
+    return { key: `cycle:${assessment.cycleId}`, label: assessment.cycleName ?? "Review cycle", date: assessment.cycleStartsOn ?? assessment.submittedAt };
+  }
+  const month = assessment.submittedAt.toISOString().slice(0, 7);
+  return { key: `month:${month}`, label: `Outside a cycle, ${monthFormat.format(assessment.submittedAt)}`, date: new Date(`${month}-01T00:00:00Z`) };
+}
+
+function headline(value: HistoryValue): number | null {
+  return value.manager ?? value.self;
+}
+
+/**
+ * Competencies in the order given, then any others that were rated at some point
+ * (a track changed). Within a point the latest submission of each kind counts.
+ */
+export function buildHistory(competencies: readonly { id: string; name: string }[], assessments: readonly HistoryAssessment[]): History {
+  const points = new Map<string, HistoryPoint>();
+  const latestOfKind = new Map<string, HistoryAssessment>();
+  for (const assessment of assessments) {
+    const point = pointOf(assessment);
+    if (!points.has(point.key)) points.set(point.key, point);
+    const slot = `${point.key}|${assessment.kind}`;
+    const current = latestOfKind.get(slot);
+    if (!current || assessment.submittedAt > current.submittedAt) latestOfKind.set(slot, assessment);
+  }
+  const ordered = [...points.values()].sort((a, b) => a.date.getTime() - b.date.getTime() || a.label.localeCompare(b.label));
+
+  const names = new Map(competencies.map((competency) => [competency.id, competency.name]));
+  const ids = [...names.keys()];
+  const ratings = new Map<string, number | null>();
+  for (const [slot, assessment] of latestOfKind) {
+    for (const rating of assessment.ratings) {
+      ratings.set(`${slot}|${rating.competencyId}`, rating.rating);
+      if (!names.has(rating.competencyId)) {
+        names.set(rating.competencyId, rating.competencyId);
+        ids.push(rating.competencyId);
+      }
+    }
+  }
+
+  const rows = ids.map((competencyId): HistoryRow => {
+    const values = ordered.map((point) => ({
+      self: ratings.get(`${point.key}|self|${competencyId}`) ?? null,
+      manager: ratings.get(`${point.key}|manager|${competencyId}`) ?? null,
+    }));
+    const rated = values.map(headline).filter((value): value is number => value !== null);
+    const latest = rated.at(-1) ?? null;
+    const previous = rated.at(-2);
+    const trend = latest === null || previous === undefined ? null : latest > previous ? "up" : latest < previous ? "down" : "same";
+    return { competencyId, name: names.get(competencyId) ?? competencyId, values, latest, trend };
+  });
+  return { points: ordered, rows };
+}
+
+/**
+ * The scale value that is the bar for a level: the point whose meaning says it
+ * "is the bar" (Consistent in the shipped ladder), else the middle of the scale
+ * rounded up.
+ */
+export function barOf(scale: readonly ScalePoint[]): number {
+  const marked = scale.find((point) => /\bis the bar\b/i.test(point.meaning));
+  if (marked) return marked.value;
+  return scale[Math.floor(scale.length / 2)]?.value ?? 0;
+}
+
+export type ProfileRow = {
+  competencyId: string;
+  name: string;
+  self: number | null;
+  manager: number | null;
+  bar: number;
+  /** Manager rating (else self) minus the bar; null when neither rated it. */
+  againstBar: number | null;
+};
+
+/** The current profile, competency by competency, against the bar. */
+export function profileAgainstBar(input: {
+  competencies: readonly { id: string; name: string }[];
+  scale: readonly ScalePoint[];
+  self: readonly { competencyId: string; rating: number | null }[] | null;
+  manager: readonly { competencyId: string; rating: number | null }[] | null;
+}): ProfileRow[] {
+  const bar = barOf(input.scale);
+  const self = new Map((input.self ?? []).map((rating) => [rating.competencyId, rating.rating]));
+  const manager = new Map((input.manager ?? []).map((rating) => [rating.competencyId, rating.rating]));
+  return input.competencies.map((competency) => {
+    const selfRating = self.get(competency.id) ?? null;
+    const managerRating = manager.get(competency.id) ?? null;
+    const current = managerRating ?? selfRating;
+    return { competencyId: competency.id, name: competency.name, self: selfRating, manager: managerRating, bar, againstBar: current === null ? null : current - bar };
+  });
+}

@@ -1,0 +1,472 @@
+/**
+ * What a person's growth pages show: their assessments that the viewer may read,
+ * the latest self-assessment beside the latest manager review, the gap to a
+ * target level, history across cycles and the printable review.
+ *
+ * Every page loads with a fixed number of queries however many people, cycles
+ * or assessments there are: the person, their manager chain, all their
+ * assessments in one list, then the ratings of the assessments the page needs in
+ * one more. Ladder versions are cached in memory.
+ */
+import { competenciesForTrack, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
+import { managerChain, requirePersonVisible } from "~/modules/auth/permissions.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { db } from "~/utils/db.server";
+import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
+import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
+import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
+import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
+import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { readableAssessments } from "./profile-access";
+
+export type ProfileAssessment = {
+  id: string;
+  kind: AssessmentKind;
+  status: AssessmentStatus;
+  subjectId: string;
+  authorId: string;
+  authorName: string;
+  cycleId: string | null;
+  cycleName: string | null;
+  cycleStartsOn: Date | null;
+  ladderVersionId: string;
+  trackId: string;
+  levelId: string;
+  summary: string;
+  submittedAt: Date | null;
+  updatedAt: Date;
+};
+
+export type ProfilePerson = {
+  id: string;
+  name: string;
+  track: string | null;
+  level: string | null;
+  teamName: string | null;
+  managerName: string | null;
+};
+
+export type SubjectContext = {
+  viewer: Viewer;
+  person: ProfilePerson;
+  chain: string[];
+  isSelf: boolean;
+  /** Only the assessments the viewer may read, newest first. */
+  assessments: ProfileAssessment[];
+};
+
+/**
+ * The person and the assessments about them the viewer may read; 404 for anyone
+ * who may not see the person at all (a peer, an unknown id).
+ */
+export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
+  const [, row, chain, rows] = await Promise.all([
+    requirePersonVisible(viewer, personId),
+    db.user.findUniqueOrThrow({
+      where: { id: personId },
+      select: { id: true, name: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } },
+    }),
+    managerChain(personId),
+    db.assessment.findMany({
+      where: { subjectId: personId },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        subjectId: true,
+        authorId: true,
+        cycleId: true,
+        ladderVersionId: true,
+        trackId: true,
+        levelId: true,
+        summary: true,
+        submittedAt: true,
+        updatedAt: true,
+        author: { select: { name: true } },
+        cycle: { select: { name: true, startsOn: true } },
+      },
+      orderBy: [{ submittedAt: "desc" }, { updatedAt: "desc" }],
+    }),
+  ]);
+  const all: ProfileAssessment[] = rows.map(({ author, cycle, ...assessment }) => ({
+    ...assessment,
+    kind: assessment.kind as AssessmentKind,
+    status: assessment.status as AssessmentStatus,
+    authorName: author.name,
+    cycleName: cycle?.name ?? null,
+    cycleStartsOn: cycle?.startsOn ?? null,
+  }));
+  const assessments = readableAssessments(all, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
+  return {
+    viewer,
+    person: { id: row.id, name: row.name, track: row.track, level: row.level, teamName: row.team?.name ?? null, managerName: row.manager?.name ?? null },
+    chain,
+    isSelf: viewer.id === personId,
+    assessments,
+  };
+}
+
+export type EvidenceView = { id: string; text: string; url: string | null; occurredOn: Date | null };
+
+export type RatingRow = {
+  assessmentId: string;
+  competencyId: string;
+  rating: number | null;
+  notes: string;
+  nextLevelMarks: unknown;
+  evidenceCount: number;
+  evidence: EvidenceView[];
+};
+
+/**
+ * The ratings of some assessments, with their evidence counted or in full: one
+ * or two index lookups. Evidence is counted here rather than with Prisma's
+ * `_count`, which aggregates the whole evidence table.
+ */
+async function loadRatings(assessmentIds: readonly string[], evidence: "none" | "count" | "full"): Promise<Map<string, RatingRow[]>> {
+  const byAssessment = new Map<string, RatingRow[]>();
+  const ids = [...new Set(assessmentIds)];
+  if (!ids.length) return byAssessment;
+  const rows = await db.assessmentRating.findMany({
+    where: { assessmentId: { in: ids } },
+    select: {
+      assessmentId: true,
+      competencyId: true,
+      rating: true,
+      notes: true,
+      nextLevelMarks: true,
+      evidence:
+        evidence === "full"
+          ? { select: { id: true, text: true, url: true, occurredOn: true }, orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] }
+          : evidence === "count"
+            ? { select: { id: true } }
+            : false,
+    },
+  });
+  for (const row of rows) {
+    const rating: RatingRow = {
+      assessmentId: row.assessmentId,
+      competencyId: row.competencyId,
+      rating: row.rating,
+      notes: row.notes,
+      nextLevelMarks: row.nextLevelMarks,
+      evidenceCount: row.evidence?.length ?? 0,
+      evidence: evidence === "full" ? (row.evidence as EvidenceView[]) : [],
+    };
+    const list = byAssessment.get(row.assessmentId);
+    if (list) list.push(rating);
+    else byAssessment.set(row.assessmentId, [rating]);
+  }
+  return byAssessment;
+}
+
+/** The ladders of some stored versions (cached after the first read of each). */
+async function laddersOf(versionIds: readonly (string | undefined)[]): Promise<Map<string, Ladder>> {
+  const ids = [...new Set(versionIds.filter((id): id is string => Boolean(id)))];
+  const ladders = await Promise.all(ids.map((id) => ladderOfVersion(id)));
+  return new Map(ids.flatMap((id, index) => (ladders[index] ? [[id, ladders[index]] as const] : [])));
+}
+
+function competencyList(ladder: Ladder | undefined, trackId: string | undefined) {
+  if (!ladder || !trackId) return [];
+  return competenciesForTrack(ladder, trackId).map((competency) => ({ id: competency.id, name: competency.name }));
+}
+
+function submitted(assessments: readonly ProfileAssessment[]) {
+  return assessments.filter((assessment) => assessment.status === "submitted");
+}
+
+export type AssessmentSummary = Pick<
+  ProfileAssessment,
+  "id" | "kind" | "status" | "authorId" | "authorName" | "cycleName" | "levelId" | "summary" | "submittedAt" | "updatedAt"
+> & { levelTitle: string };
+
+function summaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): AssessmentSummary {
+  return {
+    id: assessment.id,
+    kind: assessment.kind,
+    status: assessment.status,
+    authorId: assessment.authorId,
+    authorName: assessment.authorName,
+    cycleName: assessment.cycleName,
+    levelId: assessment.levelId,
+    levelTitle: (ladder && getLevel(ladder, assessment.levelId)?.title) ?? assessment.levelId,
+    summary: assessment.summary,
+    submittedAt: assessment.submittedAt,
+    updatedAt: assessment.updatedAt,
+  };
+}
+
+export type SideBySide = {
+  cycleName: string | null;
+  self: AssessmentSummary;
+  manager: AssessmentSummary;
+  comparison: Comparison;
+};
+
+async function sideBySide(
+  pair: { self: ProfileAssessment; manager: ProfileAssessment } | null,
+  ratings: Map<string, RatingRow[]>,
+  ladders: Map<string, Ladder>,
+): Promise<SideBySide | null> {
+  if (!pair) return null;
+  const ladder = ladders.get(pair.manager.ladderVersionId) ?? ladders.get(pair.self.ladderVersionId);
+  return {
+    cycleName: pair.manager.cycleName,
+    self: summaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
+    manager: summaryOf(pair.manager, ladders.get(pair.manager.ladderVersionId)),
+    comparison: compareRatings({
+      competencies: competencyList(ladder, pair.manager.trackId),
+      scale: ladder?.scale ?? [],
+      self: ratings.get(pair.self.id) ?? [],
+      manager: ratings.get(pair.manager.id) ?? [],
+    }),
+  };
+}
+
+/** Where the person stands: their level in the ladder served now, and the next one. */
+async function placement(person: ProfilePerson) {
+  const served = await ladderForLevel(person.level);
+  const level = served && person.level ? getLevel(served.ladder, person.level) : undefined;
+  if (!served || !level || level.trackId !== person.track) return null;
+  const next = nextLevel(served.ladder, level.id);
+  return { served, level, next };
+}
+
+export type PersonHeader = ProfilePerson & { levelTitle: string | null; trackName: string | null; assessable: boolean };
+
+function header(person: ProfilePerson, place: Awaited<ReturnType<typeof placement>>): PersonHeader {
+  return {
+    ...person,
+    levelTitle: place?.level.title ?? null,
+    trackName: place ? (place.served.ladder.tracks.find((track) => track.id === place.level.trackId)?.name ?? null) : null,
+    assessable: place !== null,
+  };
+}
+
+/** The growth page: latest assessments, the side-by-side comparison once both are submitted and readable, the growth plan. */
+export async function growthPage(viewer: Viewer, personId: string) {
+  const context = await loadSubject(viewer, personId);
+  const { assessments, isSelf, person } = context;
+  const readableSubmitted = submitted(assessments);
+  const pair = pickLatestPair(readableSubmitted);
+  const [ratings, place, plan] = await Promise.all([
+    loadRatings(pair ? [pair.self.id, pair.manager.id] : [], "count"),
+    placement(person),
+    readGrowthPlan(personId),
+  ]);
+  const ladders = await laddersOf(assessments.map((assessment) => assessment.ladderVersionId));
+  const draftOf = (kind: AssessmentKind) => assessments.find((a) => a.kind === kind && a.status === "draft" && a.authorId === viewer.id);
+  const selfDraft = draftOf("self");
+  const managerDraft = draftOf("manager");
+  return {
+    person: header(person, place),
+    isSelf,
+    canSelfAssess: isSelf && place !== null,
+    canReview: place !== null && canAuthorAssessment("manager", viewer.id, personId, context.chain),
+    canEditPlan: isSelf || viewer.isAdmin,
+    selfDraft: selfDraft ? summaryOf(selfDraft, ladders.get(selfDraft.ladderVersionId)) : null,
+    managerDraft: managerDraft ? summaryOf(managerDraft, ladders.get(managerDraft.ladderVersionId)) : null,
+    latestSelf: summaryOrNull(latestSubmitted(readableSubmitted, "self"), ladders),
+    latestManager: summaryOrNull(latestSubmitted(readableSubmitted, "manager"), ladders),
+    sideBySide: await sideBySide(pair, ratings, ladders),
+    plan,
+    assessments: assessments.map((assessment) => summaryOf(assessment, ladders.get(assessment.ladderVersionId))),
+  };
+}
+
+function summaryOrNull(assessment: ProfileAssessment | undefined, ladders: Map<string, Ladder>) {
+  return assessment ? summaryOf(assessment, ladders.get(assessment.ladderVersionId)) : null;
+}
+
+export type GapSourceKind = "manager" | "self" | "self-draft";
+
+/**
+ * The assessment a gap analysis reads: the latest submitted manager review the
+ * viewer may read, else the latest submitted self-assessment, else the subject's
+ * own draft (only when the subject is the viewer).
+ */
+export function gapSourceOf(context: SubjectContext): { assessment: ProfileAssessment; kind: GapSourceKind } | null {
+  const readableSubmitted = submitted(context.assessments);
+  const manager = latestSubmitted(readableSubmitted, "manager");
+  if (manager) return { assessment: manager, kind: "manager" };
+  const self = latestSubmitted(readableSubmitted, "self");
+  if (self) return { assessment: self, kind: "self" };
+  const draft = context.isSelf ? context.assessments.find((a) => a.kind === "self" && a.status === "draft" && a.authorId === context.viewer.id) : undefined;
+  return draft ? { assessment: draft, kind: "self-draft" } : null;
+}
+
+function gapFor(
+  served: { ladder: Ladder; versionId: string },
+  targetLevelId: string,
+  source: { assessment: ProfileAssessment; kind: GapSourceKind } | null,
+  ratings: Map<string, RatingRow[]>,
+  ladders: Map<string, Ladder>,
+): GapAnalysis | null {
+  const sourceLadder = source ? ladders.get(source.assessment.ladderVersionId) : undefined;
+  return gapAnalysis(
+    served.ladder,
+    targetLevelId,
+    source && sourceLadder
+      ? {
+          ladder: sourceLadder,
+          levelId: source.assessment.levelId,
+          sameVersion: source.assessment.ladderVersionId === served.versionId,
+          ratings: ratings.get(source.assessment.id) ?? [],
+        }
+      : null,
+  );
+}
+
+export type TargetOption = { trackId: string; trackName: string; levels: { id: string; title: string }[] };
+
+/** The gap page: the analysis to `?target=` (else the plan's target, else the next level) and the growth plan. */
+export async function gapPage(viewer: Viewer, personId: string, requestedTarget: string | null) {
+  const context = await loadSubject(viewer, personId);
+  const source = gapSourceOf(context);
+  const [place, plan, ratings, ladders] = await Promise.all([
+    placement(context.person),
+    readGrowthPlan(personId),
+    loadRatings(source ? [source.assessment.id] : [], "count"),
+    laddersOf([source?.assessment.ladderVersionId]),
+  ]);
+  const base = {
+    person: header(context.person, place),
+    isSelf: context.isSelf,
+    canEditPlan: context.isSelf || viewer.isAdmin,
+    plan,
+    source: source ? { kind: source.kind, assessment: summaryOf(source.assessment, ladders.get(source.assessment.ladderVersionId)) } : null,
+  };
+  if (!place) return { ...base, targetError: null, targetOptions: [] as TargetOption[], targetLevelId: null, nextLevelId: null, analysis: null };
+
+  const { ladder } = place.served;
+  const defaultTarget = place.next?.id ?? place.level.id;
+  const known = (id: string | null | undefined): id is string => Boolean(id && getLevel(ladder, id));
+  const targetError = requestedTarget !== null && !known(requestedTarget) ? `There is no level "${requestedTarget}" in this ladder.` : null;
+  const targetLevelId = known(requestedTarget) ? requestedTarget : known(plan?.targetLevelId) ? plan.targetLevelId : defaultTarget;
+  const targetOptions: TargetOption[] = ladder.tracks.map((track) => ({
+    trackId: track.id,
+    trackName: track.name,
+    levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
+  }));
+  return {
+    ...base,
+    targetError,
+    targetOptions,
+    targetLevelId,
+    nextLevelId: place.next?.id ?? null,
+    analysis: gapFor(place.served, targetLevelId, source, ratings, ladders),
+  };
+}
+
+export type HistoryPage = {
+  person: PersonHeader;
+  history: History;
+  profile: ProfileRow[];
+  scale: { value: number; label: string }[];
+  profileSources: { self: AssessmentSummary | null; manager: AssessmentSummary | null };
+};
+
+/** History across cycles and the current profile against the bar: submitted assessments only, ratings in one query. */
+export async function historyPage(viewer: Viewer, personId: string): Promise<HistoryPage> {
+  const context = await loadSubject(viewer, personId);
+  const readableSubmitted = submitted(context.assessments);
+  const latestSelf = latestSubmitted(readableSubmitted, "self");
+  const latestManager = latestSubmitted(readableSubmitted, "manager");
+  const newest = latestManager ?? latestSelf;
+  const [ratings, place, ladders] = await Promise.all([
+    loadRatings(
+      readableSubmitted.map((assessment) => assessment.id),
+      "none",
+    ),
+    placement(context.person),
+    laddersOf([newest?.ladderVersionId]),
+  ]);
+  // Competencies in the order of the ladder the latest assessment used, else the person's current track.
+  const ladder = (newest && ladders.get(newest.ladderVersionId)) ?? place?.served.ladder;
+  const competencies = newest ? competencyList(ladder, newest.trackId) : competencyList(ladder, place?.level.trackId);
+  const history = buildHistory(
+    competencies,
+    readableSubmitted.map((assessment) => ({
+      kind: assessment.kind,
+      cycleId: assessment.cycleId,
+      cycleName: assessment.cycleName,
+      cycleStartsOn: assessment.cycleStartsOn,
+      submittedAt: assessment.submittedAt!,
+      ratings: ratings.get(assessment.id) ?? [],
+    })),
+  );
+  const scale = ladder?.scale ?? [];
+  return {
+    person: header(context.person, place),
+    history,
+    profile: newest
+      ? profileAgainstBar({
+          competencies,
+          scale,
+          self: latestSelf ? (ratings.get(latestSelf.id) ?? []) : null,
+          manager: latestManager ? (ratings.get(latestManager.id) ?? []) : null,
+        })
+      : [],
+    scale: scale.map((point) => ({ value: point.value, label: point.label })),
+    profileSources: { self: summaryOrNull(latestSelf, ladders), manager: summaryOrNull(latestManager, ladders) },
+  };
+}
+
+export type PrintRow = Comparison["rows"][number] & { selfEvidence: EvidenceView[]; managerEvidence: EvidenceView[] };
+
+/**
+ * One person's review for printing: the latest self-assessment and manager review
+ * (side by side when the viewer may read both, else whichever they may read),
+ * with notes and evidence, and the gap summary to the plan's target or the next level.
+ * Drafts are never printed.
+ */
+export async function printPage(viewer: Viewer, personId: string) {
+  const context = await loadSubject(viewer, personId);
+  const readableSubmitted = submitted(context.assessments);
+  const pair = pickLatestPair(readableSubmitted);
+  const self = pair?.self ?? latestSubmitted(readableSubmitted, "self");
+  const manager = pair?.manager ?? latestSubmitted(readableSubmitted, "manager");
+  const gapSource = manager ? { assessment: manager, kind: "manager" as const } : self ? { assessment: self, kind: "self" as const } : null;
+  const [ratings, place, plan, ladders] = await Promise.all([
+    loadRatings([self?.id, manager?.id].filter((id): id is string => Boolean(id)), "full"),
+    placement(context.person),
+    readGrowthPlan(personId),
+    laddersOf([self?.ladderVersionId, manager?.ladderVersionId]),
+  ]);
+  const ladder = (manager && ladders.get(manager.ladderVersionId)) ?? (self && ladders.get(self.ladderVersionId)) ?? place?.served.ladder;
+  const comparison = compareRatings({
+    competencies: competencyList(ladder, (manager ?? self)?.trackId),
+    scale: ladder?.scale ?? [],
+    self: self ? (ratings.get(self.id) ?? []) : null,
+    manager: manager ? (ratings.get(manager.id) ?? []) : null,
+  });
+  const evidenceOf = (assessment: ProfileAssessment | undefined) =>
+    new Map((assessment ? (ratings.get(assessment.id) ?? []) : []).map((rating) => [rating.competencyId, rating.evidence]));
+  const selfEvidence = evidenceOf(self);
+  const managerEvidence = evidenceOf(manager);
+  const rows: PrintRow[] = comparison.rows.map((row) => ({
+    ...row,
+    selfEvidence: selfEvidence.get(row.competencyId) ?? [],
+    managerEvidence: managerEvidence.get(row.competencyId) ?? [],
+  }));
+  const targetLevelId = place ? (plan && getLevel(place.served.ladder, plan.targetLevelId) ? plan.targetLevelId : (place.next?.id ?? null)) : null;
+  const analysis = place && targetLevelId && gapSource ? gapFor(place.served, targetLevelId, gapSource, ratings, ladders) : null;
+  return {
+    person: header(context.person, place),
+    cycleName: pair ? pair.manager.cycleName : null,
+    self: summaryOrNull(self, ladders),
+    manager: summaryOrNull(manager, ladders),
+    rows,
+    counts: comparison.counts,
+    /** Both belong together (same cycle, or both outside one), so agreement is shown. */
+    sideBySide: pair !== null,
+    plan,
+    gap: analysis ? { source: gapSource!.kind, target: analysis.target, summary: analysis.summary, competencies: analysis.competencies } : null,
+    printedAt: new Date(),
+  };
+}
+
+export type { GrowthPlanView };

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AssessmentStart } from "~/components/reviews/assessment-start";
+import { PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { assessmentEntry, startAssessment } from "~/modules/reviews/assessments.server";
+
+export const meta: MetaFunction = () => [{ title: "Self-assessment · Rungs" }];
+
+/** Continues the viewer's self-assessment (in their open cycle, else outside one), or offers to start it. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const entry = await assessmentEntry(viewer, "self", viewer.id);
+  if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
+  return { entry };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const result = await startAssessment(viewer, "self", viewer.id);
+  if (!result.ok) return data({ error: result.message }, { status: 400 });
+  if (result.decision.action === "taken") return data({ error: "This self-assessment is already being written." }, { status: 409 });
+  throw redirect(`/assessments/${result.decision.assessmentId}`);
+}
+
+export default function Assess() {
+  const { entry } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title="Self-assessment"
+        description="Rate yourself on each competency of your level, with the next level's expectations beside it, and back it up with evidence. Your draft is private until you submit it."
+      />
+      <AssessmentStart entry={entry} startLabel="Start self-assessment" error={actionData?.error} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

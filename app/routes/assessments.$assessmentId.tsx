@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PrintButton } from "~/components/ladders/print-button";
+import { forgetStoredDraft } from "~/components/reviews/assessment-autosave";
+import { AssessmentEditor } from "~/components/reviews/assessment-editor";
+import { AssessmentReadView } from "~/components/reviews/assessment-read";
+import { Alert, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { latestEvidenceDate } from "~/modules/reviews/assessment-form";
+import { assessmentPage, submitAssessment } from "~/modules/reviews/assessments.server";
+import { badRequest } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Assessment · Rungs" }];
+  const { assessment } = data;
+  return [{ title: `${assessment.kind === "self" ? `Self-assessment: ${assessment.subject.name}` : `Review of ${assessment.subject.name}`} · Rungs` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const page = await assessmentPage(viewer, params.assessmentId ?? "");
+  return { ...page, latestDate: latestEvidenceDate(new Date()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const assessmentId = params.assessmentId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") !== "submit") throw badRequest("Unknown action.");
+  const revisionText = formData.get("revision");
+  const revision = typeof revisionText === "string" && /^\d+$/.test(revisionText) ? Number(revisionText) : null;
+  const outcome = await submitAssessment(viewer, assessmentId, revision);
+  if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
+  return data(outcome.body, { status: outcome.status });
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default function AssessmentPage() {
+  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitted = assessment.status === "submitted";
+
+  // Once submitted, nothing kept in this browser for the draft can be saved any more.
+  useEffect(() => {
+    if (submitted && isAuthor) forgetStoredDraft(assessment.id, assessment.author.id);
+  }, [submitted, isAuthor, assessment.id, assessment.author.id]);
+
+  const title =
+    assessment.kind === "self" ? (isAuthor ? "Your self-assessment" : `Self-assessment: ${assessment.subject.name}`) : `Review of ${assessment.subject.name}`;
+  return (
+    <>
+      <p className="no-print mb-2 text-sm">
+        <Link to="/reviews" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Reviews
+        </Link>
+      </p>
+      <PageHeader
+        title={title}
+        description={`${ladder.level.title} in the ${ladder.track.name} track${
+          assessment.kind === "manager" ? `, reviewed by ${assessment.author.name}` : ""
+        }.`}
+        actions={mode === "read" ? <PrintButton /> : null}
+      />
+      <dl className="mb-6 flex flex-wrap gap-x-8 gap-y-2 text-sm">
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Cycle</dt>
+          <dd>{assessment.cycle?.name ?? "Outside a cycle"}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Status</dt>
+          <dd>{submitted && assessment.submittedAt ? `Submitted ${dateFormat.format(new Date(assessment.submittedAt))}` : "Draft"}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Ladder</dt>
+          <dd>
+            {ladder.ladderName} {ladder.ladderVersion}
+          </dd>
+        </div>
+        {assessment.kind === "manager" ? (
+          <div>
+            <dt className="text-slate-500 dark:text-slate-400">Person</dt>
+            <dd>{assessment.subject.name}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {lockedReason ? <Alert tone="warning">{lockedReason}</Alert> : null}
+      {mode === "edit" ? (
+        <AssessmentEditor
+          key={assessment.id}
+          assessment={assessment}
+          ladder={ladder}
+          competencies={competencies}
+          values={values}
+          latestDate={latestDate}
+          submitReply={actionData && !actionData.ok ? actionData : null}
+        />
+      ) : (
+        <AssessmentReadView ladder={ladder} competencies={competencies} summary={assessment.summary} />
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { assessmentLine, ProfileAssessmentList } from "~/components/reviews/profile-assessments";
+import { ComparisonSummary, ComparisonTable } from "~/components/reviews/profile-comparison";
+import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { buttonClass } from "~/components/ui/button";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { growthPage } from "~/modules/reviews/profile.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Growth"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  invariantResponse(params.personId, "There is no person with that id.");
+  return growthPage(viewer, params.personId);
+}
+
+const linkClass = "text-brand-600 underline dark:text-brand-100";
+
+export default function PersonGrowth() {
+  const { person, isSelf, canSelfAssess, canReview, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments } =
+    useLoaderData<typeof loader>();
+  const firstName = person.name.split(" ")[0];
+  const base = `/people/${person.id}`;
+  return (
+    <>
+      <PageHeader title={isSelf ? `Your growth, ${firstName}` : person.name} description={profileDescription(person)} />
+      <ProfileNav personId={person.id} personName={person.name} />
+
+      {!person.assessable ? (
+        <Alert tone="warning" title="No track and level yet">
+          {isSelf ? "You have" : `${person.name} has`} no track and level on a ladder, so there is nothing to assess against. An admin can set them on the
+          People page.
+        </Alert>
+      ) : null}
+
+      {canSelfAssess || canReview ? (
+        <Card className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">Next step</h2>
+          <div className="flex flex-wrap gap-3">
+            {canSelfAssess ? (
+              <Link to="/assess" className={buttonClass("primary")}>
+                {selfDraft ? "Continue your self-assessment" : "Start a self-assessment"}
+              </Link>
+            ) : null}
+            {canReview ? (
+              <Link to={`${base}/review`} className={buttonClass(canSelfAssess ? "secondary" : "primary")}>
+                {managerDraft ? `Continue your review of ${firstName}` : `Review ${firstName}`}
+              </Link>
+            ) : null}
+          </div>
+          {selfDraft && canSelfAssess ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Your draft was last saved {formatDate(selfDraft.updatedAt)}.</p> : null}
+          {managerDraft && canReview ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Your review draft was last saved {formatDate(managerDraft.updatedAt)}.</p>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card className="mb-6">
+        <h2 className="mb-1 text-lg font-semibold">Self-assessment and manager review</h2>
+        {sideBySide ? (
+          <>
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{sideBySide.cycleName ?? "Outside a cycle"}</p>
+            <dl className="mb-4 grid gap-4 text-sm md:grid-cols-2">
+              <div>
+                <dt className="font-semibold">Self-assessment</dt>
+                <dd className="text-slate-600 dark:text-slate-300">{assessmentLine(sideBySide.self)}</dd>
+                {sideBySide.self.summary ? <dd className="mt-1 whitespace-pre-line">{sideBySide.self.summary}</dd> : null}
+              </div>
+              <div>
+                <dt className="font-semibold">Manager review</dt>
+                <dd className="text-slate-600 dark:text-slate-300">{assessmentLine(sideBySide.manager)}</dd>
+                {sideBySide.manager.summary ? <dd className="mt-1 whitespace-pre-line">{sideBySide.manager.summary}</dd> : null}
+              </div>
+            </dl>
+            <div className="mb-3">
+              <ComparisonSummary counts={sideBySide.comparison.counts} />
+            </div>
+            <ComparisonTable rows={sideBySide.comparison.rows} caption={`Self-assessment and manager review of ${person.name}, side by side`} />
+          </>
+        ) : (
+          <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
+            <p>
+              {isSelf
+                ? "Once you and your manager have both submitted for the same cycle (or both outside a cycle), you will see the two side by side here, with disagreements highlighted."
+                : `The side-by-side comparison appears once ${firstName}'s self-assessment and a manager review are both submitted for the same cycle.`}
+            </p>
+            {latestSelf ? <p>Latest self-assessment: {assessmentLine(latestSelf)}.</p> : null}
+            {latestManager ? <p>Latest manager review: {assessmentLine(latestManager)}.</p> : null}
+          </div>
+        )}
+      </Card>
+
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Growth plan</h2>
+          {plan ? (
+            <>
+              <p className="text-sm">
+                Towards <strong>{plan.targetTitle}</strong>
+                {plan.trackName ? ` (${plan.trackName})` : ""}, updated {formatDate(plan.updatedAt)}.
+              </p>
+              <h3 className="mt-3 text-sm font-semibold">Focus competencies</h3>
+              <ol className="mt-1 list-decimal pl-5 text-sm">
+                {plan.focus.map((focus) => (
+                  <li key={focus.competencyId}>{focus.name}</li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {canEditPlan ? "You have not chosen focus competencies yet." : `${firstName} has not chosen focus competencies yet.`}
+            </p>
+          )}
+          <p className="mt-4 flex flex-wrap gap-4 text-sm">
+            <Link to={`${base}/gap`} className={linkClass}>
+              {canEditPlan ? (plan ? "See the gap analysis and change the plan" : "See the gap analysis and set a growth plan") : "See the gap analysis"}
+            </Link>
+            <Link to={`${base}/history`} className={linkClass}>
+              History and profile
+            </Link>
+          </p>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Assessments</h2>
+          <ProfileAssessmentList assessments={assessments} />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,144 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GapCompetencySection, GapSummary } from "~/components/reviews/gap-analysis";
+import { GrowthPlanForm, TargetPicker } from "~/components/reviews/gap-plan-form";
+import { kindLabel } from "~/components/reviews/profile-assessments";
+import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requirePersonVisible, requireUser } from "~/modules/auth/permissions.server";
+import { saveGrowthPlan } from "~/modules/reviews/growth-plan.server";
+import { GrowthPlanSchema } from "~/modules/reviews/profile-plan";
+import { gapPage, type GapSourceKind } from "~/modules/reviews/profile.server";
+import { forbidden, invariantResponse } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  invariantResponse(params.personId, "There is no person with that id.");
+  const page = await gapPage(viewer, params.personId, new URL(request.url).searchParams.get("target"));
+  return page.targetError ? data(page, { status: 400 }) : page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const personId = params.personId;
+  invariantResponse(personId, "There is no person with that id.");
+  await requirePersonVisible(viewer, personId);
+  if (viewer.id !== personId && !viewer.isAdmin) throw forbidden("Only the person themselves (or an admin) can change their growth plan.");
+  const submission = parseWithZod(await request.formData(), { schema: GrowthPlanSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const saved = await saveGrowthPlan(personId, submission.value);
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false }, { status: 400 });
+  return { result: submission.reply(), saved: true };
+}
+
+const sourceWords: Record<GapSourceKind, string> = {
+  manager: "the latest submitted manager review",
+  self: "the latest submitted self-assessment",
+  "self-draft": "your self-assessment draft (only you can see this)",
+};
+
+export default function GapAnalysisPage() {
+  const { person, isSelf, canEditPlan, plan, source, targetError, targetOptions, targetLevelId, nextLevelId, analysis } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const firstName = person.name.split(" ")[0];
+  const focusIds = new Set(plan?.focus.map((focus) => focus.competencyId) ?? []);
+  return (
+    <>
+      <PageHeader title={`Gap analysis for ${person.name}`} description={profileDescription(person)} />
+      <ProfileNav personId={person.id} personName={person.name} />
+
+      {!person.assessable || !targetLevelId ? (
+        <Alert tone="warning" title="No track and level yet">
+          {isSelf ? "You have" : `${person.name} has`} no track and level on a ladder, so there is no next level to compare with. An admin can set them.
+        </Alert>
+      ) : (
+        <>
+          {actionData?.saved ? <Alert tone="success">Growth plan saved.</Alert> : null}
+          <Card className="no-print mb-6">
+            <h2 className="mb-3 text-lg font-semibold">Growth plan</h2>
+            {plan ? (
+              <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+                Current plan: towards <strong>{plan.targetTitle}</strong>, focusing on {plan.focus.map((focus) => focus.name).join(", ") || "nothing yet"} (updated{" "}
+                {formatDate(plan.updatedAt)}).
+              </p>
+            ) : (
+              <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+                {canEditPlan ? "No plan yet. Choose a target level and up to three competencies to focus on; mentorship uses them." : `${firstName} has no growth plan yet.`}
+              </p>
+            )}
+            {canEditPlan && analysis ? (
+              <GrowthPlanForm
+                key={targetLevelId}
+                options={targetOptions}
+                target={targetLevelId}
+                targetError={targetError}
+                competencies={analysis.competencies.map((competency) => ({
+                  id: competency.competencyId,
+                  name: competency.name,
+                  hint:
+                    competency.counts.notAssessed === competency.counts.total
+                      ? "Not assessed yet"
+                      : `${competency.counts.met} of ${competency.counts.total} expectations met${competency.counts.partly ? `, ${competency.counts.partly} partly` : ""}`,
+                }))}
+                focus={[...focusIds]}
+                lastResult={actionData?.result}
+              />
+            ) : (
+              <TargetPicker options={targetOptions} value={targetLevelId} error={targetError} />
+            )}
+          </Card>
+
+          {analysis ? (
+            <>
+              <Card className="mb-6">
+                <h2 className="mb-1 text-lg font-semibold">
+                  Gap to {analysis.target.title} <span className="font-normal text-slate-600 dark:text-slate-300">({analysis.target.trackName})</span>
+                </h2>
+                <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+                  {source ? (
+                    <>
+                      Based on {sourceWords[source.kind]}:{" "}
+                      <Link to={`/assessments/${source.assessment.id}`} className="text-brand-600 underline dark:text-brand-100">
+                        {kindLabel(source.assessment.kind)} by {source.assessment.authorName}
+                      </Link>
+                      , {source.assessment.status === "submitted" ? `submitted ${formatDate(source.assessment.submittedAt)}` : `saved ${formatDate(source.assessment.updatedAt)}`}
+                      {source.assessment.cycleName ? ` in ${source.assessment.cycleName}` : ""}, at {source.assessment.levelTitle}.
+                    </>
+                  ) : (
+                    "There is no assessment to read yet, so nothing is assessed."
+                  )}{" "}
+                  {targetLevelId === nextLevelId
+                    ? "This is the next level."
+                    : nextLevelId === null && targetLevelId === person.level
+                      ? `${isSelf ? "You are" : `${firstName} is`} at the top of the track: choose another level to compare with.`
+                      : null}
+                </p>
+                <GapSummary analysis={analysis} />
+                <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+                  Statuses come from the marks made on each expectation. Where there is no mark, “from rating” means the competency&apos;s rating decided it: Beyond
+                  counts as partly met, lower ratings as not met.
+                  {analysis.matchedBy === "text" ? " Marks were matched to this level's expectations by their wording." : ""}
+                </p>
+              </Card>
+              <Card>
+                <h2 className="mb-2 text-lg font-semibold">Competency by competency</h2>
+                {analysis.competencies.map((competency) => (
+                  <GapCompetencySection key={competency.competencyId} competency={competency} focus={focusIds.has(competency.competencyId)} />
+                ))}
+              </Card>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,157 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { describeAgainstBar, RadarChart } from "~/components/reviews/chart-radar";
+import { Sparkline } from "~/components/reviews/chart-sparkline";
+import { assessmentLine } from "~/components/reviews/profile-assessments";
+import { profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import type { HistoryValue } from "~/modules/reviews/history";
+import { historyPage } from "~/modules/reviews/profile.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History · ${data?.person.name ?? "Growth"} · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  invariantResponse(params.personId, "There is no person with that id.");
+  return historyPage(viewer, params.personId);
+}
+
+function againstBarText(value: number | null) {
+  if (value === null) return "Not rated";
+  if (value === 0) return "At the bar";
+  return value > 0 ? `${value} above` : `${-value} below`;
+}
+
+function valueText(value: HistoryValue) {
+  if (value.self === null && value.manager === null) return "–";
+  return [value.self === null ? null : `Self ${value.self}`, value.manager === null ? null : `Manager ${value.manager}`].filter(Boolean).join(", ");
+}
+
+const trendText = { up: "↑ up", down: "↓ down", same: "→ same" } as const;
+
+export default function HistoryPage() {
+  const { person, history, profile, scale, profileSources } = useLoaderData<typeof loader>();
+  const min = scale[0]?.value ?? 1;
+  const max = scale.at(-1)?.value ?? 4;
+  const bar = profile[0]?.bar ?? 3;
+  const barLabel = scale.find((point) => point.value === bar)?.label ?? "";
+  return (
+    <>
+      <PageHeader title={`History and profile of ${person.name}`} description={profileDescription(person)} />
+      <ProfileNav personId={person.id} personName={person.name} />
+
+      <Card className="mb-6">
+        <h2 className="mb-1 text-lg font-semibold">Current profile against the bar</h2>
+        {profile.length ? (
+          <>
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+              {profileSources.manager ? `Manager review: ${assessmentLine(profileSources.manager)}. ` : ""}
+              {profileSources.self ? `Self-assessment: ${assessmentLine(profileSources.self)}. ` : ""}
+              The bar for the level is {bar} ({barLabel}). {describeAgainstBar(profile)}
+            </p>
+            <div className="space-y-6">
+              <RadarChart rows={profile} max={max} bar={bar} barLabel={barLabel} title={`${person.name}'s current ratings against the bar for the level`} />
+              <div className="overflow-x-auto">
+                <table className="min-w-full max-w-3xl divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
+                  <caption className="mb-2 text-left text-sm font-semibold">Current ratings against the bar, as a table</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="px-2 py-1.5 font-semibold">
+                        Competency
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-semibold">
+                        Manager
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-semibold">
+                        Self
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-semibold">
+                        Against the bar ({bar})
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+                    {profile.map((row) => (
+                      <tr key={row.competencyId}>
+                        <th scope="row" className="px-2 py-1.5 font-medium">
+                          {row.name}
+                        </th>
+                        <td className="px-2 py-1.5 tabular-nums">{row.manager ?? "–"}</td>
+                        <td className="px-2 py-1.5 tabular-nums">{row.self ?? "–"}</td>
+                        <td className={`px-2 py-1.5 ${row.againstBar !== null && row.againstBar < 0 ? "font-semibold" : ""}`}>{againstBarText(row.againstBar)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-300">Nothing submitted yet that you can see, so there is no profile to draw.</p>
+        )}
+      </Card>
+
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Competency by cycle</h2>
+        {history.points.length ? (
+          <>
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+              Each line runs from the oldest cycle on the left to the latest on the right: the manager review solid with circles, the self-assessment dashed with
+              squares.
+            </p>
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
+                <caption className="sr-only">Ratings per competency in each cycle</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="px-2 py-1.5 font-semibold">
+                      Competency
+                    </th>
+                    <th scope="col" className="px-2 py-1.5 font-semibold">
+                      Trend
+                    </th>
+                    {history.points.map((point) => (
+                      <th key={point.key} scope="col" className="px-2 py-1.5 font-semibold">
+                        {point.label}
+                      </th>
+                    ))}
+                    <th scope="col" className="px-2 py-1.5 font-semibold">
+                      Change
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+                  {history.rows.map((row) => (
+                    <tr key={row.competencyId}>
+                      <th scope="row" className="px-2 py-1.5 font-medium">
+                        {row.name}
+                      </th>
+                      <td className="px-2 py-1.5">
+                        <Sparkline name={row.name} values={row.values} min={min} max={max} />
+                      </td>
+                      {row.values.map((value, index) => (
+                        <td key={history.points[index]!.key} className="whitespace-nowrap px-2 py-1.5 tabular-nums">
+                          {valueText(value)}
+                        </td>
+                      ))}
+                      <td className="whitespace-nowrap px-2 py-1.5">{row.trend ? trendText[row.trend] : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-300">No submitted assessments yet that you can see.</p>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

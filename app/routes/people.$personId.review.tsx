@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AssessmentStart } from "~/components/reviews/assessment-start";
+import { PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { assessmentEntry, startAssessment } from "~/modules/reviews/assessments.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.entry.subject.name ?? "a person"} · Rungs` }];
+
+/** A manager (or anyone above in the chain) continues their review of the person, or starts it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const entry = await assessmentEntry(viewer, "manager", params.personId ?? "");
+  if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
+  return { entry };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const result = await startAssessment(viewer, "manager", params.personId ?? "");
+  if (!result.ok) return data({ error: result.message }, { status: 400 });
+  if (result.decision.action === "taken") {
+    return data({ error: `${result.decision.authorName} is already writing this review.` }, { status: 409 });
+  }
+  throw redirect(`/assessments/${result.decision.assessmentId}`);
+}
+
+export default function PersonReview() {
+  const { entry } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title={`Review of ${entry.subject.name}`}
+        description="Rate them on the same competencies they assess themselves on. Your draft is private until you submit it; you cannot see theirs either."
+      />
+      <AssessmentStart entry={entry} startLabel={`Start review of ${entry.subject.name}`} error={actionData?.error} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

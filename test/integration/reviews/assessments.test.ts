@@ -1,0 +1,232 @@
+import { describe, expect, test } from "vitest";
+import { competenciesForTrack } from "~/modules/ladders";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import * as assessRoute from "~/routes/assess";
+import * as reviewRoute from "~/routes/people.$personId.review";
+import * as reviewsRoute from "~/routes/reviews._index";
+import { db } from "~/utils/db.server";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { competencyIds, openCycle, organisation, readPage, save, startReview, startSelf, submit } from "./assessments-helpers";
+
+async function rateAll(authorId: string, assessmentId: string) {
+  const ids = await competencyIds(assessmentId);
+  const { revision } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { revision: true } });
+  const result = await save(
+    authorId,
+    assessmentId,
+    revision,
+    ids.map((id) => ({ field: `rating:${id}`, value: 3, base: null }))
+  );
+  expect(result.status).toBe(200);
+  return result.body.revision as number;
+}
+
+async function submitted(authorId: string, assessmentId: string) {
+  const revision = await rateAll(authorId, assessmentId);
+  expect((await submit(authorId, assessmentId, revision)).status).toBe(302);
+}
+
+describe("starting a self-assessment", () => {
+  test("records the ladder version, track and level, with a rating row for every competency of the track", async () => {
+    const { engineer } = await organisation();
+    const entry = bodyOf<{ entry: { decision: { action: string }; cycle: unknown } }>(
+      await assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id)))
+    );
+    expect(entry.entry.decision.action).toBe("create");
+    expect(entry.entry.cycle).toBeNull();
+
+    const id = await startSelf(engineer.id);
+    const served = (await ladderForLevel("ic2"))!;
+    const row = await db.assessment.findUniqueOrThrow({ where: { id }, include: { ratings: true } });
+    expect(row).toMatchObject({
+      kind: "self",
+      status: "draft",
+      subjectId: engineer.id,
+      authorId: engineer.id,
+      cycleId: null,
+      trackId: "ic",
+      levelId: "ic2",
+      ladderVersionId: served.versionId,
+      revision: 0,
+    });
+    expect(row.ratings.map((rating) => rating.competencyId).sort()).toEqual(
+      competenciesForTrack(served.ladder, "ic")
+        .map((c) => c.id)
+        .sort()
+    );
+    expect(row.ratings.every((rating) => rating.rating === null)).toBe(true);
+
+    // Continuing: /assess now goes straight to it, and starting again opens the same one.
+    const redirect = await thrown(async () => assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id))));
+    expect((redirect as Response).headers.get("Location")).toBe(`/assessments/${id}`);
+    expect(await startSelf(engineer.id)).toBe(id);
+  });
+
+  test("two tabs starting at once get the same assessment", async () => {
+    const person = await createPerson({ track: "ic", level: "ic3" });
+    const ids = await Promise.all([startSelf(person.id), startSelf(person.id), startSelf(person.id)]);
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(1);
+  });
+
+  test("uses the open cycle the person is in, never a closed one, and starts afresh outside a cycle once submitted", async () => {
+    const { engineer, peer } = await organisation();
+    await openCycle("Closed 2025", [engineer.id], true);
+    const outside = await startSelf(engineer.id);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: outside } })).cycleId).toBeNull();
+    await submitted(engineer.id, outside);
+    const next = await startSelf(engineer.id);
+    expect(next).not.toBe(outside);
+
+    const cycle = await openCycle("Spring 2026", [peer.id]);
+    const inCycle = await startSelf(peer.id);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: inCycle } })).cycleId).toBe(cycle.id);
+    await submitted(peer.id, inCycle);
+    // One per cycle: once submitted, /assess opens it (read only) rather than a new one.
+    expect(await startSelf(peer.id)).toBe(inCycle);
+  });
+
+  test("someone without a level is told why and nothing is created", async () => {
+    const person = await createPerson({ track: null, level: null });
+    const { entry } = bodyOf<{ entry: { unavailable: string } }>(await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))));
+    expect(entry.unavailable).toMatch(/no level yet/);
+    const result = await assessRoute.action(routeArgs(await signedInPost("/assess", person.id, {})));
+    expect(statusOf(result)).toBe(400);
+    expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(0);
+  });
+});
+
+describe("manager reviews", () => {
+  test("only someone in the person's chain can start one; everyone else gets 404", async () => {
+    const { boss, manager, engineer, peer, admin } = await organisation();
+    for (const outsider of [peer, admin, engineer]) {
+      const get = await thrown(async () =>
+        reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, outsider.id), { personId: engineer.id }))
+      );
+      expect(statusOf(get), outsider.name).toBe(404);
+      const post = await thrown(async () =>
+        reviewRoute.action(routeArgs(await signedInPost(`/people/${engineer.id}/review`, outsider.id, {}), { personId: engineer.id }))
+      );
+      expect(statusOf(post), outsider.name).toBe(404);
+    }
+    const unknown = await thrown(async () => reviewRoute.loader(routeArgs(await signedInRequest("/people/nobody/review", manager.id), { personId: "nobody" })));
+    expect(statusOf(unknown)).toBe(404);
+    expect(await db.assessment.count({ where: { subjectId: engineer.id } })).toBe(0);
+
+    const id = await startReview(manager.id, engineer.id);
+    const row = await db.assessment.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({
+      kind: "manager",
+      subjectId: engineer.id,
+      authorId: manager.id,
+      trackId: "ic",
+      levelId: "ic2",
+      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
+    });
+
+    // The skip-level manager may review too, but this one is already being written.
+    const skip = bodyOf<{ entry: { decision: { action: string; authorName?: string } } }>(
+      await reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), { personId: engineer.id }))
+    );
+    expect(skip.entry.decision).toMatchObject({ action: "taken", authorName: "Sam Manager" });
+    expect(statusOf(await reviewRoute.action(routeArgs(await signedInPost(`/people/${engineer.id}/review`, boss.id, {}), { personId: engineer.id })))).toBe(
+      409
+    );
+    expect(await startReview(manager.id, engineer.id)).toBe(id);
+  });
+
+  test("a skip-level manager can review an indirect report", async () => {
+    const { boss, peer } = await organisation();
+    const id = await startReview(boss.id, peer.id);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id } })).authorId).toBe(boss.id);
+  });
+});
+
+describe("who can read an assessment", () => {
+  test("drafts are private to their author: the manager, a peer and an admin get 404 on a self draft", async () => {
+    const { boss, manager, engineer, peer, admin } = await organisation();
+    const selfDraft = await startSelf(engineer.id);
+    expect((await readPage(engineer.id, selfDraft)).data?.mode).toBe("edit");
+    for (const other of [manager, boss, peer, admin]) expect((await readPage(other.id, selfDraft)).status, other.name).toBe(404);
+
+    const reviewDraft = await startReview(manager.id, engineer.id);
+    expect((await readPage(manager.id, reviewDraft)).data?.mode).toBe("edit");
+    for (const other of [engineer, boss, peer, admin]) expect((await readPage(other.id, reviewDraft)).status, other.name).toBe(404);
+  });
+
+  test("submitted assessments are read by the subject, the chain and admins, never a peer; the subject reads the review after their own", async () => {
+    const { boss, manager, engineer, peer, admin } = await organisation();
+    const self = await startSelf(engineer.id);
+    const review = await startReview(manager.id, engineer.id);
+    await submitted(manager.id, review);
+
+    expect((await readPage(manager.id, review)).data?.mode).toBe("read");
+    expect((await readPage(boss.id, review)).status).toBe(200);
+    expect((await readPage(admin.id, review)).status).toBe(200);
+    expect((await readPage(peer.id, review)).status).toBe(404);
+    // Their own self-assessment is still a draft: the review must not colour it.
+    expect((await readPage(engineer.id, review)).status).toBe(404);
+
+    await submitted(engineer.id, self);
+    expect((await readPage(engineer.id, review)).status).toBe(200);
+    for (const reader of [engineer, manager, boss, admin]) expect((await readPage(reader.id, self)).data?.mode, reader.name).toBe("read");
+    expect((await readPage(peer.id, self)).status).toBe(404);
+  });
+
+  test("unknown ids are 404", async () => {
+    const { engineer } = await organisation();
+    expect((await readPage(engineer.id, "does-not-exist")).status).toBe(404);
+  });
+
+  test("the read view shows labels, notes, dated evidence, next-level marks and flags ratings without evidence", async () => {
+    const { manager, engineer } = await organisation();
+    const id = await startSelf(engineer.id);
+    const [first, second] = await competencyIds(id);
+    const revision = await rateAll(engineer.id, id);
+    const saved = await save(engineer.id, id, revision, [
+      { field: `notes:${first}`, value: "Refactored the billing module", base: "" },
+      { field: `mark:${first}:0`, value: "partly", base: null },
+    ]);
+    const evidence = await db.assessmentRating.findUniqueOrThrow({ where: { assessmentId_competencyId: { assessmentId: id, competencyId: first! } } });
+    await db.ratingEvidence.create({ data: { ratingId: evidence.id, text: "PR #42", url: "https://example.com/42", occurredOn: new Date("2026-02-03") } });
+    expect((await submit(engineer.id, id, saved.body.revision)).status).toBe(302);
+
+    const { data } = await readPage(manager.id, id);
+    const firstView = data!.competencies.find((c) => c.id === first)!;
+    expect(firstView).toMatchObject({ rating: 3, ratingLabel: "Consistent", notes: "Refactored the billing module", marks: { "0": "partly" } });
+    expect(firstView.evidence).toEqual([{ id: expect.any(String), text: "PR #42", url: "https://example.com/42", occurredOn: new Date("2026-02-03") }]);
+    expect(firstView.nextExpectations.length).toBeGreaterThan(0);
+    expect(data!.competencies.find((c) => c.id === second)!.evidence).toEqual([]);
+    expect(data!.ladder).toMatchObject({ ladderName: "Engineering", level: { id: "ic2" }, nextLevel: { id: "ic3" } });
+  });
+});
+
+describe("the reviews list", () => {
+  test("shows my self-assessments and every direct report with their review status", async () => {
+    const { boss, manager, engineer, peer } = await organisation();
+    const cycle = await openCycle("Autumn 2026", [engineer.id]);
+    const self = await startSelf(engineer.id);
+    const review = await startReview(manager.id, engineer.id);
+
+    const mine = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", engineer.id))));
+    expect(mine.selfAssessments).toEqual([expect.objectContaining({ id: self, status: "draft", cycleName: cycle.name })]);
+    expect(mine.directReports).toEqual([]);
+
+    const managerView = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(
+      await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", manager.id)))
+    );
+    expect(managerView.directReports.map((row) => [row.name, row.cycleName, row.selfSubmitted, row.review.label, row.review.action?.label])).toEqual([
+      ["Lena Engineer", "Autumn 2026", false, "Draft", "Continue review"],
+      ["Pat Peer", null, false, "Not started", "Start review"],
+    ]);
+    expect(managerView.written).toEqual([expect.objectContaining({ id: review, status: "draft", subject: { id: engineer.id, name: "Lena Engineer" } })]);
+
+    // Indirect reports are not rows; they are reached through /people/:id/review.
+    const bossView = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", boss.id))));
+    expect(bossView.directReports.map((row) => row.name)).toEqual(["Sam Manager"]);
+    expect(bossView.directReports[0]!.review.label).toBe("Not started");
+    void peer;
+  });
+});
