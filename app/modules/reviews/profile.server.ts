@@ -62,8 +62,9 @@ export type SubjectContext = {
  * who may not see the person at all (a peer, an unknown id).
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [, row, chain, rows] = await Promise.all([
-    requirePersonVisible(viewer, personId),
+  // Authorise before reading anything: a refusal must be the 404, never a racing query's error.
+  await requirePersonVisible(viewer, personId);
+  const [row, chain, rows] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: personId },
       select: { id: true, name: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } },
