@@ -12,11 +12,13 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/ladders", label: "Ladders" },
     { to: `/people/${viewer.id}`, label: "My growth" },
     { to: "/reviews", label: "Reviews" },
+    ...(viewer.isManager ? [{ to: "/team", label: "Team" }] : []),
   ];
   const admin: NavItem[] = viewer.isAdmin
     ? [
         { to: "/admin/people", label: "People" },
         { to: "/admin/teams", label: "Teams" },
+        { to: "/admin/cycles", label: "Review cycles" },
         { to: "/admin/ladders", label: "Ladder status" },
         { to: "/admin/audit", label: "Audit log" },
       ]

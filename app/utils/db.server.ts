@@ -37,6 +37,8 @@ async function connect(): Promise<Db> {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    // 64 MiB page cache (negative = KiB): large organisations' review pages stay in memory.
+    await client.$executeRawUnsafe("PRAGMA cache_size = -65536");
   }
   return client;
 }

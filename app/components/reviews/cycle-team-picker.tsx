@@ -1,0 +1,80 @@
+import { useId, useState } from "react";
+import { ErrorList, inputClass } from "~/components/ui/field";
+
+type Team = { id: string; name: string; eligible: number };
+
+/**
+ * Checkboxes for the teams taking part. Organisations have hundreds of teams, so the
+ * list scrolls and can be narrowed by name; narrowing only hides boxes, it never
+ * unticks them, and the count of chosen teams stays visible. The boxes stay usable
+ * (only dimmed) while "Everyone" is chosen, so the form works before scripts load;
+ * the server ignores them then.
+ */
+export function CycleTeamPicker({
+  name,
+  teams,
+  defaultValue,
+  errors,
+  errorId,
+  inactive,
+}: {
+  name: string;
+  teams: Team[];
+  defaultValue: readonly string[];
+  errors?: string[];
+  errorId: string;
+  /** "Everyone" is chosen: the teams do not matter. */
+  inactive: boolean;
+}) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [chosen, setChosen] = useState(() => new Set(defaultValue));
+  const needle = query.trim().toLowerCase();
+  const people = teams.filter((team) => chosen.has(team.id)).reduce((sum, team) => sum + team.eligible, 0);
+  return (
+    <fieldset aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`} className={inactive ? "opacity-60" : undefined}>
+      <legend className="mb-1 text-sm font-medium">Teams{inactive ? " (used when “Chosen teams” is selected)" : ""}</legend>
+      <label htmlFor={`${id}-filter`} className="sr-only">
+        Filter teams by name
+      </label>
+      <input
+        id={`${id}-filter`}
+        type="search"
+        placeholder="Filter teams by name"
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        className={`${inputClass} mb-2`}
+      />
+      <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200 p-2 dark:border-slate-700">
+        {teams.length === 0 ? <p className="p-1 text-sm text-slate-600 dark:text-slate-300">There are no teams yet.</p> : null}
+        <ul className="space-y-1">
+          {teams.map((team) => (
+            <li key={team.id} hidden={needle !== "" && !team.name.toLowerCase().includes(needle) && !chosen.has(team.id)}>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={team.id}
+                  checked={chosen.has(team.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.currentTarget.checked) next.add(team.id);
+                    else next.delete(team.id);
+                    setChosen(next);
+                  }}
+                  className="size-4 rounded border-slate-300"
+                />
+                <span>{team.name}</span>
+                <span className="ml-auto tabular-nums text-slate-500 dark:text-slate-400">{team.eligible === 1 ? "1 person" : `${team.eligible} people`}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p id={`${id}-count`} className="mt-1 text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
+        {chosen.size === 0 ? "No team chosen." : `${chosen.size === 1 ? "1 team" : `${chosen.size} teams`} chosen, ${people === 1 ? "1 person" : `${people} people`} who can take part.`}
+      </p>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}

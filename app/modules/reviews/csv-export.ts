@@ -1,0 +1,105 @@
+/**
+ * A review cycle as CSV: one row per participant and competency. Pure: the server
+ * module loads the rows in batches and streams what these functions format.
+ */
+
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"),
+ * so text cells starting with them get a leading apostrophe. Numbers are written as
+ * numbers and left alone, so a difference of -1 stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV record, ended with CRLF as RFC 4180 asks. */
+export function csvRow(values: readonly CsvValue[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+export const CYCLE_EXPORT_COLUMNS = [
+  "cycle",
+  "person",
+  "email",
+  "team",
+  "manager",
+  "track",
+  "level",
+  "competency",
+  "competency id",
+  "self rating",
+  "manager rating",
+  "difference (manager - self)",
+  "evidence count",
+  "self submitted on",
+  "manager submitted on",
+] as const;
+
+export type ExportRating = { rating: number | null; evidence: number };
+
+/** A submitted assessment of one participant, reduced to what the export shows. */
+export type ExportAssessment = {
+  submittedAt: Date | null;
+  trackId: string;
+  levelId: string;
+  ratings: ReadonlyMap<string, ExportRating>;
+};
+
+export type ExportParticipant = {
+  name: string;
+  email: string;
+  team: string | null;
+  managerName: string | null;
+  track: string | null;
+  level: string | null;
+  /** Only submitted assessments: drafts are private to their author, admins included. */
+  selfAssessment: ExportAssessment | null;
+  managerReview: ExportAssessment | null;
+  /** The competencies to list, in ladder order (those of the track the assessments were made against). */
+  competencies: readonly { id: string; name: string }[];
+};
+
+function isoDay(date: Date | null | undefined): string {
+  return date ? date.toISOString().slice(0, 10) : "";
+}
+
+/** The rows of one participant; someone with no competency to list still gets one row, so nobody drops out of the file. */
+export function participantRows(cycleName: string, participant: ExportParticipant): string {
+  const { selfAssessment: self, managerReview: manager } = participant;
+  const track = self?.trackId ?? manager?.trackId ?? participant.track;
+  const level = self?.levelId ?? manager?.levelId ?? participant.level;
+  const common = [cycleName, participant.name, participant.email, participant.team, participant.managerName, track, level];
+  const dates = [isoDay(self?.submittedAt), isoDay(manager?.submittedAt)];
+  if (participant.competencies.length === 0) return csvRow([...common, null, null, null, null, null, null, ...dates]);
+  let out = "";
+  for (const competency of participant.competencies) {
+    const selfRating = self?.ratings.get(competency.id);
+    const managerRating = manager?.ratings.get(competency.id);
+    const selfValue = selfRating?.rating ?? null;
+    const managerValue = managerRating?.rating ?? null;
+    const difference = selfValue !== null && managerValue !== null ? managerValue - selfValue : null;
+    const evidence = (selfRating?.evidence ?? 0) + (managerRating?.evidence ?? 0);
+    out += csvRow([...common, competency.name, competency.id, selfValue, managerValue, difference, evidence, ...dates]);
+  }
+  return out;
+}
+
+/** An ASCII file name safe in a Content-Disposition header and on every file system. */
+export function exportFilename(cycleName: string, on: Date): string {
+  const slug = cycleName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return `review-cycle-${slug || "export"}-${isoDay(on)}.csv`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Where each person stands in a review cycle, and who needs a manager's attention.
+ * Pure rules: the server modules count assessments in SQL and hand the numbers here.
+ */
+
+/** How far one side (self or manager) has got: nothing yet, a draft, or submitted. */
+export type Progress = 0 | 1 | 2;
+export const NONE: Progress = 0;
+export const DRAFT: Progress = 1;
+export const SUBMITTED: Progress = 2;
+
+export const PARTICIPANT_STATES = ["not-started", "self-draft", "self-submitted", "manager-draft", "manager-submitted"] as const;
+export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
+
+export const STATE_LABELS: Record<ParticipantState, string> = {
+  "not-started": "Not started",
+  "self-draft": "Self-assessment drafted",
+  "self-submitted": "Self-assessment submitted",
+  "manager-draft": "Manager review drafted",
+  "manager-submitted": "Manager review submitted",
+};
+
+/** The furthest any of a person's assessments of one kind has got (a skip-level may write a second manager review). */
+export function progressOf(statuses: readonly string[]): Progress {
+  if (statuses.includes("submitted")) return SUBMITTED;
+  return statuses.length ? DRAFT : NONE;
+}
+
+export function toProgress(value: unknown): Progress {
+  const number = Number(value);
+  return number >= 2 ? SUBMITTED : number >= 1 ? DRAFT : NONE;
+}
+
+/**
+ * A person's place in the cycle as one step of PARTICIPANT_STATES: the manager review,
+ * once begun, is the later step whatever the self-assessment's state. The progress SQL
+ * in cycles.server.ts mirrors this (`CASE WHEN manager > 0 THEN manager + 2 ELSE self END`).
+ */
+export function participantStage(self: Progress, manager: Progress): number {
+  return manager > 0 ? manager + 2 : self;
+}
+
+export function participantState(self: Progress, manager: Progress): ParticipantState {
+  return PARTICIPANT_STATES[participantStage(self, manager)]!;
+}
+
+export function stageOf(state: ParticipantState): number {
+  return PARTICIPANT_STATES.indexOf(state);
+}
+
+export function parseState(value: string | null | undefined): ParticipantState | "" {
+  return PARTICIPANT_STATES.includes(value as ParticipantState) ? (value as ParticipantState) : "";
+}
+
+export type StateCounts = Record<ParticipantState, number>;
+
+export function emptyCounts(): StateCounts {
+  return { "not-started": 0, "self-draft": 0, "self-submitted": 0, "manager-draft": 0, "manager-submitted": 0 };
+}
+
+/** Folds (self, manager, count) groups, as the progress query returns them, into counts per state. */
+export function countStates(groups: readonly { self: unknown; manager: unknown; count: unknown }[]): StateCounts {
+  const counts = emptyCounts();
+  for (const group of groups) counts[participantState(toProgress(group.self), toProgress(group.manager))] += Number(group.count);
+  return counts;
+}
+
+export function totalOf(counts: StateCounts): number {
+  return PARTICIPANT_STATES.reduce((sum, state) => sum + counts[state], 0);
+}
+
+/** Bar widths in whole percent that add up to 100 (largest remainders), so the bar has no gap or overflow. */
+export function stateShares(counts: StateCounts): { state: ParticipantState; count: number; percent: number }[] {
+  const total = totalOf(counts);
+  if (total === 0) return PARTICIPANT_STATES.map((state) => ({ state, count: 0, percent: 0 }));
+  const raw = PARTICIPANT_STATES.map((state) => ({ state, count: counts[state], exact: (counts[state] * 100) / total }));
+  const shares = raw.map((entry) => ({ state: entry.state, count: entry.count, percent: Math.floor(entry.exact) }));
+  let left = 100 - shares.reduce((sum, share) => sum + share.percent, 0);
+  const byRemainder = raw.map((entry, index) => ({ index, remainder: entry.exact - Math.floor(entry.exact) })).sort((a, b) => b.remainder - a.remainder);
+  for (const { index } of byRemainder) {
+    if (left <= 0) break;
+    shares[index]!.percent += 1;
+    left -= 1;
+  }
+  return shares;
+}
+
+export type CycleStatus = "upcoming" | "open" | "overdue" | "closed";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A cycle is open from its first day until an admin closes it; past its last day it is overdue. */
+export function cycleStatus(cycle: { startsOn: Date; endsOn: Date; closedAt: Date | null }, now: Date): CycleStatus {
+  if (cycle.closedAt) return "closed";
+  if (now.getTime() < cycle.startsOn.getTime()) return "upcoming";
+  return now.getTime() >= cycle.endsOn.getTime() + DAY ? "overdue" : "open";
+}
+
+export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = { upcoming: "Not started yet", open: "Open", overdue: "Open, past its end date", closed: "Closed" };
+
+/** Whole days from now until the end of the cycle's last day (0 on the last day, negative once past). */
+export function daysLeft(endsOn: Date, now: Date): number {
+  return Math.ceil((endsOn.getTime() + DAY - now.getTime()) / DAY) - 1;
+}
+
+// ---------------------------------------------------------------- needs attention
+
+/** Within this many days of a cycle's end, a missing self-assessment or manager review is flagged. */
+export const NEAR_END_DAYS = 14;
+/** Self and manager ratings this far apart on one competency are a disagreement worth a conversation. */
+export const BIG_DISAGREEMENT = 2;
+/** When at least this share of a person's submitted ratings have no evidence, the reviews rest on opinion. */
+export const THIN_EVIDENCE_SHARE = 0.5;
+
+export type AttentionFacts = {
+  /** Is the person a participant of the cycle being looked at? */
+  inCycle: boolean;
+  /** Is that cycle still open (not closed)? */
+  cycleOpen: boolean;
+  /** Days left in the cycle (see daysLeft); null when there is no cycle. */
+  daysLeft: number | null;
+  self: Progress;
+  manager: Progress;
+  /** Competencies where the submitted self and manager ratings differ by BIG_DISAGREEMENT or more. */
+  disagreements: number;
+  /** Ratings given in the person's submitted assessments of the cycle, and how many of them have no evidence. */
+  rated: number;
+  unevidenced: number;
+};
+
+export type AttentionKind = "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
+export type AttentionFlag = { kind: AttentionKind; label: string };
+
+export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
+  const flags: AttentionFlag[] = [];
+  const nearEnd = facts.daysLeft !== null && facts.daysLeft <= NEAR_END_DAYS;
+  if (facts.inCycle && facts.cycleOpen) {
+    if (facts.self === NONE && nearEnd) {
+      flags.push({ kind: "self-not-started", label: facts.daysLeft! < 0 ? "Self-assessment not started, cycle past its end" : `Self-assessment not started, ${plural(facts.daysLeft!, "day")} left` });
+    }
+    // The manager can start once the self-assessment is in, and must near the end regardless.
+    if (facts.manager === NONE && (facts.self === SUBMITTED || nearEnd)) {
+      flags.push({ kind: "manager-not-started", label: "Manager review not started" });
+    }
+  }
+  if (facts.disagreements > 0) {
+    flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "competency", "competencies")}` });
+  }
+  if (facts.rated > 0 && facts.unevidenced / facts.rated >= THIN_EVIDENCE_SHARE) {
+    flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${facts.rated} ratings without evidence` });
+  }
+  return flags;
+}
+
+// One formatter for the process: toLocaleString builds a new one on every call, which
+// showed up in the team overview's profile (hundreds of labels a request).
+const countFormat = new Intl.NumberFormat("en-GB");
+
+/** 5,000 rather than 5000. */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** Competencies rated on both sides whose ratings differ by BIG_DISAGREEMENT or more. */
+export function countDisagreements(self: ReadonlyMap<string, number | null>, manager: ReadonlyMap<string, number | null>): number {
+  let count = 0;
+  for (const [competencyId, rating] of self) {
+    const other = manager.get(competencyId);
+    if (rating !== null && other !== null && other !== undefined && Math.abs(rating - other) >= BIG_DISAGREEMENT) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,439 @@
+import { getTrack, type Ladder } from "~/modules/ladders";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { db } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import { countStates, cycleStatus, parseState, participantState, stageOf, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
+
+/**
+ * Review cycles: opening one (its participants fixed at that moment), following its
+ * progress and closing it. Every write records its audit event in the same transaction.
+ */
+
+// Well under SQLite's and PostgreSQL's bound-parameter limits for one statement.
+const CHUNK = 500;
+
+export type OpenCycleInput = {
+  name: string;
+  /** YYYY-MM-DD, already checked: startsOn <= endsOn. */
+  startsOn: string;
+  endsOn: string;
+  participants: "everyone" | "teams";
+  teamIds: string[];
+};
+
+export type OpenCycleResult =
+  | { ok: true; cycleId: string; participants: number }
+  | { ok: false; fieldErrors: Partial<Record<keyof OpenCycleInput, string[]>>; formErrors: string[] };
+
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/**
+ * Opens a cycle for everyone, or for the chosen teams: every active person with a
+ * track and a level (nobody else can be assessed) becomes a participant. The cycle,
+ * its participants and the audit event commit together or not at all.
+ */
+export async function openCycle(actorId: string, input: OpenCycleInput): Promise<OpenCycleResult> {
+  const teamIds = input.participants === "teams" ? [...new Set(input.teamIds)] : [];
+  return db.$transaction(
+    async (tx) => {
+      const teams = teamIds.length ? await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }) : [];
+      if (teams.length !== teamIds.length) {
+        return { ok: false, fieldErrors: { teamIds: ["One of the chosen teams no longer exists. Reload the page and choose again."] }, formErrors: [] };
+      }
+      const people = await tx.user.findMany({
+        where: {
+          deactivatedAt: null,
+          track: { not: null },
+          level: { not: null },
+          ...(input.participants === "teams" ? { teamId: { in: teamIds } } : {}),
+        },
+        select: { id: true },
+      });
+      if (people.length === 0) {
+        return {
+          ok: false,
+          fieldErrors: {},
+          formErrors: [
+            input.participants === "teams"
+              ? "Nobody in the chosen teams can take part: participants need to be active and have a track and a level."
+              : "Nobody can take part yet: participants need to be active and have a track and a level.",
+          ],
+        };
+      }
+      const cycle = await tx.reviewCycle.create({
+        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId },
+        select: { id: true },
+      });
+      for (let start = 0; start < people.length; start += CHUNK) {
+        await tx.reviewCycleParticipant.createMany({ data: people.slice(start, start + CHUNK).map((person) => ({ cycleId: cycle.id, userId: person.id })) });
+      }
+      await tx.auditEvent.create({
+        data: {
+          actorId,
+          action: "cycle.open",
+          subjectType: "ReviewCycle",
+          subjectId: cycle.id,
+          detail: {
+            name: input.name,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn,
+            participants: people.length,
+            teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
+          },
+        },
+      });
+      return { ok: true, cycleId: cycle.id, participants: people.length };
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+/** Closes an open cycle: from then on nobody starts a draft in it. */
+export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    if (!cycle) throw notFound("There is no review cycle with that id.");
+    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: new Date() } });
+    if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
+    await tx.auditEvent.create({ data: { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } } });
+    return { ok: true };
+  });
+}
+
+/** May a new draft be started in this cycle? Only while it exists and is not closed. */
+export async function cycleAcceptsDrafts(cycleId: string): Promise<boolean> {
+  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { closedAt: true } });
+  return cycle !== null && cycle.closedAt === null;
+}
+
+export type CycleListItem = {
+  id: string;
+  name: string;
+  startsOn: Date;
+  endsOn: Date;
+  closedAt: Date | null;
+  status: ReturnType<typeof cycleStatus>;
+  participants: number;
+  selfSubmitted: number;
+  managerSubmitted: number;
+};
+
+const CYCLES_SHOWN = 100;
+
+/** Newest first, with how many participants have submitted each side (people, not assessments). */
+export async function listCycles(now = new Date()): Promise<CycleListItem[]> {
+  const cycles = await db.reviewCycle.findMany({
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+    take: CYCLES_SHOWN,
+    select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, _count: { select: { participants: true } } },
+  });
+  if (!cycles.length) return [];
+  // People, not assessments: a skip-level may have written a second manager review.
+  const submitted = await db.$queryRaw<{ cycleId: string; kind: string; count: unknown }[]>`
+    SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
+    FROM "Assessment"
+    WHERE "cycleId" IS NOT NULL AND status = 'submitted'
+    GROUP BY "cycleId", kind`;
+  const counts = new Map(submitted.map((row) => [`${row.cycleId}:${row.kind}`, Number(row.count)]));
+  return cycles.map(({ _count, ...cycle }) => ({
+    ...cycle,
+    status: cycleStatus(cycle, now),
+    participants: _count.participants,
+    selfSubmitted: counts.get(`${cycle.id}:self`) ?? 0,
+    managerSubmitted: counts.get(`${cycle.id}:manager`) ?? 0,
+  }));
+}
+
+export async function requireCycle(cycleId: string | undefined) {
+  const cycle = cycleId
+    ? await db.reviewCycle.findUnique({
+        where: { id: cycleId },
+        select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+      })
+    : null;
+  if (!cycle) throw notFound("There is no review cycle with that id.");
+  return cycle;
+}
+
+// ---------------------------------------------------------------- progress
+
+export const PROGRESS_PAGE_SIZE = 50;
+
+export type ProgressFilters = { teamId: string; state: ParticipantState | ""; page: number };
+
+export function parseProgressFilters(searchParams: URLSearchParams): ProgressFilters {
+  const page = Number.parseInt(searchParams.get("page") ?? "1", 10);
+  return {
+    teamId: (searchParams.get("team") ?? "").slice(0, 100),
+    state: parseState(searchParams.get("state")),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+export type ProgressRow = {
+  id: string;
+  name: string;
+  email: string;
+  team: string | null;
+  manager: { id: string; name: string } | null;
+  selfProgress: Progress;
+  managerProgress: Progress;
+  state: ParticipantState;
+};
+
+type ProgressQueryRow = {
+  id: string;
+  name: string;
+  email: string;
+  team: string | null;
+  managerId: string | null;
+  managerName: string | null;
+  self: unknown;
+  manager: unknown;
+};
+
+/**
+ * Counts per state for the whole cycle (or one team) and one page of participants,
+ * in two queries whatever the cycle's size. Each participant's progress is the
+ * furthest status of their assessments of each kind; the team filter "none" means
+ * people without a team.
+ *
+ * The counts read every assessment of the cycle through the (cycleId, kind, status)
+ * index, which lacks subjectId, so each is a table lookup: about 10 ms for 5,000
+ * participants. An index on (cycleId, subjectId, kind, status) would make it index-only.
+ */
+export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {
+  const teamId = filters.teamId;
+  // The cycle's assessments are read once through the (cycleId, kind, status) index and
+  // folded per person, then joined to the participants: one pass, whatever the size.
+  const groups = await db.$queryRaw<{ self: unknown; manager: unknown; count: unknown }[]>`
+    WITH progress AS (
+      SELECT a."subjectId",
+        MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS self,
+        MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS manager
+      FROM "Assessment" a
+      WHERE a."cycleId" = ${cycleId}
+      GROUP BY a."subjectId"
+    )
+    SELECT COALESCE(progress.self, 0) AS self, COALESCE(progress.manager, 0) AS manager, COUNT(*) AS count
+    FROM "ReviewCycleParticipant" p
+    JOIN "User" u ON u.id = p."userId"
+    LEFT JOIN progress ON progress."subjectId" = p."userId"
+    WHERE p."cycleId" = ${cycleId}
+      AND (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
+    GROUP BY COALESCE(progress.self, 0), COALESCE(progress.manager, 0)`;
+  const counts: StateCounts = countStates(groups);
+  const total = filters.state ? counts[filters.state] : totalOf(counts);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pageCount);
+  const rows = filters.state ? await participantsInState(cycleId, teamId, stageOf(filters.state), page, pageSize) : await participantsPage(cycleId, teamId, page, pageSize);
+  const people: ProgressRow[] = rows.map((row) => {
+    const selfProgress = toProgress(row.self);
+    const managerProgress = toProgress(row.manager);
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      team: row.team,
+      manager: row.managerId && row.managerName ? { id: row.managerId, name: row.managerName } : null,
+      selfProgress,
+      managerProgress,
+      state: participantState(selfProgress, managerProgress),
+    };
+  });
+  return { counts, total, page, pageCount, people };
+}
+
+/** A page of participants in one state: the state is known only after folding their assessments. */
+function participantsInState(cycleId: string, teamId: string, stage: number, page: number, pageSize: number) {
+  return db.$queryRaw<ProgressQueryRow[]>`
+    WITH progress AS (
+      SELECT a."subjectId",
+        MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS self,
+        MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS manager
+      FROM "Assessment" a
+      WHERE a."cycleId" = ${cycleId}
+      GROUP BY a."subjectId"
+    ),
+    participants AS (
+      SELECT p."userId", COALESCE(progress.self, 0) AS self, COALESCE(progress.manager, 0) AS manager
+      FROM "ReviewCycleParticipant" p
+      LEFT JOIN progress ON progress."subjectId" = p."userId"
+      WHERE p."cycleId" = ${cycleId}
+    )
+    SELECT u.id, u.name, u.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", participants.self, participants.manager
+    FROM participants
+    JOIN "User" u ON u.id = participants."userId"
+    LEFT JOIN "Team" t ON t.id = u."teamId"
+    LEFT JOIN "User" m ON m.id = u."managerId"
+    WHERE (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
+      AND (CASE WHEN participants.manager > 0 THEN participants.manager + 2 ELSE participants.self END) = ${stage}
+    ORDER BY u.name, u.id
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+}
+
+/**
+ * A page of participants whatever their state: the page is picked by name first and only
+ * its people's assessments are read (through the (subjectId, kind, status) index).
+ */
+function participantsPage(cycleId: string, teamId: string, page: number, pageSize: number) {
+  return db.$queryRaw<ProgressQueryRow[]>`
+    WITH shown AS (
+      SELECT u.id, u.name, u.email, u."teamId", u."managerId"
+      FROM "ReviewCycleParticipant" p
+      JOIN "User" u ON u.id = p."userId"
+      WHERE p."cycleId" = ${cycleId}
+        AND (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
+      ORDER BY u.name, u.id
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName",
+      COALESCE(MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) END), 0) AS self,
+      COALESCE(MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) END), 0) AS manager
+    FROM shown
+    LEFT JOIN "Team" t ON t.id = shown."teamId"
+    LEFT JOIN "User" m ON m.id = shown."managerId"
+    LEFT JOIN "Assessment" a ON a."subjectId" = shown.id AND a."cycleId" || '' = ${cycleId}
+    GROUP BY shown.id, shown.name, shown.email, t.name, m.id, m.name
+    ORDER BY shown.name, shown.id`;
+}
+
+// ---------------------------------------------------------------- CSV export
+
+const EXPORT_BATCH = 250;
+
+type LadderLookup = { ladder: Ladder | null };
+type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder | null; ratings: Map<string, { rating: number | null; evidence: number }> };
+type ExportRatingRow = {
+  id: string;
+  subjectId: string;
+  kind: string;
+  submittedAt: unknown;
+  trackId: string;
+  levelId: string;
+  ladderVersionId: string;
+  competencyId: string | null;
+  rating: unknown;
+  evidence: unknown;
+};
+
+/**
+ * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (two
+ * queries a batch), so a 5,000-person cycle never sits in memory at once. Only
+ * submitted assessments appear; drafts stay private to their author.
+ */
+export async function cycleExport(cycleId: string, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+  const cycle = await requireCycle(cycleId);
+  const encoder = new TextEncoder();
+  const versionLadders = new Map<string, LadderLookup>();
+  const levelLadders = new Map<string, LadderLookup>();
+  let cursor: string | null = null;
+  let started = false;
+
+  async function nextBatch(): Promise<string | null> {
+    const participants: { userId: string; user: { name: string; email: string; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null } }[] =
+      await db.reviewCycleParticipant.findMany({
+        where: { cycleId, ...(cursor ? { userId: { gt: cursor } } : {}) },
+        orderBy: { userId: "asc" },
+        take: EXPORT_BATCH,
+        select: {
+          userId: true,
+          user: { select: { name: true, email: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } } },
+        },
+      });
+    if (!participants.length) return null;
+    const after = cursor ?? "";
+    cursor = participants[participants.length - 1]!.userId;
+    // The batch is a range of ids, so its ratings are one range read of the
+    // (subjectId, kind, status) index (kept on it by `"cycleId" || ''`), with no id list.
+    const rows = await db.$queryRaw<ExportRatingRow[]>`
+      SELECT a.id, a."subjectId", a.kind, a."submittedAt", a."trackId", a."levelId", a."ladderVersionId", r."competencyId", r.rating,
+        (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS evidence
+      FROM "Assessment" a
+      LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
+      WHERE a."subjectId" > ${after} AND a."subjectId" <= ${cursor} AND a.status = 'submitted' AND a."cycleId" || '' = ${cycleId}
+      ORDER BY a."submittedAt", a.id`;
+    for (const row of rows) {
+      if (!versionLadders.has(row.ladderVersionId)) versionLadders.set(row.ladderVersionId, { ladder: await ladderOfVersion(row.ladderVersionId) });
+    }
+    for (const { user } of participants) {
+      if (user.level && !levelLadders.has(user.level)) levelLadders.set(user.level, { ladder: (await ladderForLevel(user.level))?.ladder ?? null });
+    }
+    // In submission order, so if a person ever had two manager reviews the later one is the word that stands.
+    const bySubject = new Map<string, { self?: ExportedAssessment; manager?: ExportedAssessment }>();
+    const byAssessment = new Map<string, ExportedAssessment>();
+    for (const row of rows) {
+      let assessment = byAssessment.get(row.id);
+      if (!assessment) {
+        assessment = {
+          submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt as string | Date),
+          trackId: row.trackId,
+          levelId: row.levelId,
+          ladder: versionLadders.get(row.ladderVersionId)?.ladder ?? null,
+          ratings: new Map(),
+        };
+        byAssessment.set(row.id, assessment);
+        const entry = bySubject.get(row.subjectId) ?? {};
+        if (row.kind === "self") entry.self = assessment;
+        else if (row.kind === "manager") entry.manager = assessment;
+        bySubject.set(row.subjectId, entry);
+      }
+      if (row.competencyId) assessment.ratings.set(row.competencyId, { rating: row.rating === null ? null : Number(row.rating), evidence: Number(row.evidence ?? 0) });
+    }
+    let out = "";
+    for (const { userId, user } of participants) {
+      const entry = bySubject.get(userId);
+      const basis = entry?.self ?? entry?.manager;
+      const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(user.level)?.ladder ?? null) : null;
+      const trackId = basis ? basis.trackId : user.track;
+      const track = ladder && trackId ? getTrack(ladder, trackId) : undefined;
+      const competencyName = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
+      const participant: ExportParticipant = {
+        name: user.name,
+        email: user.email,
+        team: user.team?.name ?? null,
+        managerName: user.manager?.name ?? null,
+        track: user.track,
+        level: user.level,
+        selfAssessment: entry?.self ?? null,
+        managerReview: entry?.manager ?? null,
+        competencies: (track?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
+      };
+      out += participantRows(cycle.name, participant);
+    }
+    return out;
+  }
+
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          // A byte-order mark so spreadsheet programs read the file as UTF-8.
+          controller.enqueue(encoder.encode(`\uFEFF${csvRow(CYCLE_EXPORT_COLUMNS)}`));
+          return;
+        }
+        const chunk = await nextBatch();
+        if (chunk === null) controller.close();
+        else controller.enqueue(encoder.encode(chunk));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return { filename: exportFilename(cycle.name, now), body };
+}
+
+/** Teams to choose participants from, with how many of their members could take part. */
+export async function listTeamsForCycle(): Promise<{ id: string; name: string; eligible: number }[]> {
+  const teams = await db.team.findMany({
+    select: { id: true, name: true, _count: { select: { members: { where: { deactivatedAt: null, track: { not: null }, level: { not: null } } } } } },
+  });
+  // "Team 2" before "Team 10".
+  const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+  return teams.map((team) => ({ id: team.id, name: team.name, eligible: team._count.members })).sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { cycleExport } from "~/modules/reviews/cycles.server";
+
+/** The cycle as a CSV download, for admins only; streamed so a large cycle starts at once. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const { filename, body } = await cycleExport(params.cycleId ?? "");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,187 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/reviews/cycle-badges";
+import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
+import { Button, buttonClass } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { listTeamOptions } from "~/modules/people/service.server";
+import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/reviews/cycle-progress";
+import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/reviews/cycles.server";
+import { badRequest } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const cycle = await requireCycle(params.cycleId);
+  const filters = parseProgressFilters(new URL(request.url).searchParams);
+  const teams = await listTeamOptions();
+  if (filters.teamId && filters.teamId !== "none" && !teams.some((team) => team.id === filters.teamId)) throw badRequest("There is no team with that id.");
+  const progress = await cycleProgress(cycle.id, filters);
+  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, teams, ...progress };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const cycle = await requireCycle(params.cycleId);
+  const form = await request.formData();
+  if (form.get("intent") !== "close") throw badRequest("Unknown action.");
+  if (form.get("confirm") !== "yes") return data({ ok: false as const, message: "Tick the box to confirm that you want to close the cycle." }, { status: 400 });
+  const result = await closeCycle(viewer.id, cycle.id);
+  if (!result.ok) return data({ ok: false as const, message: result.message }, { status: 400 });
+  return { ok: true as const, message: `${cycle.name} is closed. Nobody can start a new draft in it.` };
+}
+
+const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
+
+export default function CycleProgress() {
+  const { cycle, filters, teams, counts, total, page, pageCount, people } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location.pathname === `/admin/cycles/${cycle.id}`;
+  const closing = navigation.state === "submitting" && navigation.formData?.get("intent") === "close";
+  const everyone = totalOf(counts);
+  const stateHref = (state: ParticipantState) => {
+    const params = new URLSearchParams();
+    if (filters.teamId) params.set("team", filters.teamId);
+    params.set("state", state);
+    return `?${params}`;
+  };
+  const teamName = filters.teamId === "none" ? "people without a team" : teams.find((team) => team.id === filters.teamId)?.name;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/admin/cycles" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Review cycles
+        </Link>
+      </p>
+      <PageHeader
+        title={cycle.name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <CycleStatusBadge status={cycle.status} />
+            <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
+            {cycle.closedAt ? <span>closed on {formatDay(cycle.closedAt)}</span> : null}
+            {cycle.createdBy ? <span>opened by {cycle.createdBy.name}</span> : null}
+          </span>
+        }
+        actions={
+          <a href={`/admin/cycles/${cycle.id}/export`} className={buttonClass("secondary")} download>
+            Export CSV
+          </a>
+        }
+      />
+      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
+
+      <Card className="mb-6">
+        <h2 className="mb-3 text-lg font-semibold">
+          Progress{teamName ? ` of ${teamName}` : ""}: {formatCount(everyone)} {everyone === 1 ? "participant" : "participants"}
+        </h2>
+        <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state} />
+      </Card>
+
+      <Card className="mb-4">
+        <Form method="get" role="search" aria-label="Filter participants" className="flex flex-wrap items-end gap-3">
+          <SelectField label="Team" name="team" defaultValue={filters.teamId} className="min-w-48">
+            <option value="">All teams</option>
+            <option value="none">No team</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="State" name="state" defaultValue={filters.state} className="min-w-48">
+            <option value="">Any state</option>
+            {PARTICIPANT_STATES.map((state) => (
+              <option key={state} value={state}>
+                {STATE_LABELS[state]}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit">{loading ? "Filtering…" : "Filter"}</Button>
+          {filters.teamId || filters.state ? (
+            <Link to={`/admin/cycles/${cycle.id}`} className={buttonClass("ghost")}>
+              Clear filters
+            </Link>
+          ) : null}
+        </Form>
+      </Card>
+
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
+        {total === 1 ? "1 participant" : `${formatCount(total)} participants`}
+        {filters.state ? ` · ${STATE_LABELS[filters.state].toLowerCase()}` : ""}
+      </p>
+      {people.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={loading}>
+          <table className={tableClass}>
+            <caption className="sr-only">
+              Participants of {cycle.name}, page {page} of {pageCount}
+            </caption>
+            <thead className="bg-slate-50 dark:bg-slate-800">
+              <tr>
+                {["Person", "Team", "Manager", "Self-assessment", "Manager review", "State"].map((heading) => (
+                  <th key={heading} scope="col" className={thClass}>
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row" className={`${tdClass} font-normal`}>
+                    <Link to={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {person.name}
+                    </Link>
+                    <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
+                  </th>
+                  <td className={tdClass}>{person.team ?? <span className="text-slate-400">None</span>}</td>
+                  <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-400">None</span>}</td>
+                  <td className={tdClass}>{PROGRESS_TEXT[person.selfProgress]}</td>
+                  <td className={tdClass}>{PROGRESS_TEXT[person.managerProgress]}</td>
+                  <td className={tdClass}>
+                    <StateBadge state={person.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Card>
+          <p>{filters.teamId || filters.state ? "No participant matches these filters." : "This cycle has no participants."}</p>
+        </Card>
+      )}
+      <Pagination page={page} pageCount={pageCount} label="Participant pages" />
+
+      {cycle.closedAt ? null : (
+        <Card className="mt-8 max-w-2xl">
+          <h2 className="mb-2 text-lg font-semibold">Close the cycle</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            Once closed, nobody can start a new self-assessment or manager review in this cycle. Submitted work stays as it is. Closing cannot be undone.
+          </p>
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="close" />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="confirm" value="yes" required className="size-4 rounded border-slate-300" />
+              I want to close {cycle.name} now.
+            </label>
+            <Button type="submit" variant="danger" disabled={closing}>
+              {closing ? "Closing…" : "Close cycle"}
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

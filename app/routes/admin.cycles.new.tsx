@@ -1,0 +1,134 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CycleTeamPicker } from "~/components/reviews/cycle-team-picker";
+import { Button } from "~/components/ui/button";
+import { ErrorList, Field } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { listTeamsForCycle, openCycle } from "~/modules/reviews/cycles.server";
+
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+const Day = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine(isRealDay, "That date does not exist.");
+
+const CycleSchema = z
+  .object({
+    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "A name can be at most 100 characters."),
+    startsOn: Day,
+    endsOn: Day,
+    participants: z.enum(["everyone", "teams"], { error: "Choose who takes part." }),
+    teamIds: z.array(z.string().max(100)).max(5000).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
+    if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
+  });
+
+export const meta: MetaFunction = () => [{ title: "Open a review cycle · Rungs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return { teams: await listTeamsForCycle(), today: new Date().toISOString().slice(0, 10) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { name, startsOn, endsOn, participants, teamIds } = submission.value;
+  const result = await openCycle(viewer.id, { name, startsOn, endsOn, participants, teamIds: teamIds ?? [] });
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  return redirect(`/admin/cycles/${result.cycleId}`);
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export default function NewCycle() {
+  const { teams, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-cycle",
+    lastResult,
+    constraint: getZodConstraint(CycleSchema),
+    defaultValue: { startsOn: today, endsOn: addDays(today, 28), participants: "everyone" },
+    // Errors appear on submit, not on blur: an error appearing above the radios as focus
+    // leaves a date would move them under the pointer mid-click.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CycleSchema }),
+  });
+  const participants = fields.participants.value ?? "everyone";
+  const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
+  const submitting = navigation.state === "submitting";
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/admin/cycles" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Review cycles
+        </Link>
+      </p>
+      <PageHeader
+        title="Open a review cycle"
+        description="Participants are everyone (or everyone in the chosen teams) who is active and has a track and a level, as of now. People who join later can still assess themselves outside the cycle."
+      />
+      <Card className="max-w-3xl">
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <Field label="Name" hint="For example “Spring 2027”." autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Starts on" errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
+            <Field label="Ends on" hint="The last day of the cycle." errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
+          </div>
+          <fieldset aria-describedby={fields.participants.errors?.length ? fields.participants.errorId : undefined}>
+            <legend className="mb-2 text-sm font-medium">Who takes part</legend>
+            <div className="space-y-2">
+              <label className="flex items-center gap-2 text-sm">
+                <input {...getInputProps(fields.participants, { type: "radio", value: "everyone" })} id={`${fields.participants.id}-everyone`} className="size-4" />
+                Everyone
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                <input {...getInputProps(fields.participants, { type: "radio", value: "teams" })} id={`${fields.participants.id}-teams`} className="size-4" />
+                Chosen teams
+              </label>
+            </div>
+            <ErrorList id={fields.participants.errorId} errors={fields.participants.errors} />
+          </fieldset>
+          <CycleTeamPicker
+            key={form.key}
+            name={fields.teamIds.name}
+            teams={teams}
+            defaultValue={Array.isArray(chosenTeams) ? chosenTeams : [chosenTeams]}
+            errors={fields.teamIds.errors}
+            errorId={fields.teamIds.errorId}
+            inactive={participants !== "teams"}
+          />
+          <div role="alert" aria-live="polite">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+          <Button type="submit" disabled={submitting}>
+            {submitting ? "Opening…" : "Open cycle"}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

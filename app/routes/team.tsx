@@ -1,0 +1,222 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/reviews/cycle-badges";
+import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
+import { TeamAttention } from "~/components/reviews/team-attention";
+import { heatCellsClass, TeamHeatLegend, TeamHeatStrip } from "~/components/reviews/team-heat-strip";
+import { Button, buttonClass } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { requireUser } from "~/modules/auth/permissions.server";
+import type { ScalePoint } from "~/modules/ladders";
+import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/reviews/cycle-progress";
+import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/reviews/team.server";
+
+export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
+
+/**
+ * Anyone signed in may open /team: it only ever lists people below the viewer, so
+ * someone without reports gets a friendly empty page rather than a 404 (the link can
+ * be bookmarked by a manager whose last report moved on).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return teamOverview(viewer, parseTeamFilters(new URL(request.url).searchParams));
+}
+
+export default function Team() {
+  const overview = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  if (!overview.hasReports) {
+    return (
+      <>
+        <PageHeader title="Your team" />
+        <Card className="max-w-2xl">
+          <p>Nobody reports to you, so there is no team to show. When people are added with you as their manager, their reviews and growth appear here.</p>
+          <p className="mt-3">
+            <Link to="/" className="text-brand-600 underline dark:text-brand-100">
+              Go to your home page
+            </Link>
+            {overview.viewerIsAdmin ? (
+              <>
+                {" · "}
+                <Link to="/admin/cycles" className="text-brand-600 underline dark:text-brand-100">
+                  Follow review cycles
+                </Link>
+              </>
+            ) : null}
+          </p>
+        </Card>
+      </>
+    );
+  }
+  const { cycles, cycle, filters, reports, direct, counts, notInCycle, needingAttention, total, page, pageCount, groups, tracks, scale, daysLeft } = overview;
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/team";
+  const stateHref = (state: ParticipantState) => `?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), state })}`;
+  const filtered = filters.attentionOnly || filters.state !== "";
+  return (
+    <>
+      <PageHeader
+        title="Your team"
+        description={`${plural(reports, "person", "people")} report to you, ${direct} of them directly. Only submitted assessments are shown; drafts stay with their authors.`}
+      />
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          {cycle ? (
+            <>
+              <h2 className="mb-1 flex flex-wrap items-center gap-2 text-lg font-semibold">
+                {cycle.name} <CycleStatusBadge status={cycle.status} />
+              </h2>
+              <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+                <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
+                {daysLeft !== null ? ` · ${daysLeft < 0 ? "past its end date" : daysLeft === 0 ? "last day" : `${plural(daysLeft, "day")} left`}` : ""}
+                {notInCycle ? ` · ${plural(notInCycle, "report")} not in this cycle` : ""}
+              </p>
+              <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state === "not-in-cycle" ? "" : filters.state} />
+            </>
+          ) : (
+            <p>No review cycle has been opened yet. Your reports can still assess themselves, and you can review them, at any time.</p>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">Needs attention</h2>
+          <p className="text-3xl font-semibold tabular-nums">{formatCount(needingAttention)}</p>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            {needingAttention === 1 ? "person" : "people"} with something to follow up in {cycle ? cycle.name : "the current cycle"}: an assessment not started near the end, a big self and manager disagreement, or ratings with little evidence.
+          </p>
+          {needingAttention ? (
+            <Link to={`?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), show: "attention" })}`} className={buttonClass("secondary")}>
+              Show only them
+            </Link>
+          ) : null}
+        </Card>
+      </div>
+
+      <Card className="mb-4">
+        <Form method="get" role="search" aria-label="Filter your team" className="flex flex-wrap items-end gap-3">
+          {cycles.length ? (
+            <SelectField label="Cycle" name="cycle" defaultValue={cycle?.id ?? ""} className="min-w-48">
+              {cycles.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <SelectField label="State" name="state" defaultValue={filters.state} className="min-w-48">
+            <option value="">Any state</option>
+            {PARTICIPANT_STATES.map((state) => (
+              <option key={state} value={state}>
+                {STATE_LABELS[state]}
+              </option>
+            ))}
+            <option value="not-in-cycle">Not in this cycle</option>
+          </SelectField>
+          <SelectField label="Show" name="show" defaultValue={filters.attentionOnly ? "attention" : ""} className="min-w-48">
+            <option value="">Everyone</option>
+            <option value="attention">Only people needing attention</option>
+          </SelectField>
+          <Button type="submit">{loading ? "Filtering…" : "Filter"}</Button>
+          {filtered ? (
+            <Link to={cycle ? `/team?cycle=${cycle.id}` : "/team"} className={buttonClass("ghost")}>
+              Clear filters
+            </Link>
+          ) : null}
+        </Form>
+      </Card>
+
+      <div className={heatCellsClass}>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
+            {plural(total, "person", "people")}
+            {filtered ? " match" : ""}
+            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+          </p>
+          <TeamHeatLegend scale={scale} />
+        </div>
+
+        {groups.length ? (
+          <div className="space-y-6" aria-busy={loading}>
+            {groups.map((group, index) => (
+              <TeamGroupTable key={`${group.manager?.id ?? "none"}-${index}`} group={group} tracks={tracks} scale={scale} />
+            ))}
+          </div>
+        ) : (
+          <Card>
+            <p>Nobody matches these filters.</p>
+          </Card>
+        )}
+      </div>
+      <Pagination page={page} pageCount={pageCount} label="Team pages" />
+    </>
+  );
+}
+
+function TeamGroupTable({ group, tracks, scale }: { group: TeamGroup; tracks: Record<string, string[]>; scale: ScalePoint[] }) {
+  const heading = group.isViewer ? "Reporting to you" : `Reporting to ${group.manager?.name ?? "nobody"}`;
+  return (
+    <section aria-label={heading}>
+      <h2 className="mb-2 text-base font-semibold">
+        {heading}
+        {!group.isViewer && group.manager ? (
+          <>
+            {" "}
+            <Link to={`/people/${group.manager.id}`} className="text-sm font-normal text-brand-600 hover:underline dark:text-brand-100">
+              (profile)
+            </Link>
+          </>
+        ) : null}
+      </h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <table className={tableClass}>
+          <thead className="bg-slate-50 dark:bg-slate-800">
+            <tr>
+              {["Person", "In this cycle", "Latest ratings", "Needs attention", "Review"].map((title) => (
+                <th key={title} scope="col" className={thClass}>
+                  {title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {group.members.map((member) => (
+              <tr key={member.id}>
+                <th scope="row" className={`${tdClass} font-normal`}>
+                  <Link to={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                    {member.name}
+                  </Link>
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
+                    {[member.team, member.track && member.level ? `${member.track} · ${member.level}` : "No track or level"].filter(Boolean).join(" · ")}
+                  </span>
+                </th>
+                <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>
+                <td className={tdClass}>
+                  <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} scale={scale} />
+                </td>
+                <td className={tdClass}>
+                  <TeamAttention flags={member.flags} />
+                </td>
+                <td className={`${tdClass} whitespace-nowrap`}>
+                  {member.track && member.level ? (
+                    <Link to={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      Review {member.name.split(" ")[0]}
+                    </Link>
+                  ) : (
+                    <span className="text-sm text-slate-500 dark:text-slate-400">Needs a track and level</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

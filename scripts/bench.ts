@@ -1,0 +1,293 @@
+/**
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000 --build --keep]`: the speed bar of the reviews
+ * feature, measured end to end. Builds a fresh SQLite database in a temporary folder
+ * (the large organisation of 5,000 people and two past, closed review cycles), starts the
+ * built production server on loopback, signs in as an engineer, a manager of managers and
+ * an admin, and drives each page with autocannon. Prints p50/p95/p99, requests per second
+ * and the ratio to a trivial route measured in the same run, with PASS/FAIL against the
+ * bars (p95 < 100 ms at 10 connections; at least a quarter of the trivial route's rate).
+ *
+ * A measurement, not a test: it exits 0 whatever the figures (1 only when it could not
+ * set up the run). The server is stopped by its process id at the end.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    people: { type: "string", default: "5000" },
+    keep: { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const PEOPLE = Number(values.people);
+if (![DURATION, CONNECTIONS, PEOPLE].every((value) => Number.isInteger(value) && value > 0)) {
+  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>] [--build] [--keep]");
+  process.exit(1);
+}
+const P95_BAR_MS = 100;
+const RATIO_BAR = 0.25;
+const PASSWORD = "bench-password-2026";
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
+
+// The database must be chosen before any app module reads the environment.
+const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-bench-"));
+const databaseUrl = `file:${path.join(folder, "bench.db")}`;
+Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
+
+let server: ChildProcess | null = null;
+
+async function main() {
+  const { applyMigrations } = await import("../app/utils/migrate.server.ts");
+  await applyMigrations(databaseUrl, { onApplied: () => {} });
+  step(`fresh database ${databaseUrl}`);
+  const accounts = await seed();
+
+  if (values.build || !existsSync("build/server/index.js")) {
+    step(values.build ? "npm run build" : "no build/ yet: npm run build");
+    const build = spawnSync("npm", ["run", "build"], { encoding: "utf8" });
+    if (build.status !== 0) {
+      console.error(`${build.stdout}\n${build.stderr}`);
+      throw new Error("npm run build failed");
+    }
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForServer(base);
+  step(`server pid ${server.pid} listening on ${base}`);
+
+  const engineer = await signIn(base, accounts.engineer.email);
+  const manager = await signIn(base, accounts.manager.email);
+  const admin = await signIn(base, accounts.admin.email);
+  const selfAssessment = await selfAssessmentPage(base, engineer);
+
+  type Target = { label: string; path: string | null; cookie?: string; bar: boolean; duration: number; note?: string };
+  const gapPath = `/people/${accounts.engineer.id}/gap`;
+  const gapStatus = (await fetch(base + gapPath, { headers: { Cookie: engineer }, redirect: "manual" })).status;
+  const targets: Target[] = [
+    { label: "trivial /healthz", path: "/healthz", bar: false, duration: DURATION, note: "resource route; runs SELECT 1" },
+    { label: "self-assessment", path: selfAssessment, cookie: engineer, bar: true, duration: DURATION, note: selfAssessment ? `${accounts.engineer.level} engineer, own draft` : "skipped: /assess gave no assessment page" },
+    { label: "team overview", path: "/team", cookie: manager, bar: true, duration: DURATION, note: `manager of managers, ${accounts.manager.reports} reports` },
+    {
+      label: "gap analysis",
+      path: gapStatus === 200 ? gapPath : null,
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: gapStatus === 200 ? "engineer's own, to next level" : `skipped: ${gapPath} answered ${gapStatus}`,
+    },
+    { label: "home page", path: "/", cookie: engineer, bar: false, duration: Math.ceil(DURATION / 2), note: "informational: a light signed-in page, the floor for any page" },
+    { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: false, duration: Math.ceil(DURATION / 2), note: `informational: ${accounts.vp.reports} reports` },
+    { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: false, duration: Math.ceil(DURATION / 2), note: `informational: admin, ${accounts.participants} participants` },
+  ];
+
+  const results: Row[] = [];
+  for (const target of targets) {
+    if (!target.path) {
+      results.push({ label: target.label, note: target.note ?? "", bar: target.bar });
+      continue;
+    }
+    step(`${target.label}: ${target.path} for ${target.duration} s`);
+    results.push({ label: target.label, note: target.note ?? "", bar: target.bar, ...(await measure(base + target.path, target.cookie, target.duration)) });
+  }
+  printTable(results);
+}
+
+// ---------------------------------------------------------------- seeding
+
+type Account = { id: string; email: string; level: string | null; reports: number };
+
+async function seed() {
+  const [{ importPeople }, { hashPassword }, { toCsv }, { largeOrganisation }, { seedReviewHistory }, { db }, { reportsUnder }] = await Promise.all([
+    import("../app/modules/people/import.server.ts"),
+    import("../app/modules/auth/password.server.ts"),
+    import("../prisma/seed/demo-organisation.ts"),
+    import("../prisma/seed/large-organisation.ts"),
+    import("../prisma/seed/review-history.ts"),
+    import("../app/utils/db.server.ts"),
+    import("../app/modules/auth/permissions.server.ts"),
+  ]);
+  // The generator fills whole teams and can fall short of the size asked for; ask for a
+  // little more until it reaches it, then keep exactly PEOPLE (the last team a little small).
+  let asked = PEOPLE;
+  let people = largeOrganisation(asked);
+  while (people.length < PEOPLE) people = largeOrganisation((asked += 50));
+  people = people.slice(0, PEOPLE);
+  const imported = await importPeople(toCsv(people), { actorId: null, dryRun: false });
+  if (!imported.ok) throw new Error(`the large organisation did not import: ${JSON.stringify(imported.errors.slice(0, 5))}`);
+  const hash = await hashPassword(PASSWORD);
+  const users = await db.user.findMany({ select: { id: true } });
+  for (let start = 0; start < users.length; start += 1000) {
+    await db.password.createMany({ data: users.slice(start, start + 1000).map((user) => ({ userId: user.id, hash })) });
+  }
+  await db.user.updateMany({ where: { email: "person1@bench.example.com" }, data: { isAdmin: true } });
+  step(`imported ${users.length.toLocaleString("en-GB")} people`);
+
+  const history = await seedReviewHistory({ cycles: 2, seed: 7, log: (message) => step(message) });
+  step(`two past cycles: ${history.assessments.toLocaleString("en-GB")} assessments, ${history.ratings.toLocaleString("en-GB")} ratings, ${history.evidence.toLocaleString("en-GB")} evidence`);
+
+  const pickWithReports = async (level: string, atMost: number): Promise<Account> => {
+    const candidates = await db.user.findMany({ where: { level }, orderBy: { email: "asc" }, select: { id: true, email: true, level: true } });
+    let best: Account | null = null;
+    for (const candidate of candidates) {
+      const reports = (await reportsUnder(candidate.id)).length;
+      if (reports <= atMost && (!best || reports > best.reports)) best = { ...candidate, reports };
+    }
+    if (!best) throw new Error(`nobody at level ${level} to sign in as`);
+    return best;
+  };
+  const engineerRow = await db.user.findFirstOrThrow({ where: { level: "ic3", managerId: { not: null } }, orderBy: { email: "asc" }, select: { id: true, email: true, level: true } });
+  const latestCycle = await db.reviewCycle.findFirstOrThrow({ orderBy: { startsOn: "desc" }, select: { id: true, _count: { select: { participants: true } } } });
+  const accounts = {
+    engineer: { ...engineerRow, reports: 0 },
+    manager: await pickWithReports("m3", 1000),
+    vp: await pickWithReports("m4", 100_000),
+    admin: { email: "person1@bench.example.com" },
+    cycleId: latestCycle.id,
+    participants: latestCycle._count.participants,
+  };
+  // Hand the server a checkpointed file, and let go of it.
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  await db.$disconnect();
+  return accounts;
+}
+
+// ---------------------------------------------------------------- server and sessions
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+async function waitForServer(base: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error(`the server exited with code ${server?.exitCode}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not answer /healthz within 60 s");
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`signing in as ${email} answered ${response.status}`);
+  return cookie;
+}
+
+/** /assess opens the engineer's self-assessment, starting one (outside a cycle: the past ones are closed) when needed. */
+async function selfAssessmentPage(base: string, cookie: string): Promise<string | null> {
+  const location = (response: Response) => (response.status >= 300 && response.status < 400 ? response.headers.get("location") : null);
+  let target = location(await fetch(`${base}/assess`, { headers: { Cookie: cookie }, redirect: "manual" }));
+  if (!target) {
+    const started = await fetch(`${base}/assess`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({}), redirect: "manual" });
+    target = location(started);
+  }
+  if (!target?.startsWith("/assessments/")) return null;
+  return (await fetch(base + target, { headers: { Cookie: cookie } })).status === 200 ? target : null;
+}
+
+// ---------------------------------------------------------------- measuring
+
+type Measured = { p50: number; p95: number; p99: number; rps: number; requests: number; bad: number };
+type Row = { label: string; note: string; bar: boolean } & Partial<Measured>;
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]! : NaN;
+}
+
+async function measure(url: string, cookie: string | undefined, duration: number): Promise<Measured> {
+  const headers = cookie ? { Cookie: cookie } : undefined;
+  // Warm the server's caches (ladder versions, compiled queries) before timing.
+  for (let index = 0; index < 20; index++) await (await fetch(url, { headers })).arrayBuffer();
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    rps: latencies.length / result.duration,
+    requests: latencies.length,
+    bad: result.non2xx + result.errors,
+  };
+}
+
+function printTable(rows: Row[]) {
+  const trivial = rows[0]?.rps;
+  const header = ["route", "p50 ms", "p95 ms", "p99 ms", "req/s", "ratio", "result", "notes"];
+  const lines = rows.map((row) => {
+    if (row.rps === undefined) return [row.label, "-", "-", "-", "-", "-", "SKIPPED", row.note];
+    const ratio = trivial ? row.rps / trivial : NaN;
+    const passed = row.p95! < P95_BAR_MS && ratio >= RATIO_BAR && row.bad === 0;
+    const result = row === rows[0] ? "baseline" : row.bar ? (passed ? "PASS" : "FAIL") : passed ? "(pass)" : "(fail)";
+    const problems = row.bad ? `; ${row.bad} non-2xx or errors of ${row.requests}` : "";
+    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), row === rows[0] ? "1.00" : ratio.toFixed(2), result, row.note + problems];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  console.log("");
+  console.log(`Rungs bench: ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, node ${process.version}`);
+  console.log(`Bars (PASS/FAIL rows): p95 < ${P95_BAR_MS} ms and req/s >= ${RATIO_BAR} x the trivial route. Rows in brackets are informational.`);
+  console.log(format(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const line of lines) console.log(format(line));
+  console.log("");
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  process.kill(server.pid, "SIGTERM");
+  const timer = setTimeout(() => server?.pid !== undefined && server.exitCode === null && process.kill(server.pid, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+let code = 0;
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  code = 1;
+} finally {
+  await stopServer();
+  if (values.keep) step(`kept ${folder}`);
+  else rmSync(folder, { recursive: true, force: true });
+  step("done");
+}
+process.exit(code);

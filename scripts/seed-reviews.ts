@@ -1,0 +1,31 @@
+/**
+ * `npm run seed:reviews [-- --cycles 2 --seed 7]`: adds past, closed review cycles with
+ * submitted self-assessments and manager reviews to the database at DATABASE_URL
+ * (the demo or the large organisation). Cycles already there (same name) are skipped.
+ */
+import { parseArgs } from "node:util";
+import { getEnv } from "../app/utils/env.server.ts";
+import { applyMigrations } from "../app/utils/migrate.server.ts";
+
+const { values } = parseArgs({ options: { cycles: { type: "string", default: "2" }, seed: { type: "string", default: "7" } } });
+const cycles = Number(values.cycles);
+const seed = Number(values.seed);
+if (!Number.isInteger(cycles) || cycles < 1 || cycles > 20 || !Number.isInteger(seed)) {
+  console.error("usage: npm run seed:reviews [-- --cycles <1-20>] [--seed <integer>]");
+  process.exit(1);
+}
+
+await applyMigrations(getEnv().DATABASE_URL);
+const { db } = await import("../app/utils/db.server.ts");
+if ((await db.user.count()) === 0) {
+  console.error("The database has nobody in it yet: run `npm run seed` (demo) or `npm run seed:large` first.");
+  process.exit(1);
+}
+const { seedReviewHistory } = await import("../prisma/seed/review-history.ts");
+const started = performance.now();
+const summary = await seedReviewHistory({ cycles, seed, log: (message) => console.log(message) });
+for (const name of summary.skipped) console.log(`${name}: already there, skipped`);
+console.log(
+  `Added ${summary.cycles} review cycle(s): ${summary.assessments.toLocaleString("en-GB")} assessments, ${summary.ratings.toLocaleString("en-GB")} ratings, ${summary.evidence.toLocaleString("en-GB")} pieces of evidence in ${Math.round(performance.now() - started)} ms.`,
+);
+process.exit(0);

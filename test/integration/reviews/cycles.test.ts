@@ -1,0 +1,303 @@
+import { describe, expect, test } from "vitest";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { startAssessment } from "~/modules/reviews/assessments.server";
+import { closeCycle, cycleAcceptsDrafts } from "~/modules/reviews/cycles.server";
+import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
+import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
+import * as listRoute from "~/routes/admin.cycles._index";
+import * as newRoute from "~/routes/admin.cycles.new";
+import { db } from "~/utils/db.server";
+import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+
+type FormReply = { status?: string; error?: Record<string, string[] | null> };
+
+/** POST /admin/cycles/new; `teamIds` may repeat, as ticked checkboxes do. */
+async function openCycleForm(adminId: string, fields: Record<string, string>, teamIds: string[] = []) {
+  const body = new URLSearchParams(fields);
+  for (const teamId of teamIds) body.append("teamIds", teamId);
+  const request = await signedInRequest("/admin/cycles/new", adminId, { method: "POST", body });
+  try {
+    return await newRoute.action(routeArgs(request));
+  } catch (error) {
+    return error;
+  }
+}
+
+function cycleIdOf(response: unknown): string {
+  expect(statusOf(response)).toBe(302);
+  const match = /^\/admin\/cycles\/([^/]+)$/.exec((response as Response).headers.get("Location") ?? "");
+  expect(match).not.toBeNull();
+  return match![1]!;
+}
+
+async function team(name = "Team") {
+  return db.team.create({ data: { name: `${name} ${uniqueEmail()}` } });
+}
+
+const dates = { startsOn: "2026-03-01", endsOn: "2026-03-28" };
+
+async function progressOf(adminId: string, cycleId: string, query = "") {
+  const request = await signedInRequest(`/admin/cycles/${cycleId}${query}`, adminId);
+  return cycleRoute.loader(routeArgs(request, { cycleId }));
+}
+
+async function ladderVersionId() {
+  return (await ladderForLevel("ic2"))!.versionId;
+}
+
+/** An assessment in the cycle, written straight to the database. */
+async function assessment(fields: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string; cycleId: string | null; ratings?: Record<string, number> }) {
+  const { ratings = {}, ...rest } = fields;
+  return db.assessment.create({
+    data: {
+      ...rest,
+      ladderVersionId: await ladderVersionId(),
+      trackId: "ic",
+      levelId: "ic2",
+      submittedAt: fields.status === "submitted" ? new Date("2026-03-10T12:00:00Z") : null,
+      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+    },
+    include: { ratings: true },
+  });
+}
+
+describe("only admins", () => {
+  test("every cycle page, action and the export answer 403 to someone who is not an admin", async () => {
+    const admin = await createAdmin();
+    const engineer = await createPerson({ track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Guarded", ...dates, participants: "everyone" }));
+    const calls: [string, (request: Request) => Promise<unknown>, "GET" | "POST"][] = [
+      ["/admin/cycles", (request) => listRoute.loader(routeArgs(request)), "GET"],
+      ["/admin/cycles/new", (request) => newRoute.loader(routeArgs(request)), "GET"],
+      ["/admin/cycles/new", (request) => newRoute.action(routeArgs(request)), "POST"],
+      [`/admin/cycles/${cycleId}`, (request) => cycleRoute.loader(routeArgs(request, { cycleId })), "GET"],
+      [`/admin/cycles/${cycleId}`, (request) => cycleRoute.action(routeArgs(request, { cycleId })), "POST"],
+      [`/admin/cycles/${cycleId}/export`, (request) => exportRoute.loader(routeArgs(request, { cycleId })), "GET"],
+    ];
+    for (const [url, call, method] of calls) {
+      const request =
+        method === "GET"
+          ? await signedInRequest(url, engineer.id)
+          : await signedInPost(url, engineer.id, { intent: "close", confirm: "yes", name: "Sneaky", ...dates, participants: "everyone" });
+      expect(statusOf(await thrown(() => call(request))), `${method} ${url}`).toBe(403);
+    }
+    expect(await db.reviewCycle.count({ where: { name: "Sneaky" } })).toBe(0);
+    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt).toBeNull();
+  });
+});
+
+describe("opening a cycle", () => {
+  test("an end before the start is a field error, and nothing is written", async () => {
+    const admin = await createAdmin();
+    await createPerson({ track: "ic", level: "ic2" });
+    const [cycles, events] = [await db.reviewCycle.count(), await db.auditEvent.count()];
+    const reply = await openCycleForm(admin.id, { name: "Backwards", startsOn: "2026-03-28", endsOn: "2026-03-01", participants: "everyone" });
+    expect(statusOf(reply)).toBe(400);
+    expect(bodyOf<FormReply>(reply).error?.endsOn).toEqual(["The end date must be on or after the start date."]);
+    expect(await db.reviewCycle.count()).toBe(cycles);
+    expect(await db.auditEvent.count()).toBe(events);
+  });
+
+  test("a missing name, an impossible date and chosen teams without a team are field errors", async () => {
+    const admin = await createAdmin();
+    const reply = await openCycleForm(admin.id, { name: " ", startsOn: "2026-02-30", endsOn: "2026-03-01", participants: "teams" });
+    expect(statusOf(reply)).toBe(400);
+    const errors = bodyOf<FormReply>(reply).error ?? {};
+    expect(errors.name).toEqual(["Enter a name."]);
+    expect(errors.startsOn).toEqual(["That date does not exist."]);
+    const noTeams = await openCycleForm(admin.id, { name: "No teams", ...dates, participants: "teams" });
+    expect(statusOf(noTeams)).toBe(400);
+    expect(bodyOf<FormReply>(noTeams).error?.teamIds).toEqual(["Choose at least one team."]);
+    expect(await db.reviewCycle.count({ where: { name: "No teams" } })).toBe(0);
+  });
+
+  test("an unknown team id is a 400 field error, and nothing is written", async () => {
+    const admin = await createAdmin();
+    const real = await team();
+    await createPerson({ teamId: real.id, track: "ic", level: "ic2" });
+    const [participants, events] = [await db.reviewCycleParticipant.count(), await db.auditEvent.count()];
+    const reply = await openCycleForm(admin.id, { name: "Ghost team", ...dates, participants: "teams" }, [real.id, "no-such-team"]);
+    expect(statusOf(reply)).toBe(400);
+    expect(bodyOf<FormReply>(reply).error?.teamIds?.[0]).toMatch(/no longer exists/);
+    expect(await db.reviewCycle.count({ where: { name: "Ghost team" } })).toBe(0);
+    expect(await db.reviewCycleParticipant.count()).toBe(participants);
+    expect(await db.auditEvent.count()).toBe(events);
+  });
+
+  test("chosen teams: only their active members with a track and a level take part, and the opening is audited", async () => {
+    const admin = await createAdmin();
+    const [checkout, search, other] = [await team("Checkout"), await team("Search"), await team("Other")];
+    const lena = await createPerson({ teamId: checkout.id, track: "ic", level: "ic2" });
+    const zoe = await createPerson({ teamId: search.id, track: "ic", level: "ic3" });
+    await createPerson({ teamId: checkout.id, track: "ic", level: "ic2", deactivatedAt: new Date() });
+    await createPerson({ teamId: checkout.id });
+    await createPerson({ teamId: other.id, track: "ic", level: "ic2" });
+    await createPerson({ track: "ic", level: "ic2" });
+
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Spring 2026", ...dates, participants: "teams" }, [checkout.id, search.id]));
+    const participants = await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } });
+    expect(participants.map((row) => row.userId).sort()).toEqual([lena.id, zoe.id].sort());
+
+    const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
+    expect(cycle).toMatchObject({ name: "Spring 2026", createdById: admin.id, closedAt: null });
+    expect(cycle.startsOn.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    expect(cycle.endsOn.toISOString()).toBe("2026-03-28T00:00:00.000Z");
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectType: "ReviewCycle", subjectId: cycleId } });
+    expect(event).toMatchObject({ actorId: admin.id, action: "cycle.open" });
+    expect(event.detail).toMatchObject({ name: "Spring 2026", participants: 2, teams: [checkout.name, search.name].sort() });
+  });
+
+  test("everyone: every active person with a track and a level, with or without a team", async () => {
+    const admin = await createAdmin();
+    const before = await db.user.count({ where: { deactivatedAt: null, track: { not: null }, level: { not: null } } });
+    const noTeam = await createPerson({ track: "manager", level: "m1" });
+    await createPerson({ track: "ic" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Everyone", ...dates, participants: "everyone" }));
+    const participants = await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } });
+    expect(participants).toHaveLength(before + 1);
+    expect(participants.map((row) => row.userId)).toContain(noTeam.id);
+  });
+});
+
+describe("following and closing a cycle", () => {
+  test("an unknown cycle id is a 404 on the page, its action and the export", async () => {
+    const admin = await createAdmin();
+    expect(statusOf(await thrown(async () => progressOf(admin.id, "no-such-cycle")))).toBe(404);
+    const post = await signedInPost("/admin/cycles/no-such-cycle", admin.id, { intent: "close", confirm: "yes" });
+    expect(statusOf(await thrown(() => cycleRoute.action(routeArgs(post, { cycleId: "no-such-cycle" }))))).toBe(404);
+    const download = await signedInRequest("/admin/cycles/no-such-cycle/export", admin.id);
+    expect(statusOf(await thrown(() => exportRoute.loader(routeArgs(download, { cycleId: "no-such-cycle" }))))).toBe(404);
+  });
+
+  test("counts per state, filtered by team and state, with each participant's manager", async () => {
+    const admin = await createAdmin();
+    const [alpha, beta] = [await team("Alpha"), await team("Beta")];
+    const manager = await createPerson({ name: "Mia Manager", teamId: alpha.id, track: "manager", level: "m1" });
+    const ann = await createPerson({ name: "Ann", teamId: alpha.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const bob = await createPerson({ name: "Bob", teamId: alpha.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const cat = await createPerson({ name: "Cat", teamId: beta.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const dan = await createPerson({ name: "Dan", teamId: beta.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Progress", ...dates, participants: "teams" }, [alpha.id, beta.id]));
+    await assessment({ kind: "self", status: "draft", subjectId: ann.id, authorId: ann.id, cycleId });
+    await assessment({ kind: "self", status: "submitted", subjectId: bob.id, authorId: bob.id, cycleId });
+    await assessment({ kind: "self", status: "submitted", subjectId: cat.id, authorId: cat.id, cycleId });
+    await assessment({ kind: "manager", status: "draft", subjectId: cat.id, authorId: manager.id, cycleId });
+    await assessment({ kind: "manager", status: "submitted", subjectId: dan.id, authorId: manager.id, cycleId });
+    // Outside the cycle: not counted.
+    await assessment({ kind: "self", status: "submitted", subjectId: manager.id, authorId: manager.id, cycleId: null });
+
+    const all = await progressOf(admin.id, cycleId);
+    expect(all.counts).toEqual({ "not-started": 1, "self-draft": 1, "self-submitted": 1, "manager-draft": 1, "manager-submitted": 1 });
+    expect(all.people.map((person) => [person.name, person.state])).toEqual([
+      ["Ann", "self-draft"],
+      ["Bob", "self-submitted"],
+      ["Cat", "manager-draft"],
+      ["Dan", "manager-submitted"],
+      ["Mia Manager", "not-started"],
+    ]);
+    expect(all.people[0]!.manager).toEqual({ id: manager.id, name: "Mia Manager" });
+    expect(all.people[2]).toMatchObject({ selfProgress: 2, managerProgress: 1 });
+
+    const betaOnly = await progressOf(admin.id, cycleId, `?team=${beta.id}`);
+    expect(betaOnly.counts).toEqual({ "not-started": 0, "self-draft": 0, "self-submitted": 0, "manager-draft": 1, "manager-submitted": 1 });
+    expect(betaOnly.people.map((person) => person.name)).toEqual(["Cat", "Dan"]);
+
+    const submitted = await progressOf(admin.id, cycleId, `?team=${alpha.id}&state=self-submitted`);
+    expect(submitted.total).toBe(1);
+    expect(submitted.people.map((person) => person.name)).toEqual(["Bob"]);
+
+    expect(statusOf(await thrown(async () => progressOf(admin.id, cycleId, "?team=no-such-team")))).toBe(400);
+  });
+
+  test("pages through many participants", async () => {
+    const admin = await createAdmin();
+    const big = await team("Big");
+    await db.user.createMany({
+      data: Array.from({ length: 55 }, (_, index) => ({ name: `Pager ${String(index).padStart(2, "0")}`, email: uniqueEmail("pager"), teamId: big.id, track: "ic", level: "ic1" })),
+    });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Paged", ...dates, participants: "teams" }, [big.id]));
+    const second = await progressOf(admin.id, cycleId, "?page=2");
+    expect(second).toMatchObject({ total: 55, page: 2, pageCount: 2 });
+    expect(second.people.map((person) => person.name)).toEqual(["Pager 50", "Pager 51", "Pager 52", "Pager 53", "Pager 54"]);
+  });
+
+  test("closing needs confirming, is audited, happens once, and stops new drafts in the cycle", async () => {
+    const admin = await createAdmin();
+    const crew = await team("Crew");
+    const engineer = await createPerson({ teamId: crew.id, track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Closing", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" }, [crew.id]));
+    expect(await cycleAcceptsDrafts(cycleId)).toBe(true);
+
+    const unconfirmed = await cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, { intent: "close" }), { cycleId }));
+    expect(statusOf(unconfirmed)).toBe(400);
+    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt).toBeNull();
+
+    const closed = await cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, { intent: "close", confirm: "yes" }), { cycleId }));
+    expect(bodyOf<{ ok: boolean }>(closed).ok).toBe(true);
+    const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
+    expect(cycle.closedAt).toBeInstanceOf(Date);
+    expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, actorId: admin.id } })).toBe(1);
+    expect(await cycleAcceptsDrafts(cycleId)).toBe(false);
+
+    const again = await closeCycle(admin.id, cycleId);
+    expect(again).toEqual({ ok: false, message: "This cycle is already closed." });
+    expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectId: cycleId } })).toBe(1);
+
+    // The engineer's self-assessment now starts outside any cycle, never in the closed one.
+    const viewer = { id: engineer.id, name: engineer.name, email: engineer.email, isAdmin: false, isHiringAdmin: false };
+    const started = await startAssessment(viewer, "self", engineer.id);
+    expect(started.ok).toBe(true);
+    expect(await db.assessment.count({ where: { cycleId } })).toBe(0);
+    expect(await db.assessment.count({ where: { subjectId: engineer.id, cycleId: null, status: "draft" } })).toBe(1);
+  });
+});
+
+describe("CSV export", () => {
+  async function exported(adminId: string, cycleId: string) {
+    const response = await exportRoute.loader(routeArgs(await signedInRequest(`/admin/cycles/${cycleId}/export`, adminId), { cycleId }));
+    const text = await response.text();
+    return { response, lines: text.replace(/^\uFEFF/, "").trimEnd().split("\r\n") };
+  }
+
+  test("one row per participant and competency, submitted ratings only, formulas neutralised", async () => {
+    const admin = await createAdmin();
+    const crew = await team("Export");
+    const manager = await createPerson({ name: "Okafor, Sam", teamId: crew.id, track: "manager", level: "m1" });
+    const lena = await createPerson({ name: "=HYPERLINK(\"http://evil.example\")", teamId: crew.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const aisha = await createPerson({ name: "Aisha", teamId: crew.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const outsider = await createPerson({ name: "Outsider", track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Export 2026", ...dates, participants: "teams" }, [crew.id]));
+
+    const ladder = (await ladderForLevel("ic2"))!.ladder;
+    const icCompetencies = ladder.tracks.find((track) => track.id === "ic")!.competencyIds;
+    const managerCompetencies = ladder.tracks.find((track) => track.id === "manager")!.competencyIds;
+    const [first, second] = icCompetencies as [string, string];
+    const self = await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId, ratings: { [first]: 3, [second]: 2 } });
+    await db.ratingEvidence.createMany({ data: [{ ratingId: self.ratings.find((rating) => rating.competencyId === first)!.id, text: "Shipped it" }] });
+    await assessment({ kind: "manager", status: "submitted", subjectId: lena.id, authorId: manager.id, cycleId, ratings: { [first]: 1 } });
+    // A draft stays private to its author, admins included; another cycle's and an outsider's assessments stay out.
+    await assessment({ kind: "self", status: "draft", subjectId: aisha.id, authorId: aisha.id, cycleId, ratings: { [first]: 4 } });
+    await assessment({ kind: "self", status: "submitted", subjectId: outsider.id, authorId: outsider.id, cycleId: null, ratings: { [first]: 4 } });
+
+    const { response, lines } = await exported(admin.id, cycleId);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="review-cycle-export-2026-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(lines[0]).toBe(
+      "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on",
+    );
+    expect(lines).toHaveLength(1 + icCompetencies.length * 2 + managerCompetencies.length);
+    expect(lines.some((line) => line.includes("Outsider"))).toBe(false);
+
+    const lenaRows = lines.filter((line) => line.includes(lena.email));
+    expect(lenaRows).toHaveLength(icCompetencies.length);
+    expect(lenaRows[0]).toMatch(new RegExp(`^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10$`));
+    expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10$`));
+
+    const aishaRows = lines.filter((line) => line.includes(aisha.email));
+    expect(aishaRows).toHaveLength(icCompetencies.length);
+    expect(aishaRows.every((line) => line.endsWith(",,,,0,,"))).toBe(true);
+  });
+});

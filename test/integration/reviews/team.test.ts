@@ -1,0 +1,193 @@
+import { describe, expect, test } from "vitest";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { TEAM_PAGE_SIZE } from "~/modules/reviews/team.server";
+import * as teamRoute from "~/routes/team";
+import { db } from "~/utils/db.server";
+import { createPerson, uniqueEmail } from "../../utils/factories";
+import { routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function teamPage(viewerId: string, query = "") {
+  return teamRoute.loader(routeArgs(await signedInRequest(`/team${query}`, viewerId)));
+}
+
+type Overview = Extract<Awaited<ReturnType<typeof teamPage>>, { hasReports: true }>;
+
+async function overview(viewerId: string, query = ""): Promise<Overview> {
+  const page = await teamPage(viewerId, query);
+  if (!page.hasReports) throw new Error("expected reports");
+  return page;
+}
+
+function members(page: Overview) {
+  return page.groups.flatMap((group) => group.members);
+}
+
+function member(page: Overview, id: string) {
+  const found = members(page).find((person) => person.id === id);
+  if (!found) throw new Error(`${id} is not on the page`);
+  return found;
+}
+
+/** A cycle ending `endsInDays` from now, with the given participants. */
+async function cycle(name: string, participants: string[], endsInDays: number, closed = false) {
+  const endsOn = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + endsInDays * DAY);
+  return db.reviewCycle.create({
+    data: {
+      name: `${name} ${uniqueEmail()}`,
+      startsOn: new Date(endsOn.getTime() - 40 * DAY),
+      endsOn,
+      closedAt: closed ? new Date() : null,
+      participants: { create: participants.map((userId) => ({ userId })) },
+    },
+  });
+}
+
+let submittedAt = Date.UTC(2026, 0, 1);
+
+async function assessment(fields: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string; cycleId: string | null; ratings?: Record<string, number>; evidence?: string[] }) {
+  const { ratings = {}, evidence = [], ...rest } = fields;
+  const created = await db.assessment.create({
+    data: {
+      ...rest,
+      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
+      trackId: "ic",
+      levelId: "ic2",
+      submittedAt: fields.status === "submitted" ? new Date((submittedAt += DAY)) : null,
+      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+    },
+    include: { ratings: true },
+  });
+  const withEvidence = created.ratings.filter((rating) => evidence.includes(rating.competencyId));
+  if (withEvidence.length) await db.ratingEvidence.createMany({ data: withEvidence.map((rating) => ({ ratingId: rating.id, text: "Did the thing" })) });
+  return created;
+}
+
+async function icCompetencies() {
+  return (await ladderForLevel("ic2"))!.ladder.tracks.find((track) => track.id === "ic")!.competencyIds;
+}
+
+/** director > two managers > their engineers, and someone outside the line. */
+async function organisation() {
+  const director = await createPerson({ name: "Dee Director", track: "manager", level: "m3" });
+  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: director.id });
+  const pat = await createPerson({ name: "Pat Peer-Manager", track: "manager", level: "m1" });
+  const lena = await createPerson({ name: "Lena", track: "ic", level: "ic2", managerId: sam.id });
+  const omar = await createPerson({ name: "Omar", track: "ic", level: "ic2", managerId: sam.id });
+  const gone = await createPerson({ name: "Gone", track: "ic", level: "ic2", managerId: sam.id, deactivatedAt: new Date() });
+  const zoe = await createPerson({ name: "Zoe", track: "ic", level: "ic2", managerId: pat.id });
+  return { director, sam, pat, lena, omar, gone, zoe };
+}
+
+describe("who sees what", () => {
+  test("someone without reports gets a friendly empty page, not an error", async () => {
+    const loner = await createPerson({ track: "ic", level: "ic2" });
+    expect(await teamPage(loner.id)).toEqual({ hasReports: false, viewerIsAdmin: false });
+  });
+
+  test("a manager sees their direct and indirect reports grouped by manager, never a peer manager's", async () => {
+    const { director, sam, lena, omar, zoe, gone } = await organisation();
+    const page = await overview(director.id);
+    expect(page.reports).toBe(3);
+    expect(page.direct).toBe(1);
+    expect(page.groups.map((group) => [group.isViewer, group.manager?.id, group.members.map((person) => person.name)])).toEqual([
+      [true, director.id, ["Sam Manager"]],
+      [false, sam.id, ["Lena", "Omar"]],
+    ]);
+    const ids = members(page).map((person) => person.id);
+    expect(ids).not.toContain(zoe.id);
+    expect(ids).not.toContain(gone.id);
+    expect(ids).not.toContain(director.id);
+
+    const samPage = await overview(sam.id);
+    expect(members(samPage).map((person) => person.id).sort()).toEqual([lena.id, omar.id].sort());
+  });
+
+  test("an unknown cycle id is a 404", async () => {
+    const { sam } = await organisation();
+    expect(statusOf(await thrown(async () => teamPage(sam.id, "?cycle=no-such-cycle")))).toBe(404);
+  });
+});
+
+describe("cycle state, profile and attention", () => {
+  test("each report's state in the current cycle; profiles come from submitted assessments only", async () => {
+    const { sam, pat, lena, omar, zoe } = await organisation();
+    const [first, second] = (await icCompetencies()) as [string, string];
+    const current = await cycle("Current", [lena.id, omar.id, zoe.id], 30);
+    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: current.id, ratings: { [first]: 3, [second]: 2 } });
+    await assessment({ kind: "manager", status: "draft", subjectId: lena.id, authorId: sam.id, cycleId: current.id, ratings: { [first]: 1 } });
+    // Omar's draft is his alone: its state shows, its ratings never do.
+    await assessment({ kind: "self", status: "draft", subjectId: omar.id, authorId: omar.id, cycleId: current.id, ratings: { [first]: 4 } });
+    await assessment({ kind: "self", status: "submitted", subjectId: zoe.id, authorId: zoe.id, cycleId: current.id, ratings: { [first]: 4 } });
+
+    const page = await overview(sam.id);
+    expect(page.cycle?.id).toBe(current.id);
+    expect(page.counts).toEqual({ "not-started": 0, "self-draft": 1, "self-submitted": 0, "manager-draft": 1, "manager-submitted": 0 });
+
+    const lenaRow = member(page, lena.id);
+    expect(lenaRow).toMatchObject({ state: "manager-draft", selfProgress: 2, managerProgress: 1 });
+    expect(lenaRow.profile).toMatchObject({ kind: "self", ratings: expect.arrayContaining([3, 2]) });
+    const names = page.tracks[lenaRow.profile!.trackKey]!;
+    expect(names).toHaveLength((await icCompetencies()).length);
+    expect(lenaRow.profile!.ratings.filter((rating) => rating !== null)).toEqual([3, 2]);
+
+    const omarRow = member(page, omar.id);
+    expect(omarRow).toMatchObject({ state: "self-draft", profile: null });
+    expect(JSON.stringify(page)).not.toContain(zoe.id);
+    expect((await overview(pat.id)).reports).toBe(1);
+  });
+
+  test("flags: nothing started near the end, the manager review not started, a big disagreement, thin evidence", async () => {
+    const { sam, lena, omar } = await organisation();
+    const ana = await createPerson({ name: "Ana", track: "ic", level: "ic2", managerId: sam.id });
+    const ending = await cycle("Ending", [lena.id, omar.id, ana.id], 5);
+    const competencies = await icCompetencies();
+    const [first, second, third, fourth] = competencies as [string, string, string, string];
+    // Lena: both submitted, two points apart on one competency, every rating with evidence.
+    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: ending.id, ratings: { [first]: 4, [second]: 3 }, evidence: [first, second] });
+    await assessment({ kind: "manager", status: "submitted", subjectId: lena.id, authorId: sam.id, cycleId: ending.id, ratings: { [first]: 2, [second]: 3 }, evidence: [first, second] });
+    // Ana: submitted her self-assessment without evidence; no manager review yet.
+    await assessment({ kind: "self", status: "submitted", subjectId: ana.id, authorId: ana.id, cycleId: ending.id, ratings: { [first]: 3, [second]: 3, [third]: 3, [fourth]: 2 }, evidence: [first] });
+
+    const page = await overview(sam.id, `?cycle=${ending.id}`);
+    expect(page.daysLeft).toBe(5);
+    expect(member(page, lena.id).flags.map((flag) => flag.kind)).toEqual(["disagreement"]);
+    expect(member(page, omar.id).flags.map((flag) => flag.kind)).toEqual(["self-not-started", "manager-not-started"]);
+    expect(member(page, ana.id).flags.map((flag) => flag.kind)).toEqual(["manager-not-started", "thin-evidence"]);
+    expect(member(page, ana.id).flags[1]!.label).toBe("3 of 4 ratings without evidence");
+    expect(page.needingAttention).toBe(3);
+
+    const attention = await overview(sam.id, `?cycle=${ending.id}&show=attention&state=self-submitted`);
+    expect(members(attention).map((person) => person.name)).toEqual(["Ana"]);
+  });
+
+  test("a past cycle can be chosen; people outside it are marked, not counted", async () => {
+    const { sam, lena, omar } = await organisation();
+    const past = await cycle("Past", [lena.id], -100, true);
+    await cycle("Now", [lena.id, omar.id], 20);
+    const page = await overview(sam.id, `?cycle=${past.id}`);
+    expect(page.cycle).toMatchObject({ id: past.id, status: "closed" });
+    expect(page.daysLeft).toBeNull();
+    expect(page.notInCycle).toBe(1);
+    expect(member(page, omar.id)).toMatchObject({ inCycle: false, state: null });
+    expect(members(await overview(sam.id, `?cycle=${past.id}&state=not-in-cycle`)).map((person) => person.name)).toEqual(["Omar"]);
+  });
+
+  test("many reports are paginated", async () => {
+    const boss = await createPerson({ name: "Big Boss", track: "manager", level: "m2" });
+    await db.user.createMany({
+      data: Array.from({ length: TEAM_PAGE_SIZE + 3 }, (_, index) => ({
+        name: `Report ${String(index).padStart(2, "0")}`,
+        email: uniqueEmail("report"),
+        managerId: boss.id,
+        track: "ic",
+        level: "ic1",
+      })),
+    });
+    const second = await overview(boss.id, "?page=2");
+    expect(second).toMatchObject({ total: TEAM_PAGE_SIZE + 3, page: 2, pageCount: 2 });
+    expect(members(second).map((person) => person.name)).toEqual([TEAM_PAGE_SIZE, TEAM_PAGE_SIZE + 1, TEAM_PAGE_SIZE + 2].map((n) => `Report ${n}`));
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { CYCLE_EXPORT_COLUMNS, csvCell, csvRow, exportFilename, participantRows, type ExportParticipant } from "~/modules/reviews/csv-export";
+
+describe("CSV cells", () => {
+  test("plain text and numbers pass through", () => {
+    expect(csvCell("Lena Fischer")).toBe("Lena Fischer");
+    expect(csvCell(3)).toBe("3");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(undefined)).toBe("");
+    expect(csvCell(Number.NaN)).toBe("");
+  });
+
+  test("quotes, commas and line breaks are quoted, quotes doubled", () => {
+    expect(csvCell('Say "hi"')).toBe('"Say ""hi"""');
+    expect(csvCell("Okafor, Sam")).toBe('"Okafor, Sam"');
+    expect(csvCell("line one\nline two")).toBe('"line one\nline two"');
+    expect(csvCell("carriage\rreturn")).toBe('"carriage\rreturn"');
+  });
+
+  test("text that a spreadsheet would run as a formula is neutralised", () => {
+    expect(csvCell("=HYPERLINK(\"http://evil.example\",\"x\")")).toBe("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+    expect(csvCell("+1+1")).toBe("'+1+1");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("=1,2")).toBe("\"'=1,2\"");
+  });
+
+  test("numbers stay numbers, negative ones included", () => {
+    expect(csvCell(-1)).toBe("-1");
+    expect(csvRow(["a", -2, null])).toBe("a,-2,\r\n");
+  });
+});
+
+describe("participant rows", () => {
+  const competencies = [
+    { id: "code-quality", name: "Code quality" },
+    { id: "testing", name: "Testing, and \"quality\"" },
+  ];
+  const person: ExportParticipant = {
+    name: "=cmd|' /C calc'!A0",
+    email: "lena@example.com",
+    team: "Checkout",
+    managerName: "Okafor, Sam",
+    track: "ic",
+    level: "ic2",
+    selfAssessment: {
+      submittedAt: new Date("2026-03-10T12:00:00Z"),
+      trackId: "ic",
+      levelId: "ic2",
+      ratings: new Map([
+        ["code-quality", { rating: 3, evidence: 2 }],
+        ["testing", { rating: 2, evidence: 0 }],
+      ]),
+    },
+    managerReview: {
+      submittedAt: new Date("2026-03-20T09:00:00Z"),
+      trackId: "ic",
+      levelId: "ic2",
+      ratings: new Map([["code-quality", { rating: 2, evidence: 1 }]]),
+    },
+    competencies,
+  };
+
+  test("one row per competency with both ratings, the difference and the evidence", () => {
+    const lines = participantRows("Spring 2026", person).split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe("");
+    expect(lines[0]).toBe(
+      "Spring 2026,'=cmd|' /C calc'!A0,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,3,2,-1,3,2026-03-10,2026-03-20",
+    );
+    expect(lines[1]).toBe(
+      'Spring 2026,\'=cmd|\' /C calc\'!A0,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,2,,,0,2026-03-10,2026-03-20',
+    );
+    expect(lines[0]!.split(",").length).toBeGreaterThanOrEqual(CYCLE_EXPORT_COLUMNS.length);
+  });
+
+  test("someone without submitted assessments keeps a row per competency, blank ratings", () => {
+    const lines = participantRows("Spring 2026", { ...person, name: "Aisha", selfAssessment: null, managerReview: null }).trimEnd().split("\r\n");
+    expect(lines).toEqual([
+      "Spring 2026,Aisha,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,,,,0,,",
+      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,,,,0,,',
+    ]);
+  });
+
+  test("someone with no competency to list still gets one row", () => {
+    expect(participantRows("C", { ...person, name: "Nia", selfAssessment: null, managerReview: null, competencies: [] })).toBe(
+      'C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,\r\n',
+    );
+  });
+});
+
+describe("file name", () => {
+  test("ASCII only, no quotes or path separators", () => {
+    const on = new Date("2026-11-21T10:00:00Z");
+    expect(exportFilename("Spring 2026", on)).toBe("review-cycle-spring-2026-2026-11-21.csv");
+    expect(exportFilename('Q1 "Révisions" / ../etc\r\nX', on)).toBe("review-cycle-q1-revisions-etc-x-2026-11-21.csv");
+    expect(exportFilename("💥", on)).toBe("review-cycle-export-2026-11-21.csv");
+  });
+});
