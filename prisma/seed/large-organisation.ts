@@ -40,7 +40,8 @@ export function largeOrganisation(size: number, seed = 1): DemoPerson[] {
   const vp = add(null, "Leadership", "manager", "m4");
   const directorPeople = Array.from({ length: directors }, () => add(vp, "Leadership", "manager", "m3"));
   const groupManagers = Array.from({ length: groups }, (_, g) => add(directorPeople[g % directors]!, "Leadership", "manager", "m2"));
-  for (let t = 0; t < teams && people.length < size; t++) {
+  // Teams are added until the organisation has exactly `size` people.
+  for (let t = 0; people.length < size; t++) {
     const team = `Team ${t + 1}`;
     const manager = add(groupManagers[t % groups]!, team, "manager", "m1");
     if (people.length < size) add(manager, team, "tech-lead", pick(["tl1", "tl1", "tl2"]));
