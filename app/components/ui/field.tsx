@@ -21,7 +21,35 @@ function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly 
   const fieldId = id ?? fallback;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   const errorId = errors?.length ? `${fieldId}-error` : undefined;
-  return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+  return {
+    fieldId,
+    hintId,
+    errorId,
+    control: {
+      id: fieldId,
+      "aria-invalid": errors?.length ? true : undefined,
+      "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      className: inputClass,
+    },
+  };
+}
+
+/** Label above, hint and errors below: the frame every labelled control shares. */
+function FieldFrame({ ids, label, hint, errors, className, children }: { ids: ReturnType<typeof useFieldIds>; label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className: string; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
 }
 
 export const Field = forwardRef<HTMLInputElement, FieldProps<InputHTMLAttributes<HTMLInputElement>>>(function Field(
@@ -30,64 +58,29 @@ export const Field = forwardRef<HTMLInputElement, FieldProps<InputHTMLAttributes
 ) {
   const ids = useFieldIds(id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input ref={ref} id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...input} />
-      {hint ? (
-        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
+      <input ref={ref} {...ids.control} {...input} />
+    </FieldFrame>
   );
 });
 
-export function SelectField({
-  label,
-  hint,
-  errors,
-  className = "",
-  id,
-  children,
-  ...select
-}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+export function SelectField({ label, hint, errors, className = "", id, children, ...select }: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
   const ids = useFieldIds(id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...select}>
+    <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
+      <select {...ids.control} {...select}>
         {children}
       </select>
-      {hint ? (
-        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextareaField({ label, hint, errors, className = "", id, ...textarea }: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   const ids = useFieldIds(id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <textarea id={ids.fieldId} aria-invalid={errors?.length ? true : undefined} aria-describedby={ids.describedBy} className={inputClass} {...textarea} />
-      {hint ? (
-        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
+      <textarea {...ids.control} {...textarea} />
+    </FieldFrame>
   );
 }
 
