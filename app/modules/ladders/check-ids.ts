@@ -38,6 +38,7 @@ export function checkSingularSections(parts: LadderParts): LadderError[] {
       if (fix !== undefined && parts.complete) errors.push(ladderError(parts, `no file defines "${section}"; ${fix}`));
       continue;
     }
+    if (others.length === 0) continue;
     const firstKey = errorAt(first.source, [], "", section);
     for (const other of others) {
       errors.push(
