@@ -4,7 +4,6 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
-import { isManager } from "./modules/auth/permissions.server";
 import { getSignedIn } from "./modules/auth/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
 import { useNonce } from "./utils/nonce";
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = signedIn
     ? {
         ...signedIn.viewer,
-        isManager: await isManager(signedIn.viewer.id),
+        isManager: signedIn.isManager,
         // Admins are told when a ladder failed to load (the last good version is still served).
         ladderProblems: signedIn.viewer.isAdmin ? (await ladderState()).problems.length : 0,
       }

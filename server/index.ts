@@ -1,9 +1,11 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
 import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";
 
@@ -35,6 +37,8 @@ async function main() {
   app.set("trust proxy", env.TRUST_PROXY);
   if (env.LOG_REQUESTS) app.use(requestLog());
   app.use(securityHeaders({ development }));
+  // The loaders of one page view share what they look up per request (who is signed in).
+  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(next) : next()));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (development) {
@@ -45,7 +49,11 @@ async function main() {
   } else {
     const clientDir = path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // Only what the build put in build/client is looked up on disk: every other request
+    // (every page) goes straight to Remix instead of paying for a failed file lookup first.
+    const clientEntries = new Set(readdirSync(clientDir));
+    const serveClientFile = express.static(clientDir, { maxAge: "1h" });
+    app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next()));
     // @ts-expect-error the build exists only after `npm run build`
     build = (await import("../build/server/index.js")) as ServerBuild;
   }

@@ -2,7 +2,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "./env.server";
 
-export type { Prisma } from "../../prisma/generated/sqlite/client";
+// The namespace's raw-SQL helpers (Prisma.sql, Prisma.join) come from the runtime both clients share.
+export { Prisma } from "../../prisma/generated/sqlite/client";
 
 /**
  * Both generated clients expose the same models; the SQLite client's types stand

@@ -65,7 +65,12 @@ async function postEvidence(url: string, body: FormData): Promise<EvidenceReply 
   }
 }
 
-/** The evidence of one competency on the author's draft: list, remove, and a form to add more (saved at once). */
+/**
+ * The evidence of one competency on the author's draft: list, remove, and a form to add
+ * more (saved at once). The form is mounted the first time its disclosure opens and kept
+ * from then on (so nothing typed is lost by closing it): a draft has a form per
+ * competency, and building every one up front was most of the page's server render.
+ */
 export function AssessmentEvidenceEditor({
   assessmentId,
   competencyId,
@@ -84,31 +89,8 @@ export function AssessmentEvidenceEditor({
   const revalidator = useRevalidator();
   const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
-  const schema = useMemo(() => evidenceSchema(), []);
-  const [form, fields] = useForm({
-    id: `evidence-${competencyId}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    onSubmit: async (event, { formData }) => {
-      event.preventDefault();
-      setAdding(true);
-      setProblem(null);
-      const reply = await postEvidence(url, formData);
-      setAdding(false);
-      if (!reply) {
-        setProblem("Not added: the connection failed. What you typed is still here; try again.");
-        return;
-      }
-      if (reply.result) setLastResult(reply.result);
-      if (reply.ok) revalidator.revalidate();
-      else if (!reply.result) setProblem(reply.message ?? "Not added.");
-    },
-  });
+  const [opened, setOpened] = useState(false);
 
   async function remove(item: EvidenceItem) {
     setRemoving(item.id);
@@ -134,33 +116,25 @@ export function AssessmentEvidenceEditor({
       <details
         className="no-print rounded-md border border-dashed border-slate-300 px-3 py-2 dark:border-slate-600"
         open={Boolean(lastResult && lastResult.status === "error")}
+        onToggle={(event) => {
+          if (event.currentTarget.open) setOpened(true);
+        }}
       >
         <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-100">Add evidence for {competencyName}</summary>
-        <form method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="add" />
-          <input type="hidden" name="competencyId" value={competencyId} />
-          <TextareaField label="What happened" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field
-              label="Link (optional)"
-              placeholder="https://"
-              errors={fields.url.errors}
-              {...getInputProps(fields.url, { type: "url" })}
-              key={fields.url.key}
-            />
-            <Field
-              label="Date (optional)"
-              errors={fields.occurredOn.errors}
-              max={latestDate}
-              {...getInputProps(fields.occurredOn, { type: "date" })}
-              key={fields.occurredOn.key}
-            />
-          </div>
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <Button type="submit" variant="secondary" disabled={adding}>
-            {adding ? "Adding…" : "Add evidence"}
-          </Button>
-        </form>
+        {opened ? (
+          <AddEvidenceForm
+            url={url}
+            competencyId={competencyId}
+            latestDate={latestDate}
+            lastResult={lastResult}
+            onReply={(reply) => {
+              if (reply.result) setLastResult(reply.result);
+              if (reply.ok) revalidator.revalidate();
+              else if (!reply.result) setProblem(reply.message ?? "Not added.");
+            }}
+            onProblem={setProblem}
+          />
+        ) : null}
       </details>
       {problem ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -168,5 +142,63 @@ export function AssessmentEvidenceEditor({
         </p>
       ) : null}
     </div>
+  );
+}
+
+function AddEvidenceForm({
+  url,
+  competencyId,
+  latestDate,
+  lastResult,
+  onReply,
+  onProblem,
+}: {
+  url: string;
+  competencyId: string;
+  latestDate: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  onReply: (reply: EvidenceReply) => void;
+  onProblem: (problem: string | null) => void;
+}) {
+  const [adding, setAdding] = useState(false);
+  const schema = useMemo(() => evidenceSchema(), []);
+  const [form, fields] = useForm({
+    id: `evidence-${competencyId}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onSubmit: async (event, { formData }) => {
+      event.preventDefault();
+      setAdding(true);
+      onProblem(null);
+      const reply = await postEvidence(url, formData);
+      setAdding(false);
+      if (!reply) onProblem("Not added: the connection failed. What you typed is still here; try again.");
+      else onReply(reply);
+    },
+  });
+
+  return (
+    <form method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="competencyId" value={competencyId} />
+      <TextareaField label="What happened" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Link (optional)" placeholder="https://" errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} key={fields.url.key} />
+        <Field
+          label="Date (optional)"
+          errors={fields.occurredOn.errors}
+          max={latestDate}
+          {...getInputProps(fields.occurredOn, { type: "date" })}
+          key={fields.occurredOn.key}
+        />
+      </div>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Button type="submit" variant="secondary" disabled={adding}>
+        {adding ? "Adding…" : "Add evidence"}
+      </Button>
+    </form>
   );
 }

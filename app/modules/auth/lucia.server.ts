@@ -2,16 +2,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
-const userSelect = {
-  id: true,
-  email: true,
-  name: true,
-  isAdmin: true,
-  isHiringAdmin: true,
-  deactivatedAt: true,
-} as const;
-
-type UserRow = { id: string; email: string; name: string; isAdmin: boolean; isHiringAdmin: boolean; deactivatedAt: Date | null };
+type UserRow = { id: string; email: string; name: string; isAdmin: boolean; isHiringAdmin: boolean; deactivatedAt: Date | null; isManager: boolean };
 
 function toDatabaseUser({ id, ...attributes }: UserRow): DatabaseUser {
   return { id, attributes };
@@ -21,15 +12,24 @@ function toDatabaseSession(row: { id: string; userId: string; expiresAt: Date })
   return { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
 }
 
+type SessionAndUserRow = Omit<UserRow, "id" | "isManager"> & { id: string; userId: string; expiresAt: Date; isManager: unknown };
+
 /** lucia's adapter over our Prisma client (its own Prisma adapter does not support Prisma 7). */
 const adapter: Adapter = {
+  /**
+   * Every request runs this, so it is one flat statement: the session, its person, and
+   * whether anyone active reports to them (the navigation shows Team to managers).
+   */
   async getSessionAndUser(sessionId) {
-    const row = await db.session.findUnique({
-      where: { id: sessionId },
-      select: { id: true, userId: true, expiresAt: true, user: { select: userSelect } },
-    });
+    const [row] = await db.$queryRaw<SessionAndUserRow[]>`
+      SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt",
+        EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = ${sessionId}`;
     if (!row) return [null, null];
-    return [toDatabaseSession(row), toDatabaseUser(row.user)];
+    const { id, userId, expiresAt, isManager, ...user } = row;
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    return [toDatabaseSession({ id, userId, expiresAt }), toDatabaseUser({ id: userId, ...user, isManager: Boolean(Number(isManager)) })];
   },
   async getUserSessions(userId) {
     const rows = await db.session.findMany({ where: { userId } });

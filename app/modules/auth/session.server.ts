@@ -1,14 +1,25 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
+import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
 
-export type SignedIn = { viewer: Viewer; sessionId: string; refreshCookie: string | null };
+export type SignedIn = {
+  viewer: Viewer;
+  /** Someone active reports to the viewer (read with the session, for the navigation). */
+  isManager: boolean;
+  sessionId: string;
+  refreshCookie: string | null;
+};
 
 /** The signed-in person, or null. Deactivated people are signed out on sight. */
 export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
+  return memoForRequest(`signed-in:${sessionId}`, () => validate(sessionId));
+}
+
+async function validate(sessionId: string): Promise<SignedIn | null> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
   if (user.deactivatedAt) {
@@ -17,6 +28,7 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   }
   return {
     viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
+    isManager: user.isManager,
     sessionId: session.id,
     // lucia extended the session (sliding renewal): the cookie's expiry must follow.
     refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,

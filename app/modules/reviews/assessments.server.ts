@@ -6,7 +6,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
-import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
+import { draftRules, ladderContext, ratedCompetencies, type EvidenceItem } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
 import { canAuthorAssessment, canReadAssessment, type AssessmentKind, type AssessmentStatus } from "./policy";
 
@@ -221,39 +221,74 @@ const contentSelect = {
   ratings: { select: { id: true, competencyId: true, rating: true, notes: true, nextLevelMarks: true } },
 } satisfies Prisma.AssessmentSelect;
 
+type PageRow = AssessmentFacts & {
+  ladderVersionId: string;
+  trackId: string;
+  levelId: string;
+  summary: string;
+  revision: number;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  subjectName: string;
+  authorName: string;
+  cycleName: string | null;
+  cycleClosedAt: Date | null;
+};
+
+type PageRatingRow = {
+  competencyId: string;
+  rating: number | null;
+  notes: string;
+  nextLevelMarks: unknown;
+  evidenceId: string | null;
+  text: string | null;
+  url: string | null;
+  occurredOn: Date | null;
+};
+
+/**
+ * The assessment with its people and cycle, and its ratings with their evidence: two
+ * statements, where Prisma's nested select takes one per relation. The draft page is
+ * opened (and revalidated after every evidence change) more than any other.
+ */
+async function readAssessmentPage(assessmentId: string) {
+  const [[row], ratingRows] = await Promise.all([
+    db.$queryRaw<PageRow[]>`
+      SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", a."cycleId", a."ladderVersionId", a."trackId", a."levelId", a.summary,
+        a.revision, a."submittedAt", a."createdAt", a."updatedAt", s.name AS "subjectName", w.name AS "authorName",
+        c.name AS "cycleName", c."closedAt" AS "cycleClosedAt"
+      FROM "Assessment" a
+      JOIN "User" s ON s.id = a."subjectId"
+      JOIN "User" w ON w.id = a."authorId"
+      LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
+      WHERE a.id = ${assessmentId}`,
+    db.$queryRaw<PageRatingRow[]>`
+      SELECT r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
+      FROM "AssessmentRating" r
+      LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
+      WHERE r."assessmentId" = ${assessmentId}
+      ORDER BY r."competencyId", e."occurredOn" DESC, e."createdAt" ASC`,
+  ]);
+  if (!row) return null;
+  const ratings = new Map<string, { competencyId: string; rating: number | null; notes: string; nextLevelMarks: unknown; evidence: EvidenceItem[] }>();
+  for (const { competencyId, rating, notes, nextLevelMarks, evidenceId, text, url, occurredOn } of ratingRows) {
+    let entry = ratings.get(competencyId);
+    if (!entry) ratings.set(competencyId, (entry = { competencyId, rating, notes, nextLevelMarks, evidence: [] }));
+    if (evidenceId !== null) entry.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
+  }
+  return {
+    ...row,
+    subject: { name: row.subjectName },
+    author: { name: row.authorName },
+    cycle: row.cycleId === null ? null : { id: row.cycleId, name: row.cycleName ?? "", closedAt: row.cycleClosedAt },
+    ratings: [...ratings.values()],
+  };
+}
+
 /** One assessment as its page shows it; 404 unless the viewer may read it. */
 export async function assessmentPage(viewer: Viewer, assessmentId: string) {
-  const row = await db.assessment.findUnique({
-    where: { id: assessmentId },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      subjectId: true,
-      authorId: true,
-      cycleId: true,
-      ladderVersionId: true,
-      trackId: true,
-      levelId: true,
-      summary: true,
-      revision: true,
-      submittedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      subject: { select: { name: true } },
-      author: { select: { name: true } },
-      cycle: { select: { id: true, name: true, closedAt: true } },
-      ratings: {
-        select: {
-          competencyId: true,
-          rating: true,
-          notes: true,
-          nextLevelMarks: true,
-          evidence: { select: { id: true, text: true, url: true, occurredOn: true }, orderBy: [{ occurredOn: "desc" }, { createdAt: "asc" }] },
-        },
-      },
-    },
-  });
+  const row = await readAssessmentPage(assessmentId);
   if (!row || !(await viewerCanRead(viewer, row))) throw notFound("We could not find that assessment.");
   const ladder = await requireLadderVersion(row.ladderVersionId);
   const locked = lockReason(row);

@@ -17,18 +17,21 @@ export type GrowthPlanView = {
   updatedAt: Date;
 };
 
-/** The stored plan with names from the ladder version it was made with; null when there is none. */
+type PlanRow = { ladderVersionId: string; targetLevelId: string; updatedAt: Date; competencyId: string | null };
+
+/**
+ * The stored plan with names from the ladder version it was made with; null when there
+ * is none. One statement (the plan with its focus rows) for the growth pages.
+ */
 export async function readGrowthPlan(personId: string): Promise<GrowthPlanView | null> {
-  const plan = await db.growthPlan.findUnique({
-    where: { personId },
-    select: {
-      ladderVersionId: true,
-      targetLevelId: true,
-      updatedAt: true,
-      focus: { select: { competencyId: true }, orderBy: { position: "asc" } },
-    },
-  });
-  if (!plan) return null;
+  const rows = await db.$queryRaw<PlanRow[]>`
+    SELECT p."ladderVersionId", p."targetLevelId", p."updatedAt", f."competencyId"
+    FROM "GrowthPlan" p
+    LEFT JOIN "GrowthFocus" f ON f."planId" = p.id
+    WHERE p."personId" = ${personId}
+    ORDER BY f.position`;
+  if (!rows.length) return null;
+  const plan = { ...rows[0]!, focus: rows.flatMap((row) => (row.competencyId === null ? [] : [{ competencyId: row.competencyId }])) };
   const ladder = await ladderOfVersion(plan.ladderVersionId);
   const level = ladder ? getLevel(ladder, plan.targetLevelId) : undefined;
   return {

@@ -6,14 +6,16 @@
  * Every page loads with a fixed number of queries however many people, cycles
  * or assessments there are: the person, their manager chain, all their
  * assessments in one list, then the ratings of the assessments the page needs in
- * one more. Ladder versions are cached in memory.
+ * one more. Each is one flat SQL statement (Prisma's nested selects take one per
+ * relation, and these pages are opened often). Ladder versions are cached in memory.
  */
 import { competenciesForTrack, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
-import { managerChain, requirePersonVisible } from "~/modules/auth/permissions.server";
-import type { Viewer } from "~/modules/auth/policy";
+import { managerChain } from "~/modules/auth/permissions.server";
+import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db } from "~/utils/db.server";
+import { db, Prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
@@ -57,56 +59,39 @@ export type SubjectContext = {
   assessments: ProfileAssessment[];
 };
 
+type PersonRow = ProfilePerson;
+
+type AssessmentRow = Omit<ProfileAssessment, "kind" | "status"> & { kind: string; status: string };
+
 /**
  * The person and the assessments about them the viewer may read; 404 for anyone
- * who may not see the person at all (a peer, an unknown id).
+ * who may not see the person at all (a peer, an unknown id). Three flat statements:
+ * the person with their team and manager, their manager chain, and (only once the
+ * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  // Authorise before reading anything: a refusal must be the 404, never a racing query's error.
-  await requirePersonVisible(viewer, personId);
-  const [row, chain, rows] = await Promise.all([
-    db.user.findUniqueOrThrow({
-      where: { id: personId },
-      select: { id: true, name: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } },
-    }),
+  const [[row], chain] = await Promise.all([
+    db.$queryRaw<PersonRow[]>`
+      SELECT u.id, u.name, u.track, u.level, t.name AS "teamName", m.name AS "managerName"
+      FROM "User" u
+      LEFT JOIN "Team" t ON t.id = u."teamId"
+      LEFT JOIN "User" m ON m.id = u."managerId"
+      WHERE u.id = ${personId}`,
     managerChain(personId),
-    db.assessment.findMany({
-      where: { subjectId: personId },
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        subjectId: true,
-        authorId: true,
-        cycleId: true,
-        ladderVersionId: true,
-        trackId: true,
-        levelId: true,
-        summary: true,
-        submittedAt: true,
-        updatedAt: true,
-        author: { select: { name: true } },
-        cycle: { select: { name: true, startsOn: true } },
-      },
-      orderBy: [{ submittedAt: "desc" }, { updatedAt: "desc" }],
-    }),
   ]);
-  const all: ProfileAssessment[] = rows.map(({ author, cycle, ...assessment }) => ({
-    ...assessment,
-    kind: assessment.kind as AssessmentKind,
-    status: assessment.status as AssessmentStatus,
-    authorName: author.name,
-    cycleName: cycle?.name ?? null,
-    cycleStartsOn: cycle?.startsOn ?? null,
-  }));
+  // Authorise before reading anything about them: a refusal is the 404, exactly as if they did not exist.
+  if (!row || !canViewPerson(viewer, personId, chain)) throw notFound();
+  const rows = await db.$queryRaw<AssessmentRow[]>`
+    SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
+      c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
+    FROM "Assessment" a
+    JOIN "User" w ON w.id = a."authorId"
+    LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
+    WHERE a."subjectId" = ${personId}
+    ORDER BY a."submittedAt" DESC, a."updatedAt" DESC`;
+  const all: ProfileAssessment[] = rows.map((assessment) => ({ ...assessment, kind: assessment.kind as AssessmentKind, status: assessment.status as AssessmentStatus }));
   const assessments = readableAssessments(all, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
-  return {
-    viewer,
-    person: { id: row.id, name: row.name, track: row.track, level: row.level, teamName: row.team?.name ?? null, managerName: row.manager?.name ?? null },
-    chain,
-    isSelf: viewer.id === personId,
-    assessments,
-  };
+  return { viewer, person: row, chain, isSelf: viewer.id === personId, assessments };
 }
 
 export type EvidenceView = { id: string; text: string; url: string | null; occurredOn: Date | null };
@@ -121,45 +106,55 @@ export type RatingRow = {
   evidence: EvidenceView[];
 };
 
+type StoredRating = Omit<RatingRow, "evidenceCount" | "evidence"> & { evidenceCount: unknown };
+type StoredRatingWithEvidence = Omit<RatingRow, "evidenceCount" | "evidence"> & {
+  evidenceId: string | null;
+  text: string | null;
+  url: string | null;
+  occurredOn: Date | null;
+};
+
 /**
- * The ratings of some assessments, with their evidence counted or in full: one
- * or two index lookups. Evidence is counted here rather than with Prisma's
- * `_count`, which aggregates the whole evidence table.
+ * The ratings of some assessments, with their evidence counted or in full, in one
+ * statement (an index lookup per rating for the count). Evidence is counted here
+ * rather than with Prisma's `_count`, which aggregates the whole evidence table.
  */
 async function loadRatings(assessmentIds: readonly string[], evidence: "none" | "count" | "full"): Promise<Map<string, RatingRow[]>> {
   const byAssessment = new Map<string, RatingRow[]>();
   const ids = [...new Set(assessmentIds)];
   if (!ids.length) return byAssessment;
-  const rows = await db.assessmentRating.findMany({
-    where: { assessmentId: { in: ids } },
-    select: {
-      assessmentId: true,
-      competencyId: true,
-      rating: true,
-      notes: true,
-      nextLevelMarks: true,
-      evidence:
-        evidence === "full"
-          ? { select: { id: true, text: true, url: true, occurredOn: true }, orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] }
-          : evidence === "count"
-            ? { select: { id: true } }
-            : false,
-    },
-  });
-  for (const row of rows) {
-    const rating: RatingRow = {
-      assessmentId: row.assessmentId,
-      competencyId: row.competencyId,
-      rating: row.rating,
-      notes: row.notes,
-      nextLevelMarks: row.nextLevelMarks,
-      evidenceCount: row.evidence?.length ?? 0,
-      evidence: evidence === "full" ? (row.evidence as EvidenceView[]) : [],
-    };
-    const list = byAssessment.get(row.assessmentId);
+  const add = (rating: RatingRow) => {
+    const list = byAssessment.get(rating.assessmentId);
     if (list) list.push(rating);
-    else byAssessment.set(row.assessmentId, [rating]);
+    else byAssessment.set(rating.assessmentId, [rating]);
+  };
+  if (evidence === "full") {
+    const rows = await db.$queryRaw<StoredRatingWithEvidence[]>`
+      SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
+      FROM "AssessmentRating" r
+      LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
+      WHERE r."assessmentId" IN (${Prisma.join(ids)})
+      ORDER BY r."assessmentId", r."competencyId", e."occurredOn" ASC, e."createdAt" ASC`;
+    let current: RatingRow | null = null;
+    for (const { evidenceId, text, url, occurredOn, ...row } of rows) {
+      if (!current || current.assessmentId !== row.assessmentId || current.competencyId !== row.competencyId) {
+        current = { ...row, evidenceCount: 0, evidence: [] };
+        add(current);
+      }
+      if (evidenceId !== null) {
+        current.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
+        current.evidenceCount += 1;
+      }
+    }
+    return byAssessment;
   }
+  const counted = evidence === "count" ? Prisma.sql`(SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id)` : Prisma.sql`0`;
+  const rows = await db.$queryRaw<StoredRating[]>`
+    SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", ${counted} AS "evidenceCount"
+    FROM "AssessmentRating" r
+    WHERE r."assessmentId" IN (${Prisma.join(ids)})`;
+  // COUNT(*) comes back as a bigint.
+  for (const row of rows) add({ ...row, evidenceCount: Number(row.evidenceCount), evidence: [] });
   return byAssessment;
 }
 

@@ -1,7 +1,7 @@
 import { getTrack, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db } from "~/utils/db.server";
+import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import {
   attentionFlags,
@@ -10,8 +10,10 @@ import {
   daysLeft,
   emptyCounts,
   parseState,
+  DRAFT,
+  NONE,
   participantState,
-  toProgress,
+  SUBMITTED,
   type AttentionFlag,
   type CycleStatus,
   type ParticipantState,
@@ -24,8 +26,9 @@ import { canReadAssessment } from "./policy";
  * The team overview: everyone below a manager (direct and indirect reports), where
  * each stands in a review cycle, their latest submitted ratings and who needs
  * attention. One query covers every report whatever their number (the reporting line
- * is walked in SQL, never passed as an id list); the page shown costs one more, plus
- * one for ratings not read before (see submittedFacts).
+ * is walked in SQL, never passed as an id list); the page shown costs two more (its
+ * people's latest assessments; their track, level and team), plus one for ratings not
+ * read before (see submittedFacts).
  */
 
 export const TEAM_PAGE_SIZE = 25;
@@ -100,17 +103,18 @@ export type TeamOverview =
 type ReportRow = {
   id: string;
   name: string;
-  track: string | null;
-  level: string | null;
   managerId: string | null;
-  team: string | null;
   depth: unknown;
-  participant: string | null;
-  self: unknown;
-  manager: unknown;
-  selfSubmittedId: string | null;
-  managerSubmittedId: string | null;
+  inCycle: unknown;
+  /** null (nothing yet), "1" (a draft) or "2" followed by the submitted assessment's id. */
+  self: string | null;
+  manager: string | null;
 };
+
+function progressOfSide(side: string | null): { progress: Progress; submittedId: string | null } {
+  if (side === null) return { progress: NONE, submittedId: null };
+  return side.startsWith("2") ? { progress: SUBMITTED, submittedId: side.slice(1) } : { progress: DRAFT, submittedId: null };
+}
 
 // ---------------------------------------------------------------- submitted ratings
 
@@ -127,9 +131,8 @@ const FACTS_KEPT = 100_000;
 const globalForTeam = globalThis as unknown as { rungsSubmittedFacts?: Map<string, SubmittedFacts> };
 const factsCache = (globalForTeam.rungsSubmittedFacts ??= new Map());
 
-async function submittedFacts(assessmentIds: Iterable<string>): Promise<Map<string, SubmittedFacts>> {
-  const wanted = [...new Set(assessmentIds)];
-  const missing = wanted.filter((id) => !factsCache.has(id));
+async function submittedFacts(assessmentIds: Iterable<string>): Promise<ReadonlyMap<string, SubmittedFacts>> {
+  const missing = [...new Set(assessmentIds)].filter((id) => !factsCache.has(id));
   // Bounded IN lists: a manager of thousands reads their reports' ratings in a few batches, once.
   for (let start = 0; start < missing.length; start += 500) {
     const batch = missing.slice(start, start + 500);
@@ -152,7 +155,8 @@ async function submittedFacts(assessmentIds: Iterable<string>): Promise<Map<stri
     for (const [id, facts] of fresh) factsCache.set(id, facts);
   }
   while (factsCache.size > FACTS_KEPT) factsCache.delete(factsCache.keys().next().value!);
-  return new Map(wanted.flatMap((id) => (factsCache.has(id) ? [[id, factsCache.get(id)!] as const] : [])));
+  // Callers read the ids they asked for straight away, before anything else can evict them.
+  return factsCache;
 }
 
 const disagreementCache = new Map<string, number>();
@@ -195,65 +199,78 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
   const { cycles, cycle } = await loadCycles(filters, now);
   const cycleId = cycle?.id ?? "";
 
-  // Two deliberate shapes keep SQLite, which has no statistics to go by, walking from
-  // the reports to their assessments: CROSS JOIN (an inner join to PostgreSQL) makes
-  // `below` the outer loop, and `"cycleId" || ''` keeps the assessment lookup on the
-  // (subjectId, kind, status) index (a few rows a person) rather than the (cycleId,
-  // kind, status) one (every assessment of the cycle, for each person). In a cycle a
-  // person has at most one self-assessment and one manager review (assessments.server.ts),
-  // so MAX picks the submitted one's id.
+  // The walk down the reporting line carries the columns every report needs (for the
+  // counts, the order and who needs attention), so nothing joins back to "User"; what
+  // only the page shown needs is read for it alone (pageDetails). Each report then costs
+  // three index lookups: the participants' key, and the (cycleId, subjectId, kind,
+  // status, id) index of assessments once per kind. That is cheaper than joining and
+  // grouping (a temporary B-tree), the same for any number of reports. Per kind, MAX over
+  // '2' || id (submitted) and '1' (a draft) gives in one value how far that side has got
+  // and, when submitted, the assessment's id; in a cycle a person has at most one of each
+  // kind (assessments.server.ts).
   const reports = await db.$queryRaw<ReportRow[]>`
-    WITH RECURSIVE below(id, depth) AS (
-      SELECT id, 1 FROM "User" WHERE "managerId" = ${viewer.id}
+    WITH RECURSIVE below(id, name, "managerId", "deactivatedAt", depth) AS (
+      SELECT id, name, "managerId", "deactivatedAt", 1 FROM "User" WHERE "managerId" = ${viewer.id}
       UNION ALL
-      SELECT u.id, below.depth + 1 FROM "User" u JOIN below ON u."managerId" = below.id WHERE below.depth < ${MAX_DEPTH}
+      SELECT u.id, u.name, u."managerId", u."deactivatedAt", below.depth + 1
+      FROM "User" u JOIN below ON u."managerId" = below.id
+      WHERE below.depth < ${MAX_DEPTH}
     )
-    SELECT u.id, u.name, u.track, u.level, u."managerId", t.name AS team, below.depth, MAX(p."userId") AS participant,
-      MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS self,
-      MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS manager,
-      MAX(CASE WHEN a.kind = 'self' AND a.status = 'submitted' THEN a.id END) AS "selfSubmittedId",
-      MAX(CASE WHEN a.kind = 'manager' AND a.status = 'submitted' THEN a.id END) AS "managerSubmittedId"
-    FROM below
-    CROSS JOIN "User" u
-    LEFT JOIN "Team" t ON t.id = u."teamId"
-    LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${cycleId} AND p."userId" = u.id
-    LEFT JOIN "Assessment" a ON a."subjectId" = u.id AND a."cycleId" || '' = ${cycleId}
-    WHERE u.id = below.id AND u."deactivatedAt" IS NULL
-    GROUP BY u.id, u.name, u.track, u.level, u."managerId", t.name, below.depth`;
+    SELECT b.id, b.name, b."managerId", b.depth,
+      EXISTS (SELECT 1 FROM "ReviewCycleParticipant" p WHERE p."cycleId" = ${cycleId} AND p."userId" = b.id) AS "inCycle",
+      (SELECT MAX(CASE WHEN a.status = 'submitted' THEN '2' || a.id ELSE '1' END) FROM "Assessment" a
+        WHERE a."cycleId" = ${cycleId} AND a."subjectId" = b.id AND a.kind = 'self') AS self,
+      (SELECT MAX(CASE WHEN a.status = 'submitted' THEN '2' || a.id ELSE '1' END) FROM "Assessment" a
+        WHERE a."cycleId" = ${cycleId} AND a."subjectId" = b.id AND a.kind = 'manager') AS manager
+    FROM below b
+    WHERE b."deactivatedAt" IS NULL`;
   if (reports.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
   // Every report's manager is the viewer or another report, so their names are all here.
   const nameOf = new Map(reports.map((row) => [row.id, row.name]));
   nameOf.set(viewer.id, viewer.name);
 
+  const sides = reports.map((row) => ({ self: progressOfSide(row.self), manager: progressOfSide(row.manager) }));
   // Only submitted assessments count here: drafts are their author's alone.
-  const facts = await submittedFacts(reports.flatMap((row) => [row.selfSubmittedId, row.managerSubmittedId].filter((id): id is string => id !== null)));
+  const facts = await submittedFacts(sides.flatMap(({ self, manager }) => [self.submittedId, manager.submittedId].filter((id): id is string => id !== null)));
 
   const open = cycle !== null && cycle.status !== "closed";
   const left = cycle ? daysLeft(cycle.endsOn, now) : null;
   const counts = emptyCounts();
   let notInCycle = 0;
   let needingAttention = 0;
-  const members = reports.map((row) => {
-    const inCycle = row.participant !== null;
-    const selfProgress = toProgress(row.self);
-    const managerProgress = toProgress(row.manager);
-    const state = inCycle ? participantState(selfProgress, managerProgress) : null;
-    const self = row.selfSubmittedId ? facts.get(row.selfSubmittedId) : undefined;
-    const review = row.managerSubmittedId ? facts.get(row.managerSubmittedId) : undefined;
+  const members = reports.map((row, index) => {
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    const inCycle = Boolean(Number(row.inCycle));
+    const { self: selfSide, manager: managerSide } = sides[index]!;
+    const state = inCycle ? participantState(selfSide.progress, managerSide.progress) : null;
+    const self = selfSide.submittedId ? facts.get(selfSide.submittedId) : undefined;
+    const review = managerSide.submittedId ? facts.get(managerSide.submittedId) : undefined;
     const flags = attentionFlags({
       inCycle,
       cycleOpen: open,
       daysLeft: left,
-      self: selfProgress,
-      manager: managerProgress,
-      disagreements: self && review ? disagreementsBetween(row.selfSubmittedId!, self, row.managerSubmittedId!, review) : 0,
+      self: selfSide.progress,
+      manager: managerSide.progress,
+      disagreements: self && review ? disagreementsBetween(selfSide.submittedId!, self, managerSide.submittedId!, review) : 0,
       rated: (self?.rated ?? 0) + (review?.rated ?? 0),
       unevidenced: (self?.unevidenced ?? 0) + (review?.unevidenced ?? 0),
     });
     if (state) counts[state] += 1;
     else notInCycle += 1;
     if (flags.length) needingAttention += 1;
-    const member: TeamMember = { id: row.id, name: row.name, team: row.team, track: row.track, level: row.level, inCycle, selfProgress, managerProgress, state, flags, profile: null };
+    const member: TeamMember = {
+      id: row.id,
+      name: row.name,
+      team: null,
+      track: null,
+      level: null,
+      inCycle,
+      selfProgress: selfSide.progress,
+      managerProgress: managerSide.progress,
+      state,
+      flags,
+      profile: null,
+    };
     return { row, managerName: row.managerId ? (nameOf.get(row.managerId) ?? null) : null, depth: Number(row.depth), member };
   });
 
@@ -267,10 +284,12 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
   const page = Math.min(filters.page, pageCount);
   const pageRows = shown.slice((page - 1) * TEAM_PAGE_SIZE, page * TEAM_PAGE_SIZE);
 
-  const { profiles, tracks } = await latestProfiles(viewer, pageRows.map(({ member }) => member.id), cycles);
+  const pageIds = pageRows.map(({ member }) => member.id);
+  const [{ profiles, tracks }, details] = await Promise.all([latestProfiles(viewer, pageIds, cycles), pageDetails(pageIds)]);
   const groups: TeamGroup[] = [];
   for (const { row, managerName, member } of pageRows) {
     member.profile = profiles.get(member.id) ?? null;
+    Object.assign(member, details.get(member.id));
     const last = groups[groups.length - 1];
     if (last && last.manager?.id === row.managerId) last.members.push(member);
     else groups.push({ manager: row.managerId ? { id: row.managerId, name: managerName ?? "" } : null, isViewer: row.managerId === viewer.id, members: [member] });
@@ -294,6 +313,19 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     tracks,
     scale: profiles.size ? ((await servedLadders())[0]?.ladder.scale ?? []) : [],
   };
+}
+
+type PersonDetails = Pick<TeamMember, "team" | "track" | "level">;
+
+/** Track, level and team of the people on the page shown: every report's would cost more lookups and columns each. */
+async function pageDetails(personIds: string[]): Promise<Map<string, PersonDetails>> {
+  if (!personIds.length) return new Map();
+  const rows = await db.$queryRaw<(PersonDetails & { id: string })[]>`
+    SELECT u.id, t.name AS team, u.track, u.level
+    FROM "User" u
+    LEFT JOIN "Team" t ON t.id = u."teamId"
+    WHERE u.id IN (${Prisma.join(personIds)})`;
+  return new Map(rows.map(({ id, ...details }) => [id, details]));
 }
 
 function compare(a: string | null, b: string | null): number {
@@ -329,7 +361,9 @@ async function latestProfiles(
     );
     if (readable) latest.set(assessment.subjectId, assessment);
   }
-  const facts = await submittedFacts([...latest.values()].map((assessment) => assessment.id));
+  const cached = await submittedFacts([...latest.values()].map((assessment) => assessment.id));
+  // Taken now: the awaits below could let another request evict entries from the cache.
+  const ratingsOf = new Map([...latest.values()].map((assessment) => [assessment.id, cached.get(assessment.id)?.ratings]));
   // Usually one of the recent cycles already loaded; older ones are named in one more query.
   const cycleNames = new Map(knownCycles.map((cycle) => [cycle.id, cycle.name]));
   const unknown = [...new Set([...latest.values()].flatMap((assessment) => (assessment.cycleId && !cycleNames.has(assessment.cycleId) ? [assessment.cycleId] : [])))];
@@ -338,7 +372,7 @@ async function latestProfiles(
   }
   for (const [personId, assessment] of latest) {
     const trackKey = `${assessment.ladderVersionId}:${assessment.trackId}`;
-    const given = facts.get(assessment.id)?.ratings ?? new Map<string, number | null>();
+    const given = ratingsOf.get(assessment.id) ?? new Map<string, number | null>();
     if (!tracks[trackKey]) {
       // Cached per version; one read per distinct ladder version at most.
       const ladder = await ladderOfVersion(assessment.ladderVersionId);
