@@ -126,12 +126,7 @@ async function seed() {
     import("../app/utils/db.server.ts"),
     import("../app/modules/auth/permissions.server.ts"),
   ]);
-  // The generator fills whole teams and can fall short of the size asked for; ask for a
-  // little more until it reaches it, then keep exactly PEOPLE (the last team a little small).
-  let asked = PEOPLE;
-  let people = largeOrganisation(asked);
-  while (people.length < PEOPLE) people = largeOrganisation((asked += 50));
-  people = people.slice(0, PEOPLE);
+  const people = largeOrganisation(PEOPLE);
   const imported = await importPeople(toCsv(people), { actorId: null, dryRun: false });
   if (!imported.ok) throw new Error(`the large organisation did not import: ${JSON.stringify(imported.errors.slice(0, 5))}`);
   const hash = await hashPassword(PASSWORD);
