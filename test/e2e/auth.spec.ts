@@ -66,3 +66,10 @@ test("responses carry security headers and an httpOnly, SameSite=Lax session coo
   expect(cookie?.sameSite).toBe("Lax");
   expect(cookie?.secure).toBe(true);
 });
+
+test("the status page answers without signing in", async ({ page }) => {
+  const response = await page.goto("/status");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("Rungs is up.")).toBeVisible();
+  await expect(page).toHaveTitle("Status · Rungs");
+});
