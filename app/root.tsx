@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -31,6 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
   return data({ viewer, theme }, { headers });
 }
+
+/**
+ * Who is signed in and their theme do not depend on a page's search parameters: moving
+ * between sections, filters or pages of the same page does not ask for them again.
+ * Actions, explicit revalidation and every other navigation still do.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (!formMethod && currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search) return false;
+  return defaultShouldRevalidate;
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

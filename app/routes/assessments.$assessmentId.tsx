@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
@@ -10,8 +10,9 @@ import { AssessmentReadView } from "~/components/reviews/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { latestEvidenceDate } from "~/modules/reviews/assessment-form";
+import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/reviews/assessment-sections";
 import { assessmentPage, submitAssessment } from "~/modules/reviews/assessments.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Assessment · Rungs" }];
@@ -22,8 +23,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
+  const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
+  if (!resolveSection(sections, new URL(request.url).searchParams.get("section"))) throw notFound("This assessment has no such section.");
   return { ...page, latestDate: latestEvidenceDate(new Date()) };
 }
+
+/**
+ * Moving between sections of the draft changes only `?section=`: the editor already
+ * holds every competency (and the edits live in its state), so nothing is reloaded.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (!formMethod && onlySectionChanged(currentUrl, nextUrl)) return false;
+  return defaultShouldRevalidate;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
@@ -42,6 +54,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default function AssessmentPage() {
   const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
@@ -96,6 +109,7 @@ export default function AssessmentPage() {
           competencies={competencies}
           values={values}
           latestDate={latestDate}
+          sectionParam={searchParams.get("section")}
           submitReply={actionData && !actionData.ok ? actionData : null}
         />
       ) : (

@@ -23,16 +23,40 @@ async function openDraft(page: Page, startLabel: string) {
   await expect(ratings.first()).toBeEnabled();
 }
 
-/** Rates every competency: `Consistent` unless `ratings` says otherwise (competency name -> scale label). */
+/** The section navigator at the top of the draft, and the rated count its link for an area shows. */
+const sectionNav = (page: Page) => page.getByRole("navigation", { name: "Sections" });
+const sectionLink = (page: Page, name: string) => sectionNav(page).getByRole("link", { name: new RegExp(`^${name}\\s*(,\\s*\\d+ of \\d+ rated)?$`) });
+
+/**
+ * Rates every competency, walking the sections one area at a time through the
+ * navigator: `Consistent` unless `ratings` says otherwise (competency name -> scale label).
+ */
 async function rateEverything(page: Page, ratings: Record<string, string>) {
-  const groups = page.getByRole("group", { name: /^Rating for / });
-  const count = await groups.count();
-  expect(count).toBe(17);
-  for (let index = 0; index < count; index++) {
-    const group = groups.nth(index);
-    const name = (await group.locator("legend").first().innerText()).replace(/^Rating for /, "").replace(/\s*No evidence$/, "");
-    await group.getByLabel(ratings[name] ?? "Consistent", { exact: true }).check();
+  const links = sectionNav(page).getByRole("link");
+  const count = await links.count();
+  await expect(links.last()).toHaveText("Summary and submit");
+  let rated = 0;
+  for (let index = 0; index < count - 1; index++) {
+    const link = links.nth(index);
+    const [, area, total] = /^(.+), \d+ of (\d+) rated$/.exec((await link.textContent()) ?? "") ?? [];
+    expect(area, "an area link names the area and its rated count").toBeTruthy();
+    if ((await link.getAttribute("aria-current")) !== "step") await link.click();
+    await expect(link).toHaveAttribute("aria-current", "step");
+    const section = page.getByRole("region", { name: area!, exact: true });
+    await expect(section.getByRole("heading", { name: area!, level: 2 })).toBeVisible();
+    const groups = section.getByRole("group", { name: /^Rating for / });
+    await expect(groups).toHaveCount(Number(total));
+    // Only this area's competencies are on the page.
+    await expect(page.getByRole("group", { name: /^Rating for / })).toHaveCount(Number(total));
+    for (let group = 0; group < Number(total); group++) {
+      const ratingGroup = groups.nth(group);
+      const name = (await ratingGroup.locator("legend").first().innerText()).replace(/^Rating for /, "").replace(/\s*No evidence$/, "");
+      await ratingGroup.getByLabel(ratings[name] ?? "Consistent", { exact: true }).check();
+    }
+    await expect(link).toHaveText(`${area}, ${total} of ${total} rated`);
+    rated += Number(total);
   }
+  expect(rated).toBe(17);
 }
 
 async function submit(page: Page, label: string) {
@@ -52,7 +76,19 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await page.goto("/assess");
   await openDraft(page, "Start self-assessment");
   await expect(page.getByRole("heading", { name: "Your self-assessment", level: 1 })).toBeVisible();
+  // One area at a time: the first is shown, and "Next" moves on, to the top of the new section.
+  await expect(sectionLink(page, "Technical craft")).toHaveAttribute("aria-current", "step");
+  await expect(page.getByRole("group", { name: "Rating for Code quality" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Rating for Planning and estimation" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Next: Delivery →" }).click();
+  await expect(page).toHaveURL(/\?section=delivery$/);
+  await expect(page.getByRole("heading", { name: "Delivery", level: 2 })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Delivery", level: 2 })).toBeInViewport();
+  await expect(page.getByRole("group", { name: "Rating for Code quality" })).toHaveCount(0);
+  await expectAccessible(page);
+
   await rateEverything(page, { "Code quality": "Consistent", "Testing and verification": "Beyond", "Planning and estimation": "Developing" });
+  await sectionLink(page, "Technical craft").click();
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
   await codeQuality.getByLabel("Notes on Code quality").fill("Split the invoice builder into small, tested modules.");
   await codeQuality.getByLabel("How far this is met").first().selectOption("met");
@@ -61,8 +97,21 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/42");
   await codeQuality.getByRole("button", { name: "Add evidence" }).click();
   await expect(codeQuality.getByText("Refactored the billing module in PR 42", { exact: true })).toBeVisible();
+  // Evidence half typed (the form stays open after adding) is kept while moving to another section and back.
+  await codeQuality.getByLabel("What happened").fill("Paired on the ledger migration");
+  await sectionLink(page, "Summary and submit").click();
+  await expect(sectionLink(page, "Summary and submit")).toHaveAttribute("aria-current", "step");
+  await expect(page.getByRole("region", { name: "Code quality", exact: true })).toHaveCount(0);
   await page.getByLabel("Overall summary").fill("A half-year of steady delivery; testing is where I grew most.");
+  await sectionLink(page, "Technical craft").click();
+  await expect(codeQuality.getByLabel("Notes on Code quality")).toHaveValue("Split the invoice builder into small, tested modules.");
+  await expect(codeQuality.getByLabel("What happened")).toHaveValue("Paired on the ledger migration");
+  await expect(codeQuality.getByLabel("Consistent", { exact: true })).toBeChecked();
   await expect(page.getByText(/^Saved at/)).toBeVisible();
+  // Everything typed on other sections was saved too: a fresh load of the summary step shows it.
+  await page.goto(`${new URL(page.url()).pathname}?section=summary`);
+  await expect(page.getByLabel("Overall summary")).toHaveValue("A half-year of steady delivery; testing is where I grew most.");
+  await expect(sectionLink(page, "Technical craft")).toHaveText("Technical craft, 5 of 5 rated");
   await submit(page, "Submit self-assessment");
   await signOut(page);
 
@@ -75,8 +124,65 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   const growthUrl = new URL(page.url()).pathname;
   await page.getByRole("link", { name: /^(Review Lena|Continue your review of Lena)$/ }).click();
   await openDraft(page, `Start review of ${people.engineer.name}`);
+  const draftPath = new URL(page.url()).pathname;
+
+  // The server renders only the section asked for.
+  const served = async (search: string) => {
+    const html = await (await page.request.get(`${draftPath}${search}`)).text();
+    return new Set([...html.matchAll(/name="rating-([a-z0-9-]+)"/g)].map((match) => match[1])).size;
+  };
+  expect(await served("")).toBe(5);
+  expect(await served("?section=delivery")).toBe(3);
+  expect(await served("?section=summary")).toBe(0);
+  const unknown = await page.request.get(`${draftPath}?section=nonsense`);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toContain("This assessment has no such section.");
+
+  // Without JavaScript the section links still work: the server renders the section.
+  const noScript = await page.context().browser()!.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto(draftPath);
+  await sectionLink(plain, "Delivery").click();
+  await expect(plain).toHaveURL(/\?section=delivery$/);
+  await expect(sectionLink(plain, "Delivery")).toHaveAttribute("aria-current", "step");
+  await expect(plain.getByRole("group", { name: "Rating for Planning and estimation" })).toBeVisible();
+  await expect(plain.getByRole("group", { name: "Rating for Code quality" })).toHaveCount(0);
+  await noScript.close();
+
+  // Submitting too early: every missing rating is listed with a link to its section.
+  await sectionLink(page, "Summary and submit").click();
+  await page.getByRole("button", { name: "Submit review" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Not submitted" });
+  await expect(refusal).toContainText("17 competencies have no rating yet.");
+  await expect(refusal.getByRole("link")).toHaveCount(17);
+  await expect(page).toHaveURL(/\?section=summary$/);
+
+  // From here, moving between sections loads nothing for the assessment (its data is already in the page).
+  const assessmentLoads: string[] = [];
+  const onRequest = (request: { url(): string }) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".data") && url.searchParams.get("_routes") !== "root") assessmentLoads.push(request.url());
+  };
+  page.on("request", onRequest);
+  await refusal.getByRole("link", { name: "Testing and verification" }).click();
+  await expect(page).toHaveURL(/\?section=craft#testing$/);
+  const testingRegion = page.getByRole("region", { name: "Testing and verification", exact: true });
+  await expect(testingRegion).toBeFocused();
+  await expect(testingRegion).toBeInViewport();
+  await expect(testingRegion.getByText("Choose a rating for Testing and verification.")).toBeVisible();
+  await testingRegion.getByLabel("Not yet", { exact: true }).check();
+  await expect(refusal.getByRole("link")).toHaveCount(16);
+  await expect(refusal.getByRole("link", { name: "Testing and verification" })).toHaveCount(0);
+
   await rateEverything(page, { "Code quality": "Developing", "Testing and verification": "Not yet" });
+  await sectionLink(page, "Technical craft").click();
   await page.getByRole("region", { name: "Testing and verification", exact: true }).getByLabel("Notes on Testing and verification").fill("The payments path has few tests.");
+  await page.getByRole("link", { name: "Next: Delivery →" }).click();
+  await page.getByRole("link", { name: "← Previous: Technical craft" }).click();
+  await expect(page.getByLabel("Notes on Testing and verification")).toHaveValue("The payments path has few tests.");
+  await sectionLink(page, "Summary and submit").click();
+  expect(assessmentLoads).toEqual([]);
+  page.off("request", onRequest);
   await expect(page.getByText(/^Saved at/)).toBeVisible();
   await submit(page, "Submit review");
 

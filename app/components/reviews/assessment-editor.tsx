@@ -1,11 +1,24 @@
-import { useNavigation, useSubmit } from "@remix-run/react";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "@remix-run/react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { Button } from "~/components/ui/button";
 import { ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
 import type { SaveStatus } from "~/modules/reviews/autosave";
+import {
+  assessmentSections,
+  fieldLocation,
+  neighbours,
+  ratedCounts,
+  resolveSection,
+  sectionHref,
+  sectionOfCompetency,
+  SUMMARY_FIELD_ID,
+  type AssessmentSection,
+  type FieldLocation,
+  type RatedCount,
+} from "~/modules/reviews/assessment-sections";
 import type { LadderContext, RatedCompetency } from "~/modules/reviews/assessment-view";
 import {
   markField,
@@ -114,13 +127,13 @@ const CompetencyEditor = memo(function CompetencyEditor({
   const ratingErrorId = ratingErrors?.length ? `${id}-rating-error` : undefined;
   const rated = rating !== null;
   return (
-    <section id={id} aria-labelledby={`${id}-name`} className="scroll-mt-20">
+    // Focusable so that a link to it (from the list of missing ratings) can move focus here.
+    <section id={id} aria-labelledby={`${id}-name`} tabIndex={-1} className="scroll-mt-20">
       <Card>
         <fieldset>
           <legend id={`${id}-name`} className="text-lg font-semibold">
             {competency.name}
           </legend>
-          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{competency.areaName}</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{competency.description}</p>
 
           <div className="mt-4 grid gap-4 md:grid-cols-2">
@@ -259,13 +272,113 @@ function pick(record: Record<string, FieldConflict>, fields: string[]): Record<s
 
 const noConflicts: Record<string, FieldConflict> = {};
 
-/** The author's draft: every competency, autosaved, with a visible saved state and a submit button. */
+type Section = AssessmentSection<RatedCompetency>;
+
+const sectionHeadingId = (sectionId: string) => `section-${sectionId}-heading`;
+
+/** Every section with how much of it is rated; the current one marked as the step the person is on. */
+function SectionNav({ sections, currentId, counts }: { sections: readonly Section[]; currentId: string | null; counts: Record<string, RatedCount> }) {
+  return (
+    <nav aria-label="Sections" className="no-print">
+      <ol className="flex flex-wrap gap-2">
+        {sections.map((section) => {
+          const current = section.id === currentId;
+          const count = counts[section.id];
+          const complete = count !== undefined && count.rated === count.total;
+          return (
+            <li key={section.id}>
+              <Link
+                to={sectionHref(section.id)}
+                preventScrollReset
+                aria-current={current ? "step" : undefined}
+                className={`block rounded-md border px-3 py-1.5 text-sm ${
+                  current
+                    ? "border-brand-600 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-white"
+                    : "border-slate-200 text-slate-700 hover:border-brand-600 dark:border-slate-700 dark:text-slate-200"
+                }`}
+              >
+                {section.name}
+                {count ? (
+                  <span className={`block text-xs font-normal ${complete ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400"}`}>
+                    <span className="sr-only">, </span>
+                    {count.rated} of {count.total} rated
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** "Previous" and "Next" at the bottom of a section. */
+function SectionPager({ sections, currentId }: { sections: readonly Section[]; currentId: string }) {
+  const { previous, next } = neighbours(sections, currentId);
+  const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100";
+  return (
+    <nav aria-label="Previous and next section" className="no-print flex flex-wrap justify-between gap-3">
+      {previous ? (
+        <Link to={sectionHref(previous.id)} preventScrollReset rel="prev" className={linkClass}>
+          ← Previous: {previous.name}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link to={sectionHref(next.id)} preventScrollReset rel="next" className={linkClass}>
+          Next: {next.name} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/**
+ * Moving to another section (client side): the top of the form comes into view and
+ * focus goes to the section's heading, so a screen reader announces where the person
+ * is. A link to an element (`#competency`) moves focus there instead; the router has
+ * already scrolled to it. The first render keeps the browser's own behaviour.
+ */
+function useSectionFocus(currentId: string | null, formTop: RefObject<HTMLElement | null>) {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const previousId = useRef(currentId);
+  const mounted = useRef(false);
+  useEffect(() => {
+    const changed = previousId.current !== currentId;
+    previousId.current = currentId;
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    if (location.hash) {
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.focus({ preventScroll: true });
+      return;
+    }
+    if (!changed || currentId === null) return;
+    const top = formTop.current;
+    // Back and forward restore where the person was; a new section starts at the top of the form.
+    if (navigationType !== "POP" && top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: "start" });
+    document.getElementById(sectionHeadingId(currentId))?.focus({ preventScroll: true });
+    // location.key: every navigation, also a link to an element in the section already shown.
+  }, [currentId, location.key, location.hash, navigationType, formTop]);
+}
+
+/**
+ * The author's draft, one area of the ladder at a time, then the summary and submit
+ * step: autosaved, with a visible saved state. The server renders only the section in
+ * the URL; in the browser every section visited stays mounted (hidden when not
+ * current), so nothing half typed (an evidence form, say) is lost by moving around.
+ */
 export function AssessmentEditor({
   assessment,
   ladder,
   competencies,
   values,
   latestDate,
+  sectionParam,
   submitReply,
 }: {
   assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
@@ -273,6 +386,8 @@ export function AssessmentEditor({
   competencies: RatedCompetency[];
   values: DraftValues;
   latestDate: string;
+  /** The `section` search parameter. */
+  sectionParam: string | null;
   submitReply: SubmitReply | null;
 }) {
   const submit = useSubmit();
@@ -282,7 +397,20 @@ export function AssessmentEditor({
   const { state, value, setValue, resolveConflict, status } = autosave;
   const submitting = autosave.submitPending || navigation.state === "submitting";
 
-  const submitErrors = submitReply?.fieldErrors ?? {};
+  const sections = useMemo(() => assessmentSections(competencies, ladder.areas.map((area) => area.id)), [competencies, ladder.areas]);
+  const current = resolveSection(sections, sectionParam);
+  const currentId = current?.id ?? null;
+  const counts = ratedCounts(sections, (competencyId) => value(ratingField(competencyId)) !== null);
+
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(currentId ? [currentId] : []));
+  if (currentId && !visited.has(currentId)) setVisited(new Set([...visited, currentId]));
+
+  // The refusal stays on show while the person moves to the sections it points at
+  // (a navigation clears the route's action data); a later refusal replaces it.
+  const [shownReply, setShownReply] = useState(submitReply);
+  if (submitReply && submitReply !== shownReply) setShownReply(submitReply);
+
+  const submitErrors = shownReply?.fieldErrors ?? {};
   const unrated = competencies.filter((competency) => value(ratingField(competency.id)) === null);
   const stillMissing = unrated.filter((competency) => submitErrors[ratingField(competency.id)]);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -290,18 +418,51 @@ export function AssessmentEditor({
     if (submitReply) summaryRef.current?.focus();
   }, [submitReply]);
 
+  const formTop = useRef<HTMLDivElement>(null);
+  useSectionFocus(currentId, formTop);
+
   // Until the page is interactive, typing would not reach autosave (and be lost on the first re-render).
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
 
-  const conflictCount = Object.keys(state.conflicts).length;
+  const conflictFields = Object.keys(state.conflicts);
+  const conflictCount = conflictFields.length;
+  const conflictsElsewhere = new Map<string, FieldLocation<RatedCompetency>>();
+  for (const field of conflictFields) {
+    const location = fieldLocation(sections, field);
+    if (location && location.section.id !== currentId) conflictsElsewhere.set(location.anchor, location);
+  }
   const otherErrorsFor = (competencyId: string) =>
     Object.entries(state.fieldErrors)
       .filter(([field]) => field.startsWith(`mark:${competencyId}:`) || field === notesField(competencyId))
       .flatMap(([, errors]) => errors);
 
+  const renderCompetency = (competency: RatedCompetency) => {
+    const ratingKey = ratingField(competency.id);
+    const rating = value(ratingKey) as number | null;
+    const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
+    const conflicts = conflictCount ? pick(state.conflicts, fields) : noConflicts;
+    return (
+      <CompetencyEditor
+        key={competency.id}
+        assessmentId={assessment.id}
+        competency={competency}
+        ladder={ladder}
+        rating={rating}
+        notes={String(value(notesField(competency.id)) ?? "")}
+        marks={competency.nextExpectations.map((_, index) => value(markField(competency.id, index)) as string | null)}
+        ratingErrors={state.fieldErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
+        otherErrors={otherErrorsFor(competency.id)}
+        conflicts={conflicts}
+        latestDate={latestDate}
+        setValue={setValue}
+        resolveConflict={resolveConflict}
+      />
+    );
+  };
+
   return (
-    <div className="space-y-6">
+    <div ref={formTop} className="scroll-mt-2 space-y-6">
       <div className="no-print sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
           {status.text}
@@ -310,6 +471,8 @@ export function AssessmentEditor({
           {unrated.length ? `${competencies.length - unrated.length} of ${competencies.length} rated` : "Every competency is rated"}
         </p>
       </div>
+
+      <SectionNav sections={sections} currentId={currentId} counts={counts} />
 
       {state.restored ? (
         <Alert tone="info">Brought back {state.restored === 1 ? "1 change" : `${state.restored} changes`} that this browser had kept but not yet saved.</Alert>
@@ -324,83 +487,106 @@ export function AssessmentEditor({
         <Alert tone="warning" title="Also edited in another tab">
           {conflictCount === 1 ? "One field was" : `${conflictCount} fields were`} changed in another tab too. Your version is saved; the other version is shown
           beside the field so you can choose.
+          {conflictsElsewhere.size ? (
+            <ul className="mt-2 list-disc pl-5">
+              {[...conflictsElsewhere.values()].map((location) => (
+                <li key={location.anchor}>
+                  <Link to={sectionHref(location.section.id, location.anchor)} className="underline">
+                    {location.label}
+                  </Link>{" "}
+                  in {location.section.name}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </Alert>
       ) : null}
       <div ref={summaryRef} tabIndex={-1} className="outline-none">
-        {submitReply ? (
+        {shownReply ? (
           <Alert tone="error" title="Not submitted">
-            <p>{submitReply.message}</p>
+            <p>{shownReply.message}</p>
             {stillMissing.length ? (
               <ul className="mt-2 list-disc pl-5">
-                {stillMissing.map((competency) => (
-                  <li key={competency.id}>
-                    <a href={`#${competency.id}`} className="underline">
-                      {competency.name}
-                    </a>
-                    : choose a rating
-                  </li>
-                ))}
+                {stillMissing.map((competency) => {
+                  const section = sectionOfCompetency(sections, competency.id)!;
+                  return (
+                    <li key={competency.id}>
+                      <Link to={sectionHref(section.id, competency.id)} className="underline">
+                        {competency.name}
+                      </Link>{" "}
+                      ({section.name}): choose a rating
+                    </li>
+                  );
+                })}
               </ul>
             ) : null}
           </Alert>
         ) : null}
       </div>
 
-      <fieldset disabled={!interactive} className="contents space-y-6">
-        {competencies.map((competency) => {
-          const ratingKey = ratingField(competency.id);
-          const rating = value(ratingKey) as number | null;
-          const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
-          const conflicts = conflictCount ? pick(state.conflicts, fields) : noConflicts;
-          return (
-            <CompetencyEditor
-              key={competency.id}
-              assessmentId={assessment.id}
-              competency={competency}
-              ladder={ladder}
-              rating={rating}
-              notes={String(value(notesField(competency.id)) ?? "")}
-              marks={competency.nextExpectations.map((_, index) => value(markField(competency.id, index)) as string | null)}
-              ratingErrors={state.fieldErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
-              otherErrors={otherErrorsFor(competency.id)}
-              conflicts={conflicts}
-              latestDate={latestDate}
-              setValue={setValue}
-              resolveConflict={resolveConflict}
-            />
-          );
-        })}
+      {current === null ? (
+        <Alert tone="error" title="No such section">
+          This assessment has no such section.{" "}
+          <Link to={sectionHref(sections[0]!.id)} className="underline">
+            Go to {sections[0]!.name}
+          </Link>
+        </Alert>
+      ) : null}
 
-        <Card>
-          <TextareaField
-            id="assessment-summary"
-            label="Overall summary"
-            hint={
-              assessment.kind === "self"
-                ? "The story of this period in your own words: what went well, what you want to grow."
-                : `Your overall view of ${assessment.subject.name}'s work in this period.`
-            }
-            rows={6}
-            value={String(value(summaryField) ?? "")}
-            errors={state.fieldErrors[summaryField]}
-            onChange={(event) => setValue(summaryField, event.currentTarget.value)}
-          />
-          <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
-        </Card>
+      <fieldset disabled={!interactive} className="contents">
+        {sections
+          .filter((section) => visited.has(section.id))
+          .map((section) => (
+            <section key={section.id} aria-labelledby={sectionHeadingId(section.id)} hidden={section.id !== currentId} className="space-y-6">
+              <div>
+                <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                  Step {sections.indexOf(section) + 1} of {sections.length}
+                </p>
+                <h2 id={sectionHeadingId(section.id)} tabIndex={-1} className="text-xl font-semibold outline-none">
+                  {section.name}
+                </h2>
+                {section.kind === "area" ? (
+                  <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{ladder.areas.find((area) => area.id === section.id)?.description}</p>
+                ) : null}
+              </div>
+              {section.kind === "area" ? (
+                section.competencies.map(renderCompetency)
+              ) : (
+                <>
+                  <Card>
+                    <TextareaField
+                      id={SUMMARY_FIELD_ID}
+                      label="Overall summary"
+                      hint={
+                        assessment.kind === "self"
+                          ? "The story of this period in your own words: what went well, what you want to grow."
+                          : `Your overall view of ${assessment.subject.name}'s work in this period.`
+                      }
+                      rows={6}
+                      value={String(value(summaryField) ?? "")}
+                      errors={state.fieldErrors[summaryField]}
+                      onChange={(event) => setValue(summaryField, event.currentTarget.value)}
+                    />
+                    <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
+                  </Card>
+                  <Card className="no-print">
+                    <h3 className="text-lg font-semibold">Submit</h3>
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                      Submitting locks the {assessment.kind === "self" ? "self-assessment" : "review"}: it can no longer be changed.{" "}
+                      {unrated.length
+                        ? `${unrated.length === 1 ? "One competency still needs" : `${unrated.length} competencies still need`} a rating.`
+                        : "Every competency is rated."}
+                    </p>
+                    <Button className="mt-3" onClick={autosave.requestSubmit} disabled={!interactive || submitting || Boolean(state.locked)}>
+                      {submitting ? "Submitting…" : assessment.kind === "self" ? "Submit self-assessment" : "Submit review"}
+                    </Button>
+                  </Card>
+                </>
+              )}
+              <SectionPager sections={sections} currentId={section.id} />
+            </section>
+          ))}
       </fieldset>
-
-      <Card className="no-print">
-        <h2 className="text-lg font-semibold">Submit</h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          Submitting locks the {assessment.kind === "self" ? "self-assessment" : "review"}: it can no longer be changed.{" "}
-          {unrated.length
-            ? `${unrated.length === 1 ? "One competency still needs" : `${unrated.length} competencies still need`} a rating.`
-            : "Every competency is rated."}
-        </p>
-        <Button className="mt-3" onClick={autosave.requestSubmit} disabled={!interactive || submitting || Boolean(state.locked)}>
-          {submitting ? "Submitting…" : assessment.kind === "self" ? "Submit self-assessment" : "Submit review"}
-        </Button>
-      </Card>
     </div>
   );
 }

@@ -9,6 +9,7 @@ export type AssessedCompetency = {
   id: string;
   name: string;
   description: string;
+  areaId: string;
   areaName: string;
   /** What the assessed level expects. */
   expectations: Expectation[];
@@ -33,6 +34,8 @@ export type LadderContext = {
   level: { id: string; title: string };
   nextLevel: { id: string; title: string } | null;
   scale: ScalePoint[];
+  /** The ladder's areas in its order (the editor shows one area at a time, in this order). */
+  areas: { id: string; name: string; description: string }[];
 };
 
 /** The competencies of the track, with the level's and the next level's expectations. */
@@ -43,6 +46,7 @@ export function assessedCompetencies(ladder: Ladder, trackId: string, levelId: s
     id: competency.id,
     name: competency.name,
     description: competency.description,
+    areaId: competency.areaId,
     areaName: getArea(ladder, competency.areaId)?.name ?? "",
     expectations: level?.expectations[competency.id] ?? [],
     nextExpectations: next?.expectations[competency.id] ?? [],
@@ -72,6 +76,7 @@ export function ladderContext(ladder: Ladder, trackId: string, levelId: string):
     level: { id: levelId, title: level?.title ?? levelId },
     nextLevel: next ? { id: next.id, title: next.title } : null,
     scale: ladder.scale,
+    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description })),
   };
 }
 

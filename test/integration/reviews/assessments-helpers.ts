@@ -1,3 +1,6 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import * as assessRoute from "~/routes/assess";
 import * as evidenceRoute from "~/routes/assessments.$assessmentId.evidence";
 import * as saveRoute from "~/routes/assessments.$assessmentId.save";
@@ -38,14 +41,38 @@ export async function startReview(authorId: string, subjectId: string): Promise<
 
 export type PageData = Awaited<ReturnType<typeof assessmentRoute.loader>>;
 
-/** GET /assessments/:id: the page data, or the status it threw. */
-export async function readPage(viewerId: string, assessmentId: string): Promise<{ status: number; data?: PageData }> {
-  const request = await signedInRequest(`/assessments/${assessmentId}`, viewerId);
+/** GET /assessments/:id (with `search`, e.g. "?section=delivery"): the page data, or the status and message it threw. */
+export async function readPage(viewerId: string, assessmentId: string, search = ""): Promise<{ status: number; data?: PageData; message?: string }> {
+  const request = await signedInRequest(`/assessments/${assessmentId}${search}`, viewerId);
   try {
     return { status: 200, data: bodyOf<PageData>(await assessmentRoute.loader(routeArgs(request, { assessmentId }))) };
   } catch (error) {
-    return { status: statusOf(error) };
+    return { status: statusOf(error), message: bodyOf<{ message?: string }>(error)?.message };
   }
+}
+
+/**
+ * The HTML the server renders for the assessment page (the route's component with its
+ * loader's data and, for a POST, its action's reply), through React Router's static
+ * handler, which Remix's server rendering is built on.
+ */
+export async function renderPage(viewerId: string, path: string, init: { method?: string; fields?: Record<string, string> } = {}): Promise<string> {
+  const route = {
+    id: "routes/assessments.$assessmentId",
+    path: "/assessments/:assessmentId",
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
+      bodyOf(await assessmentRoute.loader(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
+    action: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
+      bodyOf(await assessmentRoute.action(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
+    Component: assessmentRoute.default,
+  };
+  const handler = createStaticHandler([route]);
+  const request = init.method === "POST" ? await signedInPost(path, viewerId, init.fields ?? {}) : await signedInRequest(path, viewerId);
+  const context = await handler.query(request);
+  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
 }
 
 export type Change = { field: string; value: string | number | null; base: string | number | null };
