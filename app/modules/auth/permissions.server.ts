@@ -48,10 +48,6 @@ export async function reportsUnder(personId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-export async function isManager(personId: string): Promise<boolean> {
-  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
-}
-
 /** Throws 404 unless the person exists and the viewer may see them (self, manager chain, admin). */
 export async function requirePersonVisible(viewer: Viewer, personId: string): Promise<void> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });

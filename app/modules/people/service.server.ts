@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { managerChain } from "~/modules/auth/permissions.server";
 import { db, type Prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import type { PersonField, PersonFormValue } from "./person-form";
 import type { TrackLevelCheck } from "./track-level";
@@ -43,9 +44,11 @@ export function parsePeopleFilters(searchParams: URLSearchParams): PeopleFilters
 function peopleWhere(filters: PeopleFilters): Prisma.UserWhereInput {
   const where: Prisma.UserWhereInput[] = [];
   if (filters.q) {
-    // Emails are stored lower-case; names match as typed on PostgreSQL (no portable
-    // case-insensitive mode), and without regard to ASCII case on SQLite.
-    where.push({ OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }] });
+    // Emails are stored lower-case. Names match without regard to case: SQLite's LIKE
+    // already ignores ASCII case; PostgreSQL needs Prisma's insensitive mode (ILIKE),
+    // which the SQLite client's types (the ones domain code is written against) lack.
+    const name = getEnv().databaseProvider === "postgresql" ? ({ contains: filters.q, mode: "insensitive" } as Prisma.StringFilter) : { contains: filters.q };
+    where.push({ OR: [{ name }, { email: { contains: filters.q.toLowerCase() } }] });
   }
   if (filters.managerId) where.push({ managerId: filters.managerId });
   if (filters.teamId === "none") where.push({ teamId: null });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { isManager, managerChain, reportsUnder, requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { managerChain, reportsUnder, requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { getSignedIn } from "~/modules/auth/session.server";
+import { db } from "~/utils/db.server";
 import { createPerson } from "../../utils/factories";
 import { signedInRequest } from "../../utils/session";
 import { statusOf, thrown } from "../../utils/responses";
@@ -33,10 +35,13 @@ describe("reporting lines", () => {
     expect((await reportsUnder(director.id)).sort()).toEqual([manager.id, engineer.id, peer.id].sort());
   });
 
-  test("a manager is anyone with an active report", async () => {
+  test("a manager is anyone with an active report (read with the session)", async () => {
     const { manager, engineer } = await organisation();
-    expect(await isManager(manager.id)).toBe(true);
-    expect(await isManager(engineer.id)).toBe(false);
+    const managerFlag = async (personId: string) => (await getSignedIn(await signedInRequest("/", personId)))?.isManager;
+    expect(await managerFlag(manager.id)).toBe(true);
+    expect(await managerFlag(engineer.id)).toBe(false);
+    await db.user.update({ where: { id: engineer.id }, data: { deactivatedAt: new Date() } });
+    expect(await managerFlag(manager.id)).toBe(false);
   });
 });
 

@@ -73,6 +73,17 @@ describe("people list", () => {
     expect((await load("role=admin&q=Zed")).people.map((person) => person.id)).toEqual([admin.id]);
   });
 
+  test("finds names whatever their case, on either database", async () => {
+    const admin = await createAdmin();
+    const team = await db.team.create({ data: { name: `Case team ${uniqueEmail()}` } });
+    const person = await createPerson({ name: "Wilhelmina Casefold", teamId: team.id });
+    const load = async (query: string) => listRoute.loader(routeArgs(await signedInRequest(`/admin/people?${query}`, admin.id)));
+    for (const typed of ["wilhelmina casefold", "CASEFOLD", "Casefold"]) {
+      expect((await load(`team=${team.id}&q=${encodeURIComponent(typed)}`)).people.map((found) => found.id), typed).toEqual([person.id]);
+    }
+    expect((await load(`team=${team.id}&q=casefolds`)).people).toEqual([]);
+  });
+
   test("pages through many people", async () => {
     const admin = await createAdmin();
     const team = await db.team.create({ data: { name: `Paging ${uniqueEmail()}` } });
