@@ -79,6 +79,8 @@ async function main() {
   const manager = await signIn(base, accounts.manager.email);
   const admin = await signIn(base, accounts.admin.email);
   const selfAssessment = await selfAssessmentPage(base, engineer);
+  const filled = selfAssessment ? await fillDraft(base, engineer, selfAssessment) : null;
+  if (filled) step(`self-assessment draft filled: ${filled.competencies} competencies rated with notes and marks, ${filled.evidence} pieces of evidence`);
 
   type Target = { label: string; path: string | null; cookie?: string; bar: boolean; duration: number; note?: string };
   const gapPath = `/people/${accounts.engineer.id}/gap`;
@@ -86,7 +88,7 @@ async function main() {
   const targets: Target[] = [
     { label: "trivial page", path: "/status", bar: false, duration: DURATION, note: "the baseline: a page with no loader, one line of text (signed out)" },
     { label: "bare /ping", path: "/ping", bar: false, duration: DURATION, note: "informational: resource route, renders no page (no database, no session)" },
-    { label: "self-assessment", path: selfAssessment, cookie: engineer, bar: true, duration: DURATION, note: selfAssessment ? `${accounts.engineer.level} engineer, own draft` : "skipped: /assess gave no assessment page" },
+    { label: "self-assessment", path: selfAssessment, cookie: engineer, bar: true, duration: DURATION, note: selfAssessment ? `${accounts.engineer.level} engineer, own draft, every competency rated with evidence` : "skipped: /assess gave no assessment page" },
     { label: "team overview", path: "/team", cookie: manager, bar: true, duration: DURATION, note: `manager of managers, ${accounts.manager.reports} reports` },
     {
       label: "gap analysis",
@@ -94,7 +96,7 @@ async function main() {
       cookie: engineer,
       bar: true,
       duration: DURATION,
-      note: gapStatus === 200 ? "engineer's own, to next level" : `skipped: ${gapPath} answered ${gapStatus}`,
+      note: gapStatus === 200 ? "engineer's own, to next level, from that draft" : `skipped: ${gapPath} answered ${gapStatus}`,
     },
     { label: "health check", path: "/healthz", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: resource route running SELECT 1" },
     { label: "sign-in page", path: "/login", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: signed out, a form, no query" },
@@ -217,6 +219,57 @@ async function selfAssessmentPage(base: string, cookie: string): Promise<string 
   }
   if (!target?.startsWith("/assessments/")) return null;
   return (await fetch(base + target, { headers: { Cookie: cookie } })).status === 200 ? target : null;
+}
+
+/**
+ * Fills the draft the way someone far into their self-assessment has, through the same
+ * endpoints the page uses: every competency rated with notes, every next-level
+ * expectation marked, two pieces of evidence each, and an overall summary. The page
+ * measured is then a realistic one, not an empty form.
+ */
+async function fillDraft(base: string, cookie: string, path: string): Promise<{ competencies: number; evidence: number }> {
+  const page = async (search: string) => {
+    const response = await fetch(base + path + search, { headers: { Cookie: cookie } });
+    if (response.status !== 200) throw new Error(`${path}${search} answered ${response.status}`);
+    return response.text();
+  };
+  const first = await page("");
+  const sections = [...new Set([...first.matchAll(/[?&]section=([a-z0-9-]+)/g)].map((match) => match[1]!))].filter((id) => id !== "summary");
+  const competencies = new Map<string, number>();
+  for (const section of sections) {
+    const html = await page(`?section=${section}`);
+    for (const [, id] of html.matchAll(/name="rating-([a-z0-9-]+)"/g)) competencies.set(id!, 0);
+    for (const [, id, index] of html.matchAll(/id="([a-z0-9-]+)-mark-(\d+)"/g)) competencies.set(id!, Math.max(competencies.get(id!) ?? 0, Number(index) + 1));
+  }
+  if (!competencies.size) throw new Error(`found no competencies to rate on ${path}`);
+  const notes =
+    "Led the migration of the payments service to the new queue, wrote the design note and the rollback plan, and paired with two newer engineers on the riskiest parts. Next: own the on-call review.";
+  const marks = ["met", "partly", "not-met"] as const;
+  const changes = [...competencies].flatMap(([id, markCount], index) => [
+    { field: `rating:${id}`, value: (index % 4) + 1, base: null },
+    { field: `notes:${id}`, value: notes, base: null },
+    ...Array.from({ length: markCount }, (_, mark) => ({ field: `mark:${id}:${mark}`, value: marks[(index + mark) % 3]!, base: null })),
+  ]);
+  changes.push({ field: "summary", value: `${notes} ${notes}`, base: null });
+  const saved = await fetch(`${base}${path}/save`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json" },
+    body: JSON.stringify({ baseRevision: 0, changes }),
+  });
+  if (saved.status !== 200) throw new Error(`saving the draft answered ${saved.status}: ${await saved.text()}`);
+  let evidence = 0;
+  for (const id of competencies.keys()) {
+    for (const [text, url] of [
+      ["Design note for the queue migration, reviewed by the platform team.", "https://docs.example.com/design/queue-migration"],
+      ["Incident review of the October outage: wrote the timeline and two of the follow-ups.", "https://docs.example.com/incidents/2026-10-outage"],
+    ]) {
+      const body = new URLSearchParams({ intent: "add", competencyId: id, text: text!, url: url!, occurredOn: "2026-10-01" });
+      const added = await fetch(`${base}${path}/evidence`, { method: "POST", headers: { Cookie: cookie }, body });
+      if (added.status !== 200) throw new Error(`adding evidence answered ${added.status}: ${await added.text()}`);
+      evidence += 1;
+    }
+  }
+  return { competencies: competencies.size, evidence };
 }
 
 // ---------------------------------------------------------------- measuring
