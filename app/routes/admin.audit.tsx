@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
-import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/permissions.server";
 
@@ -37,57 +38,43 @@ export default function AuditLog() {
       <PageHeader title="Audit log" description="Every administrative change, newest first. Entries cannot be edited or removed." />
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{total === 1 ? "1 event" : `${total.toLocaleString("en-GB")} events`}</p>
       {events.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
-          <table className={tableClass}>
-            <caption className="sr-only">Audit events, page {page} of {pageCount}</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800">
-              <tr>
-                {["When (UTC)", "Who", "What", "Subject", "Detail"].map((heading) => (
-                  <th key={heading} scope="col" className={thClass}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td className={`${tdClass} whitespace-nowrap tabular-nums`}>
-                    <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
-                  </td>
-                  <td className={tdClass}>
-                    {event.actor ? (
-                      <Link to={`/admin/people/${event.actor.id}`} className="hover:underline">
-                        {event.actor.name}
-                      </Link>
-                    ) : (
-                      <span className="text-slate-500 dark:text-slate-400">System</span>
-                    )}
-                  </td>
-                  <th scope="row" className={`${tdClass} whitespace-nowrap font-mono text-xs font-normal`}>
-                    {event.action}
-                  </th>
-                  <td className={tdClass}>
-                    {event.subjectType === "person" && event.subjectId ? (
-                      <Link to={`/admin/people/${event.subjectId}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                        {event.subjectName ?? "Unknown person"}
-                      </Link>
-                    ) : event.subjectType === "team" ? (
-                      <Link to="/admin/teams" className="hover:underline">
-                        {event.subjectName ?? "Deleted team"}
-                      </Link>
-                    ) : event.subjectType === "people" ? (
-                      "People (import)"
-                    ) : (
-                      event.subjectType
-                    )}
-                  </td>
-                  <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{describeDetail(event.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Audit events, page ${page} of ${pageCount}`} headings={["When (UTC)", "Who", "What", "Subject", "Detail"]}>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td className={`${tdClass} whitespace-nowrap tabular-nums`}>
+                <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
+              </td>
+              <td className={tdClass}>
+                {event.actor ? (
+                  <Link to={`/admin/people/${event.actor.id}`} className="hover:underline">
+                    {event.actor.name}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">System</span>
+                )}
+              </td>
+              <th scope="row" className={`${tdClass} whitespace-nowrap font-mono text-xs font-normal`}>
+                {event.action}
+              </th>
+              <td className={tdClass}>
+                {event.subjectType === "person" && event.subjectId ? (
+                  <Link to={`/admin/people/${event.subjectId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    {event.subjectName ?? "Unknown person"}
+                  </Link>
+                ) : event.subjectType === "team" ? (
+                  <Link to="/admin/teams" className="hover:underline">
+                    {event.subjectName ?? "Deleted team"}
+                  </Link>
+                ) : event.subjectType === "people" ? (
+                  "People (import)"
+                ) : (
+                  event.subjectType
+                )}
+              </td>
+              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{describeDetail(event.detail)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <Card>
           <p>Nothing has been recorded yet.</p>

@@ -7,7 +7,8 @@ import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamOptions } from "~/modules/people/service.server";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/reviews/cycle-progress";
@@ -118,41 +119,29 @@ export default function CycleProgress() {
         {filters.state ? ` · ${STATE_LABELS[filters.state].toLowerCase()}` : ""}
       </p>
       {people.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={loading}>
-          <table className={tableClass}>
-            <caption className="sr-only">
-              Participants of {cycle.name}, page {page} of {pageCount}
-            </caption>
-            <thead className="bg-slate-50 dark:bg-slate-800">
-              <tr>
-                {["Person", "Team", "Manager", "Self-assessment", "Manager review", "State"].map((heading) => (
-                  <th key={heading} scope="col" className={thClass}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row" className={`${tdClass} font-normal`}>
-                    <Link to={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                      {person.name}
-                    </Link>
-                    <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
-                  </th>
-                  <td className={tdClass}>{person.team ?? <span className="text-slate-400">None</span>}</td>
-                  <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-400">None</span>}</td>
-                  <td className={tdClass}>{PROGRESS_TEXT[person.selfProgress]}</td>
-                  <td className={tdClass}>{PROGRESS_TEXT[person.managerProgress]}</td>
-                  <td className={tdClass}>
-                    <StateBadge state={person.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Participants of ${cycle.name}, page ${page} of ${pageCount}`}
+          headings={["Person", "Team", "Manager", "Self-assessment", "Manager review", "State"]}
+          busy={loading}
+        >
+          {people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row" className={`${tdClass} font-normal`}>
+                <Link to={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                  {person.name}
+                </Link>
+                <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
+              </th>
+              <td className={tdClass}>{person.team ?? <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>{PROGRESS_TEXT[person.selfProgress]}</td>
+              <td className={tdClass}>{PROGRESS_TEXT[person.managerProgress]}</td>
+              <td className={tdClass}>
+                <StateBadge state={person.state} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <Card>
           <p>{filters.teamId || filters.state ? "No participant matches these filters." : "This cycle has no participants."}</p>

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge } from "~/components/reviews/cycle-badges";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
-import { tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatCount } from "~/modules/reviews/cycle-progress";
 import { listCycles } from "~/modules/reviews/cycles.server";
@@ -39,44 +39,33 @@ export default function Cycles() {
         }
       />
       {cycles.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
-          <table className={tableClass}>
-            <caption className="sr-only">Review cycles, newest first</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800">
-              <tr>
-                {["Cycle", "Dates", "Status", "Participants", "Self-assessments submitted", "Manager reviews submitted"].map((heading) => (
-                  <th key={heading} scope="col" className={thClass}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {cycles.map((cycle) => (
-                <tr key={cycle.id}>
-                  <th scope="row" className={`${tdClass} font-medium`}>
-                    <Link to={`/admin/cycles/${cycle.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      {cycle.name}
-                    </Link>
-                  </th>
-                  <td className={tdClass}>
-                    <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
-                  </td>
-                  <td className={tdClass}>
-                    <CycleStatusBadge status={cycle.status} />
-                  </td>
-                  <td className={`${tdClass} tabular-nums`}>{formatCount(cycle.participants)}</td>
-                  <td className={tdClass}>
-                    <Share count={cycle.selfSubmitted} of={cycle.participants} />
-                  </td>
-                  <td className={tdClass}>
-                    <Share count={cycle.managerSubmitted} of={cycle.participants} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Review cycles, newest first"
+          headings={["Cycle", "Dates", "Status", "Participants", "Self-assessments submitted", "Manager reviews submitted"]}
+        >
+          {cycles.map((cycle) => (
+            <tr key={cycle.id}>
+              <th scope="row" className={`${tdClass} font-medium`}>
+                <Link to={`/admin/cycles/${cycle.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  {cycle.name}
+                </Link>
+              </th>
+              <td className={tdClass}>
+                <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
+              </td>
+              <td className={tdClass}>
+                <CycleStatusBadge status={cycle.status} />
+              </td>
+              <td className={`${tdClass} tabular-nums`}>{formatCount(cycle.participants)}</td>
+              <td className={tdClass}>
+                <Share count={cycle.selfSubmitted} of={cycle.participants} />
+              </td>
+              <td className={tdClass}>
+                <Share count={cycle.managerSubmitted} of={cycle.participants} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <Card>
           <p>No review cycle has been opened yet. People can still assess themselves outside a cycle at any time.</p>

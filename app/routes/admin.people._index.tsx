@@ -4,7 +4,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
-import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getPersonName, listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
@@ -106,63 +107,39 @@ export default function People() {
         {filters.managerId ? ` · reporting directly to ${managerName ?? "an unknown person"}` : ""}
       </p>
       {people.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={searching}>
-          <table className={tableClass}>
-            <caption className="sr-only">People, page {page} of {pageCount}</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800">
-              <tr>
-                <th scope="col" className={thClass}>
-                  Name
-                </th>
-                <th scope="col" className={thClass}>
-                  Team
-                </th>
-                <th scope="col" className={thClass}>
-                  Manager
-                </th>
-                <th scope="col" className={thClass}>
-                  Track and level
-                </th>
-                <th scope="col" className={thClass}>
-                  Roles
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row" className={`${tdClass} font-normal`}>
-                    <Link to={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                      {person.name}
-                    </Link>
-                    <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
-                    {person.deactivated ? (
-                      <span className="mt-1 inline-block rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
-                        Deactivated
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className={tdClass}>{person.team?.name ?? <span className="text-slate-400">None</span>}</td>
-                  <td className={tdClass}>
-                    {person.manager ? (
-                      <Link to={`/admin/people/${person.manager.id}`} className="hover:underline">
-                        {person.manager.name}
-                      </Link>
-                    ) : (
-                      <span className="text-slate-400">None</span>
-                    )}
-                  </td>
-                  <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-400">None</span>}</td>
-                  <td className={tdClass}>
-                    {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
-                      .filter(Boolean)
-                      .join(", ") || <span className="text-slate-400">Engineer</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`People, page ${page} of ${pageCount}`} headings={["Name", "Team", "Manager", "Track and level", "Roles"]} busy={searching}>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row" className={`${tdClass} font-normal`}>
+                <Link to={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                  {person.name}
+                </Link>
+                <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
+                {person.deactivated ? (
+                  <span className="mt-1 inline-block rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+                    Deactivated
+                  </span>
+                ) : null}
+              </th>
+              <td className={tdClass}>{person.team?.name ?? <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>
+                {person.manager ? (
+                  <Link to={`/admin/people/${person.manager.id}`} className="hover:underline">
+                    {person.manager.name}
+                  </Link>
+                ) : (
+                  <span className="text-slate-400">None</span>
+                )}
+              </td>
+              <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>
+                {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
+                  .filter(Boolean)
+                  .join(", ") || <span className="text-slate-400">Engineer</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <Card>
           <p>{filtered ? "Nobody matches these filters." : "There is nobody in Rungs yet. Add a person or import a CSV."}</p>

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { tableClass, tdClass, thClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { CSV_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { TeamNameSchema } from "~/modules/people/person-form";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
@@ -90,32 +90,14 @@ export default function Teams() {
       </Card>
 
       {teams.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
-          <table className={tableClass}>
-            <caption className="sr-only">Teams and how many people are in each</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800">
-              <tr>
-                <th scope="col" className={thClass}>
-                  Team
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  Members
-                </th>
-                <th scope="col" className={thClass}>
-                  Rename
-                </th>
-                <th scope="col" className={thClass}>
-                  <span className="sr-only">Delete</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {teams.map((team) => (
-                <TeamRow key={team.id} team={team} actionData={actionData} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Teams and how many people are in each"
+          headings={["Team", { key: "members", label: "Members", className: "text-right" }, "Rename", { key: "delete", label: <span className="sr-only">Delete</span> }]}
+        >
+          {teams.map((team) => (
+            <TeamRow key={team.id} team={team} actionData={actionData} />
+          ))}
+        </DataTable>
       ) : (
         <Card>
           <p>There are no teams yet. Create one above, or import people with a team column.</p>

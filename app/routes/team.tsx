@@ -8,7 +8,8 @@ import { heatCellsClass, TeamHeatLegend, TeamHeatStrip } from "~/components/revi
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
-import { Pagination, tableClass, tdClass, thClass } from "~/components/ui/pagination";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { ScalePoint } from "~/modules/ladders";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/reviews/cycle-progress";
@@ -170,49 +171,36 @@ function TeamGroupTable({ group, tracks, scale }: { group: TeamGroup; tracks: Re
           </>
         ) : null}
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
-        <table className={tableClass}>
-          <thead className="bg-slate-50 dark:bg-slate-800">
-            <tr>
-              {["Person", "In this cycle", "Latest ratings", "Needs attention", "Review"].map((title) => (
-                <th key={title} scope="col" className={thClass}>
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {group.members.map((member) => (
-              <tr key={member.id}>
-                <th scope="row" className={`${tdClass} font-normal`}>
-                  <Link to={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                    {member.name}
-                  </Link>
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">
-                    {[member.team, member.track && member.level ? `${member.track} · ${member.level}` : "No track or level"].filter(Boolean).join(" · ")}
-                  </span>
-                </th>
-                <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>
-                <td className={tdClass}>
-                  <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} scale={scale} />
-                </td>
-                <td className={tdClass}>
-                  <TeamAttention flags={member.flags} />
-                </td>
-                <td className={`${tdClass} whitespace-nowrap`}>
-                  {member.track && member.level ? (
-                    <Link to={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      Review {member.name.split(" ")[0]}
-                    </Link>
-                  ) : (
-                    <span className="text-sm text-slate-500 dark:text-slate-400">Needs a track and level</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headings={["Person", "In this cycle", "Latest ratings", "Needs attention", "Review"]}>
+        {group.members.map((member) => (
+          <tr key={member.id}>
+            <th scope="row" className={`${tdClass} font-normal`}>
+              <Link to={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                {member.name}
+              </Link>
+              <span className="block text-xs text-slate-500 dark:text-slate-400">
+                {[member.team, member.track && member.level ? `${member.track} · ${member.level}` : "No track or level"].filter(Boolean).join(" · ")}
+              </span>
+            </th>
+            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>
+            <td className={tdClass}>
+              <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} scale={scale} />
+            </td>
+            <td className={tdClass}>
+              <TeamAttention flags={member.flags} />
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>
+              {member.track && member.level ? (
+                <Link to={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  Review {member.name.split(" ")[0]}
+                </Link>
+              ) : (
+                <span className="text-sm text-slate-500 dark:text-slate-400">Needs a track and level</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

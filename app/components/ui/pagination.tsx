@@ -37,7 +37,3 @@ export function Pagination({ page, pageCount, label = "Pagination" }: { page: nu
     </nav>
   );
 }
-
-export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
-export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
-export const tdClass = "px-3 py-2 align-top";

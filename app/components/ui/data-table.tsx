@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+
+export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
+export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
+export const tdClass = "px-3 py-2 align-top";
+
+/** A column heading: its text, or text (or hidden text) with extra classes for its cell. */
+export type Heading = string | { key: string; label: ReactNode; className?: string };
+
+/**
+ * The framed, horizontally scrolling table of the list pages: an optional caption (for
+ * screen readers), one row of column headings, and the rows given as children.
+ */
+export function DataTable({ caption, headings, busy, children }: { caption?: ReactNode; headings: readonly Heading[]; busy?: boolean; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={busy}>
+      <table className={tableClass}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-slate-50 dark:bg-slate-800">
+          <tr>
+            {headings.map((heading) =>
+              typeof heading === "string" ? (
+                <th key={heading} scope="col" className={thClass}>
+                  {heading}
+                </th>
+              ) : (
+                <th key={heading.key} scope="col" className={heading.className ? `${thClass} ${heading.className}` : thClass}>
+                  {heading.label}
+                </th>
+              )
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
