@@ -2,18 +2,20 @@ import { getTrack, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import {
   attentionFlags,
-  countDisagreements,
   cycleStatus,
   daysLeft,
   emptyCounts,
   parseState,
-  DRAFT,
-  NONE,
   participantState,
+  stageOf,
+  toProgress,
+  NEAR_END_DAYS,
   SUBMITTED,
+  THIN_EVIDENCE_SHARE,
   type AttentionFlag,
   type CycleStatus,
   type ParticipantState,
@@ -25,10 +27,9 @@ import { canReadAssessment } from "./policy";
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where
  * each stands in a review cycle, their latest submitted ratings and who needs
- * attention. One query covers every report whatever their number (the reporting line
- * is walked in SQL, never passed as an id list); the page shown costs two more (its
- * people's latest assessments; their track, level and team), plus one for ratings not
- * read before (see submittedFacts).
+ * attention. Two queries whatever the number of reports (the cycles offered; everyone
+ * below the viewer, counted, filtered and paged in SQL: queryOverview), plus one for
+ * ratings not read before (see submittedRatings).
  */
 
 export const TEAM_PAGE_SIZE = 25;
@@ -99,78 +100,47 @@ export type TeamOverview =
       scale: ScalePoint[];
     };
 
-/** One row per report: where they stand in the cycle, and their submitted assessments in it. */
-type ReportRow = {
-  id: string;
-  name: string;
-  managerId: string | null;
-  depth: unknown;
-  inCycle: unknown;
-  /** null (nothing yet), "1" (a draft) or "2" followed by the submitted assessment's id. */
-  self: string | null;
-  manager: string | null;
-};
-
-function progressOfSide(side: string | null): { progress: Progress; submittedId: string | null } {
-  if (side === null) return { progress: NONE, submittedId: null };
-  return side.startsWith("2") ? { progress: SUBMITTED, submittedId: side.slice(1) } : { progress: DRAFT, submittedId: null };
-}
-
 // ---------------------------------------------------------------- submitted ratings
 
-type SubmittedFacts = { ratings: Map<string, number | null>; rated: number; unevidenced: number };
+type SubmittedRatings = ReadonlyMap<string, number | null>;
 
 /**
- * A submitted assessment never changes (assessments.server.ts), so what the overview
- * needs from one (its ratings, and how many have no evidence) is read once per process
- * and kept. Nothing mutable is cached, so app servers never disagree; entries of a
- * deleted assessment are simply never asked for again, and the oldest are dropped
- * beyond FACTS_KEPT (about 30 MB for a 5,000-person organisation's last two cycles).
+ * A submitted assessment never changes (assessments.server.ts), so its ratings, as the
+ * heat strips show them, are read once per process and kept. Nothing mutable is cached,
+ * so app servers never disagree; entries of a deleted assessment are simply never asked
+ * for again, and the oldest are dropped beyond RATINGS_KEPT.
  */
-const FACTS_KEPT = 100_000;
-const globalForTeam = globalThis as unknown as { rungsSubmittedFacts?: Map<string, SubmittedFacts> };
-const factsCache = (globalForTeam.rungsSubmittedFacts ??= new Map());
+const RATINGS_KEPT = 20_000;
+const globalForTeam = globalThis as unknown as { rungsSubmittedRatings?: Map<string, SubmittedRatings> };
+const ratingsCache = (globalForTeam.rungsSubmittedRatings ??= new Map());
 
-async function submittedFacts(assessmentIds: Iterable<string>): Promise<ReadonlyMap<string, SubmittedFacts>> {
-  const missing = [...new Set(assessmentIds)].filter((id) => !factsCache.has(id));
-  // Bounded IN lists: a manager of thousands reads their reports' ratings in a few batches, once.
-  for (let start = 0; start < missing.length; start += 500) {
-    const batch = missing.slice(start, start + 500);
+async function submittedRatings(assessmentIds: string[]): Promise<Map<string, SubmittedRatings>> {
+  const found = new Map<string, SubmittedRatings>();
+  const missing: string[] = [];
+  for (const id of new Set(assessmentIds)) {
+    const ratings = ratingsCache.get(id);
+    if (ratings) found.set(id, ratings);
+    else missing.push(id);
+  }
+  if (missing.length) {
     const rows = await db.assessmentRating.findMany({
-      where: { assessmentId: { in: batch }, assessment: { status: "submitted" } },
-      select: { assessmentId: true, competencyId: true, rating: true, _count: { select: { evidence: true } } },
+      where: { assessmentId: { in: missing }, assessment: { status: "submitted" } },
+      select: { assessmentId: true, competencyId: true, rating: true },
     });
-    // Only what came back is kept: an id without rows (none rated, or not submitted after
-    // all) is read again next time rather than remembered as empty.
-    const fresh = new Map<string, SubmittedFacts>();
+    const fresh = new Map<string, Map<string, number | null>>();
     for (const row of rows) {
-      let facts = fresh.get(row.assessmentId);
-      if (!facts) fresh.set(row.assessmentId, (facts = { ratings: new Map(), rated: 0, unevidenced: 0 }));
-      facts.ratings.set(row.competencyId, row.rating);
-      if (row.rating !== null) {
-        facts.rated += 1;
-        if (row._count.evidence === 0) facts.unevidenced += 1;
-      }
+      let ratings = fresh.get(row.assessmentId);
+      if (!ratings) fresh.set(row.assessmentId, (ratings = new Map()));
+      ratings.set(row.competencyId, row.rating);
     }
-    for (const [id, facts] of fresh) factsCache.set(id, facts);
+    // Only what came back is kept: an id without rows (none rated) is read again next time.
+    for (const [id, ratings] of fresh) {
+      ratingsCache.set(id, ratings);
+      found.set(id, ratings);
+    }
+    while (ratingsCache.size > RATINGS_KEPT) ratingsCache.delete(ratingsCache.keys().next().value!);
   }
-  while (factsCache.size > FACTS_KEPT) factsCache.delete(factsCache.keys().next().value!);
-  // Callers read the ids they asked for straight away, before anything else can evict them.
-  return factsCache;
-}
-
-const disagreementCache = new Map<string, number>();
-
-/** Both assessments are submitted, so their disagreement never changes either. */
-function disagreementsBetween(selfId: string, self: SubmittedFacts, reviewId: string, review: SubmittedFacts): number {
-  const key = `${selfId}:${reviewId}`;
-  let count = disagreementCache.get(key);
-  if (count === undefined) {
-    count = countDisagreements(self.ratings, review.ratings);
-    disagreementCache.set(key, count);
-    if (disagreementCache.size > FACTS_KEPT) disagreementCache.delete(disagreementCache.keys().next().value!);
-  }
-  return count;
+  return found;
 }
 
 // ---------------------------------------------------------------- the overview
@@ -195,104 +165,187 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   return { cycles, cycle };
 }
 
+/**
+ * Who needs attention, in SQL: the same rule as attentionFlags (cycle-progress.ts) over a
+ * participant's kept progress and figures (p), for a cycle that is open or not and near
+ * its end or not. test/integration/reviews/team.test.ts holds the two together.
+ */
+function needsAttentionSql(cycleOpen: boolean, nearEnd: boolean): Prisma.Sql {
+  const notStarted = !cycleOpen
+    ? Prisma.sql`1 = 0`
+    : nearEnd
+      ? Prisma.sql`(p."selfProgress" = 0 OR p."managerProgress" = 0)`
+      : Prisma.sql`(p."managerProgress" = 0 AND p."selfProgress" = ${SUBMITTED})`;
+  return Prisma.sql`(p."userId" IS NOT NULL AND ${notStarted}) OR p."disagreements" > 0 OR (p."rated" > 0 AND p."unevidenced" >= p."rated" * CAST(${THIN_EVIDENCE_SHARE} AS REAL))`;
+}
+
+/** The people after the page's filters, in SQL; `members` columns (see teamOverview). */
+function filterSql(filters: TeamFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`1 = 1`];
+  if (filters.attentionOnly) conditions.push(Prisma.sql`attention = 1`);
+  if (filters.state === "not-in-cycle") conditions.push(Prisma.sql`"inCycle" = 0`);
+  // participantStage, as the cycle progress SQL writes it.
+  else if (filters.state) conditions.push(Prisma.sql`"inCycle" = 1 AND (CASE WHEN manager > 0 THEN manager + 2 ELSE self END) = ${stageOf(filters.state)}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** A group of people who count alike (the query's "count" rows), or one person of the page shown. */
+type OverviewRow = {
+  part: "person" | "count";
+  inCycle: unknown;
+  self: unknown;
+  manager: unknown;
+  attention: unknown;
+  /** "count" rows: directly reporting to the viewer or not, and how many people. */
+  direct: unknown;
+  people: unknown;
+  /** "person" rows. */
+  depth: unknown;
+  id: string;
+  name: string;
+  managerId: string;
+  managerName: string;
+  disagreements: unknown;
+  rated: unknown;
+  unevidenced: unknown;
+  team: string | null;
+  track: string | null;
+  level: string | null;
+  /** Their most recent submitted assessment (any cycle, either kind), when there is one. */
+  latestId: string | null;
+  latestKind: string | null;
+  latestAuthorId: string | null;
+  latestSubmittedAt: unknown;
+  latestLadderVersionId: string | null;
+  latestTrackId: string | null;
+  latestCycleId: string | null;
+};
+
+/**
+ * Everyone below the viewer in one statement, whatever their number: the reporting line
+ * is walked in SQL (never passed as an id list), each person's place in the cycle is one
+ * read of their participant row (kept by triggers, see the participant_progress
+ * migration), and SQL groups them for the counts and picks, orders and pages the people
+ * shown. Only the page's people come back one by one, with their team, track, level and
+ * latest submitted assessment.
+ */
+async function queryOverview(viewerId: string, cycleId: string, attention: Prisma.Sql, filters: TeamFilters, page: number): Promise<OverviewRow[]> {
+  // Byte order on both databases (PostgreSQL would otherwise sort by its locale).
+  const byBytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
+  return db.$queryRaw<OverviewRow[]>`
+    WITH RECURSIVE below(id, name, "managerId", "managerName", "deactivatedAt", depth) AS (
+      SELECT u.id, u.name, u."managerId", m.name, u."deactivatedAt", 1
+      FROM "User" u JOIN "User" m ON m.id = u."managerId"
+      WHERE u."managerId" = ${viewerId}
+      UNION ALL
+      SELECT u.id, u.name, u."managerId", below.name, u."deactivatedAt", below.depth + 1
+      FROM "User" u JOIN below ON u."managerId" = below.id
+      WHERE below.depth < ${MAX_DEPTH}
+    ),
+    members AS MATERIALIZED (
+      SELECT b.id, b.name, b."managerId", b."managerName", b.depth,
+        CASE WHEN p."userId" IS NULL THEN 0 ELSE 1 END AS "inCycle",
+        COALESCE(p."selfProgress", 0) AS self, COALESCE(p."managerProgress", 0) AS manager,
+        COALESCE(p."disagreements", 0) AS disagreements, COALESCE(p."rated", 0) AS rated, COALESCE(p."unevidenced", 0) AS unevidenced,
+        CASE WHEN ${attention} THEN 1 ELSE 0 END AS attention
+      FROM below b
+      LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${cycleId} AND p."userId" = b.id
+      WHERE b."deactivatedAt" IS NULL
+    )
+    SELECT 'person' AS part, shown."inCycle", shown.self, shown.manager, shown.attention, NULL AS direct, NULL AS people,
+      shown.depth, shown.id, shown.name, shown."managerId", shown."managerName", shown.disagreements, shown.rated, shown.unevidenced,
+      t.name AS team, u.track, u.level,
+      la.id AS "latestId", la.kind AS "latestKind", la."authorId" AS "latestAuthorId", la."submittedAt" AS "latestSubmittedAt",
+      la."ladderVersionId" AS "latestLadderVersionId", la."trackId" AS "latestTrackId", la."cycleId" AS "latestCycleId"
+    FROM (
+      -- Grouped by manager, nearest layer first: the viewer's own reports, then each manager's team.
+      SELECT * FROM members
+      WHERE ${filterSql(filters)}
+      ORDER BY depth, "managerName"${byBytes}, "managerId"${byBytes}, name${byBytes}, id${byBytes}
+      LIMIT ${TEAM_PAGE_SIZE} OFFSET ${(page - 1) * TEAM_PAGE_SIZE}
+    ) shown
+    -- LEFT JOIN (everyone shown is a "User") keeps the page's 25 as the outer loop: SQLite,
+    -- not seeing the LIMIT's value, would otherwise scan every user.
+    LEFT JOIN "User" u ON u.id = shown.id
+    LEFT JOIN "Team" t ON t.id = u."teamId"
+    LEFT JOIN "Assessment" la ON la.id = (
+      SELECT a.id FROM "Assessment" a WHERE a."subjectId" = shown.id AND a.status = 'submitted' ORDER BY a."submittedAt" DESC, a.id DESC LIMIT 1
+    )
+    UNION ALL
+    SELECT 'count', "inCycle", self, manager, attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END, COUNT(*),
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM members
+    GROUP BY "inCycle", self, manager, attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END`;
+}
+
 export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = new Date()): Promise<TeamOverview> {
   const { cycles, cycle } = await loadCycles(filters, now);
   const cycleId = cycle?.id ?? "";
-
-  // The walk down the reporting line carries the columns every report needs (for the
-  // counts, the order and who needs attention), so nothing joins back to "User"; what
-  // only the page shown needs is read for it alone (pageDetails). Each report then costs
-  // three index lookups: the participants' key, and the (cycleId, subjectId, kind,
-  // status, id) index of assessments once per kind. That is cheaper than joining and
-  // grouping (a temporary B-tree), the same for any number of reports. Per kind, MAX over
-  // '2' || id (submitted) and '1' (a draft) gives in one value how far that side has got
-  // and, when submitted, the assessment's id; in a cycle a person has at most one of each
-  // kind (assessments.server.ts).
-  const reports = await db.$queryRaw<ReportRow[]>`
-    WITH RECURSIVE below(id, name, "managerId", "deactivatedAt", depth) AS (
-      SELECT id, name, "managerId", "deactivatedAt", 1 FROM "User" WHERE "managerId" = ${viewer.id}
-      UNION ALL
-      SELECT u.id, u.name, u."managerId", u."deactivatedAt", below.depth + 1
-      FROM "User" u JOIN below ON u."managerId" = below.id
-      WHERE below.depth < ${MAX_DEPTH}
-    )
-    SELECT b.id, b.name, b."managerId", b.depth,
-      EXISTS (SELECT 1 FROM "ReviewCycleParticipant" p WHERE p."cycleId" = ${cycleId} AND p."userId" = b.id) AS "inCycle",
-      (SELECT MAX(CASE WHEN a.status = 'submitted' THEN '2' || a.id ELSE '1' END) FROM "Assessment" a
-        WHERE a."cycleId" = ${cycleId} AND a."subjectId" = b.id AND a.kind = 'self') AS self,
-      (SELECT MAX(CASE WHEN a.status = 'submitted' THEN '2' || a.id ELSE '1' END) FROM "Assessment" a
-        WHERE a."cycleId" = ${cycleId} AND a."subjectId" = b.id AND a.kind = 'manager') AS manager
-    FROM below b
-    WHERE b."deactivatedAt" IS NULL`;
-  if (reports.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
-  // Every report's manager is the viewer or another report, so their names are all here.
-  const nameOf = new Map(reports.map((row) => [row.id, row.name]));
-  nameOf.set(viewer.id, viewer.name);
-
-  const sides = reports.map((row) => ({ self: progressOfSide(row.self), manager: progressOfSide(row.manager) }));
-  // Only submitted assessments count here: drafts are their author's alone.
-  const facts = await submittedFacts(sides.flatMap(({ self, manager }) => [self.submittedId, manager.submittedId].filter((id): id is string => id !== null)));
-
   const open = cycle !== null && cycle.status !== "closed";
   const left = cycle ? daysLeft(cycle.endsOn, now) : null;
+  const attention = needsAttentionSql(open, left !== null && left <= NEAR_END_DAYS);
+
+  let rows = await queryOverview(viewer.id, cycleId, attention, filters, filters.page);
+  const groups = rows.filter((row) => row.part === "count");
+  if (groups.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
+
   const counts = emptyCounts();
+  let reports = 0;
+  let direct = 0;
   let notInCycle = 0;
   let needingAttention = 0;
-  const members = reports.map((row, index) => {
-    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
-    const inCycle = Boolean(Number(row.inCycle));
-    const { self: selfSide, manager: managerSide } = sides[index]!;
-    const state = inCycle ? participantState(selfSide.progress, managerSide.progress) : null;
-    const self = selfSide.submittedId ? facts.get(selfSide.submittedId) : undefined;
-    const review = managerSide.submittedId ? facts.get(managerSide.submittedId) : undefined;
-    const flags = attentionFlags({
-      inCycle,
-      cycleOpen: open,
-      daysLeft: left,
-      self: selfSide.progress,
-      manager: managerSide.progress,
-      disagreements: self && review ? disagreementsBetween(selfSide.submittedId!, self, managerSide.submittedId!, review) : 0,
-      rated: (self?.rated ?? 0) + (review?.rated ?? 0),
-      unevidenced: (self?.unevidenced ?? 0) + (review?.unevidenced ?? 0),
-    });
-    if (state) counts[state] += 1;
-    else notInCycle += 1;
-    if (flags.length) needingAttention += 1;
+  let total = 0;
+  for (const group of groups) {
+    const people = Number(group.people);
+    const inCycle = Number(group.inCycle) === 1;
+    const state = inCycle ? participantState(toProgress(group.self), toProgress(group.manager)) : null;
+    const needsAttention = Number(group.attention) === 1;
+    reports += people;
+    if (Number(group.direct) === 1) direct += people;
+    if (state) counts[state] += people;
+    else notInCycle += people;
+    if (needsAttention) needingAttention += people;
+    const shown = (!filters.attentionOnly || needsAttention) && (!filters.state || (filters.state === "not-in-cycle" ? !inCycle : state === filters.state));
+    if (shown) total += people;
+  }
+  const pageCount = Math.max(1, Math.ceil(total / TEAM_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  // A page past the end (an old link, after people moved on) shows the last one.
+  if (page !== filters.page) rows = await queryOverview(viewer.id, cycleId, attention, filters, page);
+  // In the query's order (a join need not keep it).
+  const people = rows.filter((row) => row.part === "person").sort(byPlaceInLine);
+
+  const { profiles, tracks } = await latestProfiles(viewer, people, cycles);
+  const teamGroups: TeamGroup[] = [];
+  for (const row of people) {
+    const inCycle = Number(row.inCycle) === 1;
+    const self = toProgress(row.self);
+    const manager = toProgress(row.manager);
     const member: TeamMember = {
       id: row.id,
       name: row.name,
-      team: null,
-      track: null,
-      level: null,
+      team: row.team,
+      track: row.track,
+      level: row.level,
       inCycle,
-      selfProgress: selfSide.progress,
-      managerProgress: managerSide.progress,
-      state,
-      flags,
-      profile: null,
+      selfProgress: self,
+      managerProgress: manager,
+      state: inCycle ? participantState(self, manager) : null,
+      flags: attentionFlags({
+        inCycle,
+        cycleOpen: open,
+        daysLeft: left,
+        self,
+        manager,
+        disagreements: Number(row.disagreements),
+        rated: Number(row.rated),
+        unevidenced: Number(row.unevidenced),
+      }),
+      profile: profiles.get(row.id) ?? null,
     };
-    return { row, managerName: row.managerId ? (nameOf.get(row.managerId) ?? null) : null, depth: Number(row.depth), member };
-  });
-
-  const shown = members
-    .filter(({ member }) => !filters.attentionOnly || member.flags.length > 0)
-    .filter(({ member }) => !filters.state || (filters.state === "not-in-cycle" ? !member.inCycle : member.state === filters.state))
-    // Grouped by manager, nearest layer first: the viewer's own reports, then each manager's team.
-    .sort((a, b) => a.depth - b.depth || compare(a.managerName, b.managerName) || compare(a.row.managerId, b.row.managerId) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id));
-  const total = shown.length;
-  const pageCount = Math.max(1, Math.ceil(total / TEAM_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  const pageRows = shown.slice((page - 1) * TEAM_PAGE_SIZE, page * TEAM_PAGE_SIZE);
-
-  const pageIds = pageRows.map(({ member }) => member.id);
-  const [{ profiles, tracks }, details] = await Promise.all([latestProfiles(viewer, pageIds, cycles), pageDetails(pageIds)]);
-  const groups: TeamGroup[] = [];
-  for (const { row, managerName, member } of pageRows) {
-    member.profile = profiles.get(member.id) ?? null;
-    Object.assign(member, details.get(member.id));
-    const last = groups[groups.length - 1];
+    const last = teamGroups[teamGroups.length - 1];
     if (last && last.manager?.id === row.managerId) last.members.push(member);
-    else groups.push({ manager: row.managerId ? { id: row.managerId, name: managerName ?? "" } : null, isViewer: row.managerId === viewer.id, members: [member] });
+    else teamGroups.push({ manager: { id: row.managerId, name: row.managerName }, isViewer: row.managerId === viewer.id, members: [member] });
   }
 
   return {
@@ -301,90 +354,77 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     cycle,
     daysLeft: open ? left : null,
     filters: { ...filters, cycleId },
-    reports: reports.length,
-    direct: members.filter(({ depth }) => depth === 1).length,
+    reports,
+    direct,
     counts,
     notInCycle,
     needingAttention,
     total,
     page,
     pageCount,
-    groups,
+    groups: teamGroups,
     tracks,
     scale: profiles.size ? ((await servedLadders())[0]?.ladder.scale ?? []) : [],
   };
 }
 
-type PersonDetails = Pick<TeamMember, "team" | "track" | "level">;
-
-/** Track, level and team of the people on the page shown: every report's would cost more lookups and columns each. */
-async function pageDetails(personIds: string[]): Promise<Map<string, PersonDetails>> {
-  if (!personIds.length) return new Map();
-  const rows = await db.$queryRaw<(PersonDetails & { id: string })[]>`
-    SELECT u.id, t.name AS team, u.track, u.level
-    FROM "User" u
-    LEFT JOIN "Team" t ON t.id = u."teamId"
-    WHERE u.id IN (${Prisma.join(personIds)})`;
-  return new Map(rows.map(({ id, ...details }) => [id, details]));
+/** The page's order: depth, then manager name and id, then name and id, compared as the databases do (byte order). */
+function byPlaceInLine(a: OverviewRow, b: OverviewRow): number {
+  return Number(a.depth) - Number(b.depth) || byCodePoints(a.managerName, b.managerName) || byCodePoints(a.managerId, b.managerId) || byCodePoints(a.name, b.name) || byCodePoints(a.id, b.id);
 }
 
-function compare(a: string | null, b: string | null): number {
+/** UTF-8 byte order is code point order; `<` compares UTF-16 units, which differs only around astral characters. */
+function byCodePoints(a: string, b: string): number {
   if (a === b) return 0;
-  return (a ?? "") < (b ?? "") ? -1 : 1;
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) {
+    const x = a.codePointAt(index)!;
+    const y = b.codePointAt(index)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) index += 1;
+  }
+  return a.length - b.length;
 }
 
-/**
- * Each person's most recent submitted assessment (self or manager, any cycle), its
- * ratings in the order of the ladder version it was made against.
- */
+/** Each shown person's most recent submitted assessment, its ratings in the order of the ladder version it was made against. */
 async function latestProfiles(
   viewer: { id: string; isAdmin: boolean },
-  personIds: string[],
+  people: OverviewRow[],
   knownCycles: TeamCycle[],
 ): Promise<{ profiles: Map<string, RatingsProfile>; tracks: Record<string, string[]> }> {
   const profiles = new Map<string, RatingsProfile>();
   const tracks: Record<string, string[]> = {};
-  if (!personIds.length) return { profiles, tracks };
-  const assessments = await db.assessment.findMany({
-    where: { subjectId: { in: personIds }, status: "submitted" },
-    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, subjectId: true, authorId: true, submittedAt: true, ladderVersionId: true, trackId: true, cycleId: true },
-  });
-  const latest = new Map<string, (typeof assessments)[number]>();
-  for (const assessment of assessments) {
-    if (latest.has(assessment.subjectId)) continue;
-    const kind = assessment.kind === "manager" ? "manager" : "self";
+  const latest = people.filter((row) => {
+    if (!row.latestId) return false;
     // These people were found by walking down from the viewer, so the viewer is in each one's manager chain.
-    const readable = canReadAssessment(
-      { kind, status: "submitted", subjectId: assessment.subjectId, authorId: assessment.authorId },
+    return canReadAssessment(
+      { kind: row.latestKind === "manager" ? "manager" : "self", status: "submitted", subjectId: row.id, authorId: row.latestAuthorId ?? "" },
       { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [viewer.id], subjectSelfSubmitted: false },
     );
-    if (readable) latest.set(assessment.subjectId, assessment);
-  }
-  const cached = await submittedFacts([...latest.values()].map((assessment) => assessment.id));
-  // Taken now: the awaits below could let another request evict entries from the cache.
-  const ratingsOf = new Map([...latest.values()].map((assessment) => [assessment.id, cached.get(assessment.id)?.ratings]));
+  });
+  if (!latest.length) return { profiles, tracks };
+  const ratingsOf = await submittedRatings(latest.map((row) => row.latestId!));
   // Usually one of the recent cycles already loaded; older ones are named in one more query.
   const cycleNames = new Map(knownCycles.map((cycle) => [cycle.id, cycle.name]));
-  const unknown = [...new Set([...latest.values()].flatMap((assessment) => (assessment.cycleId && !cycleNames.has(assessment.cycleId) ? [assessment.cycleId] : [])))];
+  const unknown = [...new Set(latest.flatMap((row) => (row.latestCycleId && !cycleNames.has(row.latestCycleId) ? [row.latestCycleId] : [])))];
   if (unknown.length) {
     for (const cycle of await db.reviewCycle.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true } })) cycleNames.set(cycle.id, cycle.name);
   }
-  for (const [personId, assessment] of latest) {
-    const trackKey = `${assessment.ladderVersionId}:${assessment.trackId}`;
-    const given = ratingsOf.get(assessment.id) ?? new Map<string, number | null>();
+  for (const row of latest) {
+    const trackKey = `${row.latestLadderVersionId}:${row.latestTrackId}`;
+    const given = ratingsOf.get(row.latestId!) ?? new Map<string, number | null>();
     if (!tracks[trackKey]) {
-      // Cached per version; one read per distinct ladder version at most.
-      const ladder = await ladderOfVersion(assessment.ladderVersionId);
-      const track = ladder ? getTrack(ladder, assessment.trackId) : undefined;
+      // Read per ladder version at most once a process: versions never change.
+      const ladder = await ladderOfVersion(row.latestLadderVersionId!);
+      const track = ladder ? getTrack(ladder, row.latestTrackId!) : undefined;
       const names = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
       tracks[trackKey] = track ? track.competencyIds.map((id) => names.get(id) ?? id) : [...given.keys()];
       trackOrder.set(trackKey, track ? track.competencyIds : [...given.keys()]);
     }
-    profiles.set(personId, {
-      kind: assessment.kind === "manager" ? "manager" : "self",
-      cycleName: assessment.cycleId ? (cycleNames.get(assessment.cycleId) ?? null) : null,
-      submittedAt: assessment.submittedAt,
+    profiles.set(row.id, {
+      kind: row.latestKind === "manager" ? "manager" : "self",
+      cycleName: row.latestCycleId ? (cycleNames.get(row.latestCycleId) ?? null) : null,
+      submittedAt: row.latestSubmittedAt === null ? null : new Date(row.latestSubmittedAt as string | number | Date),
       trackKey,
       ratings: trackOrder.get(trackKey)!.map((id) => given.get(id) ?? null),
     });

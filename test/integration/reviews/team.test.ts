@@ -189,5 +189,67 @@ describe("cycle state, profile and attention", () => {
     const second = await overview(boss.id, "?page=2");
     expect(second).toMatchObject({ total: TEAM_PAGE_SIZE + 3, page: 2, pageCount: 2 });
     expect(members(second).map((person) => person.name)).toEqual([TEAM_PAGE_SIZE, TEAM_PAGE_SIZE + 1, TEAM_PAGE_SIZE + 2].map((n) => `Report ${n}`));
+    // A page past the end (an old link) shows the last one.
+    const beyond = await overview(boss.id, "?page=9");
+    expect(beyond).toMatchObject({ page: 2, pageCount: 2 });
+    expect(members(beyond).map((person) => person.name)).toEqual(members(second).map((person) => person.name));
+  });
+});
+
+describe("who needs attention is counted as the rows show it", () => {
+  // The count, the "only people needing attention" filter and the flags on each row are
+  // worked out in two places (SQL over everyone, the pure rule for the people shown).
+  async function cases(endsInDays: number, closed = false) {
+    const boss = await createPerson({ name: "Bo Boss", track: "manager", level: "m2" });
+    const names = ["none", "self-draft", "self-only", "both-close", "both-two-apart", "half-unevidenced", "under-half-unevidenced", "outside"];
+    const people = await Promise.all(names.map((name) => createPerson({ name, track: "ic", level: "ic2", managerId: boss.id })));
+    const by = Object.fromEntries(names.map((name, index) => [name, people[index]!]));
+    const current = await cycle("Cases", people.filter((person) => person.name !== "outside").map((person) => person.id), endsInDays, closed);
+    const [a, b, c, d] = (await icCompetencies()) as [string, string, string, string];
+    const write = (name: string, kind: "self" | "manager", ratings: Record<string, number>, evidence: string[] = [a, b, c, d]) =>
+      assessment({ kind, status: "submitted", subjectId: by[name]!.id, authorId: kind === "self" ? by[name]!.id : boss.id, cycleId: current.id, ratings, evidence });
+    await assessment({ kind: "self", status: "draft", subjectId: by["self-draft"]!.id, authorId: by["self-draft"]!.id, cycleId: current.id, ratings: { [a]: 2 } });
+    await write("self-only", "self", { [a]: 3 });
+    await write("both-close", "self", { [a]: 3, [b]: 2 });
+    await write("both-close", "manager", { [a]: 2, [b]: 3 });
+    await write("both-two-apart", "self", { [a]: 4 });
+    await write("both-two-apart", "manager", { [a]: 2 });
+    // Four of eight ratings without evidence (the threshold), then three of eight.
+    await write("half-unevidenced", "self", { [a]: 3, [b]: 3, [c]: 3, [d]: 3 }, []);
+    await write("half-unevidenced", "manager", { [a]: 3, [b]: 3, [c]: 3, [d]: 3 });
+    await write("under-half-unevidenced", "self", { [a]: 3, [b]: 3, [c]: 3, [d]: 3 }, [a]);
+    await write("under-half-unevidenced", "manager", { [a]: 3, [b]: 3, [c]: 3, [d]: 3 });
+    return { boss, cycleId: current.id };
+  }
+
+  function flagged(page: Overview) {
+    return Object.fromEntries(members(page).map((person) => [person.name, person.flags.map((flag) => flag.kind)]));
+  }
+
+  test.each([
+    ["an open cycle far from its end", 40, false],
+    ["an open cycle near its end", 3, false],
+    ["a cycle past its end", -2, false],
+    ["a closed cycle", -2, true],
+  ] as const)("in %s", async (_, endsInDays, closed) => {
+    const { boss, cycleId } = await cases(endsInDays, closed);
+    const page = await overview(boss.id, `?cycle=${cycleId}`);
+    const flags = flagged(page);
+    const shouldFlag = Object.keys(flags).filter((name) => flags[name]!.length > 0);
+    expect(page.needingAttention).toBe(shouldFlag.length);
+    expect(members(await overview(boss.id, `?cycle=${cycleId}&show=attention`)).map((person) => person.name).sort()).toEqual(shouldFlag.sort());
+
+    // The rule itself, case by case.
+    const chasing = !closed && endsInDays <= 14;
+    expect(flags).toEqual({
+      none: chasing ? ["self-not-started", "manager-not-started"] : [],
+      "self-draft": chasing ? ["manager-not-started"] : [],
+      "self-only": closed ? [] : ["manager-not-started"],
+      "both-close": [],
+      "both-two-apart": ["disagreement"],
+      "half-unevidenced": ["thin-evidence"],
+      "under-half-unevidenced": [],
+      outside: [],
+    });
   });
 });
