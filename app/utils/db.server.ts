@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "./env.server";
+import { keepPreparedStatements } from "./sqlite-statements.server";
 
 // The namespace's raw-SQL helpers (Prisma.sql, Prisma.join) come from the runtime both clients share.
 export { Prisma } from "../../prisma/generated/sqlite/client";
@@ -17,7 +18,7 @@ export function sqliteFilePath(databaseUrl: string): string {
 
 async function createClient(databaseUrl: string): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
+    const adapter = keepPreparedStatements(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }));
     return new PrismaClient({ adapter });
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([

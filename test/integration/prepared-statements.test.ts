@@ -1,0 +1,34 @@
+// SQLite statements are prepared once and reused (app/utils/sqlite-statements.server.ts):
+// each use must still see its own arguments, and a failed use must not spoil the next.
+import { describe, expect, test } from "vitest";
+import { db, Prisma } from "~/utils/db.server";
+import { createPerson, uniqueEmail } from "../utils/factories";
+
+describe("a statement run again", () => {
+  test("answers for its own arguments each time", async () => {
+    const [ada, bo] = [await createPerson({ name: "Ada Again" }), await createPerson({ name: "Bo Again" })];
+    const nameOf = (id: string) => db.$queryRaw<{ name: string }[]>`SELECT name FROM "User" WHERE id = ${id}`;
+    expect(await nameOf(ada.id)).toEqual([{ name: "Ada Again" }]);
+    expect(await nameOf(bo.id)).toEqual([{ name: "Bo Again" }]);
+    expect(await nameOf("nobody")).toEqual([]);
+    const both = await Promise.all([nameOf(bo.id), nameOf(ada.id)]);
+    expect(both).toEqual([[{ name: "Bo Again" }], [{ name: "Ada Again" }]]);
+  });
+
+  test("works after a failed write and after a rolled-back transaction", async () => {
+    const email = uniqueEmail();
+    await db.user.create({ data: { email, name: "First" } });
+    await expect(db.user.create({ data: { email, name: "Duplicate" } })).rejects.toThrow();
+    const other = await db.user.create({ data: { email: uniqueEmail(), name: "Second" } });
+    expect(other.name).toBe("Second");
+
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: other.id }, data: { name: "Renamed" } });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).name).toBe("Second");
+    expect(await db.$queryRaw`SELECT COUNT(*) AS n FROM "User" WHERE email IN (${Prisma.join([email, other.email])})`).toEqual([{ n: 2n }]);
+  });
+});
