@@ -4,14 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/reviews/cycle-badges";
 import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
 import { TeamAttention } from "~/components/reviews/team-attention";
-import { heatCellsClass, TeamHeatLegend, TeamHeatStrip } from "~/components/reviews/team-heat-strip";
+import { heatCellsClass, scaleLabels, TeamHeatLegend, TeamHeatStrip } from "~/components/reviews/team-heat-strip";
 import { Button, buttonClass } from "~/components/ui/button";
+import { ClientLinks } from "~/components/ui/client-links";
 import { SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
-import type { ScalePoint } from "~/modules/ladders";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/reviews/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/reviews/team.server";
 
@@ -57,6 +57,7 @@ export default function Team() {
   const loading = navigation.state === "loading" && navigation.location.pathname === "/team";
   const stateHref = (state: ParticipantState) => `?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), state })}`;
   const filtered = filters.attentionOnly || filters.state !== "";
+  const labels = scaleLabels(scale);
   return (
     <>
       <PageHeader
@@ -140,11 +141,13 @@ export default function Team() {
         </div>
 
         {groups.length ? (
-          <div className="space-y-6" aria-busy={loading}>
-            {groups.map((group, index) => (
-              <TeamGroupTable key={`${group.manager?.id ?? "none"}-${index}`} group={group} tracks={tracks} scale={scale} />
-            ))}
-          </div>
+          <ClientLinks>
+            <div className="space-y-6" aria-busy={loading}>
+              {groups.map((group, index) => (
+                <TeamGroupTable key={`${group.manager?.id ?? "none"}-${index}`} group={group} tracks={tracks} labels={labels} />
+              ))}
+            </div>
+          </ClientLinks>
         ) : (
           <Card>
             <p>Nobody matches these filters.</p>
@@ -156,7 +159,7 @@ export default function Team() {
   );
 }
 
-function TeamGroupTable({ group, tracks, scale }: { group: TeamGroup; tracks: Record<string, string[]>; scale: ScalePoint[] }) {
+function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: Record<string, string[]>; labels: ReadonlyMap<number, string> }) {
   const heading = group.isViewer ? "Reporting to you" : `Reporting to ${group.manager?.name ?? "nobody"}`;
   return (
     <section aria-label={heading}>
@@ -165,9 +168,9 @@ function TeamGroupTable({ group, tracks, scale }: { group: TeamGroup; tracks: Re
         {!group.isViewer && group.manager ? (
           <>
             {" "}
-            <Link to={`/people/${group.manager.id}`} className="text-sm font-normal text-brand-600 hover:underline dark:text-brand-100">
+            <a href={`/people/${group.manager.id}`} className="text-sm font-normal text-brand-600 hover:underline dark:text-brand-100">
               (profile)
-            </Link>
+            </a>
           </>
         ) : null}
       </h2>
@@ -175,25 +178,25 @@ function TeamGroupTable({ group, tracks, scale }: { group: TeamGroup; tracks: Re
         {group.members.map((member) => (
           <tr key={member.id}>
             <th scope="row" className={`${tdClass} font-normal`}>
-              <Link to={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              <a href={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
                 {member.name}
-              </Link>
+              </a>
               <span className="block text-xs text-slate-500 dark:text-slate-400">
                 {[member.team, member.track && member.level ? `${member.track} · ${member.level}` : "No track or level"].filter(Boolean).join(" · ")}
               </span>
             </th>
             <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>
             <td className={tdClass}>
-              <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} scale={scale} />
+              <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} labels={labels} />
             </td>
             <td className={tdClass}>
               <TeamAttention flags={member.flags} />
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>
               {member.track && member.level ? (
-                <Link to={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <a href={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
                   Review {member.name.split(" ")[0]}
-                </Link>
+                </a>
               ) : (
                 <span className="text-sm text-slate-500 dark:text-slate-400">Needs a track and level</span>
               )}

@@ -21,34 +21,56 @@ function heat(rating: number | null): string {
   return rating !== null && rating >= 1 && rating <= 4 ? `h${rating}` : "h0";
 }
 
+/** A cell's markup, by rating: ratings are small whole numbers, so a handful of strings serve every strip. */
+const cellMarkup = new Map<number | null, string>();
+
+function cellsMarkup(ratings: readonly (number | null)[]): string {
+  let markup = "";
+  for (const rating of ratings) {
+    let cell = cellMarkup.get(rating);
+    if (cell === undefined) {
+      // Only a whole number is ever written into the markup; anything else shows as not rated.
+      const shown = rating !== null && Number.isInteger(rating) ? String(rating) : "–";
+      cell = `<span data-heat="${heat(rating)}">${shown}</span>`;
+      if (cellMarkup.size < 100) cellMarkup.set(rating, cell);
+    }
+    markup += cell;
+  }
+  return markup;
+}
+
 /**
  * One person's latest submitted ratings, one small cell per competency in ladder order,
  * inside an element with heatCellsClass. The strip is one image to assistive technology,
  * named (through its title) by a sentence that lists every competency and rating; the
  * same title is the tooltip that tells sighted readers which cell is which.
+ *
+ * The cells are written as one string of markup: they are numbers and fixed attributes
+ * only (cellsMarkup), and a page of 25 strips is 400 cells, which as React elements were
+ * the largest part of the team overview's server rendering.
  */
-export function TeamHeatStrip({ profile, names, scale }: { profile: RatingsProfile | null; names: readonly string[]; scale: ScalePoint[] }) {
+export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProfile | null; names: readonly string[]; labels: ReadonlyMap<number, string> }) {
   if (!profile) return <span className="text-sm text-slate-500 dark:text-slate-400">No submitted assessment yet</span>;
-  const label = new Map(scale.map((point) => [point.value, point.label]));
   const source = `${profile.kind === "manager" ? "Manager review" : "Self-assessment"}${profile.cycleName ? `, ${profile.cycleName}` : ", outside a cycle"}`;
-  const sentence = `${source}: ${profile.ratings
-    .map((rating, index) => `${names[index] ?? "Competency"} ${rating === null ? "not rated" : `${rating}${label.has(rating) ? ` (${label.get(rating)})` : ""}`}`)
-    .join(", ")}.`;
+  let sentence = `${source}: `;
+  profile.ratings.forEach((rating, index) => {
+    const label = rating === null ? undefined : labels.get(rating);
+    sentence += `${index ? ", " : ""}${names[index] ?? "Competency"} ${rating === null ? "not rated" : label ? `${rating} (${label})` : rating}`;
+  });
   return (
     <div>
-      <div role="img" title={sentence} className="flex gap-0.5">
-        {profile.ratings.map((rating, index) => (
-          <span key={index} data-heat={heat(rating)}>
-            {rating ?? "–"}
-          </span>
-        ))}
-      </div>
+      <div role="img" title={`${sentence}.`} className="flex gap-0.5" dangerouslySetInnerHTML={{ __html: cellsMarkup(profile.ratings) }} />
       <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         {source}
         {profile.submittedAt ? ` · ${formatDay(profile.submittedAt)}` : ""}
       </p>
     </div>
   );
+}
+
+/** The scale's labels by value, for TeamHeatStrip: made once per page, not once per strip. */
+export function scaleLabels(scale: readonly ScalePoint[]): ReadonlyMap<number, string> {
+  return new Map(scale.map((point) => [point.value, point.label]));
 }
 
 /** What the numbers and shades mean; inside an element with heatCellsClass. */
