@@ -44,11 +44,18 @@ function reusePreparedStatements(client: Database.Database) {
   client.prepare = prepared as unknown as typeof client.prepare;
 }
 
+/** Read once per statement: the app's SQL names its columns, and the schema changes only at start-up, before any statement is kept. */
+const columnsOf = new WeakMap<Database.Statement, Database.ColumnDefinition[]>();
+
 function bound(statement: Database.Statement, args: unknown[]): Bound & { bind(args: unknown[]): Bound } {
   return {
     reader: statement.reader,
     bind: (values) => bound(statement, values),
-    columns: () => statement.columns(),
+    columns: () => {
+      let columns = columnsOf.get(statement);
+      if (!columns) columnsOf.set(statement, (columns = statement.columns()));
+      return columns;
+    },
     raw: () => ({ all: () => statement.raw(true).all(...args) }),
     run: () => statement.run(...args),
   };

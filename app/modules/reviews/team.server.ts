@@ -19,7 +19,6 @@ import {
   type AttentionFlag,
   type CycleStatus,
   type ParticipantState,
-  type Progress,
   type StateCounts,
 } from "./cycle-progress";
 import { canReadAssessment } from "./policy";
@@ -66,9 +65,7 @@ export type TeamMember = {
   team: string | null;
   track: string | null;
   level: string | null;
-  inCycle: boolean;
-  selfProgress: Progress;
-  managerProgress: Progress;
+  /** Their step in the cycle; null when they are not in it. */
   state: ParticipantState | null;
   flags: AttentionFlag[];
   profile: RatingsProfile | null;
@@ -80,7 +77,8 @@ export type TeamOverview =
   | { hasReports: false; viewerIsAdmin: boolean }
   | {
       hasReports: true;
-      cycles: TeamCycle[];
+      /** The cycles to choose from, newest first. */
+      cycles: { id: string; name: string }[];
       cycle: TeamCycle | null;
       daysLeft: number | null;
       filters: TeamFilters;
@@ -327,9 +325,6 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
       team: row.team,
       track: row.track,
       level: row.level,
-      inCycle,
-      selfProgress: self,
-      managerProgress: manager,
       state: inCycle ? participantState(self, manager) : null,
       flags: attentionFlags({
         inCycle,
@@ -350,7 +345,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
 
   return {
     hasReports: true,
-    cycles,
+    cycles: cycles.map(({ id, name }) => ({ id, name })),
     cycle,
     daysLeft: open ? left : null,
     filters: { ...filters, cycleId },
