@@ -1,7 +1,7 @@
 import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db } from "~/utils/db.server";
+import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { countStates, cycleStatus, parseState, participantState, stageOf, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
@@ -197,36 +197,38 @@ type ProgressQueryRow = {
 };
 
 /**
- * Counts per state for the whole cycle (or one team) and one page of participants,
- * in two queries whatever the cycle's size. Each participant's progress is the
- * furthest status of their assessments of each kind; the team filter "none" means
- * people without a team.
+ * Counts per state for the whole cycle (or one team) and one page of participants, in
+ * two queries whatever the cycle's size, from the progress kept on each participant's
+ * row (decision 008). The team filter "none" means people without a team.
  */
 export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {
   const teamId = filters.teamId;
-  // The cycle's assessments are read once through the (cycleId, kind, status) index and
-  // folded per person, then joined to the participants: one pass, whatever the size.
+  const inTeam = teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
   const groups = await db.$queryRaw<{ self: unknown; manager: unknown; count: unknown }[]>`
-    WITH progress AS (
-      SELECT a."subjectId",
-        MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS self,
-        MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS manager
-      FROM "Assessment" a
-      WHERE a."cycleId" = ${cycleId}
-      GROUP BY a."subjectId"
-    )
-    SELECT COALESCE(progress.self, 0) AS self, COALESCE(progress.manager, 0) AS manager, COUNT(*) AS count
+    SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
     FROM "ReviewCycleParticipant" p
-    JOIN "User" u ON u.id = p."userId"
-    LEFT JOIN progress ON progress."subjectId" = p."userId"
-    WHERE p."cycleId" = ${cycleId}
-      AND (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
-    GROUP BY COALESCE(progress.self, 0), COALESCE(progress.manager, 0)`;
+    ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
+    WHERE p."cycleId" = ${cycleId} AND ${inTeam}
+    GROUP BY p."selfProgress", p."managerProgress"`;
   const counts: StateCounts = countStates(groups);
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const rows = filters.state ? await participantsInState(cycleId, teamId, stageOf(filters.state), page, pageSize) : await participantsPage(cycleId, teamId, page, pageSize);
+  // participantStage, in SQL.
+  const inState = filters.state ? Prisma.sql`(CASE WHEN p."managerProgress" > 0 THEN p."managerProgress" + 2 ELSE p."selfProgress" END) = ${stageOf(filters.state)}` : Prisma.sql`1 = 1`;
+  const rows = await db.$queryRaw<ProgressQueryRow[]>`
+    SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
+    FROM (
+      SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager
+      FROM "ReviewCycleParticipant" p
+      JOIN "User" u ON u.id = p."userId"
+      WHERE p."cycleId" = ${cycleId} AND ${inTeam} AND ${inState}
+      ORDER BY u.name, u.id
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    ) shown
+    LEFT JOIN "Team" t ON t.id = shown."teamId"
+    LEFT JOIN "User" m ON m.id = shown."managerId"
+    ORDER BY shown.name, shown.id`;
   const people: ProgressRow[] = rows.map((row) => {
     const selfProgress = toProgress(row.self);
     const managerProgress = toProgress(row.manager);
@@ -242,60 +244,6 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
     };
   });
   return { counts, total, page, pageCount, people };
-}
-
-/** A page of participants in one state: the state is known only after folding their assessments. */
-function participantsInState(cycleId: string, teamId: string, stage: number, page: number, pageSize: number) {
-  return db.$queryRaw<ProgressQueryRow[]>`
-    WITH progress AS (
-      SELECT a."subjectId",
-        MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS self,
-        MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) ELSE 0 END) AS manager
-      FROM "Assessment" a
-      WHERE a."cycleId" = ${cycleId}
-      GROUP BY a."subjectId"
-    ),
-    participants AS (
-      SELECT p."userId", COALESCE(progress.self, 0) AS self, COALESCE(progress.manager, 0) AS manager
-      FROM "ReviewCycleParticipant" p
-      LEFT JOIN progress ON progress."subjectId" = p."userId"
-      WHERE p."cycleId" = ${cycleId}
-    )
-    SELECT u.id, u.name, u.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", participants.self, participants.manager
-    FROM participants
-    JOIN "User" u ON u.id = participants."userId"
-    LEFT JOIN "Team" t ON t.id = u."teamId"
-    LEFT JOIN "User" m ON m.id = u."managerId"
-    WHERE (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
-      AND (CASE WHEN participants.manager > 0 THEN participants.manager + 2 ELSE participants.self END) = ${stage}
-    ORDER BY u.name, u.id
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-}
-
-/**
- * A page of participants whatever their state: the page is picked by name first and only
- * its people's assessments are read (through the (subjectId, kind, status) index).
- */
-function participantsPage(cycleId: string, teamId: string, page: number, pageSize: number) {
-  return db.$queryRaw<ProgressQueryRow[]>`
-    WITH shown AS (
-      SELECT u.id, u.name, u.email, u."teamId", u."managerId"
-      FROM "ReviewCycleParticipant" p
-      JOIN "User" u ON u.id = p."userId"
-      WHERE p."cycleId" = ${cycleId}
-        AND (${teamId} = '' OR u."teamId" = ${teamId} OR (${teamId} = 'none' AND u."teamId" IS NULL))
-      ORDER BY u.name, u.id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    )
-    SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName",
-      COALESCE(MAX(CASE WHEN a.kind = 'self' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) END), 0) AS self,
-      COALESCE(MAX(CASE WHEN a.kind = 'manager' THEN (CASE WHEN a.status = 'submitted' THEN 2 ELSE 1 END) END), 0) AS manager
-    FROM shown
-    LEFT JOIN "Team" t ON t.id = shown."teamId"
-    LEFT JOIN "User" m ON m.id = shown."managerId"
-    LEFT JOIN "Assessment" a ON a."subjectId" = shown.id AND a."cycleId" || '' = ${cycleId}
-    GROUP BY shown.id, shown.name, shown.email, t.name, m.id, m.name
-    ORDER BY shown.name, shown.id`;
 }
 
 // ---------------------------------------------------------------- CSV export
