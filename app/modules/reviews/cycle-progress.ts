@@ -33,8 +33,8 @@ export function toProgress(value: unknown): Progress {
 
 /**
  * A person's place in the cycle as one step of PARTICIPANT_STATES: the manager review,
- * once begun, is the later step whatever the self-assessment's state. The progress SQL
- * in cycles.server.ts mirrors this (`CASE WHEN manager > 0 THEN manager + 2 ELSE self END`).
+ * once begun, is the later step whatever the self-assessment's state. inStateSql
+ * (progress-sql.server.ts) mirrors this in SQL.
  */
 export function participantStage(self: Progress, manager: Progress): number {
   return manager > 0 ? manager + 2 : self;

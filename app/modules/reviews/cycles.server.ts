@@ -3,7 +3,8 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { countStates, cycleStatus, parseState, participantState, stageOf, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { countStates, cycleStatus, parseState, participantState, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { inStateSql } from "./progress-sql.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
 
 /**
@@ -214,8 +215,7 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  // participantStage, in SQL.
-  const inState = filters.state ? Prisma.sql`(CASE WHEN p."managerProgress" > 0 THEN p."managerProgress" + 2 ELSE p."selfProgress" END) = ${stageOf(filters.state)}` : Prisma.sql`1 = 1`;
+  const inState = filters.state ? inStateSql(Prisma.raw(`p."selfProgress"`), Prisma.raw(`p."managerProgress"`), filters.state) : Prisma.sql`1 = 1`;
   const rows = await db.$queryRaw<ProgressQueryRow[]>`
     SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
     FROM (

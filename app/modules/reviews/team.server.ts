@@ -11,7 +11,6 @@ import {
   emptyCounts,
   parseState,
   participantState,
-  stageOf,
   toProgress,
   NEAR_END_DAYS,
   SUBMITTED,
@@ -22,6 +21,7 @@ import {
   type StateCounts,
 } from "./cycle-progress";
 import { canReadAssessment } from "./policy";
+import { inStateSql } from "./progress-sql.server";
 
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where
@@ -182,8 +182,7 @@ function filterSql(filters: TeamFilters): Prisma.Sql {
   const conditions = [Prisma.sql`1 = 1`];
   if (filters.attentionOnly) conditions.push(Prisma.sql`attention = 1`);
   if (filters.state === "not-in-cycle") conditions.push(Prisma.sql`"inCycle" = 0`);
-  // participantStage, as the cycle progress SQL writes it.
-  else if (filters.state) conditions.push(Prisma.sql`"inCycle" = 1 AND (CASE WHEN manager > 0 THEN manager + 2 ELSE self END) = ${stageOf(filters.state)}`);
+  else if (filters.state) conditions.push(Prisma.sql`"inCycle" = 1 AND ${inStateSql(Prisma.raw("self"), Prisma.raw("manager"), filters.state)}`);
   return Prisma.join(conditions, " AND ");
 }
 
