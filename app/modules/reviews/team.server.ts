@@ -4,6 +4,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { readOffLoop } from "~/utils/read-off-loop.server";
 import {
   attentionFlags,
   cycleStatus,
@@ -148,16 +149,28 @@ function currentCycle(cycles: TeamCycle[]): TeamCycle | null {
   return cycles.find((cycle) => cycle.status === "open" || cycle.status === "overdue") ?? cycles.find((cycle) => cycle.status === "upcoming") ?? cycles[0] ?? null;
 }
 
+type CycleRow = { id: string; name: string; startsOn: unknown; endsOn: unknown; closedAt: unknown };
+
+function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
+  const cycle = { id: row.id, name: row.name, startsOn: toDate(row.startsOn), endsOn: toDate(row.endsOn), closedAt: row.closedAt === null ? null : toDate(row.closedAt) };
+  return { ...cycle, status: cycleStatus(cycle, now) };
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+/** The newest cycles, and the chosen one if it is older; in raw SQL, as the page is opened often (decision 006). */
 async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
-  const select = { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } as const;
-  const rows = await db.reviewCycle.findMany({ orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }], take: CYCLES_OFFERED, select });
-  const cycles = rows.map((row) => ({ ...row, status: cycleStatus(row, now) }));
+  const rows = await db.$queryRaw<CycleRow[]>`
+    SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" ORDER BY "startsOn" DESC, "createdAt" DESC LIMIT ${CYCLES_OFFERED}`;
+  const cycles = rows.map((row) => toTeamCycle(row, now));
   if (!filters.cycleId) return { cycles, cycle: currentCycle(cycles) };
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
-    const row = await db.reviewCycle.findUnique({ where: { id: filters.cycleId }, select });
+    const [row] = await db.$queryRaw<CycleRow[]>`SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" WHERE id = ${filters.cycleId}`;
     if (!row) throw notFound("There is no review cycle with that id.");
-    cycle = { ...row, status: cycleStatus(row, now) };
+    cycle = toTeamCycle(row, now);
     cycles.push(cycle);
   }
   return { cycles, cycle };
@@ -224,12 +237,12 @@ type OverviewRow = {
  * read of their participant row (kept by triggers, see the participant_progress
  * migration), and SQL groups them for the counts and picks, orders and pages the people
  * shown. Only the page's people come back one by one, with their team, track, level and
- * latest submitted assessment.
+ * latest submitted assessment. On SQLite it runs off the event loop (read-off-loop.server.ts).
  */
 async function queryOverview(viewerId: string, cycleId: string, attention: Prisma.Sql, filters: TeamFilters, page: number): Promise<OverviewRow[]> {
   // Byte order on both databases (PostgreSQL would otherwise sort by its locale).
   const byBytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
-  return db.$queryRaw<OverviewRow[]>`
+  return readOffLoop<OverviewRow>(Prisma.sql`
     WITH RECURSIVE below(id, name, "managerId", "managerName", "deactivatedAt", depth) AS (
       SELECT u.id, u.name, u."managerId", m.name, u."deactivatedAt", 1
       FROM "User" u JOIN "User" m ON m.id = u."managerId"
@@ -272,7 +285,7 @@ async function queryOverview(viewerId: string, cycleId: string, attention: Prism
     SELECT 'count', "inCycle", self, manager, attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END, COUNT(*),
       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM members
-    GROUP BY "inCycle", self, manager, attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END`;
+    GROUP BY "inCycle", self, manager, attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END`);
 }
 
 export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = new Date()): Promise<TeamOverview> {

@@ -1,0 +1,55 @@
+// Heavy reads run off the event loop (app/utils/read-off-loop.server.ts): on SQLite in
+// worker threads with their own connections, on PostgreSQL through Prisma. Either way a
+// read must see what the app has committed, bind values as Prisma does, and fail
+// cleanly without spoiling the next read.
+import { describe, expect, test } from "vitest";
+import { db, Prisma } from "~/utils/db.server";
+import { readOffLoop } from "~/utils/read-off-loop.server";
+import { createPerson } from "../utils/factories";
+
+describe("a read off the event loop", () => {
+  test("sees what the app has just written, changed and deleted", async () => {
+    const ada = await createPerson({ name: "Ada Offloop" });
+    const nameOf = (id: string) => readOffLoop<{ name: string }>(Prisma.sql`SELECT name FROM "User" WHERE id = ${id}`);
+    expect(await nameOf(ada.id)).toEqual([{ name: "Ada Offloop" }]);
+
+    await db.user.update({ where: { id: ada.id }, data: { name: "Ada Renamed" } });
+    expect(await nameOf(ada.id)).toEqual([{ name: "Ada Renamed" }]);
+
+    await db.user.delete({ where: { id: ada.id } });
+    expect(await nameOf(ada.id)).toEqual([]);
+  });
+
+  test("binds dates, booleans and nulls as Prisma stores them", async () => {
+    const deactivatedAt = new Date("2026-03-04T05:06:07.089Z");
+    const person = await createPerson({ name: "Bo Offloop" });
+    await db.user.update({ where: { id: person.id }, data: { deactivatedAt, isAdmin: true } });
+
+    const found = await readOffLoop<{ id: string; deactivatedAt: unknown }>(
+      Prisma.sql`SELECT id, "deactivatedAt" FROM "User" WHERE "deactivatedAt" = ${deactivatedAt} AND "isAdmin" = ${true} AND COALESCE("level", ${null}) IS NULL`,
+    );
+    expect(found.map((row) => row.id)).toEqual([person.id]);
+    expect(new Date(found[0]!.deactivatedAt as string | Date).toISOString()).toBe(deactivatedAt.toISOString());
+    expect(await readOffLoop(Prisma.sql`SELECT id FROM "User" WHERE id = ${person.id} AND "isAdmin" = ${false}`)).toEqual([]);
+  });
+
+  test("answers many reads at once, each with its own rows", async () => {
+    const people = await Promise.all(["Cy", "Di", "Ed", "Flo", "Gus", "Hal"].map((name) => createPerson({ name: `${name} Offloop` })));
+    const names = await Promise.all(people.map((person) => readOffLoop<{ name: string }>(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`)));
+    expect(names).toEqual(people.map((person) => [{ name: person.name }]));
+  });
+
+  test("a bad statement fails with the database's message, and the next read works", async () => {
+    await expect(readOffLoop(Prisma.sql`SELECT id FROM "NoSuchTable"`)).rejects.toThrow(/NoSuchTable/);
+    const person = await createPerson({ name: "Ivy Offloop" });
+    expect(await readOffLoop(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`)).toEqual([{ name: "Ivy Offloop" }]);
+  });
+
+  test("cannot write", async () => {
+    const person = await createPerson({ name: "Jo Offloop" });
+    // On SQLite the workers' connections are read-only; on PostgreSQL the statement runs, so only SQLite is checked.
+    if (!process.env.DATABASE_URL?.startsWith("file:")) return;
+    await expect(readOffLoop(Prisma.sql`UPDATE "User" SET name = 'Changed' WHERE id = ${person.id} RETURNING id`)).rejects.toThrow(/readonly/i);
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe("Jo Offloop");
+  });
+});
