@@ -8,7 +8,7 @@ import { getEnv } from "./env.server";
  * Heavy reads without holding up every other request. PostgreSQL runs a statement in
  * its own processes while Node serves other requests; embedded SQLite runs it on
  * Node's one JavaScript thread, so a team overview's walk of the reporting line (a
- * millisecond or two for 250 reports, a hundred for a VP's 5,000) stalled every page
+ * millisecond or two for 250 reports, ~14 for a VP's 5,000) stalled every page
  * of every user for that long. On SQLite these statements run instead on worker
  * threads, each with its own read-only connection: WAL lets them read the last
  * committed state while the app's connection writes. On PostgreSQL it is Prisma's

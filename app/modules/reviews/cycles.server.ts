@@ -3,6 +3,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { readOffLoop } from "~/utils/read-off-loop.server";
 import { countStates, cycleStatus, parseState, participantState, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { inStateSql } from "./progress-sql.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
@@ -200,23 +201,24 @@ type ProgressQueryRow = {
 /**
  * Counts per state for the whole cycle (or one team) and one page of participants, in
  * two queries whatever the cycle's size, from the progress kept on each participant's
- * row (decision 008). The team filter "none" means people without a team.
+ * row (decision 008), off the event loop on SQLite (decision 009). The team filter
+ * "none" means people without a team.
  */
 export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {
   const teamId = filters.teamId;
   const inTeam = teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
-  const groups = await db.$queryRaw<{ self: unknown; manager: unknown; count: unknown }[]>`
+  const groups = await readOffLoop<{ self: unknown; manager: unknown; count: unknown }>(Prisma.sql`
     SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
     FROM "ReviewCycleParticipant" p
     ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
     WHERE p."cycleId" = ${cycleId} AND ${inTeam}
-    GROUP BY p."selfProgress", p."managerProgress"`;
+    GROUP BY p."selfProgress", p."managerProgress"`);
   const counts: StateCounts = countStates(groups);
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
   const inState = filters.state ? inStateSql(Prisma.raw(`p."selfProgress"`), Prisma.raw(`p."managerProgress"`), filters.state) : Prisma.sql`1 = 1`;
-  const rows = await db.$queryRaw<ProgressQueryRow[]>`
+  const rows = await readOffLoop<ProgressQueryRow>(Prisma.sql`
     SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
     FROM (
       SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager
@@ -228,7 +230,7 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
     ) shown
     LEFT JOIN "Team" t ON t.id = shown."teamId"
     LEFT JOIN "User" m ON m.id = shown."managerId"
-    ORDER BY shown.name, shown.id`;
+    ORDER BY shown.name, shown.id`);
   const people: ProgressRow[] = rows.map((row) => {
     const selfProgress = toProgress(row.self);
     const managerProgress = toProgress(row.manager);
