@@ -156,6 +156,7 @@ function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
   return { ...cycle, status: cycleStatus(cycle, now) };
 }
 
+/** A timestamp as the databases return it in raw SQL: a Date (PostgreSQL) or ISO text (SQLite). */
 function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(value as string | number);
 }
@@ -431,7 +432,7 @@ async function latestProfiles(
     profiles.set(row.id, {
       kind: row.latestKind === "manager" ? "manager" : "self",
       cycleName: row.latestCycleId ? (cycleNames.get(row.latestCycleId) ?? null) : null,
-      submittedAt: row.latestSubmittedAt === null ? null : new Date(row.latestSubmittedAt as string | number | Date),
+      submittedAt: row.latestSubmittedAt === null ? null : toDate(row.latestSubmittedAt),
       trackKey,
       ratings: trackOrder.get(trackKey)!.map((id) => given.get(id) ?? null),
     });
