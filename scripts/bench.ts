@@ -53,7 +53,7 @@ Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", 
 let server: ChildProcess | null = null;
 
 async function main() {
-  const { applyMigrations } = await import("../app/utils/migrate.server.ts");
+  const { applyMigrations } = await import("../app/db/migrate.server.ts");
   await applyMigrations(databaseUrl, { onApplied: () => {} });
   step(`fresh database ${databaseUrl}`);
   const accounts = await seed();
@@ -128,7 +128,7 @@ async function seed() {
     import("../prisma/seed/demo-organisation.ts"),
     import("../prisma/seed/large-organisation.ts"),
     import("../prisma/seed/review-history.ts"),
-    import("../app/utils/db.server.ts"),
+    import("../app/db/client.server.ts"),
     import("../app/modules/auth/permissions.server.ts"),
   ]);
   const people = largeOrganisation(PEOPLE);

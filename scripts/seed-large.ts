@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { importPeople } from "../app/modules/people/import.server.ts";
-import { db } from "../app/utils/db.server.ts";
+import { db } from "../app/db/client.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
-import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { applyMigrations } from "../app/db/migrate.server.ts";
 import { toCsv } from "../prisma/seed/demo-organisation.ts";
 import { largeOrganisation } from "../prisma/seed/large-organisation.ts";
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { getEnv } from "../app/utils/env.server.ts";
-import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { applyMigrations } from "../app/db/migrate.server.ts";
 
 const { values } = parseArgs({ options: { cycles: { type: "string", default: "2" }, seed: { type: "string", default: "7" } } });
 const cycles = Number(values.cycles);
@@ -16,7 +16,7 @@ if (!Number.isInteger(cycles) || cycles < 1 || cycles > 20 || !Number.isInteger(
 }
 
 await applyMigrations(getEnv().DATABASE_URL);
-const { db } = await import("../app/utils/db.server.ts");
+const { db } = await import("../app/db/client.server.ts");
 if ((await db.user.count()) === 0) {
   console.error("The database has nobody in it yet: run `npm run seed` (demo) or `npm run seed:large` first.");
   process.exit(1);

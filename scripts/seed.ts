@@ -1,4 +1,4 @@
-import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { applyMigrations } from "../app/db/migrate.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 import { seedDemo } from "../prisma/seed/demo.ts";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation.ts";

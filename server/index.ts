@@ -4,7 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
-import { applyMigrations } from "../app/utils/migrate.server.ts";
+import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";

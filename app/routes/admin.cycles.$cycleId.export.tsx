@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { cycleExport } from "~/modules/reviews/cycles.server";
+import { cycleExport } from "~/modules/cycles/cycles.server";
 
 /** The cycle as a CSV download, for admins only; streamed so a large cycle starts at once. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,8 +11,8 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamOptions } from "~/modules/people/service.server";
-import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/reviews/cycle-progress";
-import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/reviews/cycles.server";
+import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
+import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
 import { badRequest } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];

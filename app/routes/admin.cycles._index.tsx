@@ -6,8 +6,8 @@ import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { formatCount } from "~/modules/reviews/cycle-progress";
-import { listCycles } from "~/modules/reviews/cycles.server";
+import { formatCount } from "~/modules/cycles/cycle-progress";
+import { listCycles } from "~/modules/cycles/cycles.server";
 
 export const meta: MetaFunction = () => [{ title: "Review cycles · Rungs" }];
 

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { listTeamsForCycle, openCycle } from "~/modules/reviews/cycles.server";
+import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 
 function isRealDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00.000Z`);

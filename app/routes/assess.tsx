@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssessmentStart } from "~/components/reviews/assessment-start";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { assessmentEntry, startAssessment } from "~/modules/reviews/assessments.server";
+import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 
 export const meta: MetaFunction = () => [{ title: "Self-assessment · Rungs" }];
 

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/reviews/assessment-form";
-import { jsonEndpoint } from "~/modules/reviews/assessment-http.server";
-import { addEvidence, removeEvidence } from "~/modules/reviews/evidence.server";
+import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
+import { jsonEndpoint } from "~/modules/assessments/assessment-http.server";
+import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
 
 /** Adds (`intent=add`) or removes (`intent=remove`) evidence on the author's draft; answers JSON. */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { jsonBody, jsonEndpoint } from "~/modules/reviews/assessment-http.server";
-import { saveDraft } from "~/modules/reviews/assessments.server";
-import { SaveDraftSchema } from "~/modules/reviews/draft";
+import { jsonBody, jsonEndpoint } from "~/modules/assessments/assessment-http.server";
+import { saveDraft } from "~/modules/assessments/assessments.server";
+import { SaveDraftSchema } from "~/modules/assessments/draft";
 
 /** Autosave of a draft: JSON `{ baseRevision, changes: [{ field, value, base }] }` in, the merged draft out. */
 export async function action({ request, params }: ActionFunctionArgs) {

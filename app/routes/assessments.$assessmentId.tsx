@@ -9,9 +9,9 @@ import { AssessmentEditor } from "~/components/reviews/assessment-editor";
 import { AssessmentReadView } from "~/components/reviews/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { latestEvidenceDate } from "~/modules/reviews/assessment-form";
-import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/reviews/assessment-sections";
-import { assessmentPage, submitAssessment } from "~/modules/reviews/assessments.server";
+import { latestEvidenceDate } from "~/modules/assessments/assessment-form";
+import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
+import { assessmentPage, submitAssessment } from "~/modules/assessments/assessments.server";
 import { badRequest, notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 
 /** For load balancers: 200 when the database answers, 503 otherwise. */
 export async function loader() {

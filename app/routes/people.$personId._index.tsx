@@ -7,7 +7,7 @@ import { formatDate, profileDescription, ProfileNav } from "~/components/reviews
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { growthPage } from "~/modules/reviews/profile.server";
+import { growthPage } from "~/modules/growth/profile.server";
 import { invariantResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Growth"} · Rungs` }];

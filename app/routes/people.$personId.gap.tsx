@@ -9,9 +9,9 @@ import { kindLabel } from "~/components/reviews/profile-assessments";
 import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requirePersonVisible, requireUser } from "~/modules/auth/permissions.server";
-import { saveGrowthPlan } from "~/modules/reviews/growth-plan.server";
-import { GrowthPlanSchema } from "~/modules/reviews/profile-plan";
-import { gapPage, type GapSourceKind } from "~/modules/reviews/profile.server";
+import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
+import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";
 import { forbidden, invariantResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];

@@ -7,8 +7,8 @@ import { assessmentLine } from "~/components/reviews/profile-assessments";
 import { profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import type { HistoryValue } from "~/modules/reviews/history";
-import { historyPage } from "~/modules/reviews/profile.server";
+import type { HistoryValue } from "~/modules/growth/history";
+import { historyPage } from "~/modules/growth/profile.server";
 import { invariantResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History · ${data?.person.name ?? "Growth"} · Rungs` }];

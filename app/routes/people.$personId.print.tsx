@@ -7,8 +7,8 @@ import { assessmentLine } from "~/components/reviews/profile-assessments";
 import { AgreementBadge, ComparisonSummary } from "~/components/reviews/profile-comparison";
 import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
 import { requireUser } from "~/modules/auth/permissions.server";
-import type { ComparedSide } from "~/modules/reviews/comparison";
-import { printPage, type EvidenceView } from "~/modules/reviews/profile.server";
+import type { ComparedSide } from "~/modules/growth/comparison";
+import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
 import { invariantResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.person.name ?? "a person"} · Rungs` }];

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { reviewsOverview } from "~/modules/reviews/assessment-list.server";
+import { reviewsOverview } from "~/modules/assessments/assessment-list.server";
 
 export const meta: MetaFunction = () => [{ title: "Reviews · Rungs" }];
 

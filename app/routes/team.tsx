@@ -12,8 +12,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/reviews/cycle-progress";
-import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/reviews/team.server";
+import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/cycles/cycle-progress";
+import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
 

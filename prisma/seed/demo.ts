@@ -1,6 +1,6 @@
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { importPeople } from "../../app/modules/people/import.server.ts";
-import { db } from "../../app/utils/db.server.ts";
+import { db } from "../../app/db/client.server.ts";
 import { DEMO_PASSWORD, demoOrganisation, toCsv } from "./demo-organisation.ts";
 
 /**

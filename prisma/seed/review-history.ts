@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expectationsFor, getTrack, nextLevel, type Ladder } from "../../app/modules/ladders/index.ts";
 import { ladderForLevel } from "../../app/modules/ladders/registry.server.ts";
-import { db, type Prisma } from "../../app/utils/db.server.ts";
+import { db, type Prisma } from "../../app/db/client.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
 
 /**

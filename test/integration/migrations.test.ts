@@ -18,7 +18,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { applyMigrations } from "~/utils/migrate.server.ts";
+import { applyMigrations } from "~/db/migrate.server.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TIMEOUT = 60_000;

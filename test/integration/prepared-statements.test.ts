@@ -1,7 +1,7 @@
 // SQLite statements are prepared once and reused (app/utils/sqlite-statements.server.ts):
 // each use must still see its own arguments, and a failed use must not spoil the next.
 import { describe, expect, test } from "vitest";
-import { db, Prisma } from "~/utils/db.server";
+import { db, Prisma } from "~/db/client.server";
 import { createPerson, uniqueEmail } from "../utils/factories";
 
 describe("a statement run again", () => {

@@ -3,8 +3,8 @@
 // read must see what the app has committed, bind values as Prisma does, and fail
 // cleanly without spoiling the next read.
 import { describe, expect, test } from "vitest";
-import { db, Prisma } from "~/utils/db.server";
-import { readOffLoop } from "~/utils/read-off-loop.server";
+import { db, Prisma } from "~/db/client.server";
+import { readOffLoop } from "~/db/read-off-loop.server";
 import { provider } from "../setup/databases";
 import { createPerson } from "../utils/factories";
 

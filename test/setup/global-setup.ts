@@ -1,4 +1,4 @@
-import { applyMigrations } from "../../app/utils/migrate.server";
+import { applyMigrations } from "../../app/db/migrate.server";
 import { postgresBase, postgresUrlFor, provider, resetSqliteDir, sqliteBase, withPostgres } from "./databases";
 
 async function dropTestDatabases() {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Prisma } from "~/db/client.server";
+import { db } from "~/db/client.server";
 
 let counter = 0;
 

@@ -12,8 +12,8 @@ import {
   saveStatus,
   type AutosaveState,
   type SaveReply,
-} from "~/modules/reviews/autosave";
-import type { DraftValues, FieldValue } from "~/modules/reviews/draft";
+} from "~/modules/assessments/autosave";
+import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
 
 function readStorage(key: string): string | null {
   try {

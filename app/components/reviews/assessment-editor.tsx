@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
-import type { SaveStatus } from "~/modules/reviews/autosave";
+import type { SaveStatus } from "~/modules/assessments/autosave";
 import {
   assessmentSections,
   fieldLocation,
@@ -18,8 +18,8 @@ import {
   type AssessmentSection,
   type FieldLocation,
   type RatedCount,
-} from "~/modules/reviews/assessment-sections";
-import type { LadderContext, RatedCompetency } from "~/modules/reviews/assessment-view";
+} from "~/modules/assessments/assessment-sections";
+import type { LadderContext, RatedCompetency } from "~/modules/assessments/assessment-view";
 import {
   markField,
   NEXT_LEVEL_MARK_LABELS,
@@ -31,7 +31,7 @@ import {
   type DraftValues,
   type FieldConflict,
   type FieldValue,
-} from "~/modules/reviews/draft";
+} from "~/modules/assessments/draft";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useAssessmentAutosave } from "./assessment-autosave";
 

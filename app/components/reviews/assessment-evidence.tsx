@@ -4,8 +4,8 @@ import { useRevalidator } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
-import { evidenceSchema } from "~/modules/reviews/assessment-form";
-import type { EvidenceItem } from "~/modules/reviews/assessment-view";
+import { evidenceSchema } from "~/modules/assessments/assessment-form";
+import type { EvidenceItem } from "~/modules/assessments/assessment-view";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 

@@ -1,6 +1,6 @@
 import { Card } from "~/components/ui/page";
-import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/reviews/assessment-view";
-import { NEXT_LEVEL_MARK_LABELS } from "~/modules/reviews/draft";
+import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/assessments/assessment-view";
+import { NEXT_LEVEL_MARK_LABELS } from "~/modules/assessments/draft";
 import { AssessmentEvidenceList } from "./assessment-evidence";
 
 const markTones = {

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/page";
-import type { AssessmentEntry } from "~/modules/reviews/assessments.server";
+import type { AssessmentEntry } from "~/modules/assessments/assessments.server";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 

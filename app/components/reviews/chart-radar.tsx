@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { ProfileRow } from "~/modules/reviews/history";
+import type { ProfileRow } from "~/modules/growth/history";
 
 const WIDTH = 860;
 const HEIGHT = 640;

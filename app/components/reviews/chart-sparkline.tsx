@@ -1,4 +1,4 @@
-import type { HistoryValue } from "~/modules/reviews/history";
+import type { HistoryValue } from "~/modules/growth/history";
 
 const WIDTH = 132;
 const HEIGHT = 40;

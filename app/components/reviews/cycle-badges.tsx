@@ -1,4 +1,4 @@
-import { CYCLE_STATUS_LABELS, STATE_LABELS, type CycleStatus, type ParticipantState } from "~/modules/reviews/cycle-progress";
+import { CYCLE_STATUS_LABELS, STATE_LABELS, type CycleStatus, type ParticipantState } from "~/modules/cycles/cycle-progress";
 
 /** One colour per participant state, shared by the progress bar, its legend and the badges. */
 export const STATE_SWATCH: Record<ParticipantState, string> = {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { STATE_LABELS, formatCount, stateShares, totalOf, type ParticipantState, type StateCounts } from "~/modules/reviews/cycle-progress";
+import { STATE_LABELS, formatCount, stateShares, totalOf, type ParticipantState, type StateCounts } from "~/modules/cycles/cycle-progress";
 import { STATE_SWATCH } from "./cycle-badges";
 
 /**

@@ -1,4 +1,4 @@
-import type { GapAnalysis, GapBasis, GapCompetency, GapStatus } from "~/modules/reviews/gap-analysis";
+import type { GapAnalysis, GapBasis, GapCompetency, GapStatus } from "~/modules/growth/gap-analysis";
 
 const statusText: Record<GapStatus, { symbol: string; text: string; tone: string }> = {
   met: { symbol: "✓", text: "Met", tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100" },

@@ -3,8 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigate, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField } from "~/components/ui/field";
-import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/reviews/profile-plan";
-import type { TargetOption } from "~/modules/reviews/profile.server";
+import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";
+import type { TargetOption } from "~/modules/growth/profile.server";
 
 export function TargetOptions({ options }: { options: readonly TargetOption[] }) {
   return options.map((track) => (

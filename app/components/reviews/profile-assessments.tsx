@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { AssessmentSummary } from "~/modules/reviews/profile.server";
+import type { AssessmentSummary } from "~/modules/growth/profile.server";
 import { formatDate } from "./profile-nav";
 
 export function kindLabel(kind: "self" | "manager") {

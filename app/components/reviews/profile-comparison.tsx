@@ -1,4 +1,4 @@
-import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/reviews/comparison";
+import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/growth/comparison";
 
 const rowTone: Record<Agreement, string> = {
   same: "",

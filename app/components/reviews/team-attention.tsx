@@ -1,4 +1,4 @@
-import type { AttentionFlag, AttentionKind } from "~/modules/reviews/cycle-progress";
+import type { AttentionFlag, AttentionKind } from "~/modules/cycles/cycle-progress";
 
 const ICON: Record<AttentionKind, string> = {
   "self-not-started": "⏳",

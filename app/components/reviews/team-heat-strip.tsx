@@ -1,5 +1,5 @@
 import type { ScalePoint } from "~/modules/ladders";
-import type { RatingsProfile } from "~/modules/reviews/team.server";
+import type { RatingsProfile } from "~/modules/team/overview.server";
 import { formatDay } from "./cycle-badges";
 
 /**

@@ -1,4 +1,4 @@
-import { db, type Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/db/client.server";
 
 /**
  * The append-only record of administrative actions. Writers pass their transaction

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { describeWait } from "./throttle";
 import { accountKey, addressKey, clearAccountThrottle, recordLoginFailure, throttleWait } from "./throttle.server";

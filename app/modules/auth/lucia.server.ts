@@ -1,5 +1,5 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 
 type UserRow = { id: string; email: string; name: string; isAdmin: boolean; isHiringAdmin: boolean; deactivatedAt: Date | null; isManager: boolean };

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { notFound, forbidden } from "~/utils/http.server";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
 import { requireSignedIn } from "./session.server";

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { accountRule, addressRule, lockRemaining, recordFailure, type ThrottleRule } from "./throttle";
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from "node:fs";
 import { resolve } from "node:path";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";

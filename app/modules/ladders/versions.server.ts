@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { diffLadders } from "./diff-ladders";
 import type { Ladder } from "./types";
 

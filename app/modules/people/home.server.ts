@@ -1,5 +1,5 @@
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 
 type MeRow = { name: string; track: string | null; level: string | null; teamName: string | null; managerName: string | null };
 type ReportRow = { id: string; name: string; track: string | null; level: string | null; reports: unknown };

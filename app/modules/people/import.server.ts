@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/db/client.server";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
 import type { TrackLevelCheck } from "./track-level";
 import { getTrackLevelCheck } from "./track-levels.server";

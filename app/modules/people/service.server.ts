@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { managerChain } from "~/modules/auth/permissions.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import type { PersonField, PersonFormValue } from "./person-form";

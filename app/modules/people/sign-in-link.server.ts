@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
 
 /**

@@ -3,7 +3,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { getSignedIn } from "~/modules/auth/session.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 

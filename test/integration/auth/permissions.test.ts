@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { managerChain, reportsUnder, requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
 import { getSignedIn } from "~/modules/auth/session.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 import { signedInRequest } from "../../utils/session";
 import { statusOf, thrown } from "../../utils/responses";

@@ -5,7 +5,7 @@ import * as importRoute from "~/routes/admin.people.import";
 import * as listRoute from "~/routes/admin.people._index";
 import * as newRoute from "~/routes/admin.people.new";
 import * as teamsRoute from "~/routes/admin.teams";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";

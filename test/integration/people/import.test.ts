@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { importPeople } from "~/modules/people/import.server";
 import * as importRoute from "~/routes/admin.people.import";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost } from "../../utils/session";

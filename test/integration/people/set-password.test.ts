@@ -4,7 +4,7 @@ import { getSignedIn } from "~/modules/auth/session.server";
 import { hashSignInToken } from "~/modules/people/sign-in-link.server";
 import * as editRoute from "~/routes/admin.people.$personId";
 import * as setPasswordRoute from "~/routes/set-password.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { competenciesForTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { organisation, readPage, renderPage, save, startSelf, submit } from "./assessments-helpers";
 
 /** The ladder's areas the track uses, in ladder order, with their competencies: worked out from the ladder itself. */

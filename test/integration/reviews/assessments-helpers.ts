@@ -6,7 +6,7 @@ import * as evidenceRoute from "~/routes/assessments.$assessmentId.evidence";
 import * as saveRoute from "~/routes/assessments.$assessmentId.save";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import * as reviewRoute from "~/routes/people.$personId.review";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";

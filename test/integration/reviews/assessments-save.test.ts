@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { competencyIds, evidence, openCycle, organisation, readPage, save, snapshot, startReview, startSelf, submit } from "./assessments-helpers";
 
 async function draft() {

@@ -4,7 +4,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as assessRoute from "~/routes/assess";
 import * as reviewRoute from "~/routes/people.$personId.review";
 import * as reviewsRoute from "~/routes/reviews._index";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";

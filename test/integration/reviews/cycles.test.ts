@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { startAssessment } from "~/modules/reviews/assessments.server";
-import { closeCycle, cycleAcceptsDrafts } from "~/modules/reviews/cycles.server";
+import { startAssessment } from "~/modules/assessments/assessments.server";
+import { closeCycle, cycleAcceptsDrafts } from "~/modules/cycles/cycles.server";
 import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as listRoute from "~/routes/admin.cycles._index";
 import * as newRoute from "~/routes/admin.cycles.new";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";

@@ -3,8 +3,8 @@
 // are written (the participant_progress migration). Checked against the pure rules.
 import { describe, expect, test } from "vitest";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { countDisagreements, BIG_DISAGREEMENT } from "~/modules/reviews/cycle-progress";
-import { db } from "~/utils/db.server";
+import { countDisagreements, BIG_DISAGREEMENT } from "~/modules/cycles/cycle-progress";
+import { db } from "~/db/client.server";
 import { createPerson, uniqueEmail } from "../../utils/factories";
 
 async function setting() {

@@ -1,6 +1,6 @@
 /** Review data for the growth-page tests, written straight to the database (the pages only read it). */
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 
 /** The stored version of the engineering ladder served now. */

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, test, vi } from "vitest";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { loader as growthLoader } from "~/routes/people.$personId._index";

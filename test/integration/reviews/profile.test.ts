@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import type { gapPage } from "~/modules/reviews/profile.server";
-import { db } from "~/utils/db.server";
+import type { gapPage } from "~/modules/growth/profile.server";
+import { db } from "~/db/client.server";
 import { action as gapAction, loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { loader as growthLoader } from "~/routes/people.$personId._index";

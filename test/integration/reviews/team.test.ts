@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { TEAM_PAGE_SIZE } from "~/modules/reviews/team.server";
+import { TEAM_PAGE_SIZE } from "~/modules/team/overview.server";
 import * as teamRoute from "~/routes/team";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { createPerson, uniqueEmail } from "../../utils/factories";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";

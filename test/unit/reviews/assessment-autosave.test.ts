@@ -15,7 +15,7 @@ import {
   saveStatus,
   type AutosaveEvent,
   type AutosaveState,
-} from "~/modules/reviews/autosave";
+} from "~/modules/assessments/autosave";
 
 const notes = "notes:code-quality";
 const rating = "rating:code-quality";

@@ -12,7 +12,7 @@ import {
   SaveDraftSchema,
   validateChanges,
   type DraftRules,
-} from "~/modules/reviews/draft";
+} from "~/modules/assessments/draft";
 
 const rules: DraftRules = {
   scale: [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { decideEntry, type ExistingAssessment } from "~/modules/reviews/assessment-entry";
-import { evidenceSchema, isHttpUrl, latestEvidenceDate } from "~/modules/reviews/assessment-form";
-import { reportReviewStatus } from "~/modules/reviews/assessment-list";
+import { decideEntry, type ExistingAssessment } from "~/modules/assessments/assessment-entry";
+import { evidenceSchema, isHttpUrl, latestEvidenceDate } from "~/modules/assessments/assessment-form";
+import { reportReviewStatus } from "~/modules/assessments/assessment-list";
 
 const row = (id: string, authorId: string, status: "draft" | "submitted", day: number): ExistingAssessment => ({
   id,

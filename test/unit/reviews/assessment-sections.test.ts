@@ -10,7 +10,7 @@ import {
   sectionOfCompetency,
   SUMMARY_FIELD_ID,
   SUMMARY_SECTION,
-} from "~/modules/reviews/assessment-sections";
+} from "~/modules/assessments/assessment-sections";
 
 const competency = (id: string, areaId: string) => ({ id, name: `Name of ${id}`, areaId, areaName: `Area ${areaId}` });
 

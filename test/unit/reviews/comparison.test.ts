@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { agreementOf, compareRatings, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/reviews/comparison";
-import { readableAssessments, subjectSelfSubmitted, type SubjectAssessmentFacts } from "~/modules/reviews/profile-access";
+import { agreementOf, compareRatings, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
+import { readableAssessments, subjectSelfSubmitted, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
 
 const scale = [
   { value: 1, label: "Not yet", meaning: "" },

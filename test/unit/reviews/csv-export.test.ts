@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CYCLE_EXPORT_COLUMNS, csvCell, csvRow, exportFilename, participantRows, type ExportParticipant } from "~/modules/reviews/csv-export";
+import { CYCLE_EXPORT_COLUMNS, csvCell, csvRow, exportFilename, participantRows, type ExportParticipant } from "~/modules/cycles/csv-export";
 
 describe("CSV cells", () => {
   test("plain text and numbers pass through", () => {

@@ -14,7 +14,7 @@ import {
   totalOf,
   type AttentionFacts,
   type Progress,
-} from "~/modules/reviews/cycle-progress";
+} from "~/modules/cycles/cycle-progress";
 
 describe("participant state", () => {
   test("the furthest status of each kind counts", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { expectationsFor, type Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { gapAnalysis, parseMarks, type GapRating } from "~/modules/reviews/gap-analysis";
+import { gapAnalysis, parseMarks, type GapRating } from "~/modules/growth/gap-analysis";
 
 function shippedLadder(): Ladder {
   const result = loadLadderFromDirectory("frameworks/engineering");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { barOf, buildHistory, profileAgainstBar, type HistoryAssessment } from "~/modules/reviews/history";
+import { barOf, buildHistory, profileAgainstBar, type HistoryAssessment } from "~/modules/growth/history";
 
 const competencies = [
   { id: "code-quality", name: "Code quality" },

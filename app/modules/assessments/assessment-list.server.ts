@@ -1,5 +1,5 @@
 import type { Viewer } from "~/modules/auth/policy";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import type { ExistingAssessment } from "./assessment-entry";
 import { reportReviewStatus } from "./assessment-list";
 import type { AssessmentStatus } from "./policy";

@@ -5,7 +5,7 @@
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { MAX_FOCUS } from "./profile-plan";
 
 export type GrowthPlanView = {

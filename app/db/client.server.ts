@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
-import { getEnv } from "./env.server";
+import { getEnv } from "~/utils/env.server";
 import { keepPreparedStatements } from "./sqlite-statements.server";
 
 // The namespace's raw-SQL helpers (Prisma.sql, Prisma.join) come from the runtime both clients share.

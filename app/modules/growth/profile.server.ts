@@ -14,13 +14,13 @@ import { managerChain } from "~/modules/auth/permissions.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, Prisma } from "~/utils/db.server";
+import { db, Prisma } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
-import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "~/modules/assessments/policy";
 import { readableAssessments } from "./profile-access";
 
 export type ProfileAssessment = {

@@ -1,5 +1,5 @@
 import type { Viewer } from "~/modules/auth/policy";
-import { db } from "~/utils/db.server";
+import { db } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
 import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
 import { draftRules } from "./assessment-view";

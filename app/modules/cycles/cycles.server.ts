@@ -1,9 +1,9 @@
 import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, Prisma } from "~/utils/db.server";
+import { db, Prisma } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
-import { readOffLoop } from "~/utils/read-off-loop.server";
+import { readOffLoop } from "~/db/read-off-loop.server";
 import { countStates, cycleStatus, parseState, participantState, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { inStateSql } from "./progress-sql.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";

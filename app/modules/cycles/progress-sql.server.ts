@@ -1,4 +1,4 @@
-import { Prisma } from "~/utils/db.server";
+import { Prisma } from "~/db/client.server";
 import { stageOf, type ParticipantState } from "./cycle-progress";
 
 /**

@@ -3,7 +3,7 @@ import { managerChain } from "~/modules/auth/permissions.server";
 import { trackOfLevel } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, ladderContext, ratedCompetencies, type EvidenceItem } from "./assessment-view";

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { db, sqliteFilePath, type Prisma } from "./db.server";
-import { getEnv } from "./env.server";
+import { db, sqliteFilePath, type Prisma } from "./client.server";
+import { getEnv } from "~/utils/env.server";
 
 /**
  * Heavy reads without holding up every other request. PostgreSQL runs a statement in

@@ -1,10 +1,10 @@
 import { getTrack, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, Prisma } from "~/utils/db.server";
+import { db, Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
-import { readOffLoop } from "~/utils/read-off-loop.server";
+import { readOffLoop } from "~/db/read-off-loop.server";
 import {
   attentionFlags,
   cycleStatus,
@@ -20,9 +20,9 @@ import {
   type CycleStatus,
   type ParticipantState,
   type StateCounts,
-} from "./cycle-progress";
-import { canReadAssessment } from "./policy";
-import { inStateSql } from "./progress-sql.server";
+} from "~/modules/cycles/cycle-progress";
+import { canReadAssessment } from "~/modules/assessments/policy";
+import { inStateSql } from "~/modules/cycles/progress-sql.server";
 
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where

@@ -4,7 +4,7 @@
  * subject submitted their own self-assessment for the same cycle" fact comes
  * from the same rows.
  */
-import { canReadAssessment, type AssessmentFacts } from "./policy";
+import { canReadAssessment, type AssessmentFacts } from "~/modules/assessments/policy";
 
 export type SubjectAssessmentFacts = AssessmentFacts & { cycleId: string | null };
 
