@@ -1,7 +1,7 @@
 // Prisma's schema engine, compiled to WebAssembly (@prisma/schema-engine-wasm) and
 // driven through the JS driver adapters, with the workarounds it needs to behave like
 // the native engine the Prisma CLI expects. Used by prisma/schema-engine.mjs (the
-// stand-in for the native binary) and by app/utils/migrate.server.ts (migrations at
+// stand-in for the native binary) and by app/db/migrate.server.ts (migrations at
 // start-up). Why this exists: docs/decisions/002-prisma-offline-migrations.md.
 
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// SQLite statements are prepared once and reused (app/utils/sqlite-statements.server.ts):
+// SQLite statements are prepared once and reused (app/db/sqlite-statements.server.ts):
 // each use must still see its own arguments, and a failed use must not spoil the next.
 import { describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";

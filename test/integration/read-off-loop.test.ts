@@ -1,4 +1,4 @@
-// Heavy reads run off the event loop (app/utils/read-off-loop.server.ts): on SQLite in
+// Heavy reads run off the event loop (app/db/read-off-loop.server.ts): on SQLite in
 // worker threads with their own connections, on PostgreSQL through Prisma. Either way a
 // read must see what the app has committed, bind values as Prisma does, and fail
 // cleanly without spoiling the next read.
