@@ -129,7 +129,7 @@ async function seed() {
     import("../prisma/seed/large-organisation.ts"),
     import("../prisma/seed/review-history.ts"),
     import("../app/db/client.server.ts"),
-    import("../app/modules/auth/permissions.server.ts"),
+    import("../app/modules/people/reporting-line.server.ts"),
   ]);
   const people = largeOrganisation(PEOPLE);
   const imported = await importPeople(toCsv(people), { actorId: null, dryRun: false });

@@ -3,13 +3,15 @@ import { expectationsFor, getTrack, nextLevel, type Ladder } from "../../app/mod
 import { ladderForLevel } from "../../app/modules/ladders/registry.server.ts";
 import { db, type Prisma } from "../../app/db/client.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
+import { recomputeCycle } from "../../app/modules/cycles/participant-progress.server.ts";
 
 /**
  * Past review cycles for an existing organisation, for benchmarks and local
  * exploration: each cycle closed, with a submitted self-assessment from every
  * active person with a track and level and a submitted review from their manager,
  * rating every competency of their track, some with evidence. Deterministic for a
- * given seed (apart from row ids). One transaction per cycle.
+ * given seed (apart from row ids). One transaction per cycle, which also computes each
+ * participant's kept progress (recomputeCycle).
  *
  * Rows go in as multi-row INSERT statements of BULK_ROWS rows. Prisma's createMany
  * does the same SQL but spent about 0.45 ms a row in its client on the 2-core bench
@@ -133,6 +135,7 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
           summary.ratings += rows.ratings.length;
           summary.evidence += rows.evidence.length;
         }
+        await recomputeCycle(tx, cycle.id);
       },
       { maxWait: 30_000, timeout: 600_000 },
     );

@@ -1,8 +1,9 @@
 import type { Viewer } from "~/modules/auth/policy";
-import { managerChain } from "~/modules/auth/permissions.server";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
@@ -166,6 +167,7 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
         // Re-check: if another start committed first, keep the older one and drop ours.
         const after = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId));
         if (after.action !== "open" || after.assessmentId !== created.id) await tx.assessment.delete({ where: { id: created.id } });
+        if (cycleId) await refreshParticipant(tx, cycleId, subject.id);
         return after.action === "create" ? { action: "open", assessmentId: created.id } : after;
       },
       { isolationLevel: "Serializable" }
@@ -326,7 +328,17 @@ export type SaveOutcome =
 export async function editableMeta(viewer: Viewer, assessmentId: string) {
   const meta = await db.assessment.findUnique({
     where: { id: assessmentId },
-    select: { id: true, authorId: true, status: true, ladderVersionId: true, trackId: true, levelId: true, cycle: { select: { name: true, closedAt: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      subjectId: true,
+      cycleId: true,
+      status: true,
+      ladderVersionId: true,
+      trackId: true,
+      levelId: true,
+      cycle: { select: { name: true, closedAt: true } },
+    },
   });
   // Only the author writes; to anyone else the draft does not exist.
   if (!meta || meta.authorId !== viewer.id) throw notFound("We could not find that assessment.");
@@ -422,6 +434,7 @@ export async function submitAssessment(viewer: Viewer, assessmentId: string, rev
         data: { status: "submitted", submittedAt: now, revision: { increment: 1 } },
       });
       if (updated.count !== 1) throw new StaleRevision();
+      if (meta.cycleId) await refreshParticipant(tx, meta.cycleId, meta.subjectId);
       return { status: 200, body: { ok: true, submittedAt: now } };
     })
   );

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { notFound, forbidden } from "~/utils/http.server";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
 import { requireSignedIn } from "./session.server";
 
@@ -17,35 +18,6 @@ export async function requireRole(request: Request, role: Role): Promise<Viewer>
     throw forbidden(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
   }
   return viewer;
-}
-
-const MAX_CHAIN_DEPTH = 64;
-
-/** Ids of the person's manager, their manager's manager, and so on (nearest first). */
-export async function managerChain(personId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE chain(id, "managerId", depth) AS (
-      SELECT id, "managerId", 0 FROM "User" WHERE id = ${personId}
-      UNION ALL
-      SELECT u.id, u."managerId", chain.depth + 1
-      FROM "User" u JOIN chain ON u.id = chain."managerId"
-      WHERE chain.depth < ${MAX_CHAIN_DEPTH}
-    )
-    SELECT id FROM chain WHERE depth > 0 ORDER BY depth`;
-  return rows.map((row) => row.id);
-}
-
-/** Ids of everyone who reports to the person, directly or through others. */
-export async function reportsUnder(personId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE below(id, depth) AS (
-      SELECT id, 1 FROM "User" WHERE "managerId" = ${personId}
-      UNION ALL
-      SELECT u.id, below.depth + 1 FROM "User" u JOIN below ON u."managerId" = below.id
-      WHERE below.depth < ${MAX_CHAIN_DEPTH}
-    )
-    SELECT DISTINCT id FROM below`;
-  return rows.map((row) => row.id);
 }
 
 /** Throws 404 unless the person exists and the viewer may see them (self, manager chain, admin). */

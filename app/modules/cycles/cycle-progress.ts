@@ -1,6 +1,9 @@
 /**
  * Where each person stands in a review cycle, and who needs a manager's attention.
- * Pure rules: the server modules count assessments in SQL and hand the numbers here.
+ * Pure rules, written once: participantFigures gives the figures kept on each
+ * participant's row (participant-progress.server.ts writes them in the same transaction
+ * as the assessment change), and the queries filter by state and attention with the
+ * progress pairs that these rules pick (statePairs, progressNeedingAttention).
  */
 
 /** How far one side (self or manager) has got: nothing yet, a draft, or submitted. */
@@ -26,15 +29,20 @@ export function progressOf(statuses: readonly string[]): Progress {
   return statuses.length ? DRAFT : NONE;
 }
 
-export function toProgress(value: unknown): Progress {
-  const number = Number(value);
-  return number >= 2 ? SUBMITTED : number >= 1 ? DRAFT : NONE;
+export function toProgress(value: number): Progress {
+  return value >= 2 ? SUBMITTED : value >= 1 ? DRAFT : NONE;
 }
+
+/** Each side's progress, as a participant's row keeps it. */
+export type ProgressPair = { self: Progress; manager: Progress };
+
+export const PROGRESS_PAIRS: readonly ProgressPair[] = ([NONE, DRAFT, SUBMITTED] as const).flatMap((self) =>
+  ([NONE, DRAFT, SUBMITTED] as const).map((manager) => ({ self, manager })),
+);
 
 /**
  * A person's place in the cycle as one step of PARTICIPANT_STATES: the manager review,
- * once begun, is the later step whatever the self-assessment's state. inStateSql
- * (progress-sql.server.ts) mirrors this in SQL.
+ * once begun, is the later step whatever the self-assessment's state.
  */
 export function participantStage(self: Progress, manager: Progress): number {
   return manager > 0 ? manager + 2 : self;
@@ -44,8 +52,9 @@ export function participantState(self: Progress, manager: Progress): Participant
   return PARTICIPANT_STATES[participantStage(self, manager)]!;
 }
 
-export function stageOf(state: ParticipantState): number {
-  return PARTICIPANT_STATES.indexOf(state);
+/** The progress pairs that put a person at this state, for queries that filter by state. */
+export function statePairs(state: ParticipantState): ProgressPair[] {
+  return PROGRESS_PAIRS.filter((pair) => participantState(pair.self, pair.manager) === state);
 }
 
 export function parseState(value: string | null | undefined): ParticipantState | "" {
@@ -59,9 +68,9 @@ export function emptyCounts(): StateCounts {
 }
 
 /** Folds (self, manager, count) groups, as the progress query returns them, into counts per state. */
-export function countStates(groups: readonly { self: unknown; manager: unknown; count: unknown }[]): StateCounts {
+export function countStates(groups: readonly (ProgressPair & { count: number })[]): StateCounts {
   const counts = emptyCounts();
-  for (const group of groups) counts[participantState(toProgress(group.self), toProgress(group.manager))] += Number(group.count);
+  for (const group of groups) counts[participantState(group.self, group.manager)] += group.count;
   return counts;
 }
 
@@ -112,7 +121,8 @@ export const BIG_DISAGREEMENT = 2;
 /** When at least this share of a person's submitted ratings have no evidence, the reviews rest on opinion. */
 export const THIN_EVIDENCE_SHARE = 0.5;
 
-export type AttentionFacts = {
+/** Where a participant has got; both sides' progress. */
+export type ProgressFacts = {
   /** Is the person a participant of the cycle being looked at? */
   inCycle: boolean;
   /** Is that cycle still open (not closed)? */
@@ -121,6 +131,10 @@ export type AttentionFacts = {
   daysLeft: number | null;
   self: Progress;
   manager: Progress;
+};
+
+/** What the submitted self-assessment and manager review show, as kept on the participant's row. */
+export type ContentFacts = {
   /** Competencies where the submitted self and manager ratings differ by BIG_DISAGREEMENT or more. */
   disagreements: number;
   /** Ratings given in the person's submitted assessments of the cycle, and how many of them have no evidence. */
@@ -128,10 +142,13 @@ export type AttentionFacts = {
   unevidenced: number;
 };
 
+export type AttentionFacts = ProgressFacts & ContentFacts;
+
 export type AttentionKind = "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
 export type AttentionFlag = { kind: AttentionKind; label: string };
 
-export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
+/** A side that has not started, flagged only while the cycle is open and once it matters. */
+export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   const nearEnd = facts.daysLeft !== null && facts.daysLeft <= NEAR_END_DAYS;
   if (facts.inCycle && facts.cycleOpen) {
@@ -143,6 +160,12 @@ export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
       flags.push({ kind: "manager-not-started", label: "Manager review not started" });
     }
   }
+  return flags;
+}
+
+/** Disagreement and thin evidence in the submitted reviews: these do not depend on the date. */
+export function contentFlags(facts: ContentFacts): AttentionFlag[] {
+  const flags: AttentionFlag[] = [];
   if (facts.disagreements > 0) {
     flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "competency", "competencies")}` });
   }
@@ -150,6 +173,19 @@ export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
     flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${facts.rated} ratings without evidence` });
   }
   return flags;
+}
+
+export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
+  return [...progressFlags(facts), ...contentFlags(facts)];
+}
+
+/**
+ * The progress pairs of participants whose progress needs attention in a cycle in this
+ * state (open or not, days left): with the kept `flagged` column (contentFlags), this is
+ * how the queries count and filter "needs attention" without writing the rule again.
+ */
+export function progressNeedingAttention(cycleOpen: boolean, daysLeft: number | null): ProgressPair[] {
+  return PROGRESS_PAIRS.filter((pair) => progressFlags({ inCycle: true, cycleOpen, daysLeft, ...pair }).length > 0);
 }
 
 // One formatter for the process: toLocaleString builds a new one on every call, which
@@ -173,4 +209,42 @@ export function countDisagreements(self: ReadonlyMap<string, number | null>, man
     if (rating !== null && other !== null && other !== undefined && Math.abs(rating - other) >= BIG_DISAGREEMENT) count += 1;
   }
   return count;
+}
+
+/** One assessment of a participant in a cycle, with what the kept figures need of its ratings. */
+export type CycleAssessment = {
+  id: string;
+  kind: string;
+  status: string;
+  ratings: readonly { competencyId: string; rating: number | null; evidence: number }[];
+};
+
+/** What a participant's row keeps (ReviewCycleParticipant): progress, and what the submitted reviews show. */
+export type ParticipantFigures = ContentFacts & ProgressPair & { flagged: boolean };
+
+/**
+ * A participant's kept figures from all their assessments in the cycle. Each side's
+ * progress is the furthest any assessment of that kind got; the content figures come
+ * from the newest submitted self-assessment and manager review (by id: a skip-level's
+ * second review replaces the first).
+ */
+export function participantFigures(assessments: readonly CycleAssessment[]): ParticipantFigures {
+  const ofKind = (kind: string) => assessments.filter((assessment) => assessment.kind === kind);
+  const newestSubmitted = (list: readonly CycleAssessment[]) =>
+    list.filter((assessment) => assessment.status === "submitted").reduce<CycleAssessment | null>((newest, assessment) => (!newest || assessment.id > newest.id ? assessment : newest), null);
+  const self = newestSubmitted(ofKind("self"));
+  const manager = newestSubmitted(ofKind("manager"));
+  const given = [self, manager].flatMap((assessment) => (assessment ? assessment.ratings.filter((rating) => rating.rating !== null) : []));
+  const ratingsOf = (assessment: CycleAssessment) => new Map(assessment.ratings.map((rating) => [rating.competencyId, rating.rating]));
+  const content: ContentFacts = {
+    rated: given.length,
+    unevidenced: given.filter((rating) => rating.evidence === 0).length,
+    disagreements: self && manager ? countDisagreements(ratingsOf(self), ratingsOf(manager)) : 0,
+  };
+  return {
+    self: progressOf(ofKind("self").map((assessment) => assessment.status)),
+    manager: progressOf(ofKind("manager").map((assessment) => assessment.status)),
+    ...content,
+    flagged: contentFlags(content).length > 0,
+  };
 }

@@ -1,11 +1,10 @@
 import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, Prisma } from "~/db/client.server";
+import { db } from "~/db/client.server";
 import { notFound } from "~/utils/http.server";
-import { readOffLoop } from "~/db/read-off-loop.server";
-import { countStates, cycleStatus, parseState, participantState, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
-import { inStateSql } from "./progress-sql.server";
+import { countStates, cycleStatus, parseState, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
 
 /**
@@ -134,13 +133,7 @@ export async function listCycles(now = new Date()): Promise<CycleListItem[]> {
     select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, _count: { select: { participants: true } } },
   });
   if (!cycles.length) return [];
-  // People, not assessments: a skip-level may have written a second manager review.
-  const submitted = await db.$queryRaw<{ cycleId: string; kind: string; count: unknown }[]>`
-    SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
-    FROM "Assessment"
-    WHERE "cycleId" IS NOT NULL AND status = 'submitted'
-    GROUP BY "cycleId", kind`;
-  const counts = new Map(submitted.map((row) => [`${row.cycleId}:${row.kind}`, Number(row.count)]));
+  const counts = new Map((await submittedPeopleCounts()).map((row) => [`${row.cycleId}:${row.kind}`, row.count]));
   return cycles.map(({ _count, ...cycle }) => ({
     ...cycle,
     status: cycleStatus(cycle, now),
@@ -187,17 +180,6 @@ export type ProgressRow = {
   state: ParticipantState;
 };
 
-type ProgressQueryRow = {
-  id: string;
-  name: string;
-  email: string;
-  team: string | null;
-  managerId: string | null;
-  managerName: string | null;
-  self: unknown;
-  manager: unknown;
-};
-
 /**
  * Counts per state for the whole cycle (or one team) and one page of participants, in
  * two queries whatever the cycle's size, from the progress kept on each participant's
@@ -205,46 +187,21 @@ type ProgressQueryRow = {
  * "none" means people without a team.
  */
 export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {
-  const teamId = filters.teamId;
-  const inTeam = teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
-  const groups = await readOffLoop<{ self: unknown; manager: unknown; count: unknown }>(Prisma.sql`
-    SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
-    FROM "ReviewCycleParticipant" p
-    ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
-    WHERE p."cycleId" = ${cycleId} AND ${inTeam}
-    GROUP BY p."selfProgress", p."managerProgress"`);
-  const counts: StateCounts = countStates(groups);
+  const counts: StateCounts = countStates(await progressCounts(cycleId, filters.teamId));
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const inState = filters.state ? inStateSql(Prisma.raw(`p."selfProgress"`), Prisma.raw(`p."managerProgress"`), filters.state) : Prisma.sql`1 = 1`;
-  const rows = await readOffLoop<ProgressQueryRow>(Prisma.sql`
-    SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
-    FROM (
-      SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager
-      FROM "ReviewCycleParticipant" p
-      JOIN "User" u ON u.id = p."userId"
-      WHERE p."cycleId" = ${cycleId} AND ${inTeam} AND ${inState}
-      ORDER BY u.name, u.id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    ) shown
-    LEFT JOIN "Team" t ON t.id = shown."teamId"
-    LEFT JOIN "User" m ON m.id = shown."managerId"
-    ORDER BY shown.name, shown.id`);
-  const people: ProgressRow[] = rows.map((row) => {
-    const selfProgress = toProgress(row.self);
-    const managerProgress = toProgress(row.manager);
-    return {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      team: row.team,
-      manager: row.managerId && row.managerName ? { id: row.managerId, name: row.managerName } : null,
-      selfProgress,
-      managerProgress,
-      state: participantState(selfProgress, managerProgress),
-    };
-  });
+  const rows = await participantsPage({ cycleId, teamId: filters.teamId, state: filters.state, limit: pageSize, offset: (page - 1) * pageSize });
+  const people: ProgressRow[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    team: row.team,
+    manager: row.managerId && row.managerName ? { id: row.managerId, name: row.managerName } : null,
+    selfProgress: row.self,
+    managerProgress: row.manager,
+    state: participantState(row.self, row.manager),
+  }));
   return { counts, total, page, pageCount, people };
 }
 
@@ -254,19 +211,6 @@ const EXPORT_BATCH = 250;
 
 type LadderLookup = { ladder: Ladder | null };
 type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder | null; ratings: Map<string, { rating: number | null; evidence: number }> };
-type ExportRatingRow = {
-  id: string;
-  subjectId: string;
-  kind: string;
-  submittedAt: unknown;
-  trackId: string;
-  levelId: string;
-  ladderVersionId: string;
-  competencyId: string | null;
-  rating: unknown;
-  evidence: unknown;
-};
-
 /**
  * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (two
  * queries a batch), so a 5,000-person cycle never sits in memory at once. Only
@@ -294,15 +238,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
     if (!participants.length) return null;
     const after = cursor ?? "";
     cursor = participants[participants.length - 1]!.userId;
-    // The batch is a range of ids, so its ratings are one range read of the
-    // (subjectId, kind, status) index (kept on it by `"cycleId" || ''`), with no id list.
-    const rows = await db.$queryRaw<ExportRatingRow[]>`
-      SELECT a.id, a."subjectId", a.kind, a."submittedAt", a."trackId", a."levelId", a."ladderVersionId", r."competencyId", r.rating,
-        (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS evidence
-      FROM "Assessment" a
-      LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
-      WHERE a."subjectId" > ${after} AND a."subjectId" <= ${cursor} AND a.status = 'submitted' AND a."cycleId" || '' = ${cycleId}
-      ORDER BY a."submittedAt", a.id`;
+    const rows = await exportRatings(cycleId, after, cursor);
     for (const row of rows) {
       if (!versionLadders.has(row.ladderVersionId)) versionLadders.set(row.ladderVersionId, { ladder: await ladderOfVersion(row.ladderVersionId) });
     }
@@ -316,7 +252,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
       let assessment = byAssessment.get(row.id);
       if (!assessment) {
         assessment = {
-          submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt as string | Date),
+          submittedAt: row.submittedAt,
           trackId: row.trackId,
           levelId: row.levelId,
           ladder: versionLadders.get(row.ladderVersionId)?.ladder ?? null,
@@ -328,7 +264,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
         else if (row.kind === "manager") entry.manager = assessment;
         bySubject.set(row.subjectId, entry);
       }
-      if (row.competencyId) assessment.ratings.set(row.competencyId, { rating: row.rating === null ? null : Number(row.rating), evidence: Number(row.evidence ?? 0) });
+      if (row.competencyId) assessment.ratings.set(row.competencyId, { rating: row.rating, evidence: row.competencyId ? row.evidence : 0 });
     }
     let out = "";
     for (const { userId, user } of participants) {

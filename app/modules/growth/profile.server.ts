@@ -10,7 +10,7 @@
  * relation, and these pages are opened often). Ladder versions are cached in memory.
  */
 import { competenciesForTrack, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
-import { managerChain } from "~/modules/auth/permissions.server";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { managerChain } from "~/modules/auth/permissions.server";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { managerChain, reportsUnder, requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import { getSignedIn } from "~/modules/auth/session.server";
 import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";

@@ -5,14 +5,18 @@ import {
   countStates,
   cycleStatus,
   daysLeft,
-  participantStage,
+  participantFigures,
   participantState,
   parseState,
+  progressNeedingAttention,
   progressOf,
-  stageOf,
+  statePairs,
+  PARTICIPANT_STATES,
+  PROGRESS_PAIRS,
   stateShares,
   totalOf,
   type AttentionFacts,
+  type CycleAssessment,
   type Progress,
 } from "~/modules/cycles/cycle-progress";
 
@@ -35,15 +39,24 @@ describe("participant state", () => {
     ];
     for (const [self, manager, state] of table) {
       expect(participantState(self, manager), `self ${self}, manager ${manager}`).toBe(state);
-      expect(stageOf(participantState(self, manager))).toBe(participantStage(self, manager));
     }
   });
 
-  test("counts fold the (self, manager) groups the progress query returns, numbers or bigints alike", () => {
+  test("each state is picked by its own progress pairs, and every pair belongs to exactly one state", () => {
+    expect(statePairs("manager-draft")).toEqual([
+      { self: 0, manager: 1 },
+      { self: 1, manager: 1 },
+      { self: 2, manager: 1 },
+    ]);
+    expect(statePairs("self-submitted")).toEqual([{ self: 2, manager: 0 }]);
+    expect(PARTICIPANT_STATES.flatMap((state) => statePairs(state)).length).toBe(PROGRESS_PAIRS.length);
+  });
+
+  test("counts fold the (self, manager) groups the progress query returns", () => {
     const counts = countStates([
       { self: 0, manager: 0, count: 3 },
-      { self: 2, manager: 0, count: 5n },
-      { self: 1, manager: 1, count: "2" },
+      { self: 2, manager: 0, count: 5 },
+      { self: 1, manager: 1, count: 2 },
       { self: 2, manager: 1, count: 1 },
       { self: 2, manager: 2, count: 4 },
     ]);
@@ -130,5 +143,69 @@ describe("needs attention", () => {
       ["d", 4],
     ]);
     expect(countDisagreements(self, manager)).toBe(2);
+  });
+});
+
+describe("who needs attention, as the queries ask it", () => {
+  test("early in an open cycle, only a manager review not started after the self-assessment is in", () => {
+    expect(progressNeedingAttention(true, 30)).toEqual([{ self: 2, manager: 0 }]);
+  });
+
+  test("near the end, any side not started", () => {
+    expect(progressNeedingAttention(true, 14)).toEqual([
+      { self: 0, manager: 0 },
+      { self: 0, manager: 1 },
+      { self: 0, manager: 2 },
+      { self: 1, manager: 0 },
+      { self: 2, manager: 0 },
+    ]);
+    expect(progressNeedingAttention(true, -3)).toEqual(progressNeedingAttention(true, 0));
+  });
+
+  test("never in a closed cycle", () => {
+    expect(progressNeedingAttention(false, 1)).toEqual([]);
+  });
+});
+
+describe("a participant's kept figures", () => {
+  let next = 0;
+  const assessment = (kind: string, status: string, ratings: (number | null)[], evidence: number[] = []): CycleAssessment => ({
+    id: `a${String((next += 1)).padStart(3, "0")}`,
+    kind,
+    status,
+    ratings: ratings.map((rating, index) => ({ competencyId: `c${index}`, rating, evidence: evidence[index] ?? 0 })),
+  });
+
+  test("nothing yet", () => {
+    expect(participantFigures([])).toEqual({ self: 0, manager: 0, rated: 0, unevidenced: 0, disagreements: 0, flagged: false });
+  });
+
+  test("drafts move progress but their ratings count for nothing", () => {
+    expect(participantFigures([assessment("self", "draft", [1, 4]), assessment("manager", "draft", [4, 1])])).toEqual({
+      self: 1,
+      manager: 1,
+      rated: 0,
+      unevidenced: 0,
+      disagreements: 0,
+      flagged: false,
+    });
+  });
+
+  test("submitted reviews give ratings, missing evidence and disagreements, and flag a conversation", () => {
+    const figures = participantFigures([assessment("self", "submitted", [1, 3, null], [1, 0, 0]), assessment("manager", "submitted", [3, 3, 2], [1, 1, 1])]);
+    expect(figures).toEqual({ self: 2, manager: 2, rated: 5, unevidenced: 1, disagreements: 1, flagged: true });
+  });
+
+  test("half or more of the ratings without evidence is flagged, less is not", () => {
+    expect(participantFigures([assessment("self", "submitted", [2, 2], [1, 0])]).flagged).toBe(true);
+    expect(participantFigures([assessment("self", "submitted", [2, 2, 2], [1, 1, 0])]).flagged).toBe(false);
+  });
+
+  test("the newest submitted review of a kind replaces an older one (a skip-level's second review)", () => {
+    const self = assessment("self", "submitted", [2, 2], [1, 1]);
+    const first = assessment("manager", "submitted", [4, 4], [1, 1]);
+    const second = assessment("manager", "submitted", [2, 2], [1, 1]);
+    expect(participantFigures([self, second, first])).toMatchObject({ manager: 2, rated: 4, disagreements: 0, flagged: false });
+    expect(participantFigures([self, first])).toMatchObject({ disagreements: 2, flagged: true });
   });
 });

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readOffLoop } from "~/db/read-off-loop.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { statePairs, toProgress, type ParticipantState } from "./cycle-progress";
+import { progressInSql } from "./participant-progress.server";
+
+/** Review cycles' SQL, each row parsed once into a typed object. */
+
+const submittedCountRow = z.object({ cycleId: z.string(), kind: z.string(), count: sqlInt });
+
+/** Per cycle and kind, how many people have a submitted assessment (people, not assessments: a skip-level may write a second review). */
+export async function submittedPeopleCounts(): Promise<z.output<typeof submittedCountRow>[]> {
+  return parseRows(submittedCountRow, await db.$queryRaw`
+    SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
+    FROM "Assessment"
+    WHERE "cycleId" IS NOT NULL AND status = 'submitted'
+    GROUP BY "cycleId", kind`);
+}
+
+const progress = sqlInt.transform(toProgress);
+
+/** "" for everyone, "none" for people without a team, else a team id. */
+function inTeamSql(teamId: string): Prisma.Sql {
+  return teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
+}
+
+const progressCountRow = z.object({ self: progress, manager: progress, count: sqlInt });
+
+/** Participants counted by each side's progress, for the whole cycle or one team. Off the event loop on SQLite. */
+export async function progressCounts(cycleId: string, teamId: string): Promise<z.output<typeof progressCountRow>[]> {
+  return parseRows(progressCountRow, await readOffLoop(Prisma.sql`
+    SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
+    FROM "ReviewCycleParticipant" p
+    ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
+    WHERE p."cycleId" = ${cycleId} AND ${inTeamSql(teamId)}
+    GROUP BY p."selfProgress", p."managerProgress"`));
+}
+
+const participantRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  team: z.string().nullable(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  self: progress,
+  manager: progress,
+});
+export type ParticipantRow = z.output<typeof participantRow>;
+
+/** One page of a cycle's participants by name, for the whole cycle or one team, at one state or any. Off the event loop on SQLite. */
+export async function participantsPage(query: { cycleId: string; teamId: string; state: ParticipantState | ""; limit: number; offset: number }): Promise<ParticipantRow[]> {
+  const inState = query.state ? progressInSql("p", statePairs(query.state)) : Prisma.sql`1 = 1`;
+  return parseRows(participantRow, await readOffLoop(Prisma.sql`
+    SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
+    FROM (
+      SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager
+      FROM "ReviewCycleParticipant" p
+      JOIN "User" u ON u.id = p."userId"
+      WHERE p."cycleId" = ${query.cycleId} AND ${inTeamSql(query.teamId)} AND ${inState}
+      ORDER BY u.name, u.id
+      LIMIT ${query.limit} OFFSET ${query.offset}
+    ) shown
+    LEFT JOIN "Team" t ON t.id = shown."teamId"
+    LEFT JOIN "User" m ON m.id = shown."managerId"
+    ORDER BY shown.name, shown.id`));
+}
+
+const exportRatingRow = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  kind: z.string(),
+  submittedAt: sqlDate.nullable(),
+  trackId: z.string(),
+  levelId: z.string(),
+  ladderVersionId: z.string(),
+  competencyId: z.string().nullable(),
+  rating: sqlInt.nullable(),
+  evidence: sqlInt,
+});
+export type ExportRatingRow = z.output<typeof exportRatingRow>;
+
+/**
+ * The submitted assessments of the cycle's people whose ids fall in (after, upTo], with
+ * their ratings and evidence counts, in submission order. A range of ids is one range
+ * read of the (subjectId, kind, status) index (kept on it by `"cycleId" || ''`), with no id list.
+ */
+export async function exportRatings(cycleId: string, after: string, upTo: string): Promise<ExportRatingRow[]> {
+  return parseRows(exportRatingRow, await db.$queryRaw`
+    SELECT a.id, a."subjectId", a.kind, a."submittedAt", a."trackId", a."levelId", a."ladderVersionId", r."competencyId", r.rating,
+      (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS evidence
+    FROM "Assessment" a
+    LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
+    WHERE a."subjectId" > ${after} AND a."subjectId" <= ${upTo} AND a.status = 'submitted' AND a."cycleId" || '' = ${cycleId}
+    ORDER BY a."submittedAt", a.id`);
+}
