@@ -7,6 +7,7 @@ import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as listRoute from "~/routes/admin.cycles._index";
 import * as newRoute from "~/routes/admin.cycles.new";
 import { db } from "~/db/client.server";
+import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -50,7 +51,7 @@ async function ladderVersionId() {
 /** An assessment in the cycle, written straight to the database. */
 async function assessment(fields: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string; cycleId: string | null; ratings?: Record<string, number> }) {
   const { ratings = {}, ...rest } = fields;
-  return db.assessment.create({
+  const created = await db.assessment.create({
     data: {
       ...rest,
       ladderVersionId: await ladderVersionId(),
@@ -61,6 +62,9 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
     },
     include: { ratings: true },
   });
+  // Written directly, as a seed would: the participant's kept figures follow as the app keeps them.
+  if (fields.cycleId) await refreshParticipant(db, fields.cycleId, fields.subjectId);
+  return created;
 }
 
 describe("only admins", () => {

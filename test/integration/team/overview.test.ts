@@ -3,6 +3,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { TEAM_PAGE_SIZE } from "~/modules/team/overview.server";
 import * as teamRoute from "~/routes/team";
 import { db } from "~/db/client.server";
+import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { createPerson, uniqueEmail } from "../../utils/factories";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -62,6 +63,8 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
   });
   const withEvidence = created.ratings.filter((rating) => evidence.includes(rating.competencyId));
   if (withEvidence.length) await db.ratingEvidence.createMany({ data: withEvidence.map((rating) => ({ ratingId: rating.id, text: "Did the thing" })) });
+  // Written directly, as a seed would: the participant's kept figures follow as the app keeps them.
+  if (fields.cycleId) await refreshParticipant(db, fields.cycleId, fields.subjectId);
   return created;
 }
 
