@@ -4,11 +4,12 @@
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
  * built production server on loopback, signs in as an engineer, a manager of managers and
  * an admin, and drives each page with autocannon. Prints p50/p95/p99, requests per second
- * and the ratio to a trivial route measured in the same run, with PASS/FAIL against the
- * bars (p95 < 100 ms at 10 connections; at least a quarter of the trivial route's rate).
- * The trivial route is /status, a page with no loader and one line of text: a bare Remix
- * route rendered through the same server and frame as every page. The ratio to /ping, a
- * resource route that renders nothing, is printed beside it (docs/decisions/007).
+ * and the ratios to a trivial page measured in the same run, with PASS/FAIL for every page
+ * against the product's bars: p95 at most 4 times the trivial page's p95, and at least a
+ * quarter of its requests per second, at 10 connections. Absolute times differ twofold
+ * between machines; the ratios do not. The trivial page is /status, a page with no
+ * loader and one line of text, rendered through the same server and frame as every page.
+ * Resource routes (/ping, /healthz) are informational.
  *
  * A measurement, not a test: it exits 0 whatever the figures (1 only when it could not
  * set up the run). The server is stopped by its process id at the end.
@@ -37,8 +38,10 @@ if (![DURATION, CONNECTIONS, PEOPLE].every((value) => Number.isInteger(value) &&
   console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>] [--build] [--keep]");
   process.exit(1);
 }
-const P95_BAR_MS = 100;
-const RATIO_BAR = 0.25;
+/** A page's p95 may be at most this many times the trivial page's p95. */
+const P95_RATIO_BAR = 4;
+/** A page must keep at least this share of the trivial page's requests per second. */
+const RATE_RATIO_BAR = 0.25;
 const PASSWORD = "bench-password-2026";
 
 const started = performance.now();
@@ -99,10 +102,10 @@ async function main() {
       note: gapStatus === 200 ? "engineer's own, to next level, from that draft" : `skipped: ${gapPath} answered ${gapStatus}`,
     },
     { label: "health check", path: "/healthz", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: resource route running SELECT 1" },
-    { label: "sign-in page", path: "/login", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: signed out, a form, no query" },
-    { label: "home page", path: "/", cookie: engineer, bar: false, duration: Math.ceil(DURATION / 2), note: "informational: a light signed-in page" },
-    { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: false, duration: Math.ceil(DURATION / 2), note: `informational: ${accounts.vp.reports} reports` },
-    { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: false, duration: Math.ceil(DURATION / 2), note: `informational: admin, ${accounts.participants} participants` },
+    { label: "sign-in page", path: "/login", bar: true, duration: DURATION, note: "signed out, a form, no query" },
+    { label: "home page", path: "/", cookie: engineer, bar: true, duration: DURATION, note: "a light signed-in page" },
+    { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: true, duration: DURATION, note: `${accounts.vp.reports} reports` },
+    { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.participants} participants` },
   ];
 
   const results: Row[] = [];
@@ -302,23 +305,22 @@ async function measure(url: string, cookie: string | undefined, duration: number
 }
 
 function printTable(rows: Row[]) {
-  const trivial = rows[0]?.rps;
-  const bare = rows.find((row) => row.label === "bare /ping")?.rps;
-  const header = ["route", "p50 ms", "p95 ms", "p99 ms", "req/s", "ratio", "vs /ping", "result", "notes"];
+  const trivial = rows[0];
+  const header = ["route", "p50 ms", "p95 ms", "p99 ms", "req/s", "p95 ratio", "req/s ratio", "result", "notes"];
   const lines = rows.map((row) => {
-    if (row.rps === undefined) return [row.label, "-", "-", "-", "-", "-", "-", "SKIPPED", row.note];
-    const ratio = trivial ? row.rps / trivial : NaN;
-    const passed = row.p95! < P95_BAR_MS && ratio >= RATIO_BAR && row.bad === 0;
+    if (row.rps === undefined) return [row.label, "-", "-", "-", "-", "-", "-", row.bar ? "FAIL" : "SKIPPED", row.note];
+    const p95Ratio = trivial?.p95 ? row.p95! / trivial.p95 : NaN;
+    const rateRatio = trivial?.rps ? row.rps / trivial.rps : NaN;
+    const passed = p95Ratio <= P95_RATIO_BAR && rateRatio >= RATE_RATIO_BAR && row.bad === 0;
     const result = row === rows[0] ? "baseline" : row.bar ? (passed ? "PASS" : "FAIL") : passed ? "(pass)" : "(fail)";
     const problems = row.bad ? `; ${row.bad} non-2xx or errors of ${row.requests}` : "";
-    const versusBare = bare ? (row.rps / bare).toFixed(2) : "-";
-    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), ratio.toFixed(2), versusBare, result, row.note + problems];
+    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), p95Ratio.toFixed(2), rateRatio.toFixed(2), result, row.note + problems];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
   console.log(`Rungs bench: ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, node ${process.version}`);
-  console.log(`Bars (PASS/FAIL rows): p95 < ${P95_BAR_MS} ms and req/s >= ${RATIO_BAR} x the trivial page ("ratio"). Rows in brackets are informational.`);
+  console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));
