@@ -33,7 +33,7 @@ const expected = { growth: 6, gap: 6, history: 5, print: 6 };
 async function statementsFor(name: keyof typeof loaders, viewerId: string, personId: string): Promise<string[]> {
   const { load, path } = loaders[name];
   const request = await signedInRequest(`/people/${personId}${path}`, viewerId);
-  const { statements } = await countStatements(() => load(routeArgs(request, { personId })));
+  const { statements } = await countStatements<unknown>(() => load(routeArgs(request, { personId })));
   return statements;
 }
 
