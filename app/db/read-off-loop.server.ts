@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { db, sqliteFilePath, type Prisma } from "./client.server";
+import { noteStatement } from "./statement-count.server";
 import { getEnv } from "~/utils/env.server";
 
 /**
@@ -22,6 +23,8 @@ import { getEnv } from "~/utils/env.server";
 export async function readOffLoop<T>(query: Prisma.Sql): Promise<T[]> {
   const env = getEnv();
   if (env.databaseProvider !== "sqlite") return db.$queryRaw<T[]>(query);
+  // The workers' connections are not Prisma's, so their statements are counted here.
+  noteStatement(query.sql);
   return readers(sqliteFilePath(env.DATABASE_URL)).read(query.sql, query.values.map(toSqlite)) as Promise<T[]>;
 }
 

@@ -11,6 +11,8 @@ function isDataWithInit(value: unknown): value is DataWithInit {
 }
 
 export function statusOf(value: unknown): number {
+  // A crash is not an answer: reading it as 200 would let a test that expects a page pass on an exception.
+  if (value instanceof Error) throw value;
   if (value instanceof Response) return value.status;
   if (isDataWithInit(value)) return value.init?.status ?? 200;
   return 200;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { gapPage } from "~/modules/growth/profile.server";
 import { db } from "~/db/client.server";
+import { expectationsFor } from "~/modules/ladders";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { action as gapAction, loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { loader as growthLoader } from "~/routes/people.$personId._index";
@@ -26,6 +28,14 @@ async function history(viewerId: string, personId: string) {
 }
 async function print(viewerId: string, personId: string) {
   return bodyOf<PrintData>(await printLoader(routeArgs(await signedInRequest(`/people/${personId}/print`, viewerId), { personId })));
+}
+
+/** One [status, basis] per expectation the served ladder sets for the competency at the level (never an empty list). */
+async function each(levelId: string, competencyId: string, status: string, basis: string) {
+  const served = await ladderForLevel(levelId);
+  const expectations = served ? expectationsFor(served.ladder, levelId, competencyId) : [];
+  if (expectations.length === 0) throw new Error(`the served ladder has no expectations for ${competencyId} at ${levelId}`);
+  return expectations.map(() => [status, basis]);
 }
 
 /** Two closed cycles: the spring pair both submitted; in autumn the manager has submitted and the engineer is still drafting. */
@@ -195,9 +205,11 @@ describe("gap analysis", () => {
     expect(body.source).toMatchObject({ kind: "manager", assessment: { id: autumnManager.id } });
     expect(body.analysis!.matchedBy).toBe("index");
     const codeQuality = body.analysis!.competencies.find((c) => c.competencyId === "code-quality")!;
-    expect(codeQuality.expectations.every((e) => e.status === "partly" && e.basis === "from-rating")).toBe(true);
+    expect(codeQuality.expectations.map((e) => [e.status, e.basis])).toEqual(await each("ic3", "code-quality", "partly", "from-rating"));
     expect(codeQuality.noEvidence).toBe(true);
-    expect(body.analysis!.competencies.find((c) => c.competencyId === "testing")!.expectations.every((e) => e.status === "not-assessed")).toBe(true);
+    expect(body.analysis!.competencies.find((c) => c.competencyId === "testing")!.expectations.map((e) => [e.status, e.basis])).toEqual(
+      await each("ic3", "testing", "not-assessed", "not-assessed"),
+    );
   });
 
   test("the subject's own view uses what they may read, and says so", async () => {
@@ -227,7 +239,9 @@ describe("gap analysis", () => {
     const { body } = await gap(manager.id, engineer.id, "?target=m1");
     expect(body.analysis!.target).toMatchObject({ levelId: "m1", trackId: "manager" });
     expect(body.analysis!.matchedBy).toBe("text");
-    expect(body.analysis!.competencies.find((c) => c.competencyId === "team-health")!.expectations.every((e) => e.status === "not-assessed")).toBe(true);
+    expect(body.analysis!.competencies.find((c) => c.competencyId === "team-health")!.expectations.map((e) => [e.status, e.basis])).toEqual(
+      await each("m1", "team-health", "not-assessed", "not-assessed"),
+    );
     expect(body.targetOptions.map((t) => t.trackId)).toEqual(["ic", "tech-lead", "manager"]);
   });
 

@@ -38,6 +38,14 @@ describe("searchExpectations", () => {
     const hits = searchExpectations(ladder, "coaching");
     expect(hits.map((hit) => hit.matchedIn)).toEqual(["competency", "competency"]);
     expect(where("testing tests")[0]).toBe("ic1/testing: Adds tests with every change that alters behaviour. [expectation]");
+    // "quality" is in one expectation's text and in the name of the competency code quality: the text match comes first.
+    expect(searchExpectations(ladder, "quality").map((hit) => `${hit.levelId}/${hit.competencyId} [${hit.matchedIn}]`)).toEqual([
+      "ic3/code-quality [expectation]",
+      "ic1/code-quality [competency]",
+      "ic1/code-quality [competency]",
+      "ic2/code-quality [competency]",
+      "ic2/code-quality [competency]",
+    ]);
   });
 
   it("needs every word to match, and supports a track filter and a limit", () => {
