@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import type { LadderParts } from "./merge";
-import { sha256Hex } from "./sha256";
 
 /**
  * Identifies a ladder's content: the merged, parsed data, not the bytes, so reformatting,
  * comments, quoting style, shorthand vs. full expectations, or moving a section to another
  * file leave it unchanged. Assessments can record it to know which ladder text they saw.
+ * Server-only, like all ladder loading: ladders are never loaded in the browser.
  */
 export function ladderContentHash(parts: LadderParts): string {
   const content = {
@@ -16,7 +17,7 @@ export function ladderContentHash(parts: LadderParts): string {
     tracks: parts.tracks.map((track) => track.value),
     equivalence: parts.equivalence?.value,
   };
-  return sha256Hex(canonicalJson(content));
+  return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");
 }
 
 /** JSON with object keys sorted at every depth; list order is content and stays. */
