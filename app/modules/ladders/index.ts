@@ -4,13 +4,9 @@
  * hashed with node:crypto) and load-from-directory.server.ts are for the server, scripts and tests.
  */
 export type * from "./types";
-export { formatLadderError, sortLadderErrors, type LadderError } from "./ladder-errors";
-export { DEFAULT_LADDER_LIMITS, type LadderLimits } from "./limits";
-export { ladderFileSchema, type LadderFile } from "./schema";
+export { formatLadderError, type LadderError } from "./ladder-errors";
 export {
-  allLevels,
   competenciesForTrack,
-  competenciesInArea,
   equivalentLevels,
   expectationsFor,
   getArea,
