@@ -1,17 +1,12 @@
 /**
- * The ladder domain: loading, validating and reading ladders. Pure; reading ladder folders from
- * disk lives in load-from-directory.server.ts.
+ * The ladder domain for code that reads loaded ladders: types, lookups, comparisons. Browser
+ * code imports it too, so loading stays out of it: load-ladder.ts (validating files' contents,
+ * hashed with node:crypto) and load-from-directory.server.ts are for the server, scripts and tests.
  */
 export type * from "./types";
-export { loadLadderFromSources, type LadderLoadResult, type LoadLadderOptions } from "./load-ladder";
-export type { LadderSource } from "./source-text";
-export { formatLadderError, sortLadderErrors, type LadderError } from "./ladder-errors";
-export { DEFAULT_LADDER_LIMITS, type LadderLimits } from "./limits";
-export { ladderFileSchema, type LadderFile } from "./schema";
+export { formatLadderError, type LadderError } from "./ladder-errors";
 export {
-  allLevels,
   competenciesForTrack,
-  competenciesInArea,
   equivalentLevels,
   expectationsFor,
   getArea,

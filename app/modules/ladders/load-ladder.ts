@@ -4,7 +4,7 @@ import { checkEquivalence } from "./check-equivalence";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
 import { checkChangelog, checkScale } from "./check-scale";
 import { checkExpectations } from "./check-tracks";
-import { ladderContentHash } from "./content-hash";
+import { ladderContentHash } from "./content-hash.server";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
 import { formatBytes, resolveLimits, type LadderLimits } from "./limits";
 import { mergeLadderFiles } from "./merge";

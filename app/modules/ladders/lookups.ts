@@ -40,10 +40,6 @@ export function getLevel(ladder: Ladder, levelId: string): Level | undefined {
   return indexOf(ladder).levels.get(levelId);
 }
 
-export function allLevels(ladder: Ladder): Level[] {
-  return [...indexOf(ladder).levels.values()];
-}
-
 export function trackOfLevel(ladder: Ladder, levelId: string): Track | undefined {
   const level = getLevel(ladder, levelId);
   return level === undefined ? undefined : getTrack(ladder, level.trackId);
@@ -54,10 +50,6 @@ export function competenciesForTrack(ladder: Ladder, trackId: string): Competenc
   const track = getTrack(ladder, trackId);
   if (track === undefined) return [];
   return track.competencyIds.flatMap((competencyId) => getCompetency(ladder, competencyId) ?? []);
-}
-
-export function competenciesInArea(ladder: Ladder, areaId: string): Competency[] {
-  return ladder.competencies.filter((competency) => competency.areaId === areaId);
 }
 
 /** The next level up in the same track; undefined at the top. */

@@ -35,20 +35,21 @@ export interface ValidatedFile {
  */
 export function validateLadderFile(source: ParsedSource): ValidatedFile {
   const result = ladderFileSchema.safeParse(source.data);
-  if (result.success) return acceptWholeFile(source, result.data);
-  const errors = issuesToErrors(source, ladderFileSchema, result.error.issues);
-  const troubled = new Set(result.error.issues.map((issue) => issuePrefix(issue.path)));
-  const readAll = !result.error.issues.some(
-    (issue) =>
-      (issue.code === "unrecognized_keys" && issue.path.length === 0) ||
-      (issue.code === "invalid_type" && issue.path.length === 1 && LIST_SECTIONS.includes(issue.path[0] as ListSection)),
-  );
+  const errors = result.success ? [] : issuesToErrors(source, ladderFileSchema, result.error.issues);
+  const troubled = new Set(result.success ? [] : result.error.issues.map((issue) => issuePrefix(issue.path)));
+  const readAll =
+    result.success ||
+    !result.error.issues.some(
+      (issue) =>
+        (issue.code === "unrecognized_keys" && issue.path.length === 0) ||
+        (issue.code === "invalid_type" && issue.path.length === 1 && LIST_SECTIONS.includes(issue.path[0] as ListSection)),
+    );
   const clean = (section: string, index?: number) =>
     !troubled.has(index === undefined ? section : `${section}[${index}]`);
 
   const singular: ValidatedFile["singular"] = {};
   const rows = source.data.equivalence;
-  if (Array.isArray(rows)) {
+  if (!result.success && Array.isArray(rows)) {
     // A bad row is blanked, not dropped, so later rows keep their index in error paths.
     singular.equivalence = rows.map((row: unknown, index) => {
       const parsed = equivalenceRowSchema.safeParse(row);
@@ -72,24 +73,6 @@ export function validateLadderFile(source: ParsedSource): ValidatedFile {
     });
   }
   return { source, errors, readAll, singular, lists };
-}
-
-/**
- * A file that passed as a whole: its parsed sections are exactly what parsing each section and
- * item on its own would give, so the schema does not run over the file a second time.
- */
-function acceptWholeFile(source: ParsedSource, data: LadderFile): ValidatedFile {
-  const singular: ValidatedFile["singular"] = {};
-  for (const section of SINGULAR_SECTIONS) {
-    if (data[section] !== undefined) Object.assign(singular, { [section]: data[section] });
-  }
-  const lists: ValidatedFile["lists"] = { areas: [], competencies: [], tracks: [] };
-  for (const section of LIST_SECTIONS) {
-    const items = data[section];
-    if (items === undefined) continue;
-    (lists[section] as Array<IndexedItem<unknown>>).push(...items.map((value, index) => ({ value, index })));
-  }
-  return { source, errors: [], readAll: true, singular, lists };
 }
 
 const ROW_BY_ROW: readonly string[] = [...LIST_SECTIONS, "equivalence"];

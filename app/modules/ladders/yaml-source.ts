@@ -11,14 +11,12 @@ import {
 } from "yaml";
 import { formatPath, type LadderError, type LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
-import { readPlainYaml } from "./plain-yaml";
 
 /** One ladder file parsed as YAML, kept with its syntax tree so any later error can point into it. */
 export interface ParsedSource {
   file: string;
-  /** Built lazily when the fast reader read the file; see parseLadderYaml. */
-  readonly doc: Document.Parsed;
-  readonly lineCounter: LineCounter;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
   data: Record<string, unknown>;
 }
 
@@ -35,16 +33,17 @@ export const TOP_LEVEL_KEYS = [
 ] as const;
 
 export function parseLadderYaml(file: string, text: string, limits: LadderLimits): ParsedYaml {
-  // Most ladder files are plain block YAML that a much faster reader gets exactly right; the
-  // syntax tree is then only built if an error needs a line number. Anything else, and every
-  // file with a problem, goes through yaml below.
-  const plain = readPlainYaml(text, limits.maxDepth);
-  if (plain !== undefined) return { ok: true, source: withLazySyntax(file, text, plain) };
-
+  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
-  let lineCounter: LineCounter;
   try {
-    ({ doc, lineCounter } = parseSyntax(text));
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      // Reported by our own walk, with the key's name and the line it was first set on.
+      uniqueKeys: false,
+      version: "1.2",
+      merge: false,
+    });
   } catch (error) {
     return fail({ file, line: 1, column: 1, path: "", message: `could not read YAML: ${String(error)}` });
   }
@@ -105,35 +104,6 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
     if (deepPath !== undefined) return fail(errorAt(source, deepPath, tooDeep(limits)));
   }
   return { ok: true, source };
-}
-
-function parseSyntax(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    // Reported by our own walk, with the key's name and the line it was first set on.
-    uniqueKeys: false,
-    version: "1.2",
-    merge: false,
-  });
-  return { doc, lineCounter };
-}
-
-/** A source read by the fast reader: yaml parses it (without errors, as the reader vouches) only when asked where something is. */
-function withLazySyntax(file: string, text: string, data: Record<string, unknown>): ParsedSource {
-  let syntax: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const tree = () => (syntax ??= parseSyntax(text));
-  return {
-    file,
-    data,
-    get doc() {
-      return tree().doc;
-    },
-    get lineCounter() {
-      return tree().lineCounter;
-    },
-  };
 }
 
 /** The line and column of the node at `path` (or of the key `key` inside it); the nearest existing ancestor when the path runs out. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadLadderFromSources, type LadderSource } from "~/modules/ladders";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
+import type { LadderSource } from "~/modules/ladders/source-text";
 import { errorLines, FIXTURES, fixtureWith, readSources } from "./helpers";
 
 const V = `${FIXTURES}/valid`;

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { formatLadderError, loadLadderFromSources, type Ladder, type LadderLoadResult, type LadderSource } from "~/modules/ladders";
+import { formatLadderError, type Ladder } from "~/modules/ladders";
+import { loadLadderFromSources, type LadderLoadResult } from "~/modules/ladders/load-ladder";
+import type { LadderSource } from "~/modules/ladders/source-text";
 
 /** Vitest runs from the repository root, so file names in errors read like the CLI's. */
 export const FIXTURES = "test/fixtures/ladders";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { loadLadderFromSources } from "~/modules/ladders";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
 import { emptyLadderState, nextLadderState } from "~/modules/ladders/ladder-state";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

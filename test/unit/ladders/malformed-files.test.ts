@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadLadderFromSources } from "~/modules/ladders";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
 import { errorLines, FIXTURES } from "./helpers";
 
 const DIR = `${FIXTURES}/malformed`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ladderFileSchema, loadLadderFromSources } from "~/modules/ladders";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
+import { ladderFileSchema } from "~/modules/ladders/schema";
 import { errorLines } from "./helpers";
 
 const level = (expectations: unknown) => ({ id: "ic1", title: "Engineer I", summary: "Small tasks.", expectations });
