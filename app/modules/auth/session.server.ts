@@ -56,10 +56,15 @@ export async function startSession(userId: string): Promise<string> {
   return lucia.createSessionCookie(session.id).serialize();
 }
 
+/** A Set-Cookie value that removes the session cookie. */
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
 export async function endSession(request: Request): Promise<string> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
-  return lucia.createBlankSessionCookie().serialize();
+  return blankSessionCookie();
 }
 
 /** Signs a person out of every device. */
