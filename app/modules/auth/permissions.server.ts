@@ -1,11 +1,12 @@
 import { db } from "~/db/client.server";
-import { notFound, forbidden } from "~/utils/http.server";
+import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
 import { requireSignedIn } from "./session.server";
 
 /**
  * The one permission helper: every loader and action starts here. Role failures
- * are 403; records the viewer may not see are 404, exactly as if they did not exist.
+ * are a ForbiddenError; records the viewer may not see are a NotFoundError, exactly as
+ * if they did not exist.
  */
 export async function requireUser(request: Request): Promise<Viewer> {
   return (await requireSignedIn(request)).viewer;
@@ -14,7 +15,7 @@ export async function requireUser(request: Request): Promise<Viewer> {
 export async function requireRole(request: Request, role: Role): Promise<Viewer> {
   const viewer = await requireUser(request);
   if (!hasRole(viewer, role)) {
-    throw forbidden(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
+    throw new ForbiddenError(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
   }
   return viewer;
 }
@@ -48,10 +49,10 @@ export async function reportsUnder(personId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Throws 404 unless the person exists and the viewer may see them (self, manager chain, admin). */
+/** Throws NotFoundError unless the person exists and the viewer may see them (self, manager chain, admin). */
 export async function requirePersonVisible(viewer: Viewer, personId: string): Promise<void> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
-  if (!person) throw notFound();
+  if (!person) throw new NotFoundError();
   if (viewer.id === personId || viewer.isAdmin) return;
-  if (!canViewPerson(viewer, personId, await managerChain(personId))) throw notFound();
+  if (!canViewPerson(viewer, personId, await managerChain(personId))) throw new NotFoundError();
 }

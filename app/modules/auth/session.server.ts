@@ -1,5 +1,5 @@
-import { redirect } from "@remix-run/node";
 import { db } from "~/db/client.server";
+import { SignInRequiredError } from "~/modules/errors";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
@@ -40,14 +40,10 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
+/** The signed-in person; a SignInRequiredError (the sign-in page, then back here) when there is none. */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
-  if (!signedIn) {
-    const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
-    throw redirect(`/login${params}`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
-  }
+  if (!signedIn) throw new SignInRequiredError();
   return signedIn;
 }
 

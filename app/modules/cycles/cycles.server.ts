@@ -2,7 +2,7 @@ import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { readOffLoop } from "~/db/read-off-loop.server";
 import { countStates, cycleStatus, parseState, participantState, totalOf, toProgress, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { inStateSql } from "./progress-sql.server";
@@ -98,7 +98,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
 export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
-    if (!cycle) throw notFound("There is no review cycle with that id.");
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
     const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: new Date() } });
     if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
     await tx.auditEvent.create({ data: { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } } });
@@ -157,7 +157,7 @@ export async function requireCycle(cycleId: string | undefined) {
         select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
       })
     : null;
-  if (!cycle) throw notFound("There is no review cycle with that id.");
+  if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
   return cycle;
 }
 

@@ -15,7 +15,7 @@ import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
@@ -64,7 +64,7 @@ type PersonRow = ProfilePerson;
 type AssessmentRow = Omit<ProfileAssessment, "kind" | "status"> & { kind: string; status: string };
 
 /**
- * The person and the assessments about them the viewer may read; 404 for anyone
+ * The person and the assessments about them the viewer may read; NotFoundError for anyone
  * who may not see the person at all (a peer, an unknown id). Three flat statements:
  * the person with their team and manager, their manager chain, and (only once the
  * viewer may see them) their assessments with author and cycle.
@@ -79,8 +79,8 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
       WHERE u.id = ${personId}`,
     managerChain(personId),
   ]);
-  // Authorise before reading anything about them: a refusal is the 404, exactly as if they did not exist.
-  if (!row || !canViewPerson(viewer, personId, chain)) throw notFound();
+  // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
+  if (!row || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
   const rows = await db.$queryRaw<AssessmentRow[]>`
     SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
       c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"

@@ -3,7 +3,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { readOffLoop } from "~/db/read-off-loop.server";
 import {
   attentionFlags,
@@ -170,7 +170,7 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
     const [row] = await db.$queryRaw<CycleRow[]>`SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" WHERE id = ${filters.cycleId}`;
-    if (!row) throw notFound("There is no review cycle with that id.");
+    if (!row) throw new NotFoundError("There is no review cycle with that id.");
     cycle = toTeamCycle(row, now);
     cycles.push(cycle);
   }
