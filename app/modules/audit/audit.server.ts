@@ -4,10 +4,13 @@ import { db, type Prisma } from "~/db/client.server";
  * The append-only record of administrative actions. Writers pass their transaction
  * client so the event commits or rolls back with the change it describes.
  */
+// Cycle events have been stored with the model's name as their subject type since the first release.
+export type AuditSubjectType = "person" | "team" | "people" | "ReviewCycle";
+
 export type AuditEventInput = {
   actorId: string | null;
   action: string;
-  subjectType: "person" | "team" | "people";
+  subjectType: AuditSubjectType;
   subjectId: string | null;
   detail?: Prisma.InputJsonValue;
 };

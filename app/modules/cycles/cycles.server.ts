@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
@@ -73,19 +74,17 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
       for (let start = 0; start < people.length; start += CHUNK) {
         await tx.reviewCycleParticipant.createMany({ data: people.slice(start, start + CHUNK).map((person) => ({ cycleId: cycle.id, userId: person.id })) });
       }
-      await tx.auditEvent.create({
-        data: {
-          actorId,
-          action: "cycle.open",
-          subjectType: "ReviewCycle",
-          subjectId: cycle.id,
-          detail: {
-            name: input.name,
-            startsOn: input.startsOn,
-            endsOn: input.endsOn,
-            participants: people.length,
-            teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
-          },
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "cycle.open",
+        subjectType: "ReviewCycle",
+        subjectId: cycle.id,
+        detail: {
+          name: input.name,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          participants: people.length,
+          teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
         },
       });
       return { ok: true, cycleId: cycle.id, participants: people.length };
@@ -101,7 +100,7 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
     if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
     const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: new Date() } });
     if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
-    await tx.auditEvent.create({ data: { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } } });
+    await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
     return { ok: true };
   });
 }
