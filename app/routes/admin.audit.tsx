@@ -54,8 +54,8 @@ export default function AuditLog() {
                   <span className="text-slate-500 dark:text-slate-400">System</span>
                 )}
               </td>
-              <th scope="row" className={`${tdClass} whitespace-nowrap font-mono text-xs font-normal`}>
-                {event.action}
+              <th scope="row" className={`${tdClass} whitespace-nowrap font-normal`}>
+                {event.actionLabel}
               </th>
               <td className={tdClass}>
                 {event.subjectType === "person" && event.subjectId ? (
@@ -65,6 +65,10 @@ export default function AuditLog() {
                 ) : event.subjectType === "team" ? (
                   <Link to="/admin/teams" className="hover:underline">
                     {event.subjectName ?? "Deleted team"}
+                  </Link>
+                ) : event.subjectType === "ReviewCycle" && event.subjectId ? (
+                  <Link to={`/admin/cycles/${event.subjectId}`} className="hover:underline">
+                    {event.subjectName ?? "Unknown review cycle"}
                   </Link>
                 ) : event.subjectType === "people" ? (
                   "People (import)"
