@@ -8,11 +8,11 @@ import { GrowthPlanForm, TargetPicker } from "~/components/reviews/gap-plan-form
 import { kindLabel } from "~/components/reviews/profile-assessments";
 import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requirePersonVisible, requireUser } from "~/modules/auth/permissions.server";
-import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
 import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";
-import { ForbiddenError, NotFoundError } from "~/modules/errors";
+import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
@@ -28,8 +28,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   const viewer = await requireUser(request);
   const personId = params.personId;
   if (!personId) throw new NotFoundError("There is no person with that id.");
-  await requirePersonVisible(viewer, personId);
-  if (viewer.id !== personId && !viewer.isAdmin) throw new ForbiddenError("Only the person themselves (or an admin) can change their growth plan.");
+  await requireGrowthPlanChange(viewer, personId);
   const submission = parseWithZod(await request.formData(), { schema: GrowthPlanSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const saved = await saveGrowthPlan(personId, submission.value);

@@ -21,6 +21,7 @@ import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
 import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "~/modules/assessments/policy";
+import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
 
 export type ProfileAssessment = {
@@ -262,7 +263,7 @@ export async function growthPage(viewer: Viewer, personId: string) {
     isSelf,
     canSelfAssess: isSelf && place !== null,
     canReview: place !== null && canAuthorAssessment("manager", viewer.id, personId, context.chain),
-    canEditPlan: isSelf || viewer.isAdmin,
+    canEditPlan: canChangeGrowthPlan(viewer, personId),
     selfDraft: selfDraft ? summaryOf(selfDraft, ladders.get(selfDraft.ladderVersionId)) : null,
     managerDraft: managerDraft ? summaryOf(managerDraft, ladders.get(managerDraft.ladderVersionId)) : null,
     latestSelf: summaryOrNull(latestSubmitted(readableSubmitted, "self"), ladders),
@@ -331,7 +332,7 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
   const base = {
     person: header(context.person, place),
     isSelf: context.isSelf,
-    canEditPlan: context.isSelf || viewer.isAdmin,
+    canEditPlan: canChangeGrowthPlan(viewer, personId),
     plan,
     source: source ? { kind: source.kind, assessment: summaryOf(source.assessment, ladders.get(source.assessment.ladderVersionId)) } : null,
   };
