@@ -1,4 +1,3 @@
-import { db } from "~/db/client.server";
 import { SignInRequiredError } from "~/modules/errors";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
@@ -61,10 +60,4 @@ export async function endSession(request: Request): Promise<string> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
   return blankSessionCookie();
-}
-
-/** Signs a person out of every device. */
-export async function endAllSessions(userId: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId } });
-  return count;
 }

@@ -1,7 +1,4 @@
-/**
- * A person's growth plan: a target level and up to three focus competencies.
- * Mentorship reads it (growthPlanOf) to prefill a mentee's goals.
- */
+/** A person's growth plan: a target level and up to three focus competencies. */
 import { requirePersonVisible } from "~/modules/auth/permissions.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ForbiddenError } from "~/modules/errors";
@@ -49,15 +46,6 @@ export async function readGrowthPlan(personId: string): Promise<GrowthPlanView |
     })),
     updatedAt: plan.updatedAt,
   };
-}
-
-/** For mentorship: the target level and focus competency ids, in the person's order. */
-export async function growthPlanOf(personId: string): Promise<{ targetLevelId: string; ladderVersionId: string; focus: string[] } | null> {
-  const plan = await db.growthPlan.findUnique({
-    where: { personId },
-    select: { targetLevelId: true, ladderVersionId: true, focus: { select: { competencyId: true }, orderBy: { position: "asc" } } },
-  });
-  return plan ? { targetLevelId: plan.targetLevelId, ladderVersionId: plan.ladderVersionId, focus: plan.focus.map((f) => f.competencyId) } : null;
 }
 
 /**
