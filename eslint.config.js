@@ -17,4 +17,23 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Domain modules raise domain errors (app/modules/errors.ts); only routes and the
+    // one mapping in app/utils/http.server.ts speak HTTP.
+    files: ["app/modules/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@remix-run/*"], message: "Domain modules do not import Remix: throw a domain error from ~/modules/errors." }],
+          paths: [{ name: "~/utils/http.server", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." }],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Response']", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." },
+        { selector: "MemberExpression[object.name='Response']", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." },
+      ],
+    },
+  },
 );

@@ -10,6 +10,7 @@ import { ladderState } from "./modules/ladders/registry.server";
 import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
+import { withDomainErrors } from "./utils/http.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -18,7 +19,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
   return data({ viewer, theme }, { headers });
-}
+});
 
 /**
  * Who is signed in and their theme do not depend on a page's search parameters: moving

@@ -6,14 +6,15 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
   return listAuditEvents(Number.isFinite(page) ? page : 1);
-}
+});
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
@@ -53,8 +54,8 @@ export default function AuditLog() {
                   <span className="text-slate-500 dark:text-slate-400">System</span>
                 )}
               </td>
-              <th scope="row" className={`${tdClass} whitespace-nowrap font-mono text-xs font-normal`}>
-                {event.action}
+              <th scope="row" className={`${tdClass} whitespace-nowrap font-normal`}>
+                {event.actionLabel}
               </th>
               <td className={tdClass}>
                 {event.subjectType === "person" && event.subjectId ? (
@@ -64,6 +65,10 @@ export default function AuditLog() {
                 ) : event.subjectType === "team" ? (
                   <Link to="/admin/teams" className="hover:underline">
                     {event.subjectName ?? "Deleted team"}
+                  </Link>
+                ) : event.subjectType === "ReviewCycle" && event.subjectId ? (
+                  <Link to={`/admin/cycles/${event.subjectId}`} className="hover:underline">
+                    {event.subjectName ?? "Unknown review cycle"}
                   </Link>
                 ) : event.subjectType === "people" ? (
                   "People (import)"

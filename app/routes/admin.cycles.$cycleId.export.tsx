@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { cycleExport } from "~/modules/cycles/cycles.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 /** The cycle as a CSV download, for admins only; streamed so a large cycle starts at once. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const { filename, body } = await cycleExport(params.cycleId ?? "");
   return new Response(body, {
@@ -14,4 +15,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

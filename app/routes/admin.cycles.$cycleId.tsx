@@ -13,30 +13,31 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamOptions } from "~/modules/people/service.server";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
 import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
-import { badRequest } from "~/utils/http.server";
+import { InvalidError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
   const filters = parseProgressFilters(new URL(request.url).searchParams);
   const teams = await listTeamOptions();
-  if (filters.teamId && filters.teamId !== "none" && !teams.some((team) => team.id === filters.teamId)) throw badRequest("There is no team with that id.");
+  if (filters.teamId && filters.teamId !== "none" && !teams.some((team) => team.id === filters.teamId)) throw new InvalidError("There is no team with that id.");
   const progress = await cycleProgress(cycle.id, filters);
   return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, teams, ...progress };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
   const form = await request.formData();
-  if (form.get("intent") !== "close") throw badRequest("Unknown action.");
+  if (form.get("intent") !== "close") throw new InvalidError("Unknown action.");
   if (form.get("confirm") !== "yes") return data({ ok: false as const, message: "Tick the box to confirm that you want to close the cycle." }, { status: 400 });
   const result = await closeCycle(viewer.id, cycle.id);
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: 400 });
   return { ok: true as const, message: `${cycle.name} is closed. Nobody can start a new draft in it.` };
-}
+});
 
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
 

@@ -8,13 +8,14 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatCount } from "~/modules/cycles/cycle-progress";
 import { listCycles } from "~/modules/cycles/cycles.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Review cycles · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   return { cycles: await listCycles() };
-}
+});
 
 function Share({ count, of }: { count: number; of: number }) {
   return (

@@ -11,6 +11,7 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 function isRealDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00.000Z`);
@@ -37,12 +38,12 @@ const CycleSchema = z
 
 export const meta: MetaFunction = () => [{ title: "Open a review cycle · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   return { teams: await listTeamsForCycle(), today: new Date().toISOString().slice(0, 10) };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await openCycle(viewer.id, { name, startsOn, endsOn, participants, teamIds: teamIds ?? [] });
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirect(`/admin/cycles/${result.cycleId}`);
-}
+});
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00.000Z`);

@@ -5,17 +5,18 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { formatLadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ladderState } from "~/modules/ladders/registry.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ladder status · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const state = await ladderState();
   return {
     served: state.served.map(({ folder, ladder, hash }) => ({ folder, id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, hash })),
     problems: state.problems.map((problem) => ({ ...problem, lines: problem.errors.map(formatLadderError) })),
   };
-}
+});
 
 export default function LadderStatus() {
   const { served, problems } = useLoaderData<typeof loader>();

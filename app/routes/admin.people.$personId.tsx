@@ -14,27 +14,28 @@ import { PersonSchema } from "~/modules/people/person-form";
 import { getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/people/sign-in-link.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
-import { invariantResponse } from "~/utils/http.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
-  invariantResponse(params.personId, "There is no person with that id.");
+  if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
   return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS };
-}
+});
 
 const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
 type Intent = (typeof intents)[number];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const personId = params.personId;
-  invariantResponse(personId && (await personExists(personId)), "There is no person with that id.");
+  if (!personId || !(await personExists(personId))) throw new NotFoundError("There is no person with that id.");
   const formData = await request.formData();
   const intent = formData.get("intent") as Intent | null;
-  invariantResponse(intent && intents.includes(intent), "Unknown action.", 400);
+  if (!intent || !intents.includes(intent)) throw new InvalidError("Unknown action.");
 
   switch (intent) {
     case "update": {
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent, link: url, expiresAt: result.expiresAt.toISOString() };
     }
   }
-}
+});
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -9,10 +9,11 @@ import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getPersonName, listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const filters = parsePeopleFilters(new URL(request.url).searchParams);
   const [result, teams, tracks, managerName] = await Promise.all([
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters.managerId ? getPersonName(filters.managerId) : null,
   ]);
   return { ...result, filters, teams, tracks, managerName };
-}
+});
 
 export default function People() {
   const { people, total, page, pageCount, filters, teams, tracks, managerName } = useLoaderData<typeof loader>();

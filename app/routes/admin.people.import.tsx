@@ -13,6 +13,7 @@ import { tableClass, tdClass, thClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { CSV_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 const ImportSchema = z.object({
   csv: z.string({ error: "Paste the CSV, or choose a file." }),
@@ -25,13 +26,13 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const meta: MetaFunction = () => [{ title: "Import people · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   // Sent from the server so the CSV parser in csv-import.ts stays out of the browser bundle.
   return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
   if (submission.status !== "success") {
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     creates: plan.creates.slice(0, PREVIEW_ROWS),
     changes: plan.changes.slice(0, PREVIEW_ROWS),
   };
-}
+});
 
 function countRows(text: string): number {
   let lines = 0;

@@ -12,23 +12,24 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const [teams, tracks] = await Promise.all([listTeamOptions(), getTrackOptions()]);
   return { teams, tracks };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirect(`/admin/people/${result.personId}`);
-}
+});
 
 export default function NewPerson() {
   const { teams, tracks } = useLoaderData<typeof loader>();

@@ -12,19 +12,20 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { TeamNameSchema } from "~/modules/people/person-form";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
-import { invariantResponse } from "~/utils/http.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
 
 export const meta: MetaFunction = () => [{ title: "Teams · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   return { teams: await listTeams() };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -46,13 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "delete") {
     const teamId = formData.get("teamId");
-    invariantResponse(typeof teamId === "string" && teamId, "There is no team with that id.");
+    if (typeof teamId !== "string" || !teamId) throw new NotFoundError("There is no team with that id.");
     const result = await deleteTeam(viewer.id, teamId);
     if (!result.ok) return data({ intent, teamId, error: result.message }, { status: 400 });
     return { intent, teamId, message: "Team deleted." };
   }
-  throw data({ message: "Unknown action." }, { status: 400 });
-}
+  throw new InvalidError("Unknown action.");
+});
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 

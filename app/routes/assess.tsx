@@ -6,24 +6,25 @@ import { AssessmentStart } from "~/components/reviews/assessment-start";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Self-assessment · Rungs" }];
 
 /** Continues the viewer's self-assessment (in their open cycle, else outside one), or offers to start it. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "self", viewer.id);
   if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "self", viewer.id);
   if (!result.ok) return data({ error: result.message }, { status: 400 });
   if (result.decision.action === "taken") return data({ error: "This self-assessment is already being written." }, { status: 409 });
   throw redirect(`/assessments/${result.decision.assessmentId}`);
-}
+});
 
 export default function Assess() {
   const { entry } = useLoaderData<typeof loader>();

@@ -2,29 +2,27 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
-import { jsonEndpoint } from "~/modules/assessments/assessment-http.server";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
+import { jsonEndpoint } from "~/utils/http.server";
 
 /** Adds (`intent=add`) or removes (`intent=remove`) evidence on the author's draft; answers JSON. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = jsonEndpoint(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
   const formData = await request.formData();
-  return jsonEndpoint(async () => {
-    if (formData.get("intent") === "remove") {
-      const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
-      if (!parsed.success) return { status: 400, body: { ok: false, kind: "invalid", message: "Choose the evidence to remove.", fieldErrors: {} } };
-      return removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
-    }
-    const submission = parseWithZod(formData, { schema: evidenceSchema() });
-    if (submission.status !== "success") {
-      return { status: 400, body: { ok: false, kind: "invalid", message: "Check the evidence and try again.", result: submission.reply() } };
-    }
-    const outcome = await addEvidence(viewer, assessmentId, submission.value);
-    if (outcome.body.ok) return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ resetForm: true }) } };
-    if (outcome.body.kind === "invalid") {
-      return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ fieldErrors: outcome.body.fieldErrors }) } };
-    }
-    return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ formErrors: [outcome.body.message] }) } };
-  });
-}
+  if (formData.get("intent") === "remove") {
+    const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
+    if (!parsed.success) return { status: 400, body: { ok: false, kind: "invalid", message: "Choose the evidence to remove.", fieldErrors: {} } };
+    return removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
+  }
+  const submission = parseWithZod(formData, { schema: evidenceSchema() });
+  if (submission.status !== "success") {
+    return { status: 400, body: { ok: false, kind: "invalid", message: "Check the evidence and try again.", result: submission.reply() } };
+  }
+  const outcome = await addEvidence(viewer, assessmentId, submission.value);
+  if (outcome.body.ok) return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ resetForm: true }) } };
+  if (outcome.body.kind === "invalid") {
+    return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ fieldErrors: outcome.body.fieldErrors }) } };
+  }
+  return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ formErrors: [outcome.body.message] }) } };
+});

@@ -12,7 +12,8 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { latestEvidenceDate } from "~/modules/assessments/assessment-form";
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
 import { assessmentPage, submitAssessment } from "~/modules/assessments/assessments.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Assessment · Rungs" }];
@@ -20,13 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: `${assessment.kind === "self" ? `Self-assessment: ${assessment.subject.name}` : `Review of ${assessment.subject.name}`} · Rungs` }];
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
-  if (!resolveSection(sections, new URL(request.url).searchParams.get("section"))) throw notFound("This assessment has no such section.");
+  if (!resolveSection(sections, new URL(request.url).searchParams.get("section"))) throw new NotFoundError("This assessment has no such section.");
   return { ...page, latestDate: latestEvidenceDate(new Date()) };
-}
+});
 
 /**
  * Moving between sections of the draft changes only `?section=`: the editor already
@@ -37,17 +38,17 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") !== "submit") throw badRequest("Unknown action.");
+  if (formData.get("intent") !== "submit") throw new InvalidError("Unknown action.");
   const revisionText = formData.get("revision");
   const revision = typeof revisionText === "string" && /^\d+$/.test(revisionText) ? Number(revisionText) : null;
   const outcome = await submitAssessment(viewer, assessmentId, revision);
   if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
   return data(outcome.body, { status: outcome.status });
-}
+});
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 

@@ -4,10 +4,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Ladder"} ladder · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     ),
   };
-}
+});
 
 export default function LadderOverview() {
   const data = useLoaderData<typeof loader>();

@@ -11,10 +11,11 @@ import { compareLevels, getLevel } from "~/modules/ladders";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelOptions, type LevelOption } from "~/modules/ladders/views";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare levels · Rungs" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const url = new URL(request.url);
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
   };
-}
+});
 
 function LevelSelect({ name, label, value, options, errors }: { name: string; label: string; value: string; options: LevelOption[]; errors: string | null | undefined }) {
   const tracks = [...new Map(options.map((o) => [o.trackId, o.trackName])).entries()];

@@ -7,17 +7,18 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { competencyView } from "~/modules/ladders/views";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = competencyView(ladder, params.competencyId ?? "");
-  if (!view) throw notFound("This ladder has no such competency.");
+  if (!view) throw new NotFoundError("This ladder has no such competency.");
   return { ladderId: ladder.meta.id, view };
-}
+});
 
 export default function CompetencyPage() {
   const { ladderId, view } = useLoaderData<typeof loader>();

@@ -8,17 +8,18 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelView } from "~/modules/ladders/views";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.level.title ?? "Level"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = levelView(ladder, params.levelId ?? "");
-  if (!view) throw notFound("This ladder has no such level.");
+  if (!view) throw new NotFoundError("This ladder has no such level.");
   return { ladderId: ladder.meta.id, view };
-}
+});
 
 export default function LevelPage() {
   const { ladderId, view } = useLoaderData<typeof loader>();

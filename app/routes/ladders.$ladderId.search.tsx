@@ -5,12 +5,13 @@ import { Alert, PageHeader } from "~/components/ui/page";
 import { searchExpectations } from "~/modules/ladders";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
 
 const MAX_QUERY = 200;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY);
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }))
     : [];
   return { ladderId: ladder.meta.id, query, hits };
-}
+});
 
 function Highlight({ text, query }: { text: string; query: string }) {
   const words = query.split(/\s+/).filter((w) => w.length > 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

@@ -7,17 +7,18 @@ import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { trackMatrix } from "~/modules/ladders/views";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
-  if (!matrix) throw notFound("This ladder has no such track.");
+  if (!matrix) throw new NotFoundError("This ladder has no such track.");
   return { ladderId: ladder.meta.id, matrix };
-}
+});
 
 export default function TrackMatrix() {
   const { ladderId, matrix } = useLoaderData<typeof loader>();

@@ -5,12 +5,13 @@ import { inputClass } from "~/components/ui/field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { ladderSummary } from "~/modules/ladders/views";
+import { withDomainErrors } from "~/utils/http.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   return { ladder: ladderSummary(ladder) };
-}
+});
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${

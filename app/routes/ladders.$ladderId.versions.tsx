@@ -7,11 +7,12 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder, hash } = await requireLadder(params.ladderId);
   const versions = await listLadderVersions(ladder.meta.id);
@@ -21,12 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let diff = null;
   if (from && to && (url.searchParams.has("from") || versions.length > 1)) {
     diff = await diffLadderVersions(ladder.meta.id, from, to);
-    if (!diff) throw notFound("One of those versions does not belong to this ladder.");
+    if (!diff) throw new NotFoundError("One of those versions does not belong to this ladder.");
   }
   const levelTitles = Object.fromEntries(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])));
   const competencyNames = Object.fromEntries(ladder.competencies.map((c) => [c.id, c.name]));
   return { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames };
-}
+});
 
 function label(version: { version: string; createdAt: Date | string; hash: string }) {
   return `${version.version} · first served ${new Date(version.createdAt).toISOString().slice(0, 16).replace("T", " ")} · ${version.hash.slice(0, 8)}`;

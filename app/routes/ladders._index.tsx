@@ -5,13 +5,14 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderSummary } from "~/modules/ladders/views";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ladders · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireUser(request);
   return { ladders: (await servedLadders()).map(({ ladder }) => ladderSummary(ladder)) };
-}
+});
 
 export default function Ladders() {
   const { ladders } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { attemptLogin } from "~/modules/auth/login.server";
 import { getSignedIn, safeRedirectPath, startSession } from "~/modules/auth/session.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 const LoginSchema = z.object({
   email: z.string({ error: "Enter your email address." }).trim().email("Enter a valid email address."),
@@ -19,12 +20,12 @@ const LoginSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rungs" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   if (await getSignedIn(request)) throw redirect("/");
   return null;
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const cookie = await startSession(result.userId);
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
-}
+});
 
 export default function Login() {
   const lastResult = useActionData<typeof action>();

@@ -8,15 +8,16 @@ import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { growthPage } from "~/modules/growth/profile.server";
-import { invariantResponse } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Growth"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  invariantResponse(params.personId, "There is no person with that id.");
+  if (!params.personId) throw new NotFoundError("There is no person with that id.");
   return growthPage(viewer, params.personId);
-}
+});
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 

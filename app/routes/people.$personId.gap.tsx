@@ -8,33 +8,33 @@ import { GrowthPlanForm, TargetPicker } from "~/components/reviews/gap-plan-form
 import { kindLabel } from "~/components/reviews/profile-assessments";
 import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requirePersonVisible, requireUser } from "~/modules/auth/permissions.server";
-import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
 import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";
-import { forbidden, invariantResponse } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  invariantResponse(params.personId, "There is no person with that id.");
+  if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const page = await gapPage(viewer, params.personId, new URL(request.url).searchParams.get("target"));
   return page.targetError ? data(page, { status: 400 }) : page;
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const personId = params.personId;
-  invariantResponse(personId, "There is no person with that id.");
-  await requirePersonVisible(viewer, personId);
-  if (viewer.id !== personId && !viewer.isAdmin) throw forbidden("Only the person themselves (or an admin) can change their growth plan.");
+  if (!personId) throw new NotFoundError("There is no person with that id.");
+  await requireGrowthPlanChange(viewer, personId);
   const submission = parseWithZod(await request.formData(), { schema: GrowthPlanSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const saved = await saveGrowthPlan(personId, submission.value);
   if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false }, { status: 400 });
   return { result: submission.reply(), saved: true };
-}
+});
 
 const sourceWords: Record<GapSourceKind, string> = {
   manager: "the latest submitted manager review",

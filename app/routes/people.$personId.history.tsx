@@ -9,15 +9,16 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { HistoryValue } from "~/modules/growth/history";
 import { historyPage } from "~/modules/growth/profile.server";
-import { invariantResponse } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History · ${data?.person.name ?? "Growth"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  invariantResponse(params.personId, "There is no person with that id.");
+  if (!params.personId) throw new NotFoundError("There is no person with that id.");
   return historyPage(viewer, params.personId);
-}
+});
 
 function againstBarText(value: number | null) {
   if (value === null) return "Not rated";

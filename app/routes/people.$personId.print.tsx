@@ -9,15 +9,16 @@ import { formatDate, profileDescription, ProfileNav } from "~/components/reviews
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { ComparedSide } from "~/modules/growth/comparison";
 import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
-import { invariantResponse } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.person.name ?? "a person"} · Rungs` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  invariantResponse(params.personId, "There is no person with that id.");
+  if (!params.personId) throw new NotFoundError("There is no person with that id.");
   return printPage(viewer, params.personId);
-}
+});
 
 // Page margins and repeated table headers for print; the shared print CSS hides navigation.
 const printCss = `@page { margin: 16mm 14mm; } @media print { thead { display: table-header-group; } }`;

@@ -6,18 +6,19 @@ import { AssessmentStart } from "~/components/reviews/assessment-start";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.entry.subject.name ?? "a person"} · Rungs` }];
 
 /** A manager (or anyone above in the chain) continues their review of the person, or starts it. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "manager", params.personId ?? "");
   if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "manager", params.personId ?? "");
   if (!result.ok) return data({ error: result.message }, { status: 400 });
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: `${result.decision.authorName} is already writing this review.` }, { status: 409 });
   }
   throw redirect(`/assessments/${result.decision.assessmentId}`);
-}
+});
 
 export default function PersonReview() {
   const { entry } = useLoaderData<typeof loader>();

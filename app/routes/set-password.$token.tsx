@@ -10,27 +10,29 @@ import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
 import { PASSWORD_MIN_LENGTH, SetPasswordSchema } from "~/modules/people/person-form";
 import { findUsableSignInLink, setPasswordWithLink } from "~/modules/people/sign-in-link.server";
+import { NotFoundError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 
 const invalidLink = "This sign-in link is not valid. It may have expired, been used already, or been replaced by a newer link. Ask an admin for a new one.";
 
 export const meta: MetaFunction = () => [{ title: "Choose a password · Rungs" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
   const link = await findUsableSignInLink(params.token ?? "");
-  if (!link) throw data({ message: invalidLink }, { status: 404 });
+  if (!link) throw new NotFoundError(invalidLink);
   return { name: link.person.name, email: link.person.email };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
   const result = await setPasswordWithLink(params.token ?? "", submission.value.password);
-  if (!result.ok) throw data({ message: invalidLink }, { status: 404 });
+  if (!result.ok) throw new NotFoundError(invalidLink);
   // Every other session of this person has ended; this one starts fresh.
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.personId) } });
-}
+});
 
 export default function SetPassword() {
   const { name, email } = useLoaderData<typeof loader>();

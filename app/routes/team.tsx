@@ -14,6 +14,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
+import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
 
@@ -22,10 +23,10 @@ export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
  * someone without reports gets a friendly empty page rather than a 404 (the link can
  * be bookmarked by a manager whose last report moved on).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   return teamOverview(viewer, parseTeamFilters(new URL(request.url).searchParams));
-}
+});
 
 export default function Team() {
   const overview = useLoaderData<typeof loader>();

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { safeRedirectPath } from "~/modules/auth/session.server";
-import { badRequest } from "~/utils/http.server";
+import { InvalidError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
 import { setTheme, themeSchema } from "~/utils/theme.server";
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const theme = themeSchema.safeParse(form.get("theme"));
-  if (!theme.success) throw badRequest("Choose system, light or dark.");
+  if (!theme.success) throw new InvalidError("Choose system, light or dark.");
   return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": await setTheme(theme.data) } });
-}
+});

@@ -1,17 +1,64 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { blankSessionCookie } from "~/modules/auth/session.server";
+import { DomainError, SignInRequiredError, type DomainErrorKind } from "~/modules/errors";
 
-export function notFound(message = "We could not find that page.") {
-  return data({ message }, { status: 404, statusText: "Not Found" });
+/**
+ * The one place where domain errors (app/modules/errors.ts) become HTTP answers. Every
+ * loader and action that calls a domain module is wrapped in `withDomainErrors` (pages)
+ * or `jsonEndpoint` (the JSON endpoints); anything that is not a domain error is
+ * rethrown untouched, so Remix still logs it and shows a 500.
+ */
+const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = {
+  "not-found": { status: 404, statusText: "Not Found" },
+  forbidden: { status: 403, statusText: "Forbidden" },
+  invalid: { status: 400, statusText: "Bad Request" },
+};
+
+/** To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. */
+function signInRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+  return redirect(`/login${params}`, { headers: { "Set-Cookie": blankSessionCookie() } });
 }
 
-export function forbidden(message = "You do not have access to this page.") {
-  return data({ message }, { status: 403, statusText: "Forbidden" });
+/** A loader or action whose domain errors are thrown as `{ message }` with their status, for the ErrorBoundary. */
+export function withDomainErrors<Args extends { request: Request }, Result>(handler: (args: Args) => Promise<Result>) {
+  return async (args: Args): Promise<Result> => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof SignInRequiredError) throw signInRedirect(args.request);
+      if (error instanceof DomainError) throw data({ message: error.message }, STATUS[error.kind]);
+      throw error;
+    }
+  };
 }
 
-export function badRequest(message: string) {
-  return data({ message }, { status: 400, statusText: "Bad Request" });
+/**
+ * The autosave and evidence endpoints answer JSON to plain `fetch` calls (not Remix
+ * fetchers, whose failures would replace the page with the error boundary): the
+ * handler gives a status and body, and a domain error becomes
+ * `{ ok: false, kind: "error", message }` with its status.
+ */
+export function jsonEndpoint<Args extends { request: Request }>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
+  return async (args: Args): Promise<Response> => {
+    try {
+      const { status, body } = await handler(args);
+      return Response.json(body, { status });
+    } catch (error) {
+      if (error instanceof SignInRequiredError) throw signInRedirect(args.request);
+      if (error instanceof DomainError) return Response.json({ ok: false, kind: "error", message: error.message }, { status: STATUS[error.kind].status });
+      throw error;
+    }
+  };
 }
 
-export function invariantResponse(condition: unknown, message: string, status = 404): asserts condition {
-  if (!condition) throw data({ message }, { status });
+/** Reads a JSON request body, or null when it is not valid JSON. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return null;
+  }
 }

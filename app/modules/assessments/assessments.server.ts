@@ -5,7 +5,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, ladderContext, ratedCompetencies, type EvidenceItem } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
@@ -57,13 +57,13 @@ async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind,
 
 type Subject = { id: string; name: string; level: string | null; deactivatedAt: Date | null };
 
-/** Throws 404 unless the viewer may write this kind of assessment about the subject. */
+/** Throws NotFoundError unless the viewer may write this kind of assessment about the subject. */
 async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<Subject> {
   const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, level: true, deactivatedAt: true } });
-  if (!subject) throw notFound("There is no such person.");
+  if (!subject) throw new NotFoundError("There is no such person.");
   const chain = kind === "self" ? [] : await managerChain(subjectId);
   if (!canAuthorAssessment(kind, viewer.id, subjectId, chain)) {
-    throw notFound(kind === "self" ? "There is no such person." : "Only someone in this person's management chain can review them.");
+    throw new NotFoundError(kind === "self" ? "There is no such person." : "Only someone in this person's management chain can review them.");
   }
   return subject;
 }
@@ -288,10 +288,10 @@ async function readAssessmentPage(assessmentId: string) {
   };
 }
 
-/** One assessment as its page shows it; 404 unless the viewer may read it. */
+/** One assessment as its page shows it; NotFoundError unless the viewer may read it. */
 export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   const row = await readAssessmentPage(assessmentId);
-  if (!row || !(await viewerCanRead(viewer, row))) throw notFound("We could not find that assessment.");
+  if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError("We could not find that assessment.");
   const ladder = await requireLadderVersion(row.ladderVersionId);
   const locked = lockReason(row);
   const isAuthor = viewer.id === row.authorId;
@@ -324,7 +324,7 @@ export type SaveOutcome =
   | { status: 400; body: { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> } }
   | { status: 409; body: { ok: false; kind: "locked"; message: string } };
 
-/** The author's own unlocked draft, or a 404 / 409 outcome. */
+/** The assessment's editing facts; NotFoundError unless the viewer is its author. */
 export async function editableMeta(viewer: Viewer, assessmentId: string) {
   const meta = await db.assessment.findUnique({
     where: { id: assessmentId },
@@ -341,7 +341,7 @@ export async function editableMeta(viewer: Viewer, assessmentId: string) {
     },
   });
   // Only the author writes; to anyone else the draft does not exist.
-  if (!meta || meta.authorId !== viewer.id) throw notFound("We could not find that assessment.");
+  if (!meta || meta.authorId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
   return meta;
 }
 

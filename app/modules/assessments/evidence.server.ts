@@ -1,6 +1,6 @@
 import type { Viewer } from "~/modules/auth/policy";
 import { db } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
 import { draftRules } from "./assessment-view";
 import { editableMeta, lockedInside, lockReason, requireLadderVersion, withRetry } from "./assessments.server";
@@ -65,7 +65,7 @@ export async function removeEvidence(viewer: Viewer, assessmentId: string, evide
       const lockedNow = await lockedInside(tx, assessmentId);
       if (lockedNow) return locked(lockedNow);
       const removed = await tx.ratingEvidence.deleteMany({ where: { id: evidenceId, rating: { assessmentId } } });
-      if (removed.count === 0) throw notFound("That evidence is not on this assessment.");
+      if (removed.count === 0) throw new NotFoundError("That evidence is not on this assessment.");
       return { status: 200, body: { ok: true, evidenceId } };
     })
   );

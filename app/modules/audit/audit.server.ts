@@ -4,10 +4,37 @@ import { db, type Prisma } from "~/db/client.server";
  * The append-only record of administrative actions. Writers pass their transaction
  * client so the event commits or rolls back with the change it describes.
  */
+/** Every action the app records, with the words the audit log page shows for it. */
+const ACTION_LABELS = {
+  "person.created": "Person added",
+  "person.updated": "Person updated",
+  "person.deactivated": "Person deactivated",
+  "person.reactivated": "Person reactivated",
+  "person.signed_out_everywhere": "Signed out everywhere",
+  "person.sign_in_link_created": "Sign-in link created",
+  "person.password_set_with_link": "Password set with a sign-in link",
+  "people.imported": "People imported",
+  "team.created": "Team created",
+  "team.renamed": "Team renamed",
+  "team.deleted": "Team deleted",
+  "cycle.open": "Review cycle opened",
+  "cycle.close": "Review cycle closed",
+} as const;
+
+export type AuditAction = keyof typeof ACTION_LABELS;
+
+/** The label of a stored action; an action no longer written shows as stored. */
+function actionLabel(action: string): string {
+  return Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as AuditAction] : action;
+}
+
+// Cycle events have been stored with the model's name as their subject type since the first release.
+export type AuditSubjectType = "person" | "team" | "people" | "ReviewCycle";
+
 export type AuditEventInput = {
   actorId: string | null;
-  action: string;
-  subjectType: "person" | "team" | "people";
+  action: AuditAction;
+  subjectType: AuditSubjectType;
   subjectId: string | null;
   detail?: Prisma.InputJsonValue;
 };
@@ -24,6 +51,7 @@ export type AuditListItem = {
   id: string;
   createdAt: string;
   action: string;
+  actionLabel: string;
   actor: { id: string; name: string } | null;
   subjectType: string;
   subjectId: string | null;
@@ -51,11 +79,12 @@ export async function listAuditEvents(page: number): Promise<{ events: AuditList
     },
   });
   const idsOf = (type: string) => [...new Set(rows.filter((row) => row.subjectType === type && row.subjectId).map((row) => row.subjectId!))];
-  const [people, teams] = await Promise.all([
+  const [people, teams, cycles] = await Promise.all([
     db.user.findMany({ where: { id: { in: idsOf("person") } }, select: { id: true, name: true } }),
     db.team.findMany({ where: { id: { in: idsOf("team") } }, select: { id: true, name: true } }),
+    db.reviewCycle.findMany({ where: { id: { in: idsOf("ReviewCycle") } }, select: { id: true, name: true } }),
   ]);
-  const names = new Map<string, string>([...people, ...teams].map((row) => [row.id, row.name]));
+  const names = new Map<string, string>([...people, ...teams, ...cycles].map((row) => [row.id, row.name]));
   return {
     total,
     page: current,
@@ -64,6 +93,7 @@ export async function listAuditEvents(page: number): Promise<{ events: AuditList
       id: row.id,
       createdAt: row.createdAt.toISOString(),
       action: row.action,
+      actionLabel: actionLabel(row.action),
       actor: row.actor,
       subjectType: row.subjectType,
       subjectId: row.subjectId,

@@ -1,12 +1,13 @@
 import { db } from "~/db/client.server";
-import { notFound, forbidden } from "~/utils/http.server";
+import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
 import { requireSignedIn } from "./session.server";
 
 /**
  * The one permission helper: every loader and action starts here. Role failures
- * are 403; records the viewer may not see are 404, exactly as if they did not exist.
+ * are a ForbiddenError; records the viewer may not see are a NotFoundError, exactly as
+ * if they did not exist.
  */
 export async function requireUser(request: Request): Promise<Viewer> {
   return (await requireSignedIn(request)).viewer;
@@ -15,15 +16,16 @@ export async function requireUser(request: Request): Promise<Viewer> {
 export async function requireRole(request: Request, role: Role): Promise<Viewer> {
   const viewer = await requireUser(request);
   if (!hasRole(viewer, role)) {
-    throw forbidden(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
+    throw new ForbiddenError(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
   }
   return viewer;
 }
 
-/** Throws 404 unless the person exists and the viewer may see them (self, manager chain, admin). */
+/** Throws NotFoundError unless the person exists and the viewer may see them (self, manager chain, admin). */
 export async function requirePersonVisible(viewer: Viewer, personId: string): Promise<void> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
-  if (!person) throw notFound();
-  if (viewer.id === personId || viewer.isAdmin) return;
-  if (!canViewPerson(viewer, personId, await managerChain(personId))) throw notFound();
+  if (!person) throw new NotFoundError();
+  // Self and admins need no manager chain: read it only when the rule needs it.
+  if (canViewPerson(viewer, personId, [])) return;
+  if (!canViewPerson(viewer, personId, await managerChain(personId))) throw new NotFoundError();
 }

@@ -21,16 +21,3 @@ export function hasRole(viewer: Viewer, role: Role): boolean {
 export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[]): boolean {
   return viewer.id === subjectId || viewer.isAdmin || subjectManagerChain.includes(viewer.id);
 }
-
-/** Would making `managerId` the manager of `personId` close a loop in the reporting line? */
-export function createsReportingCycle(personId: string, managerId: string | null, managerOf: (id: string) => string | null | undefined): boolean {
-  const seen = new Set<string>();
-  let current = managerId;
-  while (current) {
-    if (current === personId) return true;
-    if (seen.has(current)) return true;
-    seen.add(current);
-    current = managerOf(current) ?? null;
-  }
-  return false;
-}

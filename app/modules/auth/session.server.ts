@@ -1,5 +1,4 @@
-import { redirect } from "@remix-run/node";
-import { db } from "~/db/client.server";
+import { SignInRequiredError } from "~/modules/errors";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
@@ -40,14 +39,10 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
+/** The signed-in person; a SignInRequiredError (the sign-in page, then back here) when there is none. */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
-  if (!signedIn) {
-    const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
-    throw redirect(`/login${params}`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
-  }
+  if (!signedIn) throw new SignInRequiredError();
   return signedIn;
 }
 
@@ -56,14 +51,13 @@ export async function startSession(userId: string): Promise<string> {
   return lucia.createSessionCookie(session.id).serialize();
 }
 
-export async function endSession(request: Request): Promise<string> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (sessionId) await lucia.invalidateSession(sessionId);
+/** A Set-Cookie value that removes the session cookie. */
+export function blankSessionCookie(): string {
   return lucia.createBlankSessionCookie().serialize();
 }
 
-/** Signs a person out of every device. */
-export async function endAllSessions(userId: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId } });
-  return count;
+export async function endSession(request: Request): Promise<string> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return blankSessionCookie();
 }

@@ -1,8 +1,9 @@
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { countStates, cycleStatus, parseState, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
@@ -72,19 +73,17 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
       for (let start = 0; start < people.length; start += CHUNK) {
         await tx.reviewCycleParticipant.createMany({ data: people.slice(start, start + CHUNK).map((person) => ({ cycleId: cycle.id, userId: person.id })) });
       }
-      await tx.auditEvent.create({
-        data: {
-          actorId,
-          action: "cycle.open",
-          subjectType: "ReviewCycle",
-          subjectId: cycle.id,
-          detail: {
-            name: input.name,
-            startsOn: input.startsOn,
-            endsOn: input.endsOn,
-            participants: people.length,
-            teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
-          },
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "cycle.open",
+        subjectType: "ReviewCycle",
+        subjectId: cycle.id,
+        detail: {
+          name: input.name,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          participants: people.length,
+          teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
         },
       });
       return { ok: true, cycleId: cycle.id, participants: people.length };
@@ -97,10 +96,10 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
 export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
-    if (!cycle) throw notFound("There is no review cycle with that id.");
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
     const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: new Date() } });
     if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
-    await tx.auditEvent.create({ data: { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } } });
+    await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
     return { ok: true };
   });
 }
@@ -150,7 +149,7 @@ export async function requireCycle(cycleId: string | undefined) {
         select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
       })
     : null;
-  if (!cycle) throw notFound("There is no review cycle with that id.");
+  if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
   return cycle;
 }
 

@@ -1,11 +1,12 @@
-/**
- * A person's growth plan: a target level and up to three focus competencies.
- * Mentorship reads it (growthPlanOf) to prefill a mentee's goals.
- */
+/** A person's growth plan: a target level and up to three focus competencies. */
+import { requirePersonVisible } from "~/modules/auth/permissions.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ForbiddenError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
+import { canChangeGrowthPlan } from "./policy";
 import { MAX_FOCUS } from "./profile-plan";
 
 export type GrowthPlanView = {
@@ -47,13 +48,13 @@ export async function readGrowthPlan(personId: string): Promise<GrowthPlanView |
   };
 }
 
-/** For mentorship: the target level and focus competency ids, in the person's order. */
-export async function growthPlanOf(personId: string): Promise<{ targetLevelId: string; ladderVersionId: string; focus: string[] } | null> {
-  const plan = await db.growthPlan.findUnique({
-    where: { personId },
-    select: { targetLevelId: true, ladderVersionId: true, focus: { select: { competencyId: true }, orderBy: { position: "asc" } } },
-  });
-  return plan ? { targetLevelId: plan.targetLevelId, ladderVersionId: plan.ladderVersionId, focus: plan.focus.map((f) => f.competencyId) } : null;
+/**
+ * Before a change to the person's plan: NotFoundError unless the viewer may see the
+ * person at all (as if they did not exist), ForbiddenError unless they may change it.
+ */
+export async function requireGrowthPlanChange(viewer: Viewer, personId: string): Promise<void> {
+  await requirePersonVisible(viewer, personId);
+  if (!canChangeGrowthPlan(viewer, personId)) throw new ForbiddenError("Only the person themselves (or an admin) can change their growth plan.");
 }
 
 export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };

@@ -15,12 +15,13 @@ import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db, Prisma } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
 import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "~/modules/assessments/policy";
+import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
 
 export type ProfileAssessment = {
@@ -64,7 +65,7 @@ type PersonRow = ProfilePerson;
 type AssessmentRow = Omit<ProfileAssessment, "kind" | "status"> & { kind: string; status: string };
 
 /**
- * The person and the assessments about them the viewer may read; 404 for anyone
+ * The person and the assessments about them the viewer may read; NotFoundError for anyone
  * who may not see the person at all (a peer, an unknown id). Three flat statements:
  * the person with their team and manager, their manager chain, and (only once the
  * viewer may see them) their assessments with author and cycle.
@@ -79,8 +80,8 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
       WHERE u.id = ${personId}`,
     managerChain(personId),
   ]);
-  // Authorise before reading anything about them: a refusal is the 404, exactly as if they did not exist.
-  if (!row || !canViewPerson(viewer, personId, chain)) throw notFound();
+  // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
+  if (!row || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
   const rows = await db.$queryRaw<AssessmentRow[]>`
     SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
       c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
@@ -262,7 +263,7 @@ export async function growthPage(viewer: Viewer, personId: string) {
     isSelf,
     canSelfAssess: isSelf && place !== null,
     canReview: place !== null && canAuthorAssessment("manager", viewer.id, personId, context.chain),
-    canEditPlan: isSelf || viewer.isAdmin,
+    canEditPlan: canChangeGrowthPlan(viewer, personId),
     selfDraft: selfDraft ? summaryOf(selfDraft, ladders.get(selfDraft.ladderVersionId)) : null,
     managerDraft: managerDraft ? summaryOf(managerDraft, ladders.get(managerDraft.ladderVersionId)) : null,
     latestSelf: summaryOrNull(latestSubmitted(readableSubmitted, "self"), ladders),
@@ -331,7 +332,7 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
   const base = {
     person: header(context.person, place),
     isSelf: context.isSelf,
-    canEditPlan: context.isSelf || viewer.isAdmin,
+    canEditPlan: canChangeGrowthPlan(viewer, personId),
     plan,
     source: source ? { kind: source.kind, assessment: summaryOf(source.assessment, ladders.get(source.assessment.ladderVersionId)) } : null,
   };

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { resolve } from "node:path";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { loadAllLadders } from "./load-from-directory.server";
 
@@ -81,7 +81,7 @@ export async function servedLadders(): Promise<ServedLadder[]> {
 /** The ladder with this id, or a 404. */
 export async function requireLadder(ladderId: string | undefined): Promise<ServedLadder> {
   const found = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
-  if (!found) throw notFound("There is no ladder with that name.");
+  if (!found) throw new NotFoundError("There is no ladder with that name.");
   return found;
 }
 

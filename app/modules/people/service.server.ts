@@ -2,7 +2,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import type { PersonField, PersonFormValue } from "./person-form";
 import type { TrackLevelCheck } from "./track-level";
 
@@ -144,7 +144,7 @@ export async function getPerson(personId: string) {
       _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } }, reports: { where: { deactivatedAt: null } } } },
     },
   });
-  if (!person) throw notFound("There is no person with that id.");
+  if (!person) throw new NotFoundError("There is no person with that id.");
   return person;
 }
 
@@ -259,7 +259,7 @@ export async function updatePerson(
       manager: { select: { email: true } },
     },
   });
-  if (!current) throw notFound("There is no person with that id.");
+  if (!current) throw new NotFoundError("There is no person with that id.");
   const resolved = await resolvePerson(value, current, checkTrackLevel);
   if (!resolved.ok) return resolved;
   if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
@@ -290,7 +290,7 @@ export type SimpleResult = { ok: true } | { ok: false; message: string };
  */
 export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
-  if (!person) throw notFound("There is no person with that id.");
+  if (!person) throw new NotFoundError("There is no person with that id.");
   if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
   if (active === (person.deactivatedAt === null)) return { ok: true };
   await db.$transaction(async (tx) => {
@@ -313,7 +313,7 @@ export async function setPersonActive(actorId: string, personId: string, active:
 
 export async function signOutEverywhere(actorId: string, personId: string): Promise<number> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
-  if (!person) throw notFound("There is no person with that id.");
+  if (!person) throw new NotFoundError("There is no person with that id.");
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: personId } });
     await recordAuditEvent(tx, { actorId, action: "person.signed_out_everywhere", subjectType: "person", subjectId: personId, detail: { endedSessions: count } });
@@ -351,7 +351,7 @@ export async function createTeam(actorId: string, name: string): Promise<SimpleR
 
 export async function renameTeam(actorId: string, teamId: string, name: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw notFound("There is no team with that id.");
+  if (!team) throw new NotFoundError("There is no team with that id.");
   if (team.name === name) return { ok: true };
   if (await teamNameTaken(name, teamId)) return { ok: false, message: `There is already a team called ${name}.` };
   await db.$transaction(async (tx) => {
@@ -364,7 +364,7 @@ export async function renameTeam(actorId: string, teamId: string, name: string):
 /** Only an empty team can go: deleting one with members would silently take their team away. */
 export async function deleteTeam(actorId: string, teamId: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw notFound("There is no team with that id.");
+  if (!team) throw new NotFoundError("There is no team with that id.");
   return db.$transaction(async (tx): Promise<SimpleResult> => {
     const [members, deactivated] = await Promise.all([
       tx.user.count({ where: { teamId } }),

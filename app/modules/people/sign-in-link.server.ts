@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { db } from "~/db/client.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 
 /**
  * One-time links to set or reset a password. There is no mail server: an admin
@@ -27,7 +27,7 @@ export async function createSignInLink(
   now = new Date(),
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: string }> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true } });
-  if (!person) throw notFound("There is no person with that id.");
+  if (!person) throw new NotFoundError("There is no person with that id.");
   if (person.deactivatedAt) return { ok: false, message: `${person.name} is deactivated. Reactivate them before creating a sign-in link.` };
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_DAYS * 24 * 60 * 60 * 1000);

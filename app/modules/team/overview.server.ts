@@ -1,7 +1,7 @@
 import { getTrack, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { notFound } from "~/utils/http.server";
+import { NotFoundError } from "~/modules/errors";
 import {
   attentionFlags,
   cycleStatus,
@@ -109,7 +109,7 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
     const row = await cycleById(filters.cycleId);
-    if (!row) throw notFound("There is no review cycle with that id.");
+    if (!row) throw new NotFoundError("There is no review cycle with that id.");
     cycle = toTeamCycle(row, now);
     cycles.push(cycle);
   }

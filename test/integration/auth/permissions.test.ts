@@ -3,9 +3,9 @@ import { requirePersonVisible, requireRole } from "~/modules/auth/permissions.se
 import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import { getSignedIn } from "~/modules/auth/session.server";
 import { db } from "~/db/client.server";
+import { ForbiddenError, NotFoundError, SignInRequiredError } from "~/modules/errors";
 import { createPerson } from "../../utils/factories";
 import { signedInRequest } from "../../utils/session";
-import { statusOf, thrown } from "../../utils/responses";
 
 async function organisation() {
   const vp = await createPerson({ name: "VP" });
@@ -52,19 +52,20 @@ describe("who may see a person", () => {
     await expect(requirePersonVisible(viewerOf(engineer), engineer.id)).resolves.toBeUndefined();
     await expect(requirePersonVisible(viewerOf(manager), engineer.id)).resolves.toBeUndefined();
     await expect(requirePersonVisible(viewerOf(vp), engineer.id)).resolves.toBeUndefined();
-    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(peer), engineer.id)))).toBe(404);
-    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(engineer), manager.id)))).toBe(404);
+    await expect(requirePersonVisible(viewerOf(peer), engineer.id)).rejects.toThrow(NotFoundError);
+    await expect(requirePersonVisible(viewerOf(engineer), manager.id)).rejects.toThrow(NotFoundError);
     const admin = await createPerson({ isAdmin: true });
     await expect(requirePersonVisible(viewerOf(admin, { isAdmin: true }), engineer.id)).resolves.toBeUndefined();
-    expect(statusOf(await thrown(() => requirePersonVisible(viewerOf(admin, { isAdmin: true }), "no-such-person")))).toBe(404);
+    await expect(requirePersonVisible(viewerOf(admin, { isAdmin: true }), "no-such-person")).rejects.toThrow(NotFoundError);
   });
 });
 
 describe("roles", () => {
-  test("an admin page refuses an engineer with 403 and sends a stranger to sign in", async () => {
+  test("an admin page refuses an engineer and sends a stranger to sign in", async () => {
     const engineer = await createPerson();
-    expect(statusOf(await thrown(() => requireRole(new Request("http://localhost/admin/people"), "admin")))).toBe(302);
-    const refused = await thrown(async () => requireRole(await signedInRequest("/admin/people", engineer.id), "admin"));
-    expect(statusOf(refused)).toBe(403);
+    await expect(requireRole(new Request("http://localhost/admin/people"), "admin")).rejects.toThrow(SignInRequiredError);
+    const refused = requireRole(await signedInRequest("/admin/people", engineer.id), "admin");
+    await expect(refused).rejects.toThrow(ForbiddenError);
+    await expect(refused).rejects.toThrow("This page is for admins.");
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * The expected failures of domain functions, in the product's words, each with a
+ * message a person can read. Domain modules throw these; routes turn them into HTTP
+ * answers in one place (`app/utils/http.server.ts`). Nothing here knows about HTTP.
+ */
+export type DomainErrorKind = "not-found" | "forbidden" | "invalid";
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The record does not exist, or the viewer may not know that it does. */
+export class NotFoundError extends DomainError {
+  constructor(message = "We could not find that page.") {
+    super("not-found", message);
+  }
+}
+
+/** The viewer may see the record but not do this to it. */
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have access to this page.") {
+    super("forbidden", message);
+  }
+}
+
+/** The request itself does not make sense (an unknown action, a filter naming nothing). */
+export class InvalidError extends DomainError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
+
+/** Nobody is signed in (or their session ended): they sign in, then come back. */
+export class SignInRequiredError extends Error {
+  constructor() {
+    super("Sign in to continue.");
+    this.name = "SignInRequiredError";
+  }
+}

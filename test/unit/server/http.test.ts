@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { ForbiddenError, InvalidError, NotFoundError, SignInRequiredError } from "~/modules/errors";
+import { jsonEndpoint, withDomainErrors } from "~/utils/http.server";
+import { bodyOf, statusOf, thrown } from "../../utils/responses";
+
+const args = { request: new Request("http://localhost/people/p1/gap?target=ic3") };
+const throwing = (error: unknown) => async (): Promise<never> => {
+  throw error;
+};
+
+describe("domain errors in loaders and actions", () => {
+  test.each([
+    [new NotFoundError("There is no such person."), 404],
+    [new ForbiddenError("This page is for admins."), 403],
+    [new InvalidError("Unknown action."), 400],
+  ])("%s is thrown as its status with its message", async (error, status) => {
+    const answer = await thrown(() => withDomainErrors(throwing(error))(args));
+    expect(statusOf(answer)).toBe(status);
+    expect(bodyOf(answer)).toEqual({ message: error.message });
+  });
+
+  test("sign-in required sends the visitor to sign in, back here afterwards, with the session cookie cleared", async () => {
+    const answer = (await thrown(() => withDomainErrors(throwing(new SignInRequiredError()))(args))) as Response;
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("Location")).toBe("/login?redirectTo=%2Fpeople%2Fp1%2Fgap%3Ftarget%3Dic3");
+    expect(answer.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+  });
+
+  test("anything else goes on untouched, and answers pass through", async () => {
+    const bug = new TypeError("a bug");
+    expect(await thrown(() => withDomainErrors(throwing(bug))(args))).toBe(bug);
+    expect(await withDomainErrors(async () => ({ ok: true }))(args)).toEqual({ ok: true });
+  });
+});
+
+describe("domain errors in the JSON endpoints", () => {
+  test("answer JSON with the error's status and message", async () => {
+    const answer = await jsonEndpoint(throwing(new NotFoundError("That evidence is not on this assessment.")))(args);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ ok: false, kind: "error", message: "That evidence is not on this assessment." });
+  });
+
+  test("a handler's own status and body are sent as they are", async () => {
+    const answer = await jsonEndpoint(async () => ({ status: 409, body: { ok: false, kind: "locked", message: "Locked." } }))(args);
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toEqual({ ok: false, kind: "locked", message: "Locked." });
+  });
+});
