@@ -131,14 +131,16 @@ export async function queryOverview(query: OverviewQuery): Promise<{ counts: Ove
   };
 }
 
-/** The ratings of these submitted assessments, by assessment and competency. */
+const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(), rating: sqlInt.nullable() });
+
+/** The ratings of these submitted assessments (a page's people), by assessment and competency. Off the event loop on SQLite. */
 export async function submittedRatings(assessmentIds: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
   const found = new Map<string, Map<string, number | null>>();
   if (!assessmentIds.length) return found;
-  const rows = await db.assessmentRating.findMany({
-    where: { assessmentId: { in: [...new Set(assessmentIds)] }, assessment: { status: "submitted" } },
-    select: { assessmentId: true, competencyId: true, rating: true },
-  });
+  const rows = parseRows(ratingRow, await readOffLoop(Prisma.sql`
+    SELECT r."assessmentId", r."competencyId", r.rating
+    FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
+    WHERE r."assessmentId" IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`));
   for (const row of rows) {
     let ratings = found.get(row.assessmentId);
     if (!ratings) found.set(row.assessmentId, (ratings = new Map()));
