@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000 --build --keep]`: the speed bar of the reviews
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000 --build --keep --only <page>]`: the speed bar of the reviews
  * feature, measured end to end. Builds a fresh SQLite database in a temporary folder
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
  * built production server on loopback, signs in as an engineer, a manager of managers and
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     people: { type: "string", default: "5000" },
     keep: { type: "boolean", default: false },
     build: { type: "boolean", default: false },
+    only: { type: "string", multiple: true, default: [] },
   },
 });
 const DURATION = Number(values.duration);
@@ -109,7 +110,9 @@ async function main() {
   ];
 
   const results: Row[] = [];
-  for (const target of targets) {
+  // --only <label> (repeatable) measures those pages and the baseline, for a quicker look at one page.
+  const chosen = values.only.length ? targets.filter((target, index) => index === 0 || values.only.includes(target.label)) : targets;
+  for (const target of chosen) {
     if (!target.path) {
       results.push({ label: target.label, note: target.note ?? "", bar: target.bar });
       continue;
