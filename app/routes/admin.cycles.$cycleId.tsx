@@ -10,7 +10,8 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { listTeamOptions } from "~/modules/people/service.server";
+import { teamById, teamNamed } from "~/modules/people/service.server";
+import { TeamField } from "~/components/people/team-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
 import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
@@ -21,11 +22,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
-  const filters = parseProgressFilters(new URL(request.url).searchParams);
-  const teams = await listTeamOptions();
-  if (filters.teamId && filters.teamId !== "none" && !teams.some((team) => team.id === filters.teamId)) throw new InvalidError("There is no team with that id.");
+  const searchParams = new URL(request.url).searchParams;
+  const filters = parseProgressFilters(searchParams);
+  // A team typed by name (the filter form), or by id (links); a name that matches no team is shown as the field's error, the id of none is a bad link.
+  const typed = (searchParams.get("teamName") ?? "").trim().slice(0, 200);
+  let team = typed ? await teamNamed(typed) : filters.teamId && filters.teamId !== "none" ? await teamById(filters.teamId) : null;
+  if (!typed && filters.teamId && filters.teamId !== "none" && !team) throw new InvalidError("There is no team with that id.");
+  const teamError = typed && !team ? `No team is called “${typed}”. Pick one of the suggestions, or clear the field.` : null;
+  if (typed) filters.teamId = team?.id ?? "";
+  if (teamError) team = null;
   const progress = await cycleProgress(cycle.id, filters);
-  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, teams, ...progress };
+  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, team, typedTeam: typed, teamError, ...progress };
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -42,7 +49,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
 
 export default function CycleProgress() {
-  const { cycle, filters, teams, counts, total, page, pageCount, people } = useLoaderData<typeof loader>();
+  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === `/admin/cycles/${cycle.id}`;
@@ -54,7 +61,7 @@ export default function CycleProgress() {
     params.set("state", state);
     return `?${params}`;
   };
-  const teamName = filters.teamId === "none" ? "people without a team" : teams.find((team) => team.id === filters.teamId)?.name;
+  const teamName = filters.teamId === "none" ? "people without a team" : team?.name;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -89,15 +96,14 @@ export default function CycleProgress() {
 
       <Card className="mb-4">
         <Form method="get" role="search" aria-label="Filter participants" className="flex flex-wrap items-end gap-3">
-          <SelectField label="Team" name="team" defaultValue={filters.teamId} className="min-w-48">
-            <option value="">All teams</option>
-            <option value="none">No team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </SelectField>
+          <TeamField
+            key={typedTeam || team?.name || ""}
+            name="teamName"
+            defaultValue={typedTeam || team?.name || ""}
+            hint={filters.teamId === "none" ? "Showing people without a team." : "Empty for every team."}
+            errors={teamError ? [teamError] : undefined}
+            className="min-w-56"
+          />
           <SelectField label="State" name="state" defaultValue={filters.state} className="min-w-48">
             <option value="">Any state</option>
             {PARTICIPANT_STATES.map((state) => (
@@ -107,7 +113,12 @@ export default function CycleProgress() {
             ))}
           </SelectField>
           <Button type="submit">{loading ? "Filtering…" : "Filter"}</Button>
-          {filters.teamId || filters.state ? (
+          {filters.teamId !== "none" ? (
+            <Link to={`?${new URLSearchParams({ team: "none", ...(filters.state ? { state: filters.state } : {}) })}`} className={buttonClass("ghost")}>
+              People without a team
+            </Link>
+          ) : null}
+          {filters.teamId || filters.state || typedTeam ? (
             <Link to={`/admin/cycles/${cycle.id}`} className={buttonClass("ghost")}>
               Clear filters
             </Link>

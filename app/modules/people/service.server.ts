@@ -47,8 +47,7 @@ function peopleWhere(filters: PeopleFilters): Prisma.UserWhereInput {
     // Emails are stored lower-case. Names match without regard to case: SQLite's LIKE
     // already ignores ASCII case; PostgreSQL needs Prisma's insensitive mode (ILIKE),
     // which the SQLite client's types (the ones domain code is written against) lack.
-    const name = getEnv().databaseProvider === "postgresql" ? ({ contains: filters.q, mode: "insensitive" } as Prisma.StringFilter) : { contains: filters.q };
-    where.push({ OR: [{ name }, { email: { contains: filters.q.toLowerCase() } }] });
+    where.push({ OR: [{ name: nameContains(filters.q) }, { email: { contains: filters.q.toLowerCase() } }] });
   }
   if (filters.managerId) where.push({ managerId: filters.managerId });
   if (filters.teamId === "none") where.push({ teamId: null });
@@ -116,6 +115,36 @@ export async function personExists(personId: string): Promise<boolean> {
 
 export async function getPersonName(personId: string): Promise<string | null> {
   return (await db.user.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
+}
+
+/** A name filter that ignores case on both databases (see peopleWhere). */
+function nameContains(text: string): Prisma.StringFilter {
+  return getEnv().databaseProvider === "postgresql" ? ({ contains: text, mode: "insensitive" } as Prisma.StringFilter) : { contains: text };
+}
+
+export const TEAM_SUGGESTIONS = 20;
+
+/** Teams whose name contains the text, whatever its case, by name: suggestions for a team field. */
+export async function suggestTeams(text: string): Promise<{ id: string; name: string }[]> {
+  const query = text.trim().slice(0, 100);
+  if (!query) return [];
+  return db.team.findMany({ where: { name: nameContains(query) }, orderBy: { name: "asc" }, take: TEAM_SUGGESTIONS, select: { id: true, name: true } });
+}
+
+/** The team with exactly this name, or else the only one whose name matches it whatever its case; null when none or several do. */
+export async function teamNamed(name: string): Promise<{ id: string; name: string } | null> {
+  const text = name.trim().slice(0, 200);
+  if (!text) return null;
+  const exact = await db.team.findUnique({ where: { name: text }, select: { id: true, name: true } });
+  if (exact) return exact;
+  const matches = (await db.team.findMany({ where: { name: nameContains(text) }, take: 50, select: { id: true, name: true } })).filter(
+    (team) => team.name.toLocaleLowerCase("en-GB") === text.toLocaleLowerCase("en-GB"),
+  );
+  return matches.length === 1 ? matches[0]! : null;
+}
+
+export async function teamById(teamId: string): Promise<{ id: string; name: string } | null> {
+  return db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } });
 }
 
 export async function listTeamOptions(): Promise<{ id: string; name: string }[]> {

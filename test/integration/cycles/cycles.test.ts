@@ -6,6 +6,7 @@ import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as listRoute from "~/routes/admin.cycles._index";
 import * as newRoute from "~/routes/admin.cycles.new";
+import * as optionsRoute from "~/routes/admin.team-options";
 import { db } from "~/db/client.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -214,6 +215,32 @@ describe("following and closing a cycle", () => {
     expect(submitted.people.map((person) => person.name)).toEqual(["Bob"]);
 
     expect(statusOf(await thrown(async () => progressOf(admin.id, cycleId, "?team=no-such-team")))).toBe(400);
+
+    // Typed by name, as the filter form sends it, whatever its case.
+    const typed = await progressOf(admin.id, cycleId, `?${new URLSearchParams({ teamName: ` ${beta.name.toUpperCase()} ` })}`);
+    expect(typed.team).toEqual({ id: beta.id, name: beta.name });
+    expect(typed.teamError).toBeNull();
+    expect(typed.people.map((person) => person.name)).toEqual(["Cat", "Dan"]);
+    // A name no team has: the field says so and keeps what was typed, and nothing is filtered.
+    const unknown = await progressOf(admin.id, cycleId, `?${new URLSearchParams({ teamName: "Gamma Rays", state: "self-draft" })}`);
+    expect(unknown.teamError).toBe("No team is called “Gamma Rays”. Pick one of the suggestions, or clear the field.");
+    expect(unknown.typedTeam).toBe("Gamma Rays");
+    expect(unknown.team).toBeNull();
+    expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
+  });
+
+  test("team suggestions match names whatever their case, for admins only", async () => {
+    const admin = await createAdmin();
+    const engineer = await createPerson({ track: "ic", level: "ic2" });
+    const tag = uniqueEmail("t").replace(/\W/g, "");
+    const [platform, payments] = [await team(`Platform ${tag}`), await team(`Payments ${tag}`)];
+    await team(`Other ${uniqueEmail("o")}`);
+    const suggest = async (viewerId: string, q: string) => optionsRoute.loader(routeArgs(await signedInRequest(`/admin/team-options?${new URLSearchParams({ q })}`, viewerId)));
+    const response = (await suggest(admin.id, tag.toUpperCase())) as Response;
+    expect(response.headers.get("Cache-Control")).toContain("no-store");
+    expect(await response.json()).toEqual({ teams: [payments.name, platform.name] });
+    expect(await ((await suggest(admin.id, "  ")) as Response).json()).toEqual({ teams: [] });
+    expect(statusOf(await thrown(async () => suggest(engineer.id, tag)))).toBe(403);
   });
 
   test("pages through many participants", async () => {
