@@ -104,12 +104,6 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
   });
 }
 
-/** May a new draft be started in this cycle? Only while it exists and is not closed. */
-export async function cycleAcceptsDrafts(cycleId: string): Promise<boolean> {
-  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { closedAt: true } });
-  return cycle !== null && cycle.closedAt === null;
-}
-
 export type CycleListItem = {
   id: string;
   name: string;
