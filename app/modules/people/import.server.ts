@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { db, type Prisma } from "~/db/client.server";
+import { rebuildReportingLine } from "./reporting-line.server";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
 import type { TrackLevelCheck } from "./track-level";
 import { getTrackLevelCheck } from "./track-levels.server";
@@ -123,6 +124,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     }
   }
 
+  await rebuildReportingLine(tx);
   await recordAuditEvent(tx, {
     actorId,
     action: "people.imported",

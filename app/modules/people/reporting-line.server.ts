@@ -1,9 +1,11 @@
-import { db, Prisma } from "~/db/client.server";
+import { db, Prisma, type Db } from "~/db/client.server";
+import { getEnv } from "~/utils/env.server";
 
 /**
- * The reporting line, walked in SQL in both directions: up from a person (their manager
- * chain) and down from a manager (everyone under them). Written once; the team overview
- * and the permission checks use these.
+ * The reporting line, in both directions: up from a person (their manager chain, walked
+ * from the managers themselves, for every permission check) and down from a manager
+ * (everyone under them, one index range over the kept linePath). Written once; the team
+ * overview and the permission checks use these.
  */
 
 /** Deeper than any real organisation; stops a cycle in bad data from looping. */
@@ -24,20 +26,41 @@ export async function managerChain(personId: string): Promise<string[]> {
 }
 
 /**
- * `WITH RECURSIVE below(id, name, "managerId", "managerName", "deactivatedAt", depth)`:
- * everyone under the manager, directly (depth 1) or through others, with their own
- * manager's name, for a statement to continue with its own CTEs and SELECT.
+ * `WITH viewer AS (…), below(id, name, "managerId", "deactivatedAt", depth) AS (…)`:
+ * everyone under the manager, directly (depth 1) or through others, deactivated people
+ * included, for a statement to continue with its own CTEs and SELECT. One range of the
+ * (linePath, deactivatedAt, id) index: everyone under a manager has a reporting line
+ * starting with the manager's own line and id.
  */
 export function reportsBelowSql(managerId: string): Prisma.Sql {
-  return Prisma.sql`WITH RECURSIVE below(id, name, "managerId", "managerName", "deactivatedAt", depth) AS (
-      SELECT u.id, u.name, u."managerId", m.name, u."deactivatedAt", 1
-      FROM "User" u JOIN "User" m ON m.id = u."managerId"
-      WHERE u."managerId" = ${managerId}
-      UNION ALL
-      SELECT u.id, u.name, u."managerId", below.name, u."deactivatedAt", below.depth + 1
-      FROM "User" u JOIN below ON u."managerId" = below.id
-      WHERE below.depth < ${MAX_DEPTH}
+  // Byte order, so the range holds exactly the lines that start with the prefix ('0' follows '/').
+  const bytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
+  return Prisma.sql`WITH viewer AS (
+      SELECT "linePath" || id || '/' AS lo, "linePath" || id || '0' AS hi, "lineDepth" AS depth FROM "User" WHERE id = ${managerId}
+    ),
+    below AS (
+      SELECT u.id, u.name, u."managerId", u."deactivatedAt", u."lineDepth" - viewer.depth AS depth
+      FROM viewer JOIN "User" u ON u."linePath"${bytes} >= viewer.lo AND u."linePath"${bytes} < viewer.hi
     )`;
+}
+
+/**
+ * Recomputes everyone's reporting line (linePath, lineDepth) from the managers, writing
+ * only the rows that changed. The people module calls it in the same transaction as
+ * every change of manager (creating, editing, importing people); seeds and tests that
+ * write managers directly call it after.
+ */
+export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db): Promise<void> {
+  await client.$executeRaw`
+    WITH RECURSIVE line(id, path, depth) AS (
+      SELECT id, CAST('/' AS TEXT), 0 FROM "User" WHERE "managerId" IS NULL
+      UNION ALL
+      SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
+    )
+    UPDATE "User" SET
+      "linePath" = (SELECT line.path FROM line WHERE line.id = "User".id),
+      "lineDepth" = (SELECT line.depth FROM line WHERE line.id = "User".id)
+    WHERE EXISTS (SELECT 1 FROM line WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth"))`;
 }
 
 /** Ids of everyone who reports to the person, directly or through others. */

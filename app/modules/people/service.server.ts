@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { managerChain } from "~/modules/people/reporting-line.server";
+import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
@@ -254,6 +254,7 @@ export async function createPerson(actorId: string, value: PersonFormValue, chec
   const { teamId: _teamId, managerId: _managerId, ...fields } = resolved.person;
   const person = await db.$transaction(async (tx) => {
     const created = await tx.user.create({ data: resolved.person, select: { id: true } });
+    if (resolved.person.managerId) await rebuildReportingLine(tx);
     await recordAuditEvent(tx, {
       actorId,
       action: "person.created",
@@ -305,6 +306,7 @@ export async function updatePerson(
   if (Object.keys(changes).length === 0) return { ok: true, personId };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: resolved.person });
+    if (changes.manager) await rebuildReportingLine(tx);
     await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
   });
   return { ok: true, personId };

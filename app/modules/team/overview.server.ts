@@ -15,7 +15,8 @@ import {
   type StateCounts,
 } from "~/modules/cycles/cycle-progress";
 import { canReadAssessment } from "~/modules/assessments/policy";
-import { cycleById, cycleNames, newestCycles, queryOverview, submittedRatings, type CycleRow, type OverviewPerson } from "./queries.server";
+import { pageWindow } from "./page-window";
+import { cycleById, cycleNames, newestCycles, overviewCounts, overviewPage, submittedRatings, type CycleRow, type OverviewPerson } from "./queries.server";
 
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where
@@ -120,43 +121,36 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
   const { cycles, cycle } = await loadCycles(filters, now);
   const cycleOpen = cycle !== null && cycle.status !== "closed";
   const left = cycle ? daysLeft(cycle.endsOn, now) : null;
-  const query = (page: number) =>
-    queryOverview({
-      viewerId: viewer.id,
-      cycleId: cycle?.id ?? "",
-      cycleOpen,
-      daysLeft: left,
-      attentionOnly: filters.attentionOnly,
-      state: filters.state,
-      limit: TEAM_PAGE_SIZE,
-      offset: (page - 1) * TEAM_PAGE_SIZE,
-    });
+  const query = { viewerId: viewer.id, cycleId: cycle?.id ?? "", cycleOpen, daysLeft: left };
 
-  let result = await query(filters.page);
-  if (result.counts.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
+  const groups = await overviewCounts(query);
+  if (groups.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
 
   const counts = emptyCounts();
   let reports = 0;
   let direct = 0;
   let notInCycle = 0;
   let needingAttention = 0;
-  let total = 0;
-  for (const group of result.counts) {
+  /** People after the filters, per layer below the viewer. */
+  const shownAtDepth = new Map<number, number>();
+  for (const group of groups) {
     const state = group.inCycle ? participantState(group.self, group.manager) : null;
     reports += group.people;
-    if (group.direct) direct += group.people;
+    if (group.depth === 1) direct += group.people;
     if (state) counts[state] += group.people;
     else notInCycle += group.people;
     if (group.attention) needingAttention += group.people;
     const shown = (!filters.attentionOnly || group.attention) && (!filters.state || (filters.state === "not-in-cycle" ? !group.inCycle : state === filters.state));
-    if (shown) total += group.people;
+    if (shown) shownAtDepth.set(group.depth, (shownAtDepth.get(group.depth) ?? 0) + group.people);
   }
+  const total = [...shownAtDepth.values()].reduce((sum, people) => sum + people, 0);
   const pageCount = Math.max(1, Math.ceil(total / TEAM_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
   // A page past the end (an old link, after people moved on) shows the last one.
-  if (page !== filters.page) result = await query(page);
+  const page = Math.min(filters.page, pageCount);
+  const window = pageWindow(shownAtDepth, (page - 1) * TEAM_PAGE_SIZE, TEAM_PAGE_SIZE);
+  const found = window ? await overviewPage(query, { attentionOnly: filters.attentionOnly, state: filters.state }, window) : [];
   // In the query's order (a join need not keep it).
-  const people = result.people.sort(byPlaceInLine);
+  const people = found.sort(byPlaceInLine);
 
   const { profiles, tracks } = await latestProfiles(viewer, people, cycles);
   const teamGroups: TeamGroup[] = [];

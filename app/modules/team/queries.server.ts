@@ -29,17 +29,45 @@ export type OverviewQuery = {
   cycleId: string;
   cycleOpen: boolean;
   daysLeft: number | null;
-  attentionOnly: boolean;
-  state: ParticipantState | "not-in-cycle" | "";
-  limit: number;
-  offset: number;
 };
+
+export type OverviewFilters = { attentionOnly: boolean; state: ParticipantState | "not-in-cycle" | "" };
 
 const progress = sqlInt.transform(toProgress);
 
-const countRow = z.object({ inCycle: sqlBool, self: progress, manager: progress, attention: sqlBool, direct: sqlBool, people: sqlInt });
-/** People who count alike: in the cycle or not, at the same progress, needing attention or not, reporting directly or not. */
+/**
+ * Everyone active below the viewer with their place in the cycle, as the CTE `members`:
+ * the reporting line is one index range (reporting-line.server.ts), each person's progress
+ * one read of their participant row (kept by the application, participant-progress.server.ts).
+ * Who needs attention is the row's kept `flagged` plus the progress pairs that
+ * progressNeedingAttention picks for this cycle.
+ */
+function membersSql(query: OverviewQuery, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const attention = Prisma.sql`(p."userId" IS NOT NULL AND ${progressInSql("p", progressNeedingAttention(query.cycleOpen, query.daysLeft))}) OR p."flagged" = TRUE`;
+  return Prisma.sql`${reportsBelowSql(query.viewerId)},
+    members AS (
+      SELECT b.id, b.name, b."managerId", b.depth,
+        CASE WHEN p."userId" IS NULL THEN 0 ELSE 1 END AS "inCycle",
+        COALESCE(p."selfProgress", 0) AS "selfProgress", COALESCE(p."managerProgress", 0) AS "managerProgress",
+        CASE WHEN ${attention} THEN 1 ELSE 0 END AS attention
+      FROM below b
+      LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${query.cycleId} AND p."userId" = b.id
+      WHERE b."deactivatedAt" IS NULL ${extra}
+    )`;
+}
+
+const countRow = z.object({ inCycle: sqlBool, self: progress, manager: progress, attention: sqlBool, depth: sqlInt, people: sqlInt });
+/** People who count alike: in the cycle or not, at the same progress, needing attention or not, as far below the viewer. */
 export type OverviewCount = z.output<typeof countRow>;
+
+/** Everyone below the viewer, counted in groups, whatever their number. Off the event loop on SQLite. */
+export async function overviewCounts(query: OverviewQuery): Promise<OverviewCount[]> {
+  return parseRows(countRow, await readOffLoop(Prisma.sql`
+    ${membersSql(query)}
+    SELECT "inCycle", "selfProgress" AS self, "managerProgress" AS manager, attention, depth, COUNT(*) AS people
+    FROM members
+    GROUP BY "inCycle", "selfProgress", "managerProgress", attention, depth`));
+}
 
 const personRow = z.object({
   inCycle: sqlBool,
@@ -67,68 +95,50 @@ const personRow = z.object({
 /** One person of the page shown, with their most recent submitted assessment (any cycle, either kind) when there is one. */
 export type OverviewPerson = z.output<typeof personRow>;
 
-/** The people after the page's filters; columns of `members` (see queryOverview). */
-function filterSql(query: OverviewQuery): Prisma.Sql {
+/** The people after the page's filters; columns of `members`. */
+function filterSql(filters: OverviewFilters): Prisma.Sql {
   const conditions = [Prisma.sql`1 = 1`];
-  if (query.attentionOnly) conditions.push(Prisma.sql`attention = 1`);
-  if (query.state === "not-in-cycle") conditions.push(Prisma.sql`"inCycle" = 0`);
-  else if (query.state) conditions.push(Prisma.sql`"inCycle" = 1 AND ${progressInSql("members", statePairs(query.state))}`);
+  if (filters.attentionOnly) conditions.push(Prisma.sql`attention = 1`);
+  if (filters.state === "not-in-cycle") conditions.push(Prisma.sql`"inCycle" = 0`);
+  else if (filters.state) conditions.push(Prisma.sql`"inCycle" = 1 AND ${progressInSql("members", statePairs(filters.state))}`);
   return Prisma.join(conditions, " AND ");
 }
 
 /**
- * Everyone below the viewer in one statement, whatever their number: the reporting line
- * is walked in SQL (never passed as an id list), each person's place in the cycle is one
- * read of their participant row (kept by the application, participant-progress.server.ts),
- * and SQL groups them for the counts and picks, orders and pages the people shown. Who
- * needs attention is the participant's kept `flagged` plus the progress pairs that
- * progressNeedingAttention picks for this cycle. On SQLite it runs off the event loop
- * (read-off-loop.server.ts).
+ * One page of the people below the viewer after the filters, grouped by manager, nearest
+ * layer first: only the layers from `fromDepth` to `toDepth` (the ones the page falls in,
+ * worked out from overviewCounts) are read and ordered, and `offset` counts from the
+ * first of them. Off the event loop on SQLite.
  */
-export async function queryOverview(query: OverviewQuery): Promise<{ counts: OverviewCount[]; people: OverviewPerson[] }> {
+export async function overviewPage(
+  query: OverviewQuery,
+  filters: OverviewFilters,
+  window: { fromDepth: number; toDepth: number; offset: number; limit: number },
+): Promise<OverviewPerson[]> {
   // Byte order on both databases (PostgreSQL would otherwise sort by its locale).
   const byBytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
-  const attention = Prisma.sql`(p."userId" IS NOT NULL AND ${progressInSql("p", progressNeedingAttention(query.cycleOpen, query.daysLeft))}) OR p."flagged" = TRUE`;
-  const rows = await readOffLoop<Record<string, unknown>>(Prisma.sql`
-    ${reportsBelowSql(query.viewerId)},
-    members AS MATERIALIZED (
-      SELECT b.id, b.name, b."managerId", b."managerName", b.depth,
-        CASE WHEN p."userId" IS NULL THEN 0 ELSE 1 END AS "inCycle",
-        COALESCE(p."selfProgress", 0) AS "selfProgress", COALESCE(p."managerProgress", 0) AS "managerProgress",
-        COALESCE(p."disagreements", 0) AS disagreements, COALESCE(p."rated", 0) AS rated, COALESCE(p."unevidenced", 0) AS unevidenced,
-        CASE WHEN ${attention} THEN 1 ELSE 0 END AS attention
-      FROM below b
-      LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${query.cycleId} AND p."userId" = b.id
-      WHERE b."deactivatedAt" IS NULL
-    )
-    SELECT 'person' AS part, shown."inCycle", shown."selfProgress" AS self, shown."managerProgress" AS manager, shown.attention, NULL AS direct, NULL AS people,
-      shown.depth, shown.id, shown.name, shown."managerId", shown."managerName", shown.disagreements, shown.rated, shown.unevidenced,
+  return parseRows(personRow, await readOffLoop(Prisma.sql`
+    ${membersSql(query, Prisma.sql`AND b.depth BETWEEN ${window.fromDepth} AND ${window.toDepth}`)}
+    SELECT shown."inCycle", shown."selfProgress" AS self, shown."managerProgress" AS manager, shown.depth, shown.id, shown.name,
+      shown."managerId", shown."managerName",
+      COALESCE(p."disagreements", 0) AS disagreements, COALESCE(p."rated", 0) AS rated, COALESCE(p."unevidenced", 0) AS unevidenced,
       t.name AS team, u.track, u.level,
       la.id AS "latestId", la.kind AS "latestKind", la."authorId" AS "latestAuthorId", la."submittedAt" AS "latestSubmittedAt",
       la."ladderVersionId" AS "latestLadderVersionId", la."trackId" AS "latestTrackId", la."cycleId" AS "latestCycleId"
     FROM (
-      -- Grouped by manager, nearest layer first: the viewer's own reports, then each manager's team.
-      SELECT * FROM members
-      WHERE ${filterSql(query)}
-      ORDER BY depth, "managerName"${byBytes}, "managerId"${byBytes}, name${byBytes}, id${byBytes}
-      LIMIT ${query.limit} OFFSET ${query.offset}
+      SELECT members.*, m.name AS "managerName"
+      FROM members JOIN "User" m ON m.id = members."managerId"
+      WHERE ${filterSql(filters)}
+      ORDER BY members.depth, m.name${byBytes}, members."managerId"${byBytes}, members.name${byBytes}, members.id${byBytes}
+      LIMIT ${window.limit} OFFSET ${window.offset}
     ) shown
-    -- LEFT JOIN (everyone shown is a "User") keeps the page's people as the outer loop: SQLite,
-    -- not seeing the LIMIT's value, would otherwise scan every user.
+    -- LEFT JOIN (everyone shown is a "User") keeps the page's people as the outer loop.
     LEFT JOIN "User" u ON u.id = shown.id
     LEFT JOIN "Team" t ON t.id = u."teamId"
+    LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${query.cycleId} AND p."userId" = shown.id
     LEFT JOIN "Assessment" la ON la.id = (
       SELECT a.id FROM "Assessment" a WHERE a."subjectId" = shown.id AND a.status = 'submitted' ORDER BY a."submittedAt" DESC, a.id DESC LIMIT 1
-    )
-    UNION ALL
-    SELECT 'count', "inCycle", "selfProgress", "managerProgress", attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END, COUNT(*),
-      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM members
-    GROUP BY "inCycle", "selfProgress", "managerProgress", attention, CASE WHEN depth = 1 THEN 1 ELSE 0 END`);
-  return {
-    counts: parseRows(countRow, rows.filter((row) => row.part === "count")),
-    people: parseRows(personRow, rows.filter((row) => row.part === "person")),
-  };
+    )`));
 }
 
 const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(), rating: sqlInt.nullable() });

@@ -4,6 +4,7 @@ import { TEAM_PAGE_SIZE } from "~/modules/team/overview.server";
 import * as teamRoute from "~/routes/team";
 import { db } from "~/db/client.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
+import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { createPerson, uniqueEmail } from "../../utils/factories";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -189,6 +190,7 @@ describe("cycle state, profile and attention", () => {
         level: "ic1",
       })),
     });
+    await rebuildReportingLine(db);
     const second = await overview(boss.id, "?page=2");
     expect(second).toMatchObject({ total: TEAM_PAGE_SIZE + 3, page: 2, pageCount: 2 });
     expect(members(second).map((person) => person.name)).toEqual([TEAM_PAGE_SIZE, TEAM_PAGE_SIZE + 1, TEAM_PAGE_SIZE + 2].map((n) => `Report ${n}`));
