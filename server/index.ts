@@ -28,6 +28,9 @@ async function main() {
     await seedDemoIfEmpty();
   }
 
+  const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
+  await keepPlannerStatistics();
+
   // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
   const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
   await ladderState();

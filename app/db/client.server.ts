@@ -48,3 +48,19 @@ async function connect(): Promise<Db> {
 
 /** One client for the process, kept across dev-server reloads. */
 export const db: Db = (globalForDb.rungsDb ??= await connect());
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * SQLite plans queries with statistics that ANALYZE gathers (sqlite_stat1). Without them
+ * it prefers a unique index to a covering one, and the team overview then reads a table
+ * row per person where its index alone would do. `PRAGMA optimize` gathers what is
+ * missing or stale, cheaply when nothing is; the server runs it at start-up and every
+ * hour, as SQLite advises for long-lived connections. PostgreSQL keeps its own statistics.
+ */
+export async function keepPlannerStatistics(): Promise<void> {
+  if (getEnv().databaseProvider !== "sqlite") return;
+  const optimize = () => db.$executeRawUnsafe("PRAGMA optimize=0x10002");
+  await optimize();
+  setInterval(() => void optimize().catch((error: unknown) => console.error("PRAGMA optimize failed", error)), HOUR).unref();
+}

@@ -5,7 +5,7 @@ ALTER TABLE "User" ADD COLUMN "linePath" TEXT NOT NULL DEFAULT '/';
 ALTER TABLE "User" ADD COLUMN "lineDepth" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateIndex
-CREATE INDEX "User_linePath_deactivatedAt_id_idx" ON "User"("linePath", "deactivatedAt", "id");
+CREATE INDEX "User_linePath_deactivatedAt_lineDepth_id_idx" ON "User"("linePath", "deactivatedAt", "lineDepth", "id");
 
 -- CreateIndex
 CREATE INDEX "ReviewCycleParticipant_progress_idx" ON "ReviewCycleParticipant"("cycleId", "userId", "selfProgress", "managerProgress", "flagged");
