@@ -7,9 +7,10 @@ import { refreshParticipant } from "~/modules/cycles/participant-progress.server
 import { db, type Prisma } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
-import { draftRules, ladderContext, ratedCompetencies, type EvidenceItem } from "./assessment-view";
+import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
-import { canAuthorAssessment, canReadAssessment, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { canAuthorAssessment, canReadAssessment, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { assessmentWithRatings } from "./queries.server";
 
 /**
  * Self-assessments and manager reviews: starting or continuing one, reading one,
@@ -176,32 +177,17 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
   return { ok: true, decision };
 }
 
-type AssessmentFacts = {
-  id: string;
-  kind: string;
-  status: string;
-  subjectId: string;
-  authorId: string;
-  cycleId: string | null;
-};
-
 /** Whether the viewer may read this assessment (policy.ts), fetching the facts it needs only when needed. */
-export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts): Promise<boolean> {
-  const facts = {
-    kind: assessment.kind as AssessmentKind,
-    status: assessment.status as AssessmentStatus,
-    subjectId: assessment.subjectId,
-    authorId: assessment.authorId,
-  };
-  if (viewer.id === assessment.authorId || facts.status === "draft") {
-    return canReadAssessment(facts, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false });
+export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts & { cycleId: string | null }): Promise<boolean> {
+  if (viewer.id === assessment.authorId || assessment.status === "draft") {
+    return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false });
   }
   const chain = viewer.isAdmin || viewer.id === assessment.subjectId ? [] : await managerChain(assessment.subjectId);
   const subjectSelfSubmitted =
-    facts.kind === "manager" && viewer.id === assessment.subjectId
+    assessment.kind === "manager" && viewer.id === assessment.subjectId
       ? (await db.assessment.count({ where: { subjectId: assessment.subjectId, kind: "self", status: "submitted", cycleId: assessment.cycleId } })) > 0
       : false;
-  return canReadAssessment(facts, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted });
+  return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted });
 }
 
 /** Why a draft can no longer change, or null when it can. */
@@ -223,68 +209,15 @@ const contentSelect = {
   ratings: { select: { id: true, competencyId: true, rating: true, notes: true, nextLevelMarks: true } },
 } satisfies Prisma.AssessmentSelect;
 
-type PageRow = AssessmentFacts & {
-  ladderVersionId: string;
-  trackId: string;
-  levelId: string;
-  summary: string;
-  revision: number;
-  submittedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  subjectName: string;
-  authorName: string;
-  cycleName: string | null;
-  cycleClosedAt: Date | null;
-};
-
-type PageRatingRow = {
-  competencyId: string;
-  rating: number | null;
-  notes: string;
-  nextLevelMarks: unknown;
-  evidenceId: string | null;
-  text: string | null;
-  url: string | null;
-  occurredOn: Date | null;
-};
-
-/**
- * The assessment with its people and cycle, and its ratings with their evidence: two
- * statements, where Prisma's nested select takes one per relation. The draft page is
- * opened (and revalidated after every evidence change) more than any other.
- */
+/** The assessment with its people, cycle, ratings and evidence, in two statements (queries.server.ts). */
 async function readAssessmentPage(assessmentId: string) {
-  const [[row], ratingRows] = await Promise.all([
-    db.$queryRaw<PageRow[]>`
-      SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", a."cycleId", a."ladderVersionId", a."trackId", a."levelId", a.summary,
-        a.revision, a."submittedAt", a."createdAt", a."updatedAt", s.name AS "subjectName", w.name AS "authorName",
-        c.name AS "cycleName", c."closedAt" AS "cycleClosedAt"
-      FROM "Assessment" a
-      JOIN "User" s ON s.id = a."subjectId"
-      JOIN "User" w ON w.id = a."authorId"
-      LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
-      WHERE a.id = ${assessmentId}`,
-    db.$queryRaw<PageRatingRow[]>`
-      SELECT r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
-      FROM "AssessmentRating" r
-      LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
-      WHERE r."assessmentId" = ${assessmentId}
-      ORDER BY r."competencyId", e."occurredOn" DESC, e."createdAt" ASC`,
-  ]);
+  const row = await assessmentWithRatings(assessmentId);
   if (!row) return null;
-  const ratings = new Map<string, { competencyId: string; rating: number | null; notes: string; nextLevelMarks: unknown; evidence: EvidenceItem[] }>();
-  for (const { competencyId, rating, notes, nextLevelMarks, evidenceId, text, url, occurredOn } of ratingRows) {
-    let entry = ratings.get(competencyId);
-    if (!entry) ratings.set(competencyId, (entry = { competencyId, rating, notes, nextLevelMarks, evidence: [] }));
-    if (evidenceId !== null) entry.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
-  }
   return {
     ...row,
     subject: { name: row.subjectName },
     author: { name: row.authorName },
     cycle: row.cycleId === null ? null : { id: row.cycleId, name: row.cycleName ?? "", closedAt: row.cycleClosedAt },
-    ratings: [...ratings.values()],
   };
 }
 
@@ -298,8 +231,8 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   return {
     assessment: {
       id: row.id,
-      kind: row.kind as AssessmentKind,
-      status: row.status as AssessmentStatus,
+      kind: row.kind,
+      status: row.status,
       subject: { id: row.subjectId, name: row.subject.name },
       author: { id: row.authorId, name: row.author.name },
       cycle: row.cycle,

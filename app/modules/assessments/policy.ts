@@ -3,8 +3,10 @@
  * (the subject's manager chain, whether the subject's own self-assessment in the
  * same cycle is submitted).
  */
-export type AssessmentKind = "self" | "manager";
-export type AssessmentStatus = "draft" | "submitted";
+export const ASSESSMENT_KINDS = ["self", "manager"] as const;
+export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+export const ASSESSMENT_STATUSES = ["draft", "submitted"] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 export type AssessmentFacts = {
   kind: AssessmentKind;

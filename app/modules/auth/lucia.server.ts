@@ -1,10 +1,9 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
+import { sessionAndUser, type SessionUser } from "./queries.server";
 
-type UserRow = { id: string; email: string; name: string; isAdmin: boolean; isHiringAdmin: boolean; deactivatedAt: Date | null; isManager: boolean };
-
-function toDatabaseUser({ id, ...attributes }: UserRow): DatabaseUser {
+function toDatabaseUser({ id, ...attributes }: SessionUser): DatabaseUser {
   return { id, attributes };
 }
 
@@ -12,24 +11,13 @@ function toDatabaseSession(row: { id: string; userId: string; expiresAt: Date })
   return { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
 }
 
-type SessionAndUserRow = Omit<UserRow, "id" | "isManager"> & { id: string; userId: string; expiresAt: Date; isManager: unknown };
-
 /** lucia's adapter over our Prisma client (its own Prisma adapter does not support Prisma 7). */
 const adapter: Adapter = {
-  /**
-   * Every request runs this, so it is one flat statement: the session, its person, and
-   * whether anyone active reports to them (the navigation shows Team to managers).
-   */
+  /** Every request runs this: one flat statement (queries.server.ts). */
   async getSessionAndUser(sessionId) {
-    const [row] = await db.$queryRaw<SessionAndUserRow[]>`
-      SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt",
-        EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager"
-      FROM "Session" s JOIN "User" u ON u.id = s."userId"
-      WHERE s.id = ${sessionId}`;
-    if (!row) return [null, null];
-    const { id, userId, expiresAt, isManager, ...user } = row;
-    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
-    return [toDatabaseSession({ id, userId, expiresAt }), toDatabaseUser({ id: userId, ...user, isManager: Boolean(Number(isManager)) })];
+    const found = await sessionAndUser(sessionId);
+    if (!found) return [null, null];
+    return [toDatabaseSession(found.session), toDatabaseUser(found.user)];
   },
   async getUserSessions(userId) {
     const rows = await db.session.findMany({ where: { userId } });
@@ -65,6 +53,6 @@ export const lucia = new Lucia(adapter, {
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: Omit<UserRow, "id">;
+    DatabaseUserAttributes: Omit<SessionUser, "id">;
   }
 }

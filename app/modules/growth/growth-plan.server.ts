@@ -8,6 +8,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { canChangeGrowthPlan } from "./policy";
 import { MAX_FOCUS } from "./profile-plan";
+import { storedGrowthPlan } from "./queries.server";
 
 export type GrowthPlanView = {
   ladderVersionId: string;
@@ -18,21 +19,13 @@ export type GrowthPlanView = {
   updatedAt: Date;
 };
 
-type PlanRow = { ladderVersionId: string; targetLevelId: string; updatedAt: Date; competencyId: string | null };
-
 /**
  * The stored plan with names from the ladder version it was made with; null when there
  * is none. One statement (the plan with its focus rows) for the growth pages.
  */
 export async function readGrowthPlan(personId: string): Promise<GrowthPlanView | null> {
-  const rows = await db.$queryRaw<PlanRow[]>`
-    SELECT p."ladderVersionId", p."targetLevelId", p."updatedAt", f."competencyId"
-    FROM "GrowthPlan" p
-    LEFT JOIN "GrowthFocus" f ON f."planId" = p.id
-    WHERE p."personId" = ${personId}
-    ORDER BY f.position`;
-  if (!rows.length) return null;
-  const plan = { ...rows[0]!, focus: rows.flatMap((row) => (row.competencyId === null ? [] : [{ competencyId: row.competencyId }])) };
+  const plan = await storedGrowthPlan(personId);
+  if (!plan) return null;
   const ladder = await ladderOfVersion(plan.ladderVersionId);
   const level = ladder ? getLevel(ladder, plan.targetLevelId) : undefined;
   return {
@@ -40,9 +33,9 @@ export async function readGrowthPlan(personId: string): Promise<GrowthPlanView |
     targetLevelId: plan.targetLevelId,
     targetTitle: level?.title ?? plan.targetLevelId,
     trackName: (ladder && level && getTrack(ladder, level.trackId)?.name) ?? null,
-    focus: plan.focus.map((focus) => ({
-      competencyId: focus.competencyId,
-      name: (ladder && getCompetency(ladder, focus.competencyId)?.name) ?? focus.competencyId,
+    focus: plan.focus.map((competencyId) => ({
+      competencyId,
+      name: (ladder && getCompetency(ladder, competencyId)?.name) ?? competencyId,
     })),
     updatedAt: plan.updatedAt,
   };

@@ -6,50 +6,33 @@
  * Every page loads with a fixed number of queries however many people, cycles
  * or assessments there are: the person, their manager chain, all their
  * assessments in one list, then the ratings of the assessments the page needs in
- * one more. Each is one flat SQL statement (Prisma's nested selects take one per
- * relation, and these pages are opened often). Ladder versions are cached in memory.
+ * one more. Each is one flat SQL statement (queries.server.ts). Ladder versions are
+ * cached in memory.
  */
 import { competenciesForTrack, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
-import { db, Prisma } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
-import { canAuthorAssessment, type AssessmentKind, type AssessmentStatus } from "~/modules/assessments/policy";
+import { canAuthorAssessment, type AssessmentKind } from "~/modules/assessments/policy";
 import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
-
-export type ProfileAssessment = {
-  id: string;
-  kind: AssessmentKind;
-  status: AssessmentStatus;
-  subjectId: string;
-  authorId: string;
-  authorName: string;
-  cycleId: string | null;
-  cycleName: string | null;
-  cycleStartsOn: Date | null;
-  ladderVersionId: string;
-  trackId: string;
-  levelId: string;
-  summary: string;
-  submittedAt: Date | null;
-  updatedAt: Date;
-};
-
-export type ProfilePerson = {
-  id: string;
-  name: string;
-  track: string | null;
-  level: string | null;
-  teamName: string | null;
-  managerName: string | null;
-};
+import {
+  assessmentsAbout,
+  personWithTeamAndManager,
+  ratingsOf,
+  ratingsWithEvidence,
+  ratingsWithEvidenceCount,
+  type EvidenceView,
+  type ProfileAssessment,
+  type ProfilePerson,
+  type RatingRow,
+} from "./queries.server";
 
 export type SubjectContext = {
   viewer: Viewer;
@@ -60,10 +43,6 @@ export type SubjectContext = {
   assessments: ProfileAssessment[];
 };
 
-type PersonRow = ProfilePerson;
-
-type AssessmentRow = Omit<ProfileAssessment, "kind" | "status"> & { kind: string; status: string };
-
 /**
  * The person and the assessments about them the viewer may read; NotFoundError for anyone
  * who may not see the person at all (a peer, an unknown id). Three flat statements:
@@ -71,91 +50,24 @@ type AssessmentRow = Omit<ProfileAssessment, "kind" | "status"> & { kind: string
  * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [[row], chain] = await Promise.all([
-    db.$queryRaw<PersonRow[]>`
-      SELECT u.id, u.name, u.track, u.level, t.name AS "teamName", m.name AS "managerName"
-      FROM "User" u
-      LEFT JOIN "Team" t ON t.id = u."teamId"
-      LEFT JOIN "User" m ON m.id = u."managerId"
-      WHERE u.id = ${personId}`,
-    managerChain(personId),
-  ]);
+  const [person, chain] = await Promise.all([personWithTeamAndManager(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
-  if (!row || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
-  const rows = await db.$queryRaw<AssessmentRow[]>`
-    SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
-      c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
-    FROM "Assessment" a
-    JOIN "User" w ON w.id = a."authorId"
-    LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
-    WHERE a."subjectId" = ${personId}
-    ORDER BY a."submittedAt" DESC, a."updatedAt" DESC`;
-  const all: ProfileAssessment[] = rows.map((assessment) => ({ ...assessment, kind: assessment.kind as AssessmentKind, status: assessment.status as AssessmentStatus }));
-  const assessments = readableAssessments(all, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
-  return { viewer, person: row, chain, isSelf: viewer.id === personId, assessments };
+  if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
+  const assessments = readableAssessments(await assessmentsAbout(personId), { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
+  return { viewer, person, chain, isSelf: viewer.id === personId, assessments };
 }
 
-export type EvidenceView = { id: string; text: string; url: string | null; occurredOn: Date | null };
-
-export type RatingRow = {
-  assessmentId: string;
-  competencyId: string;
-  rating: number | null;
-  notes: string;
-  nextLevelMarks: unknown;
-  evidenceCount: number;
-  evidence: EvidenceView[];
-};
-
-type StoredRating = Omit<RatingRow, "evidenceCount" | "evidence"> & { evidenceCount: unknown };
-type StoredRatingWithEvidence = Omit<RatingRow, "evidenceCount" | "evidence"> & {
-  evidenceId: string | null;
-  text: string | null;
-  url: string | null;
-  occurredOn: Date | null;
-};
-
-/**
- * The ratings of some assessments, with their evidence counted or in full, in one
- * statement (an index lookup per rating for the count). Evidence is counted here
- * rather than with Prisma's `_count`, which aggregates the whole evidence table.
- */
+/** The ratings of some assessments, by assessment, with their evidence counted or in full, in one statement. */
 async function loadRatings(assessmentIds: readonly string[], evidence: "none" | "count" | "full"): Promise<Map<string, RatingRow[]>> {
   const byAssessment = new Map<string, RatingRow[]>();
   const ids = [...new Set(assessmentIds)];
   if (!ids.length) return byAssessment;
-  const add = (rating: RatingRow) => {
+  const read = evidence === "full" ? ratingsWithEvidence : evidence === "count" ? ratingsWithEvidenceCount : ratingsOf;
+  for (const rating of await read(ids)) {
     const list = byAssessment.get(rating.assessmentId);
     if (list) list.push(rating);
     else byAssessment.set(rating.assessmentId, [rating]);
-  };
-  if (evidence === "full") {
-    const rows = await db.$queryRaw<StoredRatingWithEvidence[]>`
-      SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
-      FROM "AssessmentRating" r
-      LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
-      WHERE r."assessmentId" IN (${Prisma.join(ids)})
-      ORDER BY r."assessmentId", r."competencyId", e."occurredOn" ASC, e."createdAt" ASC`;
-    let current: RatingRow | null = null;
-    for (const { evidenceId, text, url, occurredOn, ...row } of rows) {
-      if (!current || current.assessmentId !== row.assessmentId || current.competencyId !== row.competencyId) {
-        current = { ...row, evidenceCount: 0, evidence: [] };
-        add(current);
-      }
-      if (evidenceId !== null) {
-        current.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
-        current.evidenceCount += 1;
-      }
-    }
-    return byAssessment;
   }
-  const counted = evidence === "count" ? Prisma.sql`(SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id)` : Prisma.sql`0`;
-  const rows = await db.$queryRaw<StoredRating[]>`
-    SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", ${counted} AS "evidenceCount"
-    FROM "AssessmentRating" r
-    WHERE r."assessmentId" IN (${Prisma.join(ids)})`;
-  // COUNT(*) comes back as a bigint.
-  for (const row of rows) add({ ...row, evidenceCount: Number(row.evidenceCount), evidence: [] });
   return byAssessment;
 }
 
@@ -466,4 +378,4 @@ export async function printPage(viewer: Viewer, personId: string) {
   };
 }
 
-export type { GrowthPlanView };
+export type { EvidenceView, GrowthPlanView };

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { db, type Prisma } from "~/db/client.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import type { EvidenceItem } from "./assessment-view";
+import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "./policy";
+
+/** The assessment page's SQL, each row parsed once into a typed object. */
+
+const pageRow = z.object({
+  id: z.string(),
+  kind: z.enum(ASSESSMENT_KINDS),
+  status: z.enum(ASSESSMENT_STATUSES),
+  subjectId: z.string(),
+  authorId: z.string(),
+  cycleId: z.string().nullable(),
+  ladderVersionId: z.string(),
+  trackId: z.string(),
+  levelId: z.string(),
+  summary: z.string(),
+  revision: sqlInt,
+  submittedAt: sqlDate.nullable(),
+  createdAt: sqlDate,
+  updatedAt: sqlDate,
+  subjectName: z.string(),
+  authorName: z.string(),
+  cycleName: z.string().nullable(),
+  cycleClosedAt: sqlDate.nullable(),
+});
+
+const pageRatingRow = z.object({
+  competencyId: z.string(),
+  rating: sqlInt.nullable(),
+  notes: z.string(),
+  // Both databases' adapters hand JSON columns to Prisma as parsed values.
+  nextLevelMarks: z.json(),
+  evidenceId: z.string().nullable(),
+  text: z.string().nullable(),
+  url: z.string().nullable(),
+  occurredOn: sqlDate.nullable(),
+});
+
+export type PageRating = { competencyId: string; rating: number | null; notes: string; nextLevelMarks: Prisma.JsonValue; evidence: EvidenceItem[] };
+
+export type AssessmentPageRow = z.output<typeof pageRow> & { ratings: PageRating[] };
+
+/**
+ * The assessment with its subject's, author's and cycle's names, and its ratings with
+ * their evidence (newest first): two statements, where Prisma's nested select takes one
+ * per relation. The draft page is opened (and revalidated after every evidence change)
+ * more than any other. Null when there is no such assessment.
+ */
+export async function assessmentWithRatings(assessmentId: string): Promise<AssessmentPageRow | null> {
+  const [found, foundRatings] = await Promise.all([
+    db.$queryRaw<unknown[]>`
+      SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", a."cycleId", a."ladderVersionId", a."trackId", a."levelId", a.summary,
+        a.revision, a."submittedAt", a."createdAt", a."updatedAt", s.name AS "subjectName", w.name AS "authorName",
+        c.name AS "cycleName", c."closedAt" AS "cycleClosedAt"
+      FROM "Assessment" a
+      JOIN "User" s ON s.id = a."subjectId"
+      JOIN "User" w ON w.id = a."authorId"
+      LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
+      WHERE a.id = ${assessmentId}`,
+    db.$queryRaw<unknown[]>`
+      SELECT r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
+      FROM "AssessmentRating" r
+      LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
+      WHERE r."assessmentId" = ${assessmentId}
+      ORDER BY r."competencyId", e."occurredOn" DESC, e."createdAt" ASC`,
+  ]);
+  const [row] = parseRows(pageRow, found);
+  if (!row) return null;
+  const ratings = new Map<string, PageRating>();
+  for (const { competencyId, rating, notes, nextLevelMarks, evidenceId, text, url, occurredOn } of parseRows(pageRatingRow, foundRatings)) {
+    let entry = ratings.get(competencyId);
+    if (!entry) ratings.set(competencyId, (entry = { competencyId, rating, notes, nextLevelMarks, evidence: [] }));
+    if (evidenceId !== null) entry.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
+  }
+  return { ...row, ratings: [...ratings.values()] };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { db } from "~/db/client.server";
+import { parseRows, sqlInt } from "~/db/rows";
+
+/**
+ * The home page's SQL, each row parsed once into a typed object. Flat statements: Prisma's
+ * nested select takes one per relation, and its `_count` of reports would aggregate the
+ * whole User table on every visit, where a count per report is an index lookup. The
+ * reporting line's recursive walks are in reporting-line.server.ts.
+ */
+
+const placeRow = z.object({
+  name: z.string(),
+  track: z.string().nullable(),
+  level: z.string().nullable(),
+  teamName: z.string().nullable(),
+  managerName: z.string().nullable(),
+});
+export type PlaceRow = z.output<typeof placeRow>;
+
+/** The person's name, track and level with their team's and manager's names; null when there is no such person. */
+export async function placeInOrganisation(personId: string): Promise<PlaceRow | null> {
+  const rows = parseRows(placeRow, await db.$queryRaw`
+    SELECT u.name, u.track, u.level, t.name AS "teamName", m.name AS "managerName"
+    FROM "User" u
+    LEFT JOIN "Team" t ON t.id = u."teamId"
+    LEFT JOIN "User" m ON m.id = u."managerId"
+    WHERE u.id = ${personId}`);
+  return rows[0] ?? null;
+}
+
+const reportRow = z.object({ id: z.string(), name: z.string(), track: z.string().nullable(), level: z.string().nullable(), reports: sqlInt });
+export type ReportRow = z.output<typeof reportRow>;
+
+/** The person's active direct reports by name, each with how many people report to them in turn. */
+export async function directReports(personId: string): Promise<ReportRow[]> {
+  return parseRows(reportRow, await db.$queryRaw`
+    SELECT r.id, r.name, r.track, r.level, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
+    FROM "User" r
+    WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
+    ORDER BY r.name`);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
+import { loader } from "~/routes/_index";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+type Home = {
+  me: { name: string; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null };
+  reports: { id: string; name: string; _count: { reports: number } }[];
+  organisation: { people: number; teams: number } | null;
+};
+
+async function home(viewerId: string): Promise<{ page: Home; statements: number }> {
+  const request = await signedInRequest("/", viewerId);
+  // The ladder registry reads the database once; count a warm page.
+  await loader(routeArgs(request));
+  const { result, statements } = await countStatements<unknown>(() => loader(routeArgs(request)));
+  return { page: bodyOf<Home>(result), statements: statements.length };
+}
+
+describe("home page", () => {
+  test("shows the person's team and manager, and their active reports by name with how many report to each", async () => {
+    const team = await db.team.create({ data: { name: "Home Platform" } });
+    const director = await createPerson({ name: "Dana Director" });
+    const manager = await createPerson({ name: "Max Manager", managerId: director.id, teamId: team.id, track: "manager", level: "m2" });
+    const bea = await createPerson({ name: "Bea Lead", managerId: manager.id, track: "ic", level: "ic4" });
+    await createPerson({ name: "Ann Engineer", managerId: manager.id, track: "ic", level: "ic2" });
+    await createPerson({ name: "Cal Gone", managerId: manager.id, deactivatedAt: new Date("2026-01-01T00:00:00Z") });
+    await createPerson({ managerId: bea.id });
+    await createPerson({ managerId: bea.id });
+
+    const { page, statements } = await home(manager.id);
+    expect(page.me).toEqual({ name: "Max Manager", track: "manager", level: "m2", team: { name: "Home Platform" }, manager: { name: "Dana Director" } });
+    expect(page.reports.map((report) => [report.name, report._count.reports])).toEqual([
+      ["Ann Engineer", 0],
+      ["Bea Lead", 2],
+    ]);
+    expect(page.organisation).toBeNull();
+    // The session, the person, their reports: however many reports there are.
+    expect(statements).toBe(3);
+  });
+
+  test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
+    const admin = await createAdmin({ name: "Ada Alone" });
+    const { page, statements } = await home(admin.id);
+    expect(page.me).toEqual({ name: "Ada Alone", track: null, level: null, team: null, manager: null });
+    expect(page.reports).toEqual([]);
+    expect(page.organisation).toEqual({ people: await db.user.count({ where: { deactivatedAt: null } }), teams: await db.team.count() });
+    expect(statements).toBe(5);
+  });
+});
