@@ -6,6 +6,7 @@ import express from "express";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
+import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";
@@ -62,6 +63,7 @@ async function main() {
 
   app.all(
     "*",
+    noStoreByDefault(),
     createRequestHandler({
       build,
       mode: development ? "development" : "production",
