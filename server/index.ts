@@ -6,6 +6,8 @@ import express from "express";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
+import { noStoreByDefault } from "./cache-control.ts";
+import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";
 
@@ -40,6 +42,7 @@ async function main() {
   app.set("trust proxy", env.TRUST_PROXY);
   if (env.LOG_REQUESTS) app.use(requestLog());
   app.use(securityHeaders({ development }));
+  app.use(refuseCrossSiteWrites());
   // The loaders of one page view share what they look up per request (who is signed in).
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(next) : next()));
 
@@ -63,6 +66,7 @@ async function main() {
 
   app.all(
     "*",
+    noStoreByDefault(),
     createRequestHandler({
       build,
       mode: development ? "development" : "production",

@@ -7,13 +7,13 @@ import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { pageParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
-  return listAuditEvents(Number.isFinite(page) ? page : 1);
+  return listAuditEvents(pageParam(new URL(request.url).searchParams));
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });

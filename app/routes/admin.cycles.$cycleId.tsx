@@ -16,6 +16,7 @@ import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, ty
 import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
 
@@ -25,7 +26,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const searchParams = new URL(request.url).searchParams;
   const filters = parseProgressFilters(searchParams);
   // A team typed by name (the filter form), or by id (links); a name that matches no team is shown as the field's error, the id of none is a bad link.
-  const typed = (searchParams.get("teamName") ?? "").trim().slice(0, 200);
+  const typed = textParam(searchParams, "teamName", 200);
   let team = typed ? await teamNamed(typed) : filters.teamId && filters.teamId !== "none" ? await teamById(filters.teamId) : null;
   if (!typed && filters.teamId && filters.teamId !== "none" && !team) throw new InvalidError("There is no team with that id.");
   const teamError = typed && !team ? `No team is called “${typed}”. Pick one of the suggestions, or clear the field.` : null;

@@ -14,6 +14,7 @@ import { assessmentSections, onlySectionChanged, resolveSection } from "~/module
 import { assessmentPage, submitAssessment } from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Assessment · Rungs" }];
@@ -25,7 +26,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const viewer = await requireUser(request);
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
-  if (!resolveSection(sections, new URL(request.url).searchParams.get("section"))) throw new NotFoundError("This assessment has no such section.");
+  if (!resolveSection(sections, textParam(new URL(request.url).searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
   return { ...page, latestDate: latestEvidenceDate(new Date()) };
 });
 

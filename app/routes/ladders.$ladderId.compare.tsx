@@ -12,15 +12,16 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelOptions, type LevelOption } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = () => [{ title: "Compare levels · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
-  const url = new URL(request.url);
-  const from = url.searchParams.get("from") ?? "";
-  const to = url.searchParams.get("to") ?? "";
+  const searchParams = new URL(request.url).searchParams;
+  const from = textParam(searchParams, "from");
+  const to = textParam(searchParams, "to");
   const options = levelOptions(ladder);
   const base = { ladderId: ladder.meta.id, options, from, to };
   if (!from && !to) return { ...base, errors: null, comparison: null };

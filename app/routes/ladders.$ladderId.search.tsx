@@ -6,6 +6,7 @@ import { searchExpectations } from "~/modules/ladders";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
 
@@ -14,7 +15,7 @@ const MAX_QUERY = 200;
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY);
+  const query = textParam(new URL(request.url).searchParams, "q", MAX_QUERY);
   const levels = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, { title: l.title, track: t.name }] as const)));
   const competencies = new Map(ladder.competencies.map((c) => [c.id, c.name]));
   const hits = query

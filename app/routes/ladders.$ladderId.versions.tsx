@@ -9,6 +9,7 @@ import { requireLadder } from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
 
@@ -16,11 +17,12 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   await requireUser(request);
   const { ladder, hash } = await requireLadder(params.ladderId);
   const versions = await listLadderVersions(ladder.meta.id);
-  const url = new URL(request.url);
-  const to = url.searchParams.get("to") ?? versions[0]?.id ?? "";
-  const from = url.searchParams.get("from") ?? versions[1]?.id ?? "";
+  const searchParams = new URL(request.url).searchParams;
+  const asked = { from: textParam(searchParams, "from"), to: textParam(searchParams, "to") };
+  const to = asked.to || versions[0]?.id || "";
+  const from = asked.from || versions[1]?.id || "";
   let diff = null;
-  if (from && to && (url.searchParams.has("from") || versions.length > 1)) {
+  if (from && to && (asked.from || versions.length > 1)) {
     diff = await diffLadderVersions(ladder.meta.id, from, to);
     if (!diff) throw new NotFoundError("One of those versions does not belong to this ladder.");
   }

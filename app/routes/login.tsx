@@ -9,8 +9,9 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { attemptLogin } from "~/modules/auth/login.server";
-import { getSignedIn, safeRedirectPath, startSession } from "~/modules/auth/session.server";
+import { getSignedIn, startSession } from "~/modules/auth/session.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/redirect-target";
 
 const LoginSchema = z.object({
   email: z.string({ error: "Enter your email address." }).trim().email("Enter a valid email address."),
@@ -38,8 +39,9 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
       status: result.reason === "throttled" ? 429 : 400,
     });
   }
+  const target = safeRedirectPath(redirectTo);
   const cookie = await startSession(result.userId);
-  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(target, { headers: { "Set-Cookie": cookie } });
 });
 
 export default function Login() {

@@ -14,13 +14,14 @@ import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
 import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
-  const page = await gapPage(viewer, params.personId, new URL(request.url).searchParams.get("target"));
+  const page = await gapPage(viewer, params.personId, textParam(new URL(request.url).searchParams, "target") || null);
   return page.targetError ? data(page, { status: 400 }) : page;
 });
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { safeRedirectPath } from "~/modules/auth/session.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/redirect-target";
 import { setTheme, themeSchema } from "~/utils/theme.server";
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {

@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { blankSessionCookie } from "~/modules/auth/session.server";
 import { DomainError, SignInRequiredError, type DomainErrorKind } from "~/modules/errors";
+import { safeRedirectPath } from "~/utils/redirect-target";
 
 /**
  * The one place where domain errors (app/modules/errors.ts) become HTTP answers. Every
@@ -17,7 +18,7 @@ const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = 
 /** To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. */
 function signInRedirect(request: Request): Response {
   const url = new URL(request.url);
-  const redirectTo = url.pathname + url.search;
+  const redirectTo = safeRedirectPath(url.pathname + url.search);
   const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
   return redirect(`/login${params}`, { headers: { "Set-Cookie": blankSessionCookie() } });
 }

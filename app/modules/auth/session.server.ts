@@ -34,11 +34,6 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
   };
 }
 
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 /** The signed-in person; a SignInRequiredError (the sign-in page, then back here) when there is none. */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);

@@ -57,10 +57,6 @@ export function statePairs(state: ParticipantState): ProgressPair[] {
   return PROGRESS_PAIRS.filter((pair) => participantState(pair.self, pair.manager) === state);
 }
 
-export function parseState(value: string | null | undefined): ParticipantState | "" {
-  return PARTICIPANT_STATES.includes(value as ParticipantState) ? (value as ParticipantState) : "";
-}
-
 export type StateCounts = Record<ParticipantState, number>;
 
 export function emptyCounts(): StateCounts {

@@ -4,7 +4,8 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
-import { countStates, cycleStatus, parseState, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { choiceParam, pageParam, textParam } from "~/utils/search-params";
+import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
 
@@ -154,11 +155,10 @@ export const PROGRESS_PAGE_SIZE = 50;
 export type ProgressFilters = { teamId: string; state: ParticipantState | ""; page: number };
 
 export function parseProgressFilters(searchParams: URLSearchParams): ProgressFilters {
-  const page = Number.parseInt(searchParams.get("page") ?? "1", 10);
   return {
-    teamId: (searchParams.get("team") ?? "").slice(0, 100),
-    state: parseState(searchParams.get("state")),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    teamId: textParam(searchParams, "team"),
+    state: choiceParam(searchParams, "state", PARTICIPANT_STATES),
+    page: pageParam(searchParams),
   };
 }
 

@@ -3,6 +3,7 @@ import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-l
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
+import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
 import type { TrackLevelCheck } from "./track-level";
 
@@ -26,18 +27,15 @@ export type PeopleFilters = {
 };
 
 export function parsePeopleFilters(searchParams: URLSearchParams): PeopleFilters {
-  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T | ""): T | "" =>
-    allowed.includes(value as T) ? (value as T) : fallback;
-  const page = Number.parseInt(searchParams.get("page") ?? "1", 10);
   return {
-    q: (searchParams.get("q") ?? "").trim().slice(0, 200),
-    teamId: searchParams.get("team") ?? "",
-    managerId: searchParams.get("manager") ?? "",
-    track: searchParams.get("track") ?? "",
-    level: searchParams.get("level") ?? "",
-    status: (pick(searchParams.get("status"), PERSON_STATUSES, "active") || "active") as PeopleFilters["status"],
-    role: pick(searchParams.get("role"), PERSON_ROLES, ""),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    q: textParam(searchParams, "q", 200),
+    teamId: textParam(searchParams, "team"),
+    managerId: textParam(searchParams, "manager"),
+    track: textParam(searchParams, "track"),
+    level: textParam(searchParams, "level"),
+    status: choiceParam(searchParams, "status", PERSON_STATUSES) || "active",
+    role: choiceParam(searchParams, "role", PERSON_ROLES),
+    page: pageParam(searchParams),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   cycleStatus,
   daysLeft,
   emptyCounts,
-  parseState,
+  PARTICIPANT_STATES,
   participantState,
   type AttentionFlag,
   type CycleStatus,
@@ -15,6 +15,7 @@ import {
   type StateCounts,
 } from "~/modules/cycles/cycle-progress";
 import { canReadAssessment } from "~/modules/assessments/policy";
+import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
 import { cycleById, cycleNames, newestCycles, overviewCounts, overviewPage, submittedRatings, type CycleRow, type OverviewPerson } from "./queries.server";
 
@@ -38,13 +39,11 @@ export type TeamFilters = {
 };
 
 export function parseTeamFilters(searchParams: URLSearchParams): TeamFilters {
-  const page = Number.parseInt(searchParams.get("page") ?? "1", 10);
-  const state = searchParams.get("state");
   return {
-    cycleId: (searchParams.get("cycle") ?? "").slice(0, 100),
-    attentionOnly: searchParams.get("show") === "attention",
-    state: state === "not-in-cycle" ? state : parseState(state),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    cycleId: textParam(searchParams, "cycle"),
+    attentionOnly: choiceParam(searchParams, "show", ["attention"], "view") === "attention",
+    state: choiceParam(searchParams, "state", [...PARTICIPANT_STATES, "not-in-cycle"]),
+    page: pageParam(searchParams),
   };
 }
 

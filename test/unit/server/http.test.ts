@@ -26,6 +26,12 @@ describe("domain errors in loaders and actions", () => {
     expect(answer.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
   });
 
+  test("a way back that is not a plain path of ours (`//host/…`) is dropped: the person signs in and goes home", async () => {
+    const request = new Request("http://localhost//evil.example/phish");
+    const answer = (await thrown(() => withDomainErrors(throwing(new SignInRequiredError()))({ request }))) as Response;
+    expect(answer.headers.get("Location")).toBe("/login");
+  });
+
   test("anything else goes on untouched, and answers pass through", async () => {
     const bug = new TypeError("a bug");
     expect(await thrown(() => withDomainErrors(throwing(bug))(args))).toBe(bug);

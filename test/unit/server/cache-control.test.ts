@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import { data, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { noStoreByDefault } from "../../../server/cache-control";
+import { listen } from "../../utils/http-server";
+
+/**
+ * A Remix build of a few routes that answer the ways Rungs's do (a page and its data
+ * request, a JSON endpoint that names its own caching, a sign-in that sets a cookie and
+ * redirects, a page that is not found), behind the real Remix Express adapter, in the
+ * order of server/index.ts: built assets first, then Remix.
+ */
+function route(id: string, path: string | undefined, module: Record<string, unknown>) {
+  return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };
+}
+const page = () => null;
+const build = {
+  mode: "production",
+  entry: {
+    module: {
+      default: (_request: Request, status: number, headers: Headers) => {
+        headers.set("Content-Type", "text/html; charset=utf-8");
+        return new Response("<!doctype html><h1>Rungs</h1>", { status, headers });
+      },
+    },
+  },
+  routes: {
+    root: route("root", "", { default: page, loader: () => ({ viewer: "Sam" }) }),
+    "routes/team": route("routes/team", "team", { default: page, loader: () => ({ reports: ["Lena", "Omar"] }) }),
+    "routes/options": route("routes/options", "admin/team-options", {
+      loader: () => Response.json({ teams: ["Platform"] }, { headers: { "Cache-Control": "private, no-store" } }),
+    }),
+    "routes/manifest-like": route("routes/manifest-like", "public-info", {
+      loader: () => Response.json({ version: 1 }, { headers: { "Cache-Control": "public, max-age=60" } }),
+    }),
+    "routes/login": route("routes/login", "login", {
+      default: page,
+      action: () => new Response(null, { status: 302, headers: { Location: "/", "Set-Cookie": "rungs_session=abc; HttpOnly" } }),
+    }),
+    "routes/set-password": route("routes/set-password", "set-password/:token", {
+      default: page,
+      loader: () => {
+        throw data({ message: "This sign-in link is not valid." }, { status: 404 });
+      },
+    }),
+  },
+  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
+  publicPath: "/",
+  assetsBuildDirectory: "build/client",
+  future: { v3_singleFetch: true, v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: true },
+  isSpaMode: false,
+} as unknown as ServerBuild;
+
+function app() {
+  const assets = mkdtempSync(path.join(tmpdir(), "rungs-assets-"));
+  writeFileSync(path.join(assets, "entry.client-abc123.js"), "console.log('hi')");
+  const server = express();
+  server.use("/assets", express.static(assets, { immutable: true, maxAge: "1y" }));
+  server.all("*", noStoreByDefault(), createRequestHandler({ build, mode: "production" }));
+  return server;
+}
+
+let server: Awaited<ReturnType<typeof listen>>;
+beforeAll(async () => {
+  server = await listen(app());
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("Cache-Control", () => {
+  test.each([
+    ["GET", "/team", 200],
+    ["HEAD", "/team", 200],
+    ["GET", "/team.data", 200],
+    ["POST", "/login", 302],
+    ["POST", "/login.data", 202],
+    ["GET", "/set-password/secret-token", 404],
+    ["GET", "/set-password/secret-token.data", 404],
+  ])("%s %s (personal, or may be) is no-store", async (method, url, status) => {
+    const answer = await server.send(method, url, { "Content-Type": "application/x-www-form-urlencoded" }, method === "POST" ? "email=a" : undefined);
+    expect(answer.status).toBe(status);
+    expect(answer.headers["cache-control"]).toBe("no-store");
+  });
+
+  test("a route that chose its own keeps it", async () => {
+    expect((await server.send("GET", "/admin/team-options")).headers["cache-control"]).toBe("private, no-store");
+    expect((await server.send("GET", "/public-info")).headers["cache-control"]).toBe("public, max-age=60");
+  });
+
+  test("built assets keep their long caching", async () => {
+    const answer = await server.send("GET", "/assets/entry.client-abc123.js");
+    expect(answer.status).toBe(200);
+    expect(answer.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+});
