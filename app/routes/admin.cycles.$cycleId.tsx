@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/reviews/cycle-badges";
-import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
+import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/cycles/cycle-badges";
+import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";

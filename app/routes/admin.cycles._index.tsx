@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CycleDates, CycleStatusBadge } from "~/components/reviews/cycle-badges";
+import { CycleDates, CycleStatusBadge } from "~/components/cycles/cycle-badges";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";

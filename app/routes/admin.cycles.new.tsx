@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CycleTeamPicker } from "~/components/reviews/cycle-team-picker";
+import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";

@@ -4,9 +4,9 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
-import { forgetStoredDraft } from "~/components/reviews/assessment-autosave";
-import { AssessmentEditor } from "~/components/reviews/assessment-editor";
-import { AssessmentReadView } from "~/components/reviews/assessment-read";
+import { forgetStoredDraft } from "~/components/assessments/assessment-autosave";
+import { AssessmentEditor } from "~/components/assessments/assessment-editor";
+import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { latestEvidenceDate } from "~/modules/assessments/assessment-form";

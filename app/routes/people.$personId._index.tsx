@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { assessmentLine, ProfileAssessmentList } from "~/components/reviews/profile-assessments";
-import { ComparisonSummary, ComparisonTable } from "~/components/reviews/profile-comparison";
-import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { assessmentLine, ProfileAssessmentList } from "~/components/growth/profile-assessments";
+import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-comparison";
+import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";

@@ -3,10 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { GapCompetencySection, GapSummary } from "~/components/reviews/gap-analysis";
-import { GrowthPlanForm, TargetPicker } from "~/components/reviews/gap-plan-form";
-import { kindLabel } from "~/components/reviews/profile-assessments";
-import { formatDate, profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { GapCompetencySection, GapSummary } from "~/components/growth/gap-analysis";
+import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form";
+import { kindLabel } from "~/components/growth/profile-assessments";
+import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";

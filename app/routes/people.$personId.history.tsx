@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { describeAgainstBar, RadarChart } from "~/components/reviews/chart-radar";
-import { Sparkline } from "~/components/reviews/chart-sparkline";
-import { assessmentLine } from "~/components/reviews/profile-assessments";
-import { profileDescription, ProfileNav } from "~/components/reviews/profile-nav";
+import { describeAgainstBar, RadarChart } from "~/components/growth/chart-radar";
+import { Sparkline } from "~/components/growth/chart-sparkline";
+import { assessmentLine } from "~/components/growth/profile-assessments";
+import { profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { HistoryValue } from "~/modules/growth/history";

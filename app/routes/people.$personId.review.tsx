@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AssessmentStart } from "~/components/reviews/assessment-start";
+import { AssessmentStart } from "~/components/assessments/assessment-start";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";

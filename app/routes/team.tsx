@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/reviews/cycle-badges";
-import { CycleProgressChart } from "~/components/reviews/cycle-progress-chart";
-import { TeamAttention } from "~/components/reviews/team-attention";
-import { heatCellsClass, scaleLabels, TeamHeatLegend, TeamHeatStrip } from "~/components/reviews/team-heat-strip";
+import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/cycles/cycle-badges";
+import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
+import { TeamAttention } from "~/components/team/team-attention";
+import { heatCellsClass, scaleLabels, TeamHeatLegend, TeamHeatStrip } from "~/components/team/team-heat-strip";
 import { Button, buttonClass } from "~/components/ui/button";
 import { ClientLinks } from "~/components/ui/client-links";
 import { SelectField } from "~/components/ui/field";

@@ -1,6 +1,6 @@
 import type { ScalePoint } from "~/modules/ladders";
 import type { RatingsProfile } from "~/modules/team/overview.server";
-import { formatDay } from "./cycle-badges";
+import { formatDay } from "~/components/cycles/cycle-badges";
 
 /**
  * Styles for every heat cell inside the element that carries this class, keyed by the
