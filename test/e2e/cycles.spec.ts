@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, people, signIn } from "./helpers";
+
+test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({ page }) => {
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/cycles/new");
+  await page.getByRole("textbox", { name: "Name" }).fill("Search and Mobile pilot");
+  await page.getByRole("radio", { name: "Chosen teams" }).check();
+  await page.getByRole("checkbox", { name: /^Search\b/ }).check();
+  await page.getByRole("checkbox", { name: /^Mobile\b/ }).check();
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("heading", { name: "Search and Mobile pilot" })).toBeVisible();
+  const everyone = page.getByRole("heading", { name: /^Progress: \d+ participants$/ });
+  await expect(everyone).toBeVisible();
+
+  // The team is typed, with suggestions from the server as the admin types.
+  const team = page.getByLabel("Team", { exact: true });
+  await team.fill("mob");
+  await expect(page.locator('datalist option[value="Mobile"]')).toHaveCount(1);
+  await team.fill("mobile");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("heading", { name: /^Progress of Mobile: \d+ participants$/ })).toBeVisible();
+  const teams = page.getByRole("table").getByRole("row").locator("td:nth-child(2)");
+  await expect(teams.first()).toHaveText("Mobile");
+  expect(new Set(await teams.allTextContents())).toEqual(new Set(["Mobile"]));
+  await expectAccessible(page);
+
+  // A name no team has: the field says so and keeps what was typed; nothing is filtered.
+  await team.fill("Nowhere");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No team is called “Nowhere”.")).toBeVisible();
+  await expect(page.getByLabel("Team", { exact: true })).toHaveValue("Nowhere");
+  await expect(everyone).toBeVisible();
+
+  // Closed again, so other journeys find no open cycle.
+  await page.getByRole("checkbox", { name: /I want to close/ }).check();
+  await page.getByRole("button", { name: "Close cycle" }).click();
+  await expect(page.getByText("Search and Mobile pilot is closed.")).toBeVisible();
+});
