@@ -52,7 +52,10 @@ export default function Login() {
     id: "login",
     lastResult,
     constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onBlur",
+    // Not on blur: pressing the button blurs the password field, and a message that
+    // disappeared then would move the button from under the pointer and lose the click.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (

@@ -25,6 +25,18 @@ test("a wrong password is refused with a clear message and keeps the email", asy
   await signIn(page, people.manager.email);
 });
 
+test("after a refused sign-in, one click on Sign in with the right password signs in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(people.hiringAdmin.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+  // The click lands where the button is when the pointer goes down: the message must not move it away.
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
+
 test("repeated failures lock the account for a while, even with the right password", async ({ page }) => {
   const email = "oliver.grant@example.com";
   await page.goto("/login");
