@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useRevalidator } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { evidenceSchema } from "~/modules/assessments/assessment-form";
@@ -180,8 +180,34 @@ function AddEvidenceForm({
     },
   });
 
+  // This form is always handled in the page. A submission that React does not see (conform
+  // validates a field on blur by submitting the form, and a blur can happen while React is
+  // re-rendering it) would otherwise open the endpoint's JSON instead of the draft, so a
+  // native listener stops every submission from leaving the page.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = formRef.current;
+    if (!element) return;
+    const stay = (event: Event) => event.preventDefault();
+    element.addEventListener("submit", stay);
+    return () => element.removeEventListener("submit", stay);
+  }, []);
+
+  // After evidence is added the form is emptied; focus goes back to its first field, ready for the next.
+  // (The reset remounts the fields, so the focus waits for the new ones.)
+  const textId = fields.text.id;
+  const focusAfterReset = useRef(false);
+  useEffect(() => {
+    if (lastResult?.initialValue === null) focusAfterReset.current = true;
+  }, [lastResult]);
+  useEffect(() => {
+    if (!focusAfterReset.current) return;
+    focusAfterReset.current = false;
+    document.getElementById(textId)?.focus();
+  }, [fields.text.key, textId]);
+
   return (
-    <form method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
+    <form ref={formRef} method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="competencyId" value={competencyId} />
       <TextareaField label="What happened" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />

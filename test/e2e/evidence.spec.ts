@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Emily Clarke (Search): an engineer no other journey uses.
+const emily = "emily.clarke@example.com";
+
+test("pressing Enter in the evidence form adds the evidence and stays on the draft", async ({ page }) => {
+  await signIn(page, emily);
+  await page.goto("/assess");
+  const start = page.getByRole("button", { name: "Start self-assessment" });
+  const ratings = page.getByRole("group", { name: /^Rating for / });
+  await expect(start.or(ratings.first())).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await expect(page).toHaveURL(/\/assessments\//);
+  const draftUrl = page.url();
+
+  const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
+  await codeQuality.getByText("Add evidence for Code quality").click();
+  await codeQuality.getByLabel("What happened").fill("Paired on the search ranking fix");
+  await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/7");
+  await codeQuality.getByLabel("Link (optional)").press("Enter");
+  await expect(codeQuality.getByText("Paired on the search ranking fix", { exact: true })).toBeVisible();
+  expect(page.url()).toBe(draftUrl);
+  // Ready for the next piece: focus is back in the emptied form, not lost to the page.
+  await expect(codeQuality.getByLabel("What happened")).toBeFocused();
+  await expect(codeQuality.getByLabel("What happened")).toHaveValue("");
+
+  // Enter in the date field with something missing: the field says what, nothing is lost, and the page stays.
+  await codeQuality.getByLabel("What happened").fill("");
+  await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/8");
+  await codeQuality.getByLabel("Date (optional)").press("Enter");
+  await expect(codeQuality.getByText("Describe the evidence.")).toBeVisible();
+  await expect(codeQuality.getByLabel("Link (optional)")).toHaveValue("https://example.com/pr/8");
+  expect(page.url()).toBe(draftUrl);
+});
