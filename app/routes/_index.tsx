@@ -4,13 +4,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { homeSummary } from "~/modules/people/home.server";
+import { todoFor } from "~/modules/todo/todo.server";
+import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return { viewer, ...(await homeSummary(viewer.id, viewer.isAdmin)) };
+  const [summary, todo] = await Promise.all([homeSummary(viewer.id, viewer.isAdmin), todoFor(viewer)]);
+  return { viewer, todo, ...summary };
 });
 
 function Stat({ label, value }: { label: string; value: string | number }) {
@@ -22,11 +25,49 @@ function Stat({ label, value }: { label: string; value: string | number }) {
   );
 }
 
+const dueFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+function dueText(item: TodoItem): string | null {
+  if (!item.due || item.daysLeft === null) return null;
+  const day = dueFormat.format(new Date(item.due));
+  if (item.daysLeft < 0) return `Due ${day}, ${-item.daysLeft === 1 ? "1 day" : `${-item.daysLeft} days`} ago`;
+  if (item.daysLeft === 0) return `Due today, ${day}`;
+  return `Due ${day}, ${item.daysLeft === 1 ? "1 day" : `${item.daysLeft} days`} left`;
+}
+
+function TodoList({ items }: { items: TodoItem[] }) {
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-3 text-lg font-semibold">What to do next</h2>
+      {items.length ? (
+        <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+          {items.map((item) => {
+            const due = dueText(item);
+            return (
+              <li key={item.key} className="py-3">
+                <Link to={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  {item.title}
+                </Link>
+                {due ? <span className={`ml-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{item.detail}</p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to do right now. New review cycles, reviews and other requests will appear here.</p>
+      )}
+    </Card>
+  );
+}
+
 export default function Home() {
-  const { viewer, me, place, reports, organisation } = useLoaderData<typeof loader>();
+  const { viewer, todo, me, place, reports, organisation } = useLoaderData<typeof loader>();
+  const hasRole = viewer.isAdmin || viewer.isHiringAdmin;
   return (
     <>
       <PageHeader title={`Hello, ${me.name.split(" ")[0]}`} description="Your ladder, your reviews and your growth, in one place." />
+      <TodoList items={todo} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Where you are</h2>
@@ -45,13 +86,20 @@ export default function Home() {
             <Link to="/ladders" className="text-brand-600 underline dark:text-brand-100">
               Browse the ladder
             </Link>
-            <Link to={`/people/${viewer.id}`} className="text-brand-600 underline dark:text-brand-100">
-              Your growth
-            </Link>
-            <Link to="/assess" className="text-brand-600 underline dark:text-brand-100">
-              Assess yourself
-            </Link>
+            {me.level ? (
+              <>
+                <Link to={`/people/${viewer.id}`} className="text-brand-600 underline dark:text-brand-100">
+                  Your growth
+                </Link>
+                <Link to="/assess" className="text-brand-600 underline dark:text-brand-100">
+                  Assess yourself
+                </Link>
+              </>
+            ) : null}
           </p>
+          {!me.level && !hasRole ? (
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">You have no track and level in Rungs yet, so there is nothing to assess. An admin can set them.</p>
+          ) : null}
         </Card>
         {reports.length ? (
           <Card>
@@ -77,9 +125,12 @@ export default function Home() {
               <Stat label="Active people" value={organisation.people} />
               <Stat label="Teams" value={organisation.teams} />
             </dl>
-            <p className="mt-4 flex gap-4">
+            <p className="mt-4 flex flex-wrap gap-4">
               <Link to="/admin/people" className="text-brand-600 underline dark:text-brand-100">
                 Manage people
+              </Link>
+              <Link to="/admin/cycles" className="text-brand-600 underline dark:text-brand-100">
+                Review cycles
               </Link>
               <Link to="/admin/people/import" className="text-brand-600 underline dark:text-brand-100">
                 Import from CSV

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({ page }) => {
+test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({ page, browser }) => {
   await signIn(page, people.admin.email);
   await page.goto("/admin/cycles/new");
   await page.getByRole("textbox", { name: "Name" }).fill("Search and Mobile pilot");
@@ -12,6 +12,16 @@ test("an admin opens a cycle for two teams and follows one team's progress by ty
   await expect(page.getByRole("heading", { name: "Search and Mobile pilot" })).toBeVisible();
   const everyone = page.getByRole("heading", { name: /^Progress: \d+ participants$/ });
   await expect(everyone).toBeVisible();
+
+  // An engineer of one of the teams finds it at the top of their home page, with its due date.
+  const engineer = await (await browser.newContext()).newPage();
+  await signIn(engineer, "zoe.papadopoulos@example.com");
+  const todo = engineer.getByRole("listitem").filter({ hasText: "Assess yourself for Search and Mobile pilot" });
+  await expect(todo).toContainText(/Due \d+ \w+ \d{4}, \d+ days left/);
+  await expectAccessible(engineer);
+  await todo.getByRole("link").click();
+  await expect(engineer.getByRole("button", { name: "Start self-assessment" })).toBeVisible();
+  await engineer.context().close();
 
   // The team is typed, with suggestions from the server as the admin types.
   const team = page.getByLabel("Team", { exact: true });

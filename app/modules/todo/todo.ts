@@ -1,0 +1,83 @@
+import { daysLeft, DRAFT, SUBMITTED, type Progress } from "~/modules/cycles/cycle-progress";
+
+/**
+ * What a person must do next, across workflows, with due dates: pure, from facts the
+ * queries gather (todo.server.ts). An item disappears once its work is done. Review
+ * cycles are the first workflow; calibration, pairing and scorecards add their own facts.
+ */
+
+export type CycleRef = { id: string; name: string; endsOn: Date };
+
+export type TodoFacts = {
+  /** The person's own place in each open cycle they take part in. */
+  ownCycles: { cycle: CycleRef; selfProgress: Progress; canAssess: boolean }[];
+  /** Their direct reports in open cycles whose manager review is not submitted. */
+  reportsToReview: { cycle: CycleRef; person: { id: string; name: string }; selfProgress: Progress; managerProgress: Progress }[];
+  /** For admins: open cycles past their last day. */
+  cyclesToClose: CycleRef[];
+};
+
+export type TodoItem = {
+  key: string;
+  kind: "self-assessment" | "manager-review" | "close-cycle";
+  title: string;
+  /** Where the person stands, in words. */
+  detail: string;
+  href: string;
+  due: Date | null;
+  /** Whole days until the end of the due date (negative once past). */
+  daysLeft: number | null;
+};
+
+function waitingWord(progress: Progress): string {
+  return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft started" : "not started";
+}
+
+export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
+  const items: TodoItem[] = [];
+  for (const { cycle, selfProgress, canAssess } of facts.ownCycles) {
+    if (selfProgress === SUBMITTED || !canAssess) continue;
+    items.push({
+      key: `self:${cycle.id}`,
+      kind: "self-assessment",
+      title: `Assess yourself for ${cycle.name}`,
+      detail: selfProgress === DRAFT ? "Your draft is saved; finish and submit it." : "Not started yet.",
+      href: "/assess",
+      due: cycle.endsOn,
+      daysLeft: daysLeft(cycle.endsOn, now),
+    });
+  }
+  const byCycle = new Map<string, { cycle: CycleRef; people: TodoFacts["reportsToReview"] }>();
+  for (const entry of facts.reportsToReview) {
+    const group = byCycle.get(entry.cycle.id) ?? { cycle: entry.cycle, people: [] };
+    group.people.push(entry);
+    byCycle.set(entry.cycle.id, group);
+  }
+  for (const { cycle, people } of byCycle.values()) {
+    const ready = people.filter((entry) => entry.selfProgress === SUBMITTED);
+    const first = [...people].sort((a, b) => Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) || a.person.name.localeCompare(b.person.name))[0]!;
+    const names = people.map((entry) => `${entry.person.name} (self-assessment ${waitingWord(entry.selfProgress)}${entry.managerProgress === DRAFT ? ", your review drafted" : ""})`);
+    items.push({
+      key: `reviews:${cycle.id}`,
+      kind: "manager-review",
+      title: people.length === 1 ? `Review ${people[0]!.person.name} for ${cycle.name}` : `Review ${people.length} reports for ${cycle.name}`,
+      detail: `${ready.length ? `${ready.length} ready to review. ` : ""}${names.join("; ")}.`,
+      href: people.length === 1 ? `/people/${first.person.id}/review` : "/team",
+      due: cycle.endsOn,
+      daysLeft: daysLeft(cycle.endsOn, now),
+    });
+  }
+  for (const cycle of facts.cyclesToClose) {
+    items.push({
+      key: `close:${cycle.id}`,
+      kind: "close-cycle",
+      title: `Close ${cycle.name}`,
+      detail: "Its last day has passed. Closing stops new drafts; submitted work stays as it is.",
+      href: `/admin/cycles/${cycle.id}`,
+      due: cycle.endsOn,
+      daysLeft: daysLeft(cycle.endsOn, now),
+    });
+  }
+  // Soonest first; undated last.
+  return items.sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity) || a.title.localeCompare(b.title));
+}
