@@ -8,6 +8,7 @@ import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
+import { limitRequestBodies, MiB } from "./body-limit.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";
 
@@ -43,6 +44,9 @@ async function main() {
   if (env.LOG_REQUESTS) app.use(requestLog());
   app.use(securityHeaders({ development }));
   app.use(refuseCrossSiteWrites());
+  // Bodies are limited before anything reads them; the CSV import posts its file as form text
+  // (up to 10 MB, more once form-encoded). Single fetch posts actions to "<path>.data".
+  app.use(limitRequestBodies({ limit: 2 * MiB, larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }] }));
   // The loaders of one page view share what they look up per request (who is signed in).
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(next) : next()));
 
