@@ -23,6 +23,10 @@ const ImportSchema = z.object({
 /** The preview lists this many creates and changes; the counts always cover the whole file. */
 const PREVIEW_ROWS = 200;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Problems listed at once; the rest are counted. */
+const ERRORS_SHOWN = 50;
+/** A file larger than this is not sent back with the reply (the page keeps it; a junk file would double the answer). */
+const ECHO_LIMIT = 1024 * 1024;
 
 export const meta: MetaFunction = () => [{ title: "Import people · Rungs" }];
 
@@ -40,8 +44,13 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   }
   const { csv, intent } = submission.value;
   const outcome = await importPeople(csv, { actorId: viewer.id, dryRun: intent === "check" });
+  // Sent back so the page keeps what was typed without JavaScript, unless it is large.
+  const echo = csv.length > ECHO_LIMIT ? { hideFields: ["csv"] } : {};
   if (!outcome.ok) {
-    return data({ status: "errors" as const, result: submission.reply(), intent, errors: outcome.errors }, { status: 400 });
+    return data(
+      { status: "errors" as const, result: submission.reply(echo), intent, errors: outcome.errors.slice(0, ERRORS_SHOWN), errorCount: outcome.errors.length },
+      { status: 400 },
+    );
   }
   const { plan, summary } = outcome;
   if (intent === "import") {
@@ -49,7 +58,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   }
   return {
     status: "checked" as const,
-    result: submission.reply(),
+    result: submission.reply(echo),
     summary,
     newTeams: plan.newTeams,
     creates: plan.creates.slice(0, PREVIEW_ROWS),
@@ -112,11 +121,16 @@ export default function ImportPeople() {
     setFileState({ name: file.name, loaded: 0, total: file.size });
     reader.onprogress = (progress) => setFileState({ name: file.name, loaded: progress.loaded, total: progress.total || file.size });
     reader.onload = () => {
-      setCsv(typeof reader.result === "string" ? reader.result : "");
-      setFileState(null);
+      // Read as bytes and decoded strictly: a file that is not UTF-8 is refused, not turned into replacement characters.
+      try {
+        setCsv(new TextDecoder("utf-8", { fatal: true }).decode(reader.result as ArrayBuffer));
+        setFileState(null);
+      } catch {
+        setFileState({ name: file.name, loaded: 0, total: file.size, error: "That file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and choose it again." });
+      }
     };
     reader.onerror = () => setFileState({ name: file.name, loaded: 0, total: file.size, error: "The file could not be read. Try again, or paste its contents." });
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   };
 
   return (
@@ -188,7 +202,7 @@ export default function ImportPeople() {
       </Card>
 
       <section aria-live="polite" aria-busy={busy} aria-label="Result">
-        {actionData?.status === "errors" ? <ImportErrors errors={actionData.errors} intent={actionData.intent} /> : null}
+        {actionData?.status === "errors" ? <ImportErrors errors={actionData.errors} count={actionData.errorCount} intent={actionData.intent} /> : null}
         {actionData?.status === "imported" ? (
           <Alert tone="success" title="Imported">
             <p>
@@ -239,8 +253,8 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
   );
 }
 
-function ImportErrors({ errors, intent }: { errors: { line: number; field: string | null; message: string }[]; intent: "check" | "import" }) {
-  const title = `${plural(errors.length, "problem", "problems")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
+function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
+  const title = `${plural(count, "problem", "problems")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
@@ -272,6 +286,11 @@ function ImportErrors({ errors, intent }: { errors: { line: number; field: strin
           </tbody>
         </table>
       </div>
+      {count > errors.length ? (
+        <p className="mt-2 text-sm">
+          The first {number(errors.length)} of {number(count)} are shown; fix these and check again to see the rest.
+        </p>
+      ) : null}
     </Alert>
   );
 }

@@ -48,3 +48,14 @@ test("an admin imports a CSV: a bad row is named and nothing is written; the fix
   await findPerson(page, "Ruth Okonjo");
   await expect(page.getByRole("link", { name: "Ruth Okonjo" })).toBeVisible();
 });
+
+test("a file that is not UTF-8 is refused when chosen, and nothing is sent", async ({ page }) => {
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/people/import");
+  // "José" saved as Latin-1: the é is one byte that is not UTF-8.
+  const latin1 = Buffer.concat([Buffer.from(`${header}\nJos`), Buffer.from([0xe9]), Buffer.from(",jose@example.com,,,,\n")]);
+  await page.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: latin1 });
+  await expect(page.getByText("That file is not UTF-8 text.")).toBeVisible();
+  await expect(page.getByLabel("CSV", { exact: true })).toHaveValue("");
+  await expectAccessible(page);
+});

@@ -64,23 +64,48 @@ export function formatImportError(error: ImportError): string {
 
 const emptyToNull = (value: string) => (value === "" ? null : value);
 
+/**
+ * Characters no name, email or team may hold: control characters (a NUL or a bell, and
+ * line breaks inside a quoted value), the bidirectional overrides and isolates that make
+ * text display in another order than it is stored, and U+FFFD, which stands where a file
+ * that was not UTF-8 could not be read.
+ */
+const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
+
+function forbiddenCharacter(value: string): string | null {
+  const match = FORBIDDEN.exec(value);
+  if (!match) return null;
+  const code = match[0].codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (code === 0xfffd) return "has characters that could not be read (save the file as UTF-8 and choose it again)";
+  if (code >= 0x202a) return `has a character that changes the direction of text (${hex}); remove it`;
+  return `has a control character (${hex}); remove it`;
+}
+
+const cleanText = (value: string, ctx: z.RefinementCtx) => {
+  const problem = forbiddenCharacter(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
+
 const RowSchema = z.object({
-  name: z.string().trim().min(1, "enter a name").max(200, "a name can be at most 200 characters"),
+  name: z.string().superRefine(cleanText).trim().min(1, "enter a name").max(200, "a name can be at most 200 characters"),
   email: z
     .string()
+    .superRefine(cleanText)
     .trim()
     .toLowerCase()
     .min(1, "enter an email address")
     .pipe(z.email("not a valid email address").max(254, "an email address can be at most 254 characters")),
   manager_email: z
     .string()
+    .superRefine(cleanText)
     .trim()
     .toLowerCase()
     .transform(emptyToNull)
     .pipe(z.email("not a valid email address").nullable()),
-  team: z.string().trim().max(100, "a team name can be at most 100 characters").transform(emptyToNull),
-  track: z.string().trim().toLowerCase().transform(emptyToNull),
-  level: z.string().trim().toLowerCase().transform(emptyToNull),
+  team: z.string().superRefine(cleanText).trim().max(100, "a team name can be at most 100 characters").transform(emptyToNull),
+  track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
+  level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
 });
 
 function normaliseHeader(value: string): string {

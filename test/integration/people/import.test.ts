@@ -41,6 +41,22 @@ describe("importing people from CSV through the admin page", () => {
     expect({ users: await db.user.count(), teams: await db.team.count(), events: await db.auditEvent.count() }).toEqual(before);
   });
 
+  test("a junk file: the first problems and a count, and the file itself is not sent back", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    const junk = Array.from({ length: 19_000 }, (_, index) => `Junk ${index} ${"x".repeat(20)}\u0007,${s}-${index}@example.com,,,,`);
+    const csv = [header, ...junk.slice(0, 19_000)].join("\n");
+    expect(csv.length).toBeGreaterThan(1024 * 1024);
+    const result = await post(admin.id, "check", csv);
+    expect(statusOf(result)).toBe(400);
+    const body = bodyOf<{ errors: { line: number }[]; errorCount: number; result: { initialValue?: { csv?: string } | null } }>(result);
+    expect(body.errorCount).toBe(19_000);
+    expect(body.errors).toHaveLength(50);
+    expect(body.errors[0]).toEqual({ line: 2, field: "name", message: "has a control character (U+0007); remove it" });
+    expect(body.result.initialValue?.csv).toBeUndefined();
+    expect(JSON.stringify(body).length).toBeLessThan(20_000);
+  }, 60_000);
+
   test("check previews without writing; import writes every row, new teams and one audit event", async () => {
     const admin = await createAdmin();
     const s = scope();

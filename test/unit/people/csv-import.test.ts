@@ -66,12 +66,16 @@ describe("parsing the file", () => {
     ]);
   });
 
-  test("quoted fields keep commas, quotes and line breaks, and line numbers follow the file", () => {
-    const result = okPlan(csv('"Lovelace, Ada ""Countess""",ada@example.com,,"Core, Platform",,', "", '"Multi', 'line",multi@example.com,,,,', "Bo,bo@example.com,,,,"));
+  test("quoted fields keep commas and quotes, and line numbers follow the file after a value spanning lines", () => {
+    const result = okPlan(csv('"Lovelace, Ada ""Countess""",ada@example.com,,"Core, Platform",,', "", "Bo,bo@example.com,,,,"));
     expect(result.creates).toEqual([
       expect.objectContaining({ line: 2, name: 'Lovelace, Ada "Countess"', team: "Core, Platform" }),
-      expect.objectContaining({ line: 4, name: "Multi\nline" }),
-      expect.objectContaining({ line: 6, email: "bo@example.com" }),
+      expect.objectContaining({ line: 4, email: "bo@example.com" }),
+    ]);
+    // A line break inside a quoted name is refused, on the line where the record starts; the next record keeps its own line.
+    expect(errorsOf(csv('"Multi', 'line",multi@example.com,,,,', "Bo,not-an-email,,,,"))).toEqual([
+      { line: 2, field: "name", message: "has a control character (U+000A); remove it" },
+      { line: 4, field: "email", message: "not a valid email address" },
     ]);
   });
 
@@ -273,5 +277,22 @@ describe("the plan", () => {
     for (const row of result.creates) {
       if (row.managerEmail) expect(position.get(row.managerEmail)!).toBeLessThan(position.get(row.email)!);
     }
+  });
+});
+
+describe("characters no field may hold", () => {
+  test("control characters, direction overrides and unreadable bytes are row errors that say which", () => {
+    expect(errorsOf(csv("Ann\u0007Bell,ann@example.com,,,,"))).toEqual([{ line: 2, field: "name", message: "has a control character (U+0007); remove it" }]);
+    expect(errorsOf(csv("Nul,nul\u0000@example.com,,,,"))).toContainEqual({ line: 2, field: "email", message: "has a control character (U+0000); remove it" });
+    expect(errorsOf(csv("Eve,eve@example.com,,Pay\u202Emoc.exe,,"))).toEqual([{ line: 2, field: "team", message: "has a character that changes the direction of text (U+202E); remove it" }]);
+    expect(errorsOf(csv("Jos\uFFFD,jose@example.com,,,,"))).toEqual([
+      { line: 2, field: "name", message: "has characters that could not be read (save the file as UTF-8 and choose it again)" },
+    ]);
+    // A line break inside a quoted name is a control character too.
+    expect(errorsOf(csv('"Two\nLines",two@example.com,,,,'))).toEqual([{ line: 2, field: "name", message: "has a control character (U+000A); remove it" }]);
+  });
+
+  test("ordinary letters of any script pass", () => {
+    expect(okPlan(csv("Zoë Ørsted-Łukasz 田中,zoe@example.com,,Équipe Ñ,,")).creates.map((row) => [row.name, row.team])).toEqual([["Zoë Ørsted-Łukasz 田中", "Équipe Ñ"]]);
   });
 });
