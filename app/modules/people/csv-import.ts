@@ -70,6 +70,7 @@ const emptyToNull = (value: string) => (value === "" ? null : value);
  * text display in another order than it is stored, and U+FFFD, which stands where a file
  * that was not UTF-8 could not be read.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 
 function forbiddenCharacter(value: string): string | null {
