@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import Database from "better-sqlite3";
 import pg from "pg";
 
 import {
@@ -14,6 +15,7 @@ import {
   providerOf,
   readMigrationsList,
   redactUrl,
+  sqliteFilePath,
 } from "../../prisma/engine/wasm-engine.mjs";
 
 // Held for the whole run so that app servers starting together migrate one at a time.
@@ -50,6 +52,9 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
       throw new Error(`migrations folder ${migrationsDir} not found (is the server started from the project root?)`);
     }
 
+    // Nothing to apply on SQLite: answered from the history table alone, without the
+    // engine, which needs the database to itself and fails while a server is using it.
+    if (provider === "sqlite" && sqliteUpToDate(sqliteFilePath(databaseUrl, rootDir), migrationNames(migrationsDir))) return;
     await ensureDatabaseExists(databaseUrl, rootDir);
     const unlock = provider === "postgres" ? await lockPostgres(databaseUrl) : async () => {};
     try {
@@ -69,6 +74,32 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
     }
   } catch (error) {
     throw new Error(`Database migrations failed for ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
+  }
+}
+
+function migrationNames(migrationsDir: string): string[] {
+  return fs
+    .readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
+    .map((entry) => entry.name);
+}
+
+/** Whether every migration is recorded as applied (finished, not rolled back) in the SQLite file. */
+function sqliteUpToDate(file: string, names: readonly string[]): boolean {
+  if (file === ":memory:" || !fs.existsSync(file)) return false;
+  const database = new Database(file, { readonly: true, timeout: 10_000 });
+  try {
+    const table = database.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return false;
+    const applied = new Set(
+      (database.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map(
+        (row) => row.migration_name,
+      ),
+    );
+    const failed = database.prepare(`SELECT 1 FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL LIMIT 1`).get();
+    return !failed && names.every((name) => applied.has(name));
+  } finally {
+    database.close();
   }
 }
 
@@ -111,6 +142,9 @@ const HINTS: Record<string, string> = {
 };
 
 function describe(error: unknown): string {
+  if (error instanceof Error && /SocketTimeout|database is locked/.test(error.message)) {
+    return "the database is busy: another Rungs server or script is writing to it. Stop it (or wait for it to finish) and try again.";
+  }
   if (error instanceof SchemaEngineError) {
     // Drop the engine's span trace ("   0: sql_schema_connector::...").
     const message = error.message.split(/\n\s*0: /)[0]!.trim();

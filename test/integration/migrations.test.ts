@@ -109,6 +109,26 @@ describe("migrations on SQLite", () => {
     TIMEOUT,
   );
 
+  test(
+    "an up-to-date database is left alone while another process writes to it (a seed beside a running server)",
+    async () => {
+      const file = path.join(dir, "busy.db");
+      await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
+      const other = new Database(file);
+      other.pragma("journal_mode = WAL");
+      other.exec("BEGIN IMMEDIATE");
+      try {
+        const again = recorder();
+        await applyMigrations(`file:${file}`, { rootDir: root, onApplied: again.onApplied });
+        expect(again.applied).toEqual([]);
+      } finally {
+        other.exec("ROLLBACK");
+        other.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   test("a failure names the database and the cause", async () => {
     const broken = path.join(dir, "broken.db");
     const db = new Database(broken);
