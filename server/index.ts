@@ -9,6 +9,7 @@ import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { limitRequestBodies, MiB } from "./body-limit.ts";
+import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { requestLog } from "./request-log.ts";
 import { securityHeaders } from "./security.ts";
 
@@ -43,6 +44,7 @@ async function main() {
   app.set("trust proxy", env.TRUST_PROXY);
   if (env.LOG_REQUESTS) app.use(requestLog());
   app.use(securityHeaders({ development }));
+  app.use(warnOnProxyMismatch(env.TRUST_PROXY));
   app.use(refuseCrossSiteWrites());
   // Bodies are limited before anything reads them; the CSV import posts its file as form text
   // (up to 10 MB, more once form-encoded). Single fetch posts actions to "<path>.data".

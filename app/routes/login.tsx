@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
+import { deviceTokenOf } from "~/modules/auth/devices.server";
 import { attemptLogin } from "~/modules/auth/login.server";
 import { getSignedIn, startSession } from "~/modules/auth/session.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -33,15 +34,17 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await attemptLogin(email, password, context.clientAddress ?? "unknown");
+  const result = await attemptLogin(email, password, context.clientAddress ?? "unknown", deviceTokenOf(request.headers.get("Cookie")));
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
       status: result.reason === "throttled" ? 429 : 400,
     });
   }
   const target = safeRedirectPath(redirectTo);
-  const cookie = await startSession(result.userId);
-  return redirect(target, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(result.userId));
+  headers.append("Set-Cookie", result.deviceCookie);
+  return redirect(target, { headers });
 });
 
 export default function Login() {

@@ -1,16 +1,19 @@
 import { db } from "~/db/client.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
-import { describeWait } from "./throttle";
-import { accountKey, addressKey, clearAccountThrottle, recordLoginFailure, throttleWait } from "./throttle.server";
+import { knownDeviceFor, rememberDevice } from "./devices.server";
+import { describeWait, throttleKeys } from "./throttle";
+import { clearThrottles, recordLoginFailure, throttleWait } from "./throttle.server";
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "throttled" | "invalid"; message: string };
+/** On success, `deviceCookie` is the Set-Cookie value that keeps this browser a known device of the account. */
+export type LoginResult = { ok: true; userId: string; deviceCookie: string } | { ok: false; reason: "throttled" | "invalid"; message: string };
 
 const invalid: LoginResult = { ok: false, reason: "invalid", message: "That email and password do not match an active account." };
 
-/** Checks a sign-in attempt against the throttle and the stored password hash. */
-export async function attemptLogin(email: string, password: string, clientAddress: string): Promise<LoginResult> {
+/** Checks a sign-in attempt against the throttle (throttle.ts) and the stored password hash. */
+export async function attemptLogin(email: string, password: string, clientAddress: string, deviceToken: string | null = null): Promise<LoginResult> {
   const normalised = email.trim().toLowerCase();
-  const wait = await throttleWait([accountKey(normalised), addressKey(clientAddress)]);
+  const keys = throttleKeys({ email: normalised, address: clientAddress, knownDevice: await knownDeviceFor(normalised, deviceToken) });
+  const wait = await throttleWait(keys);
   if (wait > 0) {
     return {
       ok: false,
@@ -24,9 +27,9 @@ export async function attemptLogin(email: string, password: string, clientAddres
   });
   const matches = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), password);
   if (!user || !user.password || !matches || user.deactivatedAt) {
-    await recordLoginFailure(normalised, clientAddress);
+    await recordLoginFailure(keys);
     return invalid;
   }
-  await clearAccountThrottle(normalised);
-  return { ok: true, userId: user.id };
+  await clearThrottles(keys);
+  return { ok: true, userId: user.id, deviceCookie: await rememberDevice(user.id, deviceToken) };
 }

@@ -1,6 +1,12 @@
 /**
  * Login throttling rules, kept free of storage so they can be tested alone.
- * A key is one account ("account:<email>") or one client address ("ip:<address>").
+ *
+ * A browser someone has signed in from before (a known device, see KnownDevice) has its
+ * own count for that account and nothing else: failures elsewhere, by anyone, on any
+ * address, never lock a person out of the browsers they use. Every other attempt counts
+ * against the account ("account:<email>", whatever the address, so rotating addresses
+ * gains nothing) and against the client address ("ip:<address>", so one address cannot
+ * try many accounts).
  */
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
 
@@ -33,4 +39,19 @@ export function recordFailure(state: ThrottleState | null, rule: ThrottleRule, n
 export function describeWait(ms: number): string {
   const minutes = Math.ceil(ms / 60_000);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+}
+
+export type ThrottleKey = { key: string; rule: ThrottleRule };
+
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `ip:${address}`;
+export const deviceKey = (tokenHash: string) => `device:${tokenHash}`;
+
+/** The counts a sign-in attempt is checked against and adds its failure to. */
+export function throttleKeys(attempt: { email: string; address: string; knownDevice: string | null }): ThrottleKey[] {
+  if (attempt.knownDevice) return [{ key: deviceKey(attempt.knownDevice), rule: accountRule }];
+  return [
+    { key: accountKey(attempt.email), rule: accountRule },
+    { key: addressKey(attempt.address), rule: addressRule },
+  ];
 }

@@ -327,6 +327,8 @@ export async function setPersonActive(actorId: string, personId: string, active:
     let endedSessions = 0;
     if (!active) {
       endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
+      // Their browsers are no longer known: sign-in throttling treats them as any other.
+      await tx.knownDevice.deleteMany({ where: { userId: personId } });
       await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
     }
     await recordAuditEvent(tx, {
@@ -345,6 +347,7 @@ export async function signOutEverywhere(actorId: string, personId: string): Prom
   if (!person) throw new NotFoundError("There is no person with that id.");
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: personId } });
+    await tx.knownDevice.deleteMany({ where: { userId: personId } });
     await recordAuditEvent(tx, { actorId, action: "person.signed_out_everywhere", subjectType: "person", subjectId: personId, detail: { endedSessions: count } });
     return count;
   });

@@ -15,12 +15,20 @@ async function personWithPassword(overrides: Parameters<typeof createPerson>[0] 
   return person;
 }
 
-function loginRequest(email: string, password: string, redirectTo = "") {
-  return new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password, redirectTo }) });
+function loginRequest(email: string, password: string, redirectTo = "", cookie = "") {
+  return new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password, redirectTo }), headers: cookie ? { Cookie: cookie } : {} });
 }
 
-function login(email: string, password: string, { address = "10.0.0.1", redirectTo = "" } = {}) {
-  return loginAction({ ...routeArgs(loginRequest(email, password, redirectTo)), context: { clientAddress: address } });
+function login(email: string, password: string, { address = "10.0.0.1", redirectTo = "", cookie = "" } = {}) {
+  return loginAction({ ...routeArgs(loginRequest(email, password, redirectTo, cookie)), context: { clientAddress: address } });
+}
+
+/** The device cookie a successful sign-in set, as a browser would send it back. */
+function deviceCookieOf(response: unknown): string {
+  const header = (response as Response).headers.get("Set-Cookie") ?? "";
+  const match = /rungs_device=[^;,]+/.exec(header);
+  if (!match) throw new Error(`no device cookie in ${header}`);
+  return match[0];
 }
 
 type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
@@ -84,6 +92,46 @@ describe("signing in", () => {
     for (let i = 0; i < 30; i++) await login(`someone${i}@example.com`, "guess", { address: "10.9.9.9" });
     expect(statusOf(await login(person.email, PASSWORD, { address: "10.9.9.9" }))).toBe(429);
     expect(statusOf(await login(person.email, PASSWORD, { address: "10.9.9.10" }))).toBe(302);
+  });
+
+  test("someone failing on another person's email cannot lock them out of a browser they have signed in from", async () => {
+    const person = await personWithPassword();
+    const signedIn = await login(person.email, PASSWORD, { address: "10.3.0.1" });
+    expect(statusOf(signedIn)).toBe(302);
+    const device = deviceCookieOf(signedIn);
+    expect((signedIn as Response).headers.get("Set-Cookie")).toMatch(/rungs_device=[^;]+; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax/);
+
+    // An attacker fails five times from five addresses: rotating addresses gains nothing.
+    for (let i = 0; i < 5; i++) expect(statusOf(await login(person.email, `guess ${i}`, { address: `10.3.1.${i}` }))).toBe(400);
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.3.2.1" }))).toBe(429);
+    // A made-up device cookie is no better than none.
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.3.2.2", cookie: "rungs_device=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }))).toBe(429);
+    // The person's own browser still signs in, from anywhere.
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.3.9.9", cookie: device }))).toBe(302);
+  });
+
+  test("a known browser has its own count: five failures there lock it, not the account", async () => {
+    const person = await personWithPassword();
+    const device = deviceCookieOf(await login(person.email, PASSWORD, { address: "10.4.0.1" }));
+    for (let i = 0; i < 5; i++) expect(statusOf(await login(person.email, `typo ${i}`, { address: "10.4.0.1", cookie: device }))).toBe(400);
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.4.0.1", cookie: device }))).toBe(429);
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.4.0.2" }))).toBe(302);
+  });
+
+  test("a device cookie of another account does not count as known for this one", async () => {
+    const person = await personWithPassword();
+    const attacker = await personWithPassword();
+    const attackersDevice = deviceCookieOf(await login(attacker.email, PASSWORD, { address: "10.5.0.1" }));
+    for (let i = 0; i < 5; i++) await login(person.email, `guess ${i}`, { address: "10.5.0.1", cookie: attackersDevice });
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.5.0.9" }))).toBe(429);
+  });
+
+  test("when every client shares one address (a proxy not trusted), failures from it do not lock out known browsers", async () => {
+    const person = await personWithPassword();
+    const device = deviceCookieOf(await login(person.email, PASSWORD, { address: "10.6.6.6" }));
+    for (let i = 0; i < 30; i++) await login(`stranger${i}@example.com`, "guess", { address: "10.6.6.6" });
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.6.6.6" }))).toBe(429);
+    expect(statusOf(await login(person.email, PASSWORD, { address: "10.6.6.6", cookie: device }))).toBe(302);
   });
 
   test("a deactivated person cannot sign in, and their open sessions stop working", async () => {

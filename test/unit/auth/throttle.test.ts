@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accountRule, describeWait, lockRemaining, recordFailure } from "~/modules/auth/throttle";
+import { accountRule, addressRule, describeWait, lockRemaining, recordFailure, throttleKeys } from "~/modules/auth/throttle";
 
 const t0 = new Date("2026-11-21T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -37,5 +37,15 @@ describe("login throttle", () => {
   test("describes the wait in whole minutes", () => {
     expect(describeWait(30_000)).toBe("a minute");
     expect(describeWait(14 * 60_000 + 1)).toBe("15 minutes");
+  });
+});
+
+describe("which counts an attempt is checked against", () => {
+  test("a known browser only its own; any other attempt the account's and the address's", () => {
+    expect(throttleKeys({ email: " Ann@Example.com ", address: "10.0.0.1", knownDevice: null })).toEqual([
+      { key: "account:ann@example.com", rule: accountRule },
+      { key: "ip:10.0.0.1", rule: addressRule },
+    ]);
+    expect(throttleKeys({ email: "ann@example.com", address: "10.0.0.1", knownDevice: "abc" })).toEqual([{ key: "device:abc", rule: accountRule }]);
   });
 });
