@@ -145,8 +145,8 @@ export default function CycleProgress() {
                 </Link>
                 <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
               </th>
-              <td className={tdClass}>{person.team ?? <span className="text-slate-400">None</span>}</td>
-              <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.team ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>{PROGRESS_TEXT[person.selfProgress]}</td>
               <td className={tdClass}>{PROGRESS_TEXT[person.managerProgress]}</td>
               <td className={tdClass}>

@@ -122,21 +122,21 @@ export default function People() {
                   </span>
                 ) : null}
               </th>
-              <td className={tdClass}>{person.team?.name ?? <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.team?.name ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>
                 {person.manager ? (
                   <Link to={`/admin/people/${person.manager.id}`} className="hover:underline">
                     {person.manager.name}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">None</span>
+                  <span className="text-slate-500 dark:text-slate-400">None</span>
                 )}
               </td>
-              <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>
                 {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
                   .filter(Boolean)
-                  .join(", ") || <span className="text-slate-400">Engineer</span>}
+                  .join(", ") || <span className="text-slate-500 dark:text-slate-400">Engineer</span>}
               </td>
             </tr>
           ))}

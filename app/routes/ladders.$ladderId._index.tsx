@@ -89,7 +89,7 @@ export default function LadderOverview() {
                             {level.title}
                           </Link>
                         ) : (
-                          <span className="text-slate-400">—</span>
+                          <span className="text-slate-500 dark:text-slate-400">—</span>
                         )}
                       </td>
                     ))}

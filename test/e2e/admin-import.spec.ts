@@ -18,6 +18,7 @@ async function findPerson(page: Page, name: string) {
   await page.getByLabel("Name or email").fill(name);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=/);
+  await expectAccessible(page);
 }
 
 test("an admin imports a CSV: a bad row is named and nothing is written; the fixed file imports", async ({ page }) => {
@@ -51,6 +52,10 @@ test("an admin imports a CSV: a bad row is named and nothing is written; the fix
 
 test("a file that is not UTF-8 is refused when chosen, and nothing is sent", async ({ page }) => {
   await signIn(page, people.admin.email);
+  // The people list, every role and team shown, reads well in light mode too.
+  await page.goto("/admin/people");
+  await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
+  await expectAccessible(page);
   await page.goto("/admin/people/import");
   // "José" saved as Latin-1: the é is one byte that is not UTF-8.
   const latin1 = Buffer.concat([Buffer.from(`${header}\nJos`), Buffer.from([0xe9]), Buffer.from(",jose@example.com,,,,\n")]);

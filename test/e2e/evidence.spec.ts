@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectAccessible, expectHeadingsInOrder, signIn } from "./helpers";
 
 // Emily Clarke (Search): an engineer no other journey uses.
 const emily = "emily.clarke@example.com";
@@ -13,6 +13,8 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   if (await start.isVisible()) await start.click();
   await expect(page).toHaveURL(/\/assessments\//);
   const draftUrl = page.url();
+  await expectAccessible(page);
+  await expectHeadingsInOrder(page);
 
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
   await codeQuality.getByText("Add evidence for Code quality").click();

@@ -24,3 +24,12 @@ export async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
+
+/** Headings never skip a level going down (an h2 is followed by an h3 at most, not an h4). */
+export async function expectHeadingsInOrder(page: Page) {
+  const levels = await page.locator("main").evaluate((main) =>
+    [...main.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((heading) => (heading as HTMLElement).offsetParent !== null).map((heading) => Number(heading.tagName[1])),
+  );
+  const skips = levels.flatMap((level, index) => (index > 0 && level > levels[index - 1]! + 1 ? [`h${levels[index - 1]} → h${level}`] : []));
+  expect(skips).toEqual([]);
+}

@@ -131,8 +131,9 @@ const CompetencyEditor = memo(function CompetencyEditor({
     <section id={id} aria-labelledby={`${id}-name`} tabIndex={-1} className="scroll-mt-20">
       <Card>
         <fieldset>
-          <legend id={`${id}-name`} className="text-lg font-semibold">
-            {competency.name}
+          <legend id={`${id}-name`}>
+            {/* A heading too, so the expectations and evidence below sit one level under it. */}
+            <h3 className="text-lg font-semibold">{competency.name}</h3>
           </legend>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{competency.description}</p>
 
