@@ -1,17 +1,17 @@
-import { watch, type FSWatcher } from "node:fs";
 import { resolve } from "node:path";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { loadAllLadders } from "./load-from-directory.server";
+import { watchFolder, type FolderWatch } from "./watch-folder.server";
 
 type Registry = {
   state: LadderState;
   dir: string;
   /** Content hash -> id of its stored LadderVersion row. */
   recorded: Map<string, string>;
-  watcher?: FSWatcher;
+  watcher?: FolderWatch;
   ready?: Promise<void>;
 };
 
@@ -54,11 +54,7 @@ function getRegistry(): Registry {
 
 function watchInDevelopment(registry: Registry) {
   if (getEnv().NODE_ENV !== "development" || registry.watcher) return;
-  let timer: NodeJS.Timeout | undefined;
-  registry.watcher = watch(registry.dir, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void reloadLadders(registry).catch((error) => console.error(error)), 150);
-  });
+  registry.watcher = watchFolder(registry.dir, () => void reloadLadders(registry).catch((error) => console.error(error)));
 }
 
 /** The ladders being served, loaded on first use. Pages read them from memory. */
