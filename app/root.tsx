@@ -19,14 +19,18 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
 
+function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
+  return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
+}
+
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {
         ...signedIn.viewer,
         isManager: signedIn.isManager,
-        // Admins are told when a ladder failed to load (the last good version is still served).
-        ladderProblems: signedIn.viewer.isAdmin ? (await ladderState()).problems.length : 0,
+        // Admins are told when a ladder failed to load, and whether its last good version is served.
+        ...(signedIn.viewer.isAdmin ? ladderProblemCounts((await ladderState()).problems) : { ladderProblems: 0, laddersUnserved: 0 }),
       }
     : null;
   const headers = new Headers();

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number };
+export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number; laddersUnserved: number };
 
 type NavItem = { to: string; label: string };
 
@@ -142,7 +142,9 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           {viewer?.ladderProblems ? (
             <div role="alert" className="no-print mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
-              A ladder file has errors; the last good version is still being served.{" "}
+              {viewer.laddersUnserved
+                ? "A ladder file has errors, and that ladder is not being served."
+                : "A ladder file has errors; the last good version is still being served."}{" "}
               <Link to="/admin/ladders" className="font-medium underline">
                 See the errors
               </Link>

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { formatLadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { ladderState } from "~/modules/ladders/registry.server";
+import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ladder status · Rungs" }];
@@ -18,15 +19,47 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "admin");
+  const state = await reloadLaddersAs(viewer.id);
+  const failing = state.problems.length;
+  return {
+    message: failing
+      ? `Ladders reloaded: ${state.served.length} served, ${failing} with errors (see below).`
+      : `Ladders reloaded: ${state.served.length} served, every one without errors.`,
+  };
+});
+
+const storedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
 export default function LadderStatus() {
   const { served, problems } = useLoaderData<typeof loader>();
+  const reloaded = useActionData<typeof action>();
+  const reloading = useNavigation().state === "submitting";
   return (
     <>
-      <PageHeader title="Ladder status" description="Ladders are validated whenever they load. A ladder with errors is never served half-loaded: its last good version stays in use." />
+      <PageHeader
+        title="Ladder status"
+        description="Ladders are validated whenever they load. A ladder with errors is never served half-loaded: its last good version stays in use."
+        actions={
+          <Form method="post">
+            <Button type="submit" disabled={reloading}>
+              {reloading ? "Reloading…" : "Reload ladders"}
+            </Button>
+          </Form>
+        }
+      />
+      {reloaded ? <Alert tone="success">{reloaded.message}</Alert> : null}
       {problems.length === 0 ? <Alert tone="success">Every ladder loaded without errors.</Alert> : null}
       {problems.map((problem) => (
         <Alert key={problem.folder} tone="error" title={`${problem.folder}: ${problem.errors.length} error${problem.errors.length === 1 ? "" : "s"}`}>
-          <p className="mb-2">{problem.keptPrevious ? "Still serving the last good version of this ladder." : "This ladder is not being served."}</p>
+          <p className="mb-2">
+            {!problem.keptPrevious
+              ? "This ladder is not being served."
+              : problem.storedAt
+                ? `Serving the last good version, stored on ${storedFormat.format(new Date(problem.storedAt))} UTC: the files have not loaded since the server started.`
+                : "Still serving the last good version of this ladder."}
+          </p>
           <ul className="space-y-1 font-mono text-xs">
             {problem.lines.map((line) => (
               <li key={line}>{line}</li>

@@ -19,6 +19,7 @@ const ACTION_LABELS = {
   "team.deleted": "Team deleted",
   "cycle.open": "Review cycle opened",
   "cycle.close": "Review cycle closed",
+  "ladders.reloaded": "Ladders reloaded",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -29,7 +30,7 @@ function actionLabel(action: string): string {
 }
 
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ReviewCycle";
+export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle";
 
 export type AuditEventInput = {
   actorId: string | null;

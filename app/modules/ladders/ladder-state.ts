@@ -13,6 +13,8 @@ export interface LadderProblem {
   errors: LadderError[];
   /** True when an earlier good version of this folder's ladder is still being served. */
   keptPrevious: boolean;
+  /** When that version came from the database (after a restart), when it was stored. */
+  storedAt?: Date;
 }
 
 export interface LadderState {
@@ -27,7 +29,12 @@ export const emptyLadderState: LadderState = { served: [], problems: [] };
  * a folder that fails keeps its last good ladder, so nobody is ever served a
  * half-loaded ladder, and its errors are kept for admins to see.
  */
-export function nextLadderState(previous: LadderState, loaded: readonly { folder: string; result: LadderLoadResult }[]): LadderState {
+export function nextLadderState(
+  previous: LadderState,
+  loaded: readonly { folder: string; result: LadderLoadResult }[],
+  /** The newest version stored for each folder, for a folder that fails with nothing served yet (after a restart). */
+  stored: ReadonlyMap<string, ServedLadder & { storedAt: Date }> = new Map(),
+): LadderState {
   const served: ServedLadder[] = [];
   const problems: LadderProblem[] = [];
   for (const { folder, result } of loaded) {
@@ -36,8 +43,12 @@ export function nextLadderState(previous: LadderState, loaded: readonly { folder
       continue;
     }
     const last = previous.served.find((entry) => entry.folder === folder);
+    const previousProblem = previous.problems.find((problem) => problem.folder === folder);
+    const fromStore = last ? undefined : stored.get(folder);
     if (last) served.push(last);
-    problems.push({ folder, errors: result.errors, keptPrevious: Boolean(last) });
+    else if (fromStore) served.push({ folder, ladder: fromStore.ladder, hash: fromStore.hash });
+    const storedAt = fromStore?.storedAt ?? (last ? previousProblem?.storedAt : undefined);
+    problems.push({ folder, errors: result.errors, keptPrevious: Boolean(last ?? fromStore), ...(storedAt ? { storedAt } : {}) });
   }
   return { served, problems };
 }

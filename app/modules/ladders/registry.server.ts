@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
 import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
+import type { Ladder } from "./types";
 import { loadAllLadders } from "./load-from-directory.server";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
 
@@ -19,14 +21,14 @@ const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
 
 /** Stores each distinct ladder content once; concurrent app servers may race, the unique hash settles it. */
 async function recordVersions(registry: Registry) {
-  for (const { ladder, hash } of registry.state.served) {
+  for (const { ladder, hash, folder } of registry.state.served) {
     if (registry.recorded.has(hash)) continue;
     let row: { id: string } | null = null;
     try {
       row = await db.ladderVersion.upsert({
         where: { hash },
-        create: { hash, ladderId: ladder.meta.id, version: ladder.meta.version, content: JSON.parse(JSON.stringify(ladder)) },
-        update: {},
+        create: { hash, ladderId: ladder.meta.id, folder, version: ladder.meta.version, content: JSON.parse(JSON.stringify(ladder)) },
+        update: { folder },
         select: { id: true },
       });
     } catch (error) {
@@ -39,12 +41,29 @@ async function recordVersions(registry: Registry) {
 
 /** Loads (or reloads) every ladder folder, keeping the last good version of any that fails. */
 export async function reloadLadders(registry = getRegistry()): Promise<LadderState> {
-  registry.state = nextLadderState(registry.state, loadAllLadders(registry.dir));
+  const loaded = loadAllLadders(registry.dir);
+  // A folder that fails with nothing served yet (a restart) falls back to its newest stored version.
+  const missing = loaded.filter(({ folder, result }) => !result.ok && !registry.state.served.some((entry) => entry.folder === folder)).map(({ folder }) => folder);
+  registry.state = nextLadderState(registry.state, loaded, await storedFallbacks(missing));
   for (const problem of registry.state.problems) {
     console.warn(`Ladder ${problem.folder} has ${problem.errors.length} error(s)${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
   }
   await recordVersions(registry);
   return registry.state;
+}
+
+async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLadder & { storedAt: Date }>> {
+  const found = new Map<string, ServedLadder & { storedAt: Date }>();
+  if (!folders.length) return found;
+  const rows = await db.ladderVersion.findMany({
+    where: { folder: { in: folders } },
+    orderBy: { createdAt: "desc" },
+    select: { folder: true, hash: true, content: true, createdAt: true },
+  });
+  for (const row of rows) {
+    if (row.folder && !found.has(row.folder)) found.set(row.folder, { folder: row.folder, hash: row.hash, ladder: row.content as unknown as Ladder, storedAt: row.createdAt });
+  }
+  return found;
 }
 
 function getRegistry(): Registry {
@@ -100,4 +119,23 @@ export async function ladderForLevel(levelId: string | null | undefined): Promis
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();
   globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map() };
+}
+
+/**
+ * An admin's reload: reads every ladder folder again (in production too, without a
+ * restart) and records who did it and what came of it.
+ */
+export async function reloadLaddersAs(actorId: string): Promise<LadderState> {
+  const state = await reloadLadders();
+  await recordAuditEvent(db, {
+    actorId,
+    action: "ladders.reloaded",
+    subjectType: "ladders",
+    subjectId: null,
+    detail: {
+      served: state.served.map((entry) => ({ folder: entry.folder, version: entry.ladder.meta.version, hash: entry.hash.slice(0, 12) })),
+      problems: state.problems.map((problem) => ({ folder: problem.folder, errors: problem.errors.length })),
+    },
+  });
+  return state;
 }

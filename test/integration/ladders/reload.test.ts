@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { ladderState, reloadLadders, resetLadderRegistry } from "~/modules/ladders/registry.server";
+import { ladderForLevel, ladderState, reloadLadders, resetLadderRegistry } from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
 
 const dir = mkdtempSync(join(tmpdir(), "rungs-ladders-"));
@@ -40,4 +40,44 @@ test("a bad edit keeps the last good version; a good edit is stored as a new ver
   const diff = await diffLadderVersions(ladderId, versions[1]!.id, versions[0]!.id);
   expect(diff?.expectations.reworded).toHaveLength(1);
   expect(diff?.expectations.reworded[0]).toMatchObject({ levelId: "e1", competencyId: "code-quality", to: "Writes small, readable changes that follow the team's agreed conventions." });
+});
+
+test("after a restart with a broken file, the newest stored good version of that folder is served, and says so", async () => {
+  const restart = mkdtempSync(join(tmpdir(), "rungs-ladders-restart-"));
+  try {
+    cpSync("docs/examples/small-ladder", join(restart, "kept"), { recursive: true });
+    resetLadderRegistry(restart);
+    const good = await ladderState();
+    const goodHash = good.served[0]!.hash;
+
+    // The server stops; the file is broken; a new server (a fresh registry) starts.
+    const ladderFile = join(restart, "kept", "ladder.yaml");
+    writeFileSync(ladderFile, `${readFileSync(ladderFile, "utf8")}\n  - this is: [not valid`);
+    resetLadderRegistry(restart);
+    const state = await ladderState();
+    expect(state.served.map((entry) => [entry.folder, entry.hash])).toEqual([[expect.stringMatching(/kept$/), goodHash]]);
+    expect(state.problems).toEqual([expect.objectContaining({ folder: expect.stringMatching(/kept$/), keptPrevious: true, storedAt: expect.any(Date) })]);
+    // Levels of the served ladder resolve to its stored version, as assessments need.
+    const level = state.served[0]!.ladder.tracks[0]!.levels[0]!.id;
+    expect((await ladderForLevel(level))?.hash).toBe(goodHash);
+  } finally {
+    resetLadderRegistry(dir);
+    rmSync(restart, { recursive: true, force: true });
+  }
+});
+
+test("a folder that never loaded has nothing to fall back on and is not served", async () => {
+  const fresh = mkdtempSync(join(tmpdir(), "rungs-ladders-fresh-"));
+  try {
+    cpSync("docs/examples/small-ladder", join(fresh, "never-good"), { recursive: true });
+    const ladderFile = join(fresh, "never-good", "ladder.yaml");
+    writeFileSync(ladderFile, `${readFileSync(ladderFile, "utf8")}\n  - this is: [not valid`);
+    resetLadderRegistry(fresh);
+    const state = await ladderState();
+    expect(state.served).toEqual([]);
+    expect(state.problems).toEqual([expect.objectContaining({ folder: expect.stringMatching(/never-good$/), keptPrevious: false })]);
+  } finally {
+    resetLadderRegistry(dir);
+    rmSync(fresh, { recursive: true, force: true });
+  }
 });
