@@ -17,6 +17,9 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await expectHeadingsInOrder(page);
 
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
+  // Each next-level expectation's mark has a label people can see, not only screen readers.
+  await expect(codeQuality.getByText("How far this is met").first()).toBeVisible();
+  await expect(codeQuality.getByLabel("How far this is met").first()).toBeVisible();
   await codeQuality.getByText("Add evidence for Code quality").click();
   await codeQuality.getByLabel("What happened").fill("Paired on the search ranking fix");
   await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/7");

@@ -200,7 +200,7 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(page.getByRole("heading", { name: "Your growth, Lena", level: 1 })).toBeVisible();
   const mine = page.getByRole("table", { name: /side by side/ });
   await expect(mine.getByRole("row", { name: /Testing and verification/ })).toContainText("The payments path has few tests.");
-  await expect(page.getByText("1 differ by two or more")).toBeVisible();
+  await expect(page.getByText("1 differs by two or more")).toBeVisible();
 
   // The gap analysis to the next level, from the manager's review, and a growth plan.
   await page.getByRole("navigation", { name: "Lena Fischer's growth" }).getByRole("link", { name: "Gap analysis" }).click();

@@ -156,23 +156,25 @@ const CompetencyEditor = memo(function CompetencyEditor({
                             <p id={`${selectId}-text`} className="min-w-0 flex-1">
                               {expectation.text}
                             </p>
-                            <label htmlFor={selectId} className="sr-only">
-                              How far this is met
-                            </label>
-                            <select
-                              id={selectId}
-                              aria-describedby={`${selectId}-text`}
-                              className={markSelectClass}
-                              value={marks[index] ?? ""}
-                              onChange={(event) => setValue(field, event.currentTarget.value || null)}
-                            >
-                              <option value="">Not marked</option>
-                              {NEXT_LEVEL_MARKS.map((mark) => (
-                                <option key={mark} value={mark}>
-                                  {NEXT_LEVEL_MARK_LABELS[mark]}
-                                </option>
-                              ))}
-                            </select>
+                            <div className="shrink-0">
+                              <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
+                                How far this is met
+                              </label>
+                              <select
+                                id={selectId}
+                                aria-describedby={`${selectId}-text`}
+                                className={markSelectClass}
+                                value={marks[index] ?? ""}
+                                onChange={(event) => setValue(field, event.currentTarget.value || null)}
+                              >
+                                <option value="">Not marked</option>
+                                {NEXT_LEVEL_MARKS.map((mark) => (
+                                  <option key={mark} value={mark}>
+                                    {NEXT_LEVEL_MARK_LABELS[mark]}
+                                  </option>
+                                ))}
+                              </select>
+                            </div>
                           </div>
                           <ConflictNotice conflict={conflicts[field]} scale={ladder.scale} onResolve={resolveConflict} />
                         </li>

@@ -59,13 +59,14 @@ function Notes({ side }: { side: ComparedSide | null }) {
   );
 }
 
+/** "1 differs", "3 differ". */
+const differ = (count: number) => `${count} ${count === 1 ? "differs" : "differ"}`;
+
 export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300">
-      {counts.same} of {counts.total} competencies agree; {counts.differs} differ by one point;{" "}
-      <strong>
-        {counts["strongly-differs"]} differ by two or more
-      </strong>
+      {counts.same} of {counts.total} {counts.total === 1 ? "competency agrees" : "competencies agree"}; {differ(counts.differs)} by one point;{" "}
+      <strong>{differ(counts["strongly-differs"])} by two or more</strong>
       {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}.
     </p>
   );

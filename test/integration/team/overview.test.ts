@@ -202,8 +202,9 @@ describe("cycle state, profile and attention", () => {
 });
 
 describe("who needs attention is counted as the rows show it", () => {
-  // The count, the "only people needing attention" filter and the flags on each row are
-  // worked out in two places (SQL over everyone, the pure rule for the people shown).
+  // The count and the "only people needing attention" filter come from SQL over everyone
+  // (with the progress pairs the pure rule picks), the flags on each row from the rule
+  // itself: these hold the two together.
   async function cases(endsInDays: number, closed = false) {
     const boss = await createPerson({ name: "Bo Boss", track: "manager", level: "m2" });
     const names = ["none", "self-draft", "self-only", "both-close", "both-two-apart", "half-unevidenced", "under-half-unevidenced", "outside"];
