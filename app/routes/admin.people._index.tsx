@@ -27,6 +27,12 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 
 export default function People() {
   const { people, total, page, pageCount, filters, teams, tracks, managerName } = useLoaderData<typeof loader>();
+  // Names, not ids: "Individual contributor · Engineer II".
+  const placeOf = (trackId: string, levelId: string | null) => {
+    const track = tracks.find((option) => option.id === trackId);
+    const level = levelId ? (track?.levels.find((option) => option.id === levelId)?.title ?? levelId) : null;
+    return [track?.name ?? trackId, level].filter(Boolean).join(" · ");
+  };
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/admin/people";
   const filtered = Boolean(filters.q || filters.teamId || filters.managerId || filters.track || filters.level || filters.role || filters.status !== "active");
@@ -132,7 +138,7 @@ export default function People() {
                   <span className="text-slate-500 dark:text-slate-400">None</span>
                 )}
               </td>
-              <td className={tdClass}>{person.track ? `${person.track}${person.level ? ` · ${person.level}` : ""}` : <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.track ? placeOf(person.track, person.level) : <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>
                 {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
                   .filter(Boolean)

@@ -53,7 +53,7 @@ export default function Reviews() {
                     <Link to={`/assessments/${assessment.id}`} className={linkClass}>
                       {assessment.cycleName ?? "Outside a cycle"}
                     </Link>{" "}
-                    <span className="text-slate-500 dark:text-slate-400">· {assessment.levelId}</span>
+                    <span className="text-slate-500 dark:text-slate-400">· {assessment.levelTitle}</span>
                   </span>
                   <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
                     <StatusBadge status={assessment.status} />
@@ -108,7 +108,7 @@ export default function Reviews() {
                         <Link to={`/people/${report.id}`} className="hover:underline">
                           {report.name}
                         </Link>
-                        <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.level ?? "No level"}</span>
+                        <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? "No level"}</span>
                       </th>
                       <td className={cellClass}>{report.cycleName ?? "Outside a cycle"}</td>
                       <td className={cellClass}>{report.selfSubmitted ? "Submitted" : "Not submitted"}</td>
@@ -145,7 +145,7 @@ export default function Reviews() {
                       {review.subject.name}
                     </Link>{" "}
                     <span className="text-slate-500 dark:text-slate-400">
-                      · {review.cycleName ?? "Outside a cycle"} · {review.levelId}
+                      · {review.cycleName ?? "Outside a cycle"} · {review.levelTitle}
                     </span>
                   </span>
                   <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">

@@ -183,7 +183,7 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
                 {member.name}
               </a>
               <span className="block text-xs text-slate-500 dark:text-slate-400">
-                {[member.team, member.track && member.level ? `${member.track} · ${member.level}` : "No track or level"].filter(Boolean).join(" · ")}
+                {[member.team, member.place ?? "No track or level"].filter(Boolean).join(" · ")}
               </span>
             </th>
             <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>

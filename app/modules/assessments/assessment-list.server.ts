@@ -1,5 +1,7 @@
 import type { Viewer } from "~/modules/auth/policy";
 import { db } from "~/db/client.server";
+import { placeLabel } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
 import type { ExistingAssessment } from "./assessment-entry";
 import { reportReviewStatus } from "./assessment-list";
 import type { AssessmentStatus } from "./policy";
@@ -80,12 +82,16 @@ export async function reviewsOverview(viewer: Viewer) {
     reviewsOf.set(review.subjectId, list);
   }
   const selfDone = new Set(selfSubmitted.map((row) => `${row.subjectId}:${row.cycleId ?? ""}`));
+  // Level titles, not ids, from the ladders served now (an id no ladder knows is shown as it is).
+  const ladders = (await servedLadders()).map((served) => served.ladder);
+  const titleOf = (levelId: string) => placeLabel(ladders, null, levelId) ?? levelId;
 
   return {
     selfAssessments: mine.map((row) => ({
       id: row.id,
       status: row.status as AssessmentStatus,
       levelId: row.levelId,
+      levelTitle: titleOf(row.levelId),
       cycleName: row.cycle?.name ?? null,
       cycleClosed: row.cycle?.closedAt != null,
       updatedAt: row.updatedAt,
@@ -97,6 +103,7 @@ export async function reviewsOverview(viewer: Viewer) {
         id: report.id,
         name: report.name,
         level: report.level,
+        levelTitle: report.level ? titleOf(report.level) : null,
         cycleName: cycle?.name ?? null,
         selfSubmitted: selfDone.has(`${report.id}:${cycle?.id ?? ""}`),
         review: reportReviewStatus(viewer.id, report.id, cycle !== null, reviewsOf.get(report.id) ?? [], report.level !== null),
@@ -107,6 +114,7 @@ export async function reviewsOverview(viewer: Viewer) {
       status: row.status as AssessmentStatus,
       subject: row.subject,
       levelId: row.levelId,
+      levelTitle: titleOf(row.levelId),
       cycleName: row.cycle?.name ?? null,
       updatedAt: row.updatedAt,
       submittedAt: row.submittedAt,

@@ -14,6 +14,7 @@ export {
   getLevel,
   getTrack,
   nextLevel,
+  placeLabel,
   previousLevel,
   trackOfLevel,
 } from "./lookups";

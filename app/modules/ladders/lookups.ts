@@ -77,3 +77,17 @@ export function equivalentLevels(ladder: Ladder, levelId: string): Level[] {
 export function expectationsFor(ladder: Ladder, levelId: string, competencyId: string): Expectation[] {
   return getLevel(ladder, levelId)?.expectations[competencyId] ?? [];
 }
+
+/**
+ * A person's track and level in words ("Individual contributor · Engineer II"), from the
+ * ladders that know them; ids only where no ladder does. Null when they have neither.
+ */
+export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null): string | null {
+  if (!trackId && !levelId) return null;
+  for (const ladder of ladders) {
+    const track = trackId ? getTrack(ladder, trackId) : undefined;
+    const level = levelId ? getLevel(ladder, levelId) : undefined;
+    if (track || level) return [track?.name ?? trackId, level?.title ?? levelId].filter(Boolean).join(" · ");
+  }
+  return [trackId, levelId].filter(Boolean).join(" · ");
+}

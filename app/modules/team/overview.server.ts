@@ -1,4 +1,4 @@
-import { getTrack, type ScalePoint } from "~/modules/ladders";
+import { getTrack, placeLabel, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
@@ -58,6 +58,8 @@ export type TeamMember = {
   team: string | null;
   track: string | null;
   level: string | null;
+  /** Their track and level in words, or null when they have none. */
+  place: string | null;
   /** Their step in the cycle; null when they are not in it. */
   state: ParticipantState | null;
   flags: AttentionFlag[];
@@ -152,6 +154,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
   const people = found.sort(byPlaceInLine);
 
   const { profiles, tracks } = await latestProfiles(viewer, people, cycles);
+  const ladders = (await servedLadders()).map((served) => served.ladder);
   const teamGroups: TeamGroup[] = [];
   for (const row of people) {
     const member: TeamMember = {
@@ -160,6 +163,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
       team: row.team,
       track: row.track,
       level: row.level,
+      place: placeLabel(ladders, row.track, row.level),
       state: row.inCycle ? participantState(row.self, row.manager) : null,
       flags: attentionFlags({
         inCycle: row.inCycle,
