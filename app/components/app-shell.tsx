@@ -76,26 +76,27 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
         Skip to content
       </a>
       <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <Link to="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
+          <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm text-white">
               R
             </span>
-            Rungs
+            {/* On a phone the mark alone: the header must fit 390 px with the theme, Sign out and Menu. */}
+            <span className="sr-only sm:not-sr-only">Rungs</span>
           </Link>
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             <ThemeSwitch theme={theme} />
             {viewer ? (
               <>
                 <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">{viewer.name}</span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200">
+                  <button type="submit" className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200">
                     Sign out
                   </button>
                 </Form>
                 <button
                   type="button"
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
+                  className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
                   aria-expanded={menuOpen}
                   aria-controls="primary-navigation"
                   onClick={() => setMenuOpen((open) => !open)}
