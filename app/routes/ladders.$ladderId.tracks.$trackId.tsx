@@ -6,6 +6,7 @@ import { PrintButton } from "~/components/ladders/print-button";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
+import { personLevel } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -13,15 +14,16 @@ import { withDomainErrors } from "~/utils/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const viewer = await requireUser(request);
+  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevel(viewer.id)]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
   if (!matrix) throw new NotFoundError("This ladder has no such track.");
-  return { ladderId: ladder.meta.id, matrix };
+  return { ladderId: ladder.meta.id, matrix, ownLevel };
 });
 
 export default function TrackMatrix() {
-  const { ladderId, matrix } = useLoaderData<typeof loader>();
+  const { ladderId, matrix, ownLevel } = useLoaderData<typeof loader>();
+  const own = (levelId: string) => levelId === ownLevel;
   const base = `/ladders/${ladderId}`;
   return (
     <>
@@ -37,10 +39,16 @@ export default function TrackMatrix() {
                 Competency
               </th>
               {matrix.levels.map((level) => (
-                <th key={level.id} scope="col" className="min-w-56 p-3 text-sm font-semibold">
+                <th key={level.id} scope="col" className={`min-w-56 p-3 text-sm font-semibold ${own(level.id) ? "bg-brand-50 dark:bg-slate-800" : ""}`}>
                   <Link to={`${base}/levels/${level.id}`} className="hover:underline">
                     {level.title}
                   </Link>
+                  {own(level.id) ? (
+                    <>
+                      {" "}
+                      <span className="ml-1 whitespace-nowrap rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">Your level</span>
+                    </>
+                  ) : null}
                 </th>
               ))}
             </tr>
@@ -60,7 +68,7 @@ export default function TrackMatrix() {
                     </Link>
                   </th>
                   {row.cells.map((expectations, index) => (
-                    <td key={matrix.levels[index]!.id} className="p-3">
+                    <td key={matrix.levels[index]!.id} className={`p-3 ${own(matrix.levels[index]!.id) ? "bg-brand-50/60 dark:bg-slate-800/60" : ""}`}>
                       <ExpectationList expectations={expectations} compact />
                     </td>
                   ))}

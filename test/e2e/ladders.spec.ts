@@ -13,6 +13,9 @@ test("an engineer browses a track's matrix and opens one level in full", async (
   const matrix = page.getByRole("table", { name: /Individual contributor: expectations/ });
   await expect(matrix.getByRole("columnheader", { name: "Senior Engineer" })).toBeVisible();
   await expect(matrix.getByRole("rowheader", { name: "Code quality" })).toBeVisible();
+  // The engineer's own level stands out, and only that one.
+  await expect(matrix.getByRole("columnheader", { name: "Engineer II Your level" })).toBeVisible();
+  await expect(matrix.getByText("Your level")).toHaveCount(1);
   await expectAccessible(page);
 
   await matrix.getByRole("link", { name: "Senior Engineer" }).click();

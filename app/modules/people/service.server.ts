@@ -111,6 +111,11 @@ export async function personExists(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { id: personId } })) > 0;
 }
 
+/** The person's level id, or null (for marking "your level" on ladder pages). */
+export async function personLevel(personId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: personId }, select: { level: true } }))?.level ?? null;
+}
+
 export async function getPersonName(personId: string): Promise<string | null> {
   return (await db.user.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
 }
