@@ -39,7 +39,7 @@ export default function CompetencyPage() {
                       {level.title}
                     </Link>
                   </h3>
-                  <ExpectationList expectations={level.expectations} />
+                  {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">Not expected at this level.</p>}
                 </li>
               ))}
             </ol>

@@ -42,6 +42,10 @@ export default function LevelPage() {
       />
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
         <span>
+          Target rating: {view.level.target.value} ({view.level.target.label}){view.areas.some((area) => area.competencies.some((c) => c.target.value !== view.level.target.value)) ? ", unless a competency says otherwise" : ""}
+        </span>
+        {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
+        <span>
           Track:{" "}
           <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
             {view.track.name}
@@ -92,6 +96,11 @@ export default function LevelPage() {
                   </h3>
                   <p className="mb-2 text-sm text-slate-500 dark:text-slate-400">{competency.description}</p>
                   <ExpectationList expectations={competency.expectations} />
+                  {competency.target.value !== view.level.target.value ? (
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                      Target at this level: {competency.target.value} ({competency.target.label})
+                    </p>
+                  ) : null}
                 </section>
               ))}
             </div>

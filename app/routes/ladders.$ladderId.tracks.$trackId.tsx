@@ -69,7 +69,16 @@ export default function TrackMatrix() {
                   </th>
                   {row.cells.map((expectations, index) => (
                     <td key={matrix.levels[index]!.id} className={`p-3 ${own(matrix.levels[index]!.id) ? "bg-brand-50/60 dark:bg-slate-800/60" : ""}`}>
-                      <ExpectationList expectations={expectations} compact />
+                      {row.applies[index] ? (
+                        <>
+                          <ExpectationList expectations={expectations} compact />
+                          {row.targets[index] !== null && row.targets[index] !== matrix.levels[index]!.target ? (
+                            <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">Target: {row.targets[index]}</p>
+                          ) : null}
+                        </>
+                      ) : (
+                        <p className="text-xs italic text-slate-600 dark:text-slate-300">Not expected at this level</p>
+                      )}
                     </td>
                   ))}
                 </tr>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { GapCompetencySection, GapSummary } from "~/components/growth/gap-analysis";
+import { GapCompetencySection, GapRuleNote, GapSummary } from "~/components/growth/gap-analysis";
 import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form";
 import { kindLabel } from "~/components/growth/profile-assessments";
 import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
@@ -43,11 +43,28 @@ const sourceWords: Record<GapSourceKind, string> = {
   "self-draft": "your self-assessment draft (only you can see this)",
 };
 
+type SourceView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["sources"]["self"]>;
+
+function SourceLink({ source }: { source: SourceView }) {
+  const { assessment } = source;
+  return (
+    <>
+      {sourceWords[source.kind]}:{" "}
+      <Link to={`/assessments/${assessment.id}`} className="text-brand-600 underline dark:text-brand-100">
+        {kindLabel(assessment.kind)} by {assessment.authorName}
+      </Link>
+      , {assessment.status === "submitted" ? `submitted ${formatDate(assessment.submittedAt)}` : `saved ${formatDate(assessment.updatedAt)}`}
+      {assessment.cycleName ? ` in ${assessment.cycleName}` : ""}, at {assessment.levelTitle}
+    </>
+  );
+}
+
 export default function GapAnalysisPage() {
-  const { person, isSelf, canEditPlan, plan, source, targetError, targetOptions, targetLevelId, nextLevelId, analysis } = useLoaderData<typeof loader>();
+  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const firstName = person.name.split(" ")[0];
   const focusIds = new Set(plan?.focus.map((focus) => focus.competencyId) ?? []);
+  const selfName = isSelf ? "You" : (firstName ?? "Self");
   return (
     <>
       <PageHeader title={`Gap analysis for ${person.name}`} description={profileDescription(person)} />
@@ -61,6 +78,53 @@ export default function GapAnalysisPage() {
         <>
           {actionData?.saved ? <Alert tone="success">Growth plan saved.</Alert> : null}
           <Card className="no-print mb-6">
+            <TargetPicker options={targetOptions} value={targetLevelId} error={targetError} />
+          </Card>
+
+          {analysis ? (
+            <>
+              <Card className="mb-6">
+                <h2 className="mb-1 text-lg font-semibold">
+                  Gap to {analysis.target.title} <span className="font-normal text-slate-600 dark:text-slate-300">({analysis.target.trackName})</span>
+                </h2>
+                <div className="mb-4 space-y-1 text-sm text-slate-600 dark:text-slate-300">
+                  {sources.manager || sources.self ? (
+                    <>
+                      {sources.manager ? (
+                        <p>
+                          Manager&apos;s side: <SourceLink source={sources.manager} />.
+                        </p>
+                      ) : null}
+                      {sources.self ? (
+                        <p>
+                          {isSelf ? "Your side" : `${firstName}'s side`}: <SourceLink source={sources.self} />.
+                        </p>
+                      ) : null}
+                    </>
+                  ) : (
+                    <p>There is no assessment to read yet, so nothing is assessed.</p>
+                  )}
+                  <p>
+                    {targetLevelId === nextLevelId
+                      ? "This is the next level."
+                      : nextLevelId === null && targetLevelId === person.level
+                        ? `${isSelf ? "You are" : `${firstName} is`} at the top of the track: choose another level to compare with.`
+                        : null}
+                  </p>
+                </div>
+                <GapSummary analysis={analysis} />
+                <GapRuleNote analysis={analysis} selfName={selfName} />
+              </Card>
+              <Card className="mb-6">
+                <h2 className="mb-2 text-lg font-semibold">Competency by competency</h2>
+                {analysis.competencies.map((competency) => (
+                  <GapCompetencySection key={competency.competencyId} competency={competency} focus={focusIds.has(competency.competencyId)} selfName={selfName} />
+                ))}
+              </Card>
+            </>
+          ) : null}
+
+          <Card className="no-print">
             <h2 className="mb-3 text-lg font-semibold">Growth plan</h2>
             {plan ? (
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
@@ -77,7 +141,7 @@ export default function GapAnalysisPage() {
                 key={targetLevelId}
                 options={targetOptions}
                 target={targetLevelId}
-                targetError={targetError}
+                targetError={null}
                 competencies={analysis.competencies.map((competency) => ({
                   id: competency.competencyId,
                   name: competency.name,
@@ -89,51 +153,8 @@ export default function GapAnalysisPage() {
                 focus={[...focusIds]}
                 lastResult={actionData?.result}
               />
-            ) : (
-              <TargetPicker options={targetOptions} value={targetLevelId} error={targetError} />
-            )}
+            ) : null}
           </Card>
-
-          {analysis ? (
-            <>
-              <Card className="mb-6">
-                <h2 className="mb-1 text-lg font-semibold">
-                  Gap to {analysis.target.title} <span className="font-normal text-slate-600 dark:text-slate-300">({analysis.target.trackName})</span>
-                </h2>
-                <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-                  {source ? (
-                    <>
-                      Based on {sourceWords[source.kind]}:{" "}
-                      <Link to={`/assessments/${source.assessment.id}`} className="text-brand-600 underline dark:text-brand-100">
-                        {kindLabel(source.assessment.kind)} by {source.assessment.authorName}
-                      </Link>
-                      , {source.assessment.status === "submitted" ? `submitted ${formatDate(source.assessment.submittedAt)}` : `saved ${formatDate(source.assessment.updatedAt)}`}
-                      {source.assessment.cycleName ? ` in ${source.assessment.cycleName}` : ""}, at {source.assessment.levelTitle}.
-                    </>
-                  ) : (
-                    "There is no assessment to read yet, so nothing is assessed."
-                  )}{" "}
-                  {targetLevelId === nextLevelId
-                    ? "This is the next level."
-                    : nextLevelId === null && targetLevelId === person.level
-                      ? `${isSelf ? "You are" : `${firstName} is`} at the top of the track: choose another level to compare with.`
-                      : null}
-                </p>
-                <GapSummary analysis={analysis} />
-                <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-                  Statuses come from the marks made on each expectation. Where there is no mark, “from rating” means the competency&apos;s rating decided it: Beyond
-                  counts as partly met, lower ratings as not met.
-                  {analysis.matchedBy === "text" ? " Marks were matched to this level's expectations by their wording." : ""}
-                </p>
-              </Card>
-              <Card>
-                <h2 className="mb-2 text-lg font-semibold">Competency by competency</h2>
-                {analysis.competencies.map((competency) => (
-                  <GapCompetencySection key={competency.competencyId} competency={competency} focus={focusIds.has(competency.competencyId)} />
-                ))}
-              </Card>
-            </>
-          ) : null}
         </>
       )}
     </>

@@ -56,7 +56,6 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
   if (count < 3) return null;
   const hasSelf = rows.some((row) => row.self !== null);
   const hasManager = rows.some((row) => row.manager !== null);
-  const ring = (value: number) => path(rows.map((_, index) => pointAt(index, count, value, max)));
   const series = (pick: (row: ProfileRow) => number | null) => rows.map((row, index) => pointAt(index, count, pick(row) ?? 0, max));
   const managerPoints = series((row) => row.manager);
   const selfPoints = series((row) => row.self);
@@ -72,11 +71,11 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
-        {`Radar chart: one spoke per competency, ratings from 1 at the centre side to ${max} at the rim; the dashed ring is the bar for the level (${bar}). `}
+        {`Radar chart: one spoke per competency, ratings from 1 at the centre side to ${max} at the rim; the dashed ring is the level's target for each competency (${rows.every((row) => row.bar === bar) ? bar : "it varies by competency"}). `}
         {describeAgainstBar(rows)} The table that follows lists every value.
       </desc>
       {Array.from({ length: max }, (_, i) => i + 1).map((value) => (
-        <polygon key={value} points={ring(value)} fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1} />
+        <polygon key={value} points={path(rows.map((_, index) => pointAt(index, count, value, max)))} fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1} />
       ))}
       {rows.map((row, index) => {
         const rim = pointAt(index, count, max, max);
@@ -90,7 +89,7 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
           </text>
         );
       })}
-      <polygon points={ring(bar)} fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="8 5" />
+      <polygon points={path(rows.map((row, index) => pointAt(index, count, row.bar, max)))} fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="8 5" />
       {hasSelf ? (
         <>
           <polygon points={path(selfPoints)} fill="none" className="stroke-amber-600 dark:stroke-amber-400" strokeWidth={2} strokeDasharray="2 4" strokeLinecap="round" />

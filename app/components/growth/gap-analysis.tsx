@@ -1,4 +1,4 @@
-import type { GapAnalysis, GapBasis, GapCompetency, GapStatus } from "~/modules/growth/gap-analysis";
+import type { GapAnalysis, GapBasis, GapCompetency, GapExpectation, GapStatus, MarkStatus } from "~/modules/growth/gap-analysis";
 
 const statusText: Record<GapStatus, { symbol: string; text: string; tone: string }> = {
   met: { symbol: "✓", text: "Met", tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100" },
@@ -7,14 +7,49 @@ const statusText: Record<GapStatus, { symbol: string; text: string; tone: string
   "not-assessed": { symbol: "–", text: "Not assessed", tone: "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-300" },
 };
 
-export function GapStatusBadge({ status, basis }: { status: GapStatus; basis: GapBasis }) {
+export function GapStatusBadge({ status, basis, ratedBy }: { status: GapStatus; basis: GapBasis; ratedBy?: string }) {
   const { symbol, text, tone } = statusText[status];
   return (
     <span className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${tone}`}>
       <span aria-hidden="true">{symbol}</span>
       {text}
-      {basis === "from-rating" ? <span className="font-normal"> (from rating)</span> : null}
+      {basis === "from-rating" ? <span className="font-normal"> (derived from {ratedBy ? `${ratedBy} rating` : "the rating"})</span> : null}
     </span>
+  );
+}
+
+const markWords: Record<MarkStatus, string> = { met: "met", partly: "partly met", "not-met": "not met" };
+
+/** Both sides' marks, when they marked the expectation differently (or only one side marked it while the other rated). */
+function MarksDiffer({ expectation, selfName }: { expectation: GapExpectation; selfName: string }) {
+  const { self, manager } = expectation.marks;
+  if (!self || !manager || self === manager) return null;
+  return (
+    <span className="text-xs text-slate-600 dark:text-slate-300">
+      {selfName}: {markWords[self]} · Manager: {markWords[manager]} (the manager&apos;s mark counts)
+    </span>
+  );
+}
+
+/** How the statuses were decided, in words, under the summary. */
+export function GapRuleNote({ analysis, selfName }: { analysis: GapAnalysis; selfName: string }) {
+  const you = selfName === "You" ? "you" : selfName;
+  return (
+    <div className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-300">
+      <p>
+        <strong>How this is worked out.</strong> Each expectation of {analysis.target.title} takes the mark made on it in the assessments: the manager&apos;s when
+        both marked it (both are shown when they differ), else the one {you} made.
+      </p>
+      <p>
+        Where nobody marked an expectation, its status is derived from the competency&apos;s rating (the manager&apos;s, else {selfName === "You" ? "yours" : `${selfName}'s`})
+        and labelled so.{" "}
+        {analysis.ratingRule === "reaches-target"
+          ? `A rating that reaches the target for ${analysis.target.title} counts as met, one point short as partly met, lower as not met.`
+          : `Ratings are given against the assessed level, so a rating above that level's target counts as partly met here and anything else as not met; only marks say met.`}{" "}
+        A competency nobody rated is not assessed.
+      </p>
+      {analysis.matchedBy === "text" ? <p>Marks were matched to this level&apos;s expectations by their wording.</p> : null}
+    </div>
   );
 }
 
@@ -67,7 +102,9 @@ export function GapSummary({ analysis }: { analysis: GapAnalysis }) {
   );
 }
 
-export function GapCompetencySection({ competency, focus }: { competency: GapCompetency; focus: boolean }) {
+export function GapCompetencySection({ competency, focus, selfName }: { competency: GapCompetency; focus: boolean; selfName: string }) {
+  const ratedBy = competency.ratedBy === "manager" ? "the manager's" : competency.ratedBy === "self" ? (selfName === "You" ? "your" : `${selfName}'s`) : undefined;
+  const other = competency.ratedBy === "manager" ? competency.ratings.self : null;
   const headingId = `gap-${competency.competencyId}`;
   return (
     <section aria-labelledby={headingId} className="break-inside-avoid border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-700">
@@ -77,7 +114,9 @@ export function GapCompetencySection({ competency, focus }: { competency: GapCom
           {focus ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">Focus</span> : null}
         </h3>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {competency.rating === null ? "Not rated" : `Rated ${competency.rating} ${competency.ratingLabel ?? ""}`}
+          {competency.rating === null ? "Not rated" : `Rated ${competency.rating} ${competency.ratingLabel ?? ""} by ${ratedBy === "your" ? "you" : competency.ratedBy === "manager" ? "the manager" : selfName}`}
+          {other !== null && other !== competency.rating ? ` (${selfName === "You" ? "you" : selfName}: ${other})` : ""}
+          {` · target ${competency.target}${competency.targetLabel ? ` ${competency.targetLabel}` : ""}`}
           {competency.noEvidence ? (
             <span className="ml-2 rounded border border-amber-500 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">No evidence</span>
           ) : null}
@@ -87,8 +126,11 @@ export function GapCompetencySection({ competency, focus }: { competency: GapCom
       <ul className="mt-3 space-y-2 text-sm">
         {competency.expectations.map((expectation) => (
           <li key={expectation.index} className="flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-3">
-            <GapStatusBadge status={expectation.status} basis={expectation.basis} />
-            <span>{expectation.text}</span>
+            <GapStatusBadge status={expectation.status} basis={expectation.basis} ratedBy={ratedBy} />
+            <span className="flex flex-col">
+              <span>{expectation.text}</span>
+              <MarksDiffer expectation={expectation} selfName={selfName} />
+            </span>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { competenciesForTrack, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type ScalePoint } from "~/modules/ladders";
+import { competenciesForLevel, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type ScalePoint } from "~/modules/ladders";
 import { readMarks, type DraftRules, type NextLevelMarks } from "./draft";
 
 /**
@@ -15,6 +15,8 @@ export type AssessedCompetency = {
   expectations: Expectation[];
   /** What the next level expects (empty at the top of the track). */
   nextExpectations: Expectation[];
+  /** The rating the level expects (its target). */
+  target: number | null;
 };
 
 export type EvidenceItem = { id: string; text: string; url: string | null; occurredOn: Date | null };
@@ -38,11 +40,14 @@ export type LadderContext = {
   areas: { id: string; name: string; description: string }[];
 };
 
-/** The competencies of the track, with the level's and the next level's expectations. */
-export function assessedCompetencies(ladder: Ladder, trackId: string, levelId: string): AssessedCompetency[] {
+/**
+ * The competencies that apply at the level (a competency that starts at a later level, or
+ * stopped at an earlier one, is not rated), with the level's and the next level's expectations.
+ */
+export function assessedCompetencies(ladder: Ladder, levelId: string): AssessedCompetency[] {
   const next = nextLevel(ladder, levelId);
   const level = getLevel(ladder, levelId);
-  return competenciesForTrack(ladder, trackId).map((competency) => ({
+  return competenciesForLevel(ladder, levelId).map((competency) => ({
     id: competency.id,
     name: competency.name,
     description: competency.description,
@@ -50,6 +55,7 @@ export function assessedCompetencies(ladder: Ladder, trackId: string, levelId: s
     areaName: getArea(ladder, competency.areaId)?.name ?? "",
     expectations: level?.expectations[competency.id] ?? [],
     nextExpectations: next?.expectations[competency.id] ?? [],
+    target: level?.targets[competency.id] ?? null,
   }));
 }
 
@@ -58,7 +64,7 @@ export function draftRules(
   trackId: string,
   levelId: string
 ): DraftRules & { competencies: (AssessedCompetency & { nextExpectationCount: number })[] } {
-  const competencies = assessedCompetencies(ladder, trackId, levelId).map((competency) => ({
+  const competencies = assessedCompetencies(ladder, levelId).map((competency) => ({
     ...competency,
     nextExpectationCount: competency.nextExpectations.length,
   }));
@@ -92,7 +98,7 @@ type StoredRating = {
 export function ratedCompetencies(ladder: Ladder, trackId: string, levelId: string, ratings: readonly StoredRating[]): RatedCompetency[] {
   const byCompetency = new Map(ratings.map((row) => [row.competencyId, row]));
   const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
-  return assessedCompetencies(ladder, trackId, levelId).map((competency) => {
+  return assessedCompetencies(ladder, levelId).map((competency) => {
     const row = byCompetency.get(competency.id);
     const rating = row?.rating ?? null;
     return {

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { getTrack, type Ladder } from "~/modules/ladders";
+import { getLevel, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
@@ -264,8 +264,9 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
       const entry = bySubject.get(userId);
       const basis = entry?.self ?? entry?.manager;
       const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(user.level)?.ladder ?? null) : null;
-      const trackId = basis ? basis.trackId : user.track;
-      const track = ladder && trackId ? getTrack(ladder, trackId) : undefined;
+      const levelId = basis ? basis.levelId : user.level;
+      // The competencies that apply at the assessed level (else the person's level).
+      const level = ladder && levelId ? getLevel(ladder, levelId) : undefined;
       const competencyName = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
       const participant: ExportParticipant = {
         name: user.name,
@@ -276,7 +277,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
         level: user.level,
         selfAssessment: entry?.self ?? null,
         managerReview: entry?.manager ?? null,
-        competencies: (track?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
+        competencies: (level?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
       };
       out += participantRows(cycle.name, participant);
     }

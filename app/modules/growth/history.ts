@@ -2,7 +2,6 @@
  * A person's ratings over time, and their current profile against the level's
  * bar. Pure; the caller passes only submitted assessments the viewer may read.
  */
-import type { ScalePoint } from "~/modules/ladders";
 
 export type HistoryAssessment = {
   kind: "self" | "manager";
@@ -88,17 +87,6 @@ export function buildHistory(competencies: readonly { id: string; name: string }
   return { points: ordered, rows };
 }
 
-/**
- * The scale value that is the bar for a level: the point whose meaning says it
- * "is the bar" (Consistent in the shipped ladder), else the middle of the scale
- * rounded up.
- */
-export function barOf(scale: readonly ScalePoint[]): number {
-  const marked = scale.find((point) => /\bis the bar\b/i.test(point.meaning));
-  if (marked) return marked.value;
-  return scale[Math.floor(scale.length / 2)]?.value ?? 0;
-}
-
 export type ProfileRow = {
   competencyId: string;
   name: string;
@@ -109,20 +97,22 @@ export type ProfileRow = {
   againstBar: number | null;
 };
 
-/** The current profile, competency by competency, against the bar. */
+/** The current profile, competency by competency, against the level's target for each (its bar). */
 export function profileAgainstBar(input: {
   competencies: readonly { id: string; name: string }[];
-  scale: readonly ScalePoint[];
+  /** The level's targets by competency, and its default for any not listed. */
+  targets: Readonly<Record<string, number>>;
+  target: number;
   self: readonly { competencyId: string; rating: number | null }[] | null;
   manager: readonly { competencyId: string; rating: number | null }[] | null;
 }): ProfileRow[] {
-  const bar = barOf(input.scale);
   const self = new Map((input.self ?? []).map((rating) => [rating.competencyId, rating.rating]));
   const manager = new Map((input.manager ?? []).map((rating) => [rating.competencyId, rating.rating]));
   return input.competencies.map((competency) => {
     const selfRating = self.get(competency.id) ?? null;
     const managerRating = manager.get(competency.id) ?? null;
     const current = managerRating ?? selfRating;
+    const bar = input.targets[competency.id] ?? input.target;
     return { competencyId: competency.id, name: competency.name, self: selfRating, manager: managerRating, bar, againstBar: current === null ? null : current - bar };
   });
 }

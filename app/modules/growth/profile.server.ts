@@ -9,7 +9,7 @@
  * one more. Each is one flat SQL statement (queries.server.ts). Ladder versions are
  * cached in memory.
  */
-import { competenciesForTrack, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
+import { competenciesForLevel, defaultTarget, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
@@ -78,9 +78,10 @@ async function laddersOf(versionIds: readonly (string | undefined)[]): Promise<M
   return new Map(ids.flatMap((id, index) => (ladders[index] ? [[id, ladders[index]] as const] : [])));
 }
 
-function competencyList(ladder: Ladder | undefined, trackId: string | undefined) {
-  if (!ladder || !trackId) return [];
-  return competenciesForTrack(ladder, trackId).map((competency) => ({ id: competency.id, name: competency.name }));
+/** The competencies that apply at the level, in ladder order. */
+function competencyList(ladder: Ladder | undefined, levelId: string | undefined) {
+  if (!ladder || !levelId) return [];
+  return competenciesForLevel(ladder, levelId).map((competency) => ({ id: competency.id, name: competency.name }));
 }
 
 function submitted(assessments: readonly ProfileAssessment[]) {
@@ -127,7 +128,7 @@ async function sideBySide(
     self: summaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
     manager: summaryOf(pair.manager, ladders.get(pair.manager.ladderVersionId)),
     comparison: compareRatings({
-      competencies: competencyList(ladder, pair.manager.trackId),
+      competencies: competencyList(ladder, pair.manager.levelId),
       scale: ladder?.scale ?? [],
       self: ratings.get(pair.self.id) ?? [],
       manager: ratings.get(pair.manager.id) ?? [],
@@ -191,42 +192,37 @@ function summaryOrNull(assessment: ProfileAssessment | undefined, ladders: Map<s
 }
 
 export type GapSourceKind = "manager" | "self" | "self-draft";
+type GapPick = { assessment: ProfileAssessment; kind: GapSourceKind };
 
 /**
- * The assessment a gap analysis reads: the latest submitted manager review the
- * viewer may read, else the latest submitted self-assessment, else the subject's
- * own draft (only when the subject is the viewer).
+ * The assessments a gap analysis reads, one per side: the latest submitted manager review
+ * the viewer may read, and the latest submitted self-assessment, else the subject's own
+ * draft (only when the subject is the viewer).
  */
-export function gapSourceOf(context: SubjectContext): { assessment: ProfileAssessment; kind: GapSourceKind } | null {
+export function gapSourcesOf(context: SubjectContext): { manager: GapPick | null; self: GapPick | null } {
   const readableSubmitted = submitted(context.assessments);
   const manager = latestSubmitted(readableSubmitted, "manager");
-  if (manager) return { assessment: manager, kind: "manager" };
   const self = latestSubmitted(readableSubmitted, "self");
-  if (self) return { assessment: self, kind: "self" };
   const draft = context.isSelf ? context.assessments.find((a) => a.kind === "self" && a.status === "draft" && a.authorId === context.viewer.id) : undefined;
-  return draft ? { assessment: draft, kind: "self-draft" } : null;
+  return {
+    manager: manager ? { assessment: manager, kind: "manager" } : null,
+    self: self ? { assessment: self, kind: "self" } : draft ? { assessment: draft, kind: "self-draft" } : null,
+  };
 }
 
 function gapFor(
   served: { ladder: Ladder; versionId: string },
   targetLevelId: string,
-  source: { assessment: ProfileAssessment; kind: GapSourceKind } | null,
+  sources: { manager: GapPick | null; self: GapPick | null },
   ratings: Map<string, RatingRow[]>,
   ladders: Map<string, Ladder>,
 ): GapAnalysis | null {
-  const sourceLadder = source ? ladders.get(source.assessment.ladderVersionId) : undefined;
-  return gapAnalysis(
-    served.ladder,
-    targetLevelId,
-    source && sourceLadder
-      ? {
-          ladder: sourceLadder,
-          levelId: source.assessment.levelId,
-          sameVersion: source.assessment.ladderVersionId === served.versionId,
-          ratings: ratings.get(source.assessment.id) ?? [],
-        }
-      : null,
-  );
+  const side = (pick: GapPick | null) => {
+    const sourceLadder = pick ? ladders.get(pick.assessment.ladderVersionId) : undefined;
+    if (!pick || !sourceLadder) return null;
+    return { ladder: sourceLadder, levelId: pick.assessment.levelId, sameVersion: pick.assessment.ladderVersionId === served.versionId, ratings: ratings.get(pick.assessment.id) ?? [] };
+  };
+  return gapAnalysis(served.ladder, targetLevelId, { manager: side(sources.manager), self: side(sources.self) });
 }
 
 export type TargetOption = { trackId: string; trackName: string; levels: { id: string; title: string }[] };
@@ -234,19 +230,24 @@ export type TargetOption = { trackId: string; trackName: string; levels: { id: s
 /** The gap page: the analysis to `?target=` (else the plan's target, else the next level) and the growth plan. */
 export async function gapPage(viewer: Viewer, personId: string, requestedTarget: string | null) {
   const context = await loadSubject(viewer, personId);
-  const source = gapSourceOf(context);
+  const sources = gapSourcesOf(context);
+  const picked = [sources.manager, sources.self].flatMap((pick) => (pick ? [pick.assessment] : []));
   const [place, plan, ratings, ladders] = await Promise.all([
     placement(context.person),
     readGrowthPlan(personId),
-    loadRatings(source ? [source.assessment.id] : [], "count"),
-    laddersOf([source?.assessment.ladderVersionId]),
+    loadRatings(
+      picked.map((assessment) => assessment.id),
+      "count",
+    ),
+    laddersOf(picked.map((assessment) => assessment.ladderVersionId)),
   ]);
+  const described = (pick: GapPick | null) => (pick ? { kind: pick.kind, assessment: summaryOf(pick.assessment, ladders.get(pick.assessment.ladderVersionId)) } : null);
   const base = {
     person: header(context.person, place),
     isSelf: context.isSelf,
     canEditPlan: canChangeGrowthPlan(viewer, personId),
     plan,
-    source: source ? { kind: source.kind, assessment: summaryOf(source.assessment, ladders.get(source.assessment.ladderVersionId)) } : null,
+    sources: { manager: described(sources.manager), self: described(sources.self) },
   };
   if (!place) return { ...base, targetError: null, targetOptions: [] as TargetOption[], targetLevelId: null, nextLevelId: null, analysis: null };
 
@@ -266,7 +267,7 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     targetOptions,
     targetLevelId,
     nextLevelId: place.next?.id ?? null,
-    analysis: gapFor(place.served, targetLevelId, source, ratings, ladders),
+    analysis: gapFor(place.served, targetLevelId, sources, ratings, ladders),
   };
 }
 
@@ -295,7 +296,9 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
   ]);
   // Competencies in the order of the ladder the latest assessment used, else the person's current track.
   const ladder = (newest && ladders.get(newest.ladderVersionId)) ?? place?.served.ladder;
-  const competencies = newest ? competencyList(ladder, newest.trackId) : competencyList(ladder, place?.level.trackId);
+  const levelId = newest ? newest.levelId : place?.level.id;
+  const competencies = competencyList(ladder, levelId);
+  const level = ladder && levelId ? getLevel(ladder, levelId) : undefined;
   const history = buildHistory(
     competencies,
     readableSubmitted.map((assessment) => ({
@@ -314,7 +317,8 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
     profile: newest
       ? profileAgainstBar({
           competencies,
-          scale,
+          targets: level?.targets ?? {},
+          target: level?.target ?? defaultTarget(scale),
           self: latestSelf ? (ratings.get(latestSelf.id) ?? []) : null,
           manager: latestManager ? (ratings.get(latestManager.id) ?? []) : null,
         })
@@ -338,7 +342,7 @@ export async function printPage(viewer: Viewer, personId: string) {
   const pair = pickLatestPair(readableSubmitted);
   const self = pair?.self ?? latestSubmitted(readableSubmitted, "self");
   const manager = pair?.manager ?? latestSubmitted(readableSubmitted, "manager");
-  const gapSource = manager ? { assessment: manager, kind: "manager" as const } : self ? { assessment: self, kind: "self" as const } : null;
+  const gapSources = { manager: manager ? { assessment: manager, kind: "manager" as const } : null, self: self ? { assessment: self, kind: "self" as const } : null };
   const [ratings, place, plan, ladders] = await Promise.all([
     loadRatings([self?.id, manager?.id].filter((id): id is string => Boolean(id)), "full"),
     placement(context.person),
@@ -347,7 +351,7 @@ export async function printPage(viewer: Viewer, personId: string) {
   ]);
   const ladder = (manager && ladders.get(manager.ladderVersionId)) ?? (self && ladders.get(self.ladderVersionId)) ?? place?.served.ladder;
   const comparison = compareRatings({
-    competencies: competencyList(ladder, (manager ?? self)?.trackId),
+    competencies: competencyList(ladder, (manager ?? self)?.levelId),
     scale: ladder?.scale ?? [],
     self: self ? (ratings.get(self.id) ?? []) : null,
     manager: manager ? (ratings.get(manager.id) ?? []) : null,
@@ -362,7 +366,7 @@ export async function printPage(viewer: Viewer, personId: string) {
     managerEvidence: managerEvidence.get(row.competencyId) ?? [],
   }));
   const targetLevelId = place ? (plan && getLevel(place.served.ladder, plan.targetLevelId) ? plan.targetLevelId : (place.next?.id ?? null)) : null;
-  const analysis = place && targetLevelId && gapSource ? gapFor(place.served, targetLevelId, gapSource, ratings, ladders) : null;
+  const analysis = place && targetLevelId && (manager || self) ? gapFor(place.served, targetLevelId, gapSources, ratings, ladders) : null;
   return {
     person: header(context.person, place),
     cycleName: pair ? pair.manager.cycleName : null,
@@ -373,7 +377,7 @@ export async function printPage(viewer: Viewer, personId: string) {
     /** Both belong together (same cycle, or both outside one), so agreement is shown. */
     sideBySide: pair !== null,
     plan,
-    gap: analysis ? { source: gapSource!.kind, target: analysis.target, summary: analysis.summary, competencies: analysis.competencies } : null,
+    gap: analysis ? { source: manager ? ("manager" as const) : ("self" as const), target: analysis.target, summary: analysis.summary, competencies: analysis.competencies } : null,
     printedAt: new Date(),
   };
 }

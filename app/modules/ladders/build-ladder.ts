@@ -1,13 +1,16 @@
 import type { LadderParts } from "./merge";
-import type { InterviewData, LevelData } from "./schema";
-import { usesCompetency } from "./check-tracks";
+import type { CompetencyData, InterviewData, LevelData } from "./schema";
+import { appliesAt, usesCompetency } from "./applies";
+import { defaultTarget, levelTargets } from "./targets";
 import type { Competency, Interview, Ladder, Level, ScalePoint } from "./types";
 
 /** Turns checked parts into the model pages use; assumes every cross-reference check passed. */
 export function buildLadder(parts: LadderParts): Ladder {
   const meta = parts.ladder!.value;
-  const scale = parts.scale!.value.map((point) => ({ ...point }));
+  const scale = parts.scale!.value.map(({ value, label, meaning }) => ({ value, label, meaning }));
+  const ladderTarget = defaultTarget(parts.scale!.value);
   const trackIds = parts.tracks.map((track) => track.value.id);
+  const tracksById = new Map(parts.tracks.map(({ value }) => [value.id, value]));
   const competencies: Competency[] = parts.competencies.map(({ value }) => ({
     id: value.id,
     name: value.name,
@@ -15,6 +18,7 @@ export function buildLadder(parts: LadderParts): Ladder {
     areaId: value.area,
     trackIds: trackIds.filter((trackId) => usesCompetency(value, trackId)),
     sharedByAllTracks: value.tracks === undefined,
+    applies: appliesByTrack(value, tracksById),
     interview: value.interview === undefined ? null : buildInterview(value.interview, scale),
   }));
   const rows = parts.equivalence?.value ?? [];
@@ -36,14 +40,17 @@ export function buildLadder(parts: LadderParts): Ladder {
         name: track.name,
         description: track.description,
         competencyIds,
-        levels: track.levels.map((level, rank) => buildLevel(level, track.id, rank, competencyIds, bandOfLevel.get(level.id) ?? null)),
+        levels: track.levels.map((level, rank) => {
+          const applying = parts.competencies.filter(({ value }) => appliesAt(value, track, rank)).map(({ value }) => value.id);
+          return buildLevel(level, track.id, rank, applying, ladderTarget, bandOfLevel.get(level.id) ?? null);
+        }),
       };
     }),
     equivalence: rows.map((row, index) => ({ index, levelIdByTrack: orderByTracks(row, trackIds) })),
   };
 }
 
-function buildLevel(level: LevelData, trackId: string, rank: number, competencyIds: string[], band: number | null): Level {
+function buildLevel(level: LevelData, trackId: string, rank: number, competencyIds: string[], ladderTarget: number, band: number | null): Level {
   const expectations: Record<string, Level["expectations"][string]> = {};
   for (const competencyId of competencyIds) {
     expectations[competencyId] = (level.expectations[competencyId] ?? []).map((expectation) => ({
@@ -51,7 +58,20 @@ function buildLevel(level: LevelData, trackId: string, rank: number, competencyI
       examples: [...expectation.examples],
     }));
   }
-  return { id: level.id, title: level.title, summary: level.summary, trackId, rank, expectations, band };
+  return { id: level.id, title: level.title, summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+}
+
+/** For each track using the competency where it does not apply at every level, its first and last level ids. */
+function appliesByTrack(competency: CompetencyData, tracks: ReadonlyMap<string, { id: string; levels: LevelData[] }>): Competency["applies"] {
+  const applies: Competency["applies"] = {};
+  if (!competency.applies) return applies;
+  for (const track of tracks.values()) {
+    if (!usesCompetency(competency, track.id)) continue;
+    const levels = track.levels.filter((_, rank) => appliesAt(competency, track, rank));
+    if (levels.length === track.levels.length) continue;
+    applies[track.id] = { from: levels[0] === track.levels[0] ? null : (levels[0]?.id ?? null), upTo: levels.at(-1) === track.levels.at(-1) ? null : (levels.at(-1)?.id ?? null) };
+  }
+  return applies;
 }
 
 function buildInterview(interview: InterviewData, scale: ScalePoint[]): Interview {

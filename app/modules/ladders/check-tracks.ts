@@ -1,14 +1,12 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
-import type { CompetencyData } from "./schema";
+import { appliesRange, usesCompetency } from "./applies";
 import { closestMatch, didYouMean } from "./suggest";
 
-/** A competency with no `tracks` key is shared by every track. */
-export function usesCompetency(competency: Pick<CompetencyData, "tracks">, trackId: string): boolean {
-  return competency.tracks === undefined || competency.tracks.includes(trackId);
-}
-
-/** Every level says what is expected for exactly the competencies its track uses. */
+/**
+ * Every level says what is expected for exactly the competencies that apply at it: those its
+ * track uses, less any that start at a later level or stop at an earlier one (`applies`).
+ */
 export function checkExpectations(parts: LadderParts): LadderError[] {
   const known = knownIds(parts, "competency");
   const valid = new Map(parts.competencies.map((competency) => [competency.value.id, competency.value]));
@@ -16,18 +14,20 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
   for (const track of parts.tracks) {
     const trackId = track.value.id;
     const used = parts.competencies.filter((competency) => usesCompetency(competency.value, trackId));
+    const ranges = new Map(used.map((competency) => [competency.value.id, appliesRange(competency.value, track.value)!]));
     track.value.levels.forEach((level, levelIndex) => {
       const path = ["levels", levelIndex, "expectations"];
       // A misspelt id is one mistake: report it as unknown, not also as a missing competency.
       const typoFor = new Set<string | undefined>();
       for (const competencyId of Object.keys(level.expectations)) {
         const competency = valid.get(competencyId);
+        const range = ranges.get(competencyId);
         if (competency === undefined) {
           if (parts.complete && !known.has(competencyId)) {
             typoFor.add(closestMatch(competencyId, known));
             errors.push(errorIn(track, path, `unknown competency "${competencyId}"${didYouMean(competencyId, known)}`, competencyId));
           }
-        } else if (!usesCompetency(competency, trackId)) {
+        } else if (range === undefined) {
           errors.push(
             errorIn(
               track,
@@ -36,9 +36,21 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
               competencyId,
             ),
           );
+        } else if (levelIndex < range.from || levelIndex > range.upTo) {
+          const bound = levelIndex < range.from ? `applies from level "${track.value.levels[range.from]!.id}"` : `applies up to level "${track.value.levels[range.upTo]!.id}"`;
+          errors.push(
+            errorIn(
+              track,
+              path,
+              `competency "${competencyId}" ${bound} in track "${trackId}", so level "${level.id}" carries no expectations for it; remove them or change the competency's \`applies\``,
+              competencyId,
+            ),
+          );
         }
       }
       for (const competency of used) {
+        const range = ranges.get(competency.value.id)!;
+        if (levelIndex < range.from || levelIndex > range.upTo) continue;
         if (!Object.hasOwn(level.expectations, competency.value.id) && !typoFor.has(competency.value.id)) {
           errors.push(errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`));
         }

@@ -1,4 +1,4 @@
-import { competenciesForTrack, getLevel } from "./lookups";
+import { getLevel } from "./lookups";
 import { normaliseText } from "./text-similarity";
 import type { Competency, Expectation, Ladder, Level } from "./types";
 
@@ -11,7 +11,7 @@ export interface LevelComparison {
 
 export interface CompetencyChange {
   competency: Competency;
-  /** "only-a" / "only-b": the competency belongs to just one of the two levels' tracks. */
+  /** "only-a" / "only-b": the competency applies at just one of the two levels (another track, or it starts or stops between them). */
   presence: "both" | "only-a" | "only-b";
   onlyInA: Expectation[];
   onlyInB: Expectation[];
@@ -25,8 +25,8 @@ export function compareLevels(ladder: Ladder, levelAId: string, levelBId: string
   const levelA = getLevel(ladder, levelAId);
   const levelB = getLevel(ladder, levelBId);
   if (levelA === undefined || levelB === undefined) return undefined;
-  const inA = new Set(competenciesForTrack(ladder, levelA.trackId).map((competency) => competency.id));
-  const inB = new Set(competenciesForTrack(ladder, levelB.trackId).map((competency) => competency.id));
+  const inA = new Set(levelA.competencyIds);
+  const inB = new Set(levelB.competencyIds);
   const changes: CompetencyChange[] = [];
   for (const competency of ladder.competencies) {
     if (!inA.has(competency.id) && !inB.has(competency.id)) continue;

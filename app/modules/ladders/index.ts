@@ -6,6 +6,8 @@
 export type * from "./types";
 export { formatLadderError, type LadderError } from "./ladder-errors";
 export {
+  appliesAtLevel,
+  competenciesForLevel,
   competenciesForTrack,
   equivalentLevels,
   expectationsFor,
@@ -16,8 +18,11 @@ export {
   nextLevel,
   placeLabel,
   previousLevel,
+  targetFor,
   trackOfLevel,
 } from "./lookups";
+export { defaultTarget } from "./targets";
+export { readStoredLadder } from "./stored-ladder";
 export { compareLevels, type CompetencyChange, type LevelComparison } from "./compare-levels";
 export { searchExpectations, type ExpectationSearchHit, type SearchExpectationsOptions } from "./search-expectations";
 export { diffLadders, type LadderDiff } from "./diff-ladders";

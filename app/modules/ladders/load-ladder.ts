@@ -1,8 +1,10 @@
 import { buildLadder } from "./build-ladder";
+import { checkApplies } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
 import { checkEquivalence } from "./check-equivalence";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
 import { checkChangelog, checkScale } from "./check-scale";
+import { checkTargets } from "./check-targets";
 import { checkExpectations } from "./check-tracks";
 import { ladderContentHash } from "./content-hash.server";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
@@ -76,7 +78,9 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkScale(parts),
     ...checkChangelog(parts),
     ...checkCompetencies(parts),
+    ...checkApplies(parts),
     ...checkExpectations(parts),
+    ...checkTargets(parts),
     ...checkEquivalence(parts),
   );
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors) };

@@ -52,6 +52,25 @@ export function competenciesForTrack(ladder: Ladder, trackId: string): Competenc
   return track.competencyIds.flatMap((competencyId) => getCompetency(ladder, competencyId) ?? []);
 }
 
+/** The competencies that apply at a level (its track's, less any that start later or stop earlier), in ladder order. */
+export function competenciesForLevel(ladder: Ladder, levelId: string): Competency[] {
+  const level = getLevel(ladder, levelId);
+  if (level === undefined) return [];
+  return level.competencyIds.flatMap((competencyId) => getCompetency(ladder, competencyId) ?? []);
+}
+
+/** Does the competency apply at the level? */
+export function appliesAtLevel(ladder: Ladder, levelId: string, competencyId: string): boolean {
+  return getLevel(ladder, levelId)?.competencyIds.includes(competencyId) ?? false;
+}
+
+/** The rating a level expects of a competency (targets.ts); the level's default when the competency does not apply there. */
+export function targetFor(ladder: Ladder, levelId: string, competencyId: string): number | null {
+  const level = getLevel(ladder, levelId);
+  if (level === undefined) return null;
+  return level.targets[competencyId] ?? level.target;
+}
+
 /** The next level up in the same track; undefined at the top. */
 export function nextLevel(ladder: Ladder, levelId: string): Level | undefined {
   const level = getLevel(ladder, levelId);

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
-import type { Ladder } from "./types";
+import { readStoredLadder } from "./stored-ladder";
 import { loadAllLadders } from "./load-from-directory.server";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
 
@@ -61,7 +61,7 @@ async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLad
     select: { folder: true, hash: true, content: true, createdAt: true },
   });
   for (const row of rows) {
-    if (row.folder && !found.has(row.folder)) found.set(row.folder, { folder: row.folder, hash: row.hash, ladder: row.content as unknown as Ladder, storedAt: row.createdAt });
+    if (row.folder && !found.has(row.folder)) found.set(row.folder, { folder: row.folder, hash: row.hash, ladder: readStoredLadder(row.content), storedAt: row.createdAt });
   }
   return found;
 }

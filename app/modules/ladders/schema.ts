@@ -26,6 +26,11 @@ function isCalendarDate(value: string): boolean {
 
 const atLeastOne = (what: string) => ({ error: `list at least one ${what}` });
 
+/** `from: ic4` and `from: [ic4, tl2]` load the same: a list. */
+function oneOrMany<T extends z.ZodType<string>>(item: T) {
+  return z.union([item, z.array(item).min(1, { error: "list at least one level" })]).transform((value) => (Array.isArray(value) ? value : [value]));
+}
+
 export const ladderMetaSchema = z.strictObject({
   id,
   name: text,
@@ -43,6 +48,8 @@ export const scalePointSchema = z.strictObject({
   value: z.int(),
   label: text,
   meaning: text,
+  /** The rating every level expects unless the level says otherwise; at most one point. */
+  target: z.boolean().optional(),
 });
 
 export const areaSchema = z.strictObject({
@@ -79,6 +86,14 @@ export const competencySchema = z.strictObject({
     .min(1, { error: "list at least one track, or leave `tracks` out to share the competency with every track" })
     .optional(),
   interview: interviewSchema.optional(),
+  /**
+   * Where the competency applies, by level: `from` its first level and/or `upTo` its last,
+   * one level id per track at most (a track not named uses it at every level).
+   */
+  applies: z
+    .strictObject({ from: oneOrMany(id).optional(), upTo: oneOrMany(id).optional() })
+    .refine((applies) => applies.from !== undefined || applies.upTo !== undefined, { error: "give `from`, `upTo` or both, or leave `applies` out" })
+    .optional(),
 });
 
 /** Shorthand `- Writes tests.` and the full `- text: ... examples: [...]` load the same. */
@@ -92,6 +107,10 @@ export const levelSchema = z.strictObject({
   id,
   title: text,
   summary: text,
+  /** The rating this level expects of every competency, unless `targets` names one. */
+  target: z.int().optional(),
+  /** The rating this level expects, per competency. */
+  targets: z.record(id, z.int()).optional(),
   expectations: z.record(id, z.array(expectationSchema).min(1, atLeastOne("expectation"))),
 });
 

@@ -52,6 +52,8 @@ export interface Competency {
   trackIds: string[];
   /** True when the ladder gave no `tracks` list (a competency every track shares). */
   sharedByAllTracks: boolean;
+  /** Where it applies when not at every level of its tracks: per track, the first and last level ids (null = from the first / up to the top). */
+  applies: Record<string, { from: string | null; upTo: string | null }>;
   interview: Interview | null;
 }
 
@@ -91,8 +93,14 @@ export interface Level {
   trackId: string;
   /** Position in its track, 0 = most junior. */
   rank: number;
-  /** Competency id -> what is expected; has exactly the track's competencies, in ladder order. */
+  /** The competencies that apply at this level (the track's, less those that start later or stop earlier), in ladder order. */
+  competencyIds: string[];
+  /** Competency id -> what is expected; exactly the competencies in `competencyIds`. */
   expectations: Record<string, Expectation[]>;
+  /** The rating the level expects of a competency by default (see targets.ts). */
+  target: number;
+  /** Competency id -> the rating the level expects; exactly the competencies in `competencyIds`. */
+  targets: Record<string, number>;
   /** Index into `ladder.equivalence`, or null when the level is in no band. */
   band: number | null;
 }

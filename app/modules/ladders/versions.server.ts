@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { diffLadders } from "./diff-ladders";
+import { readStoredLadder } from "./stored-ladder";
 import type { Ladder } from "./types";
 
 /** Stored versions of a ladder, newest first (without their content). */
@@ -17,7 +18,7 @@ export async function diffLadderVersions(ladderId: string, fromId: string, toId:
   const from = rows.find((row) => row.id === fromId);
   const to = rows.find((row) => row.id === toId);
   if (!from || !to) return null;
-  return diffLadders(from.content as unknown as Ladder, to.content as unknown as Ladder);
+  return diffLadders(readStoredLadder(from.content), readStoredLadder(to.content));
 }
 
 // Stored versions never change, so their parsed content can be kept for the life of the process.
@@ -29,7 +30,7 @@ export async function ladderOfVersion(versionId: string): Promise<Ladder | null>
   if (cached) return cached;
   const row = await db.ladderVersion.findUnique({ where: { id: versionId }, select: { content: true } });
   if (!row) return null;
-  const ladder = row.content as unknown as Ladder;
+  const ladder = readStoredLadder(row.content);
   versionCache.set(versionId, ladder);
   return ladder;
 }

@@ -1,4 +1,4 @@
-import { competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
+import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
 import type { Ladder, Level } from "./types";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
@@ -30,19 +30,27 @@ export function levelView(ladder: Ladder, levelId: string) {
   const level = getLevel(ladder, levelId);
   if (!level) return undefined;
   const track = ladder.tracks.find((t) => t.id === level.trackId)!;
-  const competencies = competenciesForTrack(ladder, track.id);
+  const competencies = competenciesForLevel(ladder, level.id);
+  const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
   const areas = ladder.areas
     .map((area) => ({
       id: area.id,
       name: area.name,
       competencies: competencies
         .filter((competency) => competency.areaId === area.id)
-        .map((competency) => ({ id: competency.id, name: competency.name, description: competency.description, expectations: level.expectations[competency.id] ?? [] })),
+        .map((competency) => {
+          const target = level.targets[competency.id] ?? level.target;
+          return { id: competency.id, name: competency.name, description: competency.description, expectations: level.expectations[competency.id] ?? [], target: { value: target, label: labels.get(target) ?? "" } };
+        }),
     }))
     .filter((area) => area.competencies.length > 0);
   return {
-    level: { id: level.id, title: level.title, summary: level.summary },
+    level: { id: level.id, title: level.title, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
     track: { id: track.id, name: track.name },
+    /** Competencies of the track that do not apply at this level (they start later or stopped earlier). */
+    notApplying: competenciesForTrack(ladder, track.id)
+      .filter((competency) => !level.competencyIds.includes(competency.id))
+      .map((competency) => ({ id: competency.id, name: competency.name })),
     previous: levelRef(previousLevel(ladder, level.id)),
     next: levelRef(nextLevel(ladder, level.id)),
     equivalents: equivalentLevels(ladder, level.id).map((other) => ({
@@ -61,7 +69,7 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
   const competencies = competenciesForTrack(ladder, track.id);
   return {
     track: { id: track.id, name: track.name, description: track.description },
-    levels: track.levels.map((level) => ({ id: level.id, title: level.title, summary: level.summary })),
+    levels: track.levels.map((level) => ({ id: level.id, title: level.title, summary: level.summary, target: level.target })),
     areas: ladder.areas
       .map((area) => ({
         id: area.id,
@@ -72,6 +80,9 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
             id: competency.id,
             name: competency.name,
             cells: track.levels.map((level) => level.expectations[competency.id] ?? []),
+            /** Per level: does the competency apply there, and the rating it expects when it does. */
+            applies: track.levels.map((level) => level.competencyIds.includes(competency.id)),
+            targets: track.levels.map((level) => (level.competencyIds.includes(competency.id) ? (level.targets[competency.id] ?? level.target) : null)),
           })),
       }))
       .filter((area) => area.rows.length > 0),
@@ -95,7 +106,12 @@ export function competencyView(ladder: Ladder, competencyId: string) {
       .map((track) => ({
         id: track.id,
         name: track.name,
-        levels: track.levels.map((level) => ({ id: level.id, title: level.title, expectations: level.expectations[competency.id] ?? [] })),
+        levels: track.levels.map((level) => ({
+          id: level.id,
+          title: level.title,
+          applies: level.competencyIds.includes(competency.id),
+          expectations: level.expectations[competency.id] ?? [],
+        })),
       })),
     interview: competency.interview
       ? {

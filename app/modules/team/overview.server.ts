@@ -1,4 +1,4 @@
-import { getTrack, placeLabel, type ScalePoint } from "~/modules/ladders";
+import { getLevel, placeLabel, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
@@ -88,7 +88,7 @@ export type TeamOverview =
       page: number;
       pageCount: number;
       groups: TeamGroup[];
-      /** Competency names per ladder version and track, sent once for every profile that uses them. */
+      /** Competency names per ladder version and level, sent once for every profile that uses them. */
       tracks: Record<string, string[]>;
       scale: ScalePoint[];
     };
@@ -243,15 +243,15 @@ async function latestProfiles(
   const unknown = [...new Set(latest.flatMap((row) => (row.latestCycleId && !names.has(row.latestCycleId) ? [row.latestCycleId] : [])))];
   for (const cycle of await cycleNames(unknown)) names.set(cycle.id, cycle.name);
   for (const row of latest) {
-    const trackKey = `${row.latestLadderVersionId}:${row.latestTrackId}`;
+    const trackKey = `${row.latestLadderVersionId}:${row.latestLevelId}`;
     const given = ratingsOf.get(row.latestId!) ?? new Map<string, number | null>();
     if (!tracks[trackKey]) {
       // Read per ladder version at most once a process: versions never change.
       const ladder = await ladderOfVersion(row.latestLadderVersionId!);
-      const track = ladder ? getTrack(ladder, row.latestTrackId!) : undefined;
+      const level = ladder ? getLevel(ladder, row.latestLevelId!) : undefined;
       const competencyNames = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
-      tracks[trackKey] = track ? track.competencyIds.map((id) => competencyNames.get(id) ?? id) : [...given.keys()];
-      trackOrder.set(trackKey, track ? track.competencyIds : [...given.keys()]);
+      tracks[trackKey] = level ? level.competencyIds.map((id) => competencyNames.get(id) ?? id) : [...given.keys()];
+      trackOrder.set(trackKey, level ? level.competencyIds : [...given.keys()]);
     }
     profiles.set(row.id, {
       kind: row.latestKind === "manager" ? "manager" : "self",
@@ -264,5 +264,5 @@ async function latestProfiles(
   return { profiles, tracks };
 }
 
-/** Competency ids per `${ladderVersionId}:${trackId}`; ladder versions never change. */
+/** Competency ids per `${ladderVersionId}:${levelId}` (those that apply at the level); ladder versions never change. */
 const trackOrder = new Map<string, string[]>();

@@ -89,7 +89,7 @@ const personRow = z.object({
   latestAuthorId: z.string().nullable(),
   latestSubmittedAt: sqlDate.nullable(),
   latestLadderVersionId: z.string().nullable(),
-  latestTrackId: z.string().nullable(),
+  latestLevelId: z.string().nullable(),
   latestCycleId: z.string().nullable(),
 });
 /** One person of the page shown, with their most recent submitted assessment (any cycle, either kind) when there is one. */
@@ -124,7 +124,7 @@ export async function overviewPage(
       COALESCE(p."disagreements", 0) AS disagreements, COALESCE(p."rated", 0) AS rated, COALESCE(p."unevidenced", 0) AS unevidenced,
       t.name AS team, u.track, u.level,
       la.id AS "latestId", la.kind AS "latestKind", la."authorId" AS "latestAuthorId", la."submittedAt" AS "latestSubmittedAt",
-      la."ladderVersionId" AS "latestLadderVersionId", la."trackId" AS "latestTrackId", la."cycleId" AS "latestCycleId"
+      la."ladderVersionId" AS "latestLadderVersionId", la."levelId" AS "latestLevelId", la."cycleId" AS "latestCycleId"
     FROM (
       SELECT members.*, m.name AS "managerName"
       FROM members JOIN "User" m ON m.id = members."managerId"

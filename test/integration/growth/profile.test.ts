@@ -127,7 +127,7 @@ describe("privacy on every growth page", () => {
     expect(historyPage.history.points.map((p) => p.label)).toEqual(["Spring 2026"]);
     expect(JSON.stringify(await print(engineer.id, engineer.id))).not.toContain("Autumn manager notes");
     const gapPage = await gap(engineer.id, engineer.id);
-    expect(gapPage.body.source?.assessment.id).toBe(springManager.id);
+    expect(gapPage.body.sources.manager?.assessment.id).toBe(springManager.id);
   });
 
   test("once the subject submits, the manager's review for that cycle appears side by side", async () => {
@@ -202,20 +202,23 @@ describe("gap analysis", () => {
     const { status, body } = await gap(manager.id, engineer.id);
     expect(status).toBe(200);
     expect(body).toMatchObject({ targetLevelId: "ic3", nextLevelId: "ic3" });
-    expect(body.source).toMatchObject({ kind: "manager", assessment: { id: autumnManager.id } });
+    expect(body.sources.manager).toMatchObject({ kind: "manager", assessment: { id: autumnManager.id } });
     expect(body.analysis!.matchedBy).toBe("index");
     const codeQuality = body.analysis!.competencies.find((c) => c.competencyId === "code-quality")!;
     expect(codeQuality.expectations.map((e) => [e.status, e.basis])).toEqual(await each("ic3", "code-quality", "partly", "from-rating"));
     expect(codeQuality.noEvidence).toBe(true);
-    expect(body.analysis!.competencies.find((c) => c.competencyId === "testing")!.expectations.map((e) => [e.status, e.basis])).toEqual(
-      await each("ic3", "testing", "not-assessed", "not-assessed"),
-    );
+    // The manager did not rate testing: the engineer's own mark (met, on the first expectation) counts,
+    // and their own submitted rating (Beyond) decides the rest, saying whose it is.
+    const testing = body.analysis!.competencies.find((c) => c.competencyId === "testing")!;
+    expect(testing.expectations.map((e) => [e.status, e.basis])).toEqual([["met", "marked"], ...(await each("ic3", "testing", "partly", "from-rating")).slice(1)]);
+    expect(testing.expectations[0]!.marks).toEqual({ self: "met", manager: null });
+    expect(testing).toMatchObject({ ratedBy: "self", ratings: { manager: null, self: 4 } });
   });
 
   test("the subject's own view uses what they may read, and says so", async () => {
     const { engineer, springManager } = await reviewedEngineer();
     const { body } = await gap(engineer.id, engineer.id);
-    expect(body.source).toMatchObject({ kind: "manager", assessment: { id: springManager.id } });
+    expect(body.sources.manager).toMatchObject({ kind: "manager", assessment: { id: springManager.id } });
     const codeQuality = body.analysis!.competencies.find((c) => c.competencyId === "code-quality")!;
     expect(codeQuality.expectations.map((e) => [e.status, e.basis])).toEqual([
       ["met", "marked"],
@@ -228,9 +231,9 @@ describe("gap analysis", () => {
   test("with nothing submitted, the subject's own draft is the source, visible to them only", async () => {
     const { engineer, manager } = await reviewOrganisation();
     const draft = await createAssessment({ kind: "self", status: "draft", subjectId: engineer.id, authorId: engineer.id, ratings: [{ competencyId: "testing", rating: 4 }] });
-    expect((await gap(engineer.id, engineer.id)).body.source).toMatchObject({ kind: "self-draft", assessment: { id: draft.id } });
+    expect((await gap(engineer.id, engineer.id)).body.sources).toMatchObject({ manager: null, self: { kind: "self-draft", assessment: { id: draft.id } } });
     const managerView = await gap(manager.id, engineer.id);
-    expect(managerView.body.source).toBeNull();
+    expect(managerView.body.sources).toEqual({ manager: null, self: null });
     expect(managerView.body.analysis!.summary.notAssessed).toBe(managerView.body.analysis!.summary.total);
   });
 

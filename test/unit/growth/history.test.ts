@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { barOf, buildHistory, profileAgainstBar, type HistoryAssessment } from "~/modules/growth/history";
+import { buildHistory, profileAgainstBar, type HistoryAssessment } from "~/modules/growth/history";
 
 const competencies = [
   { id: "code-quality", name: "Code quality" },
@@ -79,31 +79,19 @@ describe("buildHistory", () => {
   });
 });
 
-describe("the current profile against the bar", () => {
-  const scale = [
-    { value: 1, label: "Not yet", meaning: "Rarely." },
-    { value: 2, label: "Developing", meaning: "Sometimes; the bar for the level is in sight but not yet met." },
-    { value: 3, label: "Consistent", meaning: "Reliably. This is the bar for the level." },
-    { value: 4, label: "Beyond", meaning: "More." },
-  ];
-
-  test("the bar is the scale point that says so, else the middle", () => {
-    expect(barOf(scale)).toBe(3);
-    expect(barOf(scale.map((point) => ({ ...point, meaning: "" })))).toBe(3);
-    expect(barOf(scale.slice(0, 3).map((point) => ({ ...point, meaning: "" })))).toBe(2);
-  });
-
-  test("manager rating (else self) against the bar", () => {
+describe("the current profile against the level's targets", () => {
+  test("manager rating (else self) against each competency's target, the level's default where it names none", () => {
     const rows = profileAgainstBar({
       competencies,
-      scale,
+      targets: { testing: 2 },
+      target: 3,
       self: [{ competencyId: "code-quality", rating: 4 }, { competencyId: "testing", rating: 2 }],
       manager: [{ competencyId: "code-quality", rating: 2 }],
     });
     expect(rows).toEqual([
       { competencyId: "code-quality", name: "Code quality", self: 4, manager: 2, bar: 3, againstBar: -1 },
-      { competencyId: "testing", name: "Testing", self: 2, manager: null, bar: 3, againstBar: -1 },
+      { competencyId: "testing", name: "Testing", self: 2, manager: null, bar: 2, againstBar: 0 },
     ]);
-    expect(profileAgainstBar({ competencies, scale, self: null, manager: null })[0]!.againstBar).toBeNull();
+    expect(profileAgainstBar({ competencies, targets: {}, target: 3, self: null, manager: null })[0]!.againstBar).toBeNull();
   });
 });

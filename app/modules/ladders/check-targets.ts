@@ -1,0 +1,43 @@
+import type { LadderError } from "./ladder-errors";
+import { errorIn, type LadderParts } from "./merge";
+import { appliesAt } from "./applies";
+import { didYouMean } from "./suggest";
+
+/**
+ * Targets are ratings, so each is a value of the scale; one scale point at most is the
+ * default target; a level's per-competency targets name competencies that apply at it.
+ */
+export function checkTargets(parts: LadderParts): LadderError[] {
+  const errors: LadderError[] = [];
+  const scale = parts.scale;
+  const values = scale?.value.map((point) => point.value) ?? [];
+  const onScale = (value: number) => scale === undefined || values.includes(value);
+  const scaleText = values.join(", ");
+  if (scale) {
+    const first = scale.value.findIndex((point) => point.target === true);
+    scale.value.forEach((point, index) => {
+      if (point.target === true && index !== first) {
+        errors.push(errorIn(scale, [index, "target"], `only one scale point may be the default target (scale[${first}] already is)`));
+      }
+    });
+  }
+  for (const track of parts.tracks) {
+    track.value.levels.forEach((level, rank) => {
+      const path = ["levels", rank];
+      if (level.target !== undefined && !onScale(level.target)) {
+        errors.push(errorIn(track, [...path, "target"], `target ${level.target} is not a scale value (the scale has ${scaleText})`));
+      }
+      const applying = parts.competencies.filter(({ value }) => appliesAt(value, track.value, rank)).map(({ value }) => value.id);
+      for (const [competencyId, value] of Object.entries(level.targets ?? {})) {
+        if (!applying.includes(competencyId)) {
+          const known = parts.competencies.some((competency) => competency.value.id === competencyId);
+          const why = known ? `competency "${competencyId}" does not apply at level "${level.id}"` : `unknown competency "${competencyId}"${didYouMean(competencyId, applying)}`;
+          errors.push(errorIn(track, [...path, "targets"], `${why}; a level sets targets only for competencies that apply at it`, competencyId));
+        } else if (!onScale(value)) {
+          errors.push(errorIn(track, [...path, "targets", competencyId], `target ${value} is not a scale value (the scale has ${scaleText})`));
+        }
+      }
+    });
+  }
+  return errors;
+}
