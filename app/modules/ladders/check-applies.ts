@@ -22,7 +22,8 @@ export function checkApplies(parts: LadderParts): LadderError[] {
     const chosen = { from: new Map<string, { id: string; rank: number }>(), upTo: new Map<string, { id: string; rank: number }>() };
     for (const key of ["from", "upTo"] as const) {
       applies[key]?.forEach((levelId, index) => {
-        const path = ["applies", key, ...(Array.isArray(competency.value.applies?.[key]) ? [index] : [])];
+        // A lone id and a list of one both point at the value written.
+        const path = ["applies", key, ...((applies[key]?.length ?? 0) > 1 ? [index] : [])];
         const level = levelTrack.get(levelId);
         if (level === undefined) {
           if (parts.complete && !knownLevels.has(levelId)) errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMean(levelId, knownLevels)}`));

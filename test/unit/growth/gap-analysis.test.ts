@@ -163,3 +163,49 @@ describe("edges", () => {
     expect(parseMarks("met").size).toBe(0);
   });
 });
+
+describe("both sides", () => {
+  const self = (ratings: GapRating[]) => ({ ladder, levelId: "ic2", sameVersion: true, ratings });
+
+  test("where both marked an expectation the manager's mark counts and both are kept; where one did, its mark counts", () => {
+    const analysis = gapAnalysis(ladder, "ic3", {
+      self: self([rated("code-quality", 3, { "0": "met", "1": "met" })]),
+      manager: self([rated("code-quality", 3, { "0": "partly" })]),
+    });
+    const codeQuality = analysis!.competencies.find((c) => c.competencyId === "code-quality")!;
+    expect(codeQuality.expectations.slice(0, 2).map((e) => [e.status, e.basis, e.marks])).toEqual([
+      ["partly", "marked", { self: "met", manager: "partly" }],
+      ["met", "marked", { self: "met", manager: null }],
+    ]);
+    expect(codeQuality.ratedBy).toBe("manager");
+  });
+
+  test("a competency only the person rated is decided by their rating, and says so", () => {
+    const analysis = gapAnalysis(ladder, "ic3", { self: self([rated("testing", 4)]), manager: self([rated("code-quality", 2)]) });
+    const testing = analysis!.competencies.find((c) => c.competencyId === "testing")!;
+    expect(testing).toMatchObject({ ratedBy: "self", rating: 4, ratings: { self: 4, manager: null } });
+    expect(statuses(analysis, "testing")).toEqual(each("ic3", "testing", "partly", "from-rating"));
+  });
+});
+
+describe("targets", () => {
+  test("where the target level expects more than the assessed one, a rating that reaches it is met, one short partly", () => {
+    const climbing = structuredClone(ladder);
+    climbing.tracks[0]!.levels[2]!.targets["code-quality"] = 4;
+    const at = (rating: number) => gapAnalysis(climbing, "ic3", { manager: { ladder: climbing, levelId: "ic2", sameVersion: true, ratings: [rated("code-quality", rating)] } });
+    expect(statuses(at(4), "code-quality")).toEqual(each("ic3", "code-quality", "met", "from-rating"));
+    expect(statuses(at(3), "code-quality")).toEqual(each("ic3", "code-quality", "partly", "from-rating"));
+    expect(statuses(at(2), "code-quality")).toEqual(each("ic3", "code-quality", "not-met", "from-rating"));
+    expect(at(3)!.competencies.find((c) => c.competencyId === "code-quality")).toMatchObject({ target: 4, targetLabel: "Beyond" });
+  });
+
+  test("a competency that does not apply at the target level is left out", () => {
+    const narrower = structuredClone(ladder);
+    const ic3 = narrower.tracks[0]!.levels[2]!;
+    ic3.competencyIds = ic3.competencyIds.filter((id) => id !== "testing");
+    delete ic3.expectations["testing"];
+    const analysis = gapAnalysis(narrower, "ic3", {});
+    expect(analysis!.competencies.map((c) => c.competencyId)).not.toContain("testing");
+    expect(analysis!.competencies).toHaveLength(16);
+  });
+});

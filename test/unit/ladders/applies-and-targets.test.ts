@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { competenciesForLevel, targetFor } from "~/modules/ladders";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
+import type { LadderSource } from "~/modules/ladders/source-text";
+import { errorLines, FIXTURES, fixtureWith, loadValid } from "./helpers";
+
+const V = `${FIXTURES}/valid`;
+const LADDER = `${V}/ladder.yaml`;
+const COMPETENCIES = `${V}/competencies.yaml`;
+const IC = `${V}/tracks/ic.yaml`;
+const check = (sources: LadderSource[]) => errorLines(loadLadderFromSources(sources));
+
+/** Testing applies from ic2 only: its expectations at ic1 removed. */
+function testingFromIc2(applies = "    applies: { from: ic2 }\n"): LadderSource[] {
+  const sources = fixtureWith("competencies.yaml", "    description: Confidence that software works.\n    tracks: [ic]\n", `    description: Confidence that software works.\n    tracks: [ic]\n${applies}`);
+  const ic = sources.find((source) => source.file === IC)!;
+  ic.text = (ic.text as string).replace("          testing:\n            - Adds tests with every change that alters behaviour.\n", "");
+  return sources;
+}
+
+describe("competencies that apply only from (or up to) a level", () => {
+  it("levels outside the range carry no expectation and are not rated", () => {
+    const ladder = loadValid(testingFromIc2());
+    expect(competenciesForLevel(ladder, "ic1").map((c) => c.id)).toEqual(["code-quality", "collaboration"]);
+    expect(competenciesForLevel(ladder, "ic2").map((c) => c.id)).toEqual(["code-quality", "testing", "collaboration"]);
+    expect(ladder.tracks[0]!.levels[0]!.expectations).not.toHaveProperty("testing");
+    expect(ladder.competencies.find((c) => c.id === "testing")!.applies).toEqual({ ic: { from: "ic2", upTo: null } });
+  });
+
+  it("a single id and a list load the same", () => {
+    expect(loadValid(testingFromIc2("    applies: { from: [ic2] }\n"))).toEqual(loadValid(testingFromIc2()));
+  });
+
+  it("expectations written outside the range are an error at the level, naming the bound", () => {
+    const sources = fixtureWith("competencies.yaml", "    description: Confidence that software works.\n    tracks: [ic]\n", "    description: Confidence that software works.\n    tracks: [ic]\n    applies: { from: ic2 }\n");
+    expect(check(sources)).toEqual([
+      `${IC}:15:11 tracks[0].levels[0].expectations: competency "testing" applies from level "ic2" in track "ic", so level "ic1" carries no expectations for it; remove them or change the competency's \`applies\``,
+    ]);
+  });
+
+  it("inside the range a missing expectation is still an error", () => {
+    const sources = testingFromIc2("    applies: { upTo: ic2 }\n");
+    expect(check(sources)).toEqual([
+      `${IC}:10:11 tracks[0].levels[0].expectations: missing expectations for competency "testing", which track "ic" uses`,
+      `${IC}:36:11 tracks[0].levels[2].expectations: competency "testing" applies up to level "ic2" in track "ic", so level "ic3" carries no expectations for it; remove them or change the competency's \`applies\``,
+    ]);
+  });
+
+  it("an unknown level is reported where it is written, with a suggestion", () => {
+    expect(check(testingFromIc2("    applies: { from: ic22 }\n"))).toEqual([
+      `${COMPETENCIES}:28:22 competencies[1].applies.from: unknown level "ic22" (did you mean "ic2"?)`,
+      `${IC}:10:11 tracks[0].levels[0].expectations: missing expectations for competency "testing", which track "ic" uses`,
+    ]);
+  });
+
+  it("a level of a track that does not use the competency, two levels of one track, and an empty range", () => {
+    expect(check(testingFromIc2("    applies: { from: [ic2, m1] }\n"))).toEqual([
+      `${COMPETENCIES}:28:28 competencies[1].applies.from[1]: level "m1" is in track "manager", which does not use this competency (its tracks: ic)`,
+    ]);
+    expect(check(testingFromIc2("    applies: { from: [ic2, ic3] }\n"))).toEqual([
+      `${COMPETENCIES}:28:28 competencies[1].applies.from[1]: two \`from\` levels for track "ic" ("ic2" and "ic3"); name one level per track`,
+    ]);
+    expect(check(testingFromIc2("    applies: { from: ic3, upTo: ic2 }\n"))).toContainEqual(
+      `${COMPETENCIES}:28:14 competencies[1].applies: in track "ic" the competency applies from "ic3" up to "ic2", which comes before it; no level would be left`,
+    );
+  });
+
+  it("`applies` needs a bound", () => {
+    expect(check(testingFromIc2("    applies: {}\n"))).toEqual([`${COMPETENCIES}:28:14 competencies[1].applies: give \`from\`, \`upTo\` or both, or leave \`applies\` out`]);
+  });
+});
+
+describe("targets", () => {
+  it("without any target, every level expects the middle of the scale (no point here says it is the bar)", () => {
+    const ladder = loadValid(fixtureWith("ladder.yaml", "ladder:\n", "ladder:\n"));
+    expect(ladder.tracks.flatMap((track) => track.levels.map((level) => level.target))).toEqual(ladder.tracks.flatMap((track) => track.levels.map(() => 3)));
+  });
+
+  it("the scale's default, the level's target and a per-competency target, the most specific winning", () => {
+    const sources = fixtureWith("ladder.yaml", "meaning: Shows them with support. }", "meaning: Shows them with support., target: true }");
+    const ic = sources.find((source) => source.file === IC)!;
+    ic.text = (ic.text as string).replace("        summary: Owns features end to end.\n", "        summary: Owns features end to end.\n        target: 3\n        targets: { testing: 4 }\n");
+    const ladder = loadValid(sources);
+    expect(targetFor(ladder, "ic1", "testing")).toBe(2);
+    expect(targetFor(ladder, "ic2", "code-quality")).toBe(3);
+    expect(targetFor(ladder, "ic2", "testing")).toBe(4);
+  });
+
+  it("a target off the scale, two default points, and a target for a competency that does not apply", () => {
+    let sources = fixtureWith("ladder.yaml", "meaning: Shows them with support. }", "meaning: Shows them with support., target: true }");
+    sources = sources.map((source) => (source.file === LADDER ? { ...source, text: (source.text as string).replace("meaning: Shows them reliably. }", "meaning: Shows them reliably., target: true }") } : source));
+    const ic = sources.find((source) => source.file === IC)!;
+    ic.text = (ic.text as string).replace(
+      "        summary: Owns features end to end.\n",
+      "        summary: Owns features end to end.\n        target: 7\n        targets: { coaching: 3, testng: 2, testing: 9 }\n",
+    );
+    const errors = check(sources);
+    expect(errors).toContainEqual(expect.stringMatching(/scale\[2\]\.target: only one scale point may be the default target \(scale\[1\] already is\)$/));
+    expect(errors).toContainEqual(`${IC}:23:17 tracks[0].levels[1].target: target 7 is not a scale value (the scale has 1, 2, 3, 4)`);
+    expect(errors).toContainEqual(expect.stringMatching(/24:20 tracks\[0\]\.levels\[1\]\.targets: competency "coaching" does not apply at level "ic2"; a level sets targets only for competencies that apply at it$/));
+    expect(errors).toContainEqual(expect.stringMatching(/24:33 tracks\[0\]\.levels\[1\]\.targets: unknown competency "testng" \(did you mean "testing"\?\); a level sets targets only/));
+    expect(errors).toContainEqual(expect.stringMatching(/levels\[1\]\.targets\.testing: target 9 is not a scale value \(the scale has 1, 2, 3, 4\)$/));
+    expect(errors).toHaveLength(5);
+  });
+});
