@@ -1,7 +1,28 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
-import { usesCompetency } from "./applies";
+import { appliesAt, usesCompetency } from "./applies";
 import { didYouMean } from "./suggest";
+
+/**
+ * Interview questions are asked at levels where their competency applies: a question for a
+ * level it starts after (or stopped before), or in a track that does not use it, is never asked.
+ */
+export function checkQuestionLevels(parts: LadderParts): LadderError[] {
+  const errors: LadderError[] = [];
+  const levels = new Map<string, { track: LadderParts["tracks"][number]["value"]; rank: number }>();
+  for (const track of parts.tracks) track.value.levels.forEach((level, rank) => levels.has(level.id) || levels.set(level.id, { track: track.value, rank }));
+  for (const competency of parts.competencies) {
+    competency.value.interview?.questions.forEach((question, questionIndex) => {
+      question.levels?.forEach((levelId, index) => {
+        const level = levels.get(levelId);
+        if (level && !appliesAt(competency.value, level.track, level.rank)) {
+          errors.push(errorIn(competency, ["interview", "questions", questionIndex, "levels", index], `the competency does not apply at level "${levelId}" (track "${level.track.id}"), so this question would never be asked there`));
+        }
+      });
+    });
+  }
+  return errors;
+}
 
 /**
  * A competency's `applies` names real levels of tracks that use it, at most one per track

@@ -1,5 +1,5 @@
 import { buildLadder } from "./build-ladder";
-import { checkApplies } from "./check-applies";
+import { checkApplies, checkQuestionLevels } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
 import { checkEquivalence } from "./check-equivalence";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
@@ -79,6 +79,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkChangelog(parts),
     ...checkCompetencies(parts),
     ...checkApplies(parts),
+    ...checkQuestionLevels(parts),
     ...checkExpectations(parts),
     ...checkTargets(parts),
     ...checkEquivalence(parts),

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { competenciesForTrack, type Ladder } from "~/modules/ladders";
+import { competenciesForLevel, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { db } from "~/db/client.server";
 import { organisation, readPage, renderPage, save, startSelf, submit } from "./assessments-helpers";
 
-/** The ladder's areas the track uses, in ladder order, with their competencies: worked out from the ladder itself. */
-function areasOfTrack(ladder: Ladder, trackId: string) {
-  const competencies = competenciesForTrack(ladder, trackId);
+/** The ladder's areas the level uses, in ladder order, with the competencies that apply at it: worked out from the ladder itself. */
+function areasOfLevel(ladder: Ladder, levelId: string) {
+  const competencies = competenciesForLevel(ladder, levelId);
   return ladder.areas
     .map((area) => ({ id: area.id, name: area.name, competencyIds: competencies.filter((c) => c.areaId === area.id).map((c) => c.id) }))
     .filter((area) => area.competencyIds.length > 0);
@@ -30,7 +30,7 @@ function navigator(html: string, assessmentId: string) {
 
 async function icLadder() {
   const served = (await ladderForLevel("ic2"))!;
-  return areasOfTrack(served.ladder, "ic");
+  return areasOfLevel(served.ladder, "ic2");
 }
 
 async function rate(authorId: string, assessmentId: string, competencyIds: string[]) {

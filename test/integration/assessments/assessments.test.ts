@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { competenciesForTrack } from "~/modules/ladders";
+import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as assessRoute from "~/routes/assess";
 import * as reviewRoute from "~/routes/people.$personId.review";
@@ -29,7 +29,7 @@ async function submitted(authorId: string, assessmentId: string) {
 }
 
 describe("starting a self-assessment", () => {
-  test("records the ladder version, track and level, with a rating row for every competency of the track", async () => {
+  test("records the ladder version, track and level, with a rating row for every competency that applies at the level", async () => {
     const { engineer } = await organisation();
     const entry = bodyOf<{ entry: { decision: { action: string }; cycle: unknown } }>(
       await assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id)))
@@ -52,10 +52,12 @@ describe("starting a self-assessment", () => {
       revision: 0,
     });
     expect(row.ratings.map((rating) => rating.competencyId).sort()).toEqual(
-      competenciesForTrack(served.ladder, "ic")
+      competenciesForLevel(served.ladder, "ic2")
         .map((c) => c.id)
         .sort()
     );
+    // Technical direction starts at Senior Engineer: an Engineer II is not rated on it.
+    expect(row.ratings.map((rating) => rating.competencyId)).not.toContain("technical-direction");
     expect(row.ratings.every((rating) => rating.rating === null)).toBe(true);
 
     // Continuing: /assess now goes straight to it, and starting again opens the same one.

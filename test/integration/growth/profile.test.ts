@@ -174,7 +174,8 @@ describe("the side-by-side comparison", () => {
     const { sideBySide } = await growth(manager.id, engineer.id);
     expect(sideBySide?.cycleName).toBe("Spring 2026");
     const rows = sideBySide!.comparison.rows;
-    expect(rows).toHaveLength(17);
+    // The competencies that apply at ic2: the track's 17 less technical direction, which starts at ic3.
+    expect(rows).toHaveLength(16);
     expect(rows.find((r) => r.competencyId === "code-quality")).toMatchObject({
       agreement: "same",
       self: { rating: 3, label: "Consistent", notes: "Refactored the billing module", evidenceCount: 1 },
@@ -182,7 +183,7 @@ describe("the side-by-side comparison", () => {
     });
     expect(rows.find((r) => r.competencyId === "testing")).toMatchObject({ difference: -2, agreement: "strongly-differs" });
     expect(rows.find((r) => r.competencyId === "planning")).toMatchObject({ difference: 1, agreement: "differs" });
-    expect(sideBySide!.comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 14, total: 17 });
+    expect(sideBySide!.comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 13, total: 16 });
   });
 
   test("a person with no track and level gets a clear message rather than a comparison", async () => {

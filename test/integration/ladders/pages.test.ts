@@ -25,14 +25,18 @@ describe("ladder pages", () => {
     expect(statusOf(result)).toBe(302);
   });
 
-  test("the track matrix has every competency of the track at every level", async () => {
+  test("the track matrix has every competency of the track at every level, empty and marked where it does not apply", async () => {
     const result = await trackLoader(routeArgs(await asEngineer("/ladders/engineering/tracks/ic"), { ladderId: "engineering", trackId: "ic" }));
     const { matrix } = bodyOf<Awaited<ReturnType<typeof trackLoader>>>(result);
     expect(matrix.levels.map((l) => l.id)).toEqual(["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]);
     const rows = matrix.areas.flatMap((a) => a.rows);
     expect(rows).toHaveLength(17);
-    // One cell per level, each holding that level's expectations: a row with no cells must not pass.
-    for (const row of rows) expect(row.cells.map((cell) => cell.length > 0)).toEqual(matrix.levels.map(() => true));
+    // One cell per level, each holding that level's expectations where the competency applies: a row with no cells must not pass.
+    for (const row of rows) expect(row.cells.map((cell) => cell.length > 0)).toEqual(row.applies);
+    const direction = rows.find((row) => row.id === "technical-direction")!;
+    expect(direction.applies).toEqual([false, false, true, true, true, true]);
+    expect(direction.targets).toEqual([null, null, 3, 3, 3, 3]);
+    expect(rows.filter((row) => row.id !== "technical-direction").every((row) => row.applies.every(Boolean))).toBe(true);
   });
 
   test("unknown ladder, track, level and competency ids are 404s", async () => {

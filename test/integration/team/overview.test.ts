@@ -69,8 +69,9 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
   return created;
 }
 
+/** The competencies that apply at ic2, the level everyone here is assessed at. */
 async function icCompetencies() {
-  return (await ladderForLevel("ic2"))!.ladder.tracks.find((track) => track.id === "ic")!.competencyIds;
+  return (await ladderForLevel("ic2"))!.ladder.tracks.find((track) => track.id === "ic")!.levels.find((level) => level.id === "ic2")!.competencyIds;
 }
 
 /** director > two managers > their engineers, and someone outside the line. */

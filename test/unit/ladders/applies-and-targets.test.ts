@@ -65,6 +65,15 @@ describe("competencies that apply only from (or up to) a level", () => {
     );
   });
 
+  it("an interview question for a level where the competency does not apply is an error", () => {
+    const sources = fixtureWith("competencies.yaml", "    tracks: [ic]\n    interview:\n", "    tracks: [ic]\n    applies: { from: ic2 }\n    interview:\n");
+    const ic = sources.find((source) => source.file === IC)!;
+    ic.text = (ic.text as string).replace("          code-quality:\n            - Writes small, readable changes that follow the team's conventions.\n            - text: Acts on review feedback promptly.\n              examples:\n                - Extracts a shared helper after a review comment.\n", "");
+    expect(check(sources)).toEqual([
+      `${COMPETENCIES}:11:20 competencies[0].interview.questions[0].levels[0]: the competency does not apply at level "ic1" (track "ic"), so this question would never be asked there`,
+    ]);
+  });
+
   it("`applies` needs a bound", () => {
     expect(check(testingFromIc2("    applies: {}\n"))).toEqual([`${COMPETENCIES}:28:14 competencies[1].applies: give \`from\`, \`upTo\` or both, or leave \`applies\` out`]);
   });
