@@ -41,5 +41,12 @@ export function checkChangelog(parts: LadderParts): LadderError[] {
       versions.set(entry.version, index);
     }
   });
+  const newest = changelog.value[0];
+  const version = parts.ladder?.value.version;
+  if (newest !== undefined && version !== undefined && newest.version !== version) {
+    errors.push(
+      errorIn(changelog, [0, "version"], `the newest changelog entry is for version "${newest.version}" but the ladder is version "${version}"; add an entry for "${version}" at the top, or correct the ladder's version`),
+    );
+  }
   return errors;
 }

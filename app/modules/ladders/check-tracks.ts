@@ -2,6 +2,7 @@ import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesRange, usesCompetency } from "./applies";
 import { closestMatch, didYouMean } from "./suggest";
+import { normaliseText } from "./text-similarity";
 
 /**
  * Every level says what is expected for exactly the competencies that apply at it: those its
@@ -47,6 +48,16 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
             ),
           );
         }
+      }
+      for (const [competencyId, list] of Object.entries(level.expectations)) {
+        const seen = new Map<string, number>();
+        list.forEach((expectation, index) => {
+          const key = normaliseText(expectation.text);
+          const earlier = seen.get(key);
+          if (earlier !== undefined) {
+            errors.push(errorIn(track, [...path, competencyId, index], `the same expectation appears twice for "${competencyId}" (also at ${competencyId}[${earlier}]); remove one`));
+          } else seen.set(key, index);
+        });
       }
       for (const competency of used) {
         const range = ranges.get(competency.value.id)!;

@@ -112,3 +112,17 @@ describe("targets", () => {
     expect(errors).toHaveLength(5);
   });
 });
+
+describe("more checks", () => {
+  it("the changelog's newest entry must be for the ladder's version", () => {
+    expect(check(fixtureWith("ladder.yaml", '  version: "2.0.0"\n  description', '  version: "2.1.0"\n  description'))).toEqual([
+      `${LADDER}:9:14 changelog[0].version: the newest changelog entry is for version "2.0.0" but the ladder is version "2.1.0"; add an entry for "2.1.0" at the top, or correct the ladder's version`,
+    ]);
+  });
+
+  it("the same expectation twice in one list, spacing and case aside", () => {
+    expect(check(fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n", "            - Asks for help early.\n            - asks for  help early.\n"))).toEqual([
+      `${IC}:19:15 tracks[0].levels[0].expectations.collaboration[1]: the same expectation appears twice for "collaboration" (also at collaboration[0]); remove one`,
+    ]);
+  });
+});

@@ -48,7 +48,8 @@ describe("ladder content hash", () => {
     ["a reworded expectation", "tracks/ic.yaml", "Asks for help early.", "Asks for help early and often."],
     ["reordered expectations", "tracks/ic.yaml", "            - Asks for help early.\n            - Shares progress without being asked.\n", "            - Shares progress without being asked.\n            - Asks for help early.\n"],
     ["a new example", "tracks/ic.yaml", "            - Asks for help early.\n", "            - text: Asks for help early.\n              examples: [Posts in the team channel when stuck.]\n"],
-    ["a version bump", "ladder.yaml", '  version: "2.0.0"\n  description', '  version: "2.0.1"\n  description'],
+    // The newest changelog entry names the ladder's version, so a bump changes both.
+    ["a version bump", "ladder.yaml", 'version: "2.0.0"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.0"', 'version: "2.0.1"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.1"'],
   ])("changes with %s", (_, file, from, to) => {
     expect(hashOf(fixtureWith(file, from, to))).not.toBe(original());
   });
