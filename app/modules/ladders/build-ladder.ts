@@ -54,6 +54,7 @@ function buildLevel(level: LevelData, trackId: string, rank: number, competencyI
   const expectations: Record<string, Level["expectations"][string]> = {};
   for (const competencyId of competencyIds) {
     expectations[competencyId] = (level.expectations[competencyId] ?? []).map((expectation) => ({
+      ...(expectation.id === undefined ? {} : { id: expectation.id }),
       text: expectation.text,
       examples: [...expectation.examples],
     }));

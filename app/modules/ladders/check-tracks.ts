@@ -51,7 +51,13 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
       }
       for (const [competencyId, list] of Object.entries(level.expectations)) {
         const seen = new Map<string, number>();
+        const ids = new Map<string, number>();
         list.forEach((expectation, index) => {
+          if (expectation.id !== undefined) {
+            const first = ids.get(expectation.id);
+            if (first !== undefined) errors.push(errorIn(track, [...path, competencyId, index, "id"], `statement id "${expectation.id}" is already used by ${competencyId}[${first}]; ids name one statement`));
+            else ids.set(expectation.id, index);
+          }
           const key = normaliseText(expectation.text);
           const earlier = seen.get(key);
           if (earlier !== undefined) {

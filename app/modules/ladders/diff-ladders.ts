@@ -110,14 +110,38 @@ function levelsById(ladder: Ladder): Map<string, Level> {
 }
 
 /**
- * Unchanged texts are set aside first; what remains is paired greedily by similarity, nudged
- * towards pairs at the same position, since a reworded line usually stays where it was.
+ * Expectations that carry the same statement id in both versions are the same statement:
+ * a changed text is a rewording, however different the words. The rest are compared by
+ * text: unchanged texts are set aside first; what remains is paired greedily by similarity,
+ * nudged towards pairs at the same position, since a reworded line usually stays where it was.
  */
 function diffExpectations(before: readonly Expectation[], after: readonly Expectation[]) {
+  const newIds = new Set(after.flatMap((expectation) => (expectation.id ? [expectation.id] : [])));
+  const oldById = new Map(before.flatMap((expectation) => (expectation.id && newIds.has(expectation.id) ? [[expectation.id, expectation] as const] : [])));
+  const byId: Array<{ from: string; to: string; similarity: number; at: number }> = [];
+  after.forEach((expectation, index) => {
+    const earlier = expectation.id ? oldById.get(expectation.id) : undefined;
+    if (earlier && normaliseText(earlier.text) !== normaliseText(expectation.text)) {
+      byId.push({ from: earlier.text, to: expectation.text, similarity: Math.round(textSimilarity(earlier.text, expectation.text) * 100) / 100, at: index });
+    }
+  });
+  const matched = (expectation: Expectation) => expectation.id !== undefined && expectation.id !== null && oldById.has(expectation.id);
+  const byText = diffByText(
+    before.filter((expectation) => !(expectation.id && newIds.has(expectation.id))),
+    after.map((expectation, index) => ({ expectation, index })).filter(({ expectation }) => !matched(expectation)),
+  );
+  return {
+    added: byText.added,
+    removed: byText.removed,
+    reworded: [...byId, ...byText.reworded].sort((a, b) => a.at - b.at).map(({ at: _at, ...rewording }) => rewording),
+  };
+}
+
+function diffByText(before: readonly Expectation[], after: readonly { expectation: Expectation; index: number }[]) {
   const unchanged = new Set(before.map((expectation) => normaliseText(expectation.text)));
-  const kept = new Set(after.map((expectation) => normaliseText(expectation.text)));
+  const kept = new Set(after.map(({ expectation }) => normaliseText(expectation.text)));
   const oldTexts = before.map((expectation, index) => ({ text: expectation.text, index })).filter(({ text }) => !kept.has(normaliseText(text)));
-  const newTexts = after.map((expectation, index) => ({ text: expectation.text, index })).filter(({ text }) => !unchanged.has(normaliseText(text)));
+  const newTexts = after.map(({ expectation, index }) => ({ text: expectation.text, index })).filter(({ text }) => !unchanged.has(normaliseText(text)));
 
   const candidates = oldTexts.flatMap((left) =>
     newTexts.map((right) => {
@@ -138,6 +162,6 @@ function diffExpectations(before: readonly Expectation[], after: readonly Expect
   return {
     added: newTexts.filter(({ index }) => !pairedNew.has(index)).map(({ text }) => text),
     removed: oldTexts.filter(({ index }) => !pairedOld.has(index)).map(({ text }) => text),
-    reworded: reworded.sort((a, b) => a.at - b.at).map(({ at: _at, ...rewording }) => rewording),
+    reworded,
   };
 }

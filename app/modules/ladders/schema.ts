@@ -96,11 +96,16 @@ export const competencySchema = z.strictObject({
     .optional(),
 });
 
-/** Shorthand `- Writes tests.` and the full `- text: ... examples: [...]` load the same. */
+/**
+ * Shorthand `- Writes tests.` and the full `- text: ... examples: [...]` load the same. The full
+ * form may carry a stable statement `id`, kept across versions so a rewording shows as one.
+ */
 export const expectationSchema = z
-  .union([text, z.strictObject({ text, examples: z.array(text).optional() })])
+  .union([text, z.strictObject({ id: id.optional(), text, examples: z.array(text).optional() })])
   .transform((value) =>
-    typeof value === "string" ? { text: value, examples: [] } : { text: value.text, examples: value.examples ?? [] },
+    typeof value === "string"
+      ? { text: value, examples: [] }
+      : { ...(value.id === undefined ? {} : { id: value.id }), text: value.text, examples: value.examples ?? [] },
   );
 
 export const levelSchema = z.strictObject({

@@ -106,6 +106,8 @@ export interface Level {
 }
 
 export interface Expectation {
+  /** A stable statement id, when the ladder gives one (unique within the level's list for the competency). */
+  id?: string;
   text: string;
   examples: string[];
 }

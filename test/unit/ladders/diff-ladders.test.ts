@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffLadders } from "~/modules/ladders";
-import { FIXTURES, fixtureLadder, loadValid, readSources } from "./helpers";
+import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
+import { errorLines, FIXTURES, fixtureLadder, fixtureWith, loadValid, readSources } from "./helpers";
 
 function edited(edits: Array<[file: string, from: string, to: string]>) {
   const sources = readSources(`${FIXTURES}/valid`);
@@ -74,5 +75,31 @@ describe("diffLadders", () => {
       added: [{ id: "m3", title: "Senior Engineering Manager", trackId: "manager" }],
       removed: [{ id: "m2", title: "Senior Engineering Manager", trackId: "manager" }],
     });
+  });
+});
+
+describe("statement ids", () => {
+  it("an expectation keeping its id through a rewrite is a rewording, however different the words", () => {
+    const withId = (text: string) => loadValid(fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n", `            - id: asks-early\n              text: ${text}\n`));
+    const diff = diffLadders(withId("Asks for help early."), withId("Raises blockers the same day instead of waiting."));
+    expect(diff.expectations.reworded).toEqual([
+      expect.objectContaining({ levelId: "ic1", competencyId: "collaboration", from: "Asks for help early.", to: "Raises blockers the same day instead of waiting." }),
+    ]);
+    expect(diff.expectations.added).toEqual([]);
+    expect(diff.expectations.removed).toEqual([]);
+  });
+
+  it("without ids the same rewrite is a removal and an addition", () => {
+    const plain = (text: string) => loadValid(fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n", `            - ${text}\n`));
+    const diff = diffLadders(plain("Asks for help early."), plain("Raises blockers the same day instead of waiting."));
+    expect(diff.expectations.reworded).toEqual([]);
+    expect(diff.expectations.added.map((added) => added.text)).toEqual(["Raises blockers the same day instead of waiting."]);
+  });
+
+  it("an id used twice in one list is an error", () => {
+    const sources = fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n            - Shares progress without being asked.\n", "            - { id: x, text: Asks for help early. }\n            - { id: x, text: Shares progress without being asked. }\n");
+    expect(errorLines(loadLadderFromSources(sources))).toEqual([
+      expect.stringMatching(/tracks\[0\]\.levels\[0\]\.expectations\.collaboration\[1\]\.id: statement id "x" is already used by collaboration\[0\]; ids name one statement$/),
+    ]);
   });
 });
