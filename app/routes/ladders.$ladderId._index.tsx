@@ -5,6 +5,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Ladder"} ladder · Rungs` }];
 
@@ -42,7 +43,7 @@ export default function LadderOverview() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={`${data.name} ladder`} description={data.description} />
+      <PageHeader title={`${data.name} ladder`} description={<RichText text={data.description} inline />} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
@@ -50,7 +51,7 @@ export default function LadderOverview() {
             {data.areas.map((area) => (
               <div key={area.id}>
                 <h3 className="font-semibold">{area.name}</h3>
-                <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{area.description}</p>
+                <RichText text={area.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
                 <ul className="space-y-1 text-sm">
                   {area.competencies.map((c) => (
                     <li key={c.id}>
@@ -107,7 +108,9 @@ export default function LadderOverview() {
                 <dt className="font-semibold">
                   {point.value}. {point.label}
                 </dt>
-                <dd className="text-slate-600 dark:text-slate-300">{point.meaning}</dd>
+                <dd className="text-slate-600 dark:text-slate-300">
+                  <RichText text={point.meaning} inline />
+                </dd>
               </div>
             ))}
           </dl>

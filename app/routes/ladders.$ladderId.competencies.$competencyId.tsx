@@ -9,6 +9,7 @@ import { requireLadder } from "~/modules/ladders/registry.server";
 import { competencyView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
 
@@ -25,7 +26,7 @@ export default function CompetencyPage() {
   const base = `/ladders/${ladderId}`;
   return (
     <>
-      <PageHeader title={view.competency.name} description={view.competency.description} actions={<PrintButton />} />
+      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
       <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">Area: {view.competency.area}</p>
       <div className="space-y-6">
         {view.tracks.map((track) => (
@@ -52,7 +53,7 @@ export default function CompetencyPage() {
             <ol className="space-y-5">
               {view.interview.questions.map((question) => (
                 <li key={question.text} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
-                  <p className="font-medium">{question.text}</p>
+                  <RichText text={question.text} className="font-medium" />
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     For: {question.levels.length ? question.levels.map((level) => level.title).join(", ") : "every level"}
                   </p>
@@ -61,7 +62,9 @@ export default function CompetencyPage() {
                       <h3 className="text-sm font-semibold">Follow-ups</h3>
                       <ul className="list-disc pl-5 text-sm">
                         {question.followUps.map((text) => (
-                          <li key={text}>{text}</li>
+                          <li key={text}>
+                            <RichText text={text} inline />
+                          </li>
                         ))}
                       </ul>
                     </div>
@@ -69,7 +72,9 @@ export default function CompetencyPage() {
                       <h3 className="text-sm font-semibold">Good answers show</h3>
                       <ul className="list-disc pl-5 text-sm">
                         {question.lookFor.map((text) => (
-                          <li key={text}>{text}</li>
+                          <li key={text}>
+                            <RichText text={text} inline />
+                          </li>
                         ))}
                       </ul>
                     </div>
@@ -84,7 +89,9 @@ export default function CompetencyPage() {
                   <dt className="font-medium">
                     {anchor.value}. {anchor.label}
                   </dt>
-                  <dd>{anchor.text}</dd>
+                  <dd>
+                    <RichText text={anchor.text} inline />
+                  </dd>
                 </div>
               ))}
             </dl>

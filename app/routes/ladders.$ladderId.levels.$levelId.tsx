@@ -10,6 +10,7 @@ import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.level.title ?? "Level"} · Rungs` }];
 
@@ -28,7 +29,7 @@ export default function LevelPage() {
     <>
       <PageHeader
         title={view.level.title}
-        description={view.level.summary}
+        description={<RichText text={view.level.summary} inline />}
         actions={
           <>
             {view.next ? (
@@ -94,7 +95,7 @@ export default function LevelPage() {
                       {competency.name}
                     </Link>
                   </h3>
-                  <p className="mb-2 text-sm text-slate-500 dark:text-slate-400">{competency.description}</p>
+                  <RichText text={competency.description} className="mb-2 text-sm text-slate-500 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />
                   {competency.target.value !== view.level.target.value ? (
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">

@@ -10,6 +10,7 @@ import { personLevel } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
 
@@ -27,7 +28,7 @@ export default function TrackMatrix() {
   const base = `/ladders/${ladderId}`;
   return (
     <>
-      <PageHeader title={matrix.track.name} description={matrix.track.description} actions={<PrintButton />} />
+      <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} actions={<PrintButton />} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
         <table className="min-w-[64rem] border-collapse text-left align-top">
           <caption className="sr-only">

@@ -6,6 +6,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
+import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction = () => [{ title: "Ladders · Rungs" }];
 
@@ -30,7 +31,7 @@ export default function Ladders() {
             </h2>
             <span className="text-sm text-slate-500 dark:text-slate-400">version {ladder.version}</span>
           </div>
-          <p className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300">{ladder.description}</p>
+          <RichText text={ladder.description} className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300" />
           <div className="grid gap-4 md:grid-cols-3">
             {ladder.tracks.map((track) => (
               <Card key={track.id}>
@@ -39,7 +40,7 @@ export default function Ladders() {
                     {track.name}
                   </Link>
                 </h3>
-                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{track.description}</p>
+                <RichText text={track.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300" />
                 <ol className="mt-3 space-y-1 text-sm">
                   {track.levels.map((level) => (
                     <li key={level.id}>

@@ -34,6 +34,7 @@ import {
 } from "~/modules/assessments/draft";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useAssessmentAutosave } from "./assessment-autosave";
+import { RichText } from "~/components/ui/rich-text";
 
 const markSelectClass =
   "w-28 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
@@ -135,7 +136,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             {/* A heading too, so the expectations and evidence below sit one level under it. */}
             <h3 className="text-lg font-semibold">{competency.name}</h3>
           </legend>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{competency.description}</p>
+          <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300" />
 
           <div className="mt-4 grid gap-4 md:grid-cols-2">
             <div>
@@ -154,7 +155,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                         <li key={field} className="text-[13px] leading-snug">
                           <div className="flex items-start justify-between gap-3">
                             <p id={`${selectId}-text`} className="min-w-0 flex-1">
-                              {expectation.text}
+                              <RichText text={expectation.text} inline />
                             </p>
                             <div className="shrink-0">
                               <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
@@ -549,7 +550,7 @@ export function AssessmentEditor({
                   {section.name}
                 </h2>
                 {section.kind === "area" ? (
-                  <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{ladder.areas.find((area) => area.id === section.id)?.description}</p>
+                  <RichText text={ladder.areas.find((area) => area.id === section.id)?.description ?? ""} className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300" />
                 ) : null}
               </div>
               {section.kind === "area" ? (

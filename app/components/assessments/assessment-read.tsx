@@ -2,6 +2,7 @@ import { Card } from "~/components/ui/page";
 import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/assessments/assessment-view";
 import { NEXT_LEVEL_MARK_LABELS } from "~/modules/assessments/draft";
 import { AssessmentEvidenceList } from "./assessment-evidence";
+import { RichText } from "~/components/ui/rich-text";
 
 const markTones = {
   met: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
@@ -74,7 +75,7 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
                     const mark = competency.marks[String(index)];
                     return (
                       <li key={expectation.text} className="flex items-start justify-between gap-3">
-                        <span>{expectation.text}</span>
+                        <RichText text={expectation.text} inline />
                         <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${mark ? markTones[mark] : "text-slate-500 dark:text-slate-400"}`}>
                           {mark ? NEXT_LEVEL_MARK_LABELS[mark] : "Not marked"}
                         </span>

@@ -1,4 +1,5 @@
 import type { GapAnalysis, GapBasis, GapCompetency, GapExpectation, GapStatus, MarkStatus } from "~/modules/growth/gap-analysis";
+import { RichText } from "~/components/ui/rich-text";
 
 const statusText: Record<GapStatus, { symbol: string; text: string; tone: string }> = {
   met: { symbol: "✓", text: "Met", tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100" },
@@ -128,7 +129,7 @@ export function GapCompetencySection({ competency, focus, selfName }: { competen
           <li key={expectation.index} className="flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-3">
             <GapStatusBadge status={expectation.status} basis={expectation.basis} ratedBy={ratedBy} />
             <span className="flex flex-col">
-              <span>{expectation.text}</span>
+              <RichText text={expectation.text} inline />
               <MarksDiffer expectation={expectation} selfName={selfName} />
             </span>
           </li>

@@ -1,4 +1,5 @@
 import type { Expectation } from "~/modules/ladders";
+import { RichText } from "~/components/ui/rich-text";
 
 export function ExpectationList({ expectations, compact = false }: { expectations: readonly Expectation[]; compact?: boolean }) {
   if (!expectations.length) return <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>;
@@ -6,12 +7,12 @@ export function ExpectationList({ expectations, compact = false }: { expectation
     <ul className={`list-disc space-y-1.5 pl-5 ${compact ? "text-[13px] leading-snug" : "text-sm"}`}>
       {expectations.map((expectation) => (
         <li key={expectation.text}>
-          {expectation.text}
+          <RichText text={expectation.text} inline />
           {expectation.examples.length && !compact ? (
             <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400">
               {expectation.examples.map((example) => (
                 <li key={example} className="before:mr-1 before:content-['e.g.']">
-                  {example}
+                  <RichText text={example} inline />
                 </li>
               ))}
             </ul>

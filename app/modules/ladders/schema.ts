@@ -7,7 +7,22 @@ import { z } from "zod";
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-const text = z.string().trim().min(1, { error: "must not be empty" });
+/** The longest text each kind of field may hold, in characters (docs/ladders.md, "Text and Markdown"). */
+export const TEXT_LIMITS = { name: 120, statement: 1000, description: 3000 } as const;
+
+function textUpTo(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; at most ${max} are allowed here` });
+}
+/** Names, titles, labels and versions. */
+const name = textUpTo(TEXT_LIMITS.name);
+/** One statement: an expectation, an example, a question, a follow-up, an anchor, a change. */
+const text = textUpTo(TEXT_LIMITS.statement);
+/** Descriptions, summaries and meanings. */
+const prose = textUpTo(TEXT_LIMITS.description);
 
 const id = z.string().regex(ID_PATTERN, {
   error: (issue) =>
@@ -33,29 +48,29 @@ function oneOrMany<T extends z.ZodType<string>>(item: T) {
 
 export const ladderMetaSchema = z.strictObject({
   id,
-  name: text,
-  version: text,
-  description: text,
+  name,
+  version: name,
+  description: prose,
 });
 
 export const changelogEntrySchema = z.strictObject({
-  version: text,
+  version: name,
   date,
   changes: z.array(text).min(1, atLeastOne("change")),
 });
 
 export const scalePointSchema = z.strictObject({
   value: z.int(),
-  label: text,
-  meaning: text,
+  label: name,
+  meaning: prose,
   /** The rating every level expects unless the level says otherwise; at most one point. */
   target: z.boolean().optional(),
 });
 
 export const areaSchema = z.strictObject({
   id,
-  name: text,
-  description: text,
+  name,
+  description: prose,
 });
 
 export const interviewQuestionSchema = z.strictObject({
@@ -77,9 +92,9 @@ export const interviewSchema = z.strictObject({
 
 export const competencySchema = z.strictObject({
   id,
-  name: text,
+  name,
   area: id,
-  description: text,
+  description: prose,
   /** Absent means every track uses the competency. */
   tracks: z
     .array(id)
@@ -110,8 +125,8 @@ export const expectationSchema = z
 
 export const levelSchema = z.strictObject({
   id,
-  title: text,
-  summary: text,
+  title: name,
+  summary: prose,
   /** The rating this level expects of every competency, unless `targets` names one. */
   target: z.int().optional(),
   /** The rating this level expects, per competency. */
@@ -121,8 +136,8 @@ export const levelSchema = z.strictObject({
 
 export const trackSchema = z.strictObject({
   id,
-  name: text,
-  description: text,
+  name,
+  description: prose,
   levels: z.array(levelSchema).min(1, { error: "a track needs at least one level" }),
 });
 

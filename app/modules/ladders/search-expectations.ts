@@ -1,3 +1,4 @@
+import { richTextPlain } from "./rich-text";
 import { normaliseText, words } from "./text-similarity";
 import type { Ladder } from "./types";
 
@@ -35,13 +36,16 @@ export function searchExpectations(ladder: Ladder, query: string, options: Searc
     for (const level of track.levels) {
       for (const competencyId of track.competencyIds) {
         for (const expectation of level.expectations[competencyId] ?? []) {
+          // Search reads the words, not the Markdown around them; hits show those words.
+          const text = richTextPlain(expectation.text);
+          const examples = expectation.examples.map(richTextPlain);
           const scored = score(tokens, phrase, {
-            text: normaliseText(expectation.text),
-            examples: expectation.examples.map(normaliseText),
+            text: normaliseText(text),
+            examples: examples.map(normaliseText),
             name: names.get(competencyId) ?? "",
           });
           if (scored === undefined) continue;
-          hits.push({ trackId: track.id, levelId: level.id, competencyId, text: expectation.text, examples: expectation.examples, ...scored });
+          hits.push({ trackId: track.id, levelId: level.id, competencyId, text, examples, ...scored });
         }
       }
     }

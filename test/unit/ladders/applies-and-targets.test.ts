@@ -126,3 +126,12 @@ describe("more checks", () => {
     ]);
   });
 });
+
+describe("text length limits", () => {
+  it("an expectation over the limit is rejected where it is written, with its length", () => {
+    const long = "Writes code. ".repeat(80).trim();
+    expect(check(fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n", `            - ${long}\n`))).toEqual([
+      `${IC}:18:15 tracks[0].levels[0].expectations.collaboration[0]: is ${long.length} characters long; at most 1000 are allowed here`,
+    ]);
+  });
+});

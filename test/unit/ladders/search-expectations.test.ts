@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchExpectations } from "~/modules/ladders";
-import { fixtureLadder } from "./helpers";
+import { fixtureLadder, fixtureWith, loadValid } from "./helpers";
 
 describe("searchExpectations", () => {
   const ladder = fixtureLadder();
@@ -53,5 +53,14 @@ describe("searchExpectations", () => {
     expect(where("teams", { trackId: "manager" })).toHaveLength(2);
     expect(where("teams", { limit: 1 })).toHaveLength(1);
     expect(where("   ")).toEqual([]);
+  });
+});
+
+describe("Markdown in ladder text", () => {
+  it("matches the words, not the markup, and shows the words", () => {
+    const ladder = loadValid(fixtureWith("tracks/ic.yaml", "            - Asks for help early.\n", "            - Asks for **help** early, see [the guide](https://example.com/help).\n"));
+    const hits = searchExpectations(ladder, "help early see the guide");
+    expect(hits[0]).toMatchObject({ levelId: "ic1", competencyId: "collaboration", text: "Asks for help early, see the guide." });
+    expect(searchExpectations(ladder, "example.com")).toEqual([]);
   });
 });
