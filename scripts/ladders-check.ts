@@ -5,6 +5,7 @@
  */
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import { sharedIds } from "../app/modules/ladders/shared-ids.ts";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
 import {
   holdsLadderFiles,
@@ -47,6 +48,7 @@ function main(args: string[]): number {
     errorCount += result.errors.length;
     failed.push(folder);
   }
+  for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : [])))) console.log(`ladders:check: note: ${note}`);
   if (failed.length === 0) {
     console.log(`ladders:check: ${plural(valid.length, "ladder")} valid: ${valid.join("; ")}`);
     return 0;

@@ -87,6 +87,7 @@ export default function EditPerson() {
       email: person.email,
       teamId: person.teamId ?? "",
       managerEmail: person.manager?.email ?? "",
+      ladder: person.ladderId ?? "",
       track: person.track ?? "",
       level: person.level ?? "",
       isAdmin: person.isAdmin,

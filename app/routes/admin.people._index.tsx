@@ -28,8 +28,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export default function People() {
   const { people, total, page, pageCount, filters, teams, tracks, managerName } = useLoaderData<typeof loader>();
   // Names, not ids: "Individual contributor · Engineer II".
-  const placeOf = (trackId: string, levelId: string | null) => {
-    const track = tracks.find((option) => option.id === trackId);
+  const placeOf = (ladderId: string | null, trackId: string, levelId: string | null) => {
+    const track = tracks.find((option) => option.id === trackId && (!ladderId || option.ladderId === ladderId));
     const level = levelId ? (track?.levels.find((option) => option.id === levelId)?.title ?? levelId) : null;
     return [track?.name ?? trackId, level].filter(Boolean).join(" · ");
   };
@@ -68,7 +68,7 @@ export default function People() {
           <SelectField label="Track" name="track" defaultValue={filters.track}>
             <option value="">All tracks</option>
             <option value="none">No track</option>
-            {tracks.map((track) => (
+            {[...new Map(tracks.map((track) => [track.id, track])).values()].map((track) => (
               <option key={track.id} value={track.id}>
                 {track.name}
               </option>
@@ -77,7 +77,7 @@ export default function People() {
           <SelectField label="Level" name="level" defaultValue={filters.level}>
             <option value="">All levels</option>
             {tracks.map((track) => (
-              <optgroup key={track.id} label={track.name}>
+              <optgroup key={`${track.ladderId}:${track.id}`} label={track.name}>
                 {track.levels.map((level) => (
                   <option key={level.id} value={level.id}>
                     {level.title}
@@ -138,7 +138,7 @@ export default function People() {
                   <span className="text-slate-500 dark:text-slate-400">None</span>
                 )}
               </td>
-              <td className={tdClass}>{person.track ? placeOf(person.track, person.level) : <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.track ? placeOf(person.ladderId, person.track, person.level) : <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>
                 {[person.isAdmin ? "Admin" : null, person.isHiringAdmin ? "Hiring admin" : null, person.reportCount ? `Manager (${person.reportCount})` : null]
                   .filter(Boolean)

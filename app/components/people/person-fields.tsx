@@ -20,6 +20,9 @@ export function PersonFields({
   tracks: TrackOption[];
   currentManager?: { name: string; email: string } | null;
 }) {
+  const ladders = [...new Map(tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }])).values()];
+  // With several ladders, a track's name says which ladder it is in.
+  const trackName = (track: TrackOption) => (ladders.length > 1 ? `${track.name} (${track.ladderName})` : track.name);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
@@ -33,18 +36,33 @@ export function PersonFields({
         ))}
       </SelectField>
       <ManagerField fields={fields} currentManager={currentManager} />
+      {ladders.length > 1 ? (
+        <SelectField
+          label="Ladder"
+          hint="The job family whose track and level the person has. Needed when their track and level are in more than one ladder."
+          errors={fields.ladder.errors}
+          {...getSelectProps(fields.ladder)}
+        >
+          <option value="">Work it out from the track and level</option>
+          {ladders.map((ladder) => (
+            <option key={ladder.id} value={ladder.id}>
+              {ladder.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <SelectField label="Track" errors={fields.track.errors} {...getSelectProps(fields.track)}>
         <option value="">No track</option>
-        {tracks.map((track) => (
+        {[...new Map(tracks.map((track) => [track.id, track])).values()].map((track) => (
           <option key={track.id} value={track.id}>
-            {track.name}
+            {trackName(track)}
           </option>
         ))}
       </SelectField>
       <SelectField label="Level" hint="Choose a level on the person's track." errors={fields.level.errors} {...getSelectProps(fields.level)}>
         <option value="">No level</option>
         {tracks.map((track) => (
-          <optgroup key={track.id} label={track.name}>
+          <optgroup key={`${track.ladderId}:${track.id}`} label={trackName(track)}>
             {track.levels.map((level) => (
               <option key={level.id} value={level.id}>
                 {level.title}

@@ -1,7 +1,7 @@
 import type { Viewer } from "~/modules/auth/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
@@ -56,11 +56,11 @@ async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind,
   }));
 }
 
-type Subject = { id: string; name: string; level: string | null; deactivatedAt: Date | null };
+type Subject = { id: string; name: string; ladderId: string | null; level: string | null; deactivatedAt: Date | null };
 
 /** Throws NotFoundError unless the viewer may write this kind of assessment about the subject. */
 async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<Subject> {
-  const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, level: true, deactivatedAt: true } });
+  const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } });
   if (!subject) throw new NotFoundError("There is no such person.");
   const chain = kind === "self" ? [] : await managerChain(subjectId);
   if (!canAuthorAssessment(kind, viewer.id, subjectId, chain)) {
@@ -74,7 +74,7 @@ async function unassessableReason(subject: Subject, kind: AssessmentKind) {
   const whose = kind === "self" ? "You have" : `${subject.name} has`;
   if (subject.deactivatedAt) return `${subject.name} is deactivated.`;
   if (!subject.level) return `${whose} no level yet, so there is nothing to assess against. Ask an admin to set the track and level.`;
-  if (!(await ladderForLevel(subject.level))) return `The level ${subject.level} is not in any ladder Rungs serves. Ask an admin to check it.`;
+  if (!(await ladderForPerson(subject))) return `The level ${subject.level} is not in ${subject.ladderId ? `the ladder "${subject.ladderId}" as` : "any ladder"} Rungs serves. Ask an admin to check it.`;
   return null;
 }
 
@@ -142,7 +142,7 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
 
   const reason = await unassessableReason(subject, kind);
   if (reason) return { ok: false, message: reason };
-  const served = (await ladderForLevel(subject.level))!;
+  const served = (await ladderForPerson(subject))!;
   const levelId = subject.level!;
   const trackId = trackOfLevel(served.ladder, levelId)!.id;
   const competencies = draftRules(served.ladder, trackId, levelId).competencies;

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getLevel, type Ladder } from "~/modules/ladders";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
@@ -218,14 +218,14 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
   let started = false;
 
   async function nextBatch(): Promise<string | null> {
-    const participants: { userId: string; user: { name: string; email: string; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null } }[] =
+    const participants: { userId: string; user: { name: string; email: string; ladderId: string | null; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null } }[] =
       await db.reviewCycleParticipant.findMany({
         where: { cycleId, ...(cursor ? { userId: { gt: cursor } } : {}) },
         orderBy: { userId: "asc" },
         take: EXPORT_BATCH,
         select: {
           userId: true,
-          user: { select: { name: true, email: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } } },
+          user: { select: { name: true, email: true, ladderId: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } } },
         },
       });
     if (!participants.length) return null;
@@ -236,7 +236,8 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
       if (!versionLadders.has(row.ladderVersionId)) versionLadders.set(row.ladderVersionId, { ladder: await ladderOfVersion(row.ladderVersionId) });
     }
     for (const { user } of participants) {
-      if (user.level && !levelLadders.has(user.level)) levelLadders.set(user.level, { ladder: (await ladderForLevel(user.level))?.ladder ?? null });
+      const key = `${user.ladderId ?? ""}:${user.level}`;
+      if (user.level && !levelLadders.has(key)) levelLadders.set(key, { ladder: (await ladderForPerson(user))?.ladder ?? null });
     }
     // In submission order, so if a person ever had two manager reviews the later one is the word that stands.
     const bySubject = new Map<string, { self?: ExportedAssessment; manager?: ExportedAssessment }>();
@@ -263,7 +264,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
     for (const { userId, user } of participants) {
       const entry = bySubject.get(userId);
       const basis = entry?.self ?? entry?.manager;
-      const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(user.level)?.ladder ?? null) : null;
+      const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(`${user.ladderId ?? ""}:${user.level}`)?.ladder ?? null) : null;
       const levelId = basis ? basis.levelId : user.level;
       // The competencies that apply at the assessed level (else the person's level).
       const level = ladder && levelId ? getLevel(ladder, levelId) : undefined;

@@ -3,7 +3,7 @@ import { requirePersonVisible } from "~/modules/auth/permissions.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderForLevel, ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { canChangeGrowthPlan } from "./policy";
@@ -58,7 +58,10 @@ export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<str
  * competency one its track uses; otherwise nothing is written.
  */
 export async function saveGrowthPlan(personId: string, input: { target: string; focus: readonly string[] }): Promise<SavePlanResult> {
-  const served = await ladderForLevel(input.target);
+  // The target is a level of the person's own ladder (any ladder's, for someone not yet placed on one).
+  const person = await db.user.findUnique({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const own = person?.level ? await ladderForPerson(person) : undefined;
+  const served = own ?? (await ladderForLevel(input.target));
   const level = served ? getLevel(served.ladder, input.target) : undefined;
   if (!served || !level) return { ok: false, fieldErrors: { target: [`There is no level "${input.target}" in the ladder.`] } };
   const focus = [...new Set(input.focus)];

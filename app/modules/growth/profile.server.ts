@@ -12,7 +12,7 @@
 import { competenciesForLevel, defaultTarget, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
@@ -138,7 +138,7 @@ async function sideBySide(
 
 /** Where the person stands: their level in the ladder served now, and the next one. */
 async function placement(person: ProfilePerson) {
-  const served = await ladderForLevel(person.level);
+  const served = await ladderForPerson(person);
   const level = served && person.level ? getLevel(served.ladder, person.level) : undefined;
   if (!served || !level || level.trackId !== person.track) return null;
   const next = nextLevel(served.ladder, level.id);

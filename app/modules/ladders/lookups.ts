@@ -98,12 +98,14 @@ export function expectationsFor(ladder: Ladder, levelId: string, competencyId: s
 }
 
 /**
- * A person's track and level in words ("Individual contributor · Engineer II"), from the
- * ladders that know them; ids only where no ladder does. Null when they have neither.
+ * A person's track and level in words ("Individual contributor · Engineer II"), from their
+ * ladder (`ladderId`), else from the first ladder that knows them; ids only where no ladder
+ * does. Null when they have neither.
  */
-export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null): string | null {
+export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null, ladderId: string | null = null): string | null {
   if (!trackId && !levelId) return null;
-  for (const ladder of ladders) {
+  const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
+  for (const ladder of own.length ? own : ladders) {
     const track = trackId ? getTrack(ladder, trackId) : undefined;
     const level = levelId ? getLevel(ladder, levelId) : undefined;
     if (track || level) return [track?.name ?? trackId, level?.title ?? levelId].filter(Boolean).join(" · ");

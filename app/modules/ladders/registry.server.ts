@@ -115,6 +115,18 @@ export async function ladderForLevel(levelId: string | null | undefined): Promis
   return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
 }
 
+/**
+ * A person's ladder (served now), with its stored version id: the one they belong to
+ * (`ladderId`), or for people recorded before ladders were named, the one that has their
+ * level. Undefined when that ladder is not served or does not have their level.
+ */
+export async function ladderForPerson(person: { ladderId: string | null; level: string | null }): Promise<(ServedLadder & { versionId: string }) | undefined> {
+  if (!person.ladderId) return ladderForLevel(person.level);
+  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === person.ladderId);
+  if (!served || (person.level && !served.ladder.tracks.some((track) => track.levels.some((level) => level.id === person.level)))) return undefined;
+  return { ...served, versionId: await versionIdOf(served.hash) };
+}
+
 /** Test hook: point the registry at another folder and start afresh. */
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();

@@ -8,7 +8,7 @@ import type { TrackLevelCheck } from "./track-level";
  * plain data). Nothing here touches the database; import.server.ts applies the plan.
  */
 
-export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "track", "level"] as const;
+export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 
@@ -24,6 +24,8 @@ export type ExistingPerson = {
   email: string;
   managerId: string | null;
   team: string | null;
+  /** The ladder's id; null when the person was recorded before ladders were named. */
+  ladder: string | null;
   track: string | null;
   level: string | null;
   active: boolean;
@@ -37,6 +39,8 @@ export type ImportRow = {
   email: string;
   managerEmail: string | null;
   team: string | null;
+  /** The person's ladder, resolved from the `ladder` column or from their track and level. */
+  ladder: string | null;
   track: string | null;
   level: string | null;
 };
@@ -105,6 +109,7 @@ const RowSchema = z.object({
     .transform(emptyToNull)
     .pipe(z.email("not a valid email address").nullable()),
   team: z.string().superRefine(cleanText).trim().max(100, "a team name can be at most 100 characters").transform(emptyToNull),
+  ladder: z.string().superRefine(cleanText).trim().transform(emptyToNull),
   track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
 });
@@ -201,15 +206,24 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       ? []
       : result.error.issues.map((issue) => ({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message }));
     const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
-    const trackLevel = checkTrackLevel(id(input.track), id(input.level));
-    if (trackLevel) problems.push({ line, field: trackLevel.field, message: trackLevel.message });
+    const place = checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim()));
+    if (!place.ok) problems.push({ line, field: place.field, message: place.message });
     if (!result.success || problems.length) {
       errors.push(...problems);
       reject();
       continue;
     }
     const value = result.data;
-    rows.push({ line, name: value.name, email: value.email, managerEmail: value.manager_email, team: value.team, track: value.track, level: value.level });
+    rows.push({
+      line,
+      name: value.name,
+      email: value.email,
+      managerEmail: value.manager_email,
+      team: value.team,
+      ladder: place.ok ? place.ladderId : null,
+      track: value.track,
+      level: value.level,
+    });
   }
   return { ok: true, value: { columns, rows, rowErrors: errors, rejectedEmails } };
 }
@@ -315,6 +329,11 @@ export function planImport(
     compare("team", currentTeam, team);
     compare("track", person.track, row.track);
     compare("level", person.level, row.level);
+    // The ladder follows the file's ladder column, or the track and level when those change
+    // (people recorded before ladders were named keep none: theirs is the one with their level).
+    if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {
+      if (person.ladder !== row.ladder) fieldChanges.push({ field: "ladder", from: person.ladder, to: row.ladder });
+    }
     if (fieldChanges.length) changes.push({ line: row.line, id: person.id, email: person.email, name: person.name, changes: fieldChanges });
     else unchangedCount++;
   }

@@ -1,4 +1,4 @@
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { db } from "~/db/client.server";
 import { directReports, placeInOrganisation } from "./queries.server";
 
@@ -20,7 +20,7 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
     manager: meRow.managerName === null ? null : { name: meRow.managerName },
   };
   const reports = reportRows.map(({ reports: count, ...report }) => ({ ...report, _count: { reports: count } }));
-  const served = await ladderForLevel(me.level);
+  const served = await ladderForPerson({ ladderId: meRow.ladderId, level: me.level });
   const track = served?.ladder.tracks.find((t) => t.id === me.track);
   const level = track?.levels.find((l) => l.id === me.level);
   const place = served && track && level ? { ladderId: served.ladder.meta.id, trackName: track.name, levelId: level.id, levelTitle: level.title } : null;

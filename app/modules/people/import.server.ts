@@ -61,13 +61,14 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
 async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
   const [users, teams] = await Promise.all([
     client.user.findMany({
-      select: { id: true, name: true, email: true, managerId: true, teamId: true, track: true, level: true, deactivatedAt: true },
+      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, deactivatedAt: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  const people = users.map(({ teamId, deactivatedAt, ...user }) => ({
+  const people = users.map(({ teamId, deactivatedAt, ladderId, ...user }) => ({
     ...user,
+    ladder: ladderId,
     team: teamId ? (teamName.get(teamId) ?? null) : null,
     active: deactivatedAt === null,
   }));
@@ -96,6 +97,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         email: row.email,
         managerId: personId(row.managerEmail),
         teamId: teamId(row.team),
+        ladderId: row.ladder,
         track: row.track,
         level: row.level,
       })),
@@ -110,6 +112,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       if (field === "name") data.name = to ?? undefined;
       if (field === "manager_email") data.managerId = personId(to);
       if (field === "team") data.teamId = teamId(to);
+      if (field === "ladder") data.ladderId = to;
       if (field === "track") data.track = to;
       if (field === "level") data.level = to;
     }

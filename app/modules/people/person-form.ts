@@ -14,6 +14,8 @@ export const PersonSchema = z.object({
     .pipe(z.email("Enter a valid email address.").max(254, "An email address can be at most 254 characters.")),
   teamId: z.string().optional(),
   managerEmail: z.string().trim().toLowerCase().pipe(z.email("Enter the manager's email address, or leave it empty.")).optional(),
+  /** A served ladder's id; needed only when the track and level would fit several ladders. */
+  ladder: z.string().optional(),
   track: z.string().optional(),
   level: z.string().optional(),
   isAdmin: z.boolean().optional(),

@@ -65,6 +65,7 @@ export type PersonListItem = {
   id: string;
   name: string;
   email: string;
+  ladderId: string | null;
   track: string | null;
   level: string | null;
   isAdmin: boolean;
@@ -89,6 +90,7 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
       id: true,
       name: true,
       email: true,
+      ladderId: true,
       track: true,
       level: true,
       isAdmin: true,
@@ -163,6 +165,7 @@ export async function getPerson(personId: string) {
       id: true,
       name: true,
       email: true,
+      ladderId: true,
       track: true,
       level: true,
       isAdmin: true,
@@ -188,6 +191,7 @@ type ResolvedPerson = {
   email: string;
   teamId: string | null;
   managerId: string | null;
+  ladderId: string | null;
   track: string | null;
   level: string | null;
   isAdmin: boolean;
@@ -208,8 +212,8 @@ async function resolvePerson(
   const fieldErrors: FieldErrors = {};
   const track = value.track || null;
   const level = value.level || null;
-  const problem = checkTrackLevel(track, level);
-  if (problem) fieldErrors[problem.field] = [capitalise(problem.message)];
+  const place = checkTrackLevel(track, level, value.ladder || null);
+  if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
 
   const [sameEmail, team, manager] = await Promise.all([
     db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
@@ -238,6 +242,7 @@ async function resolvePerson(
       email: value.email,
       teamId: value.teamId || null,
       managerId: manager?.id ?? null,
+      ladderId: place.ok ? place.ladderId : null,
       track,
       level,
       isAdmin: value.isAdmin ?? false,
@@ -284,6 +289,7 @@ export async function updatePerson(
       email: true,
       teamId: true,
       managerId: true,
+      ladderId: true,
       track: true,
       level: true,
       isAdmin: true,

@@ -2,21 +2,20 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { makeTrackLevelCheck, type TrackLevelCheck, type TrackOption } from "./track-level";
 
 /**
- * The tracks and levels people can be placed on: those of the ladders being served.
- * Track ids are the ladder's own, so a person's track and level always name a real
- * place on a ladder.
+ * The tracks and levels people can be placed on: those of the ladders being served, each
+ * with its ladder. Ids are the ladder's own, so a person's ladder, track and level always
+ * name a real place.
  */
 export async function getTrackOptions(): Promise<TrackOption[]> {
-  const seen = new Set<string>();
-  const options: TrackOption[] = [];
-  for (const { ladder } of await servedLadders()) {
-    for (const track of ladder.tracks) {
-      if (seen.has(track.id)) continue;
-      seen.add(track.id);
-      options.push({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) });
-    }
-  }
-  return options;
+  return (await servedLadders()).flatMap(({ ladder }) =>
+    ladder.tracks.map((track) => ({
+      ladderId: ladder.meta.id,
+      ladderName: ladder.meta.name,
+      id: track.id,
+      name: track.name,
+      levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
+    })),
+  );
 }
 
 export async function getTrackLevelCheck(): Promise<TrackLevelCheck> {

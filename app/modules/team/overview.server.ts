@@ -163,7 +163,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
       team: row.team,
       track: row.track,
       level: row.level,
-      place: placeLabel(ladders, row.track, row.level),
+      place: placeLabel(ladders, row.track, row.level, row.ladderId),
       state: row.inCycle ? participantState(row.self, row.manager) : null,
       flags: attentionFlags({
         inCycle: row.inCycle,

@@ -82,6 +82,7 @@ const personRow = z.object({
   rated: sqlInt,
   unevidenced: sqlInt,
   team: z.string().nullable(),
+  ladderId: z.string().nullable(),
   track: z.string().nullable(),
   level: z.string().nullable(),
   latestId: z.string().nullable(),
@@ -122,7 +123,7 @@ export async function overviewPage(
     SELECT shown."inCycle", shown."selfProgress" AS self, shown."managerProgress" AS manager, shown.depth, shown.id, shown.name,
       shown."managerId", shown."managerName",
       COALESCE(p."disagreements", 0) AS disagreements, COALESCE(p."rated", 0) AS rated, COALESCE(p."unevidenced", 0) AS unevidenced,
-      t.name AS team, u.track, u.level,
+      t.name AS team, u."ladderId", u.track, u.level,
       la.id AS "latestId", la.kind AS "latestKind", la."authorId" AS "latestAuthorId", la."submittedAt" AS "latestSubmittedAt",
       la."ladderVersionId" AS "latestLadderVersionId", la."levelId" AS "latestLevelId", la."cycleId" AS "latestCycleId"
     FROM (

@@ -44,3 +44,25 @@ describe("npm run ladders:check", () => {
     expect(run(join(work, "missing"))).toEqual({ status: 1, lines: [`ladders:check: ${join(work, "missing")} is not a folder`] });
   });
 });
+
+describe("several ladders in one folder", () => {
+  it("two ladders may share track and level ids (a note says where people need their ladder named), but not a ladder id", () => {
+    const both = mkdtempSync(join(tmpdir(), "rungs-ladders-two-"));
+    try {
+      cpSync("frameworks/engineering", join(both, "engineering"), { recursive: true });
+      cpSync(`${FIXTURES}/product`, join(both, "product"), { recursive: true });
+      const shared = run(both);
+      expect(shared.status).toBe(0);
+      expect(shared.lines).toContain(
+        `ladders:check: note: track id "ic" is in ladders engineering and product: people placed there need their ladder named (the person form's Ladder, the CSV's ladder column)`,
+      );
+      expect(shared.lines).toContainEqual(expect.stringMatching(/^ladders:check: note: level id "ic1" is in ladders engineering and product/));
+      edit(join(both, "product/ladder.yaml"), "id: product", "id: engineering");
+      const clash = run(both);
+      expect(clash.status).toBe(1);
+      expect(clash.lines).toContainEqual(expect.stringMatching(/product: ladder id "engineering" is already used by the ladder in .*engineering; each ladder needs its own id$/));
+    } finally {
+      rmSync(both, { recursive: true, force: true });
+    }
+  });
+});

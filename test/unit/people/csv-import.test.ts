@@ -3,8 +3,8 @@ import { findCycles, formatImportError, planImport, type ExistingPerson, type Ex
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
 
 const check = makeTrackLevelCheck([
-  { id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "ic2", title: "IC2" }, { id: "ic3", title: "IC3" }] },
-  { id: "manager", name: "Manager", levels: [{ id: "m1", title: "M1" }] },
+  { ladderId: "engineering", ladderName: "Engineering", id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "ic2", title: "IC2" }, { id: "ic3", title: "IC3" }] },
+  { ladderId: "engineering", ladderName: "Engineering", id: "manager", name: "Manager", levels: [{ id: "m1", title: "M1" }] },
 ]);
 
 const header = "name,email,manager_email,team,track,level";
@@ -30,7 +30,7 @@ function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam
 }
 
 function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
-  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, track: null, level: null, active: true, ...overrides };
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, active: true, ...overrides };
 }
 
 describe("parsing the file", () => {
@@ -62,7 +62,7 @@ describe("parsing the file", () => {
   test("a byte-order mark and Windows line endings are tolerated", () => {
     const result = okPlan(`\uFEFF${header}\r\nAna,ana@example.com,,,ic,ic1\r\n`);
     expect(result.creates).toEqual([
-      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, track: "ic", level: "ic1" },
+      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1" },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe("parsing the file", () => {
   test("optional columns may be left out", () => {
     const result = okPlan("email,name\nana@example.com,Ana\n");
     expect(result.columns).toEqual(["email", "name"]);
-    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, track: null, level: null }]);
+    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null }]);
   });
 });
 
@@ -294,5 +294,42 @@ describe("characters no field may hold", () => {
 
   test("ordinary letters of any script pass", () => {
     expect(okPlan(csv("Zoë Ørsted-Łukasz 田中,zoe@example.com,,Équipe Ñ,,")).creates.map((row) => [row.name, row.team])).toEqual([["Zoë Ørsted-Łukasz 田中", "Équipe Ñ"]]);
+  });
+});
+
+describe("several ladders", () => {
+  // Two job families that both have an "engineer"-style track id and share a level id.
+  const two = makeTrackLevelCheck([
+    { ladderId: "engineering", ladderName: "Engineering", id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "l2", title: "L2" }] },
+    { ladderId: "product", ladderName: "Product", id: "ic", name: "Product IC", levels: [{ id: "p1", title: "P1" }, { id: "l2", title: "L2" }] },
+    { ladderId: "product", ladderName: "Product", id: "pm", name: "Product manager", levels: [{ id: "pm1", title: "PM1" }] },
+  ]);
+  const withLadder = "name,email,ladder,track,level";
+  const planTwo = (text: string, people: ExistingPerson[] = []) => planImport(text, { people, teams: [] }, two);
+
+  test("a track and level that fit one ladder need no ladder column; the person gets that ladder", () => {
+    const result = planTwo("name,email,track,level\nAna,ana@example.com,ic,p1\nBo,bo@example.com,pm,pm1\n");
+    expect(result.ok && result.plan.creates.map((row) => [row.email, row.ladder])).toEqual([
+      ["ana@example.com", "product"],
+      ["bo@example.com", "product"],
+    ]);
+  });
+
+  test("ambiguous and unknown values are row errors naming the ladders, and the ladder column settles them (by id or name)", () => {
+    const result = planTwo(`${withLadder}\nAna,ana@example.com,,ic,l2\nBo,bo@example.com,Marketing,ic,l2\nCy,cy@example.com,Product,ic,l2\nDi,di@example.com,engineering,pm,pm1\n`);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      { line: 2, field: "ladder", message: 'track "ic" and level "l2" are in several ladders (engineering and product); name the ladder' },
+      { line: 3, field: "ladder", message: 'unknown ladder "Marketing" (expected one of engineering and product)' },
+      { line: 5, field: "track", message: 'unknown track "pm" in the Engineering ladder (expected one of ic)' },
+    ]);
+    const settled = planTwo(`${withLadder}\nCy,cy@example.com,Product,ic,l2\n`);
+    expect(settled.ok && settled.plan.creates[0]!.ladder).toBe("product");
+  });
+
+  test("moving a person to another ladder is a change of ladder", () => {
+    const people = [existing({ id: "ana", email: "ana@example.com", ladder: "engineering", track: "ic", level: "l2" })];
+    const result = planTwo(`${withLadder}\nana,ana@example.com,product,ic,l2\n`, people);
+    expect(result.ok && result.plan.changes[0]!.changes).toEqual([{ field: "ladder", from: "engineering", to: "product" }]);
   });
 });
