@@ -172,7 +172,7 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(testingRegion).toBeInViewport();
   await expect(testingRegion.getByText("Choose a rating for Testing and verification.")).toBeVisible();
   await testingRegion.getByLabel("Not yet", { exact: true }).check();
-  await expect(refusal.getByRole("link")).toHaveCount(16);
+  await expect(refusal.getByRole("link")).toHaveCount(15);
   await expect(refusal.getByRole("link", { name: "Testing and verification" })).toHaveCount(0);
 
   await rateEverything(page, { "Code quality": "Developing", "Testing and verification": "Not yet" });
@@ -206,11 +206,18 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // The gap analysis to the next level, from the manager's review, and a growth plan.
   await page.getByRole("navigation", { name: "Lena Fischer's growth" }).getByRole("link", { name: "Gap analysis" }).click();
   await expect(page.getByRole("heading", { name: /Gap to Senior Engineer/ })).toBeVisible();
-  await expect(page.getByText(/Based on the latest submitted manager review/)).toBeVisible();
-  await expect(page.getByLabel("Target level")).toHaveValue("ic3");
+  await expect(page.getByText(/Manager's side: the latest submitted manager review/)).toBeVisible();
+  await expect(page.getByText(/Your side: the latest submitted self-assessment/)).toBeVisible();
+  await expect(page.getByLabel("Gap to level")).toHaveValue("ic3");
+  await expect(page.getByText(/How this is worked out/)).toBeVisible();
   const testing = page.getByRole("region", { name: "Testing and verification", exact: true });
-  await expect(testing.getByText("Not met (from rating)").first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Code quality", exact: true }).getByText("Rated 2 Developing")).toBeVisible();
+  await expect(testing.getByText("Not met (derived from the manager's rating)").first()).toBeVisible();
+  // Both sides' ratings are shown where they differ.
+  await expect(page.getByRole("region", { name: "Code quality", exact: true }).getByText("Rated 2 Developing by the manager (you: 3)")).toBeVisible();
+  // The plan comes after the analysis it depends on.
+  const analysisTop = (await page.getByRole("heading", { name: "Competency by competency" }).boundingBox())!.y;
+  const planTop = (await page.getByRole("button", { name: "Save growth plan" }).boundingBox())!.y;
+  expect(planTop).toBeGreaterThan(analysisTop);
   await expectAccessible(page);
 
   for (const name of ["Testing and verification", "Code quality", "Planning and estimation", "System design and architecture"]) {
@@ -224,7 +231,7 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(page.getByText(/Current plan: towards Senior Engineer, focusing on Code quality, Testing and verification, Planning and estimation/)).toBeVisible();
 
   // Looking at a move to management shows what has never been assessed.
-  await page.getByLabel("Target level").selectOption({ label: "Engineering Manager" });
+  await page.getByLabel("Gap to level").selectOption({ label: "Engineering Manager" });
   await expect(page.getByRole("heading", { name: /Gap to Engineering Manager/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Team health and inclusion", exact: true }).getByText("Not assessed").first()).toBeVisible();
 
