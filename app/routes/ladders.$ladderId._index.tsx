@@ -4,14 +4,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
+import { ladderPaths } from "~/modules/ladders/paths";
+import { personLevelOn } from "~/modules/people/service.server";
+import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Ladder"} ladder · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const viewer = await requireUser(request);
+  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
   const levelTitles = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)));
   return {
@@ -29,6 +32,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
         .filter((c) => c.areaId === area.id)
         .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
     })),
+    paths: ladderPaths(ladder),
+    ownLevel,
     trackOrder: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
     equivalence: ladder.equivalence.map((band) =>
       ladder.tracks.map((t) => {
@@ -45,6 +50,10 @@ export default function LadderOverview() {
     <>
       <PageHeader title={`${data.name} ladder`} description={<RichText text={data.description} inline />} />
       <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
+          <LadderPaths ladderId={data.id} picture={data.paths} currentLevelId={data.ownLevel} />
+        </Card>
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
           <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">

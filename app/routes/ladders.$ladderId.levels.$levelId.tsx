@@ -29,7 +29,12 @@ export default function LevelPage() {
     <>
       <PageHeader
         title={view.level.title}
-        description={<RichText text={view.level.summary} inline />}
+        description={
+          <>
+            {view.level.alsoTitled.length ? <span className="block font-medium">Also titled {view.level.alsoTitled.join(", ")}</span> : null}
+            <RichText text={view.level.summary} inline />
+          </>
+        }
         actions={
           <>
             {view.next ? (
@@ -66,6 +71,20 @@ export default function LevelPage() {
             <Link to={`${base}/levels/${view.next.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
               {view.next.title}
             </Link>
+          </span>
+        ) : null}
+        {view.branches.length ? (
+          <span>
+            Other paths from here:{" "}
+            {view.branches.map((branch, index) => (
+              <span key={branch.levelId}>
+                {index > 0 ? ", " : null}
+                <Link to={`${base}/levels/${branch.levelId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  {branch.title}
+                </Link>{" "}
+                ({branch.trackName})
+              </span>
+            ))}
           </span>
         ) : null}
         {view.equivalents.length ? (

@@ -6,7 +6,7 @@ import { PrintButton } from "~/components/ladders/print-button";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
-import { personLevel } from "~/modules/people/service.server";
+import { personLevelOn } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevel(viewer.id)]);
+  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
   if (!matrix) throw new NotFoundError("This ladder has no such track.");
   return { ladderId: ladder.meta.id, matrix, ownLevel };
@@ -29,6 +29,16 @@ export default function TrackMatrix() {
   return (
     <>
       <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} actions={<PrintButton />} />
+      {matrix.branch ? (
+        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+          This path branches from{" "}
+          <Link to={`${base}/tracks/${matrix.branch.trackId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+            {matrix.branch.trackName}
+          </Link>{" "}
+          after {matrix.branch.shared.at(-1)?.title}: {listOf(matrix.branch.shared.map((level) => level.title))} {matrix.branch.shared.length === 1 ? "is" : "are"} shared, and
+          its own levels start here.
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
         <table className="min-w-[64rem] border-collapse text-left align-top">
           <caption className="sr-only">
@@ -44,6 +54,7 @@ export default function TrackMatrix() {
                   <Link to={`${base}/levels/${level.id}`} className="hover:underline">
                     {level.title}
                   </Link>
+                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
                   {own(level.id) ? (
                     <>
                       {" "}
@@ -90,6 +101,10 @@ export default function TrackMatrix() {
       </div>
     </>
   );
+}
+
+function listOf(items: string[]): string {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 export function ErrorBoundary() {

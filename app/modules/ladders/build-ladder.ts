@@ -2,7 +2,7 @@ import type { LadderParts } from "./merge";
 import type { CompetencyData, InterviewData, LevelData } from "./schema";
 import { appliesAt, usesCompetency } from "./applies";
 import { defaultTarget, levelTargets } from "./targets";
-import type { Competency, Interview, Ladder, Level, ScalePoint } from "./types";
+import type { Competency, Interview, Ladder, Level, ScalePoint, Track } from "./types";
 
 /** Turns checked parts into the model pages use; assumes every cross-reference check passed. */
 export function buildLadder(parts: LadderParts): Ladder {
@@ -21,6 +21,7 @@ export function buildLadder(parts: LadderParts): Ladder {
     applies: appliesByTrack(value, tracksById),
     interview: value.interview === undefined ? null : buildInterview(value.interview, scale),
   }));
+  const trackOfLevel = new Map(parts.tracks.flatMap(({ value }) => value.levels.map((level) => [level.id, value.id] as const)));
   const rows = parts.equivalence?.value ?? [];
   const bandOfLevel = new Map(rows.flatMap((row, index) => Object.values(row).map((levelId) => [levelId, index] as const)));
 
@@ -39,6 +40,7 @@ export function buildLadder(parts: LadderParts): Ladder {
         id: track.id,
         name: track.name,
         description: track.description,
+        branchesFrom: branchOf(track.branchesFrom, trackOfLevel),
         competencyIds,
         levels: track.levels.map((level, rank) => {
           const applying = parts.competencies.filter(({ value }) => appliesAt(value, track, rank)).map(({ value }) => value.id);
@@ -59,7 +61,7 @@ function buildLevel(level: LevelData, trackId: string, rank: number, competencyI
       examples: [...expectation.examples],
     }));
   }
-  return { id: level.id, title: level.title, summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+  return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
 }
 
 /** For each track using the competency where it does not apply at every level, its first and last level ids. */
@@ -73,6 +75,11 @@ function appliesByTrack(competency: CompetencyData, tracks: ReadonlyMap<string, 
     applies[track.id] = { from: levels[0] === track.levels[0] ? null : (levels[0]?.id ?? null), upTo: levels.at(-1) === track.levels.at(-1) ? null : (levels.at(-1)?.id ?? null) };
   }
   return applies;
+}
+
+function branchOf(levelId: string | undefined, trackOfLevel: ReadonlyMap<string, string>): Track["branchesFrom"] {
+  const trackId = levelId === undefined ? undefined : trackOfLevel.get(levelId);
+  return levelId === undefined || trackId === undefined ? null : { trackId, levelId };
 }
 
 function buildInterview(interview: InterviewData, scale: ScalePoint[]): Interview {

@@ -1,6 +1,7 @@
 import { buildLadder } from "./build-ladder";
 import { checkApplies, checkQuestionLevels } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
+import { checkBranches } from "./check-branches";
 import { checkEquivalence } from "./check-equivalence";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
 import { checkChangelog, checkScale } from "./check-scale";
@@ -83,6 +84,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkExpectations(parts),
     ...checkTargets(parts),
     ...checkEquivalence(parts),
+    ...checkBranches(parts),
   );
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors) };
   return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts) };

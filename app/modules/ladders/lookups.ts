@@ -77,9 +77,13 @@ export function nextLevel(ladder: Ladder, levelId: string): Level | undefined {
   return level === undefined ? undefined : trackOfLevel(ladder, levelId)?.levels[level.rank + 1];
 }
 
+/** The level below in the same track; for the first level of a branch, the level it splits off after. */
 export function previousLevel(ladder: Ladder, levelId: string): Level | undefined {
   const level = getLevel(ladder, levelId);
-  return level === undefined || level.rank === 0 ? undefined : trackOfLevel(ladder, levelId)?.levels[level.rank - 1];
+  if (level === undefined) return undefined;
+  const track = trackOfLevel(ladder, levelId);
+  if (level.rank > 0) return track?.levels[level.rank - 1];
+  return track?.branchesFrom ? getLevel(ladder, track.branchesFrom.levelId) : undefined;
 }
 
 /** The levels of other tracks in the same equivalence band, in track order. */

@@ -126,6 +126,11 @@ export const expectationSchema = z
 export const levelSchema = z.strictObject({
   id,
   title: name,
+  /** Other titles the same level goes by, such as a management title beside the IC one. */
+  alsoTitled: z
+    .union([name, z.array(name).min(1, { error: "list at least one title, or leave `alsoTitled` out" })])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional(),
   summary: prose,
   /** The rating this level expects of every competency, unless `targets` names one. */
   target: z.int().optional(),
@@ -138,6 +143,11 @@ export const trackSchema = z.strictObject({
   id,
   name,
   description: prose,
+  /**
+   * The level of another track after which this track splits off: the levels up to and
+   * including it are shared (not copied), and this track's own levels follow it.
+   */
+  branchesFrom: id.optional(),
   levels: z.array(levelSchema).min(1, { error: "a track needs at least one level" }),
 });
 

@@ -6,6 +6,7 @@ import type { Ladder } from "./types";
  * read into today's model. Versions stored before competencies could start or stop at a level
  * and before targets lack those fields: every competency of a track applied at each of its
  * levels (the expectations a level holds), and every level expected the default target.
+ * Versions from before branching paths had no branches and one title per level.
  */
 export function readStoredLadder(content: unknown): Ladder {
   const ladder = content as Ladder;
@@ -15,10 +16,11 @@ export function readStoredLadder(content: unknown): Ladder {
     competencies: ladder.competencies.map((competency) => ({ ...competency, applies: competency.applies ?? {} })),
     tracks: ladder.tracks.map((track) => ({
       ...track,
+      branchesFrom: track.branchesFrom ?? null,
       levels: track.levels.map((level) => {
         const competencyIds = level.competencyIds ?? track.competencyIds.filter((id) => Object.hasOwn(level.expectations, id));
         const levelTarget = level.target ?? target;
-        return { ...level, competencyIds, target: levelTarget, targets: level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])) };
+        return { ...level, alsoTitled: level.alsoTitled ?? [], competencyIds, target: levelTarget, targets: level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])) };
       }),
     })),
   };

@@ -82,6 +82,12 @@ export interface Track {
   description: string;
   /** Most junior first. */
   levels: Level[];
+  /**
+   * Where the track splits off another one: the level of that track after which this track's
+   * own levels follow (the levels up to it are shared, not copied). Null for a track that starts
+   * at the bottom of the ladder.
+   */
+  branchesFrom: { trackId: string; levelId: string } | null;
   /** The competencies this track uses, in ladder order. */
   competencyIds: string[];
 }
@@ -89,6 +95,8 @@ export interface Track {
 export interface Level {
   id: string;
   title: string;
+  /** Other titles the same level goes by (a management title beside the IC one, say). */
+  alsoTitled: string[];
   summary: string;
   trackId: string;
   /** Position in its track, 0 = most junior. */

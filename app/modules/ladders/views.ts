@@ -1,4 +1,5 @@
 import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
+import { branchesAfter } from "./paths";
 import type { Ladder, Level } from "./types";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
@@ -45,7 +46,7 @@ export function levelView(ladder: Ladder, levelId: string) {
     }))
     .filter((area) => area.competencies.length > 0);
   return {
-    level: { id: level.id, title: level.title, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
+    level: { id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
     track: { id: track.id, name: track.name },
     /** Competencies of the track that do not apply at this level (they start later or stopped earlier). */
     notApplying: competenciesForTrack(ladder, track.id)
@@ -53,6 +54,8 @@ export function levelView(ladder: Ladder, levelId: string) {
       .map((competency) => ({ id: competency.id, name: competency.name })),
     previous: levelRef(previousLevel(ladder, level.id)),
     next: levelRef(nextLevel(ladder, level.id)),
+    /** Paths that split off after this level: the first level of each. */
+    branches: branchesAfter(ladder, level.id),
     equivalents: equivalentLevels(ladder, level.id).map((other) => ({
       id: other.id,
       title: other.title,
@@ -69,7 +72,9 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
   const competencies = competenciesForTrack(ladder, track.id);
   return {
     track: { id: track.id, name: track.name, description: track.description },
-    levels: track.levels.map((level) => ({ id: level.id, title: level.title, summary: level.summary, target: level.target })),
+    /** Where the track splits off another one; the levels before it are that track's. */
+    branch: branchOfTrack(ladder, track.branchesFrom),
+    levels: track.levels.map((level) => ({ id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: level.target })),
     areas: ladder.areas
       .map((area) => ({
         id: area.id,
@@ -86,6 +91,19 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
           })),
       }))
       .filter((area) => area.rows.length > 0),
+  };
+}
+
+function branchOfTrack(ladder: Ladder, branch: { trackId: string; levelId: string } | null) {
+  if (branch === null) return null;
+  const parent = ladder.tracks.find((track) => track.id === branch.trackId);
+  const at = parent?.levels.findIndex((level) => level.id === branch.levelId) ?? -1;
+  if (!parent || at < 0) return null;
+  return {
+    trackId: parent.id,
+    trackName: parent.name,
+    /** The parent's levels up to and including the branch point: shared with this track. */
+    shared: parent.levels.slice(0, at + 1).map((level) => ({ id: level.id, title: level.title })),
   };
 }
 

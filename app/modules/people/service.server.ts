@@ -114,8 +114,10 @@ export async function personExists(personId: string): Promise<boolean> {
 }
 
 /** The person's level id, or null (for marking "your level" on ladder pages). */
-export async function personLevel(personId: string): Promise<string | null> {
-  return (await db.user.findUnique({ where: { id: personId }, select: { level: true } }))?.level ?? null;
+/** The person's level on this ladder; null when they have none or belong to another ladder (level ids may repeat across ladders). */
+export async function personLevelOn(personId: string, ladderId: string): Promise<string | null> {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { ladderId: true, level: true } });
+  return person && (person.ladderId === null || person.ladderId === ladderId) ? person.level : null;
 }
 
 export async function getPersonName(personId: string): Promise<string | null> {

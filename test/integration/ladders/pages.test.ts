@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { loader as compareLoader } from "~/routes/ladders.$ladderId.compare";
 import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
+import { loader as overviewLoader } from "~/routes/ladders.$ladderId._index";
 import { loader as searchLoader } from "~/routes/ladders.$ladderId.search";
 import { loader as trackLoader } from "~/routes/ladders.$ladderId.tracks.$trackId";
 import { loader as versionsLoader } from "~/routes/ladders.$ladderId.versions";
@@ -53,6 +54,30 @@ describe("ladder pages", () => {
     expect(view.previous?.id).toBe("ic2");
     expect(view.next?.id).toBe("ic4");
     expect(view.equivalents.map((l) => l.id).sort()).toEqual(["m1", "tl1"]);
+  });
+
+  test("the overview draws the paths: the tech lead and manager tracks branch after Engineer II, and the viewer's own level is marked", async () => {
+    const person = await createPerson({ track: "ic", level: "ic3" });
+    const result = await overviewLoader(routeArgs(await signedInRequest("/ladders/engineering", person.id), { ladderId: "engineering" }));
+    const data = bodyOf<Awaited<ReturnType<typeof overviewLoader>>>(result);
+    expect(data.ownLevel).toBe("ic3");
+    expect(data.paths.columns).toBe(6);
+    expect(data.paths.lanes.map((lane) => [lane.trackId, lane.branch?.levelId ?? null, lane.levels.map((level) => `${level.id}@${level.column}`).join(" ")])).toEqual([
+      ["ic", null, "ic1@0 ic2@1 ic3@2 ic4@3 ic5@4 ic6@5"],
+      ["tech-lead", "ic2", "tl1@2 tl2@3 tl3@4"],
+      ["manager", "ic2", "m1@2 m2@3 m3@4 m4@5"],
+    ]);
+  });
+
+  test("a branch's first level steps down to the level it splits off, and that level names the paths from it", async () => {
+    const request = await asEngineer("/ladders/engineering/levels/m1");
+    const m1 = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(await levelLoader(routeArgs(request, { ladderId: "engineering", levelId: "m1" }))).view;
+    expect(m1.previous?.id).toBe("ic2");
+    const ic2 = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(await levelLoader(routeArgs(request, { ladderId: "engineering", levelId: "ic2" }))).view;
+    expect(ic2.next?.id).toBe("ic3");
+    expect(ic2.branches.map((branch) => branch.levelId)).toEqual(["tl1", "m1"]);
+    const track = bodyOf<Awaited<ReturnType<typeof trackLoader>>>(await trackLoader(routeArgs(request, { ladderId: "engineering", trackId: "manager" }))).matrix;
+    expect(track.branch).toEqual({ trackId: "ic", trackName: "Individual contributor", shared: [{ id: "ic1", title: "Engineer I" }, { id: "ic2", title: "Engineer II" }] });
   });
 
   test("comparing two levels shows only what changes", async () => {

@@ -48,7 +48,7 @@ describe("malformed ladder files", () => {
     ["duplicate-key.yaml", `45:9 tracks[1].levels[0]: duplicate key "title" (first set on line 44)`],
     [
       "unknown-key.yaml",
-      `45:9 tracks[1].levels[0]: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, summary, target, targets, expectations`,
+      `45:9 tracks[1].levels[0]: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, alsoTitled, summary, target, targets, expectations`,
     ],
     [
       "unknown-top-level-key.yaml",
