@@ -3,6 +3,12 @@ import { chromiumArgs, chromiumPath } from "./test/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = "test/.databases/e2e.db";
+/** A second server whose ladder folder holds two job families: the shipped engineering ladder and a product ladder with a branching path. */
+const familiesPort = port + 1;
+const familiesDatabase = "test/.databases/e2e-families.db";
+const familiesFolder = "test/.databases/frameworks";
+
+const serverEnv = { NODE_ENV: "production", HOST: "127.0.0.1", SEED_DEMO: "true", LOG_REQUESTS: "false" };
 
 export default defineConfig({
   testDir: "./test/e2e",
@@ -24,21 +30,27 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } },
     },
   ],
-  webServer: {
-    // The built app in production mode, on a fresh embedded database with the demo organisation.
-    command: `rm -f ${database} ${database}-wal ${database}-shm && mkdir -p test/.databases && ./node_modules/.bin/tsx server/index.ts`,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      DATABASE_URL: `file:./${database}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "true",
-      LOG_REQUESTS: "false",
+  webServer: [
+    {
+      // The built app in production mode, on a fresh embedded database with the demo organisation.
+      command: `rm -f ${database} ${database}-wal ${database}-shm && mkdir -p test/.databases && ./node_modules/.bin/tsx server/index.ts`,
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...serverEnv, DATABASE_URL: `file:./${database}`, PORT: String(port) },
     },
-  },
+    {
+      command:
+        `rm -rf ${familiesDatabase} ${familiesDatabase}-wal ${familiesDatabase}-shm ${familiesFolder} && mkdir -p ${familiesFolder} && ` +
+        `cp -r frameworks/engineering test/fixtures/ladders/product ${familiesFolder}/ && ./node_modules/.bin/tsx server/index.ts`,
+      url: `http://localhost:${familiesPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...serverEnv, DATABASE_URL: `file:./${familiesDatabase}`, PORT: String(familiesPort), FRAMEWORKS_DIR: familiesFolder },
+    },
+  ],
 });

@@ -106,7 +106,8 @@ function csvCell(value: string): string {
 }
 
 export function toCsv(people: DemoPerson[]): string {
-  const header = "name,email,manager_email,team,track,level";
-  const rows = people.map((p) => [p.name, p.email, p.manager ?? "", p.team, p.track, p.level].map(csvCell).join(","));
+  // The ladder is named so the file reads the same wherever other job families share its track and level ids.
+  const header = "name,email,manager_email,team,ladder,track,level";
+  const rows = people.map((p) => [p.name, p.email, p.manager ?? "", p.team, p.track ? "engineering" : "", p.track, p.level].map(csvCell).join(","));
   return [header, ...rows].join("\n") + "\n";
 }

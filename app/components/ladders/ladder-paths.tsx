@@ -34,7 +34,7 @@ export function LadderPaths({ ladderId, picture, currentLevelId }: { ladderId: s
   const branches = lanes.filter((lane) => lane.branch !== null);
 
   return (
-    <figure aria-labelledby="ladder-paths-caption">
+    <figure aria-label="Paths through the ladder" aria-describedby="ladder-paths-caption">
       <div className="overflow-x-auto pb-2">
         <div className="relative" style={{ minWidth: `${columns * 9}rem` }}>
           <svg
@@ -47,15 +47,15 @@ export function LadderPaths({ ladderId, picture, currentLevelId }: { ladderId: s
               <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={2} vectorEffect="non-scaling-stroke" />
             ))}
           </svg>
-          <ol className="relative grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${lanes.length}, 5.5rem)` }}>
+          <ol className="relative grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${lanes.length}, 6rem)` }}>
             {lanes.map((lane, index) => (
               <li key={lane.trackId} className="contents">
-                <span className="sr-only">{lane.trackName}:</span>
                 <ol className="contents">
-                  {lane.levels.map((level) => {
+                  {lane.levels.map((level, position) => {
                     const mine = level.id === currentLevelId;
                     return (
-                      <li key={level.id} className="flex items-center px-[6%]" style={{ gridColumn: level.column + 1, gridRow: index + 1 }}>
+                      <li key={level.id} className="relative flex items-center px-[6%]" style={{ gridColumn: level.column + 1, gridRow: index + 1 }}>
+                        {position === 0 ? <span className="absolute left-[6%] right-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">{lane.trackName}</span> : null}
                         <Link
                           to={`/ladders/${ladderId}/levels/${level.id}`}
                           aria-current={mine ? "location" : undefined}
