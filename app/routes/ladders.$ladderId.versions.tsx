@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { RichText } from "~/components/ui/rich-text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
@@ -117,12 +118,12 @@ export default function Versions() {
                     <ul className="space-y-2 text-sm">
                       {diff.expectations.added.map((e) => (
                         <li key={`a-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-emerald-800 dark:text-emerald-300">Added</span> ({where(e.levelId, e.competencyId)}): {e.text}
+                          <span className="font-medium text-emerald-800 dark:text-emerald-300">Added</span> ({where(e.levelId, e.competencyId)}): <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.removed.map((e) => (
                         <li key={`r-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-red-800 dark:text-red-300">Removed</span> ({where(e.levelId, e.competencyId)}): {e.text}
+                          <span className="font-medium text-red-800 dark:text-red-300">Removed</span> ({where(e.levelId, e.competencyId)}): <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.reworded.map((e) => (
