@@ -39,8 +39,16 @@ export default function TrackMatrix() {
           its own levels start here.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      {/* Printed, the matrix is as wide as the ladder: landscape paper, every level on the page. */}
+      <style>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
+      <div className="print-fit overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
         <table className="min-w-[64rem] border-collapse text-left align-top">
+          <colgroup>
+            <col className="w-48 print:w-[16%]" />
+            {matrix.levels.map((level) => (
+              <col key={level.id} />
+            ))}
+          </colgroup>
           <caption className="sr-only">
             {matrix.track.name}: expectations for each competency (rows) at each level (columns)
           </caption>

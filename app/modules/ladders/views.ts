@@ -1,4 +1,5 @@
 import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
+import { compareLevels } from "./compare-levels";
 import { branchesAfter } from "./paths";
 import type { Ladder, Level } from "./types";
 
@@ -143,5 +144,38 @@ export function competencyView(ladder: Ladder, competencyId: string) {
           })),
         }
       : null,
+  };
+}
+
+/** The "compare two levels" page: what really changes from one level to the other, in picker order. */
+export function levelComparisonView(ladder: Ladder, fromId: string, toId: string) {
+  const result = compareLevels(ladder, fromId, toId);
+  if (!result) return undefined;
+  const { levelA: from, levelB: to } = result;
+  const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
+  const rating = (value: number) => ({ value, label: labels.get(value) ?? "" });
+  const sameTrack = from.trackId === to.trackId;
+  const trackName = (level: Level) => ladder.tracks.find((track) => track.id === level.trackId)?.name ?? level.trackId;
+  return {
+    from: { id: from.id, title: from.title, trackName: trackName(from) },
+    to: { id: to.id, title: to.title, trackName: trackName(to) },
+    /** Competencies that apply at either level, and how many of them do not change at all. */
+    competencyCount: new Set([...from.competencyIds, ...to.competencyIds]).size,
+    changes: result.changes.map((change) => ({
+      id: change.competency.id,
+      name: change.competency.name,
+      /** Why the competency is at one level only, when it is. */
+      presence:
+        change.presence === "both"
+          ? null
+          : sameTrack
+            ? `Expected at ${change.presence === "only-a" ? from.title : to.title} only`
+            : `Only in the ${change.presence === "only-a" ? trackName(from) : trackName(to)} track`,
+      onlyInFrom: change.onlyInA,
+      onlyInTo: change.onlyInB,
+      reworded: change.reworded,
+      unchanged: change.unchanged,
+      target: change.target ? { from: rating(change.target.a), to: rating(change.target.b) } : null,
+    })),
   };
 }

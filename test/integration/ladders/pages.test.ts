@@ -11,9 +11,7 @@ import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
-type CompareData = {
-  comparison: { from: { id: string }; changes: { id: string; presence: string; onlyInFrom: unknown[]; onlyInTo: unknown[] }[] } | null;
-};
+type CompareData = Awaited<ReturnType<typeof compareLoader>> extends infer T ? (T extends { comparison: unknown } ? T : never) : never;
 
 async function asEngineer(url: string) {
   const person = await createPerson();
@@ -86,14 +84,27 @@ describe("ladder pages", () => {
     const { comparison } = bodyOf<CompareData>(result);
     expect(comparison?.from.id).toBe("ic2");
     expect(comparison!.changes.length).toBeGreaterThan(0);
-    for (const change of comparison!.changes) expect(change.onlyInFrom.length + change.onlyInTo.length).toBeGreaterThan(0);
+    for (const change of comparison!.changes) expect(change.onlyInFrom.length + change.onlyInTo.length + change.reworded.length + (change.target ? 1 : 0)).toBeGreaterThan(0);
+  });
+
+  test("opened without a choice, the comparison is the viewer's own level against the next one up", async () => {
+    const person = await createPerson({ track: "ic", level: "ic2" });
+    const result = await compareLoader(routeArgs(await signedInRequest("/ladders/engineering/compare", person.id), { ladderId: "engineering" }));
+    const body = bodyOf<CompareData>(result);
+    expect([body.from, body.to]).toEqual(["ic2", "ic3"]);
+    expect([body.comparison?.from.id, body.comparison?.to.id]).toEqual(["ic2", "ic3"]);
+    // Technical direction starts at Senior Engineer: it is new at ic3, in the same track.
+    expect(body.comparison!.changes.find((c) => c.id === "technical-direction")?.presence).toBe("Expected at Senior Engineer only");
+    const top = await createPerson({ track: "ic", level: "ic6" });
+    const atTop = bodyOf<CompareData>(await compareLoader(routeArgs(await signedInRequest("/ladders/engineering/compare", top.id), { ladderId: "engineering" })));
+    expect([atTop.from, atTop.to, atTop.comparison]).toEqual(["ic6", "", null]);
   });
 
   test("comparing across tracks marks competencies only one track uses", async () => {
     const result = await compareLoader(routeArgs(await asEngineer("/ladders/engineering/compare?from=ic3&to=m1"), { ladderId: "engineering" }));
     const { comparison } = bodyOf<CompareData>(result);
-    expect(comparison!.changes.find((c) => c.id === "team-health")?.presence).toBe("only-b");
-    expect(comparison!.changes.find((c) => c.id === "code-quality")?.presence).toBe("only-a");
+    expect(comparison!.changes.find((c) => c.id === "team-health")?.presence).toBe("Only in the Engineering manager track");
+    expect(comparison!.changes.find((c) => c.id === "code-quality")?.presence).toBe("Only in the Individual contributor track");
   });
 
   test("an unknown level in the comparison is a 400 with a message for that field", async () => {
