@@ -63,6 +63,10 @@ async function rateEverything(page: Page, ratings: Record<string, string>) {
 async function submit(page: Page, label: string) {
   await expect(page.getByText("Every competency is rated").first()).toBeVisible();
   await page.getByRole("button", { name: label }).click();
+  // Submitting locks the assessment, so it asks once more.
+  const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
+  await expect(confirmation).toContainText("Once submitted it is locked and can no longer be changed. Every competency is rated.");
+  await confirmation.getByRole("button", { name: label }).click();
   await expect(page.getByRole("button", { name: label })).toHaveCount(0);
   await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
 }
@@ -91,6 +95,10 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await rateEverything(page, { "Code quality": "Consistent", "Testing and verification": "Beyond", "Planning and estimation": "Developing" });
   await sectionLink(page, "Technical craft").click();
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
+  // Keyboard users reach the rating first: the next level's dropdowns come after it.
+  await codeQuality.focus();
+  await page.keyboard.press("Tab");
+  await expect(codeQuality.getByRole("radio", { name: "Consistent" })).toBeFocused();
   await codeQuality.getByLabel("Notes on Code quality").fill("Split the invoice builder into small, tested modules.");
   await codeQuality.getByLabel("How far this is met").first().selectOption("met");
   await codeQuality.getByText("Add evidence for Code quality").click();
@@ -153,6 +161,15 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Submitting too early: every missing rating is listed with a link to its section.
   await sectionLink(page, "Summary and submit").click();
   await page.getByRole("button", { name: "Submit review" }).click();
+  const confirmation = page.getByRole("dialog", { name: "Submit your review of Lena Fischer?" });
+  await expect(confirmation).toContainText("16 competencies have no rating yet");
+  await expect(confirmation.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  // Keeping on editing changes nothing.
+  await confirmation.getByRole("button", { name: "Keep editing" }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(page.getByRole("alert").filter({ hasText: "Not submitted" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Submit review" }).click();
+  await confirmation.getByRole("button", { name: "Submit review" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Not submitted" });
   await expect(refusal).toContainText("16 competencies have no rating yet.");
   await expect(refusal.getByRole("link")).toHaveCount(16);
@@ -202,6 +219,15 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   const mine = page.getByRole("table", { name: /side by side/ });
   await expect(mine.getByRole("row", { name: /Testing and verification/ })).toContainText("The payments path has few tests.");
   await expect(page.getByText("1 differs by two or more")).toBeVisible();
+
+  // On a 390 px phone both sides and the agreement of each competency are on screen, nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.getByRole("list", { name: /side by side/ }).getByRole("listitem").filter({ hasText: "Testing and verification" });
+  await card.scrollIntoViewIfNeeded();
+  for (const text of ["Manager review", "Self-assessment"]) await expect(card.getByText(text, { exact: true })).toBeInViewport();
+  await expect(card.getByText("Differs by 3 (manager lower)")).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The gap analysis to the next level, from the manager's review, and a growth plan.
   await page.getByRole("navigation", { name: "Lena Fischer's growth" }).getByRole("link", { name: "Gap analysis" }).click();

@@ -138,62 +138,11 @@ const CompetencyEditor = memo(function CompetencyEditor({
           </legend>
           <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300" />
 
-          <div className="mt-4 grid gap-4 md:grid-cols-2">
-            <div>
-              <h4 className="mb-2 text-sm font-semibold">Expected at {ladder.level.title}</h4>
-              <ExpectationList expectations={competency.expectations} compact />
-            </div>
-            <div>
-              <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? `Expected at ${ladder.nextLevel.title}` : "Next level"}</h4>
-              {ladder.nextLevel ? (
-                competency.nextExpectations.length ? (
-                  <ul className="space-y-2">
-                    {competency.nextExpectations.map((expectation, index) => {
-                      const field = markField(id, index);
-                      const selectId = `${id}-mark-${index}`;
-                      return (
-                        <li key={field} className="text-[13px] leading-snug">
-                          <div className="flex items-start justify-between gap-3">
-                            <p id={`${selectId}-text`} className="min-w-0 flex-1">
-                              <RichText text={expectation.text} inline />
-                            </p>
-                            <div className="shrink-0">
-                              <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
-                                How far this is met
-                              </label>
-                              <select
-                                id={selectId}
-                                aria-describedby={`${selectId}-text`}
-                                className={markSelectClass}
-                                value={marks[index] ?? ""}
-                                onChange={(event) => setValue(field, event.currentTarget.value || null)}
-                              >
-                                <option value="">Not marked</option>
-                                {NEXT_LEVEL_MARKS.map((mark) => (
-                                  <option key={mark} value={mark}>
-                                    {NEXT_LEVEL_MARK_LABELS[mark]}
-                                  </option>
-                                ))}
-                              </select>
-                            </div>
-                          </div>
-                          <ConflictNotice conflict={conflicts[field]} scale={ladder.scale} onResolve={resolveConflict} />
-                        </li>
-                      );
-                    })}
-                  </ul>
-                ) : (
-                  <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>
-                )
-              ) : (
-                <p className="text-sm text-slate-500 dark:text-slate-400">
-                  {ladder.level.title} is the top of the {ladder.track.name} track.
-                </p>
-              )}
-            </div>
+          <div className="mt-4">
+            <h4 className="mb-2 text-sm font-semibold">Expected at {ladder.level.title}</h4>
+            <ExpectationList expectations={competency.expectations} compact />
           </div>
-
-          <fieldset className="mt-5" aria-describedby={ratingErrorId} aria-invalid={ratingErrorId ? true : undefined}>
+          <fieldset className="mt-4" aria-describedby={ratingErrorId} aria-invalid={ratingErrorId ? true : undefined}>
             <legend className="text-sm font-semibold">
               Rating for {competency.name}
               {rated && competency.evidence.length === 0 ? (
@@ -240,6 +189,55 @@ const CompetencyEditor = memo(function CompetencyEditor({
             <ErrorList id={ratingErrorId} errors={ratingErrors} />
             <ConflictNotice conflict={conflicts[ratingField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
           </fieldset>
+          <div className="mt-5">
+            <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? `Expected at ${ladder.nextLevel.title}` : "Next level"}</h4>
+            {ladder.nextLevel ? (
+              competency.nextExpectations.length ? (
+                <ul className="space-y-2">
+                  {competency.nextExpectations.map((expectation, index) => {
+                    const field = markField(id, index);
+                    const selectId = `${id}-mark-${index}`;
+                    return (
+                      <li key={field} className="text-[13px] leading-snug">
+                        <div className="flex items-start justify-between gap-3">
+                          <p id={`${selectId}-text`} className="min-w-0 flex-1">
+                            <RichText text={expectation.text} inline />
+                          </p>
+                          <div className="shrink-0">
+                            <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
+                              How far this is met
+                            </label>
+                            <select
+                              id={selectId}
+                              aria-describedby={`${selectId}-text`}
+                              className={markSelectClass}
+                              value={marks[index] ?? ""}
+                              onChange={(event) => setValue(field, event.currentTarget.value || null)}
+                            >
+                              <option value="">Not marked</option>
+                              {NEXT_LEVEL_MARKS.map((mark) => (
+                                <option key={mark} value={mark}>
+                                  {NEXT_LEVEL_MARK_LABELS[mark]}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                        </div>
+                        <ConflictNotice conflict={conflicts[field]} scale={ladder.scale} onResolve={resolveConflict} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>
+              )
+            ) : (
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {ladder.level.title} is the top of the {ladder.track.name} track.
+              </p>
+            )}
+          </div>
+
 
           <TextareaField
             className="mt-4"
@@ -418,6 +416,8 @@ export function AssessmentEditor({
   const unrated = competencies.filter((competency) => value(ratingField(competency.id)) === null);
   const stillMissing = unrated.filter((competency) => submitErrors[ratingField(competency.id)]);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const submitLabel = assessment.kind === "self" ? "Submit self-assessment" : "Submit review";
   useEffect(() => {
     if (submitReply) summaryRef.current?.focus();
   }, [submitReply]);
@@ -581,9 +581,16 @@ export function AssessmentEditor({
                         ? `${unrated.length === 1 ? "One competency still needs" : `${unrated.length} competencies still need`} a rating.`
                         : "Every competency is rated."}
                     </p>
-                    <Button className="mt-3" onClick={autosave.requestSubmit} disabled={!interactive || submitting || Boolean(state.locked)}>
-                      {submitting ? "Submitting…" : assessment.kind === "self" ? "Submit self-assessment" : "Submit review"}
+                    <Button className="mt-3" onClick={() => confirmRef.current?.showModal()} disabled={!interactive || submitting || Boolean(state.locked)}>
+                      {submitting ? "Submitting…" : submitLabel}
                     </Button>
+                    <SubmitConfirmation
+                      dialogRef={confirmRef}
+                      label={submitLabel}
+                      what={assessment.kind === "self" ? "your self-assessment" : `your review of ${assessment.subject.name}`}
+                      unrated={unrated.length}
+                      onConfirm={autosave.requestSubmit}
+                    />
                   </Card>
                 </>
               )}
@@ -592,5 +599,43 @@ export function AssessmentEditor({
           ))}
       </fieldset>
     </div>
+  );
+}
+
+/**
+ * The step before submitting: submitting locks the assessment for good, so it asks once, in a
+ * modal dialog (focus moves into it; Escape or "Keep editing" closes it and changes nothing).
+ */
+function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement>; label: string; what: string; unrated: number; onConfirm: () => void }) {
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="submit-confirm-title"
+      aria-describedby="submit-confirm-text"
+      className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id="submit-confirm-title" className="text-lg font-semibold">
+        Submit {what}?
+      </h2>
+      <p id="submit-confirm-text" className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+        Once submitted it is locked and can no longer be changed.{" "}
+        {unrated
+          ? `${unrated === 1 ? "One competency has" : `${unrated} competencies have`} no rating yet; they will be listed, and nothing is submitted until each is rated.`
+          : "Every competency is rated."}
+      </p>
+      <div className="mt-5 flex flex-wrap justify-end gap-3">
+        <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+          Keep editing
+        </Button>
+        <Button
+          onClick={() => {
+            dialogRef.current?.close();
+            onConfirm();
+          }}
+        >
+          {label}
+        </Button>
+      </div>
+    </dialog>
   );
 }

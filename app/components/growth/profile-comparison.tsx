@@ -72,10 +72,48 @@ export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
   );
 }
 
-/** Self-assessment and manager review side by side; disagreements highlighted by words, a symbol and a tint. */
+/**
+ * Self-assessment and manager review side by side; disagreements highlighted by words, a symbol
+ * and a tint. On a phone the four columns do not fit, so each competency becomes a card with
+ * both sides and the agreement one under the other (the table is hidden there, not squeezed).
+ */
 export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <>
+      <ul aria-label={caption} className="space-y-3 sm:hidden print:hidden">
+        {rows.map((row) => (
+          <li key={row.competencyId} className={`rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700 ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
+            <p className="font-medium">{row.name}</p>
+            <div className="mt-1">
+              <AgreementBadge row={row} />
+            </div>
+            <dl className="mt-2 space-y-2">
+              <div>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Self-assessment</dt>
+                <dd>
+                  <Rating side={row.self} />
+                  <Notes side={row.self} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Manager review</dt>
+                <dd>
+                  <Rating side={row.manager} />
+                  <Notes side={row.manager} />
+                </dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <ComparisonGrid rows={rows} caption={caption} />
+    </>
+  );
+}
+
+function ComparisonGrid({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
+  return (
+    <div className="hidden overflow-x-auto sm:block print:block">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -21,29 +21,29 @@ function heat(rating: number | null): string {
   return rating !== null && rating >= 1 && rating <= 4 ? `h${rating}` : "h0";
 }
 
-/** A cell's markup, by rating: ratings are small whole numbers, so a handful of strings serve every strip. */
-const cellMarkup = new Map<number | null, string>();
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => escapes[character]!);
 
-function cellsMarkup(ratings: readonly (number | null)[]): string {
+/**
+ * The cells' markup: each a number and a tooltip naming its competency and rating. Only a
+ * whole number is ever written as the number; names and labels are escaped.
+ */
+function cellsMarkup(ratings: readonly (number | null)[], names: readonly string[], labels: ReadonlyMap<number, string>): string {
   let markup = "";
-  for (const rating of ratings) {
-    let cell = cellMarkup.get(rating);
-    if (cell === undefined) {
-      // Only a whole number is ever written into the markup; anything else shows as not rated.
-      const shown = rating !== null && Number.isInteger(rating) ? String(rating) : "–";
-      cell = `<span data-heat="${heat(rating)}">${shown}</span>`;
-      if (cellMarkup.size < 100) cellMarkup.set(rating, cell);
-    }
-    markup += cell;
-  }
+  ratings.forEach((rating, index) => {
+    const whole = rating !== null && Number.isInteger(rating);
+    const label = whole ? labels.get(rating) : undefined;
+    const title = `${names[index] ?? "Competency"}: ${whole ? `${rating}${label ? ` ${label}` : ""}` : "not rated"}`;
+    markup += `<span data-heat="${heat(rating)}" title="${escapeHtml(title)}">${whole ? String(rating) : "–"}</span>`;
+  });
   return markup;
 }
 
 /**
  * One person's latest submitted ratings, one small cell per competency in ladder order,
  * inside an element with heatCellsClass. The strip is one image to assistive technology,
- * named (through its title) by a sentence that lists every competency and rating; the
- * same title is the tooltip that tells sighted readers which cell is which.
+ * named (through its title) by a sentence that lists every competency and rating; each cell's
+ * own tooltip names its competency and rating for sighted readers.
  *
  * The cells are written as one string of markup: they are numbers and fixed attributes
  * only (cellsMarkup), and a page of 25 strips is 400 cells, which as React elements were
@@ -59,7 +59,7 @@ export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProf
   });
   return (
     <div>
-      <div role="img" title={`${sentence}.`} className="flex gap-0.5" dangerouslySetInnerHTML={{ __html: cellsMarkup(profile.ratings) }} />
+      <div role="img" title={`${sentence}.`} className="flex gap-0.5" dangerouslySetInnerHTML={{ __html: cellsMarkup(profile.ratings, names, labels) }} />
       <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         {source}
         {profile.submittedAt ? ` · ${formatDay(profile.submittedAt)}` : ""}
