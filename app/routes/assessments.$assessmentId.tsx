@@ -5,13 +5,16 @@ import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { forgetStoredDraft } from "~/components/assessments/assessment-autosave";
-import { AssessmentEditor } from "~/components/assessments/assessment-editor";
+import { AssessmentEditor, type PlainEvidenceReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { latestEvidenceDate } from "~/modules/assessments/assessment-form";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { evidenceSchema, latestEvidenceDate } from "~/modules/assessments/assessment-form";
+import { plainFormSave } from "~/modules/assessments/draft";
+import { addEvidence } from "~/modules/assessments/evidence.server";
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
-import { assessmentPage, submitAssessment } from "~/modules/assessments/assessments.server";
+import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
@@ -39,16 +42,53 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
+/**
+ * Submitting (from the page's script, or its plain form), and, for use without JavaScript,
+ * saving one section (`intent=save`) and adding evidence (`intent=add-evidence`): each comes
+ * back to the section it was sent from, or answers with the errors and what was typed.
+ */
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") !== "submit") throw new InvalidError("Unknown action.");
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  const sectionText = text("section") ?? new URL(request.url).searchParams.get("section") ?? "";
+  const section = /^[a-z0-9][a-z0-9-]{0,99}$/.test(sectionText) ? sectionText : null;
+  const back = (extra = "") => `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
+  const intent = formData.get("intent");
+
+  if (intent === "save") {
+    const input = plainFormSave(text, text("base"), text("baseRevision"));
+    if (!input) {
+      return data({ intent: "save", ok: false, kind: "invalid", message: "That save was not understood; nothing was saved.", typed: {} } satisfies PlainSaveReply, { status: 400 });
+    }
+    const outcome = await saveDraft(viewer, assessmentId, input);
+    if (outcome.body.ok) throw redirect(back("&saved=1"));
+    const typed = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
+    return data({ intent: "save", ...outcome.body, typed } satisfies PlainSaveReply, { status: outcome.status });
+  }
+
+  if (intent === "add-evidence") {
+    const competencyId = text("competencyId") ?? "";
+    const submission = parseWithZod(formData, { schema: evidenceSchema() });
+    if (submission.status !== "success") {
+      return data({ intent: "add-evidence", ok: false, competencyId, message: "Check the evidence and try again.", result: submission.reply() } satisfies PlainEvidenceReply, { status: 400 });
+    }
+    const outcome = await addEvidence(viewer, assessmentId, submission.value);
+    if (outcome.body.ok) throw redirect(`${back()}#${competencyId}`);
+    const result = outcome.body.kind === "invalid" ? submission.reply({ fieldErrors: outcome.body.fieldErrors }) : submission.reply({ formErrors: [outcome.body.message] });
+    return data({ intent: "add-evidence", ok: false, competencyId, message: outcome.body.message, result } satisfies PlainEvidenceReply, { status: outcome.status });
+  }
+
+  if (intent !== "submit") throw new InvalidError("Unknown action.");
   const revisionText = formData.get("revision");
   const revision = typeof revisionText === "string" && /^\d+$/.test(revisionText) ? Number(revisionText) : null;
   const outcome = await submitAssessment(viewer, assessmentId, revision);
   if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
-  return data(outcome.body, { status: outcome.status });
+  return data({ intent: "submit" as const, ...outcome.body }, { status: outcome.status });
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -58,6 +98,7 @@ export default function AssessmentPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
+  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence") ? (actionData as PlainReply) : null;
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
   useEffect(() => {
@@ -109,10 +150,12 @@ export default function AssessmentPage() {
           assessment={assessment}
           ladder={ladder}
           competencies={competencies}
-          values={values}
+          values={plainReply?.intent === "save" ? { ...values, ...plainReply.typed } : values}
           latestDate={latestDate}
           sectionParam={searchParams.get("section")}
-          submitReply={actionData && !actionData.ok ? actionData : null}
+          submitReply={actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null}
+          plainReply={plainReply}
+          saved={searchParams.get("saved") === "1"}
         />
       ) : (
         <AssessmentReadView ladder={ladder} competencies={competencies} summary={assessment.summary} />

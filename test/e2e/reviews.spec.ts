@@ -156,7 +156,23 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(sectionLink(plain, "Delivery")).toHaveAttribute("aria-current", "step");
   await expect(plain.getByRole("group", { name: "Rating for Planning and estimation" })).toBeVisible();
   await expect(plain.getByRole("group", { name: "Rating for Code quality" })).toHaveCount(0);
+  // Without JavaScript the draft still saves, through the section's own form, and evidence through a plain form that Enter submits.
+  const planning = plain.getByRole("region", { name: "Planning and estimation", exact: true });
+  await planning.getByLabel("Notes on Planning and estimation").fill("Written without JavaScript.");
+  await plain.getByRole("button", { name: "Save this section" }).click();
+  await expect(plain.getByText("Saved.")).toBeVisible();
+  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
+  await planning.getByText("Add evidence for Planning and estimation").click();
+  await planning.getByLabel("What happened").fill("Planned the checkout migration");
+  await planning.getByLabel("Link (optional)").fill("https://example.com/plan");
+  await planning.getByLabel("Link (optional)").press("Enter");
+  await expect(plain).toHaveURL(/\?section=delivery#/);
+  await expect(planning.getByText("Planned the checkout migration", { exact: true })).toBeVisible();
   await noScript.close();
+  // Those saves moved the draft on: the tab with JavaScript picks them up before submitting.
+  await page.reload();
+  await sectionLink(page, "Delivery").click();
+  await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
 
   // Submitting too early: every missing rating is listed with a link to its section.
   await sectionLink(page, "Summary and submit").click();

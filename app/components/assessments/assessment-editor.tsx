@@ -2,7 +2,8 @@ import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { Button } from "~/components/ui/button";
-import { ErrorList, TextareaField } from "~/components/ui/field";
+import type { SubmissionResult } from "@conform-to/react";
+import { CheckboxField, ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
 import type { SaveStatus } from "~/modules/assessments/autosave";
@@ -31,7 +32,9 @@ import {
   type DraftValues,
   type FieldConflict,
   type FieldValue,
+  valueOf,
 } from "~/modules/assessments/draft";
+import { useNonce } from "~/utils/nonce";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useAssessmentAutosave } from "./assessment-autosave";
 import { RichText } from "~/components/ui/rich-text";
@@ -40,6 +43,11 @@ const markSelectClass =
   "w-28 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
 export type SubmitReply = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
+/** A section saved by its plain form (without JavaScript) that did not go through, with what was typed. */
+export type PlainSaveReply = { intent: "save"; ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]>; typed: DraftValues };
+/** Evidence added through the plain form that did not go through, with what was typed. */
+export type PlainEvidenceReply = { intent: "add-evidence"; ok: false; competencyId: string; message: string; result: SubmissionResult<string[]> };
+export type PlainReply = PlainSaveReply | PlainEvidenceReply;
 
 const statusTones: Record<SaveStatus["tone"], string> = {
   neutral: "text-slate-600 dark:text-slate-300",
@@ -99,6 +107,10 @@ type CompetencyEditorProps = {
   latestDate: string;
   setValue: (field: string, value: FieldValue) => void;
   resolveConflict: (field: string, take: "mine" | "theirs") => void;
+  /** The section's form (see PlainSectionForm): every field names it, so the page also saves without JavaScript. */
+  formId: string;
+  /** What the plain evidence form sent back when adding evidence without JavaScript failed. */
+  evidenceReply: PlainEvidenceReply | null;
 };
 
 /** Arrays (marks, errors) are rebuilt on every render; compare them by content so typing in one competency re-renders only that one. */
@@ -123,6 +135,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
   latestDate,
   setValue,
   resolveConflict,
+  formId,
+  evidenceReply,
 }: CompetencyEditorProps) {
   const id = competency.id;
   const ratingErrorId = ratingErrors?.length ? `${id}-rating-error` : undefined;
@@ -167,6 +181,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                         id={inputId}
                         type="radio"
                         name={`rating-${id}`}
+                        form={formId}
                         value={point.value}
                         checked={checked}
                         aria-describedby={`${inputId}-meaning`}
@@ -209,6 +224,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
                             </label>
                             <select
                               id={selectId}
+                              name={field}
+                              form={formId}
                               aria-describedby={`${selectId}-text`}
                               className={markSelectClass}
                               value={marks[index] ?? ""}
@@ -242,6 +259,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
           <TextareaField
             className="mt-4"
             id={`${id}-notes`}
+            name={notesField(id)}
+            form={formId}
             label={`Notes on ${competency.name}`}
             rows={4}
             value={notes}
@@ -258,6 +277,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             competencyName={competency.name}
             evidence={competency.evidence}
             latestDate={latestDate}
+            plainReply={evidenceReply}
           />
         </div>
       </Card>
@@ -382,6 +402,8 @@ export function AssessmentEditor({
   latestDate,
   sectionParam,
   submitReply,
+  plainReply = null,
+  saved = false,
 }: {
   assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
   ladder: LadderContext;
@@ -391,7 +413,12 @@ export function AssessmentEditor({
   /** The `section` search parameter. */
   sectionParam: string | null;
   submitReply: SubmitReply | null;
+  /** What the page's own forms (used without JavaScript) sent back when they did not go through. */
+  plainReply?: PlainReply | null;
+  /** The plain form just saved this section (`?saved=1`). */
+  saved?: boolean;
 }) {
+  const nonce = useNonce();
   const submit = useSubmit();
   const navigation = useNavigation();
   const onSubmit = useCallback((revision: number) => submit({ intent: "submit", revision: String(revision) }, { method: "post" }), [submit]);
@@ -417,6 +444,7 @@ export function AssessmentEditor({
   const stillMissing = unrated.filter((competency) => submitErrors[ratingField(competency.id)]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
+  const plainErrors = plainReply?.intent === "save" ? (plainReply.fieldErrors ?? {}) : {};
   const submitLabel = assessment.kind === "self" ? "Submit self-assessment" : "Submit review";
   useEffect(() => {
     if (submitReply) summaryRef.current?.focus();
@@ -455,12 +483,14 @@ export function AssessmentEditor({
         rating={rating}
         notes={String(value(notesField(competency.id)) ?? "")}
         marks={competency.nextExpectations.map((_, index) => value(markField(competency.id, index)) as string | null)}
-        ratingErrors={state.fieldErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
+        ratingErrors={state.fieldErrors[ratingKey] ?? plainErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
         otherErrors={otherErrorsFor(competency.id)}
         conflicts={conflicts}
         latestDate={latestDate}
         setValue={setValue}
         resolveConflict={resolveConflict}
+        formId={sectionFormId(sectionOfCompetency(sections, competency.id)!.id)}
+        evidenceReply={plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id ? plainReply : null}
       />
     );
   };
@@ -537,7 +567,17 @@ export function AssessmentEditor({
         </Alert>
       ) : null}
 
-      <fieldset disabled={!interactive} className="contents">
+      {saved ? <Alert tone="success">Saved.</Alert> : null}
+      {plainReply?.intent === "save" ? (
+        <Alert tone="error" title="Not saved">
+          {plainReply.message} What you chose and typed is still in the form.
+        </Alert>
+      ) : null}
+
+      {/* Disabled until the page is interactive, when JavaScript runs: the script disables it as soon as it is parsed (before that, typing
+          would be lost on the first render); without JavaScript the fields stay enabled and each section saves through its own form. */}
+      <fieldset disabled={typeof document !== "undefined" && !interactive} className="contents" suppressHydrationWarning>
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "document.currentScript.parentElement.disabled=true" }} />
         {sections
           .filter((section) => visited.has(section.id))
           .map((section) => (
@@ -553,6 +593,13 @@ export function AssessmentEditor({
                   <RichText text={ladder.areas.find((area) => area.id === section.id)?.description ?? ""} className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300" />
                 ) : null}
               </div>
+              <PlainSectionForm
+                id={sectionFormId(section.id)}
+                sectionId={section.id}
+                revision={assessment.revision}
+                fields={sectionFields(section)}
+                values={values}
+              />
               {section.kind === "area" ? (
                 section.competencies.map(renderCompetency)
               ) : (
@@ -560,6 +607,8 @@ export function AssessmentEditor({
                   <Card>
                     <TextareaField
                       id={SUMMARY_FIELD_ID}
+                      name={summaryField}
+                      form={sectionFormId(section.id)}
                       label="Overall summary"
                       hint={
                         assessment.kind === "self"
@@ -568,7 +617,7 @@ export function AssessmentEditor({
                       }
                       rows={6}
                       value={String(value(summaryField) ?? "")}
-                      errors={state.fieldErrors[summaryField]}
+                      errors={state.fieldErrors[summaryField] ?? plainErrors[summaryField]}
                       onChange={(event) => setValue(summaryField, event.currentTarget.value)}
                     />
                     <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
@@ -591,14 +640,53 @@ export function AssessmentEditor({
                       unrated={unrated.length}
                       onConfirm={autosave.requestSubmit}
                     />
+                    <noscript>
+                      <form method="post" className="mt-3 space-y-2">
+                        <input type="hidden" name="intent" value="submit" />
+                        <input type="hidden" name="revision" value={assessment.revision} />
+                        <CheckboxField name="confirm" required label={`I have finished: lock ${assessment.kind === "self" ? "my self-assessment" : "this review"}`} />
+                        <Button type="submit">{submitLabel}</Button>
+                      </form>
+                    </noscript>
                   </Card>
                 </>
               )}
+              <noscript>
+                <Button type="submit" form={sectionFormId(section.id)}>
+                  Save this section
+                </Button>
+              </noscript>
               <SectionPager sections={sections} currentId={section.id} />
             </section>
           ))}
       </fieldset>
     </div>
+  );
+}
+
+const sectionFormId = (sectionId: string) => `draft-section-${sectionId}`;
+
+/** The draft fields a section shows: each competency's rating, notes and next-level marks, or the summary. */
+function sectionFields(section: AssessmentSection<RatedCompetency>): string[] {
+  if (section.kind !== "area") return [summaryField];
+  return section.competencies.flatMap((competency) => [ratingField(competency.id), notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))]);
+}
+
+/**
+ * A section's own form, for use without JavaScript: the fields sit where they are and name it
+ * (`form=`), so it wraps nothing and nests no other form. It carries the values and revision the
+ * page was rendered with, so the server saves only what was changed, merged as autosave merges.
+ * With JavaScript it is never sent: autosave does the work.
+ */
+function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: string; sectionId: string; revision: number; fields: string[]; values: DraftValues }) {
+  const base = Object.fromEntries(fields.map((field) => [field, valueOf(values, field)]));
+  return (
+    <form id={id} method="post" hidden onSubmit={(event) => event.preventDefault()}>
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="section" value={sectionId} />
+      <input type="hidden" name="baseRevision" value={revision} />
+      <input type="hidden" name="base" value={JSON.stringify(base)} />
+    </form>
   );
 }
 

@@ -77,6 +77,7 @@ export function AssessmentEvidenceEditor({
   competencyName,
   evidence,
   latestDate,
+  plainReply = null,
 }: {
   assessmentId: string;
   competencyId: string;
@@ -84,6 +85,8 @@ export function AssessmentEvidenceEditor({
   evidence: readonly EvidenceItem[];
   /** The latest date evidence may carry (from the server, so both renders agree). */
   latestDate: string;
+  /** What the plain form (used without JavaScript) sent back when adding did not go through. */
+  plainReply?: { message: string; result: SubmissionResult<string[]> } | null;
 }) {
   const url = `/assessments/${assessmentId}/evidence`;
   const revalidator = useRevalidator();
@@ -115,12 +118,15 @@ export function AssessmentEvidenceEditor({
       )}
       <details
         className="no-print rounded-md border border-dashed border-slate-300 px-3 py-2 dark:border-slate-600"
-        open={Boolean(lastResult && lastResult.status === "error")}
+        open={Boolean((lastResult && lastResult.status === "error") || plainReply)}
         onToggle={(event) => {
           if (event.currentTarget.open) setOpened(true);
         }}
       >
         <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-100">Add evidence for {competencyName}</summary>
+        <noscript>
+          <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
+        </noscript>
         {opened ? (
           <AddEvidenceForm
             url={url}
@@ -224,6 +230,35 @@ function AddEvidenceForm({
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" variant="secondary" disabled={adding}>
         {adding ? "Adding…" : "Add evidence"}
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * The same form for use without JavaScript: posted to the draft page itself, which adds the
+ * evidence and comes back to this competency, or answers with the errors and what was typed.
+ */
+function PlainEvidenceForm({ competencyId, latestDate, reply }: { competencyId: string; latestDate: string; reply: { message: string; result: SubmissionResult<string[]> } | null }) {
+  const typed = (reply?.result.initialValue ?? {}) as Record<string, unknown>;
+  const errors = reply?.result.error ?? {};
+  const field = (name: string) => ({ id: `plain-evidence-${competencyId}-${name}`, name, defaultValue: typeof typed[name] === "string" ? typed[name] : undefined, errors: errors[name] ?? undefined });
+  return (
+    <form method="post" className="mt-3 space-y-3">
+      <input type="hidden" name="intent" value="add-evidence" />
+      <input type="hidden" name="competencyId" value={competencyId} />
+      {reply ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {reply.message}
+        </p>
+      ) : null}
+      <TextareaField label="What happened" rows={2} required {...field("text")} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Link (optional)" type="url" placeholder="https://" {...field("url")} />
+        <Field label="Date (optional)" type="date" max={latestDate} {...field("occurredOn")} />
+      </div>
+      <Button type="submit" variant="secondary">
+        Add evidence
       </Button>
     </form>
   );

@@ -210,3 +210,38 @@ export function marksOf(values: DraftValues, competencyId: string): NextLevelMar
   }
   return marks;
 }
+
+/** The name of a draft field's input in the page's form: the field key, except ratings, whose radios are grouped as `rating-<competency id>`. */
+export function inputNameOf(field: string): string {
+  return field.startsWith("rating:") ? `rating-${field.slice("rating:".length)}` : field;
+}
+
+const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
+
+/**
+ * A save posted by the page's form itself, without JavaScript. The form carries the values it
+ * was rendered with (`base`, field key → value) and the revision they came from; each of those
+ * fields is read back from the form, and only the ones the author changed are saved, each with
+ * its base, so the same three-way merge as autosave applies. Null when the post is malformed.
+ */
+export function plainFormSave(read: (name: string) => string | null, baseJson: string | null, baseRevision: string | null): SaveDraftInput | null {
+  let base: unknown;
+  try {
+    base = JSON.parse(baseJson ?? "");
+  } catch {
+    return null;
+  }
+  const fields = plainBaseSchema.safeParse(base);
+  if (!fields.success || baseRevision === null || !/^\d{1,9}$/.test(baseRevision)) return null;
+  const changes: FieldChange[] = [];
+  for (const [field, was] of Object.entries(fields.data)) {
+    const parsed = parseField(field);
+    if (!parsed) return null;
+    const raw = read(inputNameOf(field));
+    const value: FieldValue =
+      parsed.kind === "rating" ? (raw === null || raw === "" ? null : /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw) : parsed.kind === "mark" ? raw || null : (raw ?? "");
+    if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
+  }
+  const input = SaveDraftSchema.safeParse({ baseRevision: Number(baseRevision), changes });
+  return input.success ? input.data : null;
+}
