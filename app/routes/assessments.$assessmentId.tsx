@@ -5,14 +5,14 @@ import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { forgetStoredDraft } from "~/components/assessments/assessment-autosave";
-import { AssessmentEditor, type PlainEvidenceReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
+import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { evidenceSchema, latestEvidenceDate } from "~/modules/assessments/assessment-form";
+import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { plainFormSave } from "~/modules/assessments/draft";
-import { addEvidence } from "~/modules/assessments/evidence.server";
+import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
 import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
@@ -44,7 +44,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 /**
  * Submitting (from the page's script, or its plain form), and, for use without JavaScript,
- * saving one section (`intent=save`) and adding evidence (`intent=add-evidence`): each comes
+ * saving one section (`intent=save`) and adding or removing evidence (`intent=add-evidence`,
+ * `intent=remove-evidence`): each comes
  * back to the section it was sent from, or answers with the errors and what was typed.
  */
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -83,6 +84,14 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     return data({ intent: "add-evidence", ok: false, competencyId, message: outcome.body.message, result } satisfies PlainEvidenceReply, { status: outcome.status });
   }
 
+  if (intent === "remove-evidence") {
+    const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
+    if (!parsed.success) return data({ intent: "remove-evidence", ok: false, message: "Choose the evidence to remove." } satisfies PlainRemoveReply, { status: 400 });
+    const outcome = await removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
+    if (outcome.body.ok) throw redirect(back());
+    return data({ intent: "remove-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
+  }
+
   if (intent !== "submit") throw new InvalidError("Unknown action.");
   const revisionText = formData.get("revision");
   const revision = typeof revisionText === "string" && /^\d+$/.test(revisionText) ? Number(revisionText) : null;
@@ -98,7 +107,7 @@ export default function AssessmentPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
-  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence") ? (actionData as PlainReply) : null;
+  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence" || actionData.intent === "remove-evidence") ? (actionData as PlainReply) : null;
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
   useEffect(() => {

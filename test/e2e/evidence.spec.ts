@@ -37,4 +37,10 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await expect(codeQuality.getByText("Describe the evidence.")).toBeVisible();
   await expect(codeQuality.getByLabel("Link (optional)")).toHaveValue("https://example.com/pr/8");
   expect(page.url()).toBe(draftUrl);
+
+  // Removing it happens in place, too.
+  await codeQuality.getByRole("button", { name: "Remove evidence: Paired on the search ranking fix" }).click();
+  await expect(codeQuality.getByText("Paired on the search ranking fix", { exact: true })).toHaveCount(0);
+  await expect(codeQuality.getByText("No evidence yet.")).toBeVisible();
+  expect(page.url()).toBe(draftUrl);
 });

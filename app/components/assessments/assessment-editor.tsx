@@ -47,7 +47,9 @@ export type SubmitReply = { ok: false; kind: string; message: string; fieldError
 export type PlainSaveReply = { intent: "save"; ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]>; typed: DraftValues };
 /** Evidence added through the plain form that did not go through, with what was typed. */
 export type PlainEvidenceReply = { intent: "add-evidence"; ok: false; competencyId: string; message: string; result: SubmissionResult<string[]> };
-export type PlainReply = PlainSaveReply | PlainEvidenceReply;
+/** Evidence removed through the plain form that could not be removed. */
+export type PlainRemoveReply = { intent: "remove-evidence"; ok: false; message: string };
+export type PlainReply = PlainSaveReply | PlainEvidenceReply | PlainRemoveReply;
 
 const statusTones: Record<SaveStatus["tone"], string> = {
   neutral: "text-slate-600 dark:text-slate-300",
@@ -568,6 +570,7 @@ export function AssessmentEditor({
       ) : null}
 
       {saved ? <Alert tone="success">Saved.</Alert> : null}
+      {plainReply?.intent === "remove-evidence" ? <Alert tone="error">Not removed: {plainReply.message}</Alert> : null}
       {plainReply?.intent === "save" ? (
         <Alert tone="error" title="Not saved">
           {plainReply.message} What you chose and typed is still in the form.

@@ -27,10 +27,22 @@ export function AssessmentEvidenceList({
           <div className="flex flex-wrap items-start justify-between gap-2">
             <p className="whitespace-pre-wrap">{item.text}</p>
             {onRemove ? (
-              <Button variant="ghost" className="no-print px-2 py-1 text-xs" disabled={busyId === item.id} onClick={() => onRemove(item)}>
-                {busyId === item.id ? "Removing…" : "Remove"}
-                <span className="sr-only"> evidence: {item.text.slice(0, 60)}</span>
-              </Button>
+              // A form, so removing works without JavaScript too (posted to the draft page); with it, the page removes in place.
+              <form
+                method="post"
+                className="no-print"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  onRemove(item);
+                }}
+              >
+                <input type="hidden" name="intent" value="remove-evidence" />
+                <input type="hidden" name="evidenceId" value={item.id} />
+                <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={busyId === item.id}>
+                  {busyId === item.id ? "Removing…" : "Remove"}
+                  <span className="sr-only"> evidence: {item.text.slice(0, 60)}</span>
+                </Button>
+              </form>
             ) : null}
           </div>
           <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500 dark:text-slate-400">

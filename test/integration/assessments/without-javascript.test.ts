@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost } from "../../utils/session";
@@ -81,5 +82,13 @@ describe("the draft without JavaScript", () => {
     expect(html).toContain("Check the evidence and try again.");
     expect(html).toMatch(/<textarea[^>]*name="text"[^>]*>Wrote the runbook<\/textarea>/);
     expect((await snapshot(id)).ratings.find((row) => row.competencyId === first)!.evidence).toHaveLength(1);
+
+    // Removing goes through the draft page too; an id that is not this draft's evidence removes nothing.
+    const stored = await db.ratingEvidence.findFirstOrThrow({ where: { rating: { assessmentId: id } }, select: { id: true } });
+    expect(statusOf(await post(engineer.id, id, { intent: "remove-evidence", evidenceId: "not-an-evidence-id" }, `?section=${section}`))).toBe(404);
+    expect((await snapshot(id)).ratings.find((row) => row.competencyId === first)!.evidence).toHaveLength(1);
+    const removed = await post(engineer.id, id, { intent: "remove-evidence", evidenceId: stored.id }, `?section=${section}`);
+    expect((removed as Response).headers.get("Location")).toBe(`/assessments/${id}?section=${section}`);
+    expect((await snapshot(id)).ratings.find((row) => row.competencyId === first)!.evidence).toHaveLength(0);
   });
 });
