@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { people, signIn } from "./helpers";
+import { expectAccessible, people, signIn } from "./helpers";
 
 // Lena Fischer is an Engineer II on the individual contributor track.
 const lenasPlace = "Individual contributor · Engineer II";
@@ -10,9 +10,13 @@ test("tracks and levels read as names, not ids, on the team overview, the people
   const lena = page.getByRole("row").filter({ hasText: "Lena Fischer" });
   await expect(lena).toContainText(lenasPlace);
   await expect(page.getByText(/\bic · ic\d\b/)).toHaveCount(0);
+  await expectAccessible(page);
   await page.goto("/reviews");
   await expect(page.getByRole("main")).toContainText("Engineer II");
   await expect(page.getByRole("main").getByText(/\bic\d\b/)).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto("/");
+  await expectAccessible(page);
 
   // The admin, in a browser of their own.
   const admin = await (await browser.newContext()).newPage();
