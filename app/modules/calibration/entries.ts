@@ -1,0 +1,62 @@
+import { DEFAULT_GROUP_FLOOR, summarise } from "./statistics";
+
+export type LevelOutcome = "stay" | "promote" | "not-ready";
+
+/** What the session knows about one person when ordering and flagging. */
+export interface EntryFacts {
+  id: string;
+  name: string;
+  proposedRating: number | null;
+  proposedOutcome: LevelOutcome | null;
+  /** Average rating of the person's submitted self-assessment and manager review in the cycle. */
+  selfAverage: number | null;
+  managerAverage: number | null;
+  /** Competencies rated in the manager review, and pieces of evidence behind them. */
+  ratedCount: number;
+  evidenceCount: number;
+}
+
+export type EntryFlag = "thin-evidence" | "self-manager-gap" | "outlier";
+
+export const ENTRY_FLAG_LABELS: Record<EntryFlag, string> = {
+  "thin-evidence": "Thin evidence",
+  "self-manager-gap": "Self and manager far apart",
+  outlier: "Outlier in this session",
+};
+
+/** Averages one point or more apart, on the ladder's scale, are a large gap. */
+export const LARGE_GAP = 1;
+/** A proposal more than this many standard deviations from the session's mean is an outlier. */
+export const OUTLIER_Z = 2;
+
+/**
+ * Why an entry needs a closer look: fewer than one piece of evidence per two rated
+ * competencies; self-assessment and manager review a point or more apart on average; a
+ * proposed rating far from the rest of the session (only judged when the session has at
+ * least `floor` proposals and some spread).
+ */
+export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[], floor = DEFAULT_GROUP_FLOOR): EntryFlag[] {
+  const flags: EntryFlag[] = [];
+  if (entry.ratedCount > 0 && entry.evidenceCount * 2 < entry.ratedCount) flags.push("thin-evidence");
+  if (entry.selfAverage !== null && entry.managerAverage !== null && Math.abs(entry.selfAverage - entry.managerAverage) >= LARGE_GAP) flags.push("self-manager-gap");
+  const session = summarise(sessionRatings);
+  if (entry.proposedRating !== null && session.n >= floor && session.sd > 0 && Math.abs(entry.proposedRating - session.mean) / session.sd > OUTLIER_Z) flags.push("outlier");
+  return flags;
+}
+
+/** Near a promotion boundary: a proposed promotion, an undecided level, or a rating at the top of the scale. */
+export function nearPromotionBoundary(entry: Pick<EntryFacts, "proposedOutcome" | "proposedRating">, topOfScale: number): boolean {
+  return entry.proposedOutcome === "promote" || entry.proposedOutcome === "not-ready" || entry.proposedRating === topOfScale;
+}
+
+/** The discussion order: flagged entries first (most flags first), then those near a promotion boundary, then the rest; by name within each. */
+export function agendaOrder<T extends { name: string; flags: readonly EntryFlag[]; nearBoundary: boolean }>(entries: readonly T[]): T[] {
+  const group = (entry: T) => (entry.flags.length > 0 ? 0 : entry.nearBoundary ? 1 : 2);
+  return [...entries].sort((a, b) => group(a) - group(b) || b.flags.length - a.flags.length || a.name.localeCompare(b.name, "en"));
+}
+
+/** How many people have each rating on the scale (and how many have none yet), for the distribution chart. */
+export function ratingDistribution(ratings: readonly (number | null)[], scale: readonly number[]): { counts: { value: number; count: number }[]; notRated: number } {
+  const counts = scale.map((value) => ({ value, count: ratings.filter((rating) => rating === value).length }));
+  return { counts, notRated: ratings.filter((rating) => rating === null).length };
+}

@@ -1,0 +1,52 @@
+import { DEFAULT_GROUP_FLOOR, meanDifference, summarise } from "./statistics";
+
+export interface ProposedRating {
+  managerId: string;
+  rating: number;
+}
+
+export interface ManagerLeniency {
+  managerId: string;
+  /** How many of the manager's proposals the figures rest on. */
+  n: number;
+  /** Null when suppressed. */
+  mean: number | null;
+  sd: number | null;
+  /** The manager's mean minus the mean of everyone else's proposals in the session. */
+  difference: number | null;
+  /** The 95% interval of that difference (Welch's t). */
+  interval: [number, number] | null;
+  /** The interval excludes zero: this manager really proposes higher (or lower) than the rest. */
+  flagged: boolean;
+  /** Too few proposals (fewer than the floor) on one side to show anything. */
+  suppressed: boolean;
+}
+
+export interface SessionLeniency {
+  n: number;
+  mean: number | null;
+  managers: ManagerLeniency[];
+}
+
+/**
+ * Per manager: the mean and spread of their proposed ratings against the rest of the session
+ * (everyone else's proposals, so a manager is never compared with themselves), with the number
+ * of people behind each figure and an interval. A manager is flagged only when the interval
+ * excludes zero; figures for groups smaller than the floor are not shown at all.
+ */
+export function managerLeniency(proposals: readonly ProposedRating[], floor = DEFAULT_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
+  const byManager = new Map<string, number[]>();
+  for (const { managerId, rating } of proposals) byManager.set(managerId, [...(byManager.get(managerId) ?? []), rating]);
+  const all = proposals.map((proposal) => proposal.rating);
+  const session = summarise(all);
+  const managers = [...byManager.entries()].map(([managerId, ratings]): ManagerLeniency => {
+    const others = proposals.filter((proposal) => proposal.managerId !== managerId).map((proposal) => proposal.rating);
+    if (ratings.length < floor || others.length < floor) {
+      return { managerId, n: ratings.length, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
+    }
+    const own = summarise(ratings);
+    const difference = meanDifference(ratings, others, confidence)!;
+    return { managerId, n: own.n, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
+  });
+  return { n: session.n, mean: session.n >= floor ? session.mean : null, managers };
+}

@@ -1,0 +1,53 @@
+import { outcomesEditable, proposalsEditable, proposalsRevealed, type SessionState } from "./session-state";
+
+/**
+ * Who may do what in a calibration session. Only the facilitator, invited calibrators and
+ * admins see a session at all (everyone else gets a 404); a manager sees other managers'
+ * proposals only once the session is live; people see nothing but their own released outcome.
+ */
+export type CalibrationViewer = { id: string; isAdmin: boolean };
+
+export type SessionAccess = {
+  facilitatorId: string;
+  /** Invited calibrators: the managers of the population and anyone else the facilitator invited. */
+  calibratorIds: readonly string[];
+  state: SessionState;
+};
+
+export type EntryAccess = { personId: string; managerId: string | null; released: boolean };
+
+export const isFacilitator = (viewer: CalibrationViewer, session: SessionAccess) => viewer.id === session.facilitatorId;
+const isCalibrator = (viewer: CalibrationViewer, session: SessionAccess) => session.calibratorIds.includes(viewer.id);
+
+export function canViewSession(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return viewer.isAdmin || isFacilitator(viewer, session) || isCalibrator(viewer, session);
+}
+
+/** A proposal: its manager always; the facilitator and admins always; other calibrators once proposals are revealed. */
+export function canSeeProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  if (!canViewSession(viewer, session)) return false;
+  return viewer.isAdmin || isFacilitator(viewer, session) || entry.managerId === viewer.id || proposalsRevealed(session.state);
+}
+
+/** Only the person's manager proposes, while proposals are open. */
+export function canPropose(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return entry.managerId === viewer.id && isCalibrator(viewer, session) && proposalsEditable(session.state);
+}
+
+/** Calibrators give their independent pre-read marks during the pre-read. */
+export function canPreRead(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return isCalibrator(viewer, session) && session.state === "preread";
+}
+
+export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return isFacilitator(viewer, session) && outcomesEditable(session.state);
+}
+
+export function canChangeState(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return isFacilitator(viewer, session);
+}
+
+/** A person sees their own outcome once the session is published and their manager has released it. */
+export function canSeeOwnOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return entry.personId === viewer.id && session.state === "published" && entry.released;
+}

@@ -1,0 +1,102 @@
+import { Matrix, inverse } from "ml-matrix";
+import { tQuantile } from "./statistics";
+
+export interface IndependentRating {
+  raterId: string;
+  personId: string;
+  value: number;
+}
+
+export interface RaterSeverity {
+  raterId: string;
+  /** How much higher (positive) or lower than an average rater this rater rates the same people. */
+  offset: number;
+  interval: [number, number];
+  /** The interval excludes zero. */
+  flagged: boolean;
+  /** Ratings and distinct people behind the estimate. */
+  ratings: number;
+  people: number;
+}
+
+export type RaterModelResult =
+  | { estimable: true; raters: RaterSeverity[]; residualSd: number; notEstimable: { raterId: string; reason: string }[] }
+  | { estimable: false; reason: string; notEstimable: { raterId: string; reason: string }[] };
+
+/** Ridge penalty on person and rater effects: small, so it only settles what the data leave open (the overall level). */
+export const DEFAULT_RIDGE = 0.1;
+
+/**
+ * Each rater's severity from independent ratings of the same people (the blind pre-read), with
+ * the model rating = overall mean + person effect + rater offset + noise, fitted by regularised
+ * (ridge) least squares. A rater can only be compared with raters who rated some of the same
+ * people, so raters are grouped by shared people; a rater who shares nobody with another is not
+ * estimable, and when no two raters share anyone the overlap is too thin for any estimate.
+ * Intervals come from the fitted noise and the estimates' covariance (decision record 018).
+ */
+export function raterSeverity(ratings: readonly IndependentRating[], options: { ridge?: number; confidence?: number } = {}): RaterModelResult {
+  const ridge = options.ridge ?? DEFAULT_RIDGE;
+  const confidence = options.confidence ?? 0.95;
+  const raterIds = [...new Set(ratings.map((rating) => rating.raterId))].sort();
+  const personIds = [...new Set(ratings.map((rating) => rating.personId))].sort();
+
+  // Raters joined through the people they both rated.
+  const peopleOf = new Map(raterIds.map((raterId) => [raterId, new Set(ratings.filter((rating) => rating.raterId === raterId).map((rating) => rating.personId))]));
+  const isolated = raterIds.filter((raterId) => !raterIds.some((other) => other !== raterId && [...peopleOf.get(raterId)!].some((person) => peopleOf.get(other)!.has(person))));
+  const notEstimable = isolated.map((raterId) => ({ raterId, reason: "rated nobody another rater also rated" }));
+  const compared = ratings.filter((rating) => !isolated.includes(rating.raterId));
+  const raters = raterIds.filter((raterId) => !isolated.includes(raterId));
+  if (raters.length < 2) return { estimable: false, reason: "The overlap is too thin: no two raters rated the same person independently.", notEstimable };
+  const people = personIds.filter((personId) => compared.some((rating) => rating.personId === personId));
+
+  // Columns: the overall mean, one per person, one per rater.
+  const columns = 1 + people.length + raters.length;
+  const personColumn = new Map(people.map((personId, index) => [personId, 1 + index]));
+  const raterColumn = new Map(raters.map((raterId, index) => [raterId, 1 + people.length + index]));
+  const design = Matrix.zeros(compared.length, columns);
+  const observed = Matrix.zeros(compared.length, 1);
+  compared.forEach((rating, row) => {
+    design.set(row, 0, 1);
+    design.set(row, personColumn.get(rating.personId)!, 1);
+    design.set(row, raterColumn.get(rating.raterId)!, 1);
+    observed.set(row, 0, rating.value);
+  });
+  const gram = design.transpose().mmul(design);
+  const penalised = gram.clone();
+  for (let column = 1; column < columns; column++) penalised.set(column, column, penalised.get(column, column) + ridge);
+  const penalisedInverse = inverse(penalised);
+  const estimates = penalisedInverse.mmul(design.transpose()).mmul(observed);
+
+  // Noise: residual sum of squares over the degrees of freedom the fit leaves (n minus the effective number of parameters).
+  const fitted = design.mmul(estimates);
+  const residualSum = compared.reduce((sum, _, row) => sum + (observed.get(row, 0) - fitted.get(row, 0)) ** 2, 0);
+  const hat = design.mmul(penalisedInverse).mmul(design.transpose());
+  let effectiveParameters = 0;
+  for (let row = 0; row < compared.length; row++) effectiveParameters += hat.get(row, row);
+  const degreesOfFreedom = compared.length - effectiveParameters;
+  if (degreesOfFreedom < 1) return { estimable: false, reason: "The overlap is too thin: there are hardly more ratings than things to estimate.", notEstimable };
+  const noise = residualSum / degreesOfFreedom;
+  const covariance = penalisedInverse.mmul(gram).mmul(penalisedInverse).mul(noise);
+  const t = tQuantile((1 + confidence) / 2, degreesOfFreedom);
+
+  // Offsets against the average rater in the comparison.
+  const offsets = raters.map((raterId) => estimates.get(raterColumn.get(raterId)!, 0));
+  const centre = offsets.reduce((sum, offset) => sum + offset, 0) / offsets.length;
+  return {
+    estimable: true,
+    residualSd: Math.sqrt(noise),
+    notEstimable,
+    raters: raters.map((raterId, index) => {
+      // The variance of (this offset − the mean offset): c' Σ c with c = e_j − (1/R) Σ e_k over the rater columns.
+      const contrast = Matrix.zeros(columns, 1);
+      for (const other of raters) contrast.set(raterColumn.get(other)!, 0, -1 / raters.length);
+      contrast.set(raterColumn.get(raterId)!, 0, contrast.get(raterColumn.get(raterId)!, 0) + 1);
+      const variance = contrast.transpose().mmul(covariance).mmul(contrast).get(0, 0);
+      const half = t * Math.sqrt(Math.max(0, variance));
+      const offset = offsets[index]! - centre;
+      const interval: [number, number] = [offset - half, offset + half];
+      const own = compared.filter((rating) => rating.raterId === raterId);
+      return { raterId, offset, interval, flagged: interval[0] > 0 || interval[1] < 0, ratings: own.length, people: new Set(own.map((rating) => rating.personId)).size };
+    }),
+  };
+}

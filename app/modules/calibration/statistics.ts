@@ -1,0 +1,53 @@
+import jstat from "jstat";
+
+/** The smallest group whose average is shown; smaller groups are suppressed (people could be identified, and the figure is noise). */
+export const DEFAULT_GROUP_FLOOR = 4;
+
+export interface Summary {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n − 1); 0 for one value. */
+  sd: number;
+}
+
+export function summarise(values: readonly number[]): Summary {
+  const n = values.length;
+  if (n === 0) return { n: 0, mean: Number.NaN, sd: Number.NaN };
+  const mean = values.reduce((sum, value) => sum + value, 0) / n;
+  const variance = n > 1 ? values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1) : 0;
+  return { n, mean, sd: Math.sqrt(variance) };
+}
+
+/** Student's t quantile (two-sided interval at `confidence` uses the (1 + confidence) / 2 quantile). */
+export function tQuantile(probability: number, degreesOfFreedom: number): number {
+  return jstat.studentt.inv(probability, degreesOfFreedom);
+}
+
+export interface Difference {
+  /** a's mean minus b's mean. */
+  estimate: number;
+  /** The confidence interval of the difference (Welch's t). */
+  interval: [number, number];
+  /** True when the interval excludes zero: a real difference rather than noise. */
+  excludesZero: boolean;
+}
+
+/**
+ * The difference between two groups' means with Welch's t interval, which does not assume
+ * equal spreads. Both groups need at least two values; with no spread at all in either, the
+ * difference is exact.
+ */
+export function meanDifference(a: readonly number[], b: readonly number[], confidence = 0.95): Difference | null {
+  const left = summarise(a);
+  const right = summarise(b);
+  if (left.n < 2 || right.n < 2) return null;
+  const estimate = left.mean - right.mean;
+  const va = left.sd ** 2 / left.n;
+  const vb = right.sd ** 2 / right.n;
+  const se = Math.sqrt(va + vb);
+  if (se === 0) return { estimate, interval: [estimate, estimate], excludesZero: estimate !== 0 };
+  const df = (va + vb) ** 2 / ((va > 0 ? va ** 2 / (left.n - 1) : 0) + (vb > 0 ? vb ** 2 / (right.n - 1) : 0));
+  const half = tQuantile((1 + confidence) / 2, df) * se;
+  const interval: [number, number] = [estimate - half, estimate + half];
+  return { estimate, interval, excludesZero: interval[0] > 0 || interval[1] < 0 };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { canChangeState, canPreRead, canPropose, canRecordOutcome, canSeeOwnOutcome, canSeeProposal, canViewSession } from "~/modules/calibration/policy";
+import { SESSION_STATES, type SessionState } from "~/modules/calibration/session-state";
+
+const facilitator = { id: "fac", isAdmin: false };
+const manager = { id: "mgr", isAdmin: false };
+const otherManager = { id: "mgr2", isAdmin: false };
+const engineer = { id: "eng", isAdmin: false };
+const stranger = { id: "x", isAdmin: false };
+const admin = { id: "adm", isAdmin: true };
+const session = (state: SessionState) => ({ facilitatorId: "fac", calibratorIds: ["mgr", "mgr2"], state });
+const entry = { personId: "eng", managerId: "mgr", released: true };
+const statesWhere = (allowed: (state: SessionState) => boolean) => SESSION_STATES.filter(allowed);
+
+describe("calibration access rules", () => {
+  it("only the facilitator, invited calibrators and admins see a session", () => {
+    for (const viewer of [facilitator, manager, otherManager, admin]) expect(canViewSession(viewer, session("live"))).toBe(true);
+    for (const viewer of [engineer, stranger]) expect(canViewSession(viewer, session("live"))).toBe(false);
+  });
+
+  it("a proposal is its manager's and the facilitator's from the start, other calibrators' only once the session is live", () => {
+    expect(statesWhere((state) => canSeeProposal(manager, session(state), entry))).toEqual([...SESSION_STATES]);
+    expect(statesWhere((state) => canSeeProposal(facilitator, session(state), entry))).toEqual([...SESSION_STATES]);
+    expect(statesWhere((state) => canSeeProposal(otherManager, session(state), entry))).toEqual(["live", "locked", "published"]);
+    expect(statesWhere((state) => canSeeProposal(engineer, session(state), entry))).toEqual([]);
+  });
+
+  it("only the person's manager proposes, while proposals are open", () => {
+    expect(statesWhere((state) => canPropose(manager, session(state), entry))).toEqual(["proposals", "preread"]);
+    expect(statesWhere((state) => canPropose(otherManager, session(state), entry))).toEqual([]);
+    expect(statesWhere((state) => canPropose(facilitator, session(state), entry))).toEqual([]);
+  });
+
+  it("calibrators pre-read during the pre-read; the facilitator records outcomes while live and moves the session on", () => {
+    expect(statesWhere((state) => canPreRead(otherManager, session(state)))).toEqual(["preread"]);
+    expect(statesWhere((state) => canPreRead(facilitator, session(state)))).toEqual([]);
+    expect(statesWhere((state) => canRecordOutcome(facilitator, session(state)))).toEqual(["live"]);
+    expect(statesWhere((state) => canRecordOutcome(admin, session(state)))).toEqual([]);
+    expect(canChangeState(facilitator, session("draft"))).toBe(true);
+    expect(canChangeState(manager, session("draft"))).toBe(false);
+  });
+
+  it("a person sees their own outcome only once published and released", () => {
+    expect(statesWhere((state) => canSeeOwnOutcome(engineer, session(state), entry))).toEqual(["published"]);
+    expect(canSeeOwnOutcome(engineer, session("published"), { ...entry, released: false })).toBe(false);
+    expect(canSeeOwnOutcome(manager, session("published"), entry)).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { managerLeniency } from "~/modules/calibration/leniency";
+import { meanDifference, summarise, tQuantile } from "~/modules/calibration/statistics";
+import { normal, seeded } from "./random";
+
+describe("summaries and intervals", () => {
+  it("summarise gives the mean and the sample standard deviation", () => {
+    expect(summarise([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ n: 8, mean: 5, sd: Math.sqrt(32 / 7) });
+    expect(summarise([3])).toEqual({ n: 1, mean: 3, sd: 0 });
+  });
+
+  it("t quantiles match the tables", () => {
+    expect(tQuantile(0.975, 3)).toBeCloseTo(3.182, 3);
+    expect(tQuantile(0.975, 30)).toBeCloseTo(2.042, 3);
+  });
+
+  it("Welch's interval for a difference of means matches a worked example", () => {
+    // a: mean 3.5, var 1/3, n 4; b: mean 2.5, var 1/3, n 4 → se = sqrt(1/6), df = 6, t = 2.447.
+    const difference = meanDifference([3, 3, 4, 4], [2, 2, 3, 3])!;
+    expect(difference.estimate).toBe(1);
+    expect(difference.interval[0]).toBeCloseTo(1 - 2.4469 * Math.sqrt(1 / 6), 3);
+    expect(difference.interval[1]).toBeCloseTo(1 + 2.4469 * Math.sqrt(1 / 6), 3);
+    expect(difference.excludesZero).toBe(true);
+    expect(meanDifference([3], [2, 3])).toBeNull();
+  });
+});
+
+describe("manager leniency", () => {
+  it("flags a manager only when the interval of their difference from the rest excludes zero", () => {
+    const proposals = [
+      ...[4, 4, 4, 3, 4, 4].map((rating) => ({ managerId: "generous", rating })),
+      ...[3, 2, 3, 2, 3, 3].map((rating) => ({ managerId: "a", rating })),
+      ...[2, 3, 3, 2, 3, 2].map((rating) => ({ managerId: "b", rating })),
+      ...[3, 3, 2].map((rating) => ({ managerId: "small", rating })),
+    ];
+    const result = managerLeniency(proposals);
+    const generous = result.managers.find((manager) => manager.managerId === "generous")!;
+    expect(generous).toMatchObject({ n: 6, suppressed: false, flagged: true });
+    expect(generous.difference).toBeCloseTo(23 / 6 - 39 / 15, 6);
+    expect(generous.interval![0]).toBeGreaterThan(0);
+    // Fewer proposals than the floor: nothing shown, nothing flagged, but the count is.
+    expect(result.managers.find((manager) => manager.managerId === "small")).toEqual({
+      managerId: "small",
+      n: 3,
+      mean: null,
+      sd: null,
+      difference: null,
+      interval: null,
+      flagged: false,
+      suppressed: true,
+    });
+  });
+
+  it("does not flag differences that are noise: managers drawn from the same distribution are flagged about 5% of the time", () => {
+    const random = seeded(42);
+    let flagged = 0;
+    let shown = 0;
+    for (let session = 0; session < 200; session++) {
+      const proposals = ["m1", "m2", "m3", "m4"].flatMap((managerId) =>
+        Array.from({ length: 6 }, () => ({ managerId, rating: Math.min(4, Math.max(1, Math.round(2.8 + normal(random, 0.8)))) })),
+      );
+      for (const manager of managerLeniency(proposals).managers) {
+        if (manager.suppressed) continue;
+        shown += 1;
+        if (manager.flagged) flagged += 1;
+      }
+    }
+    expect(shown).toBe(800);
+    expect(flagged / shown).toBeLessThan(0.1);
+  });
+
+  it("the session mean is suppressed below the floor too", () => {
+    expect(managerLeniency([{ managerId: "a", rating: 3 }], 4).mean).toBeNull();
+  });
+});
