@@ -3,7 +3,7 @@
  * message a person can read. Domain modules throw these; routes turn them into HTTP
  * answers in one place (`app/utils/http.server.ts`). Nothing here knows about HTTP.
  */
-export type DomainErrorKind = "not-found" | "forbidden" | "invalid";
+export type DomainErrorKind = "not-found" | "forbidden" | "invalid" | "conflict";
 
 export class DomainError extends Error {
   constructor(
@@ -33,6 +33,13 @@ export class ForbiddenError extends DomainError {
 export class InvalidError extends DomainError {
   constructor(message: string) {
     super("invalid", message);
+  }
+}
+
+/** Someone else changed the record since the viewer read it: nothing was written; they read it again. */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("conflict", message);
   }
 }
 

@@ -13,6 +13,7 @@ const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = 
   "not-found": { status: 404, statusText: "Not Found" },
   forbidden: { status: 403, statusText: "Forbidden" },
   invalid: { status: 400, statusText: "Bad Request" },
+  conflict: { status: 409, statusText: "Conflict" },
 };
 
 /** To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. */

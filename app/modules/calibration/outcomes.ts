@@ -1,0 +1,41 @@
+import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
+import { z } from "zod";
+import type { LevelOutcome } from "./entries";
+
+export const LEVEL_OUTCOMES = ["stay", "promote", "not-ready"] as const satisfies readonly LevelOutcome[];
+export const LEVEL_OUTCOME_LABELS: Record<LevelOutcome, string> = { stay: "Stay at level", promote: "Promote", "not-ready": "Not ready to say" };
+
+export const MAX_RATIONALE = 2000;
+
+/** A proposal or a final outcome as a form sends it. */
+export const OutcomeSchema = z
+  .object({
+    rating: z.coerce.number({ error: "Choose an overall rating." }).int({ error: "Choose an overall rating." }),
+    outcome: z.enum(LEVEL_OUTCOMES, { error: "Choose a level outcome." }),
+    levelId: z.string().trim().max(100).optional(),
+    text: z.string().trim().max(MAX_RATIONALE, { error: `Keep it under ${MAX_RATIONALE} characters.` }).default(""),
+  })
+  .refine((value) => value.outcome !== "promote" || Boolean(value.levelId), { error: "Choose the level to promote to.", path: ["levelId"] });
+export type OutcomeInput = z.output<typeof OutcomeSchema>;
+
+/**
+ * Why a promotion target does not fit, or null when it does: it must be a level of the
+ * person's ladder above where they are: higher in the same track, or in another track a level
+ * whose equivalence row is above theirs (a move across tracks through equivalence), or the first
+ * level of a path that branches off at or below their level.
+ */
+export function promotionTargetProblem(ladder: Ladder, fromLevelId: string | null, toLevelId: string): string | null {
+  const to = getLevel(ladder, toLevelId);
+  if (!to) return "That level is not in this ladder.";
+  const from = fromLevelId ? getLevel(ladder, fromLevelId) : undefined;
+  if (!from) return null;
+  if (to.id === from.id) return "That is the level they are at; choose Stay at level instead.";
+  if (to.trackId === from.trackId) return to.rank > from.rank ? null : "A promotion goes to a more senior level.";
+  const branch = trackOfLevel(ladder, to.id)?.branchesFrom;
+  if (branch && to.rank === 0 && branch.trackId === from.trackId && (getLevel(ladder, branch.levelId)?.rank ?? Infinity) <= from.rank) return null;
+  if (to.band !== null && from.band !== null) return to.band > from.band ? null : "A move across tracks goes to a level above theirs in the equivalence table.";
+  return null;
+}
+
+/** Is this rating a value on the scale? */
+export const onScale = (ladder: Ladder, rating: number) => ladder.scale.some((point) => point.value === rating);

@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import type { Ladder } from "~/modules/ladders";
+import { requireLadder, servedLadders } from "~/modules/ladders/registry.server";
+import { reportsBelowSql } from "~/modules/people/reporting-line.server";
+import type { LevelOutcome } from "./entries";
+import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
+import { canChangeState, canPropose, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
+
+/**
+ * Calibration sessions: set up, moved through their states, proposals and final outcomes.
+ * Every change is written with its event in one transaction; events are never changed
+ * (the database refuses it), so a session's history is what happened.
+ */
+
+export const NewSessionSchema = z.object({
+  name: z.string().trim().min(1, { error: "Name the session." }).max(120, { error: "Keep the name under 120 characters." }),
+  cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
+  ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
+  facilitatorId: z.string({ error: "Choose a facilitator." }).trim().min(1, { error: "Choose a facilitator." }),
+  population: z.enum(["cycle", "teams", "manager"], { error: "Choose who is calibrated." }),
+  teamIds: z.array(z.string()).default([]),
+  managerId: z.string().trim().optional(),
+  blindPreRead: z.coerce.boolean().default(false),
+});
+export type NewSessionInput = z.output<typeof NewSessionSchema>;
+
+type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
+
+/** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
+export async function createSession(actor: Viewer, input: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
+  if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
+  const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
+  if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const [cycle, facilitator] = await Promise.all([
+    db.reviewCycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }),
+    db.user.findUnique({ where: { id: input.facilitatorId }, select: { id: true, deactivatedAt: true } }),
+  ]);
+  if (!cycle) return { ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } };
+  if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorId: ["Choose an active person to facilitate."] } };
+
+  const people = await populationOf(input, ladder);
+  if ("error" in people) return { ok: false, fieldErrors: people.error };
+  if (people.length === 0) return { ok: false, fieldErrors: { form: ["Nobody in that population is in the cycle on this ladder."] } };
+  const calibratorIds = [...new Set(people.flatMap((person) => (person.managerId ? [person.managerId] : [])))];
+
+  const sessionId = await db.$transaction(async (tx) => {
+    const session = await tx.calibrationSession.create({
+      data: { name: input.name, cycleId: input.cycleId, ladderId: ladder.meta.id, facilitatorId: input.facilitatorId, createdById: actor.id, blindPreRead: input.blindPreRead },
+      select: { id: true },
+    });
+    await tx.calibrationCalibrator.createMany({ data: calibratorIds.map((userId) => ({ sessionId: session.id, userId })) });
+    await tx.calibrationEntry.createMany({
+      data: people.map((person) => ({ sessionId: session.id, personId: person.id, managerId: person.managerId, trackId: person.track, levelId: person.level })),
+    });
+    await tx.calibrationEvent.create({
+      data: { sessionId: session.id, actorId: actor.id, kind: "state", change: JSON.stringify({ state: [null, "draft"], people: people.length }) },
+    });
+    return session.id;
+  });
+  return { ok: true, sessionId };
+}
+
+type Person = { id: string; managerId: string | null; track: string | null; level: string | null };
+
+/** The cycle's participants on the ladder, narrowed to the chosen teams or everyone under a manager. */
+async function populationOf(input: NewSessionInput, ladder: Ladder): Promise<Person[] | { error: FieldErrors }> {
+  let ids: string[] | null = null;
+  if (input.population === "teams") {
+    if (input.teamIds.length === 0) return { error: { teamIds: ["Choose at least one team."] } };
+    const teams = await db.team.count({ where: { id: { in: input.teamIds } } });
+    if (teams !== new Set(input.teamIds).size) return { error: { teamIds: ["One of the chosen teams no longer exists."] } };
+  }
+  if (input.population === "manager") {
+    const manager = input.managerId ? await db.user.findUnique({ where: { id: input.managerId }, select: { id: true } }) : null;
+    if (!manager) return { error: { managerId: ["Choose whose organisation is calibrated."] } };
+    const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(manager.id)} SELECT id FROM below`;
+    ids = rows.map((row) => row.id);
+  }
+  const levelIds = new Set(ladder.tracks.flatMap((track) => track.levels.map((level) => level.id)));
+  const participants = await db.reviewCycleParticipant.findMany({
+    where: {
+      cycleId: input.cycleId,
+      user: {
+        deactivatedAt: null,
+        ...(input.population === "teams" ? { teamId: { in: input.teamIds } } : {}),
+        ...(ids ? { id: { in: ids } } : {}),
+      },
+    },
+    select: { user: { select: { id: true, managerId: true, track: true, level: true, ladderId: true } } },
+  });
+  return participants
+    .map((participant) => participant.user)
+    .filter((user) => (user.ladderId ? user.ladderId === ladder.meta.id : user.level !== null && levelIds.has(user.level)))
+    .map(({ ladderId: _ladderId, ...person }) => person);
+}
+
+/** The session as access rules need it; a 404 for anyone who may not see it, as for a session that does not exist. */
+export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
+  const session = await db.calibrationSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, name: true, state: true, blindPreRead: true, facilitatorId: true, ladderId: true, cycleId: true, calibrators: { select: { userId: true } } },
+  });
+  if (!session || !isSessionState(session.state)) throw new NotFoundError("There is no such calibration session.");
+  const access: SessionAccess = { facilitatorId: session.facilitatorId, calibratorIds: session.calibrators.map((row) => row.userId), state: session.state };
+  if (!canViewSession(viewer, access)) throw new NotFoundError("There is no such calibration session.");
+  return { ...session, state: session.state as SessionState, access };
+}
+
+/** Sessions the viewer takes part in (all of them for admins), newest first. */
+export async function listSessions(viewer: Viewer) {
+  const sessions = await db.calibrationSession.findMany({
+    where: viewer.isAdmin ? {} : { OR: [{ facilitatorId: viewer.id }, { calibrators: { some: { userId: viewer.id } } }] },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, state: true, createdAt: true, cycle: { select: { name: true } }, facilitator: { select: { name: true } }, _count: { select: { entries: true } } },
+  });
+  return sessions.map((session) => ({ id: session.id, name: session.name, state: session.state, cycleName: session.cycle.name, facilitatorName: session.facilitator.name, people: session._count.entries }));
+}
+
+/** The facilitator moves the session one step on; anyone else may not. */
+export async function advanceSession(viewer: Viewer, sessionId: string, to: string): Promise<void> {
+  const session = await requireSessionAccess(viewer, sessionId);
+  if (!canChangeState(viewer, session.access)) throw new ForbiddenError("Only the session's facilitator moves it on.");
+  if (!isSessionState(to) || !canMoveTo(session.state, to, { blindPreRead: session.blindPreRead })) {
+    const next = nextState(session.state, { blindPreRead: session.blindPreRead });
+    throw new InvalidError(next ? `From ${session.state} the session can only move to ${next}.` : "The session is published: it does not move on.");
+  }
+  await db.$transaction(async (tx) => {
+    const moved = await tx.calibrationSession.updateMany({ where: { id: sessionId, state: session.state }, data: { state: to } });
+    if (moved.count !== 1) throw new ConflictError("The session was moved on by someone else meanwhile. Reload to see where it is.");
+    await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify({ state: [session.state, to] }) } });
+  });
+}
+
+async function requireEntry(viewer: Viewer, entryId: string) {
+  const entry = await db.calibrationEntry.findUnique({
+    where: { id: entryId },
+    select: {
+      id: true,
+      sessionId: true,
+      personId: true,
+      managerId: true,
+      levelId: true,
+      released: true,
+      revision: true,
+      proposedRating: true,
+      proposedOutcome: true,
+      proposedLevelId: true,
+      rationale: true,
+      finalRating: true,
+      finalOutcome: true,
+      finalLevelId: true,
+      finalReason: true,
+    },
+  });
+  if (!entry) throw new NotFoundError("There is no such entry.");
+  const session = await requireSessionAccess(viewer, entry.sessionId);
+  return { entry, session };
+}
+
+/** Checks a proposal or an outcome against the session's ladder; field errors in the form's words, or none. */
+async function outcomeProblems(ladderId: string, fromLevelId: string | null, input: OutcomeInput): Promise<Record<string, string[]> | null> {
+  const { ladder } = await requireLadder(ladderId);
+  const errors: Record<string, string[]> = {};
+  if (!onScale(ladder, input.rating)) errors.rating = [`Choose a rating on the scale (${ladder.scale.map((point) => point.value).join(", ")}).`];
+  if (input.outcome === "promote") {
+    const problem = promotionTargetProblem(ladder, fromLevelId, input.levelId ?? "");
+    if (problem) errors.levelId = [problem];
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+const levelOf = (input: OutcomeInput) => (input.outcome === "promote" ? (input.levelId ?? null) : null);
+
+/** The person's manager proposes an overall rating and a level outcome, with a rationale, while proposals are open. */
+export async function saveProposal(viewer: Viewer, entryId: string, input: OutcomeInput): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const { entry, session } = await requireEntry(viewer, entryId);
+  if (!canPropose(viewer, session.access, entry)) {
+    throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
+  }
+  const problems = await outcomeProblems(session.ladderId, entry.levelId, input);
+  if (problems) return { ok: false, fieldErrors: problems };
+  const next = { proposedRating: input.rating, proposedOutcome: input.outcome as LevelOutcome, proposedLevelId: levelOf(input), rationale: input.text };
+  await db.$transaction(async (tx) => {
+    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposedAt: new Date(), revision: { increment: 1 } } });
+    await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changes(entry, next)) } });
+  });
+  return { ok: true };
+}
+
+/**
+ * The facilitator records the final rating and level outcome while the session is live; a
+ * reason is required whenever it differs from the proposal. `revision` is the entry's revision
+ * the facilitator saw: if it moved on, someone else changed the entry and nothing is written.
+ */
+export async function recordOutcome(
+  viewer: Viewer,
+  entryId: string,
+  input: OutcomeInput & { revision: number },
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const { entry, session } = await requireEntry(viewer, entryId);
+  if (!canRecordOutcome(viewer, session.access)) {
+    throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
+  }
+  const problems = (await outcomeProblems(session.ladderId, entry.levelId, input)) ?? {};
+  const differs = input.rating !== entry.proposedRating || input.outcome !== entry.proposedOutcome || levelOf(input) !== entry.proposedLevelId;
+  if (differs && !input.text) problems.text = ["Give a reason: this differs from the proposal."];
+  if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
+  const next = { finalRating: input.rating, finalOutcome: input.outcome as LevelOutcome, finalLevelId: levelOf(input), finalReason: input.text || null };
+  await db.$transaction(async (tx) => {
+    const written = await tx.calibrationEntry.updateMany({ where: { id: entry.id, revision: input.revision }, data: { ...next, revision: { increment: 1 } } });
+    if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
+    await tx.calibrationEvent.create({
+      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, next)), reason: input.text || null },
+    });
+  });
+  return { ok: true };
+}
+
+/** Field → [from, to] for the fields that change. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+  const changed: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(after)) if (before[field] !== value) changed[field] = [before[field] ?? null, value];
+  return changed;
+}
+
+/** An entry's history, oldest first: who changed what, when, and why. */
+export async function entryHistory(viewer: Viewer, entryId: string) {
+  const { entry } = await requireEntry(viewer, entryId);
+  const events = await db.calibrationEvent.findMany({
+    where: { entryId: entry.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return events.map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, [unknown, unknown]>, actor: event.actor.name }));
+}
+

@@ -1,0 +1,150 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { advanceSession, createSession, entryHistory, listSessions, recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import { createAdmin, createPerson } from "../../utils/factories";
+
+const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
+
+/** An organisation with two managers of two engineers each, all in one cycle, and a facilitator. */
+async function setUp(options: { blindPreRead?: boolean } = {}) {
+  const admin = await createAdmin({ name: "Ada Admin" });
+  const facilitator = await createPerson({ name: "Fay Facilitator", track: "manager", level: "m2" });
+  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+  const kim = await createPerson({ name: "Kim Manager", track: "manager", level: "m1" });
+  const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+  const omar = await createPerson({ name: "Omar Engineer", track: "ic", level: "ic3", managerId: sam.id });
+  const pia = await createPerson({ name: "Pia Engineer", track: "ic", level: "ic2", managerId: kim.id });
+  const outsider = await createPerson({ name: "Out Sider", track: "ic", level: "ic2" });
+  const cycle = await db.reviewCycle.create({
+    data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [lena, omar, pia].map((p) => ({ userId: p.id })) } },
+  });
+  const created = await createSession(viewerOf(admin), {
+    name: "Spring calibration",
+    cycleId: cycle.id,
+    ladderId: "engineering",
+    facilitatorId: facilitator.id,
+    population: "cycle",
+    teamIds: [],
+    blindPreRead: options.blindPreRead ?? false,
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { id: true, personId: true } });
+  const entryOf = (person: { id: string }) => entries.find((entry) => entry.personId === person.id)!.id;
+  return { admin, facilitator, sam, kim, lena, omar, pia, outsider, cycle, sessionId: created.sessionId, entryOf, as: viewerOf };
+}
+
+describe("calibration sessions", () => {
+  test("a session holds everyone in the cycle once, with their manager then, and invites those managers", async () => {
+    const { sessionId, sam, kim, lena, omar, pia } = await setUp();
+    const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, managerId: true, levelId: true } });
+    expect(entries.map((entry) => entry.personId).sort()).toEqual([lena.id, omar.id, pia.id].sort());
+    expect(entries.find((entry) => entry.personId === pia.id)).toEqual({ personId: pia.id, managerId: kim.id, levelId: "ic2" });
+    const calibrators = await db.calibrationCalibrator.findMany({ where: { sessionId }, select: { userId: true } });
+    expect(calibrators.map((row) => row.userId).sort()).toEqual([sam.id, kim.id].sort());
+  });
+
+  test("only admins set up sessions; a bad population is a field error and writes nothing", async () => {
+    const { sam, cycle, facilitator, admin } = await setUp();
+    const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorId: facilitator.id, population: "cycle" as const, teamIds: [], blindPreRead: false };
+    await expect(createSession(viewerOf(sam), input)).rejects.toBeInstanceOf(ForbiddenError);
+    const before = await db.calibrationSession.count();
+    expect(await createSession(viewerOf(admin), { ...input, population: "teams" })).toEqual({ ok: false, fieldErrors: { teamIds: ["Choose at least one team."] } });
+    expect(await createSession(viewerOf(admin), { ...input, cycleId: "nope" })).toEqual({ ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } });
+    expect(await createSession(viewerOf(admin), { ...input, ladderId: "nope" })).toEqual({ ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } });
+    expect(await db.calibrationSession.count()).toBe(before);
+  });
+
+  test("everyone outside the session gets a 404, listing and reading alike", async () => {
+    const { sessionId, outsider, lena, sam, facilitator, admin, entryOf } = await setUp();
+    for (const person of [outsider, lena]) {
+      await expect(advanceSession(viewerOf(person), sessionId, "proposals")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(entryHistory(viewerOf(person), entryOf(lena))).rejects.toBeInstanceOf(NotFoundError);
+      expect(await listSessions(viewerOf(person))).toEqual([]);
+    }
+    for (const person of [sam, facilitator]) expect((await listSessions(viewerOf(person))).map((session) => session.id)).toEqual([sessionId]);
+    // Admins see every session (this file's database holds the other tests' sessions too).
+    expect((await listSessions(viewerOf(admin))).map((session) => session.id)).toContain(sessionId);
+    await expect(entryHistory(viewerOf(sam), "no-such-entry")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test("the facilitator moves the session one step at a time; nobody else can", async () => {
+    const { sessionId, facilitator, sam, admin } = await setUp({ blindPreRead: true });
+    await expect(advanceSession(viewerOf(sam), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(advanceSession(viewerOf(admin), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "live")).rejects.toThrow(new InvalidError("From draft the session can only move to proposals."));
+    for (const state of ["proposals", "preread", "live", "locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "draft")).rejects.toBeInstanceOf(InvalidError);
+    const events = await db.calibrationEvent.findMany({ where: { sessionId, kind: "state" }, orderBy: { createdAt: "asc" }, select: { change: true, actorId: true } });
+    expect(events.map((event) => JSON.parse(event.change).state)).toEqual([
+      [null, "draft"],
+      ["draft", "proposals"],
+      ["proposals", "preread"],
+      ["preread", "live"],
+      ["live", "locked"],
+      ["locked", "published"],
+    ]);
+  });
+
+  test("only the person's manager proposes, only while proposals are open, on the scale and to a more senior level", async () => {
+    const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp();
+    const proposal = { rating: 3, outcome: "promote" as const, levelId: "ic3", text: "Led the checkout rewrite." };
+    await expect(saveProposal(viewerOf(sam), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError("Proposals are closed in this session."));
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    await expect(saveProposal(viewerOf(kim), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError("Only the person's manager proposes for them."));
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 7 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4)."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, levelId: "ic1" })).toEqual({ ok: false, fieldErrors: { levelId: ["A promotion goes to a more senior level."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, levelId: "m1" })).toEqual({ ok: true }); // the manager path branches after Engineer II
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: true });
+    const entry = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(lena) } });
+    expect(entry).toMatchObject({ proposedRating: 3, proposedOutcome: "promote", proposedLevelId: "ic3", rationale: "Led the checkout rewrite.", revision: 2 });
+    const history = await entryHistory(viewerOf(sam), entryOf(lena));
+    expect(history.map((event) => [event.kind, event.actor, event.change])).toEqual([
+      ["proposal", "Sam Manager", { proposedRating: [null, 3], proposedOutcome: [null, "promote"], proposedLevelId: [null, "m1"], rationale: ["", "Led the checkout rewrite."] }],
+      ["proposal", "Sam Manager", { proposedLevelId: ["m1", "ic3"] }],
+    ]);
+  });
+
+  test("the facilitator records outcomes while live, with a reason whenever they differ from the proposal; a stale revision is a conflict", async () => {
+    const { sessionId, facilitator, sam, lena, omar, entryOf } = await setUp();
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "Solid half." });
+    await expect(recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).rejects.toThrow(
+      new ForbiddenError("Outcomes are recorded while the session is live."),
+    );
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    await expect(recordOutcome(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).rejects.toThrow(new ForbiddenError("Only the facilitator records outcomes."));
+    // The same as proposed: no reason needed.
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).toEqual({ ok: true });
+    // Different: a reason is required, and nothing is written without one.
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 2, outcome: "stay", text: "", revision: 2 })).toEqual({
+      ok: false,
+      fieldErrors: { text: ["Give a reason: this differs from the proposal."] },
+    });
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 2, outcome: "stay", text: "Evidence was thin for design.", revision: 2 })).toEqual({ ok: true });
+    // A second facilitator tab still at revision 2: a conflict, not an overwrite.
+    await expect(recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 4, outcome: "stay", text: "Other tab", revision: 2 })).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(lena) }, select: { finalRating: true, finalReason: true } })).toEqual({
+      finalRating: 2,
+      finalReason: "Evidence was thin for design.",
+    });
+    // Without a proposal, any outcome differs from it.
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(omar), { rating: 3, outcome: "stay", text: "", revision: 0 })).toMatchObject({ ok: false });
+    const history = await entryHistory(viewerOf(facilitator), entryOf(lena));
+    expect(history.filter((event) => event.kind === "final").map((event) => [event.change.finalRating, event.reason])).toEqual([
+      [[null, 3], null],
+      [[3, 2], "Evidence was thin for design."],
+    ]);
+  });
+
+  test("the history is append-only in the database itself: updating or deleting an event fails", async () => {
+    const { sessionId } = await setUp();
+    const event = await db.calibrationEvent.findFirstOrThrow({ where: { sessionId } });
+    await expect(db.calibrationEvent.update({ where: { id: event.id }, data: { reason: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.calibrationEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "CalibrationEvent" SET "reason" = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "CalibrationEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db.calibrationEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+});
