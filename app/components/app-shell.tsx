@@ -13,6 +13,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: `/people/${viewer.id}`, label: "My growth" },
     { to: "/reviews", label: "Reviews" },
     ...(viewer.isManager ? [{ to: "/team", label: "Team" }] : []),
+    ...(viewer.isManager || viewer.isAdmin ? [{ to: "/calibration", label: "Calibration" }] : []),
   ];
   const admin: NavItem[] = viewer.isAdmin
     ? [

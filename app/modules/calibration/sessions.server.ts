@@ -20,11 +20,11 @@ export const NewSessionSchema = z.object({
   name: z.string().trim().min(1, { error: "Name the session." }).max(120, { error: "Keep the name under 120 characters." }),
   cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
   ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
-  facilitatorId: z.string({ error: "Choose a facilitator." }).trim().min(1, { error: "Choose a facilitator." }),
+  facilitatorEmail: z.string({ error: "Give the facilitator's email." }).trim().toLowerCase().min(1, { error: "Give the facilitator's email." }).max(254),
   population: z.enum(["cycle", "teams", "manager"], { error: "Choose who is calibrated." }),
   teamIds: z.array(z.string()).default([]),
-  managerId: z.string().trim().optional(),
-  blindPreRead: z.coerce.boolean().default(false),
+  managerEmail: z.string().trim().toLowerCase().max(254).optional(),
+  blindPreRead: z.boolean().default(false),
 });
 export type NewSessionInput = z.output<typeof NewSessionSchema>;
 
@@ -37,10 +37,10 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
   if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
   const [cycle, facilitator] = await Promise.all([
     db.reviewCycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }),
-    db.user.findUnique({ where: { id: input.facilitatorId }, select: { id: true, deactivatedAt: true } }),
+    db.user.findUnique({ where: { email: input.facilitatorEmail }, select: { id: true, deactivatedAt: true } }),
   ]);
   if (!cycle) return { ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } };
-  if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorId: ["Choose an active person to facilitate."] } };
+  if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorEmail: ["Nobody active has that email."] } };
 
   const people = await populationOf(input, ladder);
   if ("error" in people) return { ok: false, fieldErrors: people.error };
@@ -49,7 +49,7 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
 
   const sessionId = await db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
-      data: { name: input.name, cycleId: input.cycleId, ladderId: ladder.meta.id, facilitatorId: input.facilitatorId, createdById: actor.id, blindPreRead: input.blindPreRead },
+      data: { name: input.name, cycleId: input.cycleId, ladderId: ladder.meta.id, facilitatorId: facilitator.id, createdById: actor.id, blindPreRead: input.blindPreRead },
       select: { id: true },
     });
     await tx.calibrationCalibrator.createMany({ data: calibratorIds.map((userId) => ({ sessionId: session.id, userId })) });
@@ -75,8 +75,8 @@ async function populationOf(input: NewSessionInput, ladder: Ladder): Promise<Per
     if (teams !== new Set(input.teamIds).size) return { error: { teamIds: ["One of the chosen teams no longer exists."] } };
   }
   if (input.population === "manager") {
-    const manager = input.managerId ? await db.user.findUnique({ where: { id: input.managerId }, select: { id: true } }) : null;
-    if (!manager) return { error: { managerId: ["Choose whose organisation is calibrated."] } };
+    const manager = input.managerEmail ? await db.user.findUnique({ where: { email: input.managerEmail }, select: { id: true } }) : null;
+    if (!manager) return { error: { managerEmail: [input.managerEmail ? "Nobody has that email." : "Give the email of the manager whose organisation is calibrated."] } };
     const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(manager.id)} SELECT id FROM below`;
     ids = rows.map((row) => row.id);
   }
@@ -135,7 +135,8 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
   });
 }
 
-async function requireEntry(viewer: Viewer, entryId: string) {
+/** The entry and its session, a 404 unless the viewer may see the session (and, when `inSession` is given, unless the entry is in it). */
+async function requireEntry(viewer: Viewer, entryId: string, inSession?: string) {
   const entry = await db.calibrationEntry.findUnique({
     where: { id: entryId },
     select: {
@@ -156,7 +157,7 @@ async function requireEntry(viewer: Viewer, entryId: string) {
       finalReason: true,
     },
   });
-  if (!entry) throw new NotFoundError("There is no such entry.");
+  if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError("There is no such entry.");
   const session = await requireSessionAccess(viewer, entry.sessionId);
   return { entry, session };
 }
@@ -176,8 +177,13 @@ async function outcomeProblems(ladderId: string, fromLevelId: string | null, inp
 const levelOf = (input: OutcomeInput) => (input.outcome === "promote" ? (input.levelId ?? null) : null);
 
 /** The person's manager proposes an overall rating and a level outcome, with a rationale, while proposals are open. */
-export async function saveProposal(viewer: Viewer, entryId: string, input: OutcomeInput): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
-  const { entry, session } = await requireEntry(viewer, entryId);
+export async function saveProposal(
+  viewer: Viewer,
+  entryId: string,
+  input: OutcomeInput,
+  inSession?: string,
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const { entry, session } = await requireEntry(viewer, entryId, inSession);
   if (!canPropose(viewer, session.access, entry)) {
     throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
   }
@@ -200,8 +206,9 @@ export async function recordOutcome(
   viewer: Viewer,
   entryId: string,
   input: OutcomeInput & { revision: number },
+  inSession?: string,
 ): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
-  const { entry, session } = await requireEntry(viewer, entryId);
+  const { entry, session } = await requireEntry(viewer, entryId, inSession);
   if (!canRecordOutcome(viewer, session.access)) {
     throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
   }

@@ -24,7 +24,7 @@ async function setUp(options: { blindPreRead?: boolean } = {}) {
     name: "Spring calibration",
     cycleId: cycle.id,
     ladderId: "engineering",
-    facilitatorId: facilitator.id,
+    facilitatorEmail: facilitator.email,
     population: "cycle",
     teamIds: [],
     blindPreRead: options.blindPreRead ?? false,
@@ -47,12 +47,14 @@ describe("calibration sessions", () => {
 
   test("only admins set up sessions; a bad population is a field error and writes nothing", async () => {
     const { sam, cycle, facilitator, admin } = await setUp();
-    const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorId: facilitator.id, population: "cycle" as const, teamIds: [], blindPreRead: false };
+    const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
     await expect(createSession(viewerOf(sam), input)).rejects.toBeInstanceOf(ForbiddenError);
     const before = await db.calibrationSession.count();
     expect(await createSession(viewerOf(admin), { ...input, population: "teams" })).toEqual({ ok: false, fieldErrors: { teamIds: ["Choose at least one team."] } });
     expect(await createSession(viewerOf(admin), { ...input, cycleId: "nope" })).toEqual({ ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } });
     expect(await createSession(viewerOf(admin), { ...input, ladderId: "nope" })).toEqual({ ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } });
+    expect(await createSession(viewerOf(admin), { ...input, facilitatorEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { facilitatorEmail: ["Nobody active has that email."] } });
+    expect(await createSession(viewerOf(admin), { ...input, population: "manager", managerEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { managerEmail: ["Nobody has that email."] } });
     expect(await db.calibrationSession.count()).toBe(before);
   });
 

@@ -1,0 +1,138 @@
+import { ENTRY_FLAG_LABELS, type EntryFlag } from "~/modules/calibration/entries";
+
+type Count = { value: number; count: number };
+
+/**
+ * Proposed and final ratings side by side, one pair of bars per scale point. The numbers are
+ * printed on the bars and the same figures are in a table for screen readers, so the chart
+ * is never the only way to read them.
+ */
+export function DistributionChart({
+  scale,
+  proposed,
+  final,
+}: {
+  scale: readonly { value: number; label: string }[];
+  proposed: { counts: Count[]; notRated: number };
+  final: { counts: Count[]; notRated: number };
+}) {
+  const most = Math.max(1, ...proposed.counts.map((c) => c.count), ...final.counts.map((c) => c.count));
+  const bar = (count: number, tone: string, label: string) => (
+    <div className="flex items-center gap-2">
+      <span className="w-16 shrink-0 text-xs text-slate-600 dark:text-slate-300">{label}</span>
+      <div className="h-5 flex-1 rounded-sm bg-slate-100 dark:bg-slate-800">
+        <div className={`h-5 rounded-sm ${tone}`} style={{ width: `${(count / most) * 100}%` }} />
+      </div>
+      <span className="w-8 shrink-0 text-right text-xs font-semibold tabular-nums">{count}</span>
+    </div>
+  );
+  return (
+    <figure aria-labelledby="distribution-caption">
+      <div aria-hidden="true" className="space-y-3">
+        {scale.map((point, index) => (
+          <div key={point.value}>
+            <p className="mb-1 text-sm font-medium">
+              {point.value} {point.label}
+            </p>
+            {bar(proposed.counts[index]?.count ?? 0, "bg-slate-400 dark:bg-slate-500", "Proposed")}
+            {bar(final.counts[index]?.count ?? 0, "bg-brand-600", "Final")}
+          </div>
+        ))}
+      </div>
+      <table className="sr-only">
+        <caption>Proposed and final ratings</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rating</th>
+            <th scope="col">Proposed</th>
+            <th scope="col">Final</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scale.map((point, index) => (
+            <tr key={point.value}>
+              <th scope="row">
+                {point.value} {point.label}
+              </th>
+              <td>{proposed.counts[index]?.count ?? 0}</td>
+              <td>{final.counts[index]?.count ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <figcaption id="distribution-caption" className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        Proposed and final ratings; {proposed.notRated} without a proposal you can see, {final.notRated} without a final rating yet.
+      </figcaption>
+    </figure>
+  );
+}
+
+export function FlagList({ flags }: { flags: readonly EntryFlag[] }) {
+  if (!flags.length) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {flags.map((flag) => (
+        <li key={flag} className="rounded border border-amber-500 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">
+          {ENTRY_FLAG_LABELS[flag]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
+
+/** Per-manager leniency: figures only where enough people stand behind them, flagged only where the interval excludes zero. */
+export function LeniencyTable({
+  managers,
+  floor,
+}: {
+  managers: readonly { managerId: string; name: string; n: number; mean: number | null; difference: number | null; interval: [number, number] | null; flagged: boolean; suppressed: boolean }[];
+  floor: number;
+}) {
+  if (!managers.length) return <p className="text-sm text-slate-600 dark:text-slate-300">No proposals you can see yet.</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">Each manager's proposals against the rest of the session</caption>
+      <thead>
+        <tr className="border-b border-slate-200 dark:border-slate-700">
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            Manager
+          </th>
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            People
+          </th>
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            Mean proposal
+          </th>
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            Against the rest (95% interval)
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {managers.map((manager) => (
+          <tr key={manager.managerId} className="border-b border-slate-100 dark:border-slate-800">
+            <th scope="row" className="py-2 pr-3 font-medium">
+              {manager.name}
+            </th>
+            <td className="py-2 pr-3 tabular-nums">{manager.n}</td>
+            <td className="py-2 pr-3 tabular-nums">{manager.suppressed || manager.mean === null ? "—" : manager.mean.toFixed(2)}</td>
+            <td className="py-2 pr-3">
+              {manager.suppressed || manager.difference === null || !manager.interval ? (
+                <span className="text-slate-600 dark:text-slate-300">Not shown: fewer than {floor} people on one side</span>
+              ) : (
+                <span className={manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""}>
+                  <span className="tabular-nums">
+                    {signed(manager.difference)} ({signed(manager.interval[0])} to {signed(manager.interval[1])})
+                  </span>
+                  {manager.flagged ? (manager.difference > 0 ? " · proposes higher than the rest" : " · proposes lower than the rest") : " · within noise"}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

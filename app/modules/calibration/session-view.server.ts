@@ -1,0 +1,209 @@
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { placeLabel } from "~/modules/ladders";
+import { requireLadder } from "~/modules/ladders/registry.server";
+import { agendaOrder, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
+import { managerLeniency } from "./leniency";
+import { NotFoundError } from "~/modules/errors";
+import { promotionTargetProblem } from "./outcomes";
+import { canChangeState, canPropose, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
+import { nextState, SESSION_STATE_LABELS } from "./session-state";
+import { requireSessionAccess } from "./sessions.server";
+import { DEFAULT_GROUP_FLOOR } from "./statistics";
+
+export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
+
+/** Each person's submitted self-assessment and manager review in the cycle: average rating, how many rated, how much evidence. */
+async function reviewFacts(cycleId: string, personIds: string[]) {
+  const assessments = await db.assessment.findMany({
+    where: { cycleId, subjectId: { in: personIds }, status: "submitted" },
+    select: { id: true, subjectId: true, kind: true, ratings: { select: { rating: true, _count: { select: { evidence: true } } } } },
+  });
+  const facts = new Map<string, { selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number; managerReviewId: string | null; selfId: string | null }>();
+  for (const personId of personIds) facts.set(personId, { selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0, managerReviewId: null, selfId: null });
+  for (const assessment of assessments) {
+    const rated = assessment.ratings.flatMap((row) => (row.rating === null ? [] : [row.rating]));
+    const average = rated.length ? rated.reduce((sum, value) => sum + value, 0) / rated.length : null;
+    const fact = facts.get(assessment.subjectId)!;
+    if (assessment.kind === "self") Object.assign(fact, { selfAverage: average, selfId: assessment.id });
+    else Object.assign(fact, { managerAverage: average, managerReviewId: assessment.id, ratedCount: rated.length, evidenceCount: assessment.ratings.reduce((sum, row) => sum + row._count.evidence, 0) });
+  }
+  return facts;
+}
+
+/** Everything the session page shows the viewer: entries in agenda order with flags, the distribution, leniency, and what the viewer may do. */
+export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters) {
+  const session = await requireSessionAccess(viewer, sessionId);
+  const { ladder } = await requireLadder(session.ladderId);
+  const [details, rows] = await Promise.all([
+    db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
+    db.calibrationEntry.findMany({
+      where: { sessionId },
+      select: {
+        id: true,
+        personId: true,
+        managerId: true,
+        trackId: true,
+        levelId: true,
+        proposedRating: true,
+        proposedOutcome: true,
+        proposedLevelId: true,
+        finalRating: true,
+        finalOutcome: true,
+        finalLevelId: true,
+        released: true,
+        person: { select: { name: true, team: { select: { id: true, name: true } } } },
+        manager: { select: { name: true } },
+      },
+    }),
+  ]);
+  const facts = await reviewFacts(session.cycleId, rows.map((row) => row.personId));
+  const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
+  const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
+  const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
+  const topOfScale = Math.max(...ladder.scale.map((point) => point.value));
+
+  const entries = visible.map(({ row, proposalVisible }) => {
+    const fact = facts.get(row.personId)!;
+    const proposal = proposalVisible ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId) } : null;
+    const flags: EntryFlag[] = entryFlags(
+      { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
+      sessionRatings,
+    );
+    return {
+      id: row.id,
+      personId: row.personId,
+      name: row.person.name,
+      teamId: row.person.team?.id ?? null,
+      team: row.person.team?.name ?? null,
+      managerId: row.managerId,
+      manager: row.manager?.name ?? null,
+      trackId: row.trackId,
+      levelId: row.levelId,
+      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
+      proposal,
+      final: row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId) },
+      flags,
+      nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
+      managerReviewId: fact.managerReviewId,
+      canPropose: canPropose(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }),
+    };
+  });
+  const shown = agendaOrder(
+    entries.filter(
+      (entry) =>
+        (!filters.team || entry.teamId === filters.team) &&
+        (!filters.manager || entry.managerId === filters.manager) &&
+        (!filters.track || entry.trackId === filters.track) &&
+        (!filters.level || entry.levelId === filters.level),
+    ),
+  );
+  const scale = ladder.scale.map((point) => point.value);
+  const proposalsShown = shown.filter((entry) => entry.proposal !== null);
+  const leniency = managerLeniency(
+    proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
+  );
+  const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
+  const next = nextState(session.state, { blindPreRead: session.blindPreRead });
+  const options = <T extends string>(pairs: [T | null, string | null][]) =>
+    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label, "en"));
+
+  return {
+    session: {
+      id: session.id,
+      name: session.name,
+      state: session.state,
+      stateLabel: SESSION_STATE_LABELS[session.state],
+      blindPreRead: session.blindPreRead,
+      cycleName: details.cycle.name,
+      facilitatorName: details.facilitator.name,
+      ladderName: ladder.meta.name,
+    },
+    viewerIsFacilitator: isFacilitator(viewer, session.access),
+    next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
+    canRecordOutcomes: canRecordOutcome(viewer, session.access),
+    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label })),
+    total: entries.length,
+    entries: shown,
+    distribution: {
+      proposed: ratingDistribution(shown.map((entry) => entry.proposal?.rating ?? null), scale),
+      final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
+      proposalsVisible: proposalsShown.length,
+    },
+    leniency: {
+      floor: DEFAULT_GROUP_FLOOR,
+      sessionMean: leniency.mean,
+      managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+    },
+    filters,
+    filterOptions: {
+      teams: options(entries.map((entry) => [entry.teamId, entry.team])),
+      managers: options(entries.map((entry) => [entry.managerId, entry.manager])),
+      tracks: options(entries.map((entry) => [entry.trackId, ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null])),
+      levels: options(entries.map((entry) => [entry.levelId, levelTitle(entry.levelId)])),
+    },
+  };
+}
+
+/** One entry: the person, their reviews in the cycle, the proposal and final outcome the viewer may see, the forms they may use, and the history. */
+export async function entryView(viewer: Viewer, sessionId: string, entryId: string) {
+  const session = await requireSessionAccess(viewer, sessionId);
+  const row = await db.calibrationEntry.findFirst({
+    where: { id: entryId, sessionId },
+    select: {
+      id: true,
+      personId: true,
+      managerId: true,
+      trackId: true,
+      levelId: true,
+      revision: true,
+      released: true,
+      proposedRating: true,
+      proposedOutcome: true,
+      proposedLevelId: true,
+      rationale: true,
+      finalRating: true,
+      finalOutcome: true,
+      finalLevelId: true,
+      finalReason: true,
+      person: { select: { name: true } },
+      manager: { select: { name: true } },
+    },
+  });
+  if (!row) throw new NotFoundError("There is no such entry in this session.");
+  const { ladder } = await requireLadder(session.ladderId);
+  const access = { personId: row.personId, managerId: row.managerId, released: row.released };
+  const proposalVisible = canSeeProposal(viewer, session.access, access);
+  const facts = (await reviewFacts(session.cycleId, [row.personId])).get(row.personId)!;
+  const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
+  const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
+  const history = proposalVisible
+    ? await db.calibrationEvent.findMany({
+        where: { entryId: row.id },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+      })
+    : [];
+  return {
+    session: { id: session.id, name: session.name, state: session.state, stateLabel: SESSION_STATE_LABELS[session.state] },
+    entry: {
+      id: row.id,
+      revision: row.revision,
+      name: row.person.name,
+      personId: row.personId,
+      manager: row.manager?.name ?? null,
+      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
+      proposal: proposalVisible
+        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, rationale: row.rationale }
+        : null,
+      final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason },
+      reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
+    },
+    canPropose: canPropose(viewer, session.access, access),
+    canRecordOutcome: canRecordOutcome(viewer, session.access),
+    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
+    promotionTargets: targets,
+    levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
+    history: history.map((event) => ({ id: event.id, kind: event.kind, actor: event.actor.name, at: event.createdAt.toISOString(), reason: event.reason, change: JSON.parse(event.change) as Record<string, [unknown, unknown]> })),
+  };
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { DistributionChart, FlagList, LeniencyTable } from "~/components/calibration/session-parts";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { SelectField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
+import { sessionView } from "~/modules/calibration/session-view.server";
+import { advanceSession } from "~/modules/calibration/sessions.server";
+import { withDomainErrors } from "~/utils/http.server";
+import { textParam } from "~/utils/search-params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const search = new URL(request.url).searchParams;
+  const filters = { team: textParam(search, "team") || null, manager: textParam(search, "manager") || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
+  return sessionView(viewer, params.sessionId ?? "", filters);
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const form = await request.formData();
+  await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""));
+  return redirect(`/calibration/${params.sessionId}`);
+});
+
+const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL_OUTCOME_LABELS | null; levelTitle: string | null } | null) =>
+  value === null || value.rating === null ? "—" : `${value.rating}${value.outcome ? ` · ${value.outcome === "promote" && value.levelTitle ? `Promote to ${value.levelTitle}` : LEVEL_OUTCOME_LABELS[value.outcome]}` : ""}`;
+
+export default function CalibrationSession() {
+  const view = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const { session } = view;
+  const filtered = Object.values(view.filters).some(Boolean);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/calibration" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Calibration
+        </Link>
+      </p>
+      <PageHeader
+        title={session.name}
+        description={`${session.cycleName} · ${session.ladderName} ladder · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}
+        actions={
+          view.next ? (
+            <Form method="post">
+              <input type="hidden" name="to" value={view.next.state} />
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                Move to: {view.next.label}
+              </Button>
+            </Form>
+          ) : null
+        }
+      />
+      <p className="mb-6 text-sm">
+        State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}
+      </p>
+
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Ratings</h2>
+          <DistributionChart scale={view.scale} proposed={view.distribution.proposed} final={view.distribution.final} />
+        </Card>
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
+          <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+            Each manager's proposals against everyone else's in this session. A difference is called out only when its interval excludes zero; with fewer than{" "}
+            {view.leniency.floor} people on either side nothing is shown.
+          </p>
+          <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
+        </Card>
+      </div>
+
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
+        {(
+          [
+            ["team", "Team", view.filterOptions.teams],
+            ["manager", "Manager", view.filterOptions.managers],
+            ["track", "Track", view.filterOptions.tracks],
+            ["level", "Level", view.filterOptions.levels],
+          ] as const
+        ).map(([name, label, options]) => (
+          <SelectField key={name} name={name} label={label} defaultValue={view.filters[name] ?? ""} className="min-w-40">
+            <option value="">All</option>
+            {options.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </SelectField>
+        ))}
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        {filtered ? (
+          <Link to={`/calibration/${session.id}`} className="text-sm text-brand-600 underline dark:text-brand-100">
+            Show everyone
+          </Link>
+        ) : null}
+      </Form>
+
+      <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
+      <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Final"]}>
+        {view.entries.map((entry) => (
+          <tr key={entry.id}>
+            <th scope="row" className={`${tdClass} font-medium`}>
+              <Link to={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                {entry.name}
+              </Link>
+              {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
+            </th>
+            <td className={tdClass}>{entry.manager ?? "—"}</td>
+            <td className={tdClass}>{entry.place ?? "—"}</td>
+            <td className={tdClass}>
+              <FlagList flags={entry.flags} />
+            </td>
+            <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
+            <td className={tdClass}>{outcomeText(entry.final)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

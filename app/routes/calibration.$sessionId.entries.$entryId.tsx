@@ -1,0 +1,219 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
+import { entryView } from "~/modules/calibration/session-view.server";
+import { recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { InvalidError } from "~/modules/errors";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.name ?? "Entry"} · Calibration · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const sessionId = params.sessionId ?? "";
+  const entryId = params.entryId ?? "";
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
+  const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text"].map((name) => [name, String(form.get(name) ?? "")]));
+  const submission = parseWithZod(form, { schema: OutcomeSchema });
+  if (submission.status !== "success") {
+    return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
+  }
+  const result =
+    intent === "propose"
+      ? await saveProposal(viewer, entryId, submission.value, sessionId)
+      : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(form.get("revision") ?? -1) }, sessionId);
+  if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
+  return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
+});
+
+const describe = (value: unknown, levelTitles: Record<string, string>) =>
+  value === null || value === undefined || value === ""
+    ? "nothing"
+    : typeof value === "string" && levelTitles[value]
+      ? levelTitles[value]
+      : typeof value === "string" && value in LEVEL_OUTCOME_LABELS
+        ? LEVEL_OUTCOME_LABELS[value as keyof typeof LEVEL_OUTCOME_LABELS]
+        : `“${String(value)}”`;
+
+const FIELD_NAMES: Record<string, string> = {
+  proposedRating: "proposed rating",
+  proposedOutcome: "proposed outcome",
+  proposedLevelId: "proposed level",
+  rationale: "rationale",
+  finalRating: "final rating",
+  finalOutcome: "final outcome",
+  finalLevelId: "final level",
+  finalReason: "reason",
+  state: "state",
+};
+
+export default function CalibrationEntry() {
+  const view = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { entry } = view;
+  const [searchParams] = useSearchParams();
+  const saved = reply ? null : searchParams.get("saved");
+  const proposalValues: OutcomeValues =
+    reply?.intent === "propose"
+      ? reply.values
+      : { rating: entry.proposal?.rating?.toString(), outcome: entry.proposal?.outcome ?? undefined, levelId: entry.proposal?.levelId ?? undefined, text: entry.proposal?.rationale };
+  const finalValues: OutcomeValues =
+    reply?.intent === "final"
+      ? reply.values
+      : entry.final.rating !== null
+        ? { rating: String(entry.final.rating), outcome: entry.final.outcome ?? undefined, levelId: entry.final.levelId ?? undefined, text: entry.final.reason ?? "" }
+        : proposalValues;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/calibration/${view.session.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+          ← {view.session.name}
+        </Link>
+      </p>
+      <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
+      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : "Outcome recorded."}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Reviews in this cycle</h2>
+          <ul className="space-y-1 text-sm">
+            <li>
+              Self-assessment:{" "}
+              {entry.reviews.selfId ? (
+                <Link to={`/assessments/${entry.reviews.selfId}`} className="text-brand-600 underline dark:text-brand-100">
+                  average {entry.reviews.selfAverage?.toFixed(1) ?? "–"}
+                </Link>
+              ) : (
+                "not submitted"
+              )}
+            </li>
+            <li>
+              Manager review:{" "}
+              {entry.reviews.managerReviewId ? (
+                <Link to={`/assessments/${entry.reviews.managerReviewId}`} className="text-brand-600 underline dark:text-brand-100">
+                  average {entry.reviews.managerAverage?.toFixed(1) ?? "–"}, {entry.reviews.evidenceCount} pieces of evidence for {entry.reviews.ratedCount} competencies
+                </Link>
+              ) : (
+                "not submitted"
+              )}
+            </li>
+            <li>
+              <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
+                Gap analysis to the next level
+              </Link>
+            </li>
+          </ul>
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Proposal</h2>
+          {entry.proposal === null ? (
+            <p className="text-sm text-slate-600 dark:text-slate-300">Proposals are revealed when the session goes live.</p>
+          ) : view.canPropose ? (
+            <Form method="post" className="space-y-4">
+              <input type="hidden" name="intent" value="propose" />
+              <OutcomeFields
+                idPrefix="proposal"
+                scale={view.scale}
+                targets={view.promotionTargets}
+                values={proposalValues}
+                errors={reply?.intent === "propose" ? reply.fieldErrors : {}}
+                textLabel="Rationale"
+                textHint="Why, with reference to the review and its evidence."
+              />
+              <Button type="submit" disabled={navigation.state === "submitting"}>
+                Save proposal
+              </Button>
+            </Form>
+          ) : entry.proposal.rating === null ? (
+            <p className="text-sm text-slate-600 dark:text-slate-300">No proposal yet.</p>
+          ) : (
+            <dl className="space-y-1 text-sm">
+              <div>
+                <dt className="inline font-medium">Rating: </dt>
+                <dd className="inline">{entry.proposal.rating}</dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Outcome: </dt>
+                <dd className="inline">
+                  {entry.proposal.outcome ? LEVEL_OUTCOME_LABELS[entry.proposal.outcome] : "—"}
+                  {entry.proposal.levelId ? ` to ${view.levelTitles[entry.proposal.levelId] ?? entry.proposal.levelId}` : ""}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium">Rationale</dt>
+                <dd className="whitespace-pre-line">{entry.proposal.rationale || "—"}</dd>
+              </div>
+            </dl>
+          )}
+        </Card>
+      </div>
+      {view.canRecordOutcome ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
+          <Form method="post" className="space-y-4">
+            <input type="hidden" name="intent" value="final" />
+            <input type="hidden" name="revision" value={entry.revision} />
+            <OutcomeFields
+              idPrefix="final"
+              scale={view.scale}
+              targets={view.promotionTargets}
+              values={finalValues}
+              errors={reply?.intent === "final" ? reply.fieldErrors : {}}
+              textLabel="Reason"
+              textHint="Required whenever the outcome differs from the proposal."
+            />
+            <Button type="submit" disabled={navigation.state === "submitting"}>
+              Record outcome
+            </Button>
+          </Form>
+        </Card>
+      ) : entry.final.rating !== null && entry.proposal !== null ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
+          <p className="text-sm">
+            {entry.final.rating} · {entry.final.outcome ? LEVEL_OUTCOME_LABELS[entry.final.outcome] : ""}
+            {entry.final.levelId ? ` to ${view.levelTitles[entry.final.levelId] ?? entry.final.levelId}` : ""}
+            {entry.final.reason ? ` — ${entry.final.reason}` : ""}
+          </p>
+        </Card>
+      ) : null}
+      {view.history.length ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">History</h2>
+          <ol className="space-y-2 text-sm">
+            {view.history.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.at} className="text-slate-600 dark:text-slate-300">
+                  {new Date(event.at).toISOString().slice(0, 16).replace("T", " ")} UTC
+                </time>{" "}
+                · <strong>{event.actor}</strong>:{" "}
+                {Object.entries(event.change)
+                  .map(([field, [from, to]]) => `${FIELD_NAMES[field] ?? field} ${describe(from, view.levelTitles)} → ${describe(to, view.levelTitles)}`)
+                  .join("; ")}
+                {event.reason ? <span className="block text-slate-700 dark:text-slate-300">Why: {event.reason}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,134 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { createSession, NewSessionSchema } from "~/modules/calibration/sessions.server";
+import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  await requireRole(request, "admin");
+  const [cycles, teams, ladders] = await Promise.all([listCycles(), listTeamsForCycle(), servedLadders()]);
+  return {
+    cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name })),
+    teams,
+    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+  };
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: NewSessionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createSession(viewer, submission.value);
+  if (!result.ok) {
+    const { form, ...fieldErrors } = result.fieldErrors;
+    return data(submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: form ?? [] }), { status: 400 });
+  }
+  return redirect(`/calibration/${result.sessionId}`);
+});
+
+export default function NewCalibrationSession() {
+  const { cycles, teams, ladders } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-calibration",
+    lastResult,
+    constraint: getZodConstraint(NewSessionSchema),
+    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),
+  });
+  const population = fields.population.value ?? "cycle";
+  const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/calibration" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Calibration
+        </Link>
+      </p>
+      <PageHeader
+        title="Set up a calibration session"
+        description="Everyone in the population who takes part in the cycle on this ladder gets one entry, with their manager as of now; those managers are invited to propose for their reports. The session starts as a draft."
+      />
+      <Card className="max-w-3xl">
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <Field label="Name" hint="For example “Spring 2027, Product engineering”." autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Review cycle" errors={fields.cycleId.errors} {...getSelectProps(fields.cycleId)}>
+              {cycles.map((cycle) => (
+                <option key={cycle.id} value={cycle.id}>
+                  {cycle.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Ladder" hint="Its scale is the overall rating; its levels are the outcomes." errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+              {ladders.map((ladder) => (
+                <option key={ladder.id} value={ladder.id}>
+                  {ladder.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <Field label="Facilitator's email" hint="They run the session: record outcomes, lock and publish." autoComplete="off" errors={fields.facilitatorEmail.errors} {...getInputProps(fields.facilitatorEmail, { type: "email" })} />
+          <fieldset aria-describedby={fields.population.errors?.length ? fields.population.errorId : undefined}>
+            <legend className="mb-2 text-sm font-medium">Who is calibrated</legend>
+            <div className="space-y-2">
+              {(
+                [
+                  ["cycle", "Everyone in the cycle"],
+                  ["teams", "Chosen teams"],
+                  ["manager", "Everyone under a manager"],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} className="flex items-center gap-2 text-sm">
+                  <input {...getInputProps(fields.population, { type: "radio", value })} id={`${fields.population.id}-${value}`} className="size-4" />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <ErrorList id={fields.population.errorId} errors={fields.population.errors} />
+          </fieldset>
+          <CycleTeamPicker
+            key={form.key}
+            name={fields.teamIds.name}
+            teams={teams}
+            defaultValue={Array.isArray(chosenTeams) ? chosenTeams : [chosenTeams]}
+            errors={fields.teamIds.errors}
+            errorId={fields.teamIds.errorId}
+            inactive={population !== "teams"}
+          />
+          <Field label="Manager's email" hint="With “Everyone under a manager”: their whole organisation." autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
+          <CheckboxField
+            label="Blind pre-read"
+            hint="Calibrators read each person's reviews and give their own rating before anyone's proposal is revealed."
+            {...getInputProps(fields.blindPreRead, { type: "checkbox" })}
+          />
+          <div role="alert" aria-live="polite">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Setting up…" : "Set up session"}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { createSession } from "~/modules/calibration/sessions.server";
+import { action as entryAction, loader as entryLoader } from "~/routes/calibration.$sessionId.entries.$entryId";
+import { action as sessionAction, loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
+import { loader as listLoader } from "~/routes/calibration._index";
+import { action as newAction } from "~/routes/calibration.new";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+
+async function call<T>(fn: () => Promise<T>): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+async function setUp() {
+  const admin = await createAdmin({ name: "Ada Admin" });
+  const facilitator = await createPerson({ name: "Fay Facilitator" });
+  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+  const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+  const omar = await createPerson({ name: "Omar Engineer", track: "ic", level: "ic3", managerId: sam.id });
+  const stranger = await createPerson({ name: "Stranger", track: "ic", level: "ic2" });
+  const cycle = await db.reviewCycle.create({
+    data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [lena, omar].map((p) => ({ userId: p.id })) } },
+  });
+  const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+  if (!created.ok) throw new Error("no session");
+  const entry = await db.calibrationEntry.findFirstOrThrow({ where: { sessionId: created.sessionId, personId: lena.id } });
+  return { admin, facilitator, sam, lena, omar, stranger, cycle, sessionId: created.sessionId, entryId: entry.id };
+}
+
+describe("calibration pages", () => {
+  test("an admin sets up a session through the form; a missing field is a 400 that keeps what was typed, and writes nothing", async () => {
+    const { admin, cycle, facilitator } = await setUp();
+    const before = await db.calibrationSession.count();
+    const refused = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Autumn", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: "" }))));
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ initialValue: Record<string, string> }>(refused).initialValue).toMatchObject({ name: "Autumn" });
+    expect(await db.calibrationSession.count()).toBe(before);
+    const made = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Autumn", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email }))));
+    expect(statusOf(made)).toBe(302);
+    expect((made as Response).headers.get("Location")).toMatch(/^\/calibration\/[a-z0-9]+$/);
+  });
+
+  test("people outside a session get a 404 on its page, its entries and its actions; engineers see no sessions listed", async () => {
+    const { stranger, lena, sessionId, entryId } = await setUp();
+    for (const person of [stranger, lena]) {
+      expect(statusOf(await call(async () => sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, person.id), { sessionId }))))).toBe(404);
+      expect(statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${entryId}`, person.id), { sessionId, entryId }))))).toBe(404);
+      expect(statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, person.id, { to: "proposals" }), { sessionId }))))).toBe(404);
+      expect(statusOf(await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, person.id, { intent: "propose", rating: "3", outcome: "stay", text: "" }), { sessionId, entryId }))))).toBe(404);
+      expect(bodyOf<{ sessions: unknown[] }>(await listLoader(routeArgs(await signedInRequest("/calibration", person.id)))).sessions).toEqual([]);
+    }
+  });
+
+  test("an entry reached through another session's address is a 404, for reading and writing", async () => {
+    const { sam, sessionId, entryId, facilitator, admin, cycle } = await setUp();
+    const other = await createSession({ ...admin, isHiringAdmin: false }, { name: "Other", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!other.ok) throw new Error("no session");
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    const wrong = { sessionId: other.sessionId, entryId };
+    expect(statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${other.sessionId}/entries/${entryId}`, sam.id), wrong))))).toBe(404);
+    const post = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${other.sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "stay", text: "" }), wrong)));
+    expect(statusOf(post)).toBe(404);
+    expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).proposedRating).toBeNull();
+  });
+
+  test("the manager proposes through the entry page; the session page shows it to the facilitator in agenda order, and to other calibrators only once live", async () => {
+    const { sam, facilitator, sessionId, entryId, lena, omar } = await setUp();
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    const bad = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "promote", levelId: "", text: "Ready" }), { sessionId, entryId })));
+    expect(statusOf(bad)).toBe(400);
+    expect(bodyOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({ fieldErrors: { levelId: ["Choose the level to promote to."] }, values: { text: "Ready" } });
+    const saved = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "promote", levelId: "ic3", text: "Ready" }), { sessionId, entryId })));
+    expect(statusOf(saved)).toBe(302);
+    const view = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, facilitator.id), { sessionId })));
+    // Lena's proposed promotion puts her near a boundary: before Omar, who has no proposal yet.
+    expect(view.entries.map((entry) => [entry.name, entry.proposal?.rating ?? null, entry.nearBoundary])).toEqual([
+      [lena.name, 3, true],
+      [omar.name, null, false],
+    ]);
+    expect(view.next).toEqual({ state: "live", label: "Live" });
+    const samView = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
+    expect(samView.next).toBeNull();
+    expect(samView.entries.find((entry) => entry.name === lena.name)!.proposal?.rating).toBe(3);
+  });
+});
