@@ -45,7 +45,9 @@ const describe = (value: unknown, levelTitles: Record<string, string>) =>
     ? "nothing"
     : typeof value === "string" && levelTitles[value]
       ? levelTitles[value]
-      : typeof value === "string" && value in LEVEL_OUTCOME_LABELS
+      : typeof value === "number"
+        ? String(value)
+        : typeof value === "string" && value in LEVEL_OUTCOME_LABELS
         ? LEVEL_OUTCOME_LABELS[value as keyof typeof LEVEL_OUTCOME_LABELS]
         : `“${String(value)}”`;
 
@@ -77,7 +79,7 @@ export default function CalibrationEntry() {
       ? reply.values
       : entry.final.rating !== null
         ? { rating: String(entry.final.rating), outcome: entry.final.outcome ?? undefined, levelId: entry.final.levelId ?? undefined, text: entry.final.reason ?? "" }
-        : proposalValues;
+        : { ...proposalValues, text: "" };
   return (
     <>
       <p className="mb-2 text-sm">

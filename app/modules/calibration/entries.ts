@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_FLOOR, summarise } from "./statistics";
+import { DEFAULT_GROUP_FLOOR, summarise } from "./summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -8,6 +7,7 @@ import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { canChangeState, canPropose, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import type { NewSessionInput } from "./session-form";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 
 /**
@@ -15,18 +15,6 @@ import { canMoveTo, isSessionState, nextState, type SessionState } from "./sessi
  * Every change is written with its event in one transaction; events are never changed
  * (the database refuses it), so a session's history is what happened.
  */
-
-export const NewSessionSchema = z.object({
-  name: z.string().trim().min(1, { error: "Name the session." }).max(120, { error: "Keep the name under 120 characters." }),
-  cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
-  ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
-  facilitatorEmail: z.string({ error: "Give the facilitator's email." }).trim().toLowerCase().min(1, { error: "Give the facilitator's email." }).max(254),
-  population: z.enum(["cycle", "teams", "manager"], { error: "Choose who is calibrated." }),
-  teamIds: z.array(z.string()).default([]),
-  managerEmail: z.string().trim().toLowerCase().max(254).optional(),
-  blindPreRead: z.boolean().default(false),
-});
-export type NewSessionInput = z.output<typeof NewSessionSchema>;
 
 type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 

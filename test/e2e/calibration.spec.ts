@@ -1,0 +1,78 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, people, signIn } from "./helpers";
+
+// The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
+test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
+
+async function moveTo(page: Page, label: string) {
+  await page.getByRole("button", { name: `Move to: ${label}` }).click();
+  await expect(page.getByText(`State: ${label}`)).toBeVisible();
+}
+
+test("an admin sets up a session, the manager proposes, the facilitator records outcomes with reasons and locks it", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/cycles/new");
+  await page.getByRole("textbox", { name: "Name" }).fill("Autumn reviews");
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("heading", { name: "Autumn reviews" })).toBeVisible();
+
+  // Set up: Sam's organisation, facilitated by the admin.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await page.getByRole("link", { name: "Set up a session" }).click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Checkout calibration");
+  await page.getByLabel("Ladder", { exact: true }).selectOption({ label: "Engineering" });
+  await page.getByLabel("Facilitator's email").fill(people.admin.email);
+  await page.getByRole("radio", { name: "Everyone under a manager" }).check();
+  await page.getByLabel("Manager's email").fill(people.manager.email);
+  await page.getByRole("button", { name: "Set up session" }).click();
+  await expect(page.getByRole("heading", { name: "Checkout calibration", level: 1 })).toBeVisible();
+  await expect(page.getByText("State: Draft")).toBeVisible();
+  const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
+  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toBeVisible();
+  await expectAccessible(page);
+  await moveTo(page, "Proposals open");
+  const sessionUrl = page.url();
+
+  // Sam proposes for Lena.
+  const sam = await (await browser.newContext()).newPage();
+  await signIn(sam, people.manager.email);
+  await sam.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await sam.getByRole("link", { name: "Checkout calibration" }).click();
+  await sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: "Lena Fischer" }).click();
+  await sam.getByRole("radio", { name: /^3 Consistent/ }).check();
+  await sam.getByRole("radio", { name: "Promote" }).check();
+  await sam.getByRole("button", { name: "Save proposal" }).click();
+  // A promotion needs its level; what was typed stays.
+  await expect(sam.getByText("Choose the level to promote to.")).toBeVisible();
+  await expect(sam.getByRole("radio", { name: "Promote" })).toBeChecked();
+  await sam.getByLabel("Promote to").selectOption({ label: "Senior Engineer" });
+  await sam.getByLabel("Rationale").fill("Led the checkout rewrite end to end.");
+  await sam.getByRole("button", { name: "Save proposal" }).click();
+  await expect(sam.getByText("Proposal saved.")).toBeVisible();
+  await expectAccessible(sam);
+  await sam.context().close();
+
+  // The facilitator goes live and records a different outcome: a reason is required.
+  await page.goto(sessionUrl);
+  await moveTo(page, "Live");
+  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Promote to Senior Engineer");
+  await agenda.getByRole("link", { name: "Lena Fischer" }).click();
+  // The form starts from the proposal; the facilitator keeps the rating but not the promotion.
+  await expect(page.getByLabel("Reason")).toHaveValue("");
+  await page.getByRole("group", { name: "Level outcome" }).last().getByRole("radio", { name: "Stay at level" }).check();
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await expect(page.getByText("Give a reason: this differs from the proposal.")).toBeVisible();
+  await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit next cycle.");
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await expect(page.getByText("Outcome recorded.")).toBeVisible();
+  const history = page.getByRole("heading", { name: "History" }).locator("..");
+  await expect(history).toContainText("Sam Okafor: proposed rating nothing → 3; proposed outcome nothing → Promote; proposed level nothing → Senior Engineer");
+  await expect(history).toContainText("Why: Design scope not yet at Senior; revisit next cycle.");
+  await expectAccessible(page);
+
+  await page.goto(sessionUrl);
+  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Stay at level");
+  await moveTo(page, "Locked");
+  await expect(page.getByRole("button", { name: "Move to: Published" })).toBeVisible();
+});
