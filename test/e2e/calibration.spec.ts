@@ -37,8 +37,10 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   // Sam proposes for Lena.
   const sam = await (await browser.newContext()).newPage();
   await signIn(sam, people.manager.email);
-  await sam.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
-  await sam.getByRole("link", { name: "Checkout calibration" }).click();
+  // It is on his home page, with what is missing.
+  const todo = sam.getByRole("listitem").filter({ hasText: "Propose ratings for Checkout calibration" });
+  await expect(todo).toContainText("7 of 7 reports have no proposal yet.");
+  await todo.getByRole("link").click();
   await sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: "Lena Fischer" }).click();
   await sam.getByRole("radio", { name: /^3 Consistent/ }).check();
   await sam.getByRole("radio", { name: "Promote" }).check();

@@ -1,13 +1,15 @@
 import { db } from "~/db/client.server";
+import { calibrationTodo } from "~/modules/calibration/queries.server";
 import { ownOpenCycles, reportsAwaitingReview } from "./queries.server";
 import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
-/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: two reads, three for admins. */
+/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: four reads, five for admins. */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [own, reports, overdue] = await Promise.all([
+  const [own, reports, calibration, overdue] = await Promise.all([
     ownOpenCycles(viewer.id),
     reportsAwaitingReview(viewer.id),
+    calibrationTodo(viewer.id),
     viewer.isAdmin
       ? db.reviewCycle.findMany({ where: { closedAt: null, endsOn: { lt: startOfToday } }, select: { id: true, name: true, endsOn: true }, orderBy: { endsOn: "asc" } })
       : Promise.resolve([]),
@@ -25,6 +27,7 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
       managerProgress: row.managerProgress,
     })),
     cyclesToClose: overdue,
+    ...calibration,
   };
   return todoItems(facts, now);
 }

@@ -15,11 +15,15 @@ export type TodoFacts = {
   reportsToReview: { cycle: CycleRef; person: { id: string; name: string }; selfProgress: Progress; managerProgress: Progress }[];
   /** For admins: open cycles past their last day. */
   cyclesToClose: CycleRef[];
+  /** Calibration sessions open for proposals where some of the person's reports have none yet. */
+  proposalsToMake?: { session: { id: string; name: string }; total: number; missing: number }[];
+  /** Calibration sessions the person facilitates that are not published yet. */
+  sessionsToRun?: { session: { id: string; name: string }; stateLabel: string; nextLabel: string | null }[];
 };
 
 export type TodoItem = {
   key: string;
-  kind: "self-assessment" | "manager-review" | "close-cycle";
+  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate";
   title: string;
   /** Where the person stands, in words. */
   detail: string;
@@ -76,6 +80,28 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       href: `/admin/cycles/${cycle.id}`,
       due: cycle.endsOn,
       daysLeft: daysLeft(cycle.endsOn, now),
+    });
+  }
+  for (const { session, total, missing } of facts.proposalsToMake ?? []) {
+    items.push({
+      key: `proposals:${session.id}`,
+      kind: "calibration-proposals",
+      title: `Propose ratings for ${session.name}`,
+      detail: `${missing} of ${total} ${total === 1 ? "report has" : "reports have"} no proposal yet.`,
+      href: `/calibration/${session.id}`,
+      due: null,
+      daysLeft: null,
+    });
+  }
+  for (const { session, stateLabel, nextLabel } of facts.sessionsToRun ?? []) {
+    items.push({
+      key: `facilitate:${session.id}`,
+      kind: "calibration-facilitate",
+      title: `Run ${session.name}`,
+      detail: `${stateLabel}${nextLabel ? `; next: ${nextLabel.toLowerCase()}` : ""}.`,
+      href: `/calibration/${session.id}`,
+      due: null,
+      daysLeft: null,
     });
   }
   // Soonest first; undated last.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
+import { calibrationTodo } from "~/modules/calibration/queries.server";
 import { advanceSession, createSession, entryHistory, listSessions, recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -148,5 +149,19 @@ describe("calibration sessions", () => {
     await expect(db.$executeRawUnsafe(`UPDATE "CalibrationEvent" SET "reason" = 'x'`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "CalibrationEvent"`)).rejects.toThrow(/append-only/);
     expect(await db.calibrationEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+
+  test("the home page's to-dos: a manager's missing proposals while proposals are open, the facilitator's session until published", async () => {
+    const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp();
+    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([]);
+    expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, stateLabel: "Draft", nextLabel: "Proposals open" }]);
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 2, missing: 2 }]);
+    await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "" });
+    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 2, missing: 1 }]);
+    expect((await calibrationTodo(kim.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 1, missing: 1 }]);
+    for (const state of ["live", "locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
+    expect(await calibrationTodo(sam.id)).toEqual({ proposalsToMake: [], sessionsToRun: [] });
+    expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([]);
   });
 });

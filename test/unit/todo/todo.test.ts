@@ -45,4 +45,21 @@ describe("what to do next", () => {
       ["self:c1", 8],
     ]);
   });
+
+  test("calibration: proposals still to make, and sessions to run until published, undated after dated items", () => {
+    const items = todoItems(
+      {
+        ...none,
+        ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }],
+        proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, total: 3, missing: 2 }],
+        sessionsToRun: [{ session: { id: "s2", name: "Search calibration" }, stateLabel: "Live", nextLabel: "Locked" }],
+      },
+      now,
+    );
+    expect(items.map((item) => [item.kind, item.title, item.detail, item.href])).toEqual([
+      ["self-assessment", "Assess yourself for Spring 2026", "Not started yet.", "/assess"],
+      ["calibration-proposals", "Propose ratings for Checkout calibration", "2 of 3 reports have no proposal yet.", "/calibration/s1"],
+      ["calibration-facilitate", "Run Search calibration", "Live; next: locked.", "/calibration/s2"],
+    ]);
+  });
 });
