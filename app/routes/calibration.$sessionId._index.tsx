@@ -59,8 +59,20 @@ export default function CalibrationSession() {
           ) : null
         }
       />
-      <p className="mb-6 text-sm">
-        State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}
+      <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <span>
+          State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}
+        </span>
+        {view.canExport ? (
+          <>
+            <a href={`/calibration/${session.id}/export?what=outcomes`} className="text-brand-600 underline dark:text-brand-100" download>
+              Download outcomes (CSV)
+            </a>
+            <a href={`/calibration/${session.id}/export?what=history`} className="text-brand-600 underline dark:text-brand-100" download>
+              Download full history (CSV)
+            </a>
+          </>
+        ) : null}
       </p>
 
       <div className="mb-6 grid gap-6 lg:grid-cols-2">

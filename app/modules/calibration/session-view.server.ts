@@ -120,6 +120,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       ladderName: ladder.meta.name,
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
+    canExport: viewer.isAdmin || isFacilitator(viewer, session.access),
     next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label })),

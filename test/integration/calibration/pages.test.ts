@@ -4,6 +4,7 @@ import { createSession } from "~/modules/calibration/sessions.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/calibration.$sessionId.entries.$entryId";
 import { action as sessionAction, loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
 import { loader as listLoader } from "~/routes/calibration._index";
+import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
 import { action as newAction } from "~/routes/calibration.new";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
@@ -87,5 +88,25 @@ describe("calibration pages", () => {
     const samView = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
     expect(samView.next).toBeNull();
     expect(samView.entries.find((entry) => entry.name === lena.name)!.proposal?.rating).toBe(3);
+  });
+
+  test("the facilitator and admins export outcomes and the full history as CSV; a manager in the session may not, and others get a 404", async () => {
+    const { sam, facilitator, admin, stranger, sessionId, entryId } = await setUp();
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "stay", text: "=HYPERLINK(\"x\")" }), { sessionId, entryId })));
+    const get = async (personId: string, what: string) => call(async () => exportLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/export?what=${what}`, personId), { sessionId })));
+    const outcomes = (await get(facilitator.id, "outcomes")) as Response;
+    expect(outcomes.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(outcomes.headers.get("Content-Disposition")).toBe('attachment; filename="spring-calibration-outcomes.csv"');
+    const lines = (await outcomes.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("person,email,manager,track,level,proposed rating,proposed outcome,proposed level,rationale,final rating,final outcome,final level,reason");
+    // A rationale that looks like a formula is written as text.
+    expect(lines.find((line) => line.startsWith("Lena Engineer"))).toContain(`,3,stay,,"'=HYPERLINK(""x"")",,,,`);
+    const history = await ((await get(admin.id, "history")) as Response).text();
+    expect(history).toContain(",Sam Manager,Lena Engineer,proposal,proposedRating,,3,");
+    expect(history).toContain(",Fay Facilitator,,state,state,draft,proposals,");
+    expect(statusOf(await get(sam.id, "outcomes"))).toBe(403);
+    expect(statusOf(await get(stranger.id, "outcomes"))).toBe(404);
+    expect(statusOf(await get(facilitator.id, "everything"))).toBe(400);
   });
 });
