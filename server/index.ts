@@ -39,6 +39,13 @@ async function main() {
   const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
   await ladderState();
 
+  // Promotions published in calibration take effect on their day: checked now and every hour
+  // (idempotent, so several servers may all run it).
+  const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
+  const applyPromotions = () => applyDuePromotions().catch((error: unknown) => console.error("Applying due promotions failed:", error));
+  await applyPromotions();
+  setInterval(applyPromotions, 60 * 60 * 1000).unref();
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DistributionChart, FlagList, LeniencyTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { SelectField } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Field, SelectField } from "~/components/ui/field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { sessionView } from "~/modules/calibration/session-view.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
+import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
@@ -26,7 +27,15 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
-  await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""));
+  const day = String(form.get("effectiveOn") ?? "");
+  const effectiveOn = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? new Date(`${day}T00:00:00Z`) : null;
+  try {
+    await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), { effectiveOn });
+  } catch (error) {
+    // A step the session cannot take yet is said on the page, not as an error page.
+    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
+    throw error;
+  }
   return redirect(`/calibration/${params.sessionId}`);
 });
 
@@ -35,6 +44,7 @@ const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL
 
 export default function CalibrationSession() {
   const view = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const navigation = useNavigation();
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);
@@ -50,8 +60,9 @@ export default function CalibrationSession() {
         description={`${session.cycleName} · ${session.ladderName} ladder · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}
         actions={
           view.next ? (
-            <Form method="post">
+            <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="to" value={view.next.state} />
+              {view.next.state === "published" ? <Field name="effectiveOn" type="date" label="Promotions take effect on" hint="Needed when the session promotes anyone." /> : null}
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 Move to: {view.next.label}
               </Button>
@@ -59,6 +70,7 @@ export default function CalibrationSession() {
           ) : null
         }
       />
+      {refused ? <Alert tone="error">{refused.error}</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
           State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}

@@ -9,7 +9,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
-import { recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -26,6 +26,10 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   const entryId = params.entryId ?? "";
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "release") {
+    await releaseOutcome(viewer, entryId, sessionId);
+    return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=release`);
+  }
   if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
   const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text"].map((name) => [name, String(form.get(name) ?? "")]));
   const submission = parseWithZod(form, { schema: OutcomeSchema });
@@ -88,7 +92,7 @@ export default function CalibrationEntry() {
         </Link>
       </p>
       <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
-      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : "Outcome recorded."}</Alert> : null}
+      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : "Outcome recorded."}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Reviews in this cycle</h2>
@@ -191,6 +195,20 @@ export default function CalibrationEntry() {
             {entry.final.levelId ? ` to ${view.levelTitles[entry.final.levelId] ?? entry.final.levelId}` : ""}
             {entry.final.reason ? ` — ${entry.final.reason}` : ""}
           </p>
+        </Card>
+      ) : null}
+      {view.canRelease ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">Share the outcome</h2>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {entry.released ? `${entry.name} can see their outcome.` : `Once you have talked it through, let ${entry.name} see their outcome on their growth page.`}
+          </p>
+          {entry.released ? null : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="release" />
+              <Button type="submit">Release to {entry.name}</Button>
+            </Form>
+          )}
         </Card>
       ) : null}
       {view.history.length ? (

@@ -8,6 +8,7 @@ import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { growthPage } from "~/modules/growth/profile.server";
+import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -16,13 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
-  return growthPage(viewer, params.personId);
+  const page = await growthPage(viewer, params.personId);
+  // Calibration outcomes are the person's own to see, once released to them.
+  const outcomes = page.isSelf ? await ownOutcomeViews(viewer.id) : [];
+  return { ...page, outcomes };
 });
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 
 export default function PersonGrowth() {
-  const { person, isSelf, canSelfAssess, canReview, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments } =
+  const { person, isSelf, canSelfAssess, canReview, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes } =
     useLoaderData<typeof loader>();
   const firstName = person.name.split(" ")[0];
   const base = `/people/${person.id}`;
@@ -38,6 +42,14 @@ export default function PersonGrowth() {
         </Alert>
       ) : null}
 
+      {outcomes.map((outcome) => (
+        <Card key={outcome.sessionName} className="mb-6">
+          <h2 className="mb-1 text-lg font-semibold">Calibration: {outcome.sessionName}</h2>
+          <p className="text-sm">
+            Overall rating <strong>{outcome.rating}</strong>. {outcome.outcomeText}
+          </p>
+        </Card>
+      ))}
       {canSelfAssess || canReview ? (
         <Card className="mb-6">
           <h2 className="mb-3 text-lg font-semibold">Next step</h2>

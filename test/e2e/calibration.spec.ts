@@ -9,7 +9,7 @@ async function moveTo(page: Page, label: string) {
   await expect(page.getByText(`State: ${label}`)).toBeVisible();
 }
 
-test("an admin sets up a session, the manager proposes, the facilitator records outcomes with reasons and locks it", async ({ page, browser }) => {
+test("an admin sets up a session, the manager proposes, the facilitator records an outcome with its reason; locking waits for every outcome", async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signIn(page, people.admin.email);
   await page.goto("/admin/cycles/new");
@@ -75,6 +75,8 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
 
   await page.goto(sessionUrl);
   await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Stay at level");
-  await moveTo(page, "Locked");
-  await expect(page.getByRole("button", { name: "Move to: Published" })).toBeVisible();
+  // Locking waits for every outcome: the page says what is missing, and nothing moves.
+  await page.getByRole("button", { name: "Move to: Locked" }).click();
+  await expect(page.getByRole("alert")).toContainText("6 people have no final outcome yet; record every outcome before locking.");
+  await expect(page.getByText("State: Live")).toBeVisible();
 });

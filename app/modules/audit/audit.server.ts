@@ -13,6 +13,7 @@ const ACTION_LABELS = {
   "person.signed_out_everywhere": "Signed out everywhere",
   "person.sign_in_link_created": "Sign-in link created",
   "person.password_set_with_link": "Password set with a sign-in link",
+  "person.promoted": "Promoted through calibration",
   "people.imported": "People imported",
   "team.created": "Team created",
   "team.renamed": "Team renamed",

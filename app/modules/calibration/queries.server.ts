@@ -1,24 +1,26 @@
+import { z } from "zod";
 import { db } from "~/db/client.server";
+import { parseRows, sqlInt } from "~/db/rows";
 import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
+
+const proposalRow = z.object({ id: z.string(), name: z.string(), total: sqlInt, missing: sqlInt });
 
 /** For the home page: sessions where the person must propose for reports, and sessions they facilitate that are not finished. */
 export async function calibrationTodo(personId: string) {
-  const [entries, facilitated] = await Promise.all([
-    db.calibrationEntry.findMany({
-      where: { managerId: personId, session: { state: { in: ["proposals", "preread"] }, calibrators: { some: { userId: personId } } } },
-      select: { proposedRating: true, session: { select: { id: true, name: true } } },
-    }),
+  const [proposals, facilitated] = await Promise.all([
+    db.$queryRaw`
+      SELECT s.id, s.name, COUNT(*) AS total, SUM(CASE WHEN e."proposedRating" IS NULL THEN 1 ELSE 0 END) AS missing
+      FROM "CalibrationEntry" e
+      JOIN "CalibrationSession" s ON s.id = e."sessionId"
+      JOIN "CalibrationCalibrator" c ON c."sessionId" = s.id AND c."userId" = e."managerId"
+      WHERE e."managerId" = ${personId} AND s.state IN ('proposals', 'preread')
+      GROUP BY s.id, s.name
+      ORDER BY s.name`,
     db.calibrationSession.findMany({ where: { facilitatorId: personId, state: { not: "published" } }, select: { id: true, name: true, state: true, blindPreRead: true }, orderBy: { createdAt: "asc" } }),
   ]);
-  const bySession = new Map<string, { session: { id: string; name: string }; total: number; missing: number }>();
-  for (const entry of entries) {
-    const group = bySession.get(entry.session.id) ?? { session: entry.session, total: 0, missing: 0 };
-    group.total += 1;
-    if (entry.proposedRating === null) group.missing += 1;
-    bySession.set(entry.session.id, group);
-  }
+  const groups = parseRows(proposalRow, proposals as unknown[]);
   return {
-    proposalsToMake: [...bySession.values()].filter((group) => group.missing > 0),
+    proposalsToMake: groups.filter((group) => group.missing > 0).map(({ id, name, total, missing }) => ({ session: { id, name }, total, missing })),
     sessionsToRun: facilitated.flatMap((session) => {
       if (!isSessionState(session.state)) return [];
       const next = nextState(session.state, { blindPreRead: session.blindPreRead });

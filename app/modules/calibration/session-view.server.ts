@@ -8,7 +8,7 @@ import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
 import { canChangeState, canPropose, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
-import { requireSessionAccess } from "./sessions.server";
+import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { DEFAULT_GROUP_FLOOR } from "./statistics";
 
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
@@ -190,6 +190,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     entry: {
       id: row.id,
       revision: row.revision,
+      released: row.released,
       name: row.person.name,
       personId: row.personId,
       manager: row.manager?.name ?? null,
@@ -202,9 +203,30 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     },
     canPropose: canPropose(viewer, session.access, access),
     canRecordOutcome: canRecordOutcome(viewer, session.access),
+    canRelease: session.state === "published" && (row.managerId === viewer.id || session.facilitatorId === viewer.id),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
     promotionTargets: targets,
     levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
     history: history.map((event) => ({ id: event.id, kind: event.kind, actor: event.actor.name, at: event.createdAt.toISOString(), reason: event.reason, change: JSON.parse(event.change) as Record<string, [unknown, unknown]> })),
   };
+}
+
+/** The person's released outcomes in words, for their growth page. */
+export async function ownOutcomeViews(personId: string) {
+  const outcomes = await ownOutcomes(personId);
+  return Promise.all(
+    outcomes.map(async (outcome) => {
+      const { ladder } = await requireLadder(outcome.session.ladderId);
+      const scalePoint = ladder.scale.find((point) => point.value === outcome.finalRating);
+      const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
+      const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);
+      const outcomeText =
+        outcome.finalOutcome === "promote" && level
+          ? `Promoted to ${level.title}${day ? `, from ${day}` : ""}${outcome.appliedAt ? "." : " (not in effect yet)."}`
+          : outcome.finalOutcome === "not-ready"
+            ? "Level: no decision this time."
+            : "Level: staying at your current level.";
+      return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcomeText };
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { requireLadder, servedLadders } from "~/modules/ladders/registry.server";
@@ -108,19 +109,103 @@ export async function listSessions(viewer: Viewer) {
   return sessions.map((session) => ({ id: session.id, name: session.name, state: session.state, cycleName: session.cycle.name, facilitatorName: session.facilitator.name, people: session._count.entries }));
 }
 
-/** The facilitator moves the session one step on; anyone else may not. */
-export async function advanceSession(viewer: Viewer, sessionId: string, to: string): Promise<void> {
+/**
+ * The facilitator moves the session one step on; anyone else may not. Locking needs a final
+ * outcome for everyone; publishing needs the day accepted promotions take effect (when there
+ * are any), and applies those already due.
+ */
+export async function advanceSession(viewer: Viewer, sessionId: string, to: string, options: { effectiveOn?: Date | null; now?: Date } = {}): Promise<void> {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canChangeState(viewer, session.access)) throw new ForbiddenError("Only the session's facilitator moves it on.");
   if (!isSessionState(to) || !canMoveTo(session.state, to, { blindPreRead: session.blindPreRead })) {
     const next = nextState(session.state, { blindPreRead: session.blindPreRead });
     throw new InvalidError(next ? `From ${session.state} the session can only move to ${next}.` : "The session is published: it does not move on.");
   }
+  if (to === "locked") {
+    const open = await db.calibrationEntry.count({ where: { sessionId, finalRating: null } });
+    if (open) throw new InvalidError(`${open === 1 ? "One person has" : `${open} people have`} no final outcome yet; record every outcome before locking.`);
+  }
+  const promotions = to === "published" ? await db.calibrationEntry.count({ where: { sessionId, finalOutcome: "promote" } }) : 0;
+  if (promotions && !options.effectiveOn) throw new InvalidError("Give the day the promotions take effect.");
   await db.$transaction(async (tx) => {
-    const moved = await tx.calibrationSession.updateMany({ where: { id: sessionId, state: session.state }, data: { state: to } });
+    const moved = await tx.calibrationSession.updateMany({
+      where: { id: sessionId, state: session.state },
+      data: { state: to, ...(to === "published" && options.effectiveOn ? { promotionsEffectiveOn: options.effectiveOn } : {}) },
+    });
     if (moved.count !== 1) throw new ConflictError("The session was moved on by someone else meanwhile. Reload to see where it is.");
-    await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify({ state: [session.state, to] }) } });
+    const change: Record<string, unknown> = { state: [session.state, to] };
+    if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
+    await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
   });
+  if (to === "published") await applyDuePromotions(options.now);
+}
+
+/**
+ * Accepted promotions of published sessions whose effective day has come: the person's track
+ * and level change, in the audit log and the session's history. A person whose level changed
+ * some other way since the session was set up is left as they are, and the history says so.
+ * Idempotent (each promotion is applied once), so any server may run it at any time.
+ */
+export async function applyDuePromotions(now = new Date()): Promise<number> {
+  const due = await db.calibrationEntry.findMany({
+    where: { appliedAt: null, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
+    select: { id: true, sessionId: true, personId: true, levelId: true, finalLevelId: true, session: { select: { ladderId: true, facilitatorId: true } } },
+  });
+  let applied = 0;
+  for (const entry of due) {
+    const { ladder } = await requireLadder(entry.session.ladderId);
+    const target = ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === entry.finalLevelId);
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.calibrationEntry.updateMany({ where: { id: entry.id, appliedAt: null }, data: { appliedAt: now } });
+      if (claimed.count !== 1) return; // another server applied it meanwhile
+      const person = await tx.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { track: true, level: true } });
+      const stillThere = person.level === entry.levelId && target !== undefined;
+      if (stillThere) {
+        await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, ladderId: ladder.meta.id } });
+        await recordAuditEvent(tx, {
+          actorId: entry.session.facilitatorId,
+          action: "person.promoted",
+          subjectType: "person",
+          subjectId: entry.personId,
+          detail: { from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, calibrationSessionId: entry.sessionId },
+        });
+        applied += 1;
+      }
+      await tx.calibrationEvent.create({
+        data: {
+          sessionId: entry.sessionId,
+          entryId: entry.id,
+          actorId: entry.session.facilitatorId,
+          kind: "apply",
+          change: JSON.stringify(stillThere ? { level: [person.level, target!.id] } : { level: [person.level, person.level] }),
+          reason: stillThere ? null : "Not applied: the person's level changed after the session was set up.",
+        },
+      });
+    });
+  }
+  return applied;
+}
+
+/** After publishing, the person's manager (or the facilitator) shows the person their outcome. */
+export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?: string): Promise<void> {
+  const { entry, session } = await requireEntry(viewer, entryId, inSession);
+  if (session.state !== "published") throw new ForbiddenError("Outcomes are released once the session is published.");
+  if (entry.managerId !== viewer.id && session.facilitatorId !== viewer.id) throw new ForbiddenError("The person's manager releases their outcome.");
+  if (entry.released) return;
+  await db.$transaction(async (tx) => {
+    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { released: true, revision: { increment: 1 } } });
+    await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }) } });
+  });
+}
+
+/** A person's own outcomes: published sessions whose outcome their manager has released to them. */
+export async function ownOutcomes(personId: string) {
+  const entries = await db.calibrationEntry.findMany({
+    where: { personId, released: true, session: { state: "published" } },
+    orderBy: { session: { createdAt: "desc" } },
+    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, promotionsEffectiveOn: true } } },
+  });
+  return entries;
 }
 
 /** The entry and its session, a 404 unless the viewer may see the session (and, when `inSession` is given, unless the entry is in it). */

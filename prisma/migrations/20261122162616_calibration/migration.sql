@@ -8,6 +8,7 @@ CREATE TABLE "CalibrationSession" (
     "ladderId" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'draft',
     "blindPreRead" BOOLEAN NOT NULL DEFAULT false,
+    "promotionsEffectiveOn" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CalibrationSession_cycleId_fkey" FOREIGN KEY ("cycleId") REFERENCES "ReviewCycle" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -44,6 +45,7 @@ CREATE TABLE "CalibrationEntry" (
     "finalReason" TEXT,
     "revision" INTEGER NOT NULL DEFAULT 0,
     "released" BOOLEAN NOT NULL DEFAULT false,
+    "appliedAt" DATETIME,
     CONSTRAINT "CalibrationEntry_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "CalibrationSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "CalibrationEntry_personId_fkey" FOREIGN KEY ("personId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "CalibrationEntry_managerId_fkey" FOREIGN KEY ("managerId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
-import { advanceSession, createSession, entryHistory, listSessions, recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { advanceSession, applyDuePromotions, createSession, entryHistory, listSessions, ownOutcomes, recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { createAdmin, createPerson } from "../../utils/factories";
 
@@ -77,7 +77,13 @@ describe("calibration sessions", () => {
     await expect(advanceSession(viewerOf(sam), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(advanceSession(viewerOf(admin), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(advanceSession(viewerOf(facilitator), sessionId, "live")).rejects.toThrow(new InvalidError("From draft the session can only move to proposals."));
-    for (const state of ["proposals", "preread", "live", "locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
+    for (const state of ["proposals", "preread", "live"]) await advanceSession(viewerOf(facilitator), sessionId, state);
+    // Locking needs a final outcome for everyone.
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "locked")).rejects.toThrow(new InvalidError("3 people have no final outcome yet; record every outcome before locking."));
+    for (const entry of await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true } })) {
+      await recordOutcome(viewerOf(facilitator), entry.id, { rating: 3, outcome: "stay", text: "No proposal was made.", revision: 0 });
+    }
+    for (const state of ["locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
     await expect(advanceSession(viewerOf(facilitator), sessionId, "draft")).rejects.toBeInstanceOf(InvalidError);
     const events = await db.calibrationEvent.findMany({ where: { sessionId, kind: "state" }, orderBy: { createdAt: "asc" }, select: { change: true, actorId: true } });
     expect(events.map((event) => JSON.parse(event.change).state)).toEqual([
@@ -160,8 +166,49 @@ describe("calibration sessions", () => {
     await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "" });
     expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 2, missing: 1 }]);
     expect((await calibrationTodo(kim.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 1, missing: 1 }]);
-    for (const state of ["live", "locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    for (const entry of await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, revision: true } })) {
+      await recordOutcome(viewerOf(facilitator), entry.id, { rating: 3, outcome: "stay", text: "Agreed.", revision: entry.revision });
+    }
+    for (const state of ["locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
     expect(await calibrationTodo(sam.id)).toEqual({ proposalsToMake: [], sessionsToRun: [] });
     expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([]);
+  });
+
+  test("publishing applies accepted promotions from their effective day, once; the manager releases each outcome to the person", async () => {
+    const { sessionId, facilitator, sam, kim, lena, omar, pia, entryOf } = await setUp();
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    await saveProposal(viewerOf(sam), entryOf(lena), { rating: 4, outcome: "promote", levelId: "ic3", text: "Ready for Senior." });
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 4, outcome: "promote", levelId: "ic3", text: "", revision: 1 });
+    await recordOutcome(viewerOf(facilitator), entryOf(omar), { rating: 3, outcome: "promote", levelId: "ic4", text: "Strong case made in the room.", revision: 0 });
+    await recordOutcome(viewerOf(facilitator), entryOf(pia), { rating: 3, outcome: "stay", text: "No proposal.", revision: 0 });
+    await advanceSession(viewerOf(facilitator), sessionId, "locked");
+    // Omar's level changes some other way before the promotions take effect.
+    await db.user.update({ where: { id: omar.id }, data: { level: "ic4" } });
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "published")).rejects.toThrow(new InvalidError("Give the day the promotions take effect."));
+    const publishedOn = new Date("2026-06-01T12:00:00Z");
+    await advanceSession(viewerOf(facilitator), sessionId, "published", { effectiveOn: new Date("2026-07-01T00:00:00Z"), now: publishedOn });
+    // Not due yet: nothing changes.
+    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
+    expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(1);
+    expect(await applyDuePromotions(new Date("2026-07-02T08:00:00Z"))).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", ladderId: "engineering" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
+    const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true } });
+    expect(audit).toEqual([{ subjectId: lena.id }]);
+    const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });
+    expect(applied.sort((a, b) => (a.entryId! < b.entryId! ? -1 : 1))).toEqual(
+      [
+        { entryId: entryOf(lena), reason: null },
+        { entryId: entryOf(omar), reason: "Not applied: the person's level changed after the session was set up." },
+      ].sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
+    );
+
+    // Released by the manager, the outcome is the person's to see; not before, and not by another manager.
+    expect(await ownOutcomes(lena.id)).toEqual([]);
+    await expect(releaseOutcome(viewerOf(kim), entryOf(lena))).rejects.toBeInstanceOf(ForbiddenError);
+    await releaseOutcome(viewerOf(sam), entryOf(lena));
+    expect(await ownOutcomes(lena.id)).toMatchObject([{ finalRating: 4, finalOutcome: "promote", finalLevelId: "ic3", session: { name: "Spring calibration" } }]);
   });
 });

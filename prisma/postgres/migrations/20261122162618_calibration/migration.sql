@@ -8,6 +8,7 @@ CREATE TABLE "CalibrationSession" (
     "ladderId" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'draft',
     "blindPreRead" BOOLEAN NOT NULL DEFAULT false,
+    "promotionsEffectiveOn" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -41,6 +42,7 @@ CREATE TABLE "CalibrationEntry" (
     "finalReason" TEXT,
     "revision" INTEGER NOT NULL DEFAULT 0,
     "released" BOOLEAN NOT NULL DEFAULT false,
+    "appliedAt" TIMESTAMP(3),
 
     CONSTRAINT "CalibrationEntry_pkey" PRIMARY KEY ("id")
 );
