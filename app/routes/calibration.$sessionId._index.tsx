@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DistributionChart, FlagList, LeniencyTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -45,6 +46,7 @@ const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL
 export default function CalibrationSession() {
   const view = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
+  useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -70,6 +71,7 @@ const FIELD_NAMES: Record<string, string> = {
 export default function CalibrationEntry() {
   const view = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { entry } = view;
   const [searchParams] = useSearchParams();

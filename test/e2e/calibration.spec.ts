@@ -53,7 +53,10 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await sam.getByRole("button", { name: "Save proposal" }).click();
   await expect(sam.getByText("Proposal saved.")).toBeVisible();
   await expectAccessible(sam);
-  await sam.context().close();
+  // Sam keeps the session open while it runs.
+  await sam.goto(sessionUrl);
+  const samsLena = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: /Lena Fischer/ });
+  await expect(samsLena).toContainText("3 · Promote to Senior Engineer");
 
   // The facilitator goes live and records a different outcome: a reason is required.
   await page.goto(sessionUrl);
@@ -68,6 +71,9 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit next cycle.");
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByText("Outcome recorded.")).toBeVisible();
+  // Sam sees the outcome without reloading.
+  await expect(samsLena).toContainText("3 · Stay at level");
+  await sam.context().close();
   const history = page.getByRole("heading", { name: "History" }).locator("..");
   await expect(history).toContainText("Sam Okafor: proposed rating nothing → 3; proposed outcome nothing → Promote; proposed level nothing → Senior Engineer");
   await expect(history).toContainText("Why: Design scope not yet at Senior; revisit next cycle.");

@@ -8,6 +8,7 @@ import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { canChangeState, canPropose, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { announceSessionChange } from "./live.server";
 import type { NewSessionInput } from "./session-form";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 
@@ -137,6 +138,7 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
   });
+  await announceSessionChange(sessionId);
   if (to === "published") await applyDuePromotions(options.now);
 }
 
@@ -183,6 +185,7 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
       });
     });
   }
+  for (const sessionId of new Set(due.map((entry) => entry.sessionId))) await announceSessionChange(sessionId);
   return applied;
 }
 
@@ -196,6 +199,7 @@ export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?
     await tx.calibrationEntry.update({ where: { id: entry.id }, data: { released: true, revision: { increment: 1 } } });
     await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }) } });
   });
+  await announceSessionChange(entry.sessionId);
 }
 
 /** A person's own outcomes: published sessions whose outcome their manager has released to them. */
@@ -267,6 +271,7 @@ export async function saveProposal(
     await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposedAt: new Date(), revision: { increment: 1 } } });
     await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changes(entry, next)) } });
   });
+  await announceSessionChange(entry.sessionId);
   return { ok: true };
 }
 
@@ -297,6 +302,7 @@ export async function recordOutcome(
       data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, next)), reason: input.text || null },
     });
   });
+  await announceSessionChange(entry.sessionId);
   return { ok: true };
 }
 

@@ -5,6 +5,7 @@ import { action as entryAction, loader as entryLoader } from "~/routes/calibrati
 import { action as sessionAction, loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
 import { loader as listLoader } from "~/routes/calibration._index";
 import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
+import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
 import { action as newAction } from "~/routes/calibration.new";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
@@ -55,6 +56,7 @@ describe("calibration pages", () => {
       expect(statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, person.id, { to: "proposals" }), { sessionId }))))).toBe(404);
       expect(statusOf(await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, person.id, { intent: "propose", rating: "3", outcome: "stay", text: "" }), { sessionId, entryId }))))).toBe(404);
       expect(bodyOf<{ sessions: unknown[] }>(await listLoader(routeArgs(await signedInRequest("/calibration", person.id)))).sessions).toEqual([]);
+      expect(statusOf(await call(async () => eventsLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/events`, person.id), { sessionId }))))).toBe(404);
     }
   });
 
@@ -108,5 +110,17 @@ describe("calibration pages", () => {
     expect(statusOf(await get(sam.id, "outcomes"))).toBe(403);
     expect(statusOf(await get(stranger.id, "outcomes"))).toBe(404);
     expect(statusOf(await get(facilitator.id, "everything"))).toBe(400);
+  });
+
+  test("a calibrator gets the session's event stream", async () => {
+    const { sam, sessionId } = await setUp();
+    const abort = new AbortController();
+    const request = await signedInRequest(`/calibration/${sessionId}/events`, sam.id);
+    const response = (await eventsLoader(routeArgs(new Request(request, { signal: abort.signal }), { sessionId }))) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/event-stream; charset=utf-8");
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 2000\n\n");
+    abort.abort();
+    await reader.cancel();
   });
 });

@@ -1,0 +1,68 @@
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { db } from "~/db/client.server";
+import { getEnv } from "~/utils/env.server";
+
+/**
+ * "Something changed in session X", to everyone viewing it, within a second. One server keeps
+ * its viewers in an in-process emitter; on PostgreSQL the change also goes through
+ * LISTEN/NOTIFY, so viewers on every app server hear it (product principle 5: nothing another
+ * server needs lives only in memory). Messages carry the session id only: viewers reload what
+ * they may see through the ordinary loaders, with their own access checks.
+ */
+
+const CHANNEL = "rungs_calibration";
+const local = new EventEmitter();
+local.setMaxListeners(0);
+
+type Live = { listener: pg.Client | null; starting: Promise<void> | null };
+const globalLive = globalThis as { rungsCalibrationLive?: Live };
+const live: Live = (globalLive.rungsCalibrationLive ??= { listener: null, starting: null });
+
+/** On PostgreSQL, one connection per server listens and hands notifications to this server's viewers. */
+function listen(): Promise<void> {
+  const env = getEnv();
+  if (env.databaseProvider !== "postgresql" || live.listener) return Promise.resolve();
+  live.starting ??= (async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    client.on("notification", (message) => {
+      if (message.channel === CHANNEL && message.payload) local.emit(message.payload);
+    });
+    client.on("error", () => {
+      // The connection dropped: the next subscriber connects again.
+      live.listener = null;
+      live.starting = null;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    live.listener = client;
+  })().catch((error: unknown) => {
+    live.starting = null;
+    throw error;
+  });
+  return live.starting;
+}
+
+/** Tells every viewer of the session, on every server, that it changed. Call after the change commits. */
+export async function announceSessionChange(sessionId: string): Promise<void> {
+  if (getEnv().databaseProvider === "postgresql") {
+    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${sessionId})`;
+  } else {
+    local.emit(sessionId);
+  }
+}
+
+/** Calls `onChange` whenever the session changes, until the returned function is called. */
+export async function watchSession(sessionId: string, onChange: () => void): Promise<() => void> {
+  await listen();
+  local.on(sessionId, onChange);
+  return () => local.off(sessionId, onChange);
+}
+
+/** For tests: stop listening. */
+export async function stopListening(): Promise<void> {
+  const client = live.listener;
+  live.listener = null;
+  live.starting = null;
+  await client?.end();
+}

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { watchSession } from "~/modules/calibration/live.server";
+import { requireSessionAccess } from "~/modules/calibration/sessions.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+/** Heartbeats keep proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Server-sent events for one session: a `change` event whenever anything in it changes, for
+ * anyone who may see the session (everyone else gets the same 404 as for the page). The page
+ * then reloads its data through its own loader.
+ */
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const session = await requireSessionAccess(viewer, params.sessionId ?? "");
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const unwatch = await watchSession(session.id, () => send("event: change\ndata: {}\n\n"));
+      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      stop = () => {
+        clearInterval(heartbeat);
+        unwatch();
+      };
+      request.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+      send("retry: 2000\n\n");
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+  });
+});
