@@ -43,6 +43,19 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL_OUTCOME_LABELS | null; levelTitle: string | null } | null) =>
   value === null || value.rating === null ? "—" : `${value.rating}${value.outcome ? ` · ${value.outcome === "promote" && value.levelTitle ? `Promote to ${value.levelTitle}` : LEVEL_OUTCOME_LABELS[value.outcome]}` : ""}`;
 
+function preReadText(preRead: { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null): string {
+  if (!preRead) return "—";
+  const parts = [
+    preRead.ratings ? `${preRead.ratings} independent ${preRead.ratings === 1 ? "rating" : "ratings"}, mean ${preRead.mean?.toFixed(1)}` : null,
+    preRead.agree ? `${preRead.agree} agree` : null,
+    preRead.question ? `${preRead.question} question` : null,
+    preRead.noView ? `${preRead.noView} no view` : null,
+  ];
+  return parts.filter(Boolean).join(" · ");
+}
+
+const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
+
 export default function CalibrationSession() {
   const view = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
@@ -104,6 +117,33 @@ export default function CalibrationSession() {
         </Card>
       </div>
 
+      {view.severity ? (
+        <Card className="mb-6">
+          <h2 className="mb-1 text-lg font-semibold">Rater severity</h2>
+          <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+            From everyone who rated the same people (proposals and independent pre-read ratings): how much higher or lower than an average rater each one rates,
+            with a 95% interval. Only an interval that excludes zero is called out.
+          </p>
+          {view.severity.estimable ? (
+            <ul className="space-y-1 text-sm">
+              {view.severity.raters.map((rater) => (
+                <li key={rater.raterId}>
+                  <strong>{rater.name}</strong>: <span className="tabular-nums">{signed(rater.offset)}</span> ({signed(rater.interval[0])} to {signed(rater.interval[1])}), {rater.ratings}{" "}
+                  ratings of {rater.people} people{rater.flagged ? (rater.offset > 0 ? " · rates higher than the others" : " · rates lower than the others") : " · within noise"}
+                </li>
+              ))}
+              {view.severity.notEstimable.map((rater) => (
+                <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
+                  {rater.name}: not estimable ({rater.reason})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-300">{view.severity.reason}</p>
+          )}
+        </Card>
+      ) : null}
+
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
         {(
           [
@@ -134,7 +174,7 @@ export default function CalibrationSession() {
 
       <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
-      <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Final"]}>
+      <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}>
         {view.entries.map((entry) => (
           <tr key={entry.id}>
             <th scope="row" className={`${tdClass} font-medium`}>
@@ -149,6 +189,7 @@ export default function CalibrationSession() {
               <FlagList flags={entry.flags} />
             </td>
             <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
+            <td className={tdClass}>{preReadText(entry.preRead)}</td>
             <td className={tdClass}>{outcomeText(entry.final)}</td>
           </tr>
         ))}

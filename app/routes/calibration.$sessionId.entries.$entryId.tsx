@@ -10,7 +10,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
-import { recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, type ProposalMark } from "~/modules/calibration/sessions.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -30,6 +30,15 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (intent === "release") {
     await releaseOutcome(viewer, entryId, sessionId);
     return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=release`);
+  }
+  if (intent === "preread-rating" || intent === "preread-mark") {
+    const rating = Number(form.get("rating"));
+    const mark = String(form.get("mark") ?? "");
+    const input = intent === "preread-rating" ? (Number.isInteger(rating) && form.get("rating") ? { rating } : null) : (PROPOSAL_MARKS as readonly string[]).includes(mark) ? { mark: mark as ProposalMark } : null;
+    if (!input) return data({ intent, values: {}, fieldErrors: { [intent === "preread-rating" ? "rating" : "mark"]: [intent === "preread-rating" ? "Choose a rating." : "Choose agree, question or no view."] } }, { status: 400 });
+    const result = await savePreRead(viewer, entryId, input, sessionId);
+    if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
+    return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
   }
   if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
   const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text"].map((name) => [name, String(form.get(name) ?? "")]));
@@ -94,7 +103,7 @@ export default function CalibrationEntry() {
         </Link>
       </p>
       <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
-      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : "Outcome recorded."}</Alert> : null}
+      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Reviews in this cycle</h2>
@@ -169,6 +178,58 @@ export default function CalibrationEntry() {
           )}
         </Card>
       </div>
+      {view.canRateIndependently || view.canMarkProposal ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">Your own view</h2>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {view.canRateIndependently
+              ? "Blind pre-read: read the reviews and give your own rating before anyone's proposal is revealed. It is kept apart from the proposal."
+              : "Do you agree with the proposal? Your mark is kept apart from it and shown to the facilitator."}
+          </p>
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value={view.canRateIndependently ? "preread-rating" : "preread-mark"} />
+            {view.canRateIndependently ? (
+              <fieldset>
+                <legend className="mb-2 text-sm font-medium">Your independent rating</legend>
+                <div className="flex flex-wrap gap-4">
+                  {view.scale.map((point) => (
+                    <label key={point.value} className="flex items-center gap-2 text-sm">
+                      <input type="radio" name="rating" value={point.value} defaultChecked={view.ownPreRead.rating === point.value} required className="size-4" />
+                      {point.value} {point.label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : (
+              <fieldset>
+                <legend className="mb-2 text-sm font-medium">Your mark on the proposal</legend>
+                <div className="flex flex-wrap gap-4">
+                  {(
+                    [
+                      ["agree", "Agree"],
+                      ["question", "Question it"],
+                      ["no-view", "No view"],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <label key={value} className="flex items-center gap-2 text-sm">
+                      <input type="radio" name="mark" value={value} defaultChecked={view.ownPreRead.mark === value} required className="size-4" />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+            {reply && (reply.intent === "preread-rating" || reply.intent === "preread-mark") ? (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                {Object.values(reply.fieldErrors).flat().join(" ")}
+              </p>
+            ) : null}
+            <Button type="submit" variant="secondary">
+              Save my view
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
       {view.canRecordOutcome ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>

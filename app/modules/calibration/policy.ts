@@ -39,6 +39,16 @@ export function canPreRead(viewer: CalibrationViewer, session: SessionAccess): b
   return isCalibrator(viewer, session) && session.state === "preread";
 }
 
+/** An independent rating of someone else's report, during the pre-read: the person's own manager has their proposal. */
+export function canRateIndependently(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return canPreRead(viewer, session) && entry.managerId !== viewer.id;
+}
+
+/** Once proposals are revealed (and while outcomes are open), other calibrators mark a proposal: agree, question, or no view. */
+export function canMarkProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return isCalibrator(viewer, session) && entry.managerId !== viewer.id && session.state === "live";
+}
+
 export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return isFacilitator(viewer, session) && outcomesEditable(session.state);
 }

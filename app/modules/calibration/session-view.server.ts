@@ -6,7 +6,9 @@ import { agendaOrder, entryFlags, nearPromotionBoundary, ratingDistribution, typ
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
-import { canChangeState, canPropose, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
+import { raterSeverity } from "./rater-model";
+import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { DEFAULT_GROUP_FLOOR } from "./statistics";
@@ -58,6 +60,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     }),
   ]);
   const facts = await reviewFacts(session.cycleId, rows.map((row) => row.personId));
+  const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
   const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
   const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
@@ -86,6 +90,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       flags,
       nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
       managerReviewId: fact.managerReviewId,
+      preRead: summarisePreReads(preReads.filter((preRead) => preRead.entryId === row.id)),
       canPropose: canPropose(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }),
     };
   });
@@ -103,6 +108,19 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const leniency = managerLeniency(
     proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
   );
+  // Severity from every rating of the same people: managers' proposals and calibrators' independent pre-read ratings.
+  const raterNames = new Map(
+    (await db.user.findMany({ where: { id: { in: [...new Set(preReads.map((preRead) => preRead.calibratorId))] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]),
+  );
+  const severity = seesPreReads
+    ? raterSeverity([
+        ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
+        ...preReads.flatMap((preRead) => {
+          const entry = entries.find((candidate) => candidate.id === preRead.entryId);
+          return entry && preRead.rating !== null ? [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }] : [];
+        }),
+      ])
+    : null;
   const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
   const next = nextState(session.state, { blindPreRead: session.blindPreRead });
   const options = <T extends string>(pairs: [T | null, string | null][]) =>
@@ -136,6 +154,16 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       sessionMean: leniency.mean,
       managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => a.name.localeCompare(b.name, "en")),
     },
+    severity:
+      severity === null || preReads.every((preRead) => preRead.rating === null)
+        ? null
+        : severity.estimable
+          ? {
+              estimable: true as const,
+              raters: severity.raters.map((rater) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" })),
+              notEstimable: severity.notEstimable.map((rater) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" })),
+            }
+          : { estimable: false as const, reason: severity.reason },
     filters,
     filterOptions: {
       teams: options(entries.map((entry) => [entry.teamId, entry.team])),
@@ -178,9 +206,12 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const facts = (await reviewFacts(session.cycleId, [row.personId])).get(row.personId)!;
   const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
   const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
+  // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
+  const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  const ownPreRead = await db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } });
   const history = proposalVisible
     ? await db.calibrationEvent.findMany({
-        where: { entryId: row.id },
+        where: { entryId: row.id, ...(seesPreReads ? {} : { kind: { not: "preread" } }) },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
       })
@@ -203,6 +234,9 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     },
     canPropose: canPropose(viewer, session.access, access),
     canRecordOutcome: canRecordOutcome(viewer, session.access),
+    canRateIndependently: canRateIndependently(viewer, session.access, access),
+    canMarkProposal: canMarkProposal(viewer, session.access, access),
+    ownPreRead: ownPreRead ?? { rating: null, mark: null },
     canRelease: session.state === "published" && (row.managerId === viewer.id || session.facilitatorId === viewer.id),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
     promotionTargets: targets,
@@ -229,4 +263,11 @@ export async function ownOutcomeViews(personId: string) {
       return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcomeText };
     }),
   );
+}
+
+function summarisePreReads(preReads: readonly { rating: number | null; mark: string | null }[]) {
+  const ratings = preReads.flatMap((preRead) => (preRead.rating === null ? [] : [preRead.rating]));
+  const count = (mark: string) => preReads.filter((preRead) => preRead.mark === mark).length;
+  if (!ratings.length && !preReads.some((preRead) => preRead.mark)) return null;
+  return { ratings: ratings.length, mean: ratings.length ? ratings.reduce((sum, value) => sum + value, 0) / ratings.length : null, agree: count("agree"), question: count("question"), noView: count("no-view") };
 }

@@ -7,7 +7,7 @@ import { requireLadder, servedLadders } from "~/modules/ladders/registry.server"
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
-import { canChangeState, canPropose, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import type { NewSessionInput } from "./session-form";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
@@ -300,6 +300,46 @@ export async function recordOutcome(
     if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
     await tx.calibrationEvent.create({
       data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, next)), reason: input.text || null },
+    });
+  });
+  await announceSessionChange(entry.sessionId);
+  return { ok: true };
+}
+
+export const PROPOSAL_MARKS = ["agree", "question", "no-view"] as const;
+export type ProposalMark = (typeof PROPOSAL_MARKS)[number];
+
+/**
+ * A calibrator's own view of someone else's report, kept apart from the proposal: an
+ * independent rating during the blind pre-read, or, once proposals are revealed, a mark on the
+ * proposal. Never overwrites the proposal; each change is an event.
+ */
+export async function savePreRead(
+  viewer: Viewer,
+  entryId: string,
+  input: { rating: number } | { mark: ProposalMark },
+  inSession?: string,
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const { entry, session } = await requireEntry(viewer, entryId, inSession);
+  const access = { personId: entry.personId, managerId: entry.managerId, released: entry.released };
+  if ("rating" in input) {
+    if (!canRateIndependently(viewer, session.access, access)) throw new ForbiddenError("Independent ratings are given by other calibrators during the pre-read.");
+    const { ladder } = await requireLadder(session.ladderId);
+    if (!onScale(ladder, input.rating)) return { ok: false, fieldErrors: { rating: [`Choose a rating on the scale (${ladder.scale.map((point) => point.value).join(", ")}).`] } };
+  } else if (!canMarkProposal(viewer, session.access, access)) {
+    throw new ForbiddenError("Proposals are marked by other calibrators while the session is live.");
+  }
+  const field = "rating" in input ? "rating" : "mark";
+  const value = "rating" in input ? input.rating : input.mark;
+  await db.$transaction(async (tx) => {
+    const before = await tx.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: entry.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } });
+    await tx.calibrationPreRead.upsert({
+      where: { entryId_calibratorId: { entryId: entry.id, calibratorId: viewer.id } },
+      create: { entryId: entry.id, calibratorId: viewer.id, [field]: value },
+      update: { [field]: value },
+    });
+    await tx.calibrationEvent.create({
+      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "preread", change: JSON.stringify({ [field]: [before?.[field] ?? null, value] }) },
     });
   });
   await announceSessionChange(entry.sessionId);

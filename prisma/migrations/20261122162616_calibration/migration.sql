@@ -90,6 +90,21 @@ CREATE INDEX "CalibrationEvent_sessionId_createdAt_idx" ON "CalibrationEvent"("s
 -- CreateIndex
 CREATE INDEX "CalibrationEvent_entryId_createdAt_idx" ON "CalibrationEvent"("entryId", "createdAt");
 
+-- CreateTable
+CREATE TABLE "CalibrationPreRead" (
+    "entryId" TEXT NOT NULL,
+    "calibratorId" TEXT NOT NULL,
+    "rating" INTEGER,
+    "mark" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+    PRIMARY KEY ("entryId", "calibratorId"),
+    CONSTRAINT "CalibrationPreRead_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "CalibrationEntry" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CalibrationPreRead_calibratorId_fkey" FOREIGN KEY ("calibratorId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "CalibrationPreRead_calibratorId_idx" ON "CalibrationPreRead"("calibratorId");
+
 -- Calibration events are append-only: the database itself refuses to change or remove one
 -- (docs/decisions/019-calibration-history-append-only.md). A later migration that rebuilds this
 -- table must create these triggers again; test/integration/calibration checks they hold.

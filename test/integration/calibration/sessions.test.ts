@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
-import { advanceSession, applyDuePromotions, createSession, entryHistory, listSessions, ownOutcomes, recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import { entryView, sessionView } from "~/modules/calibration/session-view.server";
+import { advanceSession, applyDuePromotions, createSession, savePreRead, entryHistory, listSessions, ownOutcomes, recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { createAdmin, createPerson } from "../../utils/factories";
 
@@ -210,5 +211,41 @@ describe("calibration sessions", () => {
     await expect(releaseOutcome(viewerOf(kim), entryOf(lena))).rejects.toBeInstanceOf(ForbiddenError);
     await releaseOutcome(viewerOf(sam), entryOf(lena));
     expect(await ownOutcomes(lena.id)).toMatchObject([{ finalRating: 4, finalOutcome: "promote", finalLevelId: "ic3", session: { name: "Spring calibration" } }]);
+  });
+
+  test("blind pre-read: other calibrators rate independently without seeing the proposal, then mark it once live; the proposal is never overwritten", async () => {
+    const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp({ blindPreRead: true });
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    await saveProposal(viewerOf(sam), entryOf(lena), { rating: 4, outcome: "stay", text: "Outstanding." });
+    // Not yet in the pre-read, and never by the person's own manager.
+    await expect(savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+    await advanceSession(viewerOf(facilitator), sessionId, "preread");
+    await expect(savePreRead(viewerOf(sam), entryOf(lena), { rating: 4 })).rejects.toBeInstanceOf(ForbiddenError);
+    // Kim reads Lena's entry blind: no proposal, no history.
+    const blind = await entryView(viewerOf(kim), sessionId, entryOf(lena));
+    expect(blind.entry.proposal).toBeNull();
+    expect(blind.canRateIndependently).toBe(true);
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 9 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4)."] } });
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).toEqual({ ok: true });
+    // Sam, the manager, does not see Kim's independent rating before the session is live.
+    const samsView = await sessionView(viewerOf(sam), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(samsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toBeNull();
+    expect((await entryView(viewerOf(sam), sessionId, entryOf(lena))).history.map((event) => event.kind)).toEqual(["proposal"]);
+    // The facilitator does.
+    const facilitatorsView = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(facilitatorsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
+    await expect(savePreRead(viewerOf(kim), entryOf(lena), { mark: "question" })).rejects.toBeInstanceOf(ForbiddenError);
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { mark: "question" })).toEqual({ ok: true });
+    await expect(savePreRead(viewerOf(kim), entryOf(lena), { rating: 2 })).rejects.toBeInstanceOf(ForbiddenError);
+    const stored = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(lena) }, select: { proposedRating: true } });
+    expect(stored.proposedRating).toBe(4);
+    const live = await sessionView(viewerOf(sam), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(live.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 1, noView: 0 });
+    expect((await entryHistory(viewerOf(facilitator), entryOf(lena))).map((event) => [event.kind, event.change])).toEqual([
+      ["proposal", { proposedRating: [null, 4], proposedOutcome: [null, "stay"], rationale: ["", "Outstanding."] }],
+      ["preread", { rating: [null, 3] }],
+      ["preread", { mark: [null, "question"] }],
+    ]);
   });
 });

@@ -118,6 +118,25 @@ ALTER TABLE "CalibrationEvent" ADD CONSTRAINT "CalibrationEvent_entryId_fkey" FO
 -- AddForeignKey
 ALTER TABLE "CalibrationEvent" ADD CONSTRAINT "CalibrationEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- CreateTable
+CREATE TABLE "CalibrationPreRead" (
+    "entryId" TEXT NOT NULL,
+    "calibratorId" TEXT NOT NULL,
+    "rating" INTEGER,
+    "mark" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "CalibrationPreRead_pkey" PRIMARY KEY ("entryId","calibratorId")
+);
+
+-- CreateIndex
+CREATE INDEX "CalibrationPreRead_calibratorId_idx" ON "CalibrationPreRead"("calibratorId");
+
+-- AddForeignKey
+ALTER TABLE "CalibrationPreRead" ADD CONSTRAINT "CalibrationPreRead_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "CalibrationEntry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CalibrationPreRead" ADD CONSTRAINT "CalibrationPreRead_calibratorId_fkey" FOREIGN KEY ("calibratorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Calibration events are append-only: the database itself refuses to change or remove one
 -- (docs/decisions/019-calibration-history-append-only.md); test/integration/calibration checks it.
 CREATE FUNCTION "calibration_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
