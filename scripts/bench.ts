@@ -107,6 +107,14 @@ async function main() {
     { label: "home page", path: "/", cookie: engineer, bar: true, duration: DURATION, note: "a light signed-in page" },
     { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: true, duration: DURATION, note: `${accounts.vp.reports} reports` },
     { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.participants} participants` },
+    {
+      label: "calibration session",
+      path: `/calibration/${accounts.calibration.sessionId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: `facilitator, ${accounts.calibration.people} people, live, every proposal in`,
+    },
   ];
 
   const results: Row[] = [];
@@ -171,10 +179,39 @@ async function seed() {
     cycleId: latestCycle.id,
     participants: latestCycle._count.participants,
   };
+  // A live calibration session over the latest cycle for about 1,000 people, every proposal in.
+  const { createSession, advanceSession } = await import("../app/modules/calibration/sessions.server.ts");
+  const adminUser = await db.user.findUniqueOrThrow({ where: { email: accounts.admin.email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+  // Whole teams, in name order, until about 1,000 people.
+  const teamSizes = await db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, _count: { select: { members: true } } } });
+  const calibrationTeams: string[] = [];
+  for (let total = 0, index = 0; total < 1000 && index < teamSizes.length; index++) {
+    calibrationTeams.push(teamSizes[index]!.id);
+    total += teamSizes[index]!._count.members;
+  }
+  const created = await createSession(adminUser, {
+    name: "Bench calibration",
+    cycleId: latestCycle.id,
+    ladderId: "engineering",
+    facilitatorEmail: adminUser.email,
+    population: "teams",
+    teamIds: calibrationTeams,
+    blindPreRead: false,
+  });
+  if (!created.ok) throw new Error(`the calibration session was not set up: ${JSON.stringify(created.fieldErrors)}`);
+  await advanceSession(adminUser, created.sessionId, "proposals");
+  const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { id: true } });
+  for (const [index, entry] of entries.entries()) {
+    await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposedRating: (index % 4) + 1, proposedOutcome: index % 9 === 0 ? "promote" : "stay", rationale: "Bench proposal.", proposedAt: new Date() } });
+  }
+  await advanceSession(adminUser, created.sessionId, "live");
+  step(`calibration session: ${entries.length.toLocaleString("en-GB")} people, live, every proposal in`);
+  const calibration = { sessionId: created.sessionId, people: entries.length };
+
   // Hand the server a checkpointed file, and let go of it.
   await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
-  return accounts;
+  return { ...accounts, calibration };
 }
 
 // ---------------------------------------------------------------- server and sessions

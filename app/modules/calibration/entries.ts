@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_FLOOR, summarise } from "./summary";
+import { DEFAULT_GROUP_FLOOR, summarise, type Summary } from "./summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";
 
@@ -35,11 +35,12 @@ export const OUTLIER_Z = 2;
  * proposed rating far from the rest of the session (only judged when the session has at
  * least `floor` proposals and some spread).
  */
-export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[], floor = DEFAULT_GROUP_FLOOR): EntryFlag[] {
+export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[] | Summary, floor = DEFAULT_GROUP_FLOOR): EntryFlag[] {
   const flags: EntryFlag[] = [];
   if (entry.ratedCount > 0 && entry.evidenceCount * 2 < entry.ratedCount) flags.push("thin-evidence");
   if (entry.selfAverage !== null && entry.managerAverage !== null && Math.abs(entry.selfAverage - entry.managerAverage) >= LARGE_GAP) flags.push("self-manager-gap");
-  const session = summarise(sessionRatings);
+  // A page flags every entry against the same session: it may pass the summary once.
+  const session = "mean" in sessionRatings ? sessionRatings : summarise(sessionRatings);
   if (entry.proposedRating !== null && session.n >= floor && session.sd > 0 && Math.abs(entry.proposedRating - session.mean) / session.sd > OUTLIER_Z) flags.push("outlier");
   return flags;
 }

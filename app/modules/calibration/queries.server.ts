@@ -28,3 +28,23 @@ export async function calibrationTodo(personId: string) {
     }),
   };
 }
+
+const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.string(), average: z.union([z.number(), z.string(), z.null()]).transform((value) => (value === null ? null : Number(value))), rated: sqlInt, evidence: sqlInt });
+
+/**
+ * The submitted self-assessments and manager reviews in the cycle of everyone in the session:
+ * average rating, competencies rated, pieces of evidence. One aggregate statement, however
+ * many people the session holds.
+ */
+export async function sessionReviewFigures(sessionId: string, cycleId: string) {
+  return parseRows(reviewRow, await db.$queryRaw`
+    SELECT a.id, a."subjectId", a.kind,
+      AVG(r.rating) AS average,
+      COUNT(r.rating) AS rated,
+      COALESCE(SUM((SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id)), 0) AS evidence
+    FROM "Assessment" a
+    JOIN "CalibrationEntry" ce ON ce."personId" = a."subjectId" AND ce."sessionId" = ${sessionId}
+    LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
+    WHERE a."cycleId" = ${cycleId} AND a.status = 'submitted'
+    GROUP BY a.id, a."subjectId", a.kind`);
+}

@@ -37,14 +37,18 @@ export const DEFAULT_RIDGE = 0.1;
 export function raterSeverity(ratings: readonly IndependentRating[], options: { ridge?: number; confidence?: number } = {}): RaterModelResult {
   const ridge = options.ridge ?? DEFAULT_RIDGE;
   const confidence = options.confidence ?? 0.95;
+  // Only people rated by two or more raters say anything about raters: with one rating, the person's own effect absorbs it.
+  const ratersOf = new Map<string, Set<string>>();
+  for (const rating of ratings) ratersOf.set(rating.personId, (ratersOf.get(rating.personId) ?? new Set()).add(rating.raterId));
   const raterIds = [...new Set(ratings.map((rating) => rating.raterId))].sort();
-  const personIds = [...new Set(ratings.map((rating) => rating.personId))].sort();
+  const personIds = [...ratersOf.keys()].filter((personId) => ratersOf.get(personId)!.size >= 2).sort();
 
   // Raters joined through the people they both rated.
-  const peopleOf = new Map(raterIds.map((raterId) => [raterId, new Set(ratings.filter((rating) => rating.raterId === raterId).map((rating) => rating.personId))]));
+  const shared = new Set(personIds);
+  const peopleOf = new Map(raterIds.map((raterId) => [raterId, new Set(ratings.filter((rating) => rating.raterId === raterId && shared.has(rating.personId)).map((rating) => rating.personId))]));
   const isolated = raterIds.filter((raterId) => !raterIds.some((other) => other !== raterId && [...peopleOf.get(raterId)!].some((person) => peopleOf.get(other)!.has(person))));
   const notEstimable = isolated.map((raterId) => ({ raterId, reason: "rated nobody another rater also rated" }));
-  const compared = ratings.filter((rating) => !isolated.includes(rating.raterId));
+  const compared = ratings.filter((rating) => !isolated.includes(rating.raterId) && shared.has(rating.personId));
   const raters = raterIds.filter((raterId) => !isolated.includes(raterId));
   if (raters.length < 2) return { estimable: false, reason: "The overlap is too thin: no two raters rated the same person independently.", notEstimable };
   const people = personIds.filter((personId) => compared.some((rating) => rating.personId === personId));
@@ -70,9 +74,9 @@ export function raterSeverity(ratings: readonly IndependentRating[], options: { 
   // Noise: residual sum of squares over the degrees of freedom the fit leaves (n minus the effective number of parameters).
   const fitted = design.mmul(estimates);
   const residualSum = compared.reduce((sum, _, row) => sum + (observed.get(row, 0) - fitted.get(row, 0)) ** 2, 0);
-  const hat = design.mmul(penalisedInverse).mmul(design.transpose());
+  // The effective number of parameters, trace(X A⁻¹ Xᵀ) = trace(A⁻¹ XᵀX), without the n × n hat matrix.
   let effectiveParameters = 0;
-  for (let row = 0; row < compared.length; row++) effectiveParameters += hat.get(row, row);
+  for (let i = 0; i < columns; i++) for (let j = 0; j < columns; j++) effectiveParameters += penalisedInverse.get(i, j) * gram.get(j, i);
   const degreesOfFreedom = compared.length - effectiveParameters;
   if (degreesOfFreedom < 1) return { estimable: false, reason: "The overlap is too thin: there are hardly more ratings than things to estimate.", notEstimable };
   const noise = residualSum / degreesOfFreedom;

@@ -10,25 +10,22 @@ import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canR
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
+import { sessionReviewFigures } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
-import { DEFAULT_GROUP_FLOOR } from "./statistics";
+import { DEFAULT_GROUP_FLOOR, summarise } from "./summary";
 
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
 
 /** Each person's submitted self-assessment and manager review in the cycle: average rating, how many rated, how much evidence. */
-async function reviewFacts(cycleId: string, personIds: string[]) {
-  const assessments = await db.assessment.findMany({
-    where: { cycleId, subjectId: { in: personIds }, status: "submitted" },
-    select: { id: true, subjectId: true, kind: true, ratings: { select: { rating: true, _count: { select: { evidence: true } } } } },
-  });
+async function reviewFacts(sessionId: string, cycleId: string, personIds: string[]) {
+  const rows = await sessionReviewFigures(sessionId, cycleId);
   const facts = new Map<string, { selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number; managerReviewId: string | null; selfId: string | null }>();
   for (const personId of personIds) facts.set(personId, { selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0, managerReviewId: null, selfId: null });
-  for (const assessment of assessments) {
-    const rated = assessment.ratings.flatMap((row) => (row.rating === null ? [] : [row.rating]));
-    const average = rated.length ? rated.reduce((sum, value) => sum + value, 0) / rated.length : null;
-    const fact = facts.get(assessment.subjectId)!;
-    if (assessment.kind === "self") Object.assign(fact, { selfAverage: average, selfId: assessment.id });
-    else Object.assign(fact, { managerAverage: average, managerReviewId: assessment.id, ratedCount: rated.length, evidenceCount: assessment.ratings.reduce((sum, row) => sum + row._count.evidence, 0) });
+  for (const row of rows) {
+    const fact = facts.get(row.subjectId);
+    if (!fact) continue;
+    if (row.kind === "self") Object.assign(fact, { selfAverage: row.average, selfId: row.id });
+    else Object.assign(fact, { managerAverage: row.average, managerReviewId: row.id, ratedCount: row.rated, evidenceCount: row.evidence });
   }
   return facts;
 }
@@ -59,20 +56,21 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       },
     }),
   ]);
-  const facts = await reviewFacts(session.cycleId, rows.map((row) => row.personId));
+  const facts = await reviewFacts(session.id, session.cycleId, rows.map((row) => row.personId));
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
   const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
   const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
   const topOfScale = Math.max(...ladder.scale.map((point) => point.value));
+  const sessionSummary = summarise(sessionRatings);
 
   const entries = visible.map(({ row, proposalVisible }) => {
     const fact = facts.get(row.personId)!;
     const proposal = proposalVisible ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId) } : null;
     const flags: EntryFlag[] = entryFlags(
       { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
-      sessionRatings,
+      sessionSummary,
     );
     return {
       id: row.id,
@@ -112,7 +110,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const raterNames = new Map(
     (await db.user.findMany({ where: { id: { in: [...new Set(preReads.map((preRead) => preRead.calibratorId))] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]),
   );
-  const severity = seesPreReads
+  const severity = seesPreReads && preReads.some((preRead) => preRead.rating !== null)
     ? raterSeverity([
         ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
         ...preReads.flatMap((preRead) => {
@@ -203,7 +201,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const { ladder } = await requireLadder(session.ladderId);
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const proposalVisible = canSeeProposal(viewer, session.access, access);
-  const facts = (await reviewFacts(session.cycleId, [row.personId])).get(row.personId)!;
+  const facts = (await reviewFacts(session.id, session.cycleId, [row.personId])).get(row.personId)!;
   const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
   const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
   // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
