@@ -128,6 +128,11 @@ export default function CalibrationEntry() {
                 "not submitted"
               )}
             </li>
+            {entry.targets ? (
+              <li>
+                At or above the level's target on {entry.targets.met} of {entry.targets.of} competencies in the manager review.
+              </li>
+            ) : null}
             <li>
               <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
                 Gap analysis to the next level

@@ -308,3 +308,13 @@ test("a peer cannot open someone else's growth page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("after the reviews, each cell of a person's heat strip on the team overview names its competency and rating", async ({ page }) => {
+  await signIn(page, people.manager.email);
+  await page.goto("/team");
+  const lena = page.getByRole("row").filter({ hasText: "Lena Fischer" });
+  const strip = lena.getByRole("img");
+  await expect(strip).toHaveAttribute("title", /^Manager review.*: Code quality 2 \(Developing\), /);
+  await expect(strip.locator('[title="Code quality: 2 Developing"]')).toHaveCount(1);
+  await expect(strip.locator('[title="Testing and verification: 1 Not yet"]')).toHaveCount(1);
+});

@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
-import { placeLabel } from "~/modules/ladders";
+import { placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { agendaOrder, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
 import { managerLeniency } from "./leniency";
@@ -202,6 +202,14 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = (await reviewFacts(session.id, session.cycleId, [row.personId])).get(row.personId)!;
+  // The manager review against the level's targets (the ladder's per-competency bar).
+  const reviewRatings = facts.managerReviewId
+    ? await db.assessmentRating.findMany({ where: { assessmentId: facts.managerReviewId, rating: { not: null } }, select: { competencyId: true, rating: true } })
+    : [];
+  const targeted = row.levelId ? reviewRatings.flatMap((rating) => {
+    const target = targetFor(ladder, row.levelId!, rating.competencyId);
+    return target === null || rating.rating === null ? [] : [rating.rating >= target];
+  }) : [];
   const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
   const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
   // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
@@ -228,6 +236,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
         ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, rationale: row.rationale }
         : null,
       final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason },
+      targets: targeted.length ? { met: targeted.filter(Boolean).length, of: targeted.length } : null,
       reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
     },
     canPropose: canPropose(viewer, session.access, access),

@@ -6,6 +6,7 @@ import { entryView, sessionView } from "~/modules/calibration/session-view.serve
 import { advanceSession, applyDuePromotions, createSession, savePreRead, entryHistory, listSessions, ownOutcomes, recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { createAdmin, createPerson } from "../../utils/factories";
+import { competencyIds, save, startReview, submit } from "../assessments/assessments-helpers";
 
 const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
 
@@ -247,5 +248,17 @@ describe("calibration sessions", () => {
       ["preread", { rating: [null, 3] }],
       ["preread", { mark: [null, "question"] }],
     ]);
+  });
+
+  test("an entry shows the manager review against the level's targets", async () => {
+    const { sessionId, facilitator, sam, lena, entryOf } = await setUp();
+    const reviewId = await startReview(sam.id, lena.id);
+    const ids = await competencyIds(reviewId);
+    const saved = await save(sam.id, reviewId, 0, ids.map((id, index) => ({ field: `rating:${id}`, value: index < 2 ? 2 : 3, base: null })));
+    expect(saved.status).toBe(200);
+    expect((await submit(sam.id, reviewId, saved.body.revision)).status).toBe(302);
+    const view = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
+    expect(view.entry.reviews.managerReviewId).toBe(reviewId);
+    expect(view.entry.targets).toEqual({ met: ids.length - 2, of: ids.length });
   });
 });
