@@ -14,7 +14,7 @@ import { sessionView } from "~/modules/calibration/session-view.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
-import { textParam } from "~/utils/search-params";
+import { pageParam, textParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -22,7 +22,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const viewer = await requireUser(request);
   const search = new URL(request.url).searchParams;
   const filters = { team: textParam(search, "team") || null, manager: textParam(search, "manager") || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
-  return sessionView(viewer, params.sessionId ?? "", filters);
+  return sessionView(viewer, params.sessionId ?? "", filters, pageParam(search));
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -194,7 +194,42 @@ export default function CalibrationSession() {
           </tr>
         ))}
       </DataTable>
+      <AgendaPages sessionId={session.id} filters={view.filters} pagination={view.pagination} />
     </>
+  );
+}
+
+function AgendaPages({
+  sessionId,
+  filters,
+  pagination,
+}: {
+  sessionId: string;
+  filters: Record<string, string | null>;
+  pagination: { page: number; pages: number; shown: number; from: number; to: number };
+}) {
+  const href = (page: number) => {
+    const search = new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
+    if (page > 1) search.set("page", String(page));
+    const query = search.toString();
+    return `/calibration/${sessionId}${query ? `?${query}` : ""}`;
+  };
+  return (
+    <nav aria-label="Agenda pages" className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+      <span>
+        {pagination.shown ? `${pagination.from}–${pagination.to} of ${pagination.shown}` : "Nobody matches these filters."}
+      </span>
+      {pagination.page > 1 ? (
+        <Link to={href(pagination.page - 1)} className="text-brand-600 underline dark:text-brand-100">
+          ← Previous
+        </Link>
+      ) : null}
+      {pagination.page < pagination.pages ? (
+        <Link to={href(pagination.page + 1)} className="text-brand-600 underline dark:text-brand-100">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

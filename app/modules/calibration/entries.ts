@@ -50,10 +50,13 @@ export function nearPromotionBoundary(entry: Pick<EntryFacts, "proposedOutcome" 
   return entry.proposedOutcome === "promote" || entry.proposedOutcome === "not-ready" || entry.proposedRating === topOfScale;
 }
 
+/** One collator for every comparison (`localeCompare` with a locale builds one per call). */
+export const byName = new Intl.Collator("en");
+
 /** The discussion order: flagged entries first (most flags first), then those near a promotion boundary, then the rest; by name within each. */
 export function agendaOrder<T extends { name: string; flags: readonly EntryFlag[]; nearBoundary: boolean }>(entries: readonly T[]): T[] {
   const group = (entry: T) => (entry.flags.length > 0 ? 0 : entry.nearBoundary ? 1 : 2);
-  return [...entries].sort((a, b) => group(a) - group(b) || b.flags.length - a.flags.length || a.name.localeCompare(b.name, "en"));
+  return [...entries].sort((a, b) => group(a) - group(b) || b.flags.length - a.flags.length || byName.compare(a.name, b.name));
 }
 
 /** How many people have each rating on the scale (and how many have none yet), for the distribution chart. */

@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_FLOOR, meanDifference, summarise } from "./statistics";
+import { DEFAULT_GROUP_FLOOR, summarise, welchDifference } from "./statistics";
 
 export interface ProposedRating {
   managerId: string;
@@ -36,16 +36,27 @@ export interface SessionLeniency {
  */
 export function managerLeniency(proposals: readonly ProposedRating[], floor = DEFAULT_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
   const byManager = new Map<string, number[]>();
-  for (const { managerId, rating } of proposals) byManager.set(managerId, [...(byManager.get(managerId) ?? []), rating]);
+  for (const { managerId, rating } of proposals) {
+    const ratings = byManager.get(managerId);
+    if (ratings) ratings.push(rating);
+    else byManager.set(managerId, [rating]);
+  }
   const all = proposals.map((proposal) => proposal.rating);
   const session = summarise(all);
+  // Everyone else's figures from the session's totals less the manager's own: one pass, however many managers.
+  const total = all.reduce((sum, value) => sum + value, 0);
+  const squares = all.reduce((sum, value) => sum + value * value, 0);
   const managers = [...byManager.entries()].map(([managerId, ratings]): ManagerLeniency => {
-    const others = proposals.filter((proposal) => proposal.managerId !== managerId).map((proposal) => proposal.rating);
-    if (ratings.length < floor || others.length < floor) {
-      return { managerId, n: ratings.length, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
-    }
     const own = summarise(ratings);
-    const difference = meanDifference(ratings, others, confidence)!;
+    const othersN = all.length - own.n;
+    if (own.n < floor || othersN < floor) {
+      return { managerId, n: own.n, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
+    }
+    const ownTotal = own.mean * own.n;
+    const ownSquares = ratings.reduce((sum, value) => sum + value * value, 0);
+    const othersMean = (total - ownTotal) / othersN;
+    const othersVariance = Math.max(0, (squares - ownSquares - othersN * othersMean * othersMean) / (othersN - 1));
+    const difference = welchDifference(own, { n: othersN, mean: othersMean, sd: Math.sqrt(othersVariance) }, confidence)!;
     return { managerId, n: own.n, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
   });
   return { n: session.n, mean: session.n >= floor ? session.mean : null, managers };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
 
 const proposalRow = z.object({ id: z.string(), name: z.string(), total: sqlInt, missing: sqlInt });
@@ -47,4 +47,49 @@ export async function sessionReviewFigures(sessionId: string, cycleId: string) {
     LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a."cycleId" = ${cycleId} AND a.status = 'submitted'
     GROUP BY a.id, a."subjectId", a.kind`);
+}
+
+const nullableInt = sqlInt.nullable();
+const nullableNumber = z.union([z.number(), z.string()]).transform((value) => Number(value)).nullable();
+const entryRow = z.object({
+  id: z.string(),
+  personId: z.string(),
+  managerId: z.string().nullable(),
+  trackId: z.string().nullable(),
+  levelId: z.string().nullable(),
+  proposedRating: nullableInt,
+  proposedOutcome: z.string().nullable(),
+  proposedLevelId: z.string().nullable(),
+  finalRating: nullableInt,
+  finalOutcome: z.string().nullable(),
+  finalLevelId: z.string().nullable(),
+  released: sqlBool,
+  selfAssessmentId: z.string().nullable(),
+  managerReviewId: z.string().nullable(),
+  selfAverage: nullableNumber,
+  managerAverage: nullableNumber,
+  ratedCount: sqlInt,
+  evidenceCount: sqlInt,
+  personName: z.string(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  managerName: z.string().nullable(),
+});
+
+/** Every entry of a session with the person's name and team and the manager's name: one statement for the session page. */
+export async function sessionEntries(sessionId: string) {
+  const rows = parseRows(entryRow, await db.$queryRaw`
+    SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId",
+      e."finalRating", e."finalOutcome", e."finalLevelId", e.released, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
+      e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName", t.id AS "teamId", t.name AS "teamName", m.name AS "managerName"
+    FROM "CalibrationEntry" e
+    JOIN "User" p ON p.id = e."personId"
+    LEFT JOIN "Team" t ON t.id = p."teamId"
+    LEFT JOIN "User" m ON m.id = e."managerId"
+    WHERE e."sessionId" = ${sessionId}`);
+  return rows.map(({ personName, teamId, teamName, managerName, ...entry }) => ({
+    ...entry,
+    person: { name: personName, team: teamId ? { id: teamId, name: teamName ?? "" } : null },
+    manager: managerName === null ? null : { name: managerName },
+  }));
 }

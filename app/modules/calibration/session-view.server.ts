@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadder } from "~/modules/ladders/registry.server";
-import { agendaOrder, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
+import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
@@ -10,53 +10,36 @@ import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canR
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
-import { sessionReviewFigures } from "./queries.server";
+import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { DEFAULT_GROUP_FLOOR, summarise } from "./summary";
 
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
 
-/** Each person's submitted self-assessment and manager review in the cycle: average rating, how many rated, how much evidence. */
-async function reviewFacts(sessionId: string, cycleId: string, personIds: string[]) {
-  const rows = await sessionReviewFigures(sessionId, cycleId);
-  const facts = new Map<string, { selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number; managerReviewId: string | null; selfId: string | null }>();
-  for (const personId of personIds) facts.set(personId, { selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0, managerReviewId: null, selfId: null });
-  for (const row of rows) {
-    const fact = facts.get(row.subjectId);
-    if (!fact) continue;
-    if (row.kind === "self") Object.assign(fact, { selfAverage: row.average, selfId: row.id });
-    else Object.assign(fact, { managerAverage: row.average, managerReviewId: row.id, ratedCount: row.rated, evidenceCount: row.evidence });
-  }
-  return facts;
-}
+/** People listed per page of the agenda; the chart, leniency and flags use everyone the filters keep. */
+export const AGENDA_PAGE_SIZE = 50;
+
+type KeptFigures = { selfAssessmentId: string | null; managerReviewId: string | null; selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number };
+
+/** The review figures kept on an entry (refreshReviewFigures), in the shape flags and pages use. */
+const factsOf = (row: KeptFigures) => ({
+  selfId: row.selfAssessmentId,
+  managerReviewId: row.managerReviewId,
+  selfAverage: row.selfAverage,
+  managerAverage: row.managerAverage,
+  ratedCount: row.ratedCount,
+  evidenceCount: row.evidenceCount,
+});
+const keptFigures = { selfAssessmentId: true, managerReviewId: true, selfAverage: true, managerAverage: true, ratedCount: true, evidenceCount: true } as const;
 
 /** Everything the session page shows the viewer: entries in agenda order with flags, the distribution, leniency, and what the viewer may do. */
-export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters) {
+export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1) {
   const session = await requireSessionAccess(viewer, sessionId);
   const { ladder } = await requireLadder(session.ladderId);
   const [details, rows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
-    db.calibrationEntry.findMany({
-      where: { sessionId },
-      select: {
-        id: true,
-        personId: true,
-        managerId: true,
-        trackId: true,
-        levelId: true,
-        proposedRating: true,
-        proposedOutcome: true,
-        proposedLevelId: true,
-        finalRating: true,
-        finalOutcome: true,
-        finalLevelId: true,
-        released: true,
-        person: { select: { name: true, team: { select: { id: true, name: true } } } },
-        manager: { select: { name: true } },
-      },
-    }),
+    sessionEntries(sessionId),
   ]);
-  const facts = await reviewFacts(session.id, session.cycleId, rows.map((row) => row.personId));
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
@@ -66,7 +49,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const sessionSummary = summarise(sessionRatings);
 
   const entries = visible.map(({ row, proposalVisible }) => {
-    const fact = facts.get(row.personId)!;
+    const fact = factsOf(row);
     const proposal = proposalVisible ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId) } : null;
     const flags: EntryFlag[] = entryFlags(
       { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
@@ -102,6 +85,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     ),
   );
   const scale = ladder.scale.map((point) => point.value);
+  const pages = Math.max(1, Math.ceil(shown.length / AGENDA_PAGE_SIZE));
   const proposalsShown = shown.filter((entry) => entry.proposal !== null);
   const leniency = managerLeniency(
     proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
@@ -122,7 +106,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
   const next = nextState(session.state, { blindPreRead: session.blindPreRead });
   const options = <T extends string>(pairs: [T | null, string | null][]) =>
-    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label, "en"));
+    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => byName.compare(a.label, b.label));
 
   return {
     session: {
@@ -141,7 +125,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label })),
     total: entries.length,
-    entries: shown,
+    entries: shown.slice((Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE, Math.min(page, pages) * AGENDA_PAGE_SIZE),
+    pagination: { page: Math.min(page, pages), pages, shown: shown.length, from: shown.length ? (Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, Math.min(page, pages) * AGENDA_PAGE_SIZE) },
     distribution: {
       proposed: ratingDistribution(shown.map((entry) => entry.proposal?.rating ?? null), scale),
       final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
@@ -150,7 +135,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     leniency: {
       floor: DEFAULT_GROUP_FLOOR,
       sessionMean: leniency.mean,
-      managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+      managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => byName.compare(a.name, b.name)),
     },
     severity:
       severity === null || preReads.every((preRead) => preRead.rating === null)
@@ -193,6 +178,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       finalOutcome: true,
       finalLevelId: true,
       finalReason: true,
+      ...keptFigures,
       person: { select: { name: true } },
       manager: { select: { name: true } },
     },
@@ -201,7 +187,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const { ladder } = await requireLadder(session.ladderId);
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const proposalVisible = canSeeProposal(viewer, session.access, access);
-  const facts = (await reviewFacts(session.id, session.cycleId, [row.personId])).get(row.personId)!;
+  const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).
   const reviewRatings = facts.managerReviewId
     ? await db.assessmentRating.findMany({ where: { assessmentId: facts.managerReviewId, rating: { not: null } }, select: { competencyId: true, rating: true } })

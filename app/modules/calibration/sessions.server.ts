@@ -9,6 +9,7 @@ import type { LevelOutcome } from "./entries";
 import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
+import { sessionReviewFigures } from "./queries.server";
 import type { NewSessionInput } from "./session-form";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 
@@ -51,6 +52,7 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
     });
     return session.id;
   });
+  await refreshReviewFigures(sessionId);
   return { ok: true, sessionId };
 }
 
@@ -138,6 +140,7 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
   });
+  if (to === "proposals" || to === "preread" || to === "live") await refreshReviewFigures(sessionId);
   await announceSessionChange(sessionId);
   if (to === "published") await applyDuePromotions(options.now);
 }
@@ -344,6 +347,29 @@ export async function savePreRead(
   });
   await announceSessionChange(entry.sessionId);
   return { ok: true };
+}
+
+/**
+ * Copies each person's submitted self-assessment and manager review figures in the cycle
+ * (averages, competencies rated, evidence) onto their entry, so the session page reads one row
+ * per person. Run when the session is set up and when it moves to proposals, pre-read or live;
+ * the figures are as of then (decision 018, the bench figure behind it).
+ */
+export async function refreshReviewFigures(sessionId: string): Promise<void> {
+  const session = await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycleId: true } });
+  const rows = await sessionReviewFigures(sessionId, session.cycleId);
+  const figures = new Map<string, { selfAssessmentId: string | null; managerReviewId: string | null; selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number }>();
+  for (const row of rows) {
+    const figure = figures.get(row.subjectId) ?? { selfAssessmentId: null, managerReviewId: null, selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0 };
+    if (row.kind === "self") Object.assign(figure, { selfAssessmentId: row.id, selfAverage: row.average });
+    else Object.assign(figure, { managerReviewId: row.id, managerAverage: row.average, ratedCount: row.rated, evidenceCount: row.evidence });
+    figures.set(row.subjectId, figure);
+  }
+  const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, personId: true } });
+  const none = { selfAssessmentId: null, managerReviewId: null, selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0 };
+  await db.$transaction(async (tx) => {
+    for (const entry of entries) await tx.calibrationEntry.update({ where: { id: entry.id }, data: figures.get(entry.personId) ?? none });
+  });
 }
 
 /** Field → [from, to] for the fields that change. */

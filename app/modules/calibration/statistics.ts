@@ -1,5 +1,5 @@
 import jstat from "jstat";
-import { summarise } from "./summary";
+import { summarise, type Summary } from "./summary";
 
 export { DEFAULT_GROUP_FLOOR, summarise, type Summary } from "./summary";
 
@@ -23,8 +23,11 @@ export interface Difference {
  * difference is exact.
  */
 export function meanDifference(a: readonly number[], b: readonly number[], confidence = 0.95): Difference | null {
-  const left = summarise(a);
-  const right = summarise(b);
+  return welchDifference(summarise(a), summarise(b), confidence);
+}
+
+/** The same, from the two groups' summaries (n, mean, sample sd). */
+export function welchDifference(left: Summary, right: Summary, confidence = 0.95): Difference | null {
   if (left.n < 2 || right.n < 2) return null;
   const estimate = left.mean - right.mean;
   const va = left.sd ** 2 / left.n;

@@ -46,6 +46,12 @@ CREATE TABLE "CalibrationEntry" (
     "revision" INTEGER NOT NULL DEFAULT 0,
     "released" BOOLEAN NOT NULL DEFAULT false,
     "appliedAt" DATETIME,
+    "selfAssessmentId" TEXT,
+    "managerReviewId" TEXT,
+    "selfAverage" REAL,
+    "managerAverage" REAL,
+    "ratedCount" INTEGER NOT NULL DEFAULT 0,
+    "evidenceCount" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "CalibrationEntry_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "CalibrationSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "CalibrationEntry_personId_fkey" FOREIGN KEY ("personId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "CalibrationEntry_managerId_fkey" FOREIGN KEY ("managerId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE

@@ -87,6 +87,10 @@ describe("calibration pages", () => {
       [omar.name, null, false],
     ]);
     expect(view.next).toEqual({ state: "live", label: "Live" });
+    expect(view.pagination).toEqual({ page: 1, pages: 1, shown: 2, from: 1, to: 2 });
+    // A page past the end shows the last page.
+    const past = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?page=99`, facilitator.id), { sessionId })));
+    expect([past.pagination.page, past.entries.length]).toEqual([1, 2]);
     const samView = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
     expect(samView.next).toBeNull();
     expect(samView.entries.find((entry) => entry.name === lena.name)!.proposal?.rating).toBe(3);

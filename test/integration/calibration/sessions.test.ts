@@ -257,6 +257,9 @@ describe("calibration sessions", () => {
     const saved = await save(sam.id, reviewId, 0, ids.map((id, index) => ({ field: `rating:${id}`, value: index < 2 ? 2 : 3, base: null })));
     expect(saved.status).toBe(200);
     expect((await submit(sam.id, reviewId, saved.body.revision)).status).toBe(302);
+    // The figures are taken when the session moves on (and when it is set up).
+    expect((await entryView(viewerOf(facilitator), sessionId, entryOf(lena))).entry.reviews.managerReviewId).toBeNull();
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
     const view = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
     expect(view.entry.reviews.managerReviewId).toBe(reviewId);
     expect(view.entry.targets).toEqual({ met: ids.length - 2, of: ids.length });

@@ -43,6 +43,12 @@ CREATE TABLE "CalibrationEntry" (
     "revision" INTEGER NOT NULL DEFAULT 0,
     "released" BOOLEAN NOT NULL DEFAULT false,
     "appliedAt" TIMESTAMP(3),
+    "selfAssessmentId" TEXT,
+    "managerReviewId" TEXT,
+    "selfAverage" DOUBLE PRECISION,
+    "managerAverage" DOUBLE PRECISION,
+    "ratedCount" INTEGER NOT NULL DEFAULT 0,
+    "evidenceCount" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "CalibrationEntry_pkey" PRIMARY KEY ("id")
 );
