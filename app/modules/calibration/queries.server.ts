@@ -39,9 +39,9 @@ const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.stri
 export async function sessionReviewFigures(sessionId: string, cycleId: string) {
   return parseRows(reviewRow, await db.$queryRaw`
     SELECT a.id, a."subjectId", a.kind,
-      AVG(r.rating) AS average,
+      CAST(AVG(r.rating) AS DOUBLE PRECISION) AS average,
       COUNT(r.rating) AS rated,
-      COALESCE(SUM((SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id)), 0) AS evidence
+      CAST(COALESCE(SUM((SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id)), 0) AS INTEGER) AS evidence
     FROM "Assessment" a
     JOIN "CalibrationEntry" ce ON ce."personId" = a."subjectId" AND ce."sessionId" = ${sessionId}
     LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
