@@ -19,7 +19,9 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
 
   // Set up: Sam's organisation, facilitated by the admin.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Set up a session" }).click();
+  await expectAccessible(page);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Checkout calibration");
   await page.getByLabel("Ladder", { exact: true }).selectOption({ label: "Engineering" });
   await page.getByLabel("Facilitator's email").fill(people.admin.email);

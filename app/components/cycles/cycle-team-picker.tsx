@@ -32,7 +32,7 @@ export function CycleTeamPicker({
   const needle = query.trim().toLowerCase();
   const people = teams.filter((team) => chosen.has(team.id)).reduce((sum, team) => sum + team.eligible, 0);
   return (
-    <fieldset aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`} className={inactive ? "opacity-60" : undefined}>
+    <fieldset aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`} className={inactive ? "opacity-80" : undefined}>
       <legend className="mb-1 text-sm font-medium">Teams{inactive ? " (used when “Chosen teams” is selected)" : ""}</legend>
       <label htmlFor={`${id}-filter`} className="sr-only">
         Filter teams by name
@@ -65,13 +65,13 @@ export function CycleTeamPicker({
                   className="size-4 rounded border-slate-300"
                 />
                 <span>{team.name}</span>
-                <span className="ml-auto tabular-nums text-slate-500 dark:text-slate-400">{team.eligible === 1 ? "1 person" : `${team.eligible} people`}</span>
+                <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-300">{team.eligible === 1 ? "1 person" : `${team.eligible} people`}</span>
               </label>
             </li>
           ))}
         </ul>
       </div>
-      <p id={`${id}-count`} className="mt-1 text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
+      <p id={`${id}-count`} className="mt-1 text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
         {chosen.size === 0 ? "No team chosen." : `${chosen.size === 1 ? "1 team" : `${chosen.size} teams`} chosen, ${people === 1 ? "1 person" : `${people} people`} who can take part.`}
       </p>
       <ErrorList id={errorId} errors={errors} />

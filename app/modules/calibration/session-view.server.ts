@@ -42,6 +42,12 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   ]);
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
+  const preReadsOf = new Map<string, typeof preReads>();
+  for (const preRead of preReads) {
+    const list = preReadsOf.get(preRead.entryId);
+    if (list) list.push(preRead);
+    else preReadsOf.set(preRead.entryId, [preRead]);
+  }
   const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
   const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
   const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
@@ -71,7 +77,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       flags,
       nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
       managerReviewId: fact.managerReviewId,
-      preRead: summarisePreReads(preReads.filter((preRead) => preRead.entryId === row.id)),
+      preRead: summarisePreReads(preReadsOf.get(row.id) ?? []),
       canPropose: canPropose(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }),
     };
   });
@@ -97,10 +103,9 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const severity = seesPreReads && preReads.some((preRead) => preRead.rating !== null)
     ? raterSeverity([
         ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
-        ...preReads.flatMap((preRead) => {
-          const entry = entries.find((candidate) => candidate.id === preRead.entryId);
-          return entry && preRead.rating !== null ? [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }] : [];
-        }),
+        ...entries.flatMap((entry) =>
+          (preReadsOf.get(entry.id) ?? []).flatMap((preRead) => (preRead.rating === null ? [] : [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }])),
+        ),
       ])
     : null;
   const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
