@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { DistributionChart, FlagList, LeniencyTable } from "~/components/calibration/session-parts";
+import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
@@ -72,7 +72,7 @@ export default function CalibrationSession() {
       </p>
       <PageHeader
         title={session.name}
-        description={`${session.cycleName} · ${session.ladderName} ladder · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}
+        description={`${session.cycleName} · ${session.ladderName} ladder${session.scaleName ? ` · rated on the ${session.scaleName} scale` : ""} · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}
         actions={
           view.next ? (
             <Form method="post" className="flex flex-wrap items-end gap-3">
@@ -86,6 +86,7 @@ export default function CalibrationSession() {
         }
       />
       {refused ? <Alert tone="error">{refused.error}</Alert> : null}
+      {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
           State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}
@@ -116,6 +117,13 @@ export default function CalibrationSession() {
           <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
         </Card>
       </div>
+
+      {view.nineBox ? (
+        <Card className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">9-box: performance and {view.nineBox.dimension.toLowerCase()}</h2>
+          <NineBoxTable dimension={view.nineBox.dimension} points={view.nineBox.points} proposed={view.nineBox.proposed} final={view.nineBox.final} />
+        </Card>
+      ) : null}
 
       {view.severity ? (
         <Card className="mb-6">

@@ -6,6 +6,7 @@ import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outc
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
@@ -41,7 +42,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
   }
   if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
-  const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text"].map((name) => [name, String(form.get(name) ?? "")]));
+  const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")]));
   const submission = parseWithZod(form, { schema: OutcomeSchema });
   if (submission.status !== "success") {
     return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
@@ -74,6 +75,8 @@ const FIELD_NAMES: Record<string, string> = {
   finalOutcome: "final outcome",
   finalLevelId: "final level",
   finalReason: "reason",
+  proposedSecond: "proposed second dimension",
+  finalSecond: "final second dimension",
   state: "state",
 };
 
@@ -88,12 +91,24 @@ export default function CalibrationEntry() {
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
       ? reply.values
-      : { rating: entry.proposal?.rating?.toString(), outcome: entry.proposal?.outcome ?? undefined, levelId: entry.proposal?.levelId ?? undefined, text: entry.proposal?.rationale };
+      : {
+          rating: entry.proposal?.rating?.toString(),
+          outcome: entry.proposal?.outcome ?? undefined,
+          levelId: entry.proposal?.levelId ?? undefined,
+          text: entry.proposal?.rationale,
+          second: entry.proposal?.second?.toString(),
+        };
   const finalValues: OutcomeValues =
     reply?.intent === "final"
       ? reply.values
       : entry.final.rating !== null
-        ? { rating: String(entry.final.rating), outcome: entry.final.outcome ?? undefined, levelId: entry.final.levelId ?? undefined, text: entry.final.reason ?? "" }
+        ? {
+            rating: String(entry.final.rating),
+            outcome: entry.final.outcome ?? undefined,
+            levelId: entry.final.levelId ?? undefined,
+            text: entry.final.reason ?? "",
+            second: entry.final.second?.toString(),
+          }
         : { ...proposalValues, text: "" };
   return (
     <>
@@ -155,6 +170,7 @@ export default function CalibrationEntry() {
                 errors={reply?.intent === "propose" ? reply.fieldErrors : {}}
                 textLabel="Rationale"
                 textHint="Why, with reference to the review and its evidence."
+                secondDimension={view.secondDimension}
               />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 Save proposal
@@ -175,6 +191,12 @@ export default function CalibrationEntry() {
                   {entry.proposal.levelId ? ` to ${view.levelTitles[entry.proposal.levelId] ?? entry.proposal.levelId}` : ""}
                 </dd>
               </div>
+              {view.secondDimension ? (
+                <div>
+                  <dt className="inline font-medium">{view.secondDimension.name}: </dt>
+                  <dd className="inline">{secondLabel(entry.proposal.second)}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt className="font-medium">Rationale</dt>
                 <dd className="whitespace-pre-line">{entry.proposal.rationale || "—"}</dd>
@@ -183,6 +205,7 @@ export default function CalibrationEntry() {
           )}
         </Card>
       </div>
+      {entry.gap ? <GapCard gap={entry.gap} personId={entry.personId} /> : null}
       {view.canRateIndependently || view.canMarkProposal ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Your own view</h2>
@@ -249,6 +272,7 @@ export default function CalibrationEntry() {
               errors={reply?.intent === "final" ? reply.fieldErrors : {}}
               textLabel="Reason"
               textHint="Required whenever the outcome differs from the proposal."
+              secondDimension={view.secondDimension}
             />
             <Button type="submit" disabled={navigation.state === "submitting"}>
               Record outcome
@@ -261,6 +285,7 @@ export default function CalibrationEntry() {
           <p className="text-sm">
             {entry.final.rating} · {entry.final.outcome ? LEVEL_OUTCOME_LABELS[entry.final.outcome] : ""}
             {entry.final.levelId ? ` to ${view.levelTitles[entry.final.levelId] ?? entry.final.levelId}` : ""}
+            {view.secondDimension ? ` · ${view.secondDimension.name}: ${secondLabel(entry.final.second)}` : ""}
             {entry.final.reason ? ` — ${entry.final.reason}` : ""}
           </p>
         </Card>
@@ -299,6 +324,41 @@ export default function CalibrationEntry() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+const secondLabel = (value: number | null) => (value === null ? "—" : (["Low", "Medium", "High"][value - 1] ?? String(value)));
+
+const STATUS_TEXT = { meets: "Meets", below: "Below", "not-rated": "Not rated" } as const;
+
+/** The gap to the proposed level (or the next one) from the cycle's reviews, beside the proposal. */
+function GapCard({ gap, personId }: { gap: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["entry"]["gap"]>; personId: string }) {
+  return (
+    <Card className="mt-6">
+      <h2 className="mb-1 text-lg font-semibold">
+        Gap to {gap.levelTitle} {gap.proposed ? "(the proposed level)" : "(the next level)"}
+      </h2>
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+        From this cycle's submitted reviews against {gap.levelTitle}'s targets: meets {gap.counts.meets}, below {gap.counts.below}, not rated {gap.counts.notRated} of{" "}
+        {gap.rows.length} competencies. The manager review decides; the self-assessment stands in where there is none.{" "}
+        <Link to={`/people/${personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
+          Full gap analysis, expectation by expectation
+        </Link>
+      </p>
+      <DataTable caption={`Ratings against ${gap.levelTitle}'s targets`} headings={["Competency", "Self", "Manager", "Target", "Against the target"]}>
+        {gap.rows.map((row) => (
+          <tr key={row.competencyId}>
+            <th scope="row" className={`${tdClass} font-medium`}>
+              {row.name}
+            </th>
+            <td className={`${tdClass} tabular-nums`}>{row.self ?? "—"}</td>
+            <td className={`${tdClass} tabular-nums`}>{row.manager ?? "—"}</td>
+            <td className={`${tdClass} tabular-nums`}>{row.target}</td>
+            <td className={tdClass}>{STATUS_TEXT[row.status]}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </Card>
   );
 }
 

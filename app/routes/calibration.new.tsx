@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
@@ -23,7 +23,12 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   return {
     cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name })),
     teams,
-    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+    ladders: ladders.map((served) => ({
+      id: served.ladder.meta.id,
+      name: served.ladder.meta.name,
+      scalePoints: served.ladder.scale.length,
+      calibrationScales: served.ladder.calibrationScales.map((scale) => ({ id: scale.id, name: scale.name, points: scale.points.length })),
+    })),
   };
 });
 
@@ -47,13 +52,14 @@ export default function NewCalibrationSession() {
     id: "new-calibration",
     lastResult,
     constraint: getZodConstraint(NewSessionSchema),
-    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id },
+    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id, groupFloor: "4" },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),
   });
   const population = fields.population.value ?? "cycle";
   const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
+  const chosenLadder = ladders.find((ladder) => ladder.id === fields.ladderId.value) ?? ladders[0];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -93,6 +99,7 @@ export default function NewCalibrationSession() {
                   ["cycle", "Everyone in the cycle"],
                   ["teams", "Chosen teams"],
                   ["manager", "Everyone under a manager"],
+                  ["people", "A list of people"],
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="flex items-center gap-2 text-sm">
@@ -113,6 +120,39 @@ export default function NewCalibrationSession() {
             inactive={population !== "teams"}
           />
           <Field label="Manager's email" hint="With “Everyone under a manager”: their whole organisation." autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
+          <TextareaField
+            label="People's emails"
+            hint="With “A list of people”: one email per line, or separated by commas."
+            rows={3}
+            errors={fields.peopleEmails.errors}
+            {...getTextareaProps(fields.peopleEmails)}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Overall rating scale" hint="The ladder's own scale, or a calibration scale the ladder defines." errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
+              <option value="">{chosenLadder ? `${chosenLadder.name}'s own scale (${chosenLadder.scalePoints} points)` : "The ladder's own scale"}</option>
+              {(chosenLadder?.calibrationScales ?? []).map((scale) => (
+                <option key={scale.id} value={scale.id}>
+                  {scale.name} ({scale.points} points)
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              label="Second dimension (optional)"
+              hint="For a 9-box: what managers also rate low, medium or high, for example Potential or Scope. Leave empty to skip."
+              autoComplete="off"
+              errors={fields.secondDimension.errors}
+              {...getInputProps(fields.secondDimension, { type: "text" })}
+            />
+          </div>
+          <Field
+            label="Smallest group with an average"
+            hint="Leniency and fairness figures for groups smaller than this are not shown: with few people an average says more about one person than about the group."
+            errors={fields.groupFloor.errors}
+            {...getInputProps(fields.groupFloor, { type: "number" })}
+            min={2}
+            max={50}
+            className="max-w-xs"
+          />
           <CheckboxField
             label="Blind pre-read"
             hint="Calibrators read each person's reviews and give their own rating before anyone's proposal is revealed."

@@ -1,7 +1,7 @@
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { LEVEL_OUTCOME_LABELS, LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
 
-export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string };
+export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string; second?: string };
 
 /** An overall rating, a level outcome (and the level for a promotion) and the words behind them: the proposal and the final outcome alike. */
 export function OutcomeFields({
@@ -12,6 +12,7 @@ export function OutcomeFields({
   errors,
   textLabel,
   textHint,
+  secondDimension,
 }: {
   idPrefix: string;
   scale: readonly { value: number; label: string; meaning: string }[];
@@ -20,6 +21,8 @@ export function OutcomeFields({
   errors: Record<string, readonly string[] | null | undefined>;
   textLabel: string;
   textHint: string;
+  /** The session's second dimension, when it collects one (for the 9-box). */
+  secondDimension?: { name: string; points: readonly { value: number; label: string }[] } | null;
 }) {
   const tracks = [...new Set(targets.map((target) => target.trackName))];
   return (
@@ -41,6 +44,20 @@ export function OutcomeFields({
         </div>
         <ErrorList id={`${idPrefix}-rating-error`} errors={errors.rating} />
       </fieldset>
+      {secondDimension ? (
+        <fieldset aria-describedby={errors.second ? `${idPrefix}-second-error` : undefined}>
+          <legend className="mb-2 text-sm font-medium">{secondDimension.name}</legend>
+          <div className="flex flex-wrap gap-4">
+            {secondDimension.points.map((point) => (
+              <label key={point.value} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="second" value={point.value} defaultChecked={values.second === String(point.value)} required className="size-4" />
+                {point.label}
+              </label>
+            ))}
+          </div>
+          <ErrorList id={`${idPrefix}-second-error`} errors={errors.second} />
+        </fieldset>
+      ) : null}
       <fieldset aria-describedby={errors.outcome ? `${idPrefix}-outcome-error` : undefined}>
         <legend className="mb-2 text-sm font-medium">Level outcome</legend>
         <div className="flex flex-wrap gap-4">

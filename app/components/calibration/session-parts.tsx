@@ -136,3 +136,61 @@ export function LeniencyTable({
     </table>
   );
 }
+
+type Box = { cells: number[][]; unplaced: number; placed: number };
+
+/**
+ * The 9-box: performance (a third of the rating scale each) across, the session's second
+ * dimension up. A table, so a screen reader reads it as one: each box gives the proposed and the
+ * final count.
+ */
+export function NineBoxTable({ dimension, points, proposed, final }: { dimension: string; points: readonly { value: number; label: string }[]; proposed: Box; final: Box }) {
+  const bands = ["Low", "Medium", "High"];
+  const rows = [...points].reverse();
+  return (
+    <div>
+      <table className="w-full table-fixed border-collapse text-sm">
+        <caption className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
+          {dimension} (up) by performance (across, the rating scale in thirds). Each box: proposed · final.
+        </caption>
+        <thead>
+          <tr>
+            <td className="w-28" />
+            {bands.map((band) => (
+              <th key={band} scope="col" className="px-2 py-1 text-xs font-medium">
+                {band} performance
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((point) => (
+            <tr key={point.value}>
+              <th scope="row" className="px-2 py-1 text-left text-xs font-medium">
+                {point.label} {dimension.toLowerCase()}
+              </th>
+              {bands.map((band, index) => {
+                const p = proposed.cells[index]?.[point.value - 1] ?? 0;
+                const f = final.cells[index]?.[point.value - 1] ?? 0;
+                return (
+                  <td key={band} className="h-16 border border-slate-300 px-2 py-1 text-center tabular-nums dark:border-slate-600">
+                    <span className="text-slate-700 dark:text-slate-300">{p}</span>
+                    <span aria-hidden="true"> · </span>
+                    <span className="sr-only"> proposed, </span>
+                    <strong>{f}</strong>
+                    <span className="sr-only"> final</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {proposed.unplaced || final.unplaced ? (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+          Not placed (a rating without {dimension.toLowerCase()}, or the reverse): {proposed.unplaced} proposed, {final.unplaced} final.
+        </p>
+      ) : null}
+    </div>
+  );
+}

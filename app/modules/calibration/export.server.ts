@@ -23,10 +23,12 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
         trackId: true,
         levelId: true,
         proposedRating: true,
+        proposedSecond: true,
         proposedOutcome: true,
         proposedLevelId: true,
         rationale: true,
         finalRating: true,
+        finalSecond: true,
         finalOutcome: true,
         finalLevelId: true,
         finalReason: true,
@@ -34,6 +36,11 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
         manager: { select: { name: true } },
       },
     });
+    // A session that collects a second dimension exports it beside each rating.
+    const second = session.secondDimension;
+    const columns = second
+      ? [...OUTCOME_COLUMNS.slice(0, 6), `proposed ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(6, 10), `final ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(10)]
+      : OUTCOME_COLUMNS;
     const rows = entries.map((entry) =>
       csvRow([
         entry.person.name,
@@ -42,16 +49,18 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
         text(entry.trackId),
         text(entry.levelId),
         text(entry.proposedRating),
+        ...(second ? [text(entry.proposedSecond)] : []),
         text(entry.proposedOutcome),
         text(entry.proposedLevelId),
         entry.rationale,
         text(entry.finalRating),
+        ...(second ? [text(entry.finalSecond)] : []),
         text(entry.finalOutcome),
         text(entry.finalLevelId),
         text(entry.finalReason),
       ]),
     );
-    return { filename: fileName(session.name, "outcomes"), body: csvRow(OUTCOME_COLUMNS) + rows.join("") };
+    return { filename: fileName(session.name, "outcomes"), body: csvRow(columns) + rows.join("") };
   }
   const events = await db.calibrationEvent.findMany({
     where: { sessionId },

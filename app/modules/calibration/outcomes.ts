@@ -14,6 +14,8 @@ export const OutcomeSchema = z
     outcome: z.enum(LEVEL_OUTCOMES, { error: "Choose a level outcome." }),
     levelId: z.string().trim().max(100).optional(),
     text: z.string().trim().max(MAX_RATIONALE, { error: `Keep it under ${MAX_RATIONALE} characters.` }).default(""),
+    /** The session's second dimension (1 low, 2 medium, 3 high), when it collects one. */
+    second: z.coerce.number().int().min(1, { error: "Choose low, medium or high." }).max(3, { error: "Choose low, medium or high." }).optional(),
   })
   .refine((value) => value.outcome !== "promote" || Boolean(value.levelId), { error: "Choose the level to promote to.", path: ["levelId"] });
 export type OutcomeInput = z.output<typeof OutcomeSchema>;
@@ -36,6 +38,3 @@ export function promotionTargetProblem(ladder: Ladder, fromLevelId: string | nul
   if (to.band !== null && from.band !== null) return to.band > from.band ? null : "A move across tracks goes to a level above theirs in the equivalence table.";
   return null;
 }
-
-/** Is this rating a value on the scale? */
-export const onScale = (ladder: Ladder, rating: number) => ladder.scale.some((point) => point.value === rating);

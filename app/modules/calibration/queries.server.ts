@@ -60,9 +60,11 @@ const entryRow = z.object({
   proposedRating: nullableInt,
   proposedOutcome: z.string().nullable(),
   proposedLevelId: z.string().nullable(),
+  proposedSecond: nullableInt,
   finalRating: nullableInt,
   finalOutcome: z.string().nullable(),
   finalLevelId: z.string().nullable(),
+  finalSecond: nullableInt,
   released: sqlBool,
   selfAssessmentId: z.string().nullable(),
   managerReviewId: z.string().nullable(),
@@ -79,8 +81,8 @@ const entryRow = z.object({
 /** Every entry of a session with the person's name and team and the manager's name: one statement for the session page. */
 export async function sessionEntries(sessionId: string) {
   const rows = parseRows(entryRow, await db.$queryRaw`
-    SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId",
-      e."finalRating", e."finalOutcome", e."finalLevelId", e.released, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
+    SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",
+      e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
       e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName", t.id AS "teamId", t.name AS "teamName", m.name AS "managerName"
     FROM "CalibrationEntry" e
     JOIN "User" p ON p.id = e."personId"

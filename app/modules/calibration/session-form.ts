@@ -6,10 +6,29 @@ export const NewSessionSchema = z.object({
   cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
   ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
   facilitatorEmail: z.string({ error: "Give the facilitator's email." }).trim().toLowerCase().min(1, { error: "Give the facilitator's email." }).max(254),
-  population: z.enum(["cycle", "teams", "manager"], { error: "Choose who is calibrated." }),
+  population: z.enum(["cycle", "teams", "manager", "people"], { error: "Choose who is calibrated." }),
   teamIds: z.array(z.string()).default([]),
   managerEmail: z.string().trim().toLowerCase().max(254).optional(),
+  /** For a list of people: their emails, one per line (or separated by commas). */
+  peopleEmails: z
+    .string()
+    .max(100_000, { error: "That list is too long; choose teams or a manager's organisation instead." })
+    .optional()
+    .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]),
+  /** Empty for the ladder's own scale, else one of its calibration scales. */
+  scaleId: z.string().trim().max(100).optional().transform((value) => value || null),
+  /** What the 9-box's second axis is called (for example Potential); empty when the session does not collect one. */
+  secondDimension: z.string().trim().max(40, { error: "Keep the name under 40 characters." }).optional().transform((value) => value || null),
+  groupFloor: z.coerce
+    .number({ error: "Give the smallest group whose average is shown." })
+    .int({ error: "Give a whole number." })
+    .min(2, { error: "The floor is at least 2: an average of one person is that person's rating." })
+    .max(50, { error: "The floor is at most 50." })
+    .default(4),
   blindPreRead: z.boolean().default(false),
 });
-export type NewSessionInput = z.output<typeof NewSessionSchema>;
+type Parsed = z.output<typeof NewSessionSchema>;
+/** A session's set-up as the module takes it: the form's fields, the optional ones may be left out. */
+export type NewSessionInput = Omit<Parsed, "peopleEmails" | "scaleId" | "secondDimension" | "groupFloor"> &
+  Partial<Pick<Parsed, "peopleEmails" | "scaleId" | "secondDimension" | "groupFloor">>;
 

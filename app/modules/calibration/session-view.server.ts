@@ -6,13 +6,15 @@ import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribut
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
+import { proposalGap } from "./proposal-gap";
 import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
-import { DEFAULT_GROUP_FLOOR, summarise } from "./summary";
+import { summarise } from "./summary";
+import { nineBox, SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
 
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
 
@@ -51,15 +53,20 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
   const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
   const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
-  const topOfScale = Math.max(...ladder.scale.map((point) => point.value));
+  const ratingScale = sessionScale(ladder, session.scaleId);
+  const topOfScale = Math.max(...ratingScale.points.map((point) => point.value));
   const sessionSummary = summarise(sessionRatings);
+  const floor = session.groupFloor;
 
   const entries = visible.map(({ row, proposalVisible }) => {
     const fact = factsOf(row);
-    const proposal = proposalVisible ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId) } : null;
+    const proposal = proposalVisible
+      ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
+      : null;
     const flags: EntryFlag[] = entryFlags(
       { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
       sessionSummary,
+      floor,
     );
     return {
       id: row.id,
@@ -73,7 +80,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       levelId: row.levelId,
       place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
       proposal,
-      final: row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId) },
+      final:
+        row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
       flags,
       nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
       managerReviewId: fact.managerReviewId,
@@ -90,11 +98,12 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
         (!filters.level || entry.levelId === filters.level),
     ),
   );
-  const scale = ladder.scale.map((point) => point.value);
+  const scale = ratingScale.points.map((point) => point.value);
   const pages = Math.max(1, Math.ceil(shown.length / AGENDA_PAGE_SIZE));
   const proposalsShown = shown.filter((entry) => entry.proposal !== null);
   const leniency = managerLeniency(
     proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
+    floor,
   );
   // Severity from every rating of the same people: managers' proposals and calibrators' independent pre-read ratings.
   const raterNames = new Map(
@@ -120,6 +129,9 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       state: session.state,
       stateLabel: SESSION_STATE_LABELS[session.state],
       blindPreRead: session.blindPreRead,
+      scaleName: ratingScale.id ? ratingScale.name : null,
+      scaleMissing: ratingScale.missing,
+      secondDimension: session.secondDimension,
       cycleName: details.cycle.name,
       facilitatorName: details.facilitator.name,
       ladderName: ladder.meta.name,
@@ -128,7 +140,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     canExport: viewer.isAdmin || isFacilitator(viewer, session.access),
     next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
-    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label })),
+    scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
     total: entries.length,
     entries: shown.slice((Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE, Math.min(page, pages) * AGENDA_PAGE_SIZE),
     pagination: { page: Math.min(page, pages), pages, shown: shown.length, from: shown.length ? (Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, Math.min(page, pages) * AGENDA_PAGE_SIZE) },
@@ -137,8 +149,16 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
       proposalsVisible: proposalsShown.length,
     },
+    nineBox: session.secondDimension
+      ? {
+          dimension: session.secondDimension,
+          points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })),
+          proposed: nineBox(proposalsShown.map((entry) => ({ rating: entry.proposal?.rating ?? null, second: entry.proposal?.second ?? null })), ratingScale.points),
+          final: nineBox(shown.map((entry) => ({ rating: entry.final?.rating ?? null, second: entry.final?.second ?? null })), ratingScale.points),
+        }
+      : null,
     leniency: {
-      floor: DEFAULT_GROUP_FLOOR,
+      floor,
       sessionMean: leniency.mean,
       managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => byName.compare(a.name, b.name)),
     },
@@ -178,11 +198,13 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       proposedRating: true,
       proposedOutcome: true,
       proposedLevelId: true,
+      proposedSecond: true,
       rationale: true,
       finalRating: true,
       finalOutcome: true,
       finalLevelId: true,
       finalReason: true,
+      finalSecond: true,
       ...keptFigures,
       person: { select: { name: true } },
       manager: { select: { name: true } },
@@ -194,9 +216,17 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).
-  const reviewRatings = facts.managerReviewId
-    ? await db.assessmentRating.findMany({ where: { assessmentId: facts.managerReviewId, rating: { not: null } }, select: { competencyId: true, rating: true } })
+  const reviewIds = [facts.managerReviewId, facts.selfId].filter((id): id is string => id !== null);
+  const allRatings = reviewIds.length
+    ? await db.assessmentRating.findMany({ where: { assessmentId: { in: reviewIds }, rating: { not: null } }, select: { assessmentId: true, competencyId: true, rating: true } })
     : [];
+  const reviewRatings = allRatings.filter((rating) => rating.assessmentId === facts.managerReviewId);
+  const ratingsOf = (assessmentId: string | null) =>
+    new Map(allRatings.flatMap((rating) => (rating.assessmentId === assessmentId && rating.rating !== null ? [[rating.competencyId, rating.rating] as const] : [])));
+  const gap = proposalVisible
+    ? proposalGap(ladder, row.levelId, row.proposedOutcome === "promote" ? row.proposedLevelId : null, { self: ratingsOf(facts.selfId), manager: ratingsOf(facts.managerReviewId) })
+    : null;
+  const ratingScale = sessionScale(ladder, session.scaleId);
   const targeted = row.levelId ? reviewRatings.flatMap((rating) => {
     const target = targetFor(ladder, row.levelId!, rating.competencyId);
     return target === null || rating.rating === null ? [] : [rating.rating >= target];
@@ -224,9 +254,10 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       manager: row.manager?.name ?? null,
       place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
       proposal: proposalVisible
-        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, rationale: row.rationale }
+        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, rationale: row.rationale, second: row.proposedSecond }
         : null,
-      final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason },
+      final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason, second: row.finalSecond },
+      gap,
       targets: targeted.length ? { met: targeted.filter(Boolean).length, of: targeted.length } : null,
       reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
     },
@@ -236,7 +267,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     canMarkProposal: canMarkProposal(viewer, session.access, access),
     ownPreRead: ownPreRead ?? { rating: null, mark: null },
     canRelease: session.state === "published" && (row.managerId === viewer.id || session.facilitatorId === viewer.id),
-    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
+    scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
+    secondDimension: session.secondDimension ? { name: session.secondDimension, points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })) } : null,
     promotionTargets: targets,
     levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
     history: history.map((event) => ({ id: event.id, kind: event.kind, actor: event.actor.name, at: event.createdAt.toISOString(), reason: event.reason, change: JSON.parse(event.change) as Record<string, [unknown, unknown]> })),
@@ -249,7 +281,7 @@ export async function ownOutcomeViews(personId: string) {
   return Promise.all(
     outcomes.map(async (outcome) => {
       const { ladder } = await requireLadder(outcome.session.ladderId);
-      const scalePoint = ladder.scale.find((point) => point.value === outcome.finalRating);
+      const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find((point) => point.value === outcome.finalRating);
       const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
       const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);
       const outcomeText =

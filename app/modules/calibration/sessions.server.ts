@@ -6,11 +6,13 @@ import type { Ladder } from "~/modules/ladders";
 import { requireLadder, servedLadders } from "~/modules/ladders/registry.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
-import { onScale, promotionTargetProblem, type OutcomeInput } from "./outcomes";
+import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
+import { onSessionScale, sessionScale } from "./scale";
 import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import type { NewSessionInput } from "./session-form";
+import { DEFAULT_GROUP_FLOOR } from "./summary";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 
 /**
@@ -22,7 +24,8 @@ import { canMoveTo, isSessionState, nextState, type SessionState } from "./sessi
 type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
-export async function createSession(actor: Viewer, input: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
+  const input = { peopleEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, ...setup };
   if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
   const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
   if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
@@ -33,6 +36,9 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
   if (!cycle) return { ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } };
   if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorEmail: ["Nobody active has that email."] } };
 
+  if (input.scaleId && !ladder.calibrationScales.some((scale) => scale.id === input.scaleId)) {
+    return { ok: false, fieldErrors: { scaleId: ["That scale is not in the ladder."] } };
+  }
   const people = await populationOf(input, ladder);
   if ("error" in people) return { ok: false, fieldErrors: people.error };
   if (people.length === 0) return { ok: false, fieldErrors: { form: ["Nobody in that population is in the cycle on this ladder."] } };
@@ -40,7 +46,17 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
 
   const sessionId = await db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
-      data: { name: input.name, cycleId: input.cycleId, ladderId: ladder.meta.id, facilitatorId: facilitator.id, createdById: actor.id, blindPreRead: input.blindPreRead },
+      data: {
+        name: input.name,
+        cycleId: input.cycleId,
+        ladderId: ladder.meta.id,
+        facilitatorId: facilitator.id,
+        createdById: actor.id,
+        blindPreRead: input.blindPreRead,
+        scaleId: input.scaleId,
+        secondDimension: input.secondDimension,
+        groupFloor: input.groupFloor,
+      },
       select: { id: true },
     });
     await tx.calibrationCalibrator.createMany({ data: calibratorIds.map((userId) => ({ sessionId: session.id, userId })) });
@@ -59,7 +75,7 @@ export async function createSession(actor: Viewer, input: NewSessionInput): Prom
 type Person = { id: string; managerId: string | null; track: string | null; level: string | null };
 
 /** The cycle's participants on the ladder, narrowed to the chosen teams or everyone under a manager. */
-async function populationOf(input: NewSessionInput, ladder: Ladder): Promise<Person[] | { error: FieldErrors }> {
+async function populationOf(input: NewSessionInput & { peopleEmails: string[] }, ladder: Ladder): Promise<Person[] | { error: FieldErrors }> {
   let ids: string[] | null = null;
   if (input.population === "teams") {
     if (input.teamIds.length === 0) return { error: { teamIds: ["Choose at least one team."] } };
@@ -71,6 +87,13 @@ async function populationOf(input: NewSessionInput, ladder: Ladder): Promise<Per
     if (!manager) return { error: { managerEmail: [input.managerEmail ? "Nobody has that email." : "Give the email of the manager whose organisation is calibrated."] } };
     const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(manager.id)} SELECT id FROM below`;
     ids = rows.map((row) => row.id);
+  }
+  if (input.population === "people") {
+    if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["List at least one person's email."] } };
+    const found = await db.user.findMany({ where: { email: { in: input.peopleEmails } }, select: { id: true, email: true } });
+    const unknown = input.peopleEmails.filter((email) => !found.some((person) => person.email === email));
+    if (unknown.length) return { error: { peopleEmails: [`Nobody has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}.`] } };
+    ids = found.map((person) => person.id);
   }
   const levelIds = new Set(ladder.tracks.flatMap((track) => track.levels.map((level) => level.id)));
   const participants = await db.reviewCycleParticipant.findMany({
@@ -94,7 +117,19 @@ async function populationOf(input: NewSessionInput, ladder: Ladder): Promise<Per
 export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
   const session = await db.calibrationSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, name: true, state: true, blindPreRead: true, facilitatorId: true, ladderId: true, cycleId: true, calibrators: { select: { userId: true } } },
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      blindPreRead: true,
+      facilitatorId: true,
+      ladderId: true,
+      cycleId: true,
+      scaleId: true,
+      secondDimension: true,
+      groupFloor: true,
+      calibrators: { select: { userId: true } },
+    },
   });
   if (!session || !isSessionState(session.state)) throw new NotFoundError("There is no such calibration session.");
   const access: SessionAccess = { facilitatorId: session.facilitatorId, calibratorIds: session.calibrators.map((row) => row.userId), state: session.state };
@@ -210,7 +245,7 @@ export async function ownOutcomes(personId: string) {
   const entries = await db.calibrationEntry.findMany({
     where: { personId, released: true, session: { state: "published" } },
     orderBy: { session: { createdAt: "desc" } },
-    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, promotionsEffectiveOn: true } } },
+    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, scaleId: true, promotionsEffectiveOn: true } } },
   });
   return entries;
 }
@@ -230,11 +265,13 @@ async function requireEntry(viewer: Viewer, entryId: string, inSession?: string)
       proposedRating: true,
       proposedOutcome: true,
       proposedLevelId: true,
+      proposedSecond: true,
       rationale: true,
       finalRating: true,
       finalOutcome: true,
       finalLevelId: true,
       finalReason: true,
+      finalSecond: true,
     },
   });
   if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError("There is no such entry.");
@@ -242,11 +279,15 @@ async function requireEntry(viewer: Viewer, entryId: string, inSession?: string)
   return { entry, session };
 }
 
-/** Checks a proposal or an outcome against the session's ladder; field errors in the form's words, or none. */
-async function outcomeProblems(ladderId: string, fromLevelId: string | null, input: OutcomeInput): Promise<Record<string, string[]> | null> {
-  const { ladder } = await requireLadder(ladderId);
+type ScaledSession = { ladderId: string; scaleId: string | null; secondDimension: string | null };
+
+/** Checks a proposal or an outcome against the session's ladder and scale; field errors in the form's words, or none. */
+async function outcomeProblems(session: ScaledSession, fromLevelId: string | null, input: OutcomeInput): Promise<Record<string, string[]> | null> {
+  const { ladder } = await requireLadder(session.ladderId);
   const errors: Record<string, string[]> = {};
-  if (!onScale(ladder, input.rating)) errors.rating = [`Choose a rating on the scale (${ladder.scale.map((point) => point.value).join(", ")}).`];
+  const scale = sessionScale(ladder, session.scaleId);
+  if (!onSessionScale(scale, input.rating)) errors.rating = [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`];
+  if (session.secondDimension && input.second === undefined) errors.second = [`Choose ${session.secondDimension.toLowerCase()}: low, medium or high.`];
   if (input.outcome === "promote") {
     const problem = promotionTargetProblem(ladder, fromLevelId, input.levelId ?? "");
     if (problem) errors.levelId = [problem];
@@ -267,9 +308,15 @@ export async function saveProposal(
   if (!canPropose(viewer, session.access, entry)) {
     throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
   }
-  const problems = await outcomeProblems(session.ladderId, entry.levelId, input);
+  const problems = await outcomeProblems(session, entry.levelId, input);
   if (problems) return { ok: false, fieldErrors: problems };
-  const next = { proposedRating: input.rating, proposedOutcome: input.outcome as LevelOutcome, proposedLevelId: levelOf(input), rationale: input.text };
+  const next = {
+    proposedRating: input.rating,
+    proposedOutcome: input.outcome as LevelOutcome,
+    proposedLevelId: levelOf(input),
+    rationale: input.text,
+    ...(session.secondDimension ? { proposedSecond: input.second ?? null } : {}),
+  };
   await db.$transaction(async (tx) => {
     await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposedAt: new Date(), revision: { increment: 1 } } });
     await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changes(entry, next)) } });
@@ -293,11 +340,22 @@ export async function recordOutcome(
   if (!canRecordOutcome(viewer, session.access)) {
     throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
   }
-  const problems = (await outcomeProblems(session.ladderId, entry.levelId, input)) ?? {};
-  const differs = input.rating !== entry.proposedRating || input.outcome !== entry.proposedOutcome || levelOf(input) !== entry.proposedLevelId;
+  const problems = (await outcomeProblems(session, entry.levelId, input)) ?? {};
+  const second = session.secondDimension ? (input.second ?? null) : null;
+  const differs =
+    input.rating !== entry.proposedRating ||
+    input.outcome !== entry.proposedOutcome ||
+    levelOf(input) !== entry.proposedLevelId ||
+    (session.secondDimension !== null && second !== entry.proposedSecond);
   if (differs && !input.text) problems.text = ["Give a reason: this differs from the proposal."];
   if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
-  const next = { finalRating: input.rating, finalOutcome: input.outcome as LevelOutcome, finalLevelId: levelOf(input), finalReason: input.text || null };
+  const next = {
+    finalRating: input.rating,
+    finalOutcome: input.outcome as LevelOutcome,
+    finalLevelId: levelOf(input),
+    finalReason: input.text || null,
+    ...(session.secondDimension ? { finalSecond: second } : {}),
+  };
   await db.$transaction(async (tx) => {
     const written = await tx.calibrationEntry.updateMany({ where: { id: entry.id, revision: input.revision }, data: { ...next, revision: { increment: 1 } } });
     if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
@@ -328,7 +386,8 @@ export async function savePreRead(
   if ("rating" in input) {
     if (!canRateIndependently(viewer, session.access, access)) throw new ForbiddenError("Independent ratings are given by other calibrators during the pre-read.");
     const { ladder } = await requireLadder(session.ladderId);
-    if (!onScale(ladder, input.rating)) return { ok: false, fieldErrors: { rating: [`Choose a rating on the scale (${ladder.scale.map((point) => point.value).join(", ")}).`] } };
+    const scale = sessionScale(ladder, session.scaleId);
+    if (!onSessionScale(scale, input.rating)) return { ok: false, fieldErrors: { rating: [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`] } };
   } else if (!canMarkProposal(viewer, session.access, access)) {
     throw new ForbiddenError("Proposals are marked by other calibrators while the session is live.");
   }

@@ -49,6 +49,12 @@ export function buildLadder(parts: LadderParts): Ladder {
       };
     }),
     equivalence: rows.map((row, index) => ({ index, levelIdByTrack: orderByTracks(row, trackIds) })),
+    calibrationScales: (parts.calibrationScales?.value ?? []).map((scale) => ({
+      id: scale.id,
+      name: scale.name,
+      description: scale.description ?? "",
+      points: scale.points.map((point) => ({ ...point })),
+    })),
   };
 }
 

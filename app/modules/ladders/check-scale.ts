@@ -21,6 +21,26 @@ export function checkScale(parts: LadderParts): LadderError[] {
   return errors;
 }
 
+/** Calibration scales: ids unique, and values distinct and climbing within each, as on the ladder's scale. */
+export function checkCalibrationScales(parts: LadderParts): LadderError[] {
+  const scales = parts.calibrationScales;
+  if (scales === undefined) return [];
+  const errors: LadderError[] = [];
+  const seen = new Map<string, number>();
+  scales.value.forEach((scale, index) => {
+    const earlier = seen.get(scale.id);
+    if (earlier !== undefined) errors.push(errorIn(scales, [index, "id"], `calibration scale id "${scale.id}" appears twice (also at calibrationScales[${earlier}])`));
+    else seen.set(scale.id, index);
+    scale.points.forEach((point, pointIndex) => {
+      const previous = scale.points[pointIndex - 1];
+      if (previous !== undefined && point.value <= previous.value) {
+        errors.push(errorIn(scales, [index, "points", pointIndex, "value"], `calibration scale values must be strictly ascending: ${point.value} comes after ${previous.value}`));
+      }
+    });
+  });
+  return errors;
+}
+
 /** Readers expect the latest change on top; versions identify entries. */
 export function checkChangelog(parts: LadderParts): LadderError[] {
   const changelog = parts.changelog;

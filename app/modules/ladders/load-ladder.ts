@@ -4,7 +4,7 @@ import { checkCompetencies } from "./check-competencies";
 import { checkBranches } from "./check-branches";
 import { checkEquivalence } from "./check-equivalence";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
-import { checkChangelog, checkScale } from "./check-scale";
+import { checkCalibrationScales, checkChangelog, checkScale } from "./check-scale";
 import { checkTargets } from "./check-targets";
 import { checkExpectations } from "./check-tracks";
 import { ladderContentHash } from "./content-hash.server";
@@ -77,6 +77,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkSingularSections(parts),
     ...checkDuplicateIds(parts),
     ...checkScale(parts),
+    ...checkCalibrationScales(parts),
     ...checkChangelog(parts),
     ...checkCompetencies(parts),
     ...checkApplies(parts),

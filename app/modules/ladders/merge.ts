@@ -3,6 +3,7 @@ import {
   LIST_SECTIONS,
   SINGULAR_SECTIONS,
   type AreaData,
+  type CalibrationScaleData,
   type ChangelogEntryData,
   type CompetencyData,
   type EquivalenceRowData,
@@ -45,6 +46,7 @@ export interface LadderParts {
   changelog?: Sourced<ChangelogEntryData[]>;
   scale?: Sourced<ScalePointData[]>;
   equivalence?: Sourced<EquivalenceRowData[]>;
+  calibrationScales?: Sourced<CalibrationScaleData[]>;
   areas: Array<Sourced<AreaData>>;
   competencies: Array<Sourced<CompetencyData>>;
   tracks: Array<Sourced<TrackData>>;
@@ -56,7 +58,7 @@ export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, 
   const parts: LadderParts = {
     root,
     complete,
-    definitions: { ladder: [], changelog: [], scale: [], equivalence: [] },
+    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [] },
     areas: [],
     competencies: [],
     tracks: [],

@@ -67,6 +67,17 @@ export const scalePointSchema = z.strictObject({
   target: z.boolean().optional(),
 });
 
+/** A scale for calibration's overall ratings, when the ladder's own scale is not the one a session uses. */
+export const calibrationScaleSchema = z.strictObject({
+  id,
+  name,
+  description: prose.optional(),
+  points: z
+    .array(z.strictObject({ value: z.int(), label: name, meaning: prose }))
+    .min(2, { error: "a calibration scale needs at least two points" })
+    .max(6, { error: "a calibration scale has at most six points, so that a rating stays a judgement people can agree on" }),
+});
+
 export const areaSchema = z.strictObject({
   id,
   name,
@@ -163,12 +174,14 @@ export const ladderFileSchema = z.strictObject({
   competencies: z.array(competencySchema).optional(),
   tracks: z.array(trackSchema).optional(),
   equivalence: z.array(equivalenceRowSchema).optional(),
+  calibrationScales: z.array(calibrationScaleSchema).min(1, atLeastOne("calibration scale")).optional(),
 });
 
 export type LadderFile = z.output<typeof ladderFileSchema>;
 export type LadderMetaData = z.output<typeof ladderMetaSchema>;
 export type ChangelogEntryData = z.output<typeof changelogEntrySchema>;
 export type ScalePointData = z.output<typeof scalePointSchema>;
+export type CalibrationScaleData = z.output<typeof calibrationScaleSchema>;
 export type AreaData = z.output<typeof areaSchema>;
 export type CompetencyData = z.output<typeof competencySchema>;
 export type InterviewData = z.output<typeof interviewSchema>;
@@ -179,7 +192,7 @@ export type EquivalenceRowData = z.output<typeof equivalenceRowSchema>;
 
 /** Sections whose lists from several files are concatenated; the others live in one file. */
 export const LIST_SECTIONS = ["areas", "competencies", "tracks"] as const;
-export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence"] as const;
+export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales"] as const;
 export type ListSection = (typeof LIST_SECTIONS)[number];
 export type SingularSection = (typeof SINGULAR_SECTIONS)[number];
 

@@ -14,6 +14,16 @@ export interface Ladder {
   tracks: Track[];
   /** Ascending in seniority. */
   equivalence: EquivalenceBand[];
+  /** Scales a calibration session may use for overall ratings instead of `scale` (at most six points each). */
+  calibrationScales: CalibrationScale[];
+}
+
+export interface CalibrationScale {
+  id: string;
+  name: string;
+  description: string;
+  /** Ascending by value. */
+  points: ScalePoint[];
 }
 
 export interface LadderMeta {

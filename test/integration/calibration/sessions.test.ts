@@ -11,7 +11,7 @@ import { competencyIds, save, startReview, submit } from "../assessments/assessm
 const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
 
 /** An organisation with two managers of two engineers each, all in one cycle, and a facilitator. */
-async function setUp(options: { blindPreRead?: boolean } = {}) {
+async function setUp(options: { blindPreRead?: boolean; scaleId?: string; secondDimension?: string; groupFloor?: number } = {}) {
   const admin = await createAdmin({ name: "Ada Admin" });
   const facilitator = await createPerson({ name: "Fay Facilitator", track: "manager", level: "m2" });
   const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
@@ -31,6 +31,9 @@ async function setUp(options: { blindPreRead?: boolean } = {}) {
     population: "cycle",
     teamIds: [],
     blindPreRead: options.blindPreRead ?? false,
+    scaleId: options.scaleId ?? null,
+    secondDimension: options.secondDimension ?? null,
+    groupFloor: options.groupFloor,
   });
   if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
   const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { id: true, personId: true } });
@@ -263,5 +266,77 @@ describe("calibration sessions", () => {
     const view = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
     expect(view.entry.reviews.managerReviewId).toBe(reviewId);
     expect(view.entry.targets).toEqual({ met: ids.length - 2, of: ids.length });
+  });
+
+  test("a session on one of the ladder's calibration scales takes ratings on that scale only; an unknown scale is a field error", async () => {
+    const { sessionId, facilitator, sam, lena, entryOf, cycle, admin } = await setUp({ scaleId: "performance" });
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    const proposal = { rating: 5, outcome: "stay" as const, text: "Far beyond the bar all year." };
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 6 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4, 5)."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: true });
+    const view = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(view.session.scaleName).toBe("Performance rating");
+    expect(view.scale.map((point) => point.label)).toEqual(["Below expectations", "Partly meets", "Meets", "Exceeds", "Far exceeds"]);
+    const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
+    const before = await db.calibrationSession.count();
+    expect(await createSession(viewerOf(admin), { ...input, scaleId: "seven-point" })).toEqual({ ok: false, fieldErrors: { scaleId: ["That scale is not in the ladder."] } });
+    expect(await db.calibrationSession.count()).toBe(before);
+  });
+
+  test("a session that collects a second dimension requires it with every proposal and outcome, and counts people into the 9-box", async () => {
+    const { sessionId, facilitator, sam, kim, lena, omar, pia, entryOf } = await setUp({ secondDimension: "Potential" });
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    const proposal = { rating: 4, outcome: "stay" as const, text: "" };
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: false, fieldErrors: { second: ["Choose potential: low, medium or high."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, second: 3 })).toEqual({ ok: true });
+    expect(await saveProposal(viewerOf(sam), entryOf(omar), { ...proposal, rating: 1, second: 1 })).toEqual({ ok: true });
+    expect(await saveProposal(viewerOf(kim), entryOf(pia), { ...proposal, rating: 3, second: 3 })).toEqual({ ok: true });
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    const view = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
+    // cells[performance band][second]: rating 4 of 4 is high, 3 medium, 1 low.
+    expect(view.nineBox?.proposed.cells).toEqual([
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
+    expect(view.nineBox?.final.placed).toBe(0);
+    // The facilitator changing only the second dimension changes the outcome: a reason is required.
+    const { entry } = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
+    const final = { rating: 4, outcome: "stay" as const, second: 2, revision: entry.revision };
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { ...final, text: "" })).toEqual({ ok: false, fieldErrors: { text: ["Give a reason: this differs from the proposal."] } });
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { ...final, text: "New to the team; too early to say high." })).toEqual({ ok: true });
+    const after = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(after.nineBox?.final.cells[2]).toEqual([0, 1, 0]);
+    expect((await entryHistory(viewerOf(facilitator), entryOf(lena))).at(-1)?.change).toMatchObject({ finalSecond: [null, 2] });
+  });
+
+  test("a list of people: exactly those people in the cycle; an unknown email is a field error naming it", async () => {
+    const { admin, facilitator, cycle, lena, pia } = await setUp();
+    const input = { name: "Two people", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "people" as const, teamIds: [], blindPreRead: false };
+    expect(await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, "ghost@example.com"] })).toEqual({
+      ok: false,
+      fieldErrors: { peopleEmails: ["Nobody has this email: ghost@example.com."] },
+    });
+    const created = await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, pia.email] });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { personId: true } });
+    expect(entries.map((entry) => entry.personId).sort()).toEqual([lena.id, pia.id].sort());
+  });
+
+  test("the proposal shows the gap to the proposed level from the cycle's reviews", async () => {
+    const { sessionId, facilitator, sam, lena, entryOf } = await setUp();
+    const reviewId = await startReview(sam.id, lena.id);
+    const ids = await competencyIds(reviewId);
+    const saved = await save(sam.id, reviewId, 0, ids.map((id, index) => ({ field: `rating:${id}`, value: index === 0 ? 2 : 3, base: null })));
+    expect((await submit(sam.id, reviewId, saved.body.revision)).status).toBe(302);
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    const before = await entryView(viewerOf(sam), sessionId, entryOf(lena));
+    expect(before.entry.gap).toMatchObject({ levelId: "ic3", proposed: false });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "promote", levelId: "ic3", text: "Ready." })).toEqual({ ok: true });
+    const view = await entryView(viewerOf(sam), sessionId, entryOf(lena));
+    expect(view.entry.gap).toMatchObject({ levelId: "ic3", levelTitle: "Senior Engineer", proposed: true });
+    const first = view.entry.gap!.rows.find((row) => row.competencyId === ids[0]);
+    expect(first).toMatchObject({ manager: 2, self: null, target: 3, status: "below" });
+    expect(view.entry.gap!.counts.below).toBeGreaterThanOrEqual(1);
   });
 });

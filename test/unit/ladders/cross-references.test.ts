@@ -167,6 +167,32 @@ describe("cross-reference checks", () => {
     });
   });
 
+  describe("calibration scales", () => {
+    const withScales = (points: string, extra = "") =>
+      fixtureWith("ladder.yaml", "equivalence:\n", `calibrationScales:\n  - id: five\n    name: Five points\n    points:\n${points}${extra}equivalence:\n`);
+    const point = (value: number) => `      - { value: ${value}, label: P${value}, meaning: Point ${value}. }\n`;
+
+    it("load with the ladder, points in order", () => {
+      const result = loadLadderFromSources(withScales([1, 2, 3, 4, 5].map(point).join("")));
+      if (!result.ok) throw new Error(errorLines(result).join("\n"));
+      expect(result.ladder.calibrationScales).toEqual([
+        { id: "five", name: "Five points", description: "", points: [1, 2, 3, 4, 5].map((value) => ({ value, label: `P${value}`, meaning: `Point ${value}.` })) },
+      ]);
+    });
+
+    it("have at most six points, ascending, under distinct ids", () => {
+      expect(check(withScales([1, 2, 3, 4, 5, 6, 7].map(point).join("")))).toEqual([
+        `${LADDER}:36:7 calibrationScales[0].points: a calibration scale has at most six points, so that a rating stays a judgement people can agree on`,
+      ]);
+      expect(check(withScales([1, 3, 2].map(point).join("")))).toEqual([
+        `${LADDER}:38:18 calibrationScales[0].points[2].value: calibration scale values must be strictly ascending: 2 comes after 3`,
+      ]);
+      expect(check(withScales([1, 2].map(point).join(""), `  - id: five\n    name: Again\n    points:\n${[1, 2].map(point).join("")}`))).toEqual([
+        `${LADDER}:38:9 calibrationScales[1].id: calibration scale id "five" appears twice (also at calibrationScales[0])`,
+      ]);
+    });
+  });
+
   describe("sections defined by exactly one file", () => {
     it("a singular section in two files", () => {
       const sources = fixtureWith("tracks/manager.yaml", "tracks:\n", "scale:\n  - { value: 1, label: One, meaning: One. }\ntracks:\n");

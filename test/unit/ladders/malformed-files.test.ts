@@ -52,7 +52,7 @@ describe("malformed ladder files", () => {
     ],
     [
       "unknown-top-level-key.yaml",
-      `8:1 unknown top-level key "competency" (did you mean "competencies"?); allowed keys: ladder, changelog, scale, areas, competencies, tracks, equivalence`,
+      `8:1 unknown top-level key "competency" (did you mean "competencies"?); allowed keys: ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales`,
     ],
     [
       "top-level-list.yaml",

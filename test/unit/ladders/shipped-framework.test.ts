@@ -14,7 +14,7 @@ describe("frameworks/engineering", () => {
   it.runIf(result.ok)("has the agreed tracks, levels, competencies and equivalence", () => {
     if (!result.ok) return;
     const { ladder } = result;
-    expect(ladder.meta).toMatchObject({ id: "engineering", name: "Engineering", version: "1.1.0" });
+    expect(ladder.meta).toMatchObject({ id: "engineering", name: "Engineering", version: "1.2.0" });
     expect(ladder.scale.map((point) => [point.value, point.label])).toEqual([
       [1, "Not yet"],
       [2, "Developing"],
