@@ -1,0 +1,184 @@
+import { z } from "zod";
+import type { ScalePoint } from "~/modules/ladders";
+
+/**
+ * Scorecards: per competency a score on the ladder's scale (or "not assessed") with evidence
+ * notes, and an overall recommendation. Submitted cards never change; a correction is a new card
+ * that amends the one before it (`amendmentDiff` shows what changed, `effectiveCards` picks the
+ * cards that count).
+ */
+
+/** Four points and no neutral one: an interviewer has to lean one way. */
+export const RECOMMENDATIONS = ["strong-no", "no", "yes", "strong-yes"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  "strong-no": "Strong no",
+  no: "No",
+  yes: "Yes",
+  "strong-yes": "Strong yes",
+};
+
+/** Yes or strong yes. */
+export function isPositive(recommendation: Recommendation): boolean {
+  return recommendation === "yes" || recommendation === "strong-yes";
+}
+
+/** The form value for a competency the interviewer did not assess; stored as a null score. */
+export const NOT_ASSESSED = "not-assessed";
+
+/** The longest evidence note or summary a card takes. */
+export const NOTES_MAX = 10_000;
+
+/** A score on the ladder's scale, or null when the competency was not assessed. */
+export interface ScoreEntry {
+  competencyId: string;
+  score: number | null;
+}
+
+export interface ScorecardEntry extends ScoreEntry {
+  /** What the candidate said and did: the evidence behind the score. */
+  notes: string;
+}
+
+export interface Scorecard {
+  /** One per competency of the interviewer's stage, in the stage's order. */
+  entries: ScorecardEntry[];
+  recommendation: Recommendation;
+  /** Overall notes. */
+  summary: string;
+}
+
+/** A form's score: "not-assessed" or null means not assessed; a numeric string becomes its number; anything else is left for the schema to refuse. */
+function toScore(value: unknown): unknown {
+  if (value === NOT_ASSESSED || value === null) return null;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return value;
+}
+
+function scaleWords(scale: readonly ScalePoint[]): string {
+  const values = scale.map((point) => point.value);
+  return values.length > 0 ? `from ${Math.min(...values)} to ${Math.max(...values)}` : "on the scale";
+}
+
+/**
+ * The schema of a card being submitted for a stage: every competency of the stage exactly
+ * once (no others), each with a score on `scale` or "not assessed", at least one competency
+ * assessed, and a recommendation. Used in the browser (conform) and on the server.
+ */
+export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: readonly string[]) {
+  const values = new Set(scale.map((point) => point.value));
+  const scoreMessage = `Choose a score ${scaleWords(scale)}, or “not assessed”.`;
+  const expected = new Set(competencyIds);
+  const entry = z.object({
+    competencyId: z.string({ error: "Name the competency." }),
+    score: z.preprocess(
+      toScore,
+      z
+        .number({ error: scoreMessage })
+        .nullable()
+        .refine((score) => score === null || values.has(score), scoreMessage),
+    ),
+    notes: z.string().trim().max(NOTES_MAX, `Notes can be at most ${NOTES_MAX.toLocaleString("en")} characters.`).default(""),
+  });
+  return z
+    .object({
+      entries: z.array(entry),
+      recommendation: z.enum(RECOMMENDATIONS, { error: "Choose a recommendation: strong no, no, yes or strong yes." }),
+      summary: z.string().trim().max(NOTES_MAX, `The summary can be at most ${NOTES_MAX.toLocaleString("en")} characters.`).default(""),
+    })
+    .superRefine((card, context) => {
+      const seen = new Set<string>();
+      card.entries.forEach((item, index) => {
+        const path = ["entries", index, "competencyId"];
+        if (!expected.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "That competency is not on this scorecard." });
+        else if (seen.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "That competency is scored twice." });
+        seen.add(item.competencyId);
+      });
+      const missing = competencyIds.filter((competencyId) => !seen.has(competencyId));
+      if (missing.length > 0) context.addIssue({ code: "custom", path: ["entries"], message: `Score or mark “not assessed”: ${missing.join(", ")}.` });
+      if (card.entries.length > 0 && card.entries.every((item) => item.score === null)) {
+        context.addIssue({ code: "custom", path: ["entries"], message: "Score at least one competency before submitting." });
+      }
+    });
+}
+
+export type ScorecardSchema = ReturnType<typeof scorecardSchema>;
+
+/** Scored competencies with no evidence notes: shown, not refused (evidence over opinion). */
+export function scoresWithoutEvidence(card: Pick<Scorecard, "entries">): string[] {
+  return card.entries.filter((entry) => entry.score !== null && entry.notes.trim() === "").map((entry) => entry.competencyId);
+}
+
+export interface Change<T> {
+  from: T;
+  to: T;
+}
+
+export interface EntryChange {
+  competencyId: string;
+  /** Null when the score stayed the same. */
+  score: Change<number | null> | null;
+  /** Null when the notes stayed the same (ignoring leading and trailing space and line endings). */
+  notes: Change<string> | null;
+}
+
+export interface AmendmentDiff {
+  /** Only the competencies that changed, in the original's order, then any the amendment added. */
+  entries: EntryChange[];
+  recommendation: Change<Recommendation> | null;
+  summary: Change<string> | null;
+  /** Anything at all changed. */
+  changed: boolean;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n?/g, "\n").trim() === b.replace(/\r\n?/g, "\n").trim();
+}
+
+/**
+ * What an amendment changed against the card it amends: per competency the score and the
+ * notes, the recommendation and the summary. A competency on one card only counts as not
+ * assessed, with empty notes, on the other.
+ */
+export function amendmentDiff(original: Scorecard, amendment: Scorecard): AmendmentDiff {
+  const before = new Map(original.entries.map((entry) => [entry.competencyId, entry]));
+  const after = new Map(amendment.entries.map((entry) => [entry.competencyId, entry]));
+  const competencyIds = [...new Set([...before.keys(), ...after.keys()])];
+  const entries = competencyIds.flatMap((competencyId): EntryChange[] => {
+    const from = before.get(competencyId) ?? { score: null, notes: "" };
+    const to = after.get(competencyId) ?? { score: null, notes: "" };
+    const score = from.score === to.score ? null : { from: from.score, to: to.score };
+    const notes = sameText(from.notes, to.notes) ? null : { from: from.notes, to: to.notes };
+    return score || notes ? [{ competencyId, score, notes }] : [];
+  });
+  const recommendation = original.recommendation === amendment.recommendation ? null : { from: original.recommendation, to: amendment.recommendation };
+  const summary = sameText(original.summary, amendment.summary) ? null : { from: original.summary, to: amendment.summary };
+  return { entries, recommendation, summary, changed: entries.length > 0 || recommendation !== null || summary !== null };
+}
+
+/** The cards that count: every card no other card amends (the end of each chain of corrections). */
+export function effectiveCards<T extends { id: string; amendsId: string | null }>(cards: readonly T[]): T[] {
+  const amended = new Set(cards.flatMap((card) => (card.amendsId === null ? [] : [card.amendsId])));
+  return cards.filter((card) => !amended.has(card.id));
+}
+
+export interface RecommendationTally {
+  counts: Record<Recommendation, number>;
+  total: number;
+  /** Yes and strong yes. */
+  positive: number;
+  /** No and strong no. */
+  negative: number;
+  /** Both sides are represented: the debrief has a decision to argue. */
+  split: boolean;
+}
+
+/** How many cards recommend each point of the scale; cards without a recommendation (drafts) are left out. */
+export function tallyRecommendations(recommendations: readonly (Recommendation | null)[]): RecommendationTally {
+  const counts: Record<Recommendation, number> = { "strong-no": 0, no: 0, yes: 0, "strong-yes": 0 };
+  for (const recommendation of recommendations) if (recommendation !== null) counts[recommendation] += 1;
+  const positive = counts.yes + counts["strong-yes"];
+  const negative = counts.no + counts["strong-no"];
+  return { counts, total: positive + negative, positive, negative, split: positive > 0 && negative > 0 };
+}
