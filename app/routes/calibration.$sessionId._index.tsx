@@ -101,6 +101,11 @@ export default function CalibrationSession() {
             </a>
           </>
         ) : null}
+        {view.canSeeFairness ? (
+          <Link to={`/calibration/${session.id}/fairness`} className="text-brand-600 underline dark:text-brand-100">
+            Fairness report
+          </Link>
+        ) : null}
       </p>
 
       <div className="mb-6 grid gap-6 lg:grid-cols-2">

@@ -2,6 +2,7 @@ import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { importPeople } from "../../app/modules/people/import.server.ts";
 import { db } from "../../app/db/client.server.ts";
 import { DEMO_PASSWORD, demoOrganisation, toCsv } from "./demo-organisation.ts";
+import { seedDemoCalibration } from "./demo-calibration.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -24,6 +25,7 @@ export async function seedDemo(): Promise<{ people: number }> {
     await tx.user.updateMany({ where: { email: { in: admins } }, data: { isAdmin: true } });
     await tx.user.updateMany({ where: { email: { in: hiringAdmins } }, data: { isHiringAdmin: true } });
   });
+  await seedDemoCalibration();
   return { people: people.length };
 }
 

@@ -27,6 +27,8 @@ export type ReviewHistoryOptions = {
   /** Share of ratings that get one piece of evidence. */
   evidenceShare?: number;
   log?: (message: string) => void;
+  /** Only the people under this manager (their whole organisation), for the demo's calibration session. */
+  onlyUnder?: string;
 };
 
 export type ReviewHistorySummary = { cycles: number; skipped: string[]; participants: number; assessments: number; ratings: number; evidence: number };
@@ -85,7 +87,7 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
   const log = options.log ?? (() => {});
   const people = (
     await db.user.findMany({
-      where: { deactivatedAt: null, track: { not: null }, level: { not: null } },
+      where: { deactivatedAt: null, track: { not: null }, level: { not: null }, ...(options.onlyUnder ? { linePath: { contains: `/${options.onlyUnder}/` } } : {}) },
       orderBy: { id: "asc" },
       select: { id: true, managerId: true, level: true, track: true },
     })

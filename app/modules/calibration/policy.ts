@@ -61,3 +61,8 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
 export function canSeeOwnOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
   return entry.personId === viewer.id && session.state === "published" && entry.released;
 }
+
+/** The fairness report: admins only, once outcomes are frozen (locked or published). */
+export function canSeeFairness(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return viewer.isAdmin && (session.state === "locked" || session.state === "published");
+}

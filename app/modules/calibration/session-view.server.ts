@@ -7,7 +7,7 @@ import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
@@ -138,6 +138,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
     canExport: viewer.isAdmin || isFacilitator(viewer, session.access),
+    canSeeFairness: canSeeFairness(viewer, session.access),
     next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),

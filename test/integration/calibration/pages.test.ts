@@ -6,6 +6,7 @@ import { action as sessionAction, loader as sessionLoader } from "~/routes/calib
 import { loader as listLoader } from "~/routes/calibration._index";
 import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
 import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
+import { loader as fairnessLoader } from "~/routes/calibration.$sessionId.fairness";
 import { action as newAction } from "~/routes/calibration.new";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
@@ -126,5 +127,27 @@ describe("calibration pages", () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 2000\n\n");
     abort.abort();
     await reader.cancel();
+  });
+
+  test("the fairness report: admins only, once locked; the facilitator, managers and people get a 404, before and after", async () => {
+    const { sam, facilitator, admin, lena, omar, stranger, sessionId } = await setUp();
+    await db.user.update({ where: { id: lena.id }, data: { attributes: JSON.stringify({ location: "Berlin" }) } });
+    const get = async (personId: string) => call(async () => fairnessLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, personId), { sessionId })));
+    expect(statusOf(await get(admin.id))).toBe(404);
+    const move = async (to: string) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to }), { sessionId })));
+    await move("proposals");
+    await move("live");
+    for (const person of [lena, omar]) {
+      await db.calibrationEntry.updateMany({ where: { sessionId, personId: person.id }, data: { finalRating: 3, finalOutcome: "stay" } });
+    }
+    expect(statusOf(await move("locked"))).toBe(302);
+    for (const person of [facilitator, sam, lena, stranger]) expect(statusOf(await get(person.id))).toBe(404);
+    const report = bodyOf<Awaited<ReturnType<typeof fairnessLoader>>>(await get(admin.id));
+    expect(report.report.n).toBe(2);
+    expect(report.report.dimensions.map((dimension) => dimension.label)).toEqual(["Team", "Track", "Level", "Location"]);
+    // Two people: every group is below the floor of 4.
+    expect(report.report.dimensions.flatMap((dimension) => dimension.groups).every((group) => group.suppressed)).toBe(true);
+    const sessionPage = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, admin.id), { sessionId })));
+    expect(sessionPage.canSeeFairness).toBe(true);
   });
 });

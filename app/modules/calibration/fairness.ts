@@ -1,0 +1,119 @@
+import { summarise, welchDifference, type Difference } from "./statistics";
+
+/**
+ * The fairness report of a locked session: final ratings and promotion rates by team, track,
+ * level and the attributes admins import with people, each group against everyone else in the
+ * session, with 95% intervals. Groups below the floor are suppressed, and when a dimension would
+ * suppress only one group, the next smallest is suppressed too, so the hidden figures cannot be
+ * worked out from the total (decision 018).
+ */
+
+export type FairnessPerson = {
+  finalRating: number | null;
+  promoted: boolean;
+  /** Dimension id → the person's group in it (null: not known, left out of that dimension). */
+  groups: Readonly<Record<string, string | null>>;
+};
+
+export type Dimension = { id: string; label: string };
+
+export type Proportion = { estimate: number; interval: [number, number] };
+
+export type FairnessGroup = {
+  value: string;
+  n: number;
+  /** Too small to show (or suppressed with it); nothing but the count band is shown. */
+  suppressed: boolean;
+  meanRating: number | null;
+  /** The group's mean final rating minus everyone else's, with Welch's interval. */
+  ratingDifference: Difference | null;
+  promotionRate: Proportion | null;
+  /** The group's promotion rate minus everyone else's, with Newcombe's hybrid score interval. */
+  promotionDifference: Difference | null;
+};
+
+export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number };
+
+export type FairnessReport = {
+  n: number;
+  meanRating: number | null;
+  promotionRate: Proportion | null;
+  dimensions: FairnessDimension[];
+};
+
+const Z95 = 1.959963984540054;
+
+/** Wilson's score interval for a proportion (Newcombe 1998, method 3). */
+export function wilsonInterval(successes: number, n: number, z = Z95): Proportion {
+  if (n === 0) return { estimate: Number.NaN, interval: [0, 1] };
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+}
+
+/** The difference of two independent proportions with Newcombe's hybrid score interval (1998, method 10). */
+export function proportionDifference(a: { successes: number; n: number }, b: { successes: number; n: number }, z = Z95): Difference | null {
+  if (a.n === 0 || b.n === 0) return null;
+  const first = wilsonInterval(a.successes, a.n, z);
+  const second = wilsonInterval(b.successes, b.n, z);
+  const estimate = first.estimate - second.estimate;
+  const lower = estimate - Math.sqrt((first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2);
+  const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
+  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0 };
+}
+
+/** The report over everyone with a final rating. */
+export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number): FairnessReport {
+  const rated = people.filter((person) => person.finalRating !== null);
+  const promotions = rated.filter((person) => person.promoted).length;
+  const all = summarise(rated.map((person) => person.finalRating!));
+  return {
+    n: rated.length,
+    meanRating: rated.length ? all.mean : null,
+    promotionRate: rated.length ? wilsonInterval(promotions, rated.length) : null,
+    dimensions: dimensions.map((dimension) => dimensionReport(rated, dimension, floor)),
+  };
+}
+
+function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, floor: number): FairnessDimension {
+  const byGroup = new Map<string, FairnessPerson[]>();
+  let unknown = 0;
+  for (const person of people) {
+    const value = person.groups[dimension.id] ?? null;
+    if (value === null) {
+      unknown += 1;
+      continue;
+    }
+    const list = byGroup.get(value);
+    if (list) list.push(person);
+    else byGroup.set(value, [person]);
+  }
+  // Each group is compared with the rest of those whose group is known.
+  const known = people.length - unknown;
+  const tooSmall = new Set([...byGroup].filter(([, members]) => members.length < floor || known - members.length < floor).map(([value]) => value));
+  // One hidden group could be worked out from the others and the total: hide the next smallest as well.
+  if (tooSmall.size === 1 && byGroup.size > 1) {
+    const nextSmallest = [...byGroup].filter(([value]) => !tooSmall.has(value)).sort((a, b) => a[1].length - b[1].length)[0];
+    if (nextSmallest) tooSmall.add(nextSmallest[0]);
+  }
+  const groups = [...byGroup]
+    .map(([value, members]): FairnessGroup => {
+      if (tooSmall.has(value)) return { value, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
+      const rest = [...byGroup].flatMap(([other, others]) => (other === value ? [] : others));
+      const ratings = summarise(members.map((person) => person.finalRating!));
+      const promoted = members.filter((person) => person.promoted).length;
+      return {
+        value,
+        n: members.length,
+        suppressed: false,
+        meanRating: ratings.mean,
+        ratingDifference: welchDifference(ratings, summarise(rest.map((person) => person.finalRating!))),
+        promotionRate: wilsonInterval(promoted, members.length),
+        promotionDifference: proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length }),
+      };
+    })
+    .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
+  return { id: dimension.id, label: dimension.label, groups, unknown };
+}

@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { fairnessView } from "~/modules/calibration/fairness.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fairness · ${data?.session.name ?? "Calibration session"} · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return fairnessView(viewer, params.sessionId ?? "");
+});
+
+const signed = (value: number, digits = 2) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(digits)}`;
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(Math.round(value * 100))} pts`;
+
+type Difference = { estimate: number; interval: [number, number]; excludesZero: boolean };
+
+function DifferenceText({ difference, format }: { difference: Difference | null; format: (value: number) => string }) {
+  if (!difference) return <>—</>;
+  return (
+    <>
+      <span className="tabular-nums">
+        {format(difference.estimate)} ({format(difference.interval[0])} to {format(difference.interval[1])})
+      </span>
+      {difference.excludesZero ? <strong className="ml-1 text-amber-900 dark:text-amber-200">a real difference</strong> : <span className="ml-1 text-slate-600 dark:text-slate-300">within noise</span>}
+    </>
+  );
+}
+
+export default function CalibrationFairness() {
+  const { session, floor, report } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/calibration/${session.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+          ← {session.name}
+        </Link>
+      </p>
+      <PageHeader
+        title="Fairness report"
+        description={`Final outcomes of ${report.n} people, by group, each against everyone else in the session (session ${session.stateLabel.toLowerCase()}).`}
+      />
+      <Card className="mb-6">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Each difference comes with its 95% interval: Welch's interval for the mean final rating, Newcombe's score interval for the promotion rate. Only an interval
+          that excludes zero is called a real difference; the rest may be noise. Groups of fewer than {floor} people, or whose complement is, are not shown, and when that
+          would hide a single group the next smallest is hidden too, so its figures cannot be worked out from the others. Across the session: mean final rating{" "}
+          {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
+        </p>
+      </Card>
+      {report.dimensions.map((dimension) => (
+        <section key={dimension.id} className="mb-8" aria-labelledby={`dimension-${dimension.id}`}>
+          <h2 id={`dimension-${dimension.id}`} className="mb-2 text-lg font-semibold">
+            By {dimension.label.toLowerCase()}
+          </h2>
+          <DataTable caption={`Final outcomes by ${dimension.label.toLowerCase()}`} headings={["Group", "People", "Mean rating", "Against the rest", "Promoted", "Against the rest"]}>
+            {dimension.groups.map((group) => (
+              <tr key={group.value}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {group.value}
+                </th>
+                <td className={`${tdClass} tabular-nums`}>{group.n}</td>
+                {group.suppressed ? (
+                  <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={4}>
+                    Not shown: too few people to compare (fewer than {floor}, or hidden alongside such a group).
+                  </td>
+                ) : (
+                  <>
+                    <td className={`${tdClass} tabular-nums`}>{group.meanRating?.toFixed(2) ?? "—"}</td>
+                    <td className={tdClass}>
+                      <DifferenceText difference={group.ratingDifference} format={(value) => signed(value)} />
+                    </td>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {group.promotionRate ? `${percent(group.promotionRate.estimate)} (${percent(group.promotionRate.interval[0])}–${percent(group.promotionRate.interval[1])})` : "—"}
+                    </td>
+                    <td className={tdClass}>
+                      <DifferenceText difference={group.promotionDifference} format={signedPercent} />
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </DataTable>
+          {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{dimension.unknown} people have no {dimension.label.toLowerCase()} recorded.</p> : null}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
