@@ -129,6 +129,23 @@ async function main() {
     results.push({ label: target.label, note: target.note ?? "", bar: target.bar, ...(await measure(base + target.path, target.cookie, target.duration)) });
   }
   printTable(results);
+  if (!values.only.length || values.only.includes("live")) liveAcrossServers();
+}
+
+/** The calibration bar for live updates across servers, measured on PostgreSQL by scripts/bench-live.ts (skipped, and said, without one). */
+function liveAcrossServers() {
+  step("live updates across two app servers (PostgreSQL)");
+  const run = spawnSync("./node_modules/.bin/tsx", ["scripts/bench-live.ts"], { encoding: "utf8" });
+  const last = run.stdout.trim().split("\n").at(-1) ?? "";
+  const result = (() => {
+    try {
+      return JSON.parse(last) as { p50?: number; p95?: number; bar?: number; passed?: boolean; skipped?: string };
+    } catch {
+      return { skipped: run.stderr.trim() || "no result" };
+    }
+  })();
+  if (result.p95 === undefined) console.log(`Live updates across two app servers: SKIPPED (${result.skipped}); run npm run bench:live with a PostgreSQL server.`);
+  else console.log(`Live updates across two app servers (PostgreSQL): p50 ${result.p50!.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms; bar p95 <= ${result.bar} ms: ${result.passed ? "PASS" : "FAIL"}`);
 }
 
 // ---------------------------------------------------------------- seeding

@@ -4,7 +4,7 @@ import { startSession } from "~/modules/auth/session.server";
 import { advanceSession, createSession, saveProposal } from "~/modules/calibration/sessions.server";
 import { provider } from "../../setup/databases";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { ensureBuild, startAppServer, waitForEvent, type AppServer } from "../../utils/app-servers";
+import { ensureBuild, startAppServer, waitForEvent, type AppServer } from "../../../scripts/app-servers";
 
 // Several app servers share one database only on PostgreSQL (SQLite is one server's own file),
 // so this runs in the PostgreSQL run of the suite: `npm run test:postgres`.
