@@ -36,8 +36,8 @@ const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.stri
  * average rating, competencies rated, pieces of evidence. One aggregate statement, however
  * many people the session holds.
  */
-export async function sessionReviewFigures(sessionId: string, cycleId: string) {
-  return parseRows(reviewRow, await db.$queryRaw`
+export async function sessionReviewFigures(sessionId: string, cycleId: string, client: Pick<typeof db, "$queryRaw"> = db) {
+  return parseRows(reviewRow, await client.$queryRaw`
     SELECT a.id, a."subjectId", a.kind,
       CAST(AVG(r.rating) AS DOUBLE PRECISION) AS average,
       COUNT(r.rating) AS rated,

@@ -14,7 +14,8 @@ import { nextState, SESSION_STATE_LABELS } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { summarise } from "./summary";
-import { nineBox, SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
+import { ViewCache } from "./view-cache.server";
+import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
 
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
 
@@ -34,10 +35,17 @@ const factsOf = (row: KeptFigures) => ({
 });
 const keptFigures = { selfAssessmentId: true, managerReviewId: true, selfAverage: true, managerAverage: true, ratedCount: true, evidenceCount: true } as const;
 
-/** Everything the session page shows the viewer: entries in agenda order with flags, the distribution, leniency, and what the viewer may do. */
-export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1) {
-  const session = await requireSessionAccess(viewer, sessionId);
+type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
+
+/**
+ * What every viewer of one class sees of the session, before filters and pages: entries in
+ * agenda order with flags, the filters' options, rater severity. A class is everyone who sees
+ * every proposal (admins, the facilitator, everyone once proposals are revealed) or one
+ * manager before then (their own reports' proposals only).
+ */
+async function sessionBase(viewer: Viewer, session: Access) {
   const { ladder } = await requireLadder(session.ladderId);
+  const sessionId = session.id;
   const [details, rows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
     sessionEntries(sessionId),
@@ -50,7 +58,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     if (list) list.push(preRead);
     else preReadsOf.set(preRead.entryId, [preRead]);
   }
-  const levelTitle = (id: string | null) => (id ? (ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === id)?.title ?? id) : null);
+  const levelTitles = new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)));
+  const levelTitle = (id: string | null) => (id ? (levelTitles.get(id) ?? id) : null);
   const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
   const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
   const ratingScale = sessionScale(ladder, session.scaleId);
@@ -58,69 +67,150 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
   const sessionSummary = summarise(sessionRatings);
   const floor = session.groupFloor;
 
-  const entries = visible.map(({ row, proposalVisible }) => {
-    const fact = factsOf(row);
-    const proposal = proposalVisible
-      ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
-      : null;
-    const flags: EntryFlag[] = entryFlags(
-      { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
-      sessionSummary,
-      floor,
-    );
-    return {
-      id: row.id,
-      personId: row.personId,
-      name: row.person.name,
-      teamId: row.person.team?.id ?? null,
-      team: row.person.team?.name ?? null,
-      managerId: row.managerId,
-      manager: row.manager?.name ?? null,
-      trackId: row.trackId,
-      levelId: row.levelId,
-      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
-      proposal,
-      final:
-        row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
-      flags,
-      nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
-      managerReviewId: fact.managerReviewId,
-      preRead: summarisePreReads(preReadsOf.get(row.id) ?? []),
-      canPropose: canPropose(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }),
-    };
-  });
-  const shown = agendaOrder(
-    entries.filter(
-      (entry) =>
-        (!filters.team || entry.teamId === filters.team) &&
-        (!filters.manager || entry.managerId === filters.manager) &&
-        (!filters.track || entry.trackId === filters.track) &&
-        (!filters.level || entry.levelId === filters.level),
-    ),
+  const entries = agendaOrder(
+    visible.map(({ row, proposalVisible }) => {
+      const fact = factsOf(row);
+      const proposal = proposalVisible
+        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
+        : null;
+      const flags: EntryFlag[] = entryFlags(
+        { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
+        sessionSummary,
+        floor,
+      );
+      return {
+        id: row.id,
+        personId: row.personId,
+        name: row.person.name,
+        teamId: row.person.team?.id ?? null,
+        team: row.person.team?.name ?? null,
+        managerId: row.managerId,
+        manager: row.manager?.name ?? null,
+        trackId: row.trackId,
+        levelId: row.levelId,
+        released: row.released,
+        place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
+        proposal,
+        final:
+          row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
+        flags,
+        nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
+        managerReviewId: fact.managerReviewId,
+        preRead: summarisePreReads(preReadsOf.get(row.id) ?? []),
+      };
+    }),
   );
-  const scale = ratingScale.points.map((point) => point.value);
-  const pages = Math.max(1, Math.ceil(shown.length / AGENDA_PAGE_SIZE));
+  const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
+  // Severity from every rating of the same people: managers' proposals and calibrators' independent pre-read ratings.
+  const ratedPreReads = preReads.filter((preRead) => preRead.rating !== null);
+  const severity = ratedPreReads.length ? await raterSeverityView(entries, preReadsOf, managerNames) : null;
+  const options = <T extends string>(pairs: [T | null, string | null][]) =>
+    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => byName.compare(a.label, b.label));
+  return {
+    ladder,
+    ratingScale,
+    floor,
+    details,
+    entries,
+    managerNames,
+    severity,
+    filterOptions: {
+      teams: options(entries.map((entry) => [entry.teamId, entry.team])),
+      managers: options(entries.map((entry) => [entry.managerId, entry.manager])),
+      tracks: options(entries.map((entry) => [entry.trackId, ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null])),
+      levels: options(entries.map((entry) => [entry.levelId, levelTitle(entry.levelId)])),
+    },
+    /** Figures per filter, computed once each. */
+    figures: new Map<string, ReturnType<typeof sessionFigures>>(),
+  };
+}
+
+type Base = Awaited<ReturnType<typeof sessionBase>>;
+/** What the figures read of an entry. */
+type RatedEntry = {
+  id: string;
+  personId: string;
+  managerId: string | null;
+  proposal: { rating: number | null; second: number | null } | null;
+  final: { rating: number | null; second: number | null } | null;
+};
+
+async function raterSeverityView(entries: readonly RatedEntry[], preReadsOf: Map<string, { calibratorId: string; rating: number | null }[]>, managerNames: Map<string, string>) {
+  const calibratorIds = [...new Set([...preReadsOf.values()].flat().map((preRead) => preRead.calibratorId))];
+  const raterNames = new Map((await db.user.findMany({ where: { id: { in: calibratorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const severity = raterSeverity([
+    ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
+    ...entries.flatMap((entry) =>
+      (preReadsOf.get(entry.id) ?? []).flatMap((preRead) => (preRead.rating === null ? [] : [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }])),
+    ),
+  ]);
+  const named = <T extends { raterId: string }>(rater: T) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" });
+  return severity.estimable
+    ? { estimable: true as const, raters: severity.raters.map(named), notEstimable: severity.notEstimable.map(named) }
+    : { estimable: false as const, reason: severity.reason };
+}
+
+/** The chart, 9-box and leniency over the entries the filters keep. */
+function sessionFigures(base: { ratingScale: SessionScale; floor: number; managerNames: ReadonlyMap<string, string> }, shown: readonly RatedEntry[], secondDimension: string | null) {
+  const scale = base.ratingScale.points.map((point) => point.value);
   const proposalsShown = shown.filter((entry) => entry.proposal !== null);
   const leniency = managerLeniency(
     proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
-    floor,
+    base.floor,
   );
-  // Severity from every rating of the same people: managers' proposals and calibrators' independent pre-read ratings.
-  const raterNames = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set(preReads.map((preRead) => preRead.calibratorId))] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]),
+  return {
+    distribution: {
+      proposed: ratingDistribution(shown.map((entry) => entry.proposal?.rating ?? null), scale),
+      final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
+      proposalsVisible: proposalsShown.length,
+    },
+    nineBox: secondDimension
+      ? {
+          dimension: secondDimension,
+          points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })),
+          proposed: nineBox(proposalsShown.map((entry) => ({ rating: entry.proposal?.rating ?? null, second: entry.proposal?.second ?? null })), base.ratingScale.points),
+          final: nineBox(shown.map((entry) => ({ rating: entry.final?.rating ?? null, second: entry.final?.second ?? null })), base.ratingScale.points),
+        }
+      : null,
+    leniency: {
+      floor: base.floor,
+      sessionMean: leniency.mean,
+      managers: leniency.managers.map((manager) => ({ ...manager, name: base.managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => byName.compare(a.name, b.name)),
+    },
+  };
+}
+
+/**
+ * Computed views are kept per session, version and viewer class (decision 020): the version is
+ * the number of the session's events, and every change to a session writes one in the same
+ * transaction, so a kept view is never older than the last change (names and teams, which
+ * change outside sessions, at most a minute).
+ */
+const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
+
+/** Everything the session page shows the viewer: entries in agenda order with flags, the distribution, leniency, and what the viewer may do. */
+export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1) {
+  const session = await requireSessionAccess(viewer, sessionId);
+  const version = await db.calibrationEvent.count({ where: { sessionId } });
+  const seesAll = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  const base = await views.get(`${sessionId}:${version}:${session.state}:${seesAll ? "all" : viewer.id}`, () => sessionBase(viewer, session));
+  const { ladder, ratingScale } = base;
+  const filterKey = [filters.team, filters.manager, filters.track, filters.level].join("\u0000");
+  const shown = base.entries.filter(
+    (entry) =>
+      (!filters.team || entry.teamId === filters.team) &&
+      (!filters.manager || entry.managerId === filters.manager) &&
+      (!filters.track || entry.trackId === filters.track) &&
+      (!filters.level || entry.levelId === filters.level),
   );
-  const severity = seesPreReads && preReads.some((preRead) => preRead.rating !== null)
-    ? raterSeverity([
-        ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
-        ...entries.flatMap((entry) =>
-          (preReadsOf.get(entry.id) ?? []).flatMap((preRead) => (preRead.rating === null ? [] : [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }])),
-        ),
-      ])
-    : null;
-  const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
+  let figures = base.figures.get(filterKey);
+  if (!figures) {
+    figures = sessionFigures(base, shown, session.secondDimension);
+    if (base.figures.size < 50) base.figures.set(filterKey, figures);
+  }
+  const pages = Math.max(1, Math.ceil(shown.length / AGENDA_PAGE_SIZE));
+  const current = Math.min(page, pages);
   const next = nextState(session.state, { blindPreRead: session.blindPreRead });
-  const options = <T extends string>(pairs: [T | null, string | null][]) =>
-    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => byName.compare(a.label, b.label));
 
   return {
     session: {
@@ -132,8 +222,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       scaleName: ratingScale.id ? ratingScale.name : null,
       scaleMissing: ratingScale.missing,
       secondDimension: session.secondDimension,
-      cycleName: details.cycle.name,
-      facilitatorName: details.facilitator.name,
+      cycleName: base.details.cycle.name,
+      facilitatorName: base.details.facilitator.name,
       ladderName: ladder.meta.name,
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
@@ -142,44 +232,16 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
-    total: entries.length,
-    entries: shown.slice((Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE, Math.min(page, pages) * AGENDA_PAGE_SIZE),
-    pagination: { page: Math.min(page, pages), pages, shown: shown.length, from: shown.length ? (Math.min(page, pages) - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, Math.min(page, pages) * AGENDA_PAGE_SIZE) },
-    distribution: {
-      proposed: ratingDistribution(shown.map((entry) => entry.proposal?.rating ?? null), scale),
-      final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
-      proposalsVisible: proposalsShown.length,
-    },
-    nineBox: session.secondDimension
-      ? {
-          dimension: session.secondDimension,
-          points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })),
-          proposed: nineBox(proposalsShown.map((entry) => ({ rating: entry.proposal?.rating ?? null, second: entry.proposal?.second ?? null })), ratingScale.points),
-          final: nineBox(shown.map((entry) => ({ rating: entry.final?.rating ?? null, second: entry.final?.second ?? null })), ratingScale.points),
-        }
-      : null,
-    leniency: {
-      floor,
-      sessionMean: leniency.mean,
-      managers: leniency.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => byName.compare(a.name, b.name)),
-    },
-    severity:
-      severity === null || preReads.every((preRead) => preRead.rating === null)
-        ? null
-        : severity.estimable
-          ? {
-              estimable: true as const,
-              raters: severity.raters.map((rater) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" })),
-              notEstimable: severity.notEstimable.map((rater) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" })),
-            }
-          : { estimable: false as const, reason: severity.reason },
+    total: base.entries.length,
+    entries: shown.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
+      ...entry,
+      canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
+    })),
+    pagination: { page: current, pages, shown: shown.length, from: shown.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, current * AGENDA_PAGE_SIZE) },
+    ...figures,
+    severity: base.severity,
     filters,
-    filterOptions: {
-      teams: options(entries.map((entry) => [entry.teamId, entry.team])),
-      managers: options(entries.map((entry) => [entry.managerId, entry.manager])),
-      tracks: options(entries.map((entry) => [entry.trackId, ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null])),
-      levels: options(entries.map((entry) => [entry.levelId, levelTitle(entry.levelId)])),
-    },
+    filterOptions: base.filterOptions,
   };
 }
 

@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -20,6 +20,9 @@ import { canMoveTo, isSessionState, nextState, type SessionState } from "./sessi
  * Every change is written with its event in one transaction; events are never changed
  * (the database refuses it), so a session's history is what happened.
  */
+
+/** Setting up a session and moving it on rewrite every entry's review figures: room for a large session. */
+const LARGE_WRITE = { timeout: 60_000, maxWait: 10_000 };
 
 type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 
@@ -63,12 +66,12 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
     await tx.calibrationEntry.createMany({
       data: people.map((person) => ({ sessionId: session.id, personId: person.id, managerId: person.managerId, trackId: person.track, levelId: person.level })),
     });
+    await refreshReviewFigures(tx, session.id, input.cycleId);
     await tx.calibrationEvent.create({
       data: { sessionId: session.id, actorId: actor.id, kind: "state", change: JSON.stringify({ state: [null, "draft"], people: people.length }) },
     });
     return session.id;
-  });
-  await refreshReviewFigures(sessionId);
+  }, LARGE_WRITE);
   return { ok: true, sessionId };
 }
 
@@ -171,11 +174,11 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
       data: { state: to, ...(to === "published" && options.effectiveOn ? { promotionsEffectiveOn: options.effectiveOn } : {}) },
     });
     if (moved.count !== 1) throw new ConflictError("The session was moved on by someone else meanwhile. Reload to see where it is.");
+    if (to === "proposals" || to === "preread" || to === "live") await refreshReviewFigures(tx, sessionId, session.cycleId);
     const change: Record<string, unknown> = { state: [session.state, to] };
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
-  });
-  if (to === "proposals" || to === "preread" || to === "live") await refreshReviewFigures(sessionId);
+  }, LARGE_WRITE);
   await announceSessionChange(sessionId);
   if (to === "published") await applyDuePromotions(options.now);
 }
@@ -412,11 +415,11 @@ export async function savePreRead(
  * Copies each person's submitted self-assessment and manager review figures in the cycle
  * (averages, competencies rated, evidence) onto their entry, so the session page reads one row
  * per person. Run when the session is set up and when it moves to proposals, pre-read or live;
- * the figures are as of then (decision 018, the bench figure behind it).
+ * the figures are as of then (decision 018, the bench figure behind it). In the same
+ * transaction as the change of state, so a page never sees the new state with old figures.
  */
-export async function refreshReviewFigures(sessionId: string): Promise<void> {
-  const session = await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycleId: true } });
-  const rows = await sessionReviewFigures(sessionId, session.cycleId);
+async function refreshReviewFigures(tx: Prisma.TransactionClient, sessionId: string, cycleId: string): Promise<void> {
+  const rows = await sessionReviewFigures(sessionId, cycleId, tx);
   const figures = new Map<string, { selfAssessmentId: string | null; managerReviewId: string | null; selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number }>();
   for (const row of rows) {
     const figure = figures.get(row.subjectId) ?? { selfAssessmentId: null, managerReviewId: null, selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0 };
@@ -424,11 +427,9 @@ export async function refreshReviewFigures(sessionId: string): Promise<void> {
     else Object.assign(figure, { managerReviewId: row.id, managerAverage: row.average, ratedCount: row.rated, evidenceCount: row.evidence });
     figures.set(row.subjectId, figure);
   }
-  const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, personId: true } });
+  const entries = await tx.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, personId: true } });
   const none = { selfAssessmentId: null, managerReviewId: null, selfAverage: null, managerAverage: null, ratedCount: 0, evidenceCount: 0 };
-  await db.$transaction(async (tx) => {
-    for (const entry of entries) await tx.calibrationEntry.update({ where: { id: entry.id }, data: figures.get(entry.personId) ?? none });
-  });
+  for (const entry of entries) await tx.calibrationEntry.update({ where: { id: entry.id }, data: figures.get(entry.personId) ?? none });
 }
 
 /** Field → [from, to] for the fields that change. */
