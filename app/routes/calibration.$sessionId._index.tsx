@@ -22,7 +22,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const viewer = await requireUser(request);
   const search = new URL(request.url).searchParams;
   const filters = { team: textParam(search, "team") || null, manager: textParam(search, "manager") || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
-  return sessionView(viewer, params.sessionId ?? "", filters, pageParam(search));
+  return sessionView(viewer, params.sessionId ?? "", filters, pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -108,56 +108,10 @@ export default function CalibrationSession() {
         ) : null}
       </p>
 
-      <div className="mb-6 grid gap-6 lg:grid-cols-2">
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">Ratings</h2>
-          <DistributionChart scale={view.scale} proposed={view.distribution.proposed} final={view.distribution.final} />
-        </Card>
-        <Card>
-          <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
-          <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-            Each manager's proposals against everyone else's in this session. A difference is called out only when its interval excludes zero; with fewer than{" "}
-            {view.leniency.floor} people on either side nothing is shown.
-          </p>
-          <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
-        </Card>
-      </div>
+      <SessionTabs sessionId={session.id} filters={view.filters} tab={view.tab} />
 
-      {view.nineBox ? (
-        <Card className="mb-6">
-          <h2 className="mb-3 text-lg font-semibold">9-box: performance and {view.nineBox.dimension.toLowerCase()}</h2>
-          <NineBoxTable dimension={view.nineBox.dimension} points={view.nineBox.points} proposed={view.nineBox.proposed} final={view.nineBox.final} />
-        </Card>
-      ) : null}
-
-      {view.severity ? (
-        <Card className="mb-6">
-          <h2 className="mb-1 text-lg font-semibold">Rater severity</h2>
-          <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-            From everyone who rated the same people (proposals and independent pre-read ratings): how much higher or lower than an average rater each one rates,
-            with a 95% interval. Only an interval that excludes zero is called out.
-          </p>
-          {view.severity.estimable ? (
-            <ul className="space-y-1 text-sm">
-              {view.severity.raters.map((rater) => (
-                <li key={rater.raterId}>
-                  <strong>{rater.name}</strong>: <span className="tabular-nums">{signed(rater.offset)}</span> ({signed(rater.interval[0])} to {signed(rater.interval[1])}), {rater.ratings}{" "}
-                  ratings of {rater.people} people{rater.flagged ? (rater.offset > 0 ? " · rates higher than the others" : " · rates lower than the others") : " · within noise"}
-                </li>
-              ))}
-              {view.severity.notEstimable.map((rater) => (
-                <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
-                  {rater.name}: not estimable ({rater.reason})
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300">{view.severity.reason}</p>
-          )}
-        </Card>
-      ) : null}
-
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
+        {view.tab === "managers" ? <input type="hidden" name="tab" value="managers" /> : null}
         {(
           [
             ["team", "Team", view.filterOptions.teams],
@@ -179,36 +133,147 @@ export default function CalibrationSession() {
           Filter
         </Button>
         {filtered ? (
-          <Link to={`/calibration/${session.id}`} className="text-sm text-brand-600 underline dark:text-brand-100">
+          <Link to={`/calibration/${session.id}${view.tab === "managers" ? "?tab=managers" : ""}`} className="text-sm text-brand-600 underline dark:text-brand-100">
             Show everyone
           </Link>
         ) : null}
       </Form>
 
-      <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
-      <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}>
-        {view.entries.map((entry) => (
-          <tr key={entry.id}>
-            <th scope="row" className={`${tdClass} font-medium`}>
-              <Link to={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                {entry.name}
+      {view.tab === "managers" ? (
+        <>
+          <Card className="mb-6">
+            <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
+            <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+              Each manager's proposals against everyone else's in this session{filtered ? " (as filtered)" : ""}. A difference is called out only when its interval excludes
+              zero; with fewer than {view.leniency.floor} people on either side nothing is shown.
+            </p>
+            <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
+          </Card>
+          {view.severity ? (
+            <Card className="mb-6">
+              <h2 className="mb-1 text-lg font-semibold">Rater severity</h2>
+              <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+                From everyone who rated the same people (proposals and independent pre-read ratings): how much higher or lower than an average rater each one rates,
+                with a 95% interval. Only an interval that excludes zero is called out.
+              </p>
+              {view.severity.estimable ? (
+                <ul className="space-y-1 text-sm">
+                  {view.severity.raters.map((rater) => (
+                    <li key={rater.raterId}>
+                      <strong>{rater.name}</strong>: <span className="tabular-nums">{signed(rater.offset)}</span> ({signed(rater.interval[0])} to {signed(rater.interval[1])}),{" "}
+                      {rater.ratings} ratings of {rater.people} people
+                      {rater.flagged ? (rater.offset > 0 ? " · rates higher than the others" : " · rates lower than the others") : " · within noise"}
+                    </li>
+                  ))}
+                  {view.severity.notEstimable.map((rater) => (
+                    <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
+                      {rater.name}: not estimable ({rater.reason})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-700 dark:text-slate-300">{view.severity.reason}</p>
+              )}
+            </Card>
+          ) : (
+            <p className="mb-6 text-sm text-slate-600 dark:text-slate-300">Rater severity needs independent ratings from a blind pre-read; there are none to read yet.</p>
+          )}
+        </>
+      ) : (
+        <>
+          <div className="mb-6 grid gap-6 lg:grid-cols-2">
+            <Card>
+              <h2 className="mb-3 text-lg font-semibold">Ratings</h2>
+              <DistributionChart scale={view.scale} proposed={view.distribution.proposed} final={view.distribution.final} />
+            </Card>
+            <Card>
+              <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
+              <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+                {view.leniency.flagged.length
+                  ? `Proposals that differ from the rest of the session beyond noise (95% interval excludes zero):`
+                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${view.leniency.counted} managers)` : ""}.`}
+              </p>
+              {view.leniency.flagged.length ? (
+                <ul className="mb-3 space-y-1 text-sm">
+                  {view.leniency.flagged.map((manager) => (
+                    <li key={manager.managerId}>
+                      <strong>{manager.name}</strong>: {manager.difference !== null ? signed(manager.difference) : ""} over {manager.n} people
+                      {manager.difference !== null && manager.difference > 0 ? " · proposes higher" : " · proposes lower"}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {view.severityFlagged.length ? <p className="mb-3 text-sm">Raters whose severity differs beyond noise: {view.severityFlagged.join(", ")}.</p> : null}
+              <Link to={tabHref(session.id, view.filters, "managers")} className="text-sm text-brand-600 underline dark:text-brand-100">
+                Every manager's figures, with intervals, and rater severity
               </Link>
-              {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
-            </th>
-            <td className={tdClass}>{entry.manager ?? "—"}</td>
-            <td className={tdClass}>{entry.place ?? "—"}</td>
-            <td className={tdClass}>
-              <FlagList flags={entry.flags} />
-            </td>
-            <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
-            <td className={tdClass}>{preReadText(entry.preRead)}</td>
-            <td className={tdClass}>{outcomeText(entry.final)}</td>
-          </tr>
-        ))}
-      </DataTable>
-      <AgendaPages sessionId={session.id} filters={view.filters} pagination={view.pagination} />
+            </Card>
+          </div>
+
+          {view.nineBox ? (
+            <Card className="mb-6">
+              <h2 className="mb-3 text-lg font-semibold">9-box: performance and {view.nineBox.dimension.toLowerCase()}</h2>
+              <NineBoxTable dimension={view.nineBox.dimension} points={view.nineBox.points} proposed={view.nineBox.proposed} final={view.nineBox.final} />
+            </Card>
+          ) : null}
+
+          <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
+          <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}>
+            {view.entries.map((entry) => (
+              <tr key={entry.id}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  <Link to={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    {entry.name}
+                  </Link>
+                  {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
+                </th>
+                <td className={tdClass}>{entry.manager ?? "—"}</td>
+                <td className={tdClass}>{entry.place ?? "—"}</td>
+                <td className={tdClass}>
+                  <FlagList flags={entry.flags} />
+                </td>
+                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
+                <td className={tdClass}>{preReadText(entry.preRead)}</td>
+                <td className={tdClass}>{outcomeText(entry.final)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <AgendaPages sessionId={session.id} filters={view.filters} pagination={view.pagination} />
+        </>
+      )}
     </>
+  );
+}
+
+/** The page's address for a tab, keeping the filters. */
+function tabHref(sessionId: string, filters: Record<string, string | null>, tab: "agenda" | "managers") {
+  const search = new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
+  if (tab === "managers") search.set("tab", "managers");
+  const query = search.toString();
+  return `/calibration/${sessionId}${query ? `?${query}` : ""}`;
+}
+
+function SessionTabs({ sessionId, filters, tab }: { sessionId: string; filters: Record<string, string | null>; tab: "agenda" | "managers" }) {
+  const tabs = [
+    ["agenda", "Agenda and ratings"],
+    ["managers", "Managers and raters"],
+  ] as const;
+  return (
+    <nav aria-label="Session views" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-700">
+      {tabs.map(([id, label]) => (
+        <Link
+          key={id}
+          to={tabHref(sessionId, filters, id)}
+          aria-current={tab === id ? "page" : undefined}
+          className={`-mb-px rounded-t-md border px-3 py-2 text-sm ${
+            tab === id ? "border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900" : "border-transparent text-brand-600 hover:underline dark:text-brand-100"
+          }`}
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 

@@ -188,8 +188,14 @@ function sessionFigures(base: { ratingScale: SessionScale; floor: number; manage
  */
 const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
-/** Everything the session page shows the viewer: entries in agenda order with flags, the distribution, leniency, and what the viewer may do. */
-export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1) {
+export type SessionTab = "agenda" | "managers";
+
+/**
+ * Everything the session page shows the viewer. The agenda tab: the chart, the 9-box, the
+ * entries in agenda order with flags, and the managers whose proposals differ beyond noise; the
+ * managers tab: every manager's leniency and each rater's severity.
+ */
+export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1, tab: SessionTab = "agenda") {
   const session = await requireSessionAccess(viewer, sessionId);
   const version = await db.calibrationEvent.count({ where: { sessionId } });
   const seesAll = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
@@ -233,13 +239,26 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
     total: base.entries.length,
-    entries: shown.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
-      ...entry,
-      canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
-    })),
+    tab,
+    entries:
+      tab === "agenda"
+        ? shown.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
+            ...entry,
+            canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
+          }))
+        : [],
     pagination: { page: current, pages, shown: shown.length, from: shown.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, current * AGENDA_PAGE_SIZE) },
-    ...figures,
-    severity: base.severity,
+    distribution: figures.distribution,
+    nineBox: figures.nineBox,
+    leniency: {
+      ...figures.leniency,
+      managers: tab === "managers" ? figures.leniency.managers : [],
+      /** On the agenda: only the managers whose proposals differ from the rest beyond noise. */
+      flagged: figures.leniency.managers.filter((manager) => manager.flagged),
+      counted: figures.leniency.managers.length,
+    },
+    severity: tab === "managers" ? base.severity : null,
+    severityFlagged: base.severity?.estimable ? base.severity.raters.filter((rater) => rater.flagged).map((rater) => rater.name) : [],
     filters,
     filterOptions: base.filterOptions,
   };

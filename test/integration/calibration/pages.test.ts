@@ -150,4 +150,16 @@ describe("calibration pages", () => {
     const sessionPage = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, admin.id), { sessionId })));
     expect(sessionPage.canSeeFairness).toBe(true);
   });
+
+  test("two tabs: the agenda with the managers who differ beyond noise, and every manager's figures with rater severity", async () => {
+    const { sam, facilitator, sessionId, entryId } = await setUp();
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "stay", text: "" }), { sessionId, entryId })));
+    type View = Awaited<ReturnType<typeof sessionLoader>>;
+    const agenda = bodyOf<View>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, facilitator.id), { sessionId })));
+    expect([agenda.tab, agenda.entries.length, agenda.leniency.managers, agenda.leniency.counted]).toEqual(["agenda", 2, [], 1]);
+    const managers = bodyOf<View>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, facilitator.id), { sessionId })));
+    expect([managers.tab, managers.entries.length]).toEqual(["managers", 0]);
+    expect(managers.leniency.managers).toMatchObject([{ managerId: sam.id, name: "Sam Manager", n: 1, suppressed: true }]);
+  });
 });
