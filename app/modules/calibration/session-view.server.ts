@@ -181,7 +181,7 @@ function sessionFigures(base: { ratingScale: SessionScale; floor: number; manage
 }
 
 /**
- * Computed views are kept per session, version and viewer class (decision 020): the version is
+ * Computed views are kept per session, version and viewer class (decision 023): the version is
  * the number of the session's events, and every change to a session writes one in the same
  * transaction, so a kept view is never older than the last change (names and teams, which
  * change outside sessions, at most a minute).
