@@ -88,3 +88,92 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expect(page.getByRole("alert")).toContainText("6 people have no final outcome yet; record every outcome before locking.");
   await expect(page.getByText("State: Live")).toBeVisible();
 });
+
+test("two managers propose; the facilitator runs the session while a manager watches live, locks and publishes; the promoted engineer's level changes", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const nikhil = { email: "nikhil.rao@example.com", name: "Nikhil Rao" };
+  const laura = { email: "laura.bianchi@example.com", name: "Laura Bianchi" };
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/cycles/new");
+  await page.getByRole("textbox", { name: "Name" }).fill("Promotion round");
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("heading", { name: "Promotion round" })).toBeVisible();
+
+  // A list of two people, on the ladder's five-point performance scale, with potential for a 9-box.
+  await page.goto("/calibration/new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Promotion round calibration");
+  await page.getByLabel("Review cycle").selectOption({ label: "Promotion round" });
+  await page.getByLabel("Facilitator's email").fill(people.admin.email);
+  await page.getByRole("radio", { name: "A list of people" }).check();
+  await page.getByLabel("People's emails").fill(`${people.engineer.email}\n${nikhil.email}`);
+  await page.getByLabel("Overall rating scale").selectOption({ label: "Performance rating (5 points)" });
+  await page.getByLabel("Second dimension (optional)").fill("Potential");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Set up session" }).click();
+  await expect(page.getByRole("heading", { name: "Promotion round calibration", level: 1 })).toBeVisible();
+  await moveTo(page, "Proposals open");
+  const sessionUrl = page.url();
+
+  async function propose(email: string, person: string, rating: RegExp, potential: string, promoteTo?: string) {
+    const manager = await (await browser.newContext()).newPage();
+    await signIn(manager, email);
+    await manager.goto(sessionUrl);
+    await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: person }).click();
+    // The gap to the next level sits beside the form.
+    await expect(manager.getByRole("heading", { name: /^Gap to / })).toBeVisible();
+    await manager.getByRole("radio", { name: rating }).check();
+    await manager.getByRole("group", { name: "Potential" }).getByRole("radio", { name: potential }).check();
+    if (promoteTo) {
+      await manager.getByRole("radio", { name: "Promote" }).check();
+      await manager.getByLabel("Promote to").selectOption({ label: promoteTo });
+    }
+    await manager.getByLabel("Rationale").fill("The review's evidence carries it.");
+    await manager.getByRole("button", { name: "Save proposal" }).click();
+    await expect(manager.getByText("Proposal saved.")).toBeVisible();
+    await expectAccessible(manager);
+    return manager;
+  }
+  const sam = await propose(people.manager.email, people.engineer.name, /^3 Meets/, "Medium");
+  const lauraPage = await propose(laura.email, nikhil.name, /^5 Far exceeds/, "High", "Engineer II");
+
+  // The facilitator goes live; Sam watches the session in his own browser.
+  await page.goto(sessionUrl);
+  await moveTo(page, "Live");
+  await sam.goto(sessionUrl);
+  const samsNikhil = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: /Nikhil Rao/ });
+  await expect(samsNikhil).toContainText("5 · Promote to Engineer II");
+  await expect(sam.getByRole("table", { name: /^Potential \(up\) by performance/ })).toBeVisible();
+
+  // Outcomes as proposed need no reason; Sam sees each arrive without reloading.
+  const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
+  for (const person of [nikhil.name, people.engineer.name]) {
+    await page.goto(sessionUrl);
+    await agenda.getByRole("link", { name: person }).click();
+    await page.getByRole("button", { name: "Record outcome" }).click();
+    await expect(page.getByText("Outcome recorded.")).toBeVisible();
+  }
+  await expect(samsNikhil.getByRole("cell").last()).toHaveText("5 · Promote to Engineer II");
+  await sam.context().close();
+
+  await page.goto(sessionUrl);
+  await moveTo(page, "Locked");
+  await page.getByLabel("Promotions take effect on").fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Move to: Published" }).click();
+  await expect(page.getByText("State: Published")).toBeVisible();
+  await page.getByRole("link", { name: "Fairness report" }).click();
+  await expect(page.getByRole("heading", { name: "Fairness report" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Laura shares the outcome with Nikhil, whose level is now Engineer II.
+  await lauraPage.goto(sessionUrl);
+  await lauraPage.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: nikhil.name }).click();
+  await lauraPage.getByRole("button", { name: `Release to ${nikhil.name}` }).click();
+  await expect(lauraPage.getByText(`${nikhil.name} can now see their outcome.`)).toBeVisible();
+  await lauraPage.context().close();
+  const engineer = await (await browser.newContext()).newPage();
+  await signIn(engineer, nikhil.email);
+  await engineer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My growth" }).click();
+  await expect(engineer.getByText(/Promoted to Engineer II, from \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await expect(engineer.getByRole("main")).toContainText("Engineer II");
+  await engineer.context().close();
+});
