@@ -127,6 +127,13 @@ export default function NewCalibrationSession() {
             errors={fields.peopleEmails.errors}
             {...getTextareaProps(fields.peopleEmails)}
           />
+          <TextareaField
+            label="Other calibrators (optional)"
+            hint="The population's managers are invited. Add anyone else who should read and mark proposals, for example a peer manager: one email per line."
+            rows={2}
+            errors={fields.calibratorEmails.errors}
+            {...getTextareaProps(fields.calibratorEmails)}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField label="Overall rating scale" hint="The ladder's own scale, or a calibration scale the ladder defines." errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
               <option value="">{chosenLadder ? `${chosenLadder.name}'s own scale (${chosenLadder.scalePoints} points)` : "The ladder's own scale"}</option>

@@ -15,6 +15,12 @@ export const NewSessionSchema = z.object({
     .max(100_000, { error: "That list is too long; choose teams or a manager's organisation instead." })
     .optional()
     .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]),
+  /** Calibrators besides the population's managers (a peer manager, an HR partner): emails, one per line or separated by commas. */
+  calibratorEmails: z
+    .string()
+    .max(20_000, { error: "That list is too long." })
+    .optional()
+    .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]),
   /** Empty for the ladder's own scale, else one of its calibration scales. */
   scaleId: z.string().trim().max(100).optional().transform((value) => value || null),
   /** What the 9-box's second axis is called (for example Potential); empty when the session does not collect one. */
@@ -29,6 +35,6 @@ export const NewSessionSchema = z.object({
 });
 type Parsed = z.output<typeof NewSessionSchema>;
 /** A session's set-up as the module takes it: the form's fields, the optional ones may be left out. */
-export type NewSessionInput = Omit<Parsed, "peopleEmails" | "scaleId" | "secondDimension" | "groupFloor"> &
-  Partial<Pick<Parsed, "peopleEmails" | "scaleId" | "secondDimension" | "groupFloor">>;
+export type NewSessionInput = Omit<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor"> &
+  Partial<Pick<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor">>;
 

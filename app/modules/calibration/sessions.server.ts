@@ -28,7 +28,7 @@ type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
-  const input = { peopleEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, ...setup };
+  const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, ...setup };
   if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
   const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
   if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
@@ -45,7 +45,12 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
   const people = await populationOf(input, ladder);
   if ("error" in people) return { ok: false, fieldErrors: people.error };
   if (people.length === 0) return { ok: false, fieldErrors: { form: ["Nobody in that population is in the cycle on this ladder."] } };
-  const calibratorIds = [...new Set(people.flatMap((person) => (person.managerId ? [person.managerId] : [])))];
+  const others = input.calibratorEmails.length
+    ? await db.user.findMany({ where: { email: { in: input.calibratorEmails }, deactivatedAt: null }, select: { id: true, email: true } })
+    : [];
+  const unknownCalibrators = input.calibratorEmails.filter((email) => !others.some((other) => other.email === email));
+  if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${unknownCalibrators.length === 1 ? "this email" : "these emails"}: ${unknownCalibrators.join(", ")}.`] } };
+  const calibratorIds = [...new Set([...people.flatMap((person) => (person.managerId ? [person.managerId] : [])), ...others.map((other) => other.id)])].filter((id) => id !== facilitator.id);
 
   const sessionId = await db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({

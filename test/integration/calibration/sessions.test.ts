@@ -339,4 +339,21 @@ describe("calibration sessions", () => {
     expect(first).toMatchObject({ manager: 2, self: null, target: 3, status: "below" });
     expect(view.entry.gap!.counts.below).toBeGreaterThanOrEqual(1);
   });
+
+  test("other calibrators named at set-up are invited beside the managers; an unknown email is a field error and writes nothing", async () => {
+    const { admin, facilitator, cycle, sam, kim, outsider } = await setUp();
+    const input = { name: "With a peer", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
+    const before = await db.calibrationSession.count();
+    expect(await createSession(viewerOf(admin), { ...input, calibratorEmails: ["ghost@example.com"] })).toEqual({
+      ok: false,
+      fieldErrors: { calibratorEmails: ["Nobody active has this email: ghost@example.com."] },
+    });
+    expect(await db.calibrationSession.count()).toBe(before);
+    const created = await createSession(viewerOf(admin), { ...input, calibratorEmails: [outsider.email, facilitator.email] });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    const calibrators = await db.calibrationCalibrator.findMany({ where: { sessionId: created.sessionId }, select: { userId: true } });
+    // The facilitator runs the session; they are not also a calibrator.
+    expect(calibrators.map((row) => row.userId).sort()).toEqual([sam.id, kim.id, outsider.id].sort());
+    expect((await listSessions(viewerOf(outsider))).map((session) => session.id)).toEqual([created.sessionId]);
+  });
 });
