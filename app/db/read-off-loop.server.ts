@@ -16,7 +16,8 @@ import { getEnv } from "~/utils/env.server";
  * `$queryRaw`, as before.
  *
  * Only for single reads that need not see a transaction in progress: a worker reads
- * what is committed. Rows come back as SQLite gives them (numbers, strings, null);
+ * what is committed. A worker answers a read it has already made from the rows it read,
+ * until anything is committed to the database (decision 009). Rows come back as SQLite gives them (numbers, strings, null);
  * callers turn counts into numbers and timestamps into dates, as they must for
  * PostgreSQL's bigints and Date objects anyway (see decision 006, "Raw SQL rules").
  */
@@ -46,14 +47,31 @@ const Database = require(workerData.driver);
 const connection = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: 10000 });
 connection.pragma("cache_size = -65536");
 const kept = new Map();
+// Rows read since the database last changed: PRAGMA data_version moves whenever another
+// connection (the app's, a script's) commits, so a repeated read in between is answered
+// from them, and the first read after any commit reads the database again.
+const answers = new Map();
+let version = null;
 parentPort.on("message", ({ id, sql, values }) => {
   try {
-    let statement = kept.get(sql);
-    if (!statement) {
-      if (kept.size >= 200) kept.delete(kept.keys().next().value);
-      kept.set(sql, (statement = connection.prepare(sql)));
+    const now = connection.pragma("data_version", { simple: true });
+    if (now !== version) {
+      answers.clear();
+      version = now;
     }
-    parentPort.postMessage({ id, rows: statement.all(...values) });
+    const key = sql + "\u0000" + JSON.stringify(values);
+    let rows = answers.get(key);
+    if (!rows) {
+      let statement = kept.get(sql);
+      if (!statement) {
+        if (kept.size >= 200) kept.delete(kept.keys().next().value);
+        kept.set(sql, (statement = connection.prepare(sql)));
+      }
+      rows = statement.all(...values);
+      if (answers.size >= 100) answers.delete(answers.keys().next().value);
+      answers.set(key, rows);
+    }
+    parentPort.postMessage({ id, rows });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }

@@ -21,6 +21,18 @@ describe("a read off the event loop", () => {
     expect(await nameOf(ada.id)).toEqual([]);
   });
 
+  test.runIf(provider === "sqlite")("a read repeated while nothing was committed is answered from the last one; any commit makes it read again", async () => {
+    const person = await createPerson({ name: "Ivy Offloop" });
+    const draw = () => readOffLoop<{ n: unknown }>(Prisma.sql`SELECT random() AS n, name FROM "User" WHERE id = ${person.id}`);
+    const [first] = await draw();
+    const [again] = await draw();
+    expect(again).toEqual(first);
+    // A commit anywhere (here to another table) is a new version of the database.
+    await db.team.create({ data: { name: "Offloop team" } });
+    const [after] = await draw();
+    expect(after!.n).not.toEqual(first!.n);
+  });
+
   test("binds dates, booleans and nulls as Prisma stores them", async () => {
     const deactivatedAt = new Date("2026-03-04T05:06:07.089Z");
     const person = await createPerson({ name: "Bo Offloop" });
