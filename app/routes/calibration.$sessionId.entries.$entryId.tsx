@@ -1,7 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
+import { DraftStatus, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
@@ -11,8 +14,8 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
-import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, type ProposalMark } from "~/modules/calibration/sessions.server";
-import { InvalidError } from "~/modules/errors";
+import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, saveProposalDraft, type ProposalMark } from "~/modules/calibration/sessions.server";
+import { DomainError, InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.name ?? "Entry"} · Calibration · Rungs` }];
@@ -41,8 +44,21 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
     return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
   }
+  const values: OutcomeValues = {
+    ...Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")])),
+    evidence: form.getAll("evidence").map(String),
+  };
+  if (intent === "draft") {
+    // The form as the manager is typing it: kept for them alone, not a proposal.
+    try {
+      const { evidence, ...fields } = values;
+      return data({ intent, ...(await saveProposalDraft(viewer, entryId, { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>, sessionId)) });
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "invalid") return data({ intent, error: error.message }, { status: 400 });
+      throw error;
+    }
+  }
   if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
-  const values: OutcomeValues = Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")]));
   const submission = parseWithZod(form, { schema: OutcomeSchema });
   if (submission.status !== "success") {
     return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
@@ -54,6 +70,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
 });
+
+/** Keeping a draft changes nothing anyone sees: the page is not reloaded for it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "draft" ? false : defaultShouldRevalidate);
 
 const describe = (value: unknown, levelTitles: Record<string, string>) =>
   value === null || value === undefined || value === ""
@@ -76,27 +95,43 @@ const FIELD_NAMES: Record<string, string> = {
   finalLevelId: "final level",
   finalReason: "reason",
   proposedSecond: "proposed second dimension",
+  proposedEvidence: "evidence pointed to",
   finalSecond: "final second dimension",
   state: "state",
 };
 
 export default function CalibrationEntry() {
   const view = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  // Drafts are kept through a fetcher; the page's own replies are the forms' refusals.
+  const reply = actionData && "fieldErrors" in actionData ? actionData : undefined;
   useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { entry } = view;
   const [searchParams] = useSearchParams();
+  const proposalForm = useRef<HTMLFormElement>(null);
+  const draftState = useProposalDraft(proposalForm, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
+  const draft = view.draft;
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
       ? reply.values
-      : {
+      : draft
+        ? {
+            rating: typeof draft.rating === "string" ? draft.rating : undefined,
+            outcome: typeof draft.outcome === "string" ? draft.outcome : undefined,
+            levelId: typeof draft.levelId === "string" ? draft.levelId : undefined,
+            text: typeof draft.text === "string" ? draft.text : undefined,
+            second: typeof draft.second === "string" ? draft.second : undefined,
+            evidence: Array.isArray(draft.evidence) ? draft.evidence : [],
+          }
+        : {
           rating: entry.proposal?.rating?.toString(),
           outcome: entry.proposal?.outcome ?? undefined,
           levelId: entry.proposal?.levelId ?? undefined,
           text: entry.proposal?.rationale,
           second: entry.proposal?.second?.toString(),
+          evidence: entry.proposal?.evidence.map((item) => item.id) ?? [],
         };
   const finalValues: OutcomeValues =
     reply?.intent === "final"
@@ -160,7 +195,7 @@ export default function CalibrationEntry() {
           {entry.proposal === null ? (
             <p className="text-sm text-slate-600 dark:text-slate-300">Proposals are revealed when the session goes live.</p>
           ) : view.canPropose ? (
-            <Form method="post" className="space-y-4">
+            <Form method="post" className="space-y-4" ref={proposalForm}>
               <input type="hidden" name="intent" value="propose" />
               <OutcomeFields
                 idPrefix="proposal"
@@ -172,6 +207,8 @@ export default function CalibrationEntry() {
                 textHint="Why, with reference to the review and its evidence."
                 secondDimension={view.secondDimension}
               />
+              <EvidenceChoice evidence={view.evidence} chosen={proposalValues.evidence ?? []} errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null} />
+              <DraftStatus {...draftState} keptAt={draft ? "kept" : null} />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 Save proposal
               </Button>
@@ -200,6 +237,31 @@ export default function CalibrationEntry() {
               <div>
                 <dt className="font-medium">Rationale</dt>
                 <dd className="whitespace-pre-line">{entry.proposal.rationale || "—"}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Evidence it rests on</dt>
+                <dd>
+                  {entry.proposal.evidence.length ? (
+                    <ul className="list-disc space-y-1 pl-5">
+                      {entry.proposal.evidence.map((item) => (
+                        <li key={item.id}>
+                          {item.url ? (
+                            <a href={item.url} className="text-brand-600 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
+                              {item.text}
+                            </a>
+                          ) : (
+                            item.text
+                          )}{" "}
+                          <span className="text-xs text-slate-600 dark:text-slate-300">
+                            ({item.competency}, {item.source})
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "None pointed to."
+                  )}
+                </dd>
               </div>
             </dl>
           )}

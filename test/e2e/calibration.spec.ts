@@ -128,6 +128,11 @@ test("two managers propose; the facilitator runs the session while a manager wat
       await manager.getByLabel("Promote to").selectOption({ label: promoteTo });
     }
     await manager.getByLabel("Rationale").fill("The review's evidence carries it.");
+    // The form is kept as the manager types: a reload loses nothing, and it is not a proposal yet.
+    await expect(manager.getByRole("status").filter({ hasText: /^Draft kept at/ })).toBeVisible();
+    await manager.reload();
+    await expect(manager.getByLabel("Rationale")).toHaveValue("The review's evidence carries it.");
+    await expect(manager.getByRole("radio", { name: rating })).toBeChecked();
     await manager.getByRole("button", { name: "Save proposal" }).click();
     await expect(manager.getByText("Proposal saved.")).toBeVisible();
     await expectAccessible(manager);

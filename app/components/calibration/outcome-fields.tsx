@@ -1,7 +1,7 @@
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { LEVEL_OUTCOME_LABELS, LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
 
-export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string; second?: string };
+export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string; second?: string; evidence?: string[] };
 
 /** An overall rating, a level outcome (and the level for a promotion) and the words behind them: the proposal and the final outcome alike. */
 export function OutcomeFields({

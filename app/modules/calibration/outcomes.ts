@@ -14,11 +14,14 @@ export const OutcomeSchema = z
     outcome: z.enum(LEVEL_OUTCOMES, { error: "Choose a level outcome." }),
     levelId: z.string().trim().max(100).optional(),
     text: z.string().trim().max(MAX_RATIONALE, { error: `Keep it under ${MAX_RATIONALE} characters.` }).default(""),
+    /** Evidence of the person's reviews a proposal points to (ids). */
+    evidence: z.array(z.string().trim().min(1).max(100)).max(50, { error: "Point to at most 50 pieces of evidence." }).default([]),
     /** The session's second dimension (1 low, 2 medium, 3 high), when it collects one. */
     second: z.coerce.number().int().min(1, { error: "Choose low, medium or high." }).max(3, { error: "Choose low, medium or high." }).optional(),
   })
   .refine((value) => value.outcome !== "promote" || Boolean(value.levelId), { error: "Choose the level to promote to.", path: ["levelId"] });
-export type OutcomeInput = z.output<typeof OutcomeSchema>;
+/** As the form gives it; a proposal may leave out the evidence it points to. */
+export type OutcomeInput = Omit<z.output<typeof OutcomeSchema>, "evidence"> & { evidence?: string[] };
 
 /**
  * Why a promotion target does not fit, or null when it does: it must be a level of the

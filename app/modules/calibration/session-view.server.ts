@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
-import { placeLabel, targetFor } from "~/modules/ladders";
+import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
 import { managerLeniency } from "./leniency";
@@ -281,6 +281,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       proposedOutcome: true,
       proposedLevelId: true,
       proposedSecond: true,
+      proposedEvidence: true,
+      proposalDraft: true,
       rationale: true,
       finalRating: true,
       finalOutcome: true,
@@ -309,6 +311,22 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     ? proposalGap(ladder, row.levelId, row.proposedOutcome === "promote" ? row.proposedLevelId : null, { self: ratingsOf(facts.selfId), manager: ratingsOf(facts.managerReviewId) })
     : null;
   const ratingScale = sessionScale(ladder, session.scaleId);
+  // The evidence of the cycle's reviews, which calibrators read and a proposal points to.
+  const evidenceRows = reviewIds.length
+    ? await db.ratingEvidence.findMany({
+        where: { rating: { assessmentId: { in: reviewIds } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, text: true, url: true, rating: { select: { competencyId: true, assessmentId: true } } },
+      })
+    : [];
+  const evidence = evidenceRows.map((item) => ({
+    id: item.id,
+    text: item.text,
+    url: item.url,
+    competency: getCompetency(ladder, item.rating.competencyId)?.name ?? item.rating.competencyId,
+    source: item.rating.assessmentId === facts.managerReviewId ? ("manager review" as const) : ("self-assessment" as const),
+  }));
+  const pointedTo = new Set(parseIdList(row.proposedEvidence));
   const targeted = row.levelId ? reviewRatings.flatMap((rating) => {
     const target = targetFor(ladder, row.levelId!, rating.competencyId);
     return target === null || rating.rating === null ? [] : [rating.rating >= target];
@@ -336,7 +354,14 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       manager: row.manager?.name ?? null,
       place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
       proposal: proposalVisible
-        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, rationale: row.rationale, second: row.proposedSecond }
+        ? {
+            rating: row.proposedRating,
+            outcome: row.proposedOutcome as LevelOutcome | null,
+            levelId: row.proposedLevelId,
+            rationale: row.rationale,
+            second: row.proposedSecond,
+            evidence: evidence.filter((item) => pointedTo.has(item.id)),
+          }
         : null,
       final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason, second: row.finalSecond },
       gap,
@@ -344,6 +369,9 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
     },
     canPropose: canPropose(viewer, session.access, access),
+    evidence,
+    /** The manager's autosaved form, for them alone. */
+    draft: canPropose(viewer, session.access, access) && row.proposalDraft ? parseDraft(row.proposalDraft) : null,
     canRecordOutcome: canRecordOutcome(viewer, session.access),
     canRateIndependently: canRateIndependently(viewer, session.access, access),
     canMarkProposal: canMarkProposal(viewer, session.access, access),
@@ -375,6 +403,32 @@ export async function ownOutcomeViews(personId: string) {
       return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcomeText };
     }),
   );
+}
+
+/** A stored JSON list of ids; anything else reads as none. */
+function parseIdList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A kept draft: the form's fields as typed (strings, or lists for repeated fields). */
+function parseDraft(json: string): Record<string, string | string[]> | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+    const draft: Record<string, string | string[]> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (typeof field === "string") draft[key] = field;
+      else if (Array.isArray(field)) draft[key] = field.filter((item): item is string => typeof item === "string");
+    }
+    return draft;
+  } catch {
+    return null;
+  }
 }
 
 function summarisePreReads(preReads: readonly { rating: number | null; mark: string | null }[]) {

@@ -274,6 +274,7 @@ async function requireEntry(viewer: Viewer, entryId: string, inSession?: string)
       proposedOutcome: true,
       proposedLevelId: true,
       proposedSecond: true,
+      proposedEvidence: true,
       rationale: true,
       finalRating: true,
       finalOutcome: true,
@@ -316,21 +317,54 @@ export async function saveProposal(
   if (!canPropose(viewer, session.access, entry)) {
     throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
   }
-  const problems = await outcomeProblems(session, entry.levelId, input);
-  if (problems) return { ok: false, fieldErrors: problems };
+  const problems = (await outcomeProblems(session, entry.levelId, input)) ?? {};
+  const evidence = [...new Set(input.evidence ?? [])];
+  if (evidence.length && (await reviewEvidenceIds(entry.id, evidence)).length !== evidence.length) {
+    problems.evidence = ["Point only to evidence in this person's reviews of the cycle."];
+  }
+  if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
   const next = {
     proposedRating: input.rating,
     proposedOutcome: input.outcome as LevelOutcome,
     proposedLevelId: levelOf(input),
     rationale: input.text,
+    proposedEvidence: JSON.stringify(evidence.sort()),
     ...(session.secondDimension ? { proposedSecond: input.second ?? null } : {}),
   };
   await db.$transaction(async (tx) => {
-    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposedAt: new Date(), revision: { increment: 1 } } });
+    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposalDraft: null, proposedAt: new Date(), revision: { increment: 1 } } });
     await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changes(entry, next)) } });
   });
   await announceSessionChange(entry.sessionId);
   return { ok: true };
+}
+
+/** Of these evidence ids, those in the entry's kept reviews (the person's self-assessment and manager review of the cycle). */
+export async function reviewEvidenceIds(entryId: string, ids?: readonly string[]): Promise<string[]> {
+  const entry = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId }, select: { selfAssessmentId: true, managerReviewId: true } });
+  const reviews = [entry.selfAssessmentId, entry.managerReviewId].filter((id): id is string => id !== null);
+  if (!reviews.length) return [];
+  const found = await db.ratingEvidence.findMany({
+    where: { rating: { assessmentId: { in: reviews } }, ...(ids ? { id: { in: [...ids] } } : {}) },
+    select: { id: true },
+  });
+  return found.map((row) => row.id);
+}
+
+/** The most a draft may hold, as JSON. */
+const MAX_DRAFT = 20_000;
+
+/**
+ * The manager's proposal form as it stands, kept as they type (autosave) and seen by nobody
+ * else: not a proposal, no event, nobody notified. Saving the proposal clears it.
+ */
+export async function saveProposalDraft(viewer: Viewer, entryId: string, values: Record<string, string | string[]>, inSession?: string): Promise<{ savedAt: string }> {
+  const { entry, session } = await requireEntry(viewer, entryId, inSession);
+  if (!canPropose(viewer, session.access, entry)) throw new ForbiddenError("Only the person's manager keeps a draft, while proposals are open.");
+  const draft = JSON.stringify(values);
+  if (draft.length > MAX_DRAFT) throw new InvalidError("The draft is too long to keep; shorten the rationale.");
+  await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposalDraft: draft } });
+  return { savedAt: new Date().toISOString() };
 }
 
 /**

@@ -162,4 +162,19 @@ describe("calibration pages", () => {
     expect([managers.tab, managers.entries.length]).toEqual(["managers", 0]);
     expect(managers.leniency.managers).toMatchObject([{ managerId: sam.id, name: "Sam Manager", n: 1, suppressed: true }]);
   });
+
+  test("the proposal form's draft is kept through the entry's action for the manager; anyone outside the session gets a 404", async () => {
+    const { sam, facilitator, stranger, sessionId, entryId } = await setUp();
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    const kept = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "draft", rating: "2", text: "Thinking" }), { sessionId, entryId })));
+    expect(statusOf(kept)).toBe(200);
+    expect(bodyOf<{ savedAt: string }>(kept).savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const stored = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } });
+    expect([stored.proposedRating, JSON.parse(stored.proposalDraft ?? "{}").text]).toEqual([null, "Thinking"]);
+    const refused = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, stranger.id, { intent: "draft", text: "x" }), { sessionId, entryId })));
+    expect(statusOf(refused)).toBe(404);
+    const tooLong = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "draft", text: "x".repeat(30_000) }), { sessionId, entryId })));
+    expect(statusOf(tooLong)).toBe(400);
+    expect(JSON.parse((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).proposalDraft ?? "{}").text).toBe("Thinking");
+  });
 });

@@ -3,10 +3,22 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
 import { entryView, sessionView } from "~/modules/calibration/session-view.server";
-import { advanceSession, applyDuePromotions, createSession, savePreRead, entryHistory, listSessions, ownOutcomes, recordOutcome, releaseOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import {
+  advanceSession,
+  applyDuePromotions,
+  createSession,
+  savePreRead,
+  entryHistory,
+  listSessions,
+  ownOutcomes,
+  recordOutcome,
+  releaseOutcome,
+  saveProposal,
+  saveProposalDraft,
+} from "~/modules/calibration/sessions.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { competencyIds, save, startReview, submit } from "../assessments/assessments-helpers";
+import { competencyIds, evidence, save, startReview, submit } from "../assessments/assessments-helpers";
 
 const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
 
@@ -355,5 +367,43 @@ describe("calibration sessions", () => {
     // The facilitator runs the session; they are not also a calibrator.
     expect(calibrators.map((row) => row.userId).sort()).toEqual([sam.id, kim.id, outsider.id].sort());
     expect((await listSessions(viewerOf(outsider))).map((session) => session.id)).toEqual([created.sessionId]);
+  });
+
+  test("a proposal points to evidence of the person's reviews, and only to that; the manager's draft is theirs alone until saved", async () => {
+    const { sessionId, facilitator, sam, kim, lena, pia, entryOf } = await setUp();
+    const reviewId = await startReview(sam.id, lena.id);
+    const [first] = await competencyIds(reviewId);
+    const added = await evidence(sam.id, reviewId, { intent: "add", competencyId: first!, text: "Led the checkout rewrite." });
+    expect(added.status).toBe(200);
+    const saved = await save(sam.id, reviewId, added.body.revision ?? 0, (await competencyIds(reviewId)).map((id) => ({ field: `rating:${id}`, value: 3, base: null })));
+    expect((await submit(sam.id, reviewId, saved.body.revision)).status).toBe(302);
+    // Evidence in someone else's review.
+    const kimsReview = await startReview(kim.id, pia.id);
+    const other = await evidence(kim.id, kimsReview, { intent: "add", competencyId: first!, text: "Pia's work." });
+    expect(other.status).toBe(200);
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+
+    const view = await entryView(viewerOf(sam), sessionId, entryOf(lena));
+    expect(view.evidence.map((item) => [item.text, item.source])).toEqual([["Led the checkout rewrite.", "manager review"]]);
+    const ours = view.evidence[0]!.id;
+    const theirs = (await db.ratingEvidence.findFirstOrThrow({ where: { text: "Pia's work." } })).id;
+
+    // The draft: kept for Sam, seen by nobody else, no event, refused to anyone but the manager.
+    await saveProposalDraft(viewerOf(sam), entryOf(lena), { rating: "3", text: "Half written", evidence: [ours] });
+    expect((await entryView(viewerOf(sam), sessionId, entryOf(lena))).draft).toEqual({ rating: "3", text: "Half written", evidence: [ours] });
+    expect((await entryView(viewerOf(facilitator), sessionId, entryOf(lena))).draft).toBeNull();
+    await expect(saveProposalDraft(viewerOf(kim), entryOf(lena), { rating: "1" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await entryHistory(viewerOf(sam), entryOf(lena))).toEqual([]);
+
+    const proposal = { rating: 3, outcome: "stay" as const, text: "At the bar." };
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, evidence: [ours, theirs] })).toEqual({
+      ok: false,
+      fieldErrors: { evidence: ["Point only to evidence in this person's reviews of the cycle."] },
+    });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, evidence: [ours] })).toEqual({ ok: true });
+    const after = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
+    expect(after.entry.proposal?.evidence.map((item) => item.text)).toEqual(["Led the checkout rewrite."]);
+    expect((await entryView(viewerOf(sam), sessionId, entryOf(lena))).draft).toBeNull();
+    expect((await entryHistory(viewerOf(sam), entryOf(lena))).at(-1)?.change).toMatchObject({ proposedEvidence: ["[]", JSON.stringify([ours])] });
   });
 });

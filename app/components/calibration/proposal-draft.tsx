@@ -1,0 +1,96 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, type RefObject } from "react";
+
+/** How long after the last change the form is kept. */
+const PAUSE_MS = 800;
+
+/**
+ * Keeps the manager's proposal form as they type (intent "draft" on the entry's own action):
+ * not a proposal until they save it, seen by nobody else. Says what it did in a live region.
+ * Without JavaScript nothing is kept and the form still saves as a proposal.
+ */
+export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enabled: boolean) {
+  const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const submit = fetcher.submit;
+  useEffect(() => {
+    const element = form.current;
+    if (!enabled || !element) return;
+    const keep = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const data = new FormData(element);
+        data.set("intent", "draft");
+        submit(data, { method: "post" });
+      }, PAUSE_MS);
+    };
+    element.addEventListener("input", keep);
+    element.addEventListener("change", keep);
+    return () => {
+      element.removeEventListener("input", keep);
+      element.removeEventListener("change", keep);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [form, enabled, submit]);
+  const reply = fetcher.data?.intent === "draft" ? fetcher.data : null;
+  return { saving: fetcher.state !== "idle", savedAt: reply?.savedAt ?? null, error: reply?.error ?? null };
+}
+
+export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolean; savedAt: string | null; error: string | null; keptAt: string | null }) {
+  const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
+  const text = saving
+    ? "Keeping your draft…"
+    : error
+      ? `Your draft was not kept: ${error}`
+      : savedAt
+        ? `Draft kept at ${time(savedAt)} UTC. It is not a proposal until you save it.`
+        : keptAt
+          ? "This is your unsaved draft; nobody else sees it until you save the proposal."
+          : "";
+  return (
+    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>
+      {text}
+    </p>
+  );
+}
+
+/** The evidence of the person's reviews a proposal points to, grouped by competency. */
+export function EvidenceChoice({
+  evidence,
+  chosen,
+  errors,
+}: {
+  evidence: readonly { id: string; text: string; url: string | null; competency: string; source: string }[];
+  chosen: readonly string[];
+  errors?: readonly string[] | null;
+}) {
+  if (!evidence.length) return <p className="text-sm text-slate-600 dark:text-slate-300">The reviews of this cycle hold no evidence to point to.</p>;
+  const competencies = [...new Set(evidence.map((item) => item.competency))];
+  return (
+    <fieldset aria-describedby={errors?.length ? "proposal-evidence-error" : undefined}>
+      <legend className="mb-2 text-sm font-medium">Evidence this proposal rests on</legend>
+      <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-3 dark:border-slate-700">
+        {competencies.map((competency) => (
+          <div key={competency}>
+            <p className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{competency}</p>
+            {evidence
+              .filter((item) => item.competency === competency)
+              .map((item) => (
+                <label key={item.id} className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="evidence" value={item.id} defaultChecked={chosen.includes(item.id)} className="mt-1 size-4" />
+                  <span>
+                    {item.text} <span className="text-xs text-slate-600 dark:text-slate-300">({item.source})</span>
+                  </span>
+                </label>
+              ))}
+          </div>
+        ))}
+      </div>
+      {errors?.length ? (
+        <p id="proposal-evidence-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
