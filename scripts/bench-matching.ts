@@ -35,18 +35,6 @@ const SIZE = 2000;
 const CORE_RATIO_BAR = 2;
 const PROGRAMME_BAR_MS = 2000;
 
-/** mulberry32: the same matrix and programme on every run and machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Timing {
   best: number;
   median: number;
@@ -109,6 +97,7 @@ for _ in range(runs):
 timings.sort()
 print(json.dumps({"best": timings[0], "median": timings[(len(timings) - 1) // 2], "total": float(cost[rows, cols].sum())}))
 `;
+import { seeded } from "../prisma/seed/random.ts";
 
 /** scipy's figures on the matrix in `file`, or a sentence saying why there are none. */
 function runScipy(file: string): ScipyFigures | string {

@@ -1,20 +1,9 @@
 import type { DemoPerson } from "./demo-organisation.ts";
+import { seeded as random } from "./random.ts";
 
 const FIRST = ["Ada", "Ben", "Chen", "Dara", "Eli", "Fay", "Gus", "Hari", "Iris", "Jon", "Kai", "Lina", "Milo", "Nia", "Omar", "Pia", "Quinn", "Rui", "Sara", "Teo", "Uma", "Vik", "Wen", "Xan", "Yusuf", "Zara"];
 const LAST = ["Abbott", "Banerjee", "Castro", "Dunn", "Eze", "Fox", "Gill", "Hart", "Ito", "Joshi", "Kerr", "Lund", "Moss", "Ng", "Ortiz", "Park", "Quint", "Reyes", "Shah", "Toth", "Ueda", "Vance", "Ward", "Xu", "Young", "Zeller"];
 const IC_LEVELS = ["ic1", "ic2", "ic2", "ic3", "ic3", "ic3", "ic4", "ic5"];
-
-/** A deterministic pseudo-random sequence (mulberry32), so a seed always makes the same organisation. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An organisation of `size` people for benchmarks: a VP, directors, managers of

@@ -4,6 +4,7 @@ import { ladderForLevel } from "../../app/modules/ladders/registry.server.ts";
 import { db, type Prisma } from "../../app/db/client.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
 import { recomputeCycle } from "../../app/modules/cycles/participant-progress.server.ts";
+import { seeded as random } from "./random.ts";
 
 /**
  * Past review cycles for an existing organisation, for benchmarks and local
@@ -39,17 +40,6 @@ const BULK_ROWS = 1000;
 // People handled together, so memory stays flat whatever the organisation's size.
 const PEOPLE_BATCH = 1000;
 const DAY = 24 * 60 * 60 * 1000;
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EVIDENCE = [
   "Led the design review for the payments retry service and wrote up the decision.",

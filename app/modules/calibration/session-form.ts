@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/** Emails one per line, or separated by commas or semicolons: lower-cased, each once. */
+const emailList = (max: number, tooLong: string) =>
+  z
+    .string()
+    .max(max, { error: tooLong })
+    .optional()
+    .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]);
+
 /** The set-up form of a calibration session, as an admin fills it in. */
 export const NewSessionSchema = z.object({
   name: z.string().trim().min(1, { error: "Name the session." }).max(120, { error: "Keep the name under 120 characters." }),
@@ -10,17 +18,9 @@ export const NewSessionSchema = z.object({
   teamIds: z.array(z.string()).default([]),
   managerEmail: z.string().trim().toLowerCase().max(254).optional(),
   /** For a list of people: their emails, one per line (or separated by commas). */
-  peopleEmails: z
-    .string()
-    .max(100_000, { error: "That list is too long; choose teams or a manager's organisation instead." })
-    .optional()
-    .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]),
+  peopleEmails: emailList(100_000, "That list is too long; choose teams or a manager's organisation instead."),
   /** Calibrators besides the population's managers (a peer manager, an HR partner): emails, one per line or separated by commas. */
-  calibratorEmails: z
-    .string()
-    .max(20_000, { error: "That list is too long." })
-    .optional()
-    .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]),
+  calibratorEmails: emailList(20_000, "That list is too long."),
   /** Empty for the ladder's own scale, else one of its calibration scales. */
   scaleId: z.string().trim().max(100).optional().transform((value) => value || null),
   /** What the 9-box's second axis is called (for example Potential); empty when the session does not collect one. */

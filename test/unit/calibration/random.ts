@@ -1,14 +1,6 @@
-/** A small seeded generator (mulberry32), so simulated sessions are the same on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../../prisma/seed/random";
+
+export { seeded };
 
 /** A normal draw (Box–Muller) from a uniform generator. */
 export function normal(random: () => number, sd = 1): number {

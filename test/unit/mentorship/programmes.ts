@@ -4,18 +4,9 @@
  */
 import { explainFit, resolveWeights } from "~/modules/mentorship/fit";
 import type { FitWeights, MatchingInput, MenteeInput, MentorInput, ProgrammeRules } from "~/modules/mentorship/types";
+import { seeded } from "../../../prisma/seed/random";
 
-/** mulberry32: a small seeded generator, so every run draws the same instances. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export function integer(random: () => number, low: number, high: number): number {
   return low + Math.floor(random() * (high - low + 1));
