@@ -181,7 +181,9 @@ export default function ImportPeople() {
             />
             <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {rows ? `${plural(rows, "row", "rows")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
-              is left as it is for people already in Rungs. Up to {number(maxRows)} rows.
+              is left as it is for people already in Rungs. Optional attributes go in columns named <code>attribute:</code> and a name, for example{" "}
+              <code>attribute:location</code> (up to 10; an empty cell removes the attribute); calibration's fairness report groups outcomes by them. Up to{" "}
+              {number(maxRows)} rows.
             </p>
             <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
           </div>
@@ -298,7 +300,8 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
 type CheckedData = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { status: "checked" }>;
 
 function describeChange(change: FieldChange): string {
-  return `${change.field}: ${change.from ?? "(none)"} → ${change.to ?? "(none)"}`;
+  const field = change.field.startsWith("attribute:") ? `${change.field.slice("attribute:".length)} (attribute)` : change.field;
+  return `${field}: ${change.from ?? "(none)"} → ${change.to ?? "(none)"}`;
 }
 
 function Preview({ data: preview }: { data: CheckedData }) {

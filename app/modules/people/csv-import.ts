@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
 
 /**
@@ -15,8 +16,16 @@ const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 /** More rows than this is refused before any checking (the organisation target is 5,000). */
 export const MAX_IMPORT_ROWS = 20_000;
 
+/** Besides the fixed columns, up to this many optional attribute columns (`attribute:location`). */
+export const MAX_ATTRIBUTE_COLUMNS = 10;
+export const MAX_ATTRIBUTE_VALUE = 100;
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** An attribute column, as the file names it (`attribute:location`). */
+export type AttributeField = `${typeof ATTRIBUTE_PREFIX}${string}`;
+
 /** `line` is the file's line number (the header is line 1); `field` is null for whole-row problems. */
-export type ImportError = { line: number; field: CsvColumn | null; message: string };
+export type ImportError = { line: number; field: CsvColumn | AttributeField | null; message: string };
 
 export type ExistingPerson = {
   id: string;
@@ -29,6 +38,8 @@ export type ExistingPerson = {
   track: string | null;
   level: string | null;
   active: boolean;
+  /** Optional attributes imported earlier (name → value). */
+  attributes: Readonly<Record<string, string>>;
 };
 
 export type ExistingTeam = { id: string; name: string };
@@ -43,15 +54,19 @@ export type ImportRow = {
   ladder: string | null;
   track: string | null;
   level: string | null;
+  /** The file's attribute columns: name → value, null for an empty cell (the attribute is removed). */
+  attributes: Record<string, string | null>;
 };
 
-export type ChangeField = Exclude<CsvColumn, "email">;
+export type ChangeField = Exclude<CsvColumn, "email"> | AttributeField;
 export type FieldChange = { field: ChangeField; from: string | null; to: string | null };
 export type PlannedChange = { line: number; id: string; email: string; name: string; changes: FieldChange[] };
 
 export type ImportPlan = {
   /** Columns the file has; an absent column leaves that field of existing people as it is. */
   columns: CsvColumn[];
+  /** Attribute columns the file has (names without the prefix); the same rule holds. */
+  attributeColumns: string[];
   /** New people, each after their manager when the manager is new too. */
   creates: ImportRow[];
   changes: PlannedChange[];
@@ -120,6 +135,7 @@ function normaliseHeader(value: string): string {
 
 type ParsedFile = {
   columns: CsvColumn[];
+  attributeColumns: string[];
   /** Rows that passed every check that needs nothing but the row itself. */
   rows: ImportRow[];
   rowErrors: ImportError[];
@@ -155,12 +171,32 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
   const errors: ImportError[] = [];
   const columns: CsvColumn[] = [];
   const indexOf = new Map<CsvColumn, number>();
+  const attributeIndex = new Map<string, number>();
   header.record.forEach((raw, index) => {
     const name = normaliseHeader(raw);
     // Spreadsheets often export trailing empty columns; a column without a name is ignored.
     if (name === "") return;
+    if (name.startsWith(ATTRIBUTE_PREFIX)) {
+      const attribute = name.slice(ATTRIBUTE_PREFIX.length).replace(/^_+/, "");
+      if (!ATTRIBUTE_NAME.test(attribute)) {
+        errors.push({
+          line: headerLine,
+          field: null,
+          message: `"${raw.trim()}" is not a usable attribute column: after "${ATTRIBUTE_PREFIX}" give a name of letters, digits and underscores, starting with a letter, up to 40 characters (for example ${ATTRIBUTE_PREFIX}location)`,
+        });
+      } else if (attributeIndex.has(attribute)) {
+        errors.push({ line: headerLine, field: `${ATTRIBUTE_PREFIX}${attribute}`, message: `the column ${ATTRIBUTE_PREFIX}${attribute} appears twice` });
+      } else {
+        attributeIndex.set(attribute, index);
+      }
+      return;
+    }
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-      errors.push({ line: headerLine, field: null, message: `unknown column "${raw.trim()}" (the columns are ${CSV_COLUMNS.join(", ")})` });
+      errors.push({
+        line: headerLine,
+        field: null,
+        message: `unknown column "${raw.trim()}" (the columns are ${CSV_COLUMNS.join(", ")}, and optional attributes written ${ATTRIBUTE_PREFIX}<name>, for example ${ATTRIBUTE_PREFIX}location)`,
+      });
       return;
     }
     const column = name as CsvColumn;
@@ -173,6 +209,9 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
   });
   for (const column of REQUIRED_COLUMNS) {
     if (!indexOf.has(column)) errors.push({ line: headerLine, field: null, message: `the header has no ${column} column` });
+  }
+  if (attributeIndex.size > MAX_ATTRIBUTE_COLUMNS) {
+    errors.push({ line: headerLine, field: null, message: `the file has ${attributeIndex.size} attribute columns; at most ${MAX_ATTRIBUTE_COLUMNS} are allowed` });
   }
   if (errors.length) return { ok: false, errors };
 
@@ -208,6 +247,15 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
     const place = checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim()));
     if (!place.ok) problems.push({ line, field: place.field, message: place.message });
+    const attributes: Record<string, string | null> = {};
+    for (const [attribute, index] of attributeIndex) {
+      const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
+      const value = (entry.record[index] ?? "").trim();
+      const problem = forbiddenCharacter(value);
+      if (problem) problems.push({ line, field, message: problem });
+      else if (value.length > MAX_ATTRIBUTE_VALUE) problems.push({ line, field, message: `an attribute can be at most ${MAX_ATTRIBUTE_VALUE} characters` });
+      attributes[attribute] = emptyToNull(value);
+    }
     if (!result.success || problems.length) {
       errors.push(...problems);
       reject();
@@ -223,9 +271,10 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       ladder: place.ok ? place.ladderId : null,
       track: value.track,
       level: value.level,
+      attributes,
     });
   }
-  return { ok: true, value: { columns, rows, rowErrors: errors, rejectedEmails } };
+  return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails } };
 }
 
 /** csv-parse reports the line a record ends on; a quoted value may span several lines. */
@@ -248,7 +297,7 @@ export function planImport(
 ): PlanResult {
   const parsed = parsePeopleCsv(text, checkTrackLevel);
   if (!parsed.ok) return parsed;
-  const { columns, rows, rowErrors, rejectedEmails } = parsed.value;
+  const { columns, attributeColumns, rows, rowErrors, rejectedEmails } = parsed.value;
   const has = (column: CsvColumn) => columns.includes(column);
 
   const byEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person]));
@@ -320,7 +369,7 @@ export function planImport(
       continue;
     }
     const fieldChanges: FieldChange[] = [];
-    const compare = (field: ChangeField, from: string | null, to: string | null) => {
+    const compare = (field: Exclude<CsvColumn, "email">, from: string | null, to: string | null) => {
       if (has(field) && from !== to) fieldChanges.push({ field, from, to });
     };
     compare("name", person.name, row.name);
@@ -334,11 +383,16 @@ export function planImport(
     if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {
       if (person.ladder !== row.ladder) fieldChanges.push({ field: "ladder", from: person.ladder, to: row.ladder });
     }
+    for (const attribute of attributeColumns) {
+      const from = person.attributes[attribute] ?? null;
+      const to = row.attributes[attribute] ?? null;
+      if (from !== to) fieldChanges.push({ field: `${ATTRIBUTE_PREFIX}${attribute}`, from, to });
+    }
     if (fieldChanges.length) changes.push({ line: row.line, id: person.id, email: person.email, name: person.name, changes: fieldChanges });
     else unchangedCount++;
   }
 
-  return { ok: true, plan: { columns, creates: managerFirst(creates), changes, unchangedCount, newTeams } };
+  return { ok: true, plan: { columns, attributeColumns, creates: managerFirst(creates), changes, unchangedCount, newTeams } };
 }
 
 /** By line, and within a line in column order (a stable sort keeps each row's own order). */

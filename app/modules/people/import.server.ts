@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { db, type Prisma } from "~/db/client.server";
 import { rebuildReportingLine } from "./reporting-line.server";
+import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
 import type { TrackLevelCheck } from "./track-level";
 import { getTrackLevelCheck } from "./track-levels.server";
@@ -61,13 +62,14 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
 async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
   const [users, teams] = await Promise.all([
     client.user.findMany({
-      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, deactivatedAt: true },
+      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, deactivatedAt: true, attributes: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  const people = users.map(({ teamId, deactivatedAt, ladderId, ...user }) => ({
+  const people = users.map(({ teamId, deactivatedAt, ladderId, attributes, ...user }) => ({
     ...user,
+    attributes: parseAttributes(attributes),
     ladder: ladderId,
     team: teamId ? (teamName.get(teamId) ?? null) : null,
     active: deactivatedAt === null,
@@ -100,14 +102,23 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         ladderId: row.ladder,
         track: row.track,
         level: row.level,
+        attributes: JSON.stringify(withoutEmpty(row.attributes)),
       })),
     });
   }
 
   // Changes that set the same values (a team move, a new manager for a group) share one statement.
   const groups = new Map<string, { data: Prisma.UserUncheckedUpdateManyInput; ids: string[] }>();
+  const attributesById = new Map(existing.people.map((person) => [person.id, person.attributes]));
   for (const change of plan.changes) {
     const data: Prisma.UserUncheckedUpdateManyInput = {};
+    // Attribute changes merge into the person's other attributes (a column left out leaves its attribute as it is).
+    const attributeChanges = change.changes.filter((fieldChange) => fieldChange.field.startsWith(ATTRIBUTE_PREFIX));
+    if (attributeChanges.length) {
+      const merged: Record<string, string | null> = { ...attributesById.get(change.id) };
+      for (const { field, to } of attributeChanges) merged[field.slice(ATTRIBUTE_PREFIX.length)] = to;
+      data.attributes = JSON.stringify(withoutEmpty(merged));
+    }
     for (const { field, to } of change.changes) {
       if (field === "name") data.name = to ?? undefined;
       if (field === "manager_email") data.managerId = personId(to);
@@ -135,4 +146,13 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     subjectId: null,
     detail: { ...summary, newTeamNames: plan.newTeams },
   });
+}
+
+/** Attributes as stored: names in order, empty ones left out. */
+function withoutEmpty(attributes: Readonly<Record<string, string | null>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(attributes)
+      .filter((entry): entry is [string, string] => entry[1] !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

@@ -169,3 +169,22 @@ describe("importPeople", () => {
     expect(await db.team.count({ where: { name: `${s} Dry` } })).toBe(0);
   });
 });
+
+describe("optional attributes", () => {
+  test("are written with new people, merged into existing people's, and a file with a bad row writes none", async () => {
+    const s = scope();
+    const first = await importPeople(`name,email,attribute:location,attribute:employment\nAttr,${s}@example.com,Berlin,full-time\n`, { actorId: null, dryRun: false });
+    expect(first.ok).toBe(true);
+    const stored = async () => JSON.parse((await db.user.findUniqueOrThrow({ where: { email: `${s}@example.com` } })).attributes) as Record<string, string>;
+    expect(await stored()).toEqual({ employment: "full-time", location: "Berlin" });
+    // Only location is in this file: employment stays.
+    expect((await importPeople(`name,email,attribute:location\nAttr,${s}@example.com,Lisbon\n`, { actorId: null, dryRun: false })).ok).toBe(true);
+    expect(await stored()).toEqual({ employment: "full-time", location: "Lisbon" });
+    // An empty cell removes the attribute.
+    expect((await importPeople(`name,email,attribute:employment\nAttr,${s}@example.com,\n`, { actorId: null, dryRun: false })).ok).toBe(true);
+    expect(await stored()).toEqual({ location: "Lisbon" });
+    const refused = await importPeople(`name,email,attribute:location\nAttr,${s}@example.com,Porto\nBad,not-an-email,Oslo\n`, { actorId: null, dryRun: false });
+    expect(refused.ok).toBe(false);
+    expect(await stored()).toEqual({ location: "Lisbon" });
+  });
+});

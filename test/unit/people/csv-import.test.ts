@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findCycles, formatImportError, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
+import { findCycles, formatImportError, MAX_ATTRIBUTE_COLUMNS, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
 
 const check = makeTrackLevelCheck([
@@ -30,7 +30,7 @@ function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam
 }
 
 function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
-  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, active: true, ...overrides };
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, active: true, attributes: {}, ...overrides };
 }
 
 describe("parsing the file", () => {
@@ -62,7 +62,7 @@ describe("parsing the file", () => {
   test("a byte-order mark and Windows line endings are tolerated", () => {
     const result = okPlan(`\uFEFF${header}\r\nAna,ana@example.com,,,ic,ic1\r\n`);
     expect(result.creates).toEqual([
-      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1" },
+      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1", attributes: {} },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe("parsing the file", () => {
   test("optional columns may be left out", () => {
     const result = okPlan("email,name\nana@example.com,Ana\n");
     expect(result.columns).toEqual(["email", "name"]);
-    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null }]);
+    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null, attributes: {} }]);
   });
 });
 
@@ -331,5 +331,49 @@ describe("several ladders", () => {
     const people = [existing({ id: "ana", email: "ana@example.com", ladder: "engineering", track: "ic", level: "l2" })];
     const result = planTwo(`${withLadder}\nana,ana@example.com,product,ic,l2\n`, people);
     expect(result.ok && result.plan.changes[0]!.changes).toEqual([{ field: "ladder", from: "engineering", to: "product" }]);
+  });
+});
+
+describe("optional attributes", () => {
+  test("attribute columns are read by name, case-insensitively; a new person carries theirs, empty cells left out", () => {
+    const plan = okPlan("name,email,Attribute:Location,attribute:employment\nAna,ana@example.com,Berlin,\n");
+    expect(plan.attributeColumns).toEqual(["location", "employment"]);
+    expect(plan.creates[0]!.attributes).toEqual({ location: "Berlin", employment: null });
+  });
+
+  test("bad, repeated and too many attribute columns are header errors; long or unreadable values are row errors", () => {
+    expect(errorsOf("name,email,attribute:\nAna,ana@example.com,x\n")).toEqual([{ line: 1, field: null, message: expect.stringContaining('"attribute:" is not a usable attribute column') }]);
+    expect(errorsOf("name,email,attribute:9lives\nAna,ana@example.com,x\n")[0]!.message).toContain("starting with a letter");
+    expect(errorsOf("name,email,attribute:location,attribute:Location\nAna,ana@example.com,a,b\n")).toEqual([
+      { line: 1, field: "attribute:location", message: "the column attribute:location appears twice" },
+    ]);
+    const many = Array.from({ length: MAX_ATTRIBUTE_COLUMNS + 1 }, (_, index) => `attribute:a${index}`);
+    expect(errorsOf(`name,email,${many.join(",")}\nAna,ana@example.com,${many.map(() => "x").join(",")}\n`)).toEqual([
+      { line: 1, field: null, message: `the file has ${MAX_ATTRIBUTE_COLUMNS + 1} attribute columns; at most ${MAX_ATTRIBUTE_COLUMNS} are allowed` },
+    ]);
+    expect(errorsOf(`name,email,attribute:location\nAna,ana@example.com,${"x".repeat(101)}\nBo,bo@example.com,Lis\u202Ebon\n`)).toEqual([
+      { line: 2, field: "attribute:location", message: "an attribute can be at most 100 characters" },
+      { line: 3, field: "attribute:location", message: expect.stringContaining("changes the direction of text") },
+    ]);
+    expect(errorsOf("name,email,locatoin\nAna,ana@example.com,x\n")[0]!.message).toContain("attribute:<name>");
+  });
+
+  test("changes to existing people's attributes are listed; an empty cell removes one; a column left out changes nothing", () => {
+    const ana = existing({ id: "1", email: "ana@example.com", name: "Ana", attributes: { location: "Berlin", employment: "full-time" } });
+    const moved = okPlan("name,email,attribute:location,attribute:employment\nAna,ana@example.com,Lisbon,\n", [ana]);
+    expect(moved.changes).toEqual([
+      {
+        line: 2,
+        id: "1",
+        email: "ana@example.com",
+        name: "Ana",
+        changes: [
+          { field: "attribute:location", from: "Berlin", to: "Lisbon" },
+          { field: "attribute:employment", from: "full-time", to: null },
+        ],
+      },
+    ]);
+    expect(okPlan("name,email\nAna,ana@example.com\n", [ana]).unchangedCount).toBe(1);
+    expect(okPlan("name,email,attribute:location\nAna,ana@example.com,Berlin\n", [ana]).unchangedCount).toBe(1);
   });
 });
