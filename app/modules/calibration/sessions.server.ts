@@ -50,7 +50,8 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
     : [];
   const unknownCalibrators = input.calibratorEmails.filter((email) => !others.some((other) => other.email === email));
   if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${unknownCalibrators.length === 1 ? "this email" : "these emails"}: ${unknownCalibrators.join(", ")}.`] } };
-  const calibratorIds = [...new Set([...people.flatMap((person) => (person.managerId ? [person.managerId] : [])), ...others.map((other) => other.id)])].filter((id) => id !== facilitator.id);
+  // The population's managers propose (a facilitator who manages some of them too); others named are invited besides.
+  const calibratorIds = [...new Set([...people.flatMap((person) => (person.managerId ? [person.managerId] : [])), ...others.flatMap((other) => (other.id === facilitator.id ? [] : [other.id]))])];
 
   const sessionId = await db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({

@@ -364,8 +364,12 @@ describe("calibration sessions", () => {
     const created = await createSession(viewerOf(admin), { ...input, calibratorEmails: [outsider.email, facilitator.email] });
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     const calibrators = await db.calibrationCalibrator.findMany({ where: { sessionId: created.sessionId }, select: { userId: true } });
-    // The facilitator runs the session; they are not also a calibrator.
+    // The facilitator runs the session; naming them as a calibrator as well adds nothing.
     expect(calibrators.map((row) => row.userId).sort()).toEqual([sam.id, kim.id, outsider.id].sort());
+    // A facilitator who manages some of the population still proposes for them.
+    const bySam = await createSession(viewerOf(admin), { ...input, facilitatorEmail: sam.email });
+    if (!bySam.ok) throw new Error(JSON.stringify(bySam.fieldErrors));
+    expect((await db.calibrationCalibrator.findMany({ where: { sessionId: bySam.sessionId }, select: { userId: true } })).map((row) => row.userId)).toContain(sam.id);
     expect((await listSessions(viewerOf(outsider))).map((session) => session.id)).toEqual([created.sessionId]);
   });
 
