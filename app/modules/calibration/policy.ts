@@ -57,11 +57,6 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
   return isFacilitator(viewer, session);
 }
 
-/** A person sees their own outcome once the session is published and their manager has released it. */
-export function canSeeOwnOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return entry.personId === viewer.id && session.state === "published" && entry.released;
-}
-
 /** The fairness report: admins only, once outcomes are frozen (locked or published). */
 export function canSeeFairness(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return viewer.isAdmin && (session.state === "locked" || session.state === "published");

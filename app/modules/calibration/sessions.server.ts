@@ -341,7 +341,7 @@ export async function saveProposal(
 }
 
 /** Of these evidence ids, those in the entry's kept reviews (the person's self-assessment and manager review of the cycle). */
-export async function reviewEvidenceIds(entryId: string, ids?: readonly string[]): Promise<string[]> {
+async function reviewEvidenceIds(entryId: string, ids?: readonly string[]): Promise<string[]> {
   const entry = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId }, select: { selfAssessmentId: true, managerReviewId: true } });
   const reviews = [entry.selfAssessmentId, entry.managerReviewId].filter((id): id is string => id !== null);
   if (!reviews.length) return [];
@@ -477,16 +477,5 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
   const changed: Record<string, [unknown, unknown]> = {};
   for (const [field, value] of Object.entries(after)) if (before[field] !== value) changed[field] = [before[field] ?? null, value];
   return changed;
-}
-
-/** An entry's history, oldest first: who changed what, when, and why. */
-export async function entryHistory(viewer: Viewer, entryId: string) {
-  const { entry } = await requireEntry(viewer, entryId);
-  const events = await db.calibrationEvent.findMany({
-    where: { entryId: entry.id },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  return events.map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, [unknown, unknown]>, actor: event.actor.name }));
 }
 

@@ -1,5 +1,5 @@
 import jstat from "jstat";
-import { summarise, type Summary } from "./summary";
+import type { Summary } from "./summary";
 
 export { DEFAULT_GROUP_FLOOR, summarise, type Summary } from "./summary";
 
@@ -15,15 +15,6 @@ export interface Difference {
   interval: [number, number];
   /** True when the interval excludes zero: a real difference rather than noise. */
   excludesZero: boolean;
-}
-
-/**
- * The difference between two groups' means with Welch's t interval, which does not assume
- * equal spreads. Both groups need at least two values; with no spread at all in either, the
- * difference is exact.
- */
-export function meanDifference(a: readonly number[], b: readonly number[], confidence = 0.95): Difference | null {
-  return welchDifference(summarise(a), summarise(b), confidence);
 }
 
 /** The same, from the two groups' summaries (n, mean, sample sd). */

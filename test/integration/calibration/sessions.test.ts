@@ -8,7 +8,6 @@ import {
   applyDuePromotions,
   createSession,
   savePreRead,
-  entryHistory,
   listSessions,
   ownOutcomes,
   recordOutcome,
@@ -21,6 +20,12 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { competencyIds, evidence, save, startReview, submit } from "../assessments/assessments-helpers";
 
 const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
+
+/** An entry's history as its page shows it to the viewer (a 404 for anyone who may not see it). */
+async function entryHistory(viewer: Viewer, entryId: string) {
+  const entry = await db.calibrationEntry.findUnique({ where: { id: entryId }, select: { sessionId: true } });
+  return (await entryView(viewer, entry?.sessionId ?? "no-such-session", entryId)).history;
+}
 
 /** An organisation with two managers of two engineers each, all in one cycle, and a facilitator. */
 async function setUp(options: { blindPreRead?: boolean; scaleId?: string; secondDimension?: string; groupFloor?: number } = {}) {

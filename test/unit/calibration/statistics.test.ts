@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { managerLeniency } from "~/modules/calibration/leniency";
-import { meanDifference, summarise, tQuantile } from "~/modules/calibration/statistics";
+import { summarise, tQuantile, welchDifference } from "~/modules/calibration/statistics";
+
+const meanDifference = (a: number[], b: number[]) => welchDifference(summarise(a), summarise(b));
 import { normal, seeded } from "./random";
 
 describe("summaries and intervals", () => {
