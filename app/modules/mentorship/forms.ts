@@ -1,0 +1,149 @@
+/**
+ * The mentorship forms, one zod schema each, used on the client and the server through conform.
+ * Facts a schema cannot know (a team or competency that exists, a capacity within the
+ * programme's maximum) are checked by the module that writes.
+ */
+import { z } from "zod";
+import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
+import { isUtcOffset } from "./time-zones";
+
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+const Day = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD." })
+  .refine(isRealDay, { error: "That date does not exist." });
+
+const Weight = (factor: string) =>
+  z.coerce
+    .number({ error: `Give the weight of ${factor}.` })
+    .min(0, { error: "A weight is 0 or more." })
+    .max(10, { error: "A weight is at most 10." });
+
+export const MAX_GOALS = 5;
+export const MAX_TEACHABLE = 30;
+export const MAX_CAPACITY = 10;
+
+export const ProgrammeSchema = z
+  .object({
+    name: z.string({ error: "Name the programme." }).trim().min(1, { error: "Name the programme." }).max(120, { error: "Keep the name under 120 characters." }),
+    ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }).max(100),
+    startsOn: Day,
+    endsOn: Day,
+    matchingOn: Day,
+    openTo: z.enum(["everyone", "teams"], { error: "Choose who may join." }),
+    teamIds: z.array(z.string().max(100)).max(5000).default([]),
+    maxMenteesPerMentor: z.coerce
+      .number({ error: "Give the most mentees a mentor takes." })
+      .int({ error: "Give a whole number." })
+      .min(1, { error: "A mentor takes at least one mentee." })
+      .max(MAX_CAPACITY, { error: `A mentor takes at most ${MAX_CAPACITY} mentees.` })
+      .default(2),
+    allowRepeatPairs: z.boolean().default(false),
+    crossTeamOnly: z.boolean().default(false),
+    /** Empty for no limit. */
+    maxTimeZoneHours: z.coerce
+      .number({ error: "Give a number of hours, or leave it empty for no limit." })
+      .int({ error: "Give whole hours." })
+      .min(0, { error: "Give 0 hours or more." })
+      .max(12, { error: "Twelve hours apart is the most two time zones can be; leave it empty for no limit." })
+      .optional(),
+    weightGoals: Weight("goals"),
+    weightCrossTeam: Weight("cross-team exposure"),
+    weightLevel: Weight("level"),
+    objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+    fairness: z.boolean().default(false),
+  })
+  .superRefine((value, context) => {
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The programme ends on or after the day it starts." });
+    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "Matching happens before the programme ends." });
+    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+  });
+export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
+
+/** The three weights alone: a preview of what they would change. */
+export const WeightsSchema = z
+  .object({ weightGoals: Weight("goals"), weightCrossTeam: Weight("cross-team exposure"), weightLevel: Weight("level") })
+  .superRefine((value, context) => {
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+  });
+
+const UtcOffset = z.coerce
+  .number({ error: "Choose your time zone." })
+  .int({ error: "Choose your time zone." })
+  .refine(isUtcOffset, { error: "Choose your time zone from the list." });
+
+export const MenteeOptInSchema = z.object({
+  goals: z
+    .array(z.string().max(100), { error: "Choose at least one goal." })
+    .min(1, { error: "Choose at least one goal." })
+    .max(MAX_GOALS, { error: `Choose at most ${MAX_GOALS} goals.` }),
+  preferences: z.string().trim().max(1000, { error: "Keep this under 1,000 characters." }).default(""),
+  utcOffsetMinutes: UtcOffset,
+});
+export type MenteeOptInInput = z.output<typeof MenteeOptInSchema>;
+
+export const MentorOptInSchema = z.object({
+  capacity: z.coerce
+    .number({ error: "Give how many mentees you can take." })
+    .int({ error: "Give a whole number." })
+    .min(1, { error: "Take at least one mentee." })
+    .max(MAX_CAPACITY, { error: `Take at most ${MAX_CAPACITY} mentees.` }),
+  competencies: z
+    .array(z.string().max(100), { error: "Choose at least one competency you can help with." })
+    .min(1, { error: "Choose at least one competency you can help with." })
+    .max(MAX_TEACHABLE, { error: `Choose at most ${MAX_TEACHABLE} competencies.` }),
+  utcOffsetMinutes: UtcOffset,
+});
+export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
+
+export const RunSchema = z.object({
+  objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+  fairness: z.boolean().default(false),
+});
+
+/** A pin or forbid named by the two people's emails. */
+export const PairRuleSchema = z.object({
+  kind: z.enum(["pin", "forbid"], { error: "Choose pin or forbid." }),
+  menteeEmail: z.string({ error: "Give the mentee's email." }).trim().toLowerCase().min(1, { error: "Give the mentee's email." }).max(254),
+  mentorEmail: z.string({ error: "Give the mentor's email." }).trim().toLowerCase().min(1, { error: "Give the mentor's email." }).max(254),
+});
+
+export const DeclineSchema = z.object({
+  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).default(""),
+});
+
+export const CheckInSchema = z.object({
+  occurredOn: Day,
+  note: z.string().trim().max(5000, { error: "Keep the note under 5,000 characters." }).default(""),
+  competencies: z.array(z.string().max(100)).max(MAX_TEACHABLE).default([]),
+  shared: z.boolean().default(false),
+});
+export type CheckInInput = z.output<typeof CheckInSchema>;
+
+const Score = (question: string) =>
+  z.coerce
+    .number({ error: `Answer “${question}”.` })
+    .int({ error: `Answer “${question}”.` })
+    .min(1, { error: "Choose from 1 to 5." })
+    .max(5, { error: "Choose from 1 to 5." });
+
+export const PULSE_QUESTIONS = {
+  usefulness: "How useful have your conversations been?",
+  comfort: "How comfortable are you raising anything in them?",
+} as const;
+
+export const PulseSchema = z.object({
+  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "There is no such pulse." }),
+  usefulness: Score(PULSE_QUESTIONS.usefulness),
+  comfort: Score(PULSE_QUESTIONS.comfort),
+});
+
+export const OutcomeSchema = z.object({
+  outcome: z.enum(OUTCOMES, { error: "Choose how it went." }),
+  note: z.string().trim().max(2000, { error: "Keep the note under 2,000 characters." }).default(""),
+});
