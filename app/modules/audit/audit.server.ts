@@ -21,6 +21,8 @@ const ACTION_LABELS = {
   "cycle.open": "Review cycle opened",
   "cycle.close": "Review cycle closed",
   "ladders.reloaded": "Ladders reloaded",
+  "candidate.purged": "Candidate data purged",
+  "hiring.retention_set": "Candidate retention period set",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -31,7 +33,7 @@ function actionLabel(action: string): string {
 }
 
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle";
+export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring";
 
 export type AuditEventInput = {
   actorId: string | null;

@@ -1,15 +1,17 @@
 import { db } from "~/db/client.server";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
+import { hiringTodo } from "~/modules/hiring/todo.server";
 import { ownOpenCycles, reportsAwaitingReview } from "./queries.server";
 import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
-/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: four reads, five for admins. */
+/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: four reads, five for admins, and hiring's three (scorecards due, debriefs, decisions). */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [own, reports, calibration, overdue] = await Promise.all([
+  const [own, reports, calibration, hiring, overdue] = await Promise.all([
     ownOpenCycles(viewer.id),
     reportsAwaitingReview(viewer.id),
     calibrationTodo(viewer.id),
+    hiringTodo(viewer.id),
     viewer.isAdmin
       ? db.reviewCycle.findMany({ where: { closedAt: null, endsOn: { lt: startOfToday } }, select: { id: true, name: true, endsOn: true }, orderBy: { endsOn: "asc" } })
       : Promise.resolve([]),
@@ -28,6 +30,7 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
     })),
     cyclesToClose: overdue,
     ...calibration,
+    ...hiring,
   };
   return todoItems(facts, now);
 }

@@ -19,11 +19,17 @@ export type TodoFacts = {
   proposalsToMake?: { session: { id: string; name: string }; total: number; missing: number }[];
   /** Calibration sessions the person facilitates that are not published yet. */
   sessionsToRun?: { session: { id: string; name: string }; stateLabel: string; nextLabel: string | null }[];
+  /** Interviews whose scorecard the person has not submitted (app/modules/hiring/todo.server.ts). */
+  scorecardsDue?: { interviewId: string; candidate: string; opening: string; stage: string; scheduledAt: Date | null }[];
+  /** Loops whose debrief is open, the person's own cards in, no decision yet. */
+  debriefsToAttend?: { loopId: string; candidate: string; opening: string }[];
+  /** Loops of openings the person is a hiring admin of, debrief open, no decision yet. */
+  decisionsToRecord?: { loopId: string; candidate: string; opening: string }[];
 };
 
 export type TodoItem = {
   key: string;
-  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate";
+  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision";
   title: string;
   /** Where the person stands, in words. */
   detail: string;
@@ -100,6 +106,41 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       title: `Run ${session.name}`,
       detail: `${stateLabel}${nextLabel ? `; next: ${nextLabel.toLowerCase()}` : ""}.`,
       href: `/calibration/${session.id}`,
+      due: null,
+      daysLeft: null,
+    });
+  }
+  for (const due of facts.scorecardsDue ?? []) {
+    // A card is due the day after the interview: evidence fades fast.
+    const dueOn = due.scheduledAt ? new Date(due.scheduledAt.getTime() + 24 * 60 * 60 * 1000) : null;
+    items.push({
+      key: `scorecard:${due.interviewId}`,
+      kind: "scorecard",
+      title: `Scorecard for ${due.candidate}`,
+      detail: `${due.stage}, ${due.opening}. Nobody else's card is visible to you until yours is submitted.`,
+      href: `/hiring/interviews/${due.interviewId}`,
+      due: dueOn,
+      daysLeft: dueOn ? daysLeft(dueOn, now) : null,
+    });
+  }
+  for (const loop of facts.debriefsToAttend ?? []) {
+    items.push({
+      key: `debrief:${loop.loopId}`,
+      kind: "debrief",
+      title: `Debrief of ${loop.candidate}`,
+      detail: `${loop.opening}. The panel's scores are in; read the disagreements before you meet.`,
+      href: `/hiring/loops/${loop.loopId}/debrief`,
+      due: null,
+      daysLeft: null,
+    });
+  }
+  for (const loop of facts.decisionsToRecord ?? []) {
+    items.push({
+      key: `decision:${loop.loopId}`,
+      kind: "hiring-decision",
+      title: `Record the decision on ${loop.candidate}`,
+      detail: `${loop.opening}. The debrief is open.`,
+      href: `/hiring/loops/${loop.loopId}/debrief`,
       due: null,
       daysLeft: null,
     });

@@ -1,0 +1,103 @@
+import { db, type Prisma } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { NotFoundError } from "~/modules/errors";
+import type { Ladder } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { canViewLoop, managesOpening, type LoopAccess, type OpeningAccess } from "./policy";
+
+/**
+ * The facts the hiring policy (policy.ts) judges, read once per request. Anything the viewer may
+ * not see is a NotFoundError, as if it did not exist.
+ */
+
+export type Stage = { id: string; name: string; position: number; competencyIds: string[] };
+
+/** A stage's competency ids, stored as a JSON list; anything else reads as none. */
+export function parseCompetencyIds(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toStage(row: { id: string; name: string; position: number; competencyIds: string }): Stage {
+  return { id: row.id, name: row.name, position: row.position, competencyIds: parseCompetencyIds(row.competencyIds) };
+}
+
+const openingSelect = {
+  id: true,
+  title: true,
+  ladderId: true,
+  trackId: true,
+  levelId: true,
+  state: true,
+  createdAt: true,
+  admins: { select: { userId: true } },
+  stages: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, position: true, competencyIds: true } },
+} satisfies Prisma.HiringOpeningSelect;
+
+/** The served ladder an opening hires on; NotFoundError when it is no longer served. */
+export async function openingLadder(ladderId: string): Promise<Ladder> {
+  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
+  if (!served) throw new NotFoundError("The ladder of this opening is not served any more.");
+  return served.ladder;
+}
+
+/** An opening the viewer manages (its hiring admins and admins), with its plan. */
+export async function requireManagedOpening(viewer: Viewer, openingId: string) {
+  const row = await db.hiringOpening.findUnique({ where: { id: openingId }, select: openingSelect });
+  const access: OpeningAccess | null = row ? { adminIds: row.admins.map((admin) => admin.userId) } : null;
+  if (!row || !access || !managesOpening(viewer, access)) throw new NotFoundError("We could not find that opening.");
+  return { ...row, stages: row.stages.map(toStage), access };
+}
+
+const loopSelect = {
+  id: true,
+  state: true,
+  debriefOpenedAt: true,
+  debriefOpenedBy: { select: { name: true } },
+  decision: true,
+  decisionLevelId: true,
+  rationale: true,
+  decidedAt: true,
+  decidedBy: { select: { name: true } },
+  createdAt: true,
+  opening: { select: openingSelect },
+  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, hiredPersonId: true, hiredPerson: { select: { id: true, name: true } } } },
+  interviews: {
+    orderBy: [{ stage: { position: "asc" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      stageId: true,
+      scheduledAt: true,
+      interviewerId: true,
+      interviewer: { select: { id: true, name: true, level: true, teamId: true, team: { select: { name: true } } } },
+      scorecards: { where: { status: "submitted", amendsId: null }, select: { submittedAt: true }, take: 1 },
+    },
+  },
+} satisfies Prisma.HiringLoopSelect;
+
+/** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */
+export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
+  const row = await db.hiringLoop.findUnique({ where: { id: loopId }, select: loopSelect });
+  if (!row) throw new NotFoundError("We could not find that loop.");
+  const access: LoopAccess = {
+    adminIds: row.opening.admins.map((admin) => admin.userId),
+    interviews: row.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
+    debriefOpenedAt: row.debriefOpenedAt,
+    decided: row.decision !== null,
+    purged: row.candidate.purgedAt !== null,
+  };
+  if (!canViewLoop(viewer, access)) throw new NotFoundError("We could not find that loop.");
+  return { ...row, opening: { ...row.opening, stages: row.opening.stages.map(toStage) }, access };
+}
+
+export type VisibleLoop = Awaited<ReturnType<typeof requireVisibleLoop>>;
+
+/** Does the person have an interview to hold (in a loop not yet decided)? It lets them read interview material on the ladder's pages. */
+export async function hasInterviewAssignment(userId: string): Promise<boolean> {
+  const found = await db.hiringInterview.findFirst({ where: { interviewerId: userId, loop: { decision: null } }, select: { id: true } });
+  return found !== null;
+}

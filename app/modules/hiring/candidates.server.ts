@@ -1,0 +1,82 @@
+import { db, type Prisma } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { ConflictError, ForbiddenError } from "~/modules/errors";
+import { requireVisibleLoop } from "./access.server";
+import { canManageLoop, canSetRetention } from "./policy";
+
+/**
+ * Candidate data: purged by a hiring admin of an opening the candidate is in, or automatically
+ * once a rejected candidate is older than the organisation's retention period. A purge erases
+ * name, email, source, notes and every free text written about them (evidence notes, card
+ * summaries, the decision's rationale, dissent); the scores and recommendations stay, anonymous,
+ * for statistics. Every purge is in the audit log.
+ */
+
+const SETTINGS_ID = "hiring";
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Erases one candidate's data in the caller's transaction. */
+async function erase(tx: Prisma.TransactionClient, candidateId: string, now: Date): Promise<boolean> {
+  const erased = await tx.hiringCandidate.updateMany({ where: { id: candidateId, purgedAt: null }, data: { name: "", email: "", source: "", notes: "", purgedAt: now } });
+  if (erased.count === 0) return false;
+  const loops = { loop: { candidateId } };
+  await tx.hiringScore.updateMany({ where: { scorecard: { interview: loops } }, data: { notes: "" } });
+  await tx.hiringScorecard.updateMany({ where: { interview: loops }, data: { summary: "" } });
+  await tx.hiringDissent.updateMany({ where: loops, data: { text: "" } });
+  // A loop still running ends with the purge: nobody can interview someone whose data is gone.
+  await tx.hiringLoop.updateMany({ where: { candidateId }, data: { rationale: "" } });
+  await tx.hiringLoop.updateMany({ where: { candidateId, state: "open" }, data: { state: "withdrawn" } });
+  return true;
+}
+
+/** A hiring admin purges the candidate of a loop of their opening. */
+export async function purgeCandidate(viewer: Viewer, loopId: string, now = new Date()): Promise<void> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canManageLoop(viewer, loop.access)) {
+    if (loop.access.purged) throw new ConflictError("This candidate's data was already purged.");
+    throw new ForbiddenError("Only the opening's hiring admins purge a candidate.");
+  }
+  await db.$transaction(async (tx) => {
+    if (!(await erase(tx, loop.candidate.id, now))) throw new ConflictError("This candidate's data was already purged.");
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "candidate.purged", subjectType: "candidate", subjectId: loop.candidate.id, detail: { reason: "hiring admin", loopId } });
+  });
+}
+
+export async function retentionSetting(): Promise<{ retentionDays: number | null; updatedAt: string | null; updatedBy: string | null }> {
+  const row = await db.hiringSettings.findUnique({ where: { id: SETTINGS_ID }, select: { retentionDays: true, updatedAt: true, updatedBy: { select: { name: true } } } });
+  return { retentionDays: row?.retentionDays ?? null, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy?.name ?? null };
+}
+
+/** The organisation's retention period for rejected candidates; null keeps them until purged by hand. Admins only. */
+export async function setRetention(viewer: Viewer, retentionDays: number | null): Promise<void> {
+  if (!canSetRetention(viewer)) throw new ForbiddenError("Only admins set how long rejected candidates are kept.");
+  await db.$transaction(async (tx) => {
+    await tx.hiringSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, retentionDays, updatedById: viewer.id }, update: { retentionDays, updatedById: viewer.id } });
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.retention_set", subjectType: "hiring", subjectId: null, detail: { retentionDays } });
+  });
+}
+
+/**
+ * Purges every rejected candidate whose decision is older than the retention period (none when
+ * no period is set). Run at start-up and hourly by each app server; idempotent, so several
+ * servers may all run it. Returns how many were purged.
+ */
+export async function purgeExpiredCandidates(now = new Date()): Promise<number> {
+  const { retentionDays } = await retentionSetting();
+  if (retentionDays === null) return 0;
+  const due = await db.hiringCandidate.findMany({
+    where: { purgedAt: null, rejectedAt: { lt: new Date(now.getTime() - retentionDays * DAY) }, hiredPersonId: null, loops: { every: { decision: "no-hire" } } },
+    select: { id: true },
+    take: 500,
+  });
+  let purged = 0;
+  for (const candidate of due) {
+    await db.$transaction(async (tx) => {
+      if (!(await erase(tx, candidate.id, now))) return;
+      await recordAuditEvent(tx, { actorId: null, action: "candidate.purged", subjectType: "candidate", subjectId: candidate.id, detail: { reason: "retention", retentionDays } });
+      purged += 1;
+    });
+  }
+  return purged;
+}

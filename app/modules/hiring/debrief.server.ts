@@ -1,0 +1,99 @@
+import type { Viewer } from "~/modules/auth/policy";
+import { getLevel, trackOfLevel } from "~/modules/ladders";
+import { openingLadder, requireVisibleLoop } from "./access.server";
+import { asRecommendation, effectiveSubmitted } from "./cards";
+import { debrief, DISAGREEMENT_SPREAD } from "./debrief";
+import { DECISION_LABELS, type Decision } from "./forms";
+import { loopCards, PURGED_NAME } from "./loops.server";
+import { planCompetencyIds } from "./plan";
+import { canRecordDecision, canRecordDissent, canSeeDebrief, debriefIsOpen, hasSubmittedOwn, isInterviewerOn, visibleScorecards } from "./policy";
+import { RECOMMENDATION_LABELS } from "./scorecard";
+import { db } from "~/db/client.server";
+
+/**
+ * The debrief page, mechanical first (debrief.ts): the interviewers × competencies matrix from the
+ * cards that count, disagreements, competencies nobody rated, aggregates, the level the evidence
+ * supports, and the agenda; then the decision and any dissent. Nothing of it reaches an
+ * interviewer whose own card is not in.
+ */
+export async function debriefPage(viewer: Viewer, loopId: string) {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  const { access } = loop;
+  const header = {
+    loop: { id: loop.id },
+    opening: { id: loop.opening.id, title: loop.opening.title },
+    candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name,
+  };
+  if (!canSeeDebrief(viewer, access)) {
+    const reason =
+      isInterviewerOn(viewer, access) && !hasSubmittedOwn(viewer, access)
+        ? "The debrief opens to you once your own scorecard is submitted: until then you see nobody else's."
+        : debriefIsOpen(access)
+          ? "You cannot see this debrief."
+          : "The debrief opens once every scorecard is submitted, or when a hiring admin of the opening opens it early.";
+    return { ...header, available: false as const, reason };
+  }
+  const ladder = await openingLadder(loop.opening.ladderId);
+  const cards = effectiveSubmitted(visibleScorecards(viewer, access, await loopCards(loopId)));
+  const interviewOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
+  const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
+  const result = debrief(
+    ladder,
+    loop.opening.levelId,
+    planCompetencyIds(loop.opening.stages),
+    cards.map((card) => ({
+      interviewerId: card.authorId,
+      stageId: interviewOf.get(card.interviewId)?.stageId ?? null,
+      scores: card.scores,
+      recommendation: asRecommendation(card.recommendation),
+    })),
+  );
+  const names = new Map(loop.interviews.map((interview) => [interview.interviewerId, interview.interviewer.name]));
+  const competencyName = Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name]));
+  const levelTitle = (levelId: string | null) => (levelId ? (getLevel(ladder, levelId)?.title ?? levelId) : null);
+  const track = trackOfLevel(ladder, loop.opening.levelId);
+  const dissents = loop.decision
+    ? await db.hiringDissent.findMany({ where: { loopId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } })
+    : [];
+  const pending = loop.interviews.filter((interview) => interview.scorecards.length === 0).length;
+  return {
+    ...header,
+    available: true as const,
+    roleLevel: levelTitle(loop.opening.levelId),
+    openedEarly: loop.debriefOpenedAt ? { at: loop.debriefOpenedAt.toISOString(), by: loop.debriefOpenedBy?.name ?? null, pending } : null,
+    spreadThreshold: DISAGREEMENT_SPREAD,
+    competencies: result.competencyIds.map((id) => ({ id, name: competencyName[id] ?? id })),
+    rows: result.rows.map((row) => ({
+      interviewer: names.get(row.interviewerId) ?? "Former interviewer",
+      stage: row.stageId ? (stageName.get(row.stageId) ?? "") : "",
+      scores: row.scores,
+      recommendation: row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : null,
+    })),
+    aggregates: result.aggregates,
+    disagreements: result.disagreements,
+    unrated: result.unrated,
+    agenda: result.agenda,
+    recommendations: result.recommendations,
+    level: result.level
+      ? {
+          supported: levelTitle(result.level.supportedLevelId),
+          supportedLevelId: result.level.supportedLevelId,
+          tolerance: result.level.tolerance,
+          checks: result.level.checks.map((check) => ({ ...check, title: check.title || levelTitle(check.levelId) })),
+        }
+      : null,
+    /** Levels of the role's track and its equivalents, for "hire at another level". */
+    levels: (track?.levels ?? []).filter((level) => level.id !== loop.opening.levelId).map((level) => ({ id: level.id, title: level.title })),
+    decision: loop.decision
+      ? {
+          label: DECISION_LABELS[loop.decision as Decision] ?? loop.decision,
+          level: levelTitle(loop.decisionLevelId),
+          rationale: loop.rationale,
+          decidedAt: loop.decidedAt?.toISOString() ?? null,
+          decidedBy: loop.decidedBy?.name ?? null,
+        }
+      : null,
+    dissents: dissents.map((dissent) => ({ id: dissent.id, text: dissent.text, createdAt: dissent.createdAt.toISOString(), author: dissent.author.name })),
+    can: { decide: canRecordDecision(viewer, access), dissent: canRecordDissent(viewer, access) },
+  };
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { NOTES_MAX } from "./scorecard";
+
+/** The hiring forms, one zod schema each, used in the browser (conform) and on the server. */
+
+const emailList = z
+  .string()
+  .max(5_000, { error: "That list is too long." })
+  .optional()
+  .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]);
+
+const requiredText = (message: string, max: number, tooLong: string) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
+
+export const NewOpeningSchema = z.object({
+  title: requiredText("Name the opening, for example “Senior Engineer, Payments”.", 120, "Keep the title under 120 characters."),
+  ladderId: requiredText("Choose a ladder.", 100, "Choose a ladder."),
+  levelId: requiredText("Choose the level you are hiring for.", 100, "Choose a level."),
+  /** Other hiring admins of the opening besides its creator: emails. */
+  adminEmails: emailList,
+  /** Start the plan with the usual three stages (coding, system design, collaboration) drawn from the level's competencies. */
+  starterPlan: z.boolean().default(false),
+});
+export type NewOpeningInput = z.output<typeof NewOpeningSchema>;
+
+export const StageSchema = z.object({
+  stageId: z.string().trim().max(100).optional(),
+  name: requiredText("Name the stage, for example “System design”.", 80, "Keep the stage name under 80 characters."),
+  competencyIds: z.array(z.string().trim().max(100)).max(100).default([]),
+});
+export type StageInput = z.output<typeof StageSchema>;
+
+export const AddAdminSchema = z.object({
+  email: z.string({ error: "Give the hiring admin's email." }).trim().toLowerCase().min(1, { error: "Give the hiring admin's email." }).max(254),
+});
+
+export const CandidateSchema = z.object({
+  name: requiredText("Give the candidate's name.", 120, "Keep the name under 120 characters."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "That email is too long." })
+    .optional()
+    .transform((value) => value ?? "")
+    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { error: "Give an email such as name@example.com, or leave it empty." }),
+  source: z.string().trim().max(120, { error: "Keep the source under 120 characters." }).optional().transform((value) => value ?? ""),
+  notes: z.string().trim().max(NOTES_MAX, { error: `Keep the notes under ${NOTES_MAX.toLocaleString("en")} characters.` }).optional().transform((value) => value ?? ""),
+});
+export type CandidateInput = z.output<typeof CandidateSchema>;
+
+export const AssignSchema = z.object({
+  stageId: requiredText("Choose a stage.", 100, "Choose a stage."),
+  email: z.string({ error: "Give the interviewer's email." }).trim().toLowerCase().min(1, { error: "Give the interviewer's email." }).max(254),
+  /** A datetime-local value, read as UTC; empty when not scheduled yet. */
+  scheduledAt: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((value, context) => {
+      if (!value) return null;
+      const date = new Date(/Z|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+      if (Number.isNaN(date.getTime())) {
+        context.addIssue({ code: "custom", message: "Give a date and time, or leave it empty." });
+        return z.NEVER;
+      }
+      return date;
+    }),
+});
+export type AssignInput = z.output<typeof AssignSchema>;
+
+export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
+
+export const DecisionSchema = z
+  .object({
+    decision: z.enum(DECISIONS, { error: "Choose hire, no hire or hire at another level." }),
+    levelId: z.string().trim().max(100).optional(),
+    rationale: requiredText("Say why: the decision is recorded with its rationale.", NOTES_MAX, `Keep the rationale under ${NOTES_MAX.toLocaleString("en")} characters.`),
+  })
+  .superRefine((value, context) => {
+    if (value.decision === "hire-other-level" && !value.levelId) context.addIssue({ code: "custom", path: ["levelId"], message: "Choose the level to hire at." });
+  });
+export type DecisionInput = z.output<typeof DecisionSchema>;
+
+export const DissentSchema = z.object({
+  text: requiredText("Say what you disagree with.", NOTES_MAX, `Keep it under ${NOTES_MAX.toLocaleString("en")} characters.`),
+});
+
+export const LinkHireSchema = z.object({
+  email: z.string({ error: "Give the email of the person they became." }).trim().toLowerCase().min(1, { error: "Give the email of the person they became." }).max(254),
+});
+
+export const RetentionSchema = z.object({
+  /** Empty: rejected candidates are kept until a hiring admin purges them. */
+  retentionDays: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce
+      .number({ error: "Give a number of days, or leave it empty to keep candidates until purged." })
+      .int({ error: "Give a whole number of days." })
+      .min(1, { error: "Keep rejected candidates at least one day." })
+      .max(3650, { error: "At most ten years (3,650 days)." })
+      .nullable(),
+  ),
+});

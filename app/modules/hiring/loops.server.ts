@@ -1,0 +1,306 @@
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
+import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
+import { openingLadder, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
+import { submittedChains, type StoredCard } from "./cards";
+import { DECISION_LABELS, type AssignInput, type CandidateInput, type Decision, type DecisionInput } from "./forms";
+import { planCoverage, type Staffing } from "./plan";
+import {
+  canManageLoop,
+  canOpenDebriefEarly,
+  canRecordDecision,
+  canRecordDissent,
+  canSeeDebrief,
+  canSeeOthersScorecards,
+  canStaffLoop,
+  debriefIsOpen,
+  hasSubmittedOwn,
+  isInterviewerOn,
+  managesOpening,
+  visibleScorecards,
+} from "./policy";
+
+/**
+ * Candidates and their loops: a hiring admin adds a candidate to an opening (which starts their
+ * loop), assigns interviewers to the plan's stages, opens the debrief early if need be, records the
+ * decision and links a hire to the person they became. Every read of scorecards goes through
+ * `visibleScorecards` (independence, policy.ts).
+ */
+
+type FieldErrors = Record<string, string[]>;
+
+export const PURGED_NAME = "Purged candidate";
+
+/** Adds a candidate to an opening: the candidate and their loop, in one write. */
+export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput): Promise<{ ok: true; loopId: string }> {
+  const opening = await requireManagedOpening(viewer, openingId);
+  if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to add candidates.");
+  const loop = await db.hiringLoop.create({
+    data: {
+      opening: { connect: { id: openingId } },
+      candidate: { create: { name: input.name, email: input.email, source: input.source, notes: input.notes, createdById: viewer.id } },
+    },
+    select: { id: true },
+  });
+  return { ok: true, loopId: loop.id };
+}
+
+/** Every scorecard of a loop, with its scores: callers filter them with `visibleScorecards` before anything leaves the module. */
+export async function loopCards(loopId: string) {
+  return db.hiringScorecard.findMany({
+    where: { interview: { loopId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      interviewId: true,
+      authorId: true,
+      status: true,
+      recommendation: true,
+      summary: true,
+      amendsId: true,
+      submittedAt: true,
+      createdAt: true,
+      scores: { select: { competencyId: true, score: true, notes: true } },
+    },
+  });
+}
+
+export type LoopCard = Awaited<ReturnType<typeof loopCards>>[number];
+
+function levelLabel(ladder: Ladder, levelId: string | null): string | null {
+  if (!levelId) return null;
+  const level = getLevel(ladder, levelId);
+  if (!level) return levelId;
+  return `${level.title} (${trackOfLevel(ladder, levelId)?.name ?? level.trackId})`;
+}
+
+/** The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the viewer may read, the decision. */
+export async function loopPage(viewer: Viewer, loopId: string) {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  const ladder = await openingLadder(loop.opening.ladderId);
+  const { access } = loop;
+  const seesOthers = canSeeOthersScorecards(viewer, access);
+  const manages = managesOpening(viewer, access);
+  const cards = visibleScorecards(viewer, access, await loopCards(loopId));
+  const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview.stageId]));
+  const competencyIdsOf = (interviewId: string) => loop.opening.stages.find((stage) => stage.id === stageOf.get(interviewId))?.competencyIds ?? [];
+  const chains = submittedChains(cards, competencyIdsOf);
+  const teamNames = new Map(loop.interviews.map((interview) => [interview.interviewer.teamId, interview.interviewer.team?.name ?? null]));
+  const staffing: Record<string, { id: string; teamId: string | null; levelId: string | null }[]> = Object.fromEntries(loop.opening.stages.map((stage) => [stage.id, []]));
+  for (const interview of loop.interviews) staffing[interview.stageId]?.push({ id: interview.interviewerId, teamId: interview.interviewer.teamId, levelId: interview.interviewer.level });
+  const coverage = planCoverage(ladder, loop.opening.levelId, loop.opening.stages, staffing as Staffing);
+  const names = new Map(loop.interviews.map((interview) => [interview.interviewerId, interview.interviewer.name]));
+  const competencyName = Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name]));
+  const scale = ladder.scale.map((point) => ({ value: point.value, label: point.label }));
+  const purged = loop.candidate.purgedAt !== null;
+  const dissents = seesOthers && loop.decision
+    ? await db.hiringDissent.findMany({ where: { loopId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } })
+    : [];
+  return {
+    loop: { id: loop.id, state: loop.state, createdAt: loop.createdAt.toISOString() },
+    opening: { id: loop.opening.id, title: loop.opening.title, level: levelLabel(ladder, loop.opening.levelId), levelId: loop.opening.levelId },
+    candidate: purged
+      ? { name: PURGED_NAME, email: "", source: "", notes: "", purgedAt: loop.candidate.purgedAt!.toISOString(), hiredPerson: loop.candidate.hiredPerson }
+      : { name: loop.candidate.name, email: loop.candidate.email, source: loop.candidate.source, notes: loop.candidate.notes, purgedAt: null, hiredPerson: loop.candidate.hiredPerson },
+    stages: loop.opening.stages,
+    competencyName,
+    scale,
+    interviews: loop.interviews.map((interview) => {
+      const own = interview.interviewerId === viewer.id;
+      const submitted = interview.scorecards.length > 0;
+      return {
+        id: interview.id,
+        stageId: interview.stageId,
+        interviewer: { id: interview.interviewerId, name: interview.interviewer.name, team: interview.interviewer.team?.name ?? null, level: levelLabel(ladder, interview.interviewer.level) },
+        scheduledAt: interview.scheduledAt?.toISOString() ?? null,
+        own,
+        /** Null where the viewer may not know it (another's card, before their own is in). */
+        status: own || seesOthers ? (submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") : null,
+        removable: !submitted && !cards.some((card) => card.interviewId === interview.id) && canStaffLoop(viewer, access),
+      };
+    }),
+    panel: coverage?.staffing
+      ? {
+          size: coverage.staffing.panel.size,
+          singleTeam: coverage.staffing.panel.singleTeam,
+          teams: coverage.staffing.panel.teams.map((group) => ({ name: group.id === null ? "No team" : (teamNames.get(group.id) ?? group.id), count: group.interviewerIds.length })),
+          levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? "No level" : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
+        }
+      : null,
+    warnings: manages && coverage ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
+    cards: chains.map((chain) => ({
+      interviewId: chain.interviewId,
+      stageId: stageOf.get(chain.interviewId) ?? null,
+      author: names.get(chain.effective.authorId) ?? "Former interviewer",
+      own: chain.effective.authorId === viewer.id,
+      recommendation: chain.effective.recommendation,
+      summary: chain.effective.summary,
+      submittedAt: toIso(chain.original.submittedAt),
+      amendedAt: chain.amendments.length ? toIso(chain.effective.submittedAt) : null,
+      scores: orderScores(chain.effective, competencyIdsOf(chain.interviewId)),
+      amendments: chain.amendments.map(({ card, diff }) => ({ id: card.id, submittedAt: toIso(card.submittedAt), diff })),
+    })),
+    decision: seesOthers && loop.decision
+      ? {
+          decision: loop.decision as Decision,
+          label: DECISION_LABELS[loop.decision as Decision] ?? loop.decision,
+          level: levelLabel(ladder, loop.decisionLevelId),
+          rationale: loop.rationale,
+          decidedAt: loop.decidedAt?.toISOString() ?? null,
+          decidedBy: loop.decidedBy?.name ?? null,
+          dissents: dissents.map((dissent) => ({ id: dissent.id, text: dissent.text, createdAt: dissent.createdAt.toISOString(), author: dissent.author.name })),
+        }
+      : null,
+    debrief: {
+      open: debriefIsOpen(access),
+      openedEarly: loop.debriefOpenedAt ? { at: loop.debriefOpenedAt.toISOString(), by: loop.debriefOpenedBy?.name ?? null } : null,
+      canSee: canSeeDebrief(viewer, access),
+      canOpenEarly: canOpenDebriefEarly(viewer, access),
+      /** For an interviewer whose own card is not in yet: why they see nobody else's. */
+      waitingForOwn: isInterviewerOn(viewer, access) && !hasSubmittedOwn(viewer, access),
+    },
+    can: {
+      staff: canStaffLoop(viewer, access),
+      manage: canManageLoop(viewer, access),
+      decide: canRecordDecision(viewer, access),
+      dissent: canRecordDissent(viewer, access),
+      linkHire: canManageLoop(viewer, access) && (loop.decision === "hire" || loop.decision === "hire-other-level"),
+      export: true,
+    },
+  };
+}
+
+function toIso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
+function orderScores(card: StoredCard, competencyIds: readonly string[]) {
+  const order = new Map(competencyIds.map((id, index) => [id, index]));
+  return [...card.scores].sort((a, b) => (order.get(a.competencyId) ?? Infinity) - (order.get(b.competencyId) ?? Infinity));
+}
+
+/** What the plan and panel miss, in words, before the loop starts. */
+function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>, competencyName: Record<string, string>, stages: VisibleLoop["opening"]["stages"]): string[] {
+  const name = (id: string) => competencyName[id] ?? id;
+  const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
+  const warnings: string[] = [];
+  if (coverage.uncovered.length) warnings.push(`No stage covers: ${coverage.uncovered.map(name).join(", ")}.`);
+  if (coverage.staffing?.unstaffedStages.length) warnings.push(`Nobody interviews yet in: ${coverage.staffing.unstaffedStages.map(stageName).join(", ")}.`);
+  const thin = coverage.staffing?.thinlyCovered ?? [];
+  if (thin.length) warnings.push(`Judged by fewer than two interviewers: ${thin.map((item) => name(item.competencyId)).join(", ")}.`);
+  if (coverage.staffing?.panel.singleTeam) warnings.push("Every interviewer is on one team: the panel hears one team's view.");
+  return warnings;
+}
+
+/** Assigns an interviewer to a stage of the loop. */
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
+  if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
+  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, deactivatedAt: true } });
+  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
+    return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+  }
+  try {
+    await db.hiringInterview.create({ data: { loopId, stageId: input.stageId, interviewerId: person.id, scheduledAt: input.scheduledAt } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+    throw error;
+  }
+  return { ok: true };
+}
+
+/** Takes an interviewer off the loop while they have no scorecard for it. */
+export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
+  if (!loop.interviews.some((interview) => interview.id === interviewId)) throw new NotFoundError("This loop has no such interview.");
+  const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
+  if (removed.count === 0) throw new ConflictError("A scorecard for this interview exists; the interview stays.");
+}
+
+/** Opens the debrief before every card is in, recording who and when. */
+export async function openDebriefEarly(viewer: Viewer, loopId: string, now = new Date()): Promise<void> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError("The debrief is already open, decided, or not yours to open.");
+  await db.hiringLoop.updateMany({ where: { id: loopId, debriefOpenedAt: null }, data: { debriefOpenedAt: now, debriefOpenedById: viewer.id } });
+}
+
+/** Records the decision with its rationale, once. A no-hire starts the retention clock of the candidate's data. */
+export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
+  let levelId: string | null = null;
+  if (input.decision === "hire-other-level") {
+    const ladder = await openingLadder(loop.opening.ladderId);
+    if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["That level is not in this opening's ladder."] } };
+    if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["That is the opening's own level: choose “Hire”."] } };
+    levelId = input.levelId;
+  }
+  await db.$transaction(async (tx) => {
+    const updated = await tx.hiringLoop.updateMany({
+      where: { id: loopId, decision: null },
+      data: { decision: input.decision, decisionLevelId: levelId, rationale: input.rationale, decidedById: viewer.id, decidedAt: now, state: "decided" },
+    });
+    if (updated.count !== 1) throw new ConflictError("Someone recorded the decision meanwhile; read it below.");
+    if (input.decision === "no-hire") await tx.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { rejectedAt: now } });
+  });
+  return { ok: true };
+}
+
+export async function recordDissent(viewer: Viewer, loopId: string, text: string): Promise<void> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canRecordDissent(viewer, loop.access)) throw new ConflictError("Dissent is recorded beside a decision, by those who could see the debrief.");
+  await db.hiringDissent.create({ data: { loopId, authorId: viewer.id, text } });
+}
+
+/** Links a hire to the person they became, so the validity loop can follow their reviews. */
+export async function linkHire(viewer: Viewer, loopId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canManageLoop(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {
+    throw new ConflictError("Only a hire is linked to a person, by a hiring admin of the opening.");
+  }
+  const person = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!person) return { ok: false, fieldErrors: { email: ["Nobody has that email. Once they have an account, link them here."] } };
+  const other = await db.hiringCandidate.findFirst({ where: { hiredPersonId: person.id, id: { not: loop.candidate.id } }, select: { id: true } });
+  if (other) return { ok: false, fieldErrors: { email: ["That person is already linked to another hire."] } };
+  await db.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { hiredPersonId: person.id } });
+  return { ok: true };
+}
+
+/** The loop's scorecards the viewer may read, as CSV rows: one per competency of each card that counts. */
+export async function loopExport(viewer: Viewer, loopId: string): Promise<{ filename: string; rows: (string | number)[][] }> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  const ladder = await openingLadder(loop.opening.ladderId);
+  const cards = visibleScorecards(viewer, loop.access, await loopCards(loopId));
+  const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
+  const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
+  const competencyName = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));
+  const rows: (string | number)[][] = [["candidate", "stage", "interviewer", "status", "submitted (UTC)", "competency", "score", "notes", "recommendation", "summary"]];
+  const candidate = loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name;
+  const effective = submittedChains(cards).map((chain) => chain.effective);
+  const drafts = cards.filter((card) => card.status === "draft");
+  for (const card of [...effective, ...drafts]) {
+    const interview = stageOf.get(card.interviewId);
+    for (const score of card.scores) {
+      rows.push([
+        candidate,
+        (interview && stageName.get(interview.stageId)) ?? "",
+        interview?.interviewer.name ?? "",
+        card.status,
+        card.submittedAt ? card.submittedAt.toISOString() : "",
+        competencyName.get(score.competencyId) ?? score.competencyId,
+        score.score ?? "not assessed",
+        score.notes,
+        card.recommendation ?? "",
+        card.summary,
+      ]);
+    }
+  }
+  const slug = `${loop.opening.title}-${candidate}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return { filename: `${slug || "loop"}-scorecards.csv`, rows };
+}
+
+export type LoopPage = Awaited<ReturnType<typeof loopPage>>;

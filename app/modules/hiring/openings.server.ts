@@ -1,0 +1,273 @@
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { openingLadder, requireManagedOpening, toStage, type Stage } from "./access.server";
+import type { NewOpeningInput, StageInput } from "./forms";
+import { interviewKit } from "./kit";
+import { planCoverage } from "./plan";
+import { canCreateOpening, canSeeOthersScorecards, canViewKit, managesOpening, type LoopAccess } from "./policy";
+
+/**
+ * Openings and their interview plans: a hiring admin opens a role (ladder, track, level), builds
+ * the plan's stages from the level's competencies, and sees its coverage before any loop starts.
+ */
+
+type FieldErrors = Record<string, string[]>;
+
+/** The ladders and their levels, for the new-opening form. */
+export async function openingChoices(viewer: Viewer) {
+  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  return (await servedLadders()).map(({ ladder }) => ({
+    id: ladder.meta.id,
+    name: ladder.meta.name,
+    tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) })),
+  }));
+}
+
+/** One stage per area of the ladder, each with the level's competencies in that area: a plan that covers the level, to edit. */
+export function starterStages(ladder: Ladder, levelId: string): { name: string; competencyIds: string[] }[] {
+  const level = getLevel(ladder, levelId);
+  if (!level) return [];
+  return ladder.areas
+    .map((area) => ({ name: area.name, competencyIds: area.competencyIds.filter((id) => level.competencyIds.includes(id)) }))
+    .filter((stage) => stage.competencyIds.length > 0);
+}
+
+/** Opens a role. The creator and the hiring admins named become the opening's hiring admins. */
+export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors }> {
+  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
+  if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const level = getLevel(ladder, input.levelId);
+  if (!level) return { ok: false, fieldErrors: { levelId: ["That level is not in this ladder."] } };
+  const others = input.adminEmails.length
+    ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, email: true, isAdmin: true, isHiringAdmin: true } })
+    : [];
+  const unknown = input.adminEmails.filter((email) => !others.some((other) => other.email === email));
+  if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.join(", ")}.`] } };
+  const notHiring = others.filter((other) => !other.isAdmin && !other.isHiringAdmin);
+  if (notHiring.length) return { ok: false, fieldErrors: { adminEmails: [`Not a hiring admin: ${notHiring.map((other) => other.email).join(", ")}.`] } };
+  const stages = input.starterPlan ? starterStages(ladder, level.id) : [];
+  const opening = await db.hiringOpening.create({
+    data: {
+      title: input.title,
+      ladderId: ladder.meta.id,
+      trackId: level.trackId,
+      levelId: level.id,
+      createdById: viewer.id,
+      admins: { create: [...new Set([viewer.id, ...others.map((other) => other.id)])].map((userId) => ({ userId })) },
+      stages: { create: stages.map((stage, position) => ({ name: stage.name, position, competencyIds: JSON.stringify(stage.competencyIds) })) },
+    },
+    select: { id: true },
+  });
+  return { ok: true, openingId: opening.id };
+}
+
+/** The hiring home: openings the viewer manages, and interviews they hold (their own cards' state only). */
+export async function hiringHome(viewer: Viewer) {
+  const [openings, interviews] = await Promise.all([
+    viewer.isAdmin || viewer.isHiringAdmin
+      ? db.hiringOpening.findMany({
+          where: viewer.isAdmin ? {} : { admins: { some: { userId: viewer.id } } },
+          orderBy: [{ state: "desc" }, { createdAt: "desc" }],
+          select: { id: true, title: true, ladderId: true, levelId: true, state: true, createdAt: true, _count: { select: { loops: true, stages: true } } },
+        })
+      : Promise.resolve([]),
+    db.hiringInterview.findMany({
+      where: { interviewerId: viewer.id },
+      orderBy: [{ scheduledAt: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        scheduledAt: true,
+        stage: { select: { name: true } },
+        loop: { select: { id: true, decision: true, candidate: { select: { name: true, purgedAt: true } }, opening: { select: { title: true } } } },
+        scorecards: { where: { authorId: viewer.id }, select: { status: true, amendsId: true } },
+      },
+    }),
+  ]);
+  const ladders = await servedLadders();
+  const levelTitle = (ladderId: string, levelId: string) => {
+    const ladder = ladders.find((served) => served.ladder.meta.id === ladderId)?.ladder;
+    return (ladder && getLevel(ladder, levelId)?.title) ?? levelId;
+  };
+  return {
+    canCreate: canCreateOpening(viewer),
+    openings: openings.map((opening) => ({
+      id: opening.id,
+      title: opening.title,
+      level: levelTitle(opening.ladderId, opening.levelId),
+      state: opening.state,
+      loops: opening._count.loops,
+      stages: opening._count.stages,
+    })),
+    interviews: interviews.map((interview) => ({
+      id: interview.id,
+      loopId: interview.loop.id,
+      candidate: interview.loop.candidate.purgedAt ? "Purged candidate" : interview.loop.candidate.name,
+      opening: interview.loop.opening.title,
+      stage: interview.stage.name,
+      scheduledAt: interview.scheduledAt?.toISOString() ?? null,
+      card: interview.scorecards.some((card) => card.status === "submitted" && card.amendsId === null) ? ("submitted" as const) : interview.scorecards.length ? ("draft" as const) : ("not-started" as const),
+      decided: interview.loop.decision !== null,
+    })),
+  };
+}
+
+/** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
+export async function openingPage(viewer: Viewer, openingId: string) {
+  const opening = await requireManagedOpening(viewer, openingId);
+  const ladder = await openingLadder(opening.ladderId);
+  const level = getLevel(ladder, opening.levelId);
+  const coverage = planCoverage(ladder, opening.levelId, opening.stages);
+  const [admins, loops, usedStages] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...opening.access.adminIds] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db.hiringLoop.findMany({
+      where: { openingId },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        state: true,
+        decision: true,
+        debriefOpenedAt: true,
+        createdAt: true,
+        candidate: { select: { name: true, purgedAt: true } },
+        interviews: { select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
+      },
+    }),
+    db.hiringStage.findMany({ where: { openingId, interviews: { some: {} } }, select: { id: true, interviews: { where: { scorecards: { some: {} } }, select: { id: true }, take: 1 } } }),
+  ]);
+  const competencyName = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));
+  return {
+    opening: { id: opening.id, title: opening.title, state: opening.state, levelId: opening.levelId, ladderId: opening.ladderId, createdAt: opening.createdAt.toISOString() },
+    level: level ? { id: level.id, title: level.title, track: trackOfLevel(ladder, level.id)?.name ?? level.trackId } : null,
+    ladderName: ladder.meta.name,
+    /** The level's competencies, in ladder order, to choose from. */
+    competencies: (level?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
+    competencyName: Object.fromEntries(competencyName),
+    stages: opening.stages.map((stage) => ({
+      ...stage,
+      hasInterviews: usedStages.some((used) => used.id === stage.id),
+      hasScorecards: usedStages.some((used) => used.id === stage.id && used.interviews.length > 0),
+    })),
+    coverage,
+    admins,
+    loops: loops.map((loop) => {
+      const access: LoopAccess = {
+        adminIds: opening.access.adminIds,
+        interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
+        debriefOpenedAt: loop.debriefOpenedAt,
+        decided: loop.decision !== null,
+        purged: loop.candidate.purgedAt !== null,
+      };
+      const seesCards = canSeeOthersScorecards(viewer, access);
+      return {
+        id: loop.id,
+        candidate: loop.candidate.purgedAt ? "Purged candidate" : loop.candidate.name,
+        interviews: loop.interviews.length,
+        submitted: seesCards ? access.interviews.filter((interview) => interview.submitted).length : null,
+        decision: seesCards ? loop.decision : null,
+        createdAt: loop.createdAt.toISOString(),
+      };
+    }),
+  };
+}
+
+async function stageCompetencyErrors(ladderId: string, levelId: string, competencyIds: readonly string[]): Promise<FieldErrors | null> {
+  const ladder = await openingLadder(ladderId);
+  const level = getLevel(ladder, levelId);
+  const unknown = competencyIds.filter((id) => !level?.competencyIds.includes(id));
+  if (unknown.length) return { competencyIds: [`Not a competency of this level: ${unknown.join(", ")}.`] };
+  if (new Set(competencyIds).size !== competencyIds.length) return { competencyIds: ["Each competency once."] };
+  return null;
+}
+
+/** Adds a stage at the end of the plan, or changes one. A stage's competencies are fixed once a scorecard for it exists. */
+export async function saveStage(viewer: Viewer, openingId: string, input: StageInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const opening = await requireManagedOpening(viewer, openingId);
+  if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to change the plan.");
+  const errors = await stageCompetencyErrors(opening.ladderId, opening.levelId, input.competencyIds);
+  if (errors) return { ok: false, fieldErrors: errors };
+  if (!input.stageId) {
+    const position = opening.stages.reduce((last, stage) => Math.max(last, stage.position + 1), 0);
+    await db.hiringStage.create({ data: { openingId, name: input.name, position, competencyIds: JSON.stringify(input.competencyIds) } });
+    return { ok: true };
+  }
+  const stage = opening.stages.find((candidate) => candidate.id === input.stageId);
+  if (!stage) throw new NotFoundError("This plan has no such stage.");
+  const changed = JSON.stringify(stage.competencyIds) !== JSON.stringify(input.competencyIds);
+  if (changed && (await db.hiringScorecard.count({ where: { interview: { stageId: stage.id } } })) > 0) {
+    return { ok: false, fieldErrors: { competencyIds: ["Scorecards for this stage exist: its competencies can no longer change. Add a new stage instead."] } };
+  }
+  await db.hiringStage.update({ where: { id: stage.id }, data: { name: input.name, competencyIds: JSON.stringify(input.competencyIds) } });
+  return { ok: true };
+}
+
+/** Removes a stage nobody interviews in yet. */
+export async function removeStage(viewer: Viewer, openingId: string, stageId: string): Promise<void> {
+  const opening = await requireManagedOpening(viewer, openingId);
+  if (!opening.stages.some((stage) => stage.id === stageId)) throw new NotFoundError("This plan has no such stage.");
+  if ((await db.hiringInterview.count({ where: { stageId } })) > 0) throw new ConflictError("Interviews are assigned in this stage; it stays in the plan.");
+  await db.hiringStage.delete({ where: { id: stageId } });
+}
+
+/** Moves a stage one place up or down in the plan. */
+export async function moveStage(viewer: Viewer, openingId: string, stageId: string, direction: "up" | "down"): Promise<void> {
+  const opening = await requireManagedOpening(viewer, openingId);
+  const index = opening.stages.findIndex((stage) => stage.id === stageId);
+  if (index < 0) throw new NotFoundError("This plan has no such stage.");
+  const other = opening.stages[direction === "up" ? index - 1 : index + 1];
+  if (!other) return;
+  const stages = [...opening.stages];
+  stages[index] = other;
+  stages[direction === "up" ? index - 1 : index + 1] = opening.stages[index]!;
+  await db.$transaction(stages.map((stage, position) => db.hiringStage.update({ where: { id: stage.id }, data: { position } })));
+}
+
+export async function addOpeningAdmin(viewer: Viewer, openingId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  await requireManagedOpening(viewer, openingId);
+  const person = await db.user.findUnique({ where: { email }, select: { id: true, isAdmin: true, isHiringAdmin: true, deactivatedAt: true } });
+  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (!person.isAdmin && !person.isHiringAdmin) return { ok: false, fieldErrors: { email: ["That person is not a hiring admin."] } };
+  await db.hiringOpeningAdmin.upsert({ where: { openingId_userId: { openingId, userId: person.id } }, create: { openingId, userId: person.id }, update: {} });
+  return { ok: true };
+}
+
+export async function setOpeningState(viewer: Viewer, openingId: string, state: "open" | "closed"): Promise<void> {
+  await requireManagedOpening(viewer, openingId);
+  await db.hiringOpening.update({ where: { id: openingId }, data: { state } });
+}
+
+/**
+ * A stage's interview kit, for the opening's hiring admins and whoever interviews in that stage:
+ * the questions, follow-ups, what good answers show and the anchored meaning of each score.
+ */
+export async function stageKit(viewer: Viewer, openingId: string, stageId: string) {
+  const row = await db.hiringStage.findFirst({
+    where: { id: stageId, openingId },
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      competencyIds: true,
+      opening: { select: { id: true, title: true, ladderId: true, levelId: true, admins: { select: { userId: true } } } },
+      interviews: { where: { interviewerId: viewer.id }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!row || !canViewKit(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }, row.interviews.length ? [viewer.id] : [])) {
+    throw new NotFoundError("We could not find that interview kit.");
+  }
+  const stage: Stage = toStage(row);
+  const ladder = await openingLadder(row.opening.ladderId);
+  const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
+  if (!kit) throw new InvalidError("The ladder no longer has this opening's level.");
+  return {
+    opening: { id: row.opening.id, title: row.opening.title },
+    manages: managesOpening(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }),
+    stage,
+    level: getLevel(ladder, row.opening.levelId)?.title ?? row.opening.levelId,
+    ladderName: ladder.meta.name,
+    kit,
+  };
+}

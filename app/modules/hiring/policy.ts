@@ -1,0 +1,134 @@
+/**
+ * Who may see and do what in hiring. Pure rules; the server modules feed them facts from the
+ * database (access.server.ts). Openings, loops, candidates and kits that someone may not see are
+ * 404s, exactly as if they did not exist. docs/decisions/022-hiring-workflow.md.
+ *
+ * - An opening is managed by its hiring admins (the creator and anyone they add) and by admins.
+ * - A loop, and its candidate's data, are visible to those who manage its opening and to its
+ *   interviewers; nobody else.
+ * - Independence: an interviewer on a loop sees no other scorecard of it (nor a count, a debrief,
+ *   an export or a figure built from one) until every card of their own in it is submitted. This
+ *   holds even for a hiring admin who interviews; the opening's other hiring admins see all.
+ */
+export type HiringViewer = { id: string; isAdmin: boolean; isHiringAdmin: boolean };
+
+export type OpeningAccess = {
+  /** The opening's hiring admins. */
+  adminIds: readonly string[];
+};
+
+export type LoopInterviewFacts = {
+  interviewerId: string;
+  /** A card of this interview has been submitted (its first submission; amendments do not reopen it). */
+  submitted: boolean;
+};
+
+export type LoopAccess = OpeningAccess & {
+  interviews: readonly LoopInterviewFacts[];
+  /** When a hiring admin opened the debrief before every card was in; null otherwise. */
+  debriefOpenedAt: Date | string | null;
+  decided: boolean;
+  /** The candidate's data was purged: the loop is read-only. */
+  purged: boolean;
+};
+
+/** Hiring admins and admins open roles. */
+export function canCreateOpening(viewer: HiringViewer): boolean {
+  return viewer.isHiringAdmin || viewer.isAdmin;
+}
+
+export function managesOpening(viewer: HiringViewer, opening: OpeningAccess): boolean {
+  return viewer.isAdmin || opening.adminIds.includes(viewer.id);
+}
+
+export function isInterviewerOn(viewer: HiringViewer, loop: Pick<LoopAccess, "interviews">): boolean {
+  return loop.interviews.some((interview) => interview.interviewerId === viewer.id);
+}
+
+/** Every interview the viewer holds in the loop has a submitted card (false when they hold none). */
+export function hasSubmittedOwn(viewer: HiringViewer, loop: Pick<LoopAccess, "interviews">): boolean {
+  const own = loop.interviews.filter((interview) => interview.interviewerId === viewer.id);
+  return own.length > 0 && own.every((interview) => interview.submitted);
+}
+
+/** The loop and its candidate's data: the opening's hiring admins, admins and the loop's interviewers. */
+export function canViewLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return managesOpening(viewer, loop) || isInterviewerOn(viewer, loop);
+}
+
+/**
+ * Other interviewers' scorecards of the loop (and anything derived from them: counts, the
+ * debrief, exports). An interviewer only once their own cards are all submitted; otherwise those
+ * who manage the opening.
+ */
+export function canSeeOthersScorecards(viewer: HiringViewer, loop: LoopAccess): boolean {
+  if (isInterviewerOn(viewer, loop)) return hasSubmittedOwn(viewer, loop);
+  return managesOpening(viewer, loop);
+}
+
+/** The debrief opens by itself once every interview has a submitted card, or early when a hiring admin opens it. */
+export function debriefIsOpen(loop: Pick<LoopAccess, "interviews" | "debriefOpenedAt">): boolean {
+  return loop.debriefOpenedAt !== null || (loop.interviews.length > 0 && loop.interviews.every((interview) => interview.submitted));
+}
+
+export function canSeeDebrief(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return debriefIsOpen(loop) && canSeeOthersScorecards(viewer, loop);
+}
+
+/** Staffing, opening the debrief early, linking a hire, purging: the opening's hiring admins and admins, while the candidate's data is there. */
+export function canManageLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return managesOpening(viewer, loop) && !loop.purged;
+}
+
+/** Changing who interviews: before the decision. */
+export function canStaffLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return canManageLoop(viewer, loop) && !loop.decided;
+}
+
+export function canOpenDebriefEarly(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return canManageLoop(viewer, loop) && !loop.decided && !debriefIsOpen(loop);
+}
+
+/** The decision: a hiring admin of the opening who can see the debrief, once, after it opens. */
+export function canRecordDecision(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return canManageLoop(viewer, loop) && canSeeDebrief(viewer, loop) && !loop.decided;
+}
+
+/** Dissent beside a recorded decision: anyone who could see the debrief (interviewers who submitted, the opening's hiring admins). */
+export function canRecordDissent(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return loop.decided && !loop.purged && canSeeDebrief(viewer, loop);
+}
+
+/** An interviewer writes and submits only the cards of their own interviews, and only while the candidate's data is there. */
+export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
+  return viewer.id === interviewerId && !loop.purged;
+}
+
+/** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews in that stage. */
+export function canViewKit(viewer: HiringViewer, opening: OpeningAccess, stageInterviewerIds: readonly string[]): boolean {
+  return managesOpening(viewer, opening) || stageInterviewerIds.includes(viewer.id);
+}
+
+/** Interview material on the ladder's pages: hiring admins, admins, and anyone with an interview to hold. */
+export function canSeeInterviewMaterial(viewer: HiringViewer, hasInterviewAssignment: boolean): boolean {
+  return viewer.isAdmin || viewer.isHiringAdmin || hasInterviewAssignment;
+}
+
+/** Interviewer and panel statistics, and the validity loop: hiring admins (over the openings they manage) and admins. */
+export function canSeeHiringStatistics(viewer: HiringViewer): boolean {
+  return viewer.isAdmin || viewer.isHiringAdmin;
+}
+
+/** The organisation's retention period for rejected candidates: admins. */
+export function canSetRetention(viewer: HiringViewer): boolean {
+  return viewer.isAdmin;
+}
+
+/**
+ * The scorecards of a loop the viewer may read: their own (drafts included), and others'
+ * submitted cards only once `canSeeOthersScorecards` allows. Nobody reads another's draft.
+ */
+export function visibleScorecards<T extends { authorId: string; status: string }>(viewer: HiringViewer, loop: LoopAccess, cards: readonly T[]): T[] {
+  const others = canSeeOthersScorecards(viewer, loop);
+  return cards.filter((card) => card.authorId === viewer.id || (others && card.status === "submitted"));
+}

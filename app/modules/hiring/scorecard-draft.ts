@@ -1,0 +1,145 @@
+import { mergeSave, notesField, ratingField, SaveDraftSchema, sameValue, summaryField, valueOf, type DraftValues, type FieldChange, type FieldValue, type SaveDraftInput } from "~/modules/assessments/draft";
+import type { ScalePoint } from "~/modules/ladders";
+import { NOT_ASSESSED, NOTES_MAX, RECOMMENDATIONS, type Recommendation, type ScorecardEntry } from "./scorecard";
+
+/**
+ * A scorecard draft as a flat set of fields, the same shape as an assessment draft, so the
+ * reviews' autosave (app/modules/assessments/autosave.ts, the field-by-field merge of
+ * draft.ts) drives it unchanged. Field keys:
+ *
+ * - `rating:<competencyId>`  the score, a scale value, or null for "not assessed"
+ * - `notes:<competencyId>`   evidence notes (text)
+ * - `summary`                overall notes (text)
+ * - `recommendation`         strong-no | no | yes | strong-yes, or null while undecided
+ *
+ * A competency left without a score is "not assessed": that is the form's explicit default, so a
+ * draft has no third state to store (docs/decisions/022-hiring-workflow.md). Pure.
+ */
+export const recommendationField = "recommendation";
+export { ratingField as scoreField, notesField, summaryField, mergeSave };
+
+export type ScorecardRules = {
+  scale: readonly ScalePoint[];
+  /** The stage's competencies, in the stage's order. */
+  competencyIds: readonly string[];
+};
+
+/** The stored card as draft fields. */
+export function scorecardValues(card: { summary: string; recommendation: string | null; scores: readonly { competencyId: string; score: number | null; notes: string }[] }): DraftValues {
+  const values: DraftValues = { [summaryField]: card.summary, [recommendationField]: card.recommendation };
+  for (const row of card.scores) {
+    values[ratingField(row.competencyId)] = row.score;
+    values[notesField(row.competencyId)] = row.notes;
+  }
+  return values;
+}
+
+function fieldOf(key: string, competencyIds: ReadonlySet<string>): "summary" | "recommendation" | { kind: "rating" | "notes"; competencyId: string } | null {
+  if (key === summaryField) return "summary";
+  if (key === recommendationField) return "recommendation";
+  const [kind, competencyId, ...rest] = key.split(":");
+  if ((kind === "rating" || kind === "notes") && competencyId && rest.length === 0 && competencyIds.has(competencyId)) return { kind, competencyId };
+  return null;
+}
+
+/** Field errors for a save: fields the card does not have, scores off the scale, text too long, recommendations that are not one. */
+export function validateScorecardChanges(changes: readonly FieldChange[], rules: ScorecardRules): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const competencyIds = new Set(rules.competencyIds);
+  const scale = rules.scale.map((point) => point.value);
+  for (const { field: key, value } of changes) {
+    const field = fieldOf(key, competencyIds);
+    if (field === null) errors[key] = ["This scorecard has no such field."];
+    else if (field === "recommendation") {
+      if (value !== null && !RECOMMENDATIONS.includes(value as Recommendation)) errors[key] = ["Choose strong no, no, yes or strong yes."];
+    } else if (field === "summary" || field.kind === "notes") {
+      if (typeof value !== "string") errors[key] = ["Expected text."];
+      else if (value.length > NOTES_MAX) errors[key] = [`Keep it under ${NOTES_MAX.toLocaleString("en")} characters.`];
+    } else if (value !== null && (typeof value !== "number" || !scale.includes(value))) {
+      errors[key] = [`Choose a score on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}), or “not assessed”.`];
+    }
+  }
+  return errors;
+}
+
+/** Stored columns to write after a merge: the card's summary and recommendation, and per competency its score and notes. */
+export function scorecardWrites(writes: DraftValues): { summary?: string; recommendation?: string | null; scores: Map<string, { score?: number | null; notes?: string }> } {
+  const result: ReturnType<typeof scorecardWrites> = { scores: new Map() };
+  for (const [key, value] of Object.entries(writes)) {
+    if (key === summaryField) result.summary = String(value ?? "");
+    else if (key === recommendationField) result.recommendation = value === null ? null : String(value);
+    else {
+      const [kind, competencyId] = key.split(":");
+      if (!competencyId) continue;
+      const row = result.scores.get(competencyId) ?? {};
+      if (kind === "rating") row.score = value as number | null;
+      else row.notes = String(value ?? "");
+      result.scores.set(competencyId, row);
+    }
+  }
+  return result;
+}
+
+/** The card as `scorecardSchema` takes it from the draft: every competency of the stage, unscored ones as not assessed. */
+export function scorecardInput(values: DraftValues, competencyIds: readonly string[]) {
+  return {
+    entries: competencyIds.map((competencyId) => ({
+      competencyId,
+      score: valueOf(values, ratingField(competencyId)) ?? NOT_ASSESSED,
+      notes: String(valueOf(values, notesField(competencyId)) ?? ""),
+    })),
+    recommendation: valueOf(values, recommendationField) ?? undefined,
+    summary: String(valueOf(values, summaryField) ?? ""),
+  };
+}
+
+/** The card's entries from draft values, in the stage's order. */
+export function scorecardEntries(values: DraftValues, competencyIds: readonly string[]): ScorecardEntry[] {
+  return competencyIds.map((competencyId) => {
+    const score = valueOf(values, ratingField(competencyId));
+    return { competencyId, score: typeof score === "number" ? score : null, notes: String(valueOf(values, notesField(competencyId)) ?? "") };
+  });
+}
+
+/** The name of a field's input in the page's form: scores and the recommendation are radio groups. */
+export function scorecardInputName(field: string): string {
+  return field.startsWith("rating:") ? `score-${field.slice("rating:".length)}` : field;
+}
+
+/**
+ * A save posted by the scorecard form itself, without JavaScript: the form carries the values it
+ * was rendered with (`base`) and their revision; only fields the interviewer changed are saved,
+ * each with its base, so the same merge as autosave applies. Null when the post is malformed.
+ */
+export function plainScorecardSave(read: (name: string) => string | null, baseJson: string | null, baseRevision: string | null, competencyIds: readonly string[]): SaveDraftInput | null {
+  let base: unknown;
+  try {
+    base = JSON.parse(baseJson ?? "");
+  } catch {
+    return null;
+  }
+  if (base === null || typeof base !== "object" || Array.isArray(base) || baseRevision === null || !/^\d{1,9}$/.test(baseRevision)) return null;
+  const known = new Set(competencyIds);
+  const changes: FieldChange[] = [];
+  for (const [field, was] of Object.entries(base as Record<string, unknown>)) {
+    if (fieldOf(field, known) === null || !(was === null || typeof was === "string" || typeof was === "number")) return null;
+    const raw = read(scorecardInputName(field));
+    let value: FieldValue;
+    if (field.startsWith("rating:")) value = raw === null || raw === "" || raw === NOT_ASSESSED ? null : /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw;
+    else if (field === recommendationField) value = raw || null;
+    else value = raw ?? "";
+    if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
+  }
+  const input = SaveDraftSchema.safeParse({ baseRevision: Number(baseRevision), changes });
+  return input.success ? input.data : null;
+}
+
+/** Every field of a card for the stage, with what it holds now: the form's `base`. */
+export function formBase(values: DraftValues, competencyIds: readonly string[]): DraftValues {
+  const base: DraftValues = { [summaryField]: valueOf(values, summaryField), [recommendationField]: valueOf(values, recommendationField) };
+  for (const competencyId of competencyIds) {
+    base[ratingField(competencyId)] = valueOf(values, ratingField(competencyId));
+    base[notesField(competencyId)] = valueOf(values, notesField(competencyId));
+  }
+  return base;
+}

@@ -1,0 +1,144 @@
+import { db, type Prisma } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ForbiddenError } from "~/modules/errors";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { asRecommendation, effectiveSubmitted } from "./cards";
+import { interviewAgreement } from "./krippendorff";
+import { interviewerStats, type PastLoop } from "./interviewer-stats";
+import { canSeeHiringStatistics } from "./policy";
+import { validityReport, type HireOutcome } from "./validity";
+
+/**
+ * Hiring statistics for hiring admins, over the decided loops of the openings they manage (all,
+ * for admins): interviewer offsets, recommend rates and time to submit; agreement per opening;
+ * and the validity loop. A loop in which the viewer still owes a scorecard is left out, so no
+ * figure carries anything of a card they may not see yet.
+ */
+
+function requireStatistics(viewer: Viewer) {
+  if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError("This page is for hiring admins.");
+}
+
+/** The decided loops the viewer may count. */
+function countedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
+  return {
+    decision: { not: null },
+    ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }),
+    NOT: { interviews: { some: { interviewerId: viewer.id, scorecards: { none: { status: "submitted" } } } } },
+  };
+}
+
+const cardSelect = {
+  id: true,
+  interviewId: true,
+  authorId: true,
+  status: true,
+  recommendation: true,
+  summary: true,
+  amendsId: true,
+  submittedAt: true,
+  scores: { select: { competencyId: true, score: true, notes: true } },
+  interview: { select: { scheduledAt: true, loopId: true, stage: { select: { name: true } }, loop: { select: { openingId: true } } } },
+} satisfies Prisma.HiringScorecardSelect;
+
+async function submittedCards(where: Prisma.HiringLoopWhereInput) {
+  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, select: cardSelect });
+}
+
+type Card = Awaited<ReturnType<typeof submittedCards>>[number];
+
+/** Cards grouped by loop, each the card that counts, with the first submission's time. */
+function pastLoops(cards: readonly Card[]): Map<string, { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }> {
+  const firstSubmitted = new Map(cards.filter((card) => card.amendsId === null).map((card) => [card.interviewId, card.submittedAt]));
+  const loops = new Map<string, { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }>();
+  for (const card of effectiveSubmitted(cards)) {
+    const loopId = card.interview.loopId;
+    const loop = loops.get(loopId) ?? { openingId: card.interview.loop.openingId, cards: [] };
+    loop.cards.push({ ...card, firstSubmittedAt: firstSubmitted.get(card.interviewId) ?? card.submittedAt });
+    loops.set(loopId, loop);
+  }
+  return loops;
+}
+
+/** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
+export async function hiringStatistics(viewer: Viewer) {
+  requireStatistics(viewer);
+  const where = countedLoops(viewer);
+  const [cards, openings] = await Promise.all([
+    submittedCards(where),
+    db.hiringOpening.findMany({ where: { loops: { some: where } }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, ladderId: true } }),
+  ]);
+  const loops = pastLoops(cards);
+  const past: PastLoop[] = [...loops.values()].map((loop) => ({
+    cards: loop.cards.map((card) => ({
+      interviewerId: card.authorId,
+      scores: card.scores,
+      recommendation: asRecommendation(card.recommendation),
+      interviewedAt: card.interview.scheduledAt,
+      submittedAt: card.firstSubmittedAt,
+    })),
+  }));
+  const stats = interviewerStats(past);
+  const people = await db.user.findMany({ where: { id: { in: stats.map((row) => row.interviewerId) } }, select: { id: true, name: true } });
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const ladders = await servedLadders();
+  const competencyName = new Map(ladders.flatMap(({ ladder }) => ladder.competencies.map((competency) => [competency.id, competency.name] as const)));
+  return {
+    loops: loops.size,
+    interviewers: stats
+      .map((row) => ({ ...row, name: names.get(row.interviewerId) ?? "Former interviewer" }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.interviewerId.localeCompare(b.interviewerId)),
+    openings: openings.map((opening) => {
+      const own = [...loops.values()].filter((loop) => loop.openingId === opening.id);
+      const agreement = interviewAgreement(own.map((loop) => ({ cards: loop.cards })), "ordinal");
+      return {
+        id: opening.id,
+        title: opening.title,
+        loops: own.length,
+        overall: agreement.overall,
+        byCompetency: agreement.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })),
+      };
+    }),
+  };
+}
+
+/**
+ * The validity loop: each linked hire's interview scores (per competency and per stage, by stage
+ * name) against their first submitted manager review after the decision.
+ */
+export async function validityStatistics(viewer: Viewer) {
+  requireStatistics(viewer);
+  const where: Prisma.HiringLoopWhereInput = { ...countedLoops(viewer), decision: { in: ["hire", "hire-other-level"] }, candidate: { hiredPersonId: { not: null } } };
+  const [hires, cards] = await Promise.all([
+    db.hiringLoop.findMany({ where, select: { id: true, decidedAt: true, candidate: { select: { hiredPersonId: true } } } }),
+    submittedCards(where),
+  ]);
+  const personIds = [...new Set(hires.map((hire) => hire.candidate.hiredPersonId!))];
+  const reviews = personIds.length
+    ? await db.assessment.findMany({
+        where: { subjectId: { in: personIds }, kind: "manager", status: "submitted" },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        select: { subjectId: true, submittedAt: true, ratings: { select: { competencyId: true, rating: true } } },
+      })
+    : [];
+  const loops = pastLoops(cards);
+  const outcomes: HireOutcome[] = [];
+  for (const hire of hires) {
+    const personId = hire.candidate.hiredPersonId!;
+    const review = reviews.find((row) => row.subjectId === personId && (!hire.decidedAt || (row.submittedAt !== null && row.submittedAt > hire.decidedAt)));
+    const loop = loops.get(hire.id);
+    if (!review || !loop) continue;
+    outcomes.push({
+      personId,
+      interview: loop.cards.flatMap((card) => card.scores.map((score) => ({ competencyId: score.competencyId, score: score.score, stageId: card.interview.stage.name }))),
+      review: review.ratings,
+    });
+  }
+  const ladders = await servedLadders();
+  const competencyName = new Map(ladders.flatMap(({ ladder }) => ladder.competencies.map((competency) => [competency.id, competency.name] as const)));
+  const report = validityReport(outcomes);
+  return {
+    linkedHires: hires.length,
+    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })) },
+  };
+}

@@ -1,0 +1,54 @@
+import { db, type Prisma } from "~/db/client.server";
+import { PURGED_NAME } from "./loops.server";
+import { debriefIsOpen, hasSubmittedOwn, type LoopAccess } from "./policy";
+
+/**
+ * The home page's hiring to-dos (app/modules/todo): scorecards the person owes, debriefs they can
+ * attend (their own cards in, the debrief open, no decision yet), and decisions they can record
+ * as a hiring admin of the opening. Two reads.
+ */
+export async function hiringTodo(viewerId: string) {
+  const loopSelect = {
+    id: true,
+    debriefOpenedAt: true,
+    candidate: { select: { name: true, purgedAt: true } },
+    opening: { select: { title: true, admins: { select: { userId: true } } } },
+    interviews: { select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
+  } satisfies Prisma.HiringLoopSelect;
+  const open = { decision: null, state: "open", candidate: { purgedAt: null } } satisfies Prisma.HiringLoopWhereInput;
+  const [asInterviewer, asAdmin] = await Promise.all([
+    db.hiringLoop.findMany({ where: { ...open, interviews: { some: { interviewerId: viewerId } } }, select: loopSelect }),
+    db.hiringLoop.findMany({ where: { ...open, opening: { admins: { some: { userId: viewerId } } } }, select: loopSelect }),
+  ]);
+  const ownInterviews = await db.hiringInterview.findMany({
+    where: { interviewerId: viewerId, loop: open, scorecards: { none: { status: "submitted" } } },
+    orderBy: [{ scheduledAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, scheduledAt: true, stage: { select: { name: true } }, loop: { select: { candidate: { select: { name: true } }, opening: { select: { title: true } } } } },
+  });
+  const access = (loop: (typeof asInterviewer)[number]): LoopAccess => ({
+    adminIds: loop.opening.admins.map((admin) => admin.userId),
+    interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
+    debriefOpenedAt: loop.debriefOpenedAt,
+    decided: false,
+    purged: false,
+  });
+  const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
+  const ref = (loop: (typeof asInterviewer)[number]) => ({ loopId: loop.id, candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name, opening: loop.opening.title });
+  const decisions = asAdmin.filter((loop) => {
+    const facts = access(loop);
+    // A hiring admin who interviews on the loop decides only once their own card is in.
+    return debriefIsOpen(facts) && (!facts.interviews.some((interview) => interview.interviewerId === viewerId) || hasSubmittedOwn(viewer, facts));
+  });
+  const decidingIds = new Set(decisions.map((loop) => loop.id));
+  return {
+    scorecardsDue: ownInterviews.map((interview) => ({
+      interviewId: interview.id,
+      candidate: interview.loop.candidate.name,
+      opening: interview.loop.opening.title,
+      stage: interview.stage.name,
+      scheduledAt: interview.scheduledAt,
+    })),
+    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.id) && hasSubmittedOwn(viewer, access(loop)) && debriefIsOpen(access(loop))).map(ref),
+    decisionsToRecord: decisions.map(ref),
+  };
+}
