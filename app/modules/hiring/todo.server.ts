@@ -5,7 +5,7 @@ import { debriefIsOpen, hasSubmittedOwn, type LoopAccess } from "./policy";
 /**
  * The home page's hiring to-dos (app/modules/todo): scorecards the person owes, debriefs they can
  * attend (their own cards in, the debrief open, no decision yet), and decisions they can record
- * as a hiring admin of the opening. Two reads.
+ * as a hiring admin of the opening, and the loops of their openings still waiting for cards. Three reads.
  */
 export async function hiringTodo(viewerId: string) {
   const loopSelect = {
@@ -50,5 +50,13 @@ export async function hiringTodo(viewerId: string) {
     })),
     debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.id) && hasSubmittedOwn(viewer, access(loop)) && debriefIsOpen(access(loop))).map(ref),
     decisionsToRecord: decisions.map(ref),
+    loopsInProgress: asAdmin
+      .filter((loop) => !decidingIds.has(loop.id) && !debriefIsOpen(access(loop)))
+      .map((loop) => {
+        const facts = access(loop);
+        // Counts are scorecard information: not for a hiring admin whose own card in the loop is not in.
+        const counted = !facts.interviews.some((interview) => interview.interviewerId === viewerId) || hasSubmittedOwn(viewer, facts);
+        return { ...ref(loop), interviews: facts.interviews.length, submitted: counted ? facts.interviews.filter((interview) => interview.submitted).length : null };
+      }),
   };
 }

@@ -25,11 +25,13 @@ export type TodoFacts = {
   debriefsToAttend?: { loopId: string; candidate: string; opening: string }[];
   /** Loops of openings the person is a hiring admin of, debrief open, no decision yet. */
   decisionsToRecord?: { loopId: string; candidate: string; opening: string }[];
+  /** Loops of those openings still waiting for scorecards; `submitted` is null where the person may not count them. */
+  loopsInProgress?: { loopId: string; candidate: string; opening: string; interviews: number; submitted: number | null }[];
 };
 
 export type TodoItem = {
   key: string;
-  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision";
+  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision" | "hiring-loop";
   title: string;
   /** Where the person stands, in words. */
   detail: string;
@@ -141,6 +143,23 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       title: `Record the decision on ${loop.candidate}`,
       detail: `${loop.opening}. The debrief is open.`,
       href: `/hiring/loops/${loop.loopId}/debrief`,
+      due: null,
+      daysLeft: null,
+    });
+  }
+  for (const loop of facts.loopsInProgress ?? []) {
+    items.push({
+      key: `loop:${loop.loopId}`,
+      kind: "hiring-loop",
+      title: `Follow the loop of ${loop.candidate}`,
+      detail: `${loop.opening}. ${
+        loop.interviews === 0
+          ? "Nobody is assigned to interview yet."
+          : loop.submitted === null
+            ? "Your own scorecard is not in yet."
+            : `${loop.submitted} of ${loop.interviews} scorecards in; the debrief opens when all are.`
+      }`,
+      href: `/hiring/loops/${loop.loopId}`,
       due: null,
       daysLeft: null,
     });
