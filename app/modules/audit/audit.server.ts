@@ -23,6 +23,14 @@ const ACTION_LABELS = {
   "ladders.reloaded": "Ladders reloaded",
   "candidate.purged": "Candidate data purged",
   "hiring.retention_set": "Candidate retention period set",
+  "mentorship.programme_created": "Mentorship programme set up",
+  "mentorship.programme_updated": "Mentorship programme changed",
+  "mentorship.programme_closed": "Mentorship programme closed",
+  "mentorship.matching_run": "Mentor matching run",
+  "mentorship.pair_pinned": "Mentorship pair pinned",
+  "mentorship.pair_forbidden": "Mentorship pair forbidden",
+  "mentorship.pair_rule_removed": "Mentorship pin or forbid removed",
+  "mentorship.pairs_published": "Mentorship pairs published",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -33,7 +41,7 @@ function actionLabel(action: string): string {
 }
 
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring";
+export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme";
 
 export type AuditEventInput = {
   actorId: string | null;
