@@ -50,3 +50,9 @@ export function levelLabel(ladder: Ladder, level: Level): string {
   const track = getTrack(ladder, level.trackId);
   return track ? `${level.title} (${track.name})` : level.title;
 }
+
+/** Is the person on this ladder with a level of it: the ladder they belong to, or (when none is recorded) the one that has their level. */
+export function placedOnLadder(ladder: Ladder, person: { ladderId: string | null; level: string | null }): boolean {
+  if (!person.level || !getLevel(ladder, person.level)) return false;
+  return person.ladderId === null || person.ladderId === ladder.meta.id;
+}

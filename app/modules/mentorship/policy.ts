@@ -58,6 +58,11 @@ export function canAnswerPair(viewer: MentorshipViewer, pair: PairAccess & { men
   return (role === "mentee" ? pair.menteeAnswer : pair.mentorAnswer) === null;
 }
 
+/** Why a pair was declined: the person who declined and admins (the other side sees only that it was). */
+export function canSeeDeclineReason(viewer: MentorshipViewer, declinedById: string | null): boolean {
+  return viewer.isAdmin || (declinedById !== null && viewer.id === declinedById);
+}
+
 /** The mentee's goals and preferences: the pair and admins. */
 export function canSeeGoals(viewer: MentorshipViewer, pair: PairAccess): boolean {
   return canSeePair(viewer, pair);

@@ -9,6 +9,7 @@ import {
   canReadPulse,
   canRecordCheckIn,
   canRecordOutcome,
+  canSeeDeclineReason,
   canSeeGoals,
   canSeeMenteeReviewFigures,
   canSeePair,
@@ -65,6 +66,10 @@ describe("mentorship access rules", () => {
     expect(canAnswerPair(mentee, { ...pair("offered"), menteeAnswer: "accepted" })).toBe(false);
     expect(canAnswerPair(mentor, { ...pair("offered"), menteeAnswer: "accepted" })).toBe(true);
     expect(canAnswerPair(admin, pair("offered"))).toBe(false);
+  });
+
+  it("a decline's reason is the decliner's and the admins'", () => {
+    expect([canSeeDeclineReason(mentor, "mentor"), canSeeDeclineReason(mentee, "mentor"), canSeeDeclineReason(admin, "mentor"), canSeeDeclineReason(mentee, null)]).toEqual([true, false, true, false]);
   });
 
   it("check-ins and outcomes belong to active pairs; a check-in reaches admins only when shared", () => {

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import type { ReviewRatings } from "./inputs";
+
+/** Mentorship's SQL, each row parsed once into a typed object. */
+
+const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), levelId: z.string(), competencyId: z.string(), rating: sqlInt });
+
+/**
+ * Each person's latest submitted manager review, else their latest submitted self-assessment,
+ * with its ratings: one statement, however many people. `people` is a subquery giving their ids.
+ */
+async function latestReviews(people: Prisma.Sql): Promise<Map<string, ReviewRatings>> {
+  const rows = parseRows(latestRatingRow, await db.$queryRaw`
+    WITH ranked AS (
+      SELECT a.id, a."subjectId", a.kind, a."levelId",
+        ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
+      FROM "Assessment" a
+      WHERE a.status = 'submitted' AND a."subjectId" IN (${people})
+    )
+    SELECT ranked."subjectId", ranked.kind, ranked."levelId", r."competencyId", r.rating
+    FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
+    WHERE ranked.position = 1 AND r.rating IS NOT NULL`);
+  const byPerson = new Map<string, { manager?: ReviewRatings; self?: ReviewRatings }>();
+  for (const row of rows) {
+    const kind = row.kind === "manager" ? "manager" : "self";
+    const reviews = byPerson.get(row.subjectId) ?? {};
+    const review = (reviews[kind] ??= { levelId: row.levelId, ratings: new Map() });
+    (review.ratings as Map<string, number>).set(row.competencyId, row.rating);
+    byPerson.set(row.subjectId, reviews);
+  }
+  return new Map([...byPerson].map(([personId, reviews]) => [personId, (reviews.manager ?? reviews.self)!]));
+}
+
+/** The latest submitted review (manager's, else own) of every mentee of a programme. */
+export function menteeReviews(programmeId: string): Promise<Map<string, ReviewRatings>> {
+  return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`);
+}
+
+/** One person's latest submitted review (manager's, else own), or null. */
+export async function personReview(personId: string): Promise<ReviewRatings | null> {
+  return (await latestReviews(Prisma.sql`${personId}`)).get(personId) ?? null;
+}
+
+/** One person's latest submitted manager review, or null: what a mentor's strengths are prefilled from. */
+export async function latestManagerReview(personId: string): Promise<ReviewRatings | null> {
+  const rows = parseRows(latestRatingRow, await db.$queryRaw`
+    SELECT a."subjectId", a.kind, a."levelId", r."competencyId", r.rating
+    FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
+    WHERE r.rating IS NOT NULL AND a.id = (
+      SELECT id FROM "Assessment" WHERE "subjectId" = ${personId} AND kind = 'manager' AND status = 'submitted' ORDER BY "submittedAt" DESC, id DESC LIMIT 1
+    )`);
+  if (rows.length === 0) return null;
+  return { levelId: rows[0]!.levelId, ratings: new Map(rows.map((row) => [row.competencyId, row.rating])) };
+}
+
+const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "after"]), competencyId: z.string(), rating: sqlInt });
+
+/**
+ * For accepted pairs (active or ended) of a programme, or one pair: the mentee's ratings in their
+ * latest submitted manager review before the pair became active, and in the latest since. Only
+ * two reviews per mentee are read, however many they have.
+ */
+export async function goalRatings(where: { programmeId: string } | { pairId: string }): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
+  const filter = "pairId" in where ? Prisma.sql`p.id = ${where.pairId}` : Prisma.sql`p."programmeId" = ${where.programmeId}`;
+  const rows = parseRows(movementRow, await db.$queryRaw`
+    WITH pairs AS (
+      SELECT p.id, p."menteeId", p."activeSince" FROM "MentorshipPair" p
+      WHERE ${filter} AND p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL
+    ),
+    ranked AS (
+      SELECT pairs.id AS "pairId", a.id, CASE WHEN a."submittedAt" < pairs."activeSince" THEN 'before' ELSE 'after' END AS side,
+        ROW_NUMBER() OVER (PARTITION BY pairs.id, CASE WHEN a."submittedAt" < pairs."activeSince" THEN 0 ELSE 1 END ORDER BY a."submittedAt" DESC, a.id DESC) AS position
+      FROM pairs JOIN "Assessment" a ON a."subjectId" = pairs."menteeId"
+      WHERE a.kind = 'manager' AND a.status = 'submitted'
+    )
+    SELECT ranked."pairId", ranked.side, r."competencyId", r.rating
+    FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
+    WHERE ranked.position = 1 AND r.rating IS NOT NULL`);
+  const byPair = new Map<string, { before: Map<string, number>; after: Map<string, number> }>();
+  for (const row of rows) {
+    const pair = byPair.get(row.pairId) ?? { before: new Map(), after: new Map() };
+    pair[row.side].set(row.competencyId, row.rating);
+    byPair.set(row.pairId, pair);
+  }
+  return byPair;
+}
+
+const todoRow = z.object({
+  kind: z.enum(["join", "answer", "active", "match"]),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  pairId: z.string().nullable(),
+  otherName: z.string().nullable(),
+  role: z.string().nullable(),
+  openTo: z.string().nullable(),
+  teamIds: z.string().nullable(),
+  ladderId: z.string().nullable(),
+  matchingOn: sqlDate.nullable(),
+  publishedAt: sqlDate.nullable(),
+  activeSince: sqlDate.nullable(),
+  lastCheckIn: sqlDate.nullable(),
+  pulses: z.string().nullable(),
+});
+export type MentorshipTodoRow = z.output<typeof todoRow>;
+
+/**
+ * For the home page, in one statement: programmes not yet published the person has not joined
+ * (whether they may is decided from the rows), pairs waiting for their answer, their active
+ * pairs with the last check-in and the pulses they answered, and for admins programmes not yet
+ * published (to match once the day comes).
+ */
+export async function mentorshipTodo(personId: string, isAdmin: boolean): Promise<MentorshipTodoRow[]> {
+  const none = Prisma.sql`CAST(NULL AS TEXT)`;
+  const noDate = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
+  return parseRows(todoRow, await db.$queryRaw`
+    SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", ${none} AS "pairId", ${none} AS "otherName", ${none} AS role,
+      p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt", ${noDate} AS "activeSince", ${noDate} AS "lastCheckIn", ${none} AS pulses
+    FROM "MentorshipProgramme" p
+    WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "MentorshipParticipant" o WHERE o."programmeId" = p.id AND o."userId" = ${personId})
+    UNION ALL
+    SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, x.id, CASE WHEN x."menteeId" = ${personId} THEN mentor.name ELSE mentee.name END,
+      CASE WHEN x."menteeId" = ${personId} THEN 'mentee' ELSE 'mentor' END,
+      ${none}, ${none}, ${none}, p."matchingOn", p."publishedAt", x."activeSince",
+      (SELECT MAX(c."occurredOn") FROM "MentorshipCheckIn" c WHERE c."pairId" = x.id),
+      (SELECT COALESCE(MAX(CASE WHEN u.checkpoint = 30 THEN '30' ELSE '' END), '') || ',' || COALESCE(MAX(CASE WHEN u.checkpoint = 90 THEN '90' ELSE '' END), '')
+        FROM "MentorshipPulse" u WHERE u."pairId" = x.id AND u."respondentId" = ${personId})
+    FROM "MentorshipPair" x
+    JOIN "MentorshipProgramme" p ON p.id = x."programmeId"
+    JOIN "User" mentee ON mentee.id = x."menteeId"
+    JOIN "User" mentor ON mentor.id = x."mentorId"
+    WHERE (x."menteeId" = ${personId} OR x."mentorId" = ${personId}) AND p."closedAt" IS NULL
+      AND (x.status = 'active' OR (x.status = 'offered' AND ((x."menteeId" = ${personId} AND x."menteeAnswer" IS NULL) OR (x."mentorId" = ${personId} AND x."mentorAnswer" IS NULL))))
+    ${
+      isAdmin
+        ? Prisma.sql`UNION ALL
+    SELECT 'match', p.id, p.name, ${none}, ${none}, ${none}, ${none}, ${none}, ${none}, p."matchingOn", p."publishedAt", ${noDate}, ${noDate}, ${none}
+    FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL`
+        : Prisma.empty
+    }`);
+}

@@ -1,0 +1,136 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgrammeForm } from "~/components/mentorship/programme-form";
+import { BackLink, fitText, ProgrammeTabs } from "~/components/mentorship/parts";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
+import { weightsPreview } from "~/modules/mentorship/matching.server";
+import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const { programme } = await requireProgrammeAdmin(viewer, params.programmeId ?? "");
+  const [teams, ladders] = await Promise.all([listTeamsForCycle(), servedLadders()]);
+  return {
+    programme: { id: programme.id, name: programme.name, phase: programme.phase },
+    values: programmeFormValues(programme),
+    teams,
+    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+  };
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const programmeId = params.programmeId ?? "";
+  const form = await request.formData();
+  if (form.get("intent") === "preview") {
+    // The weights alone: nothing is saved, the form keeps what was typed.
+    const weights = WeightsSchema.safeParse(Object.fromEntries(["weightGoals", "weightCrossTeam", "weightLevel"].map((name) => [name, form.get(name) || undefined])));
+    if (!weights.success) return data({ intent: "preview" as const, error: weights.error.issues[0]?.message ?? "Check the weights.", preview: null }, { status: 400 });
+    const { weightGoals: goals, weightCrossTeam: crossTeam, weightLevel: level } = weights.data;
+    return { intent: "preview" as const, error: null, preview: await weightsPreview(viewer, programmeId, { goals, crossTeam, level }) };
+  }
+  const submission = parseWithZod(form, { schema: ProgrammeSchema });
+  if (submission.status !== "success") return data({ intent: "save" as const, reply: submission.reply() }, { status: 400 });
+  const result = await updateProgramme(viewer, programmeId, submission.value);
+  if (!result.ok) {
+    const { form: formErrors, ...fieldErrors } = result.fieldErrors;
+    return data({ intent: "save" as const, reply: submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: formErrors ?? [] }) }, { status: 400 });
+  }
+  return redirect(`/mentorship/${programmeId}/settings?saved=1`);
+});
+
+export default function ProgrammeSettings() {
+  const { programme, values, teams, ladders } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const previewing = navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.has("saved");
+  const preview = result?.intent === "preview" ? result : null;
+  return (
+    <>
+      <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
+      <PageHeader title="Settings" description="The programme's dates, who may join, the rules every pair keeps and how pairs are scored." />
+      <ProgrammeTabs programmeId={programme.id} />
+      {saved && !result ? <Alert tone="success">Settings saved. Run the matching again for them to take effect.</Alert> : null}
+      {programme.phase === "closed" ? <Alert tone="info">The programme is closed; its settings no longer change.</Alert> : null}
+      <Card className="max-w-3xl">
+        <ProgrammeForm
+          id="programme-settings"
+          lastResult={result?.intent === "save" ? result.reply : undefined}
+          defaultValue={values}
+          ladders={ladders}
+          teams={teams}
+          submitLabel="Save settings"
+        >
+          <Button type="submit" name="intent" value="preview" variant="secondary" formNoValidate disabled={previewing}>
+            {previewing ? "Matching twice…" : "Preview these weights"}
+          </Button>
+        </ProgrammeForm>
+      </Card>
+      {preview ? (
+        <section aria-labelledby="preview-heading" className="mt-6 max-w-3xl">
+          <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
+            What these weights would change
+          </h2>
+          {preview.error ? <Alert tone="error">{preview.error}</Alert> : null}
+          {preview.preview ? <WeightsPreview preview={preview.preview} /> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+type Preview = Awaited<ReturnType<typeof weightsPreview>>;
+
+function WeightsPreview({ preview }: { preview: Preview }) {
+  const totals = (side: Preview["before"]) => `${side.paired} pairs, total fit ${fitText(side.totalFit)}${side.averageFit === null ? "" : `, average ${fitText(side.averageFit)}`}`;
+  return (
+    <Card>
+      <p className="text-sm" role="status">
+        With goals {preview.weights.goals}, another team {preview.weights.crossTeam} and level {preview.weights.level}: {preview.added.total} pairs added, {preview.removed.total}{" "}
+        removed, {preview.kept} kept. Now: {totals(preview.before)}. With these weights: {totals(preview.after)}. Nothing is saved until you save the settings.
+      </p>
+      {(
+        [
+          ["Pairs these weights add", preview.added],
+          ["Pairs these weights remove", preview.removed],
+        ] as const
+      ).map(([caption, list]) =>
+        list.rows.length ? (
+          <div key={caption} className="mt-4">
+            <h3 className="mb-2 text-sm font-semibold">
+              {caption}
+              {list.total > list.rows.length ? ` (first ${list.rows.length} of ${list.total})` : ""}
+            </h3>
+            <DataTable caption={caption} headings={["Mentee", "Mentor", "Fit"]}>
+              {list.rows.map((row) => (
+                <tr key={`${row.mentee}-${row.mentor}`}>
+                  <td className={tdClass}>{row.mentee}</td>
+                  <td className={tdClass}>{row.mentor}</td>
+                  <td className={`${tdClass} tabular-nums`}>{fitText(row.fit)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        ) : null,
+      )}
+    </Card>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

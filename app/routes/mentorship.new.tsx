@@ -1,0 +1,80 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgrammeForm } from "~/components/mentorship/programme-form";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { ProgrammeSchema } from "~/modules/mentorship/forms";
+import { createProgramme, dateToDay } from "~/modules/mentorship/programmes.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];
+
+const addDays = (days: number) => dateToDay(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  await requireRole(request, "admin");
+  const [teams, ladders] = await Promise.all([listTeamsForCycle(), servedLadders()]);
+  return {
+    teams,
+    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+    defaults: { matchingOn: addDays(14), startsOn: addDays(21), endsOn: addDays(21 + 182) },
+  };
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createProgramme(viewer, submission.value);
+  if (!result.ok) {
+    const { form, ...fieldErrors } = result.fieldErrors;
+    return data(submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: form ?? [] }), { status: 400 });
+  }
+  return redirect(`/mentorship/${result.programmeId}`);
+});
+
+export default function NewProgramme() {
+  const { teams, ladders, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/mentorship" className="text-brand-600 hover:underline dark:text-brand-100">
+          ← Mentorship
+        </Link>
+      </p>
+      <PageHeader
+        title="Set up a mentorship programme"
+        description="People opt in as mentees or mentors until the matching day; then you run the matching, review and adjust the proposed pairs, and publish them."
+      />
+      <Card className="max-w-3xl">
+        <ProgrammeForm
+          id="new-programme"
+          lastResult={lastResult}
+          defaultValue={{
+            ...defaults,
+            ladderId: ladders[0]?.id,
+            openTo: "everyone",
+            maxMenteesPerMentor: "2",
+            weightGoals: "3",
+            weightCrossTeam: "1",
+            weightLevel: "1",
+            objective: "most-matched",
+          }}
+          ladders={ladders}
+          teams={teams}
+          submitLabel="Set up programme"
+        />
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
