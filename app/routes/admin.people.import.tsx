@@ -11,7 +11,8 @@ import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { tableClass, tdClass, thClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { CSV_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
+import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
+import { CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -33,7 +34,7 @@ export const meta: MetaFunction = () => [{ title: "Import people · Rungs" }];
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   // Sent from the server so the CSV parser in csv-import.ts stays out of the browser bundle.
-  return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS };
+  return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS, maxAttributes: MAX_ATTRIBUTE_COLUMNS };
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
@@ -61,6 +62,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     result: submission.reply(echo),
     summary,
     newTeams: plan.newTeams,
+    attributeColumns: plan.attributeColumns,
     creates: plan.creates.slice(0, PREVIEW_ROWS),
     changes: plan.changes.slice(0, PREVIEW_ROWS),
   };
@@ -76,7 +78,7 @@ const number = (value: number) => value.toLocaleString("en-GB");
 const plural = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;
 
 export default function ImportPeople() {
-  const { columns, maxRows } = useLoaderData<typeof loader>();
+  const { columns, maxRows, maxAttributes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submittedText = useRef<string | null>(null);
@@ -174,7 +176,7 @@ export default function ImportPeople() {
               onChange={(event) => setCsv(event.currentTarget.value)}
               rows={12}
               spellCheck={false}
-              placeholder={`${columns.join(",")}\nAda Lovelace,ada@example.com,grace@example.com,Platform,ic,ic3`}
+              placeholder={`${columns.join(",")}\nAda Lovelace,ada@example.com,grace@example.com,Platform,,ic,ic3`}
               aria-invalid={fields.csv.errors?.length ? true : undefined}
               aria-describedby={`${fields.csv.id}-hint${fields.csv.errors?.length ? ` ${fields.csv.errorId}` : ""}`}
               className={`${inputClass} font-mono text-xs`}
@@ -182,7 +184,7 @@ export default function ImportPeople() {
             <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {rows ? `${plural(rows, "row", "rows")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
               is left as it is for people already in Rungs. Optional attributes go in columns named <code>attribute:</code> and a name, for example{" "}
-              <code>attribute:location</code> (up to 10; an empty cell removes the attribute); calibration's fairness report groups outcomes by them. Up to{" "}
+              <code>attribute:location</code> (up to {maxAttributes}; an empty cell removes the attribute); calibration's fairness report groups outcomes by them. Up to{" "}
               {number(maxRows)} rows.
             </p>
             <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
@@ -300,8 +302,17 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
 type CheckedData = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { status: "checked" }>;
 
 function describeChange(change: FieldChange): string {
-  const field = change.field.startsWith("attribute:") ? `${change.field.slice("attribute:".length)} (attribute)` : change.field;
+  const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : change.field;
   return `${field}: ${change.from ?? "(none)"} → ${change.to ?? "(none)"}`;
+}
+
+/** A new person's attributes as "location: Berlin; employment: part-time", empty cells left out. */
+function describeAttributes(attributes: Record<string, string | null>, names: readonly string[]): string {
+  const set = names.flatMap((name) => {
+    const value = attributes[name];
+    return value ? [`${name}: ${value}`] : [];
+  });
+  return set.length ? set.join("; ") : "—";
 }
 
 function Preview({ data: preview }: { data: CheckedData }) {
@@ -325,7 +336,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
             <table className={tableClass}>
               <thead>
                 <tr>
-                  {["Line", "Name", "Email", "Manager", "Team", "Track", "Level"].map((heading) => (
+                  {["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.attributeColumns.length ? ["Attributes"] : [])].map((heading) => (
                     <th key={heading} scope="col" className={thClass}>
                       {heading}
                     </th>
@@ -344,6 +355,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     <td className={tdClass}>{row.team ?? "—"}</td>
                     <td className={tdClass}>{row.track ?? "—"}</td>
                     <td className={tdClass}>{row.level ?? "—"}</td>
+                    {preview.attributeColumns.length ? <td className={tdClass}>{describeAttributes(row.attributes, preview.attributeColumns)}</td> : null}
                   </tr>
                 ))}
               </tbody>

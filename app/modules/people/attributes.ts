@@ -5,14 +5,20 @@
  */
 export const ATTRIBUTE_PREFIX = "attribute:";
 
-/** The stored attributes; anything that is not a JSON object of strings reads as none. */
+/**
+ * The stored attributes; anything that is not a JSON object reads as none, and a value that
+ * is not a string is left out. The result has no prototype, so looking up a name that is also
+ * a property of every object (`attributes["constructor"]`) finds nothing rather than a function.
+ */
 export function parseAttributes(json: string): Record<string, string> {
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return {};
+    return attributes;
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return attributes;
+  for (const [name, entry] of Object.entries(value)) if (typeof entry === "string") attributes[name] = entry;
+  return attributes;
 }

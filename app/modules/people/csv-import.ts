@@ -16,7 +16,12 @@ const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 /** More rows than this is refused before any checking (the organisation target is 5,000). */
 export const MAX_IMPORT_ROWS = 20_000;
 
-/** Besides the fixed columns, up to this many optional attribute columns (`attribute:location`). */
+/**
+ * Besides the fixed columns, up to this many optional attribute columns (`attribute:location`).
+ * The name after the prefix is read like any header: case-insensitively, with spaces and hyphens
+ * as underscores (`Attribute: Work-Location` is `work_location`); it must then be letters, digits
+ * and underscores, starting with a letter, up to 40 characters.
+ */
 export const MAX_ATTRIBUTE_COLUMNS = 10;
 export const MAX_ATTRIBUTE_VALUE = 100;
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
@@ -384,7 +389,8 @@ export function planImport(
       if (person.ladder !== row.ladder) fieldChanges.push({ field: "ladder", from: person.ladder, to: row.ladder });
     }
     for (const attribute of attributeColumns) {
-      const from = person.attributes[attribute] ?? null;
+      // Own properties only: an attribute named like a property of every object (constructor) is not inherited.
+      const from = Object.hasOwn(person.attributes, attribute) ? (person.attributes[attribute] ?? null) : null;
       const to = row.attributes[attribute] ?? null;
       if (from !== to) fieldChanges.push({ field: `${ATTRIBUTE_PREFIX}${attribute}`, from, to });
     }

@@ -187,4 +187,31 @@ describe("optional attributes", () => {
     expect(refused.ok).toBe(false);
     expect(await stored()).toEqual({ location: "Lisbon" });
   });
+
+  test("a malformed stored value counts as none: the import replaces it with the file's attributes", async () => {
+    const s = scope();
+    const person = await createPerson({ email: `${s}@example.com`, attributes: "not json" });
+    const result = await importPeople(`name,email,attribute:location\nAttr,${s}@example.com,Berlin\n`, { actorId: null, dryRun: false });
+    expect(result.ok && result.plan.changes.find((change) => change.id === person.id)?.changes).toContainEqual({ field: "attribute:location", from: null, to: "Berlin" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).attributes).toBe('{"location":"Berlin"}');
+  });
+
+  test("a check writes nothing, and the page's preview lists new people's attributes and changes to them", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    await importPeople(`name,email,attribute:location\nOld,${s}-old@example.com,Berlin\n`, { actorId: null, dryRun: false });
+    const csv = `name,email,attribute:location,attribute:employment\nOld,${s}-old@example.com,Lisbon,\nNew,${s}-new@example.com,Porto,part-time\n`;
+    const body = bodyOf<{
+      attributeColumns: string[];
+      creates: { email: string; attributes: Record<string, string | null> }[];
+      changes: { email: string; changes: unknown[] }[];
+    }>(await post(admin.id, "check", csv));
+    expect(body.attributeColumns).toEqual(["location", "employment"]);
+    expect(body.creates).toEqual([expect.objectContaining({ email: `${s}-new@example.com`, attributes: { location: "Porto", employment: "part-time" } })]);
+    expect(body.changes).toEqual([
+      expect.objectContaining({ email: `${s}-old@example.com`, changes: [{ field: "attribute:location", from: "Berlin", to: "Lisbon" }] }),
+    ]);
+    expect((await db.user.findUniqueOrThrow({ where: { email: `${s}-old@example.com` } })).attributes).toBe('{"location":"Berlin"}');
+    expect(await db.user.count({ where: { email: `${s}-new@example.com` } })).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { findCycles, formatImportError, MAX_ATTRIBUTE_COLUMNS, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
+import { parseAttributes } from "~/modules/people/attributes";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
 
 const check = makeTrackLevelCheck([
@@ -375,5 +376,35 @@ describe("optional attributes", () => {
     ]);
     expect(okPlan("name,email\nAna,ana@example.com\n", [ana]).unchangedCount).toBe(1);
     expect(okPlan("name,email,attribute:location\nAna,ana@example.com,Berlin\n", [ana]).unchangedCount).toBe(1);
+  });
+
+  test("names are read like headers: spaces and hyphens become underscores", () => {
+    const plan = okPlan("name,email,Attribute: Work-Location\nAna,ana@example.com,Remote\n");
+    expect(plan.attributeColumns).toEqual(["work_location"]);
+    expect(plan.creates[0]!.attributes).toEqual({ work_location: "Remote" });
+  });
+
+  test("an attribute named like a property of every object is only a change when the person has a different value", () => {
+    const stored = existing({ id: "1", email: "ana@example.com", name: "Ana", attributes: parseAttributes("{}") });
+    const plain = existing({ id: "2", email: "bo@example.com", name: "Bo" });
+    const result = okPlan("name,email,attribute:constructor\nAna,ana@example.com,\nBo,bo@example.com,\n", [stored, plain]);
+    expect(result.changes).toEqual([]);
+    expect(result.unchangedCount).toBe(2);
+    const set = okPlan("name,email,attribute:constructor\nAna,ana@example.com,x\n", [stored]);
+    expect(set.changes[0]!.changes).toEqual([{ field: "attribute:constructor", from: null, to: "x" }]);
+  });
+});
+
+describe("parseAttributes", () => {
+  test("reads a stored JSON object of strings; anything else counts as no attributes", () => {
+    expect(parseAttributes('{"location":"Berlin","employment":"part-time"}')).toEqual({ location: "Berlin", employment: "part-time" });
+    for (const malformed of ["", "not json", "{", "null", "[]", '["Berlin"]', '"Berlin"', "42"]) expect(parseAttributes(malformed)).toEqual({});
+    // A value that is not a string is left out; the others are kept.
+    expect(parseAttributes('{"location":"Berlin","floor":3,"remote":true,"team":null,"tags":["a"]}')).toEqual({ location: "Berlin" });
+  });
+
+  test("a name that is also a property of every object is not found unless stored", () => {
+    expect(parseAttributes("{}")["constructor"]).toBeUndefined();
+    expect(parseAttributes('{"constructor":"x"}')["constructor"]).toBe("x");
   });
 });
