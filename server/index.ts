@@ -45,6 +45,11 @@ async function main() {
   const applyPromotions = () => applyDuePromotions().catch((error: unknown) => console.error("Applying due promotions failed:", error));
   await applyPromotions();
   setInterval(applyPromotions, 60 * 60 * 1000).unref();
+  // Rejected candidates past the organisation's retention period are purged the same way (app/modules/hiring/candidates.server.ts).
+  const { purgeExpiredCandidates } = await import("../app/modules/hiring/candidates.server.ts");
+  const purgeCandidates = () => purgeExpiredCandidates().catch((error: unknown) => console.error("Purging candidates past retention failed:", error));
+  await purgeCandidates();
+  setInterval(purgeCandidates, 60 * 60 * 1000).unref();
 
   const app = express();
   app.disable("x-powered-by");

@@ -14,6 +14,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/reviews", label: "Reviews" },
     ...(viewer.isManager ? [{ to: "/team", label: "Team" }] : []),
     ...(viewer.isManager || viewer.isAdmin ? [{ to: "/calibration", label: "Calibration" }] : []),
+    ...(viewer.isHiringAdmin || viewer.isAdmin ? [{ to: "/hiring", label: "Hiring" }] : []),
     { to: "/mentorship", label: "Mentorship" },
   ];
   const admin: NavItem[] = viewer.isAdmin

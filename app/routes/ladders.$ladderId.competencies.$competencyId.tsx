@@ -5,6 +5,8 @@ import { ExpectationList } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
+import { hasInterviewAssignment } from "~/modules/hiring/access.server";
+import { canSeeInterviewMaterial } from "~/modules/hiring/policy";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { competencyView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
@@ -14,11 +16,13 @@ import { RichText } from "~/components/ui/rich-text";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  await requireUser(request);
+  const viewer = await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = competencyView(ladder, params.competencyId ?? "");
   if (!view) throw new NotFoundError("This ladder has no such competency.");
-  return { ladderId: ladder.meta.id, view };
+  // Interview material is for interviewers and hiring admins: candidates must not read the questions beforehand.
+  const interviews = canSeeInterviewMaterial(viewer, false) || canSeeInterviewMaterial(viewer, await hasInterviewAssignment(viewer.id));
+  return { ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } };
 });
 
 export default function CompetencyPage() {

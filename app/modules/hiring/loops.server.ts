@@ -161,12 +161,13 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       waitingForOwn: isInterviewerOn(viewer, access) && !hasSubmittedOwn(viewer, access),
     },
     can: {
+      /** The opening's page (its hiring admins and admins). */
+      opening: manages,
       staff: canStaffLoop(viewer, access),
       manage: canManageLoop(viewer, access),
       decide: canRecordDecision(viewer, access),
       dissent: canRecordDissent(viewer, access),
       linkHire: canManageLoop(viewer, access) && (loop.decision === "hire" || loop.decision === "hire-other-level"),
-      export: true,
     },
   };
 }

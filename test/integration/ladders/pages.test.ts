@@ -7,6 +7,7 @@ import { loader as searchLoader } from "~/routes/ladders.$ladderId.search";
 import { loader as trackLoader } from "~/routes/ladders.$ladderId.tracks.$trackId";
 import { loader as versionsLoader } from "~/routes/ladders.$ladderId.versions";
 import { loader as statusLoader } from "~/routes/admin.ladders";
+import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -121,11 +122,22 @@ describe("ladder pages", () => {
     expect(hits.every((hit) => `${hit.text} ${hit.examples.join(" ")} ${hit.competencyName}`.toLowerCase().includes("incident"))).toBe(true);
   });
 
-  test("the competency page carries interview material with an anchor per scale point", async () => {
-    const result = await competencyLoader(routeArgs(await asEngineer("/ladders/engineering/competencies/system-design"), { ladderId: "engineering", competencyId: "system-design" }));
-    const { view } = bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(result);
+  test("the competency page carries interview material with an anchor per scale point, for hiring admins and interviewers only", async () => {
+    const params = { ladderId: "engineering", competencyId: "system-design" };
+    const url = "/ladders/engineering/competencies/system-design";
+    const viewOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(await competencyLoader(routeArgs(await signedInRequest(url, userId), params))).view;
+    const hiringAdmin = await createPerson({ isHiringAdmin: true });
+    const view = await viewOf(hiringAdmin.id);
     expect(view.tracks.map((t) => t.id)).toEqual(["ic", "tech-lead"]);
     expect(view.interview?.anchors.map((a) => a.value)).toEqual([1, 2, 3, 4]);
+    // Candidates could be engineers of the company: without an interview to hold, no questions.
+    const engineer = await createPerson();
+    expect((await viewOf(engineer.id)).interview).toBeNull();
+    expect((await viewOf(engineer.id)).tracks.map((t) => t.id)).toEqual(["ic", "tech-lead"]);
+    const opening = await db.hiringOpening.create({ data: { title: "Senior", ladderId: "engineering", trackId: "ic", levelId: "ic3", stages: { create: { name: "Design", position: 0, competencyIds: '["system-design"]' } } }, include: { stages: true } });
+    const loop = await db.hiringLoop.create({ data: { opening: { connect: { id: opening.id } }, candidate: { create: { name: "Cand Idate" } } } });
+    await db.hiringInterview.create({ data: { loopId: loop.id, stageId: opening.stages[0]!.id, interviewerId: engineer.id } });
+    expect((await viewOf(engineer.id)).interview?.questions.length).toBeGreaterThan(0);
   });
 
   test("the served ladder is stored as a version", async () => {

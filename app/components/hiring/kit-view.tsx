@@ -1,0 +1,87 @@
+import { RichText } from "~/components/ui/rich-text";
+import type { InterviewKit } from "~/modules/hiring/kit";
+
+const MATCH_WORDS = { "every-level": "for every level", level: "for this level", equivalent: "for an equivalent level of another track" } as const;
+
+/**
+ * A stage's interview kit: per competency, what the level expects, the questions that suit it with
+ * their follow-ups and what good answers show, and the meaning of each score. The same on screen,
+ * on the scorecard page and on paper.
+ */
+export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const Sub = headingLevel === 2 ? "h3" : "h4";
+  return (
+    <div className="space-y-6">
+      {kit.competencies.map((competency) => (
+        <section key={competency.competencyId} aria-labelledby={`kit-${competency.competencyId}`} className="break-inside-avoid-page rounded-md border border-slate-200 p-4 dark:border-slate-700 print:border-slate-400">
+          <H id={`kit-${competency.competencyId}`} className="text-lg font-semibold">
+            {competency.name}
+          </H>
+          <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300 print:text-black" />
+          {competency.expectations.length ? (
+            <>
+              <Sub className="mt-3 text-sm font-semibold">What the level expects{competency.target !== null ? ` (bar: ${competency.target})` : ""}</Sub>
+              <ul className="list-disc pl-5 text-sm">
+                {competency.expectations.map((expectation) => (
+                  <li key={expectation.text}>
+                    <RichText text={expectation.text} inline />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <Sub className="mt-3 text-sm font-semibold">Questions</Sub>
+          {competency.questions.length ? (
+            <ol className="mt-1 space-y-3">
+              {competency.questions.map((question) => (
+                <li key={question.text} className="text-sm">
+                  <RichText text={question.text} className="font-medium" />
+                  <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{MATCH_WORDS[question.match]}</p>
+                  <div className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2">
+                    <div>
+                      <p className="text-xs font-semibold uppercase tracking-wide">Follow-ups</p>
+                      <ul className="list-disc pl-5">
+                        {question.followUps.map((text) => (
+                          <li key={text}>
+                            <RichText text={text} inline />
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                    <div>
+                      <p className="text-xs font-semibold uppercase tracking-wide">Good answers show</p>
+                      <ul className="list-disc pl-5">
+                        {question.lookFor.map((text) => (
+                          <li key={text}>
+                            <RichText text={text} inline />
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm italic">The ladder has no question for this level: bring your own, and score against the anchors below.</p>
+          )}
+          <Sub className="mt-3 text-sm font-semibold">What each score means</Sub>
+          <dl className="mt-1 space-y-1 text-sm">
+            {competency.anchors.map((anchor) => (
+              <div key={anchor.value} className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]">
+                <dt className="font-medium">
+                  {anchor.value}. {anchor.label}
+                </dt>
+                <dd>
+                  <RichText text={anchor.meaning} inline />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {kit.unknown.length ? <p className="text-sm">No longer in the ladder: {kit.unknown.join(", ")}.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink, formatDate, linkClass } from "~/components/hiring/hiring-parts";
+import { StageForm } from "~/components/hiring/stage-form";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { ErrorList, Field, TextareaField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { InvalidError } from "~/modules/errors";
+import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/forms";
+import { addCandidate } from "~/modules/hiring/loops.server";
+import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpeningState } from "~/modules/hiring/openings.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return openingPage(viewer, params.openingId ?? "");
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const openingId = params.openingId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)) : "");
+
+  if (intent === "save-stage") {
+    const stageId = text("stageId") || null;
+    const submission = parseWithZod(formData, { schema: StageSchema });
+    if (submission.status !== "success") return data({ intent, stageId, result: submission.reply() }, { status: 400 });
+    const result = await saveStage(viewer, openingId, submission.value);
+    if (!result.ok) return data({ intent, stageId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return { intent, stageId, result: submission.reply({ resetForm: !stageId }), message: stageId ? "Stage saved." : "Stage added." };
+  }
+  if (intent === "remove-stage") {
+    await removeStage(viewer, openingId, text("stageId"));
+    return { intent, stageId: null, message: "Stage removed." };
+  }
+  if (intent === "move-stage") {
+    const direction = text("direction");
+    if (direction !== "up" && direction !== "down") throw new InvalidError("Move a stage up or down.");
+    await moveStage(viewer, openingId, text("stageId"), direction);
+    return { intent, stageId: null, message: null };
+  }
+  if (intent === "add-admin") {
+    const submission = parseWithZod(formData, { schema: AddAdminSchema });
+    if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
+    const result = await addOpeningAdmin(viewer, openingId, submission.value.email);
+    if (!result.ok) return data({ intent, stageId: null, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return { intent, stageId: null, result: submission.reply({ resetForm: true }), message: "Hiring admin added." };
+  }
+  if (intent === "add-candidate") {
+    const submission = parseWithZod(formData, { schema: CandidateSchema });
+    if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
+    const { loopId } = await addCandidate(viewer, openingId, submission.value);
+    throw redirect(`/hiring/loops/${loopId}`);
+  }
+  if (intent === "close" || intent === "reopen") {
+    await setOpeningState(viewer, openingId, intent === "close" ? "closed" : "open");
+    return { intent, stageId: null, message: intent === "close" ? "Opening closed." : "Opening reopened." };
+  }
+  throw new InvalidError("Unknown action.");
+});
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function resultOf(actionData: ActionData, intent: string, stageId: string | null = null): SubmissionResult<string[]> | undefined {
+  if (!actionData || actionData.intent !== intent || !("result" in actionData)) return undefined;
+  if (intent === "save-stage" && actionData.stageId !== stageId) return undefined;
+  return actionData.result;
+}
+
+export default function OpeningPage() {
+  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const coveredBy = (competencyId: string, exceptStageId: string | null) => stages.filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId)).map((stage) => stage.name);
+  const elsewhere = (exceptStageId: string | null) => Object.fromEntries(competencies.map((competency) => [competency.id, coveredBy(competency.id, exceptStageId)]));
+  const open = opening.state === "open";
+  return (
+    <>
+      <BackLink to="/hiring">Hiring</BackLink>
+      <PageHeader
+        title={opening.title}
+        description={`${level ? `${level.title}, ${level.track}` : opening.levelId} on the ${ladderName} ladder. Opened ${formatDate(opening.createdAt)}${open ? "" : "; closed"}.`}
+        actions={
+          <Form method="post">
+            <input type="hidden" name="intent" value={open ? "close" : "reopen"} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {open ? "Close opening" : "Reopen"}
+            </Button>
+          </Form>
+        }
+      />
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-1 text-lg font-semibold">Interview plan</h2>
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+              Each stage covers chosen competencies of the level; its kit gives interviewers the ladder&apos;s questions and the meaning of each score.
+            </p>
+            {stages.length === 0 ? <p className="mb-4 text-sm">No stages yet.</p> : null}
+            <ol className="space-y-6">
+              {stages.map((stage, index) => (
+                <li key={stage.id} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+                  <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+                    <h3 className="font-semibold">
+                      {index + 1}. {stage.name}
+                    </h3>
+                    <div className="flex flex-wrap gap-2">
+                      <Link to={`/hiring/openings/${opening.id}/stages/${stage.id}/kit`} className={linkClass}>
+                        Interview kit
+                      </Link>
+                      {(["up", "down"] as const).map((direction) =>
+                        (direction === "up" ? index > 0 : index < stages.length - 1) ? (
+                          <Form method="post" key={direction}>
+                            <input type="hidden" name="intent" value="move-stage" />
+                            <input type="hidden" name="stageId" value={stage.id} />
+                            <input type="hidden" name="direction" value={direction} />
+                            <Button type="submit" variant="ghost" disabled={busy} aria-label={`Move ${stage.name} ${direction}`}>
+                              {direction === "up" ? "↑" : "↓"}
+                            </Button>
+                          </Form>
+                        ) : null,
+                      )}
+                      {!stage.hasInterviews ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove-stage" />
+                          <input type="hidden" name="stageId" value={stage.id} />
+                          <Button type="submit" variant="ghost" disabled={busy} aria-label={`Remove ${stage.name}`}>
+                            Remove
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  </div>
+                  <StageForm
+                    stage={stage}
+                    competencies={competencies}
+                    coveredElsewhere={elsewhere(stage.id)}
+                    lastResult={resultOf(actionData, "save-stage", stage.id)}
+                    locked={stage.hasScorecards}
+                    busy={busy}
+                  />
+                </li>
+              ))}
+            </ol>
+            {open ? (
+              <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
+                <StageForm stage={null} competencies={competencies} coveredElsewhere={elsewhere(null)} lastResult={resultOf(actionData, "save-stage", null)} locked={false} busy={busy} />
+              </div>
+            ) : null}
+          </Card>
+          <Candidates loops={loops} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Coverage</h2>
+            {coverage ? (
+              <>
+                {coverage.uncovered.length ? (
+                  <Alert tone="warning" title="Not covered by any stage">
+                    {coverage.uncovered.map((id) => competencyName[id] ?? id).join(", ")}
+                  </Alert>
+                ) : (
+                  <p className="mb-3 text-sm">Every competency of the level is covered.</p>
+                )}
+                {coverage.emptyStages.length ? <Alert tone="warning">A stage covers no competency: {coverage.emptyStages.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(", ")}.</Alert> : null}
+                <ul className="space-y-1 text-sm">
+                  {coverage.competencies.map((item) => (
+                    <li key={item.competencyId} className="flex justify-between gap-2">
+                      <span>{competencyName[item.competencyId] ?? item.competencyId}</span>
+                      <span className={item.stageIds.length ? "text-slate-600 dark:text-slate-300" : "font-semibold text-amber-800 dark:text-amber-300"}>
+                        {item.stageIds.length ? item.stageIds.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(", ") : "not covered"}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+                  Once a loop is staffed, its page also checks that each competency is judged by at least two different interviewers and that the panel is not drawn from one team.
+                </p>
+              </>
+            ) : (
+              <p className="text-sm">The ladder no longer has this level.</p>
+            )}
+          </Card>
+          <Admins admins={admins} lastResult={resultOf(actionData, "add-admin")} busy={busy} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Admins({ admins, lastResult, busy }: { admins: { id: string; name: string; email: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const [form, fields] = useForm({
+    id: "add-admin",
+    lastResult,
+    constraint: getZodConstraint(AddAdminSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddAdminSchema }),
+  });
+  return (
+    <Card>
+      <h2 className="mb-2 text-lg font-semibold">Hiring admins</h2>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">They see every scorecard of this opening&apos;s candidates and record decisions.</p>
+      <ul className="mb-4 space-y-1 text-sm">
+        {admins.map((admin) => (
+          <li key={admin.id}>
+            {admin.name} <span className="text-slate-500 dark:text-slate-400">{admin.email}</span>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add-admin" />
+        <Field label="Add a hiring admin" hint="Their email." autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+        <Button type="submit" variant="secondary" disabled={busy}>
+          Add
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function Candidates({
+  loops,
+  open,
+  lastResult,
+  busy,
+}: {
+  loops: { id: string; candidate: string; interviews: number; submitted: number | null; decision: string | null; createdAt: string }[];
+  open: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
+  const [form, fields] = useForm({
+    id: "add-candidate",
+    lastResult,
+    constraint: getZodConstraint(CandidateSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CandidateSchema }),
+  });
+  const decisionWords: Record<string, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
+  return (
+    <section aria-labelledby="candidates" className="space-y-4">
+      <h2 id="candidates" className="text-lg font-semibold">
+        Candidates
+      </h2>
+      {loops.length ? (
+        <DataTable caption="Candidates and their loops" headings={["Candidate", "Added", "Scorecards", "Decision"]}>
+          {loops.map((loop) => (
+            <tr key={loop.id}>
+              <td className={tdClass}>
+                <Link to={`/hiring/loops/${loop.id}`} className={linkClass}>
+                  {loop.candidate}
+                </Link>
+              </td>
+              <td className={tdClass}>{formatDate(loop.createdAt)}</td>
+              <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>
+              <td className={tdClass}>{loop.decision ? (decisionWords[loop.decision] ?? loop.decision) : "–"}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No candidates yet.</p>
+      )}
+      {open ? (
+        <Card>
+          <h3 className="mb-3 font-semibold">Add a candidate</h3>
+          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="add-candidate" />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label="Candidate's name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+              <Field label="Candidate's email (optional)" autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+            </div>
+            <Field label="Source (optional)" hint="For example a referral, an agency or the careers page." autoComplete="off" errors={fields.source.errors} {...getInputProps(fields.source, { type: "text" })} />
+            <TextareaField label="Notes (optional)" hint="Seen by this loop's interviewers and the opening's hiring admins only." rows={3} errors={fields.notes.errors} {...getTextareaProps(fields.notes)} />
+            <ErrorList id={form.errorId} errors={form.errors} />
+            <Button type="submit" disabled={busy}>
+              Add candidate and start their loop
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink } from "~/components/hiring/hiring-parts";
+import { KitView } from "~/components/hiring/kit-view";
+import { PrintButton } from "~/components/ladders/print-button";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { stageKit } from "~/modules/hiring/openings.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Interview kit: ${data?.stage.name ?? "stage"} · Rungs` }];
+
+/** A stage's interview kit, printable: for the opening's hiring admins and whoever interviews in the stage. */
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return stageKit(viewer, params.openingId ?? "", params.stageId ?? "");
+});
+
+const printCss = `@page { margin: 14mm 12mm; }`;
+
+export default function KitPage() {
+  const { opening, manages, stage, level, ladderName, kit } = useLoaderData<typeof loader>();
+  return (
+    <article className="mx-auto max-w-4xl print:max-w-none">
+      <style>{printCss}</style>
+      {manages ? <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink> : <BackLink to="/hiring">Hiring</BackLink>}
+      <div className="no-print mb-4 flex justify-end">
+        <PrintButton />
+      </div>
+      <header className="mb-6 border-b border-slate-300 pb-4">
+        <h1 className="text-2xl font-semibold">Interview kit: {stage.name}</h1>
+        <p className="text-slate-600 dark:text-slate-300 print:text-black">
+          {opening.title} · {level} · {ladderName} ladder
+        </p>
+        <p className="mt-1 text-xs text-slate-500 print:text-black">Confidential: for this opening&apos;s interviewers and hiring admins. Score each competency on your own, before any debrief.</p>
+      </header>
+      <KitView kit={kit} />
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

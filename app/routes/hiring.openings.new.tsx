@@ -1,0 +1,100 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink } from "~/components/hiring/hiring-parts";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { NewOpeningSchema } from "~/modules/hiring/forms";
+import { createOpening, openingChoices } from "~/modules/hiring/openings.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Open a role · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const viewer = await requireRole(request, "hiringAdmin");
+  return { ladders: await openingChoices(viewer) };
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "hiringAdmin");
+  const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createOpening(viewer, submission.value);
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirect(`/hiring/openings/${result.openingId}`);
+});
+
+export default function NewOpening() {
+  const { ladders } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-opening",
+    lastResult,
+    constraint: getZodConstraint(NewOpeningSchema),
+    defaultValue: { ladderId: ladders[0]?.id, starterPlan: "on" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewOpeningSchema }),
+  });
+  const ladder = ladders.find((candidate) => candidate.id === fields.ladderId.value) ?? ladders[0];
+  return (
+    <>
+      <BackLink to="/hiring">Hiring</BackLink>
+      <PageHeader title="Open a role" description="The role is a level on a ladder: its competencies are what the interview plan has to cover, and the ladder's interview material becomes the kits." />
+      <Card className="max-w-3xl">
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <Field label="Title" hint="For example “Senior Engineer, Payments”." autoComplete="off" errors={fields.title.errors} {...getInputProps(fields.title, { type: "text" })} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Ladder" errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+              {ladders.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Level" errors={fields.levelId.errors} {...getSelectProps(fields.levelId)}>
+              <option value="">Choose a level</option>
+              {(ladder?.tracks ?? []).map((track) => (
+                <optgroup key={track.id} label={track.name}>
+                  {track.levels.map((level) => (
+                    <option key={level.id} value={level.id}>
+                      {level.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
+          </div>
+          <TextareaField
+            label="Other hiring admins (optional)"
+            hint="You are one. They see every scorecard of this opening's candidates and record decisions: one email per line."
+            rows={2}
+            errors={fields.adminEmails.errors}
+            {...getTextareaProps(fields.adminEmails)}
+          />
+          <CheckboxField
+            label="Start the plan with one stage per area of the ladder"
+            hint="Each stage covers the level's competencies in that area; rename, regroup or remove stages afterwards."
+            {...getInputProps(fields.starterPlan, { type: "checkbox" })}
+          />
+          <div role="alert" aria-live="polite">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Opening…" : "Open role"}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

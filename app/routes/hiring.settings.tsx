@@ -1,0 +1,79 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink, formatDateTime } from "~/components/hiring/hiring-parts";
+import { Button } from "~/components/ui/button";
+import { ErrorList, Field } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
+import { RetentionSchema } from "~/modules/hiring/forms";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  await requireRole(request, "admin");
+  return retentionSetting();
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  await setRetention(viewer, submission.value.retentionDays);
+  return { result: submission.reply(), saved: true };
+});
+
+export default function RetentionSettings() {
+  const setting = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "retention",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(RetentionSchema),
+    defaultValue: { retentionDays: setting.retentionDays === null ? "" : String(setting.retentionDays) },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RetentionSchema }),
+  });
+  return (
+    <>
+      <BackLink to="/hiring">Hiring</BackLink>
+      <PageHeader
+        title="Candidate retention"
+        description="How long a rejected candidate's data is kept after the no-hire decision. Then their name, email, source, notes and every written note about them are erased; anonymous scores stay for statistics. Checked hourly; every purge is in the audit log."
+      />
+      {actionData?.saved ? <Alert tone="success">Saved.</Alert> : null}
+      <Card className="max-w-xl">
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Field
+            label="Days to keep rejected candidates"
+            hint="Leave empty to keep them until a hiring admin purges them."
+            errors={fields.retentionDays.errors}
+            {...getInputProps(fields.retentionDays, { type: "number" })}
+            min={1}
+            max={3650}
+          />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            Save
+          </Button>
+        </Form>
+        {setting.updatedAt ? (
+          <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+            Last changed {formatDateTime(setting.updatedAt)}
+            {setting.updatedBy ? ` by ${setting.updatedBy}` : ""}.
+          </p>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
