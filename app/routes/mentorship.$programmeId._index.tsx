@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BackLink, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button, buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
-import { Card, PageHeader } from "~/components/ui/page";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.server";
@@ -34,6 +34,8 @@ const ROLE_NAMES = { mentee: "Mentee", mentor: "Mentor" } as const;
 export default function ProgrammePage() {
   const { programme, canOptIn, optIns, pairs, admin } = useLoaderData<typeof loader>();
   const joinedAs = new Set(optIns.map((optIn) => optIn.role));
+  const [searchParams] = useSearchParams();
+  const justJoined = searchParams.get("joined");
   const rules = [
     `at most ${programme.maxMenteesPerMentor} ${programme.maxMenteesPerMentor === 1 ? "mentee" : "mentees"} per mentor`,
     programme.crossTeamOnly ? "mentors from another team only" : null,
@@ -58,6 +60,9 @@ export default function ProgrammePage() {
         }
       />
       {admin ? <ProgrammeTabs programmeId={programme.id} /> : null}
+      {justJoined === "mentee" || justJoined === "mentor" ? (
+        <Alert tone="success">Your answers as a {justJoined} are saved. You can change them until the matching day.</Alert>
+      ) : null}
       <p className="mb-4 text-sm">
         <span>
           State: <strong>{programme.phaseLabel}</strong>

@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 
@@ -67,4 +68,24 @@ export function parsedFields(fields: Record<string, string>) {
     objective: fields.objective as "most-matched" | "most-fit",
     fairness: false,
   };
+}
+
+/** A submitted review of the person (manager's or their own), with these ratings, as the assessments module would leave it. */
+export async function submittedReview(subjectId: string, authorId: string, kind: "self" | "manager", levelId: string, ratings: Record<string, number>, submittedAt = new Date()) {
+  const served = await ladderForLevel(levelId);
+  if (!served) throw new Error(`no ladder has ${levelId}`);
+  const level = served.ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === levelId)!;
+  return db.assessment.create({
+    data: {
+      kind,
+      status: "submitted",
+      subjectId,
+      authorId,
+      ladderVersionId: served.versionId,
+      trackId: level.trackId,
+      levelId,
+      submittedAt,
+      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+    },
+  });
 }

@@ -1,0 +1,116 @@
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { InvalidError } from "~/modules/errors";
+import { competenciesForLevel, type Ladder } from "~/modules/ladders";
+import type { MenteeOptInInput, MentorOptInInput } from "./forms";
+import { teachableFromReview } from "./inputs";
+import { levelLabel, menteeTarget } from "./levels";
+import type { Role } from "./lifecycle";
+import { canOptIn } from "./policy";
+import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
+import { latestManagerReview } from "./queries.server";
+
+/**
+ * Opting in to a programme as a mentee (goals, preferences, time zone) or a mentor (capacity,
+ * competencies they can help with, time zone), and changing or withdrawing it until the
+ * matching day. A mentee's goals are prefilled from their growth plan; a mentor's competencies
+ * from their latest manager review, where it rates them at or above their level's target.
+ */
+
+type Option = { id: string; name: string; suggested: boolean };
+
+/** The competencies to choose from: for a mentee those of the level they work towards, for a mentor the whole ladder's. */
+async function choices(ladder: Ladder, role: Role, personId: string) {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { level: true, growthPlan: { select: { targetLevelId: true, focus: { orderBy: { position: "asc" }, select: { competencyId: true } } } } } });
+  if (role === "mentee") {
+    const target = menteeTarget(ladder, person?.level ?? null, person?.growthPlan?.targetLevelId ?? null);
+    const focus = person?.growthPlan?.focus.map((row) => row.competencyId) ?? [];
+    const options = (target ? competenciesForLevel(ladder, target.level.id) : []).map((competency) => ({ id: competency.id, name: competency.name, suggested: focus.includes(competency.id) }));
+    return { options, suggested: options.filter((option) => option.suggested).map((option) => option.id), target: target ? { label: levelLabel(ladder, target.level), from: target.from } : null };
+  }
+  const teachable = teachableFromReview(ladder, await latestManagerReview(personId));
+  const options = ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name, suggested: teachable.includes(competency.id) }));
+  return { options, suggested: teachable, target: null };
+}
+
+async function requireJoinable(viewer: Viewer, programmeId: string, now: Date): Promise<ProgrammeAccess & { ladder: Ladder }> {
+  const access = await requireProgramme(viewer, programmeId, now);
+  if (!canOptIn({ eligible: access.eligible, phase: access.programme.phase })) {
+    throw new InvalidError(access.programme.phase === "open" ? "This programme is not open to you." : "Opt-ins are closed: the matching day has come or pairs are published.");
+  }
+  if (!access.ladder) throw new InvalidError("The programme's ladder is not being served now; try again later.");
+  return { ...access, ladder: access.ladder };
+}
+
+/** The opt-in form: the choices, and the viewer's answers or the prefill. Read-only (with the reason) when they may not change it. */
+export async function optInPage(viewer: Viewer, programmeId: string, role: Role, now = new Date()) {
+  const access = await requireProgramme(viewer, programmeId, now);
+  const { programme, ladder } = access;
+  const open = canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;
+  const existing = await db.mentorshipParticipant.findUnique({
+    where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },
+    select: { utcOffsetMinutes: true, capacity: true, competencies: true, preferences: true },
+  });
+  const available = ladder ? await choices(ladder, role, viewer.id) : { options: [] as Option[], suggested: [] as string[], target: null };
+  const stored = existing ? storedIds(existing.competencies) : null;
+  return {
+    programme: { id: programme.id, name: programme.name, maxMenteesPerMentor: programme.maxMenteesPerMentor, matchingOn: programme.matchingOn },
+    role,
+    open,
+    closedReason: open ? null : programme.phase === "open" ? (access.eligible ? "The programme's ladder is not being served now." : "This programme is not open to you.") : "Opt-ins are closed.",
+    joined: existing !== null,
+    options: available.options,
+    target: available.target,
+    values: {
+      competencies: stored ?? available.suggested,
+      utcOffsetMinutes: existing ? String(existing.utcOffsetMinutes) : null,
+      capacity: String(existing?.capacity ?? programme.maxMenteesPerMentor),
+      preferences: existing?.preferences ?? "",
+    },
+    prefilled: stored === null && available.suggested.length > 0,
+  };
+}
+
+export type OptInResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/** Saves the viewer's opt-in in one role (creating or replacing it). The competencies must be among the choices; a mentor takes at most the programme's maximum. */
+export async function saveOptIn(
+  viewer: Viewer,
+  programmeId: string,
+  input: ({ role: "mentee" } & MenteeOptInInput) | ({ role: "mentor" } & MentorOptInInput),
+  now = new Date(),
+): Promise<OptInResult> {
+  const { programme, ladder } = await requireJoinable(viewer, programmeId, now);
+  const { options } = await choices(ladder, input.role, viewer.id);
+  const chosen = [...new Set(input.role === "mentee" ? input.goals : input.competencies)];
+  const field = input.role === "mentee" ? "goals" : "competencies";
+  const unknown = chosen.filter((id) => !options.some((option) => option.id === id));
+  if (unknown.length) return { ok: false, fieldErrors: { [field]: [input.role === "mentee" ? "Choose goals among the competencies of the level you are working towards." : "Choose among the ladder's competencies."] } };
+  if (input.role === "mentor" && input.capacity > programme.maxMenteesPerMentor) {
+    return { ok: false, fieldErrors: { capacity: [`This programme pairs a mentor with at most ${programme.maxMenteesPerMentor} ${programme.maxMenteesPerMentor === 1 ? "mentee" : "mentees"}.`] } };
+  }
+  const data = {
+    utcOffsetMinutes: input.utcOffsetMinutes,
+    capacity: input.role === "mentor" ? input.capacity : null,
+    competencies: JSON.stringify(chosen),
+    preferences: input.role === "mentee" ? input.preferences : "",
+  };
+  await db.mentorshipParticipant.upsert({
+    where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } },
+    create: { programmeId, userId: viewer.id, role: input.role, ...data },
+    update: data,
+  });
+  return { ok: true };
+}
+
+/** Withdraws the viewer's opt-in in one role, with any proposed pair and pin or forbid naming them in it. */
+export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: Role, now = new Date()): Promise<void> {
+  await requireJoinable(viewer, programmeId, now);
+  const side = role === "mentee" ? { menteeId: viewer.id } : { mentorId: viewer.id };
+  await db.$transaction(async (tx) => {
+    const removed = await tx.mentorshipParticipant.deleteMany({ where: { programmeId, userId: viewer.id, role } });
+    if (removed.count === 0) throw new InvalidError(`You have not joined as a ${role}.`);
+    await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", ...side } });
+    await tx.mentorshipPairRule.deleteMany({ where: { programmeId, ...side } });
+  });
+}

@@ -1,0 +1,186 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink, formatDay } from "~/components/mentorship/parts";
+import { Button } from "~/components/ui/button";
+import { ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { InvalidError } from "~/modules/errors";
+import { MAX_GOALS, MenteeOptInSchema, MentorOptInSchema } from "~/modules/mentorship/forms";
+import type { Role } from "~/modules/mentorship/lifecycle";
+import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
+import { UTC_OFFSETS_MINUTES, utcOffsetLabel } from "~/modules/mentorship/time-zones";
+import { withDomainErrors } from "~/utils/http.server";
+import { choiceParam } from "~/utils/search-params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Join as a ${data?.role ?? "participant"} · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
+
+function roleOf(request: Request): Role {
+  const role = choiceParam(new URL(request.url).searchParams, "as", ["mentee", "mentor"] as const, "role");
+  if (!role) throw new InvalidError("Say whether you join as a mentee or a mentor (?as=mentee or ?as=mentor).");
+  return role;
+}
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return optInPage(viewer, params.programmeId ?? "", roleOf(request));
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const programmeId = params.programmeId ?? "";
+  const role = roleOf(request);
+  const form = await request.formData();
+  if (form.get("intent") === "withdraw") {
+    await withdrawOptIn(viewer, programmeId, role);
+    return redirect(`/mentorship/${programmeId}`);
+  }
+  if (role === "mentee") {
+    const submission = parseWithZod(form, { schema: MenteeOptInSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
+    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  } else {
+    const submission = parseWithZod(form, { schema: MentorOptInSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
+    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  }
+  return redirect(`/mentorship/${programmeId}?joined=${role}`);
+});
+
+/** Until someone has saved a time zone, the browser's own offset is the likeliest one. */
+function useBrowserOffset(selectId: string, saved: string | null) {
+  useEffect(() => {
+    const select = document.getElementById(selectId);
+    if (saved !== null || !(select instanceof HTMLSelectElement)) return;
+    const offset = -new Date().getTimezoneOffset();
+    if (UTC_OFFSETS_MINUTES.includes(offset)) select.value = String(offset);
+  }, [saved, selectId]);
+}
+
+export default function JoinProgramme() {
+  const view = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const isMentee = view.role === "mentee";
+  const schema = isMentee ? MenteeOptInSchema : MentorOptInSchema;
+  const [form, fields] = useForm({
+    id: `join-${view.role}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    defaultValue: {
+      goals: view.values.competencies,
+      competencies: view.values.competencies,
+      utcOffsetMinutes: view.values.utcOffsetMinutes ?? "0",
+      capacity: view.values.capacity,
+      preferences: view.values.preferences,
+    },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const choices = isMentee ? fields.goals : fields.competencies;
+  const chosen = new Set([choices.value ?? []].flat() as string[]);
+  useBrowserOffset(fields.utcOffsetMinutes.id, view.values.utcOffsetMinutes);
+  const busy = navigation.state === "submitting";
+  return (
+    <>
+      <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
+      <PageHeader
+        title={isMentee ? "Join as a mentee" : "Join as a mentor"}
+        description={`${view.programme.name}. You can change your answers until ${formatDay(view.programme.matchingOn)}, the matching day.`}
+      />
+      {view.open ? null : <Alert tone="info">{view.closedReason}</Alert>}
+      <Card className="max-w-3xl">
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <fieldset disabled={!view.open} className="space-y-5">
+            {isMentee && view.target ? (
+              <p className="text-sm">
+                You are working towards <strong>{view.target.label}</strong>
+                {view.target.from === "growth-plan" ? ", as your growth plan says" : view.target.from === "next-level" ? ", the next level of your track" : ""}. A mentor's level
+                is at or above it.
+              </p>
+            ) : null}
+            <fieldset aria-describedby={choices.errors?.length ? choices.errorId : undefined}>
+              <legend className="mb-1 text-sm font-medium">{isMentee ? `Your goals (up to ${MAX_GOALS})` : "Competencies you can help with"}</legend>
+              <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
+                {view.prefilled
+                  ? isMentee
+                    ? "Ticked from your growth plan's focus; change them as you like."
+                    : "Ticked where your latest manager review rates you at or above your level's target; change them as you like."
+                  : isMentee
+                    ? "The competencies of the level you are working towards."
+                    : "The competencies of the ladder."}
+              </p>
+              <div className="grid gap-1 sm:grid-cols-2">
+                {view.options.map((option) => (
+                  <label key={option.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name={choices.name} value={option.id} defaultChecked={chosen.has(option.id)} className="size-4" />
+                    {option.name}
+                    {option.suggested ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? "(growth plan)" : "(review)"}</span> : null}
+                  </label>
+                ))}
+              </div>
+              <ErrorList id={choices.errorId} errors={choices.errors} />
+            </fieldset>
+            {isMentee ? (
+              <TextareaField
+                label="What you hope for (optional)"
+                hint="Anything your mentor should know: how you like to work, what you want to try. Only your mentor and the programme's admins read it."
+                rows={3}
+                errors={fields.preferences.errors}
+                {...getTextareaProps(fields.preferences)}
+              />
+            ) : (
+              <Field
+                label="How many mentees you can take"
+                hint={`At most ${view.programme.maxMenteesPerMentor} in this programme.`}
+                errors={fields.capacity.errors}
+                min={1}
+                max={view.programme.maxMenteesPerMentor}
+                className="max-w-xs"
+                {...getInputProps(fields.capacity, { type: "number" })}
+              />
+            )}
+            <SelectField
+              label="Your time zone"
+              hint="Pairs are kept within the programme's largest time-zone difference."
+              errors={fields.utcOffsetMinutes.errors}
+              className="max-w-xs"
+              {...getSelectProps(fields.utcOffsetMinutes)}
+            >
+              {UTC_OFFSETS_MINUTES.map((offset) => (
+                <option key={offset} value={offset}>
+                  {utcOffsetLabel(offset)}
+                </option>
+              ))}
+            </SelectField>
+            <div role="alert" aria-live="polite">
+              <ErrorList id={form.errorId} errors={form.errors} />
+            </div>
+            <div className="flex flex-wrap gap-3">
+              <Button type="submit" name="intent" value="save" disabled={busy}>
+                {view.joined ? "Save changes" : isMentee ? "Join as a mentee" : "Join as a mentor"}
+              </Button>
+              {view.joined ? (
+                <Button type="submit" name="intent" value="withdraw" variant="secondary" formNoValidate disabled={busy}>
+                  Withdraw
+                </Button>
+              ) : null}
+            </div>
+          </fieldset>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { action as joinAction, loader as joinLoader } from "~/routes/mentorship.$programmeId.join";
+import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+import { call, setUp, submittedReview } from "./helpers";
+
+type JoinPage = Awaited<ReturnType<typeof joinLoader>>;
+
+describe("opting in", () => {
+  test("a mentee's goals are prefilled from their growth plan, among the competencies of the level they work towards", async () => {
+    const { lena, programmeId } = await setUp();
+    const saved = await saveGrowthPlan(lena.id, { target: "ic3", focus: ["testing", "system-design"] });
+    expect(saved.ok).toBe(true);
+    const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
+    expect(page).toMatchObject({ role: "mentee", open: true, joined: false, prefilled: true, values: { competencies: ["testing", "system-design"], utcOffsetMinutes: null } });
+    expect(page.target).toEqual({ label: "Senior Engineer (Individual contributor)", from: "growth-plan" });
+    expect(page.options.filter((option) => option.suggested).map((option) => option.id)).toEqual(["testing", "system-design"]);
+  });
+
+  test("a mentor's competencies are prefilled where their latest manager review rates them at or above their level's target", async () => {
+    const { ravi, nora, sam, programmeId } = await setUp();
+    await submittedReview(ravi.id, ravi.id, "self", "ic4", { "code-quality": 4, testing: 4, security: 4 });
+    await submittedReview(ravi.id, sam.id, "manager", "ic4", { "code-quality": 4, testing: 3, security: 2 }, new Date("2026-01-01T00:00:00Z"));
+    await submittedReview(ravi.id, sam.id, "manager", "ic4", { "code-quality": 2, testing: 3, security: 3 }, new Date("2025-01-01T00:00:00Z"));
+    const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, ravi.id), { programmeId })));
+    expect(page.values.competencies).toEqual(["code-quality", "testing"]);
+    expect(page.values.capacity).toBe("2");
+    // No manager review: nothing prefilled.
+    const noras = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, nora.id), { programmeId })));
+    expect([noras.values.competencies, noras.prefilled]).toEqual([[], false]);
+  });
+
+  test("joining, changing and withdrawing; bad answers are a 400 that keeps what was typed and change nothing", async () => {
+    const { lena, ravi, programmeId } = await setUp();
+    const post = async (personId: string, role: string, fields: Record<string, string>, extra: [string, string][] = []) => {
+      const body = new URLSearchParams(fields);
+      for (const [name, value] of extra) body.append(name, value);
+      const request = await signedInRequest(`/mentorship/${programmeId}/join?as=${role}`, personId, { method: "POST", body });
+      return call(async () => joinAction(routeArgs(request, { programmeId })));
+    };
+    const none = await post(lena.id, "mentee", { utcOffsetMinutes: "60", preferences: "Pairing on tests" });
+    expect(statusOf(none)).toBe(400);
+    expect(bodyOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(none)).toMatchObject({
+      error: { goals: ["Choose at least one goal."] },
+      initialValue: { preferences: "Pairing on tests" },
+    });
+    const unknown = await post(lena.id, "mentee", { utcOffsetMinutes: "60" }, [["goals", "organisation-design"]]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(unknown).error.goals).toEqual(["Choose goals among the competencies of the level you are working towards."]);
+    const zone = await post(lena.id, "mentee", { utcOffsetMinutes: "17" }, [["goals", "testing"]]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(zone).error.utcOffsetMinutes).toEqual(["Choose your time zone from the list."]);
+    const tooMany = await post(ravi.id, "mentor", { utcOffsetMinutes: "0", capacity: "3" }, [["competencies", "testing"]]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(tooMany).error.capacity).toEqual(["This programme pairs a mentor with at most 2 mentees."]);
+    expect(await db.mentorshipParticipant.count({ where: { programmeId } })).toBe(0);
+
+    expect(statusOf(await post(lena.id, "mentee", { utcOffsetMinutes: "60", preferences: "Pairing on tests" }, [["goals", "testing"], ["goals", "system-design"]]))).toBe(302);
+    expect(statusOf(await post(ravi.id, "mentor", { utcOffsetMinutes: "0", capacity: "1" }, [["competencies", "testing"]]))).toBe(302);
+    // Ravi is a mentee too.
+    expect(statusOf(await post(ravi.id, "mentee", { utcOffsetMinutes: "0" }, [["goals", "technical-judgement"]]))).toBe(302);
+    expect(statusOf(await post(lena.id, "mentee", { utcOffsetMinutes: "120" }, [["goals", "testing"]]))).toBe(302);
+    const lenas = await db.mentorshipParticipant.findMany({ where: { programmeId, userId: lena.id } });
+    expect(lenas.map((row) => [row.role, row.utcOffsetMinutes, row.competencies, row.preferences])).toEqual([["mentee", 120, '["testing"]', ""]]);
+    const page = bodyOf<Awaited<ReturnType<typeof programmeLoader>>>(await programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, ravi.id), { programmeId })));
+    expect(page.optIns.map((optIn) => [optIn.role, optIn.competencies])).toEqual(
+      expect.arrayContaining([
+        ["mentor", ["Testing and verification"]],
+        ["mentee", ["Technical judgement"]],
+      ]),
+    );
+
+    expect(statusOf(await post(ravi.id, "mentor", { intent: "withdraw" }))).toBe(302);
+    expect(await db.mentorshipParticipant.findMany({ where: { programmeId, userId: ravi.id }, select: { role: true } })).toEqual([{ role: "mentee" }]);
+    expect(statusOf(await post(ravi.id, "mentor", { intent: "withdraw" }))).toBe(400);
+  });
+
+  test("opt-ins close on the matching day; people it is not open to get a 404; the role must be mentee or mentor", async () => {
+    const { lena, sasha, programmeId } = await setUp();
+    const join = async (personId: string, role: string) => {
+      const body = new URLSearchParams({ utcOffsetMinutes: "0" });
+      body.append("goals", "testing");
+      body.append("competencies", "testing");
+      body.set("capacity", "1");
+      return call(async () => joinAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=${role}`, personId, { method: "POST", body }), { programmeId })));
+    };
+    expect(statusOf(await join(sasha.id, "mentee"))).toBe(404);
+    expect(statusOf(await call(async () => joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, sasha.id), { programmeId }))))).toBe(404);
+    expect(statusOf(await join(lena.id, "boss"))).toBe(400);
+    expect(statusOf(await join(lena.id, "mentee"))).toBe(302);
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });
+    const late = await join(lena.id, "mentor");
+    expect(statusOf(late)).toBe(400);
+    expect(await db.mentorshipParticipant.count({ where: { programmeId, userId: lena.id } })).toBe(1);
+    const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
+    expect([page.open, page.closedReason, page.joined]).toEqual([false, "Opt-ins are closed.", true]);
+  });
+});
