@@ -1,0 +1,120 @@
+// Purging candidates (by hand and after the retention period, each in the audit log), and the statistics pages.
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { purgeExpiredCandidates } from "~/modules/hiring/candidates.server";
+import { recordDecision } from "~/modules/hiring/loops.server";
+import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
+import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/hiring.settings";
+import { loader as statsLoader } from "~/routes/hiring.stats";
+import { loader as validityLoader } from "~/routes/hiring.validity";
+import { createPerson } from "../../utils/factories";
+import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+
+async function decide(facts: Awaited<ReturnType<typeof hiringSetUp>>, decision: "hire" | "no-hire", now = new Date()) {
+  await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 2, "ANA-NOTES", "no");
+  await scoreAndSubmit(facts.ben, facts.benInterview, ["system-design", "technical-judgement"], 3, "BEN-NOTES", "yes");
+  const result = await recordDecision(asViewer(facts.grace), facts.loopId, { decision, rationale: "RATIONALE-ABOUT-CASEY" }, now);
+  expect(result.ok).toBe(true);
+}
+
+describe("purging candidate data", () => {
+  test("a hiring admin of the opening purges a candidate: name, email, notes and every written note go, anonymous scores stay, the audit log records it", async () => {
+    const facts = await hiringSetUp();
+    await decide(facts, "no-hire");
+    await debriefAction(routeArgs(await post(`/hiring/loops/${facts.loopId}/debrief`, facts.ana.id, { intent: "dissent", text: "DISSENT-ABOUT-CASEY" }), { loopId: facts.loopId }));
+    // Interviewers may not purge; nor may the confirmation be skipped.
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.ana.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(403);
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "purge" }), { loopId: facts.loopId }))))).toBe(400);
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.olga.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(404);
+    expect((await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: facts.loopId } } } })).purgedAt).toBeNull();
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(200);
+
+    const candidate = await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: facts.loopId } } } });
+    expect(candidate).toMatchObject({ name: "", email: "", source: "", notes: "" });
+    expect(candidate.purgedAt).not.toBeNull();
+    const scores = await db.hiringScore.findMany({ where: { scorecard: { interview: { loopId: facts.loopId } } } });
+    expect(scores.map((score) => score.score).sort()).toEqual([2, 2, 3, 3]);
+    expect(scores.every((score) => score.notes === "")).toBe(true);
+    const page = JSON.stringify(bodyOf(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId }))));
+    for (const text of ["Casey", "casey@example.org", "Referral", "CANDIDATE-PRIVATE-NOTE", "ANA-NOTES", "BEN-NOTES", "RATIONALE-ABOUT-CASEY", "DISSENT-ABOUT-CASEY"]) expect(page).not.toContain(text);
+    expect(page).toContain("Purged candidate");
+    const events = await db.auditEvent.findMany({ where: { action: "candidate.purged", subjectId: candidate.id } });
+    expect(events.map((event) => [event.actorId, (event.detail as { reason: string }).reason])).toEqual([[facts.grace.id, "hiring admin"]]);
+    // Purged once is purged: a second try is a conflict and writes no second event.
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(409);
+  });
+
+  test("retention: only admins set it; rejected candidates past it are purged automatically (in the audit log), others are kept", async () => {
+    const rejected = await hiringSetUp();
+    await decide(rejected, "no-hire", new Date("2026-01-01T00:00:00Z"));
+    const recent = await hiringSetUp();
+    await decide(recent, "no-hire", new Date("2026-11-01T00:00:00Z"));
+    const hired = await hiringSetUp();
+    await decide(hired, "hire", new Date("2026-01-01T00:00:00Z"));
+
+    expect(statusOf(await call(async () => settingsLoader(routeArgs(await get("/hiring/settings", rejected.grace.id)))))).toBe(403);
+    const bad = await call(async () => settingsAction(routeArgs(await post("/hiring/settings", rejected.admin.id, { retentionDays: "0" }))));
+    expect(statusOf(bad)).toBe(400);
+    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(0);
+    expect(statusOf(await call(async () => settingsAction(routeArgs(await post("/hiring/settings", rejected.admin.id, { retentionDays: "180" })))))).toBe(200);
+    expect(bodyOf<{ retentionDays: number | null }>(await settingsLoader(routeArgs(await get("/hiring/settings", rejected.admin.id)))).retentionDays).toBe(180);
+
+    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(1);
+    const state = async (facts: typeof rejected) => (await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: facts.loopId } } } })).purgedAt !== null;
+    expect([await state(rejected), await state(recent), await state(hired)]).toEqual([true, false, false]);
+    const purged = await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: rejected.loopId } } } });
+    const events = await db.auditEvent.findMany({ where: { action: "candidate.purged", subjectId: purged.id } });
+    expect(events.map((event) => [event.actorId, (event.detail as { reason: string }).reason])).toEqual([[null, "retention"]]);
+    expect(await db.auditEvent.count({ where: { action: "hiring.retention_set" } })).toBe(1);
+    // Idempotent: a second run (another app server) purges nothing more.
+    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(0);
+  });
+});
+
+describe("statistics", () => {
+  test("interviewer and panel statistics count the decided loops of the viewer's openings; engineers may not see them", async () => {
+    const facts = await hiringSetUp();
+    await decide(facts, "hire");
+    expect(statusOf(await call(async () => statsLoader(routeArgs(await get("/hiring/stats", facts.ana.id)))))).toBe(403);
+    const stats = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.grace.id))));
+    expect(stats.loops).toBe(1);
+    expect(stats.interviewers.map((row) => [row.name, row.cards, row.recommendations.n])).toEqual([
+      ["Ana Interviewer", 1, 1],
+      ["Ben Interviewer", 1, 1],
+    ]);
+    expect(stats.openings.map((opening) => [opening.title, opening.loops])).toEqual([["Senior Engineer, Payments", 1]]);
+    // Another hiring admin's statistics do not count this opening.
+    expect(bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.olga.id)))).loops).toBe(0);
+  });
+
+  test("the validity loop pairs a linked hire's interview scores with their first manager review after the decision; below ten hires no coefficient is shown, with the caveat", async () => {
+    const facts = await hiringSetUp();
+    await decide(facts, "hire", new Date("2026-01-01T00:00:00Z"));
+    const hire = await createPerson({ name: "Casey Joined", track: "ic", level: "ic3" });
+    await db.hiringCandidate.updateMany({ where: { loops: { some: { id: facts.loopId } } }, data: { hiredPersonId: hire.id } });
+    const version = await db.ladderVersion.findFirstOrThrow({ select: { id: true } });
+    await db.assessment.create({
+      data: {
+        kind: "manager",
+        status: "submitted",
+        subjectId: hire.id,
+        authorId: facts.grace.id,
+        ladderVersionId: version.id,
+        trackId: "ic",
+        levelId: "ic3",
+        submittedAt: new Date("2026-07-01T00:00:00Z"),
+        ratings: { create: [{ competencyId: "code-quality", rating: 3 }, { competencyId: "system-design", rating: 4 }] },
+      },
+    });
+    const validity = bodyOf<Awaited<ReturnType<typeof validityLoader>>>(await validityLoader(routeArgs(await get("/hiring/validity", facts.grace.id))));
+    expect(validity.linkedHires).toBe(1);
+    expect(validity.report.hires).toBe(1);
+    expect(validity.report.caveat).toMatch(/hired/);
+    expect(validity.report.byCompetency.map((row) => [row.competencyId, row.n, row.suppressed, row.pearson])).toEqual([
+      ["code-quality", 1, true, null],
+      ["system-design", 1, true, null],
+    ]);
+    expect(validity.report.byStage.map((row) => row.stageId)).toEqual(["Coding", "Design"]);
+  });
+});

@@ -1,0 +1,170 @@
+// Openings, plans, candidates, loops and decisions through their pages' loaders and actions.
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { loader as homeLoader } from "~/routes/_index";
+import { action as debriefAction, loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
+import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
+import { action as openingAction, loader as openingLoader } from "~/routes/hiring.openings.$openingId._index";
+import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.$stageId.kit";
+import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+
+describe("openings and plans", () => {
+  test("a hiring admin opens a role through the form; bad input is a 400 that keeps what was typed and writes nothing; engineers may not", async () => {
+    const grace = await createPerson({ isHiringAdmin: true });
+    const engineer = await createPerson();
+    expect(statusOf(await call(async () => newLoader(routeArgs(await get("/hiring/openings/new", engineer.id)))))).toBe(403);
+    const before = await db.hiringOpening.count();
+    const refused = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff engineer", ladderId: "engineering", levelId: "ic99" }))));
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ initialValue: Record<string, string>; error: Record<string, string[]> }>(refused)).toMatchObject({ initialValue: { title: "Staff engineer" }, error: { levelId: ["That level is not in this ladder."] } });
+    const noAdmin = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff", ladderId: "engineering", levelId: "ic4", adminEmails: engineer.email }))));
+    expect(bodyOf<{ error: Record<string, string[]> }>(noAdmin).error.adminEmails).toEqual([`Not a hiring admin: ${engineer.email}.`]);
+    expect(await db.hiringOpening.count()).toBe(before);
+    const made = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff engineer", ladderId: "engineering", levelId: "ic4", starterPlan: "on" }))));
+    expect(statusOf(made)).toBe(302);
+    const openingId = (made as Response).headers.get("Location")!.split("/").at(-1)!;
+    const page = bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${openingId}`, grace.id), { openingId })));
+    // One stage per area of the ladder, together covering every competency of the level.
+    expect(page.stages.map((stage) => stage.name)).toEqual(["Technical craft", "Delivery", "Product and business impact", "Communication and collaboration", "Growing people", "Direction and influence"]);
+    expect(page.coverage?.uncovered).toEqual([]);
+    expect(page.admins.map((admin) => admin.id)).toEqual([grace.id]);
+  });
+
+  test("the plan shows what no stage covers; a stage cannot cover a competency of another level, and its competencies are fixed once scorecards exist", async () => {
+    const { grace, openingId, stages, ana, anaInterview } = await hiringSetUp();
+    const page = bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${openingId}`, grace.id), { openingId })));
+    expect(page.coverage?.uncovered).toContain("collaboration");
+    expect(page.coverage?.uncovered).not.toContain("testing");
+    const refused = await call(async () =>
+      openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", name: "People", competencyIds: ["team-health"] }), { openingId })),
+    );
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.competencyIds).toEqual(["Not a competency of this level: team-health."]);
+    expect(await db.hiringStage.count({ where: { openingId } })).toBe(2);
+    const added = await call(async () =>
+      openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", name: "Collaboration", competencyIds: ["collaboration", "feedback"] }), { openingId })),
+    );
+    expect(statusOf(added)).toBe(200);
+    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
+    const locked = await call(async () =>
+      openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Coding", competencyIds: ["code-quality"] }), { openingId })),
+    );
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds[0]).toMatch(/^Scorecards for this stage exist/);
+    const renamed = await call(async () =>
+      openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Pairing", competencyIds: ["code-quality", "testing"] }), { openingId })),
+    );
+    expect(statusOf(renamed)).toBe(200);
+    expect(statusOf(await call(async () => openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "remove-stage", stageId: stages[0]!.id }), { openingId }))))).toBe(409);
+  });
+
+  test("a stage of another opening, reached through this opening's address, is a 404", async () => {
+    const first = await hiringSetUp();
+    const second = await hiringSetUp();
+    const params = { openingId: first.openingId, stageId: second.stages[0]!.id };
+    expect(statusOf(await call(async () => kitLoader(routeArgs(await get(`/hiring/openings/${params.openingId}/stages/${params.stageId}/kit`, first.grace.id), params))))).toBe(404);
+    const kit = bodyOf<Awaited<ReturnType<typeof kitLoader>>>(
+      await kitLoader(routeArgs(await get("/kit", first.grace.id), { openingId: first.openingId, stageId: first.stages[1]!.id })),
+    );
+    expect(kit.kit.competencies.map((competency) => competency.competencyId)).toEqual(["system-design", "technical-judgement"]);
+    expect(kit.kit.competencies[0]!.anchors.map((anchor) => anchor.value)).toEqual([1, 2, 3, 4]);
+    expect(kit.kit.competencies[0]!.questions.length).toBeGreaterThan(0);
+  });
+});
+
+describe("loops", () => {
+  test("staffing: the panel's make-up and the warnings before the loop starts; a single-team panel is flagged", async () => {
+    const { grace, loopId, stages, ana } = await hiringSetUp();
+    const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
+    expect(page.panel?.size).toBe(2);
+    expect(page.panel?.singleTeam).toBe(false);
+    expect(page.warnings).toContain("Judged by fewer than two interviewers: Code quality, Testing and verification, System design and architecture, Technical judgement.");
+    expect(page.warnings.find((warning) => warning.startsWith("No stage covers:"))).toBeTruthy();
+    const unknown = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[0]!.id, email: "nobody@example.com" }), { loopId })));
+    expect(statusOf(unknown)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(unknown).result.error.email).toEqual(["Nobody active has that email."]);
+    const twice = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[0]!.id, email: ana.email }), { loopId })));
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(twice).result.error.email).toEqual(["They already interview in this stage."]);
+    const teammate = await createPerson({ name: "Ann Teammate", teamId: ana.teamId });
+    await db.hiringInterview.deleteMany({ where: { loopId, interviewerId: { not: ana.id } } });
+    const assigned = await call(async () =>
+      loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[1]!.id, email: teammate.email, scheduledAt: "2026-11-24T14:30" }), { loopId })),
+    );
+    expect(statusOf(assigned)).toBe(200);
+    const after = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
+    expect(after.panel?.singleTeam).toBe(true);
+    expect(after.warnings).toContain("Every interviewer is on one team: the panel hears one team's view.");
+    expect(after.interviews.find((interview) => interview.interviewer.name === "Ann Teammate")?.scheduledAt).toBe("2026-11-24T14:30:00.000Z");
+  });
+
+  test("the debrief: closed until every card is in or a hiring admin opens it early (recorded); the matrix, disagreements and agenda; a decision once with its rationale; dissent beside it", async () => {
+    const { grace, ana, ben, loopId, anaInterview, benInterview, stages } = await hiringSetUp();
+    // A second interviewer in Coding so that two scores can disagree.
+    const cleo = await createPerson({ name: "Cleo Interviewer" });
+    await db.hiringInterview.create({ data: { loopId, stageId: stages[0]!.id, interviewerId: cleo.id } });
+    const cleoInterview = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, interviewerId: cleo.id } })).id;
+    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 1, "Struggled", "no");
+    await scoreAndSubmit(ben, benInterview, ["system-design", "technical-judgement"], 3, "Sound", "yes");
+    const closed = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${loopId}/debrief`, grace.id), { loopId })));
+    expect(closed.available).toBe(false);
+    expect(statusOf(await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire", rationale: "Good" }), { loopId }))))).toBe(409);
+    await scoreAndSubmit(cleo, cleoInterview, ["code-quality", "testing"], 4, "Excellent", "strong-yes");
+    const open = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${loopId}/debrief`, ana.id), { loopId })));
+    if (!open.available) throw new Error("open");
+    expect(open.disagreements).toEqual(["code-quality", "testing"]);
+    expect(open.agenda.slice(0, 2)).toEqual(["code-quality", "testing"]);
+    expect(open.unrated).toEqual([]);
+    expect(open.recommendations.split).toBe(true);
+    expect(open.level?.checks.map((check) => check.levelId)).toEqual(["ic2", "ic3", "ic4"]);
+    expect(open.can.decide).toBe(false);
+
+    const missing = await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire-other-level", rationale: "Strong but not senior yet" }), { loopId })));
+    expect(statusOf(missing)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(missing).result.error.levelId).toEqual(["Choose the level to hire at."]);
+    expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } })).decision).toBeNull();
+    const decided = await call(async () =>
+      debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire-other-level", levelId: "ic2", rationale: "Strong but not senior yet" }), { loopId })),
+    );
+    expect(statusOf(decided)).toBe(200);
+    expect(statusOf(await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "no-hire", rationale: "x" }), { loopId }))))).toBe(409);
+    const dissent = await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, cleo.id, { intent: "dissent", text: "Should have been Senior." }), { loopId })));
+    expect(statusOf(dissent)).toBe(200);
+    const after = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${loopId}/debrief`, ben.id), { loopId })));
+    if (!after.available) throw new Error("open");
+    expect(after.decision).toMatchObject({ label: "Hire at another level", level: "Engineer II", rationale: "Strong but not senior yet", decidedBy: "Grace Hiring" });
+    expect(after.dissents.map((item) => [item.author, item.text])).toEqual([["Cleo Interviewer", "Should have been Senior."]]);
+    // The hire is linked to the person they became.
+    const hire = await createPerson({ name: "Casey Joined" });
+    const linked = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "link-hire", email: hire.email }), { loopId })));
+    expect(statusOf(linked)).toBe(200);
+    expect((await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: loopId } } } })).hiredPersonId).toBe(hire.id);
+  });
+
+  test("opening the debrief early is recorded and shown; a no-hire starts the candidate's retention clock", async () => {
+    const { grace, ben, loopId, benInterview } = await hiringSetUp();
+    await scoreAndSubmit(ben, benInterview, ["system-design", "technical-judgement"], 2, "Thin", "no");
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "open-debrief" }), { loopId }))))).toBe(200);
+    const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${loopId}/debrief`, grace.id), { loopId })));
+    if (!debrief.available) throw new Error("open");
+    expect(debrief.openedEarly).toMatchObject({ by: "Grace Hiring", pending: 1 });
+    expect(debrief.unrated).toEqual(["code-quality", "testing"]);
+    expect(statusOf(await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "no-hire", rationale: "" }), { loopId }))))).toBe(400);
+    await debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "no-hire", rationale: "Not enough depth" }), { loopId }));
+    expect((await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: loopId } } } })).rejectedAt).not.toBeNull();
+  });
+
+  test("home to-dos: the interviewer's scorecard due, then the debrief to attend; the hiring admin's loop to follow, then the decision to record", async () => {
+    const { grace, ana, ben, loopId, anaInterview, benInterview } = await hiringSetUp();
+    const todo = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => [item.kind, item.title, item.href]);
+    expect(await todo(ana.id)).toContainEqual(["scorecard", "Scorecard for Casey Candidate", `/hiring/interviews/${anaInterview}`]);
+    expect(await todo(grace.id)).toContainEqual(["hiring-loop", "Follow the loop of Casey Candidate", `/hiring/loops/${loopId}`]);
+    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
+    await scoreAndSubmit(ben, benInterview, ["system-design", "technical-judgement"], 3, "Fine", "yes");
+    expect(await todo(ana.id)).toContainEqual(["debrief", "Debrief of Casey Candidate", `/hiring/loops/${loopId}/debrief`]);
+    expect(await todo(grace.id)).toContainEqual(["hiring-decision", "Record the decision on Casey Candidate", `/hiring/loops/${loopId}/debrief`]);
+    await debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire", rationale: "Yes" }), { loopId }));
+    expect((await todo(grace.id)).filter(([kind]) => String(kind).startsWith("hiring"))).toEqual([]);
+    expect((await todo(ana.id)).filter(([kind]) => kind === "debrief" || kind === "scorecard")).toEqual([]);
+  });
+});
