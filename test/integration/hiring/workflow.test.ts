@@ -51,7 +51,7 @@ describe("openings and plans", () => {
     const locked = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Coding", competencyIds: ["code-quality"] }), { openingId })),
     );
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds[0]).toMatch(/^Scorecards for this stage exist/);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds?.[0]).toMatch(/^Scorecards for this stage exist/);
     const renamed = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Pairing", competencyIds: ["code-quality", "testing"] }), { openingId })),
     );
