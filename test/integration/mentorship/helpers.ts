@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { saveOptIn } from "~/modules/mentorship/opt-in.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 
@@ -88,4 +89,16 @@ export async function submittedReview(subjectId: string, authorId: string, kind:
       ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
     },
   });
+}
+
+type Person = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean };
+
+/** Opts the person in through the module, as the form would. */
+export async function joinAs(person: Person, programmeId: string, role: "mentee" | "mentor", competencies: string[], options: { capacity?: number; utcOffsetMinutes?: number } = {}) {
+  const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
+  const result =
+    role === "mentee"
+      ? await saveOptIn(person, programmeId, { role, goals: competencies, preferences: "", utcOffsetMinutes })
+      : await saveOptIn(person, programmeId, { role, competencies, capacity: options.capacity ?? 1, utcOffsetMinutes });
+  if (!result.ok) throw new Error(`could not join: ${JSON.stringify(result.fieldErrors)}`);
 }

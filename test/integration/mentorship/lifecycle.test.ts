@@ -1,0 +1,218 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
+import { action as pairAction, loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
+import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { call, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
+
+type MatchingView = Awaited<ReturnType<typeof matchingLoader>>;
+type PairView = Awaited<ReturnType<typeof pairLoader>>;
+
+/**
+ * Lena (ic2, goals testing and system design) and Omar (ic1, goal testing) report to Sam; Ines
+ * (ic6) is at the top of her track. Mentors: Ravi (ic4, testing, one mentee), Nora (ic5, system
+ * design, two), Kai (ic4, security, one) and Sam (their manager).
+ */
+async function programmeWithOptIns() {
+  const org = await setUp();
+  const ines = await createPerson({ name: "Ines Principal", track: "ic", level: "ic6", teamId: org.teams.search.id });
+  const kai = await createPerson({ name: "Kai Senior", track: "ic", level: "ic4", teamId: org.teams.search.id });
+  const { programmeId } = org;
+  await joinAs(org.lena, programmeId, "mentee", ["testing", "system-design"]);
+  await joinAs(org.omar, programmeId, "mentee", ["testing"]);
+  await joinAs(ines, programmeId, "mentee", ["technical-direction"]);
+  await joinAs(org.ravi, programmeId, "mentor", ["testing"], { capacity: 1 });
+  await joinAs(org.nora, programmeId, "mentor", ["system-design"], { capacity: 2 });
+  await joinAs(kai, programmeId, "mentor", ["security"], { capacity: 1 });
+  await joinAs(org.sam, programmeId, "mentor", ["testing", "system-design"], { capacity: 2 });
+  return { ...org, ines, kai };
+}
+
+describe("matching, review and the life of a pair", () => {
+  test("the admin runs the matching, reviews pairs with their reasons and the unpaired with each rule's count, pins, reruns and publishes; pairs answer, a decline frees the slot and a rerun keeps accepted pairs", async () => {
+    const { admin, lena, omar, ines, ravi, nora, kai, programmeId } = await programmeWithOptIns();
+    const post = async (fields: Record<string, string>) => call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, fields), { programmeId })));
+    const view = async (query = "") => bodyOf<MatchingView>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching${query}`, admin.id), { programmeId })));
+    const pairsOf = (page: MatchingView) => page.pairs.map((pair) => [pair.menteeName, pair.mentorName, pair.source]);
+
+    expect(statusOf(await post({ intent: "run", objective: "most-matched" }))).toBe(302);
+    let page = await view();
+    expect(pairsOf(page)).toEqual([
+      [lena.name, nora.name, "proposed"],
+      [omar.name, ravi.name, "proposed"],
+    ]);
+    const omarRavi = page.pairs.find((pair) => pair.menteeName === omar.name)!;
+    expect(omarRavi.fit).toBe(5);
+    expect(omarRavi.factors.map((factor) => factor.text)).toEqual([
+      "Covers 1 of 1 goal: Testing and verification (gap 1)",
+      "Different team: cross-team exposure",
+      "Mentor is 2 bands above the mentee's target level (preferred)",
+    ]);
+    expect(page.lastRun?.summary).toMatchObject({ paired: 2, unpaired: 1, mentees: 3, mentors: 4, slots: 6 });
+    const [inesRow] = page.lastRun!.unpaired.rows;
+    expect(inesRow).toMatchObject({ name: ines.name, eligibleMentors: 0, reason: "No mentor passes every hard rule (mentors excluded by level below the mentee's target 4)" });
+    expect(Object.fromEntries(inesRow!.excludedBy.map(({ rule, count }) => [rule, count]))).toMatchObject({ level: 4, "management-chain": 0, self: 0 });
+    expect(page.lastRun?.changes).toEqual([]);
+
+    // Pin Lena with Ravi: Omar goes to Kai (another team, level fits) rather than Nora.
+    expect(statusOf(await post({ intent: "pin", menteeId: lena.id, mentorId: ravi.id }))).toBe(302);
+    expect((await view()).lastRun?.changes).toEqual(["pins or forbids changed"]);
+    expect(statusOf(await post({ intent: "run", objective: "most-matched" }))).toBe(302);
+    page = await view();
+    expect(pairsOf(page)).toEqual([
+      [lena.name, ravi.name, "pinned"],
+      [omar.name, kai.name, "proposed"],
+    ]);
+    expect(page.rules).toMatchObject([{ kind: "pin", menteeName: lena.name, mentorName: ravi.name }]);
+
+    // Proposals are the admins' until published.
+    const lenasPair = page.pairs.find((pair) => pair.menteeName === lena.name)!.id;
+    const pairPage = async (personId: string, pairId = lenasPair) => call(async () => pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId), { programmeId, pairId })));
+    expect(statusOf(await pairPage(lena.id))).toBe(404);
+    expect(statusOf(await pairPage(admin.id))).toBe(200);
+
+    expect(statusOf(await post({ intent: "publish" }))).toBe(302);
+    expect((await db.mentorshipProgramme.findUniqueOrThrow({ where: { id: programmeId } })).publishedAt).not.toBeNull();
+    expect(bodyOf<Awaited<ReturnType<typeof programmeLoader>>>(await programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, lena.id), { programmeId }))).pairs).toMatchObject([
+      { id: lenasPair, role: "mentee", otherName: ravi.name, status: "offered" },
+    ]);
+    expect(statusOf(await post({ intent: "publish" }))).toBe(400);
+
+    const answer = async (personId: string, pairId: string, fields: Record<string, string>) =>
+      call(async () => pairAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/pairs/${pairId}`, personId, fields), { programmeId, pairId })));
+    expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(302);
+    expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(400);
+    expect(statusOf(await answer(ravi.id, lenasPair, { intent: "accept" }))).toBe(302);
+    expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: lenasPair } })).toMatchObject({ status: "active", menteeAnswer: "accepted", mentorAnswer: "accepted" });
+    const omarsPair = (await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: omar.id } })).id;
+    // Someone outside the pair cannot answer it.
+    expect(statusOf(await answer(nora.id, omarsPair, { intent: "accept" }))).toBe(404);
+    expect(statusOf(await answer(omar.id, omarsPair, { intent: "decline", reason: "x".repeat(501) }))).toBe(400);
+    expect(statusOf(await answer(omar.id, omarsPair, { intent: "decline", reason: "I would rather learn testing" }))).toBe(302);
+    // The reason is Omar's and the admins', not Kai's.
+    expect(bodyOf<PairView>(await pairPage(omar.id, omarsPair)).pair).toMatchObject({ status: "declined", declinedBy: "mentee", declineReason: "I would rather learn testing" });
+    expect(bodyOf<PairView>(await pairPage(kai.id, omarsPair)).pair).toMatchObject({ status: "declined", declinedBy: "mentee", declineReason: null });
+    expect(statusOf(await answer(kai.id, omarsPair, { intent: "accept" }))).toBe(400);
+
+    // The rerun keeps Lena and Ravi, does not offer Kai again, and finds Omar a mentor with a slot.
+    expect((await view()).lastRun?.changes).toEqual(["pairs were declined"]);
+    expect(statusOf(await post({ intent: "run", objective: "most-matched" }))).toBe(302);
+    page = await view();
+    expect(page.lastRun).toMatchObject({ kind: "rerun", summary: { accepted: 1, proposed: 1 } });
+    expect(pairsOf(page)).toEqual([[omar.name, nora.name, "proposed"]]);
+    expect(page.byStatus).toMatchObject({ proposed: 1, active: 1, declined: 1 });
+    expect(statusOf(await post({ intent: "publish" }))).toBe(302);
+    expect(await db.mentorshipPair.count({ where: { programmeId, status: "offered", menteeId: omar.id, mentorId: nora.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { subjectId: programmeId, action: { startsWith: "mentorship." } } })).toBe(7);
+  });
+
+  test("pins and forbids by email are checked; matching is the admins' (403 for participants, 404 for others)", async () => {
+    const { admin, lena, ravi, sasha, programmeId } = await programmeWithOptIns();
+    const post = async (personId: string, fields: Record<string, string>) =>
+      call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, personId, fields), { programmeId })));
+    const unknown = await post(admin.id, { intent: "rule", kind: "forbid", menteeEmail: "nobody@example.com", mentorEmail: ravi.email });
+    expect(statusOf(unknown)).toBe(400);
+    expect(bodyOf<{ reply: { error: Record<string, string[]> } }>(unknown).reply.error).toEqual({ menteeEmail: ["Nobody has that email."] });
+    const wrongRole = await post(admin.id, { intent: "rule", kind: "forbid", menteeEmail: ravi.email, mentorEmail: lena.email });
+    expect(bodyOf<{ reply: { error: Record<string, string[]> } }>(wrongRole).reply.error).toEqual({ menteeEmail: ["That person has not opted in as a mentee."], mentorEmail: ["That person has not opted in as a mentor."] });
+    expect(await db.mentorshipPairRule.count({ where: { programmeId } })).toBe(0);
+    expect(statusOf(await post(admin.id, { intent: "rule", kind: "forbid", menteeEmail: lena.email.toUpperCase(), mentorEmail: ravi.email }))).toBe(302);
+    expect(await db.mentorshipPairRule.findMany({ where: { programmeId }, select: { kind: true, menteeId: true } })).toEqual([{ kind: "forbid", menteeId: lena.id }]);
+    expect(statusOf(await post(admin.id, { intent: "unrule", menteeId: lena.id, mentorId: ravi.id }))).toBe(302);
+    expect(statusOf(await post(admin.id, { intent: "unrule", menteeId: lena.id, mentorId: ravi.id }))).toBe(404);
+    expect(statusOf(await post(admin.id, { intent: "publish" }))).toBe(400);
+    expect(statusOf(await post(admin.id, { intent: "explode" }))).toBe(400);
+
+    expect(statusOf(await post(lena.id, { intent: "run", objective: "most-fit" }))).toBe(403);
+    expect(statusOf(await call(async () => matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching`, lena.id), { programmeId }))))).toBe(403);
+    expect(statusOf(await post(sasha.id, { intent: "run", objective: "most-fit" }))).toBe(404);
+    expect(await db.mentorshipRun.count({ where: { programmeId } })).toBe(0);
+  });
+
+  test("a pair's page, route by route: goals, notes and pulses are the pair's and the admins'; the mentor sees no figure from the mentee's reviews; a check-in reaches admins only when shared", async () => {
+    const { admin, sam, lena, ravi, nora, programmeId } = await programmeWithOptIns();
+    await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 2, "system-design": 2 }, new Date(Date.now() - 40 * 86_400_000));
+    await db.mentorshipPairRule.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, kind: "pin" } });
+    const run = async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, { intent: "run", objective: "most-matched" }), { programmeId }));
+    await call(run);
+    await call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, { intent: "publish" }), { programmeId })));
+    const pair = await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: lena.id } });
+    const pairId = pair.id;
+    const get = async (personId: string, id = pairId, programme = programmeId) => call(async () => pairLoader(routeArgs(await signedInRequest(`/mentorship/${programme}/pairs/${id}`, personId), { programmeId: programme, pairId: id })));
+    const post = async (personId: string, fields: Record<string, string>, extra: [string, string][] = []) => {
+      const body = new URLSearchParams(fields);
+      for (const [name, value] of extra) body.append(name, value);
+      return call(async () => pairAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId, { method: "POST", body }), { programmeId, pairId })));
+    };
+
+    // Nobody else: not Lena's manager, not another mentor, not through another programme's address.
+    const other = await createProgramme({ ...admin, isHiringAdmin: false }, parsedFields(programmeFields({ name: "Other" })));
+    if (!other.ok) throw new Error("no programme");
+    for (const [personId, programme] of [
+      [sam.id, programmeId],
+      [nora.id, programmeId],
+      [lena.id, other.programmeId],
+      [admin.id, other.programmeId],
+    ] as const) {
+      expect(statusOf(await get(personId, pairId, programme))).toBe(404);
+    }
+    expect(statusOf(await post(sam.id, { intent: "check-in", occurredOn: new Date().toISOString().slice(0, 10), note: "x" }))).toBe(404);
+    expect(statusOf(await get(lena.id, "nope"))).toBe(404);
+
+    // Check-ins wait until both accept.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: today }))).toBe(400);
+    await post(lena.id, { intent: "accept" });
+    await post(ravi.id, { intent: "accept" });
+    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: "2999-01-01" }))).toBe(400);
+    const notAGoal = await post(lena.id, { intent: "check-in", occurredOn: today, note: "Kept" }, [["competencies", "security"]]);
+    expect(bodyOf<{ reply: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(notAGoal).reply).toMatchObject({
+      error: { competencies: ["Choose among the mentee's goals."] },
+      initialValue: { note: "Kept" },
+    });
+    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: today, note: "Talked about test pyramids" }, [["competencies", "testing"]]))).toBe(302);
+    expect(statusOf(await post(ravi.id, { intent: "check-in", occurredOn: today, note: "Agreed a plan", shared: "on" }))).toBe(302);
+
+    // The pair began 40 days ago (moved back here), after Lena's first review; a second review came since.
+    await db.mentorshipPair.update({ where: { id: pairId }, data: { activeSince: new Date(Date.now() - 35 * 86_400_000) } });
+    await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 3, "system-design": 2 });
+    expect(statusOf(await post(lena.id, { intent: "pulse", checkpoint: "90", usefulness: "4", comfort: "5" }))).toBe(400);
+    expect(statusOf(await post(lena.id, { intent: "pulse", checkpoint: "30", usefulness: "9", comfort: "5" }))).toBe(400);
+    expect(statusOf(await post(lena.id, { intent: "pulse", checkpoint: "30", usefulness: "4", comfort: "5" }))).toBe(302);
+    expect(statusOf(await post(lena.id, { intent: "pulse", checkpoint: "30", usefulness: "4", comfort: "5" }))).toBe(400);
+
+    const lenas = bodyOf<PairView>(await get(lena.id));
+    expect(lenas).toMatchObject({ role: "mentee", figures: true, fit: 3.5, pulsesDue: [] });
+    expect(lenas.factors[0]!.text).toBe("Covers 1 of 2 goals: Testing and verification (gap 2)");
+    expect(lenas.movement).toEqual([
+      { name: "Testing and verification", before: "2 Developing", after: "3 Consistent" },
+      { name: "System design and architecture", before: "2 Developing", after: "2 Developing" },
+    ]);
+    expect(lenas.checkIns.map((checkIn) => checkIn.note).sort()).toEqual(["Agreed a plan", "Talked about test pyramids"]);
+    expect(lenas.pulses).toEqual([{ checkpoint: 30, usefulness: 4, comfort: 5, by: "mentee" }]);
+
+    const ravis = bodyOf<PairView>(await get(ravi.id));
+    expect(ravis).toMatchObject({ role: "mentor", figures: false, fit: null, movement: null, pulses: [] });
+    expect(ravis.factors[0]!.text).toBe("Covers 1 of 2 goals: Testing and verification");
+    expect(JSON.stringify(ravis)).not.toContain("gap");
+    expect(ravis.goals.map((goal) => goal.name)).toEqual(["Testing and verification", "System design and architecture"]);
+    expect(ravis.pulsesDue.map((pulse) => pulse.checkpoint)).toEqual([30]);
+    expect(ravis.checkIns).toHaveLength(2);
+
+    const admins = bodyOf<PairView>(await get(admin.id));
+    expect(admins).toMatchObject({ role: null, figures: true, hiddenCheckIns: 1, pulsesDue: [], can: { answer: false, checkIn: false, outcome: false } });
+    expect(admins.checkIns.map((checkIn) => checkIn.note)).toEqual(["Agreed a plan"]);
+    expect(admins.pulses).toHaveLength(1);
+    expect(statusOf(await post(admin.id, { intent: "check-in", occurredOn: today }))).toBe(400);
+
+    expect(statusOf(await post(ravi.id, { intent: "outcome", outcome: "mostly" }))).toBe(400);
+    expect(statusOf(await post(ravi.id, { intent: "outcome", outcome: "goals-met", note: "Lena runs the test guild now" }))).toBe(302);
+    expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: pairId } })).toMatchObject({ status: "ended", outcome: "goals-met", outcomeById: ravi.id });
+    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: today }))).toBe(400);
+    expect(statusOf(await post(lena.id, { intent: "outcome", outcome: "not-met" }))).toBe(400);
+  });
+});
