@@ -1,0 +1,95 @@
+import { db } from "../../app/db/client.server.ts";
+import type { Viewer } from "../../app/modules/auth/policy.ts";
+import { addCandidate, assignInterviewer, recordDecision } from "../../app/modules/hiring/loops.server.ts";
+import { createOpening, saveStage } from "../../app/modules/hiring/openings.server.ts";
+import { saveScorecardDraft, submitScorecard } from "../../app/modules/hiring/scorecards.server.ts";
+
+export const DEMO_OPENING_TITLE = "Senior Engineer, Identity";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const STAGES = [
+  { name: "Coding", competencyIds: ["code-quality", "testing", "security", "operations"] },
+  { name: "System design", competencyIds: ["system-design", "technical-judgement", "technical-direction", "data-and-measurement"] },
+  { name: "Delivery and product", competencyIds: ["planning", "execution", "product-thinking"] },
+  { name: "Collaboration", competencyIds: ["written-communication", "collaboration", "feedback", "mentoring", "hiring", "organisational-influence"] },
+];
+
+/** The interviewer of each stage, by email: Identity and Mobile people, whom no browser test signs in as. */
+const PANEL = ["henrik.sorensen@example.com", "yuki.sato@example.com", "marcus.reid@example.com", "diego.santos@example.com"];
+
+type Card = { scores: number[]; recommendation: string; notes: string };
+
+/**
+ * The demo's hiring, ready to explore: Grace Liu (hiring admin) has opened a Senior Engineer role
+ * with a four-stage plan covering the level. One candidate's loop is in progress (two cards in, one
+ * draft, one not started), so it is on Grace's home page; an earlier candidate's loop was decided,
+ * so the debrief, the decision and the statistics have something to show. Made through the hiring
+ * module, as Grace and the interviewers would. Idempotent.
+ */
+export async function seedDemoHiring(now = new Date()): Promise<void> {
+  if (await db.hiringOpening.findFirst({ where: { title: DEMO_OPENING_TITLE }, select: { id: true } })) return;
+  const people = await db.user.findMany({ where: { email: { in: ["grace.liu@example.com", ...PANEL] } }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+  const byEmail = new Map<string, Viewer>(people.map((person) => [person.email, person]));
+  const grace = byEmail.get("grace.liu@example.com");
+  const panel = PANEL.map((email) => byEmail.get(email));
+  if (!grace || panel.some((person) => !person)) return;
+  const interviewers = panel as Viewer[];
+
+  const opened = await createOpening(grace, { title: DEMO_OPENING_TITLE, ladderId: "engineering", levelId: "ic3", adminEmails: [], starterPlan: false });
+  if (!opened.ok) throw new Error(`The demo opening was not created: ${JSON.stringify(opened.fieldErrors)}`);
+  const openingId = opened.openingId;
+  for (const stage of STAGES) {
+    const saved = await saveStage(grace, openingId, stage);
+    if (!saved.ok) throw new Error(`The demo plan's stage ${stage.name} was refused: ${JSON.stringify(saved.fieldErrors)}`);
+  }
+  const stages = await db.hiringStage.findMany({ where: { openingId }, orderBy: { position: "asc" }, select: { id: true } });
+
+  async function loop(candidate: { name: string; email: string; source: string; notes: string }, scheduledAt: Date) {
+    const { loopId } = await addCandidate(grace!, openingId, candidate);
+    for (const [index, stage] of stages.entries()) {
+      const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) });
+      if (!assigned.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(assigned.fieldErrors)}`);
+    }
+    const interviews = await db.hiringInterview.findMany({ where: { loopId }, select: { id: true, interviewerId: true } });
+    return { loopId, interviewOf: (person: Viewer) => interviews.find((interview) => interview.interviewerId === person.id)!.id };
+  }
+
+  async function card(person: Viewer, interviewId: string, stageIndex: number, { scores, recommendation, notes }: Card, submitAt: Date | null) {
+    const competencyIds = STAGES[stageIndex]!.competencyIds;
+    const changes = [
+      ...competencyIds.flatMap((competencyId, index) => [
+        { field: `rating:${competencyId}`, value: scores[index] ?? null, base: null },
+        { field: `notes:${competencyId}`, value: scores[index] === undefined ? "" : `${notes} (${competencyId.replace(/-/g, " ")})`, base: "" },
+      ]),
+      { field: "recommendation", value: recommendation, base: null },
+      { field: "summary", value: notes, base: "" },
+    ];
+    const saved = await saveScorecardDraft(person, interviewId, { baseRevision: 0, changes }, submitAt ?? now);
+    if (saved.status !== 200) throw new Error(`A demo scorecard was not saved: ${JSON.stringify(saved.body)}`);
+    if (!submitAt) return;
+    const submitted = await submitScorecard(person, interviewId, null, submitAt);
+    if (submitted.status !== 200) throw new Error(`A demo scorecard was not submitted: ${JSON.stringify(submitted.body)}`);
+  }
+
+  // An earlier candidate, decided five weeks ago: the panel split on system design.
+  const pastAt = new Date(now.getTime() - 40 * DAY);
+  const past = await loop({ name: "Robin Okoye", email: "robin.okoye@example.net", source: "Careers page", notes: "Eight years in payments; wants to move into identity." }, pastAt);
+  const pastCards: Card[] = [
+    { scores: [3, 2, 3, 3], recommendation: "yes", notes: "Clean, well-tested solution; talked through failure modes unprompted" },
+    { scores: [1, 2, 2, 2], recommendation: "no", notes: "Jumped to a design before asking about scale; struggled to weigh trade-offs" },
+    { scores: [3, 3, 2], recommendation: "yes", notes: "Concrete examples of planning a migration and cutting scope" },
+    { scores: [3, 2, 2, 3, 2, 2], recommendation: "no", notes: "Clear writer; little evidence of mentoring or of influence beyond the team" },
+  ];
+  for (const [index, person] of interviewers.entries()) await card(person, past.interviewOf(person), index, pastCards[index]!, new Date(pastAt.getTime() + (index + 1) * 6 * 60 * 60 * 1000));
+  await recordDecision(grace, past.loopId, { decision: "no-hire", rationale: "Strong coder, but system design fell short of the Senior bar and the panel split; encouraged to reapply in a year." }, new Date(pastAt.getTime() + 2 * DAY));
+
+  // The loop in progress: interviews over the last two days and tomorrow.
+  const current = await loop(
+    { name: "Jordan Avery", email: "jordan.avery@example.net", source: "Referral (Henrik Sorensen)", notes: "Currently a senior engineer on an authentication team; notice period six weeks." },
+    new Date(now.getTime() - 2 * DAY),
+  );
+  await card(interviewers[0]!, current.interviewOf(interviewers[0]!), 0, { scores: [3, 3, 2, 3], recommendation: "yes", notes: "Refactored the exercise in small steps with tests first" }, new Date(now.getTime() - 2 * DAY + 3 * 60 * 60 * 1000));
+  await card(interviewers[1]!, current.interviewOf(interviewers[1]!), 1, { scores: [4, 3, 3, 3], recommendation: "strong-yes", notes: "Designed the token service with clear reasoning about consistency and cost" }, new Date(now.getTime() - DAY));
+  await card(interviewers[2]!, current.interviewOf(interviewers[2]!), 2, { scores: [3], recommendation: "yes", notes: "Walked through a quarter's plan" }, null);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { loader as homeLoader } from "~/routes/_index";
+import { loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
+import { seedDemo } from "../../../prisma/seed/demo";
+import { DEMO_OPENING_TITLE } from "../../../prisma/seed/demo-hiring";
+import { bodyOf, get, routeArgs } from "./helpers";
+
+describe("the demo organisation's hiring", () => {
+  test("Grace Liu's opening has a loop in progress on her home page and a decided loop with its debrief; seeding again changes nothing", async () => {
+    await seedDemo();
+    const opening = await db.hiringOpening.findFirstOrThrow({ where: { title: DEMO_OPENING_TITLE }, select: { id: true, admins: { select: { user: { select: { email: true } } } }, loops: { select: { id: true, decision: true } } } });
+    expect(opening.admins.map((admin) => admin.user.email)).toEqual(["grace.liu@example.com"]);
+    expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null]);
+    const grace = await db.user.findUniqueOrThrow({ where: { email: "grace.liu@example.com" } });
+    const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", grace.id))));
+    expect(home.todo.find((item) => item.kind === "hiring-loop")).toMatchObject({ title: "Follow the loop of Jordan Avery", detail: expect.stringContaining("2 of 4 scorecards in") });
+    const decided = opening.loops.find((loop) => loop.decision !== null)!;
+    const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${decided.id}/debrief`, grace.id), { loopId: decided.id })));
+    if (!debrief.available) throw new Error("the decided loop's debrief is open");
+    expect(debrief.rows).toHaveLength(4);
+    await seedDemo();
+    expect(await db.hiringOpening.count({ where: { title: DEMO_OPENING_TITLE } })).toBe(1);
+    expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(2);
+  });
+});
