@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { db } from "~/db/client.server";
+import { parseRows, sqlInt } from "~/db/rows";
+import type { Viewer } from "~/modules/auth/policy";
+import { ForbiddenError } from "~/modules/errors";
+import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./lifecycle";
+import { canSeeReport } from "./policy";
+import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
+import { goalRatings } from "./queries.server";
+import { goalMovement, pairFigures, pulseSummary, REPORT_FLOOR, type GoalMovementRow, type PairRow } from "./report";
+
+/**
+ * A programme's report for admins (report.ts): participation, pairs accepted and declined,
+ * outcomes and check-ins, pulse averages (none below the floor) and how the mentees' goal
+ * competencies moved in manager reviews after their pair began.
+ */
+
+const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
+
+export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
+  const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
+  if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
+  const [people, optIns, pairs, pulses, ratings] = await Promise.all([
+    db.user.findMany({
+      where: { deactivatedAt: null, level: { not: null }, ...(programme.openTo === "teams" ? { teamId: { in: programme.teamIds } } : {}) },
+      select: { id: true, teamId: true, ladderId: true, level: true, deactivatedAt: true },
+    }),
+    db.mentorshipParticipant.findMany({ where: { programmeId }, select: { userId: true, role: true, capacity: true, competencies: true } }),
+    db.mentorshipPair.findMany({ where: { programmeId }, select: { id: true, menteeId: true, status: true, declinedById: true, outcome: true, _count: { select: { checkIns: true } } } }),
+    db.$queryRaw`
+      SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
+      FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
+      WHERE p."programmeId" = ${programmeId}`,
+    goalRatings({ programmeId }),
+  ]);
+  const eligible = people.filter((person) => eligibleFor(programme, ladder, person)).length;
+  const roles = (role: Role) => optIns.filter((optIn) => optIn.role === role);
+  const mentees = roles("mentee");
+  const mentors = roles("mentor");
+  const menteeIds = new Set(mentees.map((optIn) => optIn.userId));
+  const joined = new Set(optIns.map((optIn) => optIn.userId));
+  const pairRows: PairRow[] = pairs.flatMap((pair) =>
+    isPairStatus(pair.status)
+      ? [
+          {
+            status: pair.status,
+            declinedBy: pair.declinedById === null ? null : pair.declinedById === pair.menteeId ? "mentee" : "mentor",
+            outcome: (pair.outcome as Outcome | null) ?? null,
+            checkIns: pair._count.checkIns,
+          },
+        ]
+      : [],
+  );
+  const goalsOf = new Map(mentees.map((optIn) => [optIn.userId, storedIds(optIn.competencies)]));
+  const movementRows: GoalMovementRow[] = pairs
+    .filter((pair) => pair.status === "active" || pair.status === "ended")
+    .flatMap((pair) => {
+      const rated = ratings.get(pair.id);
+      return (goalsOf.get(pair.menteeId) ?? []).map((competencyId) => ({ competencyId, before: rated?.before.get(competencyId) ?? null, after: rated?.after.get(competencyId) ?? null }));
+    });
+  const movement = goalMovement(movementRows);
+  const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
+  return {
+    programme: { id: programme.id, name: programme.name, phaseLabel: programme.phaseLabel },
+    floor: REPORT_FLOOR,
+    participation: {
+      eligible,
+      joined: joined.size,
+      mentees: mentees.length,
+      mentors: mentors.length,
+      both: mentors.filter((optIn) => menteeIds.has(optIn.userId)).length,
+      slots: mentors.reduce((sum, optIn) => sum + Math.min(optIn.capacity ?? programme.maxMenteesPerMentor, programme.maxMenteesPerMentor), 0),
+    },
+    pairs: pairFigures(pairRows),
+    pulses: pulseSummary(parseRows(pulseRow, pulses as unknown[]), PULSE_CHECKPOINTS),
+    movement: { ...movement, byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })) },
+  };
+}
