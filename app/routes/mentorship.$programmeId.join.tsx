@@ -94,7 +94,7 @@ export default function JoinProgramme() {
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
         title={isMentee ? "Join as a mentee" : "Join as a mentor"}
-        description={`${view.programme.name}. You can change your answers until ${formatDay(view.programme.matchingOn)}, the matching day.`}
+        description={`${view.programme.name}. You can change your answers or withdraw until the matching day, ${formatDay(view.programme.matchingOn)}, begins.`}
       />
       {view.open ? null : <Alert tone="info">{view.closedReason}</Alert>}
       <Card className="max-w-3xl">

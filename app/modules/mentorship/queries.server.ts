@@ -91,14 +91,19 @@ const todoRow = z.object({
   kind: z.enum(["join", "answer", "active", "match"]),
   programmeId: z.string(),
   programmeName: z.string(),
-  pairId: z.string().nullable(),
-  otherName: z.string().nullable(),
-  role: z.string().nullable(),
   openTo: z.string().nullable(),
   teamIds: z.string().nullable(),
   ladderId: z.string().nullable(),
-  matchingOn: sqlDate.nullable(),
+  matchingOn: sqlDate,
   publishedAt: sqlDate.nullable(),
+  personTeamId: z.string().nullable(),
+  personLadderId: z.string().nullable(),
+  personLevel: z.string().nullable(),
+  personDeactivatedAt: sqlDate.nullable(),
+  pairId: z.string().nullable(),
+  otherName: z.string().nullable(),
+  role: z.string().nullable(),
+  status: z.string().nullable(),
   activeSince: sqlDate.nullable(),
   lastCheckIn: sqlDate.nullable(),
   pulses: z.string().nullable(),
@@ -106,24 +111,27 @@ const todoRow = z.object({
 export type MentorshipTodoRow = z.output<typeof todoRow>;
 
 /**
- * For the home page, in one statement: programmes not yet published the person has not joined
- * (whether they may is decided from the rows), pairs waiting for their answer, their active
- * pairs with the last check-in and the pulses they answered, and for admins programmes not yet
- * published (to match once the day comes).
+ * For the home page, in one statement: programmes not yet published that the person has not
+ * joined, with the person's own team, ladder and level (whether they may join is decided from
+ * the rows), pairs waiting for their answer, their active pairs with the last check-in and the
+ * pulses they answered ("30,90"), and for admins the programmes not yet published.
  */
 export async function mentorshipTodo(personId: string, isAdmin: boolean): Promise<MentorshipTodoRow[]> {
-  const none = Prisma.sql`CAST(NULL AS TEXT)`;
-  const noDate = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
+  const text = Prisma.sql`CAST(NULL AS TEXT)`;
+  const time = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
+  const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
+  const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${text}`;
   return parseRows(todoRow, await db.$queryRaw`
-    SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", ${none} AS "pairId", ${none} AS "otherName", ${none} AS role,
-      p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt", ${noDate} AS "activeSince", ${noDate} AS "lastCheckIn", ${none} AS pulses
-    FROM "MentorshipProgramme" p
+    SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
+      me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
+      ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "lastCheckIn", ${text} AS pulses
+    FROM "MentorshipProgramme" p JOIN "User" me ON me.id = ${personId}
     WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "MentorshipParticipant" o WHERE o."programmeId" = p.id AND o."userId" = ${personId})
     UNION ALL
-    SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, x.id, CASE WHEN x."menteeId" = ${personId} THEN mentor.name ELSE mentee.name END,
-      CASE WHEN x."menteeId" = ${personId} THEN 'mentee' ELSE 'mentor' END,
-      ${none}, ${none}, ${none}, p."matchingOn", p."publishedAt", x."activeSince",
+    SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
+      x.id, CASE WHEN x."menteeId" = ${personId} THEN mentor.name ELSE mentee.name END, CASE WHEN x."menteeId" = ${personId} THEN 'mentee' ELSE 'mentor' END,
+      x.status, x."activeSince",
       (SELECT MAX(c."occurredOn") FROM "MentorshipCheckIn" c WHERE c."pairId" = x.id),
       (SELECT COALESCE(MAX(CASE WHEN u.checkpoint = 30 THEN '30' ELSE '' END), '') || ',' || COALESCE(MAX(CASE WHEN u.checkpoint = 90 THEN '90' ELSE '' END), '')
         FROM "MentorshipPulse" u WHERE u."pairId" = x.id AND u."respondentId" = ${personId})
@@ -136,7 +144,7 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
     ${
       isAdmin
         ? Prisma.sql`UNION ALL
-    SELECT 'match', p.id, p.name, ${none}, ${none}, ${none}, ${none}, ${none}, ${none}, p."matchingOn", p."publishedAt", ${noDate}, ${noDate}, ${none}
+    SELECT 'match', p.id, p.name, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson}, ${noPair}
     FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL`
         : Prisma.empty
     }`);

@@ -1,17 +1,19 @@
 import { db } from "~/db/client.server";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
 import { hiringTodo } from "~/modules/hiring/todo.server";
+import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { ownOpenCycles, reportsAwaitingReview } from "./queries.server";
 import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
-/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: four reads, five for admins, and hiring's three (scorecards due, debriefs, decisions). */
+/** What the person must do next (todo.ts), from the kept progress of the cycles not closed: four reads, five for admins, hiring's three (scorecards due, debriefs, decisions) and mentorship's one. */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [own, reports, calibration, hiring, overdue] = await Promise.all([
+  const [own, reports, calibration, hiring, mentorship, overdue] = await Promise.all([
     ownOpenCycles(viewer.id),
     reportsAwaitingReview(viewer.id),
     calibrationTodo(viewer.id),
     hiringTodo(viewer.id),
+    mentorshipTodoFacts(viewer, now),
     viewer.isAdmin
       ? db.reviewCycle.findMany({ where: { closedAt: null, endsOn: { lt: startOfToday } }, select: { id: true, name: true, endsOn: true }, orderBy: { endsOn: "asc" } })
       : Promise.resolve([]),
@@ -31,6 +33,7 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
     cyclesToClose: overdue,
     ...calibration,
     ...hiring,
+    ...mentorship,
   };
   return todoItems(facts, now);
 }

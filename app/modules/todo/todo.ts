@@ -27,11 +27,23 @@ export type TodoFacts = {
   decisionsToRecord?: { loopId: string; candidate: string; opening: string }[];
   /** Loops of those openings still waiting for scorecards; `submitted` is null where the person may not count them. */
   loopsInProgress?: { loopId: string; candidate: string; opening: string; interviews: number; submitted: number | null }[];
+  /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
+  programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
+  /** Published pairs waiting for the person's answer. */
+  pairsToAnswer?: MentorshipPairRef[];
+  /** Active pairs with no check-in yet, or none in the last 30 days. */
+  checkInsDue?: (MentorshipPairRef & { dueOn: Date })[];
+  /** Relationship pulses the person may answer (30 and 90 days into a pair). */
+  pulsesDue?: (MentorshipPairRef & { checkpoint: number; dueOn: Date })[];
+  /** For admins: programmes whose matching day has come, pairs not published yet. */
+  programmesToMatch?: { programme: { id: string; name: string }; matchingOn: Date }[];
 };
+
+export type MentorshipPairRef = { programmeId: string; pairId: string; otherName: string; role: "mentee" | "mentor" };
 
 export type TodoItem = {
   key: string;
-  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision" | "hiring-loop";
+  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision" | "hiring-loop" | "mentorship-join" | "mentorship-answer" | "mentorship-check-in" | "mentorship-pulse" | "mentorship-match";
   title: string;
   /** Where the person stands, in words. */
   detail: string;
@@ -162,6 +174,65 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       href: `/hiring/loops/${loop.loopId}`,
       due: null,
       daysLeft: null,
+    });
+  }
+  for (const { programme, matchingOn } of facts.programmesToJoin ?? []) {
+    // Opt-ins close as the matching day begins: the day before is the last.
+    const lastDay = new Date(matchingOn.getTime() - 24 * 60 * 60 * 1000);
+    items.push({
+      key: `mentorship-join:${programme.id}`,
+      kind: "mentorship-join",
+      title: `Join ${programme.name} as a mentee or mentor`,
+      detail: "Optional. Say what you want to grow in, or what you can help others with, before the matching day.",
+      href: `/mentorship/${programme.id}`,
+      due: lastDay,
+      daysLeft: daysLeft(lastDay, now),
+    });
+  }
+  const pairHref = (pair: MentorshipPairRef) => `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;
+  const withWhom = (pair: MentorshipPairRef) => (pair.role === "mentee" ? `your mentor ${pair.otherName}` : `your mentee ${pair.otherName}`);
+  for (const pair of facts.pairsToAnswer ?? []) {
+    items.push({
+      key: `mentorship-answer:${pair.pairId}`,
+      kind: "mentorship-answer",
+      title: `Answer your pairing with ${pair.otherName}`,
+      detail: `Proposed as ${withWhom(pair)}: accept or decline.`,
+      href: pairHref(pair),
+      due: null,
+      daysLeft: null,
+    });
+  }
+  for (const pair of facts.checkInsDue ?? []) {
+    items.push({
+      key: `mentorship-check-in:${pair.pairId}`,
+      kind: "mentorship-check-in",
+      title: `Record a check-in with ${pair.otherName}`,
+      detail: `Note what you and ${withWhom(pair)} worked on; only the two of you see it unless you share it.`,
+      href: pairHref(pair),
+      due: pair.dueOn,
+      daysLeft: daysLeft(pair.dueOn, now),
+    });
+  }
+  for (const pair of facts.pulsesDue ?? []) {
+    items.push({
+      key: `mentorship-pulse:${pair.pairId}:${pair.checkpoint}`,
+      kind: "mentorship-pulse",
+      title: `Answer the ${pair.checkpoint}-day pulse on your pairing with ${pair.otherName}`,
+      detail: "Two questions, 1 to 5. Only you and the programme's admins see your answers.",
+      href: pairHref(pair),
+      due: pair.dueOn,
+      daysLeft: daysLeft(pair.dueOn, now),
+    });
+  }
+  for (const { programme, matchingOn } of facts.programmesToMatch ?? []) {
+    items.push({
+      key: `mentorship-match:${programme.id}`,
+      kind: "mentorship-match",
+      title: `Match and publish ${programme.name}`,
+      detail: "Its matching day has come: run the matching, review the pairs and publish them.",
+      href: `/mentorship/${programme.id}/matching`,
+      due: matchingOn,
+      daysLeft: daysLeft(matchingOn, now),
     });
   }
   // Soonest first; undated last.

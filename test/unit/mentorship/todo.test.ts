@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { todoItems, type TodoFacts } from "~/modules/todo/todo";
+
+const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
+const now = new Date("2027-03-01T09:00:00Z");
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const pair = { programmeId: "p1", pairId: "x1", otherName: "Ravi", role: "mentee" as const };
+
+describe("mentorship to-dos", () => {
+  it("join a programme before its matching day; answer a pairing; record a check-in; answer a pulse; admins match once the day has come", () => {
+    const items = todoItems(
+      {
+        ...none,
+        programmesToJoin: [{ programme: { id: "p2", name: "Spring mentoring" }, matchingOn: day("2027-03-10") }],
+        pairsToAnswer: [{ ...pair, role: "mentor", otherName: "Lena" }],
+        checkInsDue: [{ ...pair, dueOn: day("2027-03-05") }],
+        pulsesDue: [{ ...pair, checkpoint: 30, dueOn: day("2027-03-03") }],
+        programmesToMatch: [{ programme: { id: "p3", name: "Winter mentoring" }, matchingOn: day("2027-02-28") }],
+      },
+      now,
+    );
+    expect(items.map((item) => [item.kind, item.title, item.href, item.daysLeft])).toEqual([
+      ["mentorship-match", "Match and publish Winter mentoring", "/mentorship/p3/matching", -1],
+      ["mentorship-pulse", "Answer the 30-day pulse on your pairing with Ravi", "/mentorship/p1/pairs/x1", 2],
+      ["mentorship-check-in", "Record a check-in with Ravi", "/mentorship/p1/pairs/x1", 4],
+      ["mentorship-join", "Join Spring mentoring as a mentee or mentor", "/mentorship/p2", 8],
+      ["mentorship-answer", "Answer your pairing with Lena", "/mentorship/p1/pairs/x1", null],
+    ]);
+    expect(items.find((item) => item.kind === "mentorship-answer")?.detail).toBe("Proposed as your mentee Lena: accept or decline.");
+  });
+
+  it("nothing when there is nothing to do", () => {
+    expect(todoItems({ ...none, programmesToJoin: [], pairsToAnswer: [], checkInsDue: [], pulsesDue: [], programmesToMatch: [] }, now)).toEqual([]);
+  });
+});
