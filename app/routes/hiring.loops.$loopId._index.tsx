@@ -130,7 +130,7 @@ export default function LoopPage() {
                             <Form method="post">
                               <input type="hidden" name="intent" value="unassign" />
                               <input type="hidden" name="interviewId" value={interview.id} />
-                              <Button type="submit" variant="ghost" disabled={busy} aria-label={`Take ${interview.interviewer.name} off ${stage.name}`}>
+                              <Button type="submit" variant="ghost" disabled={busy} aria-label={`Remove ${interview.interviewer.name} from ${stage.name}`}>
                                 Remove
                               </Button>
                             </Form>

@@ -127,8 +127,11 @@ export default function OpeningPage() {
                             <input type="hidden" name="intent" value="move-stage" />
                             <input type="hidden" name="stageId" value={stage.id} />
                             <input type="hidden" name="direction" value={direction} />
-                            <Button type="submit" variant="ghost" disabled={busy} aria-label={`Move ${stage.name} ${direction}`}>
-                              {direction === "up" ? "↑" : "↓"}
+                            <Button type="submit" variant="ghost" disabled={busy}>
+                              <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>
+                              <span className="sr-only">
+                                Move {stage.name} {direction}
+                              </span>
                             </Button>
                           </Form>
                         ) : null,

@@ -1,0 +1,110 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, expectHeadingsInOrder, people, signIn } from "./helpers";
+
+// Interviewers no other browser test signs in as (the demo's own hiring uses Identity's Henrik and Marcus, Mobile's Yuki and Diego).
+const tobias = { email: "tobias.keller@example.com", name: "Tobias Keller" };
+const ben = { email: "ben.adeyemi@example.com", name: "Ben Adeyemi" };
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Scores every competency of the card on `value`, with evidence, and chooses the recommendation. */
+async function fillCard(page: Page, competencies: string[], value: number, evidence: string, recommendation: string) {
+  for (const competency of competencies) {
+    await page.getByRole("group", { name: competency }).getByRole("radio", { name: new RegExp(`^${value} `) }).check();
+    await page.getByLabel(`Evidence for ${competency}`).fill(`${evidence}: ${competency}`);
+  }
+  await page.getByRole("group", { name: "Recommendation" }).getByRole("radio", { name: recommendation, exact: true }).check();
+  await expect(page.getByRole("status").filter({ hasText: /Saved at|All changes saved/ })).toBeVisible({ timeout: 10_000 });
+}
+
+test("a hiring admin builds a plan, two interviewers score on their own, the debrief shows where they disagree, and the decision is recorded", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, people.hiringAdmin.email);
+  // The demo's loop in progress is on Grace's home page.
+  await expect(page.getByRole("listitem").filter({ hasText: "Follow the loop of Jordan Avery" })).toContainText("2 of 4 scorecards in");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hiring" }).click();
+  await page.getByRole("link", { name: "Open a role" }).click();
+  await page.getByRole("textbox", { name: "Title" }).fill("Senior Engineer, Checkout");
+  await page.getByLabel("Level").selectOption("ic3");
+  await page.getByRole("checkbox", { name: /one stage per area/ }).uncheck();
+  await page.getByRole("button", { name: "Open role" }).click();
+  await expect(page.getByRole("heading", { name: "Senior Engineer, Checkout", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Not covered by any stage" })).toContainText("Code quality");
+
+  // The plan: one stage, coding, covering two competencies; the rest is flagged as not covered.
+  const newStage = page.locator("form").filter({ has: page.getByRole("textbox", { name: "New stage" }) });
+  await newStage.getByRole("textbox", { name: "New stage" }).fill("Coding");
+  await newStage.getByRole("checkbox", { name: /^Code quality/ }).check();
+  await newStage.getByRole("checkbox", { name: /^Testing and verification/ }).check();
+  await newStage.getByRole("button", { name: "Add stage" }).click();
+  await expect(page.getByRole("heading", { name: "1. Coding" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Not covered by any stage" })).not.toContainText("Code quality");
+  await expectAccessible(page);
+  await expectHeadingsInOrder(page);
+
+  // A candidate, and two interviewers in the coding stage.
+  await page.getByLabel("Candidate's name").fill("Taylor Quinn");
+  await page.getByLabel("Candidate's email (optional)").fill("taylor.quinn@example.net");
+  await page.getByRole("button", { name: "Add candidate and start their loop" }).click();
+  await expect(page.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  for (const person of [tobias, ben]) {
+    await page.getByLabel("Interviewer's email").fill(person.email);
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByText("Interviewer assigned.")).toBeVisible();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "Before the loop starts" })).toContainText("No stage covers:");
+  await expectAccessible(page);
+  const loopUrl = new URL(page.url()).pathname;
+
+  // Tobias starts his card: it is his to-do, and it autosaves.
+  const tobiasPage = await signedIn(browser, tobias.email);
+  await tobiasPage.getByRole("listitem").filter({ hasText: "Scorecard for Taylor Quinn" }).getByRole("link").click();
+  await expect(tobiasPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 })).toBeVisible();
+  await fillCard(tobiasPage, ["Code quality", "Testing and verification"], 4, "Tobias saw", "Strong yes");
+  await expectAccessible(tobiasPage);
+
+  // Ben scores and submits first.
+  const benPage = await signedIn(browser, ben.email);
+  await benPage.getByRole("listitem").filter({ hasText: "Scorecard for Taylor Quinn" }).getByRole("link").click();
+  await fillCard(benPage, ["Code quality", "Testing and verification"], 2, "Ben saw", "No");
+  await benPage.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(benPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(benPage.getByText("Ben saw: Code quality")).toBeVisible();
+
+  // Tobias, not yet submitted, sees nothing of Ben's card; a reload keeps his own draft.
+  await tobiasPage.goto(loopUrl);
+  await expect(tobiasPage.getByText("Nobody else's scorecard of this candidate")).toBeVisible();
+  await expect(tobiasPage.getByText("Ben saw")).toHaveCount(0);
+  await tobiasPage.goBack();
+  await expect(tobiasPage.getByLabel("Evidence for Code quality")).toHaveValue("Tobias saw: Code quality");
+  await tobiasPage.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(tobiasPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(tobiasPage.getByText("Ben saw: Code quality")).toBeVisible();
+
+  // The debrief: the matrix marks the disagreement, and the hiring admin records the decision.
+  await page.goto(loopUrl);
+  await page.getByRole("link", { name: "Read the debrief" }).click();
+  const matrix = page.getByRole("table", { name: /Interviewers by competencies/ });
+  await expect(matrix.getByRole("columnheader", { name: /Code quality\s*disagreement/ })).toBeVisible();
+  await expect(matrix.getByRole("row", { name: /Tobias Keller/ })).toContainText("4");
+  await expect(matrix.getByRole("row", { name: /Ben Adeyemi/ })).toContainText("2");
+  await expect(page.getByText("the panel is split")).toBeVisible();
+  await expectAccessible(page);
+  await expectHeadingsInOrder(page);
+  await page.getByRole("radio", { name: "Hire", exact: true }).check();
+  await page.getByLabel("Rationale").fill("Strong tests and clean code outweigh the slow start; Ben's concern was the first ten minutes.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByText("Decision recorded.")).toBeVisible();
+  await expect(page.getByText(/Hire, recorded by Grace Liu/)).toBeVisible();
+
+  // Ben records his dissent beside it.
+  await benPage.goto(`${loopUrl}/debrief`);
+  await benPage.getByLabel("Record your dissent").fill("The testing gaps were real, not nerves.");
+  await benPage.getByRole("button", { name: "Record dissent" }).click();
+  await expect(benPage.getByText("The testing gaps were real, not nerves.")).toBeVisible();
+});
