@@ -3,6 +3,7 @@ import { importPeople } from "../../app/modules/people/import.server.ts";
 import { db } from "../../app/db/client.server.ts";
 import { DEMO_PASSWORD, demoOrganisation, toCsv } from "./demo-organisation.ts";
 import { seedDemoCalibration } from "./demo-calibration.ts";
+import { seedDemoMentorship } from "./demo-mentorship.ts";
 import { seedDemoHiring } from "./demo-hiring.ts";
 
 /**
@@ -27,6 +28,7 @@ export async function seedDemo(): Promise<{ people: number }> {
     await tx.user.updateMany({ where: { email: { in: hiringAdmins } }, data: { isHiringAdmin: true } });
   });
   await seedDemoCalibration();
+  await seedDemoMentorship();
   await seedDemoHiring();
   return { people: people.length };
 }

@@ -1,0 +1,91 @@
+import { db } from "../../app/db/client.server.ts";
+import type { Viewer } from "../../app/modules/auth/policy.ts";
+import { optInPage, saveOptIn, type OptInResult } from "../../app/modules/mentorship/opt-in.server.ts";
+import { createProgramme, dateToDay } from "../../app/modules/mentorship/programmes.server.ts";
+
+export const DEMO_PROGRAMME_NAME = "Spring mentoring";
+
+const TEAMS = ["Mobile", "Infrastructure", "Developer Experience", "Data Platform", "Identity"];
+
+/** Mentees: goals (competency ids) and time zone (minutes from UTC). */
+const MENTEES: [string, string[], number][] = [
+  ["Clara Jensen", ["testing", "code-quality"], 60],
+  ["Hana Novak", ["system-design", "operations"], 60],
+  ["Amara Nwosu", ["operations", "security"], 0],
+  ["Julia Costa", ["testing", "written-communication"], 0],
+  ["Grace Mwangi", ["code-quality", "collaboration"], 60],
+  ["Kofi Mensah", ["data-and-measurement", "system-design"], 0],
+  ["Leila Ahmadi", ["testing", "execution"], 120],
+  ["Sana Qureshi", ["security", "code-quality"], 330],
+  ["Tobias Keller", ["system-design", "technical-judgement"], 60],
+];
+
+/** Mentors: capacity, time zone, and what they help with when their latest review prefills nothing. */
+const MENTORS: [string, number, number, string[]][] = [
+  ["Yuki Sato", 2, 60, ["system-design", "code-quality", "mentoring"]],
+  ["Sven Larsen", 2, 0, ["operations", "security", "system-design"]],
+  ["Nora Lindqvist", 1, 0, ["testing", "operations"]],
+  ["Patrick Doyle", 2, 0, ["data-and-measurement", "system-design", "technical-judgement"]],
+  ["Marcus Reid", 1, -300, ["security", "testing"]],
+  ["Arjun Mehta", 2, 0, ["execution", "collaboration", "written-communication"]],
+  ["Liam Byrne", 1, 60, ["code-quality", "collaboration", "testing"]],
+];
+
+const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@example.com`;
+
+/**
+ * The demo's mentorship programme, ready to match: open to five teams (not Checkout or Search),
+ * its matching day two weeks away, with nine mentees and seven mentors opted in through the
+ * opt-in module, as people would (mentors' competencies prefilled from their reviews where they
+ * have any). Others on those teams, Ibrahim Khan and Peter Walsh among them, have not joined yet.
+ * Idempotent.
+ */
+export async function seedDemoMentorship(now = new Date()): Promise<void> {
+  if (await db.mentorshipProgramme.findFirst({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true } })) return;
+  const people = await db.user.findMany({
+    where: { email: { in: ["priya.raman@example.com", ...[...MENTEES, ...MENTORS].map(([name]) => emailOf(name))] } },
+    select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
+  });
+  const byEmail = new Map(people.map((person) => [person.email, person]));
+  const admin = byEmail.get("priya.raman@example.com");
+  const teams = await db.team.findMany({ where: { name: { in: TEAMS } }, select: { id: true } });
+  if (!admin || teams.length !== TEAMS.length) return;
+  const day = (days: number) => dateToDay(new Date(now.getTime() + days * 24 * 60 * 60 * 1000));
+  const created = await createProgramme(
+    admin,
+    {
+      name: DEMO_PROGRAMME_NAME,
+      ladderId: "engineering",
+      startsOn: day(21),
+      endsOn: day(21 + 182),
+      matchingOn: day(14),
+      openTo: "teams",
+      teamIds: teams.map((team) => team.id),
+      maxMenteesPerMentor: 2,
+      allowRepeatPairs: false,
+      crossTeamOnly: false,
+      maxTimeZoneHours: 6,
+      weightGoals: 3,
+      weightCrossTeam: 1,
+      weightLevel: 1,
+      objective: "most-matched",
+      fairness: false,
+    },
+    now,
+  );
+  if (!created.ok) throw new Error(`The demo mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`);
+  const viewer = (name: string): Viewer | undefined => byEmail.get(emailOf(name));
+  const joined = (name: string, result: OptInResult) => {
+    if (!result.ok) throw new Error(`${name} could not join the demo mentorship programme: ${JSON.stringify(result.fieldErrors)}`);
+  };
+  for (const [name, goals, utcOffsetMinutes] of MENTEES) {
+    const person = viewer(name);
+    if (person) joined(name, await saveOptIn(person, created.programmeId, { role: "mentee", goals, preferences: "", utcOffsetMinutes }, now));
+  }
+  for (const [name, capacity, utcOffsetMinutes, fallback] of MENTORS) {
+    const person = viewer(name);
+    if (!person) continue;
+    const prefilled = (await optInPage(person, created.programmeId, "mentor", now)).values.competencies;
+    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies: prefilled.length ? prefilled : fallback, capacity, utcOffsetMinutes }, now));
+  }
+}
