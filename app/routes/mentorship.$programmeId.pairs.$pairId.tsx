@@ -334,7 +334,7 @@ function OutcomeForm({ reply, busy }: { reply: Reply; busy: boolean }) {
             </option>
           ))}
         </SelectField>
-        <TextareaField label="Note (optional)" rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+        <TextareaField label="How it went, in a few words (optional)" rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
         <Button type="submit" variant="secondary" disabled={busy}>
           Record outcome
         </Button>
