@@ -4,6 +4,8 @@ import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
 import { action as pairAction, loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
 import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
+import { loader as growthLoader } from "~/routes/people.$personId._index";
+import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -208,6 +210,10 @@ describe("matching, review and the life of a pair", () => {
     expect(admins.checkIns.map((checkIn) => checkIn.note)).toEqual(["Agreed a plan"]);
     expect(admins.pulses).toHaveLength(1);
     expect(statusOf(await post(admin.id, { intent: "check-in", occurredOn: today }))).toBe(400);
+    // Being Lena's mentor opens none of her reviews.
+    for (const loader of [growthLoader, historyLoader]) {
+      expect(statusOf(await call(async () => loader(routeArgs(await signedInRequest(`/people/${lena.id}`, ravi.id), { personId: lena.id }))))).toBe(404);
+    }
 
     expect(statusOf(await post(ravi.id, { intent: "outcome", outcome: "mostly" }))).toBe(400);
     expect(statusOf(await post(ravi.id, { intent: "outcome", outcome: "goals-met", note: "Lena runs the test guild now" }))).toBe(302);
