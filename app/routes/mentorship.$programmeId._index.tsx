@@ -9,6 +9,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
+import { isPairStatus, PAIR_STATUS_LABELS } from "~/modules/mentorship/lifecycle";
 import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.server";
 import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
@@ -133,7 +134,7 @@ export default function ProgrammePage() {
             {admin.mentees} {admin.mentees === 1 ? "mentee" : "mentees"} and {admin.mentors} {admin.mentors === 1 ? "mentor" : "mentors"}
             {Object.keys(admin.pairs).length
               ? ` · pairs: ${Object.entries(admin.pairs)
-                  .map(([status, count]) => `${count} ${status}`)
+                  .map(([status, count]) => `${count} ${isPairStatus(status) ? PAIR_STATUS_LABELS[status].toLowerCase() : status}`)
                   .join(", ")}`
               : ""}
           </p>

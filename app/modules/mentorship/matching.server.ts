@@ -136,6 +136,8 @@ export async function runMatching(actor: Viewer, programmeId: string, options: {
   const result = prepared.rerun ? rerunForUnpaired(prepared.input, prepared.kept) : matchProgramme(prepared.input);
   const summary: RunSummary = { ...result.summary, leftOut: prepared.leftOut, settings: settingsKey(programme), participants: prepared.participants, rules: prepared.rules };
   const runId = await db.$transaction(async (tx) => {
+    // Written first: on PostgreSQL the row lock makes a second admin's run wait for this one and then replace its pairs.
+    await tx.mentorshipProgramme.update({ where: { id: programmeId }, data: { objective: options.objective, fairness: options.fairness } });
     await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed" } });
     const run = await tx.mentorshipRun.create({
       data: {
@@ -163,7 +165,6 @@ export async function runMatching(actor: Viewer, programmeId: string, options: {
         factors: JSON.stringify(pair.factors),
       })),
     });
-    await tx.mentorshipProgramme.update({ where: { id: programmeId }, data: { objective: options.objective, fairness: options.fairness } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "mentorship.matching_run",

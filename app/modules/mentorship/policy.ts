@@ -45,7 +45,7 @@ export function roleInPair(viewer: MentorshipViewer, pair: PairAccess): Role | n
   return null;
 }
 
-/** A pair: admins always; its two people once it is published (a proposal is the admins' draft). */
+/** A pair, with the mentee's goals and preferences: admins always; its two people once it is published (a proposal is the admins' draft). */
 export function canSeePair(viewer: MentorshipViewer, pair: PairAccess): boolean {
   if (viewer.isAdmin) return true;
   return roleInPair(viewer, pair) !== null && pair.status !== "proposed";
@@ -61,11 +61,6 @@ export function canAnswerPair(viewer: MentorshipViewer, pair: PairAccess & { men
 /** Why a pair was declined: the person who declined and admins (the other side sees only that it was). */
 export function canSeeDeclineReason(viewer: MentorshipViewer, declinedById: string | null): boolean {
   return viewer.isAdmin || (declinedById !== null && viewer.id === declinedById);
-}
-
-/** The mentee's goals and preferences: the pair and admins. */
-export function canSeeGoals(viewer: MentorshipViewer, pair: PairAccess): boolean {
-  return canSeePair(viewer, pair);
 }
 
 /**

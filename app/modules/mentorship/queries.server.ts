@@ -38,11 +38,6 @@ export function menteeReviews(programmeId: string): Promise<Map<string, ReviewRa
   return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`);
 }
 
-/** One person's latest submitted review (manager's, else own), or null. */
-export async function personReview(personId: string): Promise<ReviewRatings | null> {
-  return (await latestReviews(Prisma.sql`${personId}`)).get(personId) ?? null;
-}
-
 /** One person's latest submitted manager review, or null: what a mentor's strengths are prefilled from. */
 export async function latestManagerReview(personId: string): Promise<ReviewRatings | null> {
   const rows = parseRows(latestRatingRow, await db.$queryRaw`

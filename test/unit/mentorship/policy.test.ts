@@ -10,7 +10,6 @@ import {
   canRecordCheckIn,
   canRecordOutcome,
   canSeeDeclineReason,
-  canSeeGoals,
   canSeeMenteeReviewFigures,
   canSeePair,
   canSeeProgramme,
@@ -52,7 +51,6 @@ describe("mentorship access rules", () => {
     expect(statusesWhere((status) => canSeePair(mentor, pair(status)))).toEqual(["offered", "active", "declined", "ended"]);
     expect(statusesWhere((status) => canSeePair(admin, pair(status)))).toEqual([...PAIR_STATUSES]);
     expect(statusesWhere((status) => canSeePair(stranger, pair(status)))).toEqual([]);
-    expect(statusesWhere((status) => canSeeGoals(mentor, pair(status)))).toEqual(["offered", "active", "declined", "ended"]);
   });
 
   it("figures from the mentee's reviews are the mentee's and the admins', never the mentor's", () => {
