@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import type { weightsPreview } from "~/modules/mentorship/matching.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
 import { action as pairAction, loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
 import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
+import { action as settingsAction } from "~/routes/mentorship.$programmeId.settings";
 import { loader as growthLoader } from "~/routes/people.$personId._index";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { createPerson } from "../../utils/factories";
@@ -220,5 +222,30 @@ describe("matching, review and the life of a pair", () => {
     expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: pairId } })).toMatchObject({ status: "ended", outcome: "goals-met", outcomeById: ravi.id });
     expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: today }))).toBe(400);
     expect(statusOf(await post(lena.id, { intent: "outcome", outcome: "not-met" }))).toBe(400);
+  });
+});
+
+describe("weights and objectives", () => {
+  test("the settings preview shows what other weights would change and saves nothing; a run records its objective and fairness pass", async () => {
+    const { admin, lena, programmeId } = await programmeWithOptIns();
+    const settings = async (personId: string, fields: Record<string, string>) =>
+      call(async () => settingsAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/settings`, personId, fields), { programmeId })));
+    // With level alone, goals no longer count: the preview matches with both weightings and compares.
+    const preview = bodyOf<{ preview: Awaited<ReturnType<typeof weightsPreview>> }>(await settings(admin.id, { intent: "preview", weightGoals: "0", weightCrossTeam: "0", weightLevel: "1" })).preview;
+    expect(preview.before).toMatchObject({ paired: 2, totalFit: 8.5 });
+    expect(preview.after).toMatchObject({ paired: 2, totalFit: 2 });
+    expect(preview.added.rows.length + preview.kept).toBe(2);
+    expect(preview.removed.total).toBe(preview.added.total);
+    const refused = await settings(admin.id, { intent: "preview", weightGoals: "0", weightCrossTeam: "0", weightLevel: "0" });
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ error: string }>(refused).error).toBe("At least one weight must be above 0.");
+    expect(statusOf(await settings(lena.id, { intent: "preview", weightGoals: "1", weightCrossTeam: "1", weightLevel: "1" }))).toBe(403);
+    expect(await db.mentorshipProgramme.findUniqueOrThrow({ where: { id: programmeId }, select: { weightGoals: true, weightLevel: true } })).toEqual({ weightGoals: 3, weightLevel: 1 });
+
+    await call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, { intent: "run", objective: "most-fit", fairness: "on" }), { programmeId })));
+    const page = bodyOf<MatchingView>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching`, admin.id), { programmeId })));
+    expect(page.lastRun).toMatchObject({ objective: "most-fit", fairness: true, summary: { objective: "most-fit" } });
+    expect(page.lastRun?.summary?.fairnessThreshold).not.toBeNull();
+    expect(page.programme).toMatchObject({ objective: "most-fit", fairness: true });
   });
 });
