@@ -8,6 +8,8 @@ import { debriefIsOpen, hasSubmittedOwn, type LoopAccess } from "./policy";
  * as a hiring admin of the opening, and the loops of their openings still waiting for cards. Three reads.
  */
 export async function hiringTodo(viewerId: string) {
+  // Most people take part in no open loop: one statement says so, and the three reads are skipped.
+  if (!(await takesPartInHiring(viewerId))) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [] };
   const loopSelect = {
     id: true,
     debriefOpenedAt: true,
@@ -59,4 +61,14 @@ export async function hiringTodo(viewerId: string) {
         return { ...ref(loop), interviews: facts.interviews.length, submitted: counted ? facts.interviews.filter((interview) => interview.submitted).length : null };
       }),
   };
+}
+
+/** Whether the person interviews on an open, undecided loop or is a hiring admin of an opening: one statement. */
+async function takesPartInHiring(viewerId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ involved: unknown }[]>`
+    SELECT CASE WHEN EXISTS (
+      SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
+      WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
+    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved`;
+  return Number(row?.involved ?? 0) === 1;
 }
