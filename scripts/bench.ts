@@ -115,6 +115,8 @@ async function main() {
       duration: DURATION,
       note: `facilitator, ${accounts.calibration.people} people, live, every proposal in`,
     },
+    { label: "hiring debrief", path: `/hiring/loops/${accounts.hiring.debriefLoopId}/debrief`, cookie: admin, bar: true, duration: DURATION, note: "admin, 6 interviewers × 10 competencies, every card in" },
+    { label: "interviewer statistics", path: "/hiring/stats", cookie: admin, bar: true, duration: DURATION, note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops` },
   ];
 
   const results: Row[] = [];
@@ -224,11 +226,15 @@ async function seed() {
   await advanceSession(adminUser, created.sessionId, "live");
   step(`calibration session: ${entries.length.toLocaleString("en-GB")} people, live, every proposal in`);
   const calibration = { sessionId: created.sessionId, people: entries.length };
+  // Hiring: 2,000 past loops for the interviewer statistics, and a loop of six interviewers × ten competencies to debrief.
+  const { seedHiringHistory } = await import("../prisma/seed/hiring-history.ts");
+  const hiring = await seedHiringHistory({ adminId: adminUser.id, loops: 2000, log: (message) => step(message) });
+  step(`hiring history: ${hiring.loops.toLocaleString("en-GB")} loops, ${hiring.cards.toLocaleString("en-GB")} scorecards, ${hiring.scores.toLocaleString("en-GB")} scores`);
 
   // Hand the server a checkpointed file, and let go of it.
   await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
-  return { ...accounts, calibration };
+  return { ...accounts, calibration, hiring };
 }
 
 // ---------------------------------------------------------------- server and sessions

@@ -201,6 +201,8 @@ export async function submitScorecard(viewer: Viewer, interviewId: string, revis
         data: { status: "submitted", submittedAt: now, recommendation: parsed.data.recommendation, summary: parsed.data.summary, revision: { increment: 1 } },
       });
       if (updated.count !== 1) throw new StaleRevision();
+      // The loop changes with every card submitted: cached statistics key on its updatedAt (stats.server.ts).
+      await tx.hiringLoop.update({ where: { id: loop.id }, data: { updatedAt: now }, select: { id: true } });
       return { status: 200, body: { ok: true, submittedAt: now.toISOString() } };
     }),
   );

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
+import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
@@ -13,6 +14,12 @@ import { validityReport, type HireOutcome } from "./validity";
  * for admins): interviewer offsets, recommend rates and time to submit; agreement per opening;
  * and the validity loop. A loop in which the viewer still owes a scorecard is left out, so no
  * figure carries anything of a card they may not see yet.
+ *
+ * The interviewer statistics read every submitted card of thousands of loops, so each viewer's
+ * computed figures are kept (ViewCache, as calibration's views are) under a key naming their
+ * version: how many loops count and when the last of them changed. Deciding a loop, submitting a
+ * card and purging all write the loop (updatedAt), so any change that could move a figure moves
+ * the key.
  */
 
 function requireStatistics(viewer: Viewer) {
@@ -60,9 +67,17 @@ function pastLoops(cards: readonly Card[]): Map<string, { openingId: string; car
   return loops;
 }
 
+const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistics>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
+
 /** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
 export async function hiringStatistics(viewer: Viewer) {
   requireStatistics(viewer);
+  const version = await db.hiringLoop.aggregate({ where: countedLoops(viewer), _count: { _all: true }, _max: { updatedAt: true } });
+  const key = `${viewer.id}:${viewer.isAdmin ? "all" : "own"}:${version._count._all}:${version._max.updatedAt?.getTime() ?? 0}`;
+  return statisticsCache.get(key, () => computeStatistics(viewer));
+}
+
+async function computeStatistics(viewer: Viewer) {
   const where = countedLoops(viewer);
   const [cards, openings] = await Promise.all([
     submittedCards(where),
