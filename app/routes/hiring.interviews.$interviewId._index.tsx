@@ -118,9 +118,9 @@ export default function InterviewPage() {
                 fieldErrors={actionData && !actionData.ok ? actionData.fieldErrors : {}}
               />
             </Card>
-          ) : (
+          ) : page.submitted ? (
             <SubmittedCard page={page} competencies={competencies} busy={busy} />
-          )}
+          ) : null}
         </div>
         {page.kit ? (
           <aside aria-labelledby="kit-heading" className="space-y-3">

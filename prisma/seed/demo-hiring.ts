@@ -23,8 +23,9 @@ type Card = { scores: number[]; recommendation: string; notes: string };
 /**
  * The demo's hiring, ready to explore: Grace Liu (hiring admin) has opened a Senior Engineer role
  * with a four-stage plan covering the level. One candidate's loop is in progress (two cards in, one
- * draft, one not started), so it is on Grace's home page; an earlier candidate's loop was decided,
- * so the debrief, the decision and the statistics have something to show. Made through the hiring
+ * draft, one not started), so it is on Grace's home page; an earlier candidate's loop was decided
+ * after two interviewers disagreed on system design, so the debrief, the decision and the
+ * statistics have something to show. Made through the hiring
  * module, as Grace and the interviewers would. Idempotent.
  */
 export async function seedDemoHiring(now = new Date()): Promise<void> {
@@ -51,8 +52,12 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
       const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) });
       if (!assigned.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(assigned.fieldErrors)}`);
     }
-    const interviews = await db.hiringInterview.findMany({ where: { loopId }, select: { id: true, interviewerId: true } });
-    return { loopId, interviewOf: (person: Viewer) => interviews.find((interview) => interview.interviewerId === person.id)!.id };
+    return { loopId, interviewOf: (person: Viewer, stageIndex: number) => interviewIn(loopId, person, stageIndex) };
+  }
+
+  async function interviewIn(loopId: string, person: Viewer, stageIndex: number): Promise<string> {
+    const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId, interviewerId: person.id, stageId: stages[stageIndex]!.id }, select: { id: true } });
+    return interview.id;
   }
 
   async function card(person: Viewer, interviewId: string, stageIndex: number, { scores, recommendation, notes }: Card, submitAt: Date | null) {
@@ -72,16 +77,20 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
     if (submitted.status !== 200) throw new Error(`A demo scorecard was not submitted: ${JSON.stringify(submitted.body)}`);
   }
 
-  // An earlier candidate, decided five weeks ago: the panel split on system design.
+  // An earlier candidate, decided five weeks ago: two interviewers in system design, who disagreed.
   const pastAt = new Date(now.getTime() - 40 * DAY);
   const past = await loop({ name: "Robin Okoye", email: "robin.okoye@example.net", source: "Careers page", notes: "Eight years in payments; wants to move into identity." }, pastAt);
+  const second = await assignInterviewer(grace, past.loopId, { stageId: stages[1]!.id, email: interviewers[0]!.email, scheduledAt: new Date(pastAt.getTime() + 6 * 60 * 60 * 1000) });
+  if (!second.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(second.fieldErrors)}`);
   const pastCards: Card[] = [
     { scores: [3, 2, 3, 3], recommendation: "yes", notes: "Clean, well-tested solution; talked through failure modes unprompted" },
     { scores: [1, 2, 2, 2], recommendation: "no", notes: "Jumped to a design before asking about scale; struggled to weigh trade-offs" },
     { scores: [3, 3, 2], recommendation: "yes", notes: "Concrete examples of planning a migration and cutting scope" },
     { scores: [3, 2, 2, 3, 2, 2], recommendation: "no", notes: "Clear writer; little evidence of mentoring or of influence beyond the team" },
   ];
-  for (const [index, person] of interviewers.entries()) await card(person, past.interviewOf(person), index, pastCards[index]!, new Date(pastAt.getTime() + (index + 1) * 6 * 60 * 60 * 1000));
+  for (const [index, person] of interviewers.entries()) await card(person, await past.interviewOf(person, index), index, pastCards[index]!, new Date(pastAt.getTime() + (index + 1) * 6 * 60 * 60 * 1000));
+  const secondCard: Card = { scores: [3, 3, 2, 2], recommendation: "yes", notes: "Asked about scale first and sketched a sound token store; thin on metrics" };
+  await card(interviewers[0]!, await past.interviewOf(interviewers[0]!, 1), 1, secondCard, new Date(pastAt.getTime() + 30 * 60 * 60 * 1000));
   await recordDecision(grace, past.loopId, { decision: "no-hire", rationale: "Strong coder, but system design fell short of the Senior bar and the panel split; encouraged to reapply in a year." }, new Date(pastAt.getTime() + 2 * DAY));
 
   // The loop in progress: interviews over the last two days and tomorrow.
@@ -89,7 +98,7 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
     { name: "Jordan Avery", email: "jordan.avery@example.net", source: "Referral (Henrik Sorensen)", notes: "Currently a senior engineer on an authentication team; notice period six weeks." },
     new Date(now.getTime() - 2 * DAY),
   );
-  await card(interviewers[0]!, current.interviewOf(interviewers[0]!), 0, { scores: [3, 3, 2, 3], recommendation: "yes", notes: "Refactored the exercise in small steps with tests first" }, new Date(now.getTime() - 2 * DAY + 3 * 60 * 60 * 1000));
-  await card(interviewers[1]!, current.interviewOf(interviewers[1]!), 1, { scores: [4, 3, 3, 3], recommendation: "strong-yes", notes: "Designed the token service with clear reasoning about consistency and cost" }, new Date(now.getTime() - DAY));
-  await card(interviewers[2]!, current.interviewOf(interviewers[2]!), 2, { scores: [3], recommendation: "yes", notes: "Walked through a quarter's plan" }, null);
+  await card(interviewers[0]!, await current.interviewOf(interviewers[0]!, 0), 0, { scores: [3, 3, 2, 3], recommendation: "yes", notes: "Refactored the exercise in small steps with tests first" }, new Date(now.getTime() - 2 * DAY + 3 * 60 * 60 * 1000));
+  await card(interviewers[1]!, await current.interviewOf(interviewers[1]!, 1), 1, { scores: [4, 3, 3, 3], recommendation: "strong-yes", notes: "Designed the token service with clear reasoning about consistency and cost" }, new Date(now.getTime() - DAY));
+  await card(interviewers[2]!, await current.interviewOf(interviewers[2]!, 2), 2, { scores: [3], recommendation: "yes", notes: "Walked through a quarter's plan" }, null);
 }

@@ -59,6 +59,8 @@ export function ScorecardForm({
     autosave.requestSubmit();
   };
   const conflict = (field: string) => state.conflicts[field];
+  // Evidence over opinion: a score with no notes is pointed out before submitting, not refused.
+  const withoutEvidence = competencies.filter((competency) => value(scoreField(competency.id)) !== null && String(value(notesField(competency.id)) ?? "").trim() === "");
   const text = (field: string) => String(value(field) ?? "");
   const Conflict = ({ field }: { field: string }) => {
     const found = conflict(field);
@@ -129,7 +131,7 @@ export function ScorecardForm({
               value={text(notesField(competency.id))}
               onChange={(event) => setValue(notesField(competency.id), event.target.value)}
             />
-            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">What the candidate said and did. A score without evidence is shown as such in the debrief.</p>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">What the candidate said and did: the evidence behind the score.</p>
             <ErrorList errors={errorsOf(notesField(competency.id))} />
             <Conflict field={notesField(competency.id)} />
           </fieldset>
@@ -163,6 +165,9 @@ export function ScorecardForm({
         <textarea id="scorecard-summary" name={summaryField} rows={4} className={inputClass} value={text(summaryField)} onChange={(event) => setValue(summaryField, event.target.value)} />
         <Conflict field={summaryField} />
       </div>
+      {withoutEvidence.length ? (
+        <p className="text-sm text-amber-800 dark:text-amber-300">Scored without evidence notes: {withoutEvidence.map((competency) => competency.name).join(", ")}.</p>
+      ) : null}
       {state.locked ? <Alert tone="error">{state.locked}</Alert> : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="intent" value="save" variant="secondary">

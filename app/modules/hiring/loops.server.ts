@@ -128,7 +128,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
           levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? "No level" : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
         }
       : null,
-    warnings: manages && coverage ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
+    warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,

@@ -8,7 +8,7 @@ import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
 import { PURGED_NAME } from "./loops.server";
 import { canWriteScorecard } from "./policy";
-import { amendmentDiff, scorecardSchema, scoresWithoutEvidence } from "./scorecard";
+import { amendmentDiff, scorecardSchema } from "./scorecard";
 import { scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges, type ScorecardRules } from "./scorecard-draft";
 
 /**
@@ -99,7 +99,6 @@ export async function interviewPage(viewer: Viewer, interviewId: string) {
     mode: draft ? (draft.amendsId ? ("amending" as const) : ("draft" as const)) : chain ? ("submitted" as const) : ("draft" as const),
     revision: draft?.revision ?? 0,
     values,
-    withoutEvidence: draft || chain ? scoresWithoutEvidence(toScorecard(draft ?? chain!.effective, stage.competencyIds)) : [],
     pendingDiff: draft?.amendsId && chain ? amendmentDiff(toScorecard(chain.effective, stage.competencyIds), toScorecard(draft, stage.competencyIds)) : null,
     submitted: chain
       ? {

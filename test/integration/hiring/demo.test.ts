@@ -18,7 +18,8 @@ describe("the demo organisation's hiring", () => {
     const decided = opening.loops.find((loop) => loop.decision !== null)!;
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${decided.id}/debrief`, grace.id), { loopId: decided.id })));
     if (!debrief.available) throw new Error("the decided loop's debrief is open");
-    expect(debrief.rows).toHaveLength(4);
+    expect(debrief.rows).toHaveLength(5);
+    expect(debrief.disagreements).toEqual(["system-design"]);
     await seedDemo();
     expect(await db.hiringOpening.count({ where: { title: DEMO_OPENING_TITLE } })).toBe(1);
     expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(2);
