@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { AssignSchema, CandidateSchema, DecisionSchema, NewOpeningSchema, RetentionSchema } from "~/modules/hiring/forms";
+
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? [] : result.error!.issues.map((issue) => issue.message));
+
+describe("hiring forms", () => {
+  it("an opening needs a title and a level; other hiring admins are an email list, lower-cased, each once", () => {
+    expect(messages(NewOpeningSchema.safeParse({ title: " ", ladderId: "engineering", levelId: "" }))).toEqual([
+      "Name the opening, for example “Senior Engineer, Payments”.",
+      "Choose the level you are hiring for.",
+    ]);
+    expect(NewOpeningSchema.parse({ title: "Staff", ladderId: "engineering", levelId: "ic4", adminEmails: "A@x.com, a@x.com\nb@x.com" }).adminEmails).toEqual(["a@x.com", "b@x.com"]);
+  });
+
+  it("a candidate's email is optional but must look like one", () => {
+    expect(CandidateSchema.parse({ name: "Casey" })).toEqual({ name: "Casey", email: "", source: "", notes: "" });
+    expect(messages(CandidateSchema.safeParse({ name: "Casey", email: "casey" }))).toEqual(["Give an email such as name@example.com, or leave it empty."]);
+  });
+
+  it("an interview's time is read as UTC; an empty one is not scheduled; nonsense is refused", () => {
+    expect(AssignSchema.parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T14:30:00.000Z");
+    expect(AssignSchema.parse({ stageId: "s", email: "a@x.com", scheduledAt: "" }).scheduledAt).toBeNull();
+    expect(messages(AssignSchema.safeParse({ stageId: "s", email: "a@x.com", scheduledAt: "tomorrow" }))).toEqual(["Give a date and time, or leave it empty."]);
+  });
+
+  it("a decision needs its rationale, and hiring at another level needs the level", () => {
+    expect(messages(DecisionSchema.safeParse({ decision: "maybe", rationale: "" }))).toEqual(["Choose hire, no hire or hire at another level.", "Say why: the decision is recorded with its rationale."]);
+    expect(messages(DecisionSchema.safeParse({ decision: "hire-other-level", rationale: "Close" }))).toEqual(["Choose the level to hire at."]);
+  });
+
+  it("retention: empty keeps candidates until purged; otherwise whole days from one to ten years", () => {
+    expect(RetentionSchema.parse({ retentionDays: "" }).retentionDays).toBeNull();
+    expect(RetentionSchema.parse({ retentionDays: "180" }).retentionDays).toBe(180);
+    expect(messages(RetentionSchema.safeParse({ retentionDays: "0" }))).toEqual(["Keep rejected candidates at least one day."]);
+    expect(messages(RetentionSchema.safeParse({ retentionDays: "1.5" }))).toEqual(["Give a whole number of days."]);
+  });
+});
