@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { PURGED_NAME } from "./loops.server";
+import { takesPartInHiring } from "./queries.server";
 import { debriefIsOpen, hasSubmittedOwn, type LoopAccess } from "./policy";
 
 /**
@@ -61,14 +62,4 @@ export async function hiringTodo(viewerId: string) {
         return { ...ref(loop), interviews: facts.interviews.length, submitted: counted ? facts.interviews.filter((interview) => interview.submitted).length : null };
       }),
   };
-}
-
-/** Whether the person interviews on an open, undecided loop or is a hiring admin of an opening: one statement. */
-async function takesPartInHiring(viewerId: string): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ involved: unknown }[]>`
-    SELECT CASE WHEN EXISTS (
-      SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
-      WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
-    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved`;
-  return Number(row?.involved ?? 0) === 1;
 }
