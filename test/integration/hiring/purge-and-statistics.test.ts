@@ -79,11 +79,15 @@ describe("statistics", () => {
     expect(statusOf(await call(async () => statsLoader(routeArgs(await get("/hiring/stats", facts.ana.id)))))).toBe(403);
     const stats = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.grace.id))));
     expect(stats.loops).toBe(1);
-    expect(stats.interviewers.map((row) => [row.name, row.cards, row.recommendations.n])).toEqual([
+    expect(stats.interviewers.map((row) => [row.name, row.cards, row.recommendations])).toEqual([
       ["Ana Interviewer", 1, 1],
       ["Ben Interviewer", 1, 1],
     ]);
     expect(stats.openings.map((opening) => [opening.title, opening.loops])).toEqual([["Senior Engineer, Payments", 1]]);
+    // Ordered with real offsets first, a page past the end is the last page; an unknown order is a 400.
+    const byOffset = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats?order=offset&page=9", facts.grace.id))));
+    expect([byOffset.order, byOffset.page, byOffset.pageCount, byOffset.interviewerCount, byOffset.interviewers.length]).toEqual(["offset", 1, 1, 2, 2]);
+    expect(statusOf(await call(async () => statsLoader(routeArgs(await get("/hiring/stats?order=loudest", facts.grace.id)))))).toBe(400);
     // Another hiring admin's statistics do not count this opening.
     expect(bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.olga.id)))).loops).toBe(0);
   });
