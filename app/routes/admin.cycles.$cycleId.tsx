@@ -11,7 +11,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { teamById, teamNamed } from "~/modules/people/service.server";
-import { TeamField } from "~/components/people/team-field";
+import { SuggestField } from "~/components/ui/suggest-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
 import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
@@ -97,9 +97,11 @@ export default function CycleProgress() {
 
       <Card className="mb-4">
         <Form method="get" role="search" aria-label="Filter participants" className="flex flex-wrap items-end gap-3">
-          <TeamField
+          <SuggestField
             key={typedTeam || team?.name || ""}
+            label="Team"
             name="teamName"
+            suggestions="/admin/team-options"
             defaultValue={typedTeam || team?.name || ""}
             hint={filters.teamId === "none" ? "Showing people without a team." : "Empty for every team."}
             errors={teamError ? [teamError] : undefined}

@@ -8,5 +8,5 @@ import { textParam } from "~/utils/search-params";
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const teams = await suggestTeams(textParam(new URL(request.url).searchParams, "q"));
-  return Response.json({ teams: teams.map((team) => team.name) }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json({ suggestions: teams.map((team) => team.name) }, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { Field, SelectField } from "~/components/ui/field";
+import { SuggestField } from "~/components/ui/suggest-field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { sessionView } from "~/modules/calibration/session-view.server";
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const search = new URL(request.url).searchParams;
-  const filters = { team: textParam(search, "team") || null, manager: textParam(search, "manager") || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
+  const filters = { team: textParam(search, "team", 200) || null, manager: textParam(search, "manager", 200) || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
   return sessionView(viewer, params.sessionId ?? "", filters, pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
@@ -114,8 +115,22 @@ export default function CalibrationSession() {
         {view.tab === "managers" ? <input type="hidden" name="tab" value="managers" /> : null}
         {(
           [
-            ["team", "Team", view.filterOptions.teams],
-            ["manager", "Manager", view.filterOptions.managers],
+            ["team", "Team"],
+            ["manager", "Manager"],
+          ] as const
+        ).map(([name, label]) => (
+          <SuggestField
+            key={`${name}:${view.filters[name] ?? ""}`}
+            label={label}
+            name={name}
+            suggestions={`/calibration/${session.id}/filter-options?kind=${name}`}
+            defaultValue={view.filters[name] ?? ""}
+            errors={view.filterProblems[name] ? [view.filterProblems[name]] : undefined}
+            className="min-w-48"
+          />
+        ))}
+        {(
+          [
             ["track", "Track", view.filterOptions.tracks],
             ["level", "Level", view.filterOptions.levels],
           ] as const

@@ -17,7 +17,19 @@ import { summarise } from "./summary";
 import { ViewCache } from "./view-cache.server";
 import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
 
+/**
+ * Filters of the session page: a team and a manager by name, typed (a session of a large
+ * organisation has hundreds of each, too many for a drop-down, and names are what people know),
+ * matched whatever their case (two managers of one name filter as one); a track and a level by
+ * id, chosen from short lists.
+ */
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
+
+/** How typed names are compared: trimmed, case and accents as typed in any case. */
+const sameName = (a: string | null, b: string) => a !== null && a.trim().toLocaleLowerCase("en") === b.trim().toLocaleLowerCase("en");
+
+/** Names offered as someone types a team or manager filter. */
+const SUGGESTIONS = 20;
 
 /** People listed per page of the agenda; the chart, leniency and flags use everyone the filters keep. */
 export const AGENDA_PAGE_SIZE = 50;
@@ -114,9 +126,12 @@ async function sessionBase(viewer: Viewer, session: Access) {
     entries,
     managerNames,
     severity,
+    /** Team and manager names of the session, for the typed filters' suggestions (not sent with the page). */
+    names: {
+      team: [...new Set(entries.flatMap((entry) => (entry.team ? [entry.team] : [])))].sort(byName.compare),
+      manager: [...new Set(entries.flatMap((entry) => (entry.manager ? [entry.manager] : [])))].sort(byName.compare),
+    },
     filterOptions: {
-      teams: options(entries.map((entry) => [entry.teamId, entry.team])),
-      managers: options(entries.map((entry) => [entry.managerId, entry.manager])),
       tracks: options(entries.map((entry) => [entry.trackId, ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null])),
       levels: options(entries.map((entry) => [entry.levelId, levelTitle(entry.levelId)])),
     },
@@ -188,6 +203,13 @@ function sessionFigures(base: { ratingScale: SessionScale; floor: number; manage
  */
 const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
+/** The viewer's class's view of the session at its current version (its event count), computed once per version. */
+async function baseFor(viewer: Viewer, session: Access) {
+  const version = await db.calibrationEvent.count({ where: { sessionId: session.id } });
+  const seesAll = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : viewer.id}`, () => sessionBase(viewer, session));
+}
+
 export type SessionTab = "agenda" | "managers";
 
 /**
@@ -197,15 +219,20 @@ export type SessionTab = "agenda" | "managers";
  */
 export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1, tab: SessionTab = "agenda") {
   const session = await requireSessionAccess(viewer, sessionId);
-  const version = await db.calibrationEvent.count({ where: { sessionId } });
-  const seesAll = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
-  const base = await views.get(`${sessionId}:${version}:${session.state}:${seesAll ? "all" : viewer.id}`, () => sessionBase(viewer, session));
+  const base = await baseFor(viewer, session);
   const { ladder, ratingScale } = base;
-  const filterKey = [filters.team, filters.manager, filters.track, filters.level].join("\u0000");
+  // A typed name that nobody in the session has is said beside its field, and filters nothing.
+  const filterProblems = {
+    team: filters.team && !base.names.team.some((name) => sameName(filters.team, name)) ? `Nobody in this session is in a team called “${filters.team}”.` : null,
+    manager: filters.manager && !base.names.manager.some((name) => sameName(filters.manager, name)) ? `Nobody in this session has a manager called “${filters.manager}”.` : null,
+  };
+  const team = filterProblems.team ? null : filters.team;
+  const manager = filterProblems.manager ? null : filters.manager;
+  const filterKey = [team, manager, filters.track, filters.level].map((value) => value?.trim().toLocaleLowerCase("en")).join("\u0000");
   const shown = base.entries.filter(
     (entry) =>
-      (!filters.team || entry.teamId === filters.team) &&
-      (!filters.manager || entry.managerId === filters.manager) &&
+      (!team || (entry.team !== null && sameName(team, entry.team))) &&
+      (!manager || (entry.manager !== null && sameName(manager, entry.manager))) &&
       (!filters.track || entry.trackId === filters.track) &&
       (!filters.level || entry.levelId === filters.level),
   );
@@ -260,8 +287,21 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     severity: tab === "managers" ? base.severity : null,
     severityFlagged: base.severity?.estimable ? base.severity.raters.filter((rater) => rater.flagged).map((rater) => rater.name) : [],
     filters,
+    filterProblems,
     filterOptions: base.filterOptions,
   };
+}
+
+/** Team or manager names of the session containing `typed`, for the filter the viewer types into (the session's viewers only). */
+export async function filterSuggestions(viewer: Viewer, sessionId: string, kind: "team" | "manager", typed: string): Promise<string[]> {
+  const session = await requireSessionAccess(viewer, sessionId);
+  const text = typed.trim().toLocaleLowerCase("en");
+  if (!text) return [];
+  const base = await baseFor(viewer, session);
+  const names = base.names[kind];
+  const starts = names.filter((name) => name.toLocaleLowerCase("en").startsWith(text));
+  const contains = names.filter((name) => !name.toLocaleLowerCase("en").startsWith(text) && name.toLocaleLowerCase("en").includes(text));
+  return [...starts, ...contains].slice(0, SUGGESTIONS);
 }
 
 /** One entry: the person, their reviews in the cycle, the proposal and final outcome the viewer may see, the forms they may use, and the history. */

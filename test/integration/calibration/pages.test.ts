@@ -7,6 +7,7 @@ import { loader as listLoader } from "~/routes/calibration._index";
 import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
 import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
 import { loader as fairnessLoader } from "~/routes/calibration.$sessionId.fairness";
+import { loader as filterOptionsLoader } from "~/routes/calibration.$sessionId.filter-options";
 import { action as newAction } from "~/routes/calibration.new";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
@@ -95,6 +96,33 @@ describe("calibration pages", () => {
     const samView = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
     expect(samView.next).toBeNull();
     expect(samView.entries.find((entry) => entry.name === lena.name)!.proposal?.rating).toBe(3);
+  });
+
+  test("team and manager filters are typed names, matched whatever their case, with suggestions from the session for its viewers only; a name nobody has is said and filters nothing", async () => {
+    const { admin, facilitator, stranger, cycle } = await setUp();
+    const team = await db.team.create({ data: { name: "Payments" } });
+    const tess = await createPerson({ name: "Tess Lead", track: "manager", level: "m1" });
+    const rui = await createPerson({ name: "Rui Engineer", track: "ic", level: "ic2", managerId: tess.id, teamId: team.id });
+    await db.reviewCycleParticipant.create({ data: { cycleId: cycle.id, userId: rui.id } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Wider", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const sessionId = created.sessionId;
+    type View = Awaited<ReturnType<typeof sessionLoader>>;
+    const view = async (query: string) => bodyOf<View>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?${query}`, facilitator.id), { sessionId })));
+    const names = (page: View) => page.entries.map((entry) => entry.name).sort();
+    expect(names(await view("manager=sam%20MANAGER"))).toEqual(["Lena Engineer", "Omar Engineer"]);
+    expect(names(await view("team=payments"))).toEqual(["Rui Engineer"]);
+    const unknown = await view("manager=Nobody");
+    expect(unknown.filterProblems).toEqual({ team: null, manager: "Nobody in this session has a manager called “Nobody”." });
+    expect(names(unknown)).toEqual(["Lena Engineer", "Omar Engineer", "Rui Engineer"]);
+    // The page no longer carries every team and manager: they are suggested as people type.
+    expect(Object.keys(unknown.filterOptions)).toEqual(["tracks", "levels"]);
+    const suggest = async (userId: string, query: string) => call(async () => filterOptionsLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/filter-options?${query}`, userId), { sessionId })));
+    expect(await ((await suggest(facilitator.id, "kind=manager&q=le")) as Response).json()).toEqual({ suggestions: ["Tess Lead"] });
+    expect(await ((await suggest(facilitator.id, "kind=manager&q=man")) as Response).json()).toEqual({ suggestions: ["Sam Manager"] });
+    expect(await ((await suggest(facilitator.id, "kind=team&q=PAY")) as Response).json()).toEqual({ suggestions: ["Payments"] });
+    expect(statusOf(await suggest(facilitator.id, "kind=salary&q=a"))).toBe(400);
+    expect(statusOf(await suggest(stranger.id, "kind=manager&q=s"))).toBe(404);
   });
 
   test("the facilitator and admins export outcomes and the full history as CSV; a manager in the session may not, and others get a 404", async () => {

@@ -239,8 +239,8 @@ describe("following and closing a cycle", () => {
     const suggest = async (viewerId: string, q: string) => optionsRoute.loader(routeArgs(await signedInRequest(`/admin/team-options?${new URLSearchParams({ q })}`, viewerId)));
     const response = (await suggest(admin.id, tag.toUpperCase())) as Response;
     expect(response.headers.get("Cache-Control")).toContain("no-store");
-    expect(await response.json()).toEqual({ teams: [payments.name, platform.name] });
-    expect(await ((await suggest(admin.id, "  ")) as Response).json()).toEqual({ teams: [] });
+    expect(await response.json()).toEqual({ suggestions: [payments.name, platform.name] });
+    expect(await ((await suggest(admin.id, "  ")) as Response).json()).toEqual({ suggestions: [] });
     expect(statusOf(await thrown(async () => suggest(engineer.id, tag)))).toBe(403);
   });
 

@@ -32,7 +32,7 @@ const build = {
     root: route("root", "", { default: page, loader: () => ({ viewer: "Sam" }) }),
     "routes/team": route("routes/team", "team", { default: page, loader: () => ({ reports: ["Lena", "Omar"] }) }),
     "routes/options": route("routes/options", "admin/team-options", {
-      loader: () => Response.json({ teams: ["Platform"] }, { headers: { "Cache-Control": "private, no-store" } }),
+      loader: () => Response.json({ suggestions: ["Platform"] }, { headers: { "Cache-Control": "private, no-store" } }),
     }),
     "routes/manifest-like": route("routes/manifest-like", "public-info", {
       loader: () => Response.json({ version: 1 }, { headers: { "Cache-Control": "public, max-age=60" } }),

@@ -1,0 +1,55 @@
+import { useFetcher } from "@remix-run/react";
+import { useId } from "react";
+import { Field } from "~/components/ui/field";
+
+/**
+ * A name typed into a field, with suggestions as people type, for lists too long for a
+ * drop-down (an organisation may have hundreds of teams or managers). `suggestions` names the
+ * resource route that answers `{ suggestions: string[] }` for `?q=`; without JavaScript the
+ * field is plain text and the server matches the name whatever its case.
+ */
+export function SuggestField({
+  label,
+  name,
+  suggestions,
+  defaultValue,
+  hint,
+  errors,
+  className,
+}: {
+  label: string;
+  name: string;
+  /** The resource route's path; `q` (and any query it already has) is added. */
+  suggestions: string;
+  defaultValue: string;
+  hint?: string;
+  errors?: string[];
+  className?: string;
+}) {
+  const fetcher = useFetcher<{ suggestions: string[] }>();
+  const listId = useId();
+  return (
+    <>
+      <Field
+        label={label}
+        hint={hint}
+        errors={errors}
+        name={name}
+        defaultValue={defaultValue}
+        list={listId}
+        autoComplete="off"
+        spellCheck={false}
+        className={className}
+        onChange={(event) => {
+          const text = event.currentTarget.value.trim();
+          if (text) fetcher.load(`${suggestions}${suggestions.includes("?") ? "&" : "?"}${new URLSearchParams({ q: text })}`);
+        }}
+      />
+      <datalist id={listId}>
+        {(fetcher.data?.suggestions ?? []).map((option) => (
+          <option key={option} value={option} />
+        ))}
+      </datalist>
+    </>
+  );
+}
