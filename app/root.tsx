@@ -29,6 +29,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
     ? {
         ...signedIn.viewer,
         isManager: signedIn.isManager,
+        isCalibrator: signedIn.isCalibrator,
+        isInterviewer: signedIn.isInterviewer,
         // Admins are told when a ladder failed to load, and whether its last good version is served.
         ...(signedIn.viewer.isAdmin ? ladderProblemCounts((await ladderState()).problems) : { ladderProblems: 0, laddersUnserved: 0 }),
       }

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; ladderProblems: number; laddersUnserved: number };
+export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean; ladderProblems: number; laddersUnserved: number };
 
 type NavItem = { to: string; label: string };
 
@@ -13,8 +13,8 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: `/people/${viewer.id}`, label: "My growth" },
     { to: "/reviews", label: "Reviews" },
     ...(viewer.isManager ? [{ to: "/team", label: "Team" }] : []),
-    ...(viewer.isManager || viewer.isAdmin ? [{ to: "/calibration", label: "Calibration" }] : []),
-    ...(viewer.isHiringAdmin || viewer.isAdmin ? [{ to: "/hiring", label: "Hiring" }] : []),
+    ...(viewer.isManager || viewer.isAdmin || viewer.isCalibrator ? [{ to: "/calibration", label: "Calibration" }] : []),
+    ...(viewer.isHiringAdmin || viewer.isAdmin || viewer.isInterviewer ? [{ to: "/hiring", label: "Hiring" }] : []),
     { to: "/mentorship", label: "Mentorship" },
   ];
   const admin: NavItem[] = viewer.isAdmin

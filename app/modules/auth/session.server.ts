@@ -7,6 +7,10 @@ export type SignedIn = {
   viewer: Viewer;
   /** Someone active reports to the viewer (read with the session, for the navigation). */
   isManager: boolean;
+  /** A calibrator or facilitator of some calibration session (the navigation shows Calibration). */
+  isCalibrator: boolean;
+  /** Has been given an interview (the navigation shows Hiring). */
+  isInterviewer: boolean;
   sessionId: string;
   refreshCookie: string | null;
 };
@@ -28,6 +32,8 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
   return {
     viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
     isManager: user.isManager,
+    isCalibrator: user.isCalibrator,
+    isInterviewer: user.isInterviewer,
     sessionId: session.id,
     // lucia extended the session (sliding renewal): the cookie's expiry must follow.
     refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,

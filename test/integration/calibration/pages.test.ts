@@ -4,6 +4,7 @@ import { createSession } from "~/modules/calibration/sessions.server";
 import { action as entryAction, loader as entryLoader } from "~/routes/calibration.$sessionId.entries.$entryId";
 import { action as sessionAction, loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
 import { loader as listLoader } from "~/routes/calibration._index";
+import { loader as rootLoader } from "~/root";
 import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
 import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
 import { loader as fairnessLoader } from "~/routes/calibration.$sessionId.fairness";
@@ -123,6 +124,20 @@ describe("calibration pages", () => {
     expect(await ((await suggest(facilitator.id, "kind=team&q=PAY")) as Response).json()).toEqual({ suggestions: ["Payments"] });
     expect(statusOf(await suggest(facilitator.id, "kind=salary&q=a"))).toBe(400);
     expect(statusOf(await suggest(stranger.id, "kind=manager&q=s"))).toBe(404);
+  });
+
+  test("a calibrator or facilitator who manages nobody has Calibration in the navigation; an engineer in the session does not", async () => {
+    const { admin, cycle, lena } = await setUp();
+    const fay = await createPerson({ name: "Fay Otherfacilitator" });
+    const cal = await createPerson({ name: "Cal Calibrator" });
+    const viewerOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof rootLoader>>>(await rootLoader(routeArgs(await signedInRequest("/", userId)))).viewer;
+    expect(await viewerOf(cal.id)).toMatchObject({ isManager: false, isCalibrator: false });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Invited", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    await db.calibrationCalibrator.create({ data: { sessionId: created.sessionId, userId: cal.id } });
+    expect(await viewerOf(cal.id)).toMatchObject({ isManager: false, isCalibrator: true });
+    expect(await viewerOf(fay.id)).toMatchObject({ isManager: false, isCalibrator: true });
+    expect(await viewerOf(lena.id)).toMatchObject({ isCalibrator: false });
   });
 
   test("the facilitator and admins export outcomes and the full history as CSV; a manager in the session may not, and others get a 404", async () => {

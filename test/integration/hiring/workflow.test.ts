@@ -1,6 +1,7 @@
 // Openings, plans, candidates, loops and decisions through their pages' loaders and actions.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { loader as rootLoader } from "~/root";
 import { loader as homeLoader } from "~/routes/_index";
 import { action as debriefAction, loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
@@ -9,6 +10,15 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+
+describe("navigation", () => {
+  test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
+    const { ana, stranger } = await hiringSetUp();
+    const viewerOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof rootLoader>>>(await rootLoader(routeArgs(await get("/", userId)))).viewer;
+    expect(await viewerOf(ana.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: true });
+    expect(await viewerOf(stranger.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: false });
+  });
+});
 
 describe("openings and plans", () => {
   test("a hiring admin opens a role through the form; bad input is a 400 that keeps what was typed and writes nothing; engineers may not", async () => {
