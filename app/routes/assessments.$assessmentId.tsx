@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
-import { forgetStoredDraft } from "~/components/assessments/assessment-autosave";
+import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
+import { draftStorageKey } from "~/modules/assessments/autosave";
 import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, PageHeader } from "~/components/ui/page";
@@ -111,7 +112,7 @@ export default function AssessmentPage() {
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
   useEffect(() => {
-    if (submitted && isAuthor) forgetStoredDraft(assessment.id, assessment.author.id);
+    if (submitted && isAuthor) forgetStoredDraft(draftStorageKey(assessment.id, assessment.author.id));
   }, [submitted, isAuthor, assessment.id, assessment.author.id]);
 
   const title =

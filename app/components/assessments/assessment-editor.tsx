@@ -6,7 +6,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { CheckboxField, ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
-import type { SaveStatus } from "~/modules/assessments/autosave";
+import { draftStorageKey, type SaveStatus } from "~/modules/assessments/autosave";
 import {
   assessmentSections,
   fieldLocation,
@@ -36,7 +36,7 @@ import {
 } from "~/modules/assessments/draft";
 import { useNonce } from "~/utils/nonce";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
-import { useAssessmentAutosave } from "./assessment-autosave";
+import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
 
 const markSelectClass =
@@ -424,7 +424,13 @@ export function AssessmentEditor({
   const submit = useSubmit();
   const navigation = useNavigation();
   const onSubmit = useCallback((revision: number) => submit({ intent: "submit", revision: String(revision) }, { method: "post" }), [submit]);
-  const autosave = useAssessmentAutosave({ assessmentId: assessment.id, authorId: assessment.author.id, revision: assessment.revision, values, onSubmit });
+  const autosave = useDraftAutosave({
+    storageKey: draftStorageKey(assessment.id, assessment.author.id),
+    saveUrl: `/assessments/${assessment.id}/save`,
+    revision: assessment.revision,
+    values,
+    onSubmit,
+  });
   const { state, value, setValue, resolveConflict, status } = autosave;
   const submitting = autosave.submitPending || navigation.state === "submitting";
 

@@ -8,7 +8,8 @@ import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
 import type { KitAnchor } from "~/modules/hiring/kit";
 import { NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { formBase, notesField, recommendationField, scoreField, summaryField } from "~/modules/hiring/scorecard-draft";
-import { forgetStoredScorecard, useScorecardAutosave } from "./scorecard-autosave";
+import { forgetStoredDraft, useDraftAutosave } from "~/components/ui/use-draft-autosave";
+import { scorecardStorageKey } from "~/modules/hiring/scorecard-draft";
 
 type Competency = { id: string; name: string; anchors: readonly KitAnchor[] };
 
@@ -39,17 +40,24 @@ export function ScorecardForm({
   const submit = useSubmit();
   const onSubmit = useCallback(
     (seen: number) => {
-      forgetStoredScorecard(interviewId, authorId);
+      forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
       submit({ intent: "submit", revision: String(seen) }, { method: "post" });
     },
     [interviewId, authorId, submit],
   );
-  const autosave = useScorecardAutosave({ interviewId, authorId, revision, values, enabled: true, onSubmit });
+  const autosave = useDraftAutosave({
+    storageKey: scorecardStorageKey(interviewId, authorId),
+    saveUrl: `/hiring/interviews/${interviewId}/save`,
+    lockedMessage: "This card can no longer be saved.",
+    revision,
+    values,
+    onSubmit,
+  });
   const { state, value, setValue, resolveConflict, status } = autosave;
   const errorsOf = (field: string) => state.fieldErrors[field] ?? fieldErrors[field] ?? null;
   const base = formBase(values, competencies.map((competency) => competency.id));
   useEffect(() => {
-    if (state.locked) forgetStoredScorecard(interviewId, authorId);
+    if (state.locked) forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
   }, [state.locked, interviewId, authorId]);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,7 +2,7 @@ import { sameValue, valueOf, type DraftValues, type FieldChange, type FieldConfl
 
 /**
  * The browser side of draft autosave, as a pure state machine (the React hook in
- * app/components/assessments/assessment-autosave.ts drives it).
+ * app/components/ui/use-draft-autosave.ts drives it, for assessments and scorecards).
  *
  * - `server` is the last copy of the draft the server confirmed, at `revision`.
  * - `edits` are the author's changes not yet confirmed, each with the value it was

@@ -16,6 +16,9 @@ import { NOT_ASSESSED, NOTES_MAX, RECOMMENDATIONS, type Recommendation, type Sco
  * draft has no third state to store (docs/decisions/022-hiring-workflow.md). Pure.
  */
 export const recommendationField = "recommendation";
+
+/** Where the interviewer's browser keeps unsaved edits of their card. */
+export const scorecardStorageKey = (interviewId: string, authorId: string) => `rungs:scorecard-draft:${interviewId}:${authorId}`;
 export { ratingField as scoreField, notesField, summaryField, mergeSave };
 
 export type ScorecardRules = {

@@ -130,7 +130,7 @@ describe("calibration pages", () => {
     const { admin, cycle, lena } = await setUp();
     const fay = await createPerson({ name: "Fay Otherfacilitator" });
     const cal = await createPerson({ name: "Cal Calibrator" });
-    const viewerOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof rootLoader>>>(await rootLoader(routeArgs(await signedInRequest("/", userId)))).viewer;
+    const viewerOf = async (userId: string) => bodyOf<{ viewer: Record<string, unknown> | null }>(await rootLoader(routeArgs(await signedInRequest("/", userId)))).viewer;
     expect(await viewerOf(cal.id)).toMatchObject({ isManager: false, isCalibrator: false });
     const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Invited", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: false });
     if (!created.ok) throw new Error("no session");

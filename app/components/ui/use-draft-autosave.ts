@@ -14,15 +14,6 @@ import {
 } from "~/modules/assessments/autosave";
 import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
 
-/**
- * Autosave for an interviewer's scorecard draft: the reviews' state machine
- * (app/modules/assessments/autosave.ts) with the scorecard's own save endpoint and storage key.
- * Edits are kept in memory and in this browser's storage, sent after a pause in typing (one save
- * at a time, retried with backoff), merged with what another tab saved, and flushed on leaving.
- */
-
-export const scorecardStorageKey = (interviewId: string, authorId: string) => `rungs:scorecard-draft:${interviewId}:${authorId}`;
-
 function readStorage(key: string): string | null {
   try {
     return window.localStorage.getItem(key);
@@ -40,78 +31,92 @@ function writeStorage(key: string, text: string | null) {
   }
 }
 
-export function forgetStoredScorecard(interviewId: string, authorId: string) {
-  writeStorage(scorecardStorageKey(interviewId, authorId), null);
+/** Forgets any unsaved copy of a draft kept in this browser under `storageKey` (once it is submitted). */
+export function forgetStoredDraft(storageKey: string) {
+  writeStorage(storageKey, null);
 }
 
 type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
 
-async function postSave(url: string, baseRevision: number, changes: unknown): Promise<SaveAttempt> {
+async function postSave(url: string, baseRevision: number, changes: unknown, lockedMessage: string): Promise<SaveAttempt> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ baseRevision, changes }),
   });
+  // A sign-in page (session ended) or a proxy error page is a failure to retry, not an answer.
   if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) {
     return { failed: true, signedOut: response.redirected && new URL(response.url).pathname === "/login" };
   }
   const body = (await response.json()) as { ok?: boolean; kind?: string; message?: string };
   if (response.ok) return body as SaveReply;
   if (response.status === 400 && body.kind === "invalid") return body as SaveReply;
-  if (response.status === 404 || response.status === 409) return { ok: false, kind: "locked", message: body.message ?? "This card can no longer be saved." };
+  if (response.status === 404 || response.status === 409) {
+    return { ok: false, kind: "locked", message: body.message ?? lockedMessage };
+  }
   return { failed: true, signedOut: false };
 }
 
-export function useScorecardAutosave({
-  interviewId,
-  authorId,
+/**
+ * Autosave for a draft of fields (an assessment, an interviewer's scorecard): the state machine of
+ * app/modules/assessments/autosave.ts with the draft's own save endpoint and storage key. Keeps
+ * edits in memory and in localStorage, sends the changed fields after a pause in typing (one save
+ * at a time, retried with backoff), merges what another tab saved, and warns before leaving with
+ * unsaved edits.
+ */
+export function useDraftAutosave({
+  storageKey,
+  saveUrl,
+  lockedMessage = "This draft can no longer be saved.",
   revision,
   values,
-  enabled,
   onSubmit,
 }: {
-  interviewId: string;
-  authorId: string;
+  /** Where this browser keeps unsaved edits: one key per draft and author. */
+  storageKey: string;
+  /** The draft's save endpoint: `{ baseRevision, changes }` in, a SaveReply out. */
+  saveUrl: string;
+  /** Said when the endpoint answers 404 or 409 without a message. */
+  lockedMessage?: string;
   revision: number;
   values: DraftValues;
-  enabled: boolean;
-  /** Called once everything is saved after `requestSubmit`, with the revision the interviewer has seen. */
+  /** Called once everything is saved after `requestSubmit`, with the revision the author has seen. */
   onSubmit: (revision: number) => void;
 }) {
   const [state, dispatch] = useReducer(autosaveReducer, null, () => initialAutosaveState(values, revision));
   const [submitWanted, setSubmitWanted] = useState(false);
-  const storageKey = scorecardStorageKey(interviewId, authorId);
-  const saveUrl = `/hiring/interviews/${interviewId}/save`;
   const tab = useRef("");
   const initialValues = useRef(values);
   const latest = useRef<AutosaveState>(state);
   latest.current = state;
 
+  // Bring back edits this browser kept but the server never got (refresh, crash, offline).
   useEffect(() => {
-    if (!enabled) return;
     tab.current = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : String(Math.random()).slice(2);
     const edits = editsToRestore(parseStoredDraft(readStorage(storageKey)), initialValues.current);
     const adopted = nextStoredDraft({ v: 1, entries: {} }, tab.current, edits);
     writeStorage(storageKey, Object.keys(adopted.entries).length ? JSON.stringify(adopted) : null);
     dispatch({ type: "restore", edits, now: Date.now() });
-  }, [storageKey, enabled]);
+  }, [storageKey]);
 
   const persistReady = useRef(false);
   useEffect(() => {
-    if (!enabled) return;
+    // The first run is the mount, before the restored edits are in state; restoring wrote storage itself.
     if (!persistReady.current) {
       persistReady.current = true;
       return;
     }
     const next = nextStoredDraft(parseStoredDraft(readStorage(storageKey)), tab.current, state.edits);
     writeStorage(storageKey, Object.keys(next.entries).length ? JSON.stringify(next) : null);
-  }, [state.edits, storageKey, enabled]);
+  }, [state.edits, storageKey]);
 
+  // A newer copy from the loader (after a refused submit or a revalidation).
   useEffect(() => dispatch({ type: "server", values, revision }), [values, revision]);
 
   useEffect(() => {
     const wait = saveDelay(state, Date.now());
     if (wait === null) return;
+    // Submitting: save what is left at once (unless backing off after a failure).
     const delay = submitWanted && state.failures === 0 ? 0 : wait;
     const timer = window.setTimeout(() => dispatch({ type: "send" }), delay);
     return () => window.clearTimeout(timer);
@@ -120,11 +125,14 @@ export function useScorecardAutosave({
   const inFlight = state.inFlight;
   useEffect(() => {
     if (!inFlight) return;
-    postSave(saveUrl, inFlight.baseRevision, inFlight.changes)
-      .then((attempt) => dispatch("failed" in attempt ? { type: "failed", id: inFlight.id, signedOut: attempt.signedOut } : { type: "reply", id: inFlight.id, reply: attempt }))
+    postSave(saveUrl, inFlight.baseRevision, inFlight.changes, lockedMessage)
+      .then((attempt) =>
+        dispatch("failed" in attempt ? { type: "failed", id: inFlight.id, signedOut: attempt.signedOut } : { type: "reply", id: inFlight.id, reply: attempt })
+      )
       .catch(() => dispatch({ type: "failed", id: inFlight.id }));
-  }, [inFlight, saveUrl]);
+  }, [inFlight, saveUrl, lockedMessage]);
 
+  // Back online: retry at once rather than waiting out the backoff.
   useEffect(() => {
     const retry = () => latest.current.failures > 0 && dispatch({ type: "send" });
     window.addEventListener("online", retry);
@@ -141,6 +149,9 @@ export function useScorecardAutosave({
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
+  // Leaving the page (another route, or closing the tab): hand the unsaved edits to the
+  // browser to deliver even after the page is gone. They also stay in localStorage
+  // until a later visit finds the server has them.
   useEffect(() => {
     const flush = () => {
       const current = latest.current;
