@@ -11,6 +11,7 @@ import { requireLadder } from "~/modules/ladders/registry.server";
 import { competencyView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { QuestionGuide } from "~/components/ladders/question-guide";
 import { RichText } from "~/components/ui/rich-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
@@ -61,28 +62,7 @@ export default function CompetencyPage() {
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     For: {question.levels.length ? question.levels.map((level) => level.title).join(", ") : "every level"}
                   </p>
-                  <div className="mt-3 grid gap-4 md:grid-cols-2">
-                    <div>
-                      <h3 className="text-sm font-semibold">Follow-ups</h3>
-                      <ul className="list-disc pl-5 text-sm">
-                        {question.followUps.map((text) => (
-                          <li key={text}>
-                            <RichText text={text} inline />
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                    <div>
-                      <h3 className="text-sm font-semibold">Good answers show</h3>
-                      <ul className="list-disc pl-5 text-sm">
-                        {question.lookFor.map((text) => (
-                          <li key={text}>
-                            <RichText text={text} inline />
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  </div>
+                  <QuestionGuide question={question} Heading="h3" headingClass="text-sm font-semibold" className="mt-3 grid gap-4 text-sm md:grid-cols-2" />
                 </li>
               ))}
             </ol>

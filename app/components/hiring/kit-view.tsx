@@ -1,3 +1,4 @@
+import { QuestionGuide } from "~/components/ladders/question-guide";
 import { RichText } from "~/components/ui/rich-text";
 import type { InterviewKit } from "~/modules/hiring/kit";
 
@@ -38,28 +39,7 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
                 <li key={question.text} className="text-sm">
                   <RichText text={question.text} className="font-medium" />
                   <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{MATCH_WORDS[question.match]}</p>
-                  <div className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2">
-                    <div>
-                      <p className="text-xs font-semibold uppercase tracking-wide">Follow-ups</p>
-                      <ul className="list-disc pl-5">
-                        {question.followUps.map((text) => (
-                          <li key={text}>
-                            <RichText text={text} inline />
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                    <div>
-                      <p className="text-xs font-semibold uppercase tracking-wide">Good answers show</p>
-                      <ul className="list-disc pl-5">
-                        {question.lookFor.map((text) => (
-                          <li key={text}>
-                            <RichText text={text} inline />
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  </div>
+                  <QuestionGuide question={question} Heading="p" headingClass="text-xs font-semibold uppercase tracking-wide" className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2" />
                 </li>
               ))}
             </ol>
