@@ -6,10 +6,9 @@ import { Alert } from "~/components/ui/page";
 import { RichText } from "~/components/ui/rich-text";
 import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
 import type { KitAnchor } from "~/modules/hiring/kit";
-import { NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
-import { formBase, notesField, recommendationField, scoreField, summaryField } from "~/modules/hiring/scorecard-draft";
+import { NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS, scoresWithoutEvidence } from "~/modules/hiring/scorecard";
 import { forgetStoredDraft, useDraftAutosave } from "~/components/ui/use-draft-autosave";
-import { scorecardStorageKey } from "~/modules/hiring/scorecard-draft";
+import { formBase, notesField, recommendationField, scorecardEntries, scorecardStorageKey, scoreField, summaryField } from "~/modules/hiring/scorecard-draft";
 
 type Competency = { id: string; name: string; anchors: readonly KitAnchor[] };
 
@@ -68,7 +67,8 @@ export function ScorecardForm({
   };
   const conflict = (field: string) => state.conflicts[field];
   // Evidence over opinion: a score with no notes is pointed out before submitting, not refused.
-  const withoutEvidence = competencies.filter((competency) => value(scoreField(competency.id)) !== null && String(value(notesField(competency.id)) ?? "").trim() === "");
+  const unevidenced = new Set(scoresWithoutEvidence({ entries: scorecardEntries(value, competencies.map((competency) => competency.id)) }));
+  const withoutEvidence = competencies.filter((competency) => unevidenced.has(competency.id));
   const text = (field: string) => String(value(field) ?? "");
   const Conflict = ({ field }: { field: string }) => {
     const found = conflict(field);

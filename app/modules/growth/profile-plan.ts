@@ -10,5 +10,3 @@ export const GrowthPlanSchema = z.object({
     .min(1, "Choose at least one focus competency.")
     .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} focus competencies.`),
 });
-
-export type GrowthPlanInput = z.infer<typeof GrowthPlanSchema>;

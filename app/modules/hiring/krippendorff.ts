@@ -126,12 +126,6 @@ export function krippendorffAlpha(units: readonly Unit[], level: AlphaLevel = "o
   return alphaFromCoincidences(coincidenceMatrix(units), level);
 }
 
-/** Rows of a coders × units table (as papers print them) turned into units × coders. */
-export function unitsFromCoders(coders: readonly Unit[]): Unit[] {
-  const width = Math.max(0, ...coders.map((row) => row.length));
-  return Array.from({ length: width }, (_, unit) => coders.map((row) => row[unit] ?? null));
-}
-
 /** What agreement needs of past loops: each card's scores, whoever gave them. */
 export interface ScoredLoop {
   cards: readonly { scores: readonly ScoreEntry[] }[];

@@ -66,8 +66,6 @@ export async function loopCards(loopId: string) {
   });
 }
 
-export type LoopCard = Awaited<ReturnType<typeof loopCards>>[number];
-
 function levelLabel(ladder: Ladder, levelId: string | null): string | null {
   if (!levelId) return null;
   const level = getLevel(ladder, levelId);

@@ -96,11 +96,11 @@ export function scorecardInput(values: DraftValues, competencyIds: readonly stri
   };
 }
 
-/** The card's entries from draft values, in the stage's order. */
-export function scorecardEntries(values: DraftValues, competencyIds: readonly string[]): ScorecardEntry[] {
+/** The card's entries as the form shows them (`read` gives a field's current value), in the stage's order. */
+export function scorecardEntries(read: (field: string) => FieldValue, competencyIds: readonly string[]): ScorecardEntry[] {
   return competencyIds.map((competencyId) => {
-    const score = valueOf(values, ratingField(competencyId));
-    return { competencyId, score: typeof score === "number" ? score : null, notes: String(valueOf(values, notesField(competencyId)) ?? "") };
+    const score = read(ratingField(competencyId));
+    return { competencyId, score: typeof score === "number" ? score : null, notes: String(read(notesField(competencyId)) ?? "") };
   });
 }
 

@@ -103,8 +103,6 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
     });
 }
 
-export type ScorecardSchema = ReturnType<typeof scorecardSchema>;
-
 /** Scored competencies with no evidence notes: shown, not refused (evidence over opinion). */
 export function scoresWithoutEvidence(card: Pick<Scorecard, "entries">): string[] {
   return card.entries.filter((entry) => entry.score !== null && entry.notes.trim() === "").map((entry) => entry.competencyId);

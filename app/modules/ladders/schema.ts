@@ -185,7 +185,6 @@ export type CalibrationScaleData = z.output<typeof calibrationScaleSchema>;
 export type AreaData = z.output<typeof areaSchema>;
 export type CompetencyData = z.output<typeof competencySchema>;
 export type InterviewData = z.output<typeof interviewSchema>;
-export type ExpectationData = z.output<typeof expectationSchema>;
 export type LevelData = z.output<typeof levelSchema>;
 export type TrackData = z.output<typeof trackSchema>;
 export type EquivalenceRowData = z.output<typeof equivalenceRowSchema>;

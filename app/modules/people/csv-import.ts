@@ -82,10 +82,6 @@ export type ImportPlan = {
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: ImportError[] };
 
-export function formatImportError(error: ImportError): string {
-  return error.field ? `Line ${error.line}, ${error.field}: ${error.message}` : `Line ${error.line}: ${error.message}`;
-}
-
 const emptyToNull = (value: string) => (value === "" ? null : value);
 
 /**

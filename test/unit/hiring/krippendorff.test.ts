@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { coincidenceMatrix, interviewAgreement, krippendorffAlpha, unitsFromCoders } from "~/modules/hiring/krippendorff";
+import { coincidenceMatrix, interviewAgreement, krippendorffAlpha, type Unit } from "~/modules/hiring/krippendorff";
+
+/** Rows of a coders × units table (as the paper prints them) turned into units × coders. */
+function unitsFromCoders(coders: readonly Unit[]): Unit[] {
+  const width = Math.max(0, ...coders.map((row) => row.length));
+  return Array.from({ length: width }, (_, unit) => coders.map((row) => row[unit] ?? null));
+}
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers,
 // twelve units, values missing where an observer gave none (printed observers × units).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { submittedChains, toScorecard } from "~/modules/hiring/cards";
-import { scorecardSchema } from "~/modules/hiring/scorecard";
-import { formBase, plainScorecardSave, scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges } from "~/modules/hiring/scorecard-draft";
+import { scorecardSchema, scoresWithoutEvidence } from "~/modules/hiring/scorecard";
+import { formBase, plainScorecardSave, scorecardEntries, scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges } from "~/modules/hiring/scorecard-draft";
 import { shippedLadder } from "./helpers";
 
 const ladder = shippedLadder();
@@ -28,6 +28,17 @@ describe("scorecard drafts", () => {
     );
     expect(Object.keys(errors)).toEqual(["rating:system-design", "rating:testing", "recommendation"]);
     expect(validateScorecardChanges([{ field: "rating:testing", value: null, base: 3 }], rules)).toEqual({});
+  });
+
+  it("names the scores given without evidence notes as the form shows them, unsaved edits included", () => {
+    const shown: Record<string, string | number | null> = { "rating:code-quality": 3, "notes:code-quality": "  ", "rating:testing": 2, "notes:testing": "Tested the edge cases." };
+    const entries = scorecardEntries((field) => shown[field] ?? null, rules.competencyIds);
+    expect(entries).toEqual([
+      { competencyId: "code-quality", score: 3, notes: "  " },
+      { competencyId: "testing", score: 2, notes: "Tested the edge cases." },
+    ]);
+    expect(scoresWithoutEvidence({ entries })).toEqual(["code-quality"]);
+    expect(scoresWithoutEvidence({ entries: scorecardEntries(() => null, rules.competencyIds) })).toEqual([]);
   });
 
   it("submits every competency of the stage: one left unscored is “not assessed”", () => {
