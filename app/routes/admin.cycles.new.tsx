@@ -7,7 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field } from "~/components/ui/field";
+import { ErrorList, Field, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
@@ -118,9 +118,7 @@ export default function NewCycle() {
             errorId={fields.teamIds.errorId}
             inactive={participants !== "teams"}
           />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" disabled={submitting}>
             {submitting ? "Opening…" : "Open cycle"}
           </Button>

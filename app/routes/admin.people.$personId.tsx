@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CopyField } from "~/components/ui/copy-field";
-import { ErrorList } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
@@ -128,9 +128,7 @@ export default function EditPerson() {
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
             <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} />
-            <div role="alert" aria-live="polite">
-              <ErrorList id={form.errorId} errors={form.errors} />
-            </div>
+            <FormErrors form={form} />
             <Button type="submit" disabled={busyIntent === "update"}>
               {busyIntent === "update" ? "Saving…" : "Save changes"}
             </Button>

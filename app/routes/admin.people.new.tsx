@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { ErrorList } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
@@ -57,9 +57,7 @@ export default function NewPerson() {
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <PersonFields fields={fields} teams={teams} tracks={tracks} />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Adding…" : "Add person"}
           </Button>

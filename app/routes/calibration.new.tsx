@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
@@ -165,9 +165,7 @@ export default function NewCalibrationSession() {
             hint="Calibrators read each person's reviews and give their own rating before anyone's proposal is revealed."
             {...getInputProps(fields.blindPreRead, { type: "checkbox" })}
           />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Setting up…" : "Set up session"}
           </Button>

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BackLink } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewOpeningSchema } from "~/modules/hiring/forms";
@@ -83,9 +83,7 @@ export default function NewOpening() {
             hint="Each stage covers the level's competencies in that area; rename, regroup or remove stages afterwards."
             {...getInputProps(fields.starterPlan, { type: "checkbox" })}
           />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Opening…" : "Open role"}
           </Button>

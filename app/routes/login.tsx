@@ -6,7 +6,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field } from "~/components/ui/field";
+import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { deviceTokenOf } from "~/modules/auth/devices.server";
 import { attemptLogin } from "~/modules/auth/login.server";
@@ -80,9 +80,7 @@ export default function Login() {
             errors={fields.password.errors}
             {...getInputProps(fields.password, { type: "password" })}
           />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
           </Button>

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BackLink, formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
@@ -161,9 +161,7 @@ export default function JoinProgramme() {
                 </option>
               ))}
             </SelectField>
-            <div role="alert" aria-live="polite">
-              <ErrorList id={form.errorId} errors={form.errors} />
-            </div>
+            <FormErrors form={form} />
             <div className="flex flex-wrap gap-3">
               <Button type="submit" name="intent" value="save" disabled={busy}>
                 {view.joined ? "Save changes" : isMentee ? "Join as a mentee" : "Join as a mentor"}

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BackLink, FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -398,9 +398,7 @@ function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | u
             ))}
           </div>
         </fieldset>
-        <div role="alert" aria-live="polite">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
+        <FormErrors form={form} />
         <Button type="submit" variant="secondary" disabled={busy}>
           Save rule
         </Button>

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field } from "~/components/ui/field";
+import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
 import { PASSWORD_MIN_LENGTH, SetPasswordSchema } from "~/modules/people/person-form";
@@ -68,9 +68,7 @@ export default function SetPassword() {
             errors={fields.confirm.errors}
             {...getInputProps(fields.confirm, { type: "password" })}
           />
-          <div role="alert" aria-live="polite">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
+          <FormErrors form={form} />
           <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Saving…" : "Set password and sign in"}
           </Button>

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigate, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { ErrorList, SelectField } from "~/components/ui/field";
+import { ErrorList, FormErrors, SelectField } from "~/components/ui/field";
 import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";
 import type { TargetOption } from "~/modules/growth/profile.server";
 
@@ -120,9 +120,7 @@ export function GrowthPlanForm({
         </div>
         <ErrorList id={fields.focus.errorId} errors={focusErrors} />
       </fieldset>
-      <div role="alert" aria-live="polite">
-        <ErrorList id={form.errorId} errors={form.errors} />
-      </div>
+      <FormErrors form={form} />
       <noscript>
         <p className="text-sm">
           <button type="submit" formMethod="get" formNoValidate className="underline">

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
 
 type Option = { id: string; name: string };
@@ -130,9 +130,7 @@ export function ProgrammeForm({
           />
         </div>
       </fieldset>
-      <div role="alert" aria-live="polite">
-        <ErrorList id={form.errorId} errors={form.errors} />
-      </div>
+      <FormErrors form={form} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" name="intent" value="save" disabled={busy}>
           {busy ? "Saving…" : submitLabel}

@@ -14,6 +14,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
   );
 }
 
+/** A form's own errors (not a field's), announced as they appear. */
+export function FormErrors({ form }: { form: { errorId: string; errors?: readonly string[] | null } }) {
+  return (
+    <div role="alert" aria-live="polite">
+      <ErrorList id={form.errorId} errors={form.errors} />
+    </div>
+  );
+}
+
 type FieldProps<T> = { label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className?: string } & T;
 
 function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly string[] | null) {
