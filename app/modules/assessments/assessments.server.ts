@@ -5,6 +5,7 @@ import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
+import { StaleRevision, withRetry } from "~/db/retry.server";
 import { NotFoundError } from "~/modules/errors";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
@@ -106,27 +107,6 @@ export async function assessmentEntry(viewer: Viewer, kind: AssessmentKind, subj
 }
 
 export type StartResult = { ok: true; decision: Exclude<EntryDecision, { action: "create" }> } | { ok: false; message: string };
-
-function isWriteConflict(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === "P2034" || code === "SQLITE_BUSY";
-}
-
-/** Runs a transaction, retrying when a concurrent one made it fail (serialisation failure). */
-export async function withRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !(isWriteConflict(error) || error instanceof StaleRevision)) throw error;
-      // A short, jittered pause so racing writers do not collide again in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    }
-  }
-}
-
-/** Thrown inside a transaction when the row's revision moved after it was read. */
-class StaleRevision extends Error {}
 
 /**
  * Opens the viewer's assessment of this kind about the subject, creating it when

@@ -3,7 +3,8 @@ import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
 import { draftRules } from "./assessment-view";
-import { editableMeta, lockedInside, lockReason, requireLadderVersion, withRetry } from "./assessments.server";
+import { withRetry } from "~/db/retry.server";
+import { editableMeta, lockedInside, lockReason, requireLadderVersion } from "./assessments.server";
 
 /**
  * Evidence on a competency of the author's own draft: saved at once (not through

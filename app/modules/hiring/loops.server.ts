@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
@@ -46,23 +46,27 @@ export async function addCandidate(viewer: Viewer, openingId: string, input: Can
   return { ok: true, loopId: loop.id };
 }
 
+/** What is read of a scorecard wherever its author or the panel sees it. */
+export const cardSelect = {
+  id: true,
+  interviewId: true,
+  authorId: true,
+  status: true,
+  recommendation: true,
+  summary: true,
+  amendsId: true,
+  revision: true,
+  submittedAt: true,
+  createdAt: true,
+  scores: { select: { competencyId: true, score: true, notes: true } },
+} satisfies Prisma.HiringScorecardSelect;
+
 /** Every scorecard of a loop, with its scores: callers filter them with `visibleScorecards` before anything leaves the module. */
 export async function loopCards(loopId: string) {
   return db.hiringScorecard.findMany({
     where: { interview: { loopId } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      interviewId: true,
-      authorId: true,
-      status: true,
-      recommendation: true,
-      summary: true,
-      amendsId: true,
-      submittedAt: true,
-      createdAt: true,
-      scores: { select: { competencyId: true, score: true, notes: true } },
-    },
+    select: cardSelect,
   });
 }
 

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
+import { StaleRevision, withRetry } from "~/db/retry.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { mergeSave, type DraftValues, type FieldConflict, type SaveDraftInput } from "~/modules/assessments/draft";
 import { NotFoundError } from "~/modules/errors";
@@ -6,7 +7,7 @@ import { getLevel } from "~/modules/ladders";
 import { openingLadder, requireVisibleLoop } from "./access.server";
 import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
-import { PURGED_NAME } from "./loops.server";
+import { cardSelect, PURGED_NAME } from "./loops.server";
 import { canWriteScorecard } from "./policy";
 import { amendmentDiff, scorecardSchema } from "./scorecard";
 import { scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges, type ScorecardRules } from "./scorecard-draft";
@@ -29,39 +30,6 @@ export type SubmitOutcome =
   | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string } };
 
 const locked = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
-
-class StaleRevision extends Error {}
-
-function isWriteConflict(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === "P2034" || code === "SQLITE_BUSY" || error instanceof StaleRevision;
-}
-
-/** Runs a transaction again when a concurrent one got in first. */
-async function withRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !isWriteConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    }
-  }
-}
-
-const cardSelect = {
-  id: true,
-  interviewId: true,
-  authorId: true,
-  status: true,
-  recommendation: true,
-  summary: true,
-  amendsId: true,
-  revision: true,
-  submittedAt: true,
-  createdAt: true,
-  scores: { select: { competencyId: true, score: true, notes: true } },
-} satisfies Prisma.HiringScorecardSelect;
 
 /** The interview, its loop's access facts, the stage's competencies and the rules a card is checked against. NotFoundError unless it is the viewer's own interview. */
 async function ownInterview(viewer: Viewer, interviewId: string) {
