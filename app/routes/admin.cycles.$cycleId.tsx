@@ -6,7 +6,7 @@ import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/component
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -65,11 +65,7 @@ export default function CycleProgress() {
   const teamName = filters.teamId === "none" ? "people without a team" : team?.name;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/cycles" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Review cycles
-        </Link>
-      </p>
+      <BackLink to="/admin/cycles">Review cycles</BackLink>
       <PageHeader
         title={cycle.name}
         description={

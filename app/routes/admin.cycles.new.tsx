@@ -2,13 +2,13 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, FormErrors } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -79,11 +79,7 @@ export default function NewCycle() {
   const submitting = navigation.state === "submitting";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/cycles" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Review cycles
-        </Link>
-      </p>
+      <BackLink to="/admin/cycles">Review cycles</BackLink>
       <PageHeader
         title="Open a review cycle"
         description="Participants are everyone (or everyone in the chosen teams) who is active and has a track and a level, as of now. People who join later can still assess themselves outside the cycle."

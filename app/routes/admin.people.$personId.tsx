@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CopyField } from "~/components/ui/copy-field";
 import { FormErrors } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
 import { getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
@@ -102,11 +102,7 @@ export default function EditPerson() {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← People
-        </Link>
-      </p>
+      <BackLink to="/admin/people">People</BackLink>
       <PageHeader title={person.name} description={`${person.email}${deactivated ? " · Deactivated" : ""}`} />
 
       {deactivated ? (

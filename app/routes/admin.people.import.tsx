@@ -8,7 +8,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { tableClass, tdClass, thClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
@@ -137,11 +137,7 @@ export default function ImportPeople() {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← People
-        </Link>
-      </p>
+      <BackLink to="/admin/people">People</BackLink>
       <PageHeader
         title="Import people"
         description={`Add and update people from a CSV file with the columns ${columns.join(", ")}. Check it first: nothing is written until you import, and nothing at all if any row has a problem.`}

@@ -2,12 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
@@ -45,11 +45,7 @@ export default function NewPerson() {
   });
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/people" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← People
-        </Link>
-      </p>
+      <BackLink to="/admin/people">People</BackLink>
       <PageHeader
         title="Add a person"
         description="After adding them, create a sign-in link on their page so they can choose a password. To add many people at once, import a CSV."

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
@@ -8,7 +8,7 @@ import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
 import { draftStorageKey } from "~/modules/assessments/autosave";
 import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
-import { Alert, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
@@ -119,11 +119,7 @@ export default function AssessmentPage() {
     assessment.kind === "self" ? (isAuthor ? "Your self-assessment" : `Self-assessment: ${assessment.subject.name}`) : `Review of ${assessment.subject.name}`;
   return (
     <>
-      <p className="no-print mb-2 text-sm">
-        <Link to="/reviews" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Reviews
-        </Link>
-      </p>
+      <BackLink to="/reviews">Reviews</BackLink>
       <PageHeader
         title={title}
         description={`${ladder.level.title} in the ${ladder.track.name} track${

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Field, SelectField } from "~/components/ui/field";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -66,11 +66,7 @@ export default function CalibrationSession() {
   const filtered = Object.values(view.filters).some(Boolean);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/calibration" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Calibration
-        </Link>
-      </p>
+      <BackLink to="/calibration">Calibration</BackLink>
       <PageHeader
         title={session.name}
         description={`${session.cycleName} · ${session.ladderName} ladder${session.scaleName ? ` · rated on the ${session.scaleName} scale` : ""} · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
@@ -147,11 +147,7 @@ export default function CalibrationEntry() {
         : { ...proposalValues, text: "" };
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/calibration/${view.session.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-          ← {view.session.name}
-        </Link>
-      </p>
+      <BackLink to={`/calibration/${view.session.id}`}>{view.session.name}</BackLink>
       <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
       {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { fairnessView } from "~/modules/calibration/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -36,11 +36,7 @@ export default function CalibrationFairness() {
   const { session, floor, report } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/calibration/${session.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-          ← {session.name}
-        </Link>
-      </p>
+      <BackLink to={`/calibration/${session.id}`}>{session.name}</BackLink>
       <PageHeader
         title="Fairness report"
         description={`Final outcomes of ${report.n} people, by group, each against everyone else in the session (session ${session.stateLabel.toLowerCase()}).`}

@@ -2,12 +2,12 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
 import { createSession } from "~/modules/calibration/sessions.server";
@@ -62,11 +62,7 @@ export default function NewCalibrationSession() {
   const chosenLadder = ladders.find((ladder) => ladder.id === fields.ladderId.value) ?? ladders[0];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/calibration" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Calibration
-        </Link>
-      </p>
+      <BackLink to="/calibration">Calibration</BackLink>
       <PageHeader
         title="Set up a calibration session"
         description="Everyone in the population who takes part in the cycle on this ladder gets one entry, with their manager as of now; those managers are invited to propose for their reports. The session starts as a draft."

@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, formatDate, linkClass } from "~/components/hiring/hiring-parts";
+import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { StageForm } from "~/components/hiring/stage-form";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/forms";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink } from "~/components/hiring/hiring-parts";
 import { KitView } from "~/components/hiring/kit-view";
 import { PrintButton } from "~/components/ladders/print-button";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { stageKit } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { BackLink } from "~/components/ui/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Interview kit: ${data?.stage.name ?? "stage"} · Rungs` }];
 

@@ -4,10 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewOpeningSchema } from "~/modules/hiring/forms";
 import { createOpening, openingChoices } from "~/modules/hiring/openings.server";

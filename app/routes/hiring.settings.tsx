@@ -4,10 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, formatDateTime } from "~/components/hiring/hiring-parts";
+import { formatDateTime } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, HiringNav } from "~/components/hiring/hiring-parts";
+import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { hiringStatistics } from "~/modules/hiring/stats.server";

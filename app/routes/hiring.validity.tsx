@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, HiringNav } from "~/components/hiring/hiring-parts";
+import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Alert, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { validityStatistics } from "~/modules/hiring/stats.server";
 import type { Correlation } from "~/modules/hiring/validity";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import { formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button, buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { isPairStatus, PAIR_STATUS_LABELS } from "~/modules/mentorship/lifecycle";

@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import { FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";

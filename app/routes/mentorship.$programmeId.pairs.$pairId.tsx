@@ -4,10 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, FactorList, fitText, formatDay, PairStatusBadge } from "~/components/mentorship/parts";
+import { FactorList, fitText, formatDay, PairStatusBadge } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { CheckInSchema, DeclineSchema, OutcomeSchema, PULSE_QUESTIONS, PulseSchema } from "~/modules/mentorship/forms";

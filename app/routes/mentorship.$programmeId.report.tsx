@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BackLink, ProgrammeTabs } from "~/components/mentorship/parts";
+import { ProgrammeTabs } from "~/components/mentorship/parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { OUTCOME_LABELS, OUTCOMES, PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { PULSE_QUESTIONS } from "~/modules/mentorship/forms";

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
-import { Card, PageHeader } from "~/components/ui/page";
+import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -43,11 +43,7 @@ export default function NewProgramme() {
   const lastResult = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/mentorship" className="text-brand-600 hover:underline dark:text-brand-100">
-          ← Mentorship
-        </Link>
-      </p>
+      <BackLink to="/mentorship">Mentorship</BackLink>
       <PageHeader
         title="Set up a mentorship programme"
         description="People opt in as mentees or mentors until the matching day; then you run the matching, review and adjust the proposed pairs, and publish them."

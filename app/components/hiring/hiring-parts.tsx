@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
@@ -13,17 +12,6 @@ export function formatDateTime(iso: string | null): string {
 
 export function formatDate(iso: string | null): string {
   return iso ? dateOnly.format(new Date(iso)) : "";
-}
-
-/** The way back to a parent page, above the title. */
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <p className="no-print mb-2 text-sm">
-      <Link to={to} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {children}
-      </Link>
-    </p>
-  );
 }
 
 /** The links between the hiring pages for hiring admins. */

@@ -1,5 +1,4 @@
-import { Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { NavLink } from "@remix-run/react";
 import { PAIR_STATUS_LABELS, type PairStatus } from "~/modules/mentorship/lifecycle";
 
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -45,16 +44,6 @@ export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
         Report
       </NavLink>
     </nav>
-  );
-}
-
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <p className="mb-2 text-sm">
-      <Link to={to} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {children}
-      </Link>
-    </p>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
@@ -30,5 +31,16 @@ export function Alert({ tone = "info", children, title }: { tone?: "info" | "err
       {title ? <p className="font-semibold">{title}</p> : null}
       {children}
     </div>
+  );
+}
+
+/** The way back to a parent page, above the title (not printed). */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="no-print mb-2 text-sm">
+      <Link to={to} className="text-brand-600 hover:underline dark:text-brand-100">
+        ← {children}
+      </Link>
+    </p>
   );
 }
