@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { tableClass, tdClass, thClass } from "~/components/ui/data-table";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
 import { CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
@@ -258,33 +258,17 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
-        <table className={tableClass}>
-          <caption className="sr-only">Problems by line</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Line
+        <DataTable plain caption="Problems by line" headings={["Line", "Column", "Problem"]}>
+          {errors.map((error, index) => (
+            <tr key={`${error.line}-${error.field}-${index}`}>
+              <th scope="row" className={`${tdClass} font-normal tabular-nums`}>
+                Line {error.line}
               </th>
-              <th scope="col" className={thClass}>
-                Column
-              </th>
-              <th scope="col" className={thClass}>
-                Problem
-              </th>
+              <td className={tdClass}>{error.field ?? "—"}</td>
+              <td className={tdClass}>{error.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {errors.map((error, index) => (
-              <tr key={`${error.line}-${error.field}-${index}`}>
-                <th scope="row" className={`${tdClass} font-normal tabular-nums`}>
-                  Line {error.line}
-                </th>
-                <td className={tdClass}>{error.field ?? "—"}</td>
-                <td className={tdClass}>{error.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       {count > errors.length ? (
         <p className="mt-2 text-sm">
@@ -328,18 +312,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
       {preview.creates.length ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">New people ({number(summary.created)})</h2>
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <thead>
-                <tr>
-                  {["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.attributeColumns.length ? ["Attributes"] : [])].map((heading) => (
-                    <th key={heading} scope="col" className={thClass}>
-                      {heading}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <DataTable plain headings={["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.attributeColumns.length ? ["Attributes"] : [])]}>
                 {preview.creates.map((row) => (
                   <tr key={row.email}>
                     <td className={`${tdClass} tabular-nums`}>{row.line}</td>
@@ -354,27 +327,14 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     {preview.attributeColumns.length ? <td className={tdClass}>{describeAttributes(row.attributes, preview.attributeColumns)}</td> : null}
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
           {more(preview.creates.length, summary.created)}
         </Card>
       ) : null}
       {preview.changes.length ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Changes ({number(summary.changed)})</h2>
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <thead>
-                <tr>
-                  {["Line", "Person", "What changes"].map((heading) => (
-                    <th key={heading} scope="col" className={thClass}>
-                      {heading}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <DataTable plain headings={["Line", "Person", "What changes"]}>
                 {preview.changes.map((change) => (
                   <tr key={change.id}>
                     <td className={`${tdClass} tabular-nums`}>{change.line}</td>
@@ -391,9 +351,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
           {more(preview.changes.length, summary.changed)}
         </Card>
       ) : null}

@@ -5,6 +5,7 @@ import { describeAgainstBar, RadarChart } from "~/components/growth/chart-radar"
 import { Sparkline } from "~/components/growth/chart-sparkline";
 import { assessmentLine } from "~/components/growth/profile-assessments";
 import { profileDescription, ProfileNav } from "~/components/growth/profile-nav";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { HistoryValue } from "~/modules/growth/history";
@@ -55,39 +56,18 @@ export default function HistoryPage() {
             </p>
             <div className="space-y-6">
               <RadarChart rows={profile} max={max} bar={bar} barLabel={barLabel} title={`${person.name}'s current ratings against the bar for the level`} />
-              <div className="overflow-x-auto">
-                <table className="min-w-full max-w-3xl divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
-                  <caption className="mb-2 text-left text-sm font-semibold">Current ratings against the bar, as a table</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="px-2 py-1.5 font-semibold">
-                        Competency
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-semibold">
-                        Manager
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-semibold">
-                        Self
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-semibold">
-                        Against the bar ({bar})
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                    {profile.map((row) => (
-                      <tr key={row.competencyId}>
-                        <th scope="row" className="px-2 py-1.5 font-medium">
-                          {row.name}
-                        </th>
-                        <td className="px-2 py-1.5 tabular-nums">{row.manager ?? "–"}</td>
-                        <td className="px-2 py-1.5 tabular-nums">{row.self ?? "–"}</td>
-                        <td className={`px-2 py-1.5 ${row.againstBar !== null && row.againstBar < 0 ? "font-semibold" : ""}`}>{againstBarText(row.againstBar)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable plain showCaption caption="Current ratings against the bar, as a table" headings={["Competency", "Manager", "Self", `Against the bar (${bar})`]}>
+                {profile.map((row) => (
+                  <tr key={row.competencyId}>
+                    <th scope="row" className={`${tdClass} font-medium`}>
+                      {row.name}
+                    </th>
+                    <td className={`${tdClass} tabular-nums`}>{row.manager ?? "–"}</td>
+                    <td className={`${tdClass} tabular-nums`}>{row.self ?? "–"}</td>
+                    <td className={`${tdClass} ${row.againstBar !== null && row.againstBar < 0 ? "font-semibold" : ""}`}>{againstBarText(row.againstBar)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </div>
           </>
         ) : (
@@ -103,47 +83,28 @@ export default function HistoryPage() {
               Each line runs from the oldest cycle on the left to the latest on the right: the manager review solid with circles, the self-assessment dashed with
               squares.
             </p>
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
-                <caption className="sr-only">Ratings per competency in each cycle</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="px-2 py-1.5 font-semibold">
-                      Competency
-                    </th>
-                    <th scope="col" className="px-2 py-1.5 font-semibold">
-                      Trend
-                    </th>
-                    {history.points.map((point) => (
-                      <th key={point.key} scope="col" className="px-2 py-1.5 font-semibold">
-                        {point.label}
-                      </th>
-                    ))}
-                    <th scope="col" className="px-2 py-1.5 font-semibold">
-                      Change
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                  {history.rows.map((row) => (
-                    <tr key={row.competencyId}>
-                      <th scope="row" className="px-2 py-1.5 font-medium">
-                        {row.name}
-                      </th>
-                      <td className="px-2 py-1.5">
-                        <Sparkline name={row.name} values={row.values} min={min} max={max} />
-                      </td>
-                      {row.values.map((value, index) => (
-                        <td key={history.points[index]!.key} className="whitespace-nowrap px-2 py-1.5 tabular-nums">
-                          {valueText(value)}
-                        </td>
-                      ))}
-                      <td className="whitespace-nowrap px-2 py-1.5">{row.trend ? trendText[row.trend] : "–"}</td>
-                    </tr>
+            <DataTable
+              plain
+              caption="Ratings per competency in each cycle"
+              headings={["Competency", "Trend", ...history.points.map((point) => ({ key: point.key, label: point.label })), "Change"]}
+            >
+              {history.rows.map((row) => (
+                <tr key={row.competencyId}>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    {row.name}
+                  </th>
+                  <td className={tdClass}>
+                    <Sparkline name={row.name} values={row.values} min={min} max={max} />
+                  </td>
+                  {row.values.map((value, index) => (
+                    <td key={history.points[index]!.key} className={`${tdClass} whitespace-nowrap tabular-nums`}>
+                      {valueText(value)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                  <td className={`${tdClass} whitespace-nowrap`}>{row.trend ? trendText[row.trend] : "–"}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-300">No submitted assessments yet that you can see.</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { reviewsOverview } from "~/modules/assessments/assessment-list.server";
@@ -26,7 +27,6 @@ function StatusBadge({ status }: { status: "draft" | "submitted" }) {
 }
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
-const cellClass = "px-3 py-2 align-top";
 
 export default function Reviews() {
   const { selfAssessments, directReports, written } = useLoaderData<typeof loader>();
@@ -80,57 +80,34 @@ export default function Reviews() {
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
               Everyone who reports to you directly. To review someone further down, open their review from their page.
             </p>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className={cellClass}>
-                      Person
-                    </th>
-                    <th scope="col" className={cellClass}>
-                      Cycle
-                    </th>
-                    <th scope="col" className={cellClass}>
-                      Self-assessment
-                    </th>
-                    <th scope="col" className={cellClass}>
-                      Your review
-                    </th>
-                    <th scope="col" className={cellClass}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                  {directReports.map((report) => (
-                    <tr key={report.id}>
-                      <th scope="row" className={`${cellClass} font-medium`}>
-                        <Link to={`/people/${report.id}`} className="hover:underline">
-                          {report.name}
-                        </Link>
-                        <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? "No level"}</span>
-                      </th>
-                      <td className={cellClass}>{report.cycleName ?? "Outside a cycle"}</td>
-                      <td className={cellClass}>{report.selfSubmitted ? "Submitted" : "Not submitted"}</td>
-                      <td className={cellClass}>{report.review.label}</td>
-                      <td className={`${cellClass} whitespace-nowrap text-right`}>
-                        {report.review.action ? (
-                          <Link to={report.review.action.href} className={linkClass}>
-                            {report.review.action.label}
-                            <span className="sr-only"> for {report.name}</span>
-                          </Link>
-                        ) : null}
-                        {report.review.read ? (
-                          <Link to={report.review.read.href} className={`${linkClass} ml-3`}>
-                            Read last review<span className="sr-only"> of {report.name}</span>
-                          </Link>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable plain headings={["Person", "Cycle", "Self-assessment", "Your review", { key: "actions", label: <span className="sr-only">Actions</span> }]}>
+              {directReports.map((report) => (
+                <tr key={report.id}>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    <Link to={`/people/${report.id}`} className="hover:underline">
+                      {report.name}
+                    </Link>
+                    <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? "No level"}</span>
+                  </th>
+                  <td className={tdClass}>{report.cycleName ?? "Outside a cycle"}</td>
+                  <td className={tdClass}>{report.selfSubmitted ? "Submitted" : "Not submitted"}</td>
+                  <td className={tdClass}>{report.review.label}</td>
+                  <td className={`${tdClass} whitespace-nowrap text-right`}>
+                    {report.review.action ? (
+                      <Link to={report.review.action.href} className={linkClass}>
+                        {report.review.action.label}
+                        <span className="sr-only"> for {report.name}</span>
+                      </Link>
+                    ) : null}
+                    {report.review.read ? (
+                      <Link to={report.review.read.href} className={`${linkClass} ml-3`}>
+                        Read last review<span className="sr-only"> of {report.name}</span>
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </Card>
         ) : null}
 

@@ -1,3 +1,4 @@
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ENTRY_FLAG_LABELS, type EntryFlag } from "~/modules/calibration/entries";
 
 type Count = { value: number; count: number };
@@ -92,48 +93,29 @@ export function LeniencyTable({
 }) {
   if (!managers.length) return <p className="text-sm text-slate-600 dark:text-slate-300">No proposals you can see yet.</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">Each manager's proposals against the rest of the session</caption>
-      <thead>
-        <tr className="border-b border-slate-200 dark:border-slate-700">
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            Manager
+    <DataTable plain caption="Each manager's proposals against the rest of the session" headings={["Manager", "People", "Mean proposal", "Against the rest (95% interval)"]}>
+      {managers.map((manager) => (
+        <tr key={manager.managerId}>
+          <th scope="row" className={`${tdClass} font-medium`}>
+            {manager.name}
           </th>
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            People
-          </th>
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            Mean proposal
-          </th>
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            Against the rest (95% interval)
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {managers.map((manager) => (
-          <tr key={manager.managerId} className="border-b border-slate-100 dark:border-slate-800">
-            <th scope="row" className="py-2 pr-3 font-medium">
-              {manager.name}
-            </th>
-            <td className="py-2 pr-3 tabular-nums">{manager.n}</td>
-            <td className="py-2 pr-3 tabular-nums">{manager.suppressed || manager.mean === null ? "—" : manager.mean.toFixed(2)}</td>
-            <td className="py-2 pr-3">
-              {manager.suppressed || manager.difference === null || !manager.interval ? (
-                <span className="text-slate-600 dark:text-slate-300">Not shown: fewer than {floor} people on one side</span>
-              ) : (
-                <span className={manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""}>
-                  <span className="tabular-nums">
-                    {signed(manager.difference)} ({signed(manager.interval[0])} to {signed(manager.interval[1])})
-                  </span>
-                  {manager.flagged ? (manager.difference > 0 ? " · proposes higher than the rest" : " · proposes lower than the rest") : " · within noise"}
+          <td className={`${tdClass} tabular-nums`}>{manager.n}</td>
+          <td className={`${tdClass} tabular-nums`}>{manager.suppressed || manager.mean === null ? "—" : manager.mean.toFixed(2)}</td>
+          <td className={tdClass}>
+            {manager.suppressed || manager.difference === null || !manager.interval ? (
+              <span className="text-slate-600 dark:text-slate-300">Not shown: fewer than {floor} people on one side</span>
+            ) : (
+              <span className={manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""}>
+                <span className="tabular-nums">
+                  {signed(manager.difference)} ({signed(manager.interval[0])} to {signed(manager.interval[1])})
                 </span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                {manager.flagged ? (manager.difference > 0 ? " · proposes higher than the rest" : " · proposes lower than the rest") : " · within noise"}
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

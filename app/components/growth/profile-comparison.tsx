@@ -1,3 +1,4 @@
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/growth/comparison";
 
 const rowTone: Record<Agreement, string> = {
@@ -113,46 +114,27 @@ export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRo
 
 function ComparisonGrid({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
   return (
-    <div className="hidden overflow-x-auto sm:block print:block">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Competency
+    <div className="hidden sm:block print:block">
+      <DataTable plain caption={caption} headings={["Competency", "Self-assessment", "Manager review", "Agreement"]}>
+        {rows.map((row) => (
+          <tr key={row.competencyId} className={`break-inside-avoid ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
+            <th scope="row" className={`${tdClass} font-medium`}>
+              {row.name}
             </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Self-assessment
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Manager review
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Agreement
-            </th>
+            <td className={tdClass}>
+              <Rating side={row.self} />
+              <Notes side={row.self} />
+            </td>
+            <td className={tdClass}>
+              <Rating side={row.manager} />
+              <Notes side={row.manager} />
+            </td>
+            <td className={tdClass}>
+              <AgreementBadge row={row} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-          {rows.map((row) => (
-            <tr key={row.competencyId} className={`break-inside-avoid ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
-              <th scope="row" className="px-3 py-2 align-top font-medium">
-                {row.name}
-              </th>
-              <td className="px-3 py-2 align-top">
-                <Rating side={row.self} />
-                <Notes side={row.self} />
-              </td>
-              <td className="px-3 py-2 align-top">
-                <Rating side={row.manager} />
-                <Notes side={row.manager} />
-              </td>
-              <td className="px-3 py-2 align-top">
-                <AgreementBadge row={row} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

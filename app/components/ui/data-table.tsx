@@ -8,15 +8,30 @@ export const tdClass = "px-3 py-2 align-top";
 export type Heading = string | { key: string; label: ReactNode; className?: string };
 
 /**
- * The framed, horizontally scrolling table of the list pages: an optional caption (for
- * screen readers), one row of column headings, and the rows given as children.
+ * A horizontally scrolling table: an optional caption (for screen readers unless `showCaption`),
+ * one row of column headings, and the rows given as children. Framed on the list pages; `plain`
+ * inside a card or an alert, which frames it already.
  */
-export function DataTable({ caption, headings, busy, children }: { caption?: ReactNode; headings: readonly Heading[]; busy?: boolean; children: ReactNode }) {
+export function DataTable({
+  caption,
+  showCaption,
+  headings,
+  busy,
+  plain,
+  children,
+}: {
+  caption?: ReactNode;
+  showCaption?: boolean;
+  headings: readonly Heading[];
+  busy?: boolean;
+  plain?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-busy={busy}>
+    <div className={plain ? "overflow-x-auto" : "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} aria-busy={busy}>
       <table className={tableClass}>
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-slate-50 dark:bg-slate-800">
+        {caption ? <caption className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>{caption}</caption> : null}
+        <thead className={plain ? undefined : "bg-slate-50 dark:bg-slate-800"}>
           <tr>
             {headings.map((heading) =>
               typeof heading === "string" ? (
