@@ -10,6 +10,7 @@
  * cached in memory.
  */
 import { competenciesForLevel, defaultTarget, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
+import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -24,19 +25,17 @@ import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
 import {
   assessmentsAbout,
-  personWithTeamAndManager,
   ratingsOf,
   ratingsWithEvidence,
   ratingsWithEvidenceCount,
   type EvidenceView,
   type ProfileAssessment,
-  type ProfilePerson,
   type RatingRow,
 } from "./queries.server";
 
 export type SubjectContext = {
   viewer: Viewer;
-  person: ProfilePerson;
+  person: PlaceRow;
   chain: string[];
   isSelf: boolean;
   /** Only the assessments the viewer may read, newest first. */
@@ -50,7 +49,7 @@ export type SubjectContext = {
  * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [person, chain] = await Promise.all([personWithTeamAndManager(personId), managerChain(personId)]);
+  const [person, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
   if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
   const assessments = readableAssessments(await assessmentsAbout(personId), { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
@@ -137,7 +136,7 @@ async function sideBySide(
 }
 
 /** Where the person stands: their level in the ladder served now, and the next one. */
-async function placement(person: ProfilePerson) {
+async function placement(person: PlaceRow) {
   const served = await ladderForPerson(person);
   const level = served && person.level ? getLevel(served.ladder, person.level) : undefined;
   if (!served || !level || level.trackId !== person.track) return null;
@@ -145,9 +144,9 @@ async function placement(person: ProfilePerson) {
   return { served, level, next };
 }
 
-export type PersonHeader = ProfilePerson & { levelTitle: string | null; trackName: string | null; assessable: boolean };
+export type PersonHeader = PlaceRow & { levelTitle: string | null; trackName: string | null; assessable: boolean };
 
-function header(person: ProfilePerson, place: Awaited<ReturnType<typeof placement>>): PersonHeader {
+function header(person: PlaceRow, place: Awaited<ReturnType<typeof placement>>): PersonHeader {
   return {
     ...person,
     levelTitle: place?.level.title ?? null,

@@ -8,28 +8,6 @@ import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "~/modules/assessments/pol
  * statement: Prisma's nested selects take one per relation, and these pages are opened often.
  */
 
-const personRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  ladderId: z.string().nullable(),
-  track: z.string().nullable(),
-  level: z.string().nullable(),
-  teamName: z.string().nullable(),
-  managerName: z.string().nullable(),
-});
-export type ProfilePerson = z.output<typeof personRow>;
-
-/** The person with their team's and manager's names; null when there is no such person. */
-export async function personWithTeamAndManager(personId: string): Promise<ProfilePerson | null> {
-  const rows = parseRows(personRow, await db.$queryRaw`
-    SELECT u.id, u.name, u."ladderId", u.track, u.level, t.name AS "teamName", m.name AS "managerName"
-    FROM "User" u
-    LEFT JOIN "Team" t ON t.id = u."teamId"
-    LEFT JOIN "User" m ON m.id = u."managerId"
-    WHERE u.id = ${personId}`);
-  return rows[0] ?? null;
-}
-
 const assessmentRow = z.object({
   id: z.string(),
   kind: z.enum(ASSESSMENT_KINDS),

@@ -10,6 +10,7 @@ import { parseRows, sqlInt } from "~/db/rows";
  */
 
 const placeRow = z.object({
+  id: z.string(),
   name: z.string(),
   ladderId: z.string().nullable(),
   track: z.string().nullable(),
@@ -19,10 +20,10 @@ const placeRow = z.object({
 });
 export type PlaceRow = z.output<typeof placeRow>;
 
-/** The person's name, track and level with their team's and manager's names; null when there is no such person. */
+/** The person's id, name, track and level with their team's and manager's names; null when there is no such person. */
 export async function placeInOrganisation(personId: string): Promise<PlaceRow | null> {
   const rows = parseRows(placeRow, await db.$queryRaw`
-    SELECT u.name, u."ladderId", u.track, u.level, t.name AS "teamName", m.name AS "managerName"
+    SELECT u.id, u.name, u."ladderId", u.track, u.level, t.name AS "teamName", m.name AS "managerName"
     FROM "User" u
     LEFT JOIN "Team" t ON t.id = u."teamId"
     LEFT JOIN "User" m ON m.id = u."managerId"
