@@ -1,18 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { cycleExport } from "~/modules/cycles/cycles.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** The cycle as a CSV download, for admins only; streamed so a large cycle starts at once. */
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
   const { filename, body } = await cycleExport(params.cycleId ?? "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(filename, body);
 });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
@@ -10,12 +10,5 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const what = new URL(request.url).searchParams.get("what");
   if (what !== "outcomes" && what !== "history") throw new InvalidError("Export the outcomes or the history.");
   const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(filename, body);
 });

@@ -2,18 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { csvRow } from "~/modules/cycles/csv-export";
 import { loopExport } from "~/modules/hiring/loops.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** The loop's scorecards as CSV: exactly the cards the viewer may read (an interviewer whose card is not in gets only their own). */
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const { filename, rows } = await loopExport(viewer, params.loopId ?? "");
-  return new Response(rows.map(csvRow).join(""), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(filename, rows.map(csvRow).join(""));
 });

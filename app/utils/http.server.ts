@@ -64,3 +64,15 @@ export async function jsonBody(request: Request): Promise<unknown> {
     return null;
   }
 }
+
+/** A CSV download: attachment, never cached, never sniffed as something else. */
+export function csvResponse(filename: string, body: BodyInit): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
