@@ -7,11 +7,12 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field, FormErrors } from "~/components/ui/field";
+import { Field, FormErrors } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 function isRealDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00.000Z`);
@@ -91,20 +92,7 @@ export default function NewCycle() {
             <Field label="Starts on" errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
             <Field label="Ends on" hint="The last day of the cycle." errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
           </div>
-          <fieldset aria-describedby={fields.participants.errors?.length ? fields.participants.errorId : undefined}>
-            <legend className="mb-2 text-sm font-medium">Who takes part</legend>
-            <div className="space-y-2">
-              <label className="flex items-center gap-2 text-sm">
-                <input {...getInputProps(fields.participants, { type: "radio", value: "everyone" })} id={`${fields.participants.id}-everyone`} className="size-4" />
-                Everyone
-              </label>
-              <label className="flex items-center gap-2 text-sm">
-                <input {...getInputProps(fields.participants, { type: "radio", value: "teams" })} id={`${fields.participants.id}-teams`} className="size-4" />
-                Chosen teams
-              </label>
-            </div>
-            <ErrorList id={fields.participants.errorId} errors={fields.participants.errors} />
-          </fieldset>
+          <RadioGroupField legend="Who takes part" field={fields.participants} options={[["everyone", "Everyone"], ["teams", "Chosen teams"]]} />
           <CycleTeamPicker
             key={form.key}
             name={fields.teamIds.name}

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
@@ -14,6 +14,7 @@ import { createSession } from "~/modules/calibration/sessions.server";
 import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 export const meta: MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
 
@@ -87,25 +88,16 @@ export default function NewCalibrationSession() {
             </SelectField>
           </div>
           <Field label="Facilitator's email" hint="They run the session: record outcomes, lock and publish." autoComplete="off" errors={fields.facilitatorEmail.errors} {...getInputProps(fields.facilitatorEmail, { type: "email" })} />
-          <fieldset aria-describedby={fields.population.errors?.length ? fields.population.errorId : undefined}>
-            <legend className="mb-2 text-sm font-medium">Who is calibrated</legend>
-            <div className="space-y-2">
-              {(
-                [
-                  ["cycle", "Everyone in the cycle"],
-                  ["teams", "Chosen teams"],
-                  ["manager", "Everyone under a manager"],
-                  ["people", "A list of people"],
-                ] as const
-              ).map(([value, label]) => (
-                <label key={value} className="flex items-center gap-2 text-sm">
-                  <input {...getInputProps(fields.population, { type: "radio", value })} id={`${fields.population.id}-${value}`} className="size-4" />
-                  {label}
-                </label>
-              ))}
-            </div>
-            <ErrorList id={fields.population.errorId} errors={fields.population.errors} />
-          </fieldset>
+          <RadioGroupField
+            legend="Who is calibrated"
+            field={fields.population}
+            options={[
+              ["cycle", "Everyone in the cycle"],
+              ["teams", "Chosen teams"],
+              ["manager", "Everyone under a manager"],
+              ["people", "A list of people"],
+            ]}
+          />
           <CycleTeamPicker
             key={form.key}
             name={fields.teamIds.name}

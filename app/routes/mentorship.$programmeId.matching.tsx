@@ -18,6 +18,7 @@ import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatchin
 import { RULE_LABELS } from "~/modules/mentorship/rules";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Matching · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
@@ -382,22 +383,7 @@ function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | u
         <input type="hidden" name="intent" value="rule" />
         <Field label="Mentee's email" autoComplete="off" errors={fields.menteeEmail.errors} {...getInputProps(fields.menteeEmail, { type: "email" })} />
         <Field label="Mentor's email" autoComplete="off" errors={fields.mentorEmail.errors} {...getInputProps(fields.mentorEmail, { type: "email" })} />
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium">Rule</legend>
-          <div className="flex gap-4">
-            {(
-              [
-                ["pin", "Pin: always pair them"],
-                ["forbid", "Forbid: never pair them"],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="flex items-center gap-2 text-sm">
-                <input {...getInputProps(fields.kind, { type: "radio", value })} id={`${fields.kind.id}-${value}`} className="size-4" />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroupField inline legend="Rule" field={fields.kind} options={[["pin", "Pin: always pair them"], ["forbid", "Forbid: never pair them"]]} />
         <FormErrors form={form} />
         <Button type="submit" variant="secondary" disabled={busy}>
           Save rule

@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/ui/field";
+import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 type Option = { id: string; name: string };
 
@@ -59,23 +60,7 @@ export function ProgrammeForm({
         <Field label="Ends on" errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
         <Field label="Matching day" hint="People opt in and change their answers until this day." errors={fields.matchingOn.errors} {...getInputProps(fields.matchingOn, { type: "date" })} />
       </div>
-      <fieldset aria-describedby={fields.openTo.errors?.length ? fields.openTo.errorId : undefined}>
-        <legend className="mb-2 text-sm font-medium">Who may join</legend>
-        <div className="space-y-2">
-          {(
-            [
-              ["everyone", "Everyone on the ladder"],
-              ["teams", "Chosen teams"],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input {...getInputProps(fields.openTo, { type: "radio", value })} id={`${fields.openTo.id}-${value}`} className="size-4" />
-              {label}
-            </label>
-          ))}
-        </div>
-        <ErrorList id={fields.openTo.errorId} errors={fields.openTo.errors} />
-      </fieldset>
+      <RadioGroupField legend="Who may join" field={fields.openTo} options={[["everyone", "Everyone on the ladder"], ["teams", "Chosen teams"]]} />
       <CycleTeamPicker
         key={form.key}
         name={fields.teamIds.name}
