@@ -126,7 +126,7 @@ export default function PairPage() {
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Why this pair</h2>
           {view.fit !== null ? <p className="mb-2 text-sm">Fit {fitText(view.fit)}, factor by factor:</p> : null}
-          <FactorList factors={view.factors} figures={view.figures} />
+          <FactorList factors={view.factors} />
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
             Time zones: mentee {view.timeZones.mentee === null ? "—" : utcOffsetLabel(view.timeZones.mentee)}, mentor{" "}
             {view.timeZones.mentor === null ? "—" : utcOffsetLabel(view.timeZones.mentor)}.

@@ -47,24 +47,25 @@ export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
   );
 }
 
-type Factor = { factor: string; raw: number; weight: number; contribution: number; text: string };
+/** A fit factor as explained to the viewer: its figures only for those who may see them (programme admins, the mentee). */
+type Factor = { factor: string; text: string; figures?: { raw: number; weight: number; contribution: number } };
 
 const FACTOR_NAMES: Record<string, string> = { goals: "Goals", "cross-team": "Another team", level: "Level" };
 
 /** Why a pair scored as it did, factor by factor; `figures` false leaves out the numbers (for a mentor, whom the goal gaps would tell about the mentee's reviews). */
-export function FactorList({ factors, figures = true }: { factors: readonly Factor[]; figures?: boolean }) {
+export function FactorList({ factors }: { factors: readonly Factor[] }) {
   return (
     <ul className="space-y-1 text-sm">
-      {factors.map((factor) => (
-        <li key={factor.factor}>
-          <span className="font-medium">{FACTOR_NAMES[factor.factor] ?? factor.factor}</span>
+      {factors.map(({ factor, text, figures }) => (
+        <li key={factor}>
+          <span className="font-medium">{FACTOR_NAMES[factor] ?? factor}</span>
           {figures ? (
             <span className="tabular-nums text-slate-600 dark:text-slate-300">
               {" "}
-              {factor.raw.toFixed(2)} × {factor.weight} = {factor.contribution.toFixed(2)}
+              {figures.raw.toFixed(2)} × {figures.weight} = {figures.contribution.toFixed(2)}
             </span>
           ) : null}
-          : {factor.text}
+          : {text}
         </li>
       ))}
     </ul>

@@ -38,8 +38,8 @@ type Facts = {
   pastPairs: PairRef[];
   pins: PairRef[];
   forbids: PairRef[];
-  /** Published pairs that are not declined: a rerun keeps them. */
-  kept: PairRef[];
+  /** Published pairs that are not declined, the newest first: a rerun keeps them. */
+  kept: (PairRef & { status: string })[];
   declined: PairRef[];
 };
 
@@ -64,7 +64,11 @@ async function matchingFacts(programme: Programme): Promise<Facts> {
       select: { menteeId: true, mentorId: true },
     }),
     db.mentorshipPairRule.findMany({ where: { programmeId: programme.id }, orderBy: { createdAt: "asc" }, select: { menteeId: true, mentorId: true, kind: true } }),
-    db.mentorshipPair.findMany({ where: { programmeId: programme.id, status: { in: [...KEPT_STATUSES, "declined"] } }, select: { menteeId: true, mentorId: true, status: true } }),
+    db.mentorshipPair.findMany({
+      where: { programmeId: programme.id, status: { in: [...KEPT_STATUSES, "declined"] } },
+      orderBy: [{ offeredAt: "desc" }, { id: "desc" }],
+      select: { menteeId: true, mentorId: true, status: true },
+    }),
   ]);
   const participants = optIns.map((optIn) => ({
     userId: optIn.userId,
@@ -78,17 +82,17 @@ async function matchingFacts(programme: Programme): Promise<Facts> {
     growthPlanTarget: optIn.user.growthPlan?.targetLevelId ?? null,
     review: reviews.get(optIn.userId) ?? null,
   }));
-  const ref = ({ menteeId, mentorId }: PairRef) => ({ menteeId, mentorId });
   return {
     participants,
     pastPairs: pastPairs.map(ref),
     pins: rules.filter((rule) => rule.kind === "pin").map(ref),
     forbids: rules.filter((rule) => rule.kind === "forbid").map(ref),
-    kept: published.filter((pair) => pair.status !== "declined").map(ref),
+    kept: published.filter((pair) => pair.status !== "declined"),
     declined: published.filter((pair) => pair.status === "declined").map(ref),
   };
 }
 
+const ref = ({ menteeId, mentorId }: PairRef) => ({ menteeId, mentorId });
 const samePair = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId === b.mentorId;
 
 /**
@@ -112,7 +116,11 @@ async function programmeInput(programme: Programme, ladder: Ladder, options: { o
   const menteeIds = new Set(input.mentees.map((mentee) => mentee.id));
   const mentorIds = new Set(input.mentors.map((mentor) => mentor.id));
   // A kept pair whose mentee or mentor has since left (deactivated) no longer holds a slot.
-  const kept = rerun ? facts.kept.filter((pair) => menteeIds.has(pair.menteeId) && mentorIds.has(pair.mentorId)) : [];
+  // A mentee whose mentor left was offered someone new, and the old pair ended: one pair a mentee,
+  // the live one before an ended one, the newest first.
+  const present = rerun ? facts.kept.filter((pair) => menteeIds.has(pair.menteeId) && mentorIds.has(pair.mentorId)) : [];
+  const live = (pair: { status: string }) => pair.status !== "ended";
+  const kept = [...present.filter(live), ...present.filter((pair) => !live(pair))].filter((pair, index, all) => all.findIndex((other) => other.menteeId === pair.menteeId) === index).map(ref);
   return { input, leftOut, rerun, kept, rules: facts.pins.length + facts.forbids.length, participants: facts.participants.length };
 }
 
@@ -179,10 +187,11 @@ export async function runMatching(actor: Viewer, programmeId: string, options: {
 
 const factorsSchema = z.array(z.object({ factor: z.enum(["goals", "cross-team", "level"]), raw: z.number(), weight: z.number(), contribution: z.number(), text: z.string() }));
 
-export function storedFactors(text: string): FactorExplanation[] {
+/** A pair's stored explanation, factor by factor: what it says and the figures behind it. */
+export function storedFactors(text: string): { factor: FactorExplanation["factor"]; text: string; figures: { raw: number; weight: number; contribution: number } }[] {
   try {
     const parsed = factorsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
+    return parsed.success ? parsed.data.map(({ factor, text, raw, weight, contribution }) => ({ factor, text, figures: { raw, weight, contribution } })) : [];
   } catch {
     return [];
   }
@@ -403,8 +412,14 @@ export async function publishPairs(actor: Viewer, programmeId: string, now = new
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
   if (programme.phase === "closed") throw new InvalidError("The programme is closed; nothing more is published.");
   return db.$transaction(async (tx) => {
+    const proposed = await tx.mentorshipPair.findMany({ where: { programmeId, status: "proposed" }, select: { menteeId: true } });
+    if (proposed.length === 0) throw new InvalidError("There are no proposed pairs to publish. Run the matching first.");
+    // A rerun proposes someone new to a mentee with a live pair only when that pair's mentor has left: it ends.
+    await tx.mentorshipPair.updateMany({
+      where: { programmeId, status: { in: ["offered", "active"] }, menteeId: { in: proposed.map((pair) => pair.menteeId) } },
+      data: { status: "ended", endedAt: now, outcome: "ended-early", outcomeNote: "Ended when the mentee was offered a new mentor: this one has left." },
+    });
     const offered = await tx.mentorshipPair.updateMany({ where: { programmeId, status: "proposed" }, data: { status: "offered", offeredAt: now } });
-    if (offered.count === 0) throw new InvalidError("There are no proposed pairs to publish. Run the matching first.");
     if (!programme.publishedAt) await tx.mentorshipProgramme.update({ where: { id: programmeId }, data: { publishedAt: now } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "mentorship.pairs_published", subjectType: "MentorshipProgramme", subjectId: programmeId, detail: { name: programme.name, offered: offered.count } });
     return { offered: offered.count };

@@ -95,7 +95,10 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
   const mentorOptIn = optIns.find((optIn) => optIn.role === "mentor");
   const goals = storedIds(menteeOptIn?.competencies ?? "[]");
   const strengths = storedIds(mentorOptIn?.competencies ?? "[]");
-  const factors = storedFactors(pair.factors).map((factor) => (factor.factor === "goals" && !reviewFigures ? { ...factor, text: coverageText(goals, strengths, name) } : factor));
+  // A mentor reads which goals they cover, never the figures: they are drawn from the mentee's reviews (the size of each gap).
+  const factors = storedFactors(pair.factors).map((explained) =>
+    reviewFigures ? explained : { factor: explained.factor, text: explained.factor === "goals" ? coverageText(goals, strengths, name) : explained.text },
+  );
   const readable = checkIns.filter((checkIn) => canReadCheckIn(viewer, pair, checkIn));
   const ownPulses = pulses.filter((pulse) => pulse.respondentId === viewer.id).map((pulse) => pulse.checkpoint);
   const movement = ratings?.get(pairId);

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { weightsPreview } from "~/modules/mentorship/matching.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { setPersonActive } from "~/modules/people/service.server";
 import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
 import { action as pairAction, loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
 import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
@@ -112,6 +113,21 @@ describe("matching, review and the life of a pair", () => {
     expect(statusOf(await post({ intent: "publish" }))).toBe(302);
     expect(await db.mentorshipPair.count({ where: { programmeId, status: "offered", menteeId: omar.id, mentorId: nora.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { subjectId: programmeId, action: { startsWith: "mentorship." } } })).toBe(7);
+
+    // Ravi leaves: a rerun offers Lena someone new, and publishing it ends her pair with him.
+    await setPersonActive(admin.id, ravi.id, false);
+    expect(statusOf(await post({ intent: "run", objective: "most-matched" }))).toBe(302);
+    page = await view();
+    expect(page.pairs.map((pair) => [pair.menteeName, pair.source])).toEqual([[lena.name, "proposed"]]);
+    expect(statusOf(await post({ intent: "publish" }))).toBe(302);
+    expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: lenasPair } })).toMatchObject({ status: "ended", outcome: "ended-early" });
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id, status: { in: ["offered", "active"] } } })).toBe(1);
+    // He comes back: Lena keeps her new pair, one a mentee, and the rerun still runs.
+    await setPersonActive(admin.id, ravi.id, true);
+    expect(statusOf(await post({ intent: "run", objective: "most-matched" }))).toBe(302);
+    page = await view();
+    expect(page.lastRun).toMatchObject({ kind: "rerun", summary: { accepted: 2, proposed: 0 } });
+    expect(await db.mentorshipPair.count({ where: { programmeId, status: "proposed" } })).toBe(0);
   });
 
   test("pins and forbids by email are checked; matching is the admins' (403 for participants, 404 for others)", async () => {
@@ -202,6 +218,9 @@ describe("matching, review and the life of a pair", () => {
     const ravis = bodyOf<PairView>(await get(ravi.id));
     expect(ravis).toMatchObject({ role: "mentor", figures: false, fit: null, movement: null, pulses: [] });
     expect(ravis.factors[0]!.text).toBe("Covers 1 of 2 goals: Testing and verification");
+    // Nothing drawn from Lena's reviews reaches her mentor, not even in the page's data.
+    expect(ravis.factors.map((factor) => Object.keys(factor))).toEqual(ravis.factors.map(() => ["factor", "text"]));
+    expect(lenas.factors[0]).toMatchObject({ figures: { raw: 0.5, weight: expect.any(Number), contribution: expect.any(Number) } });
     expect(JSON.stringify(ravis)).not.toContain("gap");
     expect(ravis.goals.map((goal) => goal.name)).toEqual(["Testing and verification", "System design and architecture"]);
     expect(ravis.pulsesDue.map((pulse) => pulse.checkpoint)).toEqual([30]);
