@@ -152,7 +152,7 @@ export default function OpeningPage() {
                     competencies={competencies}
                     coveredElsewhere={elsewhere(stage.id)}
                     lastResult={resultOf(actionData, "save-stage", stage.id)}
-                    locked={stage.hasScorecards}
+                    locked={stage.hasInterviews}
                     busy={busy}
                   />
                 </li>

@@ -46,7 +46,7 @@ export function StageForm({
         <legend id={legendId} className="mb-1 text-sm font-medium">
           Competencies {stage ? `covered in ${stage.name}` : "this stage covers"}
         </legend>
-        {locked ? <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">Scorecards for this stage exist: its competencies stay as they are.</p> : null}
+        {locked ? <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">Interviews of this stage are assigned: its competencies stay as they are.</p> : null}
         <div className="grid gap-1 sm:grid-cols-2">
           {competencies.map((competency) => (
             <label key={competency.id} className="flex items-start gap-2 text-sm">

@@ -96,8 +96,8 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
 
 export type VisibleLoop = Awaited<ReturnType<typeof requireVisibleLoop>>;
 
-/** Does the person have an interview to hold (in a loop not yet decided)? It lets them read interview material on the ladder's pages. */
+/** Does the person have an interview to hold (in an open loop not yet decided)? It lets them read interview material on the ladder's pages. */
 export async function hasInterviewAssignment(userId: string): Promise<boolean> {
-  const found = await db.hiringInterview.findFirst({ where: { interviewerId: userId, loop: { decision: null } }, select: { id: true } });
+  const found = await db.hiringInterview.findFirst({ where: { interviewerId: userId, loop: { decision: null, state: "open" } }, select: { id: true } });
   return found !== null;
 }

@@ -11,6 +11,7 @@ import {
   canOpenDebriefEarly,
   canRecordDecision,
   canRecordDissent,
+  canRemoveInterview,
   canSeeDebrief,
   canSeeOthersScorecards,
   canStaffLoop,
@@ -103,7 +104,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
     loop: { id: loop.id, state: loop.state, createdAt: loop.createdAt.toISOString() },
     opening: { id: loop.opening.id, title: loop.opening.title, level: levelLabel(ladder, loop.opening.levelId), levelId: loop.opening.levelId },
     candidate: purged
-      ? { name: PURGED_NAME, email: "", source: "", notes: "", purgedAt: loop.candidate.purgedAt!.toISOString(), hiredPerson: loop.candidate.hiredPerson }
+      ? { name: PURGED_NAME, email: "", source: "", notes: "", purgedAt: loop.candidate.purgedAt!.toISOString(), hiredPerson: null }
       : { name: loop.candidate.name, email: loop.candidate.email, source: loop.candidate.source, notes: loop.candidate.notes, purgedAt: null, hiredPerson: loop.candidate.hiredPerson },
     stages: loop.opening.stages,
     competencyName,
@@ -119,7 +120,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
         own,
         /** Null where the viewer may not know it (another's card, before their own is in). */
         status: own || seesOthers ? (submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") : null,
-        removable: !submitted && !cards.some((card) => card.interviewId === interview.id) && canStaffLoop(viewer, access),
+        removable: canRemoveInterview(viewer, access, interview.interviewerId) && !submitted && !cards.some((card) => card.interviewId === interview.id),
       };
     }),
     panel: coverage?.staffing
@@ -219,7 +220,9 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
 export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
-  if (!loop.interviews.some((interview) => interview.id === interviewId)) throw new NotFoundError("This loop has no such interview.");
+  const interview = loop.interviews.find((candidate) => candidate.id === interviewId);
+  if (!interview) throw new NotFoundError("This loop has no such interview.");
+  if (!canRemoveInterview(viewer, loop.access, interview.interviewerId)) throw new ForbiddenError("Submit your own scorecard first: until then, whether others have written theirs is hidden from you.");
   const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
   if (removed.count === 0) throw new ConflictError("A scorecard for this interview exists; the interview stays.");
 }
@@ -240,6 +243,8 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
     const ladder = await openingLadder(loop.opening.ladderId);
     if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["That level is not in this opening's ladder."] } };
     if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["That is the opening's own level: choose “Hire”."] } };
+    const track = trackOfLevel(ladder, loop.opening.levelId);
+    if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: [`Choose a level of the role's track (${track?.name ?? "the opening's"}): the loop assessed that track.`] } };
     levelId = input.levelId;
   }
   await db.$transaction(async (tx) => {

@@ -136,7 +136,7 @@ export async function openingPage(viewer: Viewer, openingId: string) {
         interviews: { select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
       },
     }),
-    db.hiringStage.findMany({ where: { openingId, interviews: { some: {} } }, select: { id: true, interviews: { where: { scorecards: { some: {} } }, select: { id: true }, take: 1 } } }),
+    db.hiringStage.findMany({ where: { openingId, interviews: { some: {} } }, select: { id: true } }),
   ]);
   const competencyName = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));
   return {
@@ -148,8 +148,8 @@ export async function openingPage(viewer: Viewer, openingId: string) {
     competencyName: Object.fromEntries(competencyName),
     stages: opening.stages.map((stage) => ({
       ...stage,
+      /** Its competencies are then fixed: whether anyone has started a card is not told (an admin may be an interviewer still writing theirs). */
       hasInterviews: usedStages.some((used) => used.id === stage.id),
-      hasScorecards: usedStages.some((used) => used.id === stage.id && used.interviews.length > 0),
     })),
     coverage,
     admins,
@@ -183,7 +183,7 @@ async function stageCompetencyErrors(ladderId: string, levelId: string, competen
   return null;
 }
 
-/** Adds a stage at the end of the plan, or changes one. A stage's competencies are fixed once a scorecard for it exists. */
+/** Adds a stage at the end of the plan, or changes one. A stage's competencies are fixed once an interview of it is assigned, so every card of the stage scores the same ones. */
 export async function saveStage(viewer: Viewer, openingId: string, input: StageInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to change the plan.");
@@ -197,8 +197,8 @@ export async function saveStage(viewer: Viewer, openingId: string, input: StageI
   const stage = opening.stages.find((candidate) => candidate.id === input.stageId);
   if (!stage) throw new NotFoundError("This plan has no such stage.");
   const changed = JSON.stringify(stage.competencyIds) !== JSON.stringify(input.competencyIds);
-  if (changed && (await db.hiringScorecard.count({ where: { interview: { stageId: stage.id } } })) > 0) {
-    return { ok: false, fieldErrors: { competencyIds: ["Scorecards for this stage exist: its competencies can no longer change. Add a new stage instead."] } };
+  if (changed && (await db.hiringInterview.count({ where: { stageId: stage.id } })) > 0) {
+    return { ok: false, fieldErrors: { competencyIds: ["Interviews of this stage are assigned: its competencies can no longer change. Add a new stage instead."] } };
   }
   await db.hiringStage.update({ where: { id: stage.id }, data: { name: input.name, competencyIds: JSON.stringify(input.competencyIds) } });
   return { ok: true };

@@ -85,6 +85,15 @@ export function canStaffLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
   return canManageLoop(viewer, loop) && !loop.decided;
 }
 
+/**
+ * Removing an interview from the panel, which only an interview without a card allows: a hiring
+ * admin who also interviews on the loop may remove only their own until their card is in, since
+ * which interviews can go would tell them who has written a card.
+ */
+export function canRemoveInterview(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
+  return canStaffLoop(viewer, loop) && (interviewerId === viewer.id || canSeeOthersScorecards(viewer, loop));
+}
+
 export function canOpenDebriefEarly(viewer: HiringViewer, loop: LoopAccess): boolean {
   return canManageLoop(viewer, loop) && !loop.decided && !debriefIsOpen(loop);
 }
@@ -99,9 +108,13 @@ export function canRecordDissent(viewer: HiringViewer, loop: LoopAccess): boolea
   return loop.decided && !loop.purged && canSeeDebrief(viewer, loop);
 }
 
-/** An interviewer writes and submits only the cards of their own interviews, and only while the candidate's data is there. */
+/**
+ * An interviewer writes, submits and amends only the cards of their own interviews, and only until
+ * the decision: the debrief the decision was taken on stays as it was, and the candidate's data
+ * may be purged after it.
+ */
 export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
-  return viewer.id === interviewerId && !loop.purged;
+  return viewer.id === interviewerId && !loop.purged && !loop.decided;
 }
 
 /** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews in that stage. */

@@ -192,5 +192,13 @@ describe("independence of interviewers", () => {
     expect(opening.loops[0]!.submitted).toBeNull();
     const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.grace.id))));
     expect(home.todo.find((item) => item.kind === "hiring-loop")?.detail).toContain("Your own scorecard is not in yet.");
+    // Which interviews could be taken off the panel would say who has a card (Ben's is in, Ana has a draft): only her own can go.
+    const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
+    expect(page.interviews.map((interview) => [interview.interviewer.name, interview.removable])).toEqual(page.interviews.map((interview) => [interview.interviewer.name, interview.own]));
+    const unassign = async (interviewId: string) =>
+      statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "unassign", interviewId }), { loopId: facts.loopId }))));
+    expect(await unassign(facts.anaInterview)).toBe(403);
+    expect(await unassign(facts.benInterview)).toBe(403);
+    expect(await db.hiringInterview.count({ where: { loopId: facts.loopId } })).toBe(3);
   });
 });

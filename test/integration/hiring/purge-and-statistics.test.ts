@@ -120,5 +120,13 @@ describe("statistics", () => {
       ["system-design", 1, true, null],
     ]);
     expect(validity.report.byStage.map((row) => row.stageId)).toEqual(["Coding", "Design"]);
+    // Purged, the loop no longer says who the candidate became; the link stays for the figures above.
+    const loopOf = async () => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
+    expect((await loopOf()).candidate.hiredPerson).toMatchObject({ name: "Casey Joined" });
+    expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(200);
+    const purged = await loopOf();
+    expect(purged.candidate.hiredPerson).toBeNull();
+    expect(JSON.stringify(purged)).not.toContain("Casey");
+    expect(bodyOf<Awaited<ReturnType<typeof validityLoader>>>(await validityLoader(routeArgs(await get("/hiring/validity", facts.grace.id)))).linkedHires).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { loader as rootLoader } from "~/root";
 import { loader as homeLoader } from "~/routes/_index";
+import { action as interviewAction } from "~/routes/hiring.interviews.$interviewId._index";
 import { action as debriefAction, loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { action as openingAction, loader as openingLoader } from "~/routes/hiring.openings.$openingId._index";
@@ -42,7 +43,7 @@ describe("openings and plans", () => {
     expect(page.admins.map((admin) => admin.id)).toEqual([grace.id]);
   });
 
-  test("the plan shows what no stage covers; a stage cannot cover a competency of another level, and its competencies are fixed once scorecards exist", async () => {
+  test("the plan shows what no stage covers; a stage cannot cover a competency of another level, and its competencies are fixed once its interviews are assigned", async () => {
     const { grace, openingId, stages, ana, anaInterview } = await hiringSetUp();
     const page = bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${openingId}`, grace.id), { openingId })));
     expect(page.coverage?.uncovered).toContain("collaboration");
@@ -57,11 +58,18 @@ describe("openings and plans", () => {
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", name: "Collaboration", competencyIds: ["collaboration", "feedback"] }), { openingId })),
     );
     expect(statusOf(added)).toBe(200);
-    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
+    // A stage nobody interviews in yet changes freely; one with an interview assigned keeps its competencies.
+    const collaboration = (await db.hiringStage.findFirstOrThrow({ where: { openingId, name: "Collaboration" } })).id;
+    const changed = await call(async () =>
+      openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: collaboration, name: "Collaboration", competencyIds: ["collaboration"] }), { openingId })),
+    );
+    expect(statusOf(changed)).toBe(200);
+    expect((await db.hiringStage.findUniqueOrThrow({ where: { id: collaboration } })).competencyIds).toBe(JSON.stringify(["collaboration"]));
     const locked = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Coding", competencyIds: ["code-quality"] }), { openingId })),
     );
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds?.[0]).toMatch(/^Scorecards for this stage exist/);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds?.[0]).toMatch(/^Interviews of this stage are assigned/);
+    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
     const renamed = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Pairing", competencyIds: ["code-quality", "testing"] }), { openingId })),
     );
@@ -133,10 +141,22 @@ describe("loops", () => {
     expect(statusOf(missing)).toBe(400);
     expect(bodyOf<{ result: { error: Record<string, string[]> } }>(missing).result.error.levelId).toEqual(["Choose the level to hire at."]);
     expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } })).decision).toBeNull();
+    // The loop assessed the individual contributor track: another track's level is not offered, nor taken.
+    expect(open.levels.map((level) => level.id)).not.toContain("m1");
+    const otherTrack = await call(async () =>
+      debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire-other-level", levelId: "m1", rationale: "Manage instead" }), { loopId })),
+    );
+    expect(statusOf(otherTrack)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(otherTrack).result.error.levelId?.[0]).toMatch(/^Choose a level of the role's track/);
+    expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } })).decision).toBeNull();
     const decided = await call(async () =>
       debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire-other-level", levelId: "ic2", rationale: "Strong but not senior yet" }), { loopId })),
     );
     expect(statusOf(decided)).toBe(200);
+    // The debrief stays as it was decided on: no card is corrected after the decision.
+    const amend = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "amend" }), { interviewId: anaInterview })));
+    expect(statusOf(amend)).toBe(409);
+    expect(await db.hiringScorecard.count({ where: { interviewId: anaInterview } })).toBe(1);
     expect(statusOf(await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "no-hire", rationale: "x" }), { loopId }))))).toBe(409);
     const dissent = await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, cleo.id, { intent: "dissent", text: "Should have been Senior." }), { loopId })));
     expect(statusOf(dissent)).toBe(200);

@@ -138,6 +138,9 @@ describe("ladder pages", () => {
     const loop = await db.hiringLoop.create({ data: { opening: { connect: { id: opening.id } }, candidate: { create: { name: "Cand Idate" } } } });
     await db.hiringInterview.create({ data: { loopId: loop.id, stageId: opening.stages[0]!.id, interviewerId: engineer.id } });
     expect((await viewOf(engineer.id)).interview?.questions.length).toBeGreaterThan(0);
+    // A loop that ends without a decision (the candidate withdrew, or was purged) ends the access too.
+    await db.hiringLoop.update({ where: { id: loop.id }, data: { state: "withdrawn" } });
+    expect((await viewOf(engineer.id)).interview).toBeNull();
   });
 
   test("the served ladder is stored as a version", async () => {

@@ -4,6 +4,7 @@ import {
   canOpenDebriefEarly,
   canRecordDecision,
   canRecordDissent,
+  canRemoveInterview,
   canSeeDebrief,
   canSeeInterviewMaterial,
   canSeeOthersScorecards,
@@ -101,7 +102,18 @@ describe("hiring access", () => {
     expect(canRecordDissent(ana, purged)).toBe(false);
     expect(canWriteScorecard(ana, loop(), "ana")).toBe(true);
     expect(canWriteScorecard(ben, loop(), "ana")).toBe(false);
+    expect(canWriteScorecard(ana, loop({ decided: true }), "ana")).toBe(false);
     expect(canStaffLoop(grace, loop({ decided: true }))).toBe(false);
+  });
+
+  it("a hiring admin who interviews takes only their own interview off the panel until their card is in", () => {
+    const withGrace = (submitted: boolean) => loop({ interviews: [...loop().interviews, { interviewerId: "grace", submitted }] });
+    expect(canRemoveInterview(grace, loop(), "ana")).toBe(true);
+    expect(canRemoveInterview(grace, withGrace(false), "ana")).toBe(false);
+    expect(canRemoveInterview(grace, withGrace(false), "grace")).toBe(true);
+    expect(canRemoveInterview(grace, withGrace(true), "ana")).toBe(true);
+    expect(canRemoveInterview(ana, loop(), "ana")).toBe(false);
+    expect(canRemoveInterview(grace, loop({ decided: true }), "ana")).toBe(false);
   });
 
   it("kits and interview material: the opening's hiring admins and whoever interviews in the stage; on ladder pages, hiring admins and anyone with an interview", () => {
