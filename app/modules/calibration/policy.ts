@@ -23,9 +23,19 @@ export function canViewSession(viewer: CalibrationViewer, session: SessionAccess
   return viewer.isAdmin || isFacilitator(viewer, session) || isCalibrator(viewer, session);
 }
 
+/**
+ * Someone in the population who also calibrates (a manager whose own manager's organisation is
+ * calibrated) is calibrated without them: their own entry is not theirs to open, mark or rate,
+ * and it is left out of their view of the session. They learn their outcome as everyone does,
+ * once it is released. Admins see everything.
+ */
+export function canOpenEntry(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return canViewSession(viewer, session) && (viewer.isAdmin || entry.personId !== viewer.id);
+}
+
 /** A proposal: its manager always; the facilitator and admins always; other calibrators once proposals are revealed. */
 export function canSeeProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  if (!canViewSession(viewer, session)) return false;
+  if (!canOpenEntry(viewer, session, entry)) return false;
   return viewer.isAdmin || isFacilitator(viewer, session) || entry.managerId === viewer.id || proposalsRevealed(session.state);
 }
 
@@ -41,12 +51,12 @@ export function canPreRead(viewer: CalibrationViewer, session: SessionAccess): b
 
 /** An independent rating of someone else's report, during the pre-read: the person's own manager has their proposal. */
 export function canRateIndependently(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return canPreRead(viewer, session) && entry.managerId !== viewer.id;
+  return canPreRead(viewer, session) && entry.managerId !== viewer.id && entry.personId !== viewer.id;
 }
 
 /** Once proposals are revealed (and while outcomes are open), other calibrators mark a proposal: agree, question, or no view. */
 export function canMarkProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return isCalibrator(viewer, session) && entry.managerId !== viewer.id && session.state === "live";
+  return isCalibrator(viewer, session) && entry.managerId !== viewer.id && entry.personId !== viewer.id && session.state === "live";
 }
 
 export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAccess): boolean {

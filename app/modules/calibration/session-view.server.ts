@@ -7,7 +7,7 @@ import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
@@ -55,13 +55,14 @@ type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
  * every proposal (admins, the facilitator, everyone once proposals are revealed) or one
  * manager before then (their own reports' proposals only).
  */
-async function sessionBase(viewer: Viewer, session: Access) {
+async function sessionBase(viewer: Viewer, session: Access, withoutOwn: boolean) {
   const { ladder } = await requireLadder(session.ladderId);
   const sessionId = session.id;
-  const [details, rows] = await Promise.all([
+  const [details, allRows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
     sessionEntries(sessionId),
   ]);
+  const rows = withoutOwn ? allRows.filter((row) => row.personId !== viewer.id) : allRows;
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const preReadsOf = new Map<string, typeof preReads>();
@@ -205,9 +206,13 @@ const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
 /** The viewer's class's view of the session at its current version (its event count), computed once per version. */
 async function baseFor(viewer: Viewer, session: Access) {
-  const version = await db.calibrationEvent.count({ where: { sessionId: session.id } });
-  const seesAll = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
-  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : viewer.id}`, () => sessionBase(viewer, session));
+  const [version, own] = await Promise.all([
+    db.calibrationEvent.count({ where: { sessionId: session.id } }),
+    viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: viewer.id } }),
+  ]);
+  // Someone calibrated in the session sees it without their own entry (policy's canOpenEntry).
+  const seesAll = own === 0 && (viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state));
+  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0));
 }
 
 export type SessionTab = "agenda" | "managers";
@@ -334,9 +339,9 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       manager: { select: { name: true } },
     },
   });
-  if (!row) throw new NotFoundError("There is no such entry in this session.");
+  const access = row ? { personId: row.personId, managerId: row.managerId, released: row.released } : null;
+  if (!row || !access || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
   const { ladder } = await requireLadder(session.ladderId);
-  const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).

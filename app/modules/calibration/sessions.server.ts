@@ -8,7 +8,7 @@ import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { onSessionScale, sessionScale } from "./scale";
-import { canChangeState, canMarkProposal, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import type { NewSessionInput } from "./session-form";
@@ -286,6 +286,7 @@ async function requireEntry(viewer: Viewer, entryId: string, inSession?: string)
   });
   if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError("There is no such entry.");
   const session = await requireSessionAccess(viewer, entry.sessionId);
+  if (!canOpenEntry(viewer, session.access, entry)) throw new NotFoundError("There is no such entry.");
   return { entry, session };
 }
 

@@ -160,6 +160,44 @@ describe("calibration pages", () => {
     expect(statusOf(await get(facilitator.id, "everything"))).toBe(400);
   });
 
+  test("a manager calibrated in the session calibrates without their own entry: left out of their view, a 404 to open, mark or decide", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const mia = await createPerson({ name: "Mia Director", track: "manager", level: "m2" });
+    const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: mia.id });
+    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+    const cycle = await db.reviewCycle.create({
+      data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [sam, lena].map((p) => ({ userId: p.id })) } },
+    });
+    // Sam is both calibrated (under Mia) and a calibrator (for Lena); he also facilitates.
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: sam.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const samsEntry = (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: sam.id } })).id;
+    const lenasEntry = (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } })).id;
+    const move = async (to: string) => statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, sam.id, { to }), { sessionId }))));
+    const onEntry = async (personId: string, entryId: string, fields: Record<string, string>) =>
+      statusOf(await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, personId, fields), { sessionId, entryId }))));
+    expect(await move("proposals")).toBe(302);
+    expect(await onEntry(mia.id, samsEntry, { intent: "propose", rating: "2", outcome: "stay", text: "MIA-ABOUT-SAM" })).toBe(302);
+    expect(await onEntry(sam.id, lenasEntry, { intent: "propose", rating: "3", outcome: "stay", text: "SAM-ABOUT-LENA" })).toBe(302);
+    expect(await move("live")).toBe(302);
+
+    const sessionOf = async (personId: string) => bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId), { sessionId })));
+    const samsView = await sessionOf(sam.id);
+    expect(samsView.entries.map((entry) => entry.name)).toEqual(["Lena Engineer"]);
+    expect(samsView.total).toBe(1);
+    expect(JSON.stringify(samsView)).not.toContain("MIA-ABOUT-SAM");
+    expect(samsView.distribution.proposalsVisible).toBe(1);
+    expect(samsView.distribution.proposed.counts.reduce((sum, bar) => sum + bar.count, 0)).toBe(1);
+    expect(statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${samsEntry}`, sam.id), { sessionId, entryId: samsEntry }))))).toBe(404);
+    expect(await onEntry(sam.id, samsEntry, { intent: "preread-mark", mark: "agree" })).toBe(404);
+    expect(await onEntry(sam.id, samsEntry, { intent: "final", rating: "4", outcome: "stay", text: "Me", revision: "0" })).toBe(404);
+    expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: samsEntry } })).toMatchObject({ finalRating: null });
+    // Mia and admins see the whole session.
+    expect((await sessionOf(mia.id)).entries.map((entry) => entry.name).sort()).toEqual(["Lena Engineer", "Sam Manager"]);
+    expect((await sessionOf(admin.id)).total).toBe(2);
+  });
+
   test("a calibrator gets the session's event stream", async () => {
     const { sam, sessionId } = await setUp();
     const abort = new AbortController();

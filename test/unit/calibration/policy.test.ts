@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeState, canPreRead, canPropose, canRecordOutcome, canSeeProposal, canViewSession } from "~/modules/calibration/policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPreRead, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, canViewSession } from "~/modules/calibration/policy";
 import { SESSION_STATES, type SessionState } from "~/modules/calibration/session-state";
 
 const facilitator = { id: "fac", isAdmin: false };
@@ -23,6 +23,17 @@ describe("calibration access rules", () => {
     expect(statesWhere((state) => canSeeProposal(facilitator, session(state), entry))).toEqual([...SESSION_STATES]);
     expect(statesWhere((state) => canSeeProposal(otherManager, session(state), entry))).toEqual(["live", "locked", "published"]);
     expect(statesWhere((state) => canSeeProposal(engineer, session(state), entry))).toEqual([]);
+  });
+
+  it("a calibrator who is calibrated in the session neither opens, sees, marks nor rates their own entry; admins see it", () => {
+    const own = { personId: "mgr2", managerId: "mgr", released: false };
+    expect(canOpenEntry(otherManager, session("live"), own)).toBe(false);
+    expect(canSeeProposal(otherManager, session("live"), own)).toBe(false);
+    expect(canMarkProposal(otherManager, session("live"), own)).toBe(false);
+    expect(canRateIndependently(otherManager, session("preread"), own)).toBe(false);
+    expect(canOpenEntry(manager, session("live"), own)).toBe(true);
+    expect(canMarkProposal(facilitator, session("live"), own)).toBe(false);
+    expect(canOpenEntry(admin, session("live"), { ...own, personId: "adm" })).toBe(true);
   });
 
   it("only the person's manager proposes, while proposals are open", () => {
