@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DraftStatus, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -63,10 +63,16 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (submission.status !== "success") {
     return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
   }
-  const result =
-    intent === "propose"
-      ? await saveProposal(viewer, entryId, submission.value, sessionId)
-      : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(form.get("revision") ?? -1) }, sessionId);
+  const revision = String(form.get("revision") ?? "");
+  if (intent === "final" && !/^\d{1,9}$/.test(revision)) throw new InvalidError("The form came without the entry's revision. Reload the page and record the outcome again.");
+  let result: Awaited<ReturnType<typeof saveProposal>>;
+  try {
+    result = intent === "propose" ? await saveProposal(viewer, entryId, submission.value, sessionId) : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(revision) }, sessionId);
+  } catch (error) {
+    // Someone else changed the entry first: say so beside the form, and keep what was typed.
+    if (intent === "final" && error instanceof DomainError && error.kind === "conflict") return data({ intent, values, fieldErrors: {} as Record<string, string[]>, conflict: error.message }, { status: 409 });
+    throw error;
+  }
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
 });
@@ -100,6 +106,29 @@ const FIELD_NAMES: Record<string, string> = {
   state: "state",
 };
 
+/**
+ * The revision an outcome is edited from. It follows the entry while the form is untouched (live
+ * updates reload the page's data); once the facilitator edits, it stays where the edit started, so
+ * a change another facilitator saves meanwhile comes back as a conflict instead of being
+ * overwritten. A conflict shown, or the facilitator's own save, starts afresh from the entry as it is.
+ */
+function useEditBase(revision: number, conflict: object | null, saved: string | null) {
+  const [editing, setEditing] = useState(false);
+  const [base, setBase] = useState(revision);
+  useEffect(() => {
+    if (!editing) setBase(revision);
+  }, [editing, revision]);
+  useEffect(() => {
+    if (conflict || saved) {
+      setEditing(false);
+      setBase(revision);
+    }
+    // Only a new reply or save restarts the edit, not every reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conflict, saved]);
+  return { revision: base, edited: () => setEditing(true), changedMeanwhile: editing && revision !== base };
+}
+
 export default function CalibrationEntry() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -112,6 +141,7 @@ export default function CalibrationEntry() {
   const proposalForm = useRef<HTMLFormElement>(null);
   const draftState = useProposalDraft(proposalForm, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
+  const finalBase = useEditBase(entry.revision, reply?.intent === "final" && "conflict" in reply ? reply : null, saved);
   const draft = view.draft;
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
@@ -319,9 +349,12 @@ export default function CalibrationEntry() {
       {view.canRecordOutcome ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
-          <Form method="post" className="space-y-4">
+          {reply?.intent === "final" && "conflict" in reply ? <Alert tone="error">{String(reply.conflict)} Your values are kept below: check the history, then record again.</Alert> : null}
+          {finalBase.changedMeanwhile ? <Alert tone="warning">Someone changed this entry while you were editing; saving now will say so rather than overwrite their change.</Alert> : null}
+          {/* Untouched, the form shows the entry as it is now; once edited, it keeps what was typed. */}
+          <Form key={finalBase.revision} method="post" className="space-y-4" onChange={finalBase.edited}>
             <input type="hidden" name="intent" value="final" />
-            <input type="hidden" name="revision" value={entry.revision} />
+            <input type="hidden" name="revision" value={finalBase.revision} />
             <OutcomeFields
               idPrefix="final"
               scale={view.scale}

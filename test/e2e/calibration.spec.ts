@@ -81,6 +81,23 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expect(history).toContainText("Why: Design scope not yet at Senior; revisit next cycle.");
   await expectAccessible(page);
 
+  // A second tab edits the same outcome while this one saves: it is told, and keeps what it typed.
+  const entryUrl = page.url().split("?")[0]!;
+  const second = await page.context().newPage();
+  await second.goto(entryUrl);
+  await second.getByLabel("Reason").fill("Second tab: hold at level until the design review.");
+  await page.goto(entryUrl);
+  await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit in spring.");
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await expect(page.getByText("Outcome recorded.")).toBeVisible();
+  await expect(second.getByText("Someone changed this entry while you were editing")).toBeVisible();
+  await second.getByRole("button", { name: "Record outcome" }).click();
+  await expect(second.getByText(/^Someone else changed this entry since you opened it/)).toBeVisible();
+  await expect(second.getByLabel("Reason")).toHaveValue("Second tab: hold at level until the design review.");
+  await second.close();
+  await page.reload();
+  await expect(history).toContainText("Why: Design scope not yet at Senior; revisit in spring.");
+
   await page.goto(sessionUrl);
   await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Stay at level");
   // Locking waits for every outcome: the page says what is missing, and nothing moves.

@@ -198,6 +198,22 @@ describe("calibration pages", () => {
     expect((await sessionOf(admin.id)).total).toBe(2);
   });
 
+  test("two facilitators' tabs: the second save of the same entry is a 409 that keeps what was typed, not an overwrite; a form without its revision is a 400", async () => {
+    const { facilitator, sam, sessionId, entryId } = await setUp();
+    const move = async (to: string) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to }), { sessionId })));
+    await move("proposals");
+    await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "stay", text: "Steady" }), { sessionId, entryId })));
+    await move("live");
+    const final = async (fields: Record<string, string>) => call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, facilitator.id, { intent: "final", ...fields }), { sessionId, entryId })));
+    const opened = String((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).revision);
+    expect(statusOf(await final({ rating: "4", outcome: "stay", text: "Raised after discussion", revision: opened }))).toBe(302);
+    const second = await final({ rating: "2", outcome: "stay", text: "LOWER-FROM-THE-OTHER-TAB", revision: opened });
+    expect(statusOf(second)).toBe(409);
+    expect(bodyOf<{ values: { text: string }; conflict: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, conflict: expect.stringMatching(/^Someone else changed this entry/) });
+    for (const revision of ["abc", "1.5", ""]) expect(statusOf(await final({ rating: "2", outcome: "stay", text: "x", revision }))).toBe(400);
+    expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ finalRating: 4, finalReason: "Raised after discussion" });
+  });
+
   test("a calibrator gets the session's event stream", async () => {
     const { sam, sessionId } = await setUp();
     const abort = new AbortController();
