@@ -19,6 +19,9 @@ type Live = { listener: pg.Client | null; starting: Promise<void> | null };
 const globalLive = globalThis as { rungsCalibrationLive?: Live };
 const live: Live = (globalLive.rungsCalibrationLive ??= { listener: null, starting: null });
 
+const RECONNECT_MS = 500;
+let stopped = false;
+
 /** On PostgreSQL, one connection per server listens and hands notifications to this server's viewers. */
 function listen(): Promise<void> {
   const env = getEnv();
@@ -28,11 +31,16 @@ function listen(): Promise<void> {
     client.on("notification", (message) => {
       if (message.channel === CHANNEL && message.payload) local.emit(message.payload);
     });
-    client.on("error", () => {
-      // The connection dropped: the next subscriber connects again.
+    // The connection dropped (an error, or the server ended it): connect again while anyone is watching.
+    const dropped = () => {
+      if (live.listener !== client) return;
       live.listener = null;
       live.starting = null;
-    });
+      void client.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void reconnect(), RECONNECT_MS).unref();
+    };
+    client.on("error", dropped);
+    client.on("end", dropped);
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     live.listener = client;
@@ -41,6 +49,20 @@ function listen(): Promise<void> {
     throw error;
   });
   return live.starting;
+}
+
+/**
+ * After a dropped connection, while anyone here is watching: listen again, then tell every watcher
+ * to reload, since a change may have been announced while nobody listened. Retried until it works.
+ */
+async function reconnect(): Promise<void> {
+  if (stopped || local.eventNames().length === 0) return;
+  try {
+    await listen();
+    for (const sessionId of local.eventNames()) local.emit(sessionId);
+  } catch {
+    setTimeout(() => void reconnect(), RECONNECT_MS).unref();
+  }
 }
 
 /** Tells every viewer of the session, on every server, that it changed. Call after the change commits. */
@@ -61,6 +83,7 @@ export async function watchSession(sessionId: string, onChange: () => void): Pro
 
 /** For tests: stop listening. */
 export async function stopListening(): Promise<void> {
+  stopped = true;
   const client = live.listener;
   live.listener = null;
   live.starting = null;

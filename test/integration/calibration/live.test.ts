@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, test, vi } from "vitest";
+import { db } from "~/db/client.server";
+import { getEnv } from "~/utils/env.server";
 import { announceSessionChange, stopListening, watchSession } from "~/modules/calibration/live.server";
 
 afterAll(() => stopListening());
@@ -18,5 +20,17 @@ describe("live session changes", () => {
     await vi.waitFor(() => expect(other).toHaveBeenCalledTimes(1), { timeout: 2_000 });
     expect(watcher).toHaveBeenCalledTimes(1);
     unwatchOther();
+  });
+
+  test.skipIf(getEnv().databaseProvider !== "postgresql")("when the listening connection drops, it connects again, watchers are told to reload, and later changes reach them", async () => {
+    const watcher = vi.fn();
+    const unwatch = await watchSession("session-c", watcher);
+    const ended = await db.$queryRaw<{ ended: boolean }[]>`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query = 'LISTEN rungs_calibration' AND pid <> pg_backend_pid()`;
+    expect(ended.length).toBeGreaterThan(0);
+    // Reconnected: one reload for what may have been missed.
+    await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    await announceSessionChange("session-c");
+    await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(2), { timeout: 2_000 });
+    unwatch();
   });
 });
