@@ -23,15 +23,38 @@ export type RaterModelResult =
   | { estimable: true; raters: RaterSeverity[]; residualSd: number; notEstimable: { raterId: string; reason: string }[] }
   | { estimable: false; reason: string; notEstimable: { raterId: string; reason: string }[] };
 
+/** Raters in groups linked through the people they rated (union–find over shared people), each group sorted. */
+function connectedGroups(raterIds: readonly string[], peopleOf: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const parent = new Map(raterIds.map((raterId) => [raterId, raterId]));
+  const root = (raterId: string): string => {
+    let current = raterId;
+    while (parent.get(current) !== current) current = parent.get(current)!;
+    parent.set(raterId, current);
+    return current;
+  };
+  const firstRaterOf = new Map<string, string>();
+  for (const raterId of raterIds) {
+    for (const personId of peopleOf.get(raterId) ?? []) {
+      const first = firstRaterOf.get(personId);
+      if (first === undefined) firstRaterOf.set(personId, raterId);
+      else parent.set(root(raterId), root(first));
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const raterId of raterIds) groups.set(root(raterId), [...(groups.get(root(raterId)) ?? []), raterId]);
+  return [...groups.values()];
+}
+
 /** Ridge penalty on person and rater effects: small, so it only settles what the data leave open (the overall level). */
 export const DEFAULT_RIDGE = 0.1;
 
 /**
  * Each rater's severity from independent ratings of the same people (the blind pre-read), with
  * the model rating = overall mean + person effect + rater offset + noise, fitted by regularised
- * (ridge) least squares. A rater can only be compared with raters who rated some of the same
- * people, so raters are grouped by shared people; a rater who shares nobody with another is not
- * estimable, and when no two raters share anyone the overlap is too thin for any estimate.
+ * (ridge) least squares. A rater can only be compared with raters linked to them through people
+ * they rated in common: a rater who shares nobody with another is not estimable, raters in a
+ * smaller group linked among themselves but not to the largest are not compared with it, and when
+ * no two raters share anyone the overlap is too thin for any estimate.
  * Intervals come from the fitted noise and the estimates' covariance (decision record 018).
  */
 export function raterSeverity(ratings: readonly IndependentRating[], options: { ridge?: number; confidence?: number } = {}): RaterModelResult {
@@ -48,9 +71,19 @@ export function raterSeverity(ratings: readonly IndependentRating[], options: { 
   const peopleOf = new Map(raterIds.map((raterId) => [raterId, new Set(ratings.filter((rating) => rating.raterId === raterId && shared.has(rating.personId)).map((rating) => rating.personId))]));
   const isolated = raterIds.filter((raterId) => !raterIds.some((other) => other !== raterId && [...peopleOf.get(raterId)!].some((person) => peopleOf.get(other)!.has(person))));
   const notEstimable = isolated.map((raterId) => ({ raterId, reason: "rated nobody another rater also rated" }));
-  const compared = ratings.filter((rating) => !isolated.includes(rating.raterId) && shared.has(rating.personId));
-  const raters = raterIds.filter((raterId) => !isolated.includes(raterId));
-  if (raters.length < 2) return { estimable: false, reason: "The overlap is too thin: no two raters rated the same person independently.", notEstimable };
+  const linked = raterIds.filter((raterId) => !isolated.includes(raterId));
+  if (linked.length < 2) return { estimable: false, reason: "The overlap is too thin: no two raters rated the same person independently.", notEstimable };
+  // Offsets compare only within a connected group (raters linked through shared people, directly or
+  // not): between two groups that rated different people, a difference in raters cannot be told
+  // from a difference in the people. The largest group is estimated; the others are said so.
+  const groups = connectedGroups(linked, peopleOf);
+  const size = (group: readonly string[]) => group.reduce((sum, raterId) => sum + peopleOf.get(raterId)!.size, 0);
+  const largest = groups.reduce((best, group) => (group.length > best.length || (group.length === best.length && size(group) > size(best)) ? group : best));
+  for (const group of groups) {
+    if (group !== largest) for (const raterId of group) notEstimable.push({ raterId, reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" });
+  }
+  const raters = linked.filter((raterId) => largest.includes(raterId));
+  const compared = ratings.filter((rating) => raters.includes(rating.raterId) && shared.has(rating.personId));
   const people = personIds.filter((personId) => compared.some((rating) => rating.personId === personId));
 
   // Columns: the overall mean, one per person, one per rater.

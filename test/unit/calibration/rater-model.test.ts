@@ -57,4 +57,19 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
     expect(result.notEstimable).toEqual([{ raterId: "c", reason: "rated nobody another rater also rated" }]);
     expect(result.estimable && result.raters.map((rater) => rater.raterId)).toEqual(["a", "b"]);
   });
+
+  it("compares raters only within a group linked through shared people: two teams' calibrators who read different people are not set against each other", () => {
+    // Team one's three raters read strong people, team two's two raters weaker ones; every rater is fair.
+    const teamOne = simulate({ a: 0, b: 0, c: 0 }, 30, 2, 0.3, 5).map((rating) => ({ ...rating, personId: `one-${rating.personId}`, value: rating.value + 1 }));
+    const teamTwo = simulate({ d: 0, e: 0 }, 30, 2, 0.3, 9).map((rating) => ({ ...rating, personId: `two-${rating.personId}`, value: rating.value - 1 }));
+    const result = raterSeverity([...teamOne, ...teamTwo]);
+    expect(result.estimable).toBe(true);
+    if (!result.estimable) return;
+    expect(result.raters.map((rater) => rater.raterId)).toEqual(["a", "b", "c"]);
+    expect(result.raters.filter((rater) => rater.flagged)).toEqual([]);
+    expect(result.notEstimable).toEqual([
+      { raterId: "d", reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" },
+      { raterId: "e", reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" },
+    ]);
+  });
 });
