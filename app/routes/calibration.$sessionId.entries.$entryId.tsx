@@ -209,11 +209,13 @@ export default function CalibrationEntry() {
                 At or above the level's target on {entry.targets.met} of {entry.targets.of} competencies in the manager review.
               </li>
             ) : null}
-            <li>
-              <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
-                Gap analysis to the next level
-              </Link>
-            </li>
+            {view.canOpenProfile ? (
+              <li>
+                <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
+                  Gap analysis to the next level
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </Card>
         <Card>
@@ -293,7 +295,7 @@ export default function CalibrationEntry() {
           )}
         </Card>
       </div>
-      {entry.gap ? <GapCard gap={entry.gap} personId={entry.personId} /> : null}
+      {entry.gap ? <GapCard gap={entry.gap} profileHref={view.canOpenProfile ? `/people/${entry.personId}/gap` : null} /> : null}
       {view.canRateIndependently || view.canMarkProposal ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Your own view</h2>
@@ -423,7 +425,7 @@ const secondLabel = (value: number | null) => (value === null ? "—" : (["Low",
 const STATUS_TEXT = { meets: "Meets", below: "Below", "not-rated": "Not rated" } as const;
 
 /** The gap to the proposed level (or the next one) from the cycle's reviews, beside the proposal. */
-function GapCard({ gap, personId }: { gap: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["entry"]["gap"]>; personId: string }) {
+function GapCard({ gap, profileHref }: { gap: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["entry"]["gap"]>; profileHref: string | null }) {
   return (
     <Card className="mt-6">
       <h2 className="mb-1 text-lg font-semibold">
@@ -432,9 +434,11 @@ function GapCard({ gap, personId }: { gap: NonNullable<ReturnType<typeof useLoad
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
         From this cycle's submitted reviews against {gap.levelTitle}'s targets: meets {gap.counts.meets}, below {gap.counts.below}, not rated {gap.counts.notRated} of{" "}
         {gap.rows.length} competencies. The manager review decides; the self-assessment stands in where there is none.{" "}
-        <Link to={`/people/${personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
-          Full gap analysis, expectation by expectation
-        </Link>
+        {profileHref ? (
+          <Link to={profileHref} className="text-brand-600 underline dark:text-brand-100">
+            Full gap analysis, expectation by expectation
+          </Link>
+        ) : null}
       </p>
       <DataTable caption={`Ratings against ${gap.levelTitle}'s targets`} headings={["Competency", "Self", "Manager", "Target", "Against the target"]}>
         {gap.rows.map((row) => (

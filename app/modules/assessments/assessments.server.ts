@@ -7,6 +7,7 @@ import { refreshParticipant } from "~/modules/cycles/participant-progress.server
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
 import { NotFoundError } from "~/modules/errors";
+import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
@@ -167,7 +168,11 @@ export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts 
     assessment.kind === "manager" && viewer.id === assessment.subjectId
       ? (await db.assessment.count({ where: { subjectId: assessment.subjectId, kind: "self", status: "submitted", cycleId: assessment.cycleId } })) > 0
       : false;
-  return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted });
+  const reader = { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted };
+  if (canReadAssessment(assessment, reader)) return true;
+  // Asked only when nothing else lets the viewer read: calibration is the rarer reason.
+  const calibratesSubject = assessment.cycleId !== null && viewer.id !== assessment.subjectId && (await calibratesPersonInCycle(viewer.id, assessment.subjectId, assessment.cycleId));
+  return calibratesSubject && canReadAssessment(assessment, { ...reader, calibratesSubject });
 }
 
 /** Why a draft can no longer change, or null when it can. */

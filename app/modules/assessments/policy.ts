@@ -22,11 +22,14 @@ export type ReaderFacts = {
   subjectManagerChain: readonly string[];
   /** For a manager review: is the subject's own self-assessment for the same cycle submitted? */
   subjectSelfSubmitted: boolean;
+  /** Does the reader facilitate or calibrate a session of the assessment's cycle in which the subject is calibrated? */
+  calibratesSubject?: boolean;
 };
 
 /**
  * Drafts are private to their author: neither side sees the other's draft.
- * Submitted assessments are readable by the subject's manager chain and admins.
+ * Submitted assessments are readable by the subject's manager chain and admins, and by those who
+ * calibrate the subject in the assessment's cycle (calibration reads the reviews).
  * The subject reads their own self-assessment always, and their manager's review
  * once they have submitted their own (so it cannot colour their self-assessment).
  */
@@ -38,7 +41,7 @@ export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFac
   if (reader.viewerId === assessment.subjectId) {
     return assessment.kind === "self" || reader.subjectSelfSubmitted;
   }
-  return false;
+  return reader.calibratesSubject === true;
 }
 
 /** A self-assessment is written by its subject; a manager review by someone in the subject's manager chain. */

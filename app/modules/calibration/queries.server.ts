@@ -95,3 +95,19 @@ export async function sessionEntries(sessionId: string) {
     manager: managerName === null ? null : { name: managerName },
   }));
 }
+
+/**
+ * Does the viewer calibrate the person in that cycle: facilitate or calibrate a session past its
+ * draft in which the person has an entry? Calibrators read the person's submitted reviews, as the
+ * pre-read and the discussion need (assessments/policy.ts).
+ */
+export async function calibratesPersonInCycle(viewerId: string, personId: string, cycleId: string): Promise<boolean> {
+  const found = await db.calibrationEntry.findFirst({
+    where: {
+      personId,
+      session: { cycleId, state: { not: "draft" }, OR: [{ facilitatorId: viewerId }, { calibrators: { some: { userId: viewerId } } }] },
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import { canViewPerson, type Viewer } from "~/modules/auth/policy";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
@@ -380,7 +381,10 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
   // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
-  const ownPreRead = await db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } });
+  const [ownPreRead, chain] = await Promise.all([
+    db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } }),
+    viewer.isAdmin ? [] : managerChain(row.personId),
+  ]);
   const history = proposalVisible
     ? await db.calibrationEvent.findMany({
         where: { entryId: row.id, ...(seesPreReads ? {} : { kind: { not: "preread" } }) },
@@ -414,6 +418,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
     },
     canPropose: canPropose(viewer, session.access, access),
+    /** The person's own pages (the full gap analysis) are their manager chain's and admins'; the reviews are every calibrator's. */
+    canOpenProfile: canViewPerson(viewer, row.personId, chain),
     evidence,
     /** The manager's autosaved form, for them alone. */
     draft: canPropose(viewer, session.access, access) && row.proposalDraft ? parseDraft(row.proposalDraft) : null,

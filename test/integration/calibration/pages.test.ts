@@ -10,6 +10,8 @@ import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
 import { loader as fairnessLoader } from "~/routes/calibration.$sessionId.fairness";
 import { loader as filterOptionsLoader } from "~/routes/calibration.$sessionId.filter-options";
 import { action as newAction } from "~/routes/calibration.new";
+import { loader as assessmentLoader } from "~/routes/assessments.$assessmentId";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -212,6 +214,33 @@ describe("calibration pages", () => {
     expect(bodyOf<{ values: { text: string }; conflict: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, conflict: expect.stringMatching(/^Someone else changed this entry/) });
     for (const revision of ["abc", "1.5", ""]) expect(statusOf(await final({ rating: "2", outcome: "stay", text: "x", revision }))).toBe(400);
     expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ finalRating: 4, finalReason: "Raised after discussion" });
+  });
+
+  test("every calibrator reads the person's submitted reviews of the cycle, one click from the entry, once the session is past its draft; the person's own pages stay their manager chain's", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+    const peer = await createPerson({ name: "Pia Peer", track: "manager", level: "m1" });
+    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+    const stranger = await createPerson({ name: "Stranger" });
+    const cycle = await db.reviewCycle.create({ data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [{ userId: lena.id }] } } });
+    const served = (await ladderForLevel("ic2"))!;
+    const review = await db.assessment.create({
+      data: { kind: "manager", status: "submitted", subjectId: lena.id, authorId: sam.id, cycleId: cycle.id, ladderVersionId: served.versionId, trackId: "ic", levelId: "ic2", submittedAt: new Date() },
+    });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: admin.email, population: "cycle", teamIds: [], blindPreRead: false, calibratorEmails: [peer.email] });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const read = async (personId: string) => statusOf(await call(async () => assessmentLoader(routeArgs(await signedInRequest(`/assessments/${review.id}`, personId), { assessmentId: review.id }))));
+    expect(await read(peer.id)).toBe(404);
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, admin.id, { to: "proposals" }), { sessionId })));
+    expect(await read(peer.id)).toBe(200);
+    expect(await read(sam.id)).toBe(200);
+    expect(await read(stranger.id)).toBe(404);
+    const entryId = (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } })).id;
+    const entryOf = async (personId: string) => bodyOf<Awaited<ReturnType<typeof entryLoader>>>(await entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${entryId}`, personId), { sessionId, entryId })));
+    expect((await entryOf(peer.id)).entry.reviews.managerReviewId).toBe(review.id);
+    expect((await entryOf(peer.id)).canOpenProfile).toBe(false);
+    expect((await entryOf(sam.id)).canOpenProfile).toBe(true);
   });
 
   test("a calibrator gets the session's event stream", async () => {
