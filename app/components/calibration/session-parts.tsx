@@ -88,19 +88,30 @@ export function LeniencyTable({
   managers,
   floor,
 }: {
-  managers: readonly { managerId: string; name: string; n: number; mean: number | null; difference: number | null; interval: [number, number] | null; flagged: boolean; suppressed: boolean }[];
+  managers: readonly {
+    managerId: string;
+    name: string;
+    n: number;
+    othersN: number;
+    mean: number | null;
+    sd: number | null;
+    difference: number | null;
+    interval: [number, number] | null;
+    flagged: boolean;
+    suppressed: boolean;
+  }[];
   floor: number;
 }) {
   if (!managers.length) return <p className="text-sm text-slate-600 dark:text-slate-300">No proposals you can see yet.</p>;
   return (
-    <DataTable plain caption="Each manager's proposals against the rest of the session" headings={["Manager", "People", "Mean proposal", "Against the rest (95% interval)"]}>
+    <DataTable plain caption="Each manager's proposals against the rest of the session" headings={["Manager", "People", "Mean proposal (spread)", "Against the rest (95% interval)"]}>
       {managers.map((manager) => (
         <tr key={manager.managerId}>
           <th scope="row" className={`${tdClass} font-medium`}>
             {manager.name}
           </th>
           <td className={`${tdClass} tabular-nums`}>{manager.n}</td>
-          <td className={`${tdClass} tabular-nums`}>{manager.suppressed || manager.mean === null ? "—" : manager.mean.toFixed(2)}</td>
+          <td className={`${tdClass} tabular-nums`}>{manager.suppressed || manager.mean === null ? "—" : `${manager.mean.toFixed(2)}${manager.sd === null ? "" : ` (sd ${manager.sd.toFixed(2)})`}`}</td>
           <td className={tdClass}>
             {manager.suppressed || manager.difference === null || !manager.interval ? (
               <span className="text-slate-600 dark:text-slate-300">Not shown: fewer than {floor} people on one side</span>
@@ -109,6 +120,7 @@ export function LeniencyTable({
                 <span className="tabular-nums">
                   {signed(manager.difference)} ({signed(manager.interval[0])} to {signed(manager.interval[1])})
                 </span>
+                {` against ${manager.othersN} others`}
                 {manager.flagged ? (manager.difference > 0 ? " · proposes higher than the rest" : " · proposes lower than the rest") : " · within noise"}
               </span>
             )}

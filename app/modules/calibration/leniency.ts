@@ -9,6 +9,8 @@ export interface ManagerLeniency {
   managerId: string;
   /** How many of the manager's proposals the figures rest on. */
   n: number;
+  /** How many proposals of everyone else they are set against. */
+  othersN: number;
   /** Null when suppressed. */
   mean: number | null;
   sd: number | null;
@@ -50,14 +52,14 @@ export function managerLeniency(proposals: readonly ProposedRating[], floor = DE
     const own = summarise(ratings);
     const othersN = all.length - own.n;
     if (own.n < floor || othersN < floor) {
-      return { managerId, n: own.n, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
+      return { managerId, n: own.n, othersN, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
     }
     const ownTotal = own.mean * own.n;
     const ownSquares = ratings.reduce((sum, value) => sum + value * value, 0);
     const othersMean = (total - ownTotal) / othersN;
     const othersVariance = Math.max(0, (squares - ownSquares - othersN * othersMean * othersMean) / (othersN - 1));
     const difference = welchDifference(own, { n: othersN, mean: othersMean, sd: Math.sqrt(othersVariance) }, confidence)!;
-    return { managerId, n: own.n, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
+    return { managerId, n: own.n, othersN, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
   });
   return { n: session.n, mean: session.n >= floor ? session.mean : null, managers };
 }

@@ -37,13 +37,15 @@ describe("manager leniency", () => {
     ];
     const result = managerLeniency(proposals);
     const generous = result.managers.find((manager) => manager.managerId === "generous")!;
-    expect(generous).toMatchObject({ n: 6, suppressed: false, flagged: true });
+    expect(generous).toMatchObject({ n: 6, othersN: 15, suppressed: false, flagged: true });
+    expect(generous.sd).toBeCloseTo(Math.sqrt((5 * (4 - 23 / 6) ** 2 + (3 - 23 / 6) ** 2) / 5), 6);
     expect(generous.difference).toBeCloseTo(23 / 6 - 39 / 15, 6);
     expect(generous.interval![0]).toBeGreaterThan(0);
     // Fewer proposals than the floor: nothing shown, nothing flagged, but the count is.
     expect(result.managers.find((manager) => manager.managerId === "small")).toEqual({
       managerId: "small",
       n: 3,
+      othersN: 18,
       mean: null,
       sd: null,
       difference: null,
