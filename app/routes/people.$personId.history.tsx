@@ -21,6 +21,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return historyPage(viewer, params.personId);
 });
 
+const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
 function againstBarText(value: number | null) {
   if (value === null) return "Not rated";
   if (value === 0) return "At the bar";
@@ -35,7 +37,7 @@ function valueText(value: HistoryValue) {
 const trendText = { up: "↑ up", down: "↓ down", same: "→ same" } as const;
 
 export default function HistoryPage() {
-  const { person, history, profile, scale, profileSources } = useLoaderData<typeof loader>();
+  const { person, history, profile, scale, profileSources, levelChanges } = useLoaderData<typeof loader>();
   const min = scale[0]?.value ?? 1;
   const max = scale.at(-1)?.value ?? 4;
   const bar = profile[0]?.bar ?? 3;
@@ -110,6 +112,19 @@ export default function HistoryPage() {
           <p className="text-sm text-slate-600 dark:text-slate-300">No submitted assessments yet that you can see.</p>
         )}
       </Card>
+
+      {levelChanges.length ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Level changes</h2>
+          <ul className="space-y-1 text-sm">
+            {levelChanges.map((change) => (
+              <li key={`${change.on}-${change.to}`}>
+                {dayFormat.format(new Date(change.on))}: {change.from ?? "no level"} → {change.to ?? "no level"}, decided in calibration ({change.sessionName})
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </>
   );
 }

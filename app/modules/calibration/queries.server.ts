@@ -111,3 +111,22 @@ export async function calibratesPersonInCycle(viewerId: string, personId: string
   });
   return found !== null;
 }
+
+/** The person's promotions applied through calibration, oldest first: when, from and to which level, and the session that decided it. */
+export async function appliedPromotions(personId: string) {
+  const events = await db.calibrationEvent.findMany({
+    where: { kind: "apply", reason: null, entry: { personId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true, change: true, sessionId: true },
+  });
+  // Most people were never promoted through calibration: their history page asks one question.
+  const sessions = events.length
+    ? await db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderId: true, promotionsEffectiveOn: true } })
+    : [];
+  return events.flatMap((event) => {
+    const level = (JSON.parse(event.change) as { level?: [string | null, string | null] }).level;
+    const session = sessions.find((candidate) => candidate.id === event.sessionId);
+    if (!level || level[0] === level[1] || !session) return [];
+    return [{ on: session.promotionsEffectiveOn ?? event.createdAt, fromLevelId: level[0], toLevelId: level[1], ladderId: session.ladderId, sessionName: session.name }];
+  });
+}

@@ -10,10 +10,11 @@
  * cached in memory.
  */
 import { competenciesForLevel, defaultTarget, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
+import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
@@ -276,6 +277,8 @@ export type HistoryPage = {
   profile: ProfileRow[];
   scale: { value: number; label: string }[];
   profileSources: { self: AssessmentSummary | null; manager: AssessmentSummary | null };
+  /** Level changes decided in calibration and applied, oldest first. */
+  levelChanges: { on: string; from: string | null; to: string | null; sessionName: string }[];
 };
 
 /** History across cycles and the current profile against the bar: submitted assessments only, ratings in one query. */
@@ -285,13 +288,14 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
   const latestSelf = latestSubmitted(readableSubmitted, "self");
   const latestManager = latestSubmitted(readableSubmitted, "manager");
   const newest = latestManager ?? latestSelf;
-  const [ratings, place, ladders] = await Promise.all([
+  const [ratings, place, ladders, promotions] = await Promise.all([
     loadRatings(
       readableSubmitted.map((assessment) => assessment.id),
       "none",
     ),
     placement(context.person),
     laddersOf([newest?.ladderVersionId]),
+    appliedPromotions(personId),
   ]);
   // Competencies in the order of the ladder the latest assessment used, else the person's current track.
   const ladder = (newest && ladders.get(newest.ladderVersionId)) ?? place?.served.ladder;
@@ -310,6 +314,7 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
     })),
   );
   const scale = ladder?.scale ?? [];
+  const promotionLadders = promotions.length ? await servedLadders() : [];
   return {
     person: header(context.person, place),
     history,
@@ -324,6 +329,11 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
       : [],
     scale: scale.map((point) => ({ value: point.value, label: point.label })),
     profileSources: { self: summaryOrNull(latestSelf, ladders), manager: summaryOrNull(latestManager, ladders) },
+    levelChanges: promotions.map((promotion) => {
+      const served = promotionLadders.find((candidate) => candidate.ladder.meta.id === promotion.ladderId)?.ladder;
+      const levelTitle = (id: string | null) => (id && served ? (getLevel(served, id)?.title ?? id) : id);
+      return { on: promotion.on.toISOString(), from: levelTitle(promotion.fromLevelId), to: levelTitle(promotion.toLevelId), sessionName: promotion.sessionName };
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { calibrationTodo } from "~/modules/calibration/queries.server";
 import { entryView, sessionView } from "~/modules/calibration/session-view.server";
+import { historyPage } from "~/modules/growth/profile.server";
 import {
   advanceSession,
   applyDuePromotions,
@@ -219,6 +220,10 @@ describe("calibration sessions", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
     const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true } });
     expect(audit).toEqual([{ subjectId: lena.id }]);
+    // The change is in Lena's history, as her manager and she read it; Omar's, not applied, is not.
+    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
+    expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);
+    expect((await historyPage(viewerOf(sam), omar.id)).levelChanges).toEqual([]);
     const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });
     expect(applied.sort((a, b) => (a.entryId! < b.entryId! ? -1 : 1))).toEqual(
       [
