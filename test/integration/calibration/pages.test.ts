@@ -243,6 +243,31 @@ describe("calibration pages", () => {
     expect((await entryOf(sam.id)).canOpenProfile).toBe(true);
   });
 
+  test("a manager reads other managers' proposals only once the session is live, on the session page and the entry alike", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+    const tom = await createPerson({ name: "Tom Manager", track: "manager", level: "m1" });
+    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+    const theo = await createPerson({ name: "Theo Engineer", track: "ic", level: "ic2", managerId: tom.id });
+    const cycle = await db.reviewCycle.create({ data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [lena, theo].map((p) => ({ userId: p.id })) } } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: admin.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const lenasEntry = (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } })).id;
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, admin.id, { to: "proposals" }), { sessionId })));
+    await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${lenasEntry}`, sam.id, { intent: "propose", rating: "4", outcome: "stay", text: "SAMS-RATIONALE" }), { sessionId, entryId: lenasEntry })));
+    const tomsSession = async () => JSON.stringify(bodyOf(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, tom.id), { sessionId }))));
+    const tomsEntry = async () => bodyOf<Awaited<ReturnType<typeof entryLoader>>>(await entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${lenasEntry}`, tom.id), { sessionId, entryId: lenasEntry })));
+    const before = await tomsSession();
+    expect(before).toContain("Lena Engineer");
+    expect(before).not.toContain('"rating":4');
+    expect((await tomsEntry()).entry.proposal).toBeNull();
+    expect(JSON.stringify(await tomsEntry())).not.toContain("SAMS-RATIONALE");
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, admin.id, { to: "live" }), { sessionId })));
+    expect(await tomsSession()).toContain('"rating":4');
+    expect((await tomsEntry()).entry.proposal).toMatchObject({ rating: 4, rationale: "SAMS-RATIONALE" });
+  });
+
   test("a calibrator gets the session's event stream", async () => {
     const { sam, sessionId } = await setUp();
     const abort = new AbortController();
