@@ -114,12 +114,19 @@ async function populationOf(input: NewSessionInput & { peopleEmails: string[] },
         ...(ids ? { id: { in: ids } } : {}),
       },
     },
-    select: { user: { select: { id: true, managerId: true, track: true, level: true, ladderId: true } } },
+    select: { user: { select: { id: true, email: true, managerId: true, track: true, level: true, ladderId: true } } },
   });
-  return participants
+  const onLadder = participants
     .map((participant) => participant.user)
-    .filter((user) => (user.ladderId ? user.ladderId === ladder.meta.id : user.level !== null && levelIds.has(user.level)))
-    .map(({ ladderId: _ladderId, ...person }) => person);
+    .filter((user) => (user.ladderId ? user.ladderId === ladder.meta.id : user.level !== null && levelIds.has(user.level)));
+  if (input.population === "people") {
+    // Everyone listed is calibrated, or the list says who cannot be: nobody is left out unsaid.
+    const outside = input.peopleEmails.filter((email) => !onLadder.some((person) => person.email === email));
+    if (outside.length) {
+      return { error: { peopleEmails: [`Not in this cycle on this ladder (or no longer active): ${outside.slice(0, 10).join(", ")}${outside.length > 10 ? ", …" : ""}. Remove them, or add them to the cycle first.`] } };
+    }
+  }
+  return onLadder.map(({ ladderId: _ladderId, email: _email, ...person }) => person);
 }
 
 /** The session as access rules need it; a 404 for anyone who may not see it, as for a session that does not exist. */

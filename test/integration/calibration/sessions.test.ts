@@ -332,13 +332,20 @@ describe("calibration sessions", () => {
     expect((await entryHistory(viewerOf(facilitator), entryOf(lena))).at(-1)?.change).toMatchObject({ finalSecond: [null, 2] });
   });
 
-  test("a list of people: exactly those people in the cycle; an unknown email is a field error naming it", async () => {
+  test("a list of people: exactly those people in the cycle; an unknown email, or someone outside the cycle, is a field error naming them", async () => {
     const { admin, facilitator, cycle, lena, pia } = await setUp();
     const input = { name: "Two people", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "people" as const, teamIds: [], blindPreRead: false };
     expect(await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, "ghost@example.com"] })).toEqual({
       ok: false,
       fieldErrors: { peopleEmails: ["Nobody has this email: ghost@example.com."] },
     });
+    const outsider = await createPerson({ name: "Not In Cycle", track: "ic", level: "ic2" });
+    const sessions = await db.calibrationSession.count();
+    expect(await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, outsider.email] })).toEqual({
+      ok: false,
+      fieldErrors: { peopleEmails: [`Not in this cycle on this ladder (or no longer active): ${outsider.email}. Remove them, or add them to the cycle first.`] },
+    });
+    expect(await db.calibrationSession.count()).toBe(sessions);
     const created = await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, pia.email] });
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { personId: true } });
