@@ -12,7 +12,7 @@ import { SuggestField } from "~/components/ui/suggest-field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { sessionView } from "~/modules/calibration/session-view.server";
-import { advanceSession } from "~/modules/calibration/sessions.server";
+import { advanceSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
@@ -29,6 +29,12 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
+  if (form.get("intent") === "invite") {
+    const email = String(form.get("email") ?? "");
+    const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
+    if (!invited.ok) return data({ intent: "invite" as const, email, fieldErrors: invited.fieldErrors }, { status: 400 });
+    return redirect(`/calibration/${params.sessionId}?tab=managers`);
+  }
   const day = String(form.get("effectiveOn") ?? "");
   const effectiveOn = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? new Date(`${day}T00:00:00Z`) : null;
   try {
@@ -82,7 +88,7 @@ export default function CalibrationSession() {
           ) : null
         }
       />
-      {refused ? <Alert tone="error">{refused.error}</Alert> : null}
+      {refused && "error" in refused ? <Alert tone="error">{refused.error}</Alert> : null}
       {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
@@ -152,6 +158,29 @@ export default function CalibrationSession() {
 
       {view.tab === "managers" ? (
         <>
+          {view.calibrators ? (
+            <Card className="mb-6">
+              <h2 className="mb-1 text-lg font-semibold">Calibrators</h2>
+              <p className="mb-3 text-sm">{view.calibrators.names.length ? view.calibrators.names.join(", ") : "Nobody yet."}</p>
+              {view.calibrators.canInvite ? (
+                <Form method="post" className="flex flex-wrap items-end gap-3">
+                  <input type="hidden" name="intent" value="invite" />
+                  <Field
+                    name="email"
+                    type="email"
+                    autoComplete="off"
+                    label="Invite a calibrator"
+                    hint="For example a peer manager: they read the reviews and mark proposals from now on."
+                    defaultValue={refused && "fieldErrors" in refused ? refused.email : ""}
+                    errors={refused && "fieldErrors" in refused ? refused.fieldErrors.email : null}
+                  />
+                  <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+                    Invite
+                  </Button>
+                </Form>
+              ) : null}
+            </Card>
+          ) : null}
           <Card className="mb-6">
             <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
             <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">

@@ -291,6 +291,14 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       counted: figures.leniency.managers.length,
     },
     severity: tab === "managers" ? base.severity : null,
+    /** On the managers tab, for the facilitator and admins: who calibrates, and whether more can be invited. */
+    calibrators:
+      tab === "managers" && (viewer.isAdmin || isFacilitator(viewer, session.access))
+        ? {
+            names: (await db.user.findMany({ where: { id: { in: [...session.access.calibratorIds] } }, orderBy: { name: "asc" }, select: { name: true } })).map((person) => person.name),
+            canInvite: session.state !== "locked" && session.state !== "published",
+          }
+        : null,
     severityFlagged: base.severity?.estimable ? base.severity.raters.filter((rater) => rater.flagged).map((rater) => rater.name) : [],
     filters,
     filterProblems,

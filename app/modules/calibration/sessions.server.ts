@@ -164,6 +164,25 @@ export async function listSessions(viewer: Viewer) {
 }
 
 /**
+ * The facilitator (or an admin) invites another calibrator after setting up, for example a peer
+ * manager, until the session is locked. The invitation is an event of the session's history.
+ */
+export async function inviteCalibrator(viewer: Viewer, sessionId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: { email: string[] } }> {
+  const session = await requireSessionAccess(viewer, sessionId);
+  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError("Only the session's facilitator invites calibrators.");
+  if (session.state === "locked" || session.state === "published") throw new ConflictError("The session is locked: nobody joins it now.");
+  const person = await db.user.findFirst({ where: { email: email.trim().toLowerCase(), deactivatedAt: null }, select: { id: true, name: true } });
+  if (!person) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (person.id === session.facilitatorId || session.access.calibratorIds.includes(person.id)) return { ok: false, fieldErrors: { email: [`${person.name} already takes part in this session.`] } };
+  await db.$transaction(async (tx) => {
+    await tx.calibrationCalibrator.create({ data: { sessionId, userId: person.id } });
+    await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "invite", change: JSON.stringify({ calibrator: [null, person.name] }) } });
+  });
+  await announceSessionChange(sessionId);
+  return { ok: true };
+}
+
+/**
  * The facilitator moves the session one step on; anyone else may not. Locking needs a final
  * outcome for everyone; publishing needs the day accepted promotions take effect (when there
  * are any), and applies those already due.

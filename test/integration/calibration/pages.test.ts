@@ -268,6 +268,25 @@ describe("calibration pages", () => {
     expect((await tomsEntry()).entry.proposal).toMatchObject({ rating: 4, rationale: "SAMS-RATIONALE" });
   });
 
+  test("the facilitator invites another calibrator after setting up: they see the session from then on; unknown, repeated or unauthorised invitations change nothing", async () => {
+    const { facilitator, sam, stranger, sessionId } = await setUp();
+    const invite = async (personId: string, email: string) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, { intent: "invite", email }), { sessionId })));
+    const sees = async (personId: string) => statusOf(await call(async () => sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId), { sessionId }))));
+    expect(await sees(stranger.id)).toBe(404);
+    expect(statusOf(await invite(sam.id, stranger.email))).toBe(403);
+    const unknown = await invite(facilitator.id, "ghost@example.com");
+    expect(statusOf(unknown)).toBe(400);
+    expect(bodyOf<{ email: string; fieldErrors: { email: string[] } }>(unknown)).toEqual({ intent: "invite", email: "ghost@example.com", fieldErrors: { email: ["Nobody active has that email."] } });
+    expect(statusOf(await invite(facilitator.id, stranger.email.toUpperCase()))).toBe(302);
+    expect(await sees(stranger.id)).toBe(200);
+    expect(bodyOf<{ fieldErrors: { email: string[] } }>(await invite(facilitator.id, stranger.email)).fieldErrors.email).toEqual(["Stranger already takes part in this session."]);
+    expect(await db.calibrationCalibrator.count({ where: { sessionId, userId: stranger.id } })).toBe(1);
+    expect(await db.calibrationEvent.count({ where: { sessionId, kind: "invite" } })).toBe(1);
+    const managersTab = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, facilitator.id), { sessionId })));
+    expect(managersTab.calibrators).toEqual({ names: ["Sam Manager", "Stranger"], canInvite: true });
+    expect(bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, sam.id), { sessionId }))).calibrators).toBeNull();
+  });
+
   test("a calibrator gets the session's event stream", async () => {
     const { sam, sessionId } = await setUp();
     const abort = new AbortController();
