@@ -1,4 +1,5 @@
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import type { ManagerLeniency } from "~/modules/calibration/leniency";
 import { ENTRY_FLAG_LABELS, type EntryFlag } from "~/modules/calibration/entries";
 
 type Count = { value: number; count: number };
@@ -88,18 +89,7 @@ export function LeniencyTable({
   managers,
   floor,
 }: {
-  managers: readonly {
-    managerId: string;
-    name: string;
-    n: number;
-    othersN: number;
-    mean: number | null;
-    sd: number | null;
-    difference: number | null;
-    interval: [number, number] | null;
-    flagged: boolean;
-    suppressed: boolean;
-  }[];
+  managers: readonly (ManagerLeniency & { name: string })[];
   floor: number;
 }) {
   if (!managers.length) return <p className="text-sm text-slate-600 dark:text-slate-300">No proposals you can see yet.</p>;

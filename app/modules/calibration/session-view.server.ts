@@ -348,8 +348,9 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       manager: { select: { name: true } },
     },
   });
-  const access = row ? { personId: row.personId, managerId: row.managerId, released: row.released } : null;
-  if (!row || !access || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
+  if (!row) throw new NotFoundError("There is no such entry in this session.");
+  const access = { personId: row.personId, managerId: row.managerId, released: row.released };
+  if (!canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
   const { ladder } = await requireLadder(session.ladderId);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);

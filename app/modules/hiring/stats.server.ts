@@ -4,6 +4,7 @@ import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
+import { cardSelect } from "./loops.server";
 import { interviewAgreement } from "./krippendorff";
 import { interviewerStats, type PastLoop } from "./interviewer-stats";
 import { canSeeHiringStatistics } from "./policy";
@@ -35,21 +36,13 @@ function countedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
   };
 }
 
-const cardSelect = {
-  id: true,
-  interviewId: true,
-  authorId: true,
-  status: true,
-  recommendation: true,
-  summary: true,
-  amendsId: true,
-  submittedAt: true,
-  scores: { select: { competencyId: true, score: true, notes: true } },
+const statsCardSelect = {
+  ...cardSelect,
   interview: { select: { scheduledAt: true, loopId: true, stage: { select: { name: true } }, loop: { select: { openingId: true } } } },
 } satisfies Prisma.HiringScorecardSelect;
 
 async function submittedCards(where: Prisma.HiringLoopWhereInput) {
-  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, select: cardSelect });
+  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, select: statsCardSelect });
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];

@@ -120,7 +120,9 @@ async function programmeInput(programme: Programme, ladder: Ladder, options: { o
   // the live one before an ended one, the newest first.
   const present = rerun ? facts.kept.filter((pair) => menteeIds.has(pair.menteeId) && mentorIds.has(pair.mentorId)) : [];
   const live = (pair: { status: string }) => pair.status !== "ended";
-  const kept = [...present.filter(live), ...present.filter((pair) => !live(pair))].filter((pair, index, all) => all.findIndex((other) => other.menteeId === pair.menteeId) === index).map(ref);
+  const onePerMentee = new Map<string, PairRef>();
+  for (const pair of [...present.filter(live), ...present.filter((pair) => !live(pair))]) if (!onePerMentee.has(pair.menteeId)) onePerMentee.set(pair.menteeId, ref(pair));
+  const kept = [...onePerMentee.values()];
   return { input, leftOut, rerun, kept, rules: facts.pins.length + facts.forbids.length, participants: facts.participants.length };
 }
 
