@@ -92,6 +92,22 @@ describe("statistics", () => {
     expect(bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.olga.id)))).loops).toBe(0);
   });
 
+  test("the kept figures follow the loops: a loop decided after a visit counts at the next, and a loop in which the viewer owes a card does not count while she owes it", async () => {
+    const facts = await hiringSetUp();
+    const loopsFor = async (userId: string) => bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", userId)))).loops;
+    // Ada is an admin: every decided loop of this file's database counts for her.
+    const elsewhere = await loopsFor(facts.admin.id);
+    expect(await loopsFor(facts.grace.id)).toBe(0);
+    await decide(facts, "hire");
+    expect([await loopsFor(facts.grace.id), await loopsFor(facts.admin.id)]).toEqual([1, elsewhere + 1]);
+    // Ada is put on the decided loop (written straight: the plan refuses it now), so she owes a card there, and then hands it in.
+    const stage = await db.hiringStage.create({ data: { openingId: facts.openingId, name: "Collaboration", position: 2, competencyIds: JSON.stringify(["collaboration"]) } });
+    const interview = await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: stage.id, interviewerId: facts.admin.id, scheduledAt: new Date("2026-11-20T12:00:00Z") } });
+    expect([await loopsFor(facts.grace.id), await loopsFor(facts.admin.id)]).toEqual([1, elsewhere]);
+    await db.hiringScorecard.create({ data: { interviewId: interview.id, authorId: facts.admin.id, status: "submitted", submittedAt: new Date(), recommendation: "yes" } });
+    expect(await loopsFor(facts.admin.id)).toBe(elsewhere + 1);
+  });
+
   test("the validity loop pairs a linked hire's interview scores with their first manager review after the decision; below ten hires no coefficient is shown, with the caveat", async () => {
     const facts = await hiringSetUp();
     await decide(facts, "hire", new Date("2026-01-01T00:00:00Z"));
