@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../../app/db/client.server.ts";
+import { servedLadderVersion } from "../../app/modules/ladders/registry.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
 import { seeded as random } from "./random.ts";
 
@@ -132,6 +133,8 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
   if (pool.length < 6) throw new Error("hiring history needs at least six people with a team to interview");
   const leniency = new Map(pool.map((person) => [person.id, normal(next, 0.35)]));
 
+  const served = await servedLadderVersion("engineering");
+  if (!served) throw new Error("hiring history needs the engineering ladder served");
   const openings = [];
   for (const levelId of LEVELS) {
     openings.push(
@@ -139,6 +142,7 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
         data: {
           title: `Bench opening ${levelId}`,
           ladderId: "engineering",
+          ladderVersionId: served.versionId,
           trackId: "ic",
           levelId,
           state: "closed",
@@ -195,6 +199,7 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
     data: {
       title: "Bench debrief",
       ladderId: "engineering",
+      ladderVersionId: served.versionId,
       trackId: "ic",
       levelId: "ic3",
       createdById: options.adminId,

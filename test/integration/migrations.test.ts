@@ -129,6 +129,53 @@ describe("migrations on SQLite", () => {
     TIMEOUT,
   );
 
+  test(
+    "sessions and openings set up before they recorded their ladder version keep their entries, events and plans, and get the version served when they were set up",
+    async () => {
+      // The migrations before the one that added the column, in a root of their own.
+      const versionsAdded = folders.findIndex((name) => name.endsWith("_ladder_versions_of_sessions_and_openings"));
+      expect(versionsAdded).toBeGreaterThan(0);
+      const before = path.join(dir, "before");
+      for (const name of [...folders.slice(0, versionsAdded), "migration_lock.toml"]) {
+        fs.cpSync(path.join(root, "prisma/migrations", name), path.join(before, "prisma/migrations", name), { recursive: true });
+      }
+      const file = path.join(dir, "existing.db");
+      await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
+      const db = new Database(file);
+      try {
+        db.exec(`
+          INSERT INTO "User" (id, email, name, updatedAt) VALUES ('u1', 'f@example.com', 'Fay', 0);
+          INSERT INTO "ReviewCycle" (id, name, startsOn, endsOn, updatedAt) VALUES ('c1', 'Spring', 0, 0, 0);
+          INSERT INTO "LadderVersion" (id, ladderId, hash, version, content, createdAt) VALUES
+            ('v1', 'engineering', 'h1', '1.0.0', '{}', 1000), ('v2', 'engineering', 'h2', '1.1.0', '{}', 3000), ('p1', 'product', 'h3', '1.0.0', '{}', 5000);
+          INSERT INTO "CalibrationSession" (id, name, cycleId, facilitatorId, ladderId, createdAt, updatedAt) VALUES
+            ('s1', 'Between versions', 'c1', 'u1', 'engineering', 2000, 0), ('s2', 'Before any version', 'c1', 'u1', 'product', 10, 0);
+          INSERT INTO "CalibrationEntry" (id, sessionId, personId) VALUES ('e1', 's1', 'u1');
+          INSERT INTO "CalibrationEvent" (id, sessionId, actorId, kind, change) VALUES ('ev1', 's1', 'u1', 'state', '{}');
+          INSERT INTO "HiringOpening" (id, title, ladderId, trackId, levelId, createdAt, updatedAt) VALUES ('o1', 'Senior', 'engineering', 'ic', 'ic3', 4000, 0);
+          INSERT INTO "HiringStage" (id, openingId, name, position) VALUES ('st1', 'o1', 'Coding', 0);
+        `);
+      } finally {
+        db.close();
+      }
+      await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
+      const after = new Database(file, { readonly: true });
+      try {
+        expect(after.prepare('SELECT id, ladderVersionId FROM "CalibrationSession" ORDER BY id').all()).toEqual([
+          { id: "s1", ladderVersionId: "v1" },
+          { id: "s2", ladderVersionId: "p1" },
+        ]);
+        expect(after.prepare('SELECT id, ladderVersionId FROM "HiringOpening"').all()).toEqual([{ id: "o1", ladderVersionId: "v2" }]);
+        const count = (table: string) => (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+        expect(["CalibrationEntry", "CalibrationEvent", "HiringStage"].map(count)).toEqual([1, 1, 1]);
+        expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      } finally {
+        after.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   test("a failure names the database and the cause", async () => {
     const broken = path.join(dir, "broken.db");
     const db = new Database(broken);

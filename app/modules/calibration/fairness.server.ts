@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, getTrack } from "~/modules/ladders";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { fairnessReport, type Dimension } from "./fairness";
 import { canSeeFairness } from "./policy";
@@ -13,7 +13,7 @@ import { requireSessionAccess } from "./sessions.server";
 export async function fairnessView(viewer: Viewer, sessionId: string) {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canSeeFairness(viewer, session.access)) throw new NotFoundError("There is no fairness report for this session.");
-  const { ladder } = await requireLadder(session.ladderId);
+  const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const entries = await db.calibrationEntry.findMany({
     where: { sessionId },
     select: { trackId: true, levelId: true, finalRating: true, finalOutcome: true, person: { select: { attributes: true, team: { select: { name: true } } } } },

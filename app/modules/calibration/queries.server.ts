@@ -121,12 +121,12 @@ export async function appliedPromotions(personId: string) {
   });
   // Most people were never promoted through calibration: their history page asks one question.
   const sessions = events.length
-    ? await db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderId: true, promotionsEffectiveOn: true } })
+    ? await db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderVersionId: true, promotionsEffectiveOn: true } })
     : [];
   return events.flatMap((event) => {
     const level = (JSON.parse(event.change) as { level?: [string | null, string | null] }).level;
     const session = sessions.find((candidate) => candidate.id === event.sessionId);
     if (!level || level[0] === level[1] || !session) return [];
-    return [{ on: session.promotionsEffectiveOn ?? event.createdAt, fromLevelId: level[0], toLevelId: level[1], ladderId: session.ladderId, sessionName: session.name }];
+    return [{ on: session.promotionsEffectiveOn ?? event.createdAt, fromLevelId: level[0], toLevelId: level[1], ladderVersionId: session.ladderVersionId, sessionName: session.name }];
   });
 }

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
@@ -57,7 +57,7 @@ type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
  * manager before then (their own reports' proposals only).
  */
 async function sessionBase(viewer: Viewer, session: Access, withoutOwn: boolean) {
-  const { ladder } = await requireLadder(session.ladderId);
+  const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const sessionId = session.id;
   const [details, allRows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
@@ -351,7 +351,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   if (!row) throw new NotFoundError("There is no such entry in this session.");
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   if (!canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
-  const { ladder } = await requireLadder(session.ladderId);
+  const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).
@@ -450,7 +450,7 @@ export async function ownOutcomeViews(personId: string) {
   const outcomes = await ownOutcomes(personId);
   return Promise.all(
     outcomes.map(async (outcome) => {
-      const { ladder } = await requireLadder(outcome.session.ladderId);
+      const ladder = await requireLadderOfVersion(outcome.session.ladderVersionId);
       const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find((point) => point.value === outcome.finalRating);
       const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
       const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);

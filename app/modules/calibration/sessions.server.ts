@@ -3,7 +3,8 @@ import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
-import { requireLadder, servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
@@ -30,8 +31,9 @@ type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
   const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, ...setup };
   if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
-  const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
-  if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const served = await servedLadderVersion(input.ladderId);
+  if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const { ladder, versionId } = served;
   const [cycle, facilitator] = await Promise.all([
     db.reviewCycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }),
     db.user.findUnique({ where: { email: input.facilitatorEmail }, select: { id: true, deactivatedAt: true } }),
@@ -59,6 +61,7 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
         name: input.name,
         cycleId: input.cycleId,
         ladderId: ladder.meta.id,
+        ladderVersionId: versionId,
         facilitatorId: facilitator.id,
         createdById: actor.id,
         blindPreRead: input.blindPreRead,
@@ -140,6 +143,7 @@ export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
       blindPreRead: true,
       facilitatorId: true,
       ladderId: true,
+      ladderVersionId: true,
       cycleId: true,
       scaleId: true,
       secondDimension: true,
@@ -224,11 +228,11 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
 export async function applyDuePromotions(now = new Date()): Promise<number> {
   const due = await db.calibrationEntry.findMany({
     where: { appliedAt: null, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
-    select: { id: true, sessionId: true, personId: true, levelId: true, finalLevelId: true, session: { select: { ladderId: true, facilitatorId: true } } },
+    select: { id: true, sessionId: true, personId: true, levelId: true, finalLevelId: true, session: { select: { ladderVersionId: true, facilitatorId: true } } },
   });
   let applied = 0;
   for (const entry of due) {
-    const { ladder } = await requireLadder(entry.session.ladderId);
+    const ladder = await requireLadderOfVersion(entry.session.ladderVersionId);
     const target = ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === entry.finalLevelId);
     await db.$transaction(async (tx) => {
       const claimed = await tx.calibrationEntry.updateMany({ where: { id: entry.id, appliedAt: null }, data: { appliedAt: now } });
@@ -280,7 +284,7 @@ export async function ownOutcomes(personId: string) {
   const entries = await db.calibrationEntry.findMany({
     where: { personId, released: true, session: { state: "published" } },
     orderBy: { session: { createdAt: "desc" } },
-    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, scaleId: true, promotionsEffectiveOn: true } } },
+    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderVersionId: true, scaleId: true, promotionsEffectiveOn: true } } },
   });
   return entries;
 }
@@ -316,11 +320,11 @@ async function requireEntry(viewer: Viewer, entryId: string, inSession?: string)
   return { entry, session };
 }
 
-type ScaledSession = { ladderId: string; scaleId: string | null; secondDimension: string | null };
+type ScaledSession = { ladderVersionId: string; scaleId: string | null; secondDimension: string | null };
 
 /** Checks a proposal or an outcome against the session's ladder and scale; field errors in the form's words, or none. */
 async function outcomeProblems(session: ScaledSession, fromLevelId: string | null, input: OutcomeInput): Promise<Record<string, string[]> | null> {
-  const { ladder } = await requireLadder(session.ladderId);
+  const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const errors: Record<string, string[]> = {};
   const scale = sessionScale(ladder, session.scaleId);
   if (!onSessionScale(scale, input.rating)) errors.rating = [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`];
@@ -455,7 +459,7 @@ export async function savePreRead(
   const access = { personId: entry.personId, managerId: entry.managerId, released: entry.released };
   if ("rating" in input) {
     if (!canRateIndependently(viewer, session.access, access)) throw new ForbiddenError("Independent ratings are given by other calibrators during the pre-read.");
-    const { ladder } = await requireLadder(session.ladderId);
+    const ladder = await requireLadderOfVersion(session.ladderVersionId);
     const scale = sessionScale(ladder, session.scaleId);
     if (!onSessionScale(scale, input.rating)) return { ok: false, fieldErrors: { rating: [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`] } };
   } else if (!canMarkProposal(viewer, session.access, access)) {

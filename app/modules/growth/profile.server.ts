@@ -14,7 +14,7 @@ import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
-import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
@@ -314,7 +314,7 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
     })),
   );
   const scale = ladder?.scale ?? [];
-  const promotionLadders = promotions.length ? await servedLadders() : [];
+  const promotionLadders = await laddersOf(promotions.map((promotion) => promotion.ladderVersionId));
   return {
     person: header(context.person, place),
     history,
@@ -330,8 +330,8 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
     scale: scale.map((point) => ({ value: point.value, label: point.label })),
     profileSources: { self: summaryOrNull(latestSelf, ladders), manager: summaryOrNull(latestManager, ladders) },
     levelChanges: promotions.map((promotion) => {
-      const served = promotionLadders.find((candidate) => candidate.ladder.meta.id === promotion.ladderId)?.ladder;
-      const levelTitle = (id: string | null) => (id && served ? (getLevel(served, id)?.title ?? id) : id);
+      const ladder = promotionLadders.get(promotion.ladderVersionId);
+      const levelTitle = (id: string | null) => (id && ladder ? (getLevel(ladder, id)?.title ?? id) : id);
       return { on: promotion.on.toISOString(), from: levelTitle(promotion.fromLevelId), to: levelTitle(promotion.toLevelId), sessionName: promotion.sessionName };
     }),
   };

@@ -2,7 +2,7 @@ import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { canViewLoop, managesOpening, type LoopAccess, type OpeningAccess } from "./policy";
 
 /**
@@ -30,6 +30,7 @@ const openingSelect = {
   id: true,
   title: true,
   ladderId: true,
+  ladderVersionId: true,
   trackId: true,
   levelId: true,
   state: true,
@@ -38,11 +39,9 @@ const openingSelect = {
   stages: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, position: true, competencyIds: true } },
 } satisfies Prisma.HiringOpeningSelect;
 
-/** The served ladder an opening hires on; NotFoundError when it is no longer served. */
-export async function openingLadder(ladderId: string): Promise<Ladder> {
-  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
-  if (!served) throw new NotFoundError("The ladder of this opening is not served any more.");
-  return served.ladder;
+/** The ladder an opening hires on, as it was when the role was opened: its plan, kits and cards read this version. */
+export function openingLadder(opening: { ladderVersionId: string }): Promise<Ladder> {
+  return requireLadderOfVersion(opening.ladderVersionId);
 }
 
 /** An opening the viewer manages (its hiring admins and admins), with its plan. */

@@ -33,7 +33,7 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
           : "The debrief opens once every scorecard is submitted, or when a hiring admin of the opening opens it early.";
     return { ...header, available: false as const, reason };
   }
-  const ladder = await openingLadder(loop.opening.ladderId);
+  const ladder = await openingLadder(loop.opening);
   const cards = effectiveSubmitted(visibleScorecards(viewer, access, await loopCards(loopId)));
   const interviewOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));

@@ -81,7 +81,7 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
 /** The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the viewer may read, the decision. */
 export async function loopPage(viewer: Viewer, loopId: string) {
   const loop = await requireVisibleLoop(viewer, loopId);
-  const ladder = await openingLadder(loop.opening.ladderId);
+  const ladder = await openingLadder(loop.opening);
   const { access } = loop;
   const seesOthers = canSeeOthersScorecards(viewer, access);
   const manages = managesOpening(viewer, access);
@@ -240,7 +240,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
   if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
   let levelId: string | null = null;
   if (input.decision === "hire-other-level") {
-    const ladder = await openingLadder(loop.opening.ladderId);
+    const ladder = await openingLadder(loop.opening);
     if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["That level is not in this opening's ladder."] } };
     if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["That is the opening's own level: choose “Hire”."] } };
     const track = trackOfLevel(ladder, loop.opening.levelId);
@@ -281,7 +281,7 @@ export async function linkHire(viewer: Viewer, loopId: string, email: string): P
 /** The loop's scorecards the viewer may read, as CSV rows: one per competency of each card that counts. */
 export async function loopExport(viewer: Viewer, loopId: string): Promise<{ filename: string; rows: (string | number)[][] }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  const ladder = await openingLadder(loop.opening.ladderId);
+  const ladder = await openingLadder(loop.opening);
   const cards = visibleScorecards(viewer, loop.access, await loopCards(loopId));
   const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadderVersion, servedLadders } from "~/modules/ladders/registry.server";
 import { openingLadder, requireManagedOpening, toStage, type Stage } from "./access.server";
 import type { NewOpeningInput, StageInput } from "./forms";
 import { interviewKit } from "./kit";
@@ -38,8 +38,9 @@ export function starterStages(ladder: Ladder, levelId: string): { name: string; 
 /** Opens a role. The creator and the hiring admins named become the opening's hiring admins. */
 export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors }> {
   if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
-  const ladder = (await servedLadders()).find((served) => served.ladder.meta.id === input.ladderId)?.ladder;
-  if (!ladder) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const served = await servedLadderVersion(input.ladderId);
+  if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  const { ladder, versionId } = served;
   const level = getLevel(ladder, input.levelId);
   if (!level) return { ok: false, fieldErrors: { levelId: ["That level is not in this ladder."] } };
   const others = input.adminEmails.length
@@ -54,6 +55,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
     data: {
       title: input.title,
       ladderId: ladder.meta.id,
+      ladderVersionId: versionId,
       trackId: level.trackId,
       levelId: level.id,
       createdById: viewer.id,
@@ -72,7 +74,7 @@ export async function hiringHome(viewer: Viewer) {
       ? db.hiringOpening.findMany({
           where: viewer.isAdmin ? {} : { admins: { some: { userId: viewer.id } } },
           orderBy: [{ state: "desc" }, { createdAt: "desc" }],
-          select: { id: true, title: true, ladderId: true, levelId: true, state: true, createdAt: true, _count: { select: { loops: true, stages: true } } },
+          select: { id: true, title: true, ladderVersionId: true, levelId: true, state: true, createdAt: true, _count: { select: { loops: true, stages: true } } },
         })
       : Promise.resolve([]),
     db.hiringInterview.findMany({
@@ -87,9 +89,10 @@ export async function hiringHome(viewer: Viewer) {
       },
     }),
   ]);
-  const ladders = await servedLadders();
-  const levelTitle = (ladderId: string, levelId: string) => {
-    const ladder = ladders.find((served) => served.ladder.meta.id === ladderId)?.ladder;
+  const versionIds = [...new Set(openings.map((opening) => opening.ladderVersionId))];
+  const ladders = new Map(await Promise.all(versionIds.map(async (id) => [id, await openingLadder({ ladderVersionId: id })] as const)));
+  const levelTitle = (ladderVersionId: string, levelId: string) => {
+    const ladder = ladders.get(ladderVersionId);
     return (ladder && getLevel(ladder, levelId)?.title) ?? levelId;
   };
   return {
@@ -97,7 +100,7 @@ export async function hiringHome(viewer: Viewer) {
     openings: openings.map((opening) => ({
       id: opening.id,
       title: opening.title,
-      level: levelTitle(opening.ladderId, opening.levelId),
+      level: levelTitle(opening.ladderVersionId, opening.levelId),
       state: opening.state,
       loops: opening._count.loops,
       stages: opening._count.stages,
@@ -118,7 +121,7 @@ export async function hiringHome(viewer: Viewer) {
 /** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
 export async function openingPage(viewer: Viewer, openingId: string) {
   const opening = await requireManagedOpening(viewer, openingId);
-  const ladder = await openingLadder(opening.ladderId);
+  const ladder = await openingLadder(opening);
   const level = getLevel(ladder, opening.levelId);
   const coverage = planCoverage(ladder, opening.levelId, opening.stages);
   const [admins, loops, usedStages] = await Promise.all([
@@ -174,9 +177,9 @@ export async function openingPage(viewer: Viewer, openingId: string) {
   };
 }
 
-async function stageCompetencyErrors(ladderId: string, levelId: string, competencyIds: readonly string[]): Promise<FieldErrors | null> {
-  const ladder = await openingLadder(ladderId);
-  const level = getLevel(ladder, levelId);
+async function stageCompetencyErrors(opening: { ladderVersionId: string; levelId: string }, competencyIds: readonly string[]): Promise<FieldErrors | null> {
+  const ladder = await openingLadder(opening);
+  const level = getLevel(ladder, opening.levelId);
   const unknown = competencyIds.filter((id) => !level?.competencyIds.includes(id));
   if (unknown.length) return { competencyIds: [`Not a competency of this level: ${unknown.join(", ")}.`] };
   if (new Set(competencyIds).size !== competencyIds.length) return { competencyIds: ["Each competency once."] };
@@ -187,7 +190,7 @@ async function stageCompetencyErrors(ladderId: string, levelId: string, competen
 export async function saveStage(viewer: Viewer, openingId: string, input: StageInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to change the plan.");
-  const errors = await stageCompetencyErrors(opening.ladderId, opening.levelId, input.competencyIds);
+  const errors = await stageCompetencyErrors(opening, input.competencyIds);
   if (errors) return { ok: false, fieldErrors: errors };
   if (!input.stageId) {
     const position = opening.stages.reduce((last, stage) => Math.max(last, stage.position + 1), 0);
@@ -251,7 +254,7 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
       name: true,
       position: true,
       competencyIds: true,
-      opening: { select: { id: true, title: true, ladderId: true, levelId: true, admins: { select: { userId: true } } } },
+      opening: { select: { id: true, title: true, ladderVersionId: true, levelId: true, admins: { select: { userId: true } } } },
       interviews: { where: { interviewerId: viewer.id }, select: { id: true }, take: 1 },
     },
   });
@@ -259,7 +262,7 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
     throw new NotFoundError("We could not find that interview kit.");
   }
   const stage: Stage = toStage(row);
-  const ladder = await openingLadder(row.opening.ladderId);
+  const ladder = await openingLadder(row.opening);
   const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
   if (!kit) throw new InvalidError("The ladder no longer has this opening's level.");
   return {

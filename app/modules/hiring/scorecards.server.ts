@@ -38,7 +38,7 @@ async function ownInterview(viewer: Viewer, interviewId: string) {
   const loop = await requireVisibleLoop(viewer, interview.loopId);
   const stage = loop.opening.stages.find((candidate) => candidate.id === interview.stageId);
   if (!stage) throw new NotFoundError("We could not find that interview.");
-  const ladder = await openingLadder(loop.opening.ladderId);
+  const ladder = await openingLadder(loop.opening);
   const rules: ScorecardRules = { scale: ladder.scale, competencyIds: stage.competencyIds };
   return { interview, loop, stage, ladder, rules };
 }

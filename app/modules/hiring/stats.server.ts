@@ -48,7 +48,7 @@ const statsCardSelect = {
 } satisfies Prisma.HiringScorecardSelect;
 
 async function submittedCards(where: Prisma.HiringLoopWhereInput) {
-  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, select: statsCardSelect });
+  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, orderBy: [{ interview: { stage: { position: "asc" } } }, { id: "asc" }], select: statsCardSelect });
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];
@@ -163,10 +163,13 @@ export async function validityStatistics(viewer: Viewer) {
     });
   }
   const ladders = await servedLadders();
-  const competencyName = new Map(ladders.flatMap(({ ladder }) => ladder.competencies.map((competency) => [competency.id, competency.name] as const)));
+  const competencies = ladders.flatMap(({ ladder }) => ladder.competencies);
+  const competencyName = new Map(competencies.map((competency) => [competency.id, competency.name] as const));
+  const position = new Map(competencies.map((competency, index) => [competency.id, index] as const));
+  const inLadderOrder = (a: { competencyId: string }, b: { competencyId: string }) => (position.get(a.competencyId) ?? Infinity) - (position.get(b.competencyId) ?? Infinity);
   const report = validityReport(outcomes);
   return {
     linkedHires: hires.length,
-    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })) },
+    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })).sort(inLadderOrder) },
   };
 }

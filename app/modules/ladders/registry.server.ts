@@ -108,6 +108,12 @@ export async function versionIdOf(hash: string): Promise<string> {
   return id;
 }
 
+/** The ladder served now with this id and its stored version id (what a new record points at); undefined when it is not served. */
+export async function servedLadderVersion(ladderId: string): Promise<(ServedLadder & { versionId: string }) | undefined> {
+  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
+  return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
+}
+
 /** The ladder (served now) that holds this level, with its stored version id; undefined when no served ladder has it. */
 export async function ladderForLevel(levelId: string | null | undefined): Promise<(ServedLadder & { versionId: string }) | undefined> {
   if (!levelId) return undefined;

@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { NotFoundError } from "~/modules/errors";
 import { diffLadders } from "./diff-ladders";
 import { readStoredLadder } from "./stored-ladder";
 import type { Ladder } from "./types";
@@ -32,5 +33,12 @@ export async function ladderOfVersion(versionId: string): Promise<Ladder | null>
   if (!row) return null;
   const ladder = readStoredLadder(row.content);
   versionCache.set(versionId, ladder);
+  return ladder;
+}
+
+/** The ladder of the version a record was made against (a session, an opening); a 404 should it not be stored. */
+export async function requireLadderOfVersion(versionId: string): Promise<Ladder> {
+  const ladder = await ladderOfVersion(versionId);
+  if (!ladder) throw new NotFoundError("That ladder version is not stored.");
   return ladder;
 }

@@ -134,7 +134,8 @@ describe("ladder pages", () => {
     const engineer = await createPerson();
     expect((await viewOf(engineer.id)).interview).toBeNull();
     expect((await viewOf(engineer.id)).tracks.map((t) => t.id)).toEqual(["ic", "tech-lead"]);
-    const opening = await db.hiringOpening.create({ data: { title: "Senior", ladderId: "engineering", trackId: "ic", levelId: "ic3", stages: { create: { name: "Design", position: 0, competencyIds: '["system-design"]' } } }, include: { stages: true } });
+    const version = await db.ladderVersion.findFirstOrThrow({ where: { ladderId: "engineering" }, select: { id: true } });
+    const opening = await db.hiringOpening.create({ data: { title: "Senior", ladderId: "engineering", ladderVersionId: version.id, trackId: "ic", levelId: "ic3", stages: { create: { name: "Design", position: 0, competencyIds: '["system-design"]' } } }, include: { stages: true } });
     const loop = await db.hiringLoop.create({ data: { opening: { connect: { id: opening.id } }, candidate: { create: { name: "Cand Idate" } } } });
     await db.hiringInterview.create({ data: { loopId: loop.id, stageId: opening.stages[0]!.id, interviewerId: engineer.id } });
     expect((await viewOf(engineer.id)).interview?.questions.length).toBeGreaterThan(0);
