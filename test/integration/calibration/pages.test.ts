@@ -198,6 +198,13 @@ describe("calibration pages", () => {
     // Mia and admins see the whole session.
     expect((await sessionOf(mia.id)).entries.map((entry) => entry.name).sort()).toEqual(["Lena Engineer", "Sam Manager"]);
     expect((await sessionOf(admin.id)).total).toBe(2);
+    // Nor does his export as facilitator hold his own row or his entry's events; an admin's holds both.
+    const exported = async (personId: string, what: string) => ((await exportLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/export?what=${what}`, personId), { sessionId }))) as Response).text();
+    for (const what of ["outcomes", "history"]) {
+      expect(await exported(sam.id, what)).toContain("SAM-ABOUT-LENA");
+      expect(await exported(sam.id, what)).not.toContain("MIA-ABOUT-SAM");
+      expect(await exported(admin.id, what)).toContain("MIA-ABOUT-SAM");
+    }
   });
 
   test("two facilitators' tabs: the second save of the same entry is a 409 that keeps what was typed, not an overwrite; a form without its revision is a 400", async () => {
