@@ -100,6 +100,11 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
 
   await page.goto(sessionUrl);
   await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Stay at level");
+  // The managers tab: leniency, raters and the form to invite another calibrator.
+  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Managers and raters" }).click();
+  await expect(page.getByLabel("Invite a calibrator")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Agenda and ratings" }).click();
   // Locking waits for every outcome: the page says what is missing, and nothing moves.
   await page.getByRole("button", { name: "Move to: Locked" }).click();
   await expect(page.getByRole("alert")).toContainText("6 people have no final outcome yet; record every outcome before locking.");
