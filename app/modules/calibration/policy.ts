@@ -12,6 +12,11 @@ export type SessionAccess = {
   /** Invited calibrators: the managers of the population and anyone else the facilitator invited. */
   calibratorIds: readonly string[];
   state: SessionState;
+  /**
+   * The viewer and their managers up the line: people in the population the viewer is calibrated
+   * beside, not over (a manager whose own manager's organisation is calibrated). Empty for admins.
+   */
+  withheldPersonIds: readonly string[];
 };
 
 export type EntryAccess = { personId: string; managerId: string | null; released: boolean };
@@ -25,12 +30,12 @@ export function canViewSession(viewer: CalibrationViewer, session: SessionAccess
 
 /**
  * Someone in the population who also calibrates (a manager whose own manager's organisation is
- * calibrated) is calibrated without them: their own entry is not theirs to open, mark or rate,
- * and it is left out of their view of the session. They learn their outcome as everyone does,
- * once it is released. Admins see everything.
+ * calibrated) is calibrated without them: neither their own entry nor those of their managers up
+ * the line are theirs to open, mark or rate, and they are left out of their view of the session.
+ * They learn their outcome as everyone does, once it is released. Admins see everything.
  */
 export function canOpenEntry(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return canViewSession(viewer, session) && (viewer.isAdmin || entry.personId !== viewer.id);
+  return canViewSession(viewer, session) && (viewer.isAdmin || !session.withheldPersonIds.includes(entry.personId));
 }
 
 /** A proposal: its manager always; the facilitator and admins always; other calibrators once proposals are revealed. */
@@ -51,16 +56,17 @@ export function canPreRead(viewer: CalibrationViewer, session: SessionAccess): b
 
 /** An independent rating of someone else's report, during the pre-read: the person's own manager has their proposal. */
 export function canRateIndependently(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return canPreRead(viewer, session) && entry.managerId !== viewer.id && entry.personId !== viewer.id;
+  return canPreRead(viewer, session) && canOpenEntry(viewer, session, entry) && entry.managerId !== viewer.id;
 }
 
 /** Once proposals are revealed (and while outcomes are open), other calibrators mark a proposal: agree, question, or no view. */
 export function canMarkProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return isCalibrator(viewer, session) && entry.managerId !== viewer.id && entry.personId !== viewer.id && session.state === "live";
+  return isCalibrator(viewer, session) && canOpenEntry(viewer, session, entry) && entry.managerId !== viewer.id && session.state === "live";
 }
 
+/** The facilitator records outcomes; so may an admin, for an entry the facilitator may not open (their own, or a manager's of theirs). */
 export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAccess): boolean {
-  return isFacilitator(viewer, session) && outcomesEditable(session.state);
+  return (isFacilitator(viewer, session) || viewer.isAdmin) && outcomesEditable(session.state);
 }
 
 export function canChangeState(viewer: CalibrationViewer, session: SessionAccess): boolean {

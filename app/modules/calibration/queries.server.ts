@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
 import { parseRows, sqlBool, sqlInt } from "~/db/rows";
+import { managerChain } from "~/modules/people/reporting-line.server";
 import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
 
 const proposalRow = z.object({ id: z.string(), name: z.string(), total: sqlInt, missing: sqlInt });
@@ -98,8 +99,9 @@ export async function sessionEntries(sessionId: string) {
 
 /**
  * Does the viewer calibrate the person in that cycle: facilitate or calibrate a session past its
- * draft in which the person has an entry? Calibrators read the person's submitted reviews, as the
- * pre-read and the discussion need (assessments/policy.ts).
+ * draft in which the person has an entry, and the person is not one of the viewer's managers up the
+ * line (whom the viewer is calibrated beside, policy's canOpenEntry)? Calibrators read the person's
+ * submitted reviews, as the pre-read and the discussion need (assessments/policy.ts).
  */
 export async function calibratesPersonInCycle(viewerId: string, personId: string, cycleId: string): Promise<boolean> {
   const found = await db.calibrationEntry.findFirst({
@@ -109,7 +111,7 @@ export async function calibratesPersonInCycle(viewerId: string, personId: string
     },
     select: { id: true },
   });
-  return found !== null;
+  return found !== null && !(await managerChain(viewerId)).includes(personId);
 }
 
 /** The person's promotions applied through calibration, oldest first: when, from and to which level, and the session that decided it. */

@@ -63,7 +63,7 @@ async function sessionBase(viewer: Viewer, session: Access, withoutOwn: boolean)
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
     sessionEntries(sessionId),
   ]);
-  const rows = withoutOwn ? allRows.filter((row) => row.personId !== viewer.id) : allRows;
+  const rows = withoutOwn ? allRows.filter((row) => canOpenEntry(viewer, session.access, row)) : allRows;
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const preReadsOf = new Map<string, typeof preReads>();
@@ -209,9 +209,9 @@ const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 async function baseFor(viewer: Viewer, session: Access) {
   const [version, own] = await Promise.all([
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
-    viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: viewer.id } }),
+    viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: { in: [...session.access.withheldPersonIds] } } }),
   ]);
-  // Someone calibrated in the session sees it without their own entry (policy's canOpenEntry).
+  // Someone calibrated in the session sees it without their own entry and their managers' (policy's canOpenEntry).
   const seesAll = own === 0 && (viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state));
   return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0));
 }

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import type { Ladder } from "~/modules/ladders";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { reportsBelowSql } from "~/modules/people/reporting-line.server";
+import { managerChain, reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { LevelOutcome } from "./entries";
 import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { onSessionScale, sessionScale } from "./scale";
@@ -152,7 +152,12 @@ export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
     },
   });
   if (!session || !isSessionState(session.state)) throw new NotFoundError("There is no such calibration session.");
-  const access: SessionAccess = { facilitatorId: session.facilitatorId, calibratorIds: session.calibrators.map((row) => row.userId), state: session.state };
+  const access: SessionAccess = {
+    facilitatorId: session.facilitatorId,
+    calibratorIds: session.calibrators.map((row) => row.userId),
+    state: session.state,
+    withheldPersonIds: viewer.isAdmin ? [] : [viewer.id, ...(await managerChain(viewer.id))],
+  };
   if (!canViewSession(viewer, access)) throw new NotFoundError("There is no such calibration session.");
   return { ...session, state: session.state as SessionState, access };
 }

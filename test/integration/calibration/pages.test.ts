@@ -250,6 +250,48 @@ describe("calibration pages", () => {
     expect((await entryOf(sam.id)).canOpenProfile).toBe(true);
   });
 
+  test("a calibrator calibrated beside their own manager neither sees, rates, marks nor decides the manager's entry, nor reads the manager's reviews", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const vic = await createPerson({ name: "Vic President", track: "manager", level: "m3" });
+    const dee = await createPerson({ name: "Dee Director", track: "manager", level: "m2", managerId: vic.id });
+    const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: dee.id });
+    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
+    const cycle = await db.reviewCycle.create({ data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [dee, sam, lena].map((p) => ({ userId: p.id })) } } });
+    const served = (await ladderForLevel("m2"))!;
+    const deesReview = await db.assessment.create({
+      data: { kind: "manager", status: "submitted", subjectId: dee.id, authorId: vic.id, cycleId: cycle.id, ladderVersionId: served.versionId, trackId: "manager", levelId: "m2", submittedAt: new Date(), summary: "VIC-ABOUT-DEE" },
+    });
+    // Sam facilitates too: an admin records the outcomes he may not.
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: sam.email, population: "cycle", teamIds: [], blindPreRead: true });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const entryOf = async (person: { id: string }) => (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: person.id } })).id;
+    const [deesEntry, lenasEntry] = [await entryOf(dee), await entryOf(lena)];
+    const move = async (to: string) => statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, sam.id, { to }), { sessionId }))));
+    const onEntry = async (personId: string, entryId: string, fields: Record<string, string>) =>
+      statusOf(await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, personId, fields), { sessionId, entryId }))));
+    expect(await move("proposals")).toBe(302);
+    expect(await onEntry(vic.id, deesEntry, { intent: "propose", rating: "3", outcome: "stay", text: "VIC-PROPOSES-FOR-DEE" })).toBe(302);
+    expect(await move("preread")).toBe(302);
+    expect(await onEntry(sam.id, deesEntry, { intent: "preread-rating", rating: "1" })).toBe(404);
+    expect(await move("live")).toBe(302);
+
+    const samsView = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
+    expect(samsView.entries.map((entry) => entry.name)).toEqual(["Lena Engineer"]);
+    expect(JSON.stringify(samsView)).not.toContain("VIC-PROPOSES-FOR-DEE");
+    expect(statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${deesEntry}`, sam.id), { sessionId, entryId: deesEntry }))))).toBe(404);
+    expect(await onEntry(sam.id, deesEntry, { intent: "preread-mark", mark: "question" })).toBe(404);
+    expect(await onEntry(sam.id, deesEntry, { intent: "final", rating: "4", outcome: "stay", text: "x", revision: "0" })).toBe(404);
+    const readReview = async (personId: string) => statusOf(await call(async () => assessmentLoader(routeArgs(await signedInRequest(`/assessments/${deesReview.id}`, personId), { assessmentId: deesReview.id }))));
+    expect(await readReview(sam.id)).toBe(404);
+    expect(await readReview(vic.id)).toBe(200);
+    // Dee, calibrating Sam, reads his entry; an admin records Dee's outcome, which the facilitator cannot.
+    expect(statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${await entryOf(sam)}`, dee.id), { sessionId, entryId: await entryOf(sam) }))))).toBe(200);
+    const revision = String((await db.calibrationEntry.findUniqueOrThrow({ where: { id: deesEntry } })).revision);
+    expect(await onEntry(admin.id, deesEntry, { intent: "final", rating: "3", outcome: "stay", text: "As proposed", revision })).toBe(302);
+    expect(await onEntry(sam.id, lenasEntry, { intent: "final", rating: "3", outcome: "stay", text: "Steady", revision: "0" })).toBe(302);
+  });
+
   test("a manager reads other managers' proposals only once the session is live, on the session page and the entry alike", async () => {
     const admin = await createAdmin({ name: "Ada Admin" });
     const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });

@@ -96,7 +96,7 @@ describe("the fairness report", () => {
   });
 
   test("only admins see it, and only once outcomes are locked", () => {
-    const session = { facilitatorId: "f", calibratorIds: ["m"], state: "locked" as const };
+    const session = { facilitatorId: "f", calibratorIds: ["m"], state: "locked" as const, withheldPersonIds: [] };
     expect(canSeeFairness({ id: "a", isAdmin: true }, session)).toBe(true);
     expect(canSeeFairness({ id: "a", isAdmin: true }, { ...session, state: "published" })).toBe(true);
     expect(canSeeFairness({ id: "a", isAdmin: true }, { ...session, state: "live" })).toBe(false);

@@ -8,7 +8,8 @@ const otherManager = { id: "mgr2", isAdmin: false };
 const engineer = { id: "eng", isAdmin: false };
 const stranger = { id: "x", isAdmin: false };
 const admin = { id: "adm", isAdmin: true };
-const session = (state: SessionState) => ({ facilitatorId: "fac", calibratorIds: ["mgr", "mgr2"], state });
+/** The session as read for a viewer: `withheld` is the viewer and their managers up the line. */
+const session = (state: SessionState, withheld: string[] = []) => ({ facilitatorId: "fac", calibratorIds: ["mgr", "mgr2"], state, withheldPersonIds: withheld });
 const entry = { personId: "eng", managerId: "mgr", released: true };
 const statesWhere = (allowed: (state: SessionState) => boolean) => SESSION_STATES.filter(allowed);
 
@@ -27,13 +28,26 @@ describe("calibration access rules", () => {
 
   it("a calibrator who is calibrated in the session neither opens, sees, marks nor rates their own entry; admins see it", () => {
     const own = { personId: "mgr2", managerId: "mgr", released: false };
-    expect(canOpenEntry(otherManager, session("live"), own)).toBe(false);
-    expect(canSeeProposal(otherManager, session("live"), own)).toBe(false);
-    expect(canMarkProposal(otherManager, session("live"), own)).toBe(false);
-    expect(canRateIndependently(otherManager, session("preread"), own)).toBe(false);
-    expect(canOpenEntry(manager, session("live"), own)).toBe(true);
-    expect(canMarkProposal(facilitator, session("live"), own)).toBe(false);
+    expect(canOpenEntry(otherManager, session("live", ["mgr2", "mgr"]), own)).toBe(false);
+    expect(canSeeProposal(otherManager, session("live", ["mgr2", "mgr"]), own)).toBe(false);
+    expect(canMarkProposal(otherManager, session("live", ["mgr2", "mgr"]), own)).toBe(false);
+    expect(canRateIndependently(otherManager, session("preread", ["mgr2", "mgr"]), own)).toBe(false);
+    expect(canOpenEntry(manager, session("live", ["mgr"]), own)).toBe(true);
+    expect(canMarkProposal(facilitator, session("live", ["fac"]), own)).toBe(false);
     expect(canOpenEntry(admin, session("live"), { ...own, personId: "adm" })).toBe(true);
+  });
+
+  it("nor their managers' entries up the line: a calibrator does not rate or read the manager they report to", () => {
+    const theirManager = { personId: "mgr", managerId: "dir", released: false };
+    const asOtherManager = (state: SessionState) => session(state, ["mgr2", "mgr"]);
+    expect(canOpenEntry(otherManager, asOtherManager("live"), theirManager)).toBe(false);
+    expect(canSeeProposal(otherManager, asOtherManager("live"), theirManager)).toBe(false);
+    expect(canMarkProposal(otherManager, asOtherManager("live"), theirManager)).toBe(false);
+    expect(canRateIndependently(otherManager, asOtherManager("preread"), theirManager)).toBe(false);
+    // Someone beside them is theirs to rate and mark.
+    const peer = { personId: "peer", managerId: "dir", released: false };
+    expect(canRateIndependently(otherManager, asOtherManager("preread"), peer)).toBe(true);
+    expect(canMarkProposal(otherManager, asOtherManager("live"), peer)).toBe(true);
   });
 
   it("only the person's manager proposes, while proposals are open", () => {
@@ -46,7 +60,9 @@ describe("calibration access rules", () => {
     expect(statesWhere((state) => canPreRead(otherManager, session(state)))).toEqual(["preread"]);
     expect(statesWhere((state) => canPreRead(facilitator, session(state)))).toEqual([]);
     expect(statesWhere((state) => canRecordOutcome(facilitator, session(state)))).toEqual(["live"]);
-    expect(statesWhere((state) => canRecordOutcome(admin, session(state)))).toEqual([]);
+    // An admin may too: for an entry the facilitator may not open (their own or their manager's), someone must.
+    expect(statesWhere((state) => canRecordOutcome(admin, session(state)))).toEqual(["live"]);
+    expect(statesWhere((state) => canRecordOutcome(manager, session(state)))).toEqual([]);
     expect(canChangeState(facilitator, session("draft"))).toBe(true);
     expect(canChangeState(manager, session("draft"))).toBe(false);
   });
