@@ -52,6 +52,8 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
     : [];
   const unknownCalibrators = input.calibratorEmails.filter((email) => !others.some((other) => other.email === email));
   if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${unknownCalibrators.length === 1 ? "this email" : "these emails"}: ${unknownCalibrators.join(", ")}.`] } };
+  const calibrated = others.filter((other) => people.some((person) => person.id === other.id));
+  if (calibrated.length) return { ok: false, fieldErrors: { calibratorEmails: [`Calibrated in this session, so not invited to calibrate it: ${calibrated.map((other) => other.email).join(", ")}.`] } };
   // The population's managers propose (a facilitator who manages some of them too); others named are invited besides.
   const calibratorIds = [...new Set([...people.flatMap((person) => (person.managerId ? [person.managerId] : [])), ...others.flatMap((other) => (other.id === facilitator.id ? [] : [other.id]))])];
 
@@ -183,6 +185,10 @@ export async function inviteCalibrator(viewer: Viewer, sessionId: string, email:
   const person = await db.user.findFirst({ where: { email: email.trim().toLowerCase(), deactivatedAt: null }, select: { id: true, name: true } });
   if (!person) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
   if (person.id === session.facilitatorId || session.access.calibratorIds.includes(person.id)) return { ok: false, fieldErrors: { email: [`${person.name} already takes part in this session.`] } };
+  // Someone calibrated in the session is not invited to calibrate the others (their managers invite themselves by managing).
+  if (await db.calibrationEntry.findFirst({ where: { sessionId, personId: person.id }, select: { id: true } })) {
+    return { ok: false, fieldErrors: { email: [`${person.name} is calibrated in this session, so cannot be invited to calibrate it.`] } };
+  }
   await db.$transaction(async (tx) => {
     await tx.calibrationCalibrator.create({ data: { sessionId, userId: person.id } });
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "invite", change: JSON.stringify({ calibrator: [null, person.name] }) } });

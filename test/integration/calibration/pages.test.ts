@@ -318,9 +318,12 @@ describe("calibration pages", () => {
   });
 
   test("the facilitator invites another calibrator after setting up: they see the session from then on; unknown, repeated or unauthorised invitations change nothing", async () => {
-    const { facilitator, sam, stranger, sessionId } = await setUp();
+    const { facilitator, sam, lena, stranger, sessionId } = await setUp();
     const invite = async (personId: string, email: string) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, { intent: "invite", email }), { sessionId })));
+    // Someone calibrated in the session is not invited to calibrate the others.
+    expect(bodyOf<{ fieldErrors: { email: string[] } }>(await invite(facilitator.id, lena.email)).fieldErrors.email).toEqual(["Lena Engineer is calibrated in this session, so cannot be invited to calibrate it."]);
     const sees = async (personId: string) => statusOf(await call(async () => sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId), { sessionId }))));
+    expect(await sees(lena.id)).toBe(404);
     expect(await sees(stranger.id)).toBe(404);
     expect(statusOf(await invite(sam.id, stranger.email))).toBe(403);
     const unknown = await invite(facilitator.id, "ghost@example.com");

@@ -370,12 +370,17 @@ describe("calibration sessions", () => {
   });
 
   test("other calibrators named at set-up are invited beside the managers; an unknown email is a field error and writes nothing", async () => {
-    const { admin, facilitator, cycle, sam, kim, outsider } = await setUp();
+    const { admin, facilitator, cycle, sam, kim, lena, outsider } = await setUp();
     const input = { name: "With a peer", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
     const before = await db.calibrationSession.count();
     expect(await createSession(viewerOf(admin), { ...input, calibratorEmails: ["ghost@example.com"] })).toEqual({
       ok: false,
       fieldErrors: { calibratorEmails: ["Nobody active has this email: ghost@example.com."] },
+    });
+    // Someone in the population is not invited to calibrate the others.
+    expect(await createSession(viewerOf(admin), { ...input, calibratorEmails: [lena.email] })).toEqual({
+      ok: false,
+      fieldErrors: { calibratorEmails: [`Calibrated in this session, so not invited to calibrate it: ${lena.email}.`] },
     });
     expect(await db.calibrationSession.count()).toBe(before);
     const created = await createSession(viewerOf(admin), { ...input, calibratorEmails: [outsider.email, facilitator.email] });
