@@ -20,6 +20,7 @@ import {
   isInterviewerOn,
   managesOpening,
   visibleScorecards,
+  canJoinPanel,
 } from "./policy";
 
 /**
@@ -202,8 +203,11 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
-  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, deactivatedAt: true } });
+  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
   if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (!canJoinPanel(person, loop.access)) {
+    return { ok: false, fieldErrors: { email: ["They manage this opening and may have read the scorecards already in: their score would not be independent."] } };
+  }
   if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
     return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
   }

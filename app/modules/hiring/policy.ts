@@ -86,6 +86,15 @@ export function canStaffLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
 }
 
 /**
+ * Whether someone may join the loop's panel: not someone who manages the opening once another
+ * interviewer's card is in, since they may have read it (a hiring admin who took their own
+ * interview off the panel could otherwise read the cards and then score).
+ */
+export function canJoinPanel(person: HiringViewer, loop: LoopAccess): boolean {
+  return !managesOpening(person, loop) || !loop.interviews.some((interview) => interview.interviewerId !== person.id && interview.submitted);
+}
+
+/**
  * Removing an interview from the panel, which only an interview without a card allows: a hiring
  * admin who also interviews on the loop may remove only their own until their card is in, since
  * which interviews can go would tell them who has written a card.

@@ -200,5 +200,17 @@ describe("independence of interviewers", () => {
     expect(await unassign(facts.anaInterview)).toBe(403);
     expect(await unassign(facts.benInterview)).toBe(403);
     expect(await db.hiringInterview.count({ where: { loopId: facts.loopId } })).toBe(3);
+    // She may take her own interview off and then read the cards as the opening's hiring admin, but not join the panel again afterwards.
+    const own = (await db.hiringInterview.findFirstOrThrow({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).id;
+    expect(await unassign(own)).toBe(200);
+    expect(await textOf(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })))).toContain("BEN-SECRET");
+    const assign = async (email: string) =>
+      call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "assign", stageId: facts.stages[1]!.id, email }), { loopId: facts.loopId })));
+    const refused = await assign(facts.grace.email);
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(bodyOf(refused))).toContain("may have read the scorecards already in");
+    expect(await db.hiringInterview.count({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).toBe(0);
+    // Someone who manages nothing of it still joins.
+    expect(statusOf(await assign(facts.stranger.email))).toBe(200);
   });
 });

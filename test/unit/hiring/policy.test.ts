@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canCreateOpening,
+  canJoinPanel,
   canOpenDebriefEarly,
   canRecordDecision,
   canRecordDissent,
@@ -114,6 +115,17 @@ describe("hiring access", () => {
     expect(canRemoveInterview(grace, withGrace(true), "ana")).toBe(true);
     expect(canRemoveInterview(ana, loop(), "ana")).toBe(false);
     expect(canRemoveInterview(grace, loop({ decided: true }), "ana")).toBe(false);
+  });
+
+  it("those who manage the opening join the panel only while no other interviewer's card is in: they may have read it", () => {
+    const benIn = loop({ interviews: [{ interviewerId: "ana", submitted: false }, { interviewerId: "ben", submitted: true }] });
+    expect(canJoinPanel(grace, loop())).toBe(true);
+    expect(canJoinPanel(grace, benIn)).toBe(false);
+    expect(canJoinPanel(admin, benIn)).toBe(false);
+    expect(canJoinPanel(stranger, benIn)).toBe(true);
+    expect(canJoinPanel(other, benIn)).toBe(true);
+    // Their own submitted card (another stage) is no reason to refuse them.
+    expect(canJoinPanel(grace, loop({ interviews: [{ interviewerId: "grace", submitted: true }] }))).toBe(true);
   });
 
   it("kits and interview material: the opening's hiring admins and whoever interviews in the stage; on ladder pages, hiring admins and anyone with an interview", () => {
