@@ -60,14 +60,15 @@ async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind,
 
 type Subject = { id: string; name: string; ladderId: string | null; level: string | null; deactivatedAt: Date | null };
 
-/** Throws NotFoundError unless the viewer may write this kind of assessment about the subject. */
+/**
+ * Throws NotFoundError unless the viewer may write this kind of assessment about the subject, with
+ * one message whether the person does not exist or is not the viewer's to review: it must not tell
+ * which ids are people.
+ */
 async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<Subject> {
   const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } });
-  if (!subject) throw new NotFoundError("There is no such person.");
-  const chain = kind === "self" ? [] : await managerChain(subjectId);
-  if (!canAuthorAssessment(kind, viewer.id, subjectId, chain)) {
-    throw new NotFoundError(kind === "self" ? "There is no such person." : "Only someone in this person's management chain can review them.");
-  }
+  const chain = subject && kind !== "self" ? await managerChain(subjectId) : [];
+  if (!subject || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError("There is nobody by that address for you to review.");
   return subject;
 }
 

@@ -106,7 +106,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
     opening: { id: loop.opening.id, title: loop.opening.title, level: levelLabel(ladder, loop.opening.levelId), levelId: loop.opening.levelId },
     candidate: purged
       ? { name: PURGED_NAME, email: "", source: "", notes: "", purgedAt: loop.candidate.purgedAt!.toISOString(), hiredPerson: null }
-      : { name: loop.candidate.name, email: loop.candidate.email, source: loop.candidate.source, notes: loop.candidate.notes, purgedAt: null, hiredPerson: loop.candidate.hiredPerson },
+      : { name: loop.candidate.name, email: loop.candidate.email, source: loop.candidate.source, notes: loop.candidate.notes, purgedAt: null, hiredPerson: seesOthers ? loop.candidate.hiredPerson : null },
     stages: loop.opening.stages,
     competencyName,
     scale,

@@ -115,6 +115,9 @@ describe("manager reviews", () => {
     }
     const unknown = await thrown(async () => reviewRoute.loader(routeArgs(await signedInRequest("/people/nobody/review", manager.id), { personId: "nobody" })));
     expect(statusOf(unknown)).toBe(404);
+    // Someone else's report and an id nobody has read the same: the page does not tell which ids are people.
+    const notMine = await thrown(async () => reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, peer.id), { personId: engineer.id })));
+    expect(bodyOf(notMine)).toEqual(bodyOf(unknown));
     expect(await db.assessment.count({ where: { subjectId: engineer.id } })).toBe(0);
 
     const id = await startReview(manager.id, engineer.id);

@@ -139,6 +139,12 @@ describe("statistics", () => {
     // Purged, the loop no longer says who the candidate became; the link stays for the figures above.
     const loopOf = async () => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
     expect((await loopOf()).candidate.hiredPerson).toMatchObject({ name: "Casey Joined" });
+    // An interviewer who still owes a card (put on the panel straight, as the plan no longer allows it) is not told whom the candidate became.
+    const stage = await db.hiringStage.create({ data: { openingId: facts.openingId, name: "Late", position: 2, competencyIds: JSON.stringify(["collaboration"]) } });
+    await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: stage.id, interviewerId: facts.stranger.id } });
+    const owing = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.stranger.id), { loopId: facts.loopId })));
+    expect(owing.candidate.hiredPerson).toBeNull();
+    expect(JSON.stringify(owing)).not.toContain("Casey Joined");
     expect(statusOf(await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "purge", confirm: "purge" }), { loopId: facts.loopId }))))).toBe(200);
     const purged = await loopOf();
     expect(purged.candidate.hiredPerson).toBeNull();
