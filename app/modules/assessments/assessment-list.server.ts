@@ -43,7 +43,7 @@ export async function reviewsOverview(viewer: Viewer) {
   const [participations, reviews, selfSubmitted] = reportIds.length
     ? await Promise.all([
         db.reviewCycleParticipant.findMany({
-          where: { userId: { in: reportIds }, cycle: { closedAt: null } },
+          where: { userId: { in: reportIds }, cycle: { closedAt: null, startsOn: { lte: new Date() } } },
           select: { userId: true, cycle: { select: { id: true, name: true, startsOn: true, createdAt: true } } },
         }),
         db.assessment.findMany({
@@ -66,7 +66,7 @@ export async function reviewsOverview(viewer: Viewer) {
       ])
     : [[], [], []];
 
-  // The open cycle each report is in (the most recently started, as openCycleFor picks).
+  // The started open cycle each report is in (the most recently started, as openCycleFor picks).
   const cycleOf = new Map<string, { id: string; name: string; startsOn: Date; createdAt: Date }>();
   for (const { userId, cycle } of participations) {
     const seen = cycleOf.get(userId);

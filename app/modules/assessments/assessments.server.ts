@@ -33,10 +33,13 @@ type Tx = Prisma.TransactionClient;
 
 export type CycleRef = { id: string; name: string };
 
-/** The open cycle the person takes part in (the most recently started), or null. */
-export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCycle"> = db): Promise<CycleRef | null> {
+/**
+ * The open cycle the person takes part in that has started (the most recently started), or null:
+ * a cycle opened ahead of its first day takes no assessments until then.
+ */
+export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCycle"> = db, now = new Date()): Promise<CycleRef | null> {
   return client.reviewCycle.findFirst({
-    where: { closedAt: null, participants: { some: { userId: personId } } },
+    where: { closedAt: null, startsOn: { lte: now }, participants: { some: { userId: personId } } },
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     select: { id: true, name: true },
   });

@@ -9,8 +9,8 @@ import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [own, reports, calibration, hiring, mentorship, overdue] = await Promise.all([
-    ownOpenCycles(viewer.id),
-    reportsAwaitingReview(viewer.id),
+    ownOpenCycles(viewer.id, now),
+    reportsAwaitingReview(viewer.id, now),
     calibrationTodo(viewer.id),
     hiringTodo(viewer.id),
     mentorshipTodoFacts(viewer, now),

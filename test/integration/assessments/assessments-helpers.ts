@@ -133,12 +133,12 @@ export async function competencyIds(assessmentId: string): Promise<string[]> {
   return rows.map((row) => row.competencyId);
 }
 
-export async function openCycle(name: string, participantIds: string[], closed = false) {
+export async function openCycle(name: string, participantIds: string[], closed = false, startsOn = new Date("2026-01-01")) {
   return db.reviewCycle.create({
     data: {
       name,
-      startsOn: new Date("2026-01-01"),
-      endsOn: new Date("2026-12-31"),
+      startsOn,
+      endsOn: new Date(Math.max(startsOn.getTime(), Date.parse("2026-12-31"))),
       closedAt: closed ? new Date() : null,
       participants: { create: participantIds.map((userId) => ({ userId })) },
     },

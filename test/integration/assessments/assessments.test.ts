@@ -90,6 +90,14 @@ describe("starting a self-assessment", () => {
     expect(await startSelf(peer.id)).toBe(inCycle);
   });
 
+  test("a cycle opened ahead of its first day takes no assessments until then: they are written outside it, as in no cycle", async () => {
+    const { engineer, manager } = await organisation();
+    const nextMonth = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+    await openCycle("Opens next month", [engineer.id], false, nextMonth);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: await startSelf(engineer.id) } })).cycleId).toBeNull();
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: await startReview(manager.id, engineer.id) } })).cycleId).toBeNull();
+  });
+
   test("someone without a level is told why and nothing is created", async () => {
     const person = await createPerson({ track: null, level: null });
     const { entry } = bodyOf<{ entry: { unavailable: string } }>(await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))));

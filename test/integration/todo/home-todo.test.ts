@@ -40,4 +40,11 @@ describe("what to do next on the home page", () => {
     expect(await todo(admin.id)).toContainEqual({ kind: "close-cycle", title: `Close ${ended.name}`, href: `/admin/cycles/${ended.id}` });
     expect(await todo(engineer.id)).toEqual([]);
   });
+
+  test("a cycle opened ahead of its first day asks nothing until then", async () => {
+    const { manager, engineer } = await organisation();
+    await openCycle(`Ahead ${engineer.id}`, [engineer.id], false, new Date(Date.now() + 30 * 24 * 60 * 60 * 1000));
+    expect(await todo(engineer.id)).toEqual([]);
+    expect(await todo(manager.id)).toEqual([]);
+  });
 });
