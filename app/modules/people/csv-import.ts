@@ -55,7 +55,10 @@ export type ImportRow = {
   email: string;
   managerEmail: string | null;
   team: string | null;
-  /** The person's ladder, resolved from the `ladder` column or from their track and level. */
+  /**
+   * The person's ladder, resolved from the `ladder` column or from their track and level; as
+   * written in the file until planImport resolves it where the file leaves track or level out.
+   */
   ladder: string | null;
   track: string | null;
   level: string | null;
@@ -225,6 +228,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     };
   }
 
+  const placedByFile = indexOf.has("track") && indexOf.has("level");
   const rows: ImportRow[] = [];
   const rejectedEmails = new Set<string>();
   const emailIndex = indexOf.get("email")!;
@@ -245,9 +249,11 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     const problems: ImportError[] = result.success
       ? []
       : result.error.issues.map((issue) => ({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message }));
+    // A file that names both track and level places each person by its own cells; one that leaves
+    // either out is checked against the person's current place (planImport).
     const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
-    const place = checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim()));
-    if (!place.ok) problems.push({ line, field: place.field, message: place.message });
+    const place = placedByFile ? checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim())) : null;
+    if (place && !place.ok) problems.push({ line, field: place.field, message: place.message });
     const attributes: Record<string, string | null> = {};
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
@@ -269,7 +275,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       email: value.email,
       managerEmail: value.manager_email,
       team: value.team,
-      ladder: place.ok ? place.ladderId : null,
+      ladder: place?.ok ? place.ladderId : value.ladder,
       track: value.track,
       level: value.level,
       attributes,
@@ -343,6 +349,21 @@ export function planImport(
     for (const email of cycle) {
       const row = rowByEmail.get(email);
       if (row) errors.push({ line: row.line, field: "manager_email", message: `reporting cycle: ${path}` });
+    }
+  }
+  // Where the file leaves track or level out, the person keeps theirs: the place they end up in
+  // (the file's cells over their current ones) must exist, on one ladder.
+  if (!(has("track") && has("level"))) {
+    for (const row of rowByEmail.values()) {
+      const person = byEmail.get(row.email);
+      const track = has("track") ? row.track : (person?.track ?? null);
+      const level = has("level") ? row.level : (person?.level ?? null);
+      const place = checkTrackLevel(track, level, has("ladder") ? row.ladder : (person?.ladder ?? null));
+      if (place.ok) row.ladder = has("ladder") || has("track") || has("level") ? place.ladderId : (person?.ladder ?? null);
+      else {
+        const kept = [!has("track") && track ? `track ${track}` : null, !has("level") && level ? `level ${level}` : null].filter(Boolean).join(" and ");
+        errors.push({ line: row.line, field: place.field, message: `${place.message}${kept ? ` (with their current ${kept}, which this file leaves as it is)` : ""}` });
+      }
     }
   }
   if (errors.length) return { ok: false, errors: sortErrors(errors) };

@@ -402,3 +402,28 @@ describe("parseAttributes", () => {
     expect(parseAttributes('{"constructor":"x"}')["constructor"]).toBe("x");
   });
 });
+
+describe("a file that leaves track or level out", () => {
+  const ana = existing({ id: "ana", email: "ana@example.com", name: "Ana", ladder: "engineering", track: "ic", level: "ic2" });
+
+  test("changes the one it names when the place it leads to exists", () => {
+    expect(okPlan("name,email,level\nAna,ana@example.com,ic3\n", [ana]).changes).toEqual([
+      { line: 2, id: "ana", email: "ana@example.com", name: "Ana", changes: [{ field: "level", from: "ic2", to: "ic3" }] },
+    ]);
+  });
+
+  test("is refused where the person's kept level would not be on the new track, or the kept track has no such level", () => {
+    expect(errorsOf("name,email,track\nAna,ana@example.com,manager\n", [ana])).toEqual([
+      { line: 2, field: "level", message: 'level "ic2" is not on the manager track (expected one of m1) (with their current level ic2, which this file leaves as it is)' },
+    ]);
+    expect(errorsOf("name,email,level\nAna,ana@example.com,m1\n", [ana])).toEqual([
+      { line: 2, field: "level", message: 'level "m1" is not on the ic track (expected one of ic1, ic2 and ic3) (with their current track ic, which this file leaves as it is)' },
+    ]);
+  });
+
+  test("a file of names and emails only leaves everyone's place alone", () => {
+    expect(okPlan("name,email\nAna Maria,ana@example.com\n", [ana]).changes).toEqual([
+      { line: 2, id: "ana", email: "ana@example.com", name: "Ana", changes: [{ field: "name", from: "Ana", to: "Ana Maria" }] },
+    ]);
+  });
+});
