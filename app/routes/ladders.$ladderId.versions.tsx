@@ -39,8 +39,10 @@ function label(version: { version: string; createdAt: Date | string; hash: strin
 export default function Versions() {
   const { currentHash, versions, from, to, diff, levelTitles, competencyNames } = useLoaderData<typeof loader>();
   const where = (levelId: string, competencyId: string) => `${levelTitles[levelId] ?? levelId} · ${competencyNames[competencyId] ?? competencyId}`;
+  const levelChanges = diff ? diff.levels.added.length + diff.levels.removed.length + diff.levels.retitled.length : 0;
+  const scaleChanges = diff ? diff.scale.added.length + diff.scale.removed.length + diff.scale.changed.length : 0;
   const total = diff
-    ? diff.competencies.added.length + diff.competencies.removed.length + diff.competencies.renamed.length + diff.levels.added.length + diff.levels.removed.length + diff.expectations.added.length + diff.expectations.removed.length + diff.expectations.reworded.length
+    ? diff.competencies.added.length + diff.competencies.removed.length + diff.competencies.renamed.length + levelChanges + diff.expectations.added.length + diff.expectations.removed.length + diff.expectations.reworded.length + diff.targets.length + scaleChanges
     : 0;
   return (
     <>
@@ -78,7 +80,7 @@ export default function Versions() {
           </Form>
           {diff ? (
             total === 0 ? (
-              <Alert tone="info">No competency, level or expectation differs between these versions.</Alert>
+              <Alert tone="info">No competency, level, expectation, target or point of the rating scale differs between these versions.</Alert>
             ) : (
               <div className="space-y-4">
                 {diff.competencies.added.length || diff.competencies.removed.length || diff.competencies.renamed.length ? (
@@ -99,7 +101,7 @@ export default function Versions() {
                     </ul>
                   </Card>
                 ) : null}
-                {diff.levels.added.length || diff.levels.removed.length ? (
+                {levelChanges ? (
                   <Card>
                     <h2 className="mb-2 font-semibold">Levels</h2>
                     <ul className="space-y-1 text-sm">
@@ -108,6 +110,11 @@ export default function Versions() {
                       ))}
                       {diff.levels.removed.map((l) => (
                         <li key={`r-${l.id}`}>Removed: {l.title}</li>
+                      ))}
+                      {diff.levels.retitled.map((l) => (
+                        <li key={`t-${l.id}`}>
+                          Retitled: {l.from} → {l.to}
+                        </li>
                       ))}
                     </ul>
                   </Card>
@@ -129,6 +136,40 @@ export default function Versions() {
                       {diff.expectations.reworded.map((e) => (
                         <li key={`w-${e.levelId}-${e.competencyId}-${e.from}`}>
                           <span className="font-medium">Reworded</span> ({where(e.levelId, e.competencyId)}): <del>{e.from}</del> → <ins>{e.to}</ins>
+                        </li>
+                      ))}
+                    </ul>
+                  </Card>
+                ) : null}
+                {diff.targets.length ? (
+                  <Card>
+                    <h2 className="mb-2 font-semibold">Targets</h2>
+                    <ul className="space-y-1 text-sm">
+                      {diff.targets.map((t) => (
+                        <li key={`t-${t.levelId}-${t.competencyId ?? ""}`}>
+                          {t.competencyId ? where(t.levelId, t.competencyId) : `${levelTitles[t.levelId] ?? t.levelId}, by default`}: {t.from} → {t.to}
+                        </li>
+                      ))}
+                    </ul>
+                  </Card>
+                ) : null}
+                {scaleChanges ? (
+                  <Card>
+                    <h2 className="mb-2 font-semibold">Rating scale</h2>
+                    <ul className="space-y-1 text-sm">
+                      {diff.scale.added.map((p) => (
+                        <li key={`a-${p.value}`}>
+                          Added: {p.value} {p.label}
+                        </li>
+                      ))}
+                      {diff.scale.removed.map((p) => (
+                        <li key={`r-${p.value}`}>
+                          Removed: {p.value} {p.label}
+                        </li>
+                      ))}
+                      {diff.scale.changed.map((p) => (
+                        <li key={`c-${p.value}`}>
+                          {p.value}: {p.from.label === p.to.label ? `${p.to.label}, meaning reworded` : `${p.from.label} → ${p.to.label}`}
                         </li>
                       ))}
                     </ul>

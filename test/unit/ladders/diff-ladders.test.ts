@@ -19,8 +19,10 @@ describe("diffLadders", () => {
   it("finds nothing between a ladder and itself", () => {
     expect(diffLadders(before, fixtureLadder())).toEqual({
       competencies: { added: [], removed: [], renamed: [] },
-      levels: { added: [], removed: [] },
+      levels: { added: [], removed: [], retitled: [] },
       expectations: { added: [], removed: [], reworded: [] },
+      targets: [],
+      scale: { added: [], removed: [], changed: [] },
     });
   });
 
@@ -74,7 +76,33 @@ describe("diffLadders", () => {
     expect(diffLadders(before, after).levels).toEqual({
       added: [{ id: "m3", title: "Senior Engineering Manager", trackId: "manager" }],
       removed: [{ id: "m2", title: "Senior Engineering Manager", trackId: "manager" }],
+      retitled: [],
     });
+  });
+
+  it("reports levels retitled and points of the rating scale relabelled", () => {
+    const after = edited([
+      ["tracks/manager.yaml", "title: Senior Engineering Manager", "title: Engineering Manager II"],
+    ]);
+    expect(diffLadders(before, after).levels.retitled).toEqual([{ id: "m2", trackId: "manager", from: "Senior Engineering Manager", to: "Engineering Manager II" }]);
+    const point = before.scale[0]!;
+    const relabelled = { ...before, scale: [{ ...point, label: "Not there yet" }, ...before.scale.slice(1)] };
+    expect(diffLadders(before, relabelled).scale).toEqual({ added: [], removed: [], changed: [{ value: point.value, from: point, to: { ...point, label: "Not there yet" } }] });
+  });
+
+  it("reports a level's default target once, and a competency's own target where it moved otherwise", () => {
+    const level = before.tracks[0]!.levels[0]!;
+    const [first, second] = level.competencyIds;
+    const raised = {
+      ...before,
+      tracks: before.tracks.map((track, index) =>
+        index === 0
+          ? { ...track, levels: track.levels.map((candidate) => (candidate.id === level.id ? { ...candidate, target: level.target + 1, targets: { ...candidate.targets, [first!]: level.target + 1, [second!]: level.targets[second!]! } } : candidate)) }
+          : track,
+      ),
+    };
+    expect(diffLadders(before, raised).targets).toEqual([{ levelId: level.id, competencyId: null, from: level.target, to: level.target + 1 }]);
+    expect(level.targets[second!]).toBe(level.target);
   });
 });
 
