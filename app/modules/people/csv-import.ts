@@ -328,8 +328,10 @@ export function planImport(
       errors.push({ line: row.line, field: "manager_email", message: "a person cannot be their own manager" });
       continue;
     }
-    if (rowByEmail.has(manager) || rejectedEmails.has(manager)) continue;
+    if (rejectedEmails.has(manager)) continue;
     const person = byEmail.get(manager);
+    // A manager on a row of the file is fine unless they are deactivated in Rungs: the import does not reactivate anyone.
+    if (rowByEmail.has(manager) && (!person || person.active)) continue;
     if (!person) {
       errors.push({ line: row.line, field: "manager_email", message: `no person with email ${manager} in the file or in Rungs` });
     } else if (!person.active) {

@@ -150,7 +150,10 @@ describe("row errors name line and field", () => {
     expect(result.creates[0]?.managerEmail).toBe("boss@example.com");
   });
 
-  test("a deactivated manager is refused", () => {
+  test("a deactivated manager is refused, also when the file has a row for them (the import reactivates nobody)", () => {
+    expect(errorsOf(csv("Gone,gone@example.com,,,,", "Ana,ana@example.com,gone@example.com,,,"), [existing({ id: "g", email: "gone@example.com", active: false })])).toEqual([
+      { line: 3, field: "manager_email", message: expect.stringContaining("gone@example.com is deactivated") },
+    ]);
     expect(errorsOf(csv("Ana,ana@example.com,gone@example.com,,,"), [existing({ id: "g", email: "gone@example.com", active: false })])).toEqual([
       { line: 2, field: "manager_email", message: expect.stringContaining("gone@example.com is deactivated") },
     ]);
