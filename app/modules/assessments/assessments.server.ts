@@ -2,7 +2,7 @@ import type { Viewer } from "~/modules/auth/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
-import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
@@ -45,9 +45,14 @@ export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCyc
   });
 }
 
-async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind, subjectId: string, cycleId: string | null): Promise<ExistingAssessment[]> {
+/**
+ * The assessments "start or continue" chooses among. A manager review drafted by someone who no
+ * longer manages the person (a reorganisation) is left out: it is closed to its author and must not
+ * stand in the way of the person's managers now (`chain`, the subject's manager chain).
+ */
+async function existingFor(client: Pick<Tx, "assessment">, kind: AssessmentKind, subjectId: string, cycleId: string | null, chain: readonly string[]): Promise<ExistingAssessment[]> {
   const rows = await client.assessment.findMany({
-    where: { subjectId, kind, cycleId },
+    where: { subjectId, kind, cycleId, ...(kind === "manager" ? { OR: [{ status: "submitted" }, { authorId: { in: [...chain] } }] } : {}) },
     select: { id: true, authorId: true, status: true, createdAt: true, submittedAt: true, author: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -68,11 +73,11 @@ type Subject = { id: string; name: string; ladderId: string | null; level: strin
  * one message whether the person does not exist or is not the viewer's to review: it must not tell
  * which ids are people.
  */
-async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<Subject> {
+async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<{ subject: Subject; chain: string[] }> {
   const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } });
   const chain = subject && kind !== "self" ? await managerChain(subjectId) : [];
   if (!subject || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError("There is nobody by that address for you to review.");
-  return subject;
+  return { subject, chain };
 }
 
 /** Why the subject cannot be assessed right now, or null. */
@@ -96,9 +101,9 @@ export type AssessmentEntry = {
 
 /** What "start or continue" would open for the viewer (read only: nothing is created). */
 export async function assessmentEntry(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<AssessmentEntry> {
-  const subject = await requireAuthorable(viewer, kind, subjectId);
+  const { subject, chain } = await requireAuthorable(viewer, kind, subjectId);
   const cycle = await openCycleFor(subject.id);
-  const existing = await existingFor(db, kind, subject.id, cycle?.id ?? null);
+  const existing = await existingFor(db, kind, subject.id, cycle?.id ?? null, chain);
   const decision = decideEntry(kind, viewer.id, cycle !== null, existing);
   const submitted = existing.filter((row) => row.status === "submitted");
   const last = !cycle && submitted.length ? submitted[submitted.length - 1]! : null;
@@ -119,10 +124,10 @@ export type StartResult = { ok: true; decision: Exclude<EntryDecision, { action:
  * (serialisable transaction; a duplicate that slipped through is removed).
  */
 export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<StartResult> {
-  const subject = await requireAuthorable(viewer, kind, subjectId);
+  const { subject, chain } = await requireAuthorable(viewer, kind, subjectId);
   const cycle = await openCycleFor(subject.id);
   const cycleId = cycle?.id ?? null;
-  const before = decideEntry(kind, viewer.id, cycle !== null, await existingFor(db, kind, subject.id, cycleId));
+  const before = decideEntry(kind, viewer.id, cycle !== null, await existingFor(db, kind, subject.id, cycleId, chain));
   if (before.action !== "create") return { ok: true, decision: before };
 
   const reason = await unassessableReason(subject, kind);
@@ -135,7 +140,7 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
   const decision = await withRetry(() =>
     db.$transaction(
       async (tx): Promise<Exclude<EntryDecision, { action: "create" }>> => {
-        const again = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId));
+        const again = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId, chain));
         if (again.action !== "create") return again;
         const created = await tx.assessment.create({
           data: {
@@ -151,7 +156,7 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
           select: { id: true },
         });
         // Re-check: if another start committed first, keep the older one and drop ours.
-        const after = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId));
+        const after = decideEntry(kind, viewer.id, cycle !== null, await existingFor(tx, kind, subject.id, cycleId, chain));
         if (after.action !== "open" || after.assessmentId !== created.id) await tx.assessment.delete({ where: { id: created.id } });
         if (cycleId) await refreshParticipant(tx, cycleId, subject.id);
         return after.action === "create" ? { action: "open", assessmentId: created.id } : after;
@@ -180,16 +185,11 @@ export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts 
 }
 
 /** Why a draft can no longer change, or null when it can. */
-export function lockReason(assessment: { status: string; cycle: { name: string; closedAt: Date | null } | null }): string | null {
+export function lockReason(assessment: { status: string; cycle: { name: string; closedAt: Date | null } | null; authorLeftChain?: boolean }): string | null {
   if (assessment.status === "submitted") return "This assessment was submitted and is locked.";
+  if (assessment.authorLeftChain) return "You no longer manage this person, so this draft is closed: their managers now write the review.";
   if (assessment.cycle?.closedAt) return `The cycle “${assessment.cycle.name}” is closed, so this draft can no longer change.`;
   return null;
-}
-
-export async function requireLadderVersion(versionId: string) {
-  const ladder = await ladderOfVersion(versionId);
-  if (!ladder) throw new Error(`Assessment ladder version ${versionId} is missing`);
-  return ladder;
 }
 
 const contentSelect = {
@@ -214,9 +214,9 @@ async function readAssessmentPage(assessmentId: string) {
 export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   const row = await readAssessmentPage(assessmentId);
   if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError("We could not find that assessment.");
-  const ladder = await requireLadderVersion(row.ladderVersionId);
-  const locked = lockReason(row);
+  const ladder = await requireLadderOfVersion(row.ladderVersionId);
   const isAuthor = viewer.id === row.authorId;
+  const locked = lockReason({ ...row, authorLeftChain: isAuthor && (await authorLeftChain(row)) });
   return {
     assessment: {
       id: row.id,
@@ -252,6 +252,7 @@ export async function editableMeta(viewer: Viewer, assessmentId: string) {
     where: { id: assessmentId },
     select: {
       id: true,
+      kind: true,
       authorId: true,
       subjectId: true,
       cycleId: true,
@@ -264,7 +265,12 @@ export async function editableMeta(viewer: Viewer, assessmentId: string) {
   });
   // Only the author writes; to anyone else the draft does not exist.
   if (!meta || meta.authorId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
-  return meta;
+  return { ...meta, authorLeftChain: await authorLeftChain(meta) };
+}
+
+/** A manager review's draft whose author no longer manages its subject (asked only of manager drafts). */
+async function authorLeftChain(assessment: { kind: string; status: string; authorId: string; subjectId: string }): Promise<boolean> {
+  return assessment.kind === "manager" && assessment.status === "draft" && !(await managerChain(assessment.subjectId)).includes(assessment.authorId);
 }
 
 const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
@@ -278,7 +284,7 @@ export async function saveDraft(viewer: Viewer, assessmentId: string, input: Sav
   const meta = await editableMeta(viewer, assessmentId);
   const locked = lockReason(meta);
   if (locked) return lockedOutcome(locked);
-  const rules = draftRules(await requireLadderVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
+  const rules = draftRules(await requireLadderOfVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
   const fieldErrors = validateChanges(input.changes, rules);
   if (Object.keys(fieldErrors).length) {
     return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
@@ -329,7 +335,7 @@ export async function submitAssessment(viewer: Viewer, assessmentId: string, rev
   const meta = await editableMeta(viewer, assessmentId);
   const locked = lockReason(meta);
   if (locked) return lockedOutcome(locked);
-  const rules = draftRules(await requireLadderVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
+  const rules = draftRules(await requireLadderOfVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
 
   return withRetry(() =>
     db.$transaction(async (tx): Promise<SubmitOutcome> => {

@@ -4,7 +4,8 @@ import { NotFoundError } from "~/modules/errors";
 import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
 import { draftRules } from "./assessment-view";
 import { withRetry } from "~/db/retry.server";
-import { editableMeta, lockedInside, lockReason, requireLadderVersion } from "./assessments.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { editableMeta, lockedInside, lockReason } from "./assessments.server";
 
 /**
  * Evidence on a competency of the author's own draft: saved at once (not through
@@ -21,7 +22,7 @@ export async function addEvidence(viewer: Viewer, assessmentId: string, value: E
   const meta = await editableMeta(viewer, assessmentId);
   const lockedBefore = lockReason(meta);
   if (lockedBefore) return locked(lockedBefore);
-  const rules = draftRules(await requireLadderVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
+  const rules = draftRules(await requireLadderOfVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
   if (!rules.competencies.some((competency) => competency.id === value.competencyId)) {
     return {
       status: 400,

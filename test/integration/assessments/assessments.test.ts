@@ -150,6 +150,28 @@ describe("manager reviews", () => {
     expect(await startReview(manager.id, engineer.id)).toBe(id);
   });
 
+  test("after a reorganisation the former manager's draft is closed to them and no longer stands in the new manager's way", async () => {
+    const { boss, manager, engineer } = await organisation();
+    await openCycle("Reorg", [engineer.id]);
+    const stale = await startReview(manager.id, engineer.id);
+    const ids = await competencyIds(stale);
+    expect((await save(manager.id, stale, 0, [{ field: `rating:${ids[0]}`, value: 2, base: null }])).status).toBe(200);
+    const newManager = await createPerson({ name: "Nia Newmanager", track: "manager", level: "m1", managerId: boss.id });
+    await db.user.update({ where: { id: engineer.id }, data: { managerId: newManager.id } });
+
+    // Sam's draft is kept, but closed: saving is refused with the reason, and the page reads it.
+    const refused = await save(manager.id, stale, 1, [{ field: `rating:${ids[1]}`, value: 3, base: null }]);
+    expect(refused).toMatchObject({ status: 409, body: { kind: "locked", message: expect.stringContaining("You no longer manage this person") } });
+    expect((await readPage(manager.id, stale)).data).toMatchObject({ mode: "read", lockedReason: expect.stringContaining("You no longer manage this person") });
+    // Nia starts the review of the cycle afresh; Bea, the skip-level, finds Nia's, not Sam's.
+    const fresh = await startReview(newManager.id, engineer.id);
+    expect(fresh).not.toBe(stale);
+    const skip = bodyOf<{ entry: { decision: { action: string; authorName?: string } } }>(
+      await reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), { personId: engineer.id }))
+    );
+    expect(skip.entry.decision).toMatchObject({ action: "taken", authorName: "Nia Newmanager" });
+  });
+
   test("a skip-level manager can review an indirect report", async () => {
     const { boss, peer } = await organisation();
     const id = await startReview(boss.id, peer.id);
