@@ -36,8 +36,12 @@ async function main() {
   await keepPlannerStatistics();
 
   // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
-  const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
+  const { followLadderReloads, ladderState } = await import("../app/modules/ladders/registry.server.ts");
   await ladderState();
+  // An admin's "reload ladders" on any app server reaches this one within 15 seconds.
+  const followReloads = () => followLadderReloads().catch((error: unknown) => console.error("Following ladder reloads failed:", error));
+  await followReloads();
+  setInterval(followReloads, 15_000).unref();
 
   // Promotions published in calibration take effect on their day: checked now and every hour
   // (idempotent, so several servers may all run it).

@@ -15,6 +15,8 @@ type Registry = {
   recorded: Map<string, string>;
   watcher?: FolderWatch;
   ready?: Promise<void>;
+  /** When the newest admin reload this server has applied was recorded; undefined before the first look. */
+  reloadSeen?: Date | null;
 };
 
 const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
@@ -155,5 +157,27 @@ export async function reloadLaddersAs(actorId: string): Promise<LadderState> {
       problems: state.problems.map((problem) => ({ folder: problem.folder, errors: problem.errors.length })),
     },
   });
+  // This server has applied its own reload; the others follow it (followLadderReloads).
+  getRegistry().reloadSeen = await newestReload();
   return state;
+}
+
+/** When the newest admin reload was recorded (the audit log is the record every server shares), or null. */
+async function newestReload(): Promise<Date | null> {
+  const event = await db.auditEvent.findFirst({ where: { subjectType: "ladders", subjectId: null, action: "ladders.reloaded" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return event?.createdAt ?? null;
+}
+
+/**
+ * An admin's reload reaches every app server: each looks now and then (server/index.ts) for a
+ * reload recorded after the last it applied, and then reads its own ladder folders again. The
+ * first look only notes where things stand, as the server has just loaded its ladders.
+ */
+export async function followLadderReloads(): Promise<void> {
+  const registry = getRegistry();
+  await ladderState();
+  const newest = await newestReload();
+  const seen = registry.reloadSeen;
+  registry.reloadSeen = newest;
+  if (seen !== undefined && newest !== null && (seen === null || newest > seen)) await reloadLadders(registry);
 }

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { ladderForLevel, ladderState, reloadLadders, resetLadderRegistry } from "~/modules/ladders/registry.server";
+import { db } from "~/db/client.server";
+import { followLadderReloads, ladderForLevel, ladderState, reloadLadders, resetLadderRegistry } from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
 
 const dir = mkdtempSync(join(tmpdir(), "rungs-ladders-"));
@@ -79,5 +80,32 @@ test("a folder that never loaded has nothing to fall back on and is not served",
   } finally {
     resetLadderRegistry(dir);
     rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test("an admin's reload on another app server reaches this one: it reads its folders again once, at its next look", async () => {
+  const shared = mkdtempSync(join(tmpdir(), "rungs-ladders-follow-"));
+  try {
+    cpSync("docs/examples/small-ladder", join(shared, "small"), { recursive: true });
+    resetLadderRegistry(shared);
+    const first = (await ladderState()).served[0]!.hash;
+    await followLadderReloads();
+
+    // The folder changes (a deploy), and an admin reloads on another server: that server records it.
+    const trackPath = join(shared, "small", "tracks", "engineer.yaml");
+    const original = readFileSync(trackPath, "utf8");
+    writeFileSync(trackPath, original.replace("follow the team's conventions.", "follow the team's written conventions."));
+    expect((await ladderState()).served[0]!.hash).toBe(first);
+    await db.auditEvent.create({ data: { actorId: null, action: "ladders.reloaded", subjectType: "ladders", subjectId: null } });
+    await followLadderReloads();
+    const second = (await ladderState()).served[0]!.hash;
+    expect(second).not.toBe(first);
+
+    // Nothing new recorded: a later change on disk waits for the next reload.
+    writeFileSync(trackPath, original);
+    await followLadderReloads();
+    expect((await ladderState()).served[0]!.hash).toBe(second);
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
   }
 });
