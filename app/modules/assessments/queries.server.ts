@@ -1,10 +1,23 @@
 import { z } from "zod";
-import { db, type Prisma } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import type { EvidenceItem } from "./assessment-view";
 import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "./policy";
 
 /** The assessment page's SQL, each row parsed once into a typed object. */
+
+/**
+ * A submitted assessment (aliased `alias`) that its own subject may read: their self-assessments,
+ * and a manager review once they have submitted their own self-assessment in the same cycle (or,
+ * outside cycles, any of theirs outside one). policy.ts's canReadAssessment, for statements that
+ * show a person figures drawn from their own reviews (mentorship).
+ */
+export function readableBySubjectSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${a}.kind = 'self' OR EXISTS (
+    SELECT 1 FROM "Assessment" own WHERE own."subjectId" = ${a}."subjectId" AND own.kind = 'self' AND own.status = 'submitted'
+      AND (own."cycleId" = ${a}."cycleId" OR (own."cycleId" IS NULL AND ${a}."cycleId" IS NULL))))`;
+}
 
 const pageRow = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { readableBySubjectSql } from "~/modules/assessments/queries.server";
 import type { ReviewRatings } from "./inputs";
 
 /** Mentorship's SQL, each row parsed once into a typed object. */
@@ -8,8 +9,10 @@ import type { ReviewRatings } from "./inputs";
 const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), levelId: z.string(), competencyId: z.string(), rating: sqlInt });
 
 /**
- * Each person's latest submitted manager review, else their latest submitted self-assessment,
- * with its ratings: one statement, however many people. `people` is a subquery giving their ids.
+ * Each person's latest submitted manager review they may read themselves, else their latest
+ * submitted self-assessment, with its ratings: one statement, however many people. `people` is a
+ * subquery giving their ids. A review its subject may not read yet (their own self-assessment of
+ * that cycle is not in) is left out: the figures drawn from it are shown to them.
  */
 async function latestReviews(people: Prisma.Sql): Promise<Map<string, ReviewRatings>> {
   const rows = parseRows(latestRatingRow, await db.$queryRaw`
@@ -17,7 +20,7 @@ async function latestReviews(people: Prisma.Sql): Promise<Map<string, ReviewRati
       SELECT a.id, a."subjectId", a.kind, a."levelId",
         ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
       FROM "Assessment" a
-      WHERE a.status = 'submitted' AND a."subjectId" IN (${people})
+      WHERE a.status = 'submitted' AND a."subjectId" IN (${people}) AND ${readableBySubjectSql("a")}
     )
     SELECT ranked."subjectId", ranked.kind, ranked."levelId", r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
@@ -38,13 +41,14 @@ export function menteeReviews(programmeId: string): Promise<Map<string, ReviewRa
   return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`);
 }
 
-/** One person's latest submitted manager review, or null: what a mentor's strengths are prefilled from. */
+/** One person's latest submitted manager review that they may read, or null: what a mentor's strengths are prefilled from. */
 export async function latestManagerReview(personId: string): Promise<ReviewRatings | null> {
   const rows = parseRows(latestRatingRow, await db.$queryRaw`
     SELECT a."subjectId", a.kind, a."levelId", r."competencyId", r.rating
     FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
     WHERE r.rating IS NOT NULL AND a.id = (
-      SELECT id FROM "Assessment" WHERE "subjectId" = ${personId} AND kind = 'manager' AND status = 'submitted' ORDER BY "submittedAt" DESC, id DESC LIMIT 1
+      SELECT m.id FROM "Assessment" m WHERE m."subjectId" = ${personId} AND m.kind = 'manager' AND m.status = 'submitted' AND ${readableBySubjectSql("m")}
+      ORDER BY m."submittedAt" DESC, m.id DESC LIMIT 1
     )`);
   if (rows.length === 0) return null;
   return { levelId: rows[0]!.levelId, ratings: new Map(rows.map((row) => [row.competencyId, row.rating])) };
@@ -53,12 +57,14 @@ export async function latestManagerReview(personId: string): Promise<ReviewRatin
 const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "after"]), competencyId: z.string(), rating: sqlInt });
 
 /**
- * For accepted pairs (active or ended) of a programme, or one pair: the mentee's ratings in their
- * latest submitted manager review before the pair became active, and in the latest since. Only
- * two reviews per mentee are read, however many they have.
+ * For accepted pairs (active or ended) of a programme (the admins' report), or one pair (its page,
+ * which the mentee reads: only reviews the mentee may read themselves count): the mentee's ratings
+ * in their latest submitted manager review before the pair became active, and in the latest since.
+ * Only two reviews per mentee are read, however many they have.
  */
 export async function goalRatings(where: { programmeId: string } | { pairId: string }): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
   const filter = "pairId" in where ? Prisma.sql`p.id = ${where.pairId}` : Prisma.sql`p."programmeId" = ${where.programmeId}`;
+  const readable = "pairId" in where ? readableBySubjectSql("a") : Prisma.sql`TRUE`;
   const rows = parseRows(movementRow, await db.$queryRaw`
     WITH pairs AS (
       SELECT p.id, p."menteeId", p."activeSince" FROM "MentorshipPair" p
@@ -68,7 +74,7 @@ export async function goalRatings(where: { programmeId: string } | { pairId: str
       SELECT pairs.id AS "pairId", a.id, CASE WHEN a."submittedAt" < pairs."activeSince" THEN 'before' ELSE 'after' END AS side,
         ROW_NUMBER() OVER (PARTITION BY pairs.id, CASE WHEN a."submittedAt" < pairs."activeSince" THEN 0 ELSE 1 END ORDER BY a."submittedAt" DESC, a.id DESC) AS position
       FROM pairs JOIN "Assessment" a ON a."subjectId" = pairs."menteeId"
-      WHERE a.kind = 'manager' AND a.status = 'submitted'
+      WHERE a.kind = 'manager' AND a.status = 'submitted' AND ${readable}
     )
     SELECT ranked."pairId", ranked.side, r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id

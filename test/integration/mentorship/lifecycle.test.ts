@@ -155,6 +155,8 @@ describe("matching, review and the life of a pair", () => {
 
   test("a pair's page, route by route: goals, notes and pulses are the pair's and the admins'; the mentor sees no figure from the mentee's reviews; a check-in reaches admins only when shared", async () => {
     const { admin, sam, lena, ravi, nora, programmeId } = await programmeWithOptIns();
+    // Lena has assessed herself, so she reads her manager's reviews, and the figures drawn from them are hers to see.
+    await submittedReview(lena.id, lena.id, "self", "ic2", { testing: 2 }, new Date(Date.now() - 41 * 86_400_000));
     await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 2, "system-design": 2 }, new Date(Date.now() - 40 * 86_400_000));
     await db.mentorshipPairRule.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, kind: "pin" } });
     const run = async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, { intent: "run", objective: "most-matched" }), { programmeId }));
@@ -213,6 +215,13 @@ describe("matching, review and the life of a pair", () => {
       { name: "System design and architecture", before: "2 Developing", after: "2 Developing" },
     ]);
     expect(lenas.checkIns.map((checkIn) => checkIn.note).sort()).toEqual(["Agreed a plan", "Talked about test pyramids"]);
+    // Without her own self-assessment in, her manager's reviews are not hers to read, nor is the movement drawn from them.
+    await db.assessment.deleteMany({ where: { subjectId: lena.id, kind: "self" } });
+    expect(bodyOf<PairView>(await get(lena.id)).movement).toEqual([
+      { name: "Testing and verification", before: null, after: null },
+      { name: "System design and architecture", before: null, after: null },
+    ]);
+    await submittedReview(lena.id, lena.id, "self", "ic2", { testing: 2 }, new Date(Date.now() - 41 * 86_400_000));
     expect(lenas.pulses).toEqual([{ checkpoint: 30, usefulness: 4, comfort: 5, by: "mentee" }]);
 
     const ravis = bodyOf<PairView>(await get(ravi.id));

@@ -31,6 +31,16 @@ describe("opting in", () => {
     // No manager review: nothing prefilled.
     const noras = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, nora.id), { programmeId })));
     expect([noras.values.competencies, noras.prefilled]).toEqual([[], false]);
+    // Nor from a manager review she may not read yet: her own self-assessment of that cycle is not in.
+    const cycle = await db.reviewCycle.create({ data: { name: "Nora's cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31") } });
+    const review = await submittedReview(nora.id, sam.id, "manager", "ic4", { "code-quality": 4, testing: 4 });
+    await db.assessment.update({ where: { id: review.id }, data: { cycleId: cycle.id } });
+    const unread = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, nora.id), { programmeId })));
+    expect([unread.values.competencies, unread.prefilled]).toEqual([[], false]);
+    const own = await submittedReview(nora.id, nora.id, "self", "ic4", { "code-quality": 3 });
+    await db.assessment.update({ where: { id: own.id }, data: { cycleId: cycle.id } });
+    const read = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, nora.id), { programmeId })));
+    expect(read.values.competencies).toEqual(["code-quality", "testing"]);
   });
 
   test("joining, changing and withdrawing; bad answers are a 400 that keeps what was typed and change nothing", async () => {
