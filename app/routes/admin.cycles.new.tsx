@@ -11,18 +11,10 @@ import { Field, FormErrors } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
+import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 
-function isRealDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
-const Day = z
-  .string({ error: "Enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine(isRealDay, "That date does not exist.");
 
 const CycleSchema = z
   .object({

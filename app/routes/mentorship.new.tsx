@@ -9,7 +9,8 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
-import { createProgramme, dateToDay } from "~/modules/mentorship/programmes.server";
+import { dateToDay } from "~/modules/days";
+import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];

@@ -1,7 +1,8 @@
 import { db } from "../../app/db/client.server.ts";
 import type { Viewer } from "../../app/modules/auth/policy.ts";
 import { optInPage, saveOptIn, type OptInResult } from "../../app/modules/mentorship/opt-in.server.ts";
-import { createProgramme, dateToDay } from "../../app/modules/mentorship/programmes.server.ts";
+import { dateToDay } from "../../app/modules/days.ts";
+import { createProgramme } from "../../app/modules/mentorship/programmes.server.ts";
 
 export const DEMO_PROGRAMME_NAME = "Spring mentoring";
 

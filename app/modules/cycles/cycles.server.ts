@@ -3,6 +3,7 @@ import { getLevel, type Ladder } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
+import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
@@ -29,10 +30,6 @@ export type OpenCycleInput = {
 export type OpenCycleResult =
   | { ok: true; cycleId: string; participants: number }
   | { ok: false; fieldErrors: Partial<Record<keyof OpenCycleInput, string[]>>; formErrors: string[] };
-
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
 
 /**
  * Opens a cycle for everyone, or for the chosen teams: every active person with a

@@ -4,18 +4,9 @@
  * programme's maximum) are checked by the module that writes.
  */
 import { z } from "zod";
+import { Day } from "~/modules/days";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
 import { isUtcOffset } from "./time-zones";
-
-function isRealDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
-const Day = z
-  .string({ error: "Enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD." })
-  .refine(isRealDay, { error: "That date does not exist." });
 
 const Weight = (factor: string) =>
   z.coerce

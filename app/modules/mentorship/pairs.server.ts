@@ -16,7 +16,8 @@ import {
   canSeePair,
   roleInPair,
 } from "./policy";
-import { dateToDay, dayToDate, ladderById, storedIds } from "./programmes.server";
+import { dateToDay, dayToDate } from "~/modules/days";
+import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
 
 /**

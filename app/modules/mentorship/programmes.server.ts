@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { dateToDay, dayToDate } from "~/modules/days";
 import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -28,11 +29,6 @@ export function storedIds(text: string): string[] {
   }
 }
 
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
 
 const programmeSelect = {
   id: true,

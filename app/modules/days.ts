@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/**
+ * Calendar days as the forms take them (YYYY-MM-DD) and as they are stored (midnight UTC). Pure;
+ * every workflow with a date field (cycles, calibration, mentorship) uses these.
+ */
+
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** A form's date field. */
+export const Day = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD." })
+  .refine(isRealDay, { error: "That date does not exist." });
+
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
