@@ -148,6 +148,13 @@ export default function NewCalibrationSession() {
             max={50}
             className="max-w-xs"
           />
+          <Field
+            label="Proposals due (optional)"
+            hint="The day managers' proposals are due: their to-do list shows it."
+            errors={fields.proposalsDueOn.errors}
+            {...getInputProps(fields.proposalsDueOn, { type: "date" })}
+            className="max-w-xs"
+          />
           <CheckboxField
             label="Blind pre-read"
             hint="Calibrators read each person's reviews and give their own rating before anyone's proposal is revealed."

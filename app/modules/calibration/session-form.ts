@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Day } from "~/modules/days";
 
 /** Emails one per line, or separated by commas or semicolons: lower-cased, each once. */
 const emailList = (max: number, tooLong: string) =>
@@ -32,9 +33,11 @@ export const NewSessionSchema = z.object({
     .max(50, { error: "The floor is at most 50." })
     .default(4),
   blindPreRead: z.boolean().default(false),
+  /** The day managers' proposals are due (YYYY-MM-DD); empty for none. */
+  proposalsDueOn: z.preprocess((value) => (value === "" ? undefined : value), Day.optional()).transform((value) => value ?? null),
 });
 type Parsed = z.output<typeof NewSessionSchema>;
 /** A session's set-up as the module takes it: the form's fields, the optional ones may be left out. */
-export type NewSessionInput = Omit<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor"> &
-  Partial<Pick<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor">>;
+export type NewSessionInput = Omit<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor" | "proposalsDueOn"> &
+  Partial<Pick<Parsed, "peopleEmails" | "calibratorEmails" | "scaleId" | "secondDimension" | "groupFloor" | "proposalsDueOn">>;
 

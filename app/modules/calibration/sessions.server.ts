@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { dayToDate } from "~/modules/days";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
@@ -29,7 +30,7 @@ type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
-  const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, ...setup };
+  const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, proposalsDueOn: null, ...setup };
   if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
   const served = await servedLadderVersion(input.ladderId);
   if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
@@ -70,6 +71,7 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
         scaleId: input.scaleId,
         secondDimension: input.secondDimension,
         groupFloor: input.groupFloor,
+        proposalsDueOn: input.proposalsDueOn ? dayToDate(input.proposalsDueOn) : null,
       },
       select: { id: true },
     });

@@ -16,7 +16,7 @@ export type TodoFacts = {
   /** For admins: open cycles past their last day. */
   cyclesToClose: CycleRef[];
   /** Calibration sessions open for proposals where some of the person's reports have none yet. */
-  proposalsToMake?: { session: { id: string; name: string }; total: number; missing: number }[];
+  proposalsToMake?: { session: { id: string; name: string }; dueOn: Date | null; total: number; missing: number }[];
   /** Calibration sessions the person facilitates that are not published yet. */
   sessionsToRun?: { session: { id: string; name: string }; stateLabel: string; nextLabel: string | null }[];
   /** Interviews whose scorecard the person has not submitted (app/modules/hiring/todo.server.ts). */
@@ -102,15 +102,15 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       daysLeft: daysLeft(cycle.endsOn, now),
     });
   }
-  for (const { session, total, missing } of facts.proposalsToMake ?? []) {
+  for (const { session, dueOn, total, missing } of facts.proposalsToMake ?? []) {
     items.push({
       key: `proposals:${session.id}`,
       kind: "calibration-proposals",
       title: `Propose ratings for ${session.name}`,
       detail: `${missing} of ${total} ${total === 1 ? "report has" : "reports have"} no proposal yet.`,
       href: `/calibration/${session.id}`,
-      due: null,
-      daysLeft: null,
+      due: dueOn,
+      daysLeft: dueOn ? daysLeft(dueOn, now) : null,
     });
   }
   for (const { session, stateLabel, nextLabel } of facts.sessionsToRun ?? []) {

@@ -51,6 +51,12 @@ describe("calibration pages", () => {
     const made = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Autumn", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email }))));
     expect(statusOf(made)).toBe(302);
     expect((made as Response).headers.get("Location")).toMatch(/^\/calibration\/[a-z0-9]+$/);
+    // A due day for proposals is a real date or nothing; it is kept on the session.
+    const badDay = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Winter", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email, proposalsDueOn: "2026-02-30" }))));
+    expect(statusOf(badDay)).toBe(400);
+    const dated = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Winter", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email, proposalsDueOn: "2026-12-04" }))));
+    const sessionId = (dated as Response).headers.get("Location")!.split("/").pop()!;
+    expect((await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId } })).proposalsDueOn?.toISOString()).toBe("2026-12-04T00:00:00.000Z");
   });
 
   test("people outside a session get a 404 on its page, its entries and its actions; engineers see no sessions listed", async () => {

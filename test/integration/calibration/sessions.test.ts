@@ -185,10 +185,13 @@ describe("calibration sessions", () => {
     expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([]);
     expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, stateLabel: "Draft", nextLabel: "Proposals open" }]);
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
-    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 2, missing: 2 }]);
+    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 2 }]);
     await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "" });
-    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 2, missing: 1 }]);
-    expect((await calibrationTodo(kim.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, total: 1, missing: 1 }]);
+    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 1 }]);
+    expect((await calibrationTodo(kim.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 1, missing: 1 }]);
+    // With a due day, the to-do carries it.
+    await db.calibrationSession.update({ where: { id: sessionId }, data: { proposalsDueOn: new Date("2026-12-04T00:00:00Z") } });
+    expect((await calibrationTodo(kim.id)).proposalsToMake[0]?.dueOn).toEqual(new Date("2026-12-04T00:00:00Z"));
     await advanceSession(viewerOf(facilitator), sessionId, "live");
     for (const entry of await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, revision: true } })) {
       await recordOutcome(viewerOf(facilitator), entry.id, { rating: 3, outcome: "stay", text: "Agreed.", revision: entry.revision });

@@ -51,7 +51,7 @@ describe("what to do next", () => {
       {
         ...none,
         ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }],
-        proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, total: 3, missing: 2 }],
+        proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 2 }],
         sessionsToRun: [{ session: { id: "s2", name: "Search calibration" }, stateLabel: "Live", nextLabel: "Locked" }],
       },
       now,
@@ -60,6 +60,15 @@ describe("what to do next", () => {
       ["self-assessment", "Assess yourself for Spring 2026", "Not started yet.", "/assess"],
       ["calibration-proposals", "Propose ratings for Checkout calibration", "2 of 3 reports have no proposal yet.", "/calibration/s1"],
       ["calibration-facilitate", "Run Search calibration", "Live; next: locked.", "/calibration/s2"],
+    ]);
+  });
+
+  test("proposals with a due date are dated, and sorted among the dated items", () => {
+    const due = new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000);
+    const items = todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: due, total: 3, missing: 2 }] }, now);
+    expect(items.map((item) => [item.key, item.due, item.daysLeft])).toEqual([
+      ["proposals:s1", due, 2],
+      ["self:c1", spring.endsOn, expect.any(Number)],
     ]);
   });
 });

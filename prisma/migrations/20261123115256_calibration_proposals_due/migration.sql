@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CalibrationSession" ADD COLUMN "proposalsDueOn" DATETIME;
