@@ -104,6 +104,14 @@ export function pulsesOpen(pair: { status: PairStatus; activeSince: Date | null 
   }));
 }
 
+/** Each side answers an offered pair within a week, so a decline frees the slot for a rerun in time. */
+export const ANSWER_WITHIN_DAYS = 7;
+
+/** When an offered pair's answer is due; null for a pair not offered yet. */
+export function answerDue(offeredAt: Date | null): Date | null {
+  return offeredAt ? addDays(offeredAt, ANSWER_WITHIN_DAYS) : null;
+}
+
 /** A pair should check in at least this often. */
 export const CHECK_IN_EVERY_DAYS = 30;
 

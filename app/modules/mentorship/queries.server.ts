@@ -106,6 +106,7 @@ const todoRow = z.object({
   role: z.string().nullable(),
   status: z.string().nullable(),
   activeSince: sqlDate.nullable(),
+  offeredAt: sqlDate.nullable(),
   lastCheckIn: sqlDate.nullable(),
   pulses: z.string().nullable(),
 });
@@ -121,18 +122,18 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const time = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
   const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
-  const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${text}`;
+  const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${time}, ${text}`;
   return parseRows(todoRow, await db.$queryRaw`
     SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
       me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
-      ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "lastCheckIn", ${text} AS pulses
+      ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "offeredAt", ${time} AS "lastCheckIn", ${text} AS pulses
     FROM "MentorshipProgramme" p JOIN "User" me ON me.id = ${personId}
     WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "MentorshipParticipant" o WHERE o."programmeId" = p.id AND o."userId" = ${personId})
     UNION ALL
     SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
       x.id, CASE WHEN x."menteeId" = ${personId} THEN mentor.name ELSE mentee.name END, CASE WHEN x."menteeId" = ${personId} THEN 'mentee' ELSE 'mentor' END,
-      x.status, x."activeSince",
+      x.status, x."activeSince", x."offeredAt",
       (SELECT MAX(c."occurredOn") FROM "MentorshipCheckIn" c WHERE c."pairId" = x.id),
       (SELECT COALESCE(MAX(CASE WHEN u.checkpoint = 30 THEN '30' ELSE '' END), '') || ',' || COALESCE(MAX(CASE WHEN u.checkpoint = 90 THEN '90' ELSE '' END), '')
         FROM "MentorshipPulse" u WHERE u."pairId" = x.id AND u."respondentId" = ${personId})

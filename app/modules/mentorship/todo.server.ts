@@ -1,6 +1,6 @@
 import { servedLadders } from "~/modules/ladders/registry.server";
 import type { TodoFacts } from "~/modules/todo/todo";
-import { checkInOwed, isPairStatus, nextCheckInDue, programmePhase, pulsesOpen } from "./lifecycle";
+import { answerDue, checkInOwed, isPairStatus, nextCheckInDue, programmePhase, pulsesOpen } from "./lifecycle";
 import { eligibleFor, storedIds } from "./programmes.server";
 import { mentorshipTodo } from "./queries.server";
 
@@ -29,7 +29,7 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
       if (phase === "matching") facts.programmesToMatch.push({ programme, matchingOn: row.matchingOn });
     } else if (row.pairId && row.otherName && row.status && isPairStatus(row.status)) {
       const pair = { programmeId: row.programmeId, pairId: row.pairId, otherName: row.otherName, role: row.role === "mentor" ? ("mentor" as const) : ("mentee" as const) };
-      if (row.kind === "answer") facts.pairsToAnswer.push(pair);
+      if (row.kind === "answer") facts.pairsToAnswer.push({ ...pair, dueOn: answerDue(row.offeredAt) });
       const active = { status: row.status, activeSince: row.activeSince };
       if (checkInOwed(active, row.lastCheckIn, now)) facts.checkInsDue.push({ ...pair, dueOn: nextCheckInDue(active, row.lastCheckIn)! });
       const answered = (row.pulses ?? "").split(",").filter(Boolean).map(Number);

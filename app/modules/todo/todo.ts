@@ -30,7 +30,7 @@ export type TodoFacts = {
   /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
   programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
   /** Published pairs waiting for the person's answer. */
-  pairsToAnswer?: MentorshipPairRef[];
+  pairsToAnswer?: (MentorshipPairRef & { dueOn: Date | null })[];
   /** Active pairs with no check-in yet, or none in the last 30 days. */
   checkInsDue?: (MentorshipPairRef & { dueOn: Date })[];
   /** Relationship pulses the person may answer (30 and 90 days into a pair). */
@@ -198,8 +198,8 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       title: `Answer your pairing with ${pair.otherName}`,
       detail: `Proposed as ${withWhom(pair)}: accept or decline.`,
       href: pairHref(pair),
-      due: null,
-      daysLeft: null,
+      due: pair.dueOn,
+      daysLeft: pair.dueOn ? daysLeft(pair.dueOn, now) : null,
     });
   }
   for (const pair of facts.checkInsDue ?? []) {

@@ -28,10 +28,14 @@ describe("mentorship on the home page", () => {
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });
     expect(await mentorshipTodos(admin.id)).toEqual([["mentorship-match", "Match and publish Spring mentoring"]]);
 
-    const pair = await db.mentorshipPair.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "offered", source: "proposed", fit: 3, factors: "[]" } });
+    const offeredAt = new Date(Date.now() - 2 * 86_400_000);
+    const pair = await db.mentorshipPair.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "offered", source: "proposed", fit: 3, factors: "[]", offeredAt } });
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { publishedAt: new Date() } });
     expect(await mentorshipTodos(admin.id)).toEqual([]);
     expect(await mentorshipTodos(lena.id)).toEqual([["mentorship-answer", "Answer your pairing with Ravi Senior"]]);
+    // Due a week after the offer.
+    const answer = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", lena.id)))).todo.find((item) => item.kind === "mentorship-answer");
+    expect(answer?.due).toEqual(new Date(offeredAt.getTime() + 7 * 86_400_000));
     await db.mentorshipPair.update({ where: { id: pair.id }, data: { menteeAnswer: "accepted" } });
     expect(await mentorshipTodos(lena.id)).toEqual([]);
     expect(await mentorshipTodos(ravi.id)).toEqual([["mentorship-answer", "Answer your pairing with Lena Engineer"]]);

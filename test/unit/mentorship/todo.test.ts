@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { answerDue } from "~/modules/mentorship/lifecycle";
 import { todoItems, type TodoFacts } from "~/modules/todo/todo";
 
 const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
@@ -12,7 +13,7 @@ describe("mentorship to-dos", () => {
       {
         ...none,
         programmesToJoin: [{ programme: { id: "p2", name: "Spring mentoring" }, matchingOn: day("2027-03-10") }],
-        pairsToAnswer: [{ ...pair, role: "mentor", otherName: "Lena" }],
+        pairsToAnswer: [{ ...pair, role: "mentor", otherName: "Lena", dueOn: answerDue(day("2027-02-28")) }],
         checkInsDue: [{ ...pair, dueOn: day("2027-03-05") }],
         pulsesDue: [{ ...pair, checkpoint: 30, dueOn: day("2027-03-03") }],
         programmesToMatch: [{ programme: { id: "p3", name: "Winter mentoring" }, matchingOn: day("2027-02-28") }],
@@ -23,10 +24,15 @@ describe("mentorship to-dos", () => {
       ["mentorship-match", "Match and publish Winter mentoring", "/mentorship/p3/matching", -1],
       ["mentorship-pulse", "Answer the 30-day pulse on your pairing with Ravi", "/mentorship/p1/pairs/x1", 2],
       ["mentorship-check-in", "Record a check-in with Ravi", "/mentorship/p1/pairs/x1", 4],
+      ["mentorship-answer", "Answer your pairing with Lena", "/mentorship/p1/pairs/x1", 6],
       ["mentorship-join", "Join Spring mentoring as a mentee or mentor", "/mentorship/p2", 8],
-      ["mentorship-answer", "Answer your pairing with Lena", "/mentorship/p1/pairs/x1", null],
     ]);
     expect(items.find((item) => item.kind === "mentorship-answer")?.detail).toBe("Proposed as your mentee Lena: accept or decline.");
+  });
+
+  it("an offered pair is answered within a week of the offer", () => {
+    expect(answerDue(new Date("2027-03-01T12:00:00Z"))).toEqual(new Date("2027-03-08T12:00:00Z"));
+    expect(answerDue(null)).toBeNull();
   });
 
   it("nothing when there is nothing to do", () => {
