@@ -32,10 +32,14 @@ export function canViewSession(viewer: CalibrationViewer, session: SessionAccess
  * Someone in the population who also calibrates (a manager whose own manager's organisation is
  * calibrated) is calibrated without them: neither their own entry nor those of their managers up
  * the line are theirs to open, mark or rate, and they are left out of their view of the session.
- * They learn their outcome as everyone does, once it is released. Admins see everything.
+ * They learn their outcome as everyone does, once it is released. Admins see everything. While the
+ * facilitator sets the session up (its draft), calibrators see only their own reports' entries, which
+ * carry review figures: they read others' reviews through the session only from proposals on.
  */
 export function canOpenEntry(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return canViewSession(viewer, session) && (viewer.isAdmin || !session.withheldPersonIds.includes(entry.personId));
+  if (viewer.isAdmin) return true;
+  if (session.state === "draft" && !isFacilitator(viewer, session) && entry.managerId !== viewer.id) return false;
+  return canViewSession(viewer, session) && !session.withheldPersonIds.includes(entry.personId);
 }
 
 /** A proposal: its manager always; the facilitator and admins always; other calibrators once proposals are revealed. */

@@ -56,14 +56,14 @@ type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
  * every proposal (admins, the facilitator, everyone once proposals are revealed) or one
  * manager before then (their own reports' proposals only).
  */
-async function sessionBase(viewer: Viewer, session: Access, withoutOwn: boolean) {
+async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolean) {
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const sessionId = session.id;
   const [details, allRows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
     sessionEntries(sessionId),
   ]);
-  const rows = withoutOwn ? allRows.filter((row) => canOpenEntry(viewer, session.access, row)) : allRows;
+  const rows = onlyOpenable ? allRows.filter((row) => canOpenEntry(viewer, session.access, row)) : allRows;
   const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const preReadsOf = new Map<string, typeof preReads>();
@@ -211,9 +211,10 @@ async function baseFor(viewer: Viewer, session: Access) {
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
     viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: { in: [...session.access.withheldPersonIds] } } }),
   ]);
-  // Someone calibrated in the session sees it without their own entry and their managers' (policy's canOpenEntry).
+  // Someone calibrated in the session sees it without their own entry and their managers', and a
+  // calibrator sees no entry of a draft (policy's canOpenEntry).
   const seesAll = own === 0 && (viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state));
-  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0));
+  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0 || session.state === "draft"));
 }
 
 export type SessionTab = "agenda" | "managers";

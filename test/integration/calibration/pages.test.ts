@@ -245,7 +245,15 @@ describe("calibration pages", () => {
     const { sessionId } = created;
     const read = async (personId: string) => statusOf(await call(async () => assessmentLoader(routeArgs(await signedInRequest(`/assessments/${review.id}`, personId), { assessmentId: review.id }))));
     expect(await read(peer.id)).toBe(404);
+    // Nor do the draft's entries, which carry the review figures, reach her; Sam sees his own report's.
+    const draftEntry = (await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } })).id;
+    const entryStatus = async (personId: string) => statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${draftEntry}`, personId), { sessionId, entryId: draftEntry }))));
+    expect([await entryStatus(peer.id), await entryStatus(sam.id)]).toEqual([404, 200]);
+    const draftView = async (personId: string) => bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId), { sessionId })));
+    expect([(await draftView(peer.id)).entries.length, (await draftView(sam.id)).entries.length]).toEqual([0, 1]);
+    expect(JSON.stringify(await draftView(peer.id))).not.toContain("Lena Engineer");
     await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, admin.id, { to: "proposals" }), { sessionId })));
+    expect(await entryStatus(peer.id)).toBe(200);
     expect(await read(peer.id)).toBe(200);
     expect(await read(sam.id)).toBe(200);
     expect(await read(stranger.id)).toBe(404);

@@ -50,6 +50,14 @@ describe("calibration access rules", () => {
     expect(canMarkProposal(otherManager, asOtherManager("live"), peer)).toBe(true);
   });
 
+  it("in a draft, a calibrator opens only their own reports' entries; the facilitator and admins open every one", () => {
+    expect(canOpenEntry(manager, session("draft"), entry)).toBe(true);
+    expect(canOpenEntry(otherManager, session("draft"), entry)).toBe(false);
+    expect(canOpenEntry(otherManager, session("proposals"), entry)).toBe(true);
+    expect(canOpenEntry(facilitator, session("draft"), entry)).toBe(true);
+    expect(canOpenEntry(admin, session("draft"), entry)).toBe(true);
+  });
+
   it("only the person's manager proposes, while proposals are open", () => {
     expect(statesWhere((state) => canPropose(manager, session(state), entry))).toEqual(["proposals", "preread"]);
     expect(statesWhere((state) => canPropose(otherManager, session(state), entry))).toEqual([]);
