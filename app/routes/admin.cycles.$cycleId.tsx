@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/cycles/cycle-badges";
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
 import { Button, buttonClass } from "~/components/ui/button";
-import { SelectField } from "~/components/ui/field";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
@@ -13,7 +13,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
-import { closeCycle, cycleProgress, parseProgressFilters, requireCycle } from "~/modules/cycles/cycles.server";
+import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
@@ -40,11 +40,24 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   const viewer = await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
   const form = await request.formData();
-  if (form.get("intent") !== "close") throw new InvalidError("Unknown action.");
-  if (form.get("confirm") !== "yes") return data({ ok: false as const, message: "Tick the box to confirm that you want to close the cycle." }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent === "add-people") {
+    const emails = String(form.get("emails") ?? "");
+    const result = await addParticipants(viewer.id, cycle.id, emails.split(/[\s,;]+/));
+    if (!result.ok) return data({ ok: false as const, intent, message: result.message, typed: emails }, { status: 400 });
+    return { ok: true as const, intent, message: result.added === 1 ? "1 person added to the cycle." : `${result.added} people added to the cycle.`, typed: "" };
+  }
+  if (intent === "remove-person") {
+    const email = String(form.get("email") ?? "");
+    const result = await removeParticipant(viewer.id, cycle.id, email);
+    if (!result.ok) return data({ ok: false as const, intent, message: result.message, typed: email }, { status: 400 });
+    return { ok: true as const, intent, message: `${result.name} no longer takes part in ${cycle.name}.`, typed: "" };
+  }
+  if (intent !== "close") throw new InvalidError("Unknown action.");
+  if (form.get("confirm") !== "yes") return data({ ok: false as const, intent, message: "Tick the box to confirm that you want to close the cycle.", typed: "" }, { status: 400 });
   const result = await closeCycle(viewer.id, cycle.id);
-  if (!result.ok) return data({ ok: false as const, message: result.message }, { status: 400 });
-  return { ok: true as const, message: `${cycle.name} is closed. Nobody can start a new draft in it.` };
+  if (!result.ok) return data({ ok: false as const, intent, message: result.message, typed: "" }, { status: 400 });
+  return { ok: true as const, intent, message: `${cycle.name} is closed. Nobody can start a new draft in it.`, typed: "" };
 });
 
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
@@ -159,6 +172,45 @@ export default function CycleProgress() {
         </Card>
       )}
       <Pagination page={page} pageCount={pageCount} label="Participant pages" />
+
+      {cycle.closedAt ? null : (
+        <Card className="mt-8 max-w-2xl">
+          <h2 className="mb-2 text-lg font-semibold">Who takes part</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            Add someone who joined after the cycle opened, or take out someone who has nothing written in it yet. Each change is in the audit log.
+          </p>
+          <Form method="post" className="mb-4 space-y-3">
+            <input type="hidden" name="intent" value="add-people" />
+            <TextareaField
+              key={actionData?.intent === "add-people" && actionData.ok ? "added" : "adding"}
+              label="Add people"
+              hint="Emails, one per line or separated by commas. Each needs to be active with a track and a level."
+              name="emails"
+              rows={2}
+              required
+              defaultValue={actionData?.intent === "add-people" && !actionData.ok ? actionData.typed : ""}
+            />
+            <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+              Add to the cycle
+            </Button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="remove-person" />
+            <Field
+              key={actionData?.intent === "remove-person" && actionData.ok ? "removed" : "removing"}
+              label="Take someone out"
+              type="email"
+              name="email"
+              required
+              autoComplete="off"
+              defaultValue={actionData?.intent === "remove-person" && !actionData.ok ? actionData.typed : ""}
+            />
+            <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+              Take out
+            </Button>
+          </Form>
+        </Card>
+      )}
 
       {cycle.closedAt ? null : (
         <Card className="mt-8 max-w-2xl">

@@ -20,6 +20,8 @@ const ACTION_LABELS = {
   "team.deleted": "Team deleted",
   "cycle.open": "Review cycle opened",
   "cycle.close": "Review cycle closed",
+  "cycle.participants_added": "People added to a review cycle",
+  "cycle.participant_removed": "Person taken out of a review cycle",
   "ladders.reloaded": "Ladders reloaded",
   "candidate.purged": "Candidate data purged",
   "hiring.retention_set": "Candidate retention period set",

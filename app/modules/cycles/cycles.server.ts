@@ -8,6 +8,7 @@ import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
+import { refreshParticipant } from "./participant-progress.server";
 import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
 
 /**
@@ -99,6 +100,54 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
     if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
     await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
     return { ok: true };
+  });
+}
+
+/**
+ * Adds people to an open cycle by email (a new joiner, someone whose team was left out): each must
+ * be active with a track and a level, as at the opening. All or nothing, audited; those already in
+ * are left as they are.
+ */
+export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | { ok: false; message: string }> {
+  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return { ok: false, message: "Give at least one email." };
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+    if (cycle.closedAt) return { ok: false, message: "This cycle is closed: nobody joins it now." };
+    const people = await tx.user.findMany({ where: { email: { in: wanted } }, select: { id: true, name: true, email: true, deactivatedAt: true, track: true, level: true } });
+    const unknown = wanted.filter((email) => !people.some((person) => person.email === email));
+    if (unknown.length) return { ok: false, message: `Nobody has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.join(", ")}.` };
+    const unable = people.filter((person) => person.deactivatedAt || !person.track || !person.level);
+    if (unable.length) return { ok: false, message: `Cannot take part (deactivated, or without a track and level): ${unable.map((person) => person.name).join(", ")}.` };
+    const already = new Set((await tx.reviewCycleParticipant.findMany({ where: { cycleId, userId: { in: people.map((person) => person.id) } }, select: { userId: true } })).map((row) => row.userId));
+    const joining = people.filter((person) => !already.has(person.id));
+    if (joining.length === 0) return { ok: false, message: "Everyone named already takes part." };
+    await tx.reviewCycleParticipant.createMany({ data: joining.map((person) => ({ cycleId, userId: person.id })) });
+    for (const person of joining) await refreshParticipant(tx, cycleId, person.id);
+    await recordAuditEvent(tx, { actorId, action: "cycle.participants_added", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, people: joining.map((person) => person.email).sort() } });
+    return { ok: true, added: joining.length };
+  });
+}
+
+/**
+ * Takes someone out of an open cycle (someone who left, or was added by mistake) while nothing of
+ * theirs is written in it: an assessment in the cycle, theirs or about them, keeps them in. Audited.
+ */
+export async function removeParticipant(actorId: string, cycleId: string, email: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+    if (cycle.closedAt) return { ok: false, message: "This cycle is closed: who took part stays on record." };
+    const person = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true } });
+    const participant = person ? await tx.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: person.id } }, select: { userId: true } }) : null;
+    if (!person || !participant) return { ok: false, message: "Nobody with that email takes part in this cycle." };
+    if (await tx.assessment.count({ where: { cycleId, subjectId: person.id } })) {
+      return { ok: false, message: `${person.name} has a self-assessment or review started in this cycle, so they stay in it.` };
+    }
+    await tx.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId, userId: person.id } } });
+    await recordAuditEvent(tx, { actorId, action: "cycle.participant_removed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, person: person.email } });
+    return { ok: true, name: person.name };
   });
 }
 

@@ -35,6 +35,15 @@ function cycleIdOf(response: unknown): string {
   return match![1]!;
 }
 
+/** A route's answer, whether it returned or threw it. */
+async function thrownOrValue(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    return error;
+  }
+}
+
 async function team(name = "Team") {
   return db.team.create({ data: { name: `${name} ${uniqueEmail()}` } });
 }
@@ -254,6 +263,45 @@ describe("following and closing a cycle", () => {
     const second = await progressOf(admin.id, cycleId, "?page=2");
     expect(second).toMatchObject({ total: 55, page: 2, pageCount: 2 });
     expect(second.people.map((person) => person.name)).toEqual(["Pager 50", "Pager 51", "Pager 52", "Pager 53", "Pager 54"]);
+  });
+
+  test("admins add joiners and take out people with nothing written in the cycle; refusals say why and change nothing; both are audited", async () => {
+    const admin = await createAdmin();
+    const crew = await team("Joiners");
+    const first = await createPerson({ teamId: crew.id, track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Joining", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" }, [crew.id]));
+    const joiner = await createPerson({ track: "ic", level: "ic3" });
+    const unplaced = await createPerson({});
+    const act = async (fields: Record<string, string>) => thrownOrValue(async () => cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, fields), { cycleId })));
+    const participants = async () => (await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } })).map((row) => row.userId).sort();
+
+    // Anything wrong refuses the whole list, keeps what was typed, and writes nothing.
+    const typed = `${joiner.email}, nobody@example.com`;
+    const unknown = await act({ intent: "add-people", emails: typed });
+    expect(statusOf(unknown)).toBe(400);
+    expect(bodyOf(unknown)).toMatchObject({ ok: false, message: "Nobody has this email: nobody@example.com.", typed });
+    expect(bodyOf(await act({ intent: "add-people", emails: `${joiner.email}\n${unplaced.email}` }))).toMatchObject({ ok: false, message: expect.stringContaining("Cannot take part") });
+    expect(await participants()).toEqual([first.id]);
+
+    expect(bodyOf(await act({ intent: "add-people", emails: `${joiner.email.toUpperCase()}; ${first.email}` }))).toMatchObject({ ok: true, message: "1 person added to the cycle." });
+    expect(await participants()).toEqual([first.id, joiner.id].sort());
+    expect(bodyOf(await act({ intent: "add-people", emails: joiner.email }))).toMatchObject({ ok: false, message: "Everyone named already takes part." });
+    // The joiner's self-assessment now starts in the cycle.
+    const started = await startAssessment({ id: joiner.id, name: joiner.name, email: joiner.email, isAdmin: false, isHiringAdmin: false }, "self", joiner.id);
+    expect(started.ok).toBe(true);
+    expect(await db.assessment.count({ where: { cycleId, subjectId: joiner.id } })).toBe(1);
+
+    // Someone with an assessment in the cycle stays; someone without one can be taken out.
+    expect(bodyOf(await act({ intent: "remove-person", email: joiner.email }))).toMatchObject({ ok: false, message: expect.stringContaining("so they stay in it"), typed: joiner.email });
+    expect(bodyOf(await act({ intent: "remove-person", email: "nobody@example.com" }))).toMatchObject({ ok: false, message: "Nobody with that email takes part in this cycle." });
+    expect(bodyOf(await act({ intent: "remove-person", email: first.email }))).toMatchObject({ ok: true });
+    expect(await participants()).toEqual([joiner.id]);
+    expect(await db.auditEvent.count({ where: { subjectId: cycleId, action: { in: ["cycle.participants_added", "cycle.participant_removed"] }, actorId: admin.id } })).toBe(2);
+
+    // A closed cycle keeps who took part.
+    await closeCycle(admin.id, cycleId);
+    expect(bodyOf(await act({ intent: "add-people", emails: first.email }))).toMatchObject({ ok: false, message: "This cycle is closed: nobody joins it now." });
+    expect(await participants()).toEqual([joiner.id]);
   });
 
   test("closing needs confirming, is audited, happens once, and stops new drafts in the cycle", async () => {
