@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/cycles/cycle-badges";
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
@@ -65,6 +66,14 @@ const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 
 export default function CycleProgress() {
   const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
+  const typedFor = (intent: string) => (actionData?.intent === intent && !actionData.ok ? actionData.typed : "");
+  const addForm = useRef<HTMLFormElement>(null);
+  const removeForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (actionData?.ok && actionData.intent === "add-people") addForm.current?.reset();
+    if (actionData?.ok && actionData.intent === "remove-person") removeForm.current?.reset();
+  }, [actionData]);
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === `/admin/cycles/${cycle.id}`;
   const closing = navigation.state === "submitting" && navigation.formData?.get("intent") === "close";
@@ -179,31 +188,29 @@ export default function CycleProgress() {
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
             Add someone who joined after the cycle opened, or take out someone who has nothing written in it yet. Each change is in the audit log.
           </p>
-          <Form method="post" className="mb-4 space-y-3">
+          <Form method="post" className="mb-4 space-y-3" ref={addForm}>
             <input type="hidden" name="intent" value="add-people" />
             <TextareaField
-              key={actionData?.intent === "add-people" && actionData.ok ? "added" : "adding"}
               label="Add people"
               hint="Emails, one per line or separated by commas. Each needs to be active with a track and a level."
               name="emails"
               rows={2}
               required
-              defaultValue={actionData?.intent === "add-people" && !actionData.ok ? actionData.typed : ""}
+              defaultValue={typedFor("add-people")}
             />
             <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
               Add to the cycle
             </Button>
           </Form>
-          <Form method="post" className="flex flex-wrap items-end gap-3">
+          <Form method="post" className="flex flex-wrap items-end gap-3" ref={removeForm}>
             <input type="hidden" name="intent" value="remove-person" />
             <Field
-              key={actionData?.intent === "remove-person" && actionData.ok ? "removed" : "removing"}
               label="Take someone out"
               type="email"
               name="email"
               required
               autoComplete="off"
-              defaultValue={actionData?.intent === "remove-person" && !actionData.ok ? actionData.typed : ""}
+              defaultValue={typedFor("remove-person")}
             />
             <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
               Take out

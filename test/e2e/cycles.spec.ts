@@ -42,6 +42,23 @@ test("an admin opens a cycle for two teams and follows one team's progress by ty
   await expect(page.getByLabel("Team", { exact: true })).toHaveValue("Nowhere");
   await expect(everyone).toBeVisible();
 
+  // Who takes part: a refused email is said and kept; a joiner is added, then taken out again, and each form clears once done.
+  const addPeople = page.getByLabel("Add people");
+  await addPeople.fill("nobody@example.com");
+  await page.getByRole("button", { name: "Add to the cycle" }).click();
+  await expect(page.getByText("Nobody has this email: nobody@example.com.")).toBeVisible();
+  await expect(addPeople).toHaveValue("nobody@example.com");
+  await addPeople.fill(people.engineer.email);
+  await page.getByRole("button", { name: "Add to the cycle" }).click();
+  await expect(page.getByText("1 person added to the cycle.")).toBeVisible();
+  await expect(addPeople).toHaveValue("");
+  const takeOut = page.getByLabel("Take someone out");
+  await takeOut.fill(people.engineer.email);
+  await page.getByRole("button", { name: "Take out", exact: true }).click();
+  await expect(page.getByText(`${people.engineer.name} no longer takes part in Search and Mobile pilot.`)).toBeVisible();
+  await expect(takeOut).toHaveValue("");
+  await expectAccessible(page);
+
   // Closed again, so other journeys find no open cycle.
   await page.getByRole("checkbox", { name: /I want to close/ }).check();
   await page.getByRole("button", { name: "Close cycle" }).click();
