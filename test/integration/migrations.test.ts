@@ -19,6 +19,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { applyMigrations } from "~/db/migrate.server.ts";
+import { dropPostgresDatabase } from "../setup/databases";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TIMEOUT = 60_000;
@@ -212,7 +213,7 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
   });
 
   afterAll(async () => {
-    await withClient(testPostgresUrl!, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, database));
   });
 
   test("there is at least one migration", () => {

@@ -30,6 +30,23 @@ export async function withPostgres<T>(run: (client: pg.Client) => Promise<T>): P
   }
 }
 
+/**
+ * Drops a test database, ending the test role's connections to it. PostgreSQL refuses FORCE while
+ * a backend the role may not end (an autovacuum worker) is connected: that passes, so try again.
+ */
+export async function dropPostgresDatabase(client: pg.Client, database: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 20 || (code !== "42501" && code !== "55006")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export function resetSqliteDir() {
   rmSync(sqliteDir, { recursive: true, force: true });
   mkdirSync(sqliteDir, { recursive: true });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, vi } from "vitest";
-import { copySqliteBase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
+import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
 const name = `rungs_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
@@ -27,6 +27,6 @@ afterAll(async () => {
   await global.rungsDb?.$disconnect();
   delete global.rungsDb;
   if (provider === "postgresql") {
-    await withPostgres((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await withPostgres((client) => dropPostgresDatabase(client, name));
   }
 });
