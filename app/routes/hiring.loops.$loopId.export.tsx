@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { csvRow } from "~/modules/cycles/csv-export";
+import { csvRow } from "~/utils/csv";
 import { loopExport } from "~/modules/hiring/loops.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 

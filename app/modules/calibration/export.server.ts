@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
-import { csvRow } from "~/modules/cycles/csv-export";
+import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
 import { canOpenEntry, isFacilitator } from "./policy";
 import { requireSessionAccess } from "./sessions.server";

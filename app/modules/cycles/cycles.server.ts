@@ -9,7 +9,8 @@ import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { refreshParticipant } from "./participant-progress.server";
-import { CYCLE_EXPORT_COLUMNS, csvRow, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
+import { csvRow } from "~/utils/csv";
+import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
 
 /**
  * Review cycles: opening one (its participants fixed at that moment), following its
