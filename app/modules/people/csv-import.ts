@@ -145,7 +145,14 @@ type ParsedFile = {
   rowErrors: ImportError[];
   /** Emails on rejected rows: a manager reference to one is not reported a second time. */
   rejectedEmails: Set<string>;
+  /**
+   * What could still be read from each rejected row (its email and manager, where those cells
+   * are valid), so that the checks against other rows and Rungs report its problems too.
+   */
+  rejectedRows: RejectedRow[];
 };
+
+type RejectedRow = { line: number; email: string | null; managerEmail: string | null };
 
 /**
  * Parses and checks the file on its own (no knowledge of existing people). A bad
@@ -231,6 +238,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
   const placedByFile = indexOf.has("track") && indexOf.has("level");
   const rows: ImportRow[] = [];
   const rejectedEmails = new Set<string>();
+  const rejectedRows: RejectedRow[] = [];
   const emailIndex = indexOf.get("email")!;
   for (const entry of dataRecords) {
     const line = startLine(entry);
@@ -266,6 +274,9 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     if (!result.success || problems.length) {
       errors.push(...problems);
       reject();
+      const email = RowSchema.shape.email.safeParse(input.email);
+      const manager = RowSchema.shape.manager_email.safeParse(input.manager_email);
+      rejectedRows.push({ line, email: email.success ? email.data : null, managerEmail: manager.success ? manager.data : null });
       continue;
     }
     const value = result.data;
@@ -281,7 +292,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       attributes,
     });
   }
-  return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails } };
+  return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails, rejectedRows } };
 }
 
 /** csv-parse reports the line a record ends on; a quoted value may span several lines. */
@@ -304,24 +315,31 @@ export function planImport(
 ): PlanResult {
   const parsed = parsePeopleCsv(text, checkTrackLevel);
   if (!parsed.ok) return parsed;
-  const { columns, attributeColumns, rows, rowErrors, rejectedEmails } = parsed.value;
+  const { columns, attributeColumns, rows, rowErrors, rejectedEmails, rejectedRows } = parsed.value;
   const has = (column: CsvColumn) => columns.includes(column);
 
   const byEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person]));
   const emailById = new Map(existing.people.map((person) => [person.id, person.email.toLowerCase()]));
   const errors: ImportError[] = [...rowErrors];
 
+  // A row rejected for another cell still takes part in these checks where its email and manager
+  // could be read, so one check reports every problem of every row.
+  const firstLineOf = new Map<string, number>();
+  const readable = [...rows, ...rejectedRows].sort((a, b) => a.line - b.line);
+  for (const row of readable) if (row.email && !firstLineOf.has(row.email)) firstLineOf.set(row.email, row.line);
   const rowByEmail = new Map<string, ImportRow>();
-  for (const row of rows) {
-    const earlier = rowByEmail.get(row.email);
-    if (earlier) {
-      errors.push({ line: row.line, field: "email", message: `${row.email} is also on line ${earlier.line}` });
+  for (const row of readable) {
+    if (!row.email) continue;
+    const first = firstLineOf.get(row.email)!;
+    if (first !== row.line) {
+      errors.push({ line: row.line, field: "email", message: `${row.email} is also on line ${first}` });
       continue;
     }
-    rowByEmail.set(row.email, row);
+    if ("name" in row) rowByEmail.set(row.email, row);
   }
 
-  for (const row of rowByEmail.values()) {
+  const managed = [...rowByEmail.values(), ...rejectedRows].sort((a, b) => a.line - b.line);
+  for (const row of managed) {
     const manager = row.managerEmail;
     if (!manager) continue;
     if (manager === row.email) {

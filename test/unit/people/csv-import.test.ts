@@ -174,6 +174,26 @@ describe("row errors name line and field", () => {
     ]);
   });
 
+  test("a row with a bad cell is still checked against other rows and Rungs, so one check reports all its problems", () => {
+    expect(errorsOf(csv("Ana,not-an-email,ghost@example.com,,ic,ic9"))).toEqual([
+      { line: 2, field: "email", message: "not a valid email address" },
+      { line: 2, field: "level", message: expect.stringContaining('"ic9"') },
+      { line: 2, field: "manager_email", message: "no person with email ghost@example.com in the file or in Rungs" },
+    ]);
+    expect(
+      errorsOf(csv("Ana,ana@example.com,,,wizard,ic1", "Bo,bo@example.com,gone@example.com,,ic,ic9", "Ana B,ana@example.com,,,,", "Cy,cy@example.com,CY@example.com,,ic,ic9"), [
+        existing({ id: "g", email: "gone@example.com", active: false }),
+      ]),
+    ).toEqual([
+      { line: 2, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 3, field: "level", message: expect.stringContaining('"ic9"') },
+      { line: 3, field: "manager_email", message: expect.stringContaining("gone@example.com is deactivated") },
+      { line: 4, field: "email", message: "ana@example.com is also on line 2" },
+      { line: 5, field: "level", message: expect.stringContaining('"ic9"') },
+      { line: 5, field: "manager_email", message: "a person cannot be their own manager" },
+    ]);
+  });
+
 });
 
 describe("reporting cycles", () => {
