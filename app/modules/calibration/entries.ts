@@ -1,4 +1,5 @@
-import { DEFAULT_GROUP_FLOOR, summarise, type Summary } from "./summary";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { summarise, type Summary } from "~/modules/statistics/summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";
 
@@ -35,7 +36,7 @@ export const OUTLIER_Z = 2;
  * proposed rating far from the rest of the session (only judged when the session has at
  * least `floor` proposals and some spread).
  */
-export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[] | Summary, floor = DEFAULT_GROUP_FLOOR): EntryFlag[] {
+export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[] | Summary, floor = SMALL_GROUP_FLOOR): EntryFlag[] {
   const flags: EntryFlag[] = [];
   if (entry.ratedCount > 0 && entry.evidenceCount * 2 < entry.ratedCount) flags.push("thin-evidence");
   if (entry.selfAverage !== null && entry.managerAverage !== null && Math.abs(entry.selfAverage - entry.managerAverage) >= LARGE_GAP) flags.push("self-manager-gap");

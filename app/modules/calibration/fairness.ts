@@ -1,4 +1,5 @@
-import { summarise, welchDifference, type Difference } from "./statistics";
+import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import { summarise } from "~/modules/statistics/summary";
 
 /**
  * The fairness report of a locked session: final ratings and promotion rates by team, track,
@@ -16,8 +17,6 @@ export type FairnessPerson = {
 };
 
 export type Dimension = { id: string; label: string };
-
-export type Proportion = { estimate: number; interval: [number, number] };
 
 export type FairnessGroup = {
   value: string;
@@ -40,29 +39,6 @@ export type FairnessReport = {
   promotionRate: Proportion | null;
   dimensions: FairnessDimension[];
 };
-
-const Z95 = 1.959963984540054;
-
-/** Wilson's score interval for a proportion (Newcombe 1998, method 3). */
-export function wilsonInterval(successes: number, n: number, z = Z95): Proportion {
-  if (n === 0) return { estimate: Number.NaN, interval: [0, 1] };
-  const p = successes / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
-}
-
-/** The difference of two independent proportions with Newcombe's hybrid score interval (1998, method 10). */
-export function proportionDifference(a: { successes: number; n: number }, b: { successes: number; n: number }, z = Z95): Difference | null {
-  if (a.n === 0 || b.n === 0) return null;
-  const first = wilsonInterval(a.successes, a.n, z);
-  const second = wilsonInterval(b.successes, b.n, z);
-  const estimate = first.estimate - second.estimate;
-  const lower = estimate - Math.sqrt((first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2);
-  const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
-  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0 };
-}
 
 /** The report over everyone with a final rating. */
 export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number): FairnessReport {

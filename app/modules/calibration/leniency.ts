@@ -1,4 +1,6 @@
-import { DEFAULT_GROUP_FLOOR, summarise, welchDifference } from "./statistics";
+import { welchDifference } from "~/modules/statistics/intervals";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { summarise } from "~/modules/statistics/summary";
 
 export interface ProposedRating {
   managerId: string;
@@ -36,7 +38,7 @@ export interface SessionLeniency {
  * of people behind each figure and an interval. A manager is flagged only when the interval
  * excludes zero; figures for groups smaller than the floor are not shown at all.
  */
-export function managerLeniency(proposals: readonly ProposedRating[], floor = DEFAULT_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
+export function managerLeniency(proposals: readonly ProposedRating[], floor = SMALL_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
   const byManager = new Map<string, number[]>();
   for (const { managerId, rating } of proposals) {
     const ratings = byManager.get(managerId);

@@ -1,5 +1,5 @@
 import { Matrix, inverse } from "ml-matrix";
-import { tQuantile } from "./statistics";
+import { tQuantile } from "~/modules/statistics/intervals";
 
 export interface IndependentRating {
   raterId: string;

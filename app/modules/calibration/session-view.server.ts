@@ -14,7 +14,7 @@ import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_STATE_LABELS } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
-import { summarise } from "./summary";
+import { summarise } from "~/modules/statistics/summary";
 import { ViewCache } from "./view-cache.server";
 import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
 

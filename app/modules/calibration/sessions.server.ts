@@ -14,7 +14,7 @@ import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndep
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import type { NewSessionInput } from "./session-form";
-import { DEFAULT_GROUP_FLOOR } from "./summary";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 
 /**
@@ -30,7 +30,7 @@ type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
-  const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: DEFAULT_GROUP_FLOOR, proposalsDueOn: null, ...setup };
+  const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: SMALL_GROUP_FLOOR, proposalsDueOn: null, ...setup };
   if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
   const served = await servedLadderVersion(input.ladderId);
   if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };

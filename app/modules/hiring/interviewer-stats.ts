@@ -1,4 +1,5 @@
-import { DEFAULT_GROUP_FLOOR, tQuantile } from "~/modules/calibration/statistics";
+import { tQuantile } from "~/modules/statistics/intervals";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { median } from "./debrief";
 import { isPositive, type Recommendation, type ScoreEntry } from "./scorecard";
 
@@ -198,7 +199,7 @@ function offsetOf(tally: Tally, confidence: number): Offset {
  * interval over shared candidates), their share of yes / strong-yes recommendations (shown from
  * `floor` cards), and the median hours from interview to submission.
  */
-export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, floor = DEFAULT_GROUP_FLOOR): InterviewerStats[] {
+export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, floor = SMALL_GROUP_FLOOR): InterviewerStats[] {
   const tallies = new Map<string, Tally>();
   const scratch = new OffsetScratch();
   for (const loop of loops) {

@@ -1,8 +1,6 @@
 import jstat from "jstat";
 import type { Summary } from "./summary";
 
-export { DEFAULT_GROUP_FLOOR, summarise, type Summary } from "./summary";
-
 /** Student's t quantile (two-sided interval at `confidence` uses the (1 + confidence) / 2 quantile). */
 export function tQuantile(probability: number, degreesOfFreedom: number): number {
   return jstat.studentt.inv(probability, degreesOfFreedom);
@@ -29,4 +27,29 @@ export function welchDifference(left: Summary, right: Summary, confidence = 0.95
   const half = tQuantile((1 + confidence) / 2, df) * se;
   const interval: [number, number] = [estimate - half, estimate + half];
   return { estimate, interval, excludesZero: interval[0] > 0 || interval[1] < 0 };
+}
+
+export type Proportion = { estimate: number; interval: [number, number] };
+
+const Z95 = 1.959963984540054;
+
+/** Wilson's score interval for a proportion (Newcombe 1998, method 3). */
+export function wilsonInterval(successes: number, n: number, z = Z95): Proportion {
+  if (n === 0) return { estimate: Number.NaN, interval: [0, 1] };
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+}
+
+/** The difference of two independent proportions with Newcombe's hybrid score interval (1998, method 10). */
+export function proportionDifference(a: { successes: number; n: number }, b: { successes: number; n: number }, z = Z95): Difference | null {
+  if (a.n === 0 || b.n === 0) return null;
+  const first = wilsonInterval(a.successes, a.n, z);
+  const second = wilsonInterval(b.successes, b.n, z);
+  const estimate = first.estimate - second.estimate;
+  const lower = estimate - Math.sqrt((first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2);
+  const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
+  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0 };
 }

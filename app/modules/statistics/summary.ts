@@ -1,6 +1,4 @@
-/** The smallest group whose average is shown; smaller groups are suppressed (people could be identified, and the figure is noise). */
-export const DEFAULT_GROUP_FLOOR = 4;
-
+/** A group's count, mean and spread: the figures every report here starts from (no dependency, so pages may import it). */
 export interface Summary {
   n: number;
   mean: number;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { fairnessReport, proportionDifference, wilsonInterval, type FairnessPerson } from "~/modules/calibration/fairness";
+import { fairnessReport, type FairnessPerson } from "~/modules/calibration/fairness";
+import { proportionDifference, wilsonInterval } from "~/modules/statistics/intervals";
 import { canSeeFairness } from "~/modules/calibration/policy";
 
 const round4 = (values: readonly number[]) => values.map((value) => Math.round(value * 10_000) / 10_000);

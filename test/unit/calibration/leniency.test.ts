@@ -1,31 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { managerLeniency } from "~/modules/calibration/leniency";
-import { summarise, tQuantile, welchDifference } from "~/modules/calibration/statistics";
-
-const meanDifference = (a: number[], b: number[]) => welchDifference(summarise(a), summarise(b));
 import { normal, seeded } from "./random";
-
-describe("summaries and intervals", () => {
-  it("summarise gives the mean and the sample standard deviation", () => {
-    expect(summarise([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ n: 8, mean: 5, sd: Math.sqrt(32 / 7) });
-    expect(summarise([3])).toEqual({ n: 1, mean: 3, sd: 0 });
-  });
-
-  it("t quantiles match the tables", () => {
-    expect(tQuantile(0.975, 3)).toBeCloseTo(3.182, 3);
-    expect(tQuantile(0.975, 30)).toBeCloseTo(2.042, 3);
-  });
-
-  it("Welch's interval for a difference of means matches a worked example", () => {
-    // a: mean 3.5, var 1/3, n 4; b: mean 2.5, var 1/3, n 4 → se = sqrt(1/6), df = 6, t = 2.447.
-    const difference = meanDifference([3, 3, 4, 4], [2, 2, 3, 3])!;
-    expect(difference.estimate).toBe(1);
-    expect(difference.interval[0]).toBeCloseTo(1 - 2.4469 * Math.sqrt(1 / 6), 3);
-    expect(difference.interval[1]).toBeCloseTo(1 + 2.4469 * Math.sqrt(1 / 6), 3);
-    expect(difference.excludesZero).toBe(true);
-    expect(meanDifference([3], [2, 3])).toBeNull();
-  });
-});
 
 describe("manager leniency", () => {
   it("flags a manager only when the interval of their difference from the rest excludes zero", () => {

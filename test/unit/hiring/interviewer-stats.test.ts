@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tQuantile } from "~/modules/calibration/statistics";
+import { tQuantile } from "~/modules/statistics/intervals";
 import { interviewerStats, type PastCard, type PastLoop } from "~/modules/hiring/interviewer-stats";
 
 const HOUR = 60 * 60 * 1000;
