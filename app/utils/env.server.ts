@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { isTimeZone } from "~/modules/notifications/time-zones";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
+
+// An empty variable counts as unset (docker-compose and systemd files often leave them empty).
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
@@ -23,22 +30,102 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_REQUESTS: booleanish.default(true),
+  // The address people reach Rungs at (https://rungs.example.com), for links printed in the
+  // log and single sign-on's redirect; without it, the address the request came to.
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://rungs.example.com" }).optional()),
+  // Single sign-on with OpenID Connect (app/modules/sso): on when OIDC_ISSUER is set.
+  OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the identity provider's issuer URL, such as https://example.okta.com" }).optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_SCOPES: optionalText.pipe(
+    z
+      .string()
+      .refine((scopes) => scopes.split(/\s+/).includes("openid"), { message: 'must include "openid" (for example "openid email profile")' })
+      .optional(),
+  ),
+  OIDC_NAME: optionalText.pipe(z.string().max(40, "must be at most 40 characters (it is the sign-in button's text)").optional()),
+  // Single sign-on adds people it does not know (engineers with no track, for an admin to place).
+  OIDC_CREATE_PEOPLE: booleanish.default(false),
+  // false: nobody signs in with a password (admins' one-time sign-in links still work).
+  PASSWORD_LOGIN: booleanish.default(true),
+  // Email (app/modules/notifications): an SMTP server (smtp://user:password@host:587, or
+  // smtps:// for TLS from the start) and the sender. Without both Rungs sends nothing.
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/?#]+/, "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587")
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an email address, optionally with a name: "Rungs <rungs@example.com>"')
+      .optional(),
+  ),
+  // The organisation's time zone (an IANA name): email reminders go out at 09:00 on it for
+  // everyone who has not chosen their own.
+  ORG_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC").default("UTC")),
+  // off: the server runs no email passes of its own (run `npm run notifications:send` from cron instead).
+  NOTIFY_SCHEDULE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
 });
+
+function checkMail(env: z.infer<typeof schema>, context: z.RefinementCtx) {
+  if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required with SMTP_URL (the sender of Rungs' email, such as Rungs <rungs@example.com>)" });
+  if (env.MAIL_FROM && !env.SMTP_URL) context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required with MAIL_FROM (the SMTP server that sends Rungs' email)" });
+}
+
+function checkSingleSignOn(env: z.infer<typeof schema>, context: z.RefinementCtx) {
+  const problem = (variable: string, message: string) => context.addIssue({ code: "custom", path: [variable], message });
+  if (!env.OIDC_ISSUER) {
+    for (const variable of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (env[variable]) problem(variable, "is set, but single sign-on also needs OIDC_ISSUER");
+    }
+    if (!env.PASSWORD_LOGIN) problem("PASSWORD_LOGIN", "can be false only with single sign-on (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)");
+    return;
+  }
+  const issuer = URL.parse(env.OIDC_ISSUER);
+  if (issuer?.protocol === "http:" && !LOOPBACK.has(issuer.hostname)) problem("OIDC_ISSUER", "must use https (plain http only on this machine, for testing)");
+  if (!env.OIDC_CLIENT_ID) problem("OIDC_CLIENT_ID", "is required with OIDC_ISSUER (the client id Rungs is registered under at the identity provider)");
+  if (!env.OIDC_CLIENT_SECRET) problem("OIDC_CLIENT_SECRET", "is required with OIDC_ISSUER (the client secret the identity provider issued)");
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export type SingleSignOnSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The identity provider's name on the sign-in button ("Sign in with …"). */
+  name: string;
+  createPeople: boolean;
+};
 
 export type Env = z.infer<typeof schema> & {
   isProduction: boolean;
   databaseProvider: "sqlite" | "postgresql";
   secureCookies: boolean;
   seedDemo: boolean;
+  /** Null when single sign-on is off. */
+  singleSignOn: SingleSignOnSettings | null;
+  passwordLogin: boolean;
+  /** The SMTP server and sender; null when email is off. */
+  mail: { smtpUrl: string; from: string } | null;
 };
 
 export class EnvError extends Error {}
 
+/** What a wrong variable held, for the message; a secret's value is never printed. */
+function shown(variable: string, value: string | undefined): string {
+  if (value === undefined) return "nothing";
+  return variable.includes("SECRET") ? "a value, not shown" : JSON.stringify(value);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.superRefine(checkSingleSignOn).superRefine(checkMail).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), source[String(issue.path[0])])})`,
     );
     throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
   }
@@ -51,6 +138,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseProvider,
     secureCookies: env.SECURE_COOKIES ?? isProduction,
     seedDemo: env.SEED_DEMO ?? databaseProvider === "sqlite",
+    singleSignOn: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID!,
+          clientSecret: env.OIDC_CLIENT_SECRET!,
+          scopes: env.OIDC_SCOPES ?? "openid email profile",
+          name: env.OIDC_NAME ?? "single sign-on",
+          createPeople: env.OIDC_CREATE_PEOPLE,
+        }
+      : null,
+    passwordLogin: env.PASSWORD_LOGIN,
+    mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
   };
 }
 
