@@ -1,7 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
 import { PURGED_NAME } from "./loops.server";
 import { takesPartInHiring } from "./queries.server";
-import { debriefIsOpen, hasSubmittedOwn, type LoopAccess } from "./policy";
+import { canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
 
 /**
  * The home page's hiring to-dos (app/modules/todo): scorecards the person owes, debriefs they can
@@ -37,11 +37,8 @@ export async function hiringTodo(viewerId: string) {
   });
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const ref = (loop: (typeof asInterviewer)[number]) => ({ loopId: loop.id, candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name, opening: loop.opening.title });
-  const decisions = asAdmin.filter((loop) => {
-    const facts = access(loop);
-    // A hiring admin who interviews on the loop decides only once their own card is in.
-    return debriefIsOpen(facts) && (!facts.interviews.some((interview) => interview.interviewerId === viewerId) || hasSubmittedOwn(viewer, facts));
-  });
+  // A hiring admin who interviews on the loop decides only once their own card is in (the policy's rule).
+  const decisions = asAdmin.filter((loop) => canRecordDecision(viewer, access(loop)));
   const decidingIds = new Set(decisions.map((loop) => loop.id));
   return {
     scorecardsDue: ownInterviews.map((interview) => ({
@@ -51,14 +48,14 @@ export async function hiringTodo(viewerId: string) {
       stage: interview.stage.name,
       scheduledAt: interview.scheduledAt,
     })),
-    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.id) && hasSubmittedOwn(viewer, access(loop)) && debriefIsOpen(access(loop))).map(ref),
+    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.id) && canSeeDebrief(viewer, access(loop))).map(ref),
     decisionsToRecord: decisions.map(ref),
     loopsInProgress: asAdmin
       .filter((loop) => !decidingIds.has(loop.id) && !debriefIsOpen(access(loop)))
       .map((loop) => {
         const facts = access(loop);
         // Counts are scorecard information: not for a hiring admin whose own card in the loop is not in.
-        const counted = !facts.interviews.some((interview) => interview.interviewerId === viewerId) || hasSubmittedOwn(viewer, facts);
+        const counted = canSeeOthersScorecards(viewer, facts);
         return { ...ref(loop), interviews: facts.interviews.length, submitted: counted ? facts.interviews.filter((interview) => interview.submitted).length : null };
       }),
   };
