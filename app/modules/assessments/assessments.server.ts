@@ -11,7 +11,7 @@ import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
-import { canAuthorAssessment, canReadAssessment, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { canAuthorAssessment, canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
 
 /**
@@ -173,11 +173,19 @@ export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts 
     return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false });
   }
   const chain = viewer.isAdmin || viewer.id === assessment.subjectId ? [] : await managerChain(assessment.subjectId);
-  const subjectSelfSubmitted =
+  // A subject reading a manager review: the rule reads their own assessments (a handful per person).
+  const subjectsAssessments =
     assessment.kind === "manager" && viewer.id === assessment.subjectId
-      ? (await db.assessment.count({ where: { subjectId: assessment.subjectId, kind: "self", status: "submitted", cycleId: assessment.cycleId } })) > 0
-      : false;
-  const reader = { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain, subjectSelfSubmitted };
+      ? (await db.assessment.findMany({ where: { subjectId: assessment.subjectId }, select: { kind: true, status: true, subjectId: true, authorId: true, cycleId: true } })).map(
+          (row) => ({ ...row, kind: row.kind as AssessmentKind, status: row.status as AssessmentStatus }),
+        )
+      : [];
+  const reader = {
+    viewerId: viewer.id,
+    viewerIsAdmin: viewer.isAdmin,
+    subjectManagerChain: chain,
+    subjectSelfSubmitted: subjectSelfSubmitted(subjectsAssessments, assessment.subjectId, assessment.cycleId),
+  };
   if (canReadAssessment(assessment, reader)) return true;
   // Asked only when nothing else lets the viewer read: calibration is the rarer reason.
   const calibratesSubject = assessment.cycleId !== null && viewer.id !== assessment.subjectId && (await calibratesPersonInCycle(viewer.id, assessment.subjectId, assessment.cycleId));

@@ -44,6 +44,18 @@ export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFac
   return reader.calibratesSubject === true;
 }
 
+/**
+ * Has the subject submitted their own self-assessment in this cycle? Outside cycles (cycleId
+ * null), any submitted out-of-cycle self-assessment counts. `assessments` may hold any of the
+ * subject's assessments (any kind, status or cycle): the rule picks. readableBySubjectSql
+ * (queries.server.ts) is the same rule for statements that filter in SQL.
+ */
+export function subjectSelfSubmitted(assessments: readonly (AssessmentFacts & { cycleId: string | null })[], subjectId: string, cycleId: string | null): boolean {
+  return assessments.some(
+    (assessment) => assessment.kind === "self" && assessment.status === "submitted" && assessment.subjectId === subjectId && assessment.cycleId === cycleId,
+  );
+}
+
 /** A self-assessment is written by its subject; a manager review by someone in the subject's manager chain. */
 export function canAuthorAssessment(kind: AssessmentKind, viewerId: string, subjectId: string, subjectManagerChain: readonly string[]): boolean {
   if (kind === "self") return viewerId === subjectId;

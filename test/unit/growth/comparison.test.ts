@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { agreementOf, compareRatings, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
-import { readableAssessments, subjectSelfSubmitted, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
+import { subjectSelfSubmitted } from "~/modules/assessments/policy";
+import { readableAssessments, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
 
 const scale = [
   { value: 1, label: "Not yet", meaning: "" },
