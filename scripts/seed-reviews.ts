@@ -1,7 +1,8 @@
 /**
  * `npm run seed:reviews [-- --cycles 2 --seed 7]`: adds past, closed review cycles with
  * submitted self-assessments and manager reviews to the database at DATABASE_URL
- * (the demo or the large organisation). Cycles already there (same name) are skipped.
+ * (the demo or the large organisation). A closed cycle already there with the same name is
+ * completed with the people not yet in it; one that has everyone, or is still open, is skipped.
  */
 import { parseArgs } from "node:util";
 import { getEnv } from "../app/utils/env.server.ts";
@@ -25,7 +26,8 @@ const { seedReviewHistory } = await import("../prisma/seed/review-history.ts");
 const started = performance.now();
 const summary = await seedReviewHistory({ cycles, seed, log: (message) => console.log(message) });
 for (const name of summary.skipped) console.log(`${name}: already there, skipped`);
+for (const { name, joined } of summary.completed) console.log(`${name}: already there; ${joined.toLocaleString("en-GB")} people not yet in it joined`);
 console.log(
-  `Added ${summary.cycles} review cycle(s): ${summary.assessments.toLocaleString("en-GB")} assessments, ${summary.ratings.toLocaleString("en-GB")} ratings, ${summary.evidence.toLocaleString("en-GB")} pieces of evidence in ${Math.round(performance.now() - started)} ms.`,
+  `Added ${summary.cycles} review cycle(s)${summary.completed.length ? `, completed ${summary.completed.length}` : ""}: ${summary.assessments.toLocaleString("en-GB")} assessments, ${summary.ratings.toLocaleString("en-GB")} ratings, ${summary.evidence.toLocaleString("en-GB")} pieces of evidence in ${Math.round(performance.now() - started)} ms.`,
 );
 process.exit(0);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expectationsFor, getTrack, nextLevel, type Ladder } from "../../app/modules/ladders/index.ts";
+import { expectationsFor, getLevel, getTrack, nextLevel, type Ladder } from "../../app/modules/ladders/index.ts";
 import { ladderForLevel } from "../../app/modules/ladders/registry.server.ts";
 import { db, type Prisma } from "../../app/db/client.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
@@ -10,9 +10,13 @@ import { seeded as random } from "./random.ts";
  * Past review cycles for an existing organisation, for benchmarks and local
  * exploration: each cycle closed, with a submitted self-assessment from every
  * active person with a track and level and a submitted review from their manager,
- * rating every competency of their track, some with evidence. Deterministic for a
+ * rating every competency of their level, some with evidence. Deterministic for a
  * given seed (apart from row ids). One transaction per cycle, which also computes each
  * participant's kept progress (recomputeCycle).
+ *
+ * A closed cycle of the same name already there (the demo's own, which covers part of the
+ * organisation) is completed rather than skipped: the people not yet in it join it with
+ * their assessments, so everyone ends with the cycles asked for.
  *
  * Rows go in as multi-row INSERT statements of BULK_ROWS rows. Prisma's createMany
  * does the same SQL but spent about 0.45 ms a row in its client on the 2-core bench
@@ -28,11 +32,20 @@ export type ReviewHistoryOptions = {
   /** Share of ratings that get one piece of evidence. */
   evidenceShare?: number;
   log?: (message: string) => void;
-  /** Only the people under this manager (their whole organisation), for the demo's calibration session. */
-  onlyUnder?: string;
 };
 
-export type ReviewHistorySummary = { cycles: number; skipped: string[]; participants: number; assessments: number; ratings: number; evidence: number };
+export type ReviewHistorySummary = {
+  /** Cycles made. */
+  cycles: number;
+  /** Cycles already there with everyone in them (or not closed: never written to). */
+  skipped: string[];
+  /** Cycles already there that people joined, with how many. */
+  completed: { name: string; joined: number }[];
+  participants: number;
+  assessments: number;
+  ratings: number;
+  evidence: number;
+};
 
 // Rows per INSERT: at most 13 columns a row keeps a statement under SQLite's 32,766
 // and PostgreSQL's 65,535 bound parameters.
@@ -77,7 +90,7 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
   const log = options.log ?? (() => {});
   const people = (
     await db.user.findMany({
-      where: { deactivatedAt: null, track: { not: null }, level: { not: null }, ...(options.onlyUnder ? { linePath: { contains: `/${options.onlyUnder}/` } } : {}) },
+      where: { deactivatedAt: null, track: { not: null }, level: { not: null } },
       orderBy: { id: "asc" },
       select: { id: true, managerId: true, level: true, track: true },
     })
@@ -96,21 +109,27 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
   // Each person's own leaning, so their profile is recognisable from one cycle to the next.
   const strength = new Map(assessable.map((person) => [person.id, 2.2 + next() * 1.4]));
 
-  const existing = new Set((await db.reviewCycle.findMany({ select: { name: true } })).map((cycle) => cycle.name));
-  const summary: ReviewHistorySummary = { cycles: 0, skipped: [], participants: 0, assessments: 0, ratings: 0, evidence: 0 };
+  const existing = new Map(
+    (await db.reviewCycle.findMany({ select: { id: true, name: true, closedAt: true, participants: { select: { userId: true } } } })).map((cycle) => [cycle.name, cycle]),
+  );
+  const summary: ReviewHistorySummary = { cycles: 0, skipped: [], completed: [], participants: 0, assessments: 0, ratings: 0, evidence: 0 };
   const plans = planCycles(count, options.now ?? new Date()).reverse();
   for (const [index, plan] of plans.entries()) {
-    if (existing.has(plan.name)) {
+    const already = existing.get(plan.name);
+    const inCycle = new Set(already?.participants.map((participant) => participant.userId) ?? []);
+    const joining = already ? assessable.filter((person) => !inCycle.has(person.id)) : assessable;
+    // An open cycle of that name is someone's real work: never written to.
+    if (already && (already.closedAt === null || joining.length === 0)) {
       summary.skipped.push(plan.name);
       continue;
     }
     const started = performance.now();
     await db.$transaction(
       async (tx) => {
-        const cycle = await tx.reviewCycle.create({ data: { name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn, closedAt: plan.closedAt }, select: { id: true } });
-        await bulkInsert(tx, PARTICIPANT_TABLE, assessable.map((person) => [cycle.id, person.id]));
-        for (let start = 0; start < assessable.length; start += PEOPLE_BATCH) {
-          const rows = buildBatch(assessable.slice(start, start + PEOPLE_BATCH), {
+        const cycle = already ?? (await tx.reviewCycle.create({ data: { name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn, closedAt: plan.closedAt }, select: { id: true } }));
+        await bulkInsert(tx, PARTICIPANT_TABLE, joining.map((person) => [cycle.id, person.id]));
+        for (let start = 0; start < joining.length; start += PEOPLE_BATCH) {
+          const rows = buildBatch(joining.slice(start, start + PEOPLE_BATCH), {
             cycleId: cycle.id,
             plan,
             growth: index * 0.15,
@@ -131,9 +150,10 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
       },
       { maxWait: 30_000, timeout: 600_000 },
     );
-    summary.cycles += 1;
-    summary.participants += assessable.length;
-    log(`${plan.name}: ${assessable.length.toLocaleString("en-GB")} participants in ${Math.round(performance.now() - started)} ms`);
+    if (already) summary.completed.push({ name: plan.name, joined: joining.length });
+    else summary.cycles += 1;
+    summary.participants += joining.length;
+    log(`${plan.name}: ${joining.length.toLocaleString("en-GB")} participants${already ? " joined it" : ""} in ${Math.round(performance.now() - started)} ms`);
   }
   return summary;
 }
@@ -220,7 +240,8 @@ function buildBatch(people: Person[], context: BatchContext) {
   const createdAt = plan.startsOn;
   for (const person of people) {
     const { ladder, versionId } = context.ladders.get(person.level)!;
-    const competencyIds = getTrack(ladder, person.track)?.competencyIds ?? [];
+    // Only what the level rates: a competency that applies from (or up to) another level carries no expectation here.
+    const competencyIds = getLevel(ladder, person.level)?.competencyIds ?? [];
     const above = nextLevel(ladder, person.level);
     const base = context.strength.get(person.id)! + context.growth;
     const selfId = randomUUID();

@@ -1,7 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { DEMO_SESSION_NAME } from "../../../prisma/seed/demo-calibration";
+import { DEMO_PRODUCT_SESSION_NAME, DEMO_SESSION_NAME } from "../../../prisma/seed/demo-calibration";
 import { seedDemo } from "../../../prisma/seed/demo";
+import { seedReviewHistory } from "../../../prisma/seed/review-history";
+
+/** How many closed cycles each active person with a level is in, by email. */
+async function closedCyclesByEmail(): Promise<Map<string, number>> {
+  const people = await db.user.findMany({
+    where: { deactivatedAt: null, level: { not: null } },
+    select: { email: true, _count: { select: { cycleParticipations: { where: { cycle: { closedAt: { not: null } } } } } } },
+  });
+  return new Map(people.map((person) => [person.email, person._count.cycleParticipations]));
+}
 
 describe("the demo organisation", () => {
   test("includes a calibration session ready to explore: proposals open, some made, some still to come; seeding again changes nothing", async () => {
@@ -25,5 +35,56 @@ describe("the demo organisation", () => {
     await seedDemo();
     expect(await db.calibrationSession.count({ where: { name: DEMO_SESSION_NAME } })).toBe(1);
     expect(await db.reviewCycle.count()).toBe(1);
+  });
+
+  test("gives the README's manager a session to propose in: Daniel Osei's organisation, Sam Okafor invited, his reports' proposals still to make", async () => {
+    await seedDemo();
+    const session = await db.calibrationSession.findFirstOrThrow({
+      where: { name: DEMO_PRODUCT_SESSION_NAME },
+      select: { id: true, state: true, calibrators: { select: { user: { select: { email: true } } } } },
+    });
+    expect(session.state).toBe("proposals");
+    expect(session.calibrators.map((calibrator) => calibrator.user.email)).toContain("sam.okafor@example.com");
+    const sams = await db.calibrationEntry.findMany({
+      where: { sessionId: session.id, manager: { email: "sam.okafor@example.com" } },
+      select: { proposedRating: true, managerReviewId: true, person: { select: { email: true } } },
+    });
+    expect(sams.map((entry) => entry.person.email)).toContain("lena.fischer@example.com");
+    expect(sams).toHaveLength(7);
+    expect(sams.every((entry) => entry.proposedRating === null && entry.managerReviewId !== null)).toBe(true);
+    // Someone else in the session has proposed already, so the session's charts have something to show.
+    expect(await db.calibrationEntry.count({ where: { sessionId: session.id, proposedRating: { not: null } } })).toBeGreaterThan(3);
+    await seedDemo();
+    expect(await db.calibrationSession.count({ where: { name: DEMO_PRODUCT_SESSION_NAME } })).toBe(1);
+  });
+
+  test("every person with a level is in the demo's past cycle, rated on their level's competencies only; adding two past cycles gives each of them two, whatever the demo already has", async () => {
+    await seedDemo();
+    const before = await closedCyclesByEmail();
+    expect(before.size).toBe(57);
+    expect([...before.values()].every((count) => count === 1)).toBe(true);
+    // Lena is an Engineer II: technical direction applies from Senior Engineer on, so nobody rated her on it.
+    expect(await db.assessmentRating.count({ where: { competencyId: "technical-direction", assessment: { subject: { email: "lena.fischer@example.com" } } } })).toBe(0);
+    expect(await db.assessmentRating.count({ where: { assessment: { kind: "manager", subject: { email: "lena.fischer@example.com" } } } })).toBe(16);
+
+    // A demo seeded before its cycle covered everyone: only part of the organisation is in it.
+    const cycle = await db.reviewCycle.findFirstOrThrow({ select: { id: true, name: true } });
+    const checkout = await db.user.findMany({ where: { team: { name: "Checkout" } }, select: { id: true } });
+    const ids = checkout.map((person) => person.id);
+    await db.$transaction([
+      db.assessment.deleteMany({ where: { cycleId: cycle.id, subjectId: { in: ids } } }),
+      db.reviewCycleParticipant.deleteMany({ where: { cycleId: cycle.id, userId: { in: ids } } }),
+    ]);
+
+    const summary = await seedReviewHistory({ cycles: 2 });
+    expect(summary.cycles).toBe(1);
+    expect(summary.completed).toEqual([{ name: cycle.name, joined: checkout.length }]);
+    const after = await closedCyclesByEmail();
+    expect([...after.entries()].filter(([, count]) => count !== 2)).toEqual([]);
+    expect(await db.assessment.count({ where: { cycleId: cycle.id, kind: "self", subject: { email: "lena.fischer@example.com" } } })).toBe(1);
+    // Run again, nothing more: both cycles have everyone.
+    const again = await seedReviewHistory({ cycles: 2 });
+    expect(again).toMatchObject({ cycles: 0, completed: [] });
+    expect(again.skipped).toHaveLength(2);
   });
 });
