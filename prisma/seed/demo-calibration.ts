@@ -4,51 +4,70 @@ import { advanceSession, createSession, saveProposal } from "../../app/modules/c
 import { seedReviewHistory } from "./review-history.ts";
 
 export const DEMO_SESSION_NAME = "Autumn calibration: Platform";
+export const DEMO_PRODUCT_SESSION_NAME = "Autumn calibration: Product";
+
+const viewerSelect = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } as const;
+
+const SESSIONS = [
+  { name: DEMO_SESSION_NAME, director: "mei.tanaka@example.com", proposers: ["arjun.mehta@example.com", "hannah.kim@example.com", "mei.tanaka@example.com"] },
+  { name: DEMO_PRODUCT_SESSION_NAME, director: "daniel.osei@example.com", proposers: ["daniel.osei@example.com", "tom.hughes@example.com"] },
+];
 
 /**
- * The demo's calibration session, ready to explore: Mei Tanaka's organisation (Infrastructure,
- * Developer Experience, Data Platform) gets a closed review cycle with submitted reviews, and
- * a session over it with potential as a second dimension, open for proposals, which Arjun Mehta
- * and Hannah Kim have made for their reports; Sofia Alvarez's are still to come. Priya Raman
- * facilitates. Made through the calibration module, as a facilitator would. Idempotent.
+ * The demo's sessions: one per director's organisation, over the closed review cycle every demo
+ * person has, each with potential as a second dimension and open for proposals, Priya Raman
+ * facilitating. Platform (Mei Tanaka's organisation): Arjun Mehta, Hannah Kim and Mei have
+ * proposed for their reports, Sofia Alvarez's are still to come. Product (Daniel Osei's): Daniel
+ * and Tom Hughes have proposed, Sam Okafor (the README's manager), Laura Bianchi and Rosa Delgado
+ * have not. Made through the calibration module, as a facilitator would. Idempotent.
  */
 export async function seedDemoCalibration(now = new Date()): Promise<void> {
-  if (await db.calibrationSession.findFirst({ where: { name: DEMO_SESSION_NAME }, select: { id: true } })) return;
-  const [priya, mei] = await Promise.all(["priya.raman@example.com", "mei.tanaka@example.com"].map((email) => db.user.findUnique({ where: { email } })));
-  if (!priya || !mei) return;
-  await seedReviewHistory({ cycles: 1, onlyUnder: mei.id, now, seed: 11 });
-  const cycle = await db.reviewCycle.findFirst({ where: { closedAt: { not: null }, participants: { some: { user: { linePath: { contains: `/${mei.id}/` } } } } }, orderBy: { endsOn: "desc" } });
-  if (!cycle) return;
-  const facilitator: Viewer = { id: priya.id, name: priya.name, email: priya.email, isAdmin: true, isHiringAdmin: priya.isHiringAdmin };
-  const created = await createSession(facilitator, {
-    name: DEMO_SESSION_NAME,
-    cycleId: cycle.id,
-    ladderId: "engineering",
-    facilitatorEmail: priya.email,
-    population: "manager",
-    managerEmail: mei.email,
-    teamIds: [],
-    secondDimension: "Potential",
-    blindPreRead: false,
-  });
-  if (!created.ok) throw new Error(`The demo calibration session was not set up: ${JSON.stringify(created.fieldErrors)}`);
-  await advanceSession(facilitator, created.sessionId, "proposals");
-  const entries = await db.calibrationEntry.findMany({
-    where: { sessionId: created.sessionId },
-    orderBy: { person: { name: "asc" } },
-    select: { id: true, levelId: true, managerAverage: true, manager: { select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } } },
-  });
-  for (const [index, entry] of entries.entries()) {
-    const manager = entry.manager;
-    if (!manager || !["arjun.mehta@example.com", "hannah.kim@example.com", "mei.tanaka@example.com"].includes(manager.email)) continue;
-    const rating = Math.max(1, Math.min(4, Math.round(entry.managerAverage ?? 3)));
-    const promote = rating === 4 && entry.levelId === "ic3";
-    await saveProposal(manager, entry.id, {
-      rating,
-      outcome: promote ? "promote" : "stay",
-      levelId: promote ? "ic4" : undefined,
-      text: promote ? "Working at Staff scope on the platform migration; the review's evidence backs it." : "At the bar for the level this cycle; see the review's evidence.",
-      second: (index % 3) + 1,
+  const made = new Set((await db.calibrationSession.findMany({ where: { name: { in: SESSIONS.map((session) => session.name) } }, select: { name: true } })).map((session) => session.name));
+  const missing = SESSIONS.filter((session) => !made.has(session.name));
+  if (!missing.length) return;
+  const priya = await db.user.findUnique({ where: { email: "priya.raman@example.com" }, select: viewerSelect });
+  if (!priya) return;
+  await seedReviewHistory({ cycles: 1, now, seed: 11 });
+  const facilitator: Viewer = { ...priya, isAdmin: true };
+  for (const setup of missing) {
+    const director = await db.user.findUnique({ where: { email: setup.director }, select: { id: true } });
+    if (!director) continue;
+    const cycle = await db.reviewCycle.findFirst({
+      where: { closedAt: { not: null }, participants: { some: { user: { linePath: { contains: `/${director.id}/` } } } } },
+      orderBy: { endsOn: "desc" },
+      select: { id: true },
     });
+    if (!cycle) continue;
+    const created = await createSession(facilitator, {
+      name: setup.name,
+      cycleId: cycle.id,
+      ladderId: "engineering",
+      facilitatorEmail: priya.email,
+      population: "manager",
+      managerEmail: setup.director,
+      teamIds: [],
+      secondDimension: "Potential",
+      blindPreRead: false,
+    });
+    if (!created.ok) throw new Error(`The demo calibration session ${setup.name} was not set up: ${JSON.stringify(created.fieldErrors)}`);
+    await advanceSession(facilitator, created.sessionId, "proposals");
+    const entries = await db.calibrationEntry.findMany({
+      where: { sessionId: created.sessionId },
+      orderBy: { person: { name: "asc" } },
+      select: { id: true, levelId: true, managerAverage: true, manager: { select: viewerSelect } },
+    });
+    for (const [index, entry] of entries.entries()) {
+      const manager = entry.manager;
+      if (!manager || !setup.proposers.includes(manager.email)) continue;
+      const rating = Math.max(1, Math.min(4, Math.round(entry.managerAverage ?? 3)));
+      const promote = rating === 4 && entry.levelId === "ic3";
+      await saveProposal(manager, entry.id, {
+        rating,
+        outcome: promote ? "promote" : "stay",
+        levelId: promote ? "ic4" : undefined,
+        text: promote ? "Working at Staff scope across the team's biggest project; the review's evidence backs it." : "At the bar for the level this cycle; see the review's evidence.",
+        second: (index % 3) + 1,
+      });
+    }
   }
 }

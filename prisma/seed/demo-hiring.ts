@@ -23,10 +23,11 @@ type Card = { scores: number[]; recommendation: string; notes: string };
 /**
  * The demo's hiring, ready to explore: Grace Liu (hiring admin) has opened a Senior Engineer role
  * with a four-stage plan covering the level. One candidate's loop is in progress (two cards in, one
- * draft, one not started), so it is on Grace's home page; an earlier candidate's loop was decided
- * after two interviewers disagreed on system design, so the debrief, the decision and the
- * statistics have something to show. Made through the hiring
- * module, as Grace and the interviewers would. Idempotent.
+ * draft, one not started), so it is on Grace's home page; another's cards are all in, so its
+ * debrief is open and the decision is Grace's to record (on her home page too); an earlier
+ * candidate's loop was decided after two interviewers disagreed on system design, so the
+ * decision and the statistics have something to show. Made through the hiring module, as Grace
+ * and the interviewers would. Idempotent.
  */
 export async function seedDemoHiring(now = new Date()): Promise<void> {
   if (await db.hiringOpening.findFirst({ where: { title: DEMO_OPENING_TITLE }, select: { id: true } })) return;
@@ -92,6 +93,17 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   const secondCard: Card = { scores: [3, 3, 2, 2], recommendation: "yes", notes: "Asked about scale first and sketched a sound token store; thin on metrics" };
   await card(interviewers[0]!, await past.interviewOf(interviewers[0]!, 1), 1, secondCard, new Date(pastAt.getTime() + 30 * 60 * 60 * 1000));
   await recordDecision(grace, past.loopId, { decision: "no-hire", rationale: "Strong coder, but system design fell short of the Senior bar and the panel split; encouraged to reapply in a year." }, new Date(pastAt.getTime() + 2 * DAY));
+
+  // A loop ready to debrief: interviewed last week, every card in, no decision yet.
+  const debriefAt = new Date(now.getTime() - 8 * DAY);
+  const ready = await loop({ name: "Morgan Ellis", email: "morgan.ellis@example.net", source: "Recruiter outreach", notes: "Leads a small platform team today; looking to return to hands-on work." }, debriefAt);
+  const readyCards: Card[] = [
+    { scores: [3, 3, 3, 2], recommendation: "yes", notes: "Wrote readable code and tested the edge cases first" },
+    { scores: [3, 2, 3, 3], recommendation: "yes", notes: "Sound design of the session store; weighed cost against latency" },
+    { scores: [3, 3, 3], recommendation: "strong-yes", notes: "Planned a risky migration in reversible steps" },
+    { scores: [3, 3, 3, 4, 2, 3], recommendation: "yes", notes: "Mentors two engineers today and can show how they grew" },
+  ];
+  for (const [index, person] of interviewers.entries()) await card(person, await ready.interviewOf(person, index), index, readyCards[index]!, new Date(debriefAt.getTime() + (index + 1) * 6 * 60 * 60 * 1000));
 
   // The loop in progress: interviews over the last two days and tomorrow.
   const current = await loop(

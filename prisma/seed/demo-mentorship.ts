@@ -6,7 +6,7 @@ import { createProgramme } from "../../app/modules/mentorship/programmes.server.
 
 export const DEMO_PROGRAMME_NAME = "Spring mentoring";
 
-const TEAMS = ["Mobile", "Infrastructure", "Developer Experience", "Data Platform", "Identity"];
+const TEAMS = ["Checkout", "Mobile", "Infrastructure", "Developer Experience", "Data Platform", "Identity"];
 
 /** Mentees: goals (competency ids) and time zone (minutes from UTC). */
 const MENTEES: [string, string[], number][] = [
@@ -35,11 +35,12 @@ const MENTORS: [string, number, number, string[]][] = [
 const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@example.com`;
 
 /**
- * The demo's mentorship programme, ready to match: open to five teams (not Checkout or Search),
- * its matching day two weeks away, with nine mentees and seven mentors opted in through the
- * opt-in module, as people would (mentors' competencies prefilled from their reviews where they
- * have any). Others on those teams, Ibrahim Khan and Peter Walsh among them, have not joined yet.
- * Idempotent.
+ * The demo's mentorship programme, ready to match: open to six teams (all but Search), its
+ * matching day two weeks away, with nine mentees and seven mentors opted in through the opt-in
+ * module, as people would (mentors' competencies prefilled from their reviews where they have
+ * any). Others on those teams have not joined yet: Sam Okafor and Lena Fischer of Checkout (the
+ * README's manager and engineer, who can join as a mentor and a mentee), and Ibrahim Khan and
+ * Peter Walsh, whom the browser tests sign in as. Idempotent.
  */
 export async function seedDemoMentorship(now = new Date()): Promise<void> {
   if (await db.mentorshipProgramme.findFirst({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true } })) return;

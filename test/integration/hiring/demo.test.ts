@@ -7,14 +7,21 @@ import { DEMO_OPENING_TITLE } from "../../../prisma/seed/demo-hiring";
 import { bodyOf, get, routeArgs } from "./helpers";
 
 describe("the demo organisation's hiring", () => {
-  test("Grace Liu's opening has a loop in progress on her home page and a decided loop with its debrief; seeding again changes nothing", async () => {
+  test("Grace Liu's opening has a loop in progress and a loop to debrief on her home page, and a decided loop with its debrief; seeding again changes nothing", async () => {
     await seedDemo();
     const opening = await db.hiringOpening.findFirstOrThrow({ where: { title: DEMO_OPENING_TITLE }, select: { id: true, admins: { select: { user: { select: { email: true } } } }, loops: { select: { id: true, decision: true } } } });
     expect(opening.admins.map((admin) => admin.user.email)).toEqual(["grace.liu@example.com"]);
-    expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null]);
+    expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null, null]);
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace.liu@example.com" } });
     const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", grace.id))));
     expect(home.todo.find((item) => item.kind === "hiring-loop")).toMatchObject({ title: "Follow the loop of Jordan Avery", detail: expect.stringContaining("2 of 4 scorecards in") });
+    // Morgan Ellis's cards are all in: the debrief is open and the decision is Grace's.
+    const toDecide = home.todo.find((item) => item.kind === "hiring-decision");
+    expect(toDecide).toMatchObject({ title: "Record the decision on Morgan Ellis" });
+    const readyId = toDecide!.href.split("/")[3]!;
+    const ready = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${readyId}/debrief`, grace.id), { loopId: readyId })));
+    if (!ready.available) throw new Error("the debrief of the loop whose cards are all in is open");
+    expect(ready.rows).toHaveLength(4);
     const decided = opening.loops.find((loop) => loop.decision !== null)!;
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${decided.id}/debrief`, grace.id), { loopId: decided.id })));
     if (!debrief.available) throw new Error("the decided loop's debrief is open");
@@ -22,6 +29,6 @@ describe("the demo organisation's hiring", () => {
     expect(debrief.disagreements).toEqual(["system-design"]);
     await seedDemo();
     expect(await db.hiringOpening.count({ where: { title: DEMO_OPENING_TITLE } })).toBe(1);
-    expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(2);
+    expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(3);
   });
 });

@@ -5,10 +5,12 @@ import { DEMO_PROGRAMME_NAME } from "../../../prisma/seed/demo-mentorship";
 import { seedDemo } from "../../../prisma/seed/demo";
 
 describe("the demo organisation's mentorship programme", () => {
-  test("is ready to match: open to five teams, opt-ins from mentees and mentors, nobody the other browser tests sign in as; seeding again changes nothing", async () => {
+  test("is ready to match: open to six teams (Checkout among them, so the README's manager and engineer can join), opt-ins from mentees and mentors, nobody the other browser tests sign in as; seeding again changes nothing", async () => {
     await seedDemo();
-    const programme = await db.mentorshipProgramme.findFirstOrThrow({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true, openTo: true, matchingOn: true, publishedAt: true } });
+    const programme = await db.mentorshipProgramme.findFirstOrThrow({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true, openTo: true, teamIds: true, matchingOn: true, publishedAt: true } });
     expect(programme.openTo).toBe("teams");
+    const teams = await db.team.findMany({ where: { id: { in: JSON.parse(programme.teamIds) as string[] } }, select: { name: true } });
+    expect(teams.map((team) => team.name).sort()).toEqual(["Checkout", "Data Platform", "Developer Experience", "Identity", "Infrastructure", "Mobile"]);
     expect(programme.matchingOn.getTime()).toBeGreaterThan(Date.now());
     expect(programme.publishedAt).toBeNull();
     const optIns = await db.mentorshipParticipant.findMany({ where: { programmeId: programme.id }, select: { role: true, competencies: true, user: { select: { email: true } } } });
