@@ -2,6 +2,13 @@ import type { NextFunction, Request, Response } from "express";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * The one path other sites may post to: one-click unsubscribe (RFC 8058), which mail
+ * providers post on a person's behalf. It needs no session; its signed token names the
+ * one choice it changes (app/routes/unsubscribe.tsx).
+ */
+const OPEN_TO_OTHER_SITES = new Set(["/unsubscribe"]);
+
 export const CROSS_SITE_MESSAGE = "Rungs refused this request because it came from another site. Open Rungs and make the change from its own pages.";
 
 /**
@@ -20,7 +27,7 @@ export const CROSS_SITE_MESSAGE = "Rungs refused this request because it came fr
  */
 export function refuseCrossSiteWrites() {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (READS.has(req.method) || !isCrossSite(req)) return next();
+    if (READS.has(req.method) || OPEN_TO_OTHER_SITES.has(req.path) || !isCrossSite(req)) return next();
     res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
   };
 }

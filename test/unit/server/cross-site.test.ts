@@ -28,6 +28,14 @@ afterAll(async () => {
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 
 describe("requests that change something, from another site", () => {
+  test("one-click unsubscribe is the one path another site may post to (mail providers post it); nothing beside it", async () => {
+    const provider = { ...form, Origin: "https://mail.example" };
+    expect((await direct.send("POST", "/unsubscribe?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(200);
+    expect((await direct.send("POST", "/unsubscribe.data?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(403);
+    expect((await direct.send("POST", "/unsubscribe/other", provider, "")).status).toBe(403);
+    expect((await direct.send("POST", "/settings/email", provider, "paused=on")).status).toBe(403);
+  });
+
   test("a form post with another site's Origin is refused with 403 and says why", async () => {
     const answer = await direct.send("POST", "/admin/people/p1", { ...form, Origin: "https://evil.example" }, "intent=deactivate");
     expect(answer.status).toBe(403);
