@@ -5,6 +5,7 @@ import { describeAgainstBar, RadarChart } from "~/components/growth/chart-radar"
 import { Sparkline } from "~/components/growth/chart-sparkline";
 import { assessmentLine } from "~/components/growth/profile-assessments";
 import { profileDescription, ProfileNav } from "~/components/growth/profile-nav";
+import { OutsideLevelNote } from "~/components/growth/profile-comparison";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -94,6 +95,7 @@ export default function HistoryPage() {
                 <tr key={row.competencyId}>
                   <th scope="row" className={`${tdClass} font-medium`}>
                     {row.name}
+                    <OutsideLevelNote outsideLevel={row.outsideLevel} />
                   </th>
                   <td className={tdClass}>
                     <Sparkline name={row.name} values={row.values} min={min} max={max} />

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { ReadinessBar } from "~/components/growth/gap-analysis";
 import { assessmentLine } from "~/components/growth/profile-assessments";
-import { AgreementBadge, ComparisonSummary } from "~/components/growth/profile-comparison";
+import { AgreementBadge, ComparisonSummary, OutsideLevelNote } from "~/components/growth/profile-comparison";
 import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { requireUser } from "~/modules/auth/permissions.server";
 import type { ComparedSide } from "~/modules/growth/comparison";
@@ -127,6 +127,7 @@ export default function PrintReview() {
                 <tr key={row.competencyId} className="break-inside-avoid border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-2 font-medium">
                     {row.name}
+                    <OutsideLevelNote outsideLevel={row.outsideLevel} />
                   </th>
                   {self ? (
                     <td className="py-2 pr-2">

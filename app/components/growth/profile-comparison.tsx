@@ -60,6 +60,12 @@ function Notes({ side }: { side: ComparedSide | null }) {
   );
 }
 
+/** Beside a competency rated outside the level compared: shown, not counted. */
+export function OutsideLevelNote({ outsideLevel }: { outsideLevel: boolean }) {
+  if (!outsideLevel) return null;
+  return <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">Not part of this level: not counted</span>;
+}
+
 /** "1 differs", "3 differ". */
 const differ = (count: number) => `${count} ${count === 1 ? "differs" : "differ"}`;
 
@@ -68,7 +74,8 @@ export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
     <p className="text-sm text-slate-700 dark:text-slate-300">
       {counts.same} of {counts.total} {counts.total === 1 ? "competency agrees" : "competencies agree"}; {differ(counts.differs)} by one point;{" "}
       <strong>{differ(counts["strongly-differs"])} by two or more</strong>
-      {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}.
+      {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}
+      {counts.outsideLevel ? `; ${counts.outsideLevel} more rated outside this level, not counted` : ""}.
     </p>
   );
 }
@@ -84,7 +91,10 @@ export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRo
       <ul aria-label={caption} className="space-y-3 sm:hidden print:hidden">
         {rows.map((row) => (
           <li key={row.competencyId} className={`rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700 ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
-            <p className="font-medium">{row.name}</p>
+            <p className="font-medium">
+              {row.name}
+              <OutsideLevelNote outsideLevel={row.outsideLevel} />
+            </p>
             <div className="mt-1">
               <AgreementBadge row={row} />
             </div>
@@ -120,6 +130,7 @@ function ComparisonGrid({ rows, caption }: { rows: readonly ComparisonRow[]; cap
           <tr key={row.competencyId} className={`break-inside-avoid ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
             <th scope="row" className={`${tdClass} font-medium`}>
               {row.name}
+              <OutsideLevelNote outsideLevel={row.outsideLevel} />
             </th>
             <td className={tdClass}>
               <Rating side={row.self} />

@@ -3,7 +3,7 @@
  * caller has already loaded the two assessments and checked that the viewer may
  * read both (policy.ts).
  */
-import type { ScalePoint } from "~/modules/ladders";
+import type { Ladder, ScalePoint } from "~/modules/ladders";
 
 export type ComparedSide = {
   rating: number | null;
@@ -27,9 +27,12 @@ export type ComparisonRow = {
   /** Manager rating minus self rating; null when either is missing. */
   difference: number | null;
   agreement: Agreement;
+  /** Rated, but not a competency of the level compared (a track, level or ladder changed): shown, not counted. */
+  outsideLevel: boolean;
 };
 
-export type ComparisonCounts = Record<Agreement, number> & { total: number };
+/** Agreement over the level's competencies (`total` of them); rows outside the level are counted apart. */
+export type ComparisonCounts = Record<Agreement, number> & { total: number; outsideLevel: number };
 
 export type Comparison = { rows: ComparisonRow[]; counts: ComparisonCounts };
 
@@ -56,34 +59,50 @@ function sideOf(rating: RatingInput | undefined, scale: readonly ScalePoint[]): 
 }
 
 /**
+ * Every competency's name in some ladders (the versions the assessments were written on),
+ * the first ladder's name winning, so a competency rated outside today's level is still
+ * shown by name. Its id only when no ladder knows it.
+ */
+export function competencyNames(ladders: Iterable<Ladder | undefined>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const ladder of ladders) for (const competency of ladder?.competencies ?? []) if (!names.has(competency.id)) names.set(competency.id, competency.name);
+  return names;
+}
+
+/**
  * One row per competency, in the order given; competencies rated in either
- * assessment but not in the list (a track changed between them) come last.
- * A missing assessment (null) leaves its side empty on every row.
+ * assessment but not in the list (a track, level or ladder changed between them)
+ * come last, named from `names`, marked outside the level and left out of the
+ * agreement counts. A missing assessment (null) leaves its side empty on every row.
  */
 export function compareRatings(input: {
   competencies: readonly { id: string; name: string }[];
   scale: readonly ScalePoint[];
   self: readonly RatingInput[] | null;
   manager: readonly RatingInput[] | null;
+  names?: ReadonlyMap<string, string>;
 }): Comparison {
   const selfById = new Map((input.self ?? []).map((rating) => [rating.competencyId, rating]));
   const managerById = new Map((input.manager ?? []).map((rating) => [rating.competencyId, rating]));
   const names = new Map(input.competencies.map((competency) => [competency.id, competency.name]));
   const ids = [...names.keys()];
+  const outside = new Set<string>();
   for (const id of [...selfById.keys(), ...managerById.keys()]) {
     if (!names.has(id)) {
-      names.set(id, id);
+      names.set(id, input.names?.get(id) ?? id);
       ids.push(id);
+      outside.add(id);
     }
   }
-  const counts: ComparisonCounts = { same: 0, differs: 0, "strongly-differs": 0, incomplete: 0, total: ids.length };
+  const counts: ComparisonCounts = { same: 0, differs: 0, "strongly-differs": 0, incomplete: 0, total: ids.length - outside.size, outsideLevel: outside.size };
   const rows = ids.map((competencyId): ComparisonRow => {
     const self = sideOf(selfById.get(competencyId), input.scale);
     const manager = sideOf(managerById.get(competencyId), input.scale);
     const agreement = agreementOf(self?.rating, manager?.rating);
-    counts[agreement]++;
+    const outsideLevel = outside.has(competencyId);
+    if (!outsideLevel) counts[agreement]++;
     const difference = self?.rating != null && manager?.rating != null ? manager.rating - self.rating : null;
-    return { competencyId, name: names.get(competencyId) ?? competencyId, self, manager, difference, agreement };
+    return { competencyId, name: names.get(competencyId) ?? competencyId, self, manager, difference, agreement, outsideLevel };
   });
   return { rows, counts };
 }

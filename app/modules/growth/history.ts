@@ -26,6 +26,8 @@ export type HistoryRow = {
   latest: number | null;
   /** Compared with the previous point that rated it. */
   trend: "up" | "down" | "same" | null;
+  /** Rated at some point, but not a competency of the level the history is read against. */
+  outsideLevel: boolean;
 };
 
 export type History = { points: HistoryPoint[]; rows: HistoryRow[] };
@@ -46,9 +48,14 @@ function headline(value: HistoryValue): number | null {
 
 /**
  * Competencies in the order given, then any others that were rated at some point
- * (a track changed). Within a point the latest submission of each kind counts.
+ * (a track, level or ladder changed), named from `names` and marked outside the level.
+ * Within a point the latest submission of each kind counts.
  */
-export function buildHistory(competencies: readonly { id: string; name: string }[], assessments: readonly HistoryAssessment[]): History {
+export function buildHistory(
+  competencies: readonly { id: string; name: string }[],
+  assessments: readonly HistoryAssessment[],
+  names: ReadonlyMap<string, string> = new Map(),
+): History {
   const points = new Map<string, HistoryPoint>();
   const latestOfKind = new Map<string, HistoryAssessment>();
   for (const assessment of assessments) {
@@ -60,15 +67,17 @@ export function buildHistory(competencies: readonly { id: string; name: string }
   }
   const ordered = [...points.values()].sort((a, b) => a.date.getTime() - b.date.getTime() || a.label.localeCompare(b.label));
 
-  const names = new Map(competencies.map((competency) => [competency.id, competency.name]));
-  const ids = [...names.keys()];
+  const rowNames = new Map(competencies.map((competency) => [competency.id, competency.name]));
+  const ids = [...rowNames.keys()];
+  const outside = new Set<string>();
   const ratings = new Map<string, number | null>();
   for (const [slot, assessment] of latestOfKind) {
     for (const rating of assessment.ratings) {
       ratings.set(`${slot}|${rating.competencyId}`, rating.rating);
-      if (!names.has(rating.competencyId)) {
-        names.set(rating.competencyId, rating.competencyId);
+      if (!rowNames.has(rating.competencyId)) {
+        rowNames.set(rating.competencyId, names.get(rating.competencyId) ?? rating.competencyId);
         ids.push(rating.competencyId);
+        outside.add(rating.competencyId);
       }
     }
   }
@@ -82,7 +91,7 @@ export function buildHistory(competencies: readonly { id: string; name: string }
     const latest = rated.at(-1) ?? null;
     const previous = rated.at(-2);
     const trend = latest === null || previous === undefined ? null : latest > previous ? "up" : latest < previous ? "down" : "same";
-    return { competencyId, name: names.get(competencyId) ?? competencyId, values, latest, trend };
+    return { competencyId, name: rowNames.get(competencyId) ?? competencyId, values, latest, trend, outsideLevel: outside.has(competencyId) };
   });
   return { points: ordered, rows };
 }

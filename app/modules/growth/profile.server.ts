@@ -17,7 +17,7 @@ import { canViewPerson, type Viewer } from "~/modules/auth/policy";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
-import { compareRatings, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
+import { compareRatings, competencyNames, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
@@ -123,6 +123,7 @@ async function sideBySide(
 ): Promise<SideBySide | null> {
   if (!pair) return null;
   const ladder = ladders.get(pair.manager.ladderVersionId) ?? ladders.get(pair.self.ladderVersionId);
+  const names = competencyNames([ladders.get(pair.manager.ladderVersionId), ladders.get(pair.self.ladderVersionId)]);
   return {
     cycleName: pair.manager.cycleName,
     self: summaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
@@ -132,6 +133,7 @@ async function sideBySide(
       scale: ladder?.scale ?? [],
       self: ratings.get(pair.self.id) ?? [],
       manager: ratings.get(pair.manager.id) ?? [],
+      names,
     }),
   };
 }
@@ -294,7 +296,8 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
       "none",
     ),
     placement(context.person),
-    laddersOf([newest?.ladderVersionId]),
+    // Newest first, so a competency's name is the latest one it was rated under.
+    laddersOf(readableSubmitted.map((assessment) => assessment.ladderVersionId)),
     appliedPromotions(personId),
   ]);
   // Competencies in the order of the ladder the latest assessment used, else the person's current track.
@@ -312,6 +315,7 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
       submittedAt: assessment.submittedAt!,
       ratings: ratings.get(assessment.id) ?? [],
     })),
+    competencyNames(ladders.values()),
   );
   const scale = ladder?.scale ?? [];
   const promotionLadders = await laddersOf(promotions.map((promotion) => promotion.ladderVersionId));
@@ -364,6 +368,7 @@ export async function printPage(viewer: Viewer, personId: string) {
     scale: ladder?.scale ?? [],
     self: self ? (ratings.get(self.id) ?? []) : null,
     manager: manager ? (ratings.get(manager.id) ?? []) : null,
+    names: competencyNames([manager && ladders.get(manager.ladderVersionId), self && ladders.get(self.ladderVersionId)]),
   });
   const evidenceOf = (assessment: ProfileAssessment | undefined) =>
     new Map((assessment ? (ratings.get(assessment.id) ?? []) : []).map((rating) => [rating.competencyId, rating.evidence]));

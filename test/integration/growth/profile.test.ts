@@ -183,7 +183,7 @@ describe("the side-by-side comparison", () => {
     });
     expect(rows.find((r) => r.competencyId === "testing")).toMatchObject({ difference: -2, agreement: "strongly-differs" });
     expect(rows.find((r) => r.competencyId === "planning")).toMatchObject({ difference: 1, agreement: "differs" });
-    expect(sideBySide!.comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 13, total: 16 });
+    expect(sideBySide!.comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 13, total: 16, outsideLevel: 0 });
   });
 
   test("a person with no track and level gets a clear message rather than a comparison", async () => {

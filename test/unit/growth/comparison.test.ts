@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { agreementOf, compareRatings, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
+import { agreementOf, compareRatings, competencyNames, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
 import { subjectSelfSubmitted } from "~/modules/assessments/policy";
+import type { Ladder } from "~/modules/ladders";
 import { readableAssessments, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
 
 const scale = [
@@ -47,16 +48,34 @@ describe("compareRatings", () => {
     ]);
     expect(comparison.rows[0]!.self).toEqual({ rating: 3, label: "Consistent", notes: "I refactored billing", evidenceCount: 2 });
     expect(comparison.rows[1]!.manager).toMatchObject({ label: "Developing", notes: "Tests are thin" });
-    expect(comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 1, total: 4 });
+    expect(comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 1, total: 4, outsideLevel: 0 });
   });
 
-  test("competencies rated but not in the list come last, named by id; a missing side stays empty", () => {
-    const comparison = compareRatings({ competencies: competencies.slice(0, 1), scale, self: [rating("team-health", 2)], manager: null });
-    expect(comparison.rows.map((row) => [row.competencyId, row.name, row.self?.rating ?? null, row.manager])).toEqual([
-      ["code-quality", "Code quality", null, null],
-      ["team-health", "team-health", 2, null],
+  test("competencies rated but not in the list come last, named from the names given (else by id), outside the level and not counted; a missing side stays empty", () => {
+    const comparison = compareRatings({
+      competencies: competencies.slice(0, 1),
+      scale,
+      self: [rating("team-health", 2), rating("technical-direction", 3)],
+      manager: null,
+      names: new Map([["technical-direction", "Technical direction and vision"]]),
+    });
+    expect(comparison.rows.map((row) => [row.competencyId, row.name, row.self?.rating ?? null, row.manager, row.outsideLevel])).toEqual([
+      ["code-quality", "Code quality", null, null, false],
+      ["team-health", "team-health", 2, null, true],
+      ["technical-direction", "Technical direction and vision", 3, null, true],
     ]);
-    expect(comparison.counts.incomplete).toBe(2);
+    expect(comparison.counts).toEqual({ same: 0, differs: 0, "strongly-differs": 0, incomplete: 1, total: 1, outsideLevel: 2 });
+  });
+});
+
+describe("competencyNames", () => {
+  test("every competency of the ladders given, the first ladder's name winning; none for a missing ladder", () => {
+    const ladder = (names: [string, string][]) => ({ competencies: names.map(([id, name]) => ({ id, name })) }) as unknown as Ladder;
+    const names = competencyNames([undefined, ladder([["testing", "Testing and verification"]]), ladder([["testing", "Testing"], ["planning", "Planning"]])]);
+    expect([...names]).toEqual([
+      ["testing", "Testing and verification"],
+      ["planning", "Planning"],
+    ]);
   });
 });
 
