@@ -17,7 +17,7 @@ import {
 import { canReadAssessment } from "~/modules/assessments/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
-import { cycleById, cycleNames, newestCycles, overviewCounts, overviewPage, submittedRatings, type CycleRow, type OverviewPerson } from "./queries.server";
+import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCounts, overviewPage, submittedRatings, type CycleRow, type OverviewPerson } from "./queries.server";
 
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where
@@ -95,9 +95,15 @@ export type TeamOverview =
 
 // ---------------------------------------------------------------- the overview
 
-/** The cycle a manager most likely means: the newest open one, else the newest not yet started, else the newest. */
-function currentCycle(cycles: TeamCycle[]): TeamCycle | null {
-  return cycles.find((cycle) => cycle.status === "open" || cycle.status === "overdue") ?? cycles.find((cycle) => cycle.status === "upcoming") ?? cycles[0] ?? null;
+/**
+ * The cycle a manager most likely means: of the cycles any of their reports are in, the newest open
+ * one, else the newest not yet started, else the newest; the same among all cycles when none of them
+ * holds a report (a cycle for other teams would show nothing but "not in this cycle").
+ */
+export function currentCycle<T extends { id: string; status: CycleStatus }>(cycles: readonly T[], withReports: ReadonlySet<string>): T | null {
+  const theirs = cycles.filter((cycle) => withReports.has(cycle.id));
+  const from = theirs.length ? theirs : cycles;
+  return from.find((cycle) => cycle.status === "open" || cycle.status === "overdue") ?? from.find((cycle) => cycle.status === "upcoming") ?? from[0] ?? null;
 }
 
 function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
@@ -105,9 +111,15 @@ function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
 }
 
 /** The newest cycles, and the chosen one if it is older; in raw SQL, as the page is opened often (decision 006). */
-async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
+async function loadCycles(viewerId: string, filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
   const cycles = (await newestCycles(CYCLES_OFFERED)).map((row) => toTeamCycle(row, now));
-  if (!filters.cycleId) return { cycles, cycle: currentCycle(cycles) };
+  if (!filters.cycleId) {
+    const withReports = await cyclesWithPeopleBelow(
+      viewerId,
+      cycles.map((cycle) => cycle.id),
+    );
+    return { cycles, cycle: currentCycle(cycles, withReports) };
+  }
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
     const row = await cycleById(filters.cycleId);
@@ -119,7 +131,7 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
 }
 
 export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = new Date()): Promise<TeamOverview> {
-  const { cycles, cycle } = await loadCycles(filters, now);
+  const { cycles, cycle } = await loadCycles(viewer.id, filters, now);
   const cycleOpen = cycle !== null && cycle.status !== "closed";
   const left = cycle ? daysLeft(cycle.endsOn, now) : null;
   const query = { viewerId: viewer.id, cycleId: cycle?.id ?? "", cycleOpen, daysLeft: left };

@@ -23,6 +23,17 @@ export async function cycleById(cycleId: string): Promise<CycleRow | null> {
   return rows[0] ?? null;
 }
 
+/** Of the given cycles, those with anyone below the viewer among their participants (active or not: the cycle is theirs). */
+export async function cyclesWithPeopleBelow(viewerId: string, cycleIds: readonly string[]): Promise<Set<string>> {
+  if (cycleIds.length === 0) return new Set();
+  const rows = parseRows(z.object({ id: z.string() }), await db.$queryRaw`
+    ${reportsBelowSql(viewerId)}
+    SELECT c.id FROM "ReviewCycle" c
+    WHERE c.id IN (${Prisma.join(cycleIds)})
+      AND EXISTS (SELECT 1 FROM "ReviewCycleParticipant" p JOIN below b ON b.id = p."userId" WHERE p."cycleId" = c.id)`);
+  return new Set(rows.map((row) => row.id));
+}
+
 export type OverviewQuery = {
   viewerId: string;
   /** The cycle looked at, or "" when there is none. */

@@ -168,6 +168,19 @@ describe("cycle state, profile and attention", () => {
     expect(members(attention).map((person) => person.name)).toEqual(["Ana"]);
   });
 
+  test("the page opens on the newest cycle that holds any of the viewer's reports, not on a newer one for other teams", async () => {
+    const { sam, pat, director, lena, omar, zoe } = await organisation();
+    const ours = await cycle("Ours", [lena.id, omar.id], 10);
+    const theirs = await cycle("Theirs", [zoe.id], 35);
+    const samPage = await overview(sam.id);
+    expect(samPage.cycle?.id).toBe(ours.id);
+    expect(samPage.notInCycle).toBe(0);
+    expect((await overview(director.id)).cycle?.id).toBe(ours.id);
+    expect((await overview(pat.id)).cycle?.id).toBe(theirs.id);
+    // Chosen by hand, the other cycle still shows, its people marked as not in it.
+    expect((await overview(sam.id, `?cycle=${theirs.id}`)).notInCycle).toBe(2);
+  });
+
   test("a past cycle can be chosen; people outside it are marked, not counted", async () => {
     const { sam, lena, omar } = await organisation();
     const past = await cycle("Past", [lena.id], -100, true);
