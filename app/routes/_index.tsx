@@ -111,7 +111,7 @@ export default function Home() {
                     {report.name}
                   </Link>
                   <span className="text-slate-500 dark:text-slate-400">
-                    {[report.level, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
+                    {[report.levelTitle, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
                   </span>
                 </li>
               ))}

@@ -16,6 +16,7 @@ export {
   getLevel,
   getTrack,
   nextLevel,
+  levelLabel,
   placeLabel,
   previousLevel,
   targetFor,

@@ -116,3 +116,14 @@ export function placeLabel(ladders: readonly Ladder[], trackId: string | null, l
   }
   return [trackId, levelId].filter(Boolean).join(" · ");
 }
+
+/** A person's level in words ("Engineer II"), found as placeLabel finds it; the id only where no ladder knows it. */
+export function levelLabel(ladders: readonly Ladder[], levelId: string | null, ladderId: string | null = null): string | null {
+  if (!levelId) return null;
+  const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
+  for (const ladder of own.length ? own : ladders) {
+    const level = getLevel(ladder, levelId);
+    if (level) return level.title;
+  }
+  return levelId;
+}

@@ -1,4 +1,5 @@
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { levelLabel } from "~/modules/ladders";
+import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
 import { db } from "~/db/client.server";
 import { directReports, placeInOrganisation } from "./queries.server";
 
@@ -19,7 +20,9 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
     team: meRow.teamName === null ? null : { name: meRow.teamName },
     manager: meRow.managerName === null ? null : { name: meRow.managerName },
   };
-  const reports = reportRows.map(({ reports: count, ...report }) => ({ ...report, _count: { reports: count } }));
+  const ladders = reportRows.length ? (await servedLadders()).map((served) => served.ladder) : [];
+  // Each report's level as its title ("Engineer II"), from their own ladder.
+  const reports = reportRows.map(({ reports: count, ladderId, ...report }) => ({ ...report, levelTitle: levelLabel(ladders, report.level, ladderId), _count: { reports: count } }));
   const served = await ladderForPerson({ ladderId: meRow.ladderId, level: me.level });
   const track = served?.ladder.tracks.find((t) => t.id === me.track);
   const level = track?.levels.find((l) => l.id === me.level);

@@ -31,13 +31,13 @@ export async function placeInOrganisation(personId: string): Promise<PlaceRow | 
   return rows[0] ?? null;
 }
 
-const reportRow = z.object({ id: z.string(), name: z.string(), track: z.string().nullable(), level: z.string().nullable(), reports: sqlInt });
+const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), reports: sqlInt });
 export type ReportRow = z.output<typeof reportRow>;
 
 /** The person's active direct reports by name, each with how many people report to them in turn. */
 export async function directReports(personId: string): Promise<ReportRow[]> {
   return parseRows(reportRow, await db.$queryRaw`
-    SELECT r.id, r.name, r.track, r.level, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
+    SELECT r.id, r.name, r."ladderId", r.track, r.level, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
     FROM "User" r
     WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
     ORDER BY r.name`);

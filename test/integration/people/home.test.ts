@@ -8,7 +8,7 @@ import { signedInRequest } from "../../utils/session";
 
 type Home = {
   me: { name: string; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null };
-  reports: { id: string; name: string; _count: { reports: number } }[];
+  reports: { id: string; name: string; levelTitle: string | null; _count: { reports: number } }[];
   organisation: { people: number; teams: number } | null;
 };
 
@@ -37,6 +37,8 @@ describe("home page", () => {
       ["Ann Engineer", 0],
       ["Bea Lead", 2],
     ]);
+    // Levels by their titles, not their ids.
+    expect(page.reports.map((report) => report.levelTitle)).toEqual(["Engineer II", "Staff Engineer"]);
     expect(page.organisation).toBeNull();
     // The session, the person, their reports, and the to-do list's own cycles, reports
     // awaiting review, calibration proposals still to make and sessions to run, whether they
