@@ -65,9 +65,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw new InvalidError("Unknown action.");
 });
 
+// After an answer, the pair's standing as it is now (the other side may have answered since).
 const DONE: Record<string, string> = {
-  accept: "You accepted. The pair starts once both of you have.",
-  decline: "You declined. The programme's admins will look for another pair.",
   "check-in": "Check-in recorded.",
   pulse: "Thank you: your answers are saved.",
   outcome: "Outcome recorded; the pair has ended.",
@@ -81,7 +80,8 @@ export default function PairPage() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
-  const done = result ? null : DONE[searchParams.get("done") ?? ""];
+  const doneParam = searchParams.get("done") ?? "";
+  const done = result ? null : doneParam === "accept" || doneParam === "decline" ? view.standing : DONE[doneParam];
   const replyFor = (intent: string): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);
   const { pair, role } = view;
   const other = role === "mentee" ? pair.mentorName : role === "mentor" ? pair.menteeName : null;
@@ -97,11 +97,12 @@ export default function PairPage() {
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       <p className="mb-6 flex flex-wrap items-center gap-2 text-sm">
         <PairStatusBadge status={pair.status} />
-        {pair.status === "offered" ? (
+        {pair.status === "offered" && !view.standing ? (
           <span>
             Mentee: {answerOf(pair.menteeAnswer)} · Mentor: {answerOf(pair.mentorAnswer)}
           </span>
         ) : null}
+        {view.standing && pair.status !== "declined" && !done ? <span>{view.standing}</span> : null}
         {pair.activeSince ? <span>Since {formatDay(pair.activeSince)}</span> : null}
         {pair.status === "declined" ? (
           <span>

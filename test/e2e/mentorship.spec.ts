@@ -80,7 +80,7 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expect(peter.getByText("Better at testing the app end to end.")).toBeVisible();
   await expect(peter.getByText(/gap \d/)).toHaveCount(0);
   await peter.getByRole("button", { name: "Accept" }).click();
-  await expect(peter.getByText("You accepted. The pair starts once both of you have.")).toBeVisible();
+  await expect(peter.getByText(`You accepted. The pair starts once ${mentee.name} accepts too.`)).toBeVisible();
 
   // The mentee accepts, and records their first check-in.
   await ibrahim.goto("/");
@@ -88,7 +88,7 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expect(ibrahim.getByRole("heading", { name: `Your mentor: ${mentor.name}` })).toBeVisible();
   await expectAccessible(ibrahim);
   await ibrahim.getByRole("button", { name: "Accept" }).click();
-  await expect(ibrahim.getByText("You accepted. The pair starts once both of you have.")).toBeVisible();
+  await expect(ibrahim.getByText(`You and ${mentor.name} both accepted: the pair is active.`)).toBeVisible();
   await expect(ibrahim.getByText("Active", { exact: true })).toBeVisible();
   await ibrahim.getByRole("textbox", { name: "Note", exact: true }).fill("Walked through the checkout test suite together.");
   await ibrahim.getByRole("group", { name: "Goals worked on" }).getByRole("checkbox", { name: "Testing and verification" }).check();

@@ -77,6 +77,30 @@ export function answerPair(pair: PairAnswers, side: Role, answer: Answer): PairA
   return { ...next, status: next.menteeAnswer === "accepted" && next.mentorAnswer === "accepted" ? "active" : "offered" };
 }
 
+/**
+ * Where the pair stands, said to one side of it: whose answer is awaited, or that it is active,
+ * declined or over. Read from the pair as it is now, so it stays true after the other side answers.
+ */
+export function pairStandingFor(pair: PairAnswers, side: Role, otherName: string): string {
+  const mine = side === "mentee" ? pair.menteeAnswer : pair.mentorAnswer;
+  const theirs = side === "mentee" ? pair.mentorAnswer : pair.menteeAnswer;
+  switch (pair.status) {
+    case "proposed":
+      return "This pair is proposed and not yet published.";
+    case "offered":
+      if (mine === "accepted") return `You accepted. The pair starts once ${otherName} accepts too.`;
+      if (theirs === "accepted") return `${otherName} accepted. The pair starts once you accept too.`;
+      return `Waiting for your answer and for ${otherName}'s.`;
+    case "active":
+      return `You and ${otherName} both accepted: the pair is active.`;
+    case "declined":
+      if (mine === "declined") return "You declined. The programme's admins will look for another pair.";
+      return `${otherName} declined this pair. The programme's admins will look for another one.`;
+    case "ended":
+      return `The pair with ${otherName} has ended.`;
+  }
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 export function addDays(date: Date, days: number): Date {

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { CheckInInput } from "./forms";
-import { answerPair, isPairStatus, OUTCOME_LABELS, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
+import { answerPair, isPairStatus, OUTCOME_LABELS, pairStandingFor, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
 import { storedFactors } from "./matching.server";
 import {
   canAnswerPair,
@@ -121,6 +121,8 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
       outcomeNote: pair.outcomeNote,
     },
     role,
+    /** Where the pair stands, said to the viewer when they are one side of it. */
+    standing: role ? pairStandingFor(pair, role, role === "mentee" ? pair.mentor.name : pair.mentee.name) : null,
     fit: reviewFigures ? pair.fit : null,
     factors,
     figures: reviewFigures,

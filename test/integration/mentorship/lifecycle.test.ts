@@ -89,10 +89,18 @@ describe("matching, review and the life of a pair", () => {
 
     const answer = async (personId: string, pairId: string, fields: Record<string, string>) =>
       call(async () => pairAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/pairs/${pairId}`, personId, fields), { programmeId, pairId })));
+    // Each side reads where the pair stands now, not what their own answer was.
+    const standing = async (personId: string, pairId: string) =>
+      bodyOf<PairView>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}?done=accept`, personId), { programmeId, pairId }))).standing;
     expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(302);
+    expect(await standing(lena.id, lenasPair)).toBe(`You accepted. The pair starts once ${ravi.name} accepts too.`);
+    expect(await standing(ravi.id, lenasPair)).toBe(`${lena.name} accepted. The pair starts once you accept too.`);
     expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(400);
     expect(statusOf(await answer(ravi.id, lenasPair, { intent: "accept" }))).toBe(302);
     expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: lenasPair } })).toMatchObject({ status: "active", menteeAnswer: "accepted", mentorAnswer: "accepted" });
+    expect(await standing(lena.id, lenasPair)).toBe(`You and ${ravi.name} both accepted: the pair is active.`);
+    expect(await standing(ravi.id, lenasPair)).toBe(`You and ${lena.name} both accepted: the pair is active.`);
+    expect(await standing(admin.id, lenasPair)).toBeNull();
     const omarsPair = (await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: omar.id } })).id;
     // Someone outside the pair cannot answer it.
     expect(statusOf(await answer(nora.id, omarsPair, { intent: "accept" }))).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerPair, checkInOwed, nextCheckInDue, programmePhase, pulsesOpen } from "~/modules/mentorship/lifecycle";
+import { answerPair, checkInOwed, nextCheckInDue, pairStandingFor, programmePhase, pulsesOpen } from "~/modules/mentorship/lifecycle";
 import { effectiveBand, menteeTarget } from "~/modules/mentorship/levels";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 import type { Ladder } from "~/modules/ladders";
@@ -36,6 +36,22 @@ describe("answers", () => {
     expect(answerPair(accepted, "mentee", "declined")).toBeNull();
     expect(answerPair({ ...offered, status: "proposed" }, "mentee", "accepted")).toBeNull();
     expect(answerPair({ ...offered, status: "declined" }, "mentor", "accepted")).toBeNull();
+  });
+});
+
+describe("where a pair stands, said to each side", () => {
+  it("follows the pair as it is now, whoever answered last", () => {
+    const offered = { status: "offered" as const, menteeAnswer: null, mentorAnswer: null };
+    expect(pairStandingFor(offered, "mentee", "Ravi")).toBe("Waiting for your answer and for Ravi's.");
+    const menteeAccepted = answerPair(offered, "mentee", "accepted")!;
+    expect(pairStandingFor(menteeAccepted, "mentee", "Ravi")).toBe("You accepted. The pair starts once Ravi accepts too.");
+    expect(pairStandingFor(menteeAccepted, "mentor", "Lena")).toBe("Lena accepted. The pair starts once you accept too.");
+    const active = answerPair(menteeAccepted, "mentor", "accepted")!;
+    expect(pairStandingFor(active, "mentee", "Ravi")).toBe("You and Ravi both accepted: the pair is active.");
+    expect(pairStandingFor(active, "mentor", "Lena")).toBe("You and Lena both accepted: the pair is active.");
+    const declined = answerPair(menteeAccepted, "mentor", "declined")!;
+    expect(pairStandingFor(declined, "mentor", "Lena")).toBe("You declined. The programme's admins will look for another pair.");
+    expect(pairStandingFor(declined, "mentee", "Ravi")).toBe("Ravi declined this pair. The programme's admins will look for another one.");
   });
 });
 
