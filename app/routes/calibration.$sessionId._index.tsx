@@ -185,7 +185,8 @@ export default function CalibrationSession() {
             <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
             <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
               Each manager's proposals against everyone else's in this session{filtered ? " (as filtered)" : ""}. A difference is called out only when its interval excludes
-              zero; with fewer than {view.leniency.floor} people on either side nothing is shown.
+              zero (its spread is the session's, so a manager whose few proposals are all equal is not called out for that alone). With fewer than{" "}
+              {view.leniency.floor} people on either side nothing is shown, and a manager is hidden with them so their figures cannot be worked out from the session's.
             </p>
             <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
           </Card>

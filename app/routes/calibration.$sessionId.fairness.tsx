@@ -44,8 +44,9 @@ export default function CalibrationFairness() {
       <Card className="mb-6">
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Each difference comes with its 95% interval: Welch's interval for the mean final rating, Newcombe's score interval for the promotion rate. Only an interval
-          that excludes zero is called a real difference; the rest may be noise. Groups of fewer than {floor} people, or whose complement is, are not shown, and when that
-          would hide a single group the next smallest is hidden too, so its figures cannot be worked out from the others. Across the session: mean final rating{" "}
+          that excludes zero is called a real difference; the rest may be noise. Groups of fewer than {floor} people, or whose complement is, are not shown, and more are
+          hidden until the people hidden (those with no group among them) number at least {floor}, so no hidden figure can be worked out from the others and the
+          session's. Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
         </p>
       </Card>

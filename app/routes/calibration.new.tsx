@@ -15,6 +15,7 @@ import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 
 export const meta: MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
 
@@ -53,7 +54,7 @@ export default function NewCalibrationSession() {
     id: "new-calibration",
     lastResult,
     constraint: getZodConstraint(NewSessionSchema),
-    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id, groupFloor: "4" },
+    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id, groupFloor: String(SMALL_GROUP_FLOOR) },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),

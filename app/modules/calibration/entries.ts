@@ -1,4 +1,4 @@
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { summarise, type Summary } from "~/modules/statistics/summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";
@@ -42,7 +42,7 @@ export function entryFlags(entry: EntryFacts, sessionRatings: readonly number[] 
   if (entry.selfAverage !== null && entry.managerAverage !== null && Math.abs(entry.selfAverage - entry.managerAverage) >= LARGE_GAP) flags.push("self-manager-gap");
   // A page flags every entry against the same session: it may pass the summary once.
   const session = "mean" in sessionRatings ? sessionRatings : summarise(sessionRatings);
-  if (entry.proposedRating !== null && session.n >= floor && session.sd > 0 && Math.abs(entry.proposedRating - session.mean) / session.sd > OUTLIER_Z) flags.push("outlier");
+  if (entry.proposedRating !== null && !belowFloor(session.n, floor) && session.sd > 0 && Math.abs(entry.proposedRating - session.mean) / session.sd > OUTLIER_Z) flags.push("outlier");
   return flags;
 }
 

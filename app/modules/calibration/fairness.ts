@@ -1,12 +1,14 @@
 import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
 /**
  * The fairness report of a locked session: final ratings and promotion rates by team, track,
  * level and the attributes admins import with people, each group against everyone else in the
- * session, with 95% intervals. Groups below the floor are suppressed, and when a dimension would
- * suppress only one group, the next smallest is suppressed too, so the hidden figures cannot be
- * worked out from the total (decision 018).
+ * session (those with no group in the dimension included), with 95% intervals. Groups below the
+ * floor are suppressed, and so many more that no hidden figure can be worked out from the total
+ * and the groups shown, the people with no group counted among the hidden (suppressedGroups;
+ * decision 018).
  */
 
 export type FairnessPerson = {
@@ -40,20 +42,24 @@ export type FairnessReport = {
   dimensions: FairnessDimension[];
 };
 
-/** The report over everyone with a final rating. */
+/** The report over everyone with a final rating; the session's own figures too are hidden below the floor. */
 export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number): FairnessReport {
   const rated = people.filter((person) => person.finalRating !== null);
   const promotions = rated.filter((person) => person.promoted).length;
   const all = summarise(rated.map((person) => person.finalRating!));
+  const shown = !belowFloor(rated.length, floor);
   return {
     n: rated.length,
-    meanRating: rated.length ? all.mean : null,
-    promotionRate: rated.length ? wilsonInterval(promotions, rated.length) : null,
-    dimensions: dimensions.map((dimension) => dimensionReport(rated, dimension, floor)),
+    meanRating: shown ? all.mean : null,
+    promotionRate: shown ? wilsonInterval(promotions, rated.length) : null,
+    dimensions: dimensions.map((dimension) => dimensionReport(rated, dimension, floor, shown)),
   };
 }
 
-function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, floor: number): FairnessDimension {
+/** The people with no group in a dimension, as a cell of its split that is never shown. */
+const UNKNOWN = Symbol("unknown");
+
+function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, floor: number, totalShown: boolean): FairnessDimension {
   const byGroup = new Map<string, FairnessPerson[]>();
   let unknown = 0;
   for (const person of people) {
@@ -66,18 +72,18 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     if (list) list.push(person);
     else byGroup.set(value, [person]);
   }
-  // Each group is compared with the rest of those whose group is known.
-  const known = people.length - unknown;
-  const tooSmall = new Set([...byGroup].filter(([, members]) => members.length < floor || known - members.length < floor).map(([value]) => value));
-  // One hidden group could be worked out from the others and the total: hide the next smallest as well.
-  if (tooSmall.size === 1 && byGroup.size > 1) {
-    const nextSmallest = [...byGroup].filter(([value]) => !tooSmall.has(value)).sort((a, b) => a[1].length - b[1].length)[0];
-    if (nextSmallest) tooSmall.add(nextSmallest[0]);
-  }
+  const hidden = suppressedGroups<string | typeof UNKNOWN>(
+    [...[...byGroup].map(([value, members]) => ({ key: value, n: members.length })), { key: UNKNOWN, n: unknown, hidden: true }],
+    totalShown ? people.length : null,
+    floor,
+  );
   const groups = [...byGroup]
     .map(([value, members]): FairnessGroup => {
-      if (tooSmall.has(value)) return { value, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
-      const rest = [...byGroup].flatMap(([other, others]) => (other === value ? [] : others));
+      if (hidden.has(value)) {
+        return { value, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
+      }
+      // Each group against everyone else in the session, those with no group here included.
+      const rest = people.filter((person) => person.groups[dimension.id] !== value);
       const ratings = summarise(members.map((person) => person.finalRating!));
       const promoted = members.filter((person) => person.promoted).length;
       return {

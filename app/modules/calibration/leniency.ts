@@ -1,5 +1,5 @@
-import { welchDifference } from "~/modules/statistics/intervals";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { tQuantile } from "~/modules/statistics/intervals";
+import { belowFloor, SMALL_GROUP_FLOOR, suppressedGroups } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
 export interface ProposedRating {
@@ -18,7 +18,7 @@ export interface ManagerLeniency {
   sd: number | null;
   /** The manager's mean minus the mean of everyone else's proposals in the session. */
   difference: number | null;
-  /** The 95% interval of that difference (Welch's t). */
+  /** The 95% interval of that difference (Student's t with the session's pooled spread). */
   interval: [number, number] | null;
   /** The interval excludes zero: this manager really proposes higher (or lower) than the rest. */
   flagged: boolean;
@@ -33,10 +33,17 @@ export interface SessionLeniency {
 }
 
 /**
- * Per manager: the mean and spread of their proposed ratings against the rest of the session
- * (everyone else's proposals, so a manager is never compared with themselves), with the number
- * of people behind each figure and an interval. A manager is flagged only when the interval
- * excludes zero; figures for groups smaller than the floor are not shown at all.
+ * Per manager: the mean of their proposed ratings against the rest of the session (everyone
+ * else's proposals, so a manager is never compared with themselves), with the number of people
+ * behind each figure and an interval. The interval's spread is the session's pooled one, not the
+ * manager's own: on a scale of four or five points a manager's few proposals are often all equal,
+ * and their own spread of zero made a tiny interval that flagged them far more often than 5%
+ * (decision 018). Under "no manager differs" the manager's proposals are a random draw from the
+ * session's, whose difference from the rest has exactly the variance s²(1/n + 1/rest), s² the
+ * session's sample variance: the same as a permutation test's, read with Student's t. A manager is
+ * flagged only when the interval excludes zero. Figures for groups smaller than the floor are not
+ * shown, nor any that would let a hidden manager's mean be worked out from the session's
+ * (suppressedGroups).
  */
 export function managerLeniency(proposals: readonly ProposedRating[], floor = SMALL_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
   const byManager = new Map<string, number[]>();
@@ -47,21 +54,30 @@ export function managerLeniency(proposals: readonly ProposedRating[], floor = SM
   }
   const all = proposals.map((proposal) => proposal.rating);
   const session = summarise(all);
-  // Everyone else's figures from the session's totals less the manager's own: one pass, however many managers.
+  const sessionShown = !belowFloor(session.n, floor);
+  const hidden = suppressedGroups(
+    [...byManager].map(([managerId, ratings]) => ({ key: managerId, n: ratings.length })),
+    sessionShown ? session.n : null,
+    floor,
+  );
   const total = all.reduce((sum, value) => sum + value, 0);
-  const squares = all.reduce((sum, value) => sum + value * value, 0);
   const managers = [...byManager.entries()].map(([managerId, ratings]): ManagerLeniency => {
     const own = summarise(ratings);
     const othersN = all.length - own.n;
-    if (own.n < floor || othersN < floor) {
+    if (hidden.has(managerId)) {
       return { managerId, n: own.n, othersN, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
     }
-    const ownTotal = own.mean * own.n;
-    const ownSquares = ratings.reduce((sum, value) => sum + value * value, 0);
-    const othersMean = (total - ownTotal) / othersN;
-    const othersVariance = Math.max(0, (squares - ownSquares - othersN * othersMean * othersMean) / (othersN - 1));
-    const difference = welchDifference(own, { n: othersN, mean: othersMean, sd: Math.sqrt(othersVariance) }, confidence)!;
+    const difference = pooledDifference(own.mean, own.n, (total - own.mean * own.n) / othersN, othersN, session.sd, confidence);
     return { managerId, n: own.n, othersN, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
   });
-  return { n: session.n, mean: session.n >= floor ? session.mean : null, managers };
+  return { n: session.n, mean: sessionShown ? session.mean : null, managers };
+}
+
+/** A difference of two groups' means whose spread is the pooled session's (sd over all n + m − 1), read with t on n + m − 2 degrees of freedom. */
+function pooledDifference(mean: number, n: number, othersMean: number, othersN: number, pooledSd: number, confidence: number) {
+  const estimate = mean - othersMean;
+  const half = tQuantile((1 + confidence) / 2, n + othersN - 2) * pooledSd * Math.sqrt(1 / n + 1 / othersN);
+  const interval: [number, number] = [estimate - half, estimate + half];
+  // Everyone proposed the same: no manager differs from anyone.
+  return { estimate, interval, excludesZero: half > 0 ? interval[0] > 0 || interval[1] < 0 : false };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 
 /** Emails one per line, or separated by commas or semicolons: lower-cased, each once. */
 const emailList = (max: number, tooLong: string) =>
@@ -31,7 +32,7 @@ export const NewSessionSchema = z.object({
     .int({ error: "Give a whole number." })
     .min(2, { error: "The floor is at least 2: an average of one person is that person's rating." })
     .max(50, { error: "The floor is at most 50." })
-    .default(4),
+    .default(SMALL_GROUP_FLOOR),
   blindPreRead: z.boolean().default(false),
   /** The day managers' proposals are due (YYYY-MM-DD); empty for none. */
   proposalsDueOn: z.preprocess((value) => (value === "" ? undefined : value), Day.optional()).transform((value) => value ?? null),

@@ -1,5 +1,5 @@
 import { tQuantile } from "~/modules/statistics/intervals";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { median } from "./debrief";
 import { isPositive, type Recommendation, type ScoreEntry } from "./scorecard";
 
@@ -223,7 +223,7 @@ export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, 
     recommendations: {
       n: tally.withRecommendation,
       positive: tally.positive,
-      positiveRate: tally.withRecommendation >= floor ? tally.positive / tally.withRecommendation : null,
+      positiveRate: !belowFloor(tally.withRecommendation, floor) ? tally.positive / tally.withRecommendation : null,
     },
     submission: { n: tally.hours.length, medianHours: median(tally.hours) },
   }));

@@ -7,7 +7,8 @@ import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./life
 import { canSeeReport } from "./policy";
 import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
-import { goalMovement, pairFigures, pulseSummary, REPORT_FLOOR, type GoalMovementRow, type PairRow } from "./report";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
 
 /**
  * A programme's report for admins (report.ts): participation, pairs accepted and declined,
@@ -62,7 +63,7 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
   const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   return {
     programme: { id: programme.id, name: programme.name, phaseLabel: programme.phaseLabel },
-    floor: REPORT_FLOOR,
+    floor: SMALL_GROUP_FLOOR,
     participation: {
       eligible,
       joined: joined.size,

@@ -4,14 +4,13 @@
  * of fewer answers than the floor are not shown: with three answers an average says more
  * about one person than about the programme.
  */
+import { belowFloor, SMALL_GROUP_FLOOR, suppressedGroups } from "~/modules/statistics/small-groups";
 import { OUTCOMES, PAIR_STATUSES, type Outcome, type PairStatus, type Role } from "./lifecycle";
-
-export const REPORT_FLOOR = 4;
 
 export type Average = { n: number; mean: number | null; suppressed: boolean };
 
-function average(values: readonly number[], floor: number): Average {
-  if (values.length < floor) return { n: values.length, mean: null, suppressed: true };
+function average(values: readonly number[], floor: number, hidden = false): Average {
+  if (hidden || belowFloor(values.length, floor)) return { n: values.length, mean: null, suppressed: true };
   return { n: values.length, mean: values.reduce((sum, value) => sum + value, 0) / values.length, suppressed: false };
 }
 
@@ -25,27 +24,26 @@ function group(rows: readonly PulseRow[], floor: number): PulseGroup {
   return { usefulness: average(rows.map((row) => row.usefulness), floor), comfort: average(rows.map((row) => row.comfort), floor) };
 }
 
-function hide(pulse: PulseGroup): PulseGroup {
-  const hidden = (value: Average): Average => ({ n: value.n, mean: null, suppressed: true });
-  return { usefulness: hidden(pulse.usefulness), comfort: hidden(pulse.comfort) };
-}
-
 /**
  * Per checkpoint: everyone, mentees and mentors. When one side is below the floor and everyone
  * is shown, the other side is hidden too, or it could be taken from everyone's average to
- * reveal the small side's.
+ * reveal the small side's (suppressedGroups).
  */
-export function pulseSummary(rows: readonly PulseRow[], checkpoints: readonly number[], floor = REPORT_FLOOR): PulseSummary[] {
+export function pulseSummary(rows: readonly PulseRow[], checkpoints: readonly number[], floor = SMALL_GROUP_FLOOR): PulseSummary[] {
   return checkpoints.map((checkpoint) => {
     const at = rows.filter((row) => row.checkpoint === checkpoint);
     const everyone = group(at, floor);
-    let mentee = group(at.filter((row) => row.role === "mentee"), floor);
-    let mentor = group(at.filter((row) => row.role === "mentor"), floor);
-    if (!everyone.usefulness.suppressed && mentee.usefulness.suppressed !== mentor.usefulness.suppressed) {
-      mentee = hide(mentee);
-      mentor = hide(mentor);
-    }
-    return { checkpoint, everyone, mentee, mentor };
+    const sides = { mentee: at.filter((row) => row.role === "mentee"), mentor: at.filter((row) => row.role === "mentor") };
+    const hidden = suppressedGroups(
+      (["mentee", "mentor"] as const).map((role) => ({ key: role, n: sides[role].length })),
+      everyone.usefulness.suppressed ? null : at.length,
+      floor,
+    );
+    const side = (role: Role): PulseGroup => {
+      const these = sides[role];
+      return { usefulness: average(these.map((row) => row.usefulness), floor, hidden.has(role)), comfort: average(these.map((row) => row.comfort), floor, hidden.has(role)) };
+    };
+    return { checkpoint, everyone, mentee: side("mentee"), mentor: side("mentor") };
   });
 }
 
@@ -64,20 +62,31 @@ export type GoalMovement = {
   byCompetency: { competencyId: string; compared: number; change: Average }[];
 };
 
-export function goalMovement(rows: readonly GoalMovementRow[], floor = REPORT_FLOOR): GoalMovement {
+/**
+ * How the mentees' goals moved, overall and per competency. A competency's average of fewer
+ * goals than the floor is hidden, and with it as many others as keep it from being worked out
+ * from the overall average (suppressedGroups).
+ */
+export function goalMovement(rows: readonly GoalMovementRow[], floor = SMALL_GROUP_FLOOR): GoalMovement {
   const compared = rows.filter((row): row is { competencyId: string; before: number; after: number } => row.before !== null && row.after !== null);
   const changes = compared.map((row) => row.after - row.before);
   const competencies = [...new Set(compared.map((row) => row.competencyId))].sort();
+  const overall = average(changes, floor);
+  const hidden = suppressedGroups(
+    competencies.map((competencyId) => ({ key: competencyId, n: compared.filter((row) => row.competencyId === competencyId).length })),
+    overall.suppressed ? null : changes.length,
+    floor,
+  );
   return {
     goals: rows.length,
     compared: compared.length,
     improved: changes.filter((change) => change > 0).length,
     same: changes.filter((change) => change === 0).length,
     lower: changes.filter((change) => change < 0).length,
-    change: average(changes, floor),
+    change: overall,
     byCompetency: competencies.map((competencyId) => {
       const these = compared.filter((row) => row.competencyId === competencyId).map((row) => row.after - row.before);
-      return { competencyId, compared: these.length, change: average(these, floor) };
+      return { competencyId, compared: these.length, change: average(these, floor, hidden.has(competencyId)) };
     }),
   };
 }

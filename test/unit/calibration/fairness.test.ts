@@ -1,7 +1,35 @@
 import { describe, expect, test } from "vitest";
-import { fairnessReport, type FairnessPerson } from "~/modules/calibration/fairness";
+import { fairnessReport, type FairnessPerson, type FairnessReport } from "~/modules/calibration/fairness";
+import { seeded } from "./random";
 import { proportionDifference, wilsonInterval } from "~/modules/statistics/intervals";
 import { canSeeFairness } from "~/modules/calibration/policy";
+
+/**
+ * Tries to work out hidden figures from those a reader sees: per dimension, the session's totals
+ * less every shown group's give the hidden people's together (directly, or through each shown
+ * group's difference from the rest); if they are fewer than the floor, a small group's mean rating
+ * and promotions are revealed. Returns what could be derived.
+ */
+function hiddenFiguresDerivable(report: FairnessReport, floor: number): string[] {
+  if (report.meanRating === null || report.promotionRate === null) return [];
+  const derived: string[] = [];
+  const totalRating = report.meanRating * report.n;
+  const totalPromoted = report.promotionRate.estimate * report.n;
+  for (const dimension of report.dimensions) {
+    const shown = dimension.groups.filter((group) => !group.suppressed);
+    const hiddenN = report.n - shown.reduce((sum, group) => sum + group.n, 0);
+    if (hiddenN === 0 || hiddenN >= floor) continue;
+    const ratingSum = (groups: typeof shown) => groups.reduce((sum, group) => sum + group.meanRating! * group.n, 0);
+    const promotedSum = (groups: typeof shown) => groups.reduce((sum, group) => sum + group.promotionRate!.estimate * group.n, 0);
+    derived.push(`${dimension.label}: the ${hiddenN} hidden people's mean rating ${(totalRating - ratingSum(shown)) / hiddenN} and promotions ${totalPromoted - promotedSum(shown)}`);
+    for (const group of shown) {
+      const restN = report.n - group.n;
+      const restRating = (group.meanRating! - group.ratingDifference!.estimate) * restN;
+      derived.push(`${dimension.label} through ${group.value}: ${(restRating - ratingSum(shown.filter((other) => other !== group))) / hiddenN}`);
+    }
+  }
+  return derived;
+}
 
 const round4 = (values: readonly number[]) => values.map((value) => Math.round(value * 10_000) / 10_000);
 
@@ -91,9 +119,30 @@ describe("the fairness report", () => {
     const location = fairnessReport(people, dimensions, 4).dimensions[1]!;
     expect(location.unknown).toBe(4);
     expect(location.groups.map((group) => group.value)).toEqual(["Berlin", "Lisbon"]);
-    // Berlin is compared with Lisbon only: the people with no location are in neither.
-    expect(location.groups[0]!.ratingDifference?.estimate).toBe(1);
-    expect(location.groups[0]!.promotionDifference?.estimate).toBe(0);
+    // Berlin is compared with everyone else in the session: Lisbon and the people with no location.
+    expect(location.groups[0]!.ratingDifference?.estimate).toBe(0);
+    expect(location.groups[0]!.promotionDifference?.estimate).toBe(-0.5);
+    expect(hiddenFiguresDerivable(fairnessReport(people, dimensions, 4), 4)).toEqual([]);
+  });
+
+  test("one person with no team, kept in the totals, cannot be worked out from the two teams shown", () => {
+    const people = [...Array.from({ length: 5 }, (_, index) => person(3, index === 0, "A")), ...Array.from({ length: 5 }, () => person(2, false, "B")), person(4, true, null)];
+    const report = fairnessReport(people, dimensions.slice(0, 1), 4);
+    expect(report.dimensions[0]!.unknown).toBe(1);
+    expect(report.dimensions[0]!.groups.filter((group) => group.suppressed)).toHaveLength(1);
+    expect(hiddenFiguresDerivable(report, 4)).toEqual([]);
+  });
+
+  test("on simulated sessions, no hidden group's figures follow from those shown", () => {
+    const random = seeded(18);
+    const teams = ["A", "B", "C", "D", "E"];
+    for (let session = 0; session < 500; session++) {
+      const size = 3 + Math.floor(random() * 30);
+      const people = Array.from({ length: size }, () =>
+        person(1 + Math.floor(random() * 4), random() < 0.3, random() < 0.1 ? null : teams[Math.floor(random() * teams.length)]!, random() < 0.5 ? "Berlin" : random() < 0.8 ? "Lisbon" : null),
+      );
+      expect(hiddenFiguresDerivable(fairnessReport(people, dimensions, 4), 4)).toEqual([]);
+    }
   });
 
   test("only admins see it, and only once outcomes are locked", () => {

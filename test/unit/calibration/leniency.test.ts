@@ -1,26 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { managerLeniency } from "~/modules/calibration/leniency";
-import { normal, seeded } from "./random";
+import { managerLeniency as leniency } from "~/modules/calibration/leniency";
+import { seeded } from "./random";
+
+/**
+ * Tries to work out hidden figures from those shown: the session's total less every shown
+ * manager's gives the hidden managers' together; if they are fewer than the floor, that is a
+ * small group's figure revealed. Returns what could be derived.
+ */
+function hiddenFiguresDerivable(result: ReturnType<typeof leniency>, floor: number): string[] {
+  if (result.mean === null) return [];
+  const shown = result.managers.filter((manager) => !manager.suppressed);
+  const hiddenN = result.n - shown.reduce((sum, manager) => sum + manager.n, 0);
+  const derived: string[] = [];
+  if (hiddenN > 0 && hiddenN < floor) derived.push(`the ${hiddenN} hidden proposals' mean, ${(result.mean * result.n - shown.reduce((sum, manager) => sum + manager.mean! * manager.n, 0)) / hiddenN}`);
+  // Each shown difference gives the rest's mean; the rest less the other shown managers is the hidden ones again.
+  for (const manager of shown) {
+    const restSum = (manager.mean! - manager.difference!) * manager.othersN;
+    const hiddenSum = restSum - shown.filter((other) => other !== manager).reduce((sum, other) => sum + other.mean! * other.n, 0);
+    if (hiddenN > 0 && hiddenN < floor) derived.push(`through ${manager.managerId}: ${hiddenSum / hiddenN}`);
+  }
+  return derived;
+}
 
 describe("manager leniency", () => {
   it("flags a manager only when the interval of their difference from the rest excludes zero", () => {
     const proposals = [
       ...[4, 4, 4, 3, 4, 4].map((rating) => ({ managerId: "generous", rating })),
-      ...[3, 2, 3, 2, 3, 3].map((rating) => ({ managerId: "a", rating })),
+      ...[3, 2, 3, 2, 3].map((rating) => ({ managerId: "a", rating })),
       ...[2, 3, 3, 2, 3, 2].map((rating) => ({ managerId: "b", rating })),
       ...[3, 3, 2].map((rating) => ({ managerId: "small", rating })),
     ];
     const result = managerLeniency(proposals);
     const generous = result.managers.find((manager) => manager.managerId === "generous")!;
-    expect(generous).toMatchObject({ n: 6, othersN: 15, suppressed: false, flagged: true });
+    expect(generous).toMatchObject({ n: 6, othersN: 14, suppressed: false, flagged: true });
     expect(generous.sd).toBeCloseTo(Math.sqrt((5 * (4 - 23 / 6) ** 2 + (3 - 23 / 6) ** 2) / 5), 6);
-    expect(generous.difference).toBeCloseTo(23 / 6 - 39 / 15, 6);
+    expect(generous.difference).toBeCloseTo(23 / 6 - 36 / 14, 6);
     expect(generous.interval![0]).toBeGreaterThan(0);
-    // Fewer proposals than the floor: nothing shown, nothing flagged, but the count is.
+    // Fewer proposals than the floor: nothing shown, nothing flagged, but the count is; and the smallest
+    // shown manager is hidden with them, or the session's mean less the others' would give their mean.
+    expect(result.managers.find((manager) => manager.managerId === "a")).toMatchObject({ n: 5, suppressed: true, mean: null });
     expect(result.managers.find((manager) => manager.managerId === "small")).toEqual({
       managerId: "small",
       n: 3,
-      othersN: 18,
+      othersN: 17,
       mean: null,
       sd: null,
       difference: null,
@@ -30,22 +53,80 @@ describe("manager leniency", () => {
     });
   });
 
-  it("does not flag differences that are noise: managers drawn from the same distribution are flagged about 5% of the time", () => {
-    const random = seeded(42);
-    let flagged = 0;
+  it("a manager whose proposals are all equal is not flagged for it: the interval's spread is the session's, not their own", () => {
+    // Welch's interval with a's own spread of zero gave +0.5 (0.17 to 0.83) and flagged a.
+    const proposals = [
+      ...[3, 3, 3, 3].map((rating) => ({ managerId: "a", rating })),
+      ...[2, 3, 3, 2, 3, 2].map((rating) => ({ managerId: "b", rating })),
+      ...[3, 2, 3, 2, 2, 3].map((rating) => ({ managerId: "c", rating })),
+    ];
+    const a = managerLeniency(proposals).managers.find((manager) => manager.managerId === "a")!;
+    expect(a.difference).toBeCloseTo(0.5, 6);
+    expect(a.interval![0]).toBeLessThan(0);
+    expect(a.flagged).toBe(false);
+  });
+
+  // Managers drawn from one distribution on a four-point scale: a method that holds its 95% flags about 5% of them, whether or not their proposals happen to be all equal.
+  const probabilities = [0.1, 0.3, 0.45, 0.15];
+  const draw = (random: () => number) => {
+    let u = random();
+    for (const [index, probability] of probabilities.entries()) {
+      u -= probability;
+      if (u < 0) return index + 1;
+    }
+    return probabilities.length;
+  };
+  it.each([
+    [4, 6],
+    [4, 12],
+  ])("on simulated sessions of managers with %i to %i proposals each, about five in a hundred are flagged, and no more of those whose proposals are all equal", (least, most) => {
+    const random = seeded(least * 100 + most);
     let shown = 0;
-    for (let session = 0; session < 200; session++) {
-      const proposals = ["m1", "m2", "m3", "m4"].flatMap((managerId) =>
-        Array.from({ length: 6 }, () => ({ managerId, rating: Math.min(4, Math.max(1, Math.round(2.8 + normal(random, 0.8)))) })),
+    let flagged = 0;
+    let allEqual = 0;
+    let allEqualFlagged = 0;
+    for (let session = 0; session < 2000; session++) {
+      const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) =>
+        Array.from({ length: least + Math.floor(random() * (most - least + 1)) }, () => ({ managerId, rating: draw(random) })),
       );
       for (const manager of managerLeniency(proposals).managers) {
         if (manager.suppressed) continue;
         shown += 1;
         if (manager.flagged) flagged += 1;
+        if (manager.sd === 0) {
+          allEqual += 1;
+          if (manager.flagged) allEqualFlagged += 1;
+        }
       }
     }
-    expect(shown).toBe(800);
-    expect(flagged / shown).toBeLessThan(0.1);
+    expect(shown).toBeGreaterThan(9000);
+    expect(flagged / shown).toBeGreaterThan(0.02);
+    expect(flagged / shown).toBeLessThanOrEqual(0.06);
+    expect(allEqual).toBeGreaterThan(50);
+    expect(allEqualFlagged / allEqual).toBeLessThanOrEqual(0.06);
+  });
+
+  it("a hidden manager's mean cannot be worked out from the session's mean and the managers shown", () => {
+    // 14 proposals with a mean of 3; two managers of five shown (15 each) would give the third's: (3 × 14 − 15 − 15) / 4 = 3.
+    const proposals = [
+      ...[3, 3, 3, 3, 3].map((rating) => ({ managerId: "a", rating })),
+      ...[2, 3, 4, 3, 3].map((rating) => ({ managerId: "b", rating })),
+      ...[4, 2, 3, 3].map((rating) => ({ managerId: "c", rating })),
+      ...[3, 2, 4].map((rating) => ({ managerId: "small", rating })),
+    ];
+    const result = managerLeniency(proposals);
+    expect(result.mean).not.toBeNull();
+    expect(hiddenFiguresDerivable(result, 4)).toEqual([]);
+    expect(result.managers.filter((manager) => manager.suppressed).map((manager) => manager.managerId).sort()).toEqual(["c", "small"]);
+  });
+
+  it("on simulated sessions, no hidden manager's mean follows from what is shown", () => {
+    const random = seeded(99);
+    for (let session = 0; session < 500; session++) {
+      const managers = 2 + Math.floor(random() * 5);
+      const proposals = Array.from({ length: managers }, (_, index) => Array.from({ length: 1 + Math.floor(random() * 8) }, () => ({ managerId: `m${index}`, rating: draw(random) }))).flat();
+      expect(hiddenFiguresDerivable(managerLeniency(proposals), 4)).toEqual([]);
+    }
   });
 
   it("the session mean is suppressed below the floor too", () => {
