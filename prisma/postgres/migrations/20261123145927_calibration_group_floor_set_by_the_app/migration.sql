@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CalibrationSession" ALTER COLUMN "groupFloor" DROP DEFAULT;
