@@ -14,10 +14,15 @@ const ACTION_LABELS = {
   "person.sign_in_link_created": "Sign-in link created",
   "person.password_set_with_link": "Password set with a sign-in link",
   "person.promoted": "Promoted through calibration",
+  "person.signed_in_with_single_sign_on": "Signed in with single sign-on",
+  "setup.first_admin": "First admin set up with the setup link",
+  "setup.admin_by_command": "Made an admin with npm run admin",
   "people.imported": "People imported",
   "team.created": "Team created",
   "team.renamed": "Team renamed",
   "team.deleted": "Team deleted",
+  "scim.token_created": "SCIM token created",
+  "scim.token_revoked": "SCIM token revoked",
   "cycle.open": "Review cycle opened",
   "cycle.close": "Review cycle closed",
   "cycle.participants_added": "People added to a review cycle",
@@ -33,6 +38,7 @@ const ACTION_LABELS = {
   "mentorship.pair_forbidden": "Mentorship pair forbidden",
   "mentorship.pair_rule_removed": "Mentorship pin or forbid removed",
   "mentorship.pairs_published": "Mentorship pairs published",
+  "email.resent": "Email sent again",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -43,10 +49,12 @@ function actionLabel(action: string): string {
 }
 
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme";
+export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme" | "email" | "scim-token";
 
 export type AuditEventInput = {
   actorId: string | null;
+  /** The SCIM token an identity provider made the change with (then actorId is null). */
+  scimTokenId?: string | null;
   action: AuditAction;
   subjectType: AuditSubjectType;
   subjectId: string | null;
@@ -67,6 +75,7 @@ export type AuditListItem = {
   action: string;
   actionLabel: string;
   actor: { id: string; name: string } | null;
+  scimToken: { id: string; name: string } | null;
   subjectType: string;
   subjectId: string | null;
   subjectName: string | null;
@@ -90,6 +99,7 @@ export async function listAuditEvents(page: number): Promise<{ events: AuditList
       subjectId: true,
       detail: true,
       actor: { select: { id: true, name: true } },
+      scimToken: { select: { id: true, name: true } },
     },
   });
   const idsOf = (type: string) => [...new Set(rows.filter((row) => row.subjectType === type && row.subjectId).map((row) => row.subjectId!))];
@@ -109,6 +119,7 @@ export async function listAuditEvents(page: number): Promise<{ events: AuditList
       action: row.action,
       actionLabel: actionLabel(row.action),
       actor: row.actor,
+      scimToken: row.scimToken,
       subjectType: row.subjectType,
       subjectId: row.subjectId,
       subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null,

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { NotFoundError } from "~/modules/errors";
+import { todoFor } from "~/modules/todo/todo.server";
+import { getEnv } from "~/utils/env.server";
+import { afterFailure, type SendFailure } from "./delivery";
+import { planMessages } from "./plan";
+import { toPreferences } from "./preferences.server";
+import { absoluteLink, renderMessage } from "./render";
+import { claimDueMessages, insertNewMessages, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
+import { signingKey } from "./signing-key.server";
+import { isTimeZone } from "./time-zones";
+import { unsubscribeToken } from "./unsubscribe-token";
+
+/**
+ * The outbox: every email Rungs sends is first a row with a unique key (person, item,
+ * kind), then delivered by whichever pass claims it. A pass claims a batch with a lease
+ * (claimedBy, claimedUntil); a pass that dies mid-batch leaves the rest to the next pass
+ * once the lease runs out. Each message is marked sent right after the SMTP server takes it.
+ */
+
+/** What the SMTP side is asked to send; nodemailer's transporter fits. */
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+};
+export type Transport = { sendMail(message: MailMessage): Promise<unknown> };
+
+export const LEASE_MS = 5 * 60 * 1000;
+const BATCH_SIZE = 50;
+
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+/** Plans what each active person is owed now (plan.ts) and adds the messages the outbox does not hold yet. */
+export async function queueReminders(now = new Date()): Promise<number> {
+  const env = getEnv();
+  const base = appUrl();
+  const key = await signingKey();
+  const people = await db.user.findMany({
+    where: { deactivatedAt: null },
+    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, paused: true } } },
+    orderBy: { id: "asc" },
+  });
+  let queued = 0;
+  for (const person of people) {
+    const items = await todoFor(person, now);
+    if (!items.length) continue;
+    const planned = planMessages({
+      personId: person.id,
+      preferences: toPreferences(person.notificationPreference),
+      timeZone: person.timeZone && isTimeZone(person.timeZone) ? person.timeZone : env.ORG_TIME_ZONE,
+      items,
+      known: await knownKeys(person.id),
+      now,
+    });
+    const rows: NewOutboxRow[] = planned.map((message) => {
+      const unsubscribe = absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, message.kind) })}`);
+      const rendered = renderMessage(message.kind, message.items, person.name, { base, unsubscribe, settings: absoluteLink(base, "/settings/email") });
+      return {
+        id: randomUUID(),
+        key: message.key,
+        userId: person.id,
+        kind: message.kind,
+        toAddress: person.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        unsubscribeUrl: unsubscribe,
+        status: message.status,
+      };
+    });
+    queued += await insertNewMessages(rows, now);
+  }
+  return queued;
+}
+
+function senderDomain(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "rungs.invalid";
+}
+
+function asFailure(error: unknown): SendFailure {
+  const value = (error ?? {}) as Partial<SendFailure>;
+  return {
+    responseCode: typeof value.responseCode === "number" ? value.responseCode : undefined,
+    response: typeof value.response === "string" ? value.response : undefined,
+    code: typeof value.code === "string" ? value.code : undefined,
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+function mailFor(message: ClaimedMessage, from: string): MailMessage {
+  return {
+    from,
+    to: message.toAddress,
+    subject: message.subject,
+    text: message.textBody,
+    html: message.htmlBody,
+    // The outbox row's id: a receiver that sees the same message twice can tell.
+    messageId: `<${message.id}@${senderDomain(from)}>`,
+    headers: {
+      "List-Unsubscribe": `<${message.unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "Auto-Submitted": "auto-generated",
+    },
+  };
+}
+
+export type DeliveryResult = { sent: number; retried: number; failed: number };
+
+export type DeliveryOptions = {
+  /** Tells this pass apart from others (several app servers); unique per call by default. */
+  worker?: string;
+  /** The pass's clock; the real one by default. */
+  now?: () => Date;
+  batchSize?: number;
+  /** A pass that is stopped leaves what it claimed and has not sent for the next pass, once its lease runs out. */
+  signal?: AbortSignal;
+};
+
+/** Sends due messages until none is left that this pass may take. */
+export async function deliverQueued(transport: Transport, from: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const worker = options.worker ?? `${hostname()}:${process.pid}:${randomUUID()}`;
+  const clock = options.now ?? (() => new Date());
+  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+  while (!options.signal?.aborted) {
+    const now = clock();
+    const batch = await claimDueMessages(worker, now, new Date(now.getTime() + LEASE_MS), options.batchSize ?? BATCH_SIZE);
+    if (!batch.length) break;
+    for (const message of batch) {
+      if (options.signal?.aborted) return result;
+      const mine = { id: message.id, claimedBy: worker };
+      const attempts = message.attempts + 1;
+      try {
+        await transport.sendMail(mailFor(message, from));
+        await db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: clock(), attempts, lastError: null, claimedBy: null, claimedUntil: null } });
+        result.sent++;
+      } catch (error) {
+        const outcome = afterFailure(asFailure(error), attempts, clock());
+        if (outcome.status === "retry") {
+          await db.outboxMessage.updateMany({ where: mine, data: { attempts, lastError: outcome.reason, nextAttemptAt: outcome.nextAttemptAt, claimedBy: null, claimedUntil: null } });
+          result.retried++;
+        } else {
+          await db.outboxMessage.updateMany({ where: mine, data: { status: "failed", attempts, lastError: outcome.reason, claimedBy: null, claimedUntil: null } });
+          result.failed++;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+export type PassResult = DeliveryResult & { queued: number };
+
+/** One pass: queue what is owed, then deliver. Null when email is off (no SMTP_URL and MAIL_FROM): nothing is queued or sent. */
+export async function runNotificationPass(transport: Transport | null, options: DeliveryOptions = {}): Promise<PassResult | null> {
+  const mail = getEnv().mail;
+  if (!mail || !transport) return null;
+  const queued = await queueReminders(options.now?.() ?? new Date());
+  return { queued, ...(await deliverQueued(transport, mail.from, options)) };
+}
+
+export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_PAGE_SIZE = 50;
+
+/** The admins' view of the outbox: counts by status and one page of one status, newest first. */
+export async function outboxPage(status: OutboxStatus, page: number) {
+  const [counts, total] = await Promise.all([
+    db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.outboxMessage.count({ where: { status } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const messages = await db.outboxMessage.findMany({
+    where: { status },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (current - 1) * OUTBOX_PAGE_SIZE,
+    take: OUTBOX_PAGE_SIZE,
+    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, nextAttemptAt: true },
+  });
+  const byStatus = Object.fromEntries(OUTBOX_STATUSES.map((name) => [name, counts.find((count) => count.status === name)?._count._all ?? 0])) as Record<OutboxStatus, number>;
+  return { status, counts: byStatus, messages, page: current, pageCount, total, emailOn: getEnv().mail !== null };
+}
+
+/** An admin sends a sent or failed message again: it is queued as new, and the audit log says who asked. */
+export async function resendMessage(adminId: string, messageId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const message = await tx.outboxMessage.findUnique({ where: { id: messageId }, select: { id: true, status: true, toAddress: true, subject: true } });
+    if (!message || (message.status !== "sent" && message.status !== "failed")) throw new NotFoundError("That message is not in the outbox, or is still queued.");
+    await tx.outboxMessage.update({ where: { id: messageId }, data: { status: "queued", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null } });
+    await recordAuditEvent(tx, { actorId: adminId, action: "email.resent", subjectType: "email", subjectId: messageId, detail: { to: message.toAddress, subject: message.subject, was: message.status } });
+  });
+}

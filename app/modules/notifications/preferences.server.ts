@@ -1,0 +1,46 @@
+import { db } from "~/db/client.server";
+import { NotFoundError } from "~/modules/errors";
+import { getEnv } from "~/utils/env.server";
+import { DEFAULT_PREFERENCES, DIGEST_FREQUENCIES, KIND_LABELS, withoutKind, type DigestFrequency, type MessageKind, type Preferences } from "./preferences";
+import { signingKey } from "./signing-key.server";
+import { readUnsubscribeToken } from "./unsubscribe-token";
+
+const PREFERENCE_FIELDS = { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, paused: true } as const;
+
+export function toPreferences(row: { digest: string; nudgeNew: boolean; nudgeDueSoon: boolean; nudgeOverdue: boolean; nudgeScorecard: boolean; paused: boolean } | null): Preferences {
+  if (!row) return DEFAULT_PREFERENCES;
+  const digest = (DIGEST_FREQUENCIES as readonly string[]).includes(row.digest) ? (row.digest as DigestFrequency) : DEFAULT_PREFERENCES.digest;
+  return { ...row, digest };
+}
+
+/** The settings page: the person's choices, their time zone and whether email is on at all. */
+export async function notificationSettings(personId: string) {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { timeZone: true, notificationPreference: { select: PREFERENCE_FIELDS } } });
+  if (!person) throw new NotFoundError();
+  const env = getEnv();
+  return { preferences: toPreferences(person.notificationPreference), timeZone: person.timeZone, organisationTimeZone: env.ORG_TIME_ZONE, emailOn: env.mail !== null };
+}
+
+export async function saveNotificationSettings(personId: string, { timeZone, ...preferences }: Preferences & { timeZone: string | null }): Promise<void> {
+  await db.$transaction([
+    db.user.update({ where: { id: personId }, data: { timeZone } }),
+    db.notificationPreference.upsert({ where: { userId: personId }, create: { userId: personId, ...preferences }, update: preferences }),
+  ]);
+}
+
+/** Who and what a one-click unsubscribe link names, or a NotFoundError for a link that is not ours. */
+export async function readUnsubscribeLink(token: string): Promise<{ personId: string; kind: MessageKind; label: string }> {
+  const subject = readUnsubscribeToken(await signingKey(), token);
+  if (!subject) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
+  const person = await db.user.findUnique({ where: { id: subject.personId }, select: { id: true } });
+  if (!person) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
+  return { ...subject, label: KIND_LABELS[subject.kind] };
+}
+
+/** RFC 8058 one-click unsubscribe: that person's choice for that kind is turned off, nothing else. */
+export async function unsubscribe(token: string): Promise<{ kind: MessageKind; label: string }> {
+  const { personId, kind, label } = await readUnsubscribeLink(token);
+  const change = withoutKind(kind);
+  await db.notificationPreference.upsert({ where: { userId: personId }, create: { userId: personId, ...DEFAULT_PREFERENCES, ...change }, update: change });
+  return { kind, label };
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { parseRows, sqlInt } from "~/db/rows";
+import { getEnv } from "~/utils/env.server";
+
+/** The outbox's SQL, each row parsed once into a typed object (decision 011). */
+
+export type NewOutboxRow = {
+  id: string;
+  key: string;
+  userId: string;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  unsubscribeUrl: string;
+  status: "queued" | "skipped";
+};
+
+/** Adds the messages whose keys the outbox does not hold yet, in one statement; returns how many it added. */
+export async function insertNewMessages(rows: NewOutboxRow[], now: Date): Promise<number> {
+  if (!rows.length) return 0;
+  const values = rows.map(
+    (row) =>
+      Prisma.sql`(${row.id}, ${row.key}, ${row.userId}, ${row.kind}, ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.unsubscribeUrl}, ${row.status}, 0, ${now}, ${now})`,
+  );
+  return db.$executeRaw`
+    INSERT INTO "OutboxMessage" (id, key, "userId", kind, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", status, attempts, "nextAttemptAt", "createdAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT (key) DO NOTHING`;
+}
+
+const claimedRow = z.object({
+  id: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  htmlBody: z.string(),
+  unsubscribeUrl: z.string(),
+  attempts: sqlInt,
+});
+export type ClaimedMessage = z.output<typeof claimedRow>;
+
+/**
+ * Takes up to `limit` queued messages that are due and that no other pass holds, for
+ * `worker` until `until`. On PostgreSQL, rows another server is claiming at the same
+ * moment are skipped (FOR UPDATE SKIP LOCKED) rather than waited for; SQLite has one
+ * writer at a time, so its one UPDATE is already exclusive.
+ */
+export async function claimDueMessages(worker: string, now: Date, until: Date, limit: number): Promise<ClaimedMessage[]> {
+  const lock = getEnv().databaseProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const rows = await db.$queryRaw`
+    UPDATE "OutboxMessage" SET "claimedBy" = ${worker}, "claimedUntil" = ${until}
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+      WHERE status = 'queued' AND "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+      ORDER BY "createdAt", id
+      LIMIT ${limit}
+      ${lock}
+    )
+    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", attempts`;
+  return parseRows(claimedRow, rows as unknown[]);
+}
+
+/** The keys the outbox holds for a person. */
+export async function knownKeys(userId: string): Promise<Set<string>> {
+  const rows = await db.outboxMessage.findMany({ where: { userId }, select: { key: true } });
+  return new Set(rows.map((row) => row.key));
+}

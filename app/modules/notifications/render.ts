@@ -1,0 +1,113 @@
+import type { TodoItem } from "~/modules/todo/todo";
+import { KIND_LABELS, type MessageKind } from "./preferences";
+
+/**
+ * A reminder as an email, in plain text and HTML: pure. It says what to do, by when, and
+ * links to the page; it carries nothing private (no ratings, notes, scores or outcomes):
+ * only each item's title, its due date and its link. The HTML is one heading, a list and
+ * links, in the reader's own colours, so it reads in dark mode and with a screen reader.
+ */
+
+export type Links = { base: string; unsubscribe: string; settings: string };
+export type RenderedMessage = { subject: string; text: string; html: string };
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dayText = (date: Date) => dayFormat.format(date).replace(",", "");
+
+export function dueText(item: Pick<TodoItem, "due" | "daysLeft">): string {
+  if (!item.due || item.daysLeft === null) return "no due date";
+  const day = dayText(item.due);
+  if (item.daysLeft === 0) return `due today, ${day}`;
+  if (item.daysLeft === 1) return `due tomorrow, ${day}`;
+  if (item.daysLeft > 1) return `due ${day}, in ${item.daysLeft} days`;
+  return `was due ${day}, ${-item.daysLeft} ${item.daysLeft === -1 ? "day" : "days"} ago`;
+}
+
+function subjectOf(kind: MessageKind, items: TodoItem[]): string {
+  const first = items[0];
+  switch (kind) {
+    case "digest":
+      return `Your Rungs to-do list: ${items.length} ${items.length === 1 ? "item" : "items"}`;
+    case "nudge-new":
+      return `New on your to-do list: ${first?.title}`;
+    case "nudge-due-soon":
+      return `Due soon: ${first?.title}`;
+    case "nudge-overdue":
+      return `Overdue: ${first?.title}`;
+    case "nudge-scorecard":
+      return `Still owed a day after the interview: ${first?.title}`;
+  }
+}
+
+function introOf(kind: MessageKind): string {
+  switch (kind) {
+    case "digest":
+      return "Here is what Rungs has on your to-do list.";
+    case "nudge-new":
+      return "Something new is on your to-do list in Rungs.";
+    case "nudge-due-soon":
+      return "This item on your to-do list is due soon.";
+    case "nudge-overdue":
+      return "This item on your to-do list is past its due date.";
+    case "nudge-scorecard":
+      return "Your scorecard for this interview is not in yet. Evidence fades fast: write it while you remember.";
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+}
+
+export function absoluteLink(base: string, href: string): string {
+  return new URL(href, base.endsWith("/") ? base : `${base}/`).toString();
+}
+
+export function renderMessage(kind: MessageKind, items: TodoItem[], personName: string, links: Links): RenderedMessage {
+  const subject = subjectOf(kind, items);
+  const intro = introOf(kind);
+  const entries = items.map((item) => ({ title: item.title, due: dueText(item), url: absoluteLink(links.base, item.href) }));
+  const why = `You receive this because you chose email about ${KIND_LABELS[kind]}.`;
+
+  const text = [
+    `Hello ${personName},`,
+    "",
+    intro,
+    "",
+    ...entries.flatMap((entry) => [`- ${entry.title} (${entry.due})`, `  ${entry.url}`]),
+    "",
+    why,
+    `Choose what Rungs sends you: ${links.settings}`,
+    `Stop these emails: ${links.unsubscribe}`,
+    "",
+  ].join("\n");
+
+  const link = "color:#1d4ed8;text-decoration:underline";
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${escapeHtml(subject)}</title>
+<style>
+:root { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) { a { color: #93c5fd !important; } }
+</style>
+</head>
+<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5">
+<main>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
+<p>Hello ${escapeHtml(personName)},</p>
+<p>${escapeHtml(intro)}</p>
+<ul>
+${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${link}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
+</ul>
+<hr>
+<p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
+</main>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}

@@ -1,0 +1,120 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { Button } from "~/components/ui/button";
+import { FormErrors, SelectField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { preferencesFormSchema } from "~/modules/notifications/preferences";
+import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
+import { timeZoneNames } from "~/modules/notifications/time-zones";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Email settings · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return { ...(await notificationSettings(viewer.id)), timeZones: timeZoneNames() };
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: preferencesFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  await saveNotificationSettings(viewer.id, submission.value);
+  return { result: submission.reply(), saved: true };
+});
+
+const NUDGES = [
+  ["nudgeNew", "When something new is on my to-do list"],
+  ["nudgeDueSoon", "When an item is due in two days"],
+  ["nudgeOverdue", "When an item is past its due date (once)"],
+  ["nudgeScorecard", "When a scorecard is still owed a day after its interview"],
+] as const;
+
+export default function EmailSettings() {
+  const settings = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { preferences } = settings;
+  const [form, fields] = useForm({
+    id: "email-settings",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(preferencesFormSchema),
+    defaultValue: {
+      digest: preferences.digest,
+      nudgeNew: preferences.nudgeNew ? "on" : undefined,
+      nudgeDueSoon: preferences.nudgeDueSoon ? "on" : undefined,
+      nudgeOverdue: preferences.nudgeOverdue ? "on" : undefined,
+      nudgeScorecard: preferences.nudgeScorecard ? "on" : undefined,
+      paused: preferences.paused ? "on" : undefined,
+      timeZone: settings.timeZone ?? "",
+    },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferencesFormSchema }),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Email settings"
+        description="What Rungs emails you about your to-do list. Emails say what to do, by when, and link to the page; they never carry ratings, notes, scores or outcomes."
+      />
+      {settings.emailOn ? null : <Alert tone="info">This installation sends no email yet (an admin has not set up an SMTP server). Your choices apply once it does.</Alert>}
+      {actionData?.saved ? <Alert tone="success">Saved.</Alert> : null}
+      <Card className="max-w-2xl">
+        <Form method="post" className="space-y-6" {...getFormProps(form)}>
+          <RadioGroupField
+            legend="Digest of your to-do list, at 09:00 your time"
+            field={fields.digest}
+            options={[
+              ["weekly", "Weekly, on Mondays"],
+              ["daily", "Daily"],
+              ["never", "Never"],
+            ]}
+            inline
+          />
+          <fieldset>
+            <legend className="mb-2 text-sm font-medium">Nudges</legend>
+            <div className="space-y-2">
+              {NUDGES.map(([name, label]) => (
+                <label key={name} className="flex items-center gap-2 text-sm">
+                  <input {...getInputProps(fields[name], { type: "checkbox" })} className="size-4" />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input {...getInputProps(fields.paused, { type: "checkbox" })} className="size-4" />
+            Pause all email from Rungs
+          </label>
+          <SelectField
+            label="Your time zone"
+            hint={`Digests arrive at 09:00 on this clock. Leave it on the organisation's (${settings.organisationTimeZone}) if that is yours.`}
+            errors={fields.timeZone.errors}
+            {...getSelectProps(fields.timeZone)}
+          >
+            <option value="">The organisation&apos;s ({settings.organisationTimeZone})</option>
+            {settings.timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </SelectField>
+          <FormErrors form={form} />
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            Save
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, test } from "vitest";
+import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
+import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import { dueText, renderMessage } from "~/modules/notifications/render";
+import { isTimeZone, localTime } from "~/modules/notifications/time-zones";
+import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
+import type { TodoItem } from "~/modules/todo/todo";
+
+const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/unsubscribe?token=t", settings: "https://rungs.example.com/settings/email" };
+const item: TodoItem = { key: "k", kind: "scorecard", title: "Scorecard for <Ada & Co>", detail: "private detail", href: "/hiring/interviews/i1", due: new Date("2026-11-25T00:00:00Z"), daysLeft: 2 };
+
+describe("a reminder as an email", () => {
+  test("says what, by when and where, in text and HTML, escaped; leaves the item's detail out", () => {
+    const message = renderMessage("nudge-due-soon", [item], "Lena", links);
+    expect(message.subject).toBe("Due soon: Scorecard for <Ada & Co>");
+    expect(message.text).toContain("- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
+    expect(message.text).toContain(`Stop these emails: ${links.unsubscribe}`);
+    expect(message.html).toContain('<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Scorecard for &lt;Ada &amp; Co&gt;</a>');
+    expect(message.html).toContain('<html lang="en">');
+    expect(message.html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(`${message.text}${message.html}`).not.toContain("private detail");
+  });
+
+  test("due dates in words", () => {
+    const due = new Date("2026-11-25T00:00:00Z");
+    expect(dueText({ due, daysLeft: 0 })).toBe("due today, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: 1 })).toBe("due tomorrow, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: -1 })).toBe("was due Wed 25 Nov 2026, 1 day ago");
+    expect(dueText({ due: null, daysLeft: null })).toBe("no due date");
+  });
+});
+
+describe("one-click unsubscribe links", () => {
+  test("name one person and one kind, and only with the key that signed them", () => {
+    const token = unsubscribeToken("key-1", "person-1", "digest");
+    expect(readUnsubscribeToken("key-1", token)).toEqual({ personId: "person-1", kind: "digest" });
+    expect(readUnsubscribeToken("key-2", token)).toBeNull();
+    const [, signature] = token.split(".");
+    const forged = `${Buffer.from("person-2:digest").toString("base64url")}.${signature}`;
+    expect(readUnsubscribeToken("key-1", forged)).toBeNull();
+    expect(readUnsubscribeToken("key-1", "")).toBeNull();
+    expect(readUnsubscribeToken("key-1", `${Buffer.from("person-1:everything").toString("base64url")}.${signature}`)).toBeNull();
+  });
+
+  test("turn off that kind only", () => {
+    expect(withoutKind("digest")).toEqual({ digest: "never" });
+    expect(withoutKind("nudge-overdue")).toEqual({ nudgeOverdue: false });
+    const after = { ...DEFAULT_PREFERENCES, ...withoutKind("nudge-overdue") };
+    expect([wants(after, "nudge-overdue"), wants(after, "nudge-new"), wants(after, "digest")]).toEqual([false, true, true]);
+  });
+});
+
+describe("SMTP answers", () => {
+  test("4xx and no answer are retried with growing waits; 5xx fails with the server's words", () => {
+    const now = new Date("2026-11-23T10:00:00Z");
+    expect(afterFailure({ responseCode: 421, response: "421 4.3.2 Try again later", message: "x" }, 1, now)).toEqual({
+      status: "retry",
+      nextAttemptAt: new Date("2026-11-23T10:01:00Z"),
+      reason: "421 4.3.2 Try again later",
+    });
+    expect(afterFailure({ code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" }, 2, now)).toMatchObject({ status: "retry", reason: "ESOCKET: connect ECONNREFUSED 127.0.0.1:25" });
+    expect(afterFailure({ responseCode: 550, response: "550 5.1.1 No such user", message: "x" }, 1, now)).toEqual({ status: "failed", reason: "550 5.1.1 No such user" });
+    expect(afterFailure({ responseCode: 451, message: "x" }, MAX_ATTEMPTS, now).status).toBe("failed");
+    expect([1, 2, 3, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 6 * 60 * 60 * 1000]);
+  });
+});
+
+describe("time zones and the settings form", () => {
+  test("named zones are checked with Intl and read on the zone's clock", () => {
+    expect([isTimeZone("Europe/Berlin"), isTimeZone("UTC"), isTimeZone("Mars/Olympus"), isTimeZone("")]).toEqual([true, true, false, false]);
+    expect(localTime(new Date("2026-11-22T23:30:00Z"), "Europe/Berlin")).toEqual({ date: "2026-11-23", weekday: 1, hour: 0, minute: 30 });
+  });
+
+  test("the form refuses an unknown zone and a frequency that is not offered, and reads unchecked boxes as off", () => {
+    expect(preferencesFormSchema.safeParse({ digest: "daily", timeZone: "Mars/Olympus" }).error?.issues[0]?.message).toBe("Choose a time zone from the list, for example Europe/Berlin.");
+    expect(preferencesFormSchema.safeParse({ digest: "hourly" }).success).toBe(false);
+    expect(preferencesFormSchema.parse({ digest: "daily", nudgeNew: "on", timeZone: "" })).toEqual({ digest: "daily", nudgeNew: true, nudgeDueSoon: false, nudgeOverdue: false, nudgeScorecard: false, paused: false, timeZone: null });
+  });
+});
