@@ -54,6 +54,24 @@ async function main() {
   const purgeCandidates = () => purgeExpiredCandidates().catch((error: unknown) => console.error("Purging candidates past retention failed:", error));
   await purgeCandidates();
   setInterval(purgeCandidates, 60 * 60 * 1000).unref();
+  // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
+  // five minutes, on every server (each message is still sent once), unless NOTIFY_SCHEDULE=off.
+  if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");
+  else if (env.NOTIFY_SCHEDULE === "on") {
+    const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
+    const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
+    const transport = smtpTransport();
+    let passing = false;
+    const emailPass = async () => {
+      if (passing) return;
+      passing = true;
+      await runNotificationPass(transport)
+        .catch((error: unknown) => console.error("Email pass failed:", error))
+        .finally(() => (passing = false));
+    };
+    setTimeout(emailPass, 10_000).unref();
+    setInterval(emailPass, 5 * 60 * 1000).unref();
+  }
 
   const app = express();
   app.disable("x-powered-by");
