@@ -54,7 +54,7 @@ export default function HiringHome() {
                   <td className={tdClass}>{formatDateTime(interview.scheduledAt)}</td>
                   <td className={tdClass}>
                     {CARD_WORDS[interview.card]}
-                    {interview.decided ? " · decided" : ""}
+                    {interview.loopState === "decided" ? " · decided" : interview.loopState === "closed" ? " · no longer needed" : ""}
                   </td>
                 </tr>
               ))}

@@ -27,7 +27,9 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
   if (!canSeeDebrief(viewer, access)) {
     const reason =
       isInterviewerOn(viewer, access) && !hasSubmittedOwn(viewer, access)
-        ? "The debrief opens to you once your own scorecard is submitted: until then you see nobody else's."
+        ? access.decided
+          ? "This loop is closed: your card is no longer needed."
+          : "The debrief opens to you once your own scorecard is submitted: until then you see nobody else's."
         : debriefIsOpen(access)
           ? "You cannot see this debrief."
           : "The debrief opens once every scorecard is submitted, or when a hiring admin of the opening opens it early.";

@@ -18,6 +18,7 @@ import {
   debriefIsOpen,
   hasSubmittedOwn,
   isInterviewerOn,
+  loopStateFor,
   managesOpening,
   visibleScorecards,
   canJoinPanel,
@@ -102,7 +103,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
     ? await db.hiringDissent.findMany({ where: { loopId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } })
     : [];
   return {
-    loop: { id: loop.id, state: loop.state, createdAt: loop.createdAt.toISOString() },
+    loop: { id: loop.id, state: loopStateFor(viewer, access, loop.state), createdAt: loop.createdAt.toISOString() },
     opening: { id: loop.opening.id, title: loop.opening.title, level: levelLabel(ladder, loop.opening.levelId), levelId: loop.opening.levelId },
     candidate: purged
       ? { name: PURGED_NAME, email: "", source: "", notes: "", purgedAt: loop.candidate.purgedAt!.toISOString(), hiredPerson: null }
@@ -171,7 +172,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       manage: canManageLoop(viewer, access),
       decide: canRecordDecision(viewer, access),
       dissent: canRecordDissent(viewer, access),
-      linkHire: canManageLoop(viewer, access) && (loop.decision === "hire" || loop.decision === "hire-other-level"),
+      linkHire: canManageLoop(viewer, access) && seesOthers && (loop.decision === "hire" || loop.decision === "hire-other-level"),
     },
   };
 }
@@ -271,7 +272,8 @@ export async function recordDissent(viewer: Viewer, loopId: string, text: string
 /** Links a hire to the person they became, so the validity loop can follow their reviews. */
 export async function linkHire(viewer: Viewer, loopId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canManageLoop(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {
+  // A hiring admin whose own card is still owed is not told the decision, so not asked to link a hire either.
+  if (!canManageLoop(viewer, loop.access) || !canSeeOthersScorecards(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {
     throw new ConflictError("Only a hire is linked to a person, by a hiring admin of the opening.");
   }
   const person = await db.user.findUnique({ where: { email }, select: { id: true } });

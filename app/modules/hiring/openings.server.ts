@@ -7,7 +7,7 @@ import { openingLadder, requireManagedOpening, toStage, type Stage } from "./acc
 import type { NewOpeningInput, StageInput } from "./forms";
 import { interviewKit } from "./kit";
 import { planCoverage } from "./plan";
-import { canCreateOpening, canSeeOthersScorecards, canViewKit, managesOpening, type LoopAccess } from "./policy";
+import { canCreateOpening, canSeeOthersScorecards, canViewKit, loopStateFor, managesOpening, type LoopAccess } from "./policy";
 
 /**
  * Openings and their interview plans: a hiring admin opens a role (ladder, track, level), builds
@@ -84,11 +84,20 @@ export async function hiringHome(viewer: Viewer) {
         id: true,
         scheduledAt: true,
         stage: { select: { name: true } },
-        loop: { select: { id: true, decision: true, candidate: { select: { name: true, purgedAt: true } }, opening: { select: { title: true } } } },
+        loop: { select: { id: true, state: true, decision: true, candidate: { select: { name: true, purgedAt: true } }, opening: { select: { title: true } } } },
         scorecards: { where: { authorId: viewer.id }, select: { status: true, amendsId: true } },
       },
     }),
   ]);
+  const cardIn = (card: { status: string; amendsId: string | null }) => card.status === "submitted" && card.amendsId === null;
+  // The viewer's facts about a loop they interview on: for an interviewer, the rules read only their own interviews.
+  const ownFacts = (loop: (typeof interviews)[number]["loop"]): LoopAccess => ({
+    adminIds: [],
+    interviews: interviews.filter((interview) => interview.loop.id === loop.id).map((interview) => ({ interviewerId: viewer.id, submitted: interview.scorecards.some(cardIn) })),
+    debriefOpenedAt: null,
+    decided: loop.decision !== null,
+    purged: loop.candidate.purgedAt !== null,
+  });
   const versionIds = [...new Set(openings.map((opening) => opening.ladderVersionId))];
   const ladders = new Map(await Promise.all(versionIds.map(async (id) => [id, await openingLadder({ ladderVersionId: id })] as const)));
   const levelTitle = (ladderVersionId: string, levelId: string) => {
@@ -107,13 +116,13 @@ export async function hiringHome(viewer: Viewer) {
     })),
     interviews: interviews.map((interview) => ({
       id: interview.id,
+      loopState: loopStateFor(viewer, ownFacts(interview.loop), interview.loop.state),
       loopId: interview.loop.id,
       candidate: interview.loop.candidate.purgedAt ? "Purged candidate" : interview.loop.candidate.name,
       opening: interview.loop.opening.title,
       stage: interview.stage.name,
       scheduledAt: interview.scheduledAt?.toISOString() ?? null,
-      card: interview.scorecards.some((card) => card.status === "submitted" && card.amendsId === null) ? ("submitted" as const) : interview.scorecards.length ? ("draft" as const) : ("not-started" as const),
-      decided: interview.loop.decision !== null,
+      card: interview.scorecards.some(cardIn) ? ("submitted" as const) : interview.scorecards.length ? ("draft" as const) : ("not-started" as const),
     })),
   };
 }

@@ -66,6 +66,20 @@ export function canSeeOthersScorecards(viewer: HiringViewer, loop: LoopAccess): 
   return managesOpening(viewer, loop);
 }
 
+/**
+ * That a decision exists is debrief information, for those who may read the other cards: an
+ * interviewer whose own card is still owed is told only that the loop is closed and their card no
+ * longer needed.
+ */
+export function toldOfDecision(viewer: HiringViewer, loop: LoopAccess): boolean {
+  return loop.decided && canSeeOthersScorecards(viewer, loop);
+}
+
+/** The loop's state ("open", "decided", "withdrawn") as the viewer may be told it: "closed" for a decision they are not told of. */
+export function loopStateFor(viewer: HiringViewer, loop: LoopAccess, state: string): string {
+  return loop.decided && !toldOfDecision(viewer, loop) ? "closed" : state;
+}
+
 /** The debrief opens by itself once every interview has a submitted card, or early when a hiring admin opens it. */
 export function debriefIsOpen(loop: Pick<LoopAccess, "interviews" | "debriefOpenedAt">): boolean {
   return loop.debriefOpenedAt !== null || (loop.interviews.length > 0 && loop.interviews.every((interview) => interview.submitted));

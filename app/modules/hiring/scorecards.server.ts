@@ -8,7 +8,7 @@ import { openingLadder, requireVisibleLoop } from "./access.server";
 import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
 import { cardSelect, PURGED_NAME } from "./loops.server";
-import { canWriteScorecard, type LoopAccess } from "./policy";
+import { canWriteScorecard, loopStateFor, toldOfDecision, type HiringViewer, type LoopAccess } from "./policy";
 import { amendmentDiff, scorecardSchema } from "./scorecard";
 import { scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges, type ScorecardRules } from "./scorecard-draft";
 
@@ -55,7 +55,7 @@ export async function interviewPage(viewer: Viewer, interviewId: string) {
   const values = draft ? scorecardValues(draft) : chain ? scorecardValues(chain.effective) : {};
   return {
     interview: { id: interview.id, scheduledAt: interview.scheduledAt?.toISOString() ?? null },
-    loop: { id: loop.id, decided: loop.decision !== null },
+    loop: { id: loop.id, state: loopStateFor(viewer, loop.access, loop.state) },
     opening: { id: loop.opening.id, title: loop.opening.title, level: getLevel(ladder, loop.opening.levelId)?.title ?? loop.opening.levelId },
     candidate: purged ? PURGED_NAME : loop.candidate.name,
     stage: { id: stage.id, name: stage.name },
@@ -74,7 +74,7 @@ export async function interviewPage(viewer: Viewer, interviewId: string) {
           amendments: chain.amendments.map(({ card, diff }) => ({ id: card.id, submittedAt: card.submittedAt?.toISOString() ?? null, diff })),
         }
       : null,
-    lockedReason: canWriteScorecard(viewer, loop.access, interview.interviewerId) ? null : lockedReason(loop.access),
+    lockedReason: canWriteScorecard(viewer, loop.access, interview.interviewerId) ? null : lockedReason(viewer, loop.access),
     rules,
   };
 }
@@ -87,7 +87,7 @@ async function lockInterview(tx: Prisma.TransactionClient, interview: { id: stri
 /** Autosave: applies the changed fields of the viewer's draft in one transaction (creating the first draft on its first save). */
 export async function saveScorecardDraft(viewer: Viewer, interviewId: string, input: SaveDraftInput, now = new Date()): Promise<SaveOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
-  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(loop.access));
+  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const fieldErrors = validateScorecardChanges(input.changes, rules);
   if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
   return withRetry(() =>
@@ -130,7 +130,7 @@ export async function saveScorecardDraft(viewer: Viewer, interviewId: string, in
  */
 export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number | null, now = new Date()): Promise<SubmitOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
-  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(loop.access));
+  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const schema = scorecardSchema(rules.scale, rules.competencyIds);
   return withRetry(() =>
     db.$transaction(async (tx): Promise<SubmitOutcome> => {
@@ -175,15 +175,17 @@ export async function submitScorecard(viewer: Viewer, interviewId: string, revis
   );
 }
 
-/** Why the interviewer's own card can no longer change. */
-function lockedReason(loop: LoopAccess): string {
-  return loop.purged ? "The candidate's data was purged; this card can no longer change." : "The decision is recorded: cards no longer change, so the debrief stays as it was decided on.";
+/** Why the interviewer's own card can no longer change: the decision is named only to those told of it. */
+function lockedReason(viewer: HiringViewer, loop: LoopAccess): string {
+  if (loop.purged) return "The candidate's data was purged; this card can no longer change.";
+  if (!toldOfDecision(viewer, loop)) return "This loop is closed: your card is no longer needed.";
+  return "The decision is recorded: cards no longer change, so the debrief stays as it was decided on.";
 }
 
 /** Starts a correction of the submitted card: a draft copying the card that counts now, linked to it. */
 export async function startAmendment(viewer: Viewer, interviewId: string): Promise<void> {
   const { loop, interview } = await ownInterview(viewer, interviewId);
-  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) throw new ConflictError(lockedReason(loop.access));
+  if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) throw new ConflictError(lockedReason(viewer, loop.access));
   await withRetry(() =>
     db.$transaction(async (tx) => {
       await lockInterview(tx, interview);

@@ -14,7 +14,7 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { loader as settingsLoader } from "~/routes/hiring.settings";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as validityLoader } from "~/routes/hiring.validity";
-import { openDebriefEarly } from "~/modules/hiring/loops.server";
+import { openDebriefEarly, recordDecision } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { signedInRequest } from "../../utils/session";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
@@ -212,5 +212,35 @@ describe("independence of interviewers", () => {
     expect(await db.hiringInterview.count({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).toBe(0);
     // Someone who manages nothing of it still joins.
     expect(statusOf(await assign(facts.stranger.email))).toBe(200);
+  });
+
+  test("an interviewer who still owes a card when the loop is decided is told only that it is no longer needed, not that a decision exists", async () => {
+    const facts = await setUp();
+    await openDebriefEarly(asViewer(facts.grace), facts.loopId);
+    expect((await recordDecision(asViewer(facts.grace), facts.loopId, { decision: "hire", rationale: "RATIONALE" })).ok).toBe(true);
+    // The pages (the refusals of actions she may not take say the same to everyone).
+    const pages = (await everything(facts, facts.ana.id)).filter(([what]) => ["home", "hiring", "loop", "debrief", "export", "own interview"].includes(what));
+    for (const [what, , text] of pages) expect(text, what).not.toMatch(/decided|decision is recorded|RATIONALE|"hire"/i);
+    const save = await saveScorecardDraft(asViewer(facts.ana), facts.anaInterview, { baseRevision: 1, changes: [{ field: "rating:testing", value: 3, base: null }] });
+    expect(save).toMatchObject({ status: 409, body: { message: "This loop is closed: your card is no longer needed." } });
+    const loop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ana.id), { loopId: facts.loopId })));
+    expect(loop.loop.state).toBe("closed");
+    const hiring = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ana.id))));
+    expect(hiring.interviews.map((interview) => [interview.card, interview.loopState])).toEqual([["draft", "closed"]]);
+    const interview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.anaInterview}`, facts.ana.id), { interviewId: facts.anaInterview })));
+    expect(interview.lockedReason).toBe("This loop is closed: your card is no longer needed.");
+    const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}/debrief`, facts.ana.id), { loopId: facts.loopId })));
+    expect(debrief).toMatchObject({ available: false, reason: "This loop is closed: your card is no longer needed." });
+    // Ben, whose card is in, is told of the decision.
+    const bens = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ben.id))));
+    expect(bens.interviews.map((row) => [row.card, row.loopState])).toEqual([["submitted", "decided"]]);
+    const benInterview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.benInterview}`, facts.ben.id), { interviewId: facts.benInterview })));
+    expect(benInterview.lockedReason).toContain("The decision is recorded");
+    // A hiring admin of the opening who owes a card (put on the panel straight) is not asked to link the hire either.
+    await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: facts.stages[0]!.id, interviewerId: facts.grace.id } });
+    const graces = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
+    expect([graces.loop.state, graces.can.linkHire, graces.decision]).toEqual(["closed", false, null]);
+    const link = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "link-hire", email: facts.stranger.email }), { loopId: facts.loopId })));
+    expect(statusOf(link)).toBe(409);
   });
 });
