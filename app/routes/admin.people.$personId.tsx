@@ -13,6 +13,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
 import { getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/people/sign-in-link.server";
+import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -87,9 +88,7 @@ export default function EditPerson() {
       email: person.email,
       teamId: person.teamId ?? "",
       managerEmail: person.manager?.email ?? "",
-      ladder: person.ladderId ?? "",
-      track: person.track ?? "",
-      level: person.level ?? "",
+      ...placeChoiceOf(tracks, person),
       isAdmin: person.isAdmin,
       isHiringAdmin: person.isHiringAdmin,
     },

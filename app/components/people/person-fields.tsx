@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
 import type { PersonFormValue } from "~/modules/people/person-form";
-import type { TrackOption } from "~/modules/people/track-level";
+import { levelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
 import type { loader as peopleLoader } from "~/routes/admin.people._index";
 
 type Fields = ReturnType<FormMetadata<PersonFormValue, string[]>["getFieldset"]>;
@@ -21,8 +21,17 @@ export function PersonFields({
   currentManager?: { name: string; email: string } | null;
 }) {
   const ladders = [...new Map(tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }])).values()];
-  // With several ladders, a track's name says which ladder it is in.
-  const trackName = (track: TrackOption) => (ladders.length > 1 ? `${track.name} (${track.ladderName})` : track.name);
+  const several = ladders.length > 1;
+  // Tracks grouped by ladder, levels by track (and its ladder): a track or level id that several share is still one choice each.
+  const levelGroup = (track: TrackOption) => (several ? `${track.name} (${track.ladderName})` : track.name);
+  const trackOptions = (ladderId: string) =>
+    tracks
+      .filter((track) => track.ladderId === ladderId)
+      .map((track) => (
+        <option key={trackChoice(track.ladderId, track.id)} value={trackChoice(track.ladderId, track.id)}>
+          {track.name}
+        </option>
+      ));
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
@@ -36,35 +45,27 @@ export function PersonFields({
         ))}
       </SelectField>
       <ManagerField fields={fields} currentManager={currentManager} />
-      {ladders.length > 1 ? (
-        <SelectField
-          label="Ladder"
-          hint="The job family whose track and level the person has. Needed when their track and level are in more than one ladder."
-          errors={fields.ladder.errors}
-          {...getSelectProps(fields.ladder)}
-        >
-          <option value="">Work it out from the track and level</option>
-          {ladders.map((ladder) => (
-            <option key={ladder.id} value={ladder.id}>
-              {ladder.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
-      <SelectField label="Track" errors={fields.track.errors} {...getSelectProps(fields.track)}>
+      <SelectField
+        label="Track"
+        hint={several ? "Tracks are listed under their ladder (job family)." : undefined}
+        errors={[...(fields.track.errors ?? []), ...(fields.ladder.errors ?? [])]}
+        {...getSelectProps(fields.track)}
+      >
         <option value="">No track</option>
-        {[...new Map(tracks.map((track) => [track.id, track])).values()].map((track) => (
-          <option key={track.id} value={track.id}>
-            {trackName(track)}
-          </option>
-        ))}
+        {several
+          ? ladders.map((ladder) => (
+              <optgroup key={ladder.id} label={ladder.name}>
+                {trackOptions(ladder.id)}
+              </optgroup>
+            ))
+          : trackOptions(ladders[0]?.id ?? "")}
       </SelectField>
-      <SelectField label="Level" hint="Choose a level on the person's track." errors={fields.level.errors} {...getSelectProps(fields.level)}>
+      <SelectField label="Level" hint="Choose a level listed under the person's track." errors={fields.level.errors} {...getSelectProps(fields.level)}>
         <option value="">No level</option>
         {tracks.map((track) => (
-          <optgroup key={`${track.ladderId}:${track.id}`} label={trackName(track)}>
+          <optgroup key={trackChoice(track.ladderId, track.id)} label={levelGroup(track)}>
             {track.levels.map((level) => (
-              <option key={level.id} value={level.id}>
+              <option key={level.id} value={levelChoice(track.ladderId, track.id, level.id)}>
                 {level.title}
               </option>
             ))}

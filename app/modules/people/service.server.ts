@@ -5,7 +5,7 @@ import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
-import type { TrackLevelCheck } from "./track-level";
+import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -212,9 +212,10 @@ async function resolvePerson(
 ): Promise<{ ok: true; person: ResolvedPerson; teamName: string | null; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
   const personId = current?.id ?? null;
   const fieldErrors: FieldErrors = {};
-  const track = value.track || null;
-  const level = value.level || null;
-  const place = checkTrackLevel(track, level, value.ladder || null);
+  // The form names the ladder with the track and the level; a level of another ladder's or track's is refused here.
+  const choice = readPlaceChoice(value.track || null, value.level || null, value.ladder || null);
+  const { track, level } = choice.ok ? choice : { track: null, level: null };
+  const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
   if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
 
   const [sameEmail, team, manager] = await Promise.all([
@@ -337,13 +338,7 @@ export async function setPersonActive(actorId: string, personId: string, active:
   if (active === (person.deactivatedAt === null)) return { ok: true };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: { deactivatedAt: active ? null : new Date() } });
-    let endedSessions = 0;
-    if (!active) {
-      endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
-      // Their browsers are no longer known: sign-in throttling treats them as any other.
-      await tx.knownDevice.deleteMany({ where: { userId: personId } });
-      await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
-    }
+    const endedSessions = active ? 0 : await endAccess(tx, personId);
     await recordAuditEvent(tx, {
       actorId,
       action: active ? "person.reactivated" : "person.deactivated",
@@ -353,6 +348,18 @@ export async function setPersonActive(actorId: string, personId: string, active:
     });
   });
   return { ok: true };
+}
+
+/**
+ * What deactivating someone ends, in the caller's transaction: their sessions, their known
+ * browsers (sign-in throttling treats them as any other) and unused sign-in links. Returns
+ * how many sessions ended. SCIM provisioning deactivates through this too.
+ */
+export async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDevice" | "passwordToken">, personId: string): Promise<number> {
+  const endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
+  await tx.knownDevice.deleteMany({ where: { userId: personId } });
+  await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
+  return endedSessions;
 }
 
 export async function signOutEverywhere(actorId: string, personId: string): Promise<number> {

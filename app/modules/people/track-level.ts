@@ -56,3 +56,41 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
     return { ok: true, ladderId: candidates[0]!.ladderId };
   };
 }
+
+/**
+ * The person form's choices name their ladder, so a track id or level id that several ladders
+ * (or tracks) share is never ambiguous: a track is chosen as "ladder/track", a level as
+ * "ladder/track/level". Plain ids (from older forms and scripts) pass through for
+ * makeTrackLevelCheck to place.
+ */
+export const trackChoice = (ladderId: string, trackId: string) => `${ladderId}/${trackId}`;
+export const levelChoice = (ladderId: string, trackId: string, levelId: string) => `${ladderId}/${trackId}/${levelId}`;
+
+export type PlaceChoice = { ladder: string | null; track: string | null; level: string | null };
+
+/** Reads the form's track and level (and the optional ladder field); refuses a level of another ladder or track than the one chosen. */
+export function readPlaceChoice(trackValue: string | null, levelValue: string | null, ladderValue: string | null = null): ({ ok: true } & PlaceChoice) | ({ ok: false } & TrackLevelProblem) {
+  const trackParts = trackValue ? trackValue.split("/") : [];
+  const levelParts = levelValue ? levelValue.split("/") : [];
+  if (trackParts.length > 2 || trackParts.some((part) => !part)) return { ok: false, field: "track", message: "Choose a track from the list." };
+  if (levelParts.length === 2 || levelParts.length > 3 || levelParts.some((part) => !part)) return { ok: false, field: "level", message: "Choose a level from the list." };
+  const [trackLadder, track] = trackParts.length === 2 ? trackParts : [null, trackParts[0] ?? null];
+  const [levelLadder, levelTrack, level] = levelParts.length === 3 ? levelParts : [null, null, levelParts[0] ?? null];
+  const ladder = trackLadder ?? levelLadder ?? (ladderValue || null);
+  if (ladderValue && trackLadder && ladderValue.toLowerCase() !== trackLadder) return { ok: false, field: "ladder", message: "The track chosen is in another ladder." };
+  if (levelLadder && !track) return { ok: false, field: "track", message: "A level needs a track: choose the track first." };
+  if (levelLadder && (levelLadder !== ladder || levelTrack !== track)) {
+    return { ok: false, field: "level", message: "That level is not on the chosen track: choose one of the levels listed under it." };
+  }
+  return { ok: true, ladder, track: track ?? null, level: level ?? null };
+}
+
+/** The form's values for a person's place (their ladder worked out from the tracks where it is not stored). */
+export function placeChoiceOf(tracks: readonly TrackOption[], person: { ladderId: string | null; track: string | null; level: string | null }): { track: string; level: string } {
+  if (!person.track) return { track: "", level: "" };
+  const option =
+    tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId) && (!person.level || candidate.levels.some((level) => level.id === person.level))) ??
+    tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId));
+  if (!option) return { track: person.track, level: person.level ?? "" };
+  return { track: trackChoice(option.ladderId, option.id), level: person.level ? levelChoice(option.ladderId, option.id, person.level) : "" };
+}

@@ -7,9 +7,11 @@ import { ladderForPerson, resetLadderRegistry } from "~/modules/ladders/registry
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as homeLoader } from "~/routes/_index";
-import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import { action as editPersonAction, loader as editPersonLoader } from "~/routes/admin.people.$personId";
+import { action as newPersonAction, loader as newPersonLoader } from "~/routes/admin.people.new";
+import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
 import { readPage, save, startSelf, submit } from "../assessments/assessments-helpers";
 
 /** Two job families served side by side: engineering and product both have a track "ic". */
@@ -33,6 +35,39 @@ describe("several ladders in one organisation", () => {
     expect(check("ic", "ic2", "product")).toMatchObject({ ok: false, field: "level" });
     expect(check("ic", "ic1")).toMatchObject({ ok: false, field: "ladder" });
     expect(check("ic", "ic1", "Product")).toEqual({ ok: true, ladderId: "product" });
+  });
+
+  test("the person form lists each ladder's tracks and levels as their own choices, and refuses a level that is not of the chosen ladder's track", async () => {
+    const admin = await createAdmin();
+    const form = bodyOf<{ tracks: { ladderId: string; id: string }[] }>(await newPersonLoader(routeArgs(await signedInRequest("/admin/people/new", admin.id))));
+    expect(form.tracks.filter((track) => track.id === "ic").map((track) => track.ladderId).sort()).toEqual(["engineering", "product"]);
+
+    // An Engineer I level under the product ladder's track: refused, nothing written.
+    const refusedEmail = uniqueEmail("refused");
+    const refused = await newPersonAction(routeArgs(await signedInPost("/admin/people/new", admin.id, { name: "Mixed Up", email: refusedEmail, track: "product/ic", level: "engineering/ic/ic1" })));
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ error?: Record<string, string[] | null> }>(refused).error?.level).toEqual(["That level is not on the chosen track: choose one of the levels listed under it."]);
+    expect(await db.user.count({ where: { email: refusedEmail } })).toBe(0);
+
+    // The same ids in the product ladder: an Associate Product Manager.
+    const email = uniqueEmail("apm");
+    const created = await newPersonAction(routeArgs(await signedInPost("/admin/people/new", admin.id, { name: "Ada APM", email, track: "product/ic", level: "product/ic/ic1" })));
+    expect(statusOf(created)).toBe(302);
+    const person = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, ladderId: true, track: true, level: true } });
+    expect(person).toMatchObject({ ladderId: "product", track: "ic", level: "ic1" });
+
+    // Editing: moved to the engineering ladder's Engineer I, the same track and level ids.
+    expect(bodyOf<{ person: { ladderId: string } }>(await editPersonLoader(routeArgs(await signedInRequest(`/admin/people/${person.id}`, admin.id), { personId: person.id }))).person.ladderId).toBe("product");
+    const moved = await editPersonAction(
+      routeArgs(await signedInPost(`/admin/people/${person.id}`, admin.id, { intent: "update", name: "Ada APM", email, track: "engineering/ic", level: "engineering/ic/ic1" }), { personId: person.id }),
+    );
+    expect(statusOf(moved)).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { ladderId: true, track: true, level: true } })).toEqual({ ladderId: "engineering", track: "ic", level: "ic1" });
+    const mixed = await editPersonAction(
+      routeArgs(await signedInPost(`/admin/people/${person.id}`, admin.id, { intent: "update", name: "Ada APM", email, track: "engineering/ic", level: "product/ic/p2" }), { personId: person.id }),
+    );
+    expect(statusOf(mixed)).toBe(400);
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { ladderId: true, level: true } })).toEqual({ ladderId: "engineering", level: "ic1" });
   });
 
   test("where a level id is in both ladders, the person's own ladder decides", async () => {
