@@ -50,6 +50,10 @@ export default function AuditLog() {
                   <Link to={`/admin/people/${event.actor.id}`} className="hover:underline">
                     {event.actor.name}
                   </Link>
+                ) : event.scimToken ? (
+                  <Link to="/admin/scim" className="hover:underline">
+                    SCIM token “{event.scimToken.name}”
+                  </Link>
                 ) : (
                   <span className="text-slate-500 dark:text-slate-400">System</span>
                 )}

@@ -11,9 +11,9 @@ import { getEnv } from "~/utils/env.server";
 /** Deeper than any real organisation; stops a cycle in bad data from looping. */
 const MAX_DEPTH = 64;
 
-/** Ids of the person's manager, their manager's manager, and so on (nearest first). */
-export async function managerChain(personId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
+/** Ids of the person's manager, their manager's manager, and so on (nearest first); a writer passes its transaction. */
+export async function managerChain(personId: string, client: Pick<Db, "$queryRaw"> = db): Promise<string[]> {
+  const rows = await client.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE chain(id, "managerId", depth) AS (
       SELECT id, "managerId", 0 FROM "User" WHERE id = ${personId}
       UNION ALL

@@ -1,0 +1,152 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { startSession } from "~/modules/auth/session.server";
+import { createPerson } from "../../utils/factories";
+import * as entra from "../../fixtures/scim/entra";
+import * as okta from "../../fixtures/scim/okta";
+import { providerToken, scim } from "./helpers";
+
+const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+async function eventsFor(subjectId: string) {
+  return db.auditEvent.findMany({ where: { subjectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorId: true, detail: true, scimToken: { select: { name: true } } } });
+}
+
+describe("Okta's published sequence", () => {
+  test("look up, create, read, replace with PUT, deactivate with PATCH: each answered as Okta expects and audited under the token", async () => {
+    const token = await providerToken("Okta");
+    const lookUp = await scim(token, "GET", `/Users?${okta.lookUpQuery}`);
+    expect(lookUp.status).toBe(200);
+    expect(lookUp.body).toMatchObject({ totalResults: 0, Resources: [] });
+
+    const created = await scim(token, "POST", "/Users", okta.createUser);
+    expect(created.status).toBe(201);
+    expect(created.headers.get("Content-Type")).toMatch(/^application\/scim\+json/);
+    const id = created.body.id as string;
+    expect(created.headers.get("Location")).toBe(`http://localhost/scim/v2/Users/${id}`);
+    expect(created.body).toMatchObject({ userName: "test.user@okta.local", externalId: "00ujl29u0le5T6Aj10h7", active: true, displayName: "Test User" });
+    expect(created.body).not.toHaveProperty("password");
+    const person = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(person).toMatchObject({ name: "Test User", email: "test.user@okta.local", deactivatedAt: null });
+
+    expect((await scim(token, "GET", `/Users?${okta.lookUpQuery}`)).body).toMatchObject({ totalResults: 1, Resources: [{ id }] });
+    expect((await scim(token, "GET", `/Users/${id}`)).body).toMatchObject({ id, userName: "test.user@okta.local" });
+
+    const replaced = await scim(token, "PUT", `/Users/${id}`, okta.replaceUser(id));
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ id, displayName: "Another Excited User", active: true });
+
+    const session = await startSession(id);
+    expect(session).toBeTruthy();
+    const deactivated = await scim(token, "PATCH", `/Users/${id}`, okta.deactivateUser);
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body).toMatchObject({ id, active: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).deactivatedAt).not.toBeNull();
+    expect(await db.session.count({ where: { userId: id } })).toBe(0);
+
+    const events = await eventsFor(id);
+    expect(events.map((event) => event.action)).toEqual(["person.created", "person.updated", "person.deactivated"]);
+    for (const event of events) expect(event).toMatchObject({ actorId: null, scimToken: { name: "Okta" } });
+    expect(events[1]!.detail).toMatchObject({ name: { from: "Test User", to: "Another Excited User" } });
+    expect(events[2]!.detail).toMatchObject({ endedSessions: 1 });
+  });
+
+  test("a pushed group is a team: created, renamed with the group's own id in the value, members moved in and out", async () => {
+    const token = await providerToken("Okta groups");
+    const ann = await createPerson({ name: "Ann" });
+    const ben = await createPerson({ name: "Ben" });
+    const group = await scim(token, "POST", "/Groups", okta.createGroup);
+    expect(group.status).toBe(201);
+    const teamId = group.body.id as string;
+    expect(await db.team.findUniqueOrThrow({ where: { id: teamId } })).toMatchObject({ name: "Test SCIMv2" });
+
+    expect((await scim(token, "PATCH", `/Groups/${teamId}`, okta.renameGroup(teamId))).status).toBe(204);
+    await db.user.update({ where: { id: ann.id }, data: { teamId } });
+    expect((await scim(token, "PATCH", `/Groups/${teamId}`, okta.changeMembers(ann.id, ben.id))).status).toBe(204);
+    expect((await db.user.findUniqueOrThrow({ where: { id: ann.id } })).teamId).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: ben.id } })).teamId).toBe(teamId);
+    expect((await scim(token, "GET", `/Groups/${teamId}`)).body).toMatchObject({ displayName: "Test SCIMv2", members: [{ value: ben.id, display: "Ben" }] });
+    expect((await eventsFor(ben.id)).map((event) => [event.action, event.scimToken?.name])).toEqual([["person.updated", "Okta groups"]]);
+  });
+});
+
+describe("Microsoft Entra ID's published sequence", () => {
+  test("create, query, PATCH with Replace in capitals and a work-email path, manager as a bare id, disable with \"False\", delete", async () => {
+    const token = await providerToken("Entra ID");
+    const created = await scim(token, "POST", "/Users", entra.createUser);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "givenName familyName",
+      email: "test_user_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com",
+      scimUserName: "test_user_00aa00aa-bb11-cc22-dd33-44ee44ee44ee",
+    });
+    expect((await scim(token, "GET", `/Users?${entra.lookUpQuery}`)).body).toMatchObject({ totalResults: 1, Resources: [{ id }] });
+    expect((await scim(token, "GET", `/Users?${entra.lookUpNobodyQuery}`)).body).toMatchObject({ totalResults: 0, Resources: [], startIndex: 1 });
+    expect((await scim(token, "GET", `/Users?filter=${encodeURIComponent('emails[type eq "work"].value eq "test_user_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com"')}`)).body.totalResults).toBe(1);
+
+    const multi = await scim(token, "PATCH", `/Users/${id}`, entra.updateMultiValued);
+    expect(multi.status).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: "updatedemail@microsoft.com", name: "givenName updatedFamilyName" });
+    expect((await scim(token, "PATCH", `/Users/${id}`, entra.updateSingleValued)).status).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).scimUserName).toBe("5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com");
+
+    const manager = await createPerson({ name: "Mona Manager" });
+    const moved = await scim(token, "PATCH", `/Users/${id}`, entra.replaceAttributes(manager.id));
+    expect(moved.status).toBe(200);
+    expect(moved.body[ENTERPRISE]).toMatchObject({ department: "Human Resources US", manager: { value: manager.id } });
+    const person = await db.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
+    expect(person).toMatchObject({ name: "Pvlo", email: "testbcwqnm@test.microsoft.com", scimExternalId: "Eqpj", managerId: manager.id, linePath: `/${manager.id}/`, lineDepth: 1 });
+    expect(person.team?.name).toBe("Human Resources US");
+
+    await startSession(id);
+    const disabled = await scim(token, "PATCH", `/Users/${id}`, entra.disableUser);
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.active).toBe(false);
+    expect(await db.session.count({ where: { userId: id } })).toBe(0);
+
+    await db.user.update({ where: { id }, data: { deactivatedAt: null } });
+    expect((await scim(token, "DELETE", `/Users/${id}`)).status).toBe(204);
+    const kept = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(kept.deactivatedAt).not.toBeNull();
+    expect((await scim(token, "GET", `/Users/${id}`)).body.active).toBe(false);
+
+    const events = await eventsFor(id);
+    expect(events.map((event) => event.action)).toEqual(["person.created", "person.updated", "person.updated", "person.updated", "person.deactivated", "person.deactivated"]);
+    for (const event of events) expect(event.scimToken?.name).toBe("Entra ID");
+    expect(events[3]!.detail).toMatchObject({ manager: { from: null, to: manager.email }, team: { from: null, to: "Human Resources US" } });
+  });
+
+  test("groups: create with Microsoft's extra schema, find by displayName without members, add and remove a member", async () => {
+    const token = await providerToken("Entra groups");
+    const person = await createPerson({ name: "Gil" });
+    const created = await scim(token, "POST", "/Groups", entra.createGroup);
+    expect(created.status).toBe(201);
+    const teamId = created.body.id as string;
+    const found = await scim(token, "GET", `/Groups?${entra.lookUpGroupQuery}`);
+    expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id: teamId, displayName: "displayName", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159" }] });
+    expect(found.body.Resources[0]).not.toHaveProperty("members");
+    expect((await scim(token, "PATCH", `/Groups/${teamId}`, entra.addMember(person.id))).status).toBe(204);
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).teamId).toBe(teamId);
+    expect((await scim(token, "PATCH", `/Groups/${teamId}`, entra.removeMember(person.id))).status).toBe(204);
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).teamId).toBeNull();
+    expect((await scim(token, "DELETE", `/Groups/${teamId}`)).status).toBe(204);
+    expect(await db.team.findUnique({ where: { id: teamId } })).toBeNull();
+  });
+});
+
+describe("discovery", () => {
+  test("ServiceProviderConfig, Schemas and ResourceTypes answer, with the enterprise and Rungs extensions", async () => {
+    const token = await providerToken("Discovery");
+    const config = await scim(token, "GET", "/ServiceProviderConfig");
+    expect(config.status).toBe(200);
+    expect(config.body).toMatchObject({ patch: { supported: true }, filter: { supported: true }, bulk: { supported: false }, authenticationSchemes: [{ type: "oauthbearertoken" }] });
+    const schemas = await scim(token, "GET", "/Schemas");
+    expect(schemas.body.Resources.map((schema: { id: string }) => schema.id)).toEqual(
+      expect.arrayContaining(["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group", ENTERPRISE, "urn:ietf:params:scim:schemas:extension:rungs:2.0:User"]),
+    );
+    expect((await scim(token, "GET", "/Schemas/urn:ietf:params:scim:schemas:extension:rungs:2.0:User")).body.attributes.map((a: { name: string }) => a.name)).toEqual(["ladder", "track", "level"]);
+    const types = await scim(token, "GET", "/ResourceTypes");
+    expect(types.body.Resources).toEqual(expect.arrayContaining([expect.objectContaining({ id: "User", endpoint: "/Users" }), expect.objectContaining({ id: "Group", endpoint: "/Groups" })]));
+  });
+});
