@@ -1,0 +1,234 @@
+// Email reminders against a real SMTP server on a loopback port (smtp-server), read back with mailparser.
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+  process.env.MAIL_FROM = "Rungs <rungs@example.com>";
+  process.env.PUBLIC_URL = "http://rungs.test";
+});
+
+import { db } from "~/db/client.server";
+import { LEASE_MS, runNotificationPass, type Transport } from "~/modules/notifications/outbox.server";
+import * as outboxRoute from "~/routes/admin.email";
+import * as settingsRoute from "~/routes/settings.email";
+import * as unsubscribeRoute from "~/routes/unsubscribe";
+import { competencyIds, openCycle, organisation, startSelf } from "../assessments/assessments-helpers";
+import { hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
+import { routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { startSmtpSink } from "../../utils/smtp-sink";
+
+const MARKER = "PRIVATE-MARKER-7f3a";
+// Tuesday 24 November 2026, 08:00 UTC: no weekly digest is due, every interview of the set-up is past.
+const TUESDAY = new Date("2026-11-24T08:00:00Z");
+
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
+
+function pass(at: Date, options: { transport?: Transport; worker?: string; signal?: AbortSignal } = {}) {
+  return runNotificationPass(options.transport ?? sink.transport(), { now: () => at, worker: options.worker, signal: options.signal });
+}
+
+/** A header as sent, unfolded. */
+function header(raw: string, name: string): string | undefined {
+  return new RegExp(`^${name}: (.*)$`, "mi").exec(raw.replace(/\r?\n[ \t]+/g, " "))?.[1];
+}
+
+/** Only what arrived after `from`, for one of `people`. */
+function receivedFor(people: { email: string }[], from = 0) {
+  const emails = new Set(people.map((person) => person.email));
+  return sink.received.slice(from).filter((message) => message.to.some((to) => emails.has(to)));
+}
+
+/** How many messages arrived per outbox key (the Message-ID is the outbox row's). */
+async function copiesPerMessage(people: { id: string }[]) {
+  const rows = await db.outboxMessage.findMany({ where: { userId: { in: people.map((person) => person.id) }, status: { not: "skipped" } }, select: { id: true } });
+  const ids = sink.received.map((message) => message.mail.messageId);
+  return rows.map((row) => ids.filter((id) => id === `<${row.id}@example.com>`).length);
+}
+
+describe("email reminders over SMTP", () => {
+  test("each person hears of what they owe once, with one-click unsubscribe and nothing private; a second pass sends nothing", async () => {
+    const { manager, engineer, peer, boss, admin } = await organisation();
+    const cycle = await openCycle(`Email ${engineer.id}`, [engineer.id, peer.id]);
+    const selfId = await startSelf(engineer.id);
+    const [competency] = await competencyIds(selfId);
+    await db.assessmentRating.updateMany({ where: { assessmentId: selfId, competencyId: competency }, data: { notes: MARKER } });
+    const hiring = await hiringSetUp();
+    await scoreAndSubmit(hiring.ana, hiring.anaInterview, ["code-quality", "testing"], 4, MARKER, "yes");
+    const loop = await db.hiringLoop.update({ where: { id: hiring.loopId }, data: { rationale: MARKER }, select: { candidateId: true } });
+    await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { notes: MARKER } });
+    const everyone = [manager, engineer, peer, boss, admin, hiring.grace, hiring.olga, hiring.admin, hiring.ana, hiring.ben, hiring.stranger];
+
+    const first = await pass(TUESDAY);
+    expect(first?.failed).toBe(0);
+    const mail = receivedFor(everyone);
+    const subjects = (person: { email: string }) => mail.filter((message) => message.to.includes(person.email)).map((message) => message.mail.subject);
+    expect(subjects(engineer)).toEqual([`New on your to-do list: Assess yourself for ${cycle.name}`]);
+    expect(subjects(manager)).toEqual([`New on your to-do list: Review 2 reports for ${cycle.name}`]);
+    // Ben's card is owed a day after the interview: the news of it says so once, not twice.
+    expect(subjects(hiring.ben)).toEqual([expect.stringMatching(/^New on your to-do list: Scorecard for /)]);
+    expect(subjects(hiring.ana)).toEqual([]);
+    expect(subjects(hiring.stranger)).toEqual([]);
+
+    for (const message of mail) {
+      expect(message.raw).not.toContain(MARKER);
+      expect(message.raw).not.toContain("CANDIDATE-PRIVATE-NOTE");
+      expect(header(message.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+      expect(header(message.raw, "List-Unsubscribe")).toMatch(/^<http:\/\/rungs\.test\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+      expect(message.mail.messageId).toMatch(/^<[\w-]+@example\.com>$/);
+      expect(message.mail.date).toBeInstanceOf(Date);
+      expect(message.mail.from?.value).toEqual([{ name: "Rungs", address: "rungs@example.com" }]);
+      expect(message.mail.text).toContain("http://rungs.test/");
+      expect(message.mail.html).toContain('<html lang="en">');
+    }
+    const link = mail.find((message) => message.to.includes(hiring.ben.email))!.mail.text!;
+    expect(link).toContain(`http://rungs.test/hiring/interviews/${hiring.benInterview}`);
+
+    const before = sink.received.length;
+    expect(await pass(TUESDAY)).toEqual({ queued: 0, sent: 0, retried: 0, failed: 0 });
+    // A day later nothing new is owed; Ben's card is still owed and was already news.
+    await pass(new Date("2026-11-25T08:00:00Z"));
+    expect(sink.received.length).toBe(before);
+    expect(new Set(await copiesPerMessage(everyone))).toEqual(new Set([1]));
+  });
+
+  test("one-click unsubscribe works without signing in and turns off that kind for that person only", async () => {
+    const { engineer, peer } = await organisation();
+    await openCycle(`Unsubscribe ${engineer.id}`, [engineer.id, peer.id]);
+    const from = sink.received.length;
+    await pass(TUESDAY);
+    const [message] = receivedFor([engineer], from);
+    const url = header(message!.raw, "List-Unsubscribe")!.slice(1, -1);
+    const post = (target: string) =>
+      unsubscribeRoute.action(routeArgs(new Request(target.replace("http://rungs.test", "http://localhost"), { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) })));
+    expect(await post(url)).toEqual({ done: true, label: "a new item on your to-do list" });
+    const preferences = await db.notificationPreference.findMany({ where: { userId: { in: [engineer.id, peer.id] } } });
+    expect(preferences).toMatchObject([{ userId: engineer.id, nudgeNew: false, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, digest: "weekly", paused: false }]);
+
+    const tampered = url.replace(/\.[\w-]+$/, ".AAAA");
+    expect(statusOf(await thrown(() => post(tampered)))).toBe(404);
+    expect(statusOf(await thrown(() => unsubscribeRoute.loader(routeArgs(new Request("http://localhost/unsubscribe")))))).toBe(404);
+  });
+
+  test("a pass stopped mid-batch leaves the rest to the next pass once its lease runs out; nothing twice", async () => {
+    const people = await Promise.all([1, 2, 3, 4, 5].map(() => organisation()));
+    for (const { engineer, peer } of people) await openCycle(`Stopped ${engineer.id}`, [engineer.id, peer.id]);
+    const everyone = people.flatMap((group) => Object.values(group));
+    const from = sink.received.length;
+    const stop = new AbortController();
+    const real = sink.transport();
+    let delivered = 0;
+    const stoppingAfterThree: Transport = {
+      async sendMail(message) {
+        const info = await real.sendMail(message);
+        if (++delivered === 3) stop.abort();
+        return info;
+      },
+    };
+    expect(await pass(TUESDAY, { transport: stoppingAfterThree, signal: stop.signal, worker: "server-a" })).toMatchObject({ sent: 3 });
+    const claimed = await db.outboxMessage.count({ where: { status: "queued", claimedBy: "server-a" } });
+    expect(claimed).toBeGreaterThan(0);
+    // Another server right away takes nothing the stopped pass still holds.
+    expect(await pass(TUESDAY, { worker: "server-b" })).toMatchObject({ sent: 0 });
+    expect(await pass(new Date(TUESDAY.getTime() + LEASE_MS + 1000), { worker: "server-b" })).toMatchObject({ sent: claimed });
+    expect(receivedFor(everyone, from)).toHaveLength(3 + claimed);
+    expect(new Set(await copiesPerMessage(everyone))).toEqual(new Set([1]));
+  });
+
+  test("two app servers passing at once send each message once", async () => {
+    const people = await Promise.all([1, 2, 3, 4, 5, 6].map(() => organisation()));
+    for (const { engineer, peer } of people) await openCycle(`Twice ${engineer.id}`, [engineer.id, peer.id]);
+    const everyone = people.flatMap((group) => Object.values(group));
+    const from = sink.received.length;
+    const [a, b] = await Promise.all([pass(TUESDAY, { worker: "server-a" }), pass(TUESDAY, { worker: "server-b" })]);
+    expect(a!.sent + b!.sent).toBe(receivedFor(everyone, from).length);
+    expect(receivedFor(everyone, from).length).toBeGreaterThanOrEqual(people.length * 2);
+    expect(new Set(await copiesPerMessage(everyone))).toEqual(new Set([1]));
+  });
+
+  test("421 is tried again later and goes through once the server recovers", async () => {
+    const { engineer, peer, manager } = await organisation();
+    await openCycle(`Busy ${engineer.id}`, [engineer.id, peer.id]);
+    const from = sink.received.length;
+    sink.answerWith(() => ({ code: 421, text: "Too busy, try again later" }));
+    const busy = await pass(TUESDAY);
+    expect(busy).toMatchObject({ sent: 0, failed: 0 });
+    expect(busy!.retried).toBeGreaterThan(0);
+    const waiting = await db.outboxMessage.findMany({ where: { userId: { in: [engineer.id, manager.id] }, status: "queued" }, select: { attempts: true, lastError: true, nextAttemptAt: true } });
+    expect(waiting.map((row) => [row.attempts, row.lastError, row.nextAttemptAt.toISOString()])).toEqual([
+      [1, expect.stringContaining("421"), "2026-11-24T08:01:00.000Z"],
+      [1, expect.stringContaining("421"), "2026-11-24T08:01:00.000Z"],
+    ]);
+    sink.answerWith(() => null);
+    // Not before its time.
+    expect(await pass(new Date("2026-11-24T08:00:30Z"))).toMatchObject({ sent: 0 });
+    expect((await pass(new Date("2026-11-24T08:01:00Z")))!.sent).toBe(busy!.retried);
+    expect(receivedFor([engineer, manager], from).map((message) => message.mail.subject).length).toBe(2);
+    expect(new Set(await copiesPerMessage([engineer, manager]))).toEqual(new Set([1]));
+  });
+
+  test("550 marks the message failed with the server's answer; an admin sees it and sends it again", async () => {
+    const { engineer, peer, manager, admin } = await organisation();
+    await openCycle(`Refused ${engineer.id}`, [engineer.id, peer.id]);
+    sink.answerWith((address) => (address === engineer.email ? { code: 550, text: "No such mailbox here" } : null));
+    const from = sink.received.length;
+    expect(await pass(TUESDAY)).toMatchObject({ failed: 1 });
+    sink.answerWith(() => null);
+    const failed = await db.outboxMessage.findFirstOrThrow({ where: { userId: engineer.id, status: { not: "skipped" } } });
+    expect(failed).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("550 No such mailbox here") });
+    expect(receivedFor([engineer], from)).toEqual([]);
+    expect(receivedFor([manager], from)).toHaveLength(1);
+
+    const page = await outboxRoute.loader(routeArgs(await signedInRequest("/admin/email?status=failed", admin.id)));
+    expect(page.messages.find((message) => message.id === failed.id)).toMatchObject({ toAddress: engineer.email, lastError: expect.stringContaining("550") });
+    expect(statusOf(await thrown(async () => outboxRoute.loader(routeArgs(await signedInRequest("/admin/email", engineer.id)))))).toBe(403);
+    expect(statusOf(await thrown(async () => outboxRoute.action(routeArgs(await signedInPost("/admin/email", engineer.id, { intent: "resend", messageId: failed.id })))))).toBe(403);
+    expect(statusOf(await thrown(async () => outboxRoute.action(routeArgs(await signedInPost("/admin/email", admin.id, { intent: "resend", messageId: "no-such-message" })))))).toBe(404);
+
+    expect(await outboxRoute.action(routeArgs(await signedInPost("/admin/email", admin.id, { intent: "resend", messageId: failed.id })))).toEqual({ resent: true });
+    expect(await db.auditEvent.count({ where: { action: "email.resent", subjectId: failed.id, actorId: admin.id } })).toBe(1);
+    expect(await pass(new Date("2026-11-24T08:05:00Z"))).toMatchObject({ sent: 1 });
+    expect(receivedFor([engineer], from)).toHaveLength(1);
+  });
+});
+
+describe("email settings", () => {
+  test("a person chooses the digest, the nudges and their time zone; a zone that does not exist is refused and changes nothing", async () => {
+    const { engineer } = await organisation();
+    const page = await settingsRoute.loader(routeArgs(await signedInRequest("/settings/email", engineer.id)));
+    expect(page).toMatchObject({ preferences: { digest: "weekly", nudgeNew: true, paused: false }, timeZone: null, organisationTimeZone: "UTC", emailOn: true });
+    expect(page.timeZones).toContain("Europe/Berlin");
+
+    const refused = await settingsRoute.action(routeArgs(await signedInPost("/settings/email", engineer.id, { digest: "daily", timeZone: "Mars/Olympus" })));
+    expect(statusOf(refused)).toBe(400);
+    expect(await db.notificationPreference.findUnique({ where: { userId: engineer.id } })).toBeNull();
+
+    await settingsRoute.action(routeArgs(await signedInPost("/settings/email", engineer.id, { digest: "daily", nudgeOverdue: "on", timeZone: "Asia/Tokyo" })));
+    expect(await settingsRoute.loader(routeArgs(await signedInRequest("/settings/email", engineer.id)))).toMatchObject({
+      preferences: { digest: "daily", nudgeNew: false, nudgeDueSoon: false, nudgeOverdue: true, nudgeScorecard: false, paused: false },
+      timeZone: "Asia/Tokyo",
+    });
+  });
+
+  test("the daily digest arrives from 09:00 on the person's own clock, once that day", async () => {
+    const { engineer, peer } = await organisation();
+    await openCycle(`Digest ${engineer.id}`, [engineer.id, peer.id]);
+    await settingsRoute.action(routeArgs(await signedInPost("/settings/email", engineer.id, { digest: "daily", nudgeNew: "on", timeZone: "Asia/Tokyo" })));
+    // 23:30 UTC on Tuesday is 08:30 on Wednesday in Tokyo, then 09:00 half an hour later.
+    await pass(new Date("2026-11-24T23:30:00Z"));
+    const from = sink.received.length;
+    await pass(new Date("2026-11-24T23:45:00Z"));
+    expect(receivedFor([engineer], from)).toEqual([]);
+    await pass(new Date("2026-11-25T00:00:00Z"));
+    await pass(new Date("2026-11-25T06:00:00Z"));
+    const digests = receivedFor([engineer], from);
+    expect(digests.map((message) => message.mail.subject)).toEqual(["Your Rungs to-do list: 1 item"]);
+    expect(digests[0]!.mail.text).toContain("http://rungs.test/assess");
+  });
+});
