@@ -1,34 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { managerChain } from "~/modules/people/reporting-line.server";
-import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
-
-const proposalRow = z.object({ id: z.string(), name: z.string(), proposalsDueOn: sqlDate.nullable(), total: sqlInt, missing: sqlInt });
-
-/** For the home page: sessions where the person must propose for reports, and sessions they facilitate that are not finished. */
-export async function calibrationTodo(personId: string) {
-  const [proposals, facilitated] = await Promise.all([
-    db.$queryRaw`
-      SELECT s.id, s.name, s."proposalsDueOn", COUNT(*) AS total, SUM(CASE WHEN e."proposedRating" IS NULL THEN 1 ELSE 0 END) AS missing
-      FROM "CalibrationEntry" e
-      JOIN "CalibrationSession" s ON s.id = e."sessionId"
-      JOIN "CalibrationCalibrator" c ON c."sessionId" = s.id AND c."userId" = e."managerId"
-      WHERE e."managerId" = ${personId} AND s.state IN ('proposals', 'preread')
-      GROUP BY s.id, s.name, s."proposalsDueOn"
-      ORDER BY s.name`,
-    db.calibrationSession.findMany({ where: { facilitatorId: personId, state: { not: "published" } }, select: { id: true, name: true, state: true, blindPreRead: true }, orderBy: { createdAt: "asc" } }),
-  ]);
-  const groups = parseRows(proposalRow, proposals as unknown[]);
-  return {
-    proposalsToMake: groups.filter((group) => group.missing > 0).map(({ id, name, proposalsDueOn, total, missing }) => ({ session: { id, name }, dueOn: proposalsDueOn, total, missing })),
-    sessionsToRun: facilitated.flatMap((session) => {
-      if (!isSessionState(session.state)) return [];
-      const next = nextState(session.state, { blindPreRead: session.blindPreRead });
-      return [{ session: { id: session.id, name: session.name }, stateLabel: SESSION_STATE_LABELS[session.state], nextLabel: next ? SESSION_STATE_LABELS[next] : null }];
-    }),
-  };
-}
 
 const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.string(), average: z.union([z.number(), z.string(), z.null()]).transform((value) => (value === null ? null : Number(value))), rated: sqlInt, evidence: sqlInt });
 

@@ -1,9 +1,10 @@
 import { daysLeft, DRAFT, SUBMITTED, type Progress } from "~/modules/cycles/cycle-progress";
 
 /**
- * What a person must do next, across workflows, with due dates: pure, from facts the
- * queries gather (todo.server.ts). An item disappears once its work is done. Review
- * cycles are the first workflow; calibration, pairing and scorecards add their own facts.
+ * What a person must do next, across workflows, with due dates: pure, from facts each domain's
+ * to-do provider gathers (todo.server.ts). An item disappears once its work is done. This is the
+ * one place that turns facts into items: the home page, the navigation's count and the email
+ * digests all read its answer.
  */
 
 export type CycleRef = { id: string; name: string; endsOn: Date };
@@ -37,16 +38,59 @@ export type TodoFacts = {
   pulsesDue?: (MentorshipPairRef & { checkpoint: number; dueOn: Date })[];
   /** For admins: programmes whose matching day has come, pairs not published yet. */
   programmesToMatch?: { programme: { id: string; name: string }; matchingOn: Date }[];
+  /**
+   * Direct reports whose latest self-assessment outside any cycle has no manager review since,
+   * while no cycle of theirs is under way (app/modules/cycles/todo.server.ts).
+   */
+  reviewsOutsideCycles?: { assessmentId: string; person: { id: string; name: string } }[];
+  /** Blind pre-reads the person calibrates in: people they rate independently, and how many they have not rated (app/modules/calibration/todo.server.ts). */
+  preReadsToGive?: { session: SessionRef; total: number; missing: number }[];
+  /** Live sessions the person calibrates in: proposals of others' reports they may mark, and how many have no mark from them. */
+  proposalsToMark?: { session: SessionRef; total: number; missing: number }[];
+  /** Published sessions whose outcomes the person is to show their reports (or, as facilitator, people with no active manager). */
+  outcomesToRelease?: { session: SessionRef; effectiveOn: Date | null; waiting: number }[];
+  /** For admins: live sessions with people whose outcome the facilitator may not record (themselves, their managers up the line). */
+  outcomesToRecord?: { session: SessionRef; missing: number }[];
 };
+
+export type SessionRef = { id: string; name: string };
 
 export type MentorshipPairRef = { programmeId: string; pairId: string; otherName: string; role: "mentee" | "mentor" };
 
+export const TODO_KINDS = [
+  "self-assessment",
+  "manager-review",
+  "close-cycle",
+  "calibration-proposals",
+  "calibration-preread",
+  "calibration-marks",
+  "calibration-facilitate",
+  "calibration-outcomes",
+  "calibration-release",
+  "scorecard",
+  "debrief",
+  "hiring-decision",
+  "hiring-loop",
+  "mentorship-join",
+  "mentorship-answer",
+  "mentorship-check-in",
+  "mentorship-pulse",
+  "mentorship-match",
+] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
 export type TodoItem = {
+  /**
+   * `<kind>:<subject id>`: the same while the same thing is owed (a cycle, a session, a loop, a
+   * pair, an assessment), so a reminder sent for it is not sent again; a new subject, a new key.
+   */
   key: string;
-  kind: "self-assessment" | "manager-review" | "close-cycle" | "calibration-proposals" | "calibration-facilitate" | "scorecard" | "debrief" | "hiring-decision" | "hiring-loop" | "mentorship-join" | "mentorship-answer" | "mentorship-check-in" | "mentorship-pulse" | "mentorship-match";
+  kind: TodoKind;
+  /** The action in plain words, naming no candidate and no rating: fit for an email subject. */
   title: string;
-  /** Where the person stands, in words. */
+  /** Where the person stands, in words, for the signed-in pages only (it may name a candidate). */
   detail: string;
+  /** A path in the app (starts with "/"). */
   href: string;
   due: Date | null;
   /** Whole days until the end of the due date (negative once past). */
@@ -57,18 +101,20 @@ function waitingWord(progress: Progress): string {
   return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft started" : "not started";
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
 export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   const items: TodoItem[] = [];
+  const add = (kind: TodoKind, subjectId: string, item: Omit<TodoItem, "key" | "kind" | "daysLeft">) =>
+    items.push({ key: `${kind}:${subjectId}`, kind, ...item, daysLeft: item.due ? daysLeft(item.due, now) : null });
+
   for (const { cycle, selfProgress, canAssess } of facts.ownCycles) {
     if (selfProgress === SUBMITTED || !canAssess) continue;
-    items.push({
-      key: `self:${cycle.id}`,
-      kind: "self-assessment",
+    add("self-assessment", cycle.id, {
       title: `Assess yourself for ${cycle.name}`,
       detail: selfProgress === DRAFT ? "Your draft is saved; finish and submit it." : "Not started yet.",
       href: "/assess",
       due: cycle.endsOn,
-      daysLeft: daysLeft(cycle.endsOn, now),
     });
   }
   const byCycle = new Map<string, { cycle: CycleRef; people: TodoFacts["reportsToReview"] }>();
@@ -81,90 +127,113 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     const ready = people.filter((entry) => entry.selfProgress === SUBMITTED);
     const first = [...people].sort((a, b) => Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) || a.person.name.localeCompare(b.person.name))[0]!;
     const names = people.map((entry) => `${entry.person.name} (self-assessment ${waitingWord(entry.selfProgress)}${entry.managerProgress === DRAFT ? ", your review drafted" : ""})`);
-    items.push({
-      key: `reviews:${cycle.id}`,
-      kind: "manager-review",
+    add("manager-review", cycle.id, {
       title: people.length === 1 ? `Review ${people[0]!.person.name} for ${cycle.name}` : `Review ${people.length} reports for ${cycle.name}`,
       detail: `${ready.length ? `${ready.length} ready to review. ` : ""}${names.join("; ")}.`,
       href: people.length === 1 ? `/people/${first.person.id}/review` : "/team",
       due: cycle.endsOn,
-      daysLeft: daysLeft(cycle.endsOn, now),
+    });
+  }
+  for (const { assessmentId, person } of facts.reviewsOutsideCycles ?? []) {
+    // Keyed by the self-assessment: a later one is a new request, a new reminder.
+    add("manager-review", assessmentId, {
+      title: `Review ${person.name}`,
+      detail: `${person.name} submitted a self-assessment outside any review cycle; your review answers it.`,
+      href: `/people/${person.id}/review`,
+      due: null,
     });
   }
   for (const cycle of facts.cyclesToClose) {
-    items.push({
-      key: `close:${cycle.id}`,
-      kind: "close-cycle",
+    add("close-cycle", cycle.id, {
       title: `Close ${cycle.name}`,
       detail: "Its last day has passed. Closing stops new drafts; submitted work stays as it is.",
       href: `/admin/cycles/${cycle.id}`,
       due: cycle.endsOn,
-      daysLeft: daysLeft(cycle.endsOn, now),
     });
   }
   for (const { session, dueOn, total, missing } of facts.proposalsToMake ?? []) {
-    items.push({
-      key: `proposals:${session.id}`,
-      kind: "calibration-proposals",
+    add("calibration-proposals", session.id, {
       title: `Propose ratings for ${session.name}`,
       detail: `${missing} of ${total} ${total === 1 ? "report has" : "reports have"} no proposal yet.`,
       href: `/calibration/${session.id}`,
       due: dueOn,
-      daysLeft: dueOn ? daysLeft(dueOn, now) : null,
+    });
+  }
+  for (const { session, total, missing } of facts.preReadsToGive ?? []) {
+    if (missing === 0) continue;
+    add("calibration-preread", session.id, {
+      title: `Give your pre-read ratings for ${session.name}`,
+      detail: `Blind pre-read: ${missing} of ${plural(total, "person", "people")} not rated by you yet. Proposals stay hidden until the session goes live.`,
+      href: `/calibration/${session.id}`,
+      due: null,
+    });
+  }
+  for (const { session, total, missing } of facts.proposalsToMark ?? []) {
+    if (missing === 0) continue;
+    add("calibration-marks", session.id, {
+      title: `Mark the proposals in ${session.name}`,
+      detail: `${missing} of ${plural(total, "proposal", "proposals")} without your mark: agree, question it, or no view.`,
+      href: `/calibration/${session.id}`,
+      due: null,
     });
   }
   for (const { session, stateLabel, nextLabel } of facts.sessionsToRun ?? []) {
-    items.push({
-      key: `facilitate:${session.id}`,
-      kind: "calibration-facilitate",
+    add("calibration-facilitate", session.id, {
       title: `Run ${session.name}`,
       detail: `${stateLabel}${nextLabel ? `; next: ${nextLabel.toLowerCase()}` : ""}.`,
       href: `/calibration/${session.id}`,
       due: null,
-      daysLeft: null,
+    });
+  }
+  for (const { session, missing } of facts.outcomesToRecord ?? []) {
+    if (missing === 0) continue;
+    add("calibration-outcomes", session.id, {
+      title: `Record outcomes in ${session.name}`,
+      detail: `${plural(missing, "person has", "people have")} no final outcome and ${missing === 1 ? "is" : "are"} the facilitator or one of their managers: an admin records ${missing === 1 ? "it" : "them"}, or the session cannot be locked.`,
+      href: `/calibration/${session.id}`,
+      due: null,
+    });
+  }
+  for (const { session, effectiveOn, waiting } of facts.outcomesToRelease ?? []) {
+    if (waiting === 0) continue;
+    // Promotions take effect on their day whether or not anyone was told: tell people first.
+    add("calibration-release", session.id, {
+      title: `Release outcomes of ${session.name}`,
+      detail: `The session is published. ${plural(waiting, "person has", "people have")} not been shown their outcome yet.`,
+      href: `/calibration/${session.id}`,
+      due: effectiveOn,
     });
   }
   for (const due of facts.scorecardsDue ?? []) {
     // A card is due the day after the interview: evidence fades fast.
     const dueOn = due.scheduledAt ? new Date(due.scheduledAt.getTime() + 24 * 60 * 60 * 1000) : null;
-    items.push({
-      key: `scorecard:${due.interviewId}`,
-      kind: "scorecard",
-      title: `Scorecard for ${due.candidate}`,
-      detail: `${due.stage}, ${due.opening}. Nobody else's card is visible to you until yours is submitted.`,
+    add("scorecard", due.interviewId, {
+      title: `Scorecard for your ${due.stage} interview (${due.opening})`,
+      detail: `Candidate: ${due.candidate}. Nobody else's card is visible to you until yours is submitted.`,
       href: `/hiring/interviews/${due.interviewId}`,
       due: dueOn,
-      daysLeft: dueOn ? daysLeft(dueOn, now) : null,
     });
   }
   for (const loop of facts.debriefsToAttend ?? []) {
-    items.push({
-      key: `debrief:${loop.loopId}`,
-      kind: "debrief",
-      title: `Debrief of ${loop.candidate}`,
-      detail: `${loop.opening}. The panel's scores are in; read the disagreements before you meet.`,
+    add("debrief", loop.loopId, {
+      title: `Debrief for ${loop.opening}`,
+      detail: `Candidate: ${loop.candidate}. The panel's scores are in; read the disagreements before you meet.`,
       href: `/hiring/loops/${loop.loopId}/debrief`,
       due: null,
-      daysLeft: null,
     });
   }
   for (const loop of facts.decisionsToRecord ?? []) {
-    items.push({
-      key: `decision:${loop.loopId}`,
-      kind: "hiring-decision",
-      title: `Record the decision on ${loop.candidate}`,
-      detail: `${loop.opening}. The debrief is open.`,
+    add("hiring-decision", loop.loopId, {
+      title: `Record a hiring decision for ${loop.opening}`,
+      detail: `Candidate: ${loop.candidate}. The debrief is open.`,
       href: `/hiring/loops/${loop.loopId}/debrief`,
       due: null,
-      daysLeft: null,
     });
   }
   for (const loop of facts.loopsInProgress ?? []) {
-    items.push({
-      key: `loop:${loop.loopId}`,
-      kind: "hiring-loop",
-      title: `Follow the loop of ${loop.candidate}`,
-      detail: `${loop.opening}. ${
+    add("hiring-loop", loop.loopId, {
+      title: `Follow an interview loop for ${loop.opening}`,
+      detail: `Candidate: ${loop.candidate}. ${
         loop.interviews === 0
           ? "Nobody is assigned to interview yet."
           : loop.submitted === null
@@ -173,66 +242,49 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       }`,
       href: `/hiring/loops/${loop.loopId}`,
       due: null,
-      daysLeft: null,
     });
   }
   for (const { programme, matchingOn } of facts.programmesToJoin ?? []) {
     // Opt-ins close as the matching day begins: the day before is the last.
-    const lastDay = new Date(matchingOn.getTime() - 24 * 60 * 60 * 1000);
-    items.push({
-      key: `mentorship-join:${programme.id}`,
-      kind: "mentorship-join",
+    add("mentorship-join", programme.id, {
       title: `Join ${programme.name} as a mentee or mentor`,
       detail: "Optional. Say what you want to grow in, or what you can help others with, before the matching day.",
       href: `/mentorship/${programme.id}`,
-      due: lastDay,
-      daysLeft: daysLeft(lastDay, now),
+      due: new Date(matchingOn.getTime() - 24 * 60 * 60 * 1000),
     });
   }
   const pairHref = (pair: MentorshipPairRef) => `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;
   const withWhom = (pair: MentorshipPairRef) => (pair.role === "mentee" ? `your mentor ${pair.otherName}` : `your mentee ${pair.otherName}`);
   for (const pair of facts.pairsToAnswer ?? []) {
-    items.push({
-      key: `mentorship-answer:${pair.pairId}`,
-      kind: "mentorship-answer",
+    add("mentorship-answer", pair.pairId, {
       title: `Answer your pairing with ${pair.otherName}`,
       detail: `Proposed as ${withWhom(pair)}: accept or decline.`,
       href: pairHref(pair),
       due: pair.dueOn,
-      daysLeft: pair.dueOn ? daysLeft(pair.dueOn, now) : null,
     });
   }
   for (const pair of facts.checkInsDue ?? []) {
-    items.push({
-      key: `mentorship-check-in:${pair.pairId}`,
-      kind: "mentorship-check-in",
+    add("mentorship-check-in", pair.pairId, {
       title: `Record a check-in with ${pair.otherName}`,
       detail: `Note what you and ${withWhom(pair)} worked on; only the two of you see it unless you share it.`,
       href: pairHref(pair),
       due: pair.dueOn,
-      daysLeft: daysLeft(pair.dueOn, now),
     });
   }
   for (const pair of facts.pulsesDue ?? []) {
-    items.push({
-      key: `mentorship-pulse:${pair.pairId}:${pair.checkpoint}`,
-      kind: "mentorship-pulse",
+    add("mentorship-pulse", `${pair.pairId}:${pair.checkpoint}`, {
       title: `Answer the ${pair.checkpoint}-day pulse on your pairing with ${pair.otherName}`,
       detail: "Two questions, 1 to 5. Only you and the programme's admins see your answers.",
       href: pairHref(pair),
       due: pair.dueOn,
-      daysLeft: daysLeft(pair.dueOn, now),
     });
   }
   for (const { programme, matchingOn } of facts.programmesToMatch ?? []) {
-    items.push({
-      key: `mentorship-match:${programme.id}`,
-      kind: "mentorship-match",
+    add("mentorship-match", programme.id, {
       title: `Match and publish ${programme.name}`,
       detail: "Its matching day has come: run the matching, review the pairs and publish them.",
       href: `/mentorship/${programme.id}/matching`,
       due: matchingOn,
-      daysLeft: daysLeft(matchingOn, now),
     });
   }
   // Soonest first; undated last.

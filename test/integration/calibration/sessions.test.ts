@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
-import { calibrationTodo } from "~/modules/calibration/queries.server";
+import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { entryView, sessionView } from "~/modules/calibration/session-view.server";
 import { historyPage } from "~/modules/growth/profile.server";
 import {
@@ -182,23 +182,23 @@ describe("calibration sessions", () => {
 
   test("the home page's to-dos: a manager's missing proposals while proposals are open, the facilitator's session until published", async () => {
     const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp();
-    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([]);
-    expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, stateLabel: "Draft", nextLabel: "Proposals open" }]);
+    expect((await calibrationTodoFacts(sam)).proposalsToMake).toEqual([]);
+    expect((await calibrationTodoFacts(facilitator)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, stateLabel: "Draft", nextLabel: "Proposals open" }]);
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
-    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 2 }]);
+    expect((await calibrationTodoFacts(sam)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 2 }]);
     await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "" });
-    expect((await calibrationTodo(sam.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 1 }]);
-    expect((await calibrationTodo(kim.id)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 1, missing: 1 }]);
+    expect((await calibrationTodoFacts(sam)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 1 }]);
+    expect((await calibrationTodoFacts(kim)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 1, missing: 1 }]);
     // With a due day, the to-do carries it.
     await db.calibrationSession.update({ where: { id: sessionId }, data: { proposalsDueOn: new Date("2026-12-04T00:00:00Z") } });
-    expect((await calibrationTodo(kim.id)).proposalsToMake[0]?.dueOn).toEqual(new Date("2026-12-04T00:00:00Z"));
+    expect((await calibrationTodoFacts(kim)).proposalsToMake[0]?.dueOn).toEqual(new Date("2026-12-04T00:00:00Z"));
     await advanceSession(viewerOf(facilitator), sessionId, "live");
     for (const entry of await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true, revision: true } })) {
       await recordOutcome(viewerOf(facilitator), entry.id, { rating: 3, outcome: "stay", text: "Agreed.", revision: entry.revision });
     }
     for (const state of ["locked", "published"]) await advanceSession(viewerOf(facilitator), sessionId, state);
-    expect(await calibrationTodo(sam.id)).toEqual({ proposalsToMake: [], sessionsToRun: [] });
-    expect((await calibrationTodo(facilitator.id)).sessionsToRun).toEqual([]);
+    expect(await calibrationTodoFacts(sam)).toMatchObject({ proposalsToMake: [], sessionsToRun: [] });
+    expect((await calibrationTodoFacts(facilitator)).sessionsToRun).toEqual([]);
   });
 
   test("publishing applies accepted promotions from their effective day, once; the manager releases each outcome to the person", async () => {

@@ -14,10 +14,10 @@ describe("the demo organisation's hiring", () => {
     expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null, null]);
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace.liu@example.com" } });
     const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", grace.id))));
-    expect(home.todo.find((item) => item.kind === "hiring-loop")).toMatchObject({ title: "Follow the loop of Jordan Avery", detail: expect.stringContaining("2 of 4 scorecards in") });
+    expect(home.todo.find((item) => item.kind === "hiring-loop")).toMatchObject({ title: `Follow an interview loop for ${DEMO_OPENING_TITLE}`, detail: expect.stringMatching(/^Candidate: Jordan Avery\..*2 of 4 scorecards in/) });
     // Morgan Ellis's cards are all in: the debrief is open and the decision is Grace's.
     const toDecide = home.todo.find((item) => item.kind === "hiring-decision");
-    expect(toDecide).toMatchObject({ title: "Record the decision on Morgan Ellis" });
+    expect(toDecide).toMatchObject({ title: `Record a hiring decision for ${DEMO_OPENING_TITLE}`, detail: expect.stringContaining("Candidate: Morgan Ellis.") });
     const readyId = toDecide!.href.split("/")[3]!;
     const ready = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${readyId}/debrief`, grace.id), { loopId: readyId })));
     if (!ready.available) throw new Error("the debrief of the loop whose cards are all in is open");

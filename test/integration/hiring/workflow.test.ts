@@ -187,12 +187,12 @@ describe("loops", () => {
   test("home to-dos: the interviewer's scorecard due, then the debrief to attend; the hiring admin's loop to follow, then the decision to record", async () => {
     const { grace, ana, ben, loopId, anaInterview, benInterview } = await hiringSetUp();
     const todo = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => [item.kind, item.title, item.href]);
-    expect(await todo(ana.id)).toContainEqual(["scorecard", "Scorecard for Casey Candidate", `/hiring/interviews/${anaInterview}`]);
-    expect(await todo(grace.id)).toContainEqual(["hiring-loop", "Follow the loop of Casey Candidate", `/hiring/loops/${loopId}`]);
+    expect(await todo(ana.id)).toContainEqual(["scorecard", "Scorecard for your Coding interview (Senior Engineer, Payments)", `/hiring/interviews/${anaInterview}`]);
+    expect(await todo(grace.id)).toContainEqual(["hiring-loop", "Follow an interview loop for Senior Engineer, Payments", `/hiring/loops/${loopId}`]);
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
     await scoreAndSubmit(ben, benInterview, ["system-design", "technical-judgement"], 3, "Fine", "yes");
-    expect(await todo(ana.id)).toContainEqual(["debrief", "Debrief of Casey Candidate", `/hiring/loops/${loopId}/debrief`]);
-    expect(await todo(grace.id)).toContainEqual(["hiring-decision", "Record the decision on Casey Candidate", `/hiring/loops/${loopId}/debrief`]);
+    expect(await todo(ana.id)).toContainEqual(["debrief", "Debrief for Senior Engineer, Payments", `/hiring/loops/${loopId}/debrief`]);
+    expect(await todo(grace.id)).toContainEqual(["hiring-decision", "Record a hiring decision for Senior Engineer, Payments", `/hiring/loops/${loopId}/debrief`]);
     await debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire", rationale: "Yes" }), { loopId }));
     expect((await todo(grace.id)).filter(([kind]) => String(kind).startsWith("hiring"))).toEqual([]);
     expect((await todo(ana.id)).filter(([kind]) => kind === "debrief" || kind === "scorecard")).toEqual([]);

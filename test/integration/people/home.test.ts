@@ -40,11 +40,10 @@ describe("home page", () => {
     // Levels by their titles, not their ids.
     expect(page.reports.map((report) => report.levelTitle)).toEqual(["Engineer II", "Staff Engineer"]);
     expect(page.organisation).toBeNull();
-    // The session, the person, their reports, and the to-do list's own cycles, reports
-    // awaiting review, calibration proposals still to make and sessions to run, whether they
-    // take part in hiring (nothing more when not) and their mentorship to-dos: however many
-    // reports there are.
-    expect(statements).toBe(9);
+    // The session, the person, their reports, and one statement from each workflow's to-do
+    // provider (reviews, calibration, whether they take part in hiring, with nothing more when
+    // not, and mentorship): however many reports there are.
+    expect(statements).toBe(7);
   });
 
   test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
@@ -53,7 +52,7 @@ describe("home page", () => {
     expect(page.me).toEqual({ name: "Ada Alone", track: null, level: null, team: null, manager: null });
     expect(page.reports).toEqual([]);
     expect(page.organisation).toEqual({ people: await db.user.count({ where: { deactivatedAt: null } }), teams: await db.team.count() });
-    // Two more for the organisation's size, one for cycles an admin should close.
-    expect(statements).toBe(12);
+    // Two more for the organisation's size; what an admin owes is in the same to-do statements.
+    expect(statements).toBe(9);
   });
 });

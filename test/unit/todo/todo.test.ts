@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { todoItems, type TodoFacts } from "~/modules/todo/todo";
+import { TODO_KINDS, todoItems, type TodoFacts } from "~/modules/todo/todo";
 
 const now = new Date("2026-03-20T10:00:00Z");
 const spring = { id: "c1", name: "Spring 2026", endsOn: new Date("2026-03-28T00:00:00Z") };
@@ -14,7 +14,7 @@ describe("what to do next", () => {
   test("a self-assessment not submitted is due at the cycle's end; a submitted one is gone", () => {
     const items = todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 1, canAssess: true }] }, now);
     expect(items).toEqual([
-      { key: "self:c1", kind: "self-assessment", title: "Assess yourself for Spring 2026", detail: "Your draft is saved; finish and submit it.", href: "/assess", due: spring.endsOn, daysLeft: 8 },
+      { key: "self-assessment:c1", kind: "self-assessment", title: "Assess yourself for Spring 2026", detail: "Your draft is saved; finish and submit it.", href: "/assess", due: spring.endsOn, daysLeft: 8 },
     ]);
     expect(todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 2, canAssess: true }] }, now)).toEqual([]);
     // Someone who cannot assess (no level) is not asked to.
@@ -41,8 +41,8 @@ describe("what to do next", () => {
   test("soonest first, overdue ones marked by negative days", () => {
     const items = todoItems({ ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], reportsToReview: [], cyclesToClose: [autumn] }, now);
     expect(items.map((item) => [item.key, item.daysLeft])).toEqual([
-      ["close:c2", -10],
-      ["self:c1", 8],
+      ["close-cycle:c2", -10],
+      ["self-assessment:c1", 8],
     ]);
   });
 
@@ -67,8 +67,113 @@ describe("what to do next", () => {
     const due = new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000);
     const items = todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: due, total: 3, missing: 2 }] }, now);
     expect(items.map((item) => [item.key, item.due, item.daysLeft])).toEqual([
-      ["proposals:s1", due, 2],
-      ["self:c1", spring.endsOn, expect.any(Number)],
+      ["calibration-proposals:s1", due, 2],
+      ["self-assessment:c1", spring.endsOn, expect.any(Number)],
     ]);
+  });
+
+  test("a self-assessment outside any cycle asks the manager for a review of it, keyed by the assessment; undated", () => {
+    const items = todoItems({ ...none, reviewsOutsideCycles: [{ assessmentId: "a1", person: { id: "p2", name: "Omar" } }] }, now);
+    expect(items).toEqual([
+      {
+        key: "manager-review:a1",
+        kind: "manager-review",
+        title: "Review Omar",
+        detail: "Omar submitted a self-assessment outside any review cycle; your review answers it.",
+        href: "/people/p2/review",
+        due: null,
+        daysLeft: null,
+      },
+    ]);
+  });
+
+  test("calibration: the pre-read, marks, outcomes only an admin may record, and outcomes to release (due the day promotions take effect)", () => {
+    const session = { id: "s1", name: "Checkout calibration" };
+    const effectiveOn = new Date("2026-04-01T00:00:00Z");
+    const items = todoItems(
+      {
+        ...none,
+        preReadsToGive: [{ session, total: 5, missing: 3 }],
+        proposalsToMark: [{ session: { id: "s2", name: "Search calibration" }, total: 1, missing: 1 }],
+        outcomesToRecord: [{ session: { id: "s3", name: "Leads calibration" }, missing: 1 }],
+        outcomesToRelease: [{ session: { id: "s4", name: "Platform calibration" }, effectiveOn, waiting: 2 }],
+      },
+      now,
+    );
+    expect(items.map((item) => [item.key, item.title, item.detail, item.href, item.daysLeft])).toEqual([
+      ["calibration-release:s4", "Release outcomes of Platform calibration", "The session is published. 2 people have not been shown their outcome yet.", "/calibration/s4", 12],
+      ["calibration-preread:s1", "Give your pre-read ratings for Checkout calibration", "Blind pre-read: 3 of 5 people not rated by you yet. Proposals stay hidden until the session goes live.", "/calibration/s1", null],
+      ["calibration-marks:s2", "Mark the proposals in Search calibration", "1 of 1 proposal without your mark: agree, question it, or no view.", "/calibration/s2", null],
+      [
+        "calibration-outcomes:s3",
+        "Record outcomes in Leads calibration",
+        "1 person has no final outcome and is the facilitator or one of their managers: an admin records it, or the session cannot be locked.",
+        "/calibration/s3",
+        null,
+      ],
+    ]);
+    // Nothing left: nothing shown.
+    expect(
+      todoItems({ ...none, preReadsToGive: [{ session, total: 5, missing: 0 }], proposalsToMark: [{ session, total: 2, missing: 0 }], outcomesToRecord: [{ session, missing: 0 }], outcomesToRelease: [{ session, effectiveOn: null, waiting: 0 }] }, now),
+    ).toEqual([]);
+  });
+
+  test("every item's key is its kind and its subject, and no title names a candidate", () => {
+    const pair = { programmeId: "m1", pairId: "x1", otherName: "Ravi", role: "mentee" as const };
+    const items = todoItems(
+      {
+        ...none,
+        ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }],
+        reportsToReview: [{ cycle: spring, person: { id: "p1", name: "Lena" }, selfProgress: 2, managerProgress: 0 }],
+        cyclesToClose: [autumn],
+        reviewsOutsideCycles: [{ assessmentId: "a1", person: { id: "p2", name: "Omar" } }],
+        proposalsToMake: [{ session: { id: "s1", name: "S" }, dueOn: null, total: 1, missing: 1 }],
+        preReadsToGive: [{ session: { id: "s2", name: "S" }, total: 1, missing: 1 }],
+        proposalsToMark: [{ session: { id: "s3", name: "S" }, total: 1, missing: 1 }],
+        sessionsToRun: [{ session: { id: "s4", name: "S" }, stateLabel: "Live", nextLabel: "Locked" }],
+        outcomesToRecord: [{ session: { id: "s5", name: "S" }, missing: 1 }],
+        outcomesToRelease: [{ session: { id: "s6", name: "S" }, effectiveOn: null, waiting: 1 }],
+        scorecardsDue: [{ interviewId: "i1", candidate: "Casey Candidate", opening: "Backend Engineer", stage: "Coding", scheduledAt: null }],
+        debriefsToAttend: [{ loopId: "l1", candidate: "Casey Candidate", opening: "Backend Engineer" }],
+        decisionsToRecord: [{ loopId: "l2", candidate: "Casey Candidate", opening: "Backend Engineer" }],
+        loopsInProgress: [{ loopId: "l3", candidate: "Casey Candidate", opening: "Backend Engineer", interviews: 2, submitted: 1 }],
+        programmesToJoin: [{ programme: { id: "m1", name: "M" }, matchingOn: spring.endsOn }],
+        pairsToAnswer: [{ ...pair, dueOn: null }],
+        checkInsDue: [{ ...pair, dueOn: spring.endsOn }],
+        pulsesDue: [{ ...pair, checkpoint: 30, dueOn: spring.endsOn }],
+        programmesToMatch: [{ programme: { id: "m2", name: "M" }, matchingOn: spring.endsOn }],
+      },
+      now,
+    );
+    expect(new Set(items.map((item) => item.kind))).toEqual(new Set(TODO_KINDS));
+    expect(items.map((item) => item.key).sort()).toEqual(
+      [
+        "self-assessment:c1",
+        "manager-review:c1",
+        "manager-review:a1",
+        "close-cycle:c2",
+        "calibration-proposals:s1",
+        "calibration-preread:s2",
+        "calibration-marks:s3",
+        "calibration-facilitate:s4",
+        "calibration-outcomes:s5",
+        "calibration-release:s6",
+        "scorecard:i1",
+        "debrief:l1",
+        "hiring-decision:l2",
+        "hiring-loop:l3",
+        "mentorship-join:m1",
+        "mentorship-answer:x1",
+        "mentorship-check-in:x1",
+        "mentorship-pulse:x1:30",
+        "mentorship-match:m2",
+      ].sort(),
+    );
+    for (const item of items) {
+      expect(item.title).not.toContain("Casey");
+      expect(item.href).toMatch(/^\//);
+    }
+    // The candidate is named where only the signed-in panel reads it.
+    expect(items.find((item) => item.kind === "scorecard")).toMatchObject({ title: "Scorecard for your Coding interview (Backend Engineer)", detail: expect.stringContaining("Casey Candidate") });
   });
 });
