@@ -25,6 +25,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 export default function LevelPage() {
   const { ladderId, view } = useLoaderData<typeof loader>();
   const base = `/ladders/${ladderId}`;
+  const main = view.targets[0]!;
   return (
     <>
       <PageHeader
@@ -48,7 +49,9 @@ export default function LevelPage() {
       />
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
         <span>
-          Target rating: {view.level.target.value} ({view.level.target.label}){view.areas.some((area) => area.competencies.some((c) => c.target.value !== view.level.target.value)) ? ", unless a competency says otherwise" : ""}
+          {view.targets.length === 1
+            ? `Target rating: ${main.value} (${main.label})`
+            : `Target ratings: ${view.targets.map((target) => `${target.value} (${target.label}) for ${target.competencies} ${target.competencies === 1 ? "competency" : "competencies"}`).join(", ")}; each competency shows its own where it is not ${main.value}`}
         </span>
         {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
         <span>
@@ -116,7 +119,7 @@ export default function LevelPage() {
                   </h3>
                   <RichText text={competency.description} className="mb-2 text-sm text-slate-500 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />
-                  {competency.target.value !== view.level.target.value ? (
+                  {competency.target.value !== main.value ? (
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
                       Target at this level: {competency.target.value} ({competency.target.label})
                     </p>

@@ -6,7 +6,8 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-300">{description}</p> : null}
+        {/* A <div>, as a description may hold ladder text in paragraphs or a list. */}
+        {description ? <div className="mt-1 max-w-3xl text-slate-600 dark:text-slate-300">{description}</div> : null}
       </div>
       {actions ? <div className="no-print flex flex-wrap gap-2">{actions}</div> : null}
     </div>

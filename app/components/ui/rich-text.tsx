@@ -1,14 +1,16 @@
-import { richTextHtml } from "~/modules/ladders/rich-text";
+import { hasBlocks, richTextHtml } from "~/modules/ladders/rich-text";
 
 /**
  * Ladder text that may use Markdown (paragraphs, lists, emphasis, links, inline code),
  * rendered to sanitised HTML by the ladders module (rich-text.ts) the same way on the
  * server, in the browser and in print. `inline` keeps it inside a line (a heading's
- * description, a list item); otherwise it is a block of paragraphs and lists.
+ * description, a list item) when it is one line of text; otherwise, and whenever the text
+ * holds paragraphs or a list, it is a block (a <div>: never put it inside a <p>).
  */
 export function RichText({ text, inline = false, className = "" }: { text: string; inline?: boolean; className?: string }) {
-  const html = richTextHtml(text, { inline });
-  return inline ? (
+  const asInline = inline && !hasBlocks(text);
+  const html = richTextHtml(text, { inline: asInline });
+  return asInline ? (
     <span className={`rich-text-inline ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (
     <div className={`rich-text ${className}`} dangerouslySetInnerHTML={{ __html: html }} />

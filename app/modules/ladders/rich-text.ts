@@ -47,6 +47,18 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** A blank line between paragraphs, or a line that starts a list item. */
+const BLOCKS = /\n[ \t]*\n\s*\S|^[ \t]*(\d+[.)]|[-+*])[ \t]+\S/m;
+
+/**
+ * Whether the text holds paragraphs or a list, which only the block form shows as written: a
+ * place that would show it inside a line (a heading's description, a list item) shows it as a
+ * block instead, rather than running "1. … 2. …" together.
+ */
+export function hasBlocks(text: string): boolean {
+  return BLOCKS.test(text.trim());
+}
+
 /** Ladder text as safe HTML: block form (paragraphs, lists) by default, or `inline` (one line, no paragraph). */
 export function richTextHtml(text: string, options: { inline?: boolean } = {}): string {
   // Most ladder text is plain sentences: nothing to parse.

@@ -22,3 +22,20 @@ export function levelTargets(
   for (const competencyId of competencyIds) targets[competencyId] = level.targets?.[competencyId] ?? target;
   return { target, targets };
 }
+
+/** Ratings a level expects, each with how many competencies expect it; the most common first. */
+export type TargetsInForce = { value: number; competencies: number }[];
+
+/**
+ * The targets that apply at a level, from its competencies' own: grouped by rating, the most
+ * common first (ties: the level's default, then the higher rating). What the level page says,
+ * so it never names a default that no competency uses.
+ */
+export function targetsInForce(levelTarget: number, competencyTargets: readonly number[]): TargetsInForce {
+  const counts = new Map<number, number>();
+  for (const target of competencyTargets) counts.set(target, (counts.get(target) ?? 0) + 1);
+  if (counts.size === 0) return [{ value: levelTarget, competencies: 0 }];
+  return [...counts]
+    .map(([value, competencies]) => ({ value, competencies }))
+    .sort((a, b) => b.competencies - a.competencies || Number(b.value === levelTarget) - Number(a.value === levelTarget) || b.value - a.value);
+}

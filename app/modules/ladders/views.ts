@@ -1,6 +1,7 @@
 import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
 import { compareLevels } from "./compare-levels";
 import { branchesAfter } from "./paths";
+import { targetsInForce } from "./targets";
 import type { Ladder, Level } from "./types";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
@@ -46,8 +47,14 @@ export function levelView(ladder: Ladder, levelId: string) {
         }),
     }))
     .filter((area) => area.competencies.length > 0);
+  const inForce = targetsInForce(
+    level.target,
+    areas.flatMap((area) => area.competencies.map((competency) => competency.target.value)),
+  ).map((target) => ({ ...target, label: labels.get(target.value) ?? "" }));
   return {
     level: { id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
+    /** The ratings this level's competencies expect, the most common first; a competency shows its own when it differs from the first. */
+    targets: inForce,
     track: { id: track.id, name: track.name },
     /** Competencies of the track that do not apply at this level (they start later or stopped earlier). */
     notApplying: competenciesForTrack(ladder, track.id)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { defaultTarget, levelTargets } from "~/modules/ladders/targets";
+import { defaultTarget, levelTargets, targetsInForce } from "~/modules/ladders/targets";
 
 const scale = [
   { value: 1, label: "Not yet", meaning: "Rarely." },
@@ -24,5 +24,33 @@ describe("a level's targets", () => {
   test("a per-competency target beats the level's, which beats the ladder's", () => {
     expect(levelTargets(["testing", "design"], 3, { target: 2, targets: { design: 4 } })).toEqual({ target: 2, targets: { testing: 2, design: 4 } });
     expect(levelTargets(["testing"], 3, {})).toEqual({ target: 3, targets: { testing: 3 } });
+  });
+});
+
+describe("the targets a level page names", () => {
+  test("one rating when every competency expects the same, even when it is not the level's default", () => {
+    expect(targetsInForce(3, [3, 3, 3])).toEqual([{ value: 3, competencies: 3 }]);
+    // Every competency sets its own 4: the level's 3 applies to none and is not named.
+    expect(targetsInForce(3, [4, 4])).toEqual([{ value: 4, competencies: 2 }]);
+  });
+
+  test("several ratings, the most common first; a tie goes to the level's default, then the higher rating", () => {
+    expect(targetsInForce(3, [3, 4, 4, 2])).toEqual([
+      { value: 4, competencies: 2 },
+      { value: 3, competencies: 1 },
+      { value: 2, competencies: 1 },
+    ]);
+    expect(targetsInForce(3, [4, 3])).toEqual([
+      { value: 3, competencies: 1 },
+      { value: 4, competencies: 1 },
+    ]);
+    expect(targetsInForce(1, [4, 3])).toEqual([
+      { value: 4, competencies: 1 },
+      { value: 3, competencies: 1 },
+    ]);
+  });
+
+  test("a level where nothing applies names its default", () => {
+    expect(targetsInForce(3, [])).toEqual([{ value: 3, competencies: 0 }]);
   });
 });

@@ -1,0 +1,32 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { PageHeader } from "~/components/ui/page";
+import { RichText } from "~/components/ui/rich-text";
+import { hasBlocks } from "~/modules/ladders/rich-text";
+
+const summary = "Owns a service end to end.\n\n1. Designs it.\n2. Runs it in production.";
+
+describe("ladder text that holds paragraphs or lists", () => {
+  test("is told apart from one line of text", () => {
+    expect(hasBlocks(summary)).toBe(true);
+    expect(hasBlocks("- Reviews code\n- Writes tests")).toBe(true);
+    expect(hasBlocks("First paragraph.\n\nSecond paragraph.")).toBe(true);
+    expect(hasBlocks("Ships *small* changes, with `tests`.")).toBe(false);
+    expect(hasBlocks("A line\nwrapped in the YAML")).toBe(false);
+    expect(hasBlocks("Owns 2 services - and their on-call")).toBe(false);
+    expect(hasBlocks("Paragraph trailing blank lines\n\n")).toBe(false);
+  });
+
+  test("shows as paragraphs and a list even where the page asked for one line, which stays inline", () => {
+    const block = renderToStaticMarkup(<RichText text={summary} inline />);
+    expect(block).toBe('<div class="rich-text "><p>Owns a service end to end.</p>\n<ol>\n<li>Designs it.</li>\n<li>Runs it in production.</li>\n</ol></div>');
+    expect(renderToStaticMarkup(<RichText text={"- Reviews code\n- Writes tests"} inline />)).toContain("<ul>\n<li>Reviews code</li>");
+    expect(renderToStaticMarkup(<RichText text="Ships *small* changes." inline />)).toBe('<span class="rich-text-inline ">Ships <em>small</em> changes.</span>');
+  });
+
+  test("a page header's description holds a block without a paragraph around it", () => {
+    const html = renderToStaticMarkup(<PageHeader title="Senior Engineer" description={<RichText text={summary} inline />} />);
+    expect(html).toContain("<ol>");
+    expect(html).not.toMatch(/<p[^>]*>\s*<div/);
+  });
+});
