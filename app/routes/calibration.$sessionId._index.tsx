@@ -5,6 +5,7 @@ import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/comp
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
+import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Field, SelectField } from "~/components/ui/field";
@@ -81,9 +82,15 @@ export default function CalibrationSession() {
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="to" value={view.next.state} />
               {view.next.state === "published" ? <Field name="effectiveOn" type="date" label="Promotions take effect on" hint="Needed when the session promotes anyone." /> : null}
-              <Button type="submit" disabled={navigation.state === "submitting"}>
-                Move to: {view.next.label}
-              </Button>
+              <ConfirmSubmit
+                label={`Move to: ${view.next.label}`}
+                title={`Move the session to ${view.next.label}?`}
+                tickLabel={`I understand: the session moves to ${view.next.label} and cannot go back`}
+                disabled={navigation.state === "submitting"}
+              >
+                <p>{view.next.consequence}</p>
+                <p className="mt-2">The session cannot go back to {session.stateLabel}.</p>
+              </ConfirmSubmit>
             </Form>
           ) : null
         }
@@ -92,7 +99,8 @@ export default function CalibrationSession() {
       {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
-          State: <strong>{session.stateLabel}</strong> · {view.total} {view.total === 1 ? "person" : "people"}
+          State: <strong>{session.stateLabel}</strong> · {view.people.everyone} {view.people.everyone === 1 ? "person" : "people"}
+          {view.people.notShown ? ` (${view.people.notShown} not shown to you: ${view.people.why})` : ""}
         </span>
         {view.canExport ? (
           <>
@@ -232,7 +240,7 @@ export default function CalibrationSession() {
               <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
                 {view.leniency.flagged.length
                   ? `Proposals that differ from the rest of the session beyond noise (95% interval excludes zero):`
-                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${view.leniency.counted} managers)` : ""}.`}
+                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${view.leniency.counted} ${view.leniency.counted === 1 ? "manager" : "managers"})` : ""}.`}
               </p>
               {view.leniency.flagged.length ? (
                 <ul className="mb-3 space-y-1 text-sm">

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
+import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
@@ -160,9 +161,17 @@ export default function ProgrammeMatching() {
           {view.canPublish ? (
             <Form method="post" className="mt-4">
               <input type="hidden" name="intent" value="publish" />
-              <Button type="submit" disabled={busy}>
-                Publish {view.byStatus.proposed} proposed {view.byStatus.proposed === 1 ? "pair" : "pairs"}
-              </Button>
+              <ConfirmSubmit
+                label={`Publish ${view.byStatus.proposed} proposed ${view.byStatus.proposed === 1 ? "pair" : "pairs"}`}
+                title={`Publish ${view.byStatus.proposed} ${view.byStatus.proposed === 1 ? "pair" : "pairs"}?`}
+                confirmLabel="Publish"
+                tickLabel="I understand: each mentee and mentor is asked to answer, and published pairs are not taken back"
+                disabled={busy}
+              >
+                <p>
+                  Each mentee and mentor is asked to accept or decline. A published pair is kept as it is by later runs: only a decline frees its slot.
+                </p>
+              </ConfirmSubmit>
             </Form>
           ) : null}
         </Card>

@@ -4,8 +4,14 @@ import { expectAccessible, people, signIn } from "./helpers";
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
 
-async function moveTo(page: Page, label: string) {
+/** A move cannot be undone, so the page asks first; the dialog's own button makes it. */
+async function confirmMove(page: Page, label: string) {
   await page.getByRole("button", { name: `Move to: ${label}` }).click();
+  await page.getByRole("dialog", { name: `Move the session to ${label}?` }).getByRole("button", { name: `Move to: ${label}` }).click();
+}
+
+async function moveTo(page: Page, label: string) {
+  await confirmMove(page, label);
   await expect(page.getByText(`State: ${label}`)).toBeVisible();
 }
 
@@ -33,6 +39,15 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
   await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toBeVisible();
   await expectAccessible(page);
+  // Cancelling the move changes nothing.
+  await page.getByRole("button", { name: "Move to: Proposals open" }).click();
+  const asked = page.getByRole("dialog", { name: "Move the session to Proposals open?" });
+  await expect(asked).toContainText("The session cannot go back to Draft.");
+  await expectAccessible(page);
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(asked).toBeHidden();
+  await page.reload();
+  await expect(page.getByText("State: Draft")).toBeVisible();
   await moveTo(page, "Proposals open");
   const sessionUrl = page.url();
 
@@ -106,7 +121,7 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Agenda and ratings" }).click();
   // Locking waits for every outcome: the page says what is missing, and nothing moves.
-  await page.getByRole("button", { name: "Move to: Locked" }).click();
+  await confirmMove(page, "Locked");
   await expect(page.getByRole("alert")).toContainText("6 people have no final outcome yet; record every outcome before locking.");
   await expect(page.getByText("State: Live")).toBeVisible();
 });
@@ -185,8 +200,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await page.goto(sessionUrl);
   await moveTo(page, "Locked");
   await page.getByLabel("Promotions take effect on").fill(new Date().toISOString().slice(0, 10));
-  await page.getByRole("button", { name: "Move to: Published" }).click();
-  await expect(page.getByText("State: Published")).toBeVisible();
+  await moveTo(page, "Published");
   await page.getByRole("link", { name: "Fairness report" }).click();
   await expect(page.getByRole("heading", { name: "Fairness report" })).toBeVisible();
   await expectAccessible(page);

@@ -72,7 +72,16 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   const benPage = await signedIn(browser, ben.email);
   await benPage.getByRole("listitem").filter({ hasText: "Scorecard for Taylor Quinn" }).getByRole("link").click();
   await fillCard(benPage, ["Code quality", "Testing and verification"], 2, "Ben saw", "No");
+  // Submitting is final, so it asks first; keeping on editing submits nothing.
   await benPage.getByRole("button", { name: "Submit scorecard" }).click();
+  const asked = benPage.getByRole("dialog", { name: "Submit your scorecard?" });
+  await expect(asked).toContainText("Once submitted it cannot be changed");
+  await asked.getByRole("button", { name: "Keep editing" }).click();
+  await expect(asked).toBeHidden();
+  await expect(benPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(benPage.getByText(/^Submitted \d/)).toHaveCount(0);
+  await benPage.getByRole("button", { name: "Submit scorecard" }).click();
+  await asked.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(benPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
   await expect(benPage.getByText("Ben saw: Code quality")).toBeVisible();
 
@@ -83,6 +92,7 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await tobiasPage.goBack();
   await expect(tobiasPage.getByLabel("Evidence for Code quality")).toHaveValue("Tobias saw: Code quality");
   await tobiasPage.getByRole("button", { name: "Submit scorecard" }).click();
+  await tobiasPage.getByRole("dialog", { name: "Submit your scorecard?" }).getByRole("button", { name: "Submit scorecard" }).click();
   await expect(tobiasPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
   await expect(tobiasPage.getByText("Ben saw: Code quality")).toBeVisible();
 

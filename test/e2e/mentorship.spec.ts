@@ -68,7 +68,17 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   const pinned = proposed.getByRole("row", { name: /Ibrahim Khan/ });
   await expect(pinned).toContainText("Peter Walsh");
   await expect(pinned).toContainText("(pinned)");
-  await admin.getByRole("button", { name: /^Publish \d+ proposed pairs?$/ }).click();
+  // Publishing asks first; cancelling leaves every pair proposed.
+  const publish = admin.getByRole("button", { name: /^Publish \d+ proposed pairs?$/ });
+  await publish.click();
+  const asked = admin.getByRole("dialog", { name: /^Publish \d+ pairs?\?$/ });
+  await expect(asked).toContainText("Each mentee and mentor is asked to accept or decline.");
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(asked).toBeHidden();
+  await admin.reload();
+  await expect(pinned).toContainText("(pinned)");
+  await publish.click();
+  await asked.getByRole("button", { name: "Publish" }).click();
   await expect(admin.getByText("Pairs published: each mentee and mentor is asked to accept or decline.")).toBeVisible();
   await expect(admin.getByRole("table", { name: "Waiting for answers pairs, by mentee" }).getByRole("row", { name: /Ibrahim Khan/ })).toContainText("Peter Walsh");
 

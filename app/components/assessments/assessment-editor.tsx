@@ -2,6 +2,7 @@ import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { Button } from "~/components/ui/button";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import type { SubmissionResult } from "@conform-to/react";
 import { CheckboxField, ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
@@ -217,9 +218,9 @@ const CompetencyEditor = memo(function CompetencyEditor({
                     return (
                       <li key={field} className="text-[13px] leading-snug">
                         <div className="flex items-start justify-between gap-3">
-                          <p id={`${selectId}-text`} className="min-w-0 flex-1">
+                          <div id={`${selectId}-text`} className="min-w-0 flex-1">
                             <RichText text={expectation.text} inline />
-                          </p>
+                          </div>
                           <div className="shrink-0">
                             <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
                               How far this is met
@@ -705,25 +706,11 @@ function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: str
  */
 function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement>; label: string; what: string; unrated: number; onConfirm: () => void }) {
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="submit-confirm-title"
-      aria-describedby="submit-confirm-text"
-      className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <h2 id="submit-confirm-title" className="text-lg font-semibold">
-        Submit {what}?
-      </h2>
-      <p id="submit-confirm-text" className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-        Once submitted it is locked and can no longer be changed.{" "}
-        {unrated
-          ? `${unrated === 1 ? "One competency has" : `${unrated} competencies have`} no rating yet; they will be listed, and nothing is submitted until each is rated.`
-          : "Every competency is rated."}
-      </p>
-      <div className="mt-5 flex flex-wrap justify-end gap-3">
-        <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
-          Keep editing
-        </Button>
+    <ConfirmDialog
+      dialogRef={dialogRef}
+      title={`Submit ${what}?`}
+      cancelLabel="Keep editing"
+      confirm={
         <Button
           onClick={() => {
             dialogRef.current?.close();
@@ -732,7 +719,12 @@ function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { di
         >
           {label}
         </Button>
-      </div>
-    </dialog>
+      }
+    >
+      Once submitted it is locked and can no longer be changed.{" "}
+      {unrated
+        ? `${unrated === 1 ? "One competency has" : `${unrated} competencies have`} no rating yet; they will be listed, and nothing is submitted until each is rated.`
+        : "Every competency is rated."}
+    </ConfirmDialog>
   );
 }

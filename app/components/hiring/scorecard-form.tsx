@@ -1,4 +1,5 @@
 import { Form, useSubmit } from "@remix-run/react";
+import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { useCallback, useEffect, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
@@ -178,12 +179,25 @@ export function ScorecardForm({
       ) : null}
       {state.locked ? <Alert tone="error">{state.locked}</Alert> : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="intent" value="save" variant="secondary">
+        {/* A draft is saved without the tick box that submitting asks for without JavaScript. */}
+        <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
           Save draft
         </Button>
-        <Button type="submit" name="intent" value="submit" disabled={autosave.submitPending || Boolean(state.locked)}>
-          {autosave.submitPending ? "Submitting…" : amending ? "Submit amendment" : "Submit scorecard"}
-        </Button>
+        <ConfirmSubmit
+          label={autosave.submitPending ? "Submitting…" : amending ? "Submit amendment" : "Submit scorecard"}
+          title={amending ? "Submit this amendment?" : "Submit your scorecard?"}
+          confirmLabel={amending ? "Submit amendment" : "Submit scorecard"}
+          cancelLabel="Keep editing"
+          tickLabel={`I have finished: submit ${amending ? "this amendment" : "my scorecard"}`}
+          name="intent"
+          value="submit"
+          disabled={autosave.submitPending || Boolean(state.locked)}
+        >
+          <p>
+            Once submitted it cannot be changed: a correction is a new amendment linked to it.{amending ? "" : " You then see the other scorecards of this candidate."}
+          </p>
+          {withoutEvidence.length ? <p className="mt-2">Scored without evidence notes: {withoutEvidence.map((competency) => competency.name).join(", ")}.</p> : null}
+        </ConfirmSubmit>
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Submitting is final: a correction is a new amendment linked to this card, and everyone who can read the card sees what it changed.

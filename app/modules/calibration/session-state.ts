@@ -17,6 +17,16 @@ export const SESSION_STATE_LABELS: Record<SessionState, string> = {
   published: "Published",
 };
 
+/** What moving a session into each state does, said before the facilitator moves it (no move can be undone). */
+export const SESSION_MOVE_CONSEQUENCES: Record<SessionState, string> = {
+  draft: "The session is being set up.",
+  proposals: "The invited managers are asked to propose a rating and a level outcome for each of their reports.",
+  preread: "Calibrators read the evidence and reviews and give their own ratings before anyone's proposal is shown.",
+  live: "Every calibrator sees the proposals, and outcomes are recorded from now on. Proposals can no longer be changed.",
+  locked: "The outcomes are frozen: nobody can change them any more.",
+  published: "Each manager sees their reports' outcomes and may release them to the people; promotions take effect on the day given.",
+};
+
 /** The state after this one, or null at the end. A session without a blind pre-read skips it. */
 export function nextState(state: SessionState, options: { blindPreRead: boolean }): SessionState | null {
   switch (state) {

@@ -7,11 +7,12 @@ import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribut
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
+import { describeChange, storedIdList, type HistoryContext } from "./history";
 import { proposalGap } from "./proposal-gap";
 import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
-import { nextState, SESSION_STATE_LABELS } from "./session-state";
+import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { summarise } from "~/modules/statistics/summary";
@@ -126,6 +127,8 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
     floor,
     details,
     entries,
+    /** Everyone in the session, whether or not this class of viewer sees their entry. */
+    everyone: allRows.length,
     managerNames,
     severity,
     /** Team and manager names of the session, for the typed filters' suggestions (not sent with the page). */
@@ -269,10 +272,25 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     viewerIsFacilitator: isFacilitator(viewer, session.access),
     canExport: viewer.isAdmin || isFacilitator(viewer, session.access),
     canSeeFairness: canSeeFairness(viewer, session.access),
-    next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next] } : null,
+    next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next], consequence: SESSION_MOVE_CONSEQUENCES[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
     total: base.entries.length,
+    /**
+     * Everyone in the session (the count the sessions list gives), and why the viewer sees fewer:
+     * calibrators see their own reports only while the session is set up, and nobody sees their own
+     * entry or their managers' (policy's canOpenEntry).
+     */
+    people: {
+      everyone: base.everyone,
+      notShown: base.everyone - base.entries.length,
+      why:
+        base.everyone === base.entries.length
+          ? null
+          : session.state === "draft" && !viewer.isAdmin && !isFacilitator(viewer, session.access)
+            ? "you see your own reports' entries until proposals open"
+            : "your own entry and your managers' are calibrated without you",
+    },
     tab,
     entries:
       tab === "agenda"
@@ -382,7 +400,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     competency: getCompetency(ladder, item.rating.competencyId)?.name ?? item.rating.competencyId,
     source: item.rating.assessmentId === facts.managerReviewId ? ("manager review" as const) : ("self-assessment" as const),
   }));
-  const pointedTo = new Set(parseIdList(row.proposedEvidence));
+  const pointedTo = new Set(storedIdList(row.proposedEvidence));
   const targeted = row.levelId ? reviewRatings.flatMap((rating) => {
     const target = targetFor(ladder, row.levelId!, rating.competencyId);
     return target === null || rating.rating === null ? [] : [rating.rating >= target];
@@ -395,6 +413,12 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } }),
     viewer.isAdmin ? [] : managerChain(row.personId),
   ]);
+  const historyContext: HistoryContext = {
+    scale: ratingScale.points,
+    secondDimension: session.secondDimension,
+    levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
+    evidence: Object.fromEntries(evidence.map((item) => [item.id, item.text])),
+  };
   const history = proposalVisible
     ? await db.calibrationEvent.findMany({
         where: { entryId: row.id, ...(seesPreReads ? {} : { kind: { not: "preread" } }) },
@@ -442,7 +466,15 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     secondDimension: session.secondDimension ? { name: session.secondDimension, points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })) } : null,
     promotionTargets: targets,
     levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
-    history: history.map((event) => ({ id: event.id, kind: event.kind, actor: event.actor.name, at: event.createdAt.toISOString(), reason: event.reason, change: JSON.parse(event.change) as Record<string, [unknown, unknown]> })),
+    history: history.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      actor: event.actor.name,
+      at: event.createdAt.toISOString(),
+      reason: event.reason,
+      change: JSON.parse(event.change) as Record<string, [unknown, unknown]>,
+      lines: describeChange(JSON.parse(event.change) as Record<string, unknown>, historyContext, event.reason),
+    })),
   };
 }
 
@@ -464,16 +496,6 @@ export async function ownOutcomeViews(personId: string) {
       return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcomeText };
     }),
   );
-}
-
-/** A stored JSON list of ids; anything else reads as none. */
-function parseIdList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** A kept draft: the form's fields as typed (strings, or lists for repeated fields). */
