@@ -21,6 +21,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ? [
         { to: "/admin/people", label: "People" },
         { to: "/admin/teams", label: "Teams" },
+        { to: "/admin/scim", label: "SCIM provisioning" },
         { to: "/admin/cycles", label: "Review cycles" },
         { to: "/admin/ladders", label: "Ladder status" },
         { to: "/admin/audit", label: "Audit log" },

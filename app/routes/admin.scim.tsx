@@ -1,0 +1,148 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Field } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { BASE_PATH } from "~/modules/scim/scim.server";
+import { createScimToken, listScimTokens, revokeScimToken, TOKEN_NAME_MAX } from "~/modules/scim/tokens.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+const CreateTokenSchema = z.object({
+  name: z
+    .string({ error: "Name the token after the identity provider that will use it." })
+    .trim()
+    .min(1, "Name the token after the identity provider that will use it.")
+    .max(TOKEN_NAME_MAX, `At most ${TOKEN_NAME_MAX} characters.`),
+});
+
+export const meta: MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  await requireRole(request, "admin");
+  return { tokens: await listScimTokens(), baseUrl: new URL(BASE_PATH, request.url).toString() };
+});
+
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const viewer = await requireRole(request, "admin");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: CreateTokenSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+    const created = await createScimToken(viewer.id, submission.value.name);
+    // Shown once, in this answer only: Rungs keeps its hash.
+    return { intent, result: submission.reply({ resetForm: true }), created: { name: created.name, token: created.token } };
+  }
+  if (intent === "revoke") {
+    const tokenId = formData.get("tokenId");
+    if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError("There is no SCIM token with that id.");
+    await revokeScimToken(viewer.id, tokenId);
+    return { intent, result: undefined, created: null, message: "Token revoked: requests with it are refused from now on." };
+  }
+  throw new InvalidError("Unknown action.");
+});
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (value: string | null) => (value ? dateTime.format(new Date(value)) : "Never");
+
+export default function ScimTokens() {
+  const { tokens, baseUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "create-scim-token",
+    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+    constraint: getZodConstraint(CreateTokenSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTokenSchema }),
+  });
+  const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const created = actionData?.created ?? null;
+  const message = actionData && "message" in actionData ? actionData.message : null;
+
+  return (
+    <>
+      <PageHeader
+        title="SCIM provisioning"
+        description="Your identity provider (Okta, Microsoft Entra ID) creates, moves and deactivates people in Rungs over SCIM 2.0. Give it the base URL and a token from this page."
+      />
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      {created ? (
+        <Alert tone="success" title={`Token “${created.name}” created`}>
+          <p>Copy it now: Rungs keeps only a hash of it and cannot show it again.</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm text-slate-900 dark:bg-slate-950 dark:text-slate-100" aria-label="New SCIM token">
+            {created.token}
+          </code>
+        </Alert>
+      ) : null}
+
+      <Card className="mb-6">
+        <h2 className="mb-2 text-lg font-semibold">Connecting an identity provider</h2>
+        <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
+          <dt className="font-medium">SCIM base URL</dt>
+          <dd>
+            <code className="break-all">{baseUrl}</code>
+          </dd>
+          <dt className="font-medium">Authentication</dt>
+          <dd>HTTP header, bearer token (one per identity provider, below)</dd>
+        </dl>
+      </Card>
+
+      <Card className="mb-6 max-w-xl">
+        <h2 className="mb-3 text-lg font-semibold">New token</h2>
+        <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Name" hint="For example Okta or Entra ID" className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Button type="submit" className="mt-6" disabled={creating}>
+            {creating ? "Creating…" : "Create token"}
+          </Button>
+        </Form>
+      </Card>
+
+      {tokens.length ? (
+        <DataTable caption="SCIM tokens" headings={["Name", "Created", "Last used", "Status", { key: "revoke", label: <span className="sr-only">Revoke</span> }]}>
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row" className={`${tdClass} font-medium`}>
+                {token.name}
+              </th>
+              <td className={tdClass}>
+                {when(token.createdAt)}
+                {token.createdBy ? <span className="block text-xs text-slate-500 dark:text-slate-400">by {token.createdBy}</span> : null}
+              </td>
+              <td className={tdClass}>{when(token.lastUsedAt)}</td>
+              <td className={tdClass}>{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : "Active"}</td>
+              <td className={tdClass}>
+                {token.revokedAt ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <Button type="submit" variant="ghost" aria-label={`Revoke ${token.name}`}>
+                      Revoke
+                    </Button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        <Card>
+          <p>There are no SCIM tokens yet. Create one above, or from a shell with npm run scim:token -- --name NAME.</p>
+        </Card>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
