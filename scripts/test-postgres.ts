@@ -10,5 +10,8 @@ const env = {
   TEST_DATABASE: "postgresql",
   TEST_POSTGRES_URL: process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs",
 };
-const result = spawnSync("./node_modules/.bin/vitest", ["run", "test/integration", ...process.argv.slice(2)], { stdio: "inherit", env });
+// Files or folders given (`npm run test:postgres -- test/integration/people`) narrow the run; options pass through.
+const args = process.argv.slice(2);
+const narrowed = args.some((arg) => arg.startsWith("test/integration"));
+const result = spawnSync("./node_modules/.bin/vitest", ["run", ...(narrowed ? [] : ["test/integration"]), ...args], { stdio: "inherit", env });
 process.exit(result.status ?? 1);
