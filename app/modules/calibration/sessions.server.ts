@@ -70,7 +70,7 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
         blindPreRead: input.blindPreRead,
         scaleId: input.scaleId,
         secondDimension: input.secondDimension,
-        groupFloor: input.groupFloor,
+        groupFloor: input.groupFloor ?? SMALL_GROUP_FLOOR,
         proposalsDueOn: input.proposalsDueOn ? dayToDate(input.proposalsDueOn) : null,
       },
       select: { id: true },
@@ -349,6 +349,9 @@ async function outcomeProblems(session: ScaledSession, fromLevelId: string | nul
   return Object.keys(errors).length ? errors : null;
 }
 
+/** A proposal, outcome or view saved; `unchanged` when it already said that, so nothing was written and no event added. */
+type Saved = { ok: true; unchanged?: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
 const levelOf = (input: OutcomeInput) => (input.outcome === "promote" ? (input.levelId ?? null) : null);
 
 /** The person's manager proposes an overall rating and a level outcome, with a rationale, while proposals are open. */
@@ -357,7 +360,7 @@ export async function saveProposal(
   entryId: string,
   input: OutcomeInput,
   inSession?: string,
-): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+): Promise<Saved> {
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
   if (!canPropose(viewer, session.access, entry)) {
     throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
@@ -376,9 +379,15 @@ export async function saveProposal(
     proposedEvidence: JSON.stringify(evidence.sort()),
     ...(session.secondDimension ? { proposedSecond: input.second ?? null } : {}),
   };
+  const changed = changes(entry, next);
+  if (Object.keys(changed).length === 0) {
+    // The proposal already says this: no event, nobody notified; only the manager's own draft goes.
+    await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposalDraft: null } });
+    return { ok: true, unchanged: true };
+  }
   await db.$transaction(async (tx) => {
     await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposalDraft: null, proposedAt: new Date(), revision: { increment: 1 } } });
-    await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changes(entry, next)) } });
+    await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changed) } });
   });
   await announceSessionChange(entry.sessionId);
   return { ok: true };
@@ -422,7 +431,7 @@ export async function recordOutcome(
   entryId: string,
   input: OutcomeInput & { revision: number },
   inSession?: string,
-): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+): Promise<Saved> {
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
   if (!canRecordOutcome(viewer, session.access)) {
     throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
@@ -443,11 +452,14 @@ export async function recordOutcome(
     finalReason: input.text || null,
     ...(session.secondDimension ? { finalSecond: second } : {}),
   };
+  const changed = changes(entry, next);
+  // The outcome already is this (whoever recorded it): an event would record no change.
+  if (Object.keys(changed).length === 0) return { ok: true, unchanged: true };
   await db.$transaction(async (tx) => {
     const written = await tx.calibrationEntry.updateMany({ where: { id: entry.id, revision: input.revision }, data: { ...next, revision: { increment: 1 } } });
     if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
     await tx.calibrationEvent.create({
-      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, next)), reason: input.text || null },
+      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changed), reason: input.text || null },
     });
   });
   await announceSessionChange(entry.sessionId);
@@ -467,7 +479,7 @@ export async function savePreRead(
   entryId: string,
   input: { rating: number } | { mark: ProposalMark },
   inSession?: string,
-): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+): Promise<Saved> {
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
   const access = { personId: entry.personId, managerId: entry.managerId, released: entry.released };
   if ("rating" in input) {
@@ -480,8 +492,9 @@ export async function savePreRead(
   }
   const field = "rating" in input ? "rating" : "mark";
   const value = "rating" in input ? input.rating : input.mark;
-  await db.$transaction(async (tx) => {
+  const unchanged = await db.$transaction(async (tx) => {
     const before = await tx.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: entry.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } });
+    if (before?.[field] === value) return true;
     await tx.calibrationPreRead.upsert({
       where: { entryId_calibratorId: { entryId: entry.id, calibratorId: viewer.id } },
       create: { entryId: entry.id, calibratorId: viewer.id, [field]: value },
@@ -490,7 +503,9 @@ export async function savePreRead(
     await tx.calibrationEvent.create({
       data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "preread", change: JSON.stringify({ [field]: [before?.[field] ?? null, value] }) },
     });
+    return false;
   });
+  if (unchanged) return { ok: true, unchanged: true };
   await announceSessionChange(entry.sessionId);
   return { ok: true };
 }
