@@ -7,6 +7,7 @@ import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { getSignedIn } from "./modules/auth/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
+import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
@@ -31,6 +32,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
         isManager: signedIn.isManager,
         isCalibrator: signedIn.isCalibrator,
         isInterviewer: signedIn.isInterviewer,
+        // The figure beside Home: the kept count while it stands, so most pages read nothing more.
+        openTodos: await openTodoCount(signedIn),
         // Admins are told when a ladder failed to load, and whether its last good version is served.
         ...(signedIn.viewer.isAdmin ? ladderProblemCounts((await ladderState()).problems) : { ladderProblems: 0, laddersUnserved: 0 }),
       }
@@ -53,6 +56,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  // On the home page the navigation counts the list the page shows, not the kept count.
+  const home = useRouteLoaderData<{ todo: readonly unknown[] }>("routes/_index");
+  const viewer = rootData?.viewer ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos } : null;
   return (
     <html lang="en-GB" data-theme={rootData?.theme ?? "system"}>
       <head>
@@ -62,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <AppShell viewer={rootData?.viewer ?? null} theme={rootData?.theme ?? "system"}>
+        <AppShell viewer={viewer} theme={rootData?.theme ?? "system"}>
           {children}
         </AppShell>
         <ScrollRestoration nonce={nonce} />

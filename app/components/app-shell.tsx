@@ -2,13 +2,14 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean; ladderProblems: number; laddersUnserved: number };
+export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean; ladderProblems: number; laddersUnserved: number; openTodos: number };
 
-type NavItem = { to: string; label: string };
+type NavItem = { to: string; label: string; count?: number };
 
 export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[] } {
   const main: NavItem[] = [
-    { to: "/", label: "Home" },
+    // Home lists what the person must do next: the figure says how many things.
+    { to: "/", label: "Home", count: viewer.openTodos },
     { to: "/ladders", label: "Ladders" },
     { to: `/people/${viewer.id}`, label: "My growth" },
     { to: "/reviews", label: "Reviews" },
@@ -122,8 +123,14 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
+                  <NavLink to={item.to} end={item.to === "/"} className={(state) => `${linkClass(state)} flex items-center justify-between gap-2`}>
                     {item.label}
+                    {item.count ? (
+                      <span className="rounded-full bg-brand-600 px-2 text-xs font-semibold leading-5 text-white">
+                        {item.count}
+                        <span className="sr-only"> to do</span>
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

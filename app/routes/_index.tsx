@@ -2,17 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireSignedIn } from "~/modules/auth/session.server";
 import { homeSummary } from "~/modules/people/home.server";
-import { todoFor } from "~/modules/todo/todo.server";
+import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const viewer = await requireUser(request);
-  const [summary, todo] = await Promise.all([homeSummary(viewer.id, viewer.isAdmin), todoFor(viewer)]);
+  const signedIn = await requireSignedIn(request);
+  const { viewer } = signedIn;
+  const [summary, todo] = await Promise.all([homeSummary(viewer.id, viewer.isAdmin), todoOf(signedIn)]);
   return { viewer, todo, ...summary };
 });
 

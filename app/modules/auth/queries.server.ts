@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlBool, sqlDate } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 
 /** The session read's SQL, its row parsed once into a typed object. */
 
@@ -16,15 +16,31 @@ const sessionAndUserRow = z.object({
   isManager: sqlBool,
   isCalibrator: sqlBool,
   isInterviewer: sqlBool,
+  todoOpen: sqlInt.nullable(),
+  todoCountedAt: sqlDate.nullable(),
 });
 
-export type SessionUser = { id: string; email: string; name: string; isAdmin: boolean; isHiringAdmin: boolean; deactivatedAt: Date | null; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+  deactivatedAt: Date | null;
+  isManager: boolean;
+  isCalibrator: boolean;
+  isInterviewer: boolean;
+  /** How many to-do items the person had when last counted (app/modules/todo/kept-count.server.ts), or null. */
+  todoOpen: number | null;
+  todoCountedAt: Date | null;
+};
 
 /**
  * The session and its person, with whether anyone active reports to them, whether they take
  * part in a calibration session and whether they have interviewed (the navigation shows Team,
- * Calibration and Hiring to whom they concern), in one flat statement of indexed lookups: every
- * request runs it. Null when there is no such session.
+ * Calibration and Hiring to whom they concern) and their kept to-do count (the navigation's
+ * figure), in one flat statement of indexed lookups: every request runs it. Null when there is
+ * no such session.
  */
 export async function sessionAndUser(sessionId: string): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
   const rows = parseRows(sessionAndUserRow, await db.$queryRaw`
@@ -32,8 +48,9 @@ export async function sessionAndUser(sessionId: string): Promise<{ session: { id
       EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager",
       (EXISTS (SELECT 1 FROM "CalibrationCalibrator" c WHERE c."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CalibrationSession" f WHERE f."facilitatorId" = u.id)) AS "isCalibrator",
-      EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."interviewerId" = u.id) AS "isInterviewer"
-    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."interviewerId" = u.id) AS "isInterviewer",
+      t.open AS "todoOpen", t."countedAt" AS "todoCountedAt"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "TodoCount" t ON t."userId" = u.id
     WHERE s.id = ${sessionId}`);
   const [row] = rows;
   if (!row) return null;

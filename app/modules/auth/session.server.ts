@@ -1,4 +1,6 @@
 import { SignInRequiredError } from "~/modules/errors";
+import type { KeptTodoCount } from "~/modules/todo/kept-count";
+import { forgetTodoCount } from "~/modules/todo/kept-count.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
@@ -11,15 +13,26 @@ export type SignedIn = {
   isCalibrator: boolean;
   /** Has been given an interview (the navigation shows Hiring). */
   isInterviewer: boolean;
+  /** Their to-do count as last kept (the navigation's figure, app/modules/todo/kept-count.ts). */
+  todoCount: KeptTodoCount;
   sessionId: string;
   refreshCookie: string | null;
 };
 
-/** The signed-in person, or null. Deactivated people are signed out on sight. */
+/**
+ * The signed-in person, or null. Deactivated people are signed out on sight. A request that may
+ * change something (anything but GET and HEAD) drops the person's kept to-do count first, so the
+ * page they land on counts what is left.
+ */
 export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
-  return memoForRequest(`signed-in:${sessionId}`, () => validate(sessionId));
+  const signedIn = await memoForRequest(`signed-in:${sessionId}`, () => validate(sessionId));
+  if (signedIn?.todoCount && request.method !== "GET" && request.method !== "HEAD") {
+    await forgetTodoCount(signedIn.viewer.id);
+    return { ...signedIn, todoCount: null };
+  }
+  return signedIn;
 }
 
 async function validate(sessionId: string): Promise<SignedIn | null> {
@@ -34,6 +47,7 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
     isManager: user.isManager,
     isCalibrator: user.isCalibrator,
     isInterviewer: user.isInterviewer,
+    todoCount: user.todoOpen === null || user.todoCountedAt === null ? null : { open: user.todoOpen, countedAt: user.todoCountedAt },
     sessionId: session.id,
     // lucia extended the session (sliding renewal): the cookie's expiry must follow.
     refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,

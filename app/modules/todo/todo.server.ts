@@ -2,6 +2,9 @@ import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { reviewTodoFacts } from "~/modules/cycles/todo.server";
 import { hiringTodo } from "~/modules/hiring/todo.server";
 import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { memoForRequest } from "~/utils/request-memo.server";
+import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
+import { keepTodoCount } from "./kept-count.server";
 import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
 /**
@@ -18,4 +21,24 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
   ]);
   const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship };
   return todoItems(facts, now);
+}
+
+type Counted = { viewer: { id: string; isAdmin: boolean }; todoCount: KeptTodoCount };
+
+/**
+ * The person's to-do list for this request, worked out once however many loaders ask (the home
+ * page's list and the navigation's figure), with the kept count brought up to date when it differs.
+ */
+export function todoOf(signedIn: Counted, now = new Date()): Promise<TodoItem[]> {
+  return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
+    const items = await todoFor(signedIn.viewer, now);
+    if (!keptCountHolds(signedIn.todoCount, items.length, now)) await keepTodoCount(signedIn.viewer.id, items.length, now);
+    return items;
+  });
+}
+
+/** The navigation's figure: the kept count while it stands (no statement at all), else the list's length, counted again and kept. */
+export async function openTodoCount(signedIn: Counted, now = new Date()): Promise<number> {
+  if (keptCountStands(signedIn.todoCount, now)) return signedIn.todoCount.open;
+  return (await todoOf(signedIn, now)).length;
 }

@@ -1,9 +1,11 @@
 // The home page's "what to do next", through its loader, from the app's own write paths.
 import { describe, expect, test } from "vitest";
 import * as homeRoute from "~/routes/_index";
+import { loader as rootLoader } from "~/root";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
 import { competencyIds, openCycle, organisation, save, startReview, startSelf, submit } from "../assessments/assessments-helpers";
-import { routeArgs } from "../../utils/responses";
+import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 async function todo(viewerId: string) {
@@ -46,5 +48,55 @@ describe("what to do next on the home page", () => {
     await openCycle(`Ahead ${engineer.id}`, [engineer.id], false, new Date(Date.now() + 30 * 24 * 60 * 60 * 1000));
     expect(await todo(engineer.id)).toEqual([]);
     expect(await todo(manager.id)).toEqual([]);
+  });
+
+  test("a self-assessment outside any cycle asks the manager for a review, until one is submitted; a cycle under way asks through the cycle instead", async () => {
+    const { manager, engineer, boss } = await organisation();
+    const selfId = await startSelf(engineer.id);
+    expect(await todo(manager.id)).toEqual([]);
+    await rateAndSubmit(engineer.id, selfId);
+    expect(await todo(manager.id)).toEqual([{ kind: "manager-review", title: "Review Lena Engineer", href: `/people/${engineer.id}/review` }]);
+    // Only the direct manager is asked.
+    expect(await todo(boss.id)).toEqual([]);
+    await rateAndSubmit(manager.id, await startReview(manager.id, engineer.id));
+    expect(await todo(manager.id)).toEqual([]);
+
+    // A later self-assessment is a new request.
+    await rateAndSubmit(engineer.id, await startSelf(engineer.id));
+    const [again] = (await homeRoute.loader(routeArgs(await signedInRequest("/", manager.id)))).todo;
+    expect(again).toMatchObject({ kind: "manager-review", title: "Review Lena Engineer", due: null });
+    expect(again!.key).not.toBe(`manager-review:${selfId}`);
+    // Once a cycle of theirs is under way, the review belongs to the cycle: asked once, there.
+    const cycle = await openCycle(`Now ${engineer.id}`, [engineer.id]);
+    expect(await todo(manager.id)).toEqual([{ kind: "manager-review", title: `Review Lena Engineer for ${cycle.name}`, href: `/people/${engineer.id}/review` }]);
+  });
+
+  test("the navigation counts the to-do list: kept with the person and read with the session, counted again when stale or after the person's own change", async () => {
+    const { engineer } = await organisation();
+    const navCount = async (request: Request) => bodyOf<{ viewer: { openTodos: number } }>(await rootLoader(routeArgs(request))).viewer.openTodos;
+    const page = await signedInRequest("/ladders", engineer.id);
+    expect(await navCount(page)).toBe(0);
+    // While the kept count stands, a page reads nothing but the session for it.
+    const { result, statements } = await countStatements(() => rootLoader(routeArgs(page)));
+    expect(bodyOf<{ viewer: { openTodos: number } }>(result).viewer.openTodos).toBe(0);
+    expect(statements).toHaveLength(1);
+
+    // Someone else's change (a cycle opens) shows once the kept count is stale.
+    await openCycle(`Counted ${engineer.id}`, [engineer.id]);
+    expect(await navCount(page)).toBe(0);
+    await db.todoCount.update({ where: { userId: engineer.id }, data: { countedAt: new Date(Date.now() - 3 * 60 * 1000) } });
+    expect(await navCount(page)).toBe(1);
+    expect(await db.todoCount.findUnique({ where: { userId: engineer.id }, select: { open: true } })).toEqual({ open: 1 });
+
+    // The home page counts what it lists, and keeps that.
+    await db.todoCount.update({ where: { userId: engineer.id }, data: { open: 5 } });
+    await homeRoute.loader(routeArgs(await signedInRequest("/", engineer.id)));
+    expect(await navCount(page)).toBe(1);
+
+    // The person's own change (any form they post) drops the kept count: the page after it counts what is left.
+    const selfId = await startSelf(engineer.id);
+    await rateAndSubmit(engineer.id, selfId);
+    expect(await db.todoCount.findUnique({ where: { userId: engineer.id } })).toBeNull();
+    expect(await navCount(page)).toBe(0);
   });
 });
