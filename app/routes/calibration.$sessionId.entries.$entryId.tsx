@@ -42,7 +42,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     if (!input) return data({ intent, values: {}, fieldErrors: { [intent === "preread-rating" ? "rating" : "mark"]: [intent === "preread-rating" ? "Choose a rating." : "Choose agree, question or no view."] } }, { status: 400 });
     const result = await savePreRead(viewer, entryId, input, sessionId);
     if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
-    return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
+    return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
   }
   const values: OutcomeValues = {
     ...Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")])),
@@ -74,37 +74,11 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     throw error;
   }
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
-  return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${intent}`);
+  return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
 });
 
 /** Keeping a draft changes nothing anyone sees: the page is not reloaded for it. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "draft" ? false : defaultShouldRevalidate);
-
-const describe = (value: unknown, levelTitles: Record<string, string>) =>
-  value === null || value === undefined || value === ""
-    ? "nothing"
-    : typeof value === "string" && levelTitles[value]
-      ? levelTitles[value]
-      : typeof value === "number"
-        ? String(value)
-        : typeof value === "string" && value in LEVEL_OUTCOME_LABELS
-        ? LEVEL_OUTCOME_LABELS[value as keyof typeof LEVEL_OUTCOME_LABELS]
-        : `“${String(value)}”`;
-
-const FIELD_NAMES: Record<string, string> = {
-  proposedRating: "proposed rating",
-  proposedOutcome: "proposed outcome",
-  proposedLevelId: "proposed level",
-  rationale: "rationale",
-  finalRating: "final rating",
-  finalOutcome: "final outcome",
-  finalLevelId: "final level",
-  finalReason: "reason",
-  proposedSecond: "proposed second dimension",
-  proposedEvidence: "evidence pointed to",
-  finalSecond: "final second dimension",
-  state: "state",
-};
 
 /**
  * The revision an outcome is edited from. It follows the entry while the form is untouched (live
@@ -179,7 +153,11 @@ export default function CalibrationEntry() {
     <>
       <BackLink to={`/calibration/${view.session.id}`}>{view.session.name}</BackLink>
       <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
-      {saved ? <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert> : null}
+      {saved === "unchanged" ? (
+        <Alert tone="info">Nothing changed: the entry already says this, so nothing was saved and the history has no new line.</Alert>
+      ) : saved ? (
+        <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Reviews in this cycle</h2>
@@ -407,9 +385,7 @@ export default function CalibrationEntry() {
                   {new Date(event.at).toISOString().slice(0, 16).replace("T", " ")} UTC
                 </time>{" "}
                 · <strong>{event.actor}</strong>:{" "}
-                {Object.entries(event.change)
-                  .map(([field, [from, to]]) => `${FIELD_NAMES[field] ?? field} ${describe(from, view.levelTitles)} → ${describe(to, view.levelTitles)}`)
-                  .join("; ")}
+                {event.lines.length ? event.lines.join("; ") : "no change"}
                 {event.reason ? <span className="block text-slate-700 dark:text-slate-300">Why: {event.reason}</span> : null}
               </li>
             ))}

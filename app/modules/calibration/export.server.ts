@@ -2,10 +2,18 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
+import { getTrack } from "~/modules/ladders";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import type { LevelOutcome } from "./entries";
+import { historyField, historyValue, storedIdList, type HistoryContext } from "./history";
+import { LEVEL_OUTCOME_LABELS } from "./outcomes";
 import { canOpenEntry, isFacilitator } from "./policy";
+import { SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
 import { requireSessionAccess } from "./sessions.server";
 
+/** Names and labels as the pages say them; the codes behind them (for other systems) in the last columns. */
 const OUTCOME_COLUMNS = ["person", "email", "manager", "track", "level", "proposed rating", "proposed outcome", "proposed level", "rationale", "final rating", "final outcome", "final level", "reason"];
+const CODE_COLUMNS = ["track id", "level id", "proposed rating value", "proposed level id", "final rating value", "final level id"];
 const HISTORY_COLUMNS = ["when (UTC)", "who", "person", "kind", "field", "from", "to", "reason"];
 
 const fileName = (name: string, what: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "calibration"}-${what}.csv`;
@@ -19,6 +27,13 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
 export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history"): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!viewer.isAdmin && !isFacilitator(viewer, session.access)) throw new ForbiddenError("Only the facilitator and admins export a session.");
+  const ladder = await requireLadderOfVersion(session.ladderVersionId);
+  const scale = sessionScale(ladder, session.scaleId).points;
+  const levelTitles = Object.fromEntries(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])));
+  const ratingLabel = (value: number | null) => (value === null ? "" : (scale.find((point) => point.value === value)?.label ?? String(value)));
+  const secondLabel = (value: number | null) => (value === null ? "" : (SECOND_DIMENSION_POINTS.find((point) => point.value === value)?.label ?? String(value)));
+  const outcomeLabel = (value: string | null) => (value === null ? "" : (LEVEL_OUTCOME_LABELS[value as LevelOutcome] ?? value));
+  const levelTitle = (id: string | null) => (id === null ? "" : (levelTitles[id] ?? id));
   if (what === "outcomes") {
     const entries = await db.calibrationEntry.findMany({
       where: { sessionId },
@@ -45,26 +60,35 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
     });
     // A session that collects a second dimension exports it beside each rating.
     const second = session.secondDimension;
-    const columns = second
-      ? [...OUTCOME_COLUMNS.slice(0, 6), `proposed ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(6, 10), `final ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(10)]
-      : OUTCOME_COLUMNS;
+    const columns = [
+      ...(second
+        ? [...OUTCOME_COLUMNS.slice(0, 6), `proposed ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(6, 10), `final ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(10)]
+        : OUTCOME_COLUMNS),
+      ...CODE_COLUMNS,
+    ];
     const rows = entries.filter((entry) => canOpenEntry(viewer, session.access, entry)).map((entry) =>
       csvRow([
         entry.person.name,
         entry.person.email,
         entry.manager?.name ?? "",
+        entry.trackId ? (getTrack(ladder, entry.trackId)?.name ?? entry.trackId) : "",
+        levelTitle(entry.levelId),
+        ratingLabel(entry.proposedRating),
+        ...(second ? [secondLabel(entry.proposedSecond)] : []),
+        outcomeLabel(entry.proposedOutcome),
+        levelTitle(entry.proposedLevelId),
+        entry.rationale,
+        ratingLabel(entry.finalRating),
+        ...(second ? [secondLabel(entry.finalSecond)] : []),
+        outcomeLabel(entry.finalOutcome),
+        levelTitle(entry.finalLevelId),
+        text(entry.finalReason),
         text(entry.trackId),
         text(entry.levelId),
         text(entry.proposedRating),
-        ...(second ? [text(entry.proposedSecond)] : []),
-        text(entry.proposedOutcome),
         text(entry.proposedLevelId),
-        entry.rationale,
         text(entry.finalRating),
-        ...(second ? [text(entry.finalSecond)] : []),
-        text(entry.finalOutcome),
         text(entry.finalLevelId),
-        text(entry.finalReason),
       ]),
     );
     return { filename: fileName(session.name, "outcomes"), body: csvRow(columns) + rows.join("") };
@@ -81,11 +105,17 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
       entry: { select: { personId: true, managerId: true, released: true, person: { select: { name: true } } } },
     },
   });
-  const rows = events.filter((event) => !event.entry || canOpenEntry(viewer, session.access, event.entry)).flatMap((event) =>
-    Object.entries(JSON.parse(event.change) as Record<string, unknown>).map(([field, change]) => {
+  const shown = events.filter((event) => !event.entry || canOpenEntry(viewer, session.access, event.entry)).map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, unknown> }));
+  // Evidence a proposal pointed to, by its text.
+  const evidenceIds = [...new Set(shown.flatMap((event) => Object.entries(event.change).flatMap(([field, change]) => (field === "proposedEvidence" && Array.isArray(change) ? change.flatMap(storedIdList) : []))))];
+  const evidence = evidenceIds.length ? await db.ratingEvidence.findMany({ where: { id: { in: evidenceIds } }, select: { id: true, text: true } }) : [];
+  const context: HistoryContext = { scale, secondDimension: session.secondDimension, levelTitles, evidence: Object.fromEntries(evidence.map((item) => [item.id, item.text])) };
+  const rows = shown.flatMap((event) =>
+    Object.entries(event.change).map(([field, change]) => {
       const [from, to] = Array.isArray(change) ? change : [null, change];
-      return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, field, text(from), text(to), text(event.reason)]);
+      return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, historyField(field, context), historyValue(field, from, context) ?? "", historyValue(field, to, context) ?? "", text(event.reason)]);
     }),
   );
   return { filename: fileName(session.name, "history"), body: csvRow(HISTORY_COLUMNS) + rows.join("") };
 }
+

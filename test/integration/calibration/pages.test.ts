@@ -7,6 +7,8 @@ import { loader as listLoader } from "~/routes/calibration._index";
 import { loader as rootLoader } from "~/root";
 import { loader as exportLoader } from "~/routes/calibration.$sessionId.export";
 import { loader as eventsLoader } from "~/routes/calibration.$sessionId.events";
+import { action as logoutAction } from "~/routes/logout";
+import { announceSessionChange } from "~/modules/calibration/live.server";
 import { loader as fairnessLoader } from "~/routes/calibration.$sessionId.fairness";
 import { loader as filterOptionsLoader } from "~/routes/calibration.$sessionId.filter-options";
 import { action as newAction } from "~/routes/calibration.new";
@@ -157,12 +159,14 @@ describe("calibration pages", () => {
     expect(outcomes.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(outcomes.headers.get("Content-Disposition")).toBe('attachment; filename="spring-calibration-outcomes.csv"');
     const lines = (await outcomes.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("person,email,manager,track,level,proposed rating,proposed outcome,proposed level,rationale,final rating,final outcome,final level,reason");
-    // A rationale that looks like a formula is written as text.
-    expect(lines.find((line) => line.startsWith("Lena Engineer"))).toContain(`,3,stay,,"'=HYPERLINK(""x"")",,,,`);
+    expect(lines[0]).toBe(
+      "person,email,manager,track,level,proposed rating,proposed outcome,proposed level,rationale,final rating,final outcome,final level,reason,track id,level id,proposed rating value,proposed level id,final rating value,final level id",
+    );
+    // Names and labels as the pages say them, the codes in the last columns; a rationale that looks like a formula is written as text.
+    expect(lines.find((line) => line.startsWith("Lena Engineer"))).toMatch(/,Sam Manager,Individual contributor,Engineer II,Consistent,Stay at level,,"'=HYPERLINK\(""x""\)",,,,,ic,ic2,3,,,$/);
     const history = await ((await get(admin.id, "history")) as Response).text();
-    expect(history).toContain(",Sam Manager,Lena Engineer,proposal,proposedRating,,3,");
-    expect(history).toContain(",Fay Facilitator,,state,state,draft,proposals,");
+    expect(history).toContain(",Sam Manager,Lena Engineer,proposal,proposed rating,,Consistent (3),");
+    expect(history).toContain(",Fay Facilitator,,state,state,Draft,Proposals open,");
     expect(statusOf(await get(sam.id, "outcomes"))).toBe(403);
     expect(statusOf(await get(stranger.id, "outcomes"))).toBe(404);
     expect(statusOf(await get(facilitator.id, "everything"))).toBe(400);
@@ -363,6 +367,30 @@ describe("calibration pages", () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 2000\n\n");
     abort.abort();
     await reader.cancel();
+  });
+
+  test("the event stream ends with its sign-in: signed out or deactivated, a viewer hears no more changes", async () => {
+    const { sam, facilitator, sessionId } = await setUp();
+    const open = async (personId: string) => {
+      const request = await signedInRequest(`/calibration/${sessionId}/events`, personId);
+      const response = (await eventsLoader(routeArgs(request, { sessionId }))) as Response;
+      const reader = response.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 2000\n\n");
+      return { request, reader };
+    };
+    const next = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
+      const { done, value } = await reader.read();
+      return done ? "closed" : new TextDecoder().decode(value);
+    };
+    const sams = await open(sam.id);
+    const facilitators = await open(facilitator.id);
+    await announceSessionChange(sessionId);
+    expect([await next(sams.reader), await next(facilitators.reader)]).toEqual(["event: change\ndata: {}\n\n", "event: change\ndata: {}\n\n"]);
+    // Sam signs out (with the same cookie); the facilitator is deactivated.
+    await logoutAction(routeArgs(new Request("http://localhost/logout", { method: "POST", headers: { Cookie: sams.request.headers.get("Cookie")! } })));
+    await db.user.update({ where: { id: facilitator.id }, data: { deactivatedAt: new Date() } });
+    await announceSessionChange(sessionId);
+    expect([await next(sams.reader), await next(facilitators.reader)]).toEqual(["closed", "closed"]);
   });
 
   test("the fairness report: admins only, once locked; the facilitator, managers and people get a 404, before and after", async () => {
