@@ -1,3 +1,4 @@
+import { db } from "~/db/client.server";
 import { SignInRequiredError } from "~/modules/errors";
 import type { KeptTodoCount } from "~/modules/todo/kept-count";
 import { forgetTodoCount } from "~/modules/todo/kept-count.server";
@@ -59,6 +60,16 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
   if (!signedIn) throw new SignInRequiredError();
   return signedIn;
+}
+
+/**
+ * Whether a session still stands: not signed out, revoked, expired, nor its person deactivated.
+ * For responses that outlive their request's own check (the calibration event stream). Reads
+ * without extending the session.
+ */
+export async function sessionStillActive(sessionId: string, now = new Date()): Promise<boolean> {
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: { deactivatedAt: true } } } });
+  return session !== null && session.expiresAt > now && session.user.deactivatedAt === null;
 }
 
 export async function startSession(userId: string): Promise<string> {
