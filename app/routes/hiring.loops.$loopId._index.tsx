@@ -34,7 +34,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await assignInterviewer(viewer, loopId, submission.value);
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, result: submission.reply({ resetForm: true }), message: "Interviewer assigned." };
+    // Saved even when the times clash (a paired interview may be meant); the clash is said at once.
+    return { intent, result: submission.reply({ resetForm: true }), message: result.overlaps.length ? `Interviewer assigned, but the times clash. ${result.overlaps.join(" ")}` : "Interviewer assigned." };
   }
   if (intent === "unassign") {
     await removeInterview(viewer, loopId, String(formData.get("interviewId") ?? ""));
@@ -95,7 +96,7 @@ export default function LoopPage() {
           </>
         }
       />
-      {message ? <Alert tone="success">{message}</Alert> : null}
+      {message ? <Alert tone={message.includes("the times clash") ? "warning" : "success"}>{message}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {debrief.waitingForOwn ? (
         <Alert tone="info" title="You score on your own">
@@ -251,6 +252,15 @@ export default function LoopPage() {
                 ))}
               </ul>
             </Card>
+          ) : null}
+          {page.overlaps.length ? (
+            <Alert tone="warning" title="Interviews that clash in time">
+              <ul className="list-disc pl-5">
+                {page.overlaps.map((overlap) => (
+                  <li key={overlap}>{overlap}</li>
+                ))}
+              </ul>
+            </Alert>
           ) : null}
           {warnings.length ? (
             <Alert tone="warning" title="Before the loop starts">

@@ -5,6 +5,7 @@ import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { openingLadder, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { submittedChains, type StoredCard } from "./cards";
 import { DECISION_LABELS, type AssignInput, type CandidateInput, type Decision, type DecisionInput } from "./forms";
+import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
 import { planCoverage, type Staffing } from "./plan";
 import {
   canManageLoop,
@@ -134,6 +135,8 @@ export async function loopPage(viewer: Viewer, loopId: string) {
         }
       : null,
     warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
+    /** Interviews that clash in time (the candidate's, or an interviewer's), for those who staff the loop. */
+    overlaps: await loopOverlapWarnings(viewer, loop),
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,
@@ -199,12 +202,45 @@ function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>
   return warnings;
 }
 
-/** Assigns an interviewer to a stage of the loop. */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+/** The loop's scheduled interviews, as the overlap rules read them. */
+function scheduledOf(loop: VisibleLoop): ScheduledInterview[] {
+  const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
+  return loop.interviews.flatMap((interview) =>
+    interview.scheduledAt
+      ? [{ id: interview.id, interviewerId: interview.interviewerId, interviewerName: interview.interviewer.name, stageName: stageName.get(interview.stageId) ?? "", at: interview.scheduledAt }]
+      : [],
+  );
+}
+
+/** The same interviewers' interviews in other loops near these times: one query, only when they are. */
+async function interviewsElsewhere(loopId: string, interviews: readonly ScheduledInterview[]): Promise<InterviewElsewhere[]> {
+  if (interviews.length === 0) return [];
+  const times = interviews.map((interview) => interview.at.getTime());
+  const margin = INTERVIEW_MINUTES * 60_000;
+  const rows = await db.hiringInterview.findMany({
+    where: {
+      loopId: { not: loopId },
+      interviewerId: { in: [...new Set(interviews.map((interview) => interview.interviewerId))] },
+      scheduledAt: { gt: new Date(Math.min(...times) - margin), lt: new Date(Math.max(...times) + margin) },
+    },
+    select: { interviewerId: true, scheduledAt: true },
+  });
+  return rows.flatMap((row) => (row.scheduledAt ? [{ interviewerId: row.interviewerId, at: row.scheduledAt }] : []));
+}
+
+/** Clashes in time among the loop's interviews and with its interviewers' other interviews, for those who staff it. */
+async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop): Promise<string[]> {
+  if (!canStaffLoop(viewer, loop.access)) return [];
+  const scheduled = scheduledOf(loop);
+  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled));
+}
+
+/** Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is saved all the same). */
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
-  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
+  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
   if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
   if (!canJoinPanel(person, loop.access)) {
     return { ok: false, fieldErrors: { email: ["They manage this opening and may have read the scorecards already in: their score would not be independent."] } };
@@ -212,13 +248,22 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
   if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
     return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
   }
+  let created: { id: string };
   try {
-    await db.hiringInterview.create({ data: { loopId, stageId: input.stageId, interviewerId: person.id, scheduledAt: input.scheduledAt } });
+    created = await db.hiringInterview.create({ data: { loopId, stageId: input.stageId, interviewerId: person.id, scheduledAt: input.scheduledAt }, select: { id: true } });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
     throw error;
   }
-  return { ok: true };
+  if (!input.scheduledAt) return { ok: true, overlaps: [] };
+  const scheduled: ScheduledInterview = {
+    id: created.id,
+    interviewerId: person.id,
+    interviewerName: person.name,
+    stageName: loop.opening.stages.find((stage) => stage.id === input.stageId)?.name ?? "",
+    at: input.scheduledAt,
+  };
+  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled])) };
 }
 
 /** Takes an interviewer off the loop while they have no scorecard for it. */

@@ -10,7 +10,8 @@ import { action as openingAction, loader as openingLoader } from "~/routes/hirin
 import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.$stageId.kit";
 import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+import { addCandidate } from "~/modules/hiring/loops.server";
+import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
 describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
@@ -114,6 +115,29 @@ describe("loops", () => {
     expect(after.panel?.singleTeam).toBe(true);
     expect(after.warnings).toContain("Every interviewer is on one team: the panel hears one team's view.");
     expect(after.interviews.find((interview) => interview.interviewer.name === "Ann Teammate")?.scheduledAt).toBe("2026-11-24T14:30:00.000Z");
+  });
+
+  test("interviews that clash in time: the candidate's (all in one warning) and an interviewer's in another loop, said when scheduling and on the loop page to those who staff it", async () => {
+    const { grace, ana, openingId, loopId, stages } = await hiringSetUp();
+    const loopPageOf = async (viewerId: string, id: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${id}`, viewerId), { loopId: id })));
+    // The set-up books Ana (Coding) and Ben (Design) for the candidate at the same 10:00.
+    expect((await loopPageOf(grace.id, loopId)).overlaps).toEqual([
+      "The candidate has 2 interviews less than an hour apart: Coding with Ana Interviewer at 20 Nov 2026, 10:00 UTC; Design with Ben Interviewer at 20 Nov 2026, 10:00 UTC.",
+    ]);
+    // An interviewer does not staff the loop: nothing of others' diaries.
+    expect((await loopPageOf(ana.id, loopId)).overlaps).toEqual([]);
+
+    const { loopId: secondLoop } = await addCandidate(asViewer(grace), openingId, { name: "Dana Candidate", email: "dana@example.org", source: "", notes: "" });
+    const assign = async (fields: Record<string, string>) => call(async () => loopAction(routeArgs(await post(`/hiring/loops/${secondLoop}`, grace.id, { intent: "assign", ...fields }), { loopId: secondLoop })));
+    const clashing = await assign({ stageId: stages[0]!.id, email: ana.email, scheduledAt: "2026-11-20T10:30" });
+    expect(statusOf(clashing)).toBe(200);
+    expect(bodyOf<{ message: string }>(clashing).message).toBe("Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 10:30 UTC in another loop.");
+    const apart = await createPerson({ name: "Pia Interviewer" });
+    expect(bodyOf<{ message: string }>(await assign({ stageId: stages[1]!.id, email: apart.email, scheduledAt: "2026-11-20T11:30" })).message).toBe("Interviewer assigned.");
+    expect(bodyOf<{ message: string }>(await assign({ stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-11-20T11:00" })).message).toBe(
+      "Interviewer assigned, but the times clash. The candidate already has Coding with Ana Interviewer at 20 Nov 2026, 10:30 UTC; Design with Pia Interviewer at 20 Nov 2026, 11:30 UTC: less than an hour from this one. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 11:00 UTC.",
+    );
+    expect((await loopPageOf(grace.id, loopId)).overlaps).toContain("Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:00 UTC.");
   });
 
   test("the debrief: closed until every card is in or a hiring admin opens it early (recorded); the matrix, disagreements and agenda; a decision once with its rationale; dissent beside it", async () => {
