@@ -31,6 +31,10 @@ async function main() {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.ts");
     await seedDemoIfEmpty();
   }
+  // Nobody in the database (the demo off): the log gets a one-time link for the first admin.
+  const { announceSetupLinkIfNobody } = await import("../app/modules/setup/first-admin.server.ts");
+  const { linkOrigin } = await import("../app/modules/setup/first-admin-form.ts");
+  await announceSetupLinkIfNobody(linkOrigin(env));
 
   const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
   await keepPlannerStatistics();

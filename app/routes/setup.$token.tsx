@@ -1,0 +1,79 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, FormErrors } from "~/components/ui/field";
+import { Card } from "~/components/ui/page";
+import { startSession } from "~/modules/auth/session.server";
+import { NotFoundError } from "~/modules/errors";
+import { PASSWORD_MIN_LENGTH } from "~/modules/people/person-form";
+import { FirstAdminSchema } from "~/modules/setup/first-admin-form";
+import { becomeFirstAdmin, isSetupLinkUsable } from "~/modules/setup/first-admin.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+const invalidLink =
+  "This setup link is not valid. It may have expired (links last 24 hours), been used, or Rungs may already have an admin. Restart the server on an empty database for a new link, or run npm run admin.";
+
+export const meta: MetaFunction = () => [{ title: "Set up Rungs · Rungs" }, { name: "robots", content: "noindex" }];
+
+export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
+  if (!(await isSetupLinkUsable(params.token ?? ""))) throw new NotFoundError(invalidLink);
+  return null;
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const submission = parseWithZod(await request.formData(), { schema: FirstAdminSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  }
+  const result = await becomeFirstAdmin(params.token ?? "", submission.value);
+  if (!result.ok && result.reason === "link") throw new NotFoundError(invalidLink);
+  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.message] }, hideFields: ["password", "confirm"] }), { status: 400 });
+  return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
+});
+
+export default function Setup() {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "setup",
+    lastResult,
+    constraint: getZodConstraint(FirstAdminSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FirstAdminSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="mb-2 text-2xl font-semibold">Set up Rungs</h1>
+      <p className="mb-6 text-slate-600 dark:text-slate-300">
+        You are the first person here: you become Rungs&apos; first admin. Then add or import your people, and turn on single sign-on if your company uses it.
+      </p>
+      <Card>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Field label="Your name" autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label="Your work email" autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+          <Field
+            label="Password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+            errors={fields.password.errors}
+            {...getInputProps(fields.password, { type: "password" })}
+          />
+          <Field label="Type it again" autoComplete="new-password" errors={fields.confirm.errors} {...getInputProps(fields.confirm, { type: "password" })} />
+          <FormErrors form={form} />
+          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Setting up…" : "Become the first admin"}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
