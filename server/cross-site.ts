@@ -34,7 +34,7 @@ export function refuseCrossSiteWrites() {
 
 function isCrossSite(req: Request): boolean {
   const origin = req.get("Origin");
-  if (origin !== undefined) return !isOwnOrigin(origin, req);
+  if (origin !== undefined) return !isOwnOrigin(origin, req) || !matchesForwardedHost(origin, req);
   const site = req.get("Sec-Fetch-Site");
   return site === "cross-site" || site === "same-site";
 }
@@ -46,6 +46,21 @@ function isOwnOrigin(origin: string, req: Request): boolean {
     const given = new URL(origin);
     const own = new URL(`${req.protocol}://${host}`);
     return given.protocol === own.protocol && given.host === own.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Remix refuses an action whose Origin is not the host in X-Forwarded-Host (when there is one),
+ * trusted or not, and answers 500. Such a request is refused here first, with the same 403 as
+ * every other cross-site write: a client that claims another host than the page it posts from.
+ */
+function matchesForwardedHost(origin: string, req: Request): boolean {
+  const forwarded = req.get("X-Forwarded-Host")?.split(",")[0]?.trim();
+  if (!forwarded) return true;
+  try {
+    return new URL(origin).host === forwarded;
   } catch {
     return false;
   }
