@@ -17,6 +17,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ...(viewer.isManager || viewer.isAdmin || viewer.isCalibrator ? [{ to: "/calibration", label: "Calibration" }] : []),
     ...(viewer.isHiringAdmin || viewer.isAdmin || viewer.isInterviewer ? [{ to: "/hiring", label: "Hiring" }] : []),
     { to: "/mentorship", label: "Mentorship" },
+    { to: "/settings/email", label: "Email settings" },
   ];
   const admin: NavItem[] = viewer.isAdmin
     ? [
@@ -25,6 +26,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/scim", label: "SCIM provisioning" },
         { to: "/admin/cycles", label: "Review cycles" },
         { to: "/admin/ladders", label: "Ladder status" },
+        { to: "/admin/email", label: "Email outbox" },
         { to: "/admin/audit", label: "Audit log" },
       ]
     : [];
