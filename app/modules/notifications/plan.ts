@@ -53,16 +53,16 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
 
   const local = localTime(now, timeZone);
   const digestDay = preferences.digest === "daily" || (preferences.digest === "weekly" && local.weekday === 1);
-  if (items.length && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest")) {
-    add(digestKey(personId, local.date), "digest", digestOrder(items));
-  }
+  const digest = items.length && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest") && !known.has(digestKey(personId, local.date));
+  if (digest) add(digestKey(personId, local.date), "digest", digestOrder(items));
 
   for (const item of items) {
     const newKey = `nudge-new:${personId}:${item.key}`;
-    // A new item's message gives its due date: a "due soon" or "overdue" at the same time would say it twice.
+    // A new item is told once, with its due date: by the digest when one goes now, else by its own
+    // nudge. A "due soon" or "overdue" at the same time would say it twice.
     const isNew = !known.has(newKey);
-    const newSent = isNew && wants(preferences, "nudge-new");
-    add(newKey, "nudge-new", [item]);
+    const newSent = isNew && (digest || wants(preferences, "nudge-new"));
+    add(newKey, "nudge-new", [item], digest);
     if (item.kind === "scorecard") {
       // A scorecard is due a day after its interview; the one reminder is that day having passed.
       if (item.due && now.getTime() >= item.due.getTime()) add(`nudge-scorecard:${personId}:${item.key}`, "nudge-scorecard", [item], newSent);

@@ -59,6 +59,15 @@ describe("which reminders a person is owed", () => {
     expect(plan({ items: [], known })).toEqual([]);
   });
 
+  test("items new on the day of a digest are told by the digest alone", () => {
+    expect(summary(plan({ items: [item("a", 10), item("b", 1)] }))).toEqual([
+      "queued digest:p1:2026-11-23",
+      "skipped nudge-new:p1:a",
+      "skipped nudge-new:p1:b",
+      "skipped nudge-due-soon:p1:b:2026-11-24",
+    ]);
+  });
+
   test("the digest lists dated items first, soonest first", () => {
     const messages = plan({ items: [item("undated", null), item("later", 9), item("sooner", 1)], known: new Set(["nudge-new:p1:undated", "nudge-new:p1:later", "nudge-new:p1:sooner", "nudge-due-soon:p1:sooner:2026-11-24"]) });
     expect(messages.map((message) => message.items.map((entry) => entry.key))).toEqual([["sooner", "later", "undated"]]);
