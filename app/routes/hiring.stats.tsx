@@ -6,6 +6,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { statisticsScope } from "~/modules/hiring/statistics-text";
 import { hiringStatistics } from "~/modules/hiring/stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
@@ -28,7 +29,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const viewer = await requireRole(request, "hiringAdmin");
   const searchParams = new URL(request.url).searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
-  const { loops, interviewers, openings } = await hiringStatistics(viewer);
+  const { loops, withheld, interviewers, openings } = await hiringStatistics(viewer);
   const ordered =
     order === "name"
       ? interviewers
@@ -42,6 +43,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const page = Math.min(pageParam(searchParams), pageCount);
   return {
     loops,
+    scope: statisticsScope(loops, withheld, viewer.isAdmin),
     isAdmin: viewer.isAdmin,
     order,
     page,
@@ -74,13 +76,13 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 });
 
 export default function HiringStats() {
-  const { loops, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = useLoaderData<typeof loader>();
+  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink to="/hiring">Hiring</BackLink>
       <PageHeader
         title="Interviewer and panel statistics"
-        description={`Over ${loops === 1 ? "1 decided loop" : `${loops.toLocaleString("en")} decided loops`} of ${isAdmin ? "every opening" : "the openings you manage"}. Loops where your own scorecard is not in are left out.`}
+        description={scope}
       />
       <HiringNav canSeeStatistics isAdmin={isAdmin} />
       <div className="space-y-6">

@@ -6,6 +6,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { validityStatistics } from "~/modules/hiring/stats.server";
+import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -13,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Validity of interview scores 
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
-  return { ...(await validityStatistics(viewer)), isAdmin: viewer.isAdmin };
+  const statistics = await validityStatistics(viewer);
+  return { ...statistics, isAdmin: viewer.isAdmin, waitingFor: validityWaitingFor(statistics.linkedHires, statistics.report.hires, statistics.report.minN) };
 });
 
 function coefficient(value: Correlation["pearson"]) {
@@ -47,7 +49,7 @@ function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: strin
 }
 
 export default function Validity() {
-  const { linkedHires, report, isAdmin } = useLoaderData<typeof loader>();
+  const { linkedHires, report, isAdmin, waitingFor } = useLoaderData<typeof loader>();
   const headings = ["", "Hires (n)", "Pearson's r (95% interval)", "Spearman's rho (95% interval)"];
   return (
     <>
@@ -60,24 +62,32 @@ export default function Validity() {
       <Alert tone="warning" title="Only hired people can be followed">
         {report.caveat}
       </Alert>
-      <div className="space-y-6">
-        <section aria-labelledby="by-competency">
-          <h2 id="by-competency" className="mb-2 text-lg font-semibold">
-            Per competency
-          </h2>
-          <DataTable caption="Interview score against later review rating, per competency" headings={[{ key: "c", label: "Competency" }, ...headings.slice(1)]}>
-            <Rows rows={report.byCompetency.map((row) => ({ ...row, key: row.competencyId, label: row.name }))} minN={report.minN} />
-          </DataTable>
-        </section>
-        <section aria-labelledby="by-stage">
-          <h2 id="by-stage" className="mb-2 text-lg font-semibold">
-            Per stage
-          </h2>
-          <DataTable caption="Mean interview score in a stage against the mean review rating of the same competencies" headings={[{ key: "s", label: "Stage" }, ...headings.slice(1)]}>
-            <Rows rows={report.byStage.map((row) => ({ ...row, key: row.stageId, label: row.stageId }))} minN={report.minN} />
-          </DataTable>
-        </section>
-      </div>
+      {waitingFor ? (
+        <Alert tone="info" title="Nothing to compare yet">
+          {waitingFor.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </Alert>
+      ) : (
+        <div className="space-y-6">
+          <section aria-labelledby="by-competency">
+            <h2 id="by-competency" className="mb-2 text-lg font-semibold">
+              Per competency
+            </h2>
+            <DataTable caption="Interview score against later review rating, per competency" headings={[{ key: "c", label: "Competency" }, ...headings.slice(1)]}>
+              <Rows rows={report.byCompetency.map((row) => ({ ...row, key: row.competencyId, label: row.name }))} minN={report.minN} />
+            </DataTable>
+          </section>
+          <section aria-labelledby="by-stage">
+            <h2 id="by-stage" className="mb-2 text-lg font-semibold">
+              Per stage
+            </h2>
+            <DataTable caption="Mean interview score in a stage against the mean review rating of the same competencies" headings={[{ key: "s", label: "Stage" }, ...headings.slice(1)]}>
+              <Rows rows={report.byStage.map((row) => ({ ...row, key: row.stageId, label: row.stageId }))} minN={report.minN} />
+            </DataTable>
+          </section>
+        </div>
+      )}
     </>
   );
 }

@@ -92,9 +92,10 @@ async function statisticsVersion(viewer: Viewer): Promise<string> {
 
 async function computeStatistics(viewer: Viewer) {
   const where = countedLoops(viewer);
-  const [cards, openings] = await Promise.all([
+  const [cards, openings, withheld] = await Promise.all([
     submittedCards(where),
     db.hiringOpening.findMany({ where: { loops: { some: where } }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, ladderId: true } }),
+    db.hiringLoop.count({ where: { ...decidedLoops(viewer), interviews: { some: owedInterviews(viewer) } } }),
   ]);
   const loops = pastLoops(cards);
   const past: PastLoop[] = [...loops.values()].map((loop) => ({
@@ -113,6 +114,8 @@ async function computeStatistics(viewer: Viewer) {
   const competencyName = new Map(ladders.flatMap(({ ladder }) => ladder.competencies.map((competency) => [competency.id, competency.name] as const)));
   return {
     loops: loops.size,
+    /** Decided loops left out because the viewer still owes a scorecard in them. */
+    withheld,
     interviewers: stats
       .map((row) => ({ ...row, name: names.get(row.interviewerId) ?? "Former interviewer" }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.interviewerId.localeCompare(b.interviewerId)),

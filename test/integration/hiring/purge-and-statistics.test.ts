@@ -88,6 +88,8 @@ describe("statistics", () => {
     const byOffset = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats?order=offset&page=9", facts.grace.id))));
     expect([byOffset.order, byOffset.page, byOffset.pageCount, byOffset.interviewerCount, byOffset.interviewers.length]).toEqual(["offset", 1, 1, 2, 2]);
     expect(statusOf(await call(async () => statsLoader(routeArgs(await get("/hiring/stats?order=loudest", facts.grace.id)))))).toBe(400);
+    // Grace scored nothing and owes nothing: the page says what it is over, and nothing about her own cards.
+    expect(stats.scope).toBe("Over 1 decided loop of the openings you manage, from their submitted scorecards.");
     // Another hiring admin's statistics do not count this opening.
     expect(bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.olga.id)))).loops).toBe(0);
   });
@@ -104,6 +106,8 @@ describe("statistics", () => {
     const stage = await db.hiringStage.create({ data: { openingId: facts.openingId, name: "Collaboration", position: 2, competencyIds: JSON.stringify(["collaboration"]) } });
     const interview = await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: stage.id, interviewerId: facts.admin.id, scheduledAt: new Date("2026-11-20T12:00:00Z") } });
     expect([await loopsFor(facts.grace.id), await loopsFor(facts.admin.id)]).toEqual([1, elsewhere]);
+    const scopeFor = async (userId: string) => bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", userId)))).scope;
+    expect(await scopeFor(facts.admin.id)).toMatch(/of every opening, from their submitted scorecards\. 1 more decided loop is left out until you submit your own scorecard in it\.$/);
     await db.hiringScorecard.create({ data: { interviewId: interview.id, authorId: facts.admin.id, status: "submitted", submittedAt: new Date(), recommendation: "yes" } });
     expect(await loopsFor(facts.admin.id)).toBe(elsewhere + 1);
   });
@@ -111,8 +115,12 @@ describe("statistics", () => {
   test("the validity loop pairs a linked hire's interview scores with their first manager review after the decision; below ten hires no coefficient is shown, with the caveat", async () => {
     const facts = await hiringSetUp();
     await decide(facts, "hire", new Date("2026-01-01T00:00:00Z"));
+    const waitingFor = async () => bodyOf<Awaited<ReturnType<typeof validityLoader>>>(await validityLoader(routeArgs(await get("/hiring/validity", facts.grace.id)))).waitingFor;
+    // Before anything can be compared, the page says what it needs rather than showing empty tables.
+    expect((await waitingFor())?.[0]).toMatch(/^No hire is linked to their account yet/);
     const hire = await createPerson({ name: "Casey Joined", track: "ic", level: "ic3" });
     await db.hiringCandidate.updateMany({ where: { loops: { some: { id: facts.loopId } } }, data: { hiredPersonId: hire.id } });
+    expect((await waitingFor())?.[0]).toBe("The linked hire has no submitted manager review since the decision yet.");
     const version = await db.ladderVersion.findFirstOrThrow({ select: { id: true } });
     await db.assessment.create({
       data: {
@@ -129,6 +137,7 @@ describe("statistics", () => {
     });
     const validity = bodyOf<Awaited<ReturnType<typeof validityLoader>>>(await validityLoader(routeArgs(await get("/hiring/validity", facts.grace.id))));
     expect(validity.linkedHires).toBe(1);
+    expect(validity.waitingFor).toBeNull();
     expect(validity.report.hires).toBe(1);
     expect(validity.report.caveat).toMatch(/hired/);
     expect(validity.report.byCompetency.map((row) => [row.competencyId, row.n, row.suppressed, row.pearson])).toEqual([
