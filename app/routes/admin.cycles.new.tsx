@@ -13,12 +13,13 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";
+import { nameField } from "~/utils/name-text";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 
 const CycleSchema = z
   .object({
-    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "A name can be at most 100 characters."),
+    name: nameField("Enter a name.", 100, "A name can be at most 100 characters."),
     startsOn: Day,
     endsOn: Day,
     participants: z.enum(["everyone", "teams"], { error: "Choose who takes part." }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
+import { nameField, refuseForbiddenCharacters } from "~/utils/name-text";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 
 /** Emails one per line, or separated by commas or semicolons: lower-cased, each once. */
@@ -12,7 +13,7 @@ const emailList = (max: number, tooLong: string) =>
 
 /** The set-up form of a calibration session, as an admin fills it in. */
 export const NewSessionSchema = z.object({
-  name: z.string().trim().min(1, { error: "Name the session." }).max(120, { error: "Keep the name under 120 characters." }),
+  name: nameField("Name the session.", 120, "Keep the name under 120 characters."),
   cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
   ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
   facilitatorEmail: z.string({ error: "Give the facilitator's email." }).trim().toLowerCase().min(1, { error: "Give the facilitator's email." }).max(254),
@@ -26,7 +27,7 @@ export const NewSessionSchema = z.object({
   /** Empty for the ladder's own scale, else one of its calibration scales. */
   scaleId: z.string().trim().max(100).optional().transform((value) => value || null),
   /** What the 9-box's second axis is called (for example Potential); empty when the session does not collect one. */
-  secondDimension: z.string().trim().max(40, { error: "Keep the name under 40 characters." }).optional().transform((value) => value || null),
+  secondDimension: z.string().superRefine(refuseForbiddenCharacters).trim().max(40, { error: "Keep the name under 40 characters." }).optional().transform((value) => value || null),
   groupFloor: z.coerce
     .number({ error: "Give the smallest group whose average is shown." })
     .int({ error: "Give a whole number." })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameField } from "~/utils/name-text";
 import { NOTES_MAX } from "./scorecard";
 
 /** The hiring forms, one zod schema each, used in the browser (conform) and on the server. */
@@ -12,7 +13,7 @@ const emailList = z
 const requiredText = (message: string, max: number, tooLong: string) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
 
 export const NewOpeningSchema = z.object({
-  title: requiredText("Name the opening, for example “Senior Engineer, Payments”.", 120, "Keep the title under 120 characters."),
+  title: nameField("Name the opening, for example “Senior Engineer, Payments”.", 120, "Keep the title under 120 characters."),
   ladderId: requiredText("Choose a ladder.", 100, "Choose a ladder."),
   levelId: requiredText("Choose the level you are hiring for.", 100, "Choose a level."),
   /** Other hiring admins of the opening besides its creator: emails. */
@@ -24,7 +25,7 @@ export type NewOpeningInput = z.output<typeof NewOpeningSchema>;
 
 export const StageSchema = z.object({
   stageId: z.string().trim().max(100).optional(),
-  name: requiredText("Name the stage, for example “System design”.", 80, "Keep the stage name under 80 characters."),
+  name: nameField("Name the stage, for example “System design”.", 80, "Keep the stage name under 80 characters."),
   competencyIds: z.array(z.string().trim().max(100)).max(100).default([]),
 });
 export type StageInput = z.output<typeof StageSchema>;
@@ -34,7 +35,7 @@ export const AddAdminSchema = z.object({
 });
 
 export const CandidateSchema = z.object({
-  name: requiredText("Give the candidate's name.", 120, "Keep the name under 120 characters."),
+  name: nameField("Give the candidate's name.", 120, "Keep the name under 120 characters."),
   email: z
     .string()
     .trim()

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { Day } from "~/modules/days";
+import { nameField } from "~/utils/name-text";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
 import { isUtcOffset } from "./time-zones";
 
@@ -20,7 +21,7 @@ export const MAX_CAPACITY = 10;
 
 export const ProgrammeSchema = z
   .object({
-    name: z.string({ error: "Name the programme." }).trim().min(1, { error: "Name the programme." }).max(120, { error: "Keep the name under 120 characters." }),
+    name: nameField("Name the programme.", 120, "Keep the name under 120 characters."),
     ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }).max(100),
     startsOn: Day,
     endsOn: Day,

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
 
@@ -87,27 +88,16 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: I
 
 const emptyToNull = (value: string) => (value === "" ? null : value);
 
-/**
- * Characters no name, email or team may hold: control characters (a NUL or a bell, and
- * line breaks inside a quoted value), the bidirectional overrides and isolates that make
- * text display in another order than it is stored, and U+FFFD, which stands where a file
- * that was not UTF-8 could not be read.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
-
-function forbiddenCharacter(value: string): string | null {
-  const match = FORBIDDEN.exec(value);
-  if (!match) return null;
-  const code = match[0].codePointAt(0)!;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  if (code === 0xfffd) return "has characters that could not be read (save the file as UTF-8 and choose it again)";
-  if (code >= 0x202a) return `has a character that changes the direction of text (${hex}); remove it`;
-  return `has a control character (${hex}); remove it`;
+/** A cell's forbidden character (the name fields' rule), said as the import says its errors; a file that was not UTF-8 gets a hint. */
+function forbiddenCharacterIn(value: string): string | null {
+  const found = forbiddenCharacter(value);
+  if (!found) return null;
+  if (found.kind === "unreadable") return "has characters that could not be read (save the file as UTF-8 and choose it again)";
+  return forbiddenCharacterProblem(found);
 }
 
 const cleanText = (value: string, ctx: z.RefinementCtx) => {
-  const problem = forbiddenCharacter(value);
+  const problem = forbiddenCharacterIn(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 };
 
@@ -266,7 +256,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
       const value = (entry.record[index] ?? "").trim();
-      const problem = forbiddenCharacter(value);
+      const problem = forbiddenCharacterIn(value);
       if (problem) problems.push({ line, field, message: problem });
       else if (value.length > MAX_ATTRIBUTE_VALUE) problems.push({ line, field, message: `an attribute can be at most ${MAX_ATTRIBUTE_VALUE} characters` });
       attributes[attribute] = emptyToNull(value);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameField } from "~/utils/name-text";
 
 /**
  * The one schema for adding and editing a person, used in the browser (conform) and
@@ -6,7 +7,7 @@ import { z } from "zod";
  * reporting cycle, valid track and level) are in service.server.ts.
  */
 export const PersonSchema = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "A name can be at most 200 characters."),
+  name: nameField("Enter a name.", 200, "A name can be at most 200 characters."),
   email: z
     .string({ error: "Enter an email address." })
     .trim()
@@ -25,11 +26,7 @@ export const PersonSchema = z.object({
 export type PersonFormValue = z.infer<typeof PersonSchema>;
 export type PersonField = keyof PersonFormValue;
 
-export const TeamNameSchema = z
-  .string({ error: "Enter a team name." })
-  .trim()
-  .min(1, "Enter a team name.")
-  .max(100, "A team name can be at most 100 characters.");
+export const TeamNameSchema = nameField("Enter a team name.", 100, "A team name can be at most 100 characters.");
 
 export const PASSWORD_MIN_LENGTH = 12;
 
