@@ -21,7 +21,7 @@ const MENTEES: [string, string[], number][] = [
   ["Tobias Keller", ["system-design", "technical-judgement"], 60],
 ];
 
-/** Mentors: capacity, time zone, and what they help with when their latest review prefills nothing. */
+/** Mentors: capacity, time zone, and what they offer to help with, besides what their latest review prefills. */
 const MENTORS: [string, number, number, string[]][] = [
   ["Yuki Sato", 2, 60, ["system-design", "code-quality", "mentoring"]],
   ["Sven Larsen", 2, 0, ["operations", "security", "system-design"]],
@@ -37,10 +37,10 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
 /**
  * The demo's mentorship programme, ready to match: open to six teams (all but Search), its
  * matching day two weeks away, with nine mentees and seven mentors opted in through the opt-in
- * module, as people would (mentors' competencies prefilled from their reviews where they have
- * any). Others on those teams have not joined yet: Sam Okafor and Lena Fischer of Checkout (the
- * README's manager and engineer, who can join as a mentor and a mentee), and Ibrahim Khan and
- * Peter Walsh, whom the browser tests sign in as. Idempotent.
+ * module, as people would (a mentor's competencies are what they offer plus what their reviews
+ * prefill). Others on those teams have not joined yet: Sam Okafor and Lena Fischer of Checkout
+ * (the README's manager and engineer, who can join as a mentor and a mentee), and Ibrahim Khan
+ * and Peter Walsh, whom the browser tests sign in as. Idempotent.
  */
 export async function seedDemoMentorship(now = new Date()): Promise<void> {
   if (await db.mentorshipProgramme.findFirst({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true } })) return;
@@ -84,10 +84,12 @@ export async function seedDemoMentorship(now = new Date()): Promise<void> {
     const person = viewer(name);
     if (person) joined(name, await saveOptIn(person, created.programmeId, { role: "mentee", goals, preferences: "", utcOffsetMinutes }, now));
   }
-  for (const [name, capacity, utcOffsetMinutes, fallback] of MENTORS) {
+  for (const [name, capacity, utcOffsetMinutes, offered] of MENTORS) {
     const person = viewer(name);
     if (!person) continue;
     const prefilled = (await optInPage(person, created.programmeId, "mentor", now)).values.competencies;
-    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies: prefilled.length ? prefilled : fallback, capacity, utcOffsetMinutes }, now));
+    // What they offer first, so the programme's goals stay covered whatever the seeded reviews say.
+    const competencies = [...new Set([...offered, ...prefilled])];
+    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity, utcOffsetMinutes }, now));
   }
 }

@@ -24,8 +24,8 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await sam.getByRole("button", { name: "Save proposal" }).click();
   await expect(sam.getByText("Proposal saved.")).toBeVisible();
 
-  // He can offer to mentor in the open programme.
-  await sam.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentorship" }).click();
+  // He can offer to mentor in the open programme (a fresh page load: the proposal form's draft keeper may still be saving).
+  await sam.goto("/mentorship");
   await sam.getByRole("link", { name: "Spring mentoring" }).click();
   await sam.getByRole("link", { name: "Join as a mentor" }).click();
   await sam.getByRole("checkbox", { name: "Execution and follow-through" }).check();
