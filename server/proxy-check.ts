@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 /**
  * Warns once when the TRUST_PROXY setting and the requests seen disagree. Behind a proxy
  * with TRUST_PROXY=0, every client has the proxy's address, so sign-in throttling by
- * address treats everyone as one client; with TRUST_PROXY set and no proxy in front, a
+ * account and address treats everyone as one client; with TRUST_PROXY set and no proxy in front, a
  * client chooses its own address by sending X-Forwarded-For.
  */
 export function warnOnProxyMismatch(trustProxy: number, warn: (message: string) => void = (message) => console.warn(message)) {

@@ -18,7 +18,7 @@ export async function recordLoginFailure(keys: readonly ThrottleKey[], now = new
   }
 }
 
-/** After a successful sign-in: the counts it was checked against start again (the address's stays: it may be shared). */
+/** After a successful sign-in: the counts it clears start again (throttle.ts says which). */
 export async function clearThrottles(keys: readonly ThrottleKey[]) {
-  await db.loginThrottle.deleteMany({ where: { key: { in: keys.filter((entry) => !entry.key.startsWith("ip:")).map((entry) => entry.key) } } });
+  await db.loginThrottle.deleteMany({ where: { key: { in: keys.filter((entry) => entry.clearedBySuccess).map((entry) => entry.key) } } });
 }

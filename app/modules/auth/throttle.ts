@@ -4,14 +4,19 @@
  * A browser someone has signed in from before (a known device, see KnownDevice) has its
  * own count for that account and nothing else: failures elsewhere, by anyone, on any
  * address, never lock a person out of the browsers they use. Every other attempt counts
- * against the account ("account:<email>", whatever the address, so rotating addresses
- * gains nothing) and against the client address ("ip:<address>", so one address cannot
- * try many accounts).
+ * against the account at the client's address ("account:<email> at <address>"), so failures
+ * lock that account from that address only: an attacker locks out neither the people who share
+ * their address (an office behind one NAT or proxy) nor the account's owner elsewhere. It also
+ * counts against the account across all addresses ("account:<email>"), with a larger allowance
+ * that one address cannot fill alone, so guessing one account's password from many addresses
+ * is still bounded. The address is the client's as Express sees it under TRUST_PROXY.
  */
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
 
-export const accountRule: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const addressRule: ThrottleRule = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** One browser, or one account from one address. */
+export const attemptRule: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** One account from every address together: locking it takes failures from at least four addresses. */
+export const accountRule: ThrottleRule = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 export type ThrottleState = { failures: number; windowStart: Date; lockedUntil: Date | null };
 
@@ -41,17 +46,23 @@ export function describeWait(ms: number): string {
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
 
-export type ThrottleKey = { key: string; rule: ThrottleRule };
+/** A count an attempt is checked against; `clearedBySuccess` when a successful sign-in starts it again. */
+export type ThrottleKey = { key: string; rule: ThrottleRule; clearedBySuccess: boolean };
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-export const addressKey = (address: string) => `ip:${address}`;
+const normalise = (email: string) => email.trim().toLowerCase();
+export const accountKey = (email: string) => `account:${normalise(email)}`;
+export const accountAtAddressKey = (email: string, address: string) => `account:${normalise(email)} at ${address}`;
 export const deviceKey = (tokenHash: string) => `device:${tokenHash}`;
 
-/** The counts a sign-in attempt is checked against and adds its failure to. */
+/**
+ * The counts a sign-in attempt is checked against and adds its failure to. A success clears the
+ * browser's or the account-at-address count; the account's count across addresses stays, since a
+ * success from one place says nothing about the failures from others.
+ */
 export function throttleKeys(attempt: { email: string; address: string; knownDevice: string | null }): ThrottleKey[] {
-  if (attempt.knownDevice) return [{ key: deviceKey(attempt.knownDevice), rule: accountRule }];
+  if (attempt.knownDevice) return [{ key: deviceKey(attempt.knownDevice), rule: attemptRule, clearedBySuccess: true }];
   return [
-    { key: accountKey(attempt.email), rule: accountRule },
-    { key: addressKey(attempt.address), rule: addressRule },
+    { key: accountAtAddressKey(attempt.email, attempt.address), rule: attemptRule, clearedBySuccess: true },
+    { key: accountKey(attempt.email), rule: accountRule, clearedBySuccess: false },
   ];
 }
