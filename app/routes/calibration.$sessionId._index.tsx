@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
@@ -13,7 +13,7 @@ import { SuggestField } from "~/components/ui/suggest-field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { sessionView } from "~/modules/calibration/session-view.server";
-import { advanceSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
+import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
@@ -35,6 +35,20 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
     if (!invited.ok) return data({ intent: "invite" as const, email, fieldErrors: invited.fieldErrors }, { status: 400 });
     return redirect(`/calibration/${params.sessionId}?tab=managers`);
+  }
+  const intent = form.get("intent");
+  if (intent === "accept-preview" || intent === "accept") {
+    const entryIds = form.getAll("entryId").map(String);
+    const choice = intent === "accept-preview" && form.get("scope") === "all" ? ({ all: true } as const) : { entryIds };
+    try {
+      // Accepting cannot be undone: it is done only once the facilitator has seen who it takes and confirmed.
+      if (intent === "accept-preview" || form.get("confirm") !== "yes") return data({ intent: "accept-preview" as const, preview: await previewAcceptance(viewer, params.sessionId ?? "", choice) });
+      const { accepted, already } = await acceptProposals(viewer, params.sessionId ?? "", entryIds);
+      return redirect(`/calibration/${params.sessionId}?accepted=${accepted}${already ? `&already=${already}` : ""}`);
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
+      throw error;
+    }
   }
   const day = String(form.get("effectiveOn") ?? "");
   const effectiveOn = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? new Date(`${day}T00:00:00Z`) : null;
@@ -67,6 +81,9 @@ const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}
 export default function CalibrationSession() {
   const view = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const accepted = refused ? null : searchParams.get("accepted");
+  const alreadyAccepted = Number(searchParams.get("already") ?? 0);
   useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { session } = view;
@@ -96,6 +113,12 @@ export default function CalibrationSession() {
         }
       />
       {refused && "error" in refused ? <Alert tone="error">{refused.error}</Alert> : null}
+      {accepted !== null && /^\d+$/.test(accepted) ? (
+        <Alert tone="success">
+          {Number(accepted) === 1 ? "1 proposal accepted as its final outcome." : `${accepted} proposals accepted as final outcomes.`}
+          {alreadyAccepted ? ` ${alreadyAccepted} already had their proposal as their outcome.` : ""}
+        </Alert>
+      ) : null}
       {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
@@ -268,9 +291,36 @@ export default function CalibrationSession() {
 
           <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
-          <DataTable caption="People in this session, in discussion order" headings={["Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}>
+          {view.canRecordOutcomes ? (
+            <>
+              {refused && "preview" in refused ? <AcceptConfirmation preview={refused.preview} sessionId={session.id} busy={navigation.state === "submitting"} /> : null}
+              <Form method="post" id="accept-proposals" className="mb-3 flex flex-wrap items-center gap-3">
+                <input type="hidden" name="intent" value="accept-preview" />
+                <Button type="submit" name="scope" value="selected" variant="secondary" disabled={navigation.state === "submitting"}>
+                  Accept selected proposals
+                </Button>
+                <Button type="submit" name="scope" value="all" variant="secondary" disabled={navigation.state === "submitting"}>
+                  Accept every open proposal
+                </Button>
+                <span className="text-xs text-slate-600 dark:text-slate-300">
+                  Tick people below, or take everyone with a proposal and no outcome yet; you confirm before anything is recorded. An outcome that differs from the proposal is recorded on the person's page, with a reason.
+                </span>
+              </Form>
+            </>
+          ) : null}
+          <DataTable
+            caption="People in this session, in discussion order"
+            headings={[...(view.canRecordOutcomes ? ["Accept"] : []), "Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}
+          >
             {view.entries.map((entry) => (
               <tr key={entry.id}>
+                {view.canRecordOutcomes ? (
+                  <td className={tdClass}>
+                    {entry.proposal?.rating != null && entry.final === null ? (
+                      <input type="checkbox" name="entryId" value={entry.id} form="accept-proposals" aria-label={`Accept ${entry.name}'s proposal`} className="size-4" />
+                    ) : null}
+                  </td>
+                ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
                   <Link to={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
                     {entry.name}
@@ -362,4 +412,48 @@ function AgendaPages({
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+type AcceptPreview = { accept: { id: string; name: string }[]; already: number; left: number };
+
+/** Before a bulk accept: who it takes, said with the count, and the button that does it (the step cannot be undone). */
+function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPreview; sessionId: string; busy: boolean }) {
+  const count = preview.accept.length;
+  const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+  return (
+    <section aria-labelledby="accept-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
+      <h3 id="accept-title" className="mb-1 text-base font-semibold">
+        {count ? `Accept ${count} ${count === 1 ? "proposal" : "proposals"} as final ${count === 1 ? "outcome" : "outcomes"}?` : "No proposals to accept"}
+      </h3>
+      {count ? (
+        <>
+          <p className="mb-2">
+            Each becomes the person's final outcome exactly as proposed, with its own line in their history. This cannot be undone: changing one later is a new
+            outcome, with its reason.
+          </p>
+          <p className="mb-2">
+            {preview.accept.slice(0, 10).map((entry) => entry.name).join(", ")}
+            {count > 10 ? ` and ${count - 10} more` : ""}.
+          </p>
+        </>
+      ) : null}
+      {preview.already ? <p className="mb-2">{people(preview.already)} already have their proposal as their outcome.</p> : null}
+      {preview.left ? <p className="mb-2">{people(preview.left)} without a proposal, or with an outcome that differs from it, are left for you to decide one by one.</p> : null}
+      <Form method="post" className="flex flex-wrap items-center gap-3">
+        <input type="hidden" name="intent" value="accept" />
+        <input type="hidden" name="confirm" value="yes" />
+        {preview.accept.map((entry) => (
+          <input key={entry.id} type="hidden" name="entryId" value={entry.id} />
+        ))}
+        {count ? (
+          <Button type="submit" disabled={busy}>
+            Accept {count} {count === 1 ? "proposal" : "proposals"}
+          </Button>
+        ) : null}
+        <Link to={`/calibration/${sessionId}`} className="text-brand-600 underline dark:text-brand-100">
+          {count ? "Cancel" : "Back to the agenda"}
+        </Link>
+      </Form>
+    </section>
+  );
 }

@@ -7,6 +7,7 @@ import type { Ladder } from "~/modules/ladders";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { managerChain, reportsBelowSql } from "~/modules/people/reporting-line.server";
+import { namesList, proposalAsOutcome, sortForAcceptance } from "./bulk-accept";
 import type { LevelOutcome } from "./entries";
 import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { onSessionScale, sessionScale } from "./scale";
@@ -464,6 +465,108 @@ export async function recordOutcome(
   });
   await announceSessionChange(entry.sessionId);
   return { ok: true };
+}
+
+/** A bulk accept: every open proposal the viewer may decide, or the chosen entries. */
+export type AcceptChoice = { all: true } | { entryIds: readonly string[] };
+
+/** The most entries one bulk accept names (a session's agenda, several times over). */
+const MAX_ACCEPT = 5000;
+
+/**
+ * The entries a bulk accept takes and leaves. Only who may record outcomes, while the session is
+ * live; only entries the viewer may open (canOpenEntry): a chosen entry they may not, or that is
+ * not in the session, is a 404. A chosen entry without a proposal, or whose recorded outcome
+ * differs from its proposal, refuses the whole choice, naming them; "all" leaves those out.
+ */
+async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptChoice) {
+  const session = await requireSessionAccess(viewer, sessionId);
+  if (!canRecordOutcome(viewer, session.access)) {
+    throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
+  }
+  const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
+  if (ids && ids.length === 0) throw new InvalidError("Choose the people whose proposals to accept: tick them in the agenda.");
+  if (ids && ids.length > MAX_ACCEPT) throw new InvalidError(`Accept at most ${MAX_ACCEPT} proposals at once.`);
+  const rows = await db.calibrationEntry.findMany({
+    where: { sessionId, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: [{ person: { name: "asc" } }, { id: "asc" }],
+    select: {
+      id: true,
+      personId: true,
+      managerId: true,
+      released: true,
+      proposedRating: true,
+      proposedOutcome: true,
+      proposedLevelId: true,
+      proposedSecond: true,
+      finalRating: true,
+      finalOutcome: true,
+      finalLevelId: true,
+      finalSecond: true,
+      person: { select: { name: true } },
+    },
+  });
+  const openable = rows.filter((row) => canOpenEntry(viewer, session.access, row));
+  if (ids && openable.length !== ids.length) throw new NotFoundError("There is no such entry in this session.");
+  const sorted = sortForAcceptance(
+    openable.map(({ person, ...row }) => ({ ...row, name: person.name })),
+    session.secondDimension !== null,
+  );
+  if (ids && (sorted.noProposal.length || sorted.decidedOtherwise.length)) {
+    const problems = [
+      sorted.noProposal.length ? `${namesList(sorted.noProposal)} ${sorted.noProposal.length === 1 ? "has" : "have"} no proposal to accept` : null,
+      sorted.decidedOtherwise.length
+        ? `${namesList(sorted.decidedOtherwise)} already ${sorted.decidedOtherwise.length === 1 ? "has an outcome" : "have outcomes"} that differ${sorted.decidedOtherwise.length === 1 ? "s" : ""} from the proposal (change it on their page, with a reason)`
+        : null,
+    ].filter(Boolean);
+    throw new InvalidError(`Nothing was accepted: ${problems.join("; ")}.`);
+  }
+  return { session, sorted };
+}
+
+/** What a bulk accept would do, for the facilitator to confirm: who is accepted, and how many are left as they are. */
+export async function previewAcceptance(viewer: Viewer, sessionId: string, choice: AcceptChoice) {
+  const { sorted } = await acceptanceOf(viewer, sessionId, choice);
+  return {
+    accept: sorted.accept.map((entry) => ({ id: entry.id, name: entry.name })),
+    already: sorted.already.length,
+    /** Left for the facilitator to decide one by one: no proposal, or an outcome recorded otherwise. */
+    left: sorted.noProposal.length + sorted.decidedOtherwise.length,
+  };
+}
+
+/**
+ * The facilitator accepts the chosen entries' proposals as their final outcomes, after confirming
+ * them (previewAcceptance): each entry written and its own "final" event appended, all in one
+ * transaction. An accepted outcome is the proposal, so it needs no reason. Entries whose outcome
+ * already is the proposal are left as they are (no event). If anyone recorded an outcome for one of
+ * them meanwhile, nothing is written.
+ */
+export async function acceptProposals(viewer: Viewer, sessionId: string, entryIds: readonly string[]): Promise<{ accepted: number; already: number }> {
+  const { session, sorted } = await acceptanceOf(viewer, sessionId, { entryIds });
+  const collectsSecond = session.secondDimension !== null;
+  if (sorted.accept.length) {
+    // Entries accepted to the same outcome are written by one statement.
+    const byOutcome = new Map<string, { outcome: ReturnType<typeof proposalAsOutcome>; ids: string[] }>();
+    for (const entry of sorted.accept) {
+      const outcome = proposalAsOutcome(entry, collectsSecond);
+      const key = JSON.stringify(outcome);
+      const group = byOutcome.get(key);
+      if (group) group.ids.push(entry.id);
+      else byOutcome.set(key, { outcome, ids: [entry.id] });
+    }
+    await db.$transaction(async (tx) => {
+      for (const { outcome, ids } of byOutcome.values()) {
+        const written = await tx.calibrationEntry.updateMany({ where: { id: { in: ids }, sessionId, finalRating: null }, data: { ...outcome, revision: { increment: 1 } } });
+        if (written.count !== ids.length) throw new ConflictError("Someone recorded an outcome for one of these people meanwhile; nothing was accepted. Reload to see it, then accept again.");
+      }
+      await tx.calibrationEvent.createMany({
+        data: sorted.accept.map((entry) => ({ sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, proposalAsOutcome(entry, collectsSecond))) })),
+      });
+    }, LARGE_WRITE);
+    await announceSessionChange(sessionId);
+  }
+  return { accepted: sorted.accept.length, already: sorted.already.length };
 }
 
 export const PROPOSAL_MARKS = ["agree", "question", "no-view"] as const;
