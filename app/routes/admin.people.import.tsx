@@ -11,6 +11,8 @@ import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { levelLabel, trackLabel } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
 import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
 import { CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
@@ -54,6 +56,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     );
   }
   const { plan, summary } = outcome;
+  const ladders = (await servedLadders()).map((served) => served.ladder);
   if (intent === "import") {
     return { status: "imported" as const, result: submission.reply({ resetForm: true }), summary, newTeams: plan.newTeams };
   }
@@ -63,7 +66,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     summary,
     newTeams: plan.newTeams,
     attributeColumns: plan.attributeColumns,
-    creates: plan.creates.slice(0, PREVIEW_ROWS),
+    // Tracks and levels in words, from each new person's ladder.
+    creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder) })),
     changes: plan.changes.slice(0, PREVIEW_ROWS),
   };
 });
@@ -322,8 +326,8 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     <td className={tdClass}>{row.email}</td>
                     <td className={tdClass}>{row.managerEmail ?? "—"}</td>
                     <td className={tdClass}>{row.team ?? "—"}</td>
-                    <td className={tdClass}>{row.track ?? "—"}</td>
-                    <td className={tdClass}>{row.level ?? "—"}</td>
+                    <td className={tdClass}>{row.trackName ?? "—"}</td>
+                    <td className={tdClass}>{row.levelTitle ?? "—"}</td>
                     {preview.attributeColumns.length ? <td className={tdClass}>{describeAttributes(row.attributes, preview.attributeColumns)}</td> : null}
                   </tr>
                 ))}

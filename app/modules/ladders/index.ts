@@ -18,6 +18,7 @@ export {
   nextLevel,
   levelLabel,
   placeLabel,
+  trackLabel,
   previousLevel,
   targetFor,
   trackOfLevel,

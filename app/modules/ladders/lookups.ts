@@ -117,6 +117,17 @@ export function placeLabel(ladders: readonly Ladder[], trackId: string | null, l
   return [trackId, levelId].filter(Boolean).join(" · ");
 }
 
+/** A person's track in words ("Individual contributor"), found as placeLabel finds it; the id only where no ladder knows it. */
+export function trackLabel(ladders: readonly Ladder[], trackId: string | null, ladderId: string | null = null): string | null {
+  if (!trackId) return null;
+  const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
+  for (const ladder of own.length ? own : ladders) {
+    const track = getTrack(ladder, trackId);
+    if (track) return track.name;
+  }
+  return trackId;
+}
+
 /** A person's level in words ("Engineer II"), found as placeLabel finds it; the id only where no ladder knows it. */
 export function levelLabel(ladders: readonly Ladder[], levelId: string | null, ladderId: string | null = null): string | null {
   if (!levelId) return null;

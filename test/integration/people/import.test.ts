@@ -70,10 +70,17 @@ describe("importing people from CSV through the admin page", () => {
 
     const checked = await post(admin.id, "check", csv);
     expect(statusOf(checked)).toBe(200);
-    const preview = bodyOf<{ status: string; summary: unknown; creates: { email: string }[]; changes: { id: string; changes: unknown[] }[]; newTeams: string[] }>(checked);
+    const preview = bodyOf<{ status: string; summary: unknown; creates: { email: string; trackName: string | null; levelTitle: string | null }[]; changes: { id: string; changes: unknown[] }[]; newTeams: string[] }>(
+      checked,
+    );
     expect(preview.status).toBe("checked");
     expect(preview.summary).toEqual({ rows: 3, created: 2, changed: 1, unchanged: 0, newTeams: 2 });
     expect(preview.creates.map((row) => row.email)).toEqual([`${s}-boss@example.com`, `${s}-ana@example.com`]);
+    // Tracks and levels in words, not the file's ids.
+    expect(preview.creates.map((row) => [row.trackName, row.levelTitle])).toEqual([
+      ["Engineering manager", "Senior Engineering Manager"],
+      ["Individual contributor", "Engineer II"],
+    ]);
     expect(preview.changes).toEqual([
       expect.objectContaining({
         id: existing.id,
