@@ -3,7 +3,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -12,16 +11,9 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { BASE_PATH } from "~/modules/scim/scim.server";
-import { createScimToken, listScimTokens, revokeScimToken, TOKEN_NAME_MAX } from "~/modules/scim/tokens.server";
+import { CreateTokenSchema } from "~/modules/scim/token-form";
+import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/scim/tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
-
-const CreateTokenSchema = z.object({
-  name: z
-    .string({ error: "Name the token after the identity provider that will use it." })
-    .trim()
-    .min(1, "Name the token after the identity provider that will use it.")
-    .max(TOKEN_NAME_MAX, `At most ${TOKEN_NAME_MAX} characters.`),
-});
 
 export const meta: MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }];
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
+import { TOKEN_NAME_MAX } from "./token-form";
 
 /**
  * The bearer tokens identity providers use for SCIM provisioning. A token is shown once
@@ -12,7 +13,6 @@ import { NotFoundError } from "~/modules/errors";
 const PREFIX = "rungs_scim_";
 /** "Last used" is a day-to-day figure: written at most once a minute, not on every request of a burst. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-export const TOKEN_NAME_MAX = 100;
 
 export type ScimTokenIdentity = { id: string; name: string };
 
