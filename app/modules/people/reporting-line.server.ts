@@ -63,6 +63,26 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
     WHERE EXISTS (SELECT 1 FROM line WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth"))`;
 }
 
+/**
+ * Recomputes the reporting line of one person and everyone under them, from their
+ * manager's kept line: what one change of manager moves, for writers that make many of
+ * them one at a time (SCIM provisioning), where rebuilding everyone's line per change
+ * would cost the whole organisation each time. Same rule as rebuildReportingLine; the
+ * manager's own line must be right (it is, when every change of manager rebuilds).
+ */
+export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">, personId: string): Promise<void> {
+  await client.$executeRaw`
+    WITH RECURSIVE line(id, path, depth) AS (
+      SELECT u.id, COALESCE(m."linePath" || m.id || '/', CAST('/' AS TEXT)), COALESCE(m."lineDepth" + 1, 0)
+      FROM "User" u LEFT JOIN "User" m ON m.id = u."managerId" WHERE u.id = ${personId}
+      UNION ALL
+      SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
+    )
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth
+    FROM line
+    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`;
+}
+
 /** Ids of everyone who reports to the person, directly or through others. */
 export async function reportsUnder(personId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(personId)} SELECT DISTINCT id FROM below`;

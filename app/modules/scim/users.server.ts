@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
+import { managerChain, rebuildReportingLineUnder } from "~/modules/people/reporting-line.server";
 import { endAccess } from "~/modules/people/service.server";
 import type { TrackLevelCheck } from "~/modules/people/track-level";
 import type { Query, UserField } from "./filter";
@@ -147,7 +147,8 @@ async function managerFor(tx: Tx, personId: string | null, ref: string | null): 
 
 /**
  * Reports waiting for this person (by id or externalId) get them as manager, except any
- * that would close a cycle (they stay waiting). Returns how many moved.
+ * that would close a cycle (they stay waiting); each report's line (and their people's)
+ * follows. Returns how many moved.
  */
 async function resolveWaitingReports(tx: Tx, actor: Actor, person: { id: string; email: string; scimExternalId: string | null }): Promise<number> {
   const refs = [person.id, ...(person.scimExternalId ? [person.scimExternalId] : [])];
@@ -159,6 +160,7 @@ async function resolveWaitingReports(tx: Tx, actor: Actor, person: { id: string;
     if (report.id === person.id || above.has(report.id)) continue;
     await tx.user.update({ where: { id: report.id }, data: { managerId: person.id, scimManagerRef: null } });
     await audit(tx, actor, "person.updated", "person", report.id, { manager: { from: null, to: person.email } });
+    await rebuildReportingLineUnder(tx, report.id);
     moved++;
   }
   return moved;
@@ -195,8 +197,8 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
       ...place,
       ...(input.active === false ? { active: false } : {}),
     });
-    const moved = await resolveWaitingReports(tx, actor, created);
-    if (manager.managerId || moved) await rebuildReportingLine(tx);
+    if (manager.managerId) await rebuildReportingLineUnder(tx, created.id);
+    await resolveWaitingReports(tx, actor, created);
     return created.id;
   });
   return (await getUser(id))!;
@@ -252,8 +254,8 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     if (Object.keys(changes).length) await audit(tx, actor, "person.updated", "person", id, changes as Prisma.InputJsonValue);
     if (deactivate) await audit(tx, actor, "person.deactivated", "person", id, { endedSessions: await endAccess(tx, id) });
     if (reactivate) await audit(tx, actor, "person.reactivated", "person", id);
-    const moved = changes.externalId ? await resolveWaitingReports(tx, actor, { id, email, scimExternalId: externalId }) : 0;
-    if (lineChanged || moved) await rebuildReportingLine(tx);
+    if (lineChanged) await rebuildReportingLineUnder(tx, id);
+    if (changes.externalId) await resolveWaitingReports(tx, actor, { id, email, scimExternalId: externalId });
   });
   return (await getUser(id))!;
 }
