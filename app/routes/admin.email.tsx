@@ -7,7 +7,8 @@ import { Alert, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { OUTBOX_STATUSES, outboxPage, resendMessage } from "~/modules/notifications/outbox.server";
+import { OUTBOX_STATUSES } from "~/modules/notifications/outbox";
+import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 

@@ -6,6 +6,7 @@ import { NotFoundError } from "~/modules/errors";
 import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
+import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { planMessages } from "./plan";
 import { toPreferences } from "./preferences.server";
 import { absoluteLink, renderMessage } from "./render";
@@ -169,8 +170,6 @@ export async function runNotificationPass(transport: Transport | null, options: 
   return { queued, ...(await deliverQueued(transport, mail.from, options)) };
 }
 
-export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const OUTBOX_PAGE_SIZE = 50;
 
 /** The admins' view of the outbox: counts by status and one page of one status, newest first. */

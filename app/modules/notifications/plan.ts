@@ -53,7 +53,7 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
 
   const local = localTime(now, timeZone);
   const digestDay = preferences.digest === "daily" || (preferences.digest === "weekly" && local.weekday === 1);
-  const digest = items.length && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest") && !known.has(digestKey(personId, local.date));
+  const digest = items.length > 0 && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest") && !known.has(digestKey(personId, local.date));
   if (digest) add(digestKey(personId, local.date), "digest", digestOrder(items));
 
   for (const item of items) {
