@@ -121,7 +121,7 @@ export default function CycleProgress() {
             name="teamName"
             suggestions="/admin/team-options"
             defaultValue={typedTeam || team?.name || ""}
-            hint={filters.teamId === "none" ? "Showing people without a team." : "Empty for every team."}
+            hint={filters.teamId === "none" ? "Showing people without a team." : "Leave it empty to show people of all teams."}
             errors={teamError ? [teamError] : undefined}
             className="min-w-56"
           />

@@ -1,17 +1,13 @@
 import { useId } from "react";
 import type { ProfileRow } from "~/modules/growth/history";
+import { angleOf, layoutRadarLabels, LABEL_FONT, LINE_HEIGHT, radarFrame } from "~/modules/growth/radar-layout";
 
 const WIDTH = 860;
-const HEIGHT = 640;
-const CX = WIDTH / 2;
-const CY = 300;
-const RADIUS = 190;
+const GEOMETRY = { cx: WIDTH / 2, cy: 300, radius: 190 };
+const { cx: CX, cy: CY, radius: RADIUS } = GEOMETRY;
+const LEGEND_HEIGHT = 48;
 
 type Point = { x: number; y: number };
-
-function angleOf(index: number, count: number) {
-  return -Math.PI / 2 + (2 * Math.PI * index) / count;
-}
 
 function pointAt(index: number, count: number, value: number, max: number): Point {
   const angle = angleOf(index, count);
@@ -20,20 +16,6 @@ function pointAt(index: number, count: number, value: number, max: number): Poin
 }
 
 const path = (points: readonly Point[]) => points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
-
-/** A competency name on at most two lines of about `width` characters. */
-function wrap(text: string, width = 20): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && `${line} ${word}`.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.length > 2 ? [lines[0]!, `${lines.slice(1).join(" ").slice(0, width - 1)}…`] : lines;
-}
 
 export function describeAgainstBar(rows: readonly ProfileRow[]) {
   const rated = rows.filter((row) => row.againstBar !== null);
@@ -59,10 +41,20 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
   const series = (pick: (row: ProfileRow) => number | null) => rows.map((row, index) => pointAt(index, count, pick(row) ?? 0, max));
   const managerPoints = series((row) => row.manager);
   const selfPoints = series((row) => row.self);
-  const legendY = HEIGHT - 24;
+  const values = rows.map((row) => [hasManager ? `M ${row.manager ?? "–"}` : null, hasSelf ? `S ${row.self ?? "–"}` : null].filter(Boolean).join(" · "));
+  const labels = layoutRadarLabels(
+    GEOMETRY,
+    rows.map((row) => row.name),
+    values,
+  );
+  // The frame holds every label and at least the legend's width.
+  const frame = radarFrame(GEOMETRY, labels);
+  const left = Math.min(0, frame.left);
+  const width = Math.max(WIDTH, frame.left + frame.width) - left;
+  const legendY = frame.top + frame.height + LEGEND_HEIGHT / 2;
   return (
     <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`${left.toFixed(0)} ${frame.top.toFixed(0)} ${width.toFixed(0)} ${(frame.height + LEGEND_HEIGHT).toFixed(0)}`}
       role="img"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
@@ -111,26 +103,21 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
         </>
       ) : null}
       {rows.map((row, index) => {
-        const angle = angleOf(index, count);
-        const cos = Math.cos(angle);
-        const sin = Math.sin(angle);
-        const lines = wrap(row.name);
-        const x = CX + (RADIUS + 14) * cos;
-        // Labels below the centre hang down from the rim (the ones at the very bottom further, clear of their neighbours); those above sit on it.
-        const y = CY + (RADIUS + 14) * sin + (sin > 0.95 ? 32 : sin > 0.3 ? 8 : sin < -0.3 ? -14 * lines.length : -7 * lines.length + 4);
-        const anchor = cos > 0.05 ? "start" : cos < -0.05 ? "end" : "middle";
-        const values = [hasManager ? `M ${row.manager ?? "–"}` : null, hasSelf ? `S ${row.self ?? "–"}` : null].filter(Boolean).join(" · ");
+        const label = labels[index]!;
+        const nameLines = label.lines.slice(0, values[index] ? -1 : undefined);
         return (
-          <text key={row.competencyId} x={x} y={y} textAnchor={anchor} fontSize={12} fill="currentColor">
-            <title>{`${row.name}: ${values}, bar ${row.bar}`}</title>
-            {lines.map((line, lineIndex) => (
-              <tspan key={line} x={x} dy={lineIndex === 0 ? 0 : 14} fontWeight={600}>
+          <text key={row.competencyId} x={label.x} y={label.baseline} textAnchor={label.anchor} fontSize={LABEL_FONT} fill="currentColor">
+            <title>{`${row.name}: ${values[index]}, bar ${row.bar}`}</title>
+            {nameLines.map((line, lineIndex) => (
+              <tspan key={lineIndex} x={label.x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT} fontWeight={600}>
                 {line}
               </tspan>
             ))}
-            <tspan x={x} dy={14} className="fill-slate-600 dark:fill-slate-300">
-              {values}
-            </tspan>
+            {values[index] ? (
+              <tspan x={label.x} dy={LINE_HEIGHT} className="fill-slate-600 dark:fill-slate-300">
+                {values[index]}
+              </tspan>
+            ) : null}
           </text>
         );
       })}
