@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import * as auditRoute from "~/routes/admin.audit";
 import * as tokensRoute from "~/routes/admin.scim";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
@@ -35,6 +36,12 @@ describe("the admins' SCIM token page", () => {
     expect(JSON.stringify(page)).not.toContain(token);
 
     expect((await scim(token, "GET", "/ServiceProviderConfig")).status).toBe(200);
+    const provisioned = await scim(token, "POST", "/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "via.okta@example.com" });
+    expect(provisioned.status).toBe(201);
+    const log = bodyOf<{ events: { action: string; actor: unknown; scimToken: { name: string } | null; subjectId: string | null }[] }>(
+      await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", admin.id))),
+    );
+    expect(log.events.find((event) => event.subjectId === provisioned.body.id)).toMatchObject({ action: "person.created", actor: null, scimToken: { name: "Okta production" } });
     const used = bodyOf<{ tokens: { lastUsedAt: string | null }[] }>(await tokensRoute.loader(routeArgs(await signedInRequest("/admin/scim", admin.id))));
     expect(used.tokens[0]!.lastUsedAt).not.toBeNull();
 
