@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address, as the server saw it (after trusted proxies). */
     clientAddress?: string;
+    /** This request's id (X-Request-Id), for its log lines. */
+    requestId?: string;
   }
 }
 

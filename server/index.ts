@@ -10,7 +10,9 @@ import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { limitRequestBodies, MiB } from "./body-limit.ts";
 import { warnOnProxyMismatch } from "./proxy-check.ts";
-import { requestLog } from "./request-log.ts";
+import { metricsEndpoint, observeRequests } from "./metrics.ts";
+import { requestIds, requestLog } from "./request-log.ts";
+import { patternOf, routePatterns, UNMATCHED } from "../app/modules/operations/route-patterns.ts";
 import { securityHeaders } from "./security.ts";
 
 async function main() {
@@ -77,11 +79,21 @@ async function main() {
     setInterval(emailPass, 5 * 60 * 1000).unref();
   }
 
+  // The email outbox's figures are the database's, read when /metrics is scraped.
+  const { addScrapedGauge } = await import("../app/modules/operations/metrics.server.ts");
+  const { outboxCounts } = await import("../app/modules/operations/outbox-metrics.server.ts");
+  addScrapedGauge("rungs_outbox_messages", "Email outbox messages by status (queued, sent, failed, skipped).", ["status"], outboxCounts);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
+  app.use(requestIds(env.TRUST_PROXY));
   if (env.LOG_REQUESTS) app.use(requestLog());
-  app.use(securityHeaders({ development }));
+  // Metrics are labelled by route pattern, known once the build is loaded (below).
+  let routeOf = (_path: string) => UNMATCHED;
+  app.use(observeRequests((path) => routeOf(path)));
+  app.get("/metrics", metricsEndpoint(env.METRICS_TOKEN));
+  app.use(securityHeaders({ development, formTargets: env.singleSignOn ? [new URL(env.singleSignOn.issuer).origin] : [] }));
   app.use(warnOnProxyMismatch(env.TRUST_PROXY));
   app.use(refuseCrossSiteWrites());
   // Bodies are limited before anything reads them; the CSV import posts its file as form text
@@ -106,6 +118,8 @@ async function main() {
     app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next()));
     // @ts-expect-error the build exists only after `npm run build`
     build = (await import("../build/server/index.js")) as ServerBuild;
+    const patterns = routePatterns(build.routes);
+    routeOf = (path) => patternOf(path, patterns);
   }
 
   app.all(
@@ -114,7 +128,11 @@ async function main() {
     createRequestHandler({
       build,
       mode: development ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? "unknown",
+        requestId: res.locals.requestId as string,
+      }),
     }),
   );
 

@@ -3,6 +3,7 @@ import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
 import { keepPreparedStatements } from "./sqlite-statements.server";
 import { withStatementCount } from "./statement-count.server";
+import { withStatementTiming } from "./statement-timing.server";
 
 // The namespace's raw-SQL helpers (Prisma.sql, Prisma.join) come from the runtime both clients share.
 export { Prisma } from "../../prisma/generated/sqlite/client";
@@ -19,14 +20,14 @@ export function sqliteFilePath(databaseUrl: string): string {
 
 async function createClient(databaseUrl: string): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = withStatementCount(keepPreparedStatements(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 })));
+    const adapter = withStatementTiming(withStatementCount(keepPreparedStatements(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }))));
     return new PrismaClient({ adapter });
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../../prisma/generated/postgres/client"),
   ]);
-  const adapter = withStatementCount(new PrismaPg({ connectionString: databaseUrl, max: 10 }));
+  const adapter = withStatementTiming(withStatementCount(new PrismaPg({ connectionString: databaseUrl, max: 10 })));
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 

@@ -30,6 +30,8 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_REQUESTS: booleanish.default(true),
+  // GET /metrics (Prometheus) answers a scraper that sends this as a bearer token; unset, it is not served.
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (a random secret the scraper sends as a bearer token)").optional()),
   // The address people reach Rungs at (https://rungs.example.com), for links printed in the
   // log and single sign-on's redirect; without it, the address the request came to.
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://rungs.example.com" }).optional()),

@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { metrics } from "~/modules/operations/metrics.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { knownDeviceFor, rememberDevice } from "./devices.server";
 import { describeWait, throttleKeys } from "./throttle";
@@ -15,6 +16,7 @@ export async function attemptLogin(email: string, password: string, clientAddres
   const keys = throttleKeys({ email: normalised, address: clientAddress, knownDevice: await knownDeviceFor(normalised, deviceToken) });
   const wait = await throttleWait(keys);
   if (wait > 0) {
+    metrics().loginFailures.inc({ reason: "throttled" });
     return {
       ok: false,
       reason: "throttled",
@@ -28,6 +30,7 @@ export async function attemptLogin(email: string, password: string, clientAddres
   const matches = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), password);
   if (!user || !user.password || !matches || user.deactivatedAt) {
     await recordLoginFailure(keys);
+    metrics().loginFailures.inc({ reason: "invalid" });
     return invalid;
   }
   await clearThrottles(keys);

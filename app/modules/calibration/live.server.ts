@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
+import { metrics } from "~/modules/operations/metrics.server";
 
 /**
  * "Something changed in session X", to everyone viewing it, within a second. One server keeps
@@ -78,7 +79,15 @@ export async function announceSessionChange(sessionId: string): Promise<void> {
 export async function watchSession(sessionId: string, onChange: () => void): Promise<() => void> {
   await listen();
   local.on(sessionId, onChange);
-  return () => local.off(sessionId, onChange);
+  const { eventStreams } = metrics();
+  eventStreams.inc();
+  let watching = true;
+  return () => {
+    if (!watching) return;
+    watching = false;
+    eventStreams.dec();
+    local.off(sessionId, onChange);
+  };
 }
 
 /** For tests: stop listening. */

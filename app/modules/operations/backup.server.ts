@@ -117,11 +117,11 @@ async function postgresTables(client: pg.Client): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-async function withPostgres<T>(databaseUrl: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withPostgres<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await use(client);
+    return await work(client);
   } finally {
     await client.end();
   }

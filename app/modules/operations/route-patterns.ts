@@ -1,0 +1,71 @@
+/**
+ * Metrics are labelled by route pattern ("/calibration/:sessionId"), never by the path a
+ * request named ("/calibration/7f3a…"): ids would make a series per person and session, and
+ * would put them into whatever stores the metrics.
+ */
+export interface RouteManifestEntry {
+  id: string;
+  parentId?: string;
+  path?: string;
+}
+
+/** What a path matches when no route does (a 404, a stray file). */
+export const UNMATCHED = "(unmatched)";
+
+interface Pattern {
+  pattern: string;
+  segments: string[];
+  score: number;
+}
+
+/** The full pattern of every route of a Remix build's manifest (`build.routes`). */
+export function routePatterns(routes: Record<string, RouteManifestEntry | undefined>): Pattern[] {
+  const fullPath = (id: string | undefined): string[] => {
+    const route = id ? routes[id] : undefined;
+    if (!route) return [];
+    return [...fullPath(route.parentId), ...(route.path ?? "").split("/").filter(Boolean)];
+  };
+  const byPattern = new Map<string, Pattern>();
+  for (const route of Object.values(routes)) {
+    if (!route) continue;
+    const segments = fullPath(route.id);
+    const pattern = `/${segments.join("/")}`;
+    byPattern.set(pattern, { pattern, segments, score: segments.reduce((sum, segment) => sum + segmentScore(segment), 0) });
+  }
+  // The most specific first: static segments outrank parameters, parameters outrank a splat.
+  return [...byPattern.values()].sort((a, b) => b.score - a.score || b.segments.length - a.segments.length);
+}
+
+function segmentScore(segment: string): number {
+  if (segment === "*") return 1;
+  if (segment.startsWith(":")) return 3;
+  return 10;
+}
+
+/** The pattern a request path falls under; single fetch's ".data" requests count as their page. */
+export function patternOf(path: string, patterns: Pattern[]): string {
+  if (path.startsWith("/assets/")) return "/assets/*";
+  const page = path === "/_root.data" ? "/" : path.replace(/\.data$/, "");
+  const segments = page.split("/").filter(Boolean);
+  for (const candidate of patterns) {
+    if (matches(candidate.segments, segments)) return candidate.pattern;
+  }
+  return UNMATCHED;
+}
+
+function matches(pattern: string[], segments: string[]): boolean {
+  let index = 0;
+  for (const part of pattern) {
+    if (part === "*") return true;
+    const optional = part.endsWith("?");
+    const segment = segments[index];
+    if (segment === undefined) {
+      if (optional) continue;
+      return false;
+    }
+    const name = optional ? part.slice(0, -1) : part;
+    if (name.startsWith(":") || name.toLowerCase() === segment.toLowerCase()) index++;
+    else if (!optional) return false;
+  }
+  return index === segments.length;
+}
