@@ -88,12 +88,19 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit next cycle.");
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByText("Outcome recorded.")).toBeVisible();
+  // Recording it again as it is changes nothing, and says so.
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await expect(page.getByText("Nothing changed: the entry already says this")).toBeVisible();
   // Sam sees the outcome without reloading.
   await expect(samsLena).toContainText("3 · Stay at level");
   await sam.context().close();
   const history = page.getByRole("heading", { name: "History" }).locator("..");
-  await expect(history).toContainText("Sam Okafor: proposed rating nothing → 3; proposed outcome nothing → Promote; proposed level nothing → Senior Engineer");
+  // The history reads in words, one line per change (none for the unchanged save).
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history).toContainText("Sam Okafor: proposed rating Consistent (3); proposed outcome Promote; proposed level Senior Engineer; rationale “Led the checkout rewrite end to end.”");
+  await expect(history).toContainText("final rating Consistent (3); final outcome Stay at level");
   await expect(history).toContainText("Why: Design scope not yet at Senior; revisit next cycle.");
+  await expect(history).not.toContainText("nothing");
   await expectAccessible(page);
 
   // A second tab edits the same outcome while this one saves: it is told, and keeps what it typed.
@@ -186,16 +193,26 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await expect(samsNikhil).toContainText("5 · Promote to Engineer II");
   await expect(sam.getByRole("table", { name: /^Potential \(up\) by performance/ })).toBeVisible();
 
-  // Outcomes as proposed need no reason; Sam sees each arrive without reloading.
+  // Outcomes as proposed need no reason: the facilitator accepts them in bulk, a ticked row, then every open one, confirming each
+  // step; Sam sees each arrive without reloading.
   const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
-  for (const person of [nikhil.name, people.engineer.name]) {
-    await page.goto(sessionUrl);
-    await agenda.getByRole("link", { name: person }).click();
-    await page.getByRole("button", { name: "Record outcome" }).click();
-    await expect(page.getByText("Outcome recorded.")).toBeVisible();
-  }
+  await agenda.getByRole("checkbox", { name: `Accept ${nikhil.name}'s proposal` }).check();
+  await page.getByRole("button", { name: "Accept selected proposals" }).click();
+  const confirmation = page.getByRole("region", { name: "Accept 1 proposal as final outcome?" });
+  await expect(confirmation).toContainText(nikhil.name);
+  await expectAccessible(page);
+  await confirmation.getByRole("button", { name: "Accept 1 proposal" }).click();
+  await expect(page.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
   await expect(samsNikhil.getByRole("cell").last()).toHaveText("5 · Promote to Engineer II");
+  await page.getByRole("button", { name: "Accept every open proposal" }).click();
+  await expect(confirmation).toContainText(people.engineer.name);
+  await confirmation.getByRole("button", { name: "Accept 1 proposal" }).click();
+  const samsEngineer = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: new RegExp(people.engineer.name) });
+  await expect(samsEngineer.getByRole("cell").last()).toHaveText("3 · Stay at level");
   await sam.context().close();
+  // Each accepted outcome is its own line of the person's history, in words.
+  await agenda.getByRole("link", { name: nikhil.name }).click();
+  await expect(page.getByRole("heading", { name: "History" }).locator("..")).toContainText("final rating Far exceeds (5); final outcome Promote; final level Engineer II; final potential High");
 
   await page.goto(sessionUrl);
   await moveTo(page, "Locked");
