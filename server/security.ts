@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
-/** Security headers for every response; a fresh CSP nonce per request for inline scripts. */
-export function securityHeaders({ development }: { development: boolean }) {
+/**
+ * Security headers for every response; a fresh CSP nonce per request for inline scripts.
+ * `formTargets` are other origins a form post may end up at: signing out of a single sign-on
+ * session redirects the post to the identity provider's end-session page.
+ */
+export function securityHeaders({ development, formTargets = [] }: { development: boolean; formTargets?: readonly string[] }) {
+  const formAction = ["'self'", ...formTargets].join(" ");
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -19,7 +24,7 @@ export function securityHeaders({ development }: { development: boolean }) {
         `connect-src ${connectSrc}`,
         `object-src 'none'`,
         `base-uri 'self'`,
-        `form-action 'self'`,
+        `form-action ${formAction}`,
         `frame-ancestors 'none'`,
       ].join("; "),
     );

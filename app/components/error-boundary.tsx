@@ -4,7 +4,7 @@ function messageOf(error: unknown): { status: number | null; title: string; deta
   if (isRouteErrorResponse(error)) {
     const detail =
       typeof error.data === "object" && error.data && "message" in error.data ? String((error.data as { message: unknown }).message) : String(error.data ?? "");
-    const titles: Record<number, string> = { 400: "That request was not valid", 403: "Not allowed", 404: "Not found" };
+    const titles: Record<number, string> = { 400: "That request was not valid", 403: "Not allowed", 404: "Not found", 503: "Not available right now" };
     return { status: error.status, title: titles[error.status] ?? error.statusText ?? "Something went wrong", detail };
   }
   return { status: null, title: "Something went wrong", detail: "An unexpected error happened. It has been logged; please try again." };

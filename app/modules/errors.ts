@@ -3,7 +3,7 @@
  * message a person can read. Domain modules throw these; routes turn them into HTTP
  * answers in one place (`app/utils/http.server.ts`). Nothing here knows about HTTP.
  */
-export type DomainErrorKind = "not-found" | "forbidden" | "invalid" | "conflict";
+export type DomainErrorKind = "not-found" | "forbidden" | "invalid" | "conflict" | "unavailable";
 
 export class DomainError extends Error {
   constructor(
@@ -40,6 +40,13 @@ export class InvalidError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string) {
     super("conflict", message);
+  }
+}
+
+/** A service Rungs depends on (the identity provider) could not be reached: nothing was done; try again later. */
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super("unavailable", message);
   }
 }
 

@@ -2,15 +2,16 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { deviceTokenOf } from "~/modules/auth/devices.server";
 import { attemptLogin } from "~/modules/auth/login.server";
 import { getSignedIn, startSession } from "~/modules/auth/session.server";
+import { signInOptions } from "~/modules/sso/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   if (await getSignedIn(request)) throw redirect("/");
-  return null;
+  return signInOptions();
 });
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
@@ -34,6 +35,11 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
+  const options = signInOptions();
+  if (!options.passwordLogin) {
+    const message = `Passwords are turned off here: sign in with ${options.singleSignOn?.name ?? "single sign-on"}.`;
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
+  }
   const result = await attemptLogin(email, password, context.clientAddress ?? "unknown", deviceTokenOf(request.headers.get("Cookie")));
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
@@ -48,8 +54,10 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 });
 
 export default function Login() {
+  const { singleSignOn, passwordLogin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
@@ -65,28 +73,41 @@ export default function Login() {
     <div className="mx-auto max-w-md py-8">
       <h1 className="mb-2 text-2xl font-semibold">Sign in to Rungs</h1>
       <p className="mb-6 text-slate-600 dark:text-slate-300">Your ladder, reviews and growth plan in one place.</p>
-      <Card>
-        <Form method="post" className="space-y-4" {...getFormProps(form)}>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field
-            label="Email"
-            autoComplete="email"
-            errors={fields.email.errors}
-            {...getInputProps(fields.email, { type: "email" })}
-          />
-          <Field
-            label="Password"
-            autoComplete="current-password"
-            errors={fields.password.errors}
-            {...getInputProps(fields.password, { type: "password" })}
-          />
-          <FormErrors form={form} />
-          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
-          </Button>
-        </Form>
-      </Card>
-      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Forgotten your password? Ask an admin for a reset link.</p>
+      {singleSignOn ? (
+        <div className="mb-6">
+          {/* A document navigation: the browser goes on to the identity provider. */}
+          <a
+            href={`/auth/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}
+            className={buttonClass(passwordLogin ? "secondary" : "primary", "w-full")}
+          >
+            Sign in with {singleSignOn.name}
+          </a>
+        </div>
+      ) : null}
+      {passwordLogin ? (
+        <Card>
+          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <Field
+              label="Email"
+              autoComplete="email"
+              errors={fields.email.errors}
+              {...getInputProps(fields.email, { type: "email" })}
+            />
+            <Field
+              label="Password"
+              autoComplete="current-password"
+              errors={fields.password.errors}
+              {...getInputProps(fields.password, { type: "password" })}
+            />
+            <FormErrors form={form} />
+            <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      {passwordLogin ? <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Forgotten your password? Ask an admin for a reset link.</p> : null}
     </div>
   );
 }

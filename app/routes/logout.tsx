@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { endSession } from "~/modules/auth/session.server";
+import { endSessionUrl } from "~/modules/sso/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export async function loader() {
   return redirect("/");
 }
 
+/** Ends Rungs' session; one begun with single sign-on goes on to the provider's end-session page where it has one. */
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
-  return redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+  const { cookie, idToken } = await endSession(request);
+  return redirect((await endSessionUrl(request, idToken)) ?? "/login", { headers: { "Set-Cookie": cookie } });
 });

@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = 
   forbidden: { status: 403, statusText: "Forbidden" },
   invalid: { status: 400, statusText: "Bad Request" },
   conflict: { status: 409, statusText: "Conflict" },
+  unavailable: { status: 503, statusText: "Service Unavailable" },
 };
 
 /** To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. */

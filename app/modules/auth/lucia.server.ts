@@ -24,7 +24,7 @@ const adapter: Adapter = {
     return rows.map(toDatabaseSession);
   },
   async setSession(session) {
-    await db.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } });
+    await db.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt, idToken: session.attributes.idToken ?? null } });
   },
   async updateSessionExpiration(sessionId, expiresAt) {
     await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
@@ -54,5 +54,7 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: Omit<SessionUser, "id">;
+    /** Written when the session starts; not read back with it (the session read stays one flat statement). */
+    DatabaseSessionAttributes: { idToken?: string | null };
   }
 }

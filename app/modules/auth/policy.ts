@@ -21,3 +21,11 @@ export function hasRole(viewer: Viewer, role: Role): boolean {
 export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[]): boolean {
   return viewer.id === subjectId || viewer.isAdmin || subjectManagerChain.includes(viewer.id);
 }
+
+/**
+ * One-time sign-in links set a password. With passwords turned off (single sign-on only), only
+ * admins' links work: the way back in when the identity provider is down.
+ */
+export function maySignInWithLink(passwordLogin: boolean, person: { isAdmin: boolean }): boolean {
+  return passwordLogin || person.isAdmin;
+}

@@ -72,8 +72,9 @@ export async function sessionStillActive(sessionId: string, now = new Date()): P
   return session !== null && session.expiresAt > now && session.user.deactivatedAt === null;
 }
 
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
+/** Starts a session; one begun with single sign-on keeps the provider's ID token for signing out there too. */
+export async function startSession(userId: string, { idToken }: { idToken?: string } = {}): Promise<string> {
+  const session = await lucia.createSession(userId, { idToken: idToken ?? null });
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -82,8 +83,13 @@ export function blankSessionCookie(): string {
   return lucia.createBlankSessionCookie().serialize();
 }
 
-export async function endSession(request: Request): Promise<string> {
+/** Ends the request's session; `idToken` is the identity provider's when the session began with single sign-on. */
+export async function endSession(request: Request): Promise<{ cookie: string; idToken: string | null }> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (sessionId) await lucia.invalidateSession(sessionId);
-  return blankSessionCookie();
+  let idToken: string | null = null;
+  if (sessionId) {
+    idToken = (await db.session.findUnique({ where: { id: sessionId }, select: { idToken: true } }))?.idToken ?? null;
+    await lucia.invalidateSession(sessionId);
+  }
+  return { cookie: blankSessionCookie(), idToken };
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { maySignInWithLink } from "~/modules/auth/policy";
+import { getEnv } from "~/utils/env.server";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 
@@ -26,9 +28,12 @@ export async function createSignInLink(
   personId: string,
   now = new Date(),
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: string }> {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true } });
+  const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true, isAdmin: true } });
   if (!person) throw new NotFoundError("There is no person with that id.");
   if (person.deactivatedAt) return { ok: false, message: `${person.name} is deactivated. Reactivate them before creating a sign-in link.` };
+  if (!maySignInWithLink(getEnv().passwordLogin, person)) {
+    return { ok: false, message: `Passwords are turned off here (PASSWORD_LOGIN=false): ${person.name} signs in with single sign-on. Only admins get sign-in links.` };
+  }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_DAYS * 24 * 60 * 60 * 1000);
   await db.$transaction(async (tx) => {
@@ -47,14 +52,15 @@ export async function createSignInLink(
 
 type UsableLink = { tokenId: string; person: { id: string; name: string; email: string } };
 
-/** The link's person, or null when the token is unknown, used, expired or for a deactivated person. */
+/** The link's person, or null when the token is unknown, used, expired, for a deactivated person, or for someone who is no admin while passwords are off. */
 export async function findUsableSignInLink(token: string, now = new Date()): Promise<UsableLink | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = await db.passwordToken.findUnique({
     where: { tokenHash: hashSignInToken(token) },
-    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true, isAdmin: true } } },
   });
   if (!row || row.usedAt || row.expiresAt <= now || row.user.deactivatedAt) return null;
+  if (!maySignInWithLink(getEnv().passwordLogin, row.user)) return null;
   return { tokenId: row.id, person: { id: row.user.id, name: row.user.name, email: row.user.email } };
 }
 

@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from "node:crypto";
+import * as oidc from "openid-client";
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { InvalidError, ForbiddenError, UnavailableError } from "~/modules/errors";
+import { getEnv, type SingleSignOnSettings } from "~/utils/env.server";
+import { safeRedirectPath } from "~/utils/redirect-target";
+import { matchSignIn } from "./match";
+
+/**
+ * Single sign-on with OpenID Connect: the authorization code flow with PKCE, state and nonce,
+ * through openid-client (which validates the ID token). The provider is found by discovery from
+ * OIDC_ISSUER. What a sign-in in progress needs (state, nonce, PKCE verifier) is kept in the
+ * database under the hash of a random id the browser holds in a short-lived cookie, so the
+ * person may come back to any app server; each attempt is used once. Sessions stay Rungs' own.
+ */
+
+export const CALLBACK_PATH = "/auth/oidc/callback";
+const COOKIE = "rungs_sso";
+const ATTEMPT_MINUTES = 10;
+
+const hashOf = (value: string) => createHash("sha256").update(value).digest("hex");
+
+function settings(): SingleSignOnSettings {
+  const found = getEnv().singleSignOn;
+  if (!found) throw new InvalidError("Single sign-on is not set up on this Rungs.");
+  return found;
+}
+
+/** What the sign-in page shows: the provider's name on the button, and whether passwords work. */
+export function signInOptions(): { singleSignOn: { name: string } | null; passwordLogin: boolean } {
+  const env = getEnv();
+  return { singleSignOn: env.singleSignOn ? { name: env.singleSignOn.name } : null, passwordLogin: env.passwordLogin };
+}
+
+/** Where the provider sends people back: under PUBLIC_URL when set, else the address the request came to. */
+function callbackUrl(request: Request): URL {
+  return new URL(CALLBACK_PATH, getEnv().PUBLIC_URL ?? new URL(request.url).origin);
+}
+
+/** Whether the error is the provider not answering (refused, unknown host, timed out), not a refusal. */
+function isUnreachable(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const { name, message, code } = cause as { name?: string; message?: string; code?: string };
+    if (name === "TimeoutError" || name === "AbortError" || message === "fetch failed") return true;
+    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|UND_ERR_)/.test(code)) return true;
+    if (cause === (cause as { cause?: unknown }).cause) break;
+  }
+  return false;
+}
+
+function unavailable(step: string, issuer: string, error: unknown): UnavailableError {
+  console.error(`Single sign-on: the identity provider at ${issuer} could not be reached (${step}):`, error instanceof Error ? error.message : error);
+  return new UnavailableError(`Rungs could not reach your identity provider to sign you in. Try again in a few minutes; if it keeps happening, tell your admin.`);
+}
+
+// One discovery per process while it succeeds; a failed one is tried again on the next sign-in.
+const globalForSso = globalThis as { rungsOidcConfig?: { issuer: string; config: Promise<oidc.Configuration> } };
+
+async function providerConfig(current: SingleSignOnSettings): Promise<oidc.Configuration> {
+  const cached = globalForSso.rungsOidcConfig;
+  if (cached?.issuer === current.issuer) return cached.config;
+  const issuer = new URL(current.issuer);
+  // Plain http is allowed only for a provider on this machine (the environment check refuses others).
+  const execute = issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [];
+  const config = oidc.discovery(issuer, current.clientId, undefined, oidc.ClientSecretBasic(current.clientSecret), { execute, timeout: 10 });
+  globalForSso.rungsOidcConfig = { issuer: current.issuer, config };
+  config.catch(() => {
+    if (globalForSso.rungsOidcConfig?.config === config) delete globalForSso.rungsOidcConfig;
+  });
+  try {
+    return await config;
+  } catch (error) {
+    if (isUnreachable(error)) throw unavailable("discovery", current.issuer, error);
+    console.error(`Single sign-on: discovery at ${current.issuer} failed:`, error instanceof Error ? error.message : error);
+    throw new UnavailableError("Rungs could not read your identity provider's settings. Tell your admin: the server log says why.");
+  }
+}
+
+function attemptCookie(value: string, maxAge: number): string {
+  const secure = getEnv().secureCookies ? "; Secure" : "";
+  return `${COOKIE}=${value}; Path=/auth/oidc; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+function attemptIdOf(cookieHeader: string | null): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(cookieHeader ?? "");
+  return match ? match[1]! : null;
+}
+
+/** Starts a sign-in: where to send the browser (the provider's authorization page) and the cookie that ties it to this attempt. */
+export async function startSingleSignOn(request: Request, redirectTo: string | undefined, now = new Date()): Promise<{ location: string; cookie: string }> {
+  const current = settings();
+  const config = await providerConfig(current);
+  const id = randomBytes(32).toString("base64url");
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: callbackUrl(request).href,
+    scope: current.scopes,
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: "S256",
+  });
+  await db.$transaction([
+    // Attempts nobody finished are swept as new ones start.
+    db.singleSignOnAttempt.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.singleSignOnAttempt.create({
+      data: { idHash: hashOf(id), state, nonce, codeVerifier, redirectTo: safeRedirectPath(redirectTo), expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000) },
+    }),
+  ]);
+  return { location: url.href, cookie: attemptCookie(id, ATTEMPT_MINUTES * 60) };
+}
+
+const startAgain = "This sign-in could not be completed: it was already used, took longer than 10 minutes, or began in another browser. Start again from the sign-in page.";
+
+export type FinishedSignIn = { personId: string; idToken: string | undefined; redirectTo: string; clearCookie: string };
+
+/**
+ * Finishes a sign-in when the provider sends the browser back: uses up the attempt, has
+ * openid-client check the state, exchange the code with the PKCE verifier and validate the ID
+ * token and its nonce, then matches the verified email to a person (match.ts). The sign-in, and
+ * a person it adds, go in the audit log in one transaction.
+ */
+export async function finishSingleSignOn(request: Request, now = new Date()): Promise<FinishedSignIn> {
+  const current = settings();
+  const id = attemptIdOf(request.headers.get("Cookie"));
+  if (!id) throw new InvalidError(startAgain);
+  const attempt = await db.singleSignOnAttempt.findUnique({ where: { idHash: hashOf(id) } });
+  // Claimed with a conditional delete: a replayed callback finds nothing to claim.
+  const claimed = attempt ? await db.singleSignOnAttempt.deleteMany({ where: { idHash: attempt.idHash, expiresAt: { gt: now } } }) : { count: 0 };
+  if (!attempt || claimed.count !== 1) throw new InvalidError(startAgain);
+
+  const config = await providerConfig(current);
+  const returned = new URL(request.url);
+  const currentUrl = new URL(callbackUrl(request).href + returned.search);
+  let tokens;
+  try {
+    tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: attempt.codeVerifier,
+      expectedState: attempt.state,
+      expectedNonce: attempt.nonce,
+      idTokenExpected: true,
+    });
+  } catch (error) {
+    if (isUnreachable(error)) throw unavailable("token exchange", current.issuer, error);
+    const providerError = returned.searchParams.get("error");
+    console.warn(`Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`);
+    if (providerError) {
+      throw new ForbiddenError(`Your identity provider did not sign you in (${returned.searchParams.get("error_description") ?? providerError}).`);
+    }
+    throw new InvalidError("Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page.");
+  }
+
+  let claims: Record<string, unknown> = { ...tokens.claims() };
+  if (claims.email === undefined || claims.email_verified === undefined) {
+    try {
+      // Many providers put the email in the user info, not the ID token; the ID token's own claims win.
+      claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
+    } catch (error) {
+      if (isUnreachable(error)) throw unavailable("user info", current.issuer, error);
+      throw error;
+    }
+  }
+
+  const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
+  const person = email ? await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } }) : null;
+  const match = matchSignIn(claims, person, current.createPeople);
+  if (match.kind === "refused") {
+    console.warn(`Single sign-on refused (${match.reason}) for ${email || "no email"}.`);
+    throw new ForbiddenError(match.message);
+  }
+  const personId = await db.$transaction(async (tx) => {
+    let signedIn = match.kind === "person" ? match.personId : null;
+    if (match.kind === "create") {
+      // An engineer with no track or level yet, for an admin to place.
+      signedIn = (await tx.user.create({ data: { email: match.email, name: match.name }, select: { id: true } })).id;
+      await recordAuditEvent(tx, { actorId: null, action: "person.created", subjectType: "person", subjectId: signedIn, detail: { name: match.name, email: match.email, via: "single sign-on" } });
+    }
+    await recordAuditEvent(tx, { actorId: signedIn, action: "person.signed_in_with_single_sign_on", subjectType: "person", subjectId: signedIn, detail: { issuer: current.issuer, subject: String(claims.sub) } });
+    return signedIn!;
+  });
+  return { personId, idToken: tokens.id_token, redirectTo: attempt.redirectTo, clearCookie: attemptCookie("", 0) };
+}
+
+/**
+ * Where to send someone signing out whose session began with single sign-on: the provider's
+ * end-session endpoint, when it offers one, coming back to the sign-in page. Null otherwise
+ * (or when the provider cannot be reached: Rungs' own session has ended anyway).
+ */
+export async function endSessionUrl(request: Request, idToken: string | null): Promise<string | null> {
+  const current = getEnv().singleSignOn;
+  if (!current || !idToken) return null;
+  try {
+    const config = await providerConfig(current);
+    if (!config.serverMetadata().end_session_endpoint) return null;
+    const back = new URL("/login", getEnv().PUBLIC_URL ?? new URL(request.url).origin);
+    return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: back.href }).href;
+  } catch (error) {
+    if (error instanceof UnavailableError) return null;
+    throw error;
+  }
+}

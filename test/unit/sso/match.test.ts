@@ -1,0 +1,30 @@
+import { describe, expect, test } from "vitest";
+import { matchSignIn } from "~/modules/sso/match";
+
+const active = { id: "p1", deactivatedAt: null };
+
+describe("matching a single sign-on to a person", () => {
+  test("a verified email of an active person signs them in, whatever its case", () => {
+    expect(matchSignIn({ email: " Ada@Example.COM ", email_verified: true }, active, false)).toEqual({ kind: "person", personId: "p1" });
+    expect(matchSignIn({ email: "ada@example.com", email_verified: "true" }, active, false)).toEqual({ kind: "person", personId: "p1" });
+  });
+
+  test("an unverified or missing email is refused, even for a known person", () => {
+    for (const email_verified of [false, "false", undefined, 1]) {
+      expect(matchSignIn({ email: "ada@example.com", email_verified }, active, true)).toMatchObject({ kind: "refused", reason: "unverified" });
+    }
+    expect(matchSignIn({ email_verified: true }, active, true)).toMatchObject({ kind: "refused", reason: "no-email" });
+    expect(matchSignIn({ email: "not an email", email_verified: true }, null, true)).toMatchObject({ kind: "refused", reason: "no-email" });
+  });
+
+  test("a deactivated person is refused, even where people may be created", () => {
+    const match = matchSignIn({ email: "dora@example.com", email_verified: true }, { id: "p2", deactivatedAt: new Date() }, true);
+    expect(match).toEqual({ kind: "refused", reason: "deactivated", message: "The account for dora@example.com is deactivated in Rungs. Ask an admin if you should still have access." });
+  });
+
+  test("someone unknown is refused unless people may be created, then named by the provider or their email", () => {
+    expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, false)).toMatchObject({ kind: "refused", reason: "unknown", message: "Nobody with the email new@example.com is in Rungs yet. Ask an admin to add you." });
+    expect(matchSignIn({ email: "new@example.com", email_verified: true, name: " Nia New " }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "Nia New" });
+    expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "new" });
+  });
+});
