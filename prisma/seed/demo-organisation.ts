@@ -4,6 +4,8 @@
  * managers. Pure data so tests and the seed share it.
  */
 export const DEMO_PASSWORD = "rungs-demo-2026";
+/** The shipped ladder every demo person with a track is on. */
+export const DEMO_LADDER_ID = "engineering";
 
 export type DemoPerson = {
   name: string;
@@ -108,6 +110,6 @@ function csvCell(value: string): string {
 export function toCsv(people: DemoPerson[]): string {
   // The ladder is named so the file reads the same wherever other job families share its track and level ids.
   const header = "name,email,manager_email,team,ladder,track,level";
-  const rows = people.map((p) => [p.name, p.email, p.manager ?? "", p.team, p.track ? "engineering" : "", p.track, p.level].map(csvCell).join(","));
+  const rows = people.map((p) => [p.name, p.email, p.manager ?? "", p.team, p.track ? DEMO_LADDER_ID : "", p.track, p.level].map(csvCell).join(","));
   return [header, ...rows].join("\n") + "\n";
 }
