@@ -89,10 +89,8 @@ function audit(tx: Tx, actor: Actor, action: "person.created" | "person.updated"
 
 /** The person a manager reference names: their Rungs id, else their externalId. */
 async function personNamed(tx: Tx, ref: string): Promise<{ id: string; email: string } | null> {
-  return (
-    (await tx.user.findUnique({ where: { id: ref }, select: { id: true, email: true } })) ??
-    (await tx.user.findUnique({ where: { scimExternalId: ref }, select: { id: true, email: true } }))
-  );
+  const found = await tx.user.findMany({ where: { OR: [{ id: ref }, { scimExternalId: ref }] }, select: { id: true, email: true } });
+  return found.find((person) => person.id === ref) ?? found[0] ?? null;
 }
 
 /** The team a department names (its name, whatever its case), made when there is none. */
@@ -206,12 +204,10 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
 
 /** PUT, and PATCH once applied to the person as SCIM reads them: what the message changes, in one transaction. */
 export async function replaceUser(actor: Actor, id: string, input: UserInput, check: TrackLevelCheck): Promise<PersonRow> {
-  const before = await getUser(id);
-  if (!before) throw new ScimProblem(404, null, `There is no user ${id}.`);
-  const place = placeFor(input, before, check);
   await scimTransaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id }, select: PERSON_SELECT });
     if (!current) throw new ScimProblem(404, null, `There is no user ${id}.`);
+    const place = placeFor(input, current, check);
     const email = input.email ?? current.email;
     const externalId = input.externalId ?? current.scimExternalId;
     await assertUnique(tx, { userName: input.userName, email, externalId }, id);
