@@ -154,3 +154,12 @@ export function checkInOwed(pair: { status: PairStatus; activeSince: Date | null
   if (!due) return false;
   return lastCheckIn === null || now.getTime() >= due.getTime();
 }
+
+/** An active pair is asked how it went from two weeks before its programme's last day. */
+export const OUTCOME_ASKED_DAYS = 14;
+
+/** When an active pair's outcome is due (its programme's last day), once it is asked for; null otherwise. */
+export function outcomeDue(pair: { status: PairStatus }, programmeEndsOn: Date, now: Date): Date | null {
+  if (pair.status !== "active") return null;
+  return now.getTime() >= addDays(programmeEndsOn, -OUTCOME_ASKED_DAYS).getTime() ? programmeEndsOn : null;
+}

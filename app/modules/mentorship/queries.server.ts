@@ -89,9 +89,12 @@ export async function goalRatings(where: { programmeId: string } | { pairId: str
 }
 
 const todoRow = z.object({
-  kind: z.enum(["join", "answer", "active", "match"]),
+  kind: z.enum(["join", "answer", "active", "admin"]),
   programmeId: z.string(),
   programmeName: z.string(),
+  endsOn: sqlDate,
+  /** For admins: a decline since the last matching run, or a rerun's pairs not published yet. */
+  rerunOwed: sqlInt.nullable(),
   openTo: z.string().nullable(),
   teamIds: z.string().nullable(),
   ladderId: z.string().nullable(),
@@ -116,22 +119,25 @@ export type MentorshipTodoRow = z.output<typeof todoRow>;
  * For the home page, in one statement: programmes not yet published that the person has not
  * joined, with the person's own team, ladder and level (whether they may join is decided from
  * the rows), pairs waiting for their answer, their active pairs with the last check-in and the
- * pulses they answered ("30,90"), and for admins the programmes not yet published.
+ * pulses they answered ("30,90"), and for admins the programmes not closed, with whether a
+ * published one owes a rerun (a pair declined since the last matching run, or a rerun's pairs
+ * not published yet). Every row carries its programme's last day.
  */
 export async function mentorshipTodo(personId: string, isAdmin: boolean): Promise<MentorshipTodoRow[]> {
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const time = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
+  const int = Prisma.sql`CAST(NULL AS INTEGER)`;
   const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
   const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${time}, ${text}`;
   return parseRows(todoRow, await db.$queryRaw`
-    SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
+    SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."endsOn", ${int} AS "rerunOwed", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
       me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
       ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "offeredAt", ${time} AS "lastCheckIn", ${text} AS pulses
     FROM "MentorshipProgramme" p JOIN "User" me ON me.id = ${personId}
     WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "MentorshipParticipant" o WHERE o."programmeId" = p.id AND o."userId" = ${personId})
     UNION ALL
-    SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
+    SELECT CASE WHEN x.status = 'offered' THEN 'answer' ELSE 'active' END, p.id, p.name, p."endsOn", ${int}, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
       x.id, CASE WHEN x."menteeId" = ${personId} THEN mentor.name ELSE mentee.name END, CASE WHEN x."menteeId" = ${personId} THEN 'mentee' ELSE 'mentor' END,
       x.status, x."activeSince", x."offeredAt",
       (SELECT MAX(c."occurredOn") FROM "MentorshipCheckIn" c WHERE c."pairId" = x.id),
@@ -146,8 +152,15 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
     ${
       isAdmin
         ? Prisma.sql`UNION ALL
-    SELECT 'match', p.id, p.name, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson}, ${noPair}
-    FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL AND p."publishedAt" IS NULL`
+    SELECT 'admin', p.id, p.name, p."endsOn",
+      CASE WHEN p."publishedAt" IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM "MentorshipPair" x WHERE x."programmeId" = p.id AND x.status = 'proposed')
+        OR EXISTS (
+          SELECT 1 FROM "MentorshipPair" x WHERE x."programmeId" = p.id AND x.status = 'declined'
+            AND x."updatedAt" > (SELECT MAX(r."createdAt") FROM "MentorshipRun" r WHERE r."programmeId" = p.id))
+      ) THEN 1 ELSE 0 END,
+      ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson}, ${noPair}
+    FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL`
         : Prisma.empty
     }`);
 }

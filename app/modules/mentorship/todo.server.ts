@@ -1,20 +1,25 @@
 import { servedLadders } from "~/modules/ladders/registry.server";
 import type { TodoFacts } from "~/modules/todo/todo";
-import { answerDue, checkInOwed, isPairStatus, nextCheckInDue, programmePhase, pulsesOpen } from "./lifecycle";
+import { answerDue, checkInOwed, isPairStatus, nextCheckInDue, outcomeDue, programmePhase, pulsesOpen } from "./lifecycle";
 import { eligibleFor, storedIds } from "./programmes.server";
 import { mentorshipTodo } from "./queries.server";
 
-type MentorshipFacts = Pick<TodoFacts, "programmesToJoin" | "pairsToAnswer" | "checkInsDue" | "pulsesDue" | "programmesToMatch">;
+type MentorshipFacts = Pick<
+  TodoFacts,
+  "programmesToJoin" | "pairsToAnswer" | "checkInsDue" | "pulsesDue" | "programmesToMatch" | "pairOutcomesDue" | "programmesToRerun" | "programmesToClose"
+>;
 
 /**
  * The home page's mentorship to-dos (app/modules/todo), from one read: programmes the person may
  * still join, pairs waiting for their answer, active pairs owing a check-in, pulses open to
- * answer, and for admins programmes whose matching day has come.
+ * answer or their outcome, and for admins programmes whose matching day has come, that owe a
+ * rerun after a decline, or that are past their last day and not closed.
  */
 export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean }, now: Date): Promise<MentorshipFacts> {
   const rows = await mentorshipTodo(viewer.id, viewer.isAdmin);
   const ladders = rows.some((row) => row.kind === "join") ? new Map((await servedLadders()).map((served) => [served.ladder.meta.id, served.ladder])) : new Map();
-  const facts: Required<MentorshipFacts> = { programmesToJoin: [], pairsToAnswer: [], checkInsDue: [], pulsesDue: [], programmesToMatch: [] };
+  const facts: Required<MentorshipFacts> = { programmesToJoin: [], pairsToAnswer: [], checkInsDue: [], pulsesDue: [], programmesToMatch: [], pairOutcomesDue: [], programmesToRerun: [], programmesToClose: [] };
+  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const row of rows) {
     const programme = { id: row.programmeId, name: row.programmeName };
     const phase = programmePhase({ matchingOn: row.matchingOn, publishedAt: row.publishedAt, closedAt: null }, now);
@@ -25,8 +30,10 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
         { id: viewer.id, teamId: row.personTeamId, ladderId: row.personLadderId, level: row.personLevel, deactivatedAt: row.personDeactivatedAt },
       );
       if (eligible && phase === "open") facts.programmesToJoin.push({ programme, matchingOn: row.matchingOn });
-    } else if (row.kind === "match") {
+    } else if (row.kind === "admin") {
       if (phase === "matching") facts.programmesToMatch.push({ programme, matchingOn: row.matchingOn });
+      if (phase === "published" && row.rerunOwed === 1) facts.programmesToRerun.push({ programme });
+      if (row.endsOn.getTime() < startOfToday.getTime()) facts.programmesToClose.push({ programme, endsOn: row.endsOn });
     } else if (row.pairId && row.otherName && row.status && isPairStatus(row.status)) {
       const pair = { programmeId: row.programmeId, pairId: row.pairId, otherName: row.otherName, role: row.role === "mentor" ? ("mentor" as const) : ("mentee" as const) };
       if (row.kind === "answer") facts.pairsToAnswer.push({ ...pair, dueOn: answerDue(row.offeredAt) });
@@ -34,6 +41,8 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
       if (checkInOwed(active, row.lastCheckIn, now)) facts.checkInsDue.push({ ...pair, dueOn: nextCheckInDue(active, row.lastCheckIn)! });
       const answered = (row.pulses ?? "").split(",").filter(Boolean).map(Number);
       for (const pulse of pulsesOpen(active, answered, now)) facts.pulsesDue.push({ ...pair, checkpoint: pulse.checkpoint, dueOn: pulse.dueOn });
+      const outcomeOn = outcomeDue(active, row.endsOn, now);
+      if (outcomeOn) facts.pairOutcomesDue.push({ ...pair, dueOn: outcomeOn });
     }
   }
   return facts;

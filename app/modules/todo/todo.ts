@@ -38,6 +38,12 @@ export type TodoFacts = {
   pulsesDue?: (MentorshipPairRef & { checkpoint: number; dueOn: Date })[];
   /** For admins: programmes whose matching day has come, pairs not published yet. */
   programmesToMatch?: { programme: { id: string; name: string }; matchingOn: Date }[];
+  /** Active pairs asked how they went, from two weeks before their programme's last day (due that day). */
+  pairOutcomesDue?: (MentorshipPairRef & { dueOn: Date })[];
+  /** For admins: published programmes where a decline (since the last matching run) left someone to pair again, or a rerun is not published yet. */
+  programmesToRerun?: { programme: { id: string; name: string } }[];
+  /** For admins: programmes past their last day, not closed. */
+  programmesToClose?: { programme: { id: string; name: string }; endsOn: Date }[];
   /**
    * Direct reports whose latest self-assessment outside any cycle has no manager review since,
    * while no cycle of theirs is under way (app/modules/cycles/todo.server.ts).
@@ -76,6 +82,9 @@ export const TODO_KINDS = [
   "mentorship-check-in",
   "mentorship-pulse",
   "mentorship-match",
+  "mentorship-outcome",
+  "mentorship-rerun",
+  "mentorship-close",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -285,6 +294,30 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: "Its matching day has come: run the matching, review the pairs and publish them.",
       href: `/mentorship/${programme.id}/matching`,
       due: matchingOn,
+    });
+  }
+  for (const pair of facts.pairOutcomesDue ?? []) {
+    add("mentorship-outcome", pair.pairId, {
+      title: `Record how your pairing with ${pair.otherName} went`,
+      detail: `The programme ends soon: either of you records the outcome, which ends the pair.`,
+      href: pairHref(pair),
+      due: pair.dueOn,
+    });
+  }
+  for (const { programme } of facts.programmesToRerun ?? []) {
+    add("mentorship-rerun", programme.id, {
+      title: `Rerun the matching of ${programme.name}`,
+      detail: "A pair was declined since the last matching run, or a rerun is not published yet: rerun for those left unpaired and publish.",
+      href: `/mentorship/${programme.id}/matching`,
+      due: null,
+    });
+  }
+  for (const { programme, endsOn } of facts.programmesToClose ?? []) {
+    add("mentorship-close", programme.id, {
+      title: `Close ${programme.name}`,
+      detail: "Its last day has passed. Closing keeps every pair, check-in and outcome as it is.",
+      href: `/mentorship/${programme.id}`,
+      due: endsOn,
     });
   }
   // Soonest first; undated last.

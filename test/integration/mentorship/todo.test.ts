@@ -2,6 +2,9 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { countStatements } from "~/db/statement-count.server";
 import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { publishPairs, runMatching } from "~/modules/mentorship/matching.server";
+import { answerPairAs, recordOutcome } from "~/modules/mentorship/pairs.server";
+import { closeProgramme } from "~/modules/mentorship/programmes.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -49,5 +52,58 @@ describe("mentorship on the home page", () => {
     await db.mentorshipPulse.create({ data: { pairId: pair.id, respondentId: lena.id, checkpoint: 30, usefulness: 4, comfort: 4 } });
     expect(await mentorshipTodos(lena.id)).toEqual([]);
     expect(await mentorshipTodos(ravi.id)).toEqual([["mentorship-pulse", "Answer the 30-day pulse on your pairing with Lena Engineer"]]);
+  });
+
+  test("admins rerun after a decline and close a programme past its last day; an active pair records its outcome near the end; each goes once done", async () => {
+    const { admin, lena, omar, ravi, nora, programmeId } = await setUp();
+    const as = (person: { id: string; name: string; email: string; isAdmin: boolean }) => ({ ...person, isHiringAdmin: false });
+    await joinAs(lena, programmeId, "mentee", ["testing"]);
+    await joinAs(omar, programmeId, "mentee", ["testing"]);
+    await joinAs(ravi, programmeId, "mentor", ["testing"]);
+    await joinAs(nora, programmeId, "mentor", ["testing"]);
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });
+    await runMatching(as(admin), programmeId, { objective: "most-matched", fairness: false });
+    await publishPairs(as(admin), programmeId);
+    expect(await mentorshipTodos(admin.id)).toEqual([]);
+
+    const pairs = await db.mentorshipPair.findMany({ where: { programmeId, status: "offered" }, select: { id: true, menteeId: true, mentorId: true } });
+    const lenas = pairs.find((pair) => pair.menteeId === lena.id)!;
+    const omars = pairs.find((pair) => pair.menteeId === omar.id)!;
+    await answerPairAs(as(omar), programmeId, omars.id, "declined", "Not now");
+    expect(await mentorshipTodos(admin.id)).toEqual([["mentorship-rerun", "Rerun the matching of Spring mentoring"]]);
+    // The rerun is run, then published: done.
+    await runMatching(as(admin), programmeId, { objective: "most-matched", fairness: false });
+    // The rerun finds nobody free for Omar (the other mentor breaks a hard rule): it is done all the same.
+    expect(await db.mentorshipPair.count({ where: { programmeId, status: "proposed" } })).toBe(0);
+    expect(await mentorshipTodos(admin.id)).toEqual([]);
+    // A rerun whose pairs are not published yet is not done.
+    const proposed = await db.mentorshipPair.create({ data: { programmeId, menteeId: omar.id, mentorId: nora.id, status: "proposed", source: "proposed", fit: 1, factors: "[]" } });
+    expect(await mentorshipTodos(admin.id)).toEqual([["mentorship-rerun", "Rerun the matching of Spring mentoring"]]);
+    await db.mentorshipPair.delete({ where: { id: proposed.id } });
+    expect(await mentorshipTodos(admin.id)).toEqual([]);
+
+    // Lena's pair is active; two weeks before the programme's last day it is asked how it went.
+    const mentor = lenas.mentorId === ravi.id ? ravi : nora;
+    await answerPairAs(as(lena), programmeId, lenas.id, "accepted", "");
+    await answerPairAs(as(mentor), programmeId, lenas.id, "accepted", "");
+    await db.mentorshipCheckIn.create({ data: { pairId: lenas.id, authorId: lena.id, occurredOn: new Date() } });
+    expect(await mentorshipTodos(lena.id)).toEqual([]);
+    const endsOn = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10));
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { endsOn } });
+    expect(await mentorshipTodos(lena.id)).toEqual([["mentorship-outcome", `Record how your pairing with ${mentor.name} went`]]);
+    expect(await mentorshipTodos(mentor.id)).toEqual([["mentorship-outcome", "Record how your pairing with Lena Engineer went"]]);
+    const outcome = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", lena.id)))).todo.find((item) => item.kind === "mentorship-outcome");
+    expect(outcome).toMatchObject({ key: `mentorship-outcome:${lenas.id}`, due: endsOn, href: `/mentorship/${programmeId}/pairs/${lenas.id}` });
+    await recordOutcome(as(mentor), programmeId, lenas.id, { outcome: "goals-met", note: "" });
+    expect(await mentorshipTodos(lena.id)).toEqual([]);
+    expect(await mentorshipTodos(mentor.id)).toEqual([]);
+
+    // Past its last day, the admins are asked to close it.
+    const ended = new Date(endsOn.getTime() - 20 * 86_400_000);
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { endsOn: ended } });
+    const close = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", admin.id)))).todo.filter((item) => item.kind.startsWith("mentorship"));
+    expect(close.map((item) => [item.key, item.title, item.href, item.due])).toEqual([[`mentorship-close:${programmeId}`, "Close Spring mentoring", `/mentorship/${programmeId}`, ended]]);
+    await closeProgramme(as(admin), programmeId);
+    expect(await mentorshipTodos(admin.id)).toEqual([]);
   });
 });

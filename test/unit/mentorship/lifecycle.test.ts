@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerPair, checkInOwed, nextCheckInDue, pairStandingFor, programmePhase, pulsesOpen } from "~/modules/mentorship/lifecycle";
+import { answerPair, checkInOwed, nextCheckInDue, outcomeDue, pairStandingFor, programmePhase, pulsesOpen } from "~/modules/mentorship/lifecycle";
 import { effectiveBand, menteeTarget } from "~/modules/mentorship/levels";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 import type { Ladder } from "~/modules/ladders";
@@ -72,6 +72,14 @@ describe("check-ins and pulses", () => {
     expect(pulsesOpen(active, [], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([30, 90]);
     expect(pulsesOpen(active, [30], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([90]);
     expect(pulsesOpen({ ...active, status: "declined" }, [], day("2026-05-01"))).toEqual([]);
+  });
+
+  it("an active pair is asked for its outcome from two weeks before the programme's last day, due that day", () => {
+    const endsOn = day("2026-06-30");
+    expect(outcomeDue(active, endsOn, new Date("2026-06-15T23:59:59Z"))).toBeNull();
+    expect(outcomeDue(active, endsOn, day("2026-06-16"))).toEqual(endsOn);
+    expect(outcomeDue(active, endsOn, day("2026-07-10"))).toEqual(endsOn);
+    expect(outcomeDue({ ...active, status: "ended" }, endsOn, day("2026-07-10"))).toBeNull();
   });
 });
 

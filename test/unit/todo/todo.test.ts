@@ -142,6 +142,9 @@ describe("what to do next", () => {
         checkInsDue: [{ ...pair, dueOn: spring.endsOn }],
         pulsesDue: [{ ...pair, checkpoint: 30, dueOn: spring.endsOn }],
         programmesToMatch: [{ programme: { id: "m2", name: "M" }, matchingOn: spring.endsOn }],
+        pairOutcomesDue: [{ ...pair, dueOn: spring.endsOn }],
+        programmesToRerun: [{ programme: { id: "m3", name: "M" } }],
+        programmesToClose: [{ programme: { id: "m4", name: "M" }, endsOn: autumn.endsOn }],
       },
       now,
     );
@@ -167,6 +170,9 @@ describe("what to do next", () => {
         "mentorship-check-in:x1",
         "mentorship-pulse:x1:30",
         "mentorship-match:m2",
+        "mentorship-outcome:x1",
+        "mentorship-rerun:m3",
+        "mentorship-close:m4",
       ].sort(),
     );
     for (const item of items) {
