@@ -25,7 +25,7 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   test.setTimeout(120_000);
   await signIn(page, people.hiringAdmin.email);
   // The demo's loop in progress is on Grace's home page.
-  await expect(page.getByRole("listitem").filter({ hasText: "Follow the loop of Jordan Avery" })).toContainText("2 of 4 scorecards in");
+  await expect(page.getByRole("listitem").filter({ hasText: "Follow an interview loop for" }).filter({ hasText: "Candidate: Jordan Avery." })).toContainText("2 of 4 scorecards in");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hiring" }).click();
   await page.getByRole("link", { name: "Open a role" }).click();
@@ -63,14 +63,14 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
 
   // Tobias starts his card: it is his to-do, and it autosaves.
   const tobiasPage = await signedIn(browser, tobias.email);
-  await tobiasPage.getByRole("listitem").filter({ hasText: "Scorecard for Taylor Quinn" }).getByRole("link").click();
+  await tobiasPage.getByRole("listitem").filter({ hasText: "Scorecard for your Coding interview" }).filter({ hasText: "Candidate: Taylor Quinn." }).getByRole("link").click();
   await expect(tobiasPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 })).toBeVisible();
   await fillCard(tobiasPage, ["Code quality", "Testing and verification"], 4, "Tobias saw", "Strong yes");
   await expectAccessible(tobiasPage);
 
   // Ben scores and submits first.
   const benPage = await signedIn(browser, ben.email);
-  await benPage.getByRole("listitem").filter({ hasText: "Scorecard for Taylor Quinn" }).getByRole("link").click();
+  await benPage.getByRole("listitem").filter({ hasText: "Scorecard for your Coding interview" }).filter({ hasText: "Candidate: Taylor Quinn." }).getByRole("link").click();
   await fillCard(benPage, ["Code quality", "Testing and verification"], 2, "Ben saw", "No");
   // Submitting is final, so it asks first; keeping on editing submits nothing.
   await benPage.getByRole("button", { name: "Submit scorecard" }).click();
