@@ -8,7 +8,7 @@ import { createServer } from "node:net";
  * Builds the app first when there is no build yet (npm test builds it before the PostgreSQL run).
  */
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+export type AppServer = { url: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,15 +49,14 @@ export async function startAppServer(databaseUrl: string): Promise<AppServer> {
     if (Date.now() > deadline) throw new Error(`The app server did not answer within a minute: ${errors}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  // stop: as an operator would; kill: as a crash would (SIGKILL, nothing finishes).
+  return { url, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }
 
 /** Reads a server-sent event stream until `text` arrives (or `timeout` passes: then it throws). */
