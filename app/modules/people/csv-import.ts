@@ -144,6 +144,8 @@ type ParsedFile = {
 
 type RejectedRow = { line: number; email: string | null; managerEmail: string | null };
 
+const isAccepted = (row: ImportRow | RejectedRow): row is ImportRow => "attributes" in row;
+
 /**
  * Parses and checks the file on its own (no knowledge of existing people). A bad
  * header or unreadable CSV stops here; row problems are collected so that every bad
@@ -315,7 +317,7 @@ export function planImport(
   // A row rejected for another cell still takes part in these checks where its email and manager
   // could be read, so one check reports every problem of every row.
   const firstLineOf = new Map<string, number>();
-  const readable = [...rows, ...rejectedRows].sort((a, b) => a.line - b.line);
+  const readable: (ImportRow | RejectedRow)[] = [...rows, ...rejectedRows].sort((a, b) => a.line - b.line);
   for (const row of readable) if (row.email && !firstLineOf.has(row.email)) firstLineOf.set(row.email, row.line);
   const rowByEmail = new Map<string, ImportRow>();
   for (const row of readable) {
@@ -325,7 +327,7 @@ export function planImport(
       errors.push({ line: row.line, field: "email", message: `${row.email} is also on line ${first}` });
       continue;
     }
-    if ("name" in row) rowByEmail.set(row.email, row);
+    if (isAccepted(row)) rowByEmail.set(row.email, row);
   }
 
   const managed = [...rowByEmail.values(), ...rejectedRows].sort((a, b) => a.line - b.line);
