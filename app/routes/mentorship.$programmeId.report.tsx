@@ -19,9 +19,11 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 
 type Average = { n: number; mean: number | null; suppressed: boolean };
 
-const averageText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "no answers" : `fewer than ${floor} answers`) : `${average.mean!.toFixed(1)} (${average.n})`);
+/** Why an average is not shown: too few answers, or hidden with a smaller group so that group's cannot be worked out. */
+const hiddenText = (average: Average, floor: number, unit: string) => (average.n < floor ? `fewer than ${floor}${unit}` : `hidden (${average.n}) with a smaller group`);
+const averageText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "no answers" : hiddenText(average, floor, " answers")) : `${average.mean!.toFixed(1)} (${average.n})`);
 const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
-const changeText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "—" : `fewer than ${floor}`) : `${signed(average.mean!)} (${average.n})`);
+const changeText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "—" : hiddenText(average, floor, "")) : `${signed(average.mean!)} (${average.n})`);
 
 /** A bar per value, as a share of the largest: pair states at a glance. */
 function Bars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
@@ -44,7 +46,7 @@ export default function ProgrammeReport() {
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title="Report" description={`${programme.phaseLabel}. Averages of fewer than ${floor} answers are not shown: they would say more about one person than about the programme.`} />
+      <PageHeader title="Report" description={`${programme.phaseLabel}. Averages of fewer than ${floor} answers are not shown: they would say more about one person than about the programme. Another is hidden with them where it and the total would give theirs.`} />
       <ProgrammeTabs programmeId={programme.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

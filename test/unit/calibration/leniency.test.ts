@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { managerLeniency } from "~/modules/calibration/leniency";
-import { managerLeniency as leniency } from "~/modules/calibration/leniency";
 import { seeded } from "./random";
 
 /**
@@ -8,7 +7,7 @@ import { seeded } from "./random";
  * manager's gives the hidden managers' together; if they are fewer than the floor, that is a
  * small group's figure revealed. Returns what could be derived.
  */
-function hiddenFiguresDerivable(result: ReturnType<typeof leniency>, floor: number): string[] {
+function hiddenFiguresDerivable(result: ReturnType<typeof managerLeniency>, floor: number): string[] {
   if (result.mean === null) return [];
   const shown = result.managers.filter((manager) => !manager.suppressed);
   const hiddenN = result.n - shown.reduce((sum, manager) => sum + manager.n, 0);
