@@ -34,6 +34,7 @@ const NUDGES = [
   ["nudgeDueSoon", "When an item is due in two days"],
   ["nudgeOverdue", "When an item is past its due date (once)"],
   ["nudgeScorecard", "When a scorecard is still owed a day after its interview"],
+  ["invitations", "Calendar invitations for my interviews (updated when moved, cancelled when removed)"],
 ] as const;
 
 export default function EmailSettings() {
@@ -51,6 +52,7 @@ export default function EmailSettings() {
       nudgeDueSoon: preferences.nudgeDueSoon ? "on" : undefined,
       nudgeOverdue: preferences.nudgeOverdue ? "on" : undefined,
       nudgeScorecard: preferences.nudgeScorecard ? "on" : undefined,
+      invitations: preferences.invitations ? "on" : undefined,
       paused: preferences.paused ? "on" : undefined,
       timeZone: settings.timeZone ?? "",
     },
@@ -78,7 +80,7 @@ export default function EmailSettings() {
             inline
           />
           <fieldset>
-            <legend className="mb-2 text-sm font-medium">Nudges</legend>
+            <legend className="mb-2 text-sm font-medium">Nudges and invitations</legend>
             <div className="space-y-2">
               {NUDGES.map(([name, label]) => (
                 <label key={name} className="flex items-center gap-2 text-sm">

@@ -3,13 +3,16 @@ import { hostname } from "node:os";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
+import { upcomingInterviews } from "~/modules/hiring/invitations.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
+import { interviewCalendar, interviewSummary, planInvitations, type InterviewSlot } from "./invitations";
 import { planMessages } from "./plan";
+import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
-import { absoluteLink, renderMessage } from "./render";
+import { absoluteLink, renderInvitation, renderMessage } from "./render";
 import { claimDueMessages, insertNewMessages, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { isTimeZone } from "./time-zones";
@@ -31,6 +34,7 @@ export type MailMessage = {
   html: string;
   messageId: string;
   headers: Record<string, string>;
+  icalEvent?: { method: string; filename: string; content: string };
 };
 export type Transport = { sendMail(message: MailMessage): Promise<unknown> };
 
@@ -49,24 +53,57 @@ export async function queueReminders(now = new Date()): Promise<number> {
   const key = await signingKey();
   const people = await db.user.findMany({
     where: { deactivatedAt: null },
-    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, paused: true } } },
+    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } },
     orderBy: { id: "asc" },
   });
+  const interviews = new Map<string, InterviewSlot[]>();
+  for (const { interviewerId, ...slot } of await upcomingInterviews(now)) interviews.set(interviewerId, [...(interviews.get(interviewerId) ?? []), slot]);
+  const from = env.mail?.from ?? "rungs@rungs.invalid";
+  const organizer = { name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
   let queued = 0;
   for (const person of people) {
-    const items = await todoFor(person, now);
-    if (!items.length) continue;
-    const planned = planMessages({
-      personId: person.id,
-      preferences: toPreferences(person.notificationPreference),
-      timeZone: person.timeZone && isTimeZone(person.timeZone) ? person.timeZone : env.ORG_TIME_ZONE,
-      items,
-      known: await knownKeys(person.id),
-      now,
+    const [items, known] = await Promise.all([todoFor(person, now), knownKeys(person.id)]);
+    const preferences = toPreferences(person.notificationPreference);
+    const timeZone = person.timeZone && isTimeZone(person.timeZone) ? person.timeZone : env.ORG_TIME_ZONE;
+    const links = (kind: MessageKind) => ({
+      base,
+      unsubscribe: absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kind) })}`),
+      settings: absoluteLink(base, "/settings/email"),
     });
+    const invitations: NewOutboxRow[] = planInvitations({ personId: person.id, preferences, slots: interviews.get(person.id) ?? [], known, now }).map((invitation) => {
+      const summary = invitation.slot ? interviewSummary(invitation.slot) : null;
+      const messageLinks = links("invitation");
+      const rendered = renderInvitation({ ...invitation, summary, href: invitation.slot?.href ?? null }, person.name, timeZone, messageLinks);
+      return {
+        id: randomUUID(),
+        key: invitation.key,
+        userId: person.id,
+        kind: "invitation",
+        toAddress: person.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        unsubscribeUrl: messageLinks.unsubscribe,
+        calendar: interviewCalendar({
+          interviewId: invitation.interviewId,
+          domain: senderDomain(from),
+          method: invitation.method,
+          sequence: invitation.sequence,
+          startsAt: invitation.startsAt,
+          summary: summary ?? "Interview",
+          url: invitation.slot ? absoluteLink(base, invitation.slot.href) : null,
+          organizer,
+          attendee: { name: person.name, email: person.email },
+          now,
+        }),
+        calendarMethod: invitation.method,
+        status: invitation.status,
+      };
+    });
+    const planned = planMessages({ personId: person.id, preferences, timeZone, items, known, now });
     const rows: NewOutboxRow[] = planned.map((message) => {
-      const unsubscribe = absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, message.kind) })}`);
-      const rendered = renderMessage(message.kind, message.items, person.name, { base, unsubscribe, settings: absoluteLink(base, "/settings/email") });
+      const messageLinks = links(message.kind);
+      const rendered = renderMessage(message.kind, message.items, person.name, messageLinks);
       return {
         id: randomUUID(),
         key: message.key,
@@ -76,11 +113,13 @@ export async function queueReminders(now = new Date()): Promise<number> {
         subject: rendered.subject,
         textBody: rendered.text,
         htmlBody: rendered.html,
-        unsubscribeUrl: unsubscribe,
+        unsubscribeUrl: messageLinks.unsubscribe,
+        calendar: null,
+        calendarMethod: null,
         status: message.status,
       };
     });
-    queued += await insertNewMessages(rows, now);
+    queued += await insertNewMessages([...rows, ...invitations], now);
   }
   return queued;
 }
@@ -113,6 +152,7 @@ function mailFor(message: ClaimedMessage, from: string): MailMessage {
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       "Auto-Submitted": "auto-generated",
     },
+    ...(message.calendar && message.calendarMethod ? { icalEvent: { method: message.calendarMethod, filename: "invitation.ics", content: message.calendar } } : {}),
   };
 }
 

@@ -5,9 +5,9 @@ import { DEFAULT_PREFERENCES, DIGEST_FREQUENCIES, KIND_LABELS, withoutKind, type
 import { signingKey } from "./signing-key.server";
 import { readUnsubscribeToken } from "./unsubscribe-token";
 
-const PREFERENCE_FIELDS = { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, paused: true } as const;
+const PREFERENCE_FIELDS = { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } as const;
 
-export function toPreferences(row: { digest: string; nudgeNew: boolean; nudgeDueSoon: boolean; nudgeOverdue: boolean; nudgeScorecard: boolean; paused: boolean } | null): Preferences {
+export function toPreferences(row: { digest: string; nudgeNew: boolean; nudgeDueSoon: boolean; nudgeOverdue: boolean; nudgeScorecard: boolean; invitations: boolean; paused: boolean } | null): Preferences {
   if (!row) return DEFAULT_PREFERENCES;
   const digest = (DIGEST_FREQUENCIES as readonly string[]).includes(row.digest) ? (row.digest as DigestFrequency) : DEFAULT_PREFERENCES.digest;
   return { ...row, digest };

@@ -14,7 +14,7 @@ export const NUDGE_KINDS = ["nudge-new", "nudge-due-soon", "nudge-overdue", "nud
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** Every kind of message, each of which a person can turn off on its own (one-click unsubscribe names one). */
-export const MESSAGE_KINDS = ["digest", ...NUDGE_KINDS] as const;
+export const MESSAGE_KINDS = ["digest", ...NUDGE_KINDS, "invitation"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export function isMessageKind(value: string): value is MessageKind {
@@ -27,6 +27,7 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   "nudge-due-soon": "an item due in two days",
   "nudge-overdue": "an item past its due date",
   "nudge-scorecard": "a scorecard still owed a day after its interview",
+  invitation: "calendar invitations for your interviews",
 };
 
 export type Preferences = {
@@ -35,10 +36,11 @@ export type Preferences = {
   nudgeDueSoon: boolean;
   nudgeOverdue: boolean;
   nudgeScorecard: boolean;
+  invitations: boolean;
   paused: boolean;
 };
 
-export const DEFAULT_PREFERENCES: Preferences = { digest: "weekly", nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, paused: false };
+export const DEFAULT_PREFERENCES: Preferences = { digest: "weekly", nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: false };
 
 const NUDGE_FIELDS: Record<NudgeKind, "nudgeNew" | "nudgeDueSoon" | "nudgeOverdue" | "nudgeScorecard"> = {
   "nudge-new": "nudgeNew",
@@ -51,12 +53,15 @@ const NUDGE_FIELDS: Record<NudgeKind, "nudgeNew" | "nudgeDueSoon" | "nudgeOverdu
 export function wants(preferences: Preferences, kind: MessageKind): boolean {
   if (preferences.paused) return false;
   if (kind === "digest") return preferences.digest !== "never";
+  if (kind === "invitation") return preferences.invitations;
   return preferences[NUDGE_FIELDS[kind]];
 }
 
 /** The change one-click unsubscribe makes: that kind off, nothing else. */
 export function withoutKind(kind: MessageKind): Partial<Preferences> {
-  return kind === "digest" ? { digest: "never" } : { [NUDGE_FIELDS[kind]]: false };
+  if (kind === "digest") return { digest: "never" };
+  if (kind === "invitation") return { invitations: false };
+  return { [NUDGE_FIELDS[kind]]: false };
 }
 
 const checkbox = z
@@ -71,6 +76,7 @@ export const preferencesFormSchema = z.object({
   nudgeDueSoon: checkbox,
   nudgeOverdue: checkbox,
   nudgeScorecard: checkbox,
+  invitations: checkbox,
   paused: checkbox,
   timeZone: z
     .string()

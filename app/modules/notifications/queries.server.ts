@@ -15,6 +15,8 @@ export type NewOutboxRow = {
   textBody: string;
   htmlBody: string;
   unsubscribeUrl: string;
+  calendar: string | null;
+  calendarMethod: string | null;
   status: "queued" | "skipped";
 };
 
@@ -23,10 +25,10 @@ export async function insertNewMessages(rows: NewOutboxRow[], now: Date): Promis
   if (!rows.length) return 0;
   const values = rows.map(
     (row) =>
-      Prisma.sql`(${row.id}, ${row.key}, ${row.userId}, ${row.kind}, ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.unsubscribeUrl}, ${row.status}, 0, ${now}, ${now})`,
+      Prisma.sql`(${row.id}, ${row.key}, ${row.userId}, ${row.kind}, ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.unsubscribeUrl}, ${row.calendar}, ${row.calendarMethod}, ${row.status}, 0, ${now}, ${now})`,
   );
   return db.$executeRaw`
-    INSERT INTO "OutboxMessage" (id, key, "userId", kind, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", status, attempts, "nextAttemptAt", "createdAt")
+    INSERT INTO "OutboxMessage" (id, key, "userId", kind, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", status, attempts, "nextAttemptAt", "createdAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT (key) DO NOTHING`;
 }
@@ -38,6 +40,8 @@ const claimedRow = z.object({
   textBody: z.string(),
   htmlBody: z.string(),
   unsubscribeUrl: z.string(),
+  calendar: z.string().nullable(),
+  calendarMethod: z.string().nullable(),
   attempts: sqlInt,
 });
 export type ClaimedMessage = z.output<typeof claimedRow>;
@@ -59,7 +63,7 @@ export async function claimDueMessages(worker: string, now: Date, until: Date, l
       LIMIT ${limit}
       ${lock}
     )
-    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", attempts`;
+    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", attempts`;
   return parseRows(claimedRow, rows as unknown[]);
 }
 

@@ -36,6 +36,8 @@ function subjectOf(kind: MessageKind, items: TodoItem[]): string {
       return `Overdue: ${first?.title}`;
     case "nudge-scorecard":
       return `Still owed a day after the interview: ${first?.title}`;
+    case "invitation":
+      return `Interview: ${first?.title}`;
   }
 }
 
@@ -51,6 +53,8 @@ function introOf(kind: MessageKind): string {
       return "This item on your to-do list is past its due date.";
     case "nudge-scorecard":
       return "Your scorecard for this interview is not in yet. Evidence fades fast: write it while you remember.";
+    case "invitation":
+      return "An interview of yours is coming up.";
   }
 }
 
@@ -103,6 +107,67 @@ export function renderMessage(kind: MessageKind, items: TodoItem[], personName: 
 <ul>
 ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${link}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
 </ul>
+<hr>
+<p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
+</main>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}
+
+/** A calendar invitation's email: the interview, when on the person's own clock, and the link to its kit. */
+export function renderInvitation(
+  invitation: { method: "REQUEST" | "CANCEL"; sequence: number; startsAt: Date; summary: string | null; href: string | null },
+  personName: string,
+  timeZone: string,
+  links: Links,
+): RenderedMessage {
+  const when = `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone }).format(invitation.startsAt)} (${timeZone})`;
+  const what = invitation.summary ?? "Your interview";
+  const subject = invitation.method === "CANCEL" ? `Cancelled: ${what}, ${when}` : `${invitation.sequence > 0 ? "Moved" : "Invitation"}: ${what}, ${when}`;
+  const intro =
+    invitation.method === "CANCEL"
+      ? "You are no longer interviewing at this time; the invitation attached takes it out of your calendar."
+      : invitation.sequence > 0
+        ? "Your interview has moved; the invitation attached updates your calendar."
+        : "You are interviewing; the invitation attached adds it to your calendar.";
+  const url = invitation.href ? absoluteLink(links.base, invitation.href) : null;
+  const why = `You receive this because you chose email about ${KIND_LABELS.invitation}.`;
+  const text = [
+    `Hello ${personName},`,
+    "",
+    intro,
+    "",
+    `${what}: ${when}`,
+    ...(url ? [`Interview kit and scorecard: ${url}`] : []),
+    "",
+    why,
+    `Choose what Rungs sends you: ${links.settings}`,
+    `Stop these emails: ${links.unsubscribe}`,
+    "",
+  ].join("\n");
+  const link = "color:#1d4ed8;text-decoration:underline";
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${escapeHtml(subject)}</title>
+<style>
+:root { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) { a { color: #93c5fd !important; } }
+</style>
+</head>
+<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5">
+<main>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
+<p>Hello ${escapeHtml(personName)},</p>
+<p>${escapeHtml(intro)}</p>
+<p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
+${url ? `<p><a href="${escapeHtml(url)}" style="${link}">Interview kit and scorecard</a></p>` : ""}
 <hr>
 <p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
 </main>

@@ -13,7 +13,8 @@ import * as outboxRoute from "~/routes/admin.email";
 import * as settingsRoute from "~/routes/settings.email";
 import * as unsubscribeRoute from "~/routes/unsubscribe";
 import { competencyIds, openCycle, organisation, startSelf } from "../assessments/assessments-helpers";
-import { hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
+import { assignInterviewer, removeInterview } from "~/modules/hiring/loops.server";
+import { asViewer, hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
@@ -195,6 +196,53 @@ describe("email reminders over SMTP", () => {
     expect(await db.auditEvent.count({ where: { action: "email.resent", subjectId: failed.id, actorId: admin.id } })).toBe(1);
     expect(await pass(new Date("2026-11-24T08:05:00Z"))).toMatchObject({ sent: 1 });
     expect(receivedFor([engineer], from)).toHaveLength(1);
+  });
+});
+
+describe("calendar invitations", () => {
+  test("an interviewer is invited to an interview to come, updated with a higher sequence when it moves, and sent a cancellation when taken off", async () => {
+    const hiring = await hiringSetUp();
+    const stage = hiring.stages[0]!;
+    const assigned = await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: stage.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") });
+    expect(assigned.ok).toBe(true);
+    const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: hiring.loopId, interviewerId: hiring.stranger.id } });
+    await settingsRoute.action(routeArgs(await signedInPost("/settings/email", hiring.stranger.id, { digest: "weekly", invitations: "on", timeZone: "Europe/Berlin" })));
+    const calendars = (from: number) =>
+      receivedFor([hiring.stranger], from).flatMap((message) =>
+        message.mail.attachments.filter((part) => part.contentType.startsWith("text/calendar")).map((part) => ({ subject: message.mail.subject, text: part.content.toString("utf8").replace(/\r?\n[ \t]/g, "") })),
+      );
+
+    let from = sink.received.length;
+    await pass(TUESDAY);
+    const [invited] = calendars(from);
+    // On the interviewer's clock: 10:00 UTC is 11:00 in Berlin.
+    expect(invited?.subject).toMatch(new RegExp(`^Invitation: Interview \\(${stage.name}\\) for Senior Engineer, Payments, Thursday,? 26 November 2026 at 11:00 \\(Europe/Berlin\\)$`));
+    expect(invited?.text).toContain("METHOD:REQUEST");
+    expect(invited?.text).toContain(`UID:interview-${interview.id}@example.com`);
+    expect(invited?.text).toContain("SEQUENCE:0");
+    expect(invited?.text).toContain("DTSTART:20261126T100000Z");
+    expect(invited?.text).not.toContain("Casey");
+
+    await pass(TUESDAY);
+    expect(calendars(from)).toHaveLength(1);
+
+    await db.hiringInterview.update({ where: { id: interview.id }, data: { scheduledAt: new Date("2026-11-27T15:00:00Z") } });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    const [moved] = calendars(from);
+    expect(moved?.text).toContain("METHOD:REQUEST");
+    expect(moved?.text).toContain("SEQUENCE:1");
+    expect(moved?.text).toContain("DTSTART:20261127T150000Z");
+
+    await removeInterview(asViewer(hiring.grace), hiring.loopId, interview.id);
+    from = sink.received.length;
+    await pass(TUESDAY);
+    await pass(TUESDAY);
+    const cancelled = calendars(from);
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
+    expect(cancelled[0]?.text).toContain("SEQUENCE:2");
+    expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
   });
 });
 

@@ -74,6 +74,6 @@ describe("time zones and the settings form", () => {
   test("the form refuses an unknown zone and a frequency that is not offered, and reads unchecked boxes as off", () => {
     expect(preferencesFormSchema.safeParse({ digest: "daily", timeZone: "Mars/Olympus" }).error?.issues[0]?.message).toBe("Choose a time zone from the list, for example Europe/Berlin.");
     expect(preferencesFormSchema.safeParse({ digest: "hourly" }).success).toBe(false);
-    expect(preferencesFormSchema.parse({ digest: "daily", nudgeNew: "on", timeZone: "" })).toEqual({ digest: "daily", nudgeNew: true, nudgeDueSoon: false, nudgeOverdue: false, nudgeScorecard: false, paused: false, timeZone: null });
+    expect(preferencesFormSchema.parse({ digest: "daily", nudgeNew: "on", timeZone: "" })).toEqual({ digest: "daily", nudgeNew: true, nudgeDueSoon: false, nudgeOverdue: false, nudgeScorecard: false, invitations: false, paused: false, timeZone: null });
   });
 });
