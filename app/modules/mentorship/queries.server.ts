@@ -164,3 +164,13 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
         : Prisma.empty
     }`);
 }
+
+const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
+
+/** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
+export async function programmePulses(programmeId: string) {
+  return parseRows(pulseRow, await db.$queryRaw`
+    SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
+    FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
+    WHERE p."programmeId" = ${programmeId}`);
+}

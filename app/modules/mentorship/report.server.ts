@@ -1,12 +1,10 @@
-import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlInt } from "~/db/rows";
 import type { Viewer } from "~/modules/auth/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./lifecycle";
 import { canSeeReport } from "./policy";
 import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
-import { goalRatings } from "./queries.server";
+import { goalRatings, programmePulses } from "./queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
 
@@ -15,8 +13,6 @@ import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type Pai
  * outcomes and check-ins, pulse averages (none below the floor) and how the mentees' goal
  * competencies moved in manager reviews after their pair began.
  */
-
-const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
 
 export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
@@ -28,10 +24,7 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
     }),
     db.mentorshipParticipant.findMany({ where: { programmeId }, select: { userId: true, role: true, capacity: true, competencies: true } }),
     db.mentorshipPair.findMany({ where: { programmeId }, select: { id: true, menteeId: true, status: true, declinedById: true, outcome: true, _count: { select: { checkIns: true } } } }),
-    db.$queryRaw`
-      SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
-      FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
-      WHERE p."programmeId" = ${programmeId}`,
+    programmePulses(programmeId),
     goalRatings({ programmeId }),
   ]);
   const eligible = people.filter((person) => eligibleFor(programme, ladder, person)).length;
@@ -73,7 +66,7 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
       slots: mentors.reduce((sum, optIn) => sum + Math.min(optIn.capacity ?? programme.maxMenteesPerMentor, programme.maxMenteesPerMentor), 0),
     },
     pairs: pairFigures(pairRows),
-    pulses: pulseSummary(parseRows(pulseRow, pulses as unknown[]), PULSE_CHECKPOINTS),
+    pulses: pulseSummary(pulses, PULSE_CHECKPOINTS),
     movement: { ...movement, byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })) },
   };
 }
