@@ -225,7 +225,7 @@ export default function CalibrationEntry() {
             <dl className="space-y-1 text-sm">
               <div>
                 <dt className="inline font-medium">Rating: </dt>
-                <dd className="inline">{entry.proposal.rating}</dd>
+                <dd className="inline">{ratingText(entry.proposal.rating, view.scale)}</dd>
               </div>
               <div>
                 <dt className="inline font-medium">Outcome: </dt>
@@ -354,7 +354,7 @@ export default function CalibrationEntry() {
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
           <p className="text-sm">
-            {entry.final.rating} · {entry.final.outcome ? LEVEL_OUTCOME_LABELS[entry.final.outcome] : ""}
+            {ratingText(entry.final.rating, view.scale)} · {entry.final.outcome ? LEVEL_OUTCOME_LABELS[entry.final.outcome] : ""}
             {entry.final.levelId ? ` to ${view.levelTitles[entry.final.levelId] ?? entry.final.levelId}` : ""}
             {view.secondDimension ? ` · ${view.secondDimension.name}: ${secondLabel(entry.final.second)}` : ""}
             {entry.final.reason ? ` — ${entry.final.reason}` : ""}
@@ -395,6 +395,12 @@ export default function CalibrationEntry() {
     </>
   );
 }
+
+/** A rating as the form offers it: its value and its scale point's label. */
+const ratingText = (value: number, scale: readonly { value: number; label: string }[]) => {
+  const point = scale.find((candidate) => candidate.value === value);
+  return point ? `${value} ${point.label}` : String(value);
+};
 
 const secondLabel = (value: number | null) => (value === null ? "—" : (["Low", "Medium", "High"][value - 1] ?? String(value)));
 
