@@ -111,15 +111,9 @@ function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
 }
 
 /** The newest cycles, and the chosen one if it is older; in raw SQL, as the page is opened often (decision 006). */
-async function loadCycles(viewerId: string, filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
+async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
   const cycles = (await newestCycles(CYCLES_OFFERED)).map((row) => toTeamCycle(row, now));
-  if (!filters.cycleId) {
-    const withReports = await cyclesWithPeopleBelow(
-      viewerId,
-      cycles.map((cycle) => cycle.id),
-    );
-    return { cycles, cycle: currentCycle(cycles, withReports) };
-  }
+  if (!filters.cycleId) return { cycles, cycle: currentCycle(cycles, new Set()) };
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
     const row = await cycleById(filters.cycleId);
@@ -131,13 +125,32 @@ async function loadCycles(viewerId: string, filters: TeamFilters, now: Date): Pr
 }
 
 export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = new Date()): Promise<TeamOverview> {
-  const { cycles, cycle } = await loadCycles(viewer.id, filters, now);
-  const cycleOpen = cycle !== null && cycle.status !== "closed";
-  const left = cycle ? daysLeft(cycle.endsOn, now) : null;
-  const query = { viewerId: viewer.id, cycleId: cycle?.id ?? "", cycleOpen, daysLeft: left };
-
-  const groups = await overviewCounts(query);
+  const loaded = await loadCycles(filters, now);
+  const { cycles } = loaded;
+  let { cycle } = loaded;
+  const queryFor = (chosen: TeamCycle | null) => {
+    const open = chosen !== null && chosen.status !== "closed";
+    return { viewerId: viewer.id, cycleId: chosen?.id ?? "", cycleOpen: open, daysLeft: chosen ? daysLeft(chosen.endsOn, now) : null };
+  };
+  let query = queryFor(cycle);
+  let groups = await overviewCounts(query);
   if (groups.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
+  // Opened without a cycle on one that holds none of the viewer's reports: the cycle they mean is
+  // one that does (asked only then, so the usual page costs nothing more).
+  if (!filters.cycleId && cycle && !groups.some((group) => group.inCycle)) {
+    const withReports = await cyclesWithPeopleBelow(
+      viewer.id,
+      cycles.map((row) => row.id),
+    );
+    const theirs = currentCycle(cycles, withReports);
+    if (theirs && theirs.id !== cycle.id) {
+      cycle = theirs;
+      query = queryFor(cycle);
+      groups = await overviewCounts(query);
+    }
+  }
+  const cycleOpen = query.cycleOpen;
+  const left = query.daysLeft;
 
   const counts = emptyCounts();
   let reports = 0;
