@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --duration 10 --connections 10 --people 5000 --build --keep --only <page>]`: the speed bar of the reviews
- * feature, measured end to end. Builds a fresh SQLite database in a temporary folder
+ * feature, measured end to end. Builds a fresh SQLite database in a temporary folder (or, with
+ * `--database postgresql://…`, a fresh database on that PostgreSQL server)
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
  * built production server on loopback, signs in as an engineer, a manager of managers and
  * an admin, and drives each page with autocannon. Prints p50/p95/p99, requests per second
@@ -30,13 +31,14 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
+    database: { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const PEOPLE = Number(values.people);
 if (![DURATION, CONNECTIONS, PEOPLE].every((value) => Number.isInteger(value) && value > 0)) {
-  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>] [--build] [--keep]");
+  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>] [--database postgresql://…] [--build] [--keep]");
   process.exit(1);
 }
 /** A page's p95 may be at most this many times the trivial page's p95. */
@@ -51,7 +53,22 @@ const step = (message: string) => console.log(`[bench ${elapsed()}] ${message}`)
 
 // The database must be chosen before any app module reads the environment.
 const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-bench-"));
-const databaseUrl = `file:${path.join(folder, "bench.db")}`;
+// --database postgresql://user:pass@host/db: the same organisation in a new database on that
+// server (named rungs_bench_<time>; the role needs CREATEDB), dropped at the end unless --keep.
+const postgresServer = values.database;
+if (postgresServer !== undefined && !/^postgres(ql)?:\/\//.test(postgresServer)) {
+  console.error("--database must be a postgresql:// URL of a server whose role may create databases");
+  process.exit(1);
+}
+const benchDatabaseName = `rungs_bench_${Date.now()}`;
+const databaseUrl = postgresServer ? withDatabaseName(postgresServer, benchDatabaseName) : `file:${path.join(folder, "bench.db")}`;
+const databaseLabel = postgresServer ? "PostgreSQL" : "SQLite";
+
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
 Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
 
 let server: ChildProcess | null = null;
@@ -59,7 +76,7 @@ let server: ChildProcess | null = null;
 async function main() {
   const { applyMigrations } = await import("../app/db/migrate.server.ts");
   await applyMigrations(databaseUrl, { onApplied: () => {} });
-  step(`fresh database ${databaseUrl}`);
+  step(`fresh ${databaseLabel} database ${postgresServer ? benchDatabaseName : databaseUrl}`);
   const accounts = await seed();
 
   if (values.build || !existsSync("build/server/index.js")) {
@@ -231,8 +248,9 @@ async function seed() {
   const hiring = await seedHiringHistory({ adminId: adminUser.id, loops: 2000, log: (message) => step(message) });
   step(`hiring history: ${hiring.loops.toLocaleString("en-GB")} loops, ${hiring.cards.toLocaleString("en-GB")} scorecards, ${hiring.scores.toLocaleString("en-GB")} scores`);
 
-  // Hand the server a checkpointed file, and let go of it.
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  // Hand the server a checkpointed file (or fresh planner statistics), and let go of it.
+  if (postgresServer) await db.$executeRawUnsafe("ANALYZE");
+  else await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
   return { ...accounts, calibration, hiring };
 }
@@ -382,7 +400,7 @@ function printTable(rows: Row[]) {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
-  console.log(`Rungs bench: ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, node ${process.version}`);
+  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, node ${process.version}`);
   console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(2)} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
@@ -399,6 +417,19 @@ async function stopServer() {
   clearTimeout(timer);
 }
 
+async function dropBenchDatabase(serverUrl: string) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: serverUrl });
+  try {
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${benchDatabaseName}" WITH (FORCE)`);
+  } catch (error) {
+    console.error(`bench: could not drop database ${benchDatabaseName}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 let code = 0;
 try {
   await main();
@@ -407,8 +438,11 @@ try {
   code = 1;
 } finally {
   await stopServer();
-  if (values.keep) step(`kept ${folder}`);
-  else rmSync(folder, { recursive: true, force: true });
+  if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
+  else {
+    rmSync(folder, { recursive: true, force: true });
+    if (postgresServer) await dropBenchDatabase(postgresServer);
+  }
   step("done");
 }
 process.exit(code);
