@@ -139,7 +139,7 @@ async function benchCore(rows: Row[]): Promise<void> {
       writeFileSync(file, new Uint8Array(cost.buffer));
       let total = 0;
       ours.push(time(1, () => (total = solveAssignment(cost, SIZE, SIZE).total)).best);
-      const scipy = skipped ? skipped : runScipy(file, 1);
+      const scipy: ScipyFigures | string = skipped ?? runScipy(file, 1);
       rmSync(file, { force: true });
       if (typeof scipy === "string") {
         skipped = scipy;
