@@ -124,8 +124,11 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await submit(page, "Submit self-assessment");
   await signOut(page);
 
-  // Sam finds Lena among his reports and reviews her.
+  // Sam finds Lena among his reports and reviews her. Her self-assessment, outside any cycle, is on his home page,
+  // and the navigation counts what he has to do.
   await signIn(page, people.manager.email);
+  await expect(page.getByRole("listitem").filter({ hasText: `Review ${people.engineer.name}` })).toContainText("outside any review cycle");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Home \d+ to do$/ })).toBeVisible();
   await page.goto("/reviews");
   await page.getByRole("link", { name: people.engineer.name, exact: true }).first().click();
   await expect(page.getByRole("heading", { name: people.engineer.name, level: 1 })).toBeVisible();
