@@ -7,7 +7,10 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
 
-/** The identity provider sends the browser back here with a code; a refusal is shown with its reason. */
+/**
+ * The identity provider sends the browser back here with a code; a refusal is shown with its
+ * reason. Not nested under auth.oidc (whose loader starts a new sign-in).
+ */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const signedIn = await finishSingleSignOn(request);
   const headers = new Headers();
@@ -15,6 +18,11 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   headers.append("Set-Cookie", signedIn.clearCookie);
   return redirect(signedIn.redirectTo, { headers });
 });
+
+/** Never shown: the loader always redirects. A page route (not a resource route), so a refusal renders the error page. */
+export default function FinishSingleSignOn() {
+  return null;
+}
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

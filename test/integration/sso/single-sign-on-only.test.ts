@@ -20,7 +20,7 @@ const { createSignInLink } = await import("~/modules/people/sign-in-link.server"
 const loginRoute = await import("~/routes/login");
 const setPasswordRoute = await import("~/routes/set-password.$token");
 const startRoute = await import("~/routes/auth.oidc");
-const callbackRoute = await import("~/routes/auth.oidc.callback");
+const callbackRoute = await import("~/routes/auth.oidc_.callback");
 const { createAdmin, createPerson } = await import("../../utils/factories");
 const { bodyOf, routeArgs, statusOf, thrown } = await import("../../utils/responses");
 

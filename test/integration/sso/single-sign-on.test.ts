@@ -19,7 +19,7 @@ Object.assign(process.env, { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: TEST_
 const { db } = await import("~/db/client.server");
 const { getSignedIn } = await import("~/modules/auth/session.server");
 const startRoute = await import("~/routes/auth.oidc");
-const callbackRoute = await import("~/routes/auth.oidc.callback");
+const callbackRoute = await import("~/routes/auth.oidc_.callback");
 const logoutRoute = await import("~/routes/logout");
 const loginRoute = await import("~/routes/login");
 const { createPerson } = await import("../../utils/factories");
