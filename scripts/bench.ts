@@ -148,6 +148,7 @@ async function main() {
     results.push({ label: target.label, note: target.note ?? "", bar: target.bar, ...(await measure(base + target.path, target.cookie, target.duration)) });
   }
   printTable(results);
+  if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
 }
 
@@ -205,6 +206,13 @@ async function seed() {
     if (!best) throw new Error(`nobody at level ${level} to sign in as`);
     return best;
   };
+  // People who autosave their own drafts at once in the starvation run (--connections 50 or more).
+  const autosavers = await db.user.findMany({
+    where: { level: { in: ["ic1", "ic2", "ic3"] }, managerId: { not: null } },
+    orderBy: { email: "desc" },
+    take: CONNECTIONS,
+    select: { email: true },
+  });
   const engineerRow = await db.user.findFirstOrThrow({ where: { level: "ic3", managerId: { not: null } }, orderBy: { email: "asc" }, select: { id: true, email: true, level: true } });
   const latestCycle = await db.reviewCycle.findFirstOrThrow({ orderBy: { startsOn: "desc" }, select: { id: true, _count: { select: { participants: true } } } });
   const accounts = {
@@ -212,6 +220,7 @@ async function seed() {
     manager: await pickWithReports("m3", 1000),
     vp: await pickWithReports("m4", 100_000),
     admin: { email: "person1@bench.example.com" },
+    autosavers: autosavers.map((person) => person.email),
     cycleId: latestCycle.id,
     participants: latestCycle._count.participants,
   };
@@ -354,6 +363,119 @@ async function fillDraft(base: string, cookie: string, path: string): Promise<{ 
     }
   }
   return { competencies: competencies.size, evidence };
+}
+
+// ---------------------------------------------------------------- starvation
+
+/** At this many connections or more, the bench also checks that no request starves. */
+const STARVATION_CONNECTIONS = 50;
+/** The health check must answer within this, on a fresh connection, whatever the load. */
+const HEALTH_BAR_MS = 1000;
+
+/**
+ * The health check, polled once a second on a fresh connection each time (as a load
+ * balancer does) while `load` runs; the longest answer is what starvation would show.
+ */
+async function pollHealthWhile(base: string, load: Promise<unknown>): Promise<{ max: number; polls: number; failed: number }> {
+  const { request } = await import("node:http");
+  const timings: number[] = [];
+  let failed = 0;
+  let running = true;
+  const finished = load.finally(() => (running = false));
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const call = request(`${base}/healthz`, { agent: false, headers: { Connection: "close" }, timeout: 30_000 }, (response) => {
+        response.resume();
+        response.on("end", () => {
+          timings.push(performance.now() - started);
+          if (response.statusCode !== 200) failed++;
+          resolve();
+        });
+      });
+      call.on("timeout", () => call.destroy(new Error("timeout")));
+      call.on("error", () => {
+        failed++;
+        timings.push(performance.now() - started);
+        resolve();
+      });
+      call.end();
+    });
+  const polls: Promise<void>[] = [];
+  while (running) {
+    polls.push(once());
+    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  }
+  await Promise.all(polls);
+  return { max: Math.max(0, ...timings), polls: timings.length, failed };
+}
+
+/**
+ * `--connections 50`: the home page at that many connections, then that many people each
+ * autosaving their own self-assessment as fast as answers come, each with the health check
+ * polled beside it. Prints the health check's longest answer (bar: under a second) and, for
+ * the autosaves, how many were refused or lost (each person's last saved text is read back).
+ */
+async function starvation(base: string, engineer: string, autosavers: string[]) {
+  step(`starvation: home page at ${CONNECTIONS} connections, health check polled each second`);
+  const home = await pollHealthWhile(base, measure(`${base}/`, engineer, DURATION));
+  step(`starvation: ${autosavers.length} people autosaving their own drafts at once`);
+  const writers = await Promise.all(
+    autosavers.map(async (email) => {
+      const cookie = await signIn(base, email);
+      const path = await selfAssessmentPage(base, cookie);
+      if (!path) throw new Error(`${email} has no self-assessment to autosave`);
+      return { cookie, path };
+    }),
+  );
+  let saves = 0;
+  let refused = 0;
+  const deadline = performance.now() + DURATION * 1000;
+  const lastSaved: string[] = [];
+  const autosave = Promise.all(
+    writers.map(async ({ cookie, path }, writer) => {
+      let revision: number | null = null;
+      let previous: string | null = null;
+      for (let round = 0; performance.now() < deadline; round++) {
+        if (revision === null) {
+          const opened = await fetch(`${base}${path}/save`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ baseRevision: 0, changes: [] }) });
+          const body = (await opened.json()) as { revision?: number; values?: { summary?: string | null } };
+          revision = body.revision ?? 0;
+          previous = body.values?.summary ?? null;
+        }
+        const value = `Autosave ${writer}.${round}: led the queue migration and wrote its rollback plan.`;
+        const answer = await fetch(`${base}${path}/save`, {
+          method: "POST",
+          headers: { Cookie: cookie, "Content-Type": "application/json" },
+          body: JSON.stringify({ baseRevision: revision, changes: [{ field: "summary", value, base: previous }] }),
+        });
+        saves++;
+        const body = (await answer.json().catch(() => ({}))) as { ok?: boolean; revision?: number; conflicts?: unknown[] };
+        if (answer.status !== 200 || !body.ok || (body.conflicts?.length ?? 0) > 0) {
+          refused++;
+          revision = null;
+          continue;
+        }
+        revision = body.revision ?? revision;
+        previous = value;
+        lastSaved[writer] = value;
+      }
+    }),
+  );
+  const saving = await pollHealthWhile(base, autosave);
+  let lost = 0;
+  await Promise.all(
+    writers.map(async ({ cookie, path }, writer) => {
+      const read = await fetch(`${base}${path}/save`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ baseRevision: 0, changes: [] }) });
+      const body = (await read.json()) as { values?: { summary?: string | null } };
+      if (lastSaved[writer] !== undefined && body.values?.summary !== lastSaved[writer]) lost++;
+    }),
+  );
+  const verdict = (run: { max: number; failed: number }) => (run.max < HEALTH_BAR_MS && run.failed === 0 ? "PASS" : "FAIL");
+  console.log(`Starvation at ${CONNECTIONS} connections (health check polled each second on a fresh connection; bar: every answer within ${HEALTH_BAR_MS} ms):`);
+  console.log(`  home page load: health check longest ${home.max.toFixed(0)} ms over ${home.polls} polls, ${home.failed} failed: ${verdict(home)}`);
+  console.log(`  ${writers.length} people autosaving: health check longest ${saving.max.toFixed(0)} ms over ${saving.polls} polls, ${saving.failed} failed: ${verdict(saving)}`);
+  console.log(`  autosaves: ${saves} sent, ${refused} refused, ${lost} lost (a person's last saved text not read back): ${refused === 0 && lost === 0 ? "PASS" : "FAIL"}`);
 }
 
 // ---------------------------------------------------------------- measuring
