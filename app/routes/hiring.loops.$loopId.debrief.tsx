@@ -8,6 +8,7 @@ import { formatDateTime } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { ScrollRegion } from "~/components/ui/data-table";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { debriefPage } from "~/modules/hiring/debrief.server";
@@ -86,9 +87,9 @@ export default function DebriefPage() {
       <div className="space-y-6">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Scores</h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion labelledBy="scores-caption">
             <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">Interviewers by competencies; columns with a spread of {page.spreadThreshold} or more are marked as disagreements</caption>
+              <caption id="scores-caption" className="sr-only">Interviewers by competencies; columns with a spread of {page.spreadThreshold} or more are marked as disagreements</caption>
               <thead>
                 <tr>
                   <th scope="col" className="px-2 py-1">
@@ -144,7 +145,7 @@ export default function DebriefPage() {
                 ))}
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
           {page.unrated.length ? <p className="mt-3 text-sm">Nobody scored: {page.unrated.map(name).join(", ")}.</p> : null}
           <p className="mt-3 text-sm">
             Recommendations:{" "}

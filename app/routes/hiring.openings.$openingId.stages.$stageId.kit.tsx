@@ -32,7 +32,7 @@ export default function KitPage() {
         <p className="text-slate-600 dark:text-slate-300 print:text-black">
           {opening.title} · {level} · {ladderName} ladder
         </p>
-        <p className="mt-1 text-xs text-slate-500 print:text-black">Confidential: for this opening&apos;s interviewers and hiring admins. Score each competency on your own, before any debrief.</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">Confidential: for this opening&apos;s interviewers and hiring admins. Score each competency on your own, before any debrief.</p>
       </header>
       <KitView kit={kit} />
     </article>

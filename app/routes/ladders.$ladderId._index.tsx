@@ -129,7 +129,7 @@ export default function LadderOverview() {
           {data.changelog.map((entry) => (
             <div key={entry.version} className="mb-3">
               <h3 className="font-medium">
-                {entry.version} <span className="text-sm font-normal text-slate-500">({entry.date})</span>
+                {entry.version} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({entry.date})</span>
               </h3>
               <ul className="list-disc pl-5 text-sm">
                 {entry.changes.map((change) => (

@@ -37,7 +37,7 @@ function Highlight({ text, query }: { text: string; query: string }) {
     <>
       {parts.map((part, index) =>
         index % 2 === 1 ? (
-          <mark key={index} className="rounded bg-amber-200 px-0.5 text-inherit dark:bg-amber-700">
+          <mark key={index} className="rounded bg-amber-200 px-0.5 text-inherit dark:bg-amber-800 dark:text-amber-50">
             {part}
           </mark>
         ) : (

@@ -24,7 +24,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 const printCss = `@page { margin: 16mm 14mm; } @media print { thead { display: table-header-group; } }`;
 
 function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonly EvidenceView[] }) {
-  if (!side) return <span className="text-slate-500">–</span>;
+  if (!side) return <span className="text-slate-500 dark:text-slate-400">–</span>;
   return (
     <div className="space-y-1">
       <p>{side.rating === null ? "Not rated" : `${side.rating} ${side.label ?? ""}`}</p>
@@ -65,7 +65,7 @@ export default function PrintReview() {
       <header className="mb-6 border-b border-slate-300 pb-4">
         <h1 className="text-2xl font-semibold">Review of {person.name}</h1>
         <p className="text-slate-600 dark:text-slate-300 print:text-black">{profileDescription(person)}</p>
-        <p className="mt-1 text-xs text-slate-500 print:text-black">
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">
           {cycleName ? `${cycleName} · ` : ""}Printed {formatDate(printedAt)}. Confidential: for {person.name}, their managers and admins.
         </p>
       </header>

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
 export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
@@ -6,6 +6,22 @@ export const tdClass = "px-3 py-2 align-top";
 
 /** A column heading: its text, or text (or hidden text) with extra classes for its cell. */
 export type Heading = string | { key: string; label: ReactNode; className?: string };
+
+/** Focus ring of a scrolling region that keyboard users reach with Tab to scroll it. */
+export const scrollRegionClass = "overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+
+/**
+ * A region that scrolls sideways when its content is wider than the screen (a wide table on a
+ * phone). It takes focus, so keyboard users can scroll it with the arrow keys, and is named by
+ * the element `labelledBy` names (its table's caption).
+ */
+export function ScrollRegion({ labelledBy, className, busy, children }: { labelledBy?: string; className?: string; busy?: boolean; children: ReactNode }) {
+  return (
+    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className={className ? `${scrollRegionClass} ${className}` : scrollRegionClass} aria-busy={busy}>
+      {children}
+    </div>
+  );
+}
 
 /**
  * A horizontally scrolling table: an optional caption (for screen readers unless `showCaption`),
@@ -27,10 +43,15 @@ export function DataTable({
   plain?: boolean;
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className={plain ? "overflow-x-auto" : "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} aria-busy={busy}>
+    <ScrollRegion labelledBy={caption ? captionId : undefined} className={plain ? undefined : "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} busy={busy}>
       <table className={tableClass}>
-        {caption ? <caption className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>{caption}</caption> : null}
+        {caption ? (
+          <caption id={captionId} className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>
+            {caption}
+          </caption>
+        ) : null}
         <thead className={plain ? undefined : "bg-slate-50 dark:bg-slate-800"}>
           <tr>
             {headings.map((heading) =>
@@ -48,6 +69,6 @@ export function DataTable({
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,0 +1,193 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO_PASSWORD, people } from "./helpers";
+
+/**
+ * Every page type of the app, as the roles that see it, in light and dark theme, at a desktop
+ * (1280 px) and a phone (390 px) width: axe finds no serious or critical violation. One browser
+ * context per role and width, signed in once; the theme is switched by the colour-scheme
+ * preference the "system" theme follows, so a page is analysed in dark (against the rules
+ * that depend on colour) without loading it again.
+ *
+ * Pages whose address carries an id are reached from links on pages visited before them (the
+ * demo organisation's records), so the sweep follows the demo data instead of knowing its ids.
+ */
+
+/** A page by its path, or by the first link seen so far that matches (plus a suffix). `missingInDemo`: the demo may hold none yet; say so instead of failing. */
+type Step = { path: string } | { link: RegExp; suffix?: string; label: string; missingInDemo?: string };
+
+const WIDTHS = [
+  { name: "desktop", viewport: { width: 1280, height: 900 } },
+  { name: "phone", viewport: { width: 390, height: 844 } },
+] as const;
+
+// An interviewer of the demo's loop in progress, with cards to write.
+const interviewer = { email: "marcus.reid@example.com" };
+
+const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
+  { name: "signed out", email: null, steps: [{ path: "/login" }] },
+  {
+    name: "engineer",
+    email: people.engineer.email,
+    steps: [
+      { path: "/" },
+      { path: "/ladders" },
+      { path: "/ladders/engineering" },
+      { path: "/ladders/engineering/tracks/ic" },
+      { path: "/ladders/engineering/levels/ic3" },
+      { link: /^\/ladders\/engineering\/competencies\/[^/]+$/, label: "a competency" },
+      { path: "/ladders/engineering/compare?from=ic2&to=ic3" },
+      { path: "/ladders/engineering/search?q=design" },
+      { path: "/ladders/engineering/versions" },
+      { path: "/assess" },
+      { path: "/reviews" },
+      { link: /^\/assessments\/[^/]+$/, label: "an assessment" },
+      { link: /^\/people\/[^/]+$/, label: "a growth profile" },
+      { link: /^\/people\/[^/]+$/, suffix: "/gap", label: "a gap analysis" },
+      { link: /^\/people\/[^/]+$/, suffix: "/history", label: "a history" },
+      { link: /^\/people\/[^/]+$/, suffix: "/print", label: "a printable review" },
+      { path: "/mentorship" },
+      { link: /^\/mentorship\/[^/]+$/, label: "a programme" },
+      { link: /^\/mentorship\/[^/]+$/, suffix: "/join?as=mentee", label: "joining a programme" },
+    ],
+  },
+  {
+    name: "manager",
+    email: people.manager.email,
+    steps: [
+      { path: "/" },
+      { path: "/team" },
+      { path: "/reviews" },
+      { link: /^\/people\/[^/]+\/review$/, label: "a manager review" },
+      { path: "/calibration" },
+      { link: /^\/calibration\/[^/]+$/, label: "a calibration session" },
+      { link: /^\/calibration\/[^/]+\/entries\/[^/]+$/, label: "a calibration entry" },
+    ],
+  },
+  {
+    name: "admin",
+    email: people.admin.email,
+    steps: [
+      { path: "/" },
+      { path: "/admin/people" },
+      { link: /^\/admin\/people\/(?!new$|import$)[^/]+$/, label: "a person's admin page" },
+      { path: "/admin/people/new" },
+      { path: "/admin/people/import" },
+      { path: "/admin/teams" },
+      { path: "/admin/cycles" },
+      { link: /^\/admin\/cycles\/(?!new$)[^/]+$/, label: "a review cycle" },
+      { path: "/admin/cycles/new" },
+      { path: "/admin/audit" },
+      { path: "/admin/ladders" },
+      { path: "/calibration" },
+      { path: "/calibration/new" },
+      { link: /^\/calibration\/(?!new$)[^/]+$/, label: "a calibration session" },
+      { link: /^\/calibration\/[^/]+$/, suffix: "?tab=managers", label: "a calibration session's managers" },
+      { link: /^\/calibration\/[^/]+\/fairness$/, label: "a fairness report", missingInDemo: "the demo organisation has no locked calibration session, whose fairness report admins read" },
+      { path: "/mentorship" },
+      { path: "/mentorship/new" },
+      { link: /^\/mentorship\/(?!new$)[^/]+$/, label: "a programme" },
+      { link: /^\/mentorship\/[^/]+\/matching$/, label: "a programme's matching" },
+      { link: /^\/mentorship\/[^/]+\/pairs\/[^/]+$/, label: "a pair", missingInDemo: "the demo organisation's programme has no pairs until an admin runs matching and publishes" },
+      { link: /^\/mentorship\/[^/]+\/report$/, label: "a programme's report" },
+      { link: /^\/mentorship\/[^/]+\/settings$/, label: "a programme's settings" },
+      { path: "/hiring/settings" },
+    ],
+  },
+  {
+    name: "hiring admin",
+    email: people.hiringAdmin.email,
+    steps: [
+      { path: "/" },
+      { path: "/hiring" },
+      { path: "/hiring/openings/new" },
+      { link: /^\/hiring\/openings\/(?!new$)[^/]+$/, label: "an opening" },
+      { link: /^\/hiring\/openings\/[^/]+\/stages\/[^/]+\/kit$/, label: "an interview kit" },
+      { link: /^\/hiring\/loops\/[^/]+$/, label: "a loop" },
+      { link: /^\/hiring\/loops\/[^/]+\/debrief$/, label: "a debrief" },
+      { path: "/hiring/stats" },
+      { path: "/hiring/validity" },
+    ],
+  },
+  {
+    name: "interviewer",
+    email: interviewer.email,
+    steps: [{ path: "/hiring" }, { link: /^\/hiring\/interviews\/[^/]+$/, label: "an interview's scorecard" }],
+  },
+];
+
+async function signedInState(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** Only these rules depend on the colours: the dark theme is checked against them alone. */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** Serious and critical violations on the page as it is now, one line each. */
+async function violations(page: Page, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+/** Paths of the page's own links, in document order. */
+async function linkPaths(page: Page): Promise<string[]> {
+  return page.locator("a[href]").evaluateAll((links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href)).filter((url) => url.origin === location.origin).map((url) => url.pathname),
+  );
+}
+
+for (const role of ROLES) {
+  test.describe(`axe, as ${role.name}`, () => {
+    let state: Awaited<ReturnType<typeof signedInState>> | undefined;
+    test.beforeAll(async ({ browser }) => {
+      if (role.email) state = await signedInState(browser, role.email);
+    });
+
+    for (const width of WIDTHS) {
+      test(`every page at ${width.viewport.width} px, light and dark`, async ({ browser }) => {
+        test.setTimeout(120_000);
+        const context: BrowserContext = await browser.newContext({ storageState: state, viewport: width.viewport, colorScheme: "light" });
+        const page = await context.newPage();
+        const seen: string[] = [];
+        const found: Record<string, string[]> = {};
+        for (const step of role.steps) {
+          let path: string;
+          if ("path" in step) path = step.path;
+          else {
+            const target = seen.find((candidate) => step.link.test(candidate));
+            if (!target && step.missingInDemo) {
+              test.info().annotations.push({ type: "not checked", description: `${step.label}: ${step.missingInDemo}` });
+              continue;
+            }
+            expect.soft(target, `no link to ${step.label} on the pages visited as ${role.name}`).toBeDefined();
+            if (!target) continue;
+            path = `${target}${step.suffix ?? ""}`;
+          }
+          const response = await page.goto(path);
+          expect.soft(response?.status(), `${path} as ${role.name}`).toBe(200);
+          seen.push(...(await linkPaths(page)));
+          const light = await violations(page);
+          await page.emulateMedia({ colorScheme: "dark" });
+          const dark = await violations(page, COLOUR_RULES);
+          await page.emulateMedia({ colorScheme: "light" });
+          if (light.length) found[`${path} (light)`] = light;
+          if (dark.length) found[`${path} (dark)`] = dark;
+        }
+        await context.close();
+        expect(found).toEqual({});
+      });
+    }
+  });
+}
