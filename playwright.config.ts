@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "./test/e2e/chromium";
+import { identityProviderPort, ssoPort, ssoProviderName } from "./test/e2e/single-sign-on";
+import { TEST_CLIENT } from "./test/utils/identity-provider-client";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = "test/.databases/e2e.db";
@@ -7,6 +9,9 @@ const database = "test/.databases/e2e.db";
 const familiesPort = port + 1;
 const familiesDatabase = "test/.databases/e2e-families.db";
 const familiesFolder = "test/.databases/frameworks";
+
+/** A third server on an empty database with the demo off, signing in through an identity provider that single-sign-on.spec.ts starts. */
+const ssoDatabase = "test/.databases/e2e-sso.db";
 
 const serverEnv = { NODE_ENV: "production", HOST: "127.0.0.1", SEED_DEMO: "true", LOG_REQUESTS: "false" };
 
@@ -51,6 +56,25 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
       env: { ...serverEnv, DATABASE_URL: `file:./${familiesDatabase}`, PORT: String(familiesPort), FRAMEWORKS_DIR: familiesFolder },
+    },
+    {
+      command: `rm -f ${ssoDatabase} ${ssoDatabase}-wal ${ssoDatabase}-shm && mkdir -p test/.databases && ./node_modules/.bin/tsx test/e2e/sso-organisation.ts && ./node_modules/.bin/tsx server/index.ts`,
+      url: `http://localhost:${ssoPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        SEED_DEMO: "false",
+        DATABASE_URL: `file:./${ssoDatabase}`,
+        PORT: String(ssoPort),
+        PUBLIC_URL: `http://localhost:${ssoPort}`,
+        OIDC_ISSUER: `http://127.0.0.1:${identityProviderPort}`,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        OIDC_NAME: ssoProviderName,
+      },
     },
   ],
 });

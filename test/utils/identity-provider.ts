@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import { TEST_CLIENT } from "./identity-provider-client";
 
 /**
  * A real OpenID provider for tests: oidc-provider (the certified Node implementation) on a
@@ -9,7 +10,7 @@ import Provider from "oidc-provider";
  */
 export type TestAccount = { email: string; email_verified: boolean; name: string };
 
-export const TEST_CLIENT = { id: "rungs", secret: "rungs-test-client-secret" };
+export { TEST_CLIENT };
 
 export type TestProvider = {
   issuer: string;
