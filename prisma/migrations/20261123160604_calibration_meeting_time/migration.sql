@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CalibrationSession" ADD COLUMN "meetingEndsAt" DATETIME;
+ALTER TABLE "CalibrationSession" ADD COLUMN "meetingStartsAt" DATETIME;
