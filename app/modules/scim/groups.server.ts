@@ -4,6 +4,7 @@ import type { GroupField, Query } from "./filter";
 import { ScimProblem } from "./problem";
 import type { ScimTokenIdentity } from "./tokens.server";
 import { scimTransaction, type Tx } from "./writes.server";
+import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 
 /**
  * SCIM Groups are Rungs teams. A person is in one team, so adding them to a group moves
@@ -41,6 +42,8 @@ export function readGroupInput(resource: Json): GroupInput {
   const displayName = typeof resource.displayName === "string" ? resource.displayName.trim() : "";
   if (!displayName) throw new ScimProblem(400, "invalidValue", "A group needs a displayName.");
   if (displayName.length > 100) throw new ScimProblem(400, "invalidValue", "displayName is longer than 100 characters.");
+  const forbidden = forbiddenCharacter(displayName);
+  if (forbidden) throw new ScimProblem(400, "invalidValue", `displayName ${forbiddenCharacterProblem(forbidden)}.`);
   const members = Array.isArray(resource.members) ? resource.members : null;
   return {
     displayName,

@@ -1,5 +1,6 @@
 import { ENTERPRISE_USER, RUNGS_USER } from "./quirks";
 import { ScimProblem } from "./problem";
+import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 
 /**
  * How a Rungs person reads as a SCIM User and how a SCIM User (already checked against
@@ -104,6 +105,8 @@ export function readUserInput(resource: Json, before: Json | null): UserInput {
       (given.parts && given.parts !== had.parts ? given.parts : null);
   }
   if (name && name.length > 200) throw new ScimProblem(400, "invalidValue", "The name is longer than 200 characters.");
+  const forbidden = name ? forbiddenCharacter(name) : null;
+  if (forbidden) throw new ScimProblem(400, "invalidValue", `The name ${forbiddenCharacterProblem(forbidden)}.`);
 
   const emails = Array.isArray(resource.emails) ? resource.emails.map(object).filter((email): email is Json => email !== null && text(email.value) !== null) : [];
   const chosen = emails.find((email) => email.primary === true) ?? emails.find((email) => String(email.type).toLowerCase() === "work") ?? emails[0];
@@ -115,6 +118,10 @@ export function readUserInput(resource: Json, before: Json | null): UserInput {
   const rungsKey = Object.keys(resource).find((key) => key.toLowerCase() === RUNGS_USER.toLowerCase());
   const rungsValue = rungsKey ? object(resource[rungsKey]) : null;
 
+  const department = enterpriseValue ? text(enterpriseValue.department) : null;
+  const forbiddenInDepartment = department ? forbiddenCharacter(department) : null;
+  if (forbiddenInDepartment) throw new ScimProblem(400, "invalidValue", `department ${forbiddenCharacterProblem(forbiddenInDepartment)}.`);
+
   return {
     userName: userName.toLowerCase(),
     externalId: text(resource.externalId),
@@ -122,7 +129,7 @@ export function readUserInput(resource: Json, before: Json | null): UserInput {
     email,
     active: typeof resource.active === "boolean" ? resource.active : null,
     enterprise: enterpriseValue
-      ? { managerRef: text(object(enterpriseValue.manager)?.value), department: text(enterpriseValue.department) }
+      ? { managerRef: text(object(enterpriseValue.manager)?.value), department }
       : null,
     rungs: rungsValue
       ? Object.fromEntries((["ladder", "track", "level"] as const).flatMap((key) => (text(rungsValue[key]) ? [[key, text(rungsValue[key])!]] : [])))

@@ -86,12 +86,18 @@ describe("errors are SCIM error bodies with the right status, and change nothing
       user("not-an-email"),
       user("typed@example.com", { active: "maybe" }),
       user("levelled@example.com", { [RUNGS]: { track: "ic", level: "ic99" } }),
+      // A name that would display as another ("Cand \u202Egnp.exe" shows as "Cand exe.png") is refused, as in every name field.
+      user("mirrored@example.com", { displayName: "Cand \u202Egnp.exe" }),
+      user("departed@example.com", { [ENTERPRISE]: { department: "Pay\u202Ements" } }),
     ]) {
       const answer = await scim(token, "POST", "/Users", body);
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body).toMatchObject({ schemas: [ERROR], status: "400" });
     }
     expect((await scim(token, "POST", "/Users", "{not json")).status).toBe(400);
+    const group = await scim(token, "POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Team \u2066hidden" });
+    expect(group.status).toBe(400);
+    expect(group.body).toMatchObject({ schemas: [ERROR], status: "400", scimType: "invalidValue" });
     for (const filter of ['userName eq', 'userName eq "a', 'name.familyName eq "x"', 'userName sw "a"', "(userName eq \"a\"", "foo"]) {
       const answer = await scim(token, "GET", `/Users?filter=${encodeURIComponent(filter)}`);
       expect(answer.status, filter).toBe(400);
