@@ -1,3 +1,5 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -8,12 +10,13 @@ import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { Field, SelectField } from "~/components/ui/field";
+import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { requireUser } from "~/modules/auth/permissions.server";
+import { MeetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { sessionView } from "~/modules/calibration/session-view.server";
-import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance } from "~/modules/calibration/sessions.server";
+import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, scheduleMeeting } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
@@ -37,6 +40,16 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     return redirect(`/calibration/${params.sessionId}?tab=managers`);
   }
   const intent = form.get("intent");
+  if (intent === "meeting") {
+    const submission = parseWithZod(form, { schema: MeetingSchema });
+    if (submission.status !== "success") return data({ intent: "meeting" as const, meetingResult: submission.reply() }, { status: 400 });
+    await scheduleMeeting(viewer, params.sessionId ?? "", submission.value);
+    return redirect(`/calibration/${params.sessionId}`);
+  }
+  if (intent === "meeting-remove") {
+    await scheduleMeeting(viewer, params.sessionId ?? "", null);
+    return redirect(`/calibration/${params.sessionId}`);
+  }
   if (intent === "accept-preview" || intent === "accept") {
     const entryIds = form.getAll("entryId").map(String);
     const choice = intent === "accept-preview" && form.get("scope") === "all" ? ({ all: true } as const) : { entryIds };
@@ -61,6 +74,51 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   }
   return redirect(`/calibration/${params.sessionId}`);
 });
+
+const meetingTime = (startsAt: string | Date) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(startsAt))} UTC`;
+
+/** The session's meeting; the facilitator and admins set, move or remove it (calibrators and the facilitator get calendar invitations). */
+function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: string | Date | null; minutes: number | null; canChange: boolean }; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const [form, fields] = useForm({
+    id: "meeting",
+    lastResult,
+    constraint: getZodConstraint(MeetingSchema),
+    defaultValue: { startsAt: meeting.startsAt ? new Date(meeting.startsAt).toISOString().slice(0, 16) : "", minutes: String(meeting.minutes ?? 60) },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+  });
+  if (!meeting.startsAt && !meeting.canChange) return null;
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-1 text-lg font-semibold">Meeting</h2>
+      <p className="mb-3 text-sm">
+        {meeting.startsAt ? `${meetingTime(meeting.startsAt)}, ${meeting.minutes} minutes.` : "No meeting set."}
+        {meeting.canChange ? " Calibrators and the facilitator get a calendar invitation, and an update when it moves or is removed." : ""}
+      </p>
+      {meeting.canChange ? (
+        <div className="flex flex-wrap items-end gap-3">
+          <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="meeting" />
+            <Field label="Starts (UTC)" errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
+            <Field label="Length (minutes)" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
+            <ErrorList id={form.errorId} errors={form.errors} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {meeting.startsAt ? "Move the meeting" : "Set the meeting"}
+            </Button>
+          </Form>
+          {meeting.startsAt ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="meeting-remove" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Remove the meeting
+              </Button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}
 
 const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL_OUTCOME_LABELS | null; levelTitle: string | null } | null) =>
   value === null || value.rating === null ? "—" : `${value.rating}${value.outcome ? ` · ${value.outcome === "promote" && value.levelTitle ? `Promote to ${value.levelTitle}` : LEVEL_OUTCOME_LABELS[value.outcome]}` : ""}`;
@@ -141,6 +199,8 @@ export default function CalibrationSession() {
           </Link>
         ) : null}
       </p>
+
+      <MeetingCard meeting={view.meeting} lastResult={refused && "meetingResult" in refused ? refused.meetingResult : undefined} busy={navigation.state === "submitting"} />
 
       <SessionTabs sessionId={session.id} filters={view.filters} tab={view.tab} />
 

@@ -34,7 +34,7 @@ const NUDGES = [
   ["nudgeDueSoon", "When an item is due in two days"],
   ["nudgeOverdue", "When an item is past its due date (once)"],
   ["nudgeScorecard", "When a scorecard is still owed a day after its interview"],
-  ["invitations", "Calendar invitations for my interviews (updated when moved, cancelled when removed)"],
+  ["invitations", "Calendar invitations for my interviews and calibration meetings (updated when moved, cancelled when removed)"],
 ] as const;
 
 export default function EmailSettings() {

@@ -40,6 +40,7 @@ const FIELDS: Record<string, { name: string; kind: Kind }> = {
   calibrator: { name: "calibrator invited", kind: "plain" },
   people: { name: "people", kind: "plain" },
   promotionsEffectiveOn: { name: "promotions take effect on", kind: "plain" },
+  meeting: { name: "meeting (UTC)", kind: "plain" },
 };
 
 const MARKS: Record<string, string> = { agree: "Agree", question: "Question it", "no-view": "No view" };

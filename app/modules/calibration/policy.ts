@@ -73,6 +73,11 @@ export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAcce
   return (isFacilitator(viewer, session) || viewer.isAdmin) && outcomesEditable(session.state);
 }
 
+/** The facilitator or an admin sets, moves or removes the session's meeting, until it is locked. */
+export function canScheduleMeeting(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return (viewer.isAdmin || isFacilitator(viewer, session)) && session.state !== "locked" && session.state !== "published";
+}
+
 export function canChangeState(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return isFacilitator(viewer, session);
 }

@@ -9,7 +9,7 @@ import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
 import { describeChange, storedIdList, type HistoryContext } from "./history";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./session-state";
@@ -268,6 +268,12 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       cycleName: base.details.cycle.name,
       facilitatorName: base.details.facilitator.name,
       ladderName: ladder.meta.name,
+    },
+    /** The meeting, shown to everyone in the session; the facilitator and admins change it until the session is locked. */
+    meeting: {
+      startsAt: session.meetingStartsAt,
+      minutes: session.meetingStartsAt && session.meetingEndsAt ? Math.round((session.meetingEndsAt.getTime() - session.meetingStartsAt.getTime()) / 60000) : null,
+      canChange: canScheduleMeeting(viewer, session.access),
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
     canExport: viewer.isAdmin || isFacilitator(viewer, session.access),

@@ -11,9 +11,10 @@ import { namesList, proposalAsOutcome, sortForAcceptance } from "./bulk-accept";
 import type { LevelOutcome } from "./entries";
 import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
 import { onSessionScale, sessionScale } from "./scale";
-import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
+import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
@@ -153,6 +154,8 @@ export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
       scaleId: true,
       secondDimension: true,
       groupFloor: true,
+      meetingStartsAt: true,
+      meetingEndsAt: true,
       calibrators: { select: { userId: true } },
     },
   });
@@ -198,6 +201,26 @@ export async function inviteCalibrator(viewer: Viewer, sessionId: string, email:
   });
   await announceSessionChange(sessionId);
   return { ok: true };
+}
+
+/**
+ * The facilitator (or an admin) sets or moves the session's meeting (null removes it) until the
+ * session is locked; the next notification pass sends, moves or cancels the calendar invitations.
+ * The change is an event of the session's history.
+ */
+export async function scheduleMeeting(viewer: Viewer, sessionId: string, meeting: MeetingInput | null): Promise<void> {
+  const session = await requireSessionAccess(viewer, sessionId);
+  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError("Only the session's facilitator sets its meeting.");
+  if (!canScheduleMeeting(viewer, session.access)) throw new ConflictError("The session is locked: its meeting no longer changes.");
+  const startsAt = meeting?.startsAt ?? null;
+  const endsAt = meeting ? meetingEnd(meeting) : null;
+  await db.$transaction(async (tx) => {
+    await tx.calibrationSession.update({ where: { id: sessionId }, data: { meetingStartsAt: startsAt, meetingEndsAt: endsAt } });
+    await tx.calibrationEvent.create({
+      data: { sessionId, actorId: viewer.id, kind: "meeting", change: JSON.stringify({ meeting: [session.meetingStartsAt?.toISOString() ?? null, startsAt?.toISOString() ?? null] }) },
+    });
+  });
+  await announceSessionChange(sessionId);
 }
 
 /**

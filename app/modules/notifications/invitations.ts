@@ -2,59 +2,91 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { wants, type Preferences } from "./preferences";
 
 /**
- * Calendar invitations for interviews: pure. Each interviewer gets an iCalendar REQUEST for
- * each interview of theirs still to come; moved, a REQUEST again with a higher SEQUENCE;
- * taken off (or the loop withdrawn), a CANCEL. What was sent is read back from the
- * outbox's keys, which carry the sequence, the method and the time, so every pass and
- * every app server plans the same next message, and the outbox holds it once.
+ * Calendar invitations for interviews and calibration meetings: pure. Each person gets an
+ * iCalendar REQUEST for each event of theirs still to come; moved, a REQUEST again with a
+ * higher SEQUENCE; taken off (or the loop withdrawn, or the meeting removed), a CANCEL. What
+ * was sent is read back from the outbox's keys, which carry the sequence, the method and the
+ * time, so every pass and every app server plans the same next message, and the outbox holds it once.
  */
 
 /** Interviews are booked without a length; a calendar shows an hour. */
 export const INTERVIEW_MINUTES = 60;
 
 export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string; opening: string; href: string };
+/**
+ * One event in someone's calendar. `eventId` is an interview's id, or `calibration-<session id>`
+ * for a calibration meeting; the summary names the stage and opening, or the session, never people.
+ */
+export type CalendarSlot = { eventId: string; startsAt: Date; minutes: number; summary: string; href: string };
 export type InvitationMethod = "REQUEST" | "CANCEL";
-export type PlannedInvitation = { key: string; interviewId: string; sequence: number; method: InvitationMethod; startsAt: Date; slot: InterviewSlot | null; status: "queued" | "skipped" };
+export type PlannedInvitation = { key: string; eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number; slot: CalendarSlot | null; status: "queued" | "skipped" };
 
-export function invitationKey(personId: string, interviewId: string, sequence: number, method: InvitationMethod, startsAt: Date): string {
-  return `invitation:${personId}:${interviewId}:${sequence}:${method}:${startsAt.getTime()}`;
+const MEETING_PREFIX = "calibration-";
+export const isMeetingEvent = (eventId: string) => eventId.startsWith(MEETING_PREFIX);
+
+export function interviewSlot(slot: InterviewSlot): CalendarSlot {
+  return { eventId: slot.interviewId, startsAt: slot.startsAt, minutes: INTERVIEW_MINUTES, summary: interviewSummary(slot), href: slot.href };
 }
 
-type Sent = { interviewId: string; sequence: number; method: InvitationMethod; startsAt: Date };
-
-function readKey(key: string, personId: string): Sent | null {
-  const [prefix, person, interviewId, sequence, method, time] = key.split(":");
-  if (prefix !== "invitation" || person !== personId || !interviewId || (method !== "REQUEST" && method !== "CANCEL")) return null;
-  return { interviewId, sequence: Number(sequence), method, startsAt: new Date(Number(time)) };
+export function meetingSlot(meeting: { sessionId: string; name: string; startsAt: Date; endsAt: Date }): CalendarSlot {
+  return {
+    eventId: `${MEETING_PREFIX}${meeting.sessionId}`,
+    startsAt: meeting.startsAt,
+    minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
+    summary: `Calibration meeting: ${meeting.name}`,
+    href: `/calibration/${meeting.sessionId}`,
+  };
 }
 
-/** The latest invitation sent (or skipped) for each interview of the person. */
-function latestSent(personId: string, known: ReadonlySet<string>): Map<string, Sent> {
+/**
+ * `invitation:<recipient>:<event>:<sequence>:<method>:<start>` with `+<minutes>` after the start
+ * when the event does not last an hour, so a meeting whose end moves is news too. The recipient
+ * is a person's id, or `candidate-<id>` for a candidate's contact.
+ */
+export function invitationKey(recipientId: string, eventId: string, sequence: number, method: InvitationMethod, startsAt: Date, minutes = INTERVIEW_MINUTES): string {
+  return `invitation:${recipientId}:${eventId}:${sequence}:${method}:${startsAt.getTime()}${minutes === INTERVIEW_MINUTES ? "" : `+${minutes}`}`;
+}
+
+type Sent = { eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number };
+
+function readKey(key: string, recipientId: string): Sent | null {
+  const [prefix, recipient, eventId, sequence, method, time] = key.split(":");
+  if (prefix !== "invitation" || recipient !== recipientId || !eventId || !time || (method !== "REQUEST" && method !== "CANCEL")) return null;
+  const [start, minutes] = time.split("+");
+  return { eventId, sequence: Number(sequence), method, startsAt: new Date(Number(start)), minutes: minutes ? Number(minutes) : INTERVIEW_MINUTES };
+}
+
+/** The latest invitation sent (or skipped) for each event of the recipient. */
+function latestSent(recipientId: string, known: ReadonlySet<string>): Map<string, Sent> {
   const latest = new Map<string, Sent>();
   for (const key of known) {
-    const sent = readKey(key, personId);
-    if (sent && sent.sequence >= (latest.get(sent.interviewId)?.sequence ?? -1)) latest.set(sent.interviewId, sent);
+    const sent = readKey(key, recipientId);
+    if (sent && sent.sequence >= (latest.get(sent.eventId)?.sequence ?? -1)) latest.set(sent.eventId, sent);
   }
   return latest;
 }
 
-export function planInvitations({ personId, preferences, slots, known, now }: { personId: string; preferences: Preferences; slots: InterviewSlot[]; known: ReadonlySet<string>; now: Date }): PlannedInvitation[] {
-  const status = wants(preferences, "invitation") ? "queued" : "skipped";
-  const latest = latestSent(personId, known);
+/**
+ * What the recipient is owed now. `preferences` null: a recipient without choices (a
+ * candidate's contact, invited only when the hiring admin asks), whose invitations are all queued.
+ */
+export function planInvitations({ recipientId, preferences, slots, known, now }: { recipientId: string; preferences: Preferences | null; slots: CalendarSlot[]; known: ReadonlySet<string>; now: Date }): PlannedInvitation[] {
+  const status = !preferences || wants(preferences, "invitation") ? "queued" : "skipped";
+  const latest = latestSent(recipientId, known);
   const planned: PlannedInvitation[] = [];
   const current = new Set<string>();
   for (const slot of slots) {
-    current.add(slot.interviewId);
-    const last = latest.get(slot.interviewId);
-    if (last?.method === "REQUEST" && last.startsAt.getTime() === slot.startsAt.getTime()) continue;
+    current.add(slot.eventId);
+    const last = latest.get(slot.eventId);
+    if (last?.method === "REQUEST" && last.startsAt.getTime() === slot.startsAt.getTime() && last.minutes === slot.minutes) continue;
     const sequence = last ? last.sequence + 1 : 0;
-    planned.push({ key: invitationKey(personId, slot.interviewId, sequence, "REQUEST", slot.startsAt), interviewId: slot.interviewId, sequence, method: "REQUEST", startsAt: slot.startsAt, slot, status });
+    planned.push({ key: invitationKey(recipientId, slot.eventId, sequence, "REQUEST", slot.startsAt, slot.minutes), eventId: slot.eventId, sequence, method: "REQUEST", startsAt: slot.startsAt, minutes: slot.minutes, slot, status });
   }
   for (const last of latest.values()) {
-    // An interview that has taken place leaves the list without being cancelled.
-    if (current.has(last.interviewId) || last.method !== "REQUEST" || last.startsAt.getTime() <= now.getTime()) continue;
+    // An event that has taken place leaves the list without being cancelled.
+    if (current.has(last.eventId) || last.method !== "REQUEST" || last.startsAt.getTime() <= now.getTime()) continue;
     const sequence = last.sequence + 1;
-    planned.push({ key: invitationKey(personId, last.interviewId, sequence, "CANCEL", last.startsAt), interviewId: last.interviewId, sequence, method: "CANCEL", startsAt: last.startsAt, slot: null, status });
+    planned.push({ key: invitationKey(recipientId, last.eventId, sequence, "CANCEL", last.startsAt, last.minutes), eventId: last.eventId, sequence, method: "CANCEL", startsAt: last.startsAt, minutes: last.minutes, slot: null, status });
   }
   return planned;
 }
@@ -64,30 +96,35 @@ export function interviewSummary(slot: Pick<InterviewSlot, "stage" | "opening">)
 }
 
 /**
- * The iCalendar text: one event whose UID is the interview's, its SEQUENCE, and METHOD
- * REQUEST or CANCEL. Times are written in UTC, which every calendar shows on its own clock.
+ * The iCalendar text: one event whose UID is the interview's (or the session's, for its
+ * meeting), its SEQUENCE, and METHOD REQUEST or CANCEL. Times are written in UTC, which every
+ * calendar shows on its own clock.
  */
-export function interviewCalendar(input: {
-  interviewId: string;
+export function calendarInvitation(input: {
+  eventId: string;
   domain: string;
   method: InvitationMethod;
   sequence: number;
   startsAt: Date;
+  minutes: number;
   summary: string;
+  /** The page the event links to; null when the recipient has no page in Rungs (a candidate). */
   url: string | null;
+  /** What the link is, when there is one. */
+  urlLabel?: string;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
   now: Date;
 }): string {
   const calendar = ical({ prodId: { company: "Rungs", product: "Rungs", language: "EN" }, method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
   calendar.createEvent({
-    id: `interview-${input.interviewId}@${input.domain}`,
+    id: `${isMeetingEvent(input.eventId) ? "" : "interview-"}${input.eventId}@${input.domain}`,
     sequence: input.sequence,
     stamp: input.now,
     start: input.startsAt,
-    end: new Date(input.startsAt.getTime() + INTERVIEW_MINUTES * 60 * 1000),
+    end: new Date(input.startsAt.getTime() + input.minutes * 60 * 1000),
     summary: input.summary,
-    description: input.url ? `Interview kit and scorecard: ${input.url}` : undefined,
+    description: input.url ? `${input.urlLabel ?? linkLabel(input.eventId)}: ${input.url}` : undefined,
     url: input.url ?? undefined,
     status: input.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     organizer: input.organizer,
@@ -95,3 +132,6 @@ export function interviewCalendar(input: {
   });
   return calendar.toString();
 }
+
+/** What an invitation's link opens: the interview kit, or the calibration session. */
+export const linkLabel = (eventId: string) => (isMeetingEvent(eventId) ? "The calibration session" : "Interview kit and scorecard");

@@ -8,7 +8,8 @@ import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
-import { interviewCalendar, interviewSummary, planInvitations, type InterviewSlot } from "./invitations";
+import { upcomingMeetings } from "~/modules/calibration/meetings.server";
+import { calendarInvitation, interviewSlot, isMeetingEvent, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
 import { planMessages } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -56,8 +57,11 @@ export async function queueReminders(now = new Date()): Promise<number> {
     select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } },
     orderBy: { id: "asc" },
   });
-  const interviews = new Map<string, InterviewSlot[]>();
-  for (const { interviewerId, ...slot } of await upcomingInterviews(now)) interviews.set(interviewerId, [...(interviews.get(interviewerId) ?? []), slot]);
+  // Each person's interviews and calibration meetings still to come.
+  const events = new Map<string, CalendarSlot[]>();
+  const add = (personId: string, slot: CalendarSlot) => events.set(personId, [...(events.get(personId) ?? []), slot]);
+  for (const { interviewerId, ...slot } of await upcomingInterviews(now)) add(interviewerId, interviewSlot(slot));
+  for (const { participantIds, ...meeting } of await upcomingMeetings(now)) for (const personId of participantIds) add(personId, meetingSlot(meeting));
   const from = env.mail?.from ?? "rungs@rungs.invalid";
   const organizer = { name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
   let queued = 0;
@@ -70,8 +74,8 @@ export async function queueReminders(now = new Date()): Promise<number> {
       unsubscribe: absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kind) })}`),
       settings: absoluteLink(base, "/settings/email"),
     });
-    const invitations: NewOutboxRow[] = planInvitations({ personId: person.id, preferences, slots: interviews.get(person.id) ?? [], known, now }).map((invitation) => {
-      const summary = invitation.slot ? interviewSummary(invitation.slot) : null;
+    const invitations: NewOutboxRow[] = planInvitations({ recipientId: person.id, preferences, slots: events.get(person.id) ?? [], known, now }).map((invitation) => {
+      const summary = invitation.slot?.summary ?? null;
       const messageLinks = links("invitation");
       const rendered = renderInvitation({ ...invitation, summary, href: invitation.slot?.href ?? null }, person.name, timeZone, messageLinks);
       return {
@@ -84,13 +88,14 @@ export async function queueReminders(now = new Date()): Promise<number> {
         textBody: rendered.text,
         htmlBody: rendered.html,
         unsubscribeUrl: messageLinks.unsubscribe,
-        calendar: interviewCalendar({
-          interviewId: invitation.interviewId,
+        calendar: calendarInvitation({
+          eventId: invitation.eventId,
           domain: senderDomain(from),
           method: invitation.method,
           sequence: invitation.sequence,
           startsAt: invitation.startsAt,
-          summary: summary ?? "Interview",
+          minutes: invitation.minutes,
+          summary: summary ?? (isMeetingEvent(invitation.eventId) ? "Calibration meeting" : "Interview"),
           url: invitation.slot ? absoluteLink(base, invitation.slot.href) : null,
           organizer,
           attendee: { name: person.name, email: person.email },

@@ -27,7 +27,7 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   "nudge-due-soon": "an item due in two days",
   "nudge-overdue": "an item past its due date",
   "nudge-scorecard": "a scorecard still owed a day after its interview",
-  invitation: "calendar invitations for your interviews",
+  invitation: "calendar invitations for your interviews and calibration meetings",
 };
 
 export type Preferences = {

@@ -1,4 +1,5 @@
 import type { TodoItem } from "~/modules/todo/todo";
+import { isMeetingEvent, linkLabel } from "./invitations";
 import { KIND_LABELS, type MessageKind } from "./preferences";
 
 /**
@@ -116,23 +117,34 @@ ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(e
   return { subject, text, html };
 }
 
-/** A calendar invitation's email: the interview, when on the person's own clock, and the link to its kit. */
+const INTRO = {
+  interview: {
+    CANCEL: "You are no longer interviewing at this time; the invitation attached takes it out of your calendar.",
+    moved: "Your interview has moved; the invitation attached updates your calendar.",
+    REQUEST: "You are interviewing; the invitation attached adds it to your calendar.",
+  },
+  meeting: {
+    CANCEL: "The calibration meeting has been removed; the invitation attached takes it out of your calendar.",
+    moved: "The calibration meeting has moved; the invitation attached updates your calendar.",
+    REQUEST: "You take part in this calibration meeting; the invitation attached adds it to your calendar.",
+  },
+} as const;
+
+/** A calendar invitation's email: the interview or calibration meeting, when on the person's own clock, and the link to its page. */
 export function renderInvitation(
-  invitation: { method: "REQUEST" | "CANCEL"; sequence: number; startsAt: Date; summary: string | null; href: string | null },
+  invitation: { eventId: string; method: "REQUEST" | "CANCEL"; sequence: number; startsAt: Date; summary: string | null; href: string | null },
   personName: string,
   timeZone: string,
   links: Links,
 ): RenderedMessage {
   const when = `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone }).format(invitation.startsAt)} (${timeZone})`;
-  const what = invitation.summary ?? "Your interview";
+  const meeting = isMeetingEvent(invitation.eventId);
+  const what = invitation.summary ?? (meeting ? "The calibration meeting" : "Your interview");
   const subject = invitation.method === "CANCEL" ? `Cancelled: ${what}, ${when}` : `${invitation.sequence > 0 ? "Moved" : "Invitation"}: ${what}, ${when}`;
-  const intro =
-    invitation.method === "CANCEL"
-      ? "You are no longer interviewing at this time; the invitation attached takes it out of your calendar."
-      : invitation.sequence > 0
-        ? "Your interview has moved; the invitation attached updates your calendar."
-        : "You are interviewing; the invitation attached adds it to your calendar.";
+  const intros = INTRO[meeting ? "meeting" : "interview"];
+  const intro = invitation.method === "CANCEL" ? intros.CANCEL : invitation.sequence > 0 ? intros.moved : intros.REQUEST;
   const url = invitation.href ? absoluteLink(links.base, invitation.href) : null;
+  const label = linkLabel(invitation.eventId);
   const why = `You receive this because you chose email about ${KIND_LABELS.invitation}.`;
   const text = [
     `Hello ${personName},`,
@@ -140,7 +152,7 @@ export function renderInvitation(
     intro,
     "",
     `${what}: ${when}`,
-    ...(url ? [`Interview kit and scorecard: ${url}`] : []),
+    ...(url ? [`${label}: ${url}`] : []),
     "",
     why,
     `Choose what Rungs sends you: ${links.settings}`,
@@ -167,7 +179,7 @@ export function renderInvitation(
 <p>Hello ${escapeHtml(personName)},</p>
 <p>${escapeHtml(intro)}</p>
 <p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
-${url ? `<p><a href="${escapeHtml(url)}" style="${link}">Interview kit and scorecard</a></p>` : ""}
+${url ? `<p><a href="${escapeHtml(url)}" style="${link}">${escapeHtml(label)}</a></p>` : ""}
 <hr>
 <p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
 </main>

@@ -357,6 +357,42 @@ describe("calibration pages", () => {
     expect(bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, sam.id), { sessionId }))).calibrators).toBeNull();
   });
 
+  test("the facilitator or an admin sets, moves and removes the meeting until the session is locked; a bad value is a 400 that keeps what was typed; others get a 403 or 404", async () => {
+    const { admin, facilitator, sam, lena, stranger, sessionId } = await setUp();
+    const post = async (personId: string, fields: Record<string, string>) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, fields), { sessionId })));
+    const stored = async () => db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { meetingStartsAt: true, meetingEndsAt: true } });
+    const none = { meetingStartsAt: null, meetingEndsAt: null };
+
+    const badTime = await post(facilitator.id, { intent: "meeting", startsAt: "next Tuesday", minutes: "90" });
+    expect(statusOf(badTime)).toBe(400);
+    const reply = bodyOf<{ meetingResult: { initialValue: Record<string, string>; error: Record<string, string[]> } }>(badTime).meetingResult;
+    expect(reply.initialValue).toMatchObject({ startsAt: "next Tuesday", minutes: "90" });
+    expect(reply.error.startsAt).toEqual(["Give a date and time such as 2026-12-01 14:00."]);
+    const tooShort = await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "5" });
+    expect(statusOf(tooShort)).toBe(400);
+    expect(bodyOf<{ meetingResult: { error: Record<string, string[]> } }>(tooShort).meetingResult.error.minutes).toEqual(["A meeting lasts at least 15 minutes."]);
+    expect(await stored()).toEqual(none);
+
+    expect(statusOf(await post(sam.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(403);
+    for (const outsider of [lena, stranger]) expect(statusOf(await post(outsider.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(404);
+    expect(await stored()).toEqual(none);
+
+    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(302);
+    expect(await stored()).toEqual({ meetingStartsAt: new Date("2026-12-01T14:00:00Z"), meetingEndsAt: new Date("2026-12-01T15:30:00Z") });
+    const seenBySam = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, sam.id), { sessionId })));
+    expect(seenBySam.meeting).toEqual({ startsAt: new Date("2026-12-01T14:00:00Z"), minutes: 90, canChange: false });
+    expect(statusOf(await post(admin.id, { intent: "meeting", startsAt: "2026-12-02T09:30", minutes: "60" }))).toBe(302);
+    expect(await stored()).toEqual({ meetingStartsAt: new Date("2026-12-02T09:30:00Z"), meetingEndsAt: new Date("2026-12-02T10:30:00Z") });
+    expect(statusOf(await post(sam.id, { intent: "meeting-remove" }))).toBe(403);
+    expect(statusOf(await post(facilitator.id, { intent: "meeting-remove" }))).toBe(302);
+    expect(await stored()).toEqual(none);
+    expect(await db.calibrationEvent.count({ where: { sessionId, kind: "meeting" } })).toBe(3);
+
+    await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
+    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(409);
+    expect(await stored()).toEqual(none);
+  });
+
   test("a calibrator gets the session's event stream", async () => {
     const { sam, sessionId } = await setUp();
     const abort = new AbortController();

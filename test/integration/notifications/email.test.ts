@@ -18,6 +18,9 @@ import { asViewer, hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
+import { createSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
+import { action as sessionAction } from "~/routes/calibration.$sessionId._index";
+import { createAdmin, createPerson } from "../../utils/factories";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 // Tuesday 24 November 2026, 08:00 UTC: no weekly digest is due, every interview of the set-up is past.
@@ -243,6 +246,76 @@ describe("calendar invitations", () => {
     expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
     expect(cancelled[0]?.text).toContain("SEQUENCE:2");
     expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
+  });
+});
+
+describe("calendar invitations for calibration meetings", () => {
+  test("the facilitator and every calibrator are invited to the meeting, moved with a higher sequence, cancelled when it is removed; someone who turned invitations off gets none", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const fay = await createPerson({ name: "Fay Facilitator", email: "fay.meeting@example.com" });
+    const sam = await createPerson({ name: "Sam Manager", email: "sam.meeting@example.com", track: "manager", level: "m1" });
+    const lena = await createPerson({ name: "Lena Engineer", email: "lena.meeting@example.com", track: "ic", level: "ic2", managerId: sam.id });
+    const quiet = await createPerson({ name: "Quinn Quiet", email: "quinn.meeting@example.com", track: "manager", level: "m1" });
+    const cycle = await db.reviewCycle.create({ data: { name: "Meeting cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [{ userId: lena.id }] } } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Platform H2", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const sessionId = created.sessionId;
+    expect((await inviteCalibrator(asViewer(fay), sessionId, quiet.email)).ok).toBe(true);
+    await settingsRoute.action(routeArgs(await signedInPost("/settings/email", fay.id, { digest: "never", invitations: "on", timeZone: "America/New_York" })));
+    await settingsRoute.action(routeArgs(await signedInPost("/settings/email", quiet.id, { digest: "never" })));
+    const calendars = (person: { email: string }, from: number) =>
+      receivedFor([person], from).flatMap((message) =>
+        message.mail.attachments
+          .filter((part) => part.contentType.startsWith("text/calendar"))
+          .map((part) => ({ subject: message.mail.subject, body: message.mail.text ?? "", unsubscribe: header(message.raw, "List-Unsubscribe"), text: part.content.toString("utf8").replace(/\r?\n[ \t]/g, "") })),
+      );
+    const schedule = async (fields: Record<string, string>) => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, fay.id, fields), { sessionId }));
+
+    await schedule({ intent: "meeting", startsAt: "2026-11-30T15:00", minutes: "90" });
+    let from = sink.received.length;
+    await pass(TUESDAY);
+    const [toFay] = calendars(fay, from);
+    // On the facilitator's clock: 15:00 UTC is 10:00 in New York.
+    expect(toFay?.subject).toMatch(/^Invitation: Calibration meeting: Platform H2, Monday,? 30 November 2026 at 10:00 \(America\/New_York\)$/);
+    expect(toFay?.text).toContain("METHOD:REQUEST");
+    expect(toFay?.text).toContain(`UID:calibration-${sessionId}@example.com`);
+    expect(toFay?.text).toContain("SEQUENCE:0");
+    expect(toFay?.text).toContain("DTSTART:20261130T150000Z");
+    expect(toFay?.text).toContain("DTEND:20261130T163000Z");
+    expect(toFay?.text).toMatch(/ATTENDEE;[^\n]*mailto:fay\.meeting@example\.com/i);
+    expect(toFay?.unsubscribe).toMatch(/^<http:\/\/rungs\.test\/unsubscribe\?token=/);
+    // The session by its name; nobody in it, and nothing of the reviews.
+    for (const message of [toFay!.text, toFay!.body, toFay!.subject]) expect(message).not.toMatch(/Lena|Sam Manager/);
+    const [toSam] = calendars(sam, from);
+    expect(toSam?.text).toContain(`UID:calibration-${sessionId}@example.com`);
+    expect(toSam?.text).toMatch(/ATTENDEE;[^\n]*mailto:sam\.meeting@example\.com/i);
+    expect(calendars(lena, from)).toEqual([]);
+    expect(calendars(quiet, from)).toEqual([]);
+    expect(await db.outboxMessage.count({ where: { userId: quiet.id, kind: "invitation", status: "skipped" } })).toBe(1);
+
+    await pass(TUESDAY);
+    expect(calendars(fay, from)).toHaveLength(1);
+
+    await schedule({ intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    const [moved] = calendars(sam, from);
+    expect(moved?.subject).toMatch(/^Moved: Calibration meeting: Platform H2/);
+    expect(moved?.text).toContain("METHOD:REQUEST");
+    expect(moved?.text).toContain("SEQUENCE:1");
+    expect(moved?.text).toContain("DTSTART:20261201T140000Z");
+
+    await schedule({ intent: "meeting-remove" });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    await pass(TUESDAY);
+    for (const person of [fay, sam]) {
+      const cancelled = calendars(person, from);
+      expect(cancelled).toHaveLength(1);
+      expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
+      expect(cancelled[0]?.text).toContain("SEQUENCE:2");
+      expect(cancelled[0]?.text).toContain(`UID:calibration-${sessionId}@example.com`);
+    }
   });
 });
 

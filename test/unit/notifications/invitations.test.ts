@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { interviewCalendar, planInvitations, type InterviewSlot } from "~/modules/notifications/invitations";
+import { calendarInvitation, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "~/modules/notifications/invitations";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 
 const now = new Date("2026-11-23T10:00:00Z");
-const slot = (startsAt: string): InterviewSlot => ({ interviewId: "i1", startsAt: new Date(startsAt), stage: "Design", opening: "Senior Engineer", href: "/hiring/interviews/i1" });
+const slot = (startsAt: string): CalendarSlot => interviewSlot({ interviewId: "i1", startsAt: new Date(startsAt), stage: "Design", opening: "Senior Engineer", href: "/hiring/interviews/i1" });
 
-function plan(slots: InterviewSlot[], known: string[], at = now, preferences = DEFAULT_PREFERENCES) {
-  return planInvitations({ personId: "p1", preferences, slots, known: new Set(known), now: at }).map((invitation) => `${invitation.status} ${invitation.key}`);
+function plan(slots: CalendarSlot[], known: string[], at = now, preferences: typeof DEFAULT_PREFERENCES | null = DEFAULT_PREFERENCES) {
+  return planInvitations({ recipientId: "p1", preferences, slots, known: new Set(known), now: at }).map((invitation) => `${invitation.status} ${invitation.key}`);
 }
 
 describe("calendar invitations for interviews", () => {
@@ -29,12 +29,13 @@ describe("calendar invitations for interviews", () => {
   });
 
   test("the iCalendar text: the interview's UID, its sequence, the method, an hour in UTC", () => {
-    const text = interviewCalendar({
-      interviewId: "i1",
+    const text = calendarInvitation({
+      eventId: "i1",
       domain: "example.com",
       method: "CANCEL",
       sequence: 2,
       startsAt: new Date("2026-11-26T10:00:00Z"),
+      minutes: 60,
       summary: "Interview (Design) for Senior Engineer",
       url: null,
       organizer: { name: "Rungs", email: "rungs@example.com" },
@@ -47,5 +48,43 @@ describe("calendar invitations for interviews", () => {
     expect(text).toContain("DTSTART:20261126T100000Z");
     expect(text).toContain("DTEND:20261126T110000Z");
     expect(text).toContain("STATUS:CANCELLED");
+  });
+});
+
+describe("calendar invitations for calibration meetings", () => {
+  const meeting = (startsAt: string, endsAt: string) => meetingSlot({ sessionId: "s1", name: "Engineering H2", startsAt: new Date(startsAt), endsAt: new Date(endsAt) });
+  const start = new Date("2026-11-30T13:00:00Z").getTime();
+
+  test("the meeting's length is in the key; a new end alone is a move, with a higher sequence; removed, cancelled", () => {
+    expect(plan([meeting("2026-11-30T13:00:00Z", "2026-11-30T15:00:00Z")], [])).toEqual([`queued invitation:p1:calibration-s1:0:REQUEST:${start}+120`]);
+    const sent = [`invitation:p1:calibration-s1:0:REQUEST:${start}+120`];
+    expect(plan([meeting("2026-11-30T13:00:00Z", "2026-11-30T15:00:00Z")], sent)).toEqual([]);
+    expect(plan([meeting("2026-11-30T13:00:00Z", "2026-11-30T14:00:00Z")], sent)).toEqual([`queued invitation:p1:calibration-s1:1:REQUEST:${start}`]);
+    expect(plan([], sent)).toEqual([`queued invitation:p1:calibration-s1:1:CANCEL:${start}+120`]);
+  });
+
+  test("a recipient without choices (a candidate's contact) has every invitation queued", () => {
+    expect(plan([slot("2026-11-26T10:00:00Z")], [], now, null)).toEqual([`queued invitation:p1:i1:0:REQUEST:${new Date("2026-11-26T10:00:00Z").getTime()}`]);
+  });
+
+  test("the iCalendar text: the session's UID and the meeting's own length; the summary names the session", () => {
+    const text = calendarInvitation({
+      eventId: "calibration-s1",
+      domain: "example.com",
+      method: "REQUEST",
+      sequence: 1,
+      startsAt: new Date("2026-11-30T13:00:00Z"),
+      minutes: 90,
+      summary: meeting("2026-11-30T13:00:00Z", "2026-11-30T14:30:00Z").summary,
+      url: "https://rungs.example.com/calibration/s1",
+      organizer: { name: "Rungs", email: "rungs@example.com" },
+      attendee: { name: "Ben", email: "ben@example.com" },
+      now,
+    });
+    expect(text).toContain("UID:calibration-s1@example.com");
+    expect(text).toContain("SEQUENCE:1");
+    expect(text).toContain("DTEND:20261130T143000Z");
+    expect(text).toContain("SUMMARY:Calibration meeting: Engineering H2");
+    expect(text).toContain("DESCRIPTION:The calibration session: https://");
   });
 });
