@@ -21,6 +21,11 @@ export function forbiddenCharacter(value: string): ForbiddenCharacter | null {
   return { kind: point === 0xfffd ? "unreadable" : point >= 0x202a ? "direction" : "control", code };
 }
 
+/** The text without the characters no name may hold, for names Rungs is given rather than typed (an identity provider's). */
+export function withoutForbiddenCharacters(value: string): string {
+  return value.replace(new RegExp(FORBIDDEN.source, "g"), "");
+}
+
 /** What is wrong, as a phrase after "This name" or a CSV cell's column: "has a character that changes the direction of text (U+202E); remove it". */
 export function forbiddenCharacterProblem(found: ForbiddenCharacter): string {
   if (found.kind === "direction") return `has a character that changes the direction of text (${found.code}); remove it`;

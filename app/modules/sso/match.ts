@@ -1,3 +1,5 @@
+import { withoutForbiddenCharacters } from "~/utils/name-text";
+
 /**
  * Who a single sign-on is: the identity provider's claims matched to a person in Rungs by a
  * verified email. Pure: the server module reads the person and writes what this decides.
@@ -25,7 +27,8 @@ function isVerified(claims: ProviderClaims): boolean {
 
 /** The name a person created by single sign-on gets: the provider's, else the email's local part. */
 function nameFor(claims: ProviderClaims, email: string): string {
-  const name = typeof claims.name === "string" ? claims.name.trim().slice(0, 200) : "";
+  // A provider's name is not refused for a stray character (that would refuse the sign-in); the character is dropped.
+  const name = typeof claims.name === "string" ? withoutForbiddenCharacters(claims.name).trim().slice(0, 200) : "";
   return name || email.split("@")[0]!;
 }
 

@@ -26,5 +26,7 @@ describe("matching a single sign-on to a person", () => {
     expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, false)).toMatchObject({ kind: "refused", reason: "unknown", message: "Nobody with the email new@example.com is in Rungs yet. Ask an admin to add you." });
     expect(matchSignIn({ email: "new@example.com", email_verified: true, name: " Nia New " }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "Nia New" });
     expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "new" });
+    // A name that would display as another ("Nia \u202Ewen" as "Nia wen" reversed) keeps its letters, not the override.
+    expect(matchSignIn({ email: "new@example.com", email_verified: true, name: "Nia \u202Ewen\u0007" }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "Nia wen" });
   });
 });
