@@ -13,7 +13,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { purgeCandidate } from "~/modules/hiring/candidates.server";
 import { AssignSchema, LinkHireSchema } from "~/modules/hiring/forms";
-import { assignInterviewer, linkHire, loopPage, openDebriefEarly, removeInterview } from "~/modules/hiring/loops.server";
+import { assignInterviewer, linkHire, loopPage, openDebriefEarly, removeInterview, setCandidateInvitations } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -40,6 +40,12 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (intent === "unassign") {
     await removeInterview(viewer, loopId, String(formData.get("interviewId") ?? ""));
     return { intent, message: "Interviewer taken off the loop." };
+  }
+  if (intent === "candidate-invitations") {
+    const send = formData.get("send") === "on";
+    const result = await setCandidateInvitations(viewer, loopId, send);
+    if (!result.ok) return data({ intent, error: result.error }, { status: 400 });
+    return { intent, message: send ? "The candidate will get a calendar invitation for each scheduled interview, updated when it moves." : "No more invitations to the candidate; those sent are cancelled." };
   }
   if (intent === "open-debrief") {
     await openDebriefEarly(viewer, loopId);
@@ -208,6 +214,24 @@ export default function LoopPage() {
                 </div>
               </dl>
             )}
+            {page.candidateInvitations.canChange || page.candidateInvitations.on ? (
+              <div className="mt-3 text-sm">
+                <p>
+                  {page.candidateInvitations.on
+                    ? "The candidate gets a calendar invitation for each scheduled interview (the stage, the time and the opening; nothing else)."
+                    : "The candidate gets no calendar invitations."}
+                </p>
+                {page.candidateInvitations.canChange ? (
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="intent" value="candidate-invitations" />
+                    <input type="hidden" name="send" value={page.candidateInvitations.on ? "off" : "on"} />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {page.candidateInvitations.on ? "Stop invitations to the candidate" : "Send invitations to the candidate"}
+                    </Button>
+                  </Form>
+                ) : null}
+              </div>
+            ) : null}
             {candidate.hiredPerson ? (
               <p className="mt-3 text-sm">
                 Joined as{" "}

@@ -62,6 +62,7 @@ const loopSelect = {
   rationale: true,
   decidedAt: true,
   decidedBy: { select: { name: true } },
+  inviteCandidate: true,
   createdAt: true,
   opening: { select: openingSelect },
   candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, hiredPersonId: true, hiredPerson: { select: { id: true, name: true } } } },

@@ -177,6 +177,8 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       dissent: canRecordDissent(viewer, access),
       linkHire: canManageLoop(viewer, access) && seesOthers && (loop.decision === "hire" || loop.decision === "hire-other-level"),
     },
+    /** Calendar invitations to the candidate's contact: asked for by a hiring admin, who may turn them on or off while staffing. */
+    candidateInvitations: { on: loop.inviteCandidate && !purged, canChange: canStaffLoop(viewer, access) && !purged },
   };
 }
 
@@ -264,6 +266,20 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
     at: input.scheduledAt,
   };
   return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled])) };
+}
+
+/**
+ * A hiring admin asks for the candidate's contact to get calendar invitations for the loop's
+ * interviews (or stops them: those sent are cancelled), while the loop is staffed. A purged
+ * candidate, or one without an email, gets nothing.
+ */
+export async function setCandidateInvitations(viewer: Viewer, loopId: string, send: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
+  const loop = await requireVisibleLoop(viewer, loopId);
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins invite the candidate, before the decision.");
+  if (send && loop.access.purged) return { ok: false, error: "The candidate's data was purged: nothing is sent to them." };
+  if (send && !loop.candidate.email) return { ok: false, error: "The candidate has no email: add one first." };
+  await db.hiringLoop.update({ where: { id: loopId }, data: { inviteCandidate: send } });
+  return { ok: true };
 }
 
 /** Takes an interviewer off the loop while they have no scorecard for it. */

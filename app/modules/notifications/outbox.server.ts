@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
-import { upcomingInterviews } from "~/modules/hiring/invitations.server";
+import { candidateInterviews, upcomingInterviews } from "~/modules/hiring/invitations.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
@@ -14,7 +14,7 @@ import { planMessages } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
 import { absoluteLink, renderInvitation, renderMessage } from "./render";
-import { claimDueMessages, insertNewMessages, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
+import { claimDueMessages, insertNewMessages, knownInvitationKeys, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { isTimeZone } from "./time-zones";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -126,6 +126,43 @@ export async function queueReminders(now = new Date()): Promise<number> {
     });
     queued += await insertNewMessages([...rows, ...invitations], now);
   }
+  // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
+  // organisation's clock; no link into Rungs, no choices to unsubscribe from.
+  for (const candidate of await candidateInterviews(now)) {
+    const recipientId = `candidate-${candidate.candidateId}`;
+    const known = await knownInvitationKeys(recipientId);
+    const rows: NewOutboxRow[] = planInvitations({ recipientId, preferences: null, slots: candidate.interviews.map(interviewSlot), known, now }).map((invitation) => {
+      const summary = invitation.slot?.summary ?? null;
+      const rendered = renderInvitation({ ...invitation, summary, href: null }, candidate.name, env.ORG_TIME_ZONE, null);
+      return {
+        id: randomUUID(),
+        key: invitation.key,
+        userId: null,
+        kind: "invitation",
+        toAddress: candidate.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        unsubscribeUrl: null,
+        calendar: calendarInvitation({
+          eventId: invitation.eventId,
+          domain: senderDomain(from),
+          method: invitation.method,
+          sequence: invitation.sequence,
+          startsAt: invitation.startsAt,
+          minutes: invitation.minutes,
+          summary: summary ?? "Interview",
+          url: null,
+          organizer,
+          attendee: { name: candidate.name, email: candidate.email },
+          now,
+        }),
+        calendarMethod: invitation.method,
+        status: invitation.status,
+      };
+    });
+    queued += await insertNewMessages(rows, now);
+  }
   return queued;
 }
 
@@ -153,8 +190,8 @@ function mailFor(message: ClaimedMessage, from: string): MailMessage {
     // The outbox row's id: a receiver that sees the same message twice can tell.
     messageId: `<${message.id}@${senderDomain(from)}>`,
     headers: {
-      "List-Unsubscribe": `<${message.unsubscribeUrl}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      // A candidate's contact has no choices in Rungs: no unsubscribe link (it would point at nobody).
+      ...(message.unsubscribeUrl ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
       "Auto-Submitted": "auto-generated",
     },
     ...(message.calendar && message.calendarMethod ? { icalEvent: { method: message.calendarMethod, filename: "invitation.ics", content: message.calendar } } : {}),

@@ -8,13 +8,14 @@ import { getEnv } from "~/utils/env.server";
 export type NewOutboxRow = {
   id: string;
   key: string;
-  userId: string;
+  /** Null for a candidate's contact, who is not a person in Rungs. */
+  userId: string | null;
   kind: string;
   toAddress: string;
   subject: string;
   textBody: string;
   htmlBody: string;
-  unsubscribeUrl: string;
+  unsubscribeUrl: string | null;
   calendar: string | null;
   calendarMethod: string | null;
   status: "queued" | "skipped";
@@ -39,7 +40,7 @@ const claimedRow = z.object({
   subject: z.string(),
   textBody: z.string(),
   htmlBody: z.string(),
-  unsubscribeUrl: z.string(),
+  unsubscribeUrl: z.string().nullable(),
   calendar: z.string().nullable(),
   calendarMethod: z.string().nullable(),
   attempts: sqlInt,
@@ -65,6 +66,12 @@ export async function claimDueMessages(worker: string, now: Date, until: Date, l
     )
     RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", attempts`;
   return parseRows(claimedRow, rows as unknown[]);
+}
+
+/** The keys of the invitations the outbox holds for someone who is not a person in Rungs (`candidate-<id>`). */
+export async function knownInvitationKeys(recipientId: string): Promise<Set<string>> {
+  const rows = await db.outboxMessage.findMany({ where: { userId: null, key: { startsWith: `invitation:${recipientId}:` } }, select: { key: true } });
+  return new Set(rows.map((row) => row.key));
 }
 
 /** The keys the outbox holds for a person. */

@@ -128,24 +128,33 @@ const INTRO = {
     moved: "The calibration meeting has moved; the invitation attached updates your calendar.",
     REQUEST: "You take part in this calibration meeting; the invitation attached adds it to your calendar.",
   },
+  candidate: {
+    CANCEL: "This interview no longer takes place at this time; the invitation attached takes it out of your calendar.",
+    moved: "Your interview has moved; the invitation attached updates your calendar.",
+    REQUEST: "Your interview is scheduled; the invitation attached adds it to your calendar.",
+  },
 } as const;
 
-/** A calendar invitation's email: the interview or calibration meeting, when on the person's own clock, and the link to its page. */
+/**
+ * A calendar invitation's email: the interview or calibration meeting, when on the person's own
+ * clock, and the link to its page. `links` null: to a candidate's contact, who is not a person in
+ * Rungs: no link into Rungs, no choices or unsubscribe, only the stage, the time and the opening.
+ */
 export function renderInvitation(
   invitation: { eventId: string; method: "REQUEST" | "CANCEL"; sequence: number; startsAt: Date; summary: string | null; href: string | null },
   personName: string,
   timeZone: string,
-  links: Links,
+  links: Links | null,
 ): RenderedMessage {
   const when = `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone }).format(invitation.startsAt)} (${timeZone})`;
   const meeting = isMeetingEvent(invitation.eventId);
   const what = invitation.summary ?? (meeting ? "The calibration meeting" : "Your interview");
   const subject = invitation.method === "CANCEL" ? `Cancelled: ${what}, ${when}` : `${invitation.sequence > 0 ? "Moved" : "Invitation"}: ${what}, ${when}`;
-  const intros = INTRO[meeting ? "meeting" : "interview"];
+  const intros = INTRO[!links ? "candidate" : meeting ? "meeting" : "interview"];
   const intro = invitation.method === "CANCEL" ? intros.CANCEL : invitation.sequence > 0 ? intros.moved : intros.REQUEST;
-  const url = invitation.href ? absoluteLink(links.base, invitation.href) : null;
+  const url = invitation.href && links ? absoluteLink(links.base, invitation.href) : null;
   const label = linkLabel(invitation.eventId);
-  const why = `You receive this because you chose email about ${KIND_LABELS.invitation}.`;
+  const why = links ? `You receive this because you chose email about ${KIND_LABELS.invitation}.` : "You receive this because the hiring team asked for your interviews to be sent to your calendar.";
   const text = [
     `Hello ${personName},`,
     "",
@@ -155,8 +164,7 @@ export function renderInvitation(
     ...(url ? [`${label}: ${url}`] : []),
     "",
     why,
-    `Choose what Rungs sends you: ${links.settings}`,
-    `Stop these emails: ${links.unsubscribe}`,
+    ...(links ? [`Choose what Rungs sends you: ${links.settings}`, `Stop these emails: ${links.unsubscribe}`] : []),
     "",
   ].join("\n");
   const link = "color:#1d4ed8;text-decoration:underline";
@@ -181,7 +189,7 @@ export function renderInvitation(
 <p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
 ${url ? `<p><a href="${escapeHtml(url)}" style="${link}">${escapeHtml(label)}</a></p>` : ""}
 <hr>
-<p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
+<p style="font-size:14px">${escapeHtml(why)}${links ? ` <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.` : ""}</p>
 </main>
 </body>
 </html>

@@ -15,11 +15,12 @@ import * as unsubscribeRoute from "~/routes/unsubscribe";
 import { competencyIds, openCycle, organisation, startSelf } from "../assessments/assessments-helpers";
 import { assignInterviewer, removeInterview } from "~/modules/hiring/loops.server";
 import { asViewer, hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
-import { routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
 import { createSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
 import { action as sessionAction } from "~/routes/calibration.$sessionId._index";
+import * as loopRoute from "~/routes/hiring.loops.$loopId._index";
 import { createAdmin, createPerson } from "../../utils/factories";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
@@ -246,6 +247,85 @@ describe("calendar invitations", () => {
     expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
     expect(cancelled[0]?.text).toContain("SEQUENCE:2");
     expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
+  });
+});
+
+describe("calendar invitations to a candidate's contact", () => {
+  test("only when a hiring admin asks: a REQUEST per interview naming the stage, the time and the opening, a higher sequence when it moves, a CANCEL when taken off; nothing private, no unsubscribe link; a purged candidate gets nothing", async () => {
+    const hiring = await hiringSetUp();
+    const loop = await db.hiringLoop.findUniqueOrThrow({ where: { id: hiring.loopId }, select: { candidateId: true } });
+    const contact = { email: "casey.invited@example.org" };
+    await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { email: contact.email } });
+    const design = hiring.stages[1]!;
+    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: design.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") })).ok).toBe(true);
+    const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: hiring.loopId, interviewerId: hiring.stranger.id } });
+    await scoreAndSubmit(hiring.ben, hiring.benInterview, ["system-design", "technical-judgement"], 3, MARKER, "yes");
+    const loopAction = async (userId: string, send: string) => {
+      try {
+        return await loopRoute.action(routeArgs(await signedInPost(`/hiring/loops/${hiring.loopId}`, userId, { intent: "candidate-invitations", send }), { loopId: hiring.loopId }));
+      } catch (error) {
+        return error;
+      }
+    };
+    const calendars = (from: number) =>
+      receivedFor([contact], from).map((message) => ({
+        raw: message.raw,
+        subject: message.mail.subject ?? "",
+        text: (message.mail.attachments.find((part) => part.contentType.startsWith("text/calendar"))?.content.toString("utf8") ?? "").replace(/\r?\n[ \t]/g, ""),
+      }));
+
+    let from = sink.received.length;
+    await pass(TUESDAY);
+    expect(calendars(from)).toEqual([]);
+
+    // Only the opening's hiring admins ask; the interviewer may not.
+    expect(statusOf(await loopAction(hiring.stranger.id, "on"))).toBe(403);
+    // A candidate without an email is asked for one; nothing changes.
+    await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { email: "" } });
+    const noEmail = await loopAction(hiring.grace.id, "on");
+    expect(statusOf(noEmail)).toBe(400);
+    expect(bodyOf<{ error: string }>(noEmail).error).toBe("The candidate has no email: add one first.");
+    expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: hiring.loopId } })).inviteCandidate).toBe(false);
+    await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { email: contact.email } });
+    expect(await loopAction(hiring.grace.id, "on")).toMatchObject({ intent: "candidate-invitations" });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    const [invited, ...others] = calendars(from);
+    expect(others).toEqual([]);
+    expect(invited?.subject).toMatch(/^Invitation: Interview \(Design\) for Senior Engineer, Payments, Thursday,? 26 November 2026 at 10:00 \(UTC\)$/);
+    expect(invited?.text).toContain("METHOD:REQUEST");
+    expect(invited?.text).toContain(`UID:interview-${interview.id}@example.com`);
+    expect(invited?.text).toContain("SEQUENCE:0");
+    expect(invited?.text).toContain("DTSTART:20261126T100000Z");
+    expect(invited?.text).toMatch(/ATTENDEE;[^\n]*mailto:casey\.invited@example\.org/i);
+    expect(header(invited!.raw, "List-Unsubscribe")).toBeUndefined();
+    for (const secret of [MARKER, "CANDIDATE-PRIVATE-NOTE", hiring.stranger.name, hiring.ben.name, "/hiring/", "unsubscribe"]) expect(invited!.raw).not.toContain(secret);
+
+    await db.hiringInterview.update({ where: { id: interview.id }, data: { scheduledAt: new Date("2026-11-27T15:00:00Z") } });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    await pass(TUESDAY);
+    const moved = calendars(from);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]?.text).toContain("SEQUENCE:1");
+    expect(moved[0]?.text).toContain("DTSTART:20261127T150000Z");
+
+    await removeInterview(asViewer(hiring.grace), hiring.loopId, interview.id);
+    from = sink.received.length;
+    await pass(TUESDAY);
+    const cancelled = calendars(from);
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
+    expect(cancelled[0]?.text).toContain("SEQUENCE:2");
+    expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
+
+    // Purged, the candidate gets nothing more, whatever is scheduled.
+    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: hiring.stages[0]!.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-30T10:00:00Z") })).ok).toBe(true);
+    await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { purgedAt: TUESDAY } });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    expect(calendars(from)).toEqual([]);
+    expect(await db.outboxMessage.count({ where: { toAddress: contact.email } })).toBe(3);
   });
 });
 
