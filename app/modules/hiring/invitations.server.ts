@@ -17,13 +17,19 @@ export async function upcomingInterviews(now: Date) {
 }
 
 /**
- * Candidates whose contact a hiring admin asked to invite (a loop with inviteCandidate), not
- * purged and with an email, and their interviews still to come in those loops while open. Paired
- * interviewers of one stage at one time are one event for the candidate.
+ * Candidates whose contact a hiring admin asked to invite (an open loop with inviteCandidate),
+ * not purged and with an email, and their interviews still to come in those loops. Candidates
+ * with an interview still to come in any loop are read too (with no events when not asked for),
+ * so invitations already sent are cancelled when the admin stops them or the loop is withdrawn.
+ * Paired interviewers of one stage at one time are one event for the candidate.
  */
 export async function candidateInterviews(now: Date) {
   const candidates = await db.hiringCandidate.findMany({
-    where: { purgedAt: null, email: { not: "" }, loops: { some: { inviteCandidate: true } } },
+    where: {
+      purgedAt: null,
+      email: { not: "" },
+      loops: { some: { OR: [{ inviteCandidate: true, state: "open" }, { interviews: { some: { scheduledAt: { gt: now } } } }] } },
+    },
     select: {
       id: true,
       name: true,

@@ -310,13 +310,23 @@ describe("calendar invitations to a candidate's contact", () => {
     expect(moved[0]?.text).toContain("SEQUENCE:1");
     expect(moved[0]?.text).toContain("DTSTART:20261127T150000Z");
 
+    // Stopped by the hiring admin: cancelled; asked again: invited again, above the cancellation.
+    expect(await loopAction(hiring.grace.id, "off")).toMatchObject({ intent: "candidate-invitations" });
+    from = sink.received.length;
+    await pass(TUESDAY);
+    expect(calendars(from).map((message) => /METHOD:(\w+)[\s\S]*SEQUENCE:(\d+)/.exec(message.text)?.slice(1))).toEqual([["CANCEL", "2"]]);
+    await loopAction(hiring.grace.id, "on");
+    from = sink.received.length;
+    await pass(TUESDAY);
+    expect(calendars(from).map((message) => /METHOD:(\w+)[\s\S]*SEQUENCE:(\d+)/.exec(message.text)?.slice(1))).toEqual([["REQUEST", "3"]]);
+
     await removeInterview(asViewer(hiring.grace), hiring.loopId, interview.id);
     from = sink.received.length;
     await pass(TUESDAY);
     const cancelled = calendars(from);
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]?.text).toContain("METHOD:CANCEL");
-    expect(cancelled[0]?.text).toContain("SEQUENCE:2");
+    expect(cancelled[0]?.text).toContain("SEQUENCE:4");
     expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
 
     // Purged, the candidate gets nothing more, whatever is scheduled.
@@ -325,7 +335,7 @@ describe("calendar invitations to a candidate's contact", () => {
     from = sink.received.length;
     await pass(TUESDAY);
     expect(calendars(from)).toEqual([]);
-    expect(await db.outboxMessage.count({ where: { toAddress: contact.email } })).toBe(3);
+    expect(await db.outboxMessage.count({ where: { toAddress: contact.email } })).toBe(5);
   });
 });
 
