@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, expectAccessibleInEveryView, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
@@ -220,7 +220,8 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await moveTo(page, "Published");
   await page.getByRole("link", { name: "Fairness report" }).click();
   await expect(page.getByRole("heading", { name: "Fairness report" })).toBeVisible();
-  await expectAccessible(page);
+  // The demo holds no locked session, so the accessibility sweep cannot reach this page: checked here.
+  await expectAccessibleInEveryView(page);
 
   // Laura shares the outcome with Nikhil, whose level is now Engineer II.
   await lauraPage.goto(sessionUrl);

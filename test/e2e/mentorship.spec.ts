@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, expectHeadingsInOrder, people, signIn } from "./helpers";
+import { expectAccessible, expectAccessibleInEveryView, expectHeadingsInOrder, people, signIn } from "./helpers";
 
 // Demo people on the teams the demo programme is open to, whom no other browser test signs in as.
 const mentee = { email: "ibrahim.khan@example.com", name: "Ibrahim Khan" };
@@ -107,7 +107,8 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   const checkIns = ibrahim.getByRole("region", { name: "Check-ins" });
   await expect(checkIns).toContainText("Walked through the checkout test suite together.");
   await expect(checkIns).toContainText("Worked on: Testing and verification");
-  await expectAccessible(ibrahim);
+  // The demo holds no pairs until matching is published, so the accessibility sweep cannot reach a pair: checked here.
+  await expectAccessibleInEveryView(ibrahim);
   // The check-in was the last thing to do for now.
   await ibrahim.goto("/");
   await expect(ibrahim.getByRole("listitem").filter({ hasText: /Spring mentoring|pairing with|check-in with/ })).toHaveCount(0);
