@@ -1,4 +1,5 @@
 // Email reminders against a real SMTP server on a loopback port (smtp-server), read back with mailparser.
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -153,6 +154,31 @@ describe("email reminders over SMTP", () => {
     const from = sink.received.length;
     const [a, b] = await Promise.all([pass(TUESDAY, { worker: "server-a" }), pass(TUESDAY, { worker: "server-b" })]);
     expect(a!.sent + b!.sent).toBe(receivedFor(everyone, from).length);
+    expect(receivedFor(everyone, from).length).toBeGreaterThanOrEqual(people.length * 2);
+    expect(new Set(await copiesPerMessage(everyone))).toEqual(new Set([1]));
+  });
+
+  test("two processes passing at once (npm run notifications:send twice, as two app servers would) send each message once", { timeout: 90_000 }, async () => {
+    const people = await Promise.all([1, 2, 3, 4].map(() => organisation()));
+    for (const { engineer, peer } of people) await openCycle(`Processes ${engineer.id}`, [engineer.id, peer.id]);
+    const everyone = people.flatMap((group) => Object.values(group));
+    const from = sink.received.length;
+    const sendNow = () =>
+      new Promise<{ status: number | null; output: string }>((resolve) => {
+        // The test file's database, SMTP sink and sender, through the environment.
+        const child = spawn("./node_modules/.bin/tsx", ["scripts/notifications-send.ts"], {
+          env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${sink.port}` },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.on("close", (status) => resolve({ status, output }));
+      });
+    const runs = await Promise.all([sendNow(), sendNow()]);
+    expect(runs.map((run) => run.status), runs.map((run) => run.output).join("\n")).toEqual([0, 0]);
+    const sent = runs.map((run) => Number(/(\d+) sent/.exec(run.output)?.[1] ?? NaN));
+    expect(sent[0]! + sent[1]!).toBe(sink.received.length - from);
     expect(receivedFor(everyone, from).length).toBeGreaterThanOrEqual(people.length * 2);
     expect(new Set(await copiesPerMessage(everyone))).toEqual(new Set([1]));
   });
