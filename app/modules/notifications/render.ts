@@ -86,35 +86,10 @@ export function renderMessage(kind: MessageKind, items: TodoItem[], personName: 
     "",
   ].join("\n");
 
-  const link = "color:#1d4ed8;text-decoration:underline";
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="supported-color-schemes" content="light dark">
-<title>${escapeHtml(subject)}</title>
-<style>
-:root { color-scheme: light dark; }
-@media (prefers-color-scheme: dark) { a { color: #93c5fd !important; } }
-</style>
-</head>
-<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5">
-<main>
-<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
-<p>Hello ${escapeHtml(personName)},</p>
-<p>${escapeHtml(intro)}</p>
-<ul>
-${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${link}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
-</ul>
-<hr>
-<p style="font-size:14px">${escapeHtml(why)} <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.</p>
-</main>
-</body>
-</html>
-`;
-  return { subject, text, html };
+  const list = `<ul>
+${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${LINK_STYLE}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
+</ul>`;
+  return { subject, text, html: htmlMessage({ subject, personName, intro, content: list, why, links }) };
 }
 
 const INTRO = {
@@ -167,8 +142,24 @@ export function renderInvitation(
     ...(links ? [`Choose what Rungs sends you: ${links.settings}`, `Stop these emails: ${links.unsubscribe}`] : []),
     "",
   ].join("\n");
-  const link = "color:#1d4ed8;text-decoration:underline";
-  const html = `<!doctype html>
+  const content = `<p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
+${url ? `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(label)}</a></p>` : ""}`;
+  return { subject, text, html: htmlMessage({ subject, personName, intro, content, why, links }) };
+}
+
+const LINK_STYLE = "color:#1d4ed8;text-decoration:underline";
+
+/**
+ * Every message's HTML: one frame (a heading, the greeting and the message's own content, then
+ * why it came and, for people in Rungs, where to choose what they receive), readable in dark
+ * mode and by screen readers (a language, a title, a main landmark, real links).
+ */
+function htmlMessage(message: { subject: string; personName: string; intro: string; content: string; why: string; links: { settings: string; unsubscribe: string } | null }): string {
+  const { subject, personName, intro, content, why, links } = message;
+  const choices = links
+    ? ` <a href="${escapeHtml(links.settings)}" style="${LINK_STYLE}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${LINK_STYLE}">stop these emails</a>.`
+    : "";
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -186,13 +177,11 @@ export function renderInvitation(
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
 <p>Hello ${escapeHtml(personName)},</p>
 <p>${escapeHtml(intro)}</p>
-<p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
-${url ? `<p><a href="${escapeHtml(url)}" style="${link}">${escapeHtml(label)}</a></p>` : ""}
+${content}
 <hr>
-<p style="font-size:14px">${escapeHtml(why)}${links ? ` <a href="${escapeHtml(links.settings)}" style="${link}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${link}">stop these emails</a>.` : ""}</p>
+<p style="font-size:14px">${escapeHtml(why)}${choices}</p>
 </main>
 </body>
 </html>
 `;
-  return { subject, text, html };
 }
