@@ -15,6 +15,18 @@ fi
 major=$1
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
+module="$root/node_modules/better-sqlite3/build/Release/better_sqlite3.node"
+loads() { (cd "$root" && node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null); }
+# Keep the build in place for the Node that loads it now, before another Node's build replaces it.
+keep() {
+  local kept
+  kept="$root/.cache/better-sqlite3/$(node -p process.versions.modules)/better_sqlite3.node"
+  if [ -f "$module" ] && [ ! -f "$kept" ] && loads; then
+    mkdir -p "$(dirname "$kept")"
+    cp "$module" "$kept.new" && mv -f "$kept.new" "$kept"
+  fi
+}
+keep
 
 if [ "$(node -p 'process.versions.node.split(".")[0]')" != "$major" ]; then
   package="node-$(node -p process.platform)-$(node -p process.arch)"
@@ -30,9 +42,7 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" != "$major" ]; then
 fi
 
 abi=$(node -p process.versions.modules)
-module="$root/node_modules/better-sqlite3/build/Release/better_sqlite3.node"
 kept="$root/.cache/better-sqlite3/$abi/better_sqlite3.node"
-loads() { (cd "$root" && node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null); }
 if [ -f "$module" ] && ! loads; then
   if [ -f "$kept" ]; then
     # A new file, renamed into place: a process still running the old build keeps its own.
@@ -43,10 +53,7 @@ if [ -f "$module" ] && ! loads; then
   fi
   loads || { echo "better-sqlite3 does not load on Node $(node --version)" >&2; exit 1; }
 fi
-if [ -f "$module" ] && [ ! -f "$kept" ]; then
-  mkdir -p "$(dirname "$kept")"
-  cp "$module" "$kept.new" && mv -f "$kept.new" "$kept"
-fi
+keep
 
 echo "=== Node $(node --version): $* ==="
 "$@"
