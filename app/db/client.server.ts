@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
+import { statementNames } from "./postgres-statements.server";
 import { keepPreparedStatements } from "./sqlite-statements.server";
 import { withStatementCount } from "./statement-count.server";
 import { withStatementTiming } from "./statement-timing.server";
@@ -18,7 +19,7 @@ export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, "");
 }
 
-async function createClient(databaseUrl: string): Promise<Db> {
+async function createClient(databaseUrl: string, preparedStatements: boolean): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
     const adapter = withStatementTiming(withStatementCount(keepPreparedStatements(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }))));
     return new PrismaClient({ adapter });
@@ -27,7 +28,7 @@ async function createClient(databaseUrl: string): Promise<Db> {
     import("@prisma/adapter-pg"),
     import("../../prisma/generated/postgres/client"),
   ]);
-  const adapter = withStatementTiming(withStatementCount(new PrismaPg({ connectionString: databaseUrl, max: 10 })));
+  const adapter = withStatementTiming(withStatementCount(new PrismaPg({ connectionString: databaseUrl, max: 10 }, preparedStatements ? { statementNameGenerator: statementNames() } : {})));
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 
@@ -35,7 +36,7 @@ const globalForDb = globalThis as unknown as { rungsDb?: Db };
 
 async function connect(): Promise<Db> {
   const env = getEnv();
-  const client = await createClient(env.DATABASE_URL);
+  const client = await createClient(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === "on");
   if (env.databaseProvider === "sqlite") {
     // WAL lets readers proceed while a writer commits; it persists in the file.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -19,6 +19,8 @@ const schema = z.object({
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
+  // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
+  DATABASE_PREPARED_STATEMENTS: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   FRAMEWORKS_DIR: z.string().min(1).default("frameworks"),

@@ -32,3 +32,18 @@ describe("a statement run again", () => {
     expect(await db.$queryRaw`SELECT COUNT(*) AS n FROM "User" WHERE email IN (${Prisma.join([email, other.email])})`).toEqual([{ n: 2n }]);
   });
 });
+
+describe.runIf(process.env.DATABASE_URL?.startsWith("postgres"))("on PostgreSQL", () => {
+  test("a statement is prepared once per connection and reused by name", async () => {
+    const person = await createPerson({ name: "Cy Prepared" });
+    const prepared = await db.$transaction(async (tx) => {
+      // One transaction is one connection: the same text twice, then what that connection holds.
+      for (let i = 0; i < 2; i++) await tx.user.findUniqueOrThrow({ where: { id: person.id }, select: { name: true } });
+      return tx.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%"User"%'`;
+    });
+    const forUser = prepared.filter((row) => row.statement.includes('"public"."User"') && row.statement.includes('"name"'));
+    expect(forUser.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(forUser.map((row) => row.statement)).size).toBe(forUser.length);
+    expect(forUser.every((row) => /^r[\w-]{20}$/.test(row.name))).toBe(true);
+  });
+});
