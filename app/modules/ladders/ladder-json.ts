@@ -1,0 +1,116 @@
+import { richTextPlain } from "./rich-text";
+import type { Ladder, ReferenceLink } from "./types";
+
+/**
+ * The ladder as a JSON document for other tools: what GET /ladders/:id.json answers and what
+ * `npm run ladders:site` writes as ladder.json. docs/ladders.md ("Publishing your ladders")
+ * describes every field. The shape is versioned: a field is only ever added within a
+ * `formatVersion`; renaming or removing one raises it. Interview material is left out: it is
+ * for interviewers, and candidates read these files.
+ */
+export const LADDER_JSON_FORMAT = "rungs-ladder";
+export const LADDER_JSON_FORMAT_VERSION = 1;
+
+export interface LadderJson {
+  format: typeof LADDER_JSON_FORMAT;
+  formatVersion: typeof LADDER_JSON_FORMAT_VERSION;
+  ladder: { id: string; name: string; version: string; description: string };
+  /** Newest first. */
+  changelog: { version: string; date: string; changes: string[] }[];
+  /** Ascending by value. */
+  scale: { value: number; label: string; meaning: string }[];
+  areas: { id: string; name: string; description: string; competencyIds: string[] }[];
+  competencies: LadderJsonCompetency[];
+  tracks: LadderJsonTrack[];
+  /** Rows of levels that sit beside each other, most junior first: track id -> level id. */
+  equivalence: Record<string, string>[];
+}
+
+export interface LadderJsonCompetency {
+  id: string;
+  name: string;
+  description: string;
+  areaId: string;
+  trackIds: string[];
+  /** Per track id, where the competency starts and stops when not at every level (null = from the first / up to the top). */
+  applies: Record<string, { from: string | null; upTo: string | null }>;
+  links: ReferenceLink[];
+}
+
+export interface LadderJsonTrack {
+  id: string;
+  name: string;
+  description: string;
+  /** The level of another track after which this track's own levels follow; null for a track from the bottom. */
+  branchesFrom: { trackId: string; levelId: string } | null;
+  levels: LadderJsonLevel[];
+}
+
+export interface LadderJsonLevel {
+  id: string;
+  title: string;
+  alsoTitled: string[];
+  summary: string;
+  /** The rating this level expects of a competency unless the competency says otherwise. */
+  target: number;
+  /** The competencies that apply at this level, in ladder order, each with its statements. */
+  competencies: { competencyId: string; target: number; statements: LadderJsonStatement[] }[];
+}
+
+export interface LadderJsonStatement {
+  /** The statement's stable id, or null when the ladder gives none. */
+  id: string | null;
+  /** As written in the ladder (safe Markdown, docs/ladders.md "Text and Markdown"). */
+  text: string;
+  /** The same words without Markdown. */
+  plainText: string;
+  examples: string[];
+  links: ReferenceLink[];
+}
+
+const copyLinks = (links: readonly ReferenceLink[] | undefined): ReferenceLink[] => (links ?? []).map((link) => ({ title: link.title, url: link.url }));
+
+export function ladderJson(ladder: Ladder): LadderJson {
+  return {
+    format: LADDER_JSON_FORMAT,
+    formatVersion: LADDER_JSON_FORMAT_VERSION,
+    ladder: { id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, description: ladder.meta.description },
+    changelog: ladder.changelog.map((entry) => ({ version: entry.version, date: entry.date, changes: [...entry.changes] })),
+    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
+    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description, competencyIds: [...area.competencyIds] })),
+    competencies: ladder.competencies.map((competency) => ({
+      id: competency.id,
+      name: competency.name,
+      description: competency.description,
+      areaId: competency.areaId,
+      trackIds: [...competency.trackIds],
+      applies: Object.fromEntries(Object.entries(competency.applies).map(([trackId, range]) => [trackId, { from: range.from, upTo: range.upTo }])),
+      links: copyLinks(competency.links),
+    })),
+    tracks: ladder.tracks.map((track) => ({
+      id: track.id,
+      name: track.name,
+      description: track.description,
+      branchesFrom: track.branchesFrom ? { trackId: track.branchesFrom.trackId, levelId: track.branchesFrom.levelId } : null,
+      levels: track.levels.map((level) => ({
+        id: level.id,
+        title: level.title,
+        alsoTitled: [...level.alsoTitled],
+        summary: level.summary,
+        target: level.target,
+        competencies: level.competencyIds.map((competencyId) => ({
+          competencyId,
+          target: level.targets[competencyId] ?? level.target,
+          statements: (level.expectations[competencyId] ?? []).map((expectation) => ({
+            id: expectation.id ?? null,
+            text: expectation.text,
+            plainText: richTextPlain(expectation.text),
+            examples: [...expectation.examples],
+            links: copyLinks(expectation.links),
+          })),
+        })),
+      })),
+    })),
+    equivalence: ladder.equivalence.map((band) => ({ ...band.levelIdByTrack })),
+  };
+}
