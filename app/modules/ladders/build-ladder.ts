@@ -20,6 +20,7 @@ export function buildLadder(parts: LadderParts): Ladder {
     sharedByAllTracks: value.tracks === undefined,
     applies: appliesByTrack(value, tracksById),
     interview: value.interview === undefined ? null : buildInterview(value.interview, scale),
+    links: (value.links ?? []).map((link) => ({ ...link })),
   }));
   const trackOfLevel = new Map(parts.tracks.flatMap(({ value }) => value.levels.map((level) => [level.id, value.id] as const)));
   const rows = parts.equivalence?.value ?? [];
@@ -65,6 +66,7 @@ function buildLevel(level: LevelData, trackId: string, rank: number, competencyI
       ...(expectation.id === undefined ? {} : { id: expectation.id }),
       text: expectation.text,
       examples: [...expectation.examples],
+      ...(expectation.links === undefined ? {} : { links: expectation.links.map((link) => ({ ...link })) }),
     }));
   }
   return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };

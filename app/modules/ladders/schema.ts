@@ -29,6 +29,42 @@ const id = z.string().regex(ID_PATTERN, {
     `"${String(issue.input)}" is not a valid id; use kebab-case: lowercase letters and digits, words joined by single dashes, starting with a letter (e.g. "code-quality")`,
 });
 
+/**
+ * A statement (full-form expectation) id: ids from real ladders are kept as they are, such as
+ * the FT's UUIDs, which may start with a digit; other ids stay kebab-case.
+ */
+export const STATEMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const STATEMENT_ID_MAX = 100;
+
+const statementId = z
+  .string()
+  .max(STATEMENT_ID_MAX, { error: (issue) => `statement id is ${String((issue.input as string).length)} characters long; at most ${STATEMENT_ID_MAX} are allowed` })
+  .regex(STATEMENT_ID_PATTERN, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid statement id; use letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. "ops-1" or a UUID)`,
+  });
+
+/** A reference: a page, guide or talk that explains a competency or statement further. */
+export const linkSchema = z.strictObject({
+  title: textUpTo(TEXT_LIMITS.name),
+  url: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/i, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` })
+    .refine(isWebAddress, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` }),
+});
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const links = z.array(linkSchema).min(1, { error: "list at least one link, or leave `links` out" });
+
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date; write it as YYYY-MM-DD` })
@@ -112,6 +148,8 @@ export const competencySchema = z.strictObject({
     .min(1, { error: "list at least one track, or leave `tracks` out to share the competency with every track" })
     .optional(),
   interview: interviewSchema.optional(),
+  /** References that explain the competency further, shown as links. */
+  links: links.optional(),
   /**
    * Where the competency applies, by level: `from` its first level and/or `upTo` its last,
    * one level id per track at most (a track not named uses it at every level).
@@ -124,14 +162,20 @@ export const competencySchema = z.strictObject({
 
 /**
  * Shorthand `- Writes tests.` and the full `- text: ... examples: [...]` load the same. The full
- * form may carry a stable statement `id`, kept across versions so a rewording shows as one.
+ * form may carry a stable statement `id`, kept across versions so a rewording shows as one,
+ * and `links` to references.
  */
 export const expectationSchema = z
-  .union([text, z.strictObject({ id: id.optional(), text, examples: z.array(text).optional() })])
+  .union([text, z.strictObject({ id: statementId.optional(), text, examples: z.array(text).optional(), links: links.optional() })])
   .transform((value) =>
     typeof value === "string"
       ? { text: value, examples: [] }
-      : { ...(value.id === undefined ? {} : { id: value.id }), text: value.text, examples: value.examples ?? [] },
+      : {
+          ...(value.id === undefined ? {} : { id: value.id }),
+          text: value.text,
+          examples: value.examples ?? [],
+          ...(value.links === undefined ? {} : { links: value.links }),
+        },
   );
 
 export const levelSchema = z.strictObject({
@@ -166,6 +210,27 @@ export const equivalenceRowSchema = z
   .record(id, id)
   .refine((row) => Object.keys(row).length > 0, { error: "an equivalence row needs at least one `track: level` pair" });
 
+/**
+ * A shared folder or file a ladder inherits topics from, relative to the frameworks folder:
+ * `/`-separated parts of letters, digits, dots, dashes and underscores, none starting with a
+ * dot, so neither `..` nor a hidden folder can be named.
+ */
+export const INCLUDE_PATH_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
+
+const includePath = z.string().regex(INCLUDE_PATH_PATTERN, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not an include path; name a folder or .yaml file relative to the frameworks folder, such as "shared/generic" (no leading "/", no "..")`,
+});
+
+/** What a shared source calls itself: pages mark what a ladder inherits from it "from <name>". */
+export const sharedMetaSchema = z.strictObject({
+  name,
+  description: prose.optional(),
+});
+
+/** A shared source's expectations: level id (of the including ladder) -> competency id -> expectations. */
+export const sharedExpectationsSchema = z.record(id, z.record(id, z.array(expectationSchema).min(1, atLeastOne("expectation"))));
+
 export const ladderFileSchema = z.strictObject({
   ladder: ladderMetaSchema.optional(),
   changelog: z.array(changelogEntrySchema).optional(),
@@ -175,6 +240,12 @@ export const ladderFileSchema = z.strictObject({
   tracks: z.array(trackSchema).optional(),
   equivalence: z.array(equivalenceRowSchema).optional(),
   calibrationScales: z.array(calibrationScaleSchema).min(1, atLeastOne("calibration scale")).optional(),
+  /** Shared folders or files (or other ladders) whose areas, competencies and expectations this ladder inherits. */
+  include: z.array(includePath).min(1, { error: "list at least one folder or file to include, or leave `include` out" }).optional(),
+  /** Only in a shared source: its name and description. */
+  shared: sharedMetaSchema.optional(),
+  /** Only in a shared source: expectations by level id, then competency id. */
+  expectations: sharedExpectationsSchema.optional(),
 });
 
 export type LadderFile = z.output<typeof ladderFileSchema>;
@@ -183,15 +254,18 @@ export type ChangelogEntryData = z.output<typeof changelogEntrySchema>;
 export type ScalePointData = z.output<typeof scalePointSchema>;
 export type CalibrationScaleData = z.output<typeof calibrationScaleSchema>;
 export type AreaData = z.output<typeof areaSchema>;
+export type LinkData = z.output<typeof linkSchema>;
 export type CompetencyData = z.output<typeof competencySchema>;
 export type InterviewData = z.output<typeof interviewSchema>;
 export type LevelData = z.output<typeof levelSchema>;
 export type TrackData = z.output<typeof trackSchema>;
 export type EquivalenceRowData = z.output<typeof equivalenceRowSchema>;
+export type ExpectationData = z.output<typeof expectationSchema>;
+export type SharedMetaData = z.output<typeof sharedMetaSchema>;
 
 /** Sections whose lists from several files are concatenated; the others live in one file. */
 export const LIST_SECTIONS = ["areas", "competencies", "tracks"] as const;
-export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales"] as const;
+export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales", "include", "shared", "expectations"] as const;
 export type ListSection = (typeof LIST_SECTIONS)[number];
 export type SingularSection = (typeof SINGULAR_SECTIONS)[number];
 

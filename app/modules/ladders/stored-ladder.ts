@@ -6,14 +6,15 @@ import type { Ladder } from "./types";
  * read into today's model. Versions stored before competencies could start or stop at a level
  * and before targets lack those fields: every competency of a track applied at each of its
  * levels (the expectations a level holds), and every level expected the default target.
- * Versions from before branching paths had no branches and one title per level.
+ * Versions from before branching paths had no branches and one title per level; versions from
+ * before references had no links on competencies.
  */
 export function readStoredLadder(content: unknown): Ladder {
   const ladder = content as Ladder;
   const target = defaultTarget(ladder.scale);
   return {
     ...ladder,
-    competencies: ladder.competencies.map((competency) => ({ ...competency, applies: competency.applies ?? {} })),
+    competencies: ladder.competencies.map((competency) => ({ ...competency, applies: competency.applies ?? {}, links: competency.links ?? [] })),
     tracks: ladder.tracks.map((track) => ({
       ...track,
       branchesFrom: track.branchesFrom ?? null,

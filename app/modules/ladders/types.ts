@@ -65,6 +65,14 @@ export interface Competency {
   /** Where it applies when not at every level of its tracks: per track, the first and last level ids (null = from the first / up to the top). */
   applies: Record<string, { from: string | null; upTo: string | null }>;
   interview: Interview | null;
+  /** References that explain the competency further, in the ladder's order (empty when none). */
+  links: ReferenceLink[];
+}
+
+/** A reference a ladder points to: shown as a link titled `title`; `url` is http or https. */
+export interface ReferenceLink {
+  title: string;
+  url: string;
 }
 
 export interface Interview {
@@ -128,6 +136,8 @@ export interface Expectation {
   id?: string;
   text: string;
   examples: string[];
+  /** References for this statement, when the ladder gives any. */
+  links?: ReferenceLink[];
 }
 
 export interface EquivalenceBand {
