@@ -1,3 +1,5 @@
+import { differsFromProposal, outcomeLevel } from "./outcomes";
+
 /**
  * Accepting proposals as final outcomes in bulk (issue 23: twenty-three outcomes took forty-six
  * clicks). An accepted outcome is the proposal itself, so it needs no reason; an entry whose
@@ -34,16 +36,17 @@ export function proposalAsOutcome(entry: AcceptableEntry, collectsSecond: boolea
   return {
     finalRating: entry.proposedRating,
     finalOutcome: entry.proposedOutcome,
-    finalLevelId: entry.proposedOutcome === "promote" ? entry.proposedLevelId : null,
+    finalLevelId: outcomeLevel({ outcome: entry.proposedOutcome, levelId: entry.proposedLevelId }),
     ...(collectsSecond ? { finalSecond: entry.proposedSecond } : {}),
   };
 }
 
 const sameAsProposal = (entry: AcceptableEntry, collectsSecond: boolean) =>
-  entry.finalRating === entry.proposedRating &&
-  entry.finalOutcome === entry.proposedOutcome &&
-  entry.finalLevelId === (entry.proposedOutcome === "promote" ? entry.proposedLevelId : null) &&
-  (!collectsSecond || entry.finalSecond === entry.proposedSecond);
+  !differsFromProposal(
+    { rating: entry.finalRating, outcome: entry.finalOutcome, levelId: entry.finalLevelId, second: entry.finalSecond },
+    { rating: entry.proposedRating, outcome: entry.proposedOutcome, levelId: entry.proposedLevelId, second: entry.proposedSecond },
+    collectsSecond,
+  );
 
 /** Sorts entries for a bulk accept. A proposal is complete when it has a rating, an outcome and (where collected) the second dimension. */
 export function sortForAcceptance<T extends AcceptableEntry>(entries: readonly T[], collectsSecond: boolean): Acceptance<T> {

@@ -23,6 +23,27 @@ export const OutcomeSchema = z
 /** As the form gives it; a proposal may leave out the evidence it points to. */
 export type OutcomeInput = Omit<z.output<typeof OutcomeSchema>, "evidence"> & { evidence?: string[] };
 
+/** An outcome as stored on an entry, or as a form or the grid gives it: a proposal and a final outcome alike. */
+export type OutcomeValue = { rating: number | null; outcome: string | null; levelId: string | null; second: number | null };
+
+/** The level an outcome names: only a promotion names one. */
+export const outcomeLevel = (value: Pick<OutcomeValue, "outcome" | "levelId">) => (value.outcome === "promote" ? value.levelId : null);
+
+/**
+ * Does a final outcome differ from the proposal (none, or not yet visible, counts as empty)? Then
+ * it needs a reason, whether it is recorded on the person's page or by a move on the grid, and a
+ * bulk accept leaves it alone. The second dimension counts only where the session collects one.
+ */
+export function differsFromProposal(final: OutcomeValue, proposal: OutcomeValue | null, collectsSecond: boolean): boolean {
+  const proposed = proposal ?? { rating: null, outcome: null, levelId: null, second: null };
+  return (
+    final.rating !== proposed.rating ||
+    final.outcome !== proposed.outcome ||
+    outcomeLevel(final) !== outcomeLevel(proposed) ||
+    (collectsSecond && final.second !== proposed.second)
+  );
+}
+
 /**
  * Why a promotion target does not fit, or null when it does: it must be a level of the
  * person's ladder above where they are: higher in the same track, or in another track a level
