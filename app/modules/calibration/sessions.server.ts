@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { dayToDate } from "~/modules/days";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
@@ -278,6 +279,7 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
       const stillThere = person.level === entry.levelId && target !== undefined;
       if (stillThere) {
         await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, ladderId: ladder.meta.id } });
+        await recordLevelChanges(tx, "promoted", [{ personId: entry.personId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id } }], now);
         await recordAuditEvent(tx, {
           actorId: entry.session.facilitatorId,
           action: "person.promoted",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { db, type Prisma } from "~/db/client.server";
+import { recordLevelChanges } from "./level-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
 import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
@@ -138,6 +139,20 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     }
   }
 
+  const placeById = new Map(existing.people.map((person) => [person.id, { track: person.track, level: person.level }]));
+  await recordLevelChanges(
+    tx,
+    "imported",
+    plan.changes.map((change) => {
+      const from = placeById.get(change.id) ?? { track: null, level: null };
+      const to = { ...from };
+      for (const { field, to: value } of change.changes) {
+        if (field === "track") to.track = value;
+        if (field === "level") to.level = value;
+      }
+      return { personId: change.id, from, to };
+    }),
+  );
   await rebuildReportingLine(tx);
   await recordAuditEvent(tx, {
     actorId,

@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordLevelChanges } from "./level-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
@@ -319,6 +320,7 @@ export async function updatePerson(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: resolved.person });
     if (changes.manager) await rebuildReportingLine(tx);
+    await recordLevelChanges(tx, "edited", [{ personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level } }]);
     await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
   });
   return { ok: true, personId };

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { managerChain, rebuildReportingLineUnder } from "~/modules/people/reporting-line.server";
 import { endAccess } from "~/modules/people/service.server";
 import type { TrackLevelCheck } from "~/modules/people/track-level";
@@ -247,6 +248,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     if (reactivate) data.deactivatedAt = null;
 
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
+    await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level } }]);
     if (Object.keys(changes).length) await audit(tx, actor, "person.updated", "person", id, changes as Prisma.InputJsonValue);
     if (deactivate) await audit(tx, actor, "person.deactivated", "person", id, { endedSessions: await endAccess(tx, id) });
     if (reactivate) await audit(tx, actor, "person.reactivated", "person", id);

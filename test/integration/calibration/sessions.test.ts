@@ -223,6 +223,10 @@ describe("calibration sessions", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
     const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true } });
     expect(audit).toEqual([{ subjectId: lena.id }]);
+    // Lena's level history dates her new level from the day it was applied; Omar's, not applied, has nothing.
+    expect(await db.levelChange.findMany({ where: { personId: { in: [lena.id, omar.id] } }, select: { personId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true } })).toEqual([
+      { personId: lena.id, fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "promoted", changedAt: new Date("2026-07-01T08:00:00Z") },
+    ]);
     // The change is in Lena's history, as her manager and she read it; Omar's, not applied, is not.
     expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
     expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);

@@ -131,6 +131,10 @@ describe("editing a person", () => {
       team: { from: null, to: team.name },
       isHiringAdmin: { from: false, to: true },
     });
+    // The level change is in the person's level history, dated with the edit.
+    expect(await db.levelChange.findMany({ where: { personId: person.id }, select: { fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true } })).toEqual([
+      { fromTrackId: null, fromLevelId: null, toTrackId: "ic", toLevelId: "ic3", source: "edited" },
+    ]);
   });
 
   test("a reporting cycle is rejected with a field error and nothing changes", async () => {

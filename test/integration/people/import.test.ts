@@ -111,6 +111,10 @@ describe("importing people from CSV through the admin page", () => {
     ]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "people.imported", actorId: admin.id } });
     expect(event.detail).toMatchObject({ created: 2, changed: 1, newTeamNames: [`${s} Core`, `${s} Leads`] });
+    // The changed level is in the person's level history; people created by the import start at their createdAt.
+    expect(await db.levelChange.findMany({ where: { person: { email: { startsWith: s } } }, select: { personId: true, fromLevelId: true, toLevelId: true, source: true } })).toEqual([
+      { personId: existing.id, fromLevelId: "ic1", toLevelId: "ic2", source: "imported" },
+    ]);
 
     // Importing the same file again changes nothing.
     const again = await post(admin.id, "check", csv);

@@ -148,6 +148,12 @@ describe("reporting lines", () => {
     const replaced = await scim(token, "PUT", `/Users/${created.body.id}`, user("placed@example.com", { displayName: "Placed Person" }));
     expect(replaced.status).toBe(200);
     expect(await db.user.findUniqueOrThrow({ where: { id: created.body.id } })).toMatchObject({ name: "Placed Person", track: "ic", level: "ic2" });
+    expect(await db.levelChange.count({ where: { personId: created.body.id } })).toBe(0);
+    const moved = await scim(token, "PUT", `/Users/${created.body.id}`, user("placed@example.com", { displayName: "Placed Person", [RUNGS]: { track: "ic", level: "ic3" } }));
+    expect(moved.status).toBe(200);
+    expect(await db.levelChange.findMany({ where: { personId: created.body.id }, select: { fromLevelId: true, toLevelId: true, source: true } })).toEqual([
+      { fromLevelId: "ic2", toLevelId: "ic3", source: "provisioned" },
+    ]);
   });
 });
 

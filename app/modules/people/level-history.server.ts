@@ -1,0 +1,36 @@
+import type { Prisma } from "~/db/client.server";
+
+/**
+ * Each person's level history: one row per change of track or level, written by whoever
+ * changes it in the same transaction as the change (an admin's edit, a CSV import, SCIM
+ * provisioning, a promotion applied after calibration). A person's first level dates from
+ * their createdAt, so creating someone writes nothing here. Insights read time in level from it.
+ */
+
+export type LevelChangeSource = "edited" | "imported" | "provisioned" | "promoted";
+
+export type Place = { track: string | null; level: string | null };
+
+export type LevelMove = { personId: string; from: Place; to: Place };
+
+/** Records the moves that change a track or level (others are left out), all at `at`. */
+export async function recordLevelChanges(
+  tx: Pick<Prisma.TransactionClient, "levelChange">,
+  source: LevelChangeSource,
+  moves: readonly LevelMove[],
+  at: Date = new Date(),
+): Promise<void> {
+  const changed = moves.filter((move) => move.from.track !== move.to.track || move.from.level !== move.to.level);
+  if (!changed.length) return;
+  await tx.levelChange.createMany({
+    data: changed.map((move) => ({
+      personId: move.personId,
+      fromTrackId: move.from.track,
+      fromLevelId: move.from.level,
+      toTrackId: move.to.track,
+      toLevelId: move.to.level,
+      source,
+      changedAt: at,
+    })),
+  });
+}
