@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
-import { ladderPaths } from "~/modules/ladders/paths";
+import { ladderOverview } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { withDomainErrors } from "~/utils/http.server";
@@ -15,33 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
-  const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
-  const levelTitles = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)));
-  return {
-    id: ladder.meta.id,
-    name: ladder.meta.name,
-    version: ladder.meta.version,
-    description: ladder.meta.description,
-    scale: ladder.scale,
-    changelog: ladder.changelog,
-    areas: ladder.areas.map((area) => ({
-      id: area.id,
-      name: area.name,
-      description: area.description,
-      competencies: ladder.competencies
-        .filter((c) => c.areaId === area.id)
-        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
-    })),
-    paths: ladderPaths(ladder),
-    ownLevel,
-    trackOrder: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
-    equivalence: ladder.equivalence.map((band) =>
-      ladder.tracks.map((t) => {
-        const levelId = band.levelIdByTrack[t.id];
-        return levelId ? { id: levelId, title: levelTitles.get(levelId) ?? levelId } : null;
-      }),
-    ),
-  };
+  return { ...ladderOverview(ladder), ownLevel };
 });
 
 export default function LadderOverview() {
@@ -52,7 +26,11 @@ export default function LadderOverview() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
-          <LadderPaths ladderId={data.id} picture={data.paths} currentLevelId={data.ownLevel} />
+          <LadderPaths
+            picture={data.paths}
+            currentLevelId={data.ownLevel}
+            LevelLink={({ levelId, ...props }) => <Link to={`/ladders/${data.id}/levels/${levelId}`} {...props} />}
+          />
         </Card>
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { LadderPathsPicture } from "~/modules/ladders/paths";
 
 const LANE = 100;
@@ -11,7 +11,23 @@ const PAD = 6;
  * in an SVG behind a CSS grid of links, so the boxes stay real, focusable links; the sentences
  * under the picture say in words what the curves show.
  */
-export function LadderPaths({ ladderId, picture, currentLevelId }: { ladderId: string; picture: LadderPathsPicture; currentLevelId: string | null }) {
+export interface LevelLinkProps {
+  levelId: string;
+  className: string;
+  "aria-current"?: "location";
+  children: ReactNode;
+}
+
+/** Free of Remix, so the published ladder site (app/modules/ladders/site) draws the same picture: `LevelLink` makes each box's link. */
+export function LadderPaths({
+  picture,
+  currentLevelId,
+  LevelLink,
+}: {
+  picture: LadderPathsPicture;
+  currentLevelId: string | null;
+  LevelLink: (props: LevelLinkProps) => ReactNode;
+}) {
   const { columns, lanes } = picture;
   const laneOf = new Map(lanes.flatMap((lane, index) => lane.levels.map((level) => [level.id, { lane: index, column: level.column }] as const)));
   const lines: string[] = [];
@@ -56,8 +72,8 @@ export function LadderPaths({ ladderId, picture, currentLevelId }: { ladderId: s
                     return (
                       <li key={level.id} className="relative flex items-center px-[6%]" style={{ gridColumn: level.column + 1, gridRow: index + 1 }}>
                         {position === 0 ? <span className="absolute left-[6%] right-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">{lane.trackName}</span> : null}
-                        <Link
-                          to={`/ladders/${ladderId}/levels/${level.id}`}
+                        <LevelLink
+                          levelId={level.id}
                           aria-current={mine ? "location" : undefined}
                           className={`block w-full rounded-md border px-2 py-1.5 text-sm leading-tight hover:border-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 ${
                             mine ? "border-brand-600 bg-brand-50 font-semibold dark:bg-slate-800" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
@@ -66,7 +82,7 @@ export function LadderPaths({ ladderId, picture, currentLevelId }: { ladderId: s
                           {level.title}
                           {level.alsoTitled.length > 0 ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
                           {mine ? <span className="block text-xs font-normal text-brand-700 dark:text-brand-100">Your level</span> : null}
-                        </Link>
+                        </LevelLink>
                       </li>
                     );
                   })}

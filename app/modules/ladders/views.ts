@@ -1,6 +1,6 @@
 import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
 import { compareLevels } from "./compare-levels";
-import { branchesAfter } from "./paths";
+import { branchesAfter, ladderPaths } from "./paths";
 import { targetsInForce } from "./targets";
 import type { Ladder, Level } from "./types";
 
@@ -17,6 +17,36 @@ export function ladderSummary(ladder: Ladder) {
       description: track.description,
       levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
     })),
+  };
+}
+
+/** The ladder's front page: its paths, competencies by area, equivalent levels, rating scale and changelog. */
+export function ladderOverview(ladder: Ladder) {
+  const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
+  const levelTitles = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)));
+  return {
+    id: ladder.meta.id,
+    name: ladder.meta.name,
+    version: ladder.meta.version,
+    description: ladder.meta.description,
+    scale: ladder.scale,
+    changelog: ladder.changelog,
+    areas: ladder.areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      description: area.description,
+      competencies: ladder.competencies
+        .filter((c) => c.areaId === area.id)
+        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
+    })),
+    paths: ladderPaths(ladder),
+    trackOrder: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
+    equivalence: ladder.equivalence.map((band) =>
+      ladder.tracks.map((t) => {
+        const levelId = band.levelIdByTrack[t.id];
+        return levelId ? { id: levelId, title: levelTitles.get(levelId) ?? levelId } : null;
+      }),
+    ),
   };
 }
 
