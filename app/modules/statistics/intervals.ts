@@ -53,3 +53,10 @@ export function proportionDifference(a: { successes: number; n: number }, b: { s
   const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
   return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0 };
 }
+
+/** A mean with Student's t interval (n − 1 degrees of freedom); null below two values. */
+export function meanInterval(summary: Summary, confidence = 0.95): { estimate: number; interval: [number, number] } | null {
+  if (summary.n < 2) return null;
+  const half = tQuantile((1 + confidence) / 2, summary.n - 1) * (summary.sd / Math.sqrt(summary.n));
+  return { estimate: summary.mean, interval: [summary.mean - half, summary.mean + half] };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tQuantile, welchDifference } from "~/modules/statistics/intervals";
+import { meanInterval, tQuantile, welchDifference, wilsonInterval } from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
 
 const meanDifference = (a: number[], b: number[]) => welchDifference(summarise(a), summarise(b));
@@ -23,5 +23,16 @@ describe("summaries and intervals", () => {
     expect(difference.interval[1]).toBeCloseTo(1 + 2.4469 * Math.sqrt(1 / 6), 3);
     expect(difference.excludesZero).toBe(true);
     expect(meanDifference([3], [2, 3])).toBeNull();
+  });
+
+  it("a mean's t interval and Wilson's interval match R (t.test, and prop.test without continuity correction)", () => {
+    const shift = meanInterval(summarise([-1, 0, 0, 1, -1, -1, 0, -2]))!;
+    expect(shift.estimate).toBe(-0.5);
+    expect(shift.interval[0]).toBeCloseTo(-1.274005, 5);
+    expect(shift.interval[1]).toBeCloseTo(0.274005, 5);
+    expect(meanInterval(summarise([2]))).toBeNull();
+    const rate = wilsonInterval(3, 11);
+    expect(rate.interval[0]).toBeCloseTo(0.097461, 5);
+    expect(rate.interval[1]).toBeCloseTo(0.565645, 5);
   });
 });
