@@ -1,0 +1,153 @@
+import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
+import { baseName, FIRST_VERSION, isRecord, parseSourceYaml, textList, textOf } from "./common";
+import { IdRegister, kebabId } from "./ids";
+import { ladderFiles } from "./ladder-files";
+import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
+
+/**
+ * The Financial Times' engineering progression (Financial-Times/engineering-progression): one
+ * YAML file per job family under data/job-families/, with `levels`, `themes` and `competencies`.
+ * Each FT competency is one statement of one theme at one level, with a UUID `id`, a `summary`, a
+ * `proficiency`, and (in older families) `examples` and `supportingUrls`. A job family becomes a
+ * ladder with one track; themes become competencies; FT competencies become statements that keep
+ * their UUIDs; proficiencies become the scale and each level's targets.
+ */
+
+/** FT's proficiency levels, in order (site/pages/competencies/how-to-use.md). */
+export const FT_PROFICIENCIES = [
+  { label: "Awareness", meaning: "A basic understanding of the concept or skill, recognising its importance and general application but not yet able to apply it independently." },
+  { label: "Foundational", meaning: "Familiar with fundamental principles and concepts, able to discuss them and apply them in simple situations with guidance." },
+  { label: "Working knowledge", meaning: "Solid understanding and the ability to apply concepts and skills in routine scenarios, independently handling common tasks and challenges." },
+  { label: "Practitioner", meaning: "Proficient in applying skills and knowledge in a wide range of situations, solving complex problems, and guiding others in their application." },
+  { label: "Expert", meaning: "Deep, comprehensive expertise in the area, capable of innovating, leading initiatives, and setting standards. Recognised as a go-to authority." },
+] as const;
+
+const SOURCE_NAME = "the FT job family";
+
+export function importFt(source: SourceFile, options: ImportOptions = {}): ImportedLadder {
+  const file = source.path;
+  const report: ReportLine[] = [];
+  const data = parseSourceYaml(file, source.text);
+  if (!isRecord(data)) throw new ImportSourceError(file, "a job family file is a mapping with levels, themes and competencies");
+  const familyName = textOf(data.name) ?? baseName(file);
+  const rawLevels = Array.isArray(data.levels) ? data.levels : [];
+  const rawThemes = Array.isArray(data.themes) ? data.themes : [];
+  if (rawLevels.length === 0) throw new ImportSourceError(file, "the job family lists no levels");
+
+  const levelIds = new IdRegister();
+  const levels = new Map<string, PlannedLevel>();
+  rawLevels.forEach((raw, index) => {
+    const id = isRecord(raw) ? textOf(raw.id) : null;
+    if (id === null) {
+      report.push({ file, message: `levels[${index}] has no id; not imported` });
+      return;
+    }
+    const name = textOf((raw as Record<string, unknown>).name) ?? id;
+    levels.set(id, { id: levelIds.claim(kebabId(id, "level")), title: name, summary: `${name}, a level of the FT's ${familyName} job family.`, file, cells: new Map<string, PlannedCell>() });
+  });
+
+  const competencyIds = new IdRegister();
+  const themes = new Map<string, PlannedCompetency>();
+  rawThemes.forEach((raw, index) => {
+    const id = isRecord(raw) ? textOf(raw.id) : null;
+    if (id === null) {
+      report.push({ file, message: `themes[${index}] has no id; not imported` });
+      return;
+    }
+    const name = textOf((raw as Record<string, unknown>).name) ?? id;
+    const summary = textOf((raw as Record<string, unknown>).summary);
+    themes.set(id, { id: competencyIds.claim(kebabId(id, "theme")), name, area: "themes", description: summary ?? name });
+  });
+
+  /** Proficiencies per level and theme, to set the level's target. */
+  const proficiencies = new Map<PlannedCell, Set<number>>();
+  const rawCompetencies = Array.isArray(data.competencies) ? data.competencies : [];
+  rawCompetencies.forEach((raw, index) => {
+    if (!isRecord(raw)) {
+      report.push({ file, message: `competencies[${index}] is not a mapping; not imported` });
+      return;
+    }
+    const label = textOf(raw.id) ?? `competencies[${index}]`;
+    const text = textOf(raw.summary);
+    if (text === null) {
+      report.push({ file, message: `competency ${label} has no summary; not imported` });
+      return;
+    }
+    const level = levels.get(textOf(raw.level) ?? "");
+    const theme = themes.get(textOf(raw.theme) ?? "");
+    if (level === undefined || theme === undefined) {
+      const missing = level === undefined ? `level "${String(raw.level)}"` : `theme "${String(raw.theme)}"`;
+      report.push({ file, message: `competency ${label} ("${text}") not placed: the job family has no ${missing}` });
+      return;
+    }
+    const cell = level.cells.get(theme.id) ?? { statements: [] };
+    const id = textOf(raw.id);
+    cell.statements.push({
+      ...(id === null ? {} : { id }),
+      text,
+      examples: textList(raw.examples, file, `competency ${label} examples`, report),
+      links: supportingLinks(raw.supportingUrls, file, label, report),
+    });
+    level.cells.set(theme.id, cell);
+    const proficiency = FT_PROFICIENCIES.findIndex((known) => known.label.toLowerCase() === textOf(raw.proficiency)?.toLowerCase());
+    if (proficiency === -1) {
+      if (raw.proficiency !== undefined) report.push({ file, message: `competency ${label}: proficiency "${String(raw.proficiency)}" is not one of FT's; no target set from it` });
+      return;
+    }
+    const seen = proficiencies.get(cell) ?? new Set<number>();
+    seen.add(proficiency + 1);
+    proficiencies.set(cell, seen);
+  });
+
+  for (const level of levels.values()) {
+    for (const [themeId, cell] of level.cells) {
+      const seen = [...(proficiencies.get(cell) ?? [])].sort((a, b) => a - b);
+      if (seen.length === 0) continue;
+      cell.target = seen[seen.length - 1];
+      if (seen.length > 1) {
+        const labels = seen.map((value) => FT_PROFICIENCIES[value - 1]!.label).join(", ");
+        report.push({ file, message: `${level.title}, theme "${themeId}": statements expect different proficiencies (${labels}); the level's target is the highest` });
+      }
+    }
+  }
+  for (const theme of themes.values()) {
+    if (![...levels.values()].some((level) => level.cells.has(theme.id))) report.push({ file, message: `theme "${theme.name}" has no competencies; not imported` });
+  }
+
+  const trackId = kebabId(familyName, "engineering");
+  const track: PlannedTrack = {
+    id: trackId,
+    name: familyName,
+    description: textOf(data.summary) ?? `The FT's ${familyName} job family.`,
+    levels: [...levels.values()],
+  };
+  const assembled = assembleLadder([...themes.values()], [track], SOURCE_NAME);
+  const ladderId = options.ladderId ?? `ft-${kebabId(baseName(file), "job-family")}`;
+  const legacy = data.isLegacy === true ? " The FT marks this job family as legacy." : "";
+  return {
+    ladderId,
+    report: [...report, ...assembled.report],
+    files: ladderFiles(
+      {
+        ladder: { id: ladderId, name: familyName, version: FIRST_VERSION, description: `${textOf(data.summary) ?? familyName}${legacy}` },
+        scale: FT_PROFICIENCIES.map((point, index) => ({ value: index + 1, label: point.label, meaning: point.meaning })),
+        areas: [{ id: "themes", name: "Themes", description: `The themes the FT's ${familyName} job family groups its competencies by.` }],
+        competencies: assembled.competencies,
+        tracks: assembled.tracks,
+      },
+      "the FT's engineering progression",
+    ),
+  };
+}
+
+/** FT's `supportingUrls` (`label`, `url`) are references: they become the statement's links. */
+function supportingLinks(value: unknown, file: string, label: string, report: ReportLine[]): DraftLink[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => {
+    const title = isRecord(item) ? textOf(item.label) : null;
+    const url = isRecord(item) ? textOf(item.url) : null;
+    if (title !== null && url !== null && /^https?:\/\//i.test(url)) return [{ title, url }];
+    report.push({ file, message: `competency ${label} supportingUrls[${index}] has no label or no http(s) url; not imported` });
+    return [];
+  });
+}

@@ -1,0 +1,229 @@
+import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
+import { baseName, FIRST_VERSION, formatHasSublevels, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
+import { IdRegister, kebabId, withoutPictographs } from "./ids";
+import { ladderFiles } from "./ladder-files";
+import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
+
+/**
+ * Monzo's progression framework (monzo/progression-framework): one Markdown file per framework,
+ * its YAML front matter holding `levels` (how many) and `topics`, each with `content` per level:
+ * `criteria` and `exampleCriteria` (a criterion with its examples). `generic.md` holds topics that
+ * a framework inherits by naming them: its criteria are shown beside the framework's own and its
+ * title wins. Each framework becomes a track; each topic a competency.
+ */
+
+const SOURCE_NAME = "the Monzo framework";
+const GENERIC_FILE = "generic.md";
+
+interface Topic {
+  name: string;
+  title: string | null;
+  /** Statements per level number, in the order Monzo shows them: criteria, then examples. */
+  byLevel: Map<number, DraftStatement[]>;
+}
+
+interface Framework {
+  file: string;
+  title: string;
+  sidebarTitle: string | null;
+  levels: number;
+  topics: Topic[];
+  body: string;
+}
+
+export function importMonzo(sources: SourceFile[], options: ImportOptions = {}): ImportedLadder {
+  const report: ReportLine[] = [];
+  const genericSource = sources.find((source) => baseName(source.path) === "generic" && source.path.endsWith(GENERIC_FILE));
+  const generic = genericSource === undefined ? null : readFramework(genericSource, report);
+  const frameworks = sources
+    .filter((source) => source !== genericSource)
+    .flatMap((source) => {
+      const framework = readFramework(source, report);
+      return framework === null ? [] : [framework];
+    });
+  if (frameworks.length === 0) {
+    throw new ImportSourceError(sources[0]?.path ?? ".", "no framework with levelled topics (front matter with `yaml: true`, `levels` and `topics`) was found");
+  }
+  const genericTopics = new Map((generic?.topics ?? []).map((topic) => [topic.name, topic]));
+
+  const competencyIds = new IdRegister();
+  const competencies = new Map<string, PlannedCompetency>();
+  const competencyFor = (topic: Topic, framework: Framework): PlannedCompetency => {
+    const known = competencies.get(topic.name);
+    if (known !== undefined) return known;
+    const shared = genericTopics.get(topic.name);
+    // Monzo shows a generic topic under the generic file's title, whatever the framework wrote.
+    const name = withoutPictographs(textOf(shared?.title) ?? textOf(topic.title) ?? topic.name) || topic.name;
+    const competency: PlannedCompetency = {
+      id: competencyIds.claim(kebabId(topic.name, "topic")),
+      name,
+      area: shared === undefined ? "topics" : "shared",
+      description: shared === undefined ? `${name}, a topic of the ${withoutPictographs(framework.title)}.` : `${name}, a topic every Monzo framework that names it shares (${generic!.file}).`,
+    };
+    competencies.set(topic.name, competency);
+    return competency;
+  };
+
+  const trackIds = new IdRegister();
+  const levelIds = new IdRegister();
+  const withSublevels = formatHasSublevels();
+  const usedGeneric = new Set<string>();
+  const tracks = frameworks.map((framework): PlannedTrack => {
+    const trackId = trackIds.claim(kebabId(baseName(framework.file), "framework"));
+    const trackName = withoutPictographs(framework.sidebarTitle ?? framework.title) || trackId;
+    const sublevels = sublevelLetters(framework.body) ?? sublevelLetters(generic?.body ?? "");
+    if (sublevels !== null && !withSublevels) {
+      report.push({ file: framework.file, message: `sub-levels ${sublevels[0]}–${sublevels[sublevels.length - 1]} of each level (from the page's text) not imported: this version of the ladder format has no sub-levels` });
+    }
+    const levels = Array.from({ length: framework.levels }, (_, index): PlannedLevel => {
+      const number = index + 1;
+      return {
+        id: levelIds.claim(`${trackId}-${number}`),
+        title: `${trackName} level ${number}`,
+        summary: `Level ${number} of ${framework.levels} of the ${withoutPictographs(framework.title)}.`,
+        ...(sublevels !== null && withSublevels ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
+        file: framework.file,
+        cells: new Map<string, PlannedCell>(),
+      };
+    });
+    for (const topic of framework.topics) {
+      const competency = competencyFor(topic, framework);
+      const shared = genericTopics.get(topic.name);
+      if (shared !== undefined) usedGeneric.add(topic.name);
+      for (const [number, statements] of topic.byLevel) {
+        if (number > framework.levels) {
+          for (const statement of statements) {
+            report.push({ file: framework.file, message: `topic "${topic.name}", level ${number}: "${statement.text}" not placed: the framework has ${framework.levels} levels` });
+          }
+          continue;
+        }
+        levels[number - 1]!.cells.set(competency.id, { statements: [...statements] });
+      }
+      if (shared === undefined) continue;
+      for (const [number, statements] of shared.byLevel) {
+        if (number > framework.levels) continue;
+        const cell = levels[number - 1]!.cells.get(competency.id) ?? { statements: [] };
+        cell.statements.push(...statements);
+        levels[number - 1]!.cells.set(competency.id, cell);
+      }
+    }
+    const description = firstParagraph(framework.body);
+    if (framework.body.trim() !== "" && framework.body.trim() !== description) {
+      report.push({ file: framework.file, message: "the page's Markdown text is not imported (the track's description is its first paragraph)" });
+    }
+    return { id: trackId, name: trackName, description: description ?? `${withoutPictographs(framework.title)}.`, levels };
+  });
+
+  for (const topic of generic?.topics ?? []) {
+    if (!usedGeneric.has(topic.name)) {
+      report.push({ file: generic!.file, message: `generic topic "${topic.name}" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported` });
+    }
+  }
+
+  const assembled = assembleLadder([...competencies.values()], tracks, SOURCE_NAME);
+  const folder = commonFolder(frameworks.map((framework) => framework.file));
+  const ladderId = options.ladderId ?? `monzo-${kebabId(folder ?? "progression", "progression")}`;
+  const single = frameworks.length === 1 ? frameworks[0]! : null;
+  const name = single !== null ? withoutPictographs(single.title) : `Monzo ${folder ?? "progression"} frameworks`;
+  const areas = [
+    { id: "topics", name: "Topics", description: "Topics of the imported frameworks." },
+    { id: "shared", name: "Shared topics", description: `Topics from ${generic?.file ?? GENERIC_FILE} that a framework inherits by naming them: their criteria are added to the framework's own.` },
+  ].filter((area) => assembled.competencies.some((competency) => competency.area === area.id));
+  const maxLevels = Math.max(...tracks.map((track) => track.levels.length));
+  const equivalence =
+    tracks.length < 2
+      ? []
+      : Array.from({ length: maxLevels }, (_, index) => Object.fromEntries(tracks.filter((track) => track.levels[index]).map((track) => [track.id, track.levels[index]!.id])));
+  return {
+    ladderId,
+    report: [...report, ...assembled.report],
+    files: ladderFiles(
+      {
+        ladder: { id: ladderId, name, version: FIRST_VERSION, description: `Imported from Monzo's progression framework: ${frameworks.map((framework) => framework.file).join(", ")}.` },
+        scale: LEVEL_SCALE,
+        areas,
+        competencies: assembled.competencies,
+        tracks: assembled.tracks,
+        equivalence,
+      },
+      "Monzo's progression framework",
+    ),
+  };
+}
+
+function readFramework(source: SourceFile, report: ReportLine[]): Framework | null {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source.text);
+  if (match === null) {
+    report.push({ file: source.path, message: "no front matter; not a framework file, not imported" });
+    return null;
+  }
+  const data = parseSourceYaml(source.path, match[1]!);
+  const body = match[2]!;
+  if (!isRecord(data)) throw new ImportSourceError(source.path, "the front matter is not a mapping");
+  const title = textOf(data.title) ?? baseName(source.path);
+  if (data.yaml !== true || !Array.isArray(data.topics)) {
+    report.push({ file: source.path, message: `"${title}" is a Markdown page (no levelled topics); its text is not imported` });
+    return null;
+  }
+  const topics = data.topics.flatMap((raw, index): Topic[] => {
+    if (!isRecord(raw) || textOf(raw.name) === null) {
+      report.push({ file: source.path, message: `topics[${index}] has no name; not imported` });
+      return [];
+    }
+    const name = textOf(raw.name)!;
+    const byLevel = new Map<number, DraftStatement[]>();
+    const content = Array.isArray(raw.content) ? raw.content : [];
+    content.forEach((entry, entryIndex) => {
+      const where = `topic "${name}", content[${entryIndex}]`;
+      if (!isRecord(entry) || typeof entry.level !== "number" || !Number.isInteger(entry.level) || entry.level < 1) {
+        report.push({ file: source.path, message: `${where} has no level number; its criteria are not placed` });
+        return;
+      }
+      const statements = byLevel.get(entry.level) ?? [];
+      statements.push(...textList(entry.criteria, source.path, `${where}.criteria`, report).map((text) => ({ text })));
+      const examples = Array.isArray(entry.exampleCriteria) ? entry.exampleCriteria : [];
+      examples.forEach((example, exampleIndex) => {
+        const text = isRecord(example) ? textOf(example.criteria) : null;
+        if (text === null) {
+          report.push({ file: source.path, message: `${where}.exampleCriteria[${exampleIndex}] has no criteria text; not imported` });
+          return;
+        }
+        statements.push({ text, examples: textList(example.examples, source.path, `${where}.exampleCriteria[${exampleIndex}].examples`, report) });
+      });
+      byLevel.set(entry.level, statements);
+    });
+    return [{ name, title: textOf(raw.title), byLevel }];
+  });
+  const highest = Math.max(0, ...topics.flatMap((topic) => [...topic.byLevel.keys()]));
+  const levels = typeof data.levels === "number" && Number.isInteger(data.levels) && data.levels > 0 ? data.levels : highest;
+  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), levels, topics, body };
+}
+
+/** Monzo's pages say "within each level you can progress in sub-levels, labelled A–E". */
+function sublevelLetters(body: string): string[] | null {
+  const match = /sub-?levels?,?\s+labell?ed\s+([A-Z])\s*[–—-]\s*([A-Z])/i.exec(body);
+  if (match === null) return null;
+  const first = match[1]!.toUpperCase().charCodeAt(0);
+  const last = match[2]!.toUpperCase().charCodeAt(0);
+  if (last < first) return null;
+  return Array.from({ length: last - first + 1 }, (_, index) => String.fromCharCode(first + index));
+}
+
+/** The first paragraph of the page that is prose (not a heading, list or rule), within the description limit. */
+function firstParagraph(body: string): string | null {
+  for (const block of body.split(/\r?\n\s*\r?\n/)) {
+    const lines = block.split(/\r?\n/).filter((line) => line.trim() !== "" && !/^\s*(#|[-*+] |\d+\. |---|```)/.test(line));
+    const text = lines.join(" ").trim();
+    if (text !== "" && text.length <= 3000) return text;
+  }
+  return null;
+}
+
+function commonFolder(paths: string[]): string | null {
+  const folders = paths.map((path) => path.split("/").slice(0, -1));
+  const first = folders[0] ?? [];
+  let depth = 0;
+  while (depth < first.length && folders.every((parts) => parts[depth] === first[depth])) depth++;
+  const last = first[depth - 1];
+  return last === undefined ? null : last;
+}

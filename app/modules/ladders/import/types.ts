@@ -1,0 +1,60 @@
+/**
+ * What every importer shares: the files it reads, the ladder files it writes and its report of
+ * what it could not place. Importers are pure: source text in, ladder files and report out.
+ */
+
+/** One file of the source project, as read from disk. */
+export interface SourceFile {
+  /** The path shown in the report, such as `frameworks/engineering/backend.md`. */
+  path: string;
+  text: string;
+}
+
+/** One line of the report: something of the source that the ladder does not hold as it was. */
+export interface ReportLine {
+  /** The source file it comes from. */
+  file: string;
+  message: string;
+}
+
+/** One file of the written ladder folder, relative to that folder. */
+export interface LadderOutputFile {
+  path: string;
+  content: string;
+}
+
+export interface ImportedLadder {
+  ladderId: string;
+  files: LadderOutputFile[];
+  report: ReportLine[];
+}
+
+export interface ImportOptions {
+  /** The ladder's id; each importer derives one from the source when absent. */
+  ladderId?: string;
+}
+
+/** The source cannot be imported at all (unreadable YAML, a missing required file); names the file. */
+export class ImportSourceError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = "ImportSourceError";
+  }
+}
+
+/** A reference as the ladder format writes it. */
+export interface DraftLink {
+  title: string;
+  url: string;
+}
+
+/** One statement: written in the full form when it carries an id, examples or links. */
+export interface DraftStatement {
+  id?: string;
+  text: string;
+  examples?: string[];
+  links?: DraftLink[];
+}

@@ -1,0 +1,171 @@
+/**
+ * Imports a ladder from the format a company already keeps:
+ *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] SOURCE
+ * Writes one ladder folder (default frameworks/<id>), prints one line per thing of the source
+ * it could not place as it was (with the source file), then checks the folder with the ladder
+ * loader. Exits 1 when the source cannot be read, the folder exists without --force, or the
+ * written ladder does not validate.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
+import { loadLadderFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
+import { importFt } from "../app/modules/ladders/import/ft.ts";
+import { importMonzo } from "../app/modules/ladders/import/monzo.ts";
+import { importPathway } from "../app/modules/ladders/import/pathway.ts";
+import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
+
+const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id LADDER_ID] [--family NAME] SOURCE_DIR";
+const FORMATS = ["monzo", "ft", "pathway"] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    console.log(`ladders:import: ${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let imported: ImportedLadder;
+  try {
+    imported = importFrom(args.from, args.source, { ladderId: args.id, family: args.family });
+  } catch (error) {
+    if (error instanceof ImportSourceError || error instanceof UsageError) {
+      console.log(`ladders:import: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const out = args.out ?? join("frameworks", imported.ladderId);
+  if (existsSync(out)) {
+    if (!args.force) {
+      console.log(`ladders:import: ${out} already exists; nothing was written (pass --force to replace it)`);
+      return 1;
+    }
+    rmSync(out, { recursive: true, force: true });
+  }
+  for (const file of imported.files) {
+    const path = join(out, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  for (const line of imported.report) console.log(`${line.file}: ${line.message}`);
+
+  const result = loadLadderFromDirectory(out);
+  if (!result.ok) {
+    for (const error of result.errors) console.log(formatLadderError(error));
+    console.log(`ladders:import: wrote ${out}, but it does not validate (${result.errors.length} errors above)`);
+    return 1;
+  }
+  const { ladder } = result;
+  const levels = ladder.tracks.flatMap((track) => track.levels);
+  const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
+  const placed = imported.report.length === 0 ? "everything placed" : `${imported.report.length} ${imported.report.length === 1 ? "line" : "lines"} above on what was not placed as it was`;
+  console.log(
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${ladder.tracks.length} tracks, ${levels.length} levels, ${ladder.competencies.length} competencies, ${statements} statements; valid); ${placed}`,
+  );
+  return 0;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
+      id: { type: "string" },
+      family: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return { help: true as const, from: "monzo" as Format, source: "", force: false, out: undefined, id: undefined, family: undefined };
+  const from = values.from;
+  if (from === undefined || !(FORMATS as readonly string[]).includes(from)) throw new Error(`--from must be one of ${FORMATS.join(", ")}`);
+  if (positionals.length !== 1) throw new Error("name one source folder");
+  const source = positionals[0]!;
+  if (!isFolder(source)) throw new Error(`${source} is not a folder`);
+  return { help: false as const, from: from as Format, source, force: values.force, out: values.out, id: values.id, family: values.family };
+}
+
+function importFrom(format: Format, dir: string, options: { ladderId?: string; family?: string }): ImportedLadder {
+  if (format === "monzo") return importMonzo(monzoSources(dir), options);
+  if (format === "ft") return importFt(ftJobFamily(dir, options.family), options);
+  return importPathway(pathwaySources(dir), options);
+}
+
+/** Every framework page under the folder, and Monzo's generic.md from it or the folders above (frameworks/generic.md). */
+function monzoSources(dir: string): SourceFile[] {
+  const files = listFiles(dir, /\.md$/i);
+  if (!files.some((path) => path.endsWith(`${sep}generic.md`) || path === "generic.md")) {
+    for (let folder = resolve(dir), depth = 0; depth < 3; folder = dirname(folder), depth++) {
+      const generic = join(folder, "generic.md");
+      if (existsSync(generic)) {
+        files.push(generic);
+        break;
+      }
+    }
+  }
+  return files.map(read);
+}
+
+/** One job family: the folder's only .yml file, or the one --family names (data/job-families/ of a checkout works too). */
+function ftJobFamily(dir: string, family: string | undefined): SourceFile {
+  const folder = !hasFiles(dir, /\.ya?ml$/i) && isFolder(join(dir, "data", "job-families")) ? join(dir, "data", "job-families") : dir;
+  const families = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  const names = families.map((name) => name.replace(/\.ya?ml$/i, ""));
+  if (families.length === 0) throw new UsageError(`${folder} holds no job family (.yml) files`);
+  if (family === undefined && families.length > 1) throw new UsageError(`${folder} holds several job families (${names.join(", ")}); pick one with --family NAME`);
+  const index = family === undefined ? 0 : names.indexOf(family);
+  if (index === -1) throw new UsageError(`${folder} has no job family "${family}" (it has ${names.join(", ")})`);
+  return read(join(folder, families[index]!));
+}
+
+/** Pathway's map data: the folder holding levels.yaml (products/map/starter of a checkout works too). */
+function pathwaySources(dir: string): SourceFile[] {
+  const folder = !existsSync(join(dir, "levels.yaml")) && existsSync(join(dir, "products", "map", "starter", "levels.yaml")) ? join(dir, "products", "map", "starter") : dir;
+  return listFiles(folder, /\.ya?ml$/i).map(read);
+}
+
+function read(path: string): SourceFile {
+  const shown = relative(process.cwd(), resolve(path)) || path;
+  return { path: sep === "/" ? shown : shown.split(sep).join("/"), text: readFileSync(path, "utf8") };
+}
+
+function listFiles(dir: string, pattern: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (folder: string, depth: number): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.isSymbolicLink()) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && depth < 8) walk(path, depth + 1);
+      else if (entry.isFile() && pattern.test(entry.name)) found.push(path);
+    }
+  };
+  walk(dir, 0);
+  return found;
+}
+
+function hasFiles(dir: string, pattern: RegExp): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isFile() && pattern.test(entry.name));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
