@@ -1,0 +1,504 @@
+import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "../views";
+import type { SearchIndex } from "../search-index";
+import type { ReferenceLink } from "../types";
+import { sitePaths } from "./site-paths";
+import { Card, ExpectationList, inputClass, buttonClass, LadderPaths, Note, PageHeader, References, RichText, SearchForm, SiteLink, useHref } from "./components";
+
+/** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
+
+type Overview = ReturnType<typeof ladderOverview>;
+
+export function HomePage({ ladders }: { ladders: Overview[] }) {
+  return (
+    <>
+      <PageHeader title="Career ladders" description="What each level asks, track by track: the competencies, what is expected at every level, and how levels compare." />
+      {ladders.map((ladder) => (
+        <Card key={ladder.id} className="mb-6">
+          <h2 className="text-xl font-semibold">
+            <SiteLink to={sitePaths.ladder(ladder.id)} className="hover:underline">
+              {ladder.name}
+            </SiteLink>
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Version {ladder.version}</p>
+          <RichText text={ladder.description} className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300" />
+          <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {ladder.trackOrder.map((track) => (
+              <li key={track.id}>
+                <SiteLink to={sitePaths.track(ladder.id, track.id)}>{track.name}</SiteLink>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export function OverviewPage({ overview }: { overview: Overview }) {
+  const href = useHref();
+  const id = overview.id;
+  return (
+    <>
+      <PageHeader title={`${overview.name} ladder`} description={<RichText text={overview.description} inline />} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
+          <LadderPaths picture={overview.paths} currentLevelId={null} LevelLink={({ levelId, ...props }) => <a href={href(sitePaths.level(id, levelId))} {...props} />} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
+          <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
+            {overview.areas.map((area) => (
+              <div key={area.id}>
+                <h3 className="font-semibold">{area.name}</h3>
+                <RichText text={area.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
+                <ul className="space-y-1 text-sm">
+                  {area.competencies.map((competency) => (
+                    <li key={competency.id}>
+                      <SiteLink to={sitePaths.competency(id, competency.id)}>{competency.name}</SiteLink> <span className="text-slate-600 dark:text-slate-400">· {competency.tracks}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </Card>
+        {overview.equivalence.length ? (
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Equivalent levels across tracks</h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Levels that sit beside each other across tracks</caption>
+                <thead>
+                  <tr>
+                    {overview.trackOrder.map((track) => (
+                      <th key={track.id} scope="col" className="border-b border-slate-200 py-2 pr-3 font-semibold dark:border-slate-700">
+                        {track.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.equivalence.map((row, index) => (
+                    <tr key={index}>
+                      {row.map((level, column) => (
+                        <td key={column} className="border-b border-slate-100 py-2 pr-3 dark:border-slate-800">
+                          {level ? <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink> : <span className="text-slate-600 dark:text-slate-400">—</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        ) : null}
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Rating scale</h2>
+          <dl className="space-y-2 text-sm">
+            {overview.scale.map((point) => (
+              <div key={point.value}>
+                <dt className="font-semibold">
+                  {point.value}. {point.label}
+                </dt>
+                <dd className="text-slate-600 dark:text-slate-300">
+                  <RichText text={point.meaning} inline />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Changelog</h2>
+          {overview.changelog.map((entry) => (
+            <div key={entry.version} className="mb-3">
+              <h3 className="font-medium">
+                {entry.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({entry.date})</span>
+              </h3>
+              <ul className="list-disc pl-5 text-sm">
+                {entry.changes.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+type Matrix = NonNullable<ReturnType<typeof trackMatrix>>;
+
+export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matrix }) {
+  return (
+    <>
+      <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} />
+      {matrix.branch ? (
+        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+          This path branches from <SiteLink to={sitePaths.track(ladderId, matrix.branch.trackId)}>{matrix.branch.trackName}</SiteLink> after {matrix.branch.shared.at(-1)?.title}: the
+          levels up to it are shared, and its own levels start here.
+        </p>
+      ) : null}
+      {/* Printed, the matrix is as wide as the ladder: landscape paper, every level on the page. */}
+      <style>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
+      <div className="print-fit overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <table className="min-w-[64rem] border-collapse text-left align-top">
+          <caption className="sr-only">{matrix.track.name}: expectations for each competency (rows) at each level (columns)</caption>
+          <thead className="bg-slate-100 dark:bg-slate-800">
+            <tr>
+              <th scope="col" className="w-48 p-3 text-sm font-semibold">
+                Competency
+              </th>
+              {matrix.levels.map((level) => (
+                <th key={level.id} scope="col" className="min-w-56 p-3 text-sm font-semibold">
+                  <SiteLink to={sitePaths.level(ladderId, level.id)} className="hover:underline">
+                    {level.title}
+                  </SiteLink>
+                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {matrix.areas.map((area) => (
+            <tbody key={area.id}>
+              <tr>
+                <th scope="colgroup" colSpan={matrix.levels.length + 1} className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
+                  {area.name}
+                </th>
+              </tr>
+              {area.rows.map((row) => (
+                <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
+                  <th scope="row" className="p-3 text-sm font-medium">
+                    <SiteLink to={sitePaths.competency(ladderId, row.id)} className="hover:underline">
+                      {row.name}
+                    </SiteLink>
+                  </th>
+                  {row.cells.map((expectations, index) => (
+                    <td key={matrix.levels[index]!.id} className="p-3">
+                      {row.applies[index] ? (
+                        <ExpectationList expectations={expectations} compact />
+                      ) : (
+                        <p className="text-xs italic text-slate-600 dark:text-slate-300">Not expected at this level</p>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  );
+}
+
+type LevelView = NonNullable<ReturnType<typeof levelView>>;
+
+export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelView }) {
+  const main = view.targets[0];
+  const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(ladderId, level.id)}>{level.title}</SiteLink>;
+  return (
+    <>
+      <PageHeader
+        title={view.level.title}
+        description={
+          <>
+            {view.level.alsoTitled.length ? <span className="block font-medium">Also titled {view.level.alsoTitled.join(", ")}</span> : null}
+            <RichText text={view.level.summary} inline />
+          </>
+        }
+      />
+      <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700 dark:text-slate-300">
+        {main ? (
+          <span>
+            Target rating: {main.value} ({main.label})
+          </span>
+        ) : null}
+        <span>
+          Track: <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink>
+        </span>
+        {view.previous ? <span>Previous: {levelLink(view.previous)}</span> : null}
+        {view.next ? <span>Next: {levelLink(view.next)}</span> : null}
+        {view.next ? (
+          <span>
+            <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>What {view.next.title} adds</SiteLink>
+          </span>
+        ) : null}
+        {view.branches.length ? (
+          <span>
+            Other paths from here:{" "}
+            {view.branches.map((branch, index) => (
+              <span key={branch.levelId}>
+                {index > 0 ? ", " : null}
+                {levelLink({ id: branch.levelId, title: branch.title })} ({branch.trackName})
+              </span>
+            ))}
+          </span>
+        ) : null}
+        {view.equivalents.length ? (
+          <span>
+            Sits beside:{" "}
+            {view.equivalents.map((other, index) => (
+              <span key={other.id}>
+                {index > 0 ? ", " : null}
+                {levelLink(other)} ({other.trackName})
+              </span>
+            ))}
+          </span>
+        ) : null}
+        {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
+      </div>
+      <div className="space-y-6">
+        {view.areas.map((area) => (
+          <Card key={area.id}>
+            <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
+            <div className="space-y-5">
+              {area.competencies.map((competency) => (
+                <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-heading`} className="scroll-mt-4">
+                  <h3 id={`${competency.id}-heading`} className="font-semibold">
+                    <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+                      {competency.name}
+                    </SiteLink>
+                  </h3>
+                  <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
+                  <ExpectationList expectations={competency.expectations} />
+                  {main && competency.target.value !== main.value ? (
+                    <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                      Target at this level: {competency.target.value} ({competency.target.label})
+                    </p>
+                  ) : null}
+                </section>
+              ))}
+            </div>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
+
+type CompetencyView = NonNullable<ReturnType<typeof competencyView>>;
+
+export function CompetencyPage({ ladderId, view, links }: { ladderId: string; view: CompetencyView; links: readonly ReferenceLink[] }) {
+  return (
+    <>
+      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
+      <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">Area: {view.competency.area}</p>
+      <References links={links} heading="References" />
+      <div className="mt-6 space-y-6">
+        {view.tracks.map((track) => (
+          <Card key={track.id}>
+            <h2 className="mb-4 text-lg font-semibold">{track.name}</h2>
+            <ol className="space-y-4">
+              {track.levels.map((level) => (
+                <li key={level.id}>
+                  <h3 className="font-medium">
+                    <SiteLink to={`${sitePaths.level(ladderId, level.id)}#${view.competency.id}`} className="hover:underline">
+                      {level.title}
+                    </SiteLink>
+                  </h3>
+                  {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">Not expected at this level.</p>}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Every pair of levels has its own page; the picker needs the site's script to go to the one
+ * chosen. Without it, the list below the picker leads to each level's next step.
+ */
+export function ComparePage({ ladderId, options, steps }: { ladderId: string; options: LevelOption[]; steps: { from: LevelOption; to: LevelOption }[] }) {
+  const href = useHref();
+  const tracks = [...new Map(options.map((option) => [option.trackId, option.trackName])).entries()];
+  const select = (name: "from" | "to", label: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`compare-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={`compare-${name}`} name={name} required className={`${inputClass} min-w-56`} defaultValue="">
+        <option value="">Choose a level</option>
+        {tracks.map(([trackId, trackName]) => (
+          <optgroup key={trackId} label={trackName}>
+            {options
+              .filter((option) => option.trackId === trackId)
+              .map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.title}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <PageHeader
+        title="Compare two levels"
+        description="What really changes from one level to another: statements made in the same words are left out, rewordings show the words that change. Works within a track or across tracks."
+      />
+      <form id="compare-form" data-pages={href(sitePaths.compare(ladderId)).replace(/index\.html$/, "")} className="no-print mb-6 flex flex-wrap items-end gap-4">
+        {select("from", "From")}
+        {select("to", "To")}
+        <button type="submit" className={buttonClass}>
+          Compare
+        </button>
+      </form>
+      <noscript>
+        <Note>Choosing any two levels needs JavaScript; each level&apos;s next step is listed below.</Note>
+      </noscript>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Each level&apos;s next step</h2>
+        <ul className="grid gap-1 text-sm md:grid-cols-2">
+          {steps.map(({ from, to }) => (
+            <li key={`${from.id}-${to.id}`}>
+              <SiteLink to={sitePaths.comparison(ladderId, from.id, to.id)}>
+                {from.title} to {to.title}
+              </SiteLink>{" "}
+              <span className="text-slate-600 dark:text-slate-400">({from.trackName})</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}
+
+type Comparison = NonNullable<ReturnType<typeof levelComparisonView>>;
+
+export function ComparisonPage({ ladderId, comparison }: { ladderId: string; comparison: Comparison }) {
+  const { from, to, changes } = comparison;
+  const same = comparison.competencyCount - changes.length;
+  return (
+    <>
+      <PageHeader
+        title={`From ${from.title} to ${to.title}: what changes`}
+        description={
+          <>
+            {from.title} ({from.trackName}) compared with {to.title} ({to.trackName}). <SiteLink to={sitePaths.compare(ladderId)}>Compare other levels</SiteLink>
+          </>
+        }
+      />
+      {changes.length === 0 ? (
+        <Note>These two levels ask for exactly the same things.</Note>
+      ) : (
+        <div className="space-y-4">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {changes.length} of {comparison.competencyCount} competencies change{same > 0 ? `; ${same} ask for the same things at both levels and are not shown` : ""}.
+          </p>
+          {changes.map((change) => (
+            <Card key={change.id}>
+              <h2 className="mb-2 font-semibold">
+                <SiteLink to={sitePaths.competency(ladderId, change.id)} className="hover:underline">
+                  {change.name}
+                </SiteLink>
+                {change.presence ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
+                ) : null}
+              </h2>
+              {change.target ? (
+                <p className="mb-2 text-sm">
+                  Target rating: {change.target.from.value} {change.target.from.label} → {change.target.to.value} {change.target.to.label}
+                </p>
+              ) : null}
+              {change.onlyInFrom.length || change.onlyInTo.length ? (
+                <div className="grid gap-4 md:grid-cols-2">
+                  <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} />
+                  <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} />
+                </div>
+              ) : null}
+              {change.reworded.length ? (
+                <div className="mt-3">
+                  <h3 className="mb-1 text-sm font-semibold">Reworded</h3>
+                  <ul className="list-disc space-y-1 pl-5 text-sm">
+                    {change.reworded.map((rewording) => (
+                      <li key={rewording.from}>
+                        {rewording.words.map((part, index) =>
+                          part.kind === "same" ? (
+                            <span key={index}>{part.text}</span>
+                          ) : part.kind === "removed" ? (
+                            <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
+                              <span className="sr-only">[removed: </span>
+                              {part.text}
+                              <span className="sr-only">]</span>
+                            </del>
+                          ) : (
+                            <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
+                              <span className="sr-only">[added: </span>
+                              {part.text}
+                              <span className="sr-only">]</span>
+                            </ins>
+                          ),
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {change.unchanged > 0 ? (
+                <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+                  {change.unchanged === 1 ? "1 statement is" : `${change.unchanged} statements are`} the same at both levels.
+                </p>
+              ) : null}
+            </Card>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function Statements({ heading, texts }: { heading: string; texts: readonly string[] }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-sm font-semibold">{heading}</h3>
+      {texts.length ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {texts.map((text) => (
+            <li key={text}>
+              <RichText text={text} inline />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing</p>
+      )}
+    </div>
+  );
+}
+
+/** What the site's script needs to show search hits: the index and, per id, the words and page each hit names. */
+export interface SiteSearchData {
+  index: SearchIndex;
+  levels: Record<string, { title: string; trackName: string; href: string }>;
+}
+
+/**
+ * The search page: the index travels inside the page as JSON (a page opened from disk may not
+ * fetch another file), and the site's script searches it with the app's own search code.
+ */
+export function SearchPage({ ladderId, data }: { ladderId: string; data: SiteSearchData }) {
+  const href = useHref();
+  // "<" is escaped so no text in the ladder can close the script element.
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return (
+    <>
+      <PageHeader title="Search expectations" description="Type words to find in any expectation, example or competency." />
+      <div className="mb-4">
+        <SearchForm action={href(sitePaths.search(ladderId))} inputId="search-query" large />
+      </div>
+      <p id="search-status" role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300" />
+      <noscript>
+        <Note>Search needs JavaScript. Every level and competency is also one link away from the overview.</Note>
+      </noscript>
+      <ol id="search-results" className="space-y-3" />
+      <script type="application/json" id="search-data" dangerouslySetInnerHTML={{ __html: json }} />
+    </>
+  );
+}
