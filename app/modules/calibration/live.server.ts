@@ -3,18 +3,23 @@ import pg from "pg";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { metrics } from "~/modules/operations/metrics.server";
+import { onSiblingMessage, tellSiblings } from "~/utils/siblings.server";
 
 /**
  * "Something changed in session X", to everyone viewing it, within a second. One server keeps
  * its viewers in an in-process emitter; on PostgreSQL the change also goes through
  * LISTEN/NOTIFY, so viewers on every app server hear it (product principle 5: nothing another
  * server needs lives only in memory). Messages carry the session id only: viewers reload what
- * they may see through the ordinary loaders, with their own access checks.
+ * they may see through the ordinary loaders, with their own access checks. On SQLite, where
+ * every app process is on one machine (WEB_CONCURRENCY), the change goes to the others through
+ * the primary process (app/utils/siblings.server.ts).
  */
 
 const CHANNEL = "rungs_calibration";
 const local = new EventEmitter();
 local.setMaxListeners(0);
+const SIBLING_TOPIC = "calibration-session-changed";
+onSiblingMessage(SIBLING_TOPIC, (sessionId) => local.emit(sessionId));
 
 type Live = { listener: pg.Client | null; starting: Promise<void> | null };
 const globalLive = globalThis as { rungsCalibrationLive?: Live };
@@ -72,6 +77,7 @@ export async function announceSessionChange(sessionId: string): Promise<void> {
     await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${sessionId})`;
   } else {
     local.emit(sessionId);
+    tellSiblings(SIBLING_TOPIC, sessionId);
   }
 }
 

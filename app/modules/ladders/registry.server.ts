@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
+import { onSiblingMessage, tellSiblings } from "~/utils/siblings.server";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { readStoredLadder } from "./stored-ladder";
@@ -157,10 +158,15 @@ export async function reloadLaddersAs(actorId: string): Promise<LadderState> {
       problems: state.problems.map((problem) => ({ folder: problem.folder, errors: problem.errors.length })),
     },
   });
-  // This server has applied its own reload; the others follow it (followLadderReloads).
+  // This server has applied its own reload; the others follow it (followLadderReloads), the
+  // other app processes on this machine at once.
   getRegistry().reloadSeen = await newestReload();
+  tellSiblings(LADDERS_RELOADED, "");
   return state;
 }
+
+const LADDERS_RELOADED = "ladders-reloaded";
+onSiblingMessage(LADDERS_RELOADED, () => void followLadderReloads().catch((error: unknown) => console.error("Following a ladder reload failed:", error)));
 
 /** When the newest admin reload was recorded (the audit log is the record every server shares), or null. */
 async function newestReload(): Promise<Date | null> {
