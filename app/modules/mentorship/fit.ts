@@ -10,7 +10,7 @@
  *   ideal (1), the same band is good (0.5), and from 3 bands up the score falls by 0.25 a band
  *   (0.75, 0.5, 0.25, then 0), since a mentor far above remembers less of the next step.
  */
-import type { FactorExplanation, FitWeights, MenteeInput, MentorInput, PairExplanation } from "./types";
+import type { FactorExplanation, FitWeights, MenteeInput, MentorInput, PairExplanation, PairSource } from "./types";
 
 export const DEFAULT_WEIGHTS: Readonly<FitWeights> = { goals: 3, crossTeam: 1, level: 1 };
 
@@ -88,4 +88,25 @@ function levelText(bandsAbove: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** "1st", "2nd", "3rd": a mentee's order of preference. */
+export function ordinal(rank: number): string {
+  const tens = rank % 100;
+  if (tens >= 11 && tens <= 13) return `${rank}th`;
+  return `${rank}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[rank % 10] ?? "th"}`;
+}
+
+/** How a pair came about, beside the explanation of its fit: the same sentence wherever a pair is shown. */
+export function originText(source: PairSource, requestRank?: number | null): string {
+  switch (source) {
+    case "requested":
+      return requestRank ? `Requested by the mentee (their ${ordinal(requestRank)} choice) and accepted by the mentor` : "Requested by the mentee and accepted by the mentor";
+    case "pinned":
+      return "Pinned by an admin";
+    case "accepted":
+      return "Kept from an earlier publication: offered and not declined";
+    case "proposed":
+      return "Proposed by the matching";
+  }
 }

@@ -139,3 +139,26 @@ export const OutcomeSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: "Choose how it went." }),
   note: z.string().trim().max(2000, { error: "Keep the note under 2,000 characters." }).default(""),
 });
+
+export const MAX_NOTE = 500;
+
+/** A mentee asks a mentor, as their 1st, 2nd or 3rd choice. */
+export const RequestSchema = z.object({
+  mentorId: z.string({ error: "Choose a mentor." }).trim().min(1, { error: "Choose a mentor." }).max(100),
+  rank: z.coerce
+    .number({ error: "Choose your 1st, 2nd or 3rd choice." })
+    .int({ error: "Choose your 1st, 2nd or 3rd choice." })
+    .min(1, { error: "Choose your 1st, 2nd or 3rd choice." })
+    .max(3, { error: "Choose your 1st, 2nd or 3rd choice." }),
+});
+
+/** The note on a mentor's profile. */
+export const MentorNoteSchema = z.object({
+  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+});
+
+/** A mentor's answer to a request; the note goes to the mentee with a decline. */
+export const RequestAnswerSchema = z.object({
+  requestId: z.string({ error: "Choose a request." }).trim().min(1, { error: "Choose a request." }).max(100),
+  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+});

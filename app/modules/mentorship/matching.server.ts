@@ -9,7 +9,7 @@ import { KEPT_STATUSES, isPairStatus, PAIR_STATUSES, type PairStatus, type Role 
 import { matchProgramme, rerunForUnpaired } from "./matching";
 import { previewWeights } from "./preview";
 import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.server";
-import { menteeReviews } from "./queries.server";
+import { menteeReviews, reviewsOf } from "./queries.server";
 import { HARD_RULES, type FactorExplanation, type FitWeights, type MatchingSummary, type Objective, type PairRef, type RejectedPin, type UnpairedMentee } from "./types";
 
 /**
@@ -38,16 +38,24 @@ type Facts = {
   pastPairs: PairRef[];
   pins: PairRef[];
   forbids: PairRef[];
-  /** Published pairs that are not declined, the newest first: a rerun keeps them. */
-  kept: (PairRef & { status: string })[];
+  /** Pairs that hold their place (offered, active or ended: published, or requested and accepted), the newest first. */
+  kept: (PairRef & { status: string; source: string })[];
   declined: PairRef[];
+  /** The rank of each accepted request, by `menteeId mentorId`. */
+  requestRanks: Map<string, number>;
 };
 
-/** Everything matching needs about a programme's people, in six statements however many there are. */
-async function matchingFacts(programme: Programme): Promise<Facts> {
-  const [optIns, reviews, pastPairs, rules, published] = await Promise.all([
+const pairKey = (pair: PairRef) => `${pair.menteeId} ${pair.mentorId}`;
+
+/**
+ * Everything matching needs about a programme's people, in six statements however many there are.
+ * With `menteeIds`, only those mentees (and every mentor): what a request is checked against.
+ */
+async function matchingFacts(programme: Programme, menteeIds?: readonly string[]): Promise<Facts> {
+  const scoped = menteeIds ? [...menteeIds] : null;
+  const [optIns, reviews, pastPairs, rules, published, requests] = await Promise.all([
     db.mentorshipParticipant.findMany({
-      where: { programmeId: programme.id, user: { deactivatedAt: null } },
+      where: { programmeId: programme.id, user: { deactivatedAt: null }, ...(scoped ? { OR: [{ role: "mentor" }, { role: "mentee", userId: { in: scoped } }] } : {}) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         userId: true,
@@ -58,16 +66,24 @@ async function matchingFacts(programme: Programme): Promise<Facts> {
         user: { select: { teamId: true, linePath: true, level: true, growthPlan: { select: { targetLevelId: true } } } },
       },
     }),
-    menteeReviews(programme.id),
+    scoped ? reviewsOf(scoped) : menteeReviews(programme.id),
     db.mentorshipPair.findMany({
-      where: { programmeId: { not: programme.id }, activeSince: { not: null }, mentee: { mentorshipParticipations: { some: { programmeId: programme.id, role: "mentee" } } } },
+      where: {
+        programmeId: { not: programme.id },
+        activeSince: { not: null },
+        ...(scoped ? { menteeId: { in: scoped } } : { mentee: { mentorshipParticipations: { some: { programmeId: programme.id, role: "mentee" } } } }),
+      },
       select: { menteeId: true, mentorId: true },
     }),
-    db.mentorshipPairRule.findMany({ where: { programmeId: programme.id }, orderBy: { createdAt: "asc" }, select: { menteeId: true, mentorId: true, kind: true } }),
+    db.mentorshipPairRule.findMany({ where: { programmeId: programme.id, ...(scoped ? { menteeId: { in: scoped } } : {}) }, orderBy: { createdAt: "asc" }, select: { menteeId: true, mentorId: true, kind: true } }),
     db.mentorshipPair.findMany({
-      where: { programmeId: programme.id, status: { in: [...KEPT_STATUSES, "declined"] } },
+      where: { programmeId: programme.id, status: { in: [...KEPT_STATUSES, "declined"] }, ...(scoped ? { menteeId: { in: scoped } } : {}) },
       orderBy: [{ offeredAt: "desc" }, { id: "desc" }],
-      select: { menteeId: true, mentorId: true, status: true },
+      select: { menteeId: true, mentorId: true, status: true, source: true },
+    }),
+    db.mentorshipRequest.findMany({
+      where: { programmeId: programme.id, state: { in: ["accepted", "declined"] }, ...(scoped ? { menteeId: { in: scoped } } : {}) },
+      select: { menteeId: true, mentorId: true, rank: true, state: true },
     }),
   ]);
   const participants = optIns.map((optIn) => ({
@@ -86,9 +102,11 @@ async function matchingFacts(programme: Programme): Promise<Facts> {
     participants,
     pastPairs: pastPairs.map(ref),
     pins: rules.filter((rule) => rule.kind === "pin").map(ref),
-    forbids: rules.filter((rule) => rule.kind === "forbid").map(ref),
+    // A mentor who declined a mentee's request is not proposed to them either.
+    forbids: [...rules.filter((rule) => rule.kind === "forbid"), ...requests.filter((request) => request.state === "declined")].map(ref),
     kept: published.filter((pair) => pair.status !== "declined"),
     declined: published.filter((pair) => pair.status === "declined").map(ref),
+    requestRanks: new Map(requests.filter((request) => request.state === "accepted").map((request) => [pairKey(request), request.rank])),
   };
 }
 
@@ -96,9 +114,10 @@ const ref = ({ menteeId, mentorId }: PairRef) => ({ menteeId, mentorId });
 const samePair = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId === b.mentorId;
 
 /**
- * The matching's input for the programme as it stands. Once pairs are published, the kept pairs
- * (offered, active or ended) are returned for a rerun, pins they already satisfy are dropped, and
- * declined pairs are forbidden so they are not offered again.
+ * The matching's input for the programme as it stands. Pairs that hold their place are fixed:
+ * requested and accepted ones in every run (as `requested`), and once pairs are published the
+ * published ones (offered, active or ended), returned for a rerun. Pins they already satisfy are
+ * dropped, and declined pairs and requests are forbidden so they are not offered again.
  */
 async function programmeInput(programme: Programme, ladder: Ladder, options: { objective: Objective; fairness: boolean }) {
   const facts = await matchingFacts(programme);
@@ -108,7 +127,7 @@ async function programmeInput(programme: Programme, ladder: Ladder, options: { o
     settings: settingsOf(programme),
     participants: facts.participants,
     pastPairs: facts.pastPairs,
-    pins: rerun ? facts.pins.filter((pin) => !facts.kept.some((pair) => samePair(pair, pin))) : facts.pins,
+    pins: facts.pins.filter((pin) => !facts.kept.some((pair) => samePair(pair, pin))),
     forbids: [...facts.forbids, ...facts.declined],
     objective: options.objective,
     fairness: options.fairness,
@@ -118,12 +137,32 @@ async function programmeInput(programme: Programme, ladder: Ladder, options: { o
   // A kept pair whose mentee or mentor has since left (deactivated) no longer holds a slot.
   // A mentee whose mentor left was offered someone new, and the old pair ended: one pair a mentee,
   // the live one before an ended one, the newest first.
-  const present = rerun ? facts.kept.filter((pair) => menteeIds.has(pair.menteeId) && mentorIds.has(pair.mentorId)) : [];
+  const present = facts.kept.filter((pair) => menteeIds.has(pair.menteeId) && mentorIds.has(pair.mentorId));
   const live = (pair: { status: string }) => pair.status !== "ended";
-  const onePerMentee = new Map<string, PairRef>();
-  for (const pair of [...present.filter(live), ...present.filter((pair) => !live(pair))]) if (!onePerMentee.has(pair.menteeId)) onePerMentee.set(pair.menteeId, ref(pair));
-  const kept = [...onePerMentee.values()];
+  const onePerMentee = new Map<string, (typeof present)[number]>();
+  for (const pair of [...present.filter(live), ...present.filter((pair) => !live(pair))]) if (!onePerMentee.has(pair.menteeId)) onePerMentee.set(pair.menteeId, pair);
+  const fixed = [...onePerMentee.values()];
+  input.requested = fixed.filter((pair) => pair.source === "requested").map((pair) => ({ ...ref(pair), rank: facts.requestRanks.get(pairKey(pair)) ?? 0 }));
+  const kept = rerun ? fixed.filter((pair) => pair.source !== "requested").map(ref) : [];
   return { input, leftOut, rerun, kept, rules: facts.pins.length + facts.forbids.length, participants: facts.participants.length };
+}
+
+/**
+ * The matching's input for some mentees and every mentor of the programme, with its rules
+ * (forbids and declined requests included): what a mentee's requests are checked against.
+ */
+export async function menteesInput(programme: Programme, ladder: Ladder, menteeIds: readonly string[]) {
+  const facts = await matchingFacts(programme, menteeIds);
+  return buildMatchingInput({
+    ladder,
+    settings: settingsOf(programme),
+    participants: facts.participants,
+    pastPairs: facts.pastPairs,
+    pins: [],
+    forbids: [...facts.forbids, ...facts.declined],
+    objective: programme.objective,
+    fairness: false,
+  });
 }
 
 function requireLadderServed(ladder: Ladder | undefined): Ladder {
@@ -162,7 +201,8 @@ export async function runMatching(actor: Viewer, programmeId: string, options: {
       },
       select: { id: true },
     });
-    const proposed = result.pairs.filter((pair) => pair.source !== "accepted");
+    // Kept and requested pairs are rows already.
+    const proposed = result.pairs.filter((pair) => pair.source === "proposed" || pair.source === "pinned");
     await tx.mentorshipPair.createMany({
       data: proposed.map((pair) => ({
         programmeId,

@@ -3,13 +3,13 @@
  * one slot per unit of capacity (passed to the core as one column with that capacity, which is
  * the same problem without repeating identical columns), and the assignment core
  * (`assignment.ts`) finds the exact optimum of the objective over the whole programme: no greedy
- * step, so no early pair blocks a better pairing. Pinned and already accepted pairs are fixed
- * first and use their mentors' slots.
+ * step, so no early pair blocks a better pairing. Requested (and accepted), already accepted and
+ * pinned pairs are fixed first and use their mentors' slots.
  */
 import { InvalidError } from "~/modules/errors";
 import { solveAssignment, type AssignmentOptions } from "./assignment";
 import { allowedPairs, bottleneckThreshold, pairsAbove } from "./fairness";
-import { explainFit } from "./fit";
+import { explainFit, originText } from "./fit";
 import { prepareProgramme, type Programme } from "./programme";
 import { RULE_BIT, RULE_LABELS, rulesIn } from "./rules";
 import {
@@ -21,11 +21,13 @@ import {
   type MatchingSummary,
   type Objective,
   type PairRef,
+  type PairSource,
   type RejectedPin,
+  type RequestedPair,
   type UnpairedMentee,
 } from "./types";
 
-/** Proposes pairs for the whole programme: pins first, then the optimum of the objective for everyone else. */
+/** Proposes pairs for the whole programme: requested pairs and pins first, then the optimum of the objective for everyone else. */
 export function matchProgramme(input: MatchingInput): MatchingResult {
   return pairProgramme(input, []);
 }
@@ -46,8 +48,10 @@ interface IndexPair {
   mentor: number;
 }
 
+type FixedSource = Exclude<PairSource, "proposed">;
+
 interface FixedPairs {
-  pairs: (IndexPair & { source: "pinned" | "accepted" })[];
+  pairs: (IndexPair & { source: FixedSource; rank?: number })[];
   rejectedPins: RejectedPin[];
   /** Per mentee: 1 once a fixed pair holds them. */
   paired: Uint8Array;
@@ -57,7 +61,7 @@ interface FixedPairs {
 
 function pairProgramme(input: MatchingInput, accepted: readonly PairRef[]): MatchingResult {
   const programme = prepareProgramme(input);
-  const fixed = fixPairs(programme, accepted, input.rules.pins);
+  const fixed = fixPairs(programme, input.requested ?? [], accepted, input.rules.pins);
   const rows = programme.mentees.map((_, mentee) => mentee).filter((mentee) => fixed.paired[mentee] === 0);
   const { pairs: proposed, threshold } = optimise(programme, rows, fixed.freeSlots, input.objective, input.fairness ?? false);
 
@@ -74,26 +78,28 @@ function pairProgramme(input: MatchingInput, accepted: readonly PairRef[]): Matc
   return { pairs, unpaired, rejectedPins: fixed.rejectedPins, summary: summarise(programme, input.objective, pairs, unpaired, fixed.rejectedPins, threshold) };
 }
 
-/** Takes the accepted pairs as they are, then checks each pin in order and takes those that hold. */
-function fixPairs(programme: Programme, accepted: readonly PairRef[], pins: readonly PairRef[]): FixedPairs {
+/** Takes the requested and the accepted pairs as they are, then checks each pin in order and takes those that hold. */
+function fixPairs(programme: Programme, requested: readonly RequestedPair[], accepted: readonly PairRef[], pins: readonly PairRef[]): FixedPairs {
   const fixed: FixedPairs = {
     pairs: [],
     rejectedPins: [],
     paired: new Uint8Array(programme.mentees.length),
     freeSlots: programme.capacity.slice(),
   };
-  const take = (mentee: number, mentor: number, source: "pinned" | "accepted") => {
-    fixed.pairs.push({ mentee, mentor, source });
+  const take = (mentee: number, mentor: number, source: FixedSource, rank?: number) => {
+    fixed.pairs.push({ mentee, mentor, source, ...(rank === undefined ? {} : { rank }) });
     fixed.paired[mentee] = 1;
     fixed.freeSlots[mentor] = Math.max(0, fixed.freeSlots[mentor]! - 1);
   };
-  for (const pair of accepted) {
+  const keep = (pair: PairRef & { rank?: number }, source: "requested" | "accepted") => {
     const mentee = programme.menteeIndex.get(pair.menteeId);
     const mentor = programme.mentorIndex.get(pair.mentorId);
-    if (mentee === undefined || mentor === undefined) throw new InvalidError(`The accepted pair ${pair.menteeId} – ${pair.mentorId} names someone outside the programme.`);
-    if (fixed.paired[mentee] === 1) throw new InvalidError(`${pair.menteeId} has more than one accepted pair.`);
-    take(mentee, mentor, "accepted");
-  }
+    if (mentee === undefined || mentor === undefined) throw new InvalidError(`The ${source} pair ${pair.menteeId} – ${pair.mentorId} names someone outside the programme.`);
+    if (fixed.paired[mentee] === 1) throw new InvalidError(`${pair.menteeId} has more than one requested or accepted pair.`);
+    take(mentee, mentor, source, pair.rank);
+  };
+  for (const pair of requested) keep(pair, "requested");
+  for (const pair of accepted) keep(pair, "accepted");
   for (const pin of pins) {
     const problem = pinProblem(programme, pin, fixed);
     if (problem) fixed.rejectedPins.push(problem);
@@ -114,7 +120,7 @@ function pinProblem(programme: Programme, pin: PairRef, fixed: FixedPairs): Reje
   });
   if (mentee === undefined) return reject("unknown-mentee", `${pin.menteeId} is not a mentee of this programme.`);
   if (mentor === undefined) return reject("unknown-mentor", `${pin.mentorId} is not a mentor of this programme.`);
-  if (fixed.paired[mentee] === 1) return reject("mentee-already-paired", `${pin.menteeId} already has a pinned or accepted pair.`);
+  if (fixed.paired[mentee] === 1) return reject("mentee-already-paired", `${pin.menteeId} already has a requested, pinned or accepted pair.`);
   const broken = rulesIn(programme.broken[mentee * programme.mentors.length + mentor]!);
   if (broken.length > 0) return reject("breaks-rules", `it breaks ${broken.map((rule) => RULE_LABELS[rule]).join(", ")}.`, broken);
   if (fixed.freeSlots[mentor] === 0) return reject("over-capacity", `${pin.mentorId} has no free slot left (capacity ${programme.capacity[mentor]}).`);
@@ -197,10 +203,10 @@ function bestOfSize(programme: Programme, rows: number[], freeSlots: Int32Array,
   return assignMentees(programme, rows, freeSlots, threshold, {}, { places: rows.length - size, cost: -bonus });
 }
 
-function describePair(programme: Programme, pair: IndexPair & { source: MatchedPair["source"] }, competencyNames: MatchingInput["competencyNames"]): MatchedPair {
+function describePair(programme: Programme, pair: IndexPair & { source: PairSource; rank?: number }, competencyNames: MatchingInput["competencyNames"]): MatchedPair {
   const mentee = programme.mentees[pair.mentee]!;
   const mentor = programme.mentors[pair.mentor]!;
-  return { menteeId: mentee.id, mentorId: mentor.id, source: pair.source, ...explainFit(mentee, mentor, programme.weights, competencyNames) };
+  return { menteeId: mentee.id, mentorId: mentor.id, source: pair.source, origin: originText(pair.source, pair.rank), ...explainFit(mentee, mentor, programme.weights, competencyNames) };
 }
 
 /** Why a mentee is unpaired: how many mentors each hard rule excluded, and whether eligible mentors had room. */
@@ -263,6 +269,7 @@ function summarise(
     unpaired: unpaired.length,
     pinned: count("pinned"),
     accepted: count("accepted"),
+    requested: count("requested"),
     proposed: count("proposed"),
     totalFit,
     averageFit: pairs.length > 0 ? totalFit / pairs.length : null,

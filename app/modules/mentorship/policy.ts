@@ -99,3 +99,23 @@ export function canRecordOutcome(viewer: MentorshipViewer, pair: PairAccess): bo
 export function canSeeReport(viewer: MentorshipViewer): boolean {
   return viewer.isAdmin;
 }
+
+/**
+ * The programme's mentor profiles (what each can help with, places left, time zone, their note):
+ * its mentees, who choose from them; its mentors, who see their own as mentees do; admins.
+ */
+export function canBrowseMentors(viewer: MentorshipViewer, roles: readonly Role[]): boolean {
+  return viewer.isAdmin || roles.length > 0;
+}
+
+/** Asking a mentor: the programme's mentees. */
+export function canRequestMentors(roles: readonly Role[]): boolean {
+  return roles.includes("mentee");
+}
+
+/** A request: its mentee (who withdraws it) and its mentor (who answers it); for anyone else it does not exist. */
+export function roleInRequest(viewer: MentorshipViewer, request: { menteeId: string; mentorId: string }): Role | null {
+  if (viewer.id === request.menteeId) return "mentee";
+  if (viewer.id === request.mentorId) return "mentor";
+  return null;
+}

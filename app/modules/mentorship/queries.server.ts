@@ -14,13 +14,13 @@ const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), leve
  * subquery giving their ids. A review its subject may not read yet (their own self-assessment of
  * that cycle is not in) is left out: the figures drawn from it are shown to them.
  */
-async function latestReviews(people: Prisma.Sql): Promise<Map<string, ReviewRatings>> {
+async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<Map<string, ReviewRatings>> {
   const rows = parseRows(latestRatingRow, await db.$queryRaw`
     WITH ranked AS (
       SELECT a.id, a."subjectId", a.kind, a."levelId",
         ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
       FROM "Assessment" a
-      WHERE a.status = 'submitted' AND a."subjectId" IN (${people}) AND ${readableBySubjectSql("a")}
+      WHERE a.status = 'submitted' AND a."subjectId" IN (${people}) AND ${readableBySubjectSql("a")} ${managerOnly ? Prisma.sql`AND a.kind = 'manager'` : Prisma.empty}
     )
     SELECT ranked."subjectId", ranked.kind, ranked."levelId", r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
@@ -39,6 +39,17 @@ async function latestReviews(people: Prisma.Sql): Promise<Map<string, ReviewRati
 /** The latest submitted review (manager's, else own) of every mentee of a programme. */
 export function menteeReviews(programmeId: string): Promise<Map<string, ReviewRatings>> {
   return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`);
+}
+
+/** The latest submitted review (manager's, else own) of each of these people. */
+export function reviewsOf(personIds: readonly string[]): Promise<Map<string, ReviewRatings>> {
+  if (personIds.length === 0) return Promise.resolve(new Map());
+  return latestReviews(Prisma.sql`SELECT "id" FROM "User" WHERE "id" IN (${Prisma.join([...personIds])})`);
+}
+
+/** Each mentor's latest submitted manager review that they may read: what their profile's strengths are drawn from, as their opt-in's prefill is. */
+export function mentorManagerReviews(programmeId: string): Promise<Map<string, ReviewRatings>> {
+  return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentor'`, true);
 }
 
 /** One person's latest submitted manager review that they may read, or null: what a mentor's strengths are prefilled from. */

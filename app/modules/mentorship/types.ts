@@ -83,6 +83,16 @@ export interface MatchingInput {
   fairness?: boolean;
   /** Competency names for explanations; ids are shown where a name is missing. */
   competencyNames?: Readonly<Record<string, string>>;
+  /**
+   * Pairs a mentee requested and their mentor accepted: fixed before anything else, using the
+   * mentor's slots, whatever their fit (requests.ts checked the hard rules when they were made).
+   */
+  requested?: readonly RequestedPair[];
+}
+
+export interface RequestedPair extends PairRef {
+  /** The mentee's order of preference for this mentor: 1, 2 or 3. */
+  rank: number;
 }
 
 export const HARD_RULES = ["self", "management-chain", "level", "repeat", "same-team", "time-zone", "forbidden"] as const;
@@ -108,9 +118,16 @@ export interface PairExplanation {
   factors: FactorExplanation[];
 }
 
+export type PairSource = "proposed" | "pinned" | "accepted" | "requested";
+
 export interface MatchedPair extends PairRef, PairExplanation {
-  /** "pinned" by an admin, "accepted" already (kept by a rerun), or "proposed" by the optimiser. */
-  source: "proposed" | "pinned" | "accepted";
+  /**
+   * "requested" by the mentee and accepted by the mentor, "pinned" by an admin, "accepted" already
+   * (kept by a rerun), or "proposed" by the optimiser.
+   */
+  source: PairSource;
+  /** How the pair came about, in a sentence (`originText`). */
+  origin: string;
 }
 
 export interface UnpairedMentee {
@@ -143,6 +160,7 @@ export interface MatchingSummary {
   unpaired: number;
   pinned: number;
   accepted: number;
+  requested: number;
   proposed: number;
   totalFit: number;
   averageFit: number | null;

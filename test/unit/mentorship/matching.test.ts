@@ -252,6 +252,60 @@ describe("rerun for the unpaired", () => {
   });
 });
 
+describe("requested and accepted pairs", () => {
+  it("keeps a requested pair fixed, uses its mentor's slot, and places everyone else around it", () => {
+    // On fit alone ana would have xia and bo yan; ana asked yan and yan accepted, so bo gets xia.
+    const result = matchProgramme(tradeOff({ requested: [{ menteeId: "ana", mentorId: "yan", rank: 2 }] }));
+    expect(result.pairs.map((pair) => [pair.menteeId, pair.mentorId, pair.source])).toEqual([
+      ["ana", "yan", "requested"],
+      ["bo", "xia", "proposed"],
+    ]);
+    expect(result.summary).toMatchObject({ requested: 1, proposed: 1, paired: 2, accepted: 0 });
+    // With the one slot of xia also taken by a request, bo is left unpaired: the requested pairs hold their places.
+    const full = matchProgramme(tradeOff({ requested: [{ menteeId: "ana", mentorId: "xia", rank: 1 }], rules: { ...OPEN_RULES, maxMenteesPerMentor: 1, forbids: [{ menteeId: "bo", mentorId: "yan" }] } }));
+    expect(full.pairs.map((pair) => [pair.menteeId, pair.mentorId, pair.source])).toEqual([["ana", "xia", "requested"]]);
+    expect(full.unpaired[0]).toMatchObject({ menteeId: "bo", eligibleMentors: 1, eligibleWithFreeSlots: 0 });
+  });
+
+  it("keeps a requested pair whatever its fit, even below the fairness floor, and a rerun keeps it beside the accepted ones", () => {
+    const fair = matchProgramme(tradeOff({ fairness: true, requested: [{ menteeId: "bo", mentorId: "yan", rank: 1 }] }));
+    expect(fair.pairs.map((pair) => [pair.menteeId, pair.mentorId, pair.source, pair.fit])).toEqual([
+      ["ana", "xia", "proposed", 5],
+      ["bo", "yan", "requested", 1],
+    ]);
+    const rerun = rerunForUnpaired({ ...tradeOff(), requested: [{ menteeId: "bo", mentorId: "yan", rank: 3 }] }, [{ menteeId: "ana", mentorId: "xia" }]);
+    expect(rerun.pairs.map((pair) => [pair.menteeId, pair.source])).toEqual([
+      ["ana", "accepted"],
+      ["bo", "requested"],
+    ]);
+  });
+
+  it("explains a requested pair's fit as any other, and says it was requested and accepted", () => {
+    const result = matchProgramme(tradeOff({ competencyNames: { a: "Testing", b: "Design" }, requested: [{ menteeId: "ana", mentorId: "yan", rank: 2 }] }));
+    const [requested, proposed] = result.pairs;
+    expect(requested!.origin).toBe("Requested by the mentee (their 2nd choice) and accepted by the mentor");
+    expect(requested!.fit).toBe(2.5);
+    expect(requested!.factors.map((factor) => factor.text)).toEqual([
+      "Covers 1 of 2 goals: Testing (gap 1)",
+      "Same team as the mentee",
+      "Mentor is 1 band above the mentee's target level (preferred)",
+    ]);
+    expect(proposed!.origin).toBe("Proposed by the matching");
+  });
+
+  it("refuses a requested pair naming someone outside the programme, or two for one mentee", () => {
+    expect(() => matchProgramme(tradeOff({ requested: [{ menteeId: "ana", mentorId: "ghost", rank: 1 }] }))).toThrow(InvalidError);
+    expect(() =>
+      matchProgramme(tradeOff({ requested: [{ menteeId: "ana", mentorId: "xia", rank: 1 }, { menteeId: "ana", mentorId: "yan", rank: 2 }] })),
+    ).toThrow(/more than one/);
+  });
+
+  it("does not apply a pin for a mentee whose request was accepted", () => {
+    const result = matchProgramme(tradeOff({ requested: [{ menteeId: "ana", mentorId: "yan", rank: 1 }], rules: { ...OPEN_RULES, maxMenteesPerMentor: 1, pins: [{ menteeId: "ana", mentorId: "xia" }] } }));
+    expect(result.rejectedPins.map((pin) => pin.problem)).toEqual(["mentee-already-paired"]);
+  });
+});
+
 describe("explanations and summary", () => {
   it("explains each pair factor by factor, the contributions adding up to the fit", () => {
     const result = matchProgramme(tradeOff({ competencyNames: { a: "Testing", b: "Design" } }));
@@ -271,6 +325,7 @@ describe("explanations and summary", () => {
       unpaired: 0,
       pinned: 0,
       accepted: 0,
+      requested: 0,
       proposed: 2,
       totalFit: 6,
       averageFit: 3,

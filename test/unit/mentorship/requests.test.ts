@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { ordinal, originText } from "~/modules/mentorship/fit";
+import {
+  answerRefusal,
+  nextFreeRank,
+  placesLeft,
+  requestRefusal,
+  requestStandingForMentee,
+  ruleReasonsFor,
+  rulesBrokenFor,
+  type OwnRequest,
+  type RequestFacts,
+} from "~/modules/mentorship/requests";
+import type { MatchingInput, MenteeInput, MentorInput } from "~/modules/mentorship/types";
+import { OPEN_RULES } from "./programmes";
+
+const mentee = (overrides: Partial<MenteeInput> = {}): MenteeInput => ({
+  id: "lena",
+  teamId: "checkout",
+  utcOffsetMinutes: 0,
+  targetBand: 1,
+  goals: [],
+  managementChainIds: ["sam", "priya"],
+  pastMentorIds: [],
+  ...overrides,
+});
+const mentor = (id: string, overrides: Partial<MentorInput> = {}): MentorInput => ({ id, teamId: "search", utcOffsetMinutes: 0, band: 2, strengths: [], managementChainIds: [], ...overrides });
+
+const input = (mentors: MentorInput[], rules: Partial<MatchingInput["rules"]> = {}, menteeOverrides: Partial<MenteeInput> = {}): MatchingInput => ({
+  mentees: [mentee(menteeOverrides)],
+  mentors,
+  rules: { ...OPEN_RULES, ...rules },
+  objective: "most-matched",
+});
+
+const ask = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
+  phase: "open",
+  own: [],
+  mentorId: "nora",
+  mentorName: "Nora",
+  rank: 1,
+  ruleReasons: [],
+  placesLeft: 1,
+  ...overrides,
+});
+
+const own = (mentorId: string, rank: number, state: string): OwnRequest => ({ mentorId, mentorName: mentorId[0]!.toUpperCase() + mentorId.slice(1), rank, state });
+
+describe("requests honour every hard rule of the matching", () => {
+  it("finds the rules each pair breaks from the matching's own tables", () => {
+    const broken = rulesBrokenFor(
+      input(
+        [
+          mentor("sam"),
+          mentor("junior", { band: 0 }),
+          mentor("past"),
+          mentor("mate", { teamId: "checkout" }),
+          mentor("far", { utcOffsetMinutes: 600 }),
+          mentor("banned"),
+          mentor("report", { managementChainIds: ["lena"] }),
+          mentor("nora"),
+        ],
+        { crossTeamOnly: true, maxTimeZoneDifferenceHours: 6, forbids: [{ menteeId: "lena", mentorId: "banned" }] },
+        { pastMentorIds: ["past"] },
+      ),
+      "lena",
+    );
+    expect(Object.fromEntries(broken)).toEqual({
+      sam: ["management-chain"],
+      junior: ["level"],
+      past: ["repeat"],
+      mate: ["same-team"],
+      far: ["time-zone"],
+      banned: ["forbidden"],
+      report: ["management-chain"],
+      nora: [],
+    });
+  });
+
+  it("says each rule in the mentee's words, naming the mentor and which way a management chain runs", () => {
+    const reasons = (rule: Parameters<typeof ruleReasonsFor>[0][number], id = "sam") => ruleReasonsFor([rule], mentee(), { id, name: "Sam Okafor" }, 6);
+    expect(reasons("management-chain")).toEqual(["Sam Okafor is in your management chain; a mentor comes from outside it."]);
+    expect(reasons("management-chain", "report")).toEqual(["You are in Sam Okafor's management chain; a mentor comes from outside it."]);
+    expect(reasons("level")).toEqual(["Sam Okafor's level is below the level you are working towards."]);
+    expect(reasons("time-zone")).toEqual(["Sam Okafor's time zone is more than 6 hours from yours, the most this programme allows."]);
+    expect(reasons("same-team")).toEqual(["Sam Okafor is on your team, and this programme pairs people across teams."]);
+    expect(reasons("repeat")).toEqual(["Sam Okafor has mentored you before, and this programme does not repeat pairs."]);
+    expect(reasons("forbidden")).toEqual(["The programme's admins ruled out pairing you with Sam Okafor."]);
+    expect(reasons("self")).toEqual(["You cannot mentor yourself."]);
+  });
+
+  it("refuses a request that breaks a rule, with the reason", () => {
+    expect(requestRefusal(ask({ ruleReasons: ["Sam Okafor is in your management chain; a mentor comes from outside it."] }))).toBe(
+      "Sam Okafor is in your management chain; a mentor comes from outside it.",
+    );
+  });
+});
+
+describe("a mentee's requests", () => {
+  it("allows up to three mentors at once, each at a rank of its own", () => {
+    expect(requestRefusal(ask())).toBeNull();
+    const three = [own("nora", 1, "requested"), own("ravi", 2, "requested"), own("kai", 3, "requested")];
+    expect(requestRefusal(ask({ own: three, mentorId: "ines", mentorName: "Ines" }))).toBe("You can ask up to 3 mentors at a time. Withdraw a request to ask someone else.");
+    // Withdrawn and declined requests free their place and rank.
+    const freed = [own("nora", 1, "declined"), own("ravi", 2, "requested"), own("kai", 3, "withdrawn")];
+    expect(requestRefusal(ask({ own: freed, mentorId: "ines", mentorName: "Ines", rank: 3 }))).toBeNull();
+    expect(requestRefusal(ask({ own: freed, mentorId: "ines", mentorName: "Ines", rank: 2 }))).toBe("Ravi is already your second choice. Choose another place, or withdraw that request first.");
+    expect(nextFreeRank(freed)).toBe(1);
+    expect(nextFreeRank(three)).toBeNull();
+    expect(requestRefusal(ask({ rank: 4 }))).toBe("Choose your 1st, 2nd or 3rd choice.");
+  });
+
+  it("does not ask the same mentor twice, nor one who declined, nor anyone once a mentor accepted", () => {
+    expect(requestRefusal(ask({ own: [own("nora", 1, "requested")], rank: 2 }))).toBe("You have already asked Nora.");
+    expect(requestRefusal(ask({ own: [own("nora", 1, "declined")], rank: 2 }))).toBe("Nora declined your request; choose another mentor.");
+    expect(requestRefusal(ask({ own: [own("ravi", 1, "accepted")], rank: 2 }))).toBe("Ravi accepted your request: you have your mentor in this programme.");
+    // Asking again after withdrawing is fine.
+    expect(requestRefusal(ask({ own: [own("nora", 1, "withdrawn")] }))).toBeNull();
+  });
+
+  it("refuses a mentor with no place left, and every request once opt-ins close", () => {
+    expect(requestRefusal(ask({ placesLeft: 0 }))).toBe("Nora has no free place left in this programme.");
+    expect(requestRefusal(ask({ phase: "matching" }))).toBe("Requests are closed: the matching day has come or pairs are published.");
+    expect(requestRefusal(ask({ phase: "published" }))).not.toBeNull();
+  });
+
+  it("counts a mentor's places as the matching does: their capacity, at most the programme's maximum, less the pairs holding one", () => {
+    expect(placesLeft(2, 3, 1)).toBe(1);
+    expect(placesLeft(null, 2, 0)).toBe(2);
+    expect(placesLeft(5, 2, 1)).toBe(1);
+    expect(placesLeft(1, 2, 3)).toBe(0);
+  });
+
+  it("tells the mentee where each request stands, with the mentor's note on a decline", () => {
+    expect(requestStandingForMentee({ state: "requested", mentorName: "Nora", declineNote: null })).toBe("Waiting for Nora's answer.");
+    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: "Full this spring; try Ravi." })).toBe("Nora declined: “Full this spring; try Ravi.”");
+    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: null })).toBe("Nora declined.");
+    expect(requestStandingForMentee({ state: "accepted", mentorName: "Nora", declineNote: null })).toBe("Nora accepted: you are paired.");
+  });
+});
+
+describe("a mentor's answer", () => {
+  const answer = (overrides: Partial<Parameters<typeof answerRefusal>[0]> = {}) =>
+    answerRefusal({ phase: "open", state: "requested", answer: "accepted", menteeName: "Lena", menteeHasMentor: false, ruleReasons: [], placesLeft: 1, ...overrides });
+
+  it("accepts a waiting request while the rules hold and a place is free, until pairs are published", () => {
+    expect(answer()).toBeNull();
+    expect(answer({ phase: "matching" })).toBeNull();
+    expect(answer({ phase: "published" })).toBe("Requests are no longer answered: pairs are published.");
+    expect(answer({ placesLeft: 0 })).toBe("You have no free place left: raise how many mentees you take, or decline.");
+    expect(answer({ menteeHasMentor: true })).toBe("Lena already has a mentor in this programme.");
+    expect(answer({ ruleReasons: ["You are on Lena's team."] })).toBe("This pair breaks the programme's rules: You are on Lena's team.");
+  });
+
+  it("declines a waiting request whatever the places, and answers each request once", () => {
+    expect(answer({ answer: "declined", placesLeft: 0, ruleReasons: ["x"] })).toBeNull();
+    expect(answer({ state: "accepted" })).toBe("You have already answered this request.");
+    expect(answer({ state: "withdrawn", answer: "declined" })).toBe("Lena withdrew this request.");
+  });
+});
+
+describe("how a pair came about", () => {
+  it("says a requested pair was requested and accepted, with the mentee's choice", () => {
+    expect(originText("requested", 1)).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor");
+    expect(originText("requested", 3)).toBe("Requested by the mentee (their 3rd choice) and accepted by the mentor");
+    expect(originText("pinned")).toBe("Pinned by an admin");
+    expect(originText("proposed")).toBe("Proposed by the matching");
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
+  });
+});
