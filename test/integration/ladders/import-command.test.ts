@@ -1,0 +1,87 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
+
+const TSX = resolve("node_modules/.bin/tsx");
+const SCRIPT = resolve("scripts/ladders-import.ts");
+const FIXTURES = resolve("test/fixtures/import");
+const work = mkdtempSync(join(tmpdir(), "rungs-ladders-import-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** `npm run ladders:import -- ARGS`, run from `cwd` as a person would. */
+function run(args: string[], cwd = work) {
+  const result = spawnSync(TSX, [SCRIPT, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  return { status: result.status, lines: `${result.stdout}${result.stderr}`.trim().split("\n") };
+}
+
+const SOURCES = {
+  monzo: `${FIXTURES}/monzo/frameworks/engineering`,
+  ft: `${FIXTURES}/ft/data/job-families`,
+  pathway: `${FIXTURES}/pathway/products/map/starter`,
+} as const;
+
+describe("npm run ladders:import", () => {
+  it.each([
+    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 6 levels, 4 competencies, 29 statements; valid\); 7 lines above/],
+    ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 tracks, 3 levels, 3 competencies, 10 statements; valid\); 4 lines above/],
+    ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 tracks, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
+  ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
+    const out = join(work, format);
+    const { status, lines } = run(["--from", format, "--out", out, SOURCES[format]]);
+    expect(status, lines.join("\n")).toBe(0);
+    expect(lines.at(-1)).toMatch(summary);
+    // One line per unplaced thing, each naming its source file.
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S*test\/fixtures\/import\/\S+\.(md|yml|yaml): /);
+    const loaded = loadLadderFromDirectory(out);
+    expect(loaded.ok && loaded.ladder.meta.id).toBe(ladderId);
+  });
+
+  it("writes to frameworks/<id> by default and refuses to overwrite an existing folder unless --force", () => {
+    const project = join(work, "project");
+    mkdirSync(project);
+    expect(run(["--from", "ft", SOURCES.ft], project).status).toBe(0);
+    const ladderFile = join(project, "frameworks/ft-engineering/ladder.yaml");
+    expect(existsSync(ladderFile)).toBe(true);
+
+    writeFileSync(ladderFile, "edited by hand\n");
+    const refused = run(["--from", "ft", SOURCES.ft], project);
+    expect(refused).toEqual({ status: 1, lines: ["ladders:import: frameworks/ft-engineering already exists; nothing was written (pass --force to replace it)"] });
+    expect(readFileSync(ladderFile, "utf8")).toBe("edited by hand\n");
+
+    writeFileSync(join(project, "frameworks/ft-engineering/stale.yaml"), "ladder: {}\n");
+    expect(run(["--from", "ft", "--force", SOURCES.ft], project).status).toBe(0);
+    expect(readFileSync(ladderFile, "utf8")).toContain("id: ft-engineering");
+    expect(existsSync(join(project, "frameworks/ft-engineering/stale.yaml"))).toBe(false);
+  });
+
+  it("asks which job family to import when the folder holds several, and takes --id for the ladder's id", () => {
+    const families = join(work, "families");
+    mkdirSync(families);
+    cpSync(`${SOURCES.ft}/engineering.yml`, join(families, "engineering.yml"));
+    cpSync(`${SOURCES.ft}/engineering.yml`, join(families, "operations.yml"));
+    const ask = run(["--from", "ft", "--out", join(work, "ask"), families]);
+    expect(ask.status).toBe(1);
+    expect(ask.lines).toEqual([`ladders:import: ${families} holds several job families (engineering, operations); pick one with --family NAME`]);
+    expect(existsSync(join(work, "ask"))).toBe(false);
+
+    const picked = run(["--from", "ft", "--family", "operations", "--id", "ops", "--out", join(work, "ops"), families]);
+    expect(picked.status).toBe(0);
+    const loaded = loadLadderFromDirectory(join(work, "ops"));
+    expect(loaded.ok && loaded.ladder.meta.id).toBe("ops");
+  });
+
+  it("refuses an unknown format, a missing folder and an unreadable source with a clear line, writing nothing", () => {
+    expect(run(["--from", "lattice", SOURCES.ft]).lines[0]).toBe("ladders:import: --from must be one of monzo, ft, pathway");
+    expect(run(["--from", "ft", join(work, "missing")]).lines[0]).toBe(`ladders:import: ${join(work, "missing")} is not a folder`);
+    const broken = join(work, "broken");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "engineering.yml"), "levels: [\n");
+    const result = run(["--from", "ft", "--out", join(work, "never"), broken]);
+    expect(result.status).toBe(1);
+    expect(result.lines[0]).toMatch(/broken\/engineering\.yml: not valid YAML/);
+    expect(existsSync(join(work, "never"))).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { targetFor } from "~/modules/ladders";
+import { importFt } from "~/modules/ladders/import/ft";
+import { IMPORT_FIXTURES, loadImported, readSourceFiles, reportLines, statementsOf } from "./helpers";
+
+const FILE = `${IMPORT_FIXTURES}/ft/data/job-families/engineering.yml`;
+const [source] = readSourceFiles(`${IMPORT_FIXTURES}/ft/data/job-families`, /\.yml$/);
+const imported = importFt(source!);
+const ladder = loadImported(imported);
+const statements = statementsOf(ladder);
+const family = parse(source!.text) as { competencies: { id: string; summary: string; level: string; theme: string; examples?: string[]; supportingUrls?: { label: string; url: string }[] }[] };
+
+describe("importing an FT job family", () => {
+  it("makes one track of the family's levels, in the family's order", () => {
+    expect(source!.path).toBe(FILE);
+    expect(imported.ladderId).toBe("ft-engineering");
+    expect(ladder.tracks.map((track) => [track.id, track.levels.map((level) => [level.id, level.title])])).toEqual([
+      [
+        "engineering",
+        [
+          ["junior", "Junior Engineer"],
+          ["engineer", "Engineer"],
+          ["senior-1", "Senior Engineer 1"],
+        ],
+      ],
+    ]);
+    expect(ladder.competencies.map((competency) => [competency.id, competency.name])).toEqual([
+      ["communication", "Communication"],
+      ["leadership", "Leadership of Self and Others"],
+      ["technical", "Technical"],
+    ]);
+  });
+
+  it("keeps every FT competency as a statement with its UUID, text and examples at its level and theme, or names it in the report", () => {
+    const report = reportLines(imported).join("\n");
+    for (const competency of family.competencies) {
+      const placed = statements.find((statement) => statement.expectation.id === competency.id);
+      if (placed === undefined) {
+        expect(report, competency.id).toContain(competency.id);
+        continue;
+      }
+      expect(placed).toMatchObject({ level: competency.level, competency: competency.theme });
+      expect(placed.expectation.text).toBe(competency.summary.trim());
+      expect(placed.expectation.examples).toEqual(competency.examples ?? []);
+    }
+    // A statement id that starts with a digit, as FT's UUIDs may, is kept as it is.
+    expect(statements.map((statement) => statement.expectation.id)).toContain("0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40");
+  });
+
+  it("turns supportingUrls into the statement's links, not examples", () => {
+    const owasp = statements.find((statement) => statement.expectation.id === "0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40")!.expectation;
+    expect(owasp.links).toEqual([{ title: "Open Web Application Security Project", url: "https://www.owasp.org/" }]);
+    expect(owasp.examples).toEqual([]);
+    const withUrls = family.competencies.filter((competency) => (competency.supportingUrls ?? []).length > 0);
+    for (const competency of withUrls) {
+      const expectation = statements.find((statement) => statement.expectation.id === competency.id)!.expectation;
+      expect(expectation.links).toEqual(competency.supportingUrls!.map(({ label, url }) => ({ title: label, url })));
+    }
+  });
+
+  it("rates on FT's proficiency scale, each level's target for a theme being the proficiency its statements expect", () => {
+    expect(ladder.scale.map((point) => point.label)).toEqual(["Awareness", "Foundational", "Working knowledge", "Practitioner", "Expert"]);
+    const [junior, engineer, senior] = ladder.tracks[0]!.levels;
+    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, junior!.id, id))).toEqual([1, 1, 3]);
+    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, engineer!.id, id))).toEqual([1, 1, 2]);
+    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, senior!.id, id))).toEqual([2, 2, 3]);
+  });
+
+  it("reports, one line each with the source file, what it could not place as it was", () => {
+    expect(reportLines(imported)).toEqual([
+      `${FILE}: competency 3f1c2d9e-8b7a-4c6d-9e5f-1a2b3c4d5e6f ("Sets technical direction across several teams.") not placed: the job family has no level "principal-ic"`,
+      `${FILE}: Junior Engineer, theme "technical": statements expect different proficiencies (Foundational, Working knowledge); the level's target is the highest`,
+      `${FILE}: theme "Team Work" has no competencies; not imported`,
+      `${FILE}: Engineer lists nothing for "Leadership of Self and Others" between levels that do; wrote "Keeps showing what Junior Engineer asks here (the FT job family lists nothing new at this level)."`,
+    ]);
+  });
+
+  it("refuses a file that is not a job family, naming it", () => {
+    expect(() => importFt({ path: "data/job-families/x.yml", text: "name: X\nlevels: []\n" })).toThrow(/^data\/job-families\/x\.yml: the job family lists no levels$/);
+    expect(() => importFt({ path: "data/job-families/x.yml", text: "levels: [\n" })).toThrow(/^data\/job-families\/x\.yml: not valid YAML/);
+  });
+});

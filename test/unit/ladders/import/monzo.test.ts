@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { formatHasSublevels } from "~/modules/ladders/import/common";
+import { importMonzo } from "~/modules/ladders/import/monzo";
+import { IMPORT_FIXTURES, loadImported, readSourceFiles, reportLines, statementsOf } from "./helpers";
+
+const ROOT = `${IMPORT_FIXTURES}/monzo/frameworks`;
+const sources = readSourceFiles(ROOT, /\.md$/);
+const imported = importMonzo(sources);
+const ladder = loadImported(imported);
+const statements = statementsOf(ladder);
+
+interface MonzoTopic {
+  name: string;
+  content: { level: number; criteria?: string[]; exampleCriteria?: { criteria: string; examples: string[] }[] }[];
+}
+function frontMatter(file: string): { levels: number; topics: MonzoTopic[] } {
+  const text = sources.find((source) => source.path === `${ROOT}/${file}`)!.text;
+  return parse(text.split(/^---$/m)[1]!) as { levels: number; topics: MonzoTopic[] };
+}
+
+describe("importing Monzo's progression framework", () => {
+  it("makes a track per framework file, its levels in order, with ids the ladder format accepts", () => {
+    expect(imported.ladderId).toBe("monzo-engineering");
+    expect(ladder.tracks.map((track) => [track.id, track.name, track.levels.map((level) => level.id)])).toEqual([
+      ["backend", "Backend", ["backend-1", "backend-2", "backend-3"]],
+      ["web", "Web", ["web-1", "web-2", "web-3"]],
+    ]);
+    expect(ladder.equivalence.map((band) => band.levelIdByTrack)).toEqual([
+      { backend: "backend-1", web: "web-1" },
+      { backend: "backend-2", web: "web-2" },
+      { backend: "backend-3", web: "web-3" },
+    ]);
+  });
+
+  it("keeps every criterion of each framework on its track and level, or names it in the report", () => {
+    const report = reportLines(imported).join("\n");
+    for (const [file, track] of [
+      ["engineering/backend.md", "backend"],
+      ["engineering/web.md", "web"],
+    ] as const) {
+      for (const topic of frontMatter(file).topics) {
+        for (const entry of topic.content) {
+          const texts = [...(entry.criteria ?? []), ...(entry.exampleCriteria ?? []).map((example) => example.criteria)];
+          for (const text of texts) {
+            const placed = statements.some((statement) => statement.track === track && statement.level === `${track}-${entry.level}` && statement.expectation.text === text);
+            expect(placed || report.includes(text), `${file} ${topic.name} level ${entry.level}: ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it("keeps a criterion's examples with it", () => {
+    const rpc = statements.find((statement) => statement.expectation.text === "Implements simple RPC handlers");
+    expect(rpc).toMatchObject({ track: "backend", level: "backend-2", competency: "mastery" });
+    expect(rpc!.expectation.examples).toEqual(["Basic CRUD handlers", "Internal/external API proxies"]);
+  });
+
+  it("adds the generic topics' criteria to each framework that names the topic, under the generic title, as Monzo shows them", () => {
+    const communication = ladder.competencies.find((competency) => competency.id === "communication")!;
+    expect(communication).toMatchObject({ name: "Communication", areaId: "shared", sharedByAllTracks: true });
+    const backend2 = ladder.tracks[0]!.levels[1]!.expectations.communication!.map((expectation) => expectation.text);
+    expect(backend2).toEqual([
+      "Accepts feedback graciously",
+      "Provides helpful and actionable feedback in code reviews in an empathetic manner",
+      "Can deliver their work to their team and others",
+    ]);
+    // impact is named by backend only; the generic level-2 criterion fills backend's level 2.
+    expect(ladder.tracks[0]!.levels[1]!.expectations.impact!.map((expectation) => expectation.text)).toEqual(["Delivers small, well-defined tasks/projects"]);
+    expect(ladder.competencies.find((competency) => competency.id === "impact")!.sharedByAllTracks).toBe(false);
+  });
+
+  it("starts and stops a topic where the framework's criteria do, per track", () => {
+    const byId = new Map(ladder.competencies.map((competency) => [competency.id, competency]));
+    expect(byId.get("leadership")!.applies).toEqual({ backend: { from: "backend-3", upTo: null } });
+    expect(byId.get("mastery")!.applies).toEqual({ backend: { from: null, upTo: "backend-2" } });
+  });
+
+  it("reports, one line each with the source file, what it could not place as it was", () => {
+    expect(reportLines(imported)).toEqual([
+      ...(formatHasSublevels()
+        ? []
+        : [`${ROOT}/engineering/backend.md: sub-levels A–E of each level (from the page's text) not imported: this version of the ladder format has no sub-levels`]),
+      `${ROOT}/engineering/backend.md: topic "leadership", level 4: "Contributes to maintaining the Monzo culture in their team, helping new joiners" not placed: the framework has 3 levels`,
+      `${ROOT}/engineering/backend.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
+      `${ROOT}/engineering/web.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
+      `${ROOT}/generic.md: generic topic "knowledge" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported`,
+      `${ROOT}/engineering/web.md: Web level 1, "Communication": "Actively communicates what they are working on" is listed twice; kept once`,
+      `${ROOT}/engineering/web.md: Web level 2 lists nothing for "Mastery" between levels that do; wrote "Keeps showing what Web level 1 asks here (the Monzo framework lists nothing new at this level)."`,
+    ]);
+    expect(ladder.tracks[1]!.levels[1]!.expectations.mastery!.map((expectation) => expectation.text)).toEqual([
+      "Keeps showing what Web level 1 asks here (the Monzo framework lists nothing new at this level).",
+    ]);
+  });
+
+  it.skipIf(!formatHasSublevels())("gives every level Monzo's sub-levels A–E, named from the page's text", () => {
+    const files = imported.files.map((file) => file.content).join("\n");
+    expect(files).toContain("sublevels:");
+    const level = parse(imported.files.find((file) => file.path.endsWith("-backend.yaml"))!.content).tracks[0].levels[2];
+    expect(level.sublevels).toEqual(["A", "B", "C", "D", "E"].map((letter) => ({ id: letter.toLowerCase(), title: `3${letter}` })));
+  });
+
+  it("refuses a folder with no levelled framework, naming the file", () => {
+    expect(() => importMonzo([{ path: "frameworks/notes.md", text: "---\ntitle: Notes\nyaml: false\n---\nHello" }])).toThrow(
+      /^frameworks\/notes\.md: no framework with levelled topics/,
+    );
+    expect(() => importMonzo([{ path: "frameworks/bad.md", text: "---\ntopics: [\n---\n" }])).toThrow(/^frameworks\/bad\.md: not valid YAML/);
+  });
+});
