@@ -1,5 +1,7 @@
+import { inheritedByLevel, inheritedKey } from "./check-includes";
+import type { InheritedExpectations } from "./includes";
 import type { LadderParts } from "./merge";
-import type { CompetencyData, InterviewData, LevelData } from "./schema";
+import type { CompetencyData, ExpectationData, InterviewData, LevelData } from "./schema";
 import { appliesAt, usesCompetency } from "./applies";
 import { defaultTarget, levelTargets } from "./targets";
 import type { Competency, Interview, Ladder, Level, ScalePoint, Track } from "./types";
@@ -11,7 +13,8 @@ export function buildLadder(parts: LadderParts): Ladder {
   const ladderTarget = defaultTarget(parts.scale!.value);
   const trackIds = parts.tracks.map((track) => track.value.id);
   const tracksById = new Map(parts.tracks.map(({ value }) => [value.id, value]));
-  const competencies: Competency[] = parts.competencies.map(({ value }) => ({
+  const inherited = inheritedByLevel(parts);
+  const competencies: Competency[] = parts.competencies.map(({ value, from }) => ({
     id: value.id,
     name: value.name,
     description: value.description,
@@ -21,6 +24,7 @@ export function buildLadder(parts: LadderParts): Ladder {
     applies: appliesByTrack(value, tracksById),
     interview: value.interview === undefined ? null : buildInterview(value.interview, scale),
     links: (value.links ?? []).map((link) => ({ ...link })),
+    ...(from === undefined ? {} : { inheritedFrom: from.name }),
   }));
   const trackOfLevel = new Map(parts.tracks.flatMap(({ value }) => value.levels.map((level) => [level.id, value.id] as const)));
   const rows = parts.equivalence?.value ?? [];
@@ -30,8 +34,9 @@ export function buildLadder(parts: LadderParts): Ladder {
     meta: { ...meta },
     changelog: (parts.changelog?.value ?? []).map((entry) => ({ ...entry, changes: [...entry.changes] })),
     scale,
-    areas: parts.areas.map(({ value }) => ({
+    areas: parts.areas.map(({ value, from }) => ({
       ...value,
+      ...(from === undefined ? {} : { inheritedFrom: from.name }),
       competencyIds: competencies.filter((competency) => competency.areaId === value.id).map((competency) => competency.id),
     })),
     competencies,
@@ -45,7 +50,7 @@ export function buildLadder(parts: LadderParts): Ladder {
         competencyIds,
         levels: track.levels.map((level, rank) => {
           const applying = parts.competencies.filter(({ value }) => appliesAt(value, track, rank)).map(({ value }) => value.id);
-          return buildLevel(level, track.id, rank, applying, ladderTarget, bandOfLevel.get(level.id) ?? null);
+          return buildLevel(level, track.id, rank, applying, ladderTarget, bandOfLevel.get(level.id) ?? null, inherited);
         }),
       };
     }),
@@ -56,20 +61,36 @@ export function buildLadder(parts: LadderParts): Ladder {
       description: scale.description ?? "",
       points: scale.points.map((point) => ({ ...point })),
     })),
+    ...(parts.includes.length === 0 ? {} : { includes: parts.includes.map(({ include, name }) => ({ path: include, name })) }),
   };
 }
 
-function buildLevel(level: LevelData, trackId: string, rank: number, competencyIds: string[], ladderTarget: number, band: number | null): Level {
+function buildLevel(
+  level: LevelData,
+  trackId: string,
+  rank: number,
+  competencyIds: string[],
+  ladderTarget: number,
+  band: number | null,
+  inherited: ReadonlyMap<string, InheritedExpectations[]>,
+): Level {
   const expectations: Record<string, Level["expectations"][string]> = {};
   for (const competencyId of competencyIds) {
-    expectations[competencyId] = (level.expectations[competencyId] ?? []).map((expectation) => ({
-      ...(expectation.id === undefined ? {} : { id: expectation.id }),
-      text: expectation.text,
-      examples: [...expectation.examples],
-      ...(expectation.links === undefined ? {} : { links: expectation.links.map((link) => ({ ...link })) }),
-    }));
+    // Inherited expectations come first, marked with their source; the level's own follow.
+    const shared = (inherited.get(inheritedKey(level.id, competencyId)) ?? []).flatMap((entry) => entry.expectations.map((expectation) => buildExpectation(expectation, entry.from.name)));
+    expectations[competencyId] = [...shared, ...(level.expectations[competencyId] ?? []).map((expectation) => buildExpectation(expectation))];
   }
   return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+}
+
+function buildExpectation(expectation: ExpectationData, inheritedFrom?: string): Level["expectations"][string][number] {
+  return {
+    ...(expectation.id === undefined ? {} : { id: expectation.id }),
+    text: expectation.text,
+    examples: [...expectation.examples],
+    ...(expectation.links === undefined ? {} : { links: expectation.links.map((link) => ({ ...link })) }),
+    ...(inheritedFrom === undefined ? {} : { inheritedFrom }),
+  };
 }
 
 /** For each track using the competency where it does not apply at every level, its first and last level ids. */

@@ -16,6 +16,14 @@ export function checkDuplicateIds(parts: LadderParts): LadderError[] {
         first.set(sighting.id, sighting);
         continue;
       }
+      const inherited = earlier.from ?? sighting.from;
+      if (inherited !== undefined) {
+        const where = earlier.from === undefined ? "" : ` from "${earlier.from.name}" (include "${earlier.from.include}")`;
+        errors.push(
+          errorIn(sighting, [], `${KIND_NAMES[kind]} id "${sighting.id}" clashes with the one inherited at ${describeOrigin(earlier)}${where}; an included ${KIND_NAMES[kind]} cannot be redefined: rename one`),
+        );
+        continue;
+      }
       const scope = kind === "level" ? "; level ids must be unique across the whole ladder" : "";
       errors.push(errorIn(sighting, [], `duplicate ${KIND_NAMES[kind]} id "${sighting.id}" (already used at ${describeOrigin(earlier)})${scope}`));
     }

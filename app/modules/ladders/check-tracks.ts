@@ -1,6 +1,7 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesRange, usesCompetency } from "./applies";
+import { inheritedByLevel, inheritedKey } from "./check-includes";
 import { closestMatch, didYouMean } from "./suggest";
 import { normaliseText } from "./text-similarity";
 
@@ -12,6 +13,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
   const known = knownIds(parts, "competency");
   const valid = new Map(parts.competencies.map((competency) => [competency.value.id, competency.value]));
   const errors: LadderError[] = [];
+  const inherited = inheritedByLevel(parts);
   for (const track of parts.tracks) {
     const trackId = track.value.id;
     const used = parts.competencies.filter((competency) => usesCompetency(competency.value, trackId));
@@ -68,7 +70,8 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
       for (const competency of used) {
         const range = ranges.get(competency.value.id)!;
         if (levelIndex < range.from || levelIndex > range.upTo) continue;
-        if (!Object.hasOwn(level.expectations, competency.value.id) && !typoFor.has(competency.value.id)) {
+        const given = Object.hasOwn(level.expectations, competency.value.id) || inherited.has(inheritedKey(level.id, competency.value.id));
+        if (!given && !typoFor.has(competency.value.id)) {
           errors.push(errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`));
         }
       }

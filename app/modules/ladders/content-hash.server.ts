@@ -16,8 +16,20 @@ export function ladderContentHash(parts: LadderParts): string {
     competencies: parts.competencies.map((competency) => competency.value),
     tracks: parts.tracks.map((track) => track.value),
     equivalence: parts.equivalence?.value,
+    // Absent for a ladder with no includes, so its hash stays what it was before includes existed.
+    inherited: parts.includes.length === 0 ? undefined : inheritedContent(parts),
   };
   return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");
+}
+
+/** What the ladder inherits beyond the areas and competencies above: where each came from, and what its levels inherit. */
+function inheritedContent(parts: LadderParts) {
+  return {
+    sources: parts.includes,
+    areas: parts.areas.flatMap((area) => (area.from === undefined ? [] : [[area.value.id, area.from.include]])),
+    competencies: parts.competencies.flatMap((competency) => (competency.from === undefined ? [] : [[competency.value.id, competency.from.include]])),
+    expectations: parts.inheritedExpectations.map((entry) => ({ from: entry.from.include, level: entry.levelId, competency: entry.competencyId, expectations: entry.expectations })),
+  };
 }
 
 /** JSON with object keys sorted at every depth; list order is content and stays. */

@@ -1,13 +1,16 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { IncludeReader } from "./includes";
 import { compareText } from "./ladder-errors";
-import { resolveLimits } from "./limits";
+import { resolveLimits, type LadderLimits } from "./limits";
 import { loadLadderFromSources, type LadderLoadResult, type LoadLadderOptions } from "./load-ladder";
 import type { LadderSource } from "./source-text";
 
 export interface LoadFromDirectoryOptions extends Omit<LoadLadderOptions, "root"> {
   /** File names in errors are relative to this folder; defaults to the working directory. */
   relativeTo?: string;
+  /** Where `include` paths start; defaults to the folder that holds the ladder's folder. */
+  frameworksDir?: string;
 }
 
 const LADDER_FILE = /\.ya?ml$/i;
@@ -26,18 +29,45 @@ export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryO
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "folder not found" : `cannot read folder (${String(error)})`;
     return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message: reason }] };
   }
+  const frameworksDir = resolve(options.frameworksDir ?? dirname(resolve(dir)));
+  return loadLadderFromSources(readSources(paths, base, limits), {
+    ...options,
+    root,
+    readInclude: includeReader(frameworksDir, base, limits),
+    includePath: relative(frameworksDir, resolve(dir)).split(sep).join("/"),
+  });
+}
+
+/** Sources in path order; oversized files are reported from their size alone, since reading them is the attack. */
+function readSources(paths: readonly string[], base: string, limits: LadderLimits): LadderSource[] {
   let total = 0;
-  const sources = paths
+  return paths
     .map((path) => ({ path, file: displayPath(base, path) }))
     .sort((a, b) => compareText(a.file, b.file))
     .map(({ path, file }): LadderSource => {
       const size = statSync(path).size;
       total += size;
-      // Oversized files are reported from their size alone; reading them is the attack.
       if (size > limits.maxFileBytes || total > limits.maxTotalBytes) return { file, text: new Uint8Array(0), size };
       return { file, text: readFileSync(path) };
     });
-  return loadLadderFromSources(sources, { ...options, root });
+}
+
+/** Reads an include: a folder's ladder files or one .yaml file, inside the frameworks folder (the path's pattern keeps it there). */
+function includeReader(frameworksDir: string, base: string, limits: LadderLimits): IncludeReader {
+  return (path) => {
+    const full = resolve(frameworksDir, path);
+    let isFolder: boolean;
+    try {
+      const stats = lstatSync(full);
+      if (stats.isSymbolicLink()) return undefined;
+      isFolder = stats.isDirectory();
+      if (!isFolder && !(stats.isFile() && LADDER_FILE.test(full))) return undefined;
+    } catch {
+      return undefined;
+    }
+    const paths = isFolder ? listLadderFiles(full, limits.maxFiles + 1) : [full];
+    return { path: relative(frameworksDir, full).split(sep).join("/"), sources: readSources(paths, base, limits) };
+  };
 }
 
 export interface LoadedLadderFolder {
@@ -52,10 +82,11 @@ export function loadAllLadders(frameworksDir: string, options: LoadFromDirectory
   const folders = readdirSync(resolve(frameworksDir), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
     .map((entry) => entry.name)
+    .filter((name) => !isSharedFolder(join(resolve(frameworksDir), name)))
     .sort(compareText);
   const loaded = folders.map((name) => {
     const path = join(resolve(frameworksDir), name);
-    return { folder: displayPath(base, path), result: loadLadderFromDirectory(path, options) };
+    return { folder: displayPath(base, path), result: loadLadderFromDirectory(path, { ...options, frameworksDir }) };
   });
   return rejectSharedLadderIds(loaded);
 }
@@ -72,8 +103,18 @@ function rejectSharedLadderIds(loaded: LoadedLadderFolder[]): LoadedLadderFolder
       return entry;
     }
     const message = `ladder id "${id}" is already used by the ladder in ${earlier}; each ladder needs its own id`;
-    return { ...entry, result: { ok: false, errors: [{ file: entry.folder, line: 0, column: 0, path: "", message }] } };
+    return { ...entry, result: { ok: false, errors: [{ file: entry.folder, line: 0, column: 0, path: "", message }], warnings: entry.result.warnings } };
   });
+}
+
+/**
+ * A folder of shared topics (docs/ladders.md, "Shared topics"): a file has a top-level
+ * `shared` and none a `ladder`. It is no ladder of its own; the ladders that include it check it.
+ */
+function isSharedFolder(dir: string): boolean {
+  const limits = resolveLimits();
+  const texts = listLadderFiles(dir, limits.maxFiles + 1).map((path) => (statSync(path).size > limits.maxFileBytes ? "" : readFileSync(path, "utf8")));
+  return texts.some((text) => /^shared:/m.test(text)) && !texts.some((text) => /^ladder:/m.test(text));
 }
 
 /** True when `dir` itself holds ladder files, rather than ladder folders. */

@@ -3,18 +3,19 @@ import { checkApplies, checkQuestionLevels } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
 import { checkBranches } from "./check-branches";
 import { checkEquivalence } from "./check-equivalence";
+import { checkIncludes } from "./check-includes";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
 import { checkCalibrationScales, checkChangelog, checkScale } from "./check-scale";
 import { checkTargets } from "./check-targets";
 import { checkExpectations } from "./check-tracks";
 import { ladderContentHash } from "./content-hash.server";
+import { resolveIncludes, type IncludeReader } from "./includes";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
-import { formatBytes, resolveLimits, type LadderLimits } from "./limits";
+import { resolveLimits, type LadderLimits } from "./limits";
 import { mergeLadderFiles } from "./merge";
-import { byteLength, readSourceText, type LadderSource } from "./source-text";
+import { readLadderFiles } from "./read-files";
+import type { LadderSource } from "./source-text";
 import type { Ladder } from "./types";
-import { validateLadderFile, type ValidatedFile } from "./validate-file";
-import { parseLadderYaml } from "./yaml-source";
 
 export type LadderLoadResult = { ok: true; ladder: Ladder; hash: string } | { ok: false; errors: LadderError[] };
 
@@ -22,6 +23,10 @@ export interface LoadLadderOptions {
   /** Names the ladder in errors that belong to no single file; defaults to the files' common folder. */
   root?: string;
   limits?: Partial<LadderLimits>;
+  /** Reads what the ladder's `include` names (relative to the frameworks folder); without it, every include is not found. */
+  readInclude?: IncludeReader;
+  /** The ladder's own folder relative to the frameworks folder, so an include of itself is seen as a circle. */
+  includePath?: string;
 }
 
 /**
@@ -38,41 +43,10 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     return rootError(`too many files (${sorted.length}); a ladder may have at most ${limits.maxFiles}`);
   }
 
-  const errors: LadderError[] = [];
-  const files: ValidatedFile[] = [];
-  let totalBytes = 0;
-  let complete = true;
-  for (const source of sorted) {
-    totalBytes += byteLength(source);
-    if (totalBytes > limits.maxTotalBytes) {
-      errors.push({
-        file: source.file,
-        line: 1,
-        column: 1,
-        path: "",
-        message: `the ladder's files add up to more than ${formatBytes(limits.maxTotalBytes)}; this file and the ones after it were not read`,
-      });
-      complete = false;
-      break;
-    }
-    const text = readSourceText(source, limits);
-    if (!text.ok) {
-      errors.push(text.error);
-      complete = false;
-      continue;
-    }
-    const parsed = parseLadderYaml(source.file, text.text, limits);
-    if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      complete = false;
-      continue;
-    }
-    const validated = validateLadderFile(parsed.source);
-    errors.push(...validated.errors);
-    files.push(validated);
-  }
-
-  const parts = mergeLadderFiles(files, root, complete && files.every((file) => file.readAll));
+  const read = readLadderFiles(sorted, limits);
+  const includes = resolveIncludes(read.files, options.includePath, options.readInclude, limits);
+  const errors: LadderError[] = [...read.errors, ...includes.errors];
+  const parts = mergeLadderFiles(read.files, root, read.complete && includes.complete, includes.included);
   errors.push(
     ...checkSingularSections(parts),
     ...checkDuplicateIds(parts),
@@ -86,6 +60,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkTargets(parts),
     ...checkEquivalence(parts),
     ...checkBranches(parts),
+    ...checkIncludes(parts),
   );
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors) };
   return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts) };

@@ -1,3 +1,4 @@
+import type { IncludedSource, Inheritance, InheritedExpectations } from "./includes";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import {
   LIST_SECTIONS,
@@ -7,6 +8,8 @@ import {
   type ChangelogEntryData,
   type CompetencyData,
   type EquivalenceRowData,
+  type ExpectationData,
+  type SharedMetaData,
   type LadderMetaData,
   type ScalePointData,
   type SingularSection,
@@ -23,12 +26,15 @@ export interface Origin {
 
 export interface Sourced<T> extends Origin {
   value: T;
+  /** Set when the ladder inherits it through `include`. */
+  from?: Inheritance;
 }
 
 export type IdKind = "area" | "competency" | "track" | "level";
 
 export interface IdSighting extends Origin {
   id: string;
+  from?: Inheritance;
 }
 
 /**
@@ -47,23 +53,46 @@ export interface LadderParts {
   scale?: Sourced<ScalePointData[]>;
   equivalence?: Sourced<EquivalenceRowData[]>;
   calibrationScales?: Sourced<CalibrationScaleData[]>;
+  include?: Sourced<string[]>;
+  /** Only shared sources hold these; a ladder that does is told so (check-includes.ts). */
+  shared?: Sourced<SharedMetaData>;
+  expectations?: Sourced<Record<string, Record<string, ExpectationData[]>>>;
   areas: Array<Sourced<AreaData>>;
   competencies: Array<Sourced<CompetencyData>>;
   tracks: Array<Sourced<TrackData>>;
   /** Every id written in the ladder, with the path of the `id` value, in file order. */
   sightings: Record<IdKind, IdSighting[]>;
+  /** The sources the ladder includes, in the order their content comes. */
+  includes: Inheritance[];
+  /** Expectations levels inherit from included sources. */
+  inheritedExpectations: InheritedExpectations[];
 }
 
-export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, complete: boolean): LadderParts {
+/** Included sources come first, each with its own includes before it, then the ladder's own files. */
+export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, complete: boolean, included: readonly IncludedSource[] = []): LadderParts {
   const parts: LadderParts = {
     root,
     complete,
-    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [] },
+    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [], include: [], shared: [], expectations: [] },
     areas: [],
     competencies: [],
     tracks: [],
     sightings: { area: [], competency: [], track: [], level: [] },
+    includes: included.map((source) => source.from),
+    inheritedExpectations: included.flatMap((source) => source.expectations),
   };
+  for (const { from, files: sharedFiles } of included) {
+    for (const file of sharedFiles) {
+      for (const section of TOPIC_SECTIONS) {
+        const list = parts[section] as Array<Sourced<{ id: string }>>;
+        for (const { value, index } of file.lists[section]) {
+          if (list.some((earlier) => earlier.value.id === value.id)) continue;
+          list.push({ source: file.source, path: [section, index], value, from });
+        }
+      }
+      recordSightings(parts, file.source, TOPIC_SECTIONS, from);
+    }
+  }
   for (const file of files) {
     const { source } = file;
     for (const section of SINGULAR_SECTIONS) {
@@ -88,14 +117,16 @@ export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, 
 }
 
 const KIND_OF_SECTION = { areas: "area", competencies: "competency", tracks: "track" } as const;
+/** What a ladder inherits from an included source: never its tracks. */
+const TOPIC_SECTIONS = ["areas", "competencies"] as const;
 
-function recordSightings(parts: LadderParts, source: ParsedSource): void {
-  for (const section of LIST_SECTIONS) {
+function recordSightings(parts: LadderParts, source: ParsedSource, sections: readonly (typeof LIST_SECTIONS)[number][] = LIST_SECTIONS, from?: Inheritance): void {
+  for (const section of sections) {
     const items = source.data[section];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
       const id = idOf(item);
-      if (id !== undefined) parts.sightings[KIND_OF_SECTION[section]].push({ id, source, path: [section, index, "id"] });
+      if (id !== undefined) parts.sightings[KIND_OF_SECTION[section]].push({ id, source, path: [section, index, "id"], ...(from === undefined ? {} : { from }) });
       if (section !== "tracks" || !isRecord(item) || !Array.isArray(item.levels)) return;
       item.levels.forEach((level: unknown, levelIndex) => {
         const levelId = idOf(level);

@@ -16,6 +16,16 @@ export interface Ladder {
   equivalence: EquivalenceBand[];
   /** Scales a calibration session may use for overall ratings instead of `scale` (at most six points each). */
   calibrationScales: CalibrationScale[];
+  /** The shared sources (or other ladders) it inherits topics from, in include order; absent when none. */
+  includes?: LadderInclude[];
+}
+
+/** A source a ladder inherits areas, competencies and expectations from (docs/ladders.md, "Shared topics"). */
+export interface LadderInclude {
+  /** Relative to the frameworks folder. */
+  path: string;
+  /** What pages say: "from Generic". */
+  name: string;
 }
 
 export interface CalibrationScale {
@@ -51,6 +61,8 @@ export interface Area {
   name: string;
   description: string;
   competencyIds: string[];
+  /** The name of the included source it comes from; absent for the ladder's own. */
+  inheritedFrom?: string;
 }
 
 export interface Competency {
@@ -65,6 +77,8 @@ export interface Competency {
   /** Where it applies when not at every level of its tracks: per track, the first and last level ids (null = from the first / up to the top). */
   applies: Record<string, { from: string | null; upTo: string | null }>;
   interview: Interview | null;
+  /** The name of the included source it comes from; absent for the ladder's own. */
+  inheritedFrom?: string;
   /** References that explain the competency further, in the ladder's order (empty when none). */
   links: ReferenceLink[];
 }
@@ -136,6 +150,8 @@ export interface Expectation {
   id?: string;
   text: string;
   examples: string[];
+  /** The name of the included source it comes from; absent for the ladder's own. */
+  inheritedFrom?: string;
   /** References for this statement, when the ladder gives any. */
   links?: ReferenceLink[];
 }

@@ -30,6 +30,10 @@ export const TOP_LEVEL_KEYS = [
   "competencies",
   "tracks",
   "equivalence",
+  "calibrationScales",
+  "include",
+  "shared",
+  "expectations",
 ] as const;
 
 export function parseLadderYaml(file: string, text: string, limits: LadderLimits): ParsedYaml {

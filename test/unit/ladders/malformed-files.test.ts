@@ -56,7 +56,7 @@ describe("malformed ladder files", () => {
     ],
     [
       "top-level-list.yaml",
-      "2:1 the top level must be a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, not a list",
+      "2:1 the top level must be a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, not a list",
     ],
     [
       "bad-id.yaml",
@@ -134,7 +134,7 @@ describe("malformed ladder files", () => {
 
   it("refuses an empty file and keys that are not plain text", () => {
     expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "# nothing yet\n" }]))).toEqual([
-      "l/a.yaml:1:1 file is empty; a ladder file is a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence",
+      "l/a.yaml:1:1 file is empty; a ladder file is a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations",
     ]);
     expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "? [a, b]\n: x\n" }]))).toEqual([
       "l/a.yaml:1:3 keys must be plain text, not a list",

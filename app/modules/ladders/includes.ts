@@ -1,0 +1,152 @@
+import type { LadderError, LadderPath } from "./ladder-errors";
+import type { LadderLimits } from "./limits";
+import { readLadderFiles } from "./read-files";
+import type { ExpectationData } from "./schema";
+import type { LadderSource } from "./source-text";
+import type { ValidatedFile } from "./validate-file";
+import { errorAt, type ParsedSource } from "./yaml-source";
+
+/** What an `include` path names, read: its canonical path and its files. */
+export interface IncludeTarget {
+  /** The path relative to the frameworks folder, as one spelling (so a circle is seen whichever way it is written). */
+  path: string;
+  sources: LadderSource[];
+}
+
+/** Reads an include path; undefined when there is no such folder or .yaml file. */
+export type IncludeReader = (path: string) => IncludeTarget | undefined;
+
+/** Where inherited content comes from: the source's name (pages say "from Generic") and its include path. */
+export interface Inheritance {
+  name: string;
+  include: string;
+}
+
+/** The expectations one source gives one level for one competency, and where they are written. */
+export interface InheritedExpectations {
+  source: ParsedSource;
+  path: LadderPath;
+  levelId: string;
+  competencyId: string;
+  expectations: ExpectationData[];
+  from: Inheritance;
+  /** A shared file names the including ladder's levels on purpose; an included ladder's levels may simply not be there. */
+  strictLevels: boolean;
+}
+
+export interface IncludedSource {
+  from: Inheritance;
+  files: ValidatedFile[];
+  expectations: InheritedExpectations[];
+}
+
+export interface ResolvedIncludes {
+  included: IncludedSource[];
+  errors: LadderError[];
+  /** False when an included file could not be read: ids it might define are unknown. */
+  complete: boolean;
+}
+
+/** The keys a shared source may hold. */
+export const SHARED_KEYS = ["shared", "include", "areas", "competencies", "expectations"] as const;
+
+/**
+ * Follows a ladder's `include` list, and each included source's own, depth first: a source's
+ * includes come before it. A source reached twice is read once; one reached again while it is
+ * being followed closes a circle, reported at the include entry that closes it.
+ */
+export function resolveIncludes(own: readonly ValidatedFile[], self: string | undefined, read: IncludeReader | undefined, limits: LadderLimits): ResolvedIncludes {
+  const included: IncludedSource[] = [];
+  const errors: LadderError[] = [];
+  const done = new Set<string>();
+  let complete = true;
+
+  const follow = (files: readonly ValidatedFile[], chain: readonly string[]): void => {
+    for (const file of files) {
+      file.singular.include?.forEach((path, index) => {
+        const at = (message: string) => errorAt(file.source, ["include", index], message);
+        const target = read?.(path);
+        if (target === undefined) {
+          errors.push(at(`include "${path}" not found: there is no folder or .yaml file "${path}" in the frameworks folder`));
+          complete = false;
+          return;
+        }
+        if (chain.includes(target.path)) {
+          const circle = [...chain.slice(chain.indexOf(target.path)), target.path].join(" → ");
+          errors.push(at(`include "${path}" goes round in a circle (${circle}); a ladder or shared folder may not include itself, directly or through others`));
+          return;
+        }
+        if (done.has(target.path)) return;
+        done.add(target.path);
+        const loaded = readLadderFiles(target.sources, limits);
+        errors.push(...loaded.errors);
+        if (!loaded.complete) complete = false;
+        const shared = loaded.files.find((candidate) => candidate.singular.shared !== undefined);
+        const ladder = loaded.files.find((candidate) => candidate.singular.ladder !== undefined);
+        if (target.sources.length === 0 || (shared === undefined && ladder === undefined)) {
+          if (loaded.complete) errors.push(at(`"${path}" is neither a shared source nor a ladder; a shared file starts with "shared:" and a name, such as "shared: { name: Generic }"`));
+          else complete = false;
+          return;
+        }
+        if (shared !== undefined && ladder !== undefined) {
+          errors.push(at(`"${path}" holds both "shared" and "ladder"; a folder is either a ladder or a shared source`));
+          return;
+        }
+        follow(loaded.files, [...chain, target.path]);
+        const from: Inheritance = { name: shared?.singular.shared?.name ?? ladder!.singular.ladder!.name, include: target.path };
+        if (shared !== undefined) errors.push(...ladderOnlyKeys(loaded.files));
+        included.push({ from, files: loaded.files, expectations: shared !== undefined ? sharedExpectations(loaded.files, from) : ladderExpectations(loaded.files, from) });
+      });
+    }
+  };
+
+  follow(own, self === undefined ? [] : [self]);
+  return { included, errors, complete };
+}
+
+/** A shared source holds topics only: a scale, tracks or changelog there would be silently ignored. */
+function ladderOnlyKeys(files: readonly ValidatedFile[]): LadderError[] {
+  return files.flatMap((file) =>
+    Object.keys(file.source.data)
+      .filter((key) => !(SHARED_KEYS as readonly string[]).includes(key))
+      .map((key) => errorAt(file.source, [], `"${key}" does not belong in a shared file; a shared source holds only ${SHARED_KEYS.join(", ")}`, key)),
+  );
+}
+
+function sharedExpectations(files: readonly ValidatedFile[], from: Inheritance): InheritedExpectations[] {
+  return files.flatMap((file) =>
+    Object.entries(file.singular.expectations ?? {}).flatMap(([levelId, byCompetency]) =>
+      Object.entries(byCompetency).map(([competencyId, expectations]) => ({
+        source: file.source,
+        path: ["expectations", levelId, competencyId],
+        levelId,
+        competencyId,
+        expectations,
+        from,
+        strictLevels: true,
+      })),
+    ),
+  );
+}
+
+/** An included ladder lends what its levels expect of its own competencies, by level id. */
+function ladderExpectations(files: readonly ValidatedFile[], from: Inheritance): InheritedExpectations[] {
+  const own = new Set(files.flatMap((file) => file.lists.competencies.map((item) => item.value.id)));
+  return files.flatMap((file) =>
+    file.lists.tracks.flatMap(({ value: track, index }) =>
+      track.levels.flatMap((level, levelIndex) =>
+        Object.entries(level.expectations)
+          .filter(([competencyId]) => own.has(competencyId))
+          .map(([competencyId, expectations]) => ({
+            source: file.source,
+            path: ["tracks", index, "levels", levelIndex, "expectations", competencyId],
+            levelId: level.id,
+            competencyId,
+            expectations,
+            from,
+            strictLevels: false,
+          })),
+      ),
+    ),
+  );
+}
