@@ -154,8 +154,9 @@ export function Card({ children, className = "" }: { children: ReactNode; classN
   return <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}>{children}</section>;
 }
 
-export function Note({ children }: { children: ReactNode }) {
-  return <p className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100">{children}</p>;
+/** A note; the site's script hides the one with id "needs-script", which says what works only with it. */
+export function Note({ children, id }: { children: ReactNode; id?: string }) {
+  return <p id={id} className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100">{children}</p>;
 }
 
 /** References a ladder points to: ordinary links to other sites, opening in the same tab. */

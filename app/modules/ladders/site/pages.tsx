@@ -350,9 +350,7 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
           Compare
         </button>
       </form>
-      <noscript>
-        <Note>Choosing any two levels needs JavaScript; each level&apos;s next step is listed below.</Note>
-      </noscript>
+      <Note id="needs-script">Choosing any two levels needs JavaScript; each level&apos;s next step is listed below.</Note>
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Each level&apos;s next step</h2>
         <ul className="grid gap-1 text-sm md:grid-cols-2">
@@ -494,9 +492,7 @@ export function SearchPage({ ladderId, data }: { ladderId: string; data: SiteSea
         <SearchForm action={href(sitePaths.search(ladderId))} inputId="search-query" large />
       </div>
       <p id="search-status" role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300" />
-      <noscript>
-        <Note>Search needs JavaScript. Every level and competency is also one link away from the overview.</Note>
-      </noscript>
+      <Note id="needs-script">Search needs JavaScript. Every level and competency is also one link away from the overview.</Note>
       <ol id="search-results" className="space-y-3" />
       <script type="application/json" id="search-data" dangerouslySetInnerHTML={{ __html: json }} />
     </>

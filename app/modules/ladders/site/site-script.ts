@@ -59,6 +59,7 @@ function pickComparison(form: HTMLFormElement) {
   });
 }
 
+document.getElementById("needs-script")?.setAttribute("hidden", "");
 const searchData = document.getElementById("search-data");
 if (searchData) showSearch(searchData);
 const compareForm = document.getElementById("compare-form");
