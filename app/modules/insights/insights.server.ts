@@ -1,0 +1,163 @@
+import type { Viewer } from "~/modules/auth/policy";
+import { csvRow } from "~/utils/csv";
+import { NotFoundError } from "~/modules/errors";
+import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { parseAttributes } from "~/modules/people/attributes";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord } from "./outcomes";
+import { insightsScope, type InsightsScope } from "./policy";
+import { calibrationInScope, hasReports, levelChangesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
+import { calibrationShift } from "./shift";
+import { INSIGHT_TABLES, insightTable } from "./tables";
+import { levelSpells, timeInLevel, type PersonHistory } from "./time-in-level";
+
+/**
+ * Organisation insights (decision 042): time in level, promotion and outcome rates, calibration
+ * shift, for admins over the whole organisation and for a manager over everyone under them. A 404
+ * for anyone else. Figures come with their n and a 95% interval; groups below the floor are
+ * hidden with their complements.
+ */
+
+export async function requireInsightsScope(viewer: Viewer): Promise<InsightsScope> {
+  const scope = insightsScope(viewer, { hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) });
+  if (!scope) throw new NotFoundError("Insights are for admins and for managers, over the people under them.");
+  return scope;
+}
+
+/** A curve as the page draws it: each step's time (days), survival and band (null where none). */
+export type CurvePoint = [number, number, number | null, number | null];
+
+type Options = { cycleId?: string | null; now?: Date };
+
+export async function insightsView(viewer: Viewer, options: Options = {}) {
+  const scope = await requireInsightsScope(viewer);
+  const now = (options.now ?? new Date()).getTime();
+  const floor = SMALL_GROUP_FLOOR;
+  const [ladders, people, changes, entries] = await Promise.all([
+    servedLadders().then((served) => served.map((entry) => entry.ladder)),
+    peopleInScope(scope),
+    levelChangesInScope(scope),
+    calibrationInScope(scope),
+  ]);
+
+  // Time in level.
+  const changesOf = new Map<string, LevelChangeRow[]>();
+  for (const change of changes) changesOf.set(change.personId, [...(changesOf.get(change.personId) ?? []), change]);
+  const spells = people.flatMap((person) =>
+    levelSpells(
+      {
+        createdAt: person.createdAt.getTime(),
+        deactivatedAt: person.deactivatedAt?.getTime() ?? null,
+        current: { track: person.track, level: person.level },
+        changes: (changesOf.get(person.id) ?? []).map((change) => ({
+          at: change.changedAt.getTime(),
+          from: { track: change.fromTrackId, level: change.fromLevelId },
+          to: { track: change.toTrackId, level: change.toLevelId },
+          promotion: isPromotion(ladders, change),
+        })),
+      } satisfies PersonHistory,
+      now,
+    ),
+  );
+  const tracks = timeInLevel(spells, ladderOrder(ladders, spells), floor).map((track) => ({
+    track: track.track,
+    trackName: trackLabel(ladders, track.track) ?? track.track,
+    n: track.n,
+    levels: track.levels.map((level) => ({
+      level: level.level,
+      levelName: levelLabel(ladders, level.level) ?? level.level,
+      n: level.n,
+      promotions: level.promotions,
+      suppressed: level.suppressed,
+      median: level.curve?.median ?? null,
+      medianInterval: level.curve?.medianInterval ?? null,
+      points: level.curve ? level.curve.steps.filter((step, index, steps) => step.events > 0 || index === steps.length - 1).map((step): CurvePoint => [step.time, step.survival, step.interval?.[0] ?? null, step.interval?.[1] ?? null]) : [],
+    })),
+  }));
+
+  // Promotion and outcome rates: one record per person and cycle (their latest session's outcome).
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const attributeNames = [...new Set(people.flatMap((person) => Object.keys(parseAttributes(person.attributes))))].sort();
+  const dimensions = [
+    { id: "team", label: "Team" },
+    { id: "track", label: "Track" },
+    { id: "level", label: "Level" },
+    ...attributeNames.map((name) => ({ id: `attribute:${name}`, label: name.charAt(0).toUpperCase() + name.slice(1) })),
+  ];
+  const cycles = [...new Map(entries.map((entry) => [entry.cycleId, { id: entry.cycleId, name: entry.cycleName, startsOn: entry.cycleStartsOn.getTime() }])).values()].sort(
+    (a, b) => b.startsOn - a.startsOn || a.name.localeCompare(b.name),
+  );
+  const seen = new Set<string>();
+  const records: OutcomeRecord[] = [];
+  for (const entry of entries) {
+    if (!OUTCOMES.includes(entry.finalOutcome as Outcome) || seen.has(`${entry.cycleId}/${entry.personId}`)) continue;
+    seen.add(`${entry.cycleId}/${entry.personId}`);
+    const person = personById.get(entry.personId);
+    const attributes = parseAttributes(person?.attributes ?? "{}");
+    records.push({
+      cycleId: entry.cycleId,
+      outcome: entry.finalOutcome as Outcome,
+      groups: {
+        team: person?.team ?? null,
+        track: entry.trackId ? trackLabel(ladders, entry.trackId) : null,
+        level: entry.levelId ? levelLabel(ladders, entry.levelId) : null,
+        ...Object.fromEntries(attributeNames.map((name) => [`attribute:${name}`, attributes[name] ?? null])),
+      },
+    });
+  }
+  const chosenCycle = cycles.find((cycle) => cycle.id === options.cycleId) ?? cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ?? null;
+
+  // Calibration shift per manager.
+  const shift = calibrationShift(entries, floor);
+  const managerNames = new Map(entries.map((entry) => [entry.managerId, entry.managerName]));
+
+  return {
+    scope: scope.kind,
+    floor,
+    people: people.filter((person) => person.deactivatedAt === null).length,
+    timeInLevel: tracks,
+    cycles: cycles.map(({ id, name }) => ({ id, name })),
+    outcomesByCycle: outcomesByCycle(records, cycles, floor),
+    outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, floor) : null,
+    shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
+  };
+}
+
+export type InsightsView = Awaited<ReturnType<typeof insightsView>>;
+
+/** A change counts as a promotion when calibration made it, or when it moved up its own track. */
+function isPromotion(ladders: readonly Ladder[], change: LevelChangeRow): boolean {
+  if (change.source === "promoted") return true;
+  if (!change.fromLevelId || !change.toLevelId || change.fromTrackId !== change.toTrackId) return false;
+  const rank = (levelId: string) => ladders.map((ladder) => getLevel(ladder, levelId)?.rank).find((value) => value !== undefined);
+  const from = rank(change.fromLevelId);
+  const to = rank(change.toLevelId);
+  return from !== undefined && to !== undefined && to > from;
+}
+
+/** Tracks and levels in the ladders' order, then any the ladders no longer have. */
+function ladderOrder(ladders: readonly Ladder[], spells: readonly { track: string; level: string }[]): { track: string; levels: string[] }[] {
+  const order = new Map<string, string[]>();
+  for (const ladder of ladders) {
+    for (const track of ladder.tracks) {
+      const levels = order.get(track.id) ?? [];
+      for (const level of track.levels) if (!levels.includes(level.id)) levels.push(level.id);
+      order.set(track.id, levels);
+    }
+  }
+  for (const spell of spells) {
+    const levels = order.get(spell.track) ?? [];
+    if (!levels.includes(spell.level)) levels.push(spell.level);
+    order.set(spell.track, levels);
+  }
+  return [...order].map(([track, levels]) => ({ track, levels }));
+}
+
+/** One table of the page as CSV (`time-in-level.csv`); a 404 for a name that is not one of them. */
+export async function insightsCsv(viewer: Viewer, file: string, options: Options = {}): Promise<{ filename: string; body: string }> {
+  const table = INSIGHT_TABLES.find((name) => file === `${name}.csv`);
+  if (!table) throw new NotFoundError("There is no such insights table.");
+  const { columns, rows } = insightTable(await insightsView(viewer, options), table);
+  return { filename: `insights-${table}.csv`, body: [columns, ...rows].map(csvRow).join("") };
+}

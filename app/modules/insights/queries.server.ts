@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readOffLoop } from "~/db/read-off-loop.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { reportsBelowSql } from "~/modules/people/reporting-line.server";
+import type { InsightsScope } from "./policy";
+
+/**
+ * The insights page's reads: one statement per kind of record, each over the people in scope
+ * (everyone, or one index range of the reporting line under a manager), each row parsed once.
+ * The heavy ones run off the event loop (decision 009).
+ */
+
+/** `WITH … scope(id) AS (…)`: the people whose figures the viewer may see, for a statement to continue. */
+function scopeSql(scope: InsightsScope): Prisma.Sql {
+  if (scope.kind === "organisation") return Prisma.sql`WITH scope AS (SELECT id FROM "User")`;
+  return Prisma.sql`${reportsBelowSql(scope.managerId)}, scope AS (SELECT id FROM below)`;
+}
+
+/** Whether anyone (active) reports to the person, directly. */
+export async function hasReports(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
+}
+
+const personRow = z.object({
+  id: z.string(),
+  createdAt: sqlDate,
+  deactivatedAt: sqlDate.nullable(),
+  track: z.string().nullable(),
+  level: z.string().nullable(),
+  attributes: z.string(),
+  team: z.string().nullable(),
+});
+export type InsightsPerson = z.output<typeof personRow>;
+
+export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
+  return parseRows(personRow, await readOffLoop(Prisma.sql`
+    ${scopeSql(scope)}
+    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team
+    FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
+}
+
+const changeRow = z.object({
+  personId: z.string(),
+  fromTrackId: z.string().nullable(),
+  fromLevelId: z.string().nullable(),
+  toTrackId: z.string().nullable(),
+  toLevelId: z.string().nullable(),
+  source: z.string(),
+  changedAt: sqlDate,
+});
+export type LevelChangeRow = z.output<typeof changeRow>;
+
+/** Every level change of the people in scope, each person's in order. */
+export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
+  return parseRows(changeRow, await readOffLoop(Prisma.sql`
+    ${scopeSql(scope)}
+    SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt"
+    FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
+    ORDER BY c."personId", c."changedAt", c.id`));
+}
+
+const entryRow = z.object({
+  personId: z.string(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  sessionId: z.string(),
+  cycleId: z.string(),
+  cycleName: z.string(),
+  cycleStartsOn: sqlDate,
+  trackId: z.string().nullable(),
+  levelId: z.string().nullable(),
+  proposedRating: sqlInt.nullable(),
+  finalRating: sqlInt.nullable(),
+  proposedOutcome: z.string().nullable(),
+  finalOutcome: z.string().nullable(),
+});
+export type CalibrationRow = z.output<typeof entryRow>;
+
+/** The calibration entries of the people in scope, in sessions that are locked or published (outcomes final). */
+export async function calibrationInScope(scope: InsightsScope): Promise<CalibrationRow[]> {
+  return parseRows(entryRow, await readOffLoop(Prisma.sql`
+    ${scopeSql(scope)}
+    SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
+      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome"
+    FROM scope
+    JOIN "CalibrationEntry" e ON e."personId" = scope.id
+    JOIN "CalibrationSession" s ON s.id = e."sessionId"
+    JOIN "ReviewCycle" c ON c.id = s."cycleId"
+    LEFT JOIN "User" m ON m.id = e."managerId"
+    WHERE s.state IN ('locked', 'published')`));
+}

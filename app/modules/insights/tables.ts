@@ -1,0 +1,68 @@
+import type { CsvValue } from "~/utils/csv";
+import type { Proportion } from "~/modules/statistics/intervals";
+import type { InsightsView } from "./insights.server";
+
+/**
+ * The insights page's tables as rows of values: what each CSV download holds, and the text
+ * alternative of each chart. Hidden groups keep their row and count, with no figures. Pure.
+ */
+
+export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift"] as const;
+export type InsightTable = (typeof INSIGHT_TABLES)[number];
+
+export type Table = { columns: string[]; rows: CsvValue[][] };
+
+const round = (value: number | null | undefined, digits = 4) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+const proportion = (value: Proportion | null | undefined): CsvValue[] => (value ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])] : [null, null, null]);
+const hiddenNote = (hidden: boolean, floor: number) => (hidden ? `hidden: fewer than ${floor} people, or hidden beside such a group` : "shown");
+
+export function insightTable(view: InsightsView, table: InsightTable): Table {
+  const floor = view.floor;
+  switch (table) {
+    case "time-in-level":
+      return {
+        columns: ["track", "level", "stays", "promotions", "median days to promotion", "median lower (95%)", "median upper (95%)", "shown"],
+        rows: view.timeInLevel.flatMap((track) =>
+          track.levels.map((level) => [track.trackName, level.levelName, level.n, level.promotions, level.median, level.medianInterval?.[0] ?? null, level.medianInterval?.[1] ?? null, hiddenNote(level.suppressed, floor)]),
+        ),
+      };
+    case "time-in-level-curves":
+      return {
+        columns: ["track", "level", "day", "still at level", "lower (95%)", "upper (95%)"],
+        rows: view.timeInLevel.flatMap((track) => track.levels.flatMap((level) => level.points.map(([day, survival, lower, upper]) => [track.trackName, level.levelName, day, round(survival), round(lower), round(upper)]))),
+      };
+    case "outcomes-by-cycle":
+      return {
+        columns: ["cycle", "people", "promoted", "promoted lower", "promoted upper", "stay", "stay lower", "stay upper", "not ready", "not ready lower", "not ready upper", "shown"],
+        rows: view.outcomesByCycle.map((cycle) => [cycle.name, cycle.n, ...proportion(cycle.rates?.promote), ...proportion(cycle.rates?.stay), ...proportion(cycle.rates?.["not-ready"]), hiddenNote(cycle.suppressed, floor)]),
+      };
+    case "outcomes-by-group": {
+      const breakdown = view.outcomesByGroup;
+      return {
+        columns: ["cycle", "by", "group", "people", "promoted", "promoted lower", "promoted upper", "not ready", "not ready lower", "not ready upper", "shown"],
+        rows: breakdown
+          ? breakdown.dimensions.flatMap((dimension) =>
+              dimension.groups.map((group) => [breakdown.name, dimension.label, group.value, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), hiddenNote(group.suppressed, floor)]),
+            )
+          : [],
+      };
+    }
+    case "calibration-shift":
+      return {
+        columns: ["manager", "people calibrated", "sessions", "mean shift (final − proposed rating)", "shift lower (95%)", "shift upper (95%)", "outcome changed", "changed lower", "changed upper", "shown"],
+        rows: [
+          ["Everyone", view.shift.n, view.shift.sessions, round(view.shift.meanShift?.estimate), round(view.shift.meanShift?.interval[0]), round(view.shift.meanShift?.interval[1]), ...proportion(view.shift.outcomeChanged), hiddenNote(view.shift.suppressed, floor)],
+          ...view.shift.managers.map((manager) => [
+            manager.name,
+            manager.n,
+            manager.sessions,
+            round(manager.meanShift?.estimate),
+            round(manager.meanShift?.interval[0]),
+            round(manager.meanShift?.interval[1]),
+            ...proportion(manager.outcomeChanged),
+            hiddenNote(manager.suppressed, floor),
+          ]),
+        ],
+      };
+  }
+}

@@ -1,0 +1,96 @@
+import { kaplanMeier, type SurvivalCurve } from "~/modules/statistics/kaplan-meier";
+import { suppressedGroups } from "~/modules/statistics/small-groups";
+
+/**
+ * Time in level: for each track and level, how long people stay before a promotion, as a
+ * Kaplan–Meier curve over every stay at that level (spell). A stay ends with the event when the
+ * person was promoted out of it; it is censored when they moved some other way (sideways, down,
+ * another track), left the organisation, or are still there. Pure; decision 042.
+ */
+
+export type Place = { track: string | null; level: string | null };
+
+/** A dated change of a person's place; `promotion` says whether it counts as the event. */
+export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean };
+
+export type PersonHistory = {
+  createdAt: number;
+  deactivatedAt: number | null;
+  current: Place;
+  /** In order of time. */
+  changes: readonly PlaceChange[];
+};
+
+/** `days`: whole days at the level (curves step by day). */
+export type LevelSpell = { track: string; level: string; days: number; promoted: boolean };
+
+const DAY = 86_400_000;
+
+/**
+ * A person's stays: the first from their createdAt at the place their first change left (or their
+ * current place when nothing changed), one more after each change, the last censored at their
+ * deactivation or `now`. Stays without a track and level are left out.
+ */
+export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
+  const spells: LevelSpell[] = [];
+  let place = person.changes[0]?.from ?? person.current;
+  let start = person.createdAt;
+  const push = (end: number, promoted: boolean) => {
+    if (place.track && place.level) spells.push({ track: place.track, level: place.level, days: Math.floor(Math.max(0, end - start) / DAY), promoted });
+  };
+  for (const change of person.changes) {
+    const at = Math.max(change.at, start);
+    push(at, change.promotion);
+    place = change.to;
+    start = at;
+  }
+  push(Math.max(start, person.deactivatedAt ?? now), false);
+  return spells;
+}
+
+export type LevelCurve = {
+  track: string;
+  level: string;
+  /** Stays at the level, and how many ended in a promotion. */
+  n: number;
+  promotions: number;
+  /** Fewer stays than the floor: no curve or median shown. */
+  suppressed: boolean;
+  curve: SurvivalCurve | null;
+};
+
+export type TrackTimeInLevel = { track: string; n: number; levels: LevelCurve[] };
+
+/**
+ * Curves per track and level, in the order given (the ladder's). Levels with fewer stays than the
+ * floor are hidden. No track-wide curve or median is shown beside them, so nothing hidden can be
+ * worked out from the rest and only the floor applies (suppressedGroups without a total).
+ */
+export function timeInLevel(spells: readonly LevelSpell[], order: readonly { track: string; levels: readonly string[] }[], floor: number): TrackTimeInLevel[] {
+  const byPlace = new Map<string, LevelSpell[]>();
+  for (const spell of spells) {
+    const key = `${spell.track}\u0000${spell.level}`;
+    const list = byPlace.get(key);
+    if (list) list.push(spell);
+    else byPlace.set(key, [spell]);
+  }
+  return order
+    .map(({ track, levels }) => {
+      const cells = levels.map((level) => ({ key: level, n: byPlace.get(`${track}\u0000${level}`)?.length ?? 0 })).filter((cell) => cell.n > 0);
+      const hidden = suppressedGroups(cells, null, floor);
+      const curves = cells.map(({ key: level }): LevelCurve => {
+        const stays = byPlace.get(`${track}\u0000${level}`)!;
+        const suppressed = hidden.has(level);
+        return {
+          track,
+          level,
+          n: stays.length,
+          promotions: stays.filter((spell) => spell.promoted).length,
+          suppressed,
+          curve: suppressed ? null : kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted }))),
+        };
+      });
+      return { track, n: curves.reduce((sum, curve) => sum + curve.n, 0), levels: curves };
+    })
+    .filter((track) => track.n > 0);
+}

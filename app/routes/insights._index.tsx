@@ -1,0 +1,285 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDays, IntervalBar, SurvivalChart } from "~/components/insights/charts";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { SelectField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { insightsView } from "~/modules/insights/insights.server";
+import type { InsightTable } from "~/modules/insights/tables";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Organisation insights · Rungs" }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return insightsView(viewer, { cycleId: new URL(request.url).searchParams.get("cycle") });
+});
+
+type Proportion = { estimate: number; interval: [number, number] };
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+const rate = (value: Proportion | null | undefined) => (value ? `${percent(value.estimate)} (${percent(value.interval[0])}–${percent(value.interval[1])})` : "—");
+const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
+const muted = "text-slate-600 dark:text-slate-300";
+
+function Hidden({ floor, colSpan }: { floor: number; colSpan: number }) {
+  return (
+    <td className={`${tdClass} ${muted}`} colSpan={colSpan}>
+      Not shown: fewer than {floor} people, or hidden beside such a group.
+    </td>
+  );
+}
+
+function Section({ id, title, csv, children, cycleId }: { id: string; title: string; csv: InsightTable[]; children: ReactNode; cycleId?: string }) {
+  return (
+    <section className="mb-10 break-inside-avoid-page" aria-labelledby={id}>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-xl font-semibold">
+          {title}
+        </h2>
+        <p className="no-print flex flex-wrap gap-3 text-sm">
+          {csv.map((table) => (
+            <a key={table} href={`/insights/${table}.csv${cycleId ? `?cycle=${encodeURIComponent(cycleId)}` : ""}`} className="font-medium text-brand-700 underline dark:text-brand-300" download>
+              Download {table.replaceAll("-", " ")} (CSV)
+            </a>
+          ))}
+        </p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default function Insights() {
+  const view = useLoaderData<typeof loader>();
+  const maxDays = Math.max(365, ...view.timeInLevel.flatMap((track) => track.levels.flatMap((level) => level.points.map((point) => point[0]))));
+  const breakdown = view.outcomesByGroup;
+  const shiftSpan = Math.max(1, ...view.shift.managers.flatMap((manager) => (manager.meanShift ? manager.meanShift.interval.map(Math.abs) : [])));
+  return (
+    <>
+      <PageHeader
+        title="Organisation insights"
+        description={
+          view.scope === "organisation"
+            ? `Across the whole organisation: ${view.people} active people.`
+            : `Across your organisation, everyone under you in the reporting line: ${view.people} active people.`
+        }
+      />
+      <Card className="mb-8">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Every figure comes with the number of people behind it (n) and a 95% interval. Groups of fewer than {view.floor} people are not shown, and so many more that no hidden
+          figure can be worked out from the ones shown beside it. Each chart has a table with the same figures, and each table can be downloaded as CSV.
+        </p>
+      </Card>
+
+      <Section id="time-in-level" title="Time in level" csv={["time-in-level", "time-in-level-curves"]}>
+        <p className={`mb-4 max-w-3xl text-sm ${muted}`}>
+          How long people stay at a level before a promotion. Each curve starts with everyone who reached the level and falls as people are promoted; people who are still at the
+          level, moved another way or left are counted until then and not after (Kaplan–Meier, censored), so the curve neither ignores them nor counts them as promoted. The
+          shaded band is the 95% interval; the median is where the curve crosses 50%.
+        </p>
+        {view.timeInLevel.length === 0 ? <p className={muted}>Nobody in scope has a track and level yet.</p> : null}
+        {view.timeInLevel.map((track) => (
+          <div key={track.track} className="mb-6">
+            <h3 className="mb-2 font-semibold">{track.trackName}</h3>
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {track.levels.map((level) => (
+                <li key={level.level} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+                  <p className="font-medium">{level.levelName}</p>
+                  {level.suppressed ? (
+                    <p className={`text-sm ${muted}`}>
+                      {level.n} stays: not shown (fewer than {view.floor}).
+                    </p>
+                  ) : (
+                    <>
+                      <SurvivalChart title={`Time at ${level.levelName} before promotion`} points={level.points} median={level.median} maxDays={maxDays} />
+                      <p className="text-sm">
+                        Median time to promotion:{" "}
+                        <strong>{level.median === null ? "not reached (more than half still at the level)" : formatDays(level.median)}</strong>
+                        {level.median !== null && level.medianInterval ? (
+                          <span className={muted}>
+                            {" "}
+                            (95%: {level.medianInterval[0] === null ? "—" : formatDays(level.medianInterval[0])} to {level.medianInterval[1] === null ? "not reached" : formatDays(level.medianInterval[1])})
+                          </span>
+                        ) : null}
+                      </p>
+                      <p className={`text-xs ${muted}`}>
+                        n = {level.n} stays, {level.promotions} promoted
+                      </p>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {view.timeInLevel.length ? (
+          <DataTable caption="Median time to promotion by track and level" headings={["Track", "Level", "Stays (n)", "Promoted", "Median time to promotion (95% interval)"]}>
+            {view.timeInLevel.flatMap((track) =>
+              track.levels.map((level) => (
+                <tr key={`${track.track}/${level.level}`}>
+                  <td className={tdClass}>{track.trackName}</td>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    {level.levelName}
+                  </th>
+                  <td className={`${tdClass} tabular-nums`}>{level.n}</td>
+                  {level.suppressed ? (
+                    <Hidden floor={view.floor} colSpan={2} />
+                  ) : (
+                    <>
+                      <td className={`${tdClass} tabular-nums`}>{level.promotions}</td>
+                      <td className={tdClass}>
+                        {level.median === null ? "Not reached" : formatDays(level.median)}
+                        {level.medianInterval ? (
+                          <span className={muted}>
+                            {" "}
+                            ({level.medianInterval[0] === null ? "—" : formatDays(level.medianInterval[0])} to {level.medianInterval[1] === null ? "not reached" : formatDays(level.medianInterval[1])})
+                          </span>
+                        ) : null}
+                      </td>
+                    </>
+                  )}
+                </tr>
+              )),
+            )}
+          </DataTable>
+        ) : null}
+      </Section>
+
+      <Section id="outcomes" title="Promotion and outcome rates" csv={["outcomes-by-cycle", "outcomes-by-group"]} cycleId={breakdown?.cycleId}>
+        <p className={`mb-4 max-w-3xl text-sm ${muted}`}>
+          Final level outcomes recorded in calibration (locked and published sessions), with Wilson's 95% interval. The bar shows the promotion rate and its interval.
+        </p>
+        {view.outcomesByCycle.length === 0 ? (
+          <p className={muted}>No calibration session over these people has final outcomes yet.</p>
+        ) : (
+          <DataTable caption="Outcomes by cycle" headings={["Cycle", "People (n)", "Promoted (95%)", "Promotion rate", "Stay (95%)", "Not ready (95%)"]}>
+            {view.outcomesByCycle.map((cycle) => (
+              <tr key={cycle.cycleId}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {cycle.name}
+                </th>
+                <td className={`${tdClass} tabular-nums`}>{cycle.n}</td>
+                {cycle.rates ? (
+                  <>
+                    <td className={`${tdClass} tabular-nums`}>{rate(cycle.rates.promote)}</td>
+                    <td className={tdClass}>
+                      <IntervalBar estimate={cycle.rates.promote.estimate} interval={cycle.rates.promote.interval} domain={[0, 1]} label={`Promoted ${rate(cycle.rates.promote)}`} />
+                    </td>
+                    <td className={`${tdClass} tabular-nums`}>{rate(cycle.rates.stay)}</td>
+                    <td className={`${tdClass} tabular-nums`}>{rate(cycle.rates["not-ready"])}</td>
+                  </>
+                ) : (
+                  <Hidden floor={view.floor} colSpan={4} />
+                )}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {breakdown ? (
+          <div className="mt-6">
+            <Form method="get" className="no-print mb-4 flex flex-wrap items-end gap-3">
+              <SelectField label="Cycle to break down by group" name="cycle" defaultValue={breakdown.cycleId}>
+                {view.cycles.map((cycle) => (
+                  <option key={cycle.id} value={cycle.id}>
+                    {cycle.name}
+                  </option>
+                ))}
+              </SelectField>
+              <Button type="submit" variant="secondary">
+                Show
+              </Button>
+            </Form>
+            <p className="mb-3 text-sm">
+              {breakdown.name}: {breakdown.n} people, promoted {rate(breakdown.rates?.promote)}, not ready {rate(breakdown.rates?.["not-ready"])}.
+            </p>
+            {breakdown.dimensions.map((dimension) => (
+              <div key={dimension.id} className="mb-6">
+                <h3 className="mb-2 font-semibold">By {dimension.label.toLowerCase()}</h3>
+                <DataTable caption={`${breakdown.name}: outcomes by ${dimension.label.toLowerCase()}`} headings={["Group", "People (n)", "Promoted (95%)", "Promotion rate", "Not ready (95%)"]}>
+                  {dimension.groups.map((group) => (
+                    <tr key={group.value}>
+                      <th scope="row" className={`${tdClass} font-medium`}>
+                        {group.value}
+                      </th>
+                      <td className={`${tdClass} tabular-nums`}>{group.n}</td>
+                      {group.rates ? (
+                        <>
+                          <td className={`${tdClass} tabular-nums`}>{rate(group.rates.promote)}</td>
+                          <td className={tdClass}>
+                            <IntervalBar
+                              estimate={group.rates.promote.estimate}
+                              interval={group.rates.promote.interval}
+                              domain={[0, 1]}
+                              reference={breakdown.rates?.promote.estimate}
+                              label={`Promoted ${rate(group.rates.promote)}, against ${rate(breakdown.rates?.promote)} across the cycle`}
+                            />
+                          </td>
+                          <td className={`${tdClass} tabular-nums`}>{rate(group.rates["not-ready"])}</td>
+                        </>
+                      ) : (
+                        <Hidden floor={view.floor} colSpan={3} />
+                      )}
+                    </tr>
+                  ))}
+                </DataTable>
+                {dimension.unknown ? <p className={`mt-1 text-xs ${muted}`}>{dimension.unknown} people have no {dimension.label.toLowerCase()} recorded.</p> : null}
+              </div>
+            ))}
+          </div>
+        ) : null}
+      </Section>
+
+      <Section id="calibration-shift" title="Calibration shift" csv={["calibration-shift"]}>
+        <p className={`mb-4 max-w-3xl text-sm ${muted}`}>
+          How far final overall ratings moved from each manager's proposals, across every locked or published session: the mean of final minus proposed rating (below zero:
+          calibrated down) with Student's t 95% interval, and how often the level outcome changed, with Wilson's interval. The dashed line is no shift.
+        </p>
+        {view.shift.n === 0 ? (
+          <p className={muted}>No calibrated proposals over these people yet.</p>
+        ) : (
+          <DataTable caption="Calibration shift by manager" headings={["Manager", "People calibrated (n)", "Sessions", "Mean shift (95%)", "Shift", "Outcome changed (95%)"]}>
+            {[{ managerId: "", name: "Everyone", ...view.shift }, ...view.shift.managers].map((row) => (
+              <tr key={row.managerId || "everyone"}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {row.name}
+                </th>
+                <td className={`${tdClass} tabular-nums`}>{row.n}</td>
+                <td className={`${tdClass} tabular-nums`}>{row.sessions}</td>
+                {row.suppressed ? (
+                  <Hidden floor={view.floor} colSpan={3} />
+                ) : (
+                  <>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {row.meanShift ? `${signed(row.meanShift.estimate)} (${signed(row.meanShift.interval[0])} to ${signed(row.meanShift.interval[1])})` : "—"}
+                    </td>
+                    <td className={tdClass}>
+                      {row.meanShift ? (
+                        <IntervalBar
+                          estimate={row.meanShift.estimate}
+                          interval={row.meanShift.interval}
+                          domain={[-shiftSpan, shiftSpan]}
+                          reference={0}
+                          label={`Mean shift ${signed(row.meanShift.estimate)} points`}
+                        />
+                      ) : null}
+                    </td>
+                    <td className={`${tdClass} tabular-nums`}>{rate(row.outcomeChanged)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import * as csvRoute from "~/routes/insights.$file";
+import * as insightsRoute from "~/routes/insights._index";
+import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+const DAY = 86_400_000;
+
+async function page(viewerId: string, query = "") {
+  return insightsRoute.loader(routeArgs(await signedInRequest(`/insights${query}`, viewerId)));
+}
+
+async function csv(viewerId: string, file: string) {
+  return csvRoute.loader(routeArgs(await signedInRequest(`/insights/${file}`, viewerId), { file }));
+}
+
+/**
+ * A VP over two managers: Ana's six reports (team Alpha) and Ben's five (team Beta) and one more
+ * (team Gamma); someone outside the VP's organisation. Everyone was calibrated in one published
+ * session; four of Ana's reports were promoted from ic1 after 100, 200, 300 and 400 days.
+ */
+async function organisation() {
+  const tag = uniqueEmail("org").split("@")[0]!;
+  const team = async (name: string) => db.team.create({ data: { name: `${name} ${tag}` } });
+  const [alpha, beta, gamma, outside] = [await team("Alpha"), await team("Beta"), await team("Gamma"), await team("Outside")];
+  const createdAt = new Date(Date.now() - 500 * DAY);
+  const vp = await createPerson({ name: "Vera VP", track: "manager", level: "m2" });
+  const ana = await createPerson({ name: "Ana Manager", managerId: vp.id, track: "manager", level: "m1" });
+  const ben = await createPerson({ name: "Ben Manager", managerId: vp.id, track: "manager", level: "m1" });
+  const anas = [];
+  for (let index = 0; index < 6; index++) anas.push(await createPerson({ managerId: ana.id, teamId: alpha.id, track: "ic", level: "ic2", createdAt }));
+  const bens = [];
+  for (let index = 0; index < 5; index++) bens.push(await createPerson({ managerId: ben.id, teamId: beta.id, track: "ic", level: "ic2", createdAt }));
+  bens.push(await createPerson({ managerId: ben.id, teamId: gamma.id, track: "ic", level: "ic2", createdAt }));
+  const outsider = await createPerson({ teamId: outside.id, track: "ic", level: "ic2", createdAt });
+  await db.levelChange.createMany({
+    data: anas.slice(0, 4).map((person, index) => ({
+      personId: person.id,
+      fromTrackId: "ic",
+      fromLevelId: "ic1",
+      toTrackId: "ic",
+      toLevelId: "ic2",
+      source: "promoted",
+      changedAt: new Date(createdAt.getTime() + (index + 1) * 100 * DAY),
+    })),
+  });
+
+  const cycle = await db.reviewCycle.create({ data: { name: `Spring ${tag}`, startsOn: new Date("2026-03-01"), endsOn: new Date("2026-04-01") } });
+  const session = await db.calibrationSession.create({
+    data: { name: `Calibration ${tag}`, cycleId: cycle.id, facilitatorId: vp.id, state: "published", ladderId: "engineering", ladderVersionId: (await ladderForLevel("ic2"))!.versionId, groupFloor: 4 },
+  });
+  const entry = (personId: string, managerId: string | null, final: { rating: number; outcome: string }) => ({
+    sessionId: session.id,
+    personId,
+    managerId,
+    trackId: "ic",
+    levelId: "ic2",
+    proposedRating: 3,
+    proposedOutcome: "stay",
+    finalRating: final.rating,
+    finalOutcome: final.outcome,
+  });
+  await db.calibrationEntry.createMany({
+    data: [
+      // Ana's: two calibrated down a point, two promoted.
+      ...anas.map((person, index) => entry(person.id, ana.id, { rating: index < 2 ? 2 : 3, outcome: index >= 4 ? "promote" : "stay" })),
+      // Ben's: as proposed, one promoted.
+      ...bens.map((person, index) => entry(person.id, ben.id, { rating: 3, outcome: index === 0 ? "promote" : "stay" })),
+      entry(outsider.id, null, { rating: 3, outcome: "stay" }),
+    ],
+  });
+  return { tag, vp, ana, ben, anas, bens, outsider, cycle };
+}
+
+describe("organisation insights", () => {
+  test("someone with nobody under them gets a 404, the page and every CSV alike", async () => {
+    const engineer = await createPerson({ track: "ic", level: "ic2" });
+    expect(statusOf(await thrown(() => page(engineer.id)))).toBe(404);
+    expect(statusOf(await thrown(() => csv(engineer.id, "calibration-shift.csv")))).toBe(404);
+  });
+
+  test("a manager sees only their own organisation: time in level, outcomes and shift of the people under them", async () => {
+    const org = await organisation();
+    const view = await page(org.ana.id);
+    expect(view.scope).toBe("reports");
+    expect(view.people).toBe(6);
+    // Only Ana's team; nobody of Ben's, nobody outside.
+    const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    expect(teams.map((group) => group.value)).toEqual([`Alpha ${org.tag}`]);
+    expect(view.outcomesByGroup!.n).toBe(6);
+    expect(view.shift.managers.map((manager) => manager.name)).toEqual(["Ana Manager"]);
+    // ic1: four stays, promoted after 100, 200, 300 and 400 days: the curve sits at one half from day 200 to 300.
+    const ic = view.timeInLevel.find((track) => track.track === "ic")!;
+    const ic1 = ic.levels.find((level) => level.level === "ic1")!;
+    expect(ic1).toMatchObject({ n: 4, promotions: 4, suppressed: false, median: 250 });
+    expect(ic.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 6, promotions: 0, median: null });
+  });
+
+  test("a VP sees both managers' people; a group under the floor is hidden with its complement", async () => {
+    const org = await organisation();
+    const view = await page(org.vp.id, `?cycle=${org.cycle.id}`);
+    expect(view.scope).toBe("reports");
+    // Ana, Ben and their twelve.
+    expect(view.people).toBe(14);
+    const breakdown = view.outcomesByGroup!;
+    expect(breakdown.n).toBe(12);
+    expect(breakdown.rates!.promote.estimate).toBeCloseTo(3 / 12, 10);
+    const teams = breakdown.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    // Gamma (one person) is under the floor; Beta (five) is hidden with it, or Gamma's figures would follow from the cycle's and Alpha's.
+    expect(teams.map((group) => [group.value.split(" ")[0], group.n, group.suppressed, group.rates === null])).toEqual([
+      ["Alpha", 6, false, false],
+      ["Beta", 5, true, true],
+      ["Gamma", 1, true, true],
+    ]);
+    expect(teams[0]!.rates!.promote.estimate).toBeCloseTo(2 / 6, 10);
+    // Calibration shift: Ana's six moved by −1/3 on average, Ben's not at all.
+    expect(view.shift.n).toBe(12);
+    const ana = view.shift.managers.find((manager) => manager.name === "Ana Manager")!;
+    expect(ana.meanShift!.estimate).toBeCloseTo(-1 / 3, 10);
+    expect(ana.meanShift!.interval[0]).toBeLessThan(ana.meanShift!.estimate);
+    expect(ana.outcomeChanged!.estimate).toBeCloseTo(2 / 6, 10);
+
+    const shiftCsv = await csv(org.vp.id, "calibration-shift.csv");
+    expect(shiftCsv.headers.get("Content-Type")).toContain("text/csv");
+    const lines = (await shiftCsv.text()).trim().split("\r\n");
+    expect(lines[0]).toContain("mean shift");
+    expect(lines.find((line) => line.startsWith("Ana Manager,6,1,-0.3333,"))).toBeDefined();
+    const groups = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.vp.id), { file: "outcomes-by-group.csv" }))).text();
+    expect(groups).toContain(`Spring ${org.tag},Team,Gamma ${org.tag},1,,,,,,,"hidden:`);
+    expect(statusOf(await thrown(() => csv(org.vp.id, "people.csv")))).toBe(404);
+  });
+
+  test("an admin sees the whole organisation, people outside every manager's line included", async () => {
+    const org = await organisation();
+    const admin = await createAdmin();
+    const view = await page(admin.id, `?cycle=${org.cycle.id}`);
+    expect(view.scope).toBe("organisation");
+    const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    expect(teams.map((group) => group.value)).toContain(`Outside ${org.tag}`);
+    expect(view.outcomesByGroup!.n).toBe(13);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { insightsScope } from "~/modules/insights/policy";
+import { calibrationShift, type ShiftRecord } from "~/modules/insights/shift";
+import { levelSpells, timeInLevel } from "~/modules/insights/time-in-level";
+
+const DAY = 86_400_000;
+const viewer = { id: "v", name: "V", email: "v@example.com", isAdmin: false, isHiringAdmin: false };
+
+describe("insights", () => {
+  it("admins see the organisation, managers the people under them, nobody else anything", () => {
+    expect(insightsScope({ ...viewer, isAdmin: true }, { hasReports: false })).toEqual({ kind: "organisation" });
+    expect(insightsScope(viewer, { hasReports: true })).toEqual({ kind: "reports", managerId: "v" });
+    expect(insightsScope(viewer, { hasReports: false })).toBeNull();
+  });
+
+  it("a person's stays: promoted out of the first, moved sideways out of the second (censored), still at the third (censored)", () => {
+    const spells = levelSpells(
+      {
+        createdAt: 0,
+        deactivatedAt: null,
+        current: { track: "manager", level: "m1" },
+        changes: [
+          { at: 100 * DAY, from: { track: "ic", level: "ic1" }, to: { track: "ic", level: "ic2" }, promotion: true },
+          { at: 250 * DAY, from: { track: "ic", level: "ic2" }, to: { track: "manager", level: "m1" }, promotion: false },
+        ],
+      },
+      400 * DAY + 5,
+    );
+    expect(spells).toEqual([
+      { track: "ic", level: "ic1", days: 100, promoted: true },
+      { track: "ic", level: "ic2", days: 150, promoted: false },
+      { track: "manager", level: "m1", days: 150, promoted: false },
+    ]);
+    // Someone who left is censored when they left; nothing changed: one stay from createdAt.
+    expect(levelSpells({ createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([{ track: "ic", level: "ic1", days: 30, promoted: false }]);
+  });
+
+  it("levels with fewer stays than the floor get no curve; the others a Kaplan–Meier curve in the ladder's order", () => {
+    const stay = (level: string, days: number, promoted: boolean) => ({ track: "ic", level, days, promoted });
+    const tracks = timeInLevel(
+      [stay("ic2", 10, true), stay("ic2", 20, false), stay("ic2", 30, true), stay("ic2", 40, true), stay("ic1", 5, true), stay("ic1", 6, true), stay("ic1", 7, false)],
+      [{ track: "ic", levels: ["ic1", "ic2", "ic3"] }],
+      4,
+    );
+    expect(tracks).toHaveLength(1);
+    expect(tracks[0]!.levels.map((level) => [level.level, level.n, level.suppressed, level.curve === null])).toEqual([
+      ["ic1", 3, true, true],
+      ["ic2", 4, false, false],
+    ]);
+    // 4 at risk, one promoted at 10 (0.75), one censored at 20, then 30: 0.75 × 1/2 = 0.375, the median.
+    expect(tracks[0]!.levels[1]!.curve!.median).toBe(30);
+  });
+
+  it("calibration shift per manager: final minus proposed; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
+    const record = (managerId: string | null, shift: number, changed = false): ShiftRecord => ({
+      managerId,
+      sessionId: "s",
+      proposedRating: 3,
+      finalRating: 3 + shift,
+      proposedOutcome: "stay",
+      finalOutcome: changed ? "promote" : "stay",
+    });
+    const report = calibrationShift(
+      [
+        ...[0, 0, -1, -1, 0, 0].map((shift, index) => record("ana", shift, index === 0)),
+        ...[1, 0, 0, 0, 0].map((shift) => record("ben", shift)),
+        record("cy", 1),
+        // No proposal: not compared.
+        { ...record("ana", 0), proposedRating: null },
+      ],
+      4,
+    );
+    expect(report.n).toBe(12);
+    expect(report.meanShift!.estimate).toBeCloseTo(0, 10);
+    expect(report.managers.map((manager) => [manager.managerId, manager.n, manager.suppressed])).toEqual([
+      ["ana", 6, false],
+      ["ben", 5, true],
+      ["cy", 1, true],
+    ]);
+    expect(report.managers[0]!.meanShift!.estimate).toBeCloseTo(-1 / 3, 10);
+    expect(report.managers[0]!.outcomeChanged!.estimate).toBeCloseTo(1 / 6, 10);
+    expect(report.managers[1]!.meanShift).toBeNull();
+  });
+});
