@@ -1,7 +1,7 @@
 /**
  * Validates ladders: `npm run ladders:check [-- <folder>]`. The folder is either one ladder (it
- * holds .yaml files) or a folder of ladders (default: frameworks). Prints every error, one per
- * line, then a summary; exits 1 when anything is wrong.
+ * holds .yaml files) or a folder of ladders (default: frameworks). Prints every error and every
+ * warning, one per line, then a summary; exits 1 when any ladder has errors (warnings alone exit 0).
  */
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -33,9 +33,12 @@ function main(args: string[]): number {
   }
 
   let errorCount = 0;
+  let warningCount = 0;
   const failed: string[] = [];
   const valid: string[] = [];
   for (const { folder, result } of ladders) {
+    for (const warning of result.warnings) console.log(`${formatLadderError(warning)} (warning)`);
+    warningCount += result.warnings.length;
     if (result.ok) {
       const { ladder, hash } = result;
       const levels = ladder.tracks.reduce((sum, track) => sum + track.levels.length, 0);
@@ -49,11 +52,12 @@ function main(args: string[]): number {
     failed.push(folder);
   }
   for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : [])))) console.log(`ladders:check: note: ${note}`);
+  const warned = warningCount === 0 ? "" : `, with ${plural(warningCount, "warning")} to fix`;
   if (failed.length === 0) {
-    console.log(`ladders:check: ${plural(valid.length, "ladder")} valid: ${valid.join("; ")}`);
+    console.log(`ladders:check: ${plural(valid.length, "ladder")} valid${warned}: ${valid.join("; ")}`);
     return 0;
   }
-  console.log(`ladders:check: ${plural(errorCount, "error")} in ${failed.length} of ${plural(ladders.length, "ladder")} (${failed.join(", ")})`);
+  console.log(`ladders:check: ${plural(errorCount, "error")} in ${failed.length} of ${plural(ladders.length, "ladder")} (${failed.join(", ")})${warned}`);
   return 1;
 }
 

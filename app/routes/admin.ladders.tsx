@@ -16,6 +16,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   return {
     served: state.served.map(({ folder, ladder, hash }) => ({ folder, id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, hash })),
     problems: state.problems.map((problem) => ({ ...problem, lines: problem.errors.map(formatLadderError) })),
+    warnings: state.warnings.map(({ folder, warnings }) => ({ folder, lines: warnings.map(formatLadderError) })),
   };
 });
 
@@ -33,7 +34,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 const storedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default function LadderStatus() {
-  const { served, problems } = useLoaderData<typeof loader>();
+  const { served, problems, warnings } = useLoaderData<typeof loader>();
   const reloaded = useActionData<typeof action>();
   const reloading = useNavigation().state === "submitting";
   return (
@@ -62,6 +63,16 @@ export default function LadderStatus() {
           </p>
           <ul className="space-y-1 font-mono text-xs">
             {problem.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Alert>
+      ))}
+      {warnings.map((entry) => (
+        <Alert key={entry.folder} tone="warning" title={`${entry.folder}: ${entry.lines.length} warning${entry.lines.length === 1 ? "" : "s"}`}>
+          <p className="mb-2">The ladder loads, but its authors should fix these (ladders:check prints them too).</p>
+          <ul className="space-y-1 font-mono text-xs">
+            {entry.lines.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -6,8 +6,10 @@ import { didYouMean } from "./suggest";
 /**
  * Interview questions are asked at levels where their competency applies: a question for a
  * level it starts after (or stopped before), or in a track that does not use it, is never asked.
+ * A warning, not an error: such a question does no harm, and ladders that validated before this
+ * check came in have them.
  */
-export function checkQuestionLevels(parts: LadderParts): LadderError[] {
+export function warnQuestionLevels(parts: LadderParts): LadderError[] {
   const errors: LadderError[] = [];
   const levels = new Map<string, { track: LadderParts["tracks"][number]["value"]; rank: number }>();
   for (const track of parts.tracks) track.value.levels.forEach((level, rank) => levels.has(level.id) || levels.set(level.id, { track: track.value, rank }));
@@ -16,7 +18,7 @@ export function checkQuestionLevels(parts: LadderParts): LadderError[] {
       question.levels?.forEach((levelId, index) => {
         const level = levels.get(levelId);
         if (level && !appliesAt(competency.value, level.track, level.rank)) {
-          errors.push(errorIn(competency, ["interview", "questions", questionIndex, "levels", index], `the competency does not apply at level "${levelId}" (track "${level.track.id}"), so this question would never be asked there`));
+          errors.push(errorIn(competency, ["interview", "questions", questionIndex, "levels", index], `the competency does not apply at level "${levelId}" (track "${level.track.id}"), so this question would never be asked there; remove "${levelId}" from the question's levels`));
         }
       });
     });

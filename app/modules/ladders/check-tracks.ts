@@ -4,6 +4,7 @@ import { appliesRange, usesCompetency } from "./applies";
 import { inheritedByLevel, inheritedKey } from "./check-includes";
 import { closestMatch, didYouMean } from "./suggest";
 import { normaliseText } from "./text-similarity";
+import type { Expectation } from "./types";
 
 /**
  * Every level says what is expected for exactly the competencies that apply at it: those its
@@ -52,7 +53,6 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
         }
       }
       for (const [competencyId, list] of Object.entries(level.expectations)) {
-        const seen = new Map<string, number>();
         const ids = new Map<string, number>();
         list.forEach((expectation, index) => {
           if (expectation.id !== undefined) {
@@ -60,11 +60,6 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
             if (first !== undefined) errors.push(errorIn(track, [...path, competencyId, index, "id"], `statement id "${expectation.id}" is already used by ${competencyId}[${first}]; ids name one statement`));
             else ids.set(expectation.id, index);
           }
-          const key = normaliseText(expectation.text);
-          const earlier = seen.get(key);
-          if (earlier !== undefined) {
-            errors.push(errorIn(track, [...path, competencyId, index], `the same expectation appears twice for "${competencyId}" (also at ${competencyId}[${earlier}]); remove one`));
-          } else seen.set(key, index);
         });
       }
       for (const competency of used) {
@@ -78,4 +73,39 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
     });
   }
   return errors;
+}
+
+/**
+ * A warning, not an error: the same words twice in one list still load and rate (marks are kept
+ * by position), and ladders converted from real sources have them, each under its own statement
+ * id. The author decides whether they are one statement or two.
+ */
+export function warnRepeatedStatements(parts: LadderParts): LadderError[] {
+  const warnings: LadderError[] = [];
+  for (const track of parts.tracks) {
+    track.value.levels.forEach((level, levelIndex) => {
+      for (const [competencyId, list] of Object.entries(level.expectations)) {
+        const seen = new Map<string, number>();
+        list.forEach((expectation, index) => {
+          const key = normaliseText(expectation.text);
+          const earlier = seen.get(key);
+          if (earlier === undefined) {
+            seen.set(key, index);
+            return;
+          }
+          const first = list[earlier]!;
+          warnings.push(errorIn(track, ["levels", levelIndex, "expectations", competencyId, index], repeatedMessage(competencyId, earlier, first, expectation)));
+        });
+      }
+    });
+  }
+  return warnings;
+}
+
+function repeatedMessage(competencyId: string, earlier: number, first: Pick<Expectation, "id">, repeat: Pick<Expectation, "id">): string {
+  const also = `the same text appears twice for "${competencyId}" (also at ${competencyId}[${earlier}])`;
+  if (first.id !== undefined && repeat.id !== undefined && first.id !== repeat.id) {
+    return `${also}, under statement ids "${first.id}" and "${repeat.id}"; if they are one statement remove one, if two reword one so people can tell them apart`;
+  }
+  return `${also}; remove one, or reword one if they are different statements`;
 }

@@ -17,12 +17,20 @@ export interface LadderProblem {
   storedAt?: Date;
 }
 
+/** What a folder's authors should fix although the ladder loads (or would, were it not for its errors). */
+export interface LadderWarnings {
+  folder: string;
+  warnings: LadderError[];
+}
+
 export interface LadderState {
   served: ServedLadder[];
   problems: LadderProblem[];
+  /** Folders whose latest load gave warnings, from that load. */
+  warnings: LadderWarnings[];
 }
 
-export const emptyLadderState: LadderState = { served: [], problems: [] };
+export const emptyLadderState: LadderState = { served: [], problems: [], warnings: [] };
 
 /**
  * The state after a (re)load: a folder that loads replaces what was served for it;
@@ -50,5 +58,6 @@ export function nextLadderState(
     const storedAt = fromStore?.storedAt ?? (last ? previousProblem?.storedAt : undefined);
     problems.push({ folder, errors: result.errors, keptPrevious: Boolean(last ?? fromStore), ...(storedAt ? { storedAt } : {}) });
   }
-  return { served, problems };
+  const warnings = loaded.flatMap(({ folder, result }) => (result.warnings.length > 0 ? [{ folder, warnings: result.warnings }] : []));
+  return { served, problems, warnings };
 }

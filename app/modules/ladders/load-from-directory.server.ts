@@ -27,7 +27,7 @@ export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryO
     paths = listLadderFiles(resolve(dir), limits.maxFiles + 1);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "folder not found" : `cannot read folder (${String(error)})`;
-    return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message: reason }] };
+    return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message: reason }], warnings: [] };
   }
   const frameworksDir = resolve(options.frameworksDir ?? dirname(resolve(dir)));
   return loadLadderFromSources(readSources(paths, base, limits), {

@@ -3,6 +3,8 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { onSiblingMessage, tellSiblings } from "~/utils/siblings.server";
+import { logLine } from "~/utils/log.server";
+import { formatLadderError } from "./ladder-errors";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { readStoredLadder } from "./stored-ladder";
@@ -18,6 +20,8 @@ type Registry = {
   ready?: Promise<void>;
   /** When the newest admin reload this server has applied was recorded; undefined before the first look. */
   reloadSeen?: Date | null;
+  /** Folder and content hash of each ladder whose warnings were logged, so each is logged once, when it loads. */
+  warned: Set<string>;
 };
 
 const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
@@ -51,8 +55,20 @@ export async function reloadLadders(registry = getRegistry()): Promise<LadderSta
   for (const problem of registry.state.problems) {
     console.warn(`Ladder ${problem.folder} has ${problem.errors.length} error(s)${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
   }
+  logWarnings(registry, loaded);
   await recordVersions(registry);
   return registry.state;
+}
+
+/** Each ladder content's warnings once, when it first loads, one line each as ladders:check prints them. */
+function logWarnings(registry: Registry, loaded: ReturnType<typeof loadAllLadders>) {
+  for (const { folder, result } of loaded) {
+    if (!result.ok || result.warnings.length === 0) continue;
+    const key = `${folder}#${result.hash}`;
+    if (registry.warned.has(key)) continue;
+    registry.warned.add(key);
+    logLine("warn", `Ladder ${folder} loaded with ${result.warnings.length} warning(s)`, { folder, warnings: result.warnings.map(formatLadderError) });
+  }
 }
 
 async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLadder & { storedAt: Date }>> {
@@ -70,7 +86,7 @@ async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLad
 }
 
 function getRegistry(): Registry {
-  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map() };
+  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map(), warned: new Set() };
   return globalForLadders.rungsLadders;
 }
 
@@ -139,7 +155,7 @@ export async function ladderForPerson(person: { ladderId: string | null; level: 
 /** Test hook: point the registry at another folder and start afresh. */
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();
-  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map() };
+  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map(), warned: new Set() };
 }
 
 /**

@@ -10,12 +10,12 @@ export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** The longest text each kind of field may hold, in characters (docs/ladders.md, "Text and Markdown"). */
 export const TEXT_LIMITS = { name: 120, statement: 1000, description: 3000 } as const;
 
+/**
+ * Text with a length limit. The limit is metadata, not a check: it came in after ladders were in
+ * use, so longer text is a warning (check-text-length.ts), and editors see it as `maxLength`.
+ */
 function textUpTo(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(max, { error: (issue) => `is ${String((issue.input as string).length)} characters long; at most ${max} are allowed here` });
+  return z.string().trim().min(1, { error: "must not be empty" }).meta({ maxLength: max });
 }
 /** Names, titles, labels and versions. */
 const name = textUpTo(TEXT_LIMITS.name);

@@ -31,6 +31,11 @@ export function errorLines(result: LadderLoadResult): string[] {
   return result.ok ? [] : result.errors.map(formatLadderError);
 }
 
+/** Warnings as ladders:check prints them (without its " (warning)" suffix). */
+export function warningLines(result: LadderLoadResult): string[] {
+  return result.warnings.map(formatLadderError);
+}
+
 export function loadValid(sources: LadderSource[]): Ladder {
   const result = loadLadderFromSources(sources);
   if (!result.ok) throw new Error(`expected a valid ladder:\n${errorLines(result).join("\n")}`);
