@@ -1,13 +1,14 @@
 import { buildLadder } from "./build-ladder";
-import { checkApplies, checkQuestionLevels } from "./check-applies";
+import { checkApplies, warnQuestionLevels } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
 import { checkBranches } from "./check-branches";
 import { checkEquivalence } from "./check-equivalence";
 import { checkIncludes } from "./check-includes";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
-import { checkCalibrationScales, checkChangelog, checkScale } from "./check-scale";
+import { checkCalibrationScales, checkChangelog, checkScale, warnChangelogVersion } from "./check-scale";
 import { checkTargets } from "./check-targets";
-import { checkExpectations } from "./check-tracks";
+import { warnLongText } from "./check-text-length";
+import { checkExpectations, warnRepeatedStatements } from "./check-tracks";
 import { ladderContentHash } from "./content-hash.server";
 import { resolveIncludes, type IncludeReader } from "./includes";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
@@ -17,7 +18,14 @@ import { readLadderFiles } from "./read-files";
 import type { LadderSource } from "./source-text";
 import type { Ladder } from "./types";
 
-export type LadderLoadResult = { ok: true; ladder: Ladder; hash: string } | { ok: false; errors: LadderError[] };
+/**
+ * Errors make a ladder unusable, so it is not served. Warnings name something to fix in a ladder
+ * that still works: a check added in a release starts as a warning, so a ladder that validated
+ * on the release before keeps loading (docs/ladders.md, "Errors and warnings").
+ */
+export type LadderLoadResult =
+  | { ok: true; ladder: Ladder; hash: string; warnings: LadderError[] }
+  | { ok: false; errors: LadderError[]; warnings: LadderError[] };
 
 export interface LoadLadderOptions {
   /** Names the ladder in errors that belong to no single file; defaults to the files' common folder. */
@@ -37,7 +45,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
   const limits = resolveLimits(options.limits);
   const sorted = [...sources].sort((a, b) => compareText(a.file, b.file));
   const root = options.root ?? commonFolder(sorted.map((source) => source.file));
-  const rootError = (message: string): LadderLoadResult => ({ ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message }] });
+  const rootError = (message: string): LadderLoadResult => ({ ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message }], warnings: [] });
   if (sorted.length === 0) return rootError("no ladder files found; a ladder is a folder of .yaml files");
   if (sorted.length > limits.maxFiles) {
     return rootError(`too many files (${sorted.length}); a ladder may have at most ${limits.maxFiles}`);
@@ -55,15 +63,15 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkChangelog(parts),
     ...checkCompetencies(parts),
     ...checkApplies(parts),
-    ...checkQuestionLevels(parts),
     ...checkExpectations(parts),
     ...checkTargets(parts),
     ...checkEquivalence(parts),
     ...checkBranches(parts),
     ...checkIncludes(parts),
   );
-  if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors) };
-  return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts) };
+  const warnings = sortLadderErrors([...warnLongText(parts), ...warnChangelogVersion(parts), ...warnQuestionLevels(parts), ...warnRepeatedStatements(parts)]);
+  if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors), warnings };
+  return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts), warnings };
 }
 
 function commonFolder(files: readonly string[]): string {
