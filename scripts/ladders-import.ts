@@ -1,7 +1,7 @@
 /**
  * Imports a ladder from the format a company already keeps:
  *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] SOURCE
- * Writes one ladder folder (default frameworks/<id>), prints one line per thing of the source
+ * Writes one ladder folder (default frameworks/<id>) and any shared folder it includes beside it, prints one line per thing of the source
  * it could not place as it was (with the source file), then checks the folder with the ladder
  * loader. Exits 1 when the source cannot be read, the folder exists without --force, or the
  * written ladder does not validate.
@@ -46,17 +46,23 @@ function main(argv: string[]): number {
   }
 
   const out = args.out ?? join("frameworks", imported.ladderId);
-  if (existsSync(out)) {
-    if (!args.force) {
-      console.log(`ladders:import: ${out} already exists; nothing was written (pass --force to replace it)`);
-      return 1;
-    }
-    rmSync(out, { recursive: true, force: true });
+  // Shared folders go beside the ladder's: include paths are relative to the folder that holds it.
+  const folders = [
+    { path: out, files: imported.files },
+    ...(imported.shared ?? []).map((shared) => ({ path: join(dirname(out), shared.folder), files: shared.files })),
+  ];
+  const existing = folders.filter((folder) => existsSync(folder.path)).map((folder) => folder.path);
+  if (existing.length > 0 && !args.force) {
+    console.log(`ladders:import: ${existing.join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing was written (pass --force to replace ${existing.length === 1 ? "it" : "them"})`);
+    return 1;
   }
-  for (const file of imported.files) {
-    const path = join(out, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
+  for (const folder of folders) {
+    rmSync(folder.path, { recursive: true, force: true });
+    for (const file of folder.files) {
+      const path = join(folder.path, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
   }
   for (const line of imported.report) console.log(`${line.file}: ${line.message}`);
 

@@ -39,6 +39,16 @@ describe("npm run ladders:import", () => {
     expect(loaded.ok && loaded.ladder.meta.id).toBe(ladderId);
   });
 
+  it("writes Monzo's generic topics as a shared folder beside the ladder's, which it includes, and refuses to overwrite either without --force", () => {
+    const out = join(work, "monzo");
+    expect(readFileSync(join(work, "monzo-engineering-generic/topics.yaml"), "utf8")).toContain("name: Generic Framework");
+    expect(readFileSync(join(out, "ladder.yaml"), "utf8")).toContain("include:\n  - monzo-engineering-generic\n");
+    rmSync(out, { recursive: true });
+    const refused = run(["--from", "monzo", "--out", out, SOURCES.monzo]);
+    expect(refused).toEqual({ status: 1, lines: [`ladders:import: ${join(work, "monzo-engineering-generic")} already exists; nothing was written (pass --force to replace it)`] });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("writes to frameworks/<id> by default and refuses to overwrite an existing folder unless --force", () => {
     const project = join(work, "project");
     mkdirSync(project);

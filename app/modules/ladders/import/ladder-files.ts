@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { DraftCompetency, DraftTrack } from "./assemble";
+import type { DraftStatement } from "./types";
 import type { LadderOutputFile } from "./types";
 
 /** The parts of a ladder an importer writes, in the shapes docs/ladders.md describes. */
@@ -14,23 +15,46 @@ export interface DraftLadder {
   include?: string[];
 }
 
+/** A shared source's expectations: level id of the including ladder -> competency id -> expectations. */
+export type SharedExpectations = Record<string, Record<string, (string | DraftStatement)[]>>;
+
+/** A shared folder a ladder includes (docs/ladders.md, "Shared topics"). */
+export interface DraftShared {
+  shared: { name: string; description?: string };
+  areas: { id: string; name: string; description: string }[];
+  competencies: DraftCompetency[];
+  expectations: SharedExpectations;
+}
+
+function header(origin: string): string {
+  return `# Imported from ${origin} by npm run ladders:import. Edit freely; npm run ladders:check validates.\n`;
+}
+
+function yamlFile(path: string, origin: string, content: Record<string, unknown>): LadderOutputFile {
+  return { path, content: header(origin) + stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }) };
+}
+
+/** The shared folder's one file. */
+export function sharedFiles(draft: DraftShared, origin: string): LadderOutputFile[] {
+  return [yamlFile("topics.yaml", origin, { ...draft })];
+}
+
 /**
  * The ladder folder's files: ladder.yaml (identity, scale, areas, equivalence),
  * competencies.yaml, and one file per track under tracks/, numbered so they load in order.
  */
 export function ladderFiles(draft: DraftLadder, origin: string): LadderOutputFile[] {
-  const header = `# Imported from ${origin} by npm run ladders:import. Edit freely; npm run ladders:check validates.\n`;
-  const write = (path: string, content: Record<string, unknown>): LadderOutputFile => ({ path, content: header + stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }) });
+  const write = (path: string, content: Record<string, unknown>) => yamlFile(path, origin, content);
   const width = String(draft.tracks.length).length;
   return [
     write("ladder.yaml", {
       ladder: draft.ladder,
       ...(draft.include && draft.include.length > 0 ? { include: draft.include } : {}),
       scale: draft.scale,
-      areas: draft.areas,
+      ...(draft.areas.length > 0 ? { areas: draft.areas } : {}),
       ...(draft.equivalence && draft.equivalence.length > 0 ? { equivalence: draft.equivalence } : {}),
     }),
-    write("competencies.yaml", { competencies: draft.competencies }),
+    ...(draft.competencies.length > 0 ? [write("competencies.yaml", { competencies: draft.competencies })] : []),
     ...draft.tracks.map((track, index) => write(`tracks/${String(index + 1).padStart(width, "0")}-${track.id}.yaml`, { tracks: [track] })),
   ];
 }

@@ -1,7 +1,8 @@
-import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
+import { normaliseText } from "../text-similarity";
+import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
 import { baseName, FIRST_VERSION, formatHasSublevels, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
-import { ladderFiles } from "./ladder-files";
+import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
 import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
 
 /**
@@ -9,7 +10,9 @@ import { ImportSourceError, type DraftStatement, type ImportedLadder, type Impor
  * its YAML front matter holding `levels` (how many) and `topics`, each with `content` per level:
  * `criteria` and `exampleCriteria` (a criterion with its examples). `generic.md` holds topics that
  * a framework inherits by naming them: its criteria are shown beside the framework's own and its
- * title wins. Each framework becomes a track; each topic a competency.
+ * title wins. Each framework becomes a track; each topic a competency; the generic topics the
+ * frameworks name become a shared folder beside the ladder, which the ladder includes
+ * (docs/ladders.md, "Shared topics"), so pages mark them as inherited from Monzo's generic framework.
  */
 
 const SOURCE_NAME = "the Monzo framework";
@@ -97,13 +100,16 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
           }
           continue;
         }
-        levels[number - 1]!.cells.set(competency.id, { statements: [...statements] });
+        const cell = levels[number - 1]!.cells.get(competency.id) ?? { statements: [] };
+        cell.statements.push(...statements);
+        levels[number - 1]!.cells.set(competency.id, cell);
       }
       if (shared === undefined) continue;
+      // A ladder inherits an included topic's expectations before its own.
       for (const [number, statements] of shared.byLevel) {
         if (number > framework.levels) continue;
         const cell = levels[number - 1]!.cells.get(competency.id) ?? { statements: [] };
-        cell.statements.push(...statements);
+        cell.statements.unshift(...statements);
         levels[number - 1]!.cells.set(competency.id, cell);
       }
     }
@@ -121,14 +127,15 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   }
 
   const assembled = assembleLadder([...competencies.values()], tracks, SOURCE_NAME);
+  const sharedTopicOf = new Map([...competencies].filter(([name]) => genericTopics.has(name)).map(([name, competency]) => [competency.id, genericTopics.get(name)!]));
+  const inherited = takeInherited(assembled.tracks, sharedTopicOf);
   const folder = commonFolder(frameworks.map((framework) => framework.file));
   const ladderId = options.ladderId ?? `monzo-${kebabId(folder ?? "progression", "progression")}`;
   const single = frameworks.length === 1 ? frameworks[0]! : null;
   const name = single !== null ? withoutPictographs(single.title) : `Monzo ${folder ?? "progression"} frameworks`;
-  const areas = [
-    { id: "topics", name: "Topics", description: "Topics of the imported frameworks." },
-    { id: "shared", name: "Shared topics", description: `Topics from ${generic?.file ?? GENERIC_FILE} that a framework inherits by naming them: their criteria are added to the framework's own.` },
-  ].filter((area) => assembled.competencies.some((competency) => competency.area === area.id));
+  const ownCompetencies = assembled.competencies.filter((competency) => !sharedTopicOf.has(competency.id));
+  const sharedCompetencies = assembled.competencies.filter((competency) => sharedTopicOf.has(competency.id));
+  const sharedFolder = `${ladderId}-generic`;
   const maxLevels = Math.max(...tracks.map((track) => track.levels.length));
   const equivalence =
     tracks.length < 2
@@ -141,14 +148,56 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
       {
         ladder: { id: ladderId, name, version: FIRST_VERSION, description: `Imported from Monzo's progression framework: ${frameworks.map((framework) => framework.file).join(", ")}.` },
         scale: LEVEL_SCALE,
-        areas,
-        competencies: assembled.competencies,
+        areas: ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "Topics of the imported frameworks." }],
+        competencies: ownCompetencies,
         tracks: assembled.tracks,
         equivalence,
+        ...(sharedCompetencies.length === 0 ? {} : { include: [sharedFolder] }),
       },
       "Monzo's progression framework",
     ),
+    shared:
+      sharedCompetencies.length === 0
+        ? []
+        : [
+            {
+              folder: sharedFolder,
+              files: sharedFiles(
+                {
+                  shared: { name: withoutPictographs(generic!.title) || "Generic", description: `Monzo's generic topics (${generic!.file}), shown on each framework that names them.` },
+                  areas: [{ id: "generic", name: "Generic", description: "Topics every Monzo framework that names them shares, with the generic framework's criteria at each level." }],
+                  competencies: sharedCompetencies.map((competency) => ({ ...competency, area: "generic" })),
+                  expectations: inherited,
+                },
+                "Monzo's progression framework (generic.md)",
+              ),
+            },
+          ],
   };
+}
+
+/**
+ * Moves the generic criteria out of the ladder's levels into the shared folder's expectations (by
+ * level id); what a framework adds to a generic topic, and any carried-over statement, stays.
+ */
+function takeInherited(tracks: DraftTrack[], sharedTopicOf: Map<string, Topic>): SharedExpectations {
+  const inherited: SharedExpectations = {};
+  for (const track of tracks) {
+    track.levels.forEach((level, index) => {
+      for (const [competencyId, topic] of sharedTopicOf) {
+        const list = level.expectations[competencyId];
+        if (list === undefined) continue;
+        const generic = new Set((topic.byLevel.get(index + 1) ?? []).map((statement) => normaliseText(statement.text)));
+        const isGeneric = (item: (typeof list)[number]) => generic.has(normaliseText(typeof item === "string" ? item : item.text));
+        const fromGeneric = list.filter(isGeneric);
+        const own = list.filter((item) => !isGeneric(item));
+        if (fromGeneric.length > 0) (inherited[level.id] ??= {})[competencyId] = fromGeneric;
+        if (own.length > 0) level.expectations[competencyId] = own;
+        else delete level.expectations[competencyId];
+      }
+    });
+  }
+  return inherited;
 }
 
 function readFramework(source: SourceFile, report: ReportLine[]): Framework | null {

@@ -26,6 +26,8 @@ export interface LadderOutputFile {
 export interface ImportedLadder {
   ladderId: string;
   files: LadderOutputFile[];
+  /** Shared folders the ladder includes, written beside its folder (docs/ladders.md, "Shared topics"). */
+  shared?: { folder: string; files: LadderOutputFile[] }[];
   report: ReportLine[];
 }
 

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Expectation, Ladder } from "~/modules/ladders";
-import type { ImportedLadder, SourceFile } from "~/modules/ladders/import/types";
-import { loadValid } from "../helpers";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { formatLadderError, type Expectation, type Ladder } from "~/modules/ladders";
+import type { ImportedLadder, LadderOutputFile, SourceFile } from "~/modules/ladders/import/types";
+import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 
 export const IMPORT_FIXTURES = "test/fixtures/import";
 
@@ -15,9 +16,28 @@ export function readSourceFiles(dir: string, pattern: RegExp): SourceFile[] {
   return walk(dir).map((path) => ({ path, text: readFileSync(path, "utf8") }));
 }
 
-/** The imported files loaded by the project's own ladder loader; throws with every error when they do not validate. */
+/**
+ * The imported files, written to a frameworks folder as the import command writes them (the
+ * ladder's folder and the shared folders it includes beside it), loaded by the project's own
+ * ladder loader; throws with every error when they do not validate.
+ */
 export function loadImported(imported: ImportedLadder): Ladder {
-  return loadValid(imported.files.map((file) => ({ file: `imported/${file.path}`, text: file.content })));
+  const frameworks = mkdtempSync(join(tmpdir(), "rungs-import-"));
+  try {
+    const write = (folder: string, files: LadderOutputFile[]) => {
+      for (const file of files) {
+        mkdirSync(dirname(join(frameworks, folder, file.path)), { recursive: true });
+        writeFileSync(join(frameworks, folder, file.path), file.content);
+      }
+    };
+    write(imported.ladderId, imported.files);
+    for (const shared of imported.shared ?? []) write(shared.folder, shared.files);
+    const result = loadLadderFromDirectory(join(frameworks, imported.ladderId), { relativeTo: frameworks });
+    if (!result.ok) throw new Error(`expected a valid ladder:\n${result.errors.map(formatLadderError).join("\n")}`);
+    return result.ladder;
+  } finally {
+    rmSync(frameworks, { recursive: true, force: true });
+  }
 }
 
 /** Every statement of the ladder, with where it sits. */

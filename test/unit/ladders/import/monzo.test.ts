@@ -57,14 +57,20 @@ describe("importing Monzo's progression framework", () => {
     expect(rpc!.expectation.examples).toEqual(["Basic CRUD handlers", "Internal/external API proxies"]);
   });
 
-  it("adds the generic topics' criteria to each framework that names the topic, under the generic title, as Monzo shows them", () => {
+  it("writes the generic topics the frameworks name as a shared folder beside the ladder, which the ladder includes", () => {
+    expect(imported.shared?.map((shared) => [shared.folder, shared.files.map((file) => file.path)])).toEqual([["monzo-engineering-generic", ["topics.yaml"]]]);
+    expect(ladder.includes).toEqual([{ path: "monzo-engineering-generic", name: "Generic Framework" }]);
+    expect(ladder.competencies.filter((competency) => competency.inheritedFrom === "Generic Framework").map((competency) => competency.id)).toEqual(["communication", "impact"]);
+  });
+
+  it("gives each framework that names a generic topic its generic criteria (inherited, first) and its own, under the generic title, as Monzo shows them", () => {
     const communication = ladder.competencies.find((competency) => competency.id === "communication")!;
-    expect(communication).toMatchObject({ name: "Communication", areaId: "shared", sharedByAllTracks: true });
-    const backend2 = ladder.tracks[0]!.levels[1]!.expectations.communication!.map((expectation) => expectation.text);
+    expect(communication).toMatchObject({ name: "Communication", areaId: "generic", sharedByAllTracks: true });
+    const backend2 = ladder.tracks[0]!.levels[1]!.expectations.communication!.map((expectation) => [expectation.text, expectation.inheritedFrom ?? null]);
     expect(backend2).toEqual([
-      "Accepts feedback graciously",
-      "Provides helpful and actionable feedback in code reviews in an empathetic manner",
-      "Can deliver their work to their team and others",
+      ["Can deliver their work to their team and others", "Generic Framework"],
+      ["Accepts feedback graciously", null],
+      ["Provides helpful and actionable feedback in code reviews in an empathetic manner", null],
     ]);
     // impact is named by backend only; the generic level-2 criterion fills backend's level 2.
     expect(ladder.tracks[0]!.levels[1]!.expectations.impact!.map((expectation) => expectation.text)).toEqual(["Delivers small, well-defined tasks/projects"]);
