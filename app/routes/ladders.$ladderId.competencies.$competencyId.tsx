@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ExpectationList } from "~/components/ladders/expectations";
+import { ExpectationList, InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -32,7 +32,10 @@ export default function CompetencyPage() {
   return (
     <>
       <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
-      <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">Area: {view.competency.area}</p>
+      <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">
+        Area: {view.competency.area}
+        {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
+      </p>
       <div className="space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>

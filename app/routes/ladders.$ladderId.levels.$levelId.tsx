@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ExpectationList } from "~/components/ladders/expectations";
+import { ExpectationList, InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -116,6 +116,7 @@ export default function LevelPage() {
                     <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
                       {competency.name}
                     </Link>
+                    {competency.inheritedFrom ? <InheritedMark from={competency.inheritedFrom} /> : null}
                   </h3>
                   <RichText text={competency.description} className="mb-2 text-sm text-slate-500 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />

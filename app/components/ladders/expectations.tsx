@@ -8,6 +8,7 @@ export function ExpectationList({ expectations, compact = false }: { expectation
       {expectations.map((expectation) => (
         <li key={expectation.text}>
           <RichText text={expectation.text} inline />
+          {expectation.inheritedFrom ? <InheritedMark from={expectation.inheritedFrom} /> : null}
           {expectation.examples.length && !compact ? (
             <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400">
               {expectation.examples.map((example) => (
@@ -21,4 +22,9 @@ export function ExpectationList({ expectations, compact = false }: { expectation
       ))}
     </ul>
   );
+}
+
+/** Marks what a ladder inherits from a shared source (docs/ladders.md, "Shared topics"). */
+export function InheritedMark({ from }: { from: string }) {
+  return <span className="ml-1.5 inline-block rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">from {from}</span>;
 }

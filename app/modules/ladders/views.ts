@@ -73,7 +73,14 @@ export function levelView(ladder: Ladder, levelId: string) {
         .filter((competency) => competency.areaId === area.id)
         .map((competency) => {
           const target = level.targets[competency.id] ?? level.target;
-          return { id: competency.id, name: competency.name, description: competency.description, expectations: level.expectations[competency.id] ?? [], target: { value: target, label: labels.get(target) ?? "" } };
+          return {
+            id: competency.id,
+            name: competency.name,
+            description: competency.description,
+            inheritedFrom: competency.inheritedFrom ?? null,
+            expectations: level.expectations[competency.id] ?? [],
+            target: { value: target, label: labels.get(target) ?? "" },
+          };
         }),
     }))
     .filter((area) => area.competencies.length > 0);
@@ -156,6 +163,8 @@ export function competencyView(ladder: Ladder, competencyId: string) {
       name: competency.name,
       description: competency.description,
       area: ladder.areas.find((area) => area.id === competency.areaId)?.name ?? competency.areaId,
+      /** The shared source it is inherited from, or null for the ladder's own. */
+      inheritedFrom: competency.inheritedFrom ?? null,
     },
     tracks: ladder.tracks
       .filter((track) => competency.trackIds.includes(track.id))

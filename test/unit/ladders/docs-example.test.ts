@@ -5,6 +5,13 @@ import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.s
 
 const EXAMPLE = "docs/examples/small-ladder";
 
+describe("the structures example (shared topics, sub-levels, points)", () => {
+  it("validates, with docs/examples as its frameworks folder", () => {
+    const result = loadLadderFromDirectory("docs/examples/structures-ladder");
+    expect(result.ok ? [] : result.errors.map(formatLadderError)).toEqual([]);
+  });
+});
+
 describe("the example ladder in docs/ladders.md", () => {
   it("validates", () => {
     const result = loadLadderFromDirectory(EXAMPLE);
