@@ -1,9 +1,13 @@
+import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { EnvError, getEnv } from "../app/utils/env.server.ts";
+import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
+import { processCount } from "../app/modules/operations/processes.ts";
+import { serveHealth, startWorkers } from "./processes.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
@@ -27,7 +31,31 @@ async function main() {
     throw error;
   }
   const development = env.NODE_ENV === "development";
+  // WEB_CONCURRENCY: several app processes share the port (server/processes.ts); this is one of them.
+  if (cluster.isWorker) return serve(env, development);
 
+  await prepareDatabase(env);
+  const processes = development ? 1 : processCount(env.WEB_CONCURRENCY, { cores: availableParallelism(), production: env.isProduction });
+  await runBackgroundJobs(env);
+  if (processes === 1) {
+    await serve(env, development);
+    if (env.HEALTH_PORT) serveHealth(env.HEALTH_PORT, env.HOST, () => null);
+    return;
+  }
+  const workers = startWorkers(processes);
+  const health = env.HEALTH_PORT ? serveHealth(env.HEALTH_PORT, env.HOST, workers.listening) : null;
+  const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  console.log(`Rungs is starting ${processes} app processes at http://${shown}:${env.PORT} (${env.databaseProvider}; WEB_CONCURRENCY)`);
+  const stop = () => {
+    health?.close();
+    void workers.stop().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Once per machine, before any app process serves: migrations, the demo, the first admin's link. */
+async function prepareDatabase(env: Env) {
   await applyMigrations(env.DATABASE_URL);
   if (env.seedDemo) {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.ts");
@@ -37,20 +65,14 @@ async function main() {
   const { announceSetupLinkIfNobody } = await import("../app/modules/setup/first-admin.server.ts");
   const { linkOrigin } = await import("../app/modules/setup/first-admin-form.ts");
   await announceSetupLinkIfNobody(linkOrigin(env));
+}
 
-  const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
-  await keepPlannerStatistics();
-
-  // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
-  const { followLadderReloads, ladderState } = await import("../app/modules/ladders/registry.server.ts");
-  await ladderState();
-  // An admin's "reload ladders" on any app server reaches this one within 15 seconds.
-  const followReloads = () => followLadderReloads().catch((error: unknown) => console.error("Following ladder reloads failed:", error));
-  await followReloads();
-  setInterval(followReloads, 15_000).unref();
-
+/** Work on a clock, once per machine (each job is also safe when several machines run it). */
+async function runBackgroundJobs(env: Env) {
   // Promotions published in calibration take effect on their day: checked now and every hour
   // (idempotent, so several servers may all run it).
+  const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
+  await ladderState();
   const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
   const applyPromotions = () => applyDuePromotions().catch((error: unknown) => console.error("Applying due promotions failed:", error));
   await applyPromotions();
@@ -78,6 +100,20 @@ async function main() {
     setTimeout(emailPass, 10_000).unref();
     setInterval(emailPass, 5 * 60 * 1000).unref();
   }
+}
+
+/** One app process: ladders loaded, then pages served on PORT. */
+async function serve(env: Env, development: boolean) {
+  const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
+  await keepPlannerStatistics();
+
+  // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
+  const { followLadderReloads, ladderState } = await import("../app/modules/ladders/registry.server.ts");
+  await ladderState();
+  // An admin's "reload ladders" on any app server reaches this one within 15 seconds.
+  const followReloads = () => followLadderReloads().catch((error: unknown) => console.error("Following ladder reloads failed:", error));
+  await followReloads();
+  setInterval(followReloads, 15_000).unref();
 
   // The email outbox's figures are the database's, read when /metrics is scraped.
   const { addScrapedGauge } = await import("../app/modules/operations/metrics.server.ts");
@@ -137,6 +173,7 @@ async function main() {
   );
 
   const server = app.listen(env.PORT, env.HOST, () => {
+    if (cluster.isWorker) return;
     const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
     console.log(`Rungs is running at http://${shown}:${env.PORT} (${env.databaseProvider})`);
   });

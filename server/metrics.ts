@@ -1,4 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
+import cluster from "node:cluster";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { metrics } from "../app/modules/operations/metrics.server.ts";
 
@@ -32,6 +33,42 @@ export function metricsEndpoint(token: string | undefined) {
       return;
     }
     const { registry } = metrics();
-    res.set({ "Cache-Control": "no-store", "Content-Type": registry.contentType }).send(await registry.metrics());
+    // With several app processes (WEB_CONCURRENCY), one answer holds them all, gathered by the primary.
+    try {
+      const { text, contentType } = cluster.isWorker ? await fromPrimary() : { text: await registry.metrics(), contentType: registry.contentType };
+      res.set({ "Cache-Control": "no-store", "Content-Type": contentType }).send(text);
+    } catch (error) {
+      console.error("Gathering metrics failed:", error);
+      res.status(503).set("Cache-Control", "no-store").type("text/plain").send("Metrics are unavailable for the moment.\n");
+    }
   };
+}
+
+export const METRICS_REQUEST = "rungs:metrics-request";
+export const METRICS_REPLY = "rungs:metrics-reply";
+type MetricsReply = { type: typeof METRICS_REPLY; id: string; text?: string; contentType?: string; error?: string };
+
+export function isMetricsRequest(message: unknown): message is { type: typeof METRICS_REQUEST; id: string } {
+  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === METRICS_REQUEST;
+}
+
+/** Asks the primary for every app process's metrics, summed (averaged where a sum means nothing). */
+function fromPrimary(): Promise<{ text: string; contentType: string }> {
+  const id = randomUUID();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off("message", onMessage);
+      reject(new Error("the primary process did not answer with the metrics within 10 s"));
+    }, 10_000);
+    const onMessage = (message: unknown) => {
+      const reply = message as MetricsReply;
+      if (reply?.type !== METRICS_REPLY || reply.id !== id) return;
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      if (reply.error !== undefined || reply.text === undefined) reject(new Error(reply.error ?? "no metrics"));
+      else resolve({ text: reply.text, contentType: reply.contentType ?? "text/plain" });
+    };
+    process.on("message", onMessage);
+    process.send!({ type: METRICS_REQUEST, id });
+  });
 }

@@ -1,11 +1,7 @@
-import { db } from "~/db/client.server";
+import { checkHealth } from "~/modules/operations/health.server";
 
-/** For load balancers: 200 when the database answers, 503 otherwise. */
+/** For load balancers: 200 when the database answers, 503 otherwise (also on HEALTH_PORT, out of the queue of page work: server/processes.ts). */
 export async function loader() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const { status, body } = await checkHealth();
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

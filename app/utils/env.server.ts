@@ -22,6 +22,21 @@ const schema = z.object({
   // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
   DATABASE_PREPARED_STATEMENTS: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // App processes on this machine: a number, or auto (one per core). Unset: auto in production, 1 otherwise.
+  WEB_CONCURRENCY: optionalText.pipe(
+    z
+      .union([z.literal("auto"), z.string().regex(/^\d{1,2}$/).transform(Number).pipe(z.number().min(1).max(64))], { error: "must be auto or a whole number of processes from 1 to 64" })
+      .optional(),
+  ),
+  // A second port answering only the health check, from the process that hands out connections (out of the queue of page work).
+  HEALTH_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number from 1 to 65535")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535"))
+      .optional(),
+  ),
   HOST: z.string().min(1).default("0.0.0.0"),
   FRAMEWORKS_DIR: z.string().min(1).default("frameworks"),
   // Load the demo organisation on the first start of an empty embedded database.

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import client from "prom-client";
 
 /**
@@ -22,6 +23,12 @@ export function metrics(): Metrics {
 
 function createMetrics(): Metrics {
   const registry = new client.Registry();
+  // With several app processes the primary gathers each one's registry for /metrics (server/processes.ts).
+  if (cluster.isWorker) {
+    client.AggregatorRegistry.setRegistries([registry]);
+    // Constructing one is what makes this process answer the primary's requests for its figures.
+    new client.AggregatorRegistry();
+  }
   // Process CPU and memory, garbage collection, and the event loop's delay (nodejs_eventloop_lag_*).
   client.collectDefaultMetrics({ register: registry });
   return {
@@ -68,6 +75,8 @@ export function addScrapedGauge(name: string, help: string, labelNames: string[]
     help,
     labelNames,
     registers: [registry],
+    // Every app process reads the same database: across processes the figure is taken once, not summed.
+    aggregator: "first",
     async collect() {
       this.reset();
       for (const { labels, value } of await read()) this.set(labels, value);

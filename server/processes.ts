@@ -1,0 +1,102 @@
+import cluster, { type Worker } from "node:cluster";
+import { createServer, type Server } from "node:http";
+import client from "prom-client";
+import { checkHealth } from "../app/modules/operations/health.server.ts";
+import { restartDelayMs } from "../app/modules/operations/processes.ts";
+import { isSiblingMessage } from "../app/utils/siblings.server.ts";
+import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
+
+/**
+ * The primary process of WEB_CONCURRENCY > 1: starts the app processes (workers) that serve the
+ * port, hands each connection to one of them (node:cluster's round robin), passes word between
+ * them (app/utils/siblings.server.ts), gathers their metrics for /metrics, and starts a worker
+ * again when one ends unexpectedly. It serves no pages itself, so its event loop stays free.
+ */
+export function startWorkers(count: number): { stop: () => Promise<void>; listening: () => number } {
+  let stopping = false;
+  const listening = new Set<number>();
+  const exits: number[] = [];
+  const aggregator = new client.AggregatorRegistry();
+
+  let everServed = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("listening", () => {
+      listening.add(worker.id);
+      everServed = true;
+    });
+  };
+  cluster.on("message", (worker: Worker, message: unknown) => {
+    if (isSiblingMessage(message)) {
+      for (const other of Object.values(cluster.workers ?? {})) if (other && other.id !== worker.id && other.isConnected()) other.send(message);
+    } else if (isMetricsRequest(message)) {
+      aggregator
+        .clusterMetrics()
+        .then((text) => worker.send({ type: METRICS_REPLY, id: message.id, text, contentType: aggregator.contentType }))
+        .catch((error: unknown) => worker.send({ type: METRICS_REPLY, id: message.id, error: error instanceof Error ? error.message : String(error) }));
+    }
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    listening.delete(worker.id);
+    if (stopping) return;
+    // Failing before any process ever served is a start-up failure (a missing build, a bad setting): end, as one process would.
+    if (!everServed) {
+      console.error(`App process ${worker.process.pid} could not start (${signal ?? `code ${code}`}); stopping.`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), 2_000).unref();
+      return;
+    }
+    const now = Date.now();
+    exits.push(now);
+    while (exits.length && exits[0]! < now - 60_000) exits.shift();
+    const delay = restartDelayMs(exits.length);
+    console.error(`App process ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another in ${delay} ms.`);
+    setTimeout(fork, delay).unref();
+  });
+  for (let i = 0; i < count; i++) fork();
+
+  return {
+    listening: () => listening.size,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+        if (workers.length === 0) return resolve();
+        let left = workers.length;
+        for (const worker of workers) {
+          worker.once("exit", () => --left === 0 && resolve());
+          worker.kill("SIGTERM");
+        }
+        // A worker that does not finish its requests in time is ended.
+        setTimeout(() => {
+          for (const worker of workers) if (!worker.isDead()) worker.process.kill("SIGKILL");
+        }, 10_000).unref();
+      }),
+  };
+}
+
+/**
+ * HEALTH_PORT: the health check on a port of its own, answered by a process that serves no
+ * pages (the primary, or the one app process), so a load balancer's check does not wait in the
+ * queue behind page work. 200 when the database answers and (with workers) some worker is
+ * serving; 503 otherwise. Any path answers, so a load balancer may ask for /healthz.
+ */
+export function serveHealth(port: number, host: string, workersServing: () => number | null): Server {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const health = await checkHealth();
+      const serving = workersServing();
+      const noWorkers = serving !== null && serving === 0;
+      const status = health.status === 200 && !noWorkers ? 200 : 503;
+      const body = status === 200 ? health.body : { ...health.body, status: "unavailable", ...(noWorkers ? { servers: "none" } : {}) };
+      response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      response.end(request.method === "HEAD" ? undefined : JSON.stringify(body));
+    })();
+  });
+  server.listen(port, host);
+  return server;
+}
+
+export { METRICS_REQUEST };

@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { processCount, restartDelayMs } from "~/modules/operations/processes";
+import { parseEnv } from "~/utils/env.server";
+
+describe("app processes per machine", () => {
+  test("unset: one per core in production, one otherwise", () => {
+    expect(processCount(undefined, { cores: 4, production: true })).toBe(4);
+    expect(processCount(undefined, { cores: 4, production: false })).toBe(1);
+  });
+
+  test("auto is one per core; a number is taken as it is", () => {
+    expect(processCount("auto", { cores: 2, production: false })).toBe(2);
+    expect(processCount(3, { cores: 2, production: true })).toBe(3);
+    expect(processCount(1, { cores: 8, production: true })).toBe(1);
+  });
+
+  test("WEB_CONCURRENCY and HEALTH_PORT are read from the environment, and nonsense is refused by name", () => {
+    expect(parseEnv({ WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe("auto");
+    expect(parseEnv({ WEB_CONCURRENCY: "3", HEALTH_PORT: "3001" })).toMatchObject({ WEB_CONCURRENCY: 3, HEALTH_PORT: 3001 });
+    expect(parseEnv({ WEB_CONCURRENCY: "" }).WEB_CONCURRENCY).toBeUndefined();
+    expect(() => parseEnv({ WEB_CONCURRENCY: "lots" })).toThrow(/WEB_CONCURRENCY: must be auto or a whole number of processes from 1 to 64/);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  test("a process that keeps ending is started again ever more slowly, at most every 30 s", () => {
+    expect([1, 2, 3, 4].map(restartDelayMs)).toEqual([250, 500, 1000, 2000]);
+    expect(restartDelayMs(20)).toBe(30_000);
+  });
+});
