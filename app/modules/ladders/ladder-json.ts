@@ -15,11 +15,14 @@ export interface LadderJson {
   format: typeof LADDER_JSON_FORMAT;
   formatVersion: typeof LADDER_JSON_FORMAT_VERSION;
   ladder: { id: string; name: string; version: string; description: string };
+  /** The shared sources it inherits areas, competencies and statements from, in include order (docs/ladders.md, "Shared topics"). */
+  includes: { path: string; name: string }[];
   /** Newest first. */
   changelog: { version: string; date: string; changes: string[] }[];
   /** Ascending by value. */
   scale: { value: number; label: string; meaning: string }[];
-  areas: { id: string; name: string; description: string; competencyIds: string[] }[];
+  /** `inheritedFrom`: the name of the included source it comes from; null for the ladder's own (so on competencies and statements). */
+  areas: { id: string; name: string; description: string; competencyIds: string[]; inheritedFrom: string | null }[];
   competencies: LadderJsonCompetency[];
   tracks: LadderJsonTrack[];
   /** Rows of levels that sit beside each other, most junior first: track id -> level id. */
@@ -35,6 +38,7 @@ export interface LadderJsonCompetency {
   /** Per track id, where the competency starts and stops when not at every level (null = from the first / up to the top). */
   applies: Record<string, { from: string | null; upTo: string | null }>;
   links: ReferenceLink[];
+  inheritedFrom: string | null;
 }
 
 export interface LadderJsonTrack {
@@ -66,6 +70,7 @@ export interface LadderJsonStatement {
   plainText: string;
   examples: string[];
   links: ReferenceLink[];
+  inheritedFrom: string | null;
 }
 
 const copyLinks = (links: readonly ReferenceLink[] | undefined): ReferenceLink[] => (links ?? []).map((link) => ({ title: link.title, url: link.url }));
@@ -75,9 +80,10 @@ export function ladderJson(ladder: Ladder): LadderJson {
     format: LADDER_JSON_FORMAT,
     formatVersion: LADDER_JSON_FORMAT_VERSION,
     ladder: { id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, description: ladder.meta.description },
+    includes: (ladder.includes ?? []).map((include) => ({ path: include.path, name: include.name })),
     changelog: ladder.changelog.map((entry) => ({ version: entry.version, date: entry.date, changes: [...entry.changes] })),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
-    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description, competencyIds: [...area.competencyIds] })),
+    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description, competencyIds: [...area.competencyIds], inheritedFrom: area.inheritedFrom ?? null })),
     competencies: ladder.competencies.map((competency) => ({
       id: competency.id,
       name: competency.name,
@@ -86,6 +92,7 @@ export function ladderJson(ladder: Ladder): LadderJson {
       trackIds: [...competency.trackIds],
       applies: Object.fromEntries(Object.entries(competency.applies).map(([trackId, range]) => [trackId, { from: range.from, upTo: range.upTo }])),
       links: copyLinks(competency.links),
+      inheritedFrom: competency.inheritedFrom ?? null,
     })),
     tracks: ladder.tracks.map((track) => ({
       id: track.id,
@@ -107,6 +114,7 @@ export function ladderJson(ladder: Ladder): LadderJson {
             plainText: richTextPlain(expectation.text),
             examples: [...expectation.examples],
             links: copyLinks(expectation.links),
+            inheritedFrom: expectation.inheritedFrom ?? null,
           })),
         })),
       })),

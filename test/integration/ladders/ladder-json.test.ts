@@ -28,7 +28,7 @@ describe("GET /ladders/:id.json", () => {
     const ic3 = body.tracks[0]!.levels[2]!;
     expect(ic3.competencies.map((entry) => entry.competencyId)).toContain("technical-direction");
     const statement = ic3.competencies[0]!.statements[0]!;
-    expect(statement).toEqual({ id: expect.toSatisfy((id) => id === null || typeof id === "string"), text: expect.any(String), plainText: expect.any(String), examples: expect.any(Array), links: expect.any(Array) });
+    expect(statement).toEqual({ id: expect.toSatisfy((id) => id === null || typeof id === "string"), text: expect.any(String), plainText: expect.any(String), examples: expect.any(Array), links: expect.any(Array), inheritedFrom: null });
     expect(body.competencies.every((competency) => Array.isArray(competency.links) && body.areas.some((area) => area.id === competency.areaId))).toBe(true);
     // Interview material is for interviewers: candidates read this file.
     expect(JSON.stringify(body)).not.toMatch(/"interview"|"questions"|"anchors"/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { buildSite, type SiteFile } from "~/modules/ladders/site/build-site";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
+import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 import { fixtureLadder, fixtureWith, loadValid } from "./helpers";
 
 /** Where an href found on the page at `from` leads, as a site path (null when it leaves the site). */
@@ -113,13 +114,14 @@ describe("ladderJson", () => {
       competencyId: "code-quality",
       target: expect.any(Number),
       statements: [
-        { id: null, text: "Writes small, readable changes that follow the team's conventions.", plainText: "Writes small, readable changes that follow the team's conventions.", examples: [], links: [] },
+        { id: null, text: "Writes small, readable changes that follow the team's conventions.", plainText: "Writes small, readable changes that follow the team's conventions.", examples: [], links: [], inheritedFrom: null },
         {
           id: "0b3c9e1a-review.feedback_1",
           text: "Acts on review feedback promptly.",
           plainText: "Acts on review feedback promptly.",
           examples: ["Extracts a shared helper after a review comment."],
           links: [{ title: "Review guide", url: "https://example.com/review" }],
+          inheritedFrom: null,
         },
       ],
     });
@@ -132,9 +134,36 @@ describe("ladderJson", () => {
       trackIds: ladder.competencies[0]!.trackIds,
       applies: ladder.competencies[0]!.applies,
       links: [],
+      inheritedFrom: null,
     });
+    expect(json.includes).toEqual([]);
     expect(json.equivalence).toEqual(ladder.equivalence.map((band) => band.levelIdByTrack));
     // Plain data: what a tool reads is what was written.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe("a ladder with shared topics", () => {
+  const result = loadLadderFromDirectory("docs/examples/structures-ladder");
+  if (!result.ok) throw new Error("the structures example should load");
+  const ladder = result.ladder;
+  const source = ladder.includes![0]!.name;
+
+  it("says in the JSON what is inherited and from where", () => {
+    const json = ladderJson(ladder);
+    expect(json.includes).toEqual([{ path: ladder.includes![0]!.path, name: source }]);
+    const inherited = ladder.competencies.filter((competency) => competency.inheritedFrom);
+    expect(inherited.length).toBeGreaterThan(0);
+    expect(json.competencies.filter((competency) => competency.inheritedFrom === source).map((competency) => competency.id)).toEqual(inherited.map((competency) => competency.id));
+    expect(json.tracks.flatMap((track) => track.levels.flatMap((level) => level.competencies.flatMap((entry) => entry.statements))).some((statement) => statement.inheritedFrom === source)).toBe(true);
+  });
+
+  it("marks inherited competencies on the site's level and competency pages", () => {
+    const files = new Map(buildSite([ladder]).map((file) => [file.path, file.content]));
+    const competency = ladder.competencies.find((candidate) => candidate.inheritedFrom)!;
+    // Beside the competency's area and its name, not only on its inherited statements.
+    expect(files.get(sitePaths.competency(ladder.meta.id, competency.id))).toMatch(new RegExp(`Area: [^<]*<span[^>]*>from ${source}</span>`));
+    const level = ladder.tracks[0]!.levels.find((candidate) => candidate.competencyIds.includes(competency.id))!;
+    expect(files.get(sitePaths.level(ladder.meta.id, level.id))).toMatch(new RegExp(`${competency.name}</a><span[^>]*>from ${source}</span></h3>`));
   });
 });

@@ -2,6 +2,7 @@ import type { ladderOverview, competencyView, levelComparisonView, levelView, tr
 import type { SearchIndex } from "../search-index";
 import type { ReferenceLink } from "../types";
 import { sitePaths } from "./site-paths";
+import { InheritedMark } from "~/components/ladders/expectations";
 import { Card, ExpectationList, inputClass, buttonClass, LadderPaths, Note, PageHeader, References, RichText, SearchForm, SiteLink, useHref } from "./components";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
@@ -260,6 +261,7 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
                     <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
                       {competency.name}
                     </SiteLink>
+                    {competency.inheritedFrom ? <InheritedMark from={competency.inheritedFrom} /> : null}
                   </h3>
                   <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />
@@ -284,7 +286,10 @@ export function CompetencyPage({ ladderId, view, links }: { ladderId: string; vi
   return (
     <>
       <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
-      <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">Area: {view.competency.area}</p>
+      <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
+        Area: {view.competency.area}
+        {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
+      </p>
       <References links={links} heading="References" />
       <div className="mt-6 space-y-6">
         {view.tracks.map((track) => (
