@@ -128,13 +128,16 @@ function monzoSources(dir: string): SourceFile[] {
 /** One job family: the folder's only .yml file, or the one --family names (data/job-families/ of a checkout works too). */
 function ftJobFamily(dir: string, family: string | undefined): SourceFile {
   const folder = !hasFiles(dir, /\.ya?ml$/i) && isFolder(join(dir, "data", "job-families")) ? join(dir, "data", "job-families") : dir;
-  const families = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name)).sort();
-  const names = families.map((name) => name.replace(/\.ya?ml$/i, ""));
+  const families = readdirSync(folder)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .map((file) => ({ file, name: file.replace(/\.ya?ml$/i, "") }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = families.map((family) => family.name);
   if (families.length === 0) throw new UsageError(`${folder} holds no job family (.yml) files`);
   if (family === undefined && families.length > 1) throw new UsageError(`${folder} holds several job families (${names.join(", ")}); pick one with --family NAME`);
   const index = family === undefined ? 0 : names.indexOf(family);
   if (index === -1) throw new UsageError(`${folder} has no job family "${family}" (it has ${names.join(", ")})`);
-  return read(join(folder, families[index]!));
+  return read(join(folder, families[index]!.file));
 }
 
 /** Pathway's map data: the folder holding levels.yaml (products/map/starter of a checkout works too). */

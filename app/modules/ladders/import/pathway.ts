@@ -71,12 +71,12 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
       }
       const human = isRecord(raw.human) ? raw.human : {};
       const name = textOf(raw.name) ?? id;
-      agentContent ||= raw.agent !== undefined || raw.references !== undefined || raw.instructions !== undefined;
+      agentContent ||= raw.agent !== undefined || raw.references !== undefined || raw.instructions !== undefined || hasAgentMarkers(raw.markers);
       skills.set(id, {
         competency: { id: competencyIds.claim(kebabId(id, "skill")), name, area: areaId, description: textOf(human.description) ?? name, links: toolLinks(raw.toolReferences) },
         file: source.path,
         descriptions: descriptionsOf(human.proficiencyDescriptions, PROFICIENCIES),
-        markers: markersOf(raw.markers, source.path, id, report, (marker) => (marker.agent !== undefined ? (agentContent = true) : false)),
+        markers: humanMarkers(raw.markers, source.path, id, report),
       });
     }
     if (agentContent) report.push({ file: source.path, message: "agent sections, agent markers and agent references are not imported (a ladder is for people)" });
@@ -262,15 +262,18 @@ function descriptionsOf(value: unknown, keys: readonly string[]): Record<string,
   return Object.fromEntries(keys.flatMap((key) => (textOf(value[key]) === null ? [] : [[key, textOf(value[key])!]])));
 }
 
-function markersOf(value: unknown, file: string, skillId: string, report: ReportLine[], noteAgent: (marker: Record<string, unknown>) => void): Record<string, string[]> {
+/** A skill's observable markers for people, per proficiency: the statement's examples. */
+function humanMarkers(value: unknown, file: string, skillId: string, report: ReportLine[]): Record<string, string[]> {
   if (!isRecord(value)) return {};
   return Object.fromEntries(
-    Object.entries(value).flatMap(([proficiency, marker]) => {
-      if (!isRecord(marker)) return [];
-      noteAgent(marker);
-      return [[proficiency, textList(marker.human, file, `skill "${skillId}" markers.${proficiency}.human`, report)]];
-    }),
+    Object.entries(value).flatMap(([proficiency, marker]) =>
+      isRecord(marker) ? [[proficiency, textList(marker.human, file, `skill "${skillId}" markers.${proficiency}.human`, report)]] : [],
+    ),
   );
+}
+
+function hasAgentMarkers(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).some((marker) => isRecord(marker) && marker.agent !== undefined);
 }
 
 /** A skill's tool references with a documentation address become the competency's links. */
