@@ -6,7 +6,7 @@ import { formatDays, IntervalBar, SurvivalChart } from "~/components/insights/ch
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { SelectField } from "~/components/ui/field";
-import { Card, PageHeader } from "~/components/ui/page";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
@@ -232,6 +232,43 @@ export default function Insights() {
             ))}
           </div>
         ) : null}
+      </Section>
+
+      <Section id="mentoring" title="Mentoring and growth" csv={["mentoring"]}>
+        <p className={`mb-2 max-w-3xl text-sm ${muted}`}>
+          How mentees' goal competencies moved in their manager reviews, from the last review before their pair began to the latest since, beside people in no programme
+          who were at the same level with the same starting rating on that competency, over the same dates. Means with Student's t 95% interval.
+        </p>
+        <Alert tone="warning" title="An association, not an effect">
+          {view.mentoring.caveat}
+        </Alert>
+        {view.mentoring.suppressed ? (
+          <p className={muted}>
+            Not shown: {view.mentoring.mentees} mentees and {view.mentoring.comparisonPeople} comparable people with reviews before and after, fewer than {view.floor} on one side.
+          </p>
+        ) : (
+          <DataTable caption="Goal movement of mentees and comparable people" headings={["Who", "People (n)", "Goals compared", "Mean change in rating (95%)", "Change"]}>
+            {(
+              [
+                ["Mentees", view.mentoring.mentees, view.mentoring.menteeChange],
+                ["Comparable people in no programme", view.mentoring.comparisonPeople, view.mentoring.comparisonChange],
+                ["Difference", null, view.mentoring.difference],
+              ] as const
+            ).map(([label, people, change]) => (
+              <tr key={label}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {label}
+                </th>
+                <td className={`${tdClass} tabular-nums`}>{people ?? "—"}</td>
+                <td className={`${tdClass} tabular-nums`}>{view.mentoring.goals}</td>
+                <td className={`${tdClass} tabular-nums`}>{change ? `${signed(change.estimate)} (${signed(change.interval[0])} to ${signed(change.interval[1])})` : "—"}</td>
+                <td className={tdClass}>
+                  {change ? <IntervalBar estimate={change.estimate} interval={change.interval} domain={[-2, 2]} reference={0} label={`${label}: ${signed(change.estimate)} points`} /> : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </Section>
 
       <Section id="calibration-shift" title="Calibration shift" csv={["calibration-shift"]}>

@@ -3,11 +3,13 @@ import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
+import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord } from "./outcomes";
 import { insightsScope, type InsightsScope } from "./policy";
-import { calibrationInScope, hasReports, levelChangesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
+import { mentoringComparison, type Review } from "./mentoring";
+import { calibrationInScope, hasReports, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { levelSpells, timeInLevel, type PersonHistory } from "./time-in-level";
@@ -34,11 +36,12 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
   const now = (options.now ?? new Date()).getTime();
   const floor = SMALL_GROUP_FLOOR;
-  const [ladders, people, changes, entries] = await Promise.all([
+  const [ladders, people, changes, entries, mentoring] = await Promise.all([
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
     peopleInScope(scope),
     levelChangesInScope(scope),
     calibrationInScope(scope),
+    mentoringView(scope, floor),
   ]);
 
   // Time in level.
@@ -120,11 +123,28 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
     cycles: cycles.map(({ id, name }) => ({ id, name })),
     outcomesByCycle: outcomesByCycle(records, cycles, floor),
     outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, floor) : null,
+    mentoring,
     shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
   };
 }
 
 export type InsightsView = Awaited<ReturnType<typeof insightsView>>;
+
+/** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
+async function mentoringView(scope: InsightsScope, floor: number) {
+  const [pairs, inProgrammes] = await Promise.all([menteePairsInScope(scope), menteesInScope(scope)]);
+  const mentees = pairs.map((pair) => ({ menteeId: pair.menteeId, activeSince: pair.activeSince.getTime(), goals: storedIds(pair.goals) }));
+  const ratings = await managerRatingsInScope(scope, [...new Set(mentees.flatMap((pair) => pair.goals))]);
+  const byAssessment = new Map<string, Review & { ratings: Map<string, number> }>();
+  for (const row of ratings) {
+    const review = byAssessment.get(row.assessmentId) ?? { personId: row.personId, levelId: row.levelId, submittedAt: row.submittedAt.getTime(), ratings: new Map<string, number>() };
+    review.ratings.set(row.competencyId, row.rating);
+    byAssessment.set(row.assessmentId, review);
+  }
+  const reviews = new Map<string, Review[]>();
+  for (const review of byAssessment.values()) reviews.set(review.personId, [...(reviews.get(review.personId) ?? []), review]);
+  return mentoringComparison(mentees, reviews, inProgrammes, floor);
+}
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */
 function isPromotion(ladders: readonly Ladder[], change: LevelChangeRow): boolean {

@@ -90,3 +90,38 @@ export async function calibrationInScope(scope: InsightsScope): Promise<Calibrat
     LEFT JOIN "User" m ON m.id = e."managerId"
     WHERE s.state IN ('locked', 'published')`));
 }
+
+const pairRow = z.object({ menteeId: z.string(), activeSince: sqlDate, goals: z.string() });
+
+/** Accepted pairs (active or ended) whose mentee is in scope, with the mentee's goals (a JSON list of competency ids). */
+export async function menteePairsInScope(scope: InsightsScope): Promise<z.output<typeof pairRow>[]> {
+  return parseRows(pairRow, await db.$queryRaw`
+    ${scopeSql(scope)}
+    SELECT p."menteeId", p."activeSince", o.competencies AS goals
+    FROM scope
+    JOIN "MentorshipPair" p ON p."menteeId" = scope.id
+    JOIN "MentorshipParticipant" o ON o."programmeId" = p."programmeId" AND o."userId" = p."menteeId" AND o.role = 'mentee'
+    WHERE p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL`);
+}
+
+/** People in scope who opted in as a mentee in any programme: never in the comparison group. */
+export async function menteesInScope(scope: InsightsScope): Promise<Set<string>> {
+  const rows = parseRows(z.object({ userId: z.string() }), await db.$queryRaw`
+    ${scopeSql(scope)}
+    SELECT DISTINCT o."userId" FROM scope JOIN "MentorshipParticipant" o ON o."userId" = scope.id WHERE o.role = 'mentee'`);
+  return new Set(rows.map((row) => row.userId));
+}
+
+const ratingRow = z.object({ assessmentId: z.string(), personId: z.string(), levelId: z.string(), submittedAt: sqlDate, competencyId: z.string(), rating: sqlInt });
+
+/** The ratings on these competencies of every submitted manager review of the people in scope. */
+export async function managerRatingsInScope(scope: InsightsScope, competencyIds: readonly string[]): Promise<z.output<typeof ratingRow>[]> {
+  if (!competencyIds.length) return [];
+  return parseRows(ratingRow, await readOffLoop(Prisma.sql`
+    ${scopeSql(scope)}
+    SELECT a.id AS "assessmentId", a."subjectId" AS "personId", a."levelId", a."submittedAt", r."competencyId", r.rating
+    FROM scope
+    JOIN "Assessment" a ON a."subjectId" = scope.id
+    JOIN "AssessmentRating" r ON r."assessmentId" = a.id
+    WHERE a.kind = 'manager' AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL AND r.rating IS NOT NULL AND r."competencyId" IN (${Prisma.join(competencyIds)})`));
+}

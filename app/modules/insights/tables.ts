@@ -7,7 +7,7 @@ import type { InsightsView } from "./insights.server";
  * alternative of each chart. Hidden groups keep their row and count, with no figures. Pure.
  */
 
-export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift"] as const;
+export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift", "mentoring"] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 export type Table = { columns: string[]; rows: CsvValue[][] };
@@ -45,6 +45,19 @@ export function insightTable(view: InsightsView, table: InsightTable): Table {
               dimension.groups.map((group) => [breakdown.name, dimension.label, group.value, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), hiddenNote(group.suppressed, floor)]),
             )
           : [],
+      };
+    }
+    case "mentoring": {
+      const mentoring = view.mentoring;
+      const mean = (value: { estimate: number; interval: [number, number] } | null): CsvValue[] => [round(value?.estimate), round(value?.interval[0]), round(value?.interval[1])];
+      const shown = mentoring.suppressed ? `hidden: fewer than ${floor} mentees or comparable people` : "shown";
+      return {
+        columns: ["group", "people", "goals compared", "mean change in goal rating", "lower (95%)", "upper (95%)", "shown"],
+        rows: [
+          ["Mentees", mentoring.mentees, mentoring.goals, ...mean(mentoring.menteeChange), shown],
+          ["Comparable people in no programme", mentoring.comparisonPeople, mentoring.goals, ...mean(mentoring.comparisonChange), shown],
+          ["Difference (mentees less comparable people)", null, mentoring.goals, ...mean(mentoring.difference), shown],
+        ],
       };
     }
     case "calibration-shift":

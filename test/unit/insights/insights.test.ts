@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mentoringComparison } from "~/modules/insights/mentoring";
 import { insightsScope } from "~/modules/insights/policy";
 import { calibrationShift, type ShiftRecord } from "~/modules/insights/shift";
 import { levelSpells, timeInLevel } from "~/modules/insights/time-in-level";
@@ -80,5 +81,43 @@ describe("insights", () => {
     expect(report.managers[0]!.meanShift!.estimate).toBeCloseTo(-1 / 3, 10);
     expect(report.managers[0]!.outcomeChanged!.estimate).toBeCloseTo(1 / 6, 10);
     expect(report.managers[1]!.meanShift).toBeNull();
+  });
+});
+
+describe("mentoring and growth", () => {
+  const review = (personId: string, levelId: string, submittedAt: number, rating: number) => ({ personId, levelId, submittedAt, ratings: new Map([["g", rating]]) });
+  const reviews = new Map(
+    Object.entries({
+      m1: [review("m1", "ic2", 50, 2), review("m1", "ic2", 150, 3)],
+      m2: [review("m2", "ic2", 60, 2), review("m2", "ic2", 160, 4)],
+      // Comparable: same level, same starting rating, in no programme.
+      c1: [review("c1", "ic2", 40, 2), review("c1", "ic2", 140, 2)],
+      c2: [review("c2", "ic2", 40, 2), review("c2", "ic2", 170, 3)],
+      // Not comparable: another level, another starting rating, a mentee elsewhere.
+      c3: [review("c3", "ic3", 40, 2), review("c3", "ic3", 140, 4)],
+      c4: [review("c4", "ic2", 40, 3), review("c4", "ic2", 140, 4)],
+      x: [review("x", "ic2", 40, 2), review("x", "ic2", 140, 4)],
+    }),
+  );
+  const pairs = [
+    { menteeId: "m1", activeSince: 100, goals: ["g"] },
+    { menteeId: "m2", activeSince: 100, goals: ["g", "unrated"] },
+  ];
+
+  it("compares each mentee's goal movement with comparable people's over the same dates, and says it is an association", () => {
+    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), 2);
+    expect(comparison).toMatchObject({ mentees: 2, goals: 2, comparisonPeople: 2, suppressed: false });
+    // Mentees +1 and +2; c1 and c2 moved 0 and +1 (0.5 each time); differences 0.5 and 1.5.
+    expect(comparison.menteeChange!.estimate).toBeCloseTo(1.5, 10);
+    expect(comparison.comparisonChange!.estimate).toBeCloseTo(0.5, 10);
+    expect(comparison.difference!.estimate).toBeCloseTo(1, 10);
+    // t with one degree of freedom: 12.706 × 0.5.
+    expect(comparison.difference!.interval[0]).toBeCloseTo(1 - 12.7062 * 0.5, 3);
+    expect(comparison.caveat).toContain("association, not an effect");
+  });
+
+  it("shows nothing while mentees or comparable people are fewer than the floor", () => {
+    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), 4);
+    expect(comparison).toMatchObject({ mentees: 2, comparisonPeople: 2, suppressed: true, menteeChange: null, difference: null });
   });
 });

@@ -1,0 +1,100 @@
+import { meanInterval } from "~/modules/statistics/intervals";
+import { belowFloor } from "~/modules/statistics/small-groups";
+import { summarise } from "~/modules/statistics/summary";
+
+/**
+ * Mentoring and growth: how mentees' goal competencies moved in manager reviews from before
+ * their pair began to the latest review since, beside people who were in no programme as a
+ * mentee, at the same level, with the same starting rating on that competency (so the same
+ * starting gap to the level's bar), over the same dates. This is an association: people who
+ * choose mentoring differ in ways the comparison does not hold, so it does not say that
+ * mentoring caused the difference. Pure.
+ */
+
+export const MENTORING_CAVEAT =
+  "This compares people; it is not an experiment. Mentees chose to take part and were matched for their goals, so they may differ from the comparison group " +
+  "in ways these figures cannot see (motivation, a manager's attention, the goals themselves). A difference here is an association, not an effect of mentoring.";
+
+/** A submitted manager review: its level and its ratings by competency. */
+export type Review = { personId: string; levelId: string; submittedAt: number; ratings: ReadonlyMap<string, number> };
+
+/** An accepted pair's mentee, when the pair began, and their goals. */
+export type MenteeGoals = { menteeId: string; activeSince: number; goals: readonly string[] };
+
+export type MentoringComparison = {
+  /** Mentees with a goal rated before and after their pair began and at least one comparable person. */
+  mentees: number;
+  /** Goals compared (a mentee's goal rated before and after, with comparable people). */
+  goals: number;
+  /** Distinct people the mentees were compared with. */
+  comparisonPeople: number;
+  suppressed: boolean;
+  /** Mean change of the mentees' goal ratings, and of the comparable people's on the same competencies (each goal's comparison averaged first). */
+  menteeChange: { estimate: number; interval: [number, number] } | null;
+  comparisonChange: { estimate: number; interval: [number, number] } | null;
+  /** Mean over goals of the mentee's change less the comparable people's. */
+  difference: { estimate: number; interval: [number, number] } | null;
+  caveat: string;
+};
+
+function latest(reviews: readonly Review[], test: (review: Review) => boolean): Review | undefined {
+  let found: Review | undefined;
+  for (const review of reviews) if (test(review) && (!found || review.submittedAt > found.submittedAt)) found = review;
+  return found;
+}
+
+/**
+ * `reviews`: each person's submitted manager reviews. `inProgrammes`: everyone who opted in as
+ * a mentee anywhere (never a comparison). Hidden while fewer mentees or comparable people than
+ * the floor.
+ */
+export function mentoringComparison(
+  pairs: readonly MenteeGoals[],
+  reviews: ReadonlyMap<string, readonly Review[]>,
+  inProgrammes: ReadonlySet<string>,
+  floor: number,
+): MentoringComparison {
+  const menteeChanges: number[] = [];
+  const comparisonChanges: number[] = [];
+  const differences: number[] = [];
+  const mentees = new Set<string>();
+  const comparisonPeople = new Set<string>();
+  const others = [...reviews].filter(([personId]) => !inProgrammes.has(personId));
+  for (const pair of pairs) {
+    const own = reviews.get(pair.menteeId) ?? [];
+    const before = latest(own, (review) => review.submittedAt < pair.activeSince);
+    const after = latest(own, (review) => review.submittedAt >= pair.activeSince);
+    if (!before || !after) continue;
+    for (const goal of pair.goals) {
+      const start = before.ratings.get(goal);
+      const end = after.ratings.get(goal);
+      if (start === undefined || end === undefined) continue;
+      const matched: number[] = [];
+      for (const [personId, theirs] of others) {
+        const theirBefore = latest(theirs, (review) => review.submittedAt < pair.activeSince);
+        if (!theirBefore || theirBefore.levelId !== before.levelId || theirBefore.ratings.get(goal) !== start) continue;
+        const theirAfter = latest(theirs, (review) => review.submittedAt >= pair.activeSince)?.ratings.get(goal);
+        if (theirAfter === undefined) continue;
+        matched.push(theirAfter - start);
+        comparisonPeople.add(personId);
+      }
+      if (!matched.length) continue;
+      const comparison = matched.reduce((sum, change) => sum + change, 0) / matched.length;
+      mentees.add(pair.menteeId);
+      menteeChanges.push(end - start);
+      comparisonChanges.push(comparison);
+      differences.push(end - start - comparison);
+    }
+  }
+  const suppressed = belowFloor(mentees.size, floor) || belowFloor(comparisonPeople.size, floor);
+  return {
+    mentees: mentees.size,
+    goals: differences.length,
+    comparisonPeople: comparisonPeople.size,
+    suppressed,
+    menteeChange: suppressed ? null : meanInterval(summarise(menteeChanges)),
+    comparisonChange: suppressed ? null : meanInterval(summarise(comparisonChanges)),
+    difference: suppressed ? null : meanInterval(summarise(differences)),
+    caveat: MENTORING_CAVEAT,
+  };
+}
