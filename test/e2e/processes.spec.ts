@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * WEB_CONCURRENCY: the built app as an operator runs it, two app processes on one port behind
+ * the primary, on a fresh embedded database. What the operator sees: every process's figures in
+ * one /metrics answer, the health check on HEALTH_PORT, and one SIGTERM ending them all.
+ */
+const TOKEN = "processes-metrics-token-2026";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let folder = "";
+let server: ChildProcess | undefined;
+let base = "";
+let healthBase = "";
+let log = "";
+
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  folder = mkdtempSync(join(tmpdir(), "rungs-processes-"));
+  const [port, healthPort] = [await freePort(), await freePort()];
+  base = `http://127.0.0.1:${port}`;
+  healthBase = `http://127.0.0.1:${healthPort}`;
+  server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${join(folder, "rungs.db")}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "false",
+      LOG_REQUESTS: "false",
+      WEB_CONCURRENCY: "2",
+      HEALTH_PORT: String(healthPort),
+      METRICS_TOKEN: TOKEN,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  await expect
+    .poll(async () => (await fetch(`${healthBase}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  if (server?.exitCode === null) server.kill("SIGKILL");
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test("two app processes serve one port; /metrics counts the requests of both; HEALTH_PORT answers; SIGTERM ends them all", async () => {
+  expect(log).toContain("Rungs is starting 2 app processes");
+  // Each request on a fresh connection: the primary hands them out in turn, so both processes serve some.
+  for (let i = 0; i < 20; i++) {
+    const answer = await fetch(`${base}/status`, { headers: { Connection: "close" } });
+    expect(answer.status).toBe(200);
+  }
+  const metrics = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}`, Connection: "close" } });
+  expect(metrics.status).toBe(200);
+  const text = await metrics.text();
+  expect(text).toMatch(/^rungs_http_responses_total\{route="\/status",status="200"\} 20$/m);
+  expect((await fetch(`${base}/metrics`, { headers: { Connection: "close" } })).status).toBe(401);
+
+  const health = await fetch(`${healthBase}/healthz`);
+  expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+
+  const ended = new Promise<number | null>((resolve) => server!.once("exit", (code) => resolve(code)));
+  server!.kill("SIGTERM");
+  expect(await ended).toBe(0);
+  await expect.poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", { timeout: 15_000 }).toBe("closed");
+});
