@@ -134,6 +134,7 @@ async function main() {
     },
     { label: "hiring debrief", path: `/hiring/loops/${accounts.hiring.debriefLoopId}/debrief`, cookie: admin, bar: true, duration: DURATION, note: "admin, 6 interviewers × 10 competencies, every card in" },
     { label: "interviewer statistics", path: "/hiring/stats", cookie: admin, bar: true, duration: DURATION, note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops` },
+    { label: "organisation insights", path: "/insights", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: time in level, outcomes, calibration shift, mentoring, hiring" },
   ];
 
   const results: Row[] = [];

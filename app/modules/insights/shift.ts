@@ -1,12 +1,15 @@
-import { meanInterval, wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
+import { tQuantile, wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
 import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
 /**
  * Calibration shift: how far final outcomes moved from managers' proposals, per manager across
  * every locked or published session. The shift is the final overall rating minus the proposed
- * one (negative: calibrated down), with Student's t interval; beside it, how often the level
- * outcome changed, with Wilson's interval. Pure.
+ * one (negative: calibrated down). Its interval uses the spread of every shift in scope, not the
+ * manager's own: a manager's five shifts are often all equal, and their own spread of zero would
+ * give an interval of zero width (decision 018 found the same of leniency). Student's t on the
+ * population's degrees of freedom. Beside it, how often the level outcome changed, with
+ * Wilson's interval. Pure.
  */
 
 export type ShiftRecord = {
@@ -31,13 +34,22 @@ function compared(records: readonly ShiftRecord[]): ShiftRecord[] {
   return records.filter((record) => record.proposedRating !== null && record.finalRating !== null);
 }
 
-function figures(records: readonly ShiftRecord[]): ShiftFigures {
-  const shifts = records.map((record) => record.finalRating! - record.proposedRating!);
+const shiftOf = (record: ShiftRecord) => record.finalRating! - record.proposedRating!;
+
+/** A mean shift with its interval from the population's spread (`spread`: n and sd of every shift in scope). */
+function meanShift(shifts: readonly number[], spread: { n: number; sd: number }): MeanWithInterval | null {
+  if (!shifts.length || spread.n < 2) return null;
+  const estimate = summarise(shifts).mean;
+  const half = tQuantile(0.975, spread.n - 1) * (spread.sd / Math.sqrt(shifts.length));
+  return { estimate, interval: [estimate - half, estimate + half] };
+}
+
+function figures(records: readonly ShiftRecord[], spread: { n: number; sd: number }): ShiftFigures {
   const withOutcomes = records.filter((record) => record.proposedOutcome !== null && record.finalOutcome !== null);
   return {
     n: records.length,
     sessions: new Set(records.map((record) => record.sessionId)).size,
-    meanShift: meanInterval(summarise(shifts)),
+    meanShift: meanShift(records.map(shiftOf), spread),
     outcomeChanged: withOutcomes.length ? wilsonInterval(withOutcomes.filter((record) => record.proposedOutcome !== record.finalOutcome).length, withOutcomes.length) : null,
   };
 }
@@ -62,14 +74,15 @@ export function calibrationShift(records: readonly ShiftRecord[], floor: number)
     totalShown ? rows.length : null,
     floor,
   );
-  const all = figures(rows);
+  const spread = summarise(rows.map(shiftOf));
+  const all = figures(rows, spread);
   return {
     ...(totalShown ? all : { ...all, meanShift: null, outcomeChanged: null }),
     suppressed: !totalShown,
     managers: [...byManager]
       .map(([managerId, list]): ManagerShift => {
         const suppressed = hidden.has(managerId);
-        const own = figures(list);
+        const own = figures(list, spread);
         return { managerId, suppressed, ...(suppressed ? { ...own, meanShift: null, outcomeChanged: null } : own) };
       })
       .sort((a, b) => b.n - a.n || a.managerId.localeCompare(b.managerId)),

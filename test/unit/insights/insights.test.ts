@@ -52,7 +52,7 @@ describe("insights", () => {
     expect(tracks[0]!.levels[1]!.curve!.median).toBe(30);
   });
 
-  it("calibration shift per manager: final minus proposed; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
+  it("calibration shift per manager: final minus proposed, its interval from everyone's spread; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
     const record = (managerId: string | null, shift: number, changed = false): ShiftRecord => ({
       managerId,
       sessionId: "s",
@@ -79,6 +79,9 @@ describe("insights", () => {
       ["cy", 1, true],
     ]);
     expect(report.managers[0]!.meanShift!.estimate).toBeCloseTo(-1 / 3, 10);
+    // The interval from everyone's spread (R: mean(a) ± qt(0.975, 11) · sd(all) / √6).
+    expect(report.managers[0]!.meanShift!.interval[0]).toBeCloseTo(-0.875178, 5);
+    expect(report.managers[0]!.meanShift!.interval[1]).toBeCloseTo(0.208512, 5);
     expect(report.managers[0]!.outcomeChanged!.estimate).toBeCloseTo(1 / 6, 10);
     expect(report.managers[1]!.meanShift).toBeNull();
   });
