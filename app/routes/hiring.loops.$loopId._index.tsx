@@ -194,6 +194,27 @@ export default function LoopPage() {
           </section>
         </div>
         <div className="space-y-6">
+          {page.pipeline ? (
+            <Card>
+              <h2 className="mb-1 text-lg font-semibold">Pipeline</h2>
+              <p className="mb-2 text-sm">
+                <strong>{page.pipeline.stage}</strong> since {formatDateTime(page.pipeline.since)} ·{" "}
+                <Link to={`/hiring/openings/${opening.id}/pipeline`} className={linkClass}>
+                  the opening&apos;s pipeline
+                </Link>
+              </p>
+              <ol className="space-y-1 text-sm text-slate-700 dark:text-slate-300" aria-label="Moves, latest first">
+                {page.pipeline.moves.map((move, index) => (
+                  <li key={index}>
+                    {move.from ? `${move.from} → ${move.to}` : `Entered at ${move.to}`}
+                    {move.reason ? ` (${move.reason})` : ""}, {formatDateTime(move.at)}
+                    {move.by ? ` by ${move.by}` : ""}
+                    {move.note ? <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">{move.note}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          ) : null}
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Candidate</h2>
             {candidate.purgedAt ? (

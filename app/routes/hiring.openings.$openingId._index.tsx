@@ -164,7 +164,7 @@ export default function OpeningPage() {
               </div>
             ) : null}
           </Card>
-          <Candidates loops={loops} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
+          <Candidates openingId={opening.id} loops={loops} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
         </div>
         <div className="space-y-6">
           <Card>
@@ -235,11 +235,13 @@ function Admins({ admins, lastResult, busy }: { admins: { id: string; name: stri
 }
 
 function Candidates({
+  openingId,
   loops,
   open,
   lastResult,
   busy,
 }: {
+  openingId: string;
   loops: { id: string; candidate: string; interviews: number; submitted: number | null; decision: string | null; createdAt: string }[];
   open: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -255,9 +257,14 @@ function Candidates({
   const decisionWords: Record<string, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
   return (
     <section aria-labelledby="candidates" className="space-y-4">
-      <h2 id="candidates" className="text-lg font-semibold">
-        Candidates
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="candidates" className="text-lg font-semibold">
+          Candidates
+        </h2>
+        <Link to={`/hiring/openings/${openingId}/pipeline`} className={linkClass}>
+          Pipeline: candidates by stage
+        </Link>
+      </div>
       {loops.length ? (
         <DataTable caption="Candidates and their loops" headings={["Candidate", "Added", "Scorecards", "Decision"]}>
           {loops.map((loop) => (

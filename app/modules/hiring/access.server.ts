@@ -3,12 +3,15 @@ import type { Viewer } from "~/modules/auth/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { canViewLoop, managesOpening, type LoopAccess, type OpeningAccess } from "./policy";
+import { canViewCandidate, canViewLoop, managesOpening, type CandidateAccess, type LoopAccess, type OpeningAccess } from "./policy";
 
 /**
  * The facts the hiring policy (policy.ts) judges, read once per request. Anything the viewer may
  * not see is a NotFoundError, as if it did not exist.
  */
+
+/** What a purged candidate is called wherever they are listed. */
+export const PURGED_NAME = "Purged candidate";
 
 export type Stage = { id: string; name: string; position: number; competencyIds: string[] };
 
@@ -65,7 +68,7 @@ const loopSelect = {
   inviteCandidate: true,
   createdAt: true,
   opening: { select: openingSelect },
-  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, hiredPersonId: true, hiredPerson: { select: { id: true, name: true } } } },
+  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, pipelineStage: true, pipelineStageSince: true, hiredPersonId: true, hiredPerson: { select: { id: true, name: true } } } },
   interviews: {
     orderBy: [{ stage: { position: "asc" } }, { createdAt: "asc" }],
     select: {
@@ -89,12 +92,47 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
     debriefOpenedAt: row.debriefOpenedAt,
     decided: row.decision !== null,
     purged: row.candidate.purgedAt !== null,
+    withdrawn: row.state === "withdrawn",
   };
   if (!canViewLoop(viewer, access)) throw new NotFoundError("We could not find that loop.");
   return { ...row, opening: { ...row.opening, stages: row.opening.stages.map(toStage) }, access };
 }
 
 export type VisibleLoop = Awaited<ReturnType<typeof requireVisibleLoop>>;
+
+/**
+ * The interviews of a candidate's loops, as the pipeline rules read them. The rules look only at
+ * the viewer's own interviews, so callers may read just those.
+ */
+export function candidateLoopsAccess(loops: readonly { interviews: readonly { interviewerId: string; scorecards: readonly unknown[] }[] }[]): CandidateAccess["loops"] {
+  return loops.map((loop) => ({ interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })) }));
+}
+
+/**
+ * A candidate of the opening whom the viewer may know of (the opening's hiring admins, admins,
+ * the interviewers of one of their loops), with their loops in it and the pipeline's facts.
+ */
+export async function requireCandidate(viewer: Viewer, openingId: string, candidateId: string) {
+  const row = await db.hiringCandidate.findFirst({
+    where: { id: candidateId, loops: { some: { openingId } } },
+    select: {
+      id: true,
+      name: true,
+      purgedAt: true,
+      pipelineStage: true,
+      pipelineStageSince: true,
+      loops: {
+        where: { openingId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, state: true, decision: true, opening: { select: { id: true, state: true, admins: { select: { userId: true } } } }, interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
+      },
+    },
+  });
+  const opening = row?.loops[0]?.opening;
+  const access: CandidateAccess | null = row && opening ? { adminIds: opening.admins.map((admin) => admin.userId), loops: candidateLoopsAccess(row.loops), purged: row.purgedAt !== null } : null;
+  if (!row || !opening || !access || !canViewCandidate(viewer, access)) throw new NotFoundError("We could not find that candidate.");
+  return { ...row, opening: { id: opening.id, state: opening.state }, access };
+}
 
 /** Does the person have an interview to hold (in an open loop not yet decided)? It lets them read interview material on the ladder's pages. */
 export async function hasInterviewAssignment(userId: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { canManageLoop, canSetRetention } from "./policy";
  * Candidate data: purged by a hiring admin of an opening the candidate is in, or automatically
  * once a rejected candidate is older than the organisation's retention period. A purge erases
  * name, email, source, notes and every free text written about them (evidence notes, card
- * summaries, the decision's rationale, dissent); the scores and recommendations stay, anonymous,
+ * summaries, the decision's rationale, dissent, the notes of their pipeline moves); the scores and recommendations stay, anonymous,
  * for statistics. Every purge is in the audit log.
  */
 
@@ -24,6 +24,7 @@ async function erase(tx: Prisma.TransactionClient, candidateId: string, now: Dat
   await tx.hiringScore.updateMany({ where: { scorecard: { interview: loops } }, data: { notes: "" } });
   await tx.hiringScorecard.updateMany({ where: { interview: loops }, data: { summary: "" } });
   await tx.hiringDissent.updateMany({ where: loops, data: { text: "" } });
+  await tx.hiringPipelineMove.updateMany({ where: { candidateId }, data: { note: "" } });
   // A loop still running ends with the purge: nobody can interview someone whose data is gone.
   await tx.hiringLoop.updateMany({ where: { candidateId }, data: { rationale: "" } });
   await tx.hiringLoop.updateMany({ where: { candidateId, state: "open" }, data: { state: "withdrawn" } });
@@ -58,15 +59,15 @@ export async function setRetention(viewer: Viewer, retentionDays: number | null)
 }
 
 /**
- * Purges every rejected candidate whose decision is older than the retention period (none when
- * no period is set). Run at start-up and hourly by each app server; idempotent, so several
+ * Purges every candidate rejected in the pipeline longer ago than the retention period (none
+ * when no period is set); a reopened candidate is not rejected, and their clock starts again. Run at start-up and hourly by each app server; idempotent, so several
  * servers may all run it. Returns how many were purged.
  */
 export async function purgeExpiredCandidates(now = new Date()): Promise<number> {
   const { retentionDays } = await retentionSetting();
   if (retentionDays === null) return 0;
   const due = await db.hiringCandidate.findMany({
-    where: { purgedAt: null, rejectedAt: { lt: new Date(now.getTime() - retentionDays * DAY) }, hiredPersonId: null, loops: { every: { decision: "no-hire" } } },
+    where: { purgedAt: null, pipelineStage: "rejected", rejectedAt: { lt: new Date(now.getTime() - retentionDays * DAY) }, hiredPersonId: null },
     select: { id: true },
     take: 500,
   });

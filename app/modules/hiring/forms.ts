@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameField } from "~/utils/name-text";
+import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
 import { NOTES_MAX } from "./scorecard";
 
 /** The hiring forms, one zod schema each, used in the browser (conform) and on the server. */
@@ -105,3 +106,12 @@ export const RetentionSchema = z.object({
       .nullable(),
   ),
 });
+
+/** Moving a candidate through the pipeline: where to, and for a rejection its reason; a note for "other" and for a hire without an offer (pipeline.ts checks which). */
+export const MoveCandidateSchema = z.object({
+  candidateId: requiredText("Choose a candidate.", 100, "Choose a candidate."),
+  to: z.enum(PIPELINE_STAGES, { error: "Choose the stage to move the candidate to." }),
+  reason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(REJECTION_REASONS, { error: "Choose a reason from the list." }).optional()),
+  note: z.string().trim().max(2_000, { error: "Keep the note under 2,000 characters." }).optional().transform((value) => value ?? ""),
+});
+export type MoveCandidateInput = z.output<typeof MoveCandidateSchema>;

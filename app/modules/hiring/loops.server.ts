@@ -2,10 +2,12 @@ import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
-import { openingLadder, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
+import { openingLadder, PURGED_NAME, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { submittedChains, type StoredCard } from "./cards";
 import { DECISION_LABELS, type AssignInput, type CandidateInput, type Decision, type DecisionInput } from "./forms";
 import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
+import { isActiveStage } from "./pipeline";
+import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
 import {
   canManageLoop,
@@ -34,16 +36,29 @@ import {
 
 type FieldErrors = Record<string, string[]>;
 
-export const PURGED_NAME = "Purged candidate";
+export { PURGED_NAME };
 
-/** Adds a candidate to an opening: the candidate and their loop, in one write. */
-export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput): Promise<{ ok: true; loopId: string }> {
+/** Adds a candidate to an opening: the candidate, their entry into the pipeline's screen stage and their loop, in one write. */
+export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput, now = new Date()): Promise<{ ok: true; loopId: string }> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to add candidates.");
   const loop = await db.hiringLoop.create({
     data: {
       opening: { connect: { id: openingId } },
-      candidate: { create: { name: input.name, email: input.email, source: input.source, notes: input.notes, createdById: viewer.id } },
+      createdAt: now,
+      candidate: {
+        create: {
+          name: input.name,
+          email: input.email,
+          source: input.source,
+          notes: input.notes,
+          createdById: viewer.id,
+          createdAt: now,
+          pipelineStage: "screen",
+          pipelineStageSince: now,
+          pipelineMoves: { create: { fromStage: null, toStage: "screen", movedById: viewer.id, movedAt: now } },
+        },
+      },
     },
     select: { id: true },
   });
@@ -177,6 +192,8 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       dissent: canRecordDissent(viewer, access),
       linkHire: canManageLoop(viewer, access) && seesOthers && (loop.decision === "hire" || loop.decision === "hire-other-level"),
     },
+    /** The candidate's place in the pipeline and its moves, for those who may see it (policy's canSeePipeline). */
+    pipeline: await candidatePipeline(viewer, loop),
     /** Calendar invitations to the candidate's contact: asked for by a hiring admin, who may turn them on or off while staffing. */
     candidateInvitations: { on: loop.inviteCandidate && !purged, canChange: canStaffLoop(viewer, access) && !purged },
   };
@@ -238,7 +255,7 @@ async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop): Promise<s
 }
 
 /** Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is saved all the same). */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, now = new Date()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
@@ -252,7 +269,12 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
   }
   let created: { id: string };
   try {
-    created = await db.hiringInterview.create({ data: { loopId, stageId: input.stageId, interviewerId: person.id, scheduledAt: input.scheduledAt }, select: { id: true } });
+    // Staffing a loop of a candidate still in screen moves them on to interviews, in the same write.
+    created = await db.$transaction(async (tx) => {
+      const interview = await tx.hiringInterview.create({ data: { loopId, stageId: input.stageId, interviewerId: person.id, scheduledAt: input.scheduledAt }, select: { id: true } });
+      if (loop.candidate.pipelineStage === "screen") await recordMove(tx, { candidateId: loop.candidate.id, from: "screen", to: "interviews", movedById: viewer.id, at: now });
+      return interview;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
     throw error;
@@ -300,7 +322,7 @@ export async function openDebriefEarly(viewer: Viewer, loopId: string, now = new
   await db.hiringLoop.updateMany({ where: { id: loopId, debriefOpenedAt: null }, data: { debriefOpenedAt: now, debriefOpenedById: viewer.id } });
 }
 
-/** Records the decision with its rationale, once. A no-hire starts the retention clock of the candidate's data. */
+/** Records the decision with its rationale, once, and moves the candidate on in the pipeline. */
 export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
@@ -319,7 +341,11 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
       data: { decision: input.decision, decisionLevelId: levelId, rationale: input.rationale, decidedById: viewer.id, decidedAt: now, state: "decided" },
     });
     if (updated.count !== 1) throw new ConflictError("Someone recorded the decision meanwhile; read it below.");
-    if (input.decision === "no-hire") await tx.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { rejectedAt: now } });
+    // The decision moves the candidate on: a no-hire rejects them (the retention clock starts), a hire takes them to the offer stage.
+    const stage = loop.candidate.pipelineStage;
+    const move = { candidateId: loop.candidate.id, movedById: viewer.id, at: now };
+    if (input.decision === "no-hire" && isActiveStage(stage)) await recordMove(tx, { ...move, from: stage, to: "rejected", reason: "interviews" });
+    if (input.decision !== "no-hire" && (stage === "screen" || stage === "interviews")) await recordMove(tx, { ...move, from: stage, to: "offer" });
   });
   return { ok: true };
 }
@@ -330,18 +356,24 @@ export async function recordDissent(viewer: Viewer, loopId: string, text: string
   await db.hiringDissent.create({ data: { loopId, authorId: viewer.id, text } });
 }
 
-/** Links a hire to the person they became, so the validity loop can follow their reviews. */
-export async function linkHire(viewer: Viewer, loopId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+/** Links a hire to the person they became, so the validity loop can follow their reviews; a candidate at the offer stage is then hired. */
+export async function linkHire(viewer: Viewer, loopId: string, email: string, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   // A hiring admin whose own card is still owed is not told the decision, so not asked to link a hire either.
   if (!canManageLoop(viewer, loop.access) || !canSeeOthersScorecards(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {
     throw new ConflictError("Only a hire is linked to a person, by a hiring admin of the opening.");
   }
+  const stage = loop.candidate.pipelineStage;
+  if (stage !== "offer" && stage !== "hired") throw new ConflictError("Only a candidate at the offer stage or hired is linked to a person.");
   const person = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!person) return { ok: false, fieldErrors: { email: ["Nobody has that email. Once they have an account, link them here."] } };
   const other = await db.hiringCandidate.findFirst({ where: { hiredPersonId: person.id, id: { not: loop.candidate.id } }, select: { id: true } });
   if (other) return { ok: false, fieldErrors: { email: ["That person is already linked to another hire."] } };
-  await db.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { hiredPersonId: person.id } });
+  // They have an account: the offer was taken, so the candidate is hired.
+  await db.$transaction(async (tx) => {
+    await tx.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { hiredPersonId: person.id } });
+    if (stage === "offer") await recordMove(tx, { candidateId: loop.candidate.id, from: "offer", to: "hired", movedById: viewer.id, at: now });
+  });
   return { ok: true };
 }
 

@@ -30,6 +30,8 @@ export type LoopAccess = OpeningAccess & {
   decided: boolean;
   /** The candidate's data was purged: the loop is read-only. */
   purged: boolean;
+  /** The loop was withdrawn before a decision (its candidate rejected or purged): nothing more is staffed, scored or decided in it. */
+  withdrawn?: boolean;
 };
 
 /** Hiring admins and admins open roles. */
@@ -96,7 +98,7 @@ export function canManageLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
 
 /** Changing who interviews: before the decision. */
 export function canStaffLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
-  return canManageLoop(viewer, loop) && !loop.decided;
+  return canManageLoop(viewer, loop) && !loop.decided && !loop.withdrawn;
 }
 
 /**
@@ -118,12 +120,12 @@ export function canRemoveInterview(viewer: HiringViewer, loop: LoopAccess, inter
 }
 
 export function canOpenDebriefEarly(viewer: HiringViewer, loop: LoopAccess): boolean {
-  return canManageLoop(viewer, loop) && !loop.decided && !debriefIsOpen(loop);
+  return canManageLoop(viewer, loop) && !loop.decided && !loop.withdrawn && !debriefIsOpen(loop);
 }
 
 /** The decision: a hiring admin of the opening who can see the debrief, once, after it opens. */
 export function canRecordDecision(viewer: HiringViewer, loop: LoopAccess): boolean {
-  return canManageLoop(viewer, loop) && canSeeDebrief(viewer, loop) && !loop.decided;
+  return canManageLoop(viewer, loop) && canSeeDebrief(viewer, loop) && !loop.decided && !loop.withdrawn;
 }
 
 /** Dissent beside a recorded decision: anyone who could see the debrief (interviewers who submitted, the opening's hiring admins). */
@@ -137,7 +139,7 @@ export function canRecordDissent(viewer: HiringViewer, loop: LoopAccess): boolea
  * may be purged after it.
  */
 export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
-  return viewer.id === interviewerId && !loop.purged && !loop.decided;
+  return viewer.id === interviewerId && !loop.purged && !loop.decided && !loop.withdrawn;
 }
 
 /** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews in that stage. */
@@ -167,4 +169,29 @@ export function canSetRetention(viewer: HiringViewer): boolean {
 export function visibleScorecards<T extends { authorId: string; status: string }>(viewer: HiringViewer, loop: LoopAccess, cards: readonly T[]): T[] {
   const others = canSeeOthersScorecards(viewer, loop);
   return cards.filter((card) => card.authorId === viewer.id || (others && card.status === "submitted"));
+}
+
+/** What the pipeline rules read of a candidate: the opening's hiring admins, and the interviews of every loop of theirs in it. */
+export type CandidateAccess = OpeningAccess & {
+  loops: readonly Pick<LoopAccess, "interviews">[];
+  purged: boolean;
+};
+
+/** The candidate exists for the viewer: the opening's hiring admins, admins, and whoever interviews on one of their loops. */
+export function canViewCandidate(viewer: HiringViewer, candidate: CandidateAccess): boolean {
+  return managesOpening(viewer, candidate) || candidate.loops.some((loop) => isInterviewerOn(viewer, loop));
+}
+
+/**
+ * The candidate's stage and moves. A move to an offer or to rejected follows a debrief, so it is
+ * debrief information: those who manage the opening, and among them only who owes no scorecard
+ * in any of the candidate's loops (as `canSeeOthersScorecards`). Interviewers see none of it.
+ */
+export function canSeePipeline(viewer: HiringViewer, candidate: CandidateAccess): boolean {
+  return managesOpening(viewer, candidate) && candidate.loops.every((loop) => !isInterviewerOn(viewer, loop) || hasSubmittedOwn(viewer, loop));
+}
+
+/** Moving a candidate (rejecting, reopening, starting another loop): whoever may see the pipeline, while the candidate's data is there. */
+export function canMoveCandidate(viewer: HiringViewer, candidate: CandidateAccess): boolean {
+  return canSeePipeline(viewer, candidate) && !candidate.purged;
 }

@@ -139,11 +139,14 @@ async function computeStatistics(viewer: Viewer) {
  */
 export async function validityStatistics(viewer: Viewer) {
   requireStatistics(viewer);
-  const where: Prisma.HiringLoopWhereInput = { ...countedLoops(viewer), decision: { in: ["hire", "hire-other-level"] }, candidate: { hiredPersonId: { not: null } } };
-  const [hires, cards] = await Promise.all([
-    db.hiringLoop.findMany({ where, select: { id: true, decidedAt: true, candidate: { select: { hiredPersonId: true } } } }),
+  // Hires are candidates the pipeline says were hired, linked to their account; a candidate with
+  // several loops counts once, by the latest loop decided to hire.
+  const where: Prisma.HiringLoopWhereInput = { ...countedLoops(viewer), decision: { in: ["hire", "hire-other-level"] }, candidate: { pipelineStage: "hired", hiredPersonId: { not: null } } };
+  const [hireLoops, cards] = await Promise.all([
+    db.hiringLoop.findMany({ where, orderBy: [{ decidedAt: "desc" }, { id: "asc" }], select: { id: true, decidedAt: true, candidateId: true, candidate: { select: { hiredPersonId: true } } } }),
     submittedCards(where),
   ]);
+  const hires = [...new Map(hireLoops.map((loop) => [loop.candidateId, loop] as const).reverse()).values()];
   const personIds = [...new Set(hires.map((hire) => hire.candidate.hiredPersonId!))];
   const reviews = personIds.length
     ? await db.assessment.findMany({

@@ -28,6 +28,8 @@ export type TodoFacts = {
   decisionsToRecord?: { loopId: string; candidate: string; opening: string }[];
   /** Loops of those openings still waiting for scorecards; `submitted` is null where the person may not count them. */
   loopsInProgress?: { loopId: string; candidate: string; opening: string; interviews: number; submitted: number | null }[];
+  /** Candidates of those openings waiting in a stage of the pipeline: in screen or offer, or in interviews with no loop open. */
+  candidatesWaiting?: { candidateId: string; candidate: string; stage: "screen" | "interviews" | "offer"; since: Date; openingId: string; opening: string }[];
   /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
   programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
   /** Published pairs waiting for the person's answer. */
@@ -77,6 +79,7 @@ export const TODO_KINDS = [
   "debrief",
   "hiring-decision",
   "hiring-loop",
+  "hiring-candidate",
   "mentorship-join",
   "mentorship-answer",
   "mentorship-check-in",
@@ -250,6 +253,23 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
             : `${loop.submitted} of ${loop.interviews} scorecards in; the debrief opens when all are.`
       }`,
       href: `/hiring/loops/${loop.loopId}`,
+      due: null,
+    });
+  }
+  for (const waiting of facts.candidatesWaiting ?? []) {
+    const days = Math.max(0, Math.floor((now.getTime() - waiting.since.getTime()) / (24 * 60 * 60 * 1000)));
+    const since = `${days === 0 ? "Since today" : `For ${plural(days, "day", "days")}`}`;
+    // Keyed by the stage too: waiting in the next stage is a new thing to do.
+    add("hiring-candidate", `${waiting.candidateId}:${waiting.stage}`, {
+      title: waiting.stage === "screen" ? `Screen a candidate for ${waiting.opening}` : waiting.stage === "offer" ? `Follow an offer for ${waiting.opening}` : `Start an interview loop for ${waiting.opening}`,
+      detail: `Candidate: ${waiting.candidate}. ${
+        waiting.stage === "screen"
+          ? `${since} in screen: move them on to interviews, or reject them with a reason.`
+          : waiting.stage === "offer"
+            ? `${since} at the offer stage: record the hire, or a rejection with its reason.`
+            : `${since} in interviews with no loop open: start another loop, or move them on.`
+      }`,
+      href: `/hiring/openings/${waiting.openingId}/pipeline`,
       due: null,
     });
   }

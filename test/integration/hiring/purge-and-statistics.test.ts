@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { purgeExpiredCandidates } from "~/modules/hiring/candidates.server";
-import { recordDecision } from "~/modules/hiring/loops.server";
+import { linkHire, recordDecision } from "~/modules/hiring/loops.server";
 import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/hiring.settings";
@@ -119,7 +119,8 @@ describe("statistics", () => {
     // Before anything can be compared, the page says what it needs rather than showing empty tables.
     expect((await waitingFor())?.[0]).toMatch(/^No hire is linked to their account yet/);
     const hire = await createPerson({ name: "Casey Joined", track: "ic", level: "ic3" });
-    await db.hiringCandidate.updateMany({ where: { loops: { some: { id: facts.loopId } } }, data: { hiredPersonId: hire.id } });
+    // Linking the hire to their account takes them from the offer stage to hired: the validity loop follows hired candidates.
+    expect(await linkHire(asViewer(facts.grace), facts.loopId, hire.email)).toEqual({ ok: true });
     expect((await waitingFor())?.[0]).toBe("The linked hire has no submitted manager review since the decision yet.");
     const version = await db.ladderVersion.findFirstOrThrow({ select: { id: true } });
     await db.assessment.create({

@@ -218,7 +218,13 @@ describe("loops", () => {
     expect(await todo(ana.id)).toContainEqual(["debrief", "Debrief for Senior Engineer, Payments", `/hiring/loops/${loopId}/debrief`]);
     expect(await todo(grace.id)).toContainEqual(["hiring-decision", "Record a hiring decision for Senior Engineer, Payments", `/hiring/loops/${loopId}/debrief`]);
     await debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire", rationale: "Yes" }), { loopId }));
-    expect((await todo(grace.id)).filter(([kind]) => String(kind).startsWith("hiring"))).toEqual([]);
+    // The hire takes the candidate to the offer stage, which is Grace's to follow now.
+    const candidate = await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: loopId } } } });
+    const { openingId } = await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } });
+    expect((await todo(grace.id)).filter(([kind]) => String(kind).startsWith("hiring"))).toEqual([
+      ["hiring-candidate", "Follow an offer for Senior Engineer, Payments", `/hiring/openings/${openingId}/pipeline`],
+    ]);
+    expect(candidate.pipelineStage).toBe("offer");
     expect((await todo(ana.id)).filter(([kind]) => kind === "debrief" || kind === "scorecard")).toEqual([]);
   });
 });

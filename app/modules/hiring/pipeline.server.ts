@@ -1,0 +1,217 @@
+import { db, type Prisma } from "~/db/client.server";
+import type { Viewer } from "~/modules/auth/policy";
+import { ConflictError, ForbiddenError } from "~/modules/errors";
+import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";
+import {
+  checkMove,
+  daysBetween,
+  funnel,
+  isActiveStage,
+  isPipelineStage,
+  isRejectionReason,
+  movesFrom,
+  PIPELINE_STAGE_LABELS,
+  PIPELINE_STAGES,
+  REJECTION_REASON_LABELS,
+  REJECTION_REASONS,
+  stageCounts,
+  timeInStage,
+  type CandidateHistory,
+  type MoveRequest,
+  type PipelineStage,
+  type RejectionReason,
+} from "./pipeline";
+import { canMoveCandidate, canSeePipeline, managesOpening, type CandidateAccess } from "./policy";
+
+/**
+ * Candidates through an opening's pipeline (pipeline.ts has the rules and figures): a hiring admin
+ * moves a candidate, rejects them with a reason, reopens them, or starts another loop; the board
+ * shows each stage with its candidates and their time in it. Every move is appended to the
+ * candidate's record by `recordMove`, the one writer of their stage. Independence (policy.ts): a
+ * hiring admin who owes a scorecard in one of the candidate's loops neither sees nor moves them.
+ */
+
+type FieldErrors = Record<string, string[]>;
+
+export type RecordedMove = {
+  candidateId: string;
+  from: PipelineStage;
+  to: PipelineStage;
+  reason?: RejectionReason | null;
+  note?: string;
+  movedById: string | null;
+  at: Date;
+};
+
+/**
+ * Moves a candidate in the caller's transaction: appends the move, and keeps their stage, its
+ * time and `rejectedAt` (the retention clock) in step with it. A rejection withdraws their loops
+ * still undecided. False when the candidate was no longer in `from` (moved meanwhile) or purged.
+ */
+export async function recordMove(tx: Prisma.TransactionClient, move: RecordedMove): Promise<boolean> {
+  const { candidateId, from, to, at } = move;
+  const rejectedAt = to === "rejected" ? { rejectedAt: at } : from === "rejected" ? { rejectedAt: null } : {};
+  const updated = await tx.hiringCandidate.updateMany({ where: { id: candidateId, pipelineStage: from, purgedAt: null }, data: { pipelineStage: to, pipelineStageSince: at, ...rejectedAt } });
+  if (updated.count !== 1) return false;
+  await tx.hiringPipelineMove.create({
+    data: { candidateId, fromStage: from, toStage: to, reason: to === "rejected" ? (move.reason ?? null) : null, note: move.note?.trim() ?? "", movedById: move.movedById, movedAt: at },
+  });
+  if (to === "rejected") await tx.hiringLoop.updateMany({ where: { candidateId, state: "open", decision: null }, data: { state: "withdrawn" } });
+  return true;
+}
+
+function stageOf(value: string): PipelineStage {
+  return isPipelineStage(value) ? value : "screen";
+}
+
+function refuseMove(viewer: Viewer, access: CandidateAccess): never {
+  if (access.purged && canSeePipeline(viewer, access)) throw new ConflictError("This candidate's data was purged: they no longer move through the pipeline.");
+  if (managesOpening(viewer, access)) throw new ForbiddenError("Submit your own scorecard first: until then the candidate's place in the pipeline is hidden from you.");
+  throw new ForbiddenError("Only the opening's hiring admins move candidates.");
+}
+
+/** A hiring admin moves a candidate of the opening: forward, back, to hired, to rejected (with a reason), or reopens a rejected one. */
+export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }> {
+  const candidate = await requireCandidate(viewer, openingId, candidateId);
+  if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
+  const from = stageOf(candidate.pipelineStage);
+  const check = checkMove(from, request);
+  if (!check.ok) return { ok: false, fieldErrors: { [check.field]: [check.message] } };
+  await db.$transaction(async (tx) => {
+    const moved = await recordMove(tx, { candidateId, from, to: request.to, reason: request.reason, note: request.note, movedById: viewer.id, at: now });
+    if (!moved) throw new ConflictError("Someone moved this candidate meanwhile: read the pipeline again.");
+  });
+  const words = { forward: "moved to", back: "moved back to", hire: "moved to", reject: "moved to", reopen: "reopened in" }[check.kind];
+  return { ok: true, message: `${candidate.name} ${words} ${PIPELINE_STAGE_LABELS[request.to].toLowerCase()}.` };
+}
+
+/**
+ * Another loop for a candidate in the opening (a second round, or after reopening them): while
+ * they wait in an active stage, the opening is open, and none of their loops is still undecided,
+ * so the to-do list and the debrief always follow one loop. Its debrief and decision are its own.
+ */
+export async function startAnotherLoop(viewer: Viewer, openingId: string, candidateId: string, now = new Date()): Promise<{ loopId: string }> {
+  const candidate = await requireCandidate(viewer, openingId, candidateId);
+  if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
+  if (candidate.opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to start a loop.");
+  const stage = stageOf(candidate.pipelineStage);
+  if (!isActiveStage(stage)) throw new ConflictError("A hired or rejected candidate has no new loop: reopen them first.");
+  if (candidate.loops.some((loop) => loop.state === "open" && loop.decision === null)) throw new ConflictError("A loop of this candidate is still open: decide it before starting another.");
+  return db.$transaction(async (tx) => {
+    const loop = await tx.hiringLoop.create({ data: { openingId, candidateId }, select: { id: true } });
+    if (stage === "screen" && !(await recordMove(tx, { candidateId, from: stage, to: "interviews", movedById: viewer.id, at: now }))) {
+      throw new ConflictError("Someone moved this candidate meanwhile: read the pipeline again.");
+    }
+    return { loopId: loop.id };
+  });
+}
+
+function orderedMoves(stage: PipelineStage, rejectedFrom: string | null): PipelineStage[] {
+  const moves = movesFrom(stage);
+  if (stage !== "rejected" || !isActiveStage(rejectedFrom)) return moves;
+  return [rejectedFrom, ...moves.filter((to) => to !== rejectedFrom)];
+}
+
+const moveSelect = { fromStage: true, toStage: true, reason: true, note: true, movedAt: true, movedBy: { select: { name: true } } } satisfies Prisma.HiringPipelineMoveSelect;
+
+function historyOf(moves: readonly { fromStage: string | null; toStage: string; movedAt: Date }[]): CandidateHistory {
+  return {
+    moves: moves.flatMap((move) => (isPipelineStage(move.toStage) ? [{ from: isPipelineStage(move.fromStage) ? move.fromStage : null, to: move.toStage, at: move.movedAt }] : [])),
+  };
+}
+
+function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof moveSelect }>) {
+  return {
+    from: isPipelineStage(move.fromStage) ? PIPELINE_STAGE_LABELS[move.fromStage] : null,
+    to: isPipelineStage(move.toStage) ? PIPELINE_STAGE_LABELS[move.toStage] : move.toStage,
+    reason: isRejectionReason(move.reason) ? REJECTION_REASON_LABELS[move.reason] : null,
+    note: move.note,
+    at: move.movedAt.toISOString(),
+    by: move.movedBy?.name ?? null,
+  };
+}
+
+/**
+ * The opening's pipeline: a column per stage with its count and its candidates (time in the stage,
+ * their latest loop, the moves allowed), the median time in each stage and the conversion from
+ * stage to stage. Candidates in whose loops the viewer still owes a scorecard are counted apart,
+ * in no stage and in no figure.
+ */
+export async function pipelinePage(viewer: Viewer, openingId: string, now = new Date()) {
+  const opening = await requireManagedOpening(viewer, openingId);
+  const rows = await db.hiringCandidate.findMany({
+    where: { loops: { some: { openingId } } },
+    orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      purgedAt: true,
+      pipelineStage: true,
+      pipelineStageSince: true,
+      loops: {
+        where: { openingId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, state: true, decision: true, interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
+      },
+      pipelineMoves: { orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: { fromStage: true, toStage: true, reason: true, movedAt: true } },
+    },
+  });
+  const placed = rows.flatMap((row) => {
+    const access: CandidateAccess = { adminIds: opening.access.adminIds, loops: candidateLoopsAccess(row.loops), purged: row.purgedAt !== null };
+    return canSeePipeline(viewer, access) ? [{ row, access, stage: stageOf(row.pipelineStage) }] : [];
+  });
+  const histories = placed.map(({ row }) => historyOf(row.pipelineMoves));
+  // The moves and the kept stage are written together (recordMove), so counting either is the same.
+  const counts = stageCounts(histories);
+  const open = opening.state === "open";
+  return {
+    opening: { id: opening.id, title: opening.title, state: opening.state },
+    /** Candidates in whose loops the viewer still owes a scorecard: in no column and no figure. */
+    hidden: rows.length - placed.length,
+    columns: PIPELINE_STAGES.map((stage) => ({
+      stage,
+      label: PIPELINE_STAGE_LABELS[stage],
+      count: counts[stage],
+      candidates: placed
+        .filter((candidate) => candidate.stage === stage)
+        .map(({ row, access }) => {
+          const canMove = canMoveCandidate(viewer, access);
+          const latest = row.loops.at(-1);
+          const lastMove = row.pipelineMoves.at(-1);
+          return {
+            id: row.id,
+            name: row.purgedAt ? PURGED_NAME : row.name,
+            since: row.pipelineStageSince.toISOString(),
+            days: daysBetween(row.pipelineStageSince, now),
+            loopId: latest?.id ?? null,
+            loops: row.loops.length,
+            reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? REJECTION_REASON_LABELS[lastMove.reason] : null,
+            // A rejected candidate is offered first the stage they were rejected from.
+            moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null).map((to) => ({ value: to, label: PIPELINE_STAGE_LABELS[to] })) : [],
+            canStartLoop: canMove && open && isActiveStage(stage) && !row.loops.some((loop) => loop.state === "open" && loop.decision === null),
+          };
+        }),
+    })),
+    timeInStage: timeInStage(histories, now).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
+    funnel: funnel(histories).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
+    reasons: REJECTION_REASONS.map((reason) => ({ value: reason, label: REJECTION_REASON_LABELS[reason] })),
+  };
+}
+
+export type PipelinePage = Awaited<ReturnType<typeof pipelinePage>>;
+
+/** A candidate's place in the pipeline and their moves, for the loop page: null for whoever may not see it. */
+export async function candidatePipeline(viewer: Viewer, loop: { opening: { id: string }; access: { adminIds: readonly string[] }; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } }) {
+  if (!managesOpening(viewer, loop.access)) return null;
+  const [loops, moves] = await Promise.all([
+    db.hiringLoop.findMany({
+      where: { candidateId: loop.candidate.id, openingId: loop.opening.id },
+      select: { interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
+    }),
+    db.hiringPipelineMove.findMany({ where: { candidateId: loop.candidate.id }, orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: moveSelect }),
+  ]);
+  const access: CandidateAccess = { adminIds: loop.access.adminIds, loops: candidateLoopsAccess(loops), purged: loop.candidate.purgedAt !== null };
+  if (!canSeePipeline(viewer, access)) return null;
+  const stage = stageOf(loop.candidate.pipelineStage);
+  return { stage: PIPELINE_STAGE_LABELS[stage], since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
+}

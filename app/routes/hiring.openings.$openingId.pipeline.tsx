@@ -1,0 +1,208 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { InvalidError } from "~/modules/errors";
+import { MoveCandidateSchema } from "~/modules/hiring/forms";
+import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeline · ${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return pipelinePage(viewer, params.openingId ?? "");
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const openingId = params.openingId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const candidateId = typeof formData.get("candidateId") === "string" ? String(formData.get("candidateId")) : "";
+  if (intent === "move") {
+    const submission = parseWithZod(formData, { schema: MoveCandidateSchema });
+    if (submission.status !== "success") return data({ intent, candidateId, result: submission.reply() }, { status: 400 });
+    const { to, reason, note } = submission.value;
+    const result = await moveCandidate(viewer, openingId, candidateId, { to, reason: reason ?? null, note });
+    if (!result.ok) return data({ intent, candidateId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return { intent, candidateId, result: submission.reply({ resetForm: true }), message: result.message };
+  }
+  if (intent === "start-loop") {
+    const { loopId } = await startAnotherLoop(viewer, openingId, candidateId);
+    throw redirect(`/hiring/loops/${loopId}`);
+  }
+  throw new InvalidError("Unknown action.");
+});
+
+type Column = PipelinePage["columns"][number];
+type Candidate = Column["candidates"][number];
+
+const days = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
+const dayFigure = (value: number | null) => (value === null ? "–" : `${value.toFixed(1)} d`);
+
+export default function PipelinePageView() {
+  const { opening, hidden, columns, timeInStage, funnel, reasons } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const total = columns.reduce((sum, column) => sum + column.count, 0);
+  return (
+    <>
+      <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
+      <PageHeader
+        title={`Pipeline: ${opening.title}`}
+        description={`${total} ${total === 1 ? "candidate" : "candidates"} from screen to hired or rejected. Every move is recorded with who made it and when; a rejection with its reason.`}
+      />
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      {hidden ? (
+        <Alert tone="info">
+          {hidden === 1 ? "1 candidate you interview is" : `${hidden} candidates you interview are`} in no column and no figure until your own scorecard is in: their place in the
+          pipeline follows the debrief.
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
+        {columns.map((column) => (
+          <section key={column.stage} aria-labelledby={`stage-${column.stage}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+            <h2 id={`stage-${column.stage}`} className="mb-2 font-semibold">
+              {column.label} <span className="font-normal text-slate-600 dark:text-slate-300">({column.count})</span>
+            </h2>
+            {column.candidates.length ? (
+              <ul className="space-y-3">
+                {column.candidates.map((candidate) => (
+                  <CandidateCard key={candidate.id} candidate={candidate} reasons={reasons} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-300">Nobody.</p>
+            )}
+          </section>
+        ))}
+      </div>
+      <Card className="mt-6">
+        <h2 className="mb-2 text-lg font-semibold">Time in stage and conversion</h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          Median days in each stage over the stays that ended, apart from those waiting now. Conversion is over the candidates decided at a stage: those who went on, against those who went on or were rejected there (counted at the furthest stage they reached).
+        </p>
+        <DataTable caption="Stages with their time and conversion" headings={["Stage", "Stays ended", "Median time", "Waiting now", "Median wait", "Reached", "Went on", "Rejected", "Conversion"]}>
+          {funnel.map((row) => {
+            const time = timeInStage.find((item) => item.stage === row.stage);
+            return (
+              <tr key={row.stage}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {row.label}
+                </th>
+                <td className={tdClass}>{time ? time.completed : "–"}</td>
+                <td className={tdClass}>{time ? dayFigure(time.medianDays) : "–"}</td>
+                <td className={tdClass}>{time ? time.waiting : "–"}</td>
+                <td className={tdClass}>{time ? dayFigure(time.medianWaitingDays) : "–"}</td>
+                <td className={tdClass}>{row.reached}</td>
+                <td className={tdClass}>{row.stage === "hired" ? "–" : row.movedOn}</td>
+                <td className={tdClass}>{row.stage === "hired" ? "–" : row.rejected}</td>
+                <td className={tdClass}>{row.conversion === null ? "–" : `${Math.round(row.conversion * 100)}% (n = ${row.movedOn + row.rejected})`}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </Card>
+    </>
+  );
+}
+
+function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidate; reasons: PipelinePage["reasons"]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const [form, fields] = useForm({
+    id: `move-${candidate.id}`,
+    lastResult,
+    constraint: getZodConstraint(MoveCandidateSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveCandidateSchema }),
+  });
+  const next = candidate.moves[0];
+  const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
+  return (
+    <li className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+      <p className="font-medium">
+        {candidate.loopId ? (
+          <Link to={`/hiring/loops/${candidate.loopId}`} className={linkClass}>
+            {candidate.name}
+          </Link>
+        ) : (
+          candidate.name
+        )}
+      </p>
+      <p className="text-slate-600 dark:text-slate-300">
+        {days(candidate.days)} in stage <span className="sr-only">(since {formatDate(candidate.since)})</span>
+        {candidate.loops > 1 ? ` · ${candidate.loops} loops` : ""}
+      </p>
+      {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{candidate.reason}</p> : null}
+      <div className="mt-2 flex flex-wrap gap-2">
+        {next && next.value !== "rejected" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="candidateId" value={candidate.id} />
+            <input type="hidden" name="to" value={next.value} />
+            <Button type="submit" variant="secondary" disabled={busy} aria-label={`${candidate.reason ? "Reopen" : "Move"} ${candidate.name} ${candidate.reason ? "in" : "to"} ${next.label}`}>
+              {candidate.reason ? "Reopen in" : "Move to"} {next.label}
+            </Button>
+          </Form>
+        ) : null}
+        {candidate.canStartLoop ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start-loop" />
+            <input type="hidden" name="candidateId" value={candidate.id} />
+            <Button type="submit" variant="ghost" disabled={busy} aria-label={`Start another loop for ${candidate.name}`}>
+              Start another loop
+            </Button>
+          </Form>
+        ) : null}
+      </div>
+      {candidate.moves.length ? (
+        <details className="mt-2" open={failed || undefined}>
+          <summary className="cursor-pointer text-brand-600 underline underline-offset-2 dark:text-brand-100">
+            <span aria-hidden="true">Other moves</span>
+            <span className="sr-only">Move or reject {candidate.name}</span>
+          </summary>
+          <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="candidateId" value={candidate.id} />
+            <SelectField label="Move to" errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.some((move) => move.value === "rejected") ? "rejected" : next?.value}>
+              {candidate.moves.map((move) => (
+                <option key={move.value} value={move.value}>
+                  {move.label}
+                </option>
+              ))}
+            </SelectField>
+            {candidate.moves.some((move) => move.value === "rejected") ? (
+              <SelectField label="Reason for a rejection" errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
+                <option value="">Choose a reason</option>
+                {reasons.map((reason) => (
+                  <option key={reason.value} value={reason.value}>
+                    {reason.label}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
+            <TextareaField label="Note" hint="Required for “Other”, and for hired without an offer." rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+            <FormErrors form={form} />
+            <Button type="submit" disabled={busy}>
+              Move {candidate.name}
+            </Button>
+          </Form>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
