@@ -5,29 +5,28 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SessionFilterForm, SessionTabs, sessionViewHref } from "~/components/calibration/session-nav";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { ErrorList, Field, SelectField } from "~/components/ui/field";
-import { SuggestField } from "~/components/ui/suggest-field";
+import { ErrorList, Field } from "~/components/ui/field";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { MeetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
-import { sessionView } from "~/modules/calibration/session-view.server";
+import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
 import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, scheduleMeeting } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
-import { pageParam, textParam } from "~/utils/search-params";
+import { pageParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const search = new URL(request.url).searchParams;
-  const filters = { team: textParam(search, "team", 200) || null, manager: textParam(search, "manager", 200) || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
-  return sessionView(viewer, params.sessionId ?? "", filters, pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
+  return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -202,50 +201,9 @@ export default function CalibrationSession() {
 
       <MeetingCard meeting={view.meeting} lastResult={refused && "meetingResult" in refused ? refused.meetingResult : undefined} busy={navigation.state === "submitting"} />
 
-      <SessionTabs sessionId={session.id} filters={view.filters} tab={view.tab} />
+      <SessionTabs sessionId={session.id} filters={view.filters} current={view.tab} />
 
-      <Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
-        {view.tab === "managers" ? <input type="hidden" name="tab" value="managers" /> : null}
-        {(
-          [
-            ["team", "Team"],
-            ["manager", "Manager"],
-          ] as const
-        ).map(([name, label]) => (
-          <SuggestField
-            key={`${name}:${view.filters[name] ?? ""}`}
-            label={label}
-            name={name}
-            suggestions={`/calibration/${session.id}/filter-options?kind=${name}`}
-            defaultValue={view.filters[name] ?? ""}
-            errors={view.filterProblems[name] ? [view.filterProblems[name]] : undefined}
-            className="min-w-48"
-          />
-        ))}
-        {(
-          [
-            ["track", "Track", view.filterOptions.tracks],
-            ["level", "Level", view.filterOptions.levels],
-          ] as const
-        ).map(([name, label, options]) => (
-          <SelectField key={name} name={name} label={label} defaultValue={view.filters[name] ?? ""} className="min-w-40">
-            <option value="">All</option>
-            {options.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </SelectField>
-        ))}
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filtered ? (
-          <Link to={`/calibration/${session.id}${view.tab === "managers" ? "?tab=managers" : ""}`} className="text-sm text-brand-600 underline dark:text-brand-100">
-            Show everyone
-          </Link>
-        ) : null}
-      </Form>
+      <SessionFilterForm sessionId={session.id} view={view.tab} filters={view.filters} filterProblems={view.filterProblems} filterOptions={view.filterOptions} />
 
       {view.tab === "managers" ? (
         <>
@@ -336,7 +294,7 @@ export default function CalibrationSession() {
                 </ul>
               ) : null}
               {view.severityFlagged.length ? <p className="mb-3 text-sm">Raters whose severity differs beyond noise: {view.severityFlagged.join(", ")}.</p> : null}
-              <Link to={tabHref(session.id, view.filters, "managers")} className="text-sm text-brand-600 underline dark:text-brand-100">
+              <Link to={sessionViewHref(session.id, view.filters, "managers")} className="text-sm text-brand-600 underline dark:text-brand-100">
                 Every manager's figures, with intervals, and rater severity
               </Link>
             </Card>
@@ -402,37 +360,6 @@ export default function CalibrationSession() {
         </>
       )}
     </>
-  );
-}
-
-/** The page's address for a tab, keeping the filters. */
-function tabHref(sessionId: string, filters: Record<string, string | null>, tab: "agenda" | "managers") {
-  const search = new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
-  if (tab === "managers") search.set("tab", "managers");
-  const query = search.toString();
-  return `/calibration/${sessionId}${query ? `?${query}` : ""}`;
-}
-
-function SessionTabs({ sessionId, filters, tab }: { sessionId: string; filters: Record<string, string | null>; tab: "agenda" | "managers" }) {
-  const tabs = [
-    ["agenda", "Agenda and ratings"],
-    ["managers", "Managers and raters"],
-  ] as const;
-  return (
-    <nav aria-label="Session views" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-700">
-      {tabs.map(([id, label]) => (
-        <Link
-          key={id}
-          to={tabHref(sessionId, filters, id)}
-          aria-current={tab === id ? "page" : undefined}
-          className={`-mb-px rounded-t-md border px-3 py-2 text-sm ${
-            tab === id ? "border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900" : "border-transparent text-brand-600 hover:underline dark:text-brand-100"
-          }`}
-        >
-          {label}
-        </Link>
-      ))}
-    </nav>
   );
 }
 

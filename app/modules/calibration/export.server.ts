@@ -5,7 +5,7 @@ import { ForbiddenError } from "~/modules/errors";
 import { getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import type { LevelOutcome } from "./entries";
-import { historyField, historyValue, storedIdList, type HistoryContext } from "./history";
+import { historyField, historyValue, isShownField, storedIdList, type HistoryContext } from "./history";
 import { LEVEL_OUTCOME_LABELS } from "./outcomes";
 import { canOpenEntry, isFacilitator } from "./policy";
 import { SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
@@ -111,7 +111,7 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
   const evidence = evidenceIds.length ? await db.ratingEvidence.findMany({ where: { id: { in: evidenceIds } }, select: { id: true, text: true } }) : [];
   const context: HistoryContext = { scale, secondDimension: session.secondDimension, levelTitles, evidence: Object.fromEntries(evidence.map((item) => [item.id, item.text])) };
   const rows = shown.flatMap((event) =>
-    Object.entries(event.change).map(([field, change]) => {
+    Object.entries(event.change).filter(([field]) => isShownField(field)).map(([field, change]) => {
       const [from, to] = Array.isArray(change) ? change : [null, change];
       return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, historyField(field, context), historyValue(field, from, context) ?? "", historyValue(field, to, context) ?? "", text(event.reason)]);
     }),

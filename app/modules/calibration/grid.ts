@@ -1,4 +1,5 @@
-import { differsFromProposal, type OutcomeValue } from "./outcomes";
+import { z } from "zod";
+import { differsFromProposal, MAX_RATIONALE, type OutcomeValue } from "./outcomes";
 
 /**
  * The calibration grid: the session's rating scale across and, where the session collects one,
@@ -20,6 +21,22 @@ export type GridAxes = {
 /** Event kinds of the grid: a move records an outcome; an undo takes one back. Neither is ever changed or deleted. */
 export const MOVE_EVENT = "move";
 export const UNDO_EVENT = "undo";
+
+/** A move as the grid's forms send it: the person, the cell, the reason (when it differs from the proposal) and the entry's revision the page showed. */
+export const MoveSchema = z.object({
+  entryId: z.string({ error: "Choose the person to move." }).trim().min(1).max(100),
+  rating: z.coerce.number({ error: "Choose a rating." }).int({ error: "Choose a rating." }),
+  second: z.coerce.number().int().min(1, { error: "Choose low, medium or high." }).max(3, { error: "Choose low, medium or high." }).optional(),
+  reason: z.string().trim().max(MAX_RATIONALE, { error: `Keep it under ${MAX_RATIONALE} characters.` }).default(""),
+  revision: z.coerce.number({ error: "Reload the page and move them again." }).int().min(0),
+});
+
+/** A cell in words: "Exceeds (4), High potential". */
+export function cellText(cell: GridCell, axes: GridAxes, dimension: string | null): string {
+  const rating = axes.ratings.find((point) => point.value === cell.rating);
+  const second = axes.seconds?.find((point) => point.value === cell.second);
+  return `${rating ? `${rating.label} (${rating.value})` : cell.rating}${second && dimension ? `, ${second.label} ${dimension.toLowerCase()}` : ""}`;
+}
 
 export const cellKey = (cell: GridCell) => `${cell.rating}:${cell.second ?? "-"}`;
 

@@ -18,7 +18,7 @@ export type HistoryContext = {
   evidence: Readonly<Record<string, string>>;
 };
 
-type Kind = "rating" | "second" | "outcome" | "level" | "evidence" | "text" | "mark" | "released" | "state" | "plain";
+type Kind = "rating" | "second" | "outcome" | "level" | "evidence" | "text" | "mark" | "released" | "state" | "discussion" | "hidden" | "plain";
 
 const FIELDS: Record<string, { name: string; kind: Kind }> = {
   proposedRating: { name: "proposed rating", kind: "rating" },
@@ -41,7 +41,17 @@ const FIELDS: Record<string, { name: string; kind: Kind }> = {
   people: { name: "people", kind: "plain" },
   promotionsEffectiveOn: { name: "promotions take effect on", kind: "plain" },
   meeting: { name: "meeting (UTC)", kind: "plain" },
+  meetingNotes: { name: "meeting notes", kind: "text" },
+  discussion: { name: "meeting", kind: "discussion" },
+  /** Which move an undo takes back (an event id): for the grid's undo, not for reading. */
+  undoes: { name: "move undone", kind: "hidden" },
 };
+
+/** Fields an export or a history line shows (not the links between events). */
+export const isShownField = (field: string) => FIELDS[field]?.kind !== "hidden";
+
+/** What a history line says before the changes, for the grid's events. */
+const EVENT_HEADINGS: Record<string, string> = { move: "moved on the grid", undo: "undid a move on the grid" };
 
 const MARKS: Record<string, string> = { agree: "Agree", question: "Question it", "no-view": "No view" };
 const STATES: Record<string, string> = { draft: "Draft", proposals: "Proposals open", preread: "Pre-read", live: "Live", locked: "Locked", published: "Published" };
@@ -122,6 +132,11 @@ export function describeChange(change: Readonly<Record<string, unknown>>, contex
     const [from, to] = Array.isArray(pair) ? pair : [null, pair];
     const name = historyField(field, context);
     if (field === "finalReason" && reason !== null && to === reason) continue;
+    if (!isShownField(field)) continue;
+    if (FIELDS[field]?.kind === "discussion") {
+      phrases.push(to === "ended" ? "meeting ended" : "opened in the meeting");
+      continue;
+    }
     if (FIELDS[field]?.kind === "released") {
       phrases.push(to === true ? "outcome released to the person" : "outcome withheld");
       continue;
@@ -147,4 +162,12 @@ export function describeChange(change: Readonly<Record<string, unknown>>, contex
     else phrases.push(`${name} ${fromText} → ${toText}`);
   }
   return phrases;
+}
+
+/** An event's history line: its changes in words, after what the grid's events say they are ("moved on the grid: final rating …"). */
+export function describeEvent(kind: string, change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): string[] {
+  const phrases = describeChange(change, context, reason);
+  const heading = EVENT_HEADINGS[kind];
+  if (!heading) return phrases;
+  return phrases.length ? [`${heading}: ${phrases[0]}`, ...phrases.slice(1)] : [heading];
 }

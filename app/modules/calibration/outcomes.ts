@@ -23,6 +23,9 @@ export const OutcomeSchema = z
 /** As the form gives it; a proposal may leave out the evidence it points to. */
 export type OutcomeInput = Omit<z.output<typeof OutcomeSchema>, "evidence"> & { evidence?: string[] };
 
+/** Said when an outcome that differs from the proposal comes without its reason. */
+export const REASON_NEEDED = "Give a reason: this differs from the proposal.";
+
 /** An outcome as stored on an entry, or as a form or the grid gives it: a proposal and a final outcome alike. */
 export type OutcomeValue = { rating: number | null; outcome: string | null; levelId: string | null; second: number | null };
 

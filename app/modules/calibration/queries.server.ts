@@ -40,6 +40,7 @@ const entryRow = z.object({
   finalLevelId: z.string().nullable(),
   finalSecond: nullableInt,
   released: sqlBool,
+  revision: sqlInt,
   selfAssessmentId: z.string().nullable(),
   managerReviewId: z.string().nullable(),
   selfAverage: nullableNumber,
@@ -56,7 +57,7 @@ const entryRow = z.object({
 export async function sessionEntries(sessionId: string) {
   const rows = parseRows(entryRow, await db.$queryRaw`
     SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",
-      e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
+      e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e.revision, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
       e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName", t.id AS "teamId", t.name AS "teamName", m.name AS "managerName"
     FROM "CalibrationEntry" e
     JOIN "User" p ON p.id = e."personId"

@@ -7,7 +7,8 @@ import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribut
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
-import { describeChange, storedIdList, type HistoryContext } from "./history";
+import { describeEvent, storedIdList, type HistoryContext } from "./history";
+import { DISCUSS_EVENT } from "./meeting-mode";
 import { proposalGap } from "./proposal-gap";
 import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
@@ -17,6 +18,7 @@ import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { summarise } from "~/modules/statistics/summary";
 import { ViewCache } from "./view-cache.server";
+import { textParam } from "~/utils/search-params";
 import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
 
 /**
@@ -26,6 +28,11 @@ import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } fro
  * id, chosen from short lists.
  */
 export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
+
+/** The filters as a page's query string gives them (team and manager typed, track and level chosen). */
+export function readSessionFilters(search: URLSearchParams): SessionFilters {
+  return { team: textParam(search, "team", 200) || null, manager: textParam(search, "manager", 200) || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
+}
 
 /** How typed names are compared: trimmed, case and accents as typed in any case. */
 const sameName = (a: string | null, b: string) => a !== null && a.trim().toLocaleLowerCase("en") === b.trim().toLocaleLowerCase("en");
@@ -86,7 +93,7 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
     visible.map(({ row, proposalVisible }) => {
       const fact = factsOf(row);
       const proposal = proposalVisible
-        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
+        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
         : null;
       const flags: EntryFlag[] = entryFlags(
         { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
@@ -104,10 +111,14 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
         trackId: row.trackId,
         levelId: row.levelId,
         released: row.released,
+        /** Bumped by every change: a move from the grid names the revision it saw. */
+        revision: row.revision,
         place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
         proposal,
         final:
-          row.finalRating === null ? null : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
+          row.finalRating === null
+            ? null
+            : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
         flags,
         nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
         managerReviewId: fact.managerReviewId,
@@ -209,7 +220,7 @@ function sessionFigures(base: { ratingScale: SessionScale; floor: number; manage
 const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
 /** The viewer's class's view of the session at its current version (its event count), computed once per version. */
-async function baseFor(viewer: Viewer, session: Access) {
+export async function baseFor(viewer: Viewer, session: Access) {
   const [version, own] = await Promise.all([
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
     viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: { in: [...session.access.withheldPersonIds] } } }),
@@ -220,17 +231,11 @@ async function baseFor(viewer: Viewer, session: Access) {
   return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0 || session.state === "draft"));
 }
 
-export type SessionTab = "agenda" | "managers";
-
 /**
- * Everything the session page shows the viewer. The agenda tab: the chart, the 9-box, the
- * entries in agenda order with flags, and the managers whose proposals differ beyond noise; the
- * managers tab: every manager's leniency and each rater's severity.
+ * The entries the filters keep, in agenda order, with what is wrong with a typed name (said beside
+ * its field: a name nobody in the session has filters nothing), and the key their figures are kept by.
  */
-export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1, tab: SessionTab = "agenda") {
-  const session = await requireSessionAccess(viewer, sessionId);
-  const base = await baseFor(viewer, session);
-  const { ladder, ratingScale } = base;
+export function applyFilters(base: Pick<Base, "entries" | "names">, filters: SessionFilters) {
   // A typed name that nobody in the session has is said beside its field, and filters nothing.
   const filterProblems = {
     team: filters.team && !base.names.team.some((name) => sameName(filters.team, name)) ? `Nobody in this session is in a team called “${filters.team}”.` : null,
@@ -246,6 +251,21 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       (!filters.track || entry.trackId === filters.track) &&
       (!filters.level || entry.levelId === filters.level),
   );
+  return { shown, filterProblems, filterKey };
+}
+
+export type SessionTab = "agenda" | "managers";
+
+/**
+ * Everything the session page shows the viewer. The agenda tab: the chart, the 9-box, the
+ * entries in agenda order with flags, and the managers whose proposals differ beyond noise; the
+ * managers tab: every manager's leniency and each rater's severity.
+ */
+export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1, tab: SessionTab = "agenda") {
+  const session = await requireSessionAccess(viewer, sessionId);
+  const base = await baseFor(viewer, session);
+  const { ladder, ratingScale } = base;
+  const { shown, filterProblems, filterKey } = applyFilters(base, filters);
   let figures = base.figures.get(filterKey);
   if (!figures) {
     figures = sessionFigures(base, shown, session.secondDimension);
@@ -427,7 +447,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   };
   const history = proposalVisible
     ? await db.calibrationEvent.findMany({
-        where: { entryId: row.id, ...(seesPreReads ? {} : { kind: { not: "preread" } }) },
+        // The meeting's steps are the session's (its time per entry), not a change to the person's entry.
+        where: { entryId: row.id, kind: { notIn: seesPreReads ? [DISCUSS_EVENT] : [DISCUSS_EVENT, "preread"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
       })
@@ -479,7 +500,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       at: event.createdAt.toISOString(),
       reason: event.reason,
       change: JSON.parse(event.change) as Record<string, [unknown, unknown]>,
-      lines: describeChange(JSON.parse(event.change) as Record<string, unknown>, historyContext, event.reason),
+      lines: describeEvent(event.kind, JSON.parse(event.change) as Record<string, unknown>, historyContext, event.reason),
     })),
   };
 }

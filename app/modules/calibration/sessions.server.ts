@@ -10,7 +10,8 @@ import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { managerChain, reportsBelowSql } from "~/modules/people/reporting-line.server";
 import { namesList, proposalAsOutcome, sortForAcceptance } from "./bulk-accept";
 import type { LevelOutcome } from "./entries";
-import { promotionTargetProblem, type OutcomeInput } from "./outcomes";
+import { differsFromProposal, promotionTargetProblem, REASON_NEEDED, type OutcomeInput } from "./outcomes";
+import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
 import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
@@ -329,7 +330,7 @@ export async function ownOutcomes(personId: string) {
 }
 
 /** The entry and its session, a 404 unless the viewer may see the session (and, when `inSession` is given, unless the entry is in it). */
-async function requireEntry(viewer: Viewer, entryId: string, inSession?: string) {
+export async function requireEntry(viewer: Viewer, entryId: string, inSession?: string) {
   const entry = await db.calibrationEntry.findUnique({
     where: { id: entryId },
     select: {
@@ -376,7 +377,7 @@ async function outcomeProblems(session: ScaledSession, fromLevelId: string | nul
 }
 
 /** A proposal, outcome or view saved; `unchanged` when it already said that, so nothing was written and no event added. */
-type Saved = { ok: true; unchanged?: true } | { ok: false; fieldErrors: Record<string, string[]> };
+export type Saved = { ok: true; unchanged?: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
 const levelOf = (input: OutcomeInput) => (input.outcome === "promote" ? (input.levelId ?? null) : null);
 
@@ -458,18 +459,37 @@ export async function recordOutcome(
   input: OutcomeInput & { revision: number },
   inSession?: string,
 ): Promise<Saved> {
-  const { entry, session } = await requireEntry(viewer, entryId, inSession);
+  return writeOutcome(viewer, await requireEntry(viewer, entryId, inSession), input, "final");
+}
+
+/** Only the facilitator (or an admin) records outcomes, and only while the session is live (policy's canRecordOutcome). */
+export function requireOutcomeRight(viewer: Viewer, session: { facilitatorId: string; access: SessionAccess }): void {
   if (!canRecordOutcome(viewer, session.access)) {
     throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
   }
+}
+
+/**
+ * Writes a final outcome and its event (`kind`: "final" from the person's page, "move" from the
+ * grid), under the one rule for both: who may record it, its checks against the ladder and scale,
+ * a reason whenever it differs from the proposal, nothing written when nothing changes, and a
+ * conflict when the entry moved past the revision the facilitator saw.
+ */
+export async function writeOutcome(
+  viewer: Viewer,
+  { entry, session }: Awaited<ReturnType<typeof requireEntry>>,
+  input: OutcomeInput & { revision: number },
+  kind: "final" | typeof MOVE_EVENT,
+): Promise<Saved> {
+  requireOutcomeRight(viewer, session);
   const problems = (await outcomeProblems(session, entry.levelId, input)) ?? {};
   const second = session.secondDimension ? (input.second ?? null) : null;
-  const differs =
-    input.rating !== entry.proposedRating ||
-    input.outcome !== entry.proposedOutcome ||
-    levelOf(input) !== entry.proposedLevelId ||
-    (session.secondDimension !== null && second !== entry.proposedSecond);
-  if (differs && !input.text) problems.text = ["Give a reason: this differs from the proposal."];
+  const differs = differsFromProposal(
+    { rating: input.rating, outcome: input.outcome, levelId: levelOf(input), second },
+    { rating: entry.proposedRating, outcome: entry.proposedOutcome, levelId: entry.proposedLevelId, second: entry.proposedSecond },
+    session.secondDimension !== null,
+  );
+  if (differs && !input.text) problems.text = [REASON_NEEDED];
   if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
   const next = {
     finalRating: input.rating,
@@ -485,7 +505,7 @@ export async function recordOutcome(
     const written = await tx.calibrationEntry.updateMany({ where: { id: entry.id, revision: input.revision }, data: { ...next, revision: { increment: 1 } } });
     if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
     await tx.calibrationEvent.create({
-      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changed), reason: input.text || null },
+      data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind, change: JSON.stringify(changed), reason: input.text || null },
     });
   });
   await announceSessionChange(entry.sessionId);

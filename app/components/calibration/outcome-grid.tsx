@@ -1,0 +1,399 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { Button } from "~/components/ui/button";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
+import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
+import { cellKey, cellText, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
+import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
+
+export type GridPerson = {
+  id: string;
+  name: string;
+  manager: string | null;
+  revision: number;
+  final: OutcomeValue | null;
+  proposal: OutcomeValue | null;
+  at: { cell: GridCell; decided: boolean } | null;
+};
+
+const GRID_KEYS = new Set<string>(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
+const sameCell = (a: GridCell, b: GridCell) => a.rating === b.rating && a.second === b.second;
+
+/** The move the reason dialog asks about, with its form: the reason is required, as the move differs from the proposal. */
+const ReasonedMoveSchema = MoveSchema.refine((move) => move.reason.length > 0, { error: REASON_NEEDED, path: ["reason"] });
+
+/**
+ * The calibration grid as a working surface. People stand in the cell of their outcome (final, or
+ * proposed until then); the facilitator moves one by dragging, by clicking the person then a cell,
+ * or by keyboard: Enter or Space picks the person up, the arrow keys (Home, End) choose a cell,
+ * Enter or Space drops them there, Escape puts them back. Each step is said in a live region. A move
+ * that differs from the proposal asks for its reason first. Without JavaScript, each person has a
+ * form that sets their cell; the server applies the same rule either way.
+ */
+export function OutcomeGrid({
+  axes,
+  dimension,
+  people,
+  counts,
+  canMove,
+  message,
+  errorFor,
+  lastResult,
+}: {
+  axes: GridAxes;
+  dimension: string | null;
+  /** Null when there are too many to show one by one (the cells still count them). */
+  people: GridPerson[] | null;
+  counts: Record<string, { decided: number; proposed: number }>;
+  canMove: boolean;
+  /** What the last step did, from the server (shown and announced). */
+  message: { text: string; focusId: string | null } | null;
+  /** The person whose move was refused, with the form's reply. */
+  errorFor: string | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const helpId = useId();
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+  const [held, setHeld] = useState<{ id: string; target: GridCell } | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ person: GridPerson; cell: GridCell } | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const where = (cell: GridCell) => cellText(cell, axes, dimension);
+  const personById = new Map((people ?? []).map((person) => [person.id, person]));
+
+  // A new answer from the server replaces what the grid last said, and the moved person keeps the focus.
+  useEffect(() => {
+    setSaid(null);
+    if (message?.focusId) document.querySelector<HTMLButtonElement>(`[data-person="${message.focusId}"]`)?.focus();
+  }, [message?.text, message?.focusId]);
+
+  useEffect(() => {
+    if (asking && !dialogRef.current?.open) dialogRef.current?.showModal();
+  }, [asking]);
+  useEffect(() => {
+    if (navigation.state === "submitting" && navigation.formData?.get("intent") === "move") {
+      dialogRef.current?.close();
+      setAsking(null);
+    }
+  }, [navigation.state, navigation.formData]);
+
+  function send(person: GridPerson, cell: GridCell, reason: string) {
+    const data = new FormData();
+    data.set("intent", "move");
+    data.set("entryId", person.id);
+    data.set("revision", String(person.revision));
+    data.set("rating", String(cell.rating));
+    if (cell.second !== null) data.set("second", String(cell.second));
+    data.set("reason", reason);
+    setSaid(`Moving ${person.name} to ${where(cell)}…`);
+    submit(data, { method: "post", preventScrollReset: true });
+  }
+
+  function pickUp(person: GridPerson) {
+    const target = startCell(person.at, axes);
+    setHeld({ id: person.id, target });
+    setSaid(`${person.name} picked up, ${person.at ? `in ${where(person.at.cell)}` : "not on the grid yet"}. Arrow keys choose a cell, Enter drops, Escape puts them back.`);
+  }
+
+  function putBack(person: GridPerson) {
+    setHeld(null);
+    setSaid(`${person.name} put back.`);
+  }
+
+  function drop(person: GridPerson, cell: GridCell) {
+    setHeld(null);
+    if (person.at?.decided && sameCell(person.at.cell, cell)) {
+      setSaid(`${person.name} stays in ${where(cell)}.`);
+      return;
+    }
+    if (moveNeedsReason(cell, person, axes)) {
+      setSaid(`Moving ${person.name} to ${where(cell)} differs from the proposal: give the reason.`);
+      setAsking({ person, cell });
+      return;
+    }
+    send(person, cell, "");
+  }
+
+  function onKey(event: KeyboardEvent<HTMLButtonElement>, person: GridPerson) {
+    if (held?.id !== person.id) return;
+    if (GRID_KEYS.has(event.key)) {
+      event.preventDefault();
+      const target = neighbourCell(held.target, event.key as GridKey, axes);
+      setHeld({ id: person.id, target });
+      setSaid(where(target));
+    } else if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      drop(person, held.target);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      putBack(person);
+    }
+  }
+
+  const rows = axes.seconds ? [...axes.seconds].reverse() : [null];
+  const unplaced = (people ?? []).filter((person) => !person.at);
+  const chips = (list: GridPerson[]) =>
+    list.length ? (
+      <ul className="mt-1 space-y-1 text-left">
+        {list.map((person) => (
+          <Chip
+            key={person.id}
+            person={person}
+            axes={axes}
+            dimension={dimension}
+            movable={canMove && interactive}
+            canMove={canMove}
+            held={held?.id === person.id}
+            helpId={helpId}
+            refused={errorFor === person.id ? lastResult : undefined}
+            onPick={() => (held?.id === person.id ? putBack(person) : pickUp(person))}
+            onKey={(event) => onKey(event, person)}
+            onDragStart={() => setHeld({ id: person.id, target: startCell(person.at, axes) })}
+          />
+        ))}
+      </ul>
+    ) : null;
+
+  return (
+    <div>
+      {canMove ? (
+        <p id={helpId} className="mb-2 text-sm text-slate-700 dark:text-slate-300">
+          Drag a person to a cell, or click them and then the cell. By keyboard: Enter picks the person up, the arrow keys choose a cell, Enter drops them there, Escape
+          puts them back. Moving someone records their final outcome (their level outcome stays as it is); a move that differs from the proposal asks for the reason.
+          Each person's “Set the cell” form does the same.
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm font-medium">
+        {said ?? message?.text ?? ""}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
+          <caption className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
+            {dimension ? `${dimension} (up) by overall rating (across).` : "People by overall rating."} Each person stands where their final outcome puts them, or their
+            proposal until it is decided (marked “proposed”).
+          </caption>
+          <thead>
+            <tr>
+              <td className="w-28" />
+              {axes.ratings.map((point) => (
+                <th key={point.value} scope="col" className="px-2 py-1 text-xs font-medium">
+                  {point.label} ({point.value})
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((second) => (
+              <tr key={second?.value ?? "all"}>
+                <th scope="row" className="px-2 py-1 text-left text-xs font-medium">
+                  {second && dimension ? `${second.label} ${dimension.toLowerCase()}` : "Everyone"}
+                </th>
+                {axes.ratings.map((point) => {
+                  const cell = { rating: point.value, second: second?.value ?? null };
+                  const key = cellKey(cell);
+                  const count = counts[key] ?? { decided: 0, proposed: 0 };
+                  const targeted = held !== null && sameCell(held.target, cell);
+                  const here = (people ?? []).filter((person) => person.at && sameCell(person.at.cell, cell));
+                  return (
+                    <td
+                      key={key}
+                      onDragOver={(event) => {
+                        if (!held) return;
+                        event.preventDefault();
+                        if (!targeted) setHeld({ ...held, target: cell });
+                      }}
+                      onDrop={(event) => {
+                        event.preventDefault();
+                        const person = personById.get(event.dataTransfer.getData("text/plain") || held?.id || "");
+                        if (person) drop(person, cell);
+                      }}
+                      onClick={(event) => {
+                        // A person picked up by a click goes to the cell clicked next (not when the click was on a person or a form).
+                        if (!held || (event.target as HTMLElement).closest("button, summary, form, a")) return;
+                        const person = personById.get(held.id);
+                        if (person) drop(person, cell);
+                      }}
+                      className={`h-20 border px-2 py-1 align-top ${targeted ? "border-brand-600 bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800" : "border-slate-300 dark:border-slate-600"}`}
+                    >
+                      <p className="text-right text-xs tabular-nums text-slate-600 dark:text-slate-300">
+                        {count.decided} final{count.proposed ? ` · ${count.proposed} proposed` : ""}
+                      </p>
+                      {chips(here)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {unplaced.length ? (
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold">Not on the grid yet</h3>
+          <p className="text-xs text-slate-600 dark:text-slate-300">No proposal{dimension ? ` (or no ${dimension.toLowerCase()})` : ""} and no final outcome: move them into a cell, with the reason.</p>
+          {chips(unplaced)}
+        </div>
+      ) : null}
+      {asking ? <ReasonDialog dialogRef={dialogRef} person={asking.person} cell={asking.cell} where={where} onCancel={() => setAsking(null)} /> : null}
+    </div>
+  );
+}
+
+function Chip({
+  person,
+  axes,
+  dimension,
+  movable,
+  canMove,
+  held,
+  helpId,
+  refused,
+  onPick,
+  onKey,
+  onDragStart,
+}: {
+  person: GridPerson;
+  axes: GridAxes;
+  dimension: string | null;
+  movable: boolean;
+  canMove: boolean;
+  held: boolean;
+  helpId: string;
+  refused: SubmissionResult<string[]> | undefined;
+  onPick: () => void;
+  onKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  onDragStart: () => void;
+}) {
+  const proposed = person.at && !person.at.decided;
+  return (
+    <li className={`rounded border px-1.5 py-1 ${proposed ? "border-dashed border-slate-400 dark:border-slate-500" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"}`}>
+      {movable ? (
+        <button
+          type="button"
+          data-person={person.id}
+          draggable
+          aria-pressed={held}
+          aria-describedby={helpId}
+          onClick={onPick}
+          onKeyDown={onKey}
+          onDragStart={(event) => {
+            event.dataTransfer.setData("text/plain", person.id);
+            event.dataTransfer.effectAllowed = "move";
+            onDragStart();
+          }}
+          className={`cursor-grab rounded px-1 text-left font-medium underline-offset-2 hover:underline ${held ? "bg-brand-600 text-white" : ""}`}
+        >
+          {person.name}
+        </button>
+      ) : (
+        <span className="px-1 font-medium">{person.name}</span>
+      )}
+      {proposed ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">proposed</span> : null}
+      {canMove ? <CellForm person={person} axes={axes} dimension={dimension} refused={refused} /> : null}
+    </li>
+  );
+}
+
+/** The person's own form: sets their cell without dragging (and without JavaScript). */
+function CellForm({ person, axes, dimension, refused }: { person: GridPerson; axes: GridAxes; dimension: string | null; refused: SubmissionResult<string[]> | undefined }) {
+  const start = startCell(person.at, axes);
+  const values = (refused?.initialValue ?? {}) as Record<string, string | undefined>;
+  const errors = refused?.error ?? {};
+  return (
+    <details className="mt-1 text-xs" open={refused !== undefined}>
+      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">Set the cell</summary>
+      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={`Set ${person.name}'s cell`}>
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="entryId" value={person.id} />
+        <input type="hidden" name="revision" value={person.revision} />
+        <SelectField id={`grid-${person.id}-rating`} name="rating" label="Rating" defaultValue={values.rating ?? String(start.rating)} errors={errors.rating}>
+          {axes.ratings.map((point) => (
+            <option key={point.value} value={point.value}>
+              {point.label} ({point.value})
+            </option>
+          ))}
+        </SelectField>
+        {axes.seconds && dimension ? (
+          <SelectField id={`grid-${person.id}-second`} name="second" label={dimension} defaultValue={values.second ?? String(start.second ?? "")} errors={errors.second}>
+            {axes.seconds.map((point) => (
+              <option key={point.value} value={point.value}>
+                {point.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextareaField
+          id={`grid-${person.id}-reason`}
+          name="reason"
+          label="Reason"
+          hint="Needed when this differs from the proposal."
+          rows={2}
+          maxLength={MAX_RATIONALE}
+          defaultValue={values.reason ?? ""}
+          errors={errors.reason}
+        />
+        <ErrorList errors={refused?.error?.[""]} />
+        <Button type="submit" variant="secondary">
+          Move {person.name}
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+/** Before a move that differs from the proposal: the reason, in the project's confirmation dialog. */
+function ReasonDialog({
+  dialogRef,
+  person,
+  cell,
+  where,
+  onCancel,
+}: {
+  dialogRef: RefObject<HTMLDialogElement>;
+  person: GridPerson;
+  cell: GridCell;
+  where: (cell: GridCell) => string;
+  onCancel: () => void;
+}) {
+  const [form, fields] = useForm({
+    id: `grid-reason-${person.id}`,
+    constraint: getZodConstraint(MoveSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReasonedMoveSchema }),
+  });
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    dialog?.addEventListener("close", onCancel);
+    return () => dialog?.removeEventListener("close", onCancel);
+  }, [dialogRef, onCancel]);
+  const proposal = person.proposal?.rating != null ? where({ rating: person.proposal.rating, second: person.proposal.second }) : null;
+  return (
+    <ConfirmDialog
+      dialogRef={dialogRef}
+      title={`Why move ${person.name}?`}
+      cancelLabel="Cancel"
+      confirm={
+        <Button type="submit" form={form.id}>
+          Move {person.name}
+        </Button>
+      }
+    >
+      <p>
+        To {where(cell)}: this differs from the proposal ({proposal ?? "none"}). The reason is kept with the outcome, in {person.name}'s history.
+      </p>
+      <Form method="post" preventScrollReset className="mt-3" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="entryId" value={person.id} />
+        <input type="hidden" name="revision" value={person.revision} />
+        <input type="hidden" name="rating" value={cell.rating} />
+        {cell.second !== null ? <input type="hidden" name="second" value={cell.second} /> : null}
+        <TextareaField label="Reason" rows={3} maxLength={MAX_RATIONALE} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+      </Form>
+    </ConfirmDialog>
+  );
+}
