@@ -143,6 +143,7 @@ function ftJobFamily(dir: string, family: string | undefined): SourceFile {
 /** Pathway's map data: the folder holding levels.yaml (products/map/starter of a checkout works too). */
 function pathwaySources(dir: string): SourceFile[] {
   const folder = !existsSync(join(dir, "levels.yaml")) && existsSync(join(dir, "products", "map", "starter", "levels.yaml")) ? join(dir, "products", "map", "starter") : dir;
+  if (!existsSync(join(folder, "levels.yaml"))) throw new UsageError(`${dir} holds no levels.yaml (pathway's map data: levels.yaml, capabilities/, behaviours/, disciplines/)`);
   return listFiles(folder, /\.ya?ml$/i).map(read);
 }
 

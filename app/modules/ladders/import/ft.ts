@@ -114,7 +114,7 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
     if (![...levels.values()].some((level) => level.cells.has(theme.id))) report.push({ file, message: `theme "${theme.name}" has no competencies; not imported` });
   }
 
-  const trackId = kebabId(familyName, "engineering");
+  const trackId = kebabId(familyName, "job-family");
   const track: PlannedTrack = {
     id: trackId,
     name: familyName,
