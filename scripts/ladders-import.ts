@@ -75,9 +75,9 @@ function main(argv: string[]): number {
   const { ladder } = result;
   const levels = ladder.tracks.flatMap((track) => track.levels);
   const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
-  const placed = imported.report.length === 0 ? "everything placed" : `${imported.report.length} ${imported.report.length === 1 ? "line" : "lines"} above on what was not placed as it was`;
+  const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "line")} above on what was not placed as it was`;
   console.log(
-    `ladders:import: wrote ${out} (${ladder.meta.id}: ${ladder.tracks.length} tracks, ${levels.length} levels, ${ladder.competencies.length} competencies, ${statements} statements; valid); ${placed}`,
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid); ${placed}`,
   );
   return 0;
 }
@@ -168,6 +168,10 @@ function listFiles(dir: string, pattern: RegExp): string[] {
 
 function hasFiles(dir: string, pattern: RegExp): boolean {
   return readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isFile() && pattern.test(entry.name));
+}
+
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 function isFolder(path: string): boolean {
