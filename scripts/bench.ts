@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000 --build --keep --only <page>]`: the speed bar of the reviews
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000 --processes auto --build --keep --only <page>]`: the speed bar of the reviews
  * feature, measured end to end. Builds a fresh SQLite database in a temporary folder (or, with
  * `--database postgresql://…`, a fresh database on that PostgreSQL server)
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
     database: { type: "string" },
+    processes: { type: "string", default: "auto" },
   },
 });
 const DURATION = Number(values.duration);
@@ -72,6 +73,8 @@ function withDatabaseName(url: string, name: string): string {
 Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
 
 let server: ChildProcess | null = null;
+/** HEALTH_PORT's address: the health check answered out of the queue of page work. */
+let healthBase = "";
 
 async function main() {
   const { applyMigrations } = await import("../app/db/migrate.server.ts");
@@ -89,8 +92,10 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const healthPort = await freePort();
+  healthBase = `http://127.0.0.1:${healthPort}`;
   server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", WEB_CONCURRENCY: values.processes, HEALTH_PORT: String(healthPort) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer(base);
@@ -133,6 +138,7 @@ async function main() {
       note: `facilitator, ${accounts.calibration.people} people, live, every proposal in`,
     },
     { label: "hiring debrief", path: `/hiring/loops/${accounts.hiring.debriefLoopId}/debrief`, cookie: admin, bar: true, duration: DURATION, note: "admin, 6 interviewers × 10 competencies, every card in" },
+    { label: "hiring pipeline", path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}/pipeline`, cookie: admin, bar: true, duration: DURATION, note: `admin, one opening's ${Math.round((accounts.hiring.loops - 1) / 4).toLocaleString("en-GB")} candidates and their moves` },
     { label: "interviewer statistics", path: "/hiring/stats", cookie: admin, bar: true, duration: DURATION, note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops` },
     { label: "organisation insights", path: "/insights", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: time in level, outcomes, calibration shift, mentoring, hiring" },
   ];
@@ -377,7 +383,15 @@ const HEALTH_BAR_MS = 1000;
  * The health check, polled once a second on a fresh connection each time (as a load
  * balancer does) while `load` runs; the longest answer is what starvation would show.
  */
-async function pollHealthWhile(base: string, load: Promise<unknown>): Promise<{ max: number; polls: number; failed: number }> {
+type HealthRun = { max: number; polls: number; failed: number };
+
+/** The health check on the app's port and on HEALTH_PORT, polled side by side. */
+async function pollBothWhile(base: string, load: Promise<unknown>): Promise<{ page: HealthRun; port: HealthRun }> {
+  const [page, port] = await Promise.all([pollHealthWhile(`${base}/healthz`, load), pollHealthWhile(`${healthBase}/healthz`, load)]);
+  return { page, port };
+}
+
+async function pollHealthWhile(url: string, load: Promise<unknown>): Promise<HealthRun> {
   const { request } = await import("node:http");
   const timings: number[] = [];
   let failed = 0;
@@ -386,7 +400,7 @@ async function pollHealthWhile(base: string, load: Promise<unknown>): Promise<{ 
   const once = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const call = request(`${base}/healthz`, { agent: false, headers: { Connection: "close" }, timeout: 30_000 }, (response) => {
+      const call = request(url, { agent: false, headers: { Connection: "close" }, timeout: 30_000 }, (response) => {
         response.resume();
         response.on("end", () => {
           timings.push(performance.now() - started);
@@ -419,7 +433,7 @@ async function pollHealthWhile(base: string, load: Promise<unknown>): Promise<{ 
  */
 async function starvation(base: string, engineer: string, autosavers: string[]) {
   step(`starvation: home page at ${CONNECTIONS} connections, health check polled each second`);
-  const home = await pollHealthWhile(base, measure(`${base}/`, engineer, DURATION));
+  const home = await pollBothWhile(base, measure(`${base}/`, engineer, DURATION));
   step(`starvation: ${autosavers.length} people autosaving their own drafts at once`);
   const writers = await Promise.all(
     autosavers.map(async (email) => {
@@ -463,7 +477,7 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
       }
     }),
   );
-  const saving = await pollHealthWhile(base, autosave);
+  const saving = await pollBothWhile(base, autosave);
   let lost = 0;
   await Promise.all(
     writers.map(async ({ cookie, path }, writer) => {
@@ -472,10 +486,11 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
       if (lastSaved[writer] !== undefined && body.values?.summary !== lastSaved[writer]) lost++;
     }),
   );
-  const verdict = (run: { max: number; failed: number }) => (run.max < HEALTH_BAR_MS && run.failed === 0 ? "PASS" : "FAIL");
+  const verdict = (run: HealthRun) => (run.max < HEALTH_BAR_MS && run.failed === 0 ? "PASS" : "FAIL");
+  const line = (run: HealthRun) => `longest ${run.max.toFixed(0)} ms over ${run.polls} polls, ${run.failed} failed: ${verdict(run)}`;
   console.log(`Starvation at ${CONNECTIONS} connections (health check polled each second on a fresh connection; bar: every answer within ${HEALTH_BAR_MS} ms):`);
-  console.log(`  home page load: health check longest ${home.max.toFixed(0)} ms over ${home.polls} polls, ${home.failed} failed: ${verdict(home)}`);
-  console.log(`  ${writers.length} people autosaving: health check longest ${saving.max.toFixed(0)} ms over ${saving.polls} polls, ${saving.failed} failed: ${verdict(saving)}`);
+  console.log(`  home page load: health check on HEALTH_PORT ${line(home.port)}; on the app's port (informational) ${line(home.page)}`);
+  console.log(`  ${writers.length} people autosaving: health check on HEALTH_PORT ${line(saving.port)}; on the app's port (informational) ${line(saving.page)}`);
   console.log(`  autosaves: ${saves} sent, ${refused} refused, ${lost} lost (a person's last saved text not read back): ${refused === 0 && lost === 0 ? "PASS" : "FAIL"}`);
 }
 
@@ -523,7 +538,7 @@ function printTable(rows: Row[]) {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
-  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, node ${process.version}`);
+  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes}, ${os.cpus().length} CPUs, node ${process.version}`);
   console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(2)} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
