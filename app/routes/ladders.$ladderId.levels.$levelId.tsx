@@ -105,6 +105,24 @@ export default function LevelPage() {
           </span>
         ) : null}
       </div>
+      {view.sublevels.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">Sub-levels</h2>
+          <ol className="space-y-2 text-sm">
+            {view.sublevels.map((sublevel) => (
+              <li key={sublevel.id} id={`sublevel-${sublevel.id}`}>
+                <span className="font-medium">{sublevel.title}</span>
+                {sublevel.summary ? (
+                  <>
+                    {": "}
+                    <RichText text={sublevel.summary} inline />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
       <div className="space-y-6">
         {view.areas.map((area) => (
           <Card key={area.id}>

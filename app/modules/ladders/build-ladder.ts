@@ -80,7 +80,8 @@ function buildLevel(
     const shared = (inherited.get(inheritedKey(level.id, competencyId)) ?? []).flatMap((entry) => entry.expectations.map((expectation) => buildExpectation(expectation, entry.from.name)));
     expectations[competencyId] = [...shared, ...(level.expectations[competencyId] ?? []).map((expectation) => buildExpectation(expectation))];
   }
-  return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+  const sublevels = (level.sublevels ?? []).map((sublevel) => ({ ...sublevel }));
+  return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, sublevels, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
 }
 
 function buildExpectation(expectation: ExpectationData, inheritedFrom?: string): Level["expectations"][string][number] {

@@ -17,6 +17,8 @@ export {
   getTrack,
   nextLevel,
   levelLabel,
+  levelTitleAt,
+  getSublevel,
   placeLabel,
   trackLabel,
   previousLevel,

@@ -1,4 +1,4 @@
-import type { Area, Competency, Expectation, Ladder, Level, Track } from "./types";
+import type { Area, Competency, Expectation, Ladder, Level, Sublevel, Track } from "./types";
 
 interface LadderIndex {
   areas: Map<string, Area>;
@@ -128,13 +128,27 @@ export function trackLabel(ladders: readonly Ladder[], trackId: string | null, l
   return trackId;
 }
 
-/** A person's level in words ("Engineer II"), found as placeLabel finds it; the id only where no ladder knows it. */
-export function levelLabel(ladders: readonly Ladder[], levelId: string | null, ladderId: string | null = null): string | null {
+/**
+ * A person's level in words ("Engineer II", or "Engineer II · B" at a sub-level), found as
+ * placeLabel finds it; the id only where no ladder knows it.
+ */
+export function levelLabel(ladders: readonly Ladder[], levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null): string | null {
   if (!levelId) return null;
   const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
   for (const ladder of own.length ? own : ladders) {
     const level = getLevel(ladder, levelId);
-    if (level) return level.title;
+    if (level) return levelTitleAt(level, sublevelId);
   }
   return levelId;
+}
+
+/** The sub-level of this level with that id; undefined when the level has no such sub-level. */
+export function getSublevel(level: Pick<Level, "sublevels"> | undefined, sublevelId: string | null | undefined): Sublevel | undefined {
+  return sublevelId ? level?.sublevels.find((sublevel) => sublevel.id === sublevelId) : undefined;
+}
+
+/** A level's title with the sub-level beside it ("Engineer II · B"); the title alone when the sub-level is none of the level's. */
+export function levelTitleAt(level: Pick<Level, "title" | "sublevels">, sublevelId: string | null | undefined): string {
+  const sublevel = getSublevel(level, sublevelId);
+  return sublevel ? `${level.title} · ${sublevel.title}` : level.title;
 }

@@ -178,6 +178,30 @@ export const expectationSchema = z
         },
   );
 
+/** A sub-level's id: unique within its level, such as "a" or "1-1" (digits may lead). */
+export const SUBLEVEL_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const sublevelSchema = z.strictObject({
+  id: z.string().regex(SUBLEVEL_ID_PATTERN, {
+    error: (issue) => `"${String(issue.input)}" is not a valid sub-level id; use lowercase letters and digits, words joined by single dashes (e.g. "a" or "1-1")`,
+  }),
+  title: name,
+  summary: prose.optional(),
+});
+
+/** Ordered sub-levels of a level (Monzo's A to E, Snowflake's 1.1 to 1.3); ids unique within the level. */
+const sublevels = z
+  .array(sublevelSchema)
+  .min(1, { error: "list at least one sub-level, or leave `sublevels` out" })
+  .superRefine((list, context) => {
+    const first = new Map<string, number>();
+    list.forEach((sublevel, index) => {
+      const earlier = first.get(sublevel.id);
+      if (earlier === undefined) first.set(sublevel.id, index);
+      else context.addIssue({ code: "custom", path: [index, "id"], message: `sub-level id "${sublevel.id}" is already used by sublevels[${earlier}]; ids are unique within a level` });
+    });
+  });
+
 export const levelSchema = z.strictObject({
   id,
   title: name,
@@ -187,6 +211,8 @@ export const levelSchema = z.strictObject({
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional(),
   summary: prose,
+  /** Ordered steps within the level that people may be placed at. */
+  sublevels: sublevels.optional(),
   /** The rating this level expects of every competency, unless `targets` names one. */
   target: z.int().optional(),
   /** The rating this level expects, per competency. */

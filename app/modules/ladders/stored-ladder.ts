@@ -7,7 +7,7 @@ import type { Ladder } from "./types";
  * and before targets lack those fields: every competency of a track applied at each of its
  * levels (the expectations a level holds), and every level expected the default target.
  * Versions from before branching paths had no branches and one title per level; versions from
- * before references had no links on competencies.
+ * before references had no links on competencies; versions from before sub-levels had none.
  */
 export function readStoredLadder(content: unknown): Ladder {
   const ladder = content as Ladder;
@@ -21,7 +21,7 @@ export function readStoredLadder(content: unknown): Ladder {
       levels: track.levels.map((level) => {
         const competencyIds = level.competencyIds ?? track.competencyIds.filter((id) => Object.hasOwn(level.expectations, id));
         const levelTarget = level.target ?? target;
-        return { ...level, alsoTitled: level.alsoTitled ?? [], competencyIds, target: levelTarget, targets: level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])) };
+        return { ...level, alsoTitled: level.alsoTitled ?? [], sublevels: level.sublevels ?? [], competencyIds, target: levelTarget, targets: level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])) };
       }),
     })),
   };

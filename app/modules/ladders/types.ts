@@ -130,6 +130,8 @@ export interface Level {
   /** Other titles the same level goes by (a management title beside the IC one, say). */
   alsoTitled: string[];
   summary: string;
+  /** Ordered steps within the level people may be placed at (empty when it has none). */
+  sublevels: Sublevel[];
   trackId: string;
   /** Position in its track, 0 = most junior. */
   rank: number;
@@ -143,6 +145,13 @@ export interface Level {
   targets: Record<string, number>;
   /** Index into `ladder.equivalence`, or null when the level is in no band. */
   band: number | null;
+}
+
+export interface Sublevel {
+  /** Unique within its level. */
+  id: string;
+  title: string;
+  summary?: string;
 }
 
 export interface Expectation {

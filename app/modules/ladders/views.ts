@@ -90,6 +90,8 @@ export function levelView(ladder: Ladder, levelId: string) {
   ).map((target) => ({ ...target, label: labels.get(target.value) ?? "" }));
   return {
     level: { id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
+    /** Ordered steps within the level that people may be placed at. */
+    sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title, summary: sublevel.summary ?? null })),
     /** The ratings this level's competencies expect, the most common first; a competency shows its own when it differs from the first. */
     targets: inForce,
     track: { id: track.id, name: track.name },

@@ -42,6 +42,15 @@ describe("ladder structures on the ladder pages", () => {
     ]);
   });
 
+  test("a level lists its sub-levels in order", async () => {
+    const result = await levelLoader(routeArgs(await asEngineer("/ladders/acme-backend/levels/b2"), { ladderId: "acme-backend", levelId: "b2" }));
+    expect(bodyOf<Awaited<ReturnType<typeof levelLoader>>>(result).view.sublevels).toEqual([
+      { id: "a", title: "A", summary: "New to the level; owns a service with support." },
+      { id: "b", title: "B", summary: null },
+      { id: "c", title: "C", summary: "Owns a service alone and is starting to shape others." },
+    ]);
+  });
+
   test("an inherited competency's page names its source", async () => {
     const result = await competencyLoader(routeArgs(await asEngineer("/ladders/acme-backend/competencies/communication"), { ladderId: "acme-backend", competencyId: "communication" }));
     expect(bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(result).view.competency.inheritedFrom).toBe("Generic");

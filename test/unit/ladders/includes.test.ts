@@ -219,3 +219,31 @@ tracks:
     expect(after[1]).not.toBe(before[1]);
   });
 });
+
+describe("sub-levels", () => {
+  /** The one-track ladder with these sub-levels on its second level. */
+  const withSublevels = (sublevels: string) =>
+    Object.fromEntries(
+      Object.entries(ladderFiles("backend", null)).map(([path, text]) => [
+        path,
+        text.replace("        summary: Owns features.\n", `        summary: Owns features.\n        sublevels:\n${sublevels}`).replace("          communication:\n            - Runs the team's demo.\n", ""),
+      ]),
+    );
+
+  it("a level lists its sub-levels in order, with an optional summary", () => {
+    write(withSublevels(`          - { id: 1-1, title: "1.1", summary: New to the level. }\n          - { id: 1-2, title: "1.2" }\n`));
+    expect(load("backend").tracks[0]!.levels[1]!.sublevels).toEqual([
+      { id: "1-1", title: "1.1", summary: "New to the level." },
+      { id: "1-2", title: "1.2" },
+    ]);
+    expect(load("backend").tracks[0]!.levels[0]!.sublevels).toEqual([]);
+  });
+
+  it("sub-level ids are unique within their level and written like ids", () => {
+    write(withSublevels(`          - { id: a, title: A }\n          - { id: a, title: B }\n          - { id: "C", title: C }\n`));
+    expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
+      `backend/tracks.yaml:17:19 tracks[0].levels[1].sublevels[1].id: sub-level id "a" is already used by sublevels[0]; ids are unique within a level`,
+      `backend/tracks.yaml:18:19 tracks[0].levels[1].sublevels[2].id: "C" is not a valid sub-level id; use lowercase letters and digits, words joined by single dashes (e.g. "a" or "1-1")`,
+    ]);
+  });
+});
