@@ -2,6 +2,7 @@ import { db } from "../../app/db/client.server.ts";
 import type { Viewer } from "../../app/modules/auth/policy.ts";
 import { addCandidate, assignInterviewer, recordDecision } from "../../app/modules/hiring/loops.server.ts";
 import { createOpening, saveStage } from "../../app/modules/hiring/openings.server.ts";
+import { moveCandidate } from "../../app/modules/hiring/pipeline.server.ts";
 import { saveScorecardDraft, submitScorecard } from "../../app/modules/hiring/scorecards.server.ts";
 
 export const DEMO_OPENING_TITLE = "Senior Engineer, Identity";
@@ -26,8 +27,10 @@ type Card = { scores: number[]; recommendation: string; notes: string };
  * draft, one not started), so it is on Grace's home page; another's cards are all in, so its
  * debrief is open and the decision is Grace's to record (on her home page too); an earlier
  * candidate's loop was decided after two interviewers disagreed on system design, so the
- * decision and the statistics have something to show. Made through the hiring module, as Grace
- * and the interviewers would. Idempotent.
+ * decision and the statistics have something to show. The pipeline has candidates in every
+ * stage: two waiting in screen, one at the offer stage, one rejected at screen with a reason and
+ * the no-hire above, beside the two in interviews. Made through the hiring module, as Grace and
+ * the interviewers would. Idempotent.
  */
 export async function seedDemoHiring(now = new Date()): Promise<void> {
   if (await db.hiringOpening.findFirst({ where: { title: DEMO_OPENING_TITLE }, select: { id: true } })) return;
@@ -47,10 +50,11 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   }
   const stages = await db.hiringStage.findMany({ where: { openingId }, orderBy: { position: "asc" }, select: { id: true } });
 
+  // Added a week before the interviews, staffed (so moved on to interviews) five days before them.
   async function loop(candidate: { name: string; email: string; source: string; notes: string }, scheduledAt: Date) {
-    const { loopId } = await addCandidate(grace!, openingId, candidate);
+    const { loopId } = await addCandidate(grace!, openingId, candidate, new Date(scheduledAt.getTime() - 7 * DAY));
     for (const [index, stage] of stages.entries()) {
-      const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) });
+      const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) }, new Date(scheduledAt.getTime() - 5 * DAY));
       if (!assigned.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(assigned.fieldErrors)}`);
     }
     return { loopId, interviewOf: (person: Viewer, stageIndex: number) => interviewIn(loopId, person, stageIndex) };
@@ -81,7 +85,7 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   // An earlier candidate, decided five weeks ago: two interviewers in system design, who disagreed.
   const pastAt = new Date(now.getTime() - 40 * DAY);
   const past = await loop({ name: "Robin Okoye", email: "robin.okoye@example.net", source: "Careers page", notes: "Eight years in payments; wants to move into identity." }, pastAt);
-  const second = await assignInterviewer(grace, past.loopId, { stageId: stages[1]!.id, email: interviewers[0]!.email, scheduledAt: new Date(pastAt.getTime() + 6 * 60 * 60 * 1000) });
+  const second = await assignInterviewer(grace, past.loopId, { stageId: stages[1]!.id, email: interviewers[0]!.email, scheduledAt: new Date(pastAt.getTime() + 6 * 60 * 60 * 1000) }, new Date(pastAt.getTime() - 5 * DAY));
   if (!second.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(second.fieldErrors)}`);
   const pastCards: Card[] = [
     { scores: [3, 2, 3, 3], recommendation: "yes", notes: "Clean, well-tested solution; talked through failure modes unprompted" },
@@ -113,4 +117,22 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   await card(interviewers[0]!, await current.interviewOf(interviewers[0]!, 0), 0, { scores: [3, 3, 2, 3], recommendation: "yes", notes: "Refactored the exercise in small steps with tests first" }, new Date(now.getTime() - 2 * DAY + 3 * 60 * 60 * 1000));
   await card(interviewers[1]!, await current.interviewOf(interviewers[1]!, 1), 1, { scores: [4, 3, 3, 3], recommendation: "strong-yes", notes: "Designed the token service with clear reasoning about consistency and cost" }, new Date(now.getTime() - DAY));
   await card(interviewers[2]!, await current.interviewOf(interviewers[2]!, 2), 2, { scores: [3], recommendation: "yes", notes: "Walked through a quarter's plan" }, null);
+
+  // The rest of the pipeline: two candidates to screen, one rejected at screen, one at the offer stage (after an interview loop run outside Rungs).
+  const added = async (candidate: { name: string; email: string; source: string; notes: string }, daysAgo: number) => {
+    const { loopId } = await addCandidate(grace!, openingId, candidate, new Date(now.getTime() - daysAgo * DAY));
+    const { candidateId } = await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId }, select: { candidateId: true } });
+    return candidateId;
+  };
+  const moved = async (candidateId: string, request: Parameters<typeof moveCandidate>[3], daysAgo: number) => {
+    const result = await moveCandidate(grace!, openingId, candidateId, request, new Date(now.getTime() - daysAgo * DAY));
+    if (!result.ok) throw new Error(`A demo candidate was not moved: ${JSON.stringify(result.fieldErrors)}`);
+  };
+  await added({ name: "Sam Rivera", email: "sam.rivera@example.net", source: "Careers page", notes: "Backend engineer at a bank; OAuth and SAML integrations." }, 3);
+  await added({ name: "Priya Nair", email: "priya.nair@example.net", source: "Meetup talk on passkeys", notes: "Six years in mobile; wants to move to the identity platform." }, 9);
+  const rejected = await added({ name: "Chris Dubois", email: "chris.dubois@example.net", source: "Agency", notes: "Front-end specialist." }, 16);
+  await moved(rejected, { to: "rejected", reason: "experience", note: "No back-end or identity work yet; suggested the Web team's opening." }, 14);
+  const offered = await added({ name: "Alex Moreau", email: "alex.moreau@example.net", source: "Referral (Yuki Sato)", notes: "Former colleague of Yuki's; interviewed by the Mobile team's loop in the spring." }, 30);
+  await moved(offered, { to: "interviews", reason: null, note: "" }, 26);
+  await moved(offered, { to: "offer", reason: null, note: "" }, 5);
 }

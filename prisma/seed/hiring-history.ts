@@ -28,7 +28,7 @@ export type HiringHistoryOptions = {
   log?: (message: string) => void;
 };
 
-export type HiringHistorySummary = { openings: number; loops: number; cards: number; scores: number; debriefLoopId: string };
+export type HiringHistorySummary = { openings: number; loops: number; cards: number; scores: number; debriefLoopId: string; pipelineOpeningId: string };
 
 const BULK_ROWS = 1000;
 const LOOPS_PER_WRITE = 500;
@@ -49,7 +49,23 @@ type Table = { name: string; columns: [string, ColumnKind][] };
 
 const CANDIDATE: Table = {
   name: "HiringCandidate",
-  columns: [["id", "text"], ["name", "text"], ["email", "text"], ["source", "text"], ["notes", "text"], ["createdById", "text"], ["createdAt", "date"], ["updatedAt", "date"], ["rejectedAt", "date"]],
+  columns: [
+    ["id", "text"],
+    ["name", "text"],
+    ["email", "text"],
+    ["source", "text"],
+    ["notes", "text"],
+    ["createdById", "text"],
+    ["createdAt", "date"],
+    ["updatedAt", "date"],
+    ["rejectedAt", "date"],
+    ["pipelineStage", "text"],
+    ["pipelineStageSince", "date"],
+  ],
+};
+const MOVE: Table = {
+  name: "HiringPipelineMove",
+  columns: [["id", "text"], ["candidateId", "text"], ["fromStage", "text"], ["toStage", "text"], ["reason", "text"], ["note", "text"], ["movedById", "text"], ["movedAt", "date"]],
 };
 const LOOP: Table = {
   name: "HiringLoop",
@@ -97,14 +113,23 @@ function recommendationFor(mean: number): string {
   return mean >= 3.5 ? "strong-yes" : mean >= 2.75 ? "yes" : mean >= 2 ? "no" : "strong-no";
 }
 
-type Rows = { candidates: Value[][]; loops: Value[][]; interviews: Value[][]; cards: Value[][]; scores: Value[][] };
+type Rows = { candidates: Value[][]; moves: Value[][]; loops: Value[][]; interviews: Value[][]; cards: Value[][]; scores: Value[][] };
 
-const emptyRows = (): Rows => ({ candidates: [], loops: [], interviews: [], cards: [], scores: [] });
+const emptyRows = (): Rows => ({ candidates: [], moves: [], loops: [], interviews: [], cards: [], scores: [] });
+
+/** A candidate's way through the pipeline: [from, to, reason, when], the first their entry; the candidate row ends where the last move does. */
+function addCandidate(rows: Rows, adminId: string, candidate: [string, string, string], createdAt: Date, updatedAt: Date, moves: [string | null, string, string | null, Date][]) {
+  const [id, name, email] = candidate;
+  const [, stage, , since] = moves.at(-1)!;
+  rows.candidates.push([id, name, email, "Bench", "", adminId, createdAt, updatedAt, stage === "rejected" ? since : null, stage, since]);
+  for (const [from, to, reason, at] of moves) rows.moves.push([randomUUID(), id, from, to, reason, "", adminId, at]);
+}
 
 async function write(rows: Rows) {
   await db.$transaction(
     async (tx) => {
       await bulkInsert(tx, CANDIDATE, rows.candidates);
+      await bulkInsert(tx, MOVE, rows.moves);
       await bulkInsert(tx, LOOP, rows.loops);
       await bulkInsert(tx, INTERVIEW, rows.interviews);
       await bulkInsert(tx, SCORECARD, rows.cards);
@@ -184,7 +209,15 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
     });
     const hire = total / count >= 3;
     const decidedAt = new Date(scheduledAt.getTime() + 4 * DAY);
-    rows.candidates.push([candidateId, `Bench candidate ${index + 1}`, `candidate${index + 1}@bench.example.net`, "Bench", "", options.adminId, scheduledAt, decidedAt, hire ? null : decidedAt]);
+    // Screened the week before the interviews; a hire takes the offer two weeks after the decision.
+    const hiredAt = new Date(decidedAt.getTime() + 14 * DAY);
+    addCandidate(rows, options.adminId, [candidateId, `Bench candidate ${index + 1}`, `candidate${index + 1}@bench.example.net`], new Date(scheduledAt.getTime() - 7 * DAY), decidedAt, [
+      [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
+      ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+      ...(hire
+        ? ([["interviews", "offer", null, decidedAt], ...(hiredAt < now ? [["offer", "hired", null, hiredAt]] : [])] as [string, string, null, Date][])
+        : ([["interviews", "rejected", "interviews", decidedAt]] as [string, string, string, Date][])),
+    ]);
     rows.loops.push([loopId, opening.id, candidateId, "decided", hire ? "hire" : "no-hire", "Bench decision.", options.adminId, decidedAt, scheduledAt, decidedAt]);
     if ((index + 1) % LOOPS_PER_WRITE === 0) {
       await write(rows);
@@ -212,11 +245,14 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
   const debriefLoopId = randomUUID();
   const candidateId = randomUUID();
   const scheduledAt = new Date(now.getTime() - DAY);
-  rows.candidates.push([candidateId, "Bench debrief candidate", "debrief@bench.example.net", "Bench", "", options.adminId, scheduledAt, scheduledAt, null]);
+  addCandidate(rows, options.adminId, [candidateId, "Bench debrief candidate", "debrief@bench.example.net"], scheduledAt, scheduledAt, [
+    [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
+    ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+  ]);
   rows.loops.push([debriefLoopId, debriefOpening.id, candidateId, "open", null, "", null, null, scheduledAt, scheduledAt]);
   for (const person of pool.slice(0, 6)) {
     addCard(rows, debriefLoopId, { id: debriefOpening.stages[0]!.id, competencyIds: COMPETENCIES }, person.id, COMPETENCIES.map(() => clamp(2.8 + leniency.get(person.id)! + normal(next, 0.7))), scheduledAt, new Date(scheduledAt.getTime() + 2 * HOUR));
   }
   await write(rows);
-  return { openings: openings.length + 1, loops: loopCount + 1, cards: cards + 6, scores: scores + 60, debriefLoopId };
+  return { openings: openings.length + 1, loops: loopCount + 1, cards: cards + 6, scores: scores + 60, debriefLoopId, pipelineOpeningId: openings[0]!.id };
 }

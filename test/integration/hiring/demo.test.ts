@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
+import { loader as pipelineLoader } from "~/routes/hiring.openings.$openingId.pipeline";
 import { seedDemo } from "../../../prisma/seed/demo";
 import { DEMO_OPENING_TITLE } from "../../../prisma/seed/demo-hiring";
 import { bodyOf, get, routeArgs } from "./helpers";
@@ -11,7 +12,7 @@ describe("the demo organisation's hiring", () => {
     await seedDemo();
     const opening = await db.hiringOpening.findFirstOrThrow({ where: { title: DEMO_OPENING_TITLE }, select: { id: true, admins: { select: { user: { select: { email: true } } } }, loops: { select: { id: true, decision: true } } } });
     expect(opening.admins.map((admin) => admin.user.email)).toEqual(["grace.liu@example.com"]);
-    expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null, null]);
+    expect(opening.loops.map((loop) => loop.decision).sort()).toEqual(["no-hire", null, null, null, null, null, null]);
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace.liu@example.com" } });
     const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", grace.id))));
     expect(home.todo.find((item) => item.kind === "hiring-loop")).toMatchObject({ title: `Follow an interview loop for ${DEMO_OPENING_TITLE}`, detail: expect.stringMatching(/^Candidate: Jordan Avery\..*2 of 4 scorecards in/) });
@@ -27,8 +28,23 @@ describe("the demo organisation's hiring", () => {
     if (!debrief.available) throw new Error("the decided loop's debrief is open");
     expect(debrief.rows).toHaveLength(5);
     expect(debrief.disagreements).toEqual(["system-design"]);
+    // The pipeline has candidates in every stage, and Grace a to-do for those waiting in screen and at the offer stage.
+    const board = bodyOf<Awaited<ReturnType<typeof pipelineLoader>>>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${opening.id}/pipeline`, grace.id), { openingId: opening.id })));
+    expect(Object.fromEntries(board.columns.map((column) => [column.stage, column.candidates.map((candidate) => candidate.name)]))).toEqual({
+      screen: ["Priya Nair", "Sam Rivera"],
+      interviews: ["Morgan Ellis", "Jordan Avery"],
+      offer: ["Alex Moreau"],
+      hired: [],
+      rejected: ["Robin Okoye", "Chris Dubois"],
+    });
+    expect(board.timeInStage.find((row) => row.stage === "screen")).toMatchObject({ waiting: 2, medianWaitingDays: expect.closeTo(6, 0) });
+    expect(home.todo.filter((item) => item.kind === "hiring-candidate").map((item) => item.title).sort()).toEqual([
+      `Follow an offer for ${DEMO_OPENING_TITLE}`,
+      `Screen a candidate for ${DEMO_OPENING_TITLE}`,
+      `Screen a candidate for ${DEMO_OPENING_TITLE}`,
+    ]);
     await seedDemo();
     expect(await db.hiringOpening.count({ where: { title: DEMO_OPENING_TITLE } })).toBe(1);
-    expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(3);
+    expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(7);
   });
 });

@@ -9,6 +9,8 @@ import { loader as homeLoader } from "~/routes/_index";
 import { action as debriefAction, loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { action as pipelineAction, loader as pipelineLoader } from "~/routes/hiring.openings.$openingId.pipeline";
+import { seedHiringHistory } from "../../../prisma/seed/hiring-history";
+import { createAdmin, createPerson } from "../../utils/factories";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
 type Facts = Awaited<ReturnType<typeof hiringSetUp>>;
@@ -40,7 +42,7 @@ describe("the pipeline", () => {
     expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "offer" }))).toBe(200);
     // A rejection without a reason, "other" without a note, hired without an offer and without a note, an unknown stage: 400s that write nothing.
     for (const fields of [
-      { candidateId: sam.id, to: "rejected" },
+      { candidateId: sam.id, to: "rejected" } as Record<string, string>,
       { candidateId: sam.id, to: "rejected", reason: "other", note: " " },
       { candidateId: sam.id, to: "hired" },
       { candidateId: sam.id, to: "limbo" },
@@ -225,5 +227,19 @@ describe("the pipeline", () => {
     const page = bodyOf<Board>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${opened.openingId}/pipeline`, facts.grace.id), { openingId: opened.openingId })));
     expect(page.columns.find((column) => column.stage === "rejected")?.candidates).toMatchObject([{ name: "Purged candidate", moves: [] }]);
     expect(statusOf(await move({ ...facts, openingId: opened.openingId }, facts.grace.id, { candidateId: riley.id, to: "screen" }, opened.openingId))).toBe(409);
+  });
+
+  test("the bench's hiring history writes each candidate's way through the pipeline, which the board reads", async () => {
+    const team = await db.team.create({ data: { name: `Bench team ${Math.random()}` } });
+    for (let index = 0; index < 6; index++) await createPerson({ name: `Bench interviewer ${index}`, teamId: team.id });
+    const admin = await createAdmin({ name: "Bench Admin" });
+    const history = await seedHiringHistory({ adminId: admin.id, loops: 24, interviewers: 6, now: new Date("2026-11-01T00:00:00Z") });
+    const page = bodyOf<Board>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${history.pipelineOpeningId}/pipeline`, admin.id), { openingId: history.pipelineOpeningId })));
+    const count = (stage: string) => page.columns.find((column) => column.stage === stage)!.count;
+    expect([count("screen"), count("interviews"), count("offer") + count("hired") + count("rejected")]).toEqual([0, 0, 6]);
+    expect(page.funnel.find((row) => row.stage === "screen")).toMatchObject({ reached: 6, movedOn: 6, rejected: 0 });
+    expect(page.timeInStage.find((row) => row.stage === "screen")).toMatchObject({ completed: 6, medianDays: 4 });
+    const rejected = await db.hiringCandidate.findMany({ where: { pipelineStage: "rejected", loops: { some: { openingId: history.pipelineOpeningId } } }, select: { rejectedAt: true, pipelineStageSince: true } });
+    expect(rejected.every((candidate) => candidate.rejectedAt?.getTime() === candidate.pipelineStageSince.getTime())).toBe(true);
   });
 });
