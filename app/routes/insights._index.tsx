@@ -313,6 +313,84 @@ export default function Insights() {
           </DataTable>
         )}
       </Section>
+
+      <Section id="hiring" title="Hiring" csv={view.hiring ? ["hiring-validity", "hiring-funnel"] : []}>
+        {view.hiring ? (
+          <>
+            <h3 className="mb-2 font-semibold">The validity loop, year by year</h3>
+            <p className={`mb-2 max-w-3xl text-sm ${muted}`}>
+              For each year of hiring decisions: how each hire's mean interview score goes with their mean rating in their first manager review, over the competencies the
+              review rated (Pearson's r, Spearman's rho in the CSV, each with Fisher's 95% interval). Years with fewer than {view.hiring.validity.minN} hires show only their count.
+            </p>
+            <p className={`mb-3 max-w-3xl text-sm ${muted}`}>{view.hiring.validity.caveat}</p>
+            {view.hiring.validity.periods.length === 0 ? (
+              <p className={`mb-6 ${muted}`}>No hire has both interview scores and a manager review since joining yet.</p>
+            ) : (
+              <div className="mb-6">
+                <DataTable caption="Validity of interview scores by year of decision" headings={["Year", "Hires (n)", "Pearson's r (95%)", "Correlation"]}>
+                  {view.hiring.validity.periods.map((period) => (
+                    <tr key={period.period}>
+                      <th scope="row" className={`${tdClass} font-medium`}>
+                        {period.period}
+                      </th>
+                      <td className={`${tdClass} tabular-nums`}>{period.n}</td>
+                      {period.suppressed || !period.pearson ? (
+                        <td className={`${tdClass} ${muted}`} colSpan={2}>
+                          {period.suppressed ? `Not shown: fewer than ${view.hiring!.validity.minN} hires.` : "No spread to correlate."}
+                        </td>
+                      ) : (
+                        <>
+                          <td className={`${tdClass} tabular-nums`}>
+                            {period.pearson.value.toFixed(2)}
+                            {period.pearson.interval ? ` (${period.pearson.interval[0].toFixed(2)} to ${period.pearson.interval[1].toFixed(2)})` : ""}
+                          </td>
+                          <td className={tdClass}>
+                            {period.pearson.interval ? (
+                              <IntervalBar estimate={period.pearson.value} interval={period.pearson.interval} domain={[-1, 1]} reference={0} label={`r = ${period.pearson.value.toFixed(2)}`} />
+                            ) : null}
+                          </td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </DataTable>
+              </div>
+            )}
+            <h3 className="mb-2 font-semibold">The funnel, stage by stage</h3>
+            <p className={`mb-3 max-w-3xl text-sm ${muted}`}>
+              {view.hiring.candidates} candidates through the pipeline's stages. Each counts once, at the furthest stage they reached; the conversion is the share of those decided
+              at a stage who went on (candidates still waiting are left out of it), with Wilson's 95% interval.
+            </p>
+            <DataTable caption="Hiring funnel by pipeline stage" headings={["Stage", "Reached (n)", "Moved on", "Rejected here", "Waiting", "Conversion (95%)", "Conversion"]}>
+              {view.hiring.funnel.map((row) => (
+                <tr key={row.stage}>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    {row.label}
+                  </th>
+                  <td className={`${tdClass} tabular-nums`}>{row.reached}</td>
+                  <td className={`${tdClass} tabular-nums`}>{row.movedOn}</td>
+                  <td className={`${tdClass} tabular-nums`}>{row.rejected}</td>
+                  <td className={`${tdClass} tabular-nums`}>{row.open}</td>
+                  {row.stage === "hired" ? (
+                    <td className={tdClass} colSpan={2} />
+                  ) : row.suppressed ? (
+                    <Hidden floor={view.floor} colSpan={2} />
+                  ) : (
+                    <>
+                      <td className={`${tdClass} tabular-nums`}>{rate(row.conversion)}</td>
+                      <td className={tdClass}>
+                        {row.conversion ? <IntervalBar estimate={row.conversion.estimate} interval={row.conversion.interval} domain={[0, 1]} label={`${row.label}: ${rate(row.conversion)} went on`} /> : null}
+                      </td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
+          </>
+        ) : (
+          <p className={muted}>Hiring figures are for admins: candidates are not people in your organisation, so they are not shown to managers.</p>
+        )}
+      </Section>
     </>
   );
 }

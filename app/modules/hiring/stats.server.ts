@@ -32,8 +32,8 @@ function decidedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
   return { decision: { not: null }, ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }) };
 }
 
-/** Interviews of those loops in which the viewer still owes a card. */
-function owedInterviews(viewer: Viewer): Prisma.HiringInterviewWhereInput {
+/** Interviews of those loops in which the viewer still owes a card (organisation insights leave their candidates out too). */
+export function owedInterviews(viewer: Viewer): Prisma.HiringInterviewWhereInput {
   return { interviewerId: viewer.id, scorecards: { none: { status: "submitted" } } };
 }
 
@@ -138,6 +138,25 @@ async function computeStatistics(viewer: Viewer) {
  * name) against their first submitted manager review after the decision.
  */
 export async function validityStatistics(viewer: Viewer) {
+  const { linkedHires, outcomes } = await hireOutcomes(viewer);
+  const ladders = await servedLadders();
+  const competencies = ladders.flatMap(({ ladder }) => ladder.competencies);
+  const competencyName = new Map(competencies.map((competency) => [competency.id, competency.name] as const));
+  const position = new Map(competencies.map((competency, index) => [competency.id, index] as const));
+  const inLadderOrder = (a: { competencyId: string }, b: { competencyId: string }) => (position.get(a.competencyId) ?? Infinity) - (position.get(b.competencyId) ?? Infinity);
+  const report = validityReport(outcomes);
+  return {
+    linkedHires,
+    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })).sort(inLadderOrder) },
+  };
+}
+
+/**
+ * Each linked hire's interview scores and first submitted manager review after the decision, with
+ * the day of the decision: the validity loop's pairs, for this page and organisation insights
+ * (which follow them over time).
+ */
+export async function hireOutcomes(viewer: Viewer): Promise<{ linkedHires: number; outcomes: (HireOutcome & { decidedAt: Date | null })[] }> {
   requireStatistics(viewer);
   // Hires are candidates the pipeline says were hired, linked to their account; a candidate with
   // several loops counts once, by the latest loop decided to hire.
@@ -156,7 +175,7 @@ export async function validityStatistics(viewer: Viewer) {
       })
     : [];
   const loops = pastLoops(cards);
-  const outcomes: HireOutcome[] = [];
+  const outcomes: (HireOutcome & { decidedAt: Date | null })[] = [];
   for (const hire of hires) {
     const personId = hire.candidate.hiredPersonId!;
     const review = reviews.find((row) => row.subjectId === personId && (!hire.decidedAt || (row.submittedAt !== null && row.submittedAt > hire.decidedAt)));
@@ -164,18 +183,10 @@ export async function validityStatistics(viewer: Viewer) {
     if (!review || !loop) continue;
     outcomes.push({
       personId,
+      decidedAt: hire.decidedAt,
       interview: loop.cards.flatMap((card) => card.scores.map((score) => ({ competencyId: score.competencyId, score: score.score, stageId: card.interview.stage.name }))),
       review: review.ratings,
     });
   }
-  const ladders = await servedLadders();
-  const competencies = ladders.flatMap(({ ladder }) => ladder.competencies);
-  const competencyName = new Map(competencies.map((competency) => [competency.id, competency.name] as const));
-  const position = new Map(competencies.map((competency, index) => [competency.id, index] as const));
-  const inLadderOrder = (a: { competencyId: string }, b: { competencyId: string }) => (position.get(a.competencyId) ?? Infinity) - (position.get(b.competencyId) ?? Infinity);
-  const report = validityReport(outcomes);
-  return {
-    linkedHires: hires.length,
-    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })).sort(inLadderOrder) },
-  };
+  return { linkedHires: hires.length, outcomes };
 }

@@ -8,8 +8,11 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord } from "./outcomes";
 import { insightsScope, type InsightsScope } from "./policy";
+import { hireOutcomes } from "~/modules/hiring/stats.server";
+import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
+import { funnelWithIntervals, validityOverTime } from "./hiring";
 import { mentoringComparison, type Review } from "./mentoring";
-import { calibrationInScope, hasReports, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
+import { calibrationInScope, hasReports, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { levelSpells, timeInLevel, type PersonHistory } from "./time-in-level";
@@ -36,12 +39,13 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
   const now = (options.now ?? new Date()).getTime();
   const floor = SMALL_GROUP_FLOOR;
-  const [ladders, people, changes, entries, mentoring] = await Promise.all([
+  const [ladders, people, changes, entries, mentoring, hiring] = await Promise.all([
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
     peopleInScope(scope),
     levelChangesInScope(scope),
     calibrationInScope(scope),
     mentoringView(scope, floor),
+    scope.kind === "organisation" ? hiringView(viewer, floor) : null,
   ]);
 
   // Time in level.
@@ -124,11 +128,28 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
     outcomesByCycle: outcomesByCycle(records, cycles, floor),
     outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, floor) : null,
     mentoring,
+    hiring,
     shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
   };
 }
 
 export type InsightsView = Awaited<ReturnType<typeof insightsView>>;
+
+/** Hiring, for admins only: candidates are nobody a manager may see one by one. */
+async function hiringView(viewer: Viewer, floor: number) {
+  const [hires, moves] = await Promise.all([hireOutcomes(viewer), pipelineMoves(viewer)]);
+  const histories = new Map<string, CandidateHistory["moves"][number][]>();
+  for (const move of moves) {
+    if (!isPipelineStage(move.toStage)) continue;
+    const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
+    histories.set(move.candidateId, [...(histories.get(move.candidateId) ?? []), { from, to: move.toStage, at: move.movedAt }]);
+  }
+  return {
+    validity: validityOverTime(hires.outcomes),
+    candidates: histories.size,
+    funnel: funnelWithIntervals([...histories.values()].map((list) => ({ moves: list })), floor),
+  };
+}
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
 async function mentoringView(scope: InsightsScope, floor: number) {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import type { Viewer } from "~/modules/auth/policy";
+import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { InsightsScope } from "./policy";
 
@@ -124,4 +126,16 @@ export async function managerRatingsInScope(scope: InsightsScope, competencyIds:
     JOIN "Assessment" a ON a."subjectId" = scope.id
     JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a.kind = 'manager' AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL AND r.rating IS NOT NULL AND r."competencyId" IN (${Prisma.join(competencyIds)})`));
+}
+
+/**
+ * Every candidate's pipeline moves, each candidate's in order, leaving out candidates of a loop in
+ * which the viewer still owes a scorecard (where they stand would tell of the others' verdicts).
+ */
+export async function pipelineMoves(viewer: Viewer) {
+  return db.hiringPipelineMove.findMany({
+    where: { candidate: { NOT: { loops: { some: { interviews: { some: owedInterviews(viewer) } } } } } },
+    orderBy: [{ candidateId: "asc" }, { movedAt: "asc" }, { id: "asc" }],
+    select: { candidateId: true, fromStage: true, toStage: true, movedAt: true },
+  });
 }

@@ -7,7 +7,7 @@ import type { InsightsView } from "./insights.server";
  * alternative of each chart. Hidden groups keep their row and count, with no figures. Pure.
  */
 
-export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift", "mentoring"] as const;
+export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift", "mentoring", "hiring-validity", "hiring-funnel"] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 export type Table = { columns: string[]; rows: CsvValue[][] };
@@ -60,6 +60,24 @@ export function insightTable(view: InsightsView, table: InsightTable): Table {
         ],
       };
     }
+    case "hiring-validity": {
+      const coefficient = (value: { value: number; interval: [number, number] | null } | null): CsvValue[] => [round(value?.value), round(value?.interval?.[0]), round(value?.interval?.[1])];
+      return {
+        columns: ["year of decision", "hires", "pearson r", "r lower (95%)", "r upper (95%)", "spearman rho", "rho lower (95%)", "rho upper (95%)", "shown"],
+        rows: (view.hiring?.validity.periods ?? []).map((period) => [
+          period.period,
+          period.n,
+          ...coefficient(period.pearson),
+          ...coefficient(period.spearman),
+          period.suppressed ? `hidden: fewer than ${view.hiring!.validity.minN} hires` : "shown",
+        ]),
+      };
+    }
+    case "hiring-funnel":
+      return {
+        columns: ["stage", "reached", "moved on", "rejected here", "open", "conversion", "conversion lower (95%)", "conversion upper (95%)", "shown"],
+        rows: (view.hiring?.funnel ?? []).map((row) => [row.label, row.reached, row.movedOn, row.rejected, row.open, ...proportion(row.conversion), hiddenNote(row.suppressed, floor)]),
+      };
     case "calibration-shift":
       return {
         columns: ["manager", "people calibrated", "sessions", "mean shift (final − proposed rating)", "shift lower (95%)", "shift upper (95%)", "outcome changed", "changed lower", "changed upper", "shown"],

@@ -87,6 +87,8 @@ describe("organisation insights", () => {
     const view = await page(org.ana.id);
     expect(view.scope).toBe("reports");
     expect(view.people).toBe(6);
+    // Candidates are nobody a manager may see one by one.
+    expect(view.hiring).toBeNull();
     // Only Ana's team; nobody of Ben's, nobody outside.
     const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
     expect(teams.map((group) => group.value)).toEqual([`Alpha ${org.tag}`]);
@@ -138,6 +140,7 @@ describe("organisation insights", () => {
     const admin = await createAdmin();
     const view = await page(admin.id, `?cycle=${org.cycle.id}`);
     expect(view.scope).toBe("organisation");
+    expect(view.hiring).toMatchObject({ validity: { minN: 10 }, funnel: expect.any(Array) });
     const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
     expect(teams.map((group) => group.value)).toContain(`Outside ${org.tag}`);
     expect(view.outcomesByGroup!.n).toBe(13);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { correlate } from "~/modules/hiring/validity";
+import { funnelWithIntervals, validityOverTime } from "~/modules/insights/hiring";
 import { mentoringComparison } from "~/modules/insights/mentoring";
+import { wilsonInterval } from "~/modules/statistics/intervals";
 import { insightsScope } from "~/modules/insights/policy";
 import { calibrationShift, type ShiftRecord } from "~/modules/insights/shift";
 import { levelSpells, timeInLevel } from "~/modules/insights/time-in-level";
@@ -122,5 +125,53 @@ describe("mentoring and growth", () => {
   it("shows nothing while mentees or comparable people are fewer than the floor", () => {
     const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), 4);
     expect(comparison).toMatchObject({ mentees: 2, comparisonPeople: 2, suppressed: true, menteeChange: null, difference: null });
+  });
+});
+
+describe("hiring over time", () => {
+  it("the validity loop per year of decision: each hire's mean interview score against their mean review rating, none below the minimum of hires", () => {
+    const hire = (year: number, score: number, rating: number) => ({
+      personId: `p${year}${score}${rating}`,
+      decidedAt: new Date(Date.UTC(year, 5, 1)),
+      interview: [
+        { competencyId: "a", score, stageId: "s" },
+        // Not rated in the review: left out.
+        { competencyId: "b", score: 1, stageId: "s" },
+      ],
+      review: [{ competencyId: "a", rating }],
+    });
+    const scores = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4];
+    const { periods, minN } = validityOverTime([...scores.map((score, index) => hire(2025, score, scores[(index + 1) % 10]!)), hire(2026, 3, 3), { ...hire(2027, 3, 3), decidedAt: null }]);
+    expect(minN).toBe(10);
+    expect(periods.map((period) => [period.period, period.n, period.suppressed])).toEqual([
+      ["2025", 10, false],
+      ["2026", 1, true],
+    ]);
+    // The 2025 figures are hiring's own correlation of the same pairs.
+    expect(periods[0]!.pearson!.value).toBeCloseTo(correlate(scores, scores.map((_, index) => scores[(index + 1) % 10]!)).pearson!.value, 10);
+  });
+
+  it("the funnel with Wilson's interval of each stage's conversion, hidden when fewer were decided there than the floor", () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+    const candidate = (...stages: ("screen" | "interviews" | "offer" | "hired" | "rejected")[]) => ({
+      moves: stages.map((to, index) => ({ from: index === 0 ? null : stages[index - 1]!, to, at: at(index + 1) })),
+    });
+    const rows = funnelWithIntervals(
+      [
+        candidate("screen", "interviews", "offer", "hired"),
+        candidate("screen", "interviews", "offer", "hired"),
+        candidate("screen", "interviews", "rejected"),
+        candidate("screen", "interviews", "rejected"),
+        candidate("screen", "rejected"),
+        candidate("screen"),
+      ],
+      4,
+    );
+    // Screen: 4 went on, 1 rejected (5 decided), 1 waiting.
+    expect(rows[0]).toMatchObject({ stage: "screen", reached: 6, movedOn: 4, rejected: 1, open: 1, suppressed: false });
+    expect(rows[0]!.conversion!.interval).toEqual(wilsonInterval(4, 5).interval);
+    // Interviews: 2 went on, 2 rejected; offer: 2 decided, under the floor.
+    expect(rows[1]).toMatchObject({ stage: "interviews", movedOn: 2, rejected: 2, suppressed: false });
+    expect(rows[2]).toMatchObject({ stage: "offer", movedOn: 2, suppressed: true, conversion: null });
   });
 });
