@@ -33,7 +33,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const ROLE_NAMES = { mentee: "Mentee", mentor: "Mentor" } as const;
 
 export default function ProgrammePage() {
-  const { programme, canOptIn, optIns, pairs, admin } = useLoaderData<typeof loader>();
+  const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } = useLoaderData<typeof loader>();
   const joinedAs = new Set(optIns.map((optIn) => optIn.role));
   const [searchParams] = useSearchParams();
   const justJoined = searchParams.get("joined");
@@ -107,6 +107,18 @@ export default function ProgrammePage() {
           ) : programme.phase === "open" ? null : (
             <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">Opt-ins are closed.</p>
           )}
+          {canBrowseMentors ? (
+            <p className="mt-4 flex flex-wrap gap-3 text-sm">
+              <Link to={`/mentorship/${programme.id}/mentors`} className="text-brand-600 underline dark:text-brand-100">
+                {joinedAs.has("mentee") ? "Choose your mentors" : "The programme's mentors"}
+              </Link>
+              {joinedAs.has("mentor") ? (
+                <Link to={`/mentorship/${programme.id}/requests`} className="text-brand-600 underline dark:text-brand-100">
+                  Requests to you{requestsWaiting ? ` (${requestsWaiting} waiting)` : ""}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Your pairs</h2>

@@ -147,6 +147,7 @@ export default function ProgrammeMatching() {
                 <Figure label="Lowest fit" value={lastRun.summary.lowestFit === null ? "—" : fitText(lastRun.summary.lowestFit)} />
                 <Figure label="Pinned" value={lastRun.summary.pinned} />
                 {lastRun.kind === "rerun" ? <Figure label="Kept" value={lastRun.summary.accepted} /> : null}
+                {lastRun.summary.requested ? <Figure label="Requested" value={lastRun.summary.requested} /> : null}
                 {lastRun.summary.fairnessThreshold === null ? null : <Figure label="Fairness floor" value={fitText(lastRun.summary.fairnessThreshold)} />}
               </dl>
               {lastRun.changes.length ? (
@@ -207,8 +208,10 @@ export default function ProgrammeMatching() {
                   <td className={`${tdClass} tabular-nums`}>
                     {fitText(pair.fit)}
                     {pair.source === "pinned" ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(pinned)</span> : null}
+                    {pair.source === "requested" ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(requested)</span> : null}
                   </td>
                   <td className={`${tdClass} min-w-72`}>
+                    {pair.source === "requested" ? <p className="mb-1 text-sm font-medium">{pair.origin}.</p> : null}
                     <FactorList factors={pair.factors} />
                   </td>
                   <td className={tdClass}>

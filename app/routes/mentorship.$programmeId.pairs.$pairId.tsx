@@ -126,6 +126,7 @@ export default function PairPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Why this pair</h2>
+          {view.origin && pair.source === "requested" ? <p className="mb-2 text-sm font-medium">{view.origin}.</p> : null}
           {view.fit !== null ? <p className="mb-2 text-sm">Fit {fitText(view.fit)}, factor by factor:</p> : null}
           <FactorList factors={view.factors} />
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">

@@ -97,6 +97,10 @@ export function ordinal(rank: number): string {
   return `${rank}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[rank % 10] ?? "th"}`;
 }
 
+export function isPairSource(value: string): value is PairSource {
+  return value === "proposed" || value === "pinned" || value === "accepted" || value === "requested";
+}
+
 /** How a pair came about, beside the explanation of its fit: the same sentence wherever a pair is shown. */
 export function originText(source: PairSource, requestRank?: number | null): string {
   switch (source) {

@@ -6,6 +6,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { buildMatchingInput, type LeftOut, type ParticipantFacts, type ProgrammeSettings } from "./inputs";
 import { KEPT_STATUSES, isPairStatus, PAIR_STATUSES, type PairStatus, type Role } from "./lifecycle";
+import { isPairSource, originText } from "./fit";
 import { matchProgramme, rerunForUnpaired } from "./matching";
 import { previewWeights } from "./preview";
 import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.server";
@@ -301,6 +302,11 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
     },
   });
   const ruleOf = (pair: PairRef) => rules.find((rule) => samePair(rule, pair))?.kind ?? null;
+  const requested = pairRows.filter((pair) => pair.source === "requested");
+  const ranks = requested.length
+    ? await db.mentorshipRequest.findMany({ where: { programmeId, state: "accepted", menteeId: { in: requested.map((pair) => pair.menteeId) } }, select: { menteeId: true, mentorId: true, rank: true } })
+    : [];
+  const rankOf = (pair: PairRef) => ranks.find((request) => samePair(request, pair))?.rank ?? null;
   const pairs = pairRows.map((pair) => ({
     id: pair.id,
     menteeId: pair.menteeId,
@@ -309,6 +315,7 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
     mentorName: pair.mentor.name,
     status: pair.status,
     source: pair.source,
+    origin: isPairSource(pair.source) ? originText(pair.source, rankOf(pair)) : pair.source,
     fit: pair.fit,
     factors: storedFactors(pair.factors),
     menteeAnswer: pair.menteeAnswer,
@@ -331,6 +338,7 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
       select: { id: true, name: true },
     });
     const nameOf = (id: string) => named.find((person) => person.id === id)?.name ?? "Someone no longer here";
+    const requestsSince = await db.mentorshipRequest.count({ where: { programmeId, state: "accepted", answeredAt: { gt: run.createdAt } } });
     const participantsNow = participants.reduce((sum, group) => sum + group._count._all, 0);
     const changes = [
       lastOptIn._max.updatedAt && lastOptIn._max.updatedAt > run.createdAt ? "opt-ins changed" : null,
@@ -338,6 +346,7 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
       summary && summary.settings !== settingsKey(programme) ? "the rules or weights changed" : null,
       summary && (summary.rules !== rules.length || rules.some((rule) => rule.createdAt > run.createdAt)) ? "pins or forbids changed" : null,
       programme.phase === "published" && summary && declinedSince > 0 && byStatus.proposed === 0 ? "pairs were declined" : null,
+      requestsSince > 0 ? "mentors accepted requests" : null,
     ].filter((change): change is string => change !== null);
     lastRun = {
       kind: run.kind,

@@ -5,7 +5,7 @@ import { competenciesForLevel, type Ladder } from "~/modules/ladders";
 import type { MenteeOptInInput, MentorOptInInput } from "./forms";
 import { teachableFromReview } from "./inputs";
 import { levelLabel, menteeTarget } from "./levels";
-import type { Role } from "./lifecycle";
+import { KEPT_STATUSES, type Role } from "./lifecycle";
 import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
 import { latestManagerReview } from "./queries.server";
@@ -89,6 +89,10 @@ export async function saveOptIn(
   if (input.role === "mentor" && input.capacity > programme.maxMenteesPerMentor) {
     return { ok: false, fieldErrors: { capacity: [`This programme pairs a mentor with at most ${programme.maxMenteesPerMentor} ${programme.maxMenteesPerMentor === 1 ? "mentee" : "mentees"}.`] } };
   }
+  if (input.role === "mentor") {
+    const accepted = await db.mentorshipPair.count({ where: { programmeId, mentorId: viewer.id, source: "requested", status: { in: [...KEPT_STATUSES] } } });
+    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [`You accepted ${accepted} ${accepted === 1 ? "request" : "requests"}: take at least ${accepted}.`] } };
+  }
   const data = {
     utcOffsetMinutes: input.utcOffsetMinutes,
     capacity: input.role === "mentor" ? input.capacity : null,
@@ -103,11 +107,23 @@ export async function saveOptIn(
   return { ok: true };
 }
 
-/** Withdraws the viewer's opt-in in one role, with any proposed pair and pin or forbid naming them in it. */
+/**
+ * Withdraws the viewer's opt-in in one role, with any proposed pair, pin or forbid naming them in
+ * it; their requests still waiting for an answer are withdrawn (a mentee's) or declined (a
+ * mentor's). A pair made by an accepted request stays: it
+ * is withdrawn from by recording its outcome on the pair's page.
+ */
 export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: Role, now = new Date()): Promise<void> {
   await requireJoinable(viewer, programmeId, now);
   const side = role === "mentee" ? { menteeId: viewer.id } : { mentorId: viewer.id };
+  const requested = await db.mentorshipPair.count({ where: { programmeId, ...side, source: "requested", status: { in: ["offered", "active"] } } });
+  if (requested > 0) throw new InvalidError("You are paired through an accepted request. Record on the pair's page that it ended before you withdraw.");
   await db.$transaction(async (tx) => {
+    // A mentee's waiting requests are withdrawn; those to a mentor who leaves are declined, so their mentees are told to choose again.
+    await tx.mentorshipRequest.updateMany({
+      where: { programmeId, ...side, state: "requested" },
+      data: role === "mentee" ? { state: "withdrawn", withdrawnAt: now } : { state: "declined", answeredAt: now, declineNote: "No longer a mentor in this programme." },
+    });
     const removed = await tx.mentorshipParticipant.deleteMany({ where: { programmeId, userId: viewer.id, role } });
     if (removed.count === 0) throw new InvalidError(`You have not joined as a ${role}.`);
     await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", ...side } });

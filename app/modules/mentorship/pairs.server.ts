@@ -3,6 +3,7 @@ import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { CheckInInput } from "./forms";
 import { answerPair, isPairStatus, OUTCOME_LABELS, pairStandingFor, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
+import { isPairSource, originText } from "./fit";
 import { storedFactors } from "./matching.server";
 import {
   canAnswerPair,
@@ -76,7 +77,7 @@ function coverageText(goals: readonly string[], strengths: readonly string[], na
 export async function pairPage(viewer: Viewer, programmeId: string, pairId: string, now = new Date()) {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
   const reviewFigures = canSeeMenteeReviewFigures(viewer, pair);
-  const [optIns, checkIns, pulses, ratings, ladder] = await Promise.all([
+  const [optIns, checkIns, pulses, ratings, ladder, request] = await Promise.all([
     db.mentorshipParticipant.findMany({
       where: { programmeId, OR: [{ userId: pair.menteeId, role: "mentee" }, { userId: pair.mentorId, role: "mentor" }] },
       select: { userId: true, role: true, competencies: true, preferences: true, utcOffsetMinutes: true },
@@ -89,6 +90,9 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
     db.mentorshipPulse.findMany({ where: { pairId }, orderBy: [{ checkpoint: "asc" }, { createdAt: "asc" }], select: { respondentId: true, checkpoint: true, usefulness: true, comfort: true } }),
     reviewFigures && (pair.status === "active" || pair.status === "ended") ? goalRatings({ pairId }) : Promise.resolve(null),
     ladderById(pair.programme.ladderId),
+    pair.source === "requested"
+      ? db.mentorshipRequest.findUnique({ where: { programmeId_menteeId_mentorId: { programmeId, menteeId: pair.menteeId, mentorId: pair.mentorId } }, select: { rank: true } })
+      : Promise.resolve(null),
   ]);
   const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   const scaleLabel = (value: number | undefined) => (value === undefined ? null : `${value} ${ladder?.scale.find((point) => point.value === value)?.label ?? ""}`.trim());
@@ -124,6 +128,8 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
     /** Where the pair stands, said to the viewer when they are one side of it. */
     standing: role ? pairStandingFor(pair, role, role === "mentee" ? pair.mentor.name : pair.mentee.name) : null,
     fit: reviewFigures ? pair.fit : null,
+    /** How the pair came about (requested and accepted, pinned, proposed). */
+    origin: isPairSource(pair.source) ? originText(pair.source, request?.rank) : null,
     factors,
     figures: reviewFigures,
     goals: goals.map((id) => ({ id, name: name(id), mentorCanHelp: strengths.includes(id) })),

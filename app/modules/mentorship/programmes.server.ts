@@ -9,7 +9,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import type { ProgrammeInput } from "./forms";
 import { placedOnLadder } from "./levels";
 import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
-import { canManageProgrammes, canSeeProgramme, isEligible } from "./policy";
+import { canBrowseMentors, canManageProgrammes, canSeeProgramme, isEligible } from "./policy";
 import type { Objective } from "./types";
 
 /**
@@ -285,7 +285,7 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
   const access = await requireProgramme(viewer, programmeId, now);
   const { programme, ladder } = access;
   const admin = canManageProgrammes(viewer);
-  const [optIns, ownPairs, teams, counts, pairCounts] = await Promise.all([
+  const [optIns, ownPairs, teams, counts, pairCounts, waiting] = await Promise.all([
     db.mentorshipParticipant.findMany({
       where: { programmeId, userId: viewer.id },
       select: { role: true, utcOffsetMinutes: true, capacity: true, competencies: true, preferences: true, updatedAt: true },
@@ -298,6 +298,7 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
     programme.openTo === "teams" ? db.team.findMany({ where: { id: { in: programme.teamIds } }, orderBy: { name: "asc" }, select: { name: true } }) : Promise.resolve([]),
     admin ? db.mentorshipParticipant.groupBy({ by: ["role"], where: { programmeId }, _count: { _all: true } }) : Promise.resolve([]),
     admin ? db.mentorshipPair.groupBy({ by: ["status"], where: { programmeId }, _count: { _all: true } }) : Promise.resolve([]),
+    access.roles.includes("mentor") ? db.mentorshipRequest.count({ where: { programmeId, mentorId: viewer.id, state: "requested" } }) : Promise.resolve(0),
   ]);
   const competencyName = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   let participants = null;
@@ -338,6 +339,10 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
       maxTimeZoneHours: programme.maxTimeZoneHours,
     },
     canOptIn: access.eligible && programme.phase === "open",
+    /** The mentor profiles page: the programme's people and admins (policy.canBrowseMentors). */
+    canBrowseMentors: canBrowseMentors(viewer, access.roles),
+    /** Requests waiting for the viewer's answer as a mentor. */
+    requestsWaiting: waiting,
     optIns: optIns.map((optIn) => ({
       role: optIn.role as Role,
       utcOffsetMinutes: optIn.utcOffsetMinutes,

@@ -100,7 +100,7 @@ export async function goalRatings(where: { programmeId: string } | { pairId: str
 }
 
 const todoRow = z.object({
-  kind: z.enum(["join", "answer", "active", "admin"]),
+  kind: z.enum(["join", "answer", "active", "request", "declined", "admin"]),
   programmeId: z.string(),
   programmeName: z.string(),
   endsOn: sqlDate,
@@ -129,7 +129,8 @@ export type MentorshipTodoRow = z.output<typeof todoRow>;
 /**
  * For the home page, in one statement: programmes not yet published that the person has not
  * joined, with the person's own team, ladder and level (whether they may join is decided from
- * the rows), pairs waiting for their answer, their active pairs with the last check-in and the
+ * the rows), pairs waiting for their answer, mentees' requests waiting for their answer as a
+ * mentor and their own requests a mentor declined with nothing asked since, their active pairs with the last check-in and the
  * pulses they answered ("30,90"), and for admins the programmes not closed, with whether a
  * published one owes a rerun (a pair declined since the last matching run, or a rerun's pairs
  * not published yet). Every row carries its programme's last day.
@@ -160,6 +161,24 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
     JOIN "User" mentor ON mentor.id = x."mentorId"
     WHERE (x."menteeId" = ${personId} OR x."mentorId" = ${personId}) AND p."closedAt" IS NULL
       AND (x.status = 'active' OR (x.status = 'offered' AND ((x."menteeId" = ${personId} AND x."menteeAnswer" IS NULL) OR (x."mentorId" = ${personId} AND x."mentorAnswer" IS NULL))))
+    UNION ALL
+    SELECT 'request', p.id, p.name, p."endsOn", ${int}, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
+      q.id, mentee.name, 'mentor', q.state, ${time}, q."requestedAt", ${time}, ${text}
+    FROM "MentorshipRequest" q
+    JOIN "MentorshipProgramme" p ON p.id = q."programmeId"
+    JOIN "User" mentee ON mentee.id = q."menteeId"
+    WHERE q."mentorId" = ${personId} AND q.state = 'requested' AND p."closedAt" IS NULL AND p."publishedAt" IS NULL
+    UNION ALL
+    SELECT 'declined', p.id, p.name, p."endsOn", ${int}, ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson},
+      q.id, mentor.name, 'mentee', q.state, ${time}, q."answeredAt", ${time}, ${text}
+    FROM "MentorshipRequest" q
+    JOIN "MentorshipProgramme" p ON p.id = q."programmeId"
+    JOIN "User" mentor ON mentor.id = q."mentorId"
+    WHERE q."menteeId" = ${personId} AND q.state = 'declined' AND p."closedAt" IS NULL AND p."publishedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "MentorshipParticipant" m WHERE m."programmeId" = p.id AND m."userId" = ${personId} AND m.role = 'mentee')
+      AND NOT EXISTS (
+        SELECT 1 FROM "MentorshipRequest" o WHERE o."programmeId" = p.id AND o."menteeId" = ${personId}
+          AND (o.state = 'accepted' OR o."requestedAt" > q."answeredAt"))
     ${
       isAdmin
         ? Prisma.sql`UNION ALL

@@ -1,24 +1,26 @@
 import { servedLadders } from "~/modules/ladders/registry.server";
 import type { TodoFacts } from "~/modules/todo/todo";
-import { answerDue, checkInOwed, isPairStatus, nextCheckInDue, outcomeDue, programmePhase, pulsesOpen } from "./lifecycle";
+import { addDays, answerDue, checkInOwed, isPairStatus, nextCheckInDue, outcomeDue, programmePhase, pulsesOpen } from "./lifecycle";
 import { eligibleFor, storedIds } from "./programmes.server";
 import { mentorshipTodo } from "./queries.server";
+import { answersOpen, requestsOpen } from "./requests";
 
 type MentorshipFacts = Pick<
   TodoFacts,
-  "programmesToJoin" | "pairsToAnswer" | "checkInsDue" | "pulsesDue" | "programmesToMatch" | "pairOutcomesDue" | "programmesToRerun" | "programmesToClose"
+  "programmesToJoin" | "pairsToAnswer" | "requestsToAnswer" | "requestsDeclined" | "checkInsDue" | "pulsesDue" | "programmesToMatch" | "pairOutcomesDue" | "programmesToRerun" | "programmesToClose"
 >;
 
 /**
  * The home page's mentorship to-dos (app/modules/todo), from one read: programmes the person may
- * still join, pairs waiting for their answer, active pairs owing a check-in, pulses open to
+ * still join, pairs and mentees' requests waiting for their answer, their requests a mentor
+ * declined (until they ask someone else), active pairs owing a check-in, pulses open to
  * answer or their outcome, and for admins programmes whose matching day has come, that owe a
  * rerun after a decline, or that are past their last day and not closed.
  */
 export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean }, now: Date): Promise<MentorshipFacts> {
   const rows = await mentorshipTodo(viewer.id, viewer.isAdmin);
   const ladders = rows.some((row) => row.kind === "join") ? new Map((await servedLadders()).map((served) => [served.ladder.meta.id, served.ladder])) : new Map();
-  const facts: Required<MentorshipFacts> = { programmesToJoin: [], pairsToAnswer: [], checkInsDue: [], pulsesDue: [], programmesToMatch: [], pairOutcomesDue: [], programmesToRerun: [], programmesToClose: [] };
+  const facts: Required<MentorshipFacts> = { programmesToJoin: [], pairsToAnswer: [], requestsToAnswer: [], requestsDeclined: [], checkInsDue: [], pulsesDue: [], programmesToMatch: [], pairOutcomesDue: [], programmesToRerun: [], programmesToClose: [] };
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const row of rows) {
     const programme = { id: row.programmeId, name: row.programmeName };
@@ -30,6 +32,15 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
         { id: viewer.id, teamId: row.personTeamId, ladderId: row.personLadderId, level: row.personLevel, deactivatedAt: row.personDeactivatedAt },
       );
       if (eligible && phase === "open") facts.programmesToJoin.push({ programme, matchingOn: row.matchingOn });
+    } else if (row.kind === "request") {
+      if (row.pairId && row.otherName && row.offeredAt && answersOpen(phase)) {
+        facts.requestsToAnswer.push({ programmeId: row.programmeId, requestId: row.pairId, menteeName: row.otherName, dueOn: answerDue(row.offeredAt)! });
+      }
+    } else if (row.kind === "declined") {
+      // Requests close as the matching day begins: the day before is the last to ask again.
+      if (row.pairId && row.otherName && requestsOpen(phase)) {
+        facts.requestsDeclined.push({ programmeId: row.programmeId, requestId: row.pairId, mentorName: row.otherName, dueOn: addDays(row.matchingOn, -1) });
+      }
     } else if (row.kind === "admin") {
       if (phase === "matching") facts.programmesToMatch.push({ programme, matchingOn: row.matchingOn });
       if (phase === "published" && row.rerunOwed === 1) facts.programmesToRerun.push({ programme });

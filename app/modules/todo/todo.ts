@@ -32,6 +32,10 @@ export type TodoFacts = {
   candidatesWaiting?: { candidateId: string; candidate: string; stage: "screen" | "interviews" | "offer"; since: Date; openingId: string; opening: string }[];
   /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
   programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
+  /** Mentees' requests waiting for the person's answer as a mentor, until pairs are published. */
+  requestsToAnswer?: { programmeId: string; requestId: string; menteeName: string; dueOn: Date }[];
+  /** The person's requests a mentor declined, while they may still ask someone else (none asked since, none accepted). */
+  requestsDeclined?: { programmeId: string; requestId: string; mentorName: string; dueOn: Date }[];
   /** Published pairs waiting for the person's answer. */
   pairsToAnswer?: (MentorshipPairRef & { dueOn: Date | null })[];
   /** Active pairs with no check-in yet, or none in the last 30 days. */
@@ -82,6 +86,8 @@ export const TODO_KINDS = [
   "hiring-candidate",
   "mentorship-join",
   "mentorship-answer",
+  "mentorship-request",
+  "mentorship-request-declined",
   "mentorship-check-in",
   "mentorship-pulse",
   "mentorship-match",
@@ -280,6 +286,23 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: "Optional. Say what you want to grow in, or what you can help others with, before the matching day.",
       href: `/mentorship/${programme.id}`,
       due: new Date(matchingOn.getTime() - 24 * 60 * 60 * 1000),
+    });
+  }
+  for (const request of facts.requestsToAnswer ?? []) {
+    add("mentorship-request", request.requestId, {
+      title: `Answer ${request.menteeName}'s request for you as their mentor`,
+      detail: "Accept to pair now, or decline with a note; the matching pairs everyone else.",
+      href: `/mentorship/${request.programmeId}/requests`,
+      due: request.dueOn,
+    });
+  }
+  for (const request of facts.requestsDeclined ?? []) {
+    // Told once per decline (the key is the request); gone once they ask someone else or a mentor accepts.
+    add("mentorship-request-declined", request.requestId, {
+      title: `Choose another mentor: ${request.mentorName} declined your request`,
+      detail: "Ask another of the programme's mentors before the matching day, or leave it to the matching.",
+      href: `/mentorship/${request.programmeId}/mentors`,
+      due: request.dueOn,
     });
   }
   const pairHref = (pair: MentorshipPairRef) => `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;

@@ -30,6 +30,21 @@ describe("mentorship to-dos", () => {
     expect(items.find((item) => item.kind === "mentorship-answer")?.detail).toBe("Proposed as your mentee Lena: accept or decline.");
   });
 
+  it("a mentor answers a mentee's request within a week; a mentee whose request was declined is asked to choose again", () => {
+    const items = todoItems(
+      {
+        ...none,
+        requestsToAnswer: [{ programmeId: "p1", requestId: "r1", menteeName: "Lena", dueOn: answerDue(day("2027-02-27"))! }],
+        requestsDeclined: [{ programmeId: "p1", requestId: "r2", mentorName: "Nora", dueOn: day("2027-03-09") }],
+      },
+      now,
+    );
+    expect(items.map((item) => [item.key, item.title, item.href, item.daysLeft])).toEqual([
+      ["mentorship-request:r1", "Answer Lena's request for you as their mentor", "/mentorship/p1/requests", 5],
+      ["mentorship-request-declined:r2", "Choose another mentor: Nora declined your request", "/mentorship/p1/mentors", 8],
+    ]);
+  });
+
   it("an offered pair is answered within a week of the offer", () => {
     expect(answerDue(new Date("2027-03-01T12:00:00Z"))).toEqual(new Date("2027-03-08T12:00:00Z"));
     expect(answerDue(null)).toBeNull();

@@ -1,0 +1,211 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
+import { action as mentorsAction, loader as mentorsLoader } from "~/routes/mentorship.$programmeId.mentors";
+import { loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
+import { action as requestsAction, loader as requestsLoader } from "~/routes/mentorship.$programmeId.requests";
+import { loader as homeLoader } from "~/routes/_index";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { call, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
+
+type MentorsView = Awaited<ReturnType<typeof mentorsLoader>>;
+type RequestsView = Awaited<ReturnType<typeof requestsLoader>>;
+
+/**
+ * Sam manages Lena (ic2, goals testing and system design) and Omar (ic1); Ravi (ic4), Nora (ic5),
+ * Kai and Mia (ic4) mentor, one mentee each, from Search; Sam offers to mentor too.
+ */
+async function programmeWithMentors() {
+  const org = await setUp();
+  const kai = await createPerson({ name: "Kai Senior", track: "ic", level: "ic4", teamId: org.teams.search.id });
+  const mia = await createPerson({ name: "Mia Senior", track: "ic", level: "ic4", teamId: org.teams.search.id });
+  const { programmeId } = org;
+  await joinAs(org.lena, programmeId, "mentee", ["testing", "system-design"]);
+  await joinAs(org.omar, programmeId, "mentee", ["testing"]);
+  await joinAs(org.ravi, programmeId, "mentor", ["testing"], { capacity: 1 });
+  await joinAs(org.nora, programmeId, "mentor", ["system-design"], { capacity: 1 });
+  await joinAs(kai, programmeId, "mentor", ["security"], { capacity: 1 });
+  await joinAs(mia, programmeId, "mentor", ["testing"], { capacity: 1 });
+  await joinAs(org.sam, programmeId, "mentor", ["testing", "system-design"], { capacity: 2 });
+  return { ...org, kai, mia };
+}
+
+async function mentorshipTodos(personId: string) {
+  const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", personId))));
+  return home.todo.filter((item) => item.kind.startsWith("mentorship-request")).map((item) => [item.kind, item.title]);
+}
+
+describe("mentees who choose", () => {
+  test("a mentee asks three mentors in order; a fourth and their own manager are refused with the reason; a mentor accepts and the pair exists; the matching keeps it and explains it", async () => {
+    const { admin, lena, sam, ravi, nora, kai, mia, programmeId } = await programmeWithMentors();
+    const mentors = async (personId: string, programme = programmeId) =>
+      call(async () => mentorsLoader(routeArgs(await signedInRequest(`/mentorship/${programme}/mentors`, personId), { programmeId: programme })));
+    const ask = async (personId: string, fields: Record<string, string>, programme = programmeId) =>
+      call(async () => mentorsAction(routeArgs(await signedInPost(`/mentorship/${programme}/mentors`, personId, fields), { programmeId: programme })));
+    const answer = async (personId: string, fields: Record<string, string>, programme = programmeId) =>
+      call(async () => requestsAction(routeArgs(await signedInPost(`/mentorship/${programme}/requests`, personId, fields), { programmeId: programme })));
+
+    // Ravi is strong in system design by his latest manager review (which he may read, having assessed himself), besides the testing he offers.
+    await submittedReview(ravi.id, ravi.id, "self", "ic4", { "system-design": 3 });
+    await submittedReview(ravi.id, admin.id, "manager", "ic4", { "system-design": 4, testing: 2 });
+    const page = bodyOf<MentorsView>(await mentors(lena.id));
+    const profile = (name: string) => page.profiles.find((candidate) => candidate.name === name)!;
+    expect(page.profiles.map((candidate) => candidate.name)).toEqual([kai.name, mia.name, nora.name, ravi.name, sam.name]);
+    expect(profile(ravi.name)).toMatchObject({ placesLeft: 1, utcOffsetMinutes: 0, canAsk: true });
+    expect(profile(ravi.name).canHelpWith.map((competency) => [competency.name, competency.offered, competency.fromReview])).toEqual([
+      ["Testing and verification", true, false],
+      ["System design and architecture", false, true],
+    ]);
+    // Only what the profile shows: no rating, no level, no team.
+    expect(JSON.stringify(page.profiles)).not.toMatch(/rating|"level|team|ic4/i);
+    expect(profile(sam.name)).toMatchObject({ canAsk: false, refusal: "Sam Manager is in your management chain; a mentor comes from outside it." });
+
+    // Her own manager: refused with the reason, and nothing written.
+    const refused = await ask(lena.id, { intent: "ask", mentorId: sam.id, rank: "1" });
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ error: string }>(refused).error).toBe("Sam Manager is in your management chain; a mentor comes from outside it.");
+    expect(await db.mentorshipRequest.count({ where: { programmeId } })).toBe(0);
+
+    // Three in order of preference.
+    expect(statusOf(await ask(lena.id, { intent: "ask", mentorId: nora.id, rank: "1" }))).toBe(302);
+    expect(statusOf(await ask(lena.id, { intent: "ask", mentorId: ravi.id, rank: "2" }))).toBe(302);
+    const rankTaken = await ask(lena.id, { intent: "ask", mentorId: kai.id, rank: "2" });
+    expect(statusOf(rankTaken)).toBe(400);
+    expect(bodyOf<{ error: string }>(rankTaken).error).toBe("Ravi Senior is already your second choice. Choose another place, or withdraw that request first.");
+    expect(statusOf(await ask(lena.id, { intent: "ask", mentorId: kai.id, rank: "3" }))).toBe(302);
+    // A fourth is refused.
+    const fourth = await ask(lena.id, { intent: "ask", mentorId: mia.id, rank: "1" });
+    expect(statusOf(fourth)).toBe(400);
+    expect(bodyOf<{ error: string }>(fourth).error).toBe("You can ask up to 3 mentors at a time. Withdraw a request to ask someone else.");
+    const asked = await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: lena.id }, orderBy: { rank: "asc" }, select: { mentorId: true, rank: true, state: true } });
+    expect(asked).toEqual([
+      { mentorId: nora.id, rank: 1, state: "requested" },
+      { mentorId: ravi.id, rank: 2, state: "requested" },
+      { mentorId: kai.id, rank: 3, state: "requested" },
+    ]);
+    expect(bodyOf<MentorsView>(await mentors(lena.id)).requests.map((request) => [request.rank, request.mentorName, request.standing])).toEqual([
+      [1, nora.name, `Waiting for ${nora.name}'s answer.`],
+      [2, ravi.name, `Waiting for ${ravi.name}'s answer.`],
+      [3, kai.name, `Waiting for ${kai.name}'s answer.`],
+    ]);
+
+    // Each mentor is asked on their home page, and sees who asked and their goals.
+    expect(await mentorshipTodos(nora.id)).toEqual([["mentorship-request", `Answer ${lena.name}'s request for you as their mentor`]]);
+    const noraRequests = bodyOf<RequestsView>(await requestsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/requests`, nora.id), { programmeId })));
+    expect(noraRequests.requests.map((request) => [request.menteeName, request.rank, request.goals, request.canAnswer])).toEqual([[lena.name, 1, ["Testing and verification", "System design and architecture"], true]]);
+    const lenaToNora = noraRequests.requests[0]!.id;
+
+    // Only the mentor asked answers it: the mentee gets a 403; another mentor a 404.
+    expect(statusOf(await answer(lena.id, { intent: "accept", requestId: lenaToNora }))).toBe(403);
+    expect(statusOf(await answer(ravi.id, { intent: "accept", requestId: lenaToNora }))).toBe(404);
+
+    // Nora accepts: the pair exists, active, requested; Lena's other requests are withdrawn and their mentors no longer asked.
+    expect(statusOf(await answer(nora.id, { intent: "accept", requestId: lenaToNora }))).toBe(302);
+    const pair = await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { id: true, mentorId: true, status: true, source: true, activeSince: true } });
+    expect(pair).toMatchObject({ mentorId: nora.id, status: "active", source: "requested" });
+    expect(pair.activeSince).not.toBeNull();
+    expect((await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: lena.id }, orderBy: { rank: "asc" }, select: { state: true } })).map((row) => row.state)).toEqual([
+      "accepted",
+      "withdrawn",
+      "withdrawn",
+    ]);
+    expect(await mentorshipTodos(ravi.id)).toEqual([]);
+    expect(await mentorshipTodos(nora.id)).toEqual([]);
+    // Answered once.
+    expect(bodyOf<{ error: string }>(await answer(nora.id, { intent: "decline", requestId: lenaToNora })).error).toBe("You have already answered this request.");
+    // Nora's one place is taken; Lena has her mentor and asks nobody else.
+    expect(bodyOf<MentorsView>(await mentors(lena.id)).profiles.find((candidate) => candidate.name === nora.name)).toMatchObject({ placesLeft: 0 });
+    expect(bodyOf<{ error: string }>(await ask(lena.id, { intent: "ask", mentorId: mia.id, rank: "2" })).error).toBe(`${nora.name} accepted your request: you have your mentor in this programme.`);
+
+    // The pair's page says how it came about.
+    const pairView = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
+    expect(pairView.origin).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor");
+    expect(pairView.factors.map((factor) => factor.text)).toContain("Covers 1 of 2 goals: System design and architecture (gap 1)");
+
+    // The matching places everyone else around the accepted request and keeps it as it is.
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });
+    expect(statusOf(await call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, { intent: "run", objective: "most-matched" }), { programmeId }))))).toBe(302);
+    const matching = async (query: string) => bodyOf<Awaited<ReturnType<typeof matchingLoader>>>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching${query}`, admin.id), { programmeId })));
+    const proposed = await matching("");
+    expect(proposed.pairs.map((row) => row.menteeName)).not.toContain(lena.name);
+    expect(proposed.pairs.map((row) => row.mentorName)).not.toContain(nora.name);
+    expect(proposed.lastRun?.summary).toMatchObject({ requested: 1 });
+    const active = await matching("?status=active");
+    expect(active.pairs.map((row) => [row.menteeName, row.mentorName, row.source, row.origin])).toEqual([
+      [lena.name, nora.name, "requested", "Requested by the mentee (their 1st choice) and accepted by the mentor"],
+    ]);
+  });
+
+  test("a mentor declines with a note; the mentee is told on the home page until they ask someone else", async () => {
+    const { omar, ravi, mia, programmeId } = await programmeWithMentors();
+    const post = async (route: "mentors" | "requests", personId: string, fields: Record<string, string>) =>
+      call(async () =>
+        (route === "mentors" ? mentorsAction : requestsAction)(routeArgs(await signedInPost(`/mentorship/${programmeId}/${route}`, personId, fields), { programmeId })),
+      );
+    expect(statusOf(await post("mentors", omar.id, { intent: "ask", mentorId: ravi.id, rank: "1" }))).toBe(302);
+    const request = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: omar.id }, select: { id: true } });
+    const tooLong = await post("requests", ravi.id, { intent: "decline", requestId: request.id, note: "x".repeat(501) });
+    expect(statusOf(tooLong)).toBe(400);
+    expect(await db.mentorshipRequest.findUniqueOrThrow({ where: { id: request.id }, select: { state: true } })).toEqual({ state: "requested" });
+    expect(statusOf(await post("requests", ravi.id, { intent: "decline", requestId: request.id, note: "Full this spring; Mia knows testing well." }))).toBe(302);
+
+    expect(await mentorshipTodos(omar.id)).toEqual([["mentorship-request-declined", `Choose another mentor: ${ravi.name} declined your request`]]);
+    const page = bodyOf<MentorsView>(await mentorsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/mentors`, omar.id), { programmeId })));
+    expect(page.requests.map((row) => row.standing)).toEqual([`${ravi.name} declined: “Full this spring; Mia knows testing well.”`]);
+    expect(page.profiles.find((profile) => profile.name === ravi.name)?.canAsk).toBe(false);
+    // Asking someone else is the answer to that to-do; nor is a declined pair proposed by the matching.
+    expect(statusOf(await post("mentors", omar.id, { intent: "ask", mentorId: mia.id, rank: "1" }))).toBe(302);
+    expect(await mentorshipTodos(omar.id)).toEqual([]);
+    // Omar withdraws it: Mia is no longer asked.
+    const toMia = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: omar.id, mentorId: mia.id }, select: { id: true } });
+    expect(statusOf(await post("mentors", mia.id, { intent: "withdraw", requestId: toMia.id }))).toBe(403);
+    expect(statusOf(await post("mentors", omar.id, { intent: "withdraw", requestId: toMia.id }))).toBe(302);
+    expect(await mentorshipTodos(mia.id)).toEqual([]);
+  });
+
+  test("privacy: people outside the programme, other programmes' mentors and requests reached through another programme's address", async () => {
+    const { admin, lena, omar, nora, sasha, programmeId } = await programmeWithMentors();
+    const other = await createProgramme({ ...admin, isHiringAdmin: false }, parsedFields(programmeFields({ name: "Autumn mentoring" })));
+    if (!other.ok) throw new Error("no second programme");
+    const zed = await createPerson({ name: "Zed Staff", track: "ic", level: "ic5" });
+    await joinAs(zed, other.programmeId, "mentor", ["testing"]);
+    await joinAs(lena, other.programmeId, "mentee", ["testing"]);
+    await joinAs(nora, other.programmeId, "mentor", ["system-design"]);
+    const mentors = async (personId: string) => call(async () => mentorsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/mentors`, personId), { programmeId })));
+    const post = async (route: "mentors" | "requests", personId: string, fields: Record<string, string>, programme = programmeId) =>
+      call(async () =>
+        (route === "mentors" ? mentorsAction : requestsAction)(routeArgs(await signedInPost(`/mentorship/${programme}/${route}`, personId, fields), { programmeId: programme })),
+      );
+
+    // Not open to Sasha (not on the ladder): a 404, as if it did not exist. Eligible but not joined: a 403.
+    expect(statusOf(await mentors(sasha.id))).toBe(404);
+    await db.mentorshipParticipant.deleteMany({ where: { programmeId, userId: omar.id } });
+    expect(statusOf(await mentors(omar.id))).toBe(403);
+    expect(statusOf(await post("mentors", omar.id, { intent: "ask", mentorId: nora.id, rank: "1" }))).toBe(403);
+    expect(statusOf(await mentors(admin.id))).toBe(200);
+    // A mentor reads the profiles but asks nobody and answers only requests to them.
+    expect(bodyOf<MentorsView>(await mentors(nora.id))).toMatchObject({ asMentee: false, asMentor: true });
+    expect(statusOf(await post("mentors", nora.id, { intent: "ask", mentorId: zed.id, rank: "1" }))).toBe(403);
+    expect(statusOf(await call(async () => requestsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/requests`, lena.id), { programmeId }))))).toBe(403);
+
+    // A mentor of another programme: a 404 through this programme's address.
+    expect(statusOf(await post("mentors", lena.id, { intent: "ask", mentorId: zed.id, rank: "1" }))).toBe(404);
+    expect(await db.mentorshipRequest.count({ where: { menteeId: lena.id } })).toBe(0);
+    // A request of this programme answered through the other programme's address: a 404, and it stays as it was.
+    expect(statusOf(await post("mentors", lena.id, { intent: "ask", mentorId: nora.id, rank: "1" }))).toBe(302);
+    const request = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { id: true } });
+    expect(statusOf(await post("requests", nora.id, { intent: "accept", requestId: request.id }, other.programmeId))).toBe(404);
+    expect(statusOf(await post("mentors", lena.id, { intent: "withdraw", requestId: request.id }, other.programmeId))).toBe(404);
+    expect(statusOf(await post("requests", nora.id, { intent: "accept", requestId: "no-such-request" }))).toBe(404);
+    expect(await db.mentorshipRequest.findUniqueOrThrow({ where: { id: request.id }, select: { state: true } })).toEqual({ state: "requested" });
+    expect(await db.mentorshipPair.count({ where: { menteeId: lena.id } })).toBe(0);
+
+    // A mentor writes the note on their profile; a mentee has none to write.
+    expect(statusOf(await post("mentors", nora.id, { intent: "note", note: "Happy to pair on design reviews, mornings UTC." }))).toBe(302);
+    expect(bodyOf<MentorsView>(await mentors(lena.id)).profiles.find((profile) => profile.name === nora.name)?.note).toBe("Happy to pair on design reviews, mornings UTC.");
+    expect(statusOf(await post("mentors", lena.id, { intent: "note", note: "Me too" }))).toBe(403);
+  });
+});
