@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion } from "~/components/ui/data-table";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { cellKey, cellText, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
@@ -55,6 +56,7 @@ export function OutcomeGrid({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const helpId = useId();
+  const captionId = useId();
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
   const [held, setHeld] = useState<{ id: string; target: GridCell } | null>(null);
@@ -171,9 +173,9 @@ export function OutcomeGrid({
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm font-medium">
         {said ?? message?.text ?? ""}
       </p>
-      <div className="overflow-x-auto">
+      <ScrollRegion labelledBy={captionId}>
         <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
-          <caption className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
+          <caption id={captionId} className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
             {dimension ? `${dimension} (up) by overall rating (across).` : "People by overall rating."} Each person stands where their final outcome puts them, or their
             proposal until it is decided (marked “proposed”).
           </caption>
@@ -231,7 +233,7 @@ export function OutcomeGrid({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {unplaced.length ? (
         <div className="mt-4">
           <h3 className="text-sm font-semibold">Not on the grid yet</h3>

@@ -10,6 +10,14 @@ const PAUSE_MS = 800;
  * Without JavaScript nothing is kept and the form still saves as a proposal.
  */
 export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enabled: boolean) {
+  return useAutosavedForm(form, enabled, "draft");
+}
+
+/**
+ * Sends a form to its page's action with `intent` a moment after the last change (a proposal's
+ * draft, the meeting's notes): the action answers `{ intent, savedAt }` or `{ intent, error }`.
+ */
+export function useAutosavedForm(form: RefObject<HTMLFormElement | null>, enabled: boolean, intent: string) {
   const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submit = fetcher.submit;
@@ -20,7 +28,7 @@ export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enable
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         const data = new FormData(element);
-        data.set("intent", "draft");
+        data.set("intent", intent);
         submit(data, { method: "post" });
       }, PAUSE_MS);
     };
@@ -31,8 +39,8 @@ export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enable
       element.removeEventListener("change", keep);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [form, enabled, submit]);
-  const reply = fetcher.data?.intent === "draft" ? fetcher.data : null;
+  }, [form, enabled, submit, intent]);
+  const reply = fetcher.data?.intent === intent ? fetcher.data : null;
   return { saving: fetcher.state !== "idle", savedAt: reply?.savedAt ?? null, error: reply?.error ?? null };
 }
 

@@ -73,6 +73,11 @@ export function canRecordOutcome(viewer: CalibrationViewer, session: SessionAcce
   return (isFacilitator(viewer, session) || viewer.isAdmin) && outcomesEditable(session.state);
 }
 
+/** Meeting mode (stepping through the agenda, the discussion notes) is run by whoever records outcomes: the facilitator or an admin, while the session is live. */
+export function canRunMeeting(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return canRecordOutcome(viewer, session);
+}
+
 /** The facilitator or an admin sets, moves or removes the session's meeting, until it is locked. */
 export function canScheduleMeeting(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return (viewer.isAdmin || isFacilitator(viewer, session)) && session.state !== "locked" && session.state !== "published";

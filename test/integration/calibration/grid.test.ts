@@ -217,7 +217,7 @@ describe("the calibration grid", () => {
 
   test("the session page runs the statements it ran before the grid, and the grid page only one more (the move to undo)", async () => {
     const { sam, sessionId, sessionPath, gridPath } = await live();
-    const warm = async (loader: typeof sessionLoader, path: string) => {
+    const warm = async (loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>, path: string) => {
       const request = await signedInRequest(path, sam.id);
       await loader(routeArgs(request, { sessionId }));
       return (await countStatements(() => loader(routeArgs(request, { sessionId })))).statements.length;
