@@ -25,7 +25,7 @@ const SOURCES = {
 
 describe("npm run ladders:import", () => {
   it.each([
-    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 6 levels, 4 competencies, 29 statements; valid\); \d lines above/],
+    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 6 levels, 4 competencies, 29 statements; valid\); 6 lines above/],
     ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 4 lines above/],
     ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {

@@ -1,5 +1,4 @@
 import { parse } from "yaml";
-import { levelSchema } from "../schema";
 import { ImportSourceError, type ReportLine } from "./types";
 
 /**
@@ -15,11 +14,6 @@ export const LEVEL_SCALE = [
 
 /** The version an imported ladder starts at: its sources carry none. */
 export const FIRST_VERSION = "1.0.0";
-
-/** Whether the ladder format has taken in sub-levels yet (docs/ladders.md); until then importers report them. */
-export function formatHasSublevels(): boolean {
-  return "sublevels" in levelSchema.shape;
-}
 
 /** Parses YAML from a source project, naming the file when it is not YAML. */
 export function parseSourceYaml(file: string, text: string): unknown {

@@ -1,6 +1,6 @@
 import { normaliseText } from "../text-similarity";
 import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, formatHasSublevels, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
+import { baseName, FIRST_VERSION, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
 import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
 import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
@@ -69,22 +69,18 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
 
   const trackIds = new IdRegister();
   const levelIds = new IdRegister();
-  const withSublevels = formatHasSublevels();
   const usedGeneric = new Set<string>();
   const tracks = frameworks.map((framework): PlannedTrack => {
     const trackId = trackIds.claim(kebabId(baseName(framework.file), "framework"));
     const trackName = withoutPictographs(framework.sidebarTitle ?? framework.title) || trackId;
     const sublevels = sublevelLetters(framework.body) ?? sublevelLetters(generic?.body ?? "");
-    if (sublevels !== null && !withSublevels) {
-      report.push({ file: framework.file, message: `sub-levels ${sublevels[0]}–${sublevels[sublevels.length - 1]} of each level (from the page's text) not imported: this version of the ladder format has no sub-levels` });
-    }
     const levels = Array.from({ length: framework.levels }, (_, index): PlannedLevel => {
       const number = index + 1;
       return {
         id: levelIds.claim(`${trackId}-${number}`),
         title: `${trackName} level ${number}`,
         summary: `Level ${number} of ${framework.levels} of the ${withoutPictographs(framework.title)}.`,
-        ...(sublevels !== null && withSublevels ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
+        ...(sublevels !== null ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
         file: framework.file,
         cells: new Map<string, PlannedCell>(),
       };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { formatHasSublevels } from "~/modules/ladders/import/common";
 import { importMonzo } from "~/modules/ladders/import/monzo";
 import { IMPORT_FIXTURES, loadImported, readSourceFiles, reportLines, statementsOf } from "./helpers";
 
@@ -85,9 +84,6 @@ describe("importing Monzo's progression framework", () => {
 
   it("reports, one line each with the source file, what it could not place as it was", () => {
     expect(reportLines(imported)).toEqual([
-      ...(formatHasSublevels()
-        ? []
-        : [`${ROOT}/engineering/backend.md: sub-levels A–E of each level (from the page's text) not imported: this version of the ladder format has no sub-levels`]),
       `${ROOT}/engineering/backend.md: topic "leadership", level 4: "Contributes to maintaining the Monzo culture in their team, helping new joiners" not placed: the framework has 3 levels`,
       `${ROOT}/engineering/backend.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
       `${ROOT}/engineering/web.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
@@ -100,11 +96,13 @@ describe("importing Monzo's progression framework", () => {
     ]);
   });
 
-  it.skipIf(!formatHasSublevels())("gives every level Monzo's sub-levels A–E, named from the page's text", () => {
-    const files = imported.files.map((file) => file.content).join("\n");
-    expect(files).toContain("sublevels:");
-    const level = parse(imported.files.find((file) => file.path.endsWith("-backend.yaml"))!.content).tracks[0].levels[2];
-    expect(level.sublevels).toEqual(["A", "B", "C", "D", "E"].map((letter) => ({ id: letter.toLowerCase(), title: `3${letter}` })));
+  it("gives every level of a page that names sub-levels A–E those sub-levels", () => {
+    for (const level of ladder.tracks[0]!.levels) {
+      const number = level.id.split("-")[1]!;
+      expect(level.sublevels, level.id).toEqual(["A", "B", "C", "D", "E"].map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })));
+    }
+    // web.md's text names no sub-levels, and neither does generic.md.
+    expect(ladder.tracks[1]!.levels.map((level) => level.sublevels)).toEqual([[], [], []]);
   });
 
   it("refuses a folder with no levelled framework, naming the file", () => {
