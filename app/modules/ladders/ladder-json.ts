@@ -55,6 +55,8 @@ export interface LadderJsonLevel {
   title: string;
   alsoTitled: string[];
   summary: string;
+  /** Ordered steps within the level that people may be placed at; empty when it has none. */
+  sublevels: { id: string; title: string; summary: string | null }[];
   /** The rating this level expects of a competency unless the competency says otherwise. */
   target: number;
   /** The competencies that apply at this level, in ladder order, each with its statements. */
@@ -104,6 +106,7 @@ export function ladderJson(ladder: Ladder): LadderJson {
         title: level.title,
         alsoTitled: [...level.alsoTitled],
         summary: level.summary,
+        sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title, summary: sublevel.summary ?? null })),
         target: level.target,
         competencies: level.competencyIds.map((competencyId) => ({
           competencyId,

@@ -109,7 +109,7 @@ describe("ladderJson", () => {
     expect(json.scale).toEqual(ladder.scale.map(({ value, label, meaning }) => ({ value, label, meaning })));
     expect(json.tracks.map((track) => track.levels.map((level) => level.id))).toEqual(ladder.tracks.map((track) => track.levels.map((level) => level.id)));
     const ic1 = json.tracks[0]!.levels[0]!;
-    expect(ic1).toMatchObject({ id: "ic1", title: "Engineer I", summary: "Delivers well-defined tasks with guidance.", alsoTitled: [], target: expect.any(Number) });
+    expect(ic1).toMatchObject({ id: "ic1", title: "Engineer I", summary: "Delivers well-defined tasks with guidance.", alsoTitled: [], sublevels: [], target: expect.any(Number) });
     expect(ic1.competencies[0]).toEqual({
       competencyId: "code-quality",
       target: expect.any(Number),
@@ -156,6 +156,14 @@ describe("a ladder with shared topics", () => {
     expect(inherited.length).toBeGreaterThan(0);
     expect(json.competencies.filter((competency) => competency.inheritedFrom === source).map((competency) => competency.id)).toEqual(inherited.map((competency) => competency.id));
     expect(json.tracks.flatMap((track) => track.levels.flatMap((level) => level.competencies.flatMap((entry) => entry.statements))).some((statement) => statement.inheritedFrom === source)).toBe(true);
+  });
+
+  it("gives levels' sub-levels in the JSON and on the site's level pages", () => {
+    const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.sublevels.length > 0)!;
+    const json = ladderJson(ladder).tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === level.id)!;
+    expect(json.sublevels).toEqual(level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title, summary: sublevel.summary ?? null })));
+    const page = buildSite([ladder]).find((file) => file.path === sitePaths.level(ladder.meta.id, level.id))!.content;
+    for (const sublevel of level.sublevels) expect(page).toContain(`<li id="sublevel-${sublevel.id}"><span class="font-medium">${sublevel.title}</span>`);
   });
 
   it("marks inherited competencies on the site's level and competency pages", () => {

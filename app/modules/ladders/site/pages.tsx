@@ -250,6 +250,24 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
         ) : null}
         {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
       </div>
+      {view.sublevels.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">Sub-levels</h2>
+          <ol className="space-y-2 text-sm">
+            {view.sublevels.map((sublevel) => (
+              <li key={sublevel.id} id={`sublevel-${sublevel.id}`}>
+                <span className="font-medium">{sublevel.title}</span>
+                {sublevel.summary ? (
+                  <>
+                    {": "}
+                    <RichText text={sublevel.summary} inline />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
       <div className="space-y-6">
         {view.areas.map((area) => (
           <Card key={area.id}>
