@@ -105,7 +105,7 @@ describe("meeting mode", () => {
     const steps = await db.calibrationEvent.findMany({ where: { sessionId, kind: "discuss" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } });
     const ms = (from: number, to: number) => steps[to]!.createdAt.getTime() - steps[from]!.createdAt.getTime();
     const later = new Date(steps[3]!.createdAt.getTime() + 90_000);
-    const ended = await meetingView({ id: sam.id, isAdmin: false }, sessionId, later);
+    const ended = await meetingView({ ...sam, isAdmin: false, isHiringAdmin: false }, sessionId, later);
     const seconds = (value: number) => `${Math.round(value / 1000)} s`;
     expect(ended.discussed.map((entry) => entry.time)).toEqual([seconds(ms(0, 1)), seconds(ms(1, 2)), seconds(ms(2, 3))]);
     expect(ended.total).toBe(seconds(ms(0, 3)));
@@ -113,7 +113,7 @@ describe("meeting mode", () => {
     // Open again, the person under discussion counts up to now.
     expect(statusOf(await meetingPost(sam.id, [["intent", "open"], ["entryId", entryOf(lena)]]))).toBe(302);
     const reopened = await db.calibrationEvent.findFirstOrThrow({ where: { sessionId, kind: "discuss" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const running = await meetingView({ id: sam.id, isAdmin: false }, sessionId, new Date(reopened.createdAt.getTime() + 125_000));
+    const running = await meetingView({ ...sam, isAdmin: false, isHiringAdmin: false }, sessionId, new Date(reopened.createdAt.getTime() + 125_000));
     expect(running.current?.time).toBe(`2 min ${String(5 + Math.round(ms(0, 1) / 1000)).padStart(2, "0")} s`);
   });
 
