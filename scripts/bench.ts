@@ -141,6 +141,15 @@ async function main() {
     { label: "hiring pipeline", path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}/pipeline`, cookie: admin, bar: true, duration: DURATION, note: `admin, one opening's ${Math.round((accounts.hiring.loops - 1) / 4).toLocaleString("en-GB")} candidates and their moves` },
     { label: "interviewer statistics", path: "/hiring/stats", cookie: admin, bar: true, duration: DURATION, note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops` },
     { label: "organisation insights", path: "/insights", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: time in level, outcomes, calibration shift, mentoring, hiring" },
+    { label: "calibration entry", path: `/calibration/${accounts.calibration.sessionId}/entries/${accounts.calibration.entryId}`, cookie: admin, bar: true, duration: DURATION, note: "facilitator, one person's entry in the live session" },
+    { label: "hiring loop", path: `/hiring/loops/${accounts.hiring.debriefLoopId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, the loop of six interviewers" },
+    { label: "hiring opening", path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, an opening with its plan and candidates" },
+    { label: "ladder matrix", path: "/ladders/engineering", cookie: engineer, bar: true, duration: DURATION, note: "every track, level and competency of the shipped ladder" },
+    { label: "ladder compare", path: "/ladders/engineering/compare?from=ic3&to=ic4", cookie: engineer, bar: true, duration: DURATION, note: "two levels side by side" },
+    { label: "ladder search", path: "/ladders/engineering/search?q=tests", cookie: engineer, bar: true, duration: DURATION, note: "every statement searched for a word" },
+    { label: "person's history", path: `/people/${accounts.engineer.id}/history`, cookie: engineer, bar: true, duration: DURATION, note: "an engineer's own, two past cycles" },
+    { label: "people list", path: "/admin/people", cookie: admin, bar: true, duration: DURATION, note: "admin, the first page of 5,000 people" },
+    { label: "audit log", path: "/admin/audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the newest events" },
   ];
 
   const results: Row[] = [];
@@ -258,7 +267,7 @@ async function seed() {
   }
   await advanceSession(adminUser, created.sessionId, "live");
   step(`calibration session: ${entries.length.toLocaleString("en-GB")} people, live, every proposal in`);
-  const calibration = { sessionId: created.sessionId, people: entries.length };
+  const calibration = { sessionId: created.sessionId, people: entries.length, entryId: entries[0]!.id };
   // Hiring: 2,000 past loops for the interviewer statistics, and a loop of six interviewers × ten competencies to debrief.
   const { seedHiringHistory } = await import("../prisma/seed/hiring-history.ts");
   const hiring = await seedHiringHistory({ adminId: adminUser.id, loops: 2000, log: (message) => step(message) });
