@@ -58,6 +58,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const loaded = loadAllLadders(parsed.from);
+  for (const { result } of loaded) for (const warning of result.warnings) console.log(`${formatLadderError(warning)} (warning)`);
   const failed = loaded.filter(({ result }) => !result.ok);
   for (const { result } of failed) if (!result.ok) for (const error of result.errors) console.log(formatLadderError(error));
   if (failed.length) {
