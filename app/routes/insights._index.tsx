@@ -43,7 +43,7 @@ function Section({ id, title, csv, children, cycleId }: { id: string; title: str
         </h2>
         <p className="no-print flex flex-wrap gap-3 text-sm">
           {csv.map((table) => (
-            <a key={table} href={`/insights/${table}.csv${cycleId ? `?cycle=${encodeURIComponent(cycleId)}` : ""}`} className="font-medium text-brand-700 underline dark:text-brand-300" download>
+            <a key={table} href={`/insights/${table}.csv${cycleId ? `?cycle=${encodeURIComponent(cycleId)}` : ""}`} className="font-medium text-brand-600 underline dark:text-brand-100" download>
               Download {table.replaceAll("-", " ")} (CSV)
             </a>
           ))}

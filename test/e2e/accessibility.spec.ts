@@ -62,6 +62,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/calibration" },
       { link: /^\/calibration\/[^/]+$/, label: "a calibration session" },
       { link: /^\/calibration\/[^/]+\/entries\/[^/]+$/, label: "a calibration entry" },
+      { path: "/insights" },
     ],
   },
   {

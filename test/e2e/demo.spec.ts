@@ -54,3 +54,16 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await expect(grace.getByRole("button", { name: "Record decision" })).toBeVisible();
   await grace.context().close();
 });
+
+test("Priya, the admin, finds Organisation insights in the navigation: time in level as charts, each table beside them and as CSV", async ({ browser }) => {
+  const priya = await signedIn(browser, people.admin.email);
+  await priya.getByRole("link", { name: "Insights", exact: true }).first().click();
+  await expect(priya.getByRole("heading", { name: "Organisation insights", level: 1 })).toBeVisible();
+  await expect(priya.getByRole("heading", { name: "Time in level", level: 2 })).toBeVisible();
+  await expect(priya.getByRole("img", { name: /^Time at .+ before promotion/ }).first()).toBeVisible();
+  await expect(priya.getByRole("table", { name: "Median time to promotion by track and level" })).toBeVisible();
+  await expect(priya.getByRole("heading", { name: "Mentoring and growth", level: 2 })).toBeVisible();
+  await expect(priya.getByText("An association, not an effect")).toBeVisible();
+  await expect(priya.getByRole("link", { name: "Download calibration shift (CSV)" })).toBeVisible();
+  await priya.context().close();
+});
