@@ -3,6 +3,7 @@ import type { InheritedExpectations } from "./includes";
 import type { LadderParts } from "./merge";
 import type { CompetencyData, ExpectationData, InterviewData, LevelData } from "./schema";
 import { appliesAt, usesCompetency } from "./applies";
+import { branchPoint } from "./branch-point";
 import { defaultTarget, levelTargets } from "./targets";
 import type { Competency, Interview, Ladder, Level, ScalePoint, Track } from "./types";
 
@@ -46,7 +47,7 @@ export function buildLadder(parts: LadderParts): Ladder {
         id: track.id,
         name: track.name,
         description: track.description,
-        branchesFrom: branchOf(track.branchesFrom, trackOfLevel),
+        branchesFrom: branchOf(branchPoint(track.branchesFrom)?.level, trackOfLevel),
         competencyIds,
         levels: track.levels.map((level, rank) => {
           const applying = parts.competencies.filter(({ value }) => appliesAt(value, track, rank)).map(({ value }) => value.id);

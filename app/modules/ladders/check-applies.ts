@@ -1,7 +1,7 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesAt, usesCompetency } from "./applies";
-import { didYouMean } from "./suggest";
+import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /**
  * Interview questions are asked at levels where their competency applies: a question for a
@@ -27,6 +27,22 @@ export function warnQuestionLevels(parts: LadderParts): LadderError[] {
 }
 
 /**
+ * Competencies whose `applies` names a level that is not a level of a track using them: where
+ * they apply is unknown until that is fixed (checkApplies reports it), so checks that depend on
+ * it keep quiet about them rather than repeat the one mistake at every level.
+ */
+export function competenciesWithUnknownBounds(parts: LadderParts): Set<string> {
+  const levelTrack = new Map<string, string>();
+  for (const track of parts.tracks) for (const level of track.value.levels) if (!levelTrack.has(level.id)) levelTrack.set(level.id, track.value.id);
+  const unsure = new Set<string>();
+  for (const { value } of parts.competencies) {
+    const bounds = [...(value.applies?.from ?? []), ...(value.applies?.upTo ?? [])];
+    if (bounds.some((levelId) => !levelTrack.has(levelId) || !usesCompetency(value, levelTrack.get(levelId)!))) unsure.add(value.id);
+  }
+  return unsure;
+}
+
+/**
  * A competency's `applies` names real levels of tracks that use it, at most one per track
  * for `from` and for `upTo`, and never a `from` above the `upTo` of the same track.
  */
@@ -49,7 +65,7 @@ export function checkApplies(parts: LadderParts): LadderError[] {
         const path = ["applies", key, ...((applies[key]?.length ?? 0) > 1 ? [index] : [])];
         const level = levelTrack.get(levelId);
         if (level === undefined) {
-          if (parts.complete && !knownLevels.has(levelId)) errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMean(levelId, knownLevels)}`));
+          if (parts.complete && !knownLevels.has(levelId)) errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMeanLevel(levelId, levelCandidates(parts))}; until it names a level, the competency's expectations are not checked against \`applies\``));
           return;
         }
         if (!usesCompetency(competency.value, level.trackId)) {

@@ -1,9 +1,12 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
+import { branchPoint } from "./branch-point";
 import { didYouMean } from "./suggest";
+import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /**
- * A track's `branchesFrom` names a level of another track; following branches never comes back
+ * A track's `branchesFrom` names a level of another track, never an id that is a track's too
+ * without saying which (`{ track, level }`); following branches never comes back
  * to the same track; and where both sit in equivalence rows, the branch's first level sits above
  * the level it branches from (a branch climbs, it does not step down).
  */
@@ -15,15 +18,44 @@ export function checkBranches(parts: LadderParts): LadderError[] {
       if (!levels.has(level.id)) levels.set(level.id, { trackId: track.value.id, rank });
     });
   }
+  const knownTracks = knownIds(parts, "track");
+  const levelsOfTrack = new Map(parts.tracks.map((track) => [track.value.id, track.value.levels.map((level) => level.id)]));
   const parentOf = new Map<string, string>();
   const errors: LadderError[] = [];
   for (const track of parts.tracks) {
-    const from = track.value.branchesFrom;
-    if (from === undefined) continue;
+    const point = branchPoint(track.value.branchesFrom);
+    if (point === undefined) continue;
+    const from = point.level;
     const level = levels.get(from);
+    if (point.track !== undefined) {
+      const named = levelsOfTrack.get(point.track);
+      if (named === undefined) {
+        if (parts.complete && !knownTracks.has(point.track)) {
+          errors.push(errorIn(track, ["branchesFrom", "track"], `unknown track "${point.track}"${didYouMean(point.track, knownTracks)}`));
+        }
+        continue;
+      }
+      if (!named.includes(from)) {
+        errors.push(errorIn(track, ["branchesFrom", "level"], `"${from}" is not a level of track "${point.track}" (its levels: ${named.join(", ")})`));
+        continue;
+      }
+    } else if (levelsOfTrack.has(from) && level !== undefined) {
+      // Both readings are plausible; picking one silently would branch from the wrong place.
+      errors.push(
+        errorIn(
+          track,
+          ["branchesFrom"],
+          `"${from}" is both a track and a level (of track "${level.trackId}"); say which level: \`branchesFrom: { track: ${level.trackId}, level: ${from} }\` for that level, or a level of track "${from}" (${levelsOfTrack.get(from)!.join(", ")}) the same way`,
+        ),
+      );
+      continue;
+    } else if (levelsOfTrack.has(from)) {
+      errors.push(errorIn(track, ["branchesFrom"], `"${from}" is a track, not a level; name the level of track "${from}" after which this track splits off (its levels: ${levelsOfTrack.get(from)!.join(", ")})`));
+      continue;
+    }
     if (level === undefined) {
       if (parts.complete && !knownLevels.has(from)) {
-        errors.push(errorIn(track, ["branchesFrom"], `unknown level "${from}"${didYouMean(from, [...levels.keys()])}; name the level of another track after which this track splits off`));
+        errors.push(errorIn(track, ["branchesFrom"], `unknown level "${from}"${didYouMeanLevel(from, levelCandidates(parts))}; name the level of another track after which this track splits off`));
       }
       continue;
     }
@@ -52,16 +84,19 @@ function checkBranchesAgainstEquivalence(parts: LadderParts, levels: ReadonlyMap
   if (equivalence === undefined) return [];
   const errors: LadderError[] = [];
   for (const track of parts.tracks) {
-    const from = track.value.branchesFrom;
-    const branchPoint = from === undefined ? undefined : levels.get(from);
-    if (branchPoint === undefined || branchPoint.trackId === track.value.id) continue;
+    const named = branchPoint(track.value.branchesFrom);
+    const from = named?.level;
+    const point = from === undefined ? undefined : levels.get(from);
+    // A branch point that names the wrong track, or is ambiguous, is reported on its own.
+    if (point === undefined || point.trackId === track.value.id || (named?.track ?? point.trackId) !== point.trackId) continue;
+    if (named?.track === undefined && parts.tracks.some((other) => other.value.id === from)) continue;
     const ownLevels = new Set(track.value.levels.map((level) => level.id));
     equivalence.value.forEach((row, rowIndex) => {
       const own = Object.values(row).find((levelId) => ownLevels.has(levelId));
-      const beside = row[branchPoint.trackId];
+      const beside = row[point.trackId];
       const besideLevel = beside === undefined ? undefined : levels.get(beside);
-      if (own === undefined || besideLevel === undefined || besideLevel.trackId !== branchPoint.trackId) return;
-      if (besideLevel.rank <= branchPoint.rank) {
+      if (own === undefined || besideLevel === undefined || besideLevel.trackId !== point.trackId) return;
+      if (besideLevel.rank <= point.rank) {
         errors.push(
           errorIn(
             equivalence,

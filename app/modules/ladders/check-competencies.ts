@@ -2,6 +2,7 @@ import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts, type Sourced } from "./merge";
 import type { CompetencyData, ScalePointData } from "./schema";
 import { didYouMean } from "./suggest";
+import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /** References from competencies: their area, their tracks, the levels their questions suit, and their anchors. */
 export function checkCompetencies(parts: LadderParts): LadderError[] {
@@ -26,7 +27,7 @@ export function checkCompetencies(parts: LadderParts): LadderError[] {
       question.levels?.forEach((levelId, index) => {
         if (parts.complete && !levels.has(levelId)) {
           const path = ["interview", "questions", questionIndex, "levels", index];
-          errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMean(levelId, levels)}`));
+          errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMeanLevel(levelId, levelCandidates(parts))}`));
         }
       });
     });

@@ -1,6 +1,7 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { didYouMean } from "./suggest";
+import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /**
  * Equivalence rows are bands of comparable seniority across tracks: each names real levels of
@@ -35,9 +36,9 @@ export function checkEquivalence(parts: LadderParts): LadderError[] {
       const level = levels.get(levelId);
       if (level === undefined) {
         if (parts.complete && !knownLevels.has(levelId)) {
-          const candidates = track.levels.map((candidate) => candidate.id);
+          const candidates = levelCandidates(parts).filter((candidate) => candidate.trackId === trackId);
           errors.push(
-            errorIn(equivalence, [rowIndex, trackId], `unknown level "${levelId}" in track "${trackId}"${didYouMean(levelId, candidates)}`),
+            errorIn(equivalence, [rowIndex, trackId], `unknown level "${levelId}" in track "${trackId}"${didYouMeanLevel(levelId, candidates)}`),
           );
         }
         continue;

@@ -1,6 +1,7 @@
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesRange, usesCompetency } from "./applies";
+import { competenciesWithUnknownBounds } from "./check-applies";
 import { inheritedByLevel, inheritedKey } from "./check-includes";
 import { closestMatch, didYouMean } from "./suggest";
 import { normaliseText } from "./text-similarity";
@@ -15,6 +16,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
   const valid = new Map(parts.competencies.map((competency) => [competency.value.id, competency.value]));
   const errors: LadderError[] = [];
   const inherited = inheritedByLevel(parts);
+  const unknownBounds = competenciesWithUnknownBounds(parts);
   for (const track of parts.tracks) {
     const trackId = track.value.id;
     const used = parts.competencies.filter((competency) => usesCompetency(competency.value, trackId));
@@ -40,7 +42,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
               competencyId,
             ),
           );
-        } else if (levelIndex < range.from || levelIndex > range.upTo) {
+        } else if ((levelIndex < range.from || levelIndex > range.upTo) && !unknownBounds.has(competencyId)) {
           const bound = levelIndex < range.from ? `applies from level "${track.value.levels[range.from]!.id}"` : `applies up to level "${track.value.levels[range.upTo]!.id}"`;
           errors.push(
             errorIn(
@@ -64,7 +66,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
       }
       for (const competency of used) {
         const range = ranges.get(competency.value.id)!;
-        if (levelIndex < range.from || levelIndex > range.upTo) continue;
+        if (levelIndex < range.from || levelIndex > range.upTo || unknownBounds.has(competency.value.id)) continue;
         const given = Object.hasOwn(level.expectations, competency.value.id) || inherited.has(inheritedKey(level.id, competency.value.id));
         if (!given && !typoFor.has(competency.value.id)) {
           errors.push(errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`));

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { IncludeReader } from "./includes";
 import { compareText } from "./ladder-errors";
 import { resolveLimits, type LadderLimits } from "./limits";
-import { loadLadderFromSources, type LadderLoadResult, type LoadLadderOptions } from "./load-ladder";
+import { loadLadderFromSources, type LadderLoadResult, type LadderPlace, type LoadLadderOptions } from "./load-ladder";
 import type { LadderSource } from "./source-text";
 
 export interface LoadFromDirectoryOptions extends Omit<LoadLadderOptions, "root"> {
@@ -91,19 +91,23 @@ export function loadAllLadders(frameworksDir: string, options: LoadFromDirectory
   return rejectSharedLadderIds(loaded);
 }
 
-/** Ladder ids name ladders in URLs and stored assessments, so two folders may not share one. */
+/**
+ * Ladder ids name ladders in URLs and stored assessments, so two folders may not share one. The
+ * later folder is refused, at its id, naming where the earlier one wrote it.
+ */
 function rejectSharedLadderIds(loaded: LoadedLadderFolder[]): LoadedLadderFolder[] {
-  const firstFolder = new Map<string, string>();
+  const first = new Map<string, { folder: string; at: LadderPlace }>();
   return loaded.map((entry) => {
     if (!entry.result.ok) return entry;
     const id = entry.result.ladder.meta.id;
-    const earlier = firstFolder.get(id);
+    const earlier = first.get(id);
     if (earlier === undefined) {
-      firstFolder.set(id, entry.folder);
+      first.set(id, { folder: entry.folder, at: entry.result.idAt });
       return entry;
     }
-    const message = `ladder id "${id}" is already used by the ladder in ${earlier}; each ladder needs its own id`;
-    return { ...entry, result: { ok: false, errors: [{ file: entry.folder, line: 0, column: 0, path: "", message }], warnings: entry.result.warnings } };
+    const { file, line, column } = earlier.at;
+    const message = `ladder id "${id}" is already used by the ladder in ${earlier.folder} (${file}:${line}:${column}); each ladder needs its own id`;
+    return { ...entry, result: { ok: false, errors: [{ ...entry.result.idAt, path: "ladder.id", message }], warnings: entry.result.warnings } };
   });
 }
 

@@ -13,7 +13,7 @@ import { ladderContentHash } from "./content-hash.server";
 import { resolveIncludes, type IncludeReader } from "./includes";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
 import { resolveLimits, type LadderLimits } from "./limits";
-import { mergeLadderFiles } from "./merge";
+import { errorIn, mergeLadderFiles } from "./merge";
 import { readLadderFiles } from "./read-files";
 import type { LadderSource } from "./source-text";
 import type { Ladder } from "./types";
@@ -24,8 +24,11 @@ import type { Ladder } from "./types";
  * on the release before keeps loading (docs/ladders.md, "Errors and warnings").
  */
 export type LadderLoadResult =
-  | { ok: true; ladder: Ladder; hash: string; warnings: LadderError[] }
+  | { ok: true; ladder: Ladder; hash: string; warnings: LadderError[]; idAt: LadderPlace }
   | { ok: false; errors: LadderError[]; warnings: LadderError[] };
+
+/** Where something is written: `frameworks/engineering/ladder.yaml:3:7`. */
+export type LadderPlace = Pick<LadderError, "file" | "line" | "column">;
 
 export interface LoadLadderOptions {
   /** Names the ladder in errors that belong to no single file; defaults to the files' common folder. */
@@ -71,7 +74,8 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
   );
   const warnings = sortLadderErrors([...warnLongText(parts), ...warnChangelogVersion(parts), ...warnQuestionLevels(parts), ...warnRepeatedStatements(parts)]);
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors), warnings };
-  return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts), warnings };
+  const { file, line, column } = errorIn(parts.ladder!, ["id"], "");
+  return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts), warnings, idAt: { file, line, column } };
 }
 
 function commonFolder(files: readonly string[]): string {

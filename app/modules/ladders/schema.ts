@@ -226,9 +226,10 @@ export const trackSchema = z.strictObject({
   description: prose,
   /**
    * The level of another track after which this track splits off: the levels up to and
-   * including it are shared (not copied), and this track's own levels follow it.
+   * including it are shared (not copied), and this track's own levels follow it. A level id, or
+   * `{ track, level }` to name the track too (needed when the id is also a track's).
    */
-  branchesFrom: id.optional(),
+  branchesFrom: z.union([id, z.strictObject({ track: id, level: id })]).optional(),
   levels: z.array(levelSchema).min(1, { error: "a track needs at least one level" }),
 });
 

@@ -11,6 +11,7 @@ import {
 } from "yaml";
 import { formatPath, type LadderError, type LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
+import { explainIndentation, isIndentationError } from "./yaml-indentation";
 
 /** One ladder file parsed as YAML, kept with its syntax tree so any later error can point into it. */
 export interface ParsedSource {
@@ -53,6 +54,9 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
   }
   const at = (offset: number) => lineCounter.linePos(offset);
   const [firstError, ...laterErrors] = doc.errors;
+  if (firstError !== undefined && isIndentationError(firstError.message)) {
+    return fail({ file, path: "", ...explainIndentation(text, at(firstError.pos[0]).line) });
+  }
   if (firstError !== undefined) {
     // After a syntax error the parser guesses; its later errors are mostly echoes of the first.
     const { line, col } = at(firstError.pos[0]);

@@ -52,10 +52,18 @@ describe("competencies that apply only from (or up to) a level", () => {
     ]);
   });
 
-  it("an unknown level is reported where it is written, with a suggestion", () => {
+  it("an unknown level is reported once, where it is written, with a suggestion: not again as missing expectations at the levels before it", () => {
     expect(check(testingFromIc2("    applies: { from: ic22 }\n"))).toEqual([
-      `${COMPETENCIES}:28:22 competencies[1].applies.from: unknown level "ic22" (did you mean "ic2"?)`,
-      `${IC}:10:11 tracks[0].levels[0].expectations: missing expectations for competency "testing", which track "ic" uses`,
+      `${COMPETENCIES}:28:22 competencies[1].applies.from: unknown level "ic22" (did you mean "ic2"?); until it names a level, the competency's expectations are not checked against \`applies\``,
+    ]);
+    expect(check(testingFromIc2("    applies: { from: senior-9 }\n"))).toEqual([
+      `${COMPETENCIES}:28:22 competencies[1].applies.from: unknown level "senior-9"; until it names a level, the competency's expectations are not checked against \`applies\``,
+    ]);
+  });
+
+  it("a level of a track that does not use the competency is reported once too", () => {
+    expect(check(testingFromIc2("    applies: { from: m1 }\n"))).toEqual([
+      `${COMPETENCIES}:28:22 competencies[1].applies.from: level "m1" is in track "manager", which does not use this competency (its tracks: ic)`,
     ]);
   });
 

@@ -114,7 +114,7 @@ describe("cross-reference checks", () => {
 
     it("unknown level", () => {
       const sources = fixtureWith("ladder.yaml", "{ ic: ic2, manager: m1 }", "{ ic: ic2, manager: m0 }");
-      expect(check(sources)).toEqual([`${LADDER}:33:25 equivalence[0].manager: unknown level "m0" in track "manager" (did you mean "m1"?)`]);
+      expect(check(sources)).toEqual([`${LADDER}:33:25 equivalence[0].manager: unknown level "m0" in track "manager" (did you mean "m1", the lowest level of track "manager"?)`]);
     });
 
     it("a level of another track", () => {

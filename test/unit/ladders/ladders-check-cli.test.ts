@@ -60,7 +60,7 @@ describe("several ladders in one folder", () => {
       edit(join(both, "product/ladder.yaml"), "id: product", "id: engineering");
       const clash = run(both);
       expect(clash.status).toBe(1);
-      expect(clash.lines).toContainEqual(expect.stringMatching(/product: ladder id "engineering" is already used by the ladder in .*engineering; each ladder needs its own id$/));
+      expect(clash.lines).toContainEqual(expect.stringMatching(/product\/ladder\.yaml:5:7 ladder\.id: ladder id "engineering" is already used by the ladder in .*engineering \(.*engineering\/ladder\.yaml:\d+:7\); each ladder needs its own id$/));
     } finally {
       rmSync(both, { recursive: true, force: true });
     }

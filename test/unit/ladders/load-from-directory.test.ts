@@ -77,7 +77,7 @@ describe("loadAllLadders", () => {
       ["b-copy", false],
     ]);
     expect(loaded[1]!.result.ok ? [] : loaded[1]!.result.errors.map(formatLadderError)).toEqual([
-      `b-copy: ladder id "fixture" is already used by the ladder in a-original; each ladder needs its own id`,
+      `b-copy/ladder.yaml:3:7 ladder.id: ladder id "fixture" is already used by the ladder in a-original (a-original/ladder.yaml:3:7); each ladder needs its own id`,
     ]);
   });
 

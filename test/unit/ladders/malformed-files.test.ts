@@ -64,7 +64,7 @@ describe("malformed ladder files", () => {
     ],
     [
       "unknown-question-level.yaml",
-      `16:25 competencies[0].interview.questions[0].levels[1]: unknown level "ic3" (did you mean "ic1"?)`,
+      `16:25 competencies[0].interview.questions[0].levels[1]: unknown level "ic3" (did you mean "ic2", the highest level of track "ic"?)`,
     ],
     ["scale-out-of-order.yaml", "5:14 scale[1].value: scale values must be strictly ascending: 0 comes after 1"],
     [

@@ -1,0 +1,64 @@
+import type { LadderParts } from "./merge";
+import { closestMatch, editDistance } from "./suggest";
+
+/** A level a misspelt level id may have meant: its track and position when its track loaded. */
+export interface LevelCandidate {
+  id: string;
+  trackId?: string;
+  rank?: number;
+}
+
+/** Every level id written in the ladder, with its track where the track is valid. */
+export function levelCandidates(parts: LadderParts): LevelCandidate[] {
+  const candidates = new Map<string, LevelCandidate>();
+  for (const track of parts.tracks) {
+    track.value.levels.forEach((level, rank) => candidates.has(level.id) || candidates.set(level.id, { id: level.id, trackId: track.value.id, rank }));
+  }
+  for (const sighting of parts.sightings.level) if (!candidates.has(sighting.id)) candidates.set(sighting.id, { id: sighting.id });
+  return [...candidates.values()];
+}
+
+const NUMBERED = /^(.*?)(\d+)$/;
+
+/**
+ * The level an unknown level id most likely meant. Level ids are mostly a track's name and a
+ * number (`backend-9`, `ic7`), and every `backend-N` is one letter away from `backend-9`, so edit
+ * distance alone picks the first of them. A numbered id is matched by its prefix and then by the
+ * nearest number (past the top, the highest level of that track), unless one level is plainly the
+ * typo; anything else by edit distance.
+ */
+export function suggestLevel(word: string, candidates: readonly LevelCandidate[]): { id: string; note: string } | undefined {
+  const numbered = NUMBERED.exec(word);
+  if (numbered) {
+    const [, prefix, digits] = numbered;
+    const wanted = Number(digits);
+    const siblings = candidates
+      .map((candidate) => ({ candidate, match: NUMBERED.exec(candidate.id) }))
+      .filter(({ candidate, match }) => match !== null && match[1] === prefix && candidate.id !== word)
+      .map(({ candidate, match }) => ({ candidate, number: Number(match![2]) }));
+    if (siblings.length > 0) {
+      const numbers = siblings.map((sibling) => sibling.number);
+      const highest = Math.max(...numbers);
+      const lowest = Math.min(...numbers);
+      // One sibling closer in spelling than the rest is a slip of the keyboard (`ic22` for `ic2`);
+      // when several are equally close (`backend-9`), the number decides.
+      const distances = siblings.map((sibling) => editDistance(word, sibling.candidate.id));
+      const closest = Math.min(...distances);
+      const likely = siblings.filter((_, index) => distances[index] === closest);
+      const nearest = likely.reduce((best, sibling) => (Math.abs(sibling.number - wanted) < Math.abs(best.number - wanted) ? sibling : best));
+      if (likely.length === 1) return { id: nearest.candidate.id, note: "" };
+      const { candidate } = nearest;
+      const track = candidate.trackId === undefined ? "" : ` of track "${candidate.trackId}"`;
+      const note = wanted > highest ? `, the highest level${track}` : wanted < lowest ? `, the lowest level${track}` : "";
+      return { id: candidate.id, note };
+    }
+  }
+  const match = closestMatch(word, candidates.map((candidate) => candidate.id));
+  return match === undefined ? undefined : { id: match, note: "" };
+}
+
+/** ` (did you mean "backend-4", the highest level of track "backend"?)`, or "" when nothing is close. */
+export function didYouMeanLevel(word: string, candidates: readonly LevelCandidate[]): string {
+  const suggestion = suggestLevel(word, candidates);
+  return suggestion === undefined ? "" : ` (did you mean "${suggestion.id}"${suggestion.note}?)`;
+}
