@@ -135,6 +135,47 @@ describe("organisation insights", () => {
     expect(statusOf(await thrown(() => csv(org.vp.id, "people.csv")))).toBe(404);
   });
 
+  test("mentoring and growth: mentees' goal movement against comparable people, only among the people the viewer may see", async () => {
+    const org = await organisation();
+    const versionId = (await ladderForLevel("ic2"))!.versionId;
+    const activeSince = new Date(Date.now() - 100 * DAY);
+    const programme = await db.mentorshipProgramme.create({
+      data: { name: `Mentoring ${org.tag}`, ladderId: "engineering", startsOn: new Date(Date.now() - 120 * DAY), endsOn: new Date(Date.now() + 60 * DAY), matchingOn: new Date(Date.now() - 110 * DAY) },
+    });
+    const mentees = org.anas.slice(0, 4);
+    for (const mentee of mentees) {
+      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", utcOffsetMinutes: 0, competencies: JSON.stringify(["testing"]) } });
+      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee.id, mentorId: org.vp.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince } });
+    }
+    const review = (subjectId: string, authorId: string, daysAgo: number, rating: number) =>
+      db.assessment.create({
+        data: {
+          kind: "manager",
+          status: "submitted",
+          subjectId,
+          authorId,
+          ladderVersionId: versionId,
+          trackId: "ic",
+          levelId: "ic2",
+          submittedAt: new Date(Date.now() - daysAgo * DAY),
+          ratings: { create: [{ competencyId: "testing", rating }] },
+        },
+      });
+    // Mentees: 2 before their pair began, 3 since. Everyone else at ic2 started at 2 too: Ben's first report reached 3, the rest stayed.
+    for (const mentee of mentees) await Promise.all([review(mentee.id, org.ana.id, 150, 2), review(mentee.id, org.ana.id, 10, 3)]);
+    for (const [index, person] of [...org.anas.slice(4), ...org.bens].entries()) {
+      const manager = index < 2 ? org.ana.id : org.ben.id;
+      await Promise.all([review(person.id, manager, 140, 2), review(person.id, manager, 20, index === 2 ? 3 : 2)]);
+    }
+    const vp = (await page(org.vp.id)).mentoring;
+    expect(vp).toMatchObject({ mentees: 4, goals: 4, comparisonPeople: 8, suppressed: false });
+    expect(vp.menteeChange!.estimate).toBeCloseTo(1, 10);
+    expect(vp.comparisonChange!.estimate).toBeCloseTo(1 / 8, 10);
+    expect(vp.difference!.estimate).toBeCloseTo(7 / 8, 10);
+    // Ana sees only her own six: two comparable people, under the floor, so nothing is shown.
+    expect((await page(org.ana.id)).mentoring).toMatchObject({ mentees: 4, comparisonPeople: 2, suppressed: true, difference: null });
+  });
+
   test("an admin sees the whole organisation, people outside every manager's line included", async () => {
     const org = await organisation();
     const admin = await createAdmin();
