@@ -67,7 +67,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     newTeams: plan.newTeams,
     attributeColumns: plan.attributeColumns,
     // Tracks and levels in words, from each new person's ladder.
-    creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder) })),
+    creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
     changes: plan.changes.slice(0, PREVIEW_ROWS),
   };
 });

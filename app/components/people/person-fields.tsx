@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
 import type { PersonFormValue } from "~/modules/people/person-form";
-import { levelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
+import { levelChoice, sublevelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
 import type { loader as peopleLoader } from "~/routes/admin.people._index";
 
 type Fields = ReturnType<FormMetadata<PersonFormValue, string[]>["getFieldset"]>;
@@ -24,6 +24,7 @@ export function PersonFields({
   const several = ladders.length > 1;
   // Tracks grouped by ladder, levels by track (and its ladder): a track or level id that several share is still one choice each.
   const levelGroup = (track: TrackOption) => (several ? `${track.name} (${track.ladderName})` : track.name);
+  const withSublevels = tracks.flatMap((track) => track.levels.filter((level) => level.sublevels?.length).map((level) => ({ track, level })));
   const trackOptions = (ladderId: string) =>
     tracks
       .filter((track) => track.ladderId === ladderId)
@@ -72,6 +73,20 @@ export function PersonFields({
           </optgroup>
         ))}
       </SelectField>
+      {withSublevels.length ? (
+        <SelectField label="Sub-level" hint="Only for levels that have sub-levels: choose one listed under the person's level." errors={fields.sublevel.errors} {...getSelectProps(fields.sublevel)}>
+          <option value="">No sub-level</option>
+          {withSublevels.map(({ track, level }) => (
+            <optgroup key={levelChoice(track.ladderId, track.id, level.id)} label={`${level.title} (${levelGroup(track)})`}>
+              {(level.sublevels ?? []).map((sublevel) => (
+                <option key={sublevel.id} value={sublevelChoice(track.ladderId, track.id, level.id, sublevel.id)}>
+                  {level.title} · {sublevel.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      ) : null}
       <fieldset className="sm:col-span-2">
         <legend className="mb-2 text-sm font-medium">Roles</legend>
         <div className="space-y-2">

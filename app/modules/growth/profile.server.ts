@@ -9,7 +9,7 @@
  * one more. Each is one flat SQL statement (queries.server.ts). Ladder versions are
  * cached in memory.
  */
-import { competenciesForLevel, defaultTarget, getLevel, nextLevel, type Ladder } from "~/modules/ladders";
+import { competenciesForLevel, defaultTarget, getLevel, levelTitleAt, nextLevel, type Ladder } from "~/modules/ladders";
 import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
@@ -152,7 +152,8 @@ export type PersonHeader = PlaceRow & { levelTitle: string | null; trackName: st
 function header(person: PlaceRow, place: Awaited<ReturnType<typeof placement>>): PersonHeader {
   return {
     ...person,
-    levelTitle: place?.level.title ?? null,
+    // With the person's sub-level beside it, where they have one: "Engineer II · B".
+    levelTitle: place ? levelTitleAt(place.level, person.sublevel) : null,
     trackName: place ? (place.served.ladder.tracks.find((track) => track.id === place.level.trackId)?.name ?? null) : null,
     assessable: place !== null,
   };

@@ -10,7 +10,7 @@ import type { TrackLevelCheck } from "./track-level";
  * plain data). Nothing here touches the database; import.server.ts applies the plan.
  */
 
-export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level"] as const;
+export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level", "sublevel"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 
@@ -43,6 +43,7 @@ export type ExistingPerson = {
   ladder: string | null;
   track: string | null;
   level: string | null;
+  sublevel: string | null;
   active: boolean;
   /** Optional attributes imported earlier (name → value). */
   attributes: Readonly<Record<string, string>>;
@@ -63,6 +64,8 @@ export type ImportRow = {
   ladder: string | null;
   track: string | null;
   level: string | null;
+  /** One of the level's sub-levels; null for none (and when the file has no sublevel column). */
+  sublevel: string | null;
   /** The file's attribute columns: name → value, null for an empty cell (the attribute is removed). */
   attributes: Record<string, string | null>;
 };
@@ -121,6 +124,7 @@ const RowSchema = z.object({
   ladder: z.string().superRefine(cleanText).trim().transform(emptyToNull),
   track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
+  sublevel: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
 });
 
 function normaliseHeader(value: string): string {
@@ -254,6 +258,10 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
     const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
     const place = placedByFile ? checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim())) : null;
     if (place && !place.ok) problems.push({ line, field: place.field, message: place.message });
+    if (place?.ok && indexOf.has("sublevel")) {
+      const sublevel = checkTrackLevel.sublevel(id(input.sublevel), { ladderId: place.ladderId, track: id(input.track), level: id(input.level) });
+      if (!sublevel.ok) problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
+    }
     const attributes: Record<string, string | null> = {};
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
@@ -281,10 +289,16 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       ladder: place?.ok ? place.ladderId : value.ladder,
       track: value.track,
       level: value.level,
+      sublevel: value.sublevel,
       attributes,
     });
   }
   return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails, rejectedRows } };
+}
+
+/** The import's messages start in lower case, after the line and column they are about. */
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
 }
 
 /** csv-parse reports the line a record ends on; a quoted value may span several lines. */
@@ -371,8 +385,11 @@ export function planImport(
       const track = has("track") ? row.track : (person?.track ?? null);
       const level = has("level") ? row.level : (person?.level ?? null);
       const place = checkTrackLevel(track, level, has("ladder") ? row.ladder : (person?.ladder ?? null));
-      if (place.ok) row.ladder = has("ladder") || has("track") || has("level") ? place.ladderId : (person?.ladder ?? null);
-      else {
+      if (place.ok) {
+        row.ladder = has("ladder") || has("track") || has("level") ? place.ladderId : (person?.ladder ?? null);
+        const sublevel = has("sublevel") ? checkTrackLevel.sublevel(row.sublevel, { ladderId: place.ladderId, track, level }) : null;
+        if (sublevel && !sublevel.ok) errors.push({ line: row.line, field: "sublevel", message: lowerFirst(sublevel.message) });
+      } else {
         const kept = [!has("track") && track ? `track ${track}` : null, !has("level") && level ? `level ${level}` : null].filter(Boolean).join(" and ");
         errors.push({ line: row.line, field: place.field, message: `${place.message}${kept ? ` (with their current ${kept}, which this file leaves as it is)` : ""}` });
       }
@@ -412,6 +429,11 @@ export function planImport(
     compare("team", currentTeam, team);
     compare("track", person.track, row.track);
     compare("level", person.level, row.level);
+    compare("sublevel", person.sublevel, row.sublevel);
+    // A sub-level belongs to its level: a file without the column that moves someone clears it.
+    if (!has("sublevel") && person.sublevel !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level")) {
+      fieldChanges.push({ field: "sublevel", from: person.sublevel, to: null });
+    }
     // The ladder follows the file's ladder column, or the track and level when those change
     // (people recorded before ladders were named keep none: theirs is the one with their level).
     if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {

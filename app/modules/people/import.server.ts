@@ -63,7 +63,7 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
 async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
   const [users, teams] = await Promise.all([
     client.user.findMany({
-      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, deactivatedAt: true, attributes: true },
+      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
   ]);
@@ -103,6 +103,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         ladderId: row.ladder,
         track: row.track,
         level: row.level,
+        sublevel: row.sublevel,
         attributes: JSON.stringify(withoutEmpty(row.attributes)),
       })),
     });
@@ -127,6 +128,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       if (field === "ladder") data.ladderId = to;
       if (field === "track") data.track = to;
       if (field === "level") data.level = to;
+      if (field === "sublevel") data.sublevel = to;
     }
     const key = JSON.stringify(data);
     const group = groups.get(key) ?? { data, ids: [] };

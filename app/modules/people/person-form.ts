@@ -19,6 +19,8 @@ export const PersonSchema = z.object({
   ladder: z.string().optional(),
   track: z.string().optional(),
   level: z.string().optional(),
+  /** One of the level's sub-levels, when it has them. */
+  sublevel: z.string().optional(),
   isAdmin: z.boolean().optional(),
   isHiringAdmin: z.boolean().optional(),
 });

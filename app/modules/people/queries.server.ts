@@ -15,6 +15,7 @@ const placeRow = z.object({
   ladderId: z.string().nullable(),
   track: z.string().nullable(),
   level: z.string().nullable(),
+  sublevel: z.string().nullable(),
   teamName: z.string().nullable(),
   managerName: z.string().nullable(),
 });
@@ -23,7 +24,7 @@ export type PlaceRow = z.output<typeof placeRow>;
 /** The person's id, name, track and level with their team's and manager's names; null when there is no such person. */
 export async function placeInOrganisation(personId: string): Promise<PlaceRow | null> {
   const rows = parseRows(placeRow, await db.$queryRaw`
-    SELECT u.id, u.name, u."ladderId", u.track, u.level, t.name AS "teamName", m.name AS "managerName"
+    SELECT u.id, u.name, u."ladderId", u.track, u.level, u.sublevel, t.name AS "teamName", m.name AS "managerName"
     FROM "User" u
     LEFT JOIN "Team" t ON t.id = u."teamId"
     LEFT JOIN "User" m ON m.id = u."managerId"
@@ -31,13 +32,13 @@ export async function placeInOrganisation(personId: string): Promise<PlaceRow | 
   return rows[0] ?? null;
 }
 
-const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), reports: sqlInt });
+const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), sublevel: z.string().nullable(), reports: sqlInt });
 export type ReportRow = z.output<typeof reportRow>;
 
 /** The person's active direct reports by name, each with how many people report to them in turn. */
 export async function directReports(personId: string): Promise<ReportRow[]> {
   return parseRows(reportRow, await db.$queryRaw`
-    SELECT r.id, r.name, r."ladderId", r.track, r.level, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
+    SELECT r.id, r.name, r."ladderId", r.track, r.level, r.sublevel, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
     FROM "User" r
     WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
     ORDER BY r.name`);

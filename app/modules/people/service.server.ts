@@ -171,6 +171,7 @@ export async function getPerson(personId: string) {
       ladderId: true,
       track: true,
       level: true,
+      sublevel: true,
       isAdmin: true,
       isHiringAdmin: true,
       deactivatedAt: true,
@@ -197,6 +198,7 @@ type ResolvedPerson = {
   ladderId: string | null;
   track: string | null;
   level: string | null;
+  sublevel: string | null;
   isAdmin: boolean;
   isHiringAdmin: boolean;
 };
@@ -218,6 +220,8 @@ async function resolvePerson(
   const { track, level } = choice.ok ? choice : { track: null, level: null };
   const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
   if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
+  const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
+  if (!sub.ok) fieldErrors.sublevel = [sub.message];
 
   const [sameEmail, team, manager] = await Promise.all([
     db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
@@ -249,6 +253,7 @@ async function resolvePerson(
       ladderId: place.ok ? place.ladderId : null,
       track,
       level,
+      sublevel: sub.ok ? sub.sublevel : null,
       isAdmin: value.isAdmin ?? false,
       isHiringAdmin: value.isHiringAdmin ?? false,
     },
@@ -296,6 +301,7 @@ export async function updatePerson(
       ladderId: true,
       track: true,
       level: true,
+      sublevel: true,
       isAdmin: true,
       isHiringAdmin: true,
       team: { select: { name: true } },

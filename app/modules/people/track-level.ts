@@ -5,14 +5,20 @@
  * both have a track "engineer". A person belongs to one ladder; naming it is needed only
  * where their track and level would fit more than one.
  */
-export type TrackOption = { ladderId: string; ladderName: string; id: string; name: string; levels: { id: string; title: string }[] };
+export type TrackOption = { ladderId: string; ladderName: string; id: string; name: string; levels: { id: string; title: string; sublevels?: { id: string; title: string }[] }[] };
 
 export type TrackLevelProblem = { field: "ladder" | "track" | "level"; message: string };
+export type SublevelProblem = { field: "sublevel"; message: string };
 
 /** The person's ladder when the place is acceptable (null when they have no track), else which field is wrong and why. */
 export type TrackLevelResult = ({ ok: true; ladderId: string | null } | ({ ok: false } & TrackLevelProblem));
 
-export type TrackLevelCheck = (track: string | null, level: string | null, ladder?: string | null) => TrackLevelResult;
+export type SublevelResult = { ok: true; sublevel: string | null } | ({ ok: false } & SublevelProblem);
+
+/** Checks a place; `sublevel` then checks a sub-level of the place it accepted (readSublevelChoice). */
+export type TrackLevelCheck = ((track: string | null, level: string | null, ladder?: string | null) => TrackLevelResult) & {
+  sublevel: (value: string | null, place: { ladderId: string | null; track: string | null; level: string | null }) => SublevelResult;
+};
 
 function list(values: readonly string[]): string {
   return values.length > 1 ? `${values.slice(0, -1).join(", ")} and ${values.at(-1)}` : (values[0] ?? "");
@@ -26,7 +32,7 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
   const findLadder = (named: string) => ladderIds.find((id) => id === named.toLowerCase() || ladders.get(id)!.toLowerCase() === named.toLowerCase());
   const fail = (field: TrackLevelProblem["field"], message: string): TrackLevelResult => ({ ok: false, field, message });
 
-  return (track, level, ladder = null) => {
+  const check = (track: string | null, level: string | null, ladder: string | null = null): TrackLevelResult => {
     let ladderId: string | null = null;
     if (ladder) {
       ladderId = findLadder(ladder) ?? null;
@@ -55,6 +61,7 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
     }
     return { ok: true, ladderId: candidates[0]!.ladderId };
   };
+  return Object.assign(check, { sublevel: (value: string | null, place: { ladderId: string | null; track: string | null; level: string | null }) => readSublevelChoice(tracks, value, place) });
 }
 
 /**
@@ -85,12 +92,54 @@ export function readPlaceChoice(trackValue: string | null, levelValue: string | 
   return { ok: true, ladder, track: track ?? null, level: level ?? null };
 }
 
+/** The sub-level form value of one of a level's sub-levels: "ladder/track/level/sublevel". */
+export const sublevelChoice = (ladderId: string, trackId: string, levelId: string, sublevelId: string) => `${levelChoice(ladderId, trackId, levelId)}/${sublevelId}`;
+
+/**
+ * Reads a sub-level for a person placed at `place` (their ladder, track and level, already
+ * checked): the form's "ladder/track/level/sublevel" or a plain sub-level id (the CSV import,
+ * scripts). It must be one of that level's sub-levels; empty means none.
+ */
+export function readSublevelChoice(
+  tracks: readonly TrackOption[],
+  value: string | null,
+  place: { ladderId: string | null; track: string | null; level: string | null },
+): SublevelResult {
+  if (!value) return { ok: true, sublevel: null };
+  const fail = (message: string) => ({ ok: false as const, field: "sublevel" as const, message });
+  const parts = value.split("/");
+  if ((parts.length !== 1 && parts.length !== 4) || parts.some((part) => !part)) return fail("Choose a sub-level from the list.");
+  if (!place.level) return fail("A sub-level needs a level: choose the level first.");
+  if (parts.length === 4) {
+    const [ladderId, trackId, levelId] = parts;
+    if ((place.ladderId && ladderId !== place.ladderId) || trackId !== place.track || levelId !== place.level) {
+      return fail("That sub-level is not one of the chosen level's: choose one listed under it.");
+    }
+  }
+  const sublevel = parts.at(-1)!;
+  const level = tracks
+    .filter((track) => track.id === place.track && (!place.ladderId || track.ladderId === place.ladderId))
+    .flatMap((track) => track.levels)
+    .find((candidate) => candidate.id === place.level);
+  const sublevels = level?.sublevels ?? [];
+  if (sublevels.some((candidate) => candidate.id === sublevel)) return { ok: true, sublevel };
+  if (sublevels.length === 0) return fail(`Level "${place.level}" has no sub-levels.`);
+  return fail(`Sub-level "${sublevel}" is not one of level "${place.level}"'s (expected one of ${list(sublevels.map((candidate) => candidate.id))}).`);
+}
+
 /** The form's values for a person's place (their ladder worked out from the tracks where it is not stored). */
-export function placeChoiceOf(tracks: readonly TrackOption[], person: { ladderId: string | null; track: string | null; level: string | null }): { track: string; level: string } {
-  if (!person.track) return { track: "", level: "" };
+export function placeChoiceOf(
+  tracks: readonly TrackOption[],
+  person: { ladderId: string | null; track: string | null; level: string | null; sublevel?: string | null },
+): { track: string; level: string; sublevel: string } {
+  if (!person.track) return { track: "", level: "", sublevel: "" };
   const option =
     tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId) && (!person.level || candidate.levels.some((level) => level.id === person.level))) ??
     tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId));
-  if (!option) return { track: person.track, level: person.level ?? "" };
-  return { track: trackChoice(option.ladderId, option.id), level: person.level ? levelChoice(option.ladderId, option.id, person.level) : "" };
+  if (!option) return { track: person.track, level: person.level ?? "", sublevel: person.sublevel ?? "" };
+  return {
+    track: trackChoice(option.ladderId, option.id),
+    level: person.level ? levelChoice(option.ladderId, option.id, person.level) : "",
+    sublevel: person.level && person.sublevel ? sublevelChoice(option.ladderId, option.id, person.level, person.sublevel) : "",
+  };
 }

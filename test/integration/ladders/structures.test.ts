@@ -2,12 +2,18 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
 import { resetLadderRegistry } from "~/modules/ladders/registry.server";
+import { action as editPersonAction } from "~/routes/admin.people.$personId";
+import { action as newPersonAction } from "~/routes/admin.people.new";
+import { loader as homeLoader } from "~/routes/_index";
+import { loader as gapLoader } from "~/routes/people.$personId.gap";
+import { loader as personLoader } from "~/routes/people.$personId._index";
 import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
-import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** The engineering ladder beside docs/examples' structures ladder, which includes a shared file. */
 const dir = mkdtempSync(join(tmpdir(), "rungs-structures-"));
@@ -54,5 +60,49 @@ describe("ladder structures on the ladder pages", () => {
   test("an inherited competency's page names its source", async () => {
     const result = await competencyLoader(routeArgs(await asEngineer("/ladders/acme-backend/competencies/communication"), { ladderId: "acme-backend", competencyId: "communication" }));
     expect(bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(result).view.competency.inheritedFrom).toBe("Generic");
+  });
+});
+
+describe("people placed at a sub-level", () => {
+  test("their page, their gap analysis and their manager's home show the sub-level beside the level", async () => {
+    const manager = await createPerson({ name: "Mia Manager" });
+    const person = await createPerson({ name: "Sam Sub", managerId: manager.id, ladderId: "acme-backend", track: "backend", level: "b2", sublevel: "b" });
+    await createPerson({ name: "Tom Top", managerId: manager.id, ladderId: "acme-backend", track: "backend", level: "b3" });
+
+    const own = bodyOf<Awaited<ReturnType<typeof personLoader>>>(await personLoader(routeArgs(await signedInRequest(`/people/${person.id}`, person.id), { personId: person.id })));
+    expect(own.person.levelTitle).toBe("Senior Backend Engineer · B");
+    const gap = bodyOf<{ person: { levelTitle: string | null } }>(await gapLoader(routeArgs(await signedInRequest(`/people/${person.id}/gap`, person.id), { personId: person.id })));
+    expect(gap.person.levelTitle).toBe("Senior Backend Engineer · B");
+
+    const home = bodyOf<{ reports: { name: string; levelTitle: string | null }[] }>(await homeLoader(routeArgs(await signedInRequest("/", manager.id))));
+    expect(home.reports.map((report) => [report.name, report.levelTitle])).toEqual([
+      ["Sam Sub", "Senior Backend Engineer · B"],
+      ["Tom Top", "Staff Backend Engineer"],
+    ]);
+  });
+
+  test("the admin's person form places someone at a sub-level of the chosen level, and refuses one of another level without writing anything", async () => {
+    const admin = await createAdmin();
+    const email = uniqueEmail("sub");
+    const place = { name: "Nia New", email, track: "acme-backend/backend", level: "acme-backend/backend/b2" };
+
+    const otherLevel = await newPersonAction(routeArgs(await signedInPost("/admin/people/new", admin.id, { ...place, sublevel: "acme-backend/backend/b1/a" })));
+    expect(statusOf(otherLevel)).toBe(400);
+    expect(bodyOf<{ error?: Record<string, string[] | null> }>(otherLevel).error?.sublevel).toEqual(["That sub-level is not one of the chosen level's: choose one listed under it."]);
+    const unknown = await newPersonAction(routeArgs(await signedInPost("/admin/people/new", admin.id, { ...place, sublevel: "z" })));
+    expect(bodyOf<{ error?: Record<string, string[] | null> }>(unknown).error?.sublevel).toEqual([`Sub-level "z" is not one of level "b2"'s (expected one of a, b and c).`]);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+
+    const created = await newPersonAction(routeArgs(await signedInPost("/admin/people/new", admin.id, { ...place, sublevel: "acme-backend/backend/b2/c" })));
+    expect(statusOf(created)).toBe(302);
+    const person = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, level: true, sublevel: true } });
+    expect(person).toMatchObject({ level: "b2", sublevel: "c" });
+
+    // Moved to a level without sub-levels, the form sends none: the sub-level goes with the old level.
+    const moved = await editPersonAction(
+      routeArgs(await signedInPost(`/admin/people/${person.id}`, admin.id, { intent: "update", name: "Nia New", email, track: "acme-backend/backend", level: "acme-backend/backend/b3" }), { personId: person.id }),
+    );
+    expect(statusOf(moved)).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true, sublevel: true } })).toEqual({ level: "b3", sublevel: null });
   });
 });

@@ -4,7 +4,7 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
 
 const check = makeTrackLevelCheck([
-  { ladderId: "engineering", ladderName: "Engineering", id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "ic2", title: "IC2" }, { id: "ic3", title: "IC3" }] },
+  { ladderId: "engineering", ladderName: "Engineering", id: "ic", name: "Individual contributor", levels: [{ id: "ic1", title: "IC1" }, { id: "ic2", title: "IC2", sublevels: [{ id: "a", title: "A" }, { id: "b", title: "B" }] }, { id: "ic3", title: "IC3" }] },
   { ladderId: "engineering", ladderName: "Engineering", id: "manager", name: "Manager", levels: [{ id: "m1", title: "M1" }] },
 ]);
 
@@ -31,7 +31,7 @@ function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam
 }
 
 function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
-  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, active: true, attributes: {}, ...overrides };
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, sublevel: null, active: true, attributes: {}, ...overrides };
 }
 
 describe("parsing the file", () => {
@@ -63,7 +63,7 @@ describe("parsing the file", () => {
   test("a byte-order mark and Windows line endings are tolerated", () => {
     const result = okPlan(`\uFEFF${header}\r\nAna,ana@example.com,,,ic,ic1\r\n`);
     expect(result.creates).toEqual([
-      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1", attributes: {} },
+      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1", sublevel: null, attributes: {} },
     ]);
   });
 
@@ -105,7 +105,7 @@ describe("parsing the file", () => {
   test("optional columns may be left out", () => {
     const result = okPlan("email,name\nana@example.com,Ana\n");
     expect(result.columns).toEqual(["email", "name"]);
-    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null, attributes: {} }]);
+    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null, sublevel: null, attributes: {} }]);
   });
 });
 
@@ -295,6 +295,29 @@ describe("the plan", () => {
     for (const row of result.creates) {
       if (row.managerEmail) expect(position.get(row.managerEmail)!).toBeLessThan(position.get(row.email)!);
     }
+  });
+});
+
+describe("sub-levels", () => {
+  const withSublevel = (...lines: string[]) => [`${header},sublevel`, ...lines].join("\n") + "\n";
+
+  test("a sub-level of the row's level is taken; one of another level, or for a level without any, is a row error", () => {
+    expect(okPlan(withSublevel("Ada,ada@x.io,,,ic,ic2,B")).creates.map((row) => [row.level, row.sublevel])).toEqual([["ic2", "b"]]);
+    expect(errorsOf(withSublevel("Ada,ada@x.io,,,ic,ic2,c", "Bo,bo@x.io,,,ic,ic1,a", "Cy,cy@x.io,,,,,a"))).toEqual([
+      { line: 2, field: "sublevel", message: `sub-level "c" is not one of level "ic2"'s (expected one of a and b)` },
+      { line: 3, field: "sublevel", message: `level "ic1" has no sub-levels` },
+      { line: 4, field: "sublevel", message: "a sub-level needs a level: choose the level first" },
+    ]);
+  });
+
+  test("a file without the column keeps a person's sub-level, unless it moves them to another level", () => {
+    const ada = existing({ id: "u1", email: "ada@x.io", name: "Ada", track: "ic", level: "ic2", sublevel: "a" });
+    expect(okPlan(csv("Ada,ada@x.io,,,ic,ic2"), [ada]).unchangedCount).toBe(1);
+    expect(okPlan(csv("Ada,ada@x.io,,,ic,ic3"), [ada]).changes[0]!.changes).toEqual([
+      { field: "level", from: "ic2", to: "ic3" },
+      { field: "sublevel", from: "a", to: null },
+    ]);
+    expect(okPlan(withSublevel("Ada,ada@x.io,,,ic,ic2,b"), [ada]).changes[0]!.changes).toEqual([{ field: "sublevel", from: "a", to: "b" }]);
   });
 });
 

@@ -35,9 +35,9 @@ describe("the person form's track and level choices", () => {
   });
 
   test("a person's stored place becomes the form's choices, their ladder worked out where it is not stored", () => {
-    expect(placeChoiceOf(tracks, { ladderId: "product", track: "ic", level: "ic1" })).toEqual({ track: "product/ic", level: "product/ic/ic1" });
-    expect(placeChoiceOf(tracks, { ladderId: null, track: "ic", level: "p2" })).toEqual({ track: "product/ic", level: "product/ic/p2" });
-    expect(placeChoiceOf(tracks, { ladderId: "engineering", track: "manager", level: null })).toEqual({ track: "engineering/manager", level: "" });
-    expect(placeChoiceOf(tracks, { ladderId: null, track: null, level: null })).toEqual({ track: "", level: "" });
+    expect(placeChoiceOf(tracks, { ladderId: "product", track: "ic", level: "ic1" })).toEqual({ track: "product/ic", level: "product/ic/ic1", sublevel: "" });
+    expect(placeChoiceOf(tracks, { ladderId: null, track: "ic", level: "p2" })).toEqual({ track: "product/ic", level: "product/ic/p2", sublevel: "" });
+    expect(placeChoiceOf(tracks, { ladderId: "engineering", track: "manager", level: null })).toEqual({ track: "engineering/manager", level: "", sublevel: "" });
+    expect(placeChoiceOf(tracks, { ladderId: null, track: null, level: null })).toEqual({ track: "", level: "", sublevel: "" });
   });
 });
