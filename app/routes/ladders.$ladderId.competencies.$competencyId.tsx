@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { ExpectationList, InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -36,6 +37,11 @@ export default function CompetencyPage() {
         Area: {view.competency.area}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
       </p>
+      {view.competency.links.length ? (
+        <div className="-mt-4 mb-6">
+          <ReferenceLinks links={view.competency.links} heading="References" Heading="h2" />
+        </div>
+      ) : null}
       <div className="space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { ExpectationList, InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
@@ -138,6 +139,7 @@ export default function LevelPage() {
                   </h3>
                   <RichText text={competency.description} className="mb-2 text-sm text-slate-500 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />
+                  <ReferenceLinks links={competency.links} heading={`References for ${competency.name}`} />
                   {competency.target.value !== main.value ? (
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
                       Target at this level: {competency.target.value} ({competency.target.label})

@@ -74,7 +74,7 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
                   {competency.nextExpectations.map((expectation, index) => {
                     const mark = competency.marks[String(index)];
                     return (
-                      <li key={expectation.text} className="flex items-start justify-between gap-3">
+                      <li key={index} className="flex items-start justify-between gap-3">
                         <RichText text={expectation.text} inline />
                         <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${mark ? markTones[mark] : "text-slate-500 dark:text-slate-400"}`}>
                           {mark ? NEXT_LEVEL_MARK_LABELS[mark] : "Not marked"}

@@ -1,12 +1,14 @@
 import type { Expectation } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
+import { ReferenceLinks } from "./reference-links";
 
 export function ExpectationList({ expectations, compact = false }: { expectations: readonly Expectation[]; compact?: boolean }) {
   if (!expectations.length) return <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>;
   return (
     <ul className={`list-disc space-y-1.5 pl-5 ${compact ? "text-[13px] leading-snug" : "text-sm"}`}>
-      {expectations.map((expectation) => (
-        <li key={expectation.text}>
+      {/* By position: a list may repeat a statement's words (a warning, not an error). */}
+      {expectations.map((expectation, index) => (
+        <li key={index}>
           <RichText text={expectation.text} inline />
           {expectation.inheritedFrom ? <InheritedMark from={expectation.inheritedFrom} /> : null}
           {expectation.examples.length && !compact ? (
@@ -18,6 +20,7 @@ export function ExpectationList({ expectations, compact = false }: { expectation
               ))}
             </ul>
           ) : null}
+          <ReferenceLinks links={expectation.links} />
         </li>
       ))}
     </ul>

@@ -78,6 +78,7 @@ export function levelView(ladder: Ladder, levelId: string) {
             name: competency.name,
             description: competency.description,
             inheritedFrom: competency.inheritedFrom ?? null,
+            links: competency.links,
             expectations: level.expectations[competency.id] ?? [],
             target: { value: target, label: labels.get(target) ?? "" },
           };
@@ -167,6 +168,7 @@ export function competencyView(ladder: Ladder, competencyId: string) {
       area: ladder.areas.find((area) => area.id === competency.areaId)?.name ?? competency.areaId,
       /** The shared source it is inherited from, or null for the ladder's own. */
       inheritedFrom: competency.inheritedFrom ?? null,
+      links: competency.links,
     },
     tracks: ladder.tracks
       .filter((track) => competency.trackIds.includes(track.id))
