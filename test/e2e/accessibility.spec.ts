@@ -23,6 +23,8 @@ const WIDTHS = [
 
 // An interviewer of the demo's loop in progress, with cards to write.
 const interviewer = { email: "marcus.reid@example.com" };
+// A mentor of the demo's programme, who has a profile and a requests page.
+const mentor = { email: "yuki.sato@example.com" };
 
 const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
   { name: "signed out", email: null, steps: [{ path: "/login" }] },
@@ -92,6 +94,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/mentorship/new" },
       { link: /^\/mentorship\/(?!new$)[^/]+$/, label: "a programme" },
       { link: /^\/mentorship\/[^/]+\/matching$/, label: "a programme's matching" },
+      { link: /^\/mentorship\/[^/]+\/mentors$/, label: "a programme's mentors" },
       { link: /^\/mentorship\/[^/]+\/pairs\/[^/]+$/, label: "a pair", missingInDemo: "the demo organisation's programme has no pairs until an admin runs matching and publishes; mentorship.spec.ts checks one in every view" },
       { link: /^\/mentorship\/[^/]+\/report$/, label: "a programme's report" },
       { link: /^\/mentorship\/[^/]+\/settings$/, label: "a programme's settings" },
@@ -111,6 +114,16 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { link: /^\/hiring\/loops\/[^/]+\/debrief$/, label: "a debrief" },
       { path: "/hiring/stats" },
       { path: "/hiring/validity" },
+    ],
+  },
+  {
+    name: "mentor",
+    email: mentor.email,
+    steps: [
+      { path: "/mentorship" },
+      { link: /^\/mentorship\/[^/]+$/, label: "a programme" },
+      { link: /^\/mentorship\/[^/]+\/mentors$/, label: "a programme's mentors, with the mentor's own note" },
+      { link: /^\/mentorship\/[^/]+\/requests$/, label: "requests to a mentor" },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { people, signIn } from "./helpers";
+import { expectAccessible, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts, whose demo organisation no other spec proposes, mentors or decides in.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
@@ -10,7 +10,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("the README's demo people each find their workflow: Sam proposes in the open session and mentors, Lena joins as a mentee, Grace opens a debrief", async ({ browser }) => {
+test("the README's demo people each find their workflow: Sam proposes in the open session and mentors, Lena joins as a mentee and chooses her mentor, who accepts, Grace opens a debrief", async ({ browser }) => {
   test.setTimeout(90_000);
 
   // Sam Okafor, the named manager: the open session asks him for his reports' proposals.
@@ -43,6 +43,41 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await lena.getByLabel("Your time zone").selectOption({ label: "UTC±00:00" });
   await lena.getByRole("button", { name: "Join as a mentee" }).click();
   await expect(lena.getByText("Your answers as a mentee are saved.")).toBeVisible();
+
+  // She chooses her mentors: Sam, her manager, is not open to her; she asks Nora first and Patrick second.
+  await lena.getByRole("link", { name: "Choose your mentors" }).click();
+  await expect(lena.getByRole("heading", { name: "Mentors of Spring mentoring", level: 1 })).toBeVisible();
+  await expect(lena.getByRole("region", { name: "Sam Okafor" })).toContainText("Sam Okafor is in your management chain; a mentor comes from outside it.");
+  await expect(lena.getByRole("region", { name: "Sam Okafor" }).getByRole("button")).toHaveCount(0);
+  const nora = lena.getByRole("region", { name: "Nora Lindqvist" });
+  await expect(nora).toContainText("Testing and verification");
+  await expect(nora).toContainText("1 place left");
+  await nora.getByRole("button", { name: "Ask Nora Lindqvist" }).click();
+  await expect(lena.getByText("Request sent.")).toBeVisible();
+  const patrick = lena.getByRole("region", { name: "Patrick Doyle" });
+  await expect(patrick.getByLabel("Your choice")).toHaveValue("2");
+  await patrick.getByRole("button", { name: "Ask Patrick Doyle" }).click();
+  const requests = lena.getByRole("list").filter({ hasText: "1st choice: Nora Lindqvist" });
+  await expect(requests).toContainText("2nd choice: Patrick Doyle");
+  await expectAccessible(lena);
+
+  // Nora finds the request on her home page and accepts it.
+  const noraPage = await signedIn(browser, "nora.lindqvist@example.com");
+  await noraPage.getByRole("listitem").filter({ hasText: "Answer Lena Fischer's request for you as their mentor" }).getByRole("link").click();
+  const request = noraPage.getByRole("region", { name: "Lena Fischer" });
+  await expect(request).toContainText("Asked you as their 1st choice");
+  await expectAccessible(noraPage);
+  await request.getByRole("button", { name: "Accept Lena Fischer" }).click();
+  await expect(noraPage.getByText("Accepted: you are paired.")).toBeVisible();
+  await noraPage.context().close();
+
+  // Lena has her mentor: the pair is active and says it was her choice; her second request was withdrawn.
+  await lena.reload();
+  await expect(requests).toContainText("Nora Lindqvist accepted: you are paired.");
+  await expect(requests).not.toContainText("Patrick Doyle");
+  await lena.getByRole("link", { name: "Spring mentoring" }).click();
+  await lena.getByRole("link", { name: "Nora Lindqvist, your mentor" }).click();
+  await expect(lena.getByText("Requested by the mentee (their 1st choice) and accepted by the mentor.")).toBeVisible();
   await lena.context().close();
 
   // Grace Liu, the hiring admin, has a loop whose cards are all in: its debrief is hers to read and decide.

@@ -166,6 +166,25 @@ describe("mentees who choose", () => {
     expect(await mentorshipTodos(mia.id)).toEqual([]);
   });
 
+  test("two mentors accepting the same mentee at once make one pair; the other is told", async () => {
+    const { lena, ravi, nora, programmeId } = await programmeWithMentors();
+    const post = async (route: "mentors" | "requests", personId: string, fields: Record<string, string>) =>
+      call(async () =>
+        (route === "mentors" ? mentorsAction : requestsAction)(routeArgs(await signedInPost(`/mentorship/${programmeId}/${route}`, personId, fields), { programmeId })),
+      );
+    expect(statusOf(await post("mentors", lena.id, { intent: "ask", mentorId: nora.id, rank: "1" }))).toBe(302);
+    expect(statusOf(await post("mentors", lena.id, { intent: "ask", mentorId: ravi.id, rank: "2" }))).toBe(302);
+    const ids = await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: lena.id }, orderBy: { rank: "asc" }, select: { id: true } });
+    const answers = await Promise.all([
+      post("requests", nora.id, { intent: "accept", requestId: ids[0]!.id }),
+      post("requests", ravi.id, { intent: "accept", requestId: ids[1]!.id }),
+    ]);
+    expect(answers.map(statusOf).filter((status) => status === 302)).toHaveLength(1);
+    expect(answers.map(statusOf).filter((status) => status === 400 || status === 409)).toHaveLength(1);
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id } })).toBe(1);
+    expect((await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: lena.id }, select: { state: true } })).map((row) => row.state).sort()).toEqual(["accepted", "withdrawn"]);
+  });
+
   test("privacy: people outside the programme, other programmes' mentors and requests reached through another programme's address", async () => {
     const { admin, lena, omar, nora, sasha, programmeId } = await programmeWithMentors();
     const other = await createProgramme({ ...admin, isHiringAdmin: false }, parsedFields(programmeFields({ name: "Autumn mentoring" })));
