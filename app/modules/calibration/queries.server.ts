@@ -48,6 +48,8 @@ const entryRow = z.object({
   ratedCount: sqlInt,
   evidenceCount: sqlInt,
   personName: z.string(),
+  /** The person's sub-level, while they are still at the entry's level. */
+  sublevel: z.string().nullable(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   managerName: z.string().nullable(),
@@ -58,7 +60,8 @@ export async function sessionEntries(sessionId: string) {
   const rows = parseRows(entryRow, await db.$queryRaw`
     SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",
       e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e.revision, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
-      e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName", t.id AS "teamId", t.name AS "teamName", m.name AS "managerName"
+      e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName",
+      CASE WHEN p.level = e."levelId" THEN p.sublevel END AS "sublevel", t.id AS "teamId", t.name AS "teamName", m.name AS "managerName"
     FROM "CalibrationEntry" e
     JOIN "User" p ON p.id = e."personId"
     LEFT JOIN "Team" t ON t.id = p."teamId"

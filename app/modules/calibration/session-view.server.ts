@@ -113,7 +113,7 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
         released: row.released,
         /** Bumped by every change: a move from the grid names the revision it saw. */
         revision: row.revision,
-        place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
+        place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id, row.sublevel),
         proposal,
         final:
           row.finalRating === null
@@ -389,7 +389,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       finalReason: true,
       finalSecond: true,
       ...keptFigures,
-      person: { select: { name: true } },
+      person: { select: { name: true, level: true, sublevel: true } },
       manager: { select: { name: true } },
     },
   });
@@ -462,7 +462,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       name: row.person.name,
       personId: row.personId,
       manager: row.manager?.name ?? null,
-      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id),
+      // The person's sub-level, while they are still at the level the entry was made at.
+      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id, row.person.level === row.levelId ? row.person.sublevel : null),
       proposal: proposalVisible
         ? {
             rating: row.proposedRating,

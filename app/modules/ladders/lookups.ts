@@ -106,13 +106,13 @@ export function expectationsFor(ladder: Ladder, levelId: string, competencyId: s
  * ladder (`ladderId`), else from the first ladder that knows them; ids only where no ladder
  * does. Null when they have neither.
  */
-export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null, ladderId: string | null = null): string | null {
+export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null): string | null {
   if (!trackId && !levelId) return null;
   const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
   for (const ladder of own.length ? own : ladders) {
     const track = trackId ? getTrack(ladder, trackId) : undefined;
     const level = levelId ? getLevel(ladder, levelId) : undefined;
-    if (track || level) return [track?.name ?? trackId, level?.title ?? levelId].filter(Boolean).join(" · ");
+    if (track || level) return [track?.name ?? trackId, level ? levelTitleAt(level, sublevelId) : levelId].filter(Boolean).join(" · ");
   }
   return [trackId, levelId].filter(Boolean).join(" · ");
 }

@@ -9,6 +9,9 @@ import { action as newPersonAction } from "~/routes/admin.people.new";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as personLoader } from "~/routes/people.$personId._index";
+import { createSession } from "~/modules/calibration/sessions.server";
+import { loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
+import { loader as entryLoader } from "~/routes/calibration.$sessionId.entries.$entryId";
 import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -79,6 +82,27 @@ describe("people placed at a sub-level", () => {
       ["Sam Sub", "Senior Backend Engineer · B"],
       ["Tom Top", "Staff Backend Engineer"],
     ]);
+  });
+
+  test("a calibration session shows the sub-level beside the level, while the person is still at that level", async () => {
+    const admin = await createAdmin();
+    const facilitator = await createPerson({ name: "Fay Facilitator" });
+    const sam = await createPerson({ name: "Sam Sub", ladderId: "acme-backend", track: "backend", level: "b2", sublevel: "b" });
+    const cycle = await db.reviewCycle.create({ data: { name: "Sub-level cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [{ userId: sam.id }] } } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Backend calibration", cycleId: cycle.id, ladderId: "acme-backend", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const entry = await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: sam.id } });
+    const places = async () => {
+      const session = bodyOf<{ entries: { name: string; place: string | null }[] }>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, facilitator.id), { sessionId })));
+      const one = bodyOf<{ entry: { place: string | null } }>(await entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${entry.id}`, facilitator.id), { sessionId, entryId: entry.id })));
+      return [session.entries.find((row) => row.name === "Sam Sub")?.place, one.entry.place];
+    };
+    expect(await places()).toEqual(["Backend engineer · Senior Backend Engineer · B", "Backend engineer · Senior Backend Engineer · B"]);
+    // Moved on since the session was set up: the entry keeps its level, and a sub-level of another level is not shown beside it.
+    // (The session page's figures are kept until the session changes, decision 023; the entry's page reads afresh.)
+    await db.user.update({ where: { id: sam.id }, data: { level: "b3", sublevel: "a" } });
+    expect((await places())[1]).toBe("Backend engineer · Senior Backend Engineer");
   });
 
   test("the admin's person form places someone at a sub-level of the chosen level, and refuses one of another level without writing anything", async () => {
