@@ -13,5 +13,15 @@ describe("the published JSON Schema", () => {
     expect(Object.keys(schema.properties.competencies!.items!.properties!)).toContain("applies");
     expect(Object.keys(schema.properties.scale!.items!.properties!)).toContain("target");
     expect(schema.properties.competencies!.items!.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.competencies!.items!.properties!)).toContain("links");
+  });
+
+  test("it publishes the text limits (which ladders:check reports as warnings), statement ids as sources write them, and links to web pages only", () => {
+    const text = JSON.stringify(ladderJsonSchema());
+    expect(text).toContain('"maxLength":120');
+    expect(text).toContain('"maxLength":1000');
+    expect(text).toContain('"maxLength":3000');
+    expect(text).toContain(JSON.stringify("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+    expect(text).toContain(JSON.stringify("^https?:\\/\\/\\S+$"));
   });
 });
