@@ -1,11 +1,11 @@
 import { inheritedByLevel, inheritedKey } from "./check-includes";
 import type { InheritedExpectations } from "./includes";
 import type { LadderParts } from "./merge";
-import type { CompetencyData, ExpectationData, InterviewData, LevelData } from "./schema";
+import type { CompetencyData, ExpectationData, InterviewData, LevelData, PointsData } from "./schema";
 import { appliesAt, usesCompetency } from "./applies";
 import { branchPoint } from "./branch-point";
 import { defaultTarget, levelTargets } from "./targets";
-import type { Competency, Interview, Ladder, Level, ScalePoint, Track } from "./types";
+import type { Competency, Interview, Ladder, Level, PointsScheme, ScalePoint, Track } from "./types";
 
 /** Turns checked parts into the model pages use; assumes every cross-reference check passed. */
 export function buildLadder(parts: LadderParts): Ladder {
@@ -63,6 +63,7 @@ export function buildLadder(parts: LadderParts): Ladder {
       points: scale.points.map((point) => ({ ...point })),
     })),
     ...(parts.includes.length === 0 ? {} : { includes: parts.includes.map(({ include, name }) => ({ path: include, name })) }),
+    ...(parts.points === undefined ? {} : { points: buildPoints(parts.points.value, scale, parts.tracks.map(({ value }) => value)) }),
   };
 }
 
@@ -83,6 +84,18 @@ function buildLevel(
   }
   const sublevels = (level.sublevels ?? []).map((sublevel) => ({ ...sublevel }));
   return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, sublevels, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+}
+
+function buildPoints(points: PointsData, scale: ScalePoint[], tracks: { id: string; name: string }[]): PointsScheme {
+  const titles = points.titles ?? {};
+  return {
+    perRating: scale.map((point) => ({ value: point.value, points: Object.entries(points.perRating).find(([key]) => Number(key) === point.value)?.[1] ?? 0 })),
+    bands: points.bands.map((band) => ({ ...band })),
+    titles: tracks.flatMap((track) => {
+      const ranges = titles[track.id];
+      return ranges ? [{ trackId: track.id, trackName: track.name, ranges: ranges.map((range) => ({ title: range.title, from: range.from, upTo: range.upTo ?? null })) }] : [];
+    }),
+  };
 }
 
 function buildExpectation(expectation: ExpectationData, inheritedFrom?: string): Level["expectations"][string][number] {

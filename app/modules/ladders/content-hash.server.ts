@@ -16,6 +16,7 @@ export function ladderContentHash(parts: LadderParts): string {
     competencies: parts.competencies.map((competency) => competency.value),
     tracks: parts.tracks.map((track) => track.value),
     equivalence: parts.equivalence?.value,
+    points: parts.points?.value,
     // Absent for a ladder with no includes, so its hash stays what it was before includes existed.
     inherited: parts.includes.length === 0 ? undefined : inheritedContent(parts),
   };

@@ -4,6 +4,7 @@ import { checkCompetencies } from "./check-competencies";
 import { checkBranches } from "./check-branches";
 import { checkEquivalence } from "./check-equivalence";
 import { checkIncludes } from "./check-includes";
+import { checkPoints } from "./check-points";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
 import { checkCalibrationScales, checkChangelog, checkScale, warnChangelogVersion } from "./check-scale";
 import { checkTargets } from "./check-targets";
@@ -71,6 +72,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkEquivalence(parts),
     ...checkBranches(parts),
     ...checkIncludes(parts),
+    ...checkPoints(parts),
   );
   const warnings = sortLadderErrors([...warnLongText(parts), ...warnChangelogVersion(parts), ...warnQuestionLevels(parts), ...warnRepeatedStatements(parts)]);
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors), warnings };

@@ -9,6 +9,7 @@ import {
   type CompetencyData,
   type EquivalenceRowData,
   type ExpectationData,
+  type PointsData,
   type SharedMetaData,
   type LadderMetaData,
   type ScalePointData,
@@ -57,6 +58,7 @@ export interface LadderParts {
   /** Only shared sources hold these; a ladder that does is told so (check-includes.ts). */
   shared?: Sourced<SharedMetaData>;
   expectations?: Sourced<Record<string, Record<string, ExpectationData[]>>>;
+  points?: Sourced<PointsData>;
   areas: Array<Sourced<AreaData>>;
   competencies: Array<Sourced<CompetencyData>>;
   tracks: Array<Sourced<TrackData>>;
@@ -73,7 +75,7 @@ export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, 
   const parts: LadderParts = {
     root,
     complete,
-    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [], include: [], shared: [], expectations: [] },
+    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [], include: [], shared: [], expectations: [], points: [] },
     areas: [],
     competencies: [],
     tracks: [],

@@ -237,6 +237,21 @@ export const equivalenceRowSchema = z
   .record(id, id)
   .refine((row) => Object.keys(row).length > 0, { error: "an equivalence row needs at least one `track: level` pair" });
 
+const points = z.number().min(0, { error: "points are zero or more" });
+
+/**
+ * Points-based progression (Medium's Snowflake): each rating is worth points, the total of a
+ * person's ratings falls in a band, and each track titles ranges of the total.
+ */
+export const pointsSchema = z.strictObject({
+  /** Scale value -> the points a rating of that value is worth. */
+  perRating: z.record(anchorKey, points),
+  /** Bands of total points, ascending by `from`; a total is in the last band it reaches. */
+  bands: z.array(z.strictObject({ label: name, from: points })).min(1, atLeastOne("band")),
+  /** Track id -> titles over ranges of total points; ranges of different tracks may overlap. */
+  titles: z.record(id, z.array(z.strictObject({ title: name, from: points, upTo: points.optional() })).min(1, atLeastOne("title"))).optional(),
+});
+
 /**
  * A shared folder or file a ladder inherits topics from, relative to the frameworks folder:
  * `/`-separated parts of letters, digits, dots, dashes and underscores, none starting with a
@@ -273,6 +288,8 @@ export const ladderFileSchema = z.strictObject({
   shared: sharedMetaSchema.optional(),
   /** Only in a shared source: expectations by level id, then competency id. */
   expectations: sharedExpectationsSchema.optional(),
+  /** Levels from points: what each rating is worth, bands of the total, and titles per track. */
+  points: pointsSchema.optional(),
 });
 
 export type LadderFile = z.output<typeof ladderFileSchema>;
@@ -289,10 +306,11 @@ export type TrackData = z.output<typeof trackSchema>;
 export type EquivalenceRowData = z.output<typeof equivalenceRowSchema>;
 export type ExpectationData = z.output<typeof expectationSchema>;
 export type SharedMetaData = z.output<typeof sharedMetaSchema>;
+export type PointsData = z.output<typeof pointsSchema>;
 
 /** Sections whose lists from several files are concatenated; the others live in one file. */
 export const LIST_SECTIONS = ["areas", "competencies", "tracks"] as const;
-export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales", "include", "shared", "expectations"] as const;
+export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales", "include", "shared", "expectations", "points"] as const;
 export type ListSection = (typeof LIST_SECTIONS)[number];
 export type SingularSection = (typeof SINGULAR_SECTIONS)[number];
 

@@ -18,6 +18,18 @@ export interface Ladder {
   calibrationScales: CalibrationScale[];
   /** The shared sources (or other ladders) it inherits topics from, in include order; absent when none. */
   includes?: LadderInclude[];
+  /** Levels from points (points.ts); absent when the ladder does not use them. */
+  points?: PointsScheme;
+}
+
+/** Points-based progression: what each rating is worth, bands of the total, titles per track over ranges of it. */
+export interface PointsScheme {
+  /** One per scale value, in scale order. */
+  perRating: { value: number; points: number }[];
+  /** Ascending by `from`. */
+  bands: { label: string; from: number }[];
+  /** Per track (in the ladder's track order), its titles over ranges of total points; `upTo` null = no upper bound. */
+  titles: { trackId: string; trackName: string; ranges: { title: string; from: number; upTo: number | null }[] }[];
 }
 
 /** A source a ladder inherits areas, competencies and expectations from (docs/ladders.md, "Shared topics"). */

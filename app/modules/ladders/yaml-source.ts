@@ -35,6 +35,7 @@ export const TOP_LEVEL_KEYS = [
   "include",
   "shared",
   "expectations",
+  "points",
 ] as const;
 
 export function parseLadderYaml(file: string, text: string, limits: LadderLimits): ParsedYaml {

@@ -9,7 +9,7 @@ describe("the published JSON Schema", () => {
 
   test("it describes the format's parts, new ones included, and rejects unknown keys as the loader does", () => {
     const schema = ladderJsonSchema() as { properties: Record<string, { items?: { properties?: Record<string, unknown>; additionalProperties?: unknown } }> };
-    expect(Object.keys(schema.properties)).toEqual(["ladder", "changelog", "scale", "areas", "competencies", "tracks", "equivalence", "calibrationScales", "include", "shared", "expectations"]);
+    expect(Object.keys(schema.properties)).toEqual(["ladder", "changelog", "scale", "areas", "competencies", "tracks", "equivalence", "calibrationScales", "include", "shared", "expectations", "points"]);
     expect(Object.keys(schema.properties.competencies!.items!.properties!)).toContain("applies");
     expect(Object.keys(schema.properties.scale!.items!.properties!)).toContain("target");
     expect(schema.properties.competencies!.items!.additionalProperties).toBe(false);

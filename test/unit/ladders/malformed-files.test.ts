@@ -48,15 +48,15 @@ describe("malformed ladder files", () => {
     ["duplicate-key.yaml", `45:9 tracks[1].levels[0]: duplicate key "title" (first set on line 44)`],
     [
       "unknown-key.yaml",
-      `45:9 tracks[1].levels[0]: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, alsoTitled, summary, target, targets, expectations`,
+      `45:9 tracks[1].levels[0]: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, alsoTitled, summary, sublevels, target, targets, expectations`,
     ],
     [
       "unknown-top-level-key.yaml",
-      `8:1 unknown top-level key "competency" (did you mean "competencies"?); allowed keys: ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales`,
+      `8:1 unknown top-level key "competency" (did you mean "competencies"?); allowed keys: ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, points`,
     ],
     [
       "top-level-list.yaml",
-      "2:1 the top level must be a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, not a list",
+      "2:1 the top level must be a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, points, not a list",
     ],
     [
       "bad-id.yaml",
@@ -134,7 +134,7 @@ describe("malformed ladder files", () => {
 
   it("refuses an empty file and keys that are not plain text", () => {
     expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "# nothing yet\n" }]))).toEqual([
-      "l/a.yaml:1:1 file is empty; a ladder file is a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations",
+      "l/a.yaml:1:1 file is empty; a ladder file is a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, points",
     ]);
     expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "? [a, b]\n: x\n" }]))).toEqual([
       "l/a.yaml:1:3 keys must be plain text, not a list",

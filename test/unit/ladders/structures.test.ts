@@ -247,3 +247,48 @@ describe("sub-levels", () => {
     ]);
   });
 });
+
+describe("points", () => {
+  const POINTS = `points:
+  perRating: { 1: 0, 2: 2 }
+  bands:
+    - { label: "1.1", from: 0 }
+    - { label: "1.2", from: 3 }
+  titles:
+    eng:
+      - { title: Engineer, from: 0, upTo: 3 }
+      - { title: Senior Engineer, from: 4 }
+`;
+
+  /** The one-track ladder without inherited topics, and these points. */
+  const withPoints = (points: string) => ({
+    ...Object.fromEntries(Object.entries(ladderFiles("backend", null)).map(([path, text]) => [path, text.replace("          communication:\n            - Runs the team's demo.\n", "")])),
+    "backend/points.yaml": points,
+  });
+
+  it("a ladder's points become its scheme: points per scale value in scale order, bands, and titles per track", () => {
+    write(withPoints(POINTS));
+    expect(load("backend").points).toEqual({
+      perRating: [
+        { value: 1, points: 0 },
+        { value: 2, points: 2 },
+      ],
+      bands: [
+        { label: "1.1", from: 0 },
+        { label: "1.2", from: 3 },
+      ],
+      titles: [{ trackId: "eng", trackName: "Engineer", ranges: [{ title: "Engineer", from: 0, upTo: 3 }, { title: "Senior Engineer", from: 4, upTo: null }] }],
+    });
+  });
+
+  it("every scale value is priced once, bands climb, titles name the ladder's tracks and end after they start", () => {
+    write(withPoints(POINTS.replace("{ 1: 0, 2: 2 }", "{ 1: 0, 5: 2 }").replace("from: 3 }", "from: 0 }").replace("    eng:\n", "    egn:\n").replace("from: 0, upTo: 3 }", "from: 2, upTo: 1 }")));
+    expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
+      `backend/points.yaml:2:14 points.perRating: missing points for scale value 2 ("Consistent")`,
+      `backend/points.yaml:2:22 points.perRating: 5 is not a scale value (the scale has 1, 2)`,
+      `backend/points.yaml:5:29 points.bands[1].from: bands must climb: band "1.2" starts at 0, not above band "1.1" (0)`,
+      `backend/points.yaml:7:5 points.titles: unknown track "egn" (did you mean "eng"?)`,
+      `backend/points.yaml:8:43 points.titles.egn[0].upTo: title "Engineer" ends at 1, before it starts (2)`,
+    ]);
+  });
+});

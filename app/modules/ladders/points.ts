@@ -1,0 +1,55 @@
+import type { PointsScheme } from "./types";
+
+/** Where a total of points puts a person: the band it falls in and, per track, the titles whose range holds it. */
+export interface PointsStanding {
+  total: number;
+  /** How many ratings the total adds up. */
+  rated: number;
+  band: { label: string; from: number; upTo: number | null } | null;
+  titles: { trackId: string; trackName: string; title: string }[];
+}
+
+/** The points a rating is worth; 0 for a value the scheme does not price (a rating off the scale). */
+export function pointsOf(scheme: PointsScheme, rating: number): number {
+  return scheme.perRating.find((point) => point.value === rating)?.points ?? 0;
+}
+
+/** The band a total falls in: the last whose `from` it reaches; null below the first band. */
+export function bandOf(scheme: PointsScheme, total: number): PointsStanding["band"] {
+  let found: PointsStanding["band"] = null;
+  scheme.bands.forEach((band, index) => {
+    if (total >= band.from) found = { label: band.label, from: band.from, upTo: next(scheme, index) };
+  });
+  return found;
+}
+
+function next(scheme: PointsScheme, index: number): number | null {
+  const following = scheme.bands[index + 1];
+  return following === undefined ? null : following.from;
+}
+
+/** Per track, the titles whose range holds the total (ranges of different tracks overlap: an IC and a manager title at once). */
+export function titlesOf(scheme: PointsScheme, total: number): PointsStanding["titles"] {
+  return scheme.titles.flatMap((track) =>
+    track.ranges.filter((range) => total >= range.from && (range.upTo === null || total <= range.upTo)).map((range) => ({ trackId: track.trackId, trackName: track.trackName, title: range.title })),
+  );
+}
+
+/** Adds up the ratings given (unrated competencies add nothing) and places the total. */
+export function pointsStanding(scheme: PointsScheme, ratings: ReadonlyArray<number | null | undefined>): PointsStanding {
+  const given = ratings.filter((rating): rating is number => typeof rating === "number");
+  const total = given.reduce((sum, rating) => sum + pointsOf(scheme, rating), 0);
+  return { total, rated: given.length, band: bandOf(scheme, total), titles: titlesOf(scheme, total) };
+}
+
+/** "142 points: band 3.2, Senior Engineer / Engineering Manager". */
+export function describeStanding(standing: PointsStanding): string {
+  const points = `${formatNumber(standing.total)} ${standing.total === 1 ? "point" : "points"}`;
+  const band = standing.band ? `band ${standing.band.label}` : "below the first band";
+  const titles = standing.titles.map((title) => title.title).join(" / ");
+  return `${points}: ${band}${titles ? `, ${titles}` : ""}`;
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
