@@ -1,4 +1,5 @@
 import type { Viewer } from "~/modules/auth/policy";
+import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
@@ -12,7 +13,7 @@ import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
 import { funnelWithIntervals, validityOverTime } from "./hiring";
 import { mentoringComparison, type Review } from "./mentoring";
-import { calibrationInScope, hasReports, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
+import { calibrationInScope, hasReports, insightsVersion, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { levelSpells, timeInLevel, type PersonHistory } from "./time-in-level";
@@ -35,9 +36,24 @@ export type CurvePoint = [number, number, number | null, number | null];
 
 type Options = { cycleId?: string | null; now?: Date };
 
+/**
+ * Views kept per viewer, cycle asked for, day and version of everything they read
+ * (insightsVersion), as calibration keeps its session views (decision 023): a 5,000-person
+ * organisation's view costs tens of milliseconds to read and compute, its version one statement.
+ * Each server keeps its own; the version comes from the shared database.
+ */
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
+
 export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
-  const now = (options.now ?? new Date()).getTime();
+  const now = options.now ?? new Date();
+  const [version, ladderHashes] = await Promise.all([insightsVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
+  const key = [viewer.id, viewer.isAdmin, options.cycleId ?? "", now.toISOString().slice(0, 10), ladderHashes, version].join("\u0000");
+  return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now));
+}
+
+async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string | null, at: Date) {
+  const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
   const [ladders, people, changes, entries, mentoring, hiring] = await Promise.all([
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
@@ -113,7 +129,7 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
       },
     });
   }
-  const chosenCycle = cycles.find((cycle) => cycle.id === options.cycleId) ?? cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ?? null;
+  const chosenCycle = cycles.find((cycle) => cycle.id === cycleId) ?? cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ?? null;
 
   // Calibration shift per manager.
   const shift = calibrationShift(entries, floor);
@@ -133,7 +149,7 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
   };
 }
 
-export type InsightsView = Awaited<ReturnType<typeof insightsView>>;
+export type InsightsView = Awaited<ReturnType<typeof computeView>>;
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {

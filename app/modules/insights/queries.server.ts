@@ -139,3 +139,46 @@ export async function pipelineMoves(viewer: Viewer) {
     select: { candidateId: true, fromStage: true, toStage: true, movedAt: true },
   });
 }
+
+const versionRow = z.object({
+  people: sqlInt,
+  peopleChanged: sqlDate.nullable(),
+  teamsChanged: sqlDate.nullable(),
+  levelChanges: sqlInt.nullable(),
+  calibrationEvents: sqlInt,
+  calibrationChanged: sqlDate.nullable(),
+  sessionsChanged: sqlDate.nullable(),
+  pairsChanged: sqlDate.nullable(),
+  optInsChanged: sqlDate.nullable(),
+  reviews: sqlInt,
+  reviewsChanged: sqlDate.nullable(),
+  loopsChanged: sqlDate.nullable(),
+  moves: sqlInt,
+  cardsChanged: sqlDate.nullable(),
+});
+
+/**
+ * What every figure of the page is read from, as one line: a row counted or changed in any of
+ * those tables changes it. The insights views are kept under it (insights.server.ts).
+ */
+export async function insightsVersion(): Promise<string> {
+  const [row] = parseRows(versionRow, await db.$queryRaw`
+    SELECT
+      (SELECT COUNT(*) FROM "User") AS people,
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged",
+      (SELECT MAX(id) FROM "LevelChange") AS "levelChanges",
+      (SELECT COUNT(*) FROM "CalibrationEvent") AS "calibrationEvents",
+      (SELECT MAX("createdAt") FROM "CalibrationEvent") AS "calibrationChanged",
+      (SELECT MAX("updatedAt") FROM "CalibrationSession") AS "sessionsChanged",
+      (SELECT MAX("updatedAt") FROM "MentorshipPair") AS "pairsChanged",
+      (SELECT MAX("updatedAt") FROM "MentorshipParticipant") AS "optInsChanged",
+      (SELECT COUNT(*) FROM "Assessment" WHERE status = 'submitted') AS reviews,
+      (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged",
+      (SELECT MAX("updatedAt") FROM "HiringLoop") AS "loopsChanged",
+      (SELECT COUNT(*) FROM "HiringPipelineMove") AS moves,
+      (SELECT MAX("updatedAt") FROM "HiringScorecard") AS "cardsChanged"`);
+  return Object.values(row!)
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join("|");
+}

@@ -99,6 +99,10 @@ describe("organisation insights", () => {
     const ic1 = ic.levels.find((level) => level.level === "ic1")!;
     expect(ic1).toMatchObject({ n: 4, promotions: 4, suppressed: false, median: 250 });
     expect(ic.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 6, promotions: 0, median: null });
+    // A change is on the page at once: the kept view follows the database.
+    await db.levelChange.create({ data: { personId: org.anas[5]!.id, fromTrackId: "ic", fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "edited" } });
+    const again = (await page(org.ana.id)).timeInLevel.find((track) => track.track === "ic")!;
+    expect(again.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 6, promotions: 1 });
   });
 
   test("a VP sees both managers' people; a group under the floor is hidden with its complement", async () => {
