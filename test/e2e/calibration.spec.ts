@@ -193,6 +193,56 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await expect(samsNikhil).toContainText("5 · Promote to Engineer II");
   await expect(sam.getByRole("table", { name: /^Potential \(up\) by performance/ })).toBeVisible();
 
+  // On the grid, the facilitator moves Nikhil by keyboard: picked up, one cell left, dropped; it differs from the proposal, so the reason is asked.
+  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Grid" }).click();
+  const gridStatus = page.getByRole("status", { name: "Moves on the grid" });
+  const nikhilOnGrid = page.getByRole("button", { name: nikhil.name, exact: true });
+  await expect(nikhilOnGrid).toBeVisible();
+  await expectAccessible(page);
+  await nikhilOnGrid.focus();
+  await page.keyboard.press("Enter");
+  await expect(gridStatus).toHaveText(/^Nikhil Rao picked up, in Far exceeds \(5\), High potential\./);
+  await page.keyboard.press("ArrowLeft");
+  await expect(gridStatus).toHaveText("Exceeds (4), High potential");
+  await page.keyboard.press("Enter");
+  const why = page.getByRole("dialog", { name: `Why move ${nikhil.name}?` });
+  await expect(why).toContainText("To Exceeds (4), High potential: this differs from the proposal (Far exceeds (5), High potential).");
+  await expectAccessible(page);
+  await why.getByRole("button", { name: `Move ${nikhil.name}` }).click();
+  await expect(why.getByText("Give a reason: this differs from the proposal.")).toBeVisible();
+  await why.getByLabel("Reason").fill("Scope grew, but not yet at the top of the scale.");
+  await why.getByRole("button", { name: `Move ${nikhil.name}` }).click();
+  await expect(why).toBeHidden();
+  await expect(gridStatus).toHaveText("Nikhil Rao moved to Exceeds (4), High potential: their final outcome is recorded.");
+  await expect(nikhilOnGrid).toBeFocused();
+  // Sam, watching the agenda, sees the move without reloading; then its undoing.
+  await expect(samsNikhil.getByRole("cell").last()).toHaveText("4 · Promote to Engineer II");
+  await page.getByRole("button", { name: `Undo my last move (${nikhil.name})` }).click();
+  await expect(gridStatus).toHaveText("Move undone: Nikhil Rao is back in Far exceeds (5), High potential (as proposed).");
+  await expect(samsNikhil.getByRole("cell").last()).toHaveText("—");
+  await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
+
+  // Meeting mode: the facilitator takes the agenda one person at a time; Sam follows on his own screen.
+  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Meeting mode" }).click();
+  await page.getByRole("button", { name: `Start with: ${nikhil.name}` }).click();
+  await expect(page.getByRole("heading", { name: `Now discussing: ${nikhil.name}` })).toBeVisible();
+  await sam.goto(`${sessionUrl}/meeting`);
+  await expect(sam.getByRole("heading", { name: `Now discussing: ${nikhil.name}` })).toBeVisible();
+  await page.getByLabel(`Discussion notes on ${nikhil.name}`).fill("Agreed: promote; scope to be written up by Laura.");
+  await expect(page.getByRole("status").filter({ hasText: /^Notes saved at \d\d:\d\d UTC\.$/ })).toBeVisible();
+  await expect(sam.getByText("Agreed: promote; scope to be written up by Laura.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: `Next: ${people.engineer.name}` }).click();
+  await expect(page.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` })).toBeVisible();
+  await expect(sam.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` })).toBeVisible();
+  await page.getByRole("button", { name: "End the discussion" }).click();
+  await expect(page.getByRole("heading", { name: "Nobody is being discussed" })).toBeVisible();
+  const times = page.getByRole("table", { name: "Time spent on each person discussed, in agenda order" });
+  await expect(times.getByRole("row")).toHaveText([/^Person\s*Time$/, new RegExp(`^${nikhil.name}\\s*(\\d+ min )?\\d+ s$`), new RegExp(`^${people.engineer.name}\\s*(\\d+ min )?\\d+ s$`), /^Total\s*(\d+ min )?\d+ s$/]);
+  await expectAccessible(sam);
+  await sam.goto(sessionUrl);
+  await page.goto(sessionUrl);
+
   // Outcomes as proposed need no reason: the facilitator accepts them in bulk, a ticked row, then every open one, confirming each
   // step; Sam sees each arrive without reloading.
   const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });

@@ -170,7 +170,7 @@ export function OutcomeGrid({
           Each person's “Set the cell” form does the same.
         </p>
       ) : null}
-      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm font-medium">
+      <p role="status" aria-live="polite" aria-label="Moves on the grid" className="mb-3 min-h-5 text-sm font-medium">
         {said ?? message?.text ?? ""}
       </p>
       <ScrollRegion labelledBy={captionId}>
