@@ -27,22 +27,32 @@ export function warnLongText(parts: LadderParts): LadderError[] {
   for (const item of [...parts.areas, ...parts.competencies, ...parts.tracks]) sources.add(item.source);
   const warnings = new Map<string, LadderError>();
   for (const source of sources) {
-    walk(ladderFileSchema, source.data, [], (path, length, max) => {
-      const warning = errorAt(source, path, `is ${length} characters long; shorten it to at most ${max} characters`);
+    walk(ladderFileSchema, source.data, null, (at, length, max) => {
+      const warning = errorAt(source, pathOf(at), `is ${length} characters long; shorten it to at most ${max} characters`);
       warnings.set(`${source.file}|${warning.path}`, warning);
     });
   }
   return [...warnings.values()];
 }
 
-type Report = (path: LadderPath, length: number, max: number) => void;
+/** Where the walk is, built only when something is reported: ladders are walked on every load. */
+type At = { parent: At; key: string | number } | null;
+type Report = (at: At, length: number, max: number) => void;
 
-function walk(schema: z.ZodType, value: unknown, path: LadderPath, report: Report): void {
+function pathOf(at: At): LadderPath {
+  const path: Array<string | number> = [];
+  for (let step = at; step !== null; step = step.parent) path.unshift(step.key);
+  return path;
+}
+
+function walk(schema: z.ZodType, value: unknown, path: At, report: Report): void {
   const def = defOf(schema);
   switch (def.type) {
     case "string": {
+      if (typeof value !== "string") return;
       const max = (globalRegistry.get(schema) as { maxLength?: unknown } | undefined)?.maxLength;
-      if (typeof value === "string" && typeof max === "number" && value.trim().length > max) report(path, value.trim().length, max);
+      // Only text near the limit is trimmed and measured again.
+      if (typeof max === "number" && value.length > max && value.trim().length > max) report(path, value.trim().length, max);
       return;
     }
     case "optional":
@@ -56,15 +66,15 @@ function walk(schema: z.ZodType, value: unknown, path: LadderPath, report: Repor
       return;
     case "object":
       if (!isRecord(value)) return;
-      for (const [key, field] of Object.entries(def.shape ?? {})) if (Object.hasOwn(value, key)) walk(field, value[key], [...path, key], report);
+      for (const [key, field] of Object.entries(def.shape ?? {})) if (Object.hasOwn(value, key)) walk(field, value[key], { parent: path, key }, report);
       return;
     case "record":
       if (!isRecord(value) || !def.valueType) return;
-      for (const [key, item] of Object.entries(value)) walk(def.valueType, item, [...path, key], report);
+      for (const [key, item] of Object.entries(value)) walk(def.valueType, item, { parent: path, key }, report);
       return;
     case "array":
       if (!Array.isArray(value) || !def.element) return;
-      value.forEach((item, index) => walk(def.element!, item, [...path, index], report));
+      value.forEach((item, index) => walk(def.element!, item, { parent: path, key: index }, report));
       return;
     default:
       return;
