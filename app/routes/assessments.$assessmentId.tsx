@@ -104,7 +104,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function AssessmentPage() {
-  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate } = useLoaderData<typeof loader>();
+  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate, points } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
@@ -146,6 +146,12 @@ export default function AssessmentPage() {
           <div>
             <dt className="text-slate-500 dark:text-slate-400">Person</dt>
             <dd>{assessment.subject.name}</dd>
+          </div>
+        ) : null}
+        {points ? (
+          <div>
+            <dt className="text-slate-500 dark:text-slate-400">Points{mode === "edit" ? " (as saved)" : ""}</dt>
+            <dd>{points.text}</dd>
           </div>
         ) : null}
       </dl>

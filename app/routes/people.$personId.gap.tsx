@@ -60,7 +60,7 @@ function SourceLink({ source }: { source: SourceView }) {
 }
 
 export default function GapAnalysisPage() {
-  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis } = useLoaderData<typeof loader>();
+  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis, points } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const firstName = person.name.split(" ")[0];
   const focusIds = new Set(plan?.focus.map((focus) => focus.competencyId) ?? []);
@@ -92,12 +92,12 @@ export default function GapAnalysisPage() {
                     <>
                       {sources.manager ? (
                         <p>
-                          Manager&apos;s side: <SourceLink source={sources.manager} />.
+                          Manager&apos;s side: <SourceLink source={sources.manager} />.{points.manager ? ` ${points.manager.text}.` : null}
                         </p>
                       ) : null}
                       {sources.self ? (
                         <p>
-                          {isSelf ? "Your side" : `${firstName}'s side`}: <SourceLink source={sources.self} />.
+                          {isSelf ? "Your side" : `${firstName}'s side`}: <SourceLink source={sources.self} />.{points.self ? ` ${points.self.text}.` : null}
                         </p>
                       ) : null}
                     </>

@@ -1,3 +1,4 @@
+import { ladderStanding } from "~/modules/ladders/points";
 import type { Viewer } from "~/modules/auth/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
@@ -224,6 +225,7 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError("We could not find that assessment.");
   const ladder = await requireLadderOfVersion(row.ladderVersionId);
   const isAuthor = viewer.id === row.authorId;
+  const competencies = ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings);
   const locked = lockReason({ ...row, authorLeftChain: isAuthor && (await authorLeftChain(row)) });
   return {
     assessment: {
@@ -240,7 +242,9 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
       updatedAt: row.updatedAt,
     },
     ladder: ladderContext(ladder, row.trackId, row.levelId),
-    competencies: ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings),
+    competencies,
+    /** On a ladder whose levels come from points: what the saved ratings add up to, and where that stands. */
+    points: ladderStanding(ladder, competencies.map((competency) => competency.rating)),
     values: draftValues(row),
     isAuthor,
     /** The author edits an unlocked draft; everyone else (and a locked draft) gets the read view. */

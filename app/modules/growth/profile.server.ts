@@ -14,6 +14,7 @@ import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/auth/policy";
+import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
@@ -252,7 +253,7 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     plan,
     sources: { manager: described(sources.manager), self: described(sources.self) },
   };
-  if (!place) return { ...base, targetError: null, targetOptions: [] as TargetOption[], targetLevelId: null, nextLevelId: null, analysis: null };
+  if (!place) return { ...base, targetError: null, targetOptions: [] as TargetOption[], targetLevelId: null, nextLevelId: null, analysis: null, points: { manager: null, self: null } };
 
   const { ladder } = place.served;
   const defaultTarget = place.next?.id ?? place.level.id;
@@ -271,7 +272,15 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     targetLevelId,
     nextLevelId: place.next?.id ?? null,
     analysis: gapFor(place.served, targetLevelId, sources, ratings, ladders),
+    /** On a ladder whose levels come from points: where each side's ratings stand. */
+    points: { manager: standingOf(sources.manager, ratings, ladders), self: standingOf(sources.self, ratings, ladders) },
   };
+}
+
+function standingOf(pick: GapPick | null, ratings: Map<string, RatingRow[]>, ladders: Map<string, Ladder>) {
+  const ladder = pick ? ladders.get(pick.assessment.ladderVersionId) : undefined;
+  if (!pick || !ladder) return null;
+  return ladderStanding(ladder, (ratings.get(pick.assessment.id) ?? []).map((row) => row.rating));
 }
 
 export type HistoryPage = {

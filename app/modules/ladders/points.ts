@@ -1,4 +1,4 @@
-import type { PointsScheme } from "./types";
+import type { Ladder, PointsScheme } from "./types";
 
 /** Where a total of points puts a person: the band it falls in and, per track, the titles whose range holds it. */
 export interface PointsStanding {
@@ -40,6 +40,13 @@ export function pointsStanding(scheme: PointsScheme, ratings: ReadonlyArray<numb
   const given = ratings.filter((rating): rating is number => typeof rating === "number");
   const total = given.reduce((sum, rating) => sum + pointsOf(scheme, rating), 0);
   return { total, rated: given.length, band: bandOf(scheme, total), titles: titlesOf(scheme, total) };
+}
+
+/** Where these ratings stand on the ladder's points, in words and in figures; null for a ladder without points. */
+export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: ReadonlyArray<number | null | undefined>): (PointsStanding & { text: string }) | null {
+  if (!ladder.points) return null;
+  const standing = pointsStanding(ladder.points, ratings);
+  return { ...standing, text: describeStanding(standing) };
 }
 
 /** "142 points: band 3.2, Senior Engineer / Engineering Manager". */

@@ -17,6 +17,7 @@ import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelI
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { readPage, save, startSelf, submit } from "../assessments/assessments-helpers";
 
 /** The engineering ladder beside docs/examples' structures ladder, which includes a shared file. */
 const dir = mkdtempSync(join(tmpdir(), "rungs-structures-"));
@@ -128,5 +129,32 @@ describe("people placed at a sub-level", () => {
     );
     expect(statusOf(moved)).toBe(200);
     expect(await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true, sublevel: true } })).toEqual({ level: "b3", sublevel: null });
+  });
+});
+
+describe("points-based progression", () => {
+  test("the self-assessment and the gap analysis show what the ratings add up to, the band and the titles of each track", async () => {
+    const person = await createPerson({ name: "Pat Points", ladderId: "acme-backend", track: "backend", level: "b2" });
+    const id = await startSelf(person.id);
+    const before = await readPage(person.id, id);
+    expect(before.data?.points?.text).toBe("0 points: band 1.1, Backend Engineer");
+    const saved = await save(person.id, id, before.data!.assessment.revision, [
+      { field: "rating:communication", value: 3, base: null },
+      { field: "rating:systems", value: 3, base: null },
+    ]);
+    expect(saved.status).toBe(200);
+    const after = await readPage(person.id, id);
+    expect(after.data?.points?.text).toBe("6 points: band 2.2, Senior Backend Engineer / Engineering Manager");
+    expect(after.data?.points).toMatchObject({ total: 6, rated: 2, band: { label: "2.2" } });
+
+    await submit(person.id, id, after.data!.assessment.revision);
+    const gap = bodyOf<{ points: { self: { text: string } | null; manager: unknown } }>(await gapLoader(routeArgs(await signedInRequest(`/people/${person.id}/gap`, person.id), { personId: person.id })));
+    expect(gap.points).toEqual({ self: expect.objectContaining({ text: "6 points: band 2.2, Senior Backend Engineer / Engineering Manager" }), manager: null });
+  });
+
+  test("a ladder without points shows none", async () => {
+    const person = await createPerson({ track: "ic", level: "ic2", ladderId: "engineering" });
+    const id = await startSelf(person.id);
+    expect((await readPage(person.id, id)).data?.points).toBeNull();
   });
 });
