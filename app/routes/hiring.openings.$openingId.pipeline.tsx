@@ -150,8 +150,9 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="candidateId" value={candidate.id} />
             <input type="hidden" name="to" value={next.value} />
-            <Button type="submit" variant="secondary" disabled={busy} aria-label={`${candidate.reason ? "Reopen" : "Move"} ${candidate.name} ${candidate.reason ? "in" : "to"} ${next.label}`}>
-              {candidate.reason ? "Reopen in" : "Move to"} {next.label}
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {candidate.reason ? "Reopen" : "Move"}
+              <span className="sr-only"> {candidate.name}</span> {candidate.reason ? "in" : "to"} {next.label}
             </Button>
           </Form>
         ) : null}
@@ -159,8 +160,8 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
           <Form method="post">
             <input type="hidden" name="intent" value="start-loop" />
             <input type="hidden" name="candidateId" value={candidate.id} />
-            <Button type="submit" variant="ghost" disabled={busy} aria-label={`Start another loop for ${candidate.name}`}>
-              Start another loop
+            <Button type="submit" variant="ghost" disabled={busy}>
+              Start another loop<span className="sr-only"> for {candidate.name}</span>
             </Button>
           </Form>
         ) : null}
@@ -168,8 +169,7 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
       {candidate.moves.length ? (
         <details className="mt-2" open={failed || undefined}>
           <summary className="cursor-pointer text-brand-600 underline underline-offset-2 dark:text-brand-100">
-            <span aria-hidden="true">Other moves</span>
-            <span className="sr-only">Move or reject {candidate.name}</span>
+            Move or reject<span className="sr-only"> {candidate.name}</span>
           </summary>
           <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="move" />

@@ -113,6 +113,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/hiring" },
       { path: "/hiring/openings/new" },
       { link: /^\/hiring\/openings\/(?!new$)[^/]+$/, label: "an opening" },
+      { link: /^\/hiring\/openings\/[^/]+\/pipeline$/, label: "an opening's pipeline" },
       { link: /^\/hiring\/openings\/[^/]+\/stages\/[^/]+\/kit$/, label: "an interview kit" },
       { link: /^\/hiring\/loops\/[^/]+$/, label: "a loop" },
       { link: /^\/hiring\/loops\/[^/]+\/debrief$/, label: "a debrief" },
