@@ -150,6 +150,9 @@ async function main() {
     { label: "person's history", path: `/people/${accounts.engineer.id}/history`, cookie: engineer, bar: true, duration: DURATION, note: "an engineer's own, two past cycles" },
     { label: "people list", path: "/admin/people", cookie: admin, bar: true, duration: DURATION, note: "admin, the first page of 5,000 people" },
     { label: "audit log", path: "/admin/audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the newest events" },
+    { label: "mentorship matching", path: `/mentorship/${accounts.mentorship.programmeId}/matching`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.mentorship.pairs} pairs of ${accounts.mentorship.mentees} mentees and ${accounts.mentorship.mentors} mentors, each explained` },
+    { label: "mentorship pair", path: `/mentorship/${accounts.mentorship.programmeId}/pairs/${accounts.mentorship.pairId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, one pair" },
+    { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
   ];
 
   const results: Row[] = [];
@@ -273,11 +276,65 @@ async function seed() {
   const hiring = await seedHiringHistory({ adminId: adminUser.id, loops: 2000, log: (message) => step(message) });
   step(`hiring history: ${hiring.loops.toLocaleString("en-GB")} loops, ${hiring.cards.toLocaleString("en-GB")} scorecards, ${hiring.scores.toLocaleString("en-GB")} scores`);
 
+  const mentorship = await seedMentorship(adminUser);
+  step(`mentorship programme: ${mentorship.mentees} mentees, ${mentorship.mentors} mentors, ${mentorship.pairs} pairs offered`);
+
   // Hand the server a checkpointed file (or fresh planner statistics), and let go of it.
   if (postgresServer) await db.$executeRawUnsafe("ANALYZE");
   else await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
-  return { ...accounts, calibration, hiring };
+  return { ...accounts, calibration, hiring, mentorship };
+}
+
+/** A programme open to everyone: 300 mentees, 150 mentors of two each, matched and published. */
+async function seedMentorship(admin: { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean }) {
+  const { db } = await import("../app/db/client.server.ts");
+  const { createProgramme } = await import("../app/modules/mentorship/programmes.server.ts");
+  const { saveOptIn } = await import("../app/modules/mentorship/opt-in.server.ts");
+  const { runMatching, publishPairs } = await import("../app/modules/mentorship/matching.server.ts");
+  const { dateToDay } = await import("../app/modules/days.ts");
+  const now = new Date();
+  const day = (days: number) => dateToDay(new Date(now.getTime() + days * 24 * 60 * 60 * 1000));
+  const created = await createProgramme(
+    admin,
+    {
+      name: "Bench mentoring",
+      ladderId: "engineering",
+      startsOn: day(21),
+      endsOn: day(21 + 182),
+      matchingOn: day(14),
+      openTo: "everyone",
+      teamIds: [],
+      maxMenteesPerMentor: 2,
+      allowRepeatPairs: false,
+      crossTeamOnly: false,
+      maxTimeZoneHours: 6,
+      weightGoals: 3,
+      weightCrossTeam: 1,
+      weightLevel: 1,
+      objective: "most-matched",
+      fairness: false,
+    },
+    now,
+  );
+  if (!created.ok) throw new Error(`the mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`);
+  const goals = ["testing", "code-quality", "system-design", "operations", "security", "collaboration"];
+  const select = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } as const;
+  const mentees = await db.user.findMany({ where: { level: { in: ["ic1", "ic2"] }, managerId: { not: null } }, orderBy: { email: "asc" }, take: 300, select });
+  const mentors = await db.user.findMany({ where: { level: { in: ["ic4", "ic5"] } }, orderBy: { email: "asc" }, take: 150, select });
+  for (const [index, person] of mentees.entries()) {
+    const result = await saveOptIn(person, created.programmeId, { role: "mentee", goals: [goals[index % 6]!, goals[(index + 2) % 6]!], preferences: "", utcOffsetMinutes: (index % 3) * 60 }, now);
+    if (!result.ok) throw new Error(`${person.email} could not join as a mentee: ${JSON.stringify(result.fieldErrors)}`);
+  }
+  for (const [index, person] of mentors.entries()) {
+    const competencies = [goals[index % 6]!, goals[(index + 1) % 6]!, goals[(index + 3) % 6]!];
+    const result = await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity: 2, utcOffsetMinutes: (index % 3) * 60 }, now);
+    if (!result.ok) throw new Error(`${person.email} could not join as a mentor: ${JSON.stringify(result.fieldErrors)}`);
+  }
+  await runMatching(admin, created.programmeId, { objective: "most-matched", fairness: false }, now);
+  const { offered } = await publishPairs(admin, created.programmeId, now);
+  const pair = await db.mentorshipPair.findFirstOrThrow({ where: { programmeId: created.programmeId }, orderBy: { id: "asc" }, select: { id: true } });
+  return { programmeId: created.programmeId, pairId: pair.id, mentees: mentees.length, mentors: mentors.length, pairs: offered };
 }
 
 // ---------------------------------------------------------------- server and sessions
