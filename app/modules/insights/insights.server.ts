@@ -66,7 +66,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
 
   // Time in level.
   const changesOf = new Map<string, LevelChangeRow[]>();
-  for (const change of changes) changesOf.set(change.personId, [...(changesOf.get(change.personId) ?? []), change]);
+  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
   const spells = people.flatMap((person) =>
     levelSpells(
       {
@@ -158,7 +158,7 @@ async function hiringView(viewer: Viewer, floor: number) {
   for (const move of moves) {
     if (!isPipelineStage(move.toStage)) continue;
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
-    histories.set(move.candidateId, [...(histories.get(move.candidateId) ?? []), { from, to: move.toStage, at: move.movedAt }]);
+    (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
   }
   return {
     validity: validityOverTime(hires.outcomes),
@@ -179,7 +179,7 @@ async function mentoringView(scope: InsightsScope, floor: number) {
     byAssessment.set(row.assessmentId, review);
   }
   const reviews = new Map<string, Review[]>();
-  for (const review of byAssessment.values()) reviews.set(review.personId, [...(reviews.get(review.personId) ?? []), review]);
+  for (const review of byAssessment.values()) (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(review);
   return mentoringComparison(mentees, reviews, inProgrammes, floor);
 }
 

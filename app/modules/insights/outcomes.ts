@@ -69,7 +69,7 @@ export function outcomesByGroup(
       for (const record of inCycle) {
         const value = record.groups[dimension.id] ?? null;
         if (value === null) unknown += 1;
-        else byGroup.set(value, [...(byGroup.get(value) ?? []), record]);
+        else (byGroup.get(value) ?? byGroup.set(value, []).get(value)!).push(record);
       }
       const hidden = suppressedGroups<string | typeof UNKNOWN>(
         [...[...byGroup].map(([value, members]) => ({ key: value, n: members.length })), { key: UNKNOWN, n: unknown, hidden: true }],

@@ -67,7 +67,7 @@ export function calibrationShift(records: readonly ShiftRecord[], floor: number)
   let unmanaged = 0;
   for (const row of rows) {
     if (row.managerId === null) unmanaged += 1;
-    else byManager.set(row.managerId, [...(byManager.get(row.managerId) ?? []), row]);
+    else (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(row);
   }
   const hidden = suppressedGroups<string | typeof NO_MANAGER>(
     [...[...byManager].map(([key, list]) => ({ key, n: list.length })), { key: NO_MANAGER, n: unmanaged, hidden: true }],
