@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { resetLadderRegistry } from "~/modules/ladders/registry.server";
+import { reloadLadders, resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
 import { action as editPersonAction } from "~/routes/admin.people.$personId";
 import { action as newPersonAction } from "~/routes/admin.people.new";
 import { loader as homeLoader } from "~/routes/_index";
@@ -156,5 +156,22 @@ describe("points-based progression", () => {
     const person = await createPerson({ track: "ic", level: "ic2", ladderId: "engineering" });
     const id = await startSelf(person.id);
     expect((await readPage(person.id, id)).data?.points).toBeNull();
+  });
+});
+
+describe("versions of a ladder that includes shared topics", () => {
+  test("a change in the shared file is stored as a new version of the including ladder, and pages read the new text", async () => {
+    const before = await servedLadderVersion("acme-backend");
+    const engineering = await servedLadderVersion("engineering");
+    const shared = join(dir, "shared/generic.yaml");
+    writeFileSync(shared, readFileSync(shared, "utf8").replace("Writes updates and proposals that others act on.", "Writes updates and proposals that others can act on."));
+    await reloadLadders();
+    const after = await servedLadderVersion("acme-backend");
+    expect(after!.versionId).not.toBe(before!.versionId);
+    expect(await db.ladderVersion.count({ where: { id: { in: [before!.versionId, after!.versionId] } } })).toBe(2);
+    // A ladder that includes nothing keeps its version.
+    expect((await servedLadderVersion("engineering"))!.versionId).toBe(engineering!.versionId);
+    const { view } = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(await levelLoader(routeArgs(await asEngineer("/ladders/acme-backend/levels/b2"), { ladderId: "acme-backend", levelId: "b2" })));
+    expect(view.areas[0]!.competencies[0]!.expectations[0]!.text).toBe("Writes updates and proposals that others can act on.");
   });
 });
