@@ -110,7 +110,7 @@ export default function ProgrammePage() {
           {canBrowseMentors ? (
             <p className="mt-4 flex flex-wrap gap-3 text-sm">
               <Link to={`/mentorship/${programme.id}/mentors`} className="text-brand-600 underline dark:text-brand-100">
-                {joinedAs.has("mentee") ? "Choose your mentors" : "The programme's mentors"}
+                {joinedAs.has("mentee") ? "Choose your mentors" : joinedAs.has("mentor") ? "Your mentor profile and note" : "The programme's mentors"}
               </Link>
               {joinedAs.has("mentor") ? (
                 <Link to={`/mentorship/${programme.id}/requests`} className="text-brand-600 underline dark:text-brand-100">

@@ -3,6 +3,8 @@ import { PAIR_STATUSES, type PairStatus } from "~/modules/mentorship/lifecycle";
 import {
   canAnswerPair,
   canAnswerPulse,
+  canBrowseMentors,
+  canRequestMentors,
   canManageProgrammes,
   canOptIn,
   canReadCheckIn,
@@ -15,6 +17,7 @@ import {
   canSeeProgramme,
   canSeeReport,
   isEligible,
+  roleInRequest,
 } from "~/modules/mentorship/policy";
 
 const mentee = { id: "mentee", isAdmin: false };
@@ -92,5 +95,28 @@ describe("mentorship access rules", () => {
     expect(canAnswerPulse(mentee, pair("active"), 45, [], day("2026-12-31"))).toBe(false);
     expect(canAnswerPulse(admin, pair("active"), 30, [], day("2026-12-31"))).toBe(false);
     expect(canAnswerPulse(mentor, pair("ended"), 30, [], day("2026-12-31"))).toBe(false);
+  });
+});
+
+describe("mentor profiles and requests", () => {
+  const someone = { id: "someone", isAdmin: false };
+  const boss = { id: "boss", isAdmin: true };
+
+  it("the programme's mentees, mentors and admins see its mentors' profiles; only mentees ask", () => {
+    expect(canBrowseMentors(someone, ["mentee"])).toBe(true);
+    expect(canBrowseMentors(someone, ["mentor"])).toBe(true);
+    expect(canBrowseMentors(boss, [])).toBe(true);
+    expect(canBrowseMentors(someone, [])).toBe(false);
+    expect(canRequestMentors(["mentee"])).toBe(true);
+    expect(canRequestMentors(["mentor"])).toBe(false);
+    expect(canRequestMentors([])).toBe(false);
+  });
+
+  it("a request is its mentee's and its mentor's; nobody else's, admins included", () => {
+    const request = { menteeId: "lena", mentorId: "nora" };
+    expect(roleInRequest({ id: "lena", isAdmin: false }, request)).toBe("mentee");
+    expect(roleInRequest({ id: "nora", isAdmin: false }, request)).toBe("mentor");
+    expect(roleInRequest(someone, request)).toBeNull();
+    expect(roleInRequest(boss, request)).toBeNull();
   });
 });
