@@ -279,7 +279,8 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
       const person = await tx.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { track: true, level: true } });
       const stillThere = person.level === entry.levelId && target !== undefined;
       if (stillThere) {
-        await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, ladderId: ladder.meta.id } });
+        // A promotion is to a level: the new level starts without a sub-level.
+        await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, sublevel: null, ladderId: ladder.meta.id } });
         await recordLevelChanges(tx, "promoted", [{ personId: entry.personId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id } }], now);
         await recordAuditEvent(tx, {
           actorId: entry.session.facilitatorId,

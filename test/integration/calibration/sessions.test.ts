@@ -210,8 +210,9 @@ describe("calibration sessions", () => {
     await recordOutcome(viewerOf(facilitator), entryOf(omar), { rating: 3, outcome: "promote", levelId: "ic4", text: "Strong case made in the room.", revision: 0 });
     await recordOutcome(viewerOf(facilitator), entryOf(pia), { rating: 3, outcome: "stay", text: "No proposal.", revision: 0 });
     await advanceSession(viewerOf(facilitator), sessionId, "locked");
-    // Omar's level changes some other way before the promotions take effect.
+    // Omar's level changes some other way before the promotions take effect; Lena sits at a sub-level of hers.
     await db.user.update({ where: { id: omar.id }, data: { level: "ic4" } });
+    await db.user.update({ where: { id: lena.id }, data: { sublevel: "c" } });
     await expect(advanceSession(viewerOf(facilitator), sessionId, "published")).rejects.toThrow(new InvalidError("Give the day the promotions take effect."));
     const publishedOn = new Date("2026-06-01T12:00:00Z");
     await advanceSession(viewerOf(facilitator), sessionId, "published", { effectiveOn: new Date("2026-07-01T00:00:00Z"), now: publishedOn });
@@ -219,7 +220,7 @@ describe("calibration sessions", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
     expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(1);
     expect(await applyDuePromotions(new Date("2026-07-02T08:00:00Z"))).toBe(0);
-    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", ladderId: "engineering" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, sublevel: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", sublevel: null, ladderId: "engineering" });
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
     const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true } });
     expect(audit).toEqual([{ subjectId: lena.id }]);
