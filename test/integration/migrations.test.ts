@@ -177,6 +177,55 @@ describe("migrations on SQLite", () => {
     TIMEOUT,
   );
 
+  test(
+    "candidates stored before the pipeline take their stage from their loops, with one entry move each, so retention keeps purging the rejected",
+    async () => {
+      const pipelineAdded = folders.findIndex((name) => name.endsWith("_candidate_pipeline"));
+      expect(pipelineAdded).toBeGreaterThan(0);
+      const before = path.join(dir, "before-pipeline");
+      for (const name of [...folders.slice(0, pipelineAdded), "migration_lock.toml"]) {
+        fs.cpSync(path.join(root, "prisma/migrations", name), path.join(before, "prisma/migrations", name), { recursive: true });
+      }
+      const file = path.join(dir, "candidates.db");
+      await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
+      const db = new Database(file);
+      try {
+        db.exec(`
+          INSERT INTO "User" (id, email, name, updatedAt) VALUES ('u1', 'h@example.com', 'Hana', 0);
+          INSERT INTO "LadderVersion" (id, ladderId, hash, version, content, createdAt) VALUES ('v1', 'engineering', 'h1', '1.0.0', '{}', 0);
+          INSERT INTO "HiringOpening" (id, title, ladderId, ladderVersionId, trackId, levelId, createdAt, updatedAt) VALUES ('o1', 'Senior', 'engineering', 'v1', 'ic', 'ic3', 0, 0);
+          INSERT INTO "HiringCandidate" (id, name, createdAt, updatedAt, rejectedAt, hiredPersonId) VALUES
+            ('open', 'Open', 1000, 0, NULL, NULL), ('rejected', 'Rejected', 1000, 0, 5000, NULL), ('offered', 'Offered', 1000, 0, NULL, NULL), ('hired', 'Hired', 1000, 0, NULL, 'u1');
+          INSERT INTO "HiringLoop" (id, openingId, candidateId, state, decision, decidedAt, updatedAt) VALUES
+            ('l1', 'o1', 'open', 'open', NULL, NULL, 0), ('l2', 'o1', 'rejected', 'decided', 'no-hire', 5000, 0),
+            ('l3', 'o1', 'offered', 'decided', 'hire', 7000, 0), ('l4', 'o1', 'hired', 'decided', 'hire', 7000, 0);
+        `);
+      } finally {
+        db.close();
+      }
+      await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
+      const after = new Database(file, { readonly: true });
+      try {
+        expect(after.prepare('SELECT id, pipelineStage, pipelineStageSince, rejectedAt FROM "HiringCandidate" ORDER BY id').all()).toEqual([
+          { id: "hired", pipelineStage: "hired", pipelineStageSince: 7000, rejectedAt: null },
+          { id: "offered", pipelineStage: "offer", pipelineStageSince: 7000, rejectedAt: null },
+          { id: "open", pipelineStage: "interviews", pipelineStageSince: 1000, rejectedAt: null },
+          { id: "rejected", pipelineStage: "rejected", pipelineStageSince: 5000, rejectedAt: 5000 },
+        ]);
+        expect(after.prepare('SELECT candidateId, fromStage, toStage, reason, movedAt FROM "HiringPipelineMove" ORDER BY candidateId').all()).toEqual([
+          { candidateId: "hired", fromStage: null, toStage: "hired", reason: null, movedAt: 7000 },
+          { candidateId: "offered", fromStage: null, toStage: "offer", reason: null, movedAt: 7000 },
+          { candidateId: "open", fromStage: null, toStage: "interviews", reason: null, movedAt: 1000 },
+          { candidateId: "rejected", fromStage: null, toStage: "rejected", reason: "interviews", movedAt: 5000 },
+        ]);
+        expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      } finally {
+        after.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   test("a failure names the database and the cause", async () => {
     const broken = path.join(dir, "broken.db");
     const db = new Database(broken);
