@@ -24,8 +24,9 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
             <>
               <Sub className="mt-3 text-sm font-semibold">What the level expects{competency.target !== null ? ` (bar: ${competency.target})` : ""}</Sub>
               <ul className="list-disc pl-5 text-sm">
-                {competency.expectations.map((expectation) => (
-                  <li key={expectation.text}>
+                {/* Keyed by position: a list may repeat a statement's words (a warning, not an error). */}
+                {competency.expectations.map((expectation, index) => (
+                  <li key={index}>
                     <RichText text={expectation.text} inline />
                   </li>
                 ))}
@@ -35,8 +36,8 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           <Sub className="mt-3 text-sm font-semibold">Questions</Sub>
           {competency.questions.length ? (
             <ol className="mt-1 space-y-3">
-              {competency.questions.map((question) => (
-                <li key={question.text} className="text-sm">
+              {competency.questions.map((question, index) => (
+                <li key={index} className="text-sm">
                   <RichText text={question.text} className="font-medium" />
                   <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{MATCH_WORDS[question.match]}</p>
                   <QuestionGuide question={question} Heading="p" headingClass="text-xs font-semibold uppercase tracking-wide" className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2" />
