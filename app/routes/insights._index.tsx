@@ -92,7 +92,7 @@ export default function Insights() {
                   <p className="font-medium">{level.levelName}</p>
                   {level.suppressed ? (
                     <p className={`text-sm ${muted}`}>
-                      {level.n} stays: not shown (fewer than {view.floor}).
+                      {level.n === 1 ? "1 stay" : `${level.n} stays`}: not shown (fewer than {view.floor}).
                     </p>
                   ) : (
                     <>
@@ -134,7 +134,7 @@ export default function Insights() {
                       <td className={`${tdClass} tabular-nums`}>{level.promotions}</td>
                       <td className={tdClass}>
                         {level.median === null ? "Not reached" : formatDays(level.median)}
-                        {level.medianInterval ? (
+                        {level.median !== null && level.medianInterval ? (
                           <span className={muted}>
                             {" "}
                             ({level.medianInterval[0] === null ? "—" : formatDays(level.medianInterval[0])} to {level.medianInterval[1] === null ? "not reached" : formatDays(level.medianInterval[1])})

@@ -19,7 +19,7 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
   const height = 150;
   const left = 34;
   const bottom = 22;
-  const plotWidth = width - left - 8;
+  const plotWidth = width - left - 16;
   const plotHeight = height - bottom - 8;
   const span = Math.max(maxDays, MONTH);
   const x = (days: number) => left + (Math.min(days, span) / span) * plotWidth;
@@ -60,8 +60,8 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
         <text x={left - 4} y={y(1) + 3} textAnchor="end">100%</text>
         <text x={left - 4} y={y(0.5) + 3} textAnchor="end">50%</text>
         <text x={left - 4} y={y(0) + 3} textAnchor="end">0%</text>
-        {ticks.map((tick) => (
-          <text key={tick} x={x(tick)} y={height - 8} textAnchor="middle">
+        {ticks.map((tick, index) => (
+          <text key={tick} x={x(tick)} y={height - 8} textAnchor={index === ticks.length - 1 ? "end" : "middle"}>
             {tickLabel(tick)}
           </text>
         ))}
