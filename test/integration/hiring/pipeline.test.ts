@@ -134,8 +134,8 @@ describe("the pipeline", () => {
     await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 2, "ANA", "no");
     await scoreAndSubmit(facts.ben, facts.benInterview, ["system-design", "technical-judgement"], 2, "BEN", "no");
     expect(statusOf(await loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "open-debrief" }), { loopId: facts.loopId })))).toBe(200);
-    await recordDecision(asViewer(facts.grace), facts.loopId, { decision: "no-hire", rationale: "Not yet" });
-    expect((await candidateOf(facts.loopId)).pipelineStage).toBe("rejected");
+    await recordDecision(asViewer(facts.grace), facts.loopId, { decision: "hire", rationale: "Yes" });
+    expect((await candidateOf(facts.loopId)).pipelineStage).toBe("offer");
 
     const olgaBoard = await board(facts, facts.olga.id);
     expect(olgaBoard.hidden).toBe(1);
@@ -144,12 +144,14 @@ describe("the pipeline", () => {
     expect(JSON.stringify(olgaBoard)).not.toContain("Casey");
     const olgaLoop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.olga.id), { loopId: facts.loopId })));
     expect(olgaLoop.pipeline).toBeNull();
-    expect(JSON.stringify(olgaLoop)).not.toMatch(/Rejected|rejected/);
+    expect(JSON.stringify(olgaLoop)).not.toMatch(/offer/i);
     expect(statusOf(await move(facts, facts.olga.id, { candidateId: casey.id, to: "interviews" }))).toBe(403);
     const olgaTodo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.olga.id)))).todo;
     expect(olgaTodo.filter((item) => item.kind === "hiring-candidate")).toEqual([]);
-    // Grace, who does not interview, sees it all.
-    expect((await board(facts, facts.grace.id)).columns.find((column) => column.stage === "rejected")?.candidates[0]).toMatchObject({ name: "Casey Candidate", reason: "Did not pass the interviews" });
+    // Grace, who does not interview, sees it all, and follows the offer.
+    expect((await board(facts, facts.grace.id)).columns.find((column) => column.stage === "offer")?.candidates[0]).toMatchObject({ name: "Casey Candidate" });
+    const graceTodo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.grace.id)))).todo;
+    expect(graceTodo.filter((item) => item.kind === "hiring-candidate").map((item) => item.title)).toEqual(["Follow an offer for Senior Engineer, Payments"]);
     expect(interview.id).toBeTruthy();
   });
 
