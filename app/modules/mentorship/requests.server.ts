@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import type { Ladder } from "~/modules/ladders";
 import { explainFit, resolveWeights } from "./fit";
 import { teachableFromReview } from "./inputs";
-import { KEPT_STATUSES, type Role } from "./lifecycle";
+import { KEPT_STATUSES } from "./lifecycle";
 import { menteesInput } from "./matching.server";
 import { canBrowseMentors, canRequestMentors, roleInRequest } from "./policy";
 import { requireProgramme, storedIds, type Programme } from "./programmes.server";
@@ -341,10 +341,4 @@ export async function answerRequest(viewer: Viewer, programmeId: string, request
       if (mentorProposals > left - 1) await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", mentorId: viewer.id } });
     }, SERIAL),
   );
-}
-
-/** How many requests wait for the viewer's answer as a mentor in a programme: the programme page's link says so. */
-export async function requestsWaiting(viewerId: string, programmeId: string, roles: readonly Role[]): Promise<number> {
-  if (!roles.includes("mentor")) return 0;
-  return db.mentorshipRequest.count({ where: { programmeId, mentorId: viewerId, state: "requested" } });
 }

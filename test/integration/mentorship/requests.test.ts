@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { publishPairs, runMatching } from "~/modules/mentorship/matching.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { answerRequest, askMentor } from "~/modules/mentorship/requests.server";
 import { action as matchingAction, loader as matchingLoader } from "~/routes/mentorship.$programmeId.matching";
 import { action as mentorsAction, loader as mentorsLoader } from "~/routes/mentorship.$programmeId.mentors";
 import { loader as pairLoader } from "~/routes/mentorship.$programmeId.pairs.$pairId";
@@ -183,6 +185,32 @@ describe("mentees who choose", () => {
     expect(answers.map(statusOf).filter((status) => status === 400 || status === 409)).toHaveLength(1);
     expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id } })).toBe(1);
     expect((await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: lena.id }, select: { state: true } })).map((row) => row.state).sort()).toEqual(["accepted", "withdrawn"]);
+  });
+
+  test("a request accepted after a matching run overtakes the run's proposal for the mentee; publishing offers only the others", async () => {
+    const { admin, lena, omar, ravi, nora, programmeId } = await programmeWithMentors();
+    await askMentor(lena, programmeId, { mentorId: ravi.id, rank: 1 });
+    const request = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { id: true } });
+    // The matching day comes with the request still waiting: the run proposes for Lena too.
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });
+    await runMatching(admin, programmeId, { objective: "most-matched", fairness: false });
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id, status: "proposed" } })).toBe(1);
+    // No new requests once the day has come, but the waiting one is still answered.
+    await expect(askMentor(omar, programmeId, { mentorId: nora.id, rank: 1 })).rejects.toThrow("Requests are closed");
+    await answerRequest(ravi, programmeId, request.id, "accepted", "");
+    expect((await db.mentorshipPair.findMany({ where: { programmeId, menteeId: lena.id }, select: { status: true, mentorId: true } }))).toEqual([{ status: "active", mentorId: ravi.id }]);
+    // Ravi's one place is taken: his proposals went too.
+    expect(await db.mentorshipPair.count({ where: { programmeId, mentorId: ravi.id, status: "proposed" } })).toBe(0);
+    const matching = bodyOf<Awaited<ReturnType<typeof matchingLoader>>>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching`, admin.id), { programmeId })));
+    expect(matching.lastRun?.changes).toContain("mentors accepted requests");
+    // The admin runs it again, as the page says, and publishes: Lena's pair stays as it is, the others are offered.
+    await runMatching(admin, programmeId, { objective: "most-matched", fairness: false });
+    expect(await db.mentorshipPair.count({ where: { programmeId, status: "proposed", OR: [{ menteeId: lena.id }, { mentorId: ravi.id }] } })).toBe(0);
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: omar.id, status: "proposed" } })).toBe(1);
+    await publishPairs(admin, programmeId);
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: omar.id, status: "offered" } })).toBe(1);
+    expect(await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { status: true } })).toEqual({ status: "active" });
+    expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id } })).toBe(1);
   });
 
   test("privacy: people outside the programme, other programmes' mentors and requests reached through another programme's address", async () => {
