@@ -7,7 +7,7 @@ import { extname, join, normalize } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, people, signIn } from "./helpers";
 
 /**
  * The published ladder site (npm run ladders:site): built into a temporary folder, served by a
@@ -140,4 +140,17 @@ test("the site works opened from disk, and its pages read without JavaScript", a
   await noScript.getByRole("navigation", { name: "Engineering ladder" }).getByRole("link", { name: "Search" }).click();
   await expect(noScript.getByText("Search needs JavaScript.")).toBeVisible();
   await context.close();
+});
+
+test("inside Rungs, GET /ladders/:id.json gives the same document to a signed-in person and sends others to sign in", async ({ page, request }) => {
+  const signedOut = await request.get("/ladders/engineering.json", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(302);
+  expect(signedOut.headers()["location"]).toMatch(/^\/login/);
+
+  await signIn(page, people.engineer.email);
+  const answer = await page.request.get("/ladders/engineering.json");
+  expect(answer.status()).toBe(200);
+  const published = await page.request.get(`${origin}${SUB_PATH}engineering/ladder.json`);
+  expect(await answer.json()).toEqual(await published.json());
+  expect((await page.request.get("/ladders/nope.json")).status()).toBe(404);
 });
