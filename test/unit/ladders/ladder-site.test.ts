@@ -95,6 +95,25 @@ describe("buildSite", () => {
   });
 });
 
+describe("references", () => {
+  const sources = fixtureWith(
+    "tracks/ic.yaml",
+    "            - text: Acts on review feedback promptly.\n",
+    "            - text: Acts on review feedback promptly.\n              links:\n                - title: Review guide\n                  url: https://example.com/review\n",
+  );
+  const competencies = sources.find((source) => source.file.endsWith("valid/competencies.yaml"))!;
+  competencies.text = String(competencies.text).replace("    area: craft\n", "    area: craft\n    links:\n      - title: Style guide\n        url: https://example.com/style\n");
+  const files = new Map(buildSite([loadValid(sources)]).map((file) => [file.path, file.content]));
+
+  it("shows a statement's and a competency's links on the level and competency pages, opening in the same tab", () => {
+    for (const path of [sitePaths.level("fixture", "ic1"), sitePaths.competency("fixture", "code-quality")]) {
+      expect(files.get(path), path).toContain('<a href="https://example.com/review" rel="noopener"');
+      expect(files.get(path), path).toContain('<a href="https://example.com/style" rel="noopener"');
+      expect(files.get(path), path).not.toContain('target="_blank"');
+    }
+  });
+});
+
 describe("ladderJson", () => {
   it("gives every field: tracks, levels, competencies, statements with ids and links, scale", () => {
     const ladder = loadValid(

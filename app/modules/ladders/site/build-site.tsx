@@ -56,7 +56,7 @@ function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">,
     // Interview material is for interviewers: the published site is read by candidates.
     const view = { ...competencyView(ladder, competency.id)!, interview: null };
     files.push(
-      page({ path: sitePaths.competency(id, competency.id), title: competency.name, ladder: nav }, <CompetencyPage ladderId={id} view={view} links={competency.links ?? []} />),
+      page({ path: sitePaths.competency(id, competency.id), title: competency.name, ladder: nav }, <CompetencyPage ladderId={id} view={view} />),
     );
   }
   const steps = levels.flatMap((from) => {

@@ -2,7 +2,6 @@ import { createContext, useContext, type ReactNode } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { RichText } from "~/components/ui/rich-text";
-import type { ReferenceLink } from "../types";
 import { relativeHref, sitePaths } from "./site-paths";
 
 /**
@@ -157,25 +156,6 @@ export function Card({ children, className = "" }: { children: ReactNode; classN
 /** A note; the site's script hides the one with id "needs-script", which says what works only with it. */
 export function Note({ children, id }: { children: ReactNode; id?: string }) {
   return <p id={id} className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100">{children}</p>;
-}
-
-/** References a ladder points to: ordinary links to other sites, opening in the same tab. */
-export function References({ links, heading }: { links: readonly ReferenceLink[]; heading: string }) {
-  if (!links.length) return null;
-  return (
-    <div className="mt-3">
-      <h2 className="mb-1 text-sm font-semibold">{heading}</h2>
-      <ul className="list-disc space-y-1 pl-5 text-sm">
-        {links.map((link) => (
-          <li key={link.url}>
-            <a href={link.url} rel="noopener" className={linkClass}>
-              {link.title}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 export { ExpectationList, LadderPaths, RichText };

@@ -1,9 +1,9 @@
 import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "../views";
 import type { SearchIndex } from "../search-index";
-import type { ReferenceLink } from "../types";
 import { sitePaths } from "./site-paths";
 import { InheritedMark } from "~/components/ladders/expectations";
-import { Card, ExpectationList, inputClass, buttonClass, LadderPaths, Note, PageHeader, References, RichText, SearchForm, SiteLink, useHref } from "./components";
+import { ReferenceLinks } from "~/components/ladders/reference-links";
+import { Card, ExpectationList, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
@@ -283,6 +283,7 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
                   </h3>
                   <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
                   <ExpectationList expectations={competency.expectations} />
+                  <ReferenceLinks links={competency.links} heading={`References for ${competency.name}`} />
                   {main && competency.target.value !== main.value ? (
                     <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
                       Target at this level: {competency.target.value} ({competency.target.label})
@@ -300,7 +301,7 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
 
 type CompetencyView = NonNullable<ReturnType<typeof competencyView>>;
 
-export function CompetencyPage({ ladderId, view, links }: { ladderId: string; view: CompetencyView; links: readonly ReferenceLink[] }) {
+export function CompetencyPage({ ladderId, view }: { ladderId: string; view: CompetencyView }) {
   return (
     <>
       <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
@@ -308,7 +309,7 @@ export function CompetencyPage({ ladderId, view, links }: { ladderId: string; vi
         Area: {view.competency.area}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
       </p>
-      <References links={links} heading="References" />
+      <ReferenceLinks links={view.competency.links} heading="References" Heading="h2" />
       <div className="mt-6 space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>
