@@ -168,6 +168,17 @@ describe("mentees who choose", () => {
     expect(await mentorshipTodos(mia.id)).toEqual([]);
   });
 
+  test("four requests at once leave three", async () => {
+    const { omar, ravi, nora, kai, mia, programmeId } = await programmeWithMentors();
+    const asks = await Promise.all(
+      [ravi, nora, kai, mia].map((mentor, index) => call(() => askMentor(omar, programmeId, { mentorId: mentor.id, rank: (index % 3) + 1 }))),
+    );
+    // One is refused (its rank or the count), none fails: a write conflict is retried.
+    expect(asks.filter((result) => result instanceof Error).map((error) => (error as Error).name)).toEqual(["InvalidError"]);
+    const live = await db.mentorshipRequest.findMany({ where: { programmeId, menteeId: omar.id, state: "requested" }, select: { rank: true } });
+    expect(live.map((request) => request.rank).sort()).toEqual([1, 2, 3]);
+  });
+
   test("two mentors accepting the same mentee at once make one pair; the other is told", async () => {
     const { lena, ravi, nora, programmeId } = await programmeWithMentors();
     const post = async (route: "mentors" | "requests", personId: string, fields: Record<string, string>) =>
