@@ -1,5 +1,5 @@
 import { richTextPlain } from "./rich-text";
-import type { Ladder, ReferenceLink } from "./types";
+import type { Ladder, PointsScheme, ReferenceLink } from "./types";
 
 /**
  * The ladder as a JSON document for other tools: what GET /ladders/:id.json answers and what
@@ -27,6 +27,8 @@ export interface LadderJson {
   tracks: LadderJsonTrack[];
   /** Rows of levels that sit beside each other, most junior first: track id -> level id. */
   equivalence: Record<string, string>[];
+  /** Points-based progression (docs/ladders.md), or null when the ladder does not use it. */
+  points: PointsScheme | null;
 }
 
 export interface LadderJsonCompetency {
@@ -123,5 +125,16 @@ export function ladderJson(ladder: Ladder): LadderJson {
       })),
     })),
     equivalence: ladder.equivalence.map((band) => ({ ...band.levelIdByTrack })),
+    points: ladder.points
+      ? {
+          perRating: ladder.points.perRating.map((entry) => ({ value: entry.value, points: entry.points })),
+          bands: ladder.points.bands.map((band) => ({ label: band.label, from: band.from })),
+          titles: ladder.points.titles.map((track) => ({
+            trackId: track.trackId,
+            trackName: track.trackName,
+            ranges: track.ranges.map((range) => ({ title: range.title, from: range.from, upTo: range.upTo })),
+          })),
+        }
+      : null,
   };
 }

@@ -156,6 +156,7 @@ describe("ladderJson", () => {
       inheritedFrom: null,
     });
     expect(json.includes).toEqual([]);
+    expect(json.points).toBeNull();
     expect(json.equivalence).toEqual(ladder.equivalence.map((band) => band.levelIdByTrack));
     // Plain data: what a tool reads is what was written.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
@@ -175,6 +176,11 @@ describe("a ladder with shared topics", () => {
     expect(inherited.length).toBeGreaterThan(0);
     expect(json.competencies.filter((competency) => competency.inheritedFrom === source).map((competency) => competency.id)).toEqual(inherited.map((competency) => competency.id));
     expect(json.tracks.flatMap((track) => track.levels.flatMap((level) => level.competencies.flatMap((entry) => entry.statements))).some((statement) => statement.inheritedFrom === source)).toBe(true);
+  });
+
+  it("gives the points scheme in the JSON", () => {
+    expect(ladder.points).toBeDefined();
+    expect(ladderJson(ladder).points).toEqual(ladder.points);
   });
 
   it("gives levels' sub-levels in the JSON and on the site's level pages", () => {
