@@ -5,7 +5,10 @@ import { TEST_CLIENT } from "./test/utils/identity-provider-client";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = "test/.databases/e2e.db";
-/** A second server whose ladder folder holds two job families: the shipped engineering ladder and a product ladder with a branching path. */
+/**
+ * A second server whose ladder folder holds job families: the shipped engineering ladder, a product ladder with a branching
+ * path, and docs/examples' structures ladder (shared topics, sub-levels, points) with the shared file it includes.
+ */
 const familiesPort = port + 1;
 const familiesDatabase = "test/.databases/e2e-families.db";
 const familiesFolder = "test/.databases/frameworks";
@@ -49,7 +52,7 @@ export default defineConfig({
     {
       command:
         `rm -rf ${familiesDatabase} ${familiesDatabase}-wal ${familiesDatabase}-shm ${familiesFolder} && mkdir -p ${familiesFolder} && ` +
-        `cp -r frameworks/engineering test/fixtures/ladders/product ${familiesFolder}/ && ./node_modules/.bin/tsx server/index.ts`,
+        `cp -r frameworks/engineering test/fixtures/ladders/product docs/examples/structures-ladder docs/examples/shared ${familiesFolder}/ && ./node_modules/.bin/tsx server/index.ts`,
       url: `http://localhost:${familiesPort}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -44,3 +44,15 @@ test("two job families side by side, and a branching path browsed from its pictu
   await expect(engineering).toContainText("Engineering manager branches from Individual contributor after Engineer II");
   await expectAccessible(page);
 });
+
+test("a level with inherited topics and sub-levels says where each topic comes from and lists the sub-levels", async ({ page }) => {
+  await page.goto("/ladders/acme-backend/levels/b2");
+  await expect(page.getByRole("heading", { name: "Senior Backend Engineer", level: 1 })).toBeVisible();
+  const sublevels = page.getByRole("heading", { name: "Sub-levels" }).locator("..").getByRole("listitem");
+  await expect(sublevels).toHaveText(["A: New to the level; owns a service with support.", "B", "C: Owns a service alone and is starting to shape others."]);
+  const communication = page.getByRole("region", { name: /Communication/ });
+  await expect(communication.getByRole("heading", { name: /Communication/ })).toContainText("from Generic");
+  await expect(communication.getByRole("listitem").filter({ hasText: "Writes updates and proposals that others act on." })).toContainText("from Generic");
+  await expect(communication.getByRole("listitem").filter({ hasText: "Runs the service's incident reviews." })).not.toContainText("from Generic");
+  await expectAccessible(page);
+});
