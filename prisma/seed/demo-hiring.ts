@@ -129,7 +129,7 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
     if (!result.ok) throw new Error(`A demo candidate was not moved: ${JSON.stringify(result.fieldErrors)}`);
   };
   await added({ name: "Sam Rivera", email: "sam.rivera@example.net", source: "Careers page", notes: "Backend engineer at a bank; OAuth and SAML integrations." }, 3);
-  await added({ name: "Priya Nair", email: "priya.nair@example.net", source: "Meetup talk on passkeys", notes: "Six years in mobile; wants to move to the identity platform." }, 9);
+  await added({ name: "Nadia Karim", email: "nadia.karim@example.net", source: "Meetup talk on passkeys", notes: "Six years in mobile; wants to move to the identity platform." }, 9);
   const rejected = await added({ name: "Chris Dubois", email: "chris.dubois@example.net", source: "Agency", notes: "Front-end specialist." }, 16);
   await moved(rejected, { to: "rejected", reason: "experience", note: "No back-end or identity work yet; suggested the Web team's opening." }, 14);
   const offered = await added({ name: "Alex Moreau", email: "alex.moreau@example.net", source: "Referral (Yuki Sato)", notes: "Former colleague of Yuki's; interviewed by the Mobile team's loop in the spring." }, 30);

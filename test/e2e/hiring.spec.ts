@@ -127,7 +127,7 @@ test("a hiring admin opens an opening's pipeline, moves a candidate on and rejec
   await expect(page.getByRole("heading", { name: "Pipeline: Senior Engineer, Identity", level: 1 })).toBeVisible();
   const column = (stage: string) => page.getByRole("region", { name: new RegExp(`^${stage} \\(`) });
   await expect(column("Screen").getByRole("listitem")).toHaveCount(2);
-  await expect(column("Screen").getByRole("listitem").filter({ hasText: "Priya Nair" })).toContainText("9 days in stage");
+  await expect(column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" })).toContainText("9 days in stage");
   await expectAccessible(page);
 
   // Sam Rivera moves on to interviews.
@@ -135,16 +135,16 @@ test("a hiring admin opens an opening's pipeline, moves a candidate on and rejec
   await expect(page.getByText("Sam Rivera moved to interviews.")).toBeVisible();
   await expect(column("Interviews").getByRole("link", { name: "Sam Rivera" })).toBeVisible();
 
-  // Priya Nair is rejected: without a reason the form says so and nothing moves; with one, she is.
-  const priya = column("Screen").getByRole("listitem").filter({ hasText: "Priya Nair" });
-  await priya.getByText("Move or reject").click();
-  await expect(priya.getByLabel("Move to")).toHaveValue("rejected");
-  await priya.getByRole("button", { name: "Move Priya Nair", exact: true }).click();
-  await expect(priya.getByText("Choose why the candidate is rejected.")).toBeVisible();
-  await priya.getByLabel("Reason for a rejection").selectOption({ label: "Experience short of the role" });
-  await priya.getByLabel("Note").fill("Strong on mobile, no server-side identity work yet.");
-  await priya.getByRole("button", { name: "Move Priya Nair", exact: true }).click();
-  await expect(page.getByText("Priya Nair moved to rejected.")).toBeVisible();
-  await expect(column("Rejected").getByRole("listitem").filter({ hasText: "Priya Nair" })).toContainText("Experience short of the role");
+  // Nadia Karim is rejected: without a reason the form says so and nothing moves; with one, she is.
+  const nadia = column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" });
+  await nadia.getByText("Move or reject").click();
+  await expect(nadia.getByLabel("Move to")).toHaveValue("rejected");
+  await nadia.getByRole("button", { name: "Move Nadia Karim", exact: true }).click();
+  await expect(nadia.getByText("Choose why the candidate is rejected.")).toBeVisible();
+  await nadia.getByLabel("Reason for a rejection").selectOption({ label: "Experience short of the role" });
+  await nadia.getByLabel("Note").fill("Strong on mobile, no server-side identity work yet.");
+  await nadia.getByRole("button", { name: "Move Nadia Karim", exact: true }).click();
+  await expect(page.getByText("Nadia Karim moved to rejected.")).toBeVisible();
+  await expect(column("Rejected").getByRole("listitem").filter({ hasText: "Nadia Karim" })).toContainText("Experience short of the role");
   await expect(column("Screen").getByRole("listitem")).toHaveCount(0);
 });

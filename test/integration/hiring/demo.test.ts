@@ -31,7 +31,7 @@ describe("the demo organisation's hiring", () => {
     // The pipeline has candidates in every stage, and Grace a to-do for those waiting in screen and at the offer stage.
     const board = bodyOf<Awaited<ReturnType<typeof pipelineLoader>>>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${opening.id}/pipeline`, grace.id), { openingId: opening.id })));
     expect(Object.fromEntries(board.columns.map((column) => [column.stage, column.candidates.map((candidate) => candidate.name)]))).toEqual({
-      screen: ["Priya Nair", "Sam Rivera"],
+      screen: ["Nadia Karim", "Sam Rivera"],
       interviews: ["Morgan Ellis", "Jordan Avery"],
       offer: ["Alex Moreau"],
       hired: [],
