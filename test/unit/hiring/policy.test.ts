@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   canCreateOpening,
+  canMoveCandidate,
+  canSeePipeline,
+  canViewCandidate,
   canJoinPanel,
   canOpenDebriefEarly,
   canRecordDecision,
@@ -15,6 +18,7 @@ import {
   canWriteScorecard,
   debriefIsOpen,
   visibleScorecards,
+  type CandidateAccess,
   type LoopAccess,
 } from "~/modules/hiring/policy";
 
@@ -135,5 +139,31 @@ describe("hiring access", () => {
     expect(canViewKit(other, { adminIds: ["grace"] }, [])).toBe(false);
     expect([grace, admin, ana].map((viewer) => canSeeInterviewMaterial(viewer, false))).toEqual([true, true, false]);
     expect(canSeeInterviewMaterial(ana, true)).toBe(true);
+  });
+});
+
+describe("the pipeline", () => {
+  const candidate = (overrides: Partial<CandidateAccess> = {}): CandidateAccess => ({
+    adminIds: ["grace", "other"],
+    loops: [{ interviews: [{ interviewerId: "ana", submitted: false }, { interviewerId: "other", submitted: false }] }, { interviews: [] }],
+    purged: false,
+    ...overrides,
+  });
+
+  it("interviewers know the candidate but see nothing of their stage; strangers do not know them", () => {
+    expect([canViewCandidate(ana, candidate()), canSeePipeline(ana, candidate()), canMoveCandidate(ana, candidate())]).toEqual([true, false, false]);
+    expect([canViewCandidate(stranger, candidate()), canViewCandidate(ben, candidate())]).toEqual([false, false]);
+  });
+
+  it("the opening's hiring admins and admins see and move candidates; one who owes a card in any of the candidate's loops does neither until it is in", () => {
+    expect([canSeePipeline(grace, candidate()), canMoveCandidate(grace, candidate()), canMoveCandidate(admin, candidate())]).toEqual([true, true, true]);
+    expect([canViewCandidate(other, candidate()), canSeePipeline(other, candidate()), canMoveCandidate(other, candidate())]).toEqual([true, false, false]);
+    const submitted = candidate({ loops: [{ interviews: [{ interviewerId: "other", submitted: true }] }, { interviews: [{ interviewerId: "other", submitted: false }] }] });
+    expect(canSeePipeline(other, submitted)).toBe(false);
+    expect(canSeePipeline(other, candidate({ loops: [{ interviews: [{ interviewerId: "other", submitted: true }] }] }))).toBe(true);
+  });
+
+  it("a purged candidate is seen but moves no more", () => {
+    expect([canSeePipeline(grace, candidate({ purged: true })), canMoveCandidate(grace, candidate({ purged: true }))]).toEqual([true, false]);
   });
 });
