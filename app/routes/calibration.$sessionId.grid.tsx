@@ -69,7 +69,8 @@ export default function CalibrationGrid() {
   useLiveSession(view.session.id);
   const nameOf = (id: string | null) => (id ? view.people?.find((person) => person.id === id) : undefined);
   const message = (() => {
-    if (reply) return null;
+    // A refusal is said in the alert above the grid; the grid's own line is cleared of what it was doing.
+    if (reply) return { text: "", focusId: null };
     const moved = nameOf(searchParams.get("moved"));
     const undone = nameOf(searchParams.get("undone"));
     const unchanged = nameOf(searchParams.get("unchanged"));

@@ -221,6 +221,17 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await expect(gridStatus).toHaveText("Move undone: Nikhil Rao is back in Far exceeds (5), High potential (as proposed).");
   await expect(samsNikhil.getByRole("cell").last()).toHaveText("—");
   await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
+  // Without JavaScript, each person's own form sets their cell, and undoing is a plain form too.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+  await plain.goto(`${sessionUrl}/grid`);
+  await plain.getByRole("listitem").filter({ hasText: people.engineer.name }).getByText("Set the cell").click();
+  const engineersForm = plain.getByRole("form", { name: `Set ${people.engineer.name}'s cell` });
+  await expect(engineersForm.getByLabel("Rating")).toHaveValue("3");
+  await engineersForm.getByRole("button", { name: `Move ${people.engineer.name}` }).click();
+  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(`${people.engineer.name} moved to Meets (3), Medium potential: their final outcome is recorded.`);
+  await plain.getByRole("button", { name: `Undo my last move (${people.engineer.name})` }).click();
+  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(`Move undone: ${people.engineer.name} is back in Meets (3), Medium potential (as proposed).`);
+  await plain.context().close();
 
   // Meeting mode: the facilitator takes the agenda one person at a time; Sam follows on his own screen.
   await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Meeting mode" }).click();
