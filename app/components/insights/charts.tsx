@@ -34,14 +34,17 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
     }
     return `${path} H${x(points.at(-1)?.[0] ?? 0).toFixed(1)}`;
   };
-  const upper = step((point) => point[3]);
-  const lowerPoints: string[] = [];
+  // The band's two edges, as steps, up to the last step that has a band (none once nobody is left).
+  const upperEdge = [`${x(0)},${y(1)}`];
+  const lowerEdge = [`${x(0)},${y(1)}`];
+  let lastUpper = 1;
   let lastLower = 1;
-  lowerPoints.push(`${x(0)},${y(1)}`);
-  for (const point of points) {
-    if (point[2] === null) break;
-    lowerPoints.push(`${x(point[0]).toFixed(1)},${y(lastLower).toFixed(1)}`, `${x(point[0]).toFixed(1)},${y(point[2]).toFixed(1)}`);
-    lastLower = point[2];
+  for (const [day, , lower, upper] of points) {
+    if (lower === null || upper === null) break;
+    upperEdge.push(`${x(day).toFixed(1)},${y(lastUpper).toFixed(1)}`, `${x(day).toFixed(1)},${y(upper).toFixed(1)}`);
+    lowerEdge.push(`${x(day).toFixed(1)},${y(lastLower).toFixed(1)}`, `${x(day).toFixed(1)},${y(lower).toFixed(1)}`);
+    lastUpper = upper;
+    lastLower = lower;
   }
   const years = Math.floor(span / 365.25);
   const ticks = years >= 1 ? Array.from({ length: years }, (_, index) => (index + 1) * 365.25) : [span / 2, span];
@@ -66,9 +69,9 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
           </text>
         ))}
       </g>
-      <path d={`${upper} L${[...lowerPoints].reverse().join(" L")} Z`} fill="currentColor" opacity="0.12" stroke="none" />
-      <path d={upper} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
-      <path d={`M${lowerPoints.join(" L")}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
+      <path d={`M${upperEdge.join(" L")} L${[...lowerEdge].reverse().join(" L")} Z`} fill="currentColor" opacity="0.12" stroke="none" />
+      <path d={`M${upperEdge.join(" L")}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
+      <path d={`M${lowerEdge.join(" L")}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
       <line x1={left} x2={left + plotWidth} y1={y(0.5)} y2={y(0.5)} stroke="currentColor" strokeDasharray="1 3" opacity="0.6" />
       <path d={step((point) => point[1])} fill="none" stroke="currentColor" strokeWidth="2" />
       {median !== null ? <circle cx={x(median)} cy={y(0.5)} r="3.5" fill="currentColor" /> : null}
