@@ -12,6 +12,7 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MoveCandidateSchema } from "~/modules/hiring/forms";
+import { isPipelineStage, PIPELINE_COLUMN_LIMIT } from "~/modules/hiring/pipeline";
 import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -19,7 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeli
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return pipelinePage(viewer, params.openingId ?? "");
+  // ?all=<stage>: that column whole, past the board's limit; anything else is the board as usual.
+  const opened = new URL(request.url).searchParams.get("all");
+  return pipelinePage(viewer, params.openingId ?? "", isPipelineStage(opened) ? opened : null);
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -83,6 +86,21 @@ export default function PipelinePageView() {
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Nobody.</p>
             )}
+            {column.more > 0 ? (
+              <p className="mt-3 text-sm">
+                {column.more} more in {column.label}.{" "}
+                <Link to={`?all=${column.stage}#stage-${column.stage}`} className={linkClass}>
+                  Show all {column.count} in {column.label}
+                </Link>
+              </p>
+            ) : null}
+            {column.whole ? (
+              <p className="mt-3 text-sm">
+                <Link to={`?#stage-${column.stage}`} className={linkClass}>
+                  Show the first {PIPELINE_COLUMN_LIMIT} in {column.label}
+                </Link>
+              </p>
+            ) : null}
           </section>
         ))}
       </div>

@@ -10,8 +10,10 @@ import {
   isPipelineStage,
   isRejectionReason,
   movesFrom,
+  PIPELINE_COLUMN_LIMIT,
   PIPELINE_STAGE_LABELS,
   PIPELINE_STAGES,
+  shownInColumn,
   REJECTION_REASON_LABELS,
   REJECTION_REASONS,
   stageCounts,
@@ -137,7 +139,7 @@ function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof mov
  * stage to stage. Candidates in whose loops the viewer still owes a scorecard are counted apart,
  * in no stage and in no figure.
  */
-export async function pipelinePage(viewer: Viewer, openingId: string, now = new Date()) {
+export async function pipelinePage(viewer: Viewer, openingId: string, opened: PipelineStage | null = null, now = new Date()) {
   const opening = await requireManagedOpening(viewer, openingId);
   const rows = await db.hiringCandidate.findMany({
     where: { loops: { some: { openingId } } },
@@ -168,13 +170,16 @@ export async function pipelinePage(viewer: Viewer, openingId: string, now = new 
     opening: { id: opening.id, title: opening.title, state: opening.state },
     /** Candidates in whose loops the viewer still owes a scorecard: in no column and no figure. */
     hidden: rows.length - placed.length,
-    columns: PIPELINE_STAGES.map((stage) => ({
-      stage,
-      label: PIPELINE_STAGE_LABELS[stage],
-      count: counts[stage],
-      candidates: placed
-        .filter((candidate) => candidate.stage === stage)
-        .map(({ row, access }) => {
+    columns: PIPELINE_STAGES.map((stage) => {
+      const { shown, more, whole } = inStage(placed, stage, opened);
+      return {
+        stage,
+        label: PIPELINE_STAGE_LABELS[stage],
+        count: counts[stage],
+        /** Candidates of the column the board leaves out (PIPELINE_COLUMN_LIMIT), and whether the viewer opened the whole column. */
+        more,
+        whole,
+        candidates: shown.map(({ row, access }) => {
           const canMove = canMoveCandidate(viewer, access);
           const latest = row.loops.at(-1);
           const lastMove = row.pipelineMoves.at(-1);
@@ -191,7 +196,8 @@ export async function pipelinePage(viewer: Viewer, openingId: string, now = new 
             canStartLoop: canMove && open && isActiveStage(stage) && !row.loops.some((loop) => loop.state === "open" && loop.decision === null),
           };
         }),
-    })),
+      };
+    }),
     timeInStage: timeInStage(histories, now).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
     funnel: funnel(histories).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
     reasons: REJECTION_REASONS.map((reason) => ({ value: reason, label: REJECTION_REASON_LABELS[reason] })),
@@ -199,6 +205,13 @@ export async function pipelinePage(viewer: Viewer, openingId: string, now = new 
 }
 
 export type PipelinePage = Awaited<ReturnType<typeof pipelinePage>>;
+
+/** A column's candidates as the board shows them, how many it leaves out, and whether it is shown whole past the limit. */
+function inStage<T extends { stage: PipelineStage }>(placed: readonly T[], stage: PipelineStage, opened: PipelineStage | null) {
+  const all = placed.filter((candidate) => candidate.stage === stage);
+  const shown = all.slice(0, shownInColumn(stage, all.length, opened));
+  return { shown, more: all.length - shown.length, whole: opened === stage && all.length > PIPELINE_COLUMN_LIMIT };
+}
 
 /** A candidate's place in the pipeline and their moves, for the loop page: null for whoever may not see it. */
 export async function candidatePipeline(viewer: Viewer, loop: { opening: { id: string }; access: { adminIds: readonly string[] }; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } }) {

@@ -37,6 +37,18 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
   other: "Other (say why)",
 };
 
+/**
+ * A column of the pipeline board shows this many candidates, those waiting longest first, and
+ * says how many more there are: an opening with hundreds of candidates stays one readable page
+ * (every card holds its own move form). The whole column is one link away.
+ */
+export const PIPELINE_COLUMN_LIMIT = 25;
+
+/** How many of a column's candidates the board shows: all of the column the viewer opened, else up to the limit. */
+export function shownInColumn(stage: PipelineStage, total: number, opened: PipelineStage | null): number {
+  return opened === stage ? total : Math.min(total, PIPELINE_COLUMN_LIMIT);
+}
+
 export function isPipelineStage(value: unknown): value is PipelineStage {
   return typeof value === "string" && (PIPELINE_STAGES as readonly string[]).includes(value);
 }

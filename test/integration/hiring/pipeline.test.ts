@@ -244,4 +244,25 @@ describe("the pipeline", () => {
     const rejected = await db.hiringCandidate.findMany({ where: { pipelineStage: "rejected", loops: { some: { openingId: history.pipelineOpeningId } } }, select: { rejectedAt: true, pipelineStageSince: true } });
     expect(rejected.every((candidate) => candidate.rejectedAt?.getTime() === candidate.pipelineStageSince.getTime())).toBe(true);
   });
+
+  test("a column of many candidates shows the 25 waiting longest and how many more; ?all= opens that column whole", async () => {
+    const team = await db.team.create({ data: { name: `Bench team ${Math.random()}` } });
+    for (let index = 0; index < 6; index++) await createPerson({ name: `Bench interviewer ${index}`, teamId: team.id });
+    const admin = await createAdmin({ name: "Bench Admin" });
+    const history = await seedHiringHistory({ adminId: admin.id, loops: 400, interviewers: 6, now: new Date("2026-11-01T00:00:00Z") });
+    const open = async (query: string) =>
+      bodyOf<Board>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${history.pipelineOpeningId}/pipeline${query}`, admin.id), { openingId: history.pipelineOpeningId })));
+    const page = await open("");
+    const fullest = [...page.columns].sort((a, b) => b.count - a.count)[0]!;
+    expect(fullest.count).toBeGreaterThan(25);
+    expect([fullest.candidates.length, fullest.more, fullest.whole]).toEqual([25, fullest.count - 25, false]);
+    // Those waiting longest first.
+    const since = fullest.candidates.map((candidate) => candidate.since);
+    expect(since).toEqual([...since].sort());
+    const whole = (await open(`?all=${fullest.stage}`)).columns.find((column) => column.stage === fullest.stage)!;
+    expect([whole.candidates.length, whole.more, whole.whole]).toEqual([fullest.count, 0, true]);
+    expect(whole.candidates.slice(0, 25)).toEqual(fullest.candidates);
+    // Another column, or nonsense, leaves the board as it was.
+    for (const query of ["?all=limbo", "?all="]) expect((await open(query)).columns.map((column) => column.candidates.length)).toEqual(page.columns.map((column) => column.candidates.length));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkMove, funnel, movesFrom, stageCounts, timeInStage, type CandidateHistory, type PipelineMove, type PipelineStage } from "~/modules/hiring/pipeline";
+import { checkMove, funnel, movesFrom, PIPELINE_COLUMN_LIMIT, shownInColumn, stageCounts, timeInStage, type CandidateHistory, type PipelineMove, type PipelineStage } from "~/modules/hiring/pipeline";
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 24 * 60 * 60 * 1000);
 /** A history from stops: [stage, day entered], the first an entry. */
@@ -85,5 +85,14 @@ describe("figures read from the moves", () => {
     // Interviews: 8, 7, 6, 1 ended; 26 and 10 days running.
     expect(rows.find((row) => row.stage === "interviews")).toEqual({ stage: "interviews", completed: 4, medianDays: 6.5, waiting: 2, medianWaitingDays: 18 });
     expect(rows.find((row) => row.stage === "offer")).toEqual({ stage: "offer", completed: 1, medianDays: 4, waiting: 0, medianWaitingDays: null });
+  });
+});
+
+describe("a column of the board", () => {
+  test("shows up to the limit, or the whole column the viewer opened", () => {
+    expect(shownInColumn("screen", 10, null)).toBe(10);
+    expect(shownInColumn("screen", 300, null)).toBe(PIPELINE_COLUMN_LIMIT);
+    expect(shownInColumn("screen", 300, "screen")).toBe(300);
+    expect(shownInColumn("offer", 300, "screen")).toBe(PIPELINE_COLUMN_LIMIT);
   });
 });
