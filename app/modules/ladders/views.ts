@@ -198,7 +198,29 @@ export function competencyView(ladder: Ladder, competencyId: string) {
 }
 
 /** The "compare two levels" page: what really changes from one level to the other, in picker order. */
-export function levelComparisonView(ladder: Ladder, fromId: string, toId: string) {
+/**
+ * Each pair of levels is compared once per loaded ladder: a ladder never changes once loaded (a
+ * reload makes a new one), and pairing and word-diffing every statement of two levels took about
+ * 50 to 100 ms, holding the compare page to 0.04 of the trivial page's requests per second in the
+ * bench (docs/benchmarks/README.md). At most levels² entries per ladder, dropped with the ladder.
+ */
+const comparisons = new WeakMap<Ladder, Map<string, ComparisonView>>();
+
+type ComparisonView = NonNullable<ReturnType<typeof compareLevelsView>>;
+
+export function levelComparisonView(ladder: Ladder, fromId: string, toId: string): ComparisonView | undefined {
+  let kept = comparisons.get(ladder);
+  if (!kept) comparisons.set(ladder, (kept = new Map()));
+  const key = JSON.stringify([fromId, toId]);
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const view = compareLevelsView(ladder, fromId, toId);
+  // Only pairs of real levels are kept, so made-up ids cannot grow the map.
+  if (view) kept.set(key, view);
+  return view;
+}
+
+function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
   const result = compareLevels(ladder, fromId, toId);
   if (!result) return undefined;
   const { levelA: from, levelB: to } = result;

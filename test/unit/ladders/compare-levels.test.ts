@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareLevels } from "~/modules/ladders";
+import { compareLevels, getLevel } from "~/modules/ladders";
+import { levelComparisonView } from "~/modules/ladders/views";
 import { wordDiff } from "~/modules/ladders/compare-levels";
 import { fixtureLadder, fixtureWith, loadValid } from "./helpers";
 
@@ -69,5 +70,21 @@ describe("compareLevels", () => {
   it("has nothing to say about a level compared with itself, or about unknown levels", () => {
     expect(compareLevels(ladder, "m1", "m1")?.changes).toEqual([]);
     expect(compareLevels(ladder, "m1", "m9")).toBeUndefined();
+  });
+});
+
+describe("levelComparisonView, worked out once per loaded ladder", () => {
+  it("answers the same pair alike each time, and a reloaded ladder from its own content", () => {
+    const first = fixtureLadder();
+    const view = levelComparisonView(first, "ic1", "ic2")!;
+    expect(levelComparisonView(first, "ic1", "ic2")).toEqual(view);
+    // A reload is a new ladder object with the same id: its changed words show, not the first ladder's.
+    const reloaded = fixtureLadder();
+    const ic2 = getLevel(reloaded, "ic2")!;
+    ic2.expectations["collaboration"] = [...(ic2.expectations["collaboration"] ?? []), { text: "Runs the team's retrospectives.", examples: [] }];
+    const after = levelComparisonView(reloaded, "ic1", "ic2")!;
+    expect(after.changes.find((change) => change.id === "collaboration")?.onlyInTo).toContain("Runs the team's retrospectives.");
+    expect(view.changes.find((change) => change.id === "collaboration")?.onlyInTo).not.toContain("Runs the team's retrospectives.");
+    expect(levelComparisonView(first, "ic1", "nowhere")).toBeUndefined();
   });
 });
