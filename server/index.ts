@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
-import { processCount } from "../app/modules/operations/processes.ts";
+import { processCount, sqliteProcessesWarning } from "../app/modules/operations/processes.ts";
 import { serveHealth, startWorkers } from "./processes.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
@@ -35,7 +35,9 @@ async function main() {
   if (cluster.isWorker) return serve(env, development);
 
   await prepareDatabase(env);
-  const processes = development ? 1 : processCount(env.WEB_CONCURRENCY, { cores: availableParallelism(), production: env.isProduction });
+  const processes = development ? 1 : processCount(env.WEB_CONCURRENCY, { cores: availableParallelism(), production: env.isProduction, database: env.databaseProvider });
+  const warning = sqliteProcessesWarning(processes, env.databaseProvider);
+  if (warning) console.warn(warning);
   await runBackgroundJobs(env);
   if (processes === 1) {
     await serve(env, development);

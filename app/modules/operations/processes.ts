@@ -4,10 +4,18 @@
  * new visitors wait behind page work. Several processes share the port (node:cluster: the
  * primary accepts and hands connections out), each on its own core. Pure.
  */
-export function processCount(setting: "auto" | number | undefined, options: { cores: number; production: boolean }): number {
+export function processCount(setting: "auto" | number | undefined, options: { cores: number; production: boolean; database: "sqlite" | "postgresql" }): number {
   const auto = Math.max(1, options.cores);
-  if (setting === undefined) return options.production ? auto : 1;
+  // SQLite: one process unless the operator asks for more (docs/decisions/046: writes from several
+  // processes to one file can be refused as busy where one process queues them).
+  if (setting === undefined) return options.production && options.database === "postgresql" ? auto : 1;
   return setting === "auto" ? auto : setting;
+}
+
+/** Said at start-up when an operator asks for several processes on SQLite. */
+export function sqliteProcessesWarning(processes: number, database: "sqlite" | "postgresql"): string | null {
+  if (database !== "sqlite" || processes === 1) return null;
+  return `WEB_CONCURRENCY gives ${processes} app processes on one SQLite file: under concurrent writes some may be refused as busy (docs/decisions/046). PostgreSQL is the database for several processes.`;
 }
 
 /** Waits before starting a process again after it ended unexpectedly: longer when it keeps ending. */

@@ -1,17 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { processCount, restartDelayMs } from "~/modules/operations/processes";
+import { processCount, restartDelayMs, sqliteProcessesWarning } from "~/modules/operations/processes";
 import { parseEnv } from "~/utils/env.server";
 
 describe("app processes per machine", () => {
-  test("unset: one per core in production, one otherwise", () => {
-    expect(processCount(undefined, { cores: 4, production: true })).toBe(4);
-    expect(processCount(undefined, { cores: 4, production: false })).toBe(1);
+  test("unset: one per core in production on PostgreSQL; one on SQLite and outside production", () => {
+    expect(processCount(undefined, { cores: 4, production: true, database: "postgresql" })).toBe(4);
+    expect(processCount(undefined, { cores: 4, production: false, database: "postgresql" })).toBe(1);
+    expect(processCount(undefined, { cores: 4, production: true, database: "sqlite" })).toBe(1);
   });
 
-  test("auto is one per core; a number is taken as it is", () => {
-    expect(processCount("auto", { cores: 2, production: false })).toBe(2);
-    expect(processCount(3, { cores: 2, production: true })).toBe(3);
-    expect(processCount(1, { cores: 8, production: true })).toBe(1);
+  test("auto is one per core; a number is taken as it is; several on SQLite are warned about", () => {
+    expect(processCount("auto", { cores: 2, production: false, database: "postgresql" })).toBe(2);
+    expect(processCount(3, { cores: 2, production: true, database: "postgresql" })).toBe(3);
+    expect(processCount(1, { cores: 8, production: true, database: "postgresql" })).toBe(1);
+    expect(processCount(2, { cores: 8, production: true, database: "sqlite" })).toBe(2);
+    expect(sqliteProcessesWarning(2, "sqlite")).toMatch(/2 app processes on one SQLite file.*decisions\/046/);
+    expect([sqliteProcessesWarning(1, "sqlite"), sqliteProcessesWarning(4, "postgresql")]).toEqual([null, null]);
   });
 
   test("WEB_CONCURRENCY and HEALTH_PORT are read from the environment, and nonsense is refused by name", () => {
