@@ -154,9 +154,11 @@ async function backupSqlite(file: string, partial: string): Promise<void> {
   if (!existsSync(file)) throw new BackupError(`There is no database at ${file}.`);
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    // All remaining pages in each step: a step reads one consistent state, so writers
-    // committing meanwhile cannot make the copy start over again and again.
-    await database.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) });
+    // Every page in each step (as many as better-sqlite3 allows asking for): one step reads one
+    // consistent state and finishes the copy. Asking for only the pages that remained made a
+    // copy that another connection's commit restarts ask too few again, round after round,
+    // while writers kept committing: the test with 50 writers once hung until its timeout.
+    await database.backup(partial, { progress: () => 0x7fffffff });
   } finally {
     database.close();
   }
