@@ -1,7 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { createServer, type Server } from "node:http";
 import client from "prom-client";
-import { checkHealth } from "../app/modules/operations/health.server.ts";
 import { restartDelayMs } from "../app/modules/operations/processes.ts";
 import { isSiblingMessage } from "../app/utils/siblings.server.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
@@ -86,6 +85,9 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
 export function serveHealth(port: number, host: string, workersServing: () => number | null): Server {
   const server = createServer((request, response) => {
     void (async () => {
+      // Imported here, not at the top: the database client connects when imported, and the
+      // server's entry imports this file before it migrates (SQLite's migrations need the file to themselves).
+      const { checkHealth } = await import("../app/modules/operations/health.server.ts");
       const health = await checkHealth();
       const serving = workersServing();
       const noWorkers = serving !== null && serving === 0;
