@@ -7,7 +7,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { getPersonName, listPeople, listTeamOptions, parsePeopleFilters } from "~/modules/people/service.server";
+import { getPersonName, listPeople, parsePeopleFilters, teamById, teamNamed } from "~/modules/people/service.server";
+import { SuggestField } from "~/components/ui/suggest-field";
+import { textParam } from "~/utils/search-params";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -15,18 +17,19 @@ export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  const filters = parsePeopleFilters(new URL(request.url).searchParams);
-  const [result, teams, tracks, managerName] = await Promise.all([
-    listPeople(filters),
-    listTeamOptions(),
-    getTrackOptions(),
-    filters.managerId ? getPersonName(filters.managerId) : null,
-  ]);
-  return { ...result, filters, teams, tracks, managerName };
+  const searchParams = new URL(request.url).searchParams;
+  const filters = parsePeopleFilters(searchParams);
+  // A team typed by name (the filter form, with suggestions: organisations have hundreds of teams), or by id (links).
+  const typedTeam = textParam(searchParams, "teamName", 200);
+  const team = typedTeam ? await teamNamed(typedTeam) : filters.teamId && filters.teamId !== "none" ? await teamById(filters.teamId) : null;
+  const teamError = typedTeam && !team ? `No team is called “${typedTeam}”. Pick one of the suggestions, or clear the field.` : null;
+  if (typedTeam) filters.teamId = team?.id ?? "";
+  const [result, tracks, managerName] = await Promise.all([listPeople(filters), getTrackOptions(), filters.managerId ? getPersonName(filters.managerId) : null]);
+  return { ...result, filters, team: teamError ? null : team, typedTeam, teamError, tracks, managerName };
 });
 
 export default function People() {
-  const { people, total, page, pageCount, filters, teams, tracks, managerName } = useLoaderData<typeof loader>();
+  const { people, total, page, pageCount, filters, team, typedTeam, teamError, tracks, managerName } = useLoaderData<typeof loader>();
   // Names, not ids: "Individual contributor · Engineer II".
   const placeOf = (ladderId: string | null, trackId: string, levelId: string | null) => {
     const track = tracks.find((option) => option.id === trackId && (!ladderId || option.ladderId === ladderId));
@@ -35,7 +38,7 @@ export default function People() {
   };
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/admin/people";
-  const filtered = Boolean(filters.q || filters.teamId || filters.managerId || filters.track || filters.level || filters.role || filters.status !== "active");
+  const filtered = Boolean(filters.q || filters.teamId || typedTeam || filters.managerId || filters.track || filters.level || filters.role || filters.status !== "active");
   return (
     <>
       <PageHeader
@@ -56,15 +59,15 @@ export default function People() {
         <Form method="get" role="search" aria-label="Find people" className="grid grid-cols-2 gap-3 lg:grid-cols-6">
           {filters.managerId ? <input type="hidden" name="manager" value={filters.managerId} /> : null}
           <Field label="Name or email" name="q" type="search" defaultValue={filters.q} className="col-span-2" />
-          <SelectField label="Team" name="team" defaultValue={filters.teamId}>
-            <option value="">All teams</option>
-            <option value="none">No team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </SelectField>
+          <SuggestField
+            key={typedTeam || team?.name || ""}
+            label="Team"
+            name="teamName"
+            suggestions="/admin/team-options"
+            defaultValue={typedTeam || team?.name || ""}
+            hint={filters.teamId === "none" ? "Showing people without a team." : undefined}
+            errors={teamError ? [teamError] : undefined}
+          />
           <SelectField label="Track" name="track" defaultValue={filters.track}>
             <option value="">All tracks</option>
             <option value="none">No track</option>
@@ -99,6 +102,11 @@ export default function People() {
           </SelectField>
           <div className="col-span-2 flex items-end gap-2 lg:col-span-5">
             <Button type="submit">{searching ? "Searching…" : "Search"}</Button>
+            {filters.teamId !== "none" ? (
+              <Link to="?team=none" className={buttonClass("ghost")}>
+                People without a team
+              </Link>
+            ) : null}
             {filtered ? (
               <Link to="/admin/people" className={buttonClass("ghost")}>
                 Clear filters

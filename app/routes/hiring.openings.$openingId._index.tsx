@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { StageForm } from "~/components/hiring/stage-form";
+import { Pagination } from "~/components/ui/pagination";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
@@ -16,12 +17,13 @@ import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/f
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpeningState } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { pageParam } from "~/utils/search-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return openingPage(viewer, params.openingId ?? "");
+  return openingPage(viewer, params.openingId ?? "", pageParam(new URL(request.url).searchParams));
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -78,7 +80,7 @@ function resultOf(actionData: ActionData, intent: string, stageId: string | null
 }
 
 export default function OpeningPage() {
-  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops } = useLoaderData<typeof loader>();
+  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -164,7 +166,7 @@ export default function OpeningPage() {
               </div>
             ) : null}
           </Card>
-          <Candidates openingId={opening.id} loops={loops} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
+          <Candidates openingId={opening.id} loops={loops} loopPages={loopPages} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
         </div>
         <div className="space-y-6">
           <Card>
@@ -237,12 +239,14 @@ function Admins({ admins, lastResult, busy }: { admins: { id: string; name: stri
 function Candidates({
   openingId,
   loops,
+  loopPages,
   open,
   lastResult,
   busy,
 }: {
   openingId: string;
   loops: { id: string; candidate: string; interviews: number; submitted: number | null; decision: string | null; createdAt: string }[];
+  loopPages: { total: number; page: number; pageCount: number };
   open: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
   busy: boolean;
@@ -266,20 +270,23 @@ function Candidates({
         </Link>
       </div>
       {loops.length ? (
-        <DataTable caption="Candidates and their loops" headings={["Candidate", "Added", "Scorecards", "Decision"]}>
-          {loops.map((loop) => (
-            <tr key={loop.id}>
-              <td className={tdClass}>
-                <Link to={`/hiring/loops/${loop.id}`} className={linkClass}>
-                  {loop.candidate}
-                </Link>
-              </td>
-              <td className={tdClass}>{formatDate(loop.createdAt)}</td>
-              <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>
-              <td className={tdClass}>{loop.decision ? (decisionWords[loop.decision] ?? loop.decision) : "–"}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          <DataTable caption={loopPages.pageCount > 1 ? `Candidates and their loops, newest first: ${loopPages.total}, page ${loopPages.page} of ${loopPages.pageCount}` : "Candidates and their loops"} headings={["Candidate", "Added", "Scorecards", "Decision"]}>
+            {loops.map((loop) => (
+              <tr key={loop.id}>
+                <td className={tdClass}>
+                  <Link to={`/hiring/loops/${loop.id}`} className={linkClass}>
+                    {loop.candidate}
+                  </Link>
+                </td>
+                <td className={tdClass}>{formatDate(loop.createdAt)}</td>
+                <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>
+                <td className={tdClass}>{loop.decision ? (decisionWords[loop.decision] ?? loop.decision) : "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination page={loopPages.page} pageCount={loopPages.pageCount} label="Pages of candidates" />
+        </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-300">No candidates yet.</p>
       )}

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm, type Submissio
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
@@ -21,8 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeli
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   // ?all=<stage>: that column whole, past the board's limit; anything else is the board as usual.
-  const opened = new URL(request.url).searchParams.get("all");
-  return pipelinePage(viewer, params.openingId ?? "", isPipelineStage(opened) ? opened : null);
+  // ?move=<candidate>: that candidate's move form open on their card.
+  const search = new URL(request.url).searchParams;
+  const opened = search.get("all");
+  return pipelinePage(viewer, params.openingId ?? "", { opened: isPipelineStage(opened) ? opened : null, moving: search.get("move") });
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -137,17 +139,15 @@ export default function PipelinePageView() {
 function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidate; reasons: PipelinePage["reasons"]; lastResult: SubmissionResult<string[]> | undefined }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [form, fields] = useForm({
-    id: `move-${candidate.id}`,
-    lastResult,
-    constraint: getZodConstraint(MoveCandidateSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveCandidateSchema }),
-  });
+  const [search] = useSearchParams();
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
+  // The form to move anywhere or reject is on the card asked for (?move=), not on every card of the board.
+  const formOpen = failed || (candidate.moving && !lastResult);
+  const moveLink = new URLSearchParams(search);
+  moveLink.set("move", candidate.id);
   return (
-    <li className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+    <li id={`candidate-${candidate.id}`} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
       <p className="font-medium">
         {candidate.loopId ? (
           <Link to={`/hiring/loops/${candidate.loopId}`} className={linkClass}>
@@ -184,40 +184,63 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
           </Form>
         ) : null}
       </div>
-      {candidate.moves.length ? (
-        <details className="mt-2" open={failed || undefined}>
-          <summary className="cursor-pointer text-brand-600 underline underline-offset-2 dark:text-brand-100">
+      {candidate.moves.length && formOpen ? (
+        <MoveForm candidate={candidate} reasons={reasons} lastResult={lastResult} busy={busy} />
+      ) : candidate.moves.length ? (
+        <p className="mt-2">
+          <Link to={`?${moveLink.toString()}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
             Move or reject<span className="sr-only"> {candidate.name}</span>
-          </summary>
-          <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="candidateId" value={candidate.id} />
-            <SelectField label="Move to" errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.some((move) => move.value === "rejected") ? "rejected" : next?.value}>
-              {candidate.moves.map((move) => (
-                <option key={move.value} value={move.value}>
-                  {move.label}
-                </option>
-              ))}
-            </SelectField>
-            {candidate.moves.some((move) => move.value === "rejected") ? (
-              <SelectField label="Reason for a rejection" errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
-                <option value="">Choose a reason</option>
-                {reasons.map((reason) => (
-                  <option key={reason.value} value={reason.value}>
-                    {reason.label}
-                  </option>
-                ))}
-              </SelectField>
-            ) : null}
-            <TextareaField label="Note" hint="Required for “Other”, and for hired without an offer." rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
-            <FormErrors form={form} />
-            <Button type="submit" disabled={busy}>
-              Move {candidate.name}
-            </Button>
-          </Form>
-        </details>
+          </Link>
+        </p>
       ) : null}
     </li>
+  );
+}
+
+/** The form to move a candidate anywhere the rules allow or to reject them, on the one card asked for. */
+function MoveForm({ candidate, reasons, lastResult, busy }: { candidate: Candidate; reasons: PipelinePage["reasons"]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const [search] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `move-${candidate.id}`,
+    lastResult,
+    constraint: getZodConstraint(MoveCandidateSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveCandidateSchema }),
+  });
+  const next = candidate.moves[0];
+  const without = new URLSearchParams(search);
+  without.delete("move");
+  const closed = without.toString();
+  return (
+    <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="candidateId" value={candidate.id} />
+      <SelectField label="Move to" errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.some((move) => move.value === "rejected") ? "rejected" : next?.value}>
+        {candidate.moves.map((move) => (
+          <option key={move.value} value={move.value}>
+            {move.label}
+          </option>
+        ))}
+      </SelectField>
+      {candidate.moves.some((move) => move.value === "rejected") ? (
+        <SelectField label="Reason for a rejection" errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
+          <option value="">Choose a reason</option>
+          {reasons.map((reason) => (
+            <option key={reason.value} value={reason.value}>
+              {reason.label}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TextareaField label="Note" hint="Required for “Other”, and for hired without an offer." rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+      <FormErrors form={form} />
+      <Button type="submit" disabled={busy}>
+        Move {candidate.name}
+      </Button>{" "}
+      <Link to={`?${closed}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
+        Cancel
+      </Link>
+    </Form>
   );
 }
 

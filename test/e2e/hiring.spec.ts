@@ -133,11 +133,12 @@ test("a hiring admin opens an opening's pipeline, moves a candidate on and rejec
   // Sam Rivera moves on to interviews.
   await column("Screen").getByRole("button", { name: "Move Sam Rivera to Interviews" }).click();
   await expect(page.getByText("Sam Rivera moved to interviews.")).toBeVisible();
-  await expect(column("Interviews").getByRole("link", { name: "Sam Rivera" })).toBeVisible();
+  await expect(column("Interviews").getByRole("link", { name: "Sam Rivera", exact: true })).toBeVisible();
 
   // Nadia Karim is rejected: without a reason the form says so and nothing moves; with one, she is.
   const nadia = column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" });
-  await nadia.getByText("Move or reject").click();
+  // The full form opens on her card alone.
+  await nadia.getByRole("link", { name: "Move or reject Nadia Karim" }).click();
   await expect(nadia.getByLabel("Move to")).toHaveValue("rejected");
   await nadia.getByRole("button", { name: "Move Nadia Karim", exact: true }).click();
   await expect(nadia.getByText("Choose why the candidate is rejected.")).toBeVisible();

@@ -128,16 +128,24 @@ export async function hiringHome(viewer: Viewer) {
 }
 
 /** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
-export async function openingPage(viewer: Viewer, openingId: string) {
+/** Candidates (loops) a page of the opening lists, newest first. */
+export const OPENING_LOOPS_PAGE_SIZE = 25;
+
+export async function openingPage(viewer: Viewer, openingId: string, page = 1) {
   const opening = await requireManagedOpening(viewer, openingId);
   const ladder = await openingLadder(opening);
   const level = getLevel(ladder, opening.levelId);
   const coverage = planCoverage(ladder, opening.levelId, opening.stages);
+  const loopCount = await db.hiringLoop.count({ where: { openingId } });
+  const pageCount = Math.max(1, Math.ceil(loopCount / OPENING_LOOPS_PAGE_SIZE));
+  const shownPage = Math.min(page, pageCount);
   const [admins, loops, usedStages] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...opening.access.adminIds] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     db.hiringLoop.findMany({
       where: { openingId },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (shownPage - 1) * OPENING_LOOPS_PAGE_SIZE,
+      take: OPENING_LOOPS_PAGE_SIZE,
       select: {
         id: true,
         state: true,
@@ -165,6 +173,8 @@ export async function openingPage(viewer: Viewer, openingId: string) {
     })),
     coverage,
     admins,
+    /** The opening's candidates, a page at a time: how many in all, and which page this is. */
+    loopPages: { total: loopCount, page: shownPage, pageCount },
     loops: loops.map((loop) => {
       const access: LoopAccess = {
         adminIds: opening.access.adminIds,

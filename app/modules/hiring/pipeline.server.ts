@@ -137,67 +137,86 @@ function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof mov
  * The opening's pipeline: a column per stage with its count and its candidates (time in the stage,
  * their latest loop, the moves allowed), the median time in each stage and the conversion from
  * stage to stage. Candidates in whose loops the viewer still owes a scorecard are counted apart,
- * in no stage and in no figure.
+ * in no stage and in no figure. `moving`: the candidate whose move form is open (?move=).
+ *
+ * Every candidate's stage and moves are read for the figures; names and loops only for the
+ * candidates the board shows (PIPELINE_COLUMN_LIMIT a column), so an opening of hundreds of
+ * candidates reads and renders a board's worth.
  */
-export async function pipelinePage(viewer: Viewer, openingId: string, opened: PipelineStage | null = null, now = new Date()) {
+export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = new Date()) {
+  const opened = options.opened ?? null;
   const opening = await requireManagedOpening(viewer, openingId);
-  const rows = await db.hiringCandidate.findMany({
-    where: { loops: { some: { openingId } } },
-    orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      purgedAt: true,
-      pipelineStage: true,
-      pipelineStageSince: true,
-      loops: {
-        where: { openingId },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, state: true, decision: true, interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
-      },
-      pipelineMoves: { orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: { fromStage: true, toStage: true, reason: true, movedAt: true } },
-    },
+  const [rows, ownInterviews] = await Promise.all([
+    db.hiringCandidate.findMany({
+      where: { loops: { some: { openingId } } },
+      orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
+      select: { id: true, purgedAt: true, pipelineStage: true, pipelineStageSince: true },
+    }),
+    // The viewer's own interviews in the opening's loops: whether they still owe a card decides what they may see.
+    db.hiringInterview.findMany({
+      where: { interviewerId: viewer.id, loop: { openingId } },
+      select: { interviewerId: true, loopId: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } },
+    }),
+  ]);
+  const allMoves = await db.hiringPipelineMove.findMany({
+    where: { candidateId: { in: rows.map((row) => row.id) } },
+    orderBy: [{ candidateId: "asc" }, { movedAt: "asc" }, { id: "asc" }],
+    select: { candidateId: true, fromStage: true, toStage: true, reason: true, movedAt: true },
   });
+  const ownLoops = new Map<string, Map<string, typeof ownInterviews>>();
+  for (const interview of ownInterviews) {
+    const loops = ownLoops.get(interview.loop.candidateId) ?? ownLoops.set(interview.loop.candidateId, new Map()).get(interview.loop.candidateId)!;
+    loops.set(interview.loopId, [...(loops.get(interview.loopId) ?? []), interview]);
+  }
+  const movesOf = new Map<string, typeof allMoves>();
+  for (const move of allMoves) (movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!).push(move);
   const placed = rows.flatMap((row) => {
-    const access: CandidateAccess = { adminIds: opening.access.adminIds, loops: candidateLoopsAccess(row.loops), purged: row.purgedAt !== null };
-    return canSeePipeline(viewer, access) ? [{ row, access, stage: stageOf(row.pipelineStage) }] : [];
+    const loops = candidateLoopsAccess([...(ownLoops.get(row.id)?.values() ?? [])].map((interviews) => ({ interviews })));
+    const access: CandidateAccess = { adminIds: opening.access.adminIds, loops, purged: row.purgedAt !== null };
+    return canSeePipeline(viewer, access) ? [{ row, access, stage: stageOf(row.pipelineStage), moves: movesOf.get(row.id) ?? [] }] : [];
   });
-  const histories = placed.map(({ row }) => historyOf(row.pipelineMoves));
+  const histories = placed.map(({ moves }) => historyOf(moves));
   // The moves and the kept stage are written together (recordMove), so counting either is the same.
   const counts = stageCounts(histories);
   const open = opening.state === "open";
+  const columns = PIPELINE_STAGES.map((stage) => ({ stage, ...inStage(placed, stage, opened) }));
+  const details = await db.hiringCandidate.findMany({
+    where: { id: { in: columns.flatMap((column) => column.shown.map(({ row }) => row.id)) } },
+    select: { id: true, name: true, loops: { where: { openingId }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, decision: true } } },
+  });
+  const detailsOf = new Map(details.map((detail) => [detail.id, detail]));
   return {
     opening: { id: opening.id, title: opening.title, state: opening.state },
     /** Candidates in whose loops the viewer still owes a scorecard: in no column and no figure. */
     hidden: rows.length - placed.length,
-    columns: PIPELINE_STAGES.map((stage) => {
-      const { shown, more, whole } = inStage(placed, stage, opened);
-      return {
-        stage,
-        label: PIPELINE_STAGE_LABELS[stage],
-        count: counts[stage],
-        /** Candidates of the column the board leaves out (PIPELINE_COLUMN_LIMIT), and whether the viewer opened the whole column. */
-        more,
-        whole,
-        candidates: shown.map(({ row, access }) => {
-          const canMove = canMoveCandidate(viewer, access);
-          const latest = row.loops.at(-1);
-          const lastMove = row.pipelineMoves.at(-1);
-          return {
-            id: row.id,
-            name: row.purgedAt ? PURGED_NAME : row.name,
-            since: row.pipelineStageSince.toISOString(),
-            days: daysBetween(row.pipelineStageSince, now),
-            loopId: latest?.id ?? null,
-            loops: row.loops.length,
-            reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? REJECTION_REASON_LABELS[lastMove.reason] : null,
-            // A rejected candidate is offered first the stage they were rejected from.
-            moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null).map((to) => ({ value: to, label: PIPELINE_STAGE_LABELS[to] })) : [],
-            canStartLoop: canMove && open && isActiveStage(stage) && !row.loops.some((loop) => loop.state === "open" && loop.decision === null),
-          };
-        }),
-      };
-    }),
+    columns: columns.map(({ stage, shown, more, whole }) => ({
+      stage,
+      label: PIPELINE_STAGE_LABELS[stage],
+      count: counts[stage],
+      /** Candidates of the column the board leaves out (PIPELINE_COLUMN_LIMIT), and whether the viewer opened the whole column. */
+      more,
+      whole,
+      candidates: shown.map(({ row, access, moves }) => {
+        const canMove = canMoveCandidate(viewer, access);
+        const detail = detailsOf.get(row.id);
+        const loops = detail?.loops ?? [];
+        const lastMove = moves.at(-1);
+        return {
+          id: row.id,
+          name: row.purgedAt || !detail ? PURGED_NAME : detail.name,
+          since: row.pipelineStageSince.toISOString(),
+          days: daysBetween(row.pipelineStageSince, now),
+          loopId: loops.at(-1)?.id ?? null,
+          loops: loops.length,
+          reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? REJECTION_REASON_LABELS[lastMove.reason] : null,
+          // A rejected candidate is offered first the stage they were rejected from.
+          moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null).map((to) => ({ value: to, label: PIPELINE_STAGE_LABELS[to] })) : [],
+          /** Their move form is open on the board (?move=). */
+          moving: canMove && options.moving === row.id,
+          canStartLoop: canMove && open && isActiveStage(stage) && !loops.some((loop) => loop.state === "open" && loop.decision === null),
+        };
+      }),
+    })),
     timeInStage: timeInStage(histories, now).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
     funnel: funnel(histories).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
     reasons: REJECTION_REASONS.map((reason) => ({ value: reason, label: REJECTION_REASON_LABELS[reason] })),

@@ -39,10 +39,10 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
 
 /**
  * A column of the pipeline board shows this many candidates, those waiting longest first, and
- * says how many more there are: an opening with hundreds of candidates stays one readable page
- * (every card holds its own move form). The whole column is one link away.
+ * says how many more there are: an opening with hundreds of candidates stays one readable page,
+ * five columns of ten a screen's worth. The whole column is one link away.
  */
-export const PIPELINE_COLUMN_LIMIT = 25;
+export const PIPELINE_COLUMN_LIMIT = 10;
 
 /** How many of a column's candidates the board shows: all of the column the viewer opened, else up to the limit. */
 export function shownInColumn(stage: PipelineStage, total: number, opened: PipelineStage | null): number {

@@ -17,17 +17,14 @@ import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type Pai
 export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
-  const [people, optIns, pairs, pulses, ratings] = await Promise.all([
-    db.user.findMany({
-      where: { deactivatedAt: null, level: { not: null }, ...(programme.openTo === "teams" ? { teamId: { in: programme.teamIds } } : {}) },
-      select: { id: true, teamId: true, ladderId: true, level: true, deactivatedAt: true },
-    }),
+  const [placements, optIns, pairs, pulses, ratings] = await Promise.all([
+    activePlacements(programme),
     db.mentorshipParticipant.findMany({ where: { programmeId }, select: { userId: true, role: true, capacity: true, competencies: true } }),
     db.mentorshipPair.findMany({ where: { programmeId }, select: { id: true, menteeId: true, status: true, declinedById: true, outcome: true, _count: { select: { checkIns: true } } } }),
     programmePulses(programmeId),
     goalRatings({ programmeId }),
   ]);
-  const eligible = people.filter((person) => eligibleFor(programme, ladder, person)).length;
+  const eligible = placements.reduce((sum, group) => sum + (eligibleFor(programme, ladder, { id: "", deactivatedAt: null, ...group.place }) ? group.people : 0), 0);
   const roles = (role: Role) => optIns.filter((optIn) => optIn.role === role);
   const mentees = roles("mentee");
   const mentors = roles("mentor");
@@ -69,4 +66,18 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
     pulses: pulseSummary(pulses, PULSE_CHECKPOINTS),
     movement: { ...movement, byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })) },
   };
+}
+
+/**
+ * Active people counted by where they stand (ladder, level, and team when the programme is open
+ * to chosen teams): whom the programme is open to is decided per group, not per person.
+ */
+async function activePlacements(programme: { openTo: string; teamIds: string[] }) {
+  const where = { deactivatedAt: null, level: { not: null } };
+  if (programme.openTo === "teams") {
+    const groups = await db.user.groupBy({ by: ["ladderId", "level", "teamId"], where: { ...where, teamId: { in: programme.teamIds } }, _count: { _all: true } });
+    return groups.map((group) => ({ place: { ladderId: group.ladderId, level: group.level, teamId: group.teamId }, people: group._count._all }));
+  }
+  const groups = await db.user.groupBy({ by: ["ladderId", "level"], where, _count: { _all: true } });
+  return groups.map((group) => ({ place: { ladderId: group.ladderId, level: group.level, teamId: null }, people: group._count._all }));
 }

@@ -99,13 +99,15 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
       deactivatedAt: true,
       team: { select: { id: true, name: true } },
       manager: { select: { id: true, name: true } },
-      _count: { select: { reports: { where: { deactivatedAt: null } } } },
     },
   });
-  const people: PersonListItem[] = rows.map(({ deactivatedAt, _count, ...row }) => ({
+  // Counted for the page's people only (Prisma's _count would group everyone's reports first).
+  const reports = await db.user.groupBy({ by: ["managerId"], where: { managerId: { in: rows.map((row) => row.id) }, deactivatedAt: null }, _count: { _all: true } });
+  const reportCount = new Map(reports.map((group) => [group.managerId, group._count._all]));
+  const people: PersonListItem[] = rows.map(({ deactivatedAt, ...row }) => ({
     ...row,
     deactivated: deactivatedAt !== null,
-    reportCount: _count.reports,
+    reportCount: reportCount.get(row.id) ?? 0,
   }));
   return { people, total, page, pageCount };
 }

@@ -88,6 +88,19 @@ describe("the pipeline", () => {
     expect((await candidateOf(facts.loopId)).pipelineStage).toBe("hired");
   });
 
+  test("?move= opens the move form on that one candidate's card; another candidate's or nobody's id leaves every card closed", async () => {
+    const facts = await hiringSetUp();
+    const { loopId: screenLoop } = await addCandidate(asViewer(facts.grace), facts.openingId, { name: "Sam Screen", email: "", source: "", notes: "" });
+    const sam = await candidateOf(screenLoop);
+    const open = async (query: string) =>
+      bodyOf<Board>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}/pipeline${query}`, facts.grace.id), { openingId: facts.openingId })));
+    const moving = (page: Board) => page.columns.flatMap((column) => column.candidates.filter((candidate) => candidate.moving).map((candidate) => candidate.name));
+    expect(moving(await open(""))).toEqual([]);
+    expect(moving(await open(`?move=${sam.id}`))).toEqual(["Sam Screen"]);
+    const other = await hiringSetUp();
+    for (const query of [`?move=${(await candidateOf(other.loopId)).id}`, "?move=nobody", "?move="]) expect(moving(await open(query)), query).toEqual([]);
+  });
+
   test("a candidate skips the offer stage only with a note saying why; a rejected candidate is reopened by a hiring admin, which stops the retention clock", async () => {
     const facts = await hiringSetUp();
     const casey = await candidateOf(facts.loopId);
@@ -245,7 +258,7 @@ describe("the pipeline", () => {
     expect(rejected.every((candidate) => candidate.rejectedAt?.getTime() === candidate.pipelineStageSince.getTime())).toBe(true);
   });
 
-  test("a column of many candidates shows the 25 waiting longest and how many more; ?all= opens that column whole", async () => {
+  test("a column of many candidates shows the 10 waiting longest and how many more; ?all= opens that column whole", async () => {
     const team = await db.team.create({ data: { name: `Bench team ${Math.random()}` } });
     for (let index = 0; index < 6; index++) await createPerson({ name: `Bench interviewer ${index}`, teamId: team.id });
     const admin = await createAdmin({ name: "Bench Admin" });
@@ -254,14 +267,14 @@ describe("the pipeline", () => {
       bodyOf<Board>(await pipelineLoader(routeArgs(await get(`/hiring/openings/${history.pipelineOpeningId}/pipeline${query}`, admin.id), { openingId: history.pipelineOpeningId })));
     const page = await open("");
     const fullest = [...page.columns].sort((a, b) => b.count - a.count)[0]!;
-    expect(fullest.count).toBeGreaterThan(25);
-    expect([fullest.candidates.length, fullest.more, fullest.whole]).toEqual([25, fullest.count - 25, false]);
+    expect(fullest.count).toBeGreaterThan(10);
+    expect([fullest.candidates.length, fullest.more, fullest.whole]).toEqual([10, fullest.count - 10, false]);
     // Those waiting longest first.
     const since = fullest.candidates.map((candidate) => candidate.since);
     expect(since).toEqual([...since].sort());
     const whole = (await open(`?all=${fullest.stage}`)).columns.find((column) => column.stage === fullest.stage)!;
     expect([whole.candidates.length, whole.more, whole.whole]).toEqual([fullest.count, 0, true]);
-    expect(whole.candidates.slice(0, 25)).toEqual(fullest.candidates);
+    expect(whole.candidates.slice(0, 10)).toEqual(fullest.candidates);
     // Another column, or nonsense, leaves the board as it was.
     for (const query of ["?all=limbo", "?all="]) expect((await open(query)).columns.map((column) => column.candidates.length)).toEqual(page.columns.map((column) => column.candidates.length));
   });

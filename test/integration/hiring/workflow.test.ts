@@ -78,6 +78,20 @@ describe("openings and plans", () => {
     expect(statusOf(await call(async () => openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "remove-stage", stageId: stages[0]!.id }), { openingId }))))).toBe(409);
   });
 
+  test("an opening lists its candidates 25 a page, newest first; a page past the last shows the last", async () => {
+    const facts = await hiringSetUp();
+    const grace = asViewer(facts.grace);
+    for (let index = 1; index <= 27; index++) await addCandidate(grace, facts.openingId, { name: `Paged ${String(index).padStart(2, "0")}`, email: "", source: "", notes: "" });
+    const open = async (query: string) => bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}${query}`, facts.grace.id), { openingId: facts.openingId })));
+    const first = await open("");
+    expect(first.loopPages).toEqual({ total: 28, page: 1, pageCount: 2 });
+    expect(first.loops).toHaveLength(25);
+    const second = await open("?page=2");
+    expect(second.loops.map((loop) => loop.candidate)).toEqual(["Paged 02", "Paged 01", "Casey Candidate"]);
+    expect((await open("?page=9")).loopPages.page).toBe(2);
+    expect(new Set([...first.loops, ...second.loops].map((loop) => loop.id)).size).toBe(28);
+  });
+
   test("a stage of another opening, reached through this opening's address, is a 404", async () => {
     const first = await hiringSetUp();
     const second = await hiringSetUp();

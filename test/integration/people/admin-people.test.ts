@@ -84,6 +84,25 @@ describe("people list", () => {
     expect((await load(`team=${team.id}&q=casefolds`)).people).toEqual([]);
   });
 
+  test("filters by a team typed by name (the field suggests names); a name of no team is the field's error, not someone else's list; each person's active reports are counted", async () => {
+    const admin = await createAdmin();
+    const team = await db.team.create({ data: { name: `Typed team ${uniqueEmail()}` } });
+    const lead = await createPerson({ name: "Teodora Typed", teamId: team.id });
+    await createPerson({ name: "Report One", managerId: lead.id });
+    await db.user.update({ where: { id: (await createPerson({ name: "Report Gone", managerId: lead.id })).id }, data: { deactivatedAt: new Date() } });
+    await createPerson({ name: "Elsewhere Person" });
+    const load = async (query: string) => listRoute.loader(routeArgs(await signedInRequest(`/admin/people?${query}`, admin.id)));
+    const typed = await load(`teamName=${encodeURIComponent(team.name.toUpperCase())}`);
+    expect(typed.people.map((person) => [person.name, person.reportCount])).toEqual([["Teodora Typed", 1]]);
+    expect(typed).toMatchObject({ team: { id: team.id, name: team.name }, teamError: null });
+    const unknown = await load("teamName=No%20such%20team%20anywhere");
+    expect(unknown.teamError).toBe("No team is called “No such team anywhere”. Pick one of the suggestions, or clear the field.");
+    expect(unknown.team).toBeNull();
+    expect(unknown.typedTeam).toBe("No such team anywhere");
+    // By id, as links give it: the field shows the team's name.
+    expect((await load(`team=${team.id}`)).team).toEqual({ id: team.id, name: team.name });
+  });
+
   test("pages through many people", async () => {
     const admin = await createAdmin();
     const team = await db.team.create({ data: { name: `Paging ${uniqueEmail()}` } });
