@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000 --processes auto --build --keep --only <page>]`: the speed bar of the reviews
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000 --processes <n|auto> --build --keep --only <page>]`: the speed bar of the reviews
  * feature, measured end to end. Builds a fresh SQLite database in a temporary folder (or, with
  * `--database postgresql://…`, a fresh database on that PostgreSQL server)
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
@@ -32,7 +32,8 @@ const { values } = parseArgs({
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
     database: { type: "string" },
-    processes: { type: "string", default: "auto" },
+    // Unset: the server's own default (one process on SQLite, one per core on PostgreSQL in production).
+    processes: { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -95,7 +96,7 @@ async function main() {
   const healthPort = await freePort();
   healthBase = `http://127.0.0.1:${healthPort}`;
   server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", WEB_CONCURRENCY: values.processes, HEALTH_PORT: String(healthPort) },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer(base);
@@ -612,7 +613,7 @@ function printTable(rows: Row[]) {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
-  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes}, ${os.cpus().length} CPUs, node ${process.version}`);
+  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version}`);
   console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(2)} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));

@@ -1,7 +1,9 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
+import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";
+import { pipelineBoardVersion } from "./queries.server";
 import {
   checkMove,
   daysBetween,
@@ -134,6 +136,36 @@ function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof mov
 }
 
 /**
+ * Every candidate of an opening with their stage and moves, as the board and its figures read
+ * them: the same for every viewer (what each may see is decided after), kept per version of the
+ * opening's candidates and moves (pipelineBoardVersion), so a board of hundreds of candidates
+ * reads one short statement while nothing moves. Each server keeps its own; the version comes
+ * from the shared database.
+ */
+const boards = new ViewCache<Awaited<ReturnType<typeof readBoard>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+
+async function openingBoard(openingId: string) {
+  const version = await pipelineBoardVersion(openingId);
+  return boards.get(`${openingId}\u0000${version}`, () => readBoard(openingId));
+}
+
+async function readBoard(openingId: string) {
+  const rows = await db.hiringCandidate.findMany({
+    where: { loops: { some: { openingId } } },
+    orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
+    select: { id: true, purgedAt: true, pipelineStage: true, pipelineStageSince: true },
+  });
+  const moves = await db.hiringPipelineMove.findMany({
+    where: { candidateId: { in: rows.map((row) => row.id) } },
+    orderBy: [{ candidateId: "asc" }, { movedAt: "asc" }, { id: "asc" }],
+    select: { candidateId: true, fromStage: true, toStage: true, reason: true, movedAt: true },
+  });
+  const movesOf = new Map<string, typeof moves>();
+  for (const move of moves) (movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!).push(move);
+  return { rows, movesOf };
+}
+
+/**
  * The opening's pipeline: a column per stage with its count and its candidates (time in the stage,
  * their latest loop, the moves allowed), the median time in each stage and the conversion from
  * stage to stage. Candidates in whose loops the viewer still owes a scorecard are counted apart,
@@ -146,30 +178,19 @@ function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof mov
 export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = new Date()) {
   const opened = options.opened ?? null;
   const opening = await requireManagedOpening(viewer, openingId);
-  const [rows, ownInterviews] = await Promise.all([
-    db.hiringCandidate.findMany({
-      where: { loops: { some: { openingId } } },
-      orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
-      select: { id: true, purgedAt: true, pipelineStage: true, pipelineStageSince: true },
-    }),
+  const [{ rows, movesOf }, ownInterviews] = await Promise.all([
+    openingBoard(openingId),
     // The viewer's own interviews in the opening's loops: whether they still owe a card decides what they may see.
     db.hiringInterview.findMany({
       where: { interviewerId: viewer.id, loop: { openingId } },
       select: { interviewerId: true, loopId: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } },
     }),
   ]);
-  const allMoves = await db.hiringPipelineMove.findMany({
-    where: { candidateId: { in: rows.map((row) => row.id) } },
-    orderBy: [{ candidateId: "asc" }, { movedAt: "asc" }, { id: "asc" }],
-    select: { candidateId: true, fromStage: true, toStage: true, reason: true, movedAt: true },
-  });
   const ownLoops = new Map<string, Map<string, typeof ownInterviews>>();
   for (const interview of ownInterviews) {
     const loops = ownLoops.get(interview.loop.candidateId) ?? ownLoops.set(interview.loop.candidateId, new Map()).get(interview.loop.candidateId)!;
     loops.set(interview.loopId, [...(loops.get(interview.loopId) ?? []), interview]);
   }
-  const movesOf = new Map<string, typeof allMoves>();
-  for (const move of allMoves) (movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!).push(move);
   const placed = rows.flatMap((row) => {
     const loops = candidateLoopsAccess([...(ownLoops.get(row.id)?.values() ?? [])].map((interviews) => ({ interviews })));
     const access: CandidateAccess = { adminIds: opening.access.adminIds, loops, purged: row.purgedAt !== null };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlInt } from "~/db/rows";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 
 /** Hiring's raw SQL, each row parsed once into a typed object. */
 
@@ -17,4 +17,19 @@ export async function takesPartInHiring(viewerId: string): Promise<boolean> {
       WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
     ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved`);
   return row?.involved === 1;
+}
+
+const boardVersionRow = z.object({ candidates: sqlInt, changed: sqlDate.nullable(), moves: sqlInt });
+
+/**
+ * What an opening's pipeline board is read from, as one line: its candidates (how many, and the
+ * newest change to any: every move also writes the candidate's stage) and their moves.
+ */
+export async function pipelineBoardVersion(openingId: string): Promise<string> {
+  const [row] = parseRows(boardVersionRow, await db.$queryRaw`
+    SELECT COUNT(*) AS candidates, MAX(c."updatedAt") AS changed,
+      (SELECT COUNT(*) FROM "HiringPipelineMove" m WHERE m."candidateId" IN (SELECT "candidateId" FROM "HiringLoop" WHERE "openingId" = ${openingId})) AS moves
+    FROM "HiringCandidate" c
+    WHERE c.id IN (SELECT "candidateId" FROM "HiringLoop" WHERE "openingId" = ${openingId})`);
+  return [row?.candidates ?? 0, row?.changed?.getTime() ?? "", row?.moves ?? 0].join("|");
 }

@@ -248,7 +248,7 @@ function storedJson<T>(text: string, fallback: T): T {
   }
 }
 
-export const PAIRS_PAGE_SIZE = 50;
+export const PAIRS_PAGE_SIZE = 25;
 
 export type MatchingPageOptions = { status: PairStatus | ""; page: number; unpairedPage: number };
 

@@ -2,7 +2,9 @@
 // a second loop for the same candidate, independence, and the retention purge.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { PURGED_NAME } from "~/modules/hiring/access.server";
 import { purgeExpiredCandidates, setRetention } from "~/modules/hiring/candidates.server";
+import { recordMove } from "~/modules/hiring/pipeline.server";
 import { addCandidate, recordDecision } from "~/modules/hiring/loops.server";
 import { createOpening } from "~/modules/hiring/openings.server";
 import { loader as homeLoader } from "~/routes/_index";
@@ -86,6 +88,18 @@ describe("the pipeline", () => {
     expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "hired" }))).toBe(200);
     expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "offer" }))).toBe(400);
     expect((await candidateOf(facts.loopId)).pipelineStage).toBe("hired");
+  });
+
+  test("the board follows what another app server writes: a move, a purge (each server keeps a board per version of the opening's candidates and moves)", async () => {
+    const facts = await hiringSetUp();
+    const casey = await candidateOf(facts.loopId);
+    expect(placed(await board(facts, facts.grace.id))).toMatchObject({ interviews: ["Casey Candidate"], offer: [] });
+    // Written as another server writes it: straight to the shared database.
+    await db.$transaction((tx) => recordMove(tx, { candidateId: casey.id, from: "interviews", to: "offer", movedById: facts.grace.id, at: new Date() }));
+    expect(placed(await board(facts, facts.grace.id))).toMatchObject({ interviews: [], offer: ["Casey Candidate"] });
+    await db.hiringCandidate.update({ where: { id: casey.id }, data: { name: "", purgedAt: new Date() } });
+    const purged = (await board(facts, facts.grace.id)).columns.find((column) => column.stage === "offer")!.candidates[0]!;
+    expect([purged.name, purged.moves]).toEqual([PURGED_NAME, []]);
   });
 
   test("?move= opens the move form on that one candidate's card; another candidate's or nobody's id leaves every card closed", async () => {

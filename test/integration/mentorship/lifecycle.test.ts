@@ -38,6 +38,18 @@ async function programmeWithOptIns() {
 }
 
 describe("matching, review and the life of a pair", () => {
+  test("the admin reviews proposed pairs 25 a page, by mentee name", async () => {
+    const { admin, programmeId, ravi } = await programmeWithOptIns();
+    const mentees = [];
+    for (let index = 0; index < 27; index++) mentees.push(await createPerson({ name: `Paged Mentee ${String(index).padStart(2, "0")}`, track: "ic", level: "ic2" }));
+    await db.mentorshipPair.createMany({ data: mentees.map((mentee) => ({ programmeId, menteeId: mentee.id, mentorId: ravi.id, status: "proposed", source: "proposed", fit: 1, factors: "[]" })) });
+    const view = async (query = "") => bodyOf<MatchingView>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching${query}`, admin.id), { programmeId })));
+    const first = await view();
+    expect(first.pagination).toEqual({ page: 1, pages: 2, total: 27 });
+    expect(first.pairs.map((pair) => pair.menteeName)).toEqual(mentees.slice(0, 25).map((mentee) => mentee.name));
+    expect((await view("?page=2")).pairs.map((pair) => pair.menteeName)).toEqual(["Paged Mentee 25", "Paged Mentee 26"]);
+  });
+
   test("the admin runs the matching, reviews pairs with their reasons and the unpaired with each rule's count, pins, reruns and publishes; pairs answer, a decline frees the slot and a rerun keeps accepted pairs", async () => {
     const { admin, lena, omar, ines, ravi, nora, kai, programmeId } = await programmeWithOptIns();
     const post = async (fields: Record<string, string>) => call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, fields), { programmeId })));
