@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { StageForm } from "~/components/hiring/stage-form";
@@ -88,6 +88,12 @@ export default function OpeningPage() {
   const coveredBy = (competencyId: string, exceptStageId: string | null) => stages.filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId)).map((stage) => stage.name);
   const elsewhere = (exceptStageId: string | null) => Object.fromEntries(competencies.map((competency) => [competency.id, coveredBy(competency.id, exceptStageId)]));
   const open = opening.state === "open";
+  // A stage's form is on the stage asked for (?stage=), or the one whose save was refused; the others show what they cover.
+  const [search] = useSearchParams();
+  const editing = (stageId: string) => {
+    const result = resultOf(actionData, "save-stage", stageId);
+    return result ? Boolean(result.error && Object.keys(result.error).length) : search.get("stage") === stageId;
+  };
   return (
     <>
       <BackLink to="/hiring">Hiring</BackLink>
@@ -114,7 +120,7 @@ export default function OpeningPage() {
             {stages.length === 0 ? <p className="mb-4 text-sm">No stages yet.</p> : null}
             <ol className="space-y-6">
               {stages.map((stage, index) => (
-                <li key={stage.id} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+                <li key={stage.id} id={`plan-${stage.id}`} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
                   <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                     <h3 className="font-semibold">
                       {index + 1}. {stage.name}
@@ -149,14 +155,23 @@ export default function OpeningPage() {
                       ) : null}
                     </div>
                   </div>
-                  <StageForm
-                    stage={stage}
-                    competencies={competencies}
-                    coveredElsewhere={elsewhere(stage.id)}
-                    lastResult={resultOf(actionData, "save-stage", stage.id)}
-                    locked={stage.hasInterviews}
-                    busy={busy}
-                  />
+                  {editing(stage.id) ? (
+                    <StageForm
+                      stage={stage}
+                      competencies={competencies}
+                      coveredElsewhere={elsewhere(stage.id)}
+                      lastResult={resultOf(actionData, "save-stage", stage.id)}
+                      locked={stage.hasInterviews}
+                      busy={busy}
+                    />
+                  ) : (
+                    <>
+                      <p className="text-sm">{stage.competencyIds.length ? stage.competencyIds.map((id) => competencyName[id] ?? id).join(", ") : "No competencies yet."}</p>
+                      <Link to={`?stage=${stage.id}#plan-${stage.id}`} preventScrollReset className={`${linkClass} mt-2 inline-block text-sm`}>
+                        Edit<span className="sr-only"> {stage.name}</span>
+                      </Link>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>

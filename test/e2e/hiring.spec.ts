@@ -44,6 +44,13 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await newStage.getByRole("button", { name: "Add stage" }).click();
   await expect(page.getByRole("heading", { name: "1. Coding" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Not covered by any stage" })).not.toContainText("Code quality");
+  // A stage shows what it covers; its form opens on demand, and closes once saved.
+  await expect(page.getByText("Code quality, Testing and verification", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Edit Coding" }).click();
+  await expect(page.getByRole("textbox", { name: "Stage name" })).toHaveValue("Coding");
+  await page.getByRole("button", { name: "Save stage" }).click();
+  await expect(page.getByText("Stage saved.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Stage name" })).toHaveCount(0);
   await expectAccessible(page);
   await expectHeadingsInOrder(page);
 
