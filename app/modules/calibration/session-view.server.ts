@@ -41,7 +41,7 @@ const sameName = (a: string | null, b: string) => a !== null && a.trim().toLocal
 const SUGGESTIONS = 20;
 
 /** People listed per page of the agenda; the chart, leniency and flags use everyone the filters keep. */
-export const AGENDA_PAGE_SIZE = 50;
+export const AGENDA_PAGE_SIZE = 25;
 
 type KeptFigures = { selfAssessmentId: string | null; managerReviewId: string | null; selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number };
 

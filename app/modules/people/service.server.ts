@@ -10,7 +10,7 @@ import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
-export const PEOPLE_PAGE_SIZE = 50;
+export const PEOPLE_PAGE_SIZE = 25;
 
 export const PERSON_STATUSES = ["active", "deactivated", "all"] as const;
 export const PERSON_ROLES = ["admin", "hiring-admin", "manager"] as const;

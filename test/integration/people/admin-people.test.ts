@@ -111,9 +111,9 @@ describe("people list", () => {
     });
     const first = await listRoute.loader(routeArgs(await signedInRequest(`/admin/people?team=${team.id}`, admin.id)));
     const second = await listRoute.loader(routeArgs(await signedInRequest(`/admin/people?team=${team.id}&page=2`, admin.id)));
-    expect(first).toMatchObject({ total: 60, page: 1, pageCount: 2 });
-    expect(first.people).toHaveLength(50);
-    expect(second.people.map((person) => person.name)).toEqual(Array.from({ length: 10 }, (_, index) => `Pager ${50 + index}`));
+    expect(first).toMatchObject({ total: 60, page: 1, pageCount: 3 });
+    expect(first.people).toHaveLength(25);
+    expect(second.people.map((person) => person.name)).toEqual(Array.from({ length: 25 }, (_, index) => `Pager ${25 + index}`));
   });
 });
 
