@@ -100,3 +100,11 @@ describe("the overview of a large line pages through its layers", () => {
     expect(everyone.slice(3)).toEqual(["A", "B", "C"].flatMap((letter) => Array.from({ length: 10 }, (_, index) => `Manager ${letter} report ${index}`)));
   });
 });
+
+describe.runIf(process.env.DATABASE_URL?.startsWith("postgres"))("on PostgreSQL", () => {
+  test("reporting lines are kept in byte order, so the index answers a manager's range instead of every person being read", async () => {
+    const [column] = await db.$queryRaw<{ collation: string | null }[]>`
+      SELECT collation_name AS collation FROM information_schema.columns WHERE table_name = 'User' AND column_name = 'linePath'`;
+    expect(column?.collation).toBe("C");
+  });
+});
