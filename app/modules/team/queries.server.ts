@@ -155,14 +155,18 @@ export async function overviewPage(
 
 const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(), rating: sqlInt.nullable() });
 
-/** The ratings of these submitted assessments (a page's people), by assessment and competency. Off the event loop on SQLite. */
+/**
+ * The ratings of these submitted assessments (a page's people), by assessment and competency. Off
+ * the event loop on SQLite. The ids restrict the assessments themselves: restricting only the
+ * ratings let PostgreSQL hash-join them against every submitted assessment (8 ms of 10).
+ */
 export async function submittedRatings(assessmentIds: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
   const found = new Map<string, Map<string, number | null>>();
   if (!assessmentIds.length) return found;
   const rows = parseRows(ratingRow, await readOffLoop(Prisma.sql`
     SELECT r."assessmentId", r."competencyId", r.rating
-    FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
-    WHERE r."assessmentId" IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`));
+    FROM "Assessment" a JOIN "AssessmentRating" r ON r."assessmentId" = a.id
+    WHERE a.id IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`));
   for (const row of rows) {
     let ratings = found.get(row.assessmentId);
     if (!ratings) found.set(row.assessmentId, (ratings = new Map()));
