@@ -32,9 +32,9 @@ export const programmeFields = (overrides: Record<string, string> = {}): Record<
 /**
  * An organisation for mentorship: Sam manages Lena (ic2) and Omar (ic1) on Checkout; Ravi
  * (ic4) and Nora (ic5) are on Search; Sasha is on Search too but not on the ladder; a programme
- * open to everyone, its matching day ten days away.
+ * open to everyone, its matching day ten days away (or as `fields` say).
  */
-export async function setUp() {
+export async function setUp(fields: Record<string, string> = {}) {
   const checkout = await db.team.create({ data: { name: `Checkout ${Math.random()}` } });
   const search = await db.team.create({ data: { name: `Search ${Math.random()}` } });
   const admin = await createAdmin({ name: "Ada Admin" });
@@ -44,7 +44,7 @@ export async function setUp() {
   const ravi = await createPerson({ name: "Ravi Senior", track: "ic", level: "ic4", teamId: search.id });
   const nora = await createPerson({ name: "Nora Staff", track: "ic", level: "ic5", teamId: search.id });
   const sasha = await createPerson({ name: "Sasha Unplaced", teamId: search.id });
-  const created = await createProgramme({ ...admin, isHiringAdmin: false }, { ...parsedFields(programmeFields()) });
+  const created = await createProgramme({ ...admin, isHiringAdmin: false }, { ...parsedFields(programmeFields(fields)) });
   if (!created.ok) throw new Error(`no programme: ${JSON.stringify(created.fieldErrors)}`);
   return { admin, sam, lena, omar, ravi, nora, sasha, teams: { checkout, search }, programmeId: created.programmeId };
 }
