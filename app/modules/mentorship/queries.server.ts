@@ -198,6 +198,41 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
 const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
 
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
+const reportVersionRow = z.object({
+  people: sqlInt,
+  peopleChanged: sqlDate.nullable(),
+  optIns: sqlInt,
+  optInsChanged: sqlDate.nullable(),
+  pairs: sqlInt,
+  pairsChanged: sqlDate.nullable(),
+  checkIns: sqlInt,
+  pulses: sqlInt,
+  reviewsChanged: sqlDate.nullable(),
+});
+
+/**
+ * What a programme's report is read from, as one line (report.server.ts keeps the report's
+ * inputs under it): people (whom it is open to), its opt-ins and pairs (counted, so a removal
+ * shows, and their newest change), check-ins and pulses (only ever added) and reviews (goal
+ * movement: submitting one changes it). Each figure is answered by an index.
+ */
+export async function programmeReportVersion(programmeId: string): Promise<string> {
+  const [row] = parseRows(reportVersionRow, await db.$queryRaw`
+    SELECT
+      (SELECT COUNT(*) FROM "User") AS people,
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT COUNT(*) FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId}) AS "optIns",
+      (SELECT MAX("updatedAt") FROM "MentorshipParticipant") AS "optInsChanged",
+      (SELECT COUNT(*) FROM "MentorshipPair" WHERE "programmeId" = ${programmeId}) AS pairs,
+      (SELECT MAX("updatedAt") FROM "MentorshipPair") AS "pairsChanged",
+      (SELECT COUNT(*) FROM "MentorshipCheckIn") AS "checkIns",
+      (SELECT COUNT(*) FROM "MentorshipPulse") AS pulses,
+      (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged"`);
+  return Object.values(row!)
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join("|");
+}
+
 export async function programmePulses(programmeId: string) {
   return parseRows(pulseRow, await db.$queryRaw`
     SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort

@@ -1,10 +1,11 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
+import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./lifecycle";
 import { canSeeReport } from "./policy";
 import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
-import { goalRatings, programmePulses } from "./queries.server";
+import { goalRatings, programmePulses, programmeReportVersion } from "./queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
 
@@ -14,16 +15,30 @@ import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type Pai
  * competencies moved in manager reviews after their pair began.
  */
 
-export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
-  const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
-  if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
-  const [placements, optIns, pairs, pulses, ratings] = await Promise.all([
+/**
+ * The report's inputs kept per programme, whom it is open to, and version of everything they
+ * are read from (programmeReportVersion), as the insights and the pipeline board keep theirs
+ * (decision 048): a programme of hundreds of people costs thousands of rows to read, its
+ * version one statement. Each server keeps its own; the version comes from the shared database.
+ */
+const inputs = new ViewCache<Awaited<ReturnType<typeof readInputs>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+
+function readInputs(programme: { id: string; openTo: string; teamIds: string[] }) {
+  const programmeId = programme.id;
+  return Promise.all([
     activePlacements(programme),
     db.mentorshipParticipant.findMany({ where: { programmeId }, select: { userId: true, role: true, capacity: true, competencies: true } }),
     db.mentorshipPair.findMany({ where: { programmeId }, select: { id: true, menteeId: true, status: true, declinedById: true, outcome: true, _count: { select: { checkIns: true } } } }),
     programmePulses(programmeId),
     goalRatings({ programmeId }),
   ]);
+}
+
+export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
+  const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
+  if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
+  const key = [programme.id, programme.openTo, programme.teamIds.join(","), await programmeReportVersion(programme.id)].join("\u0000");
+  const [placements, optIns, pairs, pulses, ratings] = await inputs.get(key, () => readInputs(programme));
   const eligible = placements.reduce((sum, group) => sum + (eligibleFor(programme, ladder, { id: "", deactivatedAt: null, ...group.place }) ? group.people : 0), 0);
   const roles = (role: Role) => optIns.filter((optIn) => optIn.role === role);
   const mentees = roles("mentee");

@@ -55,4 +55,46 @@ describe("the programme report", () => {
     for (const person of [lena, ravi]) expect(statusOf(await call(async () => reportLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/report`, person.id), { programmeId }))))).toBe(403);
     expect(statusOf(await call(async () => reportLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/report`, sasha.id), { programmeId }))))).toBe(404);
   });
+
+  test("follows every change it is read from, written as another app server would write it", async () => {
+    const { admin, sam, lena, omar, ravi, nora, programmeId } = await setUp();
+    await joinAs(lena, programmeId, "mentee", ["testing"]);
+    await joinAs(omar, programmeId, "mentee", ["testing"]);
+    await joinAs(ravi, programmeId, "mentor", ["testing"], { capacity: 2 });
+    await joinAs(nora, programmeId, "mentor", ["testing"], { capacity: 2 });
+    const leaving = await createPerson({ name: "Leaving", track: "ic", level: "ic2" });
+    const began = new Date(Date.now() - 100 * 86_400_000);
+    const { id: declinedId } = await db.mentorshipPair.create({ data: { programmeId, menteeId: omar.id, mentorId: nora.id, source: "proposed", fit: 2, factors: "[]", status: "declined", declinedById: nora.id }, select: { id: true } });
+    const { id: pairId } = await db.mentorshipPair.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, source: "proposed", fit: 3, factors: "[]", status: "active", activeSince: began }, select: { id: true } });
+    await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 2 }, new Date(began.getTime() - 86_400_000));
+    const report = async () => bodyOf<Report>(await reportLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/report`, admin.id), { programmeId })));
+
+    const first = await report();
+    expect(first.pairs).toMatchObject({ checkIns: 0, declined: 1 });
+    expect(first.participation).toMatchObject({ mentors: 2 });
+    expect(first.movement).toMatchObject({ compared: 0 });
+    expect(await report()).toEqual(first);
+
+    // Only ever added: a check-in and a pulse answer.
+    await db.mentorshipCheckIn.create({ data: { pairId, authorId: lena.id, occurredOn: new Date() } });
+    expect((await report()).pairs).toMatchObject({ checkIns: 1 });
+    for (const respondentId of [lena.id, ravi.id, omar.id, nora.id, sam.id]) await db.mentorshipPulse.create({ data: { pairId, respondentId, checkpoint: 90, usefulness: 5, comfort: 4 } });
+    expect((await report()).pulses.find((pulse) => pulse.checkpoint === 90)!.everyone.usefulness).toEqual({ n: 5, mean: 5, suppressed: false });
+    // A mentor's capacity, a pair's outcome, an older pair removed, an older opt-in withdrawn, a review submitted, someone leaving.
+    await db.mentorshipParticipant.updateMany({ where: { programmeId, userId: nora.id, role: "mentor" }, data: { capacity: 1 } });
+    expect((await report()).participation).toMatchObject({ slots: first.participation.slots - 1 });
+    await db.mentorshipPair.update({ where: { id: pairId }, data: { status: "ended", outcome: "goals-met" } });
+    expect((await report()).pairs.outcomes["goals-met"]).toBe(1);
+    await db.mentorshipPair.delete({ where: { id: declinedId } });
+    expect((await report()).pairs).toMatchObject({ declined: 0 });
+    await db.mentorshipParticipant.deleteMany({ where: { programmeId, userId: ravi.id, role: "mentor" } });
+    expect((await report()).participation).toMatchObject({ mentors: 1 });
+    await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 3 });
+    expect((await report()).movement).toMatchObject({ compared: 1, improved: 1 });
+    const eligible = (await report()).participation.eligible;
+    await db.user.update({ where: { id: omar.id }, data: { deactivatedAt: new Date() } });
+    expect((await report()).participation.eligible).toBe(eligible - 1);
+    await db.user.delete({ where: { id: leaving.id } });
+    expect((await report()).participation.eligible).toBe(eligible - 2);
+  });
 });
