@@ -16,7 +16,7 @@
  * set up the run). The server is stopped by its process id at the end.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -77,14 +77,22 @@ let server: ChildProcess | null = null;
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
 
+/** The newest change under a folder, so the bench never measures a build older than the source. */
+function newestSource(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
 async function main() {
   const { applyMigrations } = await import("../app/db/migrate.server.ts");
   await applyMigrations(databaseUrl, { onApplied: () => {} });
   step(`fresh ${databaseLabel} database ${postgresServer ? benchDatabaseName : databaseUrl}`);
   const accounts = await seed();
 
-  if (values.build || !existsSync("build/server/index.js")) {
-    step(values.build ? "npm run build" : "no build/ yet: npm run build");
+  const stale = !values.build && existsSync("build/server/index.js") && newestSource("app") > statSync("build/server/index.js").mtimeMs;
+  if (values.build || stale || !existsSync("build/server/index.js")) {
+    step(values.build ? "npm run build" : stale ? "build/ is older than app/: npm run build" : "no build/ yet: npm run build");
     const build = spawnSync("npm", ["run", "build"], { encoding: "utf8" });
     if (build.status !== 0) {
       console.error(`${build.stdout}\n${build.stderr}`);
