@@ -197,7 +197,6 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
 
 const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
 
-/** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 const reportVersionRow = z.object({
   people: sqlInt,
   peopleChanged: sqlDate.nullable(),
@@ -233,6 +232,7 @@ export async function programmeReportVersion(programmeId: string): Promise<strin
     .join("|");
 }
 
+/** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 export async function programmePulses(programmeId: string) {
   return parseRows(pulseRow, await db.$queryRaw`
     SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort

@@ -12,7 +12,8 @@ export async function call<T>(fn: () => Promise<T>): Promise<unknown> {
   }
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/** The date `offset` days from today, as the programme form takes it. */
+export const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 export const programmeFields = (overrides: Record<string, string> = {}): Record<string, string> => ({
   name: "Spring mentoring",

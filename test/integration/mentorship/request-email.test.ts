@@ -10,7 +10,7 @@ vi.hoisted(() => {
 import { db } from "~/db/client.server";
 import { queueReminders } from "~/modules/notifications/outbox.server";
 import { answerRequest, askMentor } from "~/modules/mentorship/requests.server";
-import { joinAs, setUp } from "./helpers";
+import { day, joinAs, setUp } from "./helpers";
 
 /** The coming Tuesday at noon (UTC): the weekly digest goes on Mondays, so each new item gets a nudge of its own. */
 function comingTuesday(): Date {
@@ -23,7 +23,6 @@ function comingTuesday(): Date {
 describe("requests reach people by email", () => {
   test("the mentor is told they were asked; the mentee that their request was declined, once, without the mentor's note", async () => {
     // The matching day a month away: the coming Tuesday (one to seven days off) is never "due soon" of it, whatever day this runs.
-    const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const { lena, ravi, programmeId } = await setUp({ matchingOn: day(30), startsOn: day(40) });
     const tuesday = comingTuesday();
     await joinAs(lena, programmeId, "mentee", ["testing"]);
