@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { buildMatchingInput, type LeftOut, type ParticipantFacts, type ProgrammeSettings } from "./inputs";
@@ -10,7 +11,7 @@ import { isPairSource, originText } from "./fit";
 import { matchProgramme, rerunForUnpaired } from "./matching";
 import { previewWeights } from "./preview";
 import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.server";
-import { menteeReviews, reviewsOf } from "./queries.server";
+import { matchingVersion, menteeReviews, reviewsOf } from "./queries.server";
 import { HARD_RULES, type FactorExplanation, type FitWeights, type MatchingSummary, type Objective, type PairRef, type RejectedPin, type UnpairedMentee } from "./types";
 
 /**
@@ -260,6 +261,27 @@ export type MatchingPageOptions = { status: PairStatus | ""; page: number; unpai
  */
 export async function matchingPage(viewer: Viewer, programmeId: string, options: MatchingPageOptions, now = new Date()) {
   const { programme, ladder } = await requireProgrammeAdmin(viewer, programmeId, now);
+  // What the page reads depends on the programme's phase and settings besides its rows.
+  const key = [programme.id, programme.phase, settingsKey(programme), options.status, options.page, options.unpairedPage, await matchingVersion(programme.id)].join("\u0000");
+  const view = await matchingViews.get(key, () => readMatchingView(programme, options));
+  return {
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, objective: programme.objective, fairness: programme.fairness },
+    ladderServed: ladder !== undefined,
+    ...view,
+    canRun: programme.phase !== "closed",
+    canPublish: programme.phase !== "closed" && view.byStatus.proposed > 0,
+  };
+}
+
+/**
+ * The matching page's reads, kept per programme, page and version of every row they read
+ * (matchingVersion), as the programme report keeps its inputs (decision 049): an admin reviewing
+ * pairs opens page after page of the same run.
+ */
+const matchingViews = new ViewCache<Awaited<ReturnType<typeof readMatchingView>>>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
+
+async function readMatchingView(programme: Programme, options: MatchingPageOptions) {
+  const programmeId = programme.id;
   const [run, counts, rules, participants, lastOptIn, declinedSince] = await Promise.all([
     db.mentorshipRun.findFirst({
       where: { programmeId },
@@ -371,8 +393,6 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
   }
   const group = (role: Role) => participants.find((row) => row.role === role);
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, objective: programme.objective, fairness: programme.fairness },
-    ladderServed: ladder !== undefined,
     mentees: group("mentee")?._count._all ?? 0,
     mentors: group("mentor")?._count._all ?? 0,
     byStatus,
@@ -381,8 +401,6 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
     pairs,
     rules: rules.map((rule) => ({ kind: rule.kind, menteeId: rule.menteeId, mentorId: rule.mentorId, menteeName: rule.mentee.name, mentorName: rule.mentor.name })),
     lastRun,
-    canRun: programme.phase !== "closed",
-    canPublish: programme.phase !== "closed" && byStatus.proposed > 0,
   };
 }
 

@@ -232,6 +232,43 @@ export async function programmeReportVersion(programmeId: string): Promise<strin
     .join("|");
 }
 
+const matchingVersionRow = z.object({
+  peopleChanged: sqlDate.nullable(),
+  optIns: sqlInt,
+  optInsChanged: sqlDate.nullable(),
+  pairs: sqlInt,
+  pairsChanged: sqlDate.nullable(),
+  rules: sqlInt,
+  rulesChanged: sqlDate.nullable(),
+  runs: sqlInt,
+  requestsChanged: sqlDate.nullable(),
+});
+
+/**
+ * What a programme's matching page is read from, as one line (matching.server.ts keeps the page's
+ * reads under it): people's newest change (their names; removing someone removes their opt-ins,
+ * pairs and rules, counted below), the programme's opt-ins, pairs and pins and forbids, each
+ * counted (a removal shows) with its newest change (a rule's kind changes with its createdAt),
+ * its runs (only ever added) and its requests' newest change (an answer, a new one). Each figure
+ * is answered by an index.
+ */
+export async function matchingVersion(programmeId: string): Promise<string> {
+  const [row] = parseRows(matchingVersionRow, await db.$queryRaw`
+    SELECT
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT COUNT(*) FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId}) AS "optIns",
+      (SELECT MAX("updatedAt") FROM "MentorshipParticipant") AS "optInsChanged",
+      (SELECT COUNT(*) FROM "MentorshipPair" WHERE "programmeId" = ${programmeId}) AS pairs,
+      (SELECT MAX("updatedAt") FROM "MentorshipPair") AS "pairsChanged",
+      (SELECT COUNT(*) FROM "MentorshipPairRule" WHERE "programmeId" = ${programmeId}) AS rules,
+      (SELECT MAX("createdAt") FROM "MentorshipPairRule" WHERE "programmeId" = ${programmeId}) AS "rulesChanged",
+      (SELECT COUNT(*) FROM "MentorshipRun" WHERE "programmeId" = ${programmeId}) AS runs,
+      (SELECT MAX("updatedAt") FROM "MentorshipRequest" WHERE "programmeId" = ${programmeId}) AS "requestsChanged"`);
+  return Object.values(row!)
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join("|");
+}
+
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 export async function programmePulses(programmeId: string) {
   return parseRows(pulseRow, await db.$queryRaw`

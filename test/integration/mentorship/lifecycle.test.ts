@@ -50,6 +50,52 @@ describe("matching, review and the life of a pair", () => {
     expect((await view("?page=2")).pairs.map((pair) => pair.menteeName)).toEqual(["Paged Mentee 25", "Paged Mentee 26"]);
   });
 
+  test("the matching page follows every change it is read from, written as another app server would write it", async () => {
+    const { admin, programmeId, lena, omar, ravi, nora } = await programmeWithOptIns();
+    const view = async (query = "") => bodyOf<MatchingView>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching${query}`, admin.id), { programmeId })));
+    const { id: pairId } = await db.mentorshipPair.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "proposed", source: "proposed", fit: 2, factors: "[]" }, select: { id: true } });
+    const first = await view();
+    expect(first.pairs.map((pair) => [pair.menteeName, pair.fit])).toEqual([["Lena Engineer", 2]]);
+    expect(first.lastRun).toBeNull();
+    expect(await view()).toEqual(first);
+
+    // A name, a pair's fit and another proposed pair.
+    await db.user.update({ where: { id: lena.id }, data: { name: "Lena Renamed" } });
+    expect((await view()).pairs.map((pair) => pair.menteeName)).toEqual(["Lena Renamed"]);
+    await db.mentorshipPair.update({ where: { id: pairId }, data: { fit: 3.5 } });
+    expect((await view()).pairs.map((pair) => pair.fit)).toEqual([3.5]);
+    await db.mentorshipPair.create({ data: { programmeId, menteeId: omar.id, mentorId: nora.id, status: "proposed", source: "proposed", fit: 1, factors: "[]" } });
+    expect((await view()).byStatus.proposed).toBe(2);
+    // Two pins, one of them made a forbid, the older one removed, then the other.
+    const older = { programmeId_menteeId_mentorId: { programmeId, menteeId: lena.id, mentorId: ravi.id } };
+    const key = { programmeId_menteeId_mentorId: { programmeId, menteeId: omar.id, mentorId: nora.id } };
+    await db.mentorshipPairRule.create({ data: { programmeId, menteeId: lena.id, mentorId: ravi.id, kind: "pin", createdAt: new Date(Date.now() - 60_000) } });
+    await db.mentorshipPairRule.create({ data: { programmeId, menteeId: omar.id, mentorId: nora.id, kind: "pin" } });
+    expect((await view()).rules.map((rule) => rule.kind)).toEqual(["pin", "pin"]);
+    await db.mentorshipPairRule.update({ where: key, data: { kind: "forbid", createdAt: new Date(Date.now() + 1000) } });
+    expect((await view()).rules.map((rule) => rule.kind)).toEqual(["pin", "forbid"]);
+    await db.mentorshipPairRule.delete({ where: older });
+    expect((await view()).rules.map((rule) => rule.kind)).toEqual(["forbid"]);
+    await db.mentorshipPairRule.delete({ where: key });
+    expect((await view()).rules).toEqual([]);
+    // A run, then an opt-in changed and another withdrawn after it.
+    await db.mentorshipRun.create({
+      data: { programmeId, kind: "initial", objective: "most-fit", fairness: false, summary: JSON.stringify({ paired: 2, mentees: 3, unpaired: 1, slots: 6, totalFit: 5.5, averageFit: 2.75, lowestFit: 2, pinned: 0, accepted: 0, requested: 0, fairnessThreshold: null, leftOut: [], settings: "", participants: 7, rules: 0 }) },
+    });
+    const afterRun = await view();
+    expect(afterRun.lastRun).toMatchObject({ objective: "most-fit", summary: { paired: 2 } });
+    await db.mentorshipParticipant.updateMany({ where: { programmeId, userId: nora.id, role: "mentor" }, data: { capacity: 1, updatedAt: new Date(Date.now() + 2000) } });
+    expect((await view()).lastRun!.changes).toContain("opt-ins changed");
+    await db.mentorshipRequest.create({ data: { programmeId, menteeId: lena.id, mentorId: nora.id, rank: 1, state: "accepted", requestedAt: new Date(), answeredAt: new Date(Date.now() + 3000) } });
+    expect((await view()).lastRun!.changes).toContain("mentors accepted requests");
+    const mentees = afterRun.mentees;
+    await db.mentorshipParticipant.deleteMany({ where: { programmeId, userId: omar.id, role: "mentee" } });
+    expect((await view()).mentees).toBe(mentees - 1);
+    // A pair removed.
+    await db.mentorshipPair.delete({ where: { id: pairId } });
+    expect((await view()).pairs.map((pair) => pair.menteeName)).toEqual(["Omar Engineer"]);
+  });
+
   test("the admin runs the matching, reviews pairs with their reasons and the unpaired with each rule's count, pins, reruns and publishes; pairs answer, a decline frees the slot and a rerun keeps accepted pairs", async () => {
     const { admin, lena, omar, ines, ravi, nora, kai, programmeId } = await programmeWithOptIns();
     const post = async (fields: Record<string, string>) => call(async () => matchingAction(routeArgs(await signedInPost(`/mentorship/${programmeId}/matching`, admin.id, fields), { programmeId })));
