@@ -1,6 +1,7 @@
 // Writes prisma/postgres/schema.prisma from the one source schema, prisma/schema.prisma:
-// the same models with the datasource provider set to postgresql and the client
-// generated into prisma/generated/postgres. Run by scripts/prisma.mjs before every
+// the same models with the datasource provider set to postgresql, the client
+// generated into prisma/generated/postgres, and nested reads answered by one statement
+// each (the `relationJoins` preview feature, which SQLite lacks; decision 049). Run by scripts/prisma.mjs before every
 // Prisma command, so the copy is never stale. It is not committed
 // (docs/decisions/002-prisma-offline-migrations.md).
 
@@ -37,7 +38,7 @@ export function derivePostgresSchema(source) {
     schema,
     /^generator\s+client\s*\{[^}]*\}/gm,
     /(\boutput\s*=\s*)"\.\/generated\/sqlite"/,
-    '$1"../generated/postgres"',
+    '$1"../generated/postgres"\n  previewFeatures = ["relationJoins"]',
     "generator client",
   );
   const header =
