@@ -175,6 +175,29 @@ export async function submittedRatings(assessmentIds: readonly string[]): Promis
   return found;
 }
 
+const teamVersionRow = z.object({ people: sqlInt, peopleChanged: sqlDate.nullable(), participants: sqlInt, assessmentsChanged: sqlDate.nullable(), teamsChanged: sqlDate.nullable() });
+
+/**
+ * What the team overview reads for a cycle, as one line (overview.server.ts keeps its reads under
+ * it): people (counted, so a removal shows, and their newest change: a manager, a level, a name,
+ * leaving; moving someone writes their row, and the lines below them with it), the cycle's
+ * participants (counted: joining, leaving), assessments' newest change (each person's progress
+ * and flags are written with their assessment, decision 012) and team names. Each figure is
+ * answered by an index, or by a small table.
+ */
+export async function teamVersion(cycleId: string): Promise<string> {
+  const [row] = parseRows(teamVersionRow, await db.$queryRaw`
+    SELECT
+      (SELECT COUNT(*) FROM "User") AS people,
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT COUNT(*) FROM "ReviewCycleParticipant" WHERE "cycleId" = ${cycleId}) AS participants,
+      (SELECT MAX("updatedAt") FROM "Assessment") AS "assessmentsChanged",
+      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged"`);
+  return Object.values(row!)
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join("|");
+}
+
 export async function cycleNames(cycleIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (!cycleIds.length) return [];
   return db.reviewCycle.findMany({ where: { id: { in: [...cycleIds] } }, select: { id: true, name: true } });

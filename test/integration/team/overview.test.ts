@@ -33,9 +33,16 @@ function member(page: Overview, id: string) {
   return found;
 }
 
-/** A cycle ending `endsInDays` from now, with the given participants. */
+/**
+ * A cycle ending `endsInDays` from today (UTC), with the given participants. The page works out
+ * the days left on its own clock: a few seconds before midnight, this waits for the next day, so
+ * that both count from the same today.
+ */
 async function cycle(name: string, participants: string[], endsInDays: number, closed = false) {
-  const endsOn = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + endsInDays * DAY);
+  const untilMidnight = DAY - (Date.now() % DAY);
+  if (untilMidnight < 5_000) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 50));
+  const now = Date.now();
+  const endsOn = new Date(now - (now % DAY) + endsInDays * DAY);
   return db.reviewCycle.create({
     data: {
       name: `${name} ${uniqueEmail()}`,
@@ -191,6 +198,41 @@ describe("cycle state, profile and attention", () => {
     expect(page.notInCycle).toBe(1);
     expect(member(page, omar.id)).toMatchObject({ state: null });
     expect(members(await overview(sam.id, `?cycle=${past.id}&state=not-in-cycle`)).map((person) => person.name)).toEqual(["Omar"]);
+  });
+
+  test("follows every change it is read from, written as another app server would write it", async () => {
+    const { sam, pat, lena, omar } = await organisation();
+    const [first] = (await icCompetencies()) as [string];
+    const team = await db.team.create({ data: { name: `Payments ${uniqueEmail()}` } });
+    await db.user.update({ where: { id: lena.id }, data: { teamId: team.id } });
+    const current = await cycle("Current", [lena.id], 30);
+    const before = await overview(sam.id);
+    expect(before).toMatchObject({ reports: 2, notInCycle: 1, counts: { "not-started": 1 } });
+    expect(await overview(sam.id)).toEqual(before);
+
+    // A name, a team's name, a report who joins.
+    await db.user.update({ where: { id: lena.id }, data: { name: "Lena Renamed" } });
+    expect(member(await overview(sam.id), lena.id).name).toBe("Lena Renamed");
+    await db.team.update({ where: { id: team.id }, data: { name: `Platform ${uniqueEmail()}` } });
+    expect(member(await overview(sam.id), lena.id).team).toMatch(/^Platform /);
+    const ana = await createPerson({ name: "Ana", track: "ic", level: "ic2", managerId: sam.id });
+    expect((await overview(sam.id)).reports).toBe(3);
+    // Someone joins the cycle, then leaves it.
+    await db.reviewCycleParticipant.create({ data: { cycleId: current.id, userId: ana.id } });
+    expect((await overview(sam.id)).notInCycle).toBe(1);
+    await db.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId: current.id, userId: ana.id } } });
+    expect((await overview(sam.id)).notInCycle).toBe(2);
+    // A submitted self-assessment: her state, her ratings.
+    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: current.id, ratings: { [first]: 3 } });
+    const submitted = member(await overview(sam.id), lena.id);
+    expect(submitted.state).toBe("self-submitted");
+    expect(submitted.profile?.ratings.filter((rating) => rating !== null)).toEqual([3]);
+    // A report moved to another manager, and one removed.
+    await db.user.update({ where: { id: omar.id }, data: { managerId: pat.id } });
+    await rebuildReportingLine(db);
+    expect((await overview(sam.id)).reports).toBe(2);
+    await db.user.delete({ where: { id: ana.id } });
+    expect((await overview(sam.id)).reports).toBe(1);
   });
 
   test("many reports are paginated", async () => {
