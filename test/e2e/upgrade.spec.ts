@@ -27,8 +27,28 @@ async function freePort(): Promise<number> {
 let folder = "";
 let server: ChildProcess | undefined;
 
-test.afterAll(() => {
-  if (server?.exitCode === null) server.kill("SIGKILL");
+/**
+ * Stops the server and everything it started. tsx runs the server in a node process of its own:
+ * a SIGKILL to tsx alone left that one running (and holding the database file). The server is
+ * spawned in a process group of its own (detached), so the group is signalled as a whole.
+ */
+async function stopServer() {
+  const pid = server?.pid;
+  if (pid === undefined) return;
+  const exited = server!.exitCode !== null || server!.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => server!.once("exit", () => resolve()));
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch (error) {
+    // ESRCH: the group is gone already.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+  clearTimeout(timer);
+}
+
+test.afterAll(async () => {
+  await stopServer();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -56,6 +76,8 @@ test("the server started on the previous release's database applies the newest m
   server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", WEB_CONCURRENCY: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, which stopServer ends whole (tsx and the server's node process).
+    detached: true,
   });
   server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -252,10 +252,11 @@ describe("matching, review and the life of a pair", () => {
     expect(statusOf(await get(lena.id, "nope"))).toBe(404);
 
     // Check-ins wait until both accept.
-    const today = new Date().toISOString().slice(0, 10);
-    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: today }))).toBe(400);
+    expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: new Date().toISOString().slice(0, 10) }))).toBe(400);
     await post(lena.id, { intent: "accept" });
     await post(ravi.id, { intent: "accept" });
+    // Today once the pair has begun: taken before, it would be the day before the pair began should midnight pass in between.
+    const today = new Date().toISOString().slice(0, 10);
     expect(statusOf(await post(lena.id, { intent: "check-in", occurredOn: "2999-01-01" }))).toBe(400);
     const notAGoal = await post(lena.id, { intent: "check-in", occurredOn: today, note: "Kept" }, [["competencies", "security"]]);
     expect(bodyOf<{ reply: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(notAGoal).reply).toMatchObject({
