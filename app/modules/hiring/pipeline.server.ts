@@ -137,15 +137,15 @@ function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof mov
 
 /**
  * Every candidate of an opening with their stage and moves, as the board and its figures read
- * them: the same for every viewer (what each may see is decided after), kept per version of the
- * opening's candidates and moves (pipelineBoardVersion), so a board of hundreds of candidates
- * reads one short statement while nothing moves. Each server keeps its own; the version comes
+ * them: the same for every viewer (what each may see is decided after), kept per opening and
+ * version of the candidates (pipelineBoardVersion: a move writes its candidate), so a board of
+ * hundreds of candidates reads one short statement while nothing moves. Each server keeps its own; the version comes
  * from the shared database.
  */
 const boards = new ViewCache<Awaited<ReturnType<typeof readBoard>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
 
 async function openingBoard(openingId: string) {
-  const version = await pipelineBoardVersion(openingId);
+  const version = await pipelineBoardVersion();
   return boards.get(`${openingId}\u0000${version}`, () => readBoard(openingId));
 }
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "HiringCandidate_updatedAt_idx" ON "HiringCandidate"("updatedAt");
