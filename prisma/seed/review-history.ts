@@ -69,11 +69,18 @@ type Person = { id: string; managerId: string | null; level: string; track: stri
 type LadderInfo = { ladder: Ladder; versionId: string };
 type CyclePlan = { name: string; startsOn: Date; endsOn: Date; closedAt: Date };
 
-/** Half-year cycles, newest first: each four weeks long, the newest ending 30 days before `now`. */
+/**
+ * Half-year cycles, newest first: each four weeks long, the newest ending about 30 days before
+ * `now`, each one six calendar months before the next, so each falls in the other half of its
+ * year and no two share a name. (182 days apart, two cycles both fell in July to December when
+ * the newest ended on 30 or 31 December, a half of 184 days.)
+ */
 export function planCycles(count: number, now: Date): CyclePlan[] {
   const plans: CyclePlan[] = [];
+  const newest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * DAY);
   for (let index = 0; index < count; index++) {
-    const endsOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (30 + index * 182) * DAY);
+    // The 28th at most: every month has it, so stepping back by months never spills into the next.
+    const endsOn = new Date(Date.UTC(newest.getUTCFullYear(), newest.getUTCMonth() - 6 * index, Math.min(newest.getUTCDate(), 28)));
     const startsOn = new Date(endsOn.getTime() - 27 * DAY);
     const half = endsOn.getUTCMonth() < 6 ? "Spring" : "Autumn";
     plans.push({ name: `${half} ${endsOn.getUTCFullYear()} review`, startsOn, endsOn, closedAt: new Date(endsOn.getTime() + 7 * DAY) });
