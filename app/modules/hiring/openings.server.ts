@@ -7,6 +7,7 @@ import { openingLadder, requireManagedOpening, toStage, type Stage } from "./acc
 import type { NewOpeningInput, StageInput } from "./forms";
 import { interviewKit } from "./kit";
 import { planCoverage } from "./plan";
+import { openingFigures, openingLoopsPage } from "./queries.server";
 import { canCreateOpening, canSeeOthersScorecards, canViewKit, loopStateFor, managesOpening, type LoopAccess } from "./policy";
 
 /**
@@ -136,35 +137,13 @@ export async function openingPage(viewer: Viewer, openingId: string, page = 1) {
   const ladder = await openingLadder(opening);
   const level = getLevel(ladder, opening.levelId);
   const coverage = planCoverage(ladder, opening.levelId, opening.stages);
-  // How many candidates, the hiring admins and the stages with interviews: one statement on PostgreSQL (relationJoins).
-  const extras = await db.hiringOpening.findUniqueOrThrow({
-    where: { id: openingId },
-    select: {
-      _count: { select: { loops: true } },
-      admins: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } },
-      stages: { where: { interviews: { some: {} } }, select: { id: true } },
-    },
-  });
-  const loopCount = extras._count.loops;
-  const admins = extras.admins.map((admin) => admin.user);
-  const usedStages = extras.stages;
-  const pageCount = Math.max(1, Math.ceil(loopCount / OPENING_LOOPS_PAGE_SIZE));
+  const figures = await openingFigures(openingId);
+  const pageCount = Math.max(1, Math.ceil(figures.loops / OPENING_LOOPS_PAGE_SIZE));
   const shownPage = Math.min(page, pageCount);
-  const loops = await db.hiringLoop.findMany({
-    where: { openingId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (shownPage - 1) * OPENING_LOOPS_PAGE_SIZE,
-    take: OPENING_LOOPS_PAGE_SIZE,
-    select: {
-      id: true,
-      state: true,
-      decision: true,
-      debriefOpenedAt: true,
-      createdAt: true,
-      candidate: { select: { name: true, purgedAt: true } },
-      interviews: { select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
-    },
-  });
+  const [admins, loops] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...opening.access.adminIds] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    openingLoopsPage(openingId, (shownPage - 1) * OPENING_LOOPS_PAGE_SIZE, OPENING_LOOPS_PAGE_SIZE),
+  ]);
   const competencyName = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));
   return {
     opening: { id: opening.id, title: opening.title, state: opening.state, levelId: opening.levelId, ladderId: opening.ladderId, createdAt: opening.createdAt.toISOString() },
@@ -176,16 +155,16 @@ export async function openingPage(viewer: Viewer, openingId: string, page = 1) {
     stages: opening.stages.map((stage) => ({
       ...stage,
       /** Its competencies are then fixed: whether anyone has started a card is not told (an admin may be an interviewer still writing theirs). */
-      hasInterviews: usedStages.some((used) => used.id === stage.id),
+      hasInterviews: figures.usedStageIds.has(stage.id),
     })),
     coverage,
     admins,
     /** The opening's candidates, a page at a time: how many in all, and which page this is. */
-    loopPages: { total: loopCount, page: shownPage, pageCount },
+    loopPages: { total: figures.loops, page: shownPage, pageCount },
     loops: loops.map((loop) => {
       const access: LoopAccess = {
         adminIds: opening.access.adminIds,
-        interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
+        interviews: loop.interviews,
         debriefOpenedAt: loop.debriefOpenedAt,
         decided: loop.decision !== null,
         purged: loop.candidate.purgedAt !== null,

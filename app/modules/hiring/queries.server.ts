@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 
 /** Hiring's raw SQL, each row parsed once into a typed object. */
 
@@ -30,4 +30,72 @@ const boardVersionRow = z.object({ changed: sqlDate.nullable() });
 export async function pipelineBoardVersion(): Promise<string> {
   const [row] = parseRows(boardVersionRow, await db.$queryRaw`SELECT MAX("updatedAt") AS changed FROM "HiringCandidate"`);
   return String(row?.changed?.getTime() ?? "");
+}
+
+const openingFiguresRow = z.object({ loops: sqlInt, usedStageId: z.string().nullable() });
+
+/** How many loops (candidates' rounds) an opening has, and which of its stages have an interview assigned: one statement. */
+export async function openingFigures(openingId: string): Promise<{ loops: number; usedStageIds: Set<string> }> {
+  const rows = parseRows(openingFiguresRow, await db.$queryRaw`
+    SELECT (SELECT COUNT(*) FROM "HiringLoop" l WHERE l."openingId" = o.id) AS loops, s.id AS "usedStageId"
+    FROM "HiringOpening" o
+    LEFT JOIN "HiringStage" s ON s."openingId" = o.id AND EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."stageId" = s.id)
+    WHERE o.id = ${openingId}`);
+  return { loops: rows[0]?.loops ?? 0, usedStageIds: new Set(rows.flatMap((row) => (row.usedStageId ? [row.usedStageId] : []))) };
+}
+
+const openingLoopRow = z.object({
+  id: z.string(),
+  state: z.string(),
+  decision: z.string().nullable(),
+  debriefOpenedAt: sqlDate.nullable(),
+  createdAt: sqlDate,
+  candidateName: z.string(),
+  candidatePurgedAt: sqlDate.nullable(),
+  interviewerId: z.string().nullable(),
+  submitted: sqlBool.nullable(),
+});
+
+export type OpeningLoop = {
+  id: string;
+  state: string;
+  decision: string | null;
+  debriefOpenedAt: Date | null;
+  createdAt: Date;
+  candidate: { name: string; purgedAt: Date | null };
+  /** Each interview: its interviewer, and whether their card is in. */
+  interviews: { interviewerId: string; submitted: boolean }[];
+};
+
+/**
+ * A page of an opening's loops, newest first, with each candidate and each interview's card
+ * state: one statement, read from the (openingId, createdAt, id) index and stopped after the
+ * page. (As nested model reads it was four statements on SQLite, one of them a list of every
+ * interview's id.)
+ */
+export async function openingLoopsPage(openingId: string, offset: number, limit: number): Promise<OpeningLoop[]> {
+  const rows = parseRows(openingLoopRow, await db.$queryRaw`
+    WITH page AS (
+      SELECT l.id, l.state, l.decision, l."debriefOpenedAt", l."createdAt", l."candidateId"
+      FROM "HiringLoop" l WHERE l."openingId" = ${openingId}
+      ORDER BY l."createdAt" DESC, l.id DESC LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT page.id, page.state, page.decision, page."debriefOpenedAt", page."createdAt",
+      c.name AS "candidateName", c."purgedAt" AS "candidatePurgedAt", i."interviewerId",
+      CASE WHEN i.id IS NULL THEN NULL
+        WHEN EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted' AND s."amendsId" IS NULL) THEN 1 ELSE 0 END AS submitted
+    FROM page
+    JOIN "HiringCandidate" c ON c.id = page."candidateId"
+    LEFT JOIN "HiringInterview" i ON i."loopId" = page.id
+    ORDER BY page."createdAt" DESC, page.id DESC`);
+  const loops: OpeningLoop[] = [];
+  for (const row of rows) {
+    let loop = loops[loops.length - 1];
+    if (!loop || loop.id !== row.id) {
+      loop = { id: row.id, state: row.state, decision: row.decision, debriefOpenedAt: row.debriefOpenedAt, createdAt: row.createdAt, candidate: { name: row.candidateName, purgedAt: row.candidatePurgedAt }, interviews: [] };
+      loops.push(loop);
+    }
+    if (row.interviewerId !== null) loop.interviews.push({ interviewerId: row.interviewerId, submitted: row.submitted === true });
+  }
+  return loops;
 }

@@ -92,6 +92,21 @@ describe("openings and plans", () => {
     expect(new Set([...first.loops, ...second.loops].map((loop) => loop.id)).size).toBe(28);
   });
 
+  test("each candidate's row counts the cards that are in of the interviews (a draft is not, an amended card counts once); stages with interviews are marked", async () => {
+    const facts = await hiringSetUp();
+    const open = async () => bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}`, facts.grace.id), { openingId: facts.openingId })));
+    await addCandidate(asViewer(facts.grace), facts.openingId, { name: "Nobody Yet", email: "", source: "", notes: "" });
+    const before = await open();
+    expect(before.loops.map((loop) => [loop.candidate, loop.submitted, loop.interviews])).toEqual([["Nobody Yet", 0, 0], ["Casey Candidate", 0, 2]]);
+    expect(before.stages.map((stage) => stage.hasInterviews)).toEqual([true, true]);
+    await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 3, "Solid", "yes");
+    const card = await db.hiringScorecard.findFirstOrThrow({ where: { interviewId: facts.anaInterview, status: "submitted" } });
+    await db.hiringScorecard.create({ data: { interviewId: facts.anaInterview, authorId: facts.ana.id, status: "submitted", recommendation: "yes", amendsId: card.id, submittedAt: new Date() } });
+    await db.hiringScorecard.create({ data: { interviewId: facts.benInterview, authorId: facts.ben.id, status: "draft" } });
+    const after = await open();
+    expect(after.loops.map((loop) => [loop.candidate, loop.submitted, loop.interviews])).toEqual([["Nobody Yet", 0, 0], ["Casey Candidate", 1, 2]]);
+  });
+
   test("a stage of another opening, reached through this opening's address, is a 404", async () => {
     const first = await hiringSetUp();
     const second = await hiringSetUp();
