@@ -25,7 +25,7 @@ import {
   type PipelineStage,
   type RejectionReason,
 } from "./pipeline";
-import { canMoveCandidate, canSeePipeline, managesOpening, type CandidateAccess } from "./policy";
+import { canMoveCandidate, canSeePipeline, managesOpening, type CandidateAccess, type LoopAccess } from "./policy";
 
 /**
  * Candidates through an opening's pipeline (pipeline.ts has the rules and figures): a hiring admin
@@ -254,16 +254,21 @@ function inStage<T extends { stage: PipelineStage }>(placed: readonly T[], stage
 }
 
 /** A candidate's place in the pipeline and their moves, for the loop page: null for whoever may not see it. */
-export async function candidatePipeline(viewer: Viewer, loop: { opening: { id: string }; access: { adminIds: readonly string[] }; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } }) {
+export async function candidatePipeline(
+  viewer: Viewer,
+  loop: { id: string; opening: { id: string }; access: Pick<LoopAccess, "adminIds" | "interviews">; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } },
+) {
   if (!managesOpening(viewer, loop.access)) return null;
-  const [loops, moves] = await Promise.all([
+  // This loop's interviews are known; the candidate's other loops in the opening (usually none) are read.
+  const [otherLoops, moves] = await Promise.all([
     db.hiringLoop.findMany({
-      where: { candidateId: loop.candidate.id, openingId: loop.opening.id },
+      where: { candidateId: loop.candidate.id, openingId: loop.opening.id, id: { not: loop.id } },
       select: { interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
     }),
     db.hiringPipelineMove.findMany({ where: { candidateId: loop.candidate.id }, orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: moveSelect }),
   ]);
-  const access: CandidateAccess = { adminIds: loop.access.adminIds, loops: candidateLoopsAccess(loops), purged: loop.candidate.purgedAt !== null };
+  const loops = [{ interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) }, ...candidateLoopsAccess(otherLoops)];
+  const access: CandidateAccess = { adminIds: loop.access.adminIds, loops, purged: loop.candidate.purgedAt !== null };
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);
   return { stage: PIPELINE_STAGE_LABELS[stage], since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };

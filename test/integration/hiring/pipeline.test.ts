@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { PURGED_NAME } from "~/modules/hiring/access.server";
 import { purgeExpiredCandidates, setRetention } from "~/modules/hiring/candidates.server";
-import { recordMove } from "~/modules/hiring/pipeline.server";
+import { recordMove, startAnotherLoop } from "~/modules/hiring/pipeline.server";
 import { addCandidate, recordDecision } from "~/modules/hiring/loops.server";
 import { createOpening } from "~/modules/hiring/openings.server";
 import { loader as homeLoader } from "~/routes/_index";
@@ -149,6 +149,21 @@ describe("the pipeline", () => {
     expect(statusOf(await call(async () => pipelineLoader(routeArgs(await get("/hiring/openings/nope/pipeline", facts.grace.id), { openingId: "nope" }))))).toBe(404);
     expect([(await candidateOf(facts.loopId)).pipelineStage, (await candidateOf(other.loopId)).pipelineStage]).toEqual(["interviews", "interviews"]);
     expect(await db.hiringPipelineMove.count({ where: { candidateId: { in: [casey.id, otherCasey.id] }, toStage: { in: ["offer", "rejected"] } } })).toBe(0);
+  });
+
+  test("on a candidate's second loop, a hiring admin who still owes a card in their first sees nothing of their place in the pipeline", async () => {
+    const facts = await hiringSetUp();
+    const casey = await candidateOf(facts.loopId);
+    await db.hiringOpeningAdmin.create({ data: { openingId: facts.openingId, userId: facts.olga.id } });
+    await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: facts.stages[0]!.id, interviewerId: facts.olga.id } });
+    await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 3, "ANA", "yes");
+    await scoreAndSubmit(facts.ben, facts.benInterview, ["system-design", "technical-judgement"], 3, "BEN", "yes");
+    expect(statusOf(await loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "open-debrief" }), { loopId: facts.loopId })))).toBe(200);
+    await recordDecision(asViewer(facts.grace), facts.loopId, { decision: "hire", rationale: "Yes" });
+    const { loopId: second } = await startAnotherLoop(asViewer(facts.grace), facts.openingId, casey.id);
+    const pipelineOn = async (viewerId: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${second}`, viewerId), { loopId: second }))).pipeline;
+    expect(await pipelineOn(facts.olga.id)).toBeNull();
+    expect(await pipelineOn(facts.grace.id)).toMatchObject({ stage: "Offer" });
   });
 
   test("a hiring admin who interviews the candidate sees nothing of their place in the pipeline, nor moves them, until her own card is in", async () => {
