@@ -46,4 +46,11 @@ describe.runIf(process.env.DATABASE_URL?.startsWith("postgres"))("on PostgreSQL"
     expect(new Set(forUser.map((row) => row.statement)).size).toBe(forUser.length);
     expect(forUser.every((row) => /^r[\w-]{20}$/.test(row.name))).toBe(true);
   });
+
+  test("each connection plans for data held in memory (random_page_cost 1.1 unless PGOPTIONS says otherwise)", async () => {
+    const connections = await Promise.all(
+      [0, 1, 2].map(() => db.$transaction((tx) => tx.$queryRaw<{ random_page_cost: string }[]>`SHOW random_page_cost`)),
+    );
+    expect(connections.map(([row]) => row?.random_page_cost)).toEqual(["1.1", "1.1", "1.1"]);
+  });
 });
