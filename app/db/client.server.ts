@@ -42,8 +42,8 @@ async function createClient(databaseUrl: string, preparedStatements: boolean): P
  * 25 (1.4 ms). Each connection sets 1.1 unless the operator says otherwise (`PGOPTIONS`, or
  * `options` in DATABASE_URL, which takes precedence); decision 050.
  */
-export function postgresSessionOptions(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PGOPTIONS ?? "-c random_page_cost=1.1";
+function postgresSessionOptions(): string {
+  return process.env.PGOPTIONS ?? "-c random_page_cost=1.1";
 }
 
 /** SQLITE_MAX_VARIABLE_NUMBER of the SQLite that better-sqlite3 builds (the default since SQLite 3.32), as PostgreSQL's. */

@@ -12,3 +12,13 @@ export const sqlBool = z.union([z.boolean(), z.number(), z.bigint()]).transform(
 export function parseRows<S extends z.ZodType>(schema: S, rows: readonly unknown[]): z.output<S>[] {
   return rows.map((row) => schema.parse(row));
 }
+
+/**
+ * A parsed row of counts and newest changes as one line, the version a kept view is keyed by
+ * (decisions 042, 048, 049): the same on both databases, a missing date an empty part.
+ */
+export function versionLine(row: Record<string, unknown>): string {
+  return Object.values(row)
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join("|");
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readOffLoop } from "~/db/read-off-loop.server";
-import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import type { Viewer } from "~/modules/auth/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
@@ -178,7 +178,5 @@ export async function insightsVersion(): Promise<string> {
       (SELECT MAX("updatedAt") FROM "HiringLoop") AS "loopsChanged",
       (SELECT COUNT(*) FROM "HiringPipelineMove") AS moves,
       (SELECT MAX("updatedAt") FROM "HiringScorecard") AS "cardsChanged"`);
-  return Object.values(row!)
-    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
-    .join("|");
+  return versionLine(row!);
 }

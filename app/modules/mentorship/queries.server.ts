@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
-import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { readableBySubjectSql } from "~/modules/assessments/queries.server";
 import type { ReviewRatings } from "./inputs";
 
@@ -227,9 +227,7 @@ export async function programmeReportVersion(programmeId: string): Promise<strin
       (SELECT COUNT(*) FROM "MentorshipCheckIn") AS "checkIns",
       (SELECT COUNT(*) FROM "MentorshipPulse") AS pulses,
       (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged"`);
-  return Object.values(row!)
-    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
-    .join("|");
+  return versionLine(row!);
 }
 
 const matchingVersionRow = z.object({
@@ -264,9 +262,7 @@ export async function matchingVersion(programmeId: string): Promise<string> {
       (SELECT MAX("createdAt") FROM "MentorshipPairRule" WHERE "programmeId" = ${programmeId}) AS "rulesChanged",
       (SELECT COUNT(*) FROM "MentorshipRun" WHERE "programmeId" = ${programmeId}) AS runs,
       (SELECT MAX("updatedAt") FROM "MentorshipRequest" WHERE "programmeId" = ${programmeId}) AS "requestsChanged"`);
-  return Object.values(row!)
-    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
-    .join("|");
+  return versionLine(row!);
 }
 
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */

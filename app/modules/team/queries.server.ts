@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readOffLoop } from "~/db/read-off-loop.server";
-import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { getEnv } from "~/utils/env.server";
 import { progressNeedingAttention, statePairs, toProgress, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { progressInSql } from "~/modules/cycles/participant-progress.server";
@@ -193,9 +193,7 @@ export async function teamVersion(cycleId: string): Promise<string> {
       (SELECT COUNT(*) FROM "ReviewCycleParticipant" WHERE "cycleId" = ${cycleId}) AS participants,
       (SELECT MAX("updatedAt") FROM "Assessment") AS "assessmentsChanged",
       (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged"`);
-  return Object.values(row!)
-    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
-    .join("|");
+  return versionLine(row!);
 }
 
 export async function cycleNames(cycleIds: readonly string[]): Promise<{ id: string; name: string }[]> {
