@@ -1,5 +1,7 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
+import { isActivePath } from "~/utils/active-path";
+import { useFollowLinksInPage } from "./ui/client-links";
 import type { Theme } from "~/utils/theme.server";
 
 export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean; ladderProblems: number; laddersUnserved: number; openTodos: number };
@@ -34,7 +36,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
   return { main, admin };
 }
 
-const linkClass = ({ isActive }: { isActive: boolean }) =>
+const linkClass = (isActive: boolean) =>
   `block rounded-md px-3 py-2 text-sm font-medium ${
     isActive
       ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
@@ -74,6 +76,10 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const nav = viewer ? navItems(viewer) : null;
+  // The navigation's links are plain anchors followed in the page, their active state worked
+  // out here: as router links, seventeen of them cost a page more than twenty-five table rows.
+  const followLinks = useFollowLinksInPage();
+  const active = (item: NavItem) => isActivePath(location.pathname, item.to, item.to === "/");
 
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -122,11 +128,12 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             id="primary-navigation"
             aria-label="Main"
             className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute left-0 right-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
+            onClick={followLinks}
           >
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"} className={(state) => `${linkClass(state)} flex items-center justify-between gap-2`}>
+                  <a href={item.to} aria-current={active(item) ? "page" : undefined} className={`${linkClass(active(item))} flex items-center justify-between gap-2`}>
                     {item.label}
                     {item.count ? (
                       <span className="rounded-full bg-brand-600 px-2 text-xs font-semibold leading-5 text-white">
@@ -134,7 +141,7 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
                         <span className="sr-only"> to do</span>
                       </span>
                     ) : null}
-                  </NavLink>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -144,9 +151,9 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
                 <ul className="mt-2 space-y-1">
                   {nav.admin.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} className={linkClass}>
+                      <a href={item.to} aria-current={active(item) ? "page" : undefined} className={linkClass(active(item))}>
                         {item.label}
-                      </NavLink>
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -7,6 +7,7 @@ import { homeSummary } from "~/modules/people/home.server";
 import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
+import { ClientLinks } from "~/components/ui/client-links";
 
 export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
 
@@ -41,20 +42,22 @@ function TodoList({ items }: { items: TodoItem[] }) {
     <Card className="mb-6">
       <h2 className="mb-3 text-lg font-semibold">What to do next</h2>
       {items.length ? (
-        <ul className="divide-y divide-slate-200 dark:divide-slate-700">
-          {items.map((item) => {
-            const due = dueText(item);
-            return (
-              <li key={item.key} className="py-3">
-                <Link to={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                  {item.title}
-                </Link>
-                {due ? <span className={`ml-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
-                <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{item.detail}</p>
-              </li>
-            );
-          })}
-        </ul>
+        <ClientLinks>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+            {items.map((item) => {
+              const due = dueText(item);
+              return (
+                <li key={item.key} className="py-3">
+                  <a href={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                    {item.title}
+                  </a>
+                  {due ? <span className={`ml-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{item.detail}</p>
+                </li>
+              );
+            })}
+          </ul>
+        </ClientLinks>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to do right now. New review cycles, reviews and other requests will appear here.</p>
       )}
@@ -105,18 +108,20 @@ export default function Home() {
         {reports.length ? (
           <Card>
             <h2 className="mb-4 text-lg font-semibold">Your reports ({reports.length})</h2>
-            <ul className="divide-y divide-slate-200 dark:divide-slate-700">
-              {reports.map((report) => (
-                <li key={report.id} className="flex justify-between py-2 text-sm">
-                  <Link to={`/people/${report.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                    {report.name}
-                  </Link>
-                  <span className="text-slate-500 dark:text-slate-400">
-                    {[report.levelTitle, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <ClientLinks>
+              <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+                {reports.map((report) => (
+                  <li key={report.id} className="flex justify-between py-2 text-sm">
+                    <a href={`/people/${report.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                      {report.name}
+                    </a>
+                    <span className="text-slate-500 dark:text-slate-400">
+                      {[report.levelTitle, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </ClientLinks>
           </Card>
         ) : null}
         {viewer.isAdmin && organisation ? (

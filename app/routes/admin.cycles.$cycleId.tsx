@@ -160,9 +160,9 @@ export default function CycleProgress() {
           {people.map((person) => (
             <tr key={person.id}>
               <th scope="row" className={`${tdClass} font-normal`}>
-                <Link to={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                <a href={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
                   {person.name}
-                </Link>
+                </a>
                 <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
               </th>
               <td className={tdClass}>{person.team ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>

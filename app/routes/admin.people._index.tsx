@@ -126,9 +126,9 @@ export default function People() {
           {people.map((person) => (
             <tr key={person.id}>
               <th scope="row" className={`${tdClass} font-normal`}>
-                <Link to={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                <a href={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
                   {person.name}
-                </Link>
+                </a>
                 <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
                 {person.deactivated ? (
                   <span className="mt-1 inline-block rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
@@ -139,9 +139,9 @@ export default function People() {
               <td className={tdClass}>{person.team?.name ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
               <td className={tdClass}>
                 {person.manager ? (
-                  <Link to={`/admin/people/${person.manager.id}`} className="hover:underline">
+                  <a href={`/admin/people/${person.manager.id}`} className="hover:underline">
                     {person.manager.name}
-                  </Link>
+                  </a>
                 ) : (
                   <span className="text-slate-500 dark:text-slate-400">None</span>
                 )}

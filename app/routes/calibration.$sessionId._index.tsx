@@ -340,9 +340,9 @@ export default function CalibrationSession() {
                   </td>
                 ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  <Link to={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  <a href={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                     {entry.name}
-                  </Link>
+                  </a>
                   {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
                 </th>
                 <td className={tdClass}>{entry.manager ?? "—"}</td>

@@ -290,9 +290,9 @@ function Candidates({
             {loops.map((loop) => (
               <tr key={loop.id}>
                 <td className={tdClass}>
-                  <Link to={`/hiring/loops/${loop.id}`} className={linkClass}>
+                  <a href={`/hiring/loops/${loop.id}`} className={linkClass}>
                     {loop.candidate}
-                  </Link>
+                  </a>
                 </td>
                 <td className={tdClass}>{formatDate(loop.createdAt)}</td>
                 <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>

@@ -15,6 +15,7 @@ import { MoveCandidateSchema } from "~/modules/hiring/forms";
 import { isPipelineStage, PIPELINE_COLUMN_LIMIT } from "~/modules/hiring/pipeline";
 import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { ClientLinks } from "~/components/ui/client-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeline · ${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
 
@@ -73,7 +74,7 @@ export default function PipelinePageView() {
           pipeline follows the debrief.
         </Alert>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
+      <ClientLinks className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
         {columns.map((column) => (
           <section key={column.stage} aria-labelledby={`stage-${column.stage}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
             <h2 id={`stage-${column.stage}`} className="mb-2 font-semibold">
@@ -105,7 +106,7 @@ export default function PipelinePageView() {
             ) : null}
           </section>
         ))}
-      </div>
+      </ClientLinks>
       <Card className="mt-6">
         <h2 className="mb-2 text-lg font-semibold">Time in stage and conversion</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">

@@ -200,9 +200,9 @@ export default function ProgrammeMatching() {
               {view.pairs.map((pair) => (
                 <tr key={pair.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    <Link to={`/mentorship/${programme.id}/pairs/${pair.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    <a href={`/mentorship/${programme.id}/pairs/${pair.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
                       {pair.menteeName}
-                    </Link>
+                    </a>
                   </th>
                   <td className={tdClass}>{pair.mentorName}</td>
                   <td className={`${tdClass} tabular-nums`}>

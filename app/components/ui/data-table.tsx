@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from "react";
+import { useId, type MouseEvent, type ReactNode } from "react";
+import { useFollowLinksInPage } from "./client-links";
 
 export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
 export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
@@ -15,9 +16,22 @@ export const scrollRegionClass = "overflow-x-auto focus-visible:outline-2 focus-
  * phone). It takes focus, so keyboard users can scroll it with the arrow keys, and is named by
  * the element `labelledBy` names (its table's caption).
  */
-export function ScrollRegion({ labelledBy, className, busy, children }: { labelledBy?: string; className?: string; busy?: boolean; children: ReactNode }) {
+export function ScrollRegion({
+  labelledBy,
+  className,
+  busy,
+  onClick,
+  children,
+}: {
+  labelledBy?: string;
+  className?: string;
+  busy?: boolean;
+  onClick?: (event: MouseEvent<HTMLElement>) => void;
+  children: ReactNode;
+}) {
   return (
-    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className={className ? `${scrollRegionClass} ${className}` : scrollRegionClass} aria-busy={busy}>
+    // The links inside are what is interactive; a click handler here only changes how they are followed.
+    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className={className ? `${scrollRegionClass} ${className}` : scrollRegionClass} aria-busy={busy} onClick={onClick}>
       {children}
     </div>
   );
@@ -26,7 +40,8 @@ export function ScrollRegion({ labelledBy, className, busy, children }: { labell
 /**
  * A horizontally scrolling table: an optional caption (for screen readers unless `showCaption`),
  * one row of column headings, and the rows given as children. Framed on the list pages; `plain`
- * inside a card or an alert, which frames it already.
+ * inside a card or an alert, which frames it already. Plain `<a href>` links in its rows are
+ * followed in the page, so a long list needs no `<Link>` per row (see `useFollowLinksInPage`).
  */
 export function DataTable({
   caption,
@@ -44,8 +59,9 @@ export function DataTable({
   children: ReactNode;
 }) {
   const captionId = useId();
+  const followLinks = useFollowLinksInPage();
   return (
-    <ScrollRegion labelledBy={caption ? captionId : undefined} className={plain ? undefined : "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} busy={busy}>
+    <ScrollRegion onClick={followLinks} labelledBy={caption ? captionId : undefined} className={plain ? undefined : "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} busy={busy}>
       <table className={tableClass}>
         {caption ? (
           <caption id={captionId} className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>
