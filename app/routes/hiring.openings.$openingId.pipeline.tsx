@@ -60,6 +60,8 @@ export default function PipelinePageView() {
   const actionData = useActionData<typeof action>();
   const message = actionData && "message" in actionData ? actionData.message : null;
   const total = columns.reduce((sum, column) => sum + column.count, 0);
+  const busy = useNavigation().state === "submitting";
+  const [search] = useSearchParams();
   return (
     <>
       <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
@@ -83,7 +85,7 @@ export default function PipelinePageView() {
             {column.candidates.length ? (
               <ul className="space-y-3">
                 {column.candidates.map((candidate) => (
-                  <CandidateCard key={candidate.id} candidate={candidate} reasons={reasons} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
+                  <CandidateCard key={candidate.id} candidate={candidate} reasons={reasons} busy={busy} search={search} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
                 ))}
               </ul>
             ) : (
@@ -137,10 +139,20 @@ export default function PipelinePageView() {
   );
 }
 
-function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidate; reasons: PipelinePage["reasons"]; lastResult: SubmissionResult<string[]> | undefined }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const [search] = useSearchParams();
+/** A candidate's card. `busy` and `search` come from the board, read once for every card. */
+function CandidateCard({
+  candidate,
+  reasons,
+  lastResult,
+  busy,
+  search,
+}: {
+  candidate: Candidate;
+  reasons: PipelinePage["reasons"];
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+  search: URLSearchParams;
+}) {
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
   // The form to move anywhere or reject is on the card asked for (?move=), not on every card of the board.
@@ -186,7 +198,7 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
         ) : null}
       </div>
       {candidate.moves.length && formOpen ? (
-        <MoveForm candidate={candidate} reasons={reasons} lastResult={lastResult} busy={busy} />
+        <MoveForm candidate={candidate} reasons={reasons} lastResult={lastResult} busy={busy} search={search} />
       ) : candidate.moves.length ? (
         <p className="mt-2">
           <Link to={`?${moveLink.toString()}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
@@ -199,8 +211,19 @@ function CandidateCard({ candidate, reasons, lastResult }: { candidate: Candidat
 }
 
 /** The form to move a candidate anywhere the rules allow or to reject them, on the one card asked for. */
-function MoveForm({ candidate, reasons, lastResult, busy }: { candidate: Candidate; reasons: PipelinePage["reasons"]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
-  const [search] = useSearchParams();
+function MoveForm({
+  candidate,
+  reasons,
+  lastResult,
+  busy,
+  search,
+}: {
+  candidate: Candidate;
+  reasons: PipelinePage["reasons"];
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+  search: URLSearchParams;
+}) {
   const [form, fields] = useForm({
     id: `move-${candidate.id}`,
     lastResult,

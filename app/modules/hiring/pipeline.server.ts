@@ -162,7 +162,9 @@ async function readBoard(openingId: string) {
   });
   const movesOf = new Map<string, typeof moves>();
   for (const move of moves) (movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!).push(move);
-  return { rows, movesOf };
+  // Each candidate's history for the figures, worked out once per version rather than on every request.
+  const historyOfCandidate = new Map(rows.map((row) => [row.id, historyOf(movesOf.get(row.id) ?? [])]));
+  return { rows, movesOf, historyOfCandidate };
 }
 
 /**
@@ -178,14 +180,7 @@ async function readBoard(openingId: string) {
 export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = new Date()) {
   const opened = options.opened ?? null;
   const opening = await requireManagedOpening(viewer, openingId);
-  const [{ rows, movesOf }, ownInterviews] = await Promise.all([
-    openingBoard(openingId),
-    // The viewer's own interviews in the opening's loops: whether they still owe a card decides what they may see.
-    db.hiringInterview.findMany({
-      where: { interviewerId: viewer.id, loop: { openingId } },
-      select: { interviewerId: true, loopId: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } },
-    }),
-  ]);
+  const [{ rows, movesOf, historyOfCandidate }, ownInterviews] = await Promise.all([openingBoard(openingId), ownInterviewsIn(viewer.id, openingId)]);
   const ownLoops = new Map<string, Map<string, typeof ownInterviews>>();
   for (const interview of ownInterviews) {
     const loops = ownLoops.get(interview.loop.candidateId) ?? ownLoops.set(interview.loop.candidateId, new Map()).get(interview.loop.candidateId)!;
@@ -196,7 +191,7 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
     const access: CandidateAccess = { adminIds: opening.access.adminIds, loops, purged: row.purgedAt !== null };
     return canSeePipeline(viewer, access) ? [{ row, access, stage: stageOf(row.pipelineStage), moves: movesOf.get(row.id) ?? [] }] : [];
   });
-  const histories = placed.map(({ moves }) => historyOf(moves));
+  const histories = placed.map(({ row }) => historyOfCandidate.get(row.id)!);
   // The moves and the kept stage are written together (recordMove), so counting either is the same.
   const counts = stageCounts(histories);
   const open = opening.state === "open";
@@ -245,6 +240,20 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
 }
 
 export type PipelinePage = Awaited<ReturnType<typeof pipelinePage>>;
+
+/**
+ * The viewer's own interviews in the opening's loops, with their candidate and whether their card
+ * is in: whether they still owe a card decides what they may see. Most who open a board interview
+ * in none of its loops, so that is asked first, in one short statement.
+ */
+async function ownInterviewsIn(viewerId: string, openingId: string) {
+  const where = { interviewerId: viewerId, loop: { openingId } } satisfies Prisma.HiringInterviewWhereInput;
+  if (!(await db.hiringInterview.findFirst({ where, select: { id: true } }))) return [];
+  return db.hiringInterview.findMany({
+    where,
+    select: { interviewerId: true, loopId: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } },
+  });
+}
 
 /** A column's candidates as the board shows them, how many it leaves out, and whether it is shown whole past the limit. */
 function inStage<T extends { stage: PipelineStage }>(placed: readonly T[], stage: PipelineStage, opened: PipelineStage | null) {
