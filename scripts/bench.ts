@@ -17,7 +17,7 @@
  * set up the run). The server is stopped by its process id at the end.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -105,7 +105,7 @@ async function main() {
   const healthPort = await freePort();
   healthBase = `http://127.0.0.1:${healthPort}`;
   server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
+    env: { ...process.env, NODE_OPTIONS: serveNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer(base);
@@ -359,6 +359,13 @@ async function seedMentorship(admin: { id: string; name: string; email: string; 
 }
 
 // ---------------------------------------------------------------- server and sessions
+
+/** The Node options `npm run serve` gives the server (package.json), so the bench measures the server as it runs in production. */
+function serveNodeOptions(): string {
+  const serve: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.serve;
+  const own = /NODE_OPTIONS="([^"$]*)/.exec(serve)?.[1]?.trim() ?? "";
+  return [own, process.env.NODE_OPTIONS ?? ""].filter(Boolean).join(" ");
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -665,7 +672,7 @@ function printTable(rows: Row[]) {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 7 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
-  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version}`);
+  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"})`);
   console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(2)} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(`Each page ran ${ROUNDS} rounds, each just after the trivial page for as long (its rate then: "floor req/s"); its ratios are the median of the rounds'. The first row is the trivial page measured once at the start.`);
   console.log(format(header));
