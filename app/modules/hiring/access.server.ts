@@ -59,16 +59,16 @@ const loopSelect = {
   id: true,
   state: true,
   debriefOpenedAt: true,
-  debriefOpenedBy: { select: { name: true } },
+  debriefOpenedById: true,
   decision: true,
   decisionLevelId: true,
   rationale: true,
   decidedAt: true,
-  decidedBy: { select: { name: true } },
+  decidedById: true,
   inviteCandidate: true,
   createdAt: true,
   opening: { select: openingSelect },
-  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, pipelineStage: true, pipelineStageSince: true, hiredPersonId: true, hiredPerson: { select: { id: true, name: true } } } },
+  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, pipelineStage: true, pipelineStageSince: true, hiredPersonId: true } },
   interviews: {
     orderBy: [{ stage: { position: "asc" } }, { createdAt: "asc" }],
     select: {
@@ -95,7 +95,19 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
     withdrawn: row.state === "withdrawn",
   };
   if (!canViewLoop(viewer, access)) throw new NotFoundError("We could not find that loop.");
-  return { ...row, opening: { ...row.opening, stages: row.opening.stages.map(toStage) }, access };
+  // Who opened the debrief early, who decided, whom the candidate was hired as: read together, and
+  // only when there is someone (a nested read of each would be a statement each, even when empty).
+  const ids = [row.debriefOpenedById, row.decidedById, row.candidate.hiredPersonId].filter((id): id is string => id !== null);
+  const people = new Map(ids.length ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((person) => [person.id, person]) : []);
+  const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+  return {
+    ...row,
+    debriefOpenedBy: person(row.debriefOpenedById),
+    decidedBy: person(row.decidedById),
+    candidate: { ...row.candidate, hiredPerson: person(row.candidate.hiredPersonId) },
+    opening: { ...row.opening, stages: row.opening.stages.map(toStage) },
+    access,
+  };
 }
 
 export type VisibleLoop = Awaited<ReturnType<typeof requireVisibleLoop>>;
