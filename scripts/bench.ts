@@ -137,6 +137,7 @@ async function main() {
     { label: "health check", path: "/healthz", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: resource route running SELECT 1" },
     { label: "sign-in page", path: "/login", bar: true, duration: DURATION, note: "signed out, a form, no query" },
     { label: "home page", path: "/", cookie: engineer, bar: true, duration: DURATION, note: "a light signed-in page" },
+    { label: "home page (admin)", path: "/", cookie: admin, bar: true, duration: DURATION, note: "the admin facilitating the live session: its to-do over every entry, the organisation's figures" },
     { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: true, duration: DURATION, note: `${accounts.vp.reports} reports` },
     { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.participants} participants` },
     {
