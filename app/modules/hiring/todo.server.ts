@@ -1,95 +1,159 @@
-import { db, type Prisma } from "~/db/client.server";
-import { candidateLoopsAccess, PURGED_NAME } from "./access.server";
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { parseRows, sqlBool, sqlDate } from "~/db/rows";
 import { ACTIVE_STAGES, isActiveStage } from "./pipeline";
 import { takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
+
+const loopRow = z.object({
+  loopId: z.string(),
+  debriefOpenedAt: sqlDate.nullable(),
+  candidate: z.string(),
+  pipelineStage: z.string(),
+  opening: z.string(),
+  viewerAdmin: sqlBool,
+  interviewId: z.string().nullable(),
+  interviewerId: z.string().nullable(),
+  scheduledAt: sqlDate.nullable(),
+  createdAt: sqlDate.nullable(),
+  stage: z.string().nullable(),
+  submitted: sqlBool,
+  anySubmitted: sqlBool,
+});
+
+const waitingRow = z.object({
+  candidateId: z.string(),
+  candidate: z.string(),
+  pipelineStage: z.string(),
+  since: sqlDate,
+  loopId: z.string(),
+  state: z.string(),
+  decided: sqlBool,
+  openingId: z.string(),
+  opening: z.string(),
+  viewerAdmin: sqlBool,
+  interviewerId: z.string().nullable(),
+  submitted: sqlBool,
+});
+
+/** Whether the interview of the row has a submitted card that amends none (an interview's card as the panel counts it). */
+const submittedCard = Prisma.sql`EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted' AND s."amendsId" IS NULL)`;
+
+/**
+ * The open, undecided loops of candidates not purged where the person interviews or is a hiring
+ * admin of the opening, a row per interview (one with no interview for a loop that has none yet),
+ * in one statement. Whether the person is a hiring admin of the opening is all the policy asks of
+ * its admins (managesOpening), so that stands for the list of them.
+ */
+async function loopsOf(viewerId: string) {
+  const viewerAdmin = Prisma.sql`EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = l."openingId" AND a."userId" = ${viewerId})`;
+  return parseRows(loopRow, await db.$queryRaw`
+    SELECT l.id AS "loopId", l."debriefOpenedAt", c.name AS candidate, c."pipelineStage", o.title AS opening,
+      CASE WHEN ${viewerAdmin} THEN 1 ELSE 0 END AS "viewerAdmin",
+      i.id AS "interviewId", i."interviewerId", i."scheduledAt", i."createdAt", st.name AS stage,
+      CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted,
+      CASE WHEN EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted') THEN 1 ELSE 0 END AS "anySubmitted"
+    FROM "HiringLoop" l
+    JOIN "HiringCandidate" c ON c.id = l."candidateId"
+    JOIN "HiringOpening" o ON o.id = l."openingId"
+    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id
+    LEFT JOIN "HiringStage" st ON st.id = i."stageId"
+    WHERE l.decision IS NULL AND l.state = 'open' AND c."purgedAt" IS NULL
+      AND (${viewerAdmin} OR EXISTS (SELECT 1 FROM "HiringInterview" x WHERE x."loopId" = l.id AND x."interviewerId" = ${viewerId}))
+    ORDER BY l."createdAt", l.id, i."scheduledAt", i."createdAt", i.id`);
+}
+
+/**
+ * Candidates not purged, in an active stage of the pipeline, with a loop in an opening the person is
+ * a hiring admin of: a row per loop of theirs (in any opening, oldest first), with the person's own
+ * interviews in it, in one statement.
+ */
+async function candidatesOf(viewerId: string) {
+  return parseRows(waitingRow, await db.$queryRaw`
+    SELECT c.id AS "candidateId", c.name AS candidate, c."pipelineStage", c."pipelineStageSince" AS since,
+      l.id AS "loopId", l.state, CASE WHEN l.decision IS NULL THEN 0 ELSE 1 END AS decided, o.id AS "openingId", o.title AS opening,
+      CASE WHEN EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = o.id AND a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS "viewerAdmin",
+      i."interviewerId", CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted
+    FROM "HiringCandidate" c
+    JOIN "HiringLoop" l ON l."candidateId" = c.id
+    JOIN "HiringOpening" o ON o.id = l."openingId"
+    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id AND i."interviewerId" = ${viewerId}
+    WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${Prisma.join([...ACTIVE_STAGES])})
+      AND EXISTS (SELECT 1 FROM "HiringLoop" ml JOIN "HiringOpeningAdmin" a ON a."openingId" = ml."openingId" WHERE ml."candidateId" = c.id AND a."userId" = ${viewerId})
+    ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`);
+}
+
+/** Earlier first, an interview with no time set before any with one (as SQLite orders them). */
+function byTime(a: Date | null, b: Date | null): number {
+  return (a?.getTime() ?? -Infinity) - (b?.getTime() ?? -Infinity) || 0;
+}
+
+/** Consecutive rows with the same key as one group, in the rows' order. */
+function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
+  const groups: T[][] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && key(last[0]!) === key(row)) last.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}
 
 /**
  * The home page's hiring to-dos (app/modules/todo): scorecards the person owes, debriefs they can
  * attend (their own cards in, the debrief open, no decision yet), and decisions they can record
  * as a hiring admin of the opening, the loops of their openings still waiting for cards, and
  * the candidates of those openings waiting in a stage of the pipeline (in screen or offer, or in
- * interviews with no loop open). Four reads.
+ * interviews with no loop open). Three statements for someone who takes part in hiring, one for
+ * everyone else.
  */
 export async function hiringTodo(viewerId: string) {
-  // Most people take part in no open loop: one statement says so, and the three reads are skipped.
+  // Most people take part in no open loop: one statement says so, and the two reads are skipped.
   if (!(await takesPartInHiring(viewerId))) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [] };
-  const loopSelect = {
-    id: true,
-    debriefOpenedAt: true,
-    candidate: { select: { name: true, purgedAt: true, pipelineStage: true } },
-    opening: { select: { title: true, admins: { select: { userId: true } } } },
-    interviews: { select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
-  } satisfies Prisma.HiringLoopSelect;
-  const open = { decision: null, state: "open", candidate: { purgedAt: null } } satisfies Prisma.HiringLoopWhereInput;
-  const managed = { loops: { some: { opening: { admins: { some: { userId: viewerId } } } } } } satisfies Prisma.HiringCandidateWhereInput;
-  const [asInterviewer, asAdmin, waiting] = await Promise.all([
-    db.hiringLoop.findMany({ where: { ...open, interviews: { some: { interviewerId: viewerId } } }, select: loopSelect }),
-    db.hiringLoop.findMany({ where: { ...open, opening: { admins: { some: { userId: viewerId } } } }, select: loopSelect }),
-    db.hiringCandidate.findMany({
-      where: { ...managed, purgedAt: null, pipelineStage: { in: [...ACTIVE_STAGES] } },
-      orderBy: [{ pipelineStageSince: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        pipelineStage: true,
-        pipelineStageSince: true,
-        loops: {
-          orderBy: { createdAt: "asc" },
-          select: {
-            state: true,
-            decision: true,
-            opening: { select: { id: true, title: true, admins: { select: { userId: true } } } },
-            interviews: { where: { interviewerId: viewerId }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } },
-          },
-        },
-      },
-    }),
-  ]);
-  const ownInterviews = await db.hiringInterview.findMany({
-    where: { interviewerId: viewerId, loop: open, scorecards: { none: { status: "submitted" } } },
-    orderBy: [{ scheduledAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, scheduledAt: true, stage: { select: { name: true } }, loop: { select: { candidate: { select: { name: true } }, opening: { select: { title: true } } } } },
-  });
-  const access = (loop: (typeof asInterviewer)[number]): LoopAccess => ({
-    adminIds: loop.opening.admins.map((admin) => admin.userId),
-    interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
-    debriefOpenedAt: loop.debriefOpenedAt,
-    decided: false,
-    purged: false,
-  });
+  const [loopRows, candidateRows] = await Promise.all([loopsOf(viewerId), candidatesOf(viewerId)]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
-  const ref = (loop: (typeof asInterviewer)[number]) => ({ loopId: loop.id, candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name, opening: loop.opening.title });
+  const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
+    const [first] = rows as [(typeof rows)[number]];
+    const interviews = rows.filter((row) => row.interviewId !== null);
+    const access: LoopAccess = {
+      adminIds: first.viewerAdmin ? [viewerId] : [],
+      interviews: interviews.map((row) => ({ interviewerId: row.interviewerId!, submitted: row.submitted })),
+      debriefOpenedAt: first.debriefOpenedAt,
+      decided: false,
+      purged: false,
+    };
+    return { ref: { loopId: first.loopId, candidate: first.candidate, opening: first.opening }, admin: first.viewerAdmin, pipelineStage: first.pipelineStage, access, interviews };
+  });
+  const asInterviewer = loops.filter((loop) => loop.interviews.some((row) => row.interviewerId === viewerId));
+  const asAdmin = loops.filter((loop) => loop.admin);
   // A hiring admin who interviews on the loop decides only once their own card is in (the policy's rule).
-  const decisions = asAdmin.filter((loop) => canRecordDecision(viewer, access(loop)));
-  const decidingIds = new Set(decisions.map((loop) => loop.id));
+  const decisions = asAdmin.filter((loop) => canRecordDecision(viewer, loop.access));
+  const decidingIds = new Set(decisions.map((loop) => loop.ref.loopId));
+  const ownInterviews = loops
+    .flatMap((loop) => loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted))
+    .sort((a, b) => byTime(a.scheduledAt, b.scheduledAt) || byTime(a.createdAt, b.createdAt));
   return {
-    scorecardsDue: ownInterviews.map((interview) => ({
-      interviewId: interview.id,
-      candidate: interview.loop.candidate.name,
-      opening: interview.loop.opening.title,
-      stage: interview.stage.name,
-      scheduledAt: interview.scheduledAt,
-    })),
-    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.id) && canSeeDebrief(viewer, access(loop))).map(ref),
-    decisionsToRecord: decisions.map(ref),
+    scorecardsDue: ownInterviews.map((row) => ({ interviewId: row.interviewId!, candidate: row.candidate, opening: row.opening, stage: row.stage!, scheduledAt: row.scheduledAt })),
+    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access)).map((loop) => loop.ref),
+    decisionsToRecord: decisions.map((loop) => loop.ref),
     // A loop of a candidate still in screen is followed as the candidate waiting there (below).
     loopsInProgress: asAdmin
-      .filter((loop) => !decidingIds.has(loop.id) && !debriefIsOpen(access(loop)) && loop.candidate.pipelineStage !== "screen")
+      .filter((loop) => !decidingIds.has(loop.ref.loopId) && !debriefIsOpen(loop.access) && loop.pipelineStage !== "screen")
       .map((loop) => {
-        const facts = access(loop);
         // Counts are scorecard information: not for a hiring admin whose own card in the loop is not in.
-        const counted = canSeeOthersScorecards(viewer, facts);
-        return { ...ref(loop), interviews: facts.interviews.length, submitted: counted ? facts.interviews.filter((interview) => interview.submitted).length : null };
+        const counted = canSeeOthersScorecards(viewer, loop.access);
+        return { ...loop.ref, interviews: loop.access.interviews.length, submitted: counted ? loop.access.interviews.filter((interview) => interview.submitted).length : null };
       }),
     // A candidate in interviews is followed through their loop; only with no loop open is there something to do about them.
-    candidatesWaiting: waiting.flatMap((candidate) => {
-      const opening = candidate.loops[0]?.opening;
-      const stage = candidate.pipelineStage;
-      if (!opening || !isActiveStage(stage)) return [];
-      if (!canMoveCandidate(viewer, { adminIds: opening.admins.map((admin) => admin.userId), loops: candidateLoopsAccess(candidate.loops), purged: false })) return [];
-      if (stage === "interviews" && candidate.loops.some((loop) => loop.state === "open" && loop.decision === null)) return [];
-      return [{ candidateId: candidate.id, candidate: candidate.name, stage, since: candidate.pipelineStageSince, openingId: opening.id, opening: opening.title }];
+    candidatesWaiting: grouped(candidateRows, (row) => row.candidateId).flatMap((rows) => {
+      const [first] = rows as [(typeof rows)[number]];
+      const stage = first.pipelineStage;
+      if (!isActiveStage(stage)) return [];
+      // The candidate's first loop names the opening they are followed in, as on the pipeline board.
+      const loops = grouped(rows, (row) => row.loopId).map((loop) => ({ interviews: loop.filter((row) => row.interviewerId !== null).map((row) => ({ interviewerId: row.interviewerId!, submitted: row.submitted })) }));
+      if (!canMoveCandidate(viewer, { adminIds: first.viewerAdmin ? [viewerId] : [], loops, purged: false })) return [];
+      if (stage === "interviews" && rows.some((row) => row.state === "open" && !row.decided)) return [];
+      return [{ candidateId: first.candidateId, candidate: first.candidate, stage, since: first.since, openingId: first.openingId, opening: first.opening }];
     }),
   };
 }

@@ -1,16 +1,13 @@
 import { levelLabel } from "~/modules/ladders";
 import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
-import { db } from "~/db/client.server";
-import { directReports, placeInOrganisation } from "./queries.server";
+import { directReports, organisationSize, placeInOrganisation } from "./queries.server";
 
 /** What the home page shows a person: their place in the organisation and their reports (queries.server.ts). */
 export async function homeSummary(personId: string, isAdmin: boolean) {
   const [meRow, reportRows, organisation] = await Promise.all([
     placeInOrganisation(personId),
     directReports(personId),
-    isAdmin
-      ? Promise.all([db.user.count({ where: { deactivatedAt: null } }), db.team.count()]).then(([people, teams]) => ({ people, teams }))
-      : Promise.resolve(null),
+    isAdmin ? organisationSize() : Promise.resolve(null),
   ]);
   if (!meRow) throw new Error(`No person ${personId}`);
   const me = {

@@ -43,3 +43,12 @@ export async function directReports(personId: string): Promise<ReportRow[]> {
     WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
     ORDER BY r.name`);
 }
+
+const sizeRow = z.object({ people: sqlInt, teams: sqlInt });
+
+/** The organisation's size on an admin's home page: its active people and its teams, in one statement. */
+export async function organisationSize(): Promise<{ people: number; teams: number }> {
+  const [row] = parseRows(sizeRow, await db.$queryRaw`
+    SELECT (SELECT COUNT(*) FROM "User" WHERE "deactivatedAt" IS NULL) AS people, (SELECT COUNT(*) FROM "Team") AS teams`);
+  return row!;
+}

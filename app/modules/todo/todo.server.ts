@@ -9,7 +9,7 @@ import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
 /**
  * What the person must do next (todo.ts), from each workflow's to-do provider: reviews' one
- * statement, calibration's one, hiring's one (four more for someone in an open loop or managing an opening) and
+ * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening) and
  * mentorship's one.
  */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {

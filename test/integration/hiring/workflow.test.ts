@@ -10,7 +10,8 @@ import { action as openingAction, loader as openingLoader } from "~/routes/hirin
 import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.$stageId.kit";
 import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
 import { createPerson } from "../../utils/factories";
-import { addCandidate } from "~/modules/hiring/loops.server";
+import { countStatements } from "~/db/statement-count.server";
+import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
 describe("navigation", () => {
@@ -255,5 +256,34 @@ describe("loops", () => {
     ]);
     expect(candidate.pipelineStage).toBe("offer");
     expect((await todo(ana.id)).filter(([kind]) => kind === "debrief" || kind === "scorecard")).toEqual([]);
+  });
+
+  test("a hiring admin's to-dos take three statements, however many loops and candidates their openings hold", async () => {
+    const { grace, openingId, stages } = await hiringSetUp();
+    const home = async () => {
+      const request = await get("/", grace.id);
+      // The first read brings the kept to-do count up to date; the second is the page read again.
+      await homeLoader(routeArgs(request));
+      const { result, statements } = await countStatements(() => homeLoader(routeArgs(request)));
+      const todo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(result).todo;
+      return { todo: todo.filter((item) => item.kind.startsWith("hiring") || item.kind === "scorecard").map((item) => [item.kind, item.detail.split(".")[0]]), statements: statements.length };
+    };
+    const one = await home();
+    expect(one.todo).toEqual([["hiring-loop", "Candidate: Casey Candidate"]]);
+    // The session, the person, their reports, reviews', calibration's and mentorship's one each, and hiring's three.
+    expect(one.statements).toBe(9);
+    // Two candidates more: one waiting in screen, one whose loop Grace interviews on herself.
+    await addCandidate(asViewer(grace), openingId, { name: "Sam Screen", email: "", source: "", notes: "" });
+    const { loopId } = await addCandidate(asViewer(grace), openingId, { name: "Tia Twice", email: "", source: "", notes: "" });
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: grace.email, scheduledAt: new Date("2026-11-21T10:00:00Z") });
+    expect(assigned.ok).toBe(true);
+    const more = await home();
+    expect(more.todo).toEqual([
+      ["scorecard", "Candidate: Tia Twice"],
+      ["hiring-loop", "Candidate: Casey Candidate"],
+      ["hiring-loop", "Candidate: Tia Twice"],
+      ["hiring-candidate", "Candidate: Sam Screen"],
+    ]);
+    expect(more.statements).toBe(one.statements);
   });
 });
