@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "User_deactivatedAt_idx" ON "User"("deactivatedAt");
