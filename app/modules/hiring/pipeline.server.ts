@@ -268,15 +268,21 @@ export async function candidatePipeline(
   loop: { id: string; opening: { id: string }; access: Pick<LoopAccess, "adminIds" | "interviews">; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } },
 ) {
   if (!managesOpening(viewer, loop.access)) return null;
-  // This loop's interviews are known; the candidate's other loops in the opening (usually none) are read.
-  const [otherLoops, moves] = await Promise.all([
-    db.hiringLoop.findMany({
-      where: { candidateId: loop.candidate.id, openingId: loop.opening.id, id: { not: loop.id } },
-      select: { interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
+  // This loop's interviews are known. Of the candidate's other loops in the opening (usually none)
+  // the rule asks only whether the viewer holds an interview there whose card is not in: one read,
+  // where the loops with their interviews and cards were a statement each on SQLite, even when empty.
+  const [pendingElsewhere, moves] = await Promise.all([
+    db.hiringInterview.findFirst({
+      where: { interviewerId: viewer.id, loop: { candidateId: loop.candidate.id, openingId: loop.opening.id, id: { not: loop.id } }, scorecards: { none: { status: "submitted", amendsId: null } } },
+      select: { id: true },
     }),
     db.hiringPipelineMove.findMany({ where: { candidateId: loop.candidate.id }, orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: moveSelect }),
   ]);
-  const loops = [{ interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) }, ...candidateLoopsAccess(otherLoops)];
+  const loops = [
+    { interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) },
+    // Loops where the viewer's cards are all in ask nothing of the rule, so they are left out.
+    ...(pendingElsewhere ? [{ interviews: [{ interviewerId: viewer.id, submitted: false }] }] : []),
+  ];
   const access: CandidateAccess = { adminIds: loop.access.adminIds, loops, purged: loop.candidate.purgedAt !== null };
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);

@@ -236,6 +236,28 @@ describe("the pipeline", () => {
     expect(page.columns.find((column) => column.stage === "offer")?.candidates[0]).toMatchObject({ name: "Casey Candidate", loops: 2, loopId: secondLoop });
   });
 
+  test("a hiring admin who interviews on the candidate's other loop sees the pipeline on neither loop's page until their card there is in", async () => {
+    const facts = await hiringSetUp();
+    const casey = await candidateOf(facts.loopId);
+    await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 2, "FIRST-ROUND", "no");
+    await scoreAndSubmit(facts.ben, facts.benInterview, ["system-design", "technical-judgement"], 2, "FIRST-ROUND", "no");
+    await debriefAction(routeArgs(await post(`/hiring/loops/${facts.loopId}/debrief`, facts.grace.id, { intent: "decide", decision: "no-hire", rationale: "Not yet" }), { loopId: facts.loopId }));
+    expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "interviews", note: "Re-applied" }))).toBe(200);
+    const started = await call(async () => pipelineAction(routeArgs(await post(`/hiring/openings/${facts.openingId}/pipeline`, facts.grace.id, { intent: "start-loop", candidateId: casey.id }), { openingId: facts.openingId })));
+    const secondLoop = (started as Response).headers.get("Location")!.split("/").at(-1)!;
+    const pipelineOn = async (loopId: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, facts.grace.id), { loopId }))).pipeline;
+    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "Interviews" });
+    // Grace interviews on the second loop herself: the first loop's page withholds the pipeline too, until her card is in.
+    const assigned = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${secondLoop}`, facts.grace.id, { intent: "assign", stageId: facts.stages[0]!.id, email: facts.grace.email }), { loopId: secondLoop })));
+    expect(statusOf(assigned)).toBe(200);
+    expect(await pipelineOn(facts.loopId)).toBeNull();
+    expect(await pipelineOn(secondLoop)).toBeNull();
+    const graceInterview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: secondLoop, interviewerId: facts.grace.id } });
+    await scoreAndSubmit(facts.grace, graceInterview.id, ["code-quality", "testing"], 3, "SECOND-ROUND", "yes");
+    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "Interviews" });
+    expect(await pipelineOn(secondLoop)).toMatchObject({ stage: "Interviews" });
+  });
+
   test("retention purges candidates rejected in the pipeline (a decision or not) once the period has passed, with the notes of their moves; a reopened candidate is kept", async () => {
     const facts = await hiringSetUp();
     const grace = asViewer(facts.grace);
