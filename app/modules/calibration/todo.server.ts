@@ -66,9 +66,9 @@ export async function calibrationTodoFacts(viewer: { id: string; isAdmin: boolea
     SELECT 'release', s.id, s.name, s.state, s."blindPreRead", s."promotionsEffectiveOn", COUNT(*), COUNT(*)
     FROM "CalibrationSession" s
     JOIN "CalibrationEntry" e ON e."sessionId" = s.id
-    LEFT JOIN "User" m ON m.id = e."managerId"
     WHERE s."facilitatorId" = ${viewer.id} AND s.state = 'published' AND NOT e.released
-      AND (e."managerId" IS NULL OR m."deactivatedAt" IS NOT NULL) AND (e."managerId" IS NULL OR e."managerId" <> ${viewer.id})
+      AND (e."managerId" IS NULL OR EXISTS (SELECT 1 FROM "User" m WHERE m.id = e."managerId" AND m."deactivatedAt" IS NOT NULL))
+      AND (e."managerId" IS NULL OR e."managerId" <> ${viewer.id})
     GROUP BY s.id, s.name, s.state, s."blindPreRead", s."promotionsEffectiveOn"
     UNION ALL
     SELECT 'run', s.id, s.name, s.state, s."blindPreRead", ${noDay}, 0, 0
