@@ -139,6 +139,15 @@ export default function PipelinePageView() {
   );
 }
 
+/** What a candidate's card and its move form are drawn from. */
+type CardProps = {
+  candidate: Candidate;
+  reasons: PipelinePage["reasons"];
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+  search: URLSearchParams;
+};
+
 /** A candidate's card. `busy` and `search` come from the board, read once for every card. */
 function CandidateCard({
   candidate,
@@ -146,13 +155,7 @@ function CandidateCard({
   lastResult,
   busy,
   search,
-}: {
-  candidate: Candidate;
-  reasons: PipelinePage["reasons"];
-  lastResult: SubmissionResult<string[]> | undefined;
-  busy: boolean;
-  search: URLSearchParams;
-}) {
+}: CardProps) {
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
   // The form to move anywhere or reject is on the card asked for (?move=), not on every card of the board.
@@ -217,13 +220,7 @@ function MoveForm({
   lastResult,
   busy,
   search,
-}: {
-  candidate: Candidate;
-  reasons: PipelinePage["reasons"];
-  lastResult: SubmissionResult<string[]> | undefined;
-  busy: boolean;
-  search: URLSearchParams;
-}) {
+}: CardProps) {
   const [form, fields] = useForm({
     id: `move-${candidate.id}`,
     lastResult,
