@@ -44,15 +44,16 @@ const pageRatingRow = z.object({
   competencyId: z.string(),
   rating: sqlInt.nullable(),
   notes: z.string(),
-  // Both databases' adapters hand JSON columns to Prisma as parsed values.
-  nextLevelMarks: z.json(),
+  // Both databases' adapters hand JSON columns over as parsed values; readMarks keeps only known
+  // marks, so it is not checked twice here (as growth/queries.server.ts says).
+  nextLevelMarks: z.unknown(),
   evidenceId: z.string().nullable(),
   text: z.string().nullable(),
   url: z.string().nullable(),
   occurredOn: sqlDate.nullable(),
 });
 
-export type PageRating = { competencyId: string; rating: number | null; notes: string; nextLevelMarks: Prisma.JsonValue; evidence: EvidenceItem[] };
+export type PageRating = { competencyId: string; rating: number | null; notes: string; nextLevelMarks: unknown; evidence: EvidenceItem[] };
 
 export type AssessmentPageRow = z.output<typeof pageRow> & { ratings: PageRating[] };
 

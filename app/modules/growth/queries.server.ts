@@ -47,28 +47,37 @@ export type RatingRow = {
   competencyId: string;
   rating: number | null;
   notes: string;
-  nextLevelMarks: Prisma.JsonValue;
+  /** Read with `readMarks` (app/modules/assessments/draft.ts), which keeps only known marks. */
+  nextLevelMarks: unknown;
   evidenceCount: number;
   evidence: EvidenceView[];
 };
-
-/** The ratings of these assessments without their evidence (counted as 0). */
-export async function ratingsOf(assessmentIds: readonly string[]): Promise<RatingRow[]> {
-  const rows = await db.assessmentRating.findMany({
-    where: { assessmentId: { in: [...assessmentIds] } },
-    select: { assessmentId: true, competencyId: true, rating: true, notes: true, nextLevelMarks: true },
-  });
-  return rows.map((row) => ({ ...row, evidenceCount: 0, evidence: [] }));
-}
 
 const ratingColumns = {
   assessmentId: z.string(),
   competencyId: z.string(),
   rating: sqlInt.nullable(),
   notes: z.string(),
-  // Both databases' adapters hand JSON columns to Prisma as parsed values.
-  nextLevelMarks: z.json(),
+  // Both databases' adapters hand JSON columns over as parsed values. Whoever reads the marks
+  // keeps only known ones (readMarks), so checking here that the value is JSON would be done
+  // twice: z.json() walked every value of every row, a third of a person's history's read.
+  nextLevelMarks: z.unknown(),
 };
+
+const ratingRow = z.object(ratingColumns);
+
+/**
+ * The ratings of these assessments without their evidence (counted as 0). Flat SQL rather than
+ * Prisma's findMany: the same statement, at half the CPU for a person's history (85 ratings).
+ */
+export async function ratingsOf(assessmentIds: readonly string[]): Promise<RatingRow[]> {
+  if (!assessmentIds.length) return [];
+  const rows = parseRows(ratingRow, await db.$queryRaw`
+    SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks"
+    FROM "AssessmentRating" r
+    WHERE r."assessmentId" IN (${Prisma.join(assessmentIds)})`);
+  return rows.map((row) => ({ ...row, evidenceCount: 0, evidence: [] }));
+}
 
 const countedRatingRow = z.object({ ...ratingColumns, evidenceCount: sqlInt });
 
