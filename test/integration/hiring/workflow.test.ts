@@ -11,6 +11,7 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
 import { createPerson } from "../../utils/factories";
 import { countStatements } from "~/db/statement-count.server";
+import { getEnv } from "~/utils/env.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
@@ -285,5 +286,29 @@ describe("loops", () => {
       ["hiring-candidate", "Candidate: Sam Screen"],
     ]);
     expect(more.statements).toBe(one.statements);
+  });
+  test("a loop's page lists its interviews in the plan's order, each interviewer's team and whether their card is in, in as many statements however many interviewers", async () => {
+    const { grace, ana, ben, loopId, stages, anaInterview } = await hiringSetUp();
+    const page = async () => {
+      const { result, statements } = await countStatements(async () => loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
+      const body = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(result);
+      return { interviews: body.interviews.map((interview) => [interview.interviewer.name, interview.interviewer.team, interview.status]), statements: statements.length };
+    };
+    const before = await page();
+    // Cy, on no team, joins Coding after Ben joined Design: the plan's order, not the order assigned.
+    const cy = await createPerson({ name: "Cy Teamless", track: "ic", level: "ic2" });
+    expect((await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: cy.email, scheduledAt: null })).ok).toBe(true);
+    await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Solid", "yes");
+    const after = await page();
+    const [alpha, beta] = await Promise.all([ana, ben].map(async (person) => (await db.team.findUniqueOrThrow({ where: { id: person.teamId! } })).name));
+    expect(after.interviews).toEqual([
+      ["Ana Interviewer", alpha, "submitted"],
+      ["Cy Teamless", null, "not started"],
+      ["Ben Interviewer", beta, "not started"],
+    ]);
+    expect(after.statements).toBe(before.statements);
+    // The loop with its opening and candidate is one statement on PostgreSQL and one a relation on SQLite;
+    // its interviews with their interviewers, teams and cards are one more on both (four on SQLite before).
+    expect(after.statements).toBe(getEnv().databaseProvider === "postgresql" ? 8 : 14);
   });
 });
