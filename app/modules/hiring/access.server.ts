@@ -1,6 +1,4 @@
-import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
-import { parseRows, sqlDate } from "~/db/rows";
 import type { Viewer } from "~/modules/auth/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
@@ -71,58 +69,23 @@ const loopSelect = {
   createdAt: true,
   opening: { select: openingSelect },
   candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, pipelineStage: true, pipelineStageSince: true, hiredPersonId: true } },
-} satisfies Prisma.HiringLoopSelect;
-
-const interviewRow = z.object({
-  id: z.string(),
-  stageId: z.string(),
-  scheduledAt: sqlDate.nullable(),
-  interviewerId: z.string(),
-  interviewerName: z.string(),
-  interviewerLevel: z.string().nullable(),
-  interviewerTeamId: z.string().nullable(),
-  interviewerTeamName: z.string().nullable(),
-  submittedAt: sqlDate.nullable(),
-});
-
-/**
- * A loop's interviews in the order of the opening's plan, each with its interviewer, their team,
- * and when its card went in (a submitted card that amends none): one statement, where Prisma's
- * nested read took four on SQLite (interviews, interviewers, teams, cards).
- */
-async function loopInterviews(loopId: string) {
-  const rows = parseRows(interviewRow, await db.$queryRaw`
-    SELECT i.id, i."stageId", i."scheduledAt", i."interviewerId", u.name AS "interviewerName", u.level AS "interviewerLevel",
-      u."teamId" AS "interviewerTeamId", t.name AS "interviewerTeamName",
-      (SELECT c."submittedAt" FROM "HiringScorecard" c WHERE c."interviewId" = i.id AND c.status = 'submitted' AND c."amendsId" IS NULL LIMIT 1) AS "submittedAt"
-    FROM "HiringInterview" i
-    JOIN "HiringStage" s ON s.id = i."stageId"
-    JOIN "User" u ON u.id = i."interviewerId"
-    LEFT JOIN "Team" t ON t.id = u."teamId"
-    WHERE i."loopId" = ${loopId}
-    ORDER BY s.position ASC, i."createdAt" ASC, i.id ASC`);
-  return rows.map((row) => ({
-    id: row.id,
-    stageId: row.stageId,
-    scheduledAt: row.scheduledAt,
-    interviewerId: row.interviewerId,
-    interviewer: {
-      id: row.interviewerId,
-      name: row.interviewerName,
-      level: row.interviewerLevel,
-      teamId: row.interviewerTeamId,
-      team: row.interviewerTeamName === null ? null : { name: row.interviewerTeamName },
+  interviews: {
+    orderBy: [{ stage: { position: "asc" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      stageId: true,
+      scheduledAt: true,
+      interviewerId: true,
+      interviewer: { select: { id: true, name: true, level: true, teamId: true, team: { select: { name: true } } } },
+      scorecards: { where: { status: "submitted", amendsId: null }, select: { submittedAt: true }, take: 1 },
     },
-    // At most one: the card that counts, when it is in.
-    scorecards: row.submittedAt === null ? [] : [{ submittedAt: row.submittedAt }],
-  }));
-}
+  },
+} satisfies Prisma.HiringLoopSelect;
 
 /** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */
 export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
-  const [found, interviews] = await Promise.all([db.hiringLoop.findUnique({ where: { id: loopId }, select: loopSelect }), loopInterviews(loopId)]);
-  if (!found) throw new NotFoundError("We could not find that loop.");
-  const row = { ...found, interviews };
+  const row = await db.hiringLoop.findUnique({ where: { id: loopId }, select: loopSelect });
+  if (!row) throw new NotFoundError("We could not find that loop.");
   const access: LoopAccess = {
     adminIds: row.opening.admins.map((admin) => admin.userId),
     interviews: row.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
