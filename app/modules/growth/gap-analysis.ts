@@ -208,8 +208,9 @@ function sideReader(source: GapSource, targetLevelId: string) {
       let marks = marksByCompetency.get(competencyId);
       if (!marks) {
         const byIndex = parseMarks(ratings.get(competencyId)?.nextLevelMarks);
+        // Texts are matched only across versions or levels; by index, nothing needs them.
         const byText = new Map<string, MarkStatus>();
-        const marked = markedLevel?.expectations[competencyId] ?? [];
+        const marked = matchedBy === "text" ? (markedLevel?.expectations[competencyId] ?? []) : [];
         for (const [markIndex, status] of byIndex) {
           const expectation = marked[markIndex];
           if (expectation) byText.set(normalise(expectation.text), status);

@@ -287,6 +287,7 @@ describe("loops", () => {
     ]);
     expect(more.statements).toBe(one.statements);
   });
+
   test("a loop's page lists its interviews in the plan's order, each interviewer's team and whether their card is in, in as many statements however many interviewers", async () => {
     const { grace, ana, ben, loopId, stages, anaInterview } = await hiringSetUp();
     const page = async () => {
