@@ -668,13 +668,13 @@ function printTable(rows: Row[]) {
     const passed = p95Ratio <= P95_RATIO_BAR && rateRatio >= RATE_RATIO_BAR && row.bad === 0;
     const result = row === rows[0] ? "baseline" : row.bar ? (passed ? "PASS" : "FAIL") : passed ? "(pass)" : "(fail)";
     const problems = row.bad ? `; ${row.bad} non-2xx or errors of ${row.requests}` : "";
-    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), (row.floorRps ?? row.rps).toFixed(0), p95Ratio.toFixed(2), rateRatio.toFixed(2), result, row.note + problems];
+    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), (row.floorRps ?? row.rps).toFixed(0), p95Ratio.toFixed(2), rateRatio.toFixed(3), result, row.note + problems];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 7 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
   console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"})`);
-  console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(2)} x its req/s. Rows in brackets (resource routes) are informational.`);
+  console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(3)} x its req/s. Rows in brackets (resource routes) are informational.`);
   console.log(`Each page ran ${ROUNDS} rounds, each just after the trivial page for as long (its rate then: "floor req/s"); its ratios are the median of the rounds'. The first row is the trivial page measured once at the start.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
