@@ -1,6 +1,9 @@
 import type { CsvValue } from "~/utils/csv";
 import type { Proportion } from "~/modules/statistics/intervals";
-import type { InsightsView } from "./insights.server";
+import type { FunnelStageRow, validityOverTime } from "./hiring";
+import type { MentoringComparison } from "./mentoring";
+import type { CycleBreakdown, CycleOutcomes } from "./outcomes";
+import type { ManagerShift, ShiftReport } from "./shift";
 
 /**
  * The insights page's tables as rows of values: what each CSV download holds, and the text
@@ -12,11 +15,34 @@ export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 export type Table = { columns: string[]; rows: CsvValue[][] };
 
+/** What the tables read of the insights view (insights.server.ts builds it). */
+export type InsightTablesInput = {
+  floor: number;
+  timeInLevel: readonly {
+    trackName: string;
+    levels: readonly {
+      levelName: string;
+      n: number;
+      promotions: number;
+      suppressed: boolean;
+      median: number | null;
+      medianInterval: [number | null, number | null] | null;
+      /** Each step's day, survival and band. */
+      points: readonly [number, number, number | null, number | null][];
+    }[];
+  }[];
+  outcomesByCycle: readonly CycleOutcomes[];
+  outcomesByGroup: CycleBreakdown | null;
+  mentoring: MentoringComparison;
+  hiring: { validity: ReturnType<typeof validityOverTime>; funnel: readonly FunnelStageRow[] } | null;
+  shift: Omit<ShiftReport, "managers"> & { managers: readonly (ManagerShift & { name: string })[] };
+};
+
 const round = (value: number | null | undefined, digits = 4) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
 const proportion = (value: Proportion | null | undefined): CsvValue[] => (value ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])] : [null, null, null]);
 const hiddenNote = (hidden: boolean, floor: number) => (hidden ? `hidden: fewer than ${floor} people, or hidden beside such a group` : "shown");
 
-export function insightTable(view: InsightsView, table: InsightTable): Table {
+export function insightTable(view: InsightTablesInput, table: InsightTable): Table {
   const floor = view.floor;
   switch (table) {
     case "time-in-level":
