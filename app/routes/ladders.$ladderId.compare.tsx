@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
+import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -41,21 +42,9 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 });
 
 function LevelSelect({ name, label, value, options, errors }: { name: string; label: string; value: string; options: LevelOption[]; errors: string | null | undefined }) {
-  const tracks = [...new Map(options.map((o) => [o.trackId, o.trackName])).entries()];
   return (
     <SelectField name={name} label={label} defaultValue={value} errors={errors ? [errors] : null} className="min-w-56">
-      <option value="">Choose a level</option>
-      {tracks.map(([trackId, trackName]) => (
-        <optgroup key={trackId} label={trackName}>
-          {options
-            .filter((o) => o.trackId === trackId)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.title}
-              </option>
-            ))}
-        </optgroup>
-      ))}
+      <LevelOptions options={options} />
     </SelectField>
   );
 }
@@ -98,42 +87,21 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
       </p>
       {changes.map((change) => (
         <Card key={change.id}>
-          <h3 className="mb-2 font-semibold">
-            <Link to={`/ladders/${ladderId}/competencies/${change.id}`} className="hover:underline">
-              {change.name}
-            </Link>
-            {change.presence ? (
-              <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
-            ) : null}
-          </h3>
-          {change.target ? (
-            <p className="mb-2 text-sm">
-              Target rating: {change.target.from.value} {change.target.from.label} → {change.target.to.value} {change.target.to.label}
-            </p>
-          ) : null}
-          {change.onlyInFrom.length || change.onlyInTo.length ? (
-            <div className="grid gap-4 md:grid-cols-2">
-              <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} tone="from" />
-              <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} tone="to" />
-            </div>
-          ) : null}
-          {change.reworded.length ? (
-            <div className="mt-3">
-              <h4 className="mb-1 text-sm font-semibold">Reworded</h4>
-              <ul className="list-disc space-y-1 pl-5 text-sm">
-                {change.reworded.map((rewording) => (
-                  <li key={rewording.from}>
-                    <WordDiff words={rewording.words} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {change.unchanged > 0 ? (
-            <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-              {change.unchanged === 1 ? "1 statement is" : `${change.unchanged} statements are`} the same at both levels.
-            </p>
-          ) : null}
+          <CompetencyChange
+            change={change}
+            Heading="h3"
+            competencyLink={(competency) => (
+              <Link to={`/ladders/${ladderId}/competencies/${competency.id}`} className="hover:underline">
+                {competency.name}
+              </Link>
+            )}
+            statements={
+              <>
+                <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} tone="from" />
+                <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} tone="to" />
+              </>
+            }
+          />
         </Card>
       ))}
     </div>
@@ -156,31 +124,6 @@ function Statements({ heading, texts, tone }: { heading: string; texts: readonly
         <p className="text-sm text-slate-600 dark:text-slate-400">Nothing</p>
       )}
     </div>
-  );
-}
-
-/** A rewording: removed words struck through, added words underlined, both also said in words for screen readers. */
-function WordDiff({ words }: { words: Comparison["changes"][number]["reworded"][number]["words"] }) {
-  return (
-    <span>
-      {words.map((part, index) =>
-        part.kind === "same" ? (
-          <span key={index}>{part.text}</span>
-        ) : part.kind === "removed" ? (
-          <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
-            <span className="sr-only">[removed: </span>
-            {part.text}
-            <span className="sr-only">]</span>
-          </del>
-        ) : (
-          <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
-            <span className="sr-only">[added: </span>
-            {part.text}
-            <span className="sr-only">]</span>
-          </ins>
-        ),
-      )}
-    </span>
   );
 }
 

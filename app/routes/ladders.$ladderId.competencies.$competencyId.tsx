@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
-import { ExpectationList, InheritedMark } from "~/components/ladders/expectations";
+import { CompetencyInTrack } from "~/components/ladders/competency-levels";
+import { InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -45,19 +46,14 @@ export default function CompetencyPage() {
       <div className="space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>
-            <h2 className="mb-4 text-lg font-semibold">{track.name}</h2>
-            <ol className="space-y-4">
-              {track.levels.map((level) => (
-                <li key={level.id}>
-                  <h3 className="font-medium">
-                    <Link to={`${base}/levels/${level.id}#${view.competency.id}`} className="hover:underline">
-                      {level.title}
-                    </Link>
-                  </h3>
-                  {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">Not expected at this level.</p>}
-                </li>
-              ))}
-            </ol>
+            <CompetencyInTrack
+              track={track}
+              levelLink={(level) => (
+                <Link to={`${base}/levels/${level.id}#${view.competency.id}`} className="hover:underline">
+                  {level.title}
+                </Link>
+              )}
+            />
           </Card>
         ))}
         {view.interview ? (

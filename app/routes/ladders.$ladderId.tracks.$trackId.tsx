@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ExpectationList } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
+import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
@@ -75,11 +75,7 @@ export default function TrackMatrix() {
           </thead>
           {matrix.areas.map((area) => (
             <tbody key={area.id}>
-              <tr>
-                <th scope="colgroup" colSpan={matrix.levels.length + 1} className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
-                  {area.name}
-                </th>
-              </tr>
+              <MatrixAreaRow name={area.name} columns={matrix.levels.length + 1} />
               {area.rows.map((row) => (
                 <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
                   <th scope="row" className="sticky left-0 z-10 bg-white p-3 text-sm font-medium dark:bg-slate-900">
@@ -89,16 +85,15 @@ export default function TrackMatrix() {
                   </th>
                   {row.cells.map((expectations, index) => (
                     <td key={matrix.levels[index]!.id} className={`p-3 ${own(matrix.levels[index]!.id) ? "bg-brand-50/60 dark:bg-slate-800/60" : ""}`}>
-                      {row.applies[index] ? (
-                        <>
-                          <ExpectationList expectations={expectations} compact />
-                          {row.targets[index] !== null && row.targets[index] !== matrix.levels[index]!.target ? (
+                      <MatrixCell
+                        applies={row.applies[index]!}
+                        expectations={expectations}
+                        note={
+                          row.targets[index] !== null && row.targets[index] !== matrix.levels[index]!.target ? (
                             <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">Target: {row.targets[index]}</p>
-                          ) : null}
-                        </>
-                      ) : (
-                        <p className="text-xs italic text-slate-600 dark:text-slate-300">Not expected at this level</p>
-                      )}
+                          ) : null
+                        }
+                      />
                     </td>
                   ))}
                 </tr>

@@ -1,9 +1,14 @@
 import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "../views";
 import type { SearchIndex } from "../search-index";
 import { sitePaths } from "./site-paths";
+import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
+import { Changelog, CompetenciesByArea, EquivalentLevels, RatingScale } from "~/components/ladders/ladder-overview";
+import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
+import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
-import { Card, ExpectationList, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
+import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
+import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
@@ -38,6 +43,7 @@ export function HomePage({ ladders }: { ladders: Overview[] }) {
 export function OverviewPage({ overview }: { overview: Overview }) {
   const href = useHref();
   const id = overview.id;
+  const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink>;
   return (
     <>
       <PageHeader title={`${overview.name} ladder`} description={<RichText text={overview.description} inline />} />
@@ -47,82 +53,18 @@ export function OverviewPage({ overview }: { overview: Overview }) {
           <LadderPaths picture={overview.paths} currentLevelId={null} LevelLink={({ levelId, ...props }) => <a href={href(sitePaths.level(id, levelId))} {...props} />} />
         </Card>
         <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
-          <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
-            {overview.areas.map((area) => (
-              <div key={area.id}>
-                <h3 className="font-semibold">{area.name}</h3>
-                <RichText text={area.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
-                <ul className="space-y-1 text-sm">
-                  {area.competencies.map((competency) => (
-                    <li key={competency.id}>
-                      <SiteLink to={sitePaths.competency(id, competency.id)}>{competency.name}</SiteLink> <span className="text-slate-600 dark:text-slate-400">· {competency.tracks}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
+          <CompetenciesByArea areas={overview.areas} competencyLink={(competency) => <SiteLink to={sitePaths.competency(id, competency.id)}>{competency.name}</SiteLink>} />
         </Card>
         {overview.equivalence.length ? (
           <Card>
-            <h2 className="mb-3 text-lg font-semibold">Equivalent levels across tracks</h2>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Levels that sit beside each other across tracks</caption>
-                <thead>
-                  <tr>
-                    {overview.trackOrder.map((track) => (
-                      <th key={track.id} scope="col" className="border-b border-slate-200 py-2 pr-3 font-semibold dark:border-slate-700">
-                        {track.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.equivalence.map((row, index) => (
-                    <tr key={index}>
-                      {row.map((level, column) => (
-                        <td key={column} className="border-b border-slate-100 py-2 pr-3 dark:border-slate-800">
-                          {level ? <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink> : <span className="text-slate-600 dark:text-slate-400">—</span>}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <EquivalentLevels tracks={overview.trackOrder} equivalence={overview.equivalence} levelLink={levelLink} />
           </Card>
         ) : null}
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Rating scale</h2>
-          <dl className="space-y-2 text-sm">
-            {overview.scale.map((point) => (
-              <div key={point.value}>
-                <dt className="font-semibold">
-                  {point.value}. {point.label}
-                </dt>
-                <dd className="text-slate-600 dark:text-slate-300">
-                  <RichText text={point.meaning} inline />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <RatingScale scale={overview.scale} />
         </Card>
         <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Changelog</h2>
-          {overview.changelog.map((entry) => (
-            <div key={entry.version} className="mb-3">
-              <h3 className="font-medium">
-                {entry.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({entry.date})</span>
-              </h3>
-              <ul className="list-disc pl-5 text-sm">
-                {entry.changes.map((change) => (
-                  <li key={change}>{change}</li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          <Changelog changelog={overview.changelog} />
         </Card>
       </div>
     </>
@@ -163,11 +105,7 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
           </thead>
           {matrix.areas.map((area) => (
             <tbody key={area.id}>
-              <tr>
-                <th scope="colgroup" colSpan={matrix.levels.length + 1} className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
-                  {area.name}
-                </th>
-              </tr>
+              <MatrixAreaRow name={area.name} columns={matrix.levels.length + 1} />
               {area.rows.map((row) => (
                 <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
                   <th scope="row" className="p-3 text-sm font-medium">
@@ -177,11 +115,7 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
                   </th>
                   {row.cells.map((expectations, index) => (
                     <td key={matrix.levels[index]!.id} className="p-3">
-                      {row.applies[index] ? (
-                        <ExpectationList expectations={expectations} compact />
-                      ) : (
-                        <p className="text-xs italic text-slate-600 dark:text-slate-300">Not expected at this level</p>
-                      )}
+                      <MatrixCell applies={row.applies[index]!} expectations={expectations} />
                     </td>
                   ))}
                 </tr>
@@ -226,72 +160,26 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
             <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>What {view.next.title} adds</SiteLink>
           </span>
         ) : null}
-        {view.branches.length ? (
-          <span>
-            Other paths from here:{" "}
-            {view.branches.map((branch, index) => (
-              <span key={branch.levelId}>
-                {index > 0 ? ", " : null}
-                {levelLink({ id: branch.levelId, title: branch.title })} ({branch.trackName})
-              </span>
-            ))}
-          </span>
-        ) : null}
-        {view.equivalents.length ? (
-          <span>
-            Sits beside:{" "}
-            {view.equivalents.map((other, index) => (
-              <span key={other.id}>
-                {index > 0 ? ", " : null}
-                {levelLink(other)} ({other.trackName})
-              </span>
-            ))}
-          </span>
-        ) : null}
+        <BranchesAndEquivalents branches={view.branches} equivalents={view.equivalents} levelLink={levelLink} />
         {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
       </div>
       {view.sublevels.length ? (
         <Card className="mb-6">
-          <h2 className="mb-3 text-lg font-semibold">Sub-levels</h2>
-          <ol className="space-y-2 text-sm">
-            {view.sublevels.map((sublevel) => (
-              <li key={sublevel.id} id={`sublevel-${sublevel.id}`}>
-                <span className="font-medium">{sublevel.title}</span>
-                {sublevel.summary ? (
-                  <>
-                    {": "}
-                    <RichText text={sublevel.summary} inline />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <Sublevels sublevels={view.sublevels} />
         </Card>
       ) : null}
       <div className="space-y-6">
         {view.areas.map((area) => (
           <Card key={area.id}>
-            <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
-            <div className="space-y-5">
-              {area.competencies.map((competency) => (
-                <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-heading`} className="scroll-mt-4">
-                  <h3 id={`${competency.id}-heading`} className="font-semibold">
-                    <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
-                      {competency.name}
-                    </SiteLink>
-                    {competency.inheritedFrom ? <InheritedMark from={competency.inheritedFrom} /> : null}
-                  </h3>
-                  <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
-                  <ExpectationList expectations={competency.expectations} />
-                  <ReferenceLinks links={competency.links} heading={`References for ${competency.name}`} />
-                  {main && competency.target.value !== main.value ? (
-                    <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                      Target at this level: {competency.target.value} ({competency.target.label})
-                    </p>
-                  ) : null}
-                </section>
-              ))}
-            </div>
+            <LevelArea
+              area={area}
+              mainTarget={main?.value}
+              competencyLink={(competency) => (
+                <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+                  {competency.name}
+                </SiteLink>
+              )}
+            />
           </Card>
         ))}
       </div>
@@ -313,19 +201,14 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
       <div className="mt-6 space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>
-            <h2 className="mb-4 text-lg font-semibold">{track.name}</h2>
-            <ol className="space-y-4">
-              {track.levels.map((level) => (
-                <li key={level.id}>
-                  <h3 className="font-medium">
-                    <SiteLink to={`${sitePaths.level(ladderId, level.id)}#${view.competency.id}`} className="hover:underline">
-                      {level.title}
-                    </SiteLink>
-                  </h3>
-                  {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">Not expected at this level.</p>}
-                </li>
-              ))}
-            </ol>
+            <CompetencyInTrack
+              track={track}
+              levelLink={(level) => (
+                <SiteLink to={`${sitePaths.level(ladderId, level.id)}#${view.competency.id}`} className="hover:underline">
+                  {level.title}
+                </SiteLink>
+              )}
+            />
           </Card>
         ))}
       </div>
@@ -339,25 +222,13 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
  */
 export function ComparePage({ ladderId, options, steps }: { ladderId: string; options: LevelOption[]; steps: { from: LevelOption; to: LevelOption }[] }) {
   const href = useHref();
-  const tracks = [...new Map(options.map((option) => [option.trackId, option.trackName])).entries()];
   const select = (name: "from" | "to", label: string) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`compare-${name}`} className="text-sm font-medium">
         {label}
       </label>
       <select id={`compare-${name}`} name={name} required className={`${inputClass} min-w-56`} defaultValue="">
-        <option value="">Choose a level</option>
-        {tracks.map(([trackId, trackName]) => (
-          <optgroup key={trackId} label={trackName}>
-            {options
-              .filter((option) => option.trackId === trackId)
-              .map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.title}
-                </option>
-              ))}
-          </optgroup>
-        ))}
+        <LevelOptions options={options} />
       </select>
     </div>
   );
@@ -416,58 +287,21 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
           </p>
           {changes.map((change) => (
             <Card key={change.id}>
-              <h2 className="mb-2 font-semibold">
-                <SiteLink to={sitePaths.competency(ladderId, change.id)} className="hover:underline">
-                  {change.name}
-                </SiteLink>
-                {change.presence ? (
-                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
-                ) : null}
-              </h2>
-              {change.target ? (
-                <p className="mb-2 text-sm">
-                  Target rating: {change.target.from.value} {change.target.from.label} → {change.target.to.value} {change.target.to.label}
-                </p>
-              ) : null}
-              {change.onlyInFrom.length || change.onlyInTo.length ? (
-                <div className="grid gap-4 md:grid-cols-2">
-                  <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} />
-                  <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} />
-                </div>
-              ) : null}
-              {change.reworded.length ? (
-                <div className="mt-3">
-                  <h3 className="mb-1 text-sm font-semibold">Reworded</h3>
-                  <ul className="list-disc space-y-1 pl-5 text-sm">
-                    {change.reworded.map((rewording) => (
-                      <li key={rewording.from}>
-                        {rewording.words.map((part, index) =>
-                          part.kind === "same" ? (
-                            <span key={index}>{part.text}</span>
-                          ) : part.kind === "removed" ? (
-                            <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
-                              <span className="sr-only">[removed: </span>
-                              {part.text}
-                              <span className="sr-only">]</span>
-                            </del>
-                          ) : (
-                            <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
-                              <span className="sr-only">[added: </span>
-                              {part.text}
-                              <span className="sr-only">]</span>
-                            </ins>
-                          ),
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {change.unchanged > 0 ? (
-                <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-                  {change.unchanged === 1 ? "1 statement is" : `${change.unchanged} statements are`} the same at both levels.
-                </p>
-              ) : null}
+              <CompetencyChange
+                change={change}
+                Heading="h2"
+                competencyLink={(competency) => (
+                  <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+                    {competency.name}
+                  </SiteLink>
+                )}
+                statements={
+                  <>
+                    <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} />
+                    <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} />
+                  </>
+                }
+              />
             </Card>
           ))}
         </div>

@@ -1,0 +1,114 @@
+import type { ReactNode } from "react";
+import type { WordChange } from "~/modules/ladders/compare-levels";
+
+/**
+ * Parts of the comparison of two levels that the app and the published ladder site
+ * (app/modules/ladders/site) both show. Free of Remix: the page makes the links and gives the cards.
+ */
+
+/**
+ * One competency's change, a card's heading and body. `Heading` follows the page's outline (the
+ * "Reworded" heading is one below it); the page gives the statements only one level makes
+ * (`statements`, shown when there are any) and the link to the competency.
+ */
+export function CompetencyChange({
+  change,
+  Heading,
+  competencyLink,
+  statements,
+}: {
+  change: {
+    id: string;
+    name: string;
+    presence: string | null;
+    target: { from: { value: number; label: string }; to: { value: number; label: string } } | null;
+    onlyInFrom: readonly string[];
+    onlyInTo: readonly string[];
+    reworded: readonly { from: string; words: readonly WordChange[] }[];
+    unchanged: number;
+  };
+  Heading: "h2" | "h3";
+  competencyLink: (competency: { id: string; name: string }) => ReactNode;
+  statements: ReactNode;
+}) {
+  const SubHeading = Heading === "h2" ? "h3" : "h4";
+  return (
+    <>
+      <Heading className="mb-2 font-semibold">
+        {competencyLink(change)}
+        {change.presence ? (
+          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
+        ) : null}
+      </Heading>
+      {change.target ? (
+        <p className="mb-2 text-sm">
+          Target rating: {change.target.from.value} {change.target.from.label} → {change.target.to.value} {change.target.to.label}
+        </p>
+      ) : null}
+      {change.onlyInFrom.length || change.onlyInTo.length ? <div className="grid gap-4 md:grid-cols-2">{statements}</div> : null}
+      {change.reworded.length ? (
+        <div className="mt-3">
+          <SubHeading className="mb-1 text-sm font-semibold">Reworded</SubHeading>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {change.reworded.map((rewording) => (
+              <li key={rewording.from}>
+                <WordDiff words={rewording.words} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {change.unchanged > 0 ? (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          {change.unchanged === 1 ? "1 statement is" : `${change.unchanged} statements are`} the same at both levels.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A rewording: removed words struck through, added words underlined, both also said in words for screen readers. */
+function WordDiff({ words }: { words: readonly WordChange[] }) {
+  return (
+    <>
+      {words.map((part, index) =>
+        part.kind === "same" ? (
+          <span key={index}>{part.text}</span>
+        ) : part.kind === "removed" ? (
+          <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
+            <span className="sr-only">[removed: </span>
+            {part.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
+            <span className="sr-only">[added: </span>
+            {part.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The options of a picker of levels: "Choose a level", then each track's levels in a group. */
+export function LevelOptions({ options }: { options: readonly { id: string; title: string; trackId: string; trackName: string }[] }) {
+  const tracks = [...new Map(options.map((option) => [option.trackId, option.trackName])).entries()];
+  return (
+    <>
+      <option value="">Choose a level</option>
+      {tracks.map(([trackId, trackName]) => (
+        <optgroup key={trackId} label={trackName}>
+          {options
+            .filter((option) => option.trackId === trackId)
+            .map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.title}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ReactNode } from "react";
+import type { Expectation, ReferenceLink } from "~/modules/ladders";
+import { RichText } from "~/components/ui/rich-text";
+import { ExpectationList, InheritedMark } from "./expectations";
+import { ReferenceLinks } from "./reference-links";
+
+/**
+ * Parts of a level's page that the app and the published ladder site (app/modules/ladders/site)
+ * both show. Free of Remix: the page makes each link (`levelLink`, `competencyLink`) and gives
+ * the cards.
+ */
+
+/** The paths that split off after the level and the levels beside it, as items of the line under its title. */
+export function BranchesAndEquivalents({
+  branches,
+  equivalents,
+  levelLink,
+}: {
+  branches: readonly { levelId: string; title: string; trackName: string }[];
+  equivalents: readonly { id: string; title: string; trackName: string }[];
+  levelLink: (level: { id: string; title: string }) => ReactNode;
+}) {
+  return (
+    <>
+      {branches.length ? (
+        <span>
+          Other paths from here:{" "}
+          {branches.map((branch, index) => (
+            <span key={branch.levelId}>
+              {index > 0 ? ", " : null}
+              {levelLink({ id: branch.levelId, title: branch.title })} ({branch.trackName})
+            </span>
+          ))}
+        </span>
+      ) : null}
+      {equivalents.length ? (
+        <span>
+          Sits beside:{" "}
+          {equivalents.map((other, index) => (
+            <span key={other.id}>
+              {index > 0 ? ", " : null}
+              {levelLink(other)} ({other.trackName})
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** A card's heading and body: the level's sub-levels, in order. */
+export function Sublevels({ sublevels }: { sublevels: readonly { id: string; title: string; summary: string | null }[] }) {
+  return (
+    <>
+      <h2 className="mb-3 text-lg font-semibold">Sub-levels</h2>
+      <ol className="space-y-2 text-sm">
+        {sublevels.map((sublevel) => (
+          <li key={sublevel.id} id={`sublevel-${sublevel.id}`}>
+            <span className="font-medium">{sublevel.title}</span>
+            {sublevel.summary ? (
+              <>
+                {": "}
+                <RichText text={sublevel.summary} inline />
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** A card's heading and body: one area's competencies at the level, with what each expects there. */
+export function LevelArea({
+  area,
+  mainTarget,
+  competencyLink,
+}: {
+  area: {
+    name: string;
+    competencies: readonly {
+      id: string;
+      name: string;
+      description: string;
+      inheritedFrom: string | null;
+      links: readonly ReferenceLink[] | undefined;
+      expectations: readonly Expectation[];
+      target: { value: number; label: string };
+    }[];
+  };
+  /** The level's main target rating (undefined when it has none): a competency expecting another says so. */
+  mainTarget: number | undefined;
+  competencyLink: (competency: { id: string; name: string }) => ReactNode;
+}) {
+  return (
+    <>
+      <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
+      <div className="space-y-5">
+        {area.competencies.map((competency) => (
+          <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-heading`} className="scroll-mt-4">
+            <h3 id={`${competency.id}-heading`} className="font-semibold">
+              {competencyLink(competency)}
+              {competency.inheritedFrom ? <InheritedMark from={competency.inheritedFrom} /> : null}
+            </h3>
+            <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
+            <ExpectationList expectations={competency.expectations} />
+            <ReferenceLinks links={competency.links} heading={`References for ${competency.name}`} />
+            {mainTarget !== undefined && competency.target.value !== mainTarget ? (
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                Target at this level: {competency.target.value} ({competency.target.label})
+              </p>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
