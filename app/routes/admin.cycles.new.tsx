@@ -2,11 +2,11 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
-import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -56,7 +56,6 @@ function addDays(day: string, days: number): string {
 export default function NewCycle() {
   const { teams, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-cycle",
     lastResult,
@@ -69,8 +68,6 @@ export default function NewCycle() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CycleSchema }),
   });
   const participants = fields.participants.value ?? "everyone";
-  const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
-  const submitting = navigation.state === "submitting";
   return (
     <>
       <BackLink to="/admin/cycles">Review cycles</BackLink>
@@ -88,17 +85,12 @@ export default function NewCycle() {
           <RadioGroupField legend="Who takes part" field={fields.participants} options={[["everyone", "Everyone"], ["teams", "Chosen teams"]]} />
           <CycleTeamPicker
             key={form.key}
-            name={fields.teamIds.name}
+            field={fields.teamIds}
             teams={teams}
-            defaultValue={Array.isArray(chosenTeams) ? chosenTeams : [chosenTeams]}
-            errors={fields.teamIds.errors}
-            errorId={fields.teamIds.errorId}
             inactive={participants !== "teams"}
           />
           <FormErrors form={form} />
-          <Button type="submit" disabled={submitting}>
-            {submitting ? "Opening…" : "Open cycle"}
-          </Button>
+          <SubmitButton busyLabel="Opening…">Open cycle</SubmitButton>
         </Form>
       </Card>
     </>

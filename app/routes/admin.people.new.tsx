@@ -2,10 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -34,7 +34,6 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 export default function NewPerson() {
   const { teams, tracks } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-person",
     lastResult,
@@ -54,9 +53,7 @@ export default function NewPerson() {
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <PersonFields fields={fields} teams={teams} tracks={tracks} />
           <FormErrors form={form} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Adding…" : "Add person"}
-          </Button>
+          <SubmitButton busyLabel="Adding…">Add person</SubmitButton>
         </Form>
       </Card>
     </>

@@ -2,10 +2,10 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
-import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -49,7 +49,6 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 export default function NewCalibrationSession() {
   const { cycles, teams, ladders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-calibration",
     lastResult,
@@ -60,7 +59,6 @@ export default function NewCalibrationSession() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),
   });
   const population = fields.population.value ?? "cycle";
-  const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
   const chosenLadder = ladders.find((ladder) => ladder.id === fields.ladderId.value) ?? ladders[0];
   return (
     <>
@@ -101,11 +99,8 @@ export default function NewCalibrationSession() {
           />
           <CycleTeamPicker
             key={form.key}
-            name={fields.teamIds.name}
+            field={fields.teamIds}
             teams={teams}
-            defaultValue={Array.isArray(chosenTeams) ? chosenTeams : [chosenTeams]}
-            errors={fields.teamIds.errors}
-            errorId={fields.teamIds.errorId}
             inactive={population !== "teams"}
           />
           <Field label="Manager's email" hint="With “Everyone under a manager”: their whole organisation." autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
@@ -162,9 +157,7 @@ export default function NewCalibrationSession() {
             {...getInputProps(fields.blindPreRead, { type: "checkbox" })}
           />
           <FormErrors form={form} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Setting up…" : "Set up session"}
-          </Button>
+          <SubmitButton busyLabel="Setting up…">Set up session</SubmitButton>
         </Form>
       </Card>
     </>

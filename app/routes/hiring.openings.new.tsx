@@ -2,9 +2,9 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -31,7 +31,6 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 export default function NewOpening() {
   const { ladders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-opening",
     lastResult,
@@ -83,9 +82,7 @@ export default function NewOpening() {
             {...getInputProps(fields.starterPlan, { type: "checkbox" })}
           />
           <FormErrors form={form} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Opening…" : "Open role"}
-          </Button>
+          <SubmitButton busyLabel="Opening…">Open role</SubmitButton>
         </Form>
       </Card>
     </>

@@ -2,10 +2,10 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button, buttonClass } from "~/components/ui/button";
+import { buttonClass, SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { deviceTokenOf } from "~/modules/auth/devices.server";
@@ -58,7 +58,6 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -101,9 +100,7 @@ export default function Login() {
               {...getInputProps(fields.password, { type: "password" })}
             />
             <FormErrors form={form} />
-            <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
-            </Button>
+            <SubmitButton className="w-full" busyLabel="Signing in…">Sign in</SubmitButton>
           </Form>
         </Card>
       ) : null}

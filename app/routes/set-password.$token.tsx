@@ -1,14 +1,15 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { NewPasswordFields } from "~/components/people/password-fields";
+import { SubmitButton } from "~/components/ui/button";
+import { FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
-import { PASSWORD_MIN_LENGTH, SetPasswordSchema } from "~/modules/people/person-form";
+import { SetPasswordSchema } from "~/modules/people/person-form";
 import { findUsableSignInLink, setPasswordWithLink } from "~/modules/people/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -37,7 +38,6 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 export default function SetPassword() {
   const { name, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "set-password",
     lastResult,
@@ -55,23 +55,9 @@ export default function SetPassword() {
       <Card>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-          <Field
-            label="New password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-            errors={fields.password.errors}
-            {...getInputProps(fields.password, { type: "password" })}
-          />
-          <Field
-            label="Type it again"
-            autoComplete="new-password"
-            errors={fields.confirm.errors}
-            {...getInputProps(fields.confirm, { type: "password" })}
-          />
+          <NewPasswordFields label="New password" password={fields.password} confirm={fields.confirm} />
           <FormErrors form={form} />
-          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Saving…" : "Set password and sign in"}
-          </Button>
+          <SubmitButton className="w-full" busyLabel="Saving…">Set password and sign in</SubmitButton>
         </Form>
       </Card>
     </div>

@@ -2,14 +2,14 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
+import { NewPasswordFields } from "~/components/people/password-fields";
+import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
 import { NotFoundError } from "~/modules/errors";
-import { PASSWORD_MIN_LENGTH } from "~/modules/people/person-form";
 import { FirstAdminSchema } from "~/modules/setup/first-admin-form";
 import { becomeFirstAdmin, isSetupLinkUsable } from "~/modules/setup/first-admin.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -37,7 +37,6 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 
 export default function Setup() {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "setup",
     lastResult,
@@ -56,18 +55,9 @@ export default function Setup() {
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <Field label="Your name" autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
           <Field label="Your work email" autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-          <Field
-            label="Password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-            errors={fields.password.errors}
-            {...getInputProps(fields.password, { type: "password" })}
-          />
-          <Field label="Type it again" autoComplete="new-password" errors={fields.confirm.errors} {...getInputProps(fields.confirm, { type: "password" })} />
+          <NewPasswordFields label="Password" password={fields.password} confirm={fields.confirm} />
           <FormErrors form={form} />
-          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Setting up…" : "Become the first admin"}
-          </Button>
+          <SubmitButton className="w-full" busyLabel="Setting up…">Become the first admin</SubmitButton>
         </Form>
       </Card>
     </div>

@@ -1,5 +1,5 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
+import { Form, Link } from "@remix-run/react";
+import { SubmitButton } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/page";
 import type { AssessmentEntry } from "~/modules/assessments/assessments.server";
 
@@ -15,8 +15,6 @@ export function AssessmentStart({
   startLabel: string;
   error?: string | null;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   const { decision } = entry;
   return (
     <Card className="max-w-2xl">
@@ -54,9 +52,7 @@ export function AssessmentStart({
         </div>
       ) : (
         <Form method="post" className="mt-4">
-          <Button type="submit" disabled={busy}>
-            {busy ? "Starting…" : startLabel}
-          </Button>
+          <SubmitButton busyLabel="Starting…">{startLabel}</SubmitButton>
         </Form>
       )}
     </Card>

@@ -1,3 +1,4 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { useId, useState } from "react";
 import { ErrorList, inputClass } from "~/components/ui/field";
 
@@ -10,25 +11,24 @@ type Team = { id: string; name: string; eligible: number };
  * (only dimmed) while "Everyone" is chosen, so the form works before scripts load;
  * the server ignores them then.
  */
-export function CycleTeamPicker({
-  name,
+export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknown>>({
+  field,
   teams,
-  defaultValue,
-  errors,
-  errorId,
   inactive,
 }: {
-  name: string;
+  /** The form's list of team ids: the boxes start ticked as it is (give the picker `key={form.key}` to start afresh when the form resets). */
+  field: FieldMetadata<Schema, FormSchema, string[]>;
   teams: Team[];
-  defaultValue: readonly string[];
-  errors?: string[];
-  errorId: string;
   /** "Everyone" is chosen: the teams do not matter. */
   inactive: boolean;
 }) {
+  const { name, errors, errorId } = field;
   const id = useId();
   const [query, setQuery] = useState("");
-  const [chosen, setChosen] = useState(() => new Set(defaultValue));
+  const [chosen, setChosen] = useState(() => {
+    const defaultValue = (field.value as string[] | string | undefined) ?? [];
+    return new Set(Array.isArray(defaultValue) ? defaultValue : [defaultValue]);
+  });
   const needle = query.trim().toLowerCase();
   const people = teams.filter((team) => chosen.has(team.id)).reduce((sum, team) => sum + team.eligible, 0);
   return (

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
-import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
@@ -32,7 +32,6 @@ export function ProgrammeForm({
   submitLabel: string;
   children?: ReactNode;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof ProgrammeSchema>>({
     id,
     lastResult,
@@ -43,8 +42,6 @@ export function ProgrammeForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
   });
   const openTo = fields.openTo.value ?? "everyone";
-  const chosenTeams = (fields.teamIds.value as string[] | string | undefined) ?? [];
-  const busy = navigation.state === "submitting";
   return (
     <Form method="post" className="space-y-5" {...getFormProps(form)}>
       <Field label="Name" hint="For example “Spring 2027 mentoring”." autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
@@ -63,11 +60,8 @@ export function ProgrammeForm({
       <RadioGroupField legend="Who may join" field={fields.openTo} options={[["everyone", "Everyone on the ladder"], ["teams", "Chosen teams"]]} />
       <CycleTeamPicker
         key={form.key}
-        name={fields.teamIds.name}
+        field={fields.teamIds}
         teams={teams}
-        defaultValue={Array.isArray(chosenTeams) ? chosenTeams : [chosenTeams]}
-        errors={fields.teamIds.errors}
-        errorId={fields.teamIds.errorId}
         inactive={openTo !== "teams"}
       />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-700">
@@ -117,9 +111,7 @@ export function ProgrammeForm({
       </fieldset>
       <FormErrors form={form} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" name="intent" value="save" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </Button>
+        <SubmitButton name="intent" value="save" busyLabel="Saving…">{submitLabel}</SubmitButton>
         {children}
       </div>
     </Form>

@@ -1,4 +1,5 @@
-import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { useNavigation } from "@remix-run/react";
+import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -19,3 +20,13 @@ export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
     return <button ref={ref} type={type} className={buttonClass(variant, className)} {...props} />;
   },
 );
+
+/** A form's submit button: while the page submits, disabled and saying what it is doing (`busyLabel`). */
+export function SubmitButton({ busyLabel, children, ...props }: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "disabled"> & { variant?: Variant; busyLabel: ReactNode }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Button type="submit" {...props} disabled={busy}>
+      {busy ? busyLabel : children}
+    </Button>
+  );
+}

@@ -2,19 +2,8 @@ import { globalRegistry, type z } from "zod";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import type { LadderParts } from "./merge";
 import { ladderFileSchema } from "./schema";
+import { defOf } from "./schema-def";
 import { errorAt, type ParsedSource } from "./yaml-source";
-
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /**
  * Text longer than its field's limit (docs/ladders.md, "Text and Markdown"). A warning, not an

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LadderError, LadderPath } from "./ladder-errors";
+import { defOf } from "./schema-def";
 import { closestMatch } from "./suggest";
 import { errorAt, type ParsedSource } from "./yaml-source";
 
@@ -99,18 +100,6 @@ function describeValue(value: unknown): string {
   if (typeof value === "boolean") return `${value} (a yes/no value)`;
   return typeof value;
 }
-
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /** The keys an object at `path` may have, read from the schema so messages never drift from it. */
 function objectKeysAt(schema: z.ZodType, path: LadderPath): string[] {
