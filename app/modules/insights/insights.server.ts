@@ -16,7 +16,7 @@ import { mentoringComparison, type Review } from "./mentoring";
 import { calibrationInScope, hasReports, insightsVersion, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
-import { levelSpells, timeInLevel, type PersonHistory } from "./time-in-level";
+import { levelSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
 
 /**
  * Organisation insights (decision 042): time in level, promotion and outcome rates, calibration
@@ -30,9 +30,6 @@ export async function requireInsightsScope(viewer: Viewer): Promise<InsightsScop
   if (!scope) throw new NotFoundError("Insights are for admins and for managers, over the people under them.");
   return scope;
 }
-
-/** A curve as the page draws it: each step's time (days), survival and band (null where none). */
-export type CurvePoint = [number, number, number | null, number | null];
 
 type Options = { cycleId?: string | null; now?: Date };
 
@@ -148,8 +145,6 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
     shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
   };
 }
-
-export type InsightsView = Awaited<ReturnType<typeof computeView>>;
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {

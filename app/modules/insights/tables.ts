@@ -4,6 +4,7 @@ import type { FunnelStageRow, validityOverTime } from "./hiring";
 import type { MentoringComparison } from "./mentoring";
 import type { CycleBreakdown, CycleOutcomes } from "./outcomes";
 import type { ManagerShift, ShiftReport } from "./shift";
+import type { CurvePoint } from "./time-in-level";
 
 /**
  * The insights page's tables as rows of values: what each CSV download holds, and the text
@@ -27,8 +28,7 @@ export type InsightTablesInput = {
       suppressed: boolean;
       median: number | null;
       medianInterval: [number | null, number | null] | null;
-      /** Each step's day, survival and band. */
-      points: readonly [number, number, number | null, number | null][];
+      points: readonly CurvePoint[];
     }[];
   }[];
   outcomesByCycle: readonly CycleOutcomes[];

@@ -59,6 +59,9 @@ export type LevelCurve = {
   curve: SurvivalCurve | null;
 };
 
+/** A curve as the page draws it: each step's time (days), survival and band (null where none). */
+export type CurvePoint = [number, number, number | null, number | null];
+
 export type TrackTimeInLevel = { track: string; n: number; levels: LevelCurve[] };
 
 /**
