@@ -179,7 +179,9 @@ for (const role of ROLES) {
 
     for (const width of WIDTHS) {
       test(`every page at ${width.viewport.width} px, light and dark`, async ({ browser }) => {
-        test.setTimeout(120_000);
+        // Each page is loaded and analysed twice (light, then dark): the sweep's time grows with
+        // its pages, so its budget does too (the admin's thirty pages took two minutes).
+        test.setTimeout(30_000 + role.steps.length * 8_000);
         const context: BrowserContext = await browser.newContext({ storageState: state, viewport: width.viewport, colorScheme: "light" });
         const page = await context.newPage();
         const seen: string[] = [];
