@@ -1,4 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { Pool } from "pg";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
 import { statementNames } from "./postgres-statements.server";
@@ -28,10 +29,23 @@ async function createClient(databaseUrl: string, preparedStatements: boolean): P
     import("@prisma/adapter-pg"),
     import("../../prisma/generated/postgres/client"),
   ]);
-  const adapter = withStatementTiming(
-    withStatementCount(new PrismaPg({ connectionString: databaseUrl, max: 10, options: postgresSessionOptions() }, preparedStatements ? { statementNameGenerator: statementNames() } : {})),
-  );
+  const statementName = preparedStatements ? statementNames() : null;
+  const factory = new PrismaPg({ connectionString: databaseUrl, max: 10, options: postgresSessionOptions() }, statementName ? { statementNameGenerator: statementName } : {});
+  // Reads outside Prisma (reads.server.ts) borrow the pool Prisma opens, and its statement names.
+  const connectAdapter = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connectAdapter();
+    globalForDb.rungsPostgresReads = { pool: adapter.underlyingDriver(), statementName };
+    return adapter;
+  };
+  const adapter = withStatementTiming(withStatementCount(factory));
   return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+/** Prisma's PostgreSQL pool while it is open, for reads.server.ts; null before Prisma's first statement, after it disconnects, or on SQLite. */
+export function postgresReads(): PostgresReads | null {
+  const reads = globalForDb.rungsPostgresReads;
+  return reads && !reads.pool.ending ? reads : null;
 }
 
 /**
@@ -66,7 +80,9 @@ function withBindLimit(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   return factory;
 }
 
-const globalForDb = globalThis as unknown as { rungsDb?: Db };
+type PostgresReads = { pool: Pool; statementName: ((query: { sql: string }) => string) | null };
+
+const globalForDb = globalThis as unknown as { rungsDb?: Db; rungsPostgresReads?: PostgresReads };
 
 async function connect(): Promise<Db> {
   const env = getEnv();

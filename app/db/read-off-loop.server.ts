@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { db, sqliteFilePath, type Prisma } from "./client.server";
+import { sqliteFilePath, type Prisma } from "./client.server";
+import { readRows, toSqlite } from "./reads.server";
 import { noteStatement } from "./statement-count.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -13,7 +14,7 @@ import { getEnv } from "~/utils/env.server";
  * of every user for that long. On SQLite these statements run instead on worker
  * threads, each with its own read-only connection: WAL lets them read the last
  * committed state while the app's connection writes. On PostgreSQL it is Prisma's
- * `$queryRaw`, as before.
+ * `readRows` (reads.server.ts), on Prisma's pool.
  *
  * Only for single reads that need not see a transaction in progress: a worker reads
  * what is committed. A worker answers a read it has already made from the rows it read,
@@ -23,17 +24,10 @@ import { getEnv } from "~/utils/env.server";
  */
 export async function readOffLoop<T>(query: Prisma.Sql): Promise<T[]> {
   const env = getEnv();
-  if (env.databaseProvider !== "sqlite") return db.$queryRaw<T[]>(query);
+  if (env.databaseProvider !== "sqlite") return readRows(query) as Promise<T[]>;
   // The workers' connections are not Prisma's, so their statements are counted here.
   noteStatement(query.sql);
   return readers(sqliteFilePath(env.DATABASE_URL)).read(query.sql, query.values.map(toSqlite)) as Promise<T[]>;
-}
-
-/** As Prisma's SQLite adapter binds values (its default ISO 8601 timestamps). */
-function toSqlite(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
 }
 
 /**

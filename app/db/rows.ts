@@ -22,3 +22,6 @@ export function versionLine(row: Record<string, unknown>): string {
     .map((value) => (value instanceof Date ? value.getTime() : String(value)))
     .join("|");
 }
+
+/** A row of one id, as the reporting line's reads give. */
+export const idRow = z.object({ id: z.string() });

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import type { EvidenceItem } from "./assessment-view";
 import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "./policy";
+import { readRows } from "~/db/reads.server";
 
 /** The assessment page's SQL, each row parsed once into a typed object. */
 
@@ -65,7 +66,7 @@ export type AssessmentPageRow = z.output<typeof pageRow> & { ratings: PageRating
  */
 export async function assessmentWithRatings(assessmentId: string): Promise<AssessmentPageRow | null> {
   const [found, foundRatings] = await Promise.all([
-    db.$queryRaw<unknown[]>`
+    readRows`
       SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", a."cycleId", a."ladderVersionId", a."trackId", a."levelId", a.summary,
         a.revision, a."submittedAt", a."createdAt", a."updatedAt", s.name AS "subjectName", w.name AS "authorName",
         c.name AS "cycleName", c."closedAt" AS "cycleClosedAt"
@@ -74,7 +75,7 @@ export async function assessmentWithRatings(assessmentId: string): Promise<Asses
       JOIN "User" w ON w.id = a."authorId"
       LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
       WHERE a.id = ${assessmentId}`,
-    db.$queryRaw<unknown[]>`
+    readRows`
       SELECT r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
       FROM "AssessmentRating" r
       LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { readRows } from "~/db/reads.server";
 
 /** The session read's SQL, its row parsed once into a typed object. */
 
@@ -43,7 +44,7 @@ export type SessionUser = {
  * no such session.
  */
 export async function sessionAndUser(sessionId: string): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
-  const rows = parseRows(sessionAndUserRow, await db.$queryRaw`
+  const rows = parseRows(sessionAndUserRow, await readRows`
     SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt",
       EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager",
       (EXISTS (SELECT 1 FROM "CalibrationCalibrator" c WHERE c."userId" = u.id)

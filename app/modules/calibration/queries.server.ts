@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "~/db/client.server";
 import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { managerChain } from "~/modules/people/reporting-line.server";
+import { readRows } from "~/db/reads.server";
 
 const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.string(), average: z.union([z.number(), z.string(), z.null()]).transform((value) => (value === null ? null : Number(value))), rated: sqlInt, evidence: sqlInt });
 
@@ -57,7 +58,7 @@ const entryRow = z.object({
 
 /** Every entry of a session with the person's name and team and the manager's name: one statement for the session page. */
 export async function sessionEntries(sessionId: string) {
-  const rows = parseRows(entryRow, await db.$queryRaw`
+  const rows = parseRows(entryRow, await readRows`
     SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",
       e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e.revision, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
       e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName",

@@ -20,6 +20,8 @@ import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
+import { readRows } from "~/db/reads.server";
+import { idRow, parseRows } from "~/db/rows";
 
 /**
  * Calibration sessions: set up, moved through their states, proposals and final outcomes.
@@ -105,8 +107,7 @@ async function populationOf(input: NewSessionInput & { peopleEmails: string[] },
   if (input.population === "manager") {
     const manager = input.managerEmail ? await db.user.findUnique({ where: { email: input.managerEmail }, select: { id: true } }) : null;
     if (!manager) return { error: { managerEmail: [input.managerEmail ? "Nobody has that email." : "Give the email of the manager whose organisation is calibrated."] } };
-    const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(manager.id)} SELECT id FROM below`;
-    ids = rows.map((row) => row.id);
+    ids = parseRows(idRow, await readRows`${reportsBelowSql(manager.id)} SELECT id FROM below`).map((row) => row.id);
   }
   if (input.population === "people") {
     if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["List at least one person's email."] } };

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import type { TodoFacts } from "~/modules/todo/todo";
 import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
+import { readRows } from "~/db/reads.server";
 
 type CalibrationFacts = Required<Pick<TodoFacts, "proposalsToMake" | "preReadsToGive" | "proposalsToMark" | "sessionsToRun" | "outcomesToRecord" | "outcomesToRelease">>;
 
@@ -36,7 +37,7 @@ export async function calibrationTodoFacts(viewer: { id: string; isAdmin: boolea
   const noDay = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
   // The viewer's manager chain is in their kept reporting line, "/<top>/…/<manager>/".
   const withheld = viewer.isAdmin ? Prisma.sql`FALSE` : Prisma.sql`(e."personId" = me.id OR me."linePath" LIKE ('%/' || e."personId" || '/%'))`;
-  const rows = parseRows(todoRow, await db.$queryRaw`
+  const rows = parseRows(todoRow, await readRows`
     SELECT 'propose' AS kind, s.id, s.name, s.state, s."blindPreRead", s."proposalsDueOn" AS "dueOn", COUNT(*) AS total,
       SUM(CASE WHEN e."proposedRating" IS NULL THEN 1 ELSE 0 END) AS missing
     FROM "CalibrationEntry" e

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { statePairs, toProgress, type ParticipantState } from "./cycle-progress";
 import { progressInSql } from "./participant-progress.server";
+import { readRows } from "~/db/reads.server";
 
 /** Review cycles' SQL, each row parsed once into a typed object. */
 
@@ -11,7 +12,7 @@ const submittedCountRow = z.object({ cycleId: z.string(), kind: z.string(), coun
 
 /** Per cycle and kind, how many people have a submitted assessment (people, not assessments: a skip-level may write a second review). */
 export async function submittedPeopleCounts(): Promise<z.output<typeof submittedCountRow>[]> {
-  return parseRows(submittedCountRow, await db.$queryRaw`
+  return parseRows(submittedCountRow, await readRows`
     SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
     FROM "Assessment"
     WHERE "cycleId" IS NOT NULL AND status = 'submitted'
@@ -88,7 +89,7 @@ export type ExportRatingRow = z.output<typeof exportRatingRow>;
  * read of the (subjectId, kind, status) index (kept on it by `"cycleId" || ''`), with no id list.
  */
 export async function exportRatings(cycleId: string, after: string, upTo: string): Promise<ExportRatingRow[]> {
-  return parseRows(exportRatingRow, await db.$queryRaw`
+  return parseRows(exportRatingRow, await readRows`
     SELECT a.id, a."subjectId", a.kind, a."submittedAt", a."trackId", a."levelId", a."ladderVersionId", r."competencyId", r.rating,
       (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS evidence
     FROM "Assessment" a

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import type { TodoFacts } from "~/modules/todo/todo";
 import { toProgress } from "./cycle-progress";
+import { readRows } from "~/db/reads.server";
 
 type ReviewFacts = Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose" | "reviewsOutsideCycles">;
 
@@ -32,7 +33,7 @@ export async function reviewTodoFacts(viewer: { id: string; isAdmin: boolean }, 
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
-  const rows = parseRows(todoRow, await db.$queryRaw`
+  const rows = parseRows(todoRow, await readRows`
     SELECT 'own' AS kind, c.id AS "cycleId", c.name AS "cycleName", c."endsOn", p."selfProgress", p."managerProgress",
       CASE WHEN u.level IS NOT NULL AND u."deactivatedAt" IS NULL THEN 1 ELSE 0 END AS "canAssess", ${text} AS "personId", ${text} AS "personName", ${text} AS "assessmentId"
     FROM "ReviewCycleParticipant" p

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "~/modules/assessments/policy";
+import { readRows } from "~/db/reads.server";
 
 /**
  * The growth pages' SQL, each row parsed once into a typed object. Each read is one flat
@@ -29,7 +30,7 @@ export type ProfileAssessment = z.output<typeof assessmentRow>;
 
 /** Every assessment about the person, drafts included, with its author's and cycle's names; newest first. */
 export async function assessmentsAbout(personId: string): Promise<ProfileAssessment[]> {
-  return parseRows(assessmentRow, await db.$queryRaw`
+  return parseRows(assessmentRow, await readRows`
     SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
       c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
     FROM "Assessment" a
@@ -72,7 +73,7 @@ const ratingRow = z.object(ratingColumns);
  */
 export async function ratingsOf(assessmentIds: readonly string[]): Promise<RatingRow[]> {
   if (!assessmentIds.length) return [];
-  const rows = parseRows(ratingRow, await db.$queryRaw`
+  const rows = parseRows(ratingRow, await readRows`
     SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks"
     FROM "AssessmentRating" r
     WHERE r."assessmentId" IN (${Prisma.join(assessmentIds)})`);
@@ -86,7 +87,7 @@ const countedRatingRow = z.object({ ...ratingColumns, evidenceCount: sqlInt });
  * rating, where Prisma's `_count` aggregates the whole evidence table.
  */
 export async function ratingsWithEvidenceCount(assessmentIds: readonly string[]): Promise<RatingRow[]> {
-  const rows = parseRows(countedRatingRow, await db.$queryRaw`
+  const rows = parseRows(countedRatingRow, await readRows`
     SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks",
       (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS "evidenceCount"
     FROM "AssessmentRating" r
@@ -104,7 +105,7 @@ const ratingEvidenceRow = z.object({
 
 /** The ratings of these assessments with their evidence listed, oldest first: one row per piece of evidence, grouped here. */
 export async function ratingsWithEvidence(assessmentIds: readonly string[]): Promise<RatingRow[]> {
-  const rows = parseRows(ratingEvidenceRow, await db.$queryRaw`
+  const rows = parseRows(ratingEvidenceRow, await readRows`
     SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
     FROM "AssessmentRating" r
     LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
@@ -131,7 +132,7 @@ export type StoredGrowthPlan = { ladderVersionId: string; targetLevelId: string;
 
 /** The person's growth plan with its focus competencies in order, in one statement; null when there is none. */
 export async function storedGrowthPlan(personId: string): Promise<StoredGrowthPlan | null> {
-  const rows = parseRows(planRow, await db.$queryRaw`
+  const rows = parseRows(planRow, await readRows`
     SELECT p."ladderVersionId", p."targetLevelId", p."updatedAt", f."competencyId"
     FROM "GrowthPlan" p
     LEFT JOIN "GrowthFocus" f ON f."planId" = p.id

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { readRows } from "~/db/reads.server";
 
 /** Hiring's raw SQL, each row parsed once into a typed object. */
 
@@ -11,7 +12,7 @@ const involvedRow = z.object({ involved: sqlInt });
  * one statement: the home page asks it of everyone, and most people take part in no hiring at all.
  */
 export async function takesPartInHiring(viewerId: string): Promise<boolean> {
-  const [row] = parseRows(involvedRow, await db.$queryRaw`
+  const [row] = parseRows(involvedRow, await readRows`
     SELECT CASE WHEN EXISTS (
       SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
       WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
@@ -28,7 +29,7 @@ const boardVersionRow = z.object({ changed: sqlDate.nullable() });
  * opening's candidates and their moves instead cost PostgreSQL 2 to 3 ms a request (decision 049).
  */
 export async function pipelineBoardVersion(): Promise<string> {
-  const [row] = parseRows(boardVersionRow, await db.$queryRaw`SELECT MAX("updatedAt") AS changed FROM "HiringCandidate"`);
+  const [row] = parseRows(boardVersionRow, await readRows`SELECT MAX("updatedAt") AS changed FROM "HiringCandidate"`);
   return String(row?.changed?.getTime() ?? "");
 }
 
@@ -36,7 +37,7 @@ const openingFiguresRow = z.object({ loops: sqlInt, usedStageId: z.string().null
 
 /** How many loops (candidates' rounds) an opening has, and which of its stages have an interview assigned: one statement. */
 export async function openingFigures(openingId: string): Promise<{ loops: number; usedStageIds: Set<string> }> {
-  const rows = parseRows(openingFiguresRow, await db.$queryRaw`
+  const rows = parseRows(openingFiguresRow, await readRows`
     SELECT (SELECT COUNT(*) FROM "HiringLoop" l WHERE l."openingId" = o.id) AS loops, s.id AS "usedStageId"
     FROM "HiringOpening" o
     LEFT JOIN "HiringStage" s ON s."openingId" = o.id AND EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."stageId" = s.id)
@@ -74,7 +75,7 @@ export type OpeningLoop = {
  * interview's id.)
  */
 export async function openingLoopsPage(openingId: string, offset: number, limit: number): Promise<OpeningLoop[]> {
-  const rows = parseRows(openingLoopRow, await db.$queryRaw`
+  const rows = parseRows(openingLoopRow, await readRows`
     WITH page AS (
       SELECT l.id, l.state, l.decision, l."debriefOpenedAt", l."createdAt", l."candidateId"
       FROM "HiringLoop" l WHERE l."openingId" = ${openingId}

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate } from "~/db/rows";
 import { ACTIVE_STAGES, isActiveStage } from "./pipeline";
 import { takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
+import { readRows } from "~/db/reads.server";
 
 const loopRow = z.object({
   loopId: z.string(),
@@ -47,7 +48,7 @@ const submittedCard = Prisma.sql`EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE
  */
 async function loopsOf(viewerId: string) {
   const viewerAdmin = Prisma.sql`EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = l."openingId" AND a."userId" = ${viewerId})`;
-  return parseRows(loopRow, await db.$queryRaw`
+  return parseRows(loopRow, await readRows`
     SELECT l.id AS "loopId", l."debriefOpenedAt", c.name AS candidate, c."pipelineStage", o.title AS opening,
       CASE WHEN ${viewerAdmin} THEN 1 ELSE 0 END AS "viewerAdmin",
       i.id AS "interviewId", i."interviewerId", i."scheduledAt", i."createdAt", st.name AS stage,
@@ -69,7 +70,7 @@ async function loopsOf(viewerId: string) {
  * interviews in it, in one statement.
  */
 async function candidatesOf(viewerId: string) {
-  return parseRows(waitingRow, await db.$queryRaw`
+  return parseRows(waitingRow, await readRows`
     SELECT c.id AS "candidateId", c.name AS candidate, c."pipelineStage", c."pipelineStageSince" AS since,
       l.id AS "loopId", l.state, CASE WHEN l.decision IS NULL THEN 0 ELSE 1 END AS decided, o.id AS "openingId", o.title AS opening,
       CASE WHEN EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = o.id AND a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS "viewerAdmin",

@@ -6,6 +6,7 @@ import type { Viewer } from "~/modules/auth/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { InsightsScope } from "./policy";
+import { readRows } from "~/db/reads.server";
 
 /**
  * The insights page's reads: one statement per kind of record, each over the people in scope
@@ -97,7 +98,7 @@ const pairRow = z.object({ menteeId: z.string(), activeSince: sqlDate, goals: z.
 
 /** Accepted pairs (active or ended) whose mentee is in scope, with the mentee's goals (a JSON list of competency ids). */
 export async function menteePairsInScope(scope: InsightsScope): Promise<z.output<typeof pairRow>[]> {
-  return parseRows(pairRow, await db.$queryRaw`
+  return parseRows(pairRow, await readRows`
     ${scopeSql(scope)}
     SELECT p."menteeId", p."activeSince", o.competencies AS goals
     FROM scope
@@ -108,7 +109,7 @@ export async function menteePairsInScope(scope: InsightsScope): Promise<z.output
 
 /** People in scope who opted in as a mentee in any programme: never in the comparison group. */
 export async function menteesInScope(scope: InsightsScope): Promise<Set<string>> {
-  const rows = parseRows(z.object({ userId: z.string() }), await db.$queryRaw`
+  const rows = parseRows(z.object({ userId: z.string() }), await readRows`
     ${scopeSql(scope)}
     SELECT DISTINCT o."userId" FROM scope JOIN "MentorshipParticipant" o ON o."userId" = scope.id WHERE o.role = 'mentee'`);
   return new Set(rows.map((row) => row.userId));
@@ -162,7 +163,7 @@ const versionRow = z.object({
  * those tables changes it. The insights views are kept under it (insights.server.ts).
  */
 export async function insightsVersion(): Promise<string> {
-  const [row] = parseRows(versionRow, await db.$queryRaw`
+  const [row] = parseRows(versionRow, await readRows`
     SELECT
       (SELECT COUNT(*) FROM "User") AS people,
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { readableBySubjectSql } from "~/modules/assessments/queries.server";
 import type { ReviewRatings } from "./inputs";
+import { readRows } from "~/db/reads.server";
 
 /** Mentorship's SQL, each row parsed once into a typed object. */
 
@@ -15,7 +16,7 @@ const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), leve
  * that cycle is not in) is left out: the figures drawn from it are shown to them.
  */
 async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<Map<string, ReviewRatings>> {
-  const rows = parseRows(latestRatingRow, await db.$queryRaw`
+  const rows = parseRows(latestRatingRow, await readRows`
     WITH ranked AS (
       SELECT a.id, a."subjectId", a.kind, a."levelId",
         ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
@@ -54,7 +55,7 @@ export function mentorManagerReviews(programmeId: string): Promise<Map<string, R
 
 /** One person's latest submitted manager review that they may read, or null: what a mentor's strengths are prefilled from. */
 export async function latestManagerReview(personId: string): Promise<ReviewRatings | null> {
-  const rows = parseRows(latestRatingRow, await db.$queryRaw`
+  const rows = parseRows(latestRatingRow, await readRows`
     SELECT a."subjectId", a.kind, a."levelId", r."competencyId", r.rating
     FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
     WHERE r.rating IS NOT NULL AND a.id = (
@@ -76,7 +77,7 @@ const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "afte
 export async function goalRatings(where: { programmeId: string } | { pairId: string }): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
   const filter = "pairId" in where ? Prisma.sql`p.id = ${where.pairId}` : Prisma.sql`p."programmeId" = ${where.programmeId}`;
   const readable = "pairId" in where ? readableBySubjectSql("a") : Prisma.sql`TRUE`;
-  const rows = parseRows(movementRow, await db.$queryRaw`
+  const rows = parseRows(movementRow, await readRows`
     WITH pairs AS (
       SELECT p.id, p."menteeId", p."activeSince" FROM "MentorshipPair" p
       WHERE ${filter} AND p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL
@@ -141,7 +142,7 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
   const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
   const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${time}, ${text}`;
-  return parseRows(todoRow, await db.$queryRaw`
+  return parseRows(todoRow, await readRows`
     SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."endsOn", ${int} AS "rerunOwed", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
       me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
       ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "offeredAt", ${time} AS "lastCheckIn", ${text} AS pulses
@@ -216,7 +217,7 @@ const reportVersionRow = z.object({
  * movement: submitting one changes it). Each figure is answered by an index.
  */
 export async function programmeReportVersion(programmeId: string): Promise<string> {
-  const [row] = parseRows(reportVersionRow, await db.$queryRaw`
+  const [row] = parseRows(reportVersionRow, await readRows`
     SELECT
       (SELECT COUNT(*) FROM "User") AS people,
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
@@ -251,7 +252,7 @@ const matchingVersionRow = z.object({
  * is answered by an index.
  */
 export async function matchingVersion(programmeId: string): Promise<string> {
-  const [row] = parseRows(matchingVersionRow, await db.$queryRaw`
+  const [row] = parseRows(matchingVersionRow, await readRows`
     SELECT
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
       (SELECT COUNT(*) FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId}) AS "optIns",
@@ -267,7 +268,7 @@ export async function matchingVersion(programmeId: string): Promise<string> {
 
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 export async function programmePulses(programmeId: string) {
-  return parseRows(pulseRow, await db.$queryRaw`
+  return parseRows(pulseRow, await readRows`
     SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
     FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
     WHERE p."programmeId" = ${programmeId}`);

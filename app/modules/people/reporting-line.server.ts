@@ -1,5 +1,7 @@
 import { db, Prisma, type Db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
+import { readRows } from "~/db/reads.server";
+import { idRow, parseRows } from "~/db/rows";
 
 /**
  * The reporting line, in both directions: up from a person (their manager chain, walked
@@ -85,6 +87,5 @@ export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">,
 
 /** Ids of everyone who reports to the person, directly or through others. */
 export async function reportsUnder(personId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`${reportsBelowSql(personId)} SELECT DISTINCT id FROM below`;
-  return rows.map((row) => row.id);
+  return parseRows(idRow, await readRows`${reportsBelowSql(personId)} SELECT DISTINCT id FROM below`).map((row) => row.id);
 }

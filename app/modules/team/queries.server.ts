@@ -6,6 +6,7 @@ import { getEnv } from "~/utils/env.server";
 import { progressNeedingAttention, statePairs, toProgress, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { progressInSql } from "~/modules/cycles/participant-progress.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
+import { readRows } from "~/db/reads.server";
 
 /** The team overview's SQL, each row parsed once into a typed object. */
 
@@ -14,19 +15,19 @@ export type CycleRow = z.output<typeof cycleRow>;
 
 /** The newest cycles, newest first. */
 export async function newestCycles(limit: number): Promise<CycleRow[]> {
-  return parseRows(cycleRow, await db.$queryRaw`
+  return parseRows(cycleRow, await readRows`
     SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" ORDER BY "startsOn" DESC, "createdAt" DESC LIMIT ${limit}`);
 }
 
 export async function cycleById(cycleId: string): Promise<CycleRow | null> {
-  const rows = parseRows(cycleRow, await db.$queryRaw`SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" WHERE id = ${cycleId}`);
+  const rows = parseRows(cycleRow, await readRows`SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" WHERE id = ${cycleId}`);
   return rows[0] ?? null;
 }
 
 /** Of the given cycles, those with anyone below the viewer among their participants (active or not: the cycle is theirs). */
 export async function cyclesWithPeopleBelow(viewerId: string, cycleIds: readonly string[]): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
-  const rows = parseRows(z.object({ id: z.string() }), await db.$queryRaw`
+  const rows = parseRows(z.object({ id: z.string() }), await readRows`
     ${reportsBelowSql(viewerId)}
     SELECT c.id FROM "ReviewCycle" c
     WHERE c.id IN (${Prisma.join(cycleIds)})
@@ -186,7 +187,7 @@ const teamVersionRow = z.object({ people: sqlInt, peopleChanged: sqlDate.nullabl
  * answered by an index, or by a small table.
  */
 export async function teamVersion(cycleId: string): Promise<string> {
-  const [row] = parseRows(teamVersionRow, await db.$queryRaw`
+  const [row] = parseRows(teamVersionRow, await readRows`
     SELECT
       (SELECT COUNT(*) FROM "User") AS people,
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",

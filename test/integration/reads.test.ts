@@ -1,0 +1,104 @@
+// Reads by the database driver itself (app/db/reads.server.ts, decision 055): on SQLite a
+// read-only connection of the process's own, on PostgreSQL Prisma's pool. A read must see what
+// the app has committed, bind and read back values as Prisma stores them whatever the process's
+// time zone, read a Json column the same from both databases, and be counted.
+import { afterEach, describe, expect, test } from "vitest";
+import { db, Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { countStatements } from "~/db/statement-count.server";
+import { provider } from "../setup/databases";
+import { createPerson } from "../utils/factories";
+
+const zoneBefore = process.env.TZ;
+afterEach(() => {
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
+
+describe("a read by the driver", () => {
+  test("sees what the app has just written, changed and deleted", async () => {
+    const ada = await createPerson({ name: "Ada Direct" });
+    const nameOf = (id: string) => readRows`SELECT name FROM "User" WHERE id = ${id}`;
+    expect(await nameOf(ada.id)).toEqual([{ name: "Ada Direct" }]);
+
+    await db.user.update({ where: { id: ada.id }, data: { name: "Ada Renamed" } });
+    expect(await nameOf(ada.id)).toEqual([{ name: "Ada Renamed" }]);
+
+    await db.user.delete({ where: { id: ada.id } });
+    expect(await nameOf(ada.id)).toEqual([]);
+  });
+
+  test("binds and reads back a timestamp as the same instant in a time zone far from UTC", async () => {
+    // Prisma keeps timestamps in UTC; node-postgres would read a timestamp without a zone in the
+    // process's own zone, and bind a Date with its local offset, which PostgreSQL drops.
+    process.env.TZ = "Pacific/Auckland";
+    const deactivatedAt = new Date("2026-03-04T05:06:07.089Z");
+    const person = await createPerson({ name: "Bo Direct" });
+    await db.user.update({ where: { id: person.id }, data: { deactivatedAt, isAdmin: true } });
+
+    const rows = await readRows`SELECT id, "deactivatedAt", "isAdmin" FROM "User" WHERE "deactivatedAt" = ${deactivatedAt} AND "isAdmin" = ${true} AND id = ${person.id}`;
+    expect(rows).toHaveLength(1);
+    const [row] = rows as { deactivatedAt: unknown; isAdmin: unknown }[];
+    expect(sqlDate.parse(row!.deactivatedAt).toISOString()).toBe(deactivatedAt.toISOString());
+    expect(sqlBool.parse(row!.isAdmin)).toBe(true);
+    expect(await readRows`SELECT id FROM "User" WHERE id = ${person.id} AND "deactivatedAt" < ${new Date("2026-03-04T05:06:07.000Z")}`).toEqual([]);
+  });
+
+  test("reads a Json column as its value on both databases, and counts as numbers or text the parsers take", async () => {
+    const person = await createPerson({ name: "Cy Direct" });
+    const marks = { "0": "met", "2": "partly" };
+    const assessment = await db.assessment.create({
+      data: { kind: "self", status: "draft", subjectId: person.id, authorId: person.id, ladderVersionId: await anyLadderVersion(), trackId: "ic", levelId: "ic2" },
+    });
+    await db.assessmentRating.create({ data: { assessmentId: assessment.id, competencyId: "code-quality", rating: 3, nextLevelMarks: marks } });
+
+    const rows = (await readRows`SELECT "nextLevelMarks", (SELECT COUNT(*) FROM "AssessmentRating" x WHERE x."assessmentId" = ${assessment.id}) AS counted FROM "AssessmentRating" WHERE "assessmentId" = ${assessment.id}`) as {
+      nextLevelMarks: unknown;
+      counted: unknown;
+    }[];
+    expect(rows[0]!.nextLevelMarks).toEqual(marks);
+    expect(sqlInt.parse(rows[0]!.counted)).toBe(1);
+  });
+
+  test("takes a Prisma.sql query with nested parts and lists, and is counted as a statement", async () => {
+    const people = await Promise.all(["Di", "Ed", "Flo"].map((name) => createPerson({ name: `${name} Direct` })));
+    const { result, statements } = await countStatements(() =>
+      readRows(Prisma.sql`SELECT name FROM "User" WHERE id IN (${Prisma.join(people.map((person) => person.id))}) ${Prisma.sql`ORDER BY name`}`),
+    );
+    expect(result).toEqual([{ name: "Di Direct" }, { name: "Ed Direct" }, { name: "Flo Direct" }]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/^SELECT name FROM "User"/);
+  });
+
+  test("answers many reads at once, each with its own rows", async () => {
+    const people = await Promise.all(["Gus", "Hal", "Ivy", "Jo"].map((name) => createPerson({ name: `${name} Direct` })));
+    const names = await Promise.all(people.map((person) => readRows`SELECT name FROM "User" WHERE id = ${person.id}`));
+    expect(names).toEqual(people.map((person) => [{ name: person.name }]));
+  });
+
+  test("a bad statement rejects with the database's message, and the next read works", async () => {
+    await expect(readRows`SELECT name FROM "NoSuchTable"`).rejects.toThrow(/NoSuchTable/);
+    const person = await createPerson({ name: "Kit Direct" });
+    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([{ name: "Kit Direct" }]);
+  });
+
+  test.runIf(provider === "sqlite")("refuses to write on SQLite: its connection is read-only", async () => {
+    const person = await createPerson({ name: "Lu Direct" });
+    await expect(readRows`UPDATE "User" SET name = 'Changed' WHERE id = ${person.id} RETURNING id`).rejects.toThrow(/readonly/i);
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe("Lu Direct");
+  });
+
+  test("reads again after Prisma disconnects and reconnects", async () => {
+    const person = await createPerson({ name: "Mo Direct" });
+    await db.$disconnect();
+    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([{ name: "Mo Direct" }]);
+  });
+});
+
+async function anyLadderVersion(): Promise<string> {
+  const { servedLadderVersion } = await import("~/modules/ladders/registry.server");
+  const served = await servedLadderVersion("engineering");
+  if (!served) throw new Error("the engineering ladder is not served");
+  return served.versionId;
+}
