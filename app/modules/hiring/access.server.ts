@@ -4,6 +4,7 @@ import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { canViewCandidate, canViewLoop, managesOpening, type CandidateAccess, type LoopAccess, type OpeningAccess } from "./policy";
+import { loopRows } from "./queries.server";
 
 /**
  * The facts the hiring policy (policy.ts) judges, read once per request. Anything the viewer may
@@ -55,57 +56,75 @@ export async function requireManagedOpening(viewer: Viewer, openingId: string) {
   return { ...row, stages: row.stages.map(toStage), access };
 }
 
-const loopSelect = {
-  id: true,
-  state: true,
-  debriefOpenedAt: true,
-  debriefOpenedById: true,
-  decision: true,
-  decisionLevelId: true,
-  rationale: true,
-  decidedAt: true,
-  decidedById: true,
-  inviteCandidate: true,
-  createdAt: true,
-  opening: { select: openingSelect },
-  candidate: { select: { id: true, name: true, email: true, source: true, notes: true, purgedAt: true, rejectedAt: true, pipelineStage: true, pipelineStageSince: true, hiredPersonId: true } },
-  interviews: {
-    orderBy: [{ stage: { position: "asc" } }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      stageId: true,
-      scheduledAt: true,
-      interviewerId: true,
-      interviewer: { select: { id: true, name: true, level: true, teamId: true, team: { select: { name: true } } } },
-      scorecards: { where: { status: "submitted", amendsId: null }, select: { submittedAt: true }, take: 1 },
-    },
-  },
-} satisfies Prisma.HiringLoopSelect;
-
 /** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */
 export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
-  const row = await db.hiringLoop.findUnique({ where: { id: loopId }, select: loopSelect });
-  if (!row) throw new NotFoundError("We could not find that loop.");
+  const rows = await loopRows(loopId);
+  if (!rows) throw new NotFoundError("We could not find that loop.");
+  const { head, stages, adminIds, interviews } = rows;
   const access: LoopAccess = {
-    adminIds: row.opening.admins.map((admin) => admin.userId),
-    interviews: row.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })),
-    debriefOpenedAt: row.debriefOpenedAt,
-    decided: row.decision !== null,
-    purged: row.candidate.purgedAt !== null,
-    withdrawn: row.state === "withdrawn",
+    adminIds,
+    interviews: interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.submitted })),
+    debriefOpenedAt: head.debriefOpenedAt,
+    decided: head.decision !== null,
+    purged: head.candidatePurgedAt !== null,
+    withdrawn: head.state === "withdrawn",
   };
   if (!canViewLoop(viewer, access)) throw new NotFoundError("We could not find that loop.");
-  // Who opened the debrief early, who decided, whom the candidate was hired as: read together, and
-  // only when there is someone (a nested read of each would be a statement each, even when empty).
-  const ids = [row.debriefOpenedById, row.decidedById, row.candidate.hiredPersonId].filter((id): id is string => id !== null);
-  const people = new Map(ids.length ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((person) => [person.id, person]) : []);
-  const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+  const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
   return {
-    ...row,
-    debriefOpenedBy: person(row.debriefOpenedById),
-    decidedBy: person(row.decidedById),
-    candidate: { ...row.candidate, hiredPerson: person(row.candidate.hiredPersonId) },
-    opening: { ...row.opening, stages: row.opening.stages.map(toStage) },
+    id: head.id,
+    state: head.state,
+    debriefOpenedAt: head.debriefOpenedAt,
+    debriefOpenedById: head.debriefOpenedById,
+    decision: head.decision,
+    decisionLevelId: head.decisionLevelId,
+    rationale: head.rationale,
+    decidedAt: head.decidedAt,
+    decidedById: head.decidedById,
+    inviteCandidate: head.inviteCandidate,
+    createdAt: head.createdAt,
+    debriefOpenedBy: person(head.debriefOpenedById, head.debriefOpenedByName),
+    decidedBy: person(head.decidedById, head.decidedByName),
+    candidate: {
+      id: head.candidateId,
+      name: head.candidateName,
+      email: head.candidateEmail,
+      source: head.candidateSource,
+      notes: head.candidateNotes,
+      purgedAt: head.candidatePurgedAt,
+      rejectedAt: head.candidateRejectedAt,
+      pipelineStage: head.candidatePipelineStage,
+      pipelineStageSince: head.candidatePipelineStageSince,
+      hiredPersonId: head.candidateHiredPersonId,
+      hiredPerson: person(head.candidateHiredPersonId, head.hiredPersonName),
+    },
+    opening: {
+      id: head.openingId,
+      title: head.openingTitle,
+      ladderId: head.openingLadderId,
+      ladderVersionId: head.openingLadderVersionId,
+      trackId: head.openingTrackId,
+      levelId: head.openingLevelId,
+      state: head.openingState,
+      createdAt: head.openingCreatedAt,
+      admins: adminIds.map((userId) => ({ userId })),
+      stages: stages.map(toStage),
+    },
+    interviews: interviews.map((interview) => ({
+      id: interview.id,
+      stageId: interview.stageId,
+      scheduledAt: interview.scheduledAt,
+      interviewerId: interview.interviewerId,
+      interviewer: {
+        id: interview.interviewerId,
+        name: interview.interviewerName,
+        level: interview.interviewerLevel,
+        teamId: interview.interviewerTeamId,
+        team: interview.interviewerTeamId !== null && interview.teamName !== null ? { name: interview.teamName } : null,
+      },
+      // The original card, when it is in: its submission time.
+      scorecards: interview.submitted ? [{ submittedAt: interview.submittedAt }] : [],
+    })),
     access,
   };
 }

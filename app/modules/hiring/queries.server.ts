@@ -100,3 +100,122 @@ export async function openingLoopsPage(openingId: string, offset: number, limit:
   }
   return loops;
 }
+
+const loopHeadRow = z.object({
+  id: z.string(),
+  state: z.string(),
+  debriefOpenedAt: sqlDate.nullable(),
+  debriefOpenedById: z.string().nullable(),
+  decision: z.string().nullable(),
+  decisionLevelId: z.string().nullable(),
+  rationale: z.string(),
+  decidedAt: sqlDate.nullable(),
+  decidedById: z.string().nullable(),
+  inviteCandidate: sqlBool,
+  createdAt: sqlDate,
+  openingId: z.string(),
+  openingTitle: z.string(),
+  openingLadderId: z.string(),
+  openingLadderVersionId: z.string(),
+  openingTrackId: z.string(),
+  openingLevelId: z.string(),
+  openingState: z.string(),
+  openingCreatedAt: sqlDate,
+  candidateId: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  candidateSource: z.string(),
+  candidateNotes: z.string(),
+  candidatePurgedAt: sqlDate.nullable(),
+  candidateRejectedAt: sqlDate.nullable(),
+  candidatePipelineStage: z.string(),
+  candidatePipelineStageSince: sqlDate,
+  candidateHiredPersonId: z.string().nullable(),
+  debriefOpenedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  hiredPersonName: z.string().nullable(),
+});
+
+const loopPlanRow = z.object({
+  kind: z.enum(["stage", "admin"]),
+  id: z.string(),
+  name: z.string().nullable(),
+  position: sqlInt.nullable(),
+  competencyIds: z.string().nullable(),
+  createdAt: sqlDate.nullable(),
+});
+
+const loopInterviewRow = z.object({
+  id: z.string(),
+  stageId: z.string(),
+  scheduledAt: sqlDate.nullable(),
+  interviewerId: z.string(),
+  interviewerName: z.string(),
+  interviewerLevel: z.string().nullable(),
+  interviewerTeamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  submitted: sqlBool,
+  submittedAt: sqlDate.nullable(),
+});
+
+export type LoopRows = {
+  head: z.output<typeof loopHeadRow>;
+  /** The opening's stages in the plan's order. */
+  stages: { id: string; name: string; position: number; competencyIds: string }[];
+  adminIds: string[];
+  /** In the plan's order, then as assigned. */
+  interviews: z.output<typeof loopInterviewRow>[];
+};
+
+/**
+ * A loop with its opening's plan and hiring admins, its candidate, the names of who opened the
+ * debrief early, who decided and whom the candidate was hired as, and its interviews with each
+ * interviewer, their team and whether their original card is in: three statements, however many
+ * interviewers (Prisma's nested read was nine on SQLite). Null when there is no such loop.
+ */
+export async function loopRows(loopId: string): Promise<LoopRows | null> {
+  const [heads, plan, interviews] = await Promise.all([
+    readRows`
+      SELECT l.id, l.state, l."debriefOpenedAt", l."debriefOpenedById", l.decision, l."decisionLevelId", l.rationale, l."decidedAt", l."decidedById",
+        l."inviteCandidate", l."createdAt",
+        o.id AS "openingId", o.title AS "openingTitle", o."ladderId" AS "openingLadderId", o."ladderVersionId" AS "openingLadderVersionId",
+        o."trackId" AS "openingTrackId", o."levelId" AS "openingLevelId", o.state AS "openingState", o."createdAt" AS "openingCreatedAt",
+        c.id AS "candidateId", c.name AS "candidateName", c.email AS "candidateEmail", c.source AS "candidateSource", c.notes AS "candidateNotes",
+        c."purgedAt" AS "candidatePurgedAt", c."rejectedAt" AS "candidateRejectedAt", c."pipelineStage" AS "candidatePipelineStage",
+        c."pipelineStageSince" AS "candidatePipelineStageSince", c."hiredPersonId" AS "candidateHiredPersonId",
+        opener.name AS "debriefOpenedByName", decider.name AS "decidedByName", hired.name AS "hiredPersonName"
+      FROM "HiringLoop" l
+      JOIN "HiringOpening" o ON o.id = l."openingId"
+      JOIN "HiringCandidate" c ON c.id = l."candidateId"
+      LEFT JOIN "User" opener ON opener.id = l."debriefOpenedById"
+      LEFT JOIN "User" decider ON decider.id = l."decidedById"
+      LEFT JOIN "User" hired ON hired.id = c."hiredPersonId"
+      WHERE l.id = ${loopId}`,
+    readRows`
+      SELECT 'stage' AS kind, s.id, s.name, s.position, s."competencyIds", s."createdAt"
+      FROM "HiringStage" s WHERE s."openingId" = (SELECT "openingId" FROM "HiringLoop" WHERE id = ${loopId})
+      UNION ALL
+      SELECT 'admin', a."userId", NULL, NULL, NULL, NULL
+      FROM "HiringOpeningAdmin" a WHERE a."openingId" = (SELECT "openingId" FROM "HiringLoop" WHERE id = ${loopId})`,
+    readRows`
+      SELECT i.id, i."stageId", i."scheduledAt", i."interviewerId", u.name AS "interviewerName", u.level AS "interviewerLevel",
+        u."teamId" AS "interviewerTeamId", t.name AS "teamName",
+        CASE WHEN EXISTS (SELECT 1 FROM "HiringScorecard" sc WHERE sc."interviewId" = i.id AND sc.status = 'submitted' AND sc."amendsId" IS NULL) THEN 1 ELSE 0 END AS submitted,
+        (SELECT MIN(sc."submittedAt") FROM "HiringScorecard" sc WHERE sc."interviewId" = i.id AND sc.status = 'submitted' AND sc."amendsId" IS NULL) AS "submittedAt"
+      FROM "HiringInterview" i
+      JOIN "HiringStage" st ON st.id = i."stageId"
+      JOIN "User" u ON u.id = i."interviewerId"
+      LEFT JOIN "Team" t ON t.id = u."teamId"
+      WHERE i."loopId" = ${loopId}
+      ORDER BY st.position, i."createdAt", i.id`,
+  ]);
+  const [head] = parseRows(loopHeadRow, heads);
+  if (!head) return null;
+  const planRows = parseRows(loopPlanRow, plan);
+  const stages = planRows
+    .filter((row) => row.kind === "stage")
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
+    .map((row) => ({ id: row.id, name: row.name ?? "", position: row.position ?? 0, competencyIds: row.competencyIds ?? "[]" }));
+  const adminIds = planRows.filter((row) => row.kind === "admin").map((row) => row.id);
+  return { head, stages, adminIds, interviews: parseRows(loopInterviewRow, interviews) };
+}
