@@ -1,10 +1,10 @@
-import { db, type Prisma } from "~/db/client.server";
+import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { canViewCandidate, canViewLoop, managesOpening, type CandidateAccess, type LoopAccess, type OpeningAccess } from "./policy";
-import { loopRows } from "./queries.server";
+import { loopRows, openingRows } from "./queries.server";
 
 /**
  * The facts the hiring policy (policy.ts) judges, read once per request. Anything the viewer may
@@ -30,19 +30,6 @@ export function toStage(row: { id: string; name: string; position: number; compe
   return { id: row.id, name: row.name, position: row.position, competencyIds: parseCompetencyIds(row.competencyIds) };
 }
 
-const openingSelect = {
-  id: true,
-  title: true,
-  ladderId: true,
-  ladderVersionId: true,
-  trackId: true,
-  levelId: true,
-  state: true,
-  createdAt: true,
-  admins: { select: { userId: true } },
-  stages: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, position: true, competencyIds: true } },
-} satisfies Prisma.HiringOpeningSelect;
-
 /** The ladder an opening hires on, as it was when the role was opened: its plan, kits and cards read this version. */
 export function openingLadder(opening: { ladderVersionId: string }): Promise<Ladder> {
   return requireLadderOfVersion(opening.ladderVersionId);
@@ -50,10 +37,11 @@ export function openingLadder(opening: { ladderVersionId: string }): Promise<Lad
 
 /** An opening the viewer manages (its hiring admins and admins), with its plan. */
 export async function requireManagedOpening(viewer: Viewer, openingId: string) {
-  const row = await db.hiringOpening.findUnique({ where: { id: openingId }, select: openingSelect });
-  const access: OpeningAccess | null = row ? { adminIds: row.admins.map((admin) => admin.userId) } : null;
+  const row = await openingRows(openingId);
+  const access: OpeningAccess | null = row ? { adminIds: row.adminIds } : null;
   if (!row || !access || !managesOpening(viewer, access)) throw new NotFoundError("We could not find that opening.");
-  return { ...row, stages: row.stages.map(toStage), access };
+  const { adminIds, stages, ...opening } = row;
+  return { ...opening, admins: adminIds.map((userId) => ({ userId })), stages: stages.map(toStage), access };
 }
 
 /** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 
@@ -158,11 +159,8 @@ const loopInterviewRow = z.object({
   submittedAt: sqlDate.nullable(),
 });
 
-export type LoopRows = {
+export type LoopRows = OpeningPlan & {
   head: z.output<typeof loopHeadRow>;
-  /** The opening's stages in the plan's order. */
-  stages: { id: string; name: string; position: number; competencyIds: string }[];
-  adminIds: string[];
   /** In the plan's order, then as assigned. */
   interviews: z.output<typeof loopInterviewRow>[];
 };
@@ -191,12 +189,7 @@ export async function loopRows(loopId: string): Promise<LoopRows | null> {
       LEFT JOIN "User" decider ON decider.id = l."decidedById"
       LEFT JOIN "User" hired ON hired.id = c."hiredPersonId"
       WHERE l.id = ${loopId}`,
-    readRows`
-      SELECT 'stage' AS kind, s.id, s.name, s.position, s."competencyIds", s."createdAt"
-      FROM "HiringStage" s WHERE s."openingId" = (SELECT "openingId" FROM "HiringLoop" WHERE id = ${loopId})
-      UNION ALL
-      SELECT 'admin', a."userId", NULL, NULL, NULL, NULL
-      FROM "HiringOpeningAdmin" a WHERE a."openingId" = (SELECT "openingId" FROM "HiringLoop" WHERE id = ${loopId})`,
+    readPlan(Prisma.sql`(SELECT "openingId" FROM "HiringLoop" WHERE id = ${loopId})`),
     readRows`
       SELECT i.id, i."stageId", i."scheduledAt", i."interviewerId", u.name AS "interviewerName", u.level AS "interviewerLevel",
         u."teamId" AS "interviewerTeamId", t.name AS "teamName",
@@ -211,11 +204,47 @@ export async function loopRows(loopId: string): Promise<LoopRows | null> {
   ]);
   const [head] = parseRows(loopHeadRow, heads);
   if (!head) return null;
-  const planRows = parseRows(loopPlanRow, plan);
-  const stages = planRows
+  return { head, ...plan, interviews: parseRows(loopInterviewRow, interviews) };
+}
+
+export type OpeningPlan = {
+  /** The opening's stages in the plan's order. */
+  stages: { id: string; name: string; position: number; competencyIds: string }[];
+  adminIds: string[];
+};
+
+/** An opening's stages and hiring admins in one statement; `openingId` is the id, or a subquery that gives it. */
+async function readPlan(openingId: Prisma.Sql | string): Promise<OpeningPlan> {
+  const rows = parseRows(loopPlanRow, await readRows`
+    SELECT 'stage' AS kind, s.id, s.name, s.position, s."competencyIds", s."createdAt"
+    FROM "HiringStage" s WHERE s."openingId" = ${openingId}
+    UNION ALL
+    SELECT 'admin', a."userId", NULL, NULL, NULL, NULL
+    FROM "HiringOpeningAdmin" a WHERE a."openingId" = ${openingId}`);
+  const stages = rows
     .filter((row) => row.kind === "stage")
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
     .map((row) => ({ id: row.id, name: row.name ?? "", position: row.position ?? 0, competencyIds: row.competencyIds ?? "[]" }));
-  const adminIds = planRows.filter((row) => row.kind === "admin").map((row) => row.id);
-  return { head, stages, adminIds, interviews: parseRows(loopInterviewRow, interviews) };
+  return { stages, adminIds: rows.filter((row) => row.kind === "admin").map((row) => row.id) };
+}
+
+const openingRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  ladderId: z.string(),
+  ladderVersionId: z.string(),
+  trackId: z.string(),
+  levelId: z.string(),
+  state: z.string(),
+  createdAt: sqlDate,
+});
+
+/** An opening with its stages and hiring admins: two statements (Prisma's nested read was three on SQLite). Null when there is no such opening. */
+export async function openingRows(openingId: string): Promise<(z.output<typeof openingRow> & OpeningPlan) | null> {
+  const [heads, plan] = await Promise.all([
+    readRows`SELECT id, title, "ladderId", "ladderVersionId", "trackId", "levelId", state, "createdAt" FROM "HiringOpening" WHERE id = ${openingId}`,
+    readPlan(openingId),
+  ]);
+  const [head] = parseRows(openingRow, heads);
+  return head ? { ...head, ...plan } : null;
 }
