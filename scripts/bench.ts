@@ -5,8 +5,8 @@
  * (the large organisation of 5,000 people and two past, closed review cycles), starts the
  * built production server on loopback, signs in as an engineer, a manager of managers and
  * an admin, and drives each page with autocannon. Prints p50/p95/p99, requests per second
- * and the ratios to a trivial page measured in the same run (in alternating rounds, just before
- * each round of each page: measureAgainstFloor), with PASS/FAIL for every page
+ * and the ratios to a trivial page measured in the same run (taking turns with each page in
+ * short slices: measureAgainstFloor), with PASS/FAIL for every page
  * against the product's bars: p95 at most 4 times the trivial page's p95, and at least a
  * third of its requests per second, at 10 connections. Absolute times differ twofold
  * between machines; the ratios do not. The trivial page is /status, a page with no
@@ -185,7 +185,7 @@ async function main() {
       results.push({ label: target.label, note: target.note ?? "", bar: target.bar });
       continue;
     }
-    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each after the trivial page for as long`);
+    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the trivial page`);
     results.push({ label: target.label, note: target.note ?? "", bar: target.bar, ...(await measureAgainstFloor(base + baseline!.path!, base + target.path, target.cookie, target.duration)) });
   }
   printTable(results);
@@ -597,64 +597,93 @@ type Paired = { p95Ratio: number; rateRatio: number; floorRps: number };
 type Row = { label: string; note: string; bar: boolean } & Partial<Measured> & Partial<Paired>;
 
 /**
- * Each page is measured in ROUNDS rounds, each right after the trivial page for as long, and its
- * ratios are the median of the rounds' (the page's figure over the floor's just before it). The
+ * Each page is measured in ROUNDS rounds, and its ratios are the median of the rounds'. The
  * machines here slow down and speed up by a third within minutes (a light page measured 0.54 of
  * the trivial page's rate in one run and 0.28 in the next, five minutes into it, with no change
  * between): a floor measured once at the start of a six-minute run judged late pages against
- * another machine.
+ * another machine. Within a round the trivial page and the page take turns in SLICES short slices
+ * each (about a second), and the round's ratios are of the two sides' totals: a slowdown of a few
+ * seconds then falls on both sides alike. Measured one block after the other (a 3 s block of each
+ * a round), the same page's round ratios spread with a standard deviation of 0.035 to 0.084; in
+ * slices, 0.017 to 0.022, around the same median (docs/benchmarks/README.md, 2026-11-25).
  */
 const ROUNDS = 3;
+const SLICES = 3;
 const roundSeconds = (duration: number) => Math.max(2, Math.round(duration / ROUNDS));
 
 async function measureAgainstFloor(floorUrl: string, url: string, cookie: string | undefined, duration: number): Promise<Measured & Paired> {
-  const seconds = roundSeconds(duration);
-  const rounds: { floor: Measured; page: Measured & { latencies: number[] } }[] = [];
+  const slice = roundSeconds(duration) / SLICES;
+  const rounds: { floor: Slices; page: Slices }[] = [];
+  await warm(floorUrl, undefined);
+  await warm(url, cookie);
   for (let round = 0; round < ROUNDS; round++) {
-    const floor = await measure(floorUrl, undefined, seconds);
-    rounds.push({ floor, page: await measure(url, cookie, seconds, true) });
+    const floor: Slices = { latencies: [], seconds: 0, bad: 0 };
+    const page: Slices = { latencies: [], seconds: 0, bad: 0 };
+    for (let index = 0; index < SLICES; index++) {
+      add(floor, await run(floorUrl, undefined, slice));
+      add(page, await run(url, cookie, slice));
+    }
+    rounds.push({ floor, page });
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const rate = (side: Slices) => side.latencies.length / side.seconds;
+  const p95 = (side: Slices) => percentile([...side.latencies].sort((a, b) => a - b), 0.95);
   const latencies = rounds.flatMap((round) => round.page.latencies).sort((a, b) => a - b);
-  const requests = rounds.reduce((sum, round) => sum + round.page.requests, 0);
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    rps: median(rounds.map((round) => round.page.rps)),
-    requests,
+    rps: median(rounds.map((round) => rate(round.page))),
+    requests: latencies.length,
     bad: rounds.reduce((sum, round) => sum + round.page.bad, 0),
-    p95Ratio: median(rounds.map((round) => round.page.p95 / round.floor.p95)),
-    rateRatio: median(rounds.map((round) => round.page.rps / round.floor.rps)),
-    floorRps: median(rounds.map((round) => round.floor.rps)),
+    p95Ratio: median(rounds.map((round) => p95(round.page) / p95(round.floor))),
+    rateRatio: median(rounds.map((round) => rate(round.page) / rate(round.floor))),
+    floorRps: median(rounds.map((round) => rate(round.floor))),
   };
+}
+
+/** One side of a round: every response time of its slices, and how long they ran. */
+type Slices = { latencies: number[]; seconds: number; bad: number };
+
+function add(side: Slices, ran: { latencies: number[]; seconds: number; bad: number }) {
+  side.latencies.push(...ran.latencies);
+  side.seconds += ran.seconds;
+  side.bad += ran.bad;
 }
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]! : NaN;
 }
 
-async function measure(url: string, cookie: string | undefined, duration: number, keepLatencies: true): Promise<Measured & { latencies: number[] }>;
-async function measure(url: string, cookie: string | undefined, duration: number): Promise<Measured>;
-async function measure(url: string, cookie: string | undefined, duration: number, keepLatencies = false): Promise<Measured & { latencies?: number[] }> {
-  const headers = cookie ? { Cookie: cookie } : undefined;
-  // Warm the server's caches (ladder versions, compiled queries) before timing.
-  for (let index = 0; index < 20; index++) await (await fetch(url, { headers })).arrayBuffer();
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+async function measure(url: string, cookie: string | undefined, duration: number): Promise<Measured> {
+  await warm(url, cookie);
+  const { latencies, seconds, bad } = await run(url, cookie, duration);
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    rps: latencies.length / result.duration,
+    rps: latencies.length / seconds,
     requests: latencies.length,
-    bad: result.non2xx + result.errors,
-    ...(keepLatencies ? { latencies } : {}),
+    bad,
   };
+}
+
+/** Warms the server's caches (ladder versions, compiled queries) before timing. */
+async function warm(url: string, cookie: string | undefined) {
+  const headers = cookie ? { Cookie: cookie } : undefined;
+  for (let index = 0; index < 20; index++) await (await fetch(url, { headers })).arrayBuffer();
+}
+
+/** CONNECTIONS connections asking for the page for `duration` seconds: each response's time, how long it ran, how many failed. */
+async function run(url: string, cookie: string | undefined, duration: number): Promise<{ latencies: number[]; seconds: number; bad: number }> {
+  const headers = cookie ? { Cookie: cookie } : undefined;
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { latencies, seconds: result.duration, bad: result.non2xx + result.errors };
 }
 
 function printTable(rows: Row[]) {
@@ -675,7 +704,7 @@ function printTable(rows: Row[]) {
   console.log("");
   console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"})`);
   console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(3)} x its req/s. Rows in brackets (resource routes) are informational.`);
-  console.log(`Each page ran ${ROUNDS} rounds, each just after the trivial page for as long (its rate then: "floor req/s"); its ratios are the median of the rounds'. The first row is the trivial page measured once at the start.`);
+  console.log(`Each page ran ${ROUNDS} rounds, each taking turns with the trivial page in ${SLICES} slices of each (the trivial page's rate then: "floor req/s"); its ratios are the median of the rounds'. The first row is the trivial page measured once at the start.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));

@@ -9,6 +9,7 @@ import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewEl
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
+import { loopCardRows, type LoopCard } from "./queries.server";
 import {
   canManageLoop,
   canOpenDebriefEarly,
@@ -81,12 +82,8 @@ export const cardSelect = {
 } satisfies Prisma.HiringScorecardSelect;
 
 /** Every scorecard of a loop, with its scores: callers filter them with `visibleScorecards` before anything leaves the module. */
-export async function loopCards(loopId: string) {
-  return db.hiringScorecard.findMany({
-    where: { interview: { loopId } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: cardSelect,
-  });
+export function loopCards(loopId: string): Promise<LoopCard[]> {
+  return loopCardRows(loopId);
 }
 
 function levelLabel(ladder: Ladder, levelId: string | null): string | null {

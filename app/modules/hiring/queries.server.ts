@@ -248,3 +248,46 @@ export async function openingRows(openingId: string): Promise<(z.output<typeof o
   const [head] = parseRows(openingRow, heads);
   return head ? { ...head, ...plan } : null;
 }
+
+const cardScoreRow = z.object({
+  id: z.string(),
+  interviewId: z.string(),
+  authorId: z.string(),
+  status: z.string(),
+  recommendation: z.string().nullable(),
+  summary: z.string(),
+  amendsId: z.string().nullable(),
+  revision: sqlInt,
+  submittedAt: sqlDate.nullable(),
+  createdAt: sqlDate,
+  competencyId: z.string().nullable(),
+  score: sqlInt.nullable(),
+  notes: z.string().nullable(),
+});
+
+export type LoopCard = Omit<z.output<typeof cardScoreRow>, "competencyId" | "score" | "notes"> & {
+  scores: { competencyId: string; score: number | null; notes: string }[];
+};
+
+/**
+ * Every scorecard of a loop, oldest first, with its scores (by competency id): one statement, where
+ * Prisma's nested read was two. Callers filter them with `visibleScorecards` before anything leaves
+ * the hiring module.
+ */
+export async function loopCardRows(loopId: string): Promise<LoopCard[]> {
+  const rows = parseRows(cardScoreRow, await readRows`
+    SELECT c.id, c."interviewId", c."authorId", c.status, c.recommendation, c.summary, c."amendsId", c.revision, c."submittedAt", c."createdAt",
+      s."competencyId", s.score, s.notes
+    FROM "HiringScorecard" c
+    JOIN "HiringInterview" i ON i.id = c."interviewId"
+    LEFT JOIN "HiringScore" s ON s."scorecardId" = c.id
+    WHERE i."loopId" = ${loopId}
+    ORDER BY c."createdAt", c.id, s."competencyId"`);
+  const cards: LoopCard[] = [];
+  for (const { competencyId, score, notes, ...card } of rows) {
+    let last = cards[cards.length - 1];
+    if (!last || last.id !== card.id) cards.push((last = { ...card, scores: [] }));
+    if (competencyId !== null) last.scores.push({ competencyId, score, notes: notes ?? "" });
+  }
+  return cards;
+}
