@@ -9,7 +9,7 @@ import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewEl
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
-import { loopCardRows, type LoopCard } from "./queries.server";
+import { interviewsBetween, loopCardRows, type LoopCard } from "./queries.server";
 import {
   canManageLoop,
   canOpenDebriefEarly,
@@ -233,15 +233,8 @@ async function interviewsElsewhere(loopId: string, interviews: readonly Schedule
   if (interviews.length === 0) return [];
   const times = interviews.map((interview) => interview.at.getTime());
   const margin = INTERVIEW_MINUTES * 60_000;
-  const rows = await db.hiringInterview.findMany({
-    where: {
-      loopId: { not: loopId },
-      interviewerId: { in: [...new Set(interviews.map((interview) => interview.interviewerId))] },
-      scheduledAt: { gt: new Date(Math.min(...times) - margin), lt: new Date(Math.max(...times) + margin) },
-    },
-    select: { interviewerId: true, scheduledAt: true },
-  });
-  return rows.flatMap((row) => (row.scheduledAt ? [{ interviewerId: row.interviewerId, at: row.scheduledAt }] : []));
+  const rows = await interviewsBetween(loopId, [...new Set(interviews.map((interview) => interview.interviewerId))], new Date(Math.min(...times) - margin), new Date(Math.max(...times) + margin));
+  return rows.map((row) => ({ interviewerId: row.interviewerId, at: row.scheduledAt }));
 }
 
 /** Clashes in time among the loop's interviews and with its interviewers' other interviews, for those who staff it. */

@@ -3,7 +3,7 @@ import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";
-import { pipelineBoardVersion } from "./queries.server";
+import { candidateMoves, pendingInterviewElsewhere, pipelineBoardVersion, type CandidateMove } from "./queries.server";
 import {
   checkMove,
   daysBetween,
@@ -116,22 +116,20 @@ function orderedMoves(stage: PipelineStage, rejectedFrom: string | null): Pipeli
   return [rejectedFrom, ...moves.filter((to) => to !== rejectedFrom)];
 }
 
-const moveSelect = { fromStage: true, toStage: true, reason: true, note: true, movedAt: true, movedBy: { select: { name: true } } } satisfies Prisma.HiringPipelineMoveSelect;
-
 function historyOf(moves: readonly { fromStage: string | null; toStage: string; movedAt: Date }[]): CandidateHistory {
   return {
     moves: moves.flatMap((move) => (isPipelineStage(move.toStage) ? [{ from: isPipelineStage(move.fromStage) ? move.fromStage : null, to: move.toStage, at: move.movedAt }] : [])),
   };
 }
 
-function moveView(move: Prisma.HiringPipelineMoveGetPayload<{ select: typeof moveSelect }>) {
+function moveView(move: CandidateMove) {
   return {
     from: isPipelineStage(move.fromStage) ? PIPELINE_STAGE_LABELS[move.fromStage] : null,
     to: isPipelineStage(move.toStage) ? PIPELINE_STAGE_LABELS[move.toStage] : move.toStage,
     reason: isRejectionReason(move.reason) ? REJECTION_REASON_LABELS[move.reason] : null,
     note: move.note,
     at: move.movedAt.toISOString(),
-    by: move.movedBy?.name ?? null,
+    by: move.movedByName,
   };
 }
 
@@ -272,11 +270,8 @@ export async function candidatePipeline(
   // the rule asks only whether the viewer holds an interview there whose card is not in: one read,
   // where the loops with their interviews and cards were a statement each on SQLite, even when empty.
   const [pendingElsewhere, moves] = await Promise.all([
-    db.hiringInterview.findFirst({
-      where: { interviewerId: viewer.id, loop: { candidateId: loop.candidate.id, openingId: loop.opening.id, id: { not: loop.id } }, scorecards: { none: { status: "submitted", amendsId: null } } },
-      select: { id: true },
-    }),
-    db.hiringPipelineMove.findMany({ where: { candidateId: loop.candidate.id }, orderBy: [{ movedAt: "asc" }, { id: "asc" }], select: moveSelect }),
+    pendingInterviewElsewhere(viewer.id, loop.candidate.id, loop.opening.id, loop.id),
+    candidateMoves(loop.candidate.id),
   ]);
   const loops = [
     { interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) },

@@ -291,3 +291,42 @@ export async function loopCardRows(loopId: string): Promise<LoopCard[]> {
   }
   return cards;
 }
+
+const pendingRow = z.object({ pending: sqlInt });
+
+/**
+ * Whether the viewer holds an interview whose original card is not in, in another of the
+ * candidate's loops in the opening (the pipeline rule asks nothing else of them): one statement.
+ */
+export async function pendingInterviewElsewhere(viewerId: string, candidateId: string, openingId: string, loopId: string): Promise<boolean> {
+  const [row] = parseRows(pendingRow, await readRows`
+    SELECT CASE WHEN EXISTS (
+      SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
+      WHERE i."interviewerId" = ${viewerId} AND l."candidateId" = ${candidateId} AND l."openingId" = ${openingId} AND l.id <> ${loopId}
+        AND NOT EXISTS (SELECT 1 FROM "HiringScorecard" c WHERE c."interviewId" = i.id AND c.status = 'submitted' AND c."amendsId" IS NULL)
+    ) THEN 1 ELSE 0 END AS pending`);
+  return row?.pending === 1;
+}
+
+const moveRow = z.object({ fromStage: z.string().nullable(), toStage: z.string(), reason: z.string().nullable(), note: z.string(), movedAt: sqlDate, movedByName: z.string().nullable() });
+
+export type CandidateMove = z.output<typeof moveRow>;
+
+/** A candidate's moves through the pipeline, oldest first, with who moved them. */
+export async function candidateMoves(candidateId: string): Promise<CandidateMove[]> {
+  return parseRows(moveRow, await readRows`
+    SELECT m."fromStage", m."toStage", m.reason, m.note, m."movedAt", u.name AS "movedByName"
+    FROM "HiringPipelineMove" m LEFT JOIN "User" u ON u.id = m."movedById"
+    WHERE m."candidateId" = ${candidateId}
+    ORDER BY m."movedAt", m.id`);
+}
+
+const scheduledRow = z.object({ interviewerId: z.string(), scheduledAt: sqlDate });
+
+/** The interviews of other loops that these interviewers hold between two times (exclusive). */
+export async function interviewsBetween(exceptLoopId: string, interviewerIds: readonly string[], after: Date, before: Date) {
+  if (interviewerIds.length === 0) return [];
+  return parseRows(scheduledRow, await readRows`
+    SELECT "interviewerId", "scheduledAt" FROM "HiringInterview"
+    WHERE "loopId" <> ${exceptLoopId} AND "interviewerId" IN (${Prisma.join([...interviewerIds])}) AND "scheduledAt" > ${after} AND "scheduledAt" < ${before}`);
+}
