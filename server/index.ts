@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning } from "../app/modules/operations/processes.ts";
-import { serveHealth, startWorkers } from "./processes.ts";
+import { serveHealth, serveHealthOnThread, startWorkers } from "./processes.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
@@ -41,7 +41,7 @@ async function main() {
   await runBackgroundJobs(env);
   if (processes === 1) {
     await serve(env, development);
-    if (env.HEALTH_PORT) serveHealth(env.HEALTH_PORT, env.HOST, () => null);
+    if (env.HEALTH_PORT) serveHealthOnThread(env.HEALTH_PORT, env.HOST);
     return;
   }
   const workers = startWorkers(processes);

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { createServer, type Server } from "node:http";
+import { Worker as Thread } from "node:worker_threads";
 import client from "prom-client";
 import { restartDelayMs } from "../app/modules/operations/processes.ts";
 import { isSiblingMessage } from "../app/utils/siblings.server.ts";
@@ -99,6 +100,31 @@ export function serveHealth(port: number, host: string, workersServing: () => nu
   });
   server.listen(port, host);
   return server;
+}
+
+/**
+ * HEALTH_PORT for a single app process: serveHealth on a thread of its own (server/health-thread.ts).
+ * On the process's own event loop the check waited behind page work: 1.0 to 1.2 s while 50 people
+ * autosaved (decision 056). A thread that ends is started again, with the same growing delay as a process.
+ */
+// A thread does not inherit the TypeScript loader the server runs under: it registers tsx's, then loads the file.
+const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
+
+export function serveHealthOnThread(port: number, host: string): void {
+  const exits: number[] = [];
+  const start = () => {
+    const thread = new Thread(THREAD_START, { eval: true, workerData: { port, host, url: new URL("./health-thread.ts", import.meta.url).href } });
+    thread.on("error", (error) => console.error("The health check's thread failed:", error));
+    thread.on("exit", (code) => {
+      const now = Date.now();
+      exits.push(now);
+      while (exits.length && exits[0]! < now - 60_000) exits.shift();
+      const delay = restartDelayMs(exits.length);
+      console.error(`The health check's thread ended (code ${code}); starting another in ${delay} ms.`);
+      setTimeout(start, delay).unref();
+    });
+  };
+  start();
 }
 
 export { METRICS_REQUEST };

@@ -8,7 +8,8 @@ import { expect, test } from "@playwright/test";
 /**
  * WEB_CONCURRENCY: the built app as an operator runs it, two app processes on one port behind
  * the primary, on a fresh embedded database. What the operator sees: every process's figures in
- * one /metrics answer, the health check on HEALTH_PORT, and one SIGTERM ending them all.
+ * one /metrics answer, the health check on HEALTH_PORT, and one SIGTERM ending them all. With one
+ * process, HEALTH_PORT is answered by a thread of the process (server/health-thread.ts).
  */
 const TOKEN = "processes-metrics-token-2026";
 
@@ -21,21 +22,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-let folder = "";
-let server: ChildProcess | undefined;
-let base = "";
-let healthBase = "";
-let log = "";
+type Running = { server: ChildProcess; base: string; healthBase: string; log: () => string };
+const folders: string[] = [];
+const servers: ChildProcess[] = [];
 
-test.describe.configure({ timeout: 120_000 });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  folder = mkdtempSync(join(tmpdir(), "rungs-processes-"));
+/** The built app on a fresh embedded database with HEALTH_PORT and METRICS_TOKEN, once its health port answers. */
+async function start(processes: number): Promise<Running> {
+  const folder = mkdtempSync(join(tmpdir(), "rungs-processes-"));
+  folders.push(folder);
   const [port, healthPort] = [await freePort(), await freePort()];
-  base = `http://127.0.0.1:${port}`;
-  healthBase = `http://127.0.0.1:${healthPort}`;
-  server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
+  const server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -44,26 +40,41 @@ test.beforeAll(async () => {
       HOST: "127.0.0.1",
       SEED_DEMO: "false",
       LOG_REQUESTS: "false",
-      WEB_CONCURRENCY: "2",
+      WEB_CONCURRENCY: String(processes),
       HEALTH_PORT: String(healthPort),
       METRICS_TOKEN: TOKEN,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  servers.push(server);
+  let log = "";
   server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const healthBase = `http://127.0.0.1:${healthPort}`;
   await expect
     .poll(async () => (await fetch(`${healthBase}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] })
     .toBe(200);
-});
+  return { server, base: `http://127.0.0.1:${port}`, healthBase, log: () => log };
+}
+
+async function endsOnSigterm({ server, base }: Running) {
+  const ended = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+  server.kill("SIGTERM");
+  expect(await ended).toBe(0);
+  await expect.poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", { timeout: 15_000 }).toBe("closed");
+}
+
+test.describe.configure({ timeout: 120_000 });
 
 test.afterAll(() => {
-  if (server?.exitCode === null) server.kill("SIGKILL");
-  rmSync(folder, { recursive: true, force: true });
+  for (const server of servers) if (server.exitCode === null) server.kill("SIGKILL");
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 test("two app processes serve one port; /metrics counts the requests of both; HEALTH_PORT answers; SIGTERM ends them all", async () => {
-  expect(log).toContain("Rungs is starting 2 app processes");
+  const running = await start(2);
+  const { base, healthBase } = running;
+  expect(running.log()).toContain("Rungs is starting 2 app processes");
   // Each request on a fresh connection: the primary hands them out in turn, so both processes serve some.
   for (let i = 0; i < 20; i++) {
     const answer = await fetch(`${base}/status`, { headers: { Connection: "close" } });
@@ -77,9 +88,14 @@ test("two app processes serve one port; /metrics counts the requests of both; HE
 
   const health = await fetch(`${healthBase}/healthz`);
   expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+  await endsOnSigterm(running);
+});
 
-  const ended = new Promise<number | null>((resolve) => server!.once("exit", (code) => resolve(code)));
-  server!.kill("SIGTERM");
-  expect(await ended).toBe(0);
-  await expect.poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", { timeout: 15_000 }).toBe("closed");
+test("one app process starts the health check's thread: HEALTH_PORT answers, nothing failed, and SIGTERM still ends the process", async () => {
+  const running = await start(1);
+  expect(running.log()).not.toContain("Rungs is starting");
+  const health = await fetch(`${running.healthBase}/healthz`);
+  expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+  expect(running.log()).not.toContain("health check's thread");
+  await endsOnSigterm(running);
 });

@@ -1,0 +1,11 @@
+import { workerData } from "node:worker_threads";
+import { serveHealth } from "./processes.ts";
+
+// HEALTH_PORT's listener when one app process serves the pages: on a thread of its own, with its
+// own event loop and database connection, so the check answers while the page work holds the
+// process's loop (server/processes.ts serveHealthOnThread, decision 056). The check is loaded and
+// run once before the port opens: loading it on the first request took a second under load.
+const { port, host } = workerData as { port: number; host: string };
+const { checkHealth } = await import("../app/modules/operations/health.server.ts");
+await checkHealth();
+serveHealth(port, host, () => null);
