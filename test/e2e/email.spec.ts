@@ -13,6 +13,9 @@ function zoneWhereTheDigestIsDue(): string {
 }
 
 test("a digest's link opens the page to act on, and its unsubscribe link turns the digest off without signing in", async ({ page, browser, baseURL }) => {
+  // Three people sign in, a script process starts cold and four pages are scanned for
+  // accessibility: on a two-core machine running the whole suite that can take over 30 s.
+  test.setTimeout(90_000);
   const sink = await startSmtpSink();
   try {
     await signIn(page, people.engineer.email);

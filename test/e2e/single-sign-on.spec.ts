@@ -71,6 +71,8 @@ test("a person signs in through the identity provider, cannot replay it, and sig
 });
 
 test("a tampered state, an unverified email, an unknown email and a deactivated person are refused", async ({ browser }) => {
+  // Four sign-ins through the provider, each in a fresh browser context: about 23 s when the whole suite runs on two cores.
+  test.setTimeout(60_000);
   const freshPage = async () => (await browser.newContext({ baseURL: ssoOrigin })).newPage();
   const tampered = await freshPage();
   // Part-way through a sign-in (the attempt's cookie set, the provider's login page open), a
