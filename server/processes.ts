@@ -2,7 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import { createServer, type Server } from "node:http";
 import { Worker as Thread } from "node:worker_threads";
 import client from "prom-client";
-import { restartDelayMs } from "../app/modules/operations/processes.ts";
+import { restartPacer } from "../app/modules/operations/processes.ts";
 import { isSiblingMessage } from "../app/utils/siblings.server.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 
@@ -15,7 +15,7 @@ import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 export function startWorkers(count: number): { stop: () => Promise<void>; listening: () => number } {
   let stopping = false;
   const listening = new Set<number>();
-  const exits: number[] = [];
+  const pace = restartPacer();
   const aggregator = new client.AggregatorRegistry();
 
   let everServed = false;
@@ -48,10 +48,7 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
       setTimeout(() => process.exit(1), 2_000).unref();
       return;
     }
-    const now = Date.now();
-    exits.push(now);
-    while (exits.length && exits[0]! < now - 60_000) exits.shift();
-    const delay = restartDelayMs(exits.length);
+    const delay = pace(Date.now());
     console.error(`App process ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another in ${delay} ms.`);
     setTimeout(fork, delay).unref();
   });
@@ -111,15 +108,12 @@ export function serveHealth(port: number, host: string, workersServing: () => nu
 const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
 
 export function serveHealthOnThread(port: number, host: string): void {
-  const exits: number[] = [];
+  const pace = restartPacer();
   const start = () => {
     const thread = new Thread(THREAD_START, { eval: true, workerData: { port, host, url: new URL("./health-thread.ts", import.meta.url).href } });
     thread.on("error", (error) => console.error("The health check's thread failed:", error));
     thread.on("exit", (code) => {
-      const now = Date.now();
-      exits.push(now);
-      while (exits.length && exits[0]! < now - 60_000) exits.shift();
-      const delay = restartDelayMs(exits.length);
+      const delay = pace(Date.now());
       console.error(`The health check's thread ended (code ${code}); starting another in ${delay} ms.`);
       setTimeout(start, delay).unref();
     });

@@ -4,7 +4,8 @@ import { openingLadder, requireVisibleLoop } from "./access.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
 import { debrief, DISAGREEMENT_SPREAD } from "./debrief";
 import { DECISION_LABELS, type Decision } from "./forms";
-import { loopCards, PURGED_NAME } from "./loops.server";
+import { PURGED_NAME } from "./loops.server";
+import { loopCardRows } from "./queries.server";
 import { planCompetencyIds } from "./plan";
 import { canRecordDecision, canRecordDissent, canSeeDebrief, debriefIsOpen, hasSubmittedOwn, isInterviewerOn, visibleScorecards } from "./policy";
 import { RECOMMENDATION_LABELS } from "./scorecard";
@@ -36,7 +37,7 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
     return { ...header, available: false as const, reason };
   }
   const ladder = await openingLadder(loop.opening);
-  const cards = effectiveSubmitted(visibleScorecards(viewer, access, await loopCards(loopId)));
+  const cards = effectiveSubmitted(visibleScorecards(viewer, access, await loopCardRows(loopId)));
   const interviewOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
   const result = debrief(

@@ -9,7 +9,7 @@ import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewEl
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
-import { interviewsBetween, loopCardRows, type LoopCard } from "./queries.server";
+import { interviewsBetween, loopCardRows } from "./queries.server";
 import {
   canManageLoop,
   canOpenDebriefEarly,
@@ -81,11 +81,6 @@ export const cardSelect = {
   scores: { select: { competencyId: true, score: true, notes: true } },
 } satisfies Prisma.HiringScorecardSelect;
 
-/** Every scorecard of a loop, with its scores: callers filter them with `visibleScorecards` before anything leaves the module. */
-export function loopCards(loopId: string): Promise<LoopCard[]> {
-  return loopCardRows(loopId);
-}
-
 function levelLabel(ladder: Ladder, levelId: string | null): string | null {
   if (!levelId) return null;
   const level = getLevel(ladder, levelId);
@@ -100,7 +95,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
   const { access } = loop;
   const seesOthers = canSeeOthersScorecards(viewer, access);
   const manages = managesOpening(viewer, access);
-  const cards = visibleScorecards(viewer, access, await loopCards(loopId));
+  const cards = visibleScorecards(viewer, access, await loopCardRows(loopId));
   const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview.stageId]));
   const competencyIdsOf = (interviewId: string) => loop.opening.stages.find((stage) => stage.id === stageOf.get(interviewId))?.competencyIds ?? [];
   const chains = submittedChains(cards, competencyIdsOf);
@@ -371,7 +366,7 @@ export async function linkHire(viewer: Viewer, loopId: string, email: string, no
 export async function loopExport(viewer: Viewer, loopId: string): Promise<{ filename: string; rows: (string | number)[][] }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   const ladder = await openingLadder(loop.opening);
-  const cards = visibleScorecards(viewer, loop.access, await loopCards(loopId));
+  const cards = visibleScorecards(viewer, loop.access, await loopCardRows(loopId));
   const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
   const competencyName = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));

@@ -22,3 +22,16 @@ export function sqliteProcessesWarning(processes: number, database: "sqlite" | "
 export function restartDelayMs(recentExits: number): number {
   return Math.min(30_000, 250 * 2 ** Math.max(0, recentExits - 1));
 }
+
+/**
+ * Paces the restarts of one kind of process (or thread): each call records an exit at `now` and
+ * returns how long to wait before starting it again, counting the exits of the last minute.
+ */
+export function restartPacer(): (now: number) => number {
+  const exits: number[] = [];
+  return (now) => {
+    exits.push(now);
+    while (exits[0]! < now - 60_000) exits.shift();
+    return restartDelayMs(exits.length);
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { processCount, restartDelayMs, sqliteProcessesWarning } from "~/modules/operations/processes";
+import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning } from "~/modules/operations/processes";
 import { parseEnv } from "~/utils/env.server";
 
 describe("app processes per machine", () => {
@@ -29,5 +29,14 @@ describe("app processes per machine", () => {
   test("a process that keeps ending is started again ever more slowly, at most every 30 s", () => {
     expect([1, 2, 3, 4].map(restartDelayMs)).toEqual([250, 500, 1000, 2000]);
     expect(restartDelayMs(20)).toBe(30_000);
+  });
+
+  test("the pace counts the exits of the last minute: an exit long after the others starts again quickly", () => {
+    const pace = restartPacer();
+    expect([0, 1_000, 2_000].map(pace)).toEqual([250, 500, 1000]);
+    // 60.5 s after the first: the first has left the minute, the other two and this one count.
+    expect(pace(60_500)).toBe(1000);
+    // Over a minute after the last: only this one counts.
+    expect(pace(200_000)).toBe(250);
   });
 });
