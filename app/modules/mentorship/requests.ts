@@ -4,7 +4,7 @@
  * does (the same tables, `prepareProgramme`), and a mentor's free places. Pure: the server module
  * gathers the facts and writes.
  */
-import type { ProgrammePhase } from "./lifecycle";
+import { addDays, answerDue, type ProgrammePhase } from "./lifecycle";
 import { prepareProgramme } from "./programme";
 import { rulesIn } from "./rules";
 import type { HardRule, MatchingInput, MenteeInput } from "./types";
@@ -39,6 +39,16 @@ export function requestsOpen(phase: ProgrammePhase): boolean {
 
 export function answersOpen(phase: ProgrammePhase): boolean {
   return phase === "open" || phase === "matching";
+}
+
+/**
+ * When a mentor's answer to a request is due: within the week an offered pair has, but by the day
+ * before the matching day at the latest, as the matching pairs everyone the requests did not.
+ */
+export function requestAnswerDue(requestedAt: Date, matchingOn: Date): Date {
+  const lastDay = addDays(matchingOn, -1);
+  const week = answerDue(requestedAt)!;
+  return week.getTime() < lastDay.getTime() ? week : lastDay;
 }
 
 /** One of the mentee's own requests in the programme. */

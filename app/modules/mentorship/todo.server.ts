@@ -3,7 +3,7 @@ import type { TodoFacts } from "~/modules/todo/todo";
 import { addDays, answerDue, checkInOwed, isPairStatus, nextCheckInDue, outcomeDue, programmePhase, pulsesOpen } from "./lifecycle";
 import { eligibleFor, storedIds } from "./programmes.server";
 import { mentorshipTodo } from "./queries.server";
-import { answersOpen, requestsOpen } from "./requests";
+import { answersOpen, requestAnswerDue, requestsOpen } from "./requests";
 
 type MentorshipFacts = Pick<
   TodoFacts,
@@ -34,7 +34,7 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
       if (eligible && phase === "open") facts.programmesToJoin.push({ programme, matchingOn: row.matchingOn });
     } else if (row.kind === "request") {
       if (row.pairId && row.otherName && row.offeredAt && answersOpen(phase)) {
-        facts.requestsToAnswer.push({ programmeId: row.programmeId, requestId: row.pairId, menteeName: row.otherName, dueOn: answerDue(row.offeredAt)! });
+        facts.requestsToAnswer.push({ programmeId: row.programmeId, requestId: row.pairId, menteeName: row.otherName, dueOn: requestAnswerDue(row.offeredAt, row.matchingOn) });
       }
     } else if (row.kind === "declined") {
       // Requests close as the matching day begins: the day before is the last to ask again.

@@ -11,7 +11,7 @@ import { loader as homeLoader } from "~/routes/_index";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { call, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
+import { call, day, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
 
 type MentorsView = Awaited<ReturnType<typeof mentorsLoader>>;
 type RequestsView = Awaited<ReturnType<typeof requestsLoader>>;
@@ -166,6 +166,21 @@ describe("mentees who choose", () => {
     expect(statusOf(await post("mentors", mia.id, { intent: "withdraw", requestId: toMia.id }))).toBe(403);
     expect(statusOf(await post("mentors", omar.id, { intent: "withdraw", requestId: toMia.id }))).toBe(302);
     expect(await mentorshipTodos(mia.id)).toEqual([]);
+  });
+
+  test("a mentor's answer to a request is due before the matching day, where a week would run past it", async () => {
+    const { lena, omar, ravi, nora, programmeId } = await programmeWithMentors();
+    const matchingOn = new Date(`${day(3)}T00:00:00Z`);
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn } });
+    await askMentor(lena, programmeId, { mentorId: nora.id, rank: 1 });
+    await askMentor(omar, programmeId, { mentorId: ravi.id, rank: 1 });
+    // Asked ten days before the matching day, Ravi has his week.
+    const tenDaysBefore = new Date(matchingOn.getTime() - 10 * 86_400_000);
+    await db.mentorshipRequest.updateMany({ where: { programmeId, menteeId: omar.id }, data: { requestedAt: tenDaysBefore } });
+    const due = async (personId: string) =>
+      bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", personId)))).todo.find((item) => item.kind === "mentorship-request")?.due;
+    expect(await due(nora.id)).toEqual(new Date(matchingOn.getTime() - 86_400_000));
+    expect(await due(ravi.id)).toEqual(new Date(tenDaysBefore.getTime() + 7 * 86_400_000));
   });
 
   test("four requests at once leave three", async () => {

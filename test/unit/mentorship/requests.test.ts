@@ -4,6 +4,7 @@ import {
   answerRefusal,
   nextFreeRank,
   placesLeft,
+  requestAnswerDue,
   requestRefusal,
   requestStandingForMentee,
   ruleReasonsFor,
@@ -156,6 +157,16 @@ describe("a mentor's answer", () => {
     expect(answer({ answer: "declined", placesLeft: 0, ruleReasons: ["x"] })).toBeNull();
     expect(answer({ state: "accepted" })).toBe("You have already answered this request.");
     expect(answer({ state: "withdrawn", answer: "declined" })).toBe("Lena withdrew this request.");
+  });
+});
+
+describe("when a mentor's answer is due", () => {
+  const matchingOn = new Date("2026-11-30T00:00:00Z");
+
+  it("a week after the request, and never later than the day before the matching day, when the matching pairs everyone else", () => {
+    expect(requestAnswerDue(new Date("2026-11-10T15:00:00Z"), matchingOn)).toEqual(new Date("2026-11-17T15:00:00Z"));
+    expect(requestAnswerDue(new Date("2026-11-25T15:00:00Z"), matchingOn)).toEqual(new Date("2026-11-29T00:00:00Z"));
+    expect(requestAnswerDue(new Date("2026-11-29T20:00:00Z"), matchingOn)).toEqual(new Date("2026-11-29T00:00:00Z"));
   });
 });
 
