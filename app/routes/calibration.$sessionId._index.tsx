@@ -16,7 +16,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { MeetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
-import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, scheduleMeeting } from "~/modules/calibration/sessions.server";
+import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
@@ -48,6 +48,16 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (intent === "meeting-remove") {
     await scheduleMeeting(viewer, params.sessionId ?? "", null);
     return redirect(`/calibration/${params.sessionId}`);
+  }
+  if (intent === "release") {
+    const choice = form.get("scope") === "all" ? ({ all: true } as const) : { entryIds: form.getAll("entryId").map(String) };
+    try {
+      const { released } = await releaseOutcomes(viewer, params.sessionId ?? "", choice);
+      return redirect(`/calibration/${params.sessionId}?released=${released}`);
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
+      throw error;
+    }
   }
   if (intent === "accept-preview" || intent === "accept") {
     const entryIds = form.getAll("entryId").map(String);
@@ -141,6 +151,7 @@ export default function CalibrationSession() {
   const [searchParams] = useSearchParams();
   const accepted = refused ? null : searchParams.get("accepted");
   const alreadyAccepted = Number(searchParams.get("already") ?? 0);
+  const released = refused ? null : searchParams.get("released");
   useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { session } = view;
@@ -155,7 +166,14 @@ export default function CalibrationSession() {
           view.next ? (
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="to" value={view.next.state} />
-              {view.next.state === "published" ? <Field name="effectiveOn" type="date" label="Promotions take effect on" hint="Needed when the session promotes anyone." /> : null}
+              {view.next.state === "published" ? (
+                <Field
+                  name="effectiveOn"
+                  type="date"
+                  label="Promotions take effect on"
+                  hint="Needed when the session promotes anyone. A promotion takes effect on this day or, if later, the day the person's outcome is released to them."
+                />
+              ) : null}
               <ConfirmSubmit
                 label={`Move to: ${view.next.label}`}
                 title={`Move the session to ${view.next.label}?`}
@@ -175,6 +193,9 @@ export default function CalibrationSession() {
           {Number(accepted) === 1 ? "1 proposal accepted as its final outcome." : `${accepted} proposals accepted as final outcomes.`}
           {alreadyAccepted ? ` ${alreadyAccepted} already had their proposal as their outcome.` : ""}
         </Alert>
+      ) : null}
+      {released !== null && /^\d+$/.test(released) ? (
+        <Alert tone="success">{Number(released) === 1 ? "1 outcome released: the person can see it on their growth page." : `${released} outcomes released: each person can see theirs on their growth page.`}</Alert>
       ) : null}
       {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -307,6 +328,7 @@ export default function CalibrationSession() {
             </Card>
           ) : null}
 
+          {view.toRelease ? <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} /> : null}
           <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
           {view.canRecordOutcomes ? (
@@ -328,7 +350,18 @@ export default function CalibrationSession() {
           ) : null}
           <DataTable
             caption="People in this session, in discussion order"
-            headings={[...(view.canRecordOutcomes ? ["Accept"] : []), "Person", "Manager", "Level", "Flags", "Proposal", "Others' view", "Final"]}
+            headings={[
+              ...(view.canRecordOutcomes ? ["Accept"] : []),
+              ...(view.toRelease ? ["Release"] : []),
+              "Person",
+              "Manager",
+              "Level",
+              "Flags",
+              "Proposal",
+              "Others' view",
+              "Final",
+              ...(session.state === "published" ? ["Told"] : []),
+            ]}
           >
             {view.entries.map((entry) => (
               <tr key={entry.id}>
@@ -337,6 +370,11 @@ export default function CalibrationSession() {
                     {entry.proposal?.rating != null && entry.final === null ? (
                       <input type="checkbox" name="entryId" value={entry.id} form="accept-proposals" aria-label={`Accept ${entry.name}'s proposal`} className="size-4" />
                     ) : null}
+                  </td>
+                ) : null}
+                {view.toRelease ? (
+                  <td className={tdClass}>
+                    {entry.canRelease ? <input type="checkbox" name="entryId" value={entry.id} form="release-outcomes" aria-label={`Release ${entry.name}'s outcome`} className="size-4" /> : null}
                   </td>
                 ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
@@ -353,6 +391,7 @@ export default function CalibrationSession() {
                 <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
                 <td className={tdClass}>{preReadText(entry.preRead)}</td>
                 <td className={tdClass}>{outcomeText(entry.final)}</td>
+                {session.state === "published" ? <td className={tdClass}>{entry.released ? "Released" : "Not yet"}</td> : null}
               </tr>
             ))}
           </DataTable>
@@ -399,6 +438,40 @@ function AgendaPages({
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+/**
+ * Once published: the outcomes the viewer may still release (their reports', or everyone's for the
+ * facilitator), released all at once or for the people ticked in the agenda. Releasing cannot be
+ * taken back, so it is confirmed first.
+ */
+function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) {
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-1 text-lg font-semibold">Release outcomes</h2>
+      <p className="mb-3 text-sm">
+        {toRelease === 1 ? "1 person has" : `${toRelease} people have`} not been shown their outcome by you yet. Once you have talked it through, release it: the person sees it on
+        their growth page, and a promotion takes effect then if its day has come. The “Told” column shows who has been released.
+      </p>
+      <Form method="post" id="release-outcomes" className="flex flex-wrap items-center gap-3">
+        <input type="hidden" name="intent" value="release" />
+        <Button type="submit" name="scope" value="selected" variant="secondary" disabled={busy}>
+          Release to the people ticked
+        </Button>
+        <ConfirmSubmit
+          label={toRelease === 1 ? "Release the 1 outcome" : `Release all ${toRelease} outcomes`}
+          title="Release every outcome you may release?"
+          tickLabel="I understand: each person sees their outcome, and this cannot be taken back"
+          name="scope"
+          value="all"
+          variant="primary"
+          disabled={busy}
+        >
+          <p>{toRelease === 1 ? "1 person sees their outcome" : `${toRelease} people see their outcomes`} on their growth page. This cannot be taken back.</p>
+        </ConfirmSubmit>
+      </Form>
+    </Card>
+  );
 }
 
 type AcceptPreview = { accept: { id: string; name: string }[]; already: number; left: number };

@@ -87,6 +87,14 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
   return isFacilitator(viewer, session);
 }
 
+/**
+ * Once the session is published, the person's manager shows the person their outcome, after talking
+ * it through; the facilitator may release anyone's (someone whose manager has left, say).
+ */
+export function canReleaseOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+  return session.state === "published" && canOpenEntry(viewer, session, entry) && (entry.managerId === viewer.id || isFacilitator(viewer, session));
+}
+
 /** The fairness report: admins only, once outcomes are frozen (locked or published). */
 export function canSeeFairness(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return viewer.isAdmin && (session.state === "locked" || session.state === "published");

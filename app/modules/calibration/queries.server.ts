@@ -92,21 +92,31 @@ export async function calibratesPersonInCycle(viewerId: string, personId: string
   return found !== null && !(await managerChain(viewerId)).includes(personId);
 }
 
-/** The person's promotions applied through calibration, oldest first: when, from and to which level, and the session that decided it. */
+/**
+ * The person's promotions applied through calibration, oldest first: when (the later of the session's
+ * effective day and the release of the outcome to the person), from and to which level, and the
+ * session that decided it.
+ */
 export async function appliedPromotions(personId: string) {
   const events = await db.calibrationEvent.findMany({
     where: { kind: "apply", reason: null, entry: { personId } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { createdAt: true, change: true, sessionId: true },
+    select: { createdAt: true, change: true, sessionId: true, entryId: true },
   });
   // Most people were never promoted through calibration: their history page asks one question.
-  const sessions = events.length
-    ? await db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderVersionId: true, promotionsEffectiveOn: true } })
-    : [];
+  if (!events.length) return [];
+  const entryIds = [...new Set(events.flatMap((event) => (event.entryId ? [event.entryId] : [])))];
+  const [sessions, releases] = await Promise.all([
+    db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderVersionId: true, promotionsEffectiveOn: true } }),
+    db.calibrationEvent.findMany({ where: { kind: "release", entryId: { in: entryIds } }, select: { entryId: true, createdAt: true } }),
+  ]);
   return events.flatMap((event) => {
     const level = (JSON.parse(event.change) as { level?: [string | null, string | null] }).level;
     const session = sessions.find((candidate) => candidate.id === event.sessionId);
     if (!level || level[0] === level[1] || !session) return [];
-    return [{ on: session.promotionsEffectiveOn ?? event.createdAt, fromLevelId: level[0], toLevelId: level[1], ladderVersionId: session.ladderVersionId, sessionName: session.name }];
+    const released = releases.find((release) => release.entryId === event.entryId)?.createdAt;
+    const effective = session.promotionsEffectiveOn ?? event.createdAt;
+    const on = released && released > effective ? released : effective;
+    return [{ on, fromLevelId: level[0], toLevelId: level[1], ladderVersionId: session.ladderVersionId, sessionName: session.name }];
   });
 }

@@ -24,7 +24,8 @@ export const SESSION_MOVE_CONSEQUENCES: Record<SessionState, string> = {
   preread: "Calibrators read the evidence and reviews and give their own ratings before anyone's proposal is shown.",
   live: "Every calibrator sees the proposals, and outcomes are recorded from now on. Proposals can no longer be changed.",
   locked: "The outcomes are frozen: nobody can change them any more.",
-  published: "Each manager sees their reports' outcomes and may release them to the people; promotions take effect on the day given.",
+  published:
+    "Each manager sees their reports' outcomes and releases them to the people. A promotion takes effect on the day given or, if the person's outcome is released to them later, on the day it is released: nobody's level changes before they have been told.",
 };
 
 /** The state after this one, or null at the end. A session without a blind pre-read skips it. */

@@ -10,7 +10,7 @@ import { promotionTargetProblem } from "./outcomes";
 import { describeEvent, storedIdList, type HistoryContext } from "./history";
 import { DISCUSS_EVENT } from "./meeting-mode";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeFairness, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canSeeFairness, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
 import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./session-state";
@@ -323,8 +323,13 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
         ? shown.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
             ...entry,
             canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
+            /** Once published: whether the person has been told their outcome, and whether the viewer may tell them. */
+            released: session.state === "published" ? released : null,
+            canRelease: !released && canReleaseOutcome(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
           }))
         : [],
+    /** Once published: how many outcomes the viewer may still release, in the whole session (not only this page). */
+    toRelease: session.state === "published" ? base.entries.filter((entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry)).length : 0,
     pagination: { page: current, pages, shown: shown.length, from: shown.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, current * AGENDA_PAGE_SIZE) },
     distribution: figures.distribution,
     nineBox: figures.nineBox,
@@ -489,7 +494,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     canRateIndependently: canRateIndependently(viewer, session.access, access),
     canMarkProposal: canMarkProposal(viewer, session.access, access),
     ownPreRead: ownPreRead ?? { rating: null, mark: null },
-    canRelease: session.state === "published" && (row.managerId === viewer.id || session.facilitatorId === viewer.id),
+    canRelease: canReleaseOutcome(viewer, session.access, access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
     secondDimension: session.secondDimension ? { name: session.secondDimension, points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })) } : null,
     promotionTargets: targets,

@@ -13,7 +13,7 @@ import type { LevelOutcome } from "./entries";
 import { differsFromProposal, promotionTargetProblem, REASON_NEEDED, type OutcomeInput } from "./outcomes";
 import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
-import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
@@ -260,14 +260,16 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
 }
 
 /**
- * Accepted promotions of published sessions whose effective day has come: the person's track
- * and level change, in the audit log and the session's history. A person whose level changed
- * some other way since the session was set up is left as they are, and the history says so.
- * Idempotent (each promotion is applied once), so any server may run it at any time.
+ * Accepted promotions that have taken effect: the session is published, its effective day has come
+ * and the outcome has been released to the person (a promotion takes effect on the later of the
+ * two, so nobody's level changes before they have been told). The person's track and level change,
+ * in the audit log and the session's history. A person whose level changed some other way since the
+ * session was set up is left as they are, and the history says so. Idempotent (each promotion is
+ * applied once), so any server may run it at any time.
  */
 export async function applyDuePromotions(now = new Date()): Promise<number> {
   const due = await db.calibrationEntry.findMany({
-    where: { appliedAt: null, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
+    where: { appliedAt: null, released: true, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
     select: { id: true, sessionId: true, personId: true, levelId: true, finalLevelId: true, session: { select: { ladderVersionId: true, facilitatorId: true } } },
   });
   let applied = 0;
@@ -308,17 +310,48 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
   return applied;
 }
 
-/** After publishing, the person's manager (or the facilitator) shows the person their outcome. */
-export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?: string): Promise<void> {
-  const { entry, session } = await requireEntry(viewer, entryId, inSession);
+/** A release of outcomes: every outcome of the session the viewer may release and has not, or the chosen entries. */
+export type ReleaseChoice = { all: true } | { entryIds: readonly string[] };
+
+/**
+ * After publishing, the person's manager (or the facilitator) shows people their outcomes: the
+ * chosen entries, or every one the viewer may release. A chosen entry the viewer may not open, or
+ * that is not in the session, is a 404; one they may open but not release refuses the whole choice.
+ * Each release is its own event, all in one transaction; outcomes already released are left as they
+ * are. A promotion whose day has come takes effect with its release (applyDuePromotions).
+ */
+export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice: ReleaseChoice, now = new Date()): Promise<{ released: number; already: number }> {
+  const session = await requireSessionAccess(viewer, sessionId);
   if (session.state !== "published") throw new ForbiddenError("Outcomes are released once the session is published.");
-  if (entry.managerId !== viewer.id && session.facilitatorId !== viewer.id) throw new ForbiddenError("The person's manager releases their outcome.");
-  if (entry.released) return;
-  await db.$transaction(async (tx) => {
-    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { released: true, revision: { increment: 1 } } });
-    await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }) } });
+  const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
+  if (ids && ids.length === 0) throw new InvalidError("Choose the people whose outcomes to release: tick them in the list.");
+  const rows = await db.calibrationEntry.findMany({
+    where: { sessionId, ...(ids ? { id: { in: ids } } : {}) },
+    select: { id: true, personId: true, managerId: true, released: true },
   });
-  await announceSessionChange(entry.sessionId);
+  const openable = rows.filter((row) => canOpenEntry(viewer, session.access, row));
+  if (ids && openable.length !== ids.length) throw new NotFoundError("There is no such entry in this session.");
+  const releasable = openable.filter((row) => canReleaseOutcome(viewer, session.access, row));
+  if (ids && releasable.length !== ids.length) throw new ForbiddenError("The person's manager releases their outcome.");
+  const release = releasable.filter((row) => !row.released);
+  if (release.length) {
+    await db.$transaction(async (tx) => {
+      const written = await tx.calibrationEntry.updateMany({ where: { id: { in: release.map((row) => row.id) }, released: false }, data: { released: true, revision: { increment: 1 } } });
+      if (written.count !== release.length) throw new ConflictError("Someone released one of these outcomes meanwhile; nothing was released. Reload to see who has been told.");
+      await tx.calibrationEvent.createMany({
+        data: release.map((row) => ({ sessionId, entryId: row.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }), createdAt: now })),
+      });
+    }, LARGE_WRITE);
+    await announceSessionChange(sessionId);
+    await applyDuePromotions(now);
+  }
+  return { released: release.length, already: releasable.length - release.length };
+}
+
+/** One person's outcome released from their entry's page (releaseOutcomes for one). */
+export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?: string, now = new Date()): Promise<void> {
+  const { entry } = await requireEntry(viewer, entryId, inSession);
+  await releaseOutcomes(viewer, entry.sessionId, { entryIds: [entry.id] }, now);
 }
 
 /** A person's own outcomes: published sessions whose outcome their manager has released to them. */

@@ -218,7 +218,14 @@ describe("calibration sessions", () => {
     await advanceSession(viewerOf(facilitator), sessionId, "published", { effectiveOn: new Date("2026-07-01T00:00:00Z"), now: publishedOn });
     // Not due yet: nothing changes.
     expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
-    expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(1);
+    // Due, but nobody has told Lena or Omar: still nothing changes, and neither sees an outcome.
+    expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
+    expect(await ownOutcomes(lena.id)).toEqual([]);
+    // Released by the manager (not by another manager), the outcome is the person's to see and the promotion takes effect with it.
+    await expect(releaseOutcome(viewerOf(kim), entryOf(lena))).rejects.toBeInstanceOf(ForbiddenError);
+    await releaseOutcome(viewerOf(sam), entryOf(lena), undefined, new Date("2026-07-01T08:00:00Z"));
+    await releaseOutcome(viewerOf(sam), entryOf(omar), undefined, new Date("2026-07-01T08:00:00Z"));
     expect(await applyDuePromotions(new Date("2026-07-02T08:00:00Z"))).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, sublevel: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", sublevel: null, ladderId: "engineering" });
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
@@ -229,7 +236,7 @@ describe("calibration sessions", () => {
       { personId: lena.id, fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "promoted", changedAt: new Date("2026-07-01T08:00:00Z") },
     ]);
     // The change is in Lena's history, as her manager and she read it; Omar's, not applied, is not.
-    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
+    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T08:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
     expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);
     expect((await historyPage(viewerOf(sam), omar.id)).levelChanges).toEqual([]);
     const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });
@@ -240,10 +247,6 @@ describe("calibration sessions", () => {
       ].sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
     );
 
-    // Released by the manager, the outcome is the person's to see; not before, and not by another manager.
-    expect(await ownOutcomes(lena.id)).toEqual([]);
-    await expect(releaseOutcome(viewerOf(kim), entryOf(lena))).rejects.toBeInstanceOf(ForbiddenError);
-    await releaseOutcome(viewerOf(sam), entryOf(lena));
     expect(await ownOutcomes(lena.id)).toMatchObject([{ finalRating: 4, finalOutcome: "promote", finalLevelId: "ic3", session: { name: "Spring calibration" } }]);
   });
 
