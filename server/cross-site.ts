@@ -3,11 +3,15 @@ import type { NextFunction, Request, Response } from "express";
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * The one path other sites may post to: one-click unsubscribe (RFC 8058), which mail
- * providers post on a person's behalf. It needs no session; its signed token names the
- * one choice it changes (app/routes/unsubscribe.tsx).
+ * Paths other sites may post to, on purpose: one-click unsubscribe (RFC 8058), which mail
+ * providers post on a person's behalf (it needs no session; its signed token names the one
+ * choice it changes, app/routes/unsubscribe.tsx), and SCIM, which identity providers call
+ * with a bearer token, a credential no browser sends on its own.
  */
 const OPEN_TO_OTHER_SITES = new Set(["/unsubscribe"]);
+const OPEN_PREFIXES = ["/scim/v2/"];
+
+const openToOtherSites = (path: string) => OPEN_TO_OTHER_SITES.has(path) || OPEN_PREFIXES.some((prefix) => path.startsWith(prefix));
 
 export const CROSS_SITE_MESSAGE = "Rungs refused this request because it came from another site. Open Rungs and make the change from its own pages.";
 
@@ -27,8 +31,16 @@ export const CROSS_SITE_MESSAGE = "Rungs refused this request because it came fr
  */
 export function refuseCrossSiteWrites() {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (READS.has(req.method) || OPEN_TO_OTHER_SITES.has(req.path) || !isCrossSite(req)) return next();
-    res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
+    if (READS.has(req.method)) return next();
+    if (!openToOtherSites(req.path) && isCrossSite(req)) {
+      res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
+      return;
+    }
+    // Decided here, once: Remix's own Origin check would answer 500 to a post it reads as
+    // foreign (any Origin on the open paths, `null`, a default port spelled out, a host in
+    // capitals), so the header has done its work and goes no further.
+    delete req.headers.origin;
+    next();
   };
 }
 
@@ -52,9 +64,8 @@ function isOwnOrigin(origin: string, req: Request): boolean {
 }
 
 /**
- * Remix refuses an action whose Origin is not the host in X-Forwarded-Host (when there is one),
- * trusted or not, and answers 500. Such a request is refused here first, with the same 403 as
- * every other cross-site write: a client that claims another host than the page it posts from.
+ * A post whose X-Forwarded-Host (trusted or not) names another host than its Origin: a client
+ * that claims another host than the page it posts from, refused like any other cross-site write.
  */
 function matchesForwardedHost(origin: string, req: Request): boolean {
   const forwarded = req.get("X-Forwarded-Host")?.split(",")[0]?.trim();

@@ -3,7 +3,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createPerson } from "../../utils/factories";
+import { unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
+import { notificationSettings } from "~/modules/notifications/preferences.server";
+import { signingKey } from "~/modules/notifications/signing-key.server";
 import * as login from "~/routes/login";
+import * as scim from "~/routes/scim.v2.$";
+import * as unsubscribe from "~/routes/unsubscribe";
 import { CROSS_SITE_MESSAGE, refuseCrossSiteWrites } from "../../../server/cross-site";
 import { listen } from "../../utils/http-server";
 
@@ -13,7 +19,12 @@ function route(id: string, path: string | undefined, module: Record<string, unkn
 const build = {
   mode: "production",
   entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }) } },
-  routes: { root: route("root", "", { default: () => null }), "routes/login": route("routes/login", "login", login) },
+  routes: {
+    root: route("root", "", { default: () => null }),
+    "routes/login": route("routes/login", "login", login),
+    "routes/unsubscribe": route("routes/unsubscribe", "unsubscribe", unsubscribe),
+    "routes/scim.v2.$": route("routes/scim.v2.$", "scim/v2/*", scim),
+  },
   assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
   publicPath: "/",
   assetsBuildDirectory: "build/client",
@@ -59,5 +70,60 @@ describe("X-Forwarded-Host beside Origin", () => {
     const viaProxy = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "rungs.example.com, internal:3000" };
     expect((await proxied.send("POST", "/login", { ...form, ...viaProxy, Origin: "https://rungs.example.com" }, signIn)).status).toBe(400);
     expect((await proxied.send("POST", "/login", { ...form, ...viaProxy, Origin: "https://evil.example" }, signIn)).status).toBe(403);
+  });
+});
+
+/** Origins a mail provider, a sandboxed frame or an identity provider may send: none of them ours. */
+const foreignOrigins = ["null", "https://mail.google.com", "https://outlook.office.com", "https://evil.example", "not a url"];
+
+describe("paths other sites post to on purpose", () => {
+  test("one-click unsubscribe (RFC 8058) answers 200 and turns that kind off, whatever Origin the mail provider sends", async () => {
+    for (const [index, origin] of foreignOrigins.entries()) {
+      const person = await createPerson({ name: `Lena Engineer ${index}` });
+      const token = unsubscribeToken(await signingKey(), person.id, "digest");
+      const answer = await direct.send("POST", `/unsubscribe?token=${token}`, { ...form, Origin: origin }, "List-Unsubscribe=One-Click");
+      expect(answer.status, origin).toBe(200);
+      expect((await notificationSettings(person.id)).preferences.digest, origin).toBe("never");
+    }
+    // Its data request (this page's own button, from this site) stays refused from elsewhere.
+    expect((await direct.send("POST", "/unsubscribe.data?token=t", { ...form, Origin: "null" }, "")).status).toBe(403);
+  });
+
+  test("SCIM, called with a bearer token, is answered on its merits (401 without a token), not refused for its Origin", async () => {
+    for (const origin of foreignOrigins) {
+      const answer = await direct.send("POST", "/scim/v2/Users", { "Content-Type": "application/scim+json", Origin: origin }, "{}");
+      expect(answer.status, origin).toBe(401);
+    }
+  });
+});
+
+describe("no request shape reaches a 500 through the Origin check", () => {
+  const signIn = "email=nobody%40example.com&password=wrong";
+  test("every post is either refused with the cross-site 403 or reaches the page's action", async () => {
+    const own = `127.0.0.1:${direct.port}`;
+    const shapes: Record<string, string>[] = [
+      ...foreignOrigins.map((origin) => ({ Origin: origin })),
+      { Origin: direct.origin },
+      { Origin: `http://localhost:${direct.port}`, Host: `LOCALHOST:${direct.port}` },
+      { Origin: "http://127.0.0.1:80", Host: "127.0.0.1" },
+      { Origin: "http://127.0.0.1", Host: "127.0.0.1:80" },
+      { Origin: direct.origin, "X-Forwarded-Host": own },
+      { Origin: direct.origin, "X-Forwarded-Host": "evil.example" },
+      { Origin: direct.origin, "X-Forwarded-Host": ` ${own} , other` },
+      { Origin: "" },
+      { "Sec-Fetch-Site": "cross-site" },
+      {},
+    ];
+    for (const headers of shapes) {
+      for (const [app, path] of [
+        [direct, "/login"],
+        [direct, "/login.data"],
+        [proxied, "/login"],
+      ] as const) {
+        const answer = await app.send("POST", path, { ...form, ...headers }, signIn);
+        // 400 is the wrong password, 429 the sign-in throttle after many: either way the action ran.
+        expect([400, 403, 429], `${path} ${JSON.stringify(headers)}`).toContain(answer.status);
+      }
+    }
   });
 });

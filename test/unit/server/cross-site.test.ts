@@ -28,9 +28,12 @@ afterAll(async () => {
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 
 describe("requests that change something, from another site", () => {
-  test("one-click unsubscribe is the one path another site may post to (mail providers post it); nothing beside it", async () => {
+  test("one-click unsubscribe (mail providers post it) and SCIM (bearer tokens) are the paths another site may post to; nothing beside them", async () => {
     const provider = { ...form, Origin: "https://mail.example" };
     expect((await direct.send("POST", "/unsubscribe?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(200);
+    expect((await direct.send("POST", "/scim/v2/Users", provider, "{}")).status).toBe(200);
+    expect((await direct.send("POST", "/scim/v2", provider, "{}")).status).toBe(403);
+    expect((await direct.send("POST", "/scimx/v2/Users", provider, "{}")).status).toBe(403);
     expect((await direct.send("POST", "/unsubscribe.data?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(403);
     expect((await direct.send("POST", "/unsubscribe/other", provider, "")).status).toBe(403);
     expect((await direct.send("POST", "/settings/email", provider, "paused=on")).status).toBe(403);
