@@ -33,6 +33,7 @@ try {
 await applyMigrations(env.DATABASE_URL);
 const { createScimToken } = await import("../app/modules/scim/tokens.server.ts");
 const created = await createScimToken(null, name);
-console.log(`SCIM token "${created.name}" created. Copy it now: Rungs keeps only its hash. Base URL: <your Rungs address>/scim/v2`);
+const { BASE_PATH } = await import("../app/modules/scim/scim.server.ts");
+console.log(`SCIM token "${created.name}" created. Copy it now: Rungs keeps only its hash. Base URL: ${env.PUBLIC_URL ?? "<your Rungs address>"}${BASE_PATH}`);
 console.log(created.token);
 process.exit(0);

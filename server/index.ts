@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
-import { processCount, sqliteProcessesWarning } from "../app/modules/operations/processes.ts";
+import { processCount, sqliteProcessesWarning, startMessage } from "../app/modules/operations/processes.ts";
 import { serveHealth, serveHealthOnThread, startWorkers } from "./processes.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
@@ -46,8 +46,7 @@ async function main() {
   }
   const workers = startWorkers(processes);
   const health = env.HEALTH_PORT ? serveHealth(env.HEALTH_PORT, env.HOST, workers.listening) : null;
-  const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  console.log(`Rungs is starting ${processes} app processes at http://${shown}:${env.PORT} (${env.databaseProvider}; WEB_CONCURRENCY)`);
+  console.log(startMessage(env, processes));
   const stop = () => {
     health?.close();
     void workers.stop().then(() => process.exit(0));
@@ -176,8 +175,7 @@ async function serve(env: Env, development: boolean) {
 
   const server = app.listen(env.PORT, env.HOST, () => {
     if (cluster.isWorker) return;
-    const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-    console.log(`Rungs is running at http://${shown}:${env.PORT} (${env.databaseProvider})`);
+    console.log(startMessage(env, 1));
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

@@ -10,7 +10,7 @@ import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { BASE_PATH } from "~/modules/scim/scim.server";
+import { scimBaseUrl } from "~/modules/scim/scim.server";
 import { CreateTokenSchema } from "~/modules/scim/token-form";
 import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/scim/tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  return { tokens: await listScimTokens(), baseUrl: new URL(BASE_PATH, request.url).toString() };
+  return { tokens: await listScimTokens(), baseUrl: scimBaseUrl(request.url) };
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {

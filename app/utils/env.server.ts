@@ -50,8 +50,14 @@ const schema = z.object({
   // GET /metrics (Prometheus) answers a scraper that sends this as a bearer token; unset, it is not served.
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (a random secret the scraper sends as a bearer token)").optional()),
   // The address people reach Rungs at (https://rungs.example.com), for links printed in the
-  // log and single sign-on's redirect; without it, the address the request came to.
-  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://rungs.example.com" }).optional()),
+  // log, SCIM's resource locations and single sign-on's redirect; without it, the address the
+  // request came to. Kept without a trailing slash: a link is the address, then its path.
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://rungs.example.com" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
   // Single sign-on with OpenID Connect (app/modules/sso): on when OIDC_ISSUER is set.
   OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the identity provider's issuer URL, such as https://example.okta.com" }).optional()),
   OIDC_CLIENT_ID: optionalText,

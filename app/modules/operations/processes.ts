@@ -1,3 +1,5 @@
+import { linkOrigin } from "~/modules/setup/first-admin-form";
+
 /**
  * How many app processes serve on one machine (WEB_CONCURRENCY). One Node process uses one core
  * and accepts one new connection per turn of its event loop; under load, the health check and
@@ -16,6 +18,17 @@ export function processCount(setting: "auto" | number | undefined, options: { co
 export function sqliteProcessesWarning(processes: number, database: "sqlite" | "postgresql"): string | null {
   if (database !== "sqlite" || processes === 1) return null;
   return `WEB_CONCURRENCY gives ${processes} app processes on one SQLite file: under concurrent writes some may be refused as busy (docs/decisions/046). PostgreSQL is the database for several processes.`;
+}
+
+/**
+ * The start log's line: the address people reach Rungs at (PUBLIC_URL when set, and then also
+ * where this server listens, which the proxy forwards to), the database, and how many processes.
+ */
+export function startMessage(env: { PUBLIC_URL?: string; HOST: string; PORT: number; databaseProvider: "sqlite" | "postgresql" }, processes: number): string {
+  const address = env.PUBLIC_URL ? `${env.PUBLIC_URL}, listening on ${env.HOST}:${env.PORT}` : linkOrigin(env);
+  return processes === 1
+    ? `Rungs is running at ${address} (${env.databaseProvider})`
+    : `Rungs is starting ${processes} app processes at ${address} (${env.databaseProvider}; WEB_CONCURRENCY)`;
 }
 
 /** Waits before starting a process again after it ended unexpectedly: longer when it keeps ending. */

@@ -1,5 +1,6 @@
 import SCIMMY_TYPED from "scimmy";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
+import { getEnv } from "~/utils/env.server";
 import { FilterNotSupported, groupQuery, pageOf, userQuery } from "./filter";
 import { createGroup, deleteGroup, findGroups, getGroup, groupResource, readGroupInput, replaceGroup } from "./groups.server";
 import { errorBody, ScimProblem } from "./problem";
@@ -58,6 +59,18 @@ type Loose = {
 const SCIMMY = SCIMMY_TYPED as unknown as Loose;
 
 export const BASE_PATH = "/scim/v2";
+
+/**
+ * The base of resources' locations (meta.location, the Location header): an absolute URL under
+ * PUBLIC_URL when it is set (RFC 7643 3.1), else the path (the route resolves the header against
+ * the request's address).
+ */
+const locationBase = () => `${getEnv().PUBLIC_URL ?? ""}${BASE_PATH}`;
+
+/** The SCIM base URL an identity provider is given: under PUBLIC_URL when set, else the address the request came to. */
+export function scimBaseUrl(requestUrl: string): string {
+  return new URL(locationBase(), requestUrl).href;
+}
 const PAGE_LIMIT = 200;
 
 const RungsUserSchema = new SCIMMY.Types.SchemaDefinition("RungsUser", RUNGS_USER, "Where the person is on a Rungs ladder (job family), track and level", [
@@ -133,7 +146,7 @@ function configure() {
       await deleteGroup(context.actor, resource.id!).catch((error) => asScimError(error, context));
     });
   for (const resource of [SCIMMY.Resources.User, SCIMMY.Resources.Group, SCIMMY.Resources.Schema, SCIMMY.Resources.ResourceType, SCIMMY.Resources.ServiceProviderConfig]) {
-    resource.basepath(BASE_PATH);
+    resource.basepath(locationBase());
   }
 }
 
@@ -240,7 +253,7 @@ async function users(request: ScimRequest, method: string, id: string | undefine
   }
   if (!id && method === "POST") {
     const created = (await new User(attributes).write(normaliseUserResource(await jsonOf(request)), context)) as { id: string };
-    return { status: 201, body: created, location: `${BASE_PATH}/Users/${created.id}` };
+    return { status: 201, body: created, location: `${locationBase()}/Users/${created.id}` };
   }
   if (id && method === "GET") return { status: 200, body: await new User(id, attributes).read(context) };
   if (id && method === "PUT") return { status: 200, body: await new User(id, attributes).write(normaliseUserResource(await jsonOf(request)), context) };
@@ -267,7 +280,7 @@ async function groups(request: ScimRequest, method: string, id: string | undefin
   }
   if (!id && method === "POST") {
     const created = (await new Group(attributes).write(await jsonOf(request), context)) as { id: string };
-    return { status: 201, body: created, location: `${BASE_PATH}/Groups/${created.id}` };
+    return { status: 201, body: created, location: `${locationBase()}/Groups/${created.id}` };
   }
   if (id && method === "GET") return { status: 200, body: await new Group(id, attributes).read(context) };
   if (id && method === "PUT") return { status: 200, body: await new Group(id, attributes).write(await jsonOf(request), context) };

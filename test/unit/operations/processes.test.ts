@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning } from "~/modules/operations/processes";
+import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning, startMessage } from "~/modules/operations/processes";
 import { parseEnv } from "~/utils/env.server";
 
 describe("app processes per machine", () => {
@@ -38,5 +38,20 @@ describe("app processes per machine", () => {
     expect(pace(60_500)).toBe(1000);
     // Over a minute after the last: only this one counts.
     expect(pace(200_000)).toBe(250);
+  });
+
+  test("the start log names the public address when PUBLIC_URL is set, and where the server listens", () => {
+    const env = { HOST: "127.0.0.1", PORT: 3000, databaseProvider: "postgresql" as const };
+    expect(startMessage({ ...env, PUBLIC_URL: "https://rungs.example.com" }, 1)).toBe("Rungs is running at https://rungs.example.com, listening on 127.0.0.1:3000 (postgresql)");
+    expect(startMessage({ ...env, PUBLIC_URL: "https://rungs.example.com" }, 4)).toBe(
+      "Rungs is starting 4 app processes at https://rungs.example.com, listening on 127.0.0.1:3000 (postgresql; WEB_CONCURRENCY)",
+    );
+    expect(startMessage(env, 1)).toBe("Rungs is running at http://127.0.0.1:3000 (postgresql)");
+    expect(startMessage({ ...env, HOST: "0.0.0.0" }, 2)).toBe("Rungs is starting 2 app processes at http://localhost:3000 (postgresql; WEB_CONCURRENCY)");
+  });
+
+  test("PUBLIC_URL is read without a trailing slash, so links under it have one slash", () => {
+    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com/" }).PUBLIC_URL).toBe("https://rungs.example.com");
+    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com" }).PUBLIC_URL).toBe("https://rungs.example.com");
   });
 });
