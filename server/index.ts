@@ -12,6 +12,7 @@ import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
+import { refuseDataParameter } from "./data-requests.ts";
 import { limitRequestBodies, MiB } from "./body-limit.ts";
 import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { metricsEndpoint, observeRequests } from "./metrics.ts";
@@ -133,6 +134,7 @@ async function serve(env: Env, development: boolean) {
   app.use(securityHeaders({ development, formTargets: env.singleSignOn ? [new URL(env.singleSignOn.issuer).origin] : [] }));
   app.use(warnOnProxyMismatch(env.TRUST_PROXY));
   app.use(refuseCrossSiteWrites());
+  app.use(refuseDataParameter());
   // Bodies are limited before anything reads them; the CSV import posts its file as form text
   // (up to 10 MB, more once form-encoded). Single fetch posts actions to "<path>.data".
   app.use(limitRequestBodies({ limit: 2 * MiB, larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }] }));

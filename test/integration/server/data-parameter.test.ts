@@ -1,0 +1,54 @@
+// `?_data=` requests (Remix's data protocol before single fetch) in front of the real Remix handler and the app's own error handler.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { handleError } from "~/entry.server";
+import * as login from "~/routes/login";
+import { DATA_PARAMETER_MESSAGE, refuseDataParameter } from "../../../server/data-requests";
+import { listen } from "../../utils/http-server";
+
+function route(id: string, path: string | undefined, module: Record<string, unknown>) {
+  return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };
+}
+const build = {
+  mode: "production",
+  entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }), handleError } },
+  routes: { root: route("root", "", { default: () => null }), "routes/login": route("routes/login", "login", login) },
+  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
+  publicPath: "/",
+  assetsBuildDirectory: "build/client",
+  future: { v3_singleFetch: true, v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: true },
+  isSpaMode: false,
+} as unknown as ServerBuild;
+
+let server: Awaited<ReturnType<typeof listen>>;
+beforeAll(async () => {
+  const app = express();
+  app.use(refuseDataParameter());
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  server = await listen(app);
+});
+afterAll(async () => server.close());
+
+describe("?_data= requests", () => {
+  test("are a client's mistake: a 400 that says so, and nothing written to the error log", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const [method, path] of [
+      ["GET", "/login?_data=routes/login"],
+      ["GET", "/login?_data=root"],
+      ["GET", "/login?_data="],
+      ["GET", "/?_data=routes%2Fnope&x=1"],
+      ["POST", "/login?_data=routes/login"],
+    ] as const) {
+      const answer = await server.send(method, path, method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}, method === "POST" ? "email=a%40b.c&password=x" : undefined);
+      expect([answer.status, answer.body], path).toEqual([400, DATA_PARAMETER_MESSAGE]);
+    }
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  test("pages and their .data are answered as before", async () => {
+    expect((await server.send("GET", "/login")).status).toBe(200);
+    expect((await server.send("GET", "/login.data")).status).toBe(200);
+  });
+});
