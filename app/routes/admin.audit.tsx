@@ -6,6 +6,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
@@ -13,24 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Audit log · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  return listAuditEvents(pageParam(new URL(request.url).searchParams));
+  const ladders = (await servedLadders()).map((served) => served.ladder);
+  return listAuditEvents(pageParam(new URL(request.url).searchParams), ladders);
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
-function describeDetail(detail: unknown): string {
-  if (detail === null || detail === undefined) return "";
-  if (typeof detail !== "object") return String(detail);
-  return Object.entries(detail as Record<string, unknown>)
-    .map(([key, value]) => {
-      if (value && typeof value === "object" && "from" in value && "to" in value) {
-        const change = value as { from: unknown; to: unknown };
-        return `${key}: ${String(change.from ?? "none")} → ${String(change.to ?? "none")}`;
-      }
-      return `${key}: ${Array.isArray(value) ? value.join(", ") || "none" : String(value ?? "none")}`;
-    })
-    .join("; ");
-}
 
 export default function AuditLog() {
   const { events, total, page, pageCount } = useLoaderData<typeof loader>();
@@ -80,7 +68,7 @@ export default function AuditLog() {
                   event.subjectType
                 )}
               </td>
-              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{describeDetail(event.detail)}</td>
+              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{event.detail}</td>
             </tr>
           ))}
         </DataTable>

@@ -1,4 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { createSession } from "~/modules/calibration/sessions.server";
 import * as auditRoute from "~/routes/admin.audit";
 import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as newCycleRoute from "~/routes/admin.cycles.new";
@@ -31,5 +34,32 @@ describe("the audit log", () => {
       { action: "cycle.close", actionLabel: "Review cycle closed", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
       { action: "cycle.open", actionLabel: "Review cycle opened", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
     ]);
+  });
+
+  test("a promotion through calibration names the levels by their titles and the session, and a pinned pair names its people", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    const fay = await createPerson({ name: "Fay Facilitator", track: "manager", level: "m2" });
+    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic3" });
+    const mia = await createPerson({ name: "Mia Mentee", track: "ic", level: "ic1" });
+    const cycle = await db.reviewCycle.create({ data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [{ userId: lena.id }] } } });
+    const session = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!session.ok) throw new Error("no session");
+    // As applyDuePromotions and setPairRule record them.
+    await recordAuditEvent(db, {
+      actorId: fay.id,
+      action: "person.promoted",
+      subjectType: "person",
+      subjectId: lena.id,
+      detail: { from: { track: "ic", level: "ic2" }, to: { track: "ic", level: "ic3" }, calibrationSessionId: session.sessionId },
+    });
+    await recordAuditEvent(db, { actorId: admin.id, action: "mentorship.pair_pinned", subjectType: "MentorshipProgramme", subjectId: "programme-1", detail: { name: "Autumn mentoring", menteeId: mia.id, mentorId: lena.id } });
+
+    const { events } = await auditLog(admin.id);
+    expect(events.find((event) => event.action === "person.promoted")).toMatchObject({
+      subjectName: "Lena Engineer",
+      detail: "Engineer II → Senior Engineer; calibration session: Spring calibration",
+    });
+    expect(events.find((event) => event.action === "mentorship.pair_pinned")?.detail).toBe("programme: Autumn mentoring; mentee: Mia Mentee; mentor: Lena Engineer");
+    expect(events.map((event) => event.detail).join("\n")).not.toContain("[object");
   });
 });

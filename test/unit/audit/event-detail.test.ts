@@ -1,0 +1,114 @@
+import { describe, expect, test } from "vitest";
+import { ACTION_LABELS, describeAuditDetail, type AuditAction } from "~/modules/audit/events";
+import type { Ladder } from "~/modules/ladders";
+import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
+
+function shippedLadder(): Ladder {
+  const result = loadLadderFromDirectory("frameworks/engineering");
+  if (!result.ok) throw new Error("the shipped ladder must load");
+  return result.ladder;
+}
+
+const names = new Map([
+  ["mentee-1", "Mia Mentee"],
+  ["mentor-1", "Max Mentor"],
+  ["session-1", "Spring calibration"],
+]);
+const context = { ladders: [shippedLadder()], names };
+const via = "SCIM token Okta";
+
+/** Each kind's detail as its writers record it (find each recordAuditEvent call), several where writers differ. */
+const RECORDED: { [A in AuditAction]: unknown[] } = {
+  "person.created": [
+    { name: "Ada Lovelace", email: "ada@example.com", ladderId: "engineering", track: "ic", level: "ic2", sublevel: null, isAdmin: false, isHiringAdmin: true, team: "Platform", managerEmail: "grace@example.com" },
+    { name: "Ada Lovelace", email: "ada@example.com", via: "single sign-on" },
+    { name: "Ada Lovelace", email: "ada@example.com", team: null, managerEmail: null, managerPending: "ext-42", ladderId: "engineering", track: "ic", level: "ic3", active: false, via },
+  ],
+  "person.updated": [
+    { level: { from: "ic2", to: "ic3" }, team: { from: "Platform", to: null }, manager: { from: null, to: "grace@example.com" }, isAdmin: { from: false, to: true } },
+    { name: { from: "Ada", to: "Ada Lovelace" }, userName: { from: "ada", to: "ada.lovelace" }, track: { from: "ic", to: "manager" }, level: { from: "ic3", to: "m1" }, via },
+  ],
+  "person.deactivated": [{ endedSessions: 2 }, { endedSessions: 0, via }],
+  "person.reactivated": [undefined, { via }],
+  "person.signed_out_everywhere": [{ endedSessions: 1 }],
+  "person.sign_in_link_created": [{ expiresAt: "2026-03-08T09:30:00.000Z", revokedEarlierLinks: 1 }],
+  "person.password_set_with_link": [{ endedSessions: 0 }],
+  "person.promoted": [{ from: { track: "ic", level: "ic2" }, to: { track: "ic", level: "ic3" }, calibrationSessionId: "session-1" }],
+  "person.signed_in_with_single_sign_on": [{ issuer: "https://login.example.com", subject: "ada" }],
+  "setup.first_admin": [{ via: "setup link", email: "ada@example.com", alreadyInRungs: false }],
+  "setup.admin_by_command": [{ email: "ada@example.com", created: true, signInLinkExpiresAt: "2026-03-02T09:30:00.000Z", revokedEarlierLinks: 0 }],
+  "people.imported": [{ rows: 12, created: 10, changed: 1, unchanged: 1, newTeams: 2, newTeamNames: ["Payments", "Search"] }],
+  "team.created": [{ name: "Payments" }, { name: "Payments", via }],
+  "team.renamed": [{ from: "Payments", to: "Money" }, { from: "Payments", to: "Money", via }],
+  "team.deleted": [{ name: "Money" }, { name: "Money", via }],
+  "scim.token_created": [{ name: "Okta" }],
+  "scim.token_revoked": [{ name: "Okta" }],
+  "cycle.open": [
+    { name: "Spring 2026", startsOn: "2026-03-01", endsOn: "2026-03-28", participants: 40, teams: "everyone" },
+    { name: "Spring 2026", startsOn: "2026-03-01", endsOn: "2026-03-28", participants: 8, teams: ["Payments", "Search"] },
+  ],
+  "cycle.close": [{ name: "Spring 2026" }],
+  "cycle.participants_added": [{ name: "Spring 2026", people: ["ada@example.com", "grace@example.com"] }],
+  "cycle.participant_removed": [{ name: "Spring 2026", person: "ada@example.com" }],
+  "ladders.reloaded": [
+    {
+      served: [{ folder: "engineering", version: "1.4.0", hash: "3f2a9c0d1e2b" }],
+      problems: [{ folder: "design", errors: 3 }],
+    },
+  ],
+  "ladder.retired": [{ name: "Design" }],
+  "ladder.restored": [{ name: "Design" }],
+  "candidate.purged": [
+    { reason: "hiring admin", loopId: "loop-1" },
+    { reason: "retention", retentionDays: 180 },
+  ],
+  "hiring.retention_set": [{ retentionDays: 180 }, { retentionDays: null }],
+  "mentorship.programme_created": [{ name: "Autumn mentoring" }],
+  "mentorship.programme_updated": [{ name: "Autumn mentoring", changed: ["openTo", "teamIds"] }],
+  "mentorship.programme_closed": [{ name: "Autumn mentoring" }],
+  "mentorship.matching_run": [{ name: "Autumn mentoring", kind: "rerun", objective: "total", fairness: "balanced", proposed: 14, unpaired: 2 }],
+  "mentorship.pair_pinned": [{ name: "Autumn mentoring", menteeId: "mentee-1", mentorId: "mentor-1" }],
+  "mentorship.pair_forbidden": [{ name: "Autumn mentoring", menteeId: "mentee-1", mentorId: "mentor-1" }],
+  "mentorship.pair_rule_removed": [{ name: "Autumn mentoring", menteeId: "mentee-1", mentorId: "mentor-1" }],
+  "mentorship.pairs_published": [{ name: "Autumn mentoring", offered: 14 }],
+  "email.resent": [{ to: "ada@example.com", subject: "Assess yourself for Spring 2026", was: "failed" }],
+};
+
+describe("an audit event's detail in words", () => {
+  test.each(Object.keys(ACTION_LABELS) as AuditAction[])("%s reads as words, never as an object or a missing value", (action) => {
+    for (const detail of RECORDED[action]) {
+      const text = describeAuditDetail(action, detail, context);
+      expect(text).not.toMatch(/\[object|undefined|NaN/);
+    }
+  });
+
+  test("a promotion through calibration names the levels by their titles and the session", () => {
+    expect(describeAuditDetail("person.promoted", RECORDED["person.promoted"][0], context)).toBe("Engineer II → Senior Engineer; calibration session: Spring calibration");
+  });
+
+  test("an edit names levels and tracks by their titles, and says what else changed", () => {
+    expect(describeAuditDetail("person.updated", RECORDED["person.updated"][0], context)).toBe("level: Engineer II → Senior Engineer; team: Platform → none; manager: none → grace@example.com; admin: no → yes");
+    expect(describeAuditDetail("person.updated", RECORDED["person.updated"][1], context)).toBe(
+      "name: Ada → Ada Lovelace; SCIM user name: ada → ada.lovelace; track: Individual contributor → Engineering manager; level: Senior Engineer → Engineering Manager; via SCIM token Okta",
+    );
+  });
+
+  test("a new person's place is named from the ladder", () => {
+    expect(describeAuditDetail("person.created", RECORDED["person.created"][0], context)).toBe(
+      "name: Ada Lovelace; email: ada@example.com; place: Individual contributor · Engineer II; hiring admin; team: Platform; manager: grace@example.com",
+    );
+  });
+
+  test("a ladder reload lists what is served and what failed", () => {
+    expect(describeAuditDetail("ladders.reloaded", RECORDED["ladders.reloaded"][0], context)).toBe("served: engineering 1.4.0 (3f2a9c0d1e2b); problems: design (errors: 3)");
+  });
+
+  test("mentorship pairs name the two people", () => {
+    expect(describeAuditDetail("mentorship.pair_pinned", RECORDED["mentorship.pair_pinned"][0], context)).toBe("programme: Autumn mentoring; mentee: Mia Mentee; mentor: Max Mentor");
+  });
+
+  test("an action no longer written, and a level no ladder knows, still read without objects", () => {
+    expect(describeAuditDetail("person.retired", { reason: { code: 7, words: ["gone"] } }, context)).toBe("reason: code 7, words gone");
+    expect(describeAuditDetail("person.promoted", { from: { track: "ic", level: "ic9" }, to: { track: "ic", level: "ic10" } }, context)).toBe("ic9 → ic10");
+  });
+});
