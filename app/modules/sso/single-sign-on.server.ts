@@ -145,10 +145,11 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     });
   } catch (error) {
     if (isUnreachable(error)) throw unavailable("token exchange", current.issuer, error);
-    const providerError = returned.searchParams.get("error");
     console.warn(`Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`);
-    if (providerError) {
-      throw new ForbiddenError(`Your identity provider did not sign you in (${returned.searchParams.get("error_description") ?? providerError}).`);
+    // openid-client reads the provider's error only once the state is this attempt's: anyone can
+    // send a link with an error and text of their choosing, but not with the state.
+    if (error instanceof oidc.AuthorizationResponseError) {
+      throw new ForbiddenError(`Your identity provider did not sign you in (${error.error_description ?? error.error}).`);
     }
     throw new InvalidError("Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page.");
   }

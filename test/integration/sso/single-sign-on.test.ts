@@ -163,6 +163,21 @@ describe("single sign-on with OpenID Connect", () => {
     expect(await db.session.count()).toBe(sessions);
   });
 
+  test("the provider's refusal text is shown only when the state is the sign-in's own", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const refusal = (state: string) =>
+      new URL(`http://localhost/auth/oidc/callback?${new URLSearchParams({ error: "access_denied", error_description: "Your account is locked. Call +1-555-0100", state, iss: provider.issuer })}`);
+
+    // Someone else's link, opened while a sign-in is in progress: their text is not Rungs' to show.
+    const forged = await start();
+    const shown = await messageOf(() => callback(refusal("WRONG"), forged.cookie));
+    expect(shown).toEqual({ status: 400, message: "Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page." });
+
+    const { location, cookie } = await start();
+    const own = await messageOf(() => callback(refusal(location.searchParams.get("state")!), cookie));
+    expect(own).toEqual({ status: 403, message: "Your identity provider did not sign you in (Your account is locked. Call +1-555-0100)." });
+  });
+
   test("a callback from another browser (no attempt cookie) is refused", async () => {
     const { location } = await start();
     const back = await signInAtProvider(location, "ada");
