@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { formatLadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
+import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ladder status · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  const state = await ladderState();
+  const [state, ladders] = await Promise.all([ladderState(), ladderStatus()]);
   return {
-    served: state.served.map(({ folder, ladder, hash }) => ({ folder, id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, hash })),
+    ...ladders,
     problems: state.problems.map((problem) => ({ ...problem, lines: problem.errors.map(formatLadderError) })),
     warnings: state.warnings.map(({ folder, warnings }) => ({ folder, lines: warnings.map(formatLadderError) })),
   };
@@ -22,6 +25,15 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "admin");
+  const formData = await request.formData();
+  const intent = formData.get("intent") ?? "reload";
+  if (intent === "retire" || intent === "restore") {
+    const ladderId = formData.get("ladderId");
+    if (typeof ladderId !== "string" || !ladderId) throw new NotFoundError("There is no ladder with that name.");
+    const result = intent === "retire" ? await retireLadder(viewer.id, ladderId) : await restoreLadder(viewer.id, ladderId);
+    return result.ok ? { message: result.message } : data({ error: result.message }, { status: 400 });
+  }
+  if (intent !== "reload") throw new InvalidError("Unknown action.");
   const state = await reloadLaddersAs(viewer.id);
   const failing = state.problems.length;
   return {
@@ -34,9 +46,11 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 const storedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default function LadderStatus() {
-  const { served, problems, warnings } = useLoaderData<typeof loader>();
-  const reloaded = useActionData<typeof action>();
-  const reloading = useNavigation().state === "submitting";
+  const { served, retired, removed, problems, warnings } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" ? navigation.formData : undefined;
+  const reloading = pending?.get("intent") === "reload";
   return (
     <>
       <PageHeader
@@ -44,13 +58,14 @@ export default function LadderStatus() {
         description="Ladders are validated whenever they load. A ladder with errors is never served half-loaded: its last good version stays in use."
         actions={
           <Form method="post">
-            <Button type="submit" disabled={reloading}>
+            <Button type="submit" name="intent" value="reload" disabled={reloading}>
               {reloading ? "Reloading…" : "Reload ladders"}
             </Button>
           </Form>
         }
       />
-      {reloaded ? <Alert tone="success">{reloaded.message}</Alert> : null}
+      {done && "message" in done ? <Alert tone="success">{done.message}</Alert> : null}
+      {done && "error" in done ? <Alert tone="error">{done.error}</Alert> : null}
       {problems.length === 0 ? <Alert tone="success">Every ladder loaded without errors.</Alert> : null}
       {problems.map((problem) => (
         <Alert key={problem.folder} tone="error" title={`${problem.folder}: ${problem.errors.length} error${problem.errors.length === 1 ? "" : "s"}`}>
@@ -79,19 +94,79 @@ export default function LadderStatus() {
         </Alert>
       ))}
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">Served ladders</h2>
-        <ul className="space-y-1 text-sm">
+        <h2 className="mb-1 text-lg font-semibold">Served ladders</h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          Retire a ladder nobody is on, such as the shipped one when your company keeps its own: it leaves every picker and the ladder list, and its pages and what was recorded on it stay readable.
+        </p>
+        <ul className="space-y-2 text-sm">
           {served.map((ladder) => (
-            <li key={ladder.folder}>
-              <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                {ladder.name}
-              </Link>{" "}
-              version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)})
+            <li key={ladder.folder} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span>
+                <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  {ladder.name}
+                </Link>{" "}
+                version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)}), {ladder.activePeople} active{" "}
+                {ladder.activePeople === 1 ? "person" : "people"} on it
+              </span>
+              <LadderButton intent="retire" ladder={ladder} pending={pending} />
             </li>
           ))}
         </ul>
       </Card>
+      {retired.length ? (
+        <Card className="mt-6">
+          <h2 className="mb-3 text-lg font-semibold">Retired ladders</h2>
+          <ul className="space-y-2 text-sm">
+            {retired.map((ladder) => (
+              <li key={ladder.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span>
+                  {ladder.served ? (
+                    <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                      {ladder.name}
+                    </Link>
+                  ) : (
+                    ladder.name
+                  )}{" "}
+                  retired on {storedFormat.format(new Date(ladder.retiredAt))} UTC{ladder.retiredBy ? ` by ${ladder.retiredBy}` : ""}
+                  {ladder.served ? "" : "; its folder is no longer in the ladder folder"}
+                </span>
+                <LadderButton intent="restore" ladder={ladder} pending={pending} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {removed.length ? (
+        <Card className="mt-6">
+          <h2 className="mb-1 text-lg font-semibold">Ladders whose folder was removed</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            No longer served; what was recorded on them keeps its stored version. Retire one to keep it out of the pickers should its folder come back, for example with an upgrade.
+          </p>
+          <ul className="space-y-2 text-sm">
+            {removed.map((ladder) => (
+              <li key={ladder.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span>
+                  {ladder.name} (<code>{ladder.id}</code>)
+                </span>
+                <LadderButton intent="retire" ladder={ladder} pending={pending} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </>
+  );
+}
+
+function LadderButton({ intent, ladder, pending }: { intent: "retire" | "restore"; ladder: { id: string; name: string }; pending: FormData | undefined }) {
+  const busy = pending?.get("intent") === intent && pending.get("ladderId") === ladder.id;
+  return (
+    <Form method="post">
+      <input type="hidden" name="ladderId" value={ladder.id} />
+      <Button type="submit" variant="secondary" name="intent" value={intent} disabled={busy} aria-label={`${intent === "retire" ? "Retire" : "Restore"} ${ladder.name}`}>
+        {intent === "retire" ? (busy ? "Retiring…" : "Retire") : busy ? "Restoring…" : "Restore"}
+      </Button>
+    </Form>
   );
 }
 

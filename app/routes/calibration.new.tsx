@@ -12,7 +12,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
 import { createSession } from "~/modules/calibration/sessions.server";
 import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderChoices } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Set up a calibration session 
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  const [cycles, teams, ladders] = await Promise.all([listCycles(), listTeamsForCycle(), servedLadders()]);
+  const [cycles, teams, { ladders, defaultLadderId }] = await Promise.all([listCycles(), listTeamsForCycle(), ladderChoices()]);
   return {
     cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name })),
     teams,
@@ -31,6 +31,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
       scalePoints: served.ladder.scale.length,
       calibrationScales: served.ladder.calibrationScales.map((scale) => ({ id: scale.id, name: scale.name, points: scale.points.length })),
     })),
+    defaultLadderId,
   };
 });
 
@@ -47,13 +48,13 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 });
 
 export default function NewCalibrationSession() {
-  const { cycles, teams, ladders } = useLoaderData<typeof loader>();
+  const { cycles, teams, ladders, defaultLadderId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "new-calibration",
     lastResult,
     constraint: getZodConstraint(NewSessionSchema),
-    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: ladders[0]?.id, groupFloor: String(SMALL_GROUP_FLOOR) },
+    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: defaultLadderId, groupFloor: String(SMALL_GROUP_FLOOR) },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),

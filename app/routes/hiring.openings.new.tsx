@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Open a role · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
-  return { ladders: await openingChoices(viewer) };
+  return openingChoices(viewer);
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
@@ -29,13 +29,13 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 });
 
 export default function NewOpening() {
-  const { ladders } = useLoaderData<typeof loader>();
+  const { ladders, defaultLadderId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "new-opening",
     lastResult,
     constraint: getZodConstraint(NewOpeningSchema),
-    defaultValue: { ladderId: ladders[0]?.id, starterPlan: "on" },
+    defaultValue: { ladderId: defaultLadderId, starterPlan: "on" },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewOpeningSchema }),

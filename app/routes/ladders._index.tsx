@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { offeredLadders } from "~/modules/ladders/retired.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Ladders · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireUser(request);
-  return { ladders: (await servedLadders()).map(({ ladder }) => ladderSummary(ladder)) };
+  return { ladders: (await offeredLadders()).map(({ ladder }) => ladderSummary(ladder)) };
 });
 
 export default function Ladders() {

@@ -10,7 +10,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
 import { weightsPreview } from "~/modules/mentorship/matching.server";
 import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settin
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
   const { programme } = await requireProgrammeAdmin(viewer, params.programmeId ?? "");
-  const [teams, ladders] = await Promise.all([listTeamsForCycle(), servedLadders()]);
+  const [teams, { ladders }] = await Promise.all([listTeamsForCycle(), ladderChoices(programme.ladderId)]);
   return {
     programme: { id: programme.id, name: programme.name, phase: programme.phase },
     values: programmeFormValues(programme),

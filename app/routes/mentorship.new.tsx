@@ -7,7 +7,7 @@ import { ProgrammeForm } from "~/components/mentorship/programme-form";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
 import { dateToDay } from "~/modules/days";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
@@ -19,10 +19,11 @@ const addDays = (days: number) => dateToDay(new Date(Date.now() + days * 24 * 60
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  const [teams, ladders] = await Promise.all([listTeamsForCycle(), servedLadders()]);
+  const [teams, { ladders, defaultLadderId }] = await Promise.all([listTeamsForCycle(), ladderChoices()]);
   return {
     teams,
     ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+    defaultLadderId,
     defaults: { matchingOn: addDays(14), startsOn: addDays(21), endsOn: addDays(21 + 182) },
   };
 });
@@ -40,7 +41,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 });
 
 export default function NewProgramme() {
-  const { teams, ladders, defaults } = useLoaderData<typeof loader>();
+  const { teams, ladders, defaultLadderId, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -55,7 +56,7 @@ export default function NewProgramme() {
           lastResult={lastResult}
           defaultValue={{
             ...defaults,
-            ladderId: ladders[0]?.id,
+            ladderId: defaultLadderId,
             openTo: "everyone",
             maxMenteesPerMentor: "2",
             weightGoals: "3",

@@ -2,7 +2,8 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
-import { servedLadderVersion, servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { ladderChoices } from "~/modules/ladders/retired.server";
 import { openingLadder, requireManagedOpening, toStage, type Stage } from "./access.server";
 import type { NewOpeningInput, StageInput } from "./forms";
 import { interviewKit } from "./kit";
@@ -17,14 +18,18 @@ import { canCreateOpening, canSeeOthersScorecards, canViewKit, loopStateFor, man
 
 type FieldErrors = Record<string, string[]>;
 
-/** The ladders and their levels, for the new-opening form. */
+/** The ladders offered and their levels, and the one the new-opening form starts on. */
 export async function openingChoices(viewer: Viewer) {
   if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
-  return (await servedLadders()).map(({ ladder }) => ({
-    id: ladder.meta.id,
-    name: ladder.meta.name,
-    tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) })),
-  }));
+  const { ladders, defaultLadderId } = await ladderChoices();
+  return {
+    ladders: ladders.map(({ ladder }) => ({
+      id: ladder.meta.id,
+      name: ladder.meta.name,
+      tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) })),
+    })),
+    defaultLadderId,
+  };
 }
 
 /** One stage per area of the ladder, each with the level's competencies in that area: a plan that covers the level, to edit. */

@@ -127,9 +127,13 @@ export async function versionIdOf(hash: string): Promise<string> {
   return id;
 }
 
-/** The ladder served now with this id and its stored version id (what a new record points at); undefined when it is not served. */
+/**
+ * The ladder served now with this id and its stored version id (what a new record points at);
+ * undefined when it is not served or an admin retired it, as a form read before then may still ask.
+ */
 export async function servedLadderVersion(ladderId: string): Promise<(ServedLadder & { versionId: string }) | undefined> {
-  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
+  const [ladders, retired] = await Promise.all([servedLadders(), db.retiredLadder.findUnique({ where: { ladderId }, select: { ladderId: true } })]);
+  const served = retired ? undefined : ladders.find((entry) => entry.ladder.meta.id === ladderId);
   return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
 }
 
