@@ -11,16 +11,21 @@ import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
 import { NotFoundError } from "~/modules/errors";
 import { FirstAdminSchema } from "~/modules/setup/first-admin-form";
-import { becomeFirstAdmin, isSetupLinkUsable } from "~/modules/setup/first-admin.server";
+import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/setup/first-admin.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 const invalidLink =
-  "This setup link is not valid. It may have expired (links last 24 hours), been used, or Rungs may already have an admin. Restart the server on an empty database for a new link, or run npm run admin.";
+  "This setup link is not valid. It may have expired (links last 24 hours), or not be the whole link. Restart the server on an empty database for a new link, or run npm run admin.";
+const takenLink =
+  "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
 
 export const meta: MetaFunction = () => [{ title: "Set up Rungs · Rungs" }, { name: "robots", content: "noindex" }];
 
+const refused = (reason: "link" | "taken") => new NotFoundError(reason === "taken" ? takenLink : invalidLink);
+
 export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
-  if (!(await isSetupLinkUsable(params.token ?? ""))) throw new NotFoundError(invalidLink);
+  const refusal = await setupLinkRefusal(params.token ?? "");
+  if (refusal) throw refused(refusal);
   return null;
 });
 
@@ -30,7 +35,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
   const result = await becomeFirstAdmin(params.token ?? "", submission.value);
-  if (!result.ok && result.reason === "link") throw new NotFoundError(invalidLink);
+  if (!result.ok && result.reason !== "deactivated") throw refused(result.reason);
   if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.message] }, hideFields: ["password", "confirm"] }), { status: 400 });
   return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
 });

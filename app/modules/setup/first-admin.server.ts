@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { hashSignInToken, signInLinkPath } from "~/modules/people/sign-in-link.server";
+import { getEnv } from "~/utils/env.server";
 import type { FirstAdminValue } from "./first-admin-form";
 
 /**
@@ -36,27 +37,40 @@ export async function createSetupLinkIfNobody(now = new Date()): Promise<{ token
   return { token, expiresAt };
 }
 
-/** Whether the link can still make a first admin: known, unused, unexpired, and no admin yet. */
-export async function isSetupLinkUsable(token: string, now = new Date()): Promise<boolean> {
-  if (!wellFormed(token)) return false;
+/**
+ * Why a link cannot make a first admin, or null when it can: "link" when Rungs does not know it
+ * (or it expired unused), "taken" when it was used or Rungs has an admin by now.
+ */
+export async function setupLinkRefusal(token: string, now = new Date()): Promise<"link" | "taken" | null> {
+  if (!wellFormed(token)) return "link";
   const row = await db.setupToken.findUnique({ where: { tokenHash: hashSignInToken(token) }, select: { usedAt: true, expiresAt: true } });
-  if (!row || row.usedAt || row.expiresAt <= now) return false;
-  return !(await adminExists());
+  if (!row) return "link";
+  if (row.usedAt || (await adminExists())) return "taken";
+  return row.expiresAt <= now ? "link" : null;
 }
 
-export type FirstAdminResult = { ok: true; personId: string } | { ok: false; reason: "link" } | { ok: false; reason: "deactivated"; message: string };
+export type FirstAdminResult = { ok: true; personId: string } | { ok: false; reason: "link" | "taken" } | { ok: false; reason: "deactivated"; message: string };
+
+/** Any constant: the name of the lock that lets one first-admin transaction run at a time on PostgreSQL. */
+const FIRST_ADMIN_LOCK = 7_265_677;
 
 /**
  * Makes the person the first admin, with a password, and uses up every setup link, in one
  * transaction. Someone already in Rungs with that email (imported before any admin) becomes
- * the admin. The link is claimed with a conditional update, so two submissions cannot both win.
+ * the admin. Two submissions at once (the same link twice, or two links from two starts) make
+ * one admin: the link is claimed with a conditional update, and on PostgreSQL the transactions
+ * also queue on an advisory lock, so each reads what the one before it wrote (without it, two
+ * links could each be claimed and each transaction then wait for the other's link: a deadlock).
+ * SQLite runs one write transaction at a time already.
  */
 export async function becomeFirstAdmin(token: string, value: FirstAdminValue, now = new Date()): Promise<FirstAdminResult> {
-  if (!(await isSetupLinkUsable(token, now))) return { ok: false, reason: "link" };
+  const refusal = await setupLinkRefusal(token, now);
+  if (refusal) return { ok: false, reason: refusal };
   const hash = await hashPassword(value.password);
   return db.$transaction(async (tx): Promise<FirstAdminResult> => {
+    if (getEnv().databaseProvider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
     const claimed = await tx.setupToken.updateMany({ where: { tokenHash: hashSignInToken(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (claimed.count !== 1 || (await tx.user.count({ where: { isAdmin: true } })) > 0) return { ok: false, reason: "link" };
+    if (claimed.count !== 1 || (await tx.user.count({ where: { isAdmin: true } })) > 0) return { ok: false, reason: "taken" };
     // One first admin: every other setup link is used up with this one.
     await tx.setupToken.updateMany({ where: { usedAt: null }, data: { usedAt: now } });
     const existing = await tx.user.findUnique({ where: { email: value.email }, select: { id: true, name: true, deactivatedAt: true } });

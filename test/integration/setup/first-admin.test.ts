@@ -115,6 +115,37 @@ describe("the setup link on an empty database", () => {
   });
 });
 
+describe("two submissions at the same moment", () => {
+  const taken = "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
+  const bob = { ...first, name: "Bob Admin", email: "bob@example.com" };
+
+  /** Both submissions run at once; exactly one makes the first admin and the other is told why it did not. */
+  async function race(submissions: Promise<unknown>[]) {
+    const events = await db.auditEvent.count({ where: { action: "setup.first_admin" } });
+    const answers = await Promise.allSettled(submissions);
+    const won = answers.flatMap((answer) => (answer.status === "fulfilled" ? [answer.value as Response] : []));
+    const lost = answers.flatMap((answer) => (answer.status === "rejected" ? [answer.reason as unknown] : []));
+    expect(won.map((response) => response.status)).toEqual([302]);
+    expect(lost.map((error) => [statusOf(error), bodyOf<{ message: string }>(error).message])).toEqual([[404, taken]]);
+    expect(await db.user.count({ where: { isAdmin: true } })).toBe(1);
+    expect(await db.user.count()).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "setup.first_admin" } })).toBe(events + 1);
+  }
+
+  test("the same link, twice: one first admin", async () => {
+    const token = (await loggedSetupToken())!;
+    await race([submit(token, first), submit(token, bob)]);
+  });
+
+  test("two links from two starts, each once: one first admin", async () => {
+    const one = (await loggedSetupToken())!;
+    const two = (await loggedSetupToken())!;
+    await race([submit(one, first), submit(two, bob)]);
+    // Reloading the page afterwards says the same.
+    expect(bodyOf<{ message: string }>(await thrown(() => load(two))).message).toBe(taken);
+  });
+});
+
 describe("npm run admin", () => {
   async function admin(...args: string[]) {
     try {
