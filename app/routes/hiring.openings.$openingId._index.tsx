@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { StageForm } from "~/components/hiring/stage-form";
 import { Pagination } from "~/components/ui/pagination";
@@ -14,6 +15,7 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/forms";
+import type { RoleToGrant } from "~/modules/hiring/hiring-admin-role";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpeningState } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -55,7 +57,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     const submission = parseWithZod(formData, { schema: AddAdminSchema });
     if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
     const result = await addOpeningAdmin(viewer, openingId, submission.value.email);
-    if (!result.ok) return data({ intent, stageId: null, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    if (!result.ok) return data({ intent, stageId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), roleToGrant: result.roleToGrant ?? null }, { status: 400 });
     return { intent, stageId: null, result: submission.reply({ resetForm: true }), message: "Hiring admin added." };
   }
   if (intent === "add-candidate") {
@@ -77,6 +79,11 @@ function resultOf(actionData: ActionData, intent: string, stageId: string | null
   if (!actionData || actionData.intent !== intent || !("result" in actionData)) return undefined;
   if (intent === "save-stage" && actionData.stageId !== stageId) return undefined;
   return actionData.result;
+}
+
+/** Inferring the action's type merges the add-admin refusal into the answers without its role help, so it is read back by name. */
+function roleToGrantOf(actionData: ActionData): RoleToGrant | null {
+  return actionData?.intent === "add-admin" && "roleToGrant" in actionData ? (actionData.roleToGrant as RoleToGrant | null) : null;
 }
 
 export default function OpeningPage() {
@@ -214,14 +221,24 @@ export default function OpeningPage() {
               <p className="text-sm">The ladder no longer has this level.</p>
             )}
           </Card>
-          <Admins admins={admins} lastResult={resultOf(actionData, "add-admin")} busy={busy} />
+          <Admins admins={admins} lastResult={resultOf(actionData, "add-admin")} roleToGrant={roleToGrantOf(actionData)} busy={busy} />
         </div>
       </div>
     </>
   );
 }
 
-function Admins({ admins, lastResult, busy }: { admins: { id: string; name: string; email: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function Admins({
+  admins,
+  lastResult,
+  roleToGrant,
+  busy,
+}: {
+  admins: { id: string; name: string; email: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+  roleToGrant: RoleToGrant | null;
+  busy: boolean;
+}) {
   const [form, fields] = useForm({
     id: "add-admin",
     lastResult,
@@ -243,6 +260,7 @@ function Admins({ admins, lastResult, busy }: { admins: { id: string; name: stri
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-admin" />
         <Field label="Add a hiring admin" hint="Their email." autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+        {fields.email.errors ? <HiringAdminRoleHelp roleToGrant={roleToGrant} /> : null}
         <Button type="submit" variant="secondary" disabled={busy}>
           Add
         </Button>

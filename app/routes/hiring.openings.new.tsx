@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -22,9 +23,9 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
   const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
   const result = await createOpening(viewer, submission.value);
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (!result.ok) return data({ ...submission.reply({ fieldErrors: result.fieldErrors }), roleToGrant: result.roleToGrant ?? null }, { status: 400 });
   return redirect(`/hiring/openings/${result.openingId}`);
 });
 
@@ -76,6 +77,7 @@ export default function NewOpening() {
             errors={fields.adminEmails.errors}
             {...getTextareaProps(fields.adminEmails)}
           />
+          {fields.adminEmails.errors ? <HiringAdminRoleHelp roleToGrant={lastResult?.roleToGrant} /> : null}
           <CheckboxField
             label="Start the plan with one stage per area of the ladder"
             hint="Each stage covers the level's competencies in that area; rename, regroup or remove stages afterwards."

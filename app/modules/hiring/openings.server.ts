@@ -6,6 +6,7 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
 import { openingLadder, requireManagedOpening, toStage, type Stage } from "./access.server";
 import type { NewOpeningInput, StageInput } from "./forms";
+import { ADMINS_NAMED, personAdminPath, roleNeededMessage, type RoleToGrant } from "./hiring-admin-role";
 import { interviewKit } from "./kit";
 import { planCoverage } from "./plan";
 import { openingFigures, openingLoopsPage } from "./queries.server";
@@ -42,7 +43,7 @@ export function starterStages(ladder: Ladder, levelId: string): { name: string; 
 }
 
 /** Opens a role. The creator and the hiring admins named become the opening's hiring admins. */
-export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
   if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
   const served = await servedLadderVersion(input.ladderId);
   if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
@@ -50,12 +51,15 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
   const level = getLevel(ladder, input.levelId);
   if (!level) return { ok: false, fieldErrors: { levelId: ["That level is not in this ladder."] } };
   const others = input.adminEmails.length
-    ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, email: true, isAdmin: true, isHiringAdmin: true } })
+    ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } })
     : [];
   const unknown = input.adminEmails.filter((email) => !others.some((other) => other.email === email));
   if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.join(", ")}.`] } };
   const notHiring = others.filter((other) => !other.isAdmin && !other.isHiringAdmin);
-  if (notHiring.length) return { ok: false, fieldErrors: { adminEmails: [`Not a hiring admin: ${notHiring.map((other) => other.email).join(", ")}.`] } };
+  if (notHiring.length) {
+    const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, notHiring);
+    return { ok: false, fieldErrors: { adminEmails: [message] }, roleToGrant };
+  }
   const stages = input.starterPlan ? starterStages(ladder, level.id) : [];
   const opening = await db.hiringOpening.create({
     data: {
@@ -238,11 +242,30 @@ export async function moveStage(viewer: Viewer, openingId: string, stageId: stri
   await db.$transaction(stages.map((stage, position) => db.hiringStage.update({ where: { id: stage.id }, data: { position } })));
 }
 
-export async function addOpeningAdmin(viewer: Viewer, openingId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+/**
+ * The answer when people named as an opening's hiring admins lack the role: who can give it (the
+ * viewer, when an admin; else the admins, by name) and each person's page where it is given.
+ */
+async function hiringAdminRoleNeeded(viewer: Viewer, people: { id: string; name: string; email: string }[]): Promise<{ message: string; roleToGrant: RoleToGrant }> {
+  const admins = viewer.isAdmin
+    ? []
+    : await db.user.findMany({ where: { isAdmin: true, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], take: ADMINS_NAMED + 1, select: { name: true, email: true } });
+  const roleToGrant: RoleToGrant = {
+    people: people.map((person) => ({ name: person.name, email: person.email, path: personAdminPath(person.id) })),
+    admins: admins.slice(0, ADMINS_NAMED),
+    viewerIsAdmin: viewer.isAdmin,
+  };
+  return { message: roleNeededMessage(roleToGrant, admins.length > ADMINS_NAMED), roleToGrant };
+}
+
+export async function addOpeningAdmin(viewer: Viewer, openingId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
   await requireManagedOpening(viewer, openingId);
-  const person = await db.user.findUnique({ where: { email }, select: { id: true, isAdmin: true, isHiringAdmin: true, deactivatedAt: true } });
+  const person = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true, deactivatedAt: true } });
   if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
-  if (!person.isAdmin && !person.isHiringAdmin) return { ok: false, fieldErrors: { email: ["That person is not a hiring admin."] } };
+  if (!person.isAdmin && !person.isHiringAdmin) {
+    const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, [person]);
+    return { ok: false, fieldErrors: { email: [message] }, roleToGrant };
+  }
   await db.hiringOpeningAdmin.upsert({ where: { openingId_userId: { openingId, userId: person.id } }, create: { openingId, userId: person.id }, update: {} });
   return { ok: true };
 }
