@@ -237,7 +237,8 @@ export default function Insights() {
       <Section id="mentoring" title="Mentoring and growth" csv={["mentoring"]}>
         <p className={`mb-2 max-w-3xl text-sm ${muted}`}>
           How mentees' goal competencies moved in their manager reviews, from the last review before their pair began to the latest since, beside people in no programme
-          who were at the same level with the same starting rating on that competency, over the same dates. Means with Student's t 95% interval.
+          who were at the same level with the same starting rating on that competency, over the same dates. Each mentee counts once: one person's goals move together, so a
+          mentee's goals are averaged into one figure, and the 95% interval (Student's t) is of the mean over mentees.
         </p>
         <Alert tone="warning" title="An association, not an effect">
           {view.mentoring.caveat}

@@ -29,10 +29,14 @@ export type MentoringComparison = {
   /** Distinct people the mentees were compared with. */
   comparisonPeople: number;
   suppressed: boolean;
-  /** Mean change of the mentees' goal ratings, and of the comparable people's on the same competencies (each goal's comparison averaged first). */
+  /**
+   * Mean change of the mentees' goal ratings, and of the comparable people's on the same
+   * competencies (each goal's comparison averaged first), over mentees: each mentee's goals are
+   * averaged into one figure, and the t interval is over mentees.
+   */
   menteeChange: { estimate: number; interval: [number, number] } | null;
   comparisonChange: { estimate: number; interval: [number, number] } | null;
-  /** Mean over goals of the mentee's change less the comparable people's. */
+  /** Mean over mentees of their goals' mean change less the comparable people's. */
   difference: { estimate: number; interval: [number, number] } | null;
   caveat: string;
 };
@@ -54,10 +58,9 @@ export function mentoringComparison(
   inProgrammes: ReadonlySet<string>,
   floor: number,
 ): MentoringComparison {
-  const menteeChanges: number[] = [];
-  const comparisonChanges: number[] = [];
-  const differences: number[] = [];
-  const mentees = new Set<string>();
+  // Per mentee, their goals' changes: one person's goals move together (the same reviews, the same manager), so the person is the unit.
+  const mentees = new Map<string, { own: number[]; comparison: number[] }>();
+  let goals = 0;
   const comparisonPeople = new Set<string>();
   const others = [...reviews].filter(([personId]) => !inProgrammes.has(personId));
   for (const pair of pairs) {
@@ -79,22 +82,22 @@ export function mentoringComparison(
         comparisonPeople.add(personId);
       }
       if (!matched.length) continue;
-      const comparison = matched.reduce((sum, change) => sum + change, 0) / matched.length;
-      mentees.add(pair.menteeId);
-      menteeChanges.push(end - start);
-      comparisonChanges.push(comparison);
-      differences.push(end - start - comparison);
+      const changes = mentees.get(pair.menteeId) ?? mentees.set(pair.menteeId, { own: [], comparison: [] }).get(pair.menteeId)!;
+      changes.own.push(end - start);
+      changes.comparison.push(matched.reduce((sum, change) => sum + change, 0) / matched.length);
+      goals += 1;
     }
   }
   const suppressed = belowFloor(mentees.size, floor) || belowFloor(comparisonPeople.size, floor);
+  const perMentee = (change: (changes: { own: number[]; comparison: number[] }) => number) => meanInterval(summarise([...mentees.values()].map(change)));
   return {
     mentees: mentees.size,
-    goals: differences.length,
+    goals,
     comparisonPeople: comparisonPeople.size,
     suppressed,
-    menteeChange: suppressed ? null : meanInterval(summarise(menteeChanges)),
-    comparisonChange: suppressed ? null : meanInterval(summarise(comparisonChanges)),
-    difference: suppressed ? null : meanInterval(summarise(differences)),
+    menteeChange: suppressed ? null : perMentee((changes) => summarise(changes.own).mean),
+    comparisonChange: suppressed ? null : perMentee((changes) => summarise(changes.comparison).mean),
+    difference: suppressed ? null : perMentee((changes) => summarise(changes.own).mean - summarise(changes.comparison).mean),
     caveat: MENTORING_CAVEAT,
   };
 }
