@@ -29,6 +29,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const viewer = signedIn
     ? {
         ...signedIn.viewer,
+        timeZone: signedIn.timeZone,
         isManager: signedIn.isManager,
         isCalibrator: signedIn.isCalibrator,
         isInterviewer: signedIn.isInterviewer,

@@ -16,7 +16,9 @@ import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/p
 import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People · Rungs` }];
 
@@ -69,10 +71,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   }
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default function EditPerson() {
   const { person, teams, tracks, isSelf, linkDays } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -107,7 +108,7 @@ export default function EditPerson() {
       {deactivated ? (
         <Alert tone="warning" title="This person is deactivated">
           <p>
-            Since {dateFormat.format(new Date(person.deactivatedAt!))} UTC they cannot sign in. Their reviews, scores and history are kept.
+            Since {formatDateTime(person.deactivatedAt!, timeZone)} they cannot sign in. Their reviews, scores and history are kept.
             {person._count.reports
               ? ` ${person._count.reports} active ${person._count.reports === 1 ? "person still reports" : "people still report"} to them: choose a new manager for each.`
               : ""}
@@ -134,7 +135,7 @@ export default function EditPerson() {
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Signing in</h2>
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              {person.password ? `Password last set ${dateFormat.format(new Date(person.password.updatedAt))} UTC.` : "No password yet."}{" "}
+              {person.password ? `Password last set ${formatDateTime(person.password.updatedAt, timeZone)}.` : "No password yet."}{" "}
               {person._count.sessions === 1 ? "1 active session." : `${person._count.sessions} active sessions.`}
             </p>
             {link ? (
@@ -142,7 +143,7 @@ export default function EditPerson() {
                 <CopyField
                   label="Sign-in link"
                   value={link.url}
-                  hint={`Send this to ${person.name}. It works once, until ${dateFormat.format(new Date(link.expiresAt))} UTC. It is not shown again.`}
+                  hint={`Send this to ${person.name}. It works once, until ${formatDateTime(link.expiresAt, timeZone)}. It is not shown again.`}
                 />
               </div>
             ) : null}

@@ -12,14 +12,16 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ErrorList, Field } from "~/components/ui/field";
-import { requireUser } from "~/modules/auth/permissions.server";
-import { MeetingSchema } from "~/modules/calibration/meeting";
+import { requireUser, requireUserAndTimeZone } from "~/modules/auth/permissions.server";
+import { meetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
 import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
+import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -40,7 +42,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   }
   const intent = form.get("intent");
   if (intent === "meeting") {
-    const submission = parseWithZod(form, { schema: MeetingSchema });
+    const { timeZone } = await requireUserAndTimeZone(request);
+    const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
     if (submission.status !== "success") return data({ intent: "meeting" as const, meetingResult: submission.reply() }, { status: 400 });
     await scheduleMeeting(viewer, params.sessionId ?? "", submission.value);
     return redirect(`/calibration/${params.sessionId}`);
@@ -84,31 +87,34 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect(`/calibration/${params.sessionId}`);
 });
 
-const meetingTime = (startsAt: string | Date) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(startsAt))} UTC`;
-
-/** The session's meeting; the facilitator and admins set, move or remove it (calibrators and the facilitator get calendar invitations). */
+/**
+ * The session's meeting, on the viewer's own clock; the facilitator and admins set, move or remove it
+ * (calibrators and the facilitator get calendar invitations, each on their own clock).
+ */
 function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: string | Date | null; minutes: number | null; canChange: boolean }; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const timeZone = useTimeZone();
+  const schema = meetingSchema(timeZone);
   const [form, fields] = useForm({
     id: "meeting",
     lastResult,
-    constraint: getZodConstraint(MeetingSchema),
-    defaultValue: { startsAt: meeting.startsAt ? new Date(meeting.startsAt).toISOString().slice(0, 16) : "", minutes: String(meeting.minutes ?? 60) },
+    constraint: getZodConstraint(schema),
+    defaultValue: { startsAt: meeting.startsAt ? localDateTimeValue(new Date(meeting.startsAt), timeZone) : "", minutes: String(meeting.minutes ?? 60) },
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   if (!meeting.startsAt && !meeting.canChange) return null;
   return (
     <Card className="mb-6">
       <h2 className="mb-1 text-lg font-semibold">Meeting</h2>
       <p className="mb-3 text-sm">
-        {meeting.startsAt ? `${meetingTime(meeting.startsAt)}, ${meeting.minutes} minutes.` : "No meeting set."}
+        {meeting.startsAt ? `${formatDateTime(meeting.startsAt, timeZone, "full")}, ${meeting.minutes} minutes.` : "No meeting set."}
         {meeting.canChange ? " Calibrators and the facilitator get a calendar invitation, and an update when it moves or is removed." : ""}
       </p>
       {meeting.canChange ? (
         <div className="flex flex-wrap items-end gap-3">
           <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="meeting" />
-            <Field label="Starts (UTC)" errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
+            <Field label={`Starts (${timeZone})`} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
             <Field label="Length (minutes)" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" variant="secondary" disabled={busy}>

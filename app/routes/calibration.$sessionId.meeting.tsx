@@ -19,7 +19,9 @@ import { MAX_NOTES, NotesSchema } from "~/modules/calibration/meeting-mode";
 import { endMeeting, meetingView, openInMeeting, saveMeetingNotes } from "~/modules/calibration/meeting-mode.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { DomainError, InvalidError } from "~/modules/errors";
+import { formatTimeOfDay } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Meeting mode · ${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -73,6 +75,7 @@ const outcomeText = (value: Outcome, dimension: string | null) =>
 
 export default function MeetingMode() {
   const view = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -110,7 +113,7 @@ export default function MeetingMode() {
             <>
               <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
                 {current.position} of {view.agendaLength} on the agenda · on this person for {current.time} so far (since{" "}
-                <time dateTime={current.since}>{new Date(current.since).toISOString().slice(11, 16)} UTC</time>)
+                <time dateTime={current.since}>{formatTimeOfDay(current.since, timeZone)}</time>)
               </p>
               <dl className="mb-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="font-medium">Manager</dt>
@@ -202,6 +205,7 @@ export default function MeetingMode() {
 function NotesForm({ entryId, name, notes, lastResult, busy }: { entryId: string; name: string; notes: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
   const formRef = useRef<HTMLFormElement>(null);
   const kept = useAutosavedForm(formRef, true, "notes-autosave");
+  const timeZone = useTimeZone();
   const [form, fields] = useForm({
     id: `notes-${entryId}`,
     lastResult,
@@ -210,7 +214,7 @@ function NotesForm({ entryId, name, notes, lastResult, busy }: { entryId: string
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NotesSchema }),
   });
-  const status = kept.saving ? "Saving the notes…" : kept.error ? `The notes were not saved: ${kept.error}` : kept.savedAt ? `Notes saved at ${new Date(kept.savedAt).toISOString().slice(11, 16)} UTC.` : "";
+  const status = kept.saving ? "Saving the notes…" : kept.error ? `The notes were not saved: ${kept.error}` : kept.savedAt ? `Notes saved at ${formatTimeOfDay(kept.savedAt, timeZone)}.` : "";
   return (
     <Form method="post" ref={formRef} preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="notes" />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime, HiringNav, linkClass } from "~/components/hiring/hiring-parts";
+import { formatInstant, HiringNav, linkClass } from "~/components/hiring/hiring-parts";
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -9,6 +9,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Hiring · Rungs" }];
 
@@ -21,6 +22,7 @@ const CARD_WORDS = { submitted: "Submitted", draft: "Draft saved", "not-started"
 
 export default function HiringHome() {
   const { canCreate, openings, interviews, canSeeStatistics, isAdmin } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   return (
     <>
       <PageHeader
@@ -51,7 +53,7 @@ export default function HiringHome() {
                   </td>
                   <td className={tdClass}>{interview.opening}</td>
                   <td className={tdClass}>{interview.stage}</td>
-                  <td className={tdClass}>{formatDateTime(interview.scheduledAt)}</td>
+                  <td className={tdClass}>{formatInstant(interview.scheduledAt, timeZone)}</td>
                   <td className={tdClass}>
                     {CARD_WORDS[interview.card]}
                     {interview.loopState === "decided" ? " · decided" : interview.loopState === "closed" ? " · no longer needed" : ""}

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
-import { formatDateTime, linkClass } from "~/components/hiring/hiring-parts";
+import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
 import { KitView } from "~/components/hiring/kit-view";
 import { ScorecardForm } from "~/components/hiring/scorecard-form";
 import { Button } from "~/components/ui/button";
@@ -14,6 +14,7 @@ import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/sco
 import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";
 import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, submitScorecard } from "~/modules/hiring/scorecards.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Scorecard: ${data?.candidate ?? "candidate"} · Rungs` }];
 
@@ -68,6 +69,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 
 export default function InterviewPage() {
   const page = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -82,7 +84,7 @@ export default function InterviewPage() {
       <BackLink to={`/hiring/loops/${page.loop.id}`}>{page.candidate}</BackLink>
       <PageHeader
         title={`${page.stage.name}: ${page.candidate}`}
-        description={`${page.opening.title}, ${page.opening.level}. ${page.interview.scheduledAt ? `Interview on ${formatDateTime(page.interview.scheduledAt)}.` : ""} You see nobody else's scorecard of this candidate until yours is submitted.`}
+        description={`${page.opening.title}, ${page.opening.level}. ${page.interview.scheduledAt ? `Interview on ${formatInstant(page.interview.scheduledAt, timeZone)}.` : ""} You see nobody else's scorecard of this candidate until yours is submitted.`}
         actions={
           <Link to={`/hiring/openings/${page.opening.id}/stages/${page.stage.id}/kit`} className={linkClass}>
             Printable kit
@@ -137,11 +139,12 @@ export default function InterviewPage() {
 
 function SubmittedCard({ page, competencies, busy }: { page: ReturnType<typeof useLoaderData<typeof loader>>; competencies: { id: string; name: string }[]; busy: boolean }) {
   const recommendation = page.values[recommendationField];
+  const timeZone = useTimeZone();
   return (
     <Card>
       <h2 className="text-lg font-semibold">Your scorecard</h2>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        Submitted {formatDateTime(page.submitted?.submittedAt ?? null)}. Recommends <strong>{recommendation ? RECOMMENDATION_LABELS[recommendation as Recommendation] : "–"}</strong>.
+        Submitted {formatInstant(page.submitted?.submittedAt ?? null, timeZone)}. Recommends <strong>{recommendation ? RECOMMENDATION_LABELS[recommendation as Recommendation] : "–"}</strong>.
       </p>
       <dl className="mt-3 space-y-2 text-sm">
         {competencies.map((competency) => (
@@ -161,7 +164,7 @@ function SubmittedCard({ page, competencies, busy }: { page: ReturnType<typeof u
           </h3>
           {page.submitted.amendments.map((amendment) => (
             <div key={amendment.id} className="mt-2">
-              <p className="text-sm text-slate-600 dark:text-slate-300">{formatDateTime(amendment.submittedAt)}:</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">{formatInstant(amendment.submittedAt, timeZone)}:</p>
               <AmendmentChanges diff={amendment.diff} competencyName={page.competencyName} />
             </div>
           ))}

@@ -5,34 +5,35 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
-import { formatDateTime, linkClass } from "~/components/hiring/hiring-parts";
+import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUserAndTimeZone } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { purgeCandidate } from "~/modules/hiring/candidates.server";
-import { AssignSchema, LinkHireSchema } from "~/modules/hiring/forms";
+import { assignSchema, LinkHireSchema } from "~/modules/hiring/forms";
 import { assignInterviewer, linkHire, loopPage, openDebriefEarly, removeInterview, setCandidateInvitations } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Loop"} · Hiring · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = await requireUser(request);
-  return loopPage(viewer, params.loopId ?? "");
+  const { viewer, timeZone } = await requireUserAndTimeZone(request);
+  return loopPage(viewer, params.loopId ?? "", timeZone);
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const viewer = await requireUser(request);
+  const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const loopId = params.loopId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "assign") {
-    const submission = parseWithZod(formData, { schema: AssignSchema });
+    const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await assignInterviewer(viewer, loopId, submission.value);
+    const result = await assignInterviewer(viewer, loopId, submission.value, timeZone);
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
     // Saved even when the times clash (a paired interview may be meant); the clash is said at once.
     return { intent, result: submission.reply({ resetForm: true }), message: result.overlaps.length ? `Interviewer assigned, but the times clash. ${result.overlaps.join(" ")}` : "Interviewer assigned." };
@@ -76,6 +77,7 @@ const recommendationLabel = (value: string | null) => (value ? (RECOMMENDATION_L
 
 export default function LoopPage() {
   const page = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const { opening, candidate, stages, interviews, panel, warnings, cards, decision, debrief, can, competencyName } = page;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -130,7 +132,7 @@ export default function LoopPage() {
                             <span>{interview.interviewer.name}</span>
                           )}
                           <span className="text-slate-500 dark:text-slate-400">
-                            {[interview.interviewer.team ?? "no team", interview.interviewer.level ?? "no level", formatDateTime(interview.scheduledAt)].join(" · ")}
+                            {[interview.interviewer.team ?? "no team", interview.interviewer.level ?? "no level", formatInstant(interview.scheduledAt, timeZone)].join(" · ")}
                           </span>
                           {interview.status ? <span className="rounded bg-slate-100 px-2 text-xs dark:bg-slate-800">{interview.status}</span> : null}
                           {interview.removable ? (
@@ -164,8 +166,8 @@ export default function LoopPage() {
                   {card.author}, {stageName(card.stageId)}
                 </h3>
                 <p className="text-sm text-slate-600 dark:text-slate-300">
-                  Recommends: <strong>{recommendationLabel(card.recommendation)}</strong> · submitted {formatDateTime(card.submittedAt)}
-                  {card.amendedAt ? ` · amended ${formatDateTime(card.amendedAt)}` : ""}
+                  Recommends: <strong>{recommendationLabel(card.recommendation)}</strong> · submitted {formatInstant(card.submittedAt, timeZone)}
+                  {card.amendedAt ? ` · amended ${formatInstant(card.amendedAt, timeZone)}` : ""}
                 </p>
                 <dl className="mt-3 space-y-2 text-sm">
                   {card.scores.map((score) => (
@@ -183,7 +185,7 @@ export default function LoopPage() {
                     <summary className="cursor-pointer font-medium">Amendments ({card.amendments.length})</summary>
                     {card.amendments.map((amendment) => (
                       <div key={amendment.id} className="mt-2">
-                        <p className="text-slate-600 dark:text-slate-300">Amended {formatDateTime(amendment.submittedAt)}:</p>
+                        <p className="text-slate-600 dark:text-slate-300">Amended {formatInstant(amendment.submittedAt, timeZone)}:</p>
                         <AmendmentChanges diff={amendment.diff} competencyName={competencyName} />
                       </div>
                     ))}
@@ -198,7 +200,7 @@ export default function LoopPage() {
             <Card>
               <h2 className="mb-1 text-lg font-semibold">Pipeline</h2>
               <p className="mb-2 text-sm">
-                <strong>{page.pipeline.stage}</strong> since {formatDateTime(page.pipeline.since)} ·{" "}
+                <strong>{page.pipeline.stage}</strong> since {formatInstant(page.pipeline.since, timeZone)} ·{" "}
                 <Link to={`/hiring/openings/${opening.id}/pipeline`} className={linkClass}>
                   the opening&apos;s pipeline
                 </Link>
@@ -207,7 +209,7 @@ export default function LoopPage() {
                 {page.pipeline.moves.map((move, index) => (
                   <li key={index}>
                     {move.from ? `${move.from} → ${move.to}` : `Entered at ${move.to}`}
-                    {move.reason ? ` (${move.reason})` : ""}, {formatDateTime(move.at)}
+                    {move.reason ? ` (${move.reason})` : ""}, {formatInstant(move.at, timeZone)}
                     {move.by ? ` by ${move.by}` : ""}
                     {move.note ? <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">{move.note}</span> : null}
                   </li>
@@ -218,7 +220,7 @@ export default function LoopPage() {
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Candidate</h2>
             {candidate.purgedAt ? (
-              <p className="text-sm">This candidate&apos;s data was purged on {formatDateTime(candidate.purgedAt)}. Their scores stay, anonymous, for statistics.</p>
+              <p className="text-sm">This candidate&apos;s data was purged on {formatInstant(candidate.purgedAt, timeZone)}. Their scores stay, anonymous, for statistics.</p>
             ) : (
               <dl className="space-y-2 text-sm">
                 <div>
@@ -320,7 +322,7 @@ export default function LoopPage() {
             <h2 className="mb-2 text-lg font-semibold">Debrief</h2>
             {debrief.open ? (
               <p className="text-sm">
-                {debrief.openedEarly ? `Opened early by ${debrief.openedEarly.by ?? "a hiring admin"} on ${formatDateTime(debrief.openedEarly.at)}.` : "Every scorecard is in."}{" "}
+                {debrief.openedEarly ? `Opened early by ${debrief.openedEarly.by ?? "a hiring admin"} on ${formatInstant(debrief.openedEarly.at, timeZone)}.` : "Every scorecard is in."}{" "}
                 {debrief.canSee ? (
                   <Link to={`/hiring/loops/${page.loop.id}/debrief`} className={linkClass}>
                     Read the debrief
@@ -344,7 +346,7 @@ export default function LoopPage() {
               <h2 className="mb-2 text-lg font-semibold">Decision</h2>
               <p className="text-sm">
                 <strong>{decision.label}</strong>
-                {decision.level ? ` at ${decision.level}` : ""}, recorded by {decision.decidedBy ?? "a hiring admin"} on {formatDateTime(decision.decidedAt)}.
+                {decision.level ? ` at ${decision.level}` : ""}, recorded by {decision.decidedBy ?? "a hiring admin"} on {formatInstant(decision.decidedAt, timeZone)}.
               </p>
               {decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{decision.rationale}</p> : null}
               {decision.dissents.length ? <p className="mt-2 text-sm">{decision.dissents.length === 1 ? "1 dissent" : `${decision.dissents.length} dissents`} recorded: see the debrief.</p> : null}
@@ -358,13 +360,15 @@ export default function LoopPage() {
 }
 
 function AssignForm({ stages, lastResult, busy }: { stages: { id: string; name: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const timeZone = useTimeZone();
+  const schema = assignSchema(timeZone);
   const [form, fields] = useForm({
     id: "assign",
     lastResult,
-    constraint: getZodConstraint(AssignSchema),
+    constraint: getZodConstraint(schema),
     defaultValue: { stageId: stages[0]?.id },
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700" {...getFormProps(form)}>
@@ -379,7 +383,7 @@ function AssignForm({ stages, lastResult, busy }: { stages: { id: string; name: 
           ))}
         </SelectField>
         <Field label="Interviewer's email" autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-        <Field label="When (UTC, optional)" errors={fields.scheduledAt.errors} {...getInputProps(fields.scheduledAt, { type: "datetime-local" })} />
+        <Field label={`When (${timeZone}, optional)`} errors={fields.scheduledAt.errors} {...getInputProps(fields.scheduledAt, { type: "datetime-local" })} />
       </div>
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" variant="secondary" disabled={busy}>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/components/hiring/hiring-parts";
+import { formatInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -16,6 +16,7 @@ import { DECISION_LABELS, DECISIONS, DecisionSchema, DissentSchema } from "~/mod
 import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.candidate ?? "candidate"} · Rungs` }];
 
@@ -55,6 +56,7 @@ const number = (value: number | null, digits = 1) => (value === null ? "–" : v
 
 export default function DebriefPage() {
   const page = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -81,7 +83,7 @@ export default function DebriefPage() {
       {message ? <Alert tone="success">{message}</Alert> : null}
       {page.openedEarly ? (
         <Alert tone="warning">
-          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {formatDateTime(page.openedEarly.at)}, with {page.openedEarly.pending === 1 ? "1 scorecard" : `${page.openedEarly.pending} scorecards`} still to come.
+          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {formatInstant(page.openedEarly.at, timeZone)}, with {page.openedEarly.pending === 1 ? "1 scorecard" : `${page.openedEarly.pending} scorecards`} still to come.
         </Alert>
       ) : null}
       <div className="space-y-6">
@@ -204,7 +206,7 @@ export default function DebriefPage() {
             <>
               <p className="text-sm">
                 <strong>{page.decision.label}</strong>
-                {page.decision.level ? ` at ${page.decision.level}` : ""}, recorded by {page.decision.decidedBy ?? "a hiring admin"} on {formatDateTime(page.decision.decidedAt)}.
+                {page.decision.level ? ` at ${page.decision.level}` : ""}, recorded by {page.decision.decidedBy ?? "a hiring admin"} on {formatInstant(page.decision.decidedAt, timeZone)}.
               </p>
               {page.decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p> : null}
               {page.dissents.length ? (
@@ -215,7 +217,7 @@ export default function DebriefPage() {
                   <ul className="mt-1 space-y-2 text-sm">
                     {page.dissents.map((dissent) => (
                       <li key={dissent.id}>
-                        <span className="font-medium">{dissent.author}</span>, {formatDateTime(dissent.createdAt)}: <span className="whitespace-pre-line">{dissent.text}</span>
+                        <span className="font-medium">{dissent.author}</span>, {formatInstant(dissent.createdAt, timeZone)}: <span className="whitespace-pre-line">{dissent.text}</span>
                       </li>
                     ))}
                   </ul>

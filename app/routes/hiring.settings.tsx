@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/components/hiring/hiring-parts";
+import { formatInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -12,6 +12,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
+import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
 
@@ -30,6 +31,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 
 export default function RetentionSettings() {
   const setting = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -65,7 +67,7 @@ export default function RetentionSettings() {
         </Form>
         {setting.updatedAt ? (
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-            Last changed {formatDateTime(setting.updatedAt)}
+            Last changed {formatInstant(setting.updatedAt, timeZone)}
             {setting.updatedBy ? ` by ${setting.updatedBy}` : ""}.
           </p>
         ) : null}

@@ -11,14 +11,15 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
 import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
-import { timeZoneNames } from "~/modules/notifications/time-zones";
+import { timeZoneLabel, timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Email settings · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await notificationSettings(viewer.id)), timeZones: timeZoneNames() };
+  const settings = await notificationSettings(viewer.id);
+  return { ...settings, timeZones: timeZoneNames(settings.timeZone) };
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
@@ -96,14 +97,14 @@ export default function EmailSettings() {
           </label>
           <SelectField
             label="Your time zone"
-            hint={`Digests arrive at 09:00 on this clock. Leave it on the organisation's (${settings.organisationTimeZone}) if that is yours.`}
+            hint={`Rungs shows times on this clock and reads the times you enter on it; digests arrive at 09:00 on it. Leave it on the organisation's (${settings.organisationTimeZone}) if that is yours.`}
             errors={fields.timeZone.errors}
             {...getSelectProps(fields.timeZone)}
           >
             <option value="">The organisation&apos;s ({settings.organisationTimeZone})</option>
             {settings.timeZones.map((zone) => (
               <option key={zone} value={zone}>
-                {zone}
+                {timeZoneLabel(zone)}
               </option>
             ))}
           </SelectField>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "~/modules/notifications/time-zones";
+import { isTimeZone } from "~/modules/time-zones";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])

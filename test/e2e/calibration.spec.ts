@@ -240,7 +240,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await sam.goto(`${sessionUrl}/meeting`);
   await expect(sam.getByRole("heading", { name: `Now discussing: ${nikhil.name}` })).toBeVisible();
   await page.getByLabel(`Discussion notes on ${nikhil.name}`).fill("Agreed: promote; scope to be written up by Laura.");
-  await expect(page.getByRole("status").filter({ hasText: /^Notes saved at \d\d:\d\d UTC\.$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Notes saved at \d\d:\d\d \(UTC\)\.$/ })).toBeVisible();
   await expect(sam.getByText("Agreed: promote; scope to be written up by Laura.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `Next: ${people.engineer.name}` }).click();

@@ -1,5 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, type RefObject } from "react";
+import { formatTimeOfDay } from "~/modules/time-zones";
+import { useTimeZone } from "~/utils/time-zone";
 
 /** How long after the last change the form is kept. */
 const PAUSE_MS = 800;
@@ -45,13 +47,13 @@ export function useAutosavedForm(form: RefObject<HTMLFormElement | null>, enable
 }
 
 export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolean; savedAt: string | null; error: string | null; keptAt: string | null }) {
-  const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
+  const timeZone = useTimeZone();
   const text = saving
     ? "Keeping your draft…"
     : error
       ? `Your draft was not kept: ${error}`
       : savedAt
-        ? `Draft kept at ${time(savedAt)} UTC. It is not a proposal until you save it.`
+        ? `Draft kept at ${formatTimeOfDay(savedAt, timeZone)}. It is not a proposal until you save it.`
         : keptAt
           ? "This is your unsaved draft; nobody else sees it until you save the proposal."
           : "";

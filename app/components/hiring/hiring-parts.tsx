@@ -1,13 +1,13 @@
 import { Link } from "@remix-run/react";
+import { formatDateTime } from "~/modules/time-zones";
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-/** A stored time, the same on the server and in the browser (UTC). */
-export function formatDateTime(iso: string | null): string {
-  return iso ? `${dateTime.format(new Date(iso))} UTC` : "not scheduled";
+/** A stored time on the reader's clock, the zone named; "not scheduled" when there is none. */
+export function formatInstant(iso: string | null, timeZone: string): string {
+  return iso ? formatDateTime(iso, timeZone) : "not scheduled";
 }
 
 export function formatDate(iso: string | null): string {

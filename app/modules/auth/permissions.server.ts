@@ -13,6 +13,12 @@ export async function requireUser(request: Request): Promise<Viewer> {
   return (await requireSignedIn(request)).viewer;
 }
 
+/** The signed-in person and the zone their times are entered and shown on: their own choice, else the organisation's. */
+export async function requireUserAndTimeZone(request: Request): Promise<{ viewer: Viewer; timeZone: string }> {
+  const { viewer, timeZone } = await requireSignedIn(request);
+  return { viewer, timeZone };
+}
+
 export async function requireRole(request: Request, role: Role): Promise<Viewer> {
   const viewer = await requireUser(request);
   if (!hasRole(viewer, role)) {

@@ -14,6 +14,7 @@ const sessionAndUserRow = z.object({
   isAdmin: sqlBool,
   isHiringAdmin: sqlBool,
   deactivatedAt: sqlDate.nullable(),
+  timeZone: z.string().nullable(),
   isManager: sqlBool,
   isCalibrator: sqlBool,
   isInterviewer: sqlBool,
@@ -28,6 +29,8 @@ export type SessionUser = {
   isAdmin: boolean;
   isHiringAdmin: boolean;
   deactivatedAt: Date | null;
+  /** The zone they chose (an IANA name), or null for the organisation's. */
+  timeZone: string | null;
   isManager: boolean;
   isCalibrator: boolean;
   isInterviewer: boolean;
@@ -45,7 +48,7 @@ export type SessionUser = {
  */
 export async function sessionAndUser(sessionId: string): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
   const rows = parseRows(sessionAndUserRow, await readRows`
-    SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt",
+    SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt", u."timeZone",
       EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager",
       (EXISTS (SELECT 1 FROM "CalibrationCalibrator" c WHERE c."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CalibrationSession" f WHERE f."facilitatorId" = u.id)) AS "isCalibrator",

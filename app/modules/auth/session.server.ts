@@ -1,13 +1,17 @@
 import { db } from "~/db/client.server";
 import { SignInRequiredError } from "~/modules/errors";
 import type { KeptTodoCount } from "~/modules/todo/kept-count";
+import { resolveTimeZone } from "~/modules/time-zones";
 import { forgetTodoCount } from "~/modules/todo/kept-count.server";
+import { getEnv } from "~/utils/env.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
 
 export type SignedIn = {
   viewer: Viewer;
+  /** The zone the person's times are entered and shown on: their own, else the organisation's. */
+  timeZone: string;
   /** Someone active reports to the viewer (read with the session, for the navigation). */
   isManager: boolean;
   /** A calibrator or facilitator of some calibration session (the navigation shows Calibration). */
@@ -45,6 +49,7 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
   }
   return {
     viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
+    timeZone: resolveTimeZone(user.timeZone, getEnv().ORG_TIME_ZONE),
     isManager: user.isManager,
     isCalibrator: user.isCalibrator,
     isInterviewer: user.isInterviewer,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalDateTimeField } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
 import { NOTES_MAX } from "./scorecard";
@@ -50,26 +51,14 @@ export const CandidateSchema = z.object({
 });
 export type CandidateInput = z.output<typeof CandidateSchema>;
 
-export const AssignSchema = z.object({
-  stageId: requiredText("Choose a stage.", 100, "Choose a stage."),
-  email: z.string({ error: "Give the interviewer's email." }).trim().toLowerCase().min(1, { error: "Give the interviewer's email." }).max(254),
-  /** A datetime-local value, read as UTC; empty when not scheduled yet. */
-  scheduledAt: z
-    .string()
-    .trim()
-    .max(40)
-    .optional()
-    .transform((value, context) => {
-      if (!value) return null;
-      const date = new Date(/Z|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-      if (Number.isNaN(date.getTime())) {
-        context.addIssue({ code: "custom", message: "Give a date and time, or leave it empty." });
-        return z.NEVER;
-      }
-      return date;
-    }),
-});
-export type AssignInput = z.output<typeof AssignSchema>;
+/** Assigning an interviewer; the interview's time, empty when not scheduled yet, is read on `timeZone`'s clock. */
+export const assignSchema = (timeZone: string) =>
+  z.object({
+    stageId: requiredText("Choose a stage.", 100, "Choose a stage."),
+    email: z.string({ error: "Give the interviewer's email." }).trim().toLowerCase().min(1, { error: "Give the interviewer's email." }).max(254),
+    scheduledAt: optionalDateTimeField(timeZone, "Give a date and time, or leave it empty."),
+  });
+export type AssignInput = z.output<ReturnType<typeof assignSchema>>;
 
 export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
 export type Decision = (typeof DECISIONS)[number];

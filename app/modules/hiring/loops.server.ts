@@ -88,8 +88,11 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
   return `${level.title} (${trackOfLevel(ladder, levelId)?.name ?? level.trackId})`;
 }
 
-/** The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the viewer may read, the decision. */
-export async function loopPage(viewer: Viewer, loopId: string) {
+/**
+ * The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the
+ * viewer may read, the decision. Clashes in time are said on the viewer's clock (`timeZone`).
+ */
+export async function loopPage(viewer: Viewer, loopId: string, timeZone: string) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const ladder = await openingLadder(loop.opening);
   const { access } = loop;
@@ -143,7 +146,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       : null,
     warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
     /** Interviews that clash in time (the candidate's, or an interviewer's), for those who staff the loop. */
-    overlaps: await loopOverlapWarnings(viewer, loop),
+    overlaps: await loopOverlapWarnings(viewer, loop, timeZone),
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,
@@ -233,14 +236,17 @@ async function interviewsElsewhere(loopId: string, interviews: readonly Schedule
 }
 
 /** Clashes in time among the loop's interviews and with its interviewers' other interviews, for those who staff it. */
-async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop): Promise<string[]> {
+async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: string): Promise<string[]> {
   if (!canStaffLoop(viewer, loop.access)) return [];
   const scheduled = scheduledOf(loop);
-  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled));
+  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled), timeZone);
 }
 
-/** Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is saved all the same). */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, now = new Date()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
+/**
+ * Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is
+ * saved all the same), on the viewer's clock (`timeZone`).
+ */
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = new Date()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
@@ -272,7 +278,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
     stageName: loop.opening.stages.find((stage) => stage.id === input.stageId)?.name ?? "",
     at: input.scheduledAt,
   };
-  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled])) };
+  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled]), timeZone) };
 }
 
 /**

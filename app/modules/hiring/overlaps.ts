@@ -1,3 +1,5 @@
+import { formatDateTime } from "~/modules/time-zones";
+
 /**
  * Interviews that clash in time, as pure logic: a candidate cannot sit two interviews at once,
  * nor can an interviewer give two. An interview is booked by its start alone, so two clash when
@@ -12,26 +14,20 @@ export type InterviewElsewhere = { interviewerId: string; at: Date };
 
 const clash = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
 
-/** "24 Nov 2026, 10:00 UTC": the same in every time zone, as the scheduling form asks in UTC. */
-export function formatSlot(at: Date): string {
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][at.getUTCMonth()];
-  const time = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")}`;
-  return `${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${time} UTC`;
-}
-
-const describe = (interview: ScheduledInterview) => `${interview.stageName} with ${interview.interviewerName} at ${formatSlot(interview.at)}`;
+const describe = (interview: ScheduledInterview, timeZone: string) => `${interview.stageName} with ${interview.interviewerName} at ${formatDateTime(interview.at, timeZone)}`;
 
 /**
  * Every clash of a loop's scheduled interviews, in words: runs of the candidate's interviews that
  * follow each other closer than an interview lasts (each run once, however many it holds), and each
- * interview whose interviewer has another one elsewhere at that time.
+ * interview whose interviewer has another one elsewhere at that time. Times are said on the
+ * reader's clock (`timeZone`).
  */
-export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): string[] {
+export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[], timeZone: string): string[] {
   const warnings: string[] = [];
   const byTime = [...interviews].sort((a, b) => a.at.getTime() - b.at.getTime());
   let run: ScheduledInterview[] = [];
   const closeRun = () => {
-    if (run.length > 1) warnings.push(`The candidate has ${run.length} interviews less than an hour apart: ${run.map(describe).join("; ")}.`);
+    if (run.length > 1) warnings.push(`The candidate has ${run.length} interviews less than an hour apart: ${run.map((interview) => describe(interview, timeZone)).join("; ")}.`);
   };
   for (const interview of byTime) {
     const last = run[run.length - 1];
@@ -46,7 +42,7 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
     const others = elsewhere.filter((other) => other.interviewerId === interview.interviewerId && clash(other.at, interview.at));
     if (others.length) {
       warnings.push(
-        `${interview.interviewerName} has ${others.length === 1 ? "another interview" : `${others.length} other interviews`} in another loop less than an hour from ${interview.stageName} at ${formatSlot(interview.at)}.`,
+        `${interview.interviewerName} has ${others.length === 1 ? "another interview" : `${others.length} other interviews`} in another loop less than an hour from ${interview.stageName} at ${formatDateTime(interview.at, timeZone)}.`,
       );
     }
   }
@@ -54,12 +50,12 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
 }
 
 /** The clashes of one interview just scheduled: with the candidate's other interviews, and with its interviewer's elsewhere. */
-export function newInterviewOverlaps(scheduled: ScheduledInterview, loopInterviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): string[] {
+export function newInterviewOverlaps(scheduled: ScheduledInterview, loopInterviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[], timeZone: string): string[] {
   const warnings: string[] = [];
   const candidate = loopInterviews.filter((other) => other.id !== scheduled.id && clash(other.at, scheduled.at));
-  if (candidate.length) warnings.push(`The candidate already has ${candidate.map(describe).join("; ")}: less than an hour from this one.`);
+  if (candidate.length) warnings.push(`The candidate already has ${candidate.map((interview) => describe(interview, timeZone)).join("; ")}: less than an hour from this one.`);
   const own = loopInterviews.filter((other) => other.id !== scheduled.id && other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at));
   const theirs = elsewhere.filter((other) => other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at)).length + own.length;
-  if (theirs) warnings.push(`${scheduled.interviewerName} already interviews less than an hour from ${formatSlot(scheduled.at)}${own.length ? "" : " in another loop"}.`);
+  if (theirs) warnings.push(`${scheduled.interviewerName} already interviews less than an hour from ${formatDateTime(scheduled.at, timeZone)}${own.length ? "" : " in another loop"}.`);
   return warnings;
 }

@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
 import { candidateInterviews, upcomingInterviews } from "~/modules/hiring/invitations.server";
+import { resolveTimeZone } from "~/modules/time-zones";
 import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
@@ -16,7 +17,6 @@ import { toPreferences } from "./preferences.server";
 import { absoluteLink, renderInvitation, renderMessage } from "./render";
 import { claimDueMessages, insertNewMessages, knownInvitationKeys, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
 import { signingKey } from "./signing-key.server";
-import { isTimeZone } from "./time-zones";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 /**
@@ -68,7 +68,7 @@ export async function queueReminders(now = new Date()): Promise<number> {
   for (const person of people) {
     const [items, known] = await Promise.all([todoFor(person, now), knownKeys(person.id)]);
     const preferences = toPreferences(person.notificationPreference);
-    const timeZone = person.timeZone && isTimeZone(person.timeZone) ? person.timeZone : env.ORG_TIME_ZONE;
+    const timeZone = resolveTimeZone(person.timeZone, env.ORG_TIME_ZONE);
     const links = (kind: MessageKind) => ({
       base,
       unsubscribe: absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kind) })}`),

@@ -1,6 +1,6 @@
+import { localTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { wants, type MessageKind, type Preferences } from "./preferences";
-import { localTime } from "./time-zones";
 
 /**
  * Which messages a person is owed now, from their to-do list (app/modules/todo, the one

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "./time-zones";
+import { isTimeZone } from "~/modules/time-zones";
 
 /**
  * Each person's choice of email reminders: how often the digest comes, which nudges,

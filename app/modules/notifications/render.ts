@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { isMeetingEvent, linkLabel } from "./invitations";
 import { KIND_LABELS, type MessageKind } from "./preferences";
@@ -121,7 +122,7 @@ export function renderInvitation(
   timeZone: string,
   links: Links | null,
 ): RenderedMessage {
-  const when = `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone }).format(invitation.startsAt)} (${timeZone})`;
+  const when = formatDateTime(invitation.startsAt, timeZone, "full");
   const meeting = isMeetingEvent(invitation.eventId);
   const what = invitation.summary ?? (meeting ? "The calibration meeting" : "Your interview");
   const subject = invitation.method === "CANCEL" ? `Cancelled: ${what}, ${when}` : `${invitation.sequence > 0 ? "Moved" : "Invitation"}: ${what}, ${when}`;

@@ -14,6 +14,7 @@ import { loader as filterOptionsLoader } from "~/routes/calibration.$sessionId.f
 import { action as newAction } from "~/routes/calibration.new";
 import { loader as assessmentLoader } from "~/routes/assessments.$assessmentId";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -391,6 +392,33 @@ describe("calibration pages", () => {
     await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
     expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(409);
     expect(await stored()).toEqual(none);
+  });
+
+  test("a meeting's start is entered and read back on each person's own clock, the zone named; the instant is stored", async () => {
+    const { admin, facilitator, sam, sessionId } = await setUp();
+    await db.user.update({ where: { id: facilitator.id }, data: { timeZone: "America/New_York" } });
+    await db.user.update({ where: { id: sam.id }, data: { timeZone: "Europe/Berlin" } });
+    const post = async (personId: string, fields: Record<string, string>) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, fields), { sessionId })));
+    const stored = async () => (await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { meetingStartsAt: true } })).meetingStartsAt;
+    const readBack = async (personId: string) => {
+      const root = bodyOf<{ viewer: { timeZone: string } }>(await rootLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId))));
+      const page = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, personId), { sessionId })));
+      const zone = root.viewer.timeZone;
+      return { field: localDateTimeValue(new Date(page.meeting.startsAt!), zone), shown: formatDateTime(page.meeting.startsAt!, zone, "full") };
+    };
+
+    // 10:00 in New York on 9 March 2026, the day after its clocks went forward (Europe's had not): 14:00 UTC, 15:00 in Berlin.
+    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-03-09T10:00", minutes: "60" }))).toBe(302);
+    expect(await stored()).toEqual(new Date("2026-03-09T14:00:00Z"));
+    expect(await readBack(facilitator.id)).toEqual({ field: "2026-03-09T10:00", shown: "Monday, 9 March 2026 at 10:00 (America/New_York)" });
+    expect(await readBack(sam.id)).toEqual({ field: "2026-03-09T15:00", shown: "Monday, 9 March 2026 at 15:00 (Europe/Berlin)" });
+    // The admin has chosen no zone: the organisation's (UTC here).
+    expect(await readBack(admin.id)).toEqual({ field: "2026-03-09T14:00", shown: "Monday, 9 March 2026 at 14:00 (UTC)" });
+
+    // Moved to 10:00 in New York after Europe's clocks changed too: six hours behind Berlin again.
+    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-03-30T10:00", minutes: "60" }))).toBe(302);
+    expect(await stored()).toEqual(new Date("2026-03-30T14:00:00Z"));
+    expect((await readBack(sam.id)).field).toBe("2026-03-30T16:00");
   });
 
   test("a calibrator gets the session's event stream", async () => {

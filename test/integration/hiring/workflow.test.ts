@@ -12,6 +12,7 @@ import { action as newAction, loader as newLoader } from "~/routes/hiring.openin
 import { createPerson } from "../../utils/factories";
 import { countStatements } from "~/db/statement-count.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
+import { formatDateTime } from "~/modules/time-zones";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
 describe("navigation", () => {
@@ -152,7 +153,7 @@ describe("loops", () => {
     const loopPageOf = async (viewerId: string, id: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${id}`, viewerId), { loopId: id })));
     // The set-up books Ana (Coding) and Ben (Design) for the candidate at the same 10:00.
     expect((await loopPageOf(grace.id, loopId)).overlaps).toEqual([
-      "The candidate has 2 interviews less than an hour apart: Coding with Ana Interviewer at 20 Nov 2026, 10:00 UTC; Design with Ben Interviewer at 20 Nov 2026, 10:00 UTC.",
+      "The candidate has 2 interviews less than an hour apart: Coding with Ana Interviewer at 20 Nov 2026, 10:00 (UTC); Design with Ben Interviewer at 20 Nov 2026, 10:00 (UTC).",
     ]);
     // An interviewer does not staff the loop: nothing of others' diaries.
     expect((await loopPageOf(ana.id, loopId)).overlaps).toEqual([]);
@@ -161,13 +162,33 @@ describe("loops", () => {
     const assign = async (fields: Record<string, string>) => call(async () => loopAction(routeArgs(await post(`/hiring/loops/${secondLoop}`, grace.id, { intent: "assign", ...fields }), { loopId: secondLoop })));
     const clashing = await assign({ stageId: stages[0]!.id, email: ana.email, scheduledAt: "2026-11-20T10:30" });
     expect(statusOf(clashing)).toBe(200);
-    expect(bodyOf<{ message: string }>(clashing).message).toBe("Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 10:30 UTC in another loop.");
+    expect(bodyOf<{ message: string }>(clashing).message).toBe("Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 10:30 (UTC) in another loop.");
     const apart = await createPerson({ name: "Pia Interviewer" });
     expect(bodyOf<{ message: string }>(await assign({ stageId: stages[1]!.id, email: apart.email, scheduledAt: "2026-11-20T11:30" })).message).toBe("Interviewer assigned.");
     expect(bodyOf<{ message: string }>(await assign({ stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-11-20T11:00" })).message).toBe(
-      "Interviewer assigned, but the times clash. The candidate already has Coding with Ana Interviewer at 20 Nov 2026, 10:30 UTC; Design with Pia Interviewer at 20 Nov 2026, 11:30 UTC: less than an hour from this one. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 11:00 UTC.",
+      "Interviewer assigned, but the times clash. The candidate already has Coding with Ana Interviewer at 20 Nov 2026, 10:30 (UTC); Design with Pia Interviewer at 20 Nov 2026, 11:30 (UTC): less than an hour from this one. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 11:00 (UTC).",
     );
-    expect((await loopPageOf(grace.id, loopId)).overlaps).toContain("Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:00 UTC.");
+    expect((await loopPageOf(grace.id, loopId)).overlaps).toContain("Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:00 (UTC).");
+  });
+
+  test("an interview's time is entered and read back on the hiring admin's own clock, the zone named; the instant is stored", async () => {
+    const { grace, ana, openingId, stages } = await hiringSetUp();
+    await db.user.update({ where: { id: grace.id }, data: { timeZone: "America/New_York" } });
+    const { loopId } = await addCandidate(asViewer(grace), openingId, { name: "Dana Candidate", email: "dana@example.org", source: "", notes: "" });
+    // 05:30 in New York on 20 November (EST, five hours behind): 10:30 UTC, half an hour after Ana's interview in the other loop.
+    const assigned = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[0]!.id, email: ana.email, scheduledAt: "2026-11-20T05:30" }), { loopId })));
+    expect(bodyOf<{ message: string }>(assigned).message).toBe("Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 05:30 (America/New_York) in another loop.");
+    const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId }, select: { scheduledAt: true } });
+    expect(interview.scheduledAt).toEqual(new Date("2026-11-20T10:30:00Z"));
+    const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
+    const zone = bodyOf<{ viewer: { timeZone: string } }>(await rootLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id)))).viewer.timeZone;
+    expect(formatDateTime(page.interviews[0]!.scheduledAt!, zone)).toBe("20 Nov 2026, 05:30 (America/New_York)");
+    expect(page.overlaps).toEqual(["Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 05:30 (America/New_York)."]);
+    // Nonsense is refused with the message, and nothing is written.
+    const refused = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-02-30T10:00" }), { loopId })));
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.scheduledAt).toEqual(["Give a date and time, or leave it empty."]);
+    expect(await db.hiringInterview.count({ where: { loopId } })).toBe(1);
   });
 
   test("the debrief: closed until every card is in or a hiring admin opens it early (recorded); the matrix, disagreements and agenda; a decision once with its rationale; dissent beside it", async () => {
@@ -275,7 +296,7 @@ describe("loops", () => {
     // Two candidates more: one waiting in screen, one whose loop Grace interviews on herself.
     await addCandidate(asViewer(grace), openingId, { name: "Sam Screen", email: "", source: "", notes: "" });
     const { loopId } = await addCandidate(asViewer(grace), openingId, { name: "Tia Twice", email: "", source: "", notes: "" });
-    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: grace.email, scheduledAt: new Date("2026-11-21T10:00:00Z") });
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: grace.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
     expect(assigned.ok).toBe(true);
     const more = await home();
     expect(more.todo).toEqual([
@@ -297,7 +318,7 @@ describe("loops", () => {
     const before = await page();
     // Cy, on no team, joins Coding after Ben joined Design: the plan's order, not the order assigned.
     const cy = await createPerson({ name: "Cy Teamless", track: "ic", level: "ic2" });
-    expect((await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: cy.email, scheduledAt: null })).ok).toBe(true);
+    expect((await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: cy.email, scheduledAt: null }, "UTC")).ok).toBe(true);
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Solid", "yes");
     const after = await page();
     const [alpha, beta] = await Promise.all([ana, ben].map(async (person) => (await db.team.findUniqueOrThrow({ where: { id: person.teamId! } })).name));

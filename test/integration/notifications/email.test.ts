@@ -235,7 +235,7 @@ describe("calendar invitations", () => {
   test("an interviewer is invited to an interview to come, updated with a higher sequence when it moves, and sent a cancellation when taken off", async () => {
     const hiring = await hiringSetUp();
     const stage = hiring.stages[0]!;
-    const assigned = await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: stage.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") });
+    const assigned = await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: stage.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") }, "UTC");
     expect(assigned.ok).toBe(true);
     const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: hiring.loopId, interviewerId: hiring.stranger.id } });
     await settingsRoute.action(routeArgs(await signedInPost("/settings/email", hiring.stranger.id, { digest: "weekly", invitations: "on", timeZone: "Europe/Berlin" })));
@@ -285,7 +285,7 @@ describe("calendar invitations to a candidate's contact", () => {
     const contact = { email: "casey.invited@example.org" };
     await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { email: contact.email } });
     const design = hiring.stages[1]!;
-    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: design.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") })).ok).toBe(true);
+    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: design.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-26T10:00:00Z") }, "UTC")).ok).toBe(true);
     const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: hiring.loopId, interviewerId: hiring.stranger.id } });
     await scoreAndSubmit(hiring.ben, hiring.benInterview, ["system-design", "technical-judgement"], 3, MARKER, "yes");
     const loopAction = async (userId: string, send: string) => {
@@ -358,7 +358,7 @@ describe("calendar invitations to a candidate's contact", () => {
     expect(cancelled[0]?.text).toContain(`UID:interview-${interview.id}@example.com`);
 
     // Purged, the candidate gets nothing more, whatever is scheduled.
-    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: hiring.stages[0]!.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-30T10:00:00Z") })).ok).toBe(true);
+    expect((await assignInterviewer(asViewer(hiring.grace), hiring.loopId, { stageId: hiring.stages[0]!.id, email: hiring.stranger.email, scheduledAt: new Date("2026-11-30T10:00:00Z") }, "UTC")).ok).toBe(true);
     await db.hiringCandidate.update({ where: { id: loop.candidateId }, data: { purgedAt: TUESDAY } });
     from = sink.received.length;
     await pass(TUESDAY);
@@ -389,11 +389,11 @@ describe("calendar invitations for calibration meetings", () => {
       );
     const schedule = async (fields: Record<string, string>) => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, fay.id, fields), { sessionId }));
 
-    await schedule({ intent: "meeting", startsAt: "2026-11-30T15:00", minutes: "90" });
+    // Fay enters the time on her own clock: 10:00 in New York is 15:00 UTC.
+    await schedule({ intent: "meeting", startsAt: "2026-11-30T10:00", minutes: "90" });
     let from = sink.received.length;
     await pass(TUESDAY);
     const [toFay] = calendars(fay, from);
-    // On the facilitator's clock: 15:00 UTC is 10:00 in New York.
     expect(toFay?.subject).toMatch(/^Invitation: Calibration meeting: Platform H2, Monday,? 30 November 2026 at 10:00 \(America\/New_York\)$/);
     expect(toFay?.text).toContain("METHOD:REQUEST");
     expect(toFay?.text).toContain(`UID:calibration-${sessionId}@example.com`);
@@ -414,7 +414,7 @@ describe("calendar invitations for calibration meetings", () => {
     await pass(TUESDAY);
     expect(calendars(fay, from)).toHaveLength(1);
 
-    await schedule({ intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" });
+    await schedule({ intent: "meeting", startsAt: "2026-12-01T09:00", minutes: "90" });
     from = sink.received.length;
     await pass(TUESDAY);
     const [moved] = calendars(sam, from);

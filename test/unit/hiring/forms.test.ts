@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AssignSchema, CandidateSchema, DecisionSchema, NewOpeningSchema, RetentionSchema } from "~/modules/hiring/forms";
+import { assignSchema, CandidateSchema, DecisionSchema, NewOpeningSchema, RetentionSchema } from "~/modules/hiring/forms";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? [] : result.error!.issues.map((issue) => issue.message));
 
@@ -17,10 +17,12 @@ describe("hiring forms", () => {
     expect(messages(CandidateSchema.safeParse({ name: "Casey", email: "casey" }))).toEqual(["Give an email such as name@example.com, or leave it empty."]);
   });
 
-  it("an interview's time is read as UTC; an empty one is not scheduled; nonsense is refused", () => {
-    expect(AssignSchema.parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T14:30:00.000Z");
-    expect(AssignSchema.parse({ stageId: "s", email: "a@x.com", scheduledAt: "" }).scheduledAt).toBeNull();
-    expect(messages(AssignSchema.safeParse({ stageId: "s", email: "a@x.com", scheduledAt: "tomorrow" }))).toEqual(["Give a date and time, or leave it empty."]);
+  it("an interview's time is read on the scheduler's clock; an empty one is not scheduled; nonsense is refused", () => {
+    const onBerlin = assignSchema("Europe/Berlin");
+    expect(onBerlin.parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T13:30:00.000Z");
+    expect(assignSchema("UTC").parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T14:30:00.000Z");
+    expect(onBerlin.parse({ stageId: "s", email: "a@x.com", scheduledAt: "" }).scheduledAt).toBeNull();
+    expect(messages(onBerlin.safeParse({ stageId: "s", email: "a@x.com", scheduledAt: "tomorrow" }))).toEqual(["Give a date and time, or leave it empty."]);
   });
 
   it("a decision needs its rationale, and hiring at another level needs the level", () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
 import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 import { dueText, renderMessage } from "~/modules/notifications/render";
-import { isTimeZone, localTime } from "~/modules/notifications/time-zones";
+import { isTimeZone, localTime } from "~/modules/time-zones";
 import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
 import type { TodoItem } from "~/modules/todo/todo";
 
