@@ -9,10 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { nam
 /**
  * The sign-in page's single sign-on link: the browser goes on to the identity provider. A link,
  * not a form, so the page's form-action policy needs no provider in it for signing in.
+ * `account=another` (from a refused sign-in) has the provider ask which account to use.
  */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? undefined;
-  const { location, cookie } = await startSingleSignOn(request, redirectTo);
+  const params = new URL(request.url).searchParams;
+  const { location, cookie } = await startSingleSignOn(request, params.get("redirectTo") ?? undefined, { anotherAccount: params.get("account") === "another" });
   return redirect(location, { headers: { "Set-Cookie": cookie } });
 });
 

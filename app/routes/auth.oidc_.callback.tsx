@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { buttonClass } from "~/components/ui/button";
+import { Card } from "~/components/ui/page";
 import { startSession } from "~/modules/auth/session.server";
 import { finishSingleSignOn } from "~/modules/sso/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -8,20 +11,59 @@ import { withDomainErrors } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
 
 /**
- * The identity provider sends the browser back here with a code; a refusal is shown with its
- * reason. Not nested under auth.oidc (whose loader starts a new sign-in).
+ * The identity provider sends the browser back here with a code. A refusal is shown with its
+ * reason and the ways out of it: the provider still has the person signed in, so "sign in"
+ * alone would bring the same account back. Not nested under auth.oidc (whose loader starts a
+ * new sign-in).
  */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const signedIn = await finishSingleSignOn(request);
+  const finished = await finishSingleSignOn(request);
+  if (finished.kind === "refused") return data(finished.refusal, { status: 403, headers: { "Set-Cookie": finished.clearCookie } });
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(signedIn.personId, { idToken: signedIn.idToken }));
-  headers.append("Set-Cookie", signedIn.clearCookie);
-  return redirect(signedIn.redirectTo, { headers });
+  headers.append("Set-Cookie", await startSession(finished.personId, { idToken: finished.idToken }));
+  headers.append("Set-Cookie", finished.clearCookie);
+  return redirect(finished.redirectTo, { headers });
 });
 
-/** Never shown: the loader always redirects. A page route (not a resource route), so a refusal renders the error page. */
-export default function FinishSingleSignOn() {
-  return null;
+/** Shown only for a refused sign-in: a successful one redirects. */
+export default function RefusedSingleSignOn() {
+  const refusal = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-xl py-12">
+      <h1 className="text-2xl font-semibold">Rungs did not sign you in</h1>
+      <p className="mt-3 text-slate-600 dark:text-slate-300">{refusal.message}</p>
+      <Card className="mt-6 space-y-4">
+        <h2 className="text-lg font-semibold">Sign in with another account</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Your identity provider still has you signed in, so signing in to Rungs again would use the same account.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {/* Document navigations: the browser goes on to the identity provider. */}
+          <a href={refusal.anotherAccountPath} className={buttonClass("primary")}>
+            Try another account
+          </a>
+          {refusal.signOutUrl ? (
+            <a href={refusal.signOutUrl} className={buttonClass("secondary")}>
+              Sign out of {refusal.providerName}
+            </a>
+          ) : null}
+        </div>
+        {refusal.signOutUrl ? null : (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Your identity provider offers Rungs no way to sign you out there. To use another account, sign out on its own site (
+            <span className="break-all">{refusal.providerAddress}</span>) or use a private browser window, then sign in to Rungs again.
+          </p>
+        )}
+        {refusal.passwordLogin ? (
+          <p className="text-sm">
+            <Link to="/login" className="text-brand-600 underline dark:text-brand-100">
+              Sign in with your Rungs password instead
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
 }
 
 export function ErrorBoundary() {

@@ -94,10 +94,34 @@ test("a tampered state, an unverified email, an unknown email and a deactivated 
   for (const [login, message] of Object.entries(refusals)) {
     const page = await freshPage();
     await signInAtProvider(page, login);
-    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Rungs did not sign you in" })).toBeVisible();
     await expect(page.getByText(message)).toBeVisible();
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
     await page.context().close();
   }
+});
+
+test("someone refused tries another account at the provider and gets in; or signs out there", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await (await browser.newContext({ baseURL: ssoOrigin })).newPage();
+  await signInAtProvider(page, "uma");
+  await expect(page.getByRole("heading", { name: "Rungs did not sign you in" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Try another account" }).click();
+  await page.getByPlaceholder("Enter any login").fill("ada");
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.context().close();
+
+  const other = await (await browser.newContext({ baseURL: ssoOrigin })).newPage();
+  await signInAtProvider(other, "uma");
+  await other.getByRole("link", { name: `Sign out of ${ssoProviderName}` }).click();
+  await other.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(other).toHaveURL(`${ssoOrigin}/login`);
+  await other.getByRole("link", { name: `Sign in with ${ssoProviderName}` }).click();
+  await expect(other.getByPlaceholder("Enter any login")).toBeVisible();
+  await other.context().close();
 });

@@ -24,11 +24,14 @@ export async function startIdentityProvider({
   port = 0,
   appOrigins,
   accounts,
+  endSession = true,
 }: {
   port?: number;
   /** Origins of the Rungs servers that may use the provider (their callback and sign-in pages are registered). */
   appOrigins: readonly string[];
   accounts: Record<string, TestAccount>;
+  /** Whether the provider publishes an end-session endpoint (RP-initiated logout); some do not. */
+  endSession?: boolean;
 }): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -53,7 +56,7 @@ export async function startIdentityProvider({
     },
     cookies: { keys: ["identity-provider-test-cookie-key"] },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: endSession } },
   });
   server.on("request", provider.callback());
   return {

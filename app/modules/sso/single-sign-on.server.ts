@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { InvalidError, ForbiddenError, UnavailableError } from "~/modules/errors";
+import { InvalidError, UnavailableError } from "~/modules/errors";
 import { getEnv, type SingleSignOnSettings } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
+import { anotherAccountPrompt } from "./another-account";
 import { matchSignIn } from "./match";
 
 /**
@@ -87,8 +88,17 @@ function attemptIdOf(cookieHeader: string | null): string | null {
   return match ? match[1]! : null;
 }
 
-/** Starts a sign-in: where to send the browser (the provider's authorization page) and the cookie that ties it to this attempt. */
-export async function startSingleSignOn(request: Request, redirectTo: string | undefined, now = new Date()): Promise<{ location: string; cookie: string }> {
+/**
+ * Starts a sign-in: where to send the browser (the provider's authorization page) and the cookie
+ * that ties it to this attempt. With `anotherAccount`, the provider asks which account to use
+ * instead of signing in again whoever is signed in there.
+ */
+export async function startSingleSignOn(
+  request: Request,
+  redirectTo: string | undefined,
+  { anotherAccount = false }: { anotherAccount?: boolean } = {},
+  now = new Date(),
+): Promise<{ location: string; cookie: string }> {
   const current = settings();
   const config = await providerConfig(current);
   const id = randomBytes(32).toString("base64url");
@@ -102,6 +112,7 @@ export async function startSingleSignOn(request: Request, redirectTo: string | u
     nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
+    ...(anotherAccount ? { prompt: anotherAccountPrompt(config.serverMetadata().prompt_values_supported) } : {}),
   });
   await db.$transaction([
     // Attempts nobody finished are swept as new ones start.
@@ -115,13 +126,50 @@ export async function startSingleSignOn(request: Request, redirectTo: string | u
 
 const startAgain = "This sign-in could not be completed: it was already used, took longer than 10 minutes, or began in another browser. Start again from the sign-in page.";
 
-export type FinishedSignIn = { personId: string; idToken: string | undefined; redirectTo: string; clearCookie: string };
+/**
+ * A refused sign-in and the ways out of it. The provider still has the person signed in, so
+ * signing in again would bring the same account back: they can sign out there, ask the
+ * provider for another account, or use a password where passwords are allowed.
+ */
+export type SingleSignOnRefusal = {
+  message: string;
+  providerName: string;
+  /** The provider's own address, for signing out there by hand when it offers no end-session page. */
+  providerAddress: string;
+  /** The provider's end-session page, coming back to Rungs' sign-in page; null when it publishes none. */
+  signOutUrl: string | null;
+  /** Starts a sign-in in which the provider asks which account to use. */
+  anotherAccountPath: string;
+  passwordLogin: boolean;
+};
+
+export type FinishedSignIn =
+  | { kind: "signed-in"; personId: string; idToken: string | undefined; redirectTo: string; clearCookie: string }
+  | { kind: "refused"; refusal: SingleSignOnRefusal; clearCookie: string };
+
+/** The refusal page's content: the ID token, when the provider issued one, is the sign-out's hint. */
+function refused(request: Request, config: oidc.Configuration, current: SingleSignOnSettings, message: string, idToken: string | undefined, redirectTo: string): FinishedSignIn {
+  const search = new URLSearchParams({ ...(redirectTo === "/" ? {} : { redirectTo }), account: "another" });
+  return {
+    kind: "refused",
+    refusal: {
+      message,
+      providerName: current.name,
+      providerAddress: new URL(current.issuer).origin,
+      signOutUrl: providerSignOutUrl(request, config, idToken),
+      anotherAccountPath: `/auth/oidc?${search}`,
+      passwordLogin: getEnv().passwordLogin,
+    },
+    clearCookie: attemptCookie("", 0),
+  };
+}
 
 /**
  * Finishes a sign-in when the provider sends the browser back: uses up the attempt, has
  * openid-client check the state, exchange the code with the PKCE verifier and validate the ID
  * token and its nonce, then matches the verified email to a person (match.ts). The sign-in, and
- * a person it adds, go in the audit log in one transaction.
+ * a person it adds, go in the audit log in one transaction. A person the provider or Rungs
+ * refuses gets the refusal with the ways out of it.
  */
 export async function finishSingleSignOn(request: Request, now = new Date()): Promise<FinishedSignIn> {
   const current = settings();
@@ -149,7 +197,7 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     // openid-client reads the provider's error only once the state is this attempt's: anyone can
     // send a link with an error and text of their choosing, but not with the state.
     if (error instanceof oidc.AuthorizationResponseError) {
-      throw new ForbiddenError(`Your identity provider did not sign you in (${error.error_description ?? error.error}).`);
+      return refused(request, config, current, `Your identity provider did not sign you in (${error.error_description ?? error.error}).`, undefined, attempt.redirectTo);
     }
     throw new InvalidError("Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page.");
   }
@@ -170,7 +218,7 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
   const match = matchSignIn(claims, person, current.createPeople);
   if (match.kind === "refused") {
     console.warn(`Single sign-on refused (${match.reason}) for ${email || "no email"}.`);
-    throw new ForbiddenError(match.message);
+    return refused(request, config, current, match.message, tokens.id_token, attempt.redirectTo);
   }
   const personId = await db.$transaction(async (tx) => {
     let signedIn = match.kind === "person" ? match.personId : null;
@@ -182,7 +230,7 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     await recordAuditEvent(tx, { actorId: signedIn, action: "person.signed_in_with_single_sign_on", subjectType: "person", subjectId: signedIn, detail: { issuer: current.issuer, subject: String(claims.sub) } });
     return signedIn!;
   });
-  return { personId, idToken: tokens.id_token, redirectTo: attempt.redirectTo, clearCookie: attemptCookie("", 0) };
+  return { kind: "signed-in", personId, idToken: tokens.id_token, redirectTo: attempt.redirectTo, clearCookie: attemptCookie("", 0) };
 }
 
 /**
@@ -194,12 +242,20 @@ export async function endSessionUrl(request: Request, idToken: string | null): P
   const current = getEnv().singleSignOn;
   if (!current || !idToken) return null;
   try {
-    const config = await providerConfig(current);
-    if (!config.serverMetadata().end_session_endpoint) return null;
-    const back = new URL("/login", getEnv().PUBLIC_URL ?? new URL(request.url).origin);
-    return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: back.href }).href;
+    return providerSignOutUrl(request, await providerConfig(current), idToken);
   } catch (error) {
     if (error instanceof UnavailableError) return null;
     throw error;
   }
+}
+
+/**
+ * The provider's end-session page (OpenID Connect RP-Initiated Logout), coming back to Rungs'
+ * sign-in page, with the ID token as a hint when there is one (Okta needs it); null when the
+ * provider publishes no end-session endpoint.
+ */
+function providerSignOutUrl(request: Request, config: oidc.Configuration, idToken: string | undefined): string | null {
+  if (!config.serverMetadata().end_session_endpoint) return null;
+  const back = new URL("/login", getEnv().PUBLIC_URL ?? new URL(request.url).origin);
+  return oidc.buildEndSessionUrl(config, { ...(idToken ? { id_token_hint: idToken } : {}), post_logout_redirect_uri: back.href }).href;
 }

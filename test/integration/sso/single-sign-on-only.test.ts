@@ -1,10 +1,14 @@
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { startIdentityProvider, TEST_CLIENT } from "../../utils/identity-provider";
 
-/** An organisation on single sign-on only: passwords off, people added on their first sign-in. */
+/** An organisation on single sign-on only: passwords off, people added on their first sign-in, a provider without an end-session page. */
 const provider = await startIdentityProvider({
   appOrigins: ["http://localhost"],
-  accounts: { nia: { email: "nia.new@example.com", email_verified: true, name: "Nia New" } },
+  accounts: {
+    nia: { email: "nia.new@example.com", email_verified: true, name: "Nia New" },
+    uma: { email: "uma.unverified@example.com", email_verified: false, name: "Uma Unverified" },
+  },
+  endSession: false,
 });
 Object.assign(process.env, {
   OIDC_ISSUER: provider.issuer,
@@ -27,7 +31,7 @@ const { bodyOf, routeArgs, statusOf, thrown } = await import("../../utils/respon
 afterAll(() => provider.stop());
 
 /** Through the provider's login and consent pages over HTTP, back to Rungs' callback. */
-async function signInThroughProvider(login: string): Promise<Response> {
+async function signInThroughProvider(login: string): Promise<unknown> {
   const started = (await startRoute.loader(routeArgs(new Request("http://localhost/auth/oidc")))) as Response;
   const attempt = started.headers.get("Set-Cookie")!.split(";")[0]!;
   const jar = new Map<string, string>();
@@ -49,7 +53,7 @@ async function signInThroughProvider(login: string): Promise<Response> {
     url = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!.replaceAll("&amp;", "&"), url);
     init = { method: "POST", body: new URLSearchParams(prompt === "login" ? { prompt, login, password: "x" } : ({ prompt } as Record<string, string>)), headers: { "Content-Type": "application/x-www-form-urlencoded" } };
   }
-  return (await callbackRoute.loader(routeArgs(new Request(url, { headers: { Cookie: attempt } })))) as Response;
+  return callbackRoute.loader(routeArgs(new Request(url, { headers: { Cookie: attempt } })));
 }
 
 describe("single sign-on only", () => {
@@ -83,8 +87,7 @@ describe("single sign-on only", () => {
   });
 
   test("someone Rungs does not know is added on their first sign-in, as an engineer with no track, in the audit log", async () => {
-    const response = await signInThroughProvider("nia");
-    expect(response.status).toBe(302);
+    expect(statusOf(await signInThroughProvider("nia"))).toBe(302);
     const nia = await db.user.findUniqueOrThrow({ where: { email: "nia.new@example.com" } });
     expect(nia).toMatchObject({ name: "Nia New", isAdmin: false, isHiringAdmin: false, track: null, level: null, managerId: null, deactivatedAt: null });
     expect(await db.session.count({ where: { userId: nia.id } })).toBe(1);
@@ -92,7 +95,21 @@ describe("single sign-on only", () => {
     expect(events.map((event) => event.action).sort()).toEqual(["person.created", "person.signed_in_with_single_sign_on"]);
 
     // The second time, the same person signs in: nobody else is added.
-    expect((await signInThroughProvider("nia")).status).toBe(302);
+    expect(statusOf(await signInThroughProvider("nia"))).toBe(302);
     expect(await db.user.count({ where: { email: "nia.new@example.com" } })).toBe(1);
+  });
+
+  test("someone refused is told how to sign out at a provider with no end-session page, and offered no password", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const refused = await signInThroughProvider("uma");
+    expect(statusOf(refused)).toBe(403);
+    expect(bodyOf(refused)).toEqual({
+      message: "Your identity provider has not verified uma.unverified@example.com, so Rungs cannot sign you in with it. Verify it there, or ask your admin.",
+      providerName: "single sign-on",
+      providerAddress: provider.issuer,
+      signOutUrl: null,
+      anotherAccountPath: "/auth/oidc?account=another",
+      passwordLogin: false,
+    });
   });
 });

@@ -29,17 +29,24 @@ const { signedInRequest } = await import("../../utils/session");
 afterAll(() => provider.stop());
 
 type Started = { location: URL; cookie: string };
+type Refusal = { message: string; providerName: string; signOutUrl: string | null; anotherAccountPath: string; passwordLogin: boolean; providerAddress: string };
 
-/** Presses "Sign in with …": Rungs answers with the provider's authorization URL and its attempt cookie. */
-async function start(redirectTo = "/ladders"): Promise<Started> {
-  const response = (await startRoute.loader(routeArgs(new Request(`http://localhost/auth/oidc?${new URLSearchParams({ redirectTo })}`)))) as Response;
+/** Presses "Sign in with …" (or follows a link to /auth/oidc): Rungs answers with the provider's authorization URL and its attempt cookie. */
+async function start(redirectTo = "/ladders", path = `/auth/oidc?${new URLSearchParams({ redirectTo })}`): Promise<Started> {
+  const response = (await startRoute.loader(routeArgs(new Request(new URL(path, "http://localhost"))))) as Response;
   expect(response.status).toBe(302);
   return { location: new URL(response.headers.get("Location")!), cookie: response.headers.get("Set-Cookie")!.split(";")[0]! };
 }
 
-/** Signs in at the provider's own pages (login, then consent) and returns where it sends the browser back to. */
-async function signInAtProvider(location: URL, login: string): Promise<URL> {
-  const jar = new Map<string, string>();
+type Jar = Map<string, string>;
+
+/**
+ * Signs in at the provider's own pages (login, then consent, as they come) and returns where it
+ * sends the browser back to. A browser's cookies at the provider are `jar`; the pages it showed
+ * are added to `shown`. Forms the provider submits by script are submitted, and its sign-out
+ * page is confirmed, as a browser and its user would.
+ */
+async function signInAtProvider(location: URL, login: string, jar: Jar = new Map(), shown: string[] = []): Promise<URL> {
   let url = location;
   let init: RequestInit = {};
   for (let hop = 0; hop < 20; hop++) {
@@ -56,11 +63,23 @@ async function signInAtProvider(location: URL, login: string): Promise<URL> {
       continue;
     }
     const html = await response.text();
-    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
+    const form = /<form[^>]*>/.exec(html)?.[0] ?? "";
+    const action = /action="([^"]+)"/.exec(form)?.[1];
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`The provider showed no login or consent form at ${url}: ${html.slice(0, 300)}`);
-    url = new URL(action.replaceAll("&amp;", "&"), url);
-    const fields: Record<string, string> = prompt === "login" ? { prompt, login, password: "any password" } : { prompt };
+    const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"\/>/g)].map((match) => [match[1]!, match[2]!]));
+    let fields: Record<string, string>;
+    if (prompt) {
+      shown.push(prompt);
+      fields = prompt === "login" ? { prompt, login, password: "any password" } : { prompt };
+    } else if (form.includes('id="op.logoutForm"')) {
+      shown.push("sign-out");
+      fields = { ...hidden, logout: "yes" };
+    } else if (html.includes("document.forms[0].submit()")) {
+      fields = hidden;
+    } else {
+      throw new Error(`The provider showed no form Rungs' tests know at ${url}: ${html.slice(0, 300)}`);
+    }
+    url = new URL(action!.replaceAll("&amp;", "&"), url);
     init = { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } };
   }
   throw new Error("The provider never sent the browser back");
@@ -174,8 +193,12 @@ describe("single sign-on with OpenID Connect", () => {
     expect(shown).toEqual({ status: 400, message: "Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page." });
 
     const { location, cookie } = await start();
-    const own = await messageOf(() => callback(refusal(location.searchParams.get("state")!), cookie));
-    expect(own).toEqual({ status: 403, message: "Your identity provider did not sign you in (Your account is locked. Call +1-555-0100)." });
+    const own = await callback(refusal(location.searchParams.get("state")!), cookie);
+    expect(statusOf(own)).toBe(403);
+    expect(bodyOf<Refusal>(own).message).toBe("Your identity provider did not sign you in (Your account is locked. Call +1-555-0100).");
+    // No ID token to hint with: the provider's sign-out page is offered without one.
+    const signOut = new URL(bodyOf<Refusal>(own).signOutUrl!);
+    expect(Object.fromEntries(signOut.searchParams)).toEqual({ post_logout_redirect_uri: "http://localhost/login", client_id: TEST_CLIENT.id });
   });
 
   test("a callback from another browser (no attempt cookie) is refused", async () => {
@@ -184,7 +207,7 @@ describe("single sign-on with OpenID Connect", () => {
     expect((await messageOf(() => callback(back, ""))).status).toBe(400);
   });
 
-  test("an unverified email, an unknown email and a deactivated person are refused with their reason", async () => {
+  test("an unverified email, an unknown email and a deactivated person are refused with their reason and the ways out", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const sessions = await db.session.count();
     const people = await db.user.count();
@@ -196,11 +219,57 @@ describe("single sign-on with OpenID Connect", () => {
     for (const [login, message] of Object.entries(refusals)) {
       const { location, cookie } = await start();
       const back = await signInAtProvider(location, login);
-      expect(await messageOf(() => callback(back, cookie))).toEqual({ status: 403, message });
+      const refused = await callback(back, cookie);
+      expect(statusOf(refused)).toBe(403);
+      const refusal = bodyOf<Refusal>(refused);
+      expect(refusal).toMatchObject({ message, providerName: "Test IdP", anotherAccountPath: "/auth/oidc?redirectTo=%2Fladders&account=another", passwordLogin: true });
+      // The provider's own end-session page, with the refused sign-in's ID token as the hint, back to the sign-in page.
+      const signOut = new URL(refusal.signOutUrl!);
+      expect(signOut.origin).toBe(provider.issuer);
+      expect(signOut.searchParams.get("id_token_hint")).toMatch(/^ey/);
+      expect(signOut.searchParams.get("post_logout_redirect_uri")).toBe("http://localhost/login");
     }
     expect(await db.session.count()).toBe(sessions);
     expect(await db.user.count()).toBe(people);
     expect(await db.auditEvent.count({ where: { subjectId: uma.id } })).toBe(0);
+  });
+
+  test("someone refused is not stuck: the provider asks for another account, or signs them out and back to the sign-in page", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const browser: Jar = new Map();
+    const shown: string[] = [];
+    const first = await start();
+    const refusal = bodyOf<Refusal>(await callback(await signInAtProvider(first.location, "uma", browser, shown), first.cookie));
+    expect(shown).toEqual(["login", "consent"]);
+
+    // Signing in again as before: the provider, still signed in as Uma, sends her straight back, and she is refused again.
+    shown.length = 0;
+    const again = await start();
+    expect(statusOf(await callback(await signInAtProvider(again.location, "ada", browser, shown), again.cookie))).toBe(403);
+    expect(shown).toEqual([]);
+
+    // "Try another account": the provider asks for credentials, and Ada's sign her in.
+    const another = await start(undefined, refusal.anotherAccountPath);
+    expect(another.location.searchParams.get("prompt")).toBe("login");
+    const signedIn = (await callback(await signInAtProvider(another.location, "ada", browser, shown), another.cookie)) as Response;
+    expect(shown).toEqual(["login", "consent"]);
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("Location")).toBe("/ladders");
+    const session = /rungs_session=[^;]+/.exec(signedIn.headers.get("Set-Cookie")!)![0];
+    expect((await getSignedIn(new Request("http://localhost/", { headers: { Cookie: session } })))?.viewer.id).toBe(ada.id);
+
+    // "Sign out of Test IdP", from another refusal: the provider confirms, ends its session and sends the browser to Rungs' sign-in page.
+    const other: Jar = new Map();
+    const third = await start();
+    const signOut = new URL(bodyOf<Refusal>(await callback(await signInAtProvider(third.location, "uma", other), third.cookie)).signOutUrl!);
+    shown.length = 0;
+    expect((await signInAtProvider(signOut, "", other, shown)).href).toBe("http://localhost/login");
+    expect(shown).toEqual(["sign-out"]);
+    // Signed out there, the next sign-in asks who it is.
+    shown.length = 0;
+    const fourth = await start();
+    expect(((await callback(await signInAtProvider(fourth.location, "ada", other, shown), fourth.cookie)) as Response).status).toBe(302);
+    expect(shown[0]).toBe("login");
   });
 
   test("a provider that goes down before the code is exchanged gets a clear page and a log line", async () => {
