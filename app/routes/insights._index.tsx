@@ -275,7 +275,8 @@ export default function Insights() {
       <Section id="calibration-shift" title="Calibration shift" csv={["calibration-shift"]}>
         <p className={`mb-4 max-w-3xl text-sm ${muted}`}>
           How far final overall ratings moved from each manager's proposals, across every locked or published session: the mean of final minus proposed rating (below zero:
-          calibrated down) with a 95% interval from the spread of every shift shown (Student's t), and how often the level outcome changed, with Wilson's interval. The dashed line is no shift.
+          calibrated down) with a 95% interval for that manager's mean shift (Student's t from their own shifts; from every shift shown where theirs are all equal), and how
+          often the level outcome changed, with Wilson's interval. The dashed line is no shift.
         </p>
         {view.shift.n === 0 ? (
           <p className={muted}>No calibrated proposals over these people yet.</p>

@@ -5,11 +5,12 @@ import { summarise } from "~/modules/statistics/summary";
 /**
  * Calibration shift: how far final outcomes moved from managers' proposals, per manager across
  * every locked or published session. The shift is the final overall rating minus the proposed
- * one (negative: calibrated down). Its interval uses the spread of every shift in scope, not the
- * manager's own: a manager's five shifts are often all equal, and their own spread of zero would
- * give an interval of zero width (decision 018 found the same of leniency). Student's t on the
- * population's degrees of freedom. Beside it, how often the level outcome changed, with
- * Wilson's interval. Pure.
+ * one (negative: calibrated down). Each mean's interval is Student's t from its own shifts' spread
+ * (n − 1 degrees of freedom): managers differ in how much their finals move, and everyone's spread
+ * gave a manager whose finals move a lot too narrow an interval and a steady one too wide
+ * (decision 042). Where a manager's shifts are all equal, their own spread of zero would give an
+ * interval of zero width (decision 018 found the same of leniency), so the spread of every shift
+ * in scope stands in. Beside it, how often the level outcome changed, with Wilson's interval. Pure.
  */
 
 export type ShiftRecord = {
@@ -36,10 +37,12 @@ function compared(records: readonly ShiftRecord[]): ShiftRecord[] {
 
 const shiftOf = (record: ShiftRecord) => record.finalRating! - record.proposedRating!;
 
-/** A mean shift with its interval from the population's spread (`spread`: n and sd of every shift in scope). */
-function meanShift(shifts: readonly number[], spread: { n: number; sd: number }): MeanWithInterval | null {
+/** A mean shift with its interval from its own shifts' spread, or where they are all equal from the population's (`everyone`: every shift in scope). */
+function meanShift(shifts: readonly number[], everyone: { n: number; sd: number }): MeanWithInterval | null {
+  const own = summarise(shifts);
+  const spread = own.sd > 0 ? own : everyone;
   if (!shifts.length || spread.n < 2) return null;
-  const estimate = summarise(shifts).mean;
+  const estimate = own.mean;
   const half = tQuantile(0.975, spread.n - 1) * (spread.sd / Math.sqrt(shifts.length));
   return { estimate, interval: [estimate - half, estimate + half] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mentoringComparison, type Review } from "~/modules/insights/mentoring";
+import { calibrationShift, type ShiftRecord } from "~/modules/insights/shift";
 import { normal, seeded } from "../calibration/random";
 
 /**
@@ -46,5 +47,41 @@ describe("mentoring and growth: the person is the unit", () => {
     }
     expect(covered / runs).toBeGreaterThanOrEqual(0.935);
     expect(covered / runs).toBeLessThanOrEqual(0.965);
+  });
+});
+
+describe("calibration shift: each manager's interval from their own spread", () => {
+  /**
+   * Sessions of ten managers with six calibrated people each: five whose finals move up and down
+   * a lot (shifts with sd 1) and five steady ones (sd 0.25), each around a mean shift of their
+   * own. A manager's interval should cover their own mean shift in 95% of sessions, whichever kind.
+   */
+  it("covers each manager's true mean shift in 95 ± 2% of 1,000 sessions, for managers whose finals move a lot and for steady ones", () => {
+    const random = seeded(8008);
+    const covered = { volatile: 0, steady: 0 };
+    const shown = { volatile: 0, steady: 0 };
+    for (let session = 0; session < 1000; session++) {
+      const truth = new Map<string, number>();
+      const records: ShiftRecord[] = [];
+      for (let manager = 0; manager < 10; manager++) {
+        const managerId = `${manager < 5 ? "volatile" : "steady"}${manager}`;
+        const mean = normal(random, 0.3);
+        truth.set(managerId, mean);
+        for (let person = 0; person < 6; person++) {
+          const shift = mean + normal(random, manager < 5 ? 1 : 0.25);
+          records.push({ managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
+        }
+      }
+      for (const manager of calibrationShift(records, 4).managers) {
+        const kind = manager.managerId.startsWith("volatile") ? "volatile" : "steady";
+        shown[kind] += 1;
+        if (covers(manager.meanShift!.interval, truth.get(manager.managerId)!)) covered[kind] += 1;
+      }
+    }
+    expect(shown).toEqual({ volatile: 5000, steady: 5000 });
+    for (const kind of ["volatile", "steady"] as const) {
+      expect(covered[kind] / shown[kind], kind).toBeGreaterThanOrEqual(0.93);
+      expect(covered[kind] / shown[kind], kind).toBeLessThanOrEqual(0.97);
+    }
   });
 });

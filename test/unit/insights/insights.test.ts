@@ -55,7 +55,7 @@ describe("insights", () => {
     expect(tracks[0]!.levels[1]!.curve!.median).toBe(30);
   });
 
-  it("calibration shift per manager: final minus proposed, its interval from everyone's spread; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
+  it("calibration shift per manager: final minus proposed, its interval from the manager's own spread; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
     const record = (managerId: string | null, shift: number, changed = false): ShiftRecord => ({
       managerId,
       sessionId: "s",
@@ -82,11 +82,20 @@ describe("insights", () => {
       ["cy", 1, true],
     ]);
     expect(report.managers[0]!.meanShift!.estimate).toBeCloseTo(-1 / 3, 10);
-    // The interval from everyone's spread (R: mean(a) ± qt(0.975, 11) · sd(all) / √6).
-    expect(report.managers[0]!.meanShift!.interval[0]).toBeCloseTo(-0.875178, 5);
-    expect(report.managers[0]!.meanShift!.interval[1]).toBeCloseTo(0.208512, 5);
+    // The interval from Ana's own spread (R: mean(a) ± qt(0.975, 5) · sd(a) / √6); from everyone's it was −0.875178 to 0.208512.
+    expect(report.managers[0]!.meanShift!.interval[0]).toBeCloseTo(-0.87526, 5);
+    expect(report.managers[0]!.meanShift!.interval[1]).toBeCloseTo(0.208593, 5);
     expect(report.managers[0]!.outcomeChanged!.estimate).toBeCloseTo(1 / 6, 10);
     expect(report.managers[1]!.meanShift).toBeNull();
+  });
+
+  it("a manager whose shifts are all equal gets an interval from everyone's spread, not one of zero width", () => {
+    const record = (managerId: string, shift: number): ShiftRecord => ({ managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
+    const report = calibrationShift([...[0, 0, 0, 0, 0].map((shift) => record("steady", shift)), ...[1, -1, 0, 1, -1].map((shift) => record("moving", shift))], 4);
+    const steady = report.managers.find((manager) => manager.managerId === "steady")!;
+    // R: 0 ± qt(0.975, 9) · sd(c(0,0,0,0,0,1,-1,0,1,-1)) / √5.
+    expect(steady.meanShift!.estimate).toBe(0);
+    expect(steady.meanShift!.interval[1]).toBeCloseTo(0.6744, 4);
   });
 });
 
