@@ -54,6 +54,38 @@ function recorder() {
   return { applied, onApplied: (names: string[]) => applied.push(names) };
 }
 
+/**
+ * Opt-ins as they were before a participant's time zone became their person's: one offset each.
+ * The same rows on both databases (`at` is how each writes a time).
+ */
+const optInsWithOffsets = (at: (ms: number) => string) => `
+  INSERT INTO "User" (id, email, name, "timeZone", "updatedAt") VALUES
+    ('india', 'i@example.com', 'Ishaan', NULL, ${at(0)}), ('moved', 'm@example.com', 'Mia', NULL, ${at(0)}), ('chosen', 'c@example.com', 'Chloé', 'Europe/Paris', ${at(0)}),
+    ('greenwich', 'g@example.com', 'Gail', NULL, ${at(0)}), ('brazil', 'b@example.com', 'Bruno', NULL, ${at(0)}), ('none', 'n@example.com', 'Nobody', NULL, ${at(0)});
+  INSERT INTO "MentorshipProgramme" (id, name, "ladderId", "startsOn", "endsOn", "matchingOn", "updatedAt") VALUES ('p1', 'Spring', 'engineering', ${at(0)}, ${at(0)}, ${at(0)}, ${at(0)});
+  INSERT INTO "MentorshipParticipant" (id, "programmeId", "userId", role, "utcOffsetMinutes", "updatedAt") VALUES
+    ('a', 'p1', 'india', 'mentee', 330, ${at(1000)}), ('b', 'p1', 'moved', 'mentee', -300, ${at(1000)}), ('c', 'p1', 'moved', 'mentor', 60, ${at(2000)}),
+    ('d', 'p1', 'chosen', 'mentor', -300, ${at(1000)}), ('e', 'p1', 'greenwich', 'mentee', 0, ${at(1000)}), ('f', 'p1', 'brazil', 'mentor', -180, ${at(1000)});`;
+
+/** Each person's zone after the migration: the latest opt-in's offset as a named zone, unless they had chosen one. */
+const ZONES_FROM_OFFSETS = [
+  { id: "brazil", timeZone: "Etc/GMT+3" },
+  { id: "chosen", timeZone: "Europe/Paris" },
+  { id: "greenwich", timeZone: "UTC" },
+  { id: "india", timeZone: "Asia/Kolkata" },
+  { id: "moved", timeZone: "Etc/GMT-1" },
+  { id: "none", timeZone: null },
+];
+
+/** A root holding the migrations before the first whose name ends with `suffix`. */
+function migrationsBefore(dir: string, folder: string, suffix: string, into: string): string {
+  const names = migrationFolders(folder);
+  const index = names.findIndex((name) => name.endsWith(suffix));
+  expect(index).toBeGreaterThan(0);
+  for (const name of [...names.slice(0, index), "migration_lock.toml"]) fs.cpSync(path.join(root, folder, name), path.join(into, folder, name), { recursive: true });
+  return into;
+}
+
 describe("migrations on SQLite", () => {
   const folders = migrationFolders("prisma/migrations");
   let dir: string;
@@ -226,6 +258,31 @@ describe("migrations on SQLite", () => {
     TIMEOUT,
   );
 
+  test(
+    "a participant's time zone becomes their person's: their latest opt-in's offset as a named zone, unless they chose one",
+    async () => {
+      const before = migrationsBefore(dir, "prisma/migrations", "_mentorship_zone_is_the_person_s", path.join(dir, "before-zones"));
+      const file = path.join(dir, "zones.db");
+      await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
+      const db = new Database(file);
+      try {
+        db.exec(optInsWithOffsets((ms) => String(ms)));
+      } finally {
+        db.close();
+      }
+      await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
+      const after = new Database(file, { readonly: true });
+      try {
+        expect(after.prepare('SELECT id, "timeZone" FROM "User" ORDER BY id').all()).toEqual(ZONES_FROM_OFFSETS);
+        expect((after.prepare('SELECT COUNT(*) AS n FROM "MentorshipParticipant"').get() as { n: number }).n).toBe(6);
+        expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      } finally {
+        after.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   test("a failure names the database and the cause", async () => {
     const broken = path.join(dir, "broken.db");
     const db = new Database(broken);
@@ -305,6 +362,31 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
       const third = recorder();
       await applyMigrations(databaseUrl, { rootDir: root, onApplied: third.onApplied });
       expect(third.applied).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "a participant's time zone becomes their person's: their latest opt-in's offset as a named zone, unless they chose one",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rungs-migrations-"));
+      const zonesDatabase = `${database}_zones`;
+      const url = new URL(testPostgresUrl!);
+      url.pathname = `/${zonesDatabase}`;
+      await withClient(testPostgresUrl!, (client) => client.query(`CREATE DATABASE "${zonesDatabase}"`));
+      try {
+        const before = migrationsBefore(dir, "prisma/postgres/migrations", "_mentorship_zone_is_the_person_s", dir);
+        await applyMigrations(url.toString(), { rootDir: before, onApplied: () => {} });
+        await withClient(url.toString(), (client) => client.query(optInsWithOffsets((ms) => `'${new Date(ms).toISOString()}'`)));
+        await applyMigrations(url.toString(), { rootDir: root, onApplied: () => {} });
+        await withClient(url.toString(), async (client) => {
+          expect((await client.query('SELECT id, "timeZone" FROM "User" ORDER BY id')).rows).toEqual(ZONES_FROM_OFFSETS);
+          expect((await client.query('SELECT count(*)::int AS n FROM "MentorshipParticipant"')).rows[0].n).toBe(6);
+        });
+      } finally {
+        await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, zonesDatabase));
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
     TIMEOUT,
   );

@@ -1,0 +1,35 @@
+/*
+  Warnings:
+
+  - You are about to drop the column `utcOffsetMinutes` on the `MentorshipParticipant` table. All the data in the column will be lost.
+
+*/
+-- A participant's time zone is now their person's (decision 058). Someone who chose no zone of
+-- their own takes the one of their latest opt-in's offset: UTC for 0, Etc/GMT for whole hours
+-- (its sign reads backwards: Etc/GMT-5 is UTC+5), and for the half and quarter hours the zone
+-- whose standard time has that offset. Someone who chose a zone keeps it.
+UPDATE "User" SET "timeZone" = (
+  SELECT CASE p."utcOffsetMinutes"
+      WHEN 0 THEN 'UTC'
+      WHEN -570 THEN 'Pacific/Marquesas'
+      WHEN -210 THEN 'America/St_Johns'
+      WHEN 210 THEN 'Asia/Tehran'
+      WHEN 270 THEN 'Asia/Kabul'
+      WHEN 330 THEN 'Asia/Kolkata'
+      WHEN 345 THEN 'Asia/Kathmandu'
+      WHEN 390 THEN 'Asia/Yangon'
+      WHEN 525 THEN 'Australia/Eucla'
+      WHEN 570 THEN 'Australia/Darwin'
+      WHEN 630 THEN 'Australia/Lord_Howe'
+      WHEN 765 THEN 'Pacific/Chatham'
+      ELSE 'Etc/GMT' || CASE WHEN p."utcOffsetMinutes" > 0 THEN '-' ELSE '+' END || (ABS(p."utcOffsetMinutes") / 60)
+    END
+  FROM "MentorshipParticipant" p
+  WHERE p."userId" = "User"."id"
+  ORDER BY p."updatedAt" DESC, p."id" DESC
+  LIMIT 1
+)
+WHERE "timeZone" IS NULL AND EXISTS (SELECT 1 FROM "MentorshipParticipant" p WHERE p."userId" = "User"."id");
+
+-- AlterTable
+ALTER TABLE "MentorshipParticipant" DROP COLUMN "utcOffsetMinutes";
