@@ -75,21 +75,79 @@ function addScaled(target: Vector, source: Vector, factor: number) {
   }
 }
 
-/** Row echelon form of the released cells over the finest groups, each row with the cells it combines. */
+/** A min-heap of row numbers: a vector is reduced by the rows whose pivots it holds, earliest first. */
+class RowQueue {
+  private readonly items: number[] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value: number) {
+    const items = this.items;
+    items.push(value);
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (items[parent]! <= value) break;
+      items[index] = items[parent]!;
+      index = parent;
+    }
+    items[index] = value;
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length) {
+      let index = 0;
+      for (;;) {
+        const left = index * 2 + 1;
+        if (left >= items.length) break;
+        const child = left + 1 < items.length && items[left + 1]! < items[left]! ? left + 1 : left;
+        if (items[child]! >= last) break;
+        items[index] = items[child]!;
+        index = child;
+      }
+      items[index] = last;
+    }
+    return top;
+  }
+}
+
+/**
+ * Row echelon form of the released cells over the finest groups, each row with the cells it
+ * combines. A row has nothing in the pivots of the rows before it, so reducing by the rows a vector
+ * holds, earliest first, never brings an earlier pivot back.
+ */
 class Elimination {
   private readonly rows: Row[] = [];
-  private readonly pivots = new Set<number>();
+  private readonly rowOfPivot = new Map<number, number>();
 
   constructor(private readonly columnWeight: (column: number) => number) {}
 
-  /** Reduces a vector by every row so far, in order; the combination records which cells were used. */
-  reduce(vector: Vector, combination: Vector): void {
-    for (const row of this.rows) {
+  /** Reduces a vector by the rows (a combination, when given, records which cells were used). */
+  reduce(vector: Vector, combination: Vector | null): void {
+    const queue = new RowQueue();
+    for (const column of vector.keys()) {
+      const row = this.rowOfPivot.get(column);
+      if (row !== undefined) queue.push(row);
+    }
+    while (queue.size) {
+      const row = this.rows[queue.pop()]!;
       const coefficient = vector.get(row.pivot);
       if (!coefficient) continue;
       const factor = mod(-coefficient);
-      addScaled(vector, row.vector, factor);
-      addScaled(combination, row.combination, factor);
+      for (const [column, value] of row.vector) {
+        const next = ((vector.get(column) ?? 0) + times(value, factor)) % P;
+        if (next === 0) vector.delete(column);
+        else {
+          vector.set(column, next);
+          if (column !== row.pivot) {
+            const later = this.rowOfPivot.get(column);
+            if (later !== undefined) queue.push(later);
+          }
+        }
+      }
+      if (combination) addScaled(combination, row.combination, factor);
     }
   }
 
@@ -104,8 +162,8 @@ class Elimination {
     const scale = inverse(vector.get(pivot)!);
     for (const [key, value] of vector) vector.set(key, times(value, scale));
     for (const [key, value] of combination) combination.set(key, times(value, scale));
+    this.rowOfPivot.set(pivot, this.rows.length);
     this.rows.push({ pivot, vector, combination });
-    this.pivots.add(pivot);
   }
 }
 
@@ -164,6 +222,7 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   const smallAtoms = atomSize.flatMap((size, atom) => (size < atomFloor[atom]! ? [atom] : []));
   const order = cells.map((_, index) => index).sort((a, b) => memberLists[a]!.length - memberLists[b]!.length || a - b);
 
+  const smallerCell = (a: number, b: number) => memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
   for (;;) {
     const elimination = new Elimination((column) => atomCells[column]!);
     for (const index of order) if (!hidden.has(index)) elimination.add(index, cellAtoms[index]!);
@@ -173,82 +232,80 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
       elimination.reduce(vector, combination);
       return vector.size ? null : combination;
     };
-    const used = firstDerivation(hiddenTargets.map((index) => cellAtoms[index]!), derivation) ?? smallAtomDerivation(smallAtoms, atomSize, atomFloor, elimination, derivation);
-    if (!used) break;
-    // The derivation combines released cells (its combination, with the sign flipped): hide the smallest of them.
-    let victim = -1;
-    for (const cell of used.keys()) {
-      if (victim < 0 || memberLists[cell]!.length < memberLists[victim]!.length || (memberLists[cell]!.length === memberLists[victim]!.length && cells[cell]!.id < cells[victim]!.id)) victim = cell;
+    const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, atomSize, atomFloor, elimination, derivation)];
+    if (!found.length) break;
+    // Each derivation combines released cells: the smallest of them is hidden, unless one it uses already is.
+    const victims = new Set<number>();
+    for (const used of found) {
+      if ([...used.keys()].some((cell) => victims.has(cell))) continue;
+      victims.add([...used.keys()].sort(smallerCell)[0]!);
     }
-    if (victim < 0) break;
-    hidden.add(victim);
+    for (const victim of victims) hidden.add(victim);
   }
   return { shown: new Set(cells.flatMap((cell, index) => (hidden.has(index) ? [] : [cell.id]))), sizes };
 }
 
-function firstDerivation(targets: readonly (readonly number[])[], derivation: (atoms: readonly number[]) => Vector | null): Vector | null {
-  for (const atoms of targets) {
-    const used = derivation(atoms);
-    if (used) return used;
-  }
-  return null;
-}
-
 /**
- * A finest group smaller than its floor, alone or with one or two others, that follows from the
- * released cells: found by fingerprints of what each group leaves after the elimination (zero
- * alone, or summing to zero with others), then confirmed and traced by a derivation of its own.
+ * Derivations of finest groups smaller than their floor, alone or with one or two others: found by
+ * two fingerprints of what each group leaves after the elimination (nothing alone, or summing to
+ * nothing with others), then confirmed and traced by a derivation of their own. Three groups whose
+ * remainders cancel share a column: the third is looked up by fingerprint among pairs that do.
  */
-function smallAtomDerivation(
+function smallAtomDerivations(
   smallAtoms: readonly number[],
   atomSize: readonly number[],
   atomFloor: readonly number[],
   elimination: Elimination,
   derivation: (atoms: readonly number[]) => Vector | null,
-): Vector | null {
+): Vector[] {
+  const found: Vector[] = [];
+  const tried = new Set<string>();
+  const confirm = (atoms: readonly number[]) => {
+    const name = [...atoms].sort((x, y) => x - y).join(",");
+    if (tried.has(name)) return;
+    tried.add(name);
+    const used = derivation(atoms);
+    if (used) found.push(used);
+  };
+  const residues = new Map<number, Vector>();
   const prints = new Map<number, [number, number]>();
   for (const atom of smallAtoms) {
     const residue: Vector = new Map([[atom, 1]]);
-    elimination.reduce(residue, new Map());
-    if (!residue.size) return derivation([atom]);
+    elimination.reduce(residue, null);
+    if (!residue.size) {
+      confirm([atom]);
+      continue;
+    }
     let first = 0;
     let second = 0;
     for (const [column, value] of residue) {
       first = (first + times(value, weight(column, 1))) % P;
       second = (second + times(value, weight(column, 2))) % P;
     }
+    residues.set(atom, residue);
     prints.set(atom, [first, second]);
   }
   const key = (print: readonly [number, number]) => print[0] * P + print[1];
-  const negated = (print: readonly [number, number]) => key([mod(-print[0]), mod(-print[1])]);
+  const negatedSum = (...list: (readonly [number, number])[]) => key([mod(-list.reduce((sum, print) => sum + print[0], 0)), mod(-list.reduce((sum, print) => sum + print[1], 0))]);
   const byPrint = new Map<number, number[]>();
-  for (const [atom, print] of prints) (byPrint.get(key(print)) ?? byPrint.set(key(print), []).get(key(print))!).push(atom);
+  const byColumn = new Map<number, number[]>();
+  for (const [atom, print] of prints) {
+    (byPrint.get(key(print)) ?? byPrint.set(key(print), []).get(key(print))!).push(atom);
+    for (const column of residues.get(atom)!.keys()) (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
+  }
   const fits = (atoms: readonly number[]) => atoms.reduce((sum, atom) => sum + atomSize[atom]!, 0) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
-  const candidates = [...prints.keys()];
-  const highestFloor = Math.max(0, ...candidates.map((atom) => atomFloor[atom]!));
-  for (const a of candidates) {
-    for (const b of byPrint.get(negated(prints.get(a)!)) ?? []) {
-      if (b > a && fits([a, b])) {
-        const used = derivation([a, b]);
-        if (used) return used;
+  const highestFloor = Math.max(0, ...[...prints.keys()].map((atom) => atomFloor[atom]!));
+  for (const [a, print] of prints) {
+    for (const b of byPrint.get(negatedSum(print)) ?? []) if (b > a && fits([a, b])) confirm([a, b]);
+    // A third of one person at least: only pairs that leave room under some floor.
+    let column = -1;
+    for (const candidate of residues.get(a)!.keys()) if (column < 0 || byColumn.get(candidate)!.length < byColumn.get(column)!.length) column = candidate;
+    for (const b of byColumn.get(column)!) {
+      if (b === a || atomSize[a]! + atomSize[b]! + 1 >= highestFloor) continue;
+      for (const c of byPrint.get(negatedSum(print, prints.get(b)!)) ?? []) {
+        if (c !== a && c !== b && fits([a, b, c])) confirm([a, b, c]);
       }
     }
   }
-  for (let i = 0; i < candidates.length; i++) {
-    const a = candidates[i]!;
-    const [a1, a2] = prints.get(a)!;
-    for (let j = i + 1; j < candidates.length; j++) {
-      const b = candidates[j]!;
-      // With a third group of one, the three would not stay under any floor.
-      if (atomSize[a]! + atomSize[b]! + 1 >= highestFloor) continue;
-      const [b1, b2] = prints.get(b)!;
-      for (const c of byPrint.get(negated([(a1 + b1) % P, (a2 + b2) % P])) ?? []) {
-        if (c > b && fits([a, b, c])) {
-          const used = derivation([a, b, c]);
-          if (used) return used;
-        }
-      }
-    }
-  }
-  return null;
+  return found;
 }
