@@ -96,7 +96,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
     })),
   }));
 
-  // Promotion and outcome rates: one record per person and cycle (their latest session's outcome).
+  // Promotion and outcome rates: one record per person and cycle, the first with a level outcome: calibrationInScope gives the latest locked session's first.
   const personById = new Map(people.map((person) => [person.id, person]));
   const attributeNames = [...new Set(people.flatMap((person) => Object.keys(parseAttributes(person.attributes))))].sort();
   const dimensions = [

@@ -80,10 +80,18 @@ const entryRow = z.object({
 });
 export type CalibrationRow = z.output<typeof entryRow>;
 
-/** The calibration entries of the people in scope, in sessions that are locked or published (outcomes final). */
+/**
+ * The calibration entries of the people in scope, in sessions that are locked or published (outcomes
+ * final). A person may be in two such sessions of one cycle; the one that counts is the latest: the
+ * session locked most recently (its state event to "locked"), a session with no such event (set up
+ * outside the app) as if locked before any, ties by the session's id, the greater first. So each
+ * person's entries of a cycle come latest first, and whoever reads one outcome per person and cycle
+ * takes the first.
+ */
 export async function calibrationInScope(scope: InsightsScope): Promise<CalibrationRow[]> {
   return parseRows(entryRow, await readOffLoop(Prisma.sql`
-    ${scopeSql(scope)}
+    ${scopeSql(scope)},
+    locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
       e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome"
     FROM scope
@@ -91,7 +99,9 @@ export async function calibrationInScope(scope: InsightsScope): Promise<Calibrat
     JOIN "CalibrationSession" s ON s.id = e."sessionId"
     JOIN "ReviewCycle" c ON c.id = s."cycleId"
     LEFT JOIN "User" m ON m.id = e."managerId"
-    WHERE s.state IN ('locked', 'published')`));
+    LEFT JOIN locks l ON l."sessionId" = s.id
+    WHERE s.state IN ('locked', 'published')
+    ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`));
 }
 
 const pairRow = z.object({ menteeId: z.string(), activeSince: sqlDate, goals: z.string() });

@@ -180,6 +180,41 @@ describe("organisation insights", () => {
     expect((await page(org.ana.id)).mentoring).toMatchObject({ mentees: 4, comparisonPeople: 2, suppressed: true, difference: null });
   });
 
+  test("a person in two locked sessions of one cycle counts once, with the outcome of the session locked last", async () => {
+    const tag = uniqueEmail("twice").split("@")[0]!;
+    const lead = await createPerson({ name: "Lou Lead", track: "manager", level: "m1" });
+    const people = [];
+    for (let index = 0; index < 4; index++) people.push(await createPerson({ managerId: lead.id, track: "ic", level: "ic2" }));
+    const versionId = (await ladderForLevel("ic2"))!.versionId;
+    const day = (n: number) => new Date(Date.UTC(2026, 5, n));
+    /** A session whose people all got `outcome`, locked on `lockedOn` (and published later, when `publishedOn` is given). */
+    async function session(cycleId: string, outcome: string, lockedOn: Date, publishedOn?: Date) {
+      const created = await db.calibrationSession.create({
+        data: { name: `${outcome} ${tag}`, cycleId, facilitatorId: lead.id, state: publishedOn ? "published" : "locked", ladderId: "engineering", ladderVersionId: versionId, groupFloor: 4 },
+      });
+      await db.calibrationEntry.createMany({
+        data: people.map((person) => ({ sessionId: created.id, personId: person.id, managerId: lead.id, trackId: "ic", levelId: "ic2", proposedRating: 3, finalRating: 3, finalOutcome: outcome })),
+      });
+      const events = [{ change: { state: ["live", "locked"] }, at: lockedOn }, ...(publishedOn ? [{ change: { state: ["locked", "published"] }, at: publishedOn }] : [])];
+      await db.calibrationEvent.createMany({ data: events.map((event) => ({ sessionId: created.id, actorId: lead.id, kind: "state", change: JSON.stringify(event.change), createdAt: event.at })) });
+    }
+    // Set up in the order they were locked; the first was published after the second was locked, which does not make it the later.
+    const first = await db.reviewCycle.create({ data: { name: `First ${tag}`, startsOn: day(1), endsOn: day(20) } });
+    await session(first.id, "stay", day(10), day(14));
+    await session(first.id, "promote", day(12));
+    // Set up in the other order: the one set up first was locked last.
+    const second = await db.reviewCycle.create({ data: { name: `Second ${tag}`, startsOn: day(2), endsOn: day(20) } });
+    await session(second.id, "promote", day(16));
+    await session(second.id, "not-ready", day(15));
+
+    const cycles = (await page(lead.id)).outcomesByCycle;
+    for (const cycle of [first, second]) {
+      const row = cycles.find((candidate) => candidate.cycleId === cycle.id)!;
+      expect(row.n).toBe(4);
+      expect(row.rates!.promote.estimate).toBe(1);
+    }
+  });
+
   test("an admin sees the whole organisation, people outside every manager's line included", async () => {
     const org = await organisation();
     const admin = await createAdmin();
