@@ -6,11 +6,17 @@ import jstat from "jstat";
  * not dropped: they count among those at risk until then. Each step carries Greenwood's
  * variance and a pointwise interval on the log-log scale, and the median comes with
  * Brookmeyer and Crowley's interval (the first times the band's lower and upper curves reach
- * one half), as R's survfit and quantile do with conf.type = "log-log". Pure; decision 042.
+ * one half), as R's survfit and quantile do with conf.type = "log-log". Someone first seen after
+ * entering the state (left truncation: at a level for years before the organisation adopted Rungs)
+ * counts among those at risk only from the time they were first seen, as survfit's
+ * Surv(entry, time, event) does: at risk at t are those with entry < t ≤ time. Pure; decision 042.
  */
 
-/** One person's time in the state, and whether it ended with the event (false: censored). */
-export type SurvivalObservation = { time: number; event: boolean };
+/**
+ * One person's time in the state, whether it ended with the event (false: censored), and, when
+ * they were first seen after entering it, how long they had been in it by then (`entry`, default 0).
+ */
+export type SurvivalObservation = { time: number; event: boolean; entry?: number };
 
 export type SurvivalStep = {
   time: number;
@@ -44,31 +50,38 @@ const EPSILON = 1e-12;
 
 export function kaplanMeier(observations: readonly SurvivalObservation[], confidence = 0.95): SurvivalCurve {
   const z = normal.inv((1 + confidence) / 2, 0, 1);
+  // Seen only at the moment they left: never at risk, so not an observation of the curve.
+  const seen = observations.filter((observation) => (observation.entry ?? 0) < observation.time || (observation.entry ?? 0) === 0);
   const byTime = new Map<number, { events: number; censored: number }>();
-  for (const { time, event } of observations) {
+  for (const { time, event } of seen) {
     const tally = byTime.get(time) ?? { events: 0, censored: 0 };
     if (event) tally.events += 1;
     else tally.censored += 1;
     byTime.set(time, tally);
   }
   const times = [...byTime.keys()].sort((a, b) => a - b);
-  let atRisk = observations.length;
+  // At risk at t: entered before t (or seen from the start), not yet left before t (entry < t ≤ time).
+  const entries = seen.map((observation) => observation.entry ?? 0).sort((a, b) => a - b);
+  let entered = 0;
+  let left = 0;
   let survival = 1;
   // Σ d / (n (n − d)): Greenwood's sum, the variance of log S.
   let greenwood = 0;
   const steps: SurvivalStep[] = [];
   for (const time of times) {
     const { events, censored } = byTime.get(time)!;
+    while (entered < entries.length && (entries[entered] === 0 || entries[entered]! < time)) entered += 1;
+    const atRisk = entered - left;
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwood += atRisk > events ? events / (atRisk * (atRisk - events)) : Number.POSITIVE_INFINITY;
     }
     steps.push({ time, atRisk, events, censored, survival, standardError: greenwoodError(survival, greenwood), interval: logLogInterval(survival, greenwood, z) });
-    atRisk -= events + censored;
+    left += events + censored;
   }
   const eventSteps = steps.filter((step) => step.events > 0);
   return {
-    n: observations.length,
+    n: seen.length,
     events: eventSteps.reduce((sum, step) => sum + step.events, 0),
     steps,
     median: crossing(eventSteps, (step) => step.survival),

@@ -69,4 +69,24 @@ describe("Kaplan–Meier", () => {
     expect(early.median).toBeNull();
     expect(kaplanMeier([]).steps).toEqual([]);
   });
+
+  it("counts someone first seen partway through among those at risk only from then (left truncation), as R's Surv(entry, time, event) does", () => {
+    // R: summary(survfit(Surv(c(0, 0, 3, 1), c(2, 4, 5, 6), c(1, 0, 1, 1)) ~ 1)): at risk 3, 3, 2, 1 at times 2, 4, 5, 6.
+    const curve = kaplanMeier([
+      { entry: 0, time: 2, event: true },
+      { entry: 0, time: 4, event: false },
+      { entry: 3, time: 5, event: true },
+      { entry: 1, time: 6, event: true },
+    ]);
+    expect(curve.steps.map((step) => [step.time, step.atRisk, step.events, step.censored])).toEqual([
+      [2, 3, 1, 0],
+      [4, 3, 0, 1],
+      [5, 2, 1, 0],
+      [6, 1, 1, 0],
+    ]);
+    expect(curve.steps.map((step) => Number(step.survival.toFixed(6)))).toEqual([0.666667, 0.666667, 0.333333, 0]);
+    expect(curve.median).toBe(5);
+    // Without the entry times, the two late arrivals would count as at risk from the start: 4 at time 2, and a higher curve.
+    expect(kaplanMeier([{ time: 2, event: true }, { time: 4, event: false }, { time: 5, event: true }, { time: 6, event: true }]).steps[0]!.atRisk).toBe(4);
+  });
 });
