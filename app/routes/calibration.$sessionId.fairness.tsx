@@ -18,7 +18,7 @@ const signed = (value: number, digits = 2) => `${value > 0 ? "+" : value < 0 ? "
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(Math.round(value * 100))} pts`;
 
-type Difference = { estimate: number; interval: [number, number]; excludesZero: boolean };
+type Difference = { estimate: number; interval: [number, number]; worthALook: boolean };
 
 function DifferenceText({ difference, format }: { difference: Difference | null; format: (value: number) => string }) {
   if (!difference) return <>—</>;
@@ -27,7 +27,7 @@ function DifferenceText({ difference, format }: { difference: Difference | null;
       <span className="tabular-nums">
         {format(difference.estimate)} ({format(difference.interval[0])} to {format(difference.interval[1])})
       </span>
-      {difference.excludesZero ? <strong className="ml-1 text-amber-900 dark:text-amber-200">a real difference</strong> : <span className="ml-1 text-slate-600 dark:text-slate-300">within noise</span>}
+      {difference.worthALook ? <strong className="ml-1 text-amber-900 dark:text-amber-200">worth a look</strong> : null}
     </>
   );
 }
@@ -43,8 +43,11 @@ export default function CalibrationFairness() {
       />
       <Card className="mb-6">
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Each difference comes with its 95% interval: Welch's interval for the mean final rating, Newcombe's score interval for the promotion rate. Only an interval
-          that excludes zero is called a real difference; the rest may be noise. Groups of fewer than {floor} people, or whose complement is, are not shown, and more are
+          Each difference comes with its 95% interval, for that comparison on its own: Welch's interval for the mean final rating, Newcombe's score interval for the
+          promotion rate. This report makes {report.comparisons} {report.comparisons === 1 ? "comparison" : "comparisons"}, and among many some intervals exclude zero by
+          chance alone, even where no group differs. So a difference is marked worth a look only when it stands out among all of them (Benjamini–Hochberg: on average at
+          most 5 in 100 marks are chance). A mark is a reason to look at the people and the reasons behind the figures, not a finding of unfairness, and no mark does not
+          show that groups were treated alike. Groups of fewer than {floor} people, or whose complement is, are not shown, and more are
           hidden until the people hidden (those with no group among them) number at least {floor}, so no hidden figure can be worked out from the others and the
           session's. Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.

@@ -1,4 +1,5 @@
 import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import { worthALook } from "~/modules/statistics/multiple-comparisons";
 import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -8,7 +9,8 @@ import { summarise } from "~/modules/statistics/summary";
  * session (those with no group in the dimension included), with 95% intervals. Groups below the
  * floor are suppressed, and so many more that no hidden figure can be worked out from the total
  * and the groups shown, the people with no group counted among the hidden (suppressedGroups;
- * decision 018).
+ * decision 018). A difference is marked worth a look only when it holds up among every comparison
+ * the report shows (worthALook), and the report says how many those are.
  */
 
 export type FairnessPerson = {
@@ -20,6 +22,9 @@ export type FairnessPerson = {
 
 export type Dimension = { id: string; label: string };
 
+/** A difference from the rest, and whether it holds up among all the report's comparisons. */
+export type MarkedDifference = Difference & { worthALook: boolean };
+
 export type FairnessGroup = {
   value: string;
   n: number;
@@ -27,10 +32,10 @@ export type FairnessGroup = {
   suppressed: boolean;
   meanRating: number | null;
   /** The group's mean final rating minus everyone else's, with Welch's interval. */
-  ratingDifference: Difference | null;
+  ratingDifference: MarkedDifference | null;
   promotionRate: Proportion | null;
   /** The group's promotion rate minus everyone else's, with Newcombe's hybrid score interval. */
-  promotionDifference: Difference | null;
+  promotionDifference: MarkedDifference | null;
 };
 
 export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number };
@@ -40,6 +45,8 @@ export type FairnessReport = {
   meanRating: number | null;
   promotionRate: Proportion | null;
   dimensions: FairnessDimension[];
+  /** How many differences the report shows (two per group shown): the family its marks are judged in. */
+  comparisons: number;
 };
 
 /** The report over everyone with a final rating; the session's own figures too are hidden below the floor. */
@@ -52,9 +59,26 @@ export function fairnessReport(people: readonly FairnessPerson[], dimensions: re
     n: rated.length,
     meanRating: shown ? all.mean : null,
     promotionRate: shown ? wilsonInterval(promotions, rated.length) : null,
-    dimensions: dimensions.map((dimension) => dimensionReport(rated, dimension, floor, shown)),
+    ...marked(dimensions.map((dimension) => dimensionReport(rated, dimension, floor, shown))),
   };
 }
+
+/** Every difference the report shows, marked in one family across all its dimensions. */
+function marked(dimensions: readonly FairnessDimension[]): Pick<FairnessReport, "dimensions" | "comparisons"> {
+  const differences = dimensions.flatMap((dimension) => dimension.groups.flatMap((group) => [group.ratingDifference, group.promotionDifference])).filter((difference) => difference !== null);
+  const marks = new Map(worthALook(differences.map((difference) => difference.pValue)).map((mark, index) => [differences[index]!, mark]));
+  const mark = (difference: MarkedDifference | null) => (difference ? { ...difference, worthALook: marks.get(difference)! } : null);
+  return {
+    dimensions: dimensions.map((dimension) => ({
+      ...dimension,
+      groups: dimension.groups.map((group) => ({ ...group, ratingDifference: mark(group.ratingDifference), promotionDifference: mark(group.promotionDifference) })),
+    })),
+    comparisons: differences.length,
+  };
+}
+
+/** Marked once the whole report's comparisons are known (`marked`). */
+const unmarked = (difference: Difference | null): MarkedDifference | null => (difference ? { ...difference, worthALook: false } : null);
 
 /** The people with no group in a dimension, as a cell of its split that is never shown. */
 const UNKNOWN = Symbol("unknown");
@@ -91,9 +115,9 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         n: members.length,
         suppressed: false,
         meanRating: ratings.mean,
-        ratingDifference: welchDifference(ratings, summarise(rest.map((person) => person.finalRating!))),
+        ratingDifference: unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))),
         promotionRate: wilsonInterval(promoted, members.length),
-        promotionDifference: proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length }),
+        promotionDifference: unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })),
       };
     })
     .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));

@@ -11,8 +11,14 @@ export interface Difference {
   estimate: number;
   /** The confidence interval of the difference (Welch's t). */
   interval: [number, number];
-  /** True when the interval excludes zero: a real difference rather than noise. */
+  /**
+   * True when the interval excludes zero: evidence for this one comparison alone. Among many
+   * comparisons some exclude zero by chance, so a report marks differences through
+   * `worthALook` (multiple-comparisons.ts), never through this.
+   */
   excludesZero: boolean;
+  /** The two-sided p-value of "no difference", from the same method as the interval: below 0.05 exactly when the 95% interval excludes zero. */
+  pValue: number;
 }
 
 /** The same, from the two groups' summaries (n, mean, sample sd). */
@@ -22,11 +28,11 @@ export function welchDifference(left: Summary, right: Summary, confidence = 0.95
   const va = left.sd ** 2 / left.n;
   const vb = right.sd ** 2 / right.n;
   const se = Math.sqrt(va + vb);
-  if (se === 0) return { estimate, interval: [estimate, estimate], excludesZero: estimate !== 0 };
+  if (se === 0) return { estimate, interval: [estimate, estimate], excludesZero: estimate !== 0, pValue: estimate !== 0 ? 0 : 1 };
   const df = (va + vb) ** 2 / ((va > 0 ? va ** 2 / (left.n - 1) : 0) + (vb > 0 ? vb ** 2 / (right.n - 1) : 0));
   const half = tQuantile((1 + confidence) / 2, df) * se;
   const interval: [number, number] = [estimate - half, estimate + half];
-  return { estimate, interval, excludesZero: interval[0] > 0 || interval[1] < 0 };
+  return { estimate, interval, excludesZero: interval[0] > 0 || interval[1] < 0, pValue: 2 * (1 - jstat.studentt.cdf(Math.abs(estimate) / se, df)) };
 }
 
 export type Proportion = { estimate: number; interval: [number, number] };
@@ -43,15 +49,46 @@ export function wilsonInterval(successes: number, n: number, z = Z95): Proportio
   return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
 }
 
-/** The difference of two independent proportions with Newcombe's hybrid score interval (1998, method 10). */
-export function proportionDifference(a: { successes: number; n: number }, b: { successes: number; n: number }, z = Z95): Difference | null {
-  if (a.n === 0 || b.n === 0) return null;
+type Counts = { successes: number; n: number };
+
+/** Newcombe's hybrid score interval (1998, method 10) at normal quantile z. */
+function newcombeInterval(a: Counts, b: Counts, z: number): [number, number] {
   const first = wilsonInterval(a.successes, a.n, z);
   const second = wilsonInterval(b.successes, b.n, z);
   const estimate = first.estimate - second.estimate;
   const lower = estimate - Math.sqrt((first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2);
   const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
-  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0 };
+  return [lower, upper];
+}
+
+/**
+ * The p-value that goes with Newcombe's interval: 2(1 − Φ(z)) for the z at which the interval's
+ * end nearest zero reaches it (the interval widens with z), so that p < 0.05 exactly when the 95%
+ * interval excludes zero. Found by bisection; the method has no closed form for it.
+ */
+function newcombePValue(a: Counts, b: Counts, estimate: number): number {
+  if (estimate === 0) return 1;
+  const excludes = (z: number) => {
+    const [lower, upper] = newcombeInterval(a, b, z);
+    return estimate > 0 ? lower > 0 : upper < 0;
+  };
+  let low = 0;
+  let high = 40;
+  if (excludes(high)) return 0;
+  for (let step = 0; step < 60; step++) {
+    const middle = (low + high) / 2;
+    if (excludes(middle)) low = middle;
+    else high = middle;
+  }
+  return 2 * (1 - jstat.normal.cdf((low + high) / 2, 0, 1));
+}
+
+/** The difference of two independent proportions with Newcombe's hybrid score interval (1998, method 10). */
+export function proportionDifference(a: Counts, b: Counts, z = Z95): Difference | null {
+  if (a.n === 0 || b.n === 0) return null;
+  const estimate = a.successes / a.n - b.successes / b.n;
+  const [lower, upper] = newcombeInterval(a, b, z);
+  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0, pValue: newcombePValue(a, b, estimate) };
 }
 
 /** A mean with Student's t interval (n − 1 degrees of freedom); null below two values. */

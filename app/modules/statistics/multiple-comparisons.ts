@@ -1,0 +1,33 @@
+/**
+ * Many comparisons at once. A report that sets each group against the rest makes dozens of
+ * comparisons, and at 5% each some intervals exclude zero by chance: with 60 people in four
+ * dimensions and no differences at all, most sessions showed at least one. So a report marks a
+ * difference only when it holds up among all the comparisons it shows, and says how many those
+ * were (decision 018). Pure.
+ */
+
+/** The share of marked differences that may be chance, on average (the false discovery rate). */
+export const FALSE_DISCOVERY_RATE = 0.05;
+
+/** Benjamini–Hochberg adjusted p-values, in the order given (R's `p.adjust(p, "BH")`). */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => b.p - a.p);
+  const adjusted = new Array<number>(m);
+  let smallest = 1;
+  for (const [rank, { p, index }] of order.entries()) {
+    smallest = Math.min(smallest, (p * m) / (m - rank));
+    adjusted[index] = smallest;
+  }
+  return adjusted;
+}
+
+/**
+ * Which of a report's comparisons are worth a look: those whose Benjamini–Hochberg adjusted
+ * p-value is below the false discovery rate. Pass every comparison the report shows, once, so
+ * the family is all of them. With no differences at all, any mark is a false one, and the chance
+ * of any is then at most about the rate.
+ */
+export function worthALook(pValues: readonly number[], rate: number = FALSE_DISCOVERY_RATE): boolean[] {
+  return benjaminiHochberg(pValues).map((adjusted) => adjusted < rate);
+}
