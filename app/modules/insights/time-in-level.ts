@@ -10,41 +10,64 @@ import { suppressedGroups } from "~/modules/statistics/small-groups";
 
 export type Place = { track: string | null; level: string | null };
 
-/** A dated change of a person's place; `promotion` says whether it counts as the event. */
-export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean };
+/**
+ * A dated change of a person's place; `promotion` says whether it counts as the event; `fromSince`,
+ * when known, the day the stay it ended began (earlier than Rungs saw it begin).
+ */
+export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null };
 
 export type PersonHistory = {
   createdAt: number;
   deactivatedAt: number | null;
   current: Place;
+  /** When the current stay began, when known to be earlier than Rungs saw it begin. */
+  levelSince?: number | null;
   /** In order of time. */
   changes: readonly PlaceChange[];
 };
 
-/** `days`: whole days at the level (curves step by day). */
-export type LevelSpell = { track: string; level: string; days: number; promoted: boolean };
+/**
+ * `days`: whole days at the level (curves step by day); `entry`: how many of them had passed when
+ * Rungs first saw the stay (0 unless it began before); `knownStart`: false for a first stay whose
+ * beginning nobody gave, counted from the person's arrival in Rungs though it may have begun before.
+ */
+export type LevelSpell = { track: string; level: string; days: number; promoted: boolean; entry: number; knownStart: boolean };
 
 const DAY = 86_400_000;
 
 /**
  * A person's stays: the first from their createdAt at the place their first change left (or their
  * current place when nothing changed), one more after each change, the last censored at their
- * deactivation or `now`. Stays without a track and level are left out.
+ * deactivation or `now`. Stays without a track and level are left out. A stay known to have begun
+ * before Rungs saw it (a level since given at import, by SCIM or on the person form) counts from that
+ * day, entering the curve when Rungs first saw it (left truncation).
  */
 export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
   const spells: LevelSpell[] = [];
   let place = person.changes[0]?.from ?? person.current;
-  let start = person.createdAt;
-  const push = (end: number, promoted: boolean) => {
-    if (place.track && place.level) spells.push({ track: place.track, level: place.level, days: Math.floor(Math.max(0, end - start) / DAY), promoted });
+  let seenFrom = person.createdAt;
+  let first = true;
+  const push = (end: number, promoted: boolean, since: number | null | undefined) => {
+    const start = since !== null && since !== undefined && since < seenFrom ? since : seenFrom;
+    if (place.track && place.level) {
+      spells.push({
+        track: place.track,
+        level: place.level,
+        days: Math.floor(Math.max(0, end - start) / DAY),
+        promoted,
+        entry: Math.floor((seenFrom - start) / DAY),
+        knownStart: !first || (since !== null && since !== undefined),
+      });
+    }
+    first = false;
   };
   for (const change of person.changes) {
-    const at = Math.max(change.at, start);
-    push(at, change.promotion);
+    const at = Math.max(change.at, seenFrom);
+    push(at, change.promotion, change.fromSince);
     place = change.to;
-    start = at;
+    seenFrom = at;
   }
-  push(Math.max(start, person.deactivatedAt ?? now), false);
+  push(Math.max(seenFrom, person.deactivatedAt ?? now), false, person.levelSince);
   return spells;
 }
 
@@ -54,6 +77,8 @@ export type LevelCurve = {
   /** Stays at the level, and how many ended in a promotion. */
   n: number;
   promotions: number;
+  /** Stays counted from the person's arrival in Rungs because nobody gave when they began. */
+  unknownStarts: number;
   /** Fewer stays than the floor: no curve or median shown. */
   suppressed: boolean;
   curve: SurvivalCurve | null;
@@ -89,8 +114,9 @@ export function timeInLevel(spells: readonly LevelSpell[], order: readonly { tra
           level,
           n: stays.length,
           promotions: stays.filter((spell) => spell.promoted).length,
+          unknownStarts: stays.filter((spell) => !spell.knownStart).length,
           suppressed,
-          curve: suppressed ? null : kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted }))),
+          curve: suppressed ? null : kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted, entry: spell.entry }))),
         };
       });
       return { track, n: curves.reduce((sum, curve) => sum + curve.n, 0), levels: curves };

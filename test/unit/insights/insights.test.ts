@@ -31,16 +31,57 @@ describe("insights", () => {
       400 * DAY + 5,
     );
     expect(spells).toEqual([
-      { track: "ic", level: "ic1", days: 100, promoted: true },
-      { track: "ic", level: "ic2", days: 150, promoted: false },
-      { track: "manager", level: "m1", days: 150, promoted: false },
+      { track: "ic", level: "ic1", days: 100, promoted: true, entry: 0, knownStart: false },
+      { track: "ic", level: "ic2", days: 150, promoted: false, entry: 0, knownStart: true },
+      { track: "manager", level: "m1", days: 150, promoted: false, entry: 0, knownStart: true },
     ]);
     // Someone who left is censored when they left; nothing changed: one stay from createdAt.
-    expect(levelSpells({ createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([{ track: "ic", level: "ic1", days: 30, promoted: false }]);
+    expect(levelSpells({ createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([
+      { track: "ic", level: "ic1", days: 30, promoted: false, entry: 0, knownStart: false },
+    ]);
+  });
+
+  it("a stay known to have begun before Rungs (a level since) counts from that day and enters the curve when Rungs first saw it", () => {
+    // At L3 for years (since day −1000), added on day 0, promoted on day 30: 1,030 days at L3, seen from day 1,000 of them.
+    const promoted = levelSpells(
+      {
+        createdAt: 0,
+        deactivatedAt: null,
+        current: { track: "ic", level: "ic4" },
+        changes: [{ at: 30 * DAY, from: { track: "ic", level: "ic3" }, to: { track: "ic", level: "ic4" }, promotion: true, fromSince: -1000 * DAY }],
+      },
+      100 * DAY,
+    );
+    expect(promoted).toEqual([
+      { track: "ic", level: "ic3", days: 1030, promoted: true, entry: 1000, knownStart: true },
+      { track: "ic", level: "ic4", days: 70, promoted: false, entry: 0, knownStart: true },
+    ]);
+    // Still at the level given at import: the current stay counts from its day.
+    expect(levelSpells({ createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: -200 * DAY, changes: [] }, 50 * DAY)).toEqual([
+      { track: "ic", level: "ic3", days: 250, promoted: false, entry: 200, knownStart: true },
+    ]);
+    // A "since" after Rungs first saw the stay says nothing earlier: the stay counts from when it was seen.
+    expect(levelSpells({ createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: 10 * DAY, changes: [] }, 50 * DAY)[0]).toMatchObject({ days: 50, entry: 0 });
+    // The curve: the late arrival is not at risk before day 1,000 of their stay, so early promotions of others are not diluted by them.
+    const curve = timeInLevel(
+      [
+        ...promoted.slice(0, 1),
+        ...[100, 200, 300].map((days) => ({ track: "ic", level: "ic3", days, promoted: true, entry: 0, knownStart: true })),
+      ],
+      [{ track: "ic", levels: ["ic3"] }],
+      4,
+    )[0]!.levels[0]!;
+    expect(curve.curve!.steps.map((step) => [step.time, step.atRisk])).toEqual([
+      [100, 3],
+      [200, 2],
+      [300, 1],
+      [1030, 1],
+    ]);
+    expect(curve.unknownStarts).toBe(0);
   });
 
   it("levels with fewer stays than the floor get no curve; the others a Kaplan–Meier curve in the ladder's order", () => {
-    const stay = (level: string, days: number, promoted: boolean) => ({ track: "ic", level, days, promoted });
+    const stay = (level: string, days: number, promoted: boolean) => ({ track: "ic", level, days, promoted, entry: 0, knownStart: true });
     const tracks = timeInLevel(
       [stay("ic2", 10, true), stay("ic2", 20, false), stay("ic2", 30, true), stay("ic2", 40, true), stay("ic1", 5, true), stay("ic1", 6, true), stay("ic1", 7, false)],
       [{ track: "ic", levels: ["ic1", "ic2", "ic3"] }],
