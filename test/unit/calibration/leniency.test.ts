@@ -105,6 +105,43 @@ describe("manager leniency", () => {
     expect(allEqualFlagged / allEqual).toBeLessThanOrEqual(0.06);
   });
 
+  // Decision 018 once said managers whose proposals are all equal are flagged no more often than others. On sessions drawn from (0, .25, .5, .25) they were
+  // flagged 7.6% of the time against 3.8% overall: all equal at the most common rating they are never flagged, all a point away nearly always, as a permutation test would.
+  it("on sessions drawn from (0, .25, .5, .25), managers whose proposals are all equal are flagged when their rating is away from the session's middle, not for being equal", () => {
+    const random = seeded(2505);
+    const skewed = (random: () => number) => {
+      const u = random();
+      return u < 0.25 ? 2 : u < 0.75 ? 3 : 4;
+    };
+    let shown = 0;
+    let flagged = 0;
+    const allEqual = new Map<number, { n: number; flagged: number }>();
+    for (let session = 0; session < 4000; session++) {
+      const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) => Array.from({ length: 4 + Math.floor(random() * 3) }, () => ({ managerId, rating: skewed(random) })));
+      for (const manager of managerLeniency(proposals).managers) {
+        if (manager.suppressed) continue;
+        shown += 1;
+        if (manager.flagged) flagged += 1;
+        if (manager.sd === 0) {
+          const tally = allEqual.get(manager.mean!) ?? allEqual.set(manager.mean!, { n: 0, flagged: 0 }).get(manager.mean!)!;
+          tally.n += 1;
+          if (manager.flagged) tally.flagged += 1;
+        }
+      }
+    }
+    const rate = (rating: number) => allEqual.get(rating)!.flagged / allEqual.get(rating)!.n;
+    const equal = [...allEqual.values()].reduce((sum, tally) => ({ n: sum.n + tally.n, flagged: sum.flagged + tally.flagged }), { n: 0, flagged: 0 });
+    expect(flagged / shown).toBeGreaterThan(0.02);
+    expect(flagged / shown).toBeLessThanOrEqual(0.06);
+    expect(allEqual.get(3)!.n).toBeGreaterThan(500);
+    expect(rate(3)).toBeLessThanOrEqual(0.01);
+    expect(rate(2)).toBeGreaterThan(0.75);
+    expect(rate(4)).toBeGreaterThan(0.75);
+    // Together, more often than managers overall: the figure decision 018 gives.
+    expect(equal.flagged / equal.n).toBeGreaterThan(0.06);
+    expect(equal.flagged / equal.n).toBeLessThan(0.1);
+  });
+
   it("a hidden manager's mean cannot be worked out from the session's mean and the managers shown", () => {
     // 14 proposals with a mean of 3; two managers of five shown (15 each) would give the third's: (3 × 14 − 15 − 15) / 4 = 3.
     const proposals = [
