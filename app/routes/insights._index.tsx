@@ -197,6 +197,10 @@ export default function Insights() {
             <p className="mb-3 text-sm">
               {breakdown.name}: {breakdown.n} people, promoted {rate(breakdown.rates?.promote)}, not ready {rate(breakdown.rates?.["not-ready"])}.
             </p>
+            <p className={`mb-3 max-w-3xl text-sm ${muted}`}>
+              Each group's interval is for that group's own rate; the dashed line is the cycle's. Among many groups some intervals leave out the cycle's rate by chance
+              alone, so no group is marked here as different from it.
+            </p>
             {breakdown.dimensions.map((dimension) => (
               <div key={dimension.id} className="mb-6">
                 <h3 className="mb-2 font-semibold">By {dimension.label.toLowerCase()}</h3>
