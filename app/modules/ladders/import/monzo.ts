@@ -29,7 +29,8 @@ interface Framework {
   file: string;
   title: string;
   sidebarTitle: string | null;
-  levels: number;
+  /** The level numbers the page's criteria run over, lowest first (ops-leadership.md: 2 to 6). */
+  numbers: number[];
   topics: Topic[];
   body: string;
 }
@@ -74,40 +75,52 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
     const trackId = trackIds.claim(kebabId(baseName(framework.file), "framework"));
     const trackName = withoutPictographs(framework.sidebarTitle ?? framework.title) || trackId;
     const sublevels = sublevelLetters(framework.body) ?? sublevelLetters(generic?.body ?? "");
-    const levels = Array.from({ length: framework.levels }, (_, index): PlannedLevel => {
-      const number = index + 1;
-      return {
+    const levelOf = new Map<number, PlannedLevel>();
+    const levels = framework.numbers.map((number): PlannedLevel => {
+      const level: PlannedLevel = {
         id: levelIds.claim(`${trackId}-${number}`),
         title: `${trackName} level ${number}`,
-        summary: `Level ${number} of ${framework.levels} of the ${withoutPictographs(framework.title)}.`,
+        summary: `Level ${number} of the ${withoutPictographs(framework.title)}.`,
         ...(sublevels !== null ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
         file: framework.file,
         cells: new Map<string, PlannedCell>(),
       };
+      levelOf.set(number, level);
+      return level;
     });
+    /** Levels of the generic topics the page names that are outside the page's own levels. */
+    const outside = new Set<number>();
     for (const topic of framework.topics) {
       const competency = competencyFor(topic, framework);
       const shared = genericTopics.get(topic.name);
       if (shared !== undefined) usedGeneric.add(topic.name);
+      // The page's levels are the ones its own criteria are at, so each of them has a level.
       for (const [number, statements] of topic.byLevel) {
-        if (number > framework.levels) {
-          for (const statement of statements) {
-            report.push({ file: framework.file, message: `topic "${topic.name}", level ${number}: "${statement.text}" not placed: the framework has ${framework.levels} levels` });
-          }
-          continue;
-        }
-        const cell = levels[number - 1]!.cells.get(competency.id) ?? { statements: [] };
+        if (statements.length === 0) continue;
+        const level = levelOf.get(number)!;
+        const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.push(...statements);
-        levels[number - 1]!.cells.set(competency.id, cell);
+        level.cells.set(competency.id, cell);
       }
       if (shared === undefined) continue;
       // A ladder inherits an included topic's expectations before its own.
       for (const [number, statements] of shared.byLevel) {
-        if (number > framework.levels) continue;
-        const cell = levels[number - 1]!.cells.get(competency.id) ?? { statements: [] };
+        const level = levelOf.get(number);
+        if (level === undefined) {
+          if (statements.length > 0) outside.add(number);
+          continue;
+        }
+        const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.unshift(...statements);
-        levels[number - 1]!.cells.set(competency.id, cell);
+        level.cells.set(competency.id, cell);
       }
+    }
+    if (outside.size > 0) {
+      const numbers = [...outside].sort((a, b) => a - b).join(", ");
+      report.push({
+        file: framework.file,
+        message: `the generic criteria at level ${numbers} of the topics it names are not placed: the page's own criteria are at levels ${framework.numbers[0]} to ${framework.numbers.at(-1)}`,
+      });
     }
     const description = firstParagraph(framework.body);
     if (framework.body.trim() !== "" && framework.body.trim() !== description) {
@@ -132,11 +145,14 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   const ownCompetencies = assembled.competencies.filter((competency) => !sharedTopicOf.has(competency.id));
   const sharedCompetencies = assembled.competencies.filter((competency) => sharedTopicOf.has(competency.id));
   const sharedFolder = `${ladderId}-generic`;
-  const maxLevels = Math.max(...tracks.map((track) => track.levels.length));
+  // Monzo numbers the levels of every page alike: level n of one page sits beside level n of another.
+  const numbers = [...new Set(frameworks.flatMap((framework) => framework.numbers))].sort((a, b) => a - b);
   const equivalence =
     tracks.length < 2
       ? []
-      : Array.from({ length: maxLevels }, (_, index) => Object.fromEntries(tracks.filter((track) => track.levels[index]).map((track) => [track.id, track.levels[index]!.id])));
+      : numbers.map((number) =>
+          Object.fromEntries(tracks.flatMap((track, index) => (frameworks[index]!.numbers.includes(number) ? [[track.id, track.levels[frameworks[index]!.numbers.indexOf(number)]!.id]] : []))),
+        );
   return {
     ladderId,
     report: [...report, ...assembled.report],
@@ -239,9 +255,24 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
     });
     return [{ name, title: textOf(raw.title), byLevel }];
   });
-  const highest = Math.max(0, ...topics.flatMap((topic) => [...topic.byLevel.keys()]));
-  const levels = typeof data.levels === "number" && Number.isInteger(data.levels) && data.levels > 0 ? data.levels : highest;
-  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), levels, topics, body };
+  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), numbers: levelNumbers(source.path, data.levels, topics, report), topics, body };
+}
+
+/**
+ * A page's levels run from the lowest to the highest level its criteria are at: Monzo's site
+ * shows levels 1 to `levels`, but pages are written against the content (ops-leadership.md
+ * says 5 levels and has criteria at levels 2 to 6), so the content wins and the report says so.
+ */
+function levelNumbers(file: string, declared: unknown, topics: Topic[], report: ReportLine[]): number[] {
+  const stated = topics.flatMap((topic) => [...topic.byLevel].flatMap(([number, statements]) => (statements.length > 0 ? [number] : [])));
+  const count = typeof declared === "number" && Number.isInteger(declared) && declared > 0 ? declared : null;
+  if (stated.length === 0) return Array.from({ length: count ?? 1 }, (_, index) => index + 1);
+  const first = Math.min(...stated);
+  const last = Math.max(...stated);
+  if (count !== null && (first !== 1 || last !== count)) {
+    report.push({ file, message: `the page says it has ${count} levels, but its criteria are at levels ${first} to ${last}; those are its levels` });
+  }
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
 /** Monzo's pages say "within each level you can progress in sub-levels, labelled A–E". */

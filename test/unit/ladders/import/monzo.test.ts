@@ -4,7 +4,8 @@ import { importMonzo } from "~/modules/ladders/import/monzo";
 import { IMPORT_FIXTURES, loadImported, readSourceFiles, reportLines, statementsOf } from "./helpers";
 
 const ROOT = `${IMPORT_FIXTURES}/monzo/frameworks`;
-const sources = readSourceFiles(ROOT, /\.md$/);
+const genericSource = readSourceFiles(ROOT, /^generic\.md$/);
+const sources = [...readSourceFiles(`${ROOT}/engineering`, /\.md$/), ...genericSource];
 const imported = importMonzo(sources);
 const ladder = loadImported(imported);
 const statements = statementsOf(ladder);
@@ -22,13 +23,14 @@ describe("importing Monzo's progression framework", () => {
   it("makes a track per framework file, its levels in order, with ids the ladder format accepts", () => {
     expect(imported.ladderId).toBe("monzo-engineering");
     expect(ladder.tracks.map((track) => [track.id, track.name, track.levels.map((level) => level.id)])).toEqual([
-      ["backend", "Backend", ["backend-1", "backend-2", "backend-3"]],
+      ["backend", "Backend", ["backend-1", "backend-2", "backend-3", "backend-4"]],
       ["web", "Web", ["web-1", "web-2", "web-3"]],
     ]);
     expect(ladder.equivalence.map((band) => band.levelIdByTrack)).toEqual([
       { backend: "backend-1", web: "web-1" },
       { backend: "backend-2", web: "web-2" },
       { backend: "backend-3", web: "web-3" },
+      { backend: "backend-4" },
     ]);
   });
 
@@ -84,7 +86,7 @@ describe("importing Monzo's progression framework", () => {
 
   it("reports, one line each with the source file, what it could not place as it was", () => {
     expect(reportLines(imported)).toEqual([
-      `${ROOT}/engineering/backend.md: topic "leadership", level 4: "Contributes to maintaining the Monzo culture in their team, helping new joiners" not placed: the framework has 3 levels`,
+      `${ROOT}/engineering/backend.md: the page says it has 3 levels, but its criteria are at levels 1 to 4; those are its levels`,
       `${ROOT}/engineering/backend.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
       `${ROOT}/engineering/web.md: the page's Markdown text is not imported (the track's description is its first paragraph)`,
       `${ROOT}/generic.md: generic topic "knowledge" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported`,
@@ -112,3 +114,53 @@ describe("importing Monzo's progression framework", () => {
     expect(() => importMonzo([{ path: "frameworks/bad.md", text: "---\ntopics: [\n---\n" }])).toThrow(/^frameworks\/bad\.md: not valid YAML/);
   });
 });
+
+describe("importing Monzo's operations frameworks, whose levels are not all numbered from 1", () => {
+  const operations = importMonzo([...readSourceFiles(`${ROOT}/operations`, /\.md$/), ...genericSource]);
+  const opsLadder = loadImported(operations);
+  const opsStatements = statementsOf(opsLadder);
+
+  it("reads the levels a page's criteria have: a page that says 5 levels with criteria at levels 2 to 6 gets levels 2 to 6", () => {
+    expect(opsLadder.tracks.map((track) => [track.id, track.levels.map((level) => level.id)])).toEqual([
+      ["ops-individual-contributor", ["ops-individual-contributor-1", "ops-individual-contributor-2", "ops-individual-contributor-3", "ops-individual-contributor-4", "ops-individual-contributor-5"]],
+      ["ops-leadership", ["ops-leadership-2", "ops-leadership-3", "ops-leadership-4", "ops-leadership-5", "ops-leadership-6"]],
+    ]);
+    // Level n of one page sits beside level n of the other, as Monzo numbers them.
+    expect(opsLadder.equivalence.map((band) => band.levelIdByTrack)).toEqual([
+      { "ops-individual-contributor": "ops-individual-contributor-1" },
+      { "ops-individual-contributor": "ops-individual-contributor-2", "ops-leadership": "ops-leadership-2" },
+      { "ops-individual-contributor": "ops-individual-contributor-3", "ops-leadership": "ops-leadership-3" },
+      { "ops-individual-contributor": "ops-individual-contributor-4", "ops-leadership": "ops-leadership-4" },
+      { "ops-individual-contributor": "ops-individual-contributor-5", "ops-leadership": "ops-leadership-5" },
+      { "ops-leadership": "ops-leadership-6" },
+    ]);
+  });
+
+  it("drops nothing the page states, and says where the page's level count disagrees with its criteria", () => {
+    for (const [file, track] of [
+      ["operations/ops-leadership.md", "ops-leadership"],
+      ["operations/ops-individual-contributor.md", "ops-individual-contributor"],
+    ] as const) {
+      const text = sourcesText(file);
+      for (const topic of (parse(text.split(/^---$/m)[1]!) as { topics: MonzoTopic[] }).topics) {
+        for (const entry of topic.content) {
+          for (const criterion of entry.criteria ?? []) {
+            const placed = opsStatements.some((statement) => statement.level === `${track}-${entry.level}` && statement.expectation.text === criterion);
+            expect(placed, `${file} level ${entry.level}: ${criterion}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(reportLines(operations)).toEqual([
+      `${ROOT}/operations/ops-leadership.md: the page says it has 5 levels, but its criteria are at levels 2 to 6; those are its levels`,
+      // Monzo's own site showed generic.md's level 1 on this page's level 1, which has nothing of the page's own.
+      `${ROOT}/operations/ops-leadership.md: the generic criteria at level 1 of the topics it names are not placed: the page's own criteria are at levels 2 to 6`,
+      `${ROOT}/generic.md: generic topic "knowledge" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported`,
+      `${ROOT}/generic.md: generic topic "impact" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported`,
+    ]);
+  });
+});
+
+function sourcesText(file: string): string {
+  return readSourceFiles(ROOT, /\.md$/).find((source) => source.path === `${ROOT}/${file}`)!.text;
+}
