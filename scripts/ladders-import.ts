@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
 import { loadLadderFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
 import { importFt } from "../app/modules/ladders/import/ft.ts";
-import { importMonzo } from "../app/modules/ladders/import/monzo.ts";
+import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/monzo.ts";
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
 
@@ -110,19 +110,25 @@ function importFrom(format: Format, dir: string, options: { ladderId?: string; f
   return importPathway(pathwaySources(dir), options);
 }
 
-/** Every framework page under the folder, and Monzo's generic.md from it or the folders above (frameworks/generic.md). */
+/**
+ * Every framework page under the folder, and Monzo's generic framework (the page whose path is
+ * /generic, frameworks/generic.md in Monzo's repository) from it or the folders above.
+ */
 function monzoSources(dir: string): SourceFile[] {
-  const files = listFiles(dir, /\.md$/i);
-  if (!files.some((path) => path.endsWith(`${sep}generic.md`) || path === "generic.md")) {
-    for (let folder = resolve(dir), depth = 0; depth < 3; folder = dirname(folder), depth++) {
-      const generic = join(folder, "generic.md");
-      if (existsSync(generic)) {
-        files.push(generic);
+  const sources = listFiles(dir, /\.md$/i).map(read);
+  if (!sources.some((source) => isMonzoGenericPage(source.text))) {
+    for (let folder = dirname(resolve(dir)), depth = 0; depth < 3; folder = dirname(folder), depth++) {
+      const generic = readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
+        .map((entry) => read(join(folder, entry.name)))
+        .find((source) => isMonzoGenericPage(source.text));
+      if (generic !== undefined) {
+        sources.push(generic);
         break;
       }
     }
   }
-  return files.map(read);
+  return sources;
 }
 
 /** One job family: the folder's only .yml file, or the one --family names (data/job-families/ of a checkout works too). */

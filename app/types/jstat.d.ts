@@ -2,7 +2,7 @@
 declare module "jstat" {
   const jstat: {
     studentt: { inv(probability: number, degreesOfFreedom: number): number; cdf(value: number, degreesOfFreedom: number): number };
-    normal: { cdf(value: number, mean: number, sd: number): number };
+    normal: { cdf(value: number, mean: number, sd: number): number; inv(probability: number, mean: number, sd: number): number };
   };
   export default jstat;
 }

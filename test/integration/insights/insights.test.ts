@@ -183,7 +183,7 @@ describe("organisation insights", () => {
   test("a person in two locked sessions of one cycle counts once, with the outcome of the session locked last", async () => {
     const tag = uniqueEmail("twice").split("@")[0]!;
     const lead = await createPerson({ name: "Lou Lead", track: "manager", level: "m1" });
-    const people = [];
+    const people: { id: string }[] = [];
     for (let index = 0; index < 4; index++) people.push(await createPerson({ managerId: lead.id, track: "ic", level: "ic2" }));
     const versionId = (await ladderForLevel("ic2"))!.versionId;
     const day = (n: number) => new Date(Date.UTC(2026, 5, n));

@@ -25,7 +25,7 @@ const SOURCES = {
 
 describe("npm run ladders:import", () => {
   it.each([
-    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 6 levels, 4 competencies, 29 statements; valid\); 6 lines above/],
+    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 30 statements; valid\); 6 lines above/],
     ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 4 lines above/],
     ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
@@ -47,6 +47,18 @@ describe("npm run ladders:import", () => {
     const refused = run(["--from", "monzo", "--out", out, SOURCES.monzo]);
     expect(refused).toEqual({ status: 1, lines: [`ladders:import: ${join(work, "monzo-engineering-generic")} already exists; nothing was written (pass --force to replace it)`] });
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("finds Monzo's generic framework above the folder by what it says, whatever its file is called", () => {
+    const frameworks = join(work, "renamed/frameworks");
+    cpSync(SOURCES.monzo, join(frameworks, "engineering"), { recursive: true });
+    cpSync(`${FIXTURES}/monzo/frameworks/generic.md`, join(frameworks, "monzo-generic.md"));
+    writeFileSync(join(frameworks, "README.md"), "# Our frameworks\n");
+    const out = join(work, "renamed/out/monzo");
+    const { status, lines } = run(["--from", "monzo", "--out", out, join(frameworks, "engineering")]);
+    expect(status, lines.join("\n")).toBe(0);
+    expect(lines.at(-1)).toMatch(/\(monzo-engineering: 2 tracks, /);
+    expect(readFileSync(join(work, "renamed/out/monzo-engineering-generic/topics.yaml"), "utf8")).toContain("name: Generic Framework");
   });
 
   it("writes to frameworks/<id> by default and refuses to overwrite an existing folder unless --force", () => {

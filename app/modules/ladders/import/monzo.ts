@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { normaliseText } from "../text-similarity";
 import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
 import { baseName, FIRST_VERSION, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
@@ -8,15 +9,17 @@ import { ImportSourceError, type DraftStatement, type ImportedLadder, type Impor
 /**
  * Monzo's progression framework (monzo/progression-framework): one Markdown file per framework,
  * its YAML front matter holding `levels` (how many) and `topics`, each with `content` per level:
- * `criteria` and `exampleCriteria` (a criterion with its examples). `generic.md` holds topics that
- * a framework inherits by naming them: its criteria are shown beside the framework's own and its
+ * `criteria` and `exampleCriteria` (a criterion with its examples). The generic framework (the
+ * page whose `path` is `/generic`, `generic.md` in Monzo's repository) holds topics that a
+ * framework inherits by naming them: its criteria are shown beside the framework's own and its
  * title wins. Each framework becomes a track; each topic a competency; the generic topics the
  * frameworks name become a shared folder beside the ladder, which the ladder includes
  * (docs/ladders.md, "Shared topics"), so pages mark them as inherited from Monzo's generic framework.
  */
 
 const SOURCE_NAME = "the Monzo framework";
-const GENERIC_FILE = "generic.md";
+/** Monzo's site finds its generic framework by this path (src/views/FrameworkView.js), whatever the file is called. */
+const GENERIC_PATH = "/generic";
 
 interface Topic {
   name: string;
@@ -29,6 +32,8 @@ interface Framework {
   file: string;
   title: string;
   sidebarTitle: string | null;
+  /** Where Monzo's site serves the page (`path` in the front matter). */
+  sitePath: string | null;
   /** The level numbers the page's criteria run over, lowest first (ops-leadership.md: 2 to 6). */
   numbers: number[];
   topics: Topic[];
@@ -37,14 +42,12 @@ interface Framework {
 
 export function importMonzo(sources: SourceFile[], options: ImportOptions = {}): ImportedLadder {
   const report: ReportLine[] = [];
-  const genericSource = sources.find((source) => baseName(source.path) === "generic" && source.path.endsWith(GENERIC_FILE));
-  const generic = genericSource === undefined ? null : readFramework(genericSource, report);
-  const frameworks = sources
-    .filter((source) => source !== genericSource)
-    .flatMap((source) => {
-      const framework = readFramework(source, report);
-      return framework === null ? [] : [framework];
-    });
+  const pages = sources.flatMap((source) => {
+    const framework = readFramework(source, report);
+    return framework === null ? [] : [framework];
+  });
+  const generic = pages.find((page) => page.sitePath === GENERIC_PATH) ?? null;
+  const frameworks = pages.filter((page) => page !== generic);
   if (frameworks.length === 0) {
     throw new ImportSourceError(sources[0]?.path ?? ".", "no framework with levelled topics (front matter with `yaml: true`, `levels` and `topics`) was found");
   }
@@ -181,7 +184,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
                   competencies: sharedCompetencies.map((competency) => ({ ...competency, area: "generic" })),
                   expectations: inherited,
                 },
-                "Monzo's progression framework (generic.md)",
+                `Monzo's progression framework (${baseName(generic!.file)}.md)`,
               ),
             },
           ],
@@ -212,8 +215,22 @@ function takeInherited(tracks: DraftTrack[], sharedTopicOf: Map<string, Topic>):
   return inherited;
 }
 
+/** Whether a page is Monzo's generic framework, by what its front matter says (the import command looks for it beside the frameworks). */
+export function isMonzoGenericPage(text: string): boolean {
+  const frontMatter = FRONT_MATTER.exec(text);
+  if (frontMatter === null) return false;
+  try {
+    const data: unknown = parse(frontMatter[1]!, { uniqueKeys: false });
+    return isRecord(data) && textOf(data.path) === GENERIC_PATH;
+  } catch {
+    return false;
+  }
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
 function readFramework(source: SourceFile, report: ReportLine[]): Framework | null {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source.text);
+  const match = FRONT_MATTER.exec(source.text);
   if (match === null) {
     report.push({ file: source.path, message: "no front matter; not a framework file, not imported" });
     return null;
@@ -255,7 +272,7 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
     });
     return [{ name, title: textOf(raw.title), byLevel }];
   });
-  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), numbers: levelNumbers(source.path, data.levels, topics, report), topics, body };
+  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), sitePath: textOf(data.path), numbers: levelNumbers(source.path, data.levels, topics, report), topics, body };
 }
 
 /**

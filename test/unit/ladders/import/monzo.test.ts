@@ -107,6 +107,18 @@ describe("importing Monzo's progression framework", () => {
     expect(ladder.tracks[1]!.levels.map((level) => level.sublevels)).toEqual([[], [], []]);
   });
 
+  it("knows the generic framework by what it says (Monzo's site finds it by its path, /generic), not by its file name", () => {
+    const renamed = sources.map((source) => (source.path === `${ROOT}/generic.md` ? { ...source, path: `${ROOT}/monzo-generic.md` } : source));
+    const fromRenamed = importMonzo(renamed);
+    const renamedLadder = loadImported(fromRenamed);
+    expect(renamedLadder.tracks.map((track) => track.id)).toEqual(["backend", "web"]);
+    expect(renamedLadder.includes).toEqual([{ path: "monzo-engineering-generic", name: "Generic Framework" }]);
+    expect(statementsOf(renamedLadder)).toEqual(statements);
+    // A page that names /generic's topics but is not /generic stays a framework.
+    const notGeneric = renamed.map((source) => (source.path.endsWith("/monzo-generic.md") ? { ...source, text: source.text.replace('path: "/generic"', 'path: "/generic-copy"') } : source));
+    expect(importMonzo(notGeneric).files.filter((file) => file.path.startsWith("tracks/")).map((file) => file.path)).toEqual(["tracks/1-backend.yaml", "tracks/2-web.yaml", "tracks/3-monzo-generic.yaml"]);
+  });
+
   it("refuses a folder with no levelled framework, naming the file", () => {
     expect(() => importMonzo([{ path: "frameworks/notes.md", text: "---\ntitle: Notes\nyaml: false\n---\nHello" }])).toThrow(
       /^frameworks\/notes\.md: no framework with levelled topics/,
