@@ -14,6 +14,7 @@ import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.s
 import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
@@ -38,10 +39,10 @@ export default function ProgrammePage() {
   const [searchParams] = useSearchParams();
   const justJoined = searchParams.get("joined");
   const rules = [
-    `at most ${programme.maxMenteesPerMentor} ${programme.maxMenteesPerMentor === 1 ? "mentee" : "mentees"} per mentor`,
+    `at most ${plural(programme.maxMenteesPerMentor, "# mentee")} per mentor`,
     programme.crossTeamOnly ? "mentors from another team only" : null,
     programme.allowRepeatPairs ? "repeat pairs allowed" : "no repeat of an earlier pair",
-    programme.maxTimeZoneHours === null ? null : `time zones at most ${programme.maxTimeZoneHours} hours apart`,
+    programme.maxTimeZoneHours === null ? null : `time zones at most ${plural(programme.maxTimeZoneHours, "# hour")} apart`,
   ].filter(Boolean);
   return (
     <>
@@ -81,7 +82,7 @@ export default function ProgrammePage() {
                   <p className="font-medium">You joined as a {optIn.role}.</p>
                   <p className="text-slate-700 dark:text-slate-300">
                     {optIn.role === "mentee" ? "Goals" : "Can help with"}: {optIn.competencies.join(", ") || "none"} · {utcOffsetLabel(optIn.utcOffsetMinutes)}
-                    {optIn.role === "mentor" ? ` · up to ${optIn.capacity ?? programme.maxMenteesPerMentor} ${optIn.capacity === 1 ? "mentee" : "mentees"}` : ""}
+                    {optIn.role === "mentor" ? ` · up to ${plural(optIn.capacity ?? programme.maxMenteesPerMentor, "# mentee")}` : ""}
                   </p>
                   {canOptIn ? (
                     <Link to={`/mentorship/${programme.id}/join?as=${optIn.role}`} className="text-brand-600 underline dark:text-brand-100">
@@ -143,7 +144,7 @@ export default function ProgrammePage() {
         <section className="mt-8">
           <h2 className="mb-3 text-lg font-semibold">Who joined</h2>
           <p className="mb-3 text-sm">
-            {admin.mentees} {admin.mentees === 1 ? "mentee" : "mentees"} and {admin.mentors} {admin.mentors === 1 ? "mentor" : "mentors"}
+            {plural(admin.mentees, "# mentee")} and {plural(admin.mentors, "# mentor")}
             {Object.keys(admin.pairs).length
               ? ` · pairs: ${Object.entries(admin.pairs)
                   .map(([status, count]) => `${count} ${isPairStatus(status) ? PAIR_STATUS_LABELS[status].toLowerCase() : status}`)

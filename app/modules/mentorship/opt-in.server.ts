@@ -9,6 +9,7 @@ import { KEPT_STATUSES, type Role } from "./lifecycle";
 import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
 import { latestManagerReview } from "./queries.server";
+import { plural } from "~/utils/plural";
 
 /**
  * Opting in to a programme as a mentee (goals, preferences, time zone) or a mentor (capacity,
@@ -87,11 +88,11 @@ export async function saveOptIn(
   const unknown = chosen.filter((id) => !options.some((option) => option.id === id));
   if (unknown.length) return { ok: false, fieldErrors: { [field]: [input.role === "mentee" ? "Choose goals among the competencies of the level you are working towards." : "Choose among the ladder's competencies."] } };
   if (input.role === "mentor" && input.capacity > programme.maxMenteesPerMentor) {
-    return { ok: false, fieldErrors: { capacity: [`This programme pairs a mentor with at most ${programme.maxMenteesPerMentor} ${programme.maxMenteesPerMentor === 1 ? "mentee" : "mentees"}.`] } };
+    return { ok: false, fieldErrors: { capacity: [`This programme pairs a mentor with at most ${plural(programme.maxMenteesPerMentor, "# mentee")}.`] } };
   }
   if (input.role === "mentor") {
     const accepted = await db.mentorshipPair.count({ where: { programmeId, mentorId: viewer.id, source: "requested", status: { in: [...KEPT_STATUSES] } } });
-    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [`You accepted ${accepted} ${accepted === 1 ? "request" : "requests"}: take at least ${accepted}.`] } };
+    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [`You accepted ${plural(accepted, "# request")}: take at least ${accepted}.`] } };
   }
   const data = {
     utcOffsetMinutes: input.utcOffsetMinutes,

@@ -20,6 +20,7 @@ import {
 import { dateToDay, dayToDate } from "~/modules/days";
 import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
+import { plural } from "~/utils/plural";
 
 /**
  * A pair's life once published: each side's answer, check-ins, relationship pulses and the
@@ -69,7 +70,7 @@ function requireOpen(phase: string) {
 function coverageText(goals: readonly string[], strengths: readonly string[], name: (id: string) => string): string {
   if (goals.length === 0) return "The mentee listed no goals";
   const covered = goals.filter((goal) => strengths.includes(goal));
-  const of = `of ${goals.length} goal${goals.length === 1 ? "" : "s"}`;
+  const of = `of ${plural(goals.length, "# goal")}`;
   return covered.length ? `Covers ${covered.length} ${of}: ${covered.map(name).join(", ")}` : `Covers none ${of}`;
 }
 

@@ -28,6 +28,7 @@ import {
   type OwnRequest,
 } from "./requests";
 import type { MatchingInput } from "./types";
+import { possessive } from "~/utils/possessive";
 
 /**
  * Mentees who choose (requests.ts): the programme's mentor profiles, a mentee's requests (up to
@@ -122,7 +123,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = new
       const ruleReasons = reasons?.get(mentor.userId);
       refusal =
         menteeProblem ??
-        (reasons && !ruleReasons && mentor.userId !== viewer.id ? `${mentor.user.name}'s level is not on the programme's ladder, so it cannot be compared with yours.` : null) ??
+        (reasons && !ruleReasons && mentor.userId !== viewer.id ? `${possessive(mentor.user.name)} level is not on the programme's ladder, so it cannot be compared with yours.` : null) ??
         requestRefusal({ phase: programme.phase, own, mentorId: mentor.userId, mentorName: mentor.user.name, rank: rank ?? 1, ruleReasons: ruleReasons ?? [], placesLeft: left });
     }
     return {
@@ -181,7 +182,7 @@ export async function askMentor(viewer: Viewer, programmeId: string, ask: { ment
     const reasons = ruleReasonsByMentor(input, programme, viewer.id, new Map([[mentor.userId, mentorName]]));
     if (!reasons) throw new InvalidError("Your level is not on the programme's ladder, so no mentor's level can be compared with it.");
     const found = reasons.get(mentor.userId);
-    if (!found && mentor.userId !== viewer.id) throw new InvalidError(`${mentorName}'s level is not on the programme's ladder, so it cannot be compared with yours.`);
+    if (!found && mentor.userId !== viewer.id) throw new InvalidError(`${possessive(mentorName)} level is not on the programme's ladder, so it cannot be compared with yours.`);
     ruleReasons = found ?? [];
   }
   await withRetry(() =>
@@ -304,7 +305,7 @@ export async function answerRequest(viewer: Viewer, programmeId: string, request
   const { input } = await menteesInput(programme, requireLadder(ladder), [request.menteeId]);
   const mentee = input.mentees.find((candidate) => candidate.id === request.menteeId);
   const mentor = input.mentors.find((candidate) => candidate.id === viewer.id);
-  if (!mentee || !mentor) throw new InvalidError(`The programme's ladder no longer places ${mentee ? "your" : `${menteeName}'s`} level, so this pair cannot be checked.`);
+  if (!mentee || !mentor) throw new InvalidError(`The programme's ladder no longer places ${mentee ? "your" : possessive(menteeName)} level, so this pair cannot be checked.`);
   const ruleReasons = ruleReasonsFor(rulesBrokenFor(input, mentee.id).get(mentor.id) ?? [], mentee, { id: mentor.id, name: request.mentor.name }, programme.maxTimeZoneHours);
   const explained = explainFit(mentee, mentor, resolveWeights(input.weights), input.competencyNames);
   await withRetry(() =>

@@ -37,6 +37,8 @@ export interface PlannedTrack {
   id: string;
   name: string;
   description: string;
+  /** The level of another track this one splits off after (docs/ladders.md, "Branching paths"). */
+  branchesFrom?: string;
   levels: PlannedLevel[];
 }
 
@@ -54,6 +56,7 @@ export interface DraftTrack {
   id: string;
   name: string;
   description: string;
+  branchesFrom?: string;
   levels: DraftLevel[];
 }
 
@@ -95,6 +98,7 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
     id: track.id,
     name: track.name,
     description: track.description,
+    ...(track.branchesFrom === undefined ? {} : { branchesFrom: track.branchesFrom }),
     levels: track.levels.map((level, index): DraftLevel => {
       const expectations: Record<string, (string | DraftStatement)[]> = {};
       const targets: Record<string, number> = {};

@@ -114,14 +114,13 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
     if (![...levels.values()].some((level) => level.cells.has(theme.id))) report.push({ file, message: `theme "${theme.name}" has no competencies; not imported` });
   }
 
-  const trackId = kebabId(familyName, "job-family");
-  const track: PlannedTrack = {
-    id: trackId,
-    name: familyName,
-    description: textOf(data.summary) ?? `The FT's ${familyName} job family.`,
-    levels: [...levels.values()],
-  };
-  const assembled = assembleLadder([...themes.values()], [track], SOURCE_NAME);
+  const description = textOf(data.summary) ?? `The FT's ${familyName} job family.`;
+  const paths = careerPaths([...levels.values()], file, report);
+  const tracks: PlannedTrack[] =
+    paths === null
+      ? [{ id: kebabId(familyName, "job-family"), name: familyName, description, levels: [...levels.values()] }]
+      : paths.tracks.map((path) => ({ ...path, description }));
+  const assembled = assembleLadder([...themes.values()], tracks, SOURCE_NAME);
   const ladderId = options.ladderId ?? `ft-${kebabId(baseName(file), "job-family")}`;
   const legacy = data.isLegacy === true ? " The FT marks this job family as legacy." : "";
   return {
@@ -134,9 +133,64 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
         areas: [{ id: "themes", name: "Themes", description: `The themes the FT's ${familyName} job family groups its competencies by.` }],
         competencies: assembled.competencies,
         tracks: assembled.tracks,
+        equivalence: paths?.equivalence ?? [],
       },
       "the FT's engineering progression",
     ),
+  };
+}
+
+/** "Senior Engineer 2 (People Manager)": the path in brackets, and the level's name without it. */
+const PATH_IN_NAME = /^(.*\S)\s*\(([^()]+)\)$/;
+
+/**
+ * The FT's job families branch: levels named "… (Individual Contributor)" and "… (People
+ * Manager)" after the shared ones (Junior Engineer to Senior Engineer 1) are two paths
+ * (site/pages/job-families.md draws them). Each path is a track; the first holds the shared
+ * levels and the others branch off after the last of them. A level after the split that names
+ * no path stays on the path of the level before it in the file (Technology Director follows
+ * Principal Engineer (People Manager)). Levels of the same name on two paths are one row of
+ * equivalence. Null when no level names a path: one track, as before.
+ */
+function careerPaths(levels: PlannedLevel[], file: string, report: ReportLine[]): { tracks: Omit<PlannedTrack, "description">[]; equivalence: Record<string, string>[] } | null {
+  const firstOnPath = levels.findIndex((level) => PATH_IN_NAME.test(level.title));
+  if (firstOnPath === -1) return null;
+  const trunk = levels.slice(0, firstOnPath);
+  const pathIds = new IdRegister();
+  const byPath = new Map<string, Omit<PlannedTrack, "description">>();
+  const sameName = new Map<PlannedLevel, string>();
+  let previous: { track: Omit<PlannedTrack, "description">; level: PlannedLevel } | undefined;
+  for (const level of levels.slice(firstOnPath)) {
+    const match = PATH_IN_NAME.exec(level.title);
+    let track = previous?.track;
+    if (match === null) {
+      report.push({ file, message: `"${level.title}" names no path; it follows "${previous!.level.title}" on the ${track!.name} path, as in the file` });
+    } else {
+      const key = match[2]!.toLowerCase();
+      sameName.set(level, match[1]!.toLowerCase());
+      track = byPath.get(key);
+      if (track === undefined) {
+        const first = byPath.size === 0;
+        track = { id: pathIds.claim(kebabId(match[2]!, "path")), name: match[2]!, levels: first ? [...trunk] : [] };
+        if (!first && trunk.length > 0) track.branchesFrom = trunk.at(-1)!.id;
+        byPath.set(key, track);
+      }
+    }
+    track!.levels.push(level);
+    previous = { track: track!, level };
+  }
+  const tracks = [...byPath.values()];
+  const trackOf = new Map(tracks.flatMap((track) => track.levels.map((level) => [level, track] as const)));
+  // One row per level, in the file's order, joined by the level of the same name on another path.
+  const rows: PlannedLevel[][] = [];
+  for (const level of levels) {
+    const twin = rows.find((row) => sameName.has(level) && row.every((other) => trackOf.get(other) !== trackOf.get(level) && sameName.get(other) === sameName.get(level)));
+    if (twin === undefined) rows.push([level]);
+    else twin.push(level);
+  }
+  return {
+    tracks,
+    equivalence: rows.map((row) => Object.fromEntries(row.map((level) => [trackOf.get(level)!.id, level.id]))),
   };
 }
 

@@ -81,3 +81,39 @@ describe("importing an FT job family", () => {
     expect(() => importFt({ path: "data/job-families/x.yml", text: "levels: [\n" })).toThrow(/^data\/job-families\/x\.yml: not valid YAML/);
   });
 });
+
+describe("importing the FT's engineering job family, whose paths split after Senior Engineer 1", () => {
+  const PATHS = `${IMPORT_FIXTURES}/ft-public/data/job-families`;
+  const [paths] = readSourceFiles(PATHS, /\.yml$/);
+  const branched = importFt(paths!);
+  const branchedLadder = loadImported(branched);
+
+  it("makes two tracks sharing the trunk: individual contributor from Junior Engineer, people manager from after Senior Engineer 1", () => {
+    expect(branchedLadder.tracks.map((track) => [track.id, track.name, track.branchesFrom, track.levels.map((level) => level.id)])).toEqual([
+      ["individual-contributor", "Individual Contributor", null, ["junior", "engineer", "senior-1", "senior-2-ic", "principal-ic"]],
+      ["people-manager", "People Manager", { trackId: "individual-contributor", levelId: "senior-1" }, ["senior-2-pm", "principal-pm", "tech-director"]],
+    ]);
+  });
+
+  it("puts the levels of one seniority on both paths side by side, Technology Director above Principal Engineer (People Manager)", () => {
+    expect(branchedLadder.equivalence.map((band) => band.levelIdByTrack)).toEqual([
+      { "individual-contributor": "junior" },
+      { "individual-contributor": "engineer" },
+      { "individual-contributor": "senior-1" },
+      { "individual-contributor": "senior-2-ic", "people-manager": "senior-2-pm" },
+      { "individual-contributor": "principal-ic", "people-manager": "principal-pm" },
+      { "people-manager": "tech-director" },
+    ]);
+  });
+
+  it("keeps every statement at its level, and says which path it put a level that names none on", () => {
+    const family = parse(paths!.text) as { competencies: { id: string; level: string }[] };
+    const placed = statementsOf(branchedLadder);
+    for (const competency of family.competencies) {
+      expect(placed.find((statement) => statement.expectation.id === competency.id)?.level, competency.id).toBe(competency.level);
+    }
+    expect(reportLines(branched)).toEqual([
+      `${PATHS}/engineering.yml: "Technology Director" names no path; it follows "Principal Engineer (People Manager)" on the People Manager path, as in the file`,
+    ]);
+  });
+});
