@@ -8,6 +8,7 @@ import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
 
@@ -32,9 +33,9 @@ const dueFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sho
 function dueText(item: TodoItem): string | null {
   if (!item.due || item.daysLeft === null) return null;
   const day = dueFormat.format(new Date(item.due));
-  if (item.daysLeft < 0) return `Due ${day}, ${-item.daysLeft === 1 ? "1 day" : `${-item.daysLeft} days`} ago`;
+  if (item.daysLeft < 0) return `Due ${day}, ${plural(-item.daysLeft, "# day")} ago`;
   if (item.daysLeft === 0) return `Due today, ${day}`;
-  return `Due ${day}, ${item.daysLeft === 1 ? "1 day" : `${item.daysLeft} days`} left`;
+  return `Due ${day}, ${plural(item.daysLeft, "# day")} left`;
 }
 
 function TodoList({ items }: { items: TodoItem[] }) {
@@ -116,7 +117,7 @@ export default function Home() {
                       {report.name}
                     </a>
                     <span className="text-slate-500 dark:text-slate-400">
-                      {[report.levelTitle, report._count.reports ? `${report._count.reports} reports` : null].filter(Boolean).join(" · ")}
+                      {[report.levelTitle, report._count.reports ? plural(report._count.reports, "# report") : null].filter(Boolean).join(" · ")}
                     </span>
                   </li>
                 ))}

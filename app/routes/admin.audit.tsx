@@ -9,6 +9,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rungs" }];
 
@@ -25,7 +26,7 @@ export default function AuditLog() {
   return (
     <>
       <PageHeader title="Audit log" description="Every administrative change, newest first. Entries cannot be edited or removed." />
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{total === 1 ? "1 event" : `${total.toLocaleString("en-GB")} events`}</p>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{plural(total, "# event")}</p>
       {events.length ? (
         <DataTable caption={`Audit events, page ${page} of ${pageCount}`} headings={["When (UTC)", "Who", "What", "Subject", "Detail"]}>
           {events.map((event) => (

@@ -13,11 +13,12 @@ import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
-import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, formatCount, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
+import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";
 import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
 
@@ -46,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     const emails = String(form.get("emails") ?? "");
     const result = await addParticipants(viewer.id, cycle.id, emails.split(/[\s,;]+/));
     if (!result.ok) return data({ ok: false as const, intent, message: result.message, typed: emails }, { status: 400 });
-    return { ok: true as const, intent, message: result.added === 1 ? "1 person added to the cycle." : `${result.added} people added to the cycle.`, typed: "" };
+    return { ok: true as const, intent, message: `${plural(result.added, "# person")} added to the cycle.`, typed: "" };
   }
   if (intent === "remove-person") {
     const email = String(form.get("email") ?? "");
@@ -108,7 +109,7 @@ export default function CycleProgress() {
 
       <Card className="mb-6">
         <h2 className="mb-3 text-lg font-semibold">
-          Progress{teamName ? ` of ${teamName}` : ""}: {formatCount(everyone)} {everyone === 1 ? "participant" : "participants"}
+          Progress{teamName ? ` of ${teamName}` : ""}: {plural(everyone, "# participant")}
         </h2>
         <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state} />
       </Card>
@@ -148,7 +149,7 @@ export default function CycleProgress() {
       </Card>
 
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-        {total === 1 ? "1 participant" : `${formatCount(total)} participants`}
+        {plural(total, "# participant")}
         {filters.state ? ` · ${STATE_LABELS[filters.state].toLowerCase()}` : ""}
       </p>
       {people.length ? (

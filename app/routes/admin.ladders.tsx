@@ -10,6 +10,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Ladder status · Rungs" }];
 
@@ -68,7 +69,7 @@ export default function LadderStatus() {
       {done && "error" in done ? <Alert tone="error">{done.error}</Alert> : null}
       {problems.length === 0 ? <Alert tone="success">Every ladder loaded without errors.</Alert> : null}
       {problems.map((problem) => (
-        <Alert key={problem.folder} tone="error" title={`${problem.folder}: ${problem.errors.length} error${problem.errors.length === 1 ? "" : "s"}`}>
+        <Alert key={problem.folder} tone="error" title={`${problem.folder}: ${plural(problem.errors.length, "# error")}`}>
           <p className="mb-2">
             {!problem.keptPrevious
               ? "This ladder is not being served."
@@ -84,7 +85,7 @@ export default function LadderStatus() {
         </Alert>
       ))}
       {warnings.map((entry) => (
-        <Alert key={entry.folder} tone="warning" title={`${entry.folder}: ${entry.lines.length} warning${entry.lines.length === 1 ? "" : "s"}`}>
+        <Alert key={entry.folder} tone="warning" title={`${entry.folder}: ${plural(entry.lines.length, "# warning")}`}>
           <p className="mb-2">The ladder loads, but its authors should fix these (ladders:check prints them too).</p>
           <ul className="space-y-1 font-mono text-xs">
             {entry.lines.map((line) => (
@@ -105,8 +106,8 @@ export default function LadderStatus() {
                 <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                   {ladder.name}
                 </Link>{" "}
-                version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)}), {ladder.activePeople} active{" "}
-                {ladder.activePeople === 1 ? "person" : "people"} on it
+                version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)}),{" "}
+                {plural(ladder.activePeople, "# active person")} on it
               </span>
               <LadderButton intent="retire" ladder={ladder} pending={pending} />
             </li>

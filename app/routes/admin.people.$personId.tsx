@@ -19,6 +19,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People · Rungs` }];
 
@@ -60,7 +61,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     }
     case "sign-out-everywhere": {
       const ended = await signOutEverywhere(viewer.id, personId);
-      return { intent, message: ended === 1 ? "Ended 1 session." : `Ended ${ended} sessions.` };
+      return { intent, message: `Ended ${plural(ended, "# session")}.` };
     }
     case "create-sign-in-link": {
       const result = await createSignInLink(viewer.id, personId);
@@ -110,7 +111,7 @@ export default function EditPerson() {
           <p>
             Since {formatDateTime(person.deactivatedAt!, timeZone)} they cannot sign in. Their reviews, scores and history are kept.
             {person._count.reports
-              ? ` ${person._count.reports} active ${person._count.reports === 1 ? "person still reports" : "people still report"} to them: choose a new manager for each.`
+              ? ` ${plural(person._count.reports, "# active person still reports")} to them: choose a new manager for each.`
               : ""}
           </p>
         </Alert>
@@ -136,7 +137,7 @@ export default function EditPerson() {
             <h2 className="mb-2 text-lg font-semibold">Signing in</h2>
             <p className="text-sm text-slate-600 dark:text-slate-300">
               {person.password ? `Password last set ${formatDateTime(person.password.updatedAt, timeZone)}.` : "No password yet."}{" "}
-              {person._count.sessions === 1 ? "1 active session." : `${person._count.sessions} active sessions.`}
+              {plural(person._count.sessions, "# active session")}.
             </p>
             {link ? (
               <div className="mt-4">

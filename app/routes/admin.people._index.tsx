@@ -12,6 +12,7 @@ import { SuggestField } from "~/components/ui/suggest-field";
 import { textParam } from "~/utils/search-params";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
 
@@ -117,7 +118,7 @@ export default function People() {
       </Card>
 
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-        {total === 1 ? "1 person" : `${total.toLocaleString("en-GB")} people`}
+        {plural(total, "# person")}
         {filtered ? " match" : ""}
         {filters.managerId ? ` · reporting directly to ${managerName ?? "an unknown person"}` : ""}
       </p>

@@ -17,6 +17,7 @@ import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
 import { CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 const ImportSchema = z.object({
   csv: z.string({ error: "Paste the CSV, or choose a file." }),
@@ -79,7 +80,6 @@ function countRows(text: string): number {
 }
 
 const number = (value: number) => value.toLocaleString("en-GB");
-const plural = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;
 
 export default function ImportPeople() {
   const { columns, maxRows, maxAttributes } = useLoaderData<typeof loader>();
@@ -182,7 +182,7 @@ export default function ImportPeople() {
               className={`${inputClass} font-mono text-xs`}
             />
             <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-              {rows ? `${plural(rows, "row", "rows")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
+              {rows ? `${plural(rows, "# row")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
               is left as it is for people already in Rungs. Optional attributes go in columns named <code>attribute:</code> and a name, for example{" "}
               <code>attribute:location</code> (up to {maxAttributes}; an empty cell removes the attribute); calibration's fairness report groups outcomes by them. Up to{" "}
               {number(maxRows)} rows.
@@ -195,12 +195,12 @@ export default function ImportPeople() {
             </Button>
             {checkIsCurrent && !nothingToDo ? (
               <Button type="submit" name="intent" value="import" disabled={busy}>
-                {submittingIntent === "import" ? "Importing…" : `Import ${plural(actionData.summary.rows, "person", "people")}`}
+                {submittingIntent === "import" ? "Importing…" : `Import ${plural(actionData.summary.rows, "# person")}`}
               </Button>
             ) : null}
           </div>
           {submittingIntent ? (
-            <ProgressBar label={submittingIntent === "import" ? `Importing ${plural(rows, "row", "rows")}…` : `Checking ${plural(rows, "row", "rows")}…`} />
+            <ProgressBar label={submittingIntent === "import" ? `Importing ${plural(rows, "# row")}…` : `Checking ${plural(rows, "# row")}…`} />
           ) : null}
         </Form>
       </Card>
@@ -210,8 +210,8 @@ export default function ImportPeople() {
         {actionData?.status === "imported" ? (
           <Alert tone="success" title="Imported">
             <p>
-              {plural(actionData.summary.created, "person", "people")} added, {plural(actionData.summary.changed, "person", "people")} updated
-              {actionData.newTeams.length ? `, ${plural(actionData.newTeams.length, "new team", "new teams")} (${actionData.newTeams.join(", ")})` : ""}.{" "}
+              {plural(actionData.summary.created, "# person")} added, {plural(actionData.summary.changed, "# person")} updated
+              {actionData.newTeams.length ? `, ${plural(actionData.newTeams.length, "# new team")} (${actionData.newTeams.join(", ")})` : ""}.{" "}
               <Link to="/admin/people" className="underline">
                 See everyone
               </Link>
@@ -258,7 +258,7 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
 }
 
 function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
-  const title = `${plural(count, "problem", "problems")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
+  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
@@ -307,9 +307,9 @@ function Preview({ data: preview }: { data: CheckedData }) {
     <div className="space-y-6">
       <Alert tone={summary.created || summary.changed ? "info" : "success"} title="The file is valid">
         <p>
-          {plural(summary.created, "person", "people")} to add, {plural(summary.changed, "person", "people")} to update,{" "}
-          {plural(summary.unchanged, "person", "people")} unchanged
-          {preview.newTeams.length ? `; ${plural(preview.newTeams.length, "new team", "new teams")}: ${preview.newTeams.join(", ")}` : ""}.
+          {plural(summary.created, "# person")} to add, {plural(summary.changed, "# person")} to update,{" "}
+          {plural(summary.unchanged, "# person")} unchanged
+          {preview.newTeams.length ? `; ${plural(preview.newTeams.length, "# new team")}: ${preview.newTeams.join(", ")}` : ""}.
           {summary.created || summary.changed ? " Nothing has been written yet." : " Everyone in the file is already up to date."}
         </p>
       </Alert>

@@ -22,6 +22,7 @@ import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -141,7 +142,7 @@ const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL
 function preReadText(preRead: { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null): string {
   if (!preRead) return "—";
   const parts = [
-    preRead.ratings ? `${preRead.ratings} independent ${preRead.ratings === 1 ? "rating" : "ratings"}, mean ${preRead.mean?.toFixed(1)}` : null,
+    preRead.ratings ? `${plural(preRead.ratings, "# independent rating")}, mean ${preRead.mean?.toFixed(1)}` : null,
     preRead.agree ? `${preRead.agree} agree` : null,
     preRead.question ? `${preRead.question} question` : null,
     preRead.noView ? `${preRead.noView} no view` : null,
@@ -196,17 +197,17 @@ export default function CalibrationSession() {
       {refused && "error" in refused ? <Alert tone="error">{refused.error}</Alert> : null}
       {accepted !== null && /^\d+$/.test(accepted) ? (
         <Alert tone="success">
-          {Number(accepted) === 1 ? "1 proposal accepted as its final outcome." : `${accepted} proposals accepted as final outcomes.`}
+          {plural(Number(accepted), "# proposal accepted as its final outcome.")}
           {alreadyAccepted ? ` ${alreadyAccepted} already had their proposal as their outcome.` : ""}
         </Alert>
       ) : null}
       {released !== null && /^\d+$/.test(released) ? (
-        <Alert tone="success">{Number(released) === 1 ? "1 outcome released: the person can see it on their growth page." : `${released} outcomes released: each person can see theirs on their growth page.`}</Alert>
+        <Alert tone="success">{plural(Number(released), "# outcome released: the person can see it on their growth page.")}</Alert>
       ) : null}
       {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
-          State: <strong>{session.stateLabel}</strong> · {view.people.everyone} {view.people.everyone === 1 ? "person" : "people"}
+          State: <strong>{session.stateLabel}</strong> · {plural(view.people.everyone, "# person")}
           {view.people.notShown ? ` (${view.people.notShown} not shown to you: ${view.people.why})` : ""}
         </span>
         {view.canExport ? (
@@ -278,7 +279,7 @@ export default function CalibrationSession() {
                   {view.severity.raters.map((rater) => (
                     <li key={rater.raterId}>
                       <strong>{rater.name}</strong>: <span className="tabular-nums">{signed(rater.offset)}</span> ({signed(rater.interval[0])} to {signed(rater.interval[1])}),{" "}
-                      {rater.ratings} ratings of {rater.people} people
+                      {plural(rater.ratings, "# rating")} of {plural(rater.people, "# person")}
                       {rater.flagged ? (rater.offset > 0 ? " · rates higher than the others" : " · rates lower than the others") : " · within noise"}
                     </li>
                   ))}
@@ -308,13 +309,13 @@ export default function CalibrationSession() {
               <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
                 {view.leniency.flagged.length
                   ? `Proposals that differ from the rest of the session beyond noise (95% interval excludes zero):`
-                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${view.leniency.counted} ${view.leniency.counted === 1 ? "manager" : "managers"})` : ""}.`}
+                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${plural(view.leniency.counted, "# manager")})` : ""}.`}
               </p>
               {view.leniency.flagged.length ? (
                 <ul className="mb-3 space-y-1 text-sm">
                   {view.leniency.flagged.map((manager) => (
                     <li key={manager.managerId}>
-                      <strong>{manager.name}</strong>: {manager.difference !== null ? signed(manager.difference) : ""} over {manager.n} people
+                      <strong>{manager.name}</strong>: {manager.difference !== null ? signed(manager.difference) : ""} over {plural(manager.n, "# person")}
                       {manager.difference !== null && manager.difference > 0 ? " · proposes higher" : " · proposes lower"}
                     </li>
                   ))}
@@ -456,7 +457,7 @@ function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) 
     <Card className="mb-6">
       <h2 className="mb-1 text-lg font-semibold">Release outcomes</h2>
       <p className="mb-3 text-sm">
-        {toRelease === 1 ? "1 person has" : `${toRelease} people have`} not been shown their outcome by you yet. Once you have talked it through, release it: the person sees it on
+        {plural(toRelease, "# person has")} not been shown their outcome by you yet. Once you have talked it through, release it: the person sees it on
         their growth page, and a promotion takes effect then if its day has come. The “Told” column shows who has been released.
       </p>
       <Form method="post" id="release-outcomes" className="flex flex-wrap items-center gap-3">
@@ -465,7 +466,7 @@ function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) 
           Release to the people ticked
         </Button>
         <ConfirmSubmit
-          label={toRelease === 1 ? "Release the 1 outcome" : `Release all ${toRelease} outcomes`}
+          label={plural(toRelease, "Release the # outcome")}
           title="Release every outcome you may release?"
           tickLabel="I understand: each person sees their outcome, and this cannot be taken back"
           name="scope"
@@ -473,23 +474,22 @@ function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) 
           variant="primary"
           disabled={busy}
         >
-          <p>{toRelease === 1 ? "1 person sees their outcome" : `${toRelease} people see their outcomes`} on their growth page. This cannot be taken back.</p>
+          <p>{plural(toRelease, "# person sees their outcome")} on their growth page. This cannot be taken back.</p>
         </ConfirmSubmit>
       </Form>
     </Card>
   );
 }
 
-type AcceptPreview = { accept: { id: string; name: string }[]; already: number; left: number };
+type AcceptPreview = { accept: { id: string; name: string }[]; already: number; kept: number; left: number };
 
 /** Before a bulk accept: who it takes, said with the count, and the button that does it (the step cannot be undone). */
 function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPreview; sessionId: string; busy: boolean }) {
   const count = preview.accept.length;
-  const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
   return (
     <section aria-labelledby="accept-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
       <h3 id="accept-title" className="mb-1 text-base font-semibold">
-        {count ? `Accept ${count} ${count === 1 ? "proposal" : "proposals"} as final ${count === 1 ? "outcome" : "outcomes"}?` : "No proposals to accept"}
+        {count ? `Accept ${plural(count, "# proposal as its final outcome")}?` : "No proposals to accept"}
       </h3>
       {count ? (
         <>
@@ -503,8 +503,9 @@ function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPrevi
           </p>
         </>
       ) : null}
-      {preview.already ? <p className="mb-2">{people(preview.already)} already have their proposal as their outcome.</p> : null}
-      {preview.left ? <p className="mb-2">{people(preview.left)} without a proposal, or with an outcome that differs from it, are left for you to decide one by one.</p> : null}
+      {preview.already ? <p className="mb-2">{plural(preview.already, "# person already has their proposal as their outcome.")}</p> : null}
+      {preview.kept ? <p className="mb-2">{plural(preview.kept, "# person keeps the outcome already recorded for them.")}</p> : null}
+      {preview.left ? <p className="mb-2">{plural(preview.left, "# person without a proposal or an outcome is left for you to decide.")}</p> : null}
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="confirm" value="yes" />
@@ -513,7 +514,7 @@ function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPrevi
         ))}
         {count ? (
           <Button type="submit" disabled={busy}>
-            Accept {count} {count === 1 ? "proposal" : "proposals"}
+            Accept {plural(count, "# proposal")}
           </Button>
         ) : null}
         <Link to={`/calibration/${sessionId}`} className="text-brand-600 underline dark:text-brand-100">

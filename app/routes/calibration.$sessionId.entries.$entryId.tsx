@@ -17,6 +17,8 @@ import { entryView } from "~/modules/calibration/session-view.server";
 import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, saveProposalDraft, type ProposalMark } from "~/modules/calibration/sessions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.name ?? "Entry"} · Calibration · Rungs` }];
 
@@ -176,7 +178,7 @@ export default function CalibrationEntry() {
               Manager review:{" "}
               {entry.reviews.managerReviewId ? (
                 <Link to={`/assessments/${entry.reviews.managerReviewId}`} className="text-brand-600 underline dark:text-brand-100">
-                  average {entry.reviews.managerAverage?.toFixed(1) ?? "–"}, {entry.reviews.evidenceCount} pieces of evidence for {entry.reviews.ratedCount} competencies
+                  average {entry.reviews.managerAverage?.toFixed(1) ?? "–"}, {plural(entry.reviews.evidenceCount, "# piece of evidence")} for {plural(entry.reviews.ratedCount, "# competency")}
                 </Link>
               ) : (
                 "not submitted"
@@ -184,7 +186,7 @@ export default function CalibrationEntry() {
             </li>
             {entry.targets ? (
               <li>
-                At or above the level's target on {entry.targets.met} of {entry.targets.of} competencies in the manager review.
+                At or above the level's target on {entry.targets.met} of {plural(entry.targets.of, "# competency")} in the manager review.
               </li>
             ) : null}
             {view.canOpenProfile ? (
@@ -414,15 +416,15 @@ function GapCard({ gap, profileHref }: { gap: NonNullable<ReturnType<typeof useL
         Gap to {gap.levelTitle} {gap.proposed ? "(the proposed level)" : "(the next level)"}
       </h2>
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-        From this cycle's submitted reviews against {gap.levelTitle}'s targets: meets {gap.counts.meets}, below {gap.counts.below}, not rated {gap.counts.notRated} of{" "}
-        {gap.rows.length} competencies. The manager review decides; the self-assessment stands in where there is none.{" "}
+        From this cycle's submitted reviews against {possessive(gap.levelTitle)} targets: meets {gap.counts.meets}, below {gap.counts.below}, not rated {gap.counts.notRated} of{" "}
+        {plural(gap.rows.length, "# competency")}. The manager review decides; the self-assessment stands in where there is none.{" "}
         {profileHref ? (
           <Link to={profileHref} className="text-brand-600 underline dark:text-brand-100">
             Full gap analysis, expectation by expectation
           </Link>
         ) : null}
       </p>
-      <DataTable caption={`Ratings against ${gap.levelTitle}'s targets`} headings={["Competency", "Self", "Manager", "Target", "Against the target"]}>
+      <DataTable caption={`Ratings against ${possessive(gap.levelTitle)} targets`} headings={["Competency", "Self", "Manager", "Target", "Against the target"]}>
         {gap.rows.map((row) => (
           <tr key={row.competencyId}>
             <th scope="row" className={`${tdClass} font-medium`}>

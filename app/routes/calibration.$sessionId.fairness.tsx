@@ -6,6 +6,7 @@ import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { fairnessView } from "~/modules/calibration/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fairness · ${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -39,7 +40,7 @@ export default function CalibrationFairness() {
       <BackLink to={`/calibration/${session.id}`}>{session.name}</BackLink>
       <PageHeader
         title="Fairness report"
-        description={`Final outcomes of ${report.n} people, by group, each against everyone else in the session (session ${session.stateLabel.toLowerCase()}).`}
+        description={`Final outcomes of ${plural(report.n, "# person")}, by group, each against everyone else in the session (session ${session.stateLabel.toLowerCase()}).`}
       />
       <Card className="mb-6">
         <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -86,7 +87,7 @@ export default function CalibrationFairness() {
               </tr>
             ))}
           </DataTable>
-          {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{dimension.unknown} people have no {dimension.label.toLowerCase()} recorded.</p> : null}
+          {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
         </section>
       ))}
     </>

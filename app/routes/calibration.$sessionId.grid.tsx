@@ -14,6 +14,8 @@ import { gridView, moveOnGrid, undoLastMove } from "~/modules/calibration/grid.s
 import { readSessionFilters } from "~/modules/calibration/session-view.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grid · ${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -77,7 +79,7 @@ export default function CalibrationGrid() {
     const place = (person: NonNullable<typeof moved>) => (person.at ? cellText(person.at.cell, view.axes, view.session.secondDimension) : "off the grid");
     if (moved) return { text: `${moved.name} moved to ${place(moved)}: their final outcome is recorded.`, focusId: moved.id };
     if (undone) return { text: `Move undone: ${undone.name} is back ${undone.at ? `in ${place(undone)}` : "off the grid"}${undone.at && !undone.at.decided ? " (as proposed)" : ""}.`, focusId: undone.id };
-    if (unchanged) return { text: `Nothing changed: ${unchanged.name}'s outcome already is that.`, focusId: unchanged.id };
+    if (unchanged) return { text: `Nothing changed: ${possessive(unchanged.name)} outcome already is that.`, focusId: unchanged.id };
     return null;
   })();
   const refused = reply && "result" in reply ? reply : null;
@@ -108,7 +110,7 @@ export default function CalibrationGrid() {
       <Card>
         <h2 className="mb-1 text-lg font-semibold">{view.session.secondDimension ? `Rating and ${view.session.secondDimension.toLowerCase()}` : "Ratings"}</h2>
         <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-          {view.total} {view.total === 1 ? "person" : "people"}
+          {plural(view.total, "# person")}
           {Object.values(view.filters).some(Boolean) ? " as filtered" : ""}
           {view.unplacedCount ? `, ${view.unplacedCount} not on the grid yet` : ""}.
         </p>

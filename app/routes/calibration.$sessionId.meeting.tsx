@@ -22,6 +22,7 @@ import { DomainError, InvalidError } from "~/modules/errors";
 import { formatTimeOfDay } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Meeting mode · ${data?.session.name ?? "Calibration session"} · Rungs` }];
 
@@ -131,7 +132,7 @@ export default function MeetingMode() {
               </dl>
               <p className="mb-3 flex flex-wrap gap-4 text-sm">
                 <Link to={`/calibration/${view.session.id}/entries/${current.id}`} className="text-brand-600 underline dark:text-brand-100">
-                  {current.name}'s entry: reviews, evidence and the outcome form
+                  {possessive(current.name)} entry: reviews, evidence and the outcome form
                 </Link>
                 <Link to={`/calibration/${view.session.id}/grid`} className="text-brand-600 underline dark:text-brand-100">
                   Move them on the grid

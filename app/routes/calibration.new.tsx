@@ -16,6 +16,7 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
 
@@ -121,7 +122,7 @@ export default function NewCalibrationSession() {
           />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField label="Overall rating scale" hint="The ladder's own scale, or a calibration scale the ladder defines." errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
-              <option value="">{chosenLadder ? `${chosenLadder.name}'s own scale (${chosenLadder.scalePoints} points)` : "The ladder's own scale"}</option>
+              <option value="">{chosenLadder ? `${possessive(chosenLadder.name)} own scale (${chosenLadder.scalePoints} points)` : "The ladder's own scale"}</option>
               {(chosenLadder?.calibrationScales ?? []).map((scale) => (
                 <option key={scale.id} value={scale.id}>
                   {scale.name} ({scale.points} points)

@@ -10,6 +10,7 @@ import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Hiring · Rungs" }];
 
@@ -82,7 +83,7 @@ export default function HiringHome() {
                       </Link>
                     </td>
                     <td className={tdClass}>{opening.level}</td>
-                    <td className={tdClass}>{opening.stages === 1 ? "1 stage" : `${opening.stages} stages`}</td>
+                    <td className={tdClass}>{plural(opening.stages, "# stage")}</td>
                     <td className={tdClass}>{opening.loops}</td>
                     <td className={tdClass}>{opening.state === "open" ? "Open" : "Closed"}</td>
                   </tr>

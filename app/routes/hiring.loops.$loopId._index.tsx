@@ -17,6 +17,7 @@ import { assignInterviewer, linkHire, loopPage, openDebriefEarly, removeIntervie
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Loop"} · Hiring · Rungs` }];
 
@@ -280,7 +281,7 @@ export default function LoopPage() {
           {panel ? (
             <Card>
               <h2 className="mb-2 text-lg font-semibold">Panel make-up</h2>
-              <p className="text-sm">{panel.size === 1 ? "1 interviewer" : `${panel.size} interviewers`}</p>
+              <p className="text-sm">{plural(panel.size, "# interviewer")}</p>
               {panel.singleTeam ? <Alert tone="warning">Every interviewer is on one team: the panel hears one team&apos;s view.</Alert> : null}
               <h3 className="mt-2 text-sm font-semibold">By team</h3>
               <ul className="text-sm">
@@ -349,7 +350,7 @@ export default function LoopPage() {
                 {decision.level ? ` at ${decision.level}` : ""}, recorded by {decision.decidedBy ?? "a hiring admin"} on {formatInstant(decision.decidedAt, timeZone)}.
               </p>
               {decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{decision.rationale}</p> : null}
-              {decision.dissents.length ? <p className="mt-2 text-sm">{decision.dissents.length === 1 ? "1 dissent" : `${decision.dissents.length} dissents`} recorded: see the debrief.</p> : null}
+              {decision.dissents.length ? <p className="mt-2 text-sm">{plural(decision.dissents.length, "# dissent")} recorded: see the debrief.</p> : null}
               {can.linkHire ? <LinkHireForm linked={candidate.hiredPerson !== null} lastResult={resultOf(actionData, "link-hire")} busy={busy} /> : null}
             </Card>
           ) : null}

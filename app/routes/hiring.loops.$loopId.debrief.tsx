@@ -17,6 +17,7 @@ import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.candidate ?? "candidate"} · Rungs` }];
 
@@ -83,7 +84,7 @@ export default function DebriefPage() {
       {message ? <Alert tone="success">{message}</Alert> : null}
       {page.openedEarly ? (
         <Alert tone="warning">
-          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {formatInstant(page.openedEarly.at, timeZone)}, with {page.openedEarly.pending === 1 ? "1 scorecard" : `${page.openedEarly.pending} scorecards`} still to come.
+          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {formatInstant(page.openedEarly.at, timeZone)}, with {plural(page.openedEarly.pending, "# scorecard")} still to come.
         </Alert>
       ) : null}
       <div className="space-y-6">

@@ -16,6 +16,7 @@ import { isPipelineStage, PIPELINE_COLUMN_LIMIT } from "~/modules/hiring/pipelin
 import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeline · ${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
 
@@ -52,7 +53,6 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 type Column = PipelinePage["columns"][number];
 type Candidate = Column["candidates"][number];
 
-const days = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
 const dayFigure = (value: number | null) => (value === null ? "–" : `${value.toFixed(1)} d`);
 
 export default function PipelinePageView() {
@@ -67,12 +67,12 @@ export default function PipelinePageView() {
       <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
       <PageHeader
         title={`Pipeline: ${opening.title}`}
-        description={`${total} ${total === 1 ? "candidate" : "candidates"} from screen to hired or rejected. Every move is recorded with who made it and when; a rejection with its reason.`}
+        description={`${plural(total, "# candidate")} from screen to hired or rejected. Every move is recorded with who made it and when; a rejection with its reason.`}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {hidden ? (
         <Alert tone="info">
-          {hidden === 1 ? "1 candidate you interview is" : `${hidden} candidates you interview are`} in no column and no figure until your own scorecard is in: their place in the
+          {plural(hidden, "# candidate you interview is")} in no column and no figure until your own scorecard is in: their place in the
           pipeline follows the debrief.
         </Alert>
       ) : null}
@@ -174,7 +174,7 @@ function CandidateCard({
         )}
       </p>
       <p className="text-slate-600 dark:text-slate-300">
-        {days(candidate.days)} in stage <span className="sr-only">(since {formatDate(candidate.since)})</span>
+        {plural(candidate.days, "# day")} in stage <span className="sr-only">(since {formatDate(candidate.since)})</span>
         {candidate.loops > 1 ? ` · ${candidate.loops} loops` : ""}
       </p>
       {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{candidate.reason}</p> : null}

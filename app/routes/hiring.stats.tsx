@@ -10,6 +10,7 @@ import { statisticsScope } from "~/modules/hiring/statistics-text";
 import { hiringStatistics } from "~/modules/hiring/stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Interviewer and panel statistics · Rungs" }];
 
@@ -97,7 +98,7 @@ export default function HiringStats() {
           {interviewers.length ? (
             <nav aria-label="Order of interviewers" className="mb-3 flex flex-wrap items-center gap-3 text-sm">
               <span>
-                {interviewerCount === 1 ? "1 interviewer" : `${interviewerCount.toLocaleString("en")} interviewers`}, ordered:
+                {plural(interviewerCount, "# interviewer")}, ordered:
               </span>
               {ORDERS.map((value) => (
                 <Link key={value} to={value === "name" ? "/hiring/stats" : `/hiring/stats?order=${value}`} aria-current={order === value ? "true" : undefined} className={order === value ? "font-semibold" : "underline"}>
@@ -143,7 +144,7 @@ export default function HiringStats() {
             <Card key={opening.id}>
               <h3 className="font-semibold">{opening.title}</h3>
               <p className="mb-2 text-sm">
-                {opening.loops === 1 ? "1 loop" : `${opening.loops} loops`}. Overall alpha {opening.alpha} over {opening.units} candidate × competency units.
+                {plural(opening.loops, "# loop")}. Overall alpha {opening.alpha} over {opening.units} candidate × competency units.
               </p>
               <DataTable caption={`Agreement per competency, ${opening.title}`} headings={["Competency", "Alpha", "Candidates", "Scores"]}>
                 {opening.byCompetency.map((row) => (

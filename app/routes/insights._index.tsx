@@ -11,6 +11,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Organisation insights · Rungs" }];
 
@@ -92,7 +93,7 @@ export default function Insights() {
                   <p className="font-medium">{level.levelName}</p>
                   {level.suppressed ? (
                     <p className={`text-sm ${muted}`}>
-                      {level.n === 1 ? "1 stay" : `${level.n} stays`}: not shown (fewer than {view.floor}).
+                      {plural(level.n, "# stay")}: not shown (fewer than {view.floor}).
                     </p>
                   ) : (
                     <>
@@ -108,7 +109,7 @@ export default function Insights() {
                         ) : null}
                       </p>
                       <p className={`text-xs ${muted}`}>
-                        n = {level.n} stays, {level.promotions} promoted
+                        n = {plural(level.n, "# stay")}, {level.promotions} promoted
                       </p>
                     </>
                   )}
@@ -195,7 +196,7 @@ export default function Insights() {
               </Button>
             </Form>
             <p className="mb-3 text-sm">
-              {breakdown.name}: {breakdown.n} people, promoted {rate(breakdown.rates?.promote)}, not ready {rate(breakdown.rates?.["not-ready"])}.
+              {breakdown.name}: {plural(breakdown.n, "# person")}, promoted {rate(breakdown.rates?.promote)}, not ready {rate(breakdown.rates?.["not-ready"])}.
             </p>
             <p className={`mb-3 max-w-3xl text-sm ${muted}`}>
               Each group's interval is for that group's own rate; the dashed line is the cycle's. Among many groups some intervals leave out the cycle's rate by chance
@@ -231,7 +232,7 @@ export default function Insights() {
                     </tr>
                   ))}
                 </DataTable>
-                {dimension.unknown ? <p className={`mt-1 text-xs ${muted}`}>{dimension.unknown} people have no {dimension.label.toLowerCase()} recorded.</p> : null}
+                {dimension.unknown ? <p className={`mt-1 text-xs ${muted}`}>{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
               </div>
             ))}
           </div>
@@ -249,7 +250,7 @@ export default function Insights() {
         </Alert>
         {view.mentoring.suppressed ? (
           <p className={muted}>
-            Not shown: {view.mentoring.mentees} mentees and {view.mentoring.comparisonPeople} comparable people with reviews before and after, fewer than {view.floor} on one side.
+            Not shown: {plural(view.mentoring.mentees, "# mentee")} and {plural(view.mentoring.comparisonPeople, "# comparable person")} with reviews before and after, fewer than {view.floor} on one side.
           </p>
         ) : (
           <DataTable caption="Goal movement of mentees and comparable people" headings={["Who", "People (n)", "Goals compared", "Mean change in rating (95%)", "Change"]}>
@@ -364,7 +365,7 @@ export default function Insights() {
             )}
             <h3 className="mb-2 font-semibold">The funnel, stage by stage</h3>
             <p className={`mb-3 max-w-3xl text-sm ${muted}`}>
-              {view.hiring.candidates} candidates through the pipeline's stages. Each counts once, at the furthest stage they reached; the conversion is the share of those decided
+              {plural(view.hiring.candidates, "# candidate")} through the pipeline's stages. Each counts once, at the furthest stage they reached; the conversion is the share of those decided
               at a stage who went on (candidates still waiting are left out of it), with Wilson's 95% interval.
             </p>
             <DataTable caption="Hiring funnel by pipeline stage" headings={["Stage", "Reached (n)", "Moved on", "Rejected here", "Waiting", "Conversion (95%)", "Conversion"]}>

@@ -15,6 +15,7 @@ import { personLevelOn } from "~/modules/people/service.server";
 import { RichText } from "~/components/ui/rich-text";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Compare levels · Rungs" }];
 
@@ -83,7 +84,8 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
         From {from.title} to {to.title}: what changes
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {changes.length} of {comparison.competencyCount} competencies change{same > 0 ? `; ${same} ask for the same things at both levels and are not shown` : ""}.
+        {changes.length} of {plural(comparison.competencyCount, "# competency")} {plural(changes.length, "changes")}
+        {same > 0 ? `; ${plural(same, "# asks for the same things at both levels and is not shown")}` : ""}.
       </p>
       {changes.map((change) => (
         <Card key={change.id}>

@@ -11,6 +11,7 @@ import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.level.title ?? "Level"} · Rungs` }];
 
@@ -56,7 +57,7 @@ export default function LevelPage() {
         <span>
           {view.targets.length === 1
             ? `Target rating: ${main.value} (${main.label})`
-            : `Target ratings: ${view.targets.map((target) => `${target.value} (${target.label}) for ${target.competencies} ${target.competencies === 1 ? "competency" : "competencies"}`).join(", ")}; each competency shows its own where it is not ${main.value}`}
+            : `Target ratings: ${view.targets.map((target) => `${target.value} (${target.label}) for ${plural(target.competencies, "# competency")}`).join(", ")}; each competency shows its own where it is not ${main.value}`}
         </span>
         {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
         <span>

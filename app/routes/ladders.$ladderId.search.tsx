@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
 
@@ -52,7 +53,7 @@ export default function Search() {
   const { ladderId, query, hits } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Search expectations" description={query ? `${hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”` : "Type words to find in any expectation, example or competency."} />
+      <PageHeader title="Search expectations" description={query ? `${plural(hits.length, "# result")} for “${query}”` : "Type words to find in any expectation, example or competency."} />
       {query && hits.length === 0 ? <Alert tone="info">Nothing in the ladder matches “{query}”. Try fewer or different words.</Alert> : null}
       <ol className="space-y-3">
         {hits.map((hit) => (

@@ -11,6 +11,7 @@ import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
 
@@ -35,7 +36,7 @@ export default function TrackMatrix() {
           <Link to={`${base}/tracks/${matrix.branch.trackId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
             {matrix.branch.trackName}
           </Link>{" "}
-          after {matrix.branch.shared.at(-1)?.title}: {listOf(matrix.branch.shared.map((level) => level.title))} {matrix.branch.shared.length === 1 ? "is" : "are"} shared, and
+          after {matrix.branch.shared.at(-1)?.title}: {listOf(matrix.branch.shared.map((level) => level.title))} {plural(matrix.branch.shared.length, "is")} shared, and
           its own levels start here.
         </p>
       ) : null}

@@ -20,6 +20,7 @@ import { RULE_LABELS } from "~/modules/mentorship/rules";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Matching · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
@@ -109,7 +110,7 @@ export default function ProgrammeMatching() {
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{published ? "Rerun for the unpaired" : "Run the matching"}</h2>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            {view.mentees} {view.mentees === 1 ? "mentee" : "mentees"} and {view.mentors} {view.mentors === 1 ? "mentor" : "mentors"} joined.{" "}
+            {plural(view.mentees, "# mentee")} and {plural(view.mentors, "# mentor")} joined.{" "}
             {published
               ? "Every published pair that was not declined is kept as it is and keeps its slot; declined pairs are not offered again. Mentees without a pair are matched anew."
               : "Pins are kept; a new run replaces the proposed pairs of the last one."}
@@ -163,8 +164,8 @@ export default function ProgrammeMatching() {
             <Form method="post" className="mt-4">
               <input type="hidden" name="intent" value="publish" />
               <ConfirmSubmit
-                label={`Publish ${view.byStatus.proposed} proposed ${view.byStatus.proposed === 1 ? "pair" : "pairs"}`}
-                title={`Publish ${view.byStatus.proposed} ${view.byStatus.proposed === 1 ? "pair" : "pairs"}?`}
+                label={`Publish ${plural(view.byStatus.proposed, "# proposed pair")}`}
+                title={`Publish ${plural(view.byStatus.proposed, "# pair")}?`}
                 confirmLabel="Publish"
                 tickLabel="I understand: each mentee and mentor is asked to answer, and published pairs are not taken back"
                 disabled={busy}

@@ -16,6 +16,7 @@ import { isRequestState, REQUEST_STATE_LABELS } from "~/modules/mentorship/reque
 import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modules/mentorship/requests.server";
 import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mentors · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
 
@@ -132,7 +133,7 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
         {profile.name}
       </h2>
       <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">
-        {profile.placesLeft === 0 ? "No place left" : `${profile.placesLeft} ${profile.placesLeft === 1 ? "place" : "places"} left`} · {utcOffsetLabel(profile.utcOffsetMinutes)}
+        {profile.placesLeft === 0 ? "No place left" : `${plural(profile.placesLeft, "# place")} left`} · {utcOffsetLabel(profile.utcOffsetMinutes)}
       </p>
       <h3 className="text-sm font-medium">Can help with</h3>
       <ul className="mb-2 list-disc pl-5 text-sm">

@@ -15,6 +15,7 @@ import { OUTCOME_LABELS, OUTCOMES } from "~/modules/mentorship/lifecycle";
 import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } from "~/modules/mentorship/pairs.server";
 import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.pair.menteeName} and ${data.pair.mentorName}` : "Pair"} · Mentorship · Rungs` }];
 
@@ -184,7 +185,7 @@ export default function PairPage() {
         )}
         {view.hiddenCheckIns ? (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-            {view.hiddenCheckIns} more {view.hiddenCheckIns === 1 ? "check-in is" : "check-ins are"} private to the pair.
+            {plural(view.hiddenCheckIns, "# more check-in is")} private to the pair.
           </p>
         ) : null}
       </section>

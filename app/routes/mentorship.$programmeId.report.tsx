@@ -9,6 +9,7 @@ import { OUTCOME_LABELS, OUTCOMES, PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/m
 import { PULSE_QUESTIONS } from "~/modules/mentorship/forms";
 import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Report · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
@@ -74,7 +75,7 @@ export default function ProgrammeReport() {
           <Bars label="Pairs by state" rows={PAIR_STATUSES.map((status) => ({ label: PAIR_STATUS_LABELS[status], value: pairs.byStatus[status] }))} />
           <p className="mt-3 text-sm">
             Of {pairs.published} published, {pairs.accepted} accepted by both and {pairs.declined} declined ({pairs.declinedBy.mentee} by the mentee, {pairs.declinedBy.mentor} by the mentor).{" "}
-            {pairs.checkIns} check-ins; {pairs.acceptedWithCheckIns} of {pairs.accepted} accepted pairs recorded at least one.
+            {plural(pairs.checkIns, "# check-in")}; {pairs.acceptedWithCheckIns} of {plural(pairs.accepted, "# accepted pair")} recorded at least one.
           </p>
           <p className="mt-2 text-sm">Outcomes: {OUTCOMES.map((outcome) => `${OUTCOME_LABELS[outcome]} ${pairs.outcomes[outcome]}`).join(", ")}.</p>
         </Card>
@@ -106,7 +107,7 @@ export default function ProgrammeReport() {
           Goal movement
         </h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-          The mentees' goal competencies in their last manager review before the pair began and their latest since. {movement.compared} of {movement.goals} goals of accepted pairs
+          The mentees' goal competencies in their last manager review before the pair began and their latest since. {movement.compared} of {plural(movement.goals, "# goal")} of accepted pairs
           can be compared: {movement.improved} rose, {movement.same} stayed, {movement.lower} fell; average change {changeText(movement.change, floor)}.
         </p>
         {movement.byCompetency.length ? (

@@ -13,6 +13,7 @@ import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, RequestAnswerSchema } from "~/modules/mentorship/forms";
 import { answerRequest, requestsPage } from "~/modules/mentorship/requests.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Requests to you · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
 
@@ -55,7 +56,7 @@ export default function RequestsPage() {
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
         title="Requests to you"
-        description={`Mentees of ${view.programme.name} who asked you to mentor them. You have ${view.placesLeft} ${view.placesLeft === 1 ? "place" : "places"} left. Accepting makes the pair; the matching pairs everyone else around it.`}
+        description={`Mentees of ${view.programme.name} who asked you to mentor them. You have ${plural(view.placesLeft, "# place")} left. Accepting makes the pair; the matching pairs everyone else around it.`}
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}

@@ -15,6 +15,7 @@ import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
 import { weightsPreview } from "~/modules/mentorship/matching.server";
 import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
@@ -96,11 +97,11 @@ export default function ProgrammeSettings() {
 type Preview = Awaited<ReturnType<typeof weightsPreview>>;
 
 function WeightsPreview({ preview }: { preview: Preview }) {
-  const totals = (side: Preview["before"]) => `${side.paired} pairs, total fit ${fitText(side.totalFit)}${side.averageFit === null ? "" : `, average ${fitText(side.averageFit)}`}`;
+  const totals = (side: Preview["before"]) => `${plural(side.paired, "# pair")}, total fit ${fitText(side.totalFit)}${side.averageFit === null ? "" : `, average ${fitText(side.averageFit)}`}`;
   return (
     <Card>
       <p className="text-sm" role="status">
-        With goals {preview.weights.goals}, another team {preview.weights.crossTeam} and level {preview.weights.level}: {preview.added.total} pairs added, {preview.removed.total}{" "}
+        With goals {preview.weights.goals}, another team {preview.weights.crossTeam} and level {preview.weights.level}: {plural(preview.added.total, "# pair")} added, {preview.removed.total}{" "}
         removed, {preview.kept} kept. Now: {totals(preview.before)}. With these weights: {totals(preview.after)}. Nothing is saved until you save the settings.
       </p>
       {(

@@ -9,6 +9,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { myPairs } from "~/modules/mentorship/pairs.server";
 import { listProgrammes } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Mentorship · Rungs" }];
 
@@ -64,7 +65,7 @@ export default function Mentorship() {
                 {formatDay(programme.startsOn)} – {formatDay(programme.endsOn)}
               </td>
               <td className={`${tdClass} tabular-nums`}>
-                {programme.mentees} mentees, {programme.mentors} mentors
+                {plural(programme.mentees, "# mentee")}, {plural(programme.mentors, "# mentor")}
               </td>
               <td className={tdClass}>{programme.roles.length ? programme.roles.map((role) => (role === "mentee" ? "Mentee" : "Mentor")).join(" and ") : "—"}</td>
             </tr>

@@ -11,6 +11,7 @@ import { growthPage } from "~/modules/growth/profile.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Growth"} · Rungs` }];
 
@@ -99,7 +100,7 @@ export default function PersonGrowth() {
             <p>
               {isSelf
                 ? "Once you and your manager have both submitted for the same cycle (or both outside a cycle), you will see the two side by side here, with disagreements highlighted."
-                : `The side-by-side comparison appears once ${firstName}'s self-assessment and a manager review are both submitted for the same cycle.`}
+                : `The side-by-side comparison appears once ${possessive(firstName ?? person.name)} self-assessment and a manager review are both submitted for the same cycle.`}
             </p>
             {latestSelf ? <p>Latest self-assessment: {assessmentLine(latestSelf)}.</p> : null}
             {latestManager ? <p>Latest manager review: {assessmentLine(latestManager)}.</p> : null}

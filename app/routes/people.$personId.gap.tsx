@@ -15,6 +15,7 @@ import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
 
@@ -97,7 +98,7 @@ export default function GapAnalysisPage() {
                       ) : null}
                       {sources.self ? (
                         <p>
-                          {isSelf ? "Your side" : `${firstName}'s side`}: <SourceLink source={sources.self} />.{points.self ? ` ${points.self.text}.` : null}
+                          {isSelf ? "Your side" : `${possessive(selfName)} side`}: <SourceLink source={sources.self} />.{points.self ? ` ${points.self.text}.` : null}
                         </p>
                       ) : null}
                     </>

@@ -13,6 +13,7 @@ import type { HistoryValue } from "~/modules/growth/history";
 import { historyPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { possessive } from "~/utils/possessive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History · ${data?.person.name ?? "Growth"} · Rungs` }];
 
@@ -58,7 +59,7 @@ export default function HistoryPage() {
               The bar for the level is {bar} ({barLabel}). {describeAgainstBar(profile)}
             </p>
             <div className="space-y-6">
-              <RadarChart rows={profile} max={max} bar={bar} barLabel={barLabel} title={`${person.name}'s current ratings against the bar for the level`} />
+              <RadarChart rows={profile} max={max} bar={bar} barLabel={barLabel} title={`${possessive(person.name)} current ratings against the bar for the level`} />
               <DataTable plain showCaption caption="Current ratings against the bar, as a table" headings={["Competency", "Manager", "Self", `Against the bar (${bar})`]}>
                 {profile.map((row) => (
                   <tr key={row.competencyId}>

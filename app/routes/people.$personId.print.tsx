@@ -11,6 +11,7 @@ import type { ComparedSide } from "~/modules/growth/comparison";
 import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.person.name ?? "a person"} · Rungs` }];
 
@@ -158,8 +159,8 @@ export default function PrintReview() {
           </h2>
           <p className="mb-3">
             From the {gap.source === "manager" ? "manager review" : "self-assessment"}: {gap.summary.met} met, {gap.summary.partly} partly met, {gap.summary.notMet}{" "}
-            not met and {gap.summary.notAssessed} not assessed, of {gap.summary.total} expectations. {gap.summary.noEvidence} rated{" "}
-            {gap.summary.noEvidence === 1 ? "competency has" : "competencies have"} no evidence.
+            not met and {gap.summary.notAssessed} not assessed, of {plural(gap.summary.total, "# expectation")}.{" "}
+            {plural(gap.summary.noEvidence, "# rated competency has")} no evidence.
           </p>
           <table className="w-full border-collapse text-left">
             <thead>

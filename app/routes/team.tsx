@@ -12,9 +12,10 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
-import { PARTICIPANT_STATES, STATE_LABELS, formatCount, plural, type ParticipantState } from "~/modules/cycles/cycle-progress";
+import { PARTICIPANT_STATES, STATE_LABELS, formatCount, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
 
@@ -63,7 +64,7 @@ export default function Team() {
     <>
       <PageHeader
         title="Your team"
-        description={`${plural(reports, "person", "people")} report to you, ${direct} of them directly. Only submitted assessments are shown; drafts stay with their authors.`}
+        description={`${plural(reports, "# person reports")} to you, ${direct} of them directly. Only submitted assessments are shown; drafts stay with their authors.`}
       />
 
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
@@ -75,8 +76,8 @@ export default function Team() {
               </h2>
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
                 <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
-                {daysLeft !== null ? ` · ${daysLeft < 0 ? "past its end date" : daysLeft === 0 ? "last day" : `${plural(daysLeft, "day")} left`}` : ""}
-                {notInCycle ? ` · ${plural(notInCycle, "report")} not in this cycle` : ""}
+                {daysLeft !== null ? ` · ${daysLeft < 0 ? "past its end date" : daysLeft === 0 ? "last day" : `${plural(daysLeft, "# day")} left`}` : ""}
+                {notInCycle ? ` · ${plural(notInCycle, "# report")} not in this cycle` : ""}
               </p>
               <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state === "not-in-cycle" ? "" : filters.state} />
             </>
@@ -88,7 +89,7 @@ export default function Team() {
           <h2 className="mb-1 text-lg font-semibold">Needs attention</h2>
           <p className="text-3xl font-semibold tabular-nums">{formatCount(needingAttention)}</p>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            {needingAttention === 1 ? "person" : "people"} with something to follow up in {cycle ? cycle.name : "the current cycle"}: an assessment not started near the end, a big self and manager disagreement, or ratings with little evidence.
+            {plural(needingAttention, "person")} with something to follow up in {cycle ? cycle.name : "the current cycle"}: an assessment not started near the end, a big self and manager disagreement, or ratings with little evidence.
           </p>
           {needingAttention ? (
             <Link to={`?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), show: "attention" })}`} className={buttonClass("secondary")}>
@@ -134,7 +135,7 @@ export default function Team() {
       <div className={heatCellsClass}>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-            {plural(total, "person", "people")}
+            {plural(total, "# person")}
             {filtered ? " match" : ""}
             {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
           </p>

@@ -85,5 +85,5 @@ test("the server started on the previous release's database applies the newest m
   const healthy = expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] }).toBe(200);
   const outcome = await Promise.race([healthy.then(() => "serving"), exited.then((code) => `exited with ${code}`)]);
   expect(outcome, log).toBe("serving");
-  expect(log).toContain(`Applied 1 database migration(s): ${newest}`);
+  expect(log).toContain(`Applied 1 database migration: ${newest}`);
 });

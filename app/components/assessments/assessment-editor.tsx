@@ -39,6 +39,8 @@ import { useNonce } from "~/utils/nonce";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 const markSelectClass =
   "w-28 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
@@ -518,7 +520,7 @@ export function AssessmentEditor({
       <SectionNav sections={sections} currentId={currentId} counts={counts} />
 
       {state.restored ? (
-        <Alert tone="info">Brought back {state.restored === 1 ? "1 change" : `${state.restored} changes`} that this browser had kept but not yet saved.</Alert>
+        <Alert tone="info">Brought back {plural(state.restored, "# change")} that this browser had kept but not yet saved.</Alert>
       ) : null}
       {state.locked ? (
         <Alert tone="error" title="This draft can no longer be saved">
@@ -528,7 +530,7 @@ export function AssessmentEditor({
       {state.invalid ? <Alert tone="error">{state.invalid}</Alert> : null}
       {conflictCount ? (
         <Alert tone="warning" title="Also edited in another tab">
-          {conflictCount === 1 ? "One field was" : `${conflictCount} fields were`} changed in another tab too. Your version is saved; the other version is shown
+          {plural(conflictCount, "One field was")} changed in another tab too. Your version is saved; the other version is shown
           beside the field so you can choose.
           {conflictsElsewhere.size ? (
             <ul className="mt-2 list-disc pl-5">
@@ -623,7 +625,7 @@ export function AssessmentEditor({
                       hint={
                         assessment.kind === "self"
                           ? "The story of this period in your own words: what went well, what you want to grow."
-                          : `Your overall view of ${assessment.subject.name}'s work in this period.`
+                          : `Your overall view of ${possessive(assessment.subject.name)} work in this period.`
                       }
                       rows={6}
                       value={String(value(summaryField) ?? "")}
@@ -637,7 +639,7 @@ export function AssessmentEditor({
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
                       Submitting locks the {assessment.kind === "self" ? "self-assessment" : "review"}: it can no longer be changed.{" "}
                       {unrated.length
-                        ? `${unrated.length === 1 ? "One competency still needs" : `${unrated.length} competencies still need`} a rating.`
+                        ? `${plural(unrated.length, "One competency still needs")} a rating.`
                         : "Every competency is rated."}
                     </p>
                     <Button className="mt-3" onClick={() => confirmRef.current?.showModal()} disabled={!interactive || submitting || Boolean(state.locked)}>
@@ -723,7 +725,7 @@ function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { di
     >
       Once submitted it is locked and can no longer be changed.{" "}
       {unrated
-        ? `${unrated === 1 ? "One competency has" : `${unrated} competencies have`} no rating yet; they will be listed, and nothing is submitted until each is rated.`
+        ? `${plural(unrated, "One competency has")} no rating yet; they will be listed, and nothing is submitted until each is rated.`
         : "Every competency is rated."}
     </ConfirmDialog>
   );

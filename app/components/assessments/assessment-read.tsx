@@ -3,6 +3,7 @@ import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modul
 import { NEXT_LEVEL_MARK_LABELS } from "~/modules/assessments/draft";
 import { AssessmentEvidenceList } from "./assessment-evidence";
 import { RichText } from "~/components/ui/rich-text";
+import { plural } from "~/utils/plural";
 
 const markTones = {
   met: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
@@ -30,7 +31,7 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
     <div className="space-y-4">
       {withoutEvidence ? (
         <p className="text-sm text-amber-800 dark:text-amber-200">
-          {withoutEvidence === 1 ? "One rating has" : `${withoutEvidence} ratings have`} no evidence behind {withoutEvidence === 1 ? "it" : "them"}.
+          {plural(withoutEvidence, "One rating has")} no evidence behind {plural(withoutEvidence, "it")}.
         </p>
       ) : null}
       {competencies.map((competency) => (

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { cellKey, cellText, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
 import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
+import { possessive } from "~/utils/possessive";
 
 export type GridPerson = {
   id: string;
@@ -309,7 +310,7 @@ function CellForm({ person, axes, dimension, refused }: { person: GridPerson; ax
   return (
     <details className="mt-1 text-xs" open={refused !== undefined}>
       <summary className="cursor-pointer text-brand-600 dark:text-brand-100">Set the cell</summary>
-      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={`Set ${person.name}'s cell`}>
+      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={`Set ${possessive(person.name)} cell`}>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="entryId" value={person.id} />
         <input type="hidden" name="revision" value={person.revision} />
@@ -386,7 +387,7 @@ function ReasonDialog({
       }
     >
       <p>
-        To {where(cell)}: this differs from the proposal ({proposal ?? "none"}). The reason is kept with the outcome, in {person.name}'s history.
+        To {where(cell)}: this differs from the proposal ({proposal ?? "none"}). The reason is kept with the outcome, in {possessive(person.name)} history.
       </p>
       <Form method="post" preventScrollReset className="mt-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move" />

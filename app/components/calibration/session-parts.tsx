@@ -1,6 +1,7 @@
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { ManagerLeniency } from "~/modules/calibration/leniency";
 import { ENTRY_FLAG_LABELS, type EntryFlag } from "~/modules/calibration/entries";
+import { plural } from "~/utils/plural";
 
 type Count = { value: number; count: number };
 
@@ -110,7 +111,7 @@ export function LeniencyTable({
                 <span className="tabular-nums">
                   {signed(manager.difference)} ({signed(manager.interval[0])} to {signed(manager.interval[1])})
                 </span>
-                {` against ${manager.othersN} others`}
+                {` against ${plural(manager.othersN, "# other")}`}
                 {manager.flagged ? (manager.difference > 0 ? " · proposes higher than the rest" : " · proposes lower than the rest") : " · within noise"}
               </span>
             )}

@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useId, useState } from "react";
 import { ErrorList, inputClass } from "~/components/ui/field";
+import { plural } from "~/utils/plural";
 
 type Team = { id: string; name: string; eligible: number };
 
@@ -65,14 +66,14 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
                   className="size-4 rounded border-slate-300"
                 />
                 <span>{team.name}</span>
-                <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-300">{team.eligible === 1 ? "1 person" : `${team.eligible} people`}</span>
+                <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-300">{plural(team.eligible, "# person")}</span>
               </label>
             </li>
           ))}
         </ul>
       </div>
       <p id={`${id}-count`} className="mt-1 text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
-        {chosen.size === 0 ? "No team chosen." : `${chosen.size === 1 ? "1 team" : `${chosen.size} teams`} chosen, ${people === 1 ? "1 person" : `${people} people`} who can take part.`}
+        {chosen.size === 0 ? "No team chosen." : `${plural(chosen.size, "# team")} chosen, ${plural(people, "# person")} who can take part.`}
       </p>
       <ErrorList id={errorId} errors={errors} />
     </fieldset>

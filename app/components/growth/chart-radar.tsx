@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { ProfileRow } from "~/modules/growth/history";
 import { angleOf, layoutRadarLabels, LABEL_FONT, LINE_HEIGHT, radarFrame } from "~/modules/growth/radar-layout";
+import { plural } from "~/utils/plural";
 
 const WIDTH = 860;
 const GEOMETRY = { cx: WIDTH / 2, cy: 300, radius: 190 };
@@ -22,7 +23,7 @@ export function describeAgainstBar(rows: readonly ProfileRow[]) {
   const above = rated.filter((row) => row.againstBar! > 0).length;
   const at = rated.filter((row) => row.againstBar === 0).length;
   const below = rated.filter((row) => row.againstBar! < 0).length;
-  return `Of ${rows.length} competencies, ${above} above the bar, ${at} at the bar, ${below} below it${rows.length - rated.length ? `, ${rows.length - rated.length} not rated` : ""}.`;
+  return `Of ${plural(rows.length, "# competency")}, ${above} above the bar, ${at} at the bar, ${below} below it${rows.length - rated.length ? `, ${rows.length - rated.length} not rated` : ""}.`;
 }
 
 /**

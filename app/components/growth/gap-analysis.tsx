@@ -1,5 +1,7 @@
 import type { GapAnalysis, GapBasis, GapCompetency, GapExpectation, GapStatus, MarkStatus } from "~/modules/growth/gap-analysis";
 import { RichText } from "~/components/ui/rich-text";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 const statusText: Record<GapStatus, { symbol: string; text: string; tone: string }> = {
   met: { symbol: "✓", text: "Met", tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100" },
@@ -42,7 +44,7 @@ export function GapRuleNote({ analysis, selfName }: { analysis: GapAnalysis; sel
         both marked it (both are shown when they differ), else the one {you} made.
       </p>
       <p>
-        Where nobody marked an expectation, its status is derived from the competency&apos;s rating (the manager&apos;s, else {selfName === "You" ? "yours" : `${selfName}'s`})
+        Where nobody marked an expectation, its status is derived from the competency&apos;s rating (the manager&apos;s, else {selfName === "You" ? "yours" : possessive(selfName)})
         and labelled so.{" "}
         {analysis.ratingRule === "reaches-target"
           ? `A rating that reaches the target for ${analysis.target.title} counts as met, one point short as partly met, lower as not met.`
@@ -92,19 +94,15 @@ export function GapSummary({ analysis }: { analysis: GapAnalysis }) {
         ))}
       </dl>
       <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-        Of {summary.total} expectations for {analysis.target.title}.{" "}
-        {summary.noEvidence === 0
-          ? "Every rated competency has evidence."
-          : summary.noEvidence === 1
-            ? "1 rated competency has no evidence."
-            : `${summary.noEvidence} rated competencies have no evidence.`}
+        Of {plural(summary.total, "# expectation")} for {analysis.target.title}.{" "}
+        {summary.noEvidence === 0 ? "Every rated competency has evidence." : `${plural(summary.noEvidence, "# rated competency has")} no evidence.`}
       </p>
     </div>
   );
 }
 
 export function GapCompetencySection({ competency, focus, selfName }: { competency: GapCompetency; focus: boolean; selfName: string }) {
-  const ratedBy = competency.ratedBy === "manager" ? "the manager's" : competency.ratedBy === "self" ? (selfName === "You" ? "your" : `${selfName}'s`) : undefined;
+  const ratedBy = competency.ratedBy === "manager" ? "the manager's" : competency.ratedBy === "self" ? (selfName === "You" ? "your" : possessive(selfName)) : undefined;
   const other = competency.ratedBy === "manager" ? competency.ratings.self : null;
   const headingId = `gap-${competency.competencyId}`;
   return (

@@ -1,5 +1,6 @@
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/growth/comparison";
+import { plural } from "~/utils/plural";
 
 const rowTone: Record<Agreement, string> = {
   same: "",
@@ -54,7 +55,7 @@ function Notes({ side }: { side: ComparedSide | null }) {
     <>
       {side.notes ? <p className="mt-1 whitespace-pre-line text-slate-700 dark:text-slate-300">{side.notes}</p> : null}
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        {side.rating === null ? "" : side.evidenceCount === 0 ? "No evidence" : side.evidenceCount === 1 ? "1 piece of evidence" : `${side.evidenceCount} pieces of evidence`}
+        {side.rating === null ? "" : side.evidenceCount === 0 ? "No evidence" : plural(side.evidenceCount, "# piece of evidence")}
       </p>
     </>
   );
@@ -67,12 +68,12 @@ export function OutsideLevelNote({ outsideLevel }: { outsideLevel: boolean }) {
 }
 
 /** "1 differs", "3 differ". */
-const differ = (count: number) => `${count} ${count === 1 ? "differs" : "differ"}`;
+const differ = (count: number) => plural(count, "# differs");
 
 export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300">
-      {counts.same} of {counts.total} {counts.total === 1 ? "competency agrees" : "competencies agree"}; {differ(counts.differs)} by one point;{" "}
+      {counts.same} of {plural(counts.total, "# competency")} {plural(counts.same, "agrees")}; {differ(counts.differs)} by one point;{" "}
       <strong>{differ(counts["strongly-differs"])} by two or more</strong>
       {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}
       {counts.outsideLevel ? `; ${counts.outsideLevel} more rated outside this level, not counted` : ""}.

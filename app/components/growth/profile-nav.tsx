@@ -1,4 +1,5 @@
 import { NavLink } from "@remix-run/react";
+import { possessive } from "~/utils/possessive";
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
@@ -9,7 +10,7 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 export function ProfileNav({ personId, personName }: { personId: string; personName: string }) {
   const base = `/people/${personId}`;
   return (
-    <nav aria-label={`${personName}'s growth`} className="no-print mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-3 dark:border-slate-800">
+    <nav aria-label={`${possessive(personName)} growth`} className="no-print mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-3 dark:border-slate-800">
       <NavLink to={base} end className={tabClass}>
         Overview
       </NavLink>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { plural } from "~/utils/plural";
 
 /**
  * Insights charts (decision 005's approach): small SVGs drawn in currentColor, so they follow
@@ -81,7 +82,7 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
 
 /** Days as people say them: months under two years, else years with a decimal. */
 export function formatDays(days: number): string {
-  if (days < 730) return `${Math.max(0, Math.round(days / MONTH))} months`;
+  if (days < 730) return plural(Math.max(0, Math.round(days / MONTH)), "# month");
   return `${(days / 365.25).toFixed(1)} years`;
 }
 

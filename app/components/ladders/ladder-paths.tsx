@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { LadderPathsPicture } from "~/modules/ladders/paths";
+import { plural } from "~/utils/plural";
 
 const LANE = 100;
 const COLUMN = 100;
@@ -93,7 +94,7 @@ export function LadderPaths({
         </div>
       </div>
       <figcaption id="ladder-paths-caption" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        {lanes.length === 1 ? `One path: ${lanes[0]!.trackName}.` : `${lanes.length} paths, one row each: ${lanes.map((lane) => lane.trackName).join(", ")}.`} Levels in the same column sit at
+        {plural(lanes.length, "One path:")} {lanes.map((lane) => lane.trackName).join(", ")}. Levels in the same column sit at
         comparable seniority.
         {branches.length > 0 ? (
           <ul className="mt-1 list-disc pl-5">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { WordChange } from "~/modules/ladders/compare-levels";
+import { plural } from "~/utils/plural";
 
 /**
  * Parts of the comparison of two levels that the app and the published ladder site
@@ -60,7 +61,7 @@ export function CompetencyChange({
       ) : null}
       {change.unchanged > 0 ? (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          {change.unchanged === 1 ? "1 statement is" : `${change.unchanged} statements are`} the same at both levels.
+          {plural(change.unchanged, "# statement is")} the same at both levels.
         </p>
       ) : null}
     </>

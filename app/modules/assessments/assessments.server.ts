@@ -14,6 +14,7 @@ import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view"
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
 import { canAuthorAssessment, canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
+import { plural } from "~/utils/plural";
 
 /**
  * Self-assessments and manager reviews: starting or continuing one, reading one,
@@ -366,7 +367,7 @@ export async function submitAssessment(viewer: Viewer, assessmentId: string, rev
       const missing = missingRatings(draftValues(current), rules.competencies);
       const count = Object.keys(missing).length;
       if (count) {
-        const message = count === 1 ? "One competency has no rating yet." : `${count} competencies have no rating yet.`;
+        const message = `${plural(count, "One competency has")} no rating yet.`;
         return { status: 400, body: { ok: false, kind: "incomplete", message: `${message} Your draft is kept as it is.`, fieldErrors: missing } };
       }
       const updated = await tx.assessment.updateMany({

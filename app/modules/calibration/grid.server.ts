@@ -8,6 +8,7 @@ import { canRecordOutcome } from "./policy";
 import { SECOND_DIMENSION_POINTS } from "./scale";
 import { applyFilters, baseFor, type SessionFilters } from "./session-view.server";
 import { requireEntry, requireOutcomeRight, requireSessionAccess, writeOutcome, type Saved } from "./sessions.server";
+import { possessive } from "~/utils/possessive";
 
 /**
  * The calibration grid (decision 043): people placed by their outcome (the final one once recorded,
@@ -126,7 +127,7 @@ export async function undoLastMove(viewer: Viewer, sessionId: string): Promise<{
   if (!move?.entryId) throw new InvalidError("You have no move on the grid to undo.");
   const { entry } = await requireEntry(viewer, move.entryId, sessionId);
   const person = await db.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { name: true } });
-  const conflict = `${person.name}'s outcome has changed since your move; nothing was undone. Move them again instead.`;
+  const conflict = `${possessive(person.name)} outcome has changed since your move; nothing was undone. Move them again instead.`;
   if (!stillAsMoved(move.fields, entry)) throw new ConflictError(conflict);
   const back = undoChange(Object.fromEntries(Object.entries(move.fields).filter(([field]) => OUTCOME_FIELDS.has(field))));
   const data = Object.fromEntries(Object.entries(back).map(([field, [, to]]) => [field, to]));

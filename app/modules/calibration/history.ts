@@ -1,6 +1,7 @@
 import type { LevelOutcome } from "./entries";
 import { LEVEL_OUTCOME_LABELS } from "./outcomes";
 import { SECOND_DIMENSION_POINTS } from "./scale";
+import { plural } from "~/utils/plural";
 
 /**
  * A calibration event's change ({ field: [from, to] }, as stored) in words: ratings by their
@@ -73,12 +74,10 @@ export function storedIdList(value: unknown): string[] {
   }
 }
 
-const pieces = (n: number) => `${n} ${n === 1 ? "piece" : "pieces"} of evidence`;
-
 /** Evidence by its text when there are three pieces or fewer, else by count. */
 function evidenceText(ids: readonly string[], context: HistoryContext): string {
   const texts = ids.map((id) => context.evidence[id]);
-  if (ids.length > 3 || texts.some((text) => text === undefined)) return pieces(ids.length);
+  if (ids.length > 3 || texts.some((text) => text === undefined)) return plural(ids.length, "# piece of evidence");
   return texts.map((text) => quote(text!)).join(", ");
 }
 
@@ -151,7 +150,7 @@ export function describeChange(change: Readonly<Record<string, unknown>>, contex
       continue;
     }
     if (field === "people") {
-      phrases.push(`${to} ${to === 1 ? "person" : "people"} in the session`);
+      phrases.push(`${plural(Number(to), "# person")} in the session`);
       continue;
     }
     const fromText = historyValue(field, from, context);

@@ -22,6 +22,7 @@ import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 import { readRows } from "~/db/reads.server";
 import { idRow, parseRows } from "~/db/rows";
+import { plural } from "~/utils/plural";
 
 /**
  * Calibration sessions: set up, moved through their states, proposals and final outcomes.
@@ -58,7 +59,7 @@ export async function createSession(actor: Viewer, setup: NewSessionInput): Prom
     ? await db.user.findMany({ where: { email: { in: input.calibratorEmails }, deactivatedAt: null }, select: { id: true, email: true } })
     : [];
   const unknownCalibrators = input.calibratorEmails.filter((email) => !others.some((other) => other.email === email));
-  if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${unknownCalibrators.length === 1 ? "this email" : "these emails"}: ${unknownCalibrators.join(", ")}.`] } };
+  if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${plural(unknownCalibrators.length, "this email")}: ${unknownCalibrators.join(", ")}.`] } };
   const calibrated = others.filter((other) => people.some((person) => person.id === other.id));
   if (calibrated.length) return { ok: false, fieldErrors: { calibratorEmails: [`Calibrated in this session, so not invited to calibrate it: ${calibrated.map((other) => other.email).join(", ")}.`] } };
   // The population's managers propose (a facilitator who manages some of them too); others named are invited besides.
@@ -113,7 +114,7 @@ async function populationOf(input: NewSessionInput & { peopleEmails: string[] },
     if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["List at least one person's email."] } };
     const found = await db.user.findMany({ where: { email: { in: input.peopleEmails } }, select: { id: true, email: true } });
     const unknown = input.peopleEmails.filter((email) => !found.some((person) => person.email === email));
-    if (unknown.length) return { error: { peopleEmails: [`Nobody has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}.`] } };
+    if (unknown.length) return { error: { peopleEmails: [`Nobody has ${plural(unknown.length, "this email")}: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}.`] } };
     ids = found.map((person) => person.id);
   }
   const levelIds = new Set(ladder.tracks.flatMap((track) => track.levels.map((level) => level.id)));
@@ -240,7 +241,7 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
   }
   if (to === "locked") {
     const open = await db.calibrationEntry.count({ where: { sessionId, finalRating: null } });
-    if (open) throw new InvalidError(`${open === 1 ? "One person has" : `${open} people have`} no final outcome yet; record every outcome before locking.`);
+    if (open) throw new InvalidError(`${plural(open, "One person has")} no final outcome yet; record every outcome before locking.`);
   }
   const promotions = to === "published" ? await db.calibrationEntry.count({ where: { sessionId, finalOutcome: "promote" } }) : 0;
   if (promotions && !options.effectiveOn) throw new InvalidError("Give the day the promotions take effect.");
@@ -594,9 +595,9 @@ async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptCho
   );
   if (ids && (sorted.noProposal.length || sorted.decidedOtherwise.length)) {
     const problems = [
-      sorted.noProposal.length ? `${namesList(sorted.noProposal)} ${sorted.noProposal.length === 1 ? "has" : "have"} no proposal to accept` : null,
+      sorted.noProposal.length ? `${namesList(sorted.noProposal)} ${plural(sorted.noProposal.length, "has")} no proposal to accept` : null,
       sorted.decidedOtherwise.length
-        ? `${namesList(sorted.decidedOtherwise)} already ${sorted.decidedOtherwise.length === 1 ? "has an outcome" : "have outcomes"} that differ${sorted.decidedOtherwise.length === 1 ? "s" : ""} from the proposal (change it on their page, with a reason)`
+        ? `${namesList(sorted.decidedOtherwise)} already ${plural(sorted.decidedOtherwise.length, "has an outcome that differs")} from the proposal (change it on their page, with a reason)`
         : null,
     ].filter(Boolean);
     throw new InvalidError(`Nothing was accepted: ${problems.join("; ")}.`);
@@ -607,11 +608,14 @@ async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptCho
 /** What a bulk accept would do, for the facilitator to confirm: who is accepted, and how many are left as they are. */
 export async function previewAcceptance(viewer: Viewer, sessionId: string, choice: AcceptChoice) {
   const { sorted } = await acceptanceOf(viewer, sessionId, choice);
+  const undecided = sorted.noProposal.filter((entry) => entry.finalRating === null).length;
   return {
     accept: sorted.accept.map((entry) => ({ id: entry.id, name: entry.name })),
     already: sorted.already.length,
-    /** Left for the facilitator to decide one by one: no proposal, or an outcome recorded otherwise. */
-    left: sorted.noProposal.length + sorted.decidedOtherwise.length,
+    /** With an outcome other than a proposal (none was made, or it was decided otherwise): it stays. */
+    kept: sorted.noProposal.length - undecided + sorted.decidedOtherwise.length,
+    /** Left for the facilitator to decide one by one: no proposal and no outcome yet. */
+    left: undecided,
   };
 }
 

@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 /**
  * Where each person stands in a review cycle, and who needs a manager's attention.
  * Pure rules, written once: participantFigures gives the figures kept on each
@@ -149,7 +150,7 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
   const nearEnd = facts.daysLeft !== null && facts.daysLeft <= NEAR_END_DAYS;
   if (facts.inCycle && facts.cycleOpen) {
     if (facts.self === NONE && nearEnd) {
-      flags.push({ kind: "self-not-started", label: facts.daysLeft! < 0 ? "Self-assessment not started, cycle past its end" : `Self-assessment not started, ${plural(facts.daysLeft!, "day")} left` });
+      flags.push({ kind: "self-not-started", label: facts.daysLeft! < 0 ? "Self-assessment not started, cycle past its end" : `Self-assessment not started, ${plural(facts.daysLeft!, "# day")} left` });
     }
     // The manager can start once the self-assessment is in, and must near the end regardless.
     if (facts.manager === NONE && (facts.self === SUBMITTED || nearEnd)) {
@@ -163,10 +164,10 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
 export function contentFlags(facts: ContentFacts): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   if (facts.disagreements > 0) {
-    flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "competency", "competencies")}` });
+    flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "# competency")}` });
   }
   if (facts.rated > 0 && facts.unevidenced / facts.rated >= THIN_EVIDENCE_SHARE) {
-    flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${facts.rated} ratings without evidence` });
+    flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${plural(facts.rated, "# rating")} without evidence` });
   }
   return flags;
 }
@@ -191,10 +192,6 @@ const countFormat = new Intl.NumberFormat("en-GB");
 /** 5,000 rather than 5000. */
 export function formatCount(count: number): string {
   return countFormat.format(count);
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** Competencies rated on both sides whose ratings differ by BIG_DISAGREEMENT or more. */

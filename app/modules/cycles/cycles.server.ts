@@ -11,6 +11,7 @@ import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts 
 import { refreshParticipant } from "./participant-progress.server";
 import { csvRow } from "~/utils/csv";
 import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
+import { plural } from "~/utils/plural";
 
 /**
  * Review cycles: opening one (its participants fixed at that moment), following its
@@ -118,7 +119,7 @@ export async function addParticipants(actorId: string, cycleId: string, emails: 
     if (cycle.closedAt) return { ok: false, message: "This cycle is closed: nobody joins it now." };
     const people = await tx.user.findMany({ where: { email: { in: wanted } }, select: { id: true, name: true, email: true, deactivatedAt: true, track: true, level: true } });
     const unknown = wanted.filter((email) => !people.some((person) => person.email === email));
-    if (unknown.length) return { ok: false, message: `Nobody has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.join(", ")}.` };
+    if (unknown.length) return { ok: false, message: `Nobody has ${plural(unknown.length, "this email")}: ${unknown.join(", ")}.` };
     const unable = people.filter((person) => person.deactivatedAt || !person.track || !person.level);
     if (unable.length) return { ok: false, message: `Cannot take part (deactivated, or without a track and level): ${unable.map((person) => person.name).join(", ")}.` };
     const already = new Set((await tx.reviewCycleParticipant.findMany({ where: { cycleId, userId: { in: people.map((person) => person.id) } }, select: { userId: true } })).map((row) => row.userId));

@@ -11,6 +11,7 @@ import { interviewKit } from "./kit";
 import { planCoverage } from "./plan";
 import { openingFigures, openingLoopsPage } from "./queries.server";
 import { canCreateOpening, canSeeOthersScorecards, canViewKit, loopStateFor, managesOpening, type LoopAccess } from "./policy";
+import { plural } from "~/utils/plural";
 
 /**
  * Openings and their interview plans: a hiring admin opens a role (ladder, track, level), builds
@@ -54,7 +55,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
     ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } })
     : [];
   const unknown = input.adminEmails.filter((email) => !others.some((other) => other.email === email));
-  if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${unknown.length === 1 ? "this email" : "these emails"}: ${unknown.join(", ")}.`] } };
+  if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${plural(unknown.length, "this email")}: ${unknown.join(", ")}.`] } };
   const notHiring = others.filter((other) => !other.isAdmin && !other.isHiringAdmin);
   if (notHiring.length) {
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, notHiring);

@@ -1,4 +1,5 @@
 import { formatDateTime } from "~/modules/time-zones";
+import { plural } from "~/utils/plural";
 
 /**
  * Interviews that clash in time, as pure logic: a candidate cannot sit two interviews at once,
@@ -27,7 +28,7 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
   const byTime = [...interviews].sort((a, b) => a.at.getTime() - b.at.getTime());
   let run: ScheduledInterview[] = [];
   const closeRun = () => {
-    if (run.length > 1) warnings.push(`The candidate has ${run.length} interviews less than an hour apart: ${run.map((interview) => describe(interview, timeZone)).join("; ")}.`);
+    if (run.length > 1) warnings.push(`The candidate has ${plural(run.length, "# interview")} less than an hour apart: ${run.map((interview) => describe(interview, timeZone)).join("; ")}.`);
   };
   for (const interview of byTime) {
     const last = run[run.length - 1];
@@ -42,7 +43,7 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
     const others = elsewhere.filter((other) => other.interviewerId === interview.interviewerId && clash(other.at, interview.at));
     if (others.length) {
       warnings.push(
-        `${interview.interviewerName} has ${others.length === 1 ? "another interview" : `${others.length} other interviews`} in another loop less than an hour from ${interview.stageName} at ${formatDateTime(interview.at, timeZone)}.`,
+        `${interview.interviewerName} has ${plural(others.length, "another interview")} in another loop less than an hour from ${interview.stageName} at ${formatDateTime(interview.at, timeZone)}.`,
       );
     }
   }

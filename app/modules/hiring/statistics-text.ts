@@ -1,9 +1,9 @@
+import { plural } from "~/utils/plural";
+
 /**
  * What the hiring statistics pages say about what they show, in plain words: which loops the
  * figures are over, and, before the validity loop has anything to compare, what it needs.
  */
-
-const decidedLoops = (n: number) => (n === 1 ? "1 decided loop" : `${n.toLocaleString("en")} decided loops`);
 
 /**
  * The statistics page's scope: the loops counted and, only when there are any, the loops left
@@ -11,9 +11,9 @@ const decidedLoops = (n: number) => (n === 1 ? "1 decided loop" : `${n.toLocaleS
  * not see yet).
  */
 export function statisticsScope(counted: number, withheld: number, isAdmin: boolean): string {
-  const scope = `Over ${decidedLoops(counted)} of ${isAdmin ? "every opening" : "the openings you manage"}, from their submitted scorecards.`;
+  const scope = `Over ${plural(counted, "# decided loop")} of ${isAdmin ? "every opening" : "the openings you manage"}, from their submitted scorecards.`;
   if (!withheld) return scope;
-  const left = withheld === 1 ? "1 more decided loop is left out until you submit your own scorecard in it." : `${withheld.toLocaleString("en")} more decided loops are left out until you submit your own scorecard in them.`;
+  const left = plural(withheld, "# more decided loop is left out until you submit your own scorecard in it.");
   return `${scope} ${left}`;
 }
 

@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 /**
  * Ladder files come from whoever can commit to the frameworks folder (or, later, upload one),
  * so every load is bounded: a hostile or broken file must fail fast with a clear message,
@@ -31,5 +32,5 @@ export function resolveLimits(overrides?: Partial<LadderLimits>): LadderLimits {
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-  return `${bytes} bytes`;
+  return plural(bytes, "# byte");
 }

@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 /**
  * Which ladder people are on, counted for the pickers' default and for retiring a ladder. Only
  * what is needed of a ladder: its id and its levels.
@@ -49,6 +50,6 @@ const NAMED = 5;
 export function peopleStillOnLadder(ladderName: string, count: number, names: readonly string[]): string {
   const shown = names.slice(0, NAMED);
   const rest = count - shown.length;
-  const list = rest > 0 ? `${shown.join(", ")} and ${rest} ${rest === 1 ? "other" : "others"}` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
-  return `${count} active ${count === 1 ? "person is" : "people are"} on ${ladderName}: ${list}. Move them to another ladder first (on their page under People, or with a CSV import that has a ladder column), then retire it.`;
+  const list = rest > 0 ? `${shown.join(", ")} and ${plural(rest, "# other")}` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
+  return `${plural(count, "# active person is")} on ${ladderName}: ${list}. Move them to another ladder first (on their page under People, or with a CSV import that has a ladder column), then retire it.`;
 }

@@ -1,4 +1,5 @@
 import type { Ladder, PointsScheme } from "./types";
+import { plural } from "~/utils/plural";
 
 /** Where a total of points puts a person: the band it falls in and, per track, the titles whose range holds it. */
 export interface PointsStanding {
@@ -51,7 +52,7 @@ export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: Readonly
 
 /** "142 points: band 3.2, Senior Engineer / Engineering Manager". */
 export function describeStanding(standing: PointsStanding): string {
-  const points = `${formatNumber(standing.total)} ${standing.total === 1 ? "point" : "points"}`;
+  const points = `${formatNumber(standing.total)} ${plural(standing.total, "point")}`;
   const band = standing.band ? `band ${standing.band.label}` : "below the first band";
   const titles = standing.titles.map((title) => title.title).join(" / ");
   return `${points}: ${band}${titles ? `, ${titles}` : ""}`;

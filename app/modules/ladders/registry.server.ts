@@ -10,6 +10,7 @@ import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder 
 import { readStoredLadder } from "./stored-ladder";
 import { loadAllLadders } from "./load-from-directory.server";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
+import { plural } from "~/utils/plural";
 
 type Registry = {
   state: LadderState;
@@ -53,7 +54,7 @@ export async function reloadLadders(registry = getRegistry()): Promise<LadderSta
   const missing = loaded.filter(({ folder, result }) => !result.ok && !registry.state.served.some((entry) => entry.folder === folder)).map(({ folder }) => folder);
   registry.state = nextLadderState(registry.state, loaded, await storedFallbacks(missing));
   for (const problem of registry.state.problems) {
-    console.warn(`Ladder ${problem.folder} has ${problem.errors.length} error(s)${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
+    console.warn(`Ladder ${problem.folder} has ${plural(problem.errors.length, "# error")}${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
   }
   logWarnings(registry, loaded);
   await recordVersions(registry);
@@ -67,7 +68,7 @@ function logWarnings(registry: Registry, loaded: ReturnType<typeof loadAllLadder
     const key = `${folder}#${result.hash}`;
     if (registry.warned.has(key)) continue;
     registry.warned.add(key);
-    logLine("warn", `Ladder ${folder} loaded with ${result.warnings.length} warning(s)`, { folder, warnings: result.warnings.map(formatLadderError) });
+    logLine("warn", `Ladder ${folder} loaded with ${plural(result.warnings.length, "# warning")}`, { folder, warnings: result.warnings.map(formatLadderError) });
   }
 }
 

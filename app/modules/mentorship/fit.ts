@@ -11,6 +11,7 @@
  *   (0.75, 0.5, 0.25, then 0), since a mentor far above remembers less of the next step.
  */
 import type { FactorExplanation, FitWeights, MenteeInput, MentorInput, PairExplanation, PairSource } from "./types";
+import { plural } from "~/utils/plural";
 
 export const DEFAULT_WEIGHTS: Readonly<FitWeights> = { goals: 3, crossTeam: 1, level: 1 };
 
@@ -74,20 +75,16 @@ function factor(name: FactorExplanation["factor"], raw: number, weight: number, 
 
 function goalText(covered: string[], goalCount: number): string {
   if (goalCount === 0) return "The mentee listed no goals";
-  const of = `of ${goalCount} goal${goalCount === 1 ? "" : "s"}`;
+  const of = `of ${plural(goalCount, "# goal")}`;
   if (covered.length === 0) return `Covers none ${of}`;
   return `Covers ${covered.length} ${of}: ${covered.join(", ")}`;
 }
 
 function levelText(bandsAbove: number): string {
-  if (bandsAbove < 0) return `Mentor is ${plural(-bandsAbove, "band")} below the mentee's target level`;
+  if (bandsAbove < 0) return `Mentor is ${plural(-bandsAbove, "# band")} below the mentee's target level`;
   if (bandsAbove === 0) return "Mentor is at the mentee's target level (one or two bands above is preferred)";
-  if (bandsAbove <= 2) return `Mentor is ${plural(bandsAbove, "band")} above the mentee's target level (preferred)`;
-  return `Mentor is ${plural(bandsAbove, "band")} above the mentee's target level (far above; one or two is preferred)`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  if (bandsAbove <= 2) return `Mentor is ${plural(bandsAbove, "# band")} above the mentee's target level (preferred)`;
+  return `Mentor is ${plural(bandsAbove, "# band")} above the mentee's target level (far above; one or two is preferred)`;
 }
 
 /** "1st", "2nd", "3rd": a mentee's order of preference. */

@@ -1,3 +1,4 @@
+import { possessive } from "~/utils/possessive";
 /**
  * The life of a programme and of its pairs, as pure rules: where a programme stands, what an
  * answer does to a pair, and when a check-in or a relationship pulse is due.
@@ -90,7 +91,7 @@ export function pairStandingFor(pair: PairAnswers, side: Role, otherName: string
     case "offered":
       if (mine === "accepted") return `You accepted. The pair starts once ${otherName} accepts too.`;
       if (theirs === "accepted") return `${otherName} accepted. The pair starts once you accept too.`;
-      return `Waiting for your answer and for ${otherName}'s.`;
+      return `Waiting for your answer and for ${possessive(otherName)}.`;
     case "active":
       return `You and ${otherName} both accepted: the pair is active.`;
     case "declined":

@@ -26,6 +26,7 @@ import {
   type RequestedPair,
   type UnpairedMentee,
 } from "./types";
+import { plural } from "~/utils/plural";
 
 /** Proposes pairs for the whole programme: requested pairs and pins first, then the optimum of the objective for everyone else. */
 export function matchProgramme(input: MatchingInput): MatchingResult {
@@ -241,10 +242,10 @@ function unpairedReason(excludedBy: Record<HardRule, number>, eligible: number, 
     return rules.length === 0 ? "There are no mentors" : `No mentor passes every hard rule (mentors excluded by ${rules.join(", ")})`;
   }
   if (eligibleWithFreeSlots === 0) {
-    const full = eligible === 1 ? "The only eligible mentor is full" : `All ${eligible} eligible mentors are full`;
+    const full = plural(eligible, "The only eligible mentor is full");
     return anyFreeSlots ? `${full}; the mentors with free slots break a hard rule` : full;
   }
-  const free = `${eligibleWithFreeSlots} of ${eligible} eligible mentor${eligible === 1 ? "" : "s"} ${eligibleWithFreeSlots === 1 ? "has" : "have"} a free slot`;
+  const free = `${eligibleWithFreeSlots} of ${plural(eligible, "# eligible mentor")} ${plural(eligibleWithFreeSlots, "has")} a free slot`;
   return fairness
     ? `${free}, but the fairness pass keeps the number of pairs the objective made and every fit at or above its floor`
     : `${free}, but pairing this mentee adds no fit`;

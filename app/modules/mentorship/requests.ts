@@ -8,6 +8,8 @@ import { addDays, answerDue, type ProgrammePhase } from "./lifecycle";
 import { prepareProgramme } from "./programme";
 import { rulesIn } from "./rules";
 import type { HardRule, MatchingInput, MenteeInput } from "./types";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 export const REQUEST_STATES = ["requested", "accepted", "declined", "withdrawn"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -90,15 +92,15 @@ export function ruleReason(rule: HardRule, context: RuleContext): string {
     case "management-chain":
       return context.mentorAboveMentee
         ? `${mentorName} is in your management chain; a mentor comes from outside it.`
-        : `You are in ${mentorName}'s management chain; a mentor comes from outside it.`;
+        : `You are in ${possessive(mentorName)} management chain; a mentor comes from outside it.`;
     case "level":
-      return `${mentorName}'s level is below the level you are working towards.`;
+      return `${possessive(mentorName)} level is below the level you are working towards.`;
     case "repeat":
       return `${mentorName} has mentored you before, and this programme does not repeat pairs.`;
     case "same-team":
       return `${mentorName} is on your team, and this programme pairs people across teams.`;
     case "time-zone":
-      return `${mentorName}'s time zone is more than ${context.maxTimeZoneHours ?? 0} hours from yours, the most this programme allows.`;
+      return `${possessive(mentorName)} time zone is more than ${plural(context.maxTimeZoneHours ?? 0, "# hour")} from yours, the most this programme allows.`;
     case "forbidden":
       return `The programme's admins ruled out pairing you with ${mentorName}.`;
   }
@@ -181,7 +183,7 @@ export function answerRefusal(facts: AnswerFacts): string | null {
 export function requestStandingForMentee(request: { state: string; mentorName: string; declineNote: string | null }): string {
   switch (request.state) {
     case "requested":
-      return `Waiting for ${request.mentorName}'s answer.`;
+      return `Waiting for ${possessive(request.mentorName)} answer.`;
     case "accepted":
       return `${request.mentorName} accepted: you are paired.`;
     case "declined":

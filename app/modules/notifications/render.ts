@@ -2,6 +2,7 @@ import { formatDateTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { isMeetingEvent, linkLabel } from "./invitations";
 import { KIND_LABELS, type MessageKind } from "./preferences";
+import { plural } from "~/utils/plural";
 
 /**
  * A reminder as an email, in plain text and HTML: pure. It says what to do, by when, and
@@ -21,15 +22,15 @@ export function dueText(item: Pick<TodoItem, "due" | "daysLeft">): string {
   const day = dayText(item.due);
   if (item.daysLeft === 0) return `due today, ${day}`;
   if (item.daysLeft === 1) return `due tomorrow, ${day}`;
-  if (item.daysLeft > 1) return `due ${day}, in ${item.daysLeft} days`;
-  return `was due ${day}, ${-item.daysLeft} ${item.daysLeft === -1 ? "day" : "days"} ago`;
+  if (item.daysLeft > 1) return `due ${day}, in ${plural(item.daysLeft, "# day")}`;
+  return `was due ${day}, ${plural(-item.daysLeft, "# day")} ago`;
 }
 
 function subjectOf(kind: MessageKind, items: TodoItem[]): string {
   const first = items[0];
   switch (kind) {
     case "digest":
-      return `Your Rungs to-do list: ${items.length} ${items.length === 1 ? "item" : "items"}`;
+      return `Your Rungs to-do list: ${plural(items.length, "# item")}`;
     case "nudge-new":
       return `New on your to-do list: ${first?.title}`;
     case "nudge-due-soon":

@@ -7,6 +7,7 @@ import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
 import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
+import { plural } from "~/utils/plural";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -433,7 +434,7 @@ export async function deleteTeam(actorId: string, teamId: string): Promise<Simpl
       tx.user.count({ where: { teamId, deactivatedAt: { not: null } } }),
     ]);
     if (members > 0) {
-      const who = `${members} ${members === 1 ? "person" : "people"}${deactivated ? ` (${deactivated} deactivated)` : ""}`;
+      const who = `${plural(members, "# person")}${deactivated ? ` (${deactivated} deactivated)` : ""}`;
       return { ok: false, message: `${team.name} still has ${who}. Move them to another team before deleting it.` };
     }
     await tx.team.delete({ where: { id: teamId } });

@@ -1,4 +1,6 @@
 import { daysLeft, DRAFT, SUBMITTED, type Progress } from "~/modules/cycles/cycle-progress";
+import { plural } from "~/utils/plural";
+import { possessive } from "~/utils/possessive";
 
 /**
  * What a person must do next, across workflows, with due dates: pure, from facts each domain's
@@ -119,8 +121,6 @@ function waitingWord(progress: Progress): string {
   return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft started" : "not started";
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   const items: TodoItem[] = [];
   const add = (kind: TodoKind, subjectId: string, item: Omit<TodoItem, "key" | "kind" | "daysLeft">) =>
@@ -146,7 +146,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     const first = [...people].sort((a, b) => Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) || a.person.name.localeCompare(b.person.name))[0]!;
     const names = people.map((entry) => `${entry.person.name} (self-assessment ${waitingWord(entry.selfProgress)}${entry.managerProgress === DRAFT ? ", your review drafted" : ""})`);
     add("manager-review", cycle.id, {
-      title: people.length === 1 ? `Review ${people[0]!.person.name} for ${cycle.name}` : `Review ${people.length} reports for ${cycle.name}`,
+      title: people.length === 1 ? `Review ${people[0]!.person.name} for ${cycle.name}` : `Review ${plural(people.length, "# report")} for ${cycle.name}`,
       detail: `${ready.length ? `${ready.length} ready to review. ` : ""}${names.join("; ")}.`,
       href: people.length === 1 ? `/people/${first.person.id}/review` : "/team",
       due: cycle.endsOn,
@@ -172,7 +172,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { session, dueOn, total, missing } of facts.proposalsToMake ?? []) {
     add("calibration-proposals", session.id, {
       title: `Propose ratings for ${session.name}`,
-      detail: `${missing} of ${total} ${total === 1 ? "report has" : "reports have"} no proposal yet.`,
+      detail: `${missing} of ${plural(total, "# report")} ${plural(missing, "has")} no proposal yet.`,
       href: `/calibration/${session.id}`,
       due: dueOn,
     });
@@ -181,7 +181,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     if (missing === 0) continue;
     add("calibration-preread", session.id, {
       title: `Give your pre-read ratings for ${session.name}`,
-      detail: `Blind pre-read: ${missing} of ${plural(total, "person", "people")} not rated by you yet. Proposals stay hidden until the session goes live.`,
+      detail: `Blind pre-read: ${missing} of ${plural(total, "# person")} not rated by you yet. Proposals stay hidden until the session goes live.`,
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -190,7 +190,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     if (missing === 0) continue;
     add("calibration-marks", session.id, {
       title: `Mark the proposals in ${session.name}`,
-      detail: `${missing} of ${plural(total, "proposal", "proposals")} without your mark: agree, question it, or no view.`,
+      detail: `${missing} of ${plural(total, "# proposal")} without your mark: agree, question it, or no view.`,
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -207,7 +207,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     if (missing === 0) continue;
     add("calibration-outcomes", session.id, {
       title: `Record outcomes in ${session.name}`,
-      detail: `${plural(missing, "person has", "people have")} no final outcome and ${missing === 1 ? "is" : "are"} the facilitator or one of their managers: an admin records ${missing === 1 ? "it" : "them"}, or the session cannot be locked.`,
+      detail: `${plural(missing, "# person has")} no final outcome and ${plural(missing, "is")} the facilitator or one of their managers: an admin records ${plural(missing, "it")}, or the session cannot be locked.`,
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -217,7 +217,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     // Promotions take effect on their day whether or not anyone was told: tell people first.
     add("calibration-release", session.id, {
       title: `Release outcomes of ${session.name}`,
-      detail: `The session is published. ${plural(waiting, "person has", "people have")} not been shown their outcome yet.`,
+      detail: `The session is published. ${plural(waiting, "# person has")} not been shown their outcome yet.`,
       href: `/calibration/${session.id}`,
       due: effectiveOn,
     });
@@ -256,7 +256,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
           ? "Nobody is assigned to interview yet."
           : loop.submitted === null
             ? "Your own scorecard is not in yet."
-            : `${loop.submitted} of ${loop.interviews} scorecards in; the debrief opens when all are.`
+            : `${loop.submitted} of ${plural(loop.interviews, "# scorecard")} in; the debrief opens when all are.`
       }`,
       href: `/hiring/loops/${loop.loopId}`,
       due: null,
@@ -264,7 +264,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   }
   for (const waiting of facts.candidatesWaiting ?? []) {
     const days = Math.max(0, Math.floor((now.getTime() - waiting.since.getTime()) / (24 * 60 * 60 * 1000)));
-    const since = `${days === 0 ? "Since today" : `For ${plural(days, "day", "days")}`}`;
+    const since = `${days === 0 ? "Since today" : `For ${plural(days, "# day")}`}`;
     // Keyed by the stage too: waiting in the next stage is a new thing to do.
     add("hiring-candidate", `${waiting.candidateId}:${waiting.stage}`, {
       title: waiting.stage === "screen" ? `Screen a candidate for ${waiting.opening}` : waiting.stage === "offer" ? `Follow an offer for ${waiting.opening}` : `Start an interview loop for ${waiting.opening}`,
@@ -290,7 +290,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   }
   for (const request of facts.requestsToAnswer ?? []) {
     add("mentorship-request", request.requestId, {
-      title: `Answer ${request.menteeName}'s request for you as their mentor`,
+      title: `Answer ${possessive(request.menteeName)} request for you as their mentor`,
       detail: "Accept to pair now, or decline with a note; the matching pairs everyone else.",
       href: `/mentorship/${request.programmeId}/requests`,
       due: request.dueOn,

@@ -106,6 +106,35 @@ describe("calibration outcomes", () => {
     expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 0, why: null });
   });
 
+  test("a bulk accept leaves to the facilitator only the people still without an outcome; those with another outcome keep it", async () => {
+    const { sam, kim, lena, omar, pia, sessionId, sessionPath, entryPath, entryOf, move, propose } = await setUp();
+    await move("proposals");
+    expect(statusOf(await propose(sam.id, lena, [["rating", "3"], ["outcome", "stay"], ["second", "2"], ["text", "At the bar."]]))).toBe(302);
+    expect(statusOf(await propose(kim.id, pia, [["rating", "2"], ["outcome", "stay"], ["second", "1"], ["text", "Not yet."]]))).toBe(302);
+    await move("live");
+    const preview = async () => bodyOf<{ preview: unknown }>(await call(async () => sessionAction(routeArgs(await post(sessionPath, sam.id, [["intent", "accept-preview"], ["scope", "all"]]), { sessionId })))).preview;
+    // Omar has no proposal and no outcome: he is left to decide.
+    expect(await preview()).toEqual({ accept: [{ id: entryOf(lena), name: "Lena Engineer" }, { id: entryOf(pia), name: "Pia Engineer" }], already: 0, kept: 0, left: 1 });
+    const record = async (person: { id: string }, fields: [string, string][]) =>
+      call(async () => entryAction(routeArgs(await post(entryPath(person), sam.id, [["intent", "final"], ["revision", "0"], ...fields]), { sessionId, entryId: entryOf(person) })));
+    expect(statusOf(await record(omar, [["rating", "3"], ["outcome", "stay"], ["second", "2"], ["text", "Decided in the room."]]))).toBe(302);
+    const piaRevision = (await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(pia) }, select: { revision: true } })).revision;
+    expect(
+      statusOf(
+        await call(async () =>
+          entryAction(
+            routeArgs(await post(entryPath(pia), sam.id, [["intent", "final"], ["revision", String(piaRevision)], ["rating", "3"], ["outcome", "stay"], ["second", "2"], ["text", "Stronger than proposed."]]), {
+              sessionId,
+              entryId: entryOf(pia),
+            }),
+          ),
+        ),
+      ),
+    ).toBe(302);
+    // Omar has an outcome now, without a proposal; Pia's differs from hers: both keep theirs, and nobody is left.
+    expect(await preview()).toEqual({ accept: [{ id: entryOf(lena), name: "Lena Engineer" }], already: 0, kept: 2, left: 0 });
+  });
+
   test("the facilitator accepts proposals in bulk after confirming: each is its own event, no reason needed, one transaction; refusals change nothing", async () => {
     const { admin, sam, kim, mia, lena, omar, pia, sessionId, sessionPath, entryOf, move, propose, events } = await setUp();
     await move("proposals");
@@ -129,6 +158,7 @@ describe("calibration outcomes", () => {
         { id: entryOf(pia), name: "Pia Engineer" },
       ],
       already: 0,
+      kept: 0,
       left: 1,
     });
     // Without the confirmation, accepting only previews again.

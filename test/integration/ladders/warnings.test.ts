@@ -18,8 +18,8 @@ describe("ladders that load with warnings", () => {
     expect(state.problems).toEqual([]);
     const logged = () => warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { level: string; msg: string; folder: string; warnings: string[] });
     expect(logged()).toEqual([
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/ft-operations loaded with 2 warning(s)`, warnings: [expect.stringContaining("the same text appears twice"), expect.stringContaining("the same text appears twice")] }),
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/monzo-operations loaded with 5 warning(s)` }),
+      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/ft-operations loaded with 2 warnings`, warnings: [expect.stringContaining("the same text appears twice"), expect.stringContaining("the same text appears twice")] }),
+      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/monzo-operations loaded with 5 warnings` }),
     ]);
     await reloadLadders();
     expect(warn).toHaveBeenCalledTimes(2);

@@ -9,6 +9,7 @@ import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladde
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
+import { plural } from "~/utils/plural";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
@@ -283,7 +284,8 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {changes.length} of {comparison.competencyCount} competencies change{same > 0 ? `; ${same} ask for the same things at both levels and are not shown` : ""}.
+            {changes.length} of {plural(comparison.competencyCount, "# competency")} {plural(changes.length, "changes")}
+            {same > 0 ? `; ${plural(same, "# asks for the same things at both levels and is not shown")}` : ""}.
           </p>
           {changes.map((change) => (
             <Card key={change.id}>

@@ -1,5 +1,6 @@
 import { searchIndex } from "../search-index";
 import type { SiteSearchData } from "./pages";
+import { plural } from "../../../utils/plural";
 
 /**
  * The published ladder site's one script (built to assets/site.js, an IIFE, so it runs from
@@ -19,7 +20,7 @@ function showSearch(dataElement: HTMLElement) {
   if (!query) return;
   const hits = searchIndex(data.index, query, { limit: 100 });
   status.textContent = hits.length
-    ? `${hits.length} result${hits.length === 1 ? "" : "s"} for “${query}”`
+    ? `${plural(hits.length, "# result")} for “${query}”`
     : `Nothing in the ladder matches “${query}”. Try fewer or different words.`;
   for (const hit of hits) {
     const level = data.levels[hit.levelId];

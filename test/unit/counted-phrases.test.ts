@@ -1,0 +1,26 @@
+import { describe, expect, test } from "vitest";
+import { describeAgainstBar } from "~/components/growth/chart-radar";
+import { formatDays } from "~/components/insights/charts";
+import { contentFlags } from "~/modules/cycles/cycle-progress";
+import { formatBytes } from "~/modules/ladders/limits";
+import { ruleReason } from "~/modules/mentorship/requests";
+import { todoItems, type TodoFacts } from "~/modules/todo/todo";
+
+const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
+const now = new Date("2026-03-20T10:00:00Z");
+
+/** Texts the pages build with a count, read where the count is one: the singular, never "1 things". */
+describe("what the pages say about one of something", () => {
+  test("a profile of one competency, one rating without evidence, one byte, about a month", () => {
+    expect(describeAgainstBar([{ competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 }])).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
+    expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => flag.label)).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatDays(40)).toBe("1 month");
+  });
+
+  test("a programme's time zones at most one hour apart; one of three reports without a proposal", () => {
+    expect(ruleReason("time-zone", { mentorName: "James", mentorAboveMentee: false, maxTimeZoneHours: 1 })).toBe("James' time zone is more than 1 hour from yours, the most this programme allows.");
+    const [item] = todoItems({ ...none, proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 1 }] }, now);
+    expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
+  });
+});
