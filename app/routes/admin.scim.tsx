@@ -1,15 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button } from "~/components/ui/button";
+import { Button, SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import { GroupsAsTeamsSchema, type GroupsAsTeams } from "~/modules/scim/group-teams";
+import { getGroupsAsTeams, listPushedGroups, setGroupsAsTeams, type PushedGroup } from "~/modules/scim/groups.server";
 import { scimBaseUrl } from "~/modules/scim/scim.server";
 import { CreateTokenSchema } from "~/modules/scim/token-form";
 import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/scim/tokens.server";
@@ -19,7 +22,8 @@ export const meta: MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, "admin");
-  return { tokens: await listScimTokens(), baseUrl: scimBaseUrl(request.url) };
+  const [tokens, groupsAsTeams, groups] = await Promise.all([listScimTokens(), getGroupsAsTeams(), listPushedGroups()]);
+  return { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups };
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
@@ -32,6 +36,12 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     const created = await createScimToken(viewer.id, submission.value.name);
     // Shown once, in this answer only: Rungs keeps its hash.
     return { intent, result: submission.reply({ resetForm: true }), created: { name: created.name, token: created.token } };
+  }
+  if (intent === "groups") {
+    const submission = parseWithZod(formData, { schema: GroupsAsTeamsSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+    await setGroupsAsTeams(viewer.id, submission.value);
+    return { intent, result: submission.reply(), created: null, message: "Saved: pushed groups follow the new choice from now on, and the groups already pushed follow it too." };
   }
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
@@ -46,7 +56,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 const when = (value: string | null) => (value ? dateTime.format(new Date(value)) : "Never");
 
 export default function ScimTokens() {
-  const { tokens, baseUrl } = useLoaderData<typeof loader>();
+  const { tokens, baseUrl, groupsAsTeams, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -131,7 +141,71 @@ export default function ScimTokens() {
           <p>There are no SCIM tokens yet. Create one above, or from a shell with npm run scim:token -- --name NAME.</p>
         </Card>
       )}
+
+      <GroupsAsTeams groupsAsTeams={groupsAsTeams} groups={groups} lastResult={actionData?.intent === "groups" ? actionData.result : undefined} />
     </>
+  );
+}
+
+const GROUP_CHOICES = [
+  ["none", "None: groups are kept for the identity provider only, and move nobody"],
+  ["prefix", "Groups whose names start with a prefix, named without it"],
+  ["all", "Every pushed group"],
+] as const;
+
+/**
+ * Which pushed groups are teams. A person is in one team, so a group that is a team moves its
+ * members into it: a group such as "All engineers" or "Guild Frontend" would take everyone out
+ * of their teams.
+ */
+function GroupsAsTeams({
+  groupsAsTeams,
+  groups,
+  lastResult,
+}: {
+  groupsAsTeams: GroupsAsTeams;
+  groups: PushedGroup[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm({
+    id: "groups-as-teams",
+    lastResult,
+    defaultValue: { groupsAsTeams: groupsAsTeams.kind, teamPrefix: groupsAsTeams.kind === "prefix" ? groupsAsTeams.prefix : "" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GroupsAsTeamsSchema }),
+  });
+  return (
+    <Card className="mt-6">
+      <h2 className="mb-2 text-lg font-semibold">Pushed groups and teams</h2>
+      <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
+        Identity providers push groups (Okta&apos;s Push Groups, Entra ID&apos;s assigned groups). Rungs keeps every group with its members. A group that is a team
+        moves its members into that team, out of the team they were in, since a person is in one team; each move is in the audit log. A group named like a team Rungs
+        already has is that team.
+      </p>
+      <Form method="post" className="max-w-xl space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="groups" />
+        <RadioGroupField legend="Which pushed groups are teams" field={fields.groupsAsTeams} options={GROUP_CHOICES} />
+        <Field label="Prefix" hint="For example Team (the group Team Payments is the team Payments)" errors={fields.teamPrefix.errors} {...getInputProps(fields.teamPrefix, { type: "text" })} />
+        <SubmitButton busyLabel="Saving…">Save</SubmitButton>
+      </Form>
+      {groups.length ? (
+        <div className="mt-6">
+          <DataTable caption="Pushed groups" headings={["Group", "Members", "Team"]}>
+            {groups.map((group) => (
+              <tr key={group.id}>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {group.displayName}
+                </th>
+                <td className={tdClass}>{group.members}</td>
+                <td className={tdClass}>{group.team ?? <span className="text-slate-500 dark:text-slate-400">Not a team</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      ) : (
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">No group has been pushed yet.</p>
+      )}
+    </Card>
   );
 }
 

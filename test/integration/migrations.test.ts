@@ -77,6 +77,30 @@ const ZONES_FROM_OFFSETS = [
   { id: "none", timeZone: null },
 ];
 
+/**
+ * Teams as they were when every team answered SCIM as a group: one with the provider's
+ * externalId, one without, their people; with a SCIM token when `tokens` (SCIM in use).
+ */
+const teamsBeforeGroups = (at: (ms: number) => string, tokens: boolean) => `
+  INSERT INTO "Team" (id, name, "scimExternalId", "createdAt", "updatedAt") VALUES ('payments', 'Payments', 'ext-payments', ${at(1000)}, ${at(2000)}), ('platform', 'Platform', NULL, ${at(1000)}, ${at(1000)});
+  INSERT INTO "User" (id, email, name, "teamId", "updatedAt") VALUES
+    ('pia', 'p@example.com', 'Pia', 'payments', ${at(0)}), ('pat', 't@example.com', 'Pat', 'payments', ${at(0)}), ('liv', 'l@example.com', 'Liv', 'platform', ${at(0)}), ('nel', 'n@example.com', 'Nel', NULL, ${at(0)});
+  ${tokens ? `INSERT INTO "ScimToken" (id, name, "tokenHash", "createdAt") VALUES ('okta', 'Okta', 'hash', ${at(5000)});` : ""}`;
+
+/** The groups those teams are afterwards, where SCIM was in use: the same ids, externalIds and members, each still its team. */
+const GROUPS_FROM_TEAMS = {
+  groups: [
+    { id: "payments", displayName: "Payments", externalId: "ext-payments", teamId: "payments" },
+    { id: "platform", displayName: "Platform", externalId: null, teamId: "platform" },
+  ],
+  members: [
+    { groupId: "payments", userId: "pat" },
+    { groupId: "payments", userId: "pia" },
+    { groupId: "platform", userId: "liv" },
+  ],
+  settings: [{ id: "scim", groupsAsTeams: "all", teamPrefix: null }],
+};
+
 /** A root holding the migrations before the first whose name ends with `suffix`. */
 function migrationsBefore(dir: string, folder: string, suffix: string, into: string): string {
   const names = migrationFolders(folder);
@@ -283,6 +307,40 @@ describe("migrations on SQLite", () => {
     TIMEOUT,
   );
 
+  test(
+    "where SCIM was in use every team stays a group under its id with its members, and every group a team; elsewhere no group exists",
+    async () => {
+      const before = migrationsBefore(dir, "prisma/migrations", "_scim_groups", path.join(dir, "before-groups"));
+      for (const tokens of [true, false]) {
+        const file = path.join(dir, `groups-${tokens}.db`);
+        await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
+        const db = new Database(file);
+        try {
+          db.exec(teamsBeforeGroups((ms) => String(ms), tokens));
+        } finally {
+          db.close();
+        }
+        await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
+        const after = new Database(file, { readonly: true });
+        try {
+          expect({
+            groups: after.prepare('SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id').all(),
+            members: after.prepare('SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"').all(),
+            settings: after.prepare('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"').all(),
+          }).toEqual(tokens ? GROUPS_FROM_TEAMS : { groups: [], members: [], settings: [] });
+          expect(after.prepare('SELECT id, name FROM "Team" ORDER BY id').all()).toEqual([
+            { id: "payments", name: "Payments" },
+            { id: "platform", name: "Platform" },
+          ]);
+          expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+        } finally {
+          after.close();
+        }
+      }
+    },
+    TIMEOUT,
+  );
+
   test("a failure names the database and the cause", async () => {
     const broken = path.join(dir, "broken.db");
     const db = new Database(broken);
@@ -385,6 +443,43 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
         });
       } finally {
         await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, zonesDatabase));
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "where SCIM was in use every team stays a group under its id with its members, and every group a team; elsewhere no group exists",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rungs-migrations-"));
+      const before = migrationsBefore(dir, "prisma/postgres/migrations", "_scim_groups", dir);
+      try {
+        for (const tokens of [true, false]) {
+          const groupsDatabase = `${database}_groups_${tokens}`;
+          const url = new URL(testPostgresUrl!);
+          url.pathname = `/${groupsDatabase}`;
+          await withClient(testPostgresUrl!, (client) => client.query(`CREATE DATABASE "${groupsDatabase}"`));
+          try {
+            await applyMigrations(url.toString(), { rootDir: before, onApplied: () => {} });
+            await withClient(url.toString(), (client) => client.query(teamsBeforeGroups((ms) => `'${new Date(ms).toISOString()}'`, tokens)));
+            await applyMigrations(url.toString(), { rootDir: root, onApplied: () => {} });
+            await withClient(url.toString(), async (client) => {
+              expect({
+                groups: (await client.query('SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id')).rows,
+                members: (await client.query('SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"')).rows,
+                settings: (await client.query('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"')).rows,
+              }).toEqual(tokens ? GROUPS_FROM_TEAMS : { groups: [], members: [], settings: [] });
+              expect((await client.query('SELECT id, name FROM "Team" ORDER BY id')).rows).toEqual([
+                { id: "payments", name: "Payments" },
+                { id: "platform", name: "Platform" },
+              ]);
+            });
+          } finally {
+            await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, groupsDatabase));
+          }
+        }
+      } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },

@@ -71,6 +71,7 @@ const locationBase = () => `${getEnv().PUBLIC_URL ?? ""}${BASE_PATH}`;
 export function scimBaseUrl(requestUrl: string): string {
   return new URL(locationBase(), requestUrl).href;
 }
+
 const PAGE_LIMIT = 200;
 
 const RungsUserSchema = new SCIMMY.Types.SchemaDefinition("RungsUser", RUNGS_USER, "Where the person is on a Rungs ladder (job family), track and level", [
@@ -130,9 +131,9 @@ function configure() {
     });
   SCIMMY.Resources.declare(SCIMMY.Resources.Group)
     .egress(async (resource, context) => {
-      const team = resource.id ? await getGroup(resource.id).catch((error) => asScimError(error, context)) : null;
-      if (!team) throw new SCIMMY.Types.Error(404, undefined, `There is no group ${resource.id}.`);
-      return groupResource(team);
+      const group = resource.id ? await getGroup(resource.id).catch((error) => asScimError(error, context)) : null;
+      if (!group) throw new SCIMMY.Types.Error(404, undefined, `There is no group ${resource.id}.`);
+      return groupResource(group);
     })
     .ingress(async (resource, instance, context) => {
       try {
@@ -274,8 +275,8 @@ async function groups(request: ScimRequest, method: string, id: string | undefin
     const parsed = parsedFilter(params);
     const query = parsed ? withFilterErrors(() => groupQuery(parsed)) : null;
     const page = pageOf(params.get("startIndex"), params.get("count"), PAGE_LIMIT);
-    const { total, teams } = await findGroups(query, page.startIndex, page.count);
-    const shaped = teams.map((team) => new SCIMMY.Schemas.Group(groupResource(team), "out", Group.basepath(), new Group(attributes).attributes));
+    const { total, groups } = await findGroups(query, page.startIndex, page.count);
+    const shaped = groups.map((group) => new SCIMMY.Schemas.Group(groupResource(group), "out", Group.basepath(), new Group(attributes).attributes));
     return { status: 200, body: listResponse(shaped, total, page.startIndex) };
   }
   if (!id && method === "POST") {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/auth/session.server";
-import { createPerson } from "../../utils/factories";
+import { setGroupsAsTeams } from "~/modules/scim/groups.server";
+import { createAdmin, createPerson } from "../../utils/factories";
 import * as entra from "../../fixtures/scim/entra";
 import * as okta from "../../fixtures/scim/okta";
 import { providerToken, scim } from "./helpers";
@@ -51,21 +52,23 @@ describe("Okta's published sequence", () => {
     expect(events[2]!.detail).toMatchObject({ endedSessions: 1 });
   });
 
-  test("a pushed group is a team: created, renamed with the group's own id in the value, members moved in and out", async () => {
+  test("a pushed group that is a team: created, renamed with the group's own id in the value, members moved in and out", async () => {
+    await setGroupsAsTeams((await createAdmin()).id, { kind: "all" });
     const token = await providerToken("Okta groups");
     const ann = await createPerson({ name: "Ann" });
     const ben = await createPerson({ name: "Ben" });
-    const group = await scim(token, "POST", "/Groups", okta.createGroup);
+    const group = await scim(token, "POST", "/Groups", { ...okta.createGroup, members: [{ value: ann.id }] });
     expect(group.status).toBe(201);
-    const teamId = group.body.id as string;
-    expect(await db.team.findUniqueOrThrow({ where: { id: teamId } })).toMatchObject({ name: "Test SCIMv2" });
+    const groupId = group.body.id as string;
+    const { teamId } = await db.scimGroup.findUniqueOrThrow({ where: { id: groupId } });
+    expect(await db.team.findUniqueOrThrow({ where: { id: teamId! } })).toMatchObject({ name: "Test SCIMv2" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: ann.id } })).teamId).toBe(teamId);
 
-    expect((await scim(token, "PATCH", `/Groups/${teamId}`, okta.renameGroup(teamId))).status).toBe(204);
-    await db.user.update({ where: { id: ann.id }, data: { teamId } });
-    expect((await scim(token, "PATCH", `/Groups/${teamId}`, okta.changeMembers(ann.id, ben.id))).status).toBe(204);
+    expect((await scim(token, "PATCH", `/Groups/${groupId}`, okta.renameGroup(groupId))).status).toBe(204);
+    expect((await scim(token, "PATCH", `/Groups/${groupId}`, okta.changeMembers(ann.id, ben.id))).status).toBe(204);
     expect((await db.user.findUniqueOrThrow({ where: { id: ann.id } })).teamId).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: ben.id } })).teamId).toBe(teamId);
-    expect((await scim(token, "GET", `/Groups/${teamId}`)).body).toMatchObject({ displayName: "Test SCIMv2", members: [{ value: ben.id, display: "Ben" }] });
+    expect((await scim(token, "GET", `/Groups/${groupId}`)).body).toMatchObject({ displayName: "Test SCIMv2", members: [{ value: ben.id, display: "Ben" }] });
     expect((await eventsFor(ben.id)).map((event) => [event.action, event.scimToken?.name])).toEqual([["person.updated", "Okta groups"]]);
   });
 });
@@ -117,21 +120,23 @@ describe("Microsoft Entra ID's published sequence", () => {
     expect(events[3]!.detail).toMatchObject({ manager: { from: null, to: manager.email }, team: { from: null, to: "Human Resources US" } });
   });
 
-  test("groups: create with Microsoft's extra schema, find by displayName without members, add and remove a member", async () => {
+  test("groups that are teams: create with Microsoft's extra schema, find by displayName without members, add and remove a member", async () => {
     const token = await providerToken("Entra groups");
     const person = await createPerson({ name: "Gil" });
+    await setGroupsAsTeams((await createAdmin()).id, { kind: "all" });
     const created = await scim(token, "POST", "/Groups", entra.createGroup);
     expect(created.status).toBe(201);
-    const teamId = created.body.id as string;
+    const groupId = created.body.id as string;
+    const { teamId } = await db.scimGroup.findUniqueOrThrow({ where: { id: groupId } });
     const found = await scim(token, "GET", `/Groups?${entra.lookUpGroupQuery}`);
-    expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id: teamId, displayName: "displayName", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159" }] });
+    expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id: groupId, displayName: "displayName", externalId: "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159" }] });
     expect(found.body.Resources[0]).not.toHaveProperty("members");
-    expect((await scim(token, "PATCH", `/Groups/${teamId}`, entra.addMember(person.id))).status).toBe(204);
+    expect((await scim(token, "PATCH", `/Groups/${groupId}`, entra.addMember(person.id))).status).toBe(204);
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).teamId).toBe(teamId);
-    expect((await scim(token, "PATCH", `/Groups/${teamId}`, entra.removeMember(person.id))).status).toBe(204);
+    expect((await scim(token, "PATCH", `/Groups/${groupId}`, entra.removeMember(person.id))).status).toBe(204);
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).teamId).toBeNull();
-    expect((await scim(token, "DELETE", `/Groups/${teamId}`)).status).toBe(204);
-    expect(await db.team.findUnique({ where: { id: teamId } })).toBeNull();
+    expect((await scim(token, "DELETE", `/Groups/${groupId}`)).status).toBe(204);
+    expect(await db.team.findUnique({ where: { id: teamId! } })).toBeNull();
   });
 });
 
