@@ -6,7 +6,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { ladderOverview } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
-import { Changelog, CompetenciesByArea, EquivalentLevels, RatingScale } from "~/components/ladders/ladder-overview";
+import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
@@ -24,6 +24,7 @@ export default function LadderOverview() {
   return (
     <>
       <PageHeader title={`${data.name} ladder`} description={<RichText text={data.description} inline />} />
+      <LadderSourceNote source={data.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>

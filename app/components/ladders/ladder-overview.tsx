@@ -7,6 +7,24 @@ import { RichText } from "~/components/ui/rich-text";
  * Free of Remix, so the published ladder site (app/modules/ladders/site) shows the same ones:
  * the page makes each link (`competencyLink`, `levelLink`).
  */
+/** Where an imported ladder was made from, linked where its source is public; nothing for a ladder written here. */
+export function LadderSourceNote({ source }: { source: { name: string; url: string | null } | null }) {
+  if (source === null) return null;
+  return (
+    <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
+      Imported from{" "}
+      {source.url ? (
+        <a href={source.url} rel="noopener" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+          {source.name}
+        </a>
+      ) : (
+        source.name
+      )}
+      .
+    </p>
+  );
+}
+
 export function CompetenciesByArea({
   areas,
   competencyLink,

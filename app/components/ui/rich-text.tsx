@@ -5,9 +5,12 @@ import { hasBlocks, richTextHtml } from "~/modules/ladders/rich-text";
  * rendered to sanitised HTML by the ladders module (rich-text.ts) the same way on the
  * server, in the browser and in print. `inline` keeps it inside a line (a heading's
  * description, a list item) when it is one line of text; otherwise, and whenever the text
- * holds paragraphs or a list, it is a block (a <div>: never put it inside a <p>).
+ * holds paragraphs or a list, it is a block (a <div>: never put it inside a <p>). Empty text
+ * renders nothing.
  */
 export function RichText({ text, inline = false, className = "" }: { text: string; inline?: boolean; className?: string }) {
+  // A ladder may leave a description out (an imported one whose source has none): nothing shows.
+  if (text.trim() === "") return null;
   const asInline = inline && !hasBlocks(text);
   const html = richTextHtml(text, { inline: asInline });
   return asInline ? (

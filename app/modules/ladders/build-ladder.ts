@@ -18,7 +18,7 @@ export function buildLadder(parts: LadderParts): Ladder {
   const competencies: Competency[] = parts.competencies.map(({ value, from }) => ({
     id: value.id,
     name: value.name,
-    description: value.description,
+    description: value.description ?? "",
     areaId: value.area,
     trackIds: trackIds.filter((trackId) => usesCompetency(value, trackId)),
     sharedByAllTracks: value.tracks === undefined,
@@ -32,11 +32,18 @@ export function buildLadder(parts: LadderParts): Ladder {
   const bandOfLevel = new Map(rows.flatMap((row, index) => Object.values(row).map((levelId) => [levelId, index] as const)));
 
   return {
-    meta: { ...meta },
+    meta: {
+      id: meta.id,
+      name: meta.name,
+      version: meta.version,
+      description: meta.description ?? "",
+      ...(meta.source === undefined ? {} : { source: { ...meta.source, ...(meta.source.files === undefined ? {} : { files: [...meta.source.files] }) } }),
+    },
     changelog: (parts.changelog?.value ?? []).map((entry) => ({ ...entry, changes: [...entry.changes] })),
     scale,
     areas: parts.areas.map(({ value, from }) => ({
       ...value,
+      description: value.description ?? "",
       ...(from === undefined ? {} : { inheritedFrom: from.name }),
       competencyIds: competencies.filter((competency) => competency.areaId === value.id).map((competency) => competency.id),
     })),
@@ -46,7 +53,7 @@ export function buildLadder(parts: LadderParts): Ladder {
       return {
         id: track.id,
         name: track.name,
-        description: track.description,
+        description: track.description ?? "",
         branchesFrom: branchOf(branchPoint(track.branchesFrom)?.level, trackOfLevel),
         competencyIds,
         levels: track.levels.map((level, rank) => {
@@ -83,7 +90,7 @@ function buildLevel(
     expectations[competencyId] = [...shared, ...(level.expectations[competencyId] ?? []).map((expectation) => buildExpectation(expectation))];
   }
   const sublevels = (level.sublevels ?? []).map((sublevel) => ({ ...sublevel }));
-  return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary, sublevels, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
+  return { id: level.id, title: level.title, alsoTitled: [...(level.alsoTitled ?? [])], summary: level.summary ?? "", sublevels, trackId, rank, competencyIds, expectations, ...levelTargets(competencyIds, ladderTarget, level), band };
 }
 
 function buildPoints(points: PointsData, scale: ScalePoint[], tracks: { id: string; name: string }[]): PointsScheme {

@@ -14,7 +14,8 @@ export const LADDER_JSON_FORMAT_VERSION = 1;
 export interface LadderJson {
   format: typeof LADDER_JSON_FORMAT;
   formatVersion: typeof LADDER_JSON_FORMAT_VERSION;
-  ladder: { id: string; name: string; version: string; description: string };
+  /** `source`: where an imported ladder was made from (`url` where public, `files` inside it), or null. */
+  ladder: { id: string; name: string; version: string; description: string; source: { name: string; url: string | null; files: string[] } | null };
   /** The shared sources it inherits areas, competencies and statements from, in include order (docs/ladders.md, "Shared topics"). */
   includes: { path: string; name: string }[];
   /** Newest first. */
@@ -83,7 +84,13 @@ export function ladderJson(ladder: Ladder): LadderJson {
   return {
     format: LADDER_JSON_FORMAT,
     formatVersion: LADDER_JSON_FORMAT_VERSION,
-    ladder: { id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, description: ladder.meta.description },
+    ladder: {
+      id: ladder.meta.id,
+      name: ladder.meta.name,
+      version: ladder.meta.version,
+      description: ladder.meta.description,
+      source: ladder.meta.source ? { name: ladder.meta.source.name, url: ladder.meta.source.url ?? null, files: [...(ladder.meta.source.files ?? [])] } : null,
+    },
     includes: (ladder.includes ?? []).map((include) => ({ path: include.path, name: include.name })),
     changelog: ladder.changelog.map((entry) => ({ version: entry.version, date: entry.date, changes: [...entry.changes] })),
     scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),

@@ -44,14 +44,16 @@ const statementId = z
       `"${String(issue.input)}" is not a valid statement id; use letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. "ops-1" or a UUID)`,
   });
 
+const webAddress = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/\S+$/i, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` })
+  .refine(isWebAddress, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` });
+
 /** A reference: a page, guide or talk that explains a competency or statement further. */
 export const linkSchema = z.strictObject({
   title: textUpTo(TEXT_LIMITS.name),
-  url: z
-    .string()
-    .trim()
-    .regex(/^https?:\/\/\S+$/i, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` })
-    .refine(isWebAddress, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` }),
+  url: webAddress,
 });
 
 function isWebAddress(value: string): boolean {
@@ -82,11 +84,30 @@ function oneOrMany<T extends z.ZodType<string>>(item: T) {
   return z.union([item, z.array(item).min(1, { error: "list at least one level" })]).transform((value) => (Array.isArray(value) ? value : [value]));
 }
 
+/** A file of the source a ladder was made from, relative to the source's top folder: never a path on someone's machine. */
+const sourceFile = z.string().refine((path) => path !== "" && !path.startsWith("/") && !path.includes("\\") && path.split("/").every((part) => part !== "" && part !== ".." && part !== "."), {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a path inside the source; name files relative to its top folder, such as "frameworks/generic.md" (no leading "/", no "..")`,
+});
+
+/**
+ * Where a ladder was made from (npm run ladders:import writes it): metadata, not text people
+ * read. Pages link `url` (where the source is public) under `name`; `files` are for whoever
+ * edits the ladder.
+ */
+export const ladderSourceSchema = z.strictObject({
+  name,
+  url: webAddress.optional(),
+  files: z.array(sourceFile).min(1, { error: "list at least one file, or leave `files` out" }).optional(),
+});
+
 export const ladderMetaSchema = z.strictObject({
   id,
   name,
   version: name,
-  description: prose,
+  /** Absent when the ladder's source describes nothing (an imported ladder): pages then show none. */
+  description: prose.optional(),
+  source: ladderSourceSchema.optional(),
 });
 
 export const changelogEntrySchema = z.strictObject({
@@ -117,7 +138,7 @@ export const calibrationScaleSchema = z.strictObject({
 export const areaSchema = z.strictObject({
   id,
   name,
-  description: prose,
+  description: prose.optional(),
 });
 
 export const interviewQuestionSchema = z.strictObject({
@@ -141,7 +162,7 @@ export const competencySchema = z.strictObject({
   id,
   name,
   area: id,
-  description: prose,
+  description: prose.optional(),
   /** Absent means every track uses the competency. */
   tracks: z
     .array(id)
@@ -210,7 +231,7 @@ export const levelSchema = z.strictObject({
     .union([name, z.array(name).min(1, { error: "list at least one title, or leave `alsoTitled` out" })])
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional(),
-  summary: prose,
+  summary: prose.optional(),
   /** Ordered steps within the level that people may be placed at. */
   sublevels: sublevels.optional(),
   /** The rating this level expects of every competency, unless `targets` names one. */
@@ -223,7 +244,7 @@ export const levelSchema = z.strictObject({
 export const trackSchema = z.strictObject({
   id,
   name,
-  description: prose,
+  description: prose.optional(),
   /**
    * The level of another track after which this track splits off: the levels up to and
    * including it are shared (not copied), and this track's own levels follow it. A level id, or

@@ -52,7 +52,19 @@ export interface LadderMeta {
   id: string;
   name: string;
   version: string;
+  /** Empty when the ladder gives none (as with every description and summary below). */
   description: string;
+  /** Where the ladder was made from, when it says (an imported ladder); absent otherwise. */
+  source?: LadderSourceMeta;
+}
+
+/** The source a ladder was imported from: metadata that pages link, never show as paths. */
+export interface LadderSourceMeta {
+  name: string;
+  /** Where the source is public. */
+  url?: string;
+  /** Relative to the source's top folder. */
+  files?: string[];
 }
 
 export interface ChangelogEntry {

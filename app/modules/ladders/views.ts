@@ -29,6 +29,7 @@ export function ladderOverview(ladder: Ladder) {
     name: ladder.meta.name,
     version: ladder.meta.version,
     description: ladder.meta.description,
+    source: ladder.meta.source ? { name: ladder.meta.source.name, url: ladder.meta.source.url ?? null } : null,
     scale: ladder.scale,
     changelog: ladder.changelog,
     areas: ladder.areas.map((area) => ({

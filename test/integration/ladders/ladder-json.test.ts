@@ -18,7 +18,7 @@ describe("GET /ladders/:id.json", () => {
     const body = (await response.json()) as LadderJson;
     expect(body.format).toBe("rungs-ladder");
     expect(body.formatVersion).toBe(1);
-    expect(body.ladder).toEqual({ id: "engineering", name: "Engineering", version: expect.any(String), description: expect.any(String) });
+    expect(body.ladder).toEqual({ id: "engineering", name: "Engineering", version: expect.any(String), description: expect.any(String), source: null });
     expect(body.scale.map((point) => point.label)).toEqual(["Not yet", "Developing", "Consistent", "Beyond"]);
     expect(body.tracks.map((track) => [track.id, track.levels.map((level) => level.id)])).toEqual([
       ["ic", ["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]],

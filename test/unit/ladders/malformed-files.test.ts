@@ -22,7 +22,7 @@ describe("malformed ladder files", () => {
       "33:7 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (fix this first: the rest of the file could not be read reliably)",
     ],
     ["wrong-type.yaml", "2:42 ladder.version: expected text, found a number (1); put it in quotes to keep it as text"],
-    ["missing-field.yaml", `33:9 tracks[0].levels[1]: missing required key "summary"`],
+    ["missing-field.yaml", `33:9 tracks[0].levels[1]: missing required key "title"`],
     [
       "unknown-competency.yaml",
       `37:11 tracks[0].levels[1].expectations: unknown competency "code-qualty" (did you mean "code-quality"?)`,

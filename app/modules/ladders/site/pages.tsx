@@ -3,7 +3,7 @@ import type { SearchIndex } from "../search-index";
 import { sitePaths } from "./site-paths";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
-import { Changelog, CompetenciesByArea, EquivalentLevels, RatingScale } from "~/components/ladders/ladder-overview";
+import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
@@ -48,6 +48,7 @@ export function OverviewPage({ overview }: { overview: Overview }) {
   return (
     <>
       <PageHeader title={`${overview.name} ladder`} description={<RichText text={overview.description} inline />} />
+      <LadderSourceNote source={overview.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
