@@ -191,7 +191,7 @@ function summary(timings: number[]): Timing {
 
 // (b) A whole programme.
 const COMPETENCIES = ["testing", "design", "code-review", "architecture", "operations", "security", "performance", "mentoring", "communication", "product", "delivery", "data"];
-const OFFSETS = [-480, -300, -240, 0, 0, 60, 60, 60, 120, 330, 480, 540];
+const ZONES = ["America/Los_Angeles", "America/New_York", "America/Halifax", "Europe/London", "Europe/London", "Europe/Berlin", "Europe/Berlin", "Europe/Berlin", "Europe/Helsinki", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo"];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -221,11 +221,11 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
     return above;
   };
   const team = (person: number) => `team-${Math.floor(person / 60)}`;
-  const offsets = Array.from({ length: people }, () => pick(random, OFFSETS));
+  const zones = Array.from({ length: people }, () => pick(random, ZONES));
   const mentors: MentorInput[] = Array.from({ length: 1000 }, (_, person) => ({
     id: id(person),
     teamId: team(person),
-    utcOffsetMinutes: offsets[person]!,
+    timeZone: zones[person]!,
     band: 2 + Math.floor(random() * 6),
     strengths: sample(random, COMPETENCIES, 1 + Math.floor(random() * 3)),
     managementChainIds: chain(person),
@@ -235,7 +235,7 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
     return {
       id: id(person),
       teamId: team(person),
-      utcOffsetMinutes: offsets[person]!,
+      timeZone: zones[person]!,
       targetBand: 1 + Math.floor(random() * 5),
       goals: sample(random, COMPETENCIES, 2 + Math.floor(random() * 4)).map((competencyId) => ({ competencyId, gap: Math.floor(random() * 4) })),
       managementChainIds: chain(person),
@@ -251,6 +251,9 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
       allowRepeatPairs: false,
       crossTeamOnly: true,
       maxTimeZoneDifferenceHours: 4,
+      // Half a year across the spring change of clocks: the zones are compared on each of its days.
+      startsOn: new Date("2026-01-05"),
+      endsOn: new Date("2026-07-04"),
       pins: Array.from({ length: 20 }, randomPair),
       forbids: Array.from({ length: 50 }, randomPair),
     },

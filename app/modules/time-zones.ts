@@ -29,6 +29,14 @@ export function timeZoneNames(current: string | null = null): string[] {
   return current && isTimeZone(current) && !listed.includes(current) ? [current, ...listed] : listed;
 }
 
+/** A form's choice of a person's own zone: a name from the list, or empty (null) for the organisation's. */
+export const TimeZoneChoice = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || isTimeZone(value), { message: "Choose a time zone from the list, for example Europe/Berlin." });
+
 /** The zone a person's times are on: their own choice while the runtime knows it, else the organisation's. */
 export function resolveTimeZone(chosen: string | null | undefined, organisation: string): string {
   return chosen && isTimeZone(chosen) ? chosen : organisation;

@@ -11,9 +11,10 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { isPairStatus, PAIR_STATUS_LABELS } from "~/modules/mentorship/lifecycle";
 import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.server";
-import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
+import { timeZoneLabel } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
@@ -35,6 +36,7 @@ const ROLE_NAMES = { mentee: "Mentee", mentor: "Mentor" } as const;
 
 export default function ProgrammePage() {
   const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } = useLoaderData<typeof loader>();
+  const timeZone = useTimeZone();
   const joinedAs = new Set(optIns.map((optIn) => optIn.role));
   const [searchParams] = useSearchParams();
   const justJoined = searchParams.get("joined");
@@ -42,7 +44,7 @@ export default function ProgrammePage() {
     `at most ${plural(programme.maxMenteesPerMentor, "# mentee")} per mentor`,
     programme.crossTeamOnly ? "mentors from another team only" : null,
     programme.allowRepeatPairs ? "repeat pairs allowed" : "no repeat of an earlier pair",
-    programme.maxTimeZoneHours === null ? null : `time zones at most ${plural(programme.maxTimeZoneHours, "# hour")} apart`,
+    programme.maxTimeZoneHours === null ? null : `time zones at most ${plural(programme.maxTimeZoneHours, "# hour")} apart on every day of the programme`,
   ].filter(Boolean);
   return (
     <>
@@ -81,7 +83,7 @@ export default function ProgrammePage() {
                 <li key={optIn.role}>
                   <p className="font-medium">You joined as a {optIn.role}.</p>
                   <p className="text-slate-700 dark:text-slate-300">
-                    {optIn.role === "mentee" ? "Goals" : "Can help with"}: {optIn.competencies.join(", ") || "none"} · {utcOffsetLabel(optIn.utcOffsetMinutes)}
+                    {optIn.role === "mentee" ? "Goals" : "Can help with"}: {optIn.competencies.join(", ") || "none"} · {timeZoneLabel(timeZone)}
                     {optIn.role === "mentor" ? ` · up to ${plural(optIn.capacity ?? programme.maxMenteesPerMentor, "# mentee")}` : ""}
                   </p>
                   {canOptIn ? (
@@ -161,7 +163,7 @@ export default function ProgrammePage() {
                     </th>
                     <td className={tdClass}>{row.team ?? "No team"}</td>
                     <td className={tdClass}>{ROLE_NAMES[row.role]}</td>
-                    <td className={`${tdClass} tabular-nums`}>{utcOffsetLabel(row.utcOffsetMinutes)}</td>
+                    <td className={tdClass}>{row.timeZone}</td>
                     <td className={`${tdClass} tabular-nums`}>{row.role === "mentor" ? (row.capacity ?? programme.maxMenteesPerMentor) : "—"}</td>
                   </tr>
                 ))}

@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay } from "~/components/mentorship/parts";
+import { TimeZoneOptions } from "~/components/time-zone-options";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -14,7 +14,6 @@ import { InvalidError } from "~/modules/errors";
 import { MAX_GOALS, MenteeOptInSchema, MentorOptInSchema } from "~/modules/mentorship/forms";
 import type { Role } from "~/modules/mentorship/lifecycle";
 import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
-import { UTC_OFFSETS_MINUTES, utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 
@@ -54,16 +53,6 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect(`/mentorship/${programmeId}?joined=${role}`);
 });
 
-/** Until someone has saved a time zone, the browser's own offset is the likeliest one. */
-function useBrowserOffset(selectId: string, saved: string | null) {
-  useEffect(() => {
-    const select = document.getElementById(selectId);
-    if (saved !== null || !(select instanceof HTMLSelectElement)) return;
-    const offset = -new Date().getTimezoneOffset();
-    if (UTC_OFFSETS_MINUTES.includes(offset)) select.value = String(offset);
-  }, [saved, selectId]);
-}
-
 export default function JoinProgramme() {
   const view = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -77,7 +66,7 @@ export default function JoinProgramme() {
     defaultValue: {
       goals: view.values.competencies,
       competencies: view.values.competencies,
-      utcOffsetMinutes: view.values.utcOffsetMinutes ?? "0",
+      timeZone: view.values.timeZone,
       capacity: view.values.capacity,
       preferences: view.values.preferences,
     },
@@ -87,7 +76,6 @@ export default function JoinProgramme() {
   });
   const choices = isMentee ? fields.goals : fields.competencies;
   const chosen = new Set([choices.value ?? []].flat() as string[]);
-  useBrowserOffset(fields.utcOffsetMinutes.id, view.values.utcOffsetMinutes);
   const busy = navigation.state === "submitting";
   return (
     <>
@@ -150,16 +138,12 @@ export default function JoinProgramme() {
             )}
             <SelectField
               label="Your time zone"
-              hint="Pairs are kept within the programme's largest time-zone difference."
-              errors={fields.utcOffsetMinutes.errors}
+              hint="Yours everywhere in Rungs, as under Email settings. Pairs are kept within the programme's largest time-zone difference on every day of the programme, as clocks change."
+              errors={fields.timeZone.errors}
               className="max-w-xs"
-              {...getSelectProps(fields.utcOffsetMinutes)}
+              {...getSelectProps(fields.timeZone)}
             >
-              {UTC_OFFSETS_MINUTES.map((offset) => (
-                <option key={offset} value={offset}>
-                  {utcOffsetLabel(offset)}
-                </option>
-              ))}
+              <TimeZoneOptions zones={view.timeZones} organisation={view.organisationTimeZone} />
             </SelectField>
             <FormErrors form={form} />
             <div className="flex flex-wrap gap-3">

@@ -14,7 +14,6 @@ import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, MentorNoteSchema, RequestSchema } from "~/modules/mentorship/forms";
 import { isRequestState, REQUEST_STATE_LABELS } from "~/modules/mentorship/requests";
 import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modules/mentorship/requests.server";
-import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -133,7 +132,7 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
         {profile.name}
       </h2>
       <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">
-        {profile.placesLeft === 0 ? "No place left" : `${plural(profile.placesLeft, "# place")} left`} · {utcOffsetLabel(profile.utcOffsetMinutes)}
+        {profile.placesLeft === 0 ? "No place left" : `${plural(profile.placesLeft, "# place")} left`} · {profile.timeZone}
       </p>
       <h3 className="text-sm font-medium">Can help with</h3>
       <ul className="mb-2 list-disc pl-5 text-sm">

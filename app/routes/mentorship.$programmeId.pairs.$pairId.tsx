@@ -13,7 +13,6 @@ import { DomainError, InvalidError } from "~/modules/errors";
 import { CheckInSchema, DeclineSchema, OutcomeSchema, PULSE_QUESTIONS, PulseSchema } from "~/modules/mentorship/forms";
 import { OUTCOME_LABELS, OUTCOMES } from "~/modules/mentorship/lifecycle";
 import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } from "~/modules/mentorship/pairs.server";
-import { utcOffsetLabel } from "~/modules/mentorship/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -131,8 +130,7 @@ export default function PairPage() {
           {view.fit !== null ? <p className="mb-2 text-sm">Fit {fitText(view.fit)}, factor by factor:</p> : null}
           <FactorList factors={view.factors} />
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-            Time zones: mentee {view.timeZones.mentee === null ? "—" : utcOffsetLabel(view.timeZones.mentee)}, mentor{" "}
-            {view.timeZones.mentor === null ? "—" : utcOffsetLabel(view.timeZones.mentor)}.
+            Time zones: mentee {view.timeZones.mentee}, mentor {view.timeZones.mentor}: {view.timeZones.apart} over the programme.
           </p>
         </Card>
         <Card>

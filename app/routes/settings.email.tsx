@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TimeZoneOptions } from "~/components/time-zone-options";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { Button } from "~/components/ui/button";
 import { FormErrors, SelectField } from "~/components/ui/field";
@@ -11,7 +12,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
 import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
-import { timeZoneLabel, timeZoneNames } from "~/modules/time-zones";
+import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Email settings · Rungs" }];
@@ -101,12 +102,7 @@ export default function EmailSettings() {
             errors={fields.timeZone.errors}
             {...getSelectProps(fields.timeZone)}
           >
-            <option value="">The organisation&apos;s ({settings.organisationTimeZone})</option>
-            {settings.timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {timeZoneLabel(zone)}
-              </option>
-            ))}
+            <TimeZoneOptions zones={settings.timeZones} organisation={settings.organisationTimeZone} />
           </SelectField>
           <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>

@@ -8,28 +8,28 @@ export const DEMO_PROGRAMME_NAME = "Spring mentoring";
 
 const TEAMS = ["Checkout", "Mobile", "Infrastructure", "Developer Experience", "Data Platform", "Identity"];
 
-/** Mentees: goals (competency ids) and time zone (minutes from UTC). */
-const MENTEES: [string, string[], number][] = [
-  ["Clara Jensen", ["testing", "code-quality"], 60],
-  ["Hana Novak", ["system-design", "operations"], 60],
-  ["Amara Nwosu", ["operations", "security"], 0],
-  ["Julia Costa", ["testing", "written-communication"], 0],
-  ["Grace Mwangi", ["code-quality", "collaboration"], 60],
-  ["Kofi Mensah", ["data-and-measurement", "system-design"], 0],
-  ["Leila Ahmadi", ["testing", "execution"], 120],
-  ["Sana Qureshi", ["security", "code-quality"], 330],
-  ["Tobias Keller", ["system-design", "technical-judgement"], 60],
+/** Mentees: goals (competency ids) and time zone. */
+const MENTEES: [string, string[], string][] = [
+  ["Clara Jensen", ["testing", "code-quality"], "Europe/Berlin"],
+  ["Hana Novak", ["system-design", "operations"], "Europe/Berlin"],
+  ["Amara Nwosu", ["operations", "security"], "Europe/London"],
+  ["Julia Costa", ["testing", "written-communication"], "Europe/London"],
+  ["Grace Mwangi", ["code-quality", "collaboration"], "Europe/Berlin"],
+  ["Kofi Mensah", ["data-and-measurement", "system-design"], "Europe/London"],
+  ["Leila Ahmadi", ["testing", "execution"], "Europe/Athens"],
+  ["Sana Qureshi", ["security", "code-quality"], "Asia/Kolkata"],
+  ["Tobias Keller", ["system-design", "technical-judgement"], "Europe/Berlin"],
 ];
 
 /** Mentors: capacity, time zone, and what they offer to help with, besides what their latest review prefills. */
-const MENTORS: [string, number, number, string[]][] = [
-  ["Yuki Sato", 2, 60, ["system-design", "code-quality", "mentoring"]],
-  ["Sven Larsen", 2, 0, ["operations", "security", "system-design"]],
-  ["Nora Lindqvist", 1, 0, ["testing", "operations"]],
-  ["Patrick Doyle", 2, 0, ["data-and-measurement", "system-design", "technical-judgement"]],
-  ["Marcus Reid", 1, -300, ["security", "testing"]],
-  ["Arjun Mehta", 2, 0, ["execution", "collaboration", "written-communication"]],
-  ["Liam Byrne", 1, 60, ["code-quality", "collaboration", "testing"]],
+const MENTORS: [string, number, string, string[]][] = [
+  ["Yuki Sato", 2, "Europe/Berlin", ["system-design", "code-quality", "mentoring"]],
+  ["Sven Larsen", 2, "Europe/London", ["operations", "security", "system-design"]],
+  ["Nora Lindqvist", 1, "Europe/London", ["testing", "operations"]],
+  ["Patrick Doyle", 2, "Europe/London", ["data-and-measurement", "system-design", "technical-judgement"]],
+  ["Marcus Reid", 1, "America/New_York", ["security", "testing"]],
+  ["Arjun Mehta", 2, "Europe/London", ["execution", "collaboration", "written-communication"]],
+  ["Liam Byrne", 1, "Europe/Berlin", ["code-quality", "collaboration", "testing"]],
 ];
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@example.com`;
@@ -80,16 +80,16 @@ export async function seedDemoMentorship(now = new Date()): Promise<void> {
   const joined = (name: string, result: OptInResult) => {
     if (!result.ok) throw new Error(`${name} could not join the demo mentorship programme: ${JSON.stringify(result.fieldErrors)}`);
   };
-  for (const [name, goals, utcOffsetMinutes] of MENTEES) {
+  for (const [name, goals, timeZone] of MENTEES) {
     const person = viewer(name);
-    if (person) joined(name, await saveOptIn(person, created.programmeId, { role: "mentee", goals, preferences: "", utcOffsetMinutes }, now));
+    if (person) joined(name, await saveOptIn(person, created.programmeId, { role: "mentee", goals, preferences: "", timeZone }, now));
   }
-  for (const [name, capacity, utcOffsetMinutes, offered] of MENTORS) {
+  for (const [name, capacity, timeZone, offered] of MENTORS) {
     const person = viewer(name);
     if (!person) continue;
     const prefilled = (await optInPage(person, created.programmeId, "mentor", now)).values.competencies;
     // What they offer first, so the programme's goals stay covered whatever the seeded reviews say.
     const competencies = [...new Set([...offered, ...prefilled])];
-    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity, utcOffsetMinutes }, now));
+    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity, timeZone }, now));
   }
 }

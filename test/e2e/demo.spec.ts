@@ -30,7 +30,7 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await sam.getByRole("link", { name: "Join as a mentor" }).click();
   await sam.getByRole("checkbox", { name: "Execution and follow-through" }).check();
   await sam.getByLabel("How many mentees you can take").fill("2");
-  await sam.getByLabel("Your time zone").selectOption({ label: "UTC±00:00" });
+  await sam.getByLabel("Your time zone").selectOption("UTC");
   await sam.getByRole("button", { name: "Join as a mentor" }).click();
   await expect(sam.getByText("Your answers as a mentor are saved.")).toBeVisible();
   await sam.context().close();
@@ -40,7 +40,7 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await lena.getByRole("listitem").filter({ hasText: "Join Spring mentoring as a mentee or mentor" }).getByRole("link").click();
   await lena.getByRole("link", { name: "Join as a mentee" }).click();
   await lena.getByRole("checkbox", { name: "Testing and verification" }).check();
-  await lena.getByLabel("Your time zone").selectOption({ label: "UTC±00:00" });
+  await lena.getByLabel("Your time zone").selectOption("UTC");
   await lena.getByRole("button", { name: "Join as a mentee" }).click();
   await expect(lena.getByText("Your answers as a mentee are saved.")).toBeVisible();
 

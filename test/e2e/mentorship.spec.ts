@@ -28,7 +28,7 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expect(ibrahim.getByText("Choose at least one goal.")).toBeVisible();
   await expect(ibrahim.getByLabel("What you hope for (optional)")).toHaveValue("Better at testing the app end to end.");
   await ibrahim.getByRole("checkbox", { name: "Testing and verification" }).check();
-  await ibrahim.getByLabel("Your time zone").selectOption({ label: "UTC±00:00" });
+  await ibrahim.getByLabel("Your time zone").selectOption("UTC");
   await expectAccessible(ibrahim);
   await ibrahim.getByRole("button", { name: "Join as a mentee" }).click();
   await expect(ibrahim.getByText("Your answers as a mentee are saved.")).toBeVisible();
@@ -42,7 +42,7 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await peter.getByRole("link", { name: "Join as a mentor" }).click();
   await peter.getByRole("checkbox", { name: "Testing and verification" }).check();
   await peter.getByLabel("How many mentees you can take").fill("1");
-  await peter.getByLabel("Your time zone").selectOption({ label: "UTC±00:00" });
+  await peter.getByLabel("Your time zone").selectOption("UTC");
   await peter.getByRole("button", { name: "Join as a mentor" }).click();
   await expect(peter.getByText("Your answers as a mentor are saved.")).toBeVisible();
 

@@ -75,7 +75,7 @@ export function ProgrammeForm({
           />
           <Field
             label="Largest time-zone difference (hours)"
-            hint="Leave empty for no limit. Measured round the clock: UTC+12 and UTC−11 are an hour apart."
+            hint="Leave empty for no limit. Checked on every day of the programme, as clocks change on different days (London and New York are four or five hours apart), and round the clock: UTC+12 and UTC−11 are an hour apart."
             errors={fields.maxTimeZoneHours.errors}
             {...getInputProps(fields.maxTimeZoneHours, { type: "number" })}
           />

@@ -1,9 +1,8 @@
 import { db } from "~/db/client.server";
 import { SignInRequiredError } from "~/modules/errors";
 import type { KeptTodoCount } from "~/modules/todo/kept-count";
-import { resolveTimeZone } from "~/modules/time-zones";
+import { personTimeZone } from "~/modules/time-zones.server";
 import { forgetTodoCount } from "~/modules/todo/kept-count.server";
-import { getEnv } from "~/utils/env.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
 import type { Viewer } from "./policy";
@@ -49,7 +48,7 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
   }
   return {
     viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
-    timeZone: resolveTimeZone(user.timeZone, getEnv().ORG_TIME_ZONE),
+    timeZone: personTimeZone(user.timeZone),
     isManager: user.isManager,
     isCalibrator: user.isCalibrator,
     isInterviewer: user.isInterviewer,

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { Day } from "~/modules/days";
+import { TimeZoneChoice } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
-import { isUtcOffset } from "./time-zones";
 
 const Weight = (factor: string) =>
   z.coerce
@@ -64,18 +64,14 @@ export const WeightsSchema = z
     if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
   });
 
-const UtcOffset = z.coerce
-  .number({ error: "Choose your time zone." })
-  .int({ error: "Choose your time zone." })
-  .refine(isUtcOffset, { error: "Choose your time zone from the list." });
-
 export const MenteeOptInSchema = z.object({
   goals: z
     .array(z.string().max(100), { error: "Choose at least one goal." })
     .min(1, { error: "Choose at least one goal." })
     .max(MAX_GOALS, { error: `Choose at most ${MAX_GOALS} goals.` }),
   preferences: z.string().trim().max(1000, { error: "Keep this under 1,000 characters." }).default(""),
-  utcOffsetMinutes: UtcOffset,
+  /** The person's own zone, empty for the organisation's: it is theirs everywhere in Rungs. */
+  timeZone: TimeZoneChoice,
 });
 export type MenteeOptInInput = z.output<typeof MenteeOptInSchema>;
 
@@ -89,7 +85,7 @@ export const MentorOptInSchema = z.object({
     .array(z.string().max(100), { error: "Choose at least one competency you can help with." })
     .min(1, { error: "Choose at least one competency you can help with." })
     .max(MAX_TEACHABLE, { error: `Choose at most ${MAX_TEACHABLE} competencies.` }),
-  utcOffsetMinutes: UtcOffset,
+  timeZone: TimeZoneChoice,
 });
 export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
 

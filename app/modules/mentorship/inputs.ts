@@ -45,7 +45,8 @@ export function teachableFromReview(ladder: Ladder, review: ReviewRatings | null
 export type ParticipantFacts = {
   userId: string;
   role: Role;
-  utcOffsetMinutes: number;
+  /** Their named time zone: their own choice, else the organisation's. */
+  timeZone: string;
   capacity: number | null;
   competencies: readonly string[];
   teamId: string | null;
@@ -81,6 +82,8 @@ const teamOf = (person: { userId: string; teamId: string | null }) => person.tea
 export function buildMatchingInput(options: {
   ladder: Ladder;
   settings: ProgrammeSettings;
+  /** The programme's first and last days, over which time zones are compared. */
+  days: { startsOn: Date; endsOn: Date };
   participants: readonly ParticipantFacts[];
   /** Accepted pairs of other programmes: mentee and mentor. */
   pastPairs: readonly PairRef[];
@@ -108,7 +111,7 @@ export function buildMatchingInput(options: {
       mentees.push({
         id: person.userId,
         teamId: teamOf(person),
-        utcOffsetMinutes: person.utcOffsetMinutes,
+        timeZone: person.timeZone,
         targetBand,
         goals,
         managementChainIds: chainFromLinePath(person.linePath),
@@ -123,7 +126,7 @@ export function buildMatchingInput(options: {
       mentors.push({
         id: person.userId,
         teamId: teamOf(person),
-        utcOffsetMinutes: person.utcOffsetMinutes,
+        timeZone: person.timeZone,
         ...(person.capacity === null ? {} : { capacity: person.capacity }),
         band,
         strengths: [...person.competencies],
@@ -140,6 +143,8 @@ export function buildMatchingInput(options: {
         allowRepeatPairs: settings.allowRepeatPairs,
         crossTeamOnly: settings.crossTeamOnly,
         maxTimeZoneDifferenceHours: settings.maxTimeZoneHours,
+        startsOn: options.days.startsOn,
+        endsOn: options.days.endsOn,
         pins: options.pins,
         forbids: options.forbids,
       },

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
+import { personTimeZone } from "~/modules/time-zones.server";
 import { buildMatchingInput, type LeftOut, type ParticipantFacts, type ProgrammeSettings } from "./inputs";
 import { KEPT_STATUSES, isPairStatus, PAIR_STATUSES, type PairStatus, type Role } from "./lifecycle";
 import { isPairSource, originText } from "./fit";
@@ -62,10 +63,9 @@ async function matchingFacts(programme: Programme, menteeIds?: readonly string[]
       select: {
         userId: true,
         role: true,
-        utcOffsetMinutes: true,
         capacity: true,
         competencies: true,
-        user: { select: { teamId: true, linePath: true, level: true, growthPlan: { select: { targetLevelId: true } } } },
+        user: { select: { teamId: true, timeZone: true, linePath: true, level: true, growthPlan: { select: { targetLevelId: true } } } },
       },
     }),
     scoped ? reviewsOf(scoped) : menteeReviews(programme.id),
@@ -91,7 +91,7 @@ async function matchingFacts(programme: Programme, menteeIds?: readonly string[]
   const participants = optIns.map((optIn) => ({
     userId: optIn.userId,
     role: (optIn.role === "mentor" ? "mentor" : "mentee") as Role,
-    utcOffsetMinutes: optIn.utcOffsetMinutes,
+    timeZone: personTimeZone(optIn.user.timeZone),
     capacity: optIn.capacity,
     competencies: storedIds(optIn.competencies),
     teamId: optIn.user.teamId,
@@ -127,6 +127,7 @@ async function programmeInput(programme: Programme, ladder: Ladder, options: { o
   const { input, leftOut } = buildMatchingInput({
     ladder,
     settings: settingsOf(programme),
+    days: { startsOn: programme.startsOn, endsOn: programme.endsOn },
     participants: facts.participants,
     pastPairs: facts.pastPairs,
     pins: facts.pins.filter((pin) => !facts.kept.some((pair) => samePair(pair, pin))),
@@ -158,6 +159,7 @@ export async function menteesInput(programme: Programme, ladder: Ladder, menteeI
   return buildMatchingInput({
     ladder,
     settings: settingsOf(programme),
+    days: { startsOn: programme.startsOn, endsOn: programme.endsOn },
     participants: facts.participants,
     pastPairs: facts.pastPairs,
     pins: [],

@@ -2,6 +2,8 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { InvalidError } from "~/modules/errors";
 import { competenciesForLevel, type Ladder } from "~/modules/ladders";
+import { timeZoneNames } from "~/modules/time-zones";
+import { getEnv } from "~/utils/env.server";
 import type { MenteeOptInInput, MentorOptInInput } from "./forms";
 import { teachableFromReview } from "./inputs";
 import { levelLabel, menteeTarget } from "./levels";
@@ -12,10 +14,11 @@ import { latestManagerReview } from "./queries.server";
 import { plural } from "~/utils/plural";
 
 /**
- * Opting in to a programme as a mentee (goals, preferences, time zone) or a mentor (capacity,
- * competencies they can help with, time zone), and changing or withdrawing it until the
- * matching day. A mentee's goals are prefilled from their growth plan; a mentor's competencies
- * from their latest manager review, where it rates them at or above their level's target.
+ * Opting in to a programme as a mentee (goals, preferences) or a mentor (capacity, competencies
+ * they can help with), and changing or withdrawing it until the matching day. Either says their
+ * time zone, which is the person's own (`User.timeZone`, also chosen under Email settings). A
+ * mentee's goals are prefilled from their growth plan; a mentor's competencies from their latest
+ * manager review, where it rates them at or above their level's target.
  */
 
 type Option = { id: string; name: string; suggested: boolean };
@@ -48,10 +51,10 @@ export async function optInPage(viewer: Viewer, programmeId: string, role: Role,
   const access = await requireProgramme(viewer, programmeId, now);
   const { programme, ladder } = access;
   const open = canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;
-  const existing = await db.mentorshipParticipant.findUnique({
-    where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },
-    select: { utcOffsetMinutes: true, capacity: true, competencies: true, preferences: true },
-  });
+  const [existing, person] = await Promise.all([
+    db.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } }, select: { capacity: true, competencies: true, preferences: true } }),
+    db.user.findUnique({ where: { id: viewer.id }, select: { timeZone: true } }),
+  ]);
   const available = ladder ? await choices(ladder, role, viewer.id) : { options: [] as Option[], suggested: [] as string[], target: null };
   const stored = existing ? storedIds(existing.competencies) : null;
   return {
@@ -62,9 +65,11 @@ export async function optInPage(viewer: Viewer, programmeId: string, role: Role,
     joined: existing !== null,
     options: available.options,
     target: available.target,
+    timeZones: timeZoneNames(person?.timeZone ?? null),
+    organisationTimeZone: getEnv().ORG_TIME_ZONE,
     values: {
       competencies: stored ?? available.suggested,
-      utcOffsetMinutes: existing ? String(existing.utcOffsetMinutes) : null,
+      timeZone: person?.timeZone ?? "",
       capacity: String(existing?.capacity ?? programme.maxMenteesPerMentor),
       preferences: existing?.preferences ?? "",
     },
@@ -95,16 +100,18 @@ export async function saveOptIn(
     if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [`You accepted ${plural(accepted, "# request")}: take at least ${accepted}.`] } };
   }
   const data = {
-    utcOffsetMinutes: input.utcOffsetMinutes,
     capacity: input.role === "mentor" ? input.capacity : null,
     competencies: JSON.stringify(chosen),
     preferences: input.role === "mentee" ? input.preferences : "",
   };
-  await db.mentorshipParticipant.upsert({
-    where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } },
-    create: { programmeId, userId: viewer.id, role: input.role, ...data },
-    update: data,
-  });
+  await db.$transaction([
+    db.mentorshipParticipant.upsert({
+      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } },
+      create: { programmeId, userId: viewer.id, role: input.role, ...data },
+      update: data,
+    }),
+    db.user.update({ where: { id: viewer.id }, data: { timeZone: input.timeZone } }),
+  ]);
   return { ok: true };
 }
 

@@ -1,6 +1,8 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
+import { timeZoneLabel } from "~/modules/time-zones";
+import { personTimeZone } from "~/modules/time-zones.server";
 import type { CheckInInput } from "./forms";
 import { answerPair, isPairStatus, OUTCOME_LABELS, pairStandingFor, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
 import { isPairSource, originText } from "./fit";
@@ -20,6 +22,7 @@ import {
 import { dateToDay, dayToDate } from "~/modules/days";
 import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
+import { clockDifferenceRange, clockDifferenceText } from "./time-zones";
 import { plural } from "~/utils/plural";
 
 /**
@@ -47,9 +50,9 @@ const pairSelect = {
   outcome: true,
   outcomeNote: true,
   outcomeById: true,
-  mentee: { select: { name: true } },
-  mentor: { select: { name: true } },
-  programme: { select: { name: true, ladderId: true, matchingOn: true, publishedAt: true, closedAt: true } },
+  mentee: { select: { name: true, timeZone: true } },
+  mentor: { select: { name: true, timeZone: true } },
+  programme: { select: { name: true, ladderId: true, startsOn: true, endsOn: true, matchingOn: true, publishedAt: true, closedAt: true } },
 } as const;
 
 const answerOf = (value: string | null): Answer | null => (value === "accepted" || value === "declined" ? value : null);
@@ -74,6 +77,11 @@ function coverageText(goals: readonly string[], strengths: readonly string[], na
   return covered.length ? `Covers ${covered.length} ${of}: ${covered.map(name).join(", ")}` : `Covers none ${of}`;
 }
 
+/** Both people's time zones, and how far apart their clocks are over the programme ("4 to 5 hours apart"). */
+function pairTimeZones(mentee: string, mentor: string, programme: { startsOn: Date; endsOn: Date }) {
+  return { mentee: timeZoneLabel(mentee), mentor: timeZoneLabel(mentor), apart: clockDifferenceText(clockDifferenceRange(mentee, mentor, programme.startsOn, programme.endsOn)) };
+}
+
 /** The pair's page, with what the viewer may see of it and do to it. */
 export async function pairPage(viewer: Viewer, programmeId: string, pairId: string, now = new Date()) {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
@@ -81,7 +89,7 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
   const [optIns, checkIns, pulses, ratings, ladder, request] = await Promise.all([
     db.mentorshipParticipant.findMany({
       where: { programmeId, OR: [{ userId: pair.menteeId, role: "mentee" }, { userId: pair.mentorId, role: "mentor" }] },
-      select: { userId: true, role: true, competencies: true, preferences: true, utcOffsetMinutes: true },
+      select: { userId: true, role: true, competencies: true, preferences: true },
     }),
     db.mentorshipCheckIn.findMany({
       where: { pairId },
@@ -136,7 +144,7 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
     goals: goals.map((id) => ({ id, name: name(id), mentorCanHelp: strengths.includes(id) })),
     preferences: menteeOptIn?.preferences ?? "",
     mentorStrengths: strengths.map(name),
-    timeZones: { mentee: menteeOptIn?.utcOffsetMinutes ?? null, mentor: mentorOptIn?.utcOffsetMinutes ?? null },
+    timeZones: pairTimeZones(personTimeZone(pair.mentee.timeZone), personTimeZone(pair.mentor.timeZone), pair.programme),
     movement: movement || ratings ? goals.map((id) => ({ name: name(id), before: scaleLabel(movement?.before.get(id)), after: scaleLabel(movement?.after.get(id)) })) : null,
     checkIns: readable.map((checkIn) => ({
       id: checkIn.id,

@@ -4,7 +4,9 @@
  */
 import { InvalidError } from "~/modules/errors";
 import { combineFit, goalScore, levelScore, resolveWeights } from "./fit";
-import { RULE_BIT, timeZoneDifferenceMinutes } from "./rules";
+import { isTimeZone } from "~/modules/time-zones";
+import { RULE_BIT } from "./rules";
+import { largestClockDifferences } from "./time-zones";
 import type { FitWeights, MatchingInput, MenteeInput, MentorInput } from "./types";
 
 export interface Programme {
@@ -40,11 +42,15 @@ function checkInput({ mentees, mentors, rules, weights }: MatchingInput): void {
   if (!wholeAtLeastZero(rules.maxMenteesPerMentor)) throw new InvalidError("The most mentees a mentor takes must be a whole number, 0 or more.");
   const hours = rules.maxTimeZoneDifferenceHours;
   if (hours !== null && !(Number.isFinite(hours) && hours >= 0)) throw new InvalidError("The largest time-zone difference must be 0 hours or more.");
+  if (!(Number.isFinite(rules.startsOn.getTime()) && Number.isFinite(rules.endsOn.getTime()))) throw new InvalidError("The programme needs its first and last days.");
+  for (const zone of new Set([...mentees, ...mentors].map((person) => person.timeZone))) {
+    if (!isTimeZone(zone)) throw new InvalidError(`${zone} is not a time zone.`);
+  }
   for (const [name, weight] of Object.entries(weights ?? {})) {
     if (weight !== undefined && !(Number.isFinite(weight) && weight >= 0)) throw new InvalidError(`The weight of ${name} must be a number, 0 or more.`);
   }
   for (const mentee of mentees) {
-    if (!Number.isFinite(mentee.targetBand) || !Number.isFinite(mentee.utcOffsetMinutes)) throw new InvalidError(`Mentee ${mentee.id} needs a target band and a time zone.`);
+    if (!Number.isFinite(mentee.targetBand)) throw new InvalidError(`Mentee ${mentee.id} needs a target band.`);
     const seen = new Set<string>();
     for (const goal of mentee.goals) {
       if (!(Number.isFinite(goal.gap) && goal.gap >= 0)) throw new InvalidError(`Mentee ${mentee.id}'s goal ${goal.competencyId} needs a gap of 0 or more.`);
@@ -53,7 +59,7 @@ function checkInput({ mentees, mentors, rules, weights }: MatchingInput): void {
     }
   }
   for (const mentor of mentors) {
-    if (!Number.isFinite(mentor.band) || !Number.isFinite(mentor.utcOffsetMinutes)) throw new InvalidError(`Mentor ${mentor.id} needs a band and a time zone.`);
+    if (!Number.isFinite(mentor.band)) throw new InvalidError(`Mentor ${mentor.id} needs a band.`);
     if (mentor.capacity !== undefined && !wholeAtLeastZero(mentor.capacity)) throw new InvalidError(`Mentor ${mentor.id}'s capacity must be a whole number, 0 or more.`);
   }
 }
@@ -84,24 +90,32 @@ function markListedPairs(input: MatchingInput, menteeIndex: ReadonlyMap<string, 
   for (const { menteeId, mentorId } of input.rules.forbids) mark(menteeIndex.get(menteeId), mentorIndex.get(mentorId), RULE_BIT.forbidden);
 }
 
-/** The rules that compare the two people: level, team and time zone. */
+/**
+ * The rules that compare the two people: level, team and time zone. Zones are compared once per
+ * pair of zones over the programme's days (time-zones.ts), and each pair of people looks theirs up.
+ */
 function markPairRules({ mentees, mentors, rules }: MatchingInput, broken: Uint8Array): void {
   const maxMinutes = rules.maxTimeZoneDifferenceHours === null ? Infinity : rules.maxTimeZoneDifferenceHours * 60;
   const team = teamNumbers(mentees, mentors);
   const mentorBand = Float64Array.from(mentors, (mentor) => mentor.band);
-  const mentorOffset = Float64Array.from(mentors, (mentor) => mentor.utcOffsetMinutes);
   const mentorTeam = Int32Array.from(mentors, (mentor) => team.get(mentor.teamId)!);
+  const zones = new Map<string, number>();
+  for (const person of [...mentees, ...mentors]) if (!zones.has(person.timeZone)) zones.set(person.timeZone, zones.size);
+  const zoneCount = zones.size;
+  const mentorZone = Int32Array.from(mentors, (mentor) => zones.get(mentor.timeZone)!);
+  const apart = maxMinutes === Infinity ? null : largestClockDifferences([...zones.keys()], rules.startsOn, rules.endsOn);
   // Local copies: under some module loaders (tsx, Vitest) every use of an imported binding is a getter call.
-  const [levelBit, teamBit, timeZoneBit, apart] = [RULE_BIT.level, RULE_BIT["same-team"], RULE_BIT["time-zone"], timeZoneDifferenceMinutes];
+  const [levelBit, teamBit, timeZoneBit] = [RULE_BIT.level, RULE_BIT["same-team"], RULE_BIT["time-zone"]];
   for (let row = 0; row < mentees.length; row++) {
     const mentee = mentees[row]!;
     const menteeTeam = team.get(mentee.teamId)!;
+    const zoneRow = zones.get(mentee.timeZone)! * zoneCount;
     const base = row * mentors.length;
     for (let col = 0; col < mentors.length; col++) {
       let mask = 0;
       if (mentorBand[col]! < mentee.targetBand) mask |= levelBit;
       if (rules.crossTeamOnly && mentorTeam[col] === menteeTeam) mask |= teamBit;
-      if (apart(mentee.utcOffsetMinutes, mentorOffset[col]!) > maxMinutes) mask |= timeZoneBit;
+      if (apart && apart[zoneRow + mentorZone[col]!]! > maxMinutes) mask |= timeZoneBit;
       broken[base + col]! |= mask;
     }
   }

@@ -6,6 +6,8 @@ import { dateToDay, dayToDate } from "~/modules/days";
 import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
+import { timeZoneLabel } from "~/modules/time-zones";
+import { personTimeZone } from "~/modules/time-zones.server";
 import type { ProgrammeInput } from "./forms";
 import { placedOnLadder } from "./levels";
 import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
@@ -288,7 +290,7 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
   const [optIns, ownPairs, teams, counts, pairCounts, waiting] = await Promise.all([
     db.mentorshipParticipant.findMany({
       where: { programmeId, userId: viewer.id },
-      select: { role: true, utcOffsetMinutes: true, capacity: true, competencies: true, preferences: true, updatedAt: true },
+      select: { role: true, capacity: true, competencies: true, preferences: true, updatedAt: true },
     }),
     db.mentorshipPair.findMany({
       where: { programmeId, status: { not: "proposed" }, OR: [{ menteeId: viewer.id }, { mentorId: viewer.id }] },
@@ -311,13 +313,13 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
       orderBy: [{ user: { name: "asc" } }, { role: "asc" }, { id: "asc" }],
       skip: (current - 1) * PARTICIPANTS_PAGE_SIZE,
       take: PARTICIPANTS_PAGE_SIZE,
-      select: { role: true, capacity: true, utcOffsetMinutes: true, user: { select: { id: true, name: true, team: { select: { name: true } } } } },
+      select: { role: true, capacity: true, user: { select: { id: true, name: true, timeZone: true, team: { select: { name: true } } } } },
     });
     participants = {
       page: current,
       pages,
       total,
-      rows: rows.map((row) => ({ id: row.user.id, name: row.user.name, team: row.user.team?.name ?? null, role: row.role as Role, capacity: row.capacity, utcOffsetMinutes: row.utcOffsetMinutes })),
+      rows: rows.map((row) => ({ id: row.user.id, name: row.user.name, team: row.user.team?.name ?? null, role: row.role as Role, capacity: row.capacity, timeZone: timeZoneLabel(personTimeZone(row.user.timeZone)) })),
     };
   }
   const count = (role: Role) => counts.find((group) => group.role === role);
@@ -345,7 +347,6 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
     requestsWaiting: waiting,
     optIns: optIns.map((optIn) => ({
       role: optIn.role as Role,
-      utcOffsetMinutes: optIn.utcOffsetMinutes,
       capacity: optIn.capacity,
       competencies: storedIds(optIn.competencies).map(competencyName),
       preferences: optIn.preferences,

@@ -3,6 +3,8 @@ import { withRetry } from "~/db/retry.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
+import { timeZoneLabel } from "~/modules/time-zones";
+import { personTimeZone } from "~/modules/time-zones.server";
 import { explainFit, resolveWeights } from "./fit";
 import { teachableFromReview } from "./inputs";
 import { KEPT_STATUSES } from "./lifecycle";
@@ -90,7 +92,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = new
     db.mentorshipParticipant.findMany({
       where: { programmeId, role: "mentor", user: { deactivatedAt: null } },
       orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
-      select: { userId: true, capacity: true, utcOffsetMinutes: true, competencies: true, note: true, user: { select: { name: true } } },
+      select: { userId: true, capacity: true, competencies: true, note: true, user: { select: { name: true, timeZone: true } } },
     }),
     placesHeld(programmeId),
     mentorManagerReviews(programmeId),
@@ -132,7 +134,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = new
       isViewer: mentor.userId === viewer.id,
       canHelpWith,
       placesLeft: left,
-      utcOffsetMinutes: mentor.utcOffsetMinutes,
+      timeZone: timeZoneLabel(personTimeZone(mentor.user.timeZone)),
       note: mentor.note,
       request: own.find((request) => request.mentorId === mentor.userId && request.state !== "withdrawn") ?? null,
       canAsk: asMentee && refusal === null,

@@ -29,11 +29,3 @@ export const RULE_LABELS: Readonly<Record<HardRule, string>> = {
 export function rulesIn(mask: number): HardRule[] {
   return HARD_RULES.filter((rule) => (mask & RULE_BIT[rule]) !== 0);
 }
-
-const MINUTES_A_DAY = 24 * 60;
-
-/** How far apart two UTC offsets are on the 24-hour clock, in minutes (UTC+12 and UTC−11 are an hour apart). */
-export function timeZoneDifferenceMinutes(a: number, b: number): number {
-  const apart = Math.abs(a - b) % MINUTES_A_DAY;
-  return Math.min(apart, MINUTES_A_DAY - apart);
-}

@@ -1,20 +1,70 @@
 /**
- * Time zones as participants give them: an offset from UTC, one of those in use somewhere
- * (whole hours, and the half and quarter hours of India, Nepal, Newfoundland, parts of
- * Australia and a few islands). Matching compares offsets on the 24-hour clock (rules.ts).
+ * How far apart a mentee's and a mentor's clocks are over a programme, from their named time zones
+ * (app/modules/time-zones.ts). Zones change their clocks on different days, or not at all:
+ * Europe/London and America/New_York are four hours apart for some weeks of spring and autumn and
+ * five otherwise, so two zones are compared on every day of the programme and the largest
+ * difference counts. Measured round the clock: UTC+12 and UTC−11 are an hour apart.
  */
-export const UTC_OFFSETS_MINUTES: readonly number[] = [
-  -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120, 180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525,
-  540, 570, 600, 630, 660, 720, 765, 780, 840,
-];
+import { utcOffsetMinutes } from "~/modules/time-zones";
 
-export function isUtcOffset(minutes: number): boolean {
-  return UTC_OFFSETS_MINUTES.includes(minutes);
+const MINUTES_A_DAY = 24 * 60;
+const DAY = MINUTES_A_DAY * 60_000;
+const NOON = DAY / 2;
+
+/** How far apart two offsets from UTC are on the 24-hour clock, in minutes. */
+export function offsetDifferenceMinutes(a: number, b: number): number {
+  const apart = Math.abs(a - b) % MINUTES_A_DAY;
+  return Math.min(apart, MINUTES_A_DAY - apart);
 }
 
-/** "UTC+05:30", "UTC−03:00", "UTC±00:00". */
-export function utcOffsetLabel(minutes: number): string {
-  const sign = minutes > 0 ? "+" : minutes < 0 ? "−" : "±";
-  const whole = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(whole / 60)).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
+/** Each zone's offset from UTC at noon (UTC) of every day from `startsOn` to `endsOn`, zone after zone. */
+function dailyOffsets(zones: readonly string[], startsOn: Date, endsOn: Date): { days: number; offsets: Int16Array } {
+  const days = Math.max(1, Math.floor((endsOn.getTime() - startsOn.getTime()) / DAY) + 1);
+  const offsets = new Int16Array(zones.length * days);
+  zones.forEach((zone, index) => {
+    for (let day = 0; day < days; day++) offsets[index * days + day] = utcOffsetMinutes(new Date(startsOn.getTime() + day * DAY + NOON), zone);
+  });
+  return { days, offsets };
+}
+
+/**
+ * For every two of the zones, the largest difference between their clocks on any day of the
+ * programme, in minutes: row-major, zones × zones.
+ */
+export function largestClockDifferences(zones: readonly string[], startsOn: Date, endsOn: Date): Int16Array {
+  const { days, offsets } = dailyOffsets(zones, startsOn, endsOn);
+  const count = zones.length;
+  const largest = new Int16Array(count * count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      let most = 0;
+      for (let day = 0; day < days; day++) most = Math.max(most, offsetDifferenceMinutes(offsets[a * days + day]!, offsets[b * days + day]!));
+      largest[a * count + b] = most;
+      largest[b * count + a] = most;
+    }
+  }
+  return largest;
+}
+
+/** The smallest and largest difference between two zones' clocks over the programme, in minutes. */
+export function clockDifferenceRange(a: string, b: string, startsOn: Date, endsOn: Date): { least: number; most: number } {
+  const { days, offsets } = dailyOffsets([a, b], startsOn, endsOn);
+  let least = Infinity;
+  let most = 0;
+  for (let day = 0; day < days; day++) {
+    const apart = offsetDifferenceMinutes(offsets[day]!, offsets[days + day]!);
+    least = Math.min(least, apart);
+    most = Math.max(most, apart);
+  }
+  return { least, most };
+}
+
+const hoursFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** "5 hours apart", "4 to 5 hours apart", "up to 1 hour apart" over the programme, or "on the same clock". */
+export function clockDifferenceText({ least, most }: { least: number; most: number }): string {
+  if (most === 0) return "on the same clock";
+  const hours = `${hoursFormat.format(most / 60)} ${most === 60 ? "hour" : "hours"} apart`;
+  if (least === most) return hours;
+  return least === 0 ? `up to ${hours}` : `${hoursFormat.format(least / 60)} to ${hours}`;
 }

@@ -13,8 +13,8 @@ export interface Goal {
 export interface MenteeInput {
   id: string;
   teamId: string;
-  /** Offset of the mentee's time zone from UTC, in minutes (UTC+5:30 is 330). */
-  utcOffsetMinutes: number;
+  /** The mentee's named time zone ("Europe/London"). */
+  timeZone: string;
   /** The equivalence band of the level the mentee is working towards. */
   targetBand: number;
   goals: readonly Goal[];
@@ -27,7 +27,8 @@ export interface MenteeInput {
 export interface MentorInput {
   id: string;
   teamId: string;
-  utcOffsetMinutes: number;
+  /** The mentor's named time zone. */
+  timeZone: string;
   /** How many mentees the mentor takes; defaults to the programme's maximum and never exceeds it. */
   capacity?: number;
   /** The equivalence band of the mentor's own level. */
@@ -48,8 +49,14 @@ export interface ProgrammeRules {
   maxMenteesPerMentor: number;
   allowRepeatPairs: boolean;
   crossTeamOnly: boolean;
-  /** The largest time-zone difference allowed, in hours (on the 24-hour clock); null turns the rule off. */
+  /**
+   * The largest time-zone difference allowed, in hours (on the 24-hour clock) on any day from
+   * `startsOn` to `endsOn`, as clocks change on different days; null turns the rule off.
+   */
   maxTimeZoneDifferenceHours: number | null;
+  /** The programme's first and last days. */
+  startsOn: Date;
+  endsOn: Date;
   /** Pairs that must be in the result. */
   pins: readonly PairRef[];
   /** Pairs that must not be. */

@@ -4,7 +4,7 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
 import { candidateInterviews, upcomingInterviews } from "~/modules/hiring/invitations.server";
-import { resolveTimeZone } from "~/modules/time-zones";
+import { personTimeZone } from "~/modules/time-zones.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
@@ -68,7 +68,7 @@ export async function queueReminders(now = new Date()): Promise<number> {
   for (const person of people) {
     const [items, known] = await Promise.all([todoFor(person, now), knownKeys(person.id)]);
     const preferences = toPreferences(person.notificationPreference);
-    const timeZone = resolveTimeZone(person.timeZone, env.ORG_TIME_ZONE);
+    const timeZone = personTimeZone(person.timeZone);
     const links = (kind: MessageKind) => ({
       base,
       unsubscribe: absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kind) })}`),

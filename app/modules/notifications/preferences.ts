@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "~/modules/time-zones";
+import { TimeZoneChoice } from "~/modules/time-zones";
 
 /**
  * Each person's choice of email reminders: how often the digest comes, which nudges,
@@ -78,10 +78,5 @@ export const preferencesFormSchema = z.object({
   nudgeScorecard: checkbox,
   invitations: checkbox,
   paused: checkbox,
-  timeZone: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || null)
-    .refine((value) => value === null || isTimeZone(value), { message: "Choose a time zone from the list, for example Europe/Berlin." }),
+  timeZone: TimeZoneChoice,
 });

@@ -148,7 +148,7 @@ describe("organisation insights", () => {
     });
     const mentees = org.anas.slice(0, 4);
     for (const mentee of mentees) {
-      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", utcOffsetMinutes: 0, competencies: JSON.stringify(["testing"]) } });
+      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", competencies: JSON.stringify(["testing"]) } });
       await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee.id, mentorId: org.vp.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince } });
     }
     const review = (subjectId: string, authorId: string, daysAgo: number, rating: number) =>

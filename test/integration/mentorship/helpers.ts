@@ -95,11 +95,11 @@ export async function submittedReview(subjectId: string, authorId: string, kind:
 type Person = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean };
 
 /** Opts the person in through the module, as the form would. */
-export async function joinAs(person: Person, programmeId: string, role: "mentee" | "mentor", competencies: string[], options: { capacity?: number; utcOffsetMinutes?: number } = {}) {
-  const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
+export async function joinAs(person: Person, programmeId: string, role: "mentee" | "mentor", competencies: string[], options: { capacity?: number; timeZone?: string } = {}) {
+  const timeZone = options.timeZone ?? null;
   const result =
     role === "mentee"
-      ? await saveOptIn(person, programmeId, { role, goals: competencies, preferences: "", utcOffsetMinutes })
-      : await saveOptIn(person, programmeId, { role, competencies, capacity: options.capacity ?? 1, utcOffsetMinutes });
+      ? await saveOptIn(person, programmeId, { role, goals: competencies, preferences: "", timeZone })
+      : await saveOptIn(person, programmeId, { role, competencies, capacity: options.capacity ?? 1, timeZone });
   if (!result.ok) throw new Error(`could not join: ${JSON.stringify(result.fieldErrors)}`);
 }

@@ -15,7 +15,10 @@ describe("opting in", () => {
     const saved = await saveGrowthPlan(lena.id, { target: "ic3", focus: ["testing", "system-design"] });
     expect(saved.ok).toBe(true);
     const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
-    expect(page).toMatchObject({ role: "mentee", open: true, joined: false, prefilled: true, values: { competencies: ["testing", "system-design"], utcOffsetMinutes: null } });
+    expect(page).toMatchObject({ role: "mentee", open: true, joined: false, prefilled: true, values: { competencies: ["testing", "system-design"], timeZone: "" } });
+    // The zone is the person's own, none chosen yet: the organisation's (UTC here) stands.
+    expect(page.organisationTimeZone).toBe("UTC");
+    expect(page.timeZones).toContain("Europe/London");
     expect(page.target).toEqual({ label: "Senior Engineer (Individual contributor)", from: "growth-plan" });
     expect(page.options.filter((option) => option.suggested).map((option) => option.id)).toEqual(["testing", "system-design"]);
   });
@@ -51,27 +54,34 @@ describe("opting in", () => {
       const request = await signedInRequest(`/mentorship/${programmeId}/join?as=${role}`, personId, { method: "POST", body });
       return call(async () => joinAction(routeArgs(request, { programmeId })));
     };
-    const none = await post(lena.id, "mentee", { utcOffsetMinutes: "60", preferences: "Pairing on tests" });
+    const none = await post(lena.id, "mentee", { timeZone: "Europe/Berlin", preferences: "Pairing on tests" });
     expect(statusOf(none)).toBe(400);
     expect(bodyOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(none)).toMatchObject({
       error: { goals: ["Choose at least one goal."] },
       initialValue: { preferences: "Pairing on tests" },
     });
-    const unknown = await post(lena.id, "mentee", { utcOffsetMinutes: "60" }, [["goals", "organisation-design"]]);
+    const unknown = await post(lena.id, "mentee", { timeZone: "Europe/Berlin" }, [["goals", "organisation-design"]]);
     expect(bodyOf<{ error: Record<string, string[]> }>(unknown).error.goals).toEqual(["Choose goals among the competencies of the level you are working towards."]);
-    const zone = await post(lena.id, "mentee", { utcOffsetMinutes: "17" }, [["goals", "testing"]]);
-    expect(bodyOf<{ error: Record<string, string[]> }>(zone).error.utcOffsetMinutes).toEqual(["Choose your time zone from the list."]);
-    const tooMany = await post(ravi.id, "mentor", { utcOffsetMinutes: "0", capacity: "3" }, [["competencies", "testing"]]);
+    const zone = await post(lena.id, "mentee", { timeZone: "UTC+01:00" }, [["goals", "testing"]]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(zone).error.timeZone).toEqual(["Choose a time zone from the list, for example Europe/Berlin."]);
+    const tooMany = await post(ravi.id, "mentor", { timeZone: "", capacity: "3" }, [["competencies", "testing"]]);
     expect(bodyOf<{ error: Record<string, string[]> }>(tooMany).error.capacity).toEqual(["This programme pairs a mentor with at most 2 mentees."]);
     expect(await db.mentorshipParticipant.count({ where: { programmeId } })).toBe(0);
+    const zoneOf = async (personId: string) => (await db.user.findUniqueOrThrow({ where: { id: personId }, select: { timeZone: true } })).timeZone;
+    expect(await zoneOf(lena.id)).toBeNull();
 
-    expect(statusOf(await post(lena.id, "mentee", { utcOffsetMinutes: "60", preferences: "Pairing on tests" }, [["goals", "testing"], ["goals", "system-design"]]))).toBe(302);
-    expect(statusOf(await post(ravi.id, "mentor", { utcOffsetMinutes: "0", capacity: "1" }, [["competencies", "testing"]]))).toBe(302);
+    // The zone chosen here is the person's own, everywhere in Rungs.
+    expect(statusOf(await post(lena.id, "mentee", { timeZone: "Europe/Berlin", preferences: "Pairing on tests" }, [["goals", "testing"], ["goals", "system-design"]]))).toBe(302);
+    expect(await zoneOf(lena.id)).toBe("Europe/Berlin");
+    expect(statusOf(await post(ravi.id, "mentor", { timeZone: "", capacity: "1" }, [["competencies", "testing"]]))).toBe(302);
+    expect(await zoneOf(ravi.id)).toBeNull();
     // Ravi is a mentee too.
-    expect(statusOf(await post(ravi.id, "mentee", { utcOffsetMinutes: "0" }, [["goals", "technical-judgement"]]))).toBe(302);
-    expect(statusOf(await post(lena.id, "mentee", { utcOffsetMinutes: "120" }, [["goals", "testing"]]))).toBe(302);
+    expect(statusOf(await post(ravi.id, "mentee", { timeZone: "" }, [["goals", "technical-judgement"]]))).toBe(302);
+    expect(statusOf(await post(lena.id, "mentee", { timeZone: "America/New_York" }, [["goals", "testing"]]))).toBe(302);
+    expect(await zoneOf(lena.id)).toBe("America/New_York");
     const lenas = await db.mentorshipParticipant.findMany({ where: { programmeId, userId: lena.id } });
-    expect(lenas.map((row) => [row.role, row.utcOffsetMinutes, row.competencies, row.preferences])).toEqual([["mentee", 120, '["testing"]', ""]]);
+    expect(lenas.map((row) => [row.role, row.competencies, row.preferences])).toEqual([["mentee", '["testing"]', ""]]);
+    expect(bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId }))).values.timeZone).toBe("America/New_York");
     const page = bodyOf<Awaited<ReturnType<typeof programmeLoader>>>(await programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, ravi.id), { programmeId })));
     expect(page.optIns.map((optIn) => [optIn.role, optIn.competencies])).toEqual(
       expect.arrayContaining([
@@ -88,7 +98,7 @@ describe("opting in", () => {
   test("opt-ins close on the matching day; people it is not open to get a 404; the role must be mentee or mentor", async () => {
     const { lena, sasha, programmeId } = await setUp();
     const join = async (personId: string, role: string) => {
-      const body = new URLSearchParams({ utcOffsetMinutes: "0" });
+      const body = new URLSearchParams({ timeZone: "" });
       body.append("goals", "testing");
       body.append("competencies", "testing");
       body.set("capacity", "1");

@@ -56,7 +56,7 @@ describe("mentees who choose", () => {
     const page = bodyOf<MentorsView>(await mentors(lena.id));
     const profile = (name: string) => page.profiles.find((candidate) => candidate.name === name)!;
     expect(page.profiles.map((candidate) => candidate.name)).toEqual([kai.name, mia.name, nora.name, ravi.name, sam.name]);
-    expect(profile(ravi.name)).toMatchObject({ placesLeft: 1, utcOffsetMinutes: 0, canAsk: true });
+    expect(profile(ravi.name)).toMatchObject({ placesLeft: 1, timeZone: "UTC", canAsk: true });
     expect(profile(ravi.name).canHelpWith.map((competency) => [competency.name, competency.offered, competency.fromReview])).toEqual([
       ["Testing and verification", true, false],
       ["System design and architecture", false, true],

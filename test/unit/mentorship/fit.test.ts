@@ -5,7 +5,7 @@ import type { MenteeInput, MentorInput } from "~/modules/mentorship/types";
 const mentee: MenteeInput = {
   id: "ana",
   teamId: "payments",
-  utcOffsetMinutes: 60,
+  timeZone: "Africa/Lagos",
   targetBand: 3,
   goals: [
     { competencyId: "testing", gap: 2 },
@@ -19,7 +19,7 @@ const mentee: MenteeInput = {
 const mentor: MentorInput = {
   id: "ben",
   teamId: "platform",
-  utcOffsetMinutes: 0,
+  timeZone: "UTC",
   band: 4,
   strengths: ["design", "testing", "security"],
   managementChainIds: [],

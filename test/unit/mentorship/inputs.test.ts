@@ -35,16 +35,17 @@ describe("matching input from the programme's people", () => {
   });
 
   it("builds mentees with target bands, gaps and chains, mentors with bands; people the ladder cannot place are left out with a reason", () => {
-    const base = { utcOffsetMinutes: 0, capacity: null, teamId: null, linePath: "/", growthPlanTarget: null, review: null };
+    const base = { timeZone: "UTC", capacity: null, teamId: null, linePath: "/", growthPlanTarget: null, review: null };
     const participants: ParticipantFacts[] = [
       { ...base, userId: "lena", role: "mentee", competencies: ["testing", "system-design"], teamId: "checkout", linePath: "/priya/sam/", levelId: "ic2", review: review("ic2", { testing: 2 }) },
       { ...base, userId: "omar", role: "mentee", competencies: ["testing"], levelId: null },
-      { ...base, userId: "ravi", role: "mentor", competencies: ["testing"], capacity: 1, teamId: "search", levelId: "ic4" },
+      { ...base, userId: "ravi", role: "mentor", competencies: ["testing"], capacity: 1, teamId: "search", levelId: "ic4", timeZone: "Europe/London" },
       { ...base, userId: "sam", role: "mentor", competencies: ["testing", "system-design"], linePath: "/priya/", levelId: "m2" },
     ];
     const { input, leftOut } = buildMatchingInput({
       ladder,
       settings: { maxMenteesPerMentor: 2, allowRepeatPairs: false, crossTeamOnly: false, maxTimeZoneHours: null, weightGoals: 3, weightCrossTeam: 1, weightLevel: 1 },
+      days: { startsOn: new Date("2026-03-01"), endsOn: new Date("2026-06-30") },
       participants,
       pastPairs: [],
       pins: [],
@@ -57,7 +58,7 @@ describe("matching input from the programme's people", () => {
       {
         id: "lena",
         teamId: "checkout",
-        utcOffsetMinutes: 0,
+        timeZone: "UTC",
         targetBand: 0,
         goals: [
           { competencyId: "testing", gap: 2 },
@@ -67,10 +68,12 @@ describe("matching input from the programme's people", () => {
         pastMentorIds: [],
       },
     ]);
-    expect(input.mentors.map((mentor) => [mentor.id, mentor.band, mentor.capacity, mentor.teamId])).toEqual([
-      ["ravi", 1, 1, "search"],
-      ["sam", 1, undefined, "no-team:sam"],
+    expect(input.mentors.map((mentor) => [mentor.id, mentor.band, mentor.capacity, mentor.teamId, mentor.timeZone])).toEqual([
+      ["ravi", 1, 1, "search", "Europe/London"],
+      ["sam", 1, undefined, "no-team:sam", "UTC"],
     ]);
+    // Time zones are compared over the programme's days.
+    expect(input.rules).toMatchObject({ startsOn: new Date("2026-03-01"), endsOn: new Date("2026-06-30") });
     // Sam is Lena's manager: the management-chain rule leaves Ravi.
     const result = matchProgramme(input);
     expect(result.pairs.map((pair) => [pair.menteeId, pair.mentorId])).toEqual([["lena", "ravi"]]);

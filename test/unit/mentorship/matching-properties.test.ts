@@ -122,7 +122,7 @@ describe("matching on medium dense programmes against the npm package linear-sum
     const mentees: MenteeInput[] = Array.from({ length: menteeCount }, (_, index) => ({
       id: `mentee${index}`,
       teamId: `team${integer(random, 0, 4)}`,
-      utcOffsetMinutes: 0,
+      timeZone: "UTC",
       targetBand: integer(random, 0, 2),
       goals: competencies.filter(() => random() < 0.5).map((competencyId) => ({ competencyId, gap: integer(random, 0, 3) })),
       managementChainIds: [],
@@ -131,7 +131,7 @@ describe("matching on medium dense programmes against the npm package linear-sum
     const mentors: MentorInput[] = Array.from({ length: mentorCount }, (_, index) => ({
       id: `mentor${index}`,
       teamId: `team${integer(random, 0, 4)}`,
-      utcOffsetMinutes: 0,
+      timeZone: "UTC",
       band: integer(random, 2, 7),
       strengths: competencies.filter(() => random() < 0.4),
       managementChainIds: [],

@@ -6,11 +6,11 @@ import { HARD_RULES, type HardRule, type MatchingInput, type MatchingResult, typ
 import { OPEN_RULES } from "./programmes";
 
 function mentee(id: string, overrides: Partial<MenteeInput> = {}): MenteeInput {
-  return { id, teamId: "mentees", utcOffsetMinutes: 0, targetBand: 1, goals: [], managementChainIds: [], pastMentorIds: [], ...overrides };
+  return { id, teamId: "mentees", timeZone: "UTC", targetBand: 1, goals: [], managementChainIds: [], pastMentorIds: [], ...overrides };
 }
 
 function mentor(id: string, overrides: Partial<MentorInput> = {}): MentorInput {
-  return { id, teamId: "mentors", utcOffsetMinutes: 0, band: 2, strengths: [], managementChainIds: [], ...overrides };
+  return { id, teamId: "mentors", timeZone: "UTC", band: 2, strengths: [], managementChainIds: [], ...overrides };
 }
 
 function programme(mentees: MenteeInput[], mentors: MentorInput[], overrides: Partial<MatchingInput> = {}, rules: Partial<MatchingInput["rules"]> = {}): MatchingInput {
@@ -44,7 +44,7 @@ describe("hard rules", () => {
     ["level", programme([mentee("ana", { targetBand: 3 })], [mentor("lee", { band: 2 })])],
     ["repeat", programme([mentee("ana", { pastMentorIds: ["lee"] })], [mentor("lee")])],
     ["same-team", programme([mentee("ana", { teamId: "core" })], [mentor("lee", { teamId: "core" })], {}, { crossTeamOnly: true })],
-    ["time-zone", programme([mentee("ana", { utcOffsetMinutes: 330 })], [mentor("lee", { utcOffsetMinutes: -300 })], {}, { maxTimeZoneDifferenceHours: 8 })],
+    ["time-zone", programme([mentee("ana", { timeZone: "Asia/Kolkata" })], [mentor("lee", { timeZone: "America/Bogota" })], {}, { maxTimeZoneDifferenceHours: 8 })],
     ["forbidden", programme([mentee("ana")], [mentor("lee")], {}, { forbids: [{ menteeId: "ana", mentorId: "lee" }] })],
   ];
 
@@ -67,22 +67,38 @@ describe("hard rules", () => {
   it("allows a repeat pair when the programme allows repeats, and measures time zones on the 24-hour clock", () => {
     expect(pairsOf(matchProgramme(programme([mentee("ana", { pastMentorIds: ["lee"] })], [mentor("lee")], {}, { allowRepeatPairs: true })))).toEqual(["ana-lee"]);
     // UTC+12 and UTC−11 are an hour apart.
-    const farApart = programme([mentee("ana", { utcOffsetMinutes: 720 })], [mentor("lee", { utcOffsetMinutes: -660 })], {}, { maxTimeZoneDifferenceHours: 1 });
+    const farApart = programme([mentee("ana", { timeZone: "Etc/GMT-12" })], [mentor("lee", { timeZone: "Pacific/Pago_Pago" })], {}, { maxTimeZoneDifferenceHours: 1 });
     expect(pairsOf(matchProgramme(farApart))).toEqual(["ana-lee"]);
+  });
+
+  it("compares time zones on every day of the programme, as clocks change on different days", () => {
+    // London and New York are four hours apart from 8 to 28 March 2026 (New York has moved its clocks, London not yet), five otherwise.
+    const across = (startsOn: string, endsOn: string) =>
+      programme([mentee("ana", { timeZone: "Europe/London" })], [mentor("lee", { timeZone: "America/New_York" })], {}, { maxTimeZoneDifferenceHours: 4, startsOn: new Date(startsOn), endsOn: new Date(endsOn) });
+    expect(pairsOf(matchProgramme(across("2026-03-09", "2026-03-27")))).toEqual(["ana-lee"]);
+    expect(matchProgramme(across("2026-03-09", "2026-04-10")).unpaired[0]?.excludedBy["time-zone"]).toBe(1);
+    expect(matchProgramme(across("2026-01-05", "2026-03-09")).unpaired[0]?.excludedBy["time-zone"]).toBe(1);
+    // And in autumn: London moves back on 25 October, New York on 1 November.
+    expect(pairsOf(matchProgramme(across("2026-10-26", "2026-10-31")))).toEqual(["ana-lee"]);
+    expect(pairsOf(matchProgramme(across("2026-10-26", "2026-11-02")))).toEqual([]);
+  });
+
+  it("refuses a zone nobody knows", () => {
+    expect(() => matchProgramme(programme([mentee("ana", { timeZone: "Mars/Olympus" })], [mentor("lee")]))).toThrow(/Mars\/Olympus is not a time zone/);
   });
 
   it("reports, for an unpaired mentee, how many mentors each rule excluded and whether eligible mentors had room", () => {
     const input = programme(
       [
         mentee("pia", { teamId: "ops" }),
-        mentee("ana", { teamId: "core", targetBand: 2, utcOffsetMinutes: 60, managementChainIds: ["m1"], pastMentorIds: ["m4"] }),
+        mentee("ana", { teamId: "core", targetBand: 2, timeZone: "Africa/Lagos", managementChainIds: ["m1"], pastMentorIds: ["m4"] }),
       ],
       [
         mentor("m1"),
         mentor("m2", { managementChainIds: ["ana"] }),
         mentor("m3", { band: 1, teamId: "core" }),
         mentor("m4"),
-        mentor("m5", { utcOffsetMinutes: 600 }),
+        mentor("m5", { timeZone: "Australia/Brisbane" }),
         mentor("m6"),
         mentor("ana"),
         mentor("m7"),

@@ -18,13 +18,23 @@ function some<T>(random: () => number, items: readonly T[], chance: number): T[]
 
 const COMPETENCIES = ["testing", "design", "operations", "security", "delivery"];
 const TEAMS = ["red", "blue", "green"];
-const OFFSETS = [-300, 0, 60, 330, 600];
+/** Zones that keep one offset all year, with that offset in minutes, so the rule can be judged from first principles. */
+const ZONES: readonly (readonly [string, number])[] = [
+  ["America/Bogota", -300],
+  ["UTC", 0],
+  ["Africa/Lagos", 60],
+  ["Asia/Kolkata", 330],
+  ["Australia/Brisbane", 600],
+];
+const offsetOf = (zone: string) => ZONES.find(([name]) => name === zone)![1];
 
 export const OPEN_RULES: ProgrammeRules = {
   maxMenteesPerMentor: 2,
   allowRepeatPairs: false,
   crossTeamOnly: false,
   maxTimeZoneDifferenceHours: null,
+  startsOn: new Date("2026-01-01"),
+  endsOn: new Date("2026-06-30"),
   pins: [],
   forbids: [],
 };
@@ -45,7 +55,7 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
   const mentors: MentorInput[] = mentorIds.map((id) => ({
     id,
     teamId: TEAMS[integer(random, 0, 2)]!,
-    utcOffsetMinutes: OFFSETS[integer(random, 0, 4)]!,
+    timeZone: ZONES[integer(random, 0, 4)]![0],
     capacity: random() < 0.2 ? undefined : integer(random, 0, 3),
     band: integer(random, 1, 5),
     strengths: some(random, COMPETENCIES, 0.4),
@@ -54,7 +64,7 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
   const mentees: MenteeInput[] = menteeIds.map((id) => ({
     id,
     teamId: TEAMS[integer(random, 0, 2)]!,
-    utcOffsetMinutes: OFFSETS[integer(random, 0, 4)]!,
+    timeZone: ZONES[integer(random, 0, 4)]![0],
     targetBand: integer(random, 1, 4),
     goals: some(random, COMPETENCIES, 0.5).map((competencyId) => ({ competencyId, gap: integer(random, 0, 3) })),
     managementChainIds: some(random, mentorIds, 0.15),
@@ -70,6 +80,8 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
       allowRepeatPairs: random() < 0.3,
       crossTeamOnly: random() < 0.3,
       maxTimeZoneDifferenceHours: random() < 0.5 ? null : integer(random, 1, 6),
+      startsOn: OPEN_RULES.startsOn,
+      endsOn: OPEN_RULES.endsOn,
       pins: random() < 0.3 ? randomPairs(integer(random, 1, 2)) : [],
       forbids: random() < 0.4 ? randomPairs(integer(random, 1, 3)) : [],
     },
@@ -81,7 +93,7 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
 /** Whether the pair breaks a hard rule, judged from the input alone. */
 export function breaksHardRule(input: MatchingInput, mentee: MenteeInput, mentor: MentorInput): boolean {
   const { rules } = input;
-  const apart = Math.abs(mentee.utcOffsetMinutes - mentor.utcOffsetMinutes) % 1440;
+  const apart = Math.abs(offsetOf(mentee.timeZone) - offsetOf(mentor.timeZone)) % 1440;
   const hoursApart = Math.min(apart, 1440 - apart) / 60;
   return (
     mentee.id === mentor.id ||

@@ -18,14 +18,14 @@ import { OPEN_RULES } from "./programmes";
 const mentee = (overrides: Partial<MenteeInput> = {}): MenteeInput => ({
   id: "lena",
   teamId: "checkout",
-  utcOffsetMinutes: 0,
+  timeZone: "UTC",
   targetBand: 1,
   goals: [],
   managementChainIds: ["sam", "priya"],
   pastMentorIds: [],
   ...overrides,
 });
-const mentor = (id: string, overrides: Partial<MentorInput> = {}): MentorInput => ({ id, teamId: "search", utcOffsetMinutes: 0, band: 2, strengths: [], managementChainIds: [], ...overrides });
+const mentor = (id: string, overrides: Partial<MentorInput> = {}): MentorInput => ({ id, teamId: "search", timeZone: "UTC", band: 2, strengths: [], managementChainIds: [], ...overrides });
 
 const input = (mentors: MentorInput[], rules: Partial<MatchingInput["rules"]> = {}, menteeOverrides: Partial<MenteeInput> = {}): MatchingInput => ({
   mentees: [mentee(menteeOverrides)],
@@ -56,7 +56,7 @@ describe("requests honour every hard rule of the matching", () => {
           mentor("junior", { band: 0 }),
           mentor("past"),
           mentor("mate", { teamId: "checkout" }),
-          mentor("far", { utcOffsetMinutes: 600 }),
+          mentor("far", { timeZone: "Australia/Brisbane" }),
           mentor("banned"),
           mentor("report", { managementChainIds: ["lena"] }),
           mentor("nora"),

@@ -1,0 +1,15 @@
+import { timeZoneLabel } from "~/modules/time-zones";
+
+/** A time-zone picker's options: the organisation's (an empty value) first, then every zone by name, once. */
+export function TimeZoneOptions({ zones, organisation }: { zones: readonly string[]; organisation: string }) {
+  return (
+    <>
+      <option value="">The organisation&apos;s ({organisation})</option>
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {timeZoneLabel(zone)}
+        </option>
+      ))}
+    </>
+  );
+}
