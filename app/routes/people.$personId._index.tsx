@@ -10,6 +10,8 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { growthPage } from "~/modules/growth/profile.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";
+import type { TodoItem } from "~/modules/todo/todo";
+import { reviewTodoAbout } from "~/modules/todo/todo.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { possessive } from "~/utils/possessive";
 
@@ -19,16 +21,84 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const page = await growthPage(viewer, params.personId);
-  // Calibration outcomes are the person's own to see, once released to them.
-  const outcomes = page.isSelf ? await ownOutcomeViews(viewer.id) : [];
-  return { ...page, outcomes };
+  const [outcomes, nextSteps] = await Promise.all([
+    // Calibration outcomes are the person's own to see, once released to them.
+    page.isSelf ? ownOutcomeViews(viewer.id) : [],
+    page.canSelfAssess || page.canReview ? reviewTodoAbout(viewer, params.personId) : null,
+  ]);
+  return { ...page, outcomes, nextSteps };
 });
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 
+type Draft = { updatedAt: Date | string } | null;
+
+/**
+ * What the viewer owes about this person's reviews, from the to-do list's own rule (app/modules/todo):
+ * once the cycle's self-assessment or review is submitted it is no longer asked for. Outside any
+ * cycle a self-assessment is offered, not owed.
+ */
+function NextStep({
+  steps,
+  isSelf,
+  firstName,
+  reviewPath,
+  selfDraft,
+  managerDraft,
+}: {
+  steps: { items: TodoItem[]; ownCycles: { name: string }[] };
+  isSelf: boolean;
+  firstName: string;
+  reviewPath: string;
+  selfDraft: Draft;
+  managerDraft: Draft;
+}) {
+  const muted = "mt-2 text-sm text-slate-600 dark:text-slate-300";
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-3 text-lg font-semibold">Next step</h2>
+      {steps.items.length ? (
+        <ul className="space-y-4">
+          {steps.items.map((item, index) => (
+            <li key={item.key}>
+              <Link to={item.href} className={buttonClass(index === 0 ? "primary" : "secondary")}>
+                {item.kind === "manager-review" ? (managerDraft ? `Continue your review of ${firstName}` : `Review ${firstName}`) : item.title}
+              </Link>
+              <p className={muted}>
+                {item.detail}
+                {item.due ? ` Due ${formatDate(item.due)}.` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : isSelf && steps.ownCycles.length ? (
+        <p className="text-sm">
+          Your self-assessment for {steps.ownCycles.map((cycle) => cycle.name).join(" and ")} is submitted. Nothing else is due from you here.
+        </p>
+      ) : isSelf ? (
+        <>
+          <p className="text-sm">Nothing is due from you. You can assess yourself outside a review cycle at any time.</p>
+          <Link to="/assess" className={`mt-3 ${buttonClass("secondary")}`}>
+            {selfDraft ? "Continue your self-assessment" : "Start a self-assessment"}
+          </Link>
+          {selfDraft ? <p className={muted}>Your draft was last saved {formatDate(selfDraft.updatedAt)}.</p> : null}
+        </>
+      ) : (
+        <>
+          <p className="text-sm">Nothing is due from you about {firstName}.</p>
+          {managerDraft ? (
+            <Link to={reviewPath} className={`mt-3 ${buttonClass("secondary")}`}>
+              Continue your review of {firstName}
+            </Link>
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}
+
 export default function PersonGrowth() {
-  const { person, isSelf, canSelfAssess, canReview, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes } =
-    useLoaderData<typeof loader>();
+  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps } = useLoaderData<typeof loader>();
   const firstName = person.name.split(" ")[0];
   const base = `/people/${person.id}`;
   return (
@@ -51,27 +121,7 @@ export default function PersonGrowth() {
           </p>
         </Card>
       ))}
-      {canSelfAssess || canReview ? (
-        <Card className="mb-6">
-          <h2 className="mb-3 text-lg font-semibold">Next step</h2>
-          <div className="flex flex-wrap gap-3">
-            {canSelfAssess ? (
-              <Link to="/assess" className={buttonClass("primary")}>
-                {selfDraft ? "Continue your self-assessment" : "Start a self-assessment"}
-              </Link>
-            ) : null}
-            {canReview ? (
-              <Link to={`${base}/review`} className={buttonClass(canSelfAssess ? "secondary" : "primary")}>
-                {managerDraft ? `Continue your review of ${firstName}` : `Review ${firstName}`}
-              </Link>
-            ) : null}
-          </div>
-          {selfDraft && canSelfAssess ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Your draft was last saved {formatDate(selfDraft.updatedAt)}.</p> : null}
-          {managerDraft && canReview ? (
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Your review draft was last saved {formatDate(managerDraft.updatedAt)}.</p>
-          ) : null}
-        </Card>
-      ) : null}
+      {nextSteps ? <NextStep steps={nextSteps} isSelf={isSelf} firstName={firstName ?? person.name} reviewPath={`${base}/review`} selfDraft={selfDraft} managerDraft={managerDraft} /> : null}
 
       <Card className="mb-6">
         <h2 className="mb-1 text-lg font-semibold">Self-assessment and manager review</h2>

@@ -23,6 +23,24 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
   return todoItems(facts, now);
 }
 
+/**
+ * What the viewer owes about one person's reviews, as their to-do list says it (a person's growth
+ * page): their own self-assessment when the person is the viewer, their review when the person
+ * reports to them. With the open cycles the viewer is in, so a page can tell "submitted" from
+ * "no cycle".
+ */
+export async function reviewTodoAbout(viewer: { id: string; isAdmin: boolean }, personId: string, now = new Date()): Promise<{ items: TodoItem[]; ownCycles: { name: string }[] }> {
+  const facts = await reviewTodoFacts(viewer, now);
+  const ownCycles = viewer.id === personId ? facts.ownCycles : [];
+  const about: TodoFacts = {
+    ownCycles,
+    reportsToReview: facts.reportsToReview.filter((entry) => entry.person.id === personId),
+    reviewsOutsideCycles: facts.reviewsOutsideCycles?.filter((entry) => entry.person.id === personId),
+    cyclesToClose: [],
+  };
+  return { items: todoItems(about, now), ownCycles: ownCycles.map(({ cycle }) => ({ name: cycle.name })) };
+}
+
 type Counted = { viewer: { id: string; isAdmin: boolean }; todoCount: KeptTodoCount };
 
 /**
