@@ -30,7 +30,7 @@ const muted = "text-slate-600 dark:text-slate-300";
 function Hidden({ floor, colSpan }: { floor: number; colSpan: number }) {
   return (
     <td className={`${tdClass} ${muted}`} colSpan={colSpan}>
-      Not shown: fewer than {floor} people, or hidden beside such a group.
+      Not shown: fewer than {floor} people, or it would give the figures of such a group.
     </td>
   );
 }
@@ -72,8 +72,10 @@ export default function Insights() {
       />
       <Card className="mb-8">
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Every figure comes with the number of people behind it (n) and a 95% interval. Groups of fewer than {view.floor} people are not shown, and so many more that no hidden
-          figure can be worked out from the ones shown beside it. Each chart has a table with the same figures, and each table can be downloaded as CSV.
+          Every figure comes with the number of people behind it (n) and a 95% interval. The figures of groups of fewer than {view.floor} people are not shown (more where a
+          calibration session raised the floor for its people), and so many more that none of them can be worked out by adding and subtracting others: rows of one table,
+          a track and its levels, this page and the calibration sessions' fairness reports, or the cycles you can choose. A hidden row names its group and how many people
+          are in it, and nothing about them. Each chart has a table with the same figures, and each table can be downloaded as CSV.
         </p>
       </Card>
 
@@ -91,10 +93,8 @@ export default function Insights() {
               {track.levels.map((level) => (
                 <li key={level.level} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
                   <p className="font-medium">{level.levelName}</p>
-                  {level.suppressed ? (
-                    <p className={`text-sm ${muted}`}>
-                      {plural(level.n, "# stay")}: not shown (fewer than {view.floor}).
-                    </p>
+                  {level.suppressed || level.n === null || level.promotions === null ? (
+                    <p className={`text-sm ${muted}`}>Not shown: fewer than {view.floor} people's stays, or it would give the figures of such a level.</p>
                   ) : (
                     <>
                       <SurvivalChart title={`Time at ${level.levelName} before promotion`} points={level.points} median={level.median} maxDays={maxDays} />
@@ -110,6 +110,7 @@ export default function Insights() {
                       </p>
                       <p className={`text-xs ${muted}`}>
                         n = {plural(level.n, "# stay")}, {level.promotions} promoted
+                        {level.unknownStarts ? `; ${plural(level.unknownStarts, "# stay")} began before Rungs on a day nobody gave, so counted from when the person was added` : ""}
                       </p>
                     </>
                   )}
@@ -127,7 +128,7 @@ export default function Insights() {
                   <th scope="row" className={`${tdClass} font-medium`}>
                     {level.levelName}
                   </th>
-                  <td className={`${tdClass} tabular-nums`}>{level.n}</td>
+                  <td className={`${tdClass} tabular-nums`}>{level.n ?? "—"}</td>
                   {level.suppressed ? (
                     <Hidden floor={view.floor} colSpan={2} />
                   ) : (
@@ -209,7 +210,7 @@ export default function Insights() {
                   {dimension.groups.map((group) => (
                     <tr key={group.value}>
                       <th scope="row" className={`${tdClass} font-medium`}>
-                        {group.value}
+                        {group.label}
                       </th>
                       <td className={`${tdClass} tabular-nums`}>{group.n}</td>
                       {group.rates ? (
@@ -250,7 +251,8 @@ export default function Insights() {
         </Alert>
         {view.mentoring.suppressed ? (
           <p className={muted}>
-            Not shown: {plural(view.mentoring.mentees, "# mentee")} and {plural(view.mentoring.comparisonPeople, "# comparable person")} with reviews before and after, fewer than {view.floor} on one side.
+            Not shown: {plural(view.mentoring.mentees, "# mentee")} and {plural(view.mentoring.comparisonPeople, "# comparable person")} with reviews before and after, fewer than {view.floor}{" "}
+            on one side, or it would give the figures of such a group.
           </p>
         ) : (
           <DataTable caption="Goal movement of mentees and comparable people" headings={["Who", "People (n)", "Goals compared", "Mean change in rating (95%)", "Change"]}>
@@ -293,7 +295,7 @@ export default function Insights() {
                   {row.name}
                 </th>
                 <td className={`${tdClass} tabular-nums`}>{row.n}</td>
-                <td className={`${tdClass} tabular-nums`}>{row.sessions}</td>
+                <td className={`${tdClass} tabular-nums`}>{row.sessions ?? "—"}</td>
                 {row.suppressed ? (
                   <Hidden floor={view.floor} colSpan={3} />
                 ) : (
@@ -366,7 +368,8 @@ export default function Insights() {
             <h3 className="mb-2 font-semibold">The funnel, stage by stage</h3>
             <p className={`mb-3 max-w-3xl text-sm ${muted}`}>
               {plural(view.hiring.candidates, "# candidate")} through the pipeline's stages. Each counts once, at the furthest stage they reached; the conversion is the share of those decided
-              at a stage who went on (candidates still waiting are left out of it), with Wilson's 95% interval.
+              at a stage who went on (candidates still waiting are left out of it), with Wilson's 95% interval. A count of fewer than {view.floor} candidates is hidden, and so
+              is any count beside it that would give it.
             </p>
             <DataTable caption="Hiring funnel by pipeline stage" headings={["Stage", "Reached (n)", "Moved on", "Rejected here", "Waiting", "Conversion (95%)", "Conversion"]}>
               {view.hiring.funnel.map((row) => (
@@ -374,13 +377,14 @@ export default function Insights() {
                   <th scope="row" className={`${tdClass} font-medium`}>
                     {row.label}
                   </th>
-                  <td className={`${tdClass} tabular-nums`}>{row.reached}</td>
-                  <td className={`${tdClass} tabular-nums`}>{row.movedOn}</td>
-                  <td className={`${tdClass} tabular-nums`}>{row.rejected}</td>
-                  <td className={`${tdClass} tabular-nums`}>{row.open}</td>
+                  {([row.reached, row.movedOn, row.rejected, row.open] as const).map((count, index) => (
+                    <td key={index} className={`${tdClass} tabular-nums`}>
+                      {count ?? <span className={muted}>Hidden</span>}
+                    </td>
+                  ))}
                   {row.stage === "hired" ? (
                     <td className={tdClass} colSpan={2} />
-                  ) : row.suppressed ? (
+                  ) : !row.conversion ? (
                     <Hidden floor={view.floor} colSpan={2} />
                   ) : (
                     <>

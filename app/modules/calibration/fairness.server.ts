@@ -1,6 +1,9 @@
-import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
+import { groupCellId, sessionTable } from "~/modules/disclosure/reports";
 import { NotFoundError } from "~/modules/errors";
+import { calibrationInScope } from "~/modules/insights/queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
@@ -9,36 +12,34 @@ import { canSeeFairness } from "./policy";
 import { SESSION_STATE_LABELS } from "./session-state";
 import { requireSessionAccess } from "./sessions.server";
 
-/** The fairness report of a locked or published session, for admins; a 404 for anyone else and before the lock. */
+/**
+ * The fairness report of a locked or published session, for admins; a 404 for anyone else and before
+ * the lock. What it shows is released together with every other report over the cycle's people that
+ * an admin reads (the insights page's cycle and groups, the cycle's other sessions): the disclosure
+ * check runs over all of them, as the insights page runs it (decision 060).
+ */
 export async function fairnessView(viewer: Viewer, sessionId: string) {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canSeeFairness(viewer, session.access)) throw new NotFoundError("There is no fairness report for this session.");
-  const ladder = await requireLadderOfVersion(session.ladderVersionId);
-  const entries = await db.calibrationEntry.findMany({
-    where: { sessionId },
-    select: { trackId: true, levelId: true, finalRating: true, finalOutcome: true, person: { select: { attributes: true, team: { select: { name: true } } } } },
-  });
-  const attributesOf = entries.map((entry) => parseAttributes(entry.person.attributes));
-  const attributeNames = [...new Set(attributesOf.flatMap((attributes) => Object.keys(attributes)))].sort();
-  const dimensions: Dimension[] = [
-    { id: "team", label: "Team" },
-    { id: "track", label: "Track" },
-    { id: "level", label: "Level" },
-    ...attributeNames.map((name) => ({ id: `attribute:${name}`, label: name.charAt(0).toUpperCase() + name.slice(1) })),
-  ];
-  const people = entries.map((entry, index) => ({
-    finalRating: entry.finalRating,
-    promoted: entry.finalOutcome === "promote",
-    groups: {
-      team: entry.person.team?.name ?? null,
-      track: entry.trackId ? (getTrack(ladder, entry.trackId)?.name ?? entry.trackId) : null,
-      level: entry.levelId ? (getLevel(ladder, entry.levelId)?.title ?? entry.levelId) : null,
-      ...Object.fromEntries(attributeNames.map((name) => [`attribute:${name}`, attributesOf[index]![name] ?? null])),
-    },
-  }));
+  const [ladder, cycleRows, floorOf] = await Promise.all([requireLadderOfVersion(session.ladderVersionId), calibrationInScope({ kind: "organisation" }, session.cycleId), personFloors()]);
+  const entries = cycleRows.map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
+  const release = cycleOutcomeRelease(session.cycleId, entries, true, floorOf);
+  const own = entries.filter((entry) => entry.sessionId === sessionId);
+  const dimensionIds = outcomeDimensions(entries.filter((entry) => entry.cycleId === session.cycleId));
+  const dimensions: Dimension[] = dimensionIds.map((id) =>
+    id === "team"
+      ? { id, label: "Team" }
+      : id === "track"
+        ? { id, label: "Track", groupLabel: (value) => getTrack(ladder, value)?.name ?? value }
+        : id === "level"
+          ? { id, label: "Level", groupLabel: (value) => getLevel(ladder, value)?.title ?? value }
+          : { id, label: id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1) },
+  );
+  const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds) }));
+  const table = sessionTable(sessionId);
   return {
     session: { id: session.id, name: session.name, stateLabel: SESSION_STATE_LABELS[session.state] },
-    floor: session.groupFloor,
-    report: fairnessReport(people, dimensions, session.groupFloor),
+    floor: Math.max(session.groupFloor, ...own.map((entry) => floorOf(entry.personId))),
+    report: fairnessReport(people, dimensions, { table: release.shown.has(table), group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)) }),
   };
 }

@@ -1,34 +1,39 @@
 import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
 import { worthALook } from "~/modules/statistics/multiple-comparisons";
-import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
 /**
  * The fairness report of a locked session: final ratings and promotion rates by team, track,
  * level and the attributes admins import with people, each group against everyone else in the
- * session (those with no group in the dimension included), with 95% intervals. Groups below the
- * floor are suppressed, and so many more that no hidden figure can be worked out from the total
- * and the groups shown, the people with no group counted among the hidden (suppressedGroups;
- * decision 018). A difference is marked worth a look only when it holds up among every comparison
- * the report shows (worthALook), and the report says how many those are.
+ * session (those with no group in the dimension included), with 95% intervals. Which rows show
+ * their figures is the disclosure check's to say (decision 060): the session's people are checked
+ * together with every other report over them, the cycle's insights and the cycle's other sessions.
+ * A difference is marked worth a look only when it holds up among every comparison the report
+ * shows (worthALook), and the report says how many those are.
  */
 
 export type FairnessPerson = {
   finalRating: number | null;
   promoted: boolean;
-  /** Dimension id → the person's group in it (null: not known, left out of that dimension). */
+  /** Dimension id → the person's group in it, by id (null: not known, left out of that dimension). */
   groups: Readonly<Record<string, string | null>>;
 };
 
-export type Dimension = { id: string; label: string };
+/** A dimension, and how its groups are named on the page. */
+export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
+
+/** The disclosure check's answer for this report: whether a row (its table, or a dimension's group) shows its figures. */
+export type Shown = { table: boolean; group: (dimension: string, value: string) => boolean };
 
 /** A difference from the rest, and whether it holds up among all the report's comparisons. */
 export type MarkedDifference = Difference & { worthALook: boolean };
 
 export type FairnessGroup = {
   value: string;
+  /** The group's name on the page. */
+  label: string;
   n: number;
-  /** Too small to show (or suppressed with it); nothing but the count band is shown. */
+  /** Hidden by the disclosure check: its size is shown, nothing measured of it. */
   suppressed: boolean;
   meanRating: number | null;
   /** The group's mean final rating minus everyone else's, with Welch's interval. */
@@ -49,17 +54,16 @@ export type FairnessReport = {
   comparisons: number;
 };
 
-/** The report over everyone with a final rating; the session's own figures too are hidden below the floor. */
-export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number): FairnessReport {
+/** The report over everyone with a final rating; the session's own figures too only where the check releases them. */
+export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], shown: Shown): FairnessReport {
   const rated = people.filter((person) => person.finalRating !== null);
   const promotions = rated.filter((person) => person.promoted).length;
   const all = summarise(rated.map((person) => person.finalRating!));
-  const shown = !belowFloor(rated.length, floor);
   return {
     n: rated.length,
-    meanRating: shown ? all.mean : null,
-    promotionRate: shown ? wilsonInterval(promotions, rated.length) : null,
-    ...marked(dimensions.map((dimension) => dimensionReport(rated, dimension, floor, shown))),
+    meanRating: shown.table ? all.mean : null,
+    promotionRate: shown.table ? wilsonInterval(promotions, rated.length) : null,
+    ...marked(dimensions.map((dimension) => dimensionReport(rated, dimension, shown))),
   };
 }
 
@@ -80,10 +84,7 @@ function marked(dimensions: readonly FairnessDimension[]): Pick<FairnessReport, 
 /** Marked once the whole report's comparisons are known (`marked`). */
 const unmarked = (difference: Difference | null): MarkedDifference | null => (difference ? { ...difference, worthALook: false } : null);
 
-/** The people with no group in a dimension, as a cell of its split that is never shown. */
-const UNKNOWN = Symbol("unknown");
-
-function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, floor: number, totalShown: boolean): FairnessDimension {
+function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, shown: Shown): FairnessDimension {
   const byGroup = new Map<string, FairnessPerson[]>();
   let unknown = 0;
   for (const person of people) {
@@ -96,15 +97,11 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     if (list) list.push(person);
     else byGroup.set(value, [person]);
   }
-  const hidden = suppressedGroups<string | typeof UNKNOWN>(
-    [...[...byGroup].map(([value, members]) => ({ key: value, n: members.length })), { key: UNKNOWN, n: unknown, hidden: true }],
-    totalShown ? people.length : null,
-    floor,
-  );
   const groups = [...byGroup]
     .map(([value, members]): FairnessGroup => {
-      if (hidden.has(value)) {
-        return { value, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
+      const label = dimension.groupLabel?.(value) ?? value;
+      if (!shown.group(dimension.id, value)) {
+        return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
       }
       // Each group against everyone else in the session, those with no group here included.
       const rest = people.filter((person) => person.groups[dimension.id] !== value);
@@ -112,6 +109,7 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
       const promoted = members.filter((person) => person.promoted).length;
       return {
         value,
+        label,
         n: members.length,
         suppressed: false,
         meanRating: ratings.mean,
@@ -120,6 +118,6 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         promotionDifference: unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })),
       };
     })
-    .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
+    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
   return { id: dimension.id, label: dimension.label, groups, unknown };
 }

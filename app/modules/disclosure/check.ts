@@ -15,8 +15,9 @@
  * - a finest group smaller than its floor (the people who share every cell: IC, Staff, Payments and
  *   Berlin, say), alone or together with one or two other such groups while all of them add up to
  *   fewer than the floor.
- * Each time one follows, the smallest released cell that its derivation uses is hidden too, and the
- * check runs again. Membership of cells is public (who is on which team is no secret); the figures
+ * Each time one follows, the smallest released cell that its derivation uses is hidden too (with any
+ * cell over exactly the same people, which releases the same figures: a cell with copies costs its
+ * size for each), and the check runs again. Membership of cells is public (who is on which team is no secret); the figures
  * are what is protected.
  *
  * Derivability is decided exactly by Gaussian elimination over the finest groups, in the integers
@@ -32,10 +33,12 @@ export type Cell = {
   members: readonly string[];
   /** Never released whatever its size: people with no group in a dimension, still counted in totals. */
   withheld?: boolean;
+  /** A floor of the figure's own, above its members' (a correlation needs more people than a mean). */
+  floor?: number;
 };
 
 export type Release = {
-  /** The cells whose figures may be shown. Every other cell shows nothing: no count, no rate, no interval. */
+  /** The cells whose figures may be shown (an empty one too). Every other cell shows nothing measured: no count, no rate, no interval. */
   shown: ReadonlySet<string>;
   /** Each cell's size and floor (the highest floor of its members). */
   sizes: ReadonlyMap<string, { n: number; floor: number }>;
@@ -185,7 +188,7 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     return [...members];
   });
   const sizes = new Map<string, { n: number; floor: number }>();
-  const cellFloor = memberLists.map((members) => members.reduce((highest, unit) => Math.max(highest, unitFloor[unit]!), 0));
+  const cellFloor = memberLists.map((members, index) => members.reduce((highest, unit) => Math.max(highest, unitFloor[unit]!), cells[index]!.floor ?? 0));
   cells.forEach((cell, index) => sizes.set(cell.id, { n: memberLists[index]!.length, floor: cellFloor[index]! }));
 
   // The finest groups: units in exactly the same cells.
@@ -216,13 +219,21 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   const hidden = new Set<number>();
   cells.forEach((cell, index) => {
     const n = memberLists[index]!.length;
-    if (cell.withheld || n === 0 || n < cellFloor[index]!) hidden.add(index);
+    // An empty cell is about nobody: its figures (a count of nought) are released.
+    if (cell.withheld || (n > 0 && n < cellFloor[index]!)) hidden.add(index);
   });
   const hiddenTargets = [...hidden].filter((index) => memberLists[index]!.length > 0 && memberLists[index]!.length < cellFloor[index]!);
   const smallAtoms = atomSize.flatMap((size, atom) => (size < atomFloor[atom]! ? [atom] : []));
   const order = cells.map((_, index) => index).sort((a, b) => memberLists[a]!.length - memberLists[b]!.length || a - b);
 
-  const smallerCell = (a: number, b: number) => memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
+  // Cells over exactly the same people release the same figures: one is hidden only with all its copies,
+  // and hiding them costs their size once for each copy still released.
+  const twins = new Map<string, number[]>();
+  const twinKey = cellAtoms.map((atoms) => [...atoms].sort((a, b) => a - b).join(","));
+  cellAtoms.forEach((_, index) => (twins.get(twinKey[index]!) ?? twins.set(twinKey[index]!, []).get(twinKey[index]!)!).push(index));
+  const copiesOf = (cell: number) => twins.get(twinKey[cell]!)!.filter((twin) => !hidden.has(twin));
+  const cost = (cell: number) => memberLists[cell]!.length * copiesOf(cell).length;
+  const cheaper = (a: number, b: number) => cost(a) - cost(b) || memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
   for (;;) {
     const elimination = new Elimination((column) => atomCells[column]!);
     for (const index of order) if (!hidden.has(index)) elimination.add(index, cellAtoms[index]!);
@@ -234,11 +245,11 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     };
     const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, atomSize, atomFloor, elimination, derivation)];
     if (!found.length) break;
-    // Each derivation combines released cells: the smallest of them is hidden, unless one it uses already is.
+    // Each derivation combines released cells: the cheapest of them is hidden with its copies, unless one it uses already is.
     const victims = new Set<number>();
     for (const used of found) {
       if ([...used.keys()].some((cell) => victims.has(cell))) continue;
-      victims.add([...used.keys()].sort(smallerCell)[0]!);
+      for (const twin of copiesOf([...used.keys()].sort(cheaper)[0]!)) victims.add(twin);
     }
     for (const victim of victims) hidden.add(victim);
   }

@@ -143,29 +143,46 @@ export type FunnelRow = {
   conversion: number | null;
 };
 
+/** The candidates (their places in the list given) in each part of a stage of the funnel. */
+export type FunnelBuckets = { stage: FunnelStage; reached: number[]; movedOn: number[]; rejected: number[]; open: number[] };
+
 /**
  * Conversion from stage to stage. Each candidate counts once, at the furthest stage they reached
  * (a move back, or a rejection after one, does not undo having reached it); a rejection is counted
  * at that furthest stage; a reopened candidate is open again. Candidates still waiting are left
- * out of the conversion, which is over decided candidates only, and shown as open.
+ * out of the conversion, which is over decided candidates only, and shown as open. Which
+ * candidates are where: reports that release the funnel check who its figures are about.
  */
-export function funnel(histories: readonly CandidateHistory[]): FunnelRow[] {
-  const furthest: { stage: FunnelStage; rejected: boolean }[] = [];
-  for (const history of histories) {
+export function funnelBuckets(histories: readonly CandidateHistory[]): FunnelBuckets[] {
+  const furthest: { index: number; stage: FunnelStage; rejected: boolean }[] = [];
+  histories.forEach((history, index) => {
     let best: FunnelStage | null = null;
     for (const move of history.moves) {
       if (move.to !== "rejected" && (best === null || ORDER[move.to] > ORDER[best])) best = move.to;
       if (move.from && move.from !== "rejected" && (best === null || ORDER[move.from] > ORDER[best])) best = move.from;
     }
-    if (best !== null) furthest.push({ stage: best, rejected: currentStage(history) === "rejected" });
-  }
+    if (best !== null) furthest.push({ index, stage: best, rejected: currentStage(history) === "rejected" });
+  });
   return FUNNEL_STAGES.map((stage) => {
     const reached = furthest.filter((candidate) => ORDER[candidate.stage] >= ORDER[stage]);
-    const movedOn = reached.filter((candidate) => ORDER[candidate.stage] > ORDER[stage]).length;
-    const rejected = reached.filter((candidate) => candidate.stage === stage && candidate.rejected).length;
-    const open = stage === "hired" ? 0 : reached.length - movedOn - rejected;
-    return { stage, reached: reached.length, movedOn, rejected, open, conversion: stage === "hired" || movedOn + rejected === 0 ? null : movedOn / (movedOn + rejected) };
+    const movedOn = reached.filter((candidate) => ORDER[candidate.stage] > ORDER[stage]);
+    const rejected = reached.filter((candidate) => candidate.stage === stage && candidate.rejected);
+    const open = stage === "hired" ? [] : reached.filter((candidate) => candidate.stage === stage && !candidate.rejected);
+    const indices = (list: typeof reached) => list.map((candidate) => candidate.index);
+    return { stage, reached: indices(reached), movedOn: indices(movedOn), rejected: indices(rejected), open: indices(open) };
   });
+}
+
+/** The funnel's counts and conversions (funnelBuckets, counted). */
+export function funnel(histories: readonly CandidateHistory[]): FunnelRow[] {
+  return funnelBuckets(histories).map(({ stage, reached, movedOn, rejected, open }) => ({
+    stage,
+    reached: reached.length,
+    movedOn: movedOn.length,
+    rejected: rejected.length,
+    open: open.length,
+    conversion: stage === "hired" || movedOn.length + rejected.length === 0 ? null : movedOn.length / (movedOn.length + rejected.length),
+  }));
 }
 
 export type TimeInStageRow = {

@@ -1,7 +1,8 @@
-import { funnel, PIPELINE_STAGE_LABELS, type CandidateHistory, type FunnelStage } from "~/modules/hiring/pipeline";
+import { disclosureCheck } from "~/modules/disclosure/check";
+import { funnelCells } from "~/modules/disclosure/reports";
+import { funnelBuckets, PIPELINE_STAGE_LABELS, type CandidateHistory, type FunnelStage } from "~/modules/hiring/pipeline";
 import { correlate, VALIDITY_CAVEAT, VALIDITY_MIN_N, type Correlation, type HireOutcome } from "~/modules/hiring/validity";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
-import { belowFloor } from "~/modules/statistics/small-groups";
 
 /**
  * Hiring over time, for admins: the validity loop year by year (does a hire's interview say
@@ -41,28 +42,39 @@ export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Dat
 export type FunnelStageRow = {
   stage: FunnelStage;
   label: string;
-  reached: number;
-  movedOn: number;
-  rejected: number;
-  open: number;
-  /** Of the candidates decided at the stage, the share who went on; hidden below the floor. */
+  /** Each count, or null where the disclosure check hides it (the candidates behind it are too few, or it would give such a count). */
+  reached: number | null;
+  movedOn: number | null;
+  rejected: number | null;
+  open: number | null;
+  /** Some count of the stage is hidden. */
   suppressed: boolean;
+  /** Of the candidates decided at the stage, the share who went on: only where both its counts are shown. */
   conversion: Proportion | null;
 };
 
-export function funnelWithIntervals(histories: readonly CandidateHistory[], floor: number): FunnelStageRow[] {
-  return funnel(histories).map((row) => {
-    const decided = row.movedOn + row.rejected;
-    const suppressed = row.stage !== "hired" && belowFloor(decided, floor);
+/** The funnel, stage by stage, each count released by the disclosure check (`candidateIds`: whose histories these are, in order). */
+export function funnelWithIntervals(histories: readonly CandidateHistory[], candidateIds: readonly string[], floor: number): FunnelStageRow[] {
+  const buckets = funnelBuckets(histories);
+  const ids = (indices: readonly number[]) => indices.map((index) => candidateIds[index]!);
+  const release = disclosureCheck(
+    funnelCells(buckets.map((bucket) => ({ stage: bucket.stage, reached: ids(bucket.reached), movedOn: ids(bucket.movedOn), rejected: ids(bucket.rejected), open: ids(bucket.open) }))),
+    () => floor,
+  );
+  return buckets.map((bucket) => {
+    const shown = (part: "reached" | "movedOn" | "rejected" | "open") => release.shown.has(`funnel:${bucket.stage}:${part}`);
+    const count = (part: "reached" | "movedOn" | "rejected" | "open") => (shown(part) ? bucket[part].length : null);
+    const decided = bucket.movedOn.length + bucket.rejected.length;
+    const parts = bucket.stage === "hired" ? (["reached"] as const) : (["reached", "movedOn", "rejected", "open"] as const);
     return {
-      stage: row.stage,
-      label: PIPELINE_STAGE_LABELS[row.stage],
-      reached: row.reached,
-      movedOn: row.movedOn,
-      rejected: row.rejected,
-      open: row.open,
-      suppressed,
-      conversion: row.conversion === null || suppressed ? null : wilsonInterval(row.movedOn, decided),
+      stage: bucket.stage,
+      label: PIPELINE_STAGE_LABELS[bucket.stage],
+      reached: count("reached"),
+      movedOn: bucket.stage === "hired" ? 0 : count("movedOn"),
+      rejected: bucket.stage === "hired" ? 0 : count("rejected"),
+      open: bucket.stage === "hired" ? 0 : count("open"),
+      suppressed: parts.some((part) => !shown(part)),
+      conversion: bucket.stage !== "hired" && decided > 0 && shown("movedOn") && shown("rejected") ? wilsonInterval(bucket.movedOn.length, decided) : null,
     };
   });
 }

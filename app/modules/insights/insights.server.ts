@@ -7,7 +7,10 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
-import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord } from "./outcomes";
+import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
+import { cycleTable, groupCellId } from "~/modules/disclosure/reports";
 import { insightsScope, type InsightsScope } from "./policy";
 import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
@@ -52,12 +55,14 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
 async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string | null, at: Date) {
   const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
-  const [ladders, people, changes, entries, mentoring, hiring] = await Promise.all([
+  const floors = personFloors();
+  const [ladders, people, changes, rows, floorOf, mentoring, hiring] = await Promise.all([
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
     peopleInScope(scope),
     levelChangesInScope(scope),
     calibrationInScope(scope),
-    mentoringView(scope, floor),
+    floors,
+    mentoringView(scope, floors),
     scope.kind === "organisation" ? hiringView(viewer, floor) : null,
   ]);
 
@@ -67,28 +72,31 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   const spells = people.flatMap((person) =>
     levelSpells(
       {
+        id: person.id,
         createdAt: person.createdAt.getTime(),
         deactivatedAt: person.deactivatedAt?.getTime() ?? null,
         current: { track: person.track, level: person.level },
+        levelSince: person.levelSince?.getTime() ?? null,
         changes: (changesOf.get(person.id) ?? []).map((change) => ({
           at: change.changedAt.getTime(),
           from: { track: change.fromTrackId, level: change.fromLevelId },
           to: { track: change.toTrackId, level: change.toLevelId },
           promotion: isPromotion(ladders, change),
+          fromSince: change.fromSince?.getTime() ?? null,
         })),
       } satisfies PersonHistory,
       now,
     ),
   );
-  const tracks = timeInLevel(spells, ladderOrder(ladders, spells), floor).map((track) => ({
+  const tracks = timeInLevel(spells, ladderOrder(ladders, spells), floorOf).map((track) => ({
     track: track.track,
     trackName: trackLabel(ladders, track.track) ?? track.track,
-    n: track.n,
     levels: track.levels.map((level) => ({
       level: level.level,
       levelName: levelLabel(ladders, level.level) ?? level.level,
       n: level.n,
       promotions: level.promotions,
+      unknownStarts: level.unknownStarts,
       suppressed: level.suppressed,
       median: level.curve?.median ?? null,
       medianInterval: level.curve?.medianInterval ?? null,
@@ -96,41 +104,39 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
     })),
   }));
 
-  // Promotion and outcome rates: one record per person and cycle, the first with a level outcome: calibrationInScope gives the latest locked session's first.
-  const personById = new Map(people.map((person) => [person.id, person]));
-  const attributeNames = [...new Set(people.flatMap((person) => Object.keys(parseAttributes(person.attributes))))].sort();
-  const dimensions = [
-    { id: "team", label: "Team" },
-    { id: "track", label: "Track" },
-    { id: "level", label: "Level" },
-    ...attributeNames.map((name) => ({ id: `attribute:${name}`, label: name.charAt(0).toUpperCase() + name.slice(1) })),
-  ];
+  // Promotion and outcome rates: one record per person and cycle, from the session locked last (calibrationInScope gives it first).
+  const entries = rows.filter((row) => OUTCOMES.includes(row.finalOutcome as Outcome)).map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
   const cycles = [...new Map(entries.map((entry) => [entry.cycleId, { id: entry.cycleId, name: entry.cycleName, startsOn: entry.cycleStartsOn.getTime() }])).values()].sort(
     (a, b) => b.startsOn - a.startsOn || a.name.localeCompare(b.name),
   );
+  // Each cycle's tables are released together with every other report over its people the viewer reads: for admins, its sessions' fairness reports.
+  const releases = new Map(cycles.map((cycle) => [cycle.id, cycleOutcomeRelease(cycle.id, entries, scope.kind === "organisation", floorOf)]));
+  const shown: OutcomesShown = {
+    cycle: (id) => releases.get(id)?.shown.has(cycleTable(id)) ?? false,
+    group: (id, dimension, value) => releases.get(id)?.shown.has(groupCellId(`${cycleTable(id)}:${dimension}`, value)) ?? false,
+  };
   const seen = new Set<string>();
   const records: OutcomeRecord[] = [];
+  const dimensionsOf = new Map(cycles.map((cycle) => [cycle.id, outcomeDimensions(entries.filter((entry) => entry.cycleId === cycle.id))]));
   for (const entry of entries) {
-    if (!OUTCOMES.includes(entry.finalOutcome as Outcome) || seen.has(`${entry.cycleId}/${entry.personId}`)) continue;
+    if (seen.has(`${entry.cycleId}/${entry.personId}`)) continue;
     seen.add(`${entry.cycleId}/${entry.personId}`);
-    const person = personById.get(entry.personId);
-    const attributes = parseAttributes(person?.attributes ?? "{}");
-    records.push({
-      cycleId: entry.cycleId,
-      outcome: entry.finalOutcome as Outcome,
-      groups: {
-        team: person?.team ?? null,
-        track: entry.trackId ? trackLabel(ladders, entry.trackId) : null,
-        level: entry.levelId ? levelLabel(ladders, entry.levelId) : null,
-        ...Object.fromEntries(attributeNames.map((name) => [`attribute:${name}`, attributes[name] ?? null])),
-      },
-    });
+    records.push({ cycleId: entry.cycleId, outcome: entry.finalOutcome as Outcome, groups: outcomeGroups(entry, dimensionsOf.get(entry.cycleId)!) });
   }
   const chosenCycle = cycles.find((cycle) => cycle.id === cycleId) ?? cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ?? null;
+  const dimensions = (chosenCycle ? dimensionsOf.get(chosenCycle.id)! : []).map((id) =>
+    id === "team"
+      ? { id, label: "Team" }
+      : id === "track"
+        ? { id, label: "Track", groupLabel: (value: string) => trackLabel(ladders, value) ?? value }
+        : id === "level"
+          ? { id, label: "Level", groupLabel: (value: string) => levelLabel(ladders, value) ?? value }
+          : { id, label: id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1) },
+  );
 
   // Calibration shift per manager.
-  const shift = calibrationShift(entries, floor);
-  const managerNames = new Map(entries.map((entry) => [entry.managerId, entry.managerName]));
+  const shift = calibrationShift(rows, floorOf);
+  const managerNames = new Map(rows.map((row) => [row.managerId, row.managerName]));
 
   return {
     scope: scope.kind,
@@ -138,8 +144,8 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
     people: people.filter((person) => person.deactivatedAt === null).length,
     timeInLevel: tracks,
     cycles: cycles.map(({ id, name }) => ({ id, name })),
-    outcomesByCycle: outcomesByCycle(records, cycles, floor),
-    outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, floor) : null,
+    outcomesByCycle: outcomesByCycle(records, cycles, shown),
+    outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, shown) : null,
     mentoring,
     hiring,
     shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
@@ -158,12 +164,12 @@ async function hiringView(viewer: Viewer, floor: number) {
   return {
     validity: validityOverTime(hires.outcomes),
     candidates: histories.size,
-    funnel: funnelWithIntervals([...histories.values()].map((list) => ({ moves: list })), floor),
+    funnel: funnelWithIntervals([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor),
   };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
-async function mentoringView(scope: InsightsScope, floor: number) {
+async function mentoringView(scope: InsightsScope, floors: Promise<(personId: string) => number>) {
   const [pairs, inProgrammes] = await Promise.all([menteePairsInScope(scope), menteesInScope(scope)]);
   const mentees = pairs.map((pair) => ({ menteeId: pair.menteeId, activeSince: pair.activeSince.getTime(), goals: storedIds(pair.goals) }));
   const ratings = await managerRatingsInScope(scope, [...new Set(mentees.flatMap((pair) => pair.goals))]);
@@ -175,7 +181,7 @@ async function mentoringView(scope: InsightsScope, floor: number) {
   }
   const reviews = new Map<string, Review[]>();
   for (const review of byAssessment.values()) (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(review);
-  return mentoringComparison(mentees, reviews, inProgrammes, floor);
+  return mentoringComparison(mentees, reviews, inProgrammes, await floors);
 }
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */

@@ -1,5 +1,6 @@
 import { meanInterval } from "~/modules/statistics/intervals";
-import { belowFloor } from "~/modules/statistics/small-groups";
+import { disclosureCheck } from "~/modules/disclosure/check";
+import { mentoringCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
 
 /**
@@ -24,8 +25,8 @@ export type MenteeGoals = { menteeId: string; activeSince: number; goals: readon
 export type MentoringComparison = {
   /** Mentees with a goal rated before and after their pair began and at least one comparable person. */
   mentees: number;
-  /** Goals compared (a mentee's goal rated before and after, with comparable people). */
-  goals: number;
+  /** Goals compared (a mentee's goal rated before and after, with comparable people); null when hidden. */
+  goals: number | null;
   /** Distinct people the mentees were compared with. */
   comparisonPeople: number;
   suppressed: boolean;
@@ -49,14 +50,14 @@ function latest(reviews: readonly Review[], test: (review: Review) => boolean): 
 
 /**
  * `reviews`: each person's submitted manager reviews. `inProgrammes`: everyone who opted in as
- * a mentee anywhere (never a comparison). Hidden while fewer mentees or comparable people than
- * the floor.
+ * a mentee anywhere (never a comparison). Hidden unless the disclosure check releases both the
+ * mentees and the people they were compared with, each under their floor.
  */
 export function mentoringComparison(
   pairs: readonly MenteeGoals[],
   reviews: ReadonlyMap<string, readonly Review[]>,
   inProgrammes: ReadonlySet<string>,
-  floor: number,
+  floorOf: (personId: string) => number,
 ): MentoringComparison {
   // Per mentee, their goals' changes: one person's goals move together (the same reviews, the same manager), so the person is the unit.
   const mentees = new Map<string, { own: number[]; comparison: number[] }>();
@@ -88,11 +89,12 @@ export function mentoringComparison(
       goals += 1;
     }
   }
-  const suppressed = belowFloor(mentees.size, floor) || belowFloor(comparisonPeople.size, floor);
+  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(unit.slice(unit.indexOf(":") + 1)));
+  const suppressed = !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
   const perMentee = (change: (changes: { own: number[]; comparison: number[] }) => number) => meanInterval(summarise([...mentees.values()].map(change)));
   return {
     mentees: mentees.size,
-    goals,
+    goals: suppressed ? null : goals,
     comparisonPeople: comparisonPeople.size,
     suppressed,
     menteeChange: suppressed ? null : perMentee((changes) => summarise(changes.own).mean),

@@ -1,10 +1,11 @@
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
-import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
 
 /**
  * Promotion and outcome rates: of the people given a final level outcome in calibration, how
  * many were promoted, kept at their level or found not ready, per cycle and, within one cycle,
- * per group (team, track, level, imported attributes), each with Wilson's 95% interval. Pure.
+ * per group (team, track, level, imported attributes), each with Wilson's 95% interval. Which
+ * rows show their rates is the disclosure check's to say, over every report on the same people
+ * (app/modules/disclosure/outcomes.ts). Pure.
  */
 
 export const OUTCOMES = ["promote", "stay", "not-ready"] as const;
@@ -19,44 +20,42 @@ export type OutcomeRecord = {
 
 export type Rates = Record<Outcome, Proportion>;
 
+/** A cycle's row: its rates, or null where the disclosure check hides it. */
 export type CycleOutcomes = { cycleId: string; name: string; n: number; suppressed: boolean; rates: Rates | null };
 
-export type GroupOutcomes = { value: string; n: number; suppressed: boolean; rates: Rates | null };
+export type GroupOutcomes = { value: string; label: string; n: number; suppressed: boolean; rates: Rates | null };
 
 export type DimensionOutcomes = { id: string; label: string; groups: GroupOutcomes[]; unknown: number };
 
 export type CycleBreakdown = { cycleId: string; name: string; n: number; suppressed: boolean; rates: Rates | null; dimensions: DimensionOutcomes[] };
+
+/** Which rows the disclosure check releases: a cycle's, and a group's of a dimension within a cycle. */
+export type OutcomesShown = { cycle: (cycleId: string) => boolean; group: (cycleId: string, dimension: string, value: string) => boolean };
 
 function rates(records: readonly OutcomeRecord[]): Rates {
   const count = (outcome: Outcome) => records.filter((record) => record.outcome === outcome).length;
   return { promote: wilsonInterval(count("promote"), records.length), stay: wilsonInterval(count("stay"), records.length), "not-ready": wilsonInterval(count("not-ready"), records.length) };
 }
 
-/** One row per cycle, in the order given: each cycle is its own population, so only the floor applies. */
-export function outcomesByCycle(records: readonly OutcomeRecord[], cycles: readonly { id: string; name: string }[], floor: number): CycleOutcomes[] {
+/** One row per cycle, in the order given. */
+export function outcomesByCycle(records: readonly OutcomeRecord[], cycles: readonly { id: string; name: string }[], shown: OutcomesShown): CycleOutcomes[] {
   return cycles.flatMap((cycle) => {
     const inCycle = records.filter((record) => record.cycleId === cycle.id);
     if (!inCycle.length) return [];
-    const suppressed = belowFloor(inCycle.length, floor);
-    return [{ cycleId: cycle.id, name: cycle.name, n: inCycle.length, suppressed, rates: suppressed ? null : rates(inCycle) }];
+    const released = shown.cycle(cycle.id);
+    return [{ cycleId: cycle.id, name: cycle.name, n: inCycle.length, suppressed: !released, rates: released ? rates(inCycle) : null }];
   });
 }
 
-const UNKNOWN = Symbol("unknown");
-
-/**
- * One cycle's rates by group. The cycle's own rates are shown beside the groups, so groups are
- * hidden with their complements (suppressedGroups with the cycle's total), the people with no
- * group counted among the hidden.
- */
+/** One cycle's rates by group (groups by id, named by `dimensions`' labels), each row where the check releases it. */
 export function outcomesByGroup(
   records: readonly OutcomeRecord[],
   cycle: { id: string; name: string },
-  dimensions: readonly { id: string; label: string }[],
-  floor: number,
+  dimensions: readonly { id: string; label: string; groupLabel?: (value: string) => string }[],
+  shown: OutcomesShown,
 ): CycleBreakdown {
   const inCycle = records.filter((record) => record.cycleId === cycle.id);
-  const totalShown = !belowFloor(inCycle.length, floor);
+  const totalShown = shown.cycle(cycle.id);
   return {
     cycleId: cycle.id,
     name: cycle.name,
@@ -71,14 +70,12 @@ export function outcomesByGroup(
         if (value === null) unknown += 1;
         else (byGroup.get(value) ?? byGroup.set(value, []).get(value)!).push(record);
       }
-      const hidden = suppressedGroups<string | typeof UNKNOWN>(
-        [...[...byGroup].map(([value, members]) => ({ key: value, n: members.length })), { key: UNKNOWN, n: unknown, hidden: true }],
-        totalShown ? inCycle.length : null,
-        floor,
-      );
       const groups = [...byGroup]
-        .map(([value, members]): GroupOutcomes => ({ value, n: members.length, suppressed: hidden.has(value), rates: hidden.has(value) ? null : rates(members) }))
-        .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
+        .map(([value, members]): GroupOutcomes => {
+          const released = shown.group(cycle.id, dimension.id, value);
+          return { value, label: dimension.groupLabel?.(value) ?? value, n: members.length, suppressed: !released, rates: released ? rates(members) : null };
+        })
+        .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
       return { id: dimension.id, label: dimension.label, groups, unknown };
     }),
   };

@@ -33,13 +33,14 @@ const personRow = z.object({
   level: z.string().nullable(),
   attributes: z.string(),
   team: z.string().nullable(),
+  levelSince: sqlDate.nullable(),
 });
 export type InsightsPerson = z.output<typeof personRow>;
 
 export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
   return parseRows(personRow, await readOffLoop(Prisma.sql`
     ${scopeSql(scope)}
-    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team
+    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince"
     FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
 }
 
@@ -51,6 +52,7 @@ const changeRow = z.object({
   toLevelId: z.string().nullable(),
   source: z.string(),
   changedAt: sqlDate,
+  fromSince: sqlDate.nullable(),
 });
 export type LevelChangeRow = z.output<typeof changeRow>;
 
@@ -58,7 +60,7 @@ export type LevelChangeRow = z.output<typeof changeRow>;
 export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
   return parseRows(changeRow, await readOffLoop(Prisma.sql`
     ${scopeSql(scope)}
-    SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt"
+    SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt", c."fromSince"
     FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
     ORDER BY c."personId", c."changedAt", c.id`));
 }
@@ -77,6 +79,8 @@ const entryRow = z.object({
   finalRating: sqlInt.nullable(),
   proposedOutcome: z.string().nullable(),
   finalOutcome: z.string().nullable(),
+  team: z.string().nullable(),
+  attributes: z.string(),
 });
 export type CalibrationRow = z.output<typeof entryRow>;
 
@@ -88,19 +92,21 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * person's entries of a cycle come latest first, and whoever reads one outcome per person and cycle
  * takes the first.
  */
-export async function calibrationInScope(scope: InsightsScope): Promise<CalibrationRow[]> {
+export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
   return parseRows(entryRow, await readOffLoop(Prisma.sql`
     ${scopeSql(scope)},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
-      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome"
+      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes
     FROM scope
     JOIN "CalibrationEntry" e ON e."personId" = scope.id
+    JOIN "User" p ON p.id = e."personId"
+    LEFT JOIN "Team" t ON t.id = p."teamId"
     JOIN "CalibrationSession" s ON s.id = e."sessionId"
     JOIN "ReviewCycle" c ON c.id = s."cycleId"
     LEFT JOIN "User" m ON m.id = e."managerId"
     LEFT JOIN locks l ON l."sessionId" = s.id
-    WHERE s.state IN ('locked', 'published')
+    WHERE s.state IN ('locked', 'published') ${cycleId === undefined ? Prisma.empty : Prisma.sql`AND s."cycleId" = ${cycleId}`}
     ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`));
 }
 

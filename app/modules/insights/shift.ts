@@ -1,5 +1,6 @@
 import { tQuantile, wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
-import { belowFloor, suppressedGroups } from "~/modules/statistics/small-groups";
+import { disclosureCheck } from "~/modules/disclosure/check";
+import { groupCellId, shiftCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
 
 /**
@@ -10,10 +11,13 @@ import { summarise } from "~/modules/statistics/summary";
  * gave a manager whose finals move a lot too narrow an interval and a steady one too wide
  * (decision 042). Where a manager's shifts are all equal, their own spread of zero would give an
  * interval of zero width (decision 018 found the same of leniency), so the spread of every shift
- * in scope stands in. Beside it, how often the level outcome changed, with Wilson's interval. Pure.
+ * in scope stands in. Beside it, how often the level outcome changed, with Wilson's interval, over
+ * the same entries: every figure of a row rests on its n, so no interval's width tells of another
+ * count. Pure.
  */
 
 export type ShiftRecord = {
+  personId: string;
   managerId: string | null;
   sessionId: string;
   proposedRating: number | null;
@@ -24,15 +28,16 @@ export type ShiftRecord = {
 
 export type MeanWithInterval = { estimate: number; interval: [number, number] };
 
-export type ShiftFigures = { n: number; sessions: number; meanShift: MeanWithInterval | null; outcomeChanged: Proportion | null };
+/** A row's figures; all null when the disclosure check hides it (its size is the number of entries, which its members are). */
+export type ShiftFigures = { n: number; sessions: number | null; meanShift: MeanWithInterval | null; outcomeChanged: Proportion | null };
 
 export type ManagerShift = ShiftFigures & { managerId: string; suppressed: boolean };
 
 export type ShiftReport = ShiftFigures & { suppressed: boolean; managers: ManagerShift[] };
 
-/** Entries with both a proposal and a final outcome: those are the ones that could move. */
+/** Entries with a proposal and a final outcome, each with its rating and level outcome: those are the ones that could move. */
 function compared(records: readonly ShiftRecord[]): ShiftRecord[] {
-  return records.filter((record) => record.proposedRating !== null && record.finalRating !== null);
+  return records.filter((record) => record.proposedRating !== null && record.finalRating !== null && record.proposedOutcome !== null && record.finalOutcome !== null);
 }
 
 const shiftOf = (record: ShiftRecord) => record.finalRating! - record.proposedRating!;
@@ -47,46 +52,41 @@ function meanShift(shifts: readonly number[], everyone: { n: number; sd: number 
   return { estimate, interval: [estimate - half, estimate + half] };
 }
 
-function figures(records: readonly ShiftRecord[], spread: { n: number; sd: number }): ShiftFigures {
-  const withOutcomes = records.filter((record) => record.proposedOutcome !== null && record.finalOutcome !== null);
+function figures(records: readonly ShiftRecord[], spread: { n: number; sd: number }, shown: boolean): ShiftFigures {
+  if (!shown) return { n: records.length, sessions: null, meanShift: null, outcomeChanged: null };
   return {
     n: records.length,
     sessions: new Set(records.map((record) => record.sessionId)).size,
     meanShift: meanShift(records.map(shiftOf), spread),
-    outcomeChanged: withOutcomes.length ? wilsonInterval(withOutcomes.filter((record) => record.proposedOutcome !== record.finalOutcome).length, withOutcomes.length) : null,
+    outcomeChanged: records.length ? wilsonInterval(records.filter((record) => record.proposedOutcome !== record.finalOutcome).length, records.length) : null,
   };
 }
 
-const NO_MANAGER = Symbol("no manager");
+/** An entry: a person in a session. */
+const unitOf = (record: ShiftRecord) => `${record.sessionId}/${record.personId}`;
 
 /**
- * The whole population's shift, and each manager's. The total is shown, so managers are hidden
- * with their complements (suppressedGroups), entries without a manager counted among the hidden.
+ * The whole population's shift, and each manager's, released by the disclosure check (everyone
+ * beside each manager, entries without a manager withheld), each entry under its person's floor.
  */
-export function calibrationShift(records: readonly ShiftRecord[], floor: number): ShiftReport {
+export function calibrationShift(records: readonly ShiftRecord[], floorOf: (personId: string) => number): ShiftReport {
   const rows = compared(records);
-  const totalShown = !belowFloor(rows.length, floor);
   const byManager = new Map<string, ShiftRecord[]>();
-  let unmanaged = 0;
-  for (const row of rows) {
-    if (row.managerId === null) unmanaged += 1;
-    else (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(row);
-  }
-  const hidden = suppressedGroups<string | typeof NO_MANAGER>(
-    [...[...byManager].map(([key, list]) => ({ key, n: list.length })), { key: NO_MANAGER, n: unmanaged, hidden: true }],
-    totalShown ? rows.length : null,
-    floor,
+  for (const row of rows) if (row.managerId !== null) (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(row);
+  const personOf = new Map(rows.map((row) => [unitOf(row), row.personId]));
+  const release = disclosureCheck(
+    shiftCells(rows.map((row) => ({ unit: unitOf(row), managerId: row.managerId }))),
+    (unit) => floorOf(personOf.get(unit)!),
   );
   const spread = summarise(rows.map(shiftOf));
-  const all = figures(rows, spread);
+  const totalShown = release.shown.has("shift");
   return {
-    ...(totalShown ? all : { ...all, meanShift: null, outcomeChanged: null }),
+    ...figures(rows, spread, totalShown),
     suppressed: !totalShown,
     managers: [...byManager]
       .map(([managerId, list]): ManagerShift => {
-        const suppressed = hidden.has(managerId);
-        const own = figures(list, spread);
-        return { managerId, suppressed, ...(suppressed ? { ...own, meanShift: null, outcomeChanged: null } : own) };
+        const shown = release.shown.has(groupCellId("shift:manager", managerId));
+        return { managerId, suppressed: !shown, ...figures(list, spread, shown) };
       })
       .sort((a, b) => b.n - a.n || a.managerId.localeCompare(b.managerId)),
   };

@@ -8,7 +8,9 @@ import type { CurvePoint } from "./time-in-level";
 
 /**
  * The insights page's tables as rows of values: what each CSV download holds, and the text
- * alternative of each chart. Hidden groups keep their row and count, with no figures. Pure.
+ * alternative of each chart. A row the disclosure check hides keeps its name and, where it counts
+ * people, their number (who is in a group is no secret), and nothing measured of them: no stays,
+ * promotions, rates, intervals or counts of what happened to them. Pure.
  */
 
 export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift", "mentoring", "hiring-validity", "hiring-funnel"] as const;
@@ -23,8 +25,9 @@ export type InsightTablesInput = {
     trackName: string;
     levels: readonly {
       levelName: string;
-      n: number;
-      promotions: number;
+      n: number | null;
+      promotions: number | null;
+      unknownStarts: number | null;
       suppressed: boolean;
       median: number | null;
       medianInterval: [number | null, number | null] | null;
@@ -40,16 +43,26 @@ export type InsightTablesInput = {
 
 const round = (value: number | null | undefined, digits = 4) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
 const proportion = (value: Proportion | null | undefined): CsvValue[] => (value ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])] : [null, null, null]);
-const hiddenNote = (hidden: boolean, floor: number) => (hidden ? `hidden: fewer than ${floor} people, or hidden beside such a group` : "shown");
+const hiddenNote = (hidden: boolean, floor: number) => (hidden ? `hidden: fewer than ${floor} people, or it would give the figures of such a group` : "shown");
 
 export function insightTable(view: InsightTablesInput, table: InsightTable): Table {
   const floor = view.floor;
   switch (table) {
     case "time-in-level":
       return {
-        columns: ["track", "level", "stays", "promotions", "median days to promotion", "median lower (95%)", "median upper (95%)", "shown"],
+        columns: ["track", "level", "stays", "promotions", "stays with no known start", "median days to promotion", "median lower (95%)", "median upper (95%)", "shown"],
         rows: view.timeInLevel.flatMap((track) =>
-          track.levels.map((level) => [track.trackName, level.levelName, level.n, level.promotions, level.median, level.medianInterval?.[0] ?? null, level.medianInterval?.[1] ?? null, hiddenNote(level.suppressed, floor)]),
+          track.levels.map((level) => [
+            track.trackName,
+            level.levelName,
+            level.n,
+            level.promotions,
+            level.unknownStarts,
+            level.median,
+            level.medianInterval?.[0] ?? null,
+            level.medianInterval?.[1] ?? null,
+            hiddenNote(level.suppressed, floor),
+          ]),
         ),
       };
     case "time-in-level-curves":
@@ -68,7 +81,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
         columns: ["cycle", "by", "group", "people", "promoted", "promoted lower", "promoted upper", "not ready", "not ready lower", "not ready upper", "shown"],
         rows: breakdown
           ? breakdown.dimensions.flatMap((dimension) =>
-              dimension.groups.map((group) => [breakdown.name, dimension.label, group.value, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), hiddenNote(group.suppressed, floor)]),
+              dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), hiddenNote(group.suppressed, floor)]),
             )
           : [],
       };
@@ -76,7 +89,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     case "mentoring": {
       const mentoring = view.mentoring;
       const mean = (value: { estimate: number; interval: [number, number] } | null): CsvValue[] => [round(value?.estimate), round(value?.interval[0]), round(value?.interval[1])];
-      const shown = mentoring.suppressed ? `hidden: fewer than ${floor} mentees or comparable people` : "shown";
+      const shown = hiddenNote(mentoring.suppressed, floor);
       return {
         columns: ["group", "people", "goals compared", "mean change in goal rating", "lower (95%)", "upper (95%)", "shown"],
         rows: [

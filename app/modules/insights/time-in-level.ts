@@ -1,5 +1,6 @@
 import { kaplanMeier, type SurvivalCurve } from "~/modules/statistics/kaplan-meier";
-import { suppressedGroups } from "~/modules/statistics/small-groups";
+import { disclosureCheck } from "~/modules/disclosure/check";
+import { groupCellId, timeInLevelCells } from "~/modules/disclosure/reports";
 
 /**
  * Time in level: for each track and level, how long people stay before a promotion, as a
@@ -17,6 +18,7 @@ export type Place = { track: string | null; level: string | null };
 export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null };
 
 export type PersonHistory = {
+  id: string;
   createdAt: number;
   deactivatedAt: number | null;
   current: Place;
@@ -31,7 +33,7 @@ export type PersonHistory = {
  * Rungs first saw the stay (0 unless it began before); `knownStart`: false for a first stay whose
  * beginning nobody gave, counted from the person's arrival in Rungs though it may have begun before.
  */
-export type LevelSpell = { track: string; level: string; days: number; promoted: boolean; entry: number; knownStart: boolean };
+export type LevelSpell = { personId: string; track: string; level: string; days: number; promoted: boolean; entry: number; knownStart: boolean };
 
 const DAY = 86_400_000;
 
@@ -51,6 +53,7 @@ export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
     const start = since !== null && since !== undefined && since < seenFrom ? since : seenFrom;
     if (place.track && place.level) {
       spells.push({
+        personId: person.id,
         track: place.track,
         level: place.level,
         days: Math.floor(Math.max(0, end - start) / DAY),
@@ -74,12 +77,12 @@ export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
 export type LevelCurve = {
   track: string;
   level: string;
-  /** Stays at the level, and how many ended in a promotion. */
-  n: number;
-  promotions: number;
+  /** Stays at the level, and how many ended in a promotion (null when hidden: nothing measured of a hidden level is released). */
+  n: number | null;
+  promotions: number | null;
   /** Stays counted from the person's arrival in Rungs because nobody gave when they began. */
-  unknownStarts: number;
-  /** Fewer stays than the floor: no curve or median shown. */
+  unknownStarts: number | null;
+  /** Hidden by the disclosure check: no count, curve or median shown. */
   suppressed: boolean;
   curve: SurvivalCurve | null;
 };
@@ -87,39 +90,44 @@ export type LevelCurve = {
 /** A curve as the page draws it: each step's time (days), survival and band (null where none). */
 export type CurvePoint = [number, number, number | null, number | null];
 
-export type TrackTimeInLevel = { track: string; n: number; levels: LevelCurve[] };
+/** A track's levels with stays (`stays`: how many in all, for leaving out tracks with none; never shown, it would give hidden levels' stays). */
+export type TrackTimeInLevel = { track: string; stays: number; levels: LevelCurve[] };
 
 /**
- * Curves per track and level, in the order given (the ladder's). Levels with fewer stays than the
- * floor are hidden. No track-wide curve or median is shown beside them, so nothing hidden can be
- * worked out from the rest and only the floor applies (suppressedGroups without a total).
+ * Curves per track and level, in the order given (the ladder's). Which levels show their curve is
+ * the disclosure check's to say, each stay under its person's floor: no track-wide curve or median
+ * is shown beside them, so only the floors apply unless stays nest some other way.
  */
-export function timeInLevel(spells: readonly LevelSpell[], order: readonly { track: string; levels: readonly string[] }[], floor: number): TrackTimeInLevel[] {
+export function timeInLevel(spells: readonly LevelSpell[], order: readonly { track: string; levels: readonly string[] }[], floorOf: (personId: string) => number): TrackTimeInLevel[] {
   const byPlace = new Map<string, LevelSpell[]>();
   for (const spell of spells) {
-    const key = `${spell.track}\u0000${spell.level}`;
+    const key = `${spell.track}/${spell.level}`;
     const list = byPlace.get(key);
     if (list) list.push(spell);
     else byPlace.set(key, [spell]);
   }
+  const units = spells.map((spell, index) => ({ unit: `${spell.personId}#${index}`, track: spell.track, level: spell.level }));
+  const release = disclosureCheck(timeInLevelCells(units), (unit) => floorOf(unit.slice(0, unit.lastIndexOf("#"))));
   return order
     .map(({ track, levels }) => {
-      const cells = levels.map((level) => ({ key: level, n: byPlace.get(`${track}\u0000${level}`)?.length ?? 0 })).filter((cell) => cell.n > 0);
-      const hidden = suppressedGroups(cells, null, floor);
-      const curves = cells.map(({ key: level }): LevelCurve => {
-        const stays = byPlace.get(`${track}\u0000${level}`)!;
-        const suppressed = hidden.has(level);
-        return {
-          track,
-          level,
-          n: stays.length,
-          promotions: stays.filter((spell) => spell.promoted).length,
-          unknownStarts: stays.filter((spell) => !spell.knownStart).length,
-          suppressed,
-          curve: suppressed ? null : kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted, entry: spell.entry }))),
-        };
+      const curves = levels.flatMap((level): LevelCurve[] => {
+        const stays = byPlace.get(`${track}/${level}`);
+        if (!stays) return [];
+        const suppressed = !release.shown.has(groupCellId("time-in-level", `${track}/${level}`));
+        if (suppressed) return [{ track, level, n: null, promotions: null, unknownStarts: null, suppressed, curve: null }];
+        return [
+          {
+            track,
+            level,
+            n: stays.length,
+            promotions: stays.filter((spell) => spell.promoted).length,
+            unknownStarts: stays.filter((spell) => !spell.knownStart).length,
+            suppressed,
+            curve: kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted, entry: spell.entry }))),
+          },
+        ];
       });
-      return { track, n: curves.reduce((sum, curve) => sum + curve.n, 0), levels: curves };
+      return { track, stays: levels.reduce((sum, level) => sum + (byPlace.get(`${track}/${level}`)?.length ?? 0), 0), levels: curves };
     })
-    .filter((track) => track.n > 0);
+    .filter((track) => track.stays > 0);
 }

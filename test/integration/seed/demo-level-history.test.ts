@@ -12,7 +12,7 @@ test("the demo organisation has a past: organisation insights draw curves with m
   const admin = await db.user.findUniqueOrThrow({ where: { email: "priya.raman@example.com" }, select: { id: true } });
   const view = await insightsRoute.loader(routeArgs(await signedInRequest("/insights", admin.id)));
   const levels = view.timeInLevel.flatMap((track) => track.levels);
-  expect(levels.some((level) => !level.suppressed && level.promotions > 0 && level.median !== null)).toBe(true);
+  expect(levels.some((level) => !level.suppressed && (level.promotions ?? 0) > 0 && level.median !== null)).toBe(true);
   await seedDemo();
   expect(await db.levelChange.count()).toBe(changes);
 });

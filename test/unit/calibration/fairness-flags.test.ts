@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { fairnessReport, type FairnessGroup, type FairnessPerson } from "~/modules/calibration/fairness";
+import type { FairnessGroup, FairnessPerson } from "~/modules/calibration/fairness";
+import { sessionFairness } from "../../utils/fairness";
 import { seeded } from "./random";
 
 /**
@@ -43,7 +44,7 @@ describe("fairness flags over many comparisons", () => {
     let sessions = 0;
     let withFlag = 0;
     for (let index = 0; index < 2000; index++) {
-      const report = fairnessReport(session(random), dimensions, 4);
+      const report = sessionFairness(session(random), dimensions, 4);
       sessions += 1;
       if (report.dimensions.some((dimension) => dimension.groups.some(marked))) withFlag += 1;
     }
@@ -54,7 +55,7 @@ describe("fairness flags over many comparisons", () => {
     const random = seeded(43);
     let found = 0;
     for (let index = 0; index < 200; index++) {
-      const report = fairnessReport(session(random, 1), dimensions, 4);
+      const report = sessionFairness(session(random, 1), dimensions, 4);
       const payments = report.dimensions[0]!.groups.find((group) => group.value === "Payments")!;
       if (payments.ratingDifference?.worthALook) found += 1;
       const shown = report.dimensions.flatMap((dimension) => dimension.groups.filter((group) => !group.suppressed));

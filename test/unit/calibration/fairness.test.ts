@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { fairnessReport, type FairnessPerson, type FairnessReport } from "~/modules/calibration/fairness";
+import type { FairnessPerson, FairnessReport } from "~/modules/calibration/fairness";
+import { sessionFairness } from "../../utils/fairness";
 import { seeded } from "./random";
 import { proportionDifference, wilsonInterval } from "~/modules/statistics/intervals";
 import { canSeeFairness } from "~/modules/calibration/policy";
@@ -70,7 +71,7 @@ describe("the fairness report", () => {
       ...Array.from({ length: 5 }, (_, index) => person(3, index === 0, "Growth", "Berlin")),
       person(null, false, "Growth"), // no final rating: not counted
     ];
-    const report = fairnessReport(people, dimensions, 4);
+    const report = sessionFairness(people, dimensions, 4);
     expect(report.n).toBe(17);
     expect(report.promotionRate?.estimate).toBeCloseTo(4 / 17, 10);
     const payments = report.dimensions[0]!.groups.find((group) => group.value === "Payments")!;
@@ -94,20 +95,20 @@ describe("the fairness report", () => {
       ...Array.from({ length: 5 }, () => person(3, true, "Search")),
       ...Array.from({ length: 3 }, () => person(1, false, "Tiny")),
     ];
-    const groups = fairnessReport(people, dimensions.slice(0, 1), 4).dimensions[0]!.groups;
+    const groups = sessionFairness(people, dimensions.slice(0, 1), 4).dimensions[0]!.groups;
     const shown = Object.fromEntries(groups.map((group) => [group.value, group.suppressed]));
     expect(shown).toEqual({ Payments: false, Search: true, Tiny: true });
     const tiny = groups.find((group) => group.value === "Tiny")!;
-    expect(tiny).toEqual({ value: "Tiny", n: 3, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null });
+    expect(tiny).toEqual({ value: "Tiny", label: "Tiny", n: 3, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null });
     // A big group whose rest is below the floor is not compared with those few either.
     const lopsided = [...Array.from({ length: 10 }, () => person(3, false, "Big")), person(1, false, "One"), person(4, true, "Two"), person(4, true, "Two")];
-    expect(fairnessReport(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([
+    expect(sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([
       ["Big", true],
       ["Two", true],
       ["One", true],
     ]);
     // With a higher floor nothing at all is shown.
-    expect(fairnessReport(people, dimensions.slice(0, 1), 9).dimensions[0]!.groups.every((group) => group.suppressed)).toBe(true);
+    expect(sessionFairness(people, dimensions.slice(0, 1), 9).dimensions[0]!.groups.every((group) => group.suppressed)).toBe(true);
   });
 
   test("people without a value in a dimension are counted as unknown there, not as a group", () => {
@@ -116,18 +117,18 @@ describe("the fairness report", () => {
       ...Array.from({ length: 4 }, () => person(2, false, "A", "Lisbon")),
       ...Array.from({ length: 4 }, () => person(4, true, "B")),
     ];
-    const location = fairnessReport(people, dimensions, 4).dimensions[1]!;
+    const location = sessionFairness(people, dimensions, 4).dimensions[1]!;
     expect(location.unknown).toBe(4);
     expect(location.groups.map((group) => group.value)).toEqual(["Berlin", "Lisbon"]);
     // Berlin is compared with everyone else in the session: Lisbon and the people with no location.
     expect(location.groups[0]!.ratingDifference?.estimate).toBe(0);
     expect(location.groups[0]!.promotionDifference?.estimate).toBe(-0.5);
-    expect(hiddenFiguresDerivable(fairnessReport(people, dimensions, 4), 4)).toEqual([]);
+    expect(hiddenFiguresDerivable(sessionFairness(people, dimensions, 4), 4)).toEqual([]);
   });
 
   test("one person with no team, kept in the totals, cannot be worked out from the two teams shown", () => {
     const people = [...Array.from({ length: 5 }, (_, index) => person(3, index === 0, "A")), ...Array.from({ length: 5 }, () => person(2, false, "B")), person(4, true, null)];
-    const report = fairnessReport(people, dimensions.slice(0, 1), 4);
+    const report = sessionFairness(people, dimensions.slice(0, 1), 4);
     expect(report.dimensions[0]!.unknown).toBe(1);
     expect(report.dimensions[0]!.groups.filter((group) => group.suppressed)).toHaveLength(1);
     expect(hiddenFiguresDerivable(report, 4)).toEqual([]);
@@ -141,7 +142,7 @@ describe("the fairness report", () => {
       const people = Array.from({ length: size }, () =>
         person(1 + Math.floor(random() * 4), random() < 0.3, random() < 0.1 ? null : teams[Math.floor(random() * teams.length)]!, random() < 0.5 ? "Berlin" : random() < 0.8 ? "Lisbon" : null),
       );
-      expect(hiddenFiguresDerivable(fairnessReport(people, dimensions, 4), 4)).toEqual([]);
+      expect(hiddenFiguresDerivable(sessionFairness(people, dimensions, 4), 4)).toEqual([]);
     }
   });
 

@@ -33,7 +33,7 @@ describe("mentoring and growth: the person is the unit", () => {
       for (let other = 0; other < 5; other++) person(`c${mentee}.${other}`, `level${mentee}`);
       pairs.push({ menteeId: `m${mentee}`, activeSince: 100, goals });
     }
-    return mentoringComparison(pairs, reviews, new Set(pairs.map((pair) => pair.menteeId)), 4);
+    return mentoringComparison(pairs, reviews, new Set(pairs.map((pair) => pair.menteeId)), () => 4);
   }
 
   it.each([0, 0.4, 0.8])("with no effect and person-level spread %f, the difference's 95% interval covers zero in 95 ± 1.5% of 3,000 runs", (spread) => {
@@ -69,10 +69,10 @@ describe("calibration shift: each manager's interval from their own spread", () 
         truth.set(managerId, mean);
         for (let person = 0; person < 6; person++) {
           const shift = mean + normal(random, manager < 5 ? 1 : 0.25);
-          records.push({ managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
+          records.push({ personId: `${managerId}.${person}`, managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
         }
       }
-      for (const manager of calibrationShift(records, 4).managers) {
+      for (const manager of calibrationShift(records, () => 4).managers) {
         const kind = manager.managerId.startsWith("volatile") ? "volatile" : "steady";
         shown[kind] += 1;
         if (covers(manager.meanShift!.interval, truth.get(manager.managerId)!)) covered[kind] += 1;

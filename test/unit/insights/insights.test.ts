@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { correlate } from "~/modules/hiring/validity";
+import { funnelBuckets } from "~/modules/hiring/pipeline";
 import { funnelWithIntervals, validityOverTime } from "~/modules/insights/hiring";
+import { Attacker } from "../../utils/derive";
 import { mentoringComparison } from "~/modules/insights/mentoring";
 import { wilsonInterval } from "~/modules/statistics/intervals";
 import { insightsScope } from "~/modules/insights/policy";
@@ -20,6 +22,7 @@ describe("insights", () => {
   it("a person's stays: promoted out of the first, moved sideways out of the second (censored), still at the third (censored)", () => {
     const spells = levelSpells(
       {
+        id: "p",
         createdAt: 0,
         deactivatedAt: null,
         current: { track: "manager", level: "m1" },
@@ -31,13 +34,13 @@ describe("insights", () => {
       400 * DAY + 5,
     );
     expect(spells).toEqual([
-      { track: "ic", level: "ic1", days: 100, promoted: true, entry: 0, knownStart: false },
-      { track: "ic", level: "ic2", days: 150, promoted: false, entry: 0, knownStart: true },
-      { track: "manager", level: "m1", days: 150, promoted: false, entry: 0, knownStart: true },
+      { personId: "p", track: "ic", level: "ic1", days: 100, promoted: true, entry: 0, knownStart: false },
+      { personId: "p", track: "ic", level: "ic2", days: 150, promoted: false, entry: 0, knownStart: true },
+      { personId: "p", track: "manager", level: "m1", days: 150, promoted: false, entry: 0, knownStart: true },
     ]);
     // Someone who left is censored when they left; nothing changed: one stay from createdAt.
-    expect(levelSpells({ createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([
-      { track: "ic", level: "ic1", days: 30, promoted: false, entry: 0, knownStart: false },
+    expect(levelSpells({ id: "p", createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([
+      { personId: "p", track: "ic", level: "ic1", days: 30, promoted: false, entry: 0, knownStart: false },
     ]);
   });
 
@@ -45,6 +48,7 @@ describe("insights", () => {
     // At L3 for years (since day −1000), added on day 0, promoted on day 30: 1,030 days at L3, seen from day 1,000 of them.
     const promoted = levelSpells(
       {
+        id: "p",
         createdAt: 0,
         deactivatedAt: null,
         current: { track: "ic", level: "ic4" },
@@ -53,23 +57,23 @@ describe("insights", () => {
       100 * DAY,
     );
     expect(promoted).toEqual([
-      { track: "ic", level: "ic3", days: 1030, promoted: true, entry: 1000, knownStart: true },
-      { track: "ic", level: "ic4", days: 70, promoted: false, entry: 0, knownStart: true },
+      { personId: "p", track: "ic", level: "ic3", days: 1030, promoted: true, entry: 1000, knownStart: true },
+      { personId: "p", track: "ic", level: "ic4", days: 70, promoted: false, entry: 0, knownStart: true },
     ]);
     // Still at the level given at import: the current stay counts from its day.
-    expect(levelSpells({ createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: -200 * DAY, changes: [] }, 50 * DAY)).toEqual([
-      { track: "ic", level: "ic3", days: 250, promoted: false, entry: 200, knownStart: true },
+    expect(levelSpells({ id: "p", createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: -200 * DAY, changes: [] }, 50 * DAY)).toEqual([
+      { personId: "p", track: "ic", level: "ic3", days: 250, promoted: false, entry: 200, knownStart: true },
     ]);
     // A "since" after Rungs first saw the stay says nothing earlier: the stay counts from when it was seen.
-    expect(levelSpells({ createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: 10 * DAY, changes: [] }, 50 * DAY)[0]).toMatchObject({ days: 50, entry: 0 });
+    expect(levelSpells({ id: "p", createdAt: 0, deactivatedAt: null, current: { track: "ic", level: "ic3" }, levelSince: 10 * DAY, changes: [] }, 50 * DAY)[0]).toMatchObject({ days: 50, entry: 0 });
     // The curve: the late arrival is not at risk before day 1,000 of their stay, so early promotions of others are not diluted by them.
     const curve = timeInLevel(
       [
         ...promoted.slice(0, 1),
-        ...[100, 200, 300].map((days) => ({ track: "ic", level: "ic3", days, promoted: true, entry: 0, knownStart: true })),
+        ...[100, 200, 300].map((days, index) => ({ personId: `other${index}`, track: "ic", level: "ic3", days, promoted: true, entry: 0, knownStart: true })),
       ],
       [{ track: "ic", levels: ["ic3"] }],
-      4,
+      () => 4,
     )[0]!.levels[0]!;
     expect(curve.curve!.steps.map((step) => [step.time, step.atRisk])).toEqual([
       [100, 3],
@@ -81,15 +85,16 @@ describe("insights", () => {
   });
 
   it("levels with fewer stays than the floor get no curve; the others a Kaplan–Meier curve in the ladder's order", () => {
-    const stay = (level: string, days: number, promoted: boolean) => ({ track: "ic", level, days, promoted, entry: 0, knownStart: true });
+    let people = 0;
+    const stay = (level: string, days: number, promoted: boolean) => ({ personId: `p${people++}`, track: "ic", level, days, promoted, entry: 0, knownStart: true });
     const tracks = timeInLevel(
       [stay("ic2", 10, true), stay("ic2", 20, false), stay("ic2", 30, true), stay("ic2", 40, true), stay("ic1", 5, true), stay("ic1", 6, true), stay("ic1", 7, false)],
       [{ track: "ic", levels: ["ic1", "ic2", "ic3"] }],
-      4,
+      () => 4,
     );
     expect(tracks).toHaveLength(1);
     expect(tracks[0]!.levels.map((level) => [level.level, level.n, level.suppressed, level.curve === null])).toEqual([
-      ["ic1", 3, true, true],
+      ["ic1", null, true, true],
       ["ic2", 4, false, false],
     ]);
     // 4 at risk, one promoted at 10 (0.75), one censored at 20, then 30: 0.75 × 1/2 = 0.375, the median.
@@ -97,7 +102,9 @@ describe("insights", () => {
   });
 
   it("calibration shift per manager: final minus proposed, its interval from the manager's own spread; a manager under the floor is hidden with the next smallest, as the total is shown", () => {
+    let people = 0;
     const record = (managerId: string | null, shift: number, changed = false): ShiftRecord => ({
+      personId: `p${people++}`,
       managerId,
       sessionId: "s",
       proposedRating: 3,
@@ -113,7 +120,7 @@ describe("insights", () => {
         // No proposal: not compared.
         { ...record("ana", 0), proposedRating: null },
       ],
-      4,
+      () => 4,
     );
     expect(report.n).toBe(12);
     expect(report.meanShift!.estimate).toBeCloseTo(0, 10);
@@ -131,8 +138,9 @@ describe("insights", () => {
   });
 
   it("a manager whose shifts are all equal gets an interval from everyone's spread, not one of zero width", () => {
-    const record = (managerId: string, shift: number): ShiftRecord => ({ managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
-    const report = calibrationShift([...[0, 0, 0, 0, 0].map((shift) => record("steady", shift)), ...[1, -1, 0, 1, -1].map((shift) => record("moving", shift))], 4);
+    let people = 0;
+    const record = (managerId: string, shift: number): ShiftRecord => ({ personId: `p${people++}`, managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
+    const report = calibrationShift([...[0, 0, 0, 0, 0].map((shift) => record("steady", shift)), ...[1, -1, 0, 1, -1].map((shift) => record("moving", shift))], () => 4);
     const steady = report.managers.find((manager) => manager.managerId === "steady")!;
     // R: 0 ± qt(0.975, 9) · sd(c(0,0,0,0,0,1,-1,0,1,-1)) / √5.
     expect(steady.meanShift!.estimate).toBe(0);
@@ -161,7 +169,7 @@ describe("mentoring and growth", () => {
   ];
 
   it("compares each mentee's goal movement with comparable people's over the same dates, and says it is an association", () => {
-    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), 2);
+    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), () => 2);
     expect(comparison).toMatchObject({ mentees: 2, goals: 2, comparisonPeople: 2, suppressed: false });
     // Mentees +1 and +2; c1 and c2 moved 0 and +1 (0.5 each time); differences 0.5 and 1.5.
     expect(comparison.menteeChange!.estimate).toBeCloseTo(1.5, 10);
@@ -173,7 +181,7 @@ describe("mentoring and growth", () => {
   });
 
   it("shows nothing while mentees or comparable people are fewer than the floor", () => {
-    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), 4);
+    const comparison = mentoringComparison(pairs, reviews, new Set(["m1", "m2", "x"]), () => 4);
     expect(comparison).toMatchObject({ mentees: 2, comparisonPeople: 2, suppressed: true, menteeChange: null, difference: null });
   });
 });
@@ -201,27 +209,37 @@ describe("hiring over time", () => {
     expect(periods[0]!.pearson!.value).toBeCloseTo(correlate(scores, scores.map((_, index) => scores[(index + 1) % 10]!)).pearson!.value, 10);
   });
 
-  it("the funnel with Wilson's interval of each stage's conversion, hidden when fewer were decided there than the floor", () => {
+  it("the funnel with Wilson's interval of each stage's conversion; a count of fewer candidates than the floor is hidden, and so is any that would give it", () => {
     const at = (day: number) => new Date(Date.UTC(2026, 0, day));
     const candidate = (...stages: ("screen" | "interviews" | "offer" | "hired" | "rejected")[]) => ({
       moves: stages.map((to, index) => ({ from: index === 0 ? null : stages[index - 1]!, to, at: at(index + 1) })),
     });
-    const rows = funnelWithIntervals(
-      [
-        candidate("screen", "interviews", "offer", "hired"),
-        candidate("screen", "interviews", "offer", "hired"),
-        candidate("screen", "interviews", "rejected"),
-        candidate("screen", "interviews", "rejected"),
-        candidate("screen", "rejected"),
-        candidate("screen"),
-      ],
-      4,
-    );
-    // Screen: 4 went on, 1 rejected (5 decided), 1 waiting.
-    expect(rows[0]).toMatchObject({ stage: "screen", reached: 6, movedOn: 4, rejected: 1, open: 1, suppressed: false });
-    expect(rows[0]!.conversion!.interval).toEqual(wilsonInterval(4, 5).interval);
-    // Interviews: 2 went on, 2 rejected; offer: 2 decided, under the floor.
-    expect(rows[1]).toMatchObject({ stage: "interviews", movedOn: 2, rejected: 2, suppressed: false });
-    expect(rows[2]).toMatchObject({ stage: "offer", movedOn: 2, suppressed: true, conversion: null });
+    const histories = [
+      ...Array.from({ length: 5 }, () => candidate("screen", "interviews", "offer", "hired")),
+      ...Array.from({ length: 6 }, () => candidate("screen", "interviews", "rejected")),
+      ...Array.from({ length: 8 }, () => candidate("screen", "rejected")),
+      ...Array.from({ length: 4 }, () => candidate("screen")),
+      candidate("screen", "interviews"),
+    ];
+    const ids = histories.map((_, index) => `c${index}`);
+    const rows = funnelWithIntervals(histories, ids, 4);
+    // Screen: 12 went on, 8 rejected (20 decided), 4 waiting: all shown.
+    expect(rows[0]).toMatchObject({ stage: "screen", reached: 24, movedOn: 12, rejected: 8, open: 4, suppressed: false });
+    expect(rows[0]!.conversion!.interval).toEqual(wilsonInterval(12, 20).interval);
+    // Interviews: one candidate still waiting there, so a count beside them is hidden too (the rejections, fewer to hide than
+    // the five who went on, who are also the offer stage's): the waiting one cannot be worked out, and no conversion is shown.
+    expect(rows[1]).toMatchObject({ stage: "interviews", reached: 12, movedOn: 5, rejected: null, open: null, suppressed: true, conversion: null });
+    // Offer: 5 reached, all 5 went on and none was rejected (a count of nobody is shown).
+    expect(rows[2]).toMatchObject({ stage: "offer", reached: 5, movedOn: 5, rejected: 0 });
+    // Whatever is shown, no hidden count follows from the shown ones (an independent attacker).
+    const buckets = funnelBuckets(histories);
+    const member = (indices: number[]) => indices.map((index) => ids[index]!);
+    const cells = buckets.flatMap((bucket) => (["reached", "movedOn", "rejected", "open"] as const).map((part) => ({ part, stage: bucket.stage, members: member(bucket[part]) })));
+    const released = (stage: string, part: string) => {
+      const row = rows.find((candidate) => candidate.stage === stage)!;
+      return row[part as "reached"] !== null;
+    };
+    const attacker = new Attacker(cells.filter((cell) => released(cell.stage, cell.part)).map((cell) => cell.members));
+    for (const cell of cells) if (!released(cell.stage, cell.part) && cell.members.length) expect(attacker.derives(cell.members), `${cell.stage} ${cell.part}`).toBe(false);
   });
 });

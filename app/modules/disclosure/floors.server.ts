@@ -1,0 +1,17 @@
+import { db } from "~/db/client.server";
+import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+
+/**
+ * Each person's floor: the organisation's, or higher where a calibration session they were in
+ * raised it for its people. Every report over them keeps the higher one (decision 060). Read
+ * once per report: the few people in such sessions, with the highest floor each was given.
+ */
+export async function personFloors(): Promise<(personId: string) => number> {
+  const raised = await db.calibrationEntry.findMany({
+    where: { session: { groupFloor: { gt: SMALL_GROUP_FLOOR } } },
+    select: { personId: true, session: { select: { groupFloor: true } } },
+  });
+  const floors = new Map<string, number>();
+  for (const entry of raised) floors.set(entry.personId, Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor));
+  return (personId) => floors.get(personId) ?? SMALL_GROUP_FLOOR;
+}

@@ -1,0 +1,59 @@
+import { disclosureCheck, type Release } from "./check";
+import { cycleTable, outcomeTableCells, sessionTable } from "./reports";
+
+/**
+ * Calibration outcomes of one cycle, as every report that shows them sees the same people: the
+ * insights page's row for the cycle and its groups (over each person's outcome in the session
+ * locked last), and each locked session's fairness report (over that session's people). They are
+ * checked together, so what one shows cannot be subtracted from another's; whoever reads several
+ * of them (an admin) gets a release made over all, and every page that shows one of them computes
+ * the same. Pure.
+ */
+
+/** A final outcome in a locked or published session, with the person's groups. */
+export type OutcomeEntry = {
+  personId: string;
+  sessionId: string;
+  cycleId: string;
+  team: string | null;
+  trackId: string | null;
+  levelId: string | null;
+  attributes: Readonly<Record<string, string>>;
+};
+
+/** The dimensions outcomes are broken down by: team, track, level and every attribute the people have. */
+export function outcomeDimensions(entries: readonly Pick<OutcomeEntry, "attributes">[]): string[] {
+  const names = [...new Set(entries.flatMap((entry) => Object.keys(entry.attributes)))].sort();
+  return ["team", "track", "level", ...names.map((name) => `attribute:${name}`)];
+}
+
+/** A person's group in each dimension, by id (a team's name, a track's and a level's id, an attribute's value). */
+export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]): Record<string, string | null> {
+  return Object.fromEntries(
+    dimensions.map((dimension) => [
+      dimension,
+      dimension === "team" ? entry.team : dimension === "track" ? entry.trackId : dimension === "level" ? entry.levelId : (entry.attributes[dimension.slice("attribute:".length)] ?? null),
+    ]),
+  );
+}
+
+/**
+ * The release of one cycle's outcome tables. `entries`: every locked or published entry of the cycle
+ * the reader's reports cover, each person's entries latest first (their first is the one insights
+ * counts). `sessionReports`: whether the reader also reads each session's fairness report.
+ */
+export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
+  const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
+  const dimensions = outcomeDimensions(inCycle);
+  const counted = new Map<string, OutcomeEntry>();
+  for (const entry of inCycle) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
+  const bySession = new Map<string, OutcomeEntry[]>();
+  if (sessionReports) for (const entry of inCycle) (bySession.get(entry.sessionId) ?? bySession.set(entry.sessionId, []).get(entry.sessionId)!).push(entry);
+  const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, groups: outcomeGroups(entry, dimensions) }));
+  const cells = [
+    ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
+    ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions)),
+  ];
+  const personOf = (unit: string) => unit.slice(unit.indexOf("/") + 1);
+  return disclosureCheck(cells, (unit) => floorOf(personOf(unit)));
+}

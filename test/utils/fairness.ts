@@ -1,0 +1,14 @@
+import { fairnessReport, type Dimension, type FairnessPerson } from "~/modules/calibration/fairness";
+import { disclosureCheck } from "~/modules/disclosure/check";
+import { groupCellId, outcomeTableCells, sessionTable } from "~/modules/disclosure/reports";
+
+/**
+ * A session's fairness report as the server gives it when no other report covers its people: the
+ * disclosure check over the session's own table (its rated people, each at `floor`).
+ */
+export function sessionFairness(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number) {
+  const table = sessionTable("session");
+  const rated = people.flatMap((person, index) => (person.finalRating === null ? [] : [{ personId: `person-${index}`, groups: person.groups }]));
+  const release = disclosureCheck(outcomeTableCells(table, "cycle", rated, dimensions.map((dimension) => dimension.id)), () => floor);
+  return fairnessReport(people, dimensions, { table: release.shown.has(table), group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)) });
+}
