@@ -1,6 +1,6 @@
 /**
  * Imports a ladder from the format a company already keeps:
- *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] SOURCE
+ *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] [--source-url URL|none] SOURCE
  * Writes one ladder folder (default frameworks/<id>) and any shared folder it includes beside it, prints one line per thing of the source
  * it could not place as it was (with the source file), then checks the folder with the ladder
  * loader. Exits 1 when the source cannot be read, the folder exists without --force, or the
@@ -16,7 +16,7 @@ import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/m
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
 
-const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id LADDER_ID] [--family NAME] SOURCE_DIR";
+const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id LADDER_ID] [--family NAME] [--source-url URL|none] SOURCE_DIR";
 const FORMATS = ["monzo", "ft", "pathway"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -36,7 +36,7 @@ function main(argv: string[]): number {
   }
   let imported: ImportedLadder;
   try {
-    imported = importFrom(args.from, args.source, { ladderId: args.id, family: args.family });
+    imported = importFrom(args.from, args.source, { ladderId: args.id, family: args.family, ...(args.sourceUrl === undefined ? {} : { sourceUrl: args.sourceUrl === "none" ? null : args.sourceUrl }) });
   } catch (error) {
     if (error instanceof ImportSourceError || error instanceof UsageError) {
       console.log(`ladders:import: ${error.message}`);
@@ -92,19 +92,22 @@ function parse(argv: string[]) {
       force: { type: "boolean", default: false },
       id: { type: "string" },
       family: { type: "string" },
+      "source-url": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  if (values.help) return { help: true as const, from: "monzo" as Format, source: "", force: false, out: undefined, id: undefined, family: undefined };
+  if (values.help) return { help: true as const, from: "monzo" as Format, source: "", force: false, out: undefined, id: undefined, family: undefined, sourceUrl: undefined };
   const from = values.from;
   if (from === undefined || !(FORMATS as readonly string[]).includes(from)) throw new Error(`--from must be one of ${FORMATS.join(", ")}`);
   if (positionals.length !== 1) throw new Error("name one source folder");
   const source = positionals[0]!;
   if (!isFolder(source)) throw new Error(`${source} is not a folder`);
-  return { help: false as const, from: from as Format, source, force: values.force, out: values.out, id: values.id, family: values.family };
+  const sourceUrl = values["source-url"];
+  if (sourceUrl !== undefined && sourceUrl !== "none" && !/^https?:\/\/\S+$/i.test(sourceUrl)) throw new Error(`--source-url must be a web address (https://…) or none, not "${sourceUrl}"`);
+  return { help: false as const, from: from as Format, source, force: values.force, out: values.out, id: values.id, family: values.family, sourceUrl };
 }
 
-function importFrom(format: Format, dir: string, options: { ladderId?: string; family?: string }): ImportedLadder {
+function importFrom(format: Format, dir: string, options: { ladderId?: string; family?: string; sourceUrl?: string | null }): ImportedLadder {
   if (format === "monzo") return importMonzo(monzoSources(dir), options);
   if (format === "ft") return importFt(ftJobFamily(dir, options.family), options);
   return importPathway(pathwaySources(dir), options);

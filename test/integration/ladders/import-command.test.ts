@@ -25,7 +25,7 @@ const SOURCES = {
 
 describe("npm run ladders:import", () => {
   it.each([
-    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 30 statements; valid\); 6 lines above/],
+    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 31 statements; valid\); 7 lines above/],
     ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 4 lines above/],
     ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
@@ -59,6 +59,23 @@ describe("npm run ladders:import", () => {
     expect(status, lines.join("\n")).toBe(0);
     expect(lines.at(-1)).toMatch(/\(monzo-engineering: 2 tracks, /);
     expect(readFileSync(join(work, "renamed/out/monzo-engineering-generic/topics.yaml"), "utf8")).toContain("name: Generic Framework");
+  });
+
+  it("names the source in the ladder's metadata by its files inside it and its public address (or --source-url's, or none), never by the path it was run with", () => {
+    const out = join(work, "sourced/monzo");
+    expect(run(["--from", "monzo", "--out", out, SOURCES.monzo]).status).toBe(0);
+    const ladderFile = readFileSync(join(out, "ladder.yaml"), "utf8");
+    expect(ladderFile).toContain("  source:\n    name: Monzo's progression framework\n    url: https://github.com/monzo/progression-framework\n    files:\n      - frameworks/engineering/backend.md\n");
+    for (const file of ["ladder.yaml", "competencies.yaml", "tracks/1-backend.yaml", "../monzo-engineering-generic/topics.yaml"]) {
+      expect(readFileSync(join(out, file), "utf8"), file).not.toMatch(/fixtures|\.\.\//);
+    }
+    expect(run(["--from", "monzo", "--force", "--source-url", "https://git.example.com/ladders", "--out", out, SOURCES.monzo]).status).toBe(0);
+    expect(readFileSync(join(out, "ladder.yaml"), "utf8")).toContain("    url: https://git.example.com/ladders\n");
+    expect(run(["--from", "monzo", "--force", "--source-url", "none", "--out", out, SOURCES.monzo]).status).toBe(0);
+    expect(readFileSync(join(out, "ladder.yaml"), "utf8")).not.toContain("url:");
+    expect(run(["--from", "monzo", "--source-url", "file:///home/me", "--out", join(work, "never"), SOURCES.monzo]).lines[0]).toBe(
+      'ladders:import: --source-url must be a web address (https://…) or none, not "file:///home/me"',
+    );
   });
 
   it("writes to frameworks/<id> by default and refuses to overwrite an existing folder unless --force", () => {

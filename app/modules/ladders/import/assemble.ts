@@ -8,6 +8,7 @@ import type { DraftLink, DraftStatement, ReportLine } from "./types";
  * it. Sources are not that tidy, so this is where their gaps are filled, and reported.
  */
 
+/** Descriptions and summaries are "" where the source gives none: the written ladder leaves them out. */
 export interface PlannedCompetency {
   id: string;
   name: string;
@@ -46,7 +47,7 @@ export interface DraftLevel {
   id: string;
   title: string;
   alsoTitled?: string[];
-  summary: string;
+  summary?: string;
   targets?: Record<string, number>;
   sublevels?: { id: string; title: string; summary?: string }[];
   expectations: Record<string, (string | DraftStatement)[]>;
@@ -55,7 +56,7 @@ export interface DraftLevel {
 export interface DraftTrack {
   id: string;
   name: string;
-  description: string;
+  description?: string;
   branchesFrom?: string;
   levels: DraftLevel[];
 }
@@ -64,7 +65,7 @@ export interface DraftCompetency {
   id: string;
   name: string;
   area: string;
-  description: string;
+  description?: string;
   tracks?: string[];
   links?: DraftLink[];
   applies?: { from?: string[]; upTo?: string[] };
@@ -97,7 +98,7 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
   const draftTracks = tracks.map((track): DraftTrack => ({
     id: track.id,
     name: track.name,
-    description: track.description,
+    ...described("description", track.description),
     ...(track.branchesFrom === undefined ? {} : { branchesFrom: track.branchesFrom }),
     levels: track.levels.map((level, index): DraftLevel => {
       const expectations: Record<string, (string | DraftStatement)[]> = {};
@@ -113,7 +114,7 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
         id: level.id,
         title: level.title,
         ...(level.alsoTitled && level.alsoTitled.length > 0 ? { alsoTitled: level.alsoTitled } : {}),
-        summary: level.summary,
+        ...described("summary", level.summary),
         ...(Object.keys(targets).length > 0 ? { targets } : {}),
         ...(level.sublevels && level.sublevels.length > 0 ? { sublevels: level.sublevels } : {}),
         expectations,
@@ -137,13 +138,18 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
       id: competency.id,
       name: competency.name,
       area: competency.area,
-      description: competency.description,
+      ...described("description", competency.description),
       ...(trackIds.length === tracks.length ? {} : { tracks: trackIds }),
       ...(applies === undefined ? {} : { applies }),
       ...(competency.links && competency.links.length > 0 ? { links: competency.links } : {}),
     };
   });
   return { competencies: draftCompetencies, tracks: draftTracks, report };
+}
+
+/** `{ [key]: text }`, or nothing where the source gave no text. */
+export function described<K extends string>(key: K, text: string): Partial<Record<K, string>> {
+  return text === "" ? {} : ({ [key]: text } as Record<K, string>);
 }
 
 function hasStatements(level: PlannedLevel, competencyId: string): boolean {

@@ -55,3 +55,39 @@ export function textList(value: unknown, file: string, where: string, report: Re
 export function baseName(path: string): string {
   return path.split("/").pop()!.replace(/\.[^.]+$/, "");
 }
+
+/** A web address written as text: not already a Markdown link's target or text. */
+const BARE_URL = /(?<!\]\(|<|\[)\bhttps?:\/\/[^\s<>()[\]]+/g;
+
+/**
+ * Source text as the ladder's Markdown shows it: a bare web address becomes a link (people
+ * follow it instead of copying it), headings, which ladder text does not render, become a
+ * paragraph in bold. Everything else is written as the source wrote it.
+ */
+export function sourceMarkdown(text: string): string {
+  return text
+    .replace(BARE_URL, (match) => {
+      const url = match.replace(/[.,;:!?]+$/, "");
+      return `[${url}](${url})${match.slice(url.length)}`;
+    })
+    .replace(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm, "\n**$1**\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** The ladder's metadata about where it comes from (docs/ladders.md, `ladder.source`). */
+export function ladderSource(name: string, publicUrl: string, files: string[], options: { sourceUrl?: string | null }): { name: string; url?: string; files: string[] } {
+  const url = options.sourceUrl === undefined ? publicUrl : options.sourceUrl;
+  return { name, ...(url === null ? {} : { url }), files: [...new Set(files)] };
+}
+
+/**
+ * A source file's path inside its project, from the folder the project's layout starts at
+ * (`frameworks` for Monzo, `data` for the FT): what the ladder's metadata names, never the path
+ * on the machine that ran the import. A file outside that layout is named by its file name.
+ */
+export function pathInSource(path: string, top: string): string {
+  const parts = path.split("/");
+  const start = parts.lastIndexOf(top);
+  return start === -1 ? parts.at(-1)! : parts.slice(start).join("/");
+}

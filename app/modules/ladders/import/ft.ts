@@ -1,5 +1,5 @@
 import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, isRecord, parseSourceYaml, textList, textOf } from "./common";
+import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, pathInSource, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { ladderFiles } from "./ladder-files";
 import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
@@ -23,6 +23,8 @@ export const FT_PROFICIENCIES = [
 ] as const;
 
 const SOURCE_NAME = "the FT job family";
+const SOURCE_TITLE = "the FT's engineering progression";
+const PUBLIC_REPOSITORY = "https://github.com/Financial-Times/engineering-progression";
 
 export function importFt(source: SourceFile, options: ImportOptions = {}): ImportedLadder {
   const file = source.path;
@@ -128,7 +130,13 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
     report: [...report, ...assembled.report],
     files: ladderFiles(
       {
-        ladder: { id: ladderId, name: familyName, version: FIRST_VERSION, description: `${textOf(data.summary) ?? familyName}${legacy}` },
+        ladder: {
+          id: ladderId,
+          name: familyName,
+          version: FIRST_VERSION,
+          description: `${textOf(data.summary) ?? familyName}${legacy}`,
+          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, [pathInSource(file, "data")], options),
+        },
         scale: FT_PROFICIENCIES.map((point, index) => ({ value: index + 1, label: point.label, meaning: point.meaning })),
         areas: [{ id: "themes", name: "Themes", description: `The themes the FT's ${familyName} job family groups its competencies by.` }],
         competencies: assembled.competencies,

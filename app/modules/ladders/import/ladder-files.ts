@@ -1,11 +1,12 @@
 import { stringify } from "yaml";
-import type { DraftCompetency, DraftTrack } from "./assemble";
+import { described, type DraftCompetency, type DraftTrack } from "./assemble";
 import type { DraftStatement } from "./types";
 import type { LadderOutputFile } from "./types";
 
 /** The parts of a ladder an importer writes, in the shapes docs/ladders.md describes. */
+/** Descriptions are "" where the source gives none: the files leave them out. */
 export interface DraftLadder {
-  ladder: { id: string; name: string; version: string; description: string };
+  ladder: { id: string; name: string; version: string; description: string; source: { name: string; url?: string; files: string[] } };
   scale: { value: number; label: string; meaning: string; target?: boolean }[];
   areas: { id: string; name: string; description: string }[];
   competencies: DraftCompetency[];
@@ -20,7 +21,7 @@ export type SharedExpectations = Record<string, Record<string, (string | DraftSt
 
 /** A shared folder a ladder includes (docs/ladders.md, "Shared topics"). */
 export interface DraftShared {
-  shared: { name: string; description?: string };
+  shared: { name: string; description: string };
   areas: { id: string; name: string; description: string }[];
   competencies: DraftCompetency[];
   expectations: SharedExpectations;
@@ -34,9 +35,20 @@ function yamlFile(path: string, origin: string, content: Record<string, unknown>
   return { path, content: header(origin) + stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }) };
 }
 
+function describedArea(area: { id: string; name: string; description: string }) {
+  return { id: area.id, name: area.name, ...described("description", area.description) };
+}
+
 /** The shared folder's one file. */
 export function sharedFiles(draft: DraftShared, origin: string): LadderOutputFile[] {
-  return [yamlFile("topics.yaml", origin, { ...draft })];
+  return [
+    yamlFile("topics.yaml", origin, {
+      shared: { name: draft.shared.name, ...described("description", draft.shared.description) },
+      areas: draft.areas.map(describedArea),
+      competencies: draft.competencies,
+      expectations: draft.expectations,
+    }),
+  ];
 }
 
 /**
@@ -48,10 +60,10 @@ export function ladderFiles(draft: DraftLadder, origin: string): LadderOutputFil
   const width = String(draft.tracks.length).length;
   return [
     write("ladder.yaml", {
-      ladder: draft.ladder,
+      ladder: { id: draft.ladder.id, name: draft.ladder.name, version: draft.ladder.version, ...described("description", draft.ladder.description), source: draft.ladder.source },
       ...(draft.include && draft.include.length > 0 ? { include: draft.include } : {}),
       scale: draft.scale,
-      ...(draft.areas.length > 0 ? { areas: draft.areas } : {}),
+      ...(draft.areas.length > 0 ? { areas: draft.areas.map(describedArea) } : {}),
       ...(draft.equivalence && draft.equivalence.length > 0 ? { equivalence: draft.equivalence } : {}),
     }),
     ...(draft.competencies.length > 0 ? [write("competencies.yaml", { competencies: draft.competencies })] : []),

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { normaliseText } from "../text-similarity";
 import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, isRecord, LEVEL_SCALE, parseSourceYaml, textList, textOf } from "./common";
+import { baseName, FIRST_VERSION, isRecord, ladderSource, LEVEL_SCALE, parseSourceYaml, pathInSource, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
 import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
 import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
@@ -18,6 +18,8 @@ import { ImportSourceError, type DraftStatement, type ImportedLadder, type Impor
  */
 
 const SOURCE_NAME = "the Monzo framework";
+const SOURCE_TITLE = "Monzo's progression framework";
+const PUBLIC_REPOSITORY = "https://github.com/monzo/progression-framework";
 /** Monzo's site finds its generic framework by this path (src/views/FrameworkView.js), whatever the file is called. */
 const GENERIC_PATH = "/generic";
 
@@ -51,21 +53,23 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   if (frameworks.length === 0) {
     throw new ImportSourceError(sources[0]?.path ?? ".", "no framework with levelled topics (front matter with `yaml: true`, `levels` and `topics`) was found");
   }
+  const first = frameworks[0]!.file;
   const genericTopics = new Map((generic?.topics ?? []).map((topic) => [topic.name, topic]));
+  const definitions = frameworks.flatMap((framework) => topicDefinitions(framework.body));
 
   const competencyIds = new IdRegister();
   const competencies = new Map<string, PlannedCompetency>();
-  const competencyFor = (topic: Topic, framework: Framework): PlannedCompetency => {
+  const competencyFor = (topic: Topic): PlannedCompetency => {
     const known = competencies.get(topic.name);
     if (known !== undefined) return known;
     const shared = genericTopics.get(topic.name);
     // Monzo shows a generic topic under the generic file's title, whatever the framework wrote.
-    const name = withoutPictographs(textOf(shared?.title) ?? textOf(topic.title) ?? topic.name) || topic.name;
+    const title = textOf(shared?.title) ?? textOf(topic.title);
     const competency: PlannedCompetency = {
       id: competencyIds.claim(kebabId(topic.name, "topic")),
-      name,
+      name: title ?? topic.name,
       area: shared === undefined ? "topics" : "shared",
-      description: shared === undefined ? `${name}, a topic of the ${withoutPictographs(framework.title)}.` : `${name}, a topic every Monzo framework that names it shares (${generic!.file}).`,
+      description: definitionOf(topic.name, title, definitions) ?? "",
     };
     competencies.set(topic.name, competency);
     return competency;
@@ -74,27 +78,33 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   const trackIds = new IdRegister();
   const levelIds = new IdRegister();
   const usedGeneric = new Set<string>();
+  /** Level id -> the number Monzo gives it, to tell generic criteria from a page's own. */
+  const numberOf = new Map<string, number>();
+  const texts = new Set(frameworks.map((framework) => sourceMarkdown(framework.body)));
+  const sharedText = texts.size === 1 ? [...texts][0]! : "";
   const tracks = frameworks.map((framework): PlannedTrack => {
     const trackId = trackIds.claim(kebabId(baseName(framework.file), "framework"));
-    const trackName = withoutPictographs(framework.sidebarTitle ?? framework.title) || trackId;
+    const trackName = framework.sidebarTitle ?? framework.title;
+    const levelName = withoutPictographs(trackName) || trackId;
     const sublevels = sublevelLetters(framework.body) ?? sublevelLetters(generic?.body ?? "");
     const levelOf = new Map<number, PlannedLevel>();
     const levels = framework.numbers.map((number): PlannedLevel => {
       const level: PlannedLevel = {
         id: levelIds.claim(`${trackId}-${number}`),
-        title: `${trackName} level ${number}`,
-        summary: `Level ${number} of the ${withoutPictographs(framework.title)}.`,
+        title: `${levelName} level ${number}`,
+        summary: "",
         ...(sublevels !== null ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
         file: framework.file,
         cells: new Map<string, PlannedCell>(),
       };
       levelOf.set(number, level);
+      numberOf.set(level.id, number);
       return level;
     });
     /** Levels of the generic topics the page names that are outside the page's own levels. */
     const outside = new Set<number>();
     for (const topic of framework.topics) {
-      const competency = competencyFor(topic, framework);
+      const competency = competencyFor(topic);
       const shared = genericTopics.get(topic.name);
       if (shared !== undefined) usedGeneric.add(topic.name);
       // The page's levels are the ones its own criteria are at, so each of them has a level.
@@ -125,12 +135,22 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         message: `the generic criteria at level ${numbers} of the topics it names are not placed: the page's own criteria are at levels ${framework.numbers[0]} to ${framework.numbers.at(-1)}`,
       });
     }
-    const description = firstParagraph(framework.body);
-    if (framework.body.trim() !== "" && framework.body.trim() !== description) {
-      report.push({ file: framework.file, message: "the page's Markdown text is not imported (the track's description is its first paragraph)" });
-    }
-    return { id: trackId, name: trackName, description: description ?? `${withoutPictographs(framework.title)}.`, levels };
+    const text = sourceMarkdown(framework.body);
+    if (text === "") report.push({ file: framework.file, message: `the page has no text; the track "${trackName}" has no description` });
+    return { id: trackId, name: trackName, description: sharedText === "" ? text : "", levels };
   });
+  if (sharedText !== "" && frameworks.length > 1) {
+    report.push({ file: first, message: "every page has the same text, so it is the ladder's description; the tracks have no description of their own" });
+  } else if (texts.size > 1) {
+    report.push({ file: first, message: "the pages have different texts, so each is its track's description; the ladder has no description" });
+  }
+  report.push({ file: first, message: "Monzo's pages say nothing about each level; the levels have no summary" });
+  if (frameworks.length > 1) {
+    report.push({ file: first, message: "Monzo's files give no order for their pages; the tracks are in the order of their file names (rename the files in tracks/ to reorder them)" });
+  }
+  for (const [name, competency] of competencies) {
+    if (competency.description === "") report.push({ file: genericTopics.has(name) ? generic!.file : first, message: `no page defines the topic "${name}"; its competency has no description` });
+  }
 
   for (const topic of generic?.topics ?? []) {
     if (!usedGeneric.has(topic.name)) {
@@ -140,11 +160,11 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
 
   const assembled = assembleLadder([...competencies.values()], tracks, SOURCE_NAME);
   const sharedTopicOf = new Map([...competencies].filter(([name]) => genericTopics.has(name)).map(([name, competency]) => [competency.id, genericTopics.get(name)!]));
-  const inherited = takeInherited(assembled.tracks, sharedTopicOf);
+  const inherited = takeInherited(assembled.tracks, sharedTopicOf, numberOf);
   const folder = commonFolder(frameworks.map((framework) => framework.file));
   const ladderId = options.ladderId ?? `monzo-${kebabId(folder ?? "progression", "progression")}`;
   const single = frameworks.length === 1 ? frameworks[0]! : null;
-  const name = single !== null ? withoutPictographs(single.title) : `Monzo ${folder ?? "progression"} frameworks`;
+  const name = single !== null ? single.title : `Monzo ${folder ?? "progression"} frameworks`;
   const ownCompetencies = assembled.competencies.filter((competency) => !sharedTopicOf.has(competency.id));
   const sharedCompetencies = assembled.competencies.filter((competency) => sharedTopicOf.has(competency.id));
   const sharedFolder = `${ladderId}-generic`;
@@ -156,20 +176,27 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
       : numbers.map((number) =>
           Object.fromEntries(tracks.flatMap((track, index) => (frameworks[index]!.numbers.includes(number) ? [[track.id, track.levels[frameworks[index]!.numbers.indexOf(number)]!.id]] : []))),
         );
+  const read = [...frameworks, ...(sharedCompetencies.length === 0 ? [] : [generic!])];
   return {
     ladderId,
     report: [...report, ...assembled.report],
     files: ladderFiles(
       {
-        ladder: { id: ladderId, name, version: FIRST_VERSION, description: `Imported from Monzo's progression framework: ${frameworks.map((framework) => framework.file).join(", ")}.` },
+        ladder: {
+          id: ladderId,
+          name,
+          version: FIRST_VERSION,
+          description: sharedText,
+          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, read.map((page) => pathInSource(page.file, "frameworks")), options),
+        },
         scale: LEVEL_SCALE,
-        areas: ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "Topics of the imported frameworks." }],
+        areas: ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "" }],
         competencies: ownCompetencies,
         tracks: assembled.tracks,
         equivalence,
         ...(sharedCompetencies.length === 0 ? {} : { include: [sharedFolder] }),
       },
-      "Monzo's progression framework",
+      SOURCE_TITLE,
     ),
     shared:
       sharedCompetencies.length === 0
@@ -179,12 +206,12 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
               folder: sharedFolder,
               files: sharedFiles(
                 {
-                  shared: { name: withoutPictographs(generic!.title) || "Generic", description: `Monzo's generic topics (${generic!.file}), shown on each framework that names them.` },
-                  areas: [{ id: "generic", name: "Generic", description: "Topics every Monzo framework that names them shares, with the generic framework's criteria at each level." }],
+                  shared: { name: withoutPictographs(generic!.title) || "Generic", description: sourceMarkdown(generic!.body) },
+                  areas: [{ id: "generic", name: "Generic", description: "" }],
                   competencies: sharedCompetencies.map((competency) => ({ ...competency, area: "generic" })),
                   expectations: inherited,
                 },
-                `Monzo's progression framework (${baseName(generic!.file)}.md)`,
+                `${SOURCE_TITLE} (${pathInSource(generic!.file, "frameworks")})`,
               ),
             },
           ],
@@ -192,17 +219,42 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
 }
 
 /**
+ * A page's definitions of its topics: "We're interested in these five elements:" followed by a
+ * list of "- Mastery - Your Monzo knowledge and technical capability".
+ */
+function topicDefinitions(body: string): { label: string; text: string }[] {
+  return [...body.matchAll(/^[ \t]*[-*+][ \t]+([^\n]+?)[ \t]+[-–—][ \t]+([^\n]+?)[ \t]*$/gm)].map((match) => ({ label: match[1]!, text: match[2]! }));
+}
+
+/**
+ * The definition a page gives a topic: the item labelled with its name or title, else the one
+ * item whose first word begins as the topic's does ("Comms & Feedback" for "communication").
+ */
+function definitionOf(name: string, title: string | null, definitions: { label: string; text: string }[]): string | null {
+  const words = (text: string) => withoutPictographs(text).toLowerCase().match(/[a-z]+/g) ?? [];
+  const names = [name, title].flatMap((text) => (text === null ? [] : [words(text).join(" ")]));
+  const exact = definitions.find((definition) => names.includes(words(definition.label).join(" ")));
+  if (exact !== undefined) return exact.text;
+  const first = words(name)[0] ?? "";
+  const close = definitions.filter((definition) => {
+    const label = words(definition.label)[0] ?? "";
+    return label.length >= 4 && first.length >= 4 && (first.startsWith(label.slice(0, 4)) || label.startsWith(first.slice(0, 4)));
+  });
+  return new Set(close.map((definition) => definition.text)).size === 1 ? close[0]!.text : null;
+}
+
+/**
  * Moves the generic criteria out of the ladder's levels into the shared folder's expectations (by
  * level id); what a framework adds to a generic topic, and any carried-over statement, stays.
  */
-function takeInherited(tracks: DraftTrack[], sharedTopicOf: Map<string, Topic>): SharedExpectations {
+function takeInherited(tracks: DraftTrack[], sharedTopicOf: Map<string, Topic>, numberOf: Map<string, number>): SharedExpectations {
   const inherited: SharedExpectations = {};
   for (const track of tracks) {
-    track.levels.forEach((level, index) => {
+    track.levels.forEach((level) => {
       for (const [competencyId, topic] of sharedTopicOf) {
         const list = level.expectations[competencyId];
         if (list === undefined) continue;
-        const generic = new Set((topic.byLevel.get(index + 1) ?? []).map((statement) => normaliseText(statement.text)));
+        const generic = new Set((topic.byLevel.get(numberOf.get(level.id)!) ?? []).map((statement) => normaliseText(statement.text)));
         const isGeneric = (item: (typeof list)[number]) => generic.has(normaliseText(typeof item === "string" ? item : item.text));
         const fromGeneric = list.filter(isGeneric);
         const own = list.filter((item) => !isGeneric(item));
@@ -258,7 +310,7 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
         return;
       }
       const statements = byLevel.get(entry.level) ?? [];
-      statements.push(...textList(entry.criteria, source.path, `${where}.criteria`, report).map((text) => ({ text })));
+      statements.push(...textList(entry.criteria, source.path, `${where}.criteria`, report).map((text) => ({ text: sourceMarkdown(text) })));
       const examples = Array.isArray(entry.exampleCriteria) ? entry.exampleCriteria : [];
       examples.forEach((example, exampleIndex) => {
         const text = isRecord(example) ? textOf(example.criteria) : null;
@@ -266,7 +318,7 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
           report.push({ file: source.path, message: `${where}.exampleCriteria[${exampleIndex}] has no criteria text; not imported` });
           return;
         }
-        statements.push({ text, examples: textList(example.examples, source.path, `${where}.exampleCriteria[${exampleIndex}].examples`, report) });
+        statements.push({ text: sourceMarkdown(text), examples: textList(example.examples, source.path, `${where}.exampleCriteria[${exampleIndex}].examples`, report).map(sourceMarkdown) });
       });
       byLevel.set(entry.level, statements);
     });
@@ -300,16 +352,6 @@ function sublevelLetters(body: string): string[] | null {
   const last = match[2]!.toUpperCase().charCodeAt(0);
   if (last < first) return null;
   return Array.from({ length: last - first + 1 }, (_, index) => String.fromCharCode(first + index));
-}
-
-/** The first paragraph of the page that is prose (not a heading, list or rule), within the description limit. */
-function firstParagraph(body: string): string | null {
-  for (const block of body.split(/\r?\n\s*\r?\n/)) {
-    const lines = block.split(/\r?\n/).filter((line) => line.trim() !== "" && !/^\s*(#|[-*+] |\d+\. |---|```)/.test(line));
-    const text = lines.join(" ").trim();
-    if (text !== "" && text.length <= 3000) return text;
-  }
-  return null;
 }
 
 function commonFolder(paths: string[]): string | null {

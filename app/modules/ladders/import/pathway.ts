@@ -1,5 +1,5 @@
 import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, isRecord, parseSourceYaml, textList, textOf } from "./common";
+import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { ladderFiles } from "./ladder-files";
 import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
@@ -22,6 +22,8 @@ const TIERS = [
   ["broadSkills", "broad"],
 ] as const;
 const SOURCE_NAME = "pathway";
+const SOURCE_TITLE = "forwardimpact's pathway";
+const PUBLIC_REPOSITORY = "https://github.com/forwardimpact/pathway";
 
 interface Skill {
   competency: PlannedCompetency;
@@ -199,6 +201,7 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
           name: ladderName,
           version: FIRST_VERSION,
           description: (isRecord(standard) ? textOf(standard.description) : null) ?? "Imported from pathway's map data.",
+          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, sources.map((source) => relativeTo(sources, source.path)), options),
         },
         scale: PROFICIENCIES.map((proficiency, index) => ({
           value: index + 1,

@@ -34,6 +34,11 @@ export interface ImportedLadder {
 export interface ImportOptions {
   /** The ladder's id; each importer derives one from the source when absent. */
   ladderId?: string;
+  /**
+   * Where the source is public, linked from the ladder's page: absent for the format's own public
+   * repository (the files most people import), null for none (a private source).
+   */
+  sourceUrl?: string | null;
 }
 
 /** The source cannot be imported at all (unreadable YAML, a missing required file); names the file. */
