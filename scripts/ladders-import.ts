@@ -72,12 +72,13 @@ function main(argv: string[]): number {
     console.log(`ladders:import: wrote ${out}, but it does not validate (${result.errors.length} errors above)`);
     return 1;
   }
+  for (const warning of result.warnings) console.log(`${formatLadderError(warning)} (warning)`);
   const { ladder } = result;
   const levels = ladder.tracks.flatMap((track) => track.levels);
   const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
   const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "line")} above on what was not placed as it was`;
   console.log(
-    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid); ${placed}`,
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "warning")} above`}); ${placed}`,
   );
   return 0;
 }
@@ -109,7 +110,10 @@ function parse(argv: string[]) {
 
 function importFrom(format: Format, dir: string, options: { ladderId?: string; family?: string; sourceUrl?: string | null }): ImportedLadder {
   if (format === "monzo") return importMonzo(monzoSources(dir), options);
-  if (format === "ft") return importFt(ftJobFamily(dir, options.family), options);
+  if (format === "ft") {
+    const family = ftJobFamily(dir, options.family);
+    return importFt(family.source, options, ftSitePages(family.folder));
+  }
   return importPathway(pathwaySources(dir), options);
 }
 
@@ -135,7 +139,7 @@ function monzoSources(dir: string): SourceFile[] {
 }
 
 /** One job family: the folder's only .yml file, or the one --family names (data/job-families/ of a checkout works too). */
-function ftJobFamily(dir: string, family: string | undefined): SourceFile {
+function ftJobFamily(dir: string, family: string | undefined): { source: SourceFile; folder: string } {
   const folder = !hasFiles(dir, /\.ya?ml$/i) && isFolder(join(dir, "data", "job-families")) ? join(dir, "data", "job-families") : dir;
   const families = readdirSync(folder)
     .filter((name) => /\.ya?ml$/i.test(name))
@@ -146,7 +150,13 @@ function ftJobFamily(dir: string, family: string | undefined): SourceFile {
   if (family === undefined && families.length > 1) throw new UsageError(`${folder} holds several job families (${names.join(", ")}); pick one with --family NAME`);
   const index = family === undefined ? 0 : names.indexOf(family);
   if (index === -1) throw new UsageError(`${folder} has no job family "${family}" (it has ${names.join(", ")})`);
-  return read(join(folder, families[index]!.file));
+  return { source: read(join(folder, families[index]!.file)), folder };
+}
+
+/** The FT site's pages the ladder's description comes from, where the checkout has them (site/ beside data/). */
+function ftSitePages(familiesFolder: string): SourceFile[] {
+  const pages = join(resolve(familiesFolder), "..", "..", "site", "pages");
+  return [join(pages, "job-families.md"), join(pages, "competencies", "how-to-use.md")].filter((path) => existsSync(path)).map(read);
 }
 
 /** Pathway's map data: the folder holding levels.yaml (products/map/starter of a checkout works too). */

@@ -26,7 +26,7 @@ const SOURCES = {
 describe("npm run ladders:import", () => {
   it.each([
     ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 31 statements; valid\); 7 lines above/],
-    ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 4 lines above/],
+    ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 6 lines above/],
     ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
     const out = join(work, format);
@@ -76,6 +76,16 @@ describe("npm run ladders:import", () => {
     expect(run(["--from", "monzo", "--source-url", "file:///home/me", "--out", join(work, "never"), SOURCES.monzo]).lines[0]).toBe(
       'ladders:import: --source-url must be a web address (https://…) or none, not "file:///home/me"',
     );
+  });
+
+  it("reads the FT site's pages beside the data for the ladder's description, and prints the written ladder's warnings as ladders:check does", () => {
+    const out = join(work, "ft-public/operations");
+    const { status, lines } = run(["--from", "ft", "--family", "operations", "--out", out, `${FIXTURES}/ft-public/data/job-families`]);
+    expect(status, lines.join("\n")).toBe(0);
+    const twice = expect.stringMatching(/tracks\/1-operations\.yaml:\d+:\d+ .*the same text appears twice for "leadership"/);
+    expect(lines.filter((line) => line.endsWith(" (warning)"))).toEqual([twice, twice]);
+    expect(lines.at(-1)).toMatch(/; valid, with 2 warnings above\); /);
+    expect(readFileSync(join(out, "ladder.yaml"), "utf8")).toContain("Competencies are used by managers and staff in the following ways:");
   });
 
   it("writes to frameworks/<id> by default and refuses to overwrite an existing folder unless --force", () => {

@@ -171,16 +171,26 @@ function cellCarryingOver(track: PlannedTrack, index: number, competency: Planne
   return { statements: [{ text: carriedOverStatement(previous.title, sourceName) }], target: track.levels[below]!.cells.get(competency.id)?.target };
 }
 
-/** The ladder format refuses the same statement twice in one list: the first one stays. */
+/**
+ * The same words twice in one list: without ids they are one statement, kept once; under two
+ * statement ids the source holds two statements, and both stay (ladders:check warns until
+ * someone rewords or removes one), so neither id is lost.
+ */
 function uniqueStatements(statements: DraftStatement[], level: PlannedLevel, competency: PlannedCompetency, report: ReportLine[]): DraftStatement[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, DraftStatement>();
   return statements.filter((statement) => {
     const key = normaliseText(statement.text);
-    if (!seen.has(key)) {
-      seen.add(key);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, statement);
       return true;
     }
-    report.push({ file: level.file, message: `${level.title}, "${competency.name}": "${statement.text.trim()}" is listed twice; kept once` });
+    const where = `${level.title}, "${competency.name}": "${statement.text.trim()}" is listed twice`;
+    if (earlier.id !== undefined && statement.id !== undefined && earlier.id !== statement.id) {
+      report.push({ file: level.file, message: `${where}, under statement ids ${earlier.id} and ${statement.id}; both kept (ladders:check warns until one is reworded or removed)` });
+      return true;
+    }
+    report.push({ file: level.file, message: `${where}; kept once` });
     return false;
   });
 }

@@ -1,5 +1,5 @@
 import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, pathInSource, textList, textOf } from "./common";
+import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, pathInSource, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { ladderFiles } from "./ladder-files";
 import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
@@ -26,7 +26,11 @@ const SOURCE_NAME = "the FT job family";
 const SOURCE_TITLE = "the FT's engineering progression";
 const PUBLIC_REPOSITORY = "https://github.com/Financial-Times/engineering-progression";
 
-export function importFt(source: SourceFile, options: ImportOptions = {}): ImportedLadder {
+/**
+ * `site` holds the FT site's pages the import reads for the ladder's description when the
+ * checkout has them: site/pages/job-families.md and site/pages/competencies/how-to-use.md.
+ */
+export function importFt(source: SourceFile, options: ImportOptions = {}, site: SourceFile[] = []): ImportedLadder {
   const file = source.path;
   const report: ReportLine[] = [];
   const data = parseSourceYaml(file, source.text);
@@ -45,7 +49,7 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
       return;
     }
     const name = textOf((raw as Record<string, unknown>).name) ?? id;
-    levels.set(id, { id: levelIds.claim(kebabId(id, "level")), title: name, summary: `${name}, a level of the FT's ${familyName} job family.`, file, cells: new Map<string, PlannedCell>() });
+    levels.set(id, { id: levelIds.claim(kebabId(id, "level")), title: name, summary: "", file, cells: new Map<string, PlannedCell>() });
   });
 
   const competencyIds = new IdRegister();
@@ -116,15 +120,24 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
     if (![...levels.values()].some((level) => level.cells.has(theme.id))) report.push({ file, message: `theme "${theme.name}" has no competencies; not imported` });
   }
 
-  const description = textOf(data.summary) ?? `The FT's ${familyName} job family.`;
   const paths = careerPaths([...levels.values()], file, report);
   const tracks: PlannedTrack[] =
     paths === null
-      ? [{ id: kebabId(familyName, "job-family"), name: familyName, description, levels: [...levels.values()] }]
-      : paths.tracks.map((path) => ({ ...path, description }));
+      ? [{ id: kebabId(familyName, "job-family"), name: familyName, description: "", levels: [...levels.values()] }]
+      : paths.tracks.map((path) => ({ ...path, description: "" }));
+  report.push({
+    file,
+    message: paths === null ? "the family's text is the ladder's description; its one track has none of its own" : "the FT describes no path on its own; the tracks have no description",
+  });
+  report.push({ file, message: "the FT describes its levels by their competencies only; the levels have no summary" });
+  const jobFamilies = site.find((page) => page.path.endsWith("job-families.md"));
+  const howToUse = site.find((page) => page.path.endsWith("how-to-use.md"));
+  const legacy = data.isLegacy === true ? "The FT marks this job family as legacy." : null;
+  const description = [textOf(data.summary), jobFamilies && familySection(jobFamilies, familyName, report), howToUse && howToUseOpening(howToUse, report), legacy]
+    .filter((part): part is string => typeof part === "string" && part !== "")
+    .join("\n\n");
   const assembled = assembleLadder([...themes.values()], tracks, SOURCE_NAME);
   const ladderId = options.ladderId ?? `ft-${kebabId(baseName(file), "job-family")}`;
-  const legacy = data.isLegacy === true ? " The FT marks this job family as legacy." : "";
   return {
     ladderId,
     report: [...report, ...assembled.report],
@@ -134,11 +147,11 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
           id: ladderId,
           name: familyName,
           version: FIRST_VERSION,
-          description: `${textOf(data.summary) ?? familyName}${legacy}`,
-          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, [pathInSource(file, "data")], options),
+          description,
+          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, [pathInSource(file, "data"), ...[jobFamilies, howToUse].flatMap((page) => (page === undefined ? [] : [pathInSource(page.path, "site")]))], options),
         },
         scale: FT_PROFICIENCIES.map((point, index) => ({ value: index + 1, label: point.label, meaning: point.meaning })),
-        areas: [{ id: "themes", name: "Themes", description: `The themes the FT's ${familyName} job family groups its competencies by.` }],
+        areas: [{ id: "themes", name: "Themes", description: "" }],
         competencies: assembled.competencies,
         tracks: assembled.tracks,
         equivalence: paths?.equivalence ?? [],
@@ -146,6 +159,57 @@ export function importFt(source: SourceFile, options: ImportOptions = {}): Impor
       "the FT's engineering progression",
     ),
   };
+}
+
+/** Where the FT publishes its site (README.md), for the site's own links, which name no host. */
+const FT_SITE = "https://engineering-progression.ft.com";
+
+/** A page of the FT's site as ladder Markdown: no front matter or Liquid, the site's own links to the published site. */
+function sitePage(page: SourceFile): { title: string; text: string }[] {
+  const body = page.text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+  const sections = body.split(/^##[ \t]+/m);
+  return sections.map((section, index) => {
+    const [first = "", ...rest] = index === 0 ? ["", section] : section.split("\n");
+    const text = (index === 0 ? section : rest.join("\n"))
+      .split("\n")
+      .filter((line) => !line.includes("{{"))
+      .join("\n")
+      .replace(/\]\(\/(?!\/)/g, `](${FT_SITE}/`);
+    return { title: first.trim(), text: sourceMarkdown(text) };
+  });
+}
+
+/** The job families page's section for this family ("## Engineering"), without its diagram, which is reported. */
+function familySection(page: SourceFile, familyName: string, report: ReportLine[]): string | null {
+  const section = sitePage(page).find((candidate, index) => index > 0 && candidate.title.toLowerCase() === familyName.toLowerCase());
+  if (section === undefined) {
+    report.push({ file: page.path, message: `the page has no section for "${familyName}"; the ladder's description is the family's summary` });
+    return null;
+  }
+  const pictures = /!\[[^\]]*\]\(([^)]+)\)/g;
+  for (const picture of section.text.matchAll(pictures)) {
+    report.push({ file: page.path, message: `the diagram of the paths (${picture[1]!.replace(FT_SITE, "")}) is not imported: ladder text shows no pictures; the ladder's page draws its paths` });
+  }
+  return section.text.replace(pictures, "").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** The how-to-use page's opening; its sections on proficiencies and competencies are the scale and the themes, and the rest is reported. */
+function howToUseOpening(page: SourceFile, report: ReportLine[]): string {
+  const [opening, ...sections] = sitePage(page);
+  const used = sections.filter((section) => /proficienc|^competencies$/i.test(section.title)).map((section) => `"${section.title}"`);
+  const rest = sections.filter((section) => !/proficienc|^competencies$/i.test(section.title)).map((section) => `"${section.title}"`);
+  if (sections.length > 0) {
+    report.push({
+      file: page.path,
+      message: `the sections ${words(used)} are the scale's meanings and the themes' descriptions; ${words(rest)} ${rest.length === 1 ? "is" : "are"} not imported (guidance on using the competencies, not part of them)`,
+    });
+  }
+  return opening!.text;
+}
+
+/** "a", "a and b", "a, b and c". */
+function words(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** "Senior Engineer 2 (People Manager)": the path in brackets, and the level's name without it. */

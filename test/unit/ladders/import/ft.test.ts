@@ -72,6 +72,8 @@ describe("importing an FT job family", () => {
       `${FILE}: competency 3f1c2d9e-8b7a-4c6d-9e5f-1a2b3c4d5e6f ("Sets technical direction across several teams.") not placed: the job family has no level "principal-ic"`,
       `${FILE}: Junior Engineer, theme "technical": statements expect different proficiencies (Foundational, Working knowledge); the level's target is the highest`,
       `${FILE}: theme "Team Work" has no competencies; not imported`,
+      `${FILE}: the family's text is the ladder's description; its one track has none of its own`,
+      `${FILE}: the FT describes its levels by their competencies only; the levels have no summary`,
       `${FILE}: Engineer lists nothing for "Leadership of Self and Others" between levels that do; wrote "Keeps showing what Junior Engineer asks here (the FT job family lists nothing new at this level)."`,
     ]);
   });
@@ -84,8 +86,9 @@ describe("importing an FT job family", () => {
 
 describe("importing the FT's engineering job family, whose paths split after Senior Engineer 1", () => {
   const PATHS = `${IMPORT_FIXTURES}/ft-public/data/job-families`;
-  const [paths] = readSourceFiles(PATHS, /\.yml$/);
-  const branched = importFt(paths!);
+  const [paths] = readSourceFiles(PATHS, /^engineering\.yml$/);
+  const site = readSourceFiles(`${IMPORT_FIXTURES}/ft-public/site/pages`, /\.md$/);
+  const branched = importFt(paths!, {}, site);
   const branchedLadder = loadImported(branched);
 
   it("makes two tracks sharing the trunk: individual contributor from Junior Engineer, people manager from after Senior Engineer 1", () => {
@@ -112,8 +115,46 @@ describe("importing the FT's engineering job family, whose paths split after Sen
     for (const competency of family.competencies) {
       expect(placed.find((statement) => statement.expectation.id === competency.id)?.level, competency.id).toBe(competency.level);
     }
-    expect(reportLines(branched)).toEqual([
+    expect(reportLines(branched)).toContain(
       `${PATHS}/engineering.yml: "Technology Director" names no path; it follows "Principal Engineer (People Manager)" on the People Manager path, as in the file`,
-    ]);
+    );
+  });
+
+  it("describes the ladder with the FT's own text: the family's summary, its section of the job families page and the how-to-use page's opening", () => {
+    const description = branchedLadder.meta.description;
+    expect(description).toMatch(/^Competencies for engineers within the CTO organisation at the Financial Times\.\n\nEngineers at early stages are Individual Contributors \(hands-on\)/);
+    // The site's own links lead to the FT's published site.
+    expect(description).toContain("and the [Competencies](https://engineering-progression.ft.com/competencies/) for that role.");
+    expect(description).toContain("Competencies are used by managers and staff in the following ways:");
+    expect(description).toContain("Competencies are described for each role in a job family, reflecting the level of proficiency or skill a staff member should demonstrate in each competency.");
+    expect(description).not.toContain("{{");
+    expect(description).not.toContain("engineering-roles.png");
+    expect(branchedLadder.meta.source).toEqual({ name: "the FT's engineering progression", url: "https://github.com/Financial-Times/engineering-progression", files: ["data/job-families/engineering.yml", "site/pages/job-families.md", "site/pages/competencies/how-to-use.md"] });
+  });
+
+  it("leaves what the FT does not describe empty, and says so: its paths and its levels", () => {
+    expect(branchedLadder.tracks.map((track) => track.description)).toEqual(["", ""]);
+    expect(branchedLadder.tracks.flatMap((track) => track.levels.map((level) => level.summary)).every((summary) => summary === "")).toBe(true);
+    const report = reportLines(branched);
+    expect(report).toContain(`${PATHS}/engineering.yml: the FT describes no path on its own; the tracks have no description`);
+    expect(report).toContain(`${PATHS}/engineering.yml: the FT describes its levels by their competencies only; the levels have no summary`);
+    expect(report).toContain(`${IMPORT_FIXTURES}/ft-public/site/pages/job-families.md: the diagram of the paths (/media/engineering-roles.png) is not imported: ladder text shows no pictures; the ladder's page draws its paths`);
+    expect(report).toContain(
+      `${IMPORT_FIXTURES}/ft-public/site/pages/competencies/how-to-use.md: the sections "Proficiency levels" and "Competencies" are the scale's meanings and the themes' descriptions; "Progression", "Applying Competencies" and "More information & help" are not imported (guidance on using the competencies, not part of them)`,
+    );
+  });
+});
+
+describe("an FT job family that lists one statement twice under two ids", () => {
+  const [operations] = readSourceFiles(`${IMPORT_FIXTURES}/ft-public/data/job-families`, /^operations\.yml$/);
+  const imported = importFt(operations!);
+  const ladder = loadImported(imported);
+
+  it("keeps both statements with their ids, and says so", () => {
+    const ownership = statementsOf(ladder).filter((statement) => statement.expectation.text === "Ownership of personal development");
+    expect(ownership.map((statement) => statement.expectation.id)).toEqual(["2bb80087-2a3d-4d93-a937-14e014fddf80", "3c6e7498-89a9-4909-abc7-1cbde4478604"]);
+    expect(reportLines(imported)).toContain(
+      `${operations!.path}: Engineer, "Leadership": "Ownership of personal development" is listed twice, under statement ids 2bb80087-2a3d-4d93-a937-14e014fddf80 and 3c6e7498-89a9-4909-abc7-1cbde4478604; both kept (ladders:check warns until one is reworded or removed)`,
+    );
   });
 });
