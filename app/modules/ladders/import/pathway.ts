@@ -60,7 +60,7 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
     if (!isRecord(data)) throw new ImportSourceError(source.path, "a capability file is a mapping");
     const areaId = kebabId(textOf(data.id) ?? baseName(source.path), "capability");
     const areaName = textOf(data.name) ?? areaId;
-    areas.push({ id: areaId, name: areaName, description: textOf(data.description) ?? areaName });
+    areas.push({ id: areaId, name: areaName, description: textOf(data.description) ?? "" });
     if (data.professionalResponsibilities !== undefined || data.managementResponsibilities !== undefined) {
       report.push({ file: source.path, message: `capability "${areaName}": its professional and management responsibilities by proficiency are not imported (a ladder holds expectations per competency, not per area)` });
     }
@@ -74,10 +74,11 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
       const human = isRecord(raw.human) ? raw.human : {};
       const name = textOf(raw.name) ?? id;
       agentContent ||= raw.agent !== undefined || raw.references !== undefined || raw.instructions !== undefined || hasAgentMarkers(raw.markers);
+      const descriptions = descriptionsOf(human.proficiencyDescriptions, PROFICIENCIES);
       skills.set(id, {
-        competency: { id: competencyIds.claim(kebabId(id, "skill")), name, area: areaId, description: textOf(human.description) ?? name, links: toolLinks(raw.toolReferences) },
+        competency: { id: competencyIds.claim(kebabId(id, "skill")), name, area: areaId, description: withLadder(textOf(human.description), descriptions, PROFICIENCIES), links: toolLinks(raw.toolReferences) },
         file: source.path,
-        descriptions: descriptionsOf(human.proficiencyDescriptions, PROFICIENCIES),
+        descriptions,
         markers: humanMarkers(raw.markers, source.path, id, report),
       });
     }
@@ -91,14 +92,14 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
     const id = baseName(source.path);
     const human = isRecord(data.human) ? data.human : {};
     const name = textOf(data.name) ?? id;
+    const descriptions = descriptionsOf(human.maturityDescriptions, MATURITIES);
     behaviours.set(id, {
-      competency: { id: competencyIds.claim(kebabId(id, "behaviour")), name, area: "behaviours", description: textOf(human.description) ?? name },
+      competency: { id: competencyIds.claim(kebabId(id, "behaviour")), name, area: "behaviours", description: withLadder(textOf(human.description), descriptions, MATURITIES) },
       file: source.path,
-      descriptions: descriptionsOf(human.maturityDescriptions, MATURITIES),
+      descriptions,
     });
     if (data.agent !== undefined) report.push({ file: source.path, message: "the agent section is not imported (a ladder is for people)" });
   }
-  if (behaviours.size > 0) areas.push({ id: "behaviours", name: "Behaviours", description: "Mindsets and ways of working, expected at a maturity that grows with the level." });
 
   const inSomeDiscipline = new Set<string>();
   const placedSkillProficiency = new Set<string>();
@@ -154,7 +155,8 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
         cells,
       };
     });
-    const description = [textOf(data.description) ?? specialization, roleSummary === null ? null : fill(roleSummary)].filter((part) => part !== null).join("\n\n");
+    const description = [textOf(data.description), roleSummary === null ? null : fill(roleSummary)].filter((part) => part !== null).join("\n\n");
+    if (description === "") report.push({ file: source.path, message: "the discipline has no description or role summary; its track has none" });
     return { id, name: specialization, description, levels: planned };
   });
   if (tracks.length === 0) throw new ImportSourceError("disciplines/", "pathway data needs at least one discipline under disciplines/");
@@ -166,14 +168,14 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
     }
     for (const proficiency of PROFICIENCIES) {
       if (skill.descriptions[proficiency] !== undefined && !placedSkillProficiency.has(`${skillId}:${proficiency}`)) {
-        report.push({ file: skill.file, message: `skill "${skillId}": the ${proficiency} description is expected at no level of any discipline; not placed` });
+        report.push({ file: skill.file, message: `skill "${skillId}": no level of any discipline expects its ${proficiency} description; it is kept in the competency's description only` });
       }
     }
   }
   for (const [behaviourId, behaviour] of behaviours) {
     for (const maturity of MATURITIES) {
       if (behaviour.descriptions[maturity] !== undefined && !placedBehaviourMaturity.has(`${behaviourId}:${maturity}`)) {
-        report.push({ file: behaviour.file, message: `behaviour "${behaviourId}": the ${maturity} description is expected at no level of any discipline; not placed` });
+        report.push({ file: behaviour.file, message: `behaviour "${behaviourId}": no level of any discipline expects its ${maturity} description; it is kept in the competency's description only` });
       }
     }
   }
@@ -187,6 +189,10 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
 
   const standardSource = single("standard");
   const standard = standardSource === undefined ? {} : parseSourceYaml(standardSource.path, standardSource.text);
+  const behaviourDefinition = isRecord(standard) && isRecord(standard.entityDefinitions) && isRecord(standard.entityDefinitions.behaviour) ? standard.entityDefinitions.behaviour : {};
+  if (behaviours.size > 0) areas.push({ id: "behaviours", name: textOf(behaviourDefinition.title) ?? "Behaviours", description: textOf(behaviourDefinition.description) ?? "" });
+  const ladderDescription = isRecord(standard) ? textOf(standard.description) : null;
+  if (ladderDescription === null) report.push({ file: standardSource?.path ?? "standard.yaml", message: "the standard has no description; the ladder has none" });
   const ladderName = (isRecord(standard) ? textOf(standard.title) : null) ?? "Engineering pathway";
   const ladderId = options.ladderId ?? `pathway-${kebabId(ladderName.replace(/pathway/i, ""), "ladder")}`;
   const allCompetencies = [...[...skills.values()].map((skill) => skill.competency), ...[...behaviours.values()].map((behaviour) => behaviour.competency)];
@@ -200,7 +206,7 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
           id: ladderId,
           name: ladderName,
           version: FIRST_VERSION,
-          description: (isRecord(standard) ? textOf(standard.description) : null) ?? "Imported from pathway's map data.",
+          description: ladderDescription ?? "",
           source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, sources.map((source) => relativeTo(sources, source.path)), options),
         },
         scale: PROFICIENCIES.map((proficiency, index) => ({
@@ -237,7 +243,8 @@ function readLevels(source: SourceFile, report: ReportLine[]): PathwayLevel[] {
       ? Object.entries(raw.expectations).flatMap(([key, value]) => (textOf(value) === null ? [] : [`- ${words(key)}: ${textOf(value)!}`]))
       : [];
     const title = textOf(raw.professionalTitle) ?? id;
-    const summary = [qualification ?? `${title}.`, expectations.length > 0 ? expectations.join("\n") : null].filter((part) => part !== null).join("\n\n");
+    const summary = [qualification ?? null, expectations.length > 0 ? expectations.join("\n") : null].filter((part) => part !== null).join("\n\n");
+    if (summary === "") report.push({ file: source.path, message: `level ${id} has no qualification summary or expectations; it has no summary` });
     return [{ id, professionalTitle: title, managementTitle: textOf(raw.managementTitle), summary, proficiency, maturity }];
   });
 }
@@ -258,6 +265,16 @@ function equivalence(tracks: PlannedTrack[], levels: PathwayLevel[]): Record<str
       }),
     ),
   ).filter((row) => Object.keys(row).length > 0);
+}
+
+/**
+ * A skill's or behaviour's description followed by what it reads like at each proficiency or
+ * maturity, as pathway's own pages show a skill: the levels expect one of them each, and the
+ * others (no level of the imported levels expects them) are kept here.
+ */
+function withLadder(description: string | null, descriptions: Record<string, string>, steps: readonly string[]): string {
+  const ladder = steps.flatMap((step) => (descriptions[step] === undefined ? [] : [`- **${words(step)}**: ${descriptions[step]}`]));
+  return [description, ladder.length > 0 ? ladder.join("\n") : null].filter((part) => part !== null).join("\n\n");
 }
 
 function descriptionsOf(value: unknown, keys: readonly string[]): Record<string, string> {

@@ -65,29 +65,51 @@ describe("importing pathway's map data", () => {
     expect(ladder.competencies.find((competency) => competency.id === "incident-response")!.links).toEqual([{ title: "PagerDuty", url: "https://support.pagerduty.com/" }]);
   });
 
-  it("places every proficiency and maturity description somewhere, or names it in the report", () => {
+  it("keeps every proficiency and maturity description of what a discipline names: as a level's statement, and all of them in the competency's description, as pathway's skill pages show them", () => {
     const texts = new Set(statements.map((statement) => statement.expectation.text));
-    const report = reportLines(imported).join("\n");
+    const descriptions = new Map(ladder.competencies.map((competency) => [competency.id, competency.description]));
     for (const file of ["capabilities/delivery.yaml", "capabilities/reliability.yaml"]) {
-      for (const skill of read(file).skills as { id: string; human: { proficiencyDescriptions: Record<string, string> } }[]) {
+      for (const skill of read(file).skills as { id: string; human: { description: string; proficiencyDescriptions: Record<string, string> } }[]) {
+        const description = descriptions.get(skill.id.replace(/_/g, "-"));
+        if (description === undefined) continue;
+        expect(description.startsWith(skill.human.description.trim()), skill.id).toBe(true);
         for (const proficiency of PROFICIENCIES) {
-          const placed = texts.has(skill.human.proficiencyDescriptions[proficiency]!.trim());
-          expect(placed || report.includes(`skill "${skill.id}": the ${proficiency} description`) || report.includes(`skill "${skill.id}" is in no discipline`), `${skill.id} ${proficiency}`).toBe(true);
+          const text = skill.human.proficiencyDescriptions[proficiency]!.trim();
+          expect(description, `${skill.id} ${proficiency}`).toContain(`- **${proficiency.charAt(0).toUpperCase()}${proficiency.slice(1)}**: ${text}`);
         }
       }
     }
     const systems = read("behaviours/systems_thinking.yaml");
-    for (const maturity of MATURITIES) {
-      const placed = texts.has(systems.human.maturityDescriptions[maturity].trim());
-      expect(placed || report.includes(`behaviour "systems_thinking": the ${maturity} description`), maturity).toBe(true);
-    }
+    for (const maturity of MATURITIES) expect(descriptions.get("systems-thinking"), maturity).toContain(systems.human.maturityDescriptions[maturity].trim());
+    expect(texts.has(systems.human.maturityDescriptions.developing.trim())).toBe(true);
+    expect(reportLines(imported)).toContain(
+      `${ROOT}/capabilities/delivery.yaml: skill "task_completion": no level of any discipline expects its awareness description; it is kept in the competency's description only`,
+    );
+  });
+
+  it("takes the behaviours' area from standard.yaml's definitions, and leaves out what pathway does not say", () => {
+    expect(ladder.areas.find((area) => area.id === "behaviours")).toMatchObject({ name: "Behaviours", description: "Mindsets and ways of working." });
+    const bare = importPathway(
+      sources.map((source) =>
+        source.path.endsWith("/standard.yaml")
+          ? { ...source, text: "title: Engineering Pathway\n" }
+          : source.path.endsWith("/disciplines/software_engineering.yaml")
+            ? { ...source, text: source.text.replace(/^description:\n( {2}.*\n)+/m, "") }
+            : source,
+      ),
+    );
+    const bareLadder = loadImported(bare);
+    expect(bareLadder.meta.description).toBe("");
+    expect(bareLadder.tracks[0]!.description).not.toContain("Software Engineering\n");
+    expect(bareLadder.areas.find((area) => area.id === "behaviours")).toMatchObject({ name: "Behaviours", description: "" });
+    expect(reportLines(bare)).toContain(`${ROOT}/standard.yaml: the standard has no description; the ladder has none`);
   });
 
   it("reports, one line each with the source file, what it could not place", () => {
     const lines = reportLines(imported);
     expect(lines).toContain(`${ROOT}/capabilities/delivery.yaml: skill "data_integration" is in no discipline's core, supporting or broad skills; not placed`);
-    expect(lines).toContain(`${ROOT}/capabilities/delivery.yaml: skill "task_completion": the awareness description is expected at no level of any discipline; not placed`);
-    expect(lines).toContain(`${ROOT}/behaviours/systems_thinking.yaml: behaviour "systems_thinking": the emerging description is expected at no level of any discipline; not placed`);
+    expect(lines).toContain(`${ROOT}/capabilities/delivery.yaml: skill "task_completion": no level of any discipline expects its awareness description; it is kept in the competency's description only`);
+    expect(lines).toContain(`${ROOT}/behaviours/systems_thinking.yaml: behaviour "systems_thinking": no level of any discipline expects its emerging description; it is kept in the competency's description only`);
     expect(lines).toContain(`${ROOT}/tracks/platform.yaml: pathway track "Platform" (skill and behaviour modifiers for a work context) not imported: the ladder's tracks are the disciplines`);
     expect(lines).toContain(`${ROOT}/drivers.yaml: drivers (outcomes teams achieve) are not imported: they are not part of a ladder`);
     expect(lines).toContain(
