@@ -262,8 +262,10 @@ export default function CalibrationSession() {
             <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
             <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
               Each manager's proposals against everyone else's in this session{filtered ? " (as filtered)" : ""}. A difference is called out only when its interval excludes
-              zero (its spread is the session's, so a manager whose few proposals are all equal is not called out for that alone). With fewer than{" "}
-              {view.leniency.floor} people on either side nothing is shown, and a manager is hidden with them so their figures cannot be worked out from the session's.
+              zero (its spread is the session's, so a manager whose few proposals are all equal is not called out for that alone). A manager with fewer than{" "}
+              {view.leniency.floor} proposals, or fewer than {view.leniency.floor} beside them, is not compared: so few say more about the people than about the manager. These
+              figures are over proposals you can read one by one in the agenda, so nothing is hidden from you here; the session's fairness report and the insights page, which
+              are read beyond the session, show groups only where none of their members' figures can be worked out.
             </p>
             <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
           </Card>

@@ -139,10 +139,10 @@ export default function NewCalibrationSession() {
           </div>
           <Field
             label="Smallest group with an average"
-            hint="Leniency and fairness figures for groups smaller than this are not shown: with few people an average says more about one person than about the group."
+            hint={`Figures of groups smaller than this are not shown: with few people an average says more about one person than about the group. At least the organisation's ${SMALL_GROUP_FLOOR}; a higher floor holds for these people in every report, insights included.`}
             errors={fields.groupFloor.errors}
             {...getInputProps(fields.groupFloor, { type: "number" })}
-            min={2}
+            min={SMALL_GROUP_FLOOR}
             max={50}
             className="max-w-xs"
           />

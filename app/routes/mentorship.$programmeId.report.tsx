@@ -108,7 +108,8 @@ export default function ProgrammeReport() {
         </h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
           The mentees' goal competencies in their last manager review before the pair began and their latest since. {movement.compared} of {plural(movement.goals, "# goal")} of accepted pairs
-          can be compared: {movement.improved} rose, {movement.same} stayed, {movement.lower} fell; average change {changeText(movement.change, floor)}.
+          can be compared
+          {movement.improved === null ? "" : `: ${movement.improved} rose, ${movement.same} stayed, ${movement.lower} fell`}; average change {changeText(movement.change, floor)}.
         </p>
         {movement.byCompetency.length ? (
           <DataTable caption="Average change of each goal competency" headings={["Competency", "Goals compared", "Average change"]}>

@@ -105,7 +105,7 @@ export function LeniencyTable({
           <td className={`${tdClass} tabular-nums`}>{manager.suppressed || manager.mean === null ? "—" : `${manager.mean.toFixed(2)}${manager.sd === null ? "" : ` (sd ${manager.sd.toFixed(2)})`}`}</td>
           <td className={tdClass}>
             {manager.suppressed || manager.difference === null || !manager.interval ? (
-              <span className="text-slate-600 dark:text-slate-300">Not shown: fewer than {floor} people on one side, or hidden with such a manager</span>
+              <span className="text-slate-600 dark:text-slate-300">Not compared: fewer than {floor} proposals on one side</span>
             ) : (
               <span className={manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""}>
                 <span className="tabular-nums">

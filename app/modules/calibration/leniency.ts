@@ -1,5 +1,5 @@
 import { tQuantile } from "~/modules/statistics/intervals";
-import { belowFloor, SMALL_GROUP_FLOOR, suppressedGroups } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { summarise } from "~/modules/statistics/summary";
 
 export interface ProposedRating {
@@ -22,7 +22,7 @@ export interface ManagerLeniency {
   interval: [number, number] | null;
   /** The interval excludes zero: this manager really proposes higher (or lower) than the rest. */
   flagged: boolean;
-  /** Too few proposals (fewer than the floor) on one side to show anything. */
+  /** Too few proposals (fewer than the floor) on one side to compare: nothing but the count is shown. */
   suppressed: boolean;
 }
 
@@ -41,9 +41,10 @@ export interface SessionLeniency {
  * (decision 018). Under "no manager differs" the manager's proposals are a random draw from the
  * session's, whose difference from the rest has exactly the variance s²(1/n + 1/rest), s² the
  * session's sample variance: the same as a permutation test's, read with Student's t. A manager is
- * flagged only when the interval excludes zero. Figures for groups smaller than the floor are not
- * shown, nor any that would let a hidden manager's mean be worked out from the session's
- * (suppressedGroups).
+ * flagged only when the interval excludes zero. A manager with fewer proposals than the floor, or
+ * with fewer than the floor beside them, is not compared: so few say more about the people than
+ * about the manager. That is a floor of evidence, not of disclosure: everyone who reads these
+ * figures reads each proposal behind them by name in the session's agenda (decision 060).
  */
 export function managerLeniency(proposals: readonly ProposedRating[], floor = SMALL_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
   const byManager = new Map<string, number[]>();
@@ -55,16 +56,11 @@ export function managerLeniency(proposals: readonly ProposedRating[], floor = SM
   const all = proposals.map((proposal) => proposal.rating);
   const session = summarise(all);
   const sessionShown = !belowFloor(session.n, floor);
-  const hidden = suppressedGroups(
-    [...byManager].map(([managerId, ratings]) => ({ key: managerId, n: ratings.length })),
-    sessionShown ? session.n : null,
-    floor,
-  );
   const total = all.reduce((sum, value) => sum + value, 0);
   const managers = [...byManager.entries()].map(([managerId, ratings]): ManagerLeniency => {
     const own = summarise(ratings);
     const othersN = all.length - own.n;
-    if (hidden.has(managerId)) {
+    if (belowFloor(own.n, floor) || belowFloor(othersN, floor)) {
       return { managerId, n: own.n, othersN, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
     }
     const difference = pooledDifference(own.mean, own.n, (total - own.mean * own.n) / othersN, othersN, session.sd, confidence);

@@ -31,7 +31,7 @@ export const NewSessionSchema = z.object({
   groupFloor: z.coerce
     .number({ error: "Give the smallest group whose average is shown." })
     .int({ error: "Give a whole number." })
-    .min(2, { error: "The floor is at least 2: an average of one person is that person's rating." })
+    .min(SMALL_GROUP_FLOOR, { error: `A session may raise the organisation's floor of ${SMALL_GROUP_FLOOR}, not lower it.` })
     .max(50, { error: "The floor is at most 50." })
     .default(SMALL_GROUP_FLOOR),
   blindPreRead: z.boolean().default(false),

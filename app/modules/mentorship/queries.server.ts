@@ -196,7 +196,7 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
     }`);
 }
 
-const pulseRow = z.object({ checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
+const pulseRow = z.object({ pairId: z.string(), respondentId: z.string(), checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
 
 const reportVersionRow = z.object({
   people: sqlInt,
@@ -269,7 +269,7 @@ export async function matchingVersion(programmeId: string): Promise<string> {
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 export async function programmePulses(programmeId: string) {
   return parseRows(pulseRow, await readRows`
-    SELECT u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
+    SELECT u."pairId", u."respondentId", u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
     FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
     WHERE p."programmeId" = ${programmeId}`);
 }

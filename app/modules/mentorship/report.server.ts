@@ -8,6 +8,7 @@ import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
 import { goalRatings, programmePulses, programmeReportVersion } from "./queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
+import { personFloors } from "~/modules/disclosure/floors.server";
 
 /**
  * A programme's report for admins (report.ts): participation, pairs accepted and declined,
@@ -62,9 +63,16 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
     .filter((pair) => pair.status === "active" || pair.status === "ended")
     .flatMap((pair) => {
       const rated = ratings.get(pair.id);
-      return (goalsOf.get(pair.menteeId) ?? []).map((competencyId) => ({ competencyId, before: rated?.before.get(competencyId) ?? null, after: rated?.after.get(competencyId) ?? null }));
+      return (goalsOf.get(pair.menteeId) ?? []).map((competencyId) => ({
+        pairId: pair.id,
+        menteeId: pair.menteeId,
+        competencyId,
+        before: rated?.before.get(competencyId) ?? null,
+        after: rated?.after.get(competencyId) ?? null,
+      }));
     });
-  const movement = goalMovement(movementRows);
+  const floorOf = await personFloors();
+  const movement = goalMovement(movementRows, floorOf);
   const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   return {
     programme: { id: programme.id, name: programme.name, phaseLabel: programme.phaseLabel },
@@ -78,7 +86,7 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
       slots: mentors.reduce((sum, optIn) => sum + Math.min(optIn.capacity ?? programme.maxMenteesPerMentor, programme.maxMenteesPerMentor), 0),
     },
     pairs: pairFigures(pairRows),
-    pulses: pulseSummary(pulses, PULSE_CHECKPOINTS),
+    pulses: pulseSummary(pulses, PULSE_CHECKPOINTS, floorOf),
     movement: { ...movement, byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })) },
   };
 }

@@ -1,92 +1,87 @@
 /**
  * A programme's report for admins, from plain rows: participation, what became of the pairs,
- * relationship pulses and how the mentees' goal competencies moved in later reviews. Averages
- * of fewer answers than the floor are not shown: with three answers an average says more
- * about one person than about the programme.
+ * relationship pulses and how the mentees' goal competencies moved in later reviews. Which
+ * averages are shown is the disclosure check's to say (decision 060): none of fewer answers than
+ * the floor (with three answers an average says more about one person than about the programme),
+ * and none that would give such an average beside the others shown.
  */
-import { belowFloor, SMALL_GROUP_FLOOR, suppressedGroups } from "~/modules/statistics/small-groups";
+import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
 import { OUTCOMES, PAIR_STATUSES, type Outcome, type PairStatus, type Role } from "./lifecycle";
 
 export type Average = { n: number; mean: number | null; suppressed: boolean };
 
-function average(values: readonly number[], floor: number, hidden = false): Average {
-  if (hidden || belowFloor(values.length, floor)) return { n: values.length, mean: null, suppressed: true };
+function average(values: readonly number[], shown: boolean): Average {
+  if (!shown || !values.length) return { n: values.length, mean: null, suppressed: true };
   return { n: values.length, mean: values.reduce((sum, value) => sum + value, 0) / values.length, suppressed: false };
 }
 
-export type PulseRow = { checkpoint: number; role: Role; usefulness: number; comfort: number };
+/** A pulse answer: which pair, who gave it (the mentee or the mentor), at which checkpoint. */
+export type PulseRow = { pairId: string; respondentId: string; checkpoint: number; role: Role; usefulness: number; comfort: number };
 
 export type PulseGroup = { usefulness: Average; comfort: Average };
 
 export type PulseSummary = { checkpoint: number; everyone: PulseGroup; mentee: PulseGroup; mentor: PulseGroup };
 
-function group(rows: readonly PulseRow[], floor: number): PulseGroup {
-  return { usefulness: average(rows.map((row) => row.usefulness), floor), comfort: average(rows.map((row) => row.comfort), floor) };
-}
-
-/**
- * Per checkpoint: everyone, mentees and mentors. When one side is below the floor and everyone
- * is shown, the other side is hidden too, or it could be taken from everyone's average to
- * reveal the small side's (suppressedGroups).
- */
-export function pulseSummary(rows: readonly PulseRow[], checkpoints: readonly number[], floor = SMALL_GROUP_FLOOR): PulseSummary[] {
-  return checkpoints.map((checkpoint) => {
+/** Per checkpoint: everyone, mentees and mentors, each answer under its respondent's floor. */
+export function pulseSummary(rows: readonly PulseRow[], checkpoints: readonly number[], floorOf: (personId: string) => number): PulseSummary[] {
+  const unit = (row: PulseRow) => `${row.pairId}/${row.respondentId}/${row.checkpoint}`;
+  const cells: Cell[] = checkpoints.flatMap((checkpoint) => {
     const at = rows.filter((row) => row.checkpoint === checkpoint);
-    const everyone = group(at, floor);
-    const sides = { mentee: at.filter((row) => row.role === "mentee"), mentor: at.filter((row) => row.role === "mentor") };
-    const hidden = suppressedGroups(
-      (["mentee", "mentor"] as const).map((role) => ({ key: role, n: sides[role].length })),
-      everyone.usefulness.suppressed ? null : at.length,
-      floor,
-    );
-    const side = (role: Role): PulseGroup => {
-      const these = sides[role];
-      return { usefulness: average(these.map((row) => row.usefulness), floor, hidden.has(role)), comfort: average(these.map((row) => row.comfort), floor, hidden.has(role)) };
-    };
-    return { checkpoint, everyone, mentee: side("mentee"), mentor: side("mentor") };
+    return [
+      { id: `${checkpoint}:everyone`, members: at.map(unit) },
+      ...(["mentee", "mentor"] as const).map((role) => ({ id: `${checkpoint}:${role}`, members: at.filter((row) => row.role === role).map(unit) })),
+    ];
+  });
+  const respondent = new Map(rows.map((row) => [unit(row), row.respondentId]));
+  const { shown } = disclosureCheck(cells, (answer) => floorOf(respondent.get(answer)!));
+  return checkpoints.map((checkpoint) => {
+    const group = (key: string, these: readonly PulseRow[]): PulseGroup => ({
+      usefulness: average(these.map((row) => row.usefulness), shown.has(`${checkpoint}:${key}`)),
+      comfort: average(these.map((row) => row.comfort), shown.has(`${checkpoint}:${key}`)),
+    });
+    const at = rows.filter((row) => row.checkpoint === checkpoint);
+    return { checkpoint, everyone: group("everyone", at), mentee: group("mentee", at.filter((row) => row.role === "mentee")), mentor: group("mentor", at.filter((row) => row.role === "mentor")) };
   });
 }
 
 /** One goal of a mentee in an accepted pair: their rating in the last manager review before the pair began, and in the latest one since. */
-export type GoalMovementRow = { competencyId: string; before: number | null; after: number | null };
+export type GoalMovementRow = { pairId: string; menteeId: string; competencyId: string; before: number | null; after: number | null };
 
 export type GoalMovement = {
   /** Goals of accepted pairs. */
   goals: number;
   /** Goals rated both before the pair began and in a review since. */
   compared: number;
-  improved: number;
-  same: number;
-  lower: number;
+  /** How many rose, stayed and fell: null where the overall average is hidden (they are figures of the same few mentees). */
+  improved: number | null;
+  same: number | null;
+  lower: number | null;
   change: Average;
   byCompetency: { competencyId: string; compared: number; change: Average }[];
 };
 
-/**
- * How the mentees' goals moved, overall and per competency. A competency's average of fewer
- * goals than the floor is hidden, and with it as many others as keep it from being worked out
- * from the overall average (suppressedGroups).
- */
-export function goalMovement(rows: readonly GoalMovementRow[], floor = SMALL_GROUP_FLOOR): GoalMovement {
-  const compared = rows.filter((row): row is { competencyId: string; before: number; after: number } => row.before !== null && row.after !== null);
+/** How the mentees' goals moved, overall and per competency, each goal under its mentee's floor. */
+export function goalMovement(rows: readonly GoalMovementRow[], floorOf: (personId: string) => number): GoalMovement {
+  const compared = rows.filter((row): row is GoalMovementRow & { before: number; after: number } => row.before !== null && row.after !== null);
   const changes = compared.map((row) => row.after - row.before);
   const competencies = [...new Set(compared.map((row) => row.competencyId))].sort();
-  const overall = average(changes, floor);
-  const hidden = suppressedGroups(
-    competencies.map((competencyId) => ({ key: competencyId, n: compared.filter((row) => row.competencyId === competencyId).length })),
-    overall.suppressed ? null : changes.length,
-    floor,
+  const unit = (row: GoalMovementRow) => `${row.pairId}/${row.competencyId}`;
+  const mentee = new Map(compared.map((row) => [unit(row), row.menteeId]));
+  const { shown } = disclosureCheck(
+    [{ id: "all", members: compared.map(unit) }, ...competencies.map((competencyId) => ({ id: `competency:${competencyId}`, members: compared.filter((row) => row.competencyId === competencyId).map(unit) }))],
+    (goal) => floorOf(mentee.get(goal)!),
   );
+  const overallShown = shown.has("all");
   return {
     goals: rows.length,
     compared: compared.length,
-    improved: changes.filter((change) => change > 0).length,
-    same: changes.filter((change) => change === 0).length,
-    lower: changes.filter((change) => change < 0).length,
-    change: overall,
+    improved: overallShown ? changes.filter((change) => change > 0).length : null,
+    same: overallShown ? changes.filter((change) => change === 0).length : null,
+    lower: overallShown ? changes.filter((change) => change < 0).length : null,
+    change: average(changes, overallShown),
     byCompetency: competencies.map((competencyId) => {
       const these = compared.filter((row) => row.competencyId === competencyId).map((row) => row.after - row.before);
-      return { competencyId, compared: these.length, change: average(these, floor, hidden.has(competencyId)) };
+      return { competencyId, compared: these.length, change: average(these, shown.has(`competency:${competencyId}`)) };
     }),
   };
 }

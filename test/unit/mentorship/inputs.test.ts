@@ -83,28 +83,25 @@ describe("matching input from the programme's people", () => {
 
 describe("the programme report", () => {
   it("pulse averages below the floor are hidden; when one side is, the other is too while everyone's shows", () => {
-    const rows = [
-      ...Array.from({ length: 5 }, () => ({ checkpoint: 30, role: "mentee" as const, usefulness: 4, comfort: 5 })),
-      ...Array.from({ length: 2 }, () => ({ checkpoint: 30, role: "mentor" as const, usefulness: 2, comfort: 3 })),
-      ...Array.from({ length: 4 }, () => ({ checkpoint: 90, role: "mentor" as const, usefulness: 5, comfort: 5 })),
-      ...Array.from({ length: 4 }, () => ({ checkpoint: 90, role: "mentee" as const, usefulness: 3, comfort: 3 })),
-    ];
-    const [thirty, ninety] = pulseSummary(rows, [30, 90]);
+    const answers = (count: number, checkpoint: number, role: "mentee" | "mentor", usefulness: number, comfort: number) =>
+      Array.from({ length: count }, (_, index) => ({ pairId: `pair${index}`, respondentId: `${role}${index}`, checkpoint, role, usefulness, comfort }));
+    const rows = [...answers(5, 30, "mentee", 4, 5), ...answers(2, 30, "mentor", 2, 3), ...answers(4, 90, "mentor", 5, 5), ...answers(4, 90, "mentee", 3, 3)];
+    const [thirty, ninety] = pulseSummary(rows, [30, 90], () => 4);
     expect(thirty!.everyone.usefulness).toEqual({ n: 7, mean: 24 / 7, suppressed: false });
     expect([thirty!.mentee.usefulness.suppressed, thirty!.mentor.usefulness.suppressed, thirty!.mentee.usefulness.mean]).toEqual([true, true, null]);
     expect([ninety!.mentee.usefulness.mean, ninety!.mentor.comfort.mean, ninety!.everyone.comfort.mean]).toEqual([3, 5, 4]);
-    expect(pulseSummary([], [30])[0]!.everyone.comfort).toEqual({ n: 0, mean: null, suppressed: true });
+    expect(pulseSummary([], [30], () => 4)[0]!.everyone.comfort).toEqual({ n: 0, mean: null, suppressed: true });
+    // A floor raised for the mentors hides their side, and the mentees' beside everyone's.
+    const raised = pulseSummary(rows, [90], (person) => (person.startsWith("mentor") ? 5 : 4))[0]!;
+    expect([raised.everyone.usefulness.suppressed, raised.mentor.usefulness.suppressed, raised.mentee.usefulness.suppressed]).toEqual([false, true, true]);
   });
 
   it("goal movement compares goals rated before and after; per-competency averages need the floor, and one hidden alone hides another", () => {
-    const movement = goalMovement([
-      { competencyId: "testing", before: 2, after: 3 },
-      { competencyId: "testing", before: 2, after: 4 },
-      { competencyId: "testing", before: 3, after: 3 },
-      { competencyId: "testing", before: 3, after: 2 },
-      { competencyId: "design", before: 2, after: 3 },
-      { competencyId: "design", before: null, after: 3 },
-    ]);
+    const goal = (pair: number, competencyId: string, before: number | null, after: number) => ({ pairId: `pair${pair}`, menteeId: `mentee${pair}`, competencyId, before, after });
+    const movement = goalMovement(
+      [goal(1, "testing", 2, 3), goal(2, "testing", 2, 4), goal(3, "testing", 3, 3), goal(4, "testing", 3, 2), goal(1, "design", 2, 3), goal(2, "design", null, 3)],
+      () => 4,
+    );
     expect(movement).toMatchObject({ goals: 6, compared: 5, improved: 3, same: 1, lower: 1, change: { n: 5, mean: 0.6, suppressed: false } });
     expect(movement.byCompetency).toEqual([
       { competencyId: "design", compared: 1, change: { n: 1, mean: null, suppressed: true } },
