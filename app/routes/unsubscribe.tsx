@@ -8,10 +8,11 @@ import { withDomainErrors } from "~/utils/http.server";
 
 /**
  * One-click unsubscribe (RFC 8058), without signing in: the link in every email carries a
- * signed token naming the person and the kind of message. Opening it only asks (mail
- * scanners open links); the POST, from this page's button or straight from the mail
- * provider ("List-Unsubscribe=One-Click"), turns that one kind off. The cross-site check
- * lets this path's POSTs through (server/cross-site.ts): they come from mail providers.
+ * signed token naming the person and the kinds of message it brought (one, or each kind an
+ * email told at once, decision 061). Opening it only asks (mail scanners open links); the
+ * POST, from this page's button or straight from the mail provider
+ * ("List-Unsubscribe=One-Click"), turns those kinds off. The cross-site check lets this
+ * path's POSTs through (server/cross-site.ts): they come from mail providers.
  */
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Rungs" }];

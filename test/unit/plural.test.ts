@@ -91,6 +91,10 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["The only eligible mentor is full", ["All 0 eligible mentors are full","The only eligible mentor is full","All 2 eligible mentors are full"]],
   ["this email", ["these emails","this email","these emails"]],
   ["# warning", ["0 warnings","1 warning","2 warnings"]],
+  ["# more item", ["0 more items", "1 more item", "2 more items"]],
+  ["This item on your to-do list is due soon.", ["These items on your to-do list are due soon.", "This item on your to-do list is due soon.", "These items on your to-do list are due soon."]],
+  ["This item on your to-do list is past its due date.", ["These items on your to-do list are past their due dates.", "This item on your to-do list is past its due date.", "These items on your to-do list are past their due dates."]],
+  ["Your scorecard for this interview is not in yet.", ["Your scorecards for these interviews are not in yet.", "Your scorecard for this interview is not in yet.", "Your scorecards for these interviews are not in yet."]],
 ];
 
 describe("counted phrases", () => {

@@ -11,10 +11,10 @@ import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
 import { calendarInvitation, interviewSlot, isMeetingEvent, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
-import { planMessages } from "./plan";
+import { passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
-import { absoluteLink, renderInvitation, renderMessage } from "./render";
+import { absoluteLink, renderInvitation, renderMessage, type Links } from "./render";
 import { claimDueMessages, insertNewMessages, knownInvitationKeys, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -69,10 +69,12 @@ export async function queueReminders(now = new Date()): Promise<number> {
     const [items, known] = await Promise.all([todoFor(person, now), knownKeys(person.id)]);
     const preferences = toPreferences(person.notificationPreference);
     const timeZone = personTimeZone(person.timeZone);
-    const links = (kind: MessageKind) => ({
+    const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) => absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kinds) })}`);
+    const links = (...kinds: [MessageKind, ...MessageKind[]]): Links => ({
       base,
-      unsubscribe: absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kind) })}`),
+      unsubscribe: unsubscribe(kinds),
       settings: absoluteLink(base, "/settings/email"),
+      kinds: kinds.length > 1 ? Object.fromEntries(kinds.map((kind) => [kind, unsubscribe([kind])])) : undefined,
     });
     const invitations: NewOutboxRow[] = planInvitations({ recipientId: person.id, preferences, slots: events.get(person.id) ?? [], known, now }).map((invitation) => {
       const summary = invitation.slot?.summary ?? null;
@@ -106,25 +108,8 @@ export async function queueReminders(now = new Date()): Promise<number> {
       };
     });
     const planned = planMessages({ personId: person.id, preferences, timeZone, items, known, now });
-    const rows: NewOutboxRow[] = planned.map((message) => {
-      const messageLinks = links(message.kind);
-      const rendered = renderMessage(message.kind, message.items, person.name, messageLinks);
-      return {
-        id: randomUUID(),
-        key: message.key,
-        userId: person.id,
-        kind: message.kind,
-        toAddress: person.email,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-        unsubscribeUrl: messageLinks.unsubscribe,
-        calendar: null,
-        calendarMethod: null,
-        status: message.status,
-      };
-    });
-    queued += await insertNewMessages([...rows, ...invitations], now);
+    queued += (await insertNewMessages(invitations, now)).size;
+    queued += await queuePass(person, planned, links, now);
   }
   // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
   // organisation's clock; no link into Rungs, no choices to unsubscribe from.
@@ -161,9 +146,58 @@ export async function queueReminders(now = new Date()): Promise<number> {
         status: invitation.status,
       };
     });
-    queued += await insertNewMessages(rows, now);
+    queued += (await insertNewMessages(rows, now)).size;
   }
   return queued;
+}
+
+/**
+ * The reminders one pass owes a person, as one email (passSections). Each reminder is a row under
+ * its own key, in its own words, recorded as skipped or as told in the email ("combined"); in the
+ * same transaction the first wanted one this pass added becomes the email, made from the wanted
+ * ones it added (one another pass or server recorded first is told by theirs). Returns the rows added.
+ */
+async function queuePass(person: { id: string; name: string; email: string }, planned: PlannedMessage[], links: (...kinds: [MessageKind, ...MessageKind[]]) => Links, now: Date): Promise<number> {
+  if (!planned.length) return 0;
+  const rows: NewOutboxRow[] = planned.map((message) => {
+    const messageLinks = links(message.kind);
+    const rendered = renderMessage([{ kind: message.kind, items: message.items }], person.name, messageLinks);
+    return {
+      id: randomUUID(),
+      key: message.key,
+      userId: person.id,
+      kind: message.kind,
+      toAddress: person.email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      unsubscribeUrl: messageLinks.unsubscribe,
+      calendar: null,
+      calendarMethod: null,
+      status: message.status === "skipped" ? "skipped" : "combined",
+    };
+  });
+  return db.$transaction(async (tx) => {
+    const added = await insertNewMessages(rows, now, tx);
+    const told = planned.filter((message) => message.status === "queued" && added.has(message.key));
+    const [first, ...rest] = passSections(told);
+    if (first) {
+      const messageLinks = links(first.kind, ...rest.map((section) => section.kind));
+      const rendered = renderMessage([first, ...rest], person.name, messageLinks);
+      await tx.outboxMessage.update({
+        where: { key: told[0]!.key },
+        data: {
+          status: "queued",
+          kind: [first, ...rest].map((section) => section.kind).join("+"),
+          subject: rendered.subject,
+          textBody: rendered.text,
+          htmlBody: rendered.html,
+          unsubscribeUrl: messageLinks.unsubscribe,
+        },
+      });
+    }
+    return added.size;
+  });
 }
 
 function senderDomain(from: string): string {

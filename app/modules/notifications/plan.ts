@@ -1,13 +1,14 @@
 import { localTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
-import { wants, type MessageKind, type Preferences } from "./preferences";
+import { MESSAGE_KINDS, wants, type MessageKind, type Preferences } from "./preferences";
 
 /**
  * Which messages a person is owed now, from their to-do list (app/modules/todo, the one
  * module that decides what a person owes) and their choices: pure. Every message has a
  * key naming the person, the item and the kind, so whatever the number of passes and app
  * servers, the outbox holds it once (its key is unique). A nudge the person does not want
- * is recorded as skipped, so turning it back on later does not bring up old news.
+ * is recorded as skipped, so turning it back on later does not bring up old news. What one
+ * pass owes a person goes as one email (passSections).
  */
 
 /** The digest goes out from 09:00 on the person's own clock. */
@@ -73,4 +74,21 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
     if (item.daysLeft < 0) add(`nudge-overdue:${personId}:${item.key}:${dueDay(item)}`, "nudge-overdue", [item], newSent);
   }
   return planned;
+}
+
+export type MessageSection = { kind: MessageKind; items: TodoItem[] };
+
+/**
+ * What one email to a person says for the messages a pass owes them (one email per person per
+ * pass): each wanted kind with its items, in a fixed order. When the digest goes, it is the email:
+ * it lists every item with when it is due, so the nudges of the same pass are told by it.
+ */
+export function passSections(messages: readonly PlannedMessage[]): MessageSection[] {
+  const wanted = messages.filter((message) => message.status === "queued");
+  const digest = wanted.find((message) => message.kind === "digest");
+  if (digest) return [{ kind: "digest", items: digest.items }];
+  return MESSAGE_KINDS.flatMap((kind) => {
+    const items = wanted.filter((message) => message.kind === kind).flatMap((message) => message.items);
+    return items.length ? [{ kind, items }] : [];
+  });
 }

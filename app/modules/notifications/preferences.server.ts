@@ -28,19 +28,21 @@ export async function saveNotificationSettings(personId: string, { timeZone, ...
   ]);
 }
 
+const and = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
 /** Who and what a one-click unsubscribe link names, or a NotFoundError for a link that is not ours. */
-export async function readUnsubscribeLink(token: string): Promise<{ personId: string; kind: MessageKind; label: string }> {
+export async function readUnsubscribeLink(token: string): Promise<{ personId: string; kinds: MessageKind[]; label: string }> {
   const subject = readUnsubscribeToken(await signingKey(), token);
   if (!subject) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
   const person = await db.user.findUnique({ where: { id: subject.personId }, select: { id: true } });
   if (!person) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
-  return { ...subject, label: KIND_LABELS[subject.kind] };
+  return { ...subject, label: and.format(subject.kinds.map((kind) => KIND_LABELS[kind])) };
 }
 
-/** RFC 8058 one-click unsubscribe: that person's choice for that kind is turned off, nothing else. */
-export async function unsubscribe(token: string): Promise<{ kind: MessageKind; label: string }> {
-  const { personId, kind, label } = await readUnsubscribeLink(token);
-  const change = withoutKind(kind);
+/** RFC 8058 one-click unsubscribe: that person's choice for the kinds the link names is turned off, nothing else. */
+export async function unsubscribe(token: string): Promise<{ kinds: MessageKind[]; label: string }> {
+  const { personId, kinds, label } = await readUnsubscribeLink(token);
+  const change = Object.assign({}, ...kinds.map(withoutKind)) as Partial<Preferences>;
   await db.notificationPreference.upsert({ where: { userId: personId }, create: { userId: personId, ...DEFAULT_PREFERENCES, ...change }, update: change });
-  return { kind, label };
+  return { kinds, label };
 }

@@ -18,20 +18,28 @@ export type NewOutboxRow = {
   unsubscribeUrl: string | null;
   calendar: string | null;
   calendarMethod: string | null;
-  status: "queued" | "skipped";
+  /** "combined": a reminder told inside another message of the same pass, recorded so it is not news later. */
+  status: "queued" | "skipped" | "combined";
 };
 
-/** Adds the messages whose keys the outbox does not hold yet, in one statement; returns how many it added. */
-export async function insertNewMessages(rows: NewOutboxRow[], now: Date): Promise<number> {
-  if (!rows.length) return 0;
+const addedKey = z.object({ key: z.string() });
+
+/**
+ * Adds the messages whose keys the outbox does not hold yet, in one statement; returns the keys it
+ * added (a key another pass or server added first is theirs). In the caller's transaction when given.
+ */
+export async function insertNewMessages(rows: NewOutboxRow[], now: Date, client: Pick<typeof db, "$queryRaw"> = db): Promise<Set<string>> {
+  if (!rows.length) return new Set();
   const values = rows.map(
     (row) =>
       Prisma.sql`(${row.id}, ${row.key}, ${row.userId}, ${row.kind}, ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.unsubscribeUrl}, ${row.calendar}, ${row.calendarMethod}, ${row.status}, 0, ${now}, ${now})`,
   );
-  return db.$executeRaw`
+  const added = await client.$queryRaw`
     INSERT INTO "OutboxMessage" (id, key, "userId", kind, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", status, attempts, "nextAttemptAt", "createdAt")
     VALUES ${Prisma.join(values)}
-    ON CONFLICT (key) DO NOTHING`;
+    ON CONFLICT (key) DO NOTHING
+    RETURNING key`;
+  return new Set(parseRows(addedKey, added as unknown[]).map((row) => row.key));
 }
 
 const claimedRow = z.object({

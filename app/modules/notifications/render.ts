@@ -1,6 +1,7 @@
 import { formatDateTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { isMeetingEvent, linkLabel } from "./invitations";
+import type { MessageSection } from "./plan";
 import { KIND_LABELS, type MessageKind } from "./preferences";
 import { plural } from "~/utils/plural";
 
@@ -11,7 +12,11 @@ import { plural } from "~/utils/plural";
  * links, in the reader's own colours, so it reads in dark mode and with a screen reader.
  */
 
-export type Links = { base: string; unsubscribe: string; settings: string };
+/**
+ * Where a message points: the app, the settings page, and one-click unsubscribe. A message of
+ * several kinds has one link per kind (`kinds`), and its one-click link turns off every kind in it.
+ */
+export type Links = { base: string; unsubscribe: string; settings: string; kinds?: Partial<Record<MessageKind, string>> };
 export type RenderedMessage = { subject: string; text: string; html: string };
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -44,22 +49,24 @@ function subjectOf(kind: MessageKind, items: TodoItem[]): string {
   }
 }
 
-function introOf(kind: MessageKind): string {
+function introOf(kind: MessageKind, count: number): string {
   switch (kind) {
     case "digest":
       return "Here is what Rungs has on your to-do list.";
     case "nudge-new":
       return "Something new is on your to-do list in Rungs.";
     case "nudge-due-soon":
-      return "This item on your to-do list is due soon.";
+      return plural(count, "This item on your to-do list is due soon.");
     case "nudge-overdue":
-      return "This item on your to-do list is past its due date.";
+      return plural(count, "This item on your to-do list is past its due date.");
     case "nudge-scorecard":
-      return "Your scorecard for this interview is not in yet. Evidence fades fast: write it while you remember.";
+      return `${plural(count, "Your scorecard for this interview is not in yet.")} Evidence fades fast: write it while you remember.`;
     case "invitation":
       return "An interview of yours is coming up.";
   }
 }
+
+const and = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
@@ -69,29 +76,40 @@ export function absoluteLink(base: string, href: string): string {
   return new URL(href, base.endsWith("/") ? base : `${base}/`).toString();
 }
 
-export function renderMessage(kind: MessageKind, items: TodoItem[], personName: string, links: Links): RenderedMessage {
-  const subject = subjectOf(kind, items);
-  const intro = introOf(kind);
-  const entries = items.map((item) => ({ title: item.title, due: dueText(item), url: absoluteLink(links.base, item.href) }));
-  const why = `You receive this because you chose email about ${KIND_LABELS[kind]}.`;
+/**
+ * The reminders a pass owes a person, as one email: each kind's items under its own line. With
+ * several kinds, the message names each with a link that stops only it, and says that unsubscribing
+ * from the mail app (the one-click header) stops every kind in the message.
+ */
+export function renderMessage(sections: readonly [MessageSection, ...MessageSection[]], personName: string, links: Links): RenderedMessage {
+  const [first, ...rest] = sections;
+  const total = sections.reduce((sum, section) => sum + section.items.length, 0);
+  // The digest's subject counts its items; any other names the first and how many more come with it.
+  const subject = first.kind !== "digest" && total > 1 ? `${subjectOf(first.kind, first.items)} (and ${plural(total - 1, "# more item")})` : subjectOf(first.kind, first.items);
+  const parts = sections.map((section) => ({
+    intro: introOf(section.kind, section.items.length),
+    entries: section.items.map((item) => ({ title: item.title, due: dueText(item), url: absoluteLink(links.base, item.href) })),
+  }));
+  const kinds = sections.map((section) => ({ label: KIND_LABELS[section.kind], url: links.kinds?.[section.kind] ?? links.unsubscribe }));
+  const why = `You receive this because you chose email about ${and.format(kinds.map((kind) => kind.label))}.`;
 
   const text = [
     `Hello ${personName},`,
-    "",
-    intro,
-    "",
-    ...entries.flatMap((entry) => [`- ${entry.title} (${entry.due})`, `  ${entry.url}`]),
+    ...parts.flatMap((part) => ["", part.intro, "", ...part.entries.flatMap((entry) => [`- ${entry.title} (${entry.due})`, `  ${entry.url}`])]),
     "",
     why,
     `Choose what Rungs sends you: ${links.settings}`,
-    `Stop these emails: ${links.unsubscribe}`,
+    ...(rest.length
+      ? [`Unsubscribing from your mail app stops every kind in this message. To stop one kind only:`, ...kinds.map((kind) => `Stop emails about ${kind.label}: ${kind.url}`)]
+      : [`Stop these emails: ${links.unsubscribe}`]),
     "",
   ].join("\n");
 
-  const list = `<ul>
+  const list = (entries: (typeof parts)[number]["entries"]) => `<ul>
 ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${LINK_STYLE}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
 </ul>`;
-  return { subject, text, html: htmlMessage({ subject, personName, intro, content: list, why, links }) };
+  const content = parts.map((part, index) => (index === 0 ? list(part.entries) : `<p>${escapeHtml(part.intro)}</p>\n${list(part.entries)}`)).join("\n");
+  return { subject, text, html: htmlMessage({ subject, personName, intro: parts[0]!.intro, content, why, links, kindLinks: rest.length ? kinds : null }) };
 }
 
 const INTRO = {
@@ -156,11 +174,22 @@ const LINK_STYLE = "color:#1d4ed8;text-decoration:underline";
  * why it came and, for people in Rungs, where to choose what they receive), readable in dark
  * mode and by screen readers (a language, a title, a main landmark, real links).
  */
-function htmlMessage(message: { subject: string; personName: string; intro: string; content: string; why: string; links: { settings: string; unsubscribe: string } | null }): string {
-  const { subject, personName, intro, content, why, links } = message;
-  const choices = links
-    ? ` <a href="${escapeHtml(links.settings)}" style="${LINK_STYLE}">Choose what Rungs sends you</a> or <a href="${escapeHtml(links.unsubscribe)}" style="${LINK_STYLE}">stop these emails</a>.`
-    : "";
+function htmlMessage(message: {
+  subject: string;
+  personName: string;
+  intro: string;
+  content: string;
+  why: string;
+  links: { settings: string; unsubscribe: string } | null;
+  kindLinks?: { label: string; url: string }[] | null;
+}): string {
+  const { subject, personName, intro, content, why, links, kindLinks } = message;
+  const link = (url: string, text: string) => `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(text)}</a>`;
+  const choices = !links
+    ? ""
+    : kindLinks
+      ? ` ${link(links.settings, "Choose what Rungs sends you")}. Unsubscribing from your mail app stops every kind in this message. To stop one kind only: ${kindLinks.map((kind) => link(kind.url, `stop emails about ${kind.label}`)).join(", ")}.`
+      : ` ${link(links.settings, "Choose what Rungs sends you")} or ${link(links.unsubscribe, "stop these emails")}.`;
   return `<!doctype html>
 <html lang="en">
 <head>

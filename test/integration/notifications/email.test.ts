@@ -53,7 +53,7 @@ function receivedFor(people: { email: string }[], from = 0) {
 
 /** How many messages arrived per outbox key (the Message-ID is the outbox row's). */
 async function copiesPerMessage(people: { id: string }[]) {
-  const rows = await db.outboxMessage.findMany({ where: { userId: { in: people.map((person) => person.id) }, status: { not: "skipped" } }, select: { id: true } });
+  const rows = await db.outboxMessage.findMany({ where: { userId: { in: people.map((person) => person.id) }, status: { notIn: ["skipped", "combined"] } }, select: { id: true } });
   const ids = sink.received.map((message) => message.mail.messageId);
   return rows.map((row) => ids.filter((id) => id === `<${row.id}@example.com>`).length);
 }
@@ -211,7 +211,7 @@ describe("email reminders over SMTP", () => {
     const from = sink.received.length;
     expect(await pass(TUESDAY)).toMatchObject({ failed: 1 });
     sink.answerWith(() => null);
-    const failed = await db.outboxMessage.findFirstOrThrow({ where: { userId: engineer.id, status: { not: "skipped" } } });
+    const failed = await db.outboxMessage.findFirstOrThrow({ where: { userId: engineer.id, status: { notIn: ["skipped", "combined"] } } });
     expect(failed).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("550 No such mailbox here") });
     expect(receivedFor([engineer], from)).toEqual([]);
     expect(receivedFor([manager], from)).toHaveLength(1);

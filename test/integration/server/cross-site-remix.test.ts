@@ -80,7 +80,7 @@ describe("paths other sites post to on purpose", () => {
   test("one-click unsubscribe (RFC 8058) answers 200 and turns that kind off, whatever Origin the mail provider sends", async () => {
     for (const [index, origin] of foreignOrigins.entries()) {
       const person = await createPerson({ name: `Lena Engineer ${index}` });
-      const token = unsubscribeToken(await signingKey(), person.id, "digest");
+      const token = unsubscribeToken(await signingKey(), person.id, ["digest"]);
       const answer = await direct.send("POST", `/unsubscribe?token=${token}`, { ...form, Origin: origin }, "List-Unsubscribe=One-Click");
       expect(answer.status, origin).toBe(200);
       expect((await notificationSettings(person.id)).preferences.digest, origin).toBe("never");

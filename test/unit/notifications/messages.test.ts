@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
 import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
@@ -11,13 +12,53 @@ const item: TodoItem = { key: "k", kind: "scorecard", title: "Scorecard for <Ada
 
 describe("a reminder as an email", () => {
   test("says what, by when and where, in text and HTML, escaped; leaves the item's detail out", () => {
-    const message = renderMessage("nudge-due-soon", [item], "Lena", links);
+    const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links);
     expect(message.subject).toBe("Due soon: Scorecard for <Ada & Co>");
     expect(message.text).toContain("- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
     expect(message.text).toContain(`Stop these emails: ${links.unsubscribe}`);
     expect(message.html).toContain('<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Scorecard for &lt;Ada &amp; Co&gt;</a>');
     expect(message.html).toContain('<html lang="en">');
     expect(message.html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(`${message.text}${message.html}`).not.toContain("private detail");
+  });
+
+  test("what one pass owes a person is one email: each kind under its own line, one link per kind, and the one-click link stops them all", () => {
+    const review: TodoItem = { ...item, key: "r", kind: "manager-review", title: "Review 2 reports for Spring", href: "/team", daysLeft: 8 };
+    const due: TodoItem = { ...item, key: "s", kind: "self-assessment", title: "Assess yourself for Autumn", href: "/assess", daysLeft: 1 };
+    const kinds = { "nudge-new": "https://rungs.example.com/unsubscribe?token=new", "nudge-due-soon": "https://rungs.example.com/unsubscribe?token=soon" };
+    const message = renderMessage(
+      [
+        { kind: "nudge-new", items: [item, review] },
+        { kind: "nudge-due-soon", items: [due] },
+      ],
+      "Lena",
+      { ...links, kinds },
+    );
+    expect(message.subject).toBe("New on your to-do list: Scorecard for <Ada & Co> (and 2 more items)");
+    expect(message.text.split("\n")).toEqual([
+      "Hello Lena,",
+      "",
+      "Something new is on your to-do list in Rungs.",
+      "",
+      "- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)",
+      "  https://rungs.example.com/hiring/interviews/i1",
+      "- Review 2 reports for Spring (due Wed 25 Nov 2026, in 8 days)",
+      "  https://rungs.example.com/team",
+      "",
+      "This item on your to-do list is due soon.",
+      "",
+      "- Assess yourself for Autumn (due tomorrow, Wed 25 Nov 2026)",
+      "  https://rungs.example.com/assess",
+      "",
+      "You receive this because you chose email about a new item on your to-do list and an item due in two days.",
+      `Choose what Rungs sends you: ${links.settings}`,
+      "Unsubscribing from your mail app stops every kind in this message. To stop one kind only:",
+      `Stop emails about a new item on your to-do list: ${kinds["nudge-new"]}`,
+      `Stop emails about an item due in two days: ${kinds["nudge-due-soon"]}`,
+      "",
+    ]);
+    expect(message.html).toContain("<p>This item on your to-do list is due soon.</p>");
+    expect(message.html).toContain(`<a href="${kinds["nudge-due-soon"]}" style="color:#1d4ed8;text-decoration:underline">stop emails about an item due in two days</a>`);
     expect(`${message.text}${message.html}`).not.toContain("private detail");
   });
 
@@ -32,14 +73,26 @@ describe("a reminder as an email", () => {
 
 describe("one-click unsubscribe links", () => {
   test("name one person and one kind, and only with the key that signed them", () => {
-    const token = unsubscribeToken("key-1", "person-1", "digest");
-    expect(readUnsubscribeToken("key-1", token)).toEqual({ personId: "person-1", kind: "digest" });
+    const token = unsubscribeToken("key-1", "person-1", ["digest"]);
+    expect(readUnsubscribeToken("key-1", token)).toEqual({ personId: "person-1", kinds: ["digest"] });
     expect(readUnsubscribeToken("key-2", token)).toBeNull();
     const [, signature] = token.split(".");
     const forged = `${Buffer.from("person-2:digest").toString("base64url")}.${signature}`;
     expect(readUnsubscribeToken("key-1", forged)).toBeNull();
     expect(readUnsubscribeToken("key-1", "")).toBeNull();
     expect(readUnsubscribeToken("key-1", `${Buffer.from("person-1:everything").toString("base64url")}.${signature}`)).toBeNull();
+  });
+
+  test("an email of several kinds names them all, signed together: none can be added or taken away", () => {
+    const token = unsubscribeToken("key-1", "person-1", ["nudge-new", "nudge-due-soon"]);
+    expect(readUnsubscribeToken("key-1", token)).toEqual({ personId: "person-1", kinds: ["nudge-new", "nudge-due-soon"] });
+    const [, signature] = token.split(".");
+    for (const named of ["person-1:nudge-new", "person-1:nudge-new+nudge-due-soon+digest", "person-1:nudge-new+nudge-new"]) {
+      expect(readUnsubscribeToken("key-1", `${Buffer.from(named).toString("base64url")}.${signature}`)).toBeNull();
+    }
+    // A link sent before emails were combined, signed over one kind as it was then, still works.
+    const before = `${Buffer.from("person-1:nudge-new").toString("base64url")}.${createHmac("sha256", "key-1").update("unsubscribe\nperson-1\nnudge-new").digest("base64url")}`;
+    expect(readUnsubscribeToken("key-1", before)).toEqual({ personId: "person-1", kinds: ["nudge-new"] });
   });
 
   test("turn off that kind only", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { planMessages, type PlanInput } from "~/modules/notifications/plan";
+import { passSections, planMessages, type PlanInput } from "~/modules/notifications/plan";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 import type { TodoItem } from "~/modules/todo/todo";
 
@@ -82,5 +82,29 @@ describe("which reminders a person is owed", () => {
       "skipped nudge-new:p1:b",
       "queued nudge-due-soon:p1:b:2026-11-24",
     ]);
+  });
+});
+
+describe("one email per person per pass", () => {
+  const sections = (messages: ReturnType<typeof plan>) => passSections(messages).map((section) => [section.kind, section.items.map((entry) => entry.key)]);
+
+  test("new items and items due soon go in one email, each kind with its items; skipped ones are not in it", () => {
+    const tuesday = new Date("2026-11-24T10:00:00Z");
+    const messages = plan({ items: [item("a", 2), item("b", 10), item("c", -1)], known: new Set(["nudge-new:p1:a", "nudge-new:p1:c"]), now: tuesday, preferences: { ...DEFAULT_PREFERENCES, nudgeOverdue: false } });
+    expect(summary(messages)).toEqual(["queued nudge-due-soon:p1:a:2026-11-25", "queued nudge-new:p1:b", "skipped nudge-overdue:p1:c:2026-11-22"]);
+    expect(sections(messages)).toEqual([
+      ["nudge-new", ["b"]],
+      ["nudge-due-soon", ["a"]],
+    ]);
+  });
+
+  test("when the digest goes, it is the email: the nudges of the same pass are told by it", () => {
+    const messages = plan({ items: [item("a", 1), item("b", 10)], known: new Set(["nudge-new:p1:a"]), now: new Date("2026-11-23T09:30:00Z") });
+    expect(summary(messages)).toEqual(["queued digest:p1:2026-11-23", "queued nudge-due-soon:p1:a:2026-11-24", "skipped nudge-new:p1:b"]);
+    expect(sections(messages)).toEqual([["digest", ["a", "b"]]]);
+  });
+
+  test("nothing wanted, no email", () => {
+    expect(passSections(plan({ items: [item("a", 10)], preferences: { ...DEFAULT_PREFERENCES, paused: true } }))).toEqual([]);
   });
 });
