@@ -48,9 +48,9 @@ export default function CalibrationFairness() {
           promotion rate. This report makes {report.comparisons} {report.comparisons === 1 ? "comparison" : "comparisons"}, and among many some intervals exclude zero by
           chance alone, even where no group differs. So a difference is marked worth a look only when it stands out among all of them (Benjamini–Hochberg: on average at
           most 5 in 100 marks are chance). A mark is a reason to look at the people and the reasons behind the figures, not a finding of unfairness, and no mark does not
-          show that groups were treated alike. Groups of fewer than {floor} people, or whose complement is, are not shown, and more are
-          hidden until the people hidden (those with no group among them) number at least {floor}, so no hidden figure can be worked out from the others and the
-          session's. Across the session: mean final rating{" "}
+          show that groups were treated alike. The figures of groups of fewer than {floor} people are not shown, and so many more that none of them can be worked out by adding
+          and subtracting others: rows of this report, a track and its levels, this report and the cycle's other sessions' reports, or the insights page over the same
+          people. A hidden group shows how many people are in it and nothing about them. Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
         </p>
       </Card>
@@ -63,12 +63,12 @@ export default function CalibrationFairness() {
             {dimension.groups.map((group) => (
               <tr key={group.value}>
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  {group.value}
+                  {group.label}
                 </th>
                 <td className={`${tdClass} tabular-nums`}>{group.n}</td>
                 {group.suppressed ? (
                   <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={4}>
-                    Not shown: too few people to compare (fewer than {floor}, or hidden alongside such a group).
+                    Not shown: fewer than {floor} people, or it would give the figures of such a group.
                   </td>
                 ) : (
                   <>
