@@ -3,7 +3,7 @@
  *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] [--source-url URL|none] SOURCE
  * Writes one ladder folder (default frameworks/<id>) and any shared folder it includes beside it, prints one line per thing of the source
  * it could not place as it was (with the source file), then checks the folder with the ladder
- * loader. Exits 1 when the source cannot be read, the folder exists without --force, or the
+ * loader and counts the source's statements it keeps. Exits 1 when the source cannot be read, the folder exists without --force, or the
  * written ladder does not validate.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
 import { loadLadderFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
 import { importFt } from "../app/modules/ladders/import/ft.ts";
+import { keptStatements } from "../app/modules/ladders/import/kept.ts";
 import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/monzo.ts";
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
@@ -76,9 +77,11 @@ function main(argv: string[]): number {
   const { ladder } = result;
   const levels = ladder.tracks.flatMap((track) => track.levels);
   const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
+  const counts = keptStatements(imported.stated, ladder);
+  const kept = `keeps ${counts.kept} of the source's ${plural(counts.stated, "statement")}`;
   const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "line")} above on what was not placed as it was`;
   console.log(
-    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "warning")} above`}); ${placed}`,
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "warning")} above`}); ${kept}; ${placed}`,
   );
   return 0;
 }

@@ -25,9 +25,9 @@ const SOURCES = {
 
 describe("npm run ladders:import", () => {
   it.each([
-    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 31 statements; valid\); 7 lines above/],
-    ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); 6 lines above/],
-    ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); 17 lines above/],
+    ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 31 statements; valid\); keeps 31 of the source's 31 statements; 7 lines above/],
+    ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); keeps 9 of the source's 10 statements; 6 lines above/],
+    ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); keeps 20 of the source's 25 statements; 17 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
     const out = join(work, format);
     const { status, lines } = run(["--from", format, "--out", out, SOURCES[format]]);

@@ -2,7 +2,7 @@ import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedL
 import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, pathInSource, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { ladderFiles } from "./ladder-files";
-import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
+import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile, type SourceStatement } from "./types";
 
 /**
  * The Financial Times' engineering progression (Financial-Times/engineering-progression): one
@@ -33,6 +33,8 @@ const PUBLIC_REPOSITORY = "https://github.com/Financial-Times/engineering-progre
 export function importFt(source: SourceFile, options: ImportOptions = {}, site: SourceFile[] = []): ImportedLadder {
   const file = source.path;
   const report: ReportLine[] = [];
+  /** Each FT competency with a summary: one statement, found by its id. */
+  const stated: SourceStatement[] = [];
   const data = parseSourceYaml(file, source.text);
   if (!isRecord(data)) throw new ImportSourceError(file, "a job family file is a mapping with levels, themes and competencies");
   const familyName = textOf(data.name) ?? baseName(file);
@@ -81,6 +83,8 @@ export function importFt(source: SourceFile, options: ImportOptions = {}, site: 
     }
     const level = levels.get(textOf(raw.level) ?? "");
     const theme = themes.get(textOf(raw.theme) ?? "");
+    const statementId = textOf(raw.id);
+    stated.push({ file, text, ...(statementId === null ? {} : { id: statementId }), ...(level === undefined || theme === undefined ? {} : { levelId: level.id }) });
     if (level === undefined || theme === undefined) {
       const missing = level === undefined ? `level "${String(raw.level)}"` : `theme "${String(raw.theme)}"`;
       report.push({ file, message: `competency ${label} ("${text}") not placed: the job family has no ${missing}` });
@@ -141,6 +145,7 @@ export function importFt(source: SourceFile, options: ImportOptions = {}, site: 
   return {
     ladderId,
     report: [...report, ...assembled.report],
+    stated,
     files: ladderFiles(
       {
         ladder: {

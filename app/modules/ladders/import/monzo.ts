@@ -4,7 +4,7 @@ import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompeten
 import { baseName, FIRST_VERSION, isRecord, ladderSource, LEVEL_SCALE, parseSourceYaml, pathInSource, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
 import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
-import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
+import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile, type SourceStatement } from "./types";
 
 /**
  * Monzo's progression framework (monzo/progression-framework): one Markdown file per framework,
@@ -44,6 +44,8 @@ interface Framework {
 
 export function importMonzo(sources: SourceFile[], options: ImportOptions = {}): ImportedLadder {
   const report: ReportLine[] = [];
+  /** What Monzo shows on each page at each level: the page's criteria and the generic ones of the topics it names. */
+  const stated: SourceStatement[] = [];
   const pages = sources.flatMap((source) => {
     const framework = readFramework(source, report);
     return framework === null ? [] : [framework];
@@ -113,6 +115,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         const level = levelOf.get(number)!;
         const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.push(...statements);
+        stated.push(...statements.map((statement) => ({ file: framework.file, text: statement.text, levelId: level.id })));
         level.cells.set(competency.id, cell);
       }
       if (shared === undefined) continue;
@@ -125,6 +128,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         }
         const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.unshift(...statements);
+        stated.push(...statements.map((statement) => ({ file: generic!.file, text: statement.text, levelId: level.id })));
         level.cells.set(competency.id, cell);
       }
     }
@@ -180,6 +184,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   return {
     ladderId,
     report: [...report, ...assembled.report],
+    stated,
     files: ladderFiles(
       {
         ladder: {

@@ -2,7 +2,7 @@ import { assembleLadder, type PlannedCell, type PlannedCompetency, type PlannedL
 import { baseName, FIRST_VERSION, isRecord, ladderSource, parseSourceYaml, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { ladderFiles } from "./ladder-files";
-import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile } from "./types";
+import { ImportSourceError, type DraftLink, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile, type SourceStatement } from "./types";
 
 /**
  * forwardimpact's pathway (its map data: levels.yaml, capabilities/, behaviours/, disciplines/,
@@ -197,9 +197,15 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
   const ladderId = options.ladderId ?? `pathway-${kebabId(ladderName.replace(/pathway/i, ""), "ladder")}`;
   const allCompetencies = [...[...skills.values()].map((skill) => skill.competency), ...[...behaviours.values()].map((behaviour) => behaviour.competency)];
   const assembled = assembleLadder(allCompetencies, tracks, SOURCE_NAME);
+  // What pathway states of a skill or behaviour: its description at each proficiency or maturity.
+  const stated: SourceStatement[] = [
+    ...[...skills.values()].flatMap((skill) => Object.values(skill.descriptions).map((text) => ({ file: skill.file, text }))),
+    ...[...behaviours.values()].flatMap((behaviour) => Object.values(behaviour.descriptions).map((text) => ({ file: behaviour.file, text }))),
+  ];
   return {
     ladderId,
     report: [...report, ...assembled.report],
+    stated,
     files: ladderFiles(
       {
         ladder: {

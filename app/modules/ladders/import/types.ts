@@ -23,9 +23,22 @@ export interface LadderOutputFile {
   content: string;
 }
 
+/** One statement the source states, to check that the ladder keeps it (kept.ts). */
+export interface SourceStatement {
+  file: string;
+  /** As the ladder writes it. */
+  text: string;
+  /** The source's statement id, when it gives one. */
+  id?: string;
+  /** The ladder level it is placed at; absent when it is kept elsewhere (a competency's description). */
+  levelId?: string;
+}
+
 export interface ImportedLadder {
   ladderId: string;
   files: LadderOutputFile[];
+  /** Every statement the source states, as the count the report compares with what the ladder keeps. */
+  stated: SourceStatement[];
   /** Shared folders the ladder includes, written beside its folder (docs/ladders.md, "Shared topics"). */
   shared?: { folder: string; files: LadderOutputFile[] }[];
   report: ReportLine[];
