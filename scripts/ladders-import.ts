@@ -1,6 +1,6 @@
 /**
  * Imports a ladder from the format a company already keeps:
- *   npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id ID] [--family NAME] [--source-url URL|none] SOURCE
+ *   npm run ladders:import -- --from monzo|ft|pathway|snowflake [--out DIR] [--force] [--id ID] [--family NAME] [--source-url URL|none] SOURCE
  * Writes one ladder folder (default frameworks/<id>) and any shared folder it includes beside it, prints one line per thing of the source
  * it could not place as it was (with the source file), then checks the folder with the ladder
  * loader and counts the source's statements it keeps. Exits 1 when the source cannot be read, the folder exists without --force, or the
@@ -15,10 +15,11 @@ import { importFt } from "../app/modules/ladders/import/ft.ts";
 import { keptStatements } from "../app/modules/ladders/import/kept.ts";
 import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/monzo.ts";
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
+import { importSnowflake } from "../app/modules/ladders/import/snowflake.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
 
-const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway [--out DIR] [--force] [--id LADDER_ID] [--family NAME] [--source-url URL|none] SOURCE_DIR";
-const FORMATS = ["monzo", "ft", "pathway"] as const;
+const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway|snowflake [--out DIR] [--force] [--id LADDER_ID] [--family NAME] [--source-url URL|none] SOURCE_DIR";
+const FORMATS = ["monzo", "ft", "pathway", "snowflake"] as const;
 type Format = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
@@ -117,7 +118,14 @@ function importFrom(format: Format, dir: string, options: { ladderId?: string; f
     const family = ftJobFamily(dir, options.family);
     return importFt(family.source, options, ftSitePages(family.folder));
   }
+  if (format === "snowflake") return importSnowflake(snowflakeSources(dir), options);
   return importPathway(pathwaySources(dir), options);
+}
+
+/** Medium's Snowflake: the checkout's constants.js, and its README.md for the ladder's description. */
+function snowflakeSources(dir: string): SourceFile[] {
+  if (!existsSync(join(dir, "constants.js"))) throw new UsageError(`${dir} holds no constants.js (Snowflake keeps its tracks, milestones and points there)`);
+  return ["constants.js", "README.md"].map((name) => join(dir, name)).filter((path) => existsSync(path)).map(read);
 }
 
 /**

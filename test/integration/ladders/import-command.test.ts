@@ -21,6 +21,7 @@ const SOURCES = {
   monzo: `${FIXTURES}/monzo/frameworks/engineering`,
   ft: `${FIXTURES}/ft/data/job-families`,
   pathway: `${FIXTURES}/pathway/products/map/starter`,
+  snowflake: `${FIXTURES}/snowflake`,
 } as const;
 
 describe("npm run ladders:import", () => {
@@ -28,13 +29,14 @@ describe("npm run ladders:import", () => {
     ["monzo", "monzo-engineering", /^ladders:import: wrote .*\/monzo \(monzo-engineering: 2 tracks, 7 levels, 4 competencies, 31 statements; valid\); keeps 31 of the source's 31 statements; 7 lines above/],
     ["ft", "ft-engineering", /^ladders:import: wrote .*\/ft \(ft-engineering: 1 track, 3 levels, 3 competencies, 10 statements; valid\); keeps 9 of the source's 10 statements; 6 lines above/],
     ["pathway", "pathway-engineering", /^ladders:import: wrote .*\/pathway \(pathway-engineering: 1 track, 3 levels, 4 competencies, 12 statements; valid\); keeps 20 of the source's 25 statements; 17 lines above/],
+    ["snowflake", "snowflake", /^ladders:import: wrote .*\/snowflake \(snowflake: 1 track, 5 levels, 2 competencies, 40 statements; valid\); keeps 70 of the source's 70 statements; 3 lines above/],
   ] as const)("--from %s writes a ladder folder that the ladder loader accepts, and prints what it could not place", (format, ladderId, summary) => {
     const out = join(work, format);
     const { status, lines } = run(["--from", format, "--out", out, SOURCES[format]]);
     expect(status, lines.join("\n")).toBe(0);
     expect(lines.at(-1)).toMatch(summary);
     // One line per unplaced thing, each naming its source file.
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S*test\/fixtures\/import\/\S+\.(md|yml|yaml): /);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S*test\/fixtures\/import\/\S+\.(md|yml|yaml|js): /);
     const loaded = loadLadderFromDirectory(out);
     expect(loaded.ok && loaded.ladder.meta.id).toBe(ladderId);
   });
@@ -123,7 +125,7 @@ describe("npm run ladders:import", () => {
   });
 
   it("refuses an unknown format, a missing folder and an unreadable source with a clear line, writing nothing", () => {
-    expect(run(["--from", "lattice", SOURCES.ft]).lines[0]).toBe("ladders:import: --from must be one of monzo, ft, pathway");
+    expect(run(["--from", "lattice", SOURCES.ft]).lines[0]).toBe("ladders:import: --from must be one of monzo, ft, pathway, snowflake");
     expect(run(["--from", "ft", join(work, "missing")]).lines[0]).toBe(`ladders:import: ${join(work, "missing")} is not a folder`);
     const broken = join(work, "broken");
     mkdirSync(broken);

@@ -48,6 +48,7 @@ export interface DraftLevel {
   title: string;
   alsoTitled?: string[];
   summary?: string;
+  target?: number;
   targets?: Record<string, number>;
   sublevels?: { id: string; title: string; summary?: string }[];
   expectations: Record<string, (string | DraftStatement)[]>;

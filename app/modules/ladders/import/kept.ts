@@ -8,7 +8,7 @@ import type { SourceStatement } from "./types";
  * the import's report prints the two counts, so "everything kept" is checked, not claimed. A
  * statement with an id is found by its id, one without by its words (as the reader sees them:
  * a link written around a web address is the same words); one placed at a level is looked for
- * at that level only, one placed nowhere in particular (pathway's descriptions) anywhere,
+ * at that level only (a statement or an example of one: Snowflake's example tasks), one placed nowhere in particular (pathway's descriptions) anywhere,
  * competencies' descriptions included.
  */
 export function keptStatements(stated: readonly SourceStatement[], ladder: Ladder): { stated: number; kept: number; lost: SourceStatement[] } {
@@ -20,6 +20,7 @@ export function keptStatements(stated: readonly SourceStatement[], ladder: Ladde
     for (const expectation of Object.values(level.expectations).flat()) {
       if (expectation.id !== undefined) found.ids.add(expectation.id);
       found.texts.add(words(expectation.text));
+      for (const example of expectation.examples) found.texts.add(words(example));
     }
     atLevel.set(level.id, found);
     for (const id of found.ids) anywhere.ids.add(id);

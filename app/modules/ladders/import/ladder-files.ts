@@ -12,6 +12,8 @@ export interface DraftLadder {
   competencies: DraftCompetency[];
   tracks: DraftTrack[];
   equivalence?: Record<string, string>[];
+  /** Levels from points (docs/ladders.md, "Points"), as ladder.yaml writes them. */
+  points?: { perRating: Record<string, number>; bands: { label: string; from: number }[]; titles?: Record<string, { title: string; from: number; upTo?: number }[]> };
   /** Shared topics the ladder inherits (docs/ladders.md, "include"), as written in ladder.yaml. */
   include?: string[];
 }
@@ -65,6 +67,7 @@ export function ladderFiles(draft: DraftLadder, origin: string): LadderOutputFil
       scale: draft.scale,
       ...(draft.areas.length > 0 ? { areas: draft.areas.map(describedArea) } : {}),
       ...(draft.equivalence && draft.equivalence.length > 0 ? { equivalence: draft.equivalence } : {}),
+      ...(draft.points === undefined ? {} : { points: draft.points }),
     }),
     ...(draft.competencies.length > 0 ? [write("competencies.yaml", { competencies: draft.competencies })] : []),
     ...draft.tracks.map((track, index) => write(`tracks/${String(index + 1).padStart(width, "0")}-${track.id}.yaml`, { tracks: [track] })),
