@@ -91,6 +91,7 @@ export default function EditPerson() {
       teamId: person.teamId ?? "",
       managerEmail: person.manager?.email ?? "",
       ...placeChoiceOf(tracks, person),
+      levelSince: person.levelSince ?? "",
       isAdmin: person.isAdmin,
       isHiringAdmin: person.isHiringAdmin,
     },
@@ -124,7 +125,7 @@ export default function EditPerson() {
           <h2 className="mb-4 text-lg font-semibold">Details</h2>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
-            <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} />
+            <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} levelMovedAt={person.levelMovedAt} />
             <FormErrors form={form} />
             <Button type="submit" disabled={busyIntent === "update"}>
               {busyIntent === "update" ? "Saving…" : "Save changes"}

@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, type FormMetadata } from "@conform-to/re
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { dayLabel } from "~/modules/people/level-since";
 import type { PersonFormValue } from "~/modules/people/person-form";
 import { levelChoice, sublevelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
 import type { loader as peopleLoader } from "~/routes/admin.people._index";
@@ -14,11 +15,14 @@ export function PersonFields({
   teams,
   tracks,
   currentManager,
+  levelMovedAt,
 }: {
   fields: Fields;
   teams: { id: string; name: string }[];
   tracks: TrackOption[];
   currentManager?: { name: string; email: string } | null;
+  /** When Rungs last recorded a change of the person's level (editing only). */
+  levelMovedAt?: Date | string | null;
 }) {
   const ladders = [...new Map(tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }])).values()];
   const several = ladders.length > 1;
@@ -87,6 +91,14 @@ export function PersonFields({
           ))}
         </SelectField>
       ) : null}
+      <Field
+        label="At this level since"
+        hint={`Optional: the day they reached their current level, if that was before Rungs. Time in level on the insights page counts from it; leave it empty if you do not know. Changing their level clears it, since Rungs records that change itself.${
+          levelMovedAt ? ` Rungs last recorded a change of their level on ${dayLabel(levelMovedAt)}.` : ""
+        }`}
+        errors={fields.levelSince.errors}
+        {...getInputProps(fields.levelSince, { type: "date" })}
+      />
       <fieldset className="sm:col-span-2">
         <legend className="mb-2 text-sm font-medium">Roles</legend>
         <div className="space-y-2">

@@ -2,6 +2,7 @@ import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/auth/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
+import { levelSinceAfter } from "~/modules/people/level-since";
 import { dayToDate } from "~/modules/days";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
@@ -280,12 +281,13 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
     await db.$transaction(async (tx) => {
       const claimed = await tx.calibrationEntry.updateMany({ where: { id: entry.id, appliedAt: null }, data: { appliedAt: now } });
       if (claimed.count !== 1) return; // another server applied it meanwhile
-      const person = await tx.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { track: true, level: true } });
+      const person = await tx.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { track: true, level: true, levelSince: true } });
       const stillThere = person.level === entry.levelId && target !== undefined;
       if (stillThere) {
         // A promotion is to a level: the new level starts without a sub-level.
-        await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, sublevel: null, ladderId: ladder.meta.id } });
-        await recordLevelChanges(tx, "promoted", [{ personId: entry.personId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id } }], now);
+        const levelSince = levelSinceAfter({ levelChanged: true, given: undefined, current: person.levelSince, movedAt: null });
+        await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, sublevel: null, ladderId: ladder.meta.id, levelSince } });
+        await recordLevelChanges(tx, "promoted", [{ personId: entry.personId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, fromSince: person.levelSince }], now);
         await recordAuditEvent(tx, {
           actorId: entry.session.facilitatorId,
           action: "person.promoted",

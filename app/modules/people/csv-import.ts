@@ -3,6 +3,8 @@ import { z } from "zod";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
+import { levelSinceAfter } from "./level-since";
+import { dateToDay, dayToDate } from "~/modules/days";
 
 /**
  * People CSV import, as pure logic: parse the file, check every row, and plan what
@@ -47,6 +49,8 @@ export type ExistingPerson = {
   active: boolean;
   /** Optional attributes imported earlier (name → value). */
   attributes: Readonly<Record<string, string>>;
+  /** The day they reached their level, when before Rungs recorded it (YYYY-MM-DD). */
+  levelSince: string | null;
 };
 
 export type ExistingTeam = { id: string; name: string };
@@ -70,7 +74,7 @@ export type ImportRow = {
   attributes: Record<string, string | null>;
 };
 
-export type ChangeField = Exclude<CsvColumn, "email"> | AttributeField;
+export type ChangeField = Exclude<CsvColumn, "email"> | "level_since" | AttributeField;
 export type FieldChange = { field: ChangeField; from: string | null; to: string | null };
 export type PlannedChange = { line: number; id: string; email: string; name: string; changes: FieldChange[] };
 
@@ -434,6 +438,10 @@ export function planImport(
     if (!has("sublevel") && person.sublevel !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level")) {
       fieldChanges.push({ field: "sublevel", from: person.sublevel, to: null });
     }
+    const levelChanged = fieldChanges.some((change) => change.field === "track" || change.field === "level");
+    const current = person.levelSince ? dayToDate(person.levelSince) : null;
+    const levelSince = levelSinceAfter({ levelChanged, given: undefined, current, movedAt: null });
+    if (levelSince?.getTime() !== current?.getTime()) fieldChanges.push({ field: "level_since", from: person.levelSince, to: levelSince && dateToDay(levelSince) });
     // The ladder follows the file's ladder column, or the track and level when those change
     // (people recorded before ladders were named keep none: theirs is the one with their level).
     if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {

@@ -7,6 +7,7 @@ import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
 import type { TrackLevelCheck } from "./track-level";
 import { getTrackLevelCheck } from "./track-levels.server";
+import { dateToDay, dayToDate } from "~/modules/days";
 
 export type ImportSummary = { rows: number; created: number; changed: number; unchanged: number; newTeams: number };
 export type ImportResult = { ok: true; plan: ImportPlan; summary: ImportSummary } | { ok: false; errors: ImportError[] };
@@ -63,13 +64,14 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
 async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
   const [users, teams] = await Promise.all([
     client.user.findMany({
-      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true },
+      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true, levelSince: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  const people = users.map(({ teamId, deactivatedAt, ladderId, attributes, ...user }) => ({
+  const people = users.map(({ teamId, deactivatedAt, ladderId, attributes, levelSince, ...user }) => ({
     ...user,
+    levelSince: levelSince ? dateToDay(levelSince) : null,
     attributes: parseAttributes(attributes),
     ladder: ladderId,
     team: teamId ? (teamName.get(teamId) ?? null) : null,
@@ -129,6 +131,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       if (field === "track") data.track = to;
       if (field === "level") data.level = to;
       if (field === "sublevel") data.sublevel = to;
+      if (field === "level_since") data.levelSince = to ? dayToDate(to) : null;
     }
     const key = JSON.stringify(data);
     const group = groups.get(key) ?? { data, ids: [] };
@@ -141,18 +144,19 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     }
   }
 
-  const placeById = new Map(existing.people.map((person) => [person.id, { track: person.track, level: person.level }]));
+  const byId = new Map(existing.people.map((person) => [person.id, person]));
   await recordLevelChanges(
     tx,
     "imported",
     plan.changes.map((change) => {
-      const from = placeById.get(change.id) ?? { track: null, level: null };
+      const person = byId.get(change.id);
+      const from = { track: person?.track ?? null, level: person?.level ?? null };
       const to = { ...from };
       for (const { field, to: value } of change.changes) {
         if (field === "track") to.track = value;
         if (field === "level") to.level = value;
       }
-      return { personId: change.id, from, to };
+      return { personId: change.id, from, to, fromSince: person?.levelSince ? dayToDate(person.levelSince) : null };
     }),
   );
   await rebuildReportingLine(tx);

@@ -5,13 +5,16 @@ import type { Prisma } from "~/db/client.server";
  * changes it in the same transaction as the change (an admin's edit, a CSV import, SCIM
  * provisioning, a promotion applied after calibration). A person's first level dates from
  * their createdAt, so creating someone writes nothing here. Insights read time in level from it.
+ * Each change keeps the person's level since from before it (`fromSince`): when the stay it ends
+ * began, where that was before Rungs saw it; the writer decides the new one (levelSinceAfter).
  */
 
 export type LevelChangeSource = "edited" | "imported" | "provisioned" | "promoted";
 
 export type Place = { track: string | null; level: string | null };
 
-export type LevelMove = { personId: string; from: Place; to: Place };
+/** `fromSince`: the person's level since before the move (null when unknown). */
+export type LevelMove = { personId: string; from: Place; to: Place; fromSince: Date | null };
 
 /** Records the moves that change a track or level (others are left out), all at `at`. */
 export async function recordLevelChanges(
@@ -31,6 +34,7 @@ export async function recordLevelChanges(
       toLevelId: move.to.level,
       source,
       changedAt: at,
+      fromSince: move.fromSince,
     })),
   });
 }

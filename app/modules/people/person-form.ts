@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameField } from "~/utils/name-text";
+import { readLevelSince } from "./level-since";
 
 /**
  * The one schema for adding and editing a person, used in the browser (conform) and
@@ -21,6 +22,14 @@ export const PersonSchema = z.object({
   level: z.string().optional(),
   /** One of the level's sub-levels, when it has them. */
   sublevel: z.string().optional(),
+  /** The day they reached their level, when before Rungs recorded it (YYYY-MM-DD); empty when unknown. */
+  levelSince: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      const reading = readLevelSince(value ?? "", new Date());
+      if (!reading.ok) context.addIssue({ code: "custom", message: `${reading.message.charAt(0).toUpperCase()}${reading.message.slice(1)}.` });
+    }),
   isAdmin: z.boolean().optional(),
   isHiringAdmin: z.boolean().optional(),
 });

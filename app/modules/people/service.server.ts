@@ -7,6 +7,8 @@ import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
 import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
+import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
+import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
@@ -184,11 +186,20 @@ export async function getPerson(personId: string) {
       reports: { where: { deactivatedAt: null }, orderBy: { name: "asc" }, take: REPORTS_SHOWN, select: { id: true, name: true } },
       password: { select: { updatedAt: true } },
       _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } }, reports: { where: { deactivatedAt: null } } } },
+      levelSince: true,
+      levelChanges: LAST_LEVEL_CHANGE,
     },
   });
   if (!person) throw new NotFoundError("There is no person with that id.");
-  return person;
+  const { levelSince, levelChanges, ...rest } = person;
+  // The day as the form's date field takes it; when Rungs last recorded a change of their level, for the field's hint.
+  return { ...rest, levelSince: dayOf(levelSince), levelMovedAt: levelChanges[0]?.changedAt ?? null };
 }
+
+/** When Rungs last recorded a change of the person's level: a later level since says nothing, an earlier one is refused. */
+const LAST_LEVEL_CHANGE = { orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: 1, select: { changedAt: true } } satisfies Prisma.User$levelChangesArgs;
+
+const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
 export type FieldErrors = Partial<Record<PersonField, string[]>>;
 export type PersonWriteResult = { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
@@ -213,7 +224,7 @@ type ResolvedPerson = {
  */
 async function resolvePerson(
   value: PersonFormValue,
-  current: { id: string; managerId: string | null } | null,
+  current: { id: string; managerId: string | null; levelSince: Date | null; movedAt: Date | null } | null,
   checkTrackLevel: TrackLevelCheck,
 ): Promise<{ ok: true; person: ResolvedPerson; teamName: string | null; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
   const personId = current?.id ?? null;
@@ -225,6 +236,11 @@ async function resolvePerson(
   if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
   const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
   if (!sub.ok) fieldErrors.sublevel = [sub.message];
+  // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead.
+  const given = givenLevelSince(value);
+  if (current?.movedAt && given && dayOf(given) !== dayOf(current.levelSince) && predatesRecordedMove(given, current.movedAt)) {
+    fieldErrors.levelSince = [`Rungs recorded a change of their level on ${dayLabel(current.movedAt)}: give that day or a later one, or leave this empty.`];
+  }
 
   const [sameEmail, team, manager] = await Promise.all([
     db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
@@ -263,6 +279,11 @@ async function resolvePerson(
   };
 }
 
+/** The form's level since: a day, or null for an empty field (the form always sends it). */
+function givenLevelSince(value: PersonFormValue): Date | null {
+  return value.levelSince ? dayToDate(value.levelSince) : null;
+}
+
 function capitalise(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return text.endsWith(".") ? text : `${text}.`;
@@ -272,15 +293,16 @@ export async function createPerson(actorId: string, value: PersonFormValue, chec
   const resolved = await resolvePerson(value, null, checkTrackLevel);
   if (!resolved.ok) return resolved;
   const { teamId: _teamId, managerId: _managerId, ...fields } = resolved.person;
+  const levelSince = levelSinceAfter({ levelChanged: false, given: givenLevelSince(value), current: null, movedAt: null });
   const person = await db.$transaction(async (tx) => {
-    const created = await tx.user.create({ data: resolved.person, select: { id: true } });
+    const created = await tx.user.create({ data: { ...resolved.person, levelSince }, select: { id: true } });
     if (resolved.person.managerId) await rebuildReportingLine(tx);
     await recordAuditEvent(tx, {
       actorId,
       action: "person.created",
       subjectType: "person",
       subjectId: created.id,
-      detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail },
+      detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail, levelSince: dayOf(levelSince) },
     });
     return created;
   });
@@ -309,10 +331,13 @@ export async function updatePerson(
       isHiringAdmin: true,
       team: { select: { name: true } },
       manager: { select: { email: true } },
+      levelSince: true,
+      levelChanges: LAST_LEVEL_CHANGE,
     },
   });
   if (!current) throw new NotFoundError("There is no person with that id.");
-  const resolved = await resolvePerson(value, current, checkTrackLevel);
+  const movedAt = current.levelChanges[0]?.changedAt ?? null;
+  const resolved = await resolvePerson(value, { ...current, movedAt }, checkTrackLevel);
   if (!resolved.ok) return resolved;
   if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
     return { ok: false, fieldErrors: { isAdmin: ["You cannot remove your own admin role. Ask another admin."] } };
@@ -325,11 +350,16 @@ export async function updatePerson(
     else if (key === "managerId") changes.manager = { from: current.manager?.email ?? null, to: resolved.managerEmail };
     else changes[key] = { from: current[key], to: resolved.person[key] };
   }
+  const levelChanged = current.track !== resolved.person.track || current.level !== resolved.person.level;
+  const levelSince = levelSinceAfter({ levelChanged, given: givenLevelSince(value), current: current.levelSince, movedAt });
+  if (dayOf(levelSince) !== dayOf(current.levelSince)) changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };
   if (Object.keys(changes).length === 0) return { ok: true, personId };
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: personId }, data: resolved.person });
+    await tx.user.update({ where: { id: personId }, data: { ...resolved.person, levelSince } });
     if (changes.manager) await rebuildReportingLine(tx);
-    await recordLevelChanges(tx, "edited", [{ personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level } }]);
+    await recordLevelChanges(tx, "edited", [
+      { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince },
+    ]);
     await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
   });
   return { ok: true, personId };

@@ -1,6 +1,8 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
+import { levelSinceAfter } from "~/modules/people/level-since";
+import { dateToDay } from "~/modules/days";
 import { managerChain, rebuildReportingLineUnder } from "~/modules/people/reporting-line.server";
 import { endAccess } from "~/modules/people/service.server";
 import type { TrackLevelCheck } from "~/modules/people/track-level";
@@ -34,6 +36,7 @@ const PERSON_SELECT = {
   ladderId: true,
   track: true,
   level: true,
+  levelSince: true,
   teamId: true,
   managerId: true,
   team: { select: { name: true } },
@@ -83,6 +86,8 @@ export async function findUsers(query: Query<UserField> | null, startIndex: numb
 }
 
 type Actor = ScimTokenIdentity;
+
+const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
 function audit(tx: Tx, actor: Actor, action: "person.created" | "person.updated" | "person.deactivated" | "person.reactivated" | "team.created", subjectType: "person" | "team", subjectId: string, detail?: Prisma.InputJsonValue) {
   return recordAuditEvent(tx, { actorId: null, scimTokenId: actor.id, action, subjectType, subjectId, detail: { ...(detail as object | undefined), via: `SCIM token ${actor.name}` } });
@@ -227,6 +232,12 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     set("ladderId", "ladderId", current.ladderId, place.ladderId);
     set("track", "track", current.track, place.track);
     set("level", "level", current.level, place.level);
+    const levelChanged = current.track !== place.track || current.level !== place.level;
+    const levelSince = levelSinceAfter({ levelChanged, given: undefined, current: current.levelSince, movedAt: null });
+    if (dayOf(levelSince) !== dayOf(current.levelSince)) {
+      data.levelSince = levelSince;
+      changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };
+    }
 
     let lineChanged = false;
     if (input.enterprise) {
@@ -248,7 +259,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     if (reactivate) data.deactivatedAt = null;
 
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
-    await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level } }]);
+    await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level }, fromSince: current.levelSince }]);
     if (Object.keys(changes).length) await audit(tx, actor, "person.updated", "person", id, changes as Prisma.InputJsonValue);
     if (deactivate) await audit(tx, actor, "person.deactivated", "person", id, { endedSessions: await endAccess(tx, id) });
     if (reactivate) await audit(tx, actor, "person.reactivated", "person", id);

@@ -31,7 +31,7 @@ function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam
 }
 
 function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
-  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, sublevel: null, active: true, attributes: {}, ...overrides };
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, sublevel: null, active: true, attributes: {}, levelSince: null, ...overrides };
 }
 
 describe("parsing the file", () => {
