@@ -148,9 +148,10 @@ export default function AssessmentPage() {
             <dd>{assessment.subject.name}</dd>
           </div>
         ) : null}
-        {points ? (
+        {/* While editing, the editor shows the points as the ratings are chosen. */}
+        {points && mode === "read" ? (
           <div>
-            <dt className="text-slate-500 dark:text-slate-400">Points{mode === "edit" ? " (as saved)" : ""}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Points</dt>
             <dd>{points.text}</dd>
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import { ladderOverview } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
 import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
+import { PointsScheme } from "~/components/ladders/points-scheme";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 
@@ -58,6 +59,11 @@ export default function LadderOverview() {
         <Card>
           <RatingScale scale={data.scale} />
         </Card>
+        {data.points ? (
+          <Card className="lg:col-span-2">
+            <PointsScheme points={data.points} />
+          </Card>
+        ) : null}
         <Card className="lg:col-span-2">
           <Changelog changelog={data.changelog} />
           <Link to={`/ladders/${data.id}/versions`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">

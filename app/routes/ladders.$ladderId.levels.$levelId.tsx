@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
+import { PointsScheme } from "~/components/ladders/points-scheme";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -73,6 +74,11 @@ export default function LevelPage() {
       {view.sublevels.length ? (
         <Card className="mb-6">
           <Sublevels sublevels={view.sublevels} />
+        </Card>
+      ) : null}
+      {view.points ? (
+        <Card className="mb-6">
+          <PointsScheme points={view.points} marked={view.pointsMarks} />
         </Card>
       ) : null}
       <div className="space-y-6">

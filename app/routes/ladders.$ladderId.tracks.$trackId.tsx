@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
-import { PageHeader } from "~/components/ui/page";
+import { PointsScheme } from "~/components/ladders/points-scheme";
+import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { personLevelOn } from "~/modules/people/service.server";
@@ -103,6 +104,11 @@ export default function TrackMatrix() {
           ))}
         </table>
       </div>
+      {matrix.points ? (
+        <Card className="mt-6">
+          <PointsScheme points={matrix.points} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -39,6 +39,7 @@ import { useNonce } from "~/utils/nonce";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
+import { ladderStanding } from "~/modules/ladders/points";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 
@@ -441,6 +442,8 @@ export function AssessmentEditor({
   const current = resolveSection(sections, sectionParam);
   const currentId = current?.id ?? null;
   const counts = ratedCounts(sections, (competencyId) => value(ratingField(competencyId)) !== null);
+  // Follows the ratings as they are chosen, not only as last loaded.
+  const standing = ladder.points ? ladderStanding({ points: ladder.points }, competencies.map((competency) => value(ratingField(competency.id)) as number | null)) : null;
 
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(currentId ? [currentId] : []));
   if (currentId && !visited.has(currentId)) setVisited(new Set([...visited, currentId]));
@@ -518,6 +521,11 @@ export function AssessmentEditor({
       </div>
 
       <SectionNav sections={sections} currentId={currentId} counts={counts} />
+      {standing ? (
+        <p role="status" className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+          <span className="text-slate-500 dark:text-slate-400">Points:</span> {standing.text}
+        </p>
+      ) : null}
 
       {state.restored ? (
         <Alert tone="info">Brought back {plural(state.restored, "# change")} that this browser had kept but not yet saved.</Alert>

@@ -1,4 +1,4 @@
-import { competenciesForLevel, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type ScalePoint } from "~/modules/ladders";
+import { competenciesForLevel, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type PointsScheme, type ScalePoint } from "~/modules/ladders";
 import { readMarks, type DraftRules, type NextLevelMarks } from "./draft";
 
 /**
@@ -38,6 +38,8 @@ export type LadderContext = {
   scale: ScalePoint[];
   /** The ladder's areas in its order (the editor shows one area at a time, in this order). */
   areas: { id: string; name: string; description: string }[];
+  /** Levels from points, when the ladder takes them from points: the editor adds up the ratings as they are chosen. */
+  points: PointsScheme | null;
 };
 
 /**
@@ -83,6 +85,7 @@ export function ladderContext(ladder: Ladder, trackId: string, levelId: string):
     nextLevel: next ? { id: next.id, title: next.title } : null,
     scale: ladder.scale,
     areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description })),
+    points: ladder.points ?? null,
   };
 }
 

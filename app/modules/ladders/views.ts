@@ -3,6 +3,7 @@ import { compareLevels } from "./compare-levels";
 import { branchesAfter, ladderPaths } from "./paths";
 import { targetsInForce } from "./targets";
 import type { Ladder, Level } from "./types";
+import { plural } from "~/utils/plural";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
 export function ladderSummary(ladder: Ladder) {
@@ -18,6 +19,34 @@ export function ladderSummary(ladder: Ladder) {
       levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
     })),
   };
+}
+
+/**
+ * How points place people on a ladder that takes levels from points: what each rating is
+ * worth, the bands of the total and each track's titles, with their ranges in words; null for
+ * a ladder without points. Shown wherever levels are, so a reader sees how a level is earned.
+ */
+export function pointsView(ladder: Ladder) {
+  const points = ladder.points;
+  if (!points) return null;
+  const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
+  return {
+    perRating: points.perRating.map((point) => ({ value: point.value, label: labels.get(point.value) ?? String(point.value), points: point.points })),
+    bands: points.bands.map((band, index) => ({ label: band.label, range: pointsRange(band.from, points.bands[index + 1]?.from ?? null, true) })),
+    titles: points.titles.map((track) => ({
+      trackId: track.trackId,
+      trackName: track.trackName,
+      ranges: track.ranges.map((range) => ({ title: range.title, range: pointsRange(range.from, range.upTo, false) })),
+    })),
+  };
+}
+
+/** "36–42 points", "135 points or more"; a band ends below the next band's start. */
+function pointsRange(from: number, to: number | null, below: boolean): string {
+  if (to === null) return `${from} ${plural(from, "point")} or more`;
+  const wholePoints = Number.isInteger(from) && Number.isInteger(to);
+  if (below) return wholePoints ? `${from}–${to - 1} points` : `${from} to below ${to} points`;
+  return `${from}–${to} points`;
 }
 
 /** The ladder's front page: its paths, competencies by area, equivalent levels, rating scale and changelog. */
@@ -41,6 +70,7 @@ export function ladderOverview(ladder: Ladder) {
         .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
     })),
     paths: ladderPaths(ladder),
+    points: pointsView(ladder),
     trackOrder: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
     equivalence: ladder.equivalence.map((band) =>
       ladder.tracks.map((t) => {
@@ -97,6 +127,12 @@ export function levelView(ladder: Ladder, levelId: string) {
     /** The ratings this level's competencies expect, the most common first; a competency shows its own when it differs from the first. */
     targets: inForce,
     track: { id: track.id, name: track.name },
+    points: pointsView(ladder),
+    /** The bands that are this level's sub-levels and the titles that are its own, marked where the points are shown. */
+    pointsMarks: {
+      bands: ladder.points ? level.sublevels.filter((sublevel) => ladder.points!.bands.some((band) => band.label === sublevel.title)).map((sublevel) => sublevel.title) : [],
+      titles: ladder.points ? [level.title, ...level.alsoTitled].filter((title) => ladder.points!.titles.some((entry) => entry.trackId === track.id && entry.ranges.some((range) => range.title === title))) : [],
+    },
     /** Competencies of the track that do not apply at this level (they start later or stopped earlier). */
     notApplying: competenciesForTrack(ladder, track.id)
       .filter((competency) => !level.competencyIds.includes(competency.id))
@@ -123,6 +159,7 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
     track: { id: track.id, name: track.name, description: track.description },
     /** Where the track splits off another one; the levels before it are that track's. */
     branch: branchOfTrack(ladder, track.branchesFrom),
+    points: pointsView(ladder),
     levels: track.levels.map((level) => ({ id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: level.target })),
     areas: ladder.areas
       .map((area) => ({

@@ -14,6 +14,8 @@ import { loader as sessionLoader } from "~/routes/calibration.$sessionId._index"
 import { loader as entryLoader } from "~/routes/calibration.$sessionId.entries.$entryId";
 import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
+import { loader as overviewLoader } from "~/routes/ladders.$ladderId._index";
+import { loader as trackLoader } from "~/routes/ladders.$ladderId.tracks.$trackId";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -150,6 +152,34 @@ describe("points-based progression", () => {
     await submit(person.id, id, after.data!.assessment.revision);
     const gap = bodyOf<{ points: { self: { text: string } | null; manager: unknown } }>(await gapLoader(routeArgs(await signedInRequest(`/people/${person.id}/gap`, person.id), { personId: person.id })));
     expect(gap.points).toEqual({ self: expect.objectContaining({ text: "6 points: band 2.2, Senior Backend Engineer / Engineering Manager" }), manager: null });
+  });
+
+  test("the ladder's overview, track and level pages give what each rating is worth, the bands and the titles, marking the level's own title", async () => {
+    const overview = bodyOf<Awaited<ReturnType<typeof overviewLoader>>>(await overviewLoader(routeArgs(await asEngineer("/ladders/acme-backend"), { ladderId: "acme-backend" })));
+    expect(overview.points).toEqual({
+      perRating: [
+        { value: 1, label: "Not yet", points: 0 },
+        { value: 2, label: "Developing", points: 1 },
+        { value: 3, label: "Consistent", points: 3 },
+      ],
+      bands: [
+        { label: "1.1", range: "0–1 points" },
+        { label: "1.2", range: "2–3 points" },
+        { label: "2.1", range: "4–5 points" },
+        { label: "2.2", range: "6 points or more" },
+      ],
+      titles: [
+        { trackId: "backend", trackName: "Backend engineer", ranges: [{ title: "Backend Engineer", range: "0–3 points" }, { title: "Senior Backend Engineer", range: "4 points or more" }] },
+        { trackId: "backend-manager", trackName: "Backend manager", ranges: [{ title: "Engineering Manager", range: "5 points or more" }] },
+      ],
+    });
+    const track = bodyOf<Awaited<ReturnType<typeof trackLoader>>>(await trackLoader(routeArgs(await asEngineer("/ladders/acme-backend/tracks/backend"), { ladderId: "acme-backend", trackId: "backend" })));
+    expect(track.matrix.points).toEqual(overview.points);
+    const level = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(await levelLoader(routeArgs(await asEngineer("/ladders/acme-backend/levels/b2"), { ladderId: "acme-backend", levelId: "b2" })));
+    expect(level.view.points).toEqual(overview.points);
+    expect(level.view.pointsMarks).toEqual({ bands: [], titles: ["Senior Backend Engineer"] });
+    const plain = bodyOf<Awaited<ReturnType<typeof levelLoader>>>(await levelLoader(routeArgs(await asEngineer("/ladders/engineering/levels/ic2"), { ladderId: "engineering", levelId: "ic2" })));
+    expect(plain.view.points).toBeNull();
   });
 
   test("a ladder without points shows none", async () => {

@@ -6,6 +6,7 @@ import { InheritedMark } from "~/components/ladders/expectations";
 import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
+import { PointsScheme } from "~/components/ladders/points-scheme";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
@@ -65,6 +66,11 @@ export function OverviewPage({ overview }: { overview: Overview }) {
         <Card>
           <RatingScale scale={overview.scale} />
         </Card>
+        {overview.points ? (
+          <Card className="lg:col-span-2">
+            <PointsScheme points={overview.points} />
+          </Card>
+        ) : null}
         <Card className="lg:col-span-2">
           <Changelog changelog={overview.changelog} />
         </Card>
@@ -126,6 +132,11 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
           ))}
         </table>
       </div>
+      {matrix.points ? (
+        <Card className="mt-6">
+          <PointsScheme points={matrix.points} />
+        </Card>
+      ) : null}
     </>
   );
 }
@@ -168,6 +179,11 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
       {view.sublevels.length ? (
         <Card className="mb-6">
           <Sublevels sublevels={view.sublevels} />
+        </Card>
+      ) : null}
+      {view.points ? (
+        <Card className="mb-6">
+          <PointsScheme points={view.points} marked={view.pointsMarks} />
         </Card>
       ) : null}
       <div className="space-y-6">

@@ -1,0 +1,82 @@
+import type { pointsView } from "~/modules/ladders/views";
+import { plural } from "~/utils/plural";
+
+type Points = NonNullable<ReturnType<typeof pointsView>>;
+
+const cell = "py-1 pr-4 align-top";
+
+/**
+ * How points place people on a ladder that takes levels from points (docs/ladders.md, "Points"):
+ * what each rating is worth, the bands of the total and the titles over ranges of it. The card's
+ * heading and body (the page gives the card); `marked` names the bands and titles that are the
+ * page's own level, so a reader sees how that level is earned.
+ */
+export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { points: Points; marked?: { bands: readonly string[]; titles: readonly string[] } }) {
+  const mark = (own: boolean) => (own ? <span className="ml-1 text-xs font-medium text-brand-700 dark:text-brand-100">(this level)</span> : null);
+  return (
+    <>
+      <h2 className="mb-1 text-lg font-semibold">How points place people</h2>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Each rating is worth points. A person&apos;s points add up; the total falls in a band, and each title covers a range of it.</p>
+      <div className="grid gap-6 text-sm md:grid-cols-3">
+        <table>
+          <caption className="mb-1 text-left font-semibold">Points per rating</caption>
+          <tbody>
+            {points.perRating.map((point) => (
+              <tr key={point.value}>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  {point.label}
+                </th>
+                <td className={cell}>
+                  {point.points} {plural(point.points, "point")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table>
+          <caption className="mb-1 text-left font-semibold">Bands</caption>
+          <tbody>
+            {points.bands.map((band) => (
+              <tr key={band.label} className={marked.bands.includes(band.label) ? "font-semibold" : undefined}>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  {band.label}
+                </th>
+                <td className={cell}>
+                  {band.range}
+                  {mark(marked.bands.includes(band.label))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {points.titles.length ? (
+          <table>
+            <caption className="mb-1 text-left font-semibold">Titles</caption>
+            {points.titles.map((track) => (
+              <tbody key={track.trackId}>
+                {points.titles.length > 1 ? (
+                  <tr>
+                    <th scope="rowgroup" colSpan={2} className={`${cell} text-left`}>
+                      {track.trackName}
+                    </th>
+                  </tr>
+                ) : null}
+                {track.ranges.map((range) => (
+                  <tr key={range.title} className={marked.titles.includes(range.title) ? "font-semibold" : undefined}>
+                    <th scope="row" className={`${cell} text-left font-normal`}>
+                      {range.title}
+                    </th>
+                    <td className={cell}>
+                      {range.range}
+                      {mark(marked.titles.includes(range.title))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        ) : null}
+      </div>
+    </>
+  );
+}
