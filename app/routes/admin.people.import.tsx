@@ -67,6 +67,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     summary,
     newTeams: plan.newTeams,
     attributeColumns: plan.attributeColumns,
+    levelSinceColumn: plan.columns.includes("level_since"),
     // Tracks and levels in words, from each new person's ladder.
     creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
     changes: plan.changes.slice(0, PREVIEW_ROWS),
@@ -184,8 +185,9 @@ export default function ImportPeople() {
             <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {rows ? `${plural(rows, "# row")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
               is left as it is for people already in Rungs. Optional attributes go in columns named <code>attribute:</code> and a name, for example{" "}
-              <code>attribute:location</code> (up to {maxAttributes}; an empty cell removes the attribute); calibration's fairness report groups outcomes by them. Up to{" "}
-              {number(maxRows)} rows.
+              <code>attribute:location</code> (up to {maxAttributes}; an empty cell removes the attribute); calibration's fairness report groups outcomes by them.{" "}
+              <code>level_since</code> (YYYY-MM-DD) is the day a person reached their level, when that was before Rungs: time in level on the insights page
+              counts from it. Leave it empty if you do not know; a move to another level clears it, since Rungs records the move itself. Up to {number(maxRows)} rows.
             </p>
             <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
           </div>
@@ -316,7 +318,10 @@ function Preview({ data: preview }: { data: CheckedData }) {
       {preview.creates.length ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">New people ({number(summary.created)})</h2>
-          <DataTable plain headings={["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.attributeColumns.length ? ["Attributes"] : [])]}>
+          <DataTable
+            plain
+            headings={["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.levelSinceColumn ? ["Level since"] : []), ...(preview.attributeColumns.length ? ["Attributes"] : [])]}
+          >
                 {preview.creates.map((row) => (
                   <tr key={row.email}>
                     <td className={`${tdClass} tabular-nums`}>{row.line}</td>
@@ -328,6 +333,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     <td className={tdClass}>{row.team ?? "—"}</td>
                     <td className={tdClass}>{row.trackName ?? "—"}</td>
                     <td className={tdClass}>{row.levelTitle ?? "—"}</td>
+                    {preview.levelSinceColumn ? <td className={tdClass}>{row.levelSince ?? "—"}</td> : null}
                     {preview.attributeColumns.length ? <td className={tdClass}>{describeAttributes(row.attributes, preview.attributeColumns)}</td> : null}
                   </tr>
                 ))}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
-import { levelSinceAfter } from "./level-since";
+import { levelSinceAfter, readLevelSince } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 
 /**
@@ -12,7 +12,7 @@ import { dateToDay, dayToDate } from "~/modules/days";
  * plain data). Nothing here touches the database; import.server.ts applies the plan.
  */
 
-export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level", "sublevel"] as const;
+export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level", "sublevel", "level_since"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 
@@ -51,6 +51,8 @@ export type ExistingPerson = {
   attributes: Readonly<Record<string, string>>;
   /** The day they reached their level, when before Rungs recorded it (YYYY-MM-DD). */
   levelSince: string | null;
+  /** When Rungs last recorded a change of their level (a level since before it is not taken). */
+  levelMovedAt: Date | null;
 };
 
 export type ExistingTeam = { id: string; name: string };
@@ -72,9 +74,11 @@ export type ImportRow = {
   sublevel: string | null;
   /** The file's attribute columns: name → value, null for an empty cell (the attribute is removed). */
   attributes: Record<string, string | null>;
+  /** The day they reached their level, when before Rungs (YYYY-MM-DD); null for an empty cell (and when the file has no level_since column). */
+  levelSince: string | null;
 };
 
-export type ChangeField = Exclude<CsvColumn, "email"> | "level_since" | AttributeField;
+export type ChangeField = Exclude<CsvColumn, "email"> | AttributeField;
 export type FieldChange = { field: ChangeField; from: string | null; to: string | null };
 export type PlannedChange = { line: number; id: string; email: string; name: string; changes: FieldChange[] };
 
@@ -129,6 +133,8 @@ const RowSchema = z.object({
   track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   sublevel: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
+  // Read by readLevelSince below, which says what is wrong with a day.
+  level_since: z.string(),
 });
 
 function normaliseHeader(value: string): string {
@@ -159,7 +165,7 @@ const isAccepted = (row: ImportRow | RejectedRow): row is ImportRow => "attribut
  * header or unreadable CSV stops here; row problems are collected so that every bad
  * row is reported at once.
  */
-export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
+export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, now: Date = new Date()): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
   // One line-ending convention: csv-parse locks onto the first one it sees and
   // rejects a file that mixes them, which spreadsheets and pasting both produce.
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -266,6 +272,8 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       const sublevel = checkTrackLevel.sublevel(id(input.sublevel), { ladderId: place.ladderId, track: id(input.track), level: id(input.level) });
       if (!sublevel.ok) problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
     }
+    const levelSince = readLevelSince(input.level_since ?? "", now);
+    if (!levelSince.ok) problems.push({ line, field: "level_since", message: levelSince.message });
     const attributes: Record<string, string | null> = {};
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
@@ -295,6 +303,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck): 
       level: value.level,
       sublevel: value.sublevel,
       attributes,
+      levelSince: levelSince.ok && levelSince.day ? dateToDay(levelSince.day) : null,
     });
   }
   return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails, rejectedRows } };
@@ -322,8 +331,9 @@ export function planImport(
   text: string,
   existing: { people: readonly ExistingPerson[]; teams: readonly ExistingTeam[] },
   checkTrackLevel: TrackLevelCheck,
+  now: Date = new Date(),
 ): PlanResult {
-  const parsed = parsePeopleCsv(text, checkTrackLevel);
+  const parsed = parsePeopleCsv(text, checkTrackLevel, now);
   if (!parsed.ok) return parsed;
   const { columns, attributeColumns, rows, rowErrors, rejectedEmails, rejectedRows } = parsed.value;
   const has = (column: CsvColumn) => columns.includes(column);
@@ -416,11 +426,14 @@ export function planImport(
   const creates: ImportRow[] = [];
   const changes: PlannedChange[] = [];
   let unchangedCount = 0;
+  // A day given in the file; undefined where the file has no level_since column (it says nothing of it).
+  const givenSince = (row: ImportRow) => (has("level_since") ? (row.levelSince ? dayToDate(row.levelSince) : null) : undefined);
+  const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
   for (const row of rowByEmail.values()) {
     const team = canonicalTeam(row.team);
     const person = byEmail.get(row.email);
     if (!person) {
-      creates.push({ ...row, team });
+      creates.push({ ...row, team, levelSince: dayOf(levelSinceAfter({ levelChanged: false, given: givenSince(row), current: null, movedAt: null })) });
       continue;
     }
     const fieldChanges: FieldChange[] = [];
@@ -439,9 +452,10 @@ export function planImport(
       fieldChanges.push({ field: "sublevel", from: person.sublevel, to: null });
     }
     const levelChanged = fieldChanges.some((change) => change.field === "track" || change.field === "level");
-    const current = person.levelSince ? dayToDate(person.levelSince) : null;
-    const levelSince = levelSinceAfter({ levelChanged, given: undefined, current, movedAt: null });
-    if (levelSince?.getTime() !== current?.getTime()) fieldChanges.push({ field: "level_since", from: person.levelSince, to: levelSince && dateToDay(levelSince) });
+    const levelSince = dayOf(
+      levelSinceAfter({ levelChanged, given: givenSince(row), current: person.levelSince ? dayToDate(person.levelSince) : null, movedAt: person.levelMovedAt }),
+    );
+    if (levelSince !== person.levelSince) fieldChanges.push({ field: "level_since", from: person.levelSince, to: levelSince });
     // The ladder follows the file's ladder column, or the track and level when those change
     // (people recorded before ladders were named keep none: theirs is the one with their level).
     if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {

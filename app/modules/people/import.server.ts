@@ -12,7 +12,7 @@ import { dateToDay, dayToDate } from "~/modules/days";
 export type ImportSummary = { rows: number; created: number; changed: number; unchanged: number; newTeams: number };
 export type ImportResult = { ok: true; plan: ImportPlan; summary: ImportSummary } | { ok: false; errors: ImportError[] };
 
-type Reader = Pick<Prisma.TransactionClient, "user" | "team">;
+type Reader = Pick<Prisma.TransactionClient, "user" | "team" | "levelChange">;
 type Tx = Prisma.TransactionClient;
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits for one statement.
@@ -62,16 +62,19 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
 }
 
 async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
-  const [users, teams] = await Promise.all([
+  const [users, teams, moves] = await Promise.all([
     client.user.findMany({
       select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true, levelSince: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
+    client.levelChange.groupBy({ by: ["personId"], _max: { changedAt: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  const movedAt = new Map(moves.map((move) => [move.personId, move._max.changedAt]));
   const people = users.map(({ teamId, deactivatedAt, ladderId, attributes, levelSince, ...user }) => ({
     ...user,
     levelSince: levelSince ? dateToDay(levelSince) : null,
+    levelMovedAt: movedAt.get(user.id) ?? null,
     attributes: parseAttributes(attributes),
     ladder: ladderId,
     team: teamId ? (teamName.get(teamId) ?? null) : null,
@@ -106,6 +109,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         track: row.track,
         level: row.level,
         sublevel: row.sublevel,
+        levelSince: row.levelSince ? dayToDate(row.levelSince) : null,
         attributes: JSON.stringify(withoutEmpty(row.attributes)),
       })),
     });

@@ -31,7 +31,7 @@ function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam
 }
 
 function existing(overrides: Partial<ExistingPerson> & { id: string; email: string }): ExistingPerson {
-  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, sublevel: null, active: true, attributes: {}, levelSince: null, ...overrides };
+  return { name: overrides.email.split("@")[0]!, managerId: null, team: null, ladder: null, track: null, level: null, sublevel: null, active: true, attributes: {}, levelSince: null, levelMovedAt: null, ...overrides };
 }
 
 describe("parsing the file", () => {
@@ -63,7 +63,7 @@ describe("parsing the file", () => {
   test("a byte-order mark and Windows line endings are tolerated", () => {
     const result = okPlan(`\uFEFF${header}\r\nAna,ana@example.com,,,ic,ic1\r\n`);
     expect(result.creates).toEqual([
-      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1", sublevel: null, attributes: {} },
+      { line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: "engineering", track: "ic", level: "ic1", sublevel: null, attributes: {}, levelSince: null },
     ]);
   });
 
@@ -105,7 +105,7 @@ describe("parsing the file", () => {
   test("optional columns may be left out", () => {
     const result = okPlan("email,name\nana@example.com,Ana\n");
     expect(result.columns).toEqual(["email", "name"]);
-    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null, sublevel: null, attributes: {} }]);
+    expect(result.creates).toEqual([{ line: 2, name: "Ana", email: "ana@example.com", managerEmail: null, team: null, ladder: null, track: null, level: null, sublevel: null, attributes: {}, levelSince: null }]);
   });
 });
 
