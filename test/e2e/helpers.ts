@@ -51,3 +51,60 @@ export async function expectHeadingsInOrder(page: Page) {
   const skips = levels.flatMap((level, index) => (index > 0 && level > levels[index - 1]! + 1 ? [`h${levels[index - 1]} → h${level}`] : []));
   expect(skips).toEqual([]);
 }
+
+/** Opens the author's draft from its start page, whether or not one was already under way. */
+export async function openDraft(page: Page, startLabel: string) {
+  const start = page.getByRole("button", { name: startLabel });
+  const ratings = page.getByRole("group", { name: /^Rating for / });
+  await expect(start.or(ratings.first())).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await expect(page).toHaveURL(/\/assessments\//);
+  await expect(ratings.first()).toBeEnabled();
+}
+
+/** The section navigator at the top of the draft, and the rated count its link for an area shows. */
+export const sectionNav = (page: Page) => page.getByRole("navigation", { name: "Sections" });
+export const sectionLink = (page: Page, name: string) => sectionNav(page).getByRole("link", { name: new RegExp(`^${name}\\s*(,\\s*\\d+ of \\d+ rated)?$`) });
+
+/**
+ * Rates every competency, walking the sections one area at a time through the
+ * navigator: `Consistent` unless `ratings` says otherwise (competency name -> scale label). Returns how many it rated.
+ */
+export async function rateEverything(page: Page, ratings: Record<string, string> = {}): Promise<number> {
+  const links = sectionNav(page).getByRole("link");
+  const count = await links.count();
+  await expect(links.last()).toHaveText("Summary and submit");
+  let rated = 0;
+  for (let index = 0; index < count - 1; index++) {
+    const link = links.nth(index);
+    const [, area, total] = /^(.+), \d+ of (\d+) rated$/.exec((await link.textContent()) ?? "") ?? [];
+    expect(area, "an area link names the area and its rated count").toBeTruthy();
+    if ((await link.getAttribute("aria-current")) !== "step") await link.click();
+    await expect(link).toHaveAttribute("aria-current", "step");
+    const section = page.getByRole("region", { name: area!, exact: true });
+    await expect(section.getByRole("heading", { name: area!, level: 2 })).toBeVisible();
+    const groups = section.getByRole("group", { name: /^Rating for / });
+    await expect(groups).toHaveCount(Number(total));
+    // Only this area's competencies are on the page.
+    await expect(page.getByRole("group", { name: /^Rating for / })).toHaveCount(Number(total));
+    for (let group = 0; group < Number(total); group++) {
+      const ratingGroup = groups.nth(group);
+      const name = (await ratingGroup.locator("legend").first().innerText()).replace(/^Rating for /, "").replace(/\s*No evidence$/, "");
+      await ratingGroup.getByLabel(ratings[name] ?? "Consistent", { exact: true }).check();
+    }
+    await expect(link).toHaveText(`${area}, ${total} of ${total} rated`);
+    rated += Number(total);
+  }
+  return rated;
+}
+
+export async function submitAssessment(page: Page, label: string) {
+  await expect(page.getByText("Every competency is rated").first()).toBeVisible();
+  await page.getByRole("button", { name: label }).click();
+  // Submitting locks the assessment, so it asks once more.
+  const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
+  await expect(confirmation).toContainText("Once submitted it is locked and can no longer be changed. Every competency is rated.");
+  await confirmation.getByRole("button", { name: label }).click();
+  await expect(page.getByRole("button", { name: label })).toHaveCount(0);
+  await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, openDraft, people, rateEverything, sectionLink, signIn, submitAssessment as submit } from "./helpers";
 
 /**
  * The whole review journey on the demo organisation: Lena (Engineer II) assesses
@@ -11,64 +11,6 @@ import { expectAccessible, people, signIn } from "./helpers";
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-}
-
-/** Opens the author's draft from its start page, whether or not one was already under way. */
-async function openDraft(page: Page, startLabel: string) {
-  const start = page.getByRole("button", { name: startLabel });
-  const ratings = page.getByRole("group", { name: /^Rating for / });
-  await expect(start.or(ratings.first())).toBeVisible();
-  if (await start.isVisible()) await start.click();
-  await expect(page).toHaveURL(/\/assessments\//);
-  await expect(ratings.first()).toBeEnabled();
-}
-
-/** The section navigator at the top of the draft, and the rated count its link for an area shows. */
-const sectionNav = (page: Page) => page.getByRole("navigation", { name: "Sections" });
-const sectionLink = (page: Page, name: string) => sectionNav(page).getByRole("link", { name: new RegExp(`^${name}\\s*(,\\s*\\d+ of \\d+ rated)?$`) });
-
-/**
- * Rates every competency, walking the sections one area at a time through the
- * navigator: `Consistent` unless `ratings` says otherwise (competency name -> scale label).
- */
-async function rateEverything(page: Page, ratings: Record<string, string>) {
-  const links = sectionNav(page).getByRole("link");
-  const count = await links.count();
-  await expect(links.last()).toHaveText("Summary and submit");
-  let rated = 0;
-  for (let index = 0; index < count - 1; index++) {
-    const link = links.nth(index);
-    const [, area, total] = /^(.+), \d+ of (\d+) rated$/.exec((await link.textContent()) ?? "") ?? [];
-    expect(area, "an area link names the area and its rated count").toBeTruthy();
-    if ((await link.getAttribute("aria-current")) !== "step") await link.click();
-    await expect(link).toHaveAttribute("aria-current", "step");
-    const section = page.getByRole("region", { name: area!, exact: true });
-    await expect(section.getByRole("heading", { name: area!, level: 2 })).toBeVisible();
-    const groups = section.getByRole("group", { name: /^Rating for / });
-    await expect(groups).toHaveCount(Number(total));
-    // Only this area's competencies are on the page.
-    await expect(page.getByRole("group", { name: /^Rating for / })).toHaveCount(Number(total));
-    for (let group = 0; group < Number(total); group++) {
-      const ratingGroup = groups.nth(group);
-      const name = (await ratingGroup.locator("legend").first().innerText()).replace(/^Rating for /, "").replace(/\s*No evidence$/, "");
-      await ratingGroup.getByLabel(ratings[name] ?? "Consistent", { exact: true }).check();
-    }
-    await expect(link).toHaveText(`${area}, ${total} of ${total} rated`);
-    rated += Number(total);
-  }
-  // Lena is an Engineer II: technical direction starts at Senior Engineer, so 16 of the track's 17.
-  expect(rated).toBe(16);
-}
-
-async function submit(page: Page, label: string) {
-  await expect(page.getByText("Every competency is rated").first()).toBeVisible();
-  await page.getByRole("button", { name: label }).click();
-  // Submitting locks the assessment, so it asks once more.
-  const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
-  await expect(confirmation).toContainText("Once submitted it is locked and can no longer be changed. Every competency is rated.");
-  await confirmation.getByRole("button", { name: label }).click();
-  await expect(page.getByRole("button", { name: label })).toHaveCount(0);
-  await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
 }
 
 test("an engineer self-assesses with evidence and submits, the manager reviews, both see the comparison, the engineer reads the gap analysis and sets a growth plan", async ({
@@ -92,7 +34,8 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(page.getByRole("group", { name: "Rating for Code quality" })).toHaveCount(0);
   await expectAccessible(page);
 
-  await rateEverything(page, { "Code quality": "Consistent", "Testing and verification": "Beyond", "Planning and estimation": "Developing" });
+  // Lena is an Engineer II: technical direction starts at Senior Engineer, so 16 of the track's 17.
+  expect(await rateEverything(page, { "Code quality": "Consistent", "Testing and verification": "Beyond", "Planning and estimation": "Developing" })).toBe(16);
   await sectionLink(page, "Technical craft").click();
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
   // Keyboard users reach the rating first: the next level's dropdowns come after it.
@@ -211,7 +154,7 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(refusal.getByRole("link")).toHaveCount(15);
   await expect(refusal.getByRole("link", { name: "Testing and verification" })).toHaveCount(0);
 
-  await rateEverything(page, { "Code quality": "Developing", "Testing and verification": "Not yet" });
+  expect(await rateEverything(page, { "Code quality": "Developing", "Testing and verification": "Not yet" })).toBe(16);
   await sectionLink(page, "Technical craft").click();
   await page.getByRole("region", { name: "Testing and verification", exact: true }).getByLabel("Notes on Testing and verification").fill("The payments path has few tests.");
   await page.getByRole("link", { name: "Next: Delivery →" }).click();
