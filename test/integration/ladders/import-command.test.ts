@@ -13,7 +13,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `npm run ladders:import -- ARGS`, run from `cwd` as a person would. */
 function run(args: string[], cwd = work) {
-  const result = spawnSync(TSX, [SCRIPT, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  // The project's tsconfig, as `npm run` finds it, whatever folder the command runs in.
+  const result = spawnSync(TSX, ["--tsconfig", resolve("tsconfig.json"), SCRIPT, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
   return { status: result.status, lines: `${result.stdout}${result.stderr}`.trim().split("\n") };
 }
 
