@@ -74,10 +74,13 @@ export function scimBaseUrl(requestUrl: string): string {
 
 const PAGE_LIMIT = 200;
 
-const RungsUserSchema = new SCIMMY.Types.SchemaDefinition("RungsUser", RUNGS_USER, "Where the person is on a Rungs ladder (job family), track and level", [
+const RungsUserSchema = new SCIMMY.Types.SchemaDefinition("RungsUser", RUNGS_USER, "Where the person is on a Rungs ladder (job family), track and level, and since when", [
   new SCIMMY.Types.Attribute("string", "ladder", { description: "The ladder (job family) id; needed only when the track and level are in more than one ladder" }),
   new SCIMMY.Types.Attribute("string", "track", { description: "The track id on the ladder, for example ic or manager" }),
   new SCIMMY.Types.Attribute("string", "level", { description: "The level id on the track, for example ic3" }),
+  new SCIMMY.Types.Attribute("dateTime", "levelSince", {
+    description: "The day the person reached their level, when that was before Rungs recorded it (its UTC day counts); a change of level clears it",
+  }),
 ]);
 
 type Context = { actor: ScimTokenIdentity; failure?: unknown };

@@ -1,6 +1,7 @@
 import { ENTERPRISE_USER, RUNGS_USER } from "./quirks";
 import { ScimProblem } from "./problem";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
+import { readLevelSince } from "~/modules/people/level-since";
 
 /**
  * How a Rungs person reads as a SCIM User and how a SCIM User (already checked against
@@ -15,7 +16,8 @@ import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text
  *   `name.familyName` changes the name and one that also repeats displayName does not lose it.
  * - The enterprise extension's manager and department set the reporting line and team
  *   when the extension is sent; without it both stay as they are in Rungs. The Rungs
- *   extension's ladder, track and level do the same, attribute by attribute.
+ *   extension's ladder, track and level do the same, attribute by attribute, and so does its
+ *   levelSince (a dateTime, read as its UTC day; people/level-since.ts decides what is kept).
  */
 
 export type PersonForScim = {
@@ -31,6 +33,7 @@ export type PersonForScim = {
   ladderId: string | null;
   track: string | null;
   level: string | null;
+  levelSince: Date | null;
   team: { name: string } | null;
   manager: { id: string; name: string } | null;
 };
@@ -52,6 +55,7 @@ export function userResource(person: PersonForScim): Json {
   if (person.ladderId) rungs.ladder = person.ladderId;
   if (person.track) rungs.track = person.track;
   if (person.level) rungs.level = person.level;
+  if (person.levelSince) rungs.levelSince = person.levelSince.toISOString();
   return {
     id: person.id,
     ...(person.scimExternalId ? { externalId: person.scimExternalId } : {}),
@@ -76,6 +80,8 @@ export type UserInput = {
   /** Null when the message has no enterprise extension: reporting line and team stay. */
   enterprise: { managerRef: string | null; department: string | null } | null;
   rungs: { ladder?: string; track?: string; level?: string } | null;
+  /** The Rungs extension's levelSince as a day; undefined when the message does not give one (the person's stays). */
+  levelSince: Date | undefined;
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -89,7 +95,7 @@ function nameOf(resource: Json): { display: string | null; formatted: string | n
 }
 
 /** Reads a SCIM User; `before` is the person's current SCIM form on a replace, null on a create. */
-export function readUserInput(resource: Json, before: Json | null): UserInput {
+export function readUserInput(resource: Json, before: Json | null, now: Date = new Date()): UserInput {
   const userName = text(resource.userName);
   if (!userName) throw new ScimProblem(400, "invalidValue", "A user needs a userName.");
   if (userName.length > 254) throw new ScimProblem(400, "invalidValue", "userName is longer than 254 characters.");
@@ -118,6 +124,11 @@ export function readUserInput(resource: Json, before: Json | null): UserInput {
   const rungsKey = Object.keys(resource).find((key) => key.toLowerCase() === RUNGS_USER.toLowerCase());
   const rungsValue = rungsKey ? object(resource[rungsKey]) : null;
 
+  // The SCIM library has already checked the dateTime and written it in UTC: its day is the first ten characters.
+  const sinceText = rungsValue ? text(rungsValue.levelSince) : null;
+  const since = sinceText ? readLevelSince(sinceText.slice(0, 10), now) : null;
+  if (since && !since.ok) throw new ScimProblem(400, "invalidValue", `levelSince: ${since.message}.`);
+
   const department = enterpriseValue ? text(enterpriseValue.department) : null;
   const forbiddenInDepartment = department ? forbiddenCharacter(department) : null;
   if (forbiddenInDepartment) throw new ScimProblem(400, "invalidValue", `department ${forbiddenCharacterProblem(forbiddenInDepartment)}.`);
@@ -134,5 +145,6 @@ export function readUserInput(resource: Json, before: Json | null): UserInput {
     rungs: rungsValue
       ? Object.fromEntries((["ladder", "track", "level"] as const).flatMap((key) => (text(rungsValue[key]) ? [[key, text(rungsValue[key])!]] : [])))
       : null,
+    levelSince: since?.ok ? (since.day ?? undefined) : undefined,
   };
 }

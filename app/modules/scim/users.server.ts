@@ -174,6 +174,7 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
   const email = input.email;
   if (!email) throw new ScimProblem(400, "invalidValue", "Rungs needs an email address: send emails (or a userName that is one).");
   const place = placeFor(input, { ladderId: null, track: null, level: null }, check);
+  const levelSince = levelSinceAfter({ levelChanged: false, given: input.levelSince, current: null, movedAt: null });
   const id = await scimTransaction(async (tx) => {
     await assertUnique(tx, { userName: input.userName, email, externalId: input.externalId }, null);
     const team = input.enterprise?.department ? await teamFor(tx, actor, input.enterprise.department) : null;
@@ -188,6 +189,7 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
         managerId: manager.managerId,
         teamId: team?.id ?? null,
         ...place,
+        levelSince,
         deactivatedAt: input.active === false ? new Date() : null,
       },
       select: { id: true, email: true, scimExternalId: true, name: true },
@@ -199,6 +201,7 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
       managerEmail: manager.email,
       ...(manager.pending ? { managerPending: manager.pending } : {}),
       ...place,
+      ...(levelSince ? { levelSince: dayOf(levelSince) } : {}),
       ...(input.active === false ? { active: false } : {}),
     });
     if (manager.managerId) await rebuildReportingLineUnder(tx, created.id);
@@ -233,7 +236,9 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     set("track", "track", current.track, place.track);
     set("level", "level", current.level, place.level);
     const levelChanged = current.track !== place.track || current.level !== place.level;
-    const levelSince = levelSinceAfter({ levelChanged, given: undefined, current: current.levelSince, movedAt: null });
+    // Read only when the message gives a day: a day before the last change Rungs recorded is not taken.
+    const movedAt = input.levelSince ? ((await tx.levelChange.findFirst({ where: { personId: id }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }))?.changedAt ?? null) : null;
+    const levelSince = levelSinceAfter({ levelChanged, given: input.levelSince, current: current.levelSince, movedAt });
     if (dayOf(levelSince) !== dayOf(current.levelSince)) {
       data.levelSince = levelSince;
       changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };

@@ -150,7 +150,12 @@ describe("discovery", () => {
     expect(schemas.body.Resources.map((schema: { id: string }) => schema.id)).toEqual(
       expect.arrayContaining(["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group", ENTERPRISE, "urn:ietf:params:scim:schemas:extension:rungs:2.0:User"]),
     );
-    expect((await scim(token, "GET", "/Schemas/urn:ietf:params:scim:schemas:extension:rungs:2.0:User")).body.attributes.map((a: { name: string }) => a.name)).toEqual(["ladder", "track", "level"]);
+    expect((await scim(token, "GET", "/Schemas/urn:ietf:params:scim:schemas:extension:rungs:2.0:User")).body.attributes.map((a: { name: string; type: string }) => [a.name, a.type])).toEqual([
+      ["ladder", "string"],
+      ["track", "string"],
+      ["level", "string"],
+      ["levelSince", "dateTime"],
+    ]);
     const types = await scim(token, "GET", "/ResourceTypes");
     expect(types.body.Resources).toEqual(expect.arrayContaining([expect.objectContaining({ id: "User", endpoint: "/Users" }), expect.objectContaining({ id: "Group", endpoint: "/Groups" })]));
   });

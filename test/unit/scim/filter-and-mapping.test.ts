@@ -44,6 +44,7 @@ const person: PersonForScim = {
   ladderId: null,
   track: null,
   level: null,
+  levelSince: null,
   team: null,
   manager: null,
 };
