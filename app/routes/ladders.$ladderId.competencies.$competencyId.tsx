@@ -49,7 +49,7 @@ export default function CompetencyPage() {
             <CompetencyInTrack
               track={track}
               levelLink={(level) => (
-                <Link to={`${base}/levels/${level.id}#${view.competency.id}`} className="hover:underline">
+                <Link to={`${base}/levels/${level.id}${level.applies ? `#${view.competency.id}` : ""}`} className="hover:underline">
                   {level.title}
                 </Link>
               )}

@@ -12,7 +12,8 @@ export function CompetencyInTrack({
   levelLink,
 }: {
   track: { name: string; levels: readonly { id: string; title: string; applies: boolean; expectations: readonly Expectation[] }[] };
-  levelLink: (level: { id: string; title: string }) => ReactNode;
+  /** A level where the competency does not apply has no section for it: link the level, not an anchor in it. */
+  levelLink: (level: { id: string; title: string; applies: boolean }) => ReactNode;
 }) {
   return (
     <>

@@ -222,7 +222,7 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
             <CompetencyInTrack
               track={track}
               levelLink={(level) => (
-                <SiteLink to={`${sitePaths.level(ladderId, level.id)}#${view.competency.id}`} className="hover:underline">
+                <SiteLink to={`${sitePaths.level(ladderId, level.id)}${level.applies ? `#${view.competency.id}` : ""}`} className="hover:underline">
                   {level.title}
                 </SiteLink>
               )}
