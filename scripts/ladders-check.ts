@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { sharedIds } from "../app/modules/ladders/shared-ids.ts";
+import { plural } from "../app/utils/plural.ts";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
 import {
   holdsLadderFiles,
@@ -43,7 +44,7 @@ function main(args: string[]): number {
       const { ladder, hash } = result;
       const levels = ladder.tracks.reduce((sum, track) => sum + track.levels.length, 0);
       valid.push(
-        `${folder} (${ladder.meta.id} ${ladder.meta.version}: ${ladder.tracks.length} tracks, ${levels} levels, ${ladder.competencies.length} competencies, hash ${hash.slice(0, 12)})`,
+        `${folder} (${ladder.meta.id} ${ladder.meta.version}: ${plural(ladder.tracks.length, "# track")}, ${plural(levels, "# level")}, ${plural(ladder.competencies.length, "# competency")}, hash ${hash.slice(0, 12)})`,
       );
       continue;
     }
@@ -52,12 +53,12 @@ function main(args: string[]): number {
     failed.push(folder);
   }
   for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : [])))) console.log(`ladders:check: note: ${note}`);
-  const warned = warningCount === 0 ? "" : `, with ${plural(warningCount, "warning")} to fix`;
+  const warned = warningCount === 0 ? "" : `, with ${plural(warningCount, "# warning")} to fix`;
   if (failed.length === 0) {
-    console.log(`ladders:check: ${plural(valid.length, "ladder")} valid${warned}: ${valid.join("; ")}`);
+    console.log(`ladders:check: ${plural(valid.length, "# ladder")} valid${warned}: ${valid.join("; ")}`);
     return 0;
   }
-  console.log(`ladders:check: ${plural(errorCount, "error")} in ${failed.length} of ${plural(ladders.length, "ladder")} (${failed.join(", ")})${warned}`);
+  console.log(`ladders:check: ${plural(errorCount, "# error")} in ${failed.length} of ${plural(ladders.length, "# ladder")} (${failed.join(", ")})${warned}`);
   return 1;
 }
 
@@ -67,10 +68,6 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -17,6 +17,7 @@ import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/m
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
 import { importSnowflake } from "../app/modules/ladders/import/snowflake.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
+import { plural } from "../app/utils/plural.ts";
 
 const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway|snowflake [--out DIR] [--force] [--id LADDER_ID] [--family NAME] [--source-url URL|none] SOURCE_DIR";
 const FORMATS = ["monzo", "ft", "pathway", "snowflake"] as const;
@@ -79,10 +80,10 @@ function main(argv: string[]): number {
   const levels = ladder.tracks.flatMap((track) => track.levels);
   const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
   const counts = keptStatements(imported.stated, ladder);
-  const kept = `keeps ${counts.kept} of the source's ${plural(counts.stated, "statement")}`;
-  const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "line")} above on what was not placed as it was`;
+  const kept = `keeps ${counts.kept} of the source's ${plural(counts.stated, "# statement")}`;
+  const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "# line")} above on what was not placed as it was`;
   console.log(
-    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "track")}, ${plural(levels.length, "level")}, ${plural(ladder.competencies.length, "competency", "competencies")}, ${plural(statements, "statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "warning")} above`}); ${kept}; ${placed}`,
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "# track")}, ${plural(levels.length, "# level")}, ${plural(ladder.competencies.length, "# competency")}, ${plural(statements, "# statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "# warning")} above`}); ${kept}; ${placed}`,
   );
   return 0;
 }
@@ -198,10 +199,6 @@ function listFiles(dir: string, pattern: RegExp): string[] {
 
 function hasFiles(dir: string, pattern: RegExp): boolean {
   return readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isFile() && pattern.test(entry.name));
-}
-
-function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 function isFolder(path: string): boolean {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -38,6 +38,33 @@ describe("npm run ladders:check", () => {
     expect(lines[0]).toMatch(/\/bad\/competencies\.yaml:4:11 competencies\[0\]\.area: unknown area "kraft" \(did you mean "craft"\?\)$/);
     expect(lines[1]).toMatch(/\/bad\/ladder\.yaml:5:12 ladder\.version: expected text, found a number \(2\); put it in quotes to keep it as text$/);
     expect(lines[2]).toMatch(/^ladders:check: 2 errors in 1 of 2 ladders \(.*\/bad\)$/);
+  });
+
+  it("counts in the singular what there is one of", () => {
+    const one = join(work, "one");
+    mkdirSync(one);
+    writeFileSync(
+      join(one, "ladder.yaml"),
+      `ladder: { id: one, name: One, version: "1.0.0" }
+scale:
+  - { value: 1, label: Consistent, meaning: Reliably. }
+areas:
+  - { id: craft, name: Craft }
+competencies:
+  - { id: code, name: Code, area: craft }
+tracks:
+  - id: ic
+    name: Engineer
+    levels:
+      - id: e1
+        title: Engineer
+        expectations:
+          code: [Writes readable code.]
+`,
+    );
+    const { status, lines } = run(one);
+    expect(lines).toEqual([expect.stringMatching(/\(one 1\.0\.0: 1 track, 1 level, 1 competency, hash [0-9a-f]{12}\)$/)]);
+    expect(status).toBe(0);
   });
 
   it("fails clearly on a folder that does not exist", () => {
