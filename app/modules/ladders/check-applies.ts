@@ -27,9 +27,11 @@ export function warnQuestionLevels(parts: LadderParts): LadderError[] {
 }
 
 /**
- * Competencies whose `applies` names a level that is not a level of a track using them: where
- * they apply is unknown until that is fixed (checkApplies reports it), so checks that depend on
- * it keep quiet about them rather than repeat the one mistake at every level.
+ * Competencies whose `applies` names a level that is not a level of a track using them (a
+ * misspelt level, or `tracks` or `applies` in the wrong place): where they apply is unknown
+ * until that is fixed (checkApplies reports it, once), so checks that depend on it (which
+ * levels give expectations for them, set targets for them) keep quiet about them rather than
+ * repeat the one mistake at every level, or advise removing what is right.
  */
 export function competenciesWithUnknownBounds(parts: LadderParts): Set<string> {
   const levelTrack = new Map<string, string>();
@@ -69,7 +71,9 @@ export function checkApplies(parts: LadderParts): LadderError[] {
           return;
         }
         if (!usesCompetency(competency.value, level.trackId)) {
-          errors.push(errorIn(competency, path, `level "${levelId}" is in track "${level.trackId}", which does not use this competency (its tracks: ${competency.value.tracks?.join(", ")})`));
+          errors.push(
+            errorIn(competency, path, `level "${levelId}" is in track "${level.trackId}", which does not use this competency (its tracks: ${competency.value.tracks?.join(", ")}); until it is fixed, the levels' expectations for it are not checked`),
+          );
           return;
         }
         const earlier = chosen[key].get(level.trackId);

@@ -1,5 +1,6 @@
 import type { LadderError } from "./ladder-errors";
-import { errorIn, type LadderParts } from "./merge";
+import { competenciesWithUnknownBounds } from "./check-applies";
+import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesAt } from "./applies";
 import { didYouMean } from "./suggest";
 
@@ -21,6 +22,9 @@ export function checkTargets(parts: LadderParts): LadderError[] {
       }
     });
   }
+  // A competency the schema refused, or whose `applies` is itself wrong, has its one error already.
+  const written = knownIds(parts, "competency");
+  const unsettled = competenciesWithUnknownBounds(parts);
   for (const track of parts.tracks) {
     track.value.levels.forEach((level, rank) => {
       const path = ["levels", rank];
@@ -31,6 +35,7 @@ export function checkTargets(parts: LadderParts): LadderError[] {
       for (const [competencyId, value] of Object.entries(level.targets ?? {})) {
         if (!applying.includes(competencyId)) {
           const known = parts.competencies.some((competency) => competency.value.id === competencyId);
+          if (unsettled.has(competencyId) || (!known && (written.has(competencyId) || !parts.complete))) continue;
           const why = known ? `competency "${competencyId}" does not apply at level "${level.id}"` : `unknown competency "${competencyId}"${didYouMean(competencyId, applying)}`;
           errors.push(errorIn(track, [...path, "targets"], `${why}; a level sets targets only for competencies that apply at it`, competencyId));
         } else if (!onScale(value)) {

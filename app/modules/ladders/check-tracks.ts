@@ -4,6 +4,7 @@ import { appliesRange, usesCompetency } from "./applies";
 import { competenciesWithUnknownBounds } from "./check-applies";
 import { inheritedByLevel, inheritedKey } from "./check-includes";
 import { closestMatch, didYouMean } from "./suggest";
+import { plural } from "~/utils/plural";
 import { normaliseText } from "./text-similarity";
 import type { Expectation } from "./types";
 
@@ -17,6 +18,10 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
   const errors: LadderError[] = [];
   const inherited = inheritedByLevel(parts);
   const unknownBounds = competenciesWithUnknownBounds(parts);
+  /** Unknown competencies levels name, each with every place that names it: one message per id (reportUnknown). */
+  const unknown = new Map<string, { error: LadderError; levelId: string }[]>();
+  /** Levels missing expectations, per competency: one message each (reportMissing). */
+  const missing = new Map<string, { error: LadderError; levelId: string; trackId: string }[]>();
   for (const track of parts.tracks) {
     const trackId = track.value.id;
     const used = parts.competencies.filter((competency) => usesCompetency(competency.value, trackId));
@@ -31,9 +36,12 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
         if (competency === undefined) {
           if (parts.complete && !known.has(competencyId)) {
             typoFor.add(closestMatch(competencyId, known));
-            errors.push(errorIn(track, path, `unknown competency "${competencyId}"${didYouMean(competencyId, known)}`, competencyId));
+            const places = unknown.get(competencyId) ?? [];
+            places.push({ error: errorIn(track, path, `unknown competency "${competencyId}"${didYouMean(competencyId, known)}`, competencyId), levelId: level.id });
+            unknown.set(competencyId, places);
           }
         } else if (range === undefined) {
+          if (unknownBounds.has(competencyId)) continue;
           errors.push(
             errorIn(
               track,
@@ -69,12 +77,61 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
         if (levelIndex < range.from || levelIndex > range.upTo || unknownBounds.has(competency.value.id)) continue;
         const given = Object.hasOwn(level.expectations, competency.value.id) || inherited.has(inheritedKey(level.id, competency.value.id));
         if (!given && !typoFor.has(competency.value.id)) {
-          errors.push(errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`));
+          const places = missing.get(competency.value.id) ?? [];
+          places.push({ error: errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`), levelId: level.id, trackId });
+          missing.set(competency.value.id, places);
         }
       }
     });
   }
-  return errors;
+  return [...errors, ...reportUnknown(parts, unknown), ...reportMissing(parts, missing)];
+}
+
+/**
+ * One message per competency that levels leave out, at the first such level, naming the rest:
+ * the usual cause is one (a competency new to the ladder, a `tracks` key lost or misplaced), not
+ * one per level.
+ */
+function reportMissing(parts: LadderParts, missing: ReadonlyMap<string, readonly { error: LadderError; levelId: string; trackId: string }[]>): LadderError[] {
+  return [...missing].map(([competencyId, places]) => {
+    const [first, ...others] = places as [(typeof places)[number], ...typeof places];
+    if (others.length === 0) return first.error;
+    const levels = others.slice(0, 5).map((other) => other.levelId).join(", ");
+    const more = others.length > 5 ? ` and ${others.length - 5} more` : "";
+    const tracks = [...new Set(places.map((place) => place.trackId))];
+    const everyTrack = parts.competencies.find((competency) => competency.value.id === competencyId)?.value.tracks === undefined;
+    const why = everyTrack && tracks.length > 1 ? ` (with no \`tracks\` key, every track uses it: ${tracks.join(", ")})` : "";
+    return { ...first.error, message: `${first.error.message}; also missing at ${levels}${more}${why}` };
+  });
+}
+
+/**
+ * One message per unknown competency, however many levels name it. Where a defined competency
+ * that no level names is close to it, the definition is the mistake (its id was changed, and
+ * every level still says the old one), so the message is there and suggests the id the levels
+ * use; otherwise it is at the first level that names it, with the others listed.
+ */
+function reportUnknown(parts: LadderParts, unknown: ReadonlyMap<string, readonly { error: LadderError; levelId: string }[]>): LadderError[] {
+  const named = new Set(parts.tracks.flatMap((track) => track.value.levels.flatMap((level) => Object.keys(level.expectations))));
+  for (const entry of parts.inheritedExpectations) named.add(entry.competencyId);
+  const unnamed = parts.competencies.filter((competency) => competency.from === undefined && !named.has(competency.value.id));
+  return [...unknown].map(([competencyId, places]) => {
+    const [first, ...others] = places as [(typeof places)[number], ...typeof places];
+    const where = (error: LadderError) => `${error.file}:${error.line}:${error.column}`;
+    const renamed = closestMatch(competencyId, unnamed.map((competency) => competency.value.id));
+    if (renamed !== undefined) {
+      const definition = unnamed.find((competency) => competency.value.id === renamed)!;
+      return errorIn(
+        definition,
+        ["id"],
+        `no level names competency "${renamed}", while "${competencyId}", which is not defined, is named at ${plural(places.length, "# level")} (first at ${where(first.error)}); did you mean "${competencyId}"?`,
+      );
+    }
+    if (others.length === 0) return first.error;
+    const listed = others.slice(0, 3).map((other) => `level ${other.levelId} (${where(other.error)})`);
+    const more = others.length > 3 ? ` and ${others.length - 3} more` : "";
+    return { ...first.error, message: `${first.error.message}; also named at ${listed.join(", ")}${more}` };
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { LadderError, LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
 import { readLadderFiles } from "./read-files";
-import type { ExpectationData } from "./schema";
+import { INCLUDE_PATH_PATTERN, type ExpectationData } from "./schema";
+import { didYouMean } from "./suggest";
 import type { LadderSource } from "./source-text";
 import type { ValidatedFile } from "./validate-file";
 import { errorAt, type ParsedSource } from "./yaml-source";
@@ -13,8 +14,11 @@ export interface IncludeTarget {
   sources: LadderSource[];
 }
 
-/** Reads an include path; undefined when there is no such folder or .yaml file. */
-export type IncludeReader = (path: string) => IncludeTarget | undefined;
+/**
+ * Reads an include path; undefined when there is no such folder or .yaml file. `nearby` lists
+ * the include paths beside a path (the folders and .yaml files in its folder), for suggestions.
+ */
+export type IncludeReader = ((path: string) => IncludeTarget | undefined) & { nearby?: (path: string) => string[] };
 
 /** Where inherited content comes from: the source's name (pages say "from Generic") and its include path. */
 export interface Inheritance {
@@ -45,6 +49,8 @@ export interface ResolvedIncludes {
   errors: LadderError[];
   /** False when an included file could not be read: ids it might define are unknown. */
   complete: boolean;
+  /** For an include the schema refused (`../shared`): the path it most likely meant, by the error's place. */
+  suggestions: { file: string; path: string; include: string }[];
 }
 
 /** The keys a shared source may hold. */
@@ -58,16 +64,28 @@ export const SHARED_KEYS = ["shared", "include", "areas", "competencies", "expec
 export function resolveIncludes(own: readonly ValidatedFile[], self: string | undefined, read: IncludeReader | undefined, limits: LadderLimits): ResolvedIncludes {
   const included: IncludedSource[] = [];
   const errors: LadderError[] = [];
+  const suggestions: ResolvedIncludes["suggestions"] = [];
   const done = new Set<string>();
   let complete = true;
 
   const follow = (files: readonly ValidatedFile[], chain: readonly string[]): void => {
     for (const file of files) {
+      const raw = file.source.data.include;
+      if (raw !== undefined && file.singular.include === undefined) {
+        // The schema refused the list (its error is the one to fix): what it would give is unknown, not missing.
+        complete = false;
+        if (Array.isArray(raw)) {
+          raw.forEach((path: unknown, index) => {
+            const meant = typeof path === "string" && !INCLUDE_PATH_PATTERN.test(path) ? insideFrameworks(path) : null;
+            if (meant !== null && read?.(meant) !== undefined) suggestions.push({ file: file.source.file, path: `include[${index}]`, include: meant });
+          });
+        }
+      }
       file.singular.include?.forEach((path, index) => {
         const at = (message: string) => errorAt(file.source, ["include", index], message);
         const target = read?.(path);
         if (target === undefined) {
-          errors.push(at(`include "${path}" not found: there is no folder or .yaml file "${path}" in the frameworks folder`));
+          errors.push(at(`include "${path}" not found: there is no folder or .yaml file "${path}" in the frameworks folder${didYouMean(path, read?.nearby?.(path) ?? [])}`));
           complete = false;
           return;
         }
@@ -101,7 +119,14 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
   };
 
   follow(own, self === undefined ? [] : [self]);
-  return { included, errors, complete };
+  return { included, errors, complete, suggestions };
+}
+
+/** `../shared/generic`, `./shared/generic/` and `/shared/generic` as the path from the frameworks folder they point at. */
+function insideFrameworks(path: string): string | null {
+  const parts = path.split("/").filter((part) => part !== "" && part !== "." && part !== "..");
+  const meant = parts.join("/");
+  return INCLUDE_PATH_PATTERN.test(meant) ? meant : null;
 }
 
 /** A shared source holds topics only: a scale, tracks or changelog there would be silently ignored. */

@@ -54,7 +54,7 @@ function readSources(paths: readonly string[], base: string, limits: LadderLimit
 
 /** Reads an include: a folder's ladder files or one .yaml file, inside the frameworks folder (the path's pattern keeps it there). */
 function includeReader(frameworksDir: string, base: string, limits: LadderLimits): IncludeReader {
-  return (path) => {
+  const read = (path: string) => {
     const full = resolve(frameworksDir, path);
     let isFolder: boolean;
     try {
@@ -68,6 +68,18 @@ function includeReader(frameworksDir: string, base: string, limits: LadderLimits
     const paths = isFolder ? listLadderFiles(full, limits.maxFiles + 1) : [full];
     return { path: relative(frameworksDir, full).split(sep).join("/"), sources: readSources(paths, base, limits) };
   };
+  /** The folders and .yaml files beside an include path that names nothing: one may be what it meant. */
+  const nearby = (path: string): string[] => {
+    const folder = path.split("/").slice(0, -1).join("/");
+    try {
+      return readdirSync(resolve(frameworksDir, folder), { withFileTypes: true })
+        .filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || (entry.isFile() && LADDER_FILE.test(entry.name))))
+        .map((entry) => (folder === "" ? entry.name : `${folder}/${entry.name}`));
+    } catch {
+      return [];
+    }
+  };
+  return Object.assign(read, { nearby });
 }
 
 export interface LoadedLadderFolder {

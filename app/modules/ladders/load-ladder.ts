@@ -11,7 +11,7 @@ import { checkTargets } from "./check-targets";
 import { warnLongText } from "./check-text-length";
 import { checkExpectations, warnRepeatedStatements } from "./check-tracks";
 import { ladderContentHash } from "./content-hash.server";
-import { resolveIncludes, type IncludeReader } from "./includes";
+import { resolveIncludes, type IncludeReader, type ResolvedIncludes } from "./includes";
 import { compareText, sortLadderErrors, type LadderError } from "./ladder-errors";
 import { resolveLimits, type LadderLimits } from "./limits";
 import { errorIn, mergeLadderFiles } from "./merge";
@@ -57,7 +57,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
 
   const read = readLadderFiles(sorted, limits);
   const includes = resolveIncludes(read.files, options.includePath, options.readInclude, limits);
-  const errors: LadderError[] = [...read.errors, ...includes.errors];
+  const errors: LadderError[] = [...withIncludeSuggestions(read.errors, includes.suggestions), ...includes.errors];
   const parts = mergeLadderFiles(read.files, root, read.complete && includes.complete, includes.included);
   errors.push(
     ...checkSingularSections(parts),
@@ -78,6 +78,14 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors), warnings };
   const { file, line, column } = errorIn(parts.ladder!, ["id"], "");
   return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts), warnings, idAt: { file, line, column } };
+}
+
+/** An include path the schema refused, when the path it points at exists: the schema's message says which. */
+function withIncludeSuggestions(errors: readonly LadderError[], suggestions: ResolvedIncludes["suggestions"]): LadderError[] {
+  return errors.map((error) => {
+    const suggestion = suggestions.find((candidate) => candidate.file === error.file && candidate.path === error.path);
+    return suggestion === undefined ? error : { ...error, message: `${error.message} (did you mean "${suggestion.include}"?)` };
+  });
 }
 
 function commonFolder(files: readonly string[]): string {

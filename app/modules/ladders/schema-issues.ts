@@ -14,7 +14,9 @@ interface Converted extends LadderError {
 
 /** zod speaks to developers; these messages speak to the people writing a ladder, at the exact node. */
 export function issuesToErrors(source: ParsedSource, schema: z.ZodType, issues: readonly Issue[]): LadderError[] {
-  const converted = issues.flatMap((issue) => convert(source, schema, issue, []));
+  // A mapping's own rule (`applies` needs `from` or `upTo`) fails because of a misspelt key in it: the key is the mistake.
+  const misspeltIn = new Set(issues.filter((issue) => issue.code === "unrecognized_keys").map((issue) => issue.path.join(".")));
+  const converted = issues.filter((issue) => !(issue.code === "custom" && misspeltIn.has(issue.path.join(".")))).flatMap((issue) => convert(source, schema, issue, []));
   // `sumary:` is one mistake: report the unknown key (which suggests "summary"), not also a missing "summary".
   const misspelt = new Set(converted.flatMap((error) => (error.suggestedKey === undefined ? [] : [`${error.path}|${error.suggestedKey}`])));
   return converted

@@ -28,6 +28,9 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * typo; anything else by edit distance.
  */
 export function suggestLevel(word: string, candidates: readonly LevelCandidate[]): { id: string; note: string } | undefined {
+  // `senior-one` for `senior-1`, `ic-two` for `ic2`: the same level, its number written out or set apart.
+  const spelt = candidates.find((candidate) => candidate.id !== word && plainLevel(candidate.id) === plainLevel(word));
+  if (spelt !== undefined) return { id: spelt.id, note: "" };
   const numbered = NUMBERED.exec(word);
   if (numbered) {
     const [, prefix, digits] = numbered;
@@ -55,6 +58,16 @@ export function suggestLevel(word: string, candidates: readonly LevelCandidate[]
   }
   const match = closestMatch(word, candidates.map((candidate) => candidate.id));
   return match === undefined ? undefined : { id: match, note: "" };
+}
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** A level id with its numbers as digits and nothing between letters and digits: `senior-one` and `senior-1` are both `senior1`. */
+function plainLevel(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[a-z]+/g, (word) => (NUMBER_WORDS.includes(word) ? String(NUMBER_WORDS.indexOf(word)) : word))
+    .replace(/[^a-z0-9]+/g, "");
 }
 
 /** ` (did you mean "backend-4", the highest level of track "backend"?)`, or "" when nothing is close. */

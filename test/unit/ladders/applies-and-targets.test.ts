@@ -63,13 +63,13 @@ describe("competencies that apply only from (or up to) a level", () => {
 
   it("a level of a track that does not use the competency is reported once too", () => {
     expect(check(testingFromIc2("    applies: { from: m1 }\n"))).toEqual([
-      `${COMPETENCIES}:28:22 competencies[1].applies.from: level "m1" is in track "manager", which does not use this competency (its tracks: ic)`,
+      `${COMPETENCIES}:28:22 competencies[1].applies.from: level "m1" is in track "manager", which does not use this competency (its tracks: ic); until it is fixed, the levels' expectations for it are not checked`,
     ]);
   });
 
   it("a level of a track that does not use the competency, two levels of one track, and an empty range", () => {
     expect(check(testingFromIc2("    applies: { from: [ic2, m1] }\n"))).toEqual([
-      `${COMPETENCIES}:28:28 competencies[1].applies.from[1]: level "m1" is in track "manager", which does not use this competency (its tracks: ic)`,
+      `${COMPETENCIES}:28:28 competencies[1].applies.from[1]: level "m1" is in track "manager", which does not use this competency (its tracks: ic); until it is fixed, the levels' expectations for it are not checked`,
     ]);
     expect(check(testingFromIc2("    applies: { from: [ic2, ic3] }\n"))).toEqual([
       `${COMPETENCIES}:28:28 competencies[1].applies.from[1]: two \`from\` levels for track "ic" ("ic2" and "ic3"); name one level per track`,
