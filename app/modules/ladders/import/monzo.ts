@@ -58,6 +58,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   const first = frameworks[0]!.file;
   const genericTopics = new Map((generic?.topics ?? []).map((topic) => [topic.name, topic]));
   const definitions = frameworks.flatMap((framework) => topicDefinitions(framework.body));
+  const topicNames = [...pages.flatMap((page) => page.topics.flatMap((topic) => [topic.name, ...(topic.title === null ? [] : [topic.title])]))];
 
   const competencyIds = new IdRegister();
   const competencies = new Map<string, PlannedCompetency>();
@@ -71,7 +72,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
       id: competencyIds.claim(kebabId(topic.name, "topic")),
       name: title ?? topic.name,
       area: shared === undefined ? "topics" : "shared",
-      description: definitionOf(topic.name, title, definitions) ?? "",
+      description: definitionOf(topic.name, title, definitions, topicNames) ?? "",
     };
     competencies.set(topic.name, competency);
     return competency;
@@ -232,18 +233,21 @@ function topicDefinitions(body: string): { label: string; text: string }[] {
 }
 
 /**
- * The definition a page gives a topic: the item labelled with its name or title, else the one
- * item whose first word begins as the topic's does ("Comms & Feedback" for "communication").
+ * The definition a page gives a topic: the item labelled with its name or title, else, for a
+ * topic named in one word, the one item no topic is named by whose first word begins as the
+ * topic's does ("Comms & Feedback" for "communication"; "mastery-science" is not "Mastery").
  */
-function definitionOf(name: string, title: string | null, definitions: { label: string; text: string }[]): string | null {
+function definitionOf(name: string, title: string | null, definitions: { label: string; text: string }[], topicNames: readonly string[]): string | null {
   const words = (text: string) => withoutPictographs(text).toLowerCase().match(/[a-z]+/g) ?? [];
-  const names = [name, title].flatMap((text) => (text === null ? [] : [words(text).join(" ")]));
-  const exact = definitions.find((definition) => names.includes(words(definition.label).join(" ")));
+  const exactly = (label: string, topic: string) => words(label).join(" ") === words(topic).join(" ");
+  const exact = definitions.find((definition) => [name, title].some((topic) => topic !== null && exactly(definition.label, topic)));
   if (exact !== undefined) return exact.text;
-  const first = words(name)[0] ?? "";
+  const first = words(name);
+  if (first.length !== 1 || first[0]!.length < 4) return null;
   const close = definitions.filter((definition) => {
     const label = words(definition.label)[0] ?? "";
-    return label.length >= 4 && first.length >= 4 && (first.startsWith(label.slice(0, 4)) || label.startsWith(first.slice(0, 4)));
+    const claimed = topicNames.some((topic) => exactly(definition.label, topic));
+    return !claimed && label.length >= 4 && (first[0]!.startsWith(label.slice(0, 4)) || label.startsWith(first[0]!.slice(0, 4)));
   });
   return new Set(close.map((definition) => definition.text)).size === 1 ? close[0]!.text : null;
 }

@@ -161,6 +161,16 @@ describe("Monzo's own words", () => {
     expect(ladder.areas.map((area) => area.description)).toEqual(["", ""]);
   });
 
+  it("gives a definition only to the topic it names, not to another that begins with the same word", () => {
+    const withScience = sources.map((source) =>
+      source.path.endsWith("/web.md")
+        ? { ...source, text: source.text.replace("topics:\n", 'topics:\n  - name: "mastery-science"\n    title: "🧪 Mastery - Data Science"\n    content:\n      - level: 1\n        criteria:\n          - "Builds simple models"\n') }
+        : source,
+    );
+    const science = loadImported(importMonzo(withScience)).competencies.find((competency) => competency.id === "mastery-science")!;
+    expect(science.description).toBe("");
+  });
+
   it("keeps names as Monzo writes them, emoji and all", () => {
     expect(ladder.tracks.map((track) => track.name)).toEqual(["🛠️ Backend", "🌐 Web"]);
     expect(ladder.competencies.map((competency) => competency.name)).toEqual(["💬 Communication", "💥 Impact", "👩‍💼 Leadership", "🛠️ Mastery"]);
