@@ -259,7 +259,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
   await agenda.getByRole("checkbox", { name: `Accept ${nikhil.name}'s proposal` }).check();
   await page.getByRole("button", { name: "Accept selected proposals" }).click();
-  const confirmation = page.getByRole("region", { name: "Accept 1 proposal as final outcome?" });
+  const confirmation = page.getByRole("region", { name: "Accept 1 proposal as its final outcome?" });
   await expect(confirmation).toContainText(nikhil.name);
   await expectAccessible(page);
   await confirmation.getByRole("button", { name: "Accept 1 proposal" }).click();

@@ -12,7 +12,14 @@ const cell = "py-1 pr-4 align-top";
  * page's own level, so a reader sees how that level is earned.
  */
 export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { points: Points; marked?: { bands: readonly string[]; titles: readonly string[] } }) {
-  const mark = (own: boolean) => (own ? <span className="ml-1 text-xs font-medium text-brand-700 dark:text-brand-100">(this level)</span> : null);
+  // A space of its own, so the mark is read (and copied) as a word apart, not run into the range.
+  const mark = (own: boolean) =>
+    own ? (
+      <>
+        {" "}
+        <span className="text-xs font-medium text-brand-700 dark:text-brand-100">(this level)</span>
+      </>
+    ) : null;
   return (
     <>
       <h2 className="mb-1 text-lg font-semibold">How points place people</h2>
