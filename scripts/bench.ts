@@ -1,34 +1,44 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000 --processes <n|auto> --build --keep --only <page>]`: the speed bar of the reviews
- * feature, measured end to end. Builds a fresh SQLite database in a temporary folder (or, with
- * `--database postgresql://…`, a fresh database on that PostgreSQL server)
- * (the large organisation of 5,000 people and two past, closed review cycles), starts the
- * built production server on loopback, signs in as an engineer, a manager of managers and
- * an admin, and drives each page with autocannon. Prints p50/p95/p99, requests per second
- * and the ratios to a trivial page measured in the same run (taking turns with each page in
- * short slices: measureAgainstFloor), with PASS/FAIL for every page
- * against the product's bars: p95 at most 4 times the trivial page's p95, and at least a
- * third of its requests per second, at 10 connections. Absolute times differ twofold
- * between machines; the ratios do not. The trivial page is /status, a page with no
- * loader and one line of text, rendered through the same server and frame as every page.
- * Resource routes (/ping, /healthz) are informational.
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page>]`:
+ * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
+ * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
+ * server) with a large organisation (5,000 people by default, two past review cycles, a live
+ * calibration session, hiring and mentorship), starts the built production server on loopback,
+ * signs in as an engineer, a manager of managers and an admin, and drives each page with
+ * autocannon at 10 connections. Beside it runs the floor: a bare Remix app built from the project's
+ * own node_modules (scripts/bench-floor.ts), one page of one line and one resource route, served the
+ * same way. Each page takes turns with the floor in short slices over three rounds, and the kernel's
+ * count of CPU time of the app's processes and the database server's (PostgreSQL's backends; SQLite
+ * is in-process) around each slice gives CPU per request: the figure is the median of the rounds'
+ * ratios to the floor's, which the machine's speed moves alike (docs/benchmarks/README.md). The bars:
+ * /status within 1.5 times the bare page's CPU, /ping within 1.5 times the bare resource route's,
+ * every page within 8 times the bare page's and at most 64 KB of HTML, every p95 within 4 times
+ * /status's p95. p50/p95 and requests per second are printed beside, for information.
  *
- * A measurement, not a test: it exits 0 whatever the figures (1 only when it could not
- * set up the run). The server is stopped by its process id at the end.
+ * With two sizes (`--people 5000,50000`) each size is its own run, and a last table gives each
+ * page's CPU per request at both with the product's bars for growth: pages about one person or
+ * team at most 1.25 times their cost at the smaller size, organisation-wide pages at most 2 times.
+ *
+ * A measurement, not a test: it exits 0 whatever the figures (1 only when it could not set up the
+ * run). The servers are stopped by their process ids at the end.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { postgresMs, treeMs } from "./bench-cpu.ts";
+import { buildFloorApp, startFloorApp } from "./bench-floor.ts";
 
 const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     people: { type: "string", default: "5000" },
+    // Where a run for one size writes its figures, for the run over several sizes to compare.
+    "report-json": { type: "string" },
     keep: { type: "boolean", default: false },
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
@@ -39,15 +49,22 @@ const { values } = parseArgs({
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
-const PEOPLE = Number(values.people);
-if (![DURATION, CONNECTIONS, PEOPLE].every((value) => Number.isInteger(value) && value > 0)) {
-  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>] [--database postgresql://…] [--build] [--keep]");
+const SIZES = values.people.split(",").map(Number);
+const PEOPLE = SIZES[0]!;
+if (![DURATION, CONNECTIONS, ...SIZES].every((value) => Number.isInteger(value) && value > 0) || SIZES.length > 2) {
+  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://…] [--build] [--keep]");
   process.exit(1);
 }
-/** A page's p95 may be at most this many times the trivial page's p95. */
+/** A page's p95 may be at most this many times /status's p95. */
 const P95_RATIO_BAR = 4;
-/** A page must keep at least this share of the trivial page's requests per second. */
-const RATE_RATIO_BAR = 1 / 3;
+/** CPU per request of /status against the bare page's, and of /ping against the bare resource route's. */
+const FRAME_BAR = 1.5;
+/** CPU per request of every page against the bare page's. */
+const PAGE_BAR = 8;
+/** HTML of every page, at most. */
+const HTML_BAR = 64 * 1024;
+/** CPU per request at the larger size against the smaller: pages about one person or team, and organisation-wide pages. */
+const GROWTH_BARS = { person: 1.25, organisation: 2 } as const;
 const PASSWORD = "bench-password-2026";
 /** The bench programme's people, a third in each (their own zone, as the opt-in form writes it). */
 const BENCH_ZONES = ["Europe/London", "Europe/Berlin", "Europe/Helsinki"];
@@ -77,6 +94,8 @@ function withDatabaseName(url: string, name: string): string {
 Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
 
 let server: ChildProcess | null = null;
+/** The bare Remix app the pages are measured against. */
+let floorServer: ChildProcess | null = null;
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
 
@@ -176,23 +195,87 @@ async function main() {
     { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
   ];
 
+  // The floor: the bare Remix app, served beside Rungs for the whole run.
+  const floorFolder = path.join(folder, "floor");
+  step("building the floor: a bare Remix app from the project's node_modules");
+  buildFloorApp(floorFolder, process.cwd());
+  const floorPort = await freePort();
+  const floorBase = `http://127.0.0.1:${floorPort}`;
+  floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions());
+  await waitFor(`${floorBase}/ping`, floorServer);
+  step(`floor pid ${floorServer.pid} listening on ${floorBase}`);
+  const floorSide = (kind: "page" | "resource"): Side => ({ url: `${floorBase}${kind === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floorServer!.pid!), db: 0 }) });
+  const rungsCpu = () => ({ app: treeMs(server!.pid!), db: postgresServer ? postgresMs() : 0 });
+
   const results: Row[] = [];
-  // --only <label> (repeatable) measures those pages and the baseline, for a quicker look at one page.
+  // --only <label> (repeatable) measures those pages and /status, for a quicker look at one page.
   const chosen = values.only.length ? targets.filter((target, index) => index === 0 || values.only.includes(target.label)) : targets;
-  const [baseline, ...pages] = chosen;
-  step(`${baseline!.label}: ${baseline!.path} for ${baseline!.duration} s`);
-  results.push({ label: baseline!.label, note: baseline!.note ?? "", bar: false, ...(await measure(base + baseline!.path, undefined, baseline!.duration)) });
-  for (const target of pages) {
+  for (const target of chosen) {
+    const kind = kindOf(target.label);
     if (!target.path) {
-      results.push({ label: target.label, note: target.note ?? "", bar: target.bar });
+      results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label) });
       continue;
     }
-    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the trivial page`);
-    results.push({ label: target.label, note: target.note ?? "", bar: target.bar, ...(await measureAgainstFloor(base + baseline!.path!, base + target.path, target.cookie, target.duration)) });
+    const partner = target.path === "/ping" || kind === "info" ? "resource" : "page";
+    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the bare ${partner === "page" ? "page" : "resource route"}`);
+    const measured = await measureAgainstFloor(floorSide(partner), { url: base + target.path, cookie: target.cookie, cpu: rungsCpu }, target.duration);
+    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, html: await htmlSize(base + target.path, target.cookie), ...measured });
   }
   printTable(results);
+  if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
+}
+
+/**
+ * `--people A,B`: a run of the whole bench at each size, one after the other (each its own process,
+ * database and floor), then each page's CPU per request at both sizes against the growth bars.
+ */
+async function compareSizes() {
+  const reports: Row[][] = [];
+  for (const size of SIZES) {
+    const file = path.join(folder, `report-${size}.json`);
+    const args = process.argv.slice(2).flatMap((arg, index, all) => (arg === "--people" ? [] : all[index - 1] === "--people" ? [] : arg.startsWith("--people=") ? [] : [arg]));
+    step(`the bench at ${size.toLocaleString("en-GB")} people`);
+    const child = spawnSync("./node_modules/.bin/tsx", ["scripts/bench.ts", ...args, "--people", String(size), "--report-json", file], { stdio: "inherit" });
+    if (child.status !== 0 || !existsSync(file)) throw new Error(`the bench at ${size} people did not finish`);
+    reports.push(JSON.parse(readFileSync(file, "utf8")) as Row[]);
+  }
+  const [small, large] = reports as [Row[], Row[]];
+  const header = ["route", "scope", `CPU ms/req at ${SIZES[0]!.toLocaleString("en-GB")}`, `at ${SIZES[1]!.toLocaleString("en-GB")}`, "growth", "bar", "result"];
+  const lines = small.flatMap((row) => {
+    const other = large.find((candidate) => candidate.label === row.label);
+    if (row.kind !== "page" || row.cpuApp === undefined || other?.cpuApp === undefined) return [];
+    const before = row.cpuApp + row.cpuDb!;
+    const after = other.cpuApp + other.cpuDb!;
+    const bar = GROWTH_BARS[row.scope];
+    return [[row.label, row.scope, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), `<= ${bar}`, after / before <= bar ? "PASS" : "FAIL"]];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  console.log("");
+  console.log(`Growth: CPU per request at ${SIZES.map((size) => size.toLocaleString("en-GB")).join(" and ")} people (${databaseLabel}); pages about one person or team at most ${GROWTH_BARS.person} x, organisation-wide pages at most ${GROWTH_BARS.organisation} x.`);
+  console.log(format(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const line of lines) console.log(format(line));
+  console.log("");
+}
+
+/** The bar a row is held to: /status and /ping against the floor's page and resource route; every page; informational rows. */
+function kindOf(label: string): Row["kind"] {
+  if (label === "trivial page" || label === "bare /ping") return "frame";
+  if (label === "health check") return "info";
+  return "page";
+}
+
+/** Organisation-wide pages, whose cost may grow with the organisation (at most twice from 5,000 to 50,000 people); the rest are about one person or team. */
+const ORGANISATION_PAGES = new Set(["home page (admin)", "team overview (VP)", "cycle progress", "calibration session", "calibration grid", "organisation insights", "people list", "programme report", "mentorship matching"]);
+const scopeOf = (label: string): Row["scope"] => (ORGANISATION_PAGES.has(label) ? "organisation" : "person");
+
+/** A page's HTML as a browser gets it (the body of one GET), in bytes. */
+async function htmlSize(url: string, cookie: string | undefined): Promise<number> {
+  const response = await fetch(url, { headers: cookie ? { Cookie: cookie } : undefined });
+  return (await response.arrayBuffer()).byteLength;
 }
 
 /** The calibration bar for live updates across servers, measured on PostgreSQL by scripts/bench-live.ts (skipped, and said, without one). */
@@ -382,17 +465,21 @@ function freePort(): Promise<number> {
 }
 
 async function waitForServer(base: string) {
+  await waitFor(`${base}/healthz`, server);
+}
+
+async function waitFor(url: string, child: ChildProcess | null) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`the server exited with code ${server?.exitCode}`);
+    if (child?.exitCode !== null) throw new Error(`the server for ${url} exited with code ${child?.exitCode}`);
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("the server did not answer /healthz within 60 s");
+  throw new Error(`${url} did not answer within 60 s`);
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -594,63 +681,66 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
 // ---------------------------------------------------------------- measuring
 
 type Measured = { p50: number; p95: number; p99: number; rps: number; requests: number; bad: number };
-/** A page measured against the trivial page in alternating rounds: the median of the rounds' ratios, and the floor's own rate. */
-type Paired = { p95Ratio: number; rateRatio: number; floorRps: number };
-type Row = { label: string; note: string; bar: boolean } & Partial<Measured> & Partial<Paired>;
+/** CPU milliseconds per request of the app's processes and of the database server's, and the floor's. */
+type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number };
+type Row = { label: string; note: string; kind: "frame" | "page" | "info"; scope: "person" | "organisation"; partner?: "page" | "resource"; html?: number } & Partial<Measured> & Partial<Cpu>;
+/** A server measured in a slice: the address asked for, with whose cookie, and how its CPU time is read. */
+type Side = { url: string; cookie: string | undefined; cpu: () => { app: number; db: number } };
 
 /**
- * Each page is measured in ROUNDS rounds, and its ratios are the median of the rounds'. The
- * machines here slow down and speed up by a third within minutes (a light page measured 0.54 of
- * the trivial page's rate in one run and 0.28 in the next, five minutes into it, with no change
- * between): a floor measured once at the start of a six-minute run judged late pages against
- * another machine. Within a round the trivial page and the page take turns in SLICES short slices
- * each (about a second), and the round's ratios are of the two sides' totals: a slowdown of a few
- * seconds then falls on both sides alike. Measured one block after the other (a 3 s block of each
- * a round), the same page's round ratios spread with a standard deviation of 0.035 to 0.084; in
- * slices, 0.017 to 0.022, around the same median (docs/benchmarks/README.md, 2026-11-25).
+ * Each page is measured in ROUNDS rounds, taking turns with the floor in SLICES short slices each
+ * (about a second): a slowdown of the machine falls on both sides alike. The CPU time of each side's
+ * processes is read around each of its slices; a round's figure is each side's CPU over its
+ * requests, and the page's ratio is the median of the rounds' ratios.
  */
 const ROUNDS = 3;
 const SLICES = 3;
 const roundSeconds = (duration: number) => Math.max(2, Math.round(duration / ROUNDS));
 
-async function measureAgainstFloor(floorUrl: string, url: string, cookie: string | undefined, duration: number): Promise<Measured & Paired> {
+type Tally = { latencies: number[]; seconds: number; bad: number; app: number; db: number };
+
+async function measureAgainstFloor(floor: Side, page: Side, duration: number): Promise<Measured & Cpu> {
   const slice = roundSeconds(duration) / SLICES;
-  const rounds: { floor: Slices; page: Slices }[] = [];
-  await warm(floorUrl, undefined);
-  await warm(url, cookie);
+  const rounds: { floor: Tally; page: Tally }[] = [];
+  await warm(floor.url, floor.cookie);
+  await warm(page.url, page.cookie);
   for (let round = 0; round < ROUNDS; round++) {
-    const floor: Slices = { latencies: [], seconds: 0, bad: 0 };
-    const page: Slices = { latencies: [], seconds: 0, bad: 0 };
+    const tallies = { floor: empty(), page: empty() };
     for (let index = 0; index < SLICES; index++) {
-      add(floor, await run(floorUrl, undefined, slice));
-      add(page, await run(url, cookie, slice));
+      await timed(floor, tallies.floor, slice);
+      await timed(page, tallies.page, slice);
     }
-    rounds.push({ floor, page });
+    rounds.push(tallies);
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const rate = (side: Slices) => side.latencies.length / side.seconds;
-  const p95 = (side: Slices) => percentile([...side.latencies].sort((a, b) => a - b), 0.95);
+  const perRequest = (tally: Tally, part: "app" | "db") => tally[part] / Math.max(1, tally.latencies.length);
   const latencies = rounds.flatMap((round) => round.page.latencies).sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    rps: median(rounds.map((round) => rate(round.page))),
+    rps: median(rounds.map((round) => round.page.latencies.length / round.page.seconds)),
     requests: latencies.length,
     bad: rounds.reduce((sum, round) => sum + round.page.bad, 0),
-    p95Ratio: median(rounds.map((round) => p95(round.page) / p95(round.floor))),
-    rateRatio: median(rounds.map((round) => rate(round.page) / rate(round.floor))),
-    floorRps: median(rounds.map((round) => rate(round.floor))),
+    cpuApp: median(rounds.map((round) => perRequest(round.page, "app"))),
+    cpuDb: median(rounds.map((round) => perRequest(round.page, "db"))),
+    floorCpu: median(rounds.map((round) => perRequest(round.floor, "app"))),
+    cpuRatio: median(rounds.map((round) => (perRequest(round.page, "app") + perRequest(round.page, "db")) / perRequest(round.floor, "app"))),
   };
 }
 
-/** One side of a round: every response time of its slices, and how long they ran. */
-type Slices = { latencies: number[]; seconds: number; bad: number };
+const empty = (): Tally => ({ latencies: [], seconds: 0, bad: 0, app: 0, db: 0 });
 
-function add(side: Slices, ran: { latencies: number[]; seconds: number; bad: number }) {
-  side.latencies.push(...ran.latencies);
-  side.seconds += ran.seconds;
-  side.bad += ran.bad;
+/** One slice of a side: its requests, and the CPU its processes spent meanwhile. */
+async function timed(side: Side, tally: Tally, seconds: number) {
+  const before = side.cpu();
+  const ran = await run(side.url, side.cookie, seconds);
+  const after = side.cpu();
+  tally.latencies.push(...ran.latencies);
+  tally.seconds += ran.seconds;
+  tally.bad += ran.bad;
+  tally.app += after.app - before.app;
+  tally.db += after.db - before.db;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -688,29 +778,57 @@ async function run(url: string, cookie: string | undefined, duration: number): P
   return { latencies, seconds: result.duration, bad: result.non2xx + result.errors };
 }
 
+/** Whether a row meets its bars, and which it misses. */
+function verdict(row: Row, statusP95: number | undefined): { passed: boolean; misses: string[] } {
+  if (row.cpuRatio === undefined) return { passed: row.kind === "info", misses: row.kind === "info" ? [] : ["not measured"] };
+  const misses: string[] = [];
+  const cpuBar = row.kind === "frame" ? FRAME_BAR : PAGE_BAR;
+  if (row.kind !== "info" && row.cpuRatio > cpuBar) misses.push(`CPU ${row.cpuRatio.toFixed(2)} x > ${cpuBar}`);
+  if (row.kind === "page" && (row.html ?? 0) > HTML_BAR) misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
+  if (row.kind === "page" && statusP95 && row.p95! > P95_RATIO_BAR * statusP95) misses.push(`p95 ${(row.p95! / statusP95).toFixed(2)} x > ${P95_RATIO_BAR}`);
+  if (row.bad) misses.push(`${row.bad} non-2xx or errors`);
+  return { passed: misses.length === 0, misses };
+}
+
 function printTable(rows: Row[]) {
-  const trivial = rows[0];
-  const header = ["route", "p50 ms", "p95 ms", "p99 ms", "req/s", "floor req/s", "p95 ratio", "req/s ratio", "result", "notes"];
+  const statusP95 = rows.find((row) => row.label === "trivial page")?.p95;
+  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "HTML KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
   const lines = rows.map((row) => {
-    if (row.rps === undefined) return [row.label, "-", "-", "-", "-", "-", "-", "-", row.bar ? "FAIL" : "SKIPPED", row.note];
-    // Each page against the trivial page measured just before each of its rounds (measureAgainstFloor).
-    const p95Ratio = row.p95Ratio ?? (trivial?.p95 ? row.p95! / trivial.p95 : NaN);
-    const rateRatio = row.rateRatio ?? (trivial?.rps ? row.rps / trivial.rps : NaN);
-    const passed = p95Ratio <= P95_RATIO_BAR && rateRatio >= RATE_RATIO_BAR && row.bad === 0;
-    const result = row === rows[0] ? "baseline" : row.bar ? (passed ? "PASS" : "FAIL") : passed ? "(pass)" : "(fail)";
-    const problems = row.bad ? `; ${row.bad} non-2xx or errors of ${row.requests}` : "";
-    return [row.label, row.p50!.toFixed(1), row.p95!.toFixed(1), row.p99!.toFixed(1), row.rps.toFixed(0), (row.floorRps ?? row.rps).toFixed(0), p95Ratio.toFixed(2), rateRatio.toFixed(3), result, row.note + problems];
+    if (row.cpuRatio === undefined) return [row.label, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", row.kind === "info" ? "SKIPPED" : "FAIL", row.note];
+    const { passed, misses } = verdict(row, statusP95);
+    const result = row.kind === "info" ? "(info)" : passed ? "PASS" : "FAIL";
+    return [
+      row.kind === "info" ? `(${row.label})` : row.label,
+      (row.cpuApp! + row.cpuDb!).toFixed(2),
+      row.cpuApp!.toFixed(2),
+      row.cpuDb!.toFixed(2),
+      `${row.floorCpu!.toFixed(2)} ${row.partner === "resource" ? "res" : "page"}`,
+      row.cpuRatio.toFixed(2),
+      row.html === undefined ? "-" : (row.html / 1024).toFixed(1),
+      row.p50!.toFixed(1),
+      row.p95!.toFixed(1),
+      statusP95 ? (row.p95! / statusP95).toFixed(2) : "-",
+      row.rps!.toFixed(0),
+      result,
+      [row.note, ...misses].join("; "),
+    ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 7 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 10 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
   console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"})`);
-  console.log(`Bars (every page): p95 <= ${P95_RATIO_BAR} x the trivial page's p95, and req/s >= ${RATE_RATIO_BAR.toFixed(3)} x its req/s. Rows in brackets (resource routes) are informational.`);
-  console.log(`Each page ran ${ROUNDS} rounds, each taking turns with the trivial page in ${SLICES} slices of each (the trivial page's rate then: "floor req/s"); its ratios are the median of the rounds'. The first row is the trivial page measured once at the start.`);
+  console.log(
+    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floor (a bare Remix app from the same node_modules: "page" its one-line page, "res" its resource route) in ${SLICES} slices each.`,
+  );
+  console.log(`Bars: /status and /ping CPU <= ${FRAME_BAR} x the floor's; every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, p95 <= ${P95_RATIO_BAR} x /status's. Rows in brackets are informational.`);
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));
   console.log("");
+}
+
+function stopFloor() {
+  if (floorServer?.pid !== undefined && floorServer.exitCode === null) process.kill(floorServer.pid, "SIGTERM");
 }
 
 async function stopServer() {
@@ -737,12 +855,14 @@ async function dropBenchDatabase(serverUrl: string) {
 
 let code = 0;
 try {
-  await main();
+  if (SIZES.length > 1) await compareSizes();
+  else await main();
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
   code = 1;
 } finally {
   await stopServer();
+  stopFloor();
   if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
   else {
     rmSync(folder, { recursive: true, force: true });
