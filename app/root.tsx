@@ -5,7 +5,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
-import { getSignedIn } from "./modules/auth/session.server";
+import { getSignedIn } from "./modules/identity/sessions/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";

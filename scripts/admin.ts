@@ -1,9 +1,9 @@
 // `npm run admin -- --email EMAIL --name "NAME"`: makes the person an admin (adding them when
 // Rungs does not know them) and prints a one-time sign-in link to choose a password. Works on
-// SQLite and PostgreSQL (DATABASE_URL), with or without an admin already (app/modules/setup).
+// SQLite and PostgreSQL (DATABASE_URL), with or without an admin already (app/modules/identity/setup).
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../app/db/migrate.server.ts";
-import { AdminCommandSchema, linkOrigin } from "../app/modules/setup/first-admin-form.ts";
+import { AdminCommandSchema, linkOrigin } from "../app/modules/identity/setup/first-admin-form.ts";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
 
 const usage = 'Usage: npm run admin -- --email EMAIL --name "NAME"';
@@ -30,7 +30,7 @@ try {
   throw error;
 }
 await applyMigrations(env.DATABASE_URL);
-const { makeAdminFromCommand } = await import("../app/modules/setup/first-admin.server.ts");
+const { makeAdminFromCommand } = await import("../app/modules/identity/setup/first-admin.server.ts");
 const result = await makeAdminFromCommand(parsed.data);
 if (!result.ok) fail(result.message);
 console.log(`${parsed.data.name} <${parsed.data.email}> is ${result.created ? "added as" : "now"} an admin.`);

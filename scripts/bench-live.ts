@@ -36,7 +36,7 @@ const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorte
 async function measure(servers: [AppServer, AppServer]): Promise<number[]> {
   process.env.DATABASE_URL = databaseUrl;
   const { db } = await import("../app/db/client.server.ts");
-  const { startSession } = await import("../app/modules/auth/session.server.ts");
+  const { startSession } = await import("../app/modules/identity/sessions/session.server.ts");
   const { advanceSession, createSession, saveProposal } = await import("../app/modules/calibration/sessions.server.ts");
   const person = (name: string, extra: Record<string, unknown> = {}) =>
     db.user.create({ data: { name, email: `${name.toLowerCase().replace(/ /g, ".")}@example.com`, ...extra }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });

@@ -301,7 +301,7 @@ type Account = { id: string; email: string; level: string | null; reports: numbe
 async function seed() {
   const [{ importPeople }, { hashPassword }, { toCsv }, { largeOrganisation }, { seedReviewHistory }, { db }, { reportsUnder }] = await Promise.all([
     import("../app/modules/people/import.server.ts"),
-    import("../app/modules/auth/password.server.ts"),
+    import("../app/modules/identity/passwords/password.server.ts"),
     import("../prisma/seed/demo-organisation.ts"),
     import("../prisma/seed/large-organisation.ts"),
     import("../prisma/seed/review-history.ts"),

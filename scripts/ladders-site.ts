@@ -13,10 +13,10 @@ import tailwindcss from "@tailwindcss/vite";
 import { build } from "vite";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
 import { loadAllLadders } from "../app/modules/ladders/load-from-directory.server.ts";
-import { buildSite } from "../app/modules/ladders/site/build-site.tsx";
+import { buildSite } from "../app/components/ladders/site/build-site.tsx";
 import { sitePaths } from "../app/modules/ladders/site/site-paths.ts";
 
-const SITE_SOURCES = resolve(dirname(fileURLToPath(import.meta.url)), "../app/modules/ladders/site");
+const SITE_SOURCES = resolve(dirname(fileURLToPath(import.meta.url)), "../app/components/ladders/site");
 
 const USAGE = 'usage: npm run ladders:site -- <out-folder> [--title "Career ladders"] [--from <folder of ladders>]';
 

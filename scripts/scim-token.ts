@@ -31,9 +31,9 @@ try {
   throw error;
 }
 await applyMigrations(env.DATABASE_URL);
-const { createScimToken } = await import("../app/modules/scim/tokens.server.ts");
+const { createScimToken } = await import("../app/modules/identity/scim/tokens.server.ts");
 const created = await createScimToken(null, name);
-const { BASE_PATH } = await import("../app/modules/scim/scim.server.ts");
+const { BASE_PATH } = await import("../app/modules/identity/scim/scim.server.ts");
 console.log(`SCIM token "${created.name}" created. Copy it now: Rungs keeps only its hash. Base URL: ${env.PUBLIC_URL ?? "<your Rungs address>"}${BASE_PATH}`);
 console.log(created.token);
 process.exit(0);

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { hashPassword } from "../app/modules/auth/password.server.ts";
+import { hashPassword } from "../app/modules/identity/passwords/password.server.ts";
 import { importPeople } from "../app/modules/people/import.server.ts";
 import { db } from "../app/db/client.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";

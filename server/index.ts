@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
-import { processCount, sqliteProcessesWarning, startMessage } from "../app/modules/operations/processes.ts";
+import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
 import { serveHealth, serveHealthOnThread, startWorkers } from "./processes.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
@@ -17,7 +17,7 @@ import { limitRequestBodies, MiB } from "./body-limit.ts";
 import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { metricsEndpoint, observeRequests } from "./metrics.ts";
 import { requestIds, requestLog } from "./request-log.ts";
-import { patternOf, routePatterns, UNMATCHED } from "../app/modules/operations/route-patterns.ts";
+import { patternOf, routePatterns, UNMATCHED } from "../server/route-patterns.ts";
 import { securityHeaders } from "./security.ts";
 
 async function main() {
@@ -64,8 +64,8 @@ async function prepareDatabase(env: Env) {
     await seedDemoIfEmpty();
   }
   // Nobody in the database (the demo off): the log gets a one-time link for the first admin.
-  const { announceSetupLinkIfNobody } = await import("../app/modules/setup/first-admin.server.ts");
-  const { linkOrigin } = await import("../app/modules/setup/first-admin-form.ts");
+  const { announceSetupLinkIfNobody } = await import("../app/modules/identity/setup/first-admin.server.ts");
+  const { linkOrigin } = await import("../app/modules/identity/setup/first-admin-form.ts");
   await announceSetupLinkIfNobody(linkOrigin(env));
 }
 

@@ -2,14 +2,14 @@ import cluster, { type Worker } from "node:cluster";
 import { createServer, type Server } from "node:http";
 import { Worker as Thread } from "node:worker_threads";
 import client from "prom-client";
-import { restartPacer } from "../app/modules/operations/processes.ts";
-import { isSiblingMessage } from "../app/utils/siblings.server.ts";
+import { restartPacer } from "../server/process-rules.ts";
+import { isSiblingMessage } from "../server/siblings.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 
 /**
  * The primary process of WEB_CONCURRENCY > 1: starts the app processes (workers) that serve the
  * port, hands each connection to one of them (node:cluster's round robin), passes word between
- * them (app/utils/siblings.server.ts), gathers their metrics for /metrics, and starts a worker
+ * them (server/siblings.ts), gathers their metrics for /metrics, and starts a worker
  * again when one ends unexpectedly. It serves no pages itself, so its event loop stays free.
  */
 export function startWorkers(count: number): { stop: () => Promise<void>; listening: () => number } {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireSignedIn } from "~/modules/auth/session.server";
+import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { homeSummary } from "~/modules/people/home.server";
 import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { cycleExport } from "~/modules/cycles/cycles.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 

@@ -10,7 +10,7 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, totalOf, type ParticipantState, type Progress } from "~/modules/cycles/cycle-progress";

@@ -5,7 +5,7 @@ import { CycleDates, CycleStatusBadge } from "~/components/cycles/cycle-badges";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { formatCount } from "~/modules/cycles/cycle-progress";
 import { listCycles } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";

@@ -9,7 +9,7 @@ import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";

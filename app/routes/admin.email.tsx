@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { OUTBOX_STATUSES } from "~/modules/notifications/outbox";
 import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server";

@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { formatLadderError } from "~/modules/ladders";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";

@@ -6,7 +6,7 @@ import { Field, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { getPersonName, listPeople, parsePeopleFilters, teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { textParam } from "~/utils/search-params";

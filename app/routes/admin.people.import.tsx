@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { levelLabel, trackLabel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";

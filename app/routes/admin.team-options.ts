@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { suggestTeams } from "~/modules/people/service.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";

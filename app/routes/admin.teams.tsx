@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { TeamNameSchema } from "~/modules/people/person-form";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
 import { jsonEndpoint } from "~/utils/http.server";

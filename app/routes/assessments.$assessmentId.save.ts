@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { saveDraft } from "~/modules/assessments/assessments.server";
 import { SaveDraftSchema } from "~/modules/assessments/draft";
 import { jsonBody, jsonEndpoint } from "~/utils/http.server";

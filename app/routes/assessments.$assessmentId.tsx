@@ -9,7 +9,7 @@ import { draftStorageKey } from "~/modules/assessments/autosave";
 import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { plainFormSave } from "~/modules/assessments/draft";

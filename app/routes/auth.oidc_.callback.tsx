@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";
-import { startSession } from "~/modules/auth/session.server";
-import { finishSingleSignOn } from "~/modules/sso/single-sign-on.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import { finishSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];

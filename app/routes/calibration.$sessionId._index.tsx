@@ -12,7 +12,7 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ErrorList, Field } from "~/components/ui/field";
-import { requireUser, requireUserAndTimeZone } from "~/modules/auth/permissions.server";
+import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { meetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireSignedIn, sessionStillActive } from "~/modules/auth/session.server";
+import { requireSignedIn, sessionStillActive } from "~/modules/identity/sessions/session.server";
 import { watchSession } from "~/modules/calibration/live.server";
 import { requireSessionAccess } from "~/modules/calibration/sessions.server";
 import { withDomainErrors } from "~/utils/http.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { filterSuggestions } from "~/modules/calibration/session-view.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, textParam } from "~/utils/search-params";

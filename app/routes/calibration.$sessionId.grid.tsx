@@ -8,7 +8,7 @@ import { useLiveSession } from "~/components/calibration/use-live-session";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { cellText, MoveSchema } from "~/modules/calibration/grid";
 import { gridView, moveOnGrid, undoLastMove } from "~/modules/calibration/grid.server";
 import { readSessionFilters } from "~/modules/calibration/session-view.server";

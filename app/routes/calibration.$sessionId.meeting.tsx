@@ -14,7 +14,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { MAX_NOTES, NotesSchema } from "~/modules/calibration/meeting-mode";
 import { endMeeting, meetingView, openInMeeting, saveMeetingNotes } from "~/modules/calibration/meeting-mode.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";

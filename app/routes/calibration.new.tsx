@@ -8,7 +8,7 @@ import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
 import { createSession } from "~/modules/calibration/sessions.server";
 import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";

@@ -5,7 +5,7 @@ import { formatInstant, HiringNav, linkClass } from "~/components/hiring/hiring-
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";

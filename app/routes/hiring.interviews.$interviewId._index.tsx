@@ -8,7 +8,7 @@ import { KitView } from "~/components/hiring/kit-view";
 import { ScorecardForm } from "~/components/hiring/scorecard-form";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
 import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { SaveDraftSchema } from "~/modules/assessments/draft";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { jsonBody, jsonEndpoint } from "~/utils/http.server";
 

@@ -9,7 +9,7 @@ import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUserAndTimeZone } from "~/modules/auth/permissions.server";
+import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { purgeCandidate } from "~/modules/hiring/candidates.server";
 import { assignSchema, LinkHireSchema } from "~/modules/hiring/forms";

@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ScrollRegion } from "~/components/ui/data-table";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { debriefPage } from "~/modules/hiring/debrief.server";
 import { DECISION_LABELS, DECISIONS, DecisionSchema, DissentSchema } from "~/modules/hiring/forms";

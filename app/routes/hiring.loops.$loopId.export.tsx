@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { csvRow } from "~/utils/csv";
 import { loopExport } from "~/modules/hiring/loops.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";

@@ -12,7 +12,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/forms";
 import type { RoleToGrant } from "~/modules/hiring/hiring-admin-role";

@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MoveCandidateSchema } from "~/modules/hiring/forms";
 import { isPipelineStage, PIPELINE_COLUMN_LIMIT } from "~/modules/hiring/pipeline";

@@ -8,7 +8,7 @@ import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { NewOpeningSchema } from "~/modules/hiring/forms";
 import { createOpening, openingChoices } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";

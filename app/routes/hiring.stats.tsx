@@ -5,7 +5,7 @@ import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { statisticsScope } from "~/modules/hiring/statistics-text";
 import { hiringStatistics } from "~/modules/hiring/stats.server";
 import { withDomainErrors } from "~/utils/http.server";

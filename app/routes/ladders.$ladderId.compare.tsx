@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { getLevel, nextLevel } from "~/modules/ladders";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelComparisonView, levelOptions, type LevelOption } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";

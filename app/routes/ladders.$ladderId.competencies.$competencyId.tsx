@@ -6,7 +6,7 @@ import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { hasInterviewAssignment } from "~/modules/hiring/access.server";
 import { canSeeInterviewMaterial } from "~/modules/hiring/policy";
 import { requireLadder } from "~/modules/ladders/registry.server";

@@ -6,7 +6,7 @@ import { PointsScheme } from "~/components/ladders/points-scheme";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { searchExpectations } from "~/modules/ladders";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";

@@ -5,7 +5,7 @@ import { PrintButton } from "~/components/ladders/print-button";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { personLevelOn } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";

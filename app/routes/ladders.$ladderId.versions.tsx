@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";

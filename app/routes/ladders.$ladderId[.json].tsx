@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { jsonEndpoint } from "~/utils/http.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { offeredLadders } from "~/modules/ladders/retired.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";

@@ -8,10 +8,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass, SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
-import { deviceTokenOf } from "~/modules/auth/devices.server";
-import { attemptLogin } from "~/modules/auth/login.server";
-import { getSignedIn, startSession } from "~/modules/auth/session.server";
-import { signInOptions } from "~/modules/sso/single-sign-on.server";
+import { deviceTokenOf } from "~/modules/identity/sessions/devices.server";
+import { attemptLogin } from "~/modules/identity/passwords/login.server";
+import { getSignedIn, startSession } from "~/modules/identity/sessions/session.server";
+import { signInOptions } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/modules/auth/session.server";
-import { endSessionUrl } from "~/modules/sso/single-sign-on.server";
+import { endSession } from "~/modules/identity/sessions/session.server";
+import { endSessionUrl } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export async function loader() {

@@ -7,7 +7,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { isPairStatus, PAIR_STATUS_LABELS } from "~/modules/mentorship/lifecycle";
 import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.server";

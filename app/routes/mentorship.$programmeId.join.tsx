@@ -9,7 +9,7 @@ import { TimeZoneOptions } from "~/components/time-zone-options";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MAX_GOALS, MenteeOptInSchema, MentorOptInSchema } from "~/modules/mentorship/forms";
 import type { Role } from "~/modules/mentorship/lifecycle";

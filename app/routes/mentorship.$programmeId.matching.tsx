@@ -11,7 +11,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
 import { PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";

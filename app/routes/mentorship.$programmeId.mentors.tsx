@@ -8,7 +8,7 @@ import { formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, MentorNoteSchema, RequestSchema } from "~/modules/mentorship/forms";

@@ -8,7 +8,7 @@ import { FactorList, fitText, formatDay, PairStatusBadge } from "~/components/me
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { CheckInSchema, DeclineSchema, OutcomeSchema, PULSE_QUESTIONS, PulseSchema } from "~/modules/mentorship/forms";
 import { OUTCOME_LABELS, OUTCOMES } from "~/modules/mentorship/lifecycle";

@@ -7,7 +7,7 @@ import { formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { DomainError, InvalidError } from "~/modules/errors";
 import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, RequestAnswerSchema } from "~/modules/mentorship/forms";

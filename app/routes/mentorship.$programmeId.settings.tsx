@@ -8,7 +8,7 @@ import { fitText, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";

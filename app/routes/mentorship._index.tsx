@@ -5,7 +5,7 @@ import { formatDay, PairStatusBadge } from "~/components/mentorship/parts";
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { myPairs } from "~/modules/mentorship/pairs.server";
 import { listProgrammes } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";

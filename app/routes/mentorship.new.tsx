@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/identity/permissions.server";
 import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";

@@ -6,7 +6,7 @@ import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-
 import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { growthPage } from "~/modules/growth/profile.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";

@@ -8,7 +8,7 @@ import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form"
 import { kindLabel } from "~/components/growth/profile-assessments";
 import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
 import { gapPage, type GapSourceKind } from "~/modules/growth/profile.server";

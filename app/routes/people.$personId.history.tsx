@@ -8,7 +8,7 @@ import { profileDescription, ProfileNav } from "~/components/growth/profile-nav"
 import { OutsideLevelNote } from "~/components/growth/profile-comparison";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import type { HistoryValue } from "~/modules/growth/history";
 import { historyPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";

@@ -6,7 +6,7 @@ import { ReadinessBar } from "~/components/growth/gap-analysis";
 import { assessmentLine } from "~/components/growth/profile-assessments";
 import { AgreementBadge, ComparisonSummary, OutsideLevelNote } from "~/components/growth/profile-comparison";
 import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import type { ComparedSide } from "~/modules/growth/comparison";
 import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";

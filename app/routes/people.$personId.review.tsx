@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssessmentStart } from "~/components/assessments/assessment-start";
 import { PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { withDomainErrors } from "~/utils/http.server";
 

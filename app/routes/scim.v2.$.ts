@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { answerScim } from "~/modules/scim/scim.server";
+import { answerScim } from "~/modules/identity/scim/scim.server";
 
 /**
- * SCIM 2.0 provisioning (app/modules/scim): every method on every path under /scim/v2,
+ * SCIM 2.0 provisioning (app/modules/identity/scim): every method on every path under /scim/v2,
  * authorised by a SCIM bearer token in the module. Answers are application/scim+json.
  */
 async function scim({ request }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {

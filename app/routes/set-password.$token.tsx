@@ -8,9 +8,9 @@ import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
-import { startSession } from "~/modules/auth/session.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
 import { SetPasswordSchema } from "~/modules/people/person-form";
-import { findUsableSignInLink, setPasswordWithLink } from "~/modules/people/sign-in-link.server";
+import { findUsableSignInLink, setPasswordWithLink } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 

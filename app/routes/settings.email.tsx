@@ -9,7 +9,7 @@ import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { Button } from "~/components/ui/button";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { requireUser } from "~/modules/auth/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
 import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
 import { timeZoneNames } from "~/modules/time-zones";

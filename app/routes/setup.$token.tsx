@@ -8,10 +8,10 @@ import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
-import { startSession } from "~/modules/auth/session.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
 import { NotFoundError } from "~/modules/errors";
-import { FirstAdminSchema } from "~/modules/setup/first-admin-form";
-import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/setup/first-admin.server";
+import { FirstAdminSchema } from "~/modules/identity/setup/first-admin-form";
+import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/identity/setup/first-admin.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 const invalidLink =

@@ -58,7 +58,7 @@ const schema = z.object({
       .transform((url) => url.replace(/\/+$/, ""))
       .optional(),
   ),
-  // Single sign-on with OpenID Connect (app/modules/sso): on when OIDC_ISSUER is set.
+  // Single sign-on with OpenID Connect (app/modules/identity/single-sign-on): on when OIDC_ISSUER is set.
   OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the identity provider's issuer URL, such as https://example.okta.com" }).optional()),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,

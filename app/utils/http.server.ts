@@ -1,5 +1,5 @@
 import { data, redirect } from "@remix-run/node";
-import { blankSessionCookie } from "~/modules/auth/session.server";
+import { blankSessionCookie } from "~/modules/identity/sessions/session.server";
 import { DomainError, SignInRequiredError, type DomainErrorKind } from "~/modules/errors";
 import { safeRedirectPath } from "~/utils/redirect-target";
 

@@ -1,5 +1,5 @@
 import { db } from "../../app/db/client.server.ts";
-import type { Viewer } from "../../app/modules/auth/policy.ts";
+import type { Viewer } from "../../app/modules/identity/policy.ts";
 import { advanceSession, createSession, saveProposal } from "../../app/modules/calibration/sessions.server.ts";
 import { seedReviewHistory } from "./review-history.ts";
 

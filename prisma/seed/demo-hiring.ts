@@ -1,5 +1,5 @@
 import { db } from "../../app/db/client.server.ts";
-import type { Viewer } from "../../app/modules/auth/policy.ts";
+import type { Viewer } from "../../app/modules/identity/policy.ts";
 import { addCandidate, assignInterviewer, recordDecision } from "../../app/modules/hiring/loops.server.ts";
 import { createOpening, saveStage } from "../../app/modules/hiring/openings.server.ts";
 import { moveCandidate } from "../../app/modules/hiring/pipeline.server.ts";

@@ -1,5 +1,5 @@
 import { db } from "../../app/db/client.server.ts";
-import type { Viewer } from "../../app/modules/auth/policy.ts";
+import type { Viewer } from "../../app/modules/identity/policy.ts";
 import { optInPage, saveOptIn, type OptInResult } from "../../app/modules/mentorship/opt-in.server.ts";
 import { dateToDay } from "../../app/modules/days.ts";
 import { createProgramme } from "../../app/modules/mentorship/programmes.server.ts";

@@ -1,4 +1,4 @@
-import { hashPassword } from "../../app/modules/auth/password.server.ts";
+import { hashPassword } from "../../app/modules/identity/passwords/password.server.ts";
 import { importPeople } from "../../app/modules/people/import.server.ts";
 import { db } from "../../app/db/client.server.ts";
 import { servedLadders } from "../../app/modules/ladders/registry.server.ts";

@@ -1,4 +1,4 @@
-import { startSession } from "~/modules/auth/session.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
 
 /** A request from a signed-in person: a real session row and its cookie, as the browser would send it. */
 export async function signedInRequest(url: string, userId: string, init: RequestInit = {}): Promise<Request> {

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { db } from "~/db/client.server";
 import { placeLabel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
 import { getTrack } from "~/modules/ladders";

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
 import { groupCellId, sessionTable } from "~/modules/disclosure/reports";

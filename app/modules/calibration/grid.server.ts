@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, InvalidError } from "~/modules/errors";
 import { cellKey, lastUndoableMove, MOVE_EVENT, outcomeForCell, placeOf, stillAsMoved, UNDO_EVENT, undoChange, type FieldChange, type GridAxes, type GridCell } from "./grid";
 import { announceSessionChange } from "./live.server";

@@ -3,7 +3,7 @@ import pg from "pg";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { metrics } from "~/modules/operations/metrics.server";
-import { onSiblingMessage, tellSiblings } from "~/utils/siblings.server";
+import { onSiblingMessage, tellSiblings } from "../../../server/siblings";
 
 /**
  * "Something changed in session X", to everyone viewing it, within a second. One server keeps
@@ -12,7 +12,7 @@ import { onSiblingMessage, tellSiblings } from "~/utils/siblings.server";
  * server needs lives only in memory). Messages carry the session id only: viewers reload what
  * they may see through the ordinary loaders, with their own access checks. On SQLite, where
  * every app process is on one machine (WEB_CONCURRENCY), the change goes to the others through
- * the primary process (app/utils/siblings.server.ts).
+ * the primary process (server/siblings.ts).
  */
 
 const CHANNEL = "rungs_calibration";

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { announceSessionChange } from "./live.server";
 import { agendaNeighbours, discussionTimes, DISCUSS_EVENT, durationText, NOTES_EVENT, type DiscussionMarker } from "./meeting-mode";

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { canViewPerson, type Viewer } from "~/modules/auth/policy";
+import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";

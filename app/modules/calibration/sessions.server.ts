@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";

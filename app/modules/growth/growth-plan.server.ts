@@ -1,6 +1,6 @@
 /** A person's growth plan: a target level and up to three focus competencies. */
-import { requirePersonVisible } from "~/modules/auth/permissions.server";
-import type { Viewer } from "~/modules/auth/policy";
+import { requirePersonVisible } from "~/modules/identity/permissions.server";
+import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
 import { ladderForLevel, ladderForPerson } from "~/modules/ladders/registry.server";

@@ -13,7 +13,7 @@ import { competenciesForLevel, defaultTarget, getLevel, levelTitleAt, nextLevel,
 import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
-import { canViewPerson, type Viewer } from "~/modules/auth/policy";
+import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";

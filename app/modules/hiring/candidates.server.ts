@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { requireVisibleLoop } from "./access.server";

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { getLevel, trackOfLevel } from "~/modules/ladders";
 import { openingLadder, requireVisibleLoop } from "./access.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { openingLadder, PURGED_NAME, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { mergeSave, type DraftValues, type FieldConflict, type SaveDraftInput } from "~/modules/assessments/draft";
 import { ConflictError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders";

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";

@@ -1,4 +1,4 @@
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 
 /**
  * Who sees organisation insights, and whose figures: admins the whole organisation, a manager

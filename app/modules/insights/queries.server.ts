@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { InsightsScope } from "./policy";

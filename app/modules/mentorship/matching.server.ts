@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { InvalidError } from "~/modules/errors";
 import { competenciesForLevel, type Ladder } from "~/modules/ladders";
 import { timeZoneNames } from "~/modules/time-zones";

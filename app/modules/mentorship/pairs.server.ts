@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import { timeZoneLabel } from "~/modules/time-zones";
 import { personTimeZone } from "~/modules/time-zones.server";

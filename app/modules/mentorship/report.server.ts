@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/modules/calibration/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./lifecycle";

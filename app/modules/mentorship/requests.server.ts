@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import { withRetry } from "~/db/retry.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { timeZoneLabel } from "~/modules/time-zones";

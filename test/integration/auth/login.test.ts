@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { hashPassword } from "~/modules/auth/password.server";
-import { getSignedIn } from "~/modules/auth/session.server";
+import { hashPassword } from "~/modules/identity/passwords/password.server";
+import { getSignedIn } from "~/modules/identity/sessions/session.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { db } from "~/db/client.server";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { requirePersonVisible, requireRole } from "~/modules/auth/permissions.server";
+import { requirePersonVisible, requireRole } from "~/modules/identity/permissions.server";
 import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
-import { getSignedIn } from "~/modules/auth/session.server";
+import { getSignedIn } from "~/modules/identity/sessions/session.server";
 import { db } from "~/db/client.server";
 import { ForbiddenError, NotFoundError, SignInRequiredError } from "~/modules/errors";
 import { createPerson } from "../../utils/factories";

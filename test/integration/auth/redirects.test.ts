@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { hashPassword } from "~/modules/auth/password.server";
+import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { action as loginAction } from "~/routes/login";
 import { action as themeAction } from "~/routes/theme";
 import { db } from "~/db/client.server";

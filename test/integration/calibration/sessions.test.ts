@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { entryView, sessionView } from "~/modules/calibration/session-view.server";
 import { historyPage } from "~/modules/growth/profile.server";

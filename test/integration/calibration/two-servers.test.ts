@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { startSession } from "~/modules/auth/session.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
 import { advanceSession, createSession, saveProposal } from "~/modules/calibration/sessions.server";
 import { provider } from "../../setup/databases";
 import { createAdmin, createPerson } from "../../utils/factories";

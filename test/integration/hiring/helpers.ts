@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import { saveScorecardDraft, submitScorecard } from "~/modules/hiring/scorecards.server";

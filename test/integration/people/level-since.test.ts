@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { advanceSession, applyDuePromotions, createSession, recordOutcome, releaseOutcome } from "~/modules/calibration/sessions.server";
 import { dayLabel } from "~/modules/people/level-since";
 import * as editRoute from "~/routes/admin.people.$personId";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { verifyPassword } from "~/modules/auth/password.server";
-import { getSignedIn } from "~/modules/auth/session.server";
-import { hashSignInToken } from "~/modules/people/sign-in-link.server";
+import { verifyPassword } from "~/modules/identity/passwords/password.server";
+import { getSignedIn } from "~/modules/identity/sessions/session.server";
+import { hashSignInToken } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import * as editRoute from "~/routes/admin.people.$personId";
 import * as setPasswordRoute from "~/routes/set-password.$token";
 import { db } from "~/db/client.server";

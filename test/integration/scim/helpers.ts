@@ -1,5 +1,5 @@
 import * as scimRoute from "~/routes/scim.v2.$";
-import { createScimToken } from "~/modules/scim/tokens.server";
+import { createScimToken } from "~/modules/identity/scim/tokens.server";
 import { routeArgs } from "../../utils/responses";
 
 export type ScimReply = { status: number; body: Record<string, any>; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { createScimToken } from "~/modules/scim/tokens.server";
+import { createScimToken } from "~/modules/identity/scim/tokens.server";
 import { ensureBuild, startAppServer, type AppServer } from "../../../scripts/app-servers";
 import { createBody, externalId, inParallel, managerPatchBody, random, shuffled, tree } from "./burst";
 

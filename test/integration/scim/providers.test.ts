@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { startSession } from "~/modules/auth/session.server";
-import { setGroupsAsTeams } from "~/modules/scim/groups.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import { setGroupsAsTeams } from "~/modules/identity/scim/groups.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 import * as entra from "../../fixtures/scim/entra";
 import * as okta from "../../fixtures/scim/okta";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { revokeScimToken } from "~/modules/scim/tokens.server";
+import { revokeScimToken } from "~/modules/identity/scim/tokens.server";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { providerToken, scim } from "./helpers";
 

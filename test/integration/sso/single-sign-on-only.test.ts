@@ -19,8 +19,8 @@ Object.assign(process.env, {
 });
 
 const { db } = await import("~/db/client.server");
-const { hashPassword } = await import("~/modules/auth/password.server");
-const { createSignInLink } = await import("~/modules/people/sign-in-link.server");
+const { hashPassword } = await import("~/modules/identity/passwords/password.server");
+const { createSignInLink } = await import("~/modules/identity/sign-in-links/sign-in-link.server");
 const loginRoute = await import("~/routes/login");
 const setPasswordRoute = await import("~/routes/set-password.$token");
 const startRoute = await import("~/routes/auth.oidc");
@@ -81,7 +81,7 @@ describe("single sign-on only", () => {
     expect(await load(link.token)).toMatchObject({ email: admin.email });
     // A link made while passwords were on no longer works for someone who is no admin.
     const old = "o".repeat(43);
-    const { hashSignInToken } = await import("~/modules/people/sign-in-link.server");
+    const { hashSignInToken } = await import("~/modules/identity/sign-in-links/sign-in-link.server");
     await db.passwordToken.create({ data: { tokenHash: hashSignInToken(old), userId: engineer.id, expiresAt: new Date(Date.now() + 60_000) } });
     expect(statusOf(await thrown(() => load(old)))).toBe(404);
   });

@@ -17,7 +17,7 @@ const provider = await startIdentityProvider({ appOrigins: ["http://localhost"],
 Object.assign(process.env, { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: TEST_CLIENT.id, OIDC_CLIENT_SECRET: TEST_CLIENT.secret, OIDC_NAME: "Test IdP" });
 
 const { db } = await import("~/db/client.server");
-const { getSignedIn } = await import("~/modules/auth/session.server");
+const { getSignedIn } = await import("~/modules/identity/sessions/session.server");
 const startRoute = await import("~/routes/auth.oidc");
 const callbackRoute = await import("~/routes/auth.oidc_.callback");
 const logoutRoute = await import("~/routes/logout");

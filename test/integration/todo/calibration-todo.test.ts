@@ -1,7 +1,7 @@
 // Calibration's to-dos on the home page, through its loader, from the calibration module's own write paths.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import type { Viewer } from "~/modules/auth/policy";
+import type { Viewer } from "~/modules/identity/policy";
 import { advanceSession, createSession, recordOutcome, releaseOutcome, savePreRead, saveProposal } from "~/modules/calibration/sessions.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { createAdmin, createPerson } from "../../utils/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canViewPerson, hasRole, type Viewer } from "~/modules/auth/policy";
+import { canViewPerson, hasRole, type Viewer } from "~/modules/identity/policy";
 
 const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({ id: "me", name: "Me", email: "me@example.com", isAdmin: false, isHiringAdmin: false, ...overrides });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accountRule, attemptRule, describeWait, lockRemaining, recordFailure, throttleKeys } from "~/modules/auth/throttle";
+import { accountRule, attemptRule, describeWait, lockRemaining, recordFailure, throttleKeys } from "~/modules/identity/passwords/throttle";
 
 const t0 = new Date("2026-11-21T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);

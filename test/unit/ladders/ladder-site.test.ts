@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ladderJson } from "~/modules/ladders/ladder-json";
-import { buildSite, type SiteFile } from "~/modules/ladders/site/build-site";
+import { buildSite, type SiteFile } from "~/components/ladders/site/build-site";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 import { fixtureLadder, fixtureWith, loadValid } from "./helpers";

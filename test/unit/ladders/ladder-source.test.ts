@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
 import { ladderJson } from "~/modules/ladders/ladder-json";
-import { buildSite } from "~/modules/ladders/site/build-site";
+import { buildSite } from "~/components/ladders/site/build-site";
 import { sitePaths } from "~/modules/ladders/site/site-paths";
 import type { LadderSource } from "~/modules/ladders/source-text";
 import { errorLines, fixtureLadder, fixtureWith, loadValid, readSources } from "./helpers";

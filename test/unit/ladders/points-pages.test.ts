@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importSnowflake } from "~/modules/ladders/import/snowflake";
-import { buildSite } from "~/modules/ladders/site/build-site";
+import { buildSite } from "~/components/ladders/site/build-site";
 import { sitePaths } from "~/modules/ladders/site/site-paths";
 import { levelView, pointsView } from "~/modules/ladders/views";
 import { fixtureLadder } from "./helpers";

@@ -4,7 +4,7 @@ import { importFt } from "~/modules/ladders/import/ft";
 import { importMonzo } from "~/modules/ladders/import/monzo";
 import { importSnowflake } from "~/modules/ladders/import/snowflake";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { buildSite, type SiteFile } from "~/modules/ladders/site/build-site";
+import { buildSite, type SiteFile } from "~/components/ladders/site/build-site";
 import { sitePaths } from "~/modules/ladders/site/site-paths";
 import { fixtureLadder } from "./helpers";
 import { IMPORT_FIXTURES, loadImported, readSourceFiles } from "./import/helpers";

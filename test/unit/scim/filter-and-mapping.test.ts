@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { FilterNotSupported, groupQuery, pageOf, userQuery } from "~/modules/scim/filter";
-import { ScimProblem } from "~/modules/scim/problem";
-import { readUserInput, userResource, type PersonForScim } from "~/modules/scim/user-mapping";
+import { FilterNotSupported, groupQuery, pageOf, userQuery } from "~/modules/identity/scim/filter";
+import { ScimProblem } from "~/modules/identity/scim/problem";
+import { readUserInput, userResource, type PersonForScim } from "~/modules/identity/scim/user-mapping";
 
 describe("filters Rungs answers", () => {
   test("equality on userName, externalId, id, emails and active, joined with and / or", () => {

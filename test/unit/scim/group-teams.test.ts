@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
-import { groupsAsTeamsFrom, GroupsAsTeamsSchema, teamNameFor } from "~/modules/scim/group-teams";
+import { groupsAsTeamsFrom, GroupsAsTeamsSchema, teamNameFor } from "~/modules/identity/scim/group-teams";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { booleanFromText, ENTERPRISE_USER, normalisePatch, normaliseUserResource } from "~/modules/scim/quirks";
+import { booleanFromText, ENTERPRISE_USER, normalisePatch, normaliseUserResource } from "~/modules/identity/scim/quirks";
 import * as entra from "../../fixtures/scim/entra";
 import * as okta from "../../fixtures/scim/okta";
 

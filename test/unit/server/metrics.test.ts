@@ -1,6 +1,6 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { patternOf, routePatterns } from "~/modules/operations/route-patterns";
+import { patternOf, routePatterns } from "../../../server/route-patterns";
 import { metrics } from "~/modules/operations/metrics.server";
 import { metricsEndpoint, observeRequests } from "../../../server/metrics";
 import { requestIds, requestLog } from "../../../server/request-log";

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import * as unpatched from "../../../node_modules/@remix-run/router/dist/router.js";
+import type * as RouterModule from "@remix-run/router";
+import * as browserBuild from "../../../node_modules/@remix-run/router/dist/router.js";
 
 /**
  * The server's router keeps each route tree's ranked branches and each compiled path
@@ -12,8 +13,10 @@ import * as unpatched from "../../../node_modules/@remix-run/router/dist/router.
  * CommonJS build the server loads) matches exactly as the unpatched one (its ES build, which the
  * browser gets and the patch leaves alone), on Rungs' own routes.
  */
+type Router = typeof RouterModule;
+const unpatched = browserBuild as unknown as Router;
 const require = createRequire(import.meta.url);
-const patched = require("@remix-run/router") as typeof unpatched;
+const patched = require("@remix-run/router") as Router;
 const routerFolder = path.dirname(require.resolve("@remix-run/router/package.json"));
 
 describe("the router patch", () => {
@@ -40,7 +43,7 @@ describe("the router patch", () => {
     const manifest = Object.values(flatRoutes(path.resolve("app")));
     type Node = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Node[] };
     const childrenOf = (parentId: string): Node[] => manifest.filter((route) => route.parentId === parentId).map((route) => ({ id: route.id, path: route.path, index: route.index, children: childrenOf(route.id) }));
-    const routes: Node[] = [{ id: "root", path: "", children: childrenOf("root") }];
+    const routes = [{ id: "root", path: "", children: childrenOf("root") }] as unknown as RouterModule.AgnosticRouteObject[];
     expect(manifest.length).toBeGreaterThan(80);
     const paths = [
       "/",

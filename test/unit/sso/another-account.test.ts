@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { anotherAccountPrompt } from "~/modules/sso/another-account";
+import { anotherAccountPrompt } from "~/modules/identity/single-sign-on/another-account";
 
 describe("asking the identity provider for another account", () => {
   test("select_account where the provider lists it, else login", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { matchSignIn } from "~/modules/sso/match";
+import { matchSignIn } from "~/modules/identity/single-sign-on/match";
 
 const active = { id: "p1", deactivatedAt: null };
 

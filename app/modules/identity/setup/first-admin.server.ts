@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { hashSignInToken, signInLinkPath } from "~/modules/people/sign-in-link.server";
+import { hashPassword } from "~/modules/identity/passwords/password.server";
+import { hashSignInToken, signInLinkPath } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { getEnv } from "~/utils/env.server";
 import type { FirstAdminValue } from "./first-admin-form";
 

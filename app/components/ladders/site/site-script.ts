@@ -1,4 +1,4 @@
-import { searchIndex } from "../search-index";
+import { searchIndex } from "../../../modules/ladders/search-index";
 import type { SiteSearchData } from "./pages";
 import { plural } from "../../../utils/plural";
 

@@ -1,6 +1,6 @@
-import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "../views";
-import type { SearchIndex } from "../search-index";
-import { sitePaths } from "./site-paths";
+import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "~/modules/ladders/views";
+import type { SearchIndex } from "~/modules/ladders/search-index";
+import { sitePaths } from "~/modules/ladders/site/site-paths";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
 import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
@@ -9,7 +9,7 @@ import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladde
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
-import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./components";
+import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./frame";
 import { plural } from "~/utils/plural";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { patternOf, routePatterns, UNMATCHED } from "~/modules/operations/route-patterns";
+import { patternOf, routePatterns, UNMATCHED } from "../../../server/route-patterns";
 
 // The shape of a Remix build's manifest for a few of Rungs' flat routes.
 const manifest = {

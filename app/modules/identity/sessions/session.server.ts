@@ -5,7 +5,7 @@ import { personTimeZone } from "~/modules/time-zones.server";
 import { forgetTodoCount } from "~/modules/todo/kept-count.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
-import type { Viewer } from "./policy";
+import type { Viewer } from "../policy";
 
 export type SignedIn = {
   viewer: Viewer;

@@ -1,13 +1,13 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ladderJson } from "../ladder-json";
-import { nextLevel } from "../lookups";
-import { ladderSearchIndex } from "../search-expectations";
-import type { Ladder } from "../types";
-import { competencyView, ladderOverview, levelComparisonView, levelOptions, levelView, trackMatrix } from "../views";
-import { SitePage, type LadderNav, type PageFrame } from "./components";
+import { ladderJson } from "~/modules/ladders/ladder-json";
+import { nextLevel } from "~/modules/ladders/lookups";
+import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
+import type { Ladder } from "~/modules/ladders/types";
+import { competencyView, ladderOverview, levelComparisonView, levelOptions, levelView, trackMatrix } from "~/modules/ladders/views";
+import { SitePage, type LadderNav, type PageFrame } from "./frame";
 import { ComparePage, ComparisonPage, CompetencyPage, HomePage, LevelPage, OverviewPage, SearchPage, TrackPage } from "./pages";
-import { relativeHref, sitePaths } from "./site-paths";
+import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
  * The published ladder site (npm run ladders:site): every page of every ladder as a file, from

@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { RichText } from "~/components/ui/rich-text";
-import { relativeHref, sitePaths } from "./site-paths";
+import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
  * The frame and small parts of the published ladder site's pages (build-site.ts renders them

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { metrics } from "~/modules/operations/metrics.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
-import { knownDeviceFor, rememberDevice } from "./devices.server";
+import { knownDeviceFor, rememberDevice } from "../sessions/devices.server";
 import { describeWait, throttleKeys } from "./throttle";
 import { clearThrottles, recordLoginFailure, throttleWait } from "./throttle.server";
 

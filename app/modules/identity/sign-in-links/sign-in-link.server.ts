@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { maySignInWithLink } from "~/modules/auth/policy";
+import { hashPassword } from "~/modules/identity/passwords/password.server";
+import { maySignInWithLink } from "~/modules/identity/policy";
 import { getEnv } from "~/utils/env.server";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
-import { requireSignedIn } from "./session.server";
+import { requireSignedIn } from "./sessions/session.server";
 
 /**
  * The one permission helper: every loader and action starts here. Role failures

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning, startMessage } from "~/modules/operations/processes";
+import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning, startMessage } from "../../../server/process-rules";
 import { parseEnv } from "~/utils/env.server";
 
 describe("app processes per machine", () => {

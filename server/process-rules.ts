@@ -1,4 +1,4 @@
-import { linkOrigin } from "~/modules/setup/first-admin-form";
+import { linkOrigin } from "~/modules/identity/setup/first-admin-form";
 
 /**
  * How many app processes serve on one machine (WEB_CONCURRENCY). One Node process uses one core
