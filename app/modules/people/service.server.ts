@@ -377,26 +377,49 @@ export async function setPersonActive(actorId: string, personId: string, active:
   if (!person) throw new NotFoundError("There is no person with that id.");
   if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
   if (active === (person.deactivatedAt === null)) return { ok: true };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: personId }, data: { deactivatedAt: active ? null : new Date() } });
-    const endedSessions = active ? 0 : await endAccess(tx, personId);
-    await recordAuditEvent(tx, {
-      actorId,
-      action: active ? "person.reactivated" : "person.deactivated",
-      subjectType: "person",
-      subjectId: personId,
-      detail: active ? undefined : { endedSessions },
-    });
-  });
+  const by: ActiveChanger = { actorId };
+  await db.$transaction((tx) => (active ? reactivatePerson(tx, by, personId) : deactivatePerson(tx, by, personId)));
   return { ok: true };
 }
 
+/** Who changes whether someone is active, as the audit log names them: an admin, or an identity provider's SCIM token. */
+export type ActiveChanger = { actorId: string } | { scimToken: { id: string; name: string } };
+
+function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.reactivated", personId: string, detail?: Record<string, Prisma.InputJsonValue>) {
+  const who = "actorId" in by ? { actorId: by.actorId } : { actorId: null, scimTokenId: by.scimToken.id };
+  const via = "scimToken" in by ? { via: `SCIM token ${by.scimToken.name}` } : {};
+  const details = { ...detail, ...via };
+  return { ...who, action, subjectType: "person" as const, subjectId: personId, detail: Object.keys(details).length ? details : undefined };
+}
+
 /**
- * What deactivating someone ends, in the caller's transaction: their sessions, their known
- * browsers (sign-in throttling treats them as any other) and unused sign-in links. Returns
- * how many sessions ended. SCIM provisioning deactivates through this too.
+ * The one way a person is deactivated, from the admin's page or an identity provider (SCIM's
+ * PUT, PATCH and DELETE), in the caller's transaction: the person is kept with everything they
+ * did, their access ends (endAccess), and the audit log records who did it. What else a
+ * deactivation ends belongs here too, so every way in ends it. False when they already were.
  */
-export async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDevice" | "passwordToken">, personId: string): Promise<number> {
+export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = new Date()): Promise<boolean> {
+  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
+  if (count === 0) return false;
+  const endedSessions = await endAccess(tx, personId);
+  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions }));
+  return true;
+}
+
+/** The one way a deactivated person is made active again (admin page or SCIM). False when they already were. */
+export async function reactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string): Promise<boolean> {
+  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
+  if (count === 0) return false;
+  await recordAuditEvent(tx, activeEvent(by, "person.reactivated", personId));
+  return true;
+}
+
+/**
+ * What deactivating someone ends, in deactivatePerson's transaction: their sessions, their known
+ * browsers (sign-in throttling treats them as any other) and unused sign-in links. Returns
+ * how many sessions ended.
+ */
+async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDevice" | "passwordToken">, personId: string): Promise<number> {
   const endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
   await tx.knownDevice.deleteMany({ where: { userId: personId } });
   await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });

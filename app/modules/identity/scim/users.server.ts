@@ -4,7 +4,7 @@ import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
 import { dateToDay } from "~/modules/days";
 import { managerChain, rebuildReportingLineUnder } from "~/modules/people/reporting-line.server";
-import { endAccess } from "~/modules/people/service.server";
+import { deactivatePerson, reactivatePerson, type ActiveChanger } from "~/modules/people/service.server";
 import type { TrackLevelCheck } from "~/modules/people/track-level";
 import type { Query, UserField } from "./filter";
 import { ScimProblem } from "./problem";
@@ -86,10 +86,11 @@ export async function findUsers(query: Query<UserField> | null, startIndex: numb
 }
 
 type Actor = ScimTokenIdentity;
+const changer = (actor: Actor): ActiveChanger => ({ scimToken: { id: actor.id, name: actor.name } });
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
-function audit(tx: Tx, actor: Actor, action: "person.created" | "person.updated" | "person.deactivated" | "person.reactivated" | "team.created", subjectType: "person" | "team", subjectId: string, detail?: Prisma.InputJsonValue) {
+function audit(tx: Tx, actor: Actor, action: "person.created" | "person.updated" | "team.created", subjectType: "person" | "team", subjectId: string, detail?: Prisma.InputJsonValue) {
   return recordAuditEvent(tx, { actorId: null, scimTokenId: actor.id, action, subjectType, subjectId, detail: { ...(detail as object | undefined), via: `SCIM token ${actor.name}` } });
 }
 
@@ -258,16 +259,11 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
       }
     }
 
-    const deactivate = input.active === false && current.deactivatedAt === null;
-    const reactivate = input.active === true && current.deactivatedAt !== null;
-    if (deactivate) data.deactivatedAt = new Date();
-    if (reactivate) data.deactivatedAt = null;
-
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
     await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level }, fromSince: current.levelSince }]);
     if (Object.keys(changes).length) await audit(tx, actor, "person.updated", "person", id, changes as Prisma.InputJsonValue);
-    if (deactivate) await audit(tx, actor, "person.deactivated", "person", id, { endedSessions: await endAccess(tx, id) });
-    if (reactivate) await audit(tx, actor, "person.reactivated", "person", id);
+    if (input.active === false) await deactivatePerson(tx, changer(actor), id);
+    if (input.active === true) await reactivatePerson(tx, changer(actor), id);
     if (lineChanged) await rebuildReportingLineUnder(tx, id);
     if (changes.externalId) await resolveWaitingReports(tx, actor, { id, email, scimExternalId: externalId });
   });
@@ -277,10 +273,8 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
 /** DELETE: Rungs keeps the person and everything they did; they are deactivated and signed out. */
 export async function deactivateUser(actor: Actor, id: string): Promise<void> {
   await scimTransaction(async (tx) => {
-    const current = await tx.user.findUnique({ where: { id }, select: { deactivatedAt: true } });
+    const current = await tx.user.findUnique({ where: { id }, select: { id: true } });
     if (!current) throw new ScimProblem(404, null, `There is no user ${id}.`);
-    if (current.deactivatedAt) return;
-    await tx.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
-    await audit(tx, actor, "person.deactivated", "person", id, { endedSessions: await endAccess(tx, id) });
+    await deactivatePerson(tx, changer(actor), id);
   });
 }
