@@ -2,7 +2,8 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { wants, type Preferences } from "./preferences";
 
 /**
- * Calendar invitations for interviews and calibration meetings: pure. Each person gets an
+ * Calendar invitations for interviews, calibration meetings and career conversations (one-to-ones
+ * and skip-levels): pure. Each person gets an
  * iCalendar REQUEST for each event of theirs still to come; moved, a REQUEST again with a
  * higher SEQUENCE; taken off (or the loop withdrawn, or the meeting removed), a CANCEL. What
  * was sent is read back from the outbox's keys, which carry the sequence, the method and the
@@ -14,15 +15,24 @@ export const INTERVIEW_MINUTES = 60;
 
 export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string; opening: string; href: string };
 /**
- * One event in someone's calendar. `eventId` is an interview's id, or `calibration-<session id>`
- * for a calibration meeting; the summary names the stage and opening, or the session, never people.
+ * One event in someone's calendar. `eventId` is an interview's id, `calibration-<session id>`
+ * for a calibration meeting, or `conversation-<meeting id>` for a one-to-one or skip-level; the
+ * summary names the stage and opening, or the session, never a candidate; a conversation's names
+ * the other person of the two, whom the recipient meets.
  */
 export type CalendarSlot = { eventId: string; startsAt: Date; minutes: number; summary: string; href: string };
 export type InvitationMethod = "REQUEST" | "CANCEL";
 export type PlannedInvitation = { key: string; eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number; slot: CalendarSlot | null; status: "queued" | "skipped" };
 
 const MEETING_PREFIX = "calibration-";
+const CONVERSATION_PREFIX = "conversation-";
 export const isMeetingEvent = (eventId: string) => eventId.startsWith(MEETING_PREFIX);
+export const isConversationEvent = (eventId: string) => eventId.startsWith(CONVERSATION_PREFIX);
+
+/** What an event is, from its id. */
+export function eventKind(eventId: string): "interview" | "calibration" | "conversation" {
+  return isMeetingEvent(eventId) ? "calibration" : isConversationEvent(eventId) ? "conversation" : "interview";
+}
 
 export function interviewSlot(slot: InterviewSlot): CalendarSlot {
   return { eventId: slot.interviewId, startsAt: slot.startsAt, minutes: INTERVIEW_MINUTES, summary: interviewSummary(slot), href: slot.href };
@@ -35,6 +45,20 @@ export function meetingSlot(meeting: { sessionId: string; name: string; startsAt
     minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
     summary: `Calibration meeting: ${meeting.name}`,
     href: `/calibration/${meeting.sessionId}`,
+  };
+}
+
+/**
+ * A meeting of a one-to-one or skip-level series, for one of its two people: the same event (one
+ * UID, the meeting's) for both, so a move updates both calendars with a higher SEQUENCE.
+ */
+export function conversationSlot(meeting: { meetingId: string; kind: "one-to-one" | "skip-level"; seriesId: string; startsAt: Date; minutes: number; otherName: string }): CalendarSlot {
+  return {
+    eventId: `${CONVERSATION_PREFIX}${meeting.meetingId}`,
+    startsAt: meeting.startsAt,
+    minutes: meeting.minutes,
+    summary: `${meeting.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${meeting.otherName}`,
+    href: `/conversations/${meeting.seriesId}`,
   };
 }
 
@@ -97,7 +121,7 @@ export function interviewSummary(slot: Pick<InterviewSlot, "stage" | "opening">)
 
 /**
  * The iCalendar text: one event whose UID is the interview's (or the session's, for its
- * meeting), its SEQUENCE, and METHOD REQUEST or CANCEL. Times are written in UTC, which every
+ * meeting; the conversation meeting's), its SEQUENCE, and METHOD REQUEST or CANCEL. Times are written in UTC, which every
  * calendar shows on its own clock.
  */
 export function calendarInvitation(input: {
@@ -118,7 +142,7 @@ export function calendarInvitation(input: {
 }): string {
   const calendar = ical({ prodId: { company: "Rungs", product: "Rungs", language: "EN" }, method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
   calendar.createEvent({
-    id: `${isMeetingEvent(input.eventId) ? "" : "interview-"}${input.eventId}@${input.domain}`,
+    id: `${eventKind(input.eventId) === "interview" ? "interview-" : ""}${input.eventId}@${input.domain}`,
     sequence: input.sequence,
     stamp: input.now,
     start: input.startsAt,
@@ -133,5 +157,7 @@ export function calendarInvitation(input: {
   return calendar.toString();
 }
 
-/** What an invitation's link opens: the interview kit, or the calibration session. */
-export const linkLabel = (eventId: string) => (isMeetingEvent(eventId) ? "The calibration session" : "Interview kit and scorecard");
+const LINK_LABELS = { interview: "Interview kit and scorecard", calibration: "The calibration session", conversation: "The agenda and notes" } as const;
+
+/** What an invitation's link opens: the interview kit, the calibration session, or the conversation's agenda. */
+export const linkLabel = (eventId: string) => LINK_LABELS[eventKind(eventId)];

@@ -10,7 +10,7 @@ import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
-import { calendarInvitation, interviewSlot, isMeetingEvent, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import { calendarInvitation, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
 import { passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -97,7 +97,7 @@ export async function queueReminders(now = new Date()): Promise<number> {
           sequence: invitation.sequence,
           startsAt: invitation.startsAt,
           minutes: invitation.minutes,
-          summary: summary ?? (isMeetingEvent(invitation.eventId) ? "Calibration meeting" : "Interview"),
+          summary: summary ?? EVENT_NAMES[eventKind(invitation.eventId)],
           url: invitation.slot ? absoluteLink(base, invitation.slot.href) : null,
           organizer,
           attendee: { name: person.name, email: person.email },
@@ -199,6 +199,9 @@ async function queuePass(person: { id: string; name: string; email: string }, pl
     return added.size;
   });
 }
+
+/** An event's name in a cancellation, which has no slot to name it from. */
+const EVENT_NAMES = { interview: "Interview", calibration: "Calibration meeting", conversation: "Career conversation" } as const;
 
 function senderDomain(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "rungs.invalid";

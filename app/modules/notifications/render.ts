@@ -1,6 +1,6 @@
 import { formatDateTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
-import { isMeetingEvent, linkLabel } from "./invitations";
+import { eventKind, linkLabel } from "./invitations";
 import type { MessageSection } from "./plan";
 import { KIND_LABELS, type MessageKind } from "./preferences";
 import { plural } from "~/utils/plural";
@@ -123,6 +123,11 @@ const INTRO = {
     moved: "The calibration meeting has moved; the invitation attached updates your calendar.",
     REQUEST: "You take part in this calibration meeting; the invitation attached adds it to your calendar.",
   },
+  conversation: {
+    CANCEL: "This meeting no longer takes place; the invitation attached takes it out of your calendar.",
+    moved: "This meeting has moved; the invitation attached updates your calendar.",
+    REQUEST: "Your next career conversation is set; the invitation attached adds it to your calendar. Either of you can add to the agenda before it.",
+  },
   candidate: {
     CANCEL: "This interview no longer takes place at this time; the invitation attached takes it out of your calendar.",
     moved: "Your interview has moved; the invitation attached updates your calendar.",
@@ -131,7 +136,7 @@ const INTRO = {
 } as const;
 
 /**
- * A calendar invitation's email: the interview or calibration meeting, when on the person's own
+ * A calendar invitation's email: the interview, calibration meeting or career conversation, when on the person's own
  * clock, and the link to its page. `links` null: to a candidate's contact, who is not a person in
  * Rungs: no link into Rungs, no choices or unsubscribe, only the stage, the time and the opening.
  */
@@ -142,10 +147,10 @@ export function renderInvitation(
   links: Links | null,
 ): RenderedMessage {
   const when = formatDateTime(invitation.startsAt, timeZone, "full");
-  const meeting = isMeetingEvent(invitation.eventId);
-  const what = invitation.summary ?? (meeting ? "The calibration meeting" : "Your interview");
+  const kind = eventKind(invitation.eventId);
+  const what = invitation.summary ?? FALLBACK_SUMMARY[kind];
   const subject = invitation.method === "CANCEL" ? `Cancelled: ${what}, ${when}` : `${invitation.sequence > 0 ? "Moved" : "Invitation"}: ${what}, ${when}`;
-  const intros = INTRO[!links ? "candidate" : meeting ? "meeting" : "interview"];
+  const intros = INTRO[!links ? "candidate" : kind === "calibration" ? "meeting" : kind];
   const intro = invitation.method === "CANCEL" ? intros.CANCEL : invitation.sequence > 0 ? intros.moved : intros.REQUEST;
   const url = invitation.href && links ? absoluteLink(links.base, invitation.href) : null;
   const label = linkLabel(invitation.eventId);
@@ -166,6 +171,8 @@ export function renderInvitation(
 ${url ? `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(label)}</a></p>` : ""}`;
   return { subject, text, html: htmlMessage({ subject, personName, intro, content, why, links }) };
 }
+
+const FALLBACK_SUMMARY = { interview: "Your interview", calibration: "The calibration meeting", conversation: "Your career conversation" } as const;
 
 const LINK_STYLE = "color:#1d4ed8;text-decoration:underline";
 

@@ -1,0 +1,175 @@
+import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
+
+/**
+ * When career conversations happen: pure. A series meets at a cadence on the clock of the zone it
+ * was set up in (its `timeZone`, a named IANA zone from app/modules/time-zones.ts): 10:00 on a
+ * Monday in Berlin stays 10:00 in Berlin across a change of the clocks, whatever UTC says. Each
+ * regular slot is counted from the series' anchor (its first slot), so a monthly series set up
+ * on the 31st meets on the last day of shorter months and is back on the 31st after them. Moving
+ * one meeting leaves the rhythm alone: the next regular slot follows from the slot it was moved
+ * from.
+ */
+
+/** A manager and a report; skip-levels are less often (a manager's manager and people two levels down). */
+export const ONE_TO_ONE_CADENCES = ["weekly", "fortnightly", "monthly"] as const;
+export const SKIP_LEVEL_CADENCES = ["monthly", "bimonthly", "quarterly"] as const;
+export const CADENCES = ["weekly", "fortnightly", "monthly", "bimonthly", "quarterly"] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+export const SERIES_KINDS = ["one-to-one", "skip-level"] as const;
+export type SeriesKind = (typeof SERIES_KINDS)[number];
+
+export const CADENCE_LABELS: Record<Cadence, string> = {
+  weekly: "Every week",
+  fortnightly: "Every two weeks",
+  monthly: "Every month",
+  bimonthly: "Every two months",
+  quarterly: "Every three months",
+};
+
+/** How long a meeting is booked for unless the series says otherwise. */
+export const DEFAULT_MINUTES = 30;
+
+/** The cadences a kind of series may take: skip-levels never as often as a one-to-one can be. */
+export function cadencesFor(kind: SeriesKind): readonly Cadence[] {
+  return kind === "one-to-one" ? ONE_TO_ONE_CADENCES : SKIP_LEVEL_CADENCES;
+}
+
+export function isCadence(value: string): value is Cadence {
+  return (CADENCES as readonly string[]).includes(value);
+}
+
+/** A new series' cadence when none is chosen: every two weeks for a one-to-one, every three months for a skip-level. */
+export function defaultCadence(kind: SeriesKind): Cadence {
+  return kind === "one-to-one" ? "fortnightly" : "quarterly";
+}
+
+/** One step of the cadence, in days or in calendar months. */
+function step(cadence: Cadence): { days: number } | { months: number } {
+  switch (cadence) {
+    case "weekly":
+      return { days: 7 };
+    case "fortnightly":
+      return { days: 14 };
+    case "monthly":
+      return { months: 1 };
+    case "bimonthly":
+      return { months: 2 };
+    case "quarterly":
+      return { months: 3 };
+  }
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+/** A wall-clock value ("2026-03-30T10:00") moved on by whole days or calendar months, the time of day kept. */
+function addToWallClock(value: string, by: { days: number } | { months: number }): string {
+  const [datePart, timePart] = value.split("T") as [string, string];
+  const [year, month, day] = datePart.split("-").map(Number) as [number, number, number];
+  if ("days" in by) {
+    const date = new Date(Date.UTC(year, month - 1, day + by.days));
+    return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${timePart}`;
+  }
+  const total = year * 12 + (month - 1) + by.months;
+  const [toYear, toMonth] = [Math.floor(total / 12), (total % 12) + 1];
+  return `${pad(toYear, 4)}-${pad(toMonth)}-${pad(Math.min(day, daysInMonth(toYear, toMonth)))}T${timePart}`;
+}
+
+/** The wall clock moved by `count` steps of the cadence (negative: back). */
+function stepped(value: string, cadence: Cadence, count: number): string {
+  const by = step(cadence);
+  return addToWallClock(value, "days" in by ? { days: by.days * count } : { months: by.months * count });
+}
+
+/** The series' `index`th regular slot (0 is the anchor), on the series' clock. */
+export function slotAt(anchor: Date, cadence: Cadence, timeZone: string, index: number): Date {
+  return instantFromLocal(stepped(localDateTimeValue(anchor, timeZone), cadence, index), timeZone)!;
+}
+
+/** The first regular slot strictly after `after`. */
+export function nextSlot(anchor: Date, cadence: Cadence, timeZone: string, after: Date): Date {
+  if (anchor.getTime() > after.getTime()) return anchor;
+  const by = step(cadence);
+  const approxDays = "days" in by ? by.days : by.months * 30.44;
+  // A guess from the elapsed time, corrected by a step or two either way.
+  let index = Math.max(0, Math.floor((after.getTime() - anchor.getTime()) / (approxDays * 86_400_000)) - 1);
+  while (slotAt(anchor, cadence, timeZone, index).getTime() <= after.getTime()) index++;
+  while (index > 0 && slotAt(anchor, cadence, timeZone, index - 1).getTime() > after.getTime()) index--;
+  return slotAt(anchor, cadence, timeZone, index);
+}
+
+/**
+ * The regular slot after a meeting: the one following the slot it was scheduled in (not where it
+ * was moved to), and never one already past: a series that missed some meetings resumes at the
+ * next slot to come.
+ */
+export function slotAfterMeeting(series: { anchor: Date; cadence: Cadence; timeZone: string }, scheduledFor: Date, now: Date): Date {
+  const after = scheduledFor.getTime() > now.getTime() ? scheduledFor : now;
+  return nextSlot(series.anchor, series.cadence, series.timeZone, after);
+}
+
+export type MoveRefusal = "not-upcoming" | "in-the-past" | "unchanged" | "past-next-slot";
+
+export const MOVE_REFUSALS: Record<MoveRefusal, string> = {
+  "not-upcoming": "Only a meeting still to come can be moved.",
+  "in-the-past": "Choose a time that has not passed.",
+  unchanged: "The meeting is already at that time.",
+  "past-next-slot": "Choose a time before the series' next regular meeting; skip this one instead if it cannot happen before then.",
+};
+
+/**
+ * Moving a meeting (either of the two may): to any time still to come before the series' next
+ * regular slot, so two meetings of one series never swap places. Returns the new time and the
+ * time it was moved from, or why not.
+ */
+export function moveMeeting(
+  meeting: { startsAt: Date; status: "upcoming" | "held" | "withdrawn" },
+  to: Date,
+  nextRegular: Date,
+  now: Date,
+): { ok: true; startsAt: Date; movedFrom: Date } | { ok: false; reason: MoveRefusal } {
+  if (meeting.status !== "upcoming") return { ok: false, reason: "not-upcoming" };
+  if (to.getTime() <= now.getTime()) return { ok: false, reason: "in-the-past" };
+  if (to.getTime() === meeting.startsAt.getTime()) return { ok: false, reason: "unchanged" };
+  if (to.getTime() >= nextRegular.getTime()) return { ok: false, reason: "past-next-slot" };
+  return { ok: true, startsAt: to, movedFrom: meeting.startsAt };
+}
+
+/** The meeting's time on each of the two people's clocks, the zone named; once when they share a zone. */
+export function bothClocks(startsAt: Date, zones: readonly string[]): string[] {
+  return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full"));
+}
+
+/**
+ * Overdue: more than twice the cadence since the last meeting held (or, with none held yet, since
+ * the series began). Twice, so one skipped meeting is not a signal and two in a row are.
+ */
+export function isOverdue(cadence: Cadence, lastHeldAt: Date | null, startedAt: Date, now: Date): boolean {
+  const from = lastHeldAt ?? startedAt;
+  const by = step(cadence);
+  const limit = "days" in by ? new Date(from.getTime() + 2 * by.days * 86_400_000) : monthsLater(from, 2 * by.months);
+  return now.getTime() > limit.getTime();
+}
+
+/** The same UTC clock `months` calendar months later (the day kept, or the month's last). */
+function monthsLater(from: Date, months: number): Date {
+  const total = from.getUTCFullYear() * 12 + from.getUTCMonth() + months;
+  const [year, month] = [Math.floor(total / 12), total % 12];
+  const day = Math.min(from.getUTCDate(), daysInMonth(year, month + 1));
+  return new Date(Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds()));
+}
+
+/**
+ * How long ago the last meeting was, as the manager chain reads it ("last one-to-one 3 weeks
+ * ago"): whole days under two weeks, weeks under two months, then months.
+ */
+export function sinceInWords(last: Date | null, now: Date): string {
+  if (!last) return "none yet";
+  const days = Math.floor((now.getTime() - last.getTime()) / 86_400_000);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 14) return `${days} days ago`;
+  if (days < 61) return `${Math.floor(days / 7)} weeks ago`;
+  return `${Math.floor(days / 30.44)} months ago`;
+}

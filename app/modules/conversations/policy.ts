@@ -1,0 +1,119 @@
+import type { SeriesKind } from "./cadence";
+
+/**
+ * Who reads and does what in career conversations: pure rules, fed facts by the server module.
+ * A series belongs to its two people: the manager (or, for a skip-level, the manager's manager)
+ * and the report. Shared notes are theirs; a private note is its author's alone. Nobody else
+ * reads either: not the manager chain above, not admins. The chain and admins may know that
+ * meetings happen and when (never what was said). When the report moves to another manager,
+ * the old series stays with its two people as a record, and the new manager reads only the notes
+ * the report passes on. A person's evidence is theirs; their manager reads an item once they
+ * share it (or share all). Everyone else gets a 404, as if the thing did not exist.
+ */
+
+export type ConversationViewer = { id: string; isAdmin: boolean };
+
+export type SeriesFacts = {
+  kind: SeriesKind;
+  managerId: string;
+  reportId: string;
+  /** Whether the reporting line it was set up for still holds (seriesHolds), and it was not ended. */
+  current: boolean;
+};
+
+/** The reporting line above the report, as a series is checked against: their manager, and that manager's manager. */
+export type LineAbove = { managerId: string | null; skipManagerId: string | null };
+
+/** A one-to-one holds while the report reports to its manager; a skip-level while the report's manager reports to it. */
+export function seriesHolds(kind: SeriesKind, managerId: string, line: LineAbove): boolean {
+  return kind === "one-to-one" ? line.managerId === managerId : line.skipManagerId === managerId && line.managerId !== managerId;
+}
+
+export function roleInSeries(viewer: ConversationViewer, series: Pick<SeriesFacts, "managerId" | "reportId">): "manager" | "report" | null {
+  if (viewer.id === series.managerId) return "manager";
+  if (viewer.id === series.reportId) return "report";
+  return null;
+}
+
+/** Setting up a series: either of its two people, while the line it is for holds (an admin is not one of them). */
+export function canStartSeries(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): boolean {
+  return series.managerId !== series.reportId && roleInSeries(viewer, series) !== null && seriesHolds(series.kind, series.managerId, line);
+}
+
+/** A series' page, its meetings, agenda and actions: its two people, also after the line changed (their history). */
+export function canSeeSeries(viewer: ConversationViewer, series: SeriesFacts): boolean {
+  return roleInSeries(viewer, series) !== null;
+}
+
+/** Adding points, notes and actions, moving a meeting, holding it, changing the cadence: its two people while the series is current. */
+export function canWorkInSeries(viewer: ConversationViewer, series: SeriesFacts): boolean {
+  return series.current && roleInSeries(viewer, series) !== null;
+}
+
+export const NOTE_VISIBILITIES = ["shared", "private"] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
+
+export type NoteFacts = {
+  authorId: string;
+  visibility: NoteVisibility;
+  /** People the report passed the note on to (a later manager). */
+  passedOnTo: readonly string[];
+};
+
+/**
+ * A note: a private one its author only; a shared one both people of the series, and anyone the
+ * report passed it on to. Admins and the manager chain never.
+ */
+export function canReadNote(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts): boolean {
+  if (note.visibility === "private") return viewer.id === note.authorId;
+  return roleInSeries(viewer, series) !== null || note.passedOnTo.includes(viewer.id);
+}
+
+/** Only the person the conversations are about passes a note on, and only one they may read themselves. */
+export function canPassOnNote(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts): boolean {
+  return viewer.id === series.reportId && canReadNote(viewer, series, note);
+}
+
+/** A note is changed by its author alone, while the series is current. */
+export function canEditNote(viewer: ConversationViewer, series: SeriesFacts, note: Pick<NoteFacts, "authorId">): boolean {
+  return canWorkInSeries(viewer, series) && viewer.id === note.authorId;
+}
+
+/**
+ * That meetings happen and when, never what was said: the two people, anyone above the report in
+ * the manager chain, and admins (the team page's "last one-to-one 3 weeks ago").
+ */
+export function canSeeMeetingDates(viewer: ConversationViewer, series: Pick<SeriesFacts, "managerId" | "reportId">, reportChain: readonly string[]): boolean {
+  return viewer.isAdmin || roleInSeries(viewer, series) !== null || reportChain.includes(viewer.id);
+}
+
+export type EvidenceFacts = { personId: string; shared: boolean };
+
+/** A person's evidence: the person; their current manager once they share the item or all of it. Nobody else, admins included. */
+export function canReadEvidence(viewer: ConversationViewer, evidence: EvidenceFacts, person: { managerId: string | null; sharesAllEvidence: boolean }): boolean {
+  if (viewer.id === evidence.personId) return true;
+  return person.managerId !== null && viewer.id === person.managerId && (evidence.shared || person.sharesAllEvidence);
+}
+
+/** Recording, changing and sharing evidence: the person alone. */
+export function canRecordEvidence(viewer: ConversationViewer, personId: string): boolean {
+  return viewer.id === personId;
+}
+
+/** The pulse on how useful one-to-ones are: the report of a current one-to-one answers; each answer is theirs alone. */
+export function canAnswerPulse(viewer: ConversationViewer, series: SeriesFacts): boolean {
+  return series.kind === "one-to-one" && series.current && viewer.id === series.reportId;
+}
+
+/** A manager reads their reports' pulse only as an average, of at least this many reports (more where the organisation's floor is higher). */
+export const PULSE_MINIMUM_REPORTS = 3;
+
+/** The floor a pulse average keeps for a report: the organisation's (or a raised one), never under three. */
+export function pulseFloor(personFloor: number): number {
+  return Math.max(PULSE_MINIMUM_REPORTS, personFloor);
+}
+
+/** The pulse average over a manager's reports: that manager alone (and only as released by the disclosure check). */
+export function canSeePulseSummary(viewer: ConversationViewer, managerId: string): boolean {
+  return viewer.id === managerId;
+}

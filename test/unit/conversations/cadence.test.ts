@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import { bothClocks, cadencesFor, isOverdue, moveMeeting, nextSlot, sinceInWords, slotAfterMeeting, slotAt } from "~/modules/conversations/cadence";
+
+const at = (iso: string) => new Date(iso);
+const iso = (date: Date) => date.toISOString();
+
+describe("a series' regular slots", () => {
+  test("weekly in Berlin keeps 10:00 on the Berlin clock across the spring change of the clocks", () => {
+    // Monday 23 March 2026, 10:00 CET (09:00 UTC); Berlin moves to CEST on Sunday 29 March.
+    const anchor = at("2026-03-23T09:00:00Z");
+    expect(iso(slotAt(anchor, "weekly", "Europe/Berlin", 1))).toBe("2026-03-30T08:00:00.000Z");
+    expect(iso(slotAt(anchor, "weekly", "Europe/Berlin", 2))).toBe("2026-04-06T08:00:00.000Z");
+  });
+
+  test("every two weeks in New York across the autumn change", () => {
+    // Monday 26 October 2026, 09:30 EDT (13:30 UTC); New York falls back on 1 November.
+    const anchor = at("2026-10-26T13:30:00Z");
+    expect(iso(slotAt(anchor, "fortnightly", "America/New_York", 1))).toBe("2026-11-09T14:30:00.000Z");
+  });
+
+  test("monthly from the 31st meets on the last day of shorter months and is back on the 31st after them", () => {
+    const anchor = at("2026-01-31T10:00:00Z");
+    expect([1, 2, 3].map((index) => iso(slotAt(anchor, "monthly", "UTC", index)))).toEqual(["2026-02-28T10:00:00.000Z", "2026-03-31T10:00:00.000Z", "2026-04-30T10:00:00.000Z"]);
+    expect(iso(slotAt(anchor, "quarterly", "UTC", 1))).toBe("2026-04-30T10:00:00.000Z");
+    expect(iso(slotAt(anchor, "bimonthly", "UTC", 6))).toBe("2027-01-31T10:00:00.000Z");
+  });
+
+  test("the same instant reads as a different day in each zone: the series' clock decides", () => {
+    // 23:30 in Los Angeles on a Sunday is Monday morning in Berlin; weekly stays Sunday 23:30 in LA.
+    const anchor = at("2026-06-01T06:30:00Z");
+    expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe("2026-06-08T06:30:00.000Z");
+    expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"])).toEqual(["Sunday, 31 May 2026 at 23:30 (America/Los_Angeles)", "Monday, 1 June 2026 at 08:30 (Europe/Berlin)"]);
+    expect(bothClocks(anchor, ["Europe/Berlin", "Europe/Berlin"])).toHaveLength(1);
+  });
+
+  test("the next slot is strictly after the given time, far from the anchor too", () => {
+    const anchor = at("2026-01-05T09:00:00Z");
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-01T00:00:00Z")))).toBe("2026-01-05T09:00:00.000Z");
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-05T09:00:00Z")))).toBe("2026-01-12T09:00:00.000Z");
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2028-03-01T00:00:00Z")))).toBe("2028-03-06T09:00:00.000Z");
+    expect(iso(nextSlot(at("2026-01-31T10:00:00Z"), "monthly", "UTC", at("2029-02-27T00:00:00Z")))).toBe("2029-02-28T10:00:00.000Z");
+  });
+
+  test("after a meeting, the slot following the one it was scheduled in; after a gap, the next one to come", () => {
+    const series = { anchor: at("2026-01-05T09:00:00Z"), cadence: "fortnightly" as const, timeZone: "UTC" };
+    expect(iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-01-10T00:00:00Z")))).toBe("2026-02-02T09:00:00.000Z");
+    expect(iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-03-01T00:00:00Z")))).toBe("2026-03-02T09:00:00.000Z");
+  });
+
+  test("skip-levels are never as often as a one-to-one can be", () => {
+    expect(cadencesFor("one-to-one")).toEqual(["weekly", "fortnightly", "monthly"]);
+    expect(cadencesFor("skip-level")).toEqual(["monthly", "bimonthly", "quarterly"]);
+  });
+});
+
+describe("moving a meeting", () => {
+  const now = at("2026-05-01T12:00:00Z");
+  const meeting = { startsAt: at("2026-05-04T09:00:00Z"), status: "upcoming" as const };
+  const nextRegular = at("2026-05-18T09:00:00Z");
+
+  test("to a time still to come before the next regular meeting, remembering where it was", () => {
+    expect(moveMeeting(meeting, at("2026-05-05T15:00:00Z"), nextRegular, now)).toEqual({ ok: true, startsAt: at("2026-05-05T15:00:00Z"), movedFrom: meeting.startsAt });
+  });
+
+  test("not into the past, not onto or past the next regular meeting, not once held, not to where it is", () => {
+    expect(moveMeeting(meeting, at("2026-04-30T09:00:00Z"), nextRegular, now)).toEqual({ ok: false, reason: "in-the-past" });
+    expect(moveMeeting(meeting, nextRegular, nextRegular, now)).toEqual({ ok: false, reason: "past-next-slot" });
+    expect(moveMeeting({ ...meeting, status: "held" }, at("2026-05-05T15:00:00Z"), nextRegular, now)).toEqual({ ok: false, reason: "not-upcoming" });
+    expect(moveMeeting(meeting, meeting.startsAt, nextRegular, now)).toEqual({ ok: false, reason: "unchanged" });
+  });
+});
+
+describe("overdue", () => {
+  const started = at("2026-01-01T00:00:00Z");
+  test("more than twice the cadence since the last meeting held, or since the series began", () => {
+    const held = at("2026-03-02T10:00:00Z");
+    expect(isOverdue("weekly", held, started, at("2026-03-16T10:00:00Z"))).toBe(false);
+    expect(isOverdue("weekly", held, started, at("2026-03-16T10:00:01Z"))).toBe(true);
+    expect(isOverdue("fortnightly", held, started, at("2026-03-29T00:00:00Z"))).toBe(false);
+    expect(isOverdue("fortnightly", held, started, at("2026-03-31T00:00:00Z"))).toBe(true);
+    expect(isOverdue("monthly", held, started, at("2026-05-02T10:00:00Z"))).toBe(false);
+    expect(isOverdue("monthly", held, started, at("2026-05-02T10:00:01Z"))).toBe(true);
+    expect(isOverdue("quarterly", null, started, at("2026-06-30T00:00:00Z"))).toBe(false);
+    expect(isOverdue("quarterly", null, started, at("2026-07-02T00:00:00Z"))).toBe(true);
+  });
+
+  test("how long ago, as the manager chain reads it", () => {
+    const now = at("2026-03-30T12:00:00Z");
+    expect(sinceInWords(null, now)).toBe("none yet");
+    expect(sinceInWords(at("2026-03-30T08:00:00Z"), now)).toBe("today");
+    expect(sinceInWords(at("2026-03-29T08:00:00Z"), now)).toBe("yesterday");
+    expect(sinceInWords(at("2026-03-25T08:00:00Z"), now)).toBe("5 days ago");
+    expect(sinceInWords(at("2026-03-09T08:00:00Z"), now)).toBe("3 weeks ago");
+    expect(sinceInWords(at("2025-12-20T08:00:00Z"), now)).toBe("3 months ago");
+  });
+});
