@@ -1,0 +1,140 @@
+/**
+ * Choosing who gives a person feedback in a cycle: who may be chosen (and why not), how many, and
+ * whom to suggest first. Pure: the server gathers the facts (feedback.server.ts).
+ *
+ * Peers are nominated (by the person, for their manager to approve, or by the manager: the cycle's
+ * settings say which). Upward feedback needs no nomination: a manager's direct reports are asked.
+ * The cap on reviews limits how many peer requests one person is asked to answer in a cycle, so
+ * that popular reviewers are not buried; requests declined or withdrawn free their place.
+ */
+import { plural } from "~/utils/plural";
+
+export const REQUEST_STATES = ["nominated", "approved", "declined", "withdrawn", "submitted"] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
+  nominated: "Waiting for the manager's approval",
+  approved: "Asked",
+  declined: "Declined by the manager",
+  withdrawn: "Withdrawn",
+  submitted: "Answered",
+};
+
+export function isRequestState(value: string): value is RequestState {
+  return (REQUEST_STATES as readonly string[]).includes(value);
+}
+
+/** Requests that hold a place (towards the peer count and the reviewer's cap). */
+export const LIVE_STATES = ["nominated", "approved", "submitted"] as const satisfies readonly RequestState[];
+export function isLive(state: string): boolean {
+  return (LIVE_STATES as readonly string[]).includes(state);
+}
+
+/** Requests still waiting for something: withdrawn when their reviewer or subject leaves. */
+export const PENDING_STATES = ["nominated", "approved"] as const satisfies readonly RequestState[];
+export function isPending(state: string): boolean {
+  return (PENDING_STATES as readonly string[]).includes(state);
+}
+
+const MOVES: Record<RequestState, readonly RequestState[]> = {
+  nominated: ["approved", "declined", "withdrawn"],
+  approved: ["submitted", "withdrawn"],
+  declined: [],
+  withdrawn: [],
+  submitted: [],
+};
+
+export function canMove(from: string, to: RequestState): boolean {
+  return isRequestState(from) && MOVES[from].includes(to);
+}
+
+export type Channel = "peer" | "upward";
+
+export type Candidate = { id: string; name: string; active: boolean };
+
+export type NominationFacts = {
+  channel: Channel;
+  subject: { id: string; managerId: string | null };
+  /** Reviewers already holding a live request about the subject in this cycle. */
+  alreadyNominated: ReadonlySet<string>;
+  /** How many live peer requests each reviewer already has in the cycle (0 when absent). */
+  requestsOf: ReadonlyMap<string, number>;
+  reviewCap: number;
+};
+
+export const INELIGIBILITY = ["self", "manager", "deactivated", "at-cap", "already-nominated"] as const;
+export type Ineligibility = (typeof INELIGIBILITY)[number];
+
+/** Why this candidate cannot be chosen; empty when they can. */
+export function ineligibility(candidate: Candidate, facts: NominationFacts): Ineligibility[] {
+  const reasons: Ineligibility[] = [];
+  if (candidate.id === facts.subject.id) reasons.push("self");
+  // The manager reviews the person anyway; upward feedback is about the manager, so there they are the subject.
+  if (facts.channel === "peer" && candidate.id === facts.subject.managerId) reasons.push("manager");
+  if (!candidate.active) reasons.push("deactivated");
+  if (facts.alreadyNominated.has(candidate.id)) reasons.push("already-nominated");
+  else if (facts.channel === "peer" && (facts.requestsOf.get(candidate.id) ?? 0) >= facts.reviewCap) reasons.push("at-cap");
+  return reasons;
+}
+
+export function ineligibilityText(reason: Ineligibility, candidateName: string, reviewCap: number): string {
+  switch (reason) {
+    case "self":
+      return "You cannot give feedback about yourself.";
+    case "manager":
+      return `${candidateName} is the manager and reviews this person anyway.`;
+    case "deactivated":
+      return `${candidateName} no longer has an account.`;
+    case "at-cap":
+      return `${candidateName} has already been asked for ${plural(reviewCap, "# review")} this cycle, the most anyone is asked.`;
+    case "already-nominated":
+      return `${candidateName} is already asked.`;
+  }
+}
+
+export type PeerLimits = { minPeers: number; maxPeers: number };
+
+/** What is wrong with this many live peer requests for one person, or null when it is within the limits. */
+export function peerCountProblem(count: number, limits: PeerLimits): string | null {
+  if (count < limits.minPeers) return `Choose at least ${plural(limits.minPeers, "# peer")} (${count} so far).`;
+  if (count > limits.maxPeers) return `Choose at most ${plural(limits.maxPeers, "# peer")}.`;
+  return null;
+}
+
+/** Whether one more nomination fits under the most peers. */
+export function roomForMore(count: number, limits: PeerLimits): boolean {
+  return count < limits.maxPeers;
+}
+
+/** What the person and a candidate share, from which suggestions are ranked. */
+export type Ties = { sharedTeam: boolean; hiringLoops: number; mentorship: boolean };
+
+export type Suggestion = Candidate & { score: number; ties: string[]; requests: number };
+
+/** How much each tie counts: working on the same team most; a hiring loop or a mentoring pair together next. */
+export const TIE_WEIGHTS = { sharedTeam: 3, hiringLoop: 2, mentorship: 2 } as const;
+
+export function tieScore(ties: Ties): number {
+  return (ties.sharedTeam ? TIE_WEIGHTS.sharedTeam : 0) + Math.min(ties.hiringLoops, 2) * TIE_WEIGHTS.hiringLoop + (ties.mentorship ? TIE_WEIGHTS.mentorship : 0);
+}
+
+export function tieTexts(ties: Ties): string[] {
+  return [
+    ...(ties.sharedTeam ? ["On the same team"] : []),
+    ...(ties.hiringLoops ? [`Interviewed together on ${plural(ties.hiringLoops, "# hiring loop")}`] : []),
+    ...(ties.mentorship ? ["Mentoring pair"] : []),
+  ];
+}
+
+/**
+ * Suggested reviewers: eligible candidates with at least one tie, strongest ties first; among
+ * equals, those asked least so far (to spread the work), then by name. Each shows how many requests
+ * they already have.
+ */
+export function suggestPeers(candidates: readonly (Candidate & { ties: Ties })[], facts: NominationFacts, limit = 10): Suggestion[] {
+  return candidates
+    .filter((candidate) => ineligibility(candidate, facts).length === 0 && tieScore(candidate.ties) > 0)
+    .map(({ ties, ...candidate }) => ({ ...candidate, score: tieScore(ties), ties: tieTexts(ties), requests: facts.requestsOf.get(candidate.id) ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.requests - b.requests || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}

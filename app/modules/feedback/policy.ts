@@ -1,0 +1,83 @@
+/**
+ * Who may read and do what with feedback in a cycle. Pure rules; the server gathers the facts.
+ *
+ * Reading one person's feedback (the subject's):
+ * - peer feedback: the subject's managers up the line and admins read every answer with its
+ *   author's name (as they read the person's reviews); those who calibrate the subject in a session
+ *   of the cycle read a summary per competency with counts; the subject reads the answers only once
+ *   their outcome in the cycle is released to them (calibration: the session is published and their
+ *   manager has released the outcome), named or anonymous as the cycle's settings say;
+ * - upward feedback (the subject is a manager, the authors their reports): nobody reads an answer
+ *   with a name, and nobody reads one alone. Readers get an aggregate of at least three reports'
+ *   answers, as the one disclosure check releases it (anonymity.ts): the manager once their own
+ *   outcome is released, their managers and admins at any time, their calibrators as a summary.
+ * Everyone reads the answers they wrote.
+ */
+import type { NamesShown, Nominator } from "./settings";
+import { isPending, type Channel } from "./nomination";
+
+export type FeedbackReader = { id: string; isAdmin: boolean };
+
+export type SubjectFacts = {
+  channel: Channel;
+  subjectId: string;
+  /** The subject's managers, nearest first. */
+  subjectManagerChain: readonly string[];
+  /** The reader facilitates or calibrates a session of the cycle in which the subject is calibrated. */
+  calibratesSubject: boolean;
+  /** The subject's outcome in this cycle has been released to them. */
+  outcomeReleased: boolean;
+  namesShown: NamesShown;
+};
+
+/**
+ * - `named`: every answer with its author;
+ * - `anonymous`: the answers without authors, once at least three were given (anonymity.ts);
+ * - `summary`: per competency, counts and the average rating only;
+ * - `aggregate`: per competency, counts, the average rating and the examples without authors,
+ *   released by the disclosure check under each author's floor;
+ * - `none`: nothing (the page does not exist for the reader).
+ */
+export type FeedbackView = "named" | "anonymous" | "summary" | "aggregate" | "none";
+
+export function feedbackView(reader: FeedbackReader, facts: SubjectFacts): FeedbackView {
+  const isSubject = reader.id === facts.subjectId;
+  const above = !isSubject && (reader.isAdmin || facts.subjectManagerChain.includes(reader.id));
+  if (facts.channel === "upward") {
+    if (isSubject) return facts.outcomeReleased ? "aggregate" : "none";
+    if (above) return "aggregate";
+    return facts.calibratesSubject ? "summary" : "none";
+  }
+  if (isSubject) {
+    if (!facts.outcomeReleased) return "none";
+    return facts.namesShown === "after-release" ? "named" : "anonymous";
+  }
+  if (above) return "named";
+  return facts.calibratesSubject ? "summary" : "none";
+}
+
+/** Who chooses peers, by the cycle's settings: the person (their manager approves) or the manager. */
+export function canNominate(reader: FeedbackReader, subject: { id: string; managerId: string | null }, nominator: Nominator): boolean {
+  return nominator === "person" ? reader.id === subject.id : subject.managerId !== null && reader.id === subject.managerId;
+}
+
+/** The person's manager approves or declines the person's nominations. */
+export function canDecideNomination(reader: FeedbackReader, subject: { managerId: string | null }): boolean {
+  return subject.managerId !== null && reader.id === subject.managerId;
+}
+
+/** A pending request is withdrawn by whoever nominated it or by the person's manager. */
+export function canWithdrawRequest(reader: FeedbackReader, request: { state: string; nominatedById: string | null }, subject: { managerId: string | null }): boolean {
+  if (!isPending(request.state)) return false;
+  return reader.id === request.nominatedById || (subject.managerId !== null && reader.id === subject.managerId);
+}
+
+/** Only the reviewer answers, once the request is approved and while the cycle is open. */
+export function canAnswer(reader: FeedbackReader, request: { state: string; reviewerId: string }, cycle: { closed: boolean }): boolean {
+  return reader.id === request.reviewerId && request.state === "approved" && !cycle.closed;
+}
+
+/** Admins set a cycle's feedback settings, while the cycle is open. */
+export function canChangeSettings(reader: FeedbackReader, cycle: { closed: boolean }): boolean {
+  return reader.isAdmin && !cycle.closed;
+}

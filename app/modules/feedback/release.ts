@@ -1,0 +1,48 @@
+/**
+ * What a reader is shown of one person's feedback, given the view policy.ts grants them. Named
+ * views list every answer with its author; every other view goes through `anonymousRelease`, and so
+ * through the one disclosure check. Upward feedback always keeps each report's floor (`floorOf`):
+ * it is a figure about the manager's reports. Pure.
+ */
+import { anonymousRelease, type AnonymousRelease, type AnswerRow } from "./anonymity";
+import type { Channel } from "./nomination";
+import type { FeedbackView } from "./policy";
+
+export type NamedAnswer = { authorId: string; authorName: string; rating: number | null; example: string };
+
+export type FeedbackRelease =
+  | { view: "none" }
+  | { view: "named"; competencies: { competencyId: string; answers: NamedAnswer[] }[] }
+  | { view: "anonymous" | "summary" | "aggregate"; release: AnonymousRelease };
+
+export function releaseFeedback(
+  view: FeedbackView,
+  channel: Channel,
+  rows: readonly (AnswerRow & { authorName: string })[],
+  competencyIds: readonly string[],
+  options: { secret: string; floorOf: (authorId: string) => number },
+): FeedbackRelease {
+  if (view === "none") return { view };
+  if (view === "named") {
+    if (channel === "upward") return { view: "none" };
+    return {
+      view,
+      competencies: competencyIds.map((competencyId) => ({
+        competencyId,
+        answers: rows
+          .filter((row) => row.competencyId === competencyId)
+          .map((row) => ({ authorId: row.authorId, authorName: row.authorName, rating: row.rating, example: row.example }))
+          .sort((a, b) => a.authorName.localeCompare(b.authorName) || (a.authorId < b.authorId ? -1 : 1)),
+      })),
+    };
+  }
+  const plain = rows.map(({ id, authorId, competencyId, rating, example }) => ({ id, authorId, competencyId, rating, example }));
+  return {
+    view,
+    release: anonymousRelease(plain, competencyIds, {
+      secret: options.secret,
+      withAnswers: view !== "summary",
+      floorOf: channel === "upward" ? options.floorOf : undefined,
+    }),
+  };
+}

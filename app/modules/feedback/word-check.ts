@@ -1,0 +1,101 @@
+/**
+ * The check people see while they write feedback: it flags personality words (personality-words.ts)
+ * and answers without an example, and suggests what to write instead. It is advice, shown live
+ * beside the answer: it never blocks saving or submitting. Pure: the answer form runs it in the
+ * browser and the server runs the same code.
+ *
+ * What counts as an example (the rule the form explains):
+ * - at least MIN_EXAMPLE_WORDS words, since a behaviour and its effect do not fit in fewer; and
+ * - at least one marker of something concrete that happened (EXAMPLE_MARKERS): a time (a day, a
+ *   month, "last sprint", a quarter), an artefact (a pull request, an RFC, a ticket key such as
+ *   PAY-123, an incident), a link, or a situation ("when …", "during …", "in the design review").
+ * The markers are a floor, not proof: an answer can carry one and still say little. They catch the
+ * common case of an answer that is only an impression ("great to work with, very reliable").
+ */
+import { inflections, PERSONALITY_WORDS } from "./personality-words";
+
+export const MIN_EXAMPLE_WORDS = 12;
+
+export type MarkerKind = "time" | "artefact" | "link" | "situation";
+
+const MONTHS = "january|february|march|april|june|july|august|september|october|november|december";
+const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const MEETINGS = "review|meeting|retro|retrospective|standup|stand-up|planning|incident|kick-?off|interview|one-to-one|1:1|demo|offsite|workshop|post-?mortem";
+
+export const EXAMPLE_MARKERS: readonly { kind: MarkerKind; pattern: RegExp }[] = [
+  { kind: "link", pattern: /\bhttps?:\/\/\S+/i },
+  { kind: "time", pattern: new RegExp(`\\b(${MONTHS}|${DAYS}|yesterday|today)\\b`, "i") },
+  { kind: "time", pattern: /\b(last|this|next|previous|that) (week|month|quarter|sprint|cycle|year|release)\b/i },
+  { kind: "time", pattern: /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(\/\d{2,4})?|q[1-4]|h[12]|sprint \d+)\b/i },
+  { kind: "artefact", pattern: /\b(pull requests?|merge requests?|prs?|commits?|rfcs?|design docs?|documents?|docs|tickets?|incidents?|runbooks?|releases?|deploys?|deployments?|migrations?|outages?|code reviews?|post-?mortems?|dashboards?|proposals?|specs?|prototypes?|tests?)\b/i },
+  { kind: "artefact", pattern: /(#\d+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b)/ },
+  { kind: "situation", pattern: /\b(when|during|for example|for instance)\b|\be\.g\./i },
+  { kind: "situation", pattern: new RegExp(`\\bin (the|our|a|an|his|her|their|your) [\\w' -]{0,40}?(${MEETINGS})\\b`, "i") },
+];
+
+export type FlaggedWord = {
+  /** The word as written. */
+  text: string;
+  /** The listed word it is a form of. */
+  word: string;
+  start: number;
+  end: number;
+};
+
+export type ExampleVerdict = "example" | "empty" | "too-short" | "no-marker";
+
+export type AnswerCheck = {
+  words: FlaggedWord[];
+  example: ExampleVerdict;
+  markers: MarkerKind[];
+  /** Advice in the writer's words; empty when there is nothing to suggest. */
+  suggestions: string[];
+};
+
+const FORMS: ReadonlyMap<string, string> = new Map(PERSONALITY_WORDS.flatMap((entry) => inflections(entry).map((form) => [form, entry.word] as const)));
+
+/** Personality words in the text: whole words only (letters on both sides end a word), any case. */
+export function personalityWordsIn(text: string): FlaggedWord[] {
+  const found: FlaggedWord[] = [];
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    const word = FORMS.get(match[0].toLowerCase());
+    if (word) found.push({ text: match[0], word, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+export function markersIn(text: string): MarkerKind[] {
+  return [...new Set(EXAMPLE_MARKERS.filter((marker) => marker.pattern.test(text)).map((marker) => marker.kind))];
+}
+
+export function exampleVerdict(text: string): { verdict: ExampleVerdict; markers: MarkerKind[] } {
+  const trimmed = text.trim();
+  if (!trimmed) return { verdict: "empty", markers: [] };
+  const markers = markersIn(trimmed);
+  if (wordCount(trimmed) < MIN_EXAMPLE_WORDS) return { verdict: "too-short", markers };
+  return { verdict: markers.length ? "example" : "no-marker", markers };
+}
+
+const quote = (word: string) => `“${word}”`;
+
+/** The whole check of one answer's text. */
+export function checkAnswer(text: string): AnswerCheck {
+  const words = personalityWordsIn(text);
+  const { verdict, markers } = exampleVerdict(text);
+  const suggestions: string[] = [];
+  const distinct = [...new Set(words.map((flag) => flag.text.toLowerCase()))];
+  if (distinct.length) {
+    const named = distinct.map(quote).join(", ");
+    suggestions.push(
+      `${named} ${distinct.length === 1 ? "describes" : "describe"} a person rather than what they did. Describe the behaviour and its effect instead: what happened, when, and what it changed.`,
+    );
+  }
+  if (verdict === "empty") suggestions.push("Give an example: a moment when you saw this, what they did, and what it changed.");
+  if (verdict === "too-short") suggestions.push(`Say a little more (${MIN_EXAMPLE_WORDS} words or more): describe the behaviour and its effect.`);
+  if (verdict === "no-marker") suggestions.push("Anchor this in an example: when it happened (a day, a sprint, a meeting) or what it was about (a pull request, a document, an incident).");
+  return { words, example: verdict, markers, suggestions };
+}

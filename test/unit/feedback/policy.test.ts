@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { canAnswer, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type SubjectFacts } from "~/modules/feedback/policy";
+import { releaseFeedback } from "~/modules/feedback/release";
+
+const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
+  channel: "peer",
+  subjectId: "lena",
+  subjectManagerChain: ["sam", "ada"],
+  calibratesSubject: false,
+  outcomeReleased: false,
+  namesShown: "never",
+  ...overrides,
+});
+const reader = (id: string, isAdmin = false) => ({ id, isAdmin });
+
+describe("reading peer feedback", () => {
+  it("gives the managers up the line and admins every answer with names", () => {
+    expect(feedbackView(reader("sam"), peer())).toBe("named");
+    expect(feedbackView(reader("ada"), peer())).toBe("named");
+    expect(feedbackView(reader("root", true), peer())).toBe("named");
+  });
+
+  it("gives calibrators of a session with the person a summary, and others nothing", () => {
+    expect(feedbackView(reader("cal"), peer({ calibratesSubject: true }))).toBe("summary");
+    expect(feedbackView(reader("omar"), peer())).toBe("none");
+  });
+
+  it("shows the person nothing until their outcome is released, then what the settings allow", () => {
+    expect(feedbackView(reader("lena"), peer())).toBe("none");
+    expect(feedbackView(reader("lena", true), peer())).toBe("none");
+    expect(feedbackView(reader("lena"), peer({ outcomeReleased: true }))).toBe("anonymous");
+    expect(feedbackView(reader("lena"), peer({ outcomeReleased: true, namesShown: "after-release" }))).toBe("named");
+  });
+});
+
+describe("reading upward feedback", () => {
+  const upward = (overrides: Partial<SubjectFacts> = {}) => peer({ channel: "upward", subjectId: "sam", subjectManagerChain: ["ada"], ...overrides });
+
+  it("never names an author, to anyone", () => {
+    for (const id of ["sam", "ada", "root", "cal"]) expect(feedbackView(reader(id, id === "root"), upward({ outcomeReleased: true, calibratesSubject: id === "cal", namesShown: "after-release" }))).not.toBe("named");
+  });
+
+  it("reaches the manager as an aggregate once their outcome is released", () => {
+    expect(feedbackView(reader("sam"), upward())).toBe("none");
+    expect(feedbackView(reader("sam"), upward({ outcomeReleased: true }))).toBe("aggregate");
+    expect(feedbackView(reader("ada"), upward())).toBe("aggregate");
+    expect(feedbackView(reader("cal"), upward({ calibratesSubject: true }))).toBe("summary");
+  });
+
+  it("releases an aggregate of at least three reports, under each report's floor, through the disclosure check", () => {
+    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "leadership", rating: 3, example: "When we planned Q3 …" }));
+    const floor3 = releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 3 });
+    expect(floor3).toMatchObject({ view: "aggregate", release: { released: true, authors: 3 } });
+    const floor4 = releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 4 });
+    expect(floor4).toMatchObject({ view: "aggregate", release: { released: false, authors: null } });
+    expect(releaseFeedback("aggregate", "upward", rows.slice(0, 2), ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ release: { released: false } });
+    expect(releaseFeedback("named", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 })).toEqual({ view: "none" });
+  });
+
+  it("keeps peer answers to the three-answer floor, whatever the organisation's floor", () => {
+    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "testing", rating: 3, example: "…" }));
+    expect(releaseFeedback("anonymous", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 })).toMatchObject({ release: { released: true } });
+    const named = releaseFeedback("named", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 });
+    expect(named.view === "named" && named.competencies[0]!.answers.map((row) => row.authorName)).toEqual(["jo", "kim", "lee"]);
+  });
+});
+
+describe("nominating, deciding, withdrawing, answering", () => {
+  it("lets the person or the manager nominate as the cycle says, and the manager decide", () => {
+    const subject = { id: "lena", managerId: "sam" };
+    expect(canNominate(reader("lena"), subject, "person")).toBe(true);
+    expect(canNominate(reader("sam"), subject, "person")).toBe(false);
+    expect(canNominate(reader("sam"), subject, "manager")).toBe(true);
+    expect(canNominate(reader("lena"), subject, "manager")).toBe(false);
+    expect(canNominate(reader("sam"), { id: "lena", managerId: null }, "manager")).toBe(false);
+    expect(canDecideNomination(reader("sam"), subject)).toBe(true);
+    expect(canDecideNomination(reader("lena"), subject)).toBe(false);
+  });
+
+  it("withdraws only pending requests, by their nominator or the manager", () => {
+    const subject = { managerId: "sam" };
+    expect(canWithdrawRequest(reader("lena"), { state: "nominated", nominatedById: "lena" }, subject)).toBe(true);
+    expect(canWithdrawRequest(reader("sam"), { state: "approved", nominatedById: "lena" }, subject)).toBe(true);
+    expect(canWithdrawRequest(reader("omar"), { state: "approved", nominatedById: "lena" }, subject)).toBe(false);
+    expect(canWithdrawRequest(reader("lena"), { state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
+  });
+
+  it("lets only the reviewer answer an approved request in an open cycle", () => {
+    expect(canAnswer(reader("omar"), { state: "approved", reviewerId: "omar" }, { closed: false })).toBe(true);
+    expect(canAnswer(reader("omar"), { state: "nominated", reviewerId: "omar" }, { closed: false })).toBe(false);
+    expect(canAnswer(reader("omar"), { state: "approved", reviewerId: "omar" }, { closed: true })).toBe(false);
+    expect(canAnswer(reader("lena"), { state: "approved", reviewerId: "omar" }, { closed: false })).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { FeedbackSettingsSchema, personSeesNames } from "~/modules/feedback/settings";
+
+describe("a cycle's feedback settings", () => {
+  it("fills the defaults around the due day", () => {
+    expect(FeedbackSettingsSchema.parse({ dueOn: "2026-04-30", peer: true })).toEqual({
+      peer: true,
+      upward: false,
+      minPeers: 3,
+      maxPeers: 5,
+      nominator: "person",
+      dueOn: "2026-04-30",
+      competencies: "level",
+      answerKind: "rating",
+      namesShown: "never",
+      reviewCap: 5,
+    });
+  });
+
+  it("reads numbers from a form's text", () => {
+    expect(FeedbackSettingsSchema.parse({ dueOn: "2026-04-30", minPeers: "2", maxPeers: "4", reviewCap: "8" })).toMatchObject({ minPeers: 2, maxPeers: 4, reviewCap: 8 });
+  });
+
+  it("refuses a most below the fewest, a cap of nought, unknown choices and bad days", () => {
+    const issues = (input: object) => FeedbackSettingsSchema.safeParse({ dueOn: "2026-04-30", ...input }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([["maxPeers", "The most peers is at least the fewest."]]);
+    expect(issues({ reviewCap: 0 })).toEqual([["reviewCap", "The most reviews one person writes is at least 1."]]);
+    expect(issues({ nominator: "anyone" })).toEqual([["nominator", "Choose who nominates peers."]]);
+    expect(issues({ dueOn: "2026-02-30" })).toEqual([["dueOn", "That date does not exist."]]);
+  });
+
+  it("shows the person names only when the cycle says so", () => {
+    expect(personSeesNames({ namesShown: "never" })).toBe(false);
+    expect(personSeesNames({ namesShown: "after-release" })).toBe(true);
+  });
+});
