@@ -43,6 +43,11 @@ export const ACTION_LABELS = {
   "mentorship.pair_rule_removed": "Mentorship pin or forbid removed",
   "mentorship.pairs_published": "Mentorship pairs published",
   "email.resent": "Email sent again",
+  "feedback.settings_changed": "Feedback settings of a review cycle changed",
+  "feedback.nominated": "Reviewer nominated for feedback",
+  "feedback.approved": "Feedback nomination approved",
+  "feedback.declined": "Feedback nomination declined",
+  "feedback.withdrawn": "Feedback request withdrawn",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -81,10 +86,12 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   calibrationSessionId: "calibration session",
   menteeId: "mentee",
   mentorId: "mentor",
+  reviewerId: "reviewer",
+  feedbackRequestsWithdrawn: "feedback requests withdrawn",
 };
 
 /** Keys whose value is the id of a person or session, shown by name. */
-const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId"]);
+const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId", "reviewerId"]);
 
 /** The ids a detail refers to that the audit log names (people, calibration sessions). */
 export function idsToName(detail: unknown): string[] {
@@ -210,6 +217,12 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "mentorship.pair_rule_removed": programme,
   "mentorship.pairs_published": programme,
   "email.resent": listed,
+  // Feedback: who was asked about whom and what became of it; never what anyone wrote.
+  "feedback.settings_changed": listed,
+  "feedback.nominated": listed,
+  "feedback.approved": listed,
+  "feedback.declined": listed,
+  "feedback.withdrawn": listed,
 };
 
 /**

@@ -10,6 +10,7 @@ import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
+import { withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -402,7 +403,8 @@ export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
   const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);
-  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions }));
+  const feedbackRequestsWithdrawn = await withdrawRequestsOfDeactivated(tx, personId, now);
+  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...(feedbackRequestsWithdrawn ? { feedbackRequestsWithdrawn } : {}) }));
   return true;
 }
 

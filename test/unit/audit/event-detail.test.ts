@@ -29,7 +29,7 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
     { name: { from: "Ada", to: "Ada Lovelace" }, userName: { from: "ada", to: "ada.lovelace" }, track: { from: "ic", to: "manager" }, level: { from: "ic3", to: "m1" }, via },
     { team: { from: "Payments", to: "Guild Frontend" }, group: "Guild Frontend", via },
   ],
-  "person.deactivated": [{ endedSessions: 2 }, { endedSessions: 0, via }],
+  "person.deactivated": [{ endedSessions: 2 }, { endedSessions: 0, via }, { endedSessions: 1, feedbackRequestsWithdrawn: 3 }],
   "person.reactivated": [undefined, { via }],
   "person.signed_out_everywhere": [{ endedSessions: 1 }],
   "person.sign_in_link_created": [{ expiresAt: "2026-03-08T09:30:00.000Z", revokedEarlierLinks: 1 }],
@@ -82,6 +82,13 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "mentorship.pair_rule_removed": [{ name: "Autumn mentoring", menteeId: "mentee-1", mentorId: "mentor-1" }],
   "mentorship.pairs_published": [{ name: "Autumn mentoring", offered: 14 }],
   "email.resent": [{ to: "ada@example.com", subject: "Assess yourself for Spring 2026", was: "failed" }],
+  "feedback.settings_changed": [
+    { peer: true, upward: true, minPeers: 3, maxPeers: 5, nominator: "person", dueOn: "2026-04-30", competencies: "level", answerKind: "rating", namesShown: "never", reviewCap: 5, upwardRequests: 12 },
+  ],
+  "feedback.nominated": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", state: "nominated" }],
+  "feedback.approved": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1" }],
+  "feedback.declined": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "Max is on leave until June." }],
+  "feedback.withdrawn": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "by-nominator" }],
 };
 
 describe("an audit event's detail in words", () => {
@@ -115,6 +122,11 @@ describe("an audit event's detail in words", () => {
 
   test("mentorship pairs name the two people", () => {
     expect(describeAuditDetail("mentorship.pair_pinned", RECORDED["mentorship.pair_pinned"][0], context)).toBe("programme: Autumn mentoring; mentee: Mia Mentee; mentor: Max Mentor");
+  });
+
+  test("a feedback request names its reviewer, and a deactivation counts the requests it withdrew", () => {
+    expect(describeAuditDetail("feedback.approved", RECORDED["feedback.approved"][0], context)).toContain("reviewer: Max Mentor");
+    expect(describeAuditDetail("person.deactivated", RECORDED["person.deactivated"][2], context)).toBe("sessions ended: 1; feedback requests withdrawn: 3");
   });
 
   test("an action no longer written, and a level no ladder knows, still read without objects", () => {

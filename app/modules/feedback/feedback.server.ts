@@ -1,0 +1,413 @@
+import { randomBytes } from "node:crypto";
+import { db, type Prisma } from "~/db/client.server";
+import { StaleRevision, withRetry } from "~/db/retry.server";
+import { mergeSave, type DraftValues, type FieldConflict, type SaveDraftInput } from "~/modules/assessments/draft";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
+import { dateToDay, dayToDate } from "~/modules/days";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import type { Viewer } from "~/modules/identity/policy";
+import { competenciesForLevel, trackOfLevel } from "~/modules/ladders";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { managerChain } from "~/modules/people/reporting-line.server";
+import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
+import { canMove, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
+import { canAnswer, canChangeSettings, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
+import { releaseFeedback, type FeedbackRelease } from "./release";
+import { FeedbackSettingsSchema, type FeedbackSettings } from "./settings";
+
+/**
+ * Peer and upward feedback in a review cycle: the cycle's settings, nominations and their
+ * approval, answers (autosaved drafts, then submitted), and what each reader is shown. Every
+ * function authorises the viewer itself (policy.ts); every decision about a request is an audit
+ * event in the same transaction.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+const settingsSelect = {
+  peer: true,
+  upward: true,
+  minPeers: true,
+  maxPeers: true,
+  nominator: true,
+  dueOn: true,
+  competencies: true,
+  answerKind: true,
+  namesShown: true,
+  reviewCap: true,
+} satisfies Prisma.FeedbackSettingsSelect;
+
+function toSettings(row: Prisma.FeedbackSettingsGetPayload<{ select: typeof settingsSelect }>): FeedbackSettings {
+  return FeedbackSettingsSchema.parse({ ...row, dueOn: dateToDay(row.dueOn) });
+}
+
+/** The cycle's feedback settings, or null when the cycle asks for no feedback. */
+export async function feedbackSettingsOf(cycleId: string, client: Pick<Tx, "feedbackSettings"> = db): Promise<FeedbackSettings | null> {
+  const row = await client.feedbackSettings.findUnique({ where: { cycleId }, select: settingsSelect });
+  return row ? toSettings(row) : null;
+}
+
+async function requireCycle(cycleId: string) {
+  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, closedAt: true } });
+  if (!cycle) throw new NotFoundError("We could not find that review cycle.");
+  return cycle;
+}
+
+/**
+ * An admin sets the cycle's feedback settings. Turning upward feedback on asks every participant's
+ * active direct reports about them (once: asking again changes nothing). Settings, requests and the
+ * audit event commit together.
+ */
+export async function saveFeedbackSettings(viewer: Viewer, cycleId: string, input: FeedbackSettings): Promise<void> {
+  const cycle = await requireCycle(cycleId);
+  if (!canChangeSettings(viewer, { closed: cycle.closedAt !== null })) throw new ForbiddenError("Only admins change a cycle's feedback settings, while it is open.");
+  const settings = FeedbackSettingsSchema.parse(input);
+  const data = { ...settings, dueOn: dayToDate(settings.dueOn) };
+  await db.$transaction(async (tx) => {
+    await tx.feedbackSettings.upsert({ where: { cycleId }, create: { cycleId, ...data, secret: randomBytes(24).toString("base64url") }, update: data });
+    const asked = settings.upward ? await askReportsUpward(tx, cycleId, settings) : 0;
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "feedback.settings_changed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { ...settings, ...(asked ? { upwardRequests: asked } : {}) } });
+  });
+}
+
+/** What a request records about its subject when it is made: their ladder version, track, level and the competencies asked. */
+async function subjectLadderFacts(subject: { ladderId: string | null; level: string | null }) {
+  const served = subject.level ? await ladderForPerson(subject) : undefined;
+  const track = served && subject.level ? trackOfLevel(served.ladder, subject.level) : undefined;
+  if (!served || !track || !subject.level) return null;
+  return {
+    ladderVersionId: served.versionId,
+    trackId: track.id,
+    levelId: subject.level,
+    competencyIds: JSON.stringify(competenciesForLevel(served.ladder, subject.level).map((competency) => competency.id)),
+  };
+}
+
+async function askReportsUpward(tx: Tx, cycleId: string, settings: FeedbackSettings): Promise<number> {
+  const managers = await tx.user.findMany({
+    where: { deactivatedAt: null, cycleParticipations: { some: { cycleId } }, reports: { some: { deactivatedAt: null } } },
+    select: { id: true, ladderId: true, level: true, reports: { where: { deactivatedAt: null }, select: { id: true } } },
+  });
+  let asked = 0;
+  for (const manager of managers) {
+    const facts = await subjectLadderFacts(manager);
+    if (!facts) continue;
+    const existing = new Set(
+      (await tx.feedbackRequest.findMany({ where: { cycleId, channel: "upward", subjectId: manager.id }, select: { reviewerId: true } })).map((row) => row.reviewerId),
+    );
+    const missing = manager.reports.filter((report) => !existing.has(report.id));
+    if (!missing.length) continue;
+    await tx.feedbackRequest.createMany({
+      data: missing.map((report) => ({ cycleId, channel: "upward", subjectId: manager.id, reviewerId: report.id, state: "approved", dueOn: dayToDate(settings.dueOn), ...facts })),
+    });
+    asked += missing.length;
+  }
+  return asked;
+}
+
+async function requireSettings(cycleId: string, client: Pick<Tx, "feedbackSettings"> = db): Promise<FeedbackSettings> {
+  const settings = await feedbackSettingsOf(cycleId, client);
+  if (!settings) throw new NotFoundError("This review cycle asks for no feedback.");
+  return settings;
+}
+
+async function requirePerson(personId: string) {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, ladderId: true, level: true, deactivatedAt: true } });
+  if (!person) throw new NotFoundError("There is no person with that id.");
+  return person;
+}
+
+function requestEvent(actorId: string, action: "feedback.nominated" | "feedback.approved" | "feedback.declined" | "feedback.withdrawn", request: { id: string; subjectId: string; reviewerId: string; cycleId: string }, detail: Record<string, string> = {}) {
+  return { actorId, action, subjectType: "person" as const, subjectId: request.subjectId, detail: { requestId: request.id, reviewerId: request.reviewerId, cycleId: request.cycleId, ...detail } };
+}
+
+export type NominationResult = { ok: true; requestId: string; state: RequestState } | { ok: false; message: string };
+
+/**
+ * Nominates a peer to give the person feedback. The person's nomination waits for their manager's
+ * approval; the manager's own is approved at once. Who may be chosen (not the person, not their
+ * manager, nobody deactivated, nobody at the cycle's cap, nobody asked already) and the most peers
+ * are checked again inside the transaction, so two nominations at once cannot pass a limit.
+ */
+export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: string, reviewerId: string, now = new Date()): Promise<NominationResult> {
+  const cycle = await requireCycle(cycleId);
+  const settings = await requireSettings(cycleId);
+  const subject = await requirePerson(subjectId);
+  if (!settings.peer || cycle.closedAt) throw new NotFoundError("This review cycle asks for no peer feedback.");
+  if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError("You cannot choose who gives this person feedback.");
+  const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
+  if (!participant) throw new NotFoundError("This person is not in the review cycle.");
+  const reviewer = await db.user.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, deactivatedAt: true } });
+  if (!reviewer) throw new NotFoundError("There is no person with that id.");
+  const facts = await subjectLadderFacts(subject);
+  if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
+  const state: RequestState = settings.nominator === "manager" ? "approved" : "nominated";
+
+  return withRetry(() =>
+    db.$transaction(
+      async (tx): Promise<NominationResult> => {
+        const live = await tx.feedbackRequest.findMany({ where: { cycleId, channel: "peer", subjectId, state: { in: ["nominated", "approved", "submitted"] } }, select: { reviewerId: true } });
+        const load = await tx.feedbackRequest.count({ where: { cycleId, channel: "peer", reviewerId, state: { in: ["nominated", "approved", "submitted"] } } });
+        const reasons = ineligibility(
+          { id: reviewer.id, name: reviewer.name, active: reviewer.deactivatedAt === null },
+          { channel: "peer", subject, alreadyNominated: new Set(live.map((row) => row.reviewerId)), requestsOf: new Map([[reviewer.id, load]]), reviewCap: settings.reviewCap },
+        );
+        if (reasons.length) return { ok: false, message: ineligibilityText(reasons[0]!, reviewer.name, settings.reviewCap) };
+        if (!roomForMore(live.length, settings)) return { ok: false, message: `${subject.name} already has the most peers this cycle asks for (${settings.maxPeers}).` };
+        const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
+        const request = await tx.feedbackRequest.upsert({
+          where: { cycleId_channel_subjectId_reviewerId: { cycleId, channel: "peer", subjectId, reviewerId } },
+          create: { cycleId, channel: "peer", subjectId, reviewerId, ...values },
+          update: values,
+          select: { id: true, cycleId: true, subjectId: true, reviewerId: true },
+        });
+        // A request that was answered and is reused keeps nothing of the answer it had.
+        await tx.feedbackAnswer.deleteMany({ where: { requestId: request.id } });
+        await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.nominated", request, { state }));
+        return { ok: true, requestId: request.id, state };
+      },
+      { isolationLevel: "Serializable" },
+    ),
+  );
+}
+
+async function requireRequest(requestId: string, client: Pick<Tx, "feedbackRequest"> = db) {
+  const request = await client.feedbackRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      cycleId: true,
+      channel: true,
+      subjectId: true,
+      reviewerId: true,
+      nominatedById: true,
+      state: true,
+      revision: true,
+      ladderVersionId: true,
+      trackId: true,
+      levelId: true,
+      competencyIds: true,
+      dueOn: true,
+      subject: { select: { name: true, managerId: true } },
+      reviewer: { select: { name: true } },
+      cycle: { select: { name: true, closedAt: true } },
+    },
+  });
+  if (!request) throw new NotFoundError("We could not find that feedback request.");
+  return request;
+}
+
+/** The person's manager approves a nomination, or declines it with a reason the person reads. */
+export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = new Date()): Promise<void> {
+  const request = await requireRequest(requestId);
+  if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError("We could not find that feedback request.");
+  const to: RequestState = decision === "approve" ? "approved" : "declined";
+  const why = reason?.trim() ?? "";
+  if (to === "declined" && !why) throw new InvalidError("Say why you decline this nomination: the person reads it.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.feedbackRequest.updateMany({
+      where: { id: requestId, state: "nominated" },
+      data: { state: to, decidedAt: now, declineReason: to === "declined" ? why : null },
+    });
+    if (count !== 1 || !canMove("nominated", to)) throw new ConflictError("This nomination was already decided or withdrawn. Reload the page to see where it stands.");
+    await recordAuditEvent(tx, requestEvent(viewer.id, to === "approved" ? "feedback.approved" : "feedback.declined", request, to === "declined" ? { reason: why } : {}));
+  });
+}
+
+/** Whoever nominated a pending request, or the person's manager, withdraws it. */
+export async function withdrawRequest(viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
+  const request = await requireRequest(requestId);
+  const mayRead = viewer.id === request.nominatedById || viewer.id === request.subject.managerId;
+  if (!mayRead || request.channel !== "peer") throw new NotFoundError("We could not find that feedback request.");
+  if (!canWithdrawRequest(viewer, request, request.subject)) throw new ConflictError("Only a request still waiting can be withdrawn.");
+  const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
+    if (count !== 1) throw new ConflictError("This request was answered or withdrawn meanwhile. Reload the page to see where it stands.");
+    await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.withdrawn", request, { reason: withdrawnReason }));
+  });
+}
+
+/**
+ * In the transaction that deactivates someone (people/service.server.ts, for the admin's page and
+ * SCIM alike): the requests still waiting that they were to answer, and those about them, are
+ * withdrawn. The managers of the people who lose a reviewer are told on their to-do list
+ * (`replacementsNeeded`). Returns how many were withdrawn.
+ */
+export async function withdrawRequestsOfDeactivated(tx: Pick<Tx, "feedbackRequest">, personId: string, now: Date): Promise<number> {
+  const pending = { state: { in: ["nominated", "approved"] }, cycle: { closedAt: null } };
+  const asReviewer = await tx.feedbackRequest.updateMany({ where: { reviewerId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "reviewer-deactivated", withdrawnAt: now } });
+  const asSubject = await tx.feedbackRequest.updateMany({ where: { subjectId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "subject-deactivated", withdrawnAt: now } });
+  return asReviewer.count + asSubject.count;
+}
+
+/**
+ * For a manager: their reports in open cycles who lost a peer reviewer because the reviewer was
+ * deactivated, and now have fewer live peers than the cycle asks for. The to-do list tells the
+ * manager (feedback's to-do facts); the item goes once someone else is asked.
+ */
+export async function replacementsNeeded(managerId: string): Promise<{ cycleId: string; cycleName: string; person: { id: string; name: string }; reviewerName: string }[]> {
+  const withdrawn = await db.feedbackRequest.findMany({
+    where: { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId, deactivatedAt: null }, cycle: { closedAt: null } },
+    select: { cycleId: true, subjectId: true, cycle: { select: { name: true, feedbackSettings: { select: { minPeers: true } } } }, subject: { select: { name: true } }, reviewer: { select: { name: true } } },
+  });
+  const result = [];
+  for (const row of withdrawn) {
+    const live = await db.feedbackRequest.count({ where: { cycleId: row.cycleId, channel: "peer", subjectId: row.subjectId, state: { in: ["nominated", "approved", "submitted"] } } });
+    if (live < (row.cycle.feedbackSettings?.minPeers ?? 0)) result.push({ cycleId: row.cycleId, cycleName: row.cycle.name, person: { id: row.subjectId, name: row.subject.name }, reviewerName: row.reviewer.name });
+  }
+  return result;
+}
+
+// Answers
+
+async function answerRules(request: { ladderVersionId: string; levelId: string; competencyIds: string; cycleId: string }) {
+  const ladder = await requireLadderOfVersion(request.ladderVersionId);
+  const settings = await requireSettings(request.cycleId);
+  const competencyIds = JSON.parse(request.competencyIds) as string[];
+  return { ladder, settings, rules: { answerKind: settings.answerKind, scale: ladder.scale, competencyIds } };
+}
+
+/** Why the reviewer's draft can no longer change, or null when it can. */
+function answerLock(request: { state: string; cycle: { name: string; closedAt: Date | null } }): string | null {
+  if (request.state === "submitted") return "This feedback was submitted and is locked.";
+  if (request.state !== "approved") return "This request is no longer open.";
+  if (request.cycle.closedAt) return `The cycle “${request.cycle.name}” is closed, so this draft can no longer change.`;
+  return null;
+}
+
+/** The reviewer's request as the answer form shows it; NotFoundError for anyone else. */
+export async function answerPage(viewer: Viewer, requestId: string) {
+  const request = await requireRequest(requestId);
+  if (request.reviewerId !== viewer.id || !["approved", "submitted"].includes(request.state)) throw new NotFoundError("We could not find that feedback request.");
+  const { ladder, settings, rules } = await answerRules(request);
+  const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === request.levelId);
+  const answers = await db.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } });
+  return {
+    request: { id: request.id, channel: request.channel as Channel, state: request.state, revision: request.revision, dueOn: dateToDay(request.dueOn), subject: { id: request.subjectId, name: request.subject.name }, cycle: { id: request.cycleId, name: request.cycle.name } },
+    level: level ? { id: level.id, title: level.title } : null,
+    competencies: competenciesForLevel(ladder, request.levelId)
+      .filter((competency) => rules.competencyIds.includes(competency.id))
+      .map((competency) => ({ id: competency.id, name: competency.name, description: competency.description, expectations: level?.expectations[competency.id] ?? [] })),
+    scale: settings.answerKind === "rating" ? ladder.scale : [],
+    // Upward answers are never read with a name; peer answers are, by the manager (and by the person, when the cycle says so).
+    namesShown: request.channel === "upward" ? "never" : settings.namesShown,
+    values: answerValues(answers),
+    lockedReason: answerLock(request),
+  };
+}
+
+export type AnswerSaveOutcome =
+  | { status: 200; body: { ok: true; revision: number; values: DraftValues; conflicts: FieldConflict[]; savedAt: string } }
+  | { status: 400; body: { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> } }
+  | { status: 409; body: { ok: false; kind: "locked"; message: string } };
+
+const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
+
+/** Autosave of the reviewer's draft: the changed fields merged as the self-assessment's are, in one transaction. */
+export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: SaveDraftInput, now = new Date()): Promise<AnswerSaveOutcome> {
+  const request = await requireRequest(requestId);
+  if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
+  const locked = answerLock(request);
+  if (locked) return lockedOutcome(locked);
+  const { rules } = await answerRules(request);
+  const fieldErrors = validateAnswerChanges(input.changes, rules);
+  if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
+  return withRetry(() =>
+    db.$transaction(async (tx): Promise<AnswerSaveOutcome> => {
+      const current = await requireRequest(requestId, tx);
+      const lockedNow = answerLock(current);
+      if (lockedNow) return lockedOutcome(lockedNow);
+      const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
+      const { writes, conflicts } = mergeSave(values, input.changes);
+      let revision = current.revision;
+      if (Object.keys(writes).length) {
+        for (const row of answerUpdates(values, writes)) {
+          await tx.feedbackAnswer.upsert({ where: { requestId_competencyId: { requestId, competencyId: row.competencyId } }, create: { requestId, ...row }, update: { rating: row.rating, example: row.example } });
+        }
+        const bumped = await tx.feedbackRequest.updateMany({ where: { id: requestId, revision: current.revision, state: "approved" }, data: { revision: { increment: 1 } } });
+        if (bumped.count !== 1) throw new StaleRevision();
+        revision = current.revision + 1;
+      }
+      return { status: 200, body: { ok: true, revision, values: { ...values, ...writes }, conflicts, savedAt: now.toISOString() } };
+    }),
+  );
+}
+
+export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "stale" | "incomplete"; message: string };
+
+/**
+ * Submits the reviewer's answer: it locks, and competencies left empty are dropped (a reviewer
+ * leaves out what they have not seen). With `revision`, refuses when the draft changed in another tab.
+ */
+export async function submitAnswer(viewer: Viewer, requestId: string, revision: number | null, now = new Date()): Promise<AnswerSubmitOutcome> {
+  const request = await requireRequest(requestId);
+  if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
+  const locked = canAnswer(viewer, request, { closed: request.cycle.closedAt !== null }) ? null : answerLock(request);
+  if (locked) return { ok: false, kind: "locked", message: locked };
+  const { rules } = await answerRules(request);
+  return withRetry(() =>
+    db.$transaction(async (tx): Promise<AnswerSubmitOutcome> => {
+      const current = await requireRequest(requestId, tx);
+      const lockedNow = answerLock(current);
+      if (lockedNow) return { ok: false, kind: "locked", message: lockedNow };
+      if (revision !== null && revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
+      const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
+      const problem = submissionProblem(values, rules.competencyIds);
+      if (problem) return { ok: false, kind: "incomplete", message: problem };
+      const kept = answeredRows(values, rules.competencyIds).map((row) => row.competencyId);
+      await tx.feedbackAnswer.deleteMany({ where: { requestId, competencyId: { notIn: kept } } });
+      const updated = await tx.feedbackRequest.updateMany({ where: { id: requestId, revision: current.revision, state: "approved" }, data: { state: "submitted", submittedAt: now, revision: { increment: 1 } } });
+      if (updated.count !== 1) throw new StaleRevision();
+      return { ok: true };
+    }),
+  );
+}
+
+// Reading
+
+/** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
+async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
+  const entry = await db.calibrationEntry.findFirst({ where: { personId, released: true, session: { cycleId, state: "published" } }, select: { id: true } });
+  return entry !== null;
+}
+
+/**
+ * One person's feedback of one channel in a cycle, as the viewer may read it (policy.ts, then
+ * release.ts). NotFoundError when the viewer may read nothing of it.
+ */
+export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, subjectId: string, channel: Channel): Promise<{ release: FeedbackRelease; competencyIds: string[] }> {
+  const settings = await requireSettings(cycleId);
+  const secretRow = await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId }, select: { secret: true } });
+  const isSubject = viewer.id === subjectId;
+  const chain = isSubject ? [] : await managerChain(subjectId);
+  const calibrates = !isSubject && !viewer.isAdmin && !chain.includes(viewer.id) && (await calibratesPersonInCycle(viewer.id, subjectId, cycleId));
+  const released = isSubject && (await outcomeReleased(subjectId, cycleId));
+  const view = feedbackView(viewer, { channel, subjectId, subjectManagerChain: chain, calibratesSubject: calibrates, outcomeReleased: released, namesShown: settings.namesShown });
+  if (view === "none") throw new NotFoundError("We could not find that feedback.");
+  const requests = await db.feedbackRequest.findMany({
+    where: { cycleId, channel, subjectId, state: "submitted" },
+    select: { id: true, reviewerId: true, competencyIds: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
+  });
+  const competencyIds = [...new Set(requests.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
+  const rows = requests.flatMap((request) =>
+    request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: request.reviewer.name, ...answer })),
+  );
+  const floorOf = channel === "upward" ? await personFloors() : () => 0;
+  return { release: releaseFeedback(view, channel, rows, competencyIds, { secret: secretRow.secret, floorOf }), competencyIds };
+}
+
+/** The requests about a person in a cycle, for them and their manager: who is asked and where each stands. Names of upward reviewers are never listed. */
+export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: string) {
+  const subject = await requirePerson(subjectId);
+  if (viewer.id !== subjectId && viewer.id !== subject.managerId) throw new NotFoundError("There is no person with that id.");
+  const rows = await db.feedbackRequest.findMany({
+    where: { cycleId, channel: "peer", subjectId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, state: true, declineReason: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => ({ ...row, live: isLive(row.state) }));
+}
