@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "ClockLease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
