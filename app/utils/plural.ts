@@ -54,6 +54,7 @@ export const PLURALS = {
   "# more decided loop is left out until you submit your own scorecard in it.": "# more decided loops are left out until you submit your own scorecard in them.",
   "# more item": "# more items",
   "# new team": "# new teams",
+  "# nomination": "# nominations",
   "One competency has": "# competencies have",
   "One competency still needs": "# competencies still need",
   "One field was": "# fields were",

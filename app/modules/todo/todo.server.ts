@@ -1,4 +1,5 @@
 import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
+import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { reviewTodoFacts } from "~/modules/cycles/todo.server";
 import { hiringTodo } from "~/modules/hiring/todo.server";
 import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
@@ -13,13 +14,14 @@ import { todoItems, type TodoFacts, type TodoItem } from "./todo";
  * mentorship's one.
  */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
-  const [reviews, calibration, hiring, mentorship] = await Promise.all([
+  const [reviews, calibration, hiring, mentorship, feedback] = await Promise.all([
     reviewTodoFacts(viewer, now),
     calibrationTodoFacts(viewer),
     hiringTodo(viewer.id),
     mentorshipTodoFacts(viewer, now),
+    feedbackTodoFacts(viewer),
   ]);
-  const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship };
+  const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship, ...feedback };
   return todoItems(facts, now);
 }
 

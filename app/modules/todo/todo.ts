@@ -65,6 +65,14 @@ export type TodoFacts = {
   outcomesToRelease?: { session: SessionRef; effectiveOn: Date | null; waiting: number }[];
   /** For admins: live sessions with people whose outcome the facilitator may not record (themselves, their managers up the line). */
   outcomesToRecord?: { session: SessionRef; missing: number }[];
+  /** Feedback the person was asked for and has not given, in open cycles (app/modules/feedback/todo.server.ts). */
+  feedbackToGive?: { requestId: string; subjectName: string; channel: "peer" | "upward"; dueOn: Date }[];
+  /** Peer nominations of the person's reports waiting for their approval, per report and cycle. */
+  nominationsToDecide?: { cycle: CycleRef; person: { id: string; name: string }; waiting: number; dueOn: Date }[];
+  /** People with fewer peers asked than their cycle wants: the person's own (when they nominate) or their reports' (when the manager does). */
+  peersToNominate?: { cycle: CycleRef; person: { id: string; name: string }; own: boolean; live: number; minPeers: number; dueOn: Date }[];
+  /** The person's reports left with too few peers because a reviewer was deactivated. */
+  reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; dueOn: Date }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -96,6 +104,10 @@ export const TODO_KINDS = [
   "mentorship-outcome",
   "mentorship-rerun",
   "mentorship-close",
+  "feedback-answer",
+  "feedback-approve",
+  "feedback-nominate",
+  "feedback-replace",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -361,6 +373,38 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: "Its last day has passed. Closing keeps every pair, check-in and outcome as it is.",
       href: `/mentorship/${programme.id}`,
       due: endsOn,
+    });
+  }
+  for (const request of facts.feedbackToGive ?? []) {
+    add("feedback-answer", request.requestId, {
+      title: request.channel === "upward" ? `Give feedback about your manager, ${request.subjectName}` : `Give ${request.subjectName} feedback`,
+      detail: request.channel === "upward" ? "Your manager reads it only together with at least two other reports' answers, never with your name." : "An example per competency: what they did and what it changed.",
+      href: `/feedback/${request.requestId}`,
+      due: request.dueOn,
+    });
+  }
+  for (const entry of facts.nominationsToDecide ?? []) {
+    add("feedback-approve", `${entry.cycle.id}/${entry.person.id}`, {
+      title: `Approve ${possessive(entry.person.name)} peer reviewers`,
+      detail: `${plural(entry.waiting, "# nomination")} waiting for you in ${entry.cycle.name}.`,
+      href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
+      due: entry.dueOn,
+    });
+  }
+  for (const entry of facts.reviewersToReplace ?? []) {
+    add("feedback-replace", `${entry.cycle.id}/${entry.person.id}`, {
+      title: `Choose another peer reviewer for ${entry.person.name}`,
+      detail: `${entry.reviewerName} left, so their request was withdrawn; ${entry.person.name} now has fewer peers than ${entry.cycle.name} asks for.`,
+      href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
+      due: entry.dueOn,
+    });
+  }
+  for (const entry of facts.peersToNominate ?? []) {
+    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}`, {
+      title: entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
+      detail: `${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
+      href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
+      due: entry.dueOn,
     });
   }
   // Soonest first; undated last.

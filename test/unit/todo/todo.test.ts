@@ -148,6 +148,10 @@ describe("what to do next", () => {
         pairOutcomesDue: [{ ...pair, dueOn: spring.endsOn }],
         programmesToRerun: [{ programme: { id: "m3", name: "M" } }],
         programmesToClose: [{ programme: { id: "m4", name: "M" }, endsOn: autumn.endsOn }],
+        feedbackToGive: [{ requestId: "f1", subjectName: "Lena", channel: "peer", dueOn: spring.endsOn }],
+        nominationsToDecide: [{ cycle: spring, person: { id: "p1", name: "Lena" }, waiting: 2, dueOn: spring.endsOn }],
+        peersToNominate: [{ cycle: spring, person: { id: "p3", name: "Me" }, own: true, live: 1, minPeers: 3, dueOn: spring.endsOn }],
+        reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", dueOn: spring.endsOn }],
       },
       now,
     );
@@ -179,6 +183,10 @@ describe("what to do next", () => {
         "mentorship-outcome:x1",
         "mentorship-rerun:m3",
         "mentorship-close:m4",
+        "feedback-answer:f1",
+        "feedback-approve:c1/p1",
+        "feedback-nominate:c1/p3",
+        "feedback-replace:c1/p2",
       ].sort(),
     );
     for (const item of items) {
