@@ -48,6 +48,13 @@ export const ACTION_LABELS = {
   "feedback.approved": "Feedback nomination approved",
   "feedback.declined": "Feedback nomination declined",
   "feedback.withdrawn": "Feedback request withdrawn",
+  "conversation.series_started": "Career conversations set up",
+  "conversation.cadence_changed": "Career conversations' cadence changed",
+  "conversation.meeting_moved": "Career conversation moved",
+  "conversation.meeting_held": "Career conversation held",
+  "conversation.action_added": "Action agreed in a career conversation",
+  "conversation.action_closed": "Action from a career conversation closed",
+  "conversation.action_reopened": "Action from a career conversation reopened",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -88,10 +95,15 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   mentorId: "mentor",
   reviewerId: "reviewer",
   feedbackRequestsWithdrawn: "feedback requests withdrawn",
+  managerId: "manager",
+  reportId: "report",
+  ownerId: "owner",
+  movedFrom: "moved from",
+  conversationMeetingsWithdrawn: "career conversations withdrawn",
 };
 
 /** Keys whose value is the id of a person or session, shown by name. */
-const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId", "reviewerId"]);
+const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId", "reviewerId", "managerId", "reportId", "ownerId"]);
 
 /** The ids a detail refers to that the audit log names (people, calibration sessions). */
 export function idsToName(detail: unknown): string[] {
@@ -223,6 +235,14 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "feedback.approved": listed,
   "feedback.declined": listed,
   "feedback.withdrawn": listed,
+  // Career conversations: who, when and the cadence; never what was said or agreed.
+  "conversation.series_started": listed,
+  "conversation.cadence_changed": listed,
+  "conversation.meeting_moved": listed,
+  "conversation.meeting_held": listed,
+  "conversation.action_added": listed,
+  "conversation.action_closed": listed,
+  "conversation.action_reopened": listed,
 };
 
 /**

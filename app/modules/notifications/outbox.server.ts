@@ -10,7 +10,9 @@ import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
-import { calendarInvitation, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import { upcomingConversations } from "~/modules/conversations/queries.server";
+import { rollOnAll } from "~/modules/conversations/series.server";
+import { calendarInvitation, conversationSlot, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
 import { passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -57,11 +59,17 @@ export async function queueReminders(now = new Date()): Promise<number> {
     select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } },
     orderBy: { id: "asc" },
   });
-  // Each person's interviews and calibration meetings still to come.
+  // Each person's interviews, calibration meetings and career conversations still to come (a
+  // series whose meeting took place is rolled on to its next one first).
+  await rollOnAll(now);
   const events = new Map<string, CalendarSlot[]>();
   const add = (personId: string, slot: CalendarSlot) => events.set(personId, [...(events.get(personId) ?? []), slot]);
   for (const { interviewerId, ...slot } of await upcomingInterviews(now)) add(interviewerId, interviewSlot(slot));
   for (const { participantIds, ...meeting } of await upcomingMeetings(now)) for (const personId of participantIds) add(personId, meetingSlot(meeting));
+  for (const { manager, report, ...meeting } of await upcomingConversations(now)) {
+    add(manager.id, conversationSlot({ ...meeting, otherName: report.name }));
+    add(report.id, conversationSlot({ ...meeting, otherName: manager.name }));
+  }
   const from = env.mail?.from ?? "rungs@rungs.invalid";
   const organizer = { name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
   let queued = 0;

@@ -11,6 +11,7 @@ import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
 import { withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
+import { withdrawConversationsOf } from "~/modules/conversations/series.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -404,7 +405,15 @@ export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);
   const feedbackRequestsWithdrawn = await withdrawRequestsOfDeactivated(tx, personId, now);
-  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...(feedbackRequestsWithdrawn ? { feedbackRequestsWithdrawn } : {}) }));
+  const conversationMeetingsWithdrawn = await withdrawConversationsOf(tx, personId, now);
+  await recordAuditEvent(
+    tx,
+    activeEvent(by, "person.deactivated", personId, {
+      endedSessions,
+      ...(feedbackRequestsWithdrawn ? { feedbackRequestsWithdrawn } : {}),
+      ...(conversationMeetingsWithdrawn ? { conversationMeetingsWithdrawn } : {}),
+    }),
+  );
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { conversationTodoFacts } from "~/modules/conversations/todo.server";
 import { reviewTodoFacts } from "~/modules/cycles/todo.server";
 import { hiringTodo } from "~/modules/hiring/todo.server";
 import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
@@ -10,18 +11,19 @@ import { todoItems, type TodoFacts, type TodoItem } from "./todo";
 
 /**
  * What the person must do next (todo.ts), from each workflow's to-do provider: reviews' one
- * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening) and
- * mentorship's one.
+ * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
+ * mentorship's one and career conversations' one.
  */
 export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
-  const [reviews, calibration, hiring, mentorship, feedback] = await Promise.all([
+  const [reviews, calibration, hiring, mentorship, conversations, feedback] = await Promise.all([
     reviewTodoFacts(viewer, now),
     calibrationTodoFacts(viewer),
     hiringTodo(viewer.id),
     mentorshipTodoFacts(viewer, now),
+    conversationTodoFacts(viewer),
     feedbackTodoFacts(viewer),
   ]);
-  const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship, ...feedback };
+  const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship, ...conversations, ...feedback };
   return todoItems(facts, now);
 }
 

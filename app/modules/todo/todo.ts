@@ -73,6 +73,11 @@ export type TodoFacts = {
   peersToNominate?: { cycle: CycleRef; person: { id: string; name: string }; own: boolean; live: number; minPeers: number; dueOn: Date }[];
   /** The person's reports left with too few peers because a reviewer was deactivated. */
   reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; dueOn: Date }[];
+  /**
+   * Open actions agreed in the person's one-to-ones and skip-levels, theirs or the other person's
+   * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
+   */
+  conversationActions?: { actionId: string; seriesId: string; kind: "one-to-one" | "skip-level"; mine: boolean; otherName: string; dueOn: Date | null }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -108,6 +113,7 @@ export const TODO_KINDS = [
   "feedback-approve",
   "feedback-nominate",
   "feedback-replace",
+  "conversation-action",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -373,6 +379,16 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: "Its last day has passed. Closing keeps every pair, check-in and outcome as it is.",
       href: `/mentorship/${programme.id}`,
       due: endsOn,
+    });
+  }
+  for (const action of facts.conversationActions ?? []) {
+    const meeting = action.kind === "one-to-one" ? "one-to-one" : "skip-level";
+    // The action's words are the two people's: the title (an email's subject) and detail say only whose it is and where.
+    add("conversation-action", action.actionId, {
+      title: action.mine ? `Follow through on an action from your ${meeting} with ${action.otherName}` : `Check in on ${possessive(action.otherName)} action from your ${meeting}`,
+      detail: action.mine ? "Mark it done on the conversation's page once it is, or drop it together." : `${action.otherName} owns it; it heads your next meeting's agenda until it is done or dropped.`,
+      href: `/conversations/${action.seriesId}`,
+      due: action.dueOn,
     });
   }
   for (const request of facts.feedbackToGive ?? []) {

@@ -42,9 +42,9 @@ describe("home page", () => {
     expect(page.organisation).toBeNull();
     // The session, the person, their reports, and one statement from each workflow's to-do
     // provider (reviews, calibration, whether they take part in hiring, with nothing more when
-    // not, mentorship, and feedback, with nothing more when no open cycle asks for it): however
-    // many reports there are.
-    expect(statements).toBe(8);
+    // not, mentorship, feedback, with nothing more when no open cycle asks for it, and career
+    // conversations, with nothing more when no action is open): however many reports there are.
+    expect(statements).toBe(9);
   });
 
   test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
@@ -54,6 +54,6 @@ describe("home page", () => {
     expect(page.reports).toEqual([]);
     expect(page.organisation).toEqual({ people: await db.user.count({ where: { deactivatedAt: null } }), teams: await db.team.count() });
     // One more for the organisation's size; what an admin owes is in the same to-do statements.
-    expect(statements).toBe(9);
+    expect(statements).toBe(10);
   });
 });

@@ -89,6 +89,13 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "feedback.approved": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1" }],
   "feedback.declined": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "Max is on leave until June." }],
   "feedback.withdrawn": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "by-nominator" }],
+  "conversation.series_started": [{ kind: "one-to-one", managerId: "mentor-1", reportId: "mentee-1", cadence: "fortnightly", firstAt: "2026-03-02T09:00:00.000Z" }],
+  "conversation.cadence_changed": [{ from: "fortnightly", to: "weekly" }],
+  "conversation.meeting_moved": [{ meetingId: "meeting-1", movedFrom: "2026-03-02T09:00:00.000Z", to: "2026-03-03T14:00:00.000Z" }],
+  "conversation.meeting_held": [{ meetingId: "meeting-1", at: "2026-03-02T09:00:00.000Z" }],
+  "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
+  "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
+  "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
 };
 
 describe("an audit event's detail in words", () => {
@@ -127,6 +134,15 @@ describe("an audit event's detail in words", () => {
   test("a feedback request names its reviewer, and a deactivation counts the requests it withdrew", () => {
     expect(describeAuditDetail("feedback.approved", RECORDED["feedback.approved"][0], context)).toContain("reviewer: Max Mentor");
     expect(describeAuditDetail("person.deactivated", RECORDED["person.deactivated"][2], context)).toBe("sessions ended: 1; feedback requests withdrawn: 3");
+  });
+
+  test("a career conversation's events name its people and times, never what was said", () => {
+    expect(describeAuditDetail("conversation.series_started", RECORDED["conversation.series_started"][0], context)).toBe(
+      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; firstAt: 2 Mar 2026, 09:00 UTC",
+    );
+    expect(describeAuditDetail("conversation.meeting_moved", RECORDED["conversation.meeting_moved"][0], context)).toBe("meetingId: meeting-1; moved from: 2 Mar 2026, 09:00 UTC; to: 3 Mar 2026, 14:00 UTC");
+    expect(describeAuditDetail("person.deactivated", { endedSessions: 1, conversationMeetingsWithdrawn: 2 }, context)).toBe("sessions ended: 1; career conversations withdrawn: 2");
+    expect(describeAuditDetail("conversation.action_added", RECORDED["conversation.action_added"][0], context)).toBe("actionId: action-1; owner: Mia Mentee; dueOn: 2026-03-16");
   });
 
   test("an action no longer written, and a level no ladder knows, still read without objects", () => {

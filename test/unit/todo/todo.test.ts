@@ -152,6 +152,7 @@ describe("what to do next", () => {
         nominationsToDecide: [{ cycle: spring, person: { id: "p1", name: "Lena" }, waiting: 2, dueOn: spring.endsOn }],
         peersToNominate: [{ cycle: spring, person: { id: "p3", name: "Me" }, own: true, live: 1, minPeers: 3, dueOn: spring.endsOn }],
         reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", dueOn: spring.endsOn }],
+        conversationActions: [{ actionId: "ca1", seriesId: "cs1", kind: "one-to-one", mine: true, otherName: "Sam", dueOn: spring.endsOn }],
       },
       now,
     );
@@ -187,6 +188,7 @@ describe("what to do next", () => {
         "feedback-approve:c1/p1",
         "feedback-nominate:c1/p3",
         "feedback-replace:c1/p2",
+        "conversation-action:ca1",
       ].sort(),
     );
     for (const item of items) {

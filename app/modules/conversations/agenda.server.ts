@@ -1,0 +1,223 @@
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import { readGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { expectationsFor } from "~/modules/ladders";
+import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { personTimeZone } from "~/modules/time-zones.server";
+import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
+import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
+import { canPassOnNote, canReadNote, canSeeSeries, roleInSeries, type ConversationViewer, type NoteVisibility } from "./policy";
+import { readSeries, type StoredSeries } from "./queries.server";
+import { nextMeetingOf, requireWork } from "./series.server";
+
+/**
+ * A meeting's agenda, notes and actions, and the series page that shows them. Points and notes are
+ * content: no audit event carries their text. Actions are audited by who owns them and when they
+ * are due.
+ */
+
+export const TEXT_LIMIT = 2000;
+
+function cleanText(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw new InvalidError("Write something first.");
+  if (trimmed.length > TEXT_LIMIT) throw new InvalidError(`Keep it under ${TEXT_LIMIT} characters.`);
+  return trimmed;
+}
+
+async function meetingInSeries(meetingId: string) {
+  const meeting = await db.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, status: true } });
+  if (!meeting) throw new NotFoundError("There is no such meeting.");
+  return meeting;
+}
+
+/** The person's growth plan as suggestions read it: focus competencies with what the target level expects of each. */
+async function planShape(personId: string): Promise<GrowthPlanShape | null> {
+  const plan = await readGrowthPlan(personId);
+  if (!plan || !plan.focus.length) return null;
+  const ladder = await ladderOfVersion(plan.ladderVersionId);
+  return {
+    targetTitle: plan.targetTitle,
+    focus: plan.focus.map((focus) => ({ ...focus, expectations: ladder ? expectationsFor(ladder, plan.targetLevelId, focus.competencyId).map((expectation) => expectation.text) : [] })),
+  };
+}
+
+async function suggestionsFor(series: StoredSeries, meetingId: string): Promise<Suggestion[]> {
+  const [points, plan] = await Promise.all([db.conversationPoint.findMany({ where: { seriesId: series.id, sourceKey: { not: null } }, select: { meetingId: true, sourceKey: true } }), planShape(series.reportId)]);
+  const used = new Set(points.map((point) => point.sourceKey!));
+  const current = new Set(points.filter((point) => point.meetingId === meetingId).map((point) => point.sourceKey!));
+  return suggestions({ kind: series.kind, plan, used, current });
+}
+
+/** A talking point typed by either of the two, or a suggestion taken (by its key: the text is the suggestion's own). */
+export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }): Promise<string> {
+  const meeting = await meetingInSeries(meetingId);
+  if (meeting.status !== "upcoming") throw new InvalidError("Add points to a meeting still to come.");
+  const series = await db.$transaction((tx) => requireWork(viewer, meeting.seriesId, tx));
+  let point: { text: string; source: PointSource; sourceKey: string | null };
+  if (input.suggestion) {
+    const offered = (await suggestionsFor(series, meetingId)).find((suggestion) => suggestion.sourceKey === input.suggestion);
+    if (!offered) throw new InvalidError("That suggestion is no longer offered.");
+    point = offered;
+  } else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
+  const created = await db.conversationPoint.create({ data: { seriesId: series.id, meetingId, authorId: viewer.id, ...point }, select: { id: true } });
+  return created.id;
+}
+
+/** Either of the two marks a point covered, closes it, or opens it again. */
+export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = new Date()): Promise<void> {
+  if (!POINT_STATUSES.includes(status)) throw new InvalidError("Choose open, covered or closed.");
+  const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true } });
+  if (!point) throw new NotFoundError("There is no such point.");
+  await db.$transaction(async (tx) => {
+    await requireWork(viewer, point.seriesId, tx);
+    await tx.conversationPoint.update({ where: { id: pointId }, data: { status, closedAt: status === "open" ? null : now } });
+  });
+}
+
+/** A note on a meeting: shared with the other person, or private to its author. */
+export async function writeNote(viewer: ConversationViewer, meetingId: string, input: { visibility: NoteVisibility; text: string }): Promise<string> {
+  const meeting = await meetingInSeries(meetingId);
+  if (meeting.status === "withdrawn") throw new InvalidError("This meeting was withdrawn.");
+  const text = cleanText(input.text);
+  return db.$transaction(async (tx) => {
+    await requireWork(viewer, meeting.seriesId, tx);
+    const note = await tx.conversationNote.create({ data: { seriesId: meeting.seriesId, meetingId, authorId: viewer.id, visibility: input.visibility === "private" ? "private" : "shared", text }, select: { id: true } });
+    return note.id;
+  });
+}
+
+/** Its author changes a note's words, while the series is current. */
+export async function editNote(viewer: ConversationViewer, noteId: string, text: string): Promise<void> {
+  const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { seriesId: true, authorId: true } });
+  if (!note || note.authorId !== viewer.id) throw new NotFoundError("There is no such note.");
+  const clean = cleanText(text);
+  await db.$transaction(async (tx) => {
+    await requireWork(viewer, note.seriesId, tx);
+    await tx.conversationNote.update({ where: { id: noteId }, data: { text: clean } });
+  });
+}
+
+/**
+ * The report passes a note from a series of theirs on to their current manager (after a move, a
+ * new manager reads nothing of the old series but this). Only the report, only a note they read.
+ */
+export async function passOnNote(viewer: ConversationViewer, noteId: string, now = new Date()): Promise<void> {
+  const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
+  if (!note) throw new NotFoundError("There is no such note.");
+  const series = await readSeries(note.seriesId);
+  const facts = { authorId: note.authorId, visibility: note.visibility === "private" ? ("private" as const) : ("shared" as const), passedOnTo: note.shares.map((share) => share.personId) };
+  if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError("There is no such note.");
+  if (!canPassOnNote(viewer, series.facts, facts)) throw new ForbiddenError("Only the person the conversations are about passes notes on.");
+  if (note.visibility === "private") throw new InvalidError("A private note stays yours: share it first, or write it again as a shared note.");
+  const me = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { managerId: true } });
+  if (!me.managerId || me.managerId === series.managerId) throw new InvalidError("Your manager already reads this series' shared notes, or you have none.");
+  await db.conversationNoteShare.upsert({ where: { noteId_personId: { noteId, personId: me.managerId } }, create: { noteId, personId: me.managerId, sharedAt: now }, update: {} });
+}
+
+export type ActionInput = { text: string; ownerId: string; dueOn: Date | null };
+
+/** An action agreed in a meeting, owned by one of the two. The audit event names the owner and the due day, not the text. */
+export async function addAction(viewer: ConversationViewer, meetingId: string, input: ActionInput): Promise<string> {
+  const meeting = await meetingInSeries(meetingId);
+  const text = cleanText(input.text);
+  return db.$transaction(async (tx) => {
+    const series = await requireWork(viewer, meeting.seriesId, tx);
+    if (!roleInSeries({ id: input.ownerId, isAdmin: false }, series.facts)) throw new InvalidError("An action is owned by one of the two of you.");
+    const action = await tx.conversationAction.create({ data: { seriesId: series.id, meetingId, ownerId: input.ownerId, createdById: viewer.id, text, dueOn: input.dueOn }, select: { id: true } });
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "conversation.action_added", subjectType: "conversation", subjectId: series.id, detail: { actionId: action.id, ownerId: input.ownerId, dueOn: input.dueOn?.toISOString().slice(0, 10) ?? null } });
+    return action.id;
+  });
+}
+
+/** Either of the two marks an action done or dropped, or opens it again. */
+export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, now = new Date()): Promise<void> {
+  const action = await db.conversationAction.findUnique({ where: { id: actionId }, select: { seriesId: true, status: true } });
+  if (!action) throw new NotFoundError("There is no such action.");
+  if (action.status === status) return;
+  await db.$transaction(async (tx) => {
+    await requireWork(viewer, action.seriesId, tx);
+    await tx.conversationAction.update({ where: { id: actionId }, data: { status, closedAt: status === "open" ? null : now } });
+    await recordAuditEvent(tx, { actorId: viewer.id, action: status === "open" ? "conversation.action_reopened" : "conversation.action_closed", subjectType: "conversation", subjectId: action.seriesId, detail: { actionId, status } });
+  });
+}
+
+export type NoteView = { id: string; authorId: string; authorName: string; visibility: NoteVisibility; text: string; createdAt: Date; passedOn: boolean; canPassOn: boolean; canEdit: boolean };
+
+export type MeetingView = {
+  id: string;
+  startsAt: Date;
+  movedFrom: Date | null;
+  status: string;
+  clocks: string[];
+  notes: NoteView[];
+};
+
+export type SeriesPage = {
+  series: { id: string; kind: StoredSeries["kind"]; cadence: Cadence; cadenceLabel: string; cadences: { value: Cadence; label: string }[]; minutes: number; current: boolean; manager: { id: string; name: string }; report: { id: string; name: string }; timeZone: string };
+  role: "manager" | "report";
+  next: (MeetingView & { agenda: AgendaEntry[]; suggestions: Suggestion[] }) | null;
+  earlier: (MeetingView & { points: AgendaPoint[]; actions: AgendaAction[] })[];
+  viewerZone: string;
+};
+
+/**
+ * A series' page for one of its two people: the next meeting (set when due) on both clocks, its
+ * agenda headed by open actions, the suggestions, and each meeting's notes the viewer may read.
+ */
+export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = new Date()): Promise<SeriesPage> {
+  const series = await readSeries(seriesId);
+  const role = roleInSeries(viewer, series.facts);
+  if (!role || !canSeeSeries(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
+  const next = series.facts.current ? await nextMeetingOf(viewer, seriesId, now) : null;
+  const [meetings, points, actions, notes] = await Promise.all([
+    db.conversationMeeting.findMany({ where: { seriesId }, orderBy: [{ startsAt: "desc" }, { id: "asc" }], select: { id: true, startsAt: true, movedFrom: true, status: true } }),
+    db.conversationPoint.findMany({ where: { seriesId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, meetingId: true, text: true, authorId: true, source: true, sourceKey: true, status: true, carried: true, createdAt: true } }),
+    db.conversationAction.findMany({ where: { seriesId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, meetingId: true, text: true, ownerId: true, dueOn: true, status: true, createdAt: true } }),
+    db.conversationNote.findMany({
+      where: { seriesId, OR: [{ visibility: "shared" }, { authorId: viewer.id }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, meetingId: true, authorId: true, visibility: true, text: true, createdAt: true, author: { select: { name: true } }, shares: { select: { personId: true } } },
+    }),
+  ]);
+  const zones = [personTimeZone(series.manager.timeZone), personTimeZone(series.report.timeZone)];
+  const noteViews = (meetingId: string): NoteView[] =>
+    notes
+      .filter((note) => note.meetingId === meetingId)
+      .flatMap((note) => {
+        const facts = { authorId: note.authorId, visibility: note.visibility === "private" ? ("private" as const) : ("shared" as const), passedOnTo: note.shares.map((share) => share.personId) };
+        if (!canReadNote(viewer, series.facts, facts)) return [];
+        return [{ id: note.id, authorId: note.authorId, authorName: note.author.name, visibility: facts.visibility, text: note.text, createdAt: note.createdAt, passedOn: facts.passedOnTo.length > 0, canPassOn: !series.facts.current && canPassOnNote(viewer, series.facts, facts) && facts.visibility === "shared", canEdit: series.facts.current && note.authorId === viewer.id }];
+      });
+  const asPoint = (point: (typeof points)[number]): AgendaPoint => ({ ...point, source: point.source as PointSource, status: point.status as PointStatus });
+  const asAction = (action: (typeof actions)[number]): AgendaAction => ({ ...action, status: action.status as ActionStatus });
+  const view = (meeting: (typeof meetings)[number]): MeetingView => ({ ...meeting, clocks: bothClocks(meeting.startsAt, zones), notes: noteViews(meeting.id) });
+  const nextMeeting = next ? meetings.find((meeting) => meeting.id === next.id) : undefined;
+  return {
+    series: {
+      id: series.id,
+      kind: series.kind,
+      cadence: series.cadence,
+      cadenceLabel: CADENCE_LABELS[series.cadence],
+      cadences: cadencesFor(series.kind).map((value) => ({ value, label: CADENCE_LABELS[value] })),
+      minutes: series.minutes,
+      current: series.facts.current,
+      manager: { id: series.manager.id, name: series.manager.name },
+      report: { id: series.report.id, name: series.report.name },
+      timeZone: series.timeZone,
+    },
+    role,
+    viewerZone: role === "manager" ? zones[0]! : zones[1]!,
+    next: nextMeeting
+      ? {
+          ...view(nextMeeting),
+          agenda: agendaOrder(points.filter((point) => point.meetingId === nextMeeting.id).map(asPoint), actions.filter((action) => action.status === "open").map(asAction), now),
+          suggestions: await suggestionsFor(series, nextMeeting.id),
+        }
+      : null,
+    earlier: meetings
+      .filter((meeting) => meeting.id !== nextMeeting?.id)
+      .map((meeting) => ({ ...view(meeting), points: points.filter((point) => point.meetingId === meeting.id).map(asPoint), actions: actions.filter((action) => action.meetingId === meeting.id).map(asAction) })),
+  };
+}

@@ -1,0 +1,115 @@
+import { db } from "~/db/client.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { competenciesForTrack, getCompetency } from "~/modules/ladders";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { canReadEvidence, canRecordEvidence, type ConversationViewer } from "./policy";
+
+/**
+ * Evidence between cycles: a person records, against a competency of their own ladder, a sentence,
+ * an optional link and the day it happened, from a conversation or on its own. It is theirs; their
+ * manager reads an item once it is shared, or all of it once they share all. When their next
+ * self-assessment opens, what they recorded since the last one is offered beside each competency.
+ */
+
+export const EVIDENCE_TEXT_LIMIT = 500;
+
+export type EvidenceInput = { competencyId: string; text: string; url: string | null; occurredOn: Date; meetingId?: string | null; shared?: boolean };
+
+export type EvidenceItem = { id: string; competencyId: string; competencyName: string; text: string; url: string | null; occurredOn: Date; shared: boolean; fromConversation: boolean };
+
+/** The competencies a person can record evidence against: their track's, in their ladder. */
+export async function evidenceCompetencies(personId: string): Promise<{ id: string; name: string }[]> {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { ladderId: true, level: true, track: true } });
+  if (!person?.track) return [];
+  const served = await ladderForPerson(person);
+  return served ? competenciesForTrack(served.ladder, person.track).map((competency) => ({ id: competency.id, name: competency.name })) : [];
+}
+
+function checkUrl(url: string | null): string | null {
+  if (!url?.trim()) return null;
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol === "https:" || parsed.protocol === "http:") return parsed.toString();
+  } catch {
+    // Not a URL: the message below.
+  }
+  throw new InvalidError("Give a link as a full web address (https://…).");
+}
+
+export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = new Date()): Promise<string> {
+  if (!canRecordEvidence(viewer, viewer.id)) throw new NotFoundError();
+  const text = input.text.trim();
+  if (!text) throw new InvalidError("Say what happened, in a sentence.");
+  if (text.length > EVIDENCE_TEXT_LIMIT) throw new InvalidError(`Keep it under ${EVIDENCE_TEXT_LIMIT} characters; link to the rest.`);
+  if (input.occurredOn.getTime() > now.getTime()) throw new InvalidError("Evidence is of something that has happened: choose a day that has passed.");
+  const competencies = await evidenceCompetencies(viewer.id);
+  if (!competencies.some((competency) => competency.id === input.competencyId)) throw new InvalidError("Choose a competency of your ladder.");
+  if (input.meetingId) {
+    const meeting = await db.conversationMeeting.findUnique({ where: { id: input.meetingId }, select: { series: { select: { managerId: true, reportId: true } } } });
+    if (!meeting || (meeting.series.managerId !== viewer.id && meeting.series.reportId !== viewer.id)) throw new NotFoundError("There is no such meeting.");
+  }
+  const created = await db.careerEvidence.create({
+    data: { personId: viewer.id, competencyId: input.competencyId, text, url: checkUrl(input.url), occurredOn: input.occurredOn, meetingId: input.meetingId ?? null, shared: input.shared ?? false },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** The person shares an item with their manager, or takes it back. */
+export async function setEvidenceShared(viewer: ConversationViewer, evidenceId: string, shared: boolean): Promise<void> {
+  const { count } = await db.careerEvidence.updateMany({ where: { id: evidenceId, personId: viewer.id }, data: { shared } });
+  if (!count) throw new NotFoundError("There is no such evidence.");
+}
+
+/** The person shares all their evidence with their manager (now and later), or goes back to item by item. */
+export async function setShareAllEvidence(viewer: ConversationViewer, sharesAll: boolean): Promise<void> {
+  await db.user.update({ where: { id: viewer.id }, data: { sharesAllEvidence: sharesAll } });
+}
+
+export async function deleteEvidence(viewer: ConversationViewer, evidenceId: string): Promise<void> {
+  const { count } = await db.careerEvidence.deleteMany({ where: { id: evidenceId, personId: viewer.id } });
+  if (!count) throw new NotFoundError("There is no such evidence.");
+}
+
+/** A person's evidence as the viewer may read it (all of it for themselves; what they shared for their manager), newest first. NotFoundError for anyone else. */
+export async function evidenceOf(viewer: ConversationViewer, personId: string): Promise<{ items: EvidenceItem[]; sharesAll: boolean }> {
+  const person = await db.user.findUnique({ where: { id: personId }, select: { managerId: true, sharesAllEvidence: true, ladderId: true, level: true } });
+  if (!person) throw new NotFoundError();
+  const owner = viewer.id === personId;
+  if (!owner && viewer.id !== person.managerId) throw new NotFoundError();
+  const rows = await db.careerEvidence.findMany({
+    where: { personId, ...(owner || person.sharesAllEvidence ? {} : { shared: true }) },
+    orderBy: [{ occurredOn: "desc" }, { id: "asc" }],
+    select: { id: true, personId: true, competencyId: true, text: true, url: true, occurredOn: true, shared: true, meetingId: true },
+  });
+  const served = await ladderForPerson(person);
+  const items = rows
+    .filter((row) => canReadEvidence(viewer, row, { managerId: person.managerId, sharesAllEvidence: person.sharesAllEvidence }))
+    .map((row) => ({
+      id: row.id,
+      competencyId: row.competencyId,
+      competencyName: (served && getCompetency(served.ladder, row.competencyId)?.name) ?? row.competencyId,
+      text: row.text,
+      url: row.url,
+      occurredOn: row.occurredOn,
+      shared: row.shared,
+      fromConversation: row.meetingId !== null,
+    }));
+  return { items, sharesAll: person.sharesAllEvidence };
+}
+
+/**
+ * What a self-assessment offers beside each competency: the person's evidence recorded since their
+ * last submitted self-assessment (all of it before their first), by competency.
+ */
+export async function evidenceForSelfAssessment(personId: string): Promise<Map<string, { text: string; url: string | null; occurredOn: Date }[]>> {
+  const last = await db.assessment.findFirst({ where: { subjectId: personId, kind: "self", status: "submitted" }, orderBy: { submittedAt: "desc" }, select: { submittedAt: true } });
+  const rows = await db.careerEvidence.findMany({
+    where: { personId, ...(last?.submittedAt ? { createdAt: { gt: last.submittedAt } } : {}) },
+    orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
+    select: { competencyId: true, text: true, url: true, occurredOn: true },
+  });
+  const byCompetency = new Map<string, { text: string; url: string | null; occurredOn: Date }[]>();
+  for (const { competencyId, ...item } of rows) byCompetency.set(competencyId, [...(byCompetency.get(competencyId) ?? []), item]);
+  return byCompetency;
+}

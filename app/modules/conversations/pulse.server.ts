@@ -1,0 +1,29 @@
+import { db } from "~/db/client.server";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { InvalidError, NotFoundError } from "~/modules/errors";
+import { canAnswerPulse, canSeePulseSummary, type ConversationViewer } from "./policy";
+import { PULSE_MAX, PULSE_MIN, PULSE_WINDOW_DAYS, pulseSummary, type PulseSummary } from "./pulse";
+import { readSeries } from "./queries.server";
+
+/** The report answers the pulse on their one-to-ones with their current manager. */
+export async function answerPulse(viewer: ConversationViewer, seriesId: string, score: number, now = new Date()): Promise<void> {
+  if (!Number.isInteger(score) || score < PULSE_MIN || score > PULSE_MAX) throw new InvalidError(`Choose from ${PULSE_MIN} to ${PULSE_MAX}.`);
+  const series = await readSeries(seriesId);
+  if (!canAnswerPulse(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
+  await db.conversationPulse.create({ data: { seriesId, respondentId: viewer.id, managerId: series.managerId, score, answeredAt: now } });
+}
+
+/** The viewer's own latest answer about a series, if any (each answer is its respondent's alone). */
+export async function ownLatestPulse(viewer: ConversationViewer, seriesId: string): Promise<{ score: number; answeredAt: Date } | null> {
+  return db.conversationPulse.findFirst({ where: { seriesId, respondentId: viewer.id }, orderBy: { answeredAt: "desc" }, select: { score: true, answeredAt: true } });
+}
+
+/** The manager's pulse: the average of their reports' latest answers, released by the disclosure check or not at all. */
+export async function managerPulse(viewer: ConversationViewer, managerId: string, now = new Date()): Promise<PulseSummary> {
+  if (!canSeePulseSummary(viewer, managerId)) throw new NotFoundError();
+  const [answers, floorOf] = await Promise.all([
+    db.conversationPulse.findMany({ where: { managerId, answeredAt: { gte: new Date(now.getTime() - PULSE_WINDOW_DAYS * 86_400_000) } }, select: { respondentId: true, score: true, answeredAt: true } }),
+    personFloors(),
+  ]);
+  return pulseSummary(managerId, answers, floorOf, now);
+}

@@ -1,0 +1,183 @@
+import { db, type Prisma } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import { personTimeZone } from "~/modules/time-zones.server";
+import { carryOver } from "./agenda";
+import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
+import { canStartSeries, canWorkInSeries, type ConversationViewer } from "./policy";
+import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
+
+/**
+ * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
+ * meeting, recording it held, rolling a series on to its next meeting, and withdrawing a person's
+ * meetings when they are deactivated. Every write is one transaction with its audit event, which
+ * records who, when and the cadence, never what was said.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+/** A meeting whose time passed without being recorded as held gives way to the next one this long after it ended. */
+export const ROLL_ON_AFTER_HOURS = 12;
+const MIN_MINUTES = 15;
+const MAX_MINUTES = 180;
+
+async function auditConversation(tx: Tx, actorId: string | null, action: Parameters<typeof recordAuditEvent>[1]["action"], seriesId: string, detail: Prisma.InputJsonValue) {
+  await recordAuditEvent(tx, { actorId, action, subjectType: "conversation", subjectId: seriesId, detail });
+}
+
+export type StartSeriesInput = { kind: SeriesKind; managerId: string; reportId: string; cadence: Cadence; firstAt: Date; minutes?: number };
+
+/**
+ * Sets up a series between a manager (for a skip-level, the report's manager's manager) and a
+ * report, with its first meeting. Either of the two may; it meets on the manager's clock.
+ */
+export async function startSeries(viewer: ConversationViewer, input: StartSeriesInput, now = new Date()): Promise<string> {
+  if (!cadencesFor(input.kind).includes(input.cadence)) throw new InvalidError(`A ${input.kind} cannot meet ${input.cadence}.`);
+  if (input.firstAt.getTime() <= now.getTime()) throw new InvalidError("Choose a first meeting that has not passed.");
+  const minutes = input.minutes ?? DEFAULT_MINUTES;
+  if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) throw new InvalidError("A meeting lasts from 15 minutes to 3 hours.");
+  return db.$transaction(async (tx) => {
+    const [report, manager] = await Promise.all([
+      tx.user.findUnique({ where: { id: input.reportId }, select: { id: true, deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } } }),
+      tx.user.findUnique({ where: { id: input.managerId }, select: { id: true, deactivatedAt: true, timeZone: true } }),
+    ]);
+    if (!report || !manager || report.deactivatedAt || manager.deactivatedAt) throw new NotFoundError("There is no such person.");
+    const line = { managerId: report.managerId, skipManagerId: report.manager?.managerId ?? null };
+    if (!canStartSeries(viewer, input, line)) throw new ForbiddenError(input.kind === "one-to-one" ? "One-to-ones are between a manager and their own report." : "Skip-levels are between a manager's manager and the people two levels down.");
+    if (await currentSeriesBetween(input.kind, input.managerId, input.reportId, tx)) throw new ConflictError("These two already have this series: change its cadence instead.");
+    const series = await tx.conversationSeries.create({
+      data: { kind: input.kind, managerId: input.managerId, reportId: input.reportId, cadence: input.cadence, timeZone: personTimeZone(manager.timeZone), anchorAt: input.firstAt, minutes, createdById: viewer.id },
+      select: { id: true },
+    });
+    await tx.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor: input.firstAt, startsAt: input.firstAt } });
+    await auditConversation(tx, viewer.id, "conversation.series_started", series.id, { kind: input.kind, managerId: input.managerId, reportId: input.reportId, cadence: input.cadence, firstAt: input.firstAt.toISOString() });
+    return series.id;
+  });
+}
+
+const clockOf = (series: StoredSeries) => ({ anchor: series.anchorAt, cadence: series.cadence, timeZone: series.timeZone });
+
+export async function requireWork(viewer: ConversationViewer, seriesId: string, tx: Tx): Promise<StoredSeries> {
+  const series = await readSeries(seriesId, tx);
+  if (!canWorkInSeries(viewer, series.facts)) {
+    if (series.facts.managerId !== viewer.id && series.facts.reportId !== viewer.id) throw new NotFoundError("There is no such conversation.");
+    throw new ForbiddenError("This series has ended: it stays as your record, and a new one starts with the new reporting line.");
+  }
+  return series;
+}
+
+/**
+ * The series' next meeting still to come, made when there is none: after the latest meeting's
+ * regular slot (or now, after a gap). A meeting whose time passed unrecorded becomes missed once
+ * it ended more than ROLL_ON_AFTER_HOURS ago, and its open points move on.
+ */
+export async function rollOn(tx: Tx, series: StoredSeries, now: Date): Promise<{ id: string; startsAt: Date; made: boolean }> {
+  const meetings = await tx.conversationMeeting.findMany({ where: { seriesId: series.id }, orderBy: [{ scheduledFor: "desc" }, { id: "asc" }], take: 2, select: { id: true, scheduledFor: true, startsAt: true, status: true } });
+  const latest = meetings[0];
+  if (latest && latest.status === "upcoming" && latest.startsAt.getTime() + (series.minutes + ROLL_ON_AFTER_HOURS * 60) * 60_000 > now.getTime()) return { id: latest.id, startsAt: latest.startsAt, made: false };
+  const scheduledFor = latest ? slotAfterMeeting(clockOf(series), latest.scheduledFor, now) : nextSlot(series.anchorAt, series.cadence, series.timeZone, now);
+  const next = await tx.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor, startsAt: scheduledFor }, select: { id: true, startsAt: true } });
+  if (latest) {
+    if (latest.status === "upcoming") await tx.conversationMeeting.update({ where: { id: latest.id }, data: { status: "missed" } });
+    await carryPoints(tx, latest.id, next.id);
+  }
+  return { ...next, made: true };
+}
+
+async function carryPoints(tx: Tx, fromMeetingId: string, toMeetingId: string) {
+  const points = await tx.conversationPoint.findMany({ where: { meetingId: fromMeetingId, status: "open" }, select: { id: true, text: true, authorId: true, source: true, sourceKey: true, status: true, carried: true, createdAt: true } });
+  for (const { id, carried } of carryOver(points.map((point) => ({ ...point, source: "added" as const, status: "open" as const })))) {
+    await tx.conversationPoint.update({ where: { id }, data: { meetingId: toMeetingId, carried } });
+  }
+}
+
+/** Every current series whose next meeting is due to be set (the notification pass calls it before planning invitations). */
+export async function rollOnAll(now: Date): Promise<number> {
+  // Series with no meeting still to come, nor one that began within the longest meeting and the grace: rollOn decides for each.
+  const due = await db.conversationSeries.findMany({
+    where: { endedAt: null, meetings: { none: { status: "upcoming", startsAt: { gt: new Date(now.getTime() - (MAX_MINUTES + ROLL_ON_AFTER_HOURS * 60) * 60_000) } } } },
+    select: { id: true },
+  });
+  let made = 0;
+  for (const { id } of due) {
+    const rolled = await db.$transaction(async (tx) => {
+      const series = await readSeries(id, tx);
+      return series.facts.current ? (await rollOn(tx, series, now)).made : false;
+    });
+    if (rolled) made++;
+  }
+  return made;
+}
+
+/** The series' next meeting, set when due; for its page. */
+export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string, now = new Date()): Promise<{ id: string; startsAt: Date } | null> {
+  return db.$transaction(async (tx) => {
+    const series = await readSeries(seriesId, tx);
+    if (!canWorkInSeries(viewer, series.facts)) return null;
+    return rollOn(tx, series, now);
+  });
+}
+
+/** A new cadence, from the next meeting's slot on. */
+export async function changeCadence(viewer: ConversationViewer, seriesId: string, cadence: Cadence, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const series = await requireWork(viewer, seriesId, tx);
+    if (!cadencesFor(series.kind).includes(cadence)) throw new InvalidError(`A ${series.kind} cannot meet ${cadence}.`);
+    if (cadence === series.cadence) return;
+    const next = await rollOn(tx, series, now);
+    const meeting = await tx.conversationMeeting.findUniqueOrThrow({ where: { id: next.id }, select: { scheduledFor: true } });
+    await tx.conversationSeries.update({ where: { id: seriesId }, data: { cadence, anchorAt: meeting.scheduledFor } });
+    await auditConversation(tx, viewer.id, "conversation.cadence_changed", seriesId, { from: series.cadence, to: cadence });
+  });
+}
+
+/** Either of the two moves a meeting still to come, before the series' next regular slot; both calendars follow. */
+export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, movedFrom: true, status: true } });
+    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    const series = await requireWork(viewer, meeting.seriesId, tx);
+    const status = meeting.status === "upcoming" && meeting.startsAt.getTime() > now.getTime() ? "upcoming" : "held";
+    const nextRegular = nextSlot(series.anchorAt, series.cadence, series.timeZone, meeting.scheduledFor);
+    const moved = moveMeeting({ startsAt: meeting.startsAt, status }, to, nextRegular, now);
+    if (!moved.ok) throw new InvalidError(MOVE_REFUSALS[moved.reason]);
+    // Moved-from keeps the first time it was set for, however often it moves.
+    await tx.conversationMeeting.update({ where: { id: meetingId }, data: { startsAt: moved.startsAt, movedFrom: meeting.movedFrom ?? moved.movedFrom } });
+    await auditConversation(tx, viewer.id, "conversation.meeting_moved", series.id, { meetingId, movedFrom: moved.movedFrom.toISOString(), to: moved.startsAt.toISOString() });
+  });
+}
+
+/** Either of the two records that a meeting took place (once its time has come): its open points move to the next meeting. */
+export async function holdMeeting(viewer: ConversationViewer, meetingId: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
+    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    const series = await requireWork(viewer, meeting.seriesId, tx);
+    if (meeting.status === "held") return;
+    if (meeting.status === "withdrawn") throw new InvalidError("This meeting was withdrawn.");
+    if (meeting.startsAt.getTime() > now.getTime()) throw new InvalidError("This meeting has not begun yet.");
+    await tx.conversationMeeting.update({ where: { id: meetingId }, data: { status: "held", heldAt: now } });
+    if (meeting.status === "upcoming") {
+      const next = await tx.conversationMeeting.findFirst({ where: { seriesId: series.id, status: "upcoming", startsAt: { gt: meeting.startsAt } }, select: { id: true, startsAt: true } });
+      const slot = slotAfterMeeting(clockOf(series), meeting.scheduledFor, now);
+      const target = next ?? (await tx.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor: slot, startsAt: slot }, select: { id: true } }));
+      await carryPoints(tx, meetingId, target.id);
+    }
+    await auditConversation(tx, viewer.id, "conversation.meeting_held", series.id, { meetingId, at: meeting.startsAt.toISOString() });
+  });
+}
+
+/**
+ * In the deactivation's transaction (people/service.server.ts, deactivatePerson, for the admin's
+ * page and SCIM alike): the person's series end and their meetings still to come are withdrawn, so
+ * the other person's calendar loses them (the next notification pass sends the cancellation); what
+ * happened before stays as the other person's record. Returns how many meetings were withdrawn.
+ */
+export async function withdrawConversationsOf(tx: Tx, personId: string, now: Date): Promise<number> {
+  const series = await tx.conversationSeries.findMany({ where: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] }, select: { id: true } });
+  if (!series.length) return 0;
+  const ids = series.map((row) => row.id);
+  const { count } = await tx.conversationMeeting.updateMany({ where: { seriesId: { in: ids }, status: "upcoming", startsAt: { gt: now } }, data: { status: "withdrawn" } });
+  await tx.conversationSeries.updateMany({ where: { id: { in: ids } }, data: { endedAt: now } });
+  return count;
+}

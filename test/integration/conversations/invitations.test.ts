@@ -1,0 +1,71 @@
+// Calendar invitations for career conversations go through the one invitation path (the outbox's
+// notification pass): both people get one event, a move updates it, a deactivation cancels it.
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { seriesPage } from "~/modules/conversations/agenda.server";
+import { moveMeetingTo, startSeries } from "~/modules/conversations/series.server";
+import { queueReminders } from "~/modules/notifications/outbox.server";
+import { setPersonActive } from "~/modules/people/service.server";
+import { createPerson } from "../../utils/factories";
+
+const viewer = (person: { id: string }) => ({ id: person.id, isAdmin: false });
+const at = (iso: string) => new Date(iso);
+
+async function invitations(people: { id: string }[], seriesMeetingId: string) {
+  const rows = await db.outboxMessage.findMany({
+    where: { userId: { in: people.map((person) => person.id) }, key: { contains: `:conversation-${seriesMeetingId}:` } },
+    orderBy: [{ createdAt: "asc" }, { key: "asc" }],
+    select: { userId: true, key: true, subject: true, calendar: true, calendarMethod: true, textBody: true },
+  });
+  return rows;
+}
+
+describe("calendar invitations for career conversations", () => {
+  // Deactivation runs on the real clock: the meetings are set years ahead so they are still to come then.
+  test("both people invited on their own clocks; moved, both updated; the report deactivated, the manager's cancelled, and the history kept", async () => {
+    const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+    const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", timeZone: "Europe/Berlin" });
+    const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id, timeZone: "America/New_York" });
+    const now = at("2031-03-20T10:00:00Z");
+    const seriesId = await startSeries(viewer(engineer), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2031-03-24T09:00:00Z") }, now);
+    const meetingId = (await seriesPage(viewer(manager), seriesId, now)).next!.id;
+
+    await queueReminders(now);
+    let sent = await invitations([manager, engineer], meetingId);
+    expect(sent.map((row) => [row.userId === manager.id ? "manager" : "engineer", row.calendarMethod, row.key.split(":")[3]]).sort()).toEqual([
+      ["engineer", "REQUEST", "0"],
+      ["manager", "REQUEST", "0"],
+    ]);
+    const forEngineer = sent.find((row) => row.userId === engineer.id)!;
+    expect(forEngineer.subject).toBe("Invitation: One-to-one with Sam Manager, Monday, 24 March 2031 at 05:00 (America/New_York)");
+    expect(forEngineer.calendar).toContain(`UID:conversation-${meetingId}@`);
+    expect(sent.find((row) => row.userId === manager.id)!.subject).toBe("Invitation: One-to-one with Lena Engineer, Monday, 24 March 2031 at 10:00 (Europe/Berlin)");
+    // A second pass owes nothing new.
+    await queueReminders(now);
+    expect(await invitations([manager, engineer], meetingId)).toHaveLength(2);
+
+    await moveMeetingTo(viewer(manager), meetingId, at("2031-03-25T15:00:00Z"), now);
+    await queueReminders(now);
+    sent = await invitations([manager, engineer], meetingId);
+    const moved = sent.filter((row) => row.key.split(":")[3] === "1");
+    expect(moved.map((row) => row.calendarMethod)).toEqual(["REQUEST", "REQUEST"]);
+    expect(moved.every((row) => row.calendar?.includes("SEQUENCE:1") && row.calendar.includes("DTSTART:20310325T150000Z"))).toBe(true);
+
+    expect(await setPersonActive(admin.id, engineer.id, false)).toEqual({ ok: true });
+    const meeting = await db.conversationMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, series: { select: { endedAt: true } } } });
+    expect(meeting.status).toBe("withdrawn");
+    expect(meeting.series.endedAt).not.toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "person.deactivated", subjectId: engineer.id }, select: { detail: true } });
+    expect(event.detail).toMatchObject({ conversationMeetingsWithdrawn: 1 });
+
+    await queueReminders(now);
+    const cancelled = (await invitations([manager], meetingId)).filter((row) => row.calendarMethod === "CANCEL");
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.calendar).toContain("SEQUENCE:2");
+    expect(cancelled[0]!.subject).toBe("Cancelled: Your career conversation, Tuesday, 25 March 2031 at 16:00 (Europe/Berlin)");
+    // The manager keeps the record.
+    const page = await seriesPage(viewer(manager), seriesId, now);
+    expect(page.series.current).toBe(false);
+    expect(page.earlier.map((entry) => entry.status)).toEqual(["withdrawn"]);
+  });
+});
