@@ -17,6 +17,10 @@ import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, totalOf, type Participan
 import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle } from "~/modules/cycles/cycles.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { FeedbackSettingsForm } from "~/components/feedback/settings-form";
+import { feedbackSettingsOf, saveFeedbackSettings } from "~/modules/feedback/feedback.server";
+import { feedbackDefaults, feedbackFormValues, FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { textParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
@@ -34,8 +38,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const teamError = typed && !team ? `No team is called “${typed}”. Pick one of the suggestions, or clear the field.` : null;
   if (typed) filters.teamId = team?.id ?? "";
   if (teamError) team = null;
-  const progress = await cycleProgress(cycle.id, filters);
-  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, team, typedTeam: typed, teamError, ...progress };
+  const [progress, feedback] = await Promise.all([cycleProgress(cycle.id, filters), feedbackSettingsOf(cycle.id)]);
+  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -55,6 +59,12 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     if (!result.ok) return data({ ok: false as const, intent, message: result.message, typed: email }, { status: 400 });
     return { ok: true as const, intent, message: `${result.name} no longer takes part in ${cycle.name}.`, typed: "" };
   }
+  if (intent === "feedback-settings") {
+    const submission = parseWithZod(form, { schema: FeedbackSettingsSchema });
+    if (submission.status !== "success") return data({ ok: false as const, intent, message: "Check the feedback settings.", typed: "", reply: submission.reply() }, { status: 400 });
+    await saveFeedbackSettings(viewer, cycle.id, submission.value);
+    return { ok: true as const, intent, message: "Feedback settings saved.", typed: "", reply: submission.reply() };
+  }
   if (intent !== "close") throw new InvalidError("Unknown action.");
   if (form.get("confirm") !== "yes") return data({ ok: false as const, intent, message: "Tick the box to confirm that you want to close the cycle.", typed: "" }, { status: 400 });
   const result = await closeCycle(viewer.id, cycle.id);
@@ -65,7 +75,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
 
 export default function CycleProgress() {
-  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people } = useLoaderData<typeof loader>();
+  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
   const typedFor = (intent: string) => (actionData?.intent === intent && !actionData.ok ? actionData.typed : "");
@@ -217,6 +227,23 @@ export default function CycleProgress() {
               Take out
             </Button>
           </Form>
+        </Card>
+      )}
+
+      {cycle.closedAt ? null : (
+        <Card className="mt-8 max-w-2xl">
+          <h2 id="feedback" className="mb-2 text-lg font-semibold">
+            Peer and upward feedback
+          </h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            {feedback ? "Changes apply to requests made from now on." : "This cycle asks for no feedback yet."} Anonymous answers are shown only once three people answered, in no order that
+            follows who answered when.
+          </p>
+          {actionData?.intent === "feedback-settings" && actionData.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
+          <FeedbackSettingsForm
+            lastResult={actionData?.intent === "feedback-settings" && "reply" in actionData ? actionData.reply : undefined}
+            defaultValue={feedbackValues}
+          />
         </Card>
       )}
 

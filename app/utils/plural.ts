@@ -12,6 +12,7 @@ export const PLURALS = {
   "# active session": "# active sessions",
   "agrees": "agree",
   "another interview": "# other interviews",
+  "# answer": "# answers",
   "# asks for the same things at both levels and is not shown": "# ask for the same things at both levels and are not shown",
   "# band": "# bands",
   "# byte": "# bytes",

@@ -4,7 +4,7 @@
  * used by the admin's form (through conform) and by the server that stores it. Pure.
  */
 import { z } from "zod";
-import { Day } from "~/modules/days";
+import { dateToDay, Day } from "~/modules/days";
 
 export const NOMINATORS = ["person", "manager"] as const;
 export type Nominator = (typeof NOMINATORS)[number];
@@ -71,4 +71,14 @@ export type FeedbackSettings = z.output<typeof FeedbackSettingsSchema>;
  */
 export function personSeesNames(settings: Pick<FeedbackSettings, "namesShown">): boolean {
   return settings.namesShown === "after-release";
+}
+
+/** What the settings form starts from in a cycle with none: nothing asked yet, answers due on the cycle's last day. */
+export function feedbackDefaults(cycleEndsOn: Date): FeedbackSettings {
+  return FeedbackSettingsSchema.parse({ dueOn: dateToDay(cycleEndsOn) });
+}
+
+/** The settings as the form's fields hold them (numbers as text). */
+export function feedbackFormValues(settings: FeedbackSettings) {
+  return { ...settings, minPeers: String(settings.minPeers), maxPeers: String(settings.maxPeers), reviewCap: String(settings.reviewCap) };
 }

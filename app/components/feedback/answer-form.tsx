@@ -1,0 +1,155 @@
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useCallback, useId } from "react";
+import { Button } from "~/components/ui/button";
+import { inputClass } from "~/components/ui/field";
+import { Alert } from "~/components/ui/page";
+import { RichText } from "~/components/ui/rich-text";
+import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
+import type { SaveStatus } from "~/modules/assessments/autosave";
+import { notesField, ratingField, type DraftValues } from "~/modules/assessments/draft";
+import { checkAnswer, MIN_EXAMPLE_WORDS } from "~/modules/feedback/word-check";
+
+const statusTones: Record<SaveStatus["tone"], string> = {
+  neutral: "text-slate-600 dark:text-slate-300",
+  busy: "text-slate-600 dark:text-slate-300",
+  ok: "text-emerald-700 dark:text-emerald-300",
+  error: "font-semibold text-red-700 dark:text-red-400",
+};
+
+export type AnswerCompetency = { id: string; name: string; description: string; expectations: { text: string }[] };
+
+/** Where this browser keeps the reviewer's unsaved answer. */
+export const answerStorageKey = (requestId: string, reviewerId: string) => `rungs:feedback-draft:${requestId}:${reviewerId}`;
+
+/**
+ * The reviewer's answer: per competency the level's expectations, a rating when the cycle asks for
+ * one, and an example, autosaved as the self-assessment is. The word check runs as they type and
+ * only advises: nothing it says stops a save or a submission.
+ */
+export function AnswerForm({
+  requestId,
+  reviewerId,
+  revision,
+  values,
+  competencies,
+  scale,
+  submitError,
+}: {
+  requestId: string;
+  reviewerId: string;
+  revision: number;
+  values: DraftValues;
+  competencies: AnswerCompetency[];
+  scale: { value: number; label: string }[];
+  submitError: string | null;
+}) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const onSubmit = useCallback((seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }), [submit]);
+  const autosave = useDraftAutosave({ storageKey: answerStorageKey(requestId, reviewerId), saveUrl: `/feedback/${requestId}/save`, revision, values, onSubmit });
+  const { value, setValue, status } = autosave;
+  const submitting = autosave.submitPending || navigation.state === "submitting";
+  return (
+    <Form
+      method="post"
+      className="space-y-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        autosave.requestSubmit();
+      }}
+    >
+      <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
+        {status.text}
+      </p>
+      {competencies.map((competency) => (
+        <CompetencyAnswer
+          key={competency.id}
+          competency={competency}
+          scale={scale}
+          rating={value(ratingField(competency.id)) as number | null}
+          example={String(value(notesField(competency.id)) ?? "")}
+          onRating={(rating) => setValue(ratingField(competency.id), rating)}
+          onExample={(text) => setValue(notesField(competency.id), text)}
+        />
+      ))}
+      {submitError ? <Alert tone="error">{submitError}</Alert> : null}
+      <input type="hidden" name="intent" value="submit" />
+      <input type="hidden" name="revision" value={String(autosave.state.revision)} />
+      <Button type="submit" disabled={submitting}>
+        {submitting ? "Submitting…" : "Submit feedback"}
+      </Button>
+    </Form>
+  );
+}
+
+function CompetencyAnswer({
+  competency,
+  scale,
+  rating,
+  example,
+  onRating,
+  onExample,
+}: {
+  competency: AnswerCompetency;
+  scale: { value: number; label: string }[];
+  rating: number | null;
+  example: string;
+  onRating: (rating: number | null) => void;
+  onExample: (text: string) => void;
+}) {
+  const id = useId();
+  const check = example.trim() ? checkAnswer(example) : null;
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+      <legend className="px-1 font-semibold">{competency.name}</legend>
+      <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-300" />
+      {competency.expectations.length ? (
+        <ul className="mb-3 list-disc space-y-1 pl-5 text-sm">
+          {competency.expectations.map((expectation) => (
+            <li key={expectation.text}>
+              <RichText text={expectation.text} inline />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {scale.length ? (
+        <div role="radiogroup" aria-label={`Rating for ${competency.name}`} className="mb-3 flex flex-wrap gap-3 text-sm">
+          {scale.map((point) => (
+            <label key={point.value} className="flex items-center gap-1.5">
+              <input type="radio" name={`rating-${competency.id}`} value={point.value} checked={rating === point.value} onChange={() => onRating(point.value)} className="size-4" />
+              {point.value} {point.label}
+            </label>
+          ))}
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name={`rating-${competency.id}`} value="" checked={rating === null} onChange={() => onRating(null)} className="size-4" />
+            Not seen
+          </label>
+        </div>
+      ) : null}
+      <label htmlFor={`${id}-example`} className="mb-1 block text-sm font-medium">
+        An example
+      </label>
+      <textarea
+        id={`${id}-example`}
+        name={`notes:${competency.id}`}
+        rows={4}
+        className={inputClass}
+        value={example}
+        aria-describedby={`${id}-hint ${id}-advice`}
+        onChange={(event) => onExample(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        What they did, when (a day, a sprint, a meeting) and what it changed; {MIN_EXAMPLE_WORDS} words or more. Leave it empty if you have not seen this at work.
+      </p>
+      <div id={`${id}-advice`} aria-live="polite">
+        {check?.suggestions.length ? (
+          <ul className="mt-2 space-y-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            {check.suggestions.map((suggestion) => (
+              <li key={suggestion}>{suggestion}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

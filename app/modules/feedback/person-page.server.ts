@@ -1,0 +1,118 @@
+import { db } from "~/db/client.server";
+import { NotFoundError } from "~/modules/errors";
+import type { Viewer } from "~/modules/identity/policy";
+import { competenciesForLevel } from "~/modules/ladders";
+import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { viewerCanRead } from "~/modules/assessments/assessments.server";
+import { feedbackAbout, feedbackSettingsOf, nominatePeer, requestsAbout, type NominationResult } from "./feedback.server";
+import { ineligibility, LIVE_STATES, REQUEST_STATE_LABELS, suggestPeers, isRequestState, type Ties } from "./nomination";
+import { canDecideNomination, canNominate } from "./policy";
+import type { FeedbackRelease } from "./release";
+
+/**
+ * One person's feedback in a cycle, as its page shows it to them and to their manager: who is
+ * asked and where each request stands, suggestions of peers to ask, and the answers the viewer may
+ * read (policy.ts), beside the person's submitted self-assessment for the manager.
+ */
+export async function personFeedbackPage(viewer: Viewer, cycleId: string, personId: string) {
+  const [cycle, settings, subject] = await Promise.all([
+    db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, closedAt: true } }),
+    feedbackSettingsOf(cycleId),
+    db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true } }),
+  ]);
+  if (!cycle || !settings || !subject) throw new NotFoundError("We could not find that page.");
+  const isSubject = viewer.id === subject.id;
+  const isManager = subject.managerId !== null && viewer.id === subject.managerId;
+  const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
+  const upward = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward"));
+  if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError("We could not find that page.");
+
+  const open = cycle.closedAt === null && settings.peer;
+  const mayNominate = open && canNominate(viewer, subject, settings.nominator);
+  const mayDecide = open && canDecideNomination(viewer, subject);
+  const requests = isSubject || isManager ? await requestsAbout(viewer, cycleId, subject.id) : [];
+  const live = requests.filter((request) => request.live).length;
+  const served = subject.level ? await ladderForPerson(subject) : undefined;
+  const names = new Map((served && subject.level ? competenciesForLevel(served.ladder, subject.level) : []).map((competency) => [competency.id, competency.name]));
+
+  return {
+    cycle: { id: cycle.id, name: cycle.name, closed: cycle.closedAt !== null },
+    settings,
+    subject: { id: subject.id, name: subject.name },
+    isSubject,
+    isManager,
+    mayNominate,
+    mayDecide,
+    live,
+    requests: requests.map((request) => ({
+      id: request.id,
+      reviewer: request.reviewer,
+      state: request.state,
+      stateLabel: isRequestState(request.state) ? REQUEST_STATE_LABELS[request.state] : request.state,
+      declineReason: request.declineReason,
+      leftRungs: request.withdrawnReason === "reviewer-deactivated",
+      mayWithdraw: (request.state === "nominated" || request.state === "approved") && (viewer.id === request.nominatedById || isManager),
+    })),
+    suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
+    competencyName: Object.fromEntries(names),
+    peer,
+    upward,
+    selfAssessment: isManager || (peer?.release.view === "named" && !isSubject) ? await selfRatings(viewer, cycleId, subject.id) : null,
+  };
+}
+
+async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Promise<{ release: FeedbackRelease } | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+/** The person's submitted self-assessment in the cycle, per competency, when the viewer may read it. */
+async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string) {
+  const assessment = await db.assessment.findFirst({
+    where: { cycleId, subjectId, kind: "self", status: "submitted" },
+    select: { id: true, kind: true, status: true, subjectId: true, authorId: true, cycleId: true, ratings: { select: { competencyId: true, rating: true, notes: true } } },
+  });
+  if (!assessment) return null;
+  const facts = { ...assessment, kind: "self" as const, status: "submitted" as const };
+  if (!(await viewerCanRead(viewer, facts))) return null;
+  return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
+}
+
+/** Peers to suggest: people on the person's team, on hiring loops with them, or mentoring with them, with how many requests each already has. */
+async function peerSuggestions(cycleId: string, subject: { id: string; managerId: string | null; teamId: string | null }, reviewCap: number, asked: string[]) {
+  const loops = await db.hiringInterview.findMany({ where: { interviewerId: subject.id }, select: { loopId: true }, take: 200 });
+  const [team, interviewers, pairs] = await Promise.all([
+    subject.teamId ? db.user.findMany({ where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
+    loops.length ? db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.loopId) }, interviewerId: { not: subject.id } }, select: { interviewerId: true, loopId: true } }) : [],
+    db.mentorshipPair.findMany({ where: { status: { in: ["active", "ended"] }, OR: [{ menteeId: subject.id }, { mentorId: subject.id }] }, select: { menteeId: true, mentorId: true } }),
+  ]);
+  const ties = new Map<string, Ties>();
+  const tie = (id: string) => ties.get(id) ?? ties.set(id, { sharedTeam: false, hiringLoops: 0, mentorship: false }).get(id)!;
+  for (const person of team) tie(person.id).sharedTeam = true;
+  const loopsWith = new Map<string, Set<string>>();
+  for (const row of interviewers) (loopsWith.get(row.interviewerId) ?? loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!).add(row.loopId);
+  for (const [id, set] of loopsWith) tie(id).hiringLoops = set.size;
+  for (const pair of pairs) tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
+  const ids = [...ties.keys()];
+  if (!ids.length) return [];
+  const [people, load] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true } }),
+    db.feedbackRequest.groupBy({ by: ["reviewerId"], where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } }),
+  ]);
+  const facts = { channel: "peer" as const, subject, alreadyNominated: new Set(asked), requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])), reviewCap };
+  return suggestPeers(
+    people.map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
+    facts,
+  ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
+}
+
+/** Nominates the colleague with this email (the picker's free field). */
+export async function nominateByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string): Promise<NominationResult> {
+  const reviewer = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!reviewer) return { ok: false, message: `Nobody in Rungs has the email ${email.trim()}.` };
+  return nominatePeer(viewer, cycleId, subjectId, reviewer.id);
+}

@@ -1,0 +1,176 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FeedbackReleaseView } from "~/components/feedback/release-view";
+import { Button } from "~/components/ui/button";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Field } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { InvalidError } from "~/modules/errors";
+import { decideNomination, nominatePeer, withdrawRequest } from "~/modules/feedback/feedback.server";
+import { nominateByEmail, personFeedbackPage } from "~/modules/feedback/person-page.server";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { withDomainErrors } from "~/utils/http.server";
+import { plural } from "~/utils/plural";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedback · ${data?.subject.name ?? "Person"} · ${data?.cycle.name ?? "Review cycle"} · Rungs` }];
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const viewer = await requireUser(request);
+  return personFeedbackPage(viewer, params.cycleId ?? "", params.personId ?? "");
+});
+
+/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, withdrawing. */
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const viewer = await requireUser(request);
+  const cycleId = params.cycleId ?? "";
+  const personId = params.personId ?? "";
+  const form = await request.formData();
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const intent = text("intent");
+  if (intent === "nominate") {
+    const result = text("reviewerId") ? await nominatePeer(viewer, cycleId, personId, text("reviewerId")) : await nominateByEmail(viewer, cycleId, personId, text("email"));
+    if (!result.ok) return data({ ok: false as const, message: result.message, typed: text("email") }, { status: 400 });
+    return { ok: true as const, message: result.state === "nominated" ? "Nominated: waiting for the manager's approval." : "Asked.", typed: "" };
+  }
+  if (intent === "approve" || intent === "decline") {
+    await decideNomination(viewer, text("requestId"), intent, intent === "decline" ? text("reason") : null);
+    return { ok: true as const, message: intent === "approve" ? "Approved: they are asked now." : "Declined; the person reads your reason.", typed: "" };
+  }
+  if (intent === "withdraw") {
+    await withdrawRequest(viewer, text("requestId"));
+    return { ok: true as const, message: "Withdrawn.", typed: "" };
+  }
+  throw new InvalidError("Unknown action.");
+});
+
+export default function PersonFeedback() {
+  const page = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { settings, subject, cycle } = page;
+  const whose = page.isSubject ? "your" : `${subject.name}'s`;
+  return (
+    <>
+      <BackLink to="/">Home</BackLink>
+      <PageHeader title={page.isSubject ? `Your feedback in ${cycle.name}` : `Feedback for ${subject.name}`} description={`${cycle.name}. Answers due ${settings.dueOn}.`} />
+      {reply ? <Alert tone={reply.ok ? "success" : "error"}>{reply.message}</Alert> : null}
+
+      {settings.peer && (page.isSubject || page.isManager) ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">Peers asked</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            {plural(page.live, "# peer")} asked; this cycle asks for {settings.minPeers} to {settings.maxPeers}.{" "}
+            {settings.nominator === "person" ? `${page.isSubject ? "You choose" : `${subject.name} chooses`}; ${page.isManager ? "you approve" : "their manager approves"}.` : "The manager chooses."}
+          </p>
+          {page.requests.length ? (
+            <DataTable caption={`Who is asked for ${whose} feedback`} headings={["Colleague", "Where it stands", ""]}>
+              {page.requests.map((request) => (
+                <tr key={request.id}>
+                  <td className={tdClass}>{request.reviewer.name}</td>
+                  <td className={tdClass}>
+                    {request.stateLabel}
+                    {request.leftRungs ? " (they left)" : ""}
+                    {request.declineReason ? `: ${request.declineReason}` : ""}
+                  </td>
+                  <td className={tdClass}>
+                    <div className="flex flex-wrap gap-2">
+                      {page.mayDecide && request.state === "nominated" ? (
+                        <>
+                          <Form method="post">
+                            <input type="hidden" name="requestId" value={request.id} />
+                            <Button type="submit" name="intent" value="approve" variant="secondary" disabled={busy}>
+                              Approve
+                            </Button>
+                          </Form>
+                          <Form method="post" className="flex items-end gap-2">
+                            <input type="hidden" name="requestId" value={request.id} />
+                            <Field label="Why not" name="reason" required className="w-48" />
+                            <Button type="submit" name="intent" value="decline" variant="secondary" disabled={busy}>
+                              Decline
+                            </Button>
+                          </Form>
+                        </>
+                      ) : null}
+                      {request.mayWithdraw ? (
+                        <Form method="post">
+                          <input type="hidden" name="requestId" value={request.id} />
+                          <Button type="submit" name="intent" value="withdraw" variant="secondary" disabled={busy}>
+                            Withdraw
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <p className="text-sm">Nobody is asked yet.</p>
+          )}
+          {page.mayNominate && page.live < settings.maxPeers ? (
+            <div className="mt-4 space-y-3">
+              {page.suggestions.length ? (
+                <>
+                  <h3 className="text-sm font-semibold">Suggested: people {page.isSubject ? "you work" : "they work"} with</h3>
+                  <ul className="space-y-2">
+                    {page.suggestions.map((suggestion) => (
+                      <li key={suggestion.id} className="flex flex-wrap items-center gap-3 text-sm">
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="nominate" />
+                          <input type="hidden" name="reviewerId" value={suggestion.id} />
+                          <Button type="submit" variant="secondary" disabled={busy}>
+                            Ask {suggestion.name}
+                          </Button>
+                        </Form>
+                        <span className="text-slate-600 dark:text-slate-300">
+                          {suggestion.ties.join(" · ")} · already asked for {plural(suggestion.requests, "# review")}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <Form method="post" className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="intent" value="nominate" />
+                <Field label="Or ask a colleague by email" type="email" name="email" required autoComplete="off" defaultValue={reply && !reply.ok ? reply.typed : ""} />
+                <Button type="submit" disabled={busy}>
+                  Ask
+                </Button>
+              </Form>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {page.peer ? (
+        <section aria-labelledby="peer-heading" className="mb-6">
+          <h2 id="peer-heading" className="mb-2 text-lg font-semibold">
+            Peer feedback
+          </h2>
+          <FeedbackReleaseView release={page.peer.release} competencyName={page.competencyName} selfAssessment={page.selfAssessment} />
+        </section>
+      ) : page.isSubject ? (
+        <Alert tone="info">You read your peers' feedback once your outcome for this cycle is released.</Alert>
+      ) : null}
+
+      {page.upward ? (
+        <section aria-labelledby="upward-heading">
+          <h2 id="upward-heading" className="mb-2 text-lg font-semibold">
+            Upward feedback from {page.isSubject ? "your" : "their"} reports
+          </h2>
+          <FeedbackReleaseView release={page.upward.release} competencyName={page.competencyName} selfAssessment={null} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

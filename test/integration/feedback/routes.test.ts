@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
+import * as answerRoute from "~/routes/feedback.$requestId";
+import * as saveRoute from "~/routes/feedback.$requestId.save";
+import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
+import { db } from "~/db/client.server";
+import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+
+/** The feedback pages through their loaders and actions: the admin's settings, the person's picker, the manager's approval and view, the reviewer's answer. */
+
+const settingsFields = { intent: "feedback-settings", peer: "on", upward: "on", minPeers: "1", maxPeers: "3", reviewCap: "4", dueOn: "2026-06-30", nominator: "person", competencies: "level", answerKind: "rating", namesShown: "never" };
+
+async function organisation() {
+  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
+  const peer = await createPerson({ name: "Omar Peer", track: "ic", level: "ic2", managerId: manager.id });
+  const stranger = await createPerson({ name: "Nora Stranger", track: "ic", level: "ic2" });
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const cycle = await db.reviewCycle.create({
+    data: { name: `Spring ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, peer].map((person) => ({ userId: person.id })) } },
+  });
+  return { manager, engineer, peer, stranger, admin, cycle };
+}
+
+async function post(route: { action: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }, url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
+  try {
+    const result = await route.action(routeArgs(await signedInPost(url, userId, fields), params));
+    return { status: statusOf(result), body: bodyOf<Record<string, unknown>>(result) };
+  } catch (error) {
+    return { status: statusOf(error), body: error instanceof Response ? { location: error.headers.get("Location") } : bodyOf<Record<string, unknown>>(error) };
+  }
+}
+
+describe("the feedback pages", () => {
+  test("an admin sets a cycle's feedback on its page; a bad form changes nothing", async () => {
+    const org = await organisation();
+    const url = `/admin/cycles/${org.cycle.id}`;
+    const params = { cycleId: org.cycle.id };
+    const bad = await post(cycleRoute, url, org.admin.id, { ...settingsFields, minPeers: "4" }, params);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("The most peers is at least the fewest.");
+    expect(await db.feedbackSettings.count({ where: { cycleId: org.cycle.id } })).toBe(0);
+    expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({ ok: true, message: "Feedback settings saved." });
+    expect(await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } })).toMatchObject({ peer: true, upward: true, minPeers: 1, maxPeers: 3, reviewCap: 4 });
+    const page = bodyOf<{ feedbackValues: Record<string, unknown> }>(await cycleRoute.loader(routeArgs(await signedInRequest(url, org.admin.id), params)));
+    expect(page.feedbackValues).toMatchObject({ peer: true, minPeers: "1", dueOn: "2026-06-30" });
+    expect((await post(cycleRoute, url, org.manager.id, settingsFields, params)).status).toBe(403);
+  });
+
+  test("the person nominates, the manager approves, the reviewer answers, and the manager reads it beside the self-assessment", async () => {
+    const org = await organisation();
+    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, settingsFields, { cycleId: org.cycle.id });
+    const params = { cycleId: org.cycle.id, personId: org.engineer.id };
+    const url = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
+
+    const own = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
+    expect(own).toMatchObject({ isSubject: true, mayNominate: true, live: 0 });
+    expect(own.suggestions).toEqual([]);
+    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
+    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: org.peer.email.toUpperCase() }, params)).body).toMatchObject({ ok: true });
+    expect(statusOf(await thrown(async () => personRoute.loader(routeArgs(await signedInRequest(url, org.stranger.id), params))))).toBe(404);
+
+    const forManager = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));
+    expect(forManager).toMatchObject({ isManager: true, mayDecide: true });
+    const requestId = forManager.requests[0]!.id;
+    expect((await post(personRoute, url, org.manager.id, { intent: "approve", requestId }, params)).body).toMatchObject({ ok: true });
+
+    const answerUrl = `/feedback/${requestId}`;
+    expect(statusOf(await thrown(async () => answerRoute.loader(routeArgs(await signedInRequest(answerUrl, org.stranger.id), { requestId }))))).toBe(404);
+    const form = bodyOf<Awaited<ReturnType<typeof answerRoute.loader>>>(await answerRoute.loader(routeArgs(await signedInRequest(answerUrl, org.peer.id), { requestId })));
+    const competencyId = form.competencies[0]!.id;
+    const saved = await saveRoute.action(
+      routeArgs(
+        await signedInRequest(`${answerUrl}/save`, org.peer.id, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ baseRevision: form.request.revision, changes: [{ field: `notes:${competencyId}`, value: "When the checkout migration stalled in March she wrote the rollback plan.", base: "" }] }),
+        }),
+        { requestId },
+      ),
+    );
+    expect(saved.status).toBe(200);
+    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "1" }, { requestId })).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
+
+    // The engineer's self-assessment, submitted, sits beside the answers for the manager.
+    const request = await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
+    await db.assessment.create({
+      data: {
+        kind: "self",
+        status: "submitted",
+        submittedAt: new Date(),
+        subjectId: org.engineer.id,
+        authorId: org.engineer.id,
+        cycleId: org.cycle.id,
+        ladderVersionId: request.ladderVersionId,
+        trackId: request.trackId,
+        levelId: request.levelId,
+        ratings: { create: [{ competencyId, rating: 3, notes: "I led the migration." }] },
+      },
+    });
+    const view = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));
+    expect(view.peer?.release).toMatchObject({ view: "named" });
+    if (view.peer?.release.view !== "named") return;
+    expect(view.peer.release.competencies.find((competency) => competency.competencyId === competencyId)?.answers).toMatchObject([{ authorName: "Omar Peer" }]);
+    expect(view.selfAssessment?.ratings[competencyId]).toEqual({ rating: 3, notes: "I led the migration." });
+    // The person reads nothing before their outcome is released.
+    const beforeRelease = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
+    expect(beforeRelease.peer).toBeNull();
+    expect(beforeRelease.selfAssessment).toBeNull();
+  });
+});
