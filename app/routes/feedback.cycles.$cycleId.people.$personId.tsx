@@ -8,7 +8,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { InvalidError } from "~/modules/errors";
-import { decideNomination, nominatePeer, withdrawRequest } from "~/modules/feedback/feedback.server";
+import { decideNomination, nominatePeer, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
 import { nominateByEmail, personFeedbackPage } from "~/modules/feedback/person-page.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -40,6 +40,12 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (intent === "approve" || intent === "decline") {
     await decideNomination(viewer, text("requestId"), intent, intent === "decline" ? text("reason") : null);
     return { ok: true as const, message: intent === "approve" ? "Approved: they are asked now." : "Declined; the person reads your reason.", typed: "" };
+  }
+  if (intent === "pick-competencies") {
+    const picked = form.getAll("competencyId").filter((value): value is string => typeof value === "string");
+    const result = await pickCompetencies(viewer, cycleId, personId, picked);
+    if (!result.ok) return data({ ok: false as const, message: result.message, typed: "" }, { status: 400 });
+    return { ok: true as const, message: "Saved: requests not yet answered ask about these competencies.", typed: "" };
   }
   if (intent === "withdraw") {
     await withdrawRequest(viewer, text("requestId"));
@@ -145,6 +151,30 @@ export default function PersonFeedback() {
               </Form>
             </div>
           ) : null}
+        </Card>
+      ) : null}
+
+      {page.picking ? (
+        <Card className="mb-6">
+          <Form method="post">
+            <fieldset>
+              <legend className="mb-2 text-lg font-semibold">What {subject.name} is asked about</legend>
+              <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+                {page.picking.picked ? "Your pick." : "Every competency at their level, until you pick."} Requests not yet answered follow your pick.
+              </p>
+              <div className="mb-3 grid gap-2 sm:grid-cols-2">
+                {page.picking.competencies.map((competency) => (
+                  <label key={competency.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="competencyId" value={competency.id} defaultChecked={!page.picking!.picked || page.picking!.picked.includes(competency.id)} className="size-4" />
+                    {competency.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <Button type="submit" name="intent" value="pick-competencies" variant="secondary" disabled={busy}>
+              Save the competencies
+            </Button>
+          </Form>
         </Card>
       ) : null}
 

@@ -16,7 +16,7 @@ import { answeredRows, answerUpdates, answerValues, submissionProblem, validateA
 import { canMove, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
 import { canAnswer, canChangeSettings, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
 import { releaseFeedback, type FeedbackRelease } from "./release";
-import { FeedbackSettingsSchema, type FeedbackSettings } from "./settings";
+import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
 /**
  * Peer and upward feedback in a review cycle: the cycle's settings, nominations and their
@@ -73,17 +73,21 @@ export async function saveFeedbackSettings(viewer: Viewer, cycleId: string, inpu
   });
 }
 
-/** What a request records about its subject when it is made: their ladder version, track, level and the competencies asked. */
-async function subjectLadderFacts(subject: { ladderId: string | null; level: string | null }) {
+/** The competencies at the person's level, on the ladder served to them now, or null when they have no level on a ladder. */
+async function levelFacts(subject: { ladderId: string | null; level: string | null }) {
   const served = subject.level ? await ladderForPerson(subject) : undefined;
   const track = served && subject.level ? trackOfLevel(served.ladder, subject.level) : undefined;
   if (!served || !track || !subject.level) return null;
-  return {
-    ladderVersionId: served.versionId,
-    trackId: track.id,
-    levelId: subject.level,
-    competencyIds: JSON.stringify(competenciesForLevel(served.ladder, subject.level).map((competency) => competency.id)),
-  };
+  return { ladderVersionId: served.versionId, trackId: track.id, levelId: subject.level, levelCompetencyIds: competenciesForLevel(served.ladder, subject.level).map((competency) => competency.id) };
+}
+
+/** What a request records about its subject when it is made: their ladder version, track, level and the competencies asked (settings.ts). */
+async function subjectLadderFacts(client: Pick<Tx, "feedbackFocus">, cycleId: string, subject: { id: string; ladderId: string | null; level: string | null }, settings: FeedbackSettings) {
+  const facts = await levelFacts(subject);
+  if (!facts) return null;
+  const focus = settings.competencies === "manager-picks" ? await client.feedbackFocus.findUnique({ where: { cycleId_subjectId: { cycleId, subjectId: subject.id } }, select: { competencyIds: true } }) : null;
+  const { levelCompetencyIds, ...place } = facts;
+  return { ...place, competencyIds: JSON.stringify(askedCompetencies(levelCompetencyIds, settings.competencies, focus ? (JSON.parse(focus.competencyIds) as string[]) : null)) };
 }
 
 async function askReportsUpward(tx: Tx, cycleId: string, settings: FeedbackSettings): Promise<number> {
@@ -93,7 +97,7 @@ async function askReportsUpward(tx: Tx, cycleId: string, settings: FeedbackSetti
   });
   let asked = 0;
   for (const manager of managers) {
-    const facts = await subjectLadderFacts(manager);
+    const facts = await subjectLadderFacts(tx, cycleId, manager, settings);
     if (!facts) continue;
     const existing = new Set(
       (await tx.feedbackRequest.findMany({ where: { cycleId, channel: "upward", subjectId: manager.id }, select: { reviewerId: true } })).map((row) => row.reviewerId),
@@ -142,7 +146,7 @@ export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: s
   if (!participant) throw new NotFoundError("This person is not in the review cycle.");
   const reviewer = await db.user.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, deactivatedAt: true } });
   if (!reviewer) throw new NotFoundError("There is no person with that id.");
-  const facts = await subjectLadderFacts(subject);
+  const facts = await subjectLadderFacts(db, cycleId, subject, settings);
   if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
   const state: RequestState = settings.nominator === "manager" ? "approved" : "nominated";
 
@@ -260,6 +264,35 @@ export async function replacementsNeeded(managerId: string): Promise<{ cycleId: 
     if (live < (row.cycle.feedbackSettings?.minPeers ?? 0)) result.push({ cycleId: row.cycleId, cycleName: row.cycle.name, person: { id: row.subjectId, name: row.subject.name }, reviewerName: row.reviewer.name });
   }
   return result;
+}
+
+/**
+ * When the cycle has managers pick what each person's feedback asks about: the person's manager
+ * picks competencies at the person's level. Requests not yet answered ask about the pick from now
+ * on (what a reviewer already wrote on another competency is dropped when they submit).
+ */
+export async function pickCompetencies(viewer: Viewer, cycleId: string, subjectId: string, picked: readonly string[]): Promise<{ ok: true } | { ok: false; message: string }> {
+  const cycle = await requireCycle(cycleId);
+  const settings = await requireSettings(cycleId);
+  const subject = await requirePerson(subjectId);
+  if (!canDecideNomination(viewer, subject)) throw new NotFoundError("There is no person with that id.");
+  if (settings.competencies !== "manager-picks" || cycle.closedAt) throw new ConflictError("This cycle asks about every competency at each person's level.");
+  const facts = await levelFacts(subject);
+  if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to pick." };
+  const problem = pickProblem(picked, facts.levelCompetencyIds);
+  if (problem) return { ok: false, message: problem };
+  const competencyIds = JSON.stringify(askedCompetencies(facts.levelCompetencyIds, "manager-picks", picked));
+  await db.$transaction(async (tx) => {
+    await tx.feedbackFocus.upsert({ where: { cycleId_subjectId: { cycleId, subjectId } }, create: { cycleId, subjectId, competencyIds, chosenById: viewer.id }, update: { competencyIds, chosenById: viewer.id } });
+    await tx.feedbackRequest.updateMany({ where: { cycleId, subjectId, state: { in: ["nominated", "approved"] } }, data: { competencyIds } });
+  });
+  return { ok: true };
+}
+
+/** The manager's pick for the person in the cycle, or null when none was made. */
+export async function pickedCompetencies(cycleId: string, subjectId: string): Promise<string[] | null> {
+  const focus = await db.feedbackFocus.findUnique({ where: { cycleId_subjectId: { cycleId, subjectId } }, select: { competencyIds: true } });
+  return focus ? (JSON.parse(focus.competencyIds) as string[]) : null;
 }
 
 // Answers

@@ -4,7 +4,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, nominatePeer, requestsAbout, type NominationResult } from "./feedback.server";
+import { feedbackAbout, feedbackSettingsOf, nominatePeer, pickedCompetencies, requestsAbout, type NominationResult } from "./feedback.server";
 import { ineligibility, LIVE_STATES, REQUEST_STATE_LABELS, suggestPeers, isRequestState, type Ties } from "./nomination";
 import { canDecideNomination, canNominate } from "./policy";
 import type { FeedbackRelease } from "./release";
@@ -55,6 +55,11 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     })),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
     competencyName: Object.fromEntries(names),
+    /** For the manager, when the cycle has managers pick what each person is asked about: the level's competencies and the pick (null: every one). */
+    picking:
+      isManager && settings.competencies === "manager-picks" && cycle.closedAt === null
+        ? { competencies: [...names].map(([id, name]) => ({ id, name })), picked: await pickedCompetencies(cycleId, subject.id) }
+        : null,
     peer,
     upward,
     selfAssessment: isManager || (peer?.release.view === "named" && !isSubject) ? await selfRatings(viewer, cycleId, subject.id) : null,

@@ -82,3 +82,21 @@ export function feedbackDefaults(cycleEndsOn: Date): FeedbackSettings {
 export function feedbackFormValues(settings: FeedbackSettings) {
   return { ...settings, minPeers: String(settings.minPeers), maxPeers: String(settings.maxPeers), reviewCap: String(settings.reviewCap) };
 }
+
+/**
+ * The competencies a person's feedback asks about, in the ladder's order: every one at their level,
+ * or, when the cycle has managers pick, those their manager picked (every one until they pick).
+ * Picks no longer at the person's level are dropped.
+ */
+export function askedCompetencies(levelCompetencyIds: readonly string[], choice: CompetencyChoice, picked: readonly string[] | null): string[] {
+  if (choice === "level" || picked === null) return [...levelCompetencyIds];
+  const chosen = new Set(picked);
+  return levelCompetencyIds.filter((id) => chosen.has(id));
+}
+
+/** What is wrong with a manager's pick, or null: at least one, each at the person's level. */
+export function pickProblem(picked: readonly string[], levelCompetencyIds: readonly string[]): string | null {
+  if (!picked.length) return "Pick at least one competency.";
+  const known = new Set(levelCompetencyIds);
+  return picked.every((id) => known.has(id)) ? null : "Pick competencies the person's level has.";
+}

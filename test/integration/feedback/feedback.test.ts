@@ -6,6 +6,7 @@ import {
   decideNomination,
   feedbackAbout,
   nominatePeer,
+  pickCompetencies,
   replacementsNeeded,
   saveAnswerDraft,
   saveFeedbackSettings,
@@ -23,7 +24,7 @@ import { createPerson } from "../../utils/factories";
  * requests a deactivation withdraws.
  */
 
-async function organisation(cycleOverrides: { reviewCap?: number; maxPeers?: number } = {}) {
+async function organisation(cycleOverrides: { reviewCap?: number; maxPeers?: number; competencies?: "level" | "manager-picks" } = {}) {
   const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
   const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id });
   const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
@@ -32,7 +33,7 @@ async function organisation(cycleOverrides: { reviewCap?: number; maxPeers?: num
   const cycle = await db.reviewCycle.create({
     data: { name: `Spring ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, ...peers].map((person) => ({ userId: person.id })) } },
   });
-  const settings = FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn: "2026-06-30", minPeers: 3, maxPeers: cycleOverrides.maxPeers ?? 4, reviewCap: cycleOverrides.reviewCap ?? 3 });
+  const settings = FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn: "2026-06-30", minPeers: 3, maxPeers: cycleOverrides.maxPeers ?? 4, reviewCap: cycleOverrides.reviewCap ?? 3, competencies: cycleOverrides.competencies ?? "level" });
   await saveFeedbackSettings(admin, cycle.id, settings);
   return { boss, manager, engineer, peers, admin, cycle, settings };
 }
@@ -203,5 +204,24 @@ describe("deactivation", () => {
     // Asking someone else takes the item away.
     await approvedRequest(org, 3);
     expect(await replacementsNeeded(org.manager.id)).toEqual([]);
+  });
+});
+
+describe("competencies picked by the manager", () => {
+  test("narrow what requests not yet answered ask, and what later ones ask", async () => {
+    const org = await organisation({ competencies: "manager-picks" });
+    const first = await approvedRequest(org, 0);
+    const every = JSON.parse((await db.feedbackRequest.findUniqueOrThrow({ where: { id: first } })).competencyIds) as string[];
+    expect(every.length).toBeGreaterThan(2);
+    await expect(pickCompetencies(org.engineer, org.cycle.id, org.engineer.id, [every[0]!])).rejects.toBeInstanceOf(NotFoundError);
+    expect(await pickCompetencies(org.manager, org.cycle.id, org.engineer.id, [])).toEqual({ ok: false, message: "Pick at least one competency." });
+    expect(await pickCompetencies(org.manager, org.cycle.id, org.engineer.id, [every[2]!, every[0]!])).toEqual({ ok: true });
+    expect(JSON.parse((await db.feedbackRequest.findUniqueOrThrow({ where: { id: first } })).competencyIds)).toEqual([every[0], every[2]]);
+    expect((await answerPage(org.peers[0]!, first)).competencies.map((competency) => competency.id)).toEqual([every[0], every[2]]);
+    const later = await approvedRequest(org, 1);
+    expect(JSON.parse((await db.feedbackRequest.findUniqueOrThrow({ where: { id: later } })).competencyIds)).toEqual([every[0], every[2]]);
+    // A cycle that asks about every competency has nothing to pick.
+    const plain = await organisation();
+    await expect(pickCompetencies(plain.manager, plain.cycle.id, plain.engineer.id, [every[0]!])).rejects.toBeInstanceOf(ConflictError);
   });
 });

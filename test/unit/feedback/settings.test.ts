@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FeedbackSettingsSchema, personSeesNames } from "~/modules/feedback/settings";
+import { askedCompetencies, FeedbackSettingsSchema, personSeesNames, pickProblem } from "~/modules/feedback/settings";
 
 describe("a cycle's feedback settings", () => {
   it("fills the defaults around the due day", () => {
@@ -32,5 +32,20 @@ describe("a cycle's feedback settings", () => {
   it("shows the person names only when the cycle says so", () => {
     expect(personSeesNames({ namesShown: "never" })).toBe(false);
     expect(personSeesNames({ namesShown: "after-release" })).toBe(true);
+  });
+});
+
+describe("the competencies asked about", () => {
+  const level = ["testing", "design", "delivery"];
+  it("are every one at the level, unless the cycle has managers pick and one picked", () => {
+    expect(askedCompetencies(level, "level", ["design"])).toEqual(level);
+    expect(askedCompetencies(level, "manager-picks", null)).toEqual(level);
+    expect(askedCompetencies(level, "manager-picks", ["delivery", "testing", "gone"])).toEqual(["testing", "delivery"]);
+  });
+
+  it("need a pick of at least one, at the person's level", () => {
+    expect(pickProblem([], level)).toBe("Pick at least one competency.");
+    expect(pickProblem(["design", "gone"], level)).toBe("Pick competencies the person's level has.");
+    expect(pickProblem(["design"], level)).toBeNull();
   });
 });
