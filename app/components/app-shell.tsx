@@ -19,6 +19,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ...(viewer.isManager || viewer.isAdmin || viewer.isCalibrator ? [{ to: "/calibration", label: "Calibration" }] : []),
     ...(viewer.isHiringAdmin || viewer.isAdmin || viewer.isInterviewer ? [{ to: "/hiring", label: "Hiring" }] : []),
     { to: "/mentorship", label: "Mentorship" },
+    { to: "/conversations", label: "Conversations" },
     ...(viewer.isManager || viewer.isAdmin ? [{ to: "/insights", label: "Insights" }] : []),
     { to: "/settings/email", label: "Email settings" },
   ];

@@ -8,6 +8,7 @@ import { personTimeZone } from "~/modules/time-zones.server";
 import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
 import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
 import { canPassOnNote, canReadNote, canSeeSeries, roleInSeries, type ConversationViewer, type NoteVisibility } from "./policy";
+import { TEXT_LIMIT } from "./forms";
 import { readSeries, type StoredSeries } from "./queries.server";
 import { nextMeetingOf, requireWork } from "./series.server";
 
@@ -17,7 +18,6 @@ import { nextMeetingOf, requireWork } from "./series.server";
  * are due.
  */
 
-export const TEXT_LIMIT = 2000;
 
 function cleanText(text: string): string {
   const trimmed = text.trim();

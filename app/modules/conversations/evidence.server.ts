@@ -2,6 +2,7 @@ import { db } from "~/db/client.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
 import { canReadEvidence, canRecordEvidence, type ConversationViewer } from "./policy";
 
 /**
@@ -11,7 +12,6 @@ import { canReadEvidence, canRecordEvidence, type ConversationViewer } from "./p
  * self-assessment opens, what they recorded since the last one is offered beside each competency.
  */
 
-export const EVIDENCE_TEXT_LIMIT = 500;
 
 export type EvidenceInput = { competencyId: string; text: string; url: string | null; occurredOn: Date; meetingId?: string | null; shared?: boolean };
 

@@ -5,7 +5,7 @@ import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
 import { canStartSeries, canWorkInSeries, type ConversationViewer } from "./policy";
-import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
+import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 
 /**
  * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
@@ -180,4 +180,65 @@ export async function withdrawConversationsOf(tx: Tx, personId: string, now: Dat
   const { count } = await tx.conversationMeeting.updateMany({ where: { seriesId: { in: ids }, status: "upcoming", startsAt: { gt: now } }, data: { status: "withdrawn" } });
   await tx.conversationSeries.updateMany({ where: { id: { in: ids } }, data: { endedAt: now } });
   return count;
+}
+
+export type Pairing = { value: string; kind: SeriesKind; label: string; managerId: string; reportId: string };
+
+/**
+ * What the viewer may set up: a one-to-one with each direct report and with their own manager, a
+ * skip-level with each person two levels down and with their manager's manager; less those that
+ * already meet.
+ */
+export async function startOptions(viewer: ConversationViewer): Promise<Pairing[]> {
+  const [me, reports, existing] = await Promise.all([
+    db.user.findUnique({ where: { id: viewer.id }, select: { manager: { select: { id: true, name: true, deactivatedAt: true, manager: { select: { id: true, name: true, deactivatedAt: true } } } } } }),
+    db.user.findMany({
+      where: { managerId: viewer.id, deactivatedAt: null },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, reports: { where: { deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } } },
+    }),
+    db.conversationSeries.findMany({ where: { endedAt: null, OR: [{ managerId: viewer.id }, { reportId: viewer.id }] }, select: { kind: true, managerId: true, reportId: true } }),
+  ]);
+  const taken = new Set(existing.map((series) => `${series.kind}:${series.managerId}:${series.reportId}`));
+  const options: Pairing[] = [];
+  const offer = (kind: SeriesKind, managerId: string, reportId: string, label: string) => {
+    const value = `${kind}:${managerId}:${reportId}`;
+    if (!taken.has(value)) options.push({ value, kind, managerId, reportId, label });
+  };
+  for (const report of reports) offer("one-to-one", viewer.id, report.id, `One-to-one with ${report.name}`);
+  const manager = me?.manager;
+  if (manager && !manager.deactivatedAt) offer("one-to-one", manager.id, viewer.id, `One-to-one with ${manager.name} (your manager)`);
+  for (const report of reports) for (const below of report.reports) offer("skip-level", viewer.id, below.id, `Skip-level with ${below.name} (reports to ${report.name})`);
+  const skip = manager?.manager;
+  if (skip && !skip.deactivatedAt && skip.id !== viewer.id) offer("skip-level", skip.id, viewer.id, `Skip-level with ${skip.name} (your manager's manager)`);
+  return options;
+}
+
+export type SeriesListItem = { id: string; kind: SeriesKind; otherName: string; role: "manager" | "report"; cadence: Cadence; current: boolean; nextAt: Date | null; lastHeldAt: Date | null };
+
+/** The viewer's series, current ones first, with when they next and last met. */
+export async function conversationsOf(viewer: ConversationViewer, now = new Date()): Promise<SeriesListItem[]> {
+  const series = await seriesOf(viewer.id);
+  if (!series.length) return [];
+  const meetings = await db.conversationMeeting.findMany({
+    where: { seriesId: { in: series.map((row) => row.id) }, OR: [{ status: "held" }, { status: "upcoming", startsAt: { gt: now } }] },
+    select: { seriesId: true, startsAt: true, status: true },
+  });
+  const items = series.map((row): SeriesListItem => {
+    const own = meetings.filter((meeting) => meeting.seriesId === row.id);
+    const held = own.filter((meeting) => meeting.status === "held").map((meeting) => meeting.startsAt.getTime());
+    const next = own.filter((meeting) => meeting.status === "upcoming").map((meeting) => meeting.startsAt.getTime());
+    const role = row.managerId === viewer.id ? "manager" : "report";
+    return {
+      id: row.id,
+      kind: row.kind,
+      role,
+      otherName: role === "manager" ? row.report.name : row.manager.name,
+      cadence: row.cadence,
+      current: row.facts.current,
+      nextAt: row.facts.current && next.length ? new Date(Math.min(...next)) : null,
+      lastHeldAt: held.length ? new Date(Math.max(...held)) : null,
+    };
+  });
+  return items.sort((a, b) => Number(b.current) - Number(a.current));
 }

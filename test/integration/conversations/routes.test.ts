@@ -1,0 +1,67 @@
+// The conversation pages through their loaders and actions, signed in as a person would be.
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import * as indexRoute from "~/routes/conversations._index";
+import * as seriesRoute from "~/routes/conversations.$seriesId";
+import * as evidenceRoute from "~/routes/conversations.evidence";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { createPerson } from "../../utils/factories";
+
+async function people() {
+  const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
+  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id, timeZone: "Europe/Berlin" });
+  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id, timeZone: "Asia/Kolkata" });
+  return { boss, manager, engineer };
+}
+
+describe("the conversation pages", () => {
+  test("a report sets up a one-to-one with their manager on their own clock; both read its page; the manager's manager gets a 404", async () => {
+    const { boss, manager, engineer } = await people();
+    const list = bodyOf<Awaited<ReturnType<typeof indexRoute.loader>>>(await indexRoute.loader(routeArgs(await signedInRequest("/conversations", engineer.id))));
+    expect(list.pairings.map((pairing) => pairing.label)).toEqual(["One-to-one with Sam Manager (your manager)", "Skip-level with Bea Boss (your manager's manager)"]);
+
+    const bad = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-02-30T10:00", minutes: "30" })));
+    expect(statusOf(bad)).toBe(400);
+    expect(JSON.stringify(bodyOf(bad))).toContain("Choose a day and time that exist on your clock.");
+
+    // 15:30 in Kolkata is 11:00 in Berlin (winter time).
+    const created = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-03-03T15:30", minutes: "45" })));
+    expect(statusOf(created)).toBe(302);
+    const location = (created as Response).headers.get("Location")!;
+    const seriesId = location.split("/").at(-1)!;
+    const series = await db.conversationSeries.findUniqueOrThrow({ where: { id: seriesId }, select: { anchorAt: true, timeZone: true, minutes: true } });
+    expect(series).toEqual({ anchorAt: new Date("2031-03-03T10:00:00Z"), timeZone: "Europe/Berlin", minutes: 45 });
+
+    const page = bodyOf<Awaited<ReturnType<typeof seriesRoute.loader>>>(await seriesRoute.loader(routeArgs(await signedInRequest(location, manager.id), { seriesId })));
+    expect(page.other).toBe("Lena Engineer");
+    expect(page.page.next?.clocks).toEqual(["Monday, 3 March 2031 at 11:00 (Europe/Berlin)", "Monday, 3 March 2031 at 15:30 (Asia/Kolkata)"]);
+    expect(statusOf(await thrown(async () => seriesRoute.loader(routeArgs(await signedInRequest(location, boss.id), { seriesId }))))).toBe(404);
+
+    const meetingId = page.page.next!.id;
+    const empty = await seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "point", meetingId, text: "  " }), { seriesId }));
+    expect(statusOf(empty)).toBe(400);
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "point", meetingId, text: "Conference budget" }), { seriesId })))).toBe(302);
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(location, manager.id, { intent: "note", meetingId, visibility: "private", text: "Mine alone" }), { seriesId })))).toBe(302);
+    const tooLate = await seriesRoute.action(routeArgs(await signedInPost(location, manager.id, { intent: "move", meetingId, to: "2031-03-10T11:00" }), { seriesId }));
+    expect(statusOf(tooLate)).toBe(400);
+    expect(bodyOf<{ error: string }>(tooLate).error).toMatch(/before the series' next regular meeting/);
+    const forReport = bodyOf<Awaited<ReturnType<typeof seriesRoute.loader>>>(await seriesRoute.loader(routeArgs(await signedInRequest(location, engineer.id), { seriesId })));
+    expect(forReport.page.next?.agenda.map((entry) => (entry.type === "point" ? entry.point.text : entry.action.text))).toEqual(["Conference budget"]);
+    expect(forReport.page.next?.notes).toEqual([]);
+    expect(forReport.pulse).toBeNull();
+  });
+
+  test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {
+    const { boss, manager, engineer } = await people();
+    const created = await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text: "Fixed the flaky suite", url: "https://ci.example.com/run/7", occurredOn: "2026-01-05" })));
+    expect(statusOf(created)).toBe(302);
+    const mine = bodyOf<Awaited<ReturnType<typeof evidenceRoute.loader>>>(await evidenceRoute.loader(routeArgs(await signedInRequest("/conversations/evidence", engineer.id))));
+    expect(mine.items.map((item) => item.text)).toEqual(["Fixed the flaky suite"]);
+    const url = `/conversations/evidence?person=${engineer.id}`;
+    expect(bodyOf<typeof mine>(await evidenceRoute.loader(routeArgs(await signedInRequest(url, manager.id)))).items).toEqual([]);
+    expect(statusOf(await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "share", evidenceId: mine.items[0]!.id, shared: "on" }))))).toBe(302);
+    expect(bodyOf<typeof mine>(await evidenceRoute.loader(routeArgs(await signedInRequest(url, manager.id)))).items).toHaveLength(1);
+    expect(statusOf(await thrown(async () => evidenceRoute.loader(routeArgs(await signedInRequest(url, boss.id)))))).toBe(404);
+  });
+});
