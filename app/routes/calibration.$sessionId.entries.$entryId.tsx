@@ -19,12 +19,14 @@ import { DomainError, InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
+import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.name ?? "Entry"} · Calibration · Rungs` }];
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
+  const view = await entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
+  return { ...view, feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId) };
 });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -187,6 +189,13 @@ export default function CalibrationEntry() {
             {entry.targets ? (
               <li>
                 At or above the level's target on {entry.targets.met} of {plural(entry.targets.of, "# competency")} in the manager review.
+              </li>
+            ) : null}
+            {view.feedbackHref ? (
+              <li>
+                <Link to={view.feedbackHref} className="text-brand-600 underline dark:text-brand-100">
+                  Feedback from peers and reports
+                </Link>
               </li>
             ) : null}
             {view.canOpenProfile ? (

@@ -121,3 +121,9 @@ export async function nominateByEmail(viewer: Viewer, cycleId: string, subjectId
   if (!reviewer) return { ok: false, message: `Nobody in Rungs has the email ${email.trim()}.` };
   return nominatePeer(viewer, cycleId, subjectId, reviewer.id);
 }
+
+/** The person's feedback page in the cycle of a calibration session, when that cycle asks for feedback (the page itself decides what the viewer reads). */
+export async function feedbackPageForSession(sessionId: string, personId: string): Promise<string | null> {
+  const settings = await db.feedbackSettings.findFirst({ where: { cycle: { calibrations: { some: { id: sessionId } } } }, select: { cycleId: true } });
+  return settings ? `/feedback/cycles/${settings.cycleId}/people/${personId}` : null;
+}

@@ -4,6 +4,7 @@ import * as answerRoute from "~/routes/feedback.$requestId";
 import * as saveRoute from "~/routes/feedback.$requestId.save";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import { db } from "~/db/client.server";
+import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -109,5 +110,38 @@ describe("the feedback pages", () => {
     const beforeRelease = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
     expect(beforeRelease.peer).toBeNull();
     expect(beforeRelease.selfAssessment).toBeNull();
+  });
+
+  test("a calibrator of a session with the person reads a summary with counts, linked from the session's entry", async () => {
+    const org = await organisation();
+    const fields = { ...settingsFields, minPeers: "3" };
+    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, fields, { cycleId: org.cycle.id });
+    const reviewers = [org.peer, await createPerson({ name: "Priya Peer", track: "ic", level: "ic2" }), await createPerson({ name: "Quinn Peer", track: "ic", level: "ic2" })];
+    const params = { cycleId: org.cycle.id, personId: org.engineer.id };
+    const url = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
+    for (const reviewer of reviewers) {
+      await post(personRoute, url, org.engineer.id, { intent: "nominate", reviewerId: reviewer.id }, params);
+    }
+    const requests = await db.feedbackRequest.findMany({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, channel: "peer" } });
+    for (const request of requests) {
+      await post(personRoute, url, org.manager.id, { intent: "approve", requestId: request.id }, params);
+      const competencyId = (JSON.parse(request.competencyIds) as string[])[0]!;
+      await db.feedbackAnswer.create({ data: { requestId: request.id, competencyId, rating: 3, example: "In the March review they split the migration into steps." } });
+      await db.feedbackRequest.update({ where: { id: request.id }, data: { state: "submitted", submittedAt: new Date() } });
+    }
+    const calibrator = await createPerson({ name: "Cal Calibrator", track: "manager", level: "m2" });
+    const session = await db.calibrationSession.create({
+      data: { name: "Spring calibration", cycleId: org.cycle.id, facilitatorId: org.admin.id, state: "live", ladderId: "engineering", ladderVersionId: requests[0]!.ladderVersionId, groupFloor: 4, calibrators: { create: [{ userId: calibrator.id }] } },
+    });
+    await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id } });
+    expect(await feedbackPageForSession(session.id, org.engineer.id)).toBe(url);
+
+    const page = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, calibrator.id), params)));
+    expect(page.requests).toEqual([]);
+    expect(page.peer?.release).toMatchObject({ view: "summary", release: { released: true, authors: 3 } });
+    if (page.peer?.release.view !== "summary") return;
+    const competencyId = (JSON.parse(requests[0]!.competencyIds) as string[])[0]!;
+    expect(page.peer.release.release.competencies.find((competency) => competency.competencyId === competencyId)).toMatchObject({ shown: true, count: 3, averageRating: 3, answers: [] });
+    expect(JSON.stringify(page.peer)).not.toMatch(/Peer|March/);
   });
 });
