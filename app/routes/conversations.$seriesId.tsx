@@ -26,7 +26,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const page = await seriesPage(viewer, params.seriesId ?? "");
   const pulse = page.role === "report" && page.series.kind === "one-to-one" && page.series.current ? await ownLatestPulse(viewer, page.series.id) : undefined;
   const other = page.role === "manager" ? page.series.report.name : page.series.manager.name;
-  return { page, other, pulse, timeZone, viewerId: viewer.id };
+  return { page, other, pulse, timeZone, viewerId: viewer.id, now: new Date() };
 });
 
 type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "hold" | "cadence" | "pulse" | "pass-on";
@@ -147,6 +147,13 @@ export default function SeriesPage() {
           <div className="grid gap-6 lg:grid-cols-2">
             <Agenda loaded={loaded} replyFor={replyFor} />
             <div className="space-y-6">
+              {new Date(next.startsAt) <= new Date(loaded.now) ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="hold" />
+                  <input type="hidden" name="meetingId" value={next.id} />
+                  <Button type="submit">Record this meeting as held</Button>
+                </Form>
+              ) : null}
               <MeetingControls meetingId={next.id} startsAt={next.startsAt} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
               <ActionForm meetingId={next.id} people={[page.series.manager, page.series.report]} reply={replyFor("action")} />
@@ -168,7 +175,7 @@ export default function SeriesPage() {
                   {formatDateTime(meeting.startsAt, timeZone)} · {STATUS_WORDS[meeting.status] ?? meeting.status}
                   {meeting.movedFrom ? ` · moved from ${formatDateTime(meeting.movedFrom, timeZone)}` : ""}
                 </p>
-                {page.series.current && (meeting.status === "missed" || (meeting.status === "upcoming" && new Date(meeting.startsAt) <= new Date())) ? (
+                {page.series.current && (meeting.status === "missed" || (meeting.status === "upcoming" && new Date(meeting.startsAt) <= new Date(loaded.now))) ? (
                   <Form method="post" className="mt-1">
                     <input type="hidden" name="intent" value="hold" />
                     <input type="hidden" name="meetingId" value={meeting.id} />

@@ -14,6 +14,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
+import { teamConversations } from "~/modules/conversations/signals.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -26,7 +27,8 @@ export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
  */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  return teamOverview(viewer, parseTeamFilters(new URL(request.url).searchParams));
+  const overview = await teamOverview(viewer, parseTeamFilters(new URL(request.url).searchParams));
+  return overview.hasReports ? { ...overview, conversations: await teamConversations(viewer) } : overview;
 });
 
 export default function Team() {
@@ -98,6 +100,8 @@ export default function Team() {
           ) : null}
         </Card>
       </div>
+
+      <TeamOneToOnes conversations={overview.conversations} />
 
       <Card className="mb-4">
         <Form method="get" role="search" aria-label="Filter your team" className="flex flex-wrap items-end gap-3">
@@ -207,6 +211,38 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
         ))}
       </DataTable>
     </section>
+  );
+}
+
+/** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
+function TeamOneToOnes({ conversations }: { conversations: { reports: { personId: string; name: string; lastHeldText: string; overdue: boolean; hasSeries: boolean; overdueActions: number | null }[]; pulse: { n: number; mean: number | null } | null } }) {
+  if (!conversations.reports.length) return null;
+  return (
+    <Card className="mb-4">
+      <h2 className="mb-1 text-lg font-semibold">One-to-ones</h2>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+        When you last met each of your reports; overdue after twice the series' cadence.{" "}
+        <Link to="/conversations" className="underline">
+          Your conversations
+        </Link>
+      </p>
+      <ul className="space-y-1 text-sm">
+        {conversations.reports.map((report) => (
+          <li key={report.personId}>
+            <span className="font-medium">{report.name}</span>:{" "}
+            {report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}
+            {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300"> · overdue</span> : null}
+            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300"> · overdue actions: {report.overdueActions}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {conversations.pulse ? (
+        <p className="mt-2 text-sm">
+          How useful your reports find their one-to-ones:{" "}
+          {conversations.pulse.mean !== null ? `${conversations.pulse.mean.toFixed(1)} of 5 on average` : "not shown until more of your reports answer"}.
+        </p>
+      ) : null}
+    </Card>
   );
 }
 

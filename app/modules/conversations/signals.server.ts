@@ -2,6 +2,8 @@ import { db } from "~/db/client.server";
 import { isActionOverdue } from "./agenda";
 import { isCadence, isOverdue, sinceInWords } from "./cadence";
 import { canSeeMeetingDates, type ConversationViewer } from "./policy";
+import type { PulseSummary } from "./pulse";
+import { managerPulse } from "./pulse.server";
 import { isCurrent } from "./queries.server";
 
 /**
@@ -45,4 +47,34 @@ export async function conversationSignals(viewer: ConversationViewer, people: re
     });
   }
   return signals;
+}
+
+export type TeamConversations = {
+  reports: (ConversationSignal & { name: string })[];
+  /** The pulse on the viewer's one-to-ones, as their reports answered it, or null when nobody was asked. */
+  pulse: PulseSummary | null;
+};
+
+/**
+ * The team page's one-to-ones: each direct report with when they last met the viewer and whether
+ * that is overdue, the series' overdue actions (counted, never named), and the pulse as an average.
+ */
+export async function teamConversations(viewer: ConversationViewer, now = new Date()): Promise<TeamConversations> {
+  const reports = await db.user.findMany({ where: { managerId: viewer.id, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  if (!reports.length) return { reports: [], pulse: null };
+  const [signals, pulse] = await Promise.all([
+    conversationSignals(
+      viewer,
+      reports.map((report) => ({ id: report.id, chain: [viewer.id] })),
+      now,
+    ),
+    managerPulse(viewer, viewer.id, now),
+  ]);
+  return {
+    reports: reports.flatMap((report) => {
+      const signal = signals.get(report.id);
+      return signal ? [{ ...signal, name: report.name }] : [];
+    }),
+    pulse: pulse.n ? pulse : null,
+  };
 }

@@ -65,3 +65,23 @@ describe("the conversation pages", () => {
     expect(statusOf(await thrown(async () => evidenceRoute.loader(routeArgs(await signedInRequest(url, boss.id)))))).toBe(404);
   });
 });
+
+describe("the team page's one-to-ones", () => {
+  test("each direct report with when they last met, overdue after twice the cadence, and overdue actions counted; no words of either", async () => {
+    const { manager, engineer } = await people();
+    const quiet = await createPerson({ name: "Quinn Quiet", track: "ic", level: "ic2", managerId: manager.id });
+    const { startSeries, holdMeeting } = await import("~/modules/conversations/series.server");
+    const { addAction } = await import("~/modules/conversations/agenda.server");
+    const seriesId = await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: new Date("2026-01-05T09:00:00Z") }, new Date("2026-01-01T00:00:00Z"));
+    const meeting = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId }, select: { id: true } });
+    await addAction({ id: manager.id, isAdmin: false }, meeting.id, { text: "SECRET-ACTION", ownerId: engineer.id, dueOn: new Date("2026-01-09T00:00:00Z") });
+    await holdMeeting({ id: engineer.id, isAdmin: false }, meeting.id, new Date("2026-01-05T10:00:00Z"));
+    const teamRoute = await import("~/routes/team");
+    const page = bodyOf<{ conversations: { reports: { name: string; hasSeries: boolean; overdue: boolean; overdueActions: number | null; lastHeldText: string }[] } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
+    expect(page.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([
+      ["Lena Engineer", true, true, 1],
+      [quiet.name, false, false, null],
+    ]);
+    expect(JSON.stringify(page)).not.toContain("SECRET-ACTION");
+  });
+});
