@@ -17,6 +17,7 @@ import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.serv
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
 import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
@@ -31,7 +32,9 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
   if (!resolveSection(sections, textParam(new URL(request.url).searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
-  return { ...page, latestDate: latestEvidenceDate(new Date()) };
+  // A self-assessment's author is offered what they recorded between cycles, beside each competency.
+  const recorded = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? Object.fromEntries(await evidenceForSelfAssessment(viewer.id)) : {};
+  return { ...page, latestDate: latestEvidenceDate(new Date()), recorded };
 });
 
 /**
@@ -104,7 +107,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function AssessmentPage() {
-  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate, points } = useLoaderData<typeof loader>();
+  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate, points, recorded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
@@ -169,6 +172,7 @@ export default function AssessmentPage() {
           submitReply={actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null}
           plainReply={plainReply}
           saved={searchParams.get("saved") === "1"}
+          recorded={recorded}
         />
       ) : (
         <AssessmentReadView ladder={ladder} competencies={competencies} summary={assessment.summary} />

@@ -117,7 +117,11 @@ type CompetencyEditorProps = {
   formId: string;
   /** What the plain evidence form sent back when adding evidence without JavaScript failed. */
   evidenceReply: PlainEvidenceReply | null;
+  /** Evidence the person recorded between cycles for this competency (career conversations), offered beside it. */
+  recorded?: readonly RecordedEvidence[];
 };
+
+export type RecordedEvidence = { text: string; url: string | null; occurredOn: Date | string };
 
 /** Arrays (marks, errors) are rebuilt on every render; compare them by content so typing in one competency re-renders only that one. */
 function sameProps(a: CompetencyEditorProps, b: CompetencyEditorProps): boolean {
@@ -143,6 +147,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
   resolveConflict,
   formId,
   evidenceReply,
+  recorded,
 }: CompetencyEditorProps) {
   const id = competency.id;
   const ratingErrorId = ratingErrors?.length ? `${id}-rating-error` : undefined;
@@ -276,6 +281,26 @@ const CompetencyEditor = memo(function CompetencyEditor({
           <ErrorList errors={otherErrors} />
         </fieldset>
 
+        {recorded?.length ? (
+          <div className="mt-4">
+            <h4 className="mb-1 text-sm font-semibold">Recorded since your last self-assessment</h4>
+            <ul className="space-y-1 text-sm">
+              {recorded.map((item, index) => (
+                <li key={index}>
+                  {new Date(item.occurredOn).toISOString().slice(0, 10)}: {item.text}
+                  {item.url ? (
+                    <>
+                      {" "}
+                      <a href={item.url} className="underline" rel="noreferrer noopener">
+                        link
+                      </a>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="mt-4">
           <AssessmentEvidenceEditor
             assessmentId={assessmentId}
@@ -410,6 +435,7 @@ export function AssessmentEditor({
   submitReply,
   plainReply = null,
   saved = false,
+  recorded = {},
 }: {
   assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
   ladder: LadderContext;
@@ -423,6 +449,8 @@ export function AssessmentEditor({
   plainReply?: PlainReply | null;
   /** The plain form just saved this section (`?saved=1`). */
   saved?: boolean;
+  /** Evidence recorded between cycles, by competency, offered beside each (a self-assessment's author only). */
+  recorded?: Readonly<Record<string, readonly RecordedEvidence[]>>;
 }) {
   const nonce = useNonce();
   const submit = useSubmit();
@@ -505,6 +533,7 @@ export function AssessmentEditor({
         resolveConflict={resolveConflict}
         formId={sectionFormId(sectionOfCompetency(sections, competency.id)!.id)}
         evidenceReply={plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id ? plainReply : null}
+        recorded={recorded[competency.id]}
       />
     );
   };

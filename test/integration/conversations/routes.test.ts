@@ -85,3 +85,20 @@ describe("the team page's one-to-ones", () => {
     expect(JSON.stringify(page)).not.toContain("SECRET-ACTION");
   });
 });
+
+describe("evidence in the next self-assessment", () => {
+  test("what the person recorded is offered beside each competency of their self-assessment, to them alone", async () => {
+    const { manager, engineer } = await people();
+    const { recordEvidence } = await import("~/modules/conversations/evidence.server");
+    const { startSelf } = await import("../assessments/assessments-helpers");
+    const assessmentRoute = await import("~/routes/assessments.$assessmentId");
+    await recordEvidence({ id: engineer.id, isAdmin: false }, { competencyId: "testing", text: "Wrote the contract tests", url: null, occurredOn: new Date("2026-01-05T00:00:00Z") }, new Date("2026-01-06T00:00:00Z"));
+    const assessmentId = await startSelf(engineer.id);
+    type Page = { recorded: Record<string, { text: string }[]> };
+    const own = bodyOf<Page>(await assessmentRoute.loader(routeArgs(await signedInRequest(`/assessments/${assessmentId}`, engineer.id), { assessmentId })));
+    expect(Object.keys(own.recorded)).toEqual(["testing"]);
+    expect(own.recorded.testing!.map((item) => item.text)).toEqual(["Wrote the contract tests"]);
+    // A draft self-assessment is its author's: the manager does not read it, nor what it offers.
+    expect(statusOf(await thrown(async () => assessmentRoute.loader(routeArgs(await signedInRequest(`/assessments/${assessmentId}`, manager.id), { assessmentId }))))).toBe(404);
+  });
+});
