@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ZodType } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -156,11 +156,35 @@ export default function SeriesPage() {
               ) : null}
               <MeetingControls meetingId={next.id} startsAt={next.startsAt} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
+              <p className="text-sm">
+                <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
+                  Record evidence from this conversation
+                </Link>{" "}
+                against a competency of your ladder: your next self-assessment offers it.
+              </p>
               <ActionForm meetingId={next.id} people={[page.series.manager, page.series.report]} reply={replyFor("action")} />
               {loaded.pulse !== undefined ? <PulseForm latest={loaded.pulse} /> : null}
             </div>
           </div>
           <Notes notes={next.notes} />
+        </section>
+      ) : null}
+      {page.passedOn.length ? (
+        <section aria-labelledby="passed-on-heading" className="mb-8">
+          <h2 id="passed-on-heading" className="mb-1 text-lg font-semibold">
+            Passed on by {other}
+          </h2>
+          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">Notes from {other}'s conversations with an earlier manager that they chose to share with you.</p>
+          <ul className="space-y-2 text-sm">
+            {page.passedOn.map((note) => (
+              <li key={note.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+                <p className="text-xs text-slate-600 dark:text-slate-300">
+                  {note.authorName} · {formatDateTime(note.meetingAt, timeZone)}
+                </p>
+                <p className="whitespace-pre-line">{note.text}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <section aria-labelledby="earlier-heading">

@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Evidence · Conversations · 
 /** The viewer's own evidence (to record and share), or with `?person=` a report's, as far as they shared it. */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  const personId = new URL(request.url).searchParams.get("person") ?? viewer.id;
+  const search = new URL(request.url).searchParams;
+  const personId = search.get("person") ?? viewer.id;
   const own = personId === viewer.id;
   const [{ items, sharesAll }, competencies, person] = await Promise.all([
     evidenceOf(viewer, personId),
@@ -28,7 +29,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
     own ? Promise.resolve({ name: viewer.name }) : db.user.findUnique({ where: { id: personId }, select: { name: true } }),
   ]);
   if (!person) throw new NotFoundError();
-  return { own, personName: person.name, items, sharesAll, competencies, today: dateToDay(new Date()) };
+  // Recorded from a conversation's page: the meeting it came from (checked when it is written).
+  return { own, personName: person.name, items, sharesAll, competencies, today: dateToDay(new Date()), meetingId: own ? search.get("meeting") : null };
 });
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
@@ -40,8 +42,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     if (intent === "record") {
       const submission = parseWithZod(form, { schema: EvidenceSchema });
       if (submission.status !== "success") return data({ reply: submission.reply(), error: null as string | null }, { status: 400 });
-      const { competencyId, text, url, occurredOn, shared } = submission.value;
-      await recordEvidence(viewer, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared });
+      const { competencyId, text, url, occurredOn, shared, meetingId } = submission.value;
+      await recordEvidence(viewer, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared, meetingId: meetingId ?? null });
       return back();
     }
     if (intent === "share") {
@@ -80,7 +82,7 @@ export default function Evidence() {
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {view.own ? (
         <div className="mb-6 grid gap-6 lg:grid-cols-2">
-          <RecordForm competencies={view.competencies} today={view.today} reply={result?.reply as SubmissionResult<string[]> | undefined} />
+          <RecordForm competencies={view.competencies} today={view.today} meetingId={view.meetingId} reply={result?.reply as SubmissionResult<string[]> | undefined} />
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Sharing</h2>
             <Form method="post" className="space-y-2">
@@ -136,7 +138,7 @@ export default function Evidence() {
   );
 }
 
-function RecordForm({ competencies, today, reply }: { competencies: { id: string; name: string }[]; today: string; reply: SubmissionResult<string[]> | undefined }) {
+function RecordForm({ competencies, today, meetingId, reply }: { competencies: { id: string; name: string }[]; today: string; meetingId: string | null; reply: SubmissionResult<string[]> | undefined }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "record",
@@ -151,6 +153,7 @@ function RecordForm({ competencies, today, reply }: { competencies: { id: string
       <h2 className="mb-2 text-lg font-semibold">Record evidence</h2>
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="record" />
+        {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
         <SelectField label="Competency" errors={fields.competencyId.errors} {...getSelectProps(fields.competencyId)}>
           <option value="">Choose…</option>
           {competencies.map((competency) => (

@@ -221,7 +221,7 @@ function TeamOneToOnes({ conversations }: { conversations: { reports: { personId
     <Card className="mb-4">
       <h2 className="mb-1 text-lg font-semibold">One-to-ones</h2>
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-        When you last met each of your reports; overdue after twice the series' cadence.{" "}
+        When you last met each of your reports; overdue after twice the series' cadence. Each name opens the evidence they share with you.{" "}
         <Link to="/conversations" className="underline">
           Your conversations
         </Link>
@@ -229,7 +229,10 @@ function TeamOneToOnes({ conversations }: { conversations: { reports: { personId
       <ul className="space-y-1 text-sm">
         {conversations.reports.map((report) => (
           <li key={report.personId}>
-            <span className="font-medium">{report.name}</span>:{" "}
+            <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
+              {report.name}
+            </Link>
+            :{" "}
             {report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}
             {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300"> · overdue</span> : null}
             {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300"> · overdue actions: {report.overdueActions}</span> : null}

@@ -159,6 +159,8 @@ export type SeriesPage = {
   role: "manager" | "report";
   next: (MeetingView & { agenda: AgendaEntry[]; suggestions: Suggestion[] }) | null;
   earlier: (MeetingView & { points: AgendaPoint[]; actions: AgendaAction[] })[];
+  /** For a later manager: the shared notes of the report's earlier series that the report passed on to them, and nothing else of those series. */
+  passedOn: { id: string; authorName: string; text: string; meetingAt: Date }[];
   viewerZone: string;
 };
 
@@ -181,6 +183,14 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
       select: { id: true, meetingId: true, authorId: true, visibility: true, text: true, createdAt: true, author: { select: { name: true } }, shares: { select: { personId: true } } },
     }),
   ]);
+  const passedOn =
+    role === "manager"
+      ? await db.conversationNote.findMany({
+          where: { visibility: "shared", seriesId: { not: seriesId }, series: { reportId: series.reportId }, shares: { some: { personId: viewer.id } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, text: true, author: { select: { name: true } }, meeting: { select: { startsAt: true } } },
+        })
+      : [];
   const zones = [personTimeZone(series.manager.timeZone), personTimeZone(series.report.timeZone)];
   const noteViews = (meetingId: string): NoteView[] =>
     notes
@@ -209,6 +219,7 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
     },
     role,
     viewerZone: role === "manager" ? zones[0]! : zones[1]!,
+    passedOn: passedOn.map((note) => ({ id: note.id, authorName: note.author.name, text: note.text, meetingAt: note.meeting.startsAt })),
     next: nextMeeting
       ? {
           ...view(nextMeeting),

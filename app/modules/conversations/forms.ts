@@ -70,4 +70,5 @@ export const EvidenceSchema = z.object({
   url: z.string().trim().max(2000, { error: "Keep the link under 2000 characters." }).optional(),
   occurredOn: Day,
   shared: z.boolean().default(false),
+  meetingId: z.string().max(100).optional(),
 });

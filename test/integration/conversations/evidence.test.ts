@@ -45,10 +45,18 @@ describe("evidence between cycles", () => {
     expect((await evidenceOf(viewer(manager), engineer.id)).items).toHaveLength(2);
     for (const outsider of [boss, admin]) expect(await refused(() => evidenceOf(viewer(outsider), engineer.id))).toBe("not-found");
 
+    // From a conversation: a meeting of the person's own series only.
+    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
+    const meetingId = (await seriesPage(viewer(engineer), seriesId, now)).next!.id;
+    const stranger = await createPerson({ name: "Stan Stranger", track: "ic", level: "ic2", managerId: boss.id });
+    expect(await refused(() => recordEvidence(viewer(stranger), { ...input, meetingId }, now))).toBe("not-found");
+    await recordEvidence(viewer(engineer), { ...input, text: "Agreed in our one-to-one: own the test plan", meetingId }, now);
+    expect((await evidenceOf(viewer(engineer), engineer.id)).items.filter((item) => item.fromConversation).map((item) => item.text)).toEqual(["Agreed in our one-to-one: own the test plan"]);
+
     // Offered beside each competency when the next self-assessment opens.
     const offered = await evidenceForSelfAssessment(engineer.id);
     expect([...offered.keys()].sort()).toEqual(["system-design", "testing"]);
-    expect(offered.get("testing")?.[0]).toMatchObject({ text: input.text, url: input.url });
+    expect(offered.get("testing")?.map((item) => item.text)).toEqual([input.text, "Agreed in our one-to-one: own the test plan"]);
   });
 });
 

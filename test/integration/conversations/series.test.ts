@@ -165,7 +165,10 @@ describe("notes stay between the two", () => {
     expect(shared).toEqual([{ personId: other.id }]);
 
     const newSeries = await startSeries(viewer(other), { kind: "one-to-one", managerId: other.id, reportId: engineer.id, cadence: "fortnightly", firstAt: at("2026-03-25T09:00:00Z") }, now);
-    expect((await seriesPage(viewer(other), newSeries, now)).next?.notes).toEqual([]);
+    const newPage = await seriesPage(viewer(other), newSeries, now);
+    expect(newPage.next?.notes).toEqual([]);
+    expect(newPage.passedOn.map((note) => [note.authorName, note.text])).toEqual([["Sam Manager", "PASSED wants to lead the migration"]]);
+    expect((await seriesPage(viewer(engineer), newSeries, now)).passedOn).toEqual([]);
   });
 });
 
