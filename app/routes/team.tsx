@@ -215,8 +215,14 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
 }
 
 /** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
-function TeamOneToOnes({ conversations }: { conversations: { reports: { personId: string; name: string; lastHeldText: string; overdue: boolean; hasSeries: boolean; overdueActions: number | null }[]; pulse: { n: number; mean: number | null } | null } }) {
+function TeamOneToOnes({
+  conversations,
+}: {
+  conversations: { reports: { personId: string; name: string; through: string | null; lastHeldText: string; overdue: boolean; hasSeries: boolean; overdueActions: number | null }[]; pulse: { n: number; mean: number | null } | null };
+}) {
   if (!conversations.reports.length) return null;
+  const direct = conversations.reports.filter((report) => report.through === null);
+  const below = conversations.reports.filter((report) => report.through !== null && (report.overdue || !report.hasSeries));
   return (
     <Card className="mb-4">
       <h2 className="mb-1 text-lg font-semibold">One-to-ones</h2>
@@ -227,7 +233,7 @@ function TeamOneToOnes({ conversations }: { conversations: { reports: { personId
         </Link>
       </p>
       <ul className="space-y-1 text-sm">
-        {conversations.reports.map((report) => (
+        {direct.map((report) => (
           <li key={report.personId}>
             <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
               {report.name}
@@ -239,6 +245,18 @@ function TeamOneToOnes({ conversations }: { conversations: { reports: { personId
           </li>
         ))}
       </ul>
+      {below.length ? (
+        <>
+          <h3 className="mb-1 mt-3 text-sm font-semibold">Two levels down, overdue or not set up</h3>
+          <ul className="space-y-1 text-sm">
+            {below.map((report) => (
+              <li key={report.personId}>
+                {report.name} (with {report.through}): {report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {conversations.pulse ? (
         <p className="mt-2 text-sm">
           How useful your reports find their one-to-ones:{" "}

@@ -50,30 +50,34 @@ export async function conversationSignals(viewer: ConversationViewer, people: re
 }
 
 export type TeamConversations = {
-  reports: (ConversationSignal & { name: string })[];
+  /** Direct reports, then the people two levels down (through: their manager), each with when they last met their manager. */
+  reports: (ConversationSignal & { name: string; through: string | null })[];
   /** The pulse on the viewer's one-to-ones, as their reports answered it, or null when nobody was asked. */
   pulse: PulseSummary | null;
 };
 
 /**
- * The team page's one-to-ones: each direct report with when they last met the viewer and whether
- * that is overdue, the series' overdue actions (counted, never named), and the pulse as an average.
+ * The team page's one-to-ones: each direct report with when they last met the viewer, and each
+ * person two levels down with when they last met their own manager (dates only, as the chain may
+ * know them), whether that is overdue, the viewer's own series' overdue actions (counted, never
+ * named), and the pulse as an average.
  */
 export async function teamConversations(viewer: ConversationViewer, now = new Date()): Promise<TeamConversations> {
-  const reports = await db.user.findMany({ where: { managerId: viewer.id, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  const reports = await db.user.findMany({
+    where: { managerId: viewer.id, deactivatedAt: null },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, reports: { where: { deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } } },
+  });
   if (!reports.length) return { reports: [], pulse: null };
-  const [signals, pulse] = await Promise.all([
-    conversationSignals(
-      viewer,
-      reports.map((report) => ({ id: report.id, chain: [viewer.id] })),
-      now,
-    ),
-    managerPulse(viewer, viewer.id, now),
-  ]);
+  const people = [
+    ...reports.map((report) => ({ id: report.id, name: report.name, through: null, chain: [viewer.id] })),
+    ...reports.flatMap((report) => report.reports.map((below) => ({ id: below.id, name: below.name, through: report.name, chain: [report.id, viewer.id] }))),
+  ];
+  const [signals, pulse] = await Promise.all([conversationSignals(viewer, people, now), managerPulse(viewer, viewer.id, now)]);
   return {
-    reports: reports.flatMap((report) => {
-      const signal = signals.get(report.id);
-      return signal ? [{ ...signal, name: report.name }] : [];
+    reports: people.flatMap((person) => {
+      const signal = signals.get(person.id);
+      return signal ? [{ ...signal, name: person.name, through: person.through }] : [];
     }),
     pulse: pulse.n ? pulse : null,
   };

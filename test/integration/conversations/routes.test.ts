@@ -68,7 +68,7 @@ describe("the conversation pages", () => {
 
 describe("the team page's one-to-ones", () => {
   test("each direct report with when they last met, overdue after twice the cadence, and overdue actions counted; no words of either", async () => {
-    const { manager, engineer } = await people();
+    const { boss, manager, engineer } = await people();
     const quiet = await createPerson({ name: "Quinn Quiet", track: "ic", level: "ic2", managerId: manager.id });
     const { startSeries, holdMeeting } = await import("~/modules/conversations/series.server");
     const { addAction } = await import("~/modules/conversations/agenda.server");
@@ -83,6 +83,17 @@ describe("the team page's one-to-ones", () => {
       [quiet.name, false, false, null],
     ]);
     expect(JSON.stringify(page)).not.toContain("SECRET-ACTION");
+
+    // The manager's manager: their direct report, and two levels down the dates only, no action counts.
+    const forBoss = bodyOf<{ conversations: { reports: { name: string; through: string | null; hasSeries: boolean; overdue: boolean; overdueActions: number | null }[] } }>(
+      await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))),
+    );
+    expect(forBoss.conversations.reports.map(({ name, through, hasSeries, overdue, overdueActions }) => [name, through, hasSeries, overdue, overdueActions])).toEqual([
+      ["Sam Manager", null, false, false, null],
+      ["Lena Engineer", "Sam Manager", true, true, null],
+      [quiet.name, "Sam Manager", false, false, null],
+    ]);
+    expect(JSON.stringify(forBoss)).not.toContain("SECRET-ACTION");
   });
 });
 
