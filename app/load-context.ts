@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** This request's id (X-Request-Id), for its log lines. */
     requestId?: string;
+    /** Aborted when the server begins to stop (SIGTERM): long-lived responses (event streams) end then. */
+    serverStopping?: AbortSignal;
   }
 }
 

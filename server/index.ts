@@ -7,7 +7,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
-import { serveHealth, serveHealthOnThread, startWorkers } from "./processes.ts";
+import { serveHealth, serveHealthOnThread, startWorkers, workerBeats } from "./processes.ts";
+import { beatCell, beatInto } from "./loop-beat.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
@@ -19,6 +20,7 @@ import { metricsEndpoint, observeRequests } from "./metrics.ts";
 import { requestIds, requestLog } from "./request-log.ts";
 import { patternOf, routePatterns, UNMATCHED } from "../server/route-patterns.ts";
 import { securityHeaders } from "./security.ts";
+import { stopOnSignal } from "./shutdown.ts";
 
 async function main() {
   let env;
@@ -33,7 +35,10 @@ async function main() {
   }
   const development = env.NODE_ENV === "development";
   // WEB_CONCURRENCY: several app processes share the port (server/processes.ts); this is one of them.
-  if (cluster.isWorker) return serve(env, development);
+  if (cluster.isWorker) {
+    workerBeats();
+    return serve(env, development);
+  }
 
   await prepareDatabase(env);
   const processes = development ? 1 : processCount(env.WEB_CONCURRENCY, { cores: availableParallelism(), production: env.isProduction, database: env.databaseProvider });
@@ -42,11 +47,15 @@ async function main() {
   await runBackgroundJobs(env);
   if (processes === 1) {
     await serve(env, development);
-    if (env.HEALTH_PORT) serveHealthOnThread(env.HEALTH_PORT, env.HOST);
+    if (env.HEALTH_PORT) {
+      const cell = beatCell();
+      beatInto(cell);
+      serveHealthOnThread(env.HEALTH_PORT, env.HOST, cell);
+    }
     return;
   }
   const workers = startWorkers(processes);
-  const health = env.HEALTH_PORT ? serveHealth(env.HEALTH_PORT, env.HOST, workers.listening) : null;
+  const health = env.HEALTH_PORT ? serveHealth(env.HEALTH_PORT, env.HOST, () => ({ serving: workers.serving() })) : null;
   console.log(startMessage(env, processes));
   const stop = () => {
     health?.close();
@@ -69,38 +78,30 @@ async function prepareDatabase(env: Env) {
   await announceSetupLinkIfNobody(linkOrigin(env));
 }
 
-/** Work on a clock, once per machine (each job is also safe when several machines run it). */
+/**
+ * Work on a clock, on one server of the deployment at a time: each job runs on whichever server
+ * holds its lease (app/modules/operations/clock-lease.server.ts), once now and then on its interval.
+ */
 async function runBackgroundJobs(env: Env) {
-  // Promotions published in calibration take effect on their day: checked now and every hour
-  // (idempotent, so several servers may all run it).
+  const { onClock } = await import("../app/modules/operations/clock-lease.server.ts");
+  const HOUR = 60 * 60 * 1000;
+  // Promotions published in calibration take effect on their day (and once released).
   const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
   await ladderState();
   const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
-  const applyPromotions = () => applyDuePromotions().catch((error: unknown) => console.error("Applying due promotions failed:", error));
-  await applyPromotions();
-  setInterval(applyPromotions, 60 * 60 * 1000).unref();
-  // Rejected candidates past the organisation's retention period are purged the same way (app/modules/hiring/candidates.server.ts).
+  await onClock("apply due promotions", HOUR, applyDuePromotions).turn();
+  // Rejected candidates past the organisation's retention period are purged (app/modules/hiring/candidates.server.ts).
   const { purgeExpiredCandidates } = await import("../app/modules/hiring/candidates.server.ts");
-  const purgeCandidates = () => purgeExpiredCandidates().catch((error: unknown) => console.error("Purging candidates past retention failed:", error));
-  await purgeCandidates();
-  setInterval(purgeCandidates, 60 * 60 * 1000).unref();
+  await onClock("purge candidates past retention", HOUR, purgeExpiredCandidates).turn();
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
-  // five minutes, on every server (each message is still sent once), unless NOTIFY_SCHEDULE=off.
+  // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");
   else if (env.NOTIFY_SCHEDULE === "on") {
     const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
     const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
     const transport = smtpTransport();
-    let passing = false;
-    const emailPass = async () => {
-      if (passing) return;
-      passing = true;
-      await runNotificationPass(transport)
-        .catch((error: unknown) => console.error("Email pass failed:", error))
-        .finally(() => (passing = false));
-    };
-    setTimeout(emailPass, 10_000).unref();
-    setInterval(emailPass, 5 * 60 * 1000).unref();
+    const emailPass = onClock("email pass", 5 * 60 * 1000, () => runNotificationPass(transport));
+    setTimeout(() => void emailPass.turn(), 10_000).unref();
   }
 }
 
@@ -141,6 +142,8 @@ async function serve(env: Env, development: boolean) {
   // The loaders of one page view share what they look up per request (who is signed in).
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(next) : next()));
 
+  // Aborted on SIGTERM: event streams end (server/shutdown.ts).
+  const stopping = new AbortController();
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (development) {
     const vite = await import("vite");
@@ -171,6 +174,7 @@ async function serve(env: Env, development: boolean) {
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? "unknown",
         requestId: res.locals.requestId as string,
+        serverStopping: stopping.signal,
       }),
     }),
   );
@@ -179,7 +183,7 @@ async function serve(env: Env, development: boolean) {
     if (cluster.isWorker) return;
     console.log(startMessage(env, 1));
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = stopOnSignal(server, stopping);
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

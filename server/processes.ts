@@ -4,6 +4,7 @@ import { Worker as Thread } from "node:worker_threads";
 import client from "prom-client";
 import { restartPacer } from "../server/process-rules.ts";
 import { isSiblingMessage } from "../server/siblings.ts";
+import { BEAT_MS, loopRunning } from "./loop-beat.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 
 /**
@@ -12,9 +13,11 @@ import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
  * them (server/siblings.ts), gathers their metrics for /metrics, and starts a worker
  * again when one ends unexpectedly. It serves no pages itself, so its event loop stays free.
  */
-export function startWorkers(count: number): { stop: () => Promise<void>; listening: () => number } {
+export function startWorkers(count: number): { stop: () => Promise<void>; serving: () => number } {
   let stopping = false;
   const listening = new Set<number>();
+  // When each worker's page loop last beat (workerBeats, below): a worker that listens but does not beat is not serving.
+  const lastBeat = new Map<number, number>();
   const pace = restartPacer();
   const aggregator = new client.AggregatorRegistry();
 
@@ -27,7 +30,9 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
     });
   };
   cluster.on("message", (worker: Worker, message: unknown) => {
-    if (isSiblingMessage(message)) {
+    if (isBeat(message)) {
+      lastBeat.set(worker.id, Date.now());
+    } else if (isSiblingMessage(message)) {
       for (const other of Object.values(cluster.workers ?? {})) if (other && other.id !== worker.id && other.isConnected()) other.send(message);
     } else if (isMetricsRequest(message)) {
       aggregator
@@ -38,6 +43,7 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
   });
   cluster.on("exit", (worker, code, signal) => {
     listening.delete(worker.id);
+    lastBeat.delete(worker.id);
     if (stopping) return;
     // Failing before any process ever served is a start-up failure (a missing build, a bad setting): end, as one process would.
     if (!everServed) {
@@ -55,7 +61,7 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
   for (let i = 0; i < count; i++) fork();
 
   return {
-    listening: () => listening.size,
+    serving: () => [...listening].filter((id) => loopRunning(Date.now() - (lastBeat.get(id) ?? 0))).length,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
@@ -74,23 +80,33 @@ export function startWorkers(count: number): { stop: () => Promise<void>; listen
   };
 }
 
+const BEAT = "rungs:beat";
+const isBeat = (message: unknown) => typeof message === "object" && message !== null && (message as { type?: unknown }).type === BEAT;
+
+/** In a worker: its page loop tells the primary it runs, every BEAT_MS (the primary's HEALTH_PORT counts workers that beat). */
+export function workerBeats(): void {
+  setInterval(() => process.send?.({ type: BEAT }), BEAT_MS).unref();
+}
+
 /**
- * HEALTH_PORT: the health check on a port of its own, answered by a process that serves no
- * pages (the primary, or the one app process), so a load balancer's check does not wait in the
- * queue behind page work. 200 when the database answers and (with workers) some worker is
- * serving; 503 otherwise. Any path answers, so a load balancer may ask for /healthz.
+ * HEALTH_PORT: the health check on a port of its own, answered outside the queue of page work
+ * (by the primary, or by a thread of the one app process), so a load balancer's check answers
+ * while pages keep the loop busy; and it reports on the loop that serves the pages: 200 when the
+ * database answers and a page loop is running (has beaten within LOOP_LAG_BOUND_MS:
+ * server/loop-beat.ts); 503 otherwise, with what is wrong. Any path answers, so a load balancer
+ * may ask for /healthz.
  */
-export function serveHealth(port: number, host: string, workersServing: () => number | null): Server {
+export function serveHealth(port: number, host: string, loops: () => { serving: number } | { lagging: number }): Server {
   const server = createServer((request, response) => {
     void (async () => {
       // Imported here, not at the top: the database client connects when imported, and the
       // server's entry imports this file before it migrates (SQLite's migrations need the file to themselves).
       const { checkHealth } = await import("../app/modules/operations/health.server.ts");
       const health = await checkHealth();
-      const serving = workersServing();
-      const noWorkers = serving !== null && serving === 0;
-      const status = health.status === 200 && !noWorkers ? 200 : 503;
-      const body = status === 200 ? health.body : { ...health.body, status: "unavailable", ...(noWorkers ? { servers: "none" } : {}) };
+      const state = loops();
+      const loopProblem = "lagging" in state ? { loop: `no beat for ${state.lagging} ms` } : state.serving === 0 ? { servers: "none" } : null;
+      const status = health.status === 200 && !loopProblem ? 200 : 503;
+      const body = status === 200 ? health.body : { ...health.body, status: "unavailable", ...loopProblem };
       response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       response.end(request.method === "HEAD" ? undefined : JSON.stringify(body));
     })();
@@ -100,25 +116,36 @@ export function serveHealth(port: number, host: string, workersServing: () => nu
 }
 
 /**
- * HEALTH_PORT for a single app process: serveHealth on a thread of its own (server/health-thread.ts).
- * On the process's own event loop the check waited behind page work: 1.0 to 1.2 s while 50 people
- * autosaved (decision 056). A thread that ends is started again, with the same growing delay as a process.
+ * HEALTH_PORT for a single app process: serveHealth on a thread of its own (server/health-thread.ts),
+ * reading the page loop's heartbeat from `cell` (server/loop-beat.ts). On the process's own event
+ * loop the check waited behind page work: 1.0 to 1.2 s while 50 people autosaved (decision 056); on
+ * a thread that only asked the database, it answered 200 while the page loop was wedged. A thread
+ * that ends is started again, with the same growing delay as a process. `stop` ends it for good.
  */
 // A thread does not inherit the TypeScript loader the server runs under: it registers tsx's, then loads the file.
 const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
 
-export function serveHealthOnThread(port: number, host: string): void {
+export function serveHealthOnThread(port: number, host: string, cell: SharedArrayBuffer): { stop: () => Promise<void> } {
   const pace = restartPacer();
+  let stopped = false;
+  let current: Thread | null = null;
   const start = () => {
-    const thread = new Thread(THREAD_START, { eval: true, workerData: { port, host, url: new URL("./health-thread.ts", import.meta.url).href } });
+    const thread = (current = new Thread(THREAD_START, { eval: true, workerData: { port, host, cell, url: new URL("./health-thread.ts", import.meta.url).href } }));
     thread.on("error", (error) => console.error("The health check's thread failed:", error));
     thread.on("exit", (code) => {
+      if (stopped) return;
       const delay = pace(Date.now());
       console.error(`The health check's thread ended (code ${code}); starting another in ${delay} ms.`);
       setTimeout(start, delay).unref();
     });
   };
   start();
+  return {
+    stop: async () => {
+      stopped = true;
+      await current?.terminate();
+    },
+  };
 }
 
 export { METRICS_REQUEST };

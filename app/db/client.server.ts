@@ -1,9 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { Pool } from "pg";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
 import { statementNames } from "./postgres-statements.server";
-import { keepPreparedStatements } from "./sqlite-statements.server";
 import { withStatementCount } from "./statement-count.server";
 import { withStatementTiming } from "./statement-timing.server";
 
@@ -20,9 +18,9 @@ export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, "");
 }
 
-async function createClient(databaseUrl: string, preparedStatements: boolean): Promise<Db> {
+async function createClient(databaseUrl: string, preparedStatements: boolean, poolSize: number): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = withStatementTiming(withStatementCount(keepPreparedStatements(withBindLimit(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 })))));
+    const adapter = withStatementTiming(withStatementCount(withBindLimit(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }))));
     return new PrismaClient({ adapter });
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
@@ -30,22 +28,9 @@ async function createClient(databaseUrl: string, preparedStatements: boolean): P
     import("../../prisma/generated/postgres/client"),
   ]);
   const statementName = preparedStatements ? statementNames() : null;
-  const factory = new PrismaPg({ connectionString: databaseUrl, max: 10, options: postgresSessionOptions() }, statementName ? { statementNameGenerator: statementName } : {});
-  // Reads outside Prisma (reads.server.ts) borrow the pool Prisma opens, and its statement names.
-  const connectAdapter = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connectAdapter();
-    globalForDb.rungsPostgresReads = { pool: adapter.underlyingDriver(), statementName };
-    return adapter;
-  };
+  const factory = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: postgresSessionOptions() }, statementName ? { statementNameGenerator: statementName } : {});
   const adapter = withStatementTiming(withStatementCount(factory));
   return new PostgresClient({ adapter }) as unknown as Db;
-}
-
-/** Prisma's PostgreSQL pool while it is open, for reads.server.ts; null before Prisma's first statement, after it disconnects, or on SQLite. */
-export function postgresReads(): PostgresReads | null {
-  const reads = globalForDb.rungsPostgresReads;
-  return reads && !reads.pool.ending ? reads : null;
 }
 
 /**
@@ -80,13 +65,11 @@ function withBindLimit(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   return factory;
 }
 
-type PostgresReads = { pool: Pool; statementName: ((query: { sql: string }) => string) | null };
-
-const globalForDb = globalThis as unknown as { rungsDb?: Db; rungsPostgresReads?: PostgresReads };
+const globalForDb = globalThis as unknown as { rungsDb?: Db };
 
 async function connect(): Promise<Db> {
   const env = getEnv();
-  const client = await createClient(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === "on");
+  const client = await createClient(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === "on", env.DATABASE_POOL_SIZE);
   if (env.databaseProvider === "sqlite") {
     // WAL lets readers proceed while a writer commits; it persists in the file.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");

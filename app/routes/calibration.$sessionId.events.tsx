@@ -14,7 +14,7 @@ const HEARTBEAT_MS = 25_000;
  * with, so before each event and heartbeat it checks that the sign-in still stands, and ends
  * once it does not (signed out, revoked, expired, deactivated).
  */
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: LoaderFunctionArgs) => {
   const { viewer, sessionId: signInId } = await requireSignedIn(request);
   const session = await requireSessionAccess(viewer, params.sessionId ?? "");
   const encoder = new TextEncoder();
@@ -46,9 +46,13 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
       stop = () => {
         clearInterval(heartbeat);
         unwatch();
+        context.serverStopping?.removeEventListener("abort", end);
       };
       request.signal.addEventListener("abort", end);
+      // The server is stopping: the stream ends now (the browser reconnects to another server).
+      context.serverStopping?.addEventListener("abort", end);
       send("retry: 2000\n\n");
+      if (context.serverStopping?.aborted) end();
     },
     cancel() {
       stop();

@@ -21,6 +21,8 @@ const schema = z.object({
     }),
   // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
   DATABASE_PREPARED_STATEMENTS: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+  // PostgreSQL: the most connections each app process's pool opens (docs/operations.md, "PostgreSQL connections").
+  DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int({ error: "must be a whole number from 1 to 100" }).min(1, { error: "must be a whole number from 1 to 100" }).max(100, { error: "must be a whole number from 1 to 100" }).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // App processes on this machine: a number, or auto (one per core). Unset: auto in production, 1 otherwise.
   WEB_CONCURRENCY: optionalText.pipe(

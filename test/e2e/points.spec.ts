@@ -12,6 +12,8 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
   await admin.getByLabel("Name or email").fill(people.hiringAdmin.name);
   await admin.getByRole("button", { name: "Search" }).click();
   await admin.getByRole("link", { name: people.hiringAdmin.name }).click();
+  // Chosen once the page has hydrated: a choice made while React takes over the form can be lost.
+  await admin.waitForLoadState("networkidle");
   await admin.getByLabel("Track").selectOption({ label: "Backend engineer" });
   await admin.getByLabel("Level", { exact: true }).selectOption({ label: "Senior Backend Engineer" });
   await admin.getByRole("button", { name: "Save changes" }).click();

@@ -2,7 +2,7 @@
 // statement the database runs is counted once, whichever way it reached the database.
 import { describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";
-import { readOffLoop } from "~/db/read-off-loop.server";
+import { readRows } from "~/db/reads.server";
 import { countStatements } from "~/db/statement-count.server";
 import { getEnv } from "~/utils/env.server";
 import { createPerson, uniqueEmail } from "../utils/factories";
@@ -54,10 +54,10 @@ describe("counting statements", () => {
     expect(rolledBack.map(leadingWord)).toEqual(["BEGIN", "UPDATE", "ROLLBACK"]);
   });
 
-  test("a read off the event loop counts one statement", async () => {
-    const person = await createPerson({ name: "Off Counted" });
-    const { result, statements } = await countStatements(() => readOffLoop<{ name: string }>(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`));
-    expect(result).toEqual([{ name: "Off Counted" }]);
+  test("a raw read through the one helper counts one statement", async () => {
+    const person = await createPerson({ name: "Raw Counted" });
+    const { result, statements } = await countStatements(() => readRows(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`));
+    expect(result).toEqual([{ name: "Raw Counted" }]);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toContain(`SELECT name FROM "User" WHERE id =`);
   });

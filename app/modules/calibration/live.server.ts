@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
+import { writeRows } from "~/db/reads.server";
 import pg from "pg";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { metrics } from "~/modules/operations/metrics.server";
 import { onSiblingMessage, tellSiblings } from "../../../server/siblings";
@@ -74,7 +75,7 @@ async function reconnect(): Promise<void> {
 /** Tells every viewer of the session, on every server, that it changed. Call after the change commits. */
 export async function announceSessionChange(sessionId: string): Promise<void> {
   if (getEnv().databaseProvider === "postgresql") {
-    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${sessionId})`;
+    await writeRows(db, Prisma.sql`SELECT pg_notify(${CHANNEL}, ${sessionId})`);
   } else {
     local.emit(sessionId);
     tellSiblings(SIBLING_TOPIC, sessionId);

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { managerChain } from "~/modules/people/reporting-line.server";
-import { readRows } from "~/db/reads.server";
+import { readRows, readRowsIn } from "~/db/reads.server";
 
 const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.string(), average: z.union([z.number(), z.string(), z.null()]).transform((value) => (value === null ? null : Number(value))), rated: sqlInt, evidence: sqlInt });
 
@@ -12,7 +12,7 @@ const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.stri
  * many people the session holds.
  */
 export async function sessionReviewFigures(sessionId: string, cycleId: string, client: Pick<typeof db, "$queryRaw"> = db) {
-  return parseRows(reviewRow, await client.$queryRaw`
+  return parseRows(reviewRow, await readRowsIn(client, Prisma.sql`
     SELECT a.id, a."subjectId", a.kind,
       CAST(AVG(r.rating) AS DOUBLE PRECISION) AS average,
       COUNT(r.rating) AS rated,
@@ -21,7 +21,7 @@ export async function sessionReviewFigures(sessionId: string, cycleId: string, c
     JOIN "CalibrationEntry" ce ON ce."personId" = a."subjectId" AND ce."sessionId" = ${sessionId}
     LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a."cycleId" = ${cycleId} AND a.status = 'submitted'
-    GROUP BY a.id, a."subjectId", a.kind`);
+    GROUP BY a.id, a."subjectId", a.kind`));
 }
 
 const nullableInt = sqlInt.nullable();

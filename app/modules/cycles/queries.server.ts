@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Prisma } from "~/db/client.server";
-import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { statePairs, toProgress, type ParticipantState } from "./cycle-progress";
 import { progressInSql } from "./participant-progress.server";
@@ -30,7 +29,7 @@ const progressCountRow = z.object({ self: progress, manager: progress, count: sq
 
 /** Participants counted by each side's progress, for the whole cycle or one team. Off the event loop on SQLite. */
 export async function progressCounts(cycleId: string, teamId: string): Promise<z.output<typeof progressCountRow>[]> {
-  return parseRows(progressCountRow, await readOffLoop(Prisma.sql`
+  return parseRows(progressCountRow, await readRows(Prisma.sql`
     SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
     FROM "ReviewCycleParticipant" p
     ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
@@ -53,7 +52,7 @@ export type ParticipantRow = z.output<typeof participantRow>;
 /** One page of a cycle's participants by name, for the whole cycle or one team, at one state or any. Off the event loop on SQLite. */
 export async function participantsPage(query: { cycleId: string; teamId: string; state: ParticipantState | ""; limit: number; offset: number }): Promise<ParticipantRow[]> {
   const inState = query.state ? progressInSql("p", statePairs(query.state)) : Prisma.sql`1 = 1`;
-  return parseRows(participantRow, await readOffLoop(Prisma.sql`
+  return parseRows(participantRow, await readRows(Prisma.sql`
     SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
     FROM (
       SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager

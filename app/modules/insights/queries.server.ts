@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
-import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import type { Viewer } from "~/modules/identity/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
@@ -38,7 +37,7 @@ const personRow = z.object({
 export type InsightsPerson = z.output<typeof personRow>;
 
 export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
-  return parseRows(personRow, await readOffLoop(Prisma.sql`
+  return parseRows(personRow, await readRows(Prisma.sql`
     ${scopeSql(scope)}
     SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince"
     FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
@@ -58,7 +57,7 @@ export type LevelChangeRow = z.output<typeof changeRow>;
 
 /** Every level change of the people in scope, each person's in order. */
 export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
-  return parseRows(changeRow, await readOffLoop(Prisma.sql`
+  return parseRows(changeRow, await readRows(Prisma.sql`
     ${scopeSql(scope)}
     SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt", c."fromSince"
     FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
@@ -93,7 +92,7 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * takes the first.
  */
 export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
-  return parseRows(entryRow, await readOffLoop(Prisma.sql`
+  return parseRows(entryRow, await readRows(Prisma.sql`
     ${scopeSql(scope)},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
@@ -136,7 +135,7 @@ const ratingRow = z.object({ assessmentId: z.string(), personId: z.string(), lev
 /** The ratings on these competencies of every submitted manager review of the people in scope. */
 export async function managerRatingsInScope(scope: InsightsScope, competencyIds: readonly string[]): Promise<z.output<typeof ratingRow>[]> {
   if (!competencyIds.length) return [];
-  return parseRows(ratingRow, await readOffLoop(Prisma.sql`
+  return parseRows(ratingRow, await readRows(Prisma.sql`
     ${scopeSql(scope)}
     SELECT a.id AS "assessmentId", a."subjectId" AS "personId", a."levelId", a."submittedAt", r."competencyId", r.rating
     FROM scope

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readRows, readRowsIn } from "~/db/reads.server";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlInt } from "~/db/rows";
 import { getEnv } from "~/utils/env.server";
@@ -34,11 +35,11 @@ export async function insertNewMessages(rows: NewOutboxRow[], now: Date, client:
     (row) =>
       Prisma.sql`(${row.id}, ${row.key}, ${row.userId}, ${row.kind}, ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.unsubscribeUrl}, ${row.calendar}, ${row.calendarMethod}, ${row.status}, 0, ${now}, ${now})`,
   );
-  const added = await client.$queryRaw`
+  const added = await readRowsIn(client, Prisma.sql`
     INSERT INTO "OutboxMessage" (id, key, "userId", kind, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", status, attempts, "nextAttemptAt", "createdAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT (key) DO NOTHING
-    RETURNING key`;
+    RETURNING key`);
   return new Set(parseRows(addedKey, added as unknown[]).map((row) => row.key));
 }
 
@@ -63,7 +64,7 @@ export type ClaimedMessage = z.output<typeof claimedRow>;
  */
 export async function claimDueMessages(worker: string, now: Date, until: Date, limit: number): Promise<ClaimedMessage[]> {
   const lock = getEnv().databaseProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const rows = await db.$queryRaw`
+  const rows = await readRows(Prisma.sql`
     UPDATE "OutboxMessage" SET "claimedBy" = ${worker}, "claimedUntil" = ${until}
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
@@ -72,7 +73,7 @@ export async function claimDueMessages(worker: string, now: Date, until: Date, l
       LIMIT ${limit}
       ${lock}
     )
-    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", attempts`;
+    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "unsubscribeUrl", calendar, "calendarMethod", attempts`);
   return parseRows(claimedRow, rows as unknown[]);
 }
 

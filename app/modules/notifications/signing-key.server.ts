@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { db } from "~/db/client.server";
+import { writeRows } from "~/db/reads.server";
+import { db, Prisma } from "~/db/client.server";
 
 /**
  * The key that signs unsubscribe links: made once, on first use, and kept in the database
@@ -9,7 +10,7 @@ let cached: string | undefined;
 
 export async function signingKey(): Promise<string> {
   if (cached) return cached;
-  await db.$executeRaw`INSERT INTO "NotificationKey" (id, secret) VALUES (1, ${randomBytes(32).toString("base64url")}) ON CONFLICT (id) DO NOTHING`;
+  await writeRows(db, Prisma.sql`INSERT INTO "NotificationKey" (id, secret) VALUES (1, ${randomBytes(32).toString("base64url")}) ON CONFLICT (id) DO NOTHING`);
   const row = await db.notificationKey.findUniqueOrThrow({ where: { id: 1 }, select: { secret: true } });
   cached = row.secret;
   return cached;

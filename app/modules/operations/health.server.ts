@@ -1,11 +1,11 @@
-import { db } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
 
 export type Health = { status: 200 | 503; body: { status: "ok" } | { status: "unavailable"; database?: "unreachable"; servers?: "none" } };
 
 /** 200 when the database answers `SELECT 1`, 503 otherwise: what a load balancer asks of an app server. */
 export async function checkHealth(): Promise<Health> {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await readRows`SELECT 1`;
     return { status: 200, body: { status: "ok" } };
   } catch {
     return { status: 503, body: { status: "unavailable", database: "unreachable" } };

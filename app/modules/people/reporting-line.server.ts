@@ -1,6 +1,6 @@
 import { db, Prisma, type Db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { readRows } from "~/db/reads.server";
+import { readRows, readRowsIn, writeRows } from "~/db/reads.server";
 import { idRow, parseRows } from "~/db/rows";
 
 /**
@@ -15,7 +15,7 @@ const MAX_DEPTH = 64;
 
 /** Ids of the person's manager, their manager's manager, and so on (nearest first); a writer passes its transaction. */
 export async function managerChain(personId: string, client: Pick<Db, "$queryRaw"> = db): Promise<string[]> {
-  const rows = await client.$queryRaw<{ id: string }[]>`
+  const rows = await readRowsIn(client, Prisma.sql`
     WITH RECURSIVE chain(id, "managerId", depth) AS (
       SELECT id, "managerId", 0 FROM "User" WHERE id = ${personId}
       UNION ALL
@@ -23,8 +23,8 @@ export async function managerChain(personId: string, client: Pick<Db, "$queryRaw
       FROM "User" u JOIN chain ON u.id = chain."managerId"
       WHERE chain.depth < ${MAX_DEPTH}
     )
-    SELECT id FROM chain WHERE depth > 0 ORDER BY depth`;
-  return rows.map((row) => row.id);
+    SELECT id FROM chain WHERE depth > 0 ORDER BY depth`);
+  return parseRows(idRow, rows).map((row) => row.id);
 }
 
 /**
@@ -53,7 +53,7 @@ export function reportsBelowSql(managerId: string): Prisma.Sql {
  * write managers directly call it after.
  */
 export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db): Promise<void> {
-  await client.$executeRaw`
+  await writeRows(client, Prisma.sql`
     WITH RECURSIVE line(id, path, depth) AS (
       SELECT id, CAST('/' AS TEXT), 0 FROM "User" WHERE "managerId" IS NULL
       UNION ALL
@@ -62,7 +62,7 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
     UPDATE "User" SET
       "linePath" = (SELECT line.path FROM line WHERE line.id = "User".id),
       "lineDepth" = (SELECT line.depth FROM line WHERE line.id = "User".id)
-    WHERE EXISTS (SELECT 1 FROM line WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth"))`;
+    WHERE EXISTS (SELECT 1 FROM line WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth"))`);
 }
 
 /**
@@ -73,7 +73,7 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
  * manager's own line must be right (it is, when every change of manager rebuilds).
  */
 export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">, personId: string): Promise<void> {
-  await client.$executeRaw`
+  await writeRows(client, Prisma.sql`
     WITH RECURSIVE line(id, path, depth) AS (
       SELECT u.id, COALESCE(m."linePath" || m.id || '/', CAST('/' AS TEXT)), COALESCE(m."lineDepth" + 1, 0)
       FROM "User" u LEFT JOIN "User" m ON m.id = u."managerId" WHERE u.id = ${personId}
@@ -82,7 +82,7 @@ export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">,
     )
     UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth
     FROM line
-    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`;
+    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }
 
 /** Ids of everyone who reports to the person, directly or through others. */

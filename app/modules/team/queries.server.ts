@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
-import { readOffLoop } from "~/db/read-off-loop.server";
 import { parseRows, sqlBool, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { getEnv } from "~/utils/env.server";
 import { progressNeedingAttention, statePairs, toProgress, type ParticipantState } from "~/modules/cycles/cycle-progress";
@@ -74,7 +73,7 @@ export type OverviewCount = z.output<typeof countRow>;
 
 /** Everyone below the viewer, counted in groups, whatever their number. Off the event loop on SQLite. */
 export async function overviewCounts(query: OverviewQuery): Promise<OverviewCount[]> {
-  return parseRows(countRow, await readOffLoop(Prisma.sql`
+  return parseRows(countRow, await readRows(Prisma.sql`
     ${membersSql(query)}
     SELECT "inCycle", "selfProgress" AS self, "managerProgress" AS manager, attention, depth, COUNT(*) AS people
     FROM members
@@ -130,7 +129,7 @@ export async function overviewPage(
 ): Promise<OverviewPerson[]> {
   // Byte order on both databases (PostgreSQL would otherwise sort by its locale).
   const byBytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
-  return parseRows(personRow, await readOffLoop(Prisma.sql`
+  return parseRows(personRow, await readRows(Prisma.sql`
     ${membersSql(query, Prisma.sql`AND b.depth BETWEEN ${window.fromDepth} AND ${window.toDepth}`)}
     SELECT shown."inCycle", shown."selfProgress" AS self, shown."managerProgress" AS manager, shown.depth, shown.id, shown.name,
       shown."managerId", shown."managerName",
@@ -164,7 +163,7 @@ const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(),
 export async function submittedRatings(assessmentIds: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
   const found = new Map<string, Map<string, number | null>>();
   if (!assessmentIds.length) return found;
-  const rows = parseRows(ratingRow, await readOffLoop(Prisma.sql`
+  const rows = parseRows(ratingRow, await readRows(Prisma.sql`
     SELECT r."assessmentId", r."competencyId", r.rating
     FROM "Assessment" a JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a.id IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`));

@@ -7,7 +7,7 @@ import * as browserBuild from "../../../node_modules/@remix-run/router/dist/rout
 
 /**
  * The server's router keeps each route tree's ranked branches and each compiled path
- * (patches/@remix-run+router+1.23.3.patch, applied at install; decision 062). The patch is made for
+ * (patches/@remix-run+router+1.23.3.patch, applied at install; decision 063). The patch is made for
  * one release of the router: if an upgrade changes the installed router, this fails, so the patch is
  * looked at again (React Router 7 has the same caching built in). And the patched router (the
  * CommonJS build the server loads) matches exactly as the unpatched one (its ES build, which the

@@ -1,4 +1,5 @@
-import { db, type Prisma } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
+import { writeRows } from "~/db/reads.server";
 import { getEnv } from "~/utils/env.server";
 
 /**
@@ -15,7 +16,7 @@ export type Tx = Prisma.TransactionClient;
 export async function scimTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      if (getEnv().databaseProvider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SCIM_WRITE_LOCK})`;
+      if (getEnv().databaseProvider === "postgresql") await writeRows(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${SCIM_WRITE_LOCK})`);
       return work(tx);
     },
     { maxWait: 60_000, timeout: 60_000 },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { db } from "~/db/client.server";
+import { writeRows } from "~/db/reads.server";
+import { db, Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { hashSignInToken, signInLinkPath } from "~/modules/identity/sign-in-links/sign-in-link.server";
@@ -68,7 +69,7 @@ export async function becomeFirstAdmin(token: string, value: FirstAdminValue, no
   if (refusal) return { ok: false, reason: refusal };
   const hash = await hashPassword(value.password);
   return db.$transaction(async (tx): Promise<FirstAdminResult> => {
-    if (getEnv().databaseProvider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
+    if (getEnv().databaseProvider === "postgresql") await writeRows(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
     const claimed = await tx.setupToken.updateMany({ where: { tokenHash: hashSignInToken(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1 || (await tx.user.count({ where: { isAdmin: true } })) > 0) return { ok: false, reason: "taken" };
     // One first admin: every other setup link is used up with this one.

@@ -1,0 +1,50 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { db } from "~/db/client.server";
+
+/**
+ * Work on a clock runs once per deployment, not on every server: before each run a server takes
+ * (or renews) the work's lease, and runs it only when it holds it. A lease lasts `forMs`, longer
+ * than the work's interval, so its holder renews it on every run and keeps it; when the holder
+ * stops (a deploy, a crash), the lease runs out and the next server to ask takes it over. One
+ * UPDATE decides between servers asking at once: PostgreSQL re-checks its condition on the row
+ * it locked, SQLite has one writer.
+ */
+
+/** This process, as a lease names it: the machine, the process id, and a token for this start. */
+export const THIS_PROCESS = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+
+export async function takeLease(name: string, holder: string, forMs: number, now = new Date()): Promise<boolean> {
+  const expiresAt = new Date(now.getTime() + forMs);
+  const { count } = await db.clockLease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lte: now } }] }, data: { holder, expiresAt } });
+  if (count === 1) return true;
+  try {
+    await db.clockLease.create({ data: { name, holder, expiresAt } });
+    return true;
+  } catch (error) {
+    // Another server holds it (or created it a moment ago).
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` every `everyMs` (and once now) on whichever server holds the lease `name`; the
+ * others skip their turn. Errors are logged, not thrown: the next turn tries again.
+ */
+export function onClock(name: string, everyMs: number, work: () => Promise<unknown>, holder = THIS_PROCESS): { turn: () => Promise<void> } {
+  let running = false;
+  const turn = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (await takeLease(name, holder, everyMs * 2 + 60_000)) await work();
+    } catch (error) {
+      console.error(`${name} failed:`, error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void turn(), everyMs).unref();
+  return { turn };
+}

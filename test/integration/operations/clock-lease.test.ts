@@ -1,0 +1,34 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { onClock, takeLease } from "~/modules/operations/clock-lease.server";
+
+/** Work on a clock runs on one server of a deployment at a time (app/modules/operations/clock-lease.server.ts). */
+describe("clock leases", () => {
+  const MINUTE = 60_000;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 25, 9, minutes));
+
+  test("one server holds a lease and renews it; another takes it only once it has run out", async () => {
+    expect(await takeLease("nightly", "server-a", 10 * MINUTE, at(0))).toBe(true);
+    expect(await takeLease("nightly", "server-b", 10 * MINUTE, at(1))).toBe(false);
+    // The holder renews it on each run and keeps it.
+    expect(await takeLease("nightly", "server-a", 10 * MINUTE, at(8))).toBe(true);
+    expect(await takeLease("nightly", "server-b", 10 * MINUTE, at(12))).toBe(false);
+    // The holder stops renewing: once the lease runs out, the next server to ask takes it over.
+    expect(await takeLease("nightly", "server-b", 10 * MINUTE, at(18))).toBe(true);
+    expect(await takeLease("nightly", "server-a", 10 * MINUTE, at(19))).toBe(false);
+    expect(await db.clockLease.findUniqueOrThrow({ where: { name: "nightly" } })).toMatchObject({ holder: "server-b", expiresAt: at(28) });
+    // Leases are per piece of work.
+    expect(await takeLease("hourly", "server-a", 10 * MINUTE, at(19))).toBe(true);
+  });
+
+  test("servers asking at once: exactly one runs the work", async () => {
+    const runs: string[] = [];
+    const servers = ["a", "b", "c", "d", "e", "f"].map((name) => onClock("at once", 60 * MINUTE, async () => void runs.push(name), `server-${name}`));
+    await Promise.all(servers.map((server) => server.turn()));
+    expect(runs).toHaveLength(1);
+    // The holder's next turn runs again; the others' do not.
+    await Promise.all(servers.map((server) => server.turn()));
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toBe(runs[0]);
+  });
+});
