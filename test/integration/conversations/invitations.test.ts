@@ -69,3 +69,18 @@ describe("calendar invitations for career conversations", () => {
     expect(page.earlier.map((entry) => entry.status)).toEqual(["withdrawn"]);
   });
 });
+
+describe("deactivated through SCIM", () => {
+  test("an identity provider's DELETE withdraws the person's meetings still to come, as the admin's page does", async () => {
+    const { providerToken, scim } = await import("../scim/helpers");
+    const token = await providerToken("Okta");
+    const manager = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
+    const engineer = await createPerson({ name: "Eli Engineer", track: "ic", level: "ic2", managerId: manager.id, scimExternalId: `ext-${crypto.randomUUID()}` });
+    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "monthly", firstAt: at("2031-05-05T09:00:00Z") }, at("2031-05-01T00:00:00Z"));
+    expect([200, 204]).toContain((await scim(token, "DELETE", `/Users/${engineer.id}`)).status);
+    const meetings = await db.conversationMeeting.findMany({ where: { seriesId }, select: { status: true } });
+    expect(meetings).toEqual([{ status: "withdrawn" }]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "person.deactivated", subjectId: engineer.id }, select: { detail: true, scimTokenId: true } });
+    expect(event.detail).toMatchObject({ conversationMeetingsWithdrawn: 1 });
+  });
+});
