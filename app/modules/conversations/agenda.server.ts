@@ -68,8 +68,10 @@ export async function addPoint(viewer: ConversationViewer, meetingId: string, in
 /** Either of the two marks a point covered, closes it, or opens it again. */
 export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = new Date()): Promise<void> {
   if (!POINT_STATUSES.includes(status)) throw new InvalidError("Choose open, covered or closed.");
-  const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true } });
+  const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true, meeting: { select: { status: true } } } });
   if (!point) throw new NotFoundError("There is no such point.");
+  // A held meeting's points are its record; what is still open has moved on to the next meeting.
+  if (point.meeting.status !== "upcoming") throw new InvalidError("This point belongs to a meeting already recorded.");
   await db.$transaction(async (tx) => {
     await requireWork(viewer, point.seriesId, tx);
     await tx.conversationPoint.update({ where: { id: pointId }, data: { status, closedAt: status === "open" ? null : now } });

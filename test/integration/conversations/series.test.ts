@@ -82,6 +82,7 @@ describe("a one-to-one series", () => {
     expect(page.next!.suggestions.map((suggestion) => suggestion.sourceKey)).not.toContain(suggested.sourceKey);
     expect(page.earlier[0]).toMatchObject({ id: first.id, status: "held" });
     expect(page.earlier[0]!.points.map((point) => point.id)).toEqual([covered]);
+    expect(await refused(() => setPointStatus(viewer(engineer), covered, "open"))).toBe("invalid");
   });
 
   test("a meeting not recorded as held gives way to the next one, and the calendar pass keeps one meeting to come", async () => {
