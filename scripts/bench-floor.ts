@@ -9,12 +9,31 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const FILES: Record<string, string> = {
+  // Remix reads the server runtime from the dependencies (their versions are the project's, through the link below).
+  "package.json": `{ "name": "bench-floor", "private": true, "type": "module", "dependencies": { "@remix-run/express": "*", "@remix-run/fs-routes": "*", "@remix-run/node": "*", "@remix-run/react": "*", "@remix-run/route-config": "*", "express": "*", "react": "*", "react-dom": "*" } }
+`,
   "vite.config.mjs": `import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 export default defineConfig({
   logLevel: "warn",
   plugins: [remix({ future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_routeConfig: true } })],
 });
+`,
+  // The document rendered whole and sent as one body, as Rungs' own entry does (decision 007), without its nonce and logging.
+  "app/entry.server.tsx": `import { Writable } from "node:stream";
+import type { EntryContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
+export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const body = new Writable({
+      write(chunk: Buffer, _encoding, callback) { chunks.push(chunk); callback(); },
+      final(callback) { headers.set("Content-Type", "text/html; charset=utf-8"); resolve(new Response(Buffer.concat(chunks), { headers, status })); callback(); },
+    });
+    const { pipe } = renderToPipeableStream(<RemixServer context={context} url={request.url} />, { onAllReady() { pipe(body); }, onShellError: reject });
+  });
+}
 `,
   "app/routes.ts": `import { flatRoutes } from "@remix-run/fs-routes";
 export default flatRoutes();
@@ -66,7 +85,7 @@ export function buildFloorApp(folder: string, projectRoot: string): void {
     writeFileSync(path.join(folder, file), text);
   }
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(folder, "node_modules"), "dir");
-  const built = spawnSync(path.join(projectRoot, "node_modules/.bin/vite"), ["build"], { cwd: folder, encoding: "utf8" });
+  const built = spawnSync(path.join(projectRoot, "node_modules/.bin/remix"), ["vite:build"], { cwd: folder, encoding: "utf8" });
   if (built.status !== 0) throw new Error(`the bare Remix app did not build: ${built.stdout}\n${built.stderr}`);
 }
 
