@@ -25,7 +25,7 @@ export async function conversationSignals(viewer: ConversationViewer, people: re
       managerId: true,
       reportId: true,
       cadence: true,
-      createdAt: true,
+      anchorAt: true,
       endedAt: true,
       manager: { select: { deactivatedAt: true } },
       report: { select: { deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } } },
@@ -42,7 +42,8 @@ export async function conversationSignals(viewer: ConversationViewer, people: re
       lastHeldAt,
       lastHeldText: sinceInWords(lastHeldAt, now),
       hasSeries: own !== undefined,
-      overdue: own ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.createdAt, now) : false,
+      // With none held yet, counted from the first regular slot: a series set up ahead is not overdue before it begins.
+      overdue: own ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.anchorAt, now) : false,
       overdueActions: own && own.managerId === viewer.id ? own.actions.filter((action) => isActionOverdue({ dueOn: action.dueOn, status: "open" }, now)).length : null,
     });
   }

@@ -130,6 +130,10 @@ describe("notes stay between the two", () => {
     expect(forBoss).toMatchObject({ lastHeldText: "3 weeks ago", overdue: false, overdueActions: null });
     expect((await conversationSignals(viewer(admin), people, later)).get(engineer.id)?.lastHeldAt?.toISOString()).toBe("2026-03-23T09:00:00.000Z");
     expect(await conversationSignals(viewer(await createPerson()), people, later)).toEqual(new Map());
+    // Set up ahead: not overdue before its first meeting, however long ago it was set up.
+    const later2 = await createPerson({ name: "Nia New", track: "ic", level: "ic2", managerId: manager.id });
+    await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: later2.id, cadence: "weekly", firstAt: at("2026-05-04T09:00:00Z") }, now);
+    expect((await conversationSignals(viewer(manager), [{ id: later2.id, chain: await managerChain(later2.id) }], at("2026-04-30T10:00:00Z"))).get(later2.id)?.overdue).toBe(false);
     // More than twice the cadence (four weeks) since: overdue.
     expect((await conversationSignals(viewer(boss), people, at("2026-04-21T10:00:00Z"))).get(engineer.id)?.overdue).toBe(true);
 
