@@ -115,7 +115,8 @@ export default function CycleProgress() {
           </a>
         }
       />
-      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
+      {/* Saved feedback settings are confirmed beside their form, once. */}
+      {actionData && !(actionData.ok && actionData.intent === "feedback-settings") ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
 
       <Card className="mb-6">
         <h2 className="mb-3 text-lg font-semibold">
