@@ -1,0 +1,174 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, openDraft, people, rateEverything, sectionLink, signIn, submitAssessment } from "./helpers";
+
+/**
+ * Peer feedback in a review cycle, with the Developer Experience team, whom no other browser test
+ * signs in as: Sofia Alvarez manages Maya Patel, Erik Holm, Grace Mwangi, Samuel Cohen and Liam Byrne.
+ */
+const team = {
+  manager: { email: "sofia.alvarez@example.com", name: "Sofia Alvarez" },
+  person: { email: "maya.patel@example.com", name: "Maya Patel" },
+  peers: [
+    { email: "erik.holm@example.com", name: "Erik Holm" },
+    { email: "grace.mwangi@example.com", name: "Grace Mwangi" },
+    { email: "samuel.cohen@example.com", name: "Samuel Cohen" },
+  ],
+  declined: { email: "liam.byrne@example.com", name: "Liam Byrne" },
+};
+const cycleName = "Developer Experience feedback pilot";
+
+async function as(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("an admin asks for peer feedback in a cycle; a person nominates, the manager approves or declines with a reason, peers answer, and the manager reads it beside the self-assessment", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+
+  // The admin opens a cycle for one team and turns peer feedback on, on the cycle's page.
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/cycles/new");
+  await page.getByRole("textbox", { name: "Name" }).fill(cycleName);
+  await page.getByRole("radio", { name: "Chosen teams" }).check();
+  await page.getByRole("checkbox", { name: /^Developer Experience\b/ }).check();
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("heading", { name: cycleName, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Peer and upward feedback" })).toBeVisible();
+  await expect(page.getByText("This cycle asks for no feedback yet.")).toBeVisible();
+  await page.getByRole("checkbox", { name: "Peer feedback" }).check();
+  await expect(page.getByRole("radio", { name: "The person nominates; their manager approves" })).toBeChecked();
+  await expect(page.getByLabel("Fewest peers")).toHaveValue("3");
+  await page.getByRole("button", { name: "Save feedback settings" }).click();
+  await expect(page.getByText("Feedback settings saved.")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Peer feedback" })).toBeChecked();
+  await expectAccessible(page);
+  const cyclePage = page.url();
+
+  // Maya finds the nomination on her home page and asks three teammates from the suggestions and one by email.
+  const maya = await as(browser, team.person.email);
+  const nominate = maya.getByRole("listitem").filter({ hasText: `Choose who gives you feedback in ${cycleName}` });
+  await expect(nominate).toContainText("0 peers asked of at least 3.");
+  await nominate.getByRole("link").first().click();
+  await expect(maya.getByRole("heading", { name: `Your feedback in ${cycleName}`, level: 1 })).toBeVisible();
+  await expect(maya.getByText("Nobody is asked yet.")).toBeVisible();
+  await expect(maya.getByRole("heading", { name: "Suggested: people you work with" })).toBeVisible();
+  await expectAccessible(maya);
+  for (const peer of team.peers) {
+    await maya.getByRole("button", { name: `Ask ${peer.name}` }).click();
+    await expect(maya.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
+    await expect(maya.getByRole("button", { name: `Ask ${peer.name}` })).toHaveCount(0);
+  }
+  // An email nobody has is refused and kept in the field.
+  const byEmail = maya.getByLabel("Or ask a colleague by email");
+  await byEmail.fill("nobody.here@example.com");
+  await maya.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(maya.getByText("Nobody in Rungs has the email nobody.here@example.com.")).toBeVisible();
+  await expect(byEmail).toHaveValue("nobody.here@example.com");
+  await byEmail.fill(team.declined.email);
+  await maya.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(maya.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
+  const asked = maya.getByRole("table", { name: "Who is asked for your feedback" });
+  for (const colleague of [...team.peers, team.declined]) {
+    await expect(asked.getByRole("row", { name: new RegExp(colleague.name) })).toContainText("Waiting for the manager's approval");
+  }
+  await expect(maya.getByText("4 peers asked; this cycle asks for 3 to 5.")).toBeVisible();
+
+  // Maya assesses herself in the cycle, so her manager has something to read the answers beside.
+  await maya.goto("/assess");
+  await openDraft(maya, "Start self-assessment");
+  await rateEverything(maya, { "Code quality": "Beyond" });
+  await sectionLink(maya, "Summary and submit").click();
+  await submitAssessment(maya, "Submit self-assessment");
+
+  // Sofia approves three and declines one with a reason.
+  const sofia = await as(browser, team.manager.email);
+  const approve = sofia.getByRole("listitem").filter({ hasText: `Approve ${team.person.name}'s peer reviewers` });
+  await expect(approve).toContainText(`4 nominations waiting for you in ${cycleName}.`);
+  await approve.getByRole("link").first().click();
+  await expect(sofia.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+  await expectAccessible(sofia);
+  const nominations = sofia.getByRole("table", { name: `Who is asked for ${team.person.name}'s feedback` });
+  for (const peer of team.peers) {
+    await nominations.getByRole("row", { name: new RegExp(peer.name) }).getByRole("button", { name: "Approve" }).click();
+    await expect(sofia.getByText("Approved: they are asked now.")).toBeVisible();
+    await expect(nominations.getByRole("row", { name: new RegExp(peer.name) })).toContainText("Asked");
+  }
+  const liamRow = nominations.getByRole("row", { name: new RegExp(team.declined.name) });
+  await liamRow.getByLabel("Why not").fill("Liam is on parental leave until the cycle ends.");
+  await liamRow.getByRole("button", { name: "Decline" }).click();
+  await expect(sofia.getByText("Declined; the person reads your reason.")).toBeVisible();
+  await expect(nominations.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the manager: Liam is on parental leave until the cycle ends.");
+  await expect(sofia.getByRole("listitem").filter({ hasText: `Approve ${team.person.name}'s peer reviewers` })).toHaveCount(0);
+
+  // Maya reads why, and that her peers' answers wait for her outcome.
+  await maya.goto(new URL(sofia.url()).pathname);
+  await expect(asked.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the manager: Liam is on parental leave until the cycle ends.");
+  await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
+
+  // Three peers answer: the level's expectations per competency, an example each, autosaved.
+  const examples = [
+    "In the March incident review Maya walked the team through the timeline and wrote the follow-up document that closed three action items.",
+    "During sprint 14 she paired with me on the build cache pull request and showed how to measure the change before and after.",
+    "At the planning meeting in May she split the migration into four reviewable steps, and each shipped within the sprint it was planned for.",
+  ];
+  for (const [index, peer] of team.peers.entries()) {
+    const reviewer = await as(browser, peer.email);
+    const todo = reviewer.getByRole("listitem").filter({ hasText: `Give ${team.person.name} feedback` });
+    await expect(todo).toContainText("An example per competency");
+    await todo.getByRole("link").first().click();
+    await expect(reviewer.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+    await expect(reviewer.getByText("Their manager reads your answers with your name.")).toBeVisible();
+    const codeQuality = reviewer.getByRole("group", { name: "Code quality", exact: true });
+    await expect(codeQuality.getByRole("listitem").first()).toBeVisible();
+    await codeQuality.getByRole("radiogroup", { name: "Rating for Code quality" }).getByRole("radio", { name: /Consistent/ }).check();
+    const example = codeQuality.getByLabel("An example");
+    if (index === 0) {
+      // The word check advises on a word describing the person, and on too short an answer, but blocks nothing.
+      await example.fill("Maya can be abrasive.");
+      await expect(codeQuality.getByText("“abrasive” describes a person rather than what they did.", { exact: false })).toBeVisible();
+      await expect(codeQuality.getByText(/Say a little more/)).toBeVisible();
+      await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
+      await example.fill(`${examples[index]} Some found her abrasive in that review, yet the document settled the argument.`);
+      await expect(codeQuality.getByText(/describes a person rather than what they did/)).toBeVisible();
+      await expect(codeQuality.getByText(/Say a little more/)).toHaveCount(0);
+      await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
+      // What was typed was saved on the server: a fresh load shows it.
+      await reviewer.reload();
+      await expect(reviewer.getByRole("group", { name: "Code quality", exact: true }).getByLabel("An example")).toHaveValue(/abrasive in that review/);
+      await expectAccessible(reviewer);
+    } else {
+      await example.fill(examples[index]!);
+      await expect(codeQuality.getByText(/describes a person/)).toHaveCount(0);
+      await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
+    }
+    await reviewer.getByRole("button", { name: "Submit feedback" }).click();
+    await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
+    await expect(reviewer.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
+    await reviewer.context().close();
+  }
+
+  // Sofia reads every answer with its author, beside Maya's own rating.
+  await sofia.reload();
+  const peerFeedback = sofia.getByRole("region", { name: "Peer feedback" });
+  const codeQualityAnswers = peerFeedback.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
+  await expect(codeQualityAnswers).toContainText("Self-assessment: 4");
+  for (const [index, peer] of team.peers.entries()) {
+    await expect(codeQualityAnswers.getByRole("listitem").filter({ hasText: peer.name })).toContainText(examples[index]!.slice(0, 40));
+  }
+  await expect(nominations.getByRole("row", { name: new RegExp(team.peers[0]!.name) })).toContainText("Answered");
+  await expectAccessible(sofia);
+
+  // Maya still reads nothing of the answers: no outcome of hers is released in this cycle.
+  await maya.reload();
+  await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
+  await expect(maya.getByText(examples[1]!)).toHaveCount(0);
+  await maya.context().close();
+  await sofia.context().close();
+
+  // Closed again, so other journeys find no open cycle.
+  await page.goto(cyclePage);
+  await page.getByRole("checkbox", { name: /I want to close/ }).check();
+  await page.getByRole("button", { name: "Close cycle" }).click();
+  await expect(page.getByText(`${cycleName} is closed.`)).toBeVisible();
+});
