@@ -16,6 +16,8 @@ const team = {
   declined: { email: "liam.byrne@example.com", name: "Liam Byrne" },
 };
 const cycleName = "Developer Experience feedback pilot";
+/** Calibrates the cycle's session without being in Maya's line: reads a summary only. */
+const calibrator = { email: "rachel.stein@example.com", name: "Rachel Stein" };
 
 async function as(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -165,6 +167,40 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expect(maya.getByText(examples[1]!)).toHaveCount(0);
   await maya.context().close();
   await sofia.context().close();
+
+  // A calibration session over the cycle: a calibrator outside Maya's line (Rachel Stein) reads a summary per competency, without names or examples.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await page.getByRole("link", { name: "Set up a session" }).click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(`${cycleName}: calibration`);
+  await page.getByLabel("Review cycle").selectOption({ label: cycleName });
+  await page.getByLabel("Ladder", { exact: true }).selectOption({ label: "Engineering" });
+  await page.getByLabel("Facilitator's email").fill(people.admin.email);
+  await page.getByRole("radio", { name: "Everyone under a manager" }).check();
+  await page.getByLabel("Manager's email").fill(team.manager.email);
+  await page.getByLabel("Other calibrators (optional)").fill(calibrator.email);
+  await page.getByRole("button", { name: "Set up session" }).click();
+  await expect(page.getByRole("heading", { name: `${cycleName}: calibration`, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Move to: Proposals open" }).click();
+  await page.getByRole("dialog", { name: "Move the session to Proposals open?" }).getByRole("button", { name: "Move to: Proposals open" }).click();
+  await expect(page.getByText("State: Proposals open")).toBeVisible();
+  const sessionUrl = page.url();
+
+  const rachel = await as(browser, calibrator.email);
+  await rachel.goto(sessionUrl);
+  await rachel.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await rachel.getByRole("link", { name: "Feedback from peers and reports" }).click();
+  await expect(rachel.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+  const summary = rachel.getByRole("region", { name: "Peer feedback" });
+  const codeQualitySummary = summary.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
+  await expect(codeQualitySummary).toContainText("3 answers, average rating 3");
+  for (const [index, peer] of team.peers.entries()) {
+    await expect(rachel.getByText(peer.name)).toHaveCount(0);
+    await expect(rachel.getByText(examples[index]!.slice(0, 40))).toHaveCount(0);
+  }
+  // Nor who was asked: that table is Maya's and her manager's.
+  await expect(rachel.getByRole("heading", { name: "Peers asked" })).toHaveCount(0);
+  await expectAccessible(rachel);
+  await rachel.context().close();
 
   // Closed again, so other journeys find no open cycle.
   await page.goto(cyclePage);
