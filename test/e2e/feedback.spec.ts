@@ -25,7 +25,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("an admin asks for peer feedback in a cycle; a person nominates, the manager approves or declines with a reason, peers answer, and the manager reads it beside the self-assessment", async ({ page, browser }) => {
+test("an admin asks for peer feedback in a cycle; a person nominates, the manager approves or declines with a reason, peers answer, the manager reads it beside the self-assessment, a calibrator reads a summary, and the person reads it once released", async ({ page, browser }) => {
   test.setTimeout(240_000);
 
   // The admin opens a cycle for one team and turns peer feedback on, on the cycle's page.
@@ -104,7 +104,8 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expect(sofia.getByRole("listitem").filter({ hasText: `Approve ${team.person.name}'s peer reviewers` })).toHaveCount(0);
 
   // Maya reads why, and that her peers' answers wait for her outcome.
-  await maya.goto(new URL(sofia.url()).pathname);
+  const feedbackPath = new URL(sofia.url()).pathname;
+  await maya.goto(feedbackPath);
   await expect(asked.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the manager: Liam is on parental leave until the cycle ends.");
   await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
 
@@ -175,8 +176,8 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await page.getByLabel("Review cycle").selectOption({ label: cycleName });
   await page.getByLabel("Ladder", { exact: true }).selectOption({ label: "Engineering" });
   await page.getByLabel("Facilitator's email").fill(people.admin.email);
-  await page.getByRole("radio", { name: "Everyone under a manager" }).check();
-  await page.getByLabel("Manager's email").fill(team.manager.email);
+  await page.getByRole("radio", { name: "A list of people" }).check();
+  await page.getByLabel("People's emails").fill(team.person.email);
   await page.getByLabel("Other calibrators (optional)").fill(calibrator.email);
   await page.getByRole("button", { name: "Set up session" }).click();
   await expect(page.getByRole("heading", { name: `${cycleName}: calibration`, level: 1 })).toBeVisible();
@@ -201,6 +202,48 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expect(rachel.getByRole("heading", { name: "Peers asked" })).toHaveCount(0);
   await expectAccessible(rachel);
   await rachel.context().close();
+
+  // Sofia proposes; the facilitator accepts it, locks and publishes; Sofia releases Maya's outcome.
+  const manager = await as(browser, team.manager.email);
+  await manager.goto(sessionUrl);
+  await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await manager.getByRole("radio", { name: /^3 Consistent/ }).check();
+  await manager.getByRole("radio", { name: "Stay at level" }).check();
+  await manager.getByLabel("Rationale").fill("At the bar for the level; her peers' examples back it.");
+  await manager.getByRole("button", { name: "Save proposal" }).click();
+  await expect(manager.getByText("Proposal saved.")).toBeVisible();
+  await page.goto(sessionUrl);
+  await page.getByRole("button", { name: "Move to: Live" }).click();
+  await page.getByRole("dialog", { name: "Move the session to Live?" }).getByRole("button", { name: "Move to: Live" }).click();
+  await expect(page.getByText("State: Live")).toBeVisible();
+  await page.getByRole("button", { name: "Accept every open proposal" }).click();
+  await page.getByRole("region", { name: /^Accept 1 proposal as/ }).getByRole("button", { name: "Accept 1 proposal" }).click();
+  await expect(page.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
+  for (const state of ["Locked", "Published"]) {
+    await page.getByRole("button", { name: `Move to: ${state}` }).click();
+    await page.getByRole("dialog", { name: `Move the session to ${state}?` }).getByRole("button", { name: `Move to: ${state}` }).click();
+    await expect(page.getByText(`State: ${state}`)).toBeVisible();
+  }
+  await manager.goto(sessionUrl);
+  await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await manager.getByRole("button", { name: `Release to ${team.person.name}` }).click();
+  await expect(manager.getByText(`${team.person.name} can now see their outcome.`)).toBeVisible();
+  await manager.context().close();
+
+  // Released, Maya reads her peers' answers: every example, without names, in an order that follows neither.
+  const released = await as(browser, team.person.email);
+  await released.goto(feedbackPath);
+  const mine = released.getByRole("region", { name: "Peer feedback" });
+  await expect(mine).toContainText("3 people answered.");
+  const myCodeQuality = mine.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
+  await expect(myCodeQuality).toContainText("3 answers, average rating 3");
+  for (const [index, peer] of team.peers.entries()) {
+    await expect(myCodeQuality.getByRole("listitem").filter({ hasText: examples[index]!.slice(0, 40) })).toHaveCount(1);
+    await expect(mine.getByText(peer.name)).toHaveCount(0);
+  }
+  await expect(released.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toHaveCount(0);
+  await expectAccessible(released);
+  await released.context().close();
 
   // Closed again, so other journeys find no open cycle.
   await page.goto(cyclePage);
