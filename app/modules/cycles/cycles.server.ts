@@ -224,7 +224,7 @@ export type ProgressRow = {
 /**
  * Counts per state for the whole cycle (or one team) and one page of participants, in
  * two queries whatever the cycle's size, from the progress kept on each participant's
- * row (decision 012), off the event loop on SQLite (decision 009). The team filter
+ * row (decision 012). The team filter
  * "none" means people without a team.
  */
 export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {

@@ -10,7 +10,7 @@ import { readRows } from "~/db/reads.server";
 /**
  * The insights page's reads: one statement per kind of record, each over the people in scope
  * (everyone, or one index range of the reporting line under a manager), each row parsed once.
- * The heavy ones run off the event loop (decision 009).
+ * Raw SQL through the one helper (decision 064).
  */
 
 /** `WITH … scope(id) AS (…)`: the people whose figures the viewer may see, for a statement to continue. */
