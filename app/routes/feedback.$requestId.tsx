@@ -1,14 +1,19 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AnswerForm, answerStorageKey } from "~/components/feedback/answer-form";
+import { Button } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
 import { notesField, ratingField } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
-import { answerPage, submitAnswer } from "~/modules/feedback/feedback.server";
+import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/feedback.server";
+import { DeclineRequestSchema } from "~/modules/feedback/nomination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -23,21 +28,29 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   const viewer = await requireUser(request);
   const requestId = params.requestId ?? "";
   const form = await request.formData();
-  if (form.get("intent") !== "submit") throw new InvalidError("Unknown action.");
+  const intent = form.get("intent");
+  if (intent === "decline") {
+    const submission = parseWithZod(form, { schema: DeclineRequestSchema });
+    const outcome = await declineRequest(viewer, requestId, submission.status === "success" ? submission.value.reason : null);
+    if (outcome.ok) throw redirect(`/feedback/${requestId}`);
+    return data({ ...outcome, intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
+  }
+  if (intent !== "submit") throw new InvalidError("Unknown action.");
   const revisionText = form.get("revision");
   const revision = typeof revisionText === "string" && /^\d{1,9}$/.test(revisionText) ? Number(revisionText) : null;
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
-  return data(outcome, { status: outcome.kind === "incomplete" ? 400 : 409 });
+  return data({ ...outcome, intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
 });
 
 export default function FeedbackAnswerPage() {
-  const { request, level, competencies, scale, namesShown, values, lockedReason, reviewerId } = useLoaderData<typeof loader>();
+  const { request, level, competencies, scale, namesShown, values, lockedReason, reviewerId, mayDecline, declineReason } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const submitted = request.state === "submitted";
+  const declined = request.state === "declined";
   useEffect(() => {
-    if (submitted) forgetStoredDraft(answerStorageKey(request.id, reviewerId));
-  }, [submitted, request.id, reviewerId]);
+    if (submitted || declined) forgetStoredDraft(answerStorageKey(request.id, reviewerId));
+  }, [submitted, declined, request.id, reviewerId]);
   const upward = request.channel === "upward";
   return (
     <>
@@ -53,17 +66,26 @@ export default function FeedbackAnswerPage() {
             ? "Their manager reads your answers with your name. So will they, once their outcome for this cycle is released."
             : "Their manager reads your answers with your name. They read them without names, once at least three people answered and their outcome is released."}
       </Alert>
-      {submitted ? <Alert tone="success">Thank you: your feedback is submitted and can no longer change.</Alert> : lockedReason ? <Alert tone="warning">{lockedReason}</Alert> : null}
-      {!submitted && !lockedReason ? (
-        <AnswerForm
-          requestId={request.id}
-          reviewerId={reviewerId}
-          revision={request.revision}
-          values={values}
-          competencies={competencies}
-          scale={scale}
-          submitError={reply && !reply.ok ? reply.message : null}
-        />
+      {submitted ? (
+        <Alert tone="success">Thank you: your feedback is submitted and can no longer change.</Alert>
+      ) : declined ? (
+        <Alert tone="info">You declined this request{declineReason ? `: ${declineReason}` : "."} {request.subject.name}'s manager reads your reason, to ask someone else.</Alert>
+      ) : lockedReason ? (
+        <Alert tone="warning">{lockedReason}</Alert>
+      ) : null}
+      {declined ? null : !submitted && !lockedReason ? (
+        <>
+          <AnswerForm
+            requestId={request.id}
+            reviewerId={reviewerId}
+            revision={request.revision}
+            values={values}
+            competencies={competencies}
+            scale={scale}
+            submitError={reply && !reply.ok && reply.intent === "submit" ? reply.message : null}
+          />
+          {mayDecline ? <DeclineForm subjectName={request.subject.name} reply={reply && !reply.ok && reply.intent === "decline" ? reply : null} /> : null}
+        </>
       ) : (
         <div className="space-y-4">
           {competencies.map((competency) => {
@@ -81,6 +103,34 @@ export default function FeedbackAnswerPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** Declining instead of answering: a reason is required, and the person's manager reads it. */
+function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { message: string; kind: string; reply: SubmissionResult<string[]> } | null }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "decline",
+    lastResult: reply?.reply,
+    constraint: getZodConstraint(DeclineRequestSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineRequestSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "decline";
+  return (
+    <Card className="mt-8">
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+        <h2 className="font-semibold">Decline instead</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">If you cannot give {subjectName} useful feedback, say why. Their manager reads your reason and asks someone else; nothing you drafted is sent.</p>
+        {reply && reply.kind !== "invalid" ? <Alert tone="error">{reply.message}</Alert> : null}
+        <TextareaField label="Why you decline" rows={3} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <input type="hidden" name="intent" value="decline" />
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {busy ? "Declining…" : "Decline"}
+        </Button>
+      </Form>
+    </Card>
   );
 }
 

@@ -13,8 +13,8 @@ import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
-import { canMove, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { canAnswer, canChangeSettings, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
+import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
+import { canAnswer, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
 import { releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -124,7 +124,7 @@ async function requirePerson(personId: string) {
   return person;
 }
 
-function requestEvent(actorId: string, action: "feedback.nominated" | "feedback.approved" | "feedback.declined" | "feedback.withdrawn", request: { id: string; subjectId: string; reviewerId: string; cycleId: string }, detail: Record<string, string> = {}) {
+function requestEvent(actorId: string, action: "feedback.nominated" | "feedback.approved" | "feedback.declined" | "feedback.request_declined" | "feedback.withdrawn", request: { id: string; subjectId: string; reviewerId: string; cycleId: string }, detail: Record<string, string> = {}) {
   return { actorId, action, subjectType: "person" as const, subjectId: request.subjectId, detail: { requestId: request.id, reviewerId: request.reviewerId, cycleId: request.cycleId, ...detail } };
 }
 
@@ -161,7 +161,7 @@ export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: s
         );
         if (reasons.length) return { ok: false, message: ineligibilityText(reasons[0]!, reviewer.name, settings.reviewCap) };
         if (!roomForMore(live.length, settings)) return { ok: false, message: `${subject.name} already has the most peers this cycle asks for (${settings.maxPeers}).` };
-        const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
+        const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, declinedById: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
         const request = await tx.feedbackRequest.upsert({
           where: { cycleId_channel_subjectId_reviewerId: { cycleId, channel: "peer", subjectId, reviewerId } },
           create: { cycleId, channel: "peer", subjectId, reviewerId, ...values },
@@ -189,6 +189,8 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
       reviewerId: true,
       nominatedById: true,
       state: true,
+      declineReason: true,
+      declinedById: true,
       revision: true,
       ladderVersionId: true,
       trackId: true,
@@ -214,11 +216,38 @@ export async function decideNomination(viewer: Viewer, requestId: string, decisi
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({
       where: { id: requestId, state: "nominated" },
-      data: { state: to, decidedAt: now, declineReason: to === "declined" ? why : null },
+      data: { state: to, decidedAt: now, declineReason: to === "declined" ? why : null, declinedById: to === "declined" ? viewer.id : null },
     });
     if (count !== 1 || !canMove("nominated", to)) throw new ConflictError("This nomination was already decided or withdrawn. Reload the page to see where it stands.");
     await recordAuditEvent(tx, requestEvent(viewer.id, to === "approved" ? "feedback.approved" : "feedback.declined", request, to === "declined" ? { reason: why } : {}));
   });
+}
+
+export type DeclineOutcome = { ok: true } | { ok: false; kind: "locked" | "invalid"; message: string };
+
+/**
+ * The reviewer declines a peer request before answering it, with a reason. The person's manager
+ * reads the reason beside the request on the person's feedback page, and their to-do list asks them
+ * to choose another peer while the person has fewer than the cycle asks for (todo.server.ts). Only
+ * this request changes; for anyone but the reviewer it does not exist. `reason` is null when the
+ * form was invalid: that is answered only after the viewer is known to be the reviewer.
+ */
+export async function declineRequest(viewer: Viewer, requestId: string, reason: string | null): Promise<DeclineOutcome> {
+  const request = await requireRequest(requestId);
+  if (!canDeclineRequest(viewer, request)) throw new NotFoundError("We could not find that feedback request.");
+  const locked = declineLock(request, { name: request.cycle.name, closed: request.cycle.closedAt !== null });
+  if (locked) return { ok: false, kind: "locked", message: locked };
+  const why = reason?.trim() ?? "";
+  if (!why) return { ok: false, kind: "invalid", message: "Say why you decline: the person's manager reads it." };
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.feedbackRequest.updateMany({
+      where: { id: requestId, channel: "peer", state: "approved", cycle: { closedAt: null } },
+      data: { state: "declined", declineReason: why, declinedById: viewer.id },
+    });
+    if (count !== 1 || !canMove("approved", "declined")) throw new ConflictError("This request was answered, withdrawn or closed meanwhile. Reload the page to see where it stands.");
+    await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.request_declined", request, { reason: why }));
+  });
+  return { ok: true };
 }
 
 /** Whoever nominated a pending request, or the person's manager, withdraws it. */
@@ -305,8 +334,9 @@ async function answerRules(request: { ladderVersionId: string; levelId: string; 
 }
 
 /** Why the reviewer's draft can no longer change, or null when it can. */
-function answerLock(request: { state: string; cycle: { name: string; closedAt: Date | null } }): string | null {
+function answerLock(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { name: string; closedAt: Date | null } }): string | null {
   if (request.state === "submitted") return "This feedback was submitted and is locked.";
+  if (request.state === "declined" && request.declinedById === request.reviewerId) return "You declined this request, so it can no longer be answered.";
   if (request.state !== "approved") return "This request is no longer open.";
   if (request.cycle.closedAt) return `The cycle “${request.cycle.name}” is closed, so this draft can no longer change.`;
   return null;
@@ -315,7 +345,8 @@ function answerLock(request: { state: string; cycle: { name: string; closedAt: D
 /** The reviewer's request as the answer form shows it; NotFoundError for anyone else. */
 export async function answerPage(viewer: Viewer, requestId: string) {
   const request = await requireRequest(requestId);
-  if (request.reviewerId !== viewer.id || !["approved", "submitted"].includes(request.state)) throw new NotFoundError("We could not find that feedback request.");
+  const declinedByReviewer = request.state === "declined" && request.declinedById === request.reviewerId;
+  if (request.reviewerId !== viewer.id || !(["approved", "submitted"].includes(request.state) || declinedByReviewer)) throw new NotFoundError("We could not find that feedback request.");
   const { ladder, settings, rules } = await answerRules(request);
   const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === request.levelId);
   const answers = await db.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } });
@@ -330,6 +361,9 @@ export async function answerPage(viewer: Viewer, requestId: string) {
     namesShown: request.channel === "upward" ? "never" : settings.namesShown,
     values: answerValues(answers),
     lockedReason: answerLock(request),
+    /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
+    mayDecline: declineLock(request, { name: request.cycle.name, closed: request.cycle.closedAt !== null }) === null,
+    declineReason: declinedByReviewer ? request.declineReason : null,
   };
 }
 
@@ -440,7 +474,7 @@ export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: 
   const rows = await db.feedbackRequest.findMany({
     where: { cycleId, channel: "peer", subjectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, state: true, declineReason: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
+    select: { id: true, state: true, declineReason: true, declinedById: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
   });
   return rows.map((row) => ({ ...row, live: isLive(row.state) }));
 }

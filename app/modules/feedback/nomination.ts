@@ -7,6 +7,7 @@
  * The cap on reviews limits how many peer requests one person is asked to answer in a cycle, so
  * that popular reviewers are not buried; requests declined or withdrawn free their place.
  */
+import { z } from "zod";
 import { plural } from "~/utils/plural";
 
 export const REQUEST_STATES = ["nominated", "approved", "declined", "withdrawn", "submitted"] as const;
@@ -24,6 +25,35 @@ export function isRequestState(value: string): value is RequestState {
   return (REQUEST_STATES as readonly string[]).includes(value);
 }
 
+/** Where a request stands, in words: a declined one says whether the manager or the reviewer declined it. */
+export function requestStateLabel(request: { state: string; reviewerId: string; declinedById: string | null }): string {
+  if (request.state === "declined" && request.declinedById !== null && request.declinedById === request.reviewerId) return "Declined by the colleague";
+  return isRequestState(request.state) ? REQUEST_STATE_LABELS[request.state] : request.state;
+}
+
+/** The reviewer's decline form (one schema for conform in the browser and the server): a reason is required, since the person's manager reads it to ask someone else. */
+export const DeclineRequestSchema = z.object({
+  reason: z
+    .string({ error: "Say why you decline: the person's manager reads it." })
+    .trim()
+    .min(1, "Say why you decline: the person's manager reads it.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+
+/**
+ * Why the reviewer can no longer decline this request, or null when they can: only a peer request
+ * still waiting for their answer, while the cycle is open. Upward feedback is not declined: there
+ * is nobody to ask instead, and a reason would be read by the manager it is about or their chain.
+ */
+export function declineLock(request: { state: string; channel: string }, cycle: { name: string; closed: boolean }): string | null {
+  if (request.state === "submitted") return "You already submitted this feedback, so it can no longer be declined.";
+  if (request.state === "declined") return "You already declined this request.";
+  if (request.state !== "approved") return "This request is no longer open.";
+  if (request.channel !== "peer") return "Feedback about your manager cannot be declined.";
+  if (cycle.closed) return `The cycle “${cycle.name}” is closed, so this request can no longer be declined.`;
+  return null;
+}
+
 /** Requests that hold a place (towards the peer count and the reviewer's cap). */
 export const LIVE_STATES = ["nominated", "approved", "submitted"] as const satisfies readonly RequestState[];
 export function isLive(state: string): boolean {
@@ -38,7 +68,7 @@ export function isPending(state: string): boolean {
 
 const MOVES: Record<RequestState, readonly RequestState[]> = {
   nominated: ["approved", "declined", "withdrawn"],
-  approved: ["submitted", "withdrawn"],
+  approved: ["submitted", "declined", "withdrawn"],
   declined: [],
   withdrawn: [],
   submitted: [],

@@ -5,7 +5,7 @@ import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import { feedbackAbout, feedbackSettingsOf, nominatePeer, pickedCompetencies, requestsAbout, type NominationResult } from "./feedback.server";
-import { ineligibility, LIVE_STATES, REQUEST_STATE_LABELS, suggestPeers, isRequestState, type Ties } from "./nomination";
+import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
 import { canDecideNomination, canNominate } from "./policy";
 import type { FeedbackRelease } from "./release";
 
@@ -48,8 +48,9 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
       id: request.id,
       reviewer: request.reviewer,
       state: request.state,
-      stateLabel: isRequestState(request.state) ? REQUEST_STATE_LABELS[request.state] : request.state,
-      declineReason: request.declineReason,
+      stateLabel: requestStateLabel({ state: request.state, reviewerId: request.reviewer.id, declinedById: request.declinedById }),
+      // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
+      declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
       leftRungs: request.withdrawnReason === "reviewer-deactivated",
       mayWithdraw: (request.state === "nominated" || request.state === "approved") && (viewer.id === request.nominatedById || isManager),
     })),

@@ -77,6 +77,11 @@ export function canAnswer(reader: FeedbackReader, request: { state: string; revi
   return reader.id === request.reviewerId && request.state === "approved" && !cycle.closed;
 }
 
+/** Only the reviewer declines a request they were asked to answer (for everyone else it does not exist); declineLock says when. */
+export function canDeclineRequest(reader: FeedbackReader, request: { reviewerId: string }): boolean {
+  return reader.id === request.reviewerId;
+}
+
 /** Admins set a cycle's feedback settings, while the cycle is open. */
 export function canChangeSettings(reader: FeedbackReader, cycle: { closed: boolean }): boolean {
   return reader.isAdmin && !cycle.closed;

@@ -7,8 +7,8 @@ type FeedbackFacts = Pick<TodoFacts, "feedbackToGive" | "nominationsToDecide" | 
 /**
  * The home page's feedback to-dos (app/modules/todo), in open cycles only: requests the person is to
  * answer; as a manager, their reports' nominations waiting for approval and reports left with too
- * few peers because a reviewer was deactivated; and whoever nominates (the person, or the manager
- * for each report, as the cycle says) while fewer peers are asked than the cycle wants.
+ * few peers because a reviewer was deactivated or declined; and whoever nominates (the person, or
+ * the manager for each report, as the cycle says) while fewer peers are asked than the cycle wants.
  *
  * Every page asks for the to-do list, so the first statement reads the open cycles that ask for
  * feedback (a handful), and nothing more is read when there are none. Otherwise: the requests and
@@ -29,9 +29,10 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
           { reviewerId: viewer.id, state: "approved" },
           { channel: "peer", state: "nominated", subject: { managerId: viewer.id } },
           { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId: viewer.id, deactivatedAt: null } },
+          { channel: "peer", state: "declined", declinedById: { not: null }, subject: { managerId: viewer.id, deactivatedAt: null } },
         ],
       },
-      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, dueOn: true },
+      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true },
     }),
     peerCycleIds.length
       ? db.reviewCycleParticipant.findMany({
@@ -43,10 +44,11 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
   const settingsOf = new Map(settings.map((row) => [row.cycleId, row]));
   // Whoever nominates for each person: the person themself, or their manager.
   const nominating = participants.filter((participant) => (settingsOf.get(participant.cycleId)!.nominator === "person") === (participant.userId === viewer.id));
-  const withdrawn = requests.filter((request) => request.state === "withdrawn");
+  // Reviewers lost: withdrawn because they left, or declined by the reviewer themself (the manager's own declines are not lost reviewers).
+  const lost = requests.filter((request) => request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId));
   if (!requests.length && !nominating.length) return facts;
 
-  const counted = [...new Set([...nominating.map((entry) => entry.userId), ...withdrawn.map((request) => request.subjectId)])];
+  const counted = [...new Set([...nominating.map((entry) => entry.userId), ...lost.map((request) => request.subjectId)])];
   const named = [...new Set([...requests.flatMap((request) => [request.subjectId, request.reviewerId]), ...nominating.map((entry) => entry.userId)])];
   const [people, cycles, live] = await Promise.all([
     db.user.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
@@ -75,12 +77,18 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
   facts.nominationsToDecide = [...waiting.values()];
 
   const replacing = new Set<string>();
-  for (const request of withdrawn) {
+  for (const request of lost) {
     const key = `${request.cycleId}/${request.subjectId}`;
     const cycleSettings = settingsOf.get(request.cycleId)!;
     if (replacing.has(key) || liveOf(request.cycleId, request.subjectId) >= cycleSettings.minPeers) continue;
     replacing.add(key);
-    facts.reviewersToReplace.push({ cycle: cycleOf.get(request.cycleId)!, person: person(request.subjectId), reviewerName: person(request.reviewerId).name, dueOn: cycleSettings.dueOn });
+    facts.reviewersToReplace.push({
+      cycle: cycleOf.get(request.cycleId)!,
+      person: person(request.subjectId),
+      reviewerName: person(request.reviewerId).name,
+      why: request.state === "declined" ? "declined" : "left",
+      dueOn: cycleSettings.dueOn,
+    });
   }
   for (const { cycleId, userId } of nominating) {
     const cycleSettings = settingsOf.get(cycleId)!;

@@ -71,8 +71,8 @@ export type TodoFacts = {
   nominationsToDecide?: { cycle: CycleRef; person: { id: string; name: string }; waiting: number; dueOn: Date }[];
   /** People with fewer peers asked than their cycle wants: the person's own (when they nominate) or their reports' (when the manager does). */
   peersToNominate?: { cycle: CycleRef; person: { id: string; name: string }; own: boolean; live: number; minPeers: number; dueOn: Date }[];
-  /** The person's reports left with too few peers because a reviewer was deactivated. */
-  reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; dueOn: Date }[];
+  /** The person's reports left with too few peers because a reviewer left (was deactivated) or declined. */
+  reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; why: "left" | "declined"; dueOn: Date }[];
   /**
    * Open actions agreed in the person's one-to-ones and skip-levels, theirs or the other person's
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
@@ -410,7 +410,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const entry of facts.reviewersToReplace ?? []) {
     add("feedback-replace", `${entry.cycle.id}/${entry.person.id}`, {
       title: `Choose another peer reviewer for ${entry.person.name}`,
-      detail: `${entry.reviewerName} left, so their request was withdrawn; ${entry.person.name} now has fewer peers than ${entry.cycle.name} asks for.`,
+      detail: `${entry.reviewerName} ${entry.why === "declined" ? "declined to give feedback" : "left, so their request was withdrawn"}; ${entry.person.name} now has fewer peers than ${entry.cycle.name} asks for.`,
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMove, ineligibility, ineligibilityText, peerCountProblem, suggestPeers, type NominationFacts } from "~/modules/feedback/nomination";
+import { canMove, declineLock, ineligibility, ineligibilityText, peerCountProblem, requestStateLabel, suggestPeers, type NominationFacts } from "~/modules/feedback/nomination";
 
 const facts = (overrides: Partial<NominationFacts> = {}): NominationFacts => ({
   channel: "peer",
@@ -55,6 +55,24 @@ describe("a request's life", () => {
     expect(canMove("submitted", "withdrawn")).toBe(false);
     expect(canMove("declined", "approved")).toBe(false);
     expect(canMove("unknown", "approved")).toBe(false);
+  });
+
+  it("is declined by the colleague asked only while a peer request waits for their answer in an open cycle", () => {
+    const open = { name: "Spring 2026", closed: false };
+    expect(declineLock({ state: "approved", channel: "peer" }, open)).toBeNull();
+    expect(canMove("approved", "declined")).toBe(true);
+    expect(declineLock({ state: "submitted", channel: "peer" }, open)).toBe("You already submitted this feedback, so it can no longer be declined.");
+    expect(declineLock({ state: "declined", channel: "peer" }, open)).toBe("You already declined this request.");
+    expect(declineLock({ state: "withdrawn", channel: "peer" }, open)).toBe("This request is no longer open.");
+    expect(declineLock({ state: "approved", channel: "upward" }, open)).toBe("Feedback about your manager cannot be declined.");
+    expect(declineLock({ state: "approved", channel: "peer" }, { ...open, closed: true })).toBe("The cycle “Spring 2026” is closed, so this request can no longer be declined.");
+  });
+
+  it("says who declined: the manager, or the colleague asked", () => {
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "omar" })).toBe("Declined by the colleague");
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "sam" })).toBe("Declined by the manager");
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: null })).toBe("Declined by the manager");
+    expect(requestStateLabel({ state: "approved", reviewerId: "omar", declinedById: null })).toBe("Asked");
   });
 });
 

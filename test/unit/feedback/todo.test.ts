@@ -22,7 +22,7 @@ describe("feedback on the to-do list", () => {
       {
         ...none,
         nominationsToDecide: [{ cycle, person, waiting: 1, dueOn }],
-        reviewersToReplace: [{ cycle, person, reviewerName: "Omar", dueOn }],
+        reviewersToReplace: [{ cycle, person, reviewerName: "Omar", why: "left", dueOn }],
         peersToNominate: [
           { cycle, person: { id: "me", name: "Me" }, own: true, live: 1, minPeers: 3, dueOn },
           { cycle, person, own: false, live: 0, minPeers: 3, dueOn },
@@ -35,6 +35,13 @@ describe("feedback on the to-do list", () => {
       ["feedback-nominate:c1/me", "Choose who gives you feedback in Spring 2026", "1 peer asked of at least 3."],
       ["feedback-nominate:c1/p1", "Choose who gives Lena feedback", "0 peers asked of at least 3."],
       ["feedback-replace:c1/p1", "Choose another peer reviewer for Lena", "Omar left, so their request was withdrawn; Lena now has fewer peers than Spring 2026 asks for."],
+    ]);
+  });
+
+  it("asks the manager to choose another peer when a colleague declined, saying so", () => {
+    const items = todoItems({ ...none, reviewersToReplace: [{ cycle, person: { id: "p1", name: "Lena" }, reviewerName: "Omar", why: "declined", dueOn }] }, now);
+    expect(items.map((item) => [item.key, item.title, item.detail, item.href])).toEqual([
+      ["feedback-replace:c1/p1", "Choose another peer reviewer for Lena", "Omar declined to give feedback; Lena now has fewer peers than Spring 2026 asks for.", "/feedback/cycles/c1/people/p1"],
     ]);
   });
 });

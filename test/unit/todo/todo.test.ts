@@ -151,7 +151,7 @@ describe("what to do next", () => {
         feedbackToGive: [{ requestId: "f1", subjectName: "Lena", channel: "peer", dueOn: spring.endsOn }],
         nominationsToDecide: [{ cycle: spring, person: { id: "p1", name: "Lena" }, waiting: 2, dueOn: spring.endsOn }],
         peersToNominate: [{ cycle: spring, person: { id: "p3", name: "Me" }, own: true, live: 1, minPeers: 3, dueOn: spring.endsOn }],
-        reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", dueOn: spring.endsOn }],
+        reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", why: "left", dueOn: spring.endsOn }],
         conversationActions: [{ actionId: "ca1", seriesId: "cs1", kind: "one-to-one", mine: true, otherName: "Sam", dueOn: spring.endsOn }],
       },
       now,
