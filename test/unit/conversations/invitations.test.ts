@@ -1,30 +1,20 @@
+import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { conversationSlot, calendarInvitation, linkLabel, planInvitations } from "~/modules/notifications/invitations";
 import { renderInvitation } from "~/modules/notifications/render";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 
 /**
- * Reads iCalendar text back (RFC 5545): unfolds continuation lines, then each content line's name
- * (parameters dropped) and value, by component. Enough for what an invitation holds; no parser
- * package is installed and one is not worth adding for this.
+ * Reads iCalendar text back with a calendar client's own parser (ical.js, the one Thunderbird
+ * uses): the calendar's and each event's properties, by name, as their text values (times in
+ * iCalendar's basic form, as sent).
  */
 function parseCalendar(text: string): { calendar: Record<string, string>; events: Record<string, string>[] } {
-  const lines = text.replace(/\r?\n[ \t]/g, "").split(/\r?\n/).filter(Boolean);
-  const calendar: Record<string, string> = {};
-  const events: Record<string, string>[] = [];
-  const stack: string[] = [];
-  for (const line of lines) {
-    const colon = line.indexOf(":");
-    const name = line.slice(0, colon).split(";")[0]!.toUpperCase();
-    const value = line.slice(colon + 1).replace(/\\([,;\\])/g, "$1").replace(/\\n/gi, "\n");
-    if (name === "BEGIN") {
-      stack.push(value);
-      if (value === "VEVENT") events.push({});
-    } else if (name === "END") stack.pop();
-    else if (stack.at(-1) === "VCALENDAR") calendar[name] = value;
-    else if (stack.at(-1) === "VEVENT") events.at(-1)![name] = value;
-  }
-  return { calendar, events };
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const valueText = (value: unknown) => (value instanceof ICAL.Time ? value.toICALString() : String(value));
+  const properties = (component: InstanceType<typeof ICAL.Component>) =>
+    Object.fromEntries(component.getAllProperties().map((property) => [property.name.toUpperCase(), valueText(property.getFirstValue())]));
+  return { calendar: properties(calendar), events: calendar.getAllSubcomponents("vevent").map(properties) };
 }
 
 const now = new Date("2026-03-20T10:00:00Z");
