@@ -5,7 +5,7 @@ import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** The cycle as a CSV download, for admins only; streamed so a large cycle starts at once. */
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  await requireRole(request, "admin");
-  const { filename, body } = await cycleExport(params.cycleId ?? "");
+  const viewer = await requireRole(request, "admin");
+  const { filename, body } = await cycleExport(viewer, params.cycleId ?? "");
   return csvResponse(filename, body);
 });

@@ -3,6 +3,7 @@
  * module loads the rows in batches and streams what these functions format.
  */
 
+import type { FeedbackCounts } from "~/modules/feedback/counts";
 import { csvRow } from "~/utils/csv";
 
 export const CYCLE_EXPORT_COLUMNS = [
@@ -21,6 +22,10 @@ export const CYCLE_EXPORT_COLUMNS = [
   "evidence count",
   "self submitted on",
   "manager submitted on",
+  "peers asked",
+  "peers answered",
+  "peers declined",
+  "upward answers",
 ] as const;
 
 export type ExportRating = { rating: number | null; evidence: number };
@@ -45,6 +50,8 @@ export type ExportParticipant = {
   managerReview: ExportAssessment | null;
   /** The competencies to list, in ladder order (those of the track the assessments were made against). */
   competencies: readonly { id: string; name: string }[];
+  /** Counts of the person's peer and upward feedback (the feedback module's), or null when the cycle asks for none: never text, never names. */
+  feedback: FeedbackCounts | null;
 };
 
 function isoDay(date: Date | null | undefined): string {
@@ -57,8 +64,10 @@ export function participantRows(cycleName: string, participant: ExportParticipan
   const track = self?.trackId ?? manager?.trackId ?? participant.track;
   const level = self?.levelId ?? manager?.levelId ?? participant.level;
   const common = [cycleName, participant.name, participant.email, participant.team, participant.managerName, track, level];
-  const dates = [isoDay(self?.submittedAt), isoDay(manager?.submittedAt)];
-  if (participant.competencies.length === 0) return csvRow([...common, null, null, null, null, null, null, ...dates]);
+  const feedback = participant.feedback;
+  // Blank where the cycle asks for no feedback, and for upward answers the reader may not be shown.
+  const tail = [isoDay(self?.submittedAt), isoDay(manager?.submittedAt), feedback?.peersAsked ?? null, feedback?.peersAnswered ?? null, feedback?.peersDeclined ?? null, feedback?.upwardAnswers ?? null];
+  if (participant.competencies.length === 0) return csvRow([...common, null, null, null, null, null, null, ...tail]);
   let out = "";
   for (const competency of participant.competencies) {
     const selfRating = self?.ratings.get(competency.id);
@@ -67,7 +76,7 @@ export function participantRows(cycleName: string, participant: ExportParticipan
     const managerValue = managerRating?.rating ?? null;
     const difference = selfValue !== null && managerValue !== null ? managerValue - selfValue : null;
     const evidence = (selfRating?.evidence ?? 0) + (managerRating?.evidence ?? 0);
-    out += csvRow([...common, competency.name, competency.id, selfValue, managerValue, difference, evidence, ...dates]);
+    out += csvRow([...common, competency.name, competency.id, selfValue, managerValue, difference, evidence, ...tail]);
   }
   return out;
 }

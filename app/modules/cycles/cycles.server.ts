@@ -5,6 +5,8 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
+import { feedbackCountsForExport } from "~/modules/feedback/feedback.server";
+import type { Viewer } from "~/modules/identity/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
@@ -253,12 +255,14 @@ const EXPORT_BATCH = 250;
 type LadderLookup = { ladder: Ladder | null };
 type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder | null; ratings: Map<string, { rating: number | null; evidence: number }> };
 /**
- * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (two
- * queries a batch), so a 5,000-person cycle never sits in memory at once. Only
- * submitted assessments appear; drafts stay private to their author.
+ * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (a
+ * few queries a batch), so a 5,000-person cycle never sits in memory at once. Only
+ * submitted assessments appear; drafts stay private to their author. Each person's feedback
+ * counts come from the feedback module, which decides what the viewer may be shown.
  */
-export async function cycleExport(cycleId: string, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function cycleExport(viewer: Viewer, cycleId: string, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const cycle = await requireCycle(cycleId);
+  const feedbackCounts = await feedbackCountsForExport(viewer, cycleId);
   const encoder = new TextEncoder();
   const versionLadders = new Map<string, LadderLookup>();
   const levelLadders = new Map<string, LadderLookup>();
@@ -280,6 +284,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
     const after = cursor ?? "";
     cursor = participants[participants.length - 1]!.userId;
     const rows = await exportRatings(cycleId, after, cursor);
+    const feedback = feedbackCounts ? await feedbackCounts(participants.map((participant) => participant.userId)) : null;
     for (const row of rows) {
       if (!versionLadders.has(row.ladderVersionId)) versionLadders.set(row.ladderVersionId, { ladder: await ladderOfVersion(row.ladderVersionId) });
     }
@@ -327,6 +332,7 @@ export async function cycleExport(cycleId: string, now = new Date()): Promise<{ 
         selfAssessment: entry?.self ?? null,
         managerReview: entry?.manager ?? null,
         competencies: (level?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
+        feedback: feedback?.get(userId) ?? null,
       };
       out += participantRows(cycle.name, participant);
     }

@@ -12,6 +12,7 @@ import { competenciesForLevel, trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
+import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
 import { canAnswer, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
@@ -465,6 +466,45 @@ export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, sub
   );
   const floorOf = channel === "upward" ? await personFloors() : () => 0;
   return { release: releaseFeedback(view, channel, rows, competencyIds, { secret: secretRow.secret, floorOf }), competencyIds };
+}
+
+/**
+ * For an admin's CSV export of the cycle: per person, how many peers were asked, answered and
+ * declined, and how many reports answered upward feedback, counted only where the reader may be
+ * shown that aggregate: the same view (policy.ts) and release (release.ts, through the one
+ * disclosure check under each report's floor) as the person's feedback page gives them. Null when
+ * the cycle asks for no feedback; otherwise a reader of one batch of people at a time, so that the
+ * settings and floors are read once per export.
+ */
+export async function feedbackCountsForExport(reader: FeedbackReader, cycleId: string): Promise<((subjectIds: readonly string[]) => Promise<Map<string, FeedbackCounts>>) | null> {
+  if (!reader.isAdmin) throw new ForbiddenError("Only admins export a cycle.");
+  const settings = await feedbackSettingsOf(cycleId);
+  if (!settings) return null;
+  const { secret } = await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId }, select: { secret: true } });
+  const floorOf = await personFloors();
+  return async (subjectIds) => {
+    const ids = [...subjectIds];
+    const [peer, upward, ownReleased] = await Promise.all([
+      db.feedbackRequest.findMany({ where: { cycleId, channel: "peer", subjectId: { in: ids } }, select: { subjectId: true, state: true, reviewerId: true, declinedById: true } }),
+      db.feedbackRequest.findMany({
+        where: { cycleId, channel: "upward", subjectId: { in: ids }, state: "submitted" },
+        select: { id: true, subjectId: true, reviewerId: true, competencyIds: true, answers: { select: { competencyId: true, rating: true } } },
+      }),
+      ids.includes(reader.id) ? outcomeReleased(reader.id, cycleId) : false,
+    ]);
+    const counts = new Map<string, FeedbackCounts>();
+    for (const subjectId of ids) {
+      // An admin reads every person's feedback from above; the chain and calibration facts matter only for other readers, who never export.
+      const view = feedbackView(reader, { channel: "upward", subjectId, subjectManagerChain: [], calibratesSubject: false, outcomeReleased: subjectId === reader.id && ownReleased, namesShown: settings.namesShown });
+      const requests = upward.filter((request) => request.subjectId === subjectId);
+      const competencyIds = [...new Set(requests.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
+      // Figures only: no example text and no name goes in.
+      const rows = requests.flatMap((request) => request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: "", example: "", ...answer })));
+      const release = releaseFeedback(view, "upward", rows, competencyIds, { secret, floorOf });
+      counts.set(subjectId, { ...peerCounts(peer.filter((request) => request.subjectId === subjectId)), upwardAnswers: "release" in release ? release.release.authors : null });
+    }
+    return counts;
+  };
 }
 
 /** The requests about a person in a cycle, for them and their manager: who is asked and where each stands. Names of upward reviewers are never listed. */

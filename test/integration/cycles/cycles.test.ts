@@ -366,18 +366,19 @@ describe("CSV export", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="review-cycle-export-2026-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(lines[0]).toBe(
-      "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on",
+      "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on,peers asked,peers answered,peers declined,upward answers",
     );
     expect(lines).toHaveLength(1 + icCompetencies.length * 2 + managerCompetencies.length);
     expect(lines.some((line) => line.includes("Outsider"))).toBe(false);
 
     const lenaRows = lines.filter((line) => line.includes(lena.email));
     expect(lenaRows).toHaveLength(icCompetencies.length);
-    expect(lenaRows[0]).toMatch(new RegExp(`^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10$`));
-    expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10$`));
+    expect(lenaRows[0]).toMatch(new RegExp(`^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10,,,,$`));
+    expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10,,,,$`));
 
     const aishaRows = lines.filter((line) => line.includes(aisha.email));
     expect(aishaRows).toHaveLength(icCompetencies.length);
-    expect(aishaRows.every((line) => line.endsWith(",,,,0,,"))).toBe(true);
+    // A cycle that asks for no feedback leaves its counts blank.
+    expect(aishaRows.every((line) => line.endsWith(",,,,0,,,,,,"))).toBe(true);
   });
 });

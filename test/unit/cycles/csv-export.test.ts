@@ -29,6 +29,7 @@ describe("participant rows", () => {
       ratings: new Map([["code-quality", { rating: 2, evidence: 1 }]]),
     },
     competencies,
+    feedback: { peersAsked: 3, peersAnswered: 1, peersDeclined: 1, upwardAnswers: null },
   };
 
   test("one row per competency with both ratings, the difference and the evidence", () => {
@@ -36,25 +37,25 @@ describe("participant rows", () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");
     expect(lines[0]).toBe(
-      "Spring 2026,'=cmd|' /C calc'!A0,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,3,2,-1,3,2026-03-10,2026-03-20",
+      "Spring 2026,'=cmd|' /C calc'!A0,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,3,2,-1,3,2026-03-10,2026-03-20,3,1,1,",
     );
     expect(lines[1]).toBe(
-      'Spring 2026,\'=cmd|\' /C calc\'!A0,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,2,,,0,2026-03-10,2026-03-20',
+      'Spring 2026,\'=cmd|\' /C calc\'!A0,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,2,,,0,2026-03-10,2026-03-20,3,1,1,',
     );
     expect(lines[0]!.split(",").length).toBeGreaterThanOrEqual(CYCLE_EXPORT_COLUMNS.length);
   });
 
   test("someone without submitted assessments keeps a row per competency, blank ratings", () => {
-    const lines = participantRows("Spring 2026", { ...person, name: "Aisha", selfAssessment: null, managerReview: null }).trimEnd().split("\r\n");
+    const lines = participantRows("Spring 2026", { ...person, name: "Aisha", selfAssessment: null, managerReview: null, feedback: null }).trimEnd().split("\r\n");
     expect(lines).toEqual([
-      "Spring 2026,Aisha,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,,,,0,,",
-      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,,,,0,,',
+      "Spring 2026,Aisha,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,,,,0,,,,,,",
+      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,,,,0,,,,,,',
     ]);
   });
 
   test("someone with no competency to list still gets one row", () => {
     expect(participantRows("C", { ...person, name: "Nia", selfAssessment: null, managerReview: null, competencies: [] })).toBe(
-      'C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,\r\n',
+      'C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,,3,1,1,\r\n',
     );
   });
 });
