@@ -17,6 +17,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 
 const signed = (value: number, digits = 2) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(digits)}`;
 const percent = (value: number) => `${Math.round(value * 100)}%`;
+/** A share with its 95% interval: "40% (20–63%)". */
+const share = (proportion: { estimate: number; interval: [number, number] }) => `${percent(proportion.estimate)} (${percent(proportion.interval[0])}–${percent(proportion.interval[1])})`;
 const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(Math.round(value * 100))} pts`;
 
 type Difference = { estimate: number; interval: [number, number]; worthALook: boolean };
@@ -35,6 +37,8 @@ function DifferenceText({ difference, format }: { difference: Difference | null;
 
 export default function CalibrationFairness() {
   const { session, floor, report } = useLoaderData<typeof loader>();
+  // Columns for how peer feedback was written, when any was written about the session's people.
+  const withFeedback = report.dimensions.some((dimension) => dimension.groups.some((group) => group.feedback !== null));
   return (
     <>
       <BackLink to={`/calibration/${session.id}`}>{session.name}</BackLink>
@@ -53,13 +57,24 @@ export default function CalibrationFairness() {
           people. A hidden group shows how many people are in it and nothing about them. Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
         </p>
+        {withFeedback ? (
+          <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+            Peer feedback: the share of answers written about each group's people that give an example, and the share that use a word describing a person rather than
+            what they did (&ldquo;abrasive&rdquo;, &ldquo;emotional&rdquo;), by the same check people see as they write. Reviews of women have been found vaguer and
+            richer in such words (Snyder, 2014; Correll and Simard, 2016): a lower share of examples or a higher share of such words for one group is worth a look at the
+            feedback itself.
+          </p>
+        ) : null}
       </Card>
       {report.dimensions.map((dimension) => (
         <section key={dimension.id} className="mb-8" aria-labelledby={`dimension-${dimension.id}`}>
           <h2 id={`dimension-${dimension.id}`} className="mb-2 text-lg font-semibold">
             By {dimension.label.toLowerCase()}
           </h2>
-          <DataTable caption={`Final outcomes by ${dimension.label.toLowerCase()}`} headings={["Group", "People", "Mean rating", "Against the rest", "Promoted", "Against the rest"]}>
+          <DataTable
+            caption={`Final outcomes by ${dimension.label.toLowerCase()}`}
+            headings={["Group", "People", "Mean rating", "Against the rest", "Promoted", "Against the rest", ...(withFeedback ? ["Feedback with an example", "Feedback with a personality word"] : [])]}
+          >
             {dimension.groups.map((group) => (
               <tr key={group.value}>
                 <th scope="row" className={`${tdClass} font-medium`}>
@@ -67,7 +82,7 @@ export default function CalibrationFairness() {
                 </th>
                 <td className={`${tdClass} tabular-nums`}>{group.n}</td>
                 {group.suppressed ? (
-                  <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={4}>
+                  <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={withFeedback ? 6 : 4}>
                     Not shown: fewer than {floor} people, or it would give the figures of such a group.
                   </td>
                 ) : (
@@ -82,6 +97,12 @@ export default function CalibrationFairness() {
                     <td className={tdClass}>
                       <DifferenceText difference={group.promotionDifference} format={signedPercent} />
                     </td>
+                    {withFeedback ? (
+                      <>
+                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.withExample)} of ${plural(group.feedback.answers, "# answer")}` : "—"}</td>
+                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.flagged)} of ${plural(group.feedback.answers, "# answer")}` : "—"}</td>
+                      </>
+                    ) : null}
                   </>
                 )}
               </tr>

@@ -7,6 +7,7 @@ import { calibrationInScope } from "~/modules/insights/queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
+import { feedbackWriting } from "~/modules/feedback/writing.server";
 import { fairnessReport, type Dimension } from "./fairness";
 import { canSeeFairness } from "./policy";
 import { SESSION_STATE_LABELS } from "./session-state";
@@ -35,7 +36,8 @@ export async function fairnessView(viewer: Viewer, sessionId: string) {
           ? { id, label: "Level", groupLabel: (value) => getLevel(ladder, value)?.title ?? value }
           : { id, label: id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1) },
   );
-  const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds) }));
+  const feedback = await feedbackWriting(session.cycleId, own.map((entry) => entry.personId));
+  const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds), feedback: feedback.get(entry.personId) }));
   const table = sessionTable(sessionId);
   return {
     session: { id: session.id, name: session.name, stateLabel: SESSION_STATE_LABELS[session.state] },

@@ -10,6 +10,12 @@ import { summarise } from "~/modules/statistics/summary";
  * together with every other report over them, the cycle's insights and the cycle's other sessions.
  * A difference is marked worth a look only when it holds up among every comparison the report
  * shows (worthALook), and the report says how many those are.
+ *
+ * Where the cycle asked for peer feedback, each group shown also says how the feedback about its
+ * people was written: the share of answers with an example, and the share with a personality word
+ * (the word check's own rules, feedback/word-check.ts). Research on reviews (Snyder 2014; Correll
+ * and Simard 2016) found women's reviews vaguer and richer in such words. The counts add up over
+ * people, so the same check that hides a group's outcomes hides its feedback figures.
  */
 
 export type FairnessPerson = {
@@ -17,7 +23,15 @@ export type FairnessPerson = {
   promoted: boolean;
   /** Dimension id → the person's group in it, by id (null: not known, left out of that dimension). */
   groups: Readonly<Record<string, string | null>>;
+  /** Peer feedback answers written about the person in the cycle, when it asked for any. */
+  feedback?: FeedbackCounts;
 };
+
+/** Answers about a person: how many, how many with an example, how many with a personality word. */
+export type FeedbackCounts = { answers: number; withExample: number; flagged: number };
+
+/** How a group's feedback was written: the shares of its answers with an example and with a personality word, with Wilson intervals. */
+export type FeedbackShares = { answers: number; withExample: Proportion; flagged: Proportion };
 
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
@@ -41,6 +55,8 @@ export type FairnessGroup = {
   promotionRate: Proportion | null;
   /** The group's promotion rate minus everyone else's, with Newcombe's hybrid score interval. */
   promotionDifference: MarkedDifference | null;
+  /** How the peer feedback about the group was written; null when hidden or none was written. */
+  feedback: FeedbackShares | null;
 };
 
 export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number };
@@ -101,7 +117,7 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     .map(([value, members]): FairnessGroup => {
       const label = dimension.groupLabel?.(value) ?? value;
       if (!shown.group(dimension.id, value)) {
-        return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null };
+        return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null };
       }
       // Each group against everyone else in the session, those with no group here included.
       const rest = people.filter((person) => person.groups[dimension.id] !== value);
@@ -116,8 +132,16 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         ratingDifference: unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))),
         promotionRate: wilsonInterval(promoted, members.length),
         promotionDifference: unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })),
+        feedback: feedbackShares(members),
       };
     })
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
   return { id: dimension.id, label: dimension.label, groups, unknown };
+}
+
+/** The shares of a group's feedback answers with an example and with a personality word; null when none was written. */
+export function feedbackShares(members: readonly Pick<FairnessPerson, "feedback">[]): FeedbackShares | null {
+  const total = members.reduce((sum, person) => ({ answers: sum.answers + (person.feedback?.answers ?? 0), withExample: sum.withExample + (person.feedback?.withExample ?? 0), flagged: sum.flagged + (person.feedback?.flagged ?? 0) }), { answers: 0, withExample: 0, flagged: 0 });
+  if (total.answers === 0) return null;
+  return { answers: total.answers, withExample: wilsonInterval(total.withExample, total.answers), flagged: wilsonInterval(total.flagged, total.answers) };
 }

@@ -99,7 +99,7 @@ describe("the fairness report", () => {
     const shown = Object.fromEntries(groups.map((group) => [group.value, group.suppressed]));
     expect(shown).toEqual({ Payments: false, Search: true, Tiny: true });
     const tiny = groups.find((group) => group.value === "Tiny")!;
-    expect(tiny).toEqual({ value: "Tiny", label: "Tiny", n: 3, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null });
+    expect(tiny).toEqual({ value: "Tiny", label: "Tiny", n: 3, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null });
     // A big group whose rest is below the floor is not compared with those few either.
     const lopsided = [...Array.from({ length: 10 }, () => person(3, false, "Big")), person(1, false, "One"), person(4, true, "Two"), person(4, true, "Two")];
     expect(sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([
