@@ -37,3 +37,16 @@ export async function thrown(run: () => Promise<unknown>): Promise<unknown> {
 export function routeArgs(request: Request, params: Record<string, string> = {}): LoaderFunctionArgs & ActionFunctionArgs {
   return { request, params, context: { clientAddress: "127.0.0.1" } };
 }
+
+/** A loader's answer as text, whatever it answered or threw (a 404's body included): what a privacy sweep searches for markers. */
+export async function answerText(loader: (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string> = {}): Promise<string> {
+  let answer: unknown;
+  try {
+    answer = await loader(routeArgs(request, params));
+  } catch (error) {
+    answer = error;
+  }
+  if (answer instanceof Response) return `${answer.status} ${await answer.text()}`;
+  if (answer instanceof Error) throw answer;
+  return `${statusOf(answer)} ${JSON.stringify(bodyOf(answer))}`;
+}

@@ -20,7 +20,7 @@ import * as profileRoute from "~/routes/people.$personId._index";
 import * as historyRoute from "~/routes/people.$personId.history";
 import * as auditRoute from "~/routes/admin.audit";
 import * as adminPersonRoute from "~/routes/admin.people.$personId";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { startSmtpSink } from "../../utils/smtp-sink";
@@ -36,17 +36,7 @@ afterAll(async () => {
 type Loader = (args: ReturnType<typeof routeArgs>) => Promise<unknown>;
 
 /** A loader's answer as text, whatever it answered or threw (a 404's body included). */
-async function read(loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}): Promise<string> {
-  let answer: unknown;
-  try {
-    answer = await loader(routeArgs(await signedInRequest(url, viewerId), params));
-  } catch (error) {
-    answer = error;
-  }
-  if (answer instanceof Response) return `${answer.status} ${await answer.text()}`;
-  if (answer instanceof Error) throw answer;
-  return `${statusOf(answer)} ${JSON.stringify(bodyOf(answer))}`;
-}
+const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);
 
 const MARK = (what: string) => `MARK-${what}-9c41`;
 

@@ -22,7 +22,7 @@ import * as answerRoute from "~/routes/feedback.$requestId";
 import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import * as profileRoute from "~/routes/people.$personId._index";
 import * as auditRoute from "~/routes/admin.audit";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
 import { startSmtpSink } from "../../utils/smtp-sink";
@@ -38,17 +38,7 @@ afterAll(async () => {
 type Loader = (args: ReturnType<typeof routeArgs>) => Promise<unknown>;
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
-async function read(loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}): Promise<string> {
-  let answer: unknown;
-  try {
-    answer = await loader(routeArgs(await signedInRequest(url, viewerId), params));
-  } catch (error) {
-    answer = error;
-  }
-  if (answer instanceof Response) return `${answer.status} ${await answer.text()}`;
-  if (answer instanceof Error) throw answer;
-  return `${statusOf(answer)} ${JSON.stringify(bodyOf(answer))}`;
-}
+const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);
 
 const MARK = (who: string) => `MARK-${who}-5e07`;
 
