@@ -76,6 +76,7 @@ const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 
 
 export default function CycleProgress() {
   const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = useLoaderData<typeof loader>();
+  const asksFeedback = feedback !== null && (feedback.peer || feedback.upward);
   const actionData = useActionData<typeof action>();
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
   const typedFor = (intent: string) => (actionData?.intent === intent && !actionData.ok ? actionData.typed : "");
@@ -166,7 +167,7 @@ export default function CycleProgress() {
       {people.length ? (
         <DataTable
           caption={`Participants of ${cycle.name}, page ${page} of ${pageCount}`}
-          headings={["Person", "Team", "Manager", "Self-assessment", "Manager review", "State"]}
+          headings={["Person", "Team", "Manager", "Self-assessment", "Manager review", "State", ...(asksFeedback ? ["Feedback"] : [])]}
           busy={loading}
         >
           {people.map((person) => (
@@ -184,6 +185,13 @@ export default function CycleProgress() {
               <td className={tdClass}>
                 <StateBadge state={person.state} />
               </td>
+              {asksFeedback ? (
+                <td className={tdClass}>
+                  <Link to={`/feedback/cycles/${cycle.id}/people/${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    Read<span className="sr-only"> feedback for {person.name}</span>
+                  </Link>
+                </td>
+              ) : null}
             </tr>
           ))}
         </DataTable>

@@ -15,6 +15,13 @@ const team = {
   ],
   declined: { email: "liam.byrne@example.com", name: "Liam Byrne" },
 };
+/** What four of Sofia's reports say about her as their manager (upward feedback; the organisation's floor is four). */
+const upwardExamples = [
+  "When the release slipped in June she took the conversation with product herself and came back with a plan we could keep.",
+  "She moved our planning to Tuesdays after I said Monday mornings left no time to read the tickets.",
+  "In my first month she set up pairing sessions with three people on other teams so I learnt the build quickly.",
+  "After the outage review she made sure the follow-up work was planned into the next sprint instead of promised.",
+];
 const cycleName = "Developer Experience feedback pilot";
 /** Calibrates the cycle's session without being in Maya's line: reads a summary only. */
 const calibrator = { email: "rachel.stein@example.com", name: "Rachel Stein" };
@@ -25,8 +32,24 @@ async function as(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("an admin asks for peer feedback in a cycle; a person nominates, the manager approves or declines with a reason, peers answer, the manager reads it beside the self-assessment, a calibrator reads a summary, and the person reads it once released", async ({ page, browser }) => {
-  test.setTimeout(240_000);
+/** A report answers the upward request about their manager, Sofia, from their to-do list. */
+async function answerUpward(reviewer: Page, example: string) {
+  await reviewer.goto("/");
+  const todo = reviewer.getByRole("listitem").filter({ hasText: `Give feedback about your manager, ${team.manager.name}` });
+  await expect(todo).toContainText("never with your name");
+  await todo.getByRole("link").first().click();
+  await expect(reviewer.getByRole("heading", { name: `Feedback about your manager, ${team.manager.name}`, level: 1 })).toBeVisible();
+  await reviewer.getByLabel("An example").first().fill(example);
+  await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
+  await reviewer.getByRole("button", { name: "Submit feedback" }).click();
+  await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
+}
+
+test("an admin asks for peer and upward feedback in a cycle; a person nominates, the manager approves, a colleague declines with a reason, three peers answer, the manager reads it beside the self-assessment, the admin reads the upward aggregate, a calibrator reads a summary, and the person reads it once released", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
 
   // The admin opens a cycle for one team and turns peer feedback on, on the cycle's page.
   await signIn(page, people.admin.email);
@@ -39,11 +62,13 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expect(page.getByRole("heading", { name: "Peer and upward feedback" })).toBeVisible();
   await expect(page.getByText("This cycle asks for no feedback yet.")).toBeVisible();
   await page.getByRole("checkbox", { name: "Peer feedback" }).check();
+  await page.getByRole("checkbox", { name: "Upward feedback" }).check();
   await expect(page.getByRole("radio", { name: "The person nominates; their manager approves" })).toBeChecked();
   await expect(page.getByLabel("Fewest peers")).toHaveValue("3");
   await page.getByRole("button", { name: "Save feedback settings" }).click();
   await expect(page.getByText("Feedback settings saved.")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Peer feedback" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Upward feedback" })).toBeChecked();
   await expectAccessible(page);
   const cyclePage = page.url();
 
@@ -83,7 +108,7 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await sectionLink(maya, "Summary and submit").click();
   await submitAssessment(maya, "Submit self-assessment");
 
-  // Sofia approves three and declines one with a reason.
+  // Sofia approves all four.
   const sofia = await as(browser, team.manager.email);
   const approve = sofia.getByRole("listitem").filter({ hasText: `Approve ${team.person.name}'s peer reviewers` });
   await expect(approve).toContainText(`4 nominations waiting for you in ${cycleName}.`);
@@ -91,23 +116,32 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expect(sofia.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
   await expectAccessible(sofia);
   const nominations = sofia.getByRole("table", { name: `Who is asked for ${team.person.name}'s feedback` });
-  for (const peer of team.peers) {
+  for (const peer of [...team.peers, team.declined]) {
     await nominations.getByRole("row", { name: new RegExp(peer.name) }).getByRole("button", { name: "Approve" }).click();
     await expect(sofia.getByText("Approved: they are asked now.")).toBeVisible();
     await expect(nominations.getByRole("row", { name: new RegExp(peer.name) })).toContainText("Asked");
   }
-  const liamRow = nominations.getByRole("row", { name: new RegExp(team.declined.name) });
-  await liamRow.getByLabel("Why not").fill("Liam is on parental leave until the cycle ends.");
-  await liamRow.getByRole("button", { name: "Decline" }).click();
-  await expect(sofia.getByText("Declined; the person reads your reason.")).toBeVisible();
-  await expect(nominations.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the manager: Liam is on parental leave until the cycle ends.");
   await expect(sofia.getByRole("listitem").filter({ hasText: `Approve ${team.person.name}'s peer reviewers` })).toHaveCount(0);
-
-  // Maya reads why, and that her peers' answers wait for her outcome.
   const feedbackPath = new URL(sofia.url()).pathname;
+
+  // Liam declines on the request's page, with a reason; Sofia reads it beside his name.
+  const liam = await as(browser, team.declined.email);
+  await liam.getByRole("listitem").filter({ hasText: `Give ${team.person.name} feedback` }).getByRole("link").first().click();
+  await expect(liam.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+  await liam.getByLabel("Why you decline").fill("I joined the team last week and have not worked with Maya yet.");
+  await liam.getByRole("button", { name: "Decline", exact: true }).click();
+  await expect(liam.getByText(`You declined this request: I joined the team last week and have not worked with Maya yet. ${team.person.name}'s manager reads your reason, to ask someone else.`)).toBeVisible();
+  await expect(liam.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
+  await liam.context().close();
+  await sofia.reload();
+  await expect(nominations.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the colleague: I joined the team last week and have not worked with Maya yet.");
+
+  // Maya reads who declined, and that her peers' answers wait for her outcome; she answers about her manager.
   await maya.goto(feedbackPath);
-  await expect(asked.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the manager: Liam is on parental leave until the cycle ends.");
+  await expect(asked.getByRole("row", { name: new RegExp(team.declined.name) })).toContainText("Declined by the colleague");
+  await expect(maya.getByText("3 peers asked; this cycle asks for 3 to 5.")).toBeVisible();
   await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
+  await answerUpward(maya, upwardExamples[0]!);
 
   // Three peers answer: the level's expectations per competency, an example each, autosaved.
   const examples = [
@@ -148,6 +182,8 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
     await reviewer.getByRole("button", { name: "Submit feedback" }).click();
     await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
     await expect(reviewer.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
+    // Each is also one of Sofia's reports, asked about her as their manager.
+    await answerUpward(reviewer, upwardExamples[index + 1]!);
     await reviewer.context().close();
   }
 
@@ -163,11 +199,21 @@ test("an admin asks for peer feedback in a cycle; a person nominates, the manage
   await expectAccessible(sofia);
 
   // Maya still reads nothing of the answers: no outcome of hers is released in this cycle.
-  await maya.reload();
+  await maya.goto(feedbackPath);
   await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
   await expect(maya.getByText(examples[1]!)).toHaveCount(0);
   await maya.context().close();
   await sofia.context().close();
+
+  // The admin reads Sofia's upward feedback from the cycle's page: four reports' answers together, no name, no answer alone.
+  await page.goto(cyclePage);
+  await page.getByRole("table", { name: /^Participants of / }).getByRole("link", { name: `Read feedback for ${team.manager.name}` }).click();
+  await expect(page.getByRole("heading", { name: `Feedback for ${team.manager.name}`, level: 1 })).toBeVisible();
+  const upward = page.getByRole("region", { name: "Upward feedback from their reports" });
+  await expect(upward).toContainText("4 people answered.");
+  for (const example of upwardExamples) await expect(upward.getByRole("listitem").filter({ hasText: example })).toHaveCount(1);
+  for (const report of [team.person, ...team.peers]) await expect(page.getByText(report.name)).toHaveCount(0);
+  await expectAccessible(page);
 
   // A calibration session over the cycle: a calibrator outside Maya's line (Rachel Stein) reads a summary per competency, without names or examples.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();

@@ -5,7 +5,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
-import { feedbackCountsForExport } from "~/modules/feedback/feedback.server";
+import { askUpwardForNewParticipants, feedbackCountsForExport } from "~/modules/feedback/feedback.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
@@ -110,7 +110,8 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
 /**
  * Adds people to an open cycle by email (a new joiner, someone whose team was left out): each must
  * be active with a track and a level, as at the opening. All or nothing, audited; those already in
- * are left as they are.
+ * are left as they are. A manager who joins a cycle that asks for upward feedback has their reports
+ * asked about them.
  */
 export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | { ok: false; message: string }> {
   const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
@@ -129,7 +130,14 @@ export async function addParticipants(actorId: string, cycleId: string, emails: 
     if (joining.length === 0) return { ok: false, message: "Everyone named already takes part." };
     await tx.reviewCycleParticipant.createMany({ data: joining.map((person) => ({ cycleId, userId: person.id })) });
     for (const person of joining) await refreshParticipant(tx, cycleId, person.id);
-    await recordAuditEvent(tx, { actorId, action: "cycle.participants_added", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, people: joining.map((person) => person.email).sort() } });
+    const upwardRequests = await askUpwardForNewParticipants(tx, cycleId);
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "cycle.participants_added",
+      subjectType: "ReviewCycle",
+      subjectId: cycleId,
+      detail: { name: cycle.name, people: joining.map((person) => person.email).sort(), ...(upwardRequests ? { upwardRequests } : {}) },
+    });
     return { ok: true, added: joining.length };
   });
 }

@@ -91,6 +91,16 @@ async function subjectLadderFacts(client: Pick<Tx, "feedbackFocus">, cycleId: st
   return { ...place, competencyIds: JSON.stringify(askedCompetencies(levelCompetencyIds, settings.competencies, focus ? (JSON.parse(focus.competencyIds) as string[]) : null)) };
 }
 
+/**
+ * In the transaction that adds people to a cycle (cycles.server.ts): when the cycle asks for upward
+ * feedback, a manager who joins has their reports asked about them, as those who were in it when the
+ * settings were saved. Returns how many requests were made.
+ */
+export async function askUpwardForNewParticipants(tx: Tx, cycleId: string): Promise<number> {
+  const settings = await feedbackSettingsOf(cycleId, tx);
+  return settings?.upward ? askReportsUpward(tx, cycleId, settings) : 0;
+}
+
 async function askReportsUpward(tx: Tx, cycleId: string, settings: FeedbackSettings): Promise<number> {
   const managers = await tx.user.findMany({
     where: { deactivatedAt: null, cycleParticipations: { some: { cycleId } }, reports: { some: { deactivatedAt: null } } },

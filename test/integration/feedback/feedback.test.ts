@@ -15,6 +15,7 @@ import {
 } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { addParticipants } from "~/modules/cycles/cycles.server";
 import { setPersonActive } from "~/modules/people/service.server";
 import { createPerson } from "../../utils/factories";
 
@@ -67,6 +68,16 @@ describe("a cycle's feedback settings", () => {
     const events = await db.auditEvent.findMany({ where: { subjectId: org.cycle.id, action: "feedback.settings_changed" } });
     expect(events).toHaveLength(2);
     expect(JSON.stringify(events[0]!.detail)).not.toContain("secret");
+  });
+
+  test("ask a manager's reports about them when the manager joins the cycle later", async () => {
+    const org = await organisation();
+    expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.boss.id } })).toBe(0);
+    expect(await addParticipants(org.admin.id, org.cycle.id, [org.boss.email])).toEqual({ ok: true, added: 1 });
+    const asked = await db.feedbackRequest.findMany({ where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.boss.id }, select: { reviewerId: true, state: true } });
+    expect(asked).toEqual([{ reviewerId: org.manager.id, state: "approved" }]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: org.cycle.id, action: "cycle.participants_added" } });
+    expect(event.detail).toMatchObject({ upwardRequests: 1 });
   });
 });
 
