@@ -154,7 +154,7 @@ export default function SeriesPage() {
                   <Button type="submit">Record this meeting as held</Button>
                 </Form>
               ) : null}
-              <MeetingControls meetingId={next.id} startsAt={next.startsAt} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
+              <MeetingControls key={next.id} meetingId={next.id} startsAt={next.startsAt} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
               <p className="text-sm">
                 <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
@@ -339,7 +339,8 @@ function StatusButton({ intent, idName, id, status, label }: { intent: Intent; i
 function MeetingControls({ meetingId, startsAt, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; timeZone: string; cadence: string; cadences: { value: string; label: string }[]; reply: Reply }) {
   const schema = MoveSchema(timeZone);
   const [form, fields] = useForm({
-    id: "move",
+    // One form per meeting: once a meeting is held, the next one's time fills the field.
+    id: `move-${meetingId}`,
     lastResult: reply,
     constraint: getZodConstraint(schema),
     defaultValue: { to: localDateTimeValue(new Date(startsAt), timeZone) },

@@ -1,5 +1,11 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import ICAL from "ical.js";
+import { startSmtpSink } from "../utils/smtp-sink";
 import { expectAccessible, openDraft, signIn } from "./helpers";
+
+const run = promisify(execFile);
 
 /** Data Platform's Hannah Kim and her report Kofi Mensah, whom no other browser test signs in as. */
 const manager = { email: "hannah.kim@example.com", name: "Hannah Kim" };
@@ -21,10 +27,24 @@ function localValue(at: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-test("a manager and a report hold one-to-ones: agenda from the growth plan, a point carried, shared and private notes, an action followed up, evidence offered in the next self-assessment, and a meeting moved", async ({
+/** An invitation's event read back by a calendar client's own parser (ical.js): method, UID, sequence and start. */
+function readCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const event = calendar.getFirstSubcomponent("vevent")!;
+  const start = event.getFirstPropertyValue("dtstart") as InstanceType<typeof ICAL.Time>;
+  return { method: String(calendar.getFirstPropertyValue("method")), uid: String(event.getFirstPropertyValue("uid")), sequence: String(event.getFirstPropertyValue("sequence")), startsAt: start.toICALString() };
+}
+
+/** A moment as iCalendar writes it in UTC, to the second. */
+function icalTime(at: Date): string {
+  return `${at.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
+}
+
+test("a manager and a report hold one-to-ones over three meetings: agenda from the growth plan, a point carried, shared and private notes, an action carried and closed, evidence offered in the next self-assessment, and a meeting moved with its invitation updated", async ({
   browser,
+  baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
 
   // Kofi's growth plan focuses on Code quality, which the agenda will suggest.
   const kofi = await as(browser, report.email);
@@ -117,36 +137,92 @@ test("a manager and a report hold one-to-ones: agenda from the growth plan, a po
   await expect(agenda.getByRole("listitem").filter({ hasText: "The winter on-call rota" })).toContainText("carried 1×");
   await expect(agenda.getByRole("listitem").filter({ hasText: /^Progress on Code quality/ })).toHaveCount(1);
 
-  // Hannah moves the next meeting a day later: both clocks follow.
+  // The notification pass sends both of them the second meeting's invitation, at its regular time a week on.
+  const sink = await startSmtpSink();
+  const invitations = async () => {
+    await run("./node_modules/.bin/tsx", ["scripts/notifications-send.ts"], {
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "file:./test/.databases/e2e.db", SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "Rungs <rungs@example.com>", PUBLIC_URL: baseURL },
+    });
+    return sink.received
+      .flatMap((message) =>
+        message.to
+          .filter((to) => to === manager.email || to === report.email)
+          .flatMap((to) => message.mail.attachments.filter((part) => part.contentType.startsWith("text/calendar")).map((part) => ({ to, ...readCalendar(part.content.toString("utf8")) }))),
+      )
+      .filter((invitation) => invitation.uid.startsWith("conversation-"));
+  };
   const nextMeeting = hannah.getByRole("heading", { name: "Next meeting" }).locator("..");
   const moveTo = hannah.getByLabel(/^Move to \(your clock, /);
-  const was = await moveTo.inputValue();
-  const clocksBefore = await nextMeeting.getByRole("list").first().textContent();
-  const movedTo = localValue(new Date(startsAt.getTime() + 8 * 86_400_000), timeZone);
-  expect(movedTo.slice(11)).toBe(was.slice(11));
-  await moveTo.fill(movedTo);
-  await hannah.getByRole("button", { name: "Move this meeting" }).click();
-  await expect(moveTo).toHaveValue(movedTo);
-  await expect(nextMeeting.getByRole("list").first()).not.toHaveText(clocksBefore ?? "");
-  // Past the series' next regular slot is refused.
-  await moveTo.fill(localValue(new Date(startsAt.getTime() + 15 * 86_400_000), timeZone));
-  await hannah.getByRole("button", { name: "Move this meeting" }).click();
-  await expect(hannah.getByText("Choose a time before the series' next regular meeting")).toBeVisible();
-  await expectAccessible(hannah);
+  try {
+    const invited = await invitations();
+    const regular = new Date(startsAt.getTime() + 7 * 86_400_000);
+    expect(invited.map((invitation) => [invitation.to, invitation.method, invitation.sequence, invitation.startsAt]).sort()).toEqual(
+      [manager.email, report.email].map((to) => [to, "REQUEST", "0", icalTime(regular)]).sort(),
+    );
+    const uid = invited[0]!.uid;
+    expect(invited[1]!.uid).toBe(uid);
+    sink.received.length = 0;
 
-  // Kofi has the action on his to-do list, and marks it done on the next meeting's agenda.
+    // Past the series' next regular slot is refused, and the time typed stays.
+    const tooLate = localValue(new Date(startsAt.getTime() + 15 * 86_400_000), timeZone);
+    await moveTo.fill(tooLate);
+    await hannah.getByRole("button", { name: "Move this meeting" }).click();
+    await expect(hannah.getByText("Choose a time before the series' next regular meeting")).toBeVisible();
+    await expect(moveTo).toHaveValue(tooLate);
+    // Hannah brings the second meeting forward to a minute or two from now: both clocks follow, and so do both calendars.
+    const clocksBefore = await nextMeeting.getByRole("list").first().textContent();
+    const secondAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
+    await moveTo.fill(localValue(secondAt, timeZone));
+    await hannah.getByRole("button", { name: "Move this meeting" }).click();
+    await expect(moveTo).toHaveValue(localValue(secondAt, timeZone));
+    await expect(nextMeeting.getByRole("list").first()).not.toHaveText(clocksBefore ?? "");
+    await expectAccessible(hannah);
+    const updated = await invitations();
+    expect(updated.map((invitation) => [invitation.to, invitation.method, invitation.uid, invitation.sequence, invitation.startsAt]).sort()).toEqual(
+      [manager.email, report.email].map((to) => [to, "REQUEST", uid, "1", icalTime(secondAt)]).sort(),
+    );
+  } finally {
+    await sink.close();
+  }
+
+  // Kofi has the action on his to-do list and adds a point of his own; the action is not done by the second meeting.
   await kofi.goto("/");
   const todo = kofi.getByRole("listitem").filter({ hasText: `Follow through on an action from your one-to-one with ${manager.name}` });
   await expect(todo).toBeVisible();
   await todo.getByRole("link").first().click();
   await expect(kofi).toHaveURL(new RegExp(`${seriesPath}$`));
   const kofiAgenda = kofi.getByRole("heading", { name: "Agenda", level: 3 }).locator("..");
+  await kofiAgenda.getByLabel("Add a talking point").fill("Which conference to speak at in the spring");
+  await kofiAgenda.getByRole("button", { name: "Add", exact: true }).first().click();
+  await expect(kofiAgenda.getByRole("listitem").filter({ hasText: "Which conference to speak at in the spring" })).toBeVisible();
+
+  // The second meeting begins and is held: Kofi's point is covered; the open action and the rota point carry to the third.
+  await expect(async () => {
+    await hannah.reload();
+    await expect(hold).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
+  await agenda.getByRole("listitem").filter({ hasText: "Which conference to speak at in the spring" }).getByRole("button", { name: "Covered" }).click();
+  await expect(agenda.getByRole("listitem").filter({ hasText: "Which conference to speak at in the spring" }).getByRole("button", { name: "Reopen" })).toBeVisible();
+  await hold.click();
+  const heldMeetings = earlier.getByRole("listitem").filter({ hasText: /· held/ });
+  await expect(heldMeetings).toHaveCount(2);
+  await expect(heldMeetings.first()).toContainText("moved from");
+  await expect(earlier).toContainText(/Which conference to speak at in the spring.*\(covered\)/);
+  await expect(agenda.getByRole("list").first().getByRole("listitem").first()).toContainText(`Action (${report.name}): Draft the migration plan for the events table`);
+  await expect(agenda.getByRole("listitem").filter({ hasText: "The winter on-call rota" })).toContainText("carried 2×");
+  // The third meeting is back on the weekly rhythm: two weeks after the first.
+  await expect(moveTo).toHaveValue(localValue(new Date(startsAt.getTime() + 14 * 86_400_000), timeZone));
+
+  // Before the third meeting Kofi marks the action done on its agenda: it leaves the agenda and his to-do list.
+  await kofi.reload();
   const action = kofiAgenda.getByRole("listitem").filter({ hasText: `Action (${report.name}): Draft the migration plan for the events table` });
   await action.getByRole("button", { name: "Done" }).click();
   await expect(action).toHaveCount(0);
   await expect(kofi.getByText("Ask Mateo whether the migration is the right first lead.")).toHaveCount(0);
   await kofi.goto("/");
   await expect(kofi.getByRole("listitem").filter({ hasText: `Follow through on an action from your one-to-one with ${manager.name}` })).toHaveCount(0);
+  await hannah.reload();
+  await expect(agenda.getByRole("listitem").filter({ hasText: "Draft the migration plan for the events table" })).toHaveCount(0);
 
   // His next self-assessment offers the evidence beside the competency.
   await kofi.goto("/assess");

@@ -180,7 +180,8 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
     db.conversationPoint.findMany({ where: { seriesId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, meetingId: true, text: true, authorId: true, source: true, sourceKey: true, status: true, carried: true, createdAt: true } }),
     db.conversationAction.findMany({ where: { seriesId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, meetingId: true, text: true, ownerId: true, dueOn: true, status: true, createdAt: true } }),
     db.conversationNote.findMany({
-      where: { seriesId, OR: [{ visibility: "shared" }, { authorId: viewer.id }] },
+      // Every note of the series: which the viewer reads is canReadNote's alone (policy.ts).
+      where: { seriesId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, meetingId: true, authorId: true, visibility: true, text: true, createdAt: true, author: { select: { name: true } }, shares: { select: { personId: true } } },
     }),

@@ -3,7 +3,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
-import { canReadEvidence, canRecordEvidence, type ConversationViewer } from "./policy";
+import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, type ConversationViewer } from "./policy";
 
 /**
  * Evidence between cycles: a person records, against a competency of their own ladder, a sentence,
@@ -75,10 +75,10 @@ export async function deleteEvidence(viewer: ConversationViewer, evidenceId: str
 export async function evidenceOf(viewer: ConversationViewer, personId: string): Promise<{ items: EvidenceItem[]; sharesAll: boolean }> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { managerId: true, sharesAllEvidence: true, ladderId: true, level: true } });
   if (!person) throw new NotFoundError();
-  const owner = viewer.id === personId;
-  if (!owner && viewer.id !== person.managerId) throw new NotFoundError();
+  if (!canSeeEvidenceOf(viewer, { id: personId, managerId: person.managerId })) throw new NotFoundError();
+  // Every item of the person's: which the viewer reads is canReadEvidence's alone (policy.ts).
   const rows = await db.careerEvidence.findMany({
-    where: { personId, ...(owner || person.sharesAllEvidence ? {} : { shared: true }) },
+    where: { personId },
     orderBy: [{ occurredOn: "desc" }, { id: "asc" }],
     select: { id: true, personId: true, competencyId: true, text: true, url: true, occurredOn: true, shared: true, meetingId: true },
   });

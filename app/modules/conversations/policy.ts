@@ -89,10 +89,15 @@ export function canSeeMeetingDates(viewer: ConversationViewer, series: Pick<Seri
 
 export type EvidenceFacts = { personId: string; shared: boolean };
 
-/** A person's evidence: the person; their current manager once they share the item or all of it. Nobody else, admins included. */
+/** Whose evidence page the viewer may open at all: their own, and their current reports'. Nobody else, admins included. */
+export function canSeeEvidenceOf(viewer: ConversationViewer, person: { id: string; managerId: string | null }): boolean {
+  return viewer.id === person.id || (person.managerId !== null && viewer.id === person.managerId);
+}
+
+/** A person's evidence: the person; their current manager once they share the item or all of it. */
 export function canReadEvidence(viewer: ConversationViewer, evidence: EvidenceFacts, person: { managerId: string | null; sharesAllEvidence: boolean }): boolean {
-  if (viewer.id === evidence.personId) return true;
-  return person.managerId !== null && viewer.id === person.managerId && (evidence.shared || person.sharesAllEvidence);
+  if (!canSeeEvidenceOf(viewer, { id: evidence.personId, managerId: person.managerId })) return false;
+  return viewer.id === evidence.personId || evidence.shared || person.sharesAllEvidence;
 }
 
 /** Recording, changing and sharing evidence: the person alone. */
