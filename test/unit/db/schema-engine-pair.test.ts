@@ -4,25 +4,22 @@ import { describe, expect, test } from "vitest";
 
 /**
  * Migrations run on `@prisma/schema-engine-wasm` through prisma/schema-engine.mjs (decision 002),
- * because the native engine Prisma downloads cannot be fetched here. No WebAssembly build of the
- * engine Prisma 7.10 ships with (its `@prisma/engines-version`) is published, so the nearest build
- * that was verified against Rungs' migrations on both databases is used (decision 066). This pins
- * the pair: upgrading either package fails here, so the pair is looked at, and the migration tests
- * (test/integration/migrations.test.ts, the upgrade browser test) run against the new one.
+ * because the native engine Prisma downloads cannot be fetched here. The WebAssembly build used is
+ * the engine of the Prisma release installed (its `@prisma/engines-version`), and every package of
+ * Prisma's is on that one release (decision 066): upgrading one without the others fails here.
  */
 // Read from node_modules directly: some of these packages do not export their package.json.
 const versionOf = (name: string) => (JSON.parse(readFileSync(path.resolve("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
-describe("the schema engine that migrations use", () => {
-  test("is the WebAssembly build verified with this release of Prisma's CLI", () => {
-    expect({
-      prisma: versionOf("prisma"),
-      engineOfTheRelease: versionOf("@prisma/engines-version"),
-      engineThatMigrates: versionOf("@prisma/schema-engine-wasm"),
-    }).toEqual({
-      prisma: "7.10.1",
-      engineOfTheRelease: "8.1.0-1.d1b3f377ca835d73fd50954a5e22128b9ebdd6b8",
-      engineThatMigrates: "8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323",
-    });
+const PRISMA_PACKAGES = ["prisma", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "@prisma/driver-adapter-utils", "@prisma/config", "@prisma/engines"];
+
+describe("Prisma on one release", () => {
+  test("every Prisma package Rungs installs is of one version", () => {
+    const versions = Object.fromEntries(PRISMA_PACKAGES.map((name) => [name, versionOf(name)]));
+    expect(versions).toEqual(Object.fromEntries(PRISMA_PACKAGES.map((name) => [name, versionOf("prisma")])));
+  });
+
+  test("migrations run on the WebAssembly build of that release's own schema engine", () => {
+    expect(versionOf("@prisma/schema-engine-wasm")).toBe(versionOf("@prisma/engines-version"));
   });
 });
