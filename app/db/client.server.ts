@@ -71,6 +71,7 @@ async function connect(): Promise<Db> {
   const env = getEnv();
   const client = await createClient(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === "on", env.DATABASE_POOL_SIZE);
   if (env.databaseProvider === "sqlite") {
+    // Settings of the SQLite connection, which Prisma's API has no way to say: raw, once at start-up.
     // WAL lets readers proceed while a writer commits; it persists in the file.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -95,6 +96,7 @@ const HOUR = 60 * 60 * 1000;
  */
 export async function keepPlannerStatistics(): Promise<void> {
   if (getEnv().databaseProvider !== "sqlite") return;
+  // A PRAGMA, which Prisma's API has no way to say.
   const optimize = () => db.$executeRawUnsafe("PRAGMA optimize=0x10002");
   await optimize();
   setInterval(() => void optimize().catch((error: unknown) => console.error("PRAGMA optimize failed", error)), HOUR).unref();

@@ -75,6 +75,7 @@ async function reconnect(): Promise<void> {
 /** Tells every viewer of the session, on every server, that it changed. Call after the change commits. */
 export async function announceSessionChange(sessionId: string): Promise<void> {
   if (getEnv().databaseProvider === "postgresql") {
+    // NOTIFY is not a query of a model: Prisma's API has no way to say it.
     await writeRows(db, Prisma.sql`SELECT pg_notify(${CHANNEL}, ${sessionId})`);
   } else {
     local.emit(sessionId);

@@ -9,7 +9,7 @@ const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.stri
 /**
  * The submitted self-assessments and manager reviews in the cycle of everyone in the session:
  * average rating, competencies rated, pieces of evidence. One aggregate statement, however
- * many people the session holds.
+ * many people the session holds. Raw: Prisma's aggregates do not reach across relations.
  */
 export async function sessionReviewFigures(sessionId: string, cycleId: string, client: Pick<typeof db, "$queryRaw"> = db) {
   return parseRows(reviewRow, await readRowsIn(client, Prisma.sql`
@@ -56,7 +56,10 @@ const entryRow = z.object({
   managerName: z.string().nullable(),
 });
 
-/** Every entry of a session with the person's name and team and the manager's name: one statement for the session page. */
+/**
+ * Every entry of a session with the person's name and team and the manager's name: one statement
+ * for the session page. Raw: Prisma's nested select reads one statement per relation on SQLite.
+ */
 export async function sessionEntries(sessionId: string) {
   const rows = parseRows(entryRow, await readRows`
     SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",

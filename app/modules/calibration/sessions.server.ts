@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import type { Ladder } from "~/modules/ladders";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { managerChain, reportsBelowSql } from "~/modules/people/reporting-line.server";
+import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import { namesList, proposalAsOutcome, sortForAcceptance } from "./bulk-accept";
 import type { LevelOutcome } from "./entries";
 import { differsFromProposal, promotionTargetProblem, REASON_NEEDED, type OutcomeInput } from "./outcomes";
@@ -21,8 +21,6 @@ import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
-import { readRows } from "~/db/reads.server";
-import { idRow, parseRows } from "~/db/rows";
 import { plural } from "~/utils/plural";
 
 /**
@@ -109,7 +107,7 @@ async function populationOf(input: NewSessionInput & { peopleEmails: string[] },
   if (input.population === "manager") {
     const manager = input.managerEmail ? await db.user.findUnique({ where: { email: input.managerEmail }, select: { id: true } }) : null;
     if (!manager) return { error: { managerEmail: [input.managerEmail ? "Nobody has that email." : "Give the email of the manager whose organisation is calibrated."] } };
-    ids = parseRows(idRow, await readRows`${reportsBelowSql(manager.id)} SELECT id FROM below`).map((row) => row.id);
+    ids = await reportsUnder(manager.id);
   }
   if (input.population === "people") {
     if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["List at least one person's email."] } };

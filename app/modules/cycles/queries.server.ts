@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { Prisma } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
-import { statePairs, toProgress, type ParticipantState } from "./cycle-progress";
+import { statePairs, toProgress, type ParticipantState, type ProgressPair } from "./cycle-progress";
 import { progressInSql } from "./participant-progress.server";
 import { readRows } from "~/db/reads.server";
 
-/** Review cycles' SQL, each row parsed once into a typed object. */
+/** Review cycles' reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
 
 const submittedCountRow = z.object({ cycleId: z.string(), kind: z.string(), count: sqlInt });
 
-/** Per cycle and kind, how many people have a submitted assessment (people, not assessments: a skip-level may write a second review). */
+/**
+ * Per cycle and kind, how many people have a submitted assessment (people, not assessments: a
+ * skip-level may write a second review). Raw: Prisma's groupBy cannot count distinct values.
+ */
 export async function submittedPeopleCounts(): Promise<z.output<typeof submittedCountRow>[]> {
   return parseRows(submittedCountRow, await readRows`
     SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
@@ -18,23 +21,23 @@ export async function submittedPeopleCounts(): Promise<z.output<typeof submitted
     GROUP BY "cycleId", kind`);
 }
 
+export type ProgressCount = ProgressPair & { count: number };
+
+/** Participants counted by each side's progress, for the whole cycle or one team. */
+export async function progressCounts(cycleId: string, teamId: string): Promise<ProgressCount[]> {
+  const groups = await db.reviewCycleParticipant.groupBy({
+    by: ["selfProgress", "managerProgress"],
+    where: { cycleId, ...(teamId === "" ? {} : { user: { teamId: teamId === "none" ? null : teamId } }) },
+    _count: { _all: true },
+  });
+  return groups.map((group) => ({ self: toProgress(group.selfProgress), manager: toProgress(group.managerProgress), count: group._count._all }));
+}
+
 const progress = sqlInt.transform(toProgress);
 
 /** "" for everyone, "none" for people without a team, else a team id. */
 function inTeamSql(teamId: string): Prisma.Sql {
   return teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
-}
-
-const progressCountRow = z.object({ self: progress, manager: progress, count: sqlInt });
-
-/** Participants counted by each side's progress, for the whole cycle or one team. Off the event loop on SQLite. */
-export async function progressCounts(cycleId: string, teamId: string): Promise<z.output<typeof progressCountRow>[]> {
-  return parseRows(progressCountRow, await readRows(Prisma.sql`
-    SELECT p."selfProgress" AS self, p."managerProgress" AS manager, COUNT(*) AS count
-    FROM "ReviewCycleParticipant" p
-    ${teamId === "" ? Prisma.empty : Prisma.sql`JOIN "User" u ON u.id = p."userId"`}
-    WHERE p."cycleId" = ${cycleId} AND ${inTeamSql(teamId)}
-    GROUP BY p."selfProgress", p."managerProgress"`));
 }
 
 const participantRow = z.object({
@@ -49,7 +52,11 @@ const participantRow = z.object({
 });
 export type ParticipantRow = z.output<typeof participantRow>;
 
-/** One page of a cycle's participants by name, for the whole cycle or one team, at one state or any. Off the event loop on SQLite. */
+/**
+ * One page of a cycle's participants by name, for the whole cycle or one team, at one state or any.
+ * Raw: the CROSS JOIN that keeps SQLite reading people in name order, the progress filter on a
+ * computed value, and the team's and manager's names, in one statement.
+ */
 export async function participantsPage(query: { cycleId: string; teamId: string; state: ParticipantState | ""; limit: number; offset: number }): Promise<ParticipantRow[]> {
   const inState = query.state ? progressInSql("p", statePairs(query.state)) : Prisma.sql`1 = 1`;
   return parseRows(participantRow, await readRows(Prisma.sql`
@@ -86,6 +93,8 @@ export type ExportRatingRow = z.output<typeof exportRatingRow>;
  * The submitted assessments of the cycle's people whose ids fall in (after, upTo], with
  * their ratings and evidence counts, in submission order. A range of ids is one range
  * read of the (subjectId, kind, status) index (kept on it by `"cycleId" || ''`), with no id list.
+ * Raw: that expression, which Prisma's API cannot write, and ratings with their evidence counted,
+ * in one statement.
  */
 export async function exportRatings(cycleId: string, after: string, upTo: string): Promise<ExportRatingRow[]> {
   return parseRows(exportRatingRow, await readRows`

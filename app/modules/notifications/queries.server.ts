@@ -28,6 +28,7 @@ const addedKey = z.object({ key: z.string() });
 /**
  * Adds the messages whose keys the outbox does not hold yet, in one statement; returns the keys it
  * added (a key another pass or server added first is theirs). In the caller's transaction when given.
+ * Raw: Prisma's createMany cannot skip duplicates on SQLite, nor tell which rows it added.
  */
 export async function insertNewMessages(rows: NewOutboxRow[], now: Date, client: Pick<typeof db, "$queryRaw"> = db): Promise<Set<string>> {
   if (!rows.length) return new Set();
@@ -60,7 +61,8 @@ export type ClaimedMessage = z.output<typeof claimedRow>;
  * Takes up to `limit` queued messages that are due and that no other pass holds, for
  * `worker` until `until`. On PostgreSQL, rows another server is claiming at the same
  * moment are skipped (FOR UPDATE SKIP LOCKED) rather than waited for; SQLite has one
- * writer at a time, so its one UPDATE is already exclusive.
+ * writer at a time, so its one UPDATE is already exclusive. Raw: Prisma's updateMany cannot take
+ * the oldest rows first, nor skip the rows another server has locked.
  */
 export async function claimDueMessages(worker: string, now: Date, until: Date, limit: number): Promise<ClaimedMessage[]> {
   const lock = getEnv().databaseProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;

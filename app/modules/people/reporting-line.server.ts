@@ -7,7 +7,8 @@ import { idRow, parseRows } from "~/db/rows";
  * The reporting line, in both directions: up from a person (their manager chain, walked
  * from the managers themselves, for every permission check) and down from a manager
  * (everyone under them, one index range over the kept linePath). Written once; the team
- * overview and the permission checks use these.
+ * overview and the permission checks use these. Raw SQL, through the one helper: Prisma's
+ * API cannot say a recursive walk, nor a range compared in byte order on PostgreSQL.
  */
 
 /** Deeper than any real organisation; stops a cycle in bad data from looping. */

@@ -7,23 +7,28 @@ import { progressInSql } from "~/modules/cycles/participant-progress.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import { readRows } from "~/db/reads.server";
 
-/** The team overview's SQL, each row parsed once into a typed object. */
+/**
+ * The team overview's reads. Raw SQL, each row parsed once into a typed object, where Prisma's API
+ * cannot say the statement: the reporting line's range in byte order (reporting-line.server.ts),
+ * groups counted over computed columns, and several tables' figures in one statement.
+ */
 
-const cycleRow = z.object({ id: z.string(), name: z.string(), startsOn: sqlDate, endsOn: sqlDate, closedAt: sqlDate.nullable() });
-export type CycleRow = z.output<typeof cycleRow>;
+const cycleColumns = { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } as const;
+export type CycleRow = { id: string; name: string; startsOn: Date; endsOn: Date; closedAt: Date | null };
 
 /** The newest cycles, newest first. */
 export async function newestCycles(limit: number): Promise<CycleRow[]> {
-  return parseRows(cycleRow, await readRows`
-    SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" ORDER BY "startsOn" DESC, "createdAt" DESC LIMIT ${limit}`);
+  return db.reviewCycle.findMany({ orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }], take: limit, select: cycleColumns });
 }
 
 export async function cycleById(cycleId: string): Promise<CycleRow | null> {
-  const rows = parseRows(cycleRow, await readRows`SELECT id, name, "startsOn", "endsOn", "closedAt" FROM "ReviewCycle" WHERE id = ${cycleId}`);
-  return rows[0] ?? null;
+  return db.reviewCycle.findUnique({ where: { id: cycleId }, select: cycleColumns });
 }
 
-/** Of the given cycles, those with anyone below the viewer among their participants (active or not: the cycle is theirs). */
+/**
+ * Of the given cycles, those with anyone below the viewer among their participants (active or not:
+ * the cycle is theirs). Raw: the people below are the reporting line's byte-order range.
+ */
 export async function cyclesWithPeopleBelow(viewerId: string, cycleIds: readonly string[]): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
   const rows = parseRows(z.object({ id: z.string() }), await readRows`
@@ -71,7 +76,10 @@ const countRow = z.object({ inCycle: sqlBool, self: progress, manager: progress,
 /** People who count alike: in the cycle or not, at the same progress, needing attention or not, as far below the viewer. */
 export type OverviewCount = z.output<typeof countRow>;
 
-/** Everyone below the viewer, counted in groups, whatever their number. Off the event loop on SQLite. */
+/**
+ * Everyone below the viewer, counted in groups, whatever their number. Raw: grouped over columns
+ * computed from a left join, within the reporting line's byte-order range.
+ */
 export async function overviewCounts(query: OverviewQuery): Promise<OverviewCount[]> {
   return parseRows(countRow, await readRows(Prisma.sql`
     ${membersSql(query)}
@@ -120,7 +128,8 @@ function filterSql(filters: OverviewFilters): Prisma.Sql {
  * One page of the people below the viewer after the filters, grouped by manager, nearest
  * layer first: only the layers from `fromDepth` to `toDepth` (the ones the page falls in,
  * worked out from overviewCounts) are read and ordered, and `offset` counts from the
- * first of them. Off the event loop on SQLite.
+ * first of them. Raw: ordered by the manager's name in byte order, filtered on computed
+ * columns, with each person's latest assessment joined, in one statement.
  */
 export async function overviewPage(
   query: OverviewQuery,
@@ -156,9 +165,9 @@ export async function overviewPage(
 const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(), rating: sqlInt.nullable() });
 
 /**
- * The ratings of these submitted assessments (a page's people), by assessment and competency. Off
- * the event loop on SQLite. The ids restrict the assessments themselves: restricting only the
- * ratings let PostgreSQL hash-join them against every submitted assessment (8 ms of 10).
+ * The ratings of these submitted assessments (a page's people), by assessment and competency. Raw:
+ * the ids restrict the assessments themselves, in a join; restricting only the ratings (as Prisma's
+ * relation filter does) let PostgreSQL hash-join them against every submitted assessment (8 ms of 10).
  */
 export async function submittedRatings(assessmentIds: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
   const found = new Map<string, Map<string, number | null>>();
@@ -183,7 +192,8 @@ const teamVersionRow = z.object({ people: sqlInt, peopleChanged: sqlDate.nullabl
  * leaving; moving someone writes their row, and the lines below them with it), the cycle's
  * participants (counted: joining, leaving), assessments' newest change (each person's progress
  * and flags are written with their assessment, decision 012) and team names. Each figure is
- * answered by an index, or by a small table.
+ * answered by an index, or by a small table. Raw: five tables' figures in one statement, where
+ * Prisma's API takes one each.
  */
 export async function teamVersion(cycleId: string): Promise<string> {
   const [row] = parseRows(teamVersionRow, await readRows`

@@ -363,6 +363,17 @@ describe("calibration sessions", () => {
     expect(entries.map((entry) => entry.personId).sort()).toEqual([lena.id, pia.id].sort());
   });
 
+  test("everyone under a manager: those of the cycle below them, directly or through others, not the manager", async () => {
+    const { admin, facilitator, cycle, sam, lena, omar } = await setUp();
+    const below = await createPerson({ name: "Ben Below", track: "ic", level: "ic2", managerId: lena.id });
+    await db.reviewCycleParticipant.createMany({ data: [sam, below].map((person) => ({ cycleId: cycle.id, userId: person.id })) });
+    const input = { name: "Sam's people", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "manager" as const, teamIds: [], blindPreRead: false };
+    const created = await createSession(viewerOf(admin), { ...input, managerEmail: sam.email });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { personId: true } });
+    expect(entries.map((entry) => entry.personId).sort()).toEqual([lena.id, omar.id, below.id].sort());
+  });
+
   test("the proposal shows the gap to the proposed level from the cycle's reviews", async () => {
     const { sessionId, facilitator, sam, lena, entryOf } = await setUp();
     const reviewId = await startReview(sam.id, lena.id);

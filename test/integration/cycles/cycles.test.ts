@@ -239,6 +239,25 @@ describe("following and closing a cycle", () => {
     expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
   });
 
+  test("people without a team are counted and listed on their own", async () => {
+    const admin = await createAdmin();
+    const alpha = await team("Alpha");
+    const ann = await createPerson({ name: "Ann Teamless", track: "ic", level: "ic2" });
+    const bob = await createPerson({ name: "Bob Teamless", track: "ic", level: "ic2" });
+    const cat = await createPerson({ name: "Cat Alpha", teamId: alpha.id, track: "ic", level: "ic2" });
+    const cycle = await db.reviewCycle.create({
+      data: { name: `Teamless ${uniqueEmail()}`, startsOn: new Date(dates.startsOn), endsOn: new Date(dates.endsOn), participants: { create: [ann, bob, cat].map((person) => ({ userId: person.id })) } },
+    });
+    await assessment({ kind: "self", status: "submitted", subjectId: bob.id, authorId: bob.id, cycleId: cycle.id });
+    await assessment({ kind: "self", status: "submitted", subjectId: cat.id, authorId: cat.id, cycleId: cycle.id });
+
+    const teamless = await progressOf(admin.id, cycle.id, "?team=none");
+    expect(teamless.counts).toEqual({ "not-started": 1, "self-draft": 0, "self-submitted": 1, "manager-draft": 0, "manager-submitted": 0 });
+    expect(teamless.people.map((person) => person.name)).toEqual(["Ann Teamless", "Bob Teamless"]);
+    const everyone = await progressOf(admin.id, cycle.id);
+    expect(everyone.counts).toEqual({ "not-started": 1, "self-draft": 0, "self-submitted": 2, "manager-draft": 0, "manager-submitted": 0 });
+  });
+
   test("team suggestions match names whatever their case, for admins only", async () => {
     const admin = await createAdmin();
     const engineer = await createPerson({ track: "ic", level: "ic2" });

@@ -1,6 +1,5 @@
-import { db, Prisma } from "~/db/client.server";
-import { writeRows } from "~/db/reads.server";
-import { getEnv } from "~/utils/env.server";
+import { db, type Prisma } from "~/db/client.server";
+import { lockTransaction } from "~/db/locks.server";
 
 /**
  * Every SCIM write is one transaction. On PostgreSQL the SCIM writes also take one
@@ -9,14 +8,12 @@ import { getEnv } from "~/utils/env.server";
  * while their manager is being made); SQLite runs one write transaction at a time anyway.
  * A burst of provisioning is a queue of short transactions either way.
  */
-const SCIM_WRITE_LOCK = 7_265_676; // any constant: the lock's name
-
 export type Tx = Prisma.TransactionClient;
 
 export async function scimTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      if (getEnv().databaseProvider === "postgresql") await writeRows(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${SCIM_WRITE_LOCK})`);
+      await lockTransaction(tx, "scimWrites");
       return work(tx);
     },
     { maxWait: 60_000, timeout: 60_000 },

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { writeRows } from "~/db/reads.server";
-import { db, Prisma } from "~/db/client.server";
+import { db } from "~/db/client.server";
+import { lockTransaction } from "~/db/locks.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { hashSignInToken, signInLinkPath } from "~/modules/identity/sign-in-links/sign-in-link.server";
-import { getEnv } from "~/utils/env.server";
 import type { FirstAdminValue } from "./first-admin-form";
 
 /**
@@ -52,9 +51,6 @@ export async function setupLinkRefusal(token: string, now = new Date()): Promise
 
 export type FirstAdminResult = { ok: true; personId: string } | { ok: false; reason: "link" | "taken" } | { ok: false; reason: "deactivated"; message: string };
 
-/** Any constant: the name of the lock that lets one first-admin transaction run at a time on PostgreSQL. */
-const FIRST_ADMIN_LOCK = 7_265_677;
-
 /**
  * Makes the person the first admin, with a password, and uses up every setup link, in one
  * transaction. Someone already in Rungs with that email (imported before any admin) becomes
@@ -69,7 +65,7 @@ export async function becomeFirstAdmin(token: string, value: FirstAdminValue, no
   if (refusal) return { ok: false, reason: refusal };
   const hash = await hashPassword(value.password);
   return db.$transaction(async (tx): Promise<FirstAdminResult> => {
-    if (getEnv().databaseProvider === "postgresql") await writeRows(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+    await lockTransaction(tx, "firstAdmin");
     const claimed = await tx.setupToken.updateMany({ where: { tokenHash: hashSignInToken(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1 || (await tx.user.count({ where: { isAdmin: true } })) > 0) return { ok: false, reason: "taken" };
     // One first admin: every other setup link is used up with this one.
