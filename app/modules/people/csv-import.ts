@@ -17,7 +17,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 
 /** More rows than this is refused before any checking (the organisation target is 5,000). */
-export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_ROWS = 50_000;
 
 /**
  * Besides the fixed columns, up to this many optional attribute columns (`attribute:location`).

@@ -60,10 +60,9 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
       UNION ALL
       SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
     )
-    UPDATE "User" SET
-      "linePath" = (SELECT line.path FROM line WHERE line.id = "User".id),
-      "lineDepth" = (SELECT line.depth FROM line WHERE line.id = "User".id)
-    WHERE EXISTS (SELECT 1 FROM line WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth"))`);
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth
+    FROM line
+    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findCycles, MAX_ATTRIBUTE_COLUMNS, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
+import { findCycles, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
 import { parseAttributes } from "~/modules/people/attributes";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
 
@@ -471,5 +471,21 @@ describe("a file that leaves track or level out", () => {
     expect(okPlan("name,email\nAna Maria,ana@example.com\n", [ana]).changes).toEqual([
       { line: 2, id: "ana", email: "ana@example.com", name: "Ana", changes: [{ field: "name", from: "Ana", to: "Ana Maria" }] },
     ]);
+  });
+});
+
+describe("an organisation's size", () => {
+  /** One manager and everyone else reporting to them, in teams of ten. */
+  function organisation(size: number): string {
+    const lines = [`Manager Zero,m0@example.com,,Team 0,manager,m1`];
+    for (let i = 1; i < size; i++) lines.push(`Person ${i},p${i}@example.com,m0@example.com,Team ${Math.floor(i / 10)},ic,ic1`);
+    return csv(...lines);
+  }
+
+  test("takes 50,000 people in one file, and refuses one more with how many there are", () => {
+    expect(MAX_IMPORT_ROWS).toBe(50_000);
+    const whole = plan(organisation(MAX_IMPORT_ROWS));
+    expect(whole.ok && whole.plan.creates.length).toBe(50_000);
+    expect(errorsOf(organisation(MAX_IMPORT_ROWS + 1))).toEqual([{ line: 1, field: null, message: "the file has 50001 people; import at most 50000 at a time" }]);
   });
 });
