@@ -1,10 +1,11 @@
 import { z } from "zod";
 
-import { Prisma } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
+import { ACTIVE_STAGES } from "./pipeline";
 
-/** Hiring's raw SQL, each row parsed once into a typed object. */
+/** Hiring's reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
 
 const involvedRow = z.object({ involved: sqlInt });
 
@@ -21,8 +22,6 @@ export async function takesPartInHiring(viewerId: string): Promise<boolean> {
   return row?.involved === 1;
 }
 
-const boardVersionRow = z.object({ changed: sqlDate.nullable() });
-
 /**
  * What an opening's pipeline board is read from, as one line: the newest change to any candidate,
  * read from an index. A new candidate is a new row; a move writes the candidate's stage in the
@@ -30,8 +29,8 @@ const boardVersionRow = z.object({ changed: sqlDate.nullable() });
  * opening's candidates and their moves instead cost PostgreSQL 2 to 3 ms a request (decision 049).
  */
 export async function pipelineBoardVersion(): Promise<string> {
-  const [row] = parseRows(boardVersionRow, await readRows`SELECT MAX("updatedAt") AS changed FROM "HiringCandidate"`);
-  return String(row?.changed?.getTime() ?? "");
+  const { _max } = await db.hiringCandidate.aggregate({ _max: { updatedAt: true } });
+  return String(_max.updatedAt?.getTime() ?? "");
 }
 
 const openingFiguresRow = z.object({ loops: sqlInt, usedStageId: z.string().nullable() });
@@ -213,7 +212,7 @@ export type OpeningPlan = {
   adminIds: string[];
 };
 
-/** An opening's stages and hiring admins in one statement; `openingId` is the id, or a subquery that gives it. */
+/** An opening's stages and hiring admins in one statement (raw: two tables as one `UNION ALL`); `openingId` is the id, or a subquery that gives it. */
 async function readPlan(openingId: Prisma.Sql | string): Promise<OpeningPlan> {
   const rows = parseRows(loopPlanRow, await readRows`
     SELECT 'stage' AS kind, s.id, s.name, s.position, s."competencyIds", s."createdAt"
@@ -228,24 +227,20 @@ async function readPlan(openingId: Prisma.Sql | string): Promise<OpeningPlan> {
   return { stages, adminIds: rows.filter((row) => row.kind === "admin").map((row) => row.id) };
 }
 
-const openingRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  ladderId: z.string(),
-  ladderVersionId: z.string(),
-  trackId: z.string(),
-  levelId: z.string(),
-  state: z.string(),
-  createdAt: sqlDate,
-});
+export type OpeningHead = { id: string; title: string; ladderId: string; ladderVersionId: string; trackId: string; levelId: string; state: string; createdAt: Date };
 
-/** An opening with its stages and hiring admins: two statements (Prisma's nested read was three on SQLite). Null when there is no such opening. */
-export async function openingRows(openingId: string): Promise<(z.output<typeof openingRow> & OpeningPlan) | null> {
-  const [heads, plan] = await Promise.all([
-    readRows`SELECT id, title, "ladderId", "ladderVersionId", "trackId", "levelId", state, "createdAt" FROM "HiringOpening" WHERE id = ${openingId}`,
+/**
+ * An opening with its stages and hiring admins: two statements, the opening through Prisma's API and
+ * its plan in one raw statement (Prisma's nested read was three on SQLite). Null when there is no such opening.
+ */
+export async function openingRows(openingId: string): Promise<(OpeningHead & OpeningPlan) | null> {
+  const [head, plan] = await Promise.all([
+    db.hiringOpening.findUnique({
+      where: { id: openingId },
+      select: { id: true, title: true, ladderId: true, ladderVersionId: true, trackId: true, levelId: true, state: true, createdAt: true },
+    }),
     readPlan(openingId),
   ]);
-  const [head] = parseRows(openingRow, heads);
   return head ? { ...head, ...plan } : null;
 }
 
@@ -312,7 +307,7 @@ const moveRow = z.object({ fromStage: z.string().nullable(), toStage: z.string()
 
 export type CandidateMove = z.output<typeof moveRow>;
 
-/** A candidate's moves through the pipeline, oldest first, with who moved them. */
+/** A candidate's moves through the pipeline, oldest first, with who moved them: one statement (raw: the mover's name joined, where Prisma's nested select takes a second on SQLite). */
 export async function candidateMoves(candidateId: string): Promise<CandidateMove[]> {
   return parseRows(moveRow, await readRows`
     SELECT m."fromStage", m."toStage", m.reason, m.note, m."movedAt", u.name AS "movedByName"
@@ -321,12 +316,95 @@ export async function candidateMoves(candidateId: string): Promise<CandidateMove
     ORDER BY m."movedAt", m.id`);
 }
 
-const scheduledRow = z.object({ interviewerId: z.string(), scheduledAt: sqlDate });
-
 /** The interviews of other loops that these interviewers hold between two times (exclusive). */
-export async function interviewsBetween(exceptLoopId: string, interviewerIds: readonly string[], after: Date, before: Date) {
+export async function interviewsBetween(exceptLoopId: string, interviewerIds: readonly string[], after: Date, before: Date): Promise<{ interviewerId: string; scheduledAt: Date }[]> {
   if (interviewerIds.length === 0) return [];
-  return parseRows(scheduledRow, await readRows`
-    SELECT "interviewerId", "scheduledAt" FROM "HiringInterview"
-    WHERE "loopId" <> ${exceptLoopId} AND "interviewerId" IN (${Prisma.join([...interviewerIds])}) AND "scheduledAt" > ${after} AND "scheduledAt" < ${before}`);
+  const rows = await db.hiringInterview.findMany({
+    where: { loopId: { not: exceptLoopId }, interviewerId: { in: [...interviewerIds] }, scheduledAt: { gt: after, lt: before } },
+    select: { interviewerId: true, scheduledAt: true },
+  });
+  // The range leaves out interviews with no time set.
+  return rows.flatMap(({ interviewerId, scheduledAt }) => (scheduledAt ? [{ interviewerId, scheduledAt }] : []));
+}
+
+const todoLoopRow = z.object({
+  loopId: z.string(),
+  debriefOpenedAt: sqlDate.nullable(),
+  candidate: z.string(),
+  pipelineStage: z.string(),
+  opening: z.string(),
+  viewerAdmin: sqlBool,
+  interviewId: z.string().nullable(),
+  interviewerId: z.string().nullable(),
+  scheduledAt: sqlDate.nullable(),
+  createdAt: sqlDate.nullable(),
+  stage: z.string().nullable(),
+  submitted: sqlBool,
+  anySubmitted: sqlBool,
+});
+export type HiringTodoLoopRow = z.output<typeof todoLoopRow>;
+
+const todoCandidateRow = z.object({
+  candidateId: z.string(),
+  candidate: z.string(),
+  pipelineStage: z.string(),
+  since: sqlDate,
+  loopId: z.string(),
+  state: z.string(),
+  decided: sqlBool,
+  openingId: z.string(),
+  opening: z.string(),
+  viewerAdmin: sqlBool,
+  interviewerId: z.string().nullable(),
+  submitted: sqlBool,
+});
+export type HiringTodoCandidateRow = z.output<typeof todoCandidateRow>;
+
+/** Whether the interview of the row has a submitted card that amends none (an interview's card as the panel counts it). */
+const submittedCard = Prisma.sql`EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted' AND s."amendsId" IS NULL)`;
+
+/**
+ * The open, undecided loops of candidates not purged where the person interviews or is a hiring
+ * admin of the opening, a row per interview (one with no interview for a loop that has none yet),
+ * in one statement. Whether the person is a hiring admin of the opening is all the policy asks of
+ * its admins (managesOpening), so that stands for the list of them. Raw, for the home page's
+ * to-dos (hiring/todo.server.ts): Prisma's nested select takes a statement per relation on SQLite
+ * (five here), and the card states are EXISTS columns it cannot select.
+ */
+export async function hiringTodoLoops(viewerId: string): Promise<HiringTodoLoopRow[]> {
+  const viewerAdmin = Prisma.sql`EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = l."openingId" AND a."userId" = ${viewerId})`;
+  return parseRows(todoLoopRow, await readRows`
+    SELECT l.id AS "loopId", l."debriefOpenedAt", c.name AS candidate, c."pipelineStage", o.title AS opening,
+      CASE WHEN ${viewerAdmin} THEN 1 ELSE 0 END AS "viewerAdmin",
+      i.id AS "interviewId", i."interviewerId", i."scheduledAt", i."createdAt", st.name AS stage,
+      CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted,
+      CASE WHEN EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted') THEN 1 ELSE 0 END AS "anySubmitted"
+    FROM "HiringLoop" l
+    JOIN "HiringCandidate" c ON c.id = l."candidateId"
+    JOIN "HiringOpening" o ON o.id = l."openingId"
+    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id
+    LEFT JOIN "HiringStage" st ON st.id = i."stageId"
+    WHERE l.decision IS NULL AND l.state = 'open' AND c."purgedAt" IS NULL
+      AND (${viewerAdmin} OR EXISTS (SELECT 1 FROM "HiringInterview" x WHERE x."loopId" = l.id AND x."interviewerId" = ${viewerId}))
+    ORDER BY l."createdAt", l.id, i."scheduledAt", i."createdAt", i.id`);
+}
+
+/**
+ * Candidates not purged, in an active stage of the pipeline, with a loop in an opening the person is
+ * a hiring admin of: a row per loop of theirs (in any opening, oldest first), with the person's own
+ * interviews in it, in one statement. Raw, for the home page's to-dos, as hiringTodoLoops.
+ */
+export async function hiringTodoCandidates(viewerId: string): Promise<HiringTodoCandidateRow[]> {
+  return parseRows(todoCandidateRow, await readRows`
+    SELECT c.id AS "candidateId", c.name AS candidate, c."pipelineStage", c."pipelineStageSince" AS since,
+      l.id AS "loopId", l.state, CASE WHEN l.decision IS NULL THEN 0 ELSE 1 END AS decided, o.id AS "openingId", o.title AS opening,
+      CASE WHEN EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = o.id AND a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS "viewerAdmin",
+      i."interviewerId", CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted
+    FROM "HiringCandidate" c
+    JOIN "HiringLoop" l ON l."candidateId" = c.id
+    JOIN "HiringOpening" o ON o.id = l."openingId"
+    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id AND i."interviewerId" = ${viewerId}
+    WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${Prisma.join([...ACTIVE_STAGES])})
+      AND EXISTS (SELECT 1 FROM "HiringLoop" ml JOIN "HiringOpeningAdmin" a ON a."openingId" = ml."openingId" WHERE ml."candidateId" = c.id AND a."userId" = ${viewerId})
+    ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`);
 }

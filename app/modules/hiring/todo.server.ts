@@ -1,88 +1,6 @@
-import { z } from "zod";
-import { Prisma } from "~/db/client.server";
-import { parseRows, sqlBool, sqlDate } from "~/db/rows";
-import { ACTIVE_STAGES, isActiveStage } from "./pipeline";
-import { takesPartInHiring } from "./queries.server";
+import { isActiveStage } from "./pipeline";
+import { hiringTodoCandidates, hiringTodoLoops, takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
-import { readRows } from "~/db/reads.server";
-
-const loopRow = z.object({
-  loopId: z.string(),
-  debriefOpenedAt: sqlDate.nullable(),
-  candidate: z.string(),
-  pipelineStage: z.string(),
-  opening: z.string(),
-  viewerAdmin: sqlBool,
-  interviewId: z.string().nullable(),
-  interviewerId: z.string().nullable(),
-  scheduledAt: sqlDate.nullable(),
-  createdAt: sqlDate.nullable(),
-  stage: z.string().nullable(),
-  submitted: sqlBool,
-  anySubmitted: sqlBool,
-});
-
-const waitingRow = z.object({
-  candidateId: z.string(),
-  candidate: z.string(),
-  pipelineStage: z.string(),
-  since: sqlDate,
-  loopId: z.string(),
-  state: z.string(),
-  decided: sqlBool,
-  openingId: z.string(),
-  opening: z.string(),
-  viewerAdmin: sqlBool,
-  interviewerId: z.string().nullable(),
-  submitted: sqlBool,
-});
-
-/** Whether the interview of the row has a submitted card that amends none (an interview's card as the panel counts it). */
-const submittedCard = Prisma.sql`EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted' AND s."amendsId" IS NULL)`;
-
-/**
- * The open, undecided loops of candidates not purged where the person interviews or is a hiring
- * admin of the opening, a row per interview (one with no interview for a loop that has none yet),
- * in one statement. Whether the person is a hiring admin of the opening is all the policy asks of
- * its admins (managesOpening), so that stands for the list of them.
- */
-async function loopsOf(viewerId: string) {
-  const viewerAdmin = Prisma.sql`EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = l."openingId" AND a."userId" = ${viewerId})`;
-  return parseRows(loopRow, await readRows`
-    SELECT l.id AS "loopId", l."debriefOpenedAt", c.name AS candidate, c."pipelineStage", o.title AS opening,
-      CASE WHEN ${viewerAdmin} THEN 1 ELSE 0 END AS "viewerAdmin",
-      i.id AS "interviewId", i."interviewerId", i."scheduledAt", i."createdAt", st.name AS stage,
-      CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted,
-      CASE WHEN EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE s."interviewId" = i.id AND s.status = 'submitted') THEN 1 ELSE 0 END AS "anySubmitted"
-    FROM "HiringLoop" l
-    JOIN "HiringCandidate" c ON c.id = l."candidateId"
-    JOIN "HiringOpening" o ON o.id = l."openingId"
-    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id
-    LEFT JOIN "HiringStage" st ON st.id = i."stageId"
-    WHERE l.decision IS NULL AND l.state = 'open' AND c."purgedAt" IS NULL
-      AND (${viewerAdmin} OR EXISTS (SELECT 1 FROM "HiringInterview" x WHERE x."loopId" = l.id AND x."interviewerId" = ${viewerId}))
-    ORDER BY l."createdAt", l.id, i."scheduledAt", i."createdAt", i.id`);
-}
-
-/**
- * Candidates not purged, in an active stage of the pipeline, with a loop in an opening the person is
- * a hiring admin of: a row per loop of theirs (in any opening, oldest first), with the person's own
- * interviews in it, in one statement.
- */
-async function candidatesOf(viewerId: string) {
-  return parseRows(waitingRow, await readRows`
-    SELECT c.id AS "candidateId", c.name AS candidate, c."pipelineStage", c."pipelineStageSince" AS since,
-      l.id AS "loopId", l.state, CASE WHEN l.decision IS NULL THEN 0 ELSE 1 END AS decided, o.id AS "openingId", o.title AS opening,
-      CASE WHEN EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = o.id AND a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS "viewerAdmin",
-      i."interviewerId", CASE WHEN i.id IS NOT NULL AND ${submittedCard} THEN 1 ELSE 0 END AS submitted
-    FROM "HiringCandidate" c
-    JOIN "HiringLoop" l ON l."candidateId" = c.id
-    JOIN "HiringOpening" o ON o.id = l."openingId"
-    LEFT JOIN "HiringInterview" i ON i."loopId" = l.id AND i."interviewerId" = ${viewerId}
-    WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${Prisma.join([...ACTIVE_STAGES])})
-      AND EXISTS (SELECT 1 FROM "HiringLoop" ml JOIN "HiringOpeningAdmin" a ON a."openingId" = ml."openingId" WHERE ml."candidateId" = c.id AND a."userId" = ${viewerId})
-    ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`);
-}
 
 /** Earlier first, an interview with no time set before any with one (as SQLite orders them). */
 function byTime(a: Date | null, b: Date | null): number {
@@ -111,7 +29,7 @@ function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
 export async function hiringTodo(viewerId: string) {
   // Most people take part in no open loop: one statement says so, and the two reads are skipped.
   if (!(await takesPartInHiring(viewerId))) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [] };
-  const [loopRows, candidateRows] = await Promise.all([loopsOf(viewerId), candidatesOf(viewerId)]);
+  const [loopRows, candidateRows] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId)]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
     const [first] = rows as [(typeof rows)[number]];

@@ -40,10 +40,13 @@ describe("openings and plans", () => {
     expect(statusOf(made)).toBe(302);
     const openingId = (made as Response).headers.get("Location")!.split("/").at(-1)!;
     const page = bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${openingId}`, grace.id), { openingId })));
+    const stored = await db.hiringOpening.findUniqueOrThrow({ where: { id: openingId } });
+    expect(page.opening).toEqual({ id: openingId, title: "Staff engineer", state: "open", levelId: "ic4", ladderId: "engineering", createdAt: stored.createdAt.toISOString() });
     // One stage per area of the ladder, together covering every competency of the level.
     expect(page.stages.map((stage) => stage.name)).toEqual(["Technical craft", "Delivery", "Product and business impact", "Communication and collaboration", "Growing people", "Direction and influence"]);
     expect(page.coverage?.uncovered).toEqual([]);
     expect(page.admins.map((admin) => admin.id)).toEqual([grace.id]);
+    expect(statusOf(await call(async () => openingLoader(routeArgs(await get("/hiring/openings/no-such-opening", grace.id), { openingId: "no-such-opening" }))))).toBe(404);
   });
 
   test("the plan shows what no stage covers; a stage cannot cover a competency of another level, and its competencies are fixed once its interviews are assigned", async () => {
