@@ -37,13 +37,6 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
   return { main, admin };
 }
 
-const linkClass = (isActive: boolean) =>
-  `block rounded-md px-3 py-2 text-sm font-medium ${
-    isActive
-      ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
-      : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-  }`;
-
 function ThemeSwitch({ theme }: { theme: Theme }) {
   const location = useLocation();
   return (
@@ -134,7 +127,7 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>
-                  <a href={item.to} aria-current={active(item) ? "page" : undefined} className={`${linkClass(active(item))} flex items-center justify-between gap-2`}>
+                  <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link flex items-center justify-between gap-2">
                     {item.label}
                     {item.count ? (
                       <span className="rounded-full bg-brand-600 px-2 text-xs font-semibold leading-5 text-white">
@@ -152,7 +145,7 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
                 <ul className="mt-2 space-y-1">
                   {nav.admin.map((item) => (
                     <li key={item.to}>
-                      <a href={item.to} aria-current={active(item) ? "page" : undefined} className={linkClass(active(item))}>
+                      <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link">
                         {item.label}
                       </a>
                     </li>

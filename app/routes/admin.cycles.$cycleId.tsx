@@ -173,13 +173,13 @@ export default function CycleProgress() {
           {people.map((person) => (
             <tr key={person.id}>
               <th scope="row" className={`${tdClass} font-normal`}>
-                <a href={`/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                <a href={`/people/${person.id}`} className="link font-medium hover:underline">
                   {person.name}
                 </a>
-                <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
+                <span className="muted block">{person.email}</span>
               </th>
-              <td className={tdClass}>{person.team ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
-              <td className={tdClass}>{person.manager?.name ?? <span className="text-slate-500 dark:text-slate-400">None</span>}</td>
+              <td className={tdClass}>{person.team ?? <span className="muted">None</span>}</td>
+              <td className={tdClass}>{person.manager?.name ?? <span className="muted">None</span>}</td>
               <td className={tdClass}>{PROGRESS_TEXT[person.selfProgress]}</td>
               <td className={tdClass}>{PROGRESS_TEXT[person.managerProgress]}</td>
               <td className={tdClass}>
@@ -187,7 +187,7 @@ export default function CycleProgress() {
               </td>
               {asksFeedback ? (
                 <td className={tdClass}>
-                  <Link to={`/feedback/cycles/${cycle.id}/people/${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  <Link to={`/feedback/cycles/${cycle.id}/people/${person.id}`} className="link hover:underline">
                     Read<span className="sr-only"> feedback for {person.name}</span>
                   </Link>
                 </td>

@@ -387,7 +387,7 @@ export default function CalibrationSession() {
                   </td>
                 ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  <a href={`/calibration/${session.id}/entries/${entry.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  <a href={`/calibration/${session.id}/entries/${entry.id}`} className="link underline underline-offset-2">
                     {entry.name}
                   </a>
                   {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
@@ -397,7 +397,7 @@ export default function CalibrationSession() {
                 <td className={tdClass}>
                   <FlagList flags={entry.flags} />
                 </td>
-                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="text-slate-500 dark:text-slate-400">Not revealed yet</span>}</td>
+                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="muted">Not revealed yet</span>}</td>
                 <td className={tdClass}>{preReadText(entry.preRead)}</td>
                 <td className={tdClass}>{outcomeText(entry.final)}</td>
                 {session.state === "published" ? <td className={tdClass}>{entry.released ? "Released" : "Not yet"}</td> : null}

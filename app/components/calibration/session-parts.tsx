@@ -71,11 +71,11 @@ export function DistributionChart({
 }
 
 export function FlagList({ flags }: { flags: readonly EntryFlag[] }) {
-  if (!flags.length) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  if (!flags.length) return <span className="muted">—</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {flags.map((flag) => (
-        <li key={flag} className="rounded border border-amber-500 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">
+        <li key={flag} className="flag">
           {ENTRY_FLAG_LABELS[flag]}
         </li>
       ))}

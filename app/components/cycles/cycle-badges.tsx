@@ -1,28 +1,19 @@
 import { CYCLE_STATUS_LABELS, STATE_LABELS, type CycleStatus, type ParticipantState } from "~/modules/cycles/cycle-progress";
 
-/** One colour per participant state, shared by the progress bar, its legend and the badges. */
+/** One colour per participant state, shared by the progress bar, its legend and the badges (app/tailwind.css). */
 export const STATE_SWATCH: Record<ParticipantState, string> = {
-  "not-started": "bg-slate-300 dark:bg-slate-600",
-  "self-draft": "bg-amber-300 dark:bg-amber-700",
-  "self-submitted": "bg-sky-400 dark:bg-sky-600",
-  "manager-draft": "bg-indigo-300 dark:bg-indigo-700",
-  "manager-submitted": "bg-emerald-500 dark:bg-emerald-600",
+  "not-started": "swatch-not-started",
+  "self-draft": "swatch-self-draft",
+  "self-submitted": "swatch-self-submitted",
+  "manager-draft": "swatch-manager-draft",
+  "manager-submitted": "swatch-manager-submitted",
 };
 
-const STATE_BADGE: Record<ParticipantState, string> = {
-  "not-started": "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
-  "self-draft": "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-  "self-submitted": "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
-  "manager-draft": "bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100",
-  "manager-submitted": "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
-};
-
-const badgeClass = "inline-flex items-center gap-1.5 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium";
-
+/** A participant's state in words, with its colour (a page of participants has one on every row, so its classes are named once in app/tailwind.css). */
 export function StateBadge({ state }: { state: ParticipantState }) {
   return (
-    <span className={`${badgeClass} ${STATE_BADGE[state]}`}>
-      <span aria-hidden="true" className={`size-2 rounded-full ${STATE_SWATCH[state]}`} />
+    <span className={`badge badge-${state}`}>
+      <span aria-hidden="true" className={`size-2 rounded-full swatch-${state}`} />
       {STATE_LABELS[state]}
     </span>
   );
@@ -36,7 +27,7 @@ const STATUS_BADGE: Record<CycleStatus, string> = {
 };
 
 export function CycleStatusBadge({ status }: { status: CycleStatus }) {
-  return <span className={`${badgeClass} ${STATUS_BADGE[status]}`}>{CYCLE_STATUS_LABELS[status]}</span>;
+  return <span className={`badge ${STATUS_BADGE[status]}`}>{CYCLE_STATUS_LABELS[status]}</span>;
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

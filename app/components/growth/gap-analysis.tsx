@@ -117,7 +117,7 @@ export function GapCompetencySection({ competency, focus, selfName }: { competen
           {other !== null && other !== competency.rating ? ` (${selfName === "You" ? "you" : selfName}: ${other})` : ""}
           {` · target ${competency.target}${competency.targetLabel ? ` ${competency.targetLabel}` : ""}`}
           {competency.noEvidence ? (
-            <span className="ml-2 rounded border border-amber-500 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">No evidence</span>
+            <span className="flag ml-2">No evidence</span>
           ) : null}
         </p>
       </div>

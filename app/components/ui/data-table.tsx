@@ -2,8 +2,9 @@ import { useId, type MouseEvent, type ReactNode } from "react";
 import { useFollowLinksInPage } from "./client-links";
 
 export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
-export const thClass = "whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200";
-export const tdClass = "px-3 py-2 align-top";
+/** A column heading's and a cell's classes (app/tailwind.css): one short name on every cell of a long table. */
+export const thClass = "col-head";
+export const tdClass = "cell";
 
 /** A column heading: its text, or text (or hidden text) with extra classes for its cell. */
 export type Heading = string | { key: string; label: ReactNode; className?: string };

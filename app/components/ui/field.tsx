@@ -1,7 +1,7 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
+/** A text field's, select's and text area's classes (app/tailwind.css). */
+export const inputClass = "input";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
   if (!errors?.length) return null;
