@@ -16,7 +16,9 @@ function pointAt(index: number, count: number, value: number, max: number): Poin
   return { x: CX + r * Math.cos(angle), y: CY + r * Math.sin(angle) };
 }
 
-const path = (points: readonly Point[]) => points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
+/** A coordinate to a tenth of a unit: finer than the chart is ever drawn, and a few bytes where a full number is eighteen. */
+const round = (value: number) => Math.round(value * 10) / 10;
+const path = (points: readonly Point[]) => points.map((p) => `${round(p.x)},${round(p.y)}`).join(" ");
 
 export function describeAgainstBar(rows: readonly ProfileRow[]) {
   const rated = rows.filter((row) => row.againstBar !== null);
@@ -52,7 +54,7 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
   const frame = radarFrame(GEOMETRY, labels);
   const left = Math.min(0, frame.left);
   const width = Math.max(WIDTH, frame.left + frame.width) - left;
-  const legendY = frame.top + frame.height + LEGEND_HEIGHT / 2;
+  const legendY = round(frame.top + frame.height + LEGEND_HEIGHT / 2);
   return (
     <svg
       viewBox={`${left.toFixed(0)} ${frame.top.toFixed(0)} ${width.toFixed(0)} ${(frame.height + LEGEND_HEIGHT).toFixed(0)}`}
@@ -67,61 +69,65 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
         {`Radar chart: one spoke per competency, ratings from 1 at the centre side to ${max} at the rim; the dashed ring is the level's target for each competency (${rows.every((row) => row.bar === bar) ? bar : "it varies by competency"}). `}
         {describeAgainstBar(rows)} The table that follows lists every value.
       </desc>
-      {Array.from({ length: max }, (_, i) => i + 1).map((value) => (
-        <polygon key={value} points={path(rows.map((_, index) => pointAt(index, count, value, max)))} fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1} />
-      ))}
-      {rows.map((row, index) => {
-        const rim = pointAt(index, count, max, max);
-        return <line key={row.competencyId} x1={CX} y1={CY} x2={rim.x} y2={rim.y} className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1} />;
-      })}
-      {Array.from({ length: max }, (_, i) => i + 1).map((value) => {
-        const p = pointAt(0, count, value, max);
-        return (
-          <text key={value} x={p.x + 4} y={p.y + 4} fontSize={11} className="fill-slate-500 dark:fill-slate-400">
-            {value}
-          </text>
-        );
-      })}
+      {/* What many elements share is said once, on their group. */}
+      <g fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1}>
+        {Array.from({ length: max }, (_, i) => i + 1).map((value) => (
+          <polygon key={value} points={path(rows.map((_, index) => pointAt(index, count, value, max)))} />
+        ))}
+        {rows.map((row, index) => {
+          const rim = pointAt(index, count, max, max);
+          return <line key={row.competencyId} x1={CX} y1={CY} x2={round(rim.x)} y2={round(rim.y)} />;
+        })}
+      </g>
+      <g fontSize={11} className="fill-slate-500 dark:fill-slate-400">
+        {Array.from({ length: max }, (_, i) => i + 1).map((value) => {
+          const p = pointAt(0, count, value, max);
+          return (
+            <text key={value} x={round(p.x + 4)} y={round(p.y + 4)}>
+              {value}
+            </text>
+          );
+        })}
+      </g>
       <polygon points={path(rows.map((row, index) => pointAt(index, count, row.bar, max)))} fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="8 5" />
       {hasSelf ? (
         <>
           <polygon points={path(selfPoints)} fill="none" className="stroke-amber-600 dark:stroke-amber-400" strokeWidth={2} strokeDasharray="2 4" strokeLinecap="round" />
-          {selfPoints.map((p, index) =>
-            rows[index]!.self === null ? null : (
-              <rect key={rows[index]!.competencyId} x={p.x - 4} y={p.y - 4} width={8} height={8} className="fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400" strokeWidth={2} />
-            ),
-          )}
+          <g className="fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400" strokeWidth={2}>
+            {selfPoints.map((p, index) => (rows[index]!.self === null ? null : <rect key={rows[index]!.competencyId} x={round(p.x - 4)} y={round(p.y - 4)} width={8} height={8} />))}
+          </g>
         </>
       ) : null}
       {hasManager ? (
         <>
           <polygon points={path(managerPoints)} className="fill-brand-500/15 stroke-brand-600 dark:stroke-brand-100" strokeWidth={2.5} />
-          {managerPoints.map((p, index) =>
-            rows[index]!.manager === null ? null : (
-              <circle key={rows[index]!.competencyId} cx={p.x} cy={p.y} r={4.5} className="fill-brand-600 dark:fill-brand-100" />
-            ),
-          )}
+          <g className="fill-brand-600 dark:fill-brand-100">
+            {managerPoints.map((p, index) => (rows[index]!.manager === null ? null : <circle key={rows[index]!.competencyId} cx={round(p.x)} cy={round(p.y)} r={4.5} />))}
+          </g>
         </>
       ) : null}
-      {rows.map((row, index) => {
-        const label = labels[index]!;
-        const nameLines = label.lines.slice(0, values[index] ? -1 : undefined);
-        return (
-          <text key={row.competencyId} x={label.x} y={label.baseline} textAnchor={label.anchor} fontSize={LABEL_FONT} fill="currentColor">
-            <title>{`${row.name}: ${values[index]}, bar ${row.bar}`}</title>
-            {nameLines.map((line, lineIndex) => (
-              <tspan key={lineIndex} x={label.x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT} fontWeight={600}>
-                {line}
-              </tspan>
-            ))}
-            {values[index] ? (
-              <tspan x={label.x} dy={LINE_HEIGHT} className="fill-slate-600 dark:fill-slate-300">
-                {values[index]}
-              </tspan>
-            ) : null}
-          </text>
-        );
-      })}
+      <g fontSize={LABEL_FONT} fill="currentColor">
+        {rows.map((row, index) => {
+          const label = labels[index]!;
+          const nameLines = label.lines.slice(0, values[index] ? -1 : undefined);
+          const x = round(label.x);
+          return (
+            <text key={row.competencyId} x={x} y={round(label.baseline)} textAnchor={label.anchor}>
+              <title>{`${row.name}: ${values[index]}, bar ${row.bar}`}</title>
+              {nameLines.map((line, lineIndex) => (
+                <tspan key={lineIndex} x={x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT} fontWeight={600}>
+                  {line}
+                </tspan>
+              ))}
+              {values[index] ? (
+                <tspan x={x} dy={LINE_HEIGHT} className="fill-slate-600 dark:fill-slate-300">
+                  {values[index]}
+                </tspan>
+              ) : null}
+            </text>
+          );
+        })}
+      </g>
       <g fontSize={12} fill="currentColor">
         <line x1={120} y1={legendY} x2={156} y2={legendY} stroke="currentColor" strokeWidth={2} strokeDasharray="8 5" />
         <text x={162} y={legendY + 4}>{`Bar for the level (${bar} ${barLabel})`}</text>

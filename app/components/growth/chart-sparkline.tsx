@@ -4,6 +4,8 @@ const WIDTH = 132;
 const HEIGHT = 40;
 const PAD = 6;
 
+const round = (value: number) => Math.round(value * 10) / 10;
+
 type Series = { values: (number | null)[]; kind: "manager" | "self" };
 
 function segments(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string[] {
@@ -15,7 +17,7 @@ function segments(values: readonly (number | null)[], x: (i: number) => number, 
       current = [];
       return;
     }
-    current.push(`${x(index).toFixed(1)},${y(value).toFixed(1)}`);
+    current.push(`${x(index)},${y(value)}`);
   });
   if (current.length > 1) lines.push(current.join(" "));
   return lines;
@@ -32,8 +34,9 @@ export function sparklineLabel(name: string, values: readonly HistoryValue[]) {
  */
 export function Sparkline({ name, values, min, max }: { name: string; values: readonly HistoryValue[]; min: number; max: number }) {
   const count = values.length;
-  const x = (index: number) => (count <= 1 ? WIDTH / 2 : PAD + (index * (WIDTH - 2 * PAD)) / (count - 1));
-  const y = (value: number) => HEIGHT - PAD - ((value - min) * (HEIGHT - 2 * PAD)) / Math.max(1, max - min);
+  // To a tenth of a unit: finer than the line is drawn, and a few bytes where a full number is eighteen.
+  const x = (index: number) => round(count <= 1 ? WIDTH / 2 : PAD + (index * (WIDTH - 2 * PAD)) / (count - 1));
+  const y = (value: number) => round(HEIGHT - PAD - ((value - min) * (HEIGHT - 2 * PAD)) / Math.max(1, max - min));
   const series: Series[] = [
     { kind: "self", values: values.map((v) => v.self) },
     { kind: "manager", values: values.map((v) => v.manager) },
@@ -53,13 +56,16 @@ export function Sparkline({ name, values, min, max }: { name: string; values: re
               className={s.kind === "manager" ? "stroke-brand-600 dark:stroke-brand-100" : "stroke-amber-600 dark:stroke-amber-400"}
             />
           ))}
-          {s.values.map((value, index) =>
-            value === null ? null : s.kind === "manager" ? (
-              <circle key={index} cx={x(index)} cy={y(value)} r={3} className="fill-brand-600 dark:fill-brand-100" />
-            ) : (
-              <rect key={index} x={x(index) - 2.5} y={y(value) - 2.5} width={5} height={5} className="fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400" strokeWidth={1.5} />
-            ),
-          )}
+          {/* The markers' colours once, on their group. */}
+          <g className={s.kind === "manager" ? "fill-brand-600 dark:fill-brand-100" : "fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400"} strokeWidth={s.kind === "manager" ? undefined : 1.5}>
+            {s.values.map((value, index) =>
+              value === null ? null : s.kind === "manager" ? (
+                <circle key={index} cx={x(index)} cy={y(value)} r={3} />
+              ) : (
+                <rect key={index} x={round(x(index) - 2.5)} y={round(y(value) - 2.5)} width={5} height={5} />
+              ),
+            )}
+          </g>
         </g>
       ))}
     </svg>
