@@ -3,17 +3,18 @@ import { RichText } from "~/components/ui/rich-text";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 
-const statusText: Record<GapStatus, { symbol: string; text: string; tone: string }> = {
-  met: { symbol: "✓", text: "Met", tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100" },
-  partly: { symbol: "◐", text: "Partly met", tone: "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" },
-  "not-met": { symbol: "✗", text: "Not met", tone: "border-red-400 bg-red-50 text-red-950 dark:border-red-600 dark:bg-red-950 dark:text-red-100" },
-  "not-assessed": { symbol: "–", text: "Not assessed", tone: "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-300" },
+/** Each status in words and as a symbol; its colours are the `status-*` classes of app/tailwind.css (a page has one per expectation). */
+const statusText: Record<GapStatus, { symbol: string; text: string }> = {
+  met: { symbol: "✓", text: "Met" },
+  partly: { symbol: "◐", text: "Partly met" },
+  "not-met": { symbol: "✗", text: "Not met" },
+  "not-assessed": { symbol: "–", text: "Not assessed" },
 };
 
 export function GapStatusBadge({ status, basis, ratedBy }: { status: GapStatus; basis: GapBasis; ratedBy?: string }) {
-  const { symbol, text, tone } = statusText[status];
+  const { symbol, text } = statusText[status];
   return (
-    <span className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${tone}`}>
+    <span className={`status status-${status}`}>
       <span aria-hidden="true">{symbol}</span>
       {text}
       {basis === "from-rating" ? <span className="font-normal"> (derived from {ratedBy ? `${ratedBy} rating` : "the rating"})</span> : null}
@@ -28,9 +29,7 @@ function MarksDiffer({ expectation, selfName }: { expectation: GapExpectation; s
   const { self, manager } = expectation.marks;
   if (!self || !manager || self === manager) return null;
   return (
-    <span className="text-xs text-slate-600 dark:text-slate-300">
-      {selfName}: {markWords[self]} · Manager: {markWords[manager]} (the manager&apos;s mark counts)
-    </span>
+    <span className="subtle text-xs">{`${selfName}: ${markWords[self]} · Manager: ${markWords[manager]} (the manager's mark counts)`}</span>
   );
 }
 
@@ -59,18 +58,19 @@ export function GapRuleNote({ analysis, selfName }: { analysis: GapAnalysis; sel
 /** Met and partly met as a bar, with the same figures in words beside it. */
 export function ReadinessBar({ competency }: { competency: GapCompetency }) {
   const { counts } = competency;
-  const pct = (n: number) => (counts.total ? (100 * n) / counts.total : 0);
+  // A share to a tenth of a percent: finer than a bar 160 pixels wide can show.
+  const pct = (n: number) => (counts.total ? Math.round((1000 * n) / counts.total) / 10 : 0);
   const words =
     counts.notAssessed === counts.total
       ? "Not assessed"
       : `${Math.round(competency.readiness * 100)}% ready: ${counts.met} met, ${counts.partly} partly met, ${counts.notMet} not met${counts.notAssessed ? `, ${counts.notAssessed} not assessed` : ""}`;
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <div className="flex h-2.5 w-40 overflow-hidden rounded-full border border-slate-400 bg-white dark:border-slate-500 dark:bg-slate-800" aria-hidden="true">
-        <div className="h-full bg-emerald-600 dark:bg-emerald-400" style={{ width: `${pct(counts.met)}%` }} />
-        <div className="h-full" style={{ width: `${pct(counts.partly)}%`, backgroundImage: "repeating-linear-gradient(45deg, #d97706 0 3px, transparent 3px 6px)" }} />
+    <div className="readiness-line">
+      <div className="readiness" aria-hidden="true">
+        <div className="readiness-met" style={{ width: `${pct(counts.met)}%` }} />
+        <div className="readiness-partly" style={{ width: `${pct(counts.partly)}%` }} />
       </div>
-      <span className="text-xs text-slate-600 dark:text-slate-300">{words}</span>
+      <span className="subtle text-xs">{words}</span>
     </div>
   );
 }
@@ -106,25 +106,24 @@ export function GapCompetencySection({ competency, focus, selfName }: { competen
   const other = competency.ratedBy === "manager" ? competency.ratings.self : null;
   const headingId = `gap-${competency.competencyId}`;
   return (
-    <section aria-labelledby={headingId} className="break-inside-avoid border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-700">
-      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+    <section aria-labelledby={headingId} className="gap-competency">
+      <div className="gap-competency-head">
         <h3 id={headingId} className="font-semibold">
           {competency.name}
           {focus ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">Focus</span> : null}
         </h3>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {competency.rating === null ? "Not rated" : `Rated ${competency.rating} ${competency.ratingLabel ?? ""} by ${ratedBy === "your" ? "you" : competency.ratedBy === "manager" ? "the manager" : selfName}`}
-          {other !== null && other !== competency.rating ? ` (${selfName === "You" ? "you" : selfName}: ${other})` : ""}
-          {` · target ${competency.target}${competency.targetLabel ? ` ${competency.targetLabel}` : ""}`}
-          {competency.noEvidence ? (
-            <span className="flag ml-2">No evidence</span>
-          ) : null}
+        <p className="subtle text-sm">
+          {/* One string, not a text node per part: a page has seventeen of these. */}
+          {`${competency.rating === null ? "Not rated" : `Rated ${competency.rating} ${competency.ratingLabel ?? ""} by ${ratedBy === "your" ? "you" : competency.ratedBy === "manager" ? "the manager" : selfName}`}${
+            other !== null && other !== competency.rating ? ` (${selfName === "You" ? "you" : selfName}: ${other})` : ""
+          } · target ${competency.target}${competency.targetLabel ? ` ${competency.targetLabel}` : ""}`}
+          {competency.noEvidence ? <span className="flag ml-2">No evidence</span> : null}
         </p>
       </div>
       <ReadinessBar competency={competency} />
-      <ul className="mt-3 space-y-2 text-sm">
+      <ul className="gap-expectations">
         {competency.expectations.map((expectation) => (
-          <li key={expectation.index} className="flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-3">
+          <li key={expectation.index}>
             <GapStatusBadge status={expectation.status} basis={expectation.basis} ratedBy={ratedBy} />
             <span className="flex flex-col">
               <RichText text={expectation.text} inline />

@@ -91,11 +91,12 @@ export function GrowthPlanForm({
       </SelectField>
       <fieldset aria-describedby={focusErrors ? fields.focus.errorId : undefined}>
         <legend className="text-sm font-medium">Focus competencies (choose up to {MAX_FOCUS})</legend>
-        <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+        <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 *:flex *:items-start *:gap-2">
           {competencies.map((competency) => {
-            const id = `${focusField.id}-${competency.id}`;
+            // One plan form on the page, so the competency alone makes the id unique (seventeen of them, four times each).
+            const id = `focus-${competency.id}`;
             return (
-              <div key={`${competency.id}-${chosen.has(competency.id)}`} className="flex items-start gap-2">
+              <div key={`${competency.id}-${chosen.has(competency.id)}`}>
                 <input
                   type="checkbox"
                   id={id}
@@ -104,13 +105,13 @@ export function GrowthPlanForm({
                   defaultChecked={chosen.has(competency.id)}
                   aria-invalid={focusErrors ? true : undefined}
                   aria-describedby={`${id}-hint`}
-                  className="mt-1 size-4 rounded border-slate-300"
+                  className="checkbox"
                 />
                 <div>
                   <label htmlFor={id} className="text-sm font-medium">
                     {competency.name}
                   </label>
-                  <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                  <p id={`${id}-hint`} className="muted text-xs">
                     {competency.hint}
                   </p>
                 </div>

@@ -98,12 +98,12 @@ export function CheckboxField({ label, hint, id, ...input }: { label: ReactNode;
   const fieldId = id ?? fallback;
   return (
     <div className="flex items-start gap-2">
-      <input id={fieldId} type="checkbox" className="mt-1 size-4 rounded border-slate-300" {...input} />
+      <input id={fieldId} type="checkbox" className="checkbox" {...input} />
       <div>
         <label htmlFor={fieldId} className="text-sm font-medium">
           {label}
         </label>
-        {hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
+        {hint ? <p className="muted text-xs">{hint}</p> : null}
       </div>
     </div>
   );

@@ -16,7 +16,7 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
 
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}>{children}</section>
+    <section className={className ? `card ${className}` : "card"}>{children}</section>
   );
 }
 

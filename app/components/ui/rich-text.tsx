@@ -14,8 +14,8 @@ export function RichText({ text, inline = false, className = "" }: { text: strin
   const asInline = inline && !hasBlocks(text);
   const html = richTextHtml(text, { inline: asInline });
   return asInline ? (
-    <span className={`rich-text-inline ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
+    <span className={className ? `rich-text-inline ${className}` : "rich-text-inline"} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (
-    <div className={`rich-text ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
+    <div className={className ? `rich-text ${className}` : "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />
   );
 }
