@@ -107,7 +107,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function AssessmentPage() {
-  const { assessment, ladder, competencies, values, isAuthor, mode, lockedReason, latestDate, points, recorded } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { assessment, ladder, isAuthor, mode, lockedReason, latestDate, points, recorded } = page;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
@@ -160,13 +161,13 @@ export default function AssessmentPage() {
         ) : null}
       </dl>
       {lockedReason ? <Alert tone="warning">{lockedReason}</Alert> : null}
-      {mode === "edit" ? (
+      {page.mode === "edit" ? (
         <AssessmentEditor
           key={assessment.id}
           assessment={assessment}
           ladder={ladder}
-          competencies={competencies}
-          values={plainReply?.intent === "save" ? { ...values, ...plainReply.typed } : values}
+          competencies={page.competencies}
+          values={plainReply?.intent === "save" ? { ...page.values, ...plainReply.typed } : page.values}
           latestDate={latestDate}
           sectionParam={searchParams.get("section")}
           submitReply={actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null}
@@ -175,7 +176,7 @@ export default function AssessmentPage() {
           recorded={recorded}
         />
       ) : (
-        <AssessmentReadView ladder={ladder} competencies={competencies} summary={assessment.summary} />
+        <AssessmentReadView ladder={ladder} competencies={page.competencies} summary={assessment.summary} />
       )}
     </>
   );

@@ -21,7 +21,7 @@ import {
   type FieldLocation,
   type RatedCount,
 } from "~/modules/assessments/assessment-sections";
-import type { LadderContext, RatedCompetency } from "~/modules/assessments/assessment-view";
+import type { EditedCompetency, LadderContext } from "~/modules/assessments/assessment-view";
 import {
   markField,
   NEXT_LEVEL_MARK_LABELS,
@@ -42,9 +42,6 @@ import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
-
-const markSelectClass =
-  "w-28 shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
 export type SubmitReply = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
 /** A section saved by its plain form (without JavaScript) that did not go through, with what was typed. */
@@ -102,7 +99,7 @@ function ConflictNotice({
 
 type CompetencyEditorProps = {
   assessmentId: string;
-  competency: RatedCompetency;
+  competency: EditedCompetency;
   ladder: LadderContext;
   rating: number | null;
   notes: string;
@@ -161,7 +158,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             {/* A heading too, so the expectations and evidence below sit one level under it. */}
             <h3 className="text-lg font-semibold">{competency.name}</h3>
           </legend>
-          <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300" />
+          <RichText text={competency.description} className="subtle mt-1 text-sm" />
 
           <div className="mt-4">
             <h4 className="mb-2 text-sm font-semibold">Expected at {ladder.level.title}</h4>
@@ -181,13 +178,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
                 const inputId = `${id}-rating-${point.value}`;
                 const checked = rating === point.value;
                 return (
-                  <div
-                    key={point.value}
-                    className={`rounded-md border px-3 py-2 ${
-                      checked ? "border-brand-600 bg-brand-50 dark:bg-slate-800" : "border-slate-200 dark:border-slate-700"
-                    }`}
-                  >
-                    <label htmlFor={inputId} className="flex cursor-pointer items-center gap-2 text-sm font-medium">
+                  <div key={point.value} className={checked ? "choice choice-checked" : "choice"}>
+                    <label htmlFor={inputId} className="choice-label">
                       <input
                         id={inputId}
                         type="radio"
@@ -200,7 +192,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                       />
                       {point.label}
                     </label>
-                    <p id={`${inputId}-meaning`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                    <p id={`${inputId}-meaning`} className="choice-meaning">
                       {point.meaning}
                     </p>
                   </div>
@@ -224,13 +216,13 @@ const CompetencyEditor = memo(function CompetencyEditor({
                     const field = markField(id, index);
                     const selectId = `${id}-mark-${index}`;
                     return (
-                      <li key={field} className="text-[13px] leading-snug">
-                        <div className="flex items-start justify-between gap-3">
+                      <li key={field} className="next-mark">
+                        <div className="next-mark-row">
                           <div id={`${selectId}-text`} className="min-w-0 flex-1">
                             <RichText text={expectation.text} inline />
                           </div>
                           <div className="shrink-0">
-                            <label htmlFor={selectId} className="mb-0.5 block text-xs text-slate-600 dark:text-slate-300">
+                            <label htmlFor={selectId} className="subtle mb-0.5 block text-xs">
                               How far this is met
                             </label>
                             <select
@@ -238,7 +230,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                               name={field}
                               form={formId}
                               aria-describedby={`${selectId}-text`}
-                              className={markSelectClass}
+                              className="mark-select"
                               value={marks[index] ?? ""}
                               onChange={(event) => setValue(field, event.currentTarget.value || null)}
                             >
@@ -325,7 +317,7 @@ function pick(record: Record<string, FieldConflict>, fields: string[]): Record<s
 
 const noConflicts: Record<string, FieldConflict> = {};
 
-type Section = AssessmentSection<RatedCompetency>;
+type Section = AssessmentSection<EditedCompetency>;
 
 const sectionHeadingId = (sectionId: string) => `section-${sectionId}-heading`;
 
@@ -344,11 +336,7 @@ function SectionNav({ sections, currentId, counts }: { sections: readonly Sectio
                 to={sectionHref(section.id)}
                 preventScrollReset
                 aria-current={current ? "step" : undefined}
-                className={`block rounded-md border px-3 py-1.5 text-sm ${
-                  current
-                    ? "border-brand-600 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-white"
-                    : "border-slate-200 text-slate-700 hover:border-brand-600 dark:border-slate-700 dark:text-slate-200"
-                }`}
+                className="step"
               >
                 {section.name}
                 {count ? (
@@ -439,7 +427,7 @@ export function AssessmentEditor({
 }: {
   assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
   ladder: LadderContext;
-  competencies: RatedCompetency[];
+  competencies: EditedCompetency[];
   values: DraftValues;
   latestDate: string;
   /** The `section` search parameter. */
@@ -501,7 +489,7 @@ export function AssessmentEditor({
 
   const conflictFields = Object.keys(state.conflicts);
   const conflictCount = conflictFields.length;
-  const conflictsElsewhere = new Map<string, FieldLocation<RatedCompetency>>();
+  const conflictsElsewhere = new Map<string, FieldLocation<EditedCompetency>>();
   for (const field of conflictFields) {
     const location = fieldLocation(sections, field);
     if (location && location.section.id !== currentId) conflictsElsewhere.set(location.anchor, location);
@@ -511,7 +499,7 @@ export function AssessmentEditor({
       .filter(([field]) => field.startsWith(`mark:${competencyId}:`) || field === notesField(competencyId))
       .flatMap(([, errors]) => errors);
 
-  const renderCompetency = (competency: RatedCompetency) => {
+  const renderCompetency = (competency: EditedCompetency) => {
     const ratingKey = ratingField(competency.id);
     const rating = value(ratingKey) as number | null;
     const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
@@ -716,7 +704,7 @@ export function AssessmentEditor({
 const sectionFormId = (sectionId: string) => `draft-section-${sectionId}`;
 
 /** The draft fields a section shows: each competency's rating, notes and next-level marks, or the summary. */
-function sectionFields(section: AssessmentSection<RatedCompetency>): string[] {
+function sectionFields(section: AssessmentSection<EditedCompetency>): string[] {
   if (section.kind !== "area") return [summaryField];
   return section.competencies.flatMap((competency) => [ratingField(competency.id), notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))]);
 }

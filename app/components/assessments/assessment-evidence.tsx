@@ -23,8 +23,8 @@ export function AssessmentEvidenceList({
   return (
     <ul className="space-y-2">
       {evidence.map((item) => (
-        <li key={item.id} className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
-          <div className="flex flex-wrap items-start justify-between gap-2">
+        <li key={item.id} className="evidence-item">
+          <div className="evidence-head">
             <p className="whitespace-pre-wrap">{item.text}</p>
             {onRemove ? (
               // A form, so removing works without JavaScript too (posted to the draft page); with it, the page removes in place.
@@ -45,7 +45,7 @@ export function AssessmentEvidenceList({
               </form>
             ) : null}
           </div>
-          <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500 dark:text-slate-400">
+          <p className="evidence-meta">
             <span>
               {item.occurredOn ? (
                 <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>{dayFormat.format(new Date(item.occurredOn))}</time>
@@ -54,7 +54,7 @@ export function AssessmentEvidenceList({
               )}
             </span>
             {item.url ? (
-              <a href={item.url} target="_blank" rel="noreferrer noopener" className="break-all text-brand-600 underline dark:text-brand-100">
+              <a href={item.url} target="_blank" rel="noreferrer noopener" className="link break-all underline">
                 {item.url}
               </a>
             ) : null}
@@ -126,16 +126,16 @@ export function AssessmentEvidenceEditor({
       {evidence.length ? (
         <AssessmentEvidenceList evidence={evidence} onRemove={remove} busyId={removing} />
       ) : (
-        <p className="text-sm text-slate-500 dark:text-slate-400">No evidence yet.</p>
+        <p className="muted text-sm">No evidence yet.</p>
       )}
       <details
-        className="no-print rounded-md border border-dashed border-slate-300 px-3 py-2 dark:border-slate-600"
+        className="evidence-add no-print"
         open={Boolean((lastResult && lastResult.status === "error") || plainReply)}
         onToggle={(event) => {
           if (event.currentTarget.open) setOpened(true);
         }}
       >
-        <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-100">Add evidence for {competencyName}</summary>
+        <summary className="link cursor-pointer text-sm font-medium">Add evidence for {competencyName}</summary>
         <noscript>
           <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
         </noscript>

@@ -2,7 +2,8 @@ import type { Expectation } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
 import { ReferenceLinks } from "./reference-links";
 
-export function ExpectationList({ expectations, compact = false }: { expectations: readonly Expectation[]; compact?: boolean }) {
+/** The expectations as a list; `compact` leaves their examples out (a list given without them, as the assessment editor's, is always compact). */
+export function ExpectationList({ expectations, compact = false }: { expectations: readonly (Omit<Expectation, "examples"> & { examples?: readonly string[] })[]; compact?: boolean }) {
   if (!expectations.length) return <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>;
   return (
     <ul className={`list-disc space-y-1.5 pl-5 ${compact ? "text-[13px] leading-snug" : "text-sm"}`}>
@@ -11,7 +12,7 @@ export function ExpectationList({ expectations, compact = false }: { expectation
         <li key={index}>
           <RichText text={expectation.text} inline />
           {expectation.inheritedFrom ? <InheritedMark from={expectation.inheritedFrom} /> : null}
-          {expectation.examples.length && !compact ? (
+          {expectation.examples?.length && !compact ? (
             <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400">
               {expectation.examples.map((example) => (
                 <li key={example} className="before:mr-1 before:content-['e.g.']">

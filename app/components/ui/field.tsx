@@ -47,12 +47,12 @@ function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly 
 function FieldFrame({ ids, label, hint, errors, className, children }: { ids: ReturnType<typeof useFieldIds>; label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className: string; children: ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={ids.fieldId} className="mb-1 block text-sm font-medium">
+      <label htmlFor={ids.fieldId} className="field-label">
         {label}
       </label>
       {children}
       {hint ? (
-        <p id={ids.hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        <p id={ids.hintId} className="muted mt-1 text-xs">
           {hint}
         </p>
       ) : null}

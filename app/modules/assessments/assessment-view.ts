@@ -115,6 +115,32 @@ export function ratedCompetencies(ladder: Ladder, trackId: string, levelId: stri
   });
 }
 
+/**
+ * What the editor reads of a competency: the ladder's words it shows (the level's expectations
+ * without their examples, which its compact list leaves out; the next level's by their words alone,
+ * each with its mark) and the evidence. What was rated, noted and marked is in the draft's values,
+ * sent once.
+ */
+export type EditedCompetency = Omit<AssessedCompetency, "expectations" | "nextExpectations"> & {
+  expectations: Omit<Expectation, "examples">[];
+  nextExpectations: { text: string }[];
+  evidence: EvidenceItem[];
+};
+
+export function editedCompetency({ id, name, description, areaId, areaName, target, expectations, nextExpectations, evidence }: RatedCompetency): EditedCompetency {
+  return {
+    id,
+    name,
+    description,
+    areaId,
+    areaName,
+    target,
+    expectations: expectations.map(({ examples: _examples, ...shown }) => shown),
+    nextExpectations: nextExpectations.map(({ text }) => ({ text })),
+    evidence,
+  };
+}
+
 /** A rated competency with nothing to back the rating up. */
 export function lacksEvidence(competency: Pick<RatedCompetency, "rating" | "evidence">): boolean {
   return competency.rating !== null && competency.evidence.length === 0;

@@ -10,7 +10,7 @@ import { StaleRevision, withRetry } from "~/db/retry.server";
 import { NotFoundError } from "~/modules/errors";
 import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
-import { draftRules, ladderContext, ratedCompetencies } from "./assessment-view";
+import { draftRules, editedCompetency, ladderContext, ratedCompetencies } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
 import { canAuthorAssessment, canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
@@ -228,7 +228,7 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   const isAuthor = viewer.id === row.authorId;
   const competencies = ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings);
   const locked = lockReason({ ...row, authorLeftChain: isAuthor && (await authorLeftChain(row)) });
-  return {
+  const page = {
     assessment: {
       id: row.id,
       kind: row.kind,
@@ -243,15 +243,16 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
       updatedAt: row.updatedAt,
     },
     ladder: ladderContext(ladder, row.trackId, row.levelId),
-    competencies,
     /** On a ladder whose levels come from points: what the saved ratings add up to, and where that stands. */
     points: ladderStanding(ladder, competencies.map((competency) => competency.rating)),
-    values: draftValues(row),
     isAuthor,
-    /** The author edits an unlocked draft; everyone else (and a locked draft) gets the read view. */
-    mode: isAuthor && !locked ? ("edit" as const) : ("read" as const),
     lockedReason: row.status === "draft" ? locked : null,
   };
+  // The author edits an unlocked draft, from its values (what was rated, noted and marked, sent once);
+  // everyone else (and a locked draft) gets the read view, from the competencies as rated.
+  return isAuthor && !locked
+    ? { ...page, mode: "edit" as const, competencies: competencies.map(editedCompetency), values: draftValues(row) }
+    : { ...page, mode: "read" as const, competencies, values: null };
 }
 
 export type SaveOutcome =
