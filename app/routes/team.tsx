@@ -14,7 +14,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
-import { teamConversations } from "~/modules/conversations/signals.server";
+import { teamConversations, type TeamConversations } from "~/modules/conversations/signals.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -174,7 +174,7 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
         {!group.isViewer && group.manager ? (
           <>
             {" "}
-            <a href={`/people/${group.manager.id}`} className="text-sm font-normal text-brand-600 hover:underline dark:text-brand-100">
+            <a href={`/people/${group.manager.id}`} className="link text-sm font-normal hover:underline">
               (profile)
             </a>
           </>
@@ -184,14 +184,12 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
         {group.members.map((member) => (
           <tr key={member.id}>
             <th scope="row" className={`${tdClass} font-normal`}>
-              <a href={`/people/${member.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              <a href={`/people/${member.id}`} className="link font-medium hover:underline">
                 {member.name}
               </a>
-              <span className="block text-xs text-slate-500 dark:text-slate-400">
-                {[member.team, member.place ?? "No track or level"].filter(Boolean).join(" · ")}
-              </span>
+              <span className="muted block text-xs">{[member.team, member.place ?? "No track or level"].filter(Boolean).join(" · ")}</span>
             </th>
-            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="text-sm text-slate-500 dark:text-slate-400">Not in this cycle</span>}</td>
+            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="muted text-sm">Not in this cycle</span>}</td>
             <td className={tdClass}>
               <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} labels={labels} />
             </td>
@@ -200,11 +198,11 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>
               {member.track && member.level ? (
-                <a href={`/people/${member.id}/review`} className="text-brand-600 hover:underline dark:text-brand-100">
-                  Review {member.name.split(" ")[0]}
+                <a href={`/people/${member.id}/review`} className="link hover:underline">
+                  {`Review ${member.name.split(" ")[0]}`}
                 </a>
               ) : (
-                <span className="text-sm text-slate-500 dark:text-slate-400">Needs a track and level</span>
+                <span className="muted text-sm">Needs a track and level</span>
               )}
             </td>
           </tr>
@@ -215,43 +213,43 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
 }
 
 /** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
-function TeamOneToOnes({
-  conversations,
-}: {
-  conversations: { reports: { personId: string; name: string; through: string | null; lastHeldText: string; overdue: boolean; hasSeries: boolean; overdueActions: number | null }[]; pulse: { n: number; mean: number | null } | null };
-}) {
+function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) {
   if (!conversations.reports.length) return null;
-  const direct = conversations.reports.filter((report) => report.through === null);
-  const below = conversations.reports.filter((report) => report.through !== null && (report.overdue || !report.hasSeries));
   return (
     <Card className="mb-4">
       <h2 className="mb-1 text-lg font-semibold">One-to-ones</h2>
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-        When you last met each of your reports; overdue after twice the series' cadence. Each name opens the evidence they share with you.{" "}
+      <p className="subtle mb-2 text-sm">
+        When you last met each of your reports; overdue after twice the series&apos; cadence. Each name opens the evidence they share with you.{" "}
         <Link to="/conversations" className="underline">
           Your conversations
         </Link>
       </p>
       <ul className="space-y-1 text-sm">
-        {direct.map((report) => (
+        {conversations.reports.map((report) => (
           <li key={report.personId}>
             <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
               {report.name}
             </Link>
-            :{" "}
-            {report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}
+            {`: ${report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}`}
             {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300"> · overdue</span> : null}
-            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300"> · overdue actions: {report.overdueActions}</span> : null}
+            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300">{` · overdue actions: ${report.overdueActions}`}</span> : null}
           </li>
         ))}
       </ul>
-      {below.length ? (
+      {conversations.below.length ? (
         <>
           <h3 className="mb-1 mt-3 text-sm font-semibold">Two levels down, overdue or not set up</h3>
+          {/* One line per manager: below a manager of managers there may be hundreds. */}
           <ul className="space-y-1 text-sm">
-            {below.map((report) => (
-              <li key={report.personId}>
-                {report.name} (with {report.through}): {report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}
+            {conversations.below.map((group) => (
+              <li key={group.managerId}>
+                <span className="font-medium">{`With ${group.through}: `}</span>
+                {[
+                  group.notSetUp.length ? `no one-to-ones set up for ${group.notSetUp.join(", ")}` : null,
+                  group.overdue.length ? `overdue: ${group.overdue.map((person) => `${person.name} (last one-to-one ${person.lastHeldText})`).join(", ")}` : null,
+                ]
+                  .filter(Boolean)
+                  .join("; ")}
               </li>
             ))}
           </ul>

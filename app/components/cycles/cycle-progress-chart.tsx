@@ -19,7 +19,7 @@ export function CycleProgressChart({ counts, stateHref, current }: { counts: Sta
             <div key={share.state} className={`${STATE_SWATCH[share.state]} h-full`} style={{ width: `${share.percent}%` }} title={`${STATE_LABELS[share.state]}: ${share.count}`} />
           ))}
       </div>
-      <figcaption className="sr-only">Participants by state, {total} in all.</figcaption>
+      <figcaption className="sr-only">{`Participants by state, ${total} in all.`}</figcaption>
       <ul className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {shares.map((share) => (
           <li key={share.state} className="flex items-center gap-2">
@@ -32,7 +32,8 @@ export function CycleProgressChart({ counts, stateHref, current }: { counts: Sta
               <span className={current === share.state ? "font-semibold" : undefined}>{STATE_LABELS[share.state]}</span>
             </Link>
             <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-200">
-              {formatCount(share.count)} <span className="text-slate-500 dark:text-slate-400">({share.percent}%)</span>
+              {`${formatCount(share.count)} `}
+              <span className="muted">{`(${share.percent}%)`}</span>
             </span>
           </li>
         ))}

@@ -1,8 +1,8 @@
 import { useId, type MouseEvent, type ReactNode } from "react";
 import { useFollowLinksInPage } from "./client-links";
 
-export const tableClass = "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-700";
-/** A column heading's and a cell's classes (app/tailwind.css): one short name on every cell of a long table. */
+/** A table's, a column heading's and a cell's classes (app/tailwind.css): short names, as a long table repeats them on every row. */
+export const tableClass = "data-table";
 export const thClass = "col-head";
 export const tdClass = "cell";
 
@@ -10,7 +10,7 @@ export const tdClass = "cell";
 export type Heading = string | { key: string; label: ReactNode; className?: string };
 
 /** Focus ring of a scrolling region that keyboard users reach with Tab to scroll it. */
-export const scrollRegionClass = "overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+export const scrollRegionClass = "scroll-region";
 
 /**
  * A region that scrolls sideways when its content is wider than the screen (a wide table on a
@@ -62,14 +62,14 @@ export function DataTable({
   const captionId = useId();
   const followLinks = useFollowLinksInPage();
   return (
-    <ScrollRegion onClick={followLinks} labelledBy={caption ? captionId : undefined} className={plain ? undefined : "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"} busy={busy}>
+    <ScrollRegion onClick={followLinks} labelledBy={caption ? captionId : undefined} className={plain ? undefined : "table-frame"} busy={busy}>
       <table className={tableClass}>
         {caption ? (
           <caption id={captionId} className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>
             {caption}
           </caption>
         ) : null}
-        <thead className={plain ? undefined : "bg-slate-50 dark:bg-slate-800"}>
+        <thead className={plain ? undefined : "table-head"}>
           <tr>
             {headings.map((heading) =>
               typeof heading === "string" ? (
@@ -84,7 +84,7 @@ export function DataTable({
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+        <tbody className="table-body">{children}</tbody>
       </table>
     </ScrollRegion>
   );

@@ -51,17 +51,23 @@ export async function conversationSignals(viewer: ConversationViewer, people: re
 }
 
 export type TeamConversations = {
-  /** Direct reports, then the people two levels down (through: their manager), each with when they last met their manager. */
-  reports: (ConversationSignal & { name: string; through: string | null })[];
+  /** Direct reports, each with when they last met the viewer. */
+  reports: (Omit<ConversationSignal, "lastHeldAt"> & { name: string })[];
+  /**
+   * Two levels down, by their manager (through): only who has no one-to-ones set up, or whose
+   * last one is overdue. A manager of managers may have hundreds below; the page names them in one
+   * line per manager.
+   */
+  below: { managerId: string; through: string; notSetUp: string[]; overdue: { name: string; lastHeldText: string }[] }[];
   /** The pulse on the viewer's one-to-ones, as their reports answered it, or null when nobody was asked. */
   pulse: PulseSummary | null;
 };
 
 /**
- * The team page's one-to-ones: each direct report with when they last met the viewer, and each
- * person two levels down with when they last met their own manager (dates only, as the chain may
- * know them), whether that is overdue, the viewer's own series' overdue actions (counted, never
- * named), and the pulse as an average.
+ * The team page's one-to-ones: each direct report with when they last met the viewer, and who two
+ * levels down has no one-to-ones with their own manager or is overdue (dates only, as the chain may
+ * know them), the viewer's own series' overdue actions (counted, never named), and the pulse as an
+ * average.
  */
 export async function teamConversations(viewer: ConversationViewer, now = new Date()): Promise<TeamConversations> {
   const reports = await db.user.findMany({
@@ -69,16 +75,29 @@ export async function teamConversations(viewer: ConversationViewer, now = new Da
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, reports: { where: { deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } } },
   });
-  if (!reports.length) return { reports: [], pulse: null };
+  if (!reports.length) return { reports: [], below: [], pulse: null };
   const people = [
-    ...reports.map((report) => ({ id: report.id, name: report.name, through: null, chain: [viewer.id] })),
-    ...reports.flatMap((report) => report.reports.map((below) => ({ id: below.id, name: below.name, through: report.name, chain: [report.id, viewer.id] }))),
+    ...reports.map((report) => ({ id: report.id, chain: [viewer.id] })),
+    ...reports.flatMap((report) => report.reports.map((below) => ({ id: below.id, chain: [report.id, viewer.id] }))),
   ];
   const [signals, pulse] = await Promise.all([conversationSignals(viewer, people, now), managerPulse(viewer, viewer.id, now)]);
   return {
-    reports: people.flatMap((person) => {
-      const signal = signals.get(person.id);
-      return signal ? [{ ...signal, name: person.name, through: person.through }] : [];
+    reports: reports.flatMap((report) => {
+      const signal = signals.get(report.id);
+      if (!signal) return [];
+      const { lastHeldAt: _lastHeldAt, ...shown } = signal;
+      return [{ ...shown, name: report.name }];
+    }),
+    below: reports.flatMap((report) => {
+      const notSetUp: string[] = [];
+      const overdue: { name: string; lastHeldText: string }[] = [];
+      for (const person of report.reports) {
+        const signal = signals.get(person.id);
+        if (!signal) continue;
+        if (!signal.hasSeries) notSetUp.push(person.name);
+        else if (signal.overdue) overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
+      }
+      return notSetUp.length || overdue.length ? [{ managerId: report.id, through: report.name, notSetUp, overdue }] : [];
     }),
     pulse: pulse.n ? pulse : null,
   };

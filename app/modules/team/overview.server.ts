@@ -28,7 +28,8 @@ import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCou
  * the shown people's latest ratings (submittedRatings), and one naming older cycles.
  */
 
-export const TEAM_PAGE_SIZE = 25;
+/** People a page: each brings a strip of every competency and its sentence, and a page is held to 64 KB of HTML (docs/benchmarks). */
+export const TEAM_PAGE_SIZE = 15;
 const CYCLES_OFFERED = 20;
 
 export type TeamFilters = {
@@ -91,7 +92,8 @@ export type TeamOverview =
       groups: TeamGroup[];
       /** Competency names per ladder version and level, sent once for every profile that uses them. */
       tracks: Record<string, string[]>;
-      scale: ScalePoint[];
+      /** The rating scale's values and labels, for the strips' legend. */
+      scale: Pick<ScalePoint, "value" | "label">[];
     };
 
 // ---------------------------------------------------------------- the overview
@@ -239,7 +241,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     pageCount,
     groups: teamGroups,
     tracks,
-    scale: profiles.size ? ((await servedLadders())[0]?.ladder.scale ?? []) : [],
+    scale: profiles.size ? ((await servedLadders())[0]?.ladder.scale ?? []).map(({ value, label }) => ({ value, label })) : [],
   };
 }
 

@@ -73,6 +73,9 @@ describe("the team page's one-to-ones", () => {
     const { startSeries, holdMeeting } = await import("~/modules/conversations/series.server");
     const { addAction } = await import("~/modules/conversations/agenda.server");
     const seriesId = await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: new Date("2026-01-05T09:00:00Z") }, new Date("2026-01-01T00:00:00Z"));
+    // Set up ahead, its first meeting still to come: not overdue.
+    const fresh = await createPerson({ name: "Nia Fresh", track: "ic", level: "ic2", managerId: manager.id });
+    await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: fresh.id, cadence: "weekly", firstAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000) }, new Date());
     const meeting = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId }, select: { id: true } });
     await addAction({ id: manager.id, isAdmin: false }, meeting.id, { text: "SECRET-ACTION", ownerId: engineer.id, dueOn: new Date("2026-01-09T00:00:00Z") });
     await holdMeeting({ id: engineer.id, isAdmin: false }, meeting.id, new Date("2026-01-05T10:00:00Z"));
@@ -80,18 +83,22 @@ describe("the team page's one-to-ones", () => {
     const page = bodyOf<{ conversations: { reports: { name: string; hasSeries: boolean; overdue: boolean; overdueActions: number | null; lastHeldText: string }[] } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
     expect(page.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([
       ["Lena Engineer", true, true, 1],
+      ["Nia Fresh", true, false, 0],
       [quiet.name, false, false, null],
     ]);
     expect(JSON.stringify(page)).not.toContain("SECRET-ACTION");
 
-    // The manager's manager: their direct report, and two levels down the dates only, no action counts.
-    const forBoss = bodyOf<{ conversations: { reports: { name: string; through: string | null; hasSeries: boolean; overdue: boolean; overdueActions: number | null }[] } }>(
-      await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))),
-    );
-    expect(forBoss.conversations.reports.map(({ name, through, hasSeries, overdue, overdueActions }) => [name, through, hasSeries, overdue, overdueActions])).toEqual([
-      ["Sam Manager", null, false, false, null],
-      ["Lena Engineer", "Sam Manager", true, true, null],
-      [quiet.name, "Sam Manager", false, false, null],
+    // The manager's manager: their direct report, and two levels down, by manager, who has no one-to-ones
+    // set up and who is overdue (the date only, no action counts).
+    const forBoss = bodyOf<{
+      conversations: {
+        reports: { name: string; hasSeries: boolean; overdue: boolean; overdueActions: number | null }[];
+        below: { through: string; notSetUp: string[]; overdue: { name: string; lastHeldText: string }[] }[];
+      };
+    }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))));
+    expect(forBoss.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([["Sam Manager", false, false, null]]);
+    expect(forBoss.conversations.below).toEqual([
+      { managerId: manager.id, through: "Sam Manager", notSetUp: [quiet.name], overdue: [{ name: "Lena Engineer", lastHeldText: page.conversations.reports[0]!.lastHeldText }] },
     ]);
     expect(JSON.stringify(forBoss)).not.toContain("SECRET-ACTION");
   });

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { TeamHeatStrip } from "~/components/team/team-heat-strip";
+import { cellTitle, TeamHeatStrip } from "~/components/team/team-heat-strip";
 
 const labels = new Map([
   [1, "Not yet"],
@@ -8,7 +8,7 @@ const labels = new Map([
 ]);
 
 describe("the team heat strip", () => {
-  it("labels every cell with its competency and rating, escaping names, and names the whole strip in one sentence", () => {
+  it("shades and numbers every cell, names the whole strip in one sentence, says the assessment under it, and words each cell's tooltip", () => {
     const profile = {
       kind: "manager" as const,
       cycleName: "Spring",
@@ -16,15 +16,21 @@ describe("the team heat strip", () => {
       trackKey: "engineering:1.1.0:ic2",
       ratings: [3, null, 1],
     };
-    const html = renderToStaticMarkup(<TeamHeatStrip profile={profile} names={["Code quality", "Testing & <verification>", "Delivery"]} labels={labels} />);
-    const cells = [...html.matchAll(/<span data-heat="(h\d)" title="([^"]*)">([^<]*)<\/span>/g)].map(([, heat, title, shown]) => [heat, title, shown]);
+    const names = ["Code quality", "Testing & <verification>", "Delivery"];
+    const html = renderToStaticMarkup(<TeamHeatStrip profile={profile} names={names} labels={labels} />);
+    const cells = [...html.matchAll(/<span data-heat="(h\d)">([^<]*)<\/span>/g)].map(([, heat, shown]) => [heat, shown]);
     expect(cells).toEqual([
-      ["h3", "Code quality: 3 Consistent", "3"],
-      ["h0", "Testing &amp; &lt;verification&gt;: not rated", "–"],
-      ["h1", "Delivery: 1 Not yet", "1"],
+      ["h3", "3"],
+      ["h0", "–"],
+      ["h1", "1"],
     ]);
-    expect(html).toContain(
-      'role="img" title="Manager review, Spring: Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."'
-    );
+    expect(html).toContain('role="img" title="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."');
+    expect(html).toContain(">Manager review, Spring</p>");
+    // Given as the pointer reaches each cell, set as the element's title (so not markup).
+    expect(profile.ratings.map((rating, index) => cellTitle(rating, names[index], labels))).toEqual([
+      "Code quality: 3 Consistent",
+      "Testing & <verification>: not rated",
+      "Delivery: 1 Not yet",
+    ]);
   });
 });
