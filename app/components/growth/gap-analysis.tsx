@@ -125,7 +125,7 @@ export function GapCompetencySection({ competency, focus, selfName }: { competen
         {competency.expectations.map((expectation) => (
           <li key={expectation.index}>
             <GapStatusBadge status={expectation.status} basis={expectation.basis} ratedBy={ratedBy} />
-            <span className="flex flex-col">
+            <span>
               <RichText text={expectation.text} inline />
               <MarksDiffer expectation={expectation} selfName={selfName} />
             </span>

@@ -1,10 +1,8 @@
 import { NavLink } from "@remix-run/react";
 import { possessive } from "~/utils/possessive";
 
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
-    isActive ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
-  }`;
+/** A tab's classes (app/tailwind.css): the current one is marked by NavLink's aria-current. */
+const tabClass = "tab";
 
 /** The tabs of a person's growth pages. */
 export function ProfileNav({ personId, personName }: { personId: string; personName: string }) {
