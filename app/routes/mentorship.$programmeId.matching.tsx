@@ -201,7 +201,7 @@ export default function ProgrammeMatching() {
               {view.pairs.map((pair) => (
                 <tr key={pair.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    <a href={`/mentorship/${programme.id}/pairs/${pair.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    <a href={`/mentorship/${programme.id}/pairs/${pair.id}`} className="link hover:underline">
                       {pair.menteeName}
                     </a>
                   </th>
@@ -221,9 +221,7 @@ export default function ProgrammeMatching() {
                     ) : (
                       <div className="space-y-1 text-sm">
                         <PairStatusBadge status={pair.status} />
-                        <p>
-                          Mentee: {pair.menteeAnswer ?? "no answer yet"} · Mentor: {pair.mentorAnswer ?? "no answer yet"}
-                        </p>
+                        <p>{`Mentee: ${pair.menteeAnswer ?? "no answer yet"} · Mentor: ${pair.mentorAnswer ?? "no answer yet"}`}</p>
                         {pair.declineReason ? <p className="text-slate-600 dark:text-slate-300">“{pair.declineReason}”</p> : null}
                       </div>
                     )}

@@ -59,13 +59,9 @@ export function FactorList({ factors }: { factors: readonly Factor[] }) {
       {factors.map(({ factor, text, figures }) => (
         <li key={factor}>
           <span className="font-medium">{FACTOR_NAMES[factor] ?? factor}</span>
-          {figures ? (
-            <span className="tabular-nums text-slate-600 dark:text-slate-300">
-              {" "}
-              {figures.raw.toFixed(2)} × {figures.weight} = {figures.contribution.toFixed(2)}
-            </span>
-          ) : null}
-          : {text}
+          {/* Each part one string: a page of pairs has 75 of these lines. */}
+          {figures ? <span className="subtle tabular-nums">{` ${figures.raw.toFixed(2)} × ${figures.weight} = ${figures.contribution.toFixed(2)}`}</span> : null}
+          {`: ${text}`}
         </li>
       ))}
     </ul>
