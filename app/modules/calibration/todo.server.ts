@@ -1,4 +1,5 @@
-import type { TodoFacts } from "~/modules/todo/todo";
+import { db } from "~/db/client.server";
+import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { calibrationTodo, type CalibrationTodoRow } from "./queries.server";
 import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
 
@@ -44,4 +45,32 @@ export async function calibrationTodoFacts(viewer: { id: string; isAdmin: boolea
     outcomesToRecord: rows.filter((row) => row.kind === "record").map((row) => ({ session: session(row), missing: row.missing })).sort(byName),
     outcomesToRelease: [...released.values()].sort(byName),
   };
+}
+
+/**
+ * Whose calibration to-dos may have changed (the reminders' pass): for a session written (its state,
+ * its days), its facilitator, calibrators, the managers of its entries and the admins; for an entry
+ * written, its manager and its session's facilitator and calibrators; a calibrator added; and the
+ * facilitator of a published session an entry's manager of which changed (they release in a departed
+ * manager's place). Time alone adds none.
+ */
+export async function calibrationTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
+  const since = { gte: writtenSince };
+  const [written, touched, entries, calibrators, released] = await Promise.all([
+    db.calibrationSession.findMany({ where: { updatedAt: since }, select: { id: true, facilitatorId: true } }),
+    db.calibrationSession.findMany({ where: { entries: { some: { updatedAt: since } } }, select: { id: true, facilitatorId: true } }),
+    db.calibrationEntry.findMany({ where: { updatedAt: since, managerId: { not: null } }, select: { managerId: true } }),
+    db.calibrationCalibrator.findMany({ where: { createdAt: since }, select: { userId: true } }),
+    db.calibrationSession.findMany({ where: { state: "published", entries: { some: { released: false, manager: { updatedAt: since } } } }, select: { facilitatorId: true } }),
+  ]);
+  const sessionIds = [...new Set([...written, ...touched].map((session) => session.id))];
+  const [inSessions, managers] = await Promise.all([
+    sessionIds.length ? db.calibrationCalibrator.findMany({ where: { sessionId: { in: sessionIds } }, select: { userId: true } }) : [],
+    written.length ? db.calibrationEntry.findMany({ where: { sessionId: { in: written.map((session) => session.id) }, managerId: { not: null } }, select: { managerId: true }, distinct: ["managerId"] }) : [],
+  ]);
+  const people = [...written, ...touched, ...released].map((session) => session.facilitatorId).concat(
+    [...inSessions, ...calibrators].map((row) => row.userId),
+    [...entries, ...managers].flatMap((row) => (row.managerId ? [row.managerId] : [])),
+  );
+  return { people, admins: written.length + touched.length > 0 };
 }

@@ -1,4 +1,5 @@
-import type { TodoFacts } from "~/modules/todo/todo";
+import { db } from "~/db/client.server";
+import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { reviewTodo, type ReviewTodoRow } from "./queries.server";
 
 type ReviewFacts = Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose" | "reviewsOutsideCycles">;
@@ -29,4 +30,26 @@ export async function reviewTodoFacts(viewer: { id: string; isAdmin: boolean }, 
       .sort(byName)
       .map((row) => ({ assessmentId: row.assessmentId!, person: { id: row.personId!, name: row.personName! } })),
   };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Whose review to-dos may have changed (the reminders' pass, ChangeWindow): everyone in a cycle
+ * written, started or come to its end in the window, with their managers and the admins (a cycle to
+ * close); a participant or an assessment written, with the person's manager. A cycle is to be closed
+ * from the day after its last day, so one that ended up to two days before the window is named too.
+ */
+export async function reviewTodoChanges({ writtenSince, from, to }: ChangeWindow): Promise<TodoChanges> {
+  const [cycles, participants, assessments] = await Promise.all([
+    db.reviewCycle.findMany({
+      where: { OR: [{ updatedAt: { gte: writtenSince } }, { startsOn: { gt: from, lte: to } }, { endsOn: { gt: new Date(from.getTime() - 2 * DAY), lte: to } }] },
+      select: { id: true },
+    }),
+    db.reviewCycleParticipant.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { userId: true } }),
+    db.assessment.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { subjectId: true } }),
+  ]);
+  const inCycles = cycles.length ? await db.reviewCycleParticipant.findMany({ where: { cycleId: { in: cycles.map((cycle) => cycle.id) } }, select: { userId: true } }) : [];
+  const people = [...participants, ...inCycles].map((row) => row.userId).concat(assessments.map((row) => row.subjectId));
+  return { people, managersOf: people, admins: cycles.length > 0 };
 }

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { TodoFacts } from "~/modules/todo/todo";
+import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { LIVE_STATES } from "./nomination";
 
 type FeedbackFacts = Pick<TodoFacts, "feedbackToGive" | "nominationsToDecide" | "peersToNominate" | "reviewersToReplace">;
@@ -97,4 +97,19 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
     facts.peersToNominate.push({ cycle: cycleOf.get(cycleId)!, person: person(userId), own: userId === viewer.id, live: count, minPeers: cycleSettings.minPeers, dueOn: cycleSettings.dueOn });
   }
   return facts;
+}
+
+/**
+ * Whose feedback to-dos may have changed (the reminders' pass): everyone in a cycle whose feedback
+ * settings were written, and their managers (who may nominate); the reviewer and the subject of a
+ * request written, and the subject's manager (who approves). Time alone adds none.
+ */
+export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
+  const [settings, requests] = await Promise.all([
+    db.feedbackSettings.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { cycleId: true } }),
+    db.feedbackRequest.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { reviewerId: true, subjectId: true } }),
+  ]);
+  const inCycles = settings.length ? await db.reviewCycleParticipant.findMany({ where: { cycleId: { in: settings.map((row) => row.cycleId) } }, select: { userId: true } }) : [];
+  const subjects = [...inCycles.map((row) => row.userId), ...requests.map((row) => row.subjectId)];
+  return { people: [...subjects, ...requests.map((row) => row.reviewerId)], managersOf: subjects };
 }

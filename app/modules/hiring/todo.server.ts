@@ -1,3 +1,5 @@
+import { db } from "~/db/client.server";
+import type { ChangeWindow, TodoChanges } from "~/modules/todo/todo";
 import { isActiveStage } from "./pipeline";
 import { hiringTodoCandidates, hiringTodoLoops, takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
@@ -75,4 +77,34 @@ export async function hiringTodo(viewerId: string) {
       return [{ candidateId: first.candidateId, candidate: first.candidate, stage, since: first.since, openingId: first.openingId, opening: first.opening }];
     }),
   };
+}
+
+/**
+ * Whose hiring to-dos may have changed (the reminders' pass): the interviewers and the opening's
+ * hiring admins of every loop written, or whose interview, scorecard, candidate (a move writes the
+ * candidate's stage) or opening was; and a hiring admin added to an opening. Time alone adds none:
+ * a scorecard falling due is a due date on the interviewer's list.
+ */
+export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
+  const since = { gte: writtenSince };
+  const [loops, admins] = await Promise.all([
+    db.hiringLoop.findMany({
+      where: {
+        OR: [
+          { updatedAt: since },
+          { interviews: { some: { OR: [{ updatedAt: since }, { scorecards: { some: { updatedAt: since } } }] } } },
+          { candidate: { updatedAt: since } },
+          { opening: { updatedAt: since } },
+        ],
+      },
+      select: { id: true, openingId: true },
+    }),
+    db.hiringOpeningAdmin.findMany({ where: { createdAt: since }, select: { userId: true } }),
+  ]);
+  if (!loops.length) return { people: admins.map((row) => row.userId) };
+  const [interviewers, openingAdmins] = await Promise.all([
+    db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.id) } }, select: { interviewerId: true }, distinct: ["interviewerId"] }),
+    db.hiringOpeningAdmin.findMany({ where: { openingId: { in: [...new Set(loops.map((loop) => loop.openingId))] } }, select: { userId: true } }),
+  ]);
+  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId)) };
 }

@@ -1,6 +1,7 @@
+import { db } from "~/db/client.server";
 import { servedLadders } from "~/modules/ladders/registry.server";
-import type { TodoFacts } from "~/modules/todo/todo";
-import { addDays, answerDue, checkInOwed, isPairStatus, nextCheckInDue, outcomeDue, programmePhase, pulsesOpen } from "./lifecycle";
+import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
+import { addDays, answerDue, CHECK_IN_EVERY_DAYS, checkInOwed, isPairStatus, nextCheckInDue, OUTCOME_ASKED_DAYS, outcomeDue, programmePhase, PULSE_CHECKPOINTS, pulsesOpen } from "./lifecycle";
 import { eligibleFor, storedIds } from "./programmes.server";
 import { mentorshipTodo } from "./queries.server";
 import { answersOpen, requestAnswerDue, requestsOpen } from "./requests";
@@ -57,4 +58,41 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
     }
   }
   return facts;
+}
+
+/**
+ * Whose mentorship to-dos may have changed (the reminders' pass). Written: a programme still open to
+ * join names everyone (who may join is the ladder's and the team's to say); any other programme its
+ * participants and the admins; a participant, a pair (with the admins, who rerun after a decline) or
+ * a request, the people on it. With time: a programme's matching day (its participants and the
+ * admins), its last day (the admins close it) and the day its outcomes are asked for (its active
+ * pairs); a pair's pulse checkpoints, and a check-in's next one falling due (the pair).
+ */
+export async function mentorshipTodoChanges({ writtenSince, from, to }: ChangeWindow): Promise<TodoChanges> {
+  const since = { gte: writtenSince };
+  const between = (days: number) => ({ gt: addDays(from, -days), lte: addDays(to, -days) });
+  const [programmes, participants, pairs, requests, checkIns] = await Promise.all([
+    db.mentorshipProgramme.findMany({
+      where: { closedAt: null, OR: [{ updatedAt: since }, { matchingOn: { gt: from, lte: to } }, { endsOn: { gt: addDays(from, -2), lte: to } }, { endsOn: between(-OUTCOME_ASKED_DAYS) }] },
+      select: { id: true, publishedAt: true, updatedAt: true },
+    }),
+    db.mentorshipParticipant.findMany({ where: { updatedAt: since }, select: { userId: true } }),
+    db.mentorshipPair.findMany({
+      where: { OR: [{ updatedAt: since }, { status: "active", OR: PULSE_CHECKPOINTS.map((days) => ({ activeSince: between(days) })) }] },
+      select: { menteeId: true, mentorId: true },
+    }),
+    db.mentorshipRequest.findMany({ where: { updatedAt: since }, select: { menteeId: true, mentorId: true } }),
+    db.mentorshipCheckIn.findMany({ where: { occurredOn: between(CHECK_IN_EVERY_DAYS), pair: { status: "active" } }, select: { pair: { select: { menteeId: true, mentorId: true } } } }),
+  ]);
+  if (programmes.some((programme) => !programme.publishedAt && programme.updatedAt >= writtenSince)) return { people: [], everyone: true };
+  const [inProgrammes, activePairs] = programmes.length
+    ? await Promise.all([
+        db.mentorshipParticipant.findMany({ where: { programmeId: { in: programmes.map((programme) => programme.id) } }, select: { userId: true } }),
+        db.mentorshipPair.findMany({ where: { programmeId: { in: programmes.map((programme) => programme.id) }, status: "active" }, select: { menteeId: true, mentorId: true } }),
+      ])
+    : [[], []];
+  const people = [...participants, ...inProgrammes]
+    .map((row) => row.userId)
+    .concat([...pairs, ...requests, ...activePairs, ...checkIns.map((row) => row.pair)].flatMap((row) => [row.menteeId, row.mentorId]));
+  return { people, admins: programmes.length > 0 || pairs.length > 0 };
 }

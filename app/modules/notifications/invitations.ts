@@ -115,6 +115,18 @@ export function planInvitations({ recipientId, preferences, slots, known, now }:
   return planned;
 }
 
+/**
+ * A person's calendar as one string: each event still to come, by id, start and length, in order.
+ * Two passes that read the same string owe the person no invitation (planInvitations sends only on
+ * an event new, moved, lengthened or gone); "" when they have none.
+ */
+export function calendarOf(slots: readonly CalendarSlot[]): string {
+  return slots
+    .map((slot) => `${slot.eventId}@${slot.startsAt.getTime()}+${slot.minutes}`)
+    .sort()
+    .join(" ");
+}
+
 export function interviewSummary(slot: Pick<InterviewSlot, "stage" | "opening">): string {
   return `Interview (${slot.stage}) for ${slot.opening}`;
 }

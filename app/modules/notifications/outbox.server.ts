@@ -1,23 +1,37 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
 import { candidateInterviews, upcomingInterviews } from "~/modules/hiring/invitations.server";
 import { personTimeZone } from "~/modules/time-zones.server";
-import { todoFor } from "~/modules/todo/todo.server";
+import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
 import { upcomingConversations } from "~/modules/conversations/queries.server";
 import { rollOnAll } from "~/modules/conversations/series.server";
-import { calendarInvitation, conversationSlot, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
-import { passSections, planMessages, type PlannedMessage } from "./plan";
+import { calendarInvitation, calendarOf, conversationSlot, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
 import { absoluteLink, renderInvitation, renderMessage, type Links } from "./render";
-import { claimDueMessages, insertNewMessages, knownInvitationKeys, knownKeys, type ClaimedMessage, type NewOutboxRow } from "./queries.server";
+import {
+  activeRecipients,
+  claimDueMessages,
+  insertNewMessages,
+  keepReminderPassState,
+  keepSchedule,
+  keptCalendars,
+  knownInvitationKeys,
+  knownKeys,
+  peopleDueBy,
+  preferencesWrittenSince,
+  reminderPassState,
+  type ClaimedMessage,
+  type NewOutboxRow,
+} from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -49,16 +63,39 @@ export function appUrl(): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
-/** Plans what each active person is owed now (plan.ts) and adds the messages the outbox does not hold yet. */
+/** Writes are stamped by the app servers' clocks, and one may commit a little after it was stamped: each pass reads back this far before the last one began. */
+export const WRITE_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Whom this pass plans, in proportion to what changed: on the first pass (or when the clock went
+ * back), everyone. After that, whoever a to-do provider names for the rows written and the time
+ * passed since the last pass (todoChangesIn), whose email choices were written, and whose schedule
+ * says a digest or a due date has come (nextPlanAt). Calendars apart: everyone whose events differ
+ * from the ones they were last invited to.
+ */
+async function peopleToPlan(now: Date): Promise<string[] | "everyone"> {
+  const last = await reminderPassState();
+  if (!last || now.getTime() < last.plannedUntil.getTime()) return "everyone";
+  const writtenSince = new Date(last.writtenSince.getTime() - WRITE_MARGIN_MS);
+  const [changed, choices, due] = await Promise.all([todoChangesIn({ writtenSince, from: last.plannedUntil, to: now }), preferencesWrittenSince(writtenSince), peopleDueBy(now)]);
+  if (changed === "everyone") return "everyone";
+  return [...new Set([...changed, ...choices, ...due])];
+}
+
+function calendarDigest(slots: readonly CalendarSlot[]): string {
+  const calendar = calendarOf(slots);
+  return calendar ? createHash("sha256").update(calendar).digest("base64url") : "";
+}
+
+/**
+ * Plans what each person named by peopleToPlan is owed now (plan.ts) and adds the messages the
+ * outbox does not hold yet; keeps when each is next due and the calendar they were invited to.
+ */
 export async function queueReminders(now = new Date()): Promise<number> {
+  const readAt = new Date();
   const env = getEnv();
   const base = appUrl();
   const key = await signingKey();
-  const people = await db.user.findMany({
-    where: { deactivatedAt: null },
-    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } },
-    orderBy: { id: "asc" },
-  });
   // Each person's interviews, calibration meetings and career conversations still to come (a
   // series whose meeting took place is rolled on to its next one first).
   await rollOnAll(now);
@@ -70,11 +107,18 @@ export async function queueReminders(now = new Date()): Promise<number> {
     add(manager.id, conversationSlot({ ...meeting, otherName: report.name }));
     add(report.id, conversationSlot({ ...meeting, otherName: manager.name }));
   }
+  const toPlan = await peopleToPlan(now);
+  const kept = await keptCalendars([...events.keys()]);
+  const calendars = new Map([...new Set([...events.keys(), ...kept.keys()])].map((personId) => [personId, calendarDigest(events.get(personId) ?? [])]));
+  const moved = [...calendars].filter(([personId, calendar]) => kept.get(personId) !== calendar).map(([personId]) => personId);
+  const planning = toPlan === "everyone" ? null : new Set(toPlan);
+  const people = await activeRecipients(planning ? [...new Set([...planning, ...moved])] : "everyone");
   const from = env.mail?.from ?? "rungs@rungs.invalid";
   const organizer = { name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
   let queued = 0;
   for (const person of people) {
-    const [items, known] = await Promise.all([todoFor(person, now), knownKeys(person.id)]);
+    const planTodo = !planning || planning.has(person.id);
+    const [items, known] = await Promise.all([planTodo ? todoFor(person, now) : [], knownKeys(person.id)]);
     const preferences = toPreferences(person.notificationPreference);
     const timeZone = personTimeZone(person.timeZone);
     const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) => absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kinds) })}`);
@@ -115,9 +159,9 @@ export async function queueReminders(now = new Date()): Promise<number> {
         status: invitation.status,
       };
     });
-    const planned = planMessages({ personId: person.id, preferences, timeZone, items, known, now });
     queued += (await insertNewMessages(invitations, now)).size;
-    queued += await queuePass(person, planned, links, now);
+    if (planTodo) queued += await queuePass(person, planMessages({ personId: person.id, preferences, timeZone, items, known, now }), links, now);
+    await keepSchedule(person.id, { ...(planTodo ? { dueAt: nextPlanAt({ preferences, timeZone, items, now }) } : {}), calendar: calendars.get(person.id) ?? "" }, now);
   }
   // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
   // organisation's clock; no link into Rungs, no choices to unsubscribe from.
@@ -156,6 +200,7 @@ export async function queueReminders(now = new Date()): Promise<number> {
     });
     queued += (await insertNewMessages(rows, now)).size;
   }
+  await keepReminderPassState(readAt, now);
   return queued;
 }
 

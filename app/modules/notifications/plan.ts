@@ -1,4 +1,5 @@
-import { localTime } from "~/modules/time-zones";
+import { daysLeft } from "~/modules/cycles/cycle-progress";
+import { instantFromLocal, localTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { MESSAGE_KINDS, wants, type MessageKind, type Preferences } from "./preferences";
 
@@ -45,6 +46,18 @@ export function digestKey(personId: string, localDate: string): string {
   return `digest:${personId}:${localDate}`;
 }
 
+/** Which reminder an item's days left call for: due soon (DUE_SOON_DAYS or fewer), overdue (past its day), or none yet. */
+export function nudgeBand(days: number | null): "nudge-due-soon" | "nudge-overdue" | null {
+  if (days === null) return null;
+  if (days < 0) return "nudge-overdue";
+  return days <= DUE_SOON_DAYS ? "nudge-due-soon" : null;
+}
+
+/** Whether the person's digest goes on this weekday (1 Monday … 7 Sunday): every day, or Mondays for a weekly one. */
+function isDigestDay(preferences: Preferences, weekday: number): boolean {
+  return preferences.digest === "daily" || (preferences.digest === "weekly" && weekday === 1);
+}
+
 export function planMessages({ personId, preferences, timeZone, items, known, now }: PlanInput): PlannedMessage[] {
   const planned: PlannedMessage[] = [];
   const add = (key: string, kind: MessageKind, about: TodoItem[], quiet = false) => {
@@ -53,7 +66,7 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
   };
 
   const local = localTime(now, timeZone);
-  const digestDay = preferences.digest === "daily" || (preferences.digest === "weekly" && local.weekday === 1);
+  const digestDay = isDigestDay(preferences, local.weekday);
   const digest = items.length > 0 && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest") && !known.has(digestKey(personId, local.date));
   if (digest) add(digestKey(personId, local.date), "digest", digestOrder(items));
 
@@ -69,11 +82,50 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
       if (item.due && now.getTime() >= item.due.getTime()) add(`nudge-scorecard:${personId}:${item.key}`, "nudge-scorecard", [item], newSent);
       continue;
     }
-    if (item.daysLeft === null) continue;
-    if (item.daysLeft >= 0 && item.daysLeft <= DUE_SOON_DAYS) add(`nudge-due-soon:${personId}:${item.key}:${dueDay(item)}`, "nudge-due-soon", [item], newSent);
-    if (item.daysLeft < 0) add(`nudge-overdue:${personId}:${item.key}:${dueDay(item)}`, "nudge-overdue", [item], newSent);
+    const band = nudgeBand(item.daysLeft);
+    if (band) add(`${band}:${personId}:${item.key}:${dueDay(item)}`, band, [item], newSent);
   }
   return planned;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The next digest after `now`: 09:00 on the person's clock on their next digest day; null when they take none. */
+export function nextDigestAt(preferences: Preferences, timeZone: string, now: Date): Date | null {
+  if (!wants(preferences, "digest")) return null;
+  const today = localTime(now, timeZone).date;
+  for (let ahead = 0; ahead <= 8; ahead++) {
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) + ahead * DAY);
+    if (!isDigestDay(preferences, day.getUTCDay() || 7)) continue;
+    const at = instantFromLocal(`${day.toISOString().slice(0, 10)}T${String(DIGEST_HOUR).padStart(2, "0")}:00`, timeZone);
+    if (at && at.getTime() > now.getTime()) return at;
+  }
+  return null;
+}
+
+/**
+ * When the person is next owed reminders with nothing written (planMessages, with time alone): the
+ * next time one of their items enters another band (nudgeBand: due soon, then overdue), a scorecard
+ * falls due, or their next digest. Null when only a change can bring them one. The reminders' pass
+ * plans the person again then, or sooner when a change names them.
+ */
+export function nextPlanAt({ preferences, timeZone, items, now }: Pick<PlanInput, "preferences" | "timeZone" | "items" | "now">): Date | null {
+  const times: number[] = [];
+  const digest = nextDigestAt(preferences, timeZone, now);
+  if (digest) times.push(digest.getTime());
+  for (const item of items) {
+    if (!item.due) continue;
+    const due = item.due.getTime();
+    if (item.kind === "scorecard") {
+      if (due > now.getTime()) times.push(due);
+      continue;
+    }
+    // Days left fall by one each day at the due time of day; the band changes at one of two of those.
+    const band = nudgeBand(daysLeft(item.due, now));
+    const next = [due - DUE_SOON_DAYS * DAY, due + DAY].find((at) => at > now.getTime() && nudgeBand(daysLeft(item.due!, new Date(at))) !== band);
+    if (next !== undefined) times.push(next);
+  }
+  return times.length ? new Date(Math.min(...times)) : null;
 }
 
 export type MessageSection = { kind: MessageKind; items: TodoItem[] };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { readRows, readRowsIn } from "~/db/reads.server";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlInt } from "~/db/rows";
+import { chunks } from "~/utils/chunks";
 import { getEnv } from "~/utils/env.server";
 
 /** The outbox's SQL, each row parsed once into a typed object (decision 011). */
@@ -89,4 +90,50 @@ export async function knownInvitationKeys(recipientId: string): Promise<Set<stri
 export async function knownKeys(userId: string): Promise<Set<string>> {
   const rows = await db.outboxMessage.findMany({ where: { userId }, select: { key: true } });
   return new Set(rows.map((row) => row.key));
+}
+
+const PASS = "reminders";
+
+/** Where the reminders' pass got to (ReminderPass); null before the first pass. */
+export async function reminderPassState(): Promise<{ writtenSince: Date; plannedUntil: Date } | null> {
+  return db.reminderPass.findUnique({ where: { name: PASS }, select: { writtenSince: true, plannedUntil: true } });
+}
+
+export async function keepReminderPassState(writtenSince: Date, plannedUntil: Date): Promise<void> {
+  await db.reminderPass.upsert({ where: { name: PASS }, create: { name: PASS, writtenSince, plannedUntil }, update: { writtenSince, plannedUntil }, select: { name: true } });
+}
+
+/** Active people whose schedule says they are owed a plan by now (a digest, a to-do turning due soon or overdue). */
+export async function peopleDueBy(now: Date): Promise<string[]> {
+  const rows = await db.reminderSchedule.findMany({ where: { dueAt: { lte: now }, user: { deactivatedAt: null } }, select: { userId: true } });
+  return rows.map((row) => row.userId);
+}
+
+/** People whose email choices were written since (a digest turned on, a pause lifted). */
+export async function preferencesWrittenSince(since: Date): Promise<string[]> {
+  const rows = await db.notificationPreference.findMany({ where: { updatedAt: { gte: since } }, select: { userId: true } });
+  return rows.map((row) => row.userId);
+}
+
+/** The calendar each person was last invited to (its digest), for those with events now or then. */
+export async function keptCalendars(holders: readonly string[]): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  const read = (where: Prisma.ReminderScheduleWhereInput) => db.reminderSchedule.findMany({ where, select: { userId: true, calendar: true } });
+  for (const row of await read({ calendar: { not: "" } })) kept.set(row.userId, row.calendar);
+  for (const ids of chunks(holders.filter((id) => !kept.has(id)), 5000)) for (const row of await read({ userId: { in: ids } })) kept.set(row.userId, row.calendar);
+  return kept;
+}
+
+/** Keeps when the person is next due (when planned) and the calendar they were invited to (when given). */
+export async function keepSchedule(userId: string, kept: { dueAt?: Date | null; calendar?: string }, now: Date): Promise<void> {
+  await db.reminderSchedule.upsert({ where: { userId }, create: { userId, dueAt: kept.dueAt === undefined ? now : kept.dueAt, calendar: kept.calendar ?? "" }, update: kept, select: { userId: true } });
+}
+
+/** The active people of these ids (or all), with what a pass needs of each, in runs. */
+export async function activeRecipients(ids: readonly string[] | "everyone") {
+  const select = { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } } as const;
+  if (ids === "everyone") return db.user.findMany({ where: { deactivatedAt: null }, select, orderBy: { id: "asc" } });
+  const people = [];
+  for (const run of chunks([...ids].sort(), 2000)) people.push(...(await db.user.findMany({ where: { id: { in: run }, deactivatedAt: null }, select, orderBy: { id: "asc" } })));
+  return people;
 }

@@ -1,13 +1,15 @@
-import { calibrationTodoFacts } from "~/modules/calibration/todo.server";
-import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
-import { conversationTodoFacts } from "~/modules/conversations/todo.server";
-import { reviewTodoFacts } from "~/modules/cycles/todo.server";
-import { hiringTodo } from "~/modules/hiring/todo.server";
-import { mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { db } from "~/db/client.server";
+import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
+import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
+import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
+import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
+import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
 import { keepTodoCount } from "./kept-count.server";
-import { todoItems, type TodoFacts, type TodoItem } from "./todo";
+import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "./todo";
 
 /**
  * What the person must do next (todo.ts), from each workflow's to-do provider: reviews' one
@@ -25,6 +27,31 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
   ]);
   const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship, ...conversations, ...feedback };
   return todoItems(facts, now);
+}
+
+/**
+ * Whose to-do lists may have changed in the window (ChangeWindow), from each provider's own answer
+ * beside its query, and a person written (their level, manager, admin role, time zone or leaving),
+ * who and whose manager are named: "everyone" when a provider says so. A handful of indexed
+ * statements, however many people there are; what they name is what changed.
+ */
+export async function todoChangesIn(window: ChangeWindow): Promise<Set<string> | "everyone"> {
+  const answers: TodoChanges[] = await Promise.all([
+    reviewTodoChanges(window),
+    calibrationTodoChanges(window),
+    hiringTodoChanges(window),
+    mentorshipTodoChanges(window),
+    conversationTodoChanges(window),
+    feedbackTodoChanges(window),
+    db.user.findMany({ where: { updatedAt: { gte: window.writtenSince } }, select: { id: true } }).then((rows) => ({ people: rows.map((row) => row.id), managersOf: rows.map((row) => row.id) })),
+  ]);
+  if (answers.some((answer) => answer.everyone)) return "everyone";
+  const people = new Set(answers.flatMap((answer) => answer.people));
+  for (const ids of chunks([...new Set(answers.flatMap((answer) => answer.managersOf ?? []))], 5000)) {
+    for (const row of await db.user.findMany({ where: { id: { in: ids }, managerId: { not: null } }, select: { managerId: true } })) people.add(row.managerId!);
+  }
+  if (answers.some((answer) => answer.admins)) for (const row of await db.user.findMany({ where: { isAdmin: true, deactivatedAt: null }, select: { id: true } })) people.add(row.id);
+  return people;
 }
 
 /**

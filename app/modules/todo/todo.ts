@@ -9,6 +9,17 @@ import { possessive } from "~/utils/possessive";
  * digests all read its answer.
  */
 
+/**
+ * What the reminders' pass asks each provider (todo.server.ts, todoChangesIn): whose lists may have
+ * gained an item or a due date from rows written since `writtenSince` (by the database's clock), or
+ * from the time passing from `from` to `to` (a cycle starting, a programme's matching day, a pulse
+ * opening). Saying too many is harmless (their lists are worked out again); too few is a reminder late.
+ */
+export type ChangeWindow = { writtenSince: Date; from: Date; to: Date };
+
+/** A provider's answer: these people; the managers of these; every admin; or everyone (a programme anyone may join opened). */
+export type TodoChanges = { people: string[]; managersOf?: string[]; admins?: boolean; everyone?: boolean };
+
 export type CycleRef = { id: string; name: string; endsOn: Date };
 
 export type TodoFacts = {
