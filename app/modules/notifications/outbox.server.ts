@@ -91,7 +91,7 @@ function calendarDigest(slots: readonly CalendarSlot[]): string {
  * Plans what each person named by peopleToPlan is owed now (plan.ts) and adds the messages the
  * outbox does not hold yet; keeps when each is next due and the calendar they were invited to.
  */
-export async function queueReminders(now = new Date()): Promise<number> {
+export async function queueReminders(now = new Date()): Promise<{ queued: number; planned: number }> {
   const readAt = new Date();
   const env = getEnv();
   const base = appUrl();
@@ -201,7 +201,7 @@ export async function queueReminders(now = new Date()): Promise<number> {
     queued += (await insertNewMessages(rows, now)).size;
   }
   await keepReminderPassState(readAt, now);
-  return queued;
+  return { queued, planned: people.length };
 }
 
 /**
@@ -332,14 +332,15 @@ export async function deliverQueued(transport: Transport, from: string, options:
   return result;
 }
 
-export type PassResult = DeliveryResult & { queued: number };
+/** `planned`: the people whose reminders and invitations the pass worked out (peopleToPlan); `queued`: the messages it added. */
+export type PassResult = DeliveryResult & { planned: number; queued: number };
 
 /** One pass: queue what is owed, then deliver. Null when email is off (no SMTP_URL and MAIL_FROM): nothing is queued or sent. */
 export async function runNotificationPass(transport: Transport | null, options: DeliveryOptions = {}): Promise<PassResult | null> {
   const mail = getEnv().mail;
   if (!mail || !transport) return null;
-  const queued = await queueReminders(options.now?.() ?? new Date());
-  return { queued, ...(await deliverQueued(transport, mail.from, options)) };
+  const { planned, queued } = await queueReminders(options.now?.() ?? new Date());
+  return { planned, queued, ...(await deliverQueued(transport, mail.from, options)) };
 }
 
 export const OUTBOX_PAGE_SIZE = 50;
