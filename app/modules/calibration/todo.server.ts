@@ -52,16 +52,19 @@ export async function calibrationTodoFacts(viewer: { id: string; isAdmin: boolea
  * its days), its facilitator, calibrators, the managers of its entries and the admins; for an entry
  * written, its manager and its session's facilitator and calibrators; a calibrator added; and the
  * facilitator of a published session an entry's manager of which changed (they release in a departed
- * manager's place). Time alone adds none.
+ * manager's place); the admins when a live session's facilitator changed (their role or their line
+ * decides which outcomes the admins record). A calibrator whose line changed is named as a person
+ * written (todoChangesIn). Time alone adds none.
  */
 export async function calibrationTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
   const since = { gte: writtenSince };
-  const [written, touched, entries, calibrators, released] = await Promise.all([
+  const [written, touched, entries, calibrators, released, facilitatorsWritten] = await Promise.all([
     db.calibrationSession.findMany({ where: { updatedAt: since }, select: { id: true, facilitatorId: true } }),
     db.calibrationSession.findMany({ where: { entries: { some: { updatedAt: since } } }, select: { id: true, facilitatorId: true } }),
     db.calibrationEntry.findMany({ where: { updatedAt: since, managerId: { not: null } }, select: { managerId: true } }),
     db.calibrationCalibrator.findMany({ where: { createdAt: since }, select: { userId: true } }),
     db.calibrationSession.findMany({ where: { state: "published", entries: { some: { released: false, manager: { updatedAt: since } } } }, select: { facilitatorId: true } }),
+    db.calibrationSession.count({ where: { state: "live", facilitator: { updatedAt: since } } }),
   ]);
   const sessionIds = [...new Set([...written, ...touched].map((session) => session.id))];
   const [inSessions, managers] = await Promise.all([
@@ -72,5 +75,5 @@ export async function calibrationTodoChanges({ writtenSince }: ChangeWindow): Pr
     [...inSessions, ...calibrators].map((row) => row.userId),
     [...entries, ...managers].flatMap((row) => (row.managerId ? [row.managerId] : [])),
   );
-  return { people, admins: written.length + touched.length > 0 };
+  return { people, admins: written.length + touched.length + facilitatorsWritten > 0 };
 }

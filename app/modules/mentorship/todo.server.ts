@@ -66,7 +66,8 @@ export async function mentorshipTodoFacts(viewer: { id: string; isAdmin: boolean
  * participants and the admins; a participant, a pair (with the admins, who rerun after a decline) or
  * a request, the people on it. With time: a programme's matching day (its participants and the
  * admins), its last day (the admins close it) and the day its outcomes are asked for (its active
- * pairs); a pair's pulse checkpoints, and a check-in's next one falling due (the pair).
+ * pairs); a pair's pulse checkpoints; a check-in recorded (it moves the next one's day) and the next
+ * one falling due (the pair).
  */
 export async function mentorshipTodoChanges({ writtenSince, from, to }: ChangeWindow): Promise<TodoChanges> {
   const since = { gte: writtenSince };
@@ -82,7 +83,10 @@ export async function mentorshipTodoChanges({ writtenSince, from, to }: ChangeWi
       select: { menteeId: true, mentorId: true },
     }),
     db.mentorshipRequest.findMany({ where: { updatedAt: since }, select: { menteeId: true, mentorId: true } }),
-    db.mentorshipCheckIn.findMany({ where: { occurredOn: between(CHECK_IN_EVERY_DAYS), pair: { status: "active" } }, select: { pair: { select: { menteeId: true, mentorId: true } } } }),
+    db.mentorshipCheckIn.findMany({
+      where: { OR: [{ occurredOn: between(CHECK_IN_EVERY_DAYS) }, { createdAt: since }], pair: { status: "active" } },
+      select: { pair: { select: { menteeId: true, mentorId: true } } },
+    }),
   ]);
   if (programmes.some((programme) => !programme.publishedAt && programme.updatedAt >= writtenSince)) return { people: [], everyone: true };
   const [inProgrammes, activePairs] = programmes.length

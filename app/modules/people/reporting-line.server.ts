@@ -49,7 +49,8 @@ export function reportsBelowSql(managerId: string): Prisma.Sql {
 
 /**
  * Recomputes everyone's reporting line (linePath, lineDepth) from the managers, writing
- * only the rows that changed. The people module calls it in the same transaction as
+ * only the rows that changed (stamped as written: who is above someone decides what they may
+ * read and rate, so the reminders' pass reads them as changed). The people module calls it in the same transaction as
  * every change of manager (creating, editing, importing people); seeds and tests that
  * write managers directly call it after.
  */
@@ -60,7 +61,7 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
       UNION ALL
       SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
     )
-    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${new Date()}
     FROM line
     WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }
@@ -80,7 +81,7 @@ export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">,
       UNION ALL
       SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
     )
-    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${new Date()}
     FROM line
     WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }

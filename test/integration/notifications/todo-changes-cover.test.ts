@@ -205,8 +205,10 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(ended.get(admin.id)?.entries.map((entry) => entry.split("@")[0])).toContain(`close-cycle:${endingId}`);
   });
 
-  test("calibration: a session moved to proposals, its blind pre-read (a peer invited during it), live and published; a manager leaving before releasing", async () => {
-    later();
+  test("calibration: a session moved to proposals, its blind pre-read (a peer invited during it), live (its facilitator moved under someone it calibrates) and published; a manager leaving before releasing; a calibrator's line changing whom they rate", async () => {
+    // Three days on, so that no cycle of the test before ended within the windows here (the cycles'
+    // time rule names the admins for two days after a cycle's end, which would hide a miss below).
+    later(3 * DAY);
     const admin = await createAdmin({ name: "Calibration Admin" });
     const as = (person: Omit<Person, "isHiringAdmin">): Person => ({ ...person, isHiringAdmin: false });
     const sam = await createPerson({ name: "Calibration Sam", track: "manager", level: "m1" });
@@ -254,6 +256,15 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const live = await afterWrite(() => advance("live"));
     for (const person of [sam, kim, pete, quinn]) expect(kindsGained(live, person)).toEqual(["calibration-marks"]);
 
+    // Fay, the facilitator, is moved under Lena, whom the session calibrates: she may not record
+    // Lena's outcome, so the admins are asked to. Then she is moved back.
+    const check = await getTrackLevelCheck();
+    const moveFay = (managerEmail?: string) => updatePerson(admin.id, fay.id, { name: fay.name, email: fay.email, managerEmail, track: "manager", level: "m1" }, check);
+    const underLena = await afterWrite(async () => expect((await moveFay(lena.email)).ok).toBe(true));
+    expect(kindsGained(underLena, admin)).toEqual(["calibration-outcomes"]);
+    later();
+    expect((await moveFay()).ok).toBe(true);
+
     later();
     for (const person of [lena, omar, pia]) {
       const id = await entryOf(person);
@@ -269,6 +280,24 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     // Kim leaves before releasing Pia's outcome: the facilitator releases it in her place.
     const left = await afterWrite(async () => expect(await setPersonActive(admin.id, kim.id, false)).toEqual({ ok: true }));
     expect(kindsGained(left, fay)).toEqual(["calibration-release"]);
+
+    // A calibrator does not rate the people above them. Carl reports to Dana, who reports to Paul,
+    // the one person a second session calibrates: Carl has nothing to pre-read until Dana moves
+    // under someone else, and Paul is no longer above him.
+    later();
+    const paul = await createPerson({ name: "Calibrated Paul", track: "manager", level: "m2" });
+    const dana = await createPerson({ name: "Calibration Dana", track: "manager", level: "m1", managerId: paul.id });
+    const carl = await createPerson({ name: "Calibration Carl", track: "ic", level: "ic2", managerId: dana.id });
+    const olga = await createPerson({ name: "Calibration Olga", track: "manager", level: "m2" });
+    const spring = await db.reviewCycle.create({ data: { name: `Spring ${paul.id}`, startsOn: new Date(clock - 30 * DAY), endsOn: new Date(clock + 60 * DAY), participants: { create: [{ userId: paul.id }] } } });
+    const second = await createSession(as(admin), { name: "Spring calibration", cycleId: spring.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: true, calibratorEmails: [carl.email] });
+    if (!second.ok) throw new Error(JSON.stringify(second.fieldErrors));
+    await advanceSession(as(fay), second.sessionId, "proposals");
+    await advanceSession(as(fay), second.sessionId, "preread");
+    const danaMoved = await afterWrite(async () =>
+      expect((await updatePerson(admin.id, dana.id, { name: dana.name, email: dana.email, managerEmail: olga.email, track: "manager", level: "m1" }, check)).ok).toBe(true),
+    );
+    expect(kindsGained(danaMoved, carl)).toEqual(["calibration-preread"]);
   });
 
   test("hiring: an interviewer assigned to a loop; the last scorecard in opens the debrief; a hire takes the candidate to the offer", async () => {
@@ -295,7 +324,7 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(decided, grace)).toEqual(["hiring-candidate"]);
   });
 
-  test("mentorship: a programme opened, a mentee's request asked and declined, its matching day, pairs published and accepted, the pair's pulse, check-in and outcome falling due, and its last day", async () => {
+  test("mentorship: a programme opened, a mentee's request asked and declined, its matching day, pairs published and accepted, the pair's pulse, check-in (and one recorded late) and outcome falling due, and its last day", async () => {
     later();
     const admin = { ...(await createAdmin({ name: "Mentorship Admin" })), isHiringAdmin: false };
     const checkout = await db.team.create({ data: { name: `Checkout ${Math.random()}` } });
@@ -365,6 +394,11 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const due = await afterTime(nextCheckIn - MINUTE, nextCheckIn + MINUTE);
     expect(kindsGained(due, mentee)).toEqual(["mentorship-check-in"]);
     expect(kindsGained(due, mentor)).toEqual(["mentorship-check-in"]);
+    // Recorded late, a check-in dated two days after the last one moves the next one's day (still past: owed, due two days later).
+    moveTo(nextCheckIn + 5 * DAY);
+    const lateDay = new Date(Date.parse(`${checkInDay}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10);
+    const late = await afterWrite(async () => expect(await recordCheckIn(mentor, programmeId, pair.id, { occurredOn: lateDay, note: "Caught up", competencies: ["testing"], shared: true })).toEqual({ ok: true }));
+    expect(kindsGained(late, mentee)).toEqual(["mentorship-check-in"]);
 
     // Two weeks before the programme's last day, the active pair is asked how it went.
     const lastDay = Date.parse(`${endsOn}T00:00:00Z`);
