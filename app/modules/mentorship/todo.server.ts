@@ -75,7 +75,7 @@ export async function mentorshipTodoChanges({ writtenSince, from, to }: ChangeWi
   const [programmes, participants, pairs, requests, checkIns] = await Promise.all([
     db.mentorshipProgramme.findMany({
       where: { closedAt: null, OR: [{ updatedAt: since }, { matchingOn: { gt: from, lte: to } }, { endsOn: { gt: addDays(from, -2), lte: to } }, { endsOn: between(-OUTCOME_ASKED_DAYS) }] },
-      select: { id: true, publishedAt: true, updatedAt: true },
+      select: { id: true, publishedAt: true, matchingOn: true, updatedAt: true },
     }),
     db.mentorshipParticipant.findMany({ where: { updatedAt: since }, select: { userId: true } }),
     db.mentorshipPair.findMany({
@@ -88,7 +88,9 @@ export async function mentorshipTodoChanges({ writtenSince, from, to }: ChangeWi
       select: { pair: { select: { menteeId: true, mentorId: true } } },
     }),
   ]);
-  if (programmes.some((programme) => !programme.publishedAt && programme.updatedAt >= writtenSince)) return { people: [], everyone: true };
+  // Open to join until its matching day (programmePhase): running the matching later writes the programme too, and names only its own people.
+  const openToJoin = (programme: (typeof programmes)[number]) => !programme.publishedAt && programme.matchingOn.getTime() > to.getTime();
+  if (programmes.some((programme) => openToJoin(programme) && programme.updatedAt >= writtenSince)) return { people: [], everyone: true };
   const [inProgrammes, activePairs] = programmes.length
     ? await Promise.all([
         db.mentorshipParticipant.findMany({ where: { programmeId: { in: programmes.map((programme) => programme.id) } }, select: { userId: true } }),

@@ -119,7 +119,8 @@ export async function preferencesWrittenSince(since: Date): Promise<string[]> {
 export async function keptCalendars(holders: readonly string[]): Promise<Map<string, string>> {
   const kept = new Map<string, string>();
   const read = (where: Prisma.ReminderScheduleWhereInput) => db.reminderSchedule.findMany({ where, select: { userId: true, calendar: true } });
-  for (const row of await read({ calendar: { not: "" } })) kept.set(row.userId, row.calendar);
+  // A person who left keeps their last calendar on file; their events are withdrawn and they are mailed nothing.
+  for (const row of await read({ calendar: { not: "" }, user: { deactivatedAt: null } })) kept.set(row.userId, row.calendar);
   for (const ids of chunks(holders.filter((id) => !kept.has(id)), 5000)) for (const row of await read({ userId: { in: ids } })) kept.set(row.userId, row.calendar);
   return kept;
 }
