@@ -67,7 +67,7 @@ function TodoList({ items }: { items: TodoItem[] }) {
 }
 
 export default function Home() {
-  const { viewer, todo, me, place, reports, organisation } = useLoaderData<typeof loader>();
+  const { viewer, todo, me, place, reports, reportCount, organisation } = useLoaderData<typeof loader>();
   const hasRole = viewer.isAdmin || viewer.isHiringAdmin;
   return (
     <>
@@ -108,7 +108,7 @@ export default function Home() {
         </Card>
         {reports.length ? (
           <Card>
-            <h2 className="mb-4 text-lg font-semibold">Your reports ({reports.length})</h2>
+            <h2 className="mb-4 text-lg font-semibold">Your reports ({reportCount})</h2>
             <ClientLinks>
               <ul className="divide-y divide-slate-200 dark:divide-slate-700">
                 {reports.map((report) => (
@@ -123,6 +123,13 @@ export default function Home() {
                 ))}
               </ul>
             </ClientLinks>
+            {reportCount > reports.length ? (
+              <p className="mt-3 text-sm">
+                <Link to="/team" className="text-brand-600 underline dark:text-brand-100">
+                  {`See all ${plural(reportCount, "# report")} on your team page`}
+                </Link>
+              </p>
+            ) : null}
           </Card>
         ) : null}
         {viewer.isAdmin && organisation ? (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/cycles/cycle-badges";
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
@@ -17,6 +17,7 @@ import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/o
 import { teamConversations, type TeamConversations } from "~/modules/conversations/signals.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
+import { choiceParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
 
@@ -27,8 +28,9 @@ export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
  */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request);
-  const overview = await teamOverview(viewer, parseTeamFilters(new URL(request.url).searchParams));
-  return overview.hasReports ? { ...overview, conversations: await teamConversations(viewer) } : overview;
+  const searchParams = new URL(request.url).searchParams;
+  const overview = await teamOverview(viewer, parseTeamFilters(searchParams));
+  return overview.hasReports ? { ...overview, conversations: await teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all") } : overview;
 });
 
 export default function Team() {
@@ -214,10 +216,20 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
 
 /** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
 function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) {
-  if (!conversations.reports.length) return null;
+  const [searchParams] = useSearchParams();
+  const { reports, moreReports, below, moreBelow, all } = conversations;
+  if (!reports.length) return null;
+  const allHref = `?${new URLSearchParams([...[...searchParams].filter(([name]) => name !== "oneToOnes"), ...(all ? [] : [["oneToOnes", "all"]])])}#one-to-ones`;
+  const counted = (parts: [number, string][]) =>
+    parts
+      .filter(([count]) => count > 0)
+      .map(([count, words]) => `${formatCount(count)} ${words}`)
+      .join(", ");
   return (
     <Card className="mb-4">
-      <h2 className="mb-1 text-lg font-semibold">One-to-ones</h2>
+      <h2 id="one-to-ones" className="mb-1 text-lg font-semibold">
+        One-to-ones
+      </h2>
       <p className="subtle mb-2 text-sm">
         When you last met each of your reports; overdue after twice the series&apos; cadence. Each name opens the evidence they share with you.{" "}
         <Link to="/conversations" className="underline">
@@ -225,7 +237,7 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
         </Link>
       </p>
       <ul className="space-y-1 text-sm">
-        {conversations.reports.map((report) => (
+        {reports.map((report) => (
           <li key={report.personId}>
             <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
               {report.name}
@@ -236,24 +248,41 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
           </li>
         ))}
       </ul>
-      {conversations.below.length ? (
+      {moreReports.people ? (
+        <p className="mt-1 text-sm">
+          {`And ${plural(moreReports.people, "# more report")}`}
+          {moreReports.overdue || moreReports.notSetUp ? ` (${counted([[moreReports.overdue, "overdue"], [moreReports.notSetUp, "with none set up"]])})` : ""}
+          {", the ones above first as they most need a one-to-one."}
+        </p>
+      ) : null}
+      {below.length ? (
         <>
           <h3 className="mb-1 mt-3 text-sm font-semibold">Two levels down, overdue or not set up</h3>
           {/* One line per manager: below a manager of managers there may be hundreds. */}
           <ul className="space-y-1 text-sm">
-            {conversations.below.map((group) => (
+            {below.map((group) => (
               <li key={group.managerId}>
                 <span className="font-medium">{`With ${group.through}: `}</span>
                 {[
-                  group.notSetUp.length ? `no one-to-ones set up for ${group.notSetUp.join(", ")}` : null,
-                  group.overdue.length ? `overdue: ${group.overdue.map((person) => `${person.name} (last one-to-one ${person.lastHeldText})`).join(", ")}` : null,
+                  group.notSetUp.length ? `no one-to-ones set up for ${group.notSetUp.join(", ")}${group.moreNotSetUp ? ` and ${formatCount(group.moreNotSetUp)} more` : ""}` : null,
+                  group.overdue.length
+                    ? `overdue: ${group.overdue.map((person) => `${person.name} (last one-to-one ${person.lastHeldText})`).join(", ")}${group.moreOverdue ? ` and ${formatCount(group.moreOverdue)} more` : ""}`
+                    : null,
                 ]
                   .filter(Boolean)
                   .join("; ")}
               </li>
             ))}
           </ul>
+          {moreBelow.managers ? <p className="mt-1 text-sm">{`And ${plural(moreBelow.people, "# more person")} under ${plural(moreBelow.managers, "# more report")} of yours.`}</p> : null}
         </>
+      ) : null}
+      {all || moreReports.people || moreBelow.managers || below.some((group) => group.moreNotSetUp || group.moreOverdue) ? (
+        <p className="mt-2 text-sm">
+          <Link to={allHref} className="underline" preventScrollReset>
+            {all ? "Show those who most need a one-to-one" : "Show everyone"}
+          </Link>
+        </p>
       ) : null}
       {conversations.pulse ? (
         <p className="mt-2 text-sm">

@@ -54,6 +54,8 @@ export const PLURALS = {
   "# more check-in is": "# more check-ins are",
   "# more decided loop is left out until you submit your own scorecard in it.": "# more decided loops are left out until you submit your own scorecard in them.",
   "# more item": "# more items",
+  "# more person": "# more people",
+  "# more report": "# more reports",
   "# new team": "# new teams",
   "# nomination": "# nominations",
   "One competency has": "# competencies have",

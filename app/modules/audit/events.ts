@@ -115,6 +115,8 @@ export function idsToName(detail: unknown): string[] {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const instantFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const numberFormat = new Intl.NumberFormat("en-GB");
+/** How many items of a stored list the audit log names before it counts the rest. */
+export const LISTED_AT_MOST = 20;
 
 function isDetail(value: unknown): value is Detail {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -130,7 +132,12 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
   if (value === null || value === undefined) return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return numberFormat.format(value);
-  if (Array.isArray(value)) return value.map((item) => valueText(key, item, detail, context)).join(", ") || "none";
+  if (Array.isArray(value)) {
+    // A list is named up to LISTED_AT_MOST items and counted after: an import of 50,000 people names thousands of new teams.
+    const named = value.slice(0, LISTED_AT_MOST).map((item) => valueText(key, item, detail, context));
+    const more = value.length - named.length;
+    return (more > 0 ? `${named.join(", ")} and ${numberFormat.format(more)} more` : named.join(", ")) || "none";
+  }
   if (isDetail(value)) {
     return Object.entries(value)
       .map(([inner, item]) => `${FIELD_NAMES[inner] ?? inner} ${valueText(inner, item, value, context)}`)

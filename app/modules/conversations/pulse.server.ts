@@ -21,9 +21,7 @@ export async function ownLatestPulse(viewer: ConversationViewer, seriesId: strin
 /** The manager's pulse: the average of their reports' latest answers, released by the disclosure check or not at all. */
 export async function managerPulse(viewer: ConversationViewer, managerId: string, now = new Date()): Promise<PulseSummary> {
   if (!canSeePulseSummary(viewer, managerId)) throw new NotFoundError();
-  const [answers, floorOf] = await Promise.all([
-    db.conversationPulse.findMany({ where: { managerId, answeredAt: { gte: new Date(now.getTime() - PULSE_WINDOW_DAYS * 86_400_000) } }, select: { respondentId: true, score: true, answeredAt: true } }),
-    personFloors(),
-  ]);
-  return pulseSummary(managerId, answers, floorOf, now);
+  const answers = await db.conversationPulse.findMany({ where: { managerId, answeredAt: { gte: new Date(now.getTime() - PULSE_WINDOW_DAYS * 86_400_000) } }, select: { respondentId: true, score: true, answeredAt: true } });
+  // The floors are read only when there is something to hold to them (most managers' team pages have no answers).
+  return pulseSummary(managerId, answers, answers.length ? await personFloors() : () => Number.POSITIVE_INFINITY, now);
 }

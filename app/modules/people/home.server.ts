@@ -2,11 +2,14 @@ import { levelLabel } from "~/modules/ladders";
 import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
 import { directReports, organisationSize, placeInOrganisation } from "./queries.server";
 
-/** What the home page shows a person: their place in the organisation and their reports (queries.server.ts). */
+/** Direct reports named on the home page; the team page has them all. */
+export const HOME_REPORTS_SHOWN = 12;
+
+/** What the home page shows a person: their place in the organisation and the first of their reports, with how many they have (queries.server.ts). */
 export async function homeSummary(personId: string, isAdmin: boolean) {
-  const [meRow, reportRows, organisation] = await Promise.all([
+  const [meRow, { reports: reportRows, total: reportCount }, organisation] = await Promise.all([
     placeInOrganisation(personId),
-    directReports(personId),
+    directReports(personId, HOME_REPORTS_SHOWN),
     isAdmin ? organisationSize() : Promise.resolve(null),
   ]);
   if (!meRow) throw new Error(`No person ${personId}`);
@@ -24,5 +27,5 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
   const track = served?.ladder.tracks.find((t) => t.id === me.track);
   const level = track?.levels.find((l) => l.id === me.level);
   const place = served && track && level ? { ladderId: served.ladder.meta.id, trackName: track.name, levelId: level.id, levelTitle: level.title } : null;
-  return { me, place, reports, organisation };
+  return { me, place, reports, reportCount, organisation };
 }

@@ -33,16 +33,22 @@ export async function placeInOrganisation(personId: string): Promise<PlaceRow | 
   return rows[0] ?? null;
 }
 
-const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), sublevel: z.string().nullable(), reports: sqlInt });
-export type ReportRow = z.output<typeof reportRow>;
+const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), sublevel: z.string().nullable(), reports: sqlInt, total: sqlInt });
+export type ReportRow = Omit<z.output<typeof reportRow>, "total">;
 
-/** The person's active direct reports by name, each with how many people report to them in turn. */
-export async function directReports(personId: string): Promise<ReportRow[]> {
-  return parseRows(reportRow, await readRows`
-    SELECT r.id, r.name, r."ladderId", r.track, r.level, r.sublevel, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports
+/**
+ * The first `limit` of the person's active direct reports by name, each with how many people
+ * report to them in turn, and how many direct reports they have in all (counted over the rows
+ * before the limit, in the same statement).
+ */
+export async function directReports(personId: string, limit: number): Promise<{ reports: ReportRow[]; total: number }> {
+  const rows = parseRows(reportRow, await readRows`
+    SELECT r.id, r.name, r."ladderId", r.track, r.level, r.sublevel, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports, COUNT(*) OVER () AS total
     FROM "User" r
     WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
-    ORDER BY r.name`);
+    ORDER BY r.name, r.id
+    LIMIT ${limit}`);
+  return { reports: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 const sizeRow = z.object({ people: sqlInt, teams: sqlInt });

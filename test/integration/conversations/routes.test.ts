@@ -82,10 +82,12 @@ describe("the team page's one-to-ones", () => {
     const teamRoute = await import("~/routes/team");
     const page = bodyOf<{ conversations: { reports: { name: string; hasSeries: boolean; overdue: boolean; overdueActions: number | null; lastHeldText: string }[] } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
     expect(page.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([
+      // Who most needs a one-to-one first: overdue, then none set up.
       ["Lena Engineer", true, true, 1],
-      ["Nia Fresh", true, false, 0],
       [quiet.name, false, false, null],
+      ["Nia Fresh", true, false, 0],
     ]);
+    expect(page.conversations).toMatchObject({ moreReports: { people: 0 }, all: false });
     expect(JSON.stringify(page)).not.toContain("SECRET-ACTION");
 
     // The manager's manager: their direct report, and two levels down, by manager, who has no one-to-ones
@@ -98,9 +100,26 @@ describe("the team page's one-to-ones", () => {
     }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))));
     expect(forBoss.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([["Sam Manager", false, false, null]]);
     expect(forBoss.conversations.below).toEqual([
-      { managerId: manager.id, through: "Sam Manager", notSetUp: [quiet.name], overdue: [{ name: "Lena Engineer", lastHeldText: page.conversations.reports[0]!.lastHeldText }] },
+      { managerId: manager.id, through: "Sam Manager", notSetUp: [quiet.name], overdue: [{ name: "Lena Engineer", lastHeldText: page.conversations.reports[0]!.lastHeldText }], moreNotSetUp: 0, moreOverdue: 0 },
     ]);
     expect(JSON.stringify(forBoss)).not.toContain("SECRET-ACTION");
+  });
+
+  test("a manager of many names those who most need a one-to-one and counts the rest; everyone is one link away; a bad value is a clear error", async () => {
+    const { manager } = await people();
+    const { REPORTS_SHOWN } = await import("~/modules/conversations/team-card");
+    const extra = REPORTS_SHOWN + 4;
+    for (let index = 0; index < extra; index += 1) await createPerson({ name: `Many ${String(index).padStart(2, "0")}`, track: "ic", level: "ic2", managerId: manager.id });
+    const teamRoute = await import("~/routes/team");
+    type Card = { conversations: { reports: { name: string }[]; moreReports: { people: number; notSetUp: number; overdue: number }; all: boolean } };
+    const shown = bodyOf<Card>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
+    // The engineer of people() and these: none has one-to-ones set up.
+    expect(shown.conversations.reports).toHaveLength(REPORTS_SHOWN);
+    expect(shown.conversations.moreReports).toEqual({ people: extra + 1 - REPORTS_SHOWN, overdue: 0, notSetUp: extra + 1 - REPORTS_SHOWN });
+    const everyone = bodyOf<Card>(await teamRoute.loader(routeArgs(await signedInRequest("/team?oneToOnes=all", manager.id))));
+    expect(everyone.conversations.reports).toHaveLength(extra + 1);
+    expect(everyone.conversations).toMatchObject({ moreReports: { people: 0 }, all: true });
+    expect(statusOf(await thrown(async () => teamRoute.loader(routeArgs(await signedInRequest("/team?oneToOnes=some", manager.id)))))).toBe(400);
   });
 });
 

@@ -9,6 +9,7 @@ import { signedInRequest } from "../../utils/session";
 type Home = {
   me: { name: string; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null };
   reports: { id: string; name: string; levelTitle: string | null; _count: { reports: number } }[];
+  reportCount: number;
   organisation: { people: number; teams: number } | null;
 };
 
@@ -39,6 +40,7 @@ describe("home page", () => {
     ]);
     // Levels by their titles, not their ids.
     expect(page.reports.map((report) => report.levelTitle)).toEqual(["Engineer II", "Staff Engineer"]);
+    expect(page.reportCount).toBe(2);
     expect(page.organisation).toBeNull();
     // The session, the person, their reports, and one statement from each workflow's to-do
     // provider (reviews, calibration, whether they take part in hiring, with nothing more when
@@ -47,11 +49,23 @@ describe("home page", () => {
     expect(statements).toBe(9);
   });
 
+  test("a manager of many sees the first of their reports by name and how many they have; the team page has them all", async () => {
+    const { HOME_REPORTS_SHOWN } = await import("~/modules/people/home.server");
+    const manager = await createPerson({ name: "Mo Many", track: "manager", level: "m2" });
+    const names = Array.from({ length: HOME_REPORTS_SHOWN + 3 }, (_, index) => `Report ${String(index).padStart(2, "0")}`);
+    for (const name of [...names].reverse()) await createPerson({ name, managerId: manager.id, track: "ic", level: "ic2" });
+    const { page, statements } = await home(manager.id);
+    expect(page.reports.map((report) => report.name)).toEqual(names.slice(0, HOME_REPORTS_SHOWN));
+    expect(page.reportCount).toBe(HOME_REPORTS_SHOWN + 3);
+    expect(statements).toBe(9);
+  });
+
   test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
     const admin = await createAdmin({ name: "Ada Alone" });
     const { page, statements } = await home(admin.id);
     expect(page.me).toEqual({ name: "Ada Alone", track: null, level: null, team: null, manager: null });
     expect(page.reports).toEqual([]);
+    expect(page.reportCount).toBe(0);
     expect(page.organisation).toEqual({ people: await db.user.count({ where: { deactivatedAt: null } }), teams: await db.team.count() });
     // One more for the organisation's size; what an admin owes is in the same to-do statements.
     expect(statements).toBe(10);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ACTION_LABELS, describeAuditDetail, type AuditAction } from "~/modules/audit/events";
+import { ACTION_LABELS, describeAuditDetail, LISTED_AT_MOST, type AuditAction } from "~/modules/audit/events";
 import type { Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 
@@ -105,6 +105,14 @@ describe("an audit event's detail in words", () => {
       const text = describeAuditDetail(action, detail, context);
       expect(text).not.toMatch(/\[object|undefined|NaN/);
     }
+  });
+
+  test("a long list names its first items and counts the rest", () => {
+    const newTeamNames = Array.from({ length: 5_900 }, (_, index) => `Team ${index + 1}`);
+    const text = describeAuditDetail("people.imported", { rows: 50_000, created: 50_000, newTeams: 5_900, newTeamNames }, context);
+    expect(text).toBe(`rows: 50,000; added: 50,000; new teams: ${newTeamNames.slice(0, LISTED_AT_MOST).join(", ")} and 5,880 more`);
+    const exactly = newTeamNames.slice(0, LISTED_AT_MOST);
+    expect(describeAuditDetail("people.imported", { newTeamNames: exactly }, context)).toBe(`new teams: ${exactly.join(", ")}`);
   });
 
   test("a promotion through calibration names the levels by their titles and the session", () => {
