@@ -132,12 +132,7 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
   if (value === null || value === undefined) return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return numberFormat.format(value);
-  if (Array.isArray(value)) {
-    // A list is named up to LISTED_AT_MOST items and counted after: an import of 50,000 people names thousands of new teams.
-    const named = value.slice(0, LISTED_AT_MOST).map((item) => valueText(key, item, detail, context));
-    const more = value.length - named.length;
-    return (more > 0 ? `${named.join(", ")} and ${numberFormat.format(more)} more` : named.join(", ")) || "none";
-  }
+  if (Array.isArray(value)) return listText(value.map((item) => valueText(key, item, detail, context)));
   if (isDetail(value)) {
     return Object.entries(value)
       .map(([inner, item]) => `${FIELD_NAMES[inner] ?? inner} ${valueText(inner, item, value, context)}`)
@@ -150,6 +145,17 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
   if (NAMED_BY_ID.has(key)) return context.names.get(text) ?? text;
   if (ISO_INSTANT.test(text)) return `${instantFormat.format(new Date(text))} UTC`;
   return text;
+}
+
+/**
+ * A list's first LISTED_AT_MOST items, and how many more of `total` there are (events written
+ * before lists were kept short at writing hold them whole: an import of 50,000 people named its
+ * thousands of new teams).
+ */
+function listText(items: readonly string[], total = items.length): string {
+  const named = items.slice(0, LISTED_AT_MOST);
+  const more = Math.max(total, items.length) - named.length;
+  return (more > 0 ? `${named.join(", ")} and ${numberFormat.format(more)} more` : named.join(", ")) || "none";
 }
 
 /** Every field as "name: value" in the order it was stored; `via` reads as the way the change came. */
@@ -202,7 +208,12 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.signed_in_with_single_sign_on": listed,
   "setup.first_admin": listed,
   "setup.admin_by_command": (detail, context) => fields(detail, context, { created: "new to Rungs" }),
-  "people.imported": (detail, context) => fields(without(detail, "newTeams"), context, { created: "added", newTeamNames: "new teams" }),
+  // The import keeps the first LISTED_AT_MOST new teams' names and counts them all (newTeams).
+  "people.imported": (detail, context) => {
+    const names = Array.isArray(detail.newTeamNames) ? detail.newTeamNames.map((name) => valueText("newTeamNames", name, detail, context)) : null;
+    const total = typeof detail.newTeams === "number" ? detail.newTeams : (names?.length ?? 0);
+    return [...fields(without(detail, "newTeams", "newTeamNames"), context, { created: "added" }), ...(names ? [`new teams: ${listText(names, total)}`] : [])];
+  },
   "team.created": listed,
   "team.renamed": (detail, context) => [valueText("name", { from: detail.from, to: detail.to }, detail, context), ...fields(without(detail, "from", "to"), context)],
   "team.deleted": listed,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { LISTED_AT_MOST } from "~/modules/audit/events";
 import { db, type Prisma } from "~/db/client.server";
 import { recordLevelChanges } from "./level-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
@@ -169,7 +170,8 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     action: "people.imported",
     subjectType: "people",
     subjectId: null,
-    detail: { ...summary, newTeamNames: plan.newTeams },
+    // The first new teams by name, all of them counted (summary.newTeams): an import may make thousands.
+    detail: { ...summary, newTeamNames: plan.newTeams.slice(0, LISTED_AT_MOST) },
   });
 }
 

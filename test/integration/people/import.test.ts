@@ -121,6 +121,18 @@ describe("importing people from CSV through the admin page", () => {
     expect(bodyOf<{ summary: unknown }>(again).summary).toEqual({ rows: 3, created: 0, changed: 0, unchanged: 3, newTeams: 0 });
   });
 
+  test("an import that makes many teams names the first in its audit event and counts them all", async () => {
+    const { LISTED_AT_MOST } = await import("~/modules/audit/events");
+    const admin = await createAdmin();
+    const s = scope();
+    const teams = Array.from({ length: LISTED_AT_MOST + 5 }, (_, index) => `${s} Team ${String(index).padStart(2, "0")}`);
+    const csv = [header, ...teams.map((team, index) => `P${index},${s}-p${index}@example.com,,${team},ic,ic2`)].join("\n");
+    expect(statusOf(await post(admin.id, "import", csv))).toBe(200);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "people.imported", actorId: admin.id } });
+    expect(event.detail).toMatchObject({ created: teams.length, newTeams: teams.length });
+    expect((event.detail as { newTeamNames: string[] }).newTeamNames).toHaveLength(LISTED_AT_MOST);
+  });
+
   test("a file that would close a reporting loop with existing people is refused", async () => {
     const admin = await createAdmin();
     const s = scope();

@@ -113,6 +113,10 @@ describe("an audit event's detail in words", () => {
     expect(text).toBe(`rows: 50,000; added: 50,000; new teams: ${newTeamNames.slice(0, LISTED_AT_MOST).join(", ")} and 5,880 more`);
     const exactly = newTeamNames.slice(0, LISTED_AT_MOST);
     expect(describeAuditDetail("people.imported", { newTeamNames: exactly }, context)).toBe(`new teams: ${exactly.join(", ")}`);
+    // As the import writes it now: the first names, every new team counted.
+    expect(describeAuditDetail("people.imported", { rows: 50_000, newTeams: 5_900, newTeamNames: exactly }, context)).toBe(`rows: 50,000; new teams: ${exactly.join(", ")} and 5,880 more`);
+    // Any other stored list is held to the same length.
+    expect(describeAuditDetail("cycle.open", { teams: newTeamNames.slice(0, LISTED_AT_MOST + 2) }, context)).toBe(`teams: ${exactly.join(", ")} and 2 more`);
   });
 
   test("a promotion through calibration names the levels by their titles and the session", () => {
