@@ -158,6 +158,8 @@ export async function removeParticipant(actorId: string, cycleId: string, email:
       return { ok: false, message: `${person.name} has a self-assessment or review started in this cycle, so they stay in it.` };
     }
     await tx.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId, userId: person.id } } });
+    // The row is gone, so the cycle says that it changed (the team overview's version reads it, teamVersion).
+    await tx.reviewCycle.update({ where: { id: cycleId }, data: { updatedAt: new Date() } });
     await recordAuditEvent(tx, { actorId, action: "cycle.participant_removed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, person: person.email } });
     return { ok: true, name: person.name };
   });

@@ -148,7 +148,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     return { viewerId: viewer.id, cycleId: chosen?.id ?? "", cycleOpen: open, daysLeft: chosen ? daysLeft(chosen.endsOn, now) : null };
   };
   let query = queryFor(cycle);
-  let version = await teamVersion(query.cycleId);
+  let version = await teamVersion();
   let groups = await kept(["counts", query, version], () => overviewCounts(query));
   if (groups.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
   // Opened without a cycle on one that holds none of the viewer's reports: the cycle they mean is
@@ -162,7 +162,7 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     if (theirs && theirs.id !== cycle.id) {
       cycle = theirs;
       query = queryFor(cycle);
-      version = await teamVersion(query.cycleId);
+      version = await teamVersion();
       groups = await kept(["counts", query, version], () => overviewCounts(query));
     }
   }

@@ -220,18 +220,23 @@ describe("cycle state, profile and attention", () => {
     // Someone joins the cycle, then leaves it.
     await db.reviewCycleParticipant.create({ data: { cycleId: current.id, userId: ana.id } });
     expect((await overview(sam.id)).notInCycle).toBe(1);
-    await db.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId: current.id, userId: ana.id } } });
+    // A later write elsewhere (another cycle), so the row taken out is not the newest one.
+    const other = await cycle("Elsewhere", [], 30);
+    await db.reviewCycleParticipant.create({ data: { cycleId: other.id, userId: (await createPerson()).id } });
+    expect((await overview(sam.id)).notInCycle).toBe(1);
+    const { removeParticipant } = await import("~/modules/cycles/cycles.server");
+    expect(await removeParticipant(sam.id, current.id, ana.email)).toMatchObject({ ok: true });
     expect((await overview(sam.id)).notInCycle).toBe(2);
     // A submitted self-assessment: her state, her ratings.
     await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: current.id, ratings: { [first]: 3 } });
     const submitted = member(await overview(sam.id), lena.id);
     expect(submitted.state).toBe("self-submitted");
     expect(submitted.profile?.ratings.filter((rating) => rating !== null)).toEqual([3]);
-    // A report moved to another manager, and one removed.
+    // A report moved to another manager, and one who left (people are deactivated, never deleted).
     await db.user.update({ where: { id: omar.id }, data: { managerId: pat.id } });
     await rebuildReportingLine(db);
     expect((await overview(sam.id)).reports).toBe(2);
-    await db.user.delete({ where: { id: ana.id } });
+    await db.user.update({ where: { id: ana.id }, data: { deactivatedAt: new Date() } });
     expect((await overview(sam.id)).reports).toBe(1);
   });
 
