@@ -231,7 +231,7 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
         One-to-ones
       </h2>
       <p className="subtle mb-2 text-sm">
-        When you last met each of your reports; overdue after twice the series&apos; cadence. Each name opens the evidence they share with you.{" "}
+        When you last met each of your reports, those who most need a one-to-one first; overdue after twice the series&apos; cadence. Each name opens the evidence they share with you.{" "}
         <Link to="/conversations" className="underline">
           Your conversations
         </Link>
@@ -252,7 +252,7 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
         <p className="mt-1 text-sm">
           {`And ${plural(moreReports.people, "# more report")}`}
           {moreReports.overdue || moreReports.notSetUp ? ` (${counted([[moreReports.overdue, "overdue"], [moreReports.notSetUp, "with none set up"]])})` : ""}
-          {", the ones above first as they most need a one-to-one."}
+          {"."}
         </p>
       ) : null}
       {below.length ? (

@@ -53,6 +53,8 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# more check-in is", ["0 more check-ins are","1 more check-in is","2 more check-ins are"]],
   ["# more decided loop is left out until you submit your own scorecard in it.", ["0 more decided loops are left out until you submit your own scorecard in them.","1 more decided loop is left out until you submit your own scorecard in it.","2 more decided loops are left out until you submit your own scorecard in them."]],
   ["# more item", ["0 more items", "1 more item", "2 more items"]],
+  ["# more person", ["0 more people", "1 more person", "2 more people"]],
+  ["# more report", ["0 more reports", "1 more report", "2 more reports"]],
   ["# new team", ["0 new teams","1 new team","2 new teams"]],
   ["# nomination", ["0 nominations","1 nomination","2 nominations"]],
   ["One competency has", ["0 competencies have","One competency has","2 competencies have"]],
