@@ -5,6 +5,7 @@ import { canSeeMeetingDates, type ConversationViewer } from "./policy";
 import type { PulseSummary } from "./pulse";
 import { managerPulse } from "./pulse.server";
 import { isCurrent } from "./queries.server";
+import { compareText } from "~/utils/compare";
 import { oneToOnesCard, type OneToOnesCard } from "./team-card";
 
 /**
@@ -112,9 +113,4 @@ export async function teamConversations(viewer: ConversationViewer, all: boolean
     ...oneToOnesCard(lines, below, all),
     pulse: pulse.n ? pulse : null,
   };
-}
-
-/** By UTF-16 code units: one stable order on either database (a line's names, then ids). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,5 @@
+import { compareText } from "~/utils/compare";
+
 /**
  * What the team page's one-to-ones card shows: pure. A manager of managers may have hundreds of
  * people a level or two down, so the card leads with who most needs a one-to-one and counts the
@@ -31,11 +33,7 @@ export type OneToOnesCard = {
 export function byNeed(a: ReportLine, b: ReportLine): number {
   const rank = (line: ReportLine) => (line.overdue ? 0 : !line.hasSeries ? 1 : line.overdueActions ? 2 : 3);
   const held = (line: ReportLine) => line.lastHeldAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-  return rank(a) - rank(b) || held(a) - held(b) || compareNames(a.name, b.name) || compareNames(a.personId, b.personId);
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return rank(a) - rank(b) || held(a) - held(b) || compareText(a.name, b.name) || compareText(a.personId, b.personId);
 }
 
 const waiting = (line: BelowLine) => line.notSetUp.length + line.overdue.length;
@@ -45,7 +43,7 @@ export function oneToOnesCard(reports: readonly ReportLine[], below: readonly Be
   const ordered = [...reports].sort(byNeed);
   const shownReports = all ? ordered : ordered.slice(0, REPORTS_SHOWN);
   const hidden = ordered.slice(shownReports.length);
-  const orderedBelow = [...below].sort((a, b) => waiting(b) - waiting(a) || compareNames(a.through, b.through) || compareNames(a.managerId, b.managerId));
+  const orderedBelow = [...below].sort((a, b) => waiting(b) - waiting(a) || compareText(a.through, b.through) || compareText(a.managerId, b.managerId));
   const shownBelow = all ? orderedBelow : orderedBelow.slice(0, MANAGERS_SHOWN);
   const hiddenBelow = orderedBelow.slice(shownBelow.length);
   return {

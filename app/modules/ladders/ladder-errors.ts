@@ -1,3 +1,4 @@
+import { compareText } from "~/utils/compare";
 /** One problem in a ladder, pointing at the exact place an author has to fix. */
 export interface LadderError {
   /** Relative to the working directory (or the root the caller gave), always with "/". */
@@ -45,9 +46,4 @@ export function sortLadderErrors(errors: readonly LadderError[]): LadderError[] 
   return unique.sort(
     (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
-}
-
-/** Code-unit order, so results never depend on the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { IncludeReader } from "./includes";
-import { compareText } from "./ladder-errors";
+import { compareText } from "~/utils/compare";
 import { resolveLimits, type LadderLimits } from "./limits";
 import { loadLadderFromSources, type LadderLoadResult, type LadderPlace, type LoadLadderOptions } from "./load-ladder";
 import type { LadderSource } from "./source-text";

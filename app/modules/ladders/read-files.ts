@@ -1,5 +1,5 @@
 import type { LadderError } from "./ladder-errors";
-import { compareText } from "./ladder-errors";
+import { compareText } from "~/utils/compare";
 import { formatBytes, type LadderLimits } from "./limits";
 import { byteLength, readSourceText, type LadderSource } from "./source-text";
 import { validateLadderFile, type ValidatedFile } from "./validate-file";
