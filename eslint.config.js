@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   // test/fixtures/import holds excerpts of other projects' files as they publish them (Snowflake's constants.js is Flow, not JavaScript).
-  { ignores: ["build/", "node_modules/", "prisma/generated/", "test-results/", "playwright-report/", "test/.databases/", "prisma/schema-engine.mjs", "test/fixtures/import/"] },
+  { ignores: ["build/", ".react-router/", ".tmp/", "node_modules/", "prisma/generated/", "test-results/", "playwright-report/", "test/.databases/", "prisma/schema-engine.mjs", "test/fixtures/import/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

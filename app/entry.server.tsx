@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { ServerRouter, isRouteErrorResponse, type EntryContext, type RouterContextProvider } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
+import { serverFacts } from "./utils/server-facts";
 
 export const streamTimeout = 5_000;
 
@@ -16,10 +16,12 @@ export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
 ) {
-  const nonce = loadContext.cspNonce ?? "";
+  // https://httpwg.org/specs/rfc9110.html#HEAD: the headers a GET would have, no body.
+  if (request.method === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  const nonce = loadContext.get(serverFacts).cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];
@@ -36,7 +38,7 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
@@ -61,8 +63,8 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: Readonly<RouterContextProvider> }) {
   // An aborted request, or an answer like 404 that a loader chose, is not a server error.
   if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
-  logError("request failed", error, { requestId: context.requestId, method: request.method, path: new URL(request.url).pathname });
+  logError("request failed", error, { requestId: context.get(serverFacts).requestId, method: request.method, path: new URL(request.url).pathname });
 }

@@ -1,8 +1,6 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, useRouteLoaderData, type ShouldRevalidateFunction } from "react-router";
 import type { ReactNode } from "react";
+import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { getSignedIn } from "./modules/identity/sessions/session.server";
@@ -12,19 +10,23 @@ import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
 import { withDomainErrors } from "./utils/http.server";
+import { shareLookupsWithinRequest } from "./utils/request-memo.server";
 
-export const links: LinksFunction = () => [
+export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+export const meta: Route.MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+
+/** The loaders of one page view share what they look up per request (who is signed in). */
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
 }
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {

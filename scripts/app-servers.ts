@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 
 export function ensureBuild(): void {
   if (existsSync("build/server/index.js")) return;
-  const built = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+  const built = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
   if (built.status !== 0) throw new Error("The app did not build.");
 }
 

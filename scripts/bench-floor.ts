@@ -21,8 +21,7 @@ export default defineConfig({
 `,
   // The document rendered whole and sent as one body, as Rungs' own entry does (decision 007), without its nonce and logging.
   "app/entry.server.tsx": `import { Writable } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { ServerRouter, type EntryContext } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
   return new Promise<Response>((resolve, reject) => {
@@ -31,7 +30,7 @@ export default function handleRequest(request: Request, status: number, headers:
       write(chunk: Buffer, _encoding, callback) { chunks.push(chunk); callback(); },
       final(callback) { headers.set("Content-Type", "text/html; charset=utf-8"); resolve(new Response(Buffer.concat(chunks), { headers, status })); callback(); },
     });
-    const { pipe } = renderToPipeableStream(<RemixServer context={context} url={request.url} />, { onAllReady() { pipe(body); }, onShellError: reject });
+    const { pipe } = renderToPipeableStream(<ServerRouter context={context} url={request.url} />, { onAllReady() { pipe(body); }, onShellError: reject });
   });
 }
 `,

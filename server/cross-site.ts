@@ -36,7 +36,7 @@ export function refuseCrossSiteWrites() {
       res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
       return;
     }
-    // Decided here, once: Remix's own Origin check would answer 500 to a post it reads as
+    // Decided here, once: React Router's own Origin check would refuse a post it reads as
     // foreign (any Origin on the open paths, `null`, a default port spelled out, a host in
     // capitals), so the header has done its work and goes no further.
     delete req.headers.origin;

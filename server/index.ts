@@ -2,15 +2,16 @@ import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
 import express from "express";
+import type { ServerBuild } from "react-router";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
 import { serveHealth, serveHealthOnThread, startWorkers, workerBeats } from "./processes.ts";
 import { beatCell, beatInto } from "./loop-beat.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
-import { withRequestMemo } from "../app/utils/request-memo.server.ts";
+import { contextWith } from "../app/utils/server-facts.ts";
 import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { refuseDataParameter } from "./data-requests.ts";
@@ -139,8 +140,9 @@ async function serve(env: Env, development: boolean) {
   // Bodies are limited before anything reads them; the CSV import posts its file as form text
   // (up to 10 MB, more once form-encoded). Single fetch posts actions to "<path>.data".
   app.use(limitRequestBodies({ limit: 2 * MiB, larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }] }));
-  // The loaders of one page view share what they look up per request (who is signed in).
-  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(next) : next()));
+  // Every answer is compressed for clients that accept it (brotli, else gzip): pages, their .data,
+  // exports and static files; streamed answers and event streams are flushed as they are written.
+  app.use(compression());
 
   // Aborted on SIGTERM: event streams end (server/shutdown.ts).
   const stopping = new AbortController();
@@ -149,12 +151,12 @@ async function serve(env: Env, development: boolean) {
     const vite = await import("vite");
     const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
     app.use(viteDevServer.middlewares);
-    build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = () => viteDevServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
   } else {
     const clientDir = path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     // Only what the build put in build/client is looked up on disk: every other request
-    // (every page) goes straight to Remix instead of paying for a failed file lookup first.
+    // (every page) goes straight to React Router instead of paying for a failed file lookup first.
     const clientEntries = new Set(readdirSync(clientDir));
     const serveClientFile = express.static(clientDir, { maxAge: "1h" });
     app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next()));
@@ -170,12 +172,13 @@ async function serve(env: Env, development: boolean) {
     createRequestHandler({
       build,
       mode: development ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? "unknown",
-        requestId: res.locals.requestId as string,
-        serverStopping: stopping.signal,
-      }),
+      getLoadContext: (req, res) =>
+        contextWith({
+          cspNonce: res.locals.cspNonce as string,
+          clientAddress: req.ip ?? "unknown",
+          requestId: res.locals.requestId as string,
+          serverStopping: stopping.signal,
+        }),
     }),
   );
 

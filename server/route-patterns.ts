@@ -18,7 +18,7 @@ interface Pattern {
   score: number;
 }
 
-/** The full pattern of every route of a Remix build's manifest (`build.routes`). */
+/** The full pattern of every route of a React Router build's manifest (`build.routes`). */
 export function routePatterns(routes: Record<string, RouteManifestEntry | undefined>): Pattern[] {
   const fullPath = (id: string | undefined): string[] => {
     const route = id ? routes[id] : undefined;
@@ -42,10 +42,13 @@ function segmentScore(segment: string): number {
   return 10;
 }
 
-/** The pattern a request path falls under; single fetch's ".data" requests count as their page. */
+/**
+ * The pattern a request path falls under; data requests count as their page: "/team.data" is
+ * "/team", and a path ending in a slash asks for its data at "_.data" ("/_.data" is the home page's).
+ */
 export function patternOf(path: string, patterns: Pattern[]): string {
   if (path.startsWith("/assets/")) return "/assets/*";
-  const page = path === "/_root.data" ? "/" : path.replace(/\.data$/, "");
+  const page = path.replace(/\/_\.data$/, "/").replace(/\.data$/, "");
   const segments = page.split("/").filter(Boolean);
   for (const candidate of patterns) {
     if (matches(candidate.segments, segments)) return candidate.pattern;

@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "react-router";
 import { useEffect, useState, type ReactNode } from "react";
 import { isActivePath } from "~/utils/active-path";
 import { useFollowLinksInPage } from "./ui/client-links";

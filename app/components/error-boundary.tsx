@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useRouteError } from "react-router";
 
 function messageOf(error: unknown): { status: number | null; title: string; detail: string } {
   if (isRouteErrorResponse(error)) {

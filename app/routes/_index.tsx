@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/_index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireSignedIn } from "~/modules/identity/sessions/session.server";
@@ -10,9 +10,9 @@ import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Home · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Home · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const signedIn = await requireSignedIn(request);
   const { viewer } = signedIn;
   const [summary, todo] = await Promise.all([homeSummary(viewer.id, viewer.isAdmin), todoOf(signedIn)]);
@@ -66,8 +66,8 @@ function TodoList({ items }: { items: TodoItem[] }) {
   );
 }
 
-export default function Home() {
-  const { viewer, todo, me, place, reports, reportCount, organisation } = useLoaderData<typeof loader>();
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { viewer, todo, me, place, reports, reportCount, organisation } = loaderData;
   const hasRole = viewer.isAdmin || viewer.isHiringAdmin;
   return (
     <>

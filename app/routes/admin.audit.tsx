@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/admin.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -11,18 +11,18 @@ import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Audit log · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const ladders = (await servedLadders()).map((served) => served.ladder);
-  return listAuditEvents(pageParam(new URL(request.url).searchParams), ladders);
+  return listAuditEvents(pageParam(url.searchParams), ladders);
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-export default function AuditLog() {
-  const { events, total, page, pageCount } = useLoaderData<typeof loader>();
+export default function AuditLog({ loaderData }: Route.ComponentProps) {
+  const { events, total, page, pageCount } = loaderData;
   return (
     <>
       <PageHeader title="Audit log" description="Every administrative change, newest first. Entries cannot be edited or removed." />

@@ -1,6 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge, formatDay } from "~/components/cycles/cycle-badges";
@@ -18,18 +16,19 @@ import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, remov
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { Route } from "./+types/admin.cycles.$cycleId";
 import { FeedbackSettingsForm } from "~/components/feedback/settings-form";
 import { feedbackSettingsOf, saveFeedbackSettings } from "~/modules/feedback/feedback.server";
 import { feedbackDefaults, feedbackFormValues, FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { textParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   const filters = parseProgressFilters(searchParams);
   // A team typed by name (the filter form), or by id (links); a name that matches no team is shown as the field's error, the id of none is a bad link.
   const typed = textParam(searchParams, "teamName", 200);
@@ -42,7 +41,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
   const form = await request.formData();
@@ -74,10 +73,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
 
-export default function CycleProgress() {
-  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = useLoaderData<typeof loader>();
+export default function CycleProgress({ loaderData, actionData }: Route.ComponentProps) {
+  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = loaderData;
   const asksFeedback = feedback !== null && (feedback.peer || feedback.upward);
-  const actionData = useActionData<typeof action>();
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
   const typedFor = (intent: string) => (actionData?.intent === intent && !actionData.ok ? actionData.typed : "");
   const addForm = useRef<HTMLFormElement>(null);

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/admin.cycles._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge } from "~/components/cycles/cycle-badges";
 import { buttonClass } from "~/components/ui/button";
@@ -10,9 +10,9 @@ import { formatCount } from "~/modules/cycles/cycle-progress";
 import { listCycles } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Review cycles · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Review cycles · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   return { cycles: await listCycles() };
 });
@@ -26,8 +26,8 @@ function Share({ count, of }: { count: number; of: number }) {
   );
 }
 
-export default function Cycles() {
-  const { cycles } = useLoaderData<typeof loader>();
+export default function Cycles({ loaderData }: Route.ComponentProps) {
+  const { cycles } = loaderData;
   return (
     <>
       <PageHeader

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
 import { z } from "zod";
+import type { Route } from "./+types/admin.cycles.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
@@ -30,14 +29,14 @@ const CycleSchema = z
     if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
   });
 
-export const meta: MetaFunction = () => [{ title: "Open a review cycle · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Open a review cycle · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   return { teams: await listTeamsForCycle(), today: new Date().toISOString().slice(0, 10) };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -53,9 +52,9 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export default function NewCycle() {
-  const { teams, today } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function NewCycle({ loaderData, actionData }: Route.ComponentProps) {
+  const { teams, today } = loaderData;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "new-cycle",
     lastResult,

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/admin.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -12,15 +12,15 @@ import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 
-export const meta: MetaFunction = () => [{ title: "Email outbox · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Email outbox · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const params = new URL(request.url).searchParams;
+  const params = url.searchParams;
   return outboxPage(choiceParam(params, "status", OUTBOX_STATUSES) || "queued", pageParam(params));
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const form = await request.formData();
   const messageId = form.get("messageId");
@@ -32,9 +32,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 const STATUS_LABELS = { queued: "Queued", sent: "Sent", failed: "Failed" } as const;
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default function EmailOutbox() {
-  const outbox = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function EmailOutbox({ loaderData, actionData }: Route.ComponentProps) {
+  const outbox = loaderData;
   const navigation = useNavigation();
   return (
     <>

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
+import type { Route } from "./+types/admin.ladders";
 import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -12,9 +11,9 @@ import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/ret
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Ladder status · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Ladder status · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [state, ladders] = await Promise.all([ladderState(), ladderStatus()]);
   return {
@@ -24,7 +23,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent") ?? "reload";
@@ -46,9 +45,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 
 const storedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default function LadderStatus() {
-  const { served, retired, removed, problems, warnings } = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>();
+export default function LadderStatus({ loaderData, actionData }: Route.ComponentProps) {
+  const { served, retired, removed, problems, warnings } = loaderData;
+  const done = actionData;
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" ? navigation.formData : undefined;
   const reloading = pending?.get("intent") === "reload";

@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
+import type { Route } from "./+types/admin.people.$personId";
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -21,9 +20,9 @@ import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · People · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.person.name ?? "Person"} · People · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
@@ -33,7 +32,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
 type Intent = (typeof intents)[number];
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const personId = params.personId;
   if (!personId || !(await personExists(personId))) throw new NotFoundError("There is no person with that id.");
@@ -72,10 +71,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   }
 });
 
-export default function EditPerson() {
-  const { person, teams, tracks, isSelf, linkDays } = useLoaderData<typeof loader>();
+export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
+  const { person, teams, tracks, isSelf, linkDays } = loaderData;
   const timeZone = useTimeZone();
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const updateResult = actionData?.intent === "update" ? actionData.result : undefined;

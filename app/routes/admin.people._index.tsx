@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/admin.people._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -14,11 +14,11 @@ import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "People · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "People · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   const filters = parsePeopleFilters(searchParams);
   // A team typed by name (the filter form, with suggestions: organisations have hundreds of teams), or by id (links).
   const typedTeam = textParam(searchParams, "teamName", 200);
@@ -29,8 +29,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   return { ...result, filters, team: teamError ? null : team, typedTeam, teamError, tracks, managerName };
 });
 
-export default function People() {
-  const { people, total, page, pageCount, filters, team, typedTeam, teamError, tracks, managerName } = useLoaderData<typeof loader>();
+export default function People({ loaderData }: Route.ComponentProps) {
+  const { people, total, page, pageCount, filters, team, typedTeam, teamError, tracks, managerName } = loaderData;
   // Names, not ids: "Individual contributor · Engineer II".
   const placeOf = (ladderId: string | null, trackId: string, levelId: string | null) => {
     const track = tracks.find((option) => option.id === trackId && (!ladderId || option.ladderId === ladderId));

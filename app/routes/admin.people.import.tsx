@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
 import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { z } from "zod";
+import type { Route } from "./+types/admin.people.import";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
@@ -32,15 +31,15 @@ const ERRORS_SHOWN = 50;
 /** A file larger than this is not sent back with the reply (the page keeps it; a junk file would double the answer). */
 const ECHO_LIMIT = 1024 * 1024;
 
-export const meta: MetaFunction = () => [{ title: "Import people · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Import people · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   // Sent from the server so the CSV parser in csv-import.ts stays out of the browser bundle.
   return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS, maxAttributes: MAX_ATTRIBUTE_COLUMNS };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
   if (submission.status !== "success") {
@@ -82,9 +81,8 @@ function countRows(text: string): number {
 
 const number = (value: number) => value.toLocaleString("en-GB");
 
-export default function ImportPeople() {
-  const { columns, maxRows, maxAttributes } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function ImportPeople({ loaderData, actionData }: Route.ComponentProps) {
+  const { columns, maxRows, maxAttributes } = loaderData;
   const navigation = useNavigation();
   const submittedText = useRef<string | null>(null);
   const initialCsv = typeof actionData?.result.initialValue?.csv === "string" ? actionData.result.initialValue.csv : "";
@@ -285,7 +283,7 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
   );
 }
 
-type CheckedData = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { status: "checked" }>;
+type CheckedData = Extract<NonNullable<Route.ComponentProps["actionData"]>, { status: "checked" }>;
 
 function describeChange(change: FieldChange): string {
   const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : change.field;

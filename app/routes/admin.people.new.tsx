@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/admin.people.new";
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/ui/button";
@@ -14,15 +13,15 @@ import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [teams, tracks] = await Promise.all([listTeamOptions(), getTrackOptions()]);
   return { teams, tracks };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -31,9 +30,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   return redirect(`/admin/people/${result.personId}`);
 });
 
-export default function NewPerson() {
-  const { teams, tracks } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function NewPerson({ loaderData, actionData }: Route.ComponentProps) {
+  const { teams, tracks } = loaderData;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "new-person",
     lastResult,

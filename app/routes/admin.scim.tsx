@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, useNavigation } from "react-router";
+import type { Route } from "./+types/admin.scim";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -18,15 +17,15 @@ import { CreateTokenSchema } from "~/modules/identity/scim/token-form";
 import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/identity/scim/tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [tokens, groupsAsTeams, groups] = await Promise.all([listScimTokens(), getGroupsAsTeams(), listPushedGroups()]);
   return { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -55,9 +54,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (value: string | null) => (value ? dateTime.format(new Date(value)) : "Never");
 
-export default function ScimTokens() {
-  const { tokens, baseUrl, groupsAsTeams, groups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function ScimTokens({ loaderData, actionData }: Route.ComponentProps) {
+  const { tokens, baseUrl, groupsAsTeams, groups } = loaderData;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "create-scim-token",

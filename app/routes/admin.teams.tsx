@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
 import { z } from "zod";
+import type { Route } from "./+types/admin.teams";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -18,14 +17,14 @@ import { withDomainErrors } from "~/utils/http.server";
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
 
-export const meta: MetaFunction = () => [{ title: "Teams · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Teams · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   return { teams: await listTeams() };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -55,11 +54,10 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   throw new InvalidError("Unknown action.");
 });
 
-type ActionData = ReturnType<typeof useActionData<typeof action>>;
+type ActionData = Route.ComponentProps["actionData"];
 
-export default function Teams() {
-  const { teams } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function Teams({ loaderData, actionData }: Route.ComponentProps) {
+  const { teams } = loaderData;
   const navigation = useNavigation();
   const createResult = actionData?.intent === "create" && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/assess";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssessmentStart } from "~/components/assessments/assessment-start";
 import { PageHeader } from "~/components/ui/page";
@@ -8,17 +7,17 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Self-assessment · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Self-assessment · Rungs" }];
 
 /** Continues the viewer's self-assessment (in their open cycle, else outside one), or offers to start it. */
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "self", viewer.id);
   if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "self", viewer.id);
   if (!result.ok) return data({ error: result.message }, { status: 400 });
@@ -26,9 +25,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   throw redirect(`/assessments/${result.decision.assessmentId}`);
 });
 
-export default function Assess() {
-  const { entry } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function Assess({ loaderData, actionData }: Route.ComponentProps) {
+  const { entry } = loaderData;
   return (
     <>
       <PageHeader

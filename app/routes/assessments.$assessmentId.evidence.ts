@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/assessments.$assessmentId.evidence";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
 import { jsonEndpoint } from "~/utils/http.server";
 
 /** Adds (`intent=add`) or removes (`intent=remove`) evidence on the author's draft; answers JSON. */
-export const action = jsonEndpoint(async ({ request, params }: ActionFunctionArgs) => {
+export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
   const formData = await request.formData();

@@ -1,6 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
@@ -11,6 +9,7 @@ import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { Route } from "./+types/assessments.$assessmentId";
 import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { plainFormSave } from "~/modules/assessments/draft";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
@@ -21,17 +20,17 @@ import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.serv
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Assessment · Rungs" }];
-  const { assessment } = data;
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return [{ title: "Assessment · Rungs" }];
+  const { assessment } = loaderData;
   return [{ title: `${assessment.kind === "self" ? `Self-assessment: ${assessment.subject.name}` : `Review of ${assessment.subject.name}`} · Rungs` }];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
-  if (!resolveSection(sections, textParam(new URL(request.url).searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
+  if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
   // A self-assessment's author is offered what they recorded between cycles, beside each competency.
   const recorded = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? Object.fromEntries(await evidenceForSelfAssessment(viewer.id)) : {};
   return { ...page, latestDate: latestEvidenceDate(new Date()), recorded };
@@ -52,7 +51,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
  * `intent=remove-evidence`): each comes
  * back to the section it was sent from, or answers with the errors and what was typed.
  */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
   const formData = await request.formData();
@@ -60,7 +59,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     const value = formData.get(name);
     return typeof value === "string" ? value : null;
   };
-  const sectionText = text("section") ?? new URL(request.url).searchParams.get("section") ?? "";
+  const sectionText = text("section") ?? url.searchParams.get("section") ?? "";
   const section = /^[a-z0-9][a-z0-9-]{0,99}$/.test(sectionText) ? sectionText : null;
   const back = (extra = "") => `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
   const intent = formData.get("intent");
@@ -106,10 +105,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-export default function AssessmentPage() {
-  const page = useLoaderData<typeof loader>();
+export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
   const { assessment, ladder, isAuthor, mode, lockedReason, latestDate, points, recorded } = page;
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
   const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence" || actionData.intent === "remove-evidence") ? (actionData as PlainReply) : null;

@@ -1,18 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirect } from "react-router";
+import type { Route } from "./+types/auth.oidc";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { startSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
 
 /**
  * The sign-in page's single sign-on link: the browser goes on to the identity provider. A link,
  * not a form, so the page's form-action policy needs no provider in it for signing in.
  * `account=another` (from a refused sign-in) has the provider ask which account to use.
  */
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const params = new URL(request.url).searchParams;
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+  const params = url.searchParams;
   const { location, cookie } = await startSingleSignOn(request, params.get("redirectTo") ?? undefined, { anotherAccount: params.get("account") === "another" });
   return redirect(location, { headers: { "Set-Cookie": cookie } });
 });

@@ -1,6 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, data, redirect } from "react-router";
+import type { Route } from "./+types/auth.oidc_.callback";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";
@@ -8,7 +7,7 @@ import { startSession } from "~/modules/identity/sessions/session.server";
 import { finishSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
 
 /**
  * The identity provider sends the browser back here with a code. A refusal is shown with its
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Signing in · Rungs" }, { nam
  * alone would bring the same account back. Not nested under auth.oidc (whose loader starts a
  * new sign-in).
  */
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const finished = await finishSingleSignOn(request);
   if (finished.kind === "refused") return data(finished.refusal, { status: 403, headers: { "Set-Cookie": finished.clearCookie } });
   const headers = new Headers();
@@ -26,8 +25,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 });
 
 /** Shown only for a refused sign-in: a successful one redirects. */
-export default function RefusedSingleSignOn() {
-  const refusal = useLoaderData<typeof loader>();
+export default function RefusedSingleSignOn({ loaderData }: Route.ComponentProps) {
+  const refusal = loaderData;
   return (
     <div className="mx-auto max-w-xl py-12">
       <h1 className="text-2xl font-semibold">Rungs did not sign you in</h1>

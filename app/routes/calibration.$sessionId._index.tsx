@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/calibration.$sessionId._index";
 import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SessionFilterForm, SessionTabs, sessionViewHref } from "~/components/calibration/session-nav";
@@ -24,15 +23,15 @@ import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
   if (form.get("intent") === "invite") {
@@ -152,9 +151,9 @@ function preReadText(preRead: { ratings: number; mean: number | null; agree: num
 
 const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
 
-export default function CalibrationSession() {
-  const view = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
+export default function CalibrationSession({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const refused = actionData;
   const [searchParams] = useSearchParams();
   const accepted = refused ? null : searchParams.get("accepted");
   const alreadyAccepted = Number(searchParams.get("already") ?? 0);

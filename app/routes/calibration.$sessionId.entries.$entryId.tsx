@@ -1,9 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect, useRef, useState } from "react";
+import type { Route } from "./+types/calibration.$sessionId.entries.$entryId";
 import { DraftStatus, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,15 +19,15 @@ import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.name ?? "Entry"} · Calibration · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.entry.name ?? "Entry"} · Calibration · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const view = await entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
   return { ...view, feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId) };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
   const entryId = params.entryId ?? "";
@@ -107,9 +105,8 @@ function useEditBase(revision: number, conflict: object | null, saved: string | 
   return { revision: base, edited: () => setEditing(true), changedMeanwhile: editing && revision !== base };
 }
 
-export default function CalibrationEntry() {
-  const view = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function CalibrationEntry({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
   // Drafts are kept through a fetcher; the page's own replies are the forms' refusals.
   const reply = actionData && "fieldErrors" in actionData ? actionData : undefined;
   useLiveSession(view.session.id);
@@ -418,7 +415,7 @@ const secondLabel = (value: number | null) => (value === null ? "—" : (["Low",
 const STATUS_TEXT = { meets: "Meets", below: "Below", "not-rated": "Not rated" } as const;
 
 /** The gap to the proposed level (or the next one) from the cycle's reviews, beside the proposal. */
-function GapCard({ gap, profileHref }: { gap: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["entry"]["gap"]>; profileHref: string | null }) {
+function GapCard({ gap, profileHref }: { gap: NonNullable<Route.ComponentProps["loaderData"]["entry"]["gap"]>; profileHref: string | null }) {
   return (
     <Card className="mt-6">
       <h2 className="mb-1 text-lg font-semibold">

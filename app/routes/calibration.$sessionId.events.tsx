@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/calibration.$sessionId.events";
 import { requireSignedIn, sessionStillActive } from "~/modules/identity/sessions/session.server";
 import { watchSession } from "~/modules/calibration/live.server";
 import { requireSessionAccess } from "~/modules/calibration/sessions.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { serverFacts } from "~/utils/server-facts";
 
 /** Heartbeats keep proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 25_000;
@@ -14,9 +15,10 @@ const HEARTBEAT_MS = 25_000;
  * with, so before each event and heartbeat it checks that the sign-in still stands, and ends
  * once it does not (signed out, revoked, expired, deactivated).
  */
-export const loader = withDomainErrors(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const { viewer, sessionId: signInId } = await requireSignedIn(request);
   const session = await requireSessionAccess(viewer, params.sessionId ?? "");
+  const { serverStopping } = context.get(serverFacts);
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
@@ -46,13 +48,13 @@ export const loader = withDomainErrors(async ({ request, params, context }: Load
       stop = () => {
         clearInterval(heartbeat);
         unwatch();
-        context.serverStopping?.removeEventListener("abort", end);
+        serverStopping?.removeEventListener("abort", end);
       };
       request.signal.addEventListener("abort", end);
       // The server is stopping: the stream ends now (the browser reconnects to another server).
-      context.serverStopping?.addEventListener("abort", end);
+      serverStopping?.addEventListener("abort", end);
       send("retry: 2000\n\n");
-      if (context.serverStopping?.aborted) end();
+      if (serverStopping?.aborted) end();
     },
     cancel() {
       stop();

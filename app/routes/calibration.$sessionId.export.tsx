@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/calibration.$sessionId.export";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const what = new URL(request.url).searchParams.get("what");
+  const what = url.searchParams.get("what");
   if (what !== "outcomes" && what !== "history") throw new InvalidError("Export the outcomes or the history.");
   const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what);
   return csvResponse(filename, body);

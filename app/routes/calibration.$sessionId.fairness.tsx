@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/calibration.$sessionId.fairness";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -8,9 +7,9 @@ import { fairnessView } from "~/modules/calibration/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fairness · ${data?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Fairness · ${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return fairnessView(viewer, params.sessionId ?? "");
 });
@@ -35,8 +34,8 @@ function DifferenceText({ difference, format }: { difference: Difference | null;
   );
 }
 
-export default function CalibrationFairness() {
-  const { session, floor, report } = useLoaderData<typeof loader>();
+export default function CalibrationFairness({ loaderData }: Route.ComponentProps) {
+  const { session, floor, report } = loaderData;
   // Columns for how peer feedback was written, when any was written about the session's people.
   const withFeedback = report.dimensions.some((dimension) => dimension.groups.some((group) => group.feedback !== null));
   return (

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/calibration.$sessionId.grid";
 import { OutcomeGrid } from "~/components/calibration/outcome-grid";
 import { SessionFilterForm, SessionTabs } from "~/components/calibration/session-nav";
 import { useLiveSession } from "~/components/calibration/use-live-session";
@@ -17,21 +16,21 @@ import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grid · ${data?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Grid · ${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return gridView(viewer, params.sessionId ?? "", readSessionFilters(new URL(request.url).searchParams));
+  return gridView(viewer, params.sessionId ?? "", readSessionFilters(url.searchParams));
 });
 
 /** Back to the grid as it was filtered, saying what happened to whom. */
-function backToGrid(request: Request, sessionId: string, said: [string, string]) {
-  const search = new URLSearchParams(Object.entries(readSessionFilters(new URL(request.url).searchParams)).flatMap(([name, value]) => (value ? [[name, value]] : [])));
+function backToGrid(url: URL, sessionId: string, said: [string, string]) {
+  const search = new URLSearchParams(Object.entries(readSessionFilters(url.searchParams)).flatMap(([name, value]) => (value ? [[name, value]] : [])));
   search.set(...said);
   return redirect(`/calibration/${sessionId}/grid?${search}`);
 }
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
   const form = await request.formData();
@@ -39,7 +38,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   try {
     if (intent === "undo") {
       const undone = await undoLastMove(viewer, sessionId);
-      return backToGrid(request, sessionId, ["undone", undone.entryId]);
+      return backToGrid(url, sessionId, ["undone", undone.entryId]);
     }
     if (intent !== "move") throw new InvalidError("Unknown action.");
     const submission = parseWithZod(form, { schema: MoveSchema });
@@ -55,7 +54,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
         { status: 400 },
       );
     }
-    return backToGrid(request, sessionId, [saved.unchanged ? "unchanged" : "moved", entryId]);
+    return backToGrid(url, sessionId, [saved.unchanged ? "unchanged" : "moved", entryId]);
   } catch (error) {
     // A move or undo overtaken by someone else's change, or nothing to undo: said on the grid, not as an error page.
     if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ intent: String(intent), error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
@@ -63,9 +62,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   }
 });
 
-export default function CalibrationGrid() {
-  const view = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+export default function CalibrationGrid({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const reply = actionData;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   useLiveSession(view.session.id);

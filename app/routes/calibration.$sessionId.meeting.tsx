@@ -1,10 +1,8 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useRef } from "react";
+import type { Route } from "./+types/calibration.$sessionId.meeting";
 import { useAutosavedForm } from "~/components/calibration/proposal-draft";
 import { FlagList } from "~/components/calibration/session-parts";
 import { SessionTabs } from "~/components/calibration/session-nav";
@@ -24,14 +22,14 @@ import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Meeting mode · ${data?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Meeting mode · ${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return meetingView(viewer, params.sessionId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
   const form = await request.formData();
@@ -74,10 +72,10 @@ const outcomeText = (value: Outcome, dimension: string | null) =>
         dimension && value.second ? ` · ${["Low", "Medium", "High"][value.second - 1]} ${dimension.toLowerCase()}` : ""
       }`;
 
-export default function MeetingMode() {
-  const view = useLoaderData<typeof loader>();
+export default function MeetingMode({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
   const timeZone = useTimeZone();
-  const reply = useActionData<typeof action>();
+  const reply = actionData;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   useLiveSession(view.session.id);

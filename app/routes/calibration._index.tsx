@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/calibration._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -9,16 +9,16 @@ import { isSessionState, SESSION_STATE_LABELS } from "~/modules/calibration/sess
 import { listSessions } from "~/modules/calibration/sessions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Calibration · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Calibration · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const sessions = await listSessions(viewer);
   return { canCreate: viewer.isAdmin, sessions: sessions.map((session) => ({ ...session, stateLabel: isSessionState(session.state) ? SESSION_STATE_LABELS[session.state] : session.state })) };
 });
 
-export default function CalibrationSessions() {
-  const { canCreate, sessions } = useLoaderData<typeof loader>();
+export default function CalibrationSessions({ loaderData }: Route.ComponentProps) {
+  const { canCreate, sessions } = loaderData;
   return (
     <>
       <PageHeader

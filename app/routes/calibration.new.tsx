@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/calibration.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
@@ -18,9 +17,9 @@ import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [cycles, teams, { ladders, defaultLadderId }] = await Promise.all([listCycles(), listTeamsForCycle(), ladderChoices()]);
   return {
@@ -36,7 +35,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: NewSessionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -48,9 +47,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   return redirect(`/calibration/${result.sessionId}`);
 });
 
-export default function NewCalibrationSession() {
-  const { cycles, teams, ladders, defaultLadderId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function NewCalibrationSession({ loaderData, actionData }: Route.ComponentProps) {
+  const { cycles, teams, ladders, defaultLadderId } = loaderData;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "new-calibration",
     lastResult,

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { ZodType } from "zod";
+import type { Route } from "./+types/conversations.$seriesId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
@@ -19,9 +18,9 @@ import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.page.series.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${data.other}` : "Conversation"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.page.series.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${loaderData.other}` : "Conversation"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const page = await seriesPage(viewer, params.seriesId ?? "");
   const pulse = page.role === "report" && page.series.kind === "one-to-one" && page.series.current ? await ownLatestPulse(viewer, page.series.id) : undefined;
@@ -31,7 +30,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 
 type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "hold" | "cadence" | "pulse" | "pass-on";
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const seriesId = params.seriesId ?? "";
   const form = await request.formData();
@@ -113,13 +112,13 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 });
 
 type Reply = SubmissionResult<string[]> | undefined;
-type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+type Loaded = Route.ComponentProps["loaderData"];
 
 const STATUS_WORDS: Record<string, string> = { upcoming: "to come", held: "held", missed: "not recorded as held", withdrawn: "withdrawn" };
 
-export default function SeriesPage() {
-  const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
+  const loaded = loaderData;
+  const result = actionData;
   const { page, other, timeZone } = loaded;
   const next = page.next;
   const replyFor = (intent: Intent): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);

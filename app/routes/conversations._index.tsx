@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
+import type { Route } from "./+types/conversations._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -15,16 +14,16 @@ import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Conversations · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Conversations · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const now = new Date();
   const [series, pairings] = await Promise.all([conversationsOf(viewer, now), startOptions(viewer)]);
   return { series, pairings, timeZone, now };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const submission = parseWithZod(await request.formData(), { schema: startSeriesSchema(timeZone) });
   if (submission.status !== "success") return data({ reply: submission.reply(), error: null }, { status: 400 });
@@ -38,8 +37,8 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   }
 });
 
-export default function Conversations() {
-  const { series, pairings, timeZone, now } = useLoaderData<typeof loader>();
+export default function Conversations({ loaderData }: Route.ComponentProps) {
+  const { series, pairings, timeZone, now } = loaderData;
   const current = series.filter((item) => item.current);
   const earlier = series.filter((item) => !item.current);
   return (

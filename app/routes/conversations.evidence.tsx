@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/conversations.evidence";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
@@ -15,12 +14,12 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { db } from "~/db/client.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Evidence · Conversations · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Evidence · Conversations · Rungs" }];
 
 /** The viewer's own evidence (to record and share), or with `?person=` a report's, as far as they shared it. */
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   const personId = search.get("person") ?? viewer.id;
   const own = personId === viewer.id;
   const [{ items, sharesAll }, competencies, person] = await Promise.all([
@@ -33,7 +32,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   return { own, personName: person.name, items, sharesAll, competencies, today: dateToDay(new Date()), meetingId: own ? search.get("meeting") : null };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -65,9 +64,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   throw new InvalidError("Unknown action.");
 });
 
-export default function Evidence() {
-  const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Evidence({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const result = actionData;
   return (
     <>
       <BackLink to="/conversations">Conversations</BackLink>

@@ -1,9 +1,8 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, redirect, useNavigation } from "react-router";
 import { useEffect } from "react";
+import type { Route } from "./+types/feedback.$requestId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AnswerForm, answerStorageKey } from "~/components/feedback/answer-form";
 import { Button } from "~/components/ui/button";
@@ -17,14 +16,14 @@ import { DeclineRequestSchema } from "~/modules/feedback/nomination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedback for ${data?.request.subject.name ?? "a colleague"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Feedback for ${loaderData?.request.subject.name ?? "a colleague"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return { ...(await answerPage(viewer, params.requestId ?? "")), reviewerId: viewer.id };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const requestId = params.requestId ?? "";
   const form = await request.formData();
@@ -43,9 +42,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return data({ ...outcome, intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
 });
 
-export default function FeedbackAnswerPage() {
-  const { request, level, competencies, scale, namesShown, values, lockedReason, reviewerId, mayDecline, declineReason } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+export default function FeedbackAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { request, level, competencies, scale, namesShown, values, lockedReason, reviewerId, mayDecline, declineReason } = loaderData;
+  const reply = actionData;
   const submitted = request.state === "submitted";
   const declined = request.state === "declined";
   useEffect(() => {

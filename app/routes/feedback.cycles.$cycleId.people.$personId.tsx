@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, useNavigation } from "react-router";
+import type { Route } from "./+types/feedback.cycles.$cycleId.people.$personId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackReleaseView } from "~/components/feedback/release-view";
 import { Button } from "~/components/ui/button";
@@ -14,15 +13,15 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedback · ${data?.subject.name ?? "Person"} · ${data?.cycle.name ?? "Review cycle"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Feedback · ${loaderData?.subject.name ?? "Person"} · ${loaderData?.cycle.name ?? "Review cycle"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return personFeedbackPage(viewer, params.cycleId ?? "", params.personId ?? "");
 });
 
 /** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, withdrawing. */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const cycleId = params.cycleId ?? "";
   const personId = params.personId ?? "";
@@ -54,9 +53,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw new InvalidError("Unknown action.");
 });
 
-export default function PersonFeedback() {
-  const page = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+export default function PersonFeedback({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
+  const reply = actionData;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { settings, subject, cycle } = page;

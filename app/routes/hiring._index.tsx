@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/hiring._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatInstant, HiringNav, linkClass } from "~/components/hiring/hiring-parts";
 import { buttonClass } from "~/components/ui/button";
@@ -12,17 +12,17 @@ import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Hiring · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Hiring · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return { ...(await hiringHome(viewer)), canSeeStatistics: canSeeHiringStatistics(viewer), isAdmin: viewer.isAdmin };
 });
 
 const CARD_WORDS = { submitted: "Submitted", draft: "Draft saved", "not-started": "Not started" } as const;
 
-export default function HiringHome() {
-  const { canCreate, openings, interviews, canSeeStatistics, isAdmin } = useLoaderData<typeof loader>();
+export default function HiringHome({ loaderData }: Route.ComponentProps) {
+  const { canCreate, openings, interviews, canSeeStatistics, isAdmin } = loaderData;
   const timeZone = useTimeZone();
   return (
     <>

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/hiring.interviews.$interviewId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
 import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
@@ -16,9 +15,9 @@ import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, su
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Scorecard: ${data?.candidate ?? "candidate"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Scorecard: ${loaderData?.candidate ?? "candidate"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return { ...(await interviewPage(viewer, params.interviewId ?? "")), authorId: viewer.id };
 });
@@ -28,7 +27,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
  * rendered with), submitting (`intent=submit`: with the form's fields it saves them first; from
  * autosave only the revision the interviewer saw), starting and discarding an amendment.
  */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const interviewId = params.interviewId ?? "";
   const formData = await request.formData();
@@ -67,10 +66,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return data({ intent, ok: false as const, message: outcome.body.message, fieldErrors: {} as Record<string, string[]> }, { status: outcome.status });
 });
 
-export default function InterviewPage() {
-  const page = useLoaderData<typeof loader>();
+export default function InterviewPage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
   const timeZone = useTimeZone();
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
@@ -137,7 +135,7 @@ export default function InterviewPage() {
   );
 }
 
-function SubmittedCard({ page, competencies, busy }: { page: ReturnType<typeof useLoaderData<typeof loader>>; competencies: { id: string; name: string }[]; busy: boolean }) {
+function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProps["loaderData"]; competencies: { id: string; name: string }[]; busy: boolean }) {
   const recommendation = page.values[recommendationField];
   const timeZone = useTimeZone();
   return (

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/hiring.interviews.$interviewId.save";
 import { SaveDraftSchema } from "~/modules/assessments/draft";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { jsonBody, jsonEndpoint } from "~/utils/http.server";
 
 /** Autosave of a scorecard draft: JSON `{ baseRevision, changes: [{ field, value, base }] }` in, the merged draft out. */
-export const action = jsonEndpoint(async ({ request, params }: ActionFunctionArgs) => {
+export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const parsed = SaveDraftSchema.safeParse(await jsonBody(request));
   if (!parsed.success) {

@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, data, useNavigation } from "react-router";
+import type { Route } from "./+types/hiring.loops.$loopId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
 import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
@@ -19,14 +18,14 @@ import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Loop"} · Hiring · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.candidate.name ?? "Loop"} · Hiring · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   return loopPage(viewer, params.loopId ?? "", timeZone);
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const loopId = params.loopId ?? "";
   const formData = await request.formData();
@@ -68,7 +67,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw new InvalidError("Unknown action.");
 });
 
-type ActionData = ReturnType<typeof useActionData<typeof action>>;
+type ActionData = Route.ComponentProps["actionData"];
 
 function resultOf(actionData: ActionData, intent: string): SubmissionResult<string[]> | undefined {
   return actionData && actionData.intent === intent && "result" in actionData ? actionData.result : undefined;
@@ -76,11 +75,10 @@ function resultOf(actionData: ActionData, intent: string): SubmissionResult<stri
 
 const recommendationLabel = (value: string | null) => (value ? (RECOMMENDATION_LABELS[value as Recommendation] ?? value) : "–");
 
-export default function LoopPage() {
-  const page = useLoaderData<typeof loader>();
+export default function LoopPage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
   const timeZone = useTimeZone();
   const { opening, candidate, stages, interviews, panel, warnings, cards, decision, debrief, can, competencyName } = page;
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;

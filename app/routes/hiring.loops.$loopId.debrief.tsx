@@ -1,8 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, useNavigation } from "react-router";
+import type { Route } from "./+types/hiring.loops.$loopId.debrief";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
@@ -19,14 +18,14 @@ import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.candidate ?? "candidate"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Debrief: ${loaderData?.candidate ?? "candidate"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return debriefPage(viewer, params.loopId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const loopId = params.loopId ?? "";
   const formData = await request.formData();
@@ -47,7 +46,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw new InvalidError("Unknown action.");
 });
 
-type ActionData = ReturnType<typeof useActionData<typeof action>>;
+type ActionData = Route.ComponentProps["actionData"];
 
 function resultOf(actionData: ActionData, intent: string): SubmissionResult<string[]> | undefined {
   return actionData && actionData.intent === intent && "result" in actionData ? actionData.result : undefined;
@@ -55,10 +54,9 @@ function resultOf(actionData: ActionData, intent: string): SubmissionResult<stri
 
 const number = (value: number | null, digits = 1) => (value === null ? "–" : value.toFixed(digits));
 
-export default function DebriefPage() {
-  const page = useLoaderData<typeof loader>();
+export default function DebriefPage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
   const timeZone = useTimeZone();
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;

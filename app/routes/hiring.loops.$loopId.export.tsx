@@ -1,11 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/hiring.loops.$loopId.export";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { csvRow } from "~/utils/csv";
 import { loopExport } from "~/modules/hiring/loops.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** The loop's scorecards as CSV: exactly the cards the viewer may read (an interviewer whose card is not in gets only their own). */
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { filename, rows } = await loopExport(viewer, params.loopId ?? "");
   return csvResponse(filename, rows.map(csvRow).join(""));

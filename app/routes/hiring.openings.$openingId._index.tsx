@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/hiring.openings.$openingId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
@@ -21,14 +20,14 @@ import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpe
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.opening.title ?? "Opening"} · Hiring · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return openingPage(viewer, params.openingId ?? "", pageParam(new URL(request.url).searchParams));
+  return openingPage(viewer, params.openingId ?? "", pageParam(url.searchParams));
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
@@ -73,7 +72,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw new InvalidError("Unknown action.");
 });
 
-type ActionData = ReturnType<typeof useActionData<typeof action>>;
+type ActionData = Route.ComponentProps["actionData"];
 
 function resultOf(actionData: ActionData, intent: string, stageId: string | null = null): SubmissionResult<string[]> | undefined {
   if (!actionData || actionData.intent !== intent || !("result" in actionData)) return undefined;
@@ -86,9 +85,8 @@ function roleToGrantOf(actionData: ActionData): RoleToGrant | null {
   return actionData?.intent === "add-admin" && "roleToGrant" in actionData ? (actionData.roleToGrant as RoleToGrant | null) : null;
 }
 
-export default function OpeningPage() {
-  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function OpeningPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = loaderData;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;

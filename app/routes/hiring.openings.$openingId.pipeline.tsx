@@ -1,8 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/hiring.openings.$openingId.pipeline";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
@@ -18,18 +17,18 @@ import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pipeline · ${data?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Pipeline · ${loaderData?.opening.title ?? "Opening"} · Hiring · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   // ?all=<stage>: that column whole, past the board's limit; anything else is the board as usual.
   // ?move=<candidate>: that candidate's move form open on their card.
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   const opened = search.get("all");
   return pipelinePage(viewer, params.openingId ?? "", { opened: isPipelineStage(opened) ? opened : null, moving: search.get("move") });
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
@@ -55,9 +54,8 @@ type Candidate = Column["candidates"][number];
 
 const dayFigure = (value: number | null) => (value === null ? "–" : `${value.toFixed(1)} d`);
 
-export default function PipelinePageView() {
-  const { opening, hidden, columns, timeInStage, funnel, reasons } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function PipelinePageView({ loaderData, actionData }: Route.ComponentProps) {
+  const { opening, hidden, columns, timeInStage, funnel, reasons } = loaderData;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const total = columns.reduce((sum, column) => sum + column.count, 0);
   const busy = useNavigation().state === "submitting";

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/hiring.openings.$openingId.stages.$stageId.kit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KitView } from "~/components/hiring/kit-view";
 import { PrintButton } from "~/components/ladders/print-button";
@@ -8,18 +7,18 @@ import { stageKit } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { BackLink } from "~/components/ui/page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Interview kit: ${data?.stage.name ?? "stage"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Interview kit: ${loaderData?.stage.name ?? "stage"} · Rungs` }];
 
 /** A stage's interview kit, printable: for the opening's hiring admins and whoever interviews in the stage. */
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return stageKit(viewer, params.openingId ?? "", params.stageId ?? "");
 });
 
 const printCss = `@page { margin: 14mm 12mm; }`;
 
-export default function KitPage() {
-  const { opening, manages, stage, level, ladderName, kit } = useLoaderData<typeof loader>();
+export default function KitPage({ loaderData }: Route.ComponentProps) {
+  const { opening, manages, stage, level, ladderName, kit } = loaderData;
   return (
     <article className="mx-auto max-w-4xl print:max-w-none">
       <style>{printCss}</style>

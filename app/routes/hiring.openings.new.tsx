@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/hiring.openings.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { SubmitButton } from "~/components/ui/button";
@@ -13,14 +12,14 @@ import { NewOpeningSchema } from "~/modules/hiring/forms";
 import { createOpening, openingChoices } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Open a role · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Open a role · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
   return openingChoices(viewer);
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
   const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
   if (submission.status !== "success") return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
@@ -29,9 +28,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   return redirect(`/hiring/openings/${result.openingId}`);
 });
 
-export default function NewOpening() {
-  const { ladders, defaultLadderId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function NewOpening({ loaderData, actionData }: Route.ComponentProps) {
+  const { ladders, defaultLadderId } = loaderData;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "new-opening",
     lastResult,

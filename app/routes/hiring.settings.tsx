@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, useNavigation } from "react-router";
+import type { Route } from "./+types/hiring.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
@@ -14,14 +13,14 @@ import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 
-export const meta: MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   return retentionSetting();
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
@@ -29,10 +28,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   return { result: submission.reply(), saved: true };
 });
 
-export default function RetentionSettings() {
-  const setting = useLoaderData<typeof loader>();
+export default function RetentionSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const setting = loaderData;
   const timeZone = useTimeZone();
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "retention",

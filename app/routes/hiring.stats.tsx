@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/hiring.stats";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -12,7 +12,7 @@ import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Interviewer and panel statistics · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Interviewer and panel statistics · Rungs" }];
 
 const signed = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : ""}${value.toFixed(2)}`);
 const fixed = (value: number | null, digits = 2) => (value === null ? "–" : value.toFixed(digits));
@@ -26,9 +26,9 @@ const fixed = (value: number | null, digits = 2) => (value === null ? "–" : va
 const PAGE_SIZE = 50;
 const ORDERS = ["name", "offset"] as const;
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
   const { loops, withheld, interviewers, openings } = await hiringStatistics(viewer);
   const ordered =
@@ -76,8 +76,8 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-export default function HiringStats() {
-  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = useLoaderData<typeof loader>();
+export default function HiringStats({ loaderData }: Route.ComponentProps) {
+  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = loaderData;
   return (
     <>
       <BackLink to="/hiring">Hiring</BackLink>

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/hiring.validity";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -10,9 +9,9 @@ import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Validity of interview scores · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Validity of interview scores · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "hiringAdmin");
   const statistics = await validityStatistics(viewer);
   return { ...statistics, isAdmin: viewer.isAdmin, waitingFor: validityWaitingFor(statistics.linkedHires, statistics.report.hires, statistics.report.minN) };
@@ -48,8 +47,8 @@ function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: strin
   );
 }
 
-export default function Validity() {
-  const { linkedHires, report, isAdmin, waitingFor } = useLoaderData<typeof loader>();
+export default function Validity({ loaderData }: Route.ComponentProps) {
+  const { linkedHires, report, isAdmin, waitingFor } = loaderData;
   const headings = ["", "Hires (n)", "Pearson's r (95% interval)", "Spearman's rho (95% interval)"];
   return (
     <>

@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form } from "react-router";
 import type { ReactNode } from "react";
+import type { Route } from "./+types/insights._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDays, IntervalBar, SurvivalChart } from "~/components/insights/charts";
 import { Button } from "~/components/ui/button";
@@ -13,11 +13,11 @@ import type { InsightTable } from "~/modules/insights/tables";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Organisation insights · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Organisation insights · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return insightsView(viewer, { cycleId: new URL(request.url).searchParams.get("cycle") });
+  return insightsView(viewer, { cycleId: url.searchParams.get("cycle") });
 });
 
 type Proportion = { estimate: number; interval: [number, number] };
@@ -55,8 +55,8 @@ function Section({ id, title, csv, children, cycleId }: { id: string; title: str
   );
 }
 
-export default function Insights() {
-  const view = useLoaderData<typeof loader>();
+export default function Insights({ loaderData }: Route.ComponentProps) {
+  const view = loaderData;
   const maxDays = Math.max(365, ...view.timeInLevel.flatMap((track) => track.levels.flatMap((level) => level.points.map((point) => point[0]))));
   const breakdown = view.outcomesByGroup;
   const shiftSpan = Math.max(1, ...view.shift.managers.flatMap((manager) => (manager.meanShift ? manager.meanShift.interval.map(Math.abs) : [])));

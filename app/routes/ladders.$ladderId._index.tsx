@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -12,16 +12,16 @@ import { PointsScheme } from "~/components/ladders/points-scheme";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Ladder"} ladder · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.name ?? "Ladder"} ladder · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   return { ...ladderOverview(ladder), ownLevel };
 });
 
-export default function LadderOverview() {
-  const data = useLoaderData<typeof loader>();
+export default function LadderOverview({ loaderData }: Route.ComponentProps) {
+  const data = loaderData;
   return (
     <>
       <PageHeader title={`${data.name} ladder`} description={<RichText text={data.description} inline />} />

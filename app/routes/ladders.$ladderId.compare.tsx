@@ -1,6 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, data } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.compare";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
@@ -17,12 +16,12 @@ import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Compare levels · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Compare levels · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   let from = textParam(searchParams, "from");
   let to = textParam(searchParams, "to");
   // Opened without a choice: the viewer's own level against the next one up.
@@ -50,10 +49,10 @@ function LevelSelect({ name, label, value, options, errors }: { name: string; la
   );
 }
 
-type Comparison = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["comparison"]>;
+type Comparison = NonNullable<Route.ComponentProps["loaderData"]["comparison"]>;
 
-export default function Compare() {
-  const { ladderId, options, from, to, ownLevel, errors, comparison } = useLoaderData<typeof loader>();
+export default function Compare({ loaderData }: Route.ComponentProps) {
+  const { ladderId, options, from, to, ownLevel, errors, comparison } = loaderData;
   return (
     <>
       <PageHeader

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.competencies.$competencyId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
@@ -16,9 +16,9 @@ import { withDomainErrors } from "~/utils/http.server";
 import { QuestionGuide } from "~/components/ladders/question-guide";
 import { RichText } from "~/components/ui/rich-text";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.competency.name ?? "Competency"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.view.competency.name ?? "Competency"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = competencyView(ladder, params.competencyId ?? "");
@@ -28,8 +28,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return { ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } };
 });
 
-export default function CompetencyPage() {
-  const { ladderId, view } = useLoaderData<typeof loader>();
+export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
+  const { ladderId, view } = loaderData;
   const base = `/ladders/${ladderId}`;
   return (
     <>

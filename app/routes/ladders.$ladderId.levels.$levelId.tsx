@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.levels.$levelId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
@@ -14,9 +14,9 @@ import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.level.title ?? "Level"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.view.level.title ?? "Level"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = levelView(ladder, params.levelId ?? "");
@@ -24,8 +24,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return { ladderId: ladder.meta.id, view };
 });
 
-export default function LevelPage() {
-  const { ladderId, view } = useLoaderData<typeof loader>();
+export default function LevelPage({ loaderData }: Route.ComponentProps) {
+  const { ladderId, view } = loaderData;
   const base = `/ladders/${ladderId}`;
   const main = view.targets[0]!;
   const levelLink = (level: { id: string; title: string }) => (

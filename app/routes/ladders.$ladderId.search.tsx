@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { searchExpectations } from "~/modules/ladders";
@@ -9,14 +9,14 @@ import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
 
 const MAX_QUERY = 200;
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
-  const query = textParam(new URL(request.url).searchParams, "q", MAX_QUERY);
+  const query = textParam(url.searchParams, "q", MAX_QUERY);
   const levels = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, { title: l.title, track: t.name }] as const)));
   const competencies = new Map(ladder.competencies.map((c) => [c.id, c.name]));
   const hits = query
@@ -49,8 +49,8 @@ function Highlight({ text, query }: { text: string; query: string }) {
   );
 }
 
-export default function Search() {
-  const { ladderId, query, hits } = useLoaderData<typeof loader>();
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { ladderId, query, hits } = loaderData;
   return (
     <>
       <PageHeader title="Search expectations" description={query ? `${plural(hits.length, "# result")} for “${query}”` : "Type words to find in any expectation, example or competency."} />

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.tracks.$trackId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
@@ -14,9 +14,9 @@ import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matrix.track.name ?? "Track"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.matrix.track.name ?? "Track"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
@@ -24,8 +24,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return { ladderId: ladder.meta.id, matrix, ownLevel };
 });
 
-export default function TrackMatrix() {
-  const { ladderId, matrix, ownLevel } = useLoaderData<typeof loader>();
+export default function TrackMatrix({ loaderData }: Route.ComponentProps) {
+  const { ladderId, matrix, ownLevel } = loaderData;
   const own = (levelId: string) => levelId === ownLevel;
   const base = `/ladders/${ladderId}`;
   return (

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, NavLink, Outlet, useSearchParams } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { inputClass } from "~/components/ui/field";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -7,7 +7,7 @@ import { requireLadder } from "~/modules/ladders/registry.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   return { ladder: ladderSummary(ladder) };
@@ -18,8 +18,8 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
   }`;
 
-export default function LadderLayout() {
-  const { ladder } = useLoaderData<typeof loader>();
+export default function LadderLayout({ loaderData }: Route.ComponentProps) {
+  const { ladder } = loaderData;
   const [searchParams] = useSearchParams();
   const base = `/ladders/${ladder.id}`;
   return (

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form } from "react-router";
+import type { Route } from "./+types/ladders.$ladderId.versions";
 import { RichText } from "~/components/ui/rich-text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -12,13 +12,13 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
-export const meta: MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder, hash } = await requireLadder(params.ladderId);
   const versions = await listLadderVersions(ladder.meta.id);
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   const asked = { from: textParam(searchParams, "from"), to: textParam(searchParams, "to") };
   const to = asked.to || versions[0]?.id || "";
   const from = asked.from || versions[1]?.id || "";
@@ -36,8 +36,8 @@ function label(version: { version: string; createdAt: Date | string; hash: strin
   return `${version.version} · first served ${new Date(version.createdAt).toISOString().slice(0, 16).replace("T", " ")} · ${version.hash.slice(0, 8)}`;
 }
 
-export default function Versions() {
-  const { currentHash, versions, from, to, diff, levelTitles, competencyNames } = useLoaderData<typeof loader>();
+export default function Versions({ loaderData }: Route.ComponentProps) {
+  const { currentHash, versions, from, to, diff, levelTitles, competencyNames } = loaderData;
   const where = (levelId: string, competencyId: string) => `${levelTitles[levelId] ?? levelId} · ${competencyNames[competencyId] ?? competencyId}`;
   const levelChanges = diff ? diff.levels.added.length + diff.levels.removed.length + diff.levels.retitled.length : 0;
   const scaleChanges = diff ? diff.scale.added.length + diff.scale.removed.length + diff.scale.changed.length : 0;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/ladders.$ladderId[.json]";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { requireLadder } from "~/modules/ladders/registry.server";
@@ -9,7 +9,7 @@ import { jsonEndpoint } from "~/utils/http.server";
  * ladder page it needs a signed-in person: the ladders are the company's, and publishing them
  * is the operator's choice (npm run ladders:site), not the app's.
  */
-export const loader = jsonEndpoint(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = jsonEndpoint(async ({ request, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   return { status: 200, body: ladderJson(ladder) };

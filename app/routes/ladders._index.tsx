@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/ladders._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -8,15 +8,15 @@ import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 
-export const meta: MetaFunction = () => [{ title: "Ladders · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Ladders · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireUser(request);
   return { ladders: (await offeredLadders()).map(({ ladder }) => ladderSummary(ladder)) };
 });
 
-export default function Ladders() {
-  const { ladders } = useLoaderData<typeof loader>();
+export default function Ladders({ loaderData }: Route.ComponentProps) {
+  const { ladders } = loaderData;
   return (
     <>
       <PageHeader title="Ladders" description="What each level asks, track by track. Pick a track to see every competency across its levels." />

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, data, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
+import type { Route } from "./+types/login";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass, SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
@@ -14,6 +13,7 @@ import { getSignedIn, startSession } from "~/modules/identity/sessions/session.s
 import { signInOptions } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
+import { serverFacts } from "~/utils/server-facts";
 
 const LoginSchema = z.object({
   email: z.string({ error: "Enter your email address." }).trim().email("Enter a valid email address."),
@@ -21,14 +21,14 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Sign in · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   if (await getSignedIn(request)) throw redirect("/");
   return signInOptions();
 });
 
-export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
@@ -40,7 +40,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     const message = `Passwords are turned off here: sign in with ${options.singleSignOn?.name ?? "single sign-on"}.`;
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
-  const result = await attemptLogin(email, password, context.clientAddress ?? "unknown", deviceTokenOf(request.headers.get("Cookie")));
+  const result = await attemptLogin(email, password, context.get(serverFacts).clientAddress, deviceTokenOf(request.headers.get("Cookie")));
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
       status: result.reason === "throttled" ? 429 : 400,
@@ -53,9 +53,9 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   return redirect(target, { headers });
 });
 
-export default function Login() {
-  const { singleSignOn, passwordLogin } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { singleSignOn, passwordLogin } = loaderData;
+  const lastResult = actionData;
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const [form, fields] = useForm({

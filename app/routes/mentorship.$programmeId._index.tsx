@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -17,14 +16,14 @@ import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return programmePage(viewer, params.programmeId ?? "", pageParam(new URL(request.url).searchParams));
+  return programmePage(viewer, params.programmeId ?? "", pageParam(url.searchParams));
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
   if (form.get("intent") !== "close") throw new InvalidError("Unknown action.");
@@ -34,8 +33,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
 
 const ROLE_NAMES = { mentee: "Mentee", mentor: "Mentor" } as const;
 
-export default function ProgrammePage() {
-  const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } = useLoaderData<typeof loader>();
+export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
+  const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } = loaderData;
   const timeZone = useTimeZone();
   const joinedAs = new Set(optIns.map((optIn) => optIn.role));
   const [searchParams] = useSearchParams();

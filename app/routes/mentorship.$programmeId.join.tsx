@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.join";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay } from "~/components/mentorship/parts";
 import { TimeZoneOptions } from "~/components/time-zone-options";
@@ -17,23 +16,23 @@ import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Join as a ${data?.role ?? "participant"} · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Join as a ${loaderData?.role ?? "participant"} · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
 
-function roleOf(request: Request): Role {
-  const role = choiceParam(new URL(request.url).searchParams, "as", ["mentee", "mentor"] as const, "role");
+function roleOf(url: URL): Role {
+  const role = choiceParam(url.searchParams, "as", ["mentee", "mentor"] as const, "role");
   if (!role) throw new InvalidError("Say whether you join as a mentee or a mentor (?as=mentee or ?as=mentor).");
   return role;
 }
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return optInPage(viewer, params.programmeId ?? "", roleOf(request));
+  return optInPage(viewer, params.programmeId ?? "", roleOf(url));
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
-  const role = roleOf(request);
+  const role = roleOf(url);
   const form = await request.formData();
   if (form.get("intent") === "withdraw") {
     await withdrawOptIn(viewer, programmeId, role);
@@ -53,9 +52,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect(`/mentorship/${programmeId}?joined=${role}`);
 });
 
-export default function JoinProgramme() {
-  const view = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function JoinProgramme({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const lastResult = actionData;
   const navigation = useNavigation();
   const isMentee = view.role === "mentee";
   const schema = isMentee ? MenteeOptInSchema : MentorOptInSchema;

@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.matching";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
@@ -22,17 +21,17 @@ import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Matching · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Matching · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   return matchingPage(viewer, params.programmeId ?? "", { status: parsePairStatus(textParam(search, "status")), page: pageParam(search), unpairedPage: pageParam(search, "unpaired") });
 });
 
 type Refusal = { intent: string; error: string };
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
@@ -86,9 +85,9 @@ const DONE: Record<string, string> = {
 
 const OBJECTIVES: Record<string, string> = { "most-matched": "Most people matched, then the most fit", "most-fit": "The most fit overall" };
 
-export default function ProgrammeMatching() {
-  const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function ProgrammeMatching({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const result = actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const refusal = result && "error" in result ? result : null;

@@ -1,8 +1,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.mentors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
@@ -17,14 +16,14 @@ import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modul
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mentors · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Mentors · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return mentorsPage(viewer, params.programmeId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
@@ -62,11 +61,11 @@ const DONE: Record<string, string> = {
   note: "Your note is saved.",
 };
 
-type View = ReturnType<typeof useLoaderData<typeof loader>>;
+type View = Route.ComponentProps["loaderData"];
 
-export default function MentorsPage() {
-  const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function MentorsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const result = actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";

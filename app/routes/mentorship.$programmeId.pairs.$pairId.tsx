@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.pairs.$pairId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactorList, fitText, formatDay, PairStatusBadge } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
@@ -16,14 +15,14 @@ import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } fro
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.pair.menteeName} and ${data.pair.mentorName}` : "Pair"} · Mentorship · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.pair.menteeName} and ${loaderData.pair.mentorName}` : "Pair"} · Mentorship · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return pairPage(viewer, params.programmeId ?? "", params.pairId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const pairId = params.pairId ?? "";
@@ -74,9 +73,9 @@ const DONE: Record<string, string> = {
 
 type Reply = SubmissionResult<string[]> | undefined;
 
-export default function PairPage() {
-  const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function PairPage({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const result = actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/mentorship.$programmeId.report";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeTabs } from "~/components/mentorship/parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -11,9 +10,9 @@ import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Report · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Report · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return programmeReport(viewer, params.programmeId ?? "");
 });
@@ -42,8 +41,8 @@ function Bars({ rows, label }: { rows: { label: string; value: number }[]; label
   );
 }
 
-export default function ProgrammeReport() {
-  const { programme, floor, participation, pairs, pulses, movement } = useLoaderData<typeof loader>();
+export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
+  const { programme, floor, participation, pairs, pulses, movement } = loaderData;
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.requests";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
@@ -15,14 +14,14 @@ import { answerRequest, requestsPage } from "~/modules/mentorship/requests.serve
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Requests to you · ${data?.programme.name ?? "Mentorship"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Requests to you · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return requestsPage(viewer, params.programmeId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
@@ -44,9 +43,9 @@ const DONE: Record<string, string> = {
   decline: "Declined. The mentee is told, with your note if you wrote one.",
 };
 
-export default function RequestsPage() {
-  const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function RequestsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const result = actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";

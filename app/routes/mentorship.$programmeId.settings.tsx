@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/mentorship.$programmeId.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
 import { fitText, ProgrammeTabs } from "~/components/mentorship/parts";
@@ -17,9 +16,9 @@ import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/m
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings · ${data?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Settings · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { programme } = await requireProgrammeAdmin(viewer, params.programmeId ?? "");
   const [teams, { ladders }] = await Promise.all([listTeamsForCycle(), ladderChoices(programme.ladderId)]);
@@ -31,7 +30,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
@@ -52,9 +51,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect(`/mentorship/${programmeId}/settings?saved=1`);
 });
 
-export default function ProgrammeSettings() {
-  const { programme, values, teams, ladders } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function ProgrammeSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { programme, values, teams, ladders } = loaderData;
+  const result = actionData;
   const navigation = useNavigation();
   const previewing = navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
   const [searchParams] = useSearchParams();

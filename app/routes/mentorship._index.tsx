@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/mentorship._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDay, PairStatusBadge } from "~/components/mentorship/parts";
 import { buttonClass } from "~/components/ui/button";
@@ -11,16 +11,16 @@ import { listProgrammes } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction = () => [{ title: "Mentorship · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Mentorship · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [programmes, pairs] = await Promise.all([listProgrammes(viewer), myPairs(viewer)]);
   return { canCreate: viewer.isAdmin, programmes, pairs };
 });
 
-export default function Mentorship() {
-  const { canCreate, programmes, pairs } = useLoaderData<typeof loader>();
+export default function Mentorship({ loaderData }: Route.ComponentProps) {
+  const { canCreate, programmes, pairs } = loaderData;
   return (
     <>
       <PageHeader

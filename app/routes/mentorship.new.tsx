@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/mentorship.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -13,11 +12,11 @@ import { dateToDay } from "~/modules/days";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];
 
 const addDays = (days: number) => dateToDay(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [teams, { ladders, defaultLadderId }] = await Promise.all([listTeamsForCycle(), ladderChoices()]);
   return {
@@ -28,7 +27,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -40,9 +39,9 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   return redirect(`/mentorship/${result.programmeId}`);
 });
 
-export default function NewProgramme() {
-  const { teams, ladders, defaultLadderId, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function NewProgramme({ loaderData, actionData }: Route.ComponentProps) {
+  const { teams, ladders, defaultLadderId, defaults } = loaderData;
+  const lastResult = actionData;
   return (
     <>
       <BackLink to="/mentorship">Mentorship</BackLink>

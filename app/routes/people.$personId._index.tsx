@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/people.$personId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { assessmentLine, ProfileAssessmentList } from "~/components/growth/profile-assessments";
 import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-comparison";
@@ -15,9 +15,9 @@ import { reviewTodoAbout } from "~/modules/todo/todo.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Growth"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.person.name ?? "Growth"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const page = await growthPage(viewer, params.personId);
@@ -97,8 +97,8 @@ function NextStep({
   );
 }
 
-export default function PersonGrowth() {
-  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps } = useLoaderData<typeof loader>();
+export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
+  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps } = loaderData;
   const firstName = person.name.split(" ")[0];
   const base = `/people/${person.id}`;
   return (

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, data } from "react-router";
+import type { Route } from "./+types/people.$personId.gap";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GapCompetencySection, GapRuleNote, GapSummary } from "~/components/growth/gap-analysis";
 import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form";
@@ -17,16 +16,16 @@ import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Gap analysis · ${data?.person.name ?? "Growth"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Gap analysis · ${loaderData?.person.name ?? "Growth"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
-  const page = await gapPage(viewer, params.personId, textParam(new URL(request.url).searchParams, "target") || null);
+  const page = await gapPage(viewer, params.personId, textParam(url.searchParams, "target") || null);
   return page.targetError ? data(page, { status: 400 }) : page;
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const personId = params.personId;
   if (!personId) throw new NotFoundError("There is no person with that id.");
@@ -44,7 +43,7 @@ const sourceWords: Record<GapSourceKind, string> = {
   "self-draft": "your self-assessment draft (only you can see this)",
 };
 
-type SourceView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["sources"]["self"]>;
+type SourceView = NonNullable<Route.ComponentProps["loaderData"]["sources"]["self"]>;
 
 function SourceLink({ source }: { source: SourceView }) {
   const { assessment } = source;
@@ -60,9 +59,8 @@ function SourceLink({ source }: { source: SourceView }) {
   );
 }
 
-export default function GapAnalysisPage() {
-  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis, points } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function GapAnalysisPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis, points } = loaderData;
   const firstName = person.name.split(" ")[0];
   const focusIds = new Set(plan?.focus.map((focus) => focus.competencyId) ?? []);
   const selfName = isSelf ? "You" : (firstName ?? "Self");

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/people.$personId.history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { describeAgainstBar, RadarChart } from "~/components/growth/chart-radar";
 import { Sparkline } from "~/components/growth/chart-sparkline";
@@ -15,9 +14,9 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { possessive } from "~/utils/possessive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History · ${data?.person.name ?? "Growth"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `History · ${loaderData?.person.name ?? "Growth"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   return historyPage(viewer, params.personId);
@@ -38,8 +37,8 @@ function valueText(value: HistoryValue) {
 
 const trendText = { up: "↑ up", down: "↓ down", same: "→ same" } as const;
 
-export default function HistoryPage() {
-  const { person, history, profile, scale, profileSources, levelChanges } = useLoaderData<typeof loader>();
+export default function HistoryPage({ loaderData }: Route.ComponentProps) {
+  const { person, history, profile, scale, profileSources, levelChanges } = loaderData;
   const min = scale[0]?.value ?? 1;
   const max = scale.at(-1)?.value ?? 4;
   const bar = profile[0]?.bar ?? 3;

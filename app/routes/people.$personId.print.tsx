@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { Route } from "./+types/people.$personId.print";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { ReadinessBar } from "~/components/growth/gap-analysis";
@@ -13,9 +12,9 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.person.name ?? "a person"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Review of ${loaderData?.person.name ?? "a person"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   return printPage(viewer, params.personId);
@@ -54,8 +53,8 @@ function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonl
   );
 }
 
-export default function PrintReview() {
-  const { person, cycleName, self, manager, rows, counts, sideBySide, plan, gap, printedAt } = useLoaderData<typeof loader>();
+export default function PrintReview({ loaderData }: Route.ComponentProps) {
+  const { person, cycleName, self, manager, rows, counts, sideBySide, plan, gap, printedAt } = loaderData;
   return (
     <article className="mx-auto max-w-4xl text-sm print:max-w-none">
       <style>{printCss}</style>

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/people.$personId.review";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssessmentStart } from "~/components/assessments/assessment-start";
 import { PageHeader } from "~/components/ui/page";
@@ -8,17 +7,17 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.entry.subject.name ?? "a person"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Review of ${loaderData?.entry.subject.name ?? "a person"} · Rungs` }];
 
 /** A manager (or anyone above in the chain) continues their review of the person, or starts it. */
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "manager", params.personId ?? "");
   if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "manager", params.personId ?? "");
   if (!result.ok) return data({ error: result.message }, { status: 400 });
@@ -28,9 +27,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   throw redirect(`/assessments/${result.decision.assessmentId}`);
 });
 
-export default function PersonReview() {
-  const { entry } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function PersonReview({ loaderData, actionData }: Route.ComponentProps) {
+  const { entry } = loaderData;
   return (
     <>
       <PageHeader

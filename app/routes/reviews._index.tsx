@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link } from "react-router";
+import type { Route } from "./+types/reviews._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -8,9 +8,9 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { reviewsOverview } from "~/modules/assessments/assessment-list.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Reviews · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Reviews · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return reviewsOverview(viewer);
 });
@@ -28,8 +28,8 @@ function StatusBadge({ status }: { status: "draft" | "submitted" }) {
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 
-export default function Reviews() {
-  const { selfAssessments, directReports, written } = useLoaderData<typeof loader>();
+export default function Reviews({ loaderData }: Route.ComponentProps) {
+  const { selfAssessments, directReports, written } = loaderData;
   const hasDraft = selfAssessments.some((assessment) => assessment.status === "draft" && !assessment.cycleClosed);
   return (
     <>

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { Route } from "./+types/scim.v2.$";
 import { answerScim } from "~/modules/identity/scim/scim.server";
 
 /**
  * SCIM 2.0 provisioning (app/modules/identity/scim): every method on every path under /scim/v2,
  * authorised by a SCIM bearer token in the module. Answers are application/scim+json.
  */
-async function scim({ request }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {
+async function scim({ request }: Route.LoaderArgs | Route.ActionArgs): Promise<Response> {
   const answer = await answerScim({
     method: request.method,
     url: request.url,

@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/set-password.$token";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
@@ -16,15 +15,15 @@ import { withDomainErrors } from "~/utils/http.server";
 
 const invalidLink = "This sign-in link is not valid. It may have expired, been used already, or been replaced by a newer link. Ask an admin for a new one.";
 
-export const meta: MetaFunction = () => [{ title: "Choose a password · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = () => [{ title: "Choose a password · Rungs" }, { name: "robots", content: "noindex" }];
 
-export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const link = await findUsableSignInLink(params.token ?? "");
   if (!link) throw new NotFoundError(invalidLink);
   return { name: link.person.name, email: link.person.email };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
@@ -35,9 +34,9 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.personId) } });
 });
 
-export default function SetPassword() {
-  const { name, email } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+export default function SetPassword({ loaderData, actionData }: Route.ComponentProps) {
+  const { name, email } = loaderData;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "set-password",
     lastResult,

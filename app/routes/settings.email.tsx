@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, data, useNavigation } from "react-router";
+import type { Route } from "./+types/settings.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TimeZoneOptions } from "~/components/time-zone-options";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
@@ -15,15 +14,15 @@ import { notificationSettings, saveNotificationSettings } from "~/modules/notifi
 import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Email settings · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Email settings · Rungs" }];
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const settings = await notificationSettings(viewer.id);
   return { ...settings, timeZones: timeZoneNames(settings.timeZone) };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: preferencesFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
@@ -39,9 +38,8 @@ const NUDGES = [
   ["invitations", "Calendar invitations for my interviews and calibration meetings (updated when moved, cancelled when removed)"],
 ] as const;
 
-export default function EmailSettings() {
-  const settings = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+export default function EmailSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const settings = loaderData;
   const navigation = useNavigation();
   const { preferences } = settings;
   const [form, fields] = useForm({

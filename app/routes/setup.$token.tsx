@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/setup.$token";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
@@ -19,17 +18,17 @@ const invalidLink =
 const takenLink =
   "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
 
-export const meta: MetaFunction = () => [{ title: "Set up Rungs · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = () => [{ title: "Set up Rungs · Rungs" }, { name: "robots", content: "noindex" }];
 
 const refused = (reason: "link" | "taken") => new NotFoundError(reason === "taken" ? takenLink : invalidLink);
 
-export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const refusal = await setupLinkRefusal(params.token ?? "");
   if (refusal) throw refused(refusal);
   return null;
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: FirstAdminSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
@@ -40,8 +39,8 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
 });
 
-export default function Setup() {
-  const lastResult = useActionData<typeof action>();
+export default function Setup({ actionData }: Route.ComponentProps) {
+  const lastResult = actionData;
   const [form, fields] = useForm({
     id: "setup",
     lastResult,

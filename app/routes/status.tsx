@@ -1,6 +1,6 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { Route } from "./+types/status";
 
-export const meta: MetaFunction = () => [{ title: "Status · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Status · Rungs" }];
 
 /**
  * The barest page: no loader of its own, one line inside the app's frame. It answers

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/team";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/cycles/cycle-badges";
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
@@ -19,22 +19,22 @@ import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { choiceParam } from "~/utils/search-params";
 
-export const meta: MetaFunction = () => [{ title: "Your team · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Your team · Rungs" }];
 
 /**
  * Anyone signed in may open /team: it only ever lists people below the viewer, so
  * someone without reports gets a friendly empty page rather than a 404 (the link can
  * be bookmarked by a manager whose last report moved on).
  */
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = url.searchParams;
   const overview = await teamOverview(viewer, parseTeamFilters(searchParams));
   return overview.hasReports ? { ...overview, conversations: await teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all") } : overview;
 });
 
-export default function Team() {
-  const overview = useLoaderData<typeof loader>();
+export default function Team({ loaderData }: Route.ComponentProps) {
+  const overview = loaderData;
   const navigation = useNavigation();
   if (!overview.hasReports) {
     return (

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirect } from "react-router";
+import type { Route } from "./+types/theme";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
 import { setTheme, themeSchema } from "~/utils/theme.server";
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const theme = themeSchema.safeParse(form.get("theme"));
   if (!theme.success) throw new InvalidError("Choose system, light or dark.");

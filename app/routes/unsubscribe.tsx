@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "react-router";
+import type { Route } from "./+types/unsubscribe";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -15,25 +15,25 @@ import { withDomainErrors } from "~/utils/http.server";
  * path's POSTs through (server/cross-site.ts): they come from mail providers.
  */
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe · Rungs" }];
+export const meta: Route.MetaFunction = () => [{ title: "Unsubscribe · Rungs" }];
 
-function tokenOf(request: Request): string {
-  return new URL(request.url).searchParams.get("token") ?? "";
+function tokenOf(url: URL): string {
+  return url.searchParams.get("token") ?? "";
 }
 
-export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const { label } = await readUnsubscribeLink(tokenOf(request));
+export const loader = withDomainErrors(async ({ url }: Route.LoaderArgs) => {
+  const { label } = await readUnsubscribeLink(tokenOf(url));
   return { label };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
-  const { label } = await unsubscribe(tokenOf(request));
+export const action = withDomainErrors(async ({ url }: Route.ActionArgs) => {
+  const { label } = await unsubscribe(tokenOf(url));
   return { done: true as const, label };
 });
 
-export default function Unsubscribe() {
-  const { label } = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>();
+export default function Unsubscribe({ loaderData, actionData }: Route.ComponentProps) {
+  const { label } = loaderData;
+  const done = actionData;
   const navigation = useNavigation();
   return (
     <>

@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { data, redirect } from "react-router";
 import { blankSessionCookie } from "~/modules/identity/sessions/session.server";
 import { DomainError, SignInRequiredError, type DomainErrorKind } from "~/modules/errors";
 import { safeRedirectPath } from "~/utils/redirect-target";
@@ -7,7 +7,7 @@ import { safeRedirectPath } from "~/utils/redirect-target";
  * The one place where domain errors (app/modules/errors.ts) become HTTP answers. Every
  * loader and action that calls a domain module is wrapped in `withDomainErrors` (pages)
  * or `jsonEndpoint` (the JSON endpoints); anything that is not a domain error is
- * rethrown untouched, so Remix still logs it and shows a 500.
+ * rethrown untouched, so React Router still logs it and shows a 500.
  */
 const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = {
   "not-found": { status: 404, statusText: "Not Found" },
@@ -17,21 +17,23 @@ const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = 
   unavailable: { status: 503, statusText: "Service Unavailable" },
 };
 
-/** To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. */
-function signInRedirect(request: Request): Response {
-  const url = new URL(request.url);
+/**
+ * To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. The
+ * address is React Router's normalised one (a page's `.data` request comes back to the page).
+ */
+function signInRedirect(url: URL): Response {
   const redirectTo = safeRedirectPath(url.pathname + url.search);
   const params = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
   return redirect(`/login${params}`, { headers: { "Set-Cookie": blankSessionCookie() } });
 }
 
 /** A loader or action whose domain errors are thrown as `{ message }` with their status, for the ErrorBoundary. */
-export function withDomainErrors<Args extends { request: Request }, Result>(handler: (args: Args) => Promise<Result>) {
+export function withDomainErrors<Args extends { url: URL }, Result>(handler: (args: Args) => Promise<Result>) {
   return async (args: Args): Promise<Result> => {
     try {
       return await handler(args);
     } catch (error) {
-      if (error instanceof SignInRequiredError) throw signInRedirect(args.request);
+      if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
       if (error instanceof DomainError) throw data({ message: error.message }, STATUS[error.kind]);
       throw error;
     }
@@ -39,18 +41,18 @@ export function withDomainErrors<Args extends { request: Request }, Result>(hand
 }
 
 /**
- * The autosave and evidence endpoints answer JSON to plain `fetch` calls (not Remix
+ * The autosave and evidence endpoints answer JSON to plain `fetch` calls (not React Router
  * fetchers, whose failures would replace the page with the error boundary): the
  * handler gives a status and body, and a domain error becomes
  * `{ ok: false, kind: "error", message }` with its status.
  */
-export function jsonEndpoint<Args extends { request: Request }>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
+export function jsonEndpoint<Args extends { url: URL }>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
   return async (args: Args): Promise<Response> => {
     try {
       const { status, body } = await handler(args);
       return Response.json(body, { status });
     } catch (error) {
-      if (error instanceof SignInRequiredError) throw signInRedirect(args.request);
+      if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
       if (error instanceof DomainError) return Response.json({ ok: false, kind: "error", message: error.message }, { status: STATUS[error.kind].status });
       throw error;
     }

@@ -1,21 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { MiddlewareFunction } from "react-router";
 
 /**
- * Work shared by the loaders of one request. Remix runs the root loader and the page's
+ * Work shared by the loaders of one request. React Router runs the root loader and the page's
  * loaders side by side, and each asks who is signed in; within a scope they get one answer
- * from one database read. The server opens a scope for each GET (server/index.ts): no
- * action runs in those, so nothing a loader reads can change under it. Outside a scope
- * (actions, tests calling a loader directly) every call computes afresh.
- *
- * Kept on globalThis because the server and the built app each load their own copy of
- * this module.
+ * from one database read. The root route's middleware opens a scope for each GET
+ * (`shareLookupsWithinRequest`): no action runs in those, so nothing a loader reads can change
+ * under it. Outside a scope (actions, tests calling a loader directly) every call computes afresh.
  */
-const globalForScope = globalThis as unknown as { rungsRequestScope?: AsyncLocalStorage<Map<string, Promise<unknown>>> };
-const scope = (globalForScope.rungsRequestScope ??= new AsyncLocalStorage());
-
-export function withRequestMemo<T>(run: () => T): T {
-  return scope.run(new Map(), run);
-}
+const scope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 
 export function memoForRequest<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const memo = scope.getStore();
@@ -24,3 +17,7 @@ export function memoForRequest<T>(key: string, compute: () => Promise<T>): Promi
   if (!value) memo.set(key, (value = compute()));
   return value;
 }
+
+/** The root middleware: the loaders of one page view (or its `.data` request) share one scope. */
+export const shareLookupsWithinRequest: MiddlewareFunction<Response> = ({ request }, next) =>
+  request.method === "GET" || request.method === "HEAD" ? scope.run(new Map(), next) : next();

@@ -12,7 +12,8 @@ function countDocuments(page: Page) {
 
 test("the navigation and a list's links open pages without reloading the document, and say which page is current", async ({ page }) => {
   await signIn(page, people.admin.email);
-  await page.waitForFunction(() => "__remixRouter" in window);
+  // Followed once the page has hydrated (its scripts loaded): until then a link loads a whole document.
+  await page.waitForLoadState("networkidle");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: /^Home/ })).toHaveAttribute("aria-current", "page");
   const documents = countDocuments(page);

@@ -1,7 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createElement, type ComponentType } from "react";
+import { useActionData, useLoaderData, useMatches, useParams, type RouterContextProvider } from "react-router";
+import { contextWith } from "~/utils/server-facts";
 
 /**
- * Remix loaders and actions answer with plain data, `data(value, init)` (single
+ * React Router loaders and actions answer with plain data, `data(value, init)` (single
  * fetch) or a Response, and may throw either. These read status and body alike.
  */
 type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
@@ -33,13 +35,18 @@ export async function thrown(run: () => Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to throw");
 }
 
-/** The arguments Remix passes to a loader or action. */
-export function routeArgs(request: Request, params: Record<string, string> = {}): LoaderFunctionArgs & ActionFunctionArgs {
-  return { request, params, context: { clientAddress: "127.0.0.1" } };
+/** The arguments React Router passes to a loader or action, for a request made as a document request (no `.data`). */
+export function routeArgs<Params extends Record<string, string> = Record<string, string>>(request: Request, params: Params = {} as Params) {
+  const url = new URL(request.url);
+  const context: Readonly<RouterContextProvider> = contextWith({ clientAddress: "127.0.0.1" });
+  return { request, url, params, pattern: url.pathname, context };
 }
 
+/** Any route's loader or action, as a privacy sweep or a helper calls each in turn (their params differ). */
+export type RouteFunction = { call(args: ReturnType<typeof routeArgs>): Promise<unknown> }["call"];
+
 /** A loader's answer as text, whatever it answered or threw (a 404's body included): what a privacy sweep searches for markers. */
-export async function answerText(loader: (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string> = {}): Promise<string> {
+export async function answerText(loader: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<string> {
   let answer: unknown;
   try {
     answer = await loader(routeArgs(request, params));
@@ -49,4 +56,15 @@ export async function answerText(loader: (args: LoaderFunctionArgs & ActionFunct
   if (answer instanceof Response) return `${answer.status} ${await answer.text()}`;
   if (answer instanceof Error) throw answer;
   return `${statusOf(answer)} ${JSON.stringify(bodyOf(answer))}`;
+}
+
+/**
+ * A route module's page component as React Router's framework build mounts it: its loader's and
+ * action's data and its params as props (for rendering a page through the static handler).
+ */
+export function withRouteProps(Page: ComponentType<never>): ComponentType {
+  return function RoutePage() {
+    const props = { loaderData: useLoaderData(), actionData: useActionData(), params: useParams(), matches: useMatches() };
+    return createElement(Page as ComponentType<typeof props>, props);
+  };
 }

@@ -1,4 +1,4 @@
-import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "@remix-run/react";
+import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "react-router";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { Button } from "~/components/ui/button";
@@ -731,7 +731,7 @@ function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: str
  * The step before submitting: submitting locks the assessment for good, so it asks once, in a
  * modal dialog (focus moves into it; Escape or "Keep editing" closes it and changes nothing).
  */
-function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement>; label: string; what: string; unrated: number; onConfirm: () => void }) {
+function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement | null>; label: string; what: string; unrated: number; onConfirm: () => void }) {
   return (
     <ConfirmDialog
       dialogRef={dialogRef}

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "react-router";
 import { SubmitButton } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/page";
 import type { AssessmentEntry } from "~/modules/assessments/assessments.server";

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useNavigation, useSubmit } from "react-router";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
@@ -357,7 +357,7 @@ function ReasonDialog({
   where,
   onCancel,
 }: {
-  dialogRef: RefObject<HTMLDialogElement>;
+  dialogRef: RefObject<HTMLDialogElement | null>;
   person: GridPerson;
   cell: GridCell;
   where: (cell: GridCell) => string;

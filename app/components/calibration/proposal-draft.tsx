@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher } from "react-router";
 import { useEffect, useRef, type RefObject } from "react";
 import { formatTimeOfDay } from "~/modules/time-zones";
 import { useTimeZone } from "~/utils/time-zone";

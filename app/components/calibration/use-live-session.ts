@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useRevalidator } from "react-router";
 import { useEffect } from "react";
 
 /** Reloads the page's data whenever the session changes (server-sent events from /calibration/:id/events). */

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import { STATE_LABELS, formatCount, stateShares, totalOf, type ParticipantState, type StateCounts } from "~/modules/cycles/cycle-progress";
 import { STATE_SWATCH } from "./cycle-badges";
 

@@ -1,4 +1,4 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useNavigation, useSubmit } from "react-router";
 import { useCallback, useId } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import type { z } from "zod";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors } from "~/components/ui/field";

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigate, useNavigation } from "@remix-run/react";
+import { Form, useNavigate, useNavigation } from "react-router";
 import { Button } from "~/components/ui/button";
 import { ErrorList, FormErrors, SelectField } from "~/components/ui/field";
 import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { AssessmentSummary } from "~/modules/growth/profile.server";
 import { formatDate } from "./profile-nav";

@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink } from "react-router";
 import { possessive } from "~/utils/possessive";
 
 /** A tab's classes (app/tailwind.css): the current one is marked by NavLink's aria-current. */

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "react-router";
 import { formatDateTime } from "~/modules/time-zones";
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";

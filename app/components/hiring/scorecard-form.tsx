@@ -1,4 +1,4 @@
-import { Form, useSubmit } from "@remix-run/react";
+import { Form, useSubmit } from "react-router";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { useCallback, useEffect, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "react-router";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";

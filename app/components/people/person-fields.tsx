@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, type FormMetadata } from "@conform-to/react";
-import { useFetcher } from "@remix-run/react";
+import { useFetcher } from "react-router";
 import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
 import { dayLabel } from "~/modules/people/level-since";
@@ -124,7 +124,7 @@ export function PersonFields({
 function ManagerField({ fields, currentManager }: { fields: Fields; currentManager?: { name: string; email: string } | null }) {
   const fetcher = useFetcher<typeof peopleLoader>();
   const listId = useId();
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const search = (text: string) => {
     clearTimeout(timer.current);

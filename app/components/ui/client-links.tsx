@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from "react";
-import { useNavigate } from "@remix-run/react";
+import { useNavigate } from "react-router";
 
 /**
  * A click handler for a region whose plain `<a href>` links to this app are followed in the

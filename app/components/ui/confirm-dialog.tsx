@@ -14,7 +14,7 @@ export function ConfirmDialog({
   cancelLabel,
   confirm,
 }: {
-  dialogRef: RefObject<HTMLDialogElement>;
+  dialogRef: RefObject<HTMLDialogElement | null>;
   title: string;
   children: ReactNode;
   cancelLabel: string;

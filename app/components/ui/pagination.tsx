@@ -1,4 +1,4 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Link, useLocation } from "react-router";
 
 function pageHref(pathname: string, search: string, page: number): string {
   const params = new URLSearchParams(search);

@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher } from "react-router";
 import { useId } from "react";
 import { Field } from "~/components/ui/field";
 

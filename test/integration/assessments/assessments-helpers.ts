@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import * as assessRoute from "~/routes/assess";
 import * as evidenceRoute from "~/routes/assessments.$assessmentId.evidence";
 import * as saveRoute from "~/routes/assessments.$assessmentId.save";
@@ -8,7 +8,7 @@ import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import * as reviewRoute from "~/routes/people.$personId.review";
 import { db } from "~/db/client.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown, withRouteProps } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** A small organisation: boss > manager > engineer and peer; an admin outside the line. */
@@ -64,7 +64,7 @@ export async function renderPage(viewerId: string, path: string, init: { method?
       bodyOf(await assessmentRoute.loader(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
     action: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
       bodyOf(await assessmentRoute.action(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
-    Component: assessmentRoute.default,
+    Component: withRouteProps(assessmentRoute.default),
   };
   const handler = createStaticHandler([route]);
   const request = init.method === "POST" ? await signedInPost(path, viewerId, init.fields ?? {}) : await signedInRequest(path, viewerId);

@@ -1,3 +1,4 @@
+import { contextWith } from "~/utils/server-facts";
 import { describe, expect, test } from "vitest";
 import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { getSignedIn } from "~/modules/identity/sessions/session.server";
@@ -20,7 +21,7 @@ function loginRequest(email: string, password: string, redirectTo = "", cookie =
 }
 
 function login(email: string, password: string, { address = "10.0.0.1", redirectTo = "", cookie = "" } = {}) {
-  return loginAction({ ...routeArgs(loginRequest(email, password, redirectTo, cookie)), context: { clientAddress: address } });
+  return loginAction({ ...routeArgs(loginRequest(email, password, redirectTo, cookie)), context: contextWith({ clientAddress: address }) });
 }
 
 /** The device cookie a successful sign-in set, as a browser would send it back. */

@@ -7,7 +7,7 @@ import { action as entryAction, loader as entryLoader } from "~/routes/calibrati
 import { action as gridAction, loader as gridLoader } from "~/routes/calibration.$sessionId.grid";
 import { action as sessionAction, loader as sessionLoader } from "~/routes/calibration.$sessionId._index";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 async function call<T>(fn: () => Promise<T>): Promise<unknown> {
@@ -218,7 +218,7 @@ describe("the calibration grid", () => {
 
   test("the session page runs the statements it ran before the grid, and the grid page only one more (the move to undo)", async () => {
     const { sam, sessionId, sessionPath, gridPath } = await live();
-    const warm = async (loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>, path: string) => {
+    const warm = async (loader: RouteFunction, path: string) => {
       const request = await signedInRequest(path, sam.id);
       await loader(routeArgs(request, { sessionId }));
       return (await countStatements(() => loader(routeArgs(request, { sessionId })))).statements.length;

@@ -1,7 +1,7 @@
 // The conversation pages render on the server with their loaders' data, as a person reads them.
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, test } from "vitest";
 import { addAction, addPoint, seriesPage, writeNote } from "~/modules/conversations/agenda.server";
 import { recordEvidence } from "~/modules/conversations/evidence.server";
@@ -10,17 +10,17 @@ import * as indexRoute from "~/routes/conversations._index";
 import * as seriesRoute from "~/routes/conversations.$seriesId";
 import * as evidenceRoute from "~/routes/conversations.evidence";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
+import { bodyOf, routeArgs, withRouteProps, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
-type RouteModule = { loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>; default: ComponentType };
+type RouteModule = { loader: RouteFunction; default: ComponentType<never> };
 
 async function render(module: RouteModule, pattern: string, path: string, viewerId: string): Promise<string> {
   const route = {
     id: "page",
     path: pattern,
     loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await module.loader(routeArgs(request, params as Record<string, string>))),
-    Component: module.default,
+    Component: withRouteProps(module.default),
   };
   const handler = createStaticHandler([route]);
   const context = await handler.query(await signedInRequest(path, viewerId));

@@ -20,7 +20,7 @@ import * as profileRoute from "~/routes/people.$personId._index";
 import * as historyRoute from "~/routes/people.$personId.history";
 import * as auditRoute from "~/routes/admin.audit";
 import * as adminPersonRoute from "~/routes/admin.people.$personId";
-import { answerText, bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { startSmtpSink } from "../../utils/smtp-sink";
@@ -33,7 +33,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-type Loader = (args: ReturnType<typeof routeArgs>) => Promise<unknown>;
+type Loader = RouteFunction;
 
 /** A loader's answer as text, whatever it answered or threw (a 404's body included). */
 const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);

@@ -5,14 +5,14 @@ import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId
 import { db } from "~/db/client.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** A reviewer declines a peer request on the answer page, with a reason the person's manager reads and acts on. */
 
 const settingsFields = { intent: "feedback-settings", peer: "on", upward: "on", minPeers: "2", maxPeers: "4", reviewCap: "4", dueOn: "2026-06-30", nominator: "person", competencies: "level", answerKind: "rating", namesShown: "never" };
 
-type Route = { action: (args: ReturnType<typeof routeArgs>) => Promise<unknown> };
+type Route = { action: RouteFunction };
 
 async function post(route: Route, url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
   try {

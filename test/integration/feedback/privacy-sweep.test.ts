@@ -22,7 +22,7 @@ import * as answerRoute from "~/routes/feedback.$requestId";
 import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import * as profileRoute from "~/routes/people.$personId._index";
 import * as auditRoute from "~/routes/admin.audit";
-import { answerText, bodyOf, routeArgs } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
 import { startSmtpSink } from "../../utils/smtp-sink";
@@ -35,7 +35,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-type Loader = (args: ReturnType<typeof routeArgs>) => Promise<unknown>;
+type Loader = RouteFunction;
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
 const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);

@@ -6,7 +6,7 @@ import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId
 import { db } from "~/db/client.server";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** The feedback pages through their loaders and actions: the admin's settings, the person's picker, the manager's approval and view, the reviewer's answer. */
@@ -25,7 +25,7 @@ async function organisation() {
   return { manager, engineer, peer, stranger, admin, cycle };
 }
 
-async function post(route: { action: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }, url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
+async function post(route: { action: RouteFunction }, url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
   try {
     const result = await route.action(routeArgs(await signedInPost(url, userId, fields), params));
     return { status: statusOf(result), body: bodyOf<Record<string, unknown>>(result) };

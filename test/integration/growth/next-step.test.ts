@@ -1,11 +1,11 @@
 // The growth page's "Next step": what the viewer owes about this person, as their to-do list says it.
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, test } from "vitest";
 import * as growthRoute from "~/routes/people.$personId._index";
 import { competencyIds, openCycle, organisation, save, startReview, startSelf, submit } from "../assessments/assessments-helpers";
-import { bodyOf, routeArgs } from "../../utils/responses";
+import { bodyOf, routeArgs, withRouteProps } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 /** The HTML the server renders for /people/:personId, as the viewer sees it. */
@@ -15,7 +15,7 @@ async function growthHtml(viewerId: string, personId: string): Promise<string> {
     path: "/people/:personId",
     loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
       bodyOf(await growthRoute.loader(routeArgs(request, { personId: params.personId ?? "" }))),
-    Component: growthRoute.default,
+    Component: withRouteProps(growthRoute.default),
   };
   const handler = createStaticHandler([route]);
   const context = await handler.query(await signedInRequest(`/people/${personId}`, viewerId));

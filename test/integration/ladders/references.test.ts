@@ -1,15 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createElement } from "react";
+import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as competencyRoute from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import * as levelRoute from "~/routes/ladders.$ladderId.levels.$levelId";
 import { resetLadderRegistry } from "~/modules/ladders/registry.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
+import { bodyOf, routeArgs, withRouteProps, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 const dir = mkdtempSync(join(tmpdir(), "rungs-references-"));
@@ -42,13 +42,13 @@ afterAll(() => {
 });
 
 /** The HTML the server renders for a ladder page: the route's component with its loader's data. */
-async function renderPage(route: { loader: typeof levelRoute.loader; default: () => unknown }, pattern: string, path: string, viewerId: string) {
+async function renderPage(route: { loader: RouteFunction; default: ComponentType<never> }, pattern: string, path: string, viewerId: string) {
   const handler = createStaticHandler([
     {
       id: "page",
       path: pattern,
       loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await route.loader(routeArgs(request, params as Record<string, string>))),
-      Component: route.default as () => null,
+      Component: withRouteProps(route.default),
     },
   ]);
   const context = await handler.query(await signedInRequest(path, viewerId));

@@ -1,7 +1,8 @@
 // The cross-site refusal in front of Remix, as server/index.ts mounts it, with a real page's action (sign-in) behind it.
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
 import express from "express";
+import { contextWith } from "~/utils/server-facts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPerson } from "../../utils/factories";
 import { unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
@@ -28,15 +29,18 @@ const build = {
   assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
   publicPath: "/",
   assetsBuildDirectory: "build/client",
-  future: { v3_singleFetch: true, v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: true },
+  future: {},
+  ssr: true,
   isSpaMode: false,
+  prerender: [],
+  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
 } as unknown as ServerBuild;
 
 function appTrusting(proxies: number) {
   const app = express();
   app.set("trust proxy", proxies);
   app.use(refuseCrossSiteWrites());
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ cspNonce: "", clientAddress: req.ip ?? "unknown" }) }));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown" }) }));
   return app;
 }
 

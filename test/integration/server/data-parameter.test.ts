@@ -1,7 +1,8 @@
 // `?_data=` requests (Remix's data protocol before single fetch) in front of the real Remix handler and the app's own error handler.
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
 import express from "express";
+import { contextWith } from "~/utils/server-facts";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { handleError } from "~/entry.server";
 import * as login from "~/routes/login";
@@ -18,15 +19,18 @@ const build = {
   assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
   publicPath: "/",
   assetsBuildDirectory: "build/client",
-  future: { v3_singleFetch: true, v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: true },
+  future: {},
+  ssr: true,
   isSpaMode: false,
+  prerender: [],
+  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
 } as unknown as ServerBuild;
 
 let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {
   const app = express();
   app.use(refuseDataParameter());
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
   server = await listen(app);
 });
 afterAll(async () => server.close());

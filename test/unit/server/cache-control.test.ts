@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import { data, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@react-router/express";
+import { data, type ServerBuild } from "react-router";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { noStoreByDefault } from "../../../server/cache-control";
@@ -51,8 +51,11 @@ const build = {
   assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
   publicPath: "/",
   assetsBuildDirectory: "build/client",
-  future: { v3_singleFetch: true, v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: true },
+  future: {},
+  ssr: true,
   isSpaMode: false,
+  prerender: [],
+  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
 } as unknown as ServerBuild;
 
 function app() {

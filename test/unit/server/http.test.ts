@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { ForbiddenError, InvalidError, NotFoundError, SignInRequiredError } from "~/modules/errors";
 import { jsonEndpoint, withDomainErrors } from "~/utils/http.server";
-import { bodyOf, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 
-const args = { request: new Request("http://localhost/people/p1/gap?target=ic3") };
+const args = routeArgs(new Request("http://localhost/people/p1/gap?target=ic3"));
 const throwing = (error: unknown) => async (): Promise<never> => {
   throw error;
 };
@@ -26,9 +26,16 @@ describe("domain errors in loaders and actions", () => {
     expect(answer.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
   });
 
+  test("from a page's data request (`.data`, as React Router passes it on), the way back is the page", async () => {
+    const request = new Request("http://localhost/people/p1/gap.data?target=ic3&_routes=routes%2Fpeople.%24personId.gap");
+    const url = new URL("http://localhost/people/p1/gap?target=ic3");
+    const answer = (await thrown(() => withDomainErrors(throwing(new SignInRequiredError()))({ ...routeArgs(request), url }))) as Response;
+    expect(answer.headers.get("Location")).toBe("/login?redirectTo=%2Fpeople%2Fp1%2Fgap%3Ftarget%3Dic3");
+  });
+
   test("a way back that is not a plain path of ours (`//host/…`) is dropped: the person signs in and goes home", async () => {
     const request = new Request("http://localhost//evil.example/phish");
-    const answer = (await thrown(() => withDomainErrors(throwing(new SignInRequiredError()))({ request }))) as Response;
+    const answer = (await thrown(() => withDomainErrors(throwing(new SignInRequiredError()))(routeArgs(request)))) as Response;
     expect(answer.headers.get("Location")).toBe("/login");
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { patternOf, routePatterns, UNMATCHED } from "../../../server/route-patterns";
 
-// The shape of a Remix build's manifest for a few of Rungs' flat routes.
+// The shape of a React Router build's manifest for a few of Rungs' flat routes.
 const manifest = {
   root: { id: "root", path: "" },
   "routes/_index": { id: "routes/_index", parentId: "root" },
@@ -36,7 +36,8 @@ describe("route patterns for metrics", () => {
 
   test("single fetch's data requests count as their page; trailing slashes and assets are folded", () => {
     expect(patternOf("/calibration/abc.data", patterns)).toBe("/calibration/:sessionId");
-    expect(patternOf("/_root.data", patterns)).toBe("/");
+    expect(patternOf("/_.data", patterns)).toBe("/");
+    expect(patternOf("/calibration/abc/_.data", patterns)).toBe("/calibration/:sessionId");
     expect(patternOf("/calibration/abc/", patterns)).toBe("/calibration/:sessionId");
     expect(patternOf("/assets/entry.client-Ab12.js", patterns)).toBe("/assets/*");
   });
