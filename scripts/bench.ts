@@ -5,15 +5,20 @@
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
  * calibration session, hiring and mentorship), starts the built production server on loopback,
  * signs in as an engineer, a manager of managers and an admin, and drives each page with
- * autocannon at 10 connections. Beside it runs the floor: a bare Remix app built from the project's
- * own node_modules (scripts/bench-floor.ts), one page of one line and one resource route, served the
- * same way. Each page takes turns with the floor in short slices over three rounds, and the kernel's
- * count of CPU time of the app's processes and the database server's (PostgreSQL's backends; SQLite
- * is in-process) around each slice gives CPU per request: the figure is the median of the rounds'
- * ratios to the floor's, which the machine's speed moves alike (docs/benchmarks/README.md). The bars:
- * /status within 1.5 times the bare page's CPU, /ping within 1.5 times the bare resource route's,
- * every page within 8 times the bare page's and at most 64 KB of HTML, every p95 within 4 times
- * /status's p95. p50/p95 and requests per second are printed beside, for information.
+ * autocannon at 10 connections, asking as browsers do (`Accept-Encoding: br, gzip`, so compression
+ * is inside the figures). Beside it run the floors (scripts/bench-floor.ts), built from the project's
+ * own node_modules and served the same way: a bare React Router app (one page of one line, one
+ * resource route), and the same app with Rungs' route table (every route file, each empty) and a
+ * root with a minimal loader and layout. Each page takes turns with its floors in short slices over
+ * three rounds, and the kernel's count of CPU time of the app's processes and the database server's
+ * (PostgreSQL's backends; SQLite is in-process) around each slice gives CPU per request: the figure
+ * is the median of the rounds' ratios to a floor's, which the machine's speed moves alike
+ * (docs/benchmarks/README.md). The bars: /status within 1.25 times the route-table floor's page and
+ * /ping within 1.25 times its resource route (their ratios to the bare app are printed as the goal,
+ * 1.5); every page within 8 times the bare page's CPU, at most 96 KB of HTML and 16 KB on the wire,
+ * and at most 10% above its CPU on Remix 2 (docs/benchmarks/remix-2.json, the last figures before
+ * the move); every p95 within 4 times /status's p95. p50/p95 and requests per second are printed
+ * beside, for information.
  *
  * With two sizes (`--people 5000,50000`) each size is its own run, and a last table gives each
  * page's CPU per request at both with the product's bars for growth: pages about one person or
@@ -30,7 +35,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { postgresMs, treeMs } from "./bench-cpu.ts";
-import { buildFloorApp, startFloorApp } from "./bench-floor.ts";
+import { request as httpRequest } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { buildFloorApp, startFloorApp, type FloorKind } from "./bench-floor.ts";
 
 const { values } = parseArgs({
   options: {
@@ -57,12 +64,20 @@ if (![DURATION, CONNECTIONS, ...SIZES].every((value) => Number.isInteger(value) 
 }
 /** A page's p95 may be at most this many times /status's p95. */
 const P95_RATIO_BAR = 4;
-/** CPU per request of /status against the bare page's, and of /ping against the bare resource route's. */
-const FRAME_BAR = 1.5;
+/** CPU per request of /status against the route-table floor's page, and of /ping against its resource route. */
+const FRAME_BAR = 1.25;
+/** The same against the bare app's: the goal the frame is to close to. */
+const FRAME_GOAL = 1.5;
 /** CPU per request of every page against the bare page's. */
 const PAGE_BAR = 8;
-/** HTML of every page, at most. */
-const HTML_BAR = 64 * 1024;
+/** HTML of every page, at most, and its bytes on the wire, compressed as a browser asks for it. */
+const HTML_BAR = 96 * 1024;
+const WIRE_BAR = 16 * 1024;
+/** What browsers send, and so what the bench asks with. */
+const ACCEPT_ENCODING = "br, gzip";
+/** A page's CPU per request at most this many times its last figure on Remix 2 (docs/benchmarks/remix-2.json), at 5,000 people. */
+const REMIX_2_BAR = 1.1;
+const REMIX_2_PEOPLE = 5000;
 /** CPU per request at the larger size against the smaller: pages about one person or team, and organisation-wide pages. */
 const GROWTH_BARS = { person: 1.25, organisation: 2 } as const;
 const PASSWORD = "bench-password-2026";
@@ -94,8 +109,8 @@ function withDatabaseName(url: string, name: string): string {
 Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
 
 let server: ChildProcess | null = null;
-/** The bare Remix app the pages are measured against. */
-let floorServer: ChildProcess | null = null;
+/** The floor apps the pages are measured against. */
+const floorServers: ChildProcess[] = [];
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
 
@@ -195,16 +210,21 @@ async function main() {
     { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
   ];
 
-  // The floor: the bare Remix app, served beside Rungs for the whole run.
-  const floorFolder = path.join(folder, "floor");
-  step("building the floor: a bare Remix app from the project's node_modules");
-  buildFloorApp(floorFolder, process.cwd());
-  const floorPort = await freePort();
-  const floorBase = `http://127.0.0.1:${floorPort}`;
-  floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions());
-  await waitFor(`${floorBase}/ping`, floorServer);
-  step(`floor pid ${floorServer.pid} listening on ${floorBase}`);
-  const floorSide = (kind: "page" | "resource"): Side => ({ url: `${floorBase}${kind === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floorServer!.pid!), db: 0 }) });
+  // The floors: bare React Router apps, served beside Rungs for the whole run.
+  const floors = {} as Record<FloorKind, { base: string; pid: number }>;
+  for (const kind of ["bare", "routes"] as const) {
+    const floorFolder = path.join(folder, `floor-${kind}`);
+    step(`building the ${kind === "bare" ? "bare floor: a React Router app of one page and one resource route" : "route-table floor: the same with Rungs' route files, each empty, and a root with a minimal loader"}, from the project's node_modules`);
+    buildFloorApp(kind, floorFolder, process.cwd());
+    const floorPort = await freePort();
+    const floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions());
+    floorServers.push(floorServer);
+    floors[kind] = { base: `http://127.0.0.1:${floorPort}`, pid: floorServer.pid! };
+    await waitFor(`${floors[kind].base}/ping`, floorServer);
+    step(`${kind} floor pid ${floorServer.pid} listening on ${floors[kind].base}`);
+  }
+  const floorSide = (kind: FloorKind, partner: "page" | "resource"): Side => ({ url: `${floors[kind].base}${partner === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floors[kind].pid), db: 0 }) });
+  const remix2 = remix2Figures();
   const rungsCpu = () => ({ app: treeMs(server!.pid!), db: postgresServer ? postgresMs() : 0 });
 
   const results: Row[] = [];
@@ -217,9 +237,16 @@ async function main() {
       continue;
     }
     const partner = target.path === "/ping" || kind === "info" ? "resource" : "page";
-    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the bare ${partner === "page" ? "page" : "resource route"}`);
-    const measured = await measureAgainstFloor(floorSide(partner), { url: base + target.path, cookie: target.cookie, cpu: rungsCpu }, target.duration);
-    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, html: await htmlSize(base + target.path, target.cookie), ...measured });
+    // The frame is held to the route-table floor (with the bare app's ratio as the goal); pages to the bare page.
+    const against: FloorKind[] = kind === "frame" ? ["routes", "bare"] : ["bare"];
+    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the ${against.join(" and ")} floor's ${partner === "page" ? "page" : "resource route"}`);
+    const measured = await measureAgainstFloors(
+      against.map((floor) => floorSide(floor, partner)),
+      { url: base + target.path, cookie: target.cookie, cpu: rungsCpu },
+      target.duration,
+    );
+    const sizes = await pageSizes(base + target.path, target.cookie);
+    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, ...sizes, remix2: remix2[target.label], ...measured });
   }
   printTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
@@ -272,10 +299,33 @@ function kindOf(label: string): Row["kind"] {
 const ORGANISATION_PAGES = new Set(["home page (admin)", "team overview (VP)", "cycle progress", "calibration session", "calibration grid", "organisation insights", "people list", "programme report", "mentorship matching"]);
 const scopeOf = (label: string): Row["scope"] => (ORGANISATION_PAGES.has(label) ? "organisation" : "person");
 
-/** A page's HTML as a browser gets it (the body of one GET), in bytes. */
-async function htmlSize(url: string, cookie: string | undefined): Promise<number> {
-  const response = await fetch(url, { headers: cookie ? { Cookie: cookie } : undefined });
-  return (await response.arrayBuffer()).byteLength;
+/** A page as a browser gets it (one GET asking for brotli or gzip): its bytes on the wire, and its HTML once decompressed. */
+function pageSizes(url: string, cookie: string | undefined): Promise<{ html: number; wire: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { "Accept-Encoding": ACCEPT_ENCODING, ...(cookie ? { Cookie: cookie } : {}) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const encoding = response.headers["content-encoding"] ?? "identity";
+        const html = encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body;
+        resolve({ html: html.byteLength, wire: body.byteLength, encoding });
+      });
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/**
+ * Each page's last CPU per request on Remix 2 at 5,000 people, on this database, from
+ * docs/benchmarks/remix-2.json (the runs of docs/benchmarks/README.md before the move to React Router).
+ */
+function remix2Figures(): Record<string, number> {
+  if (PEOPLE !== REMIX_2_PEOPLE) return {};
+  const figures = JSON.parse(readFileSync("docs/benchmarks/remix-2.json", "utf8")) as Record<"sqlite" | "postgresql", { pages: Record<string, number> }>;
+  return figures[postgresServer ? "postgresql" : "sqlite"].pages;
 }
 
 /** The calibration bar for live updates across servers, measured on PostgreSQL by scripts/bench-live.ts (skipped, and said, without one). */
@@ -681,9 +731,24 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
 // ---------------------------------------------------------------- measuring
 
 type Measured = { p50: number; p95: number; p99: number; rps: number; requests: number; bad: number };
-/** CPU milliseconds per request of the app's processes and of the database server's, and the floor's. */
-type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number };
-type Row = { label: string; note: string; kind: "frame" | "page" | "info"; scope: "person" | "organisation"; partner?: "page" | "resource"; html?: number } & Partial<Measured> & Partial<Cpu>;
+/**
+ * CPU milliseconds per request of the app's processes and of the database server's, and of the
+ * floor it is held to (for /status and /ping the route-table floor; the bare app's ratio is the goal).
+ */
+type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number; goalFloorCpu?: number; goalRatio?: number };
+type Row = {
+  label: string;
+  note: string;
+  kind: "frame" | "page" | "info";
+  scope: "person" | "organisation";
+  partner?: "page" | "resource";
+  html?: number;
+  wire?: number;
+  encoding?: string;
+  /** CPU ms per request on Remix 2 (the last run before the move), where there is one. */
+  remix2?: number;
+} & Partial<Measured> &
+  Partial<Cpu>;
 /** A server measured in a slice: the address asked for, with whose cookie, and how its CPU time is read. */
 type Side = { url: string; cookie: string | undefined; cpu: () => { app: number; db: number } };
 
@@ -699,15 +764,16 @@ const roundSeconds = (duration: number) => Math.max(2, Math.round(duration / ROU
 
 type Tally = { latencies: number[]; seconds: number; bad: number; app: number; db: number };
 
-async function measureAgainstFloor(floor: Side, page: Side, duration: number): Promise<Measured & Cpu> {
+/** The page takes turns with each floor; the first floor is the one its bar is held to, a second one its goal. */
+async function measureAgainstFloors(floors: Side[], page: Side, duration: number): Promise<Measured & Cpu> {
   const slice = roundSeconds(duration) / SLICES;
-  const rounds: { floor: Tally; page: Tally }[] = [];
-  await warm(floor.url, floor.cookie);
+  const rounds: { floors: Tally[]; page: Tally }[] = [];
+  for (const floor of floors) await warm(floor.url, floor.cookie);
   await warm(page.url, page.cookie);
   for (let round = 0; round < ROUNDS; round++) {
-    const tallies = { floor: empty(), page: empty() };
+    const tallies = { floors: floors.map(() => empty()), page: empty() };
     for (let index = 0; index < SLICES; index++) {
-      await timed(floor, tallies.floor, slice);
+      for (const [which, floor] of floors.entries()) await timed(floor, tallies.floors[which]!, slice);
       await timed(page, tallies.page, slice);
     }
     rounds.push(tallies);
@@ -715,6 +781,11 @@ async function measureAgainstFloor(floor: Side, page: Side, duration: number): P
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const perRequest = (tally: Tally, part: "app" | "db") => tally[part] / Math.max(1, tally.latencies.length);
   const latencies = rounds.flatMap((round) => round.page.latencies).sort((a, b) => a - b);
+  const against = (which: number) => ({
+    floorCpu: median(rounds.map((round) => perRequest(round.floors[which]!, "app"))),
+    cpuRatio: median(rounds.map((round) => (perRequest(round.page, "app") + perRequest(round.page, "db")) / perRequest(round.floors[which]!, "app"))),
+  });
+  const goal = floors.length > 1 ? against(1) : null;
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
@@ -724,8 +795,8 @@ async function measureAgainstFloor(floor: Side, page: Side, duration: number): P
     bad: rounds.reduce((sum, round) => sum + round.page.bad, 0),
     cpuApp: median(rounds.map((round) => perRequest(round.page, "app"))),
     cpuDb: median(rounds.map((round) => perRequest(round.page, "db"))),
-    floorCpu: median(rounds.map((round) => perRequest(round.floor, "app"))),
-    cpuRatio: median(rounds.map((round) => (perRequest(round.page, "app") + perRequest(round.page, "db")) / perRequest(round.floor, "app"))),
+    ...against(0),
+    ...(goal ? { goalFloorCpu: goal.floorCpu, goalRatio: goal.cpuRatio } : {}),
   };
 }
 
@@ -761,15 +832,20 @@ async function measure(url: string, cookie: string | undefined, duration: number
   };
 }
 
+/** The headers of a browser's request for a page: its cookie, and the encodings it accepts. */
+function requestHeaders(cookie: string | undefined): Record<string, string> {
+  return { "Accept-Encoding": ACCEPT_ENCODING, ...(cookie ? { Cookie: cookie } : {}) };
+}
+
 /** Warms the server's caches (ladder versions, compiled queries) before timing. */
 async function warm(url: string, cookie: string | undefined) {
-  const headers = cookie ? { Cookie: cookie } : undefined;
+  const headers = requestHeaders(cookie);
   for (let index = 0; index < 20; index++) await (await fetch(url, { headers })).arrayBuffer();
 }
 
 /** CONNECTIONS connections asking for the page for `duration` seconds: each response's time, how long it ran, how many failed. */
 async function run(url: string, cookie: string | undefined, duration: number): Promise<{ latencies: number[]; seconds: number; bad: number }> {
-  const headers = cookie ? { Cookie: cookie } : undefined;
+  const headers = requestHeaders(cookie);
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, done) => (error ? reject(error) : resolve(done)));
@@ -783,52 +859,65 @@ function verdict(row: Row, statusP95: number | undefined): { passed: boolean; mi
   if (row.cpuRatio === undefined) return { passed: row.kind === "info", misses: row.kind === "info" ? [] : ["not measured"] };
   const misses: string[] = [];
   const cpuBar = row.kind === "frame" ? FRAME_BAR : PAGE_BAR;
-  if (row.kind !== "info" && row.cpuRatio > cpuBar) misses.push(`CPU ${row.cpuRatio.toFixed(2)} x > ${cpuBar}`);
+  const floorName = row.kind === "frame" ? "the route-table floor's" : "the bare page's";
+  if (row.kind !== "info" && row.cpuRatio > cpuBar) misses.push(`CPU ${row.cpuRatio.toFixed(2)} x ${floorName} > ${cpuBar}`);
   if (row.kind === "page" && (row.html ?? 0) > HTML_BAR) misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
+  if (row.kind === "page" && (row.wire ?? 0) > WIRE_BAR) misses.push(`${(row.wire! / 1024).toFixed(1)} KB on the wire > ${WIRE_BAR / 1024}`);
+  if (row.kind !== "info" && row.remix2 !== undefined && cpuOf(row) > REMIX_2_BAR * row.remix2) misses.push(`CPU ${(cpuOf(row) / row.remix2).toFixed(2)} x Remix 2's > ${REMIX_2_BAR}`);
   if (row.kind === "page" && statusP95 && row.p95! > P95_RATIO_BAR * statusP95) misses.push(`p95 ${(row.p95! / statusP95).toFixed(2)} x > ${P95_RATIO_BAR}`);
   if (row.bad) misses.push(`${row.bad} non-2xx or errors`);
   return { passed: misses.length === 0, misses };
 }
 
+const cpuOf = (row: Row) => row.cpuApp! + row.cpuDb!;
+
 function printTable(rows: Row[]) {
   const statusP95 = rows.find((row) => row.label === "trivial page")?.p95;
-  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "HTML KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
+  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "goal ratio", "Remix 2", "vs Remix 2", "HTML KB", "wire KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
+  const numeric = header.length - 2;
   const lines = rows.map((row) => {
-    if (row.cpuRatio === undefined) return [row.label, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", row.kind === "info" ? "SKIPPED" : "FAIL", row.note];
+    if (row.cpuRatio === undefined) return [row.label, ...header.slice(1, -2).map(() => "-"), row.kind === "info" ? "SKIPPED" : "FAIL", row.note];
     const { passed, misses } = verdict(row, statusP95);
     const result = row.kind === "info" ? "(info)" : passed ? "PASS" : "FAIL";
+    const goal = row.goalRatio === undefined ? [] : [`${row.goalRatio.toFixed(2)} x the bare app's (${row.goalFloorCpu!.toFixed(2)} ms), goal ${FRAME_GOAL}`];
     return [
       row.kind === "info" ? `(${row.label})` : row.label,
-      (row.cpuApp! + row.cpuDb!).toFixed(2),
+      cpuOf(row).toFixed(2),
       row.cpuApp!.toFixed(2),
       row.cpuDb!.toFixed(2),
-      `${row.floorCpu!.toFixed(2)} ${row.partner === "resource" ? "res" : "page"}`,
+      `${row.floorCpu!.toFixed(2)} ${row.kind === "frame" ? "tbl" : ""}${row.partner === "resource" ? "res" : "page"}`,
       row.cpuRatio.toFixed(2),
+      row.goalRatio === undefined ? "-" : row.goalRatio.toFixed(2),
+      row.remix2 === undefined ? "-" : row.remix2.toFixed(2),
+      row.remix2 === undefined ? "-" : (cpuOf(row) / row.remix2).toFixed(2),
       row.html === undefined ? "-" : (row.html / 1024).toFixed(1),
+      row.wire === undefined ? "-" : `${(row.wire / 1024).toFixed(1)} ${row.encoding === "identity" ? "" : row.encoding}`.trim(),
       row.p50!.toFixed(1),
       row.p95!.toFixed(1),
       statusP95 ? (row.p95! / statusP95).toFixed(2) : "-",
       row.rps!.toFixed(0),
       result,
-      [row.note, ...misses].join("; "),
+      [row.note, ...goal, ...misses].join("; "),
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 10 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column < numeric ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log("");
-  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"})`);
+  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"}), requests with Accept-Encoding: ${ACCEPT_ENCODING}`);
   console.log(
-    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floor (a bare Remix app from the same node_modules: "page" its one-line page, "res" its resource route) in ${SLICES} slices each.`,
+    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
   );
-  console.log(`Bars: /status and /ping CPU <= ${FRAME_BAR} x the floor's; every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, p95 <= ${P95_RATIO_BAR} x /status's. Rows in brackets are informational.`);
+  console.log(
+    `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, p95 <= ${P95_RATIO_BAR} x /status's; at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people every row CPU <= ${REMIX_2_BAR} x its last figure on Remix 2. Rows in brackets are informational.`,
+  );
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));
   console.log("");
 }
 
-function stopFloor() {
-  if (floorServer?.pid !== undefined && floorServer.exitCode === null) process.kill(floorServer.pid, "SIGTERM");
+function stopFloors() {
+  for (const floor of floorServers) if (floor.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
 }
 
 async function stopServer() {
@@ -862,7 +951,7 @@ try {
   code = 1;
 } finally {
   await stopServer();
-  stopFloor();
+  stopFloors();
   if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
   else {
     rmSync(folder, { recursive: true, force: true });

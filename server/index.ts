@@ -2,16 +2,13 @@ import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
-import express from "express";
-import type { ServerBuild } from "react-router";
+import express, { type RequestHandler } from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
 import { serveHealth, serveHealthOnThread, startWorkers, workerBeats } from "./processes.ts";
 import { beatCell, beatInto } from "./loop-beat.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
-import { contextWith } from "../app/utils/server-facts.ts";
 import { noStoreByDefault } from "./cache-control.ts";
 import { refuseCrossSiteWrites } from "./cross-site.ts";
 import { refuseDataParameter } from "./data-requests.ts";
@@ -19,7 +16,7 @@ import { limitRequestBodies, MiB } from "./body-limit.ts";
 import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { metricsEndpoint, observeRequests } from "./metrics.ts";
 import { requestIds, requestLog } from "./request-log.ts";
-import { patternOf, routePatterns, UNMATCHED } from "../server/route-patterns.ts";
+import { patternOf, UNMATCHED } from "../server/route-patterns.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
 
@@ -146,12 +143,19 @@ async function serve(env: Env, development: boolean) {
 
   // Aborted on SIGTERM: event streams end (server/shutdown.ts).
   const stopping = new AbortController();
-  let build: ServerBuild | (() => Promise<ServerBuild>);
+  // React Router's handler comes from server/app.ts, built with the app (in development, loaded
+  // through Vite for each request, so an edit is served at once; `npm run dev` runs Node with the
+  // "development" condition, as Vite resolves the app's imports, so both see one React Router).
+  type BuiltServer = typeof import("./app.ts");
+  let handler: RequestHandler;
   if (development) {
     const vite = await import("vite");
     const viteDevServer = await vite.createServer({ server: { middlewareMode: true } });
     app.use(viteDevServer.middlewares);
-    build = () => viteDevServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    handler = async (req, res, next) => {
+      const built = (await viteDevServer.ssrLoadModule("./server/app.ts")) as BuiltServer;
+      return built.reactRouterHandler(stopping.signal, "development")(req, res, next);
+    };
   } else {
     const clientDir = path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
@@ -161,26 +165,12 @@ async function serve(env: Env, development: boolean) {
     const serveClientFile = express.static(clientDir, { maxAge: "1h" });
     app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next()));
     // @ts-expect-error the build exists only after `npm run build`
-    build = (await import("../build/server/index.js")) as ServerBuild;
-    const patterns = routePatterns(build.routes);
-    routeOf = (path) => patternOf(path, patterns);
+    const built = (await import("../build/server/index.js")) as BuiltServer;
+    routeOf = (path) => patternOf(path, built.patterns);
+    handler = built.reactRouterHandler(stopping.signal, "production");
   }
 
-  app.all(
-    "*",
-    noStoreByDefault(),
-    createRequestHandler({
-      build,
-      mode: development ? "development" : "production",
-      getLoadContext: (req, res) =>
-        contextWith({
-          cspNonce: res.locals.cspNonce as string,
-          clientAddress: req.ip ?? "unknown",
-          requestId: res.locals.requestId as string,
-          serverStopping: stopping.signal,
-        }),
-    }),
-  );
+  app.all("*", noStoreByDefault(), handler);
 
   const server = app.listen(env.PORT, env.HOST, () => {
     if (cluster.isWorker) return;
