@@ -19,6 +19,9 @@ import { requestIds, requestLog } from "./request-log.ts";
 import { patternOf, UNMATCHED } from "../server/route-patterns.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
+import type * as BuiltServerModule from "./app.ts";
+
+type BuiltServer = typeof BuiltServerModule;
 
 async function main() {
   let env;
@@ -146,7 +149,6 @@ async function serve(env: Env, development: boolean) {
   // React Router's handler comes from server/app.ts, built with the app (in development, loaded
   // through Vite for each request, so an edit is served at once; `npm run dev` runs Node with the
   // "development" condition, as Vite resolves the app's imports, so both see one React Router).
-  type BuiltServer = typeof import("./app.ts");
   let handler: RequestHandler;
   if (development) {
     const vite = await import("vite");
