@@ -1,16 +1,8 @@
-import type { Route } from "./+types/ladders.$ladderId[.json]";
-import { requireUser } from "~/modules/identity/permissions.server";
-import { ladderJson } from "~/modules/ladders/ladder-json";
-import { requireLadder } from "~/modules/ladders/registry.server";
-import { jsonEndpoint } from "~/utils/http.server";
-
 /**
- * The ladder as JSON for other tools (docs/ladders.md, "Publishing your ladders"). Like every
- * ladder page it needs a signed-in person: the ladders are the company's, and publishing them
- * is the operator's choice (npm run ladders:site), not the app's.
+ * `/ladders/:ladderId.json`, whose document is its index route (ladders.$ladderId[.json]._index.tsx).
+ * It is an index route under this one so that React Router ranks it above the ladder's own overview
+ * (`/ladders/:ladderId`, itself an index route): a parameter with a suffix (`:ladderId.json`) ranks
+ * above a bare one, but an index route's bonus would otherwise outrank it and serve the overview of
+ * a ladder named "engineering.json". This route has no loader and no page of its own.
  */
-export const loader = jsonEndpoint(async ({ request, params }: Route.LoaderArgs) => {
-  await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
-  return { status: 200, body: ladderJson(ladder) };
-});
+export {};

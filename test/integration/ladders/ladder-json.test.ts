@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { loader } from "~/routes/ladders.$ladderId[.json]";
+import { loader } from "~/routes/ladders.$ladderId[.json]._index";
 import type { LadderJson } from "~/modules/ladders/ladder-json";
 import { createPerson } from "../../utils/factories";
 import { routeArgs, statusOf, thrown } from "../../utils/responses";
