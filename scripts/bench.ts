@@ -16,9 +16,14 @@
  * (docs/benchmarks/README.md). The bars: /status within 1.25 times the route-table floor's page and
  * /ping within 1.25 times its resource route (their ratios to the bare app are printed as the goal,
  * 1.5); every page within 8 times the bare page's CPU, at most 96 KB of HTML and 16 KB on the wire,
- * and at most 10% above its CPU on Remix 2 (docs/benchmarks/remix-2.json, the last figures before
- * the move); every p95 within 4 times /status's p95. p50/p95 and requests per second are printed
- * beside, for information.
+ * and at most 10% above its CPU before the move to React Router (docs/benchmarks/remix-2.json, the
+ * last figures on Remix 2, on a quiet machine); every p95 within 4 times /status's p95. p50/p95 and
+ * requests per second are printed beside, for information.
+ *
+ * `--against DIR` serves another checkout of Rungs beside (DIR, with its own node_modules and
+ * build: `npm ci && npm run build` there) on the same database, and each page takes turns with it
+ * too: "before" is then that checkout's CPU for the same page in the same minutes, which the
+ * machine's state moves alike, instead of the figures in docs/benchmarks/remix-2.json.
  *
  * With two sizes (`--people 5000,50000`) each size is its own run, and a last table gives each
  * page's CPU per request at both with the product's bars for growth: pages about one person or
@@ -50,6 +55,10 @@ const { values } = parseArgs({
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
     database: { type: "string" },
+    // What the bench's requests accept ("identity" measures without compression).
+    "accept-encoding": { type: "string", default: "br, gzip" },
+    // Another checkout of Rungs, served beside on the same database as "before" (see above).
+    against: { type: "string" },
     // Unset: the server's own default (one process on SQLite, one per core on PostgreSQL in production).
     processes: { type: "string" },
   },
@@ -73,8 +82,8 @@ const PAGE_BAR = 8;
 /** HTML of every page, at most, and its bytes on the wire, compressed as a browser asks for it. */
 const HTML_BAR = 96 * 1024;
 const WIRE_BAR = 16 * 1024;
-/** What browsers send, and so what the bench asks with. */
-const ACCEPT_ENCODING = "br, gzip";
+/** What browsers send, and so what the bench asks with unless told otherwise. */
+const ACCEPT_ENCODING = values["accept-encoding"];
 /** A page's CPU per request at most this many times its last figure on Remix 2 (docs/benchmarks/remix-2.json), at 5,000 people. */
 const REMIX_2_BAR = 1.1;
 const REMIX_2_PEOPLE = 5000;
@@ -111,6 +120,8 @@ Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", 
 let server: ChildProcess | null = null;
 /** The floor apps the pages are measured against. */
 const floorServers: ChildProcess[] = [];
+/** --against: the other checkout's server. */
+let againstServer: ChildProcess | null = null;
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
 
@@ -225,6 +236,8 @@ async function main() {
   }
   const floorSide = (kind: FloorKind, partner: "page" | "resource"): Side => ({ url: `${floors[kind].base}${partner === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floors[kind].pid), db: 0 }) });
   const remix2 = remix2Figures();
+  const before = values.against ? await startAgainst(values.against) : null;
+  const rungsSide = (target: { path: string; cookie?: string }): Side => ({ url: base + target.path, cookie: target.cookie, cpu: rungsCpu });
   const rungsCpu = () => ({ app: treeMs(server!.pid!), db: postgresServer ? postgresMs() : 0 });
 
   const results: Row[] = [];
@@ -242,11 +255,12 @@ async function main() {
     step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the ${against.join(" and ")} floor's ${partner === "page" ? "page" : "resource route"}`);
     const measured = await measureAgainstFloors(
       against.map((floor) => floorSide(floor, partner)),
-      { url: base + target.path, cookie: target.cookie, cpu: rungsCpu },
+      rungsSide({ path: target.path, cookie: target.cookie }),
       target.duration,
+      before ? { url: before.base + target.path, cookie: target.cookie, cpu: before.cpu } : undefined,
     );
     const sizes = await pageSizes(base + target.path, target.cookie);
-    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, ...sizes, remix2: remix2[target.label], ...measured });
+    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, ...sizes, remix2: measured.beforeCpu ?? remix2[target.label], ...measured });
   }
   printTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
@@ -316,6 +330,29 @@ function pageSizes(url: string, cookie: string | undefined): Promise<{ html: num
     request.on("error", reject);
     request.end();
   });
+}
+
+/**
+ * `--against DIR`: that checkout's built server on the same database, beside Rungs (its own
+ * node_modules, the same environment); its CPU is read as Rungs' is.
+ */
+async function startAgainst(dir: string): Promise<{ base: string; cpu: () => { app: number; db: number } }> {
+  const root = path.resolve(dir);
+  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "node_modules/.bin/tsx"))) {
+    throw new Error(`--against ${root}: not a built checkout (run npm ci && npm run build there first)`);
+  }
+  const port = await freePort();
+  const commit = spawnSync("git", ["-C", root, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim().slice(0, 80);
+  againstServer = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: serveNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/healthz`, againstServer);
+  step(`before: ${root} (${commit || "not a git checkout"}), pid ${againstServer.pid}, on ${base}, the same database`);
+  const pid = againstServer.pid!;
+  return { base, cpu: () => ({ app: treeMs(pid), db: postgresServer ? postgresMs() : 0 }) };
 }
 
 /**
@@ -735,7 +772,7 @@ type Measured = { p50: number; p95: number; p99: number; rps: number; requests: 
  * CPU milliseconds per request of the app's processes and of the database server's, and of the
  * floor it is held to (for /status and /ping the route-table floor; the bare app's ratio is the goal).
  */
-type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number; goalFloorCpu?: number; goalRatio?: number };
+type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number; goalFloorCpu?: number; goalRatio?: number; beforeCpu?: number };
 type Row = {
   label: string;
   note: string;
@@ -745,7 +782,7 @@ type Row = {
   html?: number;
   wire?: number;
   encoding?: string;
-  /** CPU ms per request on Remix 2 (the last run before the move), where there is one. */
+  /** CPU ms per request before the move to React Router: the other checkout's in this run (--against), else the last run on Remix 2 (docs). */
   remix2?: number;
 } & Partial<Measured> &
   Partial<Cpu>;
@@ -764,16 +801,21 @@ const roundSeconds = (duration: number) => Math.max(2, Math.round(duration / ROU
 
 type Tally = { latencies: number[]; seconds: number; bad: number; app: number; db: number };
 
-/** The page takes turns with each floor; the first floor is the one its bar is held to, a second one its goal. */
-async function measureAgainstFloors(floors: Side[], page: Side, duration: number): Promise<Measured & Cpu> {
+/**
+ * The page takes turns with each floor (the first floor is the one its bar is held to, a second one
+ * its goal) and, with --against, with the same page on the other checkout.
+ */
+async function measureAgainstFloors(floors: Side[], page: Side, duration: number, before?: Side): Promise<Measured & Cpu> {
   const slice = roundSeconds(duration) / SLICES;
-  const rounds: { floors: Tally[]; page: Tally }[] = [];
+  const rounds: { floors: Tally[]; page: Tally; before: Tally }[] = [];
   for (const floor of floors) await warm(floor.url, floor.cookie);
+  if (before) await warm(before.url, before.cookie);
   await warm(page.url, page.cookie);
   for (let round = 0; round < ROUNDS; round++) {
-    const tallies = { floors: floors.map(() => empty()), page: empty() };
+    const tallies = { floors: floors.map(() => empty()), page: empty(), before: empty() };
     for (let index = 0; index < SLICES; index++) {
       for (const [which, floor] of floors.entries()) await timed(floor, tallies.floors[which]!, slice);
+      if (before) await timed(before, tallies.before, slice);
       await timed(page, tallies.page, slice);
     }
     rounds.push(tallies);
@@ -797,6 +839,7 @@ async function measureAgainstFloors(floors: Side[], page: Side, duration: number
     cpuDb: median(rounds.map((round) => perRequest(round.page, "db"))),
     ...against(0),
     ...(goal ? { goalFloorCpu: goal.floorCpu, goalRatio: goal.cpuRatio } : {}),
+    ...(before ? { beforeCpu: median(rounds.map((round) => perRequest(round.before, "app") + perRequest(round.before, "db"))) } : {}),
   };
 }
 
@@ -863,7 +906,7 @@ function verdict(row: Row, statusP95: number | undefined): { passed: boolean; mi
   if (row.kind !== "info" && row.cpuRatio > cpuBar) misses.push(`CPU ${row.cpuRatio.toFixed(2)} x ${floorName} > ${cpuBar}`);
   if (row.kind === "page" && (row.html ?? 0) > HTML_BAR) misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
   if (row.kind === "page" && (row.wire ?? 0) > WIRE_BAR) misses.push(`${(row.wire! / 1024).toFixed(1)} KB on the wire > ${WIRE_BAR / 1024}`);
-  if (row.kind !== "info" && row.remix2 !== undefined && cpuOf(row) > REMIX_2_BAR * row.remix2) misses.push(`CPU ${(cpuOf(row) / row.remix2).toFixed(2)} x Remix 2's > ${REMIX_2_BAR}`);
+  if (row.kind !== "info" && row.remix2 !== undefined && cpuOf(row) > REMIX_2_BAR * row.remix2) misses.push(`CPU ${(cpuOf(row) / row.remix2).toFixed(2)} x before's > ${REMIX_2_BAR}`);
   if (row.kind === "page" && statusP95 && row.p95! > P95_RATIO_BAR * statusP95) misses.push(`p95 ${(row.p95! / statusP95).toFixed(2)} x > ${P95_RATIO_BAR}`);
   if (row.bad) misses.push(`${row.bad} non-2xx or errors`);
   return { passed: misses.length === 0, misses };
@@ -873,7 +916,7 @@ const cpuOf = (row: Row) => row.cpuApp! + row.cpuDb!;
 
 function printTable(rows: Row[]) {
   const statusP95 = rows.find((row) => row.label === "trivial page")?.p95;
-  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "goal ratio", "Remix 2", "vs Remix 2", "HTML KB", "wire KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
+  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "goal ratio", "before", "vs before", "HTML KB", "wire KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
   const numeric = header.length - 2;
   const lines = rows.map((row) => {
     if (row.cpuRatio === undefined) return [row.label, ...header.slice(1, -2).map(() => "-"), row.kind === "info" ? "SKIPPED" : "FAIL", row.note];
@@ -908,7 +951,7 @@ function printTable(rows: Row[]) {
     `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
   );
   console.log(
-    `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, p95 <= ${P95_RATIO_BAR} x /status's; at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people every row CPU <= ${REMIX_2_BAR} x its last figure on Remix 2. Rows in brackets are informational.`,
+    `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, p95 <= ${P95_RATIO_BAR} x /status's; every row CPU <= ${REMIX_2_BAR} x before's (${values.against ? `"before": ${values.against}, served beside on the same database and measured in the same slices` : `"before": the last figures on Remix 2 at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people, docs/benchmarks/remix-2.json`}). Rows in brackets are informational.`,
   );
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
@@ -917,7 +960,7 @@ function printTable(rows: Row[]) {
 }
 
 function stopFloors() {
-  for (const floor of floorServers) if (floor.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
+  for (const floor of [...floorServers, againstServer]) if (floor?.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
 }
 
 async function stopServer() {
