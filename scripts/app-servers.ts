@@ -3,14 +3,63 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 
 /**
- * Real app servers for tests that need more than one (live updates across servers): the
- * production build, started as `npm run serve` would, against the test file's database.
- * Builds the app first when there is no build yet (npm test builds it before the PostgreSQL run).
+ * The one way tests and scripts start and stop Rungs' server: Playwright's global setup, the
+ * specs and integration tests that start their own, and the benchmarks. The production build is
+ * started as `npm run serve` starts it (`node --import tsx server/index.ts`, no launcher process
+ * in between) in a process group of its own, so stopping ends the group whole: the server, the
+ * app processes it forks (WEB_CONCURRENCY) and anything they started. Every group still running
+ * when this process exits is killed then, so a test that fails half-way leaves nothing behind.
  */
 
-export type AppServer = { url: string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  port: number;
+  pid: number;
+  /** What the server printed so far (stdout and stderr). */
+  log: () => string;
+  /** Resolves with the exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /** Sends a signal to the server's own process only (to test how it handles it). */
+  signal: (signal: NodeJS.Signals) => void;
+  /** As an operator would: SIGTERM to the group, then SIGKILL to whatever is left after `graceMs`. */
+  stop: (graceMs?: number) => Promise<void>;
+  /** As a crash would: SIGKILL to the group, nothing finishes. */
+  kill: () => Promise<void>;
+};
 
-async function freePort(): Promise<number> {
+export type StartOptions = {
+  /** Added to the environment (over the defaults below). */
+  env?: Record<string, string | undefined>;
+  /** Defaults to a free port on 127.0.0.1. */
+  port?: number;
+  /** The URL polled until it answers 200; defaults to the server's /healthz. */
+  readyUrl?: (url: string) => string;
+  /** How long to wait for readiness. */
+  timeoutMs?: number;
+  /** Commands run before the server, in the same process group (for example a seed script). */
+  before?: string[][];
+  /** The checkout to serve (another release, for the bench); defaults to this one. */
+  cwd?: string;
+  /** Where the server's output goes: kept for log() (the default), or this process's stderr. */
+  output?: "kept" | "stderr";
+};
+
+const running = new Set<number>();
+
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    // ESRCH: the group is gone already.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+process.once("exit", () => {
+  for (const pid of running) signalGroup(pid, "SIGKILL");
+});
+
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -28,35 +77,83 @@ export function ensureBuild(): void {
   if (built.status !== 0) throw new Error("The app did not build.");
 }
 
-/** Starts one server on a free port and waits until it answers. */
-export async function startAppServer(databaseUrl: string): Promise<AppServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SECURE_COOKIES: "false", SEED_DEMO: "false" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+/** Starts the built app and waits until it answers; `databaseUrl` is its DATABASE_URL. */
+export async function startAppServer(databaseUrl: string, options: StartOptions = {}): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    SEED_DEMO: "false",
+    LOG_REQUESTS: "false",
+    ...options.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+  };
+  const steps = [...(options.before ?? []), [process.execPath, "--import", "tsx", "server/index.ts"]];
+  // One shell per server so the steps share its process group; exec hands the group's leader to the server.
+  const script = steps.map((step, index) => `${index === steps.length - 1 ? "exec " : ""}${step.map(quote).join(" ")}`).join(" && ");
+  const child: ChildProcess = spawn("/bin/sh", ["-c", script], {
+    cwd: options.cwd,
+    env,
+    stdio: options.output === "stderr" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const pid = child.pid!;
+  running.add(pid);
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(pid);
+      resolve(code);
+    }),
+  );
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const waitExit = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+    clearTimeout(timer);
+    return done;
+  };
+  const kill = async () => {
+    signalGroup(pid, "SIGKILL");
+    if (!ended()) await waitExit(10_000);
+  };
+  const stop = async (graceMs = 15_000) => {
+    if (!ended()) {
+      signalGroup(pid, "SIGTERM");
+      if (await waitExit(graceMs)) {
+        // The server is gone; anything of its group that outlived it goes too.
+        signalGroup(pid, "SIGKILL");
+        return;
+      }
+    }
+    await kill();
+  };
+  const server: AppServer = { url, port, pid, log: () => log, exited, signal: (signal) => child.kill(signal), stop, kill };
+
+  const readyUrl = options.readyUrl?.(url) ?? `${url}/healthz`;
+  const deadline = Date.now() + (options.timeoutMs ?? 100_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The app server stopped: ${errors}`);
+    if (ended()) throw new Error(`The app server stopped before answering:\n${log}`);
     try {
-      if ((await fetch(`${url}/status`)).ok) break;
+      if ((await fetch(readyUrl)).ok) return server;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`The app server did not answer within a minute: ${errors}`);
+    if (Date.now() > deadline) {
+      await kill();
+      throw new Error(`The app server did not answer ${readyUrl} in time:\n${log}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const end = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill(signal);
-    });
-  // stop: as an operator would; kill: as a crash would (SIGKILL, nothing finishes).
-  return { url, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+}
+
+function quote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Reads a server-sent event stream until `text` arrives (or `timeout` passes: then it throws). */

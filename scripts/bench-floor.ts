@@ -1,7 +1,8 @@
 /**
  * The bench's floors: bare React Router apps, built from the project's own node_modules (the same
  * React Router, React, Vite, Express and compression), served the same way as Rungs (Express with
- * React Router's request handler behind compression, the same Node options). Every page of Rungs
+ * React Router's request handler behind compression, the same Node options, as many app processes
+ * behind node:cluster's primary). Every page of Rungs
  * is measured against them in the same run: what the framework itself costs on this machine today.
  *
  * - "bare": one page of one line of text (`/status`) and one resource route (`/ping`).
@@ -109,7 +110,14 @@ export default flatRoutes();
   "server.mjs": `import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
+import cluster from "node:cluster";
 import zlib from "node:zlib";
+// As many app processes as Rungs runs, behind node:cluster's primary as Rungs' are.
+const processes = Number(process.env.PROCESSES ?? 1);
+if (processes > 1 && cluster.isPrimary) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  await new Promise(() => {});
+}
 const build = await import("./build/server/index.js");
 const app = express();
 app.disable("x-powered-by");
@@ -139,7 +147,11 @@ export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: stri
   if (built.status !== 0) throw new Error(`the ${kind} floor app did not build: ${built.stdout}\n${built.stderr}`);
 }
 
-/** Starts a floor app's server on a port, with the Node options Rungs is served with. */
-export function startFloorApp(folder: string, port: number, nodeOptions: string): ChildProcess {
-  return spawn(process.execPath, ["server.mjs"], { cwd: folder, env: { ...process.env, NODE_ENV: "production", PORT: String(port), NODE_OPTIONS: nodeOptions }, stdio: ["ignore", "ignore", "inherit"] });
+/** Starts a floor app's server on a port, with the Node options and the number of app processes Rungs is served with. */
+export function startFloorApp(folder: string, port: number, nodeOptions: string, processes: number): ChildProcess {
+  return spawn(process.execPath, ["server.mjs"], {
+    cwd: folder,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), NODE_OPTIONS: nodeOptions, PROCESSES: String(processes) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }

@@ -32,9 +32,8 @@
  * A measurement, not a test: it exits 0 whatever the figures (1 only when it could not set up the
  * run). The servers are stopped by their process ids at the end.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,6 +42,8 @@ import { postgresMs, treeMs } from "./bench-cpu.ts";
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { buildFloorApp, startFloorApp, type FloorKind } from "./bench-floor.ts";
+import { freePort, startAppServer, type AppServer } from "./app-servers.ts";
+import { processCount } from "../server/process-rules.ts";
 
 const { values } = parseArgs({
   options: {
@@ -117,11 +118,11 @@ function withDatabaseName(url: string, name: string): string {
 }
 Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
 
-let server: ChildProcess | null = null;
+let server: AppServer | null = null;
 /** The floor apps the pages are measured against. */
 const floorServers: ChildProcess[] = [];
 /** --against: the other checkout's server. */
-let againstServer: ChildProcess | null = null;
+let againstServer: AppServer | null = null;
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
 
@@ -147,15 +148,14 @@ async function main() {
       throw new Error("npm run build failed");
     }
   }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const healthPort = await freePort();
   healthBase = `http://127.0.0.1:${healthPort}`;
-  server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_OPTIONS: serveNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
-    stdio: ["ignore", "ignore", "inherit"],
+  server = await startAppServer(databaseUrl, {
+    env: { NODE_OPTIONS: serveNodeOptions(), ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
+    output: "stderr",
+    timeoutMs: 60_000,
   });
-  await waitForServer(base);
+  const base = server.url;
   step(`server pid ${server.pid} listening on ${base}`);
 
   const engineer = await signIn(base, accounts.engineer.email);
@@ -221,24 +221,29 @@ async function main() {
     { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
   ];
 
-  // The floors: bare React Router apps, served beside Rungs for the whole run.
+  // The floors: bare React Router apps, served beside Rungs for the whole run, with as many app processes.
+  const processes = processCount(values.processes === undefined || values.processes === "auto" ? values.processes : Number(values.processes), {
+    cores: os.availableParallelism(),
+    production: true,
+    database: postgresServer ? "postgresql" : "sqlite",
+  });
   const floors = {} as Record<FloorKind, { base: string; pid: number }>;
   for (const kind of ["bare", "routes"] as const) {
     const floorFolder = path.join(folder, `floor-${kind}`);
     step(`building the ${kind === "bare" ? "bare floor: a React Router app of one page and one resource route" : "route-table floor: the same with Rungs' route files, each empty, and a root with a minimal loader"}, from the project's node_modules`);
     buildFloorApp(kind, floorFolder, process.cwd());
     const floorPort = await freePort();
-    const floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions());
+    const floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions(), processes);
     floorServers.push(floorServer);
     floors[kind] = { base: `http://127.0.0.1:${floorPort}`, pid: floorServer.pid! };
     await waitFor(`${floors[kind].base}/ping`, floorServer);
-    step(`${kind} floor pid ${floorServer.pid} listening on ${floors[kind].base}`);
+    step(`${kind} floor pid ${floorServer.pid} listening on ${floors[kind].base}, ${processes} app process${processes === 1 ? "" : "es"}`);
   }
   const floorSide = (kind: FloorKind, partner: "page" | "resource"): Side => ({ url: `${floors[kind].base}${partner === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floors[kind].pid), db: 0 }) });
   const remix2 = remix2Figures();
   const before = values.against ? await startAgainst(values.against) : null;
   const rungsSide = (target: { path: string; cookie?: string }): Side => ({ url: base + target.path, cookie: target.cookie, cpu: rungsCpu });
-  const rungsCpu = () => ({ app: treeMs(server!.pid!), db: postgresServer ? postgresMs() : 0 });
+  const rungsCpu = () => ({ app: treeMs(server!.pid), db: postgresServer ? postgresMs() : 0 });
 
   const results: Row[] = [];
   // --only <label> (repeatable) measures those pages and /status, for a quicker look at one page.
@@ -341,15 +346,14 @@ async function startAgainst(dir: string): Promise<{ base: string; cpu: () => { a
   if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "node_modules/.bin/tsx"))) {
     throw new Error(`--against ${root}: not a built checkout (run npm ci && npm run build there first)`);
   }
-  const port = await freePort();
   const commit = spawnSync("git", ["-C", root, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim().slice(0, 80);
-  againstServer = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], {
+  againstServer = await startAppServer(databaseUrl, {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: serveNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}) },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { NODE_OPTIONS: serveNodeOptions(), ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}) },
+    output: "stderr",
+    timeoutMs: 60_000,
   });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/healthz`, againstServer);
+  const base = againstServer.url;
   step(`before: ${root} (${commit || "not a git checkout"}), pid ${againstServer.pid}, on ${base}, the same database`);
   const pid = againstServer.pid!;
   return { base, cpu: () => ({ app: treeMs(pid), db: postgresServer ? postgresMs() : 0 }) };
@@ -538,21 +542,6 @@ function serveNodeOptions(): string {
   const serve: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.serve;
   const own = /NODE_OPTIONS="([^"$]*)/.exec(serve)?.[1]?.trim() ?? "";
   return [own, process.env.NODE_OPTIONS ?? ""].filter(Boolean).join(" ");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-async function waitForServer(base: string) {
-  await waitFor(`${base}/healthz`, server);
 }
 
 async function waitFor(url: string, child: ChildProcess | null) {
@@ -948,7 +937,7 @@ function printTable(rows: Row[]) {
   console.log("");
   console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"}), requests with Accept-Encoding: ${ACCEPT_ENCODING}`);
   console.log(
-    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
+    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules, with as many app processes: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
   );
   console.log(
     `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, p95 <= ${P95_RATIO_BAR} x /status's; every row CPU <= ${REMIX_2_BAR} x before's (${values.against ? `"before": ${values.against}, served beside on the same database and measured in the same slices` : `"before": the last figures on Remix 2 at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people, docs/benchmarks/remix-2.json`}). Rows in brackets are informational.`,
@@ -959,17 +948,13 @@ function printTable(rows: Row[]) {
   console.log("");
 }
 
-function stopFloors() {
-  for (const floor of [...floorServers, againstServer]) if (floor?.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
+async function stopFloors() {
+  for (const floor of floorServers) if (floor.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
+  await againstServer?.stop();
 }
 
 async function stopServer() {
-  if (!server || server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
-  process.kill(server.pid, "SIGTERM");
-  const timer = setTimeout(() => server?.pid !== undefined && server.exitCode === null && process.kill(server.pid, "SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
+  await server?.stop(5_000);
 }
 
 async function dropBenchDatabase(serverUrl: string) {
@@ -994,7 +979,7 @@ try {
   code = 1;
 } finally {
   await stopServer();
-  stopFloors();
+  await stopFloors();
   if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
   else {
     rmSync(folder, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, people, signIn } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, people, signIn, signInThroughForm } from "./helpers";
 
 test("a person signs in, sees their name, and signs out", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await expectAccessible(page);
-  await signIn(page, people.engineer.email);
+  await signInThroughForm(page, people.engineer.email);
   await expect(page.getByText(people.engineer.name).first()).toBeVisible();
   await expectAccessible(page);
 
@@ -22,7 +22,7 @@ test("a wrong password is refused with a clear message and keeps the email", asy
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(people.manager.email);
-  await signIn(page, people.manager.email);
+  await signInThroughForm(page, people.manager.email);
 });
 
 test("after a refused sign-in, one click on Sign in with the right password signs in", async ({ page }) => {
@@ -72,7 +72,7 @@ test("responses carry security headers and an httpOnly, SameSite=Lax session coo
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  await signIn(page, people.engineer.email);
+  await signInThroughForm(page, people.engineer.email);
   const cookie = (await page.context().cookies()).find((c) => c.name === "rungs_session");
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");

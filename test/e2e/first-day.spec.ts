@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { startIdentityProvider, TEST_CLIENT, type TestProvider } from "../utils/identity-provider";
 import { startSmtpSink } from "../utils/smtp-sink";
 import { expectAccessible, openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";
@@ -25,20 +25,11 @@ const accounts = {
   eli: { email: "eli.engineer@acme.example", email_verified: true, name: "Eli Engineer" },
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 let provider: TestProvider | undefined;
-let server: ChildProcess | undefined;
+let server: AppServer | undefined;
 let folder: string | undefined;
 test.afterAll(async () => {
-  if (server && server.exitCode === null) server.kill("SIGKILL");
+  await server?.kill();
   await provider?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
@@ -88,12 +79,8 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     NOTIFY_SCHEDULE: "off",
   };
   try {
-    const started = spawn("./node_modules/.bin/tsx", ["server/index.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    server = started;
-    let log = "";
-    started.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    started.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    await expect.poll(async () => (await fetch(`${origin}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] }).toBe(200);
+    server = await startAppServer(env.DATABASE_URL, { port, env });
+    const log = server.log();
 
     // The operator finds the one-time setup link in the log, under the public address.
     const setupLink = new RegExp(`${origin}/setup/\\S+`).exec(log)?.[0];
@@ -236,7 +223,7 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
       });
       expect(answer.status, mailOrigin).toBe(200);
     }
-    expect(log).not.toMatch(/"level":"error"/);
+    expect(server.log()).not.toMatch(/"level":"error"/);
   } finally {
     await sink.close();
   }

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 
 /**
  * WEB_CONCURRENCY: the built app as an operator runs it, two app processes on one port behind
@@ -13,61 +12,35 @@ import { expect, test } from "@playwright/test";
  */
 const TOKEN = "processes-metrics-token-2026";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-type Running = { server: ChildProcess; base: string; healthBase: string; log: () => string };
+type Running = { server: AppServer; base: string; healthBase: string; log: () => string };
 const folders: string[] = [];
-const servers: ChildProcess[] = [];
+const servers: AppServer[] = [];
 
 /** The built app on a fresh embedded database with HEALTH_PORT and METRICS_TOKEN, once its health port answers. */
 async function start(processes: number): Promise<Running> {
   const folder = mkdtempSync(join(tmpdir(), "rungs-processes-"));
   folders.push(folder);
-  const [port, healthPort] = [await freePort(), await freePort()];
-  const server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${join(folder, "rungs.db")}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "false",
-      LOG_REQUESTS: "false",
-      WEB_CONCURRENCY: String(processes),
-      HEALTH_PORT: String(healthPort),
-      METRICS_TOKEN: TOKEN,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const healthPort = await freePort();
+  const healthBase = `http://127.0.0.1:${healthPort}`;
+  const server = await startAppServer(`file:${join(folder, "rungs.db")}`, {
+    env: { WEB_CONCURRENCY: String(processes), HEALTH_PORT: String(healthPort), METRICS_TOKEN: TOKEN },
+    readyUrl: () => `${healthBase}/healthz`,
   });
   servers.push(server);
-  let log = "";
-  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const healthBase = `http://127.0.0.1:${healthPort}`;
-  await expect
-    .poll(async () => (await fetch(`${healthBase}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] })
-    .toBe(200);
-  return { server, base: `http://127.0.0.1:${port}`, healthBase, log: () => log };
+  return { server, base: server.url, healthBase, log: server.log };
 }
 
 async function endsOnSigterm({ server, base }: Running) {
-  const ended = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
-  server.kill("SIGTERM");
-  expect(await ended).toBe(0);
+  // The operator's SIGTERM reaches the primary alone; it ends the app processes it started.
+  server.signal("SIGTERM");
+  expect(await server.exited).toBe(0);
   await expect.poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", { timeout: 15_000 }).toBe("closed");
 }
 
 test.describe.configure({ timeout: 120_000 });
 
-test.afterAll(() => {
-  for (const server of servers) if (server.exitCode === null) server.kill("SIGKILL");
+test.afterAll(async () => {
+  await Promise.all(servers.map((server) => server.kill()));
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { applyMigrations } from "../../app/db/migrate.server";
+import { startAppServer, type AppServer } from "../../scripts/app-servers";
 
 /**
  * An upgrade as an operator does it on the embedded database: the database of the previous
@@ -15,40 +14,11 @@ import { applyMigrations } from "../../app/db/migrate.server";
  * made every upgrade fail as "busy".
  */
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 let folder = "";
-let server: ChildProcess | undefined;
-
-/**
- * Stops the server and everything it started. tsx runs the server in a node process of its own:
- * a SIGKILL to tsx alone left that one running (and holding the database file). The server is
- * spawned in a process group of its own (detached), so the group is signalled as a whole.
- */
-async function stopServer() {
-  const pid = server?.pid;
-  if (pid === undefined) return;
-  const exited = server!.exitCode !== null || server!.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => server!.once("exit", () => resolve()));
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch (error) {
-    // ESRCH: the group is gone already.
-    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
-  clearTimeout(timer);
-}
+let server: AppServer | undefined;
 
 test.afterAll(async () => {
-  await stopServer();
+  await server?.kill();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -71,19 +41,7 @@ test("the server started on the previous release's database applies the newest m
   file.pragma("journal_mode = WAL");
   file.close();
 
-  const port = await freePort();
-  let log = "";
-  server = spawn("./node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_REQUESTS: "false", WEB_CONCURRENCY: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, which stopServer ends whole (tsx and the server's node process).
-    detached: true,
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => server!.on("exit", resolve));
-  const healthy = expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status, { timeout: 100_000, intervals: [500] }).toBe(200);
-  const outcome = await Promise.race([healthy.then(() => "serving"), exited.then((code) => `exited with ${code}`)]);
-  expect(outcome, log).toBe("serving");
+  server = await startAppServer(databaseUrl, { env: { WEB_CONCURRENCY: "1" } });
+  const log = server.log();
   expect(log).toContain(`Applied 1 database migration: ${newest}`);
 });
