@@ -1,16 +1,40 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+/**
+ * Two projects. "pure": test/unit, logic without a database, run in worker threads that keep the
+ * modules they imported between files (nothing there keeps state in a module). "database":
+ * test/integration, each file in a process of its own on its own real database (a copy of one
+ * migrated base; test/setup/database.ts). `vitest run --project pure` runs the first alone.
+ */
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["test/unit/**/*.test.{ts,tsx}", "test/integration/**/*.test.ts"],
-    setupFiles: ["./test/setup/setup-test-env.ts"],
-    globalSetup: ["./test/setup/global-setup.ts"],
     restoreMocks: true,
     // Guards against hangs, not speed checks: database tests share two cores with the app build in CI.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "pure",
+          include: ["test/unit/**/*.test.{ts,tsx}"],
+          setupFiles: ["./test/setup/no-database.ts", "./test/setup/console-errors.ts"],
+          pool: "threads",
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "database",
+          include: ["test/integration/**/*.test.ts"],
+          setupFiles: ["./test/setup/database.ts", "./test/setup/console-errors.ts"],
+          globalSetup: ["./test/setup/global-setup.ts"],
+          pool: "forks",
+        },
+      },
+    ],
   },
 });

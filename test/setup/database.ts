@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeEach, vi } from "vitest";
+import { afterAll } from "vitest";
 import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
@@ -15,13 +15,6 @@ process.env.SECURE_COOKIES = "false";
 
 const global = globalThis as { rungsDb?: { $disconnect(): Promise<void> } };
 delete global.rungsDb;
-
-// An unexpected console.error fails the test; tests that expect one spy on it.
-beforeEach(() => {
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    throw new Error(`console.error was called: ${args.map(String).join(" ")}`);
-  });
-});
 
 afterAll(async () => {
   await global.rungsDb?.$disconnect();
