@@ -3,13 +3,24 @@ import { chromiumArgs, chromiumPath } from "./test/e2e/chromium";
 
 // The app servers start in the global setup, through the one way tests start a server (scripts/app-servers.ts).
 const port = Number(process.env.E2E_PORT ?? 3210);
+const chromium = { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } };
 
+/**
+ * Specs that share no data with the demo server's journeys: the job-families server's (its own
+ * database), single sign-on's (its own), and those that start servers of their own.
+ */
+const apart = ["calibration", "demo", "job-families", "points", "single-sign-on", "first-day", "processes", "upgrade"].map((name) => `**/${name}.spec.ts`);
+
+/**
+ * Three projects on two workers. The accessibility sweep only reads, so its tests run side by side,
+ * first, on the demo organisation as seeded. Then the journeys on the demo server run one after
+ * another (they build on each other's data), beside the journeys that have servers of their own.
+ */
 export default defineConfig({
   testDir: "./test/e2e",
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -22,10 +33,9 @@ export default defineConfig({
     reducedMotion: "reduce",
   },
   projects: [
-    {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } },
-    },
+    { name: "sweep", testMatch: "**/accessibility.spec.ts", fullyParallel: true, use: chromium },
+    { name: "journeys", testIgnore: ["**/accessibility.spec.ts", ...apart], fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
+    { name: "apart", testMatch: apart, fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
   ],
   globalSetup: "./test/e2e/servers.ts",
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -6,11 +7,16 @@ import tsconfigPaths from "vite-tsconfig-paths";
  * modules they imported between files (nothing there keeps state in a module). "database":
  * test/integration, each file in a process of its own on its own real database (a copy of one
  * migrated base; test/setup/database.ts). `vitest run --project pure` runs the first alone.
+ *
+ * A worker per core, not Vitest's default of one fewer: a database test spends much of its time
+ * waiting on its database, a spawned command or a server, and on two cores one worker left the
+ * other core idle.
  */
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     restoreMocks: true,
+    maxWorkers: availableParallelism(),
     // Guards against hangs, not speed checks: database tests share two cores with the app build in CI.
     testTimeout: 30_000,
     hookTimeout: 60_000,

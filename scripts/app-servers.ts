@@ -55,9 +55,17 @@ function signalGroup(pid: number, signal: NodeJS.Signals) {
   }
 }
 
-process.once("exit", () => {
+const killRunning = () => {
   for (const pid of running) signalGroup(pid, "SIGKILL");
-});
+};
+process.once("exit", killRunning);
+// A run stopped by a signal ends without "exit": end the servers, then let the signal do what it would have.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    killRunning();
+    process.kill(process.pid, signal);
+  });
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { DEMO_PASSWORD, people } from "./helpers";
+import { axe, people, signIn } from "./helpers";
 
 /**
  * Every page type of the app, as the roles that see it, in light and dark theme, at a desktop
@@ -141,11 +140,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
 async function signedInState(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signIn(page, email);
   const state = await context.storageState();
   await context.close();
   return state;
@@ -156,7 +151,7 @@ const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
 /** Serious and critical violations on the page as it is now, one line each. */
 async function violations(page: Page, rules?: string[]): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   const results = await (rules ? builder.withRules(rules) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
