@@ -128,7 +128,7 @@ async function serve(env: Env, development: boolean) {
   setInterval(followReloads, 15_000).unref();
 
   // The email outbox's figures are the database's, read when /metrics is scraped.
-  const { addScrapedGauge } = await import("../app/modules/operations/metrics.server.ts");
+  const { addScrapedGauge } = await import("../app/platform/metrics.server.ts");
   const { outboxCounts } = await import("../app/modules/operations/outbox-metrics.server.ts");
   addScrapedGauge("rungs_outbox_messages", "Email outbox messages by status (queued, sent, failed, skipped).", ["status"], outboxCounts);
 

@@ -17,7 +17,7 @@ import {
 import { canReadAssessment } from "~/modules/assessments/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCounts, overviewPage, submittedRatings, teamVersion, type CycleRow, type OverviewPerson } from "./queries.server";
 
 /**
