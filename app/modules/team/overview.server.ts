@@ -2,10 +2,10 @@ import { getLevel, placeLabel, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
+import { daysLeft } from "~/modules/days";
 import {
   attentionFlags,
   cycleStatus,
-  daysLeft,
   emptyCounts,
   PARTICIPANT_STATES,
   participantState,
