@@ -106,6 +106,8 @@ async function runBackgroundJobs(env: Env) {
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");
   else if (env.NOTIFY_SCHEDULE === "on") {
+    // These jobs load the app's modules apart from its build: the workflows register here too.
+    await import("../app/modules/workflows.server.ts");
     const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
     const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
     const transport = smtpTransport();

@@ -13,6 +13,9 @@ if (provider === "postgresql") {
 process.env.NODE_ENV = "test";
 process.env.SECURE_COOKIES = "false";
 
+// As in the app: every workflow's to-do provider and deactivation hook, registered once.
+await import("~/modules/workflows.server");
+
 const global = globalThis as { rungsDb?: { $disconnect(): Promise<void> } };
 delete global.rungsDb;
 
