@@ -10,7 +10,7 @@ import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
-import { endWorkflowsOf } from "./deactivation.server";
+import { deactivationHooks } from "./deactivation.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -397,13 +397,13 @@ function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.r
  * The one way a person is deactivated, from the admin's page or an identity provider (SCIM's
  * PUT, PATCH and DELETE), in the caller's transaction: the person is kept with everything they
  * did, their access ends (endAccess), every workflow's registered hook ends its work
- * (deactivation.server.ts), and the audit log records who did it. False when they already were.
+ * (deactivationHooks), and the audit log records who did it. False when they already were.
  */
 export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = new Date()): Promise<boolean> {
   const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);
-  const ended = await endWorkflowsOf(tx, personId, now);
+  const ended = await deactivationHooks.run(tx, personId, now);
   await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...ended }));
   return true;
 }
