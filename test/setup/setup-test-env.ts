@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeEach, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
@@ -13,11 +13,14 @@ if (provider === "postgresql") {
 process.env.NODE_ENV = "test";
 process.env.SECURE_COOKIES = "false";
 
-// As in the app: every workflow's to-do provider and deactivation hook, registered once.
-await import("~/modules/workflows.server");
-
 const global = globalThis as { rungsDb?: { $disconnect(): Promise<void> } };
 delete global.rungsDb;
+
+// As in the app, every workflow's to-do provider and hooks are registered; once the test file is
+// loaded, so that environment it sets before its imports (vi.hoisted) is what the modules read.
+beforeAll(async () => {
+  await import("~/modules/workflows.server");
+});
 
 // An unexpected console.error fails the test; tests that expect one spy on it.
 beforeEach(() => {
