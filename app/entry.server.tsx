@@ -4,6 +4,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { serverFacts } from "./utils/server-facts";
+// Every workflow registers its to-do provider and deactivation hook before any request is served.
+import "./modules/workflows.server";
 
 export const streamTimeout = 5_000;
 

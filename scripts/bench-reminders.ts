@@ -28,6 +28,8 @@ const { applyMigrations } = await import("../app/db/migrate.server.ts");
 await applyMigrations(process.env.DATABASE_URL);
 const { db } = await import("../app/db/client.server.ts");
 const { importPeople } = await import("../app/modules/people/import.server.ts");
+// The to-do list the pass reads gathers what the workflows register.
+await import("../app/modules/workflows.server.ts");
 const { queueReminders } = await import("../app/modules/notifications/outbox.server.ts");
 const { toCsv } = await import("../prisma/seed/demo-organisation.ts");
 const { largeOrganisation } = await import("../prisma/seed/large-organisation.ts");

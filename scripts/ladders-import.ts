@@ -123,10 +123,14 @@ function importFrom(format: Format, dir: string, options: { ladderId?: string; f
   return importPathway(pathwaySources(dir), options);
 }
 
+/** Where Snowflake's constants.js may be: under src/ in a checkout of Medium/snowflake, or at the top of a folder holding it alone. */
+const SNOWFLAKE_CONSTANTS = ["src/constants.js", "constants.js"];
+
 /** Medium's Snowflake: the checkout's constants.js, and its README.md for the ladder's description. */
 function snowflakeSources(dir: string): SourceFile[] {
-  if (!existsSync(join(dir, "constants.js"))) throw new UsageError(`${dir} holds no constants.js (Snowflake keeps its tracks, milestones and points there)`);
-  return ["constants.js", "README.md"].map((name) => join(dir, name)).filter((path) => existsSync(path)).map(read);
+  const constants = SNOWFLAKE_CONSTANTS.map((name) => join(dir, name)).find((path) => existsSync(path));
+  if (constants === undefined) throw new UsageError(`${dir} holds no constants.js, neither as ${SNOWFLAKE_CONSTANTS.join(" nor as ")} (Snowflake keeps its tracks, milestones and points there)`);
+  return [constants, join(dir, "README.md")].filter((path) => existsSync(path)).map(read);
 }
 
 /**

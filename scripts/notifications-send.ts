@@ -17,6 +17,8 @@ try {
   throw error;
 }
 await applyMigrations(env.DATABASE_URL);
+// The to-do list the pass reads gathers what the workflows register.
+await import("../app/modules/workflows.server.ts");
 const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
 const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
 const result = await runNotificationPass(smtpTransport());

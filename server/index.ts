@@ -106,6 +106,8 @@ async function runBackgroundJobs(env: Env) {
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");
   else if (env.NOTIFY_SCHEDULE === "on") {
+    // These jobs load the app's modules apart from its build: the workflows register here too.
+    await import("../app/modules/workflows.server.ts");
     const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
     const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
     const transport = smtpTransport();
@@ -128,7 +130,7 @@ async function serve(env: Env, development: boolean) {
   setInterval(followReloads, 15_000).unref();
 
   // The email outbox's figures are the database's, read when /metrics is scraped.
-  const { addScrapedGauge } = await import("../app/modules/operations/metrics.server.ts");
+  const { addScrapedGauge } = await import("../app/platform/metrics.server.ts");
   const { outboxCounts } = await import("../app/modules/operations/outbox-metrics.server.ts");
   addScrapedGauge("rungs_outbox_messages", "Email outbox messages by status (queued, sent, failed, skipped).", ["status"], outboxCounts);
 

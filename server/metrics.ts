@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { metrics } from "../app/modules/operations/metrics.server.ts";
+import { metrics } from "../app/platform/metrics.server.ts";
 
 /** Records each request's duration and status under its route pattern (never its path). */
 export function observeRequests(patternOf: (path: string) => string) {

@@ -3,14 +3,14 @@ import { createServer, type Server } from "node:http";
 import { Worker as Thread } from "node:worker_threads";
 import client from "prom-client";
 import { restartPacer } from "../server/process-rules.ts";
-import { isSiblingMessage } from "../server/siblings.ts";
+import { isSiblingMessage } from "../app/platform/siblings.server.ts";
 import { BEAT_MS, loopRunning } from "./loop-beat.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 
 /**
  * The primary process of WEB_CONCURRENCY > 1: starts the app processes (workers) that serve the
  * port, hands each connection to one of them (node:cluster's round robin), passes word between
- * them (server/siblings.ts), gathers their metrics for /metrics, and starts a worker
+ * them (app/platform/siblings.server.ts), gathers their metrics for /metrics, and starts a worker
  * again when one ends unexpectedly. It serves no pages itself, so its event loop stays free.
  */
 export function startWorkers(count: number): { stop: () => Promise<void>; serving: () => number } {

@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
-import { metrics } from "~/modules/operations/metrics.server";
+import { metrics } from "~/platform/metrics.server";
 
 /**
  * Times every SQL statement where Prisma hands it to the driver adapter (the same place

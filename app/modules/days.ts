@@ -21,3 +21,10 @@ export function dayToDate(day: string): Date {
 }
 
 export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Whole days from now until the end of a last day such as a cycle's (0 on that day, negative once past). */
+export function daysLeft(lastDay: Date, now: Date): number {
+  return Math.ceil((lastDay.getTime() + DAY - now.getTime()) / DAY) - 1;
+}

@@ -6,6 +6,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/identity/permissions.server";
+import { ladderWords } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Audit log · Rungs" }];
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const ladders = (await servedLadders()).map((served) => served.ladder);
-  return listAuditEvents(pageParam(url.searchParams), ladders);
+  return listAuditEvents(pageParam(url.searchParams), ladderWords(ladders));
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });

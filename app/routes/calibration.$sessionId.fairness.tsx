@@ -3,7 +3,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { fairnessView } from "~/modules/calibration/fairness.server";
+import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 

@@ -11,7 +11,7 @@ import { growthPage } from "~/modules/growth/profile.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";
 import type { TodoItem } from "~/modules/todo/todo";
-import { reviewTodoAbout } from "~/modules/todo/todo.server";
+import { reviewTodoAbout } from "~/modules/cycles/todo.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { possessive } from "~/utils/possessive";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
@@ -15,6 +15,12 @@ process.env.SECURE_COOKIES = "false";
 
 const global = globalThis as { rungsDb?: { $disconnect(): Promise<void> } };
 delete global.rungsDb;
+
+// As in the app, every workflow's to-do provider and hooks are registered; once the test file is
+// loaded, so that environment it sets before its imports (vi.hoisted) is what the modules read.
+beforeAll(async () => {
+  await import("~/modules/workflows.server");
+});
 
 afterAll(async () => {
   await global.rungsDb?.$disconnect();

@@ -1,6 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Ladder } from "~/modules/ladders";
-import { actionLabel, describeAuditDetail, idsToName, type AuditAction } from "./events";
+import { actionLabel, describeAuditDetail, idsToName, type AuditAction, type LadderWords } from "./events";
 
 /**
  * The append-only record of administrative actions. Writers pass their transaction
@@ -42,7 +41,7 @@ export type AuditListItem = {
 };
 
 /** Newest first. Subjects are named in one extra query per kind, not one per row; details in words, tracks and levels named from the ladders. */
-export async function listAuditEvents(page: number, ladders: readonly Ladder[]): Promise<{ events: AuditListItem[]; total: number; page: number; pageCount: number }> {
+export async function listAuditEvents(page: number, ladderWords: LadderWords): Promise<{ events: AuditListItem[]; total: number; page: number; pageCount: number }> {
   const total = await db.auditEvent.count();
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -71,7 +70,7 @@ export async function listAuditEvents(page: number, ladders: readonly Ladder[]):
     inDetails.length ? db.calibrationSession.findMany({ where: { id: { in: inDetails } }, select: { id: true, name: true } }) : [],
   ]);
   const names = new Map<string, string>([...people, ...teams, ...cycles, ...sessions].map((row) => [row.id, row.name]));
-  const context = { ladders, names };
+  const context = { ladderWords, names };
   return {
     total,
     page: current,

@@ -1,4 +1,3 @@
-import { levelLabel, placeLabel, trackLabel, type Ladder } from "~/modules/ladders";
 
 /** Every action the app records, with the words the audit log page shows for it. */
 export const ACTION_LABELS = {
@@ -65,8 +64,19 @@ export function actionLabel(action: string): string {
   return Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as AuditAction] : action;
 }
 
-/** What describing a detail reads besides it: the ladders that name tracks and levels, and the names of people and sessions a detail refers to by id. */
-export type DetailContext = { ladders: readonly Ladder[]; names: ReadonlyMap<string, string> };
+/**
+ * How the served ladders name a track, a level and a place (track and level) in words, the id
+ * where none knows it: ladders' lookups, bound by the caller (ladderWords), so that recording and
+ * describing events, which every module does, depends on no module.
+ */
+export type LadderWords = {
+  track(trackId: string | null, ladderId?: string | null): string | null;
+  level(levelId: string | null, ladderId?: string | null, sublevelId?: string | null): string | null;
+  place(trackId: string | null, levelId: string | null, ladderId?: string | null, sublevelId?: string | null): string | null;
+};
+
+/** What describing a detail reads besides it: the ladders' words for tracks and levels, and the names of people and sessions a detail refers to by id. */
+export type DetailContext = { ladderWords: LadderWords; names: ReadonlyMap<string, string> };
 
 type Detail = Readonly<Record<string, unknown>>;
 type Describe = (detail: Detail, context: DetailContext) => string[];
@@ -140,8 +150,8 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
   }
   const text = String(value);
   const ladderId = typeof detail.ladderId === "string" ? detail.ladderId : null;
-  if (key === "track") return trackLabel(context.ladders, text, ladderId) ?? text;
-  if (key === "level") return levelLabel(context.ladders, text, ladderId) ?? text;
+  if (key === "track") return context.ladderWords.track(text, ladderId) ?? text;
+  if (key === "level") return context.ladderWords.level(text, ladderId) ?? text;
   if (NAMED_BY_ID.has(key)) return context.names.get(text) ?? text;
   if (ISO_INSTANT.test(text)) return `${instantFormat.format(new Date(text))} UTC`;
   return text;
@@ -173,8 +183,8 @@ function placeChange(from: unknown, to: unknown, context: DetailContext): string
   const [before, after] = [place(from), place(to)];
   const words =
     before.track === after.track
-      ? (side: typeof before) => levelLabel(context.ladders, side.level)
-      : (side: typeof before) => placeLabel(context.ladders, side.track, side.level);
+      ? (side: typeof before) => context.ladderWords.level(side.level)
+      : (side: typeof before) => context.ladderWords.place(side.track, side.level);
   return `${words(before) ?? "none"} → ${words(after) ?? "none"}`;
 }
 
@@ -188,7 +198,7 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.created": (detail, context) => {
     const ladderId = typeof detail.ladderId === "string" ? detail.ladderId : null;
     const text = (key: string) => (typeof detail[key] === "string" ? (detail[key] as string) : null);
-    const place = placeLabel(context.ladders, text("track"), text("level"), ladderId, text("sublevel"));
+    const place = context.ladderWords.place(text("track"), text("level"), ladderId, text("sublevel"));
     return [
       ...fields(pick(detail, "name", "email"), context),
       ...(place ? [`place: ${place}`] : []),

@@ -3,8 +3,8 @@ import { writeRows } from "~/db/reads.server";
 import pg from "pg";
 import { db, Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { metrics } from "~/modules/operations/metrics.server";
-import { onSiblingMessage, tellSiblings } from "../../../server/siblings";
+import { metrics } from "~/platform/metrics.server";
+import { onSiblingMessage, tellSiblings } from "~/platform/siblings.server";
 
 /**
  * "Something changed in session X", to everyone viewing it, within a second. One server keeps
@@ -13,7 +13,7 @@ import { onSiblingMessage, tellSiblings } from "../../../server/siblings";
  * server needs lives only in memory). Messages carry the session id only: viewers reload what
  * they may see through the ordinary loaders, with their own access checks. On SQLite, where
  * every app process is on one machine (WEB_CONCURRENCY), the change goes to the others through
- * the primary process (server/siblings.ts).
+ * the primary process (app/platform/siblings.server.ts).
  */
 
 const CHANNEL = "rungs_calibration";

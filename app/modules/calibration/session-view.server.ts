@@ -17,7 +17,7 @@ import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./se
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { summarise } from "~/modules/statistics/summary";
-import { ViewCache } from "./view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { textParam } from "~/utils/search-params";
 import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
 

@@ -168,7 +168,7 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
 }
 
 /**
- * In the deactivation's transaction (people/service.server.ts, deactivatePerson, for the admin's
+ * In the deactivation's transaction (its hook in app/modules/workflows.server.ts, for the admin's
  * page and SCIM alike): the person's series end and their meetings still to come are withdrawn, so
  * the other person's calendar loses them (the next notification pass sends the cancellation); what
  * happened before stays as the other person's record. Returns how many meetings were withdrawn.

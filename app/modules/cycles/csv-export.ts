@@ -3,7 +3,6 @@
  * module loads the rows in batches and streams what these functions format.
  */
 
-import type { FeedbackCounts } from "~/modules/feedback/counts";
 import { csvRow } from "~/utils/csv";
 
 export const CYCLE_EXPORT_COLUMNS = [
@@ -51,8 +50,14 @@ export type ExportParticipant = {
   /** The competencies to list, in ladder order (those of the track the assessments were made against). */
   competencies: readonly { id: string; name: string }[];
   /** Counts of the person's peer and upward feedback (the feedback module's), or null when the cycle asks for none: never text, never names. */
-  feedback: FeedbackCounts | null;
+  feedback: ExportFeedback | null;
 };
+
+/** A person's feedback as the export counts it; `upwardAnswers` is null where the reader may not be shown the upward aggregate. */
+export type ExportFeedback = { peersAsked: number; peersAnswered: number; peersDeclined: number; upwardAnswers: number | null };
+
+/** The feedback counts of one batch of people, by person. */
+export type ExportFeedbackReader = (subjectIds: readonly string[]) => Promise<ReadonlyMap<string, ExportFeedback>>;
 
 function isoDay(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : "";

@@ -1,4 +1,5 @@
 import { plural } from "~/utils/plural";
+import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
 /**
  * Where each person stands in a review cycle, and who needs a manager's attention.
  * Pure rules, written once: participantFigures gives the figures kept on each
@@ -7,11 +8,6 @@ import { plural } from "~/utils/plural";
  * progress pairs that these rules pick (statePairs, progressNeedingAttention).
  */
 
-/** How far one side (self or manager) has got: nothing yet, a draft, or submitted. */
-export type Progress = 0 | 1 | 2;
-export const NONE: Progress = 0;
-export const DRAFT: Progress = 1;
-export const SUBMITTED: Progress = 2;
 
 export const PARTICIPANT_STATES = ["not-started", "self-draft", "self-submitted", "manager-draft", "manager-submitted"] as const;
 export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
@@ -104,10 +100,6 @@ export function cycleStatus(cycle: { startsOn: Date; endsOn: Date; closedAt: Dat
 
 export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = { upcoming: "Not started yet", open: "Open", overdue: "Open, past its end date", closed: "Closed" };
 
-/** Whole days from now until the end of the cycle's last day (0 on the last day, negative once past). */
-export function daysLeft(endsOn: Date, now: Date): number {
-  return Math.ceil((endsOn.getTime() + DAY - now.getTime()) / DAY) - 1;
-}
 
 // ---------------------------------------------------------------- needs attention
 

@@ -5,14 +5,15 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
-import { askUpwardForNewParticipants, feedbackCountsForExport } from "~/modules/feedback/feedback.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
-import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type Progress, type StateCounts } from "./cycle-progress";
+import { joiningHooks } from "./joining.server";
+import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type StateCounts } from "./cycle-progress";
+import type { Progress } from "~/modules/progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { refreshParticipant } from "./participant-progress.server";
 import { csvRow } from "~/utils/csv";
-import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportParticipant } from "./csv-export";
+import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
 import { plural } from "~/utils/plural";
 
 /**
@@ -130,13 +131,13 @@ export async function addParticipants(actorId: string, cycleId: string, emails: 
     if (joining.length === 0) return { ok: false, message: "Everyone named already takes part." };
     await tx.reviewCycleParticipant.createMany({ data: joining.map((person) => ({ cycleId, userId: person.id })) });
     for (const person of joining) await refreshParticipant(tx, cycleId, person.id);
-    const upwardRequests = await askUpwardForNewParticipants(tx, cycleId);
+    const joined = await joiningHooks.run(tx, cycleId);
     await recordAuditEvent(tx, {
       actorId,
       action: "cycle.participants_added",
       subjectType: "ReviewCycle",
       subjectId: cycleId,
-      detail: { name: cycle.name, people: joining.map((person) => person.email).sort(), ...(upwardRequests ? { upwardRequests } : {}) },
+      detail: { name: cycle.name, people: joining.map((person) => person.email).sort(), ...joined },
     });
     return { ok: true, added: joining.length };
   });
@@ -268,11 +269,11 @@ type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder |
  * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (a
  * few queries a batch), so a 5,000-person cycle never sits in memory at once. Only
  * submitted assessments appear; drafts stay private to their author. Each person's feedback
- * counts come from the feedback module, which decides what the viewer may be shown.
+ * counts come from `feedbackCounts` (the feedback module's reader, which decides what the viewer
+ * may be shown; null when the cycle asks for no feedback).
  */
-export async function cycleExport(viewer: Viewer, cycleId: string, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCounts: ExportFeedbackReader | null, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const cycle = await requireCycle(cycleId);
-  const feedbackCounts = await feedbackCountsForExport(viewer, cycleId);
   const encoder = new TextEncoder();
   const versionLadders = new Map<string, LadderLookup>();
   const levelLadders = new Map<string, LadderLookup>();

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
+import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "~/modules/todo/todo";
 import { reviewTodo, type ReviewTodoRow } from "./queries.server";
 
 type ReviewFacts = Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose" | "reviewsOutsideCycles">;
@@ -52,4 +52,22 @@ export async function reviewTodoChanges({ writtenSince, from, to }: ChangeWindow
   const inCycles = cycles.length ? await db.reviewCycleParticipant.findMany({ where: { cycleId: { in: cycles.map((cycle) => cycle.id) } }, select: { userId: true } }) : [];
   const people = [...participants, ...inCycles].map((row) => row.userId).concat(assessments.map((row) => row.subjectId));
   return { people, managersOf: people, admins: cycles.length > 0 };
+}
+
+/**
+ * What the viewer owes about one person's reviews, as their to-do list says it (a person's growth
+ * page): their own self-assessment when the person is the viewer, their review when the person
+ * reports to them. With the open cycles the viewer is in, so a page can tell "submitted" from
+ * "no cycle".
+ */
+export async function reviewTodoAbout(viewer: { id: string; isAdmin: boolean }, personId: string, now = new Date()): Promise<{ items: TodoItem[]; ownCycles: { name: string }[] }> {
+  const facts = await reviewTodoFacts(viewer, now);
+  const ownCycles = viewer.id === personId ? facts.ownCycles : [];
+  const about: TodoFacts = {
+    ownCycles,
+    reportsToReview: facts.reportsToReview.filter((entry) => entry.person.id === personId),
+    reviewsOutsideCycles: facts.reviewsOutsideCycles?.filter((entry) => entry.person.id === personId),
+    cyclesToClose: [],
+  };
+  return { items: todoItems(about, now), ownCycles: ownCycles.map(({ cycle }) => ({ name: cycle.name })) };
 }

@@ -1,5 +1,5 @@
 /**
- * The one disclosure check (product principle 7; decision 058). Every figure a report releases is
+ * The one disclosure check (product principle 7; decision 060). Every figure a report releases is
  * about a set of units (people in a cycle, stays at a level, candidates at a stage, entries under a
  * manager): a cell. Figures are counts and sums, so anyone who reads several cells can add and
  * subtract them: what a reader can work out is any combination of released cells, across rows,

@@ -276,7 +276,7 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
 }
 
 /**
- * In the transaction that deactivates someone (people/service.server.ts, for the admin's page and
+ * In the transaction that deactivates someone (its hook in app/modules/workflows.server.ts, for the admin's page and
  * SCIM alike): the requests still waiting that they were to answer, and those about them, are
  * withdrawn. The managers of the people who lose a reviewer are told on their to-do list
  * (`replacementsNeeded`). Returns how many were withdrawn.

@@ -1,7 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";
 import { candidateMoves, pendingInterviewElsewhere, pipelineBoardVersion, type CandidateMove } from "./queries.server";
 import {

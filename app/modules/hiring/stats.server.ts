@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";

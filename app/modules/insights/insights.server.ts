@@ -1,5 +1,5 @@
 import type { Viewer } from "~/modules/identity/policy";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";

@@ -19,6 +19,7 @@ export {
   levelLabel,
   levelTitleAt,
   getSublevel,
+  ladderWords,
   placeLabel,
   trackLabel,
   previousLevel,

@@ -142,6 +142,15 @@ export function levelLabel(ladders: readonly Ladder[], levelId: string | null, l
   return levelId;
 }
 
+/** placeLabel, trackLabel and levelLabel bound to these ladders, for code that names places without reading ladders itself (the audit log). */
+export function ladderWords(ladders: readonly Ladder[]) {
+  return {
+    track: (trackId: string | null, ladderId: string | null = null) => trackLabel(ladders, trackId, ladderId),
+    level: (levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null) => levelLabel(ladders, levelId, ladderId, sublevelId),
+    place: (trackId: string | null, levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null) => placeLabel(ladders, trackId, levelId, ladderId, sublevelId),
+  };
+}
+
 /** The sub-level of this level with that id; undefined when the level has no such sub-level. */
 export function getSublevel(level: Pick<Level, "sublevels"> | undefined, sublevelId: string | null | undefined): Sublevel | undefined {
   return sublevelId ? level?.sublevels.find((sublevel) => sublevel.id === sublevelId) : undefined;

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
-import { onSiblingMessage, tellSiblings } from "../../../server/siblings";
+import { onSiblingMessage, tellSiblings } from "~/platform/siblings.server";
 import { logLine } from "~/utils/log.server";
 import { formatLadderError } from "./ladder-errors";
 import { NotFoundError } from "~/modules/errors";

@@ -11,5 +11,5 @@ export interface SchemaDef {
   options?: z.ZodType[];
 }
 
-/** A schema's definition: zod 4 keeps it in `_zod.def`, which its public types do not show. */
-export const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+/** A schema's definition, as zod 4 shows it on every schema (`.def`: the very object it keeps internally). */
+export const defOf = (schema: z.ZodType): SchemaDef => schema.def as SchemaDef;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { personTimeZone } from "~/modules/time-zones.server";

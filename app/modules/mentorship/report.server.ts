@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./lifecycle";
 import { canSeeReport } from "./policy";

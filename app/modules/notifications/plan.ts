@@ -1,4 +1,4 @@
-import { daysLeft } from "~/modules/cycles/cycle-progress";
+import { daysLeft } from "~/modules/days";
 import { instantFromLocal, localTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { MESSAGE_KINDS, wants, type MessageKind, type Preferences } from "./preferences";

@@ -10,8 +10,7 @@ import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
-import { withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
-import { withdrawConversationsOf } from "~/modules/conversations/series.server";
+import { deactivationHooks } from "./deactivation.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -397,23 +396,15 @@ function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.r
 /**
  * The one way a person is deactivated, from the admin's page or an identity provider (SCIM's
  * PUT, PATCH and DELETE), in the caller's transaction: the person is kept with everything they
- * did, their access ends (endAccess), and the audit log records who did it. What else a
- * deactivation ends belongs here too, so every way in ends it. False when they already were.
+ * did, their access ends (endAccess), every workflow's registered hook ends its work
+ * (deactivationHooks), and the audit log records who did it. False when they already were.
  */
 export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = new Date()): Promise<boolean> {
   const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);
-  const feedbackRequestsWithdrawn = await withdrawRequestsOfDeactivated(tx, personId, now);
-  const conversationMeetingsWithdrawn = await withdrawConversationsOf(tx, personId, now);
-  await recordAuditEvent(
-    tx,
-    activeEvent(by, "person.deactivated", personId, {
-      endedSessions,
-      ...(feedbackRequestsWithdrawn ? { feedbackRequestsWithdrawn } : {}),
-      ...(conversationMeetingsWithdrawn ? { conversationMeetingsWithdrawn } : {}),
-    }),
-  );
+  const ended = await deactivationHooks.run(tx, personId, now);
+  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...ended }));
   return true;
 }
 

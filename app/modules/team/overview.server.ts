@@ -2,10 +2,10 @@ import { getLevel, placeLabel, type ScalePoint } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
+import { daysLeft } from "~/modules/days";
 import {
   attentionFlags,
   cycleStatus,
-  daysLeft,
   emptyCounts,
   PARTICIPANT_STATES,
   participantState,
@@ -17,7 +17,7 @@ import {
 import { canReadAssessment } from "~/modules/assessments/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCounts, overviewPage, submittedRatings, teamVersion, type CycleRow, type OverviewPerson } from "./queries.server";
 
 /**

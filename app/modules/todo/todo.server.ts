@@ -1,31 +1,50 @@
 import { db } from "~/db/client.server";
-import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
-import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
-import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
-import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
-import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
-import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
 import { keepTodoCount } from "./kept-count.server";
 import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "./todo";
 
+export type TodoViewer = { id: string; isAdmin: boolean };
+
 /**
- * What the person must do next (todo.ts), from each workflow's to-do provider: reviews' one
- * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
- * mentorship's one and career conversations' one.
+ * A workflow's part of the to-do list: its facts about one person, and whose lists its writes in a
+ * window may have changed. Workflows register theirs (app/modules/workflows.server.ts), so the
+ * list knows every workflow's facts (todo.ts) without importing any workflow.
  */
-export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = new Date()): Promise<TodoItem[]> {
-  const [reviews, calibration, hiring, mentorship, conversations, feedback] = await Promise.all([
-    reviewTodoFacts(viewer, now),
-    calibrationTodoFacts(viewer),
-    hiringTodo(viewer.id),
-    mentorshipTodoFacts(viewer, now),
-    conversationTodoFacts(viewer),
-    feedbackTodoFacts(viewer),
-  ]);
-  const facts: TodoFacts = { ...reviews, ...calibration, ...hiring, ...mentorship, ...conversations, ...feedback };
+export type TodoProvider = {
+  facts(viewer: TodoViewer, now: Date): Promise<Partial<TodoFacts>>;
+  changes(window: ChangeWindow): Promise<TodoChanges>;
+};
+
+const providers = new Map<string, TodoProvider>();
+
+/** Adds a workflow's provider (a second registration under its name replaces the first, as when a module is loaded again in development). */
+export function registerTodoProvider(workflow: string, provider: TodoProvider): void {
+  providers.set(workflow, provider);
+}
+
+/** The workflows whose providers are registered, in the order they were. */
+export function todoProviderNames(): string[] {
+  return [...providers.keys()];
+}
+
+// A list gathered before any workflow registered would be silently empty: refuse it instead.
+function registeredProviders(): TodoProvider[] {
+  if (providers.size === 0) throw new Error("No to-do providers are registered: the entry point must import ~/modules/workflows.server.");
+  return [...providers.values()];
+}
+
+const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose"> = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
+
+/**
+ * What the person must do next (todo.ts), from each registered workflow's provider: reviews' one
+ * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
+ * mentorship's one, career conversations' one and feedback's.
+ */
+export async function todoFor(viewer: TodoViewer, now = new Date()): Promise<TodoItem[]> {
+  const parts = await Promise.all(registeredProviders().map((provider) => provider.facts(viewer, now)));
+  const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
 }
 
@@ -37,12 +56,7 @@ export async function todoFor(viewer: { id: string; isAdmin: boolean }, now = ne
  */
 export async function todoChangesIn(window: ChangeWindow): Promise<Set<string> | "everyone"> {
   const answers: TodoChanges[] = await Promise.all([
-    reviewTodoChanges(window),
-    calibrationTodoChanges(window),
-    hiringTodoChanges(window),
-    mentorshipTodoChanges(window),
-    conversationTodoChanges(window),
-    feedbackTodoChanges(window),
+    ...registeredProviders().map((provider) => provider.changes(window)),
     db.user.findMany({ where: { updatedAt: { gte: window.writtenSince } }, select: { id: true } }).then((rows) => ({ people: rows.map((row) => row.id), managersOf: rows.map((row) => row.id) })),
   ]);
   if (answers.some((answer) => answer.everyone)) return "everyone";
@@ -54,25 +68,7 @@ export async function todoChangesIn(window: ChangeWindow): Promise<Set<string> |
   return people;
 }
 
-/**
- * What the viewer owes about one person's reviews, as their to-do list says it (a person's growth
- * page): their own self-assessment when the person is the viewer, their review when the person
- * reports to them. With the open cycles the viewer is in, so a page can tell "submitted" from
- * "no cycle".
- */
-export async function reviewTodoAbout(viewer: { id: string; isAdmin: boolean }, personId: string, now = new Date()): Promise<{ items: TodoItem[]; ownCycles: { name: string }[] }> {
-  const facts = await reviewTodoFacts(viewer, now);
-  const ownCycles = viewer.id === personId ? facts.ownCycles : [];
-  const about: TodoFacts = {
-    ownCycles,
-    reportsToReview: facts.reportsToReview.filter((entry) => entry.person.id === personId),
-    reviewsOutsideCycles: facts.reviewsOutsideCycles?.filter((entry) => entry.person.id === personId),
-    cyclesToClose: [],
-  };
-  return { items: todoItems(about, now), ownCycles: ownCycles.map(({ cycle }) => ({ name: cycle.name })) };
-}
-
-type Counted = { viewer: { id: string; isAdmin: boolean }; todoCount: KeptTodoCount };
+type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
 
 /**
  * The person's to-do list for this request, worked out once however many loaders ask (the home

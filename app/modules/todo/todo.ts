@@ -1,4 +1,5 @@
-import { daysLeft, DRAFT, SUBMITTED, type Progress } from "~/modules/cycles/cycle-progress";
+import { daysLeft } from "~/modules/days";
+import { DRAFT, SUBMITTED, type Progress } from "~/modules/progress";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 

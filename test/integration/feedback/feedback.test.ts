@@ -216,6 +216,24 @@ describe("deactivation", () => {
     await approvedRequest(org, 3);
     expect(await replacementsNeeded(org.manager.id)).toEqual([]);
   });
+
+  test("withdraws the requests about the person, nominated and approved, and keeps what was answered", async () => {
+    const org = await organisation();
+    const answered = await approvedRequest(org, 0);
+    await answer(org.peers[0]!, answered, "Clear design notes.");
+    const approved = await approvedRequest(org, 1);
+    const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[2]!.id);
+    if (!nominated.ok) throw new Error(nominated.message);
+    expect(await setPersonActive(org.admin.id, org.engineer.id, false)).toEqual({ ok: true });
+    for (const id of [approved, nominated.requestId]) {
+      expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "withdrawn", withdrawnReason: "subject-deactivated" });
+    }
+    expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: answered } })).state).toBe("submitted");
+    // Lena was also to answer about her manager (upward): withdrawn as her own request.
+    expect(await db.feedbackRequest.findFirstOrThrow({ where: { reviewerId: org.engineer.id, subjectId: org.manager.id } })).toMatchObject({ state: "withdrawn", withdrawnReason: "reviewer-deactivated" });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectId: org.engineer.id, action: "person.deactivated" } });
+    expect(event.detail).toMatchObject({ feedbackRequestsWithdrawn: 3 });
+  });
 });
 
 describe("competencies picked by the manager", () => {

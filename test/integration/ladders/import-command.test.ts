@@ -125,6 +125,22 @@ describe("npm run ladders:import", () => {
     expect(loaded.ok && loaded.ladder.meta.id).toBe("ops");
   });
 
+  it("takes Snowflake's constants.js at the top of a folder as well as under src/ as a checkout has it, and names both places when neither holds it", () => {
+    const flat = join(work, "snowflake-flat");
+    mkdirSync(flat);
+    cpSync(`${SOURCES.snowflake}/src/constants.js`, join(flat, "constants.js"));
+    const taken = run(["--from", "snowflake", "--out", join(work, "snowflake-from-flat"), flat]);
+    expect(taken.status, taken.lines.join("\n")).toBe(0);
+    expect(taken.lines.at(-1)).toMatch(/^ladders:import: wrote .*snowflake-from-flat \(snowflake: 1 track, 5 levels, 2 competencies, 40 statements; valid\)/);
+    const empty = join(work, "snowflake-empty");
+    mkdirSync(empty);
+    expect(run(["--from", "snowflake", "--out", join(work, "snowflake-never"), empty])).toEqual({
+      status: 1,
+      lines: [`ladders:import: ${empty} holds no constants.js, neither as src/constants.js nor as constants.js (Snowflake keeps its tracks, milestones and points there)`],
+    });
+    expect(existsSync(join(work, "snowflake-never"))).toBe(false);
+  });
+
   it("refuses an unknown format, a missing folder and an unreadable source with a clear line, writing nothing", () => {
     expect(run(["--from", "lattice", SOURCES.ft]).lines[0]).toBe("ladders:import: --from must be one of monzo, ft, pathway, snowflake");
     expect(run(["--from", "ft", join(work, "missing")]).lines[0]).toBe(`ladders:import: ${join(work, "missing")} is not a folder`);

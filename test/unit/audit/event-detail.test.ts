@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ACTION_LABELS, describeAuditDetail, LISTED_AT_MOST, type AuditAction } from "~/modules/audit/events";
-import type { Ladder } from "~/modules/ladders";
+import { ladderWords, type Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 
 function shippedLadder(): Ladder {
@@ -14,7 +14,7 @@ const names = new Map([
   ["mentor-1", "Max Mentor"],
   ["session-1", "Spring calibration"],
 ]);
-const context = { ladders: [shippedLadder()], names };
+const context = { ladderWords: ladderWords([shippedLadder()]), names };
 const via = "SCIM token Okta";
 
 /** Each kind's detail as its writers record it (find each recordAuditEvent call), several where writers differ. */

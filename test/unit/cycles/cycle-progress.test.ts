@@ -4,7 +4,6 @@ import {
   countDisagreements,
   countStates,
   cycleStatus,
-  daysLeft,
   participantFigures,
   participantState,
   progressNeedingAttention,
@@ -16,8 +15,9 @@ import {
   totalOf,
   type AttentionFacts,
   type CycleAssessment,
-  type Progress,
 } from "~/modules/cycles/cycle-progress";
+import { daysLeft } from "~/modules/days";
+import type { Progress } from "~/modules/progress";
 
 describe("participant state", () => {
   test("the furthest status of each kind counts", () => {

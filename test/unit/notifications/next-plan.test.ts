@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { daysLeft } from "~/modules/cycles/cycle-progress";
+import { daysLeft } from "~/modules/days";
 import { nextDigestAt, nextPlanAt, nudgeBand, planMessages } from "~/modules/notifications/plan";
 import { DEFAULT_PREFERENCES, type Preferences } from "~/modules/notifications/preferences";
 import type { TodoItem } from "~/modules/todo/todo";

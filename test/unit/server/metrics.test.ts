@@ -1,7 +1,7 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { patternOf, routePatterns } from "../../../server/route-patterns";
-import { metrics } from "~/modules/operations/metrics.server";
+import { metrics } from "~/platform/metrics.server";
 import { metricsEndpoint, observeRequests } from "../../../server/metrics";
 import { requestIds, requestLog } from "../../../server/request-log";
 import { listen } from "../../utils/http-server";

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { metrics } from "~/modules/operations/metrics.server";
+import { metrics } from "~/platform/metrics.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { knownDeviceFor, rememberDevice } from "../sessions/devices.server";
 import { describeWait, throttleKeys } from "./throttle";

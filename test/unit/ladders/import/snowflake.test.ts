@@ -78,9 +78,9 @@ describe("importing Medium's Snowflake", () => {
     expect(ladder.meta.source).toEqual({ name: "Medium's Snowflake", url: "https://github.com/Medium/snowflake", files: ["constants.js", "README.md"] });
     expect(ladder.meta.description).toMatch(/^Snowflake is Medium's tool for planning and supporting our engineers' career development\./);
     expect(reportLines(imported)).toEqual([
-      `${ROOT}/constants.js: Snowflake names its categories only by letter (A, B); the areas are named so and have no description`,
-      `${ROOT}/constants.js: Snowflake has no tracks of its own, only titles over points: one track, Engineering, holds its five levels and every title`,
-      `${ROOT}/constants.js: Snowflake says nothing about its levels beyond their points; the levels have no summary`,
+      `${ROOT}/src/constants.js: Snowflake names its categories only by letter (A, B); the areas are named so and have no description`,
+      `${ROOT}/src/constants.js: Snowflake has no tracks of its own, only titles over points: one track, Engineering, holds its five levels and every title`,
+      `${ROOT}/src/constants.js: Snowflake says nothing about its levels beyond their points; the levels have no summary`,
     ]);
   });
 

@@ -3,15 +3,15 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
 import { groupCellId, sessionTable } from "~/modules/disclosure/reports";
 import { NotFoundError } from "~/modules/errors";
-import { calibrationInScope } from "~/modules/insights/queries.server";
+import { calibrationInScope } from "./queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { feedbackWriting } from "~/modules/feedback/writing.server";
-import { fairnessReport, type Dimension } from "./fairness";
-import { canSeeFairness } from "./policy";
-import { SESSION_STATE_LABELS } from "./session-state";
-import { requireSessionAccess } from "./sessions.server";
+import { fairnessReport, type Dimension } from "~/modules/calibration/fairness";
+import { canSeeFairness } from "~/modules/calibration/policy";
+import { SESSION_STATE_LABELS } from "~/modules/calibration/session-state";
+import { requireSessionAccess } from "~/modules/calibration/sessions.server";
 
 /**
  * The fairness report of a locked or published session, for admins; a 404 for anyone else and before

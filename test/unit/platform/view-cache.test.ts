@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ViewCache } from "~/modules/calibration/view-cache.server";
+import { ViewCache } from "~/platform/view-cache.server";
 
 describe("the kept views", () => {
   test("a key is computed once while it is fresh; concurrent requests share the computation", async () => {

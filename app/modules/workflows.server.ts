@@ -1,0 +1,32 @@
+import { deactivationHooks } from "~/modules/people/deactivation.server";
+import { joiningHooks } from "~/modules/cycles/joining.server";
+import { registerTodoProvider } from "~/modules/todo/todo.server";
+import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
+import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
+import { withdrawConversationsOf } from "~/modules/conversations/series.server";
+import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
+import { askUpwardForNewParticipants, withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
+import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
+import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+
+/**
+ * Every workflow's part in what the shared modules gather, registered in one place: the to-do
+ * list's providers (todo), what a deactivation ends (people) and what people joining a cycle
+ * start (cycles). Those modules import no workflow built on them, so importing this module is how
+ * each way in brings the workflows along: the app's server entry, the server's background jobs,
+ * the scripts and the tests' setup. Every registry refuses to run empty, so a way in that forgot
+ * it fails at once rather than leave work undone.
+ */
+
+registerTodoProvider("reviews", { facts: reviewTodoFacts, changes: reviewTodoChanges });
+registerTodoProvider("calibration", { facts: calibrationTodoFacts, changes: calibrationTodoChanges });
+registerTodoProvider("hiring", { facts: (viewer) => hiringTodo(viewer.id), changes: hiringTodoChanges });
+registerTodoProvider("mentorship", { facts: mentorshipTodoFacts, changes: mentorshipTodoChanges });
+registerTodoProvider("conversations", { facts: conversationTodoFacts, changes: conversationTodoChanges });
+registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
+
+deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
+deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));
+
+joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));
