@@ -3,7 +3,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
-import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, type ConversationViewer } from "./policy";
+import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, roleInSeries, type ConversationViewer } from "./policy";
 
 /**
  * Evidence between cycles: a person records, against a competency of their own ladder, a sentence,
@@ -46,7 +46,7 @@ export async function recordEvidence(viewer: ConversationViewer, input: Evidence
   if (!competencies.some((competency) => competency.id === input.competencyId)) throw new InvalidError("Choose a competency of your ladder.");
   if (input.meetingId) {
     const meeting = await db.conversationMeeting.findUnique({ where: { id: input.meetingId }, select: { series: { select: { managerId: true, reportId: true } } } });
-    if (!meeting || (meeting.series.managerId !== viewer.id && meeting.series.reportId !== viewer.id)) throw new NotFoundError("There is no such meeting.");
+    if (!meeting || roleInSeries(viewer, meeting.series) === null) throw new NotFoundError("There is no such meeting.");
   }
   const created = await db.careerEvidence.create({
     data: { personId: viewer.id, competencyId: input.competencyId, text, url: checkUrl(input.url), occurredOn: input.occurredOn, meetingId: input.meetingId ?? null, shared: input.shared ?? false },
