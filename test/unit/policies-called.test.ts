@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 
-const root = path.resolve(__dirname, "../..");
+const root = process.cwd();
 const app = path.join(root, "app");
 
 function sourceFiles(dir: string): string[] {
