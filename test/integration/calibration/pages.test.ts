@@ -229,7 +229,7 @@ describe("calibration pages", () => {
     expect(statusOf(await final({ rating: "4", outcome: "stay", text: "Raised after discussion", revision: opened }))).toBe(302);
     const second = await final({ rating: "2", outcome: "stay", text: "LOWER-FROM-THE-OTHER-TAB", revision: opened });
     expect(statusOf(second)).toBe(409);
-    expect(bodyOf<{ values: { text: string }; conflict: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, conflict: expect.stringMatching(/^Someone else changed this entry/) });
+    expect(bodyOf<{ values: { text: string }; kind: string; error: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, kind: "conflict", error: expect.stringMatching(/^Someone else changed this entry/) });
     for (const revision of ["abc", "1.5", ""]) expect(statusOf(await final({ rating: "2", outcome: "stay", text: "x", revision }))).toBe(400);
     expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ finalRating: 4, finalReason: "Raised after discussion" });
   });

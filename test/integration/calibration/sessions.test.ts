@@ -238,7 +238,8 @@ describe("calibration sessions", () => {
       { personId: lena.id, fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "promoted", changedAt: new Date("2026-07-01T08:00:00Z") },
     ]);
     // The change is in Lena's history, as her manager and she read it; Omar's, not applied, is not.
-    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T08:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
+    // Released before its day, it dates from the day it took effect.
+    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
     expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);
     expect((await historyPage(viewerOf(sam), omar.id)).levelChanges).toEqual([]);
     const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });

@@ -59,7 +59,7 @@ describe("the conversation pages", () => {
     expect(bodyOf(kept)).toMatchObject({ intent: "pass-on", error: "A private note stays yours: share it first, or write it again as a shared note." });
     const others = await db.conversationNote.findFirstOrThrow({ where: { authorId: manager.id }, select: { id: true } });
     expect(statusOf(await thrown(async () => seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "pass-on", noteId: others.id }), { seriesId }))))).toBe(404);
-    expect(await db.conversationNoteShare.count()).toBe(0);
+    expect(await db.conversationNoteShare.count({ where: { noteId: { in: [own.id, others.id] } } })).toBe(0);
   });
 
   test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {
