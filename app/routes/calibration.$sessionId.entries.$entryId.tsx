@@ -111,8 +111,8 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const proposalForm = useRef<HTMLFormElement>(null);
   const draftState = useProposalDraft(proposalForm, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
-  const refusal = reply && "kind" in reply ? reply : null;
-  const finalBase = useEditBase(entry.revision, refusal?.intent === "final" && refusal.kind === "conflict" ? refusal : null, saved);
+  const refusal = reply && "error" in reply && typeof reply.error === "string" ? { intent: reply.intent, error: reply.error, conflict: "kind" in reply && reply.kind === "conflict" } : null;
+  const finalBase = useEditBase(entry.revision, refusal?.intent === "final" && refusal.conflict ? (reply ?? null) : null, saved);
   const draft = view.draft;
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
@@ -335,7 +335,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
       {view.canRecordOutcome ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
-          {refusal?.intent === "final" ? <Alert tone="error">{refusal.error}{refusal.kind === "conflict" ? " Your values are kept below: check the history, then record again." : ""}</Alert> : null}
+          {refusal?.intent === "final" ? <Alert tone="error">{refusal.error}{refusal.conflict ? " Your values are kept below: check the history, then record again." : ""}</Alert> : null}
           {finalBase.changedMeanwhile ? <Alert tone="warning">Someone changed this entry while you were editing; saving now will say so rather than overwrite their change.</Alert> : null}
           {/* Untouched, the form shows the entry as it is now; once edited, it keeps what was typed. */}
           <Form key={finalBase.revision} method="post" className="space-y-4" onChange={finalBase.edited}>
