@@ -16,9 +16,8 @@ import { meetingSchema } from "~/modules/calibration/meeting";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
 import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
-import { DomainError } from "~/modules/errors";
 import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
@@ -31,9 +30,8 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
-  const form = await request.formData();
   if (form.get("intent") === "invite") {
     const email = String(form.get("email") ?? "");
     const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
@@ -54,36 +52,20 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   }
   if (intent === "release") {
     const choice = form.get("scope") === "all" ? ({ all: true } as const) : { entryIds: form.getAll("entryId").map(String) };
-    try {
-      const { released } = await releaseOutcomes(viewer, params.sessionId ?? "", choice);
-      return redirect(`/calibration/${params.sessionId}?released=${released}`);
-    } catch (error) {
-      if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-      throw error;
-    }
+    const { released } = await releaseOutcomes(viewer, params.sessionId ?? "", choice);
+    return redirect(`/calibration/${params.sessionId}?released=${released}`);
   }
   if (intent === "accept-preview" || intent === "accept") {
     const entryIds = form.getAll("entryId").map(String);
     const choice = intent === "accept-preview" && form.get("scope") === "all" ? ({ all: true } as const) : { entryIds };
-    try {
-      // Accepting cannot be undone: it is done only once the facilitator has seen who it takes and confirmed.
-      if (intent === "accept-preview" || form.get("confirm") !== "yes") return data({ intent: "accept-preview" as const, preview: await previewAcceptance(viewer, params.sessionId ?? "", choice) });
-      const { accepted, already } = await acceptProposals(viewer, params.sessionId ?? "", entryIds);
-      return redirect(`/calibration/${params.sessionId}?accepted=${accepted}${already ? `&already=${already}` : ""}`);
-    } catch (error) {
-      if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-      throw error;
-    }
+    // Accepting cannot be undone: it is done only once the facilitator has seen who it takes and confirmed.
+    if (intent === "accept-preview" || form.get("confirm") !== "yes") return data({ intent: "accept-preview" as const, preview: await previewAcceptance(viewer, params.sessionId ?? "", choice) });
+    const { accepted, already } = await acceptProposals(viewer, params.sessionId ?? "", entryIds);
+    return redirect(`/calibration/${params.sessionId}?accepted=${accepted}${already ? `&already=${already}` : ""}`);
   }
   const day = String(form.get("effectiveOn") ?? "");
   const effectiveOn = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? new Date(`${day}T00:00:00Z`) : null;
-  try {
-    await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), { effectiveOn });
-  } catch (error) {
-    // A step the session cannot take yet is said on the page, not as an error page.
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    throw error;
-  }
+  await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), { effectiveOn });
   return redirect(`/calibration/${params.sessionId}`);
 });
 

@@ -13,8 +13,8 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
 import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, saveProposalDraft, type ProposalMark } from "~/modules/calibration/sessions.server";
-import { DomainError, InvalidError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { InvalidError } from "~/modules/errors";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
@@ -27,11 +27,21 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return { ...view, feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId) };
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+/** The outcome form as it was sent: what a refusal keeps for the facilitator or manager to send again. */
+function outcomeValues(form: FormData): OutcomeValues {
+  return {
+    ...Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")])),
+    evidence: form.getAll("evidence").map(String),
+  };
+}
+
+/** Someone else changed the entry first, or the step is not theirs to take: said beside the form, keeping what was typed. */
+const refusalShown = (form: FormData) => ({ values: outcomeValues(form), fieldErrors: {} as Record<string, string[]> });
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
   const entryId = params.entryId ?? "";
-  const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "release") {
     await releaseOutcome(viewer, entryId, sessionId);
@@ -46,19 +56,11 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
     return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
   }
-  const values: OutcomeValues = {
-    ...Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")])),
-    evidence: form.getAll("evidence").map(String),
-  };
+  const values = outcomeValues(form);
   if (intent === "draft") {
     // The form as the manager is typing it: kept for them alone, not a proposal.
-    try {
-      const { evidence, ...fields } = values;
-      return data({ intent, ...(await saveProposalDraft(viewer, entryId, { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>, sessionId)) });
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === "invalid") return data({ intent, error: error.message }, { status: 400 });
-      throw error;
-    }
+    const { evidence, ...fields } = values;
+    return data({ intent, ...(await saveProposalDraft(viewer, entryId, { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>, sessionId)) });
   }
   if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
   const submission = parseWithZod(form, { schema: OutcomeSchema });
@@ -67,17 +69,10 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   }
   const revision = String(form.get("revision") ?? "");
   if (intent === "final" && !/^\d{1,9}$/.test(revision)) throw new InvalidError("The form came without the entry's revision. Reload the page and record the outcome again.");
-  let result: Awaited<ReturnType<typeof saveProposal>>;
-  try {
-    result = intent === "propose" ? await saveProposal(viewer, entryId, submission.value, sessionId) : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(revision) }, sessionId);
-  } catch (error) {
-    // Someone else changed the entry first: say so beside the form, and keep what was typed.
-    if (intent === "final" && error instanceof DomainError && error.kind === "conflict") return data({ intent, values, fieldErrors: {} as Record<string, string[]>, conflict: error.message }, { status: 409 });
-    throw error;
-  }
+  const result = intent === "propose" ? await saveProposal(viewer, entryId, submission.value, sessionId) : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(revision) }, sessionId);
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
-});
+}, refusalShown);
 
 /** Keeping a draft changes nothing anyone sees: the page is not reloaded for it. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "draft" ? false : defaultShouldRevalidate);
@@ -116,7 +111,8 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const proposalForm = useRef<HTMLFormElement>(null);
   const draftState = useProposalDraft(proposalForm, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
-  const finalBase = useEditBase(entry.revision, reply?.intent === "final" && "conflict" in reply ? reply : null, saved);
+  const refusal = reply && "error" in reply && typeof reply.error === "string" ? { intent: reply.intent, error: reply.error, conflict: "kind" in reply && reply.kind === "conflict" } : null;
+  const finalBase = useEditBase(entry.revision, refusal?.intent === "final" && refusal.conflict ? (reply ?? null) : null, saved);
   const draft = view.draft;
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
@@ -158,6 +154,8 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
         <Alert tone="info">Nothing changed: the entry already says this, so nothing was saved and the history has no new line.</Alert>
       ) : saved ? (
         <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert>
+      ) : refusal && refusal.intent !== "final" ? (
+        <Alert tone="error">{refusal.error}</Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -337,7 +335,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
       {view.canRecordOutcome ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
-          {reply?.intent === "final" && "conflict" in reply ? <Alert tone="error">{String(reply.conflict)} Your values are kept below: check the history, then record again.</Alert> : null}
+          {refusal?.intent === "final" ? <Alert tone="error">{refusal.error}{refusal.conflict ? " Your values are kept below: check the history, then record again." : ""}</Alert> : null}
           {finalBase.changedMeanwhile ? <Alert tone="warning">Someone changed this entry while you were editing; saving now will say so rather than overwrite their change.</Alert> : null}
           {/* Untouched, the form shows the entry as it is now; once edited, it keeps what was typed. */}
           <Form key={finalBase.revision} method="post" className="space-y-4" onChange={finalBase.edited}>

@@ -11,8 +11,8 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { cellText, MoveSchema } from "~/modules/calibration/grid";
 import { gridView, moveOnGrid, undoLastMove } from "~/modules/calibration/grid.server";
 import { readSessionFilters } from "~/modules/calibration/session-view.server";
-import { DomainError, InvalidError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { InvalidError } from "~/modules/errors";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { possessive } from "~/utils/possessive";
 
@@ -30,36 +30,29 @@ function backToGrid(url: URL, sessionId: string, said: [string, string]) {
   return redirect(`/calibration/${sessionId}/grid?${search}`);
 }
 
-export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
+export const action = withFormRefusals(async ({ request, url, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
-  const form = await request.formData();
   const intent = form.get("intent");
-  try {
-    if (intent === "undo") {
-      const undone = await undoLastMove(viewer, sessionId);
-      return backToGrid(url, sessionId, ["undone", undone.entryId]);
-    }
-    if (intent !== "move") throw new InvalidError("Unknown action.");
-    const submission = parseWithZod(form, { schema: MoveSchema });
-    const entryId = String(form.get("entryId") ?? "");
-    if (submission.status !== "success") return data({ intent: "move" as const, entryId, result: submission.reply() }, { status: 400 });
-    const { rating, second, reason, revision } = submission.value;
-    const saved = await moveOnGrid(viewer, sessionId, { entryId, cell: { rating, second }, reason, revision });
-    if (!saved.ok) {
-      // The outcome's checks speak of its form's fields: the reason is this form's.
-      const { text, rating: ratingErrors, second: secondErrors, ...others } = saved.fieldErrors;
-      return data(
-        { intent: "move" as const, entryId, result: submission.reply({ fieldErrors: { reason: text ?? [], rating: ratingErrors ?? [], second: secondErrors ?? [], "": Object.values(others).flat() } }) },
-        { status: 400 },
-      );
-    }
-    return backToGrid(url, sessionId, [saved.unchanged ? "unchanged" : "moved", entryId]);
-  } catch (error) {
-    // A move or undo overtaken by someone else's change, or nothing to undo: said on the grid, not as an error page.
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ intent: String(intent), error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    throw error;
+  if (intent === "undo") {
+    const undone = await undoLastMove(viewer, sessionId);
+    return backToGrid(url, sessionId, ["undone", undone.entryId]);
   }
+  if (intent !== "move") throw new InvalidError("Unknown action.");
+  const submission = parseWithZod(form, { schema: MoveSchema });
+  const entryId = String(form.get("entryId") ?? "");
+  if (submission.status !== "success") return data({ intent: "move" as const, entryId, result: submission.reply() }, { status: 400 });
+  const { rating, second, reason, revision } = submission.value;
+  const saved = await moveOnGrid(viewer, sessionId, { entryId, cell: { rating, second }, reason, revision });
+  if (!saved.ok) {
+    // The outcome's checks speak of its form's fields: the reason is this form's.
+    const { text, rating: ratingErrors, second: secondErrors, ...others } = saved.fieldErrors;
+    return data(
+      { intent: "move" as const, entryId, result: submission.reply({ fieldErrors: { reason: text ?? [], rating: ratingErrors ?? [], second: secondErrors ?? [], "": Object.values(others).flat() } }) },
+      { status: 400 },
+    );
+  }
+  return backToGrid(url, sessionId, [saved.unchanged ? "unchanged" : "moved", entryId]);
 });
 
 export default function CalibrationGrid({ loaderData, actionData }: Route.ComponentProps) {

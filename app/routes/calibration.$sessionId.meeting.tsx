@@ -16,9 +16,9 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { MAX_NOTES, NotesSchema } from "~/modules/calibration/meeting-mode";
 import { endMeeting, meetingView, openInMeeting, saveMeetingNotes } from "~/modules/calibration/meeting-mode.server";
 import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { formatTimeOfDay } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { possessive } from "~/utils/possessive";
 
@@ -29,10 +29,9 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return meetingView(viewer, params.sessionId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
-  const form = await request.formData();
   const intent = form.get("intent");
   const here = `/calibration/${sessionId}/meeting`;
   if (intent === "open") {
@@ -49,12 +48,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   if (intent === "notes-autosave") {
     // Kept as the facilitator types: a refusal is said beside the notes, never as an error page over them.
     if (submission.status !== "success") return data({ intent, error: submission.error?.notes?.[0] ?? "The notes could not be kept." }, { status: 400 });
-    try {
-      return data({ intent, savedAt: (await saveMeetingNotes(viewer, sessionId, entryId, submission.value.notes)).savedAt });
-    } catch (error) {
-      if (error instanceof DomainError) return data({ intent, error: error.message }, { status: 400 });
-      throw error;
-    }
+    return data({ intent, savedAt: (await saveMeetingNotes(viewer, sessionId, entryId, submission.value.notes)).savedAt });
   }
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   await saveMeetingNotes(viewer, sessionId, entryId, submission.value.notes);
@@ -102,6 +96,7 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
         <Alert tone="info">The facilitator steps through the agenda; you follow here as they do.</Alert>
       ) : null}
       {searchParams.get("saved") === "notes" && !reply ? <Alert tone="success">Notes saved.</Alert> : null}
+      {reply && "error" in reply && reply.intent !== "notes-autosave" ? <Alert tone="error">{reply.error}</Alert> : null}
 
       <Card className="mb-6">
         <section aria-labelledby="now-discussing">

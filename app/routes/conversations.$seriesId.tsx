@@ -13,10 +13,10 @@ import { PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
 import { changeCadence, holdMeeting, moveMeetingTo } from "~/modules/conversations/series.server";
 import { dayToDate } from "~/modules/days";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.page.series.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${loaderData.other}` : "Conversation"} · Rungs` }];
 
@@ -30,86 +30,81 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "hold" | "cadence" | "pulse" | "pass-on";
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+/** A refusal is said at the top of the page; no form keeps a reply. */
+const refusalShown = () => ({ reply: undefined });
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const seriesId = params.seriesId ?? "";
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "") as Intent;
   const parse = <T,>(schema: ZodType<T>) => parseWithZod(form, { schema });
   const invalid = (submission: { reply: () => SubmissionResult<string[]> }) => data({ intent, reply: submission.reply(), error: null as string | null }, { status: 400 });
   const back = () => redirect(`/conversations/${seriesId}`);
-  try {
-    switch (intent) {
-      case "point": {
-        const submission = parse(PointSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await addPoint(viewer, submission.value.meetingId, { text: submission.value.text });
-        return back();
-      }
-      case "suggestion": {
-        const submission = parse(SuggestionSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion });
-        return back();
-      }
-      case "point-status": {
-        const submission = parse(PointStatusSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await setPointStatus(viewer, submission.value.pointId, submission.value.status);
-        return back();
-      }
-      case "note": {
-        const submission = parse(NoteSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await writeNote(viewer, submission.value.meetingId, submission.value);
-        return back();
-      }
-      case "action": {
-        const submission = parse(ActionSchema);
-        if (submission.status !== "success") return invalid(submission);
-        const { meetingId, text, ownerId, dueOn } = submission.value;
-        await addAction(viewer, meetingId, { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null });
-        return back();
-      }
-      case "action-status": {
-        const submission = parse(ActionStatusSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await setActionStatus(viewer, submission.value.actionId, submission.value.status);
-        return back();
-      }
-      case "move": {
-        const submission = parse(MoveSchema(timeZone));
-        if (submission.status !== "success") return invalid(submission);
-        await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to);
-        return back();
-      }
-      case "hold":
-        await holdMeeting(viewer, String(form.get("meetingId") ?? ""));
-        return back();
-      case "cadence": {
-        const submission = parse(CadenceSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await changeCadence(viewer, seriesId, submission.value.cadence);
-        return back();
-      }
-      case "pulse": {
-        const submission = parse(PulseSchema);
-        if (submission.status !== "success") return invalid(submission);
-        await answerPulse(viewer, seriesId, submission.value.score);
-        return back();
-      }
-      case "pass-on":
-        await passOnNote(viewer, String(form.get("noteId") ?? ""));
-        return back();
+  switch (intent) {
+    case "point": {
+      const submission = parse(PointSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await addPoint(viewer, submission.value.meetingId, { text: submission.value.text });
+      return back();
     }
-  } catch (error) {
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict" || error.kind === "forbidden")) {
-      return data({ intent, reply: undefined, error: error.message as string | null }, { status: error.kind === "conflict" ? 409 : error.kind === "forbidden" ? 403 : 400 });
+    case "suggestion": {
+      const submission = parse(SuggestionSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion });
+      return back();
     }
-    throw error;
+    case "point-status": {
+      const submission = parse(PointStatusSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await setPointStatus(viewer, submission.value.pointId, submission.value.status);
+      return back();
+    }
+    case "note": {
+      const submission = parse(NoteSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await writeNote(viewer, submission.value.meetingId, submission.value);
+      return back();
+    }
+    case "action": {
+      const submission = parse(ActionSchema);
+      if (submission.status !== "success") return invalid(submission);
+      const { meetingId, text, ownerId, dueOn } = submission.value;
+      await addAction(viewer, meetingId, { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null });
+      return back();
+    }
+    case "action-status": {
+      const submission = parse(ActionStatusSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await setActionStatus(viewer, submission.value.actionId, submission.value.status);
+      return back();
+    }
+    case "move": {
+      const submission = parse(MoveSchema(timeZone));
+      if (submission.status !== "success") return invalid(submission);
+      await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to);
+      return back();
+    }
+    case "hold":
+      await holdMeeting(viewer, String(form.get("meetingId") ?? ""));
+      return back();
+    case "cadence": {
+      const submission = parse(CadenceSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await changeCadence(viewer, seriesId, submission.value.cadence);
+      return back();
+    }
+    case "pulse": {
+      const submission = parse(PulseSchema);
+      if (submission.status !== "success") return invalid(submission);
+      await answerPulse(viewer, seriesId, submission.value.score);
+      return back();
+    }
+    case "pass-on":
+      await passOnNote(viewer, String(form.get("noteId") ?? ""));
+      return back();
   }
   throw new InvalidError("Unknown action.");
-});
+}, refusalShown);
 
 type Reply = SubmissionResult<string[]> | undefined;
 type Loaded = Route.ComponentProps["loaderData"];

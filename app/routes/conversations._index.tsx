@@ -9,10 +9,9 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { CADENCE_LABELS, cadencesFor, sinceInWords } from "~/modules/conversations/cadence";
 import { startSeriesSchema } from "~/modules/conversations/forms";
 import { conversationsOf, startOptions, startSeries } from "~/modules/conversations/series.server";
-import { DomainError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Conversations · Rungs" }];
 
@@ -23,19 +22,20 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { series, pairings, timeZone, now };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+/** A series that cannot be set up is said above the form, which keeps what was chosen. */
+async function refusalShown(form: FormData, { request }: Route.ActionArgs) {
+  const { timeZone } = await requireUserAndTimeZone(request);
+  return { reply: parseWithZod(form, { schema: startSeriesSchema(timeZone) }).reply() };
+}
+
+export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  const submission = parseWithZod(await request.formData(), { schema: startSeriesSchema(timeZone) });
+  const submission = parseWithZod(form, { schema: startSeriesSchema(timeZone) });
   if (submission.status !== "success") return data({ reply: submission.reply(), error: null }, { status: 400 });
   const { pairing, cadence, firstAt, minutes } = submission.value;
-  try {
-    const seriesId = await startSeries(viewer, { ...pairing, cadence, firstAt, minutes });
-    return redirect(`/conversations/${seriesId}`);
-  } catch (error) {
-    if (error instanceof DomainError && error.kind !== "not-found") return data({ reply: submission.reply(), error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    throw error;
-  }
-});
+  const seriesId = await startSeries(viewer, { ...pairing, cadence, firstAt, minutes });
+  return redirect(`/conversations/${seriesId}`);
+}, refusalShown);
 
 export default function Conversations({ loaderData }: Route.ComponentProps) {
   const { series, pairings, timeZone, now } = loaderData;

@@ -9,10 +9,10 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { deleteEvidence, evidenceCompetencies, evidenceOf, recordEvidence, setEvidenceShared, setShareAllEvidence } from "~/modules/conversations/evidence.server";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
-import { DomainError, InvalidError, NotFoundError } from "~/modules/errors";
+import { InvalidError, NotFoundError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { db } from "~/db/client.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Evidence · Conversations · Rungs" }];
 
@@ -32,37 +32,34 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   return { own, personName: person.name, items, sharesAll, competencies, today: dateToDay(new Date()), meetingId: own ? search.get("meeting") : null };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+/** A refusal is said at the top of the page; no form keeps a reply. */
+const refusalShown = () => ({ reply: undefined });
+
+export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = () => redirect("/conversations/evidence");
-  try {
-    if (intent === "record") {
-      const submission = parseWithZod(form, { schema: EvidenceSchema });
-      if (submission.status !== "success") return data({ reply: submission.reply(), error: null as string | null }, { status: 400 });
-      const { competencyId, text, url, occurredOn, shared, meetingId } = submission.value;
-      await recordEvidence(viewer, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared, meetingId: meetingId ?? null });
-      return back();
-    }
-    if (intent === "share") {
-      await setEvidenceShared(viewer, String(form.get("evidenceId") ?? ""), form.get("shared") === "on");
-      return back();
-    }
-    if (intent === "share-all") {
-      await setShareAllEvidence(viewer, form.get("sharesAll") === "on");
-      return back();
-    }
-    if (intent === "delete") {
-      await deleteEvidence(viewer, String(form.get("evidenceId") ?? ""));
-      return back();
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === "invalid") return data({ reply: undefined, error: error.message as string | null }, { status: 400 });
-    throw error;
+  if (intent === "record") {
+    const submission = parseWithZod(form, { schema: EvidenceSchema });
+    if (submission.status !== "success") return data({ reply: submission.reply(), error: null as string | null }, { status: 400 });
+    const { competencyId, text, url, occurredOn, shared, meetingId } = submission.value;
+    await recordEvidence(viewer, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared, meetingId: meetingId ?? null });
+    return back();
+  }
+  if (intent === "share") {
+    await setEvidenceShared(viewer, String(form.get("evidenceId") ?? ""), form.get("shared") === "on");
+    return back();
+  }
+  if (intent === "share-all") {
+    await setShareAllEvidence(viewer, form.get("sharesAll") === "on");
+    return back();
+  }
+  if (intent === "delete") {
+    await deleteEvidence(viewer, String(form.get("evidenceId") ?? ""));
+    return back();
   }
   throw new InvalidError("Unknown action.");
-});
+}, refusalShown);
 
 export default function Evidence({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;

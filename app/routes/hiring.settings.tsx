@@ -7,7 +7,7 @@ import { formatInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/identity/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
@@ -16,12 +16,11 @@ import { useTimeZone } from "~/utils/time-zone";
 export const meta: Route.MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  await requireRole(request, "admin");
-  return retentionSetting();
+  return retentionSetting(await requireUser(request));
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
-  const viewer = await requireRole(request, "admin");
+  const viewer = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   await setRetention(viewer, submission.value.retentionDays);

@@ -3,7 +3,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/identity/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { validityStatistics } from "~/modules/hiring/stats.server";
 import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
@@ -12,7 +12,7 @@ import { withDomainErrors } from "~/utils/http.server";
 export const meta: Route.MetaFunction = () => [{ title: "Validity of interview scores · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  const viewer = await requireRole(request, "hiringAdmin");
+  const viewer = await requireUser(request);
   const statistics = await validityStatistics(viewer);
   return { ...statistics, isAdmin: viewer.isAdmin, waitingFor: validityWaitingFor(statistics.linkedHires, statistics.report.hires, statistics.report.minN) };
 });

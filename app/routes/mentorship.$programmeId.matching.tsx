@@ -11,12 +11,12 @@ import { CheckboxField, Field, FormErrors, SelectField } from "~/components/ui/f
 import { Pagination } from "~/components/ui/pagination";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
 import { PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatching, setPairRule, setPairRuleByEmail } from "~/modules/mentorship/matching.server";
 import { RULE_LABELS } from "~/modules/mentorship/rules";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { plural } from "~/utils/plural";
@@ -31,46 +31,39 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
 
 type Refusal = { intent: string; error: string };
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = `/mentorship/${programmeId}/matching`;
-  try {
-    if (intent === "run") {
-      const submission = parseWithZod(form, { schema: RunSchema });
-      if (submission.status !== "success") return data<Refusal>({ intent, error: "Choose what the matching aims for." }, { status: 400 });
-      await runMatching(viewer, programmeId, submission.value);
-      return redirect(`${back}?done=run`);
+  if (intent === "run") {
+    const submission = parseWithZod(form, { schema: RunSchema });
+    if (submission.status !== "success") return data<Refusal>({ intent, error: "Choose what the matching aims for." }, { status: 400 });
+    await runMatching(viewer, programmeId, submission.value);
+    return redirect(`${back}?done=run`);
+  }
+  if (intent === "pin" || intent === "forbid" || intent === "unrule") {
+    const pair = { menteeId: String(form.get("menteeId") ?? ""), mentorId: String(form.get("mentorId") ?? "") };
+    if (intent === "unrule") await removePairRule(viewer, programmeId, pair);
+    else {
+      const result = await setPairRule(viewer, programmeId, { kind: intent, ...pair });
+      if (!result.ok) return data<Refusal>({ intent, error: Object.values(result.fieldErrors).flat().join(" ") }, { status: 400 });
     }
-    if (intent === "pin" || intent === "forbid" || intent === "unrule") {
-      const pair = { menteeId: String(form.get("menteeId") ?? ""), mentorId: String(form.get("mentorId") ?? "") };
-      if (intent === "unrule") await removePairRule(viewer, programmeId, pair);
-      else {
-        const result = await setPairRule(viewer, programmeId, { kind: intent, ...pair });
-        if (!result.ok) return data<Refusal>({ intent, error: Object.values(result.fieldErrors).flat().join(" ") }, { status: 400 });
-      }
-      return redirect(`${back}?done=${intent}`);
+    return redirect(`${back}?done=${intent}`);
+  }
+  if (intent === "rule") {
+    const submission = parseWithZod(form, { schema: PairRuleSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply() }, { status: 400 });
+    const result = await setPairRuleByEmail(viewer, programmeId, submission.value);
+    if (!result.ok) {
+      const { form: formErrors, ...fieldErrors } = result.fieldErrors as Record<string, string[]>;
+      return data({ intent, reply: submission.reply({ fieldErrors, formErrors: formErrors ?? [] }) }, { status: 400 });
     }
-    if (intent === "rule") {
-      const submission = parseWithZod(form, { schema: PairRuleSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply() }, { status: 400 });
-      const result = await setPairRuleByEmail(viewer, programmeId, submission.value);
-      if (!result.ok) {
-        const { form: formErrors, ...fieldErrors } = result.fieldErrors as Record<string, string[]>;
-        return data({ intent, reply: submission.reply({ fieldErrors, formErrors: formErrors ?? [] }) }, { status: 400 });
-      }
-      return redirect(`${back}?done=${submission.value.kind}`);
-    }
-    if (intent === "publish") {
-      await publishPairs(viewer, programmeId);
-      return redirect(`${back}?done=publish&status=offered`);
-    }
-  } catch (error) {
-    // A step the programme cannot take now is said on the page, not as an error page.
-    if (error instanceof DomainError && error.kind === "invalid") return data<Refusal>({ intent, error: error.message }, { status: 400 });
-    throw error;
+    return redirect(`${back}?done=${submission.value.kind}`);
+  }
+  if (intent === "publish") {
+    await publishPairs(viewer, programmeId);
+    return redirect(`${back}?done=publish&status=offered`);
   }
   throw new InvalidError("Unknown action.");
 });

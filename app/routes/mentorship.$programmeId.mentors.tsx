@@ -8,12 +8,12 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, MentorNoteSchema, RequestSchema } from "~/modules/mentorship/forms";
 import { isRequestState, REQUEST_STATE_LABELS } from "~/modules/mentorship/requests";
 import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modules/mentorship/requests.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Mentors · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
@@ -23,37 +23,32 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return mentorsPage(viewer, params.programmeId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+/** A refusal is said at the top of the page; no form keeps a reply. */
+const refusalShown = () => ({ reply: undefined });
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = (done: string) => redirect(`/mentorship/${programmeId}/mentors?done=${done}`);
-  try {
-    if (intent === "ask") {
-      const submission = parseWithZod(form, { schema: RequestSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: Object.values(submission.error ?? {}).flat()[0] ?? null }, { status: 400 });
-      await askMentor(viewer, programmeId, submission.value);
-      return back("asked");
-    }
-    if (intent === "withdraw") {
-      await withdrawRequest(viewer, programmeId, String(form.get("requestId") ?? ""));
-      return back("withdrawn");
-    }
-    if (intent === "note") {
-      const submission = parseWithZod(form, { schema: MentorNoteSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-      await saveMentorNote(viewer, programmeId, submission.value.note);
-      return back("note");
-    }
-  } catch (error) {
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) {
-      return data({ intent, reply: undefined, error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    }
-    throw error;
+  if (intent === "ask") {
+    const submission = parseWithZod(form, { schema: RequestSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: Object.values(submission.error ?? {}).flat()[0] ?? null }, { status: 400 });
+    await askMentor(viewer, programmeId, submission.value);
+    return back("asked");
+  }
+  if (intent === "withdraw") {
+    await withdrawRequest(viewer, programmeId, String(form.get("requestId") ?? ""));
+    return back("withdrawn");
+  }
+  if (intent === "note") {
+    const submission = parseWithZod(form, { schema: MentorNoteSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    await saveMentorNote(viewer, programmeId, submission.value.note);
+    return back("note");
   }
   throw new InvalidError("Unknown action.");
-});
+}, refusalShown);
 
 const DONE: Record<string, string> = {
   asked: "Request sent. The mentor is asked to accept or decline.",

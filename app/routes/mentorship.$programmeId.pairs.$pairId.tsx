@@ -8,11 +8,11 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { CheckInSchema, DeclineSchema, OutcomeSchema, PULSE_QUESTIONS, PulseSchema } from "~/modules/mentorship/forms";
 import { OUTCOME_LABELS, OUTCOMES } from "~/modules/mentorship/lifecycle";
 import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } from "~/modules/mentorship/pairs.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.pair.menteeName} and ${loaderData.pair.mentorName}` : "Pair"} · Mentorship · Rungs` }];
@@ -22,47 +22,42 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return pairPage(viewer, params.programmeId ?? "", params.pairId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+/** A refusal is said at the top of the page; no form keeps a reply. */
+const refusalShown = () => ({ reply: undefined });
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const pairId = params.pairId ?? "";
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = (done: string) => redirect(`/mentorship/${programmeId}/pairs/${pairId}?done=${done}`);
-  try {
-    if (intent === "accept" || intent === "decline") {
-      const submission = parseWithZod(form, { schema: DeclineSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-      await answerPairAs(viewer, programmeId, pairId, intent === "accept" ? "accepted" : "declined", intent === "decline" ? submission.value.reason : "");
-      return back(intent);
-    }
-    if (intent === "check-in") {
-      const submission = parseWithZod(form, { schema: CheckInSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-      const result = await recordCheckIn(viewer, programmeId, pairId, submission.value);
-      if (!result.ok) return data({ intent, reply: submission.reply({ fieldErrors: result.fieldErrors as Record<string, string[]> }), error: null }, { status: 400 });
-      return back("check-in");
-    }
-    if (intent === "pulse") {
-      const submission = parseWithZod(form, { schema: PulseSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-      await answerPulse(viewer, programmeId, pairId, submission.value);
-      return back("pulse");
-    }
-    if (intent === "outcome") {
-      const submission = parseWithZod(form, { schema: OutcomeSchema });
-      if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-      await recordOutcome(viewer, programmeId, pairId, submission.value);
-      return back("outcome");
-    }
-  } catch (error) {
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) {
-      return data({ intent, reply: undefined, error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    }
-    throw error;
+  if (intent === "accept" || intent === "decline") {
+    const submission = parseWithZod(form, { schema: DeclineSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    await answerPairAs(viewer, programmeId, pairId, intent === "accept" ? "accepted" : "declined", intent === "decline" ? submission.value.reason : "");
+    return back(intent);
+  }
+  if (intent === "check-in") {
+    const submission = parseWithZod(form, { schema: CheckInSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    const result = await recordCheckIn(viewer, programmeId, pairId, submission.value);
+    if (!result.ok) return data({ intent, reply: submission.reply({ fieldErrors: result.fieldErrors as Record<string, string[]> }), error: null }, { status: 400 });
+    return back("check-in");
+  }
+  if (intent === "pulse") {
+    const submission = parseWithZod(form, { schema: PulseSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    await answerPulse(viewer, programmeId, pairId, submission.value);
+    return back("pulse");
+  }
+  if (intent === "outcome") {
+    const submission = parseWithZod(form, { schema: OutcomeSchema });
+    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    await recordOutcome(viewer, programmeId, pairId, submission.value);
+    return back("outcome");
   }
   throw new InvalidError("Unknown action.");
-});
+}, refusalShown);
 
 // After an answer, the pair's standing as it is now (the other side may have answered since).
 const DONE: Record<string, string> = {

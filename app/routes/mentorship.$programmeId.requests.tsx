@@ -7,11 +7,11 @@ import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { DomainError, InvalidError } from "~/modules/errors";
+import { InvalidError } from "~/modules/errors";
 import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, RequestAnswerSchema } from "~/modules/mentorship/forms";
 import { answerRequest, requestsPage } from "~/modules/mentorship/requests.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Requests to you · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
@@ -21,20 +21,14 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return requestsPage(viewer, params.programmeId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
-  const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent !== "accept" && intent !== "decline") throw new InvalidError("Unknown action.");
   const submission = parseWithZod(form, { schema: RequestAnswerSchema });
   if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat()[0] ?? "Check the form." }, { status: 400 });
-  try {
-    await answerRequest(viewer, programmeId, submission.value.requestId, intent === "accept" ? "accepted" : "declined", submission.value.note);
-  } catch (error) {
-    if (error instanceof DomainError && (error.kind === "invalid" || error.kind === "conflict")) return data({ error: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
-    throw error;
-  }
+  await answerRequest(viewer, programmeId, submission.value.requestId, intent === "accept" ? "accepted" : "declined", submission.value.note);
   return redirect(`/mentorship/${programmeId}/requests?done=${intent}`);
 });
 

@@ -7,6 +7,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { myPairs } from "~/modules/mentorship/pairs.server";
+import { canManageProgrammes } from "~/modules/mentorship/policy";
 import { listProgrammes } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Mentorship · Rungs" }]
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [programmes, pairs] = await Promise.all([listProgrammes(viewer), myPairs(viewer)]);
-  return { canCreate: viewer.isAdmin, programmes, pairs };
+  return { canCreate: canManageProgrammes(viewer), programmes, pairs };
 });
 
 export default function Mentorship({ loaderData }: Route.ComponentProps) {

@@ -41,6 +41,29 @@ export function withDomainErrors<Args extends { url: URL }, Result>(handler: (ar
 }
 
 /**
+ * A form action whose refusals are said on its page, beside the form the person sent, rather than
+ * as an error page over it: a domain error is answered as `{ intent, ...onPage(form), error, kind }`
+ * with its kind's status (403, 400, 409, 503): the form's `intent` says which form it came from, and
+ * `onPage` gives back anything else the page needs to show it there (what was typed). A record that is not there, or not the viewer's to know of,
+ * stays the 404 page.
+ */
+export function withFormRefusals<Args extends { url: URL; request: Request }, Result, Shown extends object = Record<never, never>>(
+  handler: (args: Args, form: FormData) => Promise<Result>,
+  onPage?: (form: FormData, args: Args) => Shown | Promise<Shown>,
+) {
+  return withDomainErrors(async (args: Args) => {
+    const form = await args.request.formData();
+    try {
+      return await handler(args, form);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind === "not-found") throw error;
+      const shown = (await onPage?.(form, args)) as Shown;
+      return data({ intent: String(form.get("intent") ?? ""), ...shown, error: error.message, kind: error.kind }, STATUS[error.kind]);
+    }
+  });
+}
+
+/**
  * The autosave and evidence endpoints answer JSON to plain `fetch` calls (not React Router
  * fetchers, whose failures would replace the page with the error boundary): the
  * handler gives a status and body, and a domain error becomes

@@ -7,7 +7,7 @@ import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import type { LevelOutcome } from "./entries";
 import { historyField, historyValue, isShownField, storedIdList, type HistoryContext } from "./history";
 import { LEVEL_OUTCOME_LABELS } from "./outcomes";
-import { canOpenEntry, isFacilitator } from "./policy";
+import { canOpenEntry, canOverseeSession } from "./policy";
 import { SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
 import { requireSessionAccess } from "./sessions.server";
 
@@ -26,7 +26,7 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
  */
 export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history"): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!viewer.isAdmin && !isFacilitator(viewer, session.access)) throw new ForbiddenError("Only the facilitator and admins export a session.");
+  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError("Only the facilitator and admins export a session.");
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const scale = sessionScale(ladder, session.scaleId).points;
   const levelTitles = Object.fromEntries(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])));

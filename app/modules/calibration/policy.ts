@@ -48,13 +48,23 @@ export function canSeeProposal(viewer: CalibrationViewer, session: SessionAccess
   return viewer.isAdmin || isFacilitator(viewer, session) || entry.managerId === viewer.id || proposalsRevealed(session.state);
 }
 
+/** Independent pre-read ratings and marks stay blind until proposals are revealed; the facilitator and admins see them throughout. */
+export function canSeePreReads(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return viewer.isAdmin || isFacilitator(viewer, session) || proposalsRevealed(session.state);
+}
+
+/** The session's exports and its list of calibrators: the facilitator and admins. */
+export function canOverseeSession(viewer: CalibrationViewer, session: SessionAccess): boolean {
+  return viewer.isAdmin || isFacilitator(viewer, session);
+}
+
 /** Only the person's manager proposes, while proposals are open. */
 export function canPropose(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
   return entry.managerId === viewer.id && isCalibrator(viewer, session) && proposalsEditable(session.state);
 }
 
 /** Calibrators give their independent pre-read marks during the pre-read. */
-export function canPreRead(viewer: CalibrationViewer, session: SessionAccess): boolean {
+function canPreRead(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return isCalibrator(viewer, session) && session.state === "preread";
 }
 

@@ -10,9 +10,8 @@ import { promotionTargetProblem } from "./outcomes";
 import { describeEvent, storedIdList, type HistoryContext } from "./history";
 import { DISCUSS_EVENT } from "./meeting-mode";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canSeeFairness, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canOverseeSession, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canSeeFairness, canSeePreReads, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
-import { proposalsRevealed } from "./session-state";
 import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
@@ -72,7 +71,7 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
     sessionEntries(sessionId),
   ]);
   const rows = onlyOpenable ? allRows.filter((row) => canOpenEntry(viewer, session.access, row)) : allRows;
-  const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  const seesPreReads = canSeePreReads(viewer, session.access);
   const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
   const preReadsOf = new Map<string, typeof preReads>();
   for (const preRead of preReads) {
@@ -227,7 +226,7 @@ export async function baseFor(viewer: Viewer, session: Access) {
   ]);
   // Someone calibrated in the session sees it without their own entry and their managers', and a
   // calibrator sees no entry of a draft (policy's canOpenEntry).
-  const seesAll = own === 0 && (viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state));
+  const seesAll = own === 0 && canSeePreReads(viewer, session.access);
   return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0 || session.state === "draft"));
 }
 
@@ -296,7 +295,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       canChange: canScheduleMeeting(viewer, session.access),
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
-    canExport: viewer.isAdmin || isFacilitator(viewer, session.access),
+    canExport: canOverseeSession(viewer, session.access),
     canSeeFairness: canSeeFairness(viewer, session.access),
     next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next], consequence: SESSION_MOVE_CONSEQUENCES[next] } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
@@ -313,7 +312,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       why:
         base.everyone === base.entries.length
           ? null
-          : session.state === "draft" && !viewer.isAdmin && !isFacilitator(viewer, session.access)
+          : session.state === "draft" && !canOverseeSession(viewer, session.access)
             ? "you see your own reports' entries until proposals open"
             : "your own entry and your managers' are calibrated without you",
     },
@@ -343,7 +342,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     severity: tab === "managers" ? base.severity : null,
     /** On the managers tab, for the facilitator and admins: who calibrates, and whether more can be invited. */
     calibrators:
-      tab === "managers" && (viewer.isAdmin || isFacilitator(viewer, session.access))
+      tab === "managers" && canOverseeSession(viewer, session.access)
         ? {
             names: (await db.user.findMany({ where: { id: { in: [...session.access.calibratorIds] } }, orderBy: { name: "asc" }, select: { name: true } })).map((person) => person.name),
             canInvite: session.state !== "locked" && session.state !== "published",
@@ -439,7 +438,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
   const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
   // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
-  const seesPreReads = viewer.isAdmin || isFacilitator(viewer, session.access) || proposalsRevealed(session.state);
+  const seesPreReads = canSeePreReads(viewer, session.access);
   const [ownPreRead, chain] = await Promise.all([
     db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } }),
     viewer.isAdmin ? [] : managerChain(row.personId),

@@ -7,7 +7,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
 import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
-import { canPassOnNote, canReadNote, canSeeSeries, roleInSeries, type ConversationViewer, type NoteVisibility } from "./policy";
+import { canEditNote, canReadNote, canSeeSeries, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type NoteFacts, type NoteVisibility } from "./policy";
 import { TEXT_LIMIT } from "./forms";
 import { readSeries, type StoredSeries } from "./queries.server";
 import { nextMeetingOf, requireWork } from "./series.server";
@@ -18,6 +18,11 @@ import { nextMeetingOf, requireWork } from "./series.server";
  * are due.
  */
 
+
+/** A stored note as the rules of policy.ts read it. */
+function noteFacts(note: { authorId: string; visibility: string; shares: { personId: string }[] }): NoteFacts {
+  return { authorId: note.authorId, visibility: note.visibility === "private" ? "private" : "shared", passedOnTo: note.shares.map((share) => share.personId) };
+}
 
 function cleanText(text: string): string {
   const trimmed = text.trim();
@@ -92,11 +97,14 @@ export async function writeNote(viewer: ConversationViewer, meetingId: string, i
 
 /** Its author changes a note's words, while the series is current. */
 export async function editNote(viewer: ConversationViewer, noteId: string, text: string): Promise<void> {
-  const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { seriesId: true, authorId: true } });
-  if (!note || note.authorId !== viewer.id) throw new NotFoundError("There is no such note.");
+  const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
+  if (!note) throw new NotFoundError("There is no such note.");
   const clean = cleanText(text);
   await db.$transaction(async (tx) => {
-    await requireWork(viewer, note.seriesId, tx);
+    const series = await requireWork(viewer, note.seriesId, tx);
+    const facts = noteFacts(note);
+    if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError("There is no such note.");
+    if (!canEditNote(viewer, series.facts, facts)) throw new ForbiddenError("A note is changed by its author alone.");
     await tx.conversationNote.update({ where: { id: noteId }, data: { text: clean } });
   });
 }
@@ -109,13 +117,13 @@ export async function passOnNote(viewer: ConversationViewer, noteId: string, now
   const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
   if (!note) throw new NotFoundError("There is no such note.");
   const series = await readSeries(note.seriesId);
-  const facts = { authorId: note.authorId, visibility: note.visibility === "private" ? ("private" as const) : ("shared" as const), passedOnTo: note.shares.map((share) => share.personId) };
+  const facts = noteFacts(note);
   if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError("There is no such note.");
-  if (!canPassOnNote(viewer, series.facts, facts)) throw new ForbiddenError("Only the person the conversations are about passes notes on.");
-  if (note.visibility === "private") throw new InvalidError("A private note stays yours: share it first, or write it again as a shared note.");
-  const me = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { managerId: true } });
-  if (!me.managerId || me.managerId === series.managerId) throw new InvalidError("Your manager already reads this series' shared notes, or you have none.");
-  await db.conversationNoteShare.upsert({ where: { noteId_personId: { noteId, personId: me.managerId } }, create: { noteId, personId: me.managerId, sharedAt: now }, update: {} });
+  const managerId = series.report.managerId;
+  const refusal = passOnRefusal(viewer, series.facts, facts, managerId);
+  if (refusal === "not-the-report") throw new ForbiddenError(PASS_ON_REFUSALS[refusal]);
+  if (refusal || !managerId) throw new InvalidError(PASS_ON_REFUSALS[refusal ?? "same-manager"]);
+  await db.conversationNoteShare.upsert({ where: { noteId_personId: { noteId, personId: managerId } }, create: { noteId, personId: managerId, sharedAt: now }, update: {} });
 }
 
 export type ActionInput = { text: string; ownerId: string; dueOn: Date | null };
@@ -189,9 +197,10 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
   const passedOn =
     role === "manager"
       ? await db.conversationNote.findMany({
-          where: { visibility: "shared", seriesId: { not: seriesId }, series: { reportId: series.reportId }, shares: { some: { personId: viewer.id } } },
+          // The notes passed on to the viewer from the report's other series: which of them the viewer reads is canReadNote's alone.
+          where: { seriesId: { not: seriesId }, series: { reportId: series.reportId }, shares: { some: { personId: viewer.id } } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { id: true, text: true, author: { select: { name: true } }, meeting: { select: { startsAt: true } } },
+          select: { id: true, text: true, authorId: true, visibility: true, shares: { select: { personId: true } }, author: { select: { name: true } }, meeting: { select: { startsAt: true } }, series: { select: { kind: true, managerId: true, reportId: true } } },
         })
       : [];
   const zones = [personTimeZone(series.manager.timeZone), personTimeZone(series.report.timeZone)];
@@ -199,9 +208,21 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
     notes
       .filter((note) => note.meetingId === meetingId)
       .flatMap((note) => {
-        const facts = { authorId: note.authorId, visibility: note.visibility === "private" ? ("private" as const) : ("shared" as const), passedOnTo: note.shares.map((share) => share.personId) };
+        const facts = noteFacts(note);
         if (!canReadNote(viewer, series.facts, facts)) return [];
-        return [{ id: note.id, authorId: note.authorId, authorName: note.author.name, visibility: facts.visibility, text: note.text, createdAt: note.createdAt, passedOn: facts.passedOnTo.length > 0, canPassOn: !series.facts.current && canPassOnNote(viewer, series.facts, facts) && facts.visibility === "shared", canEdit: series.facts.current && note.authorId === viewer.id }];
+        return [
+          {
+            id: note.id,
+            authorId: note.authorId,
+            authorName: note.author.name,
+            visibility: facts.visibility,
+            text: note.text,
+            createdAt: note.createdAt,
+            passedOn: facts.passedOnTo.length > 0,
+            canPassOn: passOnRefusal(viewer, series.facts, facts, series.report.managerId) === null,
+            canEdit: canEditNote(viewer, series.facts, facts),
+          },
+        ];
       });
   const asPoint = (point: (typeof points)[number]): AgendaPoint => ({ ...point, source: point.source as PointSource, status: point.status as PointStatus });
   const asAction = (action: (typeof actions)[number]): AgendaAction => ({ ...action, status: action.status as ActionStatus });
@@ -222,7 +243,9 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
     },
     role,
     viewerZone: role === "manager" ? zones[0]! : zones[1]!,
-    passedOn: passedOn.map((note) => ({ id: note.id, authorName: note.author.name, text: note.text, meetingAt: note.meeting.startsAt })),
+    passedOn: passedOn
+      .filter((note) => canReadNote(viewer, { kind: note.series.kind === "skip-level" ? "skip-level" : "one-to-one", managerId: note.series.managerId, reportId: note.series.reportId, current: false }, noteFacts(note)))
+      .map((note) => ({ id: note.id, authorName: note.author.name, text: note.text, meetingAt: note.meeting.startsAt })),
     next: nextMeeting
       ? {
           ...view(nextMeeting),

@@ -3,7 +3,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
-import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, type ConversationViewer } from "./policy";
+import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, roleInSeries, type ConversationViewer } from "./policy";
 
 /**
  * Evidence between cycles: a person records, against a competency of their own ladder, a sentence,
@@ -46,7 +46,7 @@ export async function recordEvidence(viewer: ConversationViewer, input: Evidence
   if (!competencies.some((competency) => competency.id === input.competencyId)) throw new InvalidError("Choose a competency of your ladder.");
   if (input.meetingId) {
     const meeting = await db.conversationMeeting.findUnique({ where: { id: input.meetingId }, select: { series: { select: { managerId: true, reportId: true } } } });
-    if (!meeting || (meeting.series.managerId !== viewer.id && meeting.series.reportId !== viewer.id)) throw new NotFoundError("There is no such meeting.");
+    if (!meeting || roleInSeries(viewer, meeting.series) === null) throw new NotFoundError("There is no such meeting.");
   }
   const created = await db.careerEvidence.create({
     data: { personId: viewer.id, competencyId: input.competencyId, text, url: checkUrl(input.url), occurredOn: input.occurredOn, meetingId: input.meetingId ?? null, shared: input.shared ?? false },
@@ -57,8 +57,14 @@ export async function recordEvidence(viewer: ConversationViewer, input: Evidence
 
 /** The person shares an item with their manager, or takes it back. */
 export async function setEvidenceShared(viewer: ConversationViewer, evidenceId: string, shared: boolean): Promise<void> {
-  const { count } = await db.careerEvidence.updateMany({ where: { id: evidenceId, personId: viewer.id }, data: { shared } });
-  if (!count) throw new NotFoundError("There is no such evidence.");
+  await requireOwnEvidence(viewer, evidenceId);
+  await db.careerEvidence.update({ where: { id: evidenceId }, data: { shared } });
+}
+
+/** An item the viewer changes, shares or deletes: to anyone but its person (their manager included) it does not exist. */
+async function requireOwnEvidence(viewer: ConversationViewer, evidenceId: string): Promise<void> {
+  const evidence = await db.careerEvidence.findUnique({ where: { id: evidenceId }, select: { personId: true } });
+  if (!evidence || !canRecordEvidence(viewer, evidence.personId)) throw new NotFoundError("There is no such evidence.");
 }
 
 /** The person shares all their evidence with their manager (now and later), or goes back to item by item. */
@@ -67,8 +73,9 @@ export async function setShareAllEvidence(viewer: ConversationViewer, sharesAll:
 }
 
 export async function deleteEvidence(viewer: ConversationViewer, evidenceId: string): Promise<void> {
-  const { count } = await db.careerEvidence.deleteMany({ where: { id: evidenceId, personId: viewer.id } });
-  if (!count) throw new NotFoundError("There is no such evidence.");
+  await requireOwnEvidence(viewer, evidenceId);
+  // Deleted meanwhile (a second tab) is the same as deleted.
+  await db.careerEvidence.deleteMany({ where: { id: evidenceId } });
 }
 
 /** A person's evidence as the viewer may read it (all of it for themselves; what they shared for their manager), newest first. NotFoundError for anyone else. */

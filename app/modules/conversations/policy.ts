@@ -69,9 +69,27 @@ export function canReadNote(viewer: ConversationViewer, series: SeriesFacts, not
   return roleInSeries(viewer, series) !== null || note.passedOnTo.includes(viewer.id);
 }
 
-/** Only the person the conversations are about passes a note on, and only one they may read themselves. */
-export function canPassOnNote(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts): boolean {
-  return viewer.id === series.reportId && canReadNote(viewer, series, note);
+export type PassOnRefusal = "not-the-report" | "private" | "skip-level" | "same-manager";
+
+/** Why a note is not passed on, in the words the report reads. */
+export const PASS_ON_REFUSALS: Record<PassOnRefusal, string> = {
+  "not-the-report": "Only the person the conversations are about passes notes on.",
+  private: "A private note stays yours: share it first, or write it again as a shared note.",
+  "skip-level": "A skip-level's notes stay between the two of you: they are not passed on.",
+  "same-manager": "Your manager already reads this series' shared notes, or you have none.",
+};
+
+/**
+ * Passing a note on to the report's current manager, or why not: only the person the
+ * conversations are about, only a shared note of a one-to-one they read, and only once they
+ * report to someone else than that one-to-one's manager (before, that manager reads it already).
+ */
+export function passOnRefusal(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts, reportsManagerId: string | null): PassOnRefusal | null {
+  if (viewer.id !== series.reportId || !canReadNote(viewer, series, note)) return "not-the-report";
+  if (note.visibility === "private") return "private";
+  if (series.kind === "skip-level") return "skip-level";
+  if (series.current || reportsManagerId === null || reportsManagerId === series.managerId) return "same-manager";
+  return null;
 }
 
 /** A note is changed by its author alone, while the series is current. */
@@ -111,7 +129,7 @@ export function canAnswerPulse(viewer: ConversationViewer, series: SeriesFacts):
 }
 
 /** A manager reads their reports' pulse only as an average, of at least this many reports (more where the organisation's floor is higher). */
-export const PULSE_MINIMUM_REPORTS = 3;
+const PULSE_MINIMUM_REPORTS = 3;
 
 /** The floor a pulse average keeps for a report: the organisation's (or a raised one), never under three. */
 export function pulseFloor(personFloor: number): number {

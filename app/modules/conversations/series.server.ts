@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
-import { canStartSeries, canWorkInSeries, type ConversationViewer } from "./policy";
+import { canSeeSeries, canStartSeries, canWorkInSeries, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 
 /**
@@ -60,7 +60,7 @@ const clockOf = (series: StoredSeries) => ({ anchor: series.anchorAt, cadence: s
 export async function requireWork(viewer: ConversationViewer, seriesId: string, tx: Tx): Promise<StoredSeries> {
   const series = await readSeries(seriesId, tx);
   if (!canWorkInSeries(viewer, series.facts)) {
-    if (series.facts.managerId !== viewer.id && series.facts.reportId !== viewer.id) throw new NotFoundError("There is no such conversation.");
+    if (!canSeeSeries(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
     throw new ForbiddenError("This series has ended: it stays as your record, and a new one starts with the new reporting line.");
   }
   return series;

@@ -15,7 +15,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { canAnswer, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
 import { releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -344,15 +344,6 @@ async function answerRules(request: { ladderVersionId: string; levelId: string; 
   return { ladder, settings, rules: { answerKind: settings.answerKind, scale: ladder.scale, competencyIds } };
 }
 
-/** Why the reviewer's draft can no longer change, or null when it can. */
-function answerLock(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { name: string; closedAt: Date | null } }): string | null {
-  if (request.state === "submitted") return "This feedback was submitted and is locked.";
-  if (request.state === "declined" && request.declinedById === request.reviewerId) return "You declined this request, so it can no longer be answered.";
-  if (request.state !== "approved") return "This request is no longer open.";
-  if (request.cycle.closedAt) return `The cycle “${request.cycle.name}” is closed, so this draft can no longer change.`;
-  return null;
-}
-
 /** The reviewer's request as the answer form shows it; NotFoundError for anyone else. */
 export async function answerPage(viewer: Viewer, requestId: string) {
   const request = await requireRequest(requestId);
@@ -371,7 +362,7 @@ export async function answerPage(viewer: Viewer, requestId: string) {
     // Upward answers are never read with a name; peer answers are, by the manager (and by the person, when the cycle says so).
     namesShown: request.channel === "upward" ? "never" : settings.namesShown,
     values: answerValues(answers),
-    lockedReason: answerLock(request),
+    lockedReason: answerRefusal(request),
     /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
     mayDecline: declineLock(request, { name: request.cycle.name, closed: request.cycle.closedAt !== null }) === null,
     declineReason: declinedByReviewer ? request.declineReason : null,
@@ -389,7 +380,7 @@ const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: 
 export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: SaveDraftInput, now = new Date()): Promise<AnswerSaveOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
-  const locked = answerLock(request);
+  const locked = answerRefusal(request);
   if (locked) return lockedOutcome(locked);
   const { rules } = await answerRules(request);
   const fieldErrors = validateAnswerChanges(input.changes, rules);
@@ -397,7 +388,7 @@ export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: 
   return withRetry(() =>
     db.$transaction(async (tx): Promise<AnswerSaveOutcome> => {
       const current = await requireRequest(requestId, tx);
-      const lockedNow = answerLock(current);
+      const lockedNow = answerRefusal(current);
       if (lockedNow) return lockedOutcome(lockedNow);
       const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
       const { writes, conflicts } = mergeSave(values, input.changes);
@@ -424,13 +415,13 @@ export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "
 export async function submitAnswer(viewer: Viewer, requestId: string, revision: number | null, now = new Date()): Promise<AnswerSubmitOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
-  const locked = canAnswer(viewer, request, { closed: request.cycle.closedAt !== null }) ? null : answerLock(request);
+  const locked = answerRefusal(request);
   if (locked) return { ok: false, kind: "locked", message: locked };
   const { rules } = await answerRules(request);
   return withRetry(() =>
     db.$transaction(async (tx): Promise<AnswerSubmitOutcome> => {
       const current = await requireRequest(requestId, tx);
-      const lockedNow = answerLock(current);
+      const lockedNow = answerRefusal(current);
       if (lockedNow) return { ok: false, kind: "locked", message: lockedNow };
       if (revision !== null && revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
       const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));

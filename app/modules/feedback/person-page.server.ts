@@ -6,7 +6,7 @@ import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import { feedbackAbout, feedbackSettingsOf, nominatePeer, pickedCompetencies, requestsAbout, type NominationResult } from "./feedback.server";
 import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canNominate } from "./policy";
+import { canDecideNomination, canNominate, canWithdrawRequest } from "./policy";
 import type { FeedbackRelease } from "./release";
 
 /**
@@ -52,7 +52,7 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
       // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
       declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
       leftRungs: request.withdrawnReason === "reviewer-deactivated",
-      mayWithdraw: (request.state === "nominated" || request.state === "approved") && (viewer.id === request.nominatedById || isManager),
+      mayWithdraw: canWithdrawRequest(viewer, request, subject),
     })),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
     competencyName: Object.fromEntries(names),

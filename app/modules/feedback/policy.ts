@@ -72,9 +72,16 @@ export function canWithdrawRequest(reader: FeedbackReader, request: { state: str
   return reader.id === request.nominatedById || (subject.managerId !== null && reader.id === subject.managerId);
 }
 
-/** Only the reviewer answers, once the request is approved and while the cycle is open. */
-export function canAnswer(reader: FeedbackReader, request: { state: string; reviewerId: string }, cycle: { closed: boolean }): boolean {
-  return reader.id === request.reviewerId && request.state === "approved" && !cycle.closed;
+/**
+ * Why the reviewer's answer can no longer change (null while it can): only an approved request is
+ * answered, a submitted answer is locked, and a closed cycle keeps its drafts as they are.
+ */
+export function answerRefusal(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { name: string; closedAt: Date | null } }): string | null {
+  if (request.state === "submitted") return "This feedback was submitted and is locked.";
+  if (request.state === "declined" && request.declinedById === request.reviewerId) return "You declined this request, so it can no longer be answered.";
+  if (request.state !== "approved") return "This request is no longer open.";
+  if (request.cycle.closedAt) return `The cycle “${request.cycle.name}” is closed, so this draft can no longer change.`;
+  return null;
 }
 
 /** Only the reviewer declines a request they were asked to answer (for everyone else it does not exist); declineLock says when. */

@@ -44,7 +44,13 @@ export async function purgeCandidate(viewer: Viewer, loopId: string, now = new D
   });
 }
 
-export async function retentionSetting(): Promise<{ retentionDays: number | null; updatedAt: string | null; updatedBy: string | null }> {
+/** The retention period as its settings page shows it: for those who set it. */
+export async function retentionSetting(viewer: Viewer): Promise<{ retentionDays: number | null; updatedAt: string | null; updatedBy: string | null }> {
+  if (!canSetRetention(viewer)) throw new ForbiddenError("Only admins set how long rejected candidates are kept.");
+  return storedRetention();
+}
+
+async function storedRetention(): Promise<{ retentionDays: number | null; updatedAt: string | null; updatedBy: string | null }> {
   const row = await db.hiringSettings.findUnique({ where: { id: SETTINGS_ID }, select: { retentionDays: true, updatedAt: true, updatedBy: { select: { name: true } } } });
   return { retentionDays: row?.retentionDays ?? null, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy?.name ?? null };
 }
@@ -64,7 +70,7 @@ export async function setRetention(viewer: Viewer, retentionDays: number | null)
  * servers may all run it. Returns how many were purged.
  */
 export async function purgeExpiredCandidates(now = new Date()): Promise<number> {
-  const { retentionDays } = await retentionSetting();
+  const { retentionDays } = await storedRetention();
   if (retentionDays === null) return 0;
   const due = await db.hiringCandidate.findMany({
     where: { purgedAt: null, pipelineStage: "rejected", rejectedAt: { lt: new Date(now.getTime() - retentionDays * DAY) }, hiredPersonId: null },

@@ -56,7 +56,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
     : [];
   const unknown = input.adminEmails.filter((email) => !others.some((other) => other.email === email));
   if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${plural(unknown.length, "this email")}: ${unknown.join(", ")}.`] } };
-  const notHiring = others.filter((other) => !other.isAdmin && !other.isHiringAdmin);
+  const notHiring = others.filter((other) => !canCreateOpening(other));
   if (notHiring.length) {
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, notHiring);
     return { ok: false, fieldErrors: { adminEmails: [message] }, roleToGrant };
@@ -81,7 +81,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
 /** The hiring home: openings the viewer manages, and interviews they hold (their own cards' state only). */
 export async function hiringHome(viewer: Viewer) {
   const [openings, interviews] = await Promise.all([
-    viewer.isAdmin || viewer.isHiringAdmin
+    canCreateOpening(viewer)
       ? db.hiringOpening.findMany({
           where: viewer.isAdmin ? {} : { admins: { some: { userId: viewer.id } } },
           orderBy: [{ state: "desc" }, { createdAt: "desc" }],
@@ -263,7 +263,7 @@ export async function addOpeningAdmin(viewer: Viewer, openingId: string, email: 
   await requireManagedOpening(viewer, openingId);
   const person = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true, deactivatedAt: true } });
   if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
-  if (!person.isAdmin && !person.isHiringAdmin) {
+  if (!canCreateOpening(person)) {
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, [person]);
     return { ok: false, fieldErrors: { email: [message] }, roleToGrant };
   }

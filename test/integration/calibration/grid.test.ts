@@ -209,7 +209,7 @@ describe("the calibration grid", () => {
     const locked = await events();
     const refused = await moveOnGrid(sam.id, lena, { rating: 4, second: 3 }, "Too late.");
     expect(statusOf(refused)).toBe(403);
-    expect(bodyOf<{ message: string }>(refused).message).toBe("Outcomes are recorded while the session is live.");
+    expect(bodyOf<{ error: string; kind: string }>(refused)).toMatchObject({ kind: "forbidden", error: "Outcomes are recorded while the session is live." });
     expect(statusOf(await gridPost(sam.id, [["intent", "undo"]]))).toBe(403);
     expect(await events()).toBe(locked);
     expect((await entry(lena)).finalRating).toBe(3);

@@ -142,6 +142,21 @@ describe("meeting mode", () => {
     ]);
   });
 
+  test("notes kept as typed are refused with each refusal's own status, said beside the notes: 403, 404, 400", async () => {
+    const { sam, kim, lena, pia, entryOf, meetingPost, events } = await setUp();
+    const other = await setUp("Another meeting");
+    expect(statusOf(await meetingPost(sam.id, [["intent", "open"], ["entryId", entryOf(lena)]]))).toBe(302);
+    const before = await events("notes");
+    const notFacilitating = await meetingPost(kim.id, [["intent", "notes-autosave"], ["entryId", entryOf(pia)], ["notes", "Mine."]]);
+    expect(statusOf(notFacilitating)).toBe(403);
+    expect(bodyOf(notFacilitating)).toMatchObject({ intent: "notes-autosave", kind: "forbidden", error: "Only the facilitator runs the meeting." });
+    expect(statusOf(await meetingPost(sam.id, [["intent", "notes-autosave"], ["entryId", other.entryOf(other.lena)], ["notes", "Elsewhere."]]))).toBe(404);
+    const tooLong = await meetingPost(sam.id, [["intent", "notes-autosave"], ["entryId", entryOf(lena)], ["notes", "x".repeat(5001)]]);
+    expect(statusOf(tooLong)).toBe(400);
+    expect(bodyOf(tooLong)).toMatchObject({ intent: "notes-autosave", error: "Keep the notes under 5000 characters." });
+    expect(await events("notes")).toBe(before);
+  });
+
   test("a calibrator who does not facilitate gets 403; another session's entry is a 404; someone calibrated beside sees no name; a locked session refuses and its lock ends the discussion", async () => {
     const { admin, sam, kim, lena, pia, entryOf, meetingPost, meeting, events, move, sessionId } = await setUp();
     const other = await setUp("Another meeting");

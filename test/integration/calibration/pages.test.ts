@@ -229,7 +229,7 @@ describe("calibration pages", () => {
     expect(statusOf(await final({ rating: "4", outcome: "stay", text: "Raised after discussion", revision: opened }))).toBe(302);
     const second = await final({ rating: "2", outcome: "stay", text: "LOWER-FROM-THE-OTHER-TAB", revision: opened });
     expect(statusOf(second)).toBe(409);
-    expect(bodyOf<{ values: { text: string }; conflict: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, conflict: expect.stringMatching(/^Someone else changed this entry/) });
+    expect(bodyOf<{ values: { text: string }; kind: string; error: string }>(second)).toMatchObject({ values: { text: "LOWER-FROM-THE-OTHER-TAB" }, kind: "conflict", error: expect.stringMatching(/^Someone else changed this entry/) });
     for (const revision of ["abc", "1.5", ""]) expect(statusOf(await final({ rating: "2", outcome: "stay", text: "x", revision }))).toBe(400);
     expect(await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ finalRating: 4, finalReason: "Raised after discussion" });
   });
@@ -433,8 +433,8 @@ describe("calibration pages", () => {
     await reader.cancel();
   });
 
-  test("the event stream ends with its sign-in: signed out or deactivated, a viewer hears no more changes", async () => {
-    const { sam, facilitator, sessionId } = await setUp();
+  test("the event stream ends with its sign-in: signed out, deactivated or expired, a viewer hears no more changes", async () => {
+    const { sam, facilitator, admin, sessionId } = await setUp();
     const open = async (personId: string) => {
       const request = await signedInRequest(`/calibration/${sessionId}/events`, personId);
       const response = (await eventsLoader(routeArgs(request, { sessionId }))) as Response;
@@ -448,13 +448,15 @@ describe("calibration pages", () => {
     };
     const sams = await open(sam.id);
     const facilitators = await open(facilitator.id);
+    const admins = await open(admin.id);
     await announceSessionChange(sessionId);
-    expect([await next(sams.reader), await next(facilitators.reader)]).toEqual(["event: change\ndata: {}\n\n", "event: change\ndata: {}\n\n"]);
-    // Sam signs out (with the same cookie); the facilitator is deactivated.
+    expect([await next(sams.reader), await next(facilitators.reader), await next(admins.reader)]).toEqual(Array(3).fill("event: change\ndata: {}\n\n"));
+    // Sam signs out (with the same cookie); the facilitator is deactivated; the admin's sign-in runs out.
     await logoutAction(routeArgs(new Request("http://localhost/logout", { method: "POST", headers: { Cookie: sams.request.headers.get("Cookie")! } })));
     await db.user.update({ where: { id: facilitator.id }, data: { deactivatedAt: new Date() } });
+    await db.session.updateMany({ where: { userId: admin.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await announceSessionChange(sessionId);
-    expect([await next(sams.reader), await next(facilitators.reader)]).toEqual(["closed", "closed"]);
+    expect([await next(sams.reader), await next(facilitators.reader), await next(admins.reader)]).toEqual(["closed", "closed", "closed"]);
   });
 
   test("the fairness report: admins only, once locked; the facilitator, managers and people get a 404, before and after", async () => {

@@ -216,16 +216,18 @@ describe("calibration sessions", () => {
     await expect(advanceSession(viewerOf(facilitator), sessionId, "published")).rejects.toThrow(new InvalidError("Give the day the promotions take effect."));
     const publishedOn = new Date("2026-06-01T12:00:00Z");
     await advanceSession(viewerOf(facilitator), sessionId, "published", { effectiveOn: new Date("2026-07-01T00:00:00Z"), now: publishedOn });
-    // Not due yet: nothing changes.
-    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
-    // Due, but nobody has told Lena or Omar: still nothing changes, and neither sees an outcome.
-    expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(0);
-    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
     expect(await ownOutcomes(lena.id)).toEqual([]);
-    // Released by the manager (not by another manager), the outcome is the person's to see and the promotion takes effect with it.
+    // Released by the manager (not by another manager), the outcome is the person's to see; the promotion is not due yet: nothing changes.
     await expect(releaseOutcome(viewerOf(kim), entryOf(lena))).rejects.toBeInstanceOf(ForbiddenError);
-    await releaseOutcome(viewerOf(sam), entryOf(lena), undefined, new Date("2026-07-01T08:00:00Z"));
-    await releaseOutcome(viewerOf(sam), entryOf(omar), undefined, new Date("2026-07-01T08:00:00Z"));
+    await releaseOutcome(viewerOf(sam), entryOf(lena), undefined, new Date("2026-06-15T08:00:00Z"));
+    expect(await ownOutcomes(lena.id)).toHaveLength(1);
+    expect(await applyDuePromotions(new Date("2026-06-30T23:00:00Z"))).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { level: true } })).toEqual({ level: "ic2" });
+    // Due: Lena's takes effect; Omar's, which nobody has told him, is left alone and he sees no outcome.
+    expect(await applyDuePromotions(new Date("2026-07-01T08:00:00Z"))).toBe(1);
+    expect(await db.calibrationEvent.count({ where: { sessionId, kind: "apply", entryId: entryOf(omar) } })).toBe(0);
+    expect(await ownOutcomes(omar.id)).toEqual([]);
+    await releaseOutcome(viewerOf(sam), entryOf(omar), undefined, new Date("2026-07-01T09:00:00Z"));
     expect(await applyDuePromotions(new Date("2026-07-02T08:00:00Z"))).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, sublevel: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", sublevel: null, ladderId: "engineering" });
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
@@ -236,7 +238,8 @@ describe("calibration sessions", () => {
       { personId: lena.id, fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "promoted", changedAt: new Date("2026-07-01T08:00:00Z") },
     ]);
     // The change is in Lena's history, as her manager and she read it; Omar's, not applied, is not.
-    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T08:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
+    // Released before its day, it dates from the day it took effect.
+    expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
     expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);
     expect((await historyPage(viewerOf(sam), omar.id)).levelChanges).toEqual([]);
     const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });

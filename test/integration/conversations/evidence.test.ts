@@ -1,6 +1,6 @@
 // Evidence between cycles and the one-to-one pulse against a real database.
 import { describe, expect, test } from "vitest";
-import { evidenceForSelfAssessment, evidenceOf, recordEvidence, setEvidenceShared, setShareAllEvidence } from "~/modules/conversations/evidence.server";
+import { deleteEvidence, evidenceForSelfAssessment, evidenceOf, recordEvidence, setEvidenceShared, setShareAllEvidence } from "~/modules/conversations/evidence.server";
 import { answerPulse, managerPulse } from "~/modules/conversations/pulse.server";
 import { seriesPage } from "~/modules/conversations/agenda.server";
 import { startSeries } from "~/modules/conversations/series.server";
@@ -41,6 +41,9 @@ describe("evidence between cycles", () => {
     await setEvidenceShared(viewer(engineer), first, true);
     expect((await evidenceOf(viewer(manager), engineer.id)).items.map((item) => item.competencyName)).toEqual(["Testing and verification"]);
     expect(await refused(() => setEvidenceShared(viewer(manager), first, false))).toBe("not-found");
+    // Reading a shared item is not changing it: the manager neither unshares nor deletes it.
+    expect(await refused(() => deleteEvidence(viewer(manager), first))).toBe("not-found");
+    expect(await db.careerEvidence.findUniqueOrThrow({ where: { id: first }, select: { shared: true } })).toEqual({ shared: true });
     await setShareAllEvidence(viewer(engineer), true);
     expect((await evidenceOf(viewer(manager), engineer.id)).items).toHaveLength(2);
     for (const outsider of [boss, admin]) expect(await refused(() => evidenceOf(viewer(outsider), engineer.id))).toBe("not-found");

@@ -50,6 +50,16 @@ describe("the conversation pages", () => {
     expect(forReport.page.next?.agenda.map((entry) => (entry.type === "point" ? entry.point.text : entry.action.text))).toEqual(["Conference budget"]);
     expect(forReport.page.next?.notes).toEqual([]);
     expect(forReport.pulse).toBeNull();
+
+    // A note that cannot be passed on is said on the page with why, and nothing is shared.
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "note", meetingId, visibility: "private", text: "Thinking of leaving" }), { seriesId })))).toBe(302);
+    const own = await db.conversationNote.findFirstOrThrow({ where: { authorId: engineer.id }, select: { id: true } });
+    const kept = await seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "pass-on", noteId: own.id }), { seriesId }));
+    expect(statusOf(kept)).toBe(400);
+    expect(bodyOf(kept)).toMatchObject({ intent: "pass-on", error: "A private note stays yours: share it first, or write it again as a shared note." });
+    const others = await db.conversationNote.findFirstOrThrow({ where: { authorId: manager.id }, select: { id: true } });
+    expect(statusOf(await thrown(async () => seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "pass-on", noteId: others.id }), { seriesId }))))).toBe(404);
+    expect(await db.conversationNoteShare.count({ where: { noteId: { in: [own.id, others.id] } } })).toBe(0);
   });
 
   test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {

@@ -2,7 +2,7 @@
 // meetings, the agenda carried on, notes between the two, a change of manager, the audit log.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
+import { addAction, addPoint, editNote, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
 import { conversationSignals } from "~/modules/conversations/signals.server";
 import { upcomingConversations } from "~/modules/conversations/queries.server";
 import { changeCadence, holdMeeting, moveMeetingTo, rollOnAll, startSeries } from "~/modules/conversations/series.server";
@@ -21,6 +21,17 @@ async function organisation() {
   const other = await createPerson({ name: "Omar Other", track: "manager", level: "m1", managerId: boss.id });
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   return { boss, manager, engineer, other, admin };
+}
+
+/** The refusal's message, or "allowed". */
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    throw error;
+  }
+  return "allowed";
 }
 
 async function refused(run: () => Promise<unknown>): Promise<string> {
@@ -174,6 +185,63 @@ describe("notes stay between the two", () => {
     expect(newPage.next?.notes).toEqual([]);
     expect(newPage.passedOn.map((note) => [note.authorName, note.text])).toEqual([["Sam Manager", "PASSED wants to lead the migration"]]);
     expect((await seriesPage(viewer(engineer), newSeries, now)).passedOn).toEqual([]);
+  });
+});
+
+describe("changing and passing on notes", () => {
+  test("a note is changed by its author alone: the other person of the one-to-one reads a shared note but does not change it", async () => {
+    const { manager, engineer, boss } = await organisation();
+    const now = at("2026-03-20T10:00:00Z");
+    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
+    const meeting = (await seriesPage(viewer(manager), seriesId, now)).next!;
+    const mine = await writeNote(viewer(engineer), meeting.id, { visibility: "shared", text: "I want to lead the migration" });
+    const theirs = await writeNote(viewer(manager), meeting.id, { visibility: "private", text: "MANAGER-PRIVATE" });
+
+    expect(await refused(() => editNote(viewer(manager), mine, "Lena wants nothing"))).toBe("forbidden");
+    expect(await refused(() => editNote(viewer(boss), mine, "Lena wants nothing"))).toBe("not-found");
+    expect(await refused(() => editNote(viewer(engineer), theirs, "read it"))).toBe("not-found");
+    expect((await db.conversationNote.findUniqueOrThrow({ where: { id: mine } })).text).toBe("I want to lead the migration");
+    const notes = (await seriesPage(viewer(manager), seriesId, now)).next!.notes;
+    expect(notes.map((note) => [note.text, note.canEdit])).toEqual([
+      ["I want to lead the migration", false],
+      ["MANAGER-PRIVATE", true],
+    ]);
+
+    await editNote(viewer(engineer), mine, "I want to lead the platform migration");
+    expect((await db.conversationNote.findUniqueOrThrow({ where: { id: mine } })).text).toBe("I want to lead the platform migration");
+  });
+
+  test("the report passes on only shared notes of a one-to-one, only after a change of manager; each refusal says why and shares nothing", async () => {
+    const { boss, manager, engineer, other } = await organisation();
+    const now = at("2026-03-20T10:00:00Z");
+    const oneToOne = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
+    const skipLevel = await startSeries(viewer(boss), { kind: "skip-level", managerId: boss.id, reportId: engineer.id, cadence: "quarterly", firstAt: at("2026-04-01T14:00:00Z") }, now);
+    const meeting = (await seriesPage(viewer(manager), oneToOne, now)).next!;
+    const skipMeeting = (await seriesPage(viewer(boss), skipLevel, now)).next!;
+    const shared = await writeNote(viewer(manager), meeting.id, { visibility: "shared", text: "SHARED wants to lead the migration" });
+    const own = await writeNote(viewer(engineer), meeting.id, { visibility: "private", text: "OWN-PRIVATE thinking of leaving" });
+    const skipNote = await writeNote(viewer(boss), skipMeeting.id, { visibility: "shared", text: "SKIP-LEVEL about the team" });
+
+    // Still with the same manager: that manager reads the shared notes already.
+    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("Your manager already reads this series' shared notes, or you have none.");
+    expect((await seriesPage(viewer(engineer), oneToOne, now)).next!.notes.map((note) => note.canPassOn)).toEqual([false, false]);
+
+    await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
+    await rebuildReportingLine(db);
+
+    expect(await refusal(() => passOnNote(viewer(engineer), own))).toBe("A private note stays yours: share it first, or write it again as a shared note.");
+    expect(await refusal(() => passOnNote(viewer(engineer), skipNote))).toBe("A skip-level's notes stay between the two of you: they are not passed on.");
+    expect(await db.conversationNoteShare.count({ where: { noteId: { in: [shared, own, skipNote] } } })).toBe(0);
+    const page = await seriesPage(viewer(engineer), oneToOne, now);
+    expect(page.earlier.flatMap((item) => item.notes).map((note) => [note.text.split(" ")[0], note.canPassOn])).toEqual([
+      ["SHARED", true],
+      ["OWN-PRIVATE", false],
+    ]);
+    const skipPage = await seriesPage(viewer(engineer), skipLevel, now);
+    expect([...(skipPage.next?.notes ?? []), ...skipPage.earlier.flatMap((item) => item.notes)].map((note) => note.canPassOn)).toEqual([false]);
+
+    await passOnNote(viewer(engineer), shared);
+    expect(await db.conversationNoteShare.findMany({ where: { noteId: { in: [shared, own, skipNote] } }, select: { noteId: true, personId: true } })).toEqual([{ noteId: shared, personId: other.id }]);
   });
 });
 

@@ -144,6 +144,9 @@ describe("answers", () => {
     expect(await submitAnswer(reviewer, requestId, 2)).toEqual({ ok: true });
     expect((await db.feedbackAnswer.findMany({ where: { requestId } })).map((row) => row.competencyId)).toEqual([first]);
     expect(await saveAnswerDraft(reviewer, requestId, { baseRevision: 3, changes: [{ field: `notes:${first}`, value: "later", base: "Other tab" }] })).toMatchObject({ status: 409 });
+    expect(await submitAnswer(reviewer, requestId, 3)).toEqual({ ok: false, kind: "locked", message: "This feedback was submitted and is locked." });
+    // Answered, it is no longer the nominator's to withdraw.
+    await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
   });
 
   test("a submission needs one competency answered", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ForbiddenError, InvalidError, NotFoundError, SignInRequiredError } from "~/modules/errors";
-import { jsonEndpoint, withDomainErrors } from "~/utils/http.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, SignInRequiredError, UnavailableError } from "~/modules/errors";
+import { jsonEndpoint, withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 
 const args = routeArgs(new Request("http://localhost/people/p1/gap?target=ic3"));
@@ -43,6 +43,34 @@ describe("domain errors in loaders and actions", () => {
     const bug = new TypeError("a bug");
     expect(await thrown(() => withDomainErrors(throwing(bug))(args))).toBe(bug);
     expect(await withDomainErrors(async () => ({ ok: true }))(args)).toEqual({ ok: true });
+  });
+});
+
+describe("refusals of a form action, said on its page", () => {
+  const posted = () => routeArgs(new Request("http://localhost/calibration/s1", { method: "POST", body: new URLSearchParams({ intent: "release", note: "kept" }) }));
+
+  test.each([
+    [new ForbiddenError("Only the facilitator runs the meeting."), 403],
+    [new InvalidError("Unknown action."), 400],
+    [new ConflictError("Someone else changed this entry."), 409],
+    [new UnavailableError("The identity provider could not be reached."), 503],
+  ])("%s answers its status, with the form's intent, what the page keeps and the message", async (error, status) => {
+    const answer = await withFormRefusals(throwing(error), (form) => ({ note: form.get("note") }))(posted());
+    expect(statusOf(answer)).toBe(status);
+    expect(bodyOf(answer)).toEqual({ intent: "release", note: "kept", error: error.message, kind: error.kind });
+  });
+
+  test("a record that is not there is the 404 page, never a reply beside the form", async () => {
+    const answer = await thrown(() => withFormRefusals(throwing(new NotFoundError("There is no such entry.")))(posted()));
+    expect(statusOf(answer)).toBe(404);
+    expect(bodyOf(answer)).toEqual({ message: "There is no such entry." });
+  });
+
+  test("the handler reads the form it was sent; sign-in and anything else go on as for any action", async () => {
+    expect(await withFormRefusals(async (_args, form) => form.get("note"))(posted())).toBe("kept");
+    expect(statusOf(await thrown(() => withFormRefusals(throwing(new SignInRequiredError()))(posted())))).toBe(302);
+    const bug = new TypeError("a bug");
+    expect(await thrown(() => withFormRefusals(throwing(bug))(posted()))).toBe(bug);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeState, canMarkProposal, canOpenEntry, canPreRead, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, canViewSession } from "~/modules/calibration/policy";
+import { canChangeState, canMarkProposal, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canSeeProposal, canViewSession } from "~/modules/calibration/policy";
 import { SESSION_STATES, type SessionState } from "~/modules/calibration/session-state";
 
 const facilitator = { id: "fac", isAdmin: false };
@@ -65,8 +65,8 @@ describe("calibration access rules", () => {
   });
 
   it("calibrators pre-read during the pre-read; the facilitator records outcomes while live and moves the session on", () => {
-    expect(statesWhere((state) => canPreRead(otherManager, session(state)))).toEqual(["preread"]);
-    expect(statesWhere((state) => canPreRead(facilitator, session(state)))).toEqual([]);
+    expect(statesWhere((state) => canRateIndependently(otherManager, session(state), entry))).toEqual(["preread"]);
+    expect(statesWhere((state) => canRateIndependently(facilitator, session(state), entry))).toEqual([]);
     expect(statesWhere((state) => canRecordOutcome(facilitator, session(state)))).toEqual(["live"]);
     // An admin may too: for an entry the facilitator may not open (their own or their manager's), someone must.
     expect(statesWhere((state) => canRecordOutcome(admin, session(state)))).toEqual(["live"]);

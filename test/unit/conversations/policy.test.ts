@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import {
   canAnswerPulse,
   canEditNote,
-  canPassOnNote,
   canReadEvidence,
   canReadNote,
   canRecordEvidence,
@@ -11,6 +10,7 @@ import {
   canSeeSeries,
   canStartSeries,
   canWorkInSeries,
+  passOnRefusal,
   pulseFloor,
   seriesHolds,
   type SeriesFacts,
@@ -74,9 +74,14 @@ describe("who reads what", () => {
     expect(canReadNote(newManager, old, { ...shared, passedOnTo: ["new-manager"] })).toBe(true);
     // Passing on a private note does not open it to anyone: private stays with its author.
     expect(canReadNote(newManager, old, { ...privateToManager, passedOnTo: ["new-manager"] })).toBe(false);
-    expect(canPassOnNote(report, old, shared)).toBe(true);
-    expect(canPassOnNote(manager, old, shared)).toBe(false);
-    expect(canPassOnNote(report, old, privateToManager)).toBe(false);
+    expect(passOnRefusal(report, old, shared, "new-manager")).toBeNull();
+    expect(passOnRefusal(manager, old, shared, "new-manager")).toBe("not-the-report");
+    expect(passOnRefusal(report, old, privateToManager, "new-manager")).toBe("not-the-report");
+    expect(passOnRefusal(report, old, { ...shared, authorId: "report", visibility: "private" }, "new-manager")).toBe("private");
+    expect(passOnRefusal(report, { ...old, kind: "skip-level" }, shared, "new-manager")).toBe("skip-level");
+    // Before a change of manager, that manager reads the shared notes already.
+    expect(passOnRefusal(report, series, shared, "manager")).toBe("same-manager");
+    expect(passOnRefusal(report, old, shared, null)).toBe("same-manager");
   });
 
   test("evidence: the person; their manager only for what they share, item by item or all; never admins or the chain above", () => {

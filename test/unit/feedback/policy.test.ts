@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAnswer, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type SubjectFacts } from "~/modules/feedback/policy";
+import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type SubjectFacts } from "~/modules/feedback/policy";
 import { releaseFeedback } from "~/modules/feedback/release";
 
 const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
@@ -85,10 +85,11 @@ describe("nominating, deciding, withdrawing, answering", () => {
     expect(canWithdrawRequest(reader("lena"), { state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
   });
 
-  it("lets only the reviewer answer an approved request in an open cycle", () => {
-    expect(canAnswer(reader("omar"), { state: "approved", reviewerId: "omar" }, { closed: false })).toBe(true);
-    expect(canAnswer(reader("omar"), { state: "nominated", reviewerId: "omar" }, { closed: false })).toBe(false);
-    expect(canAnswer(reader("omar"), { state: "approved", reviewerId: "omar" }, { closed: true })).toBe(false);
-    expect(canAnswer(reader("lena"), { state: "approved", reviewerId: "omar" }, { closed: false })).toBe(false);
+  it("an approved request in an open cycle is answered; otherwise the reviewer is told why", () => {
+    const request = { state: "approved", reviewerId: "omar", declinedById: null, cycle: { name: "Spring", closedAt: null } };
+    expect(answerRefusal(request)).toBeNull();
+    expect(answerRefusal({ ...request, state: "nominated" })).toBe("This request is no longer open.");
+    expect(answerRefusal({ ...request, state: "submitted" })).toBe("This feedback was submitted and is locked.");
+    expect(answerRefusal({ ...request, cycle: { name: "Spring", closedAt: new Date() } })).toBe("The cycle “Spring” is closed, so this draft can no longer change.");
   });
 });
