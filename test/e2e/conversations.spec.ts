@@ -169,9 +169,10 @@ test("a manager and a report hold one-to-ones over three meetings: agenda from t
     await hannah.getByRole("button", { name: "Move this meeting" }).click();
     await expect(hannah.getByText("Choose a time before the series' next regular meeting")).toBeVisible();
     await expect(moveTo).toHaveValue(tooLate);
-    // Hannah brings the second meeting forward to a minute or two from now: both clocks follow, and so do both calendars.
+    // Hannah brings the second meeting forward to the next whole minute at least 20 seconds away (the
+    // field holds minutes; the test then waits for it in real time): both clocks follow, and so do both calendars.
     const clocksBefore = await nextMeeting.getByRole("list").first().textContent();
-    const secondAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
+    const secondAt = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
     await moveTo.fill(localValue(secondAt, timeZone));
     await hannah.getByRole("button", { name: "Move this meeting" }).click();
     await expect(moveTo).toHaveValue(localValue(secondAt, timeZone));
