@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, expectHeadingsInOrder, signIn } from "./helpers";
+import { expectAccessible, expectHeadingsInOrder, openDraft, signIn } from "./helpers";
 
 // Emily Clarke (Search): an engineer no other journey uses.
 const emily = "emily.clarke@example.com";
@@ -43,4 +43,36 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await expect(codeQuality.getByText("Paired on the search ranking fix", { exact: true })).toHaveCount(0);
   await expect(codeQuality.getByText("No evidence yet.")).toBeVisible();
   expect(page.url()).toBe(draftUrl);
+});
+
+test("a rating chosen right after adding evidence is set: the emptied form says nothing and nothing moves under the pointer", async ({ page }) => {
+  await signIn(page, emily);
+  await page.goto("/assess");
+  await openDraft(page, "Start self-assessment");
+
+  const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
+  await codeQuality.getByText("Add evidence for Code quality").click();
+  await codeQuality.getByLabel("What happened").fill("Wrote the tests the query parser lacked");
+  await codeQuality.getByRole("button", { name: "Add evidence" }).click();
+  await expect(codeQuality.getByText("Wrote the tests the query parser lacked", { exact: true })).toBeVisible();
+  await expect(codeQuality.getByLabel("What happened")).toBeFocused();
+
+  // At once, a rating further down the page: pressed and released as a person does, the focus leaving the emptied form.
+  const rating = page.getByRole("group", { name: "Rating for Testing and verification" }).getByRole("radio", { name: "Consistent", exact: true });
+  await rating.scrollIntoViewIfNeeded();
+  const before = await rating.boundingBox();
+  expect(before).not.toBeNull();
+  await page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2);
+  await page.mouse.down();
+  // A person holds the button down for about this long: long enough for the page to react to the blur.
+  await page.waitForTimeout(150);
+  const pressed = await rating.boundingBox();
+  await page.mouse.up();
+
+  await expect(rating).toBeChecked();
+  expect(pressed, "the rating stays where it was pressed").toEqual(before);
+  await expect(codeQuality.getByText("Describe the evidence.")).toHaveCount(0);
+  await expect(page.getByText(/^Saved at/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Rating for Testing and verification" }).getByRole("radio", { name: "Consistent", exact: true })).toBeChecked();
 });

@@ -184,7 +184,10 @@ function AddEvidenceForm({
     id: `evidence-${competencyId}`,
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    // Checked when it is sent, and as it is corrected after a refusal; never on blur: after an
+    // addition the focus is in the emptied form, and leaving it (to rate, say) would show an error
+    // that pushes the page down under the pointer mid-click.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     onSubmit: async (event, { formData }) => {
@@ -199,8 +202,8 @@ function AddEvidenceForm({
   });
 
   // This form is always handled in the page. A submission that React does not see (conform
-  // validates a field on blur by submitting the form, and a blur can happen while React is
-  // re-rendering it) would otherwise open the endpoint's JSON instead of the draft, so a
+  // validates a field by submitting the form, and that can happen while React is re-rendering
+  // it) would otherwise open the endpoint's JSON instead of the draft, so a
   // native listener stops every submission from leaving the page.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
