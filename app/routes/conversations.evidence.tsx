@@ -22,14 +22,23 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const search = url.searchParams;
   const personId = search.get("person") ?? viewer.id;
   const own = personId === viewer.id;
-  const [{ items, sharesAll }, competencies, person] = await Promise.all([
+  const [{ items, sharesAll, lastRecordedId }, competencies, person] = await Promise.all([
     evidenceOf(viewer, personId),
     own ? evidenceCompetencies(viewer.id) : Promise.resolve([]),
     own ? Promise.resolve({ name: viewer.name }) : db.user.findUnique({ where: { id: personId }, select: { name: true } }),
   ]);
   if (!person) throw new NotFoundError();
   // Recorded from a conversation's page: the meeting it came from (checked when it is written).
-  return { own, personName: person.name, items, sharesAll, competencies, today: dateToDay(new Date()), meetingId: own ? search.get("meeting") : null };
+  return {
+    own,
+    personName: person.name,
+    items,
+    sharesAll,
+    lastRecordedId: own ? lastRecordedId : null,
+    competencies,
+    today: dateToDay(new Date()),
+    meetingId: own ? search.get("meeting") : null,
+  };
 });
 
 /** A refusal is said at the top of the page; no form keeps a reply. */
@@ -78,7 +87,15 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {view.own ? (
         <div className="mb-6 grid gap-6 lg:grid-cols-2">
-          <RecordForm competencies={view.competencies} today={view.today} meetingId={view.meetingId} reply={result?.reply as SubmissionResult<string[]> | undefined} />
+          {/* Recording comes back to this same page, which keeps what a form holds: a new form for each new item, so
+              nothing typed or ticked for the last one (its sharing above all) carries over to the next. */}
+          <RecordForm
+            key={view.lastRecordedId ?? "first"}
+            competencies={view.competencies}
+            today={view.today}
+            meetingId={view.meetingId}
+            reply={result?.reply as SubmissionResult<string[]> | undefined}
+          />
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Sharing</h2>
             <Form method="post" className="space-y-2">

@@ -78,8 +78,11 @@ export async function deleteEvidence(viewer: ConversationViewer, evidenceId: str
   await db.careerEvidence.deleteMany({ where: { id: evidenceId } });
 }
 
-/** A person's evidence as the viewer may read it (all of it for themselves; what they shared for their manager), newest first. NotFoundError for anyone else. */
-export async function evidenceOf(viewer: ConversationViewer, personId: string): Promise<{ items: EvidenceItem[]; sharesAll: boolean }> {
+/**
+ * A person's evidence as the viewer may read it (all of it for themselves; what they shared for their manager), newest first,
+ * and which of those items was recorded last. NotFoundError for anyone else.
+ */
+export async function evidenceOf(viewer: ConversationViewer, personId: string): Promise<{ items: EvidenceItem[]; sharesAll: boolean; lastRecordedId: string | null }> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { managerId: true, sharesAllEvidence: true, ladderId: true, level: true } });
   if (!person) throw new NotFoundError();
   if (!canSeeEvidenceOf(viewer, { id: personId, managerId: person.managerId })) throw new NotFoundError();
@@ -87,22 +90,23 @@ export async function evidenceOf(viewer: ConversationViewer, personId: string): 
   const rows = await db.careerEvidence.findMany({
     where: { personId },
     orderBy: [{ occurredOn: "desc" }, { id: "asc" }],
-    select: { id: true, personId: true, competencyId: true, text: true, url: true, occurredOn: true, shared: true, meetingId: true },
+    select: { id: true, personId: true, competencyId: true, text: true, url: true, occurredOn: true, shared: true, meetingId: true, createdAt: true },
   });
   const served = await ladderForPerson(person);
-  const items = rows
-    .filter((row) => canReadEvidence(viewer, row, { managerId: person.managerId, sharesAllEvidence: person.sharesAllEvidence }))
-    .map((row) => ({
-      id: row.id,
-      competencyId: row.competencyId,
-      competencyName: (served && getCompetency(served.ladder, row.competencyId)?.name) ?? row.competencyId,
-      text: row.text,
-      url: row.url,
-      occurredOn: row.occurredOn,
-      shared: row.shared,
-      fromConversation: row.meetingId !== null,
-    }));
-  return { items, sharesAll: person.sharesAllEvidence };
+  const readable = rows.filter((row) => canReadEvidence(viewer, row, { managerId: person.managerId, sharesAllEvidence: person.sharesAllEvidence }));
+  const items = readable.map((row) => ({
+    id: row.id,
+    competencyId: row.competencyId,
+    competencyName: (served && getCompetency(served.ladder, row.competencyId)?.name) ?? row.competencyId,
+    text: row.text,
+    url: row.url,
+    occurredOn: row.occurredOn,
+    shared: row.shared,
+    fromConversation: row.meetingId !== null,
+  }));
+  // The list is in the order things happened, not recorded: an item dated last month may be the newest.
+  const lastRecorded = readable.reduce<(typeof readable)[number] | null>((latest, row) => (!latest || row.createdAt > latest.createdAt ? row : latest), null);
+  return { items, sharesAll: person.sharesAllEvidence, lastRecordedId: lastRecorded?.id ?? null };
 }
 
 /**

@@ -61,6 +61,25 @@ describe("evidence between cycles", () => {
     expect([...offered.keys()].sort()).toEqual(["system-design", "testing"]);
     expect(offered.get("testing")?.map((item) => item.text)).toEqual([input.text, "Agreed in our one-to-one: own the test plan"]);
   });
+
+  test("names the item recorded last, though the list is in the order things happened, and only among what the reader may read", async () => {
+    const manager = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
+    const engineer = await createPerson({ name: "Eli Engineer", track: "ic", level: "ic2", managerId: manager.id });
+    const now = at("2026-03-20T10:00:00Z");
+    expect((await evidenceOf(viewer(engineer), engineer.id)).lastRecordedId).toBeNull();
+    const recent = await recordEvidence(viewer(engineer), { competencyId: "testing", text: "Fixed the flaky checkout test", url: null, occurredOn: at("2026-03-19T00:00:00Z") }, now);
+    // Recorded an hour before the next one, so the order of recording is certain.
+    await db.careerEvidence.update({ where: { id: recent }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
+    const remembered = await recordEvidence(viewer(engineer), { competencyId: "testing", text: "Ran the load test before the sale", url: null, occurredOn: at("2026-02-02T00:00:00Z") }, now);
+
+    const own = await evidenceOf(viewer(engineer), engineer.id);
+    expect(own.items.map((item) => item.id)).toEqual([recent, remembered]);
+    expect(own.lastRecordedId).toBe(remembered);
+    // The manager reads nothing unshared, not even which item is newest.
+    expect((await evidenceOf(viewer(manager), engineer.id)).lastRecordedId).toBeNull();
+    await setEvidenceShared(viewer(engineer), recent, true);
+    expect((await evidenceOf(viewer(manager), engineer.id)).lastRecordedId).toBe(recent);
+  });
 });
 
 describe("the one-to-one pulse", () => {
