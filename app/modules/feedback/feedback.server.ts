@@ -146,8 +146,19 @@ export type NominationResult = { ok: true; requestId: string; state: RequestStat
  * approval; the manager's own is approved at once. Who may be chosen (not the person, not their
  * manager, nobody deactivated, nobody at the cycle's cap, nobody asked already) and the most peers
  * are checked again inside the transaction, so two nominations at once cannot pass a limit.
+ * A colleague named by email is looked up only once the viewer may nominate, so that nobody else
+ * learns from the answer whether an email is someone's.
  */
 export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: string, reviewerId: string, now = new Date()): Promise<NominationResult> {
+  return nominate(viewer, cycleId, subjectId, { reviewerId }, now);
+}
+
+/** Nominates the colleague with this email (the picker's free field), as nominatePeer does. */
+export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string, now = new Date()): Promise<NominationResult> {
+  return nominate(viewer, cycleId, subjectId, { email }, now);
+}
+
+async function nominate(viewer: Viewer, cycleId: string, subjectId: string, named: { reviewerId: string } | { email: string }, now: Date): Promise<NominationResult> {
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
@@ -155,8 +166,12 @@ export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: s
   if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError("You cannot choose who gives this person feedback.");
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError("This person is not in the review cycle.");
-  const reviewer = await db.user.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, deactivatedAt: true } });
+  const select = { id: true, name: true, deactivatedAt: true } as const;
+  const reviewer =
+    "email" in named ? await db.user.findUnique({ where: { email: named.email.trim().toLowerCase() }, select }) : await db.user.findUnique({ where: { id: named.reviewerId }, select });
+  if (!reviewer && "email" in named) return { ok: false, message: `Nobody in Rungs has the email ${named.email.trim()}.` };
   if (!reviewer) throw new NotFoundError("There is no person with that id.");
+  const reviewerId = reviewer.id;
   const facts = await subjectLadderFacts(db, cycleId, subject, settings);
   if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
   const state: RequestState = settings.nominator === "manager" ? "approved" : "nominated";
