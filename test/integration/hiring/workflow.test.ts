@@ -19,8 +19,8 @@ describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
     const { ana, stranger } = await hiringSetUp();
     const viewerOf = async (userId: string) => bodyOf<{ viewer: Record<string, unknown> | null }>(await rootLoader(routeArgs(await get("/", userId)))).viewer;
-    expect(await viewerOf(ana.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: true });
-    expect(await viewerOf(stranger.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: false });
+    expect(await viewerOf(ana.id)).toMatchObject({ nav: { hiring: true } });
+    expect(await viewerOf(stranger.id)).toMatchObject({ nav: { hiring: false } });
   });
 });
 
