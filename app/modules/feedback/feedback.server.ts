@@ -15,7 +15,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, withdrawRefusal, type FeedbackReader } from "./policy";
 import { releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -279,9 +279,9 @@ export async function declineRequest(viewer: Viewer, requestId: string, reason: 
 /** Whoever nominated a pending request, or the person's manager, withdraws it. */
 export async function withdrawRequest(viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
   const request = await requireRequest(requestId);
-  const mayRead = viewer.id === request.nominatedById || viewer.id === request.subject.managerId;
-  if (!mayRead || request.channel !== "peer") throw new NotFoundError("We could not find that feedback request.");
-  if (!canWithdrawRequest(viewer, request, request.subject)) throw new ConflictError("Only a request still waiting can be withdrawn.");
+  const refusal = withdrawRefusal(viewer, request, request.subject);
+  if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
+  if (refusal === "not-pending") throw new ConflictError("Only a request still waiting can be withdrawn.");
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
@@ -530,7 +530,7 @@ export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: 
   const rows = await db.feedbackRequest.findMany({
     where: { cycleId, channel: "peer", subjectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, state: true, declineReason: true, declinedById: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
+    select: { id: true, channel: true, state: true, declineReason: true, declinedById: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
   });
   return rows.map((row) => ({ ...row, live: isLive(row.state) }));
 }
