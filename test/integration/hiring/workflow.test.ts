@@ -31,7 +31,7 @@ describe("openings and plans", () => {
     expect(statusOf(await call(async () => newLoader(routeArgs(await get("/hiring/openings/new", engineer.id)))))).toBe(403);
     const before = await db.hiringOpening.count();
     // Refused before the form is read: a broken form and a complete one get the same 403, and nothing is opened.
-    for (const fields of [{ title: "" }, { title: "Staff engineer", ladderId: "engineering", levelId: "ic4" }]) {
+    for (const fields of [{ title: "" }, { title: "Staff engineer", ladderId: "engineering", levelId: "ic4" }] as Record<string, string>[]) {
       expect(statusOf(await call(async () => newAction(routeArgs(await post("/hiring/openings/new", engineer.id, fields)))))).toBe(403);
     }
     expect(await db.hiringOpening.count()).toBe(before);
