@@ -425,9 +425,10 @@ export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "
 
 /**
  * Submits the reviewer's answer: it locks, and competencies left empty are dropped (a reviewer
- * leaves out what they have not seen). With `revision`, refuses when the draft changed in another tab.
+ * leaves out what they have not seen). Refuses when the draft changed since `revision`, the one the
+ * reviewer last saw (in another tab).
  */
-export async function submitAnswer(viewer: Viewer, requestId: string, revision: number | null, now = new Date()): Promise<AnswerSubmitOutcome> {
+export async function submitAnswer(viewer: Viewer, requestId: string, revision: number, now = new Date()): Promise<AnswerSubmitOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
   const locked = answerRefusal(request);
@@ -438,7 +439,7 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
       const current = await requireRequest(requestId, tx);
       const lockedNow = answerRefusal(current);
       if (lockedNow) return { ok: false, kind: "locked", message: lockedNow };
-      if (revision !== null && revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
+      if (revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
       const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
       const problem = submissionProblem(values, rules.competencyIds);
       if (problem) return { ok: false, kind: "incomplete", message: problem };

@@ -91,6 +91,13 @@ describe("the feedback pages", () => {
       ),
     );
     expect(saved.status).toBe(200);
+    // A revision not written as the page writes it is refused, and nothing is submitted; a stale one still is.
+    for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
+      expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision }, { requestId })).toEqual({ status: 400, body: { ok: false, kind: "invalid", message: "That submission was not understood; nothing was submitted.", intent: "submit" } });
+    }
+    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit" }, { requestId })).toMatchObject({ status: 400 });
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId }, select: { state: true } })).toEqual({ state: "approved" });
+    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "0" }, { requestId })).toMatchObject({ status: 409, body: { kind: "stale" } });
     expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "1" }, { requestId })).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
 
     // The engineer's self-assessment, submitted, sits beside the answers for the manager.
