@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { navLinks } from "./modules/identity/policy";
 import { getSignedIn } from "./modules/identity/sessions/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
@@ -30,11 +31,11 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {
-        ...signedIn.viewer,
+        id: signedIn.viewer.id,
+        name: signedIn.viewer.name,
+        email: signedIn.viewer.email,
         timeZone: signedIn.timeZone,
-        isManager: signedIn.isManager,
-        isCalibrator: signedIn.isCalibrator,
-        isInterviewer: signedIn.isInterviewer,
+        nav: navLinks({ ...signedIn.viewer, isManager: signedIn.isManager, isCalibrator: signedIn.isCalibrator, isInterviewer: signedIn.isInterviewer }),
         // The figure beside Home: the kept count while it stands, so most pages read nothing more.
         openTodos: await openTodoCount(signedIn),
         // Admins are told when a ladder failed to load, and whether its last good version is served.

@@ -2,9 +2,10 @@ import { Form, Link, useLocation } from "react-router";
 import { useEffect, useState, type ReactNode } from "react";
 import { isActivePath } from "~/utils/active-path";
 import { useFollowLinksInPage } from "./ui/client-links";
+import type { NavLinks } from "~/modules/identity/policy";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean; isManager: boolean; isCalibrator: boolean; isInterviewer: boolean; ladderProblems: number; laddersUnserved: number; openTodos: number };
+export type NavViewer = { id: string; name: string; email: string; nav: NavLinks; ladderProblems: number; laddersUnserved: number; openTodos: number };
 
 type NavItem = { to: string; label: string; count?: number };
 
@@ -15,15 +16,15 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/ladders", label: "Ladders" },
     { to: `/people/${viewer.id}`, label: "My growth" },
     { to: "/reviews", label: "Reviews" },
-    ...(viewer.isManager ? [{ to: "/team", label: "Team" }] : []),
-    ...(viewer.isManager || viewer.isAdmin || viewer.isCalibrator ? [{ to: "/calibration", label: "Calibration" }] : []),
-    ...(viewer.isHiringAdmin || viewer.isAdmin || viewer.isInterviewer ? [{ to: "/hiring", label: "Hiring" }] : []),
+    ...(viewer.nav.team ? [{ to: "/team", label: "Team" }] : []),
+    ...(viewer.nav.calibration ? [{ to: "/calibration", label: "Calibration" }] : []),
+    ...(viewer.nav.hiring ? [{ to: "/hiring", label: "Hiring" }] : []),
     { to: "/mentorship", label: "Mentorship" },
     { to: "/conversations", label: "Conversations" },
-    ...(viewer.isManager || viewer.isAdmin ? [{ to: "/insights", label: "Insights" }] : []),
+    ...(viewer.nav.insights ? [{ to: "/insights", label: "Insights" }] : []),
     { to: "/settings/email", label: "Email settings" },
   ];
-  const admin: NavItem[] = viewer.isAdmin
+  const admin: NavItem[] = viewer.nav.admin
     ? [
         { to: "/admin/people", label: "People" },
         { to: "/admin/teams", label: "Teams" },

@@ -11,7 +11,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { Route } from "./+types/assessments.$assessmentId";
 import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
-import { plainFormSave } from "~/modules/assessments/draft";
+import { plainFormSave, readRevision } from "~/modules/assessments/draft";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
 import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
@@ -96,8 +96,10 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
   }
 
   if (intent !== "submit") throw new InvalidError("Unknown action.");
-  const revisionText = formData.get("revision");
-  const revision = typeof revisionText === "string" && /^\d+$/.test(revisionText) ? Number(revisionText) : null;
+  const revision = readRevision(formData.get("revision"));
+  if (revision === null) {
+    return data({ intent: "submit" as const, ok: false as const, kind: "invalid", message: "That submission was not understood; nothing was submitted." }, { status: 400 });
+  }
   const outcome = await submitAssessment(viewer, assessmentId, revision);
   if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
   return data({ intent: "submit" as const, ...outcome.body }, { status: outcome.status });

@@ -25,7 +25,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   const page = await seriesPage(viewer, params.seriesId ?? "");
   const pulse = page.role === "report" && page.series.kind === "one-to-one" && page.series.current ? await ownLatestPulse(viewer, page.series.id) : undefined;
   const other = page.role === "manager" ? page.series.report.name : page.series.manager.name;
-  return { page, other, pulse, timeZone, viewerId: viewer.id, now: new Date() };
+  return { page, other, pulse, timeZone, viewerId: viewer.id };
 });
 
 type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "hold" | "cadence" | "pulse" | "pass-on";
@@ -141,7 +141,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
           <div className="grid gap-6 lg:grid-cols-2">
             <Agenda loaded={loaded} replyFor={replyFor} />
             <div className="space-y-6">
-              {new Date(next.startsAt) <= new Date(loaded.now) ? (
+              {next.canHold ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="hold" />
                   <input type="hidden" name="meetingId" value={next.id} />
@@ -193,7 +193,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   {formatDateTime(meeting.startsAt, timeZone)} · {STATUS_WORDS[meeting.status] ?? meeting.status}
                   {meeting.movedFrom ? ` · moved from ${formatDateTime(meeting.movedFrom, timeZone)}` : ""}
                 </p>
-                {page.series.current && (meeting.status === "missed" || (meeting.status === "upcoming" && new Date(meeting.startsAt) <= new Date(loaded.now))) ? (
+                {meeting.canHold ? (
                   <Form method="post" className="mt-1">
                     <input type="hidden" name="intent" value="hold" />
                     <input type="hidden" name="meetingId" value={meeting.id} />

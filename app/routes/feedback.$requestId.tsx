@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
-import { notesField, ratingField } from "~/modules/assessments/draft";
+import { notesField, ratingField, readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
 import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/feedback.server";
 import { DeclineRequestSchema } from "~/modules/feedback/nomination";
@@ -35,8 +35,8 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     return data({ ...outcome, intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
   }
   if (intent !== "submit") throw new InvalidError("Unknown action.");
-  const revisionText = form.get("revision");
-  const revision = typeof revisionText === "string" && /^\d{1,9}$/.test(revisionText) ? Number(revisionText) : null;
+  const revision = readRevision(form.get("revision"));
+  if (revision === null) return data({ ok: false as const, kind: "invalid", message: "That submission was not understood; nothing was submitted.", intent: "submit" as const }, { status: 400 });
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
   return data({ ...outcome, intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });

@@ -7,8 +7,8 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { InvalidError } from "~/modules/errors";
-import { decideNomination, nominatePeer, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
-import { nominateByEmail, personFeedbackPage } from "~/modules/feedback/person-page.server";
+import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
+import { personFeedbackPage } from "~/modules/feedback/person-page.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
@@ -32,7 +32,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   };
   const intent = text("intent");
   if (intent === "nominate") {
-    const result = text("reviewerId") ? await nominatePeer(viewer, cycleId, personId, text("reviewerId")) : await nominateByEmail(viewer, cycleId, personId, text("email"));
+    const result = text("reviewerId") ? await nominatePeer(viewer, cycleId, personId, text("reviewerId")) : await nominatePeerByEmail(viewer, cycleId, personId, text("email"));
     if (!result.ok) return data({ ok: false as const, message: result.message, typed: text("email") }, { status: 400 });
     return { ok: true as const, message: result.state === "nominated" ? "Nominated: waiting for the manager's approval." : "Asked.", typed: "" };
   }

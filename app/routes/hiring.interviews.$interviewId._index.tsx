@@ -8,6 +8,7 @@ import { ScorecardForm } from "~/components/hiring/scorecard-form";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
+import { readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
 import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";
@@ -46,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     throw redirect(here);
   }
   if (intent !== "save" && intent !== "submit") throw new InvalidError("Unknown action.");
-  let revision: number | null = /^\d{1,9}$/.test(read("revision") ?? "") ? Number(read("revision")) : null;
+  let revision = readRevision(read("revision"));
   if (read("base") !== null) {
     const page = await interviewPage(viewer, interviewId);
     const input = plainScorecardSave(read, read("base"), read("baseRevision"), page.competencyIds);
@@ -58,6 +59,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     } else revision = input.baseRevision;
     if (intent === "save") throw redirect(`${here}?saved=1`);
   }
+  if (revision === null) return data({ intent, ok: false as const, message: "That submission was not understood; nothing was submitted.", fieldErrors: {} as Record<string, string[]> }, { status: 400 });
   const outcome = await submitScorecard(viewer, interviewId, revision);
   if (outcome.body.ok) {
     const page = await interviewPage(viewer, interviewId);

@@ -7,20 +7,20 @@ import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/identity/permissions.server";
+import { requireUser } from "~/modules/identity/permissions.server";
 import { NewOpeningSchema } from "~/modules/hiring/forms";
-import { createOpening, openingChoices } from "~/modules/hiring/openings.server";
+import { createOpening, openingChoices, requireOpeningCreator } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Open a role · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  const viewer = await requireRole(request, "hiringAdmin");
-  return openingChoices(viewer);
+  return openingChoices(await requireUser(request));
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
-  const viewer = await requireRole(request, "hiringAdmin");
+  const viewer = await requireUser(request);
+  requireOpeningCreator(viewer);
   const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
   if (submission.status !== "success") return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
   const result = await createOpening(viewer, submission.value);

@@ -76,9 +76,9 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
       { field: "summary", value: notes, base: "" },
     ];
     const saved = await saveScorecardDraft(person, interviewId, { baseRevision: 0, changes }, submitAt ?? now);
-    if (saved.status !== 200) throw new Error(`A demo scorecard was not saved: ${JSON.stringify(saved.body)}`);
+    if (!saved.body.ok) throw new Error(`A demo scorecard was not saved: ${JSON.stringify(saved.body)}`);
     if (!submitAt) return;
-    const submitted = await submitScorecard(person, interviewId, null, submitAt);
+    const submitted = await submitScorecard(person, interviewId, saved.body.revision, submitAt);
     if (submitted.status !== 200) throw new Error(`A demo scorecard was not submitted: ${JSON.stringify(submitted.body)}`);
   }
 

@@ -339,10 +339,10 @@ export type SubmitOutcome =
   | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string } };
 
 /**
- * Submits and locks the author's draft once every competency has a rating. With
- * `revision`, refuses (409) when the draft changed since the author last saw it.
+ * Submits and locks the author's draft once every competency has a rating; refuses (409) when
+ * the draft changed since `revision`, the one the author last saw.
  */
-export async function submitAssessment(viewer: Viewer, assessmentId: string, revision: number | null, now = new Date()): Promise<SubmitOutcome> {
+export async function submitAssessment(viewer: Viewer, assessmentId: string, revision: number, now = new Date()): Promise<SubmitOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
   const locked = lockReason(meta);
   if (locked) return lockedOutcome(locked);
@@ -356,7 +356,7 @@ export async function submitAssessment(viewer: Viewer, assessmentId: string, rev
       });
       const lockedNow = lockReason(current);
       if (lockedNow) return lockedOutcome(lockedNow);
-      if (revision !== null && revision !== current.revision) {
+      if (revision !== current.revision) {
         return {
           status: 409,
           body: { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." },

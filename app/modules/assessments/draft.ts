@@ -219,6 +219,15 @@ export function inputNameOf(field: string): string {
 const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
 
 /**
+ * A revision as the page's forms send it: a whole number written the one way it is rendered (no
+ * sign, no leading zero, at most nine digits). Anything else is null and refused, never read as
+ * "no revision": that would skip the check that another tab saved since.
+ */
+export function readRevision(text: unknown): number | null {
+  return typeof text === "string" && /^(0|[1-9]\d{0,8})$/.test(text) ? Number(text) : null;
+}
+
+/**
  * A save posted by the page's form itself, without JavaScript. The form carries the values it
  * was rendered with (`base`, field key → value) and the revision they came from; each of those
  * fields is read back from the form, and only the ones the author changed are saved, each with
@@ -232,7 +241,8 @@ export function plainFormSave(read: (name: string) => string | null, baseJson: s
     return null;
   }
   const fields = plainBaseSchema.safeParse(base);
-  if (!fields.success || baseRevision === null || !/^\d{1,9}$/.test(baseRevision)) return null;
+  const revision = readRevision(baseRevision);
+  if (!fields.success || revision === null) return null;
   const changes: FieldChange[] = [];
   for (const [field, was] of Object.entries(fields.data)) {
     const parsed = parseField(field);
@@ -242,6 +252,6 @@ export function plainFormSave(read: (name: string) => string | null, baseJson: s
       parsed.kind === "rating" ? (raw === null || raw === "" ? null : /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw) : parsed.kind === "mark" ? raw || null : (raw ?? "");
     if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
   }
-  const input = SaveDraftSchema.safeParse({ baseRevision: Number(baseRevision), changes });
+  const input = SaveDraftSchema.safeParse({ baseRevision: revision, changes });
   return input.success ? input.data : null;
 }

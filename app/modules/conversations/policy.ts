@@ -50,6 +50,28 @@ export function canWorkInSeries(viewer: ConversationViewer, series: SeriesFacts)
   return series.current && roleInSeries(viewer, series) !== null;
 }
 
+export type MeetingFacts = { status: string; startsAt: Date };
+export type HoldRefusal = "held" | "withdrawn" | "not-begun";
+
+/** Why a meeting is not recorded as held, in the words either of the two reads (held already, recording it again changes nothing). */
+export const HOLD_REFUSALS: Record<Exclude<HoldRefusal, "held">, string> = {
+  withdrawn: "This meeting was withdrawn.",
+  "not-begun": "This meeting has not begun yet.",
+};
+
+/** Why a meeting cannot be recorded as held: only one to come or not recorded, once its time has come. */
+export function holdRefusal(meeting: MeetingFacts, now: Date): HoldRefusal | null {
+  if (meeting.status === "held") return "held";
+  if (meeting.status === "withdrawn") return "withdrawn";
+  if (meeting.startsAt.getTime() > now.getTime()) return "not-begun";
+  return null;
+}
+
+/** Whether the viewer records this meeting as held: either of the two, while the series is current. */
+export function canHoldMeeting(viewer: ConversationViewer, series: SeriesFacts, meeting: MeetingFacts, now: Date): boolean {
+  return canWorkInSeries(viewer, series) && holdRefusal(meeting, now) === null;
+}
+
 export const NOTE_VISIBILITIES = ["shared", "private"] as const;
 export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
 

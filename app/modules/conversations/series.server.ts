@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
-import { canSeeSeries, canStartSeries, canWorkInSeries, type ConversationViewer } from "./policy";
+import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 
 /**
@@ -153,9 +153,9 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
     if (!meeting) throw new NotFoundError("There is no such meeting.");
     const series = await requireWork(viewer, meeting.seriesId, tx);
-    if (meeting.status === "held") return;
-    if (meeting.status === "withdrawn") throw new InvalidError("This meeting was withdrawn.");
-    if (meeting.startsAt.getTime() > now.getTime()) throw new InvalidError("This meeting has not begun yet.");
+    const refusal = holdRefusal(meeting, now);
+    if (refusal === "held") return;
+    if (refusal) throw new InvalidError(HOLD_REFUSALS[refusal]);
     await tx.conversationMeeting.update({ where: { id: meetingId }, data: { status: "held", heldAt: now } });
     if (meeting.status === "upcoming") {
       const next = await tx.conversationMeeting.findFirst({ where: { seriesId: series.id, status: "upcoming", startsAt: { gt: meeting.startsAt } }, select: { id: true, startsAt: true } });

@@ -15,7 +15,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, withdrawRefusal, type FeedbackReader } from "./policy";
 import { releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -146,8 +146,19 @@ export type NominationResult = { ok: true; requestId: string; state: RequestStat
  * approval; the manager's own is approved at once. Who may be chosen (not the person, not their
  * manager, nobody deactivated, nobody at the cycle's cap, nobody asked already) and the most peers
  * are checked again inside the transaction, so two nominations at once cannot pass a limit.
+ * A colleague named by email is looked up only once the viewer may nominate, so that nobody else
+ * learns from the answer whether an email is someone's.
  */
 export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: string, reviewerId: string, now = new Date()): Promise<NominationResult> {
+  return nominate(viewer, cycleId, subjectId, { reviewerId }, now);
+}
+
+/** Nominates the colleague with this email (the picker's free field), as nominatePeer does. */
+export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string, now = new Date()): Promise<NominationResult> {
+  return nominate(viewer, cycleId, subjectId, { email }, now);
+}
+
+async function nominate(viewer: Viewer, cycleId: string, subjectId: string, named: { reviewerId: string } | { email: string }, now: Date): Promise<NominationResult> {
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
@@ -155,8 +166,12 @@ export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: s
   if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError("You cannot choose who gives this person feedback.");
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError("This person is not in the review cycle.");
-  const reviewer = await db.user.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, deactivatedAt: true } });
+  const select = { id: true, name: true, deactivatedAt: true } as const;
+  const reviewer =
+    "email" in named ? await db.user.findUnique({ where: { email: named.email.trim().toLowerCase() }, select }) : await db.user.findUnique({ where: { id: named.reviewerId }, select });
+  if (!reviewer && "email" in named) return { ok: false, message: `Nobody in Rungs has the email ${named.email.trim()}.` };
   if (!reviewer) throw new NotFoundError("There is no person with that id.");
+  const reviewerId = reviewer.id;
   const facts = await subjectLadderFacts(db, cycleId, subject, settings);
   if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
   const state: RequestState = settings.nominator === "manager" ? "approved" : "nominated";
@@ -264,9 +279,9 @@ export async function declineRequest(viewer: Viewer, requestId: string, reason: 
 /** Whoever nominated a pending request, or the person's manager, withdraws it. */
 export async function withdrawRequest(viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
   const request = await requireRequest(requestId);
-  const mayRead = viewer.id === request.nominatedById || viewer.id === request.subject.managerId;
-  if (!mayRead || request.channel !== "peer") throw new NotFoundError("We could not find that feedback request.");
-  if (!canWithdrawRequest(viewer, request, request.subject)) throw new ConflictError("Only a request still waiting can be withdrawn.");
+  const refusal = withdrawRefusal(viewer, request, request.subject);
+  if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
+  if (refusal === "not-pending") throw new ConflictError("Only a request still waiting can be withdrawn.");
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
@@ -410,9 +425,10 @@ export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "
 
 /**
  * Submits the reviewer's answer: it locks, and competencies left empty are dropped (a reviewer
- * leaves out what they have not seen). With `revision`, refuses when the draft changed in another tab.
+ * leaves out what they have not seen). Refuses when the draft changed since `revision`, the one the
+ * reviewer last saw (in another tab).
  */
-export async function submitAnswer(viewer: Viewer, requestId: string, revision: number | null, now = new Date()): Promise<AnswerSubmitOutcome> {
+export async function submitAnswer(viewer: Viewer, requestId: string, revision: number, now = new Date()): Promise<AnswerSubmitOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
   const locked = answerRefusal(request);
@@ -423,7 +439,7 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
       const current = await requireRequest(requestId, tx);
       const lockedNow = answerRefusal(current);
       if (lockedNow) return { ok: false, kind: "locked", message: lockedNow };
-      if (revision !== null && revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
+      if (revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
       const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
       const problem = submissionProblem(values, rules.competencyIds);
       if (problem) return { ok: false, kind: "incomplete", message: problem };
@@ -515,7 +531,7 @@ export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: 
   const rows = await db.feedbackRequest.findMany({
     where: { cycleId, channel: "peer", subjectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, state: true, declineReason: true, declinedById: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
+    select: { id: true, channel: true, state: true, declineReason: true, declinedById: true, withdrawnReason: true, nominatedById: true, reviewer: { select: { id: true, name: true } } },
   });
   return rows.map((row) => ({ ...row, live: isLive(row.state) }));
 }

@@ -4,7 +4,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, nominatePeer, pickedCompetencies, requestsAbout, type NominationResult } from "./feedback.server";
+import { feedbackAbout, feedbackSettingsOf, pickedCompetencies, requestsAbout } from "./feedback.server";
 import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
 import { canDecideNomination, canNominate, canWithdrawRequest } from "./policy";
 import type { FeedbackRelease } from "./release";
@@ -114,13 +114,6 @@ async function peerSuggestions(cycleId: string, subject: { id: string; managerId
     people.map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
     facts,
   ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
-}
-
-/** Nominates the colleague with this email (the picker's free field). */
-export async function nominateByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string): Promise<NominationResult> {
-  const reviewer = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-  if (!reviewer) return { ok: false, message: `Nobody in Rungs has the email ${email.trim()}.` };
-  return nominatePeer(viewer, cycleId, subjectId, reviewer.id);
 }
 
 /** The person's feedback page in the cycle of a calibration session, when that cycle asks for feedback (the page itself decides what the viewer reads). */

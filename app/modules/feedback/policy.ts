@@ -66,10 +66,21 @@ export function canDecideNomination(reader: FeedbackReader, subject: { managerId
   return subject.managerId !== null && reader.id === subject.managerId;
 }
 
-/** A pending request is withdrawn by whoever nominated it or by the person's manager. */
-export function canWithdrawRequest(reader: FeedbackReader, request: { state: string; nominatedById: string | null }, subject: { managerId: string | null }): boolean {
-  if (!isPending(request.state)) return false;
-  return reader.id === request.nominatedById || (subject.managerId !== null && reader.id === subject.managerId);
+export type WithdrawFacts = { channel: string; state: string; nominatedById: string | null };
+
+/**
+ * Why a request is not withdrawn, or null: a peer request is withdrawn by whoever nominated it or
+ * by the person's manager ("not-theirs" for anyone else, who is not told it exists), while it still waits.
+ */
+export function withdrawRefusal(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): "not-theirs" | "not-pending" | null {
+  const theirs = reader.id === request.nominatedById || (subject.managerId !== null && reader.id === subject.managerId);
+  if (request.channel !== "peer" || !theirs) return "not-theirs";
+  return isPending(request.state) ? null : "not-pending";
+}
+
+/** Whether the page offers to withdraw the request (withdrawRefusal). */
+export function canWithdrawRequest(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): boolean {
+  return withdrawRefusal(reader, request, subject) === null;
 }
 
 /**

@@ -20,9 +20,14 @@ import { plural } from "~/utils/plural";
 
 type FieldErrors = Record<string, string[]>;
 
+/** Refuses anyone who may not open a role, before their form is read. */
+export function requireOpeningCreator(viewer: Viewer): void {
+  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+}
+
 /** The ladders offered and their levels, and the one the new-opening form starts on. */
 export async function openingChoices(viewer: Viewer) {
-  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  requireOpeningCreator(viewer);
   const { ladders, defaultLadderId } = await ladderChoices();
   return {
     ladders: ladders.map(({ ladder }) => ({
@@ -45,7 +50,7 @@ export function starterStages(ladder: Ladder, levelId: string): { name: string; 
 
 /** Opens a role. The creator and the hiring admins named become the opening's hiring admins. */
 export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
-  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  requireOpeningCreator(viewer);
   const served = await servedLadderVersion(input.ladderId);
   if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
   const { ladder, versionId } = served;

@@ -125,10 +125,10 @@ export async function saveScorecardDraft(viewer: Viewer, interviewId: string, in
 
 /**
  * Submits the viewer's draft (a first card or an amendment): every competency of the stage is
- * stored, unscored ones as not assessed; at least one scored and a recommendation chosen. With
- * `revision`, refuses when the draft changed since the interviewer last saw it.
+ * stored, unscored ones as not assessed; at least one scored and a recommendation chosen. Refuses
+ * when the draft changed since `revision`, the one the interviewer last saw.
  */
-export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number | null, now = new Date()): Promise<SubmitOutcome> {
+export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number, now = new Date()): Promise<SubmitOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const schema = scorecardSchema(rules.scale, rules.competencyIds);
@@ -141,7 +141,7 @@ export async function submitScorecard(viewer: Viewer, interviewId: string, revis
         if (cards.length) return locked("This card is already submitted.");
         return { status: 400, body: { ok: false, kind: "incomplete", message: "Score at least one competency and choose a recommendation before submitting.", errors: [] } };
       }
-      if (revision !== null && revision !== draft.revision) {
+      if (revision !== draft.revision) {
         return { status: 409, body: { ok: false, kind: "stale", message: "This card changed in another tab. Check the latest version below, then submit again." } };
       }
       const parsed = schema.safeParse(scorecardInput(scorecardValues(draft), rules.competencyIds));

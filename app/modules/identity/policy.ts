@@ -9,9 +9,30 @@ export type Viewer = {
 
 export type Role = "admin" | "hiringAdmin";
 
-export function hasRole(viewer: Viewer, role: Role): boolean {
+export function hasRole(viewer: Pick<Viewer, "isAdmin" | "isHiringAdmin">, role: Role): boolean {
   if (role === "admin") return viewer.isAdmin;
   return viewer.isHiringAdmin || viewer.isAdmin;
+}
+
+/** What the navigation offers beyond the links everyone has. Each page still checks its own access. */
+export type NavLinks = { team: boolean; calibration: boolean; hiring: boolean; insights: boolean; admin: boolean };
+
+/** The facts the navigation is decided on: the person's roles, and what they take part in. */
+export type NavFacts = Pick<Viewer, "isAdmin" | "isHiringAdmin"> & { isManager: boolean; isCalibrator: boolean; isInterviewer: boolean };
+
+/**
+ * Which sections a person is shown: Team to managers; Calibration to managers, admins and anyone
+ * calibrating or facilitating; Hiring to hiring admins and interviewers (their interviews are
+ * there); Insights to managers and admins; the admin pages to admins.
+ */
+export function navLinks(viewer: NavFacts): NavLinks {
+  return {
+    team: viewer.isManager,
+    calibration: viewer.isManager || viewer.isAdmin || viewer.isCalibrator,
+    hiring: hasRole(viewer, "hiringAdmin") || viewer.isInterviewer,
+    insights: viewer.isManager || viewer.isAdmin,
+    admin: viewer.isAdmin,
+  };
 }
 
 /**

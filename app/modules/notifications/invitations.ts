@@ -163,10 +163,19 @@ export function calendarInvitation(input: {
     description: input.url ? `${input.urlLabel ?? linkLabel(input.eventId)}: ${input.url}` : undefined,
     url: input.url ?? undefined,
     status: input.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
-    organizer: input.organizer,
-    attendees: [{ name: input.attendee.name, email: input.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
+    organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
+    attendees: [{ name: parameterText(input.attendee.name), email: input.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
   });
   return calendar.toString();
+}
+
+/**
+ * A name as a CN parameter value, escaped by RFC 6868 (`^` as `^^`, a line break as `^n`, `"` as
+ * `^'`): ical-generator writes `\"` and `\n` there, which calendar clients read as a stray
+ * backslash, a cut-off name or a broken line.
+ */
+function parameterText(name: string): string {
+  return name.replace(/\^/g, "^^").replace(/\r\n|\r|\n/g, "^n").replace(/"/g, "^'");
 }
 
 const LINK_LABELS = { interview: "Interview kit and scorecard", calibration: "The calibration session", conversation: "The agenda and notes" } as const;

@@ -90,7 +90,7 @@ export async function save(viewerId: string, assessmentId: string, baseRevision:
 }
 
 /** POST /assessments/:id with intent=submit: the status and body (302 on success). */
-export async function submit(viewerId: string, assessmentId: string, revision?: number) {
+export async function submit(viewerId: string, assessmentId: string, revision?: number | string) {
   const fields: Record<string, string> = { intent: "submit" };
   if (revision !== undefined) fields.revision = String(revision);
   const request = await signedInPost(`/assessments/${assessmentId}`, viewerId, fields);

@@ -119,6 +119,26 @@ describe("submitting", () => {
     expect((await readPage(engineer.id, id)).data?.mode).toBe("edit");
   });
 
+  test("a revision not written as the page writes it is refused with 400 and submits nothing; a stale one is still refused", async () => {
+    const { engineer, id, ids } = await draft();
+    const rated = await save(
+      engineer.id,
+      id,
+      0,
+      ids.map((c) => ({ field: `rating:${c}`, value: 3, base: null }))
+    );
+    expect(rated.body.revision).toBe(1);
+    const before = await snapshot(id);
+    for (const revision of ["0999999999999", "01", "1.0", "1e0", "-1", " 1", "", "one", undefined]) {
+      const refused = await submit(engineer.id, id, revision);
+      expect(refused.status, `revision ${JSON.stringify(revision)}`).toBe(400);
+      expect(refused.body).toMatchObject({ intent: "submit", ok: false, kind: "invalid", message: "That submission was not understood; nothing was submitted." });
+    }
+    expect(await snapshot(id)).toEqual(before);
+    expect((await submit(engineer.id, id, "0")).body).toMatchObject({ kind: "stale" });
+    expect((await submit(engineer.id, id, "1")).status).toBe(302);
+  });
+
   test("locks the assessment: later saves, evidence and submits are refused", async () => {
     const { engineer, manager, id, ids, first } = await draft();
     const rated = await save(

@@ -142,13 +142,13 @@ describe("calibration pages", () => {
     const fay = await createPerson({ name: "Fay Otherfacilitator" });
     const cal = await createPerson({ name: "Cal Calibrator" });
     const viewerOf = async (userId: string) => bodyOf<{ viewer: Record<string, unknown> | null }>(await rootLoader(routeArgs(await signedInRequest("/", userId)))).viewer;
-    expect(await viewerOf(cal.id)).toMatchObject({ isManager: false, isCalibrator: false });
+    expect(await viewerOf(cal.id)).toMatchObject({ nav: { team: false, calibration: false } });
     const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Invited", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: false });
     if (!created.ok) throw new Error("no session");
     await db.calibrationCalibrator.create({ data: { sessionId: created.sessionId, userId: cal.id } });
-    expect(await viewerOf(cal.id)).toMatchObject({ isManager: false, isCalibrator: true });
-    expect(await viewerOf(fay.id)).toMatchObject({ isManager: false, isCalibrator: true });
-    expect(await viewerOf(lena.id)).toMatchObject({ isCalibrator: false });
+    expect(await viewerOf(cal.id)).toMatchObject({ nav: { team: false, calibration: true } });
+    expect(await viewerOf(fay.id)).toMatchObject({ nav: { team: false, calibration: true } });
+    expect(await viewerOf(lena.id)).toMatchObject({ nav: { calibration: false } });
   });
 
   test("the facilitator and admins export outcomes and the full history as CSV; a manager in the session may not, and others get a 404", async () => {

@@ -62,6 +62,25 @@ describe("the conversation pages", () => {
     expect(await db.conversationNoteShare.count({ where: { noteId: { in: [own.id, others.id] } } })).toBe(0);
   });
 
+  test("a report cannot pass on a current skip-level's shared note by posting the form the page does not offer", async () => {
+    const { boss, engineer } = await people();
+    const created = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `skip-level:${boss.id}:${engineer.id}`, cadence: "quarterly", firstAt: "2031-03-03T15:30", minutes: "30" })));
+    expect(statusOf(created)).toBe(302);
+    const location = (created as Response).headers.get("Location")!;
+    const seriesId = location.split("/").at(-1)!;
+    const page = bodyOf<Awaited<ReturnType<typeof seriesRoute.loader>>>(await seriesRoute.loader(routeArgs(await signedInRequest(location, boss.id), { seriesId })));
+    const meetingId = page.page.next!.id;
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(location, boss.id, { intent: "note", meetingId, visibility: "shared", text: "About the team" }), { seriesId })))).toBe(302);
+    const note = await db.conversationNote.findFirstOrThrow({ where: { authorId: boss.id }, select: { id: true } });
+    const forReport = bodyOf<typeof page>(await seriesRoute.loader(routeArgs(await signedInRequest(location, engineer.id), { seriesId })));
+    expect(forReport.page.next?.notes.map((shown) => shown.canPassOn)).toEqual([false]);
+
+    const refused = await seriesRoute.action(routeArgs(await signedInPost(location, engineer.id, { intent: "pass-on", noteId: note.id }), { seriesId }));
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ intent: "pass-on", error: "A skip-level's notes stay between the two of you: they are not passed on." });
+    expect(await db.conversationNoteShare.count({ where: { noteId: note.id } })).toBe(0);
+  });
+
   test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {
     const { boss, manager, engineer } = await people();
     const created = await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text: "Fixed the flaky suite", url: "https://ci.example.com/run/7", occurredOn: "2026-01-05" })));

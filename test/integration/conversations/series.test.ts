@@ -96,6 +96,30 @@ describe("a one-to-one series", () => {
     expect(await refused(() => setPointStatus(viewer(engineer), covered, "open"))).toBe("invalid");
   });
 
+  test("the page offers to record a meeting as held exactly when holding it is accepted: once begun, not twice, not after the series ended", async () => {
+    const { manager, engineer, other } = await organisation();
+    const now = at("2026-03-20T10:00:00Z");
+    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
+    const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
+    expect(first.canHold).toBe(false);
+    expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("This meeting has not begun yet.");
+
+    const begun = at("2026-03-23T09:30:00Z");
+    for (const person of [manager, engineer]) expect((await seriesPage(viewer(person), seriesId, begun)).next).toMatchObject({ id: first.id, canHold: true });
+    await holdMeeting(viewer(engineer), first.id, begun);
+    const held = await seriesPage(viewer(manager), seriesId, begun);
+    expect(held.earlier.map((meeting) => [meeting.id, meeting.status, meeting.canHold])).toEqual([[first.id, "held", false]]);
+
+    await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
+    await rebuildReportingLine(db);
+    const later = at("2026-04-01T10:00:00Z");
+    const ended = await seriesPage(viewer(manager), seriesId, later);
+    const missed = ended.earlier.find((meeting) => meeting.status === "upcoming")!;
+    expect(missed.startsAt.getTime()).toBeLessThan(later.getTime());
+    expect(ended.earlier.map((meeting) => meeting.canHold)).toEqual([false, false]);
+    expect(await refused(() => holdMeeting(viewer(manager), missed.id, later))).toBe("forbidden");
+  });
+
   test("a meeting not recorded as held gives way to the next one, and the calendar pass keeps one meeting to come", async () => {
     const { manager, engineer } = await organisation();
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "fortnightly", firstAt: at("2026-04-06T08:00:00Z") }, at("2026-04-01T10:00:00Z"));

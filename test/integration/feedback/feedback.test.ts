@@ -51,7 +51,7 @@ async function answer(reviewer: { id: string; name: string; email: string; isAdm
   const competencyId = page.competencies[0]!.id;
   const saved = await saveAnswerDraft(reviewer, requestId, { baseRevision: page.request.revision, changes: [{ field: `notes:${competencyId}`, value: text, base: "" }] });
   expect(saved.status).toBe(200);
-  expect(await submitAnswer(reviewer, requestId, null)).toEqual({ ok: true });
+  expect(await submitAnswer(reviewer, requestId, page.request.revision + 1)).toEqual({ ok: true });
   return competencyId;
 }
 
@@ -107,6 +107,18 @@ describe("nominations", () => {
     await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  test("a request waiting is withdrawn by its nominator or the person's manager; to anyone else it does not exist", async () => {
+    const org = await organisation();
+    const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
+    if (!nominated.ok) throw new Error(nominated.message);
+    for (const outsider of [org.peers[0]!, org.peers[1]!, org.boss, org.admin]) {
+      await expect(withdrawRequest(outsider, nominated.requestId)).rejects.toThrow(new NotFoundError("We could not find that feedback request."));
+    }
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true } })).toEqual({ state: "nominated" });
+    await withdrawRequest(org.manager, nominated.requestId);
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true, withdrawnReason: true } })).toEqual({ state: "withdrawn", withdrawnReason: "by-manager" });
+  });
+
   test("stops at the cap on reviews one person is asked for, and a withdrawal frees the place", async () => {
     const org = await organisation({ reviewCap: 1 });
     const first = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
@@ -152,7 +164,7 @@ describe("answers", () => {
   test("a submission needs one competency answered", async () => {
     const org = await organisation();
     const requestId = await approvedRequest(org, 0);
-    expect(await submitAnswer(org.peers[0]!, requestId, null)).toMatchObject({ ok: false, kind: "incomplete" });
+    expect(await submitAnswer(org.peers[0]!, requestId, 0)).toMatchObject({ ok: false, kind: "incomplete" });
   });
 });
 

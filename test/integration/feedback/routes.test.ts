@@ -60,6 +60,14 @@ describe("the feedback pages", () => {
     expect(own).toMatchObject({ isSubject: true, mayNominate: true, live: 0 });
     expect(own.suggestions).toEqual([]);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
+    // Whoever may not choose this person's peers learns nothing about whose an email is: the same answer for a colleague's and for nobody's.
+    for (const outsider of [org.manager, org.stranger]) {
+      const known = await post(personRoute, url, outsider.id, { intent: "nominate", email: org.stranger.email }, params);
+      const unknown = await post(personRoute, url, outsider.id, { intent: "nominate", email: "nobody@example.com" }, params);
+      expect(known).toEqual({ status: 403, body: unknown.body });
+      expect(unknown.status).toBe(403);
+    }
+    expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer" } })).toBe(0);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: org.peer.email.toUpperCase() }, params)).body).toMatchObject({ ok: true });
     expect(statusOf(await thrown(async () => personRoute.loader(routeArgs(await signedInRequest(url, org.stranger.id), params))))).toBe(404);
 
@@ -83,6 +91,13 @@ describe("the feedback pages", () => {
       ),
     );
     expect(saved.status).toBe(200);
+    // A revision not written as the page writes it is refused, and nothing is submitted; a stale one still is.
+    for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
+      expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision }, { requestId })).toEqual({ status: 400, body: { ok: false, kind: "invalid", message: "That submission was not understood; nothing was submitted.", intent: "submit" } });
+    }
+    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit" }, { requestId })).toMatchObject({ status: 400 });
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId }, select: { state: true } })).toEqual({ state: "approved" });
+    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "0" }, { requestId })).toMatchObject({ status: 409, body: { kind: "stale" } });
     expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "1" }, { requestId })).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
 
     // The engineer's self-assessment, submitted, sits beside the answers for the manager.

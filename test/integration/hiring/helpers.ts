@@ -86,7 +86,7 @@ export async function scoreAndSubmit(user: Parameters<typeof asViewer>[0], inter
     { field: "summary", value: `${notes} summary`, base: "" },
   ];
   const saved = await saveScorecardDraft(asViewer(user), interviewId, { baseRevision: 0, changes });
-  expect(saved.status).toBe(200);
-  const submitted = await submitScorecard(asViewer(user), interviewId, null);
+  if (!saved.body.ok) throw new Error(JSON.stringify(saved.body));
+  const submitted = await submitScorecard(asViewer(user), interviewId, saved.body.revision);
   expect(submitted.status).toBe(200);
 }

@@ -105,6 +105,13 @@ describe("scorecards", () => {
   test("a stale submit from another tab is refused; discarding a correction leaves the submitted card as it was", async () => {
     const { ana, anaInterview } = await hiringSetUp();
     await save(ana.id, anaInterview, 0, [{ field: "rating:code-quality", value: 3, base: null }, { field: "recommendation", value: "yes", base: null }]);
+    // A revision not written as the page writes it is refused with a 400, and nothing is submitted.
+    for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
+      const malformed = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "submit", revision }), { interviewId: anaInterview })));
+      expect(statusOf(malformed)).toBe(400);
+      expect(bodyOf(malformed)).toMatchObject({ ok: false, message: "That submission was not understood; nothing was submitted." });
+    }
+    expect(await db.hiringScorecard.count({ where: { interviewId: anaInterview, status: "submitted" } })).toBe(0);
     const stale = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "submit", revision: "0" }), { interviewId: anaInterview })));
     expect(statusOf(stale)).toBe(409);
     expect(statusOf(await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "submit", revision: "1" }), { interviewId: anaInterview }))))).toBe(302);

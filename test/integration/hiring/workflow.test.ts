@@ -19,8 +19,8 @@ describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
     const { ana, stranger } = await hiringSetUp();
     const viewerOf = async (userId: string) => bodyOf<{ viewer: Record<string, unknown> | null }>(await rootLoader(routeArgs(await get("/", userId)))).viewer;
-    expect(await viewerOf(ana.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: true });
-    expect(await viewerOf(stranger.id)).toMatchObject({ isHiringAdmin: false, isInterviewer: false });
+    expect(await viewerOf(ana.id)).toMatchObject({ nav: { hiring: true } });
+    expect(await viewerOf(stranger.id)).toMatchObject({ nav: { hiring: false } });
   });
 });
 
@@ -30,6 +30,11 @@ describe("openings and plans", () => {
     const engineer = await createPerson();
     expect(statusOf(await call(async () => newLoader(routeArgs(await get("/hiring/openings/new", engineer.id)))))).toBe(403);
     const before = await db.hiringOpening.count();
+    // Refused before the form is read: a broken form and a complete one get the same 403, and nothing is opened.
+    for (const fields of [{ title: "" }, { title: "Staff engineer", ladderId: "engineering", levelId: "ic4" }] as Record<string, string>[]) {
+      expect(statusOf(await call(async () => newAction(routeArgs(await post("/hiring/openings/new", engineer.id, fields)))))).toBe(403);
+    }
+    expect(await db.hiringOpening.count()).toBe(before);
     const refused = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff engineer", ladderId: "engineering", levelId: "ic99" }))));
     expect(statusOf(refused)).toBe(400);
     expect(bodyOf<{ initialValue: Record<string, string>; error: Record<string, string[]> }>(refused)).toMatchObject({ initialValue: { title: "Staff engineer" }, error: { levelId: ["That level is not in this ladder."] } });

@@ -79,10 +79,11 @@ describe("nominating, deciding, withdrawing, answering", () => {
 
   it("withdraws only pending requests, by their nominator or the manager", () => {
     const subject = { managerId: "sam" };
-    expect(canWithdrawRequest(reader("lena"), { state: "nominated", nominatedById: "lena" }, subject)).toBe(true);
-    expect(canWithdrawRequest(reader("sam"), { state: "approved", nominatedById: "lena" }, subject)).toBe(true);
-    expect(canWithdrawRequest(reader("omar"), { state: "approved", nominatedById: "lena" }, subject)).toBe(false);
-    expect(canWithdrawRequest(reader("lena"), { state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
+    expect(canWithdrawRequest(reader("lena"), { channel: "peer", state: "nominated", nominatedById: "lena" }, subject)).toBe(true);
+    expect(canWithdrawRequest(reader("sam"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(true);
+    expect(canWithdrawRequest(reader("omar"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(false);
+    expect(canWithdrawRequest(reader("lena"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
+    expect(canWithdrawRequest(reader("sam"), { channel: "upward", state: "approved", nominatedById: "sam" }, subject)).toBe(false);
   });
 
   it("an approved request in an open cycle is answered; otherwise the reviewer is told why", () => {

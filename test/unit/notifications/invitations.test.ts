@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { calendarInvitation, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "~/modules/notifications/invitations";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
@@ -48,6 +49,28 @@ describe("calendar invitations for interviews", () => {
     expect(text).toContain("DTSTART:20261126T100000Z");
     expect(text).toContain("DTEND:20261126T110000Z");
     expect(text).toContain("STATUS:CANCELLED");
+  });
+});
+
+describe("names in an invitation", () => {
+  test("a name with quotes, carets and a line break reads back whole from the ORGANIZER and ATTENDEE (RFC 6868)", () => {
+    const text = calendarInvitation({
+      eventId: "i1",
+      domain: "example.com",
+      method: "REQUEST",
+      sequence: 0,
+      startsAt: new Date("2026-11-26T10:00:00Z"),
+      minutes: 60,
+      summary: "Interview (Design) for Senior Engineer",
+      url: null,
+      organizer: { name: 'Rungs "Hiring" ^ Team', email: "rungs@example.com" },
+      attendee: { name: 'Lena "Lee" Eng^er\nSecond line', email: "lena@example.com" },
+      now,
+    });
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!;
+    expect(event.getFirstProperty("organizer")!.getParameter("cn")).toBe('Rungs "Hiring" ^ Team');
+    expect(event.getFirstProperty("attendee")!.getParameter("cn")).toBe('Lena "Lee" Eng^er\nSecond line');
+    expect(text.replace(/\r\n /g, "")).toContain(`CN="Lena ^'Lee^' Eng^^er^nSecond line"`);
   });
 });
 
