@@ -103,6 +103,12 @@ export async function submit(viewerId: string, assessmentId: string, revision?: 
   }
 }
 
+/** Submits as the page does: with the revision it shows, the stored one. */
+export async function submitShown(viewerId: string, assessmentId: string) {
+  const { revision } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { revision: true } });
+  return submit(viewerId, assessmentId, revision);
+}
+
 /** POST /assessments/:id/evidence. */
 export async function evidence(viewerId: string, assessmentId: string, fields: Record<string, string>) {
   const request = await signedInPost(`/assessments/${assessmentId}/evidence`, viewerId, fields);

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { recomputeCycle } from "~/modules/cycles/participant-progress.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { db } from "~/db/client.server";
-import { competencyIds, evidence, openCycle, organisation, save, startReview, startSelf, submit } from "../assessments/assessments-helpers";
+import { competencyIds, evidence, openCycle, organisation, save, startReview, startSelf, submitShown } from "../assessments/assessments-helpers";
 
 async function kept(cycleId: string, userId: string) {
   return db.reviewCycleParticipant.findUniqueOrThrow({
@@ -37,14 +37,14 @@ describe("a participant's kept progress, through the app's write paths", () => {
     // A draft's ratings count for nothing until it is submitted.
     expect(await kept(cycle.id, engineer.id)).toMatchObject({ selfProgress: 1, rated: 0 });
     expect((await evidence(engineer.id, selfId, { competencyId: ids[0]!, text: "Led the migration", url: "", occurredOn: "" })).status).toBe(200);
-    expect((await submit(engineer.id, selfId)).status).toBe(302);
+    expect((await submitShown(engineer.id, selfId)).status).toBe(302);
     expect(await kept(cycle.id, engineer.id)).toEqual({ selfProgress: 2, managerProgress: 0, rated: ids.length, unevidenced: ids.length - 1, disagreements: 0, flagged: true });
 
     const reviewId = await startReview(manager.id, engineer.id);
     expect(await kept(cycle.id, engineer.id)).toMatchObject({ selfProgress: 2, managerProgress: 1 });
     // Two points below on the first two competencies: two disagreements.
     await rateAll(manager.id, reviewId, (index) => (index < 2 ? 1 : 3));
-    expect((await submit(manager.id, reviewId)).status).toBe(302);
+    expect((await submitShown(manager.id, reviewId)).status).toBe(302);
     expect(await kept(cycle.id, engineer.id)).toEqual({
       selfProgress: 2,
       managerProgress: 2,
@@ -61,7 +61,7 @@ describe("a participant's kept progress, through the app's write paths", () => {
     const selfId = await startSelf(engineer.id);
     const before = await kept(cycle.id, engineer.id);
     // Nothing rated yet: the submission is refused.
-    expect((await submit(engineer.id, selfId)).status).toBe(400);
+    expect((await submitShown(engineer.id, selfId)).status).toBe(400);
     expect(await kept(cycle.id, engineer.id)).toEqual(before);
   });
 

@@ -98,7 +98,7 @@ describe("several ladders in one organisation", () => {
       { field: "rating:roadmapping", value: 4, base: null },
     ]);
     expect(saved.status).toBe(200);
-    expect((await submit(pm.id, id)).status).toBe(302);
+    expect((await submit(pm.id, id, saved.body.revision)).status).toBe(302);
 
     const gap = bodyOf<Awaited<ReturnType<typeof gapLoader>>>(await gapLoader(routeArgs(await signedInRequest(`/people/${pm.id}/gap`, pm.id), { personId: pm.id })));
     expect("analysis" in gap && gap.analysis?.target).toMatchObject({ levelId: "p3", trackName: "Product manager" });
