@@ -23,7 +23,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const page = await seriesPage(viewer, params.seriesId ?? "");
-  const pulse = page.role === "report" && page.series.kind === "one-to-one" && page.series.current ? await ownLatestPulse(viewer, page.series.id) : undefined;
+  const pulse = await ownLatestPulse(viewer, page.series);
   const other = page.role === "manager" ? page.series.report.name : page.series.manager.name;
   return { page, other, pulse, timeZone, viewerId: viewer.id };
 });

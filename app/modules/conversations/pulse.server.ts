@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { canAnswerPulse, canSeePulseSummary, type ConversationViewer } from "./policy";
+import { canAnswerPulse, canSeePulseSummary, type ConversationViewer, type SeriesFacts } from "./policy";
 import { PULSE_MAX, PULSE_MIN, PULSE_WINDOW_DAYS, pulseSummary, type PulseSummary } from "./pulse";
 import { readSeries } from "./queries.server";
 
@@ -14,8 +14,13 @@ export async function answerPulse(viewer: ConversationViewer, seriesId: string, 
 }
 
 /** The viewer's own latest answer about a series, if any (each answer is its respondent's alone). */
-export async function ownLatestPulse(viewer: ConversationViewer, seriesId: string): Promise<{ score: number; answeredAt: Date } | null> {
-  return db.conversationPulse.findFirst({ where: { seriesId, respondentId: viewer.id }, orderBy: { answeredAt: "desc" }, select: { score: true, answeredAt: true } });
+export async function ownLatestPulse(
+  viewer: ConversationViewer,
+  series: Pick<SeriesFacts, "kind" | "current"> & { id: string; manager: { id: string }; report: { id: string } },
+): Promise<{ score: number; answeredAt: Date } | null | undefined> {
+  // Not the viewer's to answer here (conversations/policy.ts): the page offers no pulse at all.
+  if (!canAnswerPulse(viewer, { kind: series.kind, current: series.current, managerId: series.manager.id, reportId: series.report.id })) return undefined;
+  return db.conversationPulse.findFirst({ where: { seriesId: series.id, respondentId: viewer.id }, orderBy: { answeredAt: "desc" }, select: { score: true, answeredAt: true } });
 }
 
 /** The manager's pulse: the average of their reports' latest answers, released by the disclosure check or not at all. */

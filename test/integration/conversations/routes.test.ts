@@ -35,6 +35,8 @@ describe("the conversation pages", () => {
 
     const page = bodyOf<Awaited<ReturnType<typeof seriesRoute.loader>>>(await seriesRoute.loader(routeArgs(await signedInRequest(location, manager.id), { seriesId })));
     expect(page.other).toBe("Lena Engineer");
+    // The pulse is the report's to answer (conversations/policy.ts): the manager's page offers none.
+    expect(page.pulse).toBeUndefined();
     expect(page.page.next?.clocks).toEqual(["Monday, 3 March 2031 at 11:00 (Europe/Berlin)", "Monday, 3 March 2031 at 15:30 (Asia/Kolkata)"]);
     expect(statusOf(await thrown(async () => seriesRoute.loader(routeArgs(await signedInRequest(location, boss.id), { seriesId }))))).toBe(404);
 
