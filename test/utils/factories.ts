@@ -20,8 +20,20 @@ export async function createPerson(overrides: PersonOverrides = {}) {
     data: { name: overrides.name ?? `Person ${email.split("@")[0]}`, ...overrides, email },
   });
   // Written directly, as the people module would: the kept reporting line follows.
-  if (person.managerId) await rebuildReportingLine(db);
+  if (person.managerId) await rebuildInTurn();
   return person;
+}
+
+/**
+ * Rebuilds of the reporting line, one at a time: tests create people side by side (Promise.all),
+ * and two rebuilds at once update the same rows in different orders, which PostgreSQL ends as a
+ * deadlock. A rebuild reads every row written before it, so the last one leaves every line right.
+ */
+let rebuilding: Promise<void> = Promise.resolve();
+function rebuildInTurn(): Promise<void> {
+  const next = rebuilding.then(() => rebuildReportingLine(db));
+  rebuilding = next.catch(() => undefined);
+  return next;
 }
 
 export function createAdmin(overrides: PersonOverrides = {}) {
