@@ -1,5 +1,5 @@
 /**
- * A loaded, validated ladder: plain data (JSON-safe, so it can cross a Remix loader), with every
+ * A loaded, validated ladder: plain data (JSON-safe, so it can cross a React Router loader), with every
  * reference checked. Look things up with the helpers in lookups.ts.
  */
 export interface Ladder {

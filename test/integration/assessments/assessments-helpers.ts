@@ -54,7 +54,7 @@ export async function readPage(viewerId: string, assessmentId: string, search = 
 /**
  * The HTML the server renders for the assessment page (the route's component with its
  * loader's data and, for a POST, its action's reply), through React Router's static
- * handler, which Remix's server rendering is built on.
+ * handler, which React Router's server rendering is built on.
  */
 export async function renderPage(viewerId: string, path: string, init: { method?: string; fields?: Record<string, string> } = {}): Promise<string> {
   const route = {

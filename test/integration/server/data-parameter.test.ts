@@ -1,4 +1,4 @@
-// `?_data=` requests (Remix's data protocol before single fetch) in front of the real Remix handler and the app's own error handler.
+// `?_data=` requests (the data protocol of Remix before single fetch) in front of the real React Router handler and the app's own error handler.
 import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
 import express from "express";

@@ -55,7 +55,7 @@ describe("ladder model and lookups", () => {
     expect(getCompetency(ladder, "testing")?.interview).toBeNull();
   });
 
-  it("is plain data that survives a JSON round trip (as through a Remix loader)", () => {
+  it("is plain data that survives a JSON round trip (as through a React Router loader)", () => {
     const copy = JSON.parse(JSON.stringify(ladder)) as typeof ladder;
     expect(copy).toEqual(ladder);
     expect(nextLevel(copy, "ic1")?.id).toBe("ic2");

@@ -9,7 +9,7 @@ let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {
   const app = express();
   app.use(limitRequestBodies({ limit: 1000, larger: [{ path: /^\/admin\/people\/import$/, limit: 5000 }] }));
-  // The handler reads the whole body, as Remix would.
+  // The handler reads the whole body, as React Router would.
   app.all("*", (req, res) => {
     let bytes = 0;
     req.on("data", (chunk: Buffer) => (bytes += chunk.length));

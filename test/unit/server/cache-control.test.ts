@@ -9,10 +9,10 @@ import { noStoreByDefault } from "../../../server/cache-control";
 import { listen } from "../../utils/http-server";
 
 /**
- * A Remix build of a few routes that answer the ways Rungs's do (a page and its data
+ * A React Router build of a few routes that answer the ways Rungs' do (a page and its data
  * request, a JSON endpoint that names its own caching, a sign-in that sets a cookie and
- * redirects, a page that is not found), behind the real Remix Express adapter, in the
- * order of server/index.ts: built assets first, then Remix.
+ * redirects, a page that is not found), behind React Router's Express adapter, in the
+ * order of server/index.ts: built assets first, then React Router.
  */
 function route(id: string, path: string | undefined, module: Record<string, unknown>) {
   return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };

@@ -70,7 +70,7 @@ describe("redirect targets taken from a request", () => {
     expect(target).not.toMatch(/[\p{Cc}\\]/u);
   });
 
-  test("the request's form value as Remix reads it: /login?redirectTo=%2F%09%2Fevil.example%2Fphish", () => {
+  test("the request's form value as React Router reads it: /login?redirectTo=%2F%09%2Fevil.example%2Fphish", () => {
     const value = new URLSearchParams("redirectTo=%2F%09%2Fevil.example%2Fphish").get("redirectTo");
     expect(safeRedirectPath(value)).toBe("/");
   });

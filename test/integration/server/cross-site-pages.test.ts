@@ -1,4 +1,4 @@
-// The cross-site refusal in front of Remix, as server/index.ts mounts it, with a real page's action (sign-in) behind it.
+// The cross-site refusal in front of React Router, as server/index.ts mounts it, with a real page's action (sign-in) behind it.
 import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
 import express from "express";
@@ -60,7 +60,7 @@ const form = { "Content-Type": "application/x-www-form-urlencoded" };
 describe("X-Forwarded-Host beside Origin", () => {
   const signIn = "email=nobody%40example.com&password=wrong";
 
-  test("with no proxy trusted, a post whose X-Forwarded-Host is not its Origin's host is refused with the cross-site 403, not Remix's 500", async () => {
+  test("with no proxy trusted, a post whose X-Forwarded-Host is not its Origin's host is refused with the cross-site 403, not the framework's 500", async () => {
     for (const path of ["/login", "/login.data"]) {
       const answer = await direct.send("POST", path, { ...form, Origin: direct.origin, "X-Forwarded-Host": "evil.example" }, signIn);
       expect([answer.status, answer.body], path).toEqual([403, CROSS_SITE_MESSAGE]);
