@@ -1,5 +1,5 @@
 /**
- * The barest Remix route: no database, no session, a two-byte answer. `npm run bench`
+ * The barest resource route: no database, no session, a two-byte answer. `npm run bench`
  * measures the pages against it, as the cost of any request through this server.
  */
 export function loader() {

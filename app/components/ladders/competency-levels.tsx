@@ -4,7 +4,7 @@ import { ExpectationList } from "./expectations";
 
 /**
  * A card's heading and body on a competency's page: one track, and what the competency asks at
- * each of its levels. Free of Remix, so the published ladder site (app/modules/ladders/site)
+ * each of its levels. Free of the router, so the published ladder site (app/modules/ladders/site)
  * shows the same: the page makes each level's link and gives the card.
  */
 export function CompetencyInTrack({

@@ -19,7 +19,7 @@ export interface LevelLinkProps {
   children: ReactNode;
 }
 
-/** Free of Remix, so the published ladder site (app/modules/ladders/site) draws the same picture: `LevelLink` makes each box's link. */
+/** Free of the router, so the published ladder site (app/modules/ladders/site) draws the same picture: `LevelLink` makes each box's link. */
 export function LadderPaths({
   picture,
   currentLevelId,

@@ -4,7 +4,7 @@ import { plural } from "~/utils/plural";
 
 /**
  * Parts of the comparison of two levels that the app and the published ladder site
- * (app/modules/ladders/site) both show. Free of Remix: the page makes the links and gives the cards.
+ * (app/modules/ladders/site) both show. Free of the router: the page makes the links and gives the cards.
  */
 
 /**

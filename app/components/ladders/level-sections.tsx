@@ -6,7 +6,7 @@ import { ReferenceLinks } from "./reference-links";
 
 /**
  * Parts of a level's page that the app and the published ladder site (app/modules/ladders/site)
- * both show. Free of Remix: the page makes each link (`levelLink`, `competencyLink`) and gives
+ * both show. Free of the router: the page makes each link (`levelLink`, `competencyLink`) and gives
  * the cards.
  */
 

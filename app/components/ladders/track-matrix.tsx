@@ -4,7 +4,7 @@ import { ExpectationList } from "./expectations";
 
 /**
  * Parts of a track's matrix (competencies by levels) that the app's track page and the published
- * ladder site (app/modules/ladders/site) both show. Free of Remix.
+ * ladder site (app/modules/ladders/site) both show. Free of the router.
  */
 
 /** The row that opens an area's group of competencies: the area's name across every column. */

@@ -6,7 +6,7 @@ import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
  * The frame and small parts of the published ladder site's pages (build-site.ts renders them
- * with renderToStaticMarkup). Plain React, no Remix: links are relative hrefs to the site's
+ * with renderToStaticMarkup). Plain React, no router: links are relative hrefs to the site's
  * files, worked out from the page being rendered.
  */
 const HereContext = createContext("index.html");
