@@ -8,8 +8,8 @@
  *   their outcome in the cycle is released to them (calibration: the session is published and their
  *   manager has released the outcome), named or anonymous as the cycle's settings say;
  * - upward feedback (the subject is a manager, the authors their reports): nobody reads an answer
- *   with a name, and nobody reads one alone. Readers get an aggregate of at least three reports'
- *   answers, as the one disclosure check releases it (anonymity.ts): the manager once their own
+ *   with a name, and nobody reads one alone. Readers get an aggregate in batches of the
+ *   organisation's floor of reports, as the one disclosure check releases it (anonymity.ts): the manager once their own
  *   outcome is released, their managers and admins at any time, their calibrators as a summary.
  * Everyone reads the answers they wrote.
  */
@@ -32,7 +32,7 @@ export type SubjectFacts = {
 
 /**
  * - `named`: every answer with its author;
- * - `anonymous`: the answers without authors, once at least three were given (anonymity.ts);
+ * - `anonymous`: the answers without authors, in batches of at least three people's (anonymity.ts);
  * - `summary`: per competency, counts and the average rating only;
  * - `aggregate`: per competency, counts, the average rating and the examples without authors,
  *   released by the disclosure check under each author's floor;

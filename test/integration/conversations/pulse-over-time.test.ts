@@ -12,7 +12,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
 async function team(reportCount: number) {
   const manager = await createPerson({ name: "Pia Manager", track: "manager", level: "m1" });
-  const reports = [];
+  const reports: { id: string }[] = [];
   const series: string[] = [];
   for (let index = 0; index < reportCount; index++) {
     const report = await createPerson({ name: `Report ${index + 1}`, track: "ic", level: "ic2", managerId: manager.id });
