@@ -60,7 +60,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       />
       <Alert tone="info">
         {upward
-          ? `Your manager reads your answers only together with those of at least ${anonymityFloor - 1} other reports, in groups of at least ${anonymityFloor} that arrive whole, never with your name, and in no order that follows when you answered.`
+          ? `Your manager reads your answers only in groups of at least ${anonymityFloor} reports' answers (the organisation's floor), never with your name, and in no order that follows when you answered.`
           : namesShown === "after-release"
             ? "Their manager reads your answers with your name. So will they, once their outcome for this cycle is released."
             : `Their manager reads your answers with your name. They read them without names, in groups of at least ${anonymityFloor} people's answers, once their outcome is released.`}
