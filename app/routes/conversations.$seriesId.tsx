@@ -9,7 +9,7 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
 import { ActionSchema, ActionStatusSchema, CadenceSchema, MoveSchema, NoteSchema, PointSchema, PointStatusSchema, PulseSchema, SuggestionSchema } from "~/modules/conversations/forms";
-import { PULSE_SCALE } from "~/modules/conversations/pulse";
+import { PULSE_BATCH, PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
 import { changeCadence, holdMeeting, moveMeetingTo } from "~/modules/conversations/series.server";
 import { dayToDate } from "~/modules/days";
@@ -429,7 +429,10 @@ function PulseForm({ latest }: { latest: { score: number; answeredAt: Date } | n
   return (
     <Card>
       <h3 className="mb-1 font-semibold">How useful are your one-to-ones?</h3>
-      <p className="mb-2 text-sm">Only you see your answer. Your manager sees an average over their reports, and only when enough of them answered.</p>
+      <p className="mb-2 text-sm">
+        Only you see your answer. Your manager sees an average over their reports, taken in groups of answers from at least {PULSE_BATCH} different reports, never one answer
+        alone.
+      </p>
       {latest ? <p className="mb-2 text-sm">Your last answer: {PULSE_SCALE.find((point) => point.value === latest.score)?.label}.</p> : null}
       <Form method="post" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="intent" value="pulse" />

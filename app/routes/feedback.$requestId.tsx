@@ -43,7 +43,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
 });
 
 export default function FeedbackAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { request, level, competencies, scale, namesShown, values, lockedReason, reviewerId, mayDecline, declineReason } = loaderData;
+  const { request, level, competencies, scale, namesShown, anonymityFloor, values, lockedReason, reviewerId, mayDecline, declineReason } = loaderData;
   const reply = actionData;
   const submitted = request.state === "submitted";
   const declined = request.state === "declined";
@@ -60,10 +60,10 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       />
       <Alert tone="info">
         {upward
-          ? "Your manager reads your answers only together with those of at least two other reports, never with your name, and in no order that follows when you answered."
+          ? `Your manager reads your answers only in groups of at least ${anonymityFloor} reports' answers (the organisation's floor), never with your name, and in no order that follows when you answered.`
           : namesShown === "after-release"
             ? "Their manager reads your answers with your name. So will they, once their outcome for this cycle is released."
-            : "Their manager reads your answers with your name. They read them without names, once at least three people answered and their outcome is released."}
+            : `Their manager reads your answers with your name. They read them without names, in groups of at least ${anonymityFloor} people's answers, once their outcome is released.`}
       </Alert>
       {submitted ? (
         <Alert tone="success">Thank you: your feedback is submitted and can no longer change.</Alert>

@@ -287,7 +287,10 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
       {conversations.pulse ? (
         <p className="mt-2 text-sm">
           How useful your reports find their one-to-ones:{" "}
-          {conversations.pulse.mean !== null ? `${conversations.pulse.mean.toFixed(1)} of 5 on average` : "not shown until more of your reports answer"}.
+          {conversations.pulse.mean !== null
+            ? `${conversations.pulse.mean.toFixed(1)} of 5 on average (it changes only when several more answers are in)`
+            : "not shown until enough of your reports answer"}
+          .
         </p>
       ) : null}
     </Card>

@@ -45,10 +45,13 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
     );
   }
   const { release: anonymous } = release;
-  if (!anonymous.released) return <p className="text-sm">Too few answers to show yet: answers are shown once at least three people answered.</p>;
+  if (!anonymous.released) return <p className="text-sm">Too few answers to show yet: answers are shown in groups of at least {anonymous.floor} people's answers.</p>;
   return (
     <div className="space-y-4">
-      {anonymous.authors !== null ? <p className="text-sm">{plural(anonymous.authors, "# person")} answered.</p> : null}
+      <p className="text-sm">
+        {anonymous.authors !== null ? `${plural(anonymous.authors, "# person")} answered. ` : ""}
+        Answers are shown in groups of at least {anonymous.floor}: later answers appear once a whole group more is in.
+      </p>
       {anonymous.competencies.map((competency) => (
         <Card key={competency.competencyId}>
           <h3 className="font-semibold">{name(competency.competencyId)}</h3>

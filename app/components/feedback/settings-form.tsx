@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors } from "~/components/ui/field";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { ANONYMITY_FLOOR, UPWARD_FLOOR } from "~/modules/feedback/anonymity";
 import { ANSWER_KIND_LABELS, ANSWER_KINDS, COMPETENCY_CHOICE_LABELS, COMPETENCY_CHOICES, FeedbackSettingsSchema, NAMES_SHOWN, NAMES_SHOWN_LABELS, NOMINATOR_LABELS, NOMINATORS } from "~/modules/feedback/settings";
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => [value, labels[value]] as const);
@@ -24,10 +25,14 @@ export function FeedbackSettingsForm({ lastResult, defaultValue }: { lastResult:
     <Form method="post" className="space-y-5" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="feedback-settings" />
       <div className="space-y-2">
-        <CheckboxField label="Peer feedback" hint="Colleagues answer per competency, with an example; the manager reads it beside the self-assessment." {...getInputProps(fields.peer, { type: "checkbox" })} />
+        <CheckboxField
+          label="Peer feedback"
+          hint={`Colleagues answer per competency, with an example; the manager reads it beside the self-assessment, the person without names in groups of at least ${ANONYMITY_FLOOR} answers.`}
+          {...getInputProps(fields.peer, { type: "checkbox" })}
+        />
         <CheckboxField
           label="Upward feedback"
-          hint="Each manager's reports answer about them. A manager reads only an aggregate of at least three reports' answers, never a name."
+          hint={`Each manager's reports answer about them. A manager reads only an aggregate, in groups of at least ${UPWARD_FLOOR} reports' answers (the organisation's floor), never a name.`}
           {...getInputProps(fields.upward, { type: "checkbox" })}
         />
       </div>

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { canAnswerPulse, canSeePulseSummary, type ConversationViewer, type SeriesFacts } from "./policy";
-import { PULSE_MAX, PULSE_MIN, PULSE_WINDOW_DAYS, pulseSummary, type PulseSummary } from "./pulse";
+import { PULSE_MAX, PULSE_MIN, pulseSummary, type PulseSummary } from "./pulse";
 import { readSeries } from "./queries.server";
 
 /** The report answers the pulse on their one-to-ones with their current manager. */
@@ -23,10 +23,11 @@ export async function ownLatestPulse(
   return db.conversationPulse.findFirst({ where: { seriesId: series.id, respondentId: viewer.id }, orderBy: { answeredAt: "desc" }, select: { score: true, answeredAt: true } });
 }
 
-/** The manager's pulse: the average of their reports' latest answers, released by the disclosure check or not at all. */
+/** The manager's pulse: the average over their reports' answers, released in batches by the disclosure check or not at all. */
 export async function managerPulse(viewer: ConversationViewer, managerId: string, now = new Date()): Promise<PulseSummary> {
   if (!canSeePulseSummary(viewer, managerId)) throw new NotFoundError();
-  const answers = await db.conversationPulse.findMany({ where: { managerId, answeredAt: { gte: new Date(now.getTime() - PULSE_WINDOW_DAYS * 86_400_000) } }, select: { respondentId: true, score: true, answeredAt: true } });
+  // Every answer, not only the window's: batches are cut from the first answer, so that the same answers always make the same batches.
+  const answers = await db.conversationPulse.findMany({ where: { managerId }, select: { id: true, respondentId: true, score: true, answeredAt: true } });
   // The floors are read only when there is something to hold to them (most managers' team pages have no answers).
-  return pulseSummary(managerId, answers, answers.length ? await personFloors() : () => Number.POSITIVE_INFINITY, now);
+  return pulseSummary(answers, answers.length ? await personFloors() : () => Number.POSITIVE_INFINITY, now);
 }

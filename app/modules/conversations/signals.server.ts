@@ -65,7 +65,7 @@ export async function conversationSignals(
 }
 
 export type TeamConversations = OneToOnesCard & {
-  /** The pulse on the viewer's one-to-ones, as their reports answered it, or null when nobody was asked. */
+  /** The pulse on the viewer's one-to-ones, as their reports answered it, or null when they have no reports. */
   pulse: PulseSummary | null;
 };
 
@@ -111,6 +111,7 @@ export async function teamConversations(viewer: ConversationViewer, all: boolean
   });
   return {
     ...oneToOnesCard(lines, below, all),
-    pulse: pulse.n ? pulse : null,
+    // Whether anyone answered yet is not the manager's to know: the line is there for every manager.
+    pulse,
   };
 }

@@ -320,3 +320,37 @@ function smallAtomDerivations(
   }
   return found;
 }
+
+/** One contributor's answer at one moment: what a release over time is made of. */
+export type Contribution = { id: string; contributor: string; at: Date };
+
+/**
+ * The same rule over time (decision 075). A reader who reads a figure or a list of answers twice
+ * learns, by subtraction, whatever changed in between: so what is shown changes only by a whole
+ * batch. Contributions are taken in the order they arrived (then by id), and a batch closes once it
+ * holds as many different contributors as the highest floor among them; the batch still filling is
+ * not shown. Everything shown is computed over the batches returned, each over its own
+ * contributions as they were when it closed, so a later answer (even a contributor's changed one)
+ * lands in a later batch and never moves a shown figure by itself. Contributions must be passed from
+ * the first one on, whatever a reader's window: a batch cut from a later start would regroup the
+ * same answers. Pure.
+ */
+export function releasedBatches<T extends Contribution>(contributions: readonly T[], floorOf: (contributor: string) => number): T[][] {
+  const ordered = [...contributions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let contributors = new Set<string>();
+  let floor = 0;
+  for (const contribution of ordered) {
+    current.push(contribution);
+    contributors.add(contribution.contributor);
+    floor = Math.max(floor, floorOf(contribution.contributor));
+    if (contributors.size >= floor) {
+      batches.push(current);
+      current = [];
+      contributors = new Set();
+      floor = 0;
+    }
+  }
+  return batches;
+}

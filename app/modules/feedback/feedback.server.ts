@@ -16,7 +16,7 @@ import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
 import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, withdrawRefusal, type FeedbackReader } from "./policy";
-import { releaseFeedback, type FeedbackRelease } from "./release";
+import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
 /**
@@ -282,6 +282,7 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
   const refusal = withdrawRefusal(viewer, request, request.subject);
   if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
   if (refusal === "not-pending") throw new ConflictError("Only a request still waiting can be withdrawn.");
+  if (refusal === "asked") throw new ConflictError("Once a colleague is asked, only the manager can withdraw the request.");
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
@@ -376,6 +377,8 @@ export async function answerPage(viewer: Viewer, requestId: string) {
     scale: settings.answerKind === "rating" ? ladder.scale : [],
     // Upward answers are never read with a name; peer answers are, by the manager (and by the person, when the cycle says so).
     namesShown: request.channel === "upward" ? "never" : settings.namesShown,
+    /** Answers without names are shown in groups of at least this many people (release.ts). */
+    anonymityFloor: anonymityFloor(request.channel as Channel),
     values: answerValues(answers),
     lockedReason: answerRefusal(request),
     /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
@@ -460,6 +463,11 @@ async function outcomeReleased(personId: string, cycleId: string): Promise<boole
   return entry !== null;
 }
 
+/** When a submitted answer arrived, the order its batch is cut in (submitting sets it; the column allows none for requests not yet answered). */
+function submittedAtOf(request: { submittedAt: Date | null }): Date {
+  return request.submittedAt ?? new Date(0);
+}
+
 /**
  * One person's feedback of one channel in a cycle, as the viewer may read it (policy.ts, then
  * release.ts). NotFoundError when the viewer may read nothing of it.
@@ -475,11 +483,11 @@ export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, sub
   if (view === "none") throw new NotFoundError("We could not find that feedback.");
   const requests = await db.feedbackRequest.findMany({
     where: { cycleId, channel, subjectId, state: "submitted" },
-    select: { id: true, reviewerId: true, competencyIds: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
+    select: { id: true, reviewerId: true, competencyIds: true, submittedAt: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
   });
   const competencyIds = [...new Set(requests.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
   const rows = requests.flatMap((request) =>
-    request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: request.reviewer.name, ...answer })),
+    request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: request.reviewer.name, submittedAt: submittedAtOf(request), ...answer })),
   );
   const floorOf = channel === "upward" ? await personFloors() : () => 0;
   return { release: releaseFeedback(view, channel, rows, competencyIds, { secret: secretRow.secret, floorOf }), competencyIds };
@@ -505,7 +513,7 @@ export async function feedbackCountsForExport(reader: FeedbackReader, cycleId: s
       db.feedbackRequest.findMany({ where: { cycleId, channel: "peer", subjectId: { in: ids } }, select: { subjectId: true, state: true, reviewerId: true, declinedById: true } }),
       db.feedbackRequest.findMany({
         where: { cycleId, channel: "upward", subjectId: { in: ids }, state: "submitted" },
-        select: { id: true, subjectId: true, reviewerId: true, competencyIds: true, answers: { select: { competencyId: true, rating: true } } },
+        select: { id: true, subjectId: true, reviewerId: true, competencyIds: true, submittedAt: true, answers: { select: { competencyId: true, rating: true } } },
       }),
       ids.includes(reader.id) ? outcomeReleased(reader.id, cycleId) : false,
     ]);
@@ -516,7 +524,7 @@ export async function feedbackCountsForExport(reader: FeedbackReader, cycleId: s
       const requests = upward.filter((request) => request.subjectId === subjectId);
       const competencyIds = [...new Set(requests.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
       // Figures only: no example text and no name goes in.
-      const rows = requests.flatMap((request) => request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: "", example: "", ...answer })));
+      const rows = requests.flatMap((request) => request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: "", example: "", submittedAt: submittedAtOf(request), ...answer })));
       const release = releaseFeedback(view, "upward", rows, competencyIds, { secret, floorOf });
       counts.set(subjectId, { ...peerCounts(peer.filter((request) => request.subjectId === subjectId)), upwardAnswers: "release" in release ? release.release.authors : null });
     }

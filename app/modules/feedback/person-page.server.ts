@@ -6,7 +6,7 @@ import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import { feedbackAbout, feedbackSettingsOf, pickedCompetencies, requestsAbout } from "./feedback.server";
 import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canNominate, canWithdrawRequest } from "./policy";
+import { canDecideNomination, canNominate, canWithdrawRequest, seesWhoAnswered } from "./policy";
 import type { FeedbackRelease } from "./release";
 
 /**
@@ -32,6 +32,7 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   const mayDecide = open && canDecideNomination(viewer, subject);
   const requests = isSubject || isManager ? await requestsAbout(viewer, cycleId, subject.id) : [];
   const live = requests.filter((request) => request.live).length;
+  const whoAnswered = seesWhoAnswered(viewer, subject, settings.namesShown);
   const served = subject.level ? await ladderForPerson(subject) : undefined;
   const names = new Map((served && subject.level ? competenciesForLevel(served.ladder, subject.level) : []).map((competency) => [competency.id, competency.name]));
 
@@ -44,16 +45,20 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     mayNominate,
     mayDecide,
     live,
-    requests: requests.map((request) => ({
-      id: request.id,
-      reviewer: request.reviewer,
-      state: request.state,
-      stateLabel: requestStateLabel({ state: request.state, reviewerId: request.reviewer.id, declinedById: request.declinedById }),
-      // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
-      declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
-      leftRungs: request.withdrawnReason === "reviewer-deactivated",
-      mayWithdraw: canWithdrawRequest(viewer, request, subject),
-    })),
+    requests: requests.map((request) => {
+      // An answered request reads as asked to whom the policy does not tell who answered.
+      const state = request.state === "submitted" && !whoAnswered ? "approved" : request.state;
+      return {
+        id: request.id,
+        reviewer: request.reviewer,
+        state,
+        stateLabel: requestStateLabel({ state, reviewerId: request.reviewer.id, declinedById: request.declinedById }),
+        // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
+        declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
+        leftRungs: request.withdrawnReason === "reviewer-deactivated",
+        mayWithdraw: canWithdrawRequest(viewer, request, subject),
+      };
+    }),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
     competencyName: Object.fromEntries(names),
     /** For the manager, when the cycle has managers pick what each person is asked about: the level's competencies and the pick (null: every one). */

@@ -8,8 +8,8 @@
  *   their outcome in the cycle is released to them (calibration: the session is published and their
  *   manager has released the outcome), named or anonymous as the cycle's settings say;
  * - upward feedback (the subject is a manager, the authors their reports): nobody reads an answer
- *   with a name, and nobody reads one alone. Readers get an aggregate of at least three reports'
- *   answers, as the one disclosure check releases it (anonymity.ts): the manager once their own
+ *   with a name, and nobody reads one alone. Readers get an aggregate in batches of the
+ *   organisation's floor of reports, as the one disclosure check releases it (anonymity.ts): the manager once their own
  *   outcome is released, their managers and admins at any time, their calibrators as a summary.
  * Everyone reads the answers they wrote.
  */
@@ -32,7 +32,7 @@ export type SubjectFacts = {
 
 /**
  * - `named`: every answer with its author;
- * - `anonymous`: the answers without authors, once at least three were given (anonymity.ts);
+ * - `anonymous`: the answers without authors, in batches of at least three people's (anonymity.ts);
  * - `summary`: per competency, counts and the average rating only;
  * - `aggregate`: per competency, counts, the average rating and the examples without authors,
  *   released by the disclosure check under each author's floor;
@@ -69,12 +69,16 @@ export function canDecideNomination(reader: FeedbackReader, subject: { managerId
 export type WithdrawFacts = { channel: string; state: string; nominatedById: string | null };
 
 /**
- * Why a request is not withdrawn, or null: a peer request is withdrawn by whoever nominated it or
- * by the person's manager ("not-theirs" for anyone else, who is not told it exists), while it still waits.
+ * Why a request is not withdrawn, or null: a peer request is withdrawn by the person's manager while
+ * it still waits, and by whoever else nominated it (the person) only until the manager approves it
+ * ("asked" after that, whether or not the colleague has answered: a withdrawal open to the person
+ * until the colleague answers would tell them when that was). For anyone else ("not-theirs") it does
+ * not exist.
  */
-export function withdrawRefusal(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): "not-theirs" | "not-pending" | null {
-  const theirs = reader.id === request.nominatedById || (subject.managerId !== null && reader.id === subject.managerId);
-  if (request.channel !== "peer" || !theirs) return "not-theirs";
+export function withdrawRefusal(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): "not-theirs" | "not-pending" | "asked" | null {
+  const isManager = subject.managerId !== null && reader.id === subject.managerId;
+  if (request.channel !== "peer" || !(isManager || reader.id === request.nominatedById)) return "not-theirs";
+  if (!isManager) return request.state === "nominated" ? null : "asked";
   return isPending(request.state) ? null : "not-pending";
 }
 
@@ -98,6 +102,15 @@ export function answerRefusal(request: { state: string; reviewerId: string; decl
 /** Only the reviewer declines a request they were asked to answer (for everyone else it does not exist); declineLock says when. */
 export function canDeclineRequest(reader: FeedbackReader, request: { reviewerId: string }): boolean {
   return reader.id === request.reviewerId;
+}
+
+/**
+ * Whether the reader is told, colleague by colleague, who has answered. Not the person who reads
+ * their peers' answers without names: one "Answered" more beside a colleague, with one group more of
+ * answers on the page, would narrow who wrote them. They read "Asked" for an answered request too.
+ */
+export function seesWhoAnswered(reader: FeedbackReader, subject: { id: string }, namesShown: NamesShown): boolean {
+  return reader.id !== subject.id || namesShown === "after-release";
 }
 
 /** Admins set a cycle's feedback settings, while the cycle is open. */

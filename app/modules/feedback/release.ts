@@ -1,10 +1,10 @@
 /**
  * What a reader is shown of one person's feedback, given the view policy.ts grants them. Named
  * views list every answer with its author; every other view goes through `anonymousRelease`, and so
- * through the one disclosure check. Upward feedback always keeps each report's floor (`floorOf`):
- * it is a figure about the manager's reports. Pure.
+ * through the one disclosure check, in batches. Upward feedback always keeps the organisation's
+ * floor and each report's raised one (`floorOf`): it is a figure about the manager's reports. Pure.
  */
-import { anonymousRelease, type AnonymousRelease, type AnswerRow } from "./anonymity";
+import { ANONYMITY_FLOOR, anonymousRelease, UPWARD_FLOOR, type AnonymousRelease, type AnswerRow } from "./anonymity";
 import type { Channel } from "./nomination";
 import type { FeedbackView } from "./policy";
 
@@ -36,13 +36,19 @@ export function releaseFeedback(
       })),
     };
   }
-  const plain = rows.map(({ id, authorId, competencyId, rating, example }) => ({ id, authorId, competencyId, rating, example }));
+  const plain = rows.map(({ id, authorId, competencyId, rating, example, submittedAt }) => ({ id, authorId, competencyId, rating, example, submittedAt }));
   return {
     view,
     release: anonymousRelease(plain, competencyIds, {
       secret: options.secret,
       withAnswers: view !== "summary",
+      floor: anonymityFloor(channel),
       floorOf: channel === "upward" ? options.floorOf : undefined,
     }),
   };
+}
+
+/** The floor anonymous answers of a channel are shown by: what the check keeps and what every message about it says. */
+export function anonymityFloor(channel: Channel): number {
+  return channel === "upward" ? UPWARD_FLOOR : ANONYMITY_FLOOR;
 }

@@ -157,8 +157,9 @@ describe("answers", () => {
     expect((await db.feedbackAnswer.findMany({ where: { requestId } })).map((row) => row.competencyId)).toEqual([first]);
     expect(await saveAnswerDraft(reviewer, requestId, { baseRevision: 3, changes: [{ field: `notes:${first}`, value: "later", base: "Other tab" }] })).toMatchObject({ status: 409 });
     expect(await submitAnswer(reviewer, requestId, 3)).toEqual({ ok: false, kind: "locked", message: "This feedback was submitted and is locked." });
-    // Answered, it is no longer the nominator's to withdraw.
-    await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
+    // Asked, it is no longer the nominator's to withdraw, answered or not: the refusal does not tell them which.
+    await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError("Once a colleague is asked, only the manager can withdraw the request."));
+    await expect(withdrawRequest(org.manager, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
   });
 
   test("a submission needs one competency answered", async () => {

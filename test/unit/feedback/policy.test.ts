@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, type SubjectFacts } from "~/modules/feedback/policy";
+import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, seesWhoAnswered, withdrawRefusal, type SubjectFacts } from "~/modules/feedback/policy";
 import { releaseFeedback } from "~/modules/feedback/release";
 
 const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
@@ -33,6 +33,14 @@ describe("reading peer feedback", () => {
   });
 });
 
+describe("who is marked as having answered", () => {
+  it("is told to the manager, and to the person only when they will read names anyway", () => {
+    expect(seesWhoAnswered(reader("sam"), { id: "lena" }, "never")).toBe(true);
+    expect(seesWhoAnswered(reader("lena"), { id: "lena" }, "never")).toBe(false);
+    expect(seesWhoAnswered(reader("lena"), { id: "lena" }, "after-release")).toBe(true);
+  });
+});
+
 describe("reading upward feedback", () => {
   const upward = (overrides: Partial<SubjectFacts> = {}) => peer({ channel: "upward", subjectId: "sam", subjectManagerChain: ["ada"], ...overrides });
 
@@ -47,18 +55,17 @@ describe("reading upward feedback", () => {
     expect(feedbackView(reader("cal"), upward({ calibratesSubject: true }))).toBe("summary");
   });
 
-  it("releases an aggregate of at least three reports, under each report's floor, through the disclosure check", () => {
-    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "leadership", rating: 3, example: "When we planned Q3 …" }));
-    const floor3 = releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 3 });
-    expect(floor3).toMatchObject({ view: "aggregate", release: { released: true, authors: 3 } });
-    const floor4 = releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 4 });
-    expect(floor4).toMatchObject({ view: "aggregate", release: { released: false, authors: null } });
-    expect(releaseFeedback("aggregate", "upward", rows.slice(0, 2), ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ release: { released: false } });
+  it("releases an aggregate of at least the organisation's floor of reports, under each report's raised floor, through the disclosure check", () => {
+    const at = new Date("2026-05-01T09:00:00Z");
+    const rows = ["jo", "kim", "lee", "max"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "leadership", rating: 3, example: "When we planned Q3 …", submittedAt: at }));
+    expect(releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ view: "aggregate", release: { released: true, authors: 4, floor: 4 } });
+    expect(releaseFeedback("aggregate", "upward", rows.slice(0, 3), ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ release: { released: false, authors: null } });
+    expect(releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 5 })).toMatchObject({ release: { released: false } });
     expect(releaseFeedback("named", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 })).toEqual({ view: "none" });
   });
 
   it("keeps peer answers to the three-answer floor, whatever the organisation's floor", () => {
-    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "testing", rating: 3, example: "…" }));
+    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "testing", rating: 3, example: "…", submittedAt: new Date("2026-05-01T09:00:00Z") }));
     expect(releaseFeedback("anonymous", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 })).toMatchObject({ release: { released: true } });
     const named = releaseFeedback("named", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 });
     expect(named.view === "named" && named.competencies[0]!.answers.map((row) => row.authorName)).toEqual(["jo", "kim", "lee"]);
@@ -83,6 +90,10 @@ describe("nominating, deciding, withdrawing, answering", () => {
     expect(canWithdrawRequest(reader("sam"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(true);
     expect(canWithdrawRequest(reader("omar"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(false);
     expect(canWithdrawRequest(reader("lena"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
+    // Once asked, the person's own nomination is the manager's to withdraw: answered or not, it reads the same to them.
+    expect(withdrawRefusal(reader("lena"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe("asked");
+    expect(withdrawRefusal(reader("lena"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe("asked");
+    expect(withdrawRefusal(reader("sam"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe("not-pending");
     expect(canWithdrawRequest(reader("sam"), { channel: "upward", state: "approved", nominatedById: "sam" }, subject)).toBe(false);
   });
 
