@@ -136,7 +136,7 @@ export const MOVE_REFUSALS: Record<MoveRefusal, string> = {
   "not-upcoming": "Only a meeting still to come can be moved.",
   "in-the-past": "Choose a time that has not passed.",
   unchanged: "The meeting is already at that time.",
-  "past-next-slot": "Choose a time before the series' next regular meeting; skip this one instead if it cannot happen before then.",
+  "past-next-slot": "Choose a time before the series' next regular meeting, or skip this one (Skip this meeting) if it cannot happen before then.",
 };
 
 /**

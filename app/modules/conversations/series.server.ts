@@ -4,12 +4,12 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
-import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, type ConversationViewer } from "./policy";
+import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, SKIP_REFUSALS, skipRefusal, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 
 /**
  * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
- * meeting, recording it held, rolling a series on to its next meeting, and withdrawing a person's
+ * meeting, skipping one, recording it held, rolling a series on to its next meeting, and withdrawing a person's
  * meetings when they are deactivated. Every write is one transaction with its audit event, which
  * records who, when and the cadence, never what was said.
  */
@@ -164,6 +164,28 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
       await carryPoints(tx, meetingId, target.id);
     }
     await auditConversation(tx, viewer.id, "conversation.meeting_held", series.id, { meetingId, at: meeting.startsAt.toISOString() });
+  });
+}
+
+/**
+ * Either of the two skips one meeting still to come: it leaves both calendars (the next
+ * notification pass sends each a CANCEL for that meeting's event), the series goes on at its next
+ * regular slot, and the open points move there.
+ */
+export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
+    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    const series = await requireWork(viewer, meeting.seriesId, tx);
+    const refusal = skipRefusal(meeting, now);
+    if (refusal === "skipped") return;
+    if (refusal) throw new InvalidError(SKIP_REFUSALS[refusal]);
+    await tx.conversationMeeting.update({ where: { id: meetingId }, data: { status: "skipped" } });
+    const later = await tx.conversationMeeting.findFirst({ where: { seriesId: series.id, status: "upcoming", scheduledFor: { gt: meeting.scheduledFor } }, select: { id: true } });
+    const slot = slotAfterMeeting(clockOf(series), meeting.scheduledFor, now);
+    const next = later ?? (await tx.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor: slot, startsAt: slot }, select: { id: true } }));
+    await carryPoints(tx, meetingId, next.id);
+    await auditConversation(tx, viewer.id, "conversation.meeting_skipped", series.id, { meetingId, at: meeting.startsAt.toISOString() });
   });
 }
 
