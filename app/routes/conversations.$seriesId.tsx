@@ -14,7 +14,7 @@ import type { MeetingState } from "~/modules/conversations/policy";
 import { PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
 import { changeCadence, holdMeeting, moveMeetingTo, skipMeeting } from "~/modules/conversations/series.server";
-import { dayToDate } from "~/modules/days";
+import { dayToDate, formatDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
@@ -259,7 +259,7 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
               <li key={`action-${entry.action.id}`} className="flex flex-wrap items-center gap-2">
                 <span>
                   Action ({nameOf(entry.action.ownerId)}): {entry.action.text}
-                  {entry.action.dueOn ? ` · due ${new Date(entry.action.dueOn).toISOString().slice(0, 10)}` : ""}
+                  {entry.action.dueOn ? ` · due ${formatDay(entry.action.dueOn)}` : ""}
                   {entry.overdue ? " · overdue" : ""}
                 </span>
                 {page.series.current ? (
