@@ -260,7 +260,7 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
 }
 
 function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
-  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : `Nothing will be imported until ${count === 1 ? "it is" : "they are"} fixed.`}`;
+  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : `Nothing will be imported until ${plural(count, "it is")} fixed.`}`;
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">

@@ -189,6 +189,18 @@ export async function skipMeeting(viewer: ConversationViewer, meetingId: string,
   });
 }
 
+/** The series a deactivation ends: the person's, not yet ended. */
+const seriesOfPerson = (personId: string) => ({ endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] });
+/** The meetings of those series a deactivation withdraws: still to come. */
+const meetingsToCome = (seriesIds: string[], now: Date) => ({ seriesId: { in: seriesIds }, status: "upcoming", startsAt: { gt: now } });
+
+/** How many series deactivating the person would end, and how many meetings still to come it would withdraw. */
+export async function conversationsEndedBy(client: Pick<Tx, "conversationSeries" | "conversationMeeting">, personId: string, now: Date): Promise<{ series: number; meetings: number }> {
+  const series = await client.conversationSeries.findMany({ where: seriesOfPerson(personId), select: { id: true } });
+  if (!series.length) return { series: 0, meetings: 0 };
+  return { series: series.length, meetings: await client.conversationMeeting.count({ where: meetingsToCome(series.map((row) => row.id), now) }) };
+}
+
 /**
  * In the deactivation's transaction (its hook in app/modules/workflows.server.ts, for the admin's
  * page and SCIM alike): the person's series end and their meetings still to come are withdrawn, so
@@ -196,10 +208,10 @@ export async function skipMeeting(viewer: ConversationViewer, meetingId: string,
  * happened before stays as the other person's record. Returns how many meetings were withdrawn.
  */
 export async function withdrawConversationsOf(tx: Tx, personId: string, now: Date): Promise<number> {
-  const series = await tx.conversationSeries.findMany({ where: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] }, select: { id: true } });
+  const series = await tx.conversationSeries.findMany({ where: seriesOfPerson(personId), select: { id: true } });
   if (!series.length) return 0;
   const ids = series.map((row) => row.id);
-  const { count } = await tx.conversationMeeting.updateMany({ where: { seriesId: { in: ids }, status: "upcoming", startsAt: { gt: now } }, data: { status: "withdrawn" } });
+  const { count } = await tx.conversationMeeting.updateMany({ where: meetingsToCome(ids, now), data: { status: "withdrawn" } });
   await tx.conversationSeries.updateMany({ where: { id: { in: ids } }, data: { endedAt: now } });
   return count;
 }

@@ -293,6 +293,14 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
   });
 }
 
+/** Requests a deactivation withdraws: still waiting, in a cycle still open. */
+const pending = { state: { in: ["nominated", "approved"] }, cycle: { closedAt: null } };
+
+/** How many requests deactivating the person would withdraw (by and about them), as withdrawRequestsOfDeactivated would. */
+export async function requestsEndedBy(client: Pick<Tx, "feedbackRequest">, personId: string): Promise<number> {
+  return client.feedbackRequest.count({ where: { OR: [{ reviewerId: personId }, { subjectId: personId }], ...pending } });
+}
+
 /**
  * In the transaction that deactivates someone (its hook in app/modules/workflows.server.ts, for the admin's page and
  * SCIM alike): the requests still waiting that they were to answer, and those about them, are
@@ -300,7 +308,6 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
  * (`replacementsNeeded`). Returns how many were withdrawn.
  */
 export async function withdrawRequestsOfDeactivated(tx: Pick<Tx, "feedbackRequest">, personId: string, now: Date): Promise<number> {
-  const pending = { state: { in: ["nominated", "approved"] }, cycle: { closedAt: null } };
   const asReviewer = await tx.feedbackRequest.updateMany({ where: { reviewerId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "reviewer-deactivated", withdrawnAt: now } });
   const asSubject = await tx.feedbackRequest.updateMany({ where: { subjectId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "subject-deactivated", withdrawnAt: now } });
   return asReviewer.count + asSubject.count;
