@@ -20,7 +20,7 @@ async function render(path: string, viewerId: string): Promise<string> {
   const route = {
     id: "page",
     path: "/feedback/cycles/:cycleId/people/:personId",
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await personRoute.loader(routeArgs(request, params as Record<string, string>))),
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await personRoute.loader(routeArgs(request, params as { cycleId: string; personId: string }))),
     Component: withRouteProps(personRoute.default as ComponentType<never>),
   };
   const handler = createStaticHandler([route]);

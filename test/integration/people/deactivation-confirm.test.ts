@@ -20,7 +20,7 @@ async function render(personId: string, adminId: string): Promise<string> {
   const route = {
     id: "page",
     path: "/admin/people/:personId",
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await personRoute.loader(routeArgs(request, params as Record<string, string>))),
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await personRoute.loader(routeArgs(request, params as { personId: string }))),
     Component: withRouteProps(personRoute.default as ComponentType<never>),
   };
   const handler = createStaticHandler([route]);
