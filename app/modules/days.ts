@@ -22,6 +22,13 @@ export function dayToDate(day: string): Date {
 
 export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
 
+const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** A day as every page writes it ("18 Dec 2026"), from its stored midnight UTC or its form value (YYYY-MM-DD). */
+export function formatDay(day: Date | string): string {
+  return dayFormat.format(typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayToDate(day) : new Date(day));
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Whole days from now until the end of a last day such as a cycle's (0 on that day, negative once past). */

@@ -1,11 +1,11 @@
-import { deactivationHooks } from "~/modules/people/deactivation.server";
+import { deactivationHooks, deactivationPreviews } from "~/modules/people/deactivation.server";
 import { joiningHooks } from "~/modules/cycles/joining.server";
 import { registerTodoProvider } from "~/modules/todo/todo.server";
 import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
-import { withdrawConversationsOf } from "~/modules/conversations/series.server";
+import { conversationsEndedBy, withdrawConversationsOf } from "~/modules/conversations/series.server";
 import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
-import { askUpwardForNewParticipants, withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
+import { askUpwardForNewParticipants, requestsEndedBy, withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
 import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
@@ -28,5 +28,10 @@ registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTo
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));
+deactivationPreviews.register("feedback", async (client, personId) => ({ feedbackRequestsWithdrawn: await requestsEndedBy(client, personId) }));
+deactivationPreviews.register("conversations", async (client, personId, now) => {
+  const { series, meetings } = await conversationsEndedBy(client, personId, now);
+  return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
+});
 
 joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));

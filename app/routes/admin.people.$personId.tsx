@@ -5,12 +5,13 @@ import type { Route } from "./+types/admin.people.$personId";
 import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { CopyField } from "~/components/ui/copy-field";
 import { FormErrors } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
-import { getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
+import { deactivationPreview, getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
@@ -26,7 +27,8 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   const viewer = await requireRole(request, "admin");
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
-  return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS };
+  const ends = person.deactivatedAt === null ? await deactivationPreview(person.id) : {};
+  return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS, ends };
 });
 
 const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
@@ -72,7 +74,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
 });
 
 export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
-  const { person, teams, tracks, isSelf, linkDays } = loaderData;
+  const { person, teams, tracks, isSelf, linkDays, ends } = loaderData;
   const timeZone = useTimeZone();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -205,18 +207,50 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
             ) : (
               <Form method="post">
                 <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-                  Deactivating signs them out everywhere and stops them signing in. Their history is kept, and you can reactivate them later.
+                  Deactivating signs them out everywhere, stops them signing in and ends their work in progress. Their history is kept, and you can reactivate them later.
                 </p>
                 <input type="hidden" name="intent" value="deactivate" />
-                <Button type="submit" variant="danger" disabled={isSelf || busyIntent === "deactivate"}>
-                  Deactivate
-                </Button>
+                <ConfirmSubmit
+                  label="Deactivate"
+                  title={`Deactivate ${person.name}?`}
+                  tickLabel={`I understand: ${person.name} is signed out and what is listed here ends`}
+                  variant="danger"
+                  disabled={isSelf || busyIntent === "deactivate"}
+                >
+                  <DeactivationEnds name={person.name} ends={ends} />
+                </ConfirmSubmit>
                 {isSelf ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">You cannot deactivate yourself.</p> : null}
               </Form>
             )}
           </Card>
         </div>
       </div>
+    </>
+  );
+}
+
+/** The words for each figure a deactivation's workflows report (app/modules/workflows.server.ts). */
+const ENDS_WORDS: Record<string, (count: number) => string> = {
+  conversationSeriesEnded: (count) => `${plural(count, "# one-to-one or skip-level series ends")} for good`,
+  conversationMeetingsWithdrawn: (count) => `${plural(count, "# meeting still to come is")} cancelled in both people's calendars`,
+  feedbackRequestsWithdrawn: (count) => `${plural(count, "# feedback request by or about them is")} withdrawn`,
+};
+
+function DeactivationEnds({ name, ends }: { name: string; ends: Record<string, number> }) {
+  const listed = Object.entries(ends).flatMap(([figure, count]) => (ENDS_WORDS[figure] ? [ENDS_WORDS[figure](count)] : []));
+  return (
+    <>
+      <p>{name} is signed out everywhere and can no longer sign in.</p>
+      {listed.length ? (
+        <ul className="mt-2 list-disc pl-5">
+          {listed.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2">They have no series, meetings or feedback requests in progress.</p>
+      )}
+      <p className="mt-2">Reactivating them later does not bring these back. Their history is kept.</p>
     </>
   );
 }

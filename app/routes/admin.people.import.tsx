@@ -10,10 +10,9 @@ import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { levelLabel, trackLabel } from "~/modules/ladders";
+import { ladderWords, levelLabel, trackLabel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
-import { ATTRIBUTE_PREFIX } from "~/modules/people/attributes";
-import { CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type FieldChange } from "~/modules/people/csv-import";
+import { changeInWords, CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type PlaceWords } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
@@ -57,6 +56,8 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   }
   const { plan, summary } = outcome;
   const ladders = (await servedLadders()).map((served) => served.ladder);
+  const named = ladderWords(ladders);
+  const words: PlaceWords = { ladder: (id) => ladders.find((ladder) => ladder.meta.id === id)?.meta.name ?? id, track: named.track, level: named.level };
   if (intent === "import") {
     return { status: "imported" as const, result: submission.reply({ resetForm: true }), summary, newTeams: plan.newTeams };
   }
@@ -69,7 +70,8 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     levelSinceColumn: plan.columns.includes("level_since"),
     // Tracks and levels in words, from each new person's ladder.
     creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
-    changes: plan.changes.slice(0, PREVIEW_ROWS),
+    // Each change in words: ladders, tracks and levels by name.
+    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words)) })),
   };
 });
 
@@ -258,7 +260,7 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
 }
 
 function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
-  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : "Nothing will be imported until they are fixed."}`;
+  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : `Nothing will be imported until ${plural(count, "it is")} fixed.`}`;
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
@@ -284,11 +286,6 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
 }
 
 type CheckedData = Extract<NonNullable<Route.ComponentProps["actionData"]>, { status: "checked" }>;
-
-function describeChange(change: FieldChange): string {
-  const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : change.field;
-  return `${field}: ${change.from ?? "(none)"} → ${change.to ?? "(none)"}`;
-}
 
 /** A new person's attributes as "location: Berlin; employment: part-time", empty cells left out. */
 function describeAttributes(attributes: Record<string, string | null>, names: readonly string[]): string {
@@ -352,8 +349,8 @@ function Preview({ data: preview }: { data: CheckedData }) {
                     </th>
                     <td className={tdClass}>
                       <ul>
-                        {change.changes.map((fieldChange) => (
-                          <li key={fieldChange.field}>{describeChange(fieldChange)}</li>
+                        {change.described.map((words, index) => (
+                          <li key={change.changes[index]!.field}>{words}</li>
                         ))}
                       </ul>
                     </td>

@@ -5,14 +5,16 @@ import type { ZodType } from "zod";
 import type { Route } from "./+types/conversations.$seriesId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
 import { ActionSchema, ActionStatusSchema, CadenceSchema, MoveSchema, NoteSchema, PointSchema, PointStatusSchema, PulseSchema, SuggestionSchema } from "~/modules/conversations/forms";
+import type { MeetingState } from "~/modules/conversations/policy";
 import { PULSE_BATCH, PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
-import { changeCadence, holdMeeting, moveMeetingTo } from "~/modules/conversations/series.server";
-import { dayToDate } from "~/modules/days";
+import { changeCadence, holdMeeting, moveMeetingTo, skipMeeting } from "~/modules/conversations/series.server";
+import { dayToDate, formatDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
@@ -28,7 +30,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return { page, other, pulse, timeZone, viewerId: viewer.id };
 });
 
-type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "hold" | "cadence" | "pulse" | "pass-on";
+type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "skip" | "hold" | "cadence" | "pulse" | "pass-on";
 
 /** A refusal is said at the top of the page; no form keeps a reply. */
 const refusalShown = () => ({ reply: undefined });
@@ -84,6 +86,9 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
       await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to);
       return back();
     }
+    case "skip":
+      await skipMeeting(viewer, String(form.get("meetingId") ?? ""));
+      return back();
     case "hold":
       await holdMeeting(viewer, String(form.get("meetingId") ?? ""));
       return back();
@@ -109,7 +114,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 type Reply = SubmissionResult<string[]> | undefined;
 type Loaded = Route.ComponentProps["loaderData"];
 
-const STATUS_WORDS: Record<string, string> = { upcoming: "to come", held: "held", missed: "not recorded as held", withdrawn: "withdrawn" };
+const STATE_WORDS: Record<MeetingState, string> = { "to-come": "to come", held: "held", missed: "not recorded as held", skipped: "skipped", cancelled: "cancelled" };
 
 export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
   const loaded = loaderData;
@@ -148,7 +153,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   <Button type="submit">Record this meeting as held</Button>
                 </Form>
               ) : null}
-              <MeetingControls key={next.id} meetingId={next.id} startsAt={next.startsAt} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
+              <MeetingControls key={next.id} meetingId={next.id} startsAt={next.startsAt} canSkip={next.canSkip} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
               <p className="text-sm">
                 <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
@@ -190,7 +195,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
             {page.earlier.map((meeting) => (
               <li key={meeting.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
                 <p className="font-medium">
-                  {formatDateTime(meeting.startsAt, timeZone)} · {STATUS_WORDS[meeting.status] ?? meeting.status}
+                  {formatDateTime(meeting.startsAt, timeZone)} · {STATE_WORDS[meeting.state]}
                   {meeting.movedFrom ? ` · moved from ${formatDateTime(meeting.movedFrom, timeZone)}` : ""}
                 </p>
                 {meeting.canHold ? (
@@ -254,7 +259,7 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
               <li key={`action-${entry.action.id}`} className="flex flex-wrap items-center gap-2">
                 <span>
                   Action ({nameOf(entry.action.ownerId)}): {entry.action.text}
-                  {entry.action.dueOn ? ` · due ${new Date(entry.action.dueOn).toISOString().slice(0, 10)}` : ""}
+                  {entry.action.dueOn ? ` · due ${formatDay(entry.action.dueOn)}` : ""}
                   {entry.overdue ? " · overdue" : ""}
                 </span>
                 {page.series.current ? (
@@ -330,7 +335,7 @@ function StatusButton({ intent, idName, id, status, label }: { intent: Intent; i
   );
 }
 
-function MeetingControls({ meetingId, startsAt, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; timeZone: string; cadence: string; cadences: { value: string; label: string }[]; reply: Reply }) {
+function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; canSkip: boolean; timeZone: string; cadence: string; cadences: { value: string; label: string }[]; reply: Reply }) {
   const schema = MoveSchema(timeZone);
   const [form, fields] = useForm({
     // One form per meeting: once a meeting is held, the next one's time fills the field.
@@ -352,6 +357,16 @@ function MeetingControls({ meetingId, startsAt, timeZone, cadence, cadences, rep
           Move this meeting
         </Button>
       </Form>
+      {canSkip ? (
+        <Form method="post" className="mt-3 space-y-1">
+          <input type="hidden" name="intent" value="skip" />
+          <input type="hidden" name="meetingId" value={meetingId} />
+          <p className="text-sm">If it cannot happen before the next regular meeting, skip it: the series goes on, and open points move to the next meeting.</p>
+          <ConfirmSubmit label="Skip this meeting" title="Skip this meeting?" confirmLabel="Skip it" cancelLabel="Keep it" tickLabel="I understand: this meeting is cancelled in both calendars" variant="danger">
+            <p>It is cancelled in both your calendars and cannot be brought back; the series goes on at its next regular time, and open points move there.</p>
+          </ConfirmSubmit>
+        </Form>
+      ) : null}
       <Form method="post" className="mt-3 flex items-end gap-2">
         <input type="hidden" name="intent" value="cadence" />
         <SelectField label="How often" name="cadence" defaultValue={cadence}>

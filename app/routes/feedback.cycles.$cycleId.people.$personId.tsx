@@ -3,9 +3,9 @@ import type { Route } from "./+types/feedback.cycles.$cycleId.people.$personId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackReleaseView } from "~/components/feedback/release-view";
 import { Button } from "~/components/ui/button";
-import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { formatDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
 import { personFeedbackPage } from "~/modules/feedback/person-page.server";
@@ -63,7 +63,7 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
   return (
     <>
       <BackLink to="/">Home</BackLink>
-      <PageHeader title={page.isSubject ? `Your feedback in ${cycle.name}` : `Feedback for ${subject.name}`} description={`${cycle.name}. Answers due ${settings.dueOn}.`} />
+      <PageHeader title={page.isSubject ? `Your feedback in ${cycle.name}` : `Feedback for ${subject.name}`} description={`${cycle.name}. Answers due ${formatDay(settings.dueOn)}.`} />
       {reply ? <Alert tone={reply.ok ? "success" : "error"}>{reply.message}</Alert> : null}
 
       {settings.peer && (page.isSubject || page.isManager) ? (
@@ -74,17 +74,24 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
             {settings.nominator === "person" ? `${page.isSubject ? "You choose" : `${subject.name} chooses`}; ${page.isManager ? "you approve" : "their manager approves"}.` : "The manager chooses."}
           </p>
           {page.requests.length ? (
-            <DataTable caption={`Who is asked for ${whose} feedback`} headings={["Colleague", "Where it stands", ""]}>
-              {page.requests.map((request) => (
-                <tr key={request.id}>
-                  <td className={tdClass}>{request.reviewer.name}</td>
-                  <td className={tdClass}>
-                    {request.stateLabel}
-                    {request.leftRungs ? " (they left)" : ""}
-                    {request.declineReason ? `: ${request.declineReason}` : ""}
-                  </td>
-                  <td className={tdClass}>
-                    <div className="flex flex-wrap gap-2">
+            <>
+              {page.requests.some((request) => request.mayWithdraw || (page.mayDecide && request.state === "nominated")) ? (
+                <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
+                  {page.mayDecide ? "Decline a nomination to say no to it, with a reason the person reads. " : ""}Withdraw a request to take it back before it is answered: the colleague is no longer asked.
+                </p>
+              ) : null}
+              {/* A list, not a table: at a phone's width every control stays on the screen. */}
+              <ul aria-label={`Who is asked for ${whose} feedback`} className="divide-y divide-slate-200 dark:divide-slate-700">
+                {page.requests.map((request) => (
+                  <li key={request.id} className="flex flex-wrap items-end justify-between gap-2 py-2 text-sm">
+                    <span className="min-w-0">
+                      <span className="font-medium">{request.reviewer.name}</span>
+                      {" · "}
+                      {request.stateLabel}
+                      {request.leftRungs ? " (they left)" : ""}
+                      {request.declineReason ? `: ${request.declineReason}` : ""}
+                    </span>
+                    <span className="flex flex-wrap items-end gap-2">
                       {page.mayDecide && request.state === "nominated" ? (
                         <>
                           <Form method="post">
@@ -93,9 +100,9 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                               Approve
                             </Button>
                           </Form>
-                          <Form method="post" className="flex items-end gap-2">
+                          <Form method="post" className="flex flex-wrap items-end gap-2">
                             <input type="hidden" name="requestId" value={request.id} />
-                            <Field label="Why not" name="reason" required className="w-48" />
+                            <Field label="Why not" name="reason" required className="w-full max-w-48" />
                             <Button type="submit" name="intent" value="decline" variant="secondary" disabled={busy}>
                               Decline
                             </Button>
@@ -110,11 +117,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                           </Button>
                         </Form>
                       ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : (
             <p className="text-sm">Nobody is asked yet.</p>
           )}

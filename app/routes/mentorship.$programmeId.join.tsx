@@ -100,7 +100,7 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
                 {view.prefilled
                   ? isMentee
                     ? "Ticked from your growth plan's focus; change them as you like."
-                    : "Ticked where your latest manager review rates you at or above your level's target; change them as you like."
+                    : "Ticked: the few your latest manager review rates furthest above your level's target. Those marked (review) are at or above it too: tick any you would like to help with."
                   : isMentee
                     ? "The competencies of the level you are working towards."
                     : "The competencies of the ladder."}
@@ -110,7 +110,7 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
                   <label key={option.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name={choices.name} value={option.id} defaultChecked={chosen.has(option.id)} className="size-4" />
                     {option.name}
-                    {option.suggested ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? "(growth plan)" : "(review)"}</span> : null}
+                    {(isMentee ? option.suggested : option.fromReview) ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? "(growth plan)" : "(review)"}</span> : null}
                   </label>
                 ))}
               </div>

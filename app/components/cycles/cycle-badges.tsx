@@ -1,3 +1,4 @@
+import { formatDay } from "~/modules/days";
 import { CYCLE_STATUS_LABELS, STATE_LABELS, type CycleStatus, type ParticipantState } from "~/modules/cycles/cycle-progress";
 
 /** One colour per participant state, shared by the progress bar, its legend and the badges (app/tailwind.css). */
@@ -30,19 +31,15 @@ export function CycleStatusBadge({ status }: { status: CycleStatus }) {
   return <span className={`badge ${STATUS_BADGE[status]}`}>{CYCLE_STATUS_LABELS[status]}</span>;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 /** Cycle days are stored as UTC midnights, so they are shown in UTC to keep the day the admin chose. */
 export function CycleDates({ startsOn, endsOn }: { startsOn: Date; endsOn: Date }) {
   return (
     <span className="whitespace-nowrap tabular-nums">
-      <time dateTime={startsOn.toISOString().slice(0, 10)}>{dayFormat.format(startsOn)}</time>
+      <time dateTime={startsOn.toISOString().slice(0, 10)}>{formatDay(startsOn)}</time>
       {" – "}
-      <time dateTime={endsOn.toISOString().slice(0, 10)}>{dayFormat.format(endsOn)}</time>
+      <time dateTime={endsOn.toISOString().slice(0, 10)}>{formatDay(endsOn)}</time>
     </span>
   );
 }
 
-export function formatDay(date: Date): string {
-  return dayFormat.format(date);
-}
+export { formatDay };

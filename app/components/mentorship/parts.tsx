@@ -1,12 +1,8 @@
 import { NavLink } from "react-router";
+import { formatDay } from "~/modules/days";
 import { PAIR_STATUS_LABELS, type PairStatus } from "~/modules/mentorship/lifecycle";
 
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** "12 Mar 2027": days are stored as UTC midnight. */
-export function formatDay(value: Date | string): string {
-  return dateOnly.format(new Date(value));
-}
+export { formatDay };
 
 export const fitText = (fit: number) => fit.toFixed(2);
 

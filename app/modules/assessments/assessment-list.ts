@@ -1,4 +1,7 @@
+import { formatDay } from "~/modules/days";
 import { decideEntry, type ExistingAssessment } from "./assessment-entry";
+
+export { formatDay };
 
 /**
  * The review status of one direct report, as the /reviews list shows it: what the
@@ -10,9 +13,6 @@ export type ReportReviewStatus = {
   action: { label: string; href: string } | null;
   read: { href: string; submittedAt: Date | null } | null;
 };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-export const formatDay = (date: Date) => dateFormat.format(date);
 
 export function reportReviewStatus(
   viewerId: string,

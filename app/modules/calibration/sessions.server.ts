@@ -263,19 +263,29 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
  * Accepted promotions that have taken effect: the session is published, its effective day has come
  * and the outcome has been released to the person (a promotion takes effect on the later of the
  * two, so nobody's level changes before they have been told). The person's track and level change,
- * in the audit log and the session's history. A person whose level changed some other way since the
+ * in the audit log and the session's history, both credited to whoever released the outcome (the
+ * manager, as a rule): the release is what lets it take effect, not the session's facilitator. A person whose level changed some other way since the
  * session was set up is left as they are, and the history says so. Idempotent (each promotion is
  * applied once), so any server may run it at any time.
  */
 export async function applyDuePromotions(now = new Date()): Promise<number> {
   const due = await db.calibrationEntry.findMany({
     where: { appliedAt: null, released: true, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
-    select: { id: true, sessionId: true, personId: true, levelId: true, finalLevelId: true, session: { select: { ladderVersionId: true, facilitatorId: true } } },
+    select: {
+      id: true,
+      sessionId: true,
+      personId: true,
+      levelId: true,
+      finalLevelId: true,
+      session: { select: { ladderVersionId: true, facilitatorId: true } },
+      events: { where: { kind: "release" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { actorId: true } },
+    },
   });
   let applied = 0;
   for (const entry of due) {
     const ladder = await requireLadderOfVersion(entry.session.ladderVersionId);
     const target = ladder.tracks.flatMap((track) => track.levels).find((level) => level.id === entry.finalLevelId);
+    const releasedBy = entry.events[0]?.actorId ?? entry.session.facilitatorId;
     await db.$transaction(async (tx) => {
       const claimed = await tx.calibrationEntry.updateMany({ where: { id: entry.id, appliedAt: null }, data: { appliedAt: now } });
       if (claimed.count !== 1) return; // another server applied it meanwhile
@@ -287,7 +297,7 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
         await tx.user.update({ where: { id: entry.personId }, data: { track: target.trackId, level: target.id, sublevel: null, ladderId: ladder.meta.id, levelSince } });
         await recordLevelChanges(tx, "promoted", [{ personId: entry.personId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, fromSince: person.levelSince }], now);
         await recordAuditEvent(tx, {
-          actorId: entry.session.facilitatorId,
+          actorId: releasedBy,
           action: "person.promoted",
           subjectType: "person",
           subjectId: entry.personId,
@@ -299,7 +309,7 @@ export async function applyDuePromotions(now = new Date()): Promise<number> {
         data: {
           sessionId: entry.sessionId,
           entryId: entry.id,
-          actorId: entry.session.facilitatorId,
+          actorId: releasedBy,
           kind: "apply",
           change: JSON.stringify(stillThere ? { level: [person.level, target!.id] } : { level: [person.level, person.level] }),
           reason: stillThere ? null : "Not applied: the person's level changed after the session was set up.",

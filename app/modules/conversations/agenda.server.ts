@@ -7,7 +7,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
 import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
-import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type NoteFacts, type NoteVisibility } from "./policy";
+import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, canSkipMeeting, meetingState, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type MeetingState, type NoteFacts, type NoteVisibility } from "./policy";
 import { TEXT_LIMIT } from "./forms";
 import { readSeries, type StoredSeries } from "./queries.server";
 import { nextMeetingOf, requireWork } from "./series.server";
@@ -160,10 +160,14 @@ export type MeetingView = {
   startsAt: Date;
   movedFrom: Date | null;
   status: string;
+  /** What it is as its two people read it (meetingState): never "to come" once the series ended. */
+  state: MeetingState;
   clocks: string[];
   notes: NoteView[];
   /** Whether the viewer may record it as held now (canHoldMeeting). */
   canHold: boolean;
+  /** Whether the viewer may skip it (canSkipMeeting). */
+  canSkip: boolean;
 };
 
 export type SeriesPage = {
@@ -228,7 +232,14 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
       });
   const asPoint = (point: (typeof points)[number]): AgendaPoint => ({ ...point, source: point.source as PointSource, status: point.status as PointStatus });
   const asAction = (action: (typeof actions)[number]): AgendaAction => ({ ...action, status: action.status as ActionStatus });
-  const view = (meeting: (typeof meetings)[number]): MeetingView => ({ ...meeting, clocks: bothClocks(meeting.startsAt, zones), notes: noteViews(meeting.id), canHold: canHoldMeeting(viewer, series.facts, meeting, now) });
+  const view = (meeting: (typeof meetings)[number]): MeetingView => ({
+    ...meeting,
+    state: meetingState(meeting, series.facts, now),
+    clocks: bothClocks(meeting.startsAt, zones),
+    notes: noteViews(meeting.id),
+    canHold: canHoldMeeting(viewer, series.facts, meeting, now),
+    canSkip: canSkipMeeting(viewer, series.facts, meeting, now),
+  });
   const nextMeeting = next ? meetings.find((meeting) => meeting.id === next.id) : undefined;
   return {
     series: {

@@ -5,7 +5,9 @@ import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/
  * was set up in (its `timeZone`, a named IANA zone from app/modules/time-zones.ts): 10:00 on a
  * Monday in Berlin stays 10:00 in Berlin across a change of the clocks, whatever UTC says. Each
  * regular slot is counted from the series' anchor (its first slot), so a monthly series set up
- * on the 31st meets on the last day of shorter months and is back on the 31st after them. Moving
+ * on the 31st meets on the last day of shorter months and is back on the 31st after them. A slot
+ * that would fall on a Saturday or Sunday of that clock is held on the nearest working day (Friday
+ * or Monday): people have no working week of their own on file, so it is Monday to Friday. Moving
  * one meeting leaves the rhythm alone: the next regular slot follows from the slot it was moved
  * from.
  */
@@ -82,9 +84,28 @@ function stepped(value: string, cadence: Cadence, count: number): string {
   return addToWallClock(value, "days" in by ? { days: by.days * count } : { months: by.months * count });
 }
 
-/** The series' `index`th regular slot (0 is the anchor), on the series' clock. */
+/**
+ * A wall-clock value on a Saturday moved back to the Friday before, on a Sunday on to the Monday
+ * after: the nearest working day, the time of day kept. Unless that leaves the month (Sunday the
+ * 31st, Saturday the 1st): a monthly meeting stays in its month, on the working day the other side.
+ */
+export function onWorkingDay(value: string): string {
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (weekday !== 0 && weekday !== 6) return value;
+  const [nearest, other] = weekday === 6 ? [-1, 2] : [1, -2];
+  const moved = addToWallClock(value, { days: nearest });
+  return moved.slice(0, 7) === value.slice(0, 7) ? moved : addToWallClock(value, { days: other });
+}
+
+/**
+ * The series' `index`th regular slot (0 is the anchor, the time its two people chose), on the
+ * series' clock and on a working day. A shift is a day at most and the steps are a week at least,
+ * so slots keep their order.
+ */
 export function slotAt(anchor: Date, cadence: Cadence, timeZone: string, index: number): Date {
-  return instantFromLocal(stepped(localDateTimeValue(anchor, timeZone), cadence, index), timeZone)!;
+  if (index === 0) return anchor;
+  return instantFromLocal(onWorkingDay(stepped(localDateTimeValue(anchor, timeZone), cadence, index)), timeZone)!;
 }
 
 /** The first regular slot strictly after `after`. */
@@ -115,7 +136,7 @@ export const MOVE_REFUSALS: Record<MoveRefusal, string> = {
   "not-upcoming": "Only a meeting still to come can be moved.",
   "in-the-past": "Choose a time that has not passed.",
   unchanged: "The meeting is already at that time.",
-  "past-next-slot": "Choose a time before the series' next regular meeting; skip this one instead if it cannot happen before then.",
+  "past-next-slot": "Choose a time before the series' next regular meeting, or skip this one (Skip this meeting) if it cannot happen before then.",
 };
 
 /**

@@ -51,11 +51,12 @@ export function canWorkInSeries(viewer: ConversationViewer, series: SeriesFacts)
 }
 
 export type MeetingFacts = { status: string; startsAt: Date };
-export type HoldRefusal = "held" | "withdrawn" | "not-begun";
+export type HoldRefusal = "held" | "withdrawn" | "skipped" | "not-begun";
 
 /** Why a meeting is not recorded as held, in the words either of the two reads (held already, recording it again changes nothing). */
 export const HOLD_REFUSALS: Record<Exclude<HoldRefusal, "held">, string> = {
   withdrawn: "This meeting was withdrawn.",
+  skipped: "This meeting was skipped.",
   "not-begun": "This meeting has not begun yet.",
 };
 
@@ -63,6 +64,7 @@ export const HOLD_REFUSALS: Record<Exclude<HoldRefusal, "held">, string> = {
 export function holdRefusal(meeting: MeetingFacts, now: Date): HoldRefusal | null {
   if (meeting.status === "held") return "held";
   if (meeting.status === "withdrawn") return "withdrawn";
+  if (meeting.status === "skipped") return "skipped";
   if (meeting.startsAt.getTime() > now.getTime()) return "not-begun";
   return null;
 }
@@ -70,6 +72,48 @@ export function holdRefusal(meeting: MeetingFacts, now: Date): HoldRefusal | nul
 /** Whether the viewer records this meeting as held: either of the two, while the series is current. */
 export function canHoldMeeting(viewer: ConversationViewer, series: SeriesFacts, meeting: MeetingFacts, now: Date): boolean {
   return canWorkInSeries(viewer, series) && holdRefusal(meeting, now) === null;
+}
+
+export type SkipRefusal = "skipped" | "not-to-come";
+
+/** Why a meeting is not skipped, in the words either of the two reads (skipped already, skipping it again changes nothing). */
+export const SKIP_REFUSALS: Record<Exclude<SkipRefusal, "skipped">, string> = {
+  "not-to-come": "Only a meeting still to come can be skipped.",
+};
+
+/** Why a meeting cannot be skipped: only one still to come (not held, missed or withdrawn, and not begun). */
+export function skipRefusal(meeting: MeetingFacts, now: Date): SkipRefusal | null {
+  if (meeting.status === "skipped") return "skipped";
+  if (meeting.status !== "upcoming" || meeting.startsAt.getTime() <= now.getTime()) return "not-to-come";
+  return null;
+}
+
+/** Skipping one meeting (both calendars cancel it; the series goes on): either of the two, while the series is current. */
+export function canSkipMeeting(viewer: ConversationViewer, series: SeriesFacts, meeting: MeetingFacts, now: Date): boolean {
+  return canWorkInSeries(viewer, series) && skipRefusal(meeting, now) === null;
+}
+
+export type MeetingState = "to-come" | "held" | "missed" | "skipped" | "cancelled";
+
+/**
+ * What a meeting is, as its two people read it. A meeting of a series that ended (the line changed
+ * or one of them left) that had not yet taken place left both calendars: it is cancelled, never "to
+ * come"; one whose time passed unrecorded is missed.
+ */
+export function meetingState(meeting: MeetingFacts, series: Pick<SeriesFacts, "current">, now: Date): MeetingState {
+  switch (meeting.status) {
+    case "held":
+      return "held";
+    case "skipped":
+      return "skipped";
+    case "withdrawn":
+      return "cancelled";
+    case "upcoming":
+      if (series.current) return "to-come";
+      return meeting.startsAt.getTime() > now.getTime() ? "cancelled" : "missed";
+    default:
+      return "missed";
+  }
 }
 
 export const NOTE_VISIBILITIES = ["shared", "private"] as const;

@@ -4,12 +4,12 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
-import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, type ConversationViewer } from "./policy";
+import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, SKIP_REFUSALS, skipRefusal, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 
 /**
  * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
- * meeting, recording it held, rolling a series on to its next meeting, and withdrawing a person's
+ * meeting, skipping one, recording it held, rolling a series on to its next meeting, and withdrawing a person's
  * meetings when they are deactivated. Every write is one transaction with its audit event, which
  * records who, when and the cadence, never what was said.
  */
@@ -168,16 +168,50 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
 }
 
 /**
+ * Either of the two skips one meeting still to come: it leaves both calendars (the next
+ * notification pass sends each a CANCEL for that meeting's event), the series goes on at its next
+ * regular slot, and the open points move there.
+ */
+export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
+    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    const series = await requireWork(viewer, meeting.seriesId, tx);
+    const refusal = skipRefusal(meeting, now);
+    if (refusal === "skipped") return;
+    if (refusal) throw new InvalidError(SKIP_REFUSALS[refusal]);
+    await tx.conversationMeeting.update({ where: { id: meetingId }, data: { status: "skipped" } });
+    const later = await tx.conversationMeeting.findFirst({ where: { seriesId: series.id, status: "upcoming", scheduledFor: { gt: meeting.scheduledFor } }, select: { id: true } });
+    const slot = slotAfterMeeting(clockOf(series), meeting.scheduledFor, now);
+    const next = later ?? (await tx.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor: slot, startsAt: slot }, select: { id: true } }));
+    await carryPoints(tx, meetingId, next.id);
+    await auditConversation(tx, viewer.id, "conversation.meeting_skipped", series.id, { meetingId, at: meeting.startsAt.toISOString() });
+  });
+}
+
+/** The series a deactivation ends: the person's, not yet ended. */
+const seriesOfPerson = (personId: string) => ({ endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] });
+/** The meetings of those series a deactivation withdraws: still to come. */
+const meetingsToCome = (seriesIds: string[], now: Date) => ({ seriesId: { in: seriesIds }, status: "upcoming", startsAt: { gt: now } });
+
+/** How many series deactivating the person would end, and how many meetings still to come it would withdraw. */
+export async function conversationsEndedBy(client: Pick<Tx, "conversationSeries" | "conversationMeeting">, personId: string, now: Date): Promise<{ series: number; meetings: number }> {
+  const series = await client.conversationSeries.findMany({ where: seriesOfPerson(personId), select: { id: true } });
+  if (!series.length) return { series: 0, meetings: 0 };
+  return { series: series.length, meetings: await client.conversationMeeting.count({ where: meetingsToCome(series.map((row) => row.id), now) }) };
+}
+
+/**
  * In the deactivation's transaction (its hook in app/modules/workflows.server.ts, for the admin's
  * page and SCIM alike): the person's series end and their meetings still to come are withdrawn, so
  * the other person's calendar loses them (the next notification pass sends the cancellation); what
  * happened before stays as the other person's record. Returns how many meetings were withdrawn.
  */
 export async function withdrawConversationsOf(tx: Tx, personId: string, now: Date): Promise<number> {
-  const series = await tx.conversationSeries.findMany({ where: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] }, select: { id: true } });
+  const series = await tx.conversationSeries.findMany({ where: seriesOfPerson(personId), select: { id: true } });
   if (!series.length) return 0;
   const ids = series.map((row) => row.id);
-  const { count } = await tx.conversationMeeting.updateMany({ where: { seriesId: { in: ids }, status: "upcoming", startsAt: { gt: now } }, data: { status: "withdrawn" } });
+  const { count } = await tx.conversationMeeting.updateMany({ where: meetingsToCome(ids, now), data: { status: "withdrawn" } });
   await tx.conversationSeries.updateMany({ where: { id: { in: ids } }, data: { endedAt: now } });
   return count;
 }

@@ -15,7 +15,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, withdrawRefusal, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, NOMINATIONS_CLOSED, nominationsOpen, withdrawRefusal, type FeedbackReader } from "./policy";
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -164,6 +164,7 @@ async function nominate(viewer: Viewer, cycleId: string, subjectId: string, name
   const subject = await requirePerson(subjectId);
   if (!settings.peer || cycle.closedAt) throw new NotFoundError("This review cycle asks for no peer feedback.");
   if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError("You cannot choose who gives this person feedback.");
+  if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError("This person is not in the review cycle.");
   const select = { id: true, name: true, deactivatedAt: true } as const;
@@ -236,6 +237,7 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
 export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = new Date()): Promise<void> {
   const request = await requireRequest(requestId);
   if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError("We could not find that feedback request.");
+  if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const to: RequestState = decision === "approve" ? "approved" : "declined";
   const why = reason?.trim() ?? "";
   if (to === "declined" && !why) throw new InvalidError("Say why you decline this nomination: the person reads it.");
@@ -283,12 +285,21 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
   if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
   if (refusal === "not-pending") throw new ConflictError("Only a request still waiting can be withdrawn.");
   if (refusal === "asked") throw new ConflictError("Once a colleague is asked, only the manager can withdraw the request.");
+  if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
     if (count !== 1) throw new ConflictError("This request was answered or withdrawn meanwhile. Reload the page to see where it stands.");
     await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.withdrawn", request, { reason: withdrawnReason }));
   });
+}
+
+/** Requests a deactivation withdraws: still waiting, in a cycle still open. */
+const pending = { state: { in: ["nominated", "approved"] }, cycle: { closedAt: null } };
+
+/** How many requests deactivating the person would withdraw (by and about them), as withdrawRequestsOfDeactivated would. */
+export async function requestsEndedBy(client: Pick<Tx, "feedbackRequest">, personId: string): Promise<number> {
+  return client.feedbackRequest.count({ where: { OR: [{ reviewerId: personId }, { subjectId: personId }], ...pending } });
 }
 
 /**
@@ -298,7 +309,6 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = n
  * (`replacementsNeeded`). Returns how many were withdrawn.
  */
 export async function withdrawRequestsOfDeactivated(tx: Pick<Tx, "feedbackRequest">, personId: string, now: Date): Promise<number> {
-  const pending = { state: { in: ["nominated", "approved"] }, cycle: { closedAt: null } };
   const asReviewer = await tx.feedbackRequest.updateMany({ where: { reviewerId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "reviewer-deactivated", withdrawnAt: now } });
   const asSubject = await tx.feedbackRequest.updateMany({ where: { subjectId: personId, ...pending }, data: { state: "withdrawn", withdrawnReason: "subject-deactivated", withdrawnAt: now } });
   return asReviewer.count + asSubject.count;
@@ -458,7 +468,7 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
 // Reading
 
 /** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
-async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
+export async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
   const entry = await db.calibrationEntry.findFirst({ where: { personId, released: true, session: { cycleId, state: "published" } }, select: { id: true } });
   return entry !== null;
 }

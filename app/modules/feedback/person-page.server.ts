@@ -4,9 +4,9 @@ import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, pickedCompetencies, requestsAbout } from "./feedback.server";
+import { feedbackAbout, feedbackSettingsOf, outcomeReleased, pickedCompetencies, requestsAbout } from "./feedback.server";
 import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canNominate, canWithdrawRequest, seesWhoAnswered } from "./policy";
+import { canDecideNomination, canNominate, canWithdrawRequest, nominationsOpen, seesWhoAnswered } from "./policy";
 import type { FeedbackRelease } from "./release";
 
 /**
@@ -23,11 +23,13 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   if (!cycle || !settings || !subject) throw new NotFoundError("We could not find that page.");
   const isSubject = viewer.id === subject.id;
   const isManager = subject.managerId !== null && viewer.id === subject.managerId;
+  // Someone nobody reports to has no upward feedback: no section says so for them.
+  const askedUpward = settings.upward && (await db.feedbackRequest.count({ where: { cycleId, channel: "upward", subjectId: subject.id } })) > 0;
   const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
-  const upward = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward"));
+  const upward = askedUpward ? await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward")) : null;
   if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError("We could not find that page.");
 
-  const open = cycle.closedAt === null && settings.peer;
+  const open = nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)));
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
   const mayDecide = open && canDecideNomination(viewer, subject);
   const requests = isSubject || isManager ? await requestsAbout(viewer, cycleId, subject.id) : [];
@@ -56,7 +58,7 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
         // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
         declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
         leftRungs: request.withdrawnReason === "reviewer-deactivated",
-        mayWithdraw: canWithdrawRequest(viewer, request, subject),
+        mayWithdraw: open && canWithdrawRequest(viewer, request, subject),
       };
     }),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],

@@ -66,6 +66,18 @@ export function canDecideNomination(reader: FeedbackReader, subject: { managerId
   return subject.managerId !== null && reader.id === subject.managerId;
 }
 
+/**
+ * Whether peers are still asked for in the cycle (nominating, approving or declining nominations,
+ * withdrawing requests): while the cycle is open and asks for peers, and until the person's outcome
+ * is released to them. From then on their feedback is read, not asked for.
+ */
+export function nominationsOpen(cycle: { closed: boolean; peer: boolean }, outcomeReleased: boolean): boolean {
+  return !cycle.closed && cycle.peer && !outcomeReleased;
+}
+
+/** What a person or their manager reads when peers are no longer asked for. */
+export const NOMINATIONS_CLOSED = "Peers are no longer asked for: this cycle is closed or the person's outcome was released.";
+
 export type WithdrawFacts = { channel: string; state: string; nominatedById: string | null };
 
 /**

@@ -23,11 +23,14 @@ export function releaseFeedback(
   options: { secret: string; floorOf: (authorId: string) => number },
 ): FeedbackRelease {
   if (view === "none") return { view };
+  // A competency nobody answered is left out, rather than listed as "0 answers".
+  const answered = new Set(rows.filter((row) => row.rating !== null || row.example.trim() !== "").map((row) => row.competencyId));
+  const answeredIds = competencyIds.filter((competencyId) => answered.has(competencyId));
   if (view === "named") {
     if (channel === "upward") return { view: "none" };
     return {
       view,
-      competencies: competencyIds.map((competencyId) => ({
+      competencies: answeredIds.map((competencyId) => ({
         competencyId,
         answers: rows
           .filter((row) => row.competencyId === competencyId)
@@ -39,7 +42,7 @@ export function releaseFeedback(
   const plain = rows.map(({ id, authorId, competencyId, rating, example, submittedAt }) => ({ id, authorId, competencyId, rating, example, submittedAt }));
   return {
     view,
-    release: anonymousRelease(plain, competencyIds, {
+    release: anonymousRelease(plain, answeredIds, {
       secret: options.secret,
       withAnswers: view !== "summary",
       floor: anonymityFloor(channel),

@@ -41,6 +41,26 @@ export function teachableFromReview(ladder: Ladder, review: ReviewRatings | null
     .sort((a, b) => ladder.competencies.findIndex((c) => c.id === a) - ladder.competencies.findIndex((c) => c.id === b));
 }
 
+/** How many of a mentor's strengths the opt-in ticks for them: a mentor offering everything tells mentees nothing. */
+export const PREFILLED_STRENGTHS = 3;
+
+/**
+ * The strongest of what a mentor can teach, the ones the opt-in ticks: those their review rates
+ * furthest above their level's target first, then those at it, in the ladder's order among
+ * equals; at most PREFILLED_STRENGTHS.
+ */
+export function strongestFromReview(ladder: Ladder, review: ReviewRatings | null, limit = PREFILLED_STRENGTHS): string[] {
+  if (!review) return [];
+  const above = (competencyId: string) => (review.ratings.get(competencyId) ?? 0) - (targetFor(ladder, review.levelId, competencyId) ?? 0);
+  const teachable = teachableFromReview(ladder, review);
+  return teachable
+    .map((competencyId, order) => ({ competencyId, order, above: above(competencyId) }))
+    .sort((a, b) => b.above - a.above || a.order - b.order)
+    .slice(0, limit)
+    .map((entry) => entry.competencyId)
+    .sort((a, b) => teachable.indexOf(a) - teachable.indexOf(b));
+}
+
 /** One opt-in with the facts about its person that matching needs. */
 export type ParticipantFacts = {
   userId: string;

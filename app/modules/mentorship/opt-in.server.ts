@@ -5,7 +5,7 @@ import { competenciesForLevel, type Ladder } from "~/modules/ladders";
 import { timeZoneNames } from "~/modules/time-zones";
 import { getEnv } from "~/utils/env.server";
 import type { MenteeOptInInput, MentorOptInInput } from "./forms";
-import { teachableFromReview } from "./inputs";
+import { strongestFromReview, teachableFromReview } from "./inputs";
 import { levelLabel, menteeTarget } from "./levels";
 import { KEPT_STATUSES, type Role } from "./lifecycle";
 import { canOptIn } from "./policy";
@@ -18,10 +18,12 @@ import { plural } from "~/utils/plural";
  * they can help with), and changing or withdrawing it until the matching day. Either says their
  * time zone, which is the person's own (`User.timeZone`, also chosen under Email settings). A
  * mentee's goals are prefilled from their growth plan; a mentor's competencies from their latest
- * manager review, where it rates them at or above their level's target.
+ * manager review: the strongest few ticked, the others it rates at or above their level's target
+ * marked beside them, a tick away.
  */
 
-type Option = { id: string; name: string; suggested: boolean };
+/** `suggested`: ticked for them; `fromReview`: a mentor's review rates them at or above their target (ticked or not). */
+type Option = { id: string; name: string; suggested: boolean; fromReview: boolean };
 
 /** The competencies to choose from: for a mentee those of the level they work towards, for a mentor the whole ladder's. */
 async function choices(ladder: Ladder, role: Role, personId: string) {
@@ -29,12 +31,13 @@ async function choices(ladder: Ladder, role: Role, personId: string) {
   if (role === "mentee") {
     const target = menteeTarget(ladder, person?.level ?? null, person?.growthPlan?.targetLevelId ?? null);
     const focus = person?.growthPlan?.focus.map((row) => row.competencyId) ?? [];
-    const options = (target ? competenciesForLevel(ladder, target.level.id) : []).map((competency) => ({ id: competency.id, name: competency.name, suggested: focus.includes(competency.id) }));
+    const options = (target ? competenciesForLevel(ladder, target.level.id) : []).map((competency) => ({ id: competency.id, name: competency.name, suggested: focus.includes(competency.id), fromReview: false }));
     return { options, suggested: options.filter((option) => option.suggested).map((option) => option.id), target: target ? { label: levelLabel(ladder, target.level), from: target.from } : null };
   }
-  const teachable = teachableFromReview(ladder, await latestManagerReview(personId));
-  const options = ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name, suggested: teachable.includes(competency.id) }));
-  return { options, suggested: teachable, target: null };
+  const review = await latestManagerReview(personId);
+  const [teachable, strongest] = [teachableFromReview(ladder, review), strongestFromReview(ladder, review)];
+  const options = ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name, suggested: strongest.includes(competency.id), fromReview: teachable.includes(competency.id) }));
+  return { options, suggested: strongest, target: null };
 }
 
 async function requireJoinable(viewer: Viewer, programmeId: string, now: Date): Promise<ProgrammeAccess & { ladder: Ladder }> {

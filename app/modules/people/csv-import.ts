@@ -534,3 +534,41 @@ function managerFirst(creates: ImportRow[]): ImportRow[] {
   keyed.sort((a, b) => a.depth - b.depth || a.index - b.index);
   return keyed.map((entry) => entry.row);
 }
+
+/** How the preview names each column. */
+const FIELD_WORDS: Record<Exclude<ChangeField, AttributeField>, string> = {
+  name: "name",
+  manager_email: "manager",
+  team: "team",
+  ladder: "ladder",
+  track: "track",
+  level: "level",
+  sublevel: "sub-level",
+  level_since: "level since",
+};
+
+/** Names of ladders, tracks and levels (app/modules/ladders `ladderWords`, with the ladders' own names). */
+export type PlaceWords = {
+  ladder: (ladderId: string) => string;
+  track: (trackId: string, ladderId: string | null) => string | null;
+  level: (levelId: string, ladderId: string | null) => string | null;
+};
+
+/**
+ * One planned change as the preview says it ("level: Engineer I → Engineer II"): ladders, tracks
+ * and levels by their names, never the file's ids. Tracks and levels are read on the ladders the
+ * person moves between when the same change moves them, else on whichever ladder has them.
+ */
+export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords): string {
+  const ladderChange = all.find((entry) => entry.field === "ladder");
+  const [ladderBefore, ladderAfter] = [ladderChange?.from ?? null, ladderChange?.to ?? null];
+  const named = (value: string | null, ladderId: string | null): string => {
+    if (value === null) return "(none)";
+    if (change.field === "ladder") return words.ladder(value);
+    if (change.field === "track") return words.track(value, ladderId) ?? value;
+    if (change.field === "level") return words.level(value, ladderId) ?? value;
+    return value;
+  };
+  const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : FIELD_WORDS[change.field as keyof typeof FIELD_WORDS];
+  return `${field}: ${named(change.from, ladderBefore)} → ${named(change.to, ladderAfter)}`;
+}

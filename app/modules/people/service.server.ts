@@ -10,7 +10,7 @@ import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
-import { deactivationHooks } from "./deactivation.server";
+import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -373,6 +373,11 @@ export type SimpleResult = { ok: true } | { ok: false; message: string };
  * unused sign-in links so they cannot sign in. Their reports keep them as manager
  * until an admin moves them (the person's page lists who still reports to them).
  */
+/** What deactivating the person would end in each workflow, by the figures its hook reports (only those above zero). Changes nothing. */
+export async function deactivationPreview(personId: string, now = new Date()): Promise<Record<string, number>> {
+  return deactivationPreviews.run(db, personId, now);
+}
+
 export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
   if (!person) throw new NotFoundError("There is no person with that id.");

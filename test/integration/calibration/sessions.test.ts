@@ -231,8 +231,9 @@ describe("calibration sessions", () => {
     expect(await applyDuePromotions(new Date("2026-07-02T08:00:00Z"))).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: lena.id }, select: { track: true, level: true, sublevel: true, ladderId: true } })).toEqual({ track: "ic", level: "ic3", sublevel: null, ladderId: "engineering" });
     expect(await db.user.findUniqueOrThrow({ where: { id: omar.id }, select: { level: true } })).toEqual({ level: "ic4" });
-    const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true } });
-    expect(audit).toEqual([{ subjectId: lena.id }]);
+    // Credited to the manager who released it (which let it take effect), not to the facilitator.
+    const audit = await db.auditEvent.findMany({ where: { action: "person.promoted" }, select: { subjectId: true, actorId: true } });
+    expect(audit).toEqual([{ subjectId: lena.id, actorId: sam.id }]);
     // Lena's level history dates her new level from the day it was applied; Omar's, not applied, has nothing.
     expect(await db.levelChange.findMany({ where: { personId: { in: [lena.id, omar.id] } }, select: { personId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true } })).toEqual([
       { personId: lena.id, fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "promoted", changedAt: new Date("2026-07-01T08:00:00Z") },
@@ -242,11 +243,11 @@ describe("calibration sessions", () => {
     expect((await historyPage(viewerOf(sam), lena.id)).levelChanges).toEqual([{ on: "2026-07-01T00:00:00.000Z", from: "Engineer II", to: "Senior Engineer", sessionName: expect.any(String) }]);
     expect((await historyPage(viewerOf(lena), lena.id)).levelChanges).toHaveLength(1);
     expect((await historyPage(viewerOf(sam), omar.id)).levelChanges).toEqual([]);
-    const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, reason: true } });
+    const applied = await db.calibrationEvent.findMany({ where: { sessionId, kind: "apply" }, select: { entryId: true, actorId: true, reason: true } });
     expect(applied.sort((a, b) => (a.entryId! < b.entryId! ? -1 : 1))).toEqual(
       [
-        { entryId: entryOf(lena), reason: null },
-        { entryId: entryOf(omar), reason: "Not applied: the person's level changed after the session was set up." },
+        { entryId: entryOf(lena), actorId: sam.id, reason: null },
+        { entryId: entryOf(omar), actorId: sam.id, reason: "Not applied: the person's level changed after the session was set up." },
       ].sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
     );
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { seriesPage } from "~/modules/conversations/agenda.server";
-import { moveMeetingTo, startSeries } from "~/modules/conversations/series.server";
+import { holdMeeting, moveMeetingTo, startSeries } from "~/modules/conversations/series.server";
 import { queueReminders } from "~/modules/notifications/outbox.server";
 import { setPersonActive } from "~/modules/people/service.server";
 import { createPerson } from "../../utils/factories";
@@ -67,6 +67,28 @@ describe("calendar invitations for career conversations", () => {
     const page = await seriesPage(viewer(manager), seriesId, now);
     expect(page.series.current).toBe(false);
     expect(page.earlier.map((entry) => entry.status)).toEqual(["withdrawn"]);
+  });
+});
+
+describe("a monthly series on a working week", () => {
+  test("the month's slot on a Sunday is held on the Monday after, and both invitations say so", async () => {
+    const manager = await createPerson({ name: "Wim Manager", track: "manager", level: "m1", timeZone: "Europe/Berlin" });
+    const engineer = await createPerson({ name: "Ona Engineer", track: "ic", level: "ic2", managerId: manager.id, timeZone: "America/New_York" });
+    // Thursday 16 January 2031 at 09:00 in Berlin; 16 February 2031 is a Sunday.
+    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "monthly", firstAt: at("2031-01-16T08:00:00Z") }, at("2031-01-10T10:00:00Z"));
+    const first = (await seriesPage(viewer(manager), seriesId, at("2031-01-10T10:00:00Z"))).next!;
+    const now = at("2031-01-16T08:40:00Z");
+    await holdMeeting(viewer(engineer), first.id, now);
+    const next = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId, status: "upcoming" }, select: { id: true, scheduledFor: true, startsAt: true } });
+    expect([next.scheduledFor.toISOString(), next.startsAt.toISOString()]).toEqual(["2031-02-17T08:00:00.000Z", "2031-02-17T08:00:00.000Z"]);
+
+    await queueReminders(now);
+    const sent = await invitations([manager, engineer], next.id);
+    expect(sent.map((row) => row.subject).sort()).toEqual([
+      "Invitation: One-to-one with Ona Engineer, Monday, 17 February 2031 at 09:00 (Europe/Berlin)",
+      "Invitation: One-to-one with Wim Manager, Monday, 17 February 2031 at 03:00 (America/New_York)",
+    ]);
+    expect(sent.every((row) => row.calendar?.includes("DTSTART:20310217T080000Z"))).toBe(true);
   });
 });
 

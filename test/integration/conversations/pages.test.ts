@@ -52,7 +52,7 @@ describe("the conversation pages, rendered", () => {
     const page = text(await render(seriesRoute as unknown as RouteModule, "/conversations/:seriesId", `/conversations/${seriesId}`, engineer.id));
     expect(page).toContain("Monday, 24 March 2031 at 10:00 (Europe/Berlin)");
     expect(page).toContain("Monday, 24 March 2031 at 05:00 (America/New_York)");
-    expect(page).toContain("Action (Lena Engineer): Draft the talk proposal");
+    expect(page).toContain("Action (Lena Engineer): Draft the talk proposal · due 21 Mar 2031");
     expect(page).toContain("Which conference this year?");
     expect(page).toContain("We both read this");
     expect(page).not.toContain("Only the manager reads this");

@@ -172,7 +172,8 @@ describe("answers", () => {
 describe("who reads what", () => {
   test("the manager reads names; the person nothing before release, then anonymous answers once three answered", async () => {
     const org = await organisation();
-    const requests = [await approvedRequest(org, 0), await approvedRequest(org, 1)];
+    // All three asked before the outcome is released: from then on nobody is nominated.
+    const requests = [await approvedRequest(org, 0), await approvedRequest(org, 1), await approvedRequest(org, 2)];
     const competencyId = await answer(org.peers[0]!, requests[0]!, "When the checkout migration stalled in March she wrote the rollback plan.");
     await answer(org.peers[1]!, requests[1]!, "During the incident review in April he kept the notes and the timeline.");
 
@@ -190,7 +191,7 @@ describe("who reads what", () => {
     const two = await feedbackAbout(org.engineer, org.cycle.id, org.engineer.id, "peer");
     expect(two.release).toMatchObject({ view: "anonymous", release: { released: false, authors: null } });
 
-    await answer(org.peers[2]!, await approvedRequest(org, 2), "In the Q2 planning she split the epic into three tickets we could ship.");
+    await answer(org.peers[2]!, requests[2]!, "In the Q2 planning she split the epic into three tickets we could ship.");
     const three = await feedbackAbout(org.engineer, org.cycle.id, org.engineer.id, "peer");
     expect(three.release).toMatchObject({ view: "anonymous", release: { released: true, authors: 3 } });
     if (three.release.view !== "anonymous") return;

@@ -46,6 +46,18 @@ describe("opting in", () => {
     expect(read.values.competencies).toEqual(["code-quality", "testing"]);
   });
 
+  test("a mentor whose review rates everything at the target has only the strongest three ticked, the rest marked and unticked", async () => {
+    const { ravi, sam, programmeId } = await setUp();
+    const atTarget = ["code-quality", "testing", "system-design", "security", "operations", "planning", "execution"];
+    await submittedReview(ravi.id, ravi.id, "self", "ic4", { testing: 3 });
+    await submittedReview(ravi.id, sam.id, "manager", "ic4", { ...Object.fromEntries(atTarget.map((id) => [id, 3])), mentoring: 4 });
+    const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentor`, ravi.id), { programmeId })));
+    expect(page.values.competencies).toEqual(["code-quality", "testing", "mentoring"]);
+    expect(page.prefilled).toBe(true);
+    expect(page.options.filter((option) => option.suggested).map((option) => option.id)).toEqual(["code-quality", "testing", "mentoring"]);
+    expect(page.options.filter((option) => option.fromReview && !option.suggested).map((option) => option.id)).toEqual(["system-design", "security", "operations", "planning", "execution"]);
+  });
+
   test("joining, changing and withdrawing; bad answers are a 400 that keeps what was typed and change nothing", async () => {
     const { lena, ravi, programmeId } = await setUp();
     const post = async (personId: string, role: string, fields: Record<string, string>, extra: [string, string][] = []) => {

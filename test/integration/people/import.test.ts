@@ -238,3 +238,43 @@ describe("optional attributes", () => {
     expect(await db.user.count({ where: { email: `${s}-new@example.com` } })).toBe(0);
   });
 });
+
+describe("the import page's words", () => {
+  /** The import page rendered after the form was posted, as the admin reads it. */
+  async function renderAfter(adminId: string, intent: "check" | "import", csv: string): Promise<string> {
+    const { createElement } = await import("react");
+    const { renderToString } = await import("react-dom/server");
+    const { createStaticHandler, createStaticRouter, StaticRouterProvider } = await import("react-router");
+    const { withRouteProps } = await import("../../utils/responses");
+    const route = {
+      id: "page",
+      path: "/admin/people/import",
+      loader: async ({ request }: { request: Request }) => bodyOf(await importRoute.loader(routeArgs(request))),
+      action: async ({ request }: { request: Request }) => bodyOf(await importRoute.action(routeArgs(request))),
+      Component: withRouteProps(importRoute.default as never),
+    };
+    const handler = createStaticHandler([route]);
+    const context = await handler.query(await signedInPost("/admin/people/import", adminId, { intent, csv }));
+    if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+    const router = createStaticRouter(handler.dataRoutes, context);
+    return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }))
+      .replace(/<!-- -->/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+  }
+
+  test("a change of track and level is said with the ladder's names, and one problem is 'it', not 'they'", async () => {
+    const admin = await createAdmin();
+    const s = scope();
+    const existing = await createPerson({ name: "Mia Moved", email: `${s}-mia@example.com`, track: "manager", level: "m2" });
+    const checked = await post(admin.id, "check", [header, `Mia Moved,${s}-mia@example.com,,,ic,ic2`].join("\n"));
+    const preview = bodyOf<{ changes: { id: string; described: string[] }[] }>(checked);
+    expect(preview.changes.find((change) => change.id === existing.id)?.described).toEqual(["track: Engineering manager → Individual contributor", "level: Senior Engineering Manager → Engineer II"]);
+    expect(await renderAfter(admin.id, "check", [header, `Mia Moved,${s}-mia@example.com,,,ic,ic2`].join("\n"))).toContain("level: Senior Engineering Manager → Engineer II");
+
+    const one = await renderAfter(admin.id, "check", [header, `Bo,${s}-bo@example.com,${s}-nobody@example.com,,ic,ic2`].join("\n"));
+    expect(one).toContain("1 problem in the file. Nothing will be imported until it is fixed.");
+    const two = await renderAfter(admin.id, "check", [header, `Bo,${s}-bo@example.com,${s}-nobody@example.com,,ic,ic2`, `Cy,${s}-cy@example.com,${s}-nobody@example.com,,ic,ic2`].join("\n"));
+    expect(two).toContain("2 problems in the file. Nothing will be imported until they are fixed.");
+  });
+});

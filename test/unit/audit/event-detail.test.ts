@@ -94,6 +94,7 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.cadence_changed": [{ from: "fortnightly", to: "weekly" }],
   "conversation.meeting_moved": [{ meetingId: "meeting-1", movedFrom: "2026-03-02T09:00:00.000Z", to: "2026-03-03T14:00:00.000Z" }],
   "conversation.meeting_held": [{ meetingId: "meeting-1", at: "2026-03-02T09:00:00.000Z" }],
+  "conversation.meeting_skipped": [{ meetingId: "meeting-1", at: "2026-03-02T09:00:00.000Z" }],
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { bothClocks, cadencesFor, isOverdue, moveMeeting, nextSlot, sinceInWords, slotAfterMeeting, slotAt } from "~/modules/conversations/cadence";
+import { bothClocks, cadencesFor, isOverdue, moveMeeting, nextSlot, onWorkingDay, sinceInWords, slotAfterMeeting, slotAt } from "~/modules/conversations/cadence";
+import { localTime } from "~/modules/time-zones";
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -19,16 +20,37 @@ describe("a series' regular slots", () => {
   });
 
   test("monthly from the 31st meets on the last day of shorter months and is back on the 31st after them", () => {
-    const anchor = at("2026-01-31T10:00:00Z");
-    expect([1, 2, 3].map((index) => iso(slotAt(anchor, "monthly", "UTC", index)))).toEqual(["2026-02-28T10:00:00.000Z", "2026-03-31T10:00:00.000Z", "2026-04-30T10:00:00.000Z"]);
-    expect(iso(slotAt(anchor, "quarterly", "UTC", 1))).toBe("2026-04-30T10:00:00.000Z");
-    expect(iso(slotAt(anchor, "bimonthly", "UTC", 6))).toBe("2027-01-31T10:00:00.000Z");
+    const anchor = at("2026-03-31T10:00:00Z");
+    expect([1, 2, 3].map((index) => iso(slotAt(anchor, "monthly", "UTC", index)))).toEqual(["2026-04-30T10:00:00.000Z", "2026-05-29T10:00:00.000Z", "2026-06-30T10:00:00.000Z"]);
+    expect(iso(slotAt(anchor, "quarterly", "UTC", 1))).toBe("2026-06-30T10:00:00.000Z");
+    expect(iso(slotAt(anchor, "bimonthly", "UTC", 4))).toBe("2026-11-30T10:00:00.000Z");
+  });
+
+  test("a slot on a Saturday is held on the Friday before, on a Sunday on the Monday after, the time of day kept", () => {
+    expect(onWorkingDay("2026-02-28T10:00")).toBe("2026-02-27T10:00");
+    expect(onWorkingDay("2027-01-24T10:00")).toBe("2027-01-25T10:00");
+    expect(onWorkingDay("2026-03-31T10:00")).toBe("2026-03-31T10:00");
+    // Sunday the 31st and Saturday the 1st stay in their month.
+    expect(onWorkingDay("2026-05-31T10:00")).toBe("2026-05-29T10:00");
+    expect(onWorkingDay("2026-08-01T10:00")).toBe("2026-08-03T10:00");
+    // Monthly from Wednesday 28 January: 28 February 2026 is a Saturday, 28 June a Sunday.
+    const anchor = at("2026-01-28T09:00:00Z");
+    expect(iso(slotAt(anchor, "monthly", "Europe/Berlin", 1))).toBe("2026-02-27T09:00:00.000Z");
+    expect(iso(slotAt(anchor, "monthly", "Europe/Berlin", 5))).toBe("2026-06-29T08:00:00.000Z");
+    // Two years of every cadence, each slot on a working day of the series' clock (Saturday 00:30 in Auckland is Friday in UTC).
+    for (const [first, zone] of [["2026-01-30T11:30:00Z", "Pacific/Auckland"], ["2026-01-31T10:00:00Z", "UTC"], ["2026-05-01T22:00:00Z", "America/Los_Angeles"]] as const) {
+      for (const cadence of ["weekly", "fortnightly", "monthly", "bimonthly", "quarterly"] as const) {
+        for (let index = 1; index <= 24; index++) expect([1, 2, 3, 4, 5], `${cadence} ${index} in ${zone}`).toContain(localTime(slotAt(at(first), cadence, zone, index), zone).weekday);
+      }
+    }
+    // The Saturday the two people chose for their first meeting stays theirs.
+    expect(iso(slotAt(at("2026-01-31T10:00:00Z"), "monthly", "UTC", 0))).toBe("2026-01-31T10:00:00.000Z");
   });
 
   test("the same instant reads as a different day in each zone: the series' clock decides", () => {
-    // 23:30 in Los Angeles on a Sunday is Monday morning in Berlin; weekly stays Sunday 23:30 in LA.
+    // 23:30 in Los Angeles on a Sunday is Monday morning in Berlin; on the LA clock it is a Sunday, so the next one is Monday 23:30 there.
     const anchor = at("2026-06-01T06:30:00Z");
-    expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe("2026-06-08T06:30:00.000Z");
+    expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe("2026-06-09T06:30:00.000Z");
     expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"])).toEqual(["Sunday, 31 May 2026 at 23:30 (America/Los_Angeles)", "Monday, 1 June 2026 at 08:30 (Europe/Berlin)"]);
     expect(bothClocks(anchor, ["Europe/Berlin", "Europe/Berlin"])).toHaveLength(1);
   });

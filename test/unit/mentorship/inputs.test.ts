@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { buildMatchingInput, chainFromLinePath, goalGap, teachableFromReview, type ParticipantFacts } from "~/modules/mentorship/inputs";
+import { buildMatchingInput, chainFromLinePath, goalGap, strongestFromReview, teachableFromReview, type ParticipantFacts } from "~/modules/mentorship/inputs";
 import { matchProgramme } from "~/modules/mentorship/matching";
 import { goalMovement, pairFigures, pulseSummary } from "~/modules/mentorship/report";
 
@@ -32,6 +32,17 @@ describe("matching input from the programme's people", () => {
   it("a mentor can teach what their manager review rates at or above their level's target", () => {
     expect(teachableFromReview(ladder, review("ic4", { testing: 3, "code-quality": 4, security: 2, unknown: 4 }))).toEqual(["code-quality", "testing"]);
     expect(teachableFromReview(ladder, null)).toEqual([]);
+  });
+
+  it("the opt-in ticks only a mentor's strongest few: furthest above the target first, then at it, in the ladder's order", () => {
+    // ic4 expects 3 of each; everything at the target or above, as for a mentor whose review rates them at target throughout.
+    const atTarget = Object.fromEntries(ladder.competencies.map((competency) => [competency.id, 3]));
+    expect(teachableFromReview(ladder, review("ic4", atTarget))).toHaveLength(ladder.competencies.length);
+    expect(strongestFromReview(ladder, review("ic4", atTarget))).toEqual(["code-quality", "testing", "system-design"]);
+    expect(strongestFromReview(ladder, review("ic4", { ...atTarget, mentoring: 5, security: 4, hiring: 4 }))).toEqual(["security", "mentoring", "hiring"]);
+    expect(strongestFromReview(ladder, review("ic4", { ...atTarget, planning: 4 }))).toEqual(["code-quality", "testing", "planning"]);
+    expect(strongestFromReview(ladder, review("ic4", { testing: 2, security: 3 }))).toEqual(["security"]);
+    expect(strongestFromReview(ladder, null)).toEqual([]);
   });
 
   it("builds mentees with target bands, gaps and chains, mentors with bands; people the ladder cannot place are left out with a reason", () => {
