@@ -1,4 +1,4 @@
-import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import { clusteredShare, proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
 import { worthALook } from "~/modules/statistics/multiple-comparisons";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -30,8 +30,13 @@ export type FairnessPerson = {
 /** Answers about a person: how many, how many with an example, how many with a personality word. */
 export type FeedbackCounts = { answers: number; withExample: number; flagged: number };
 
-/** How a group's feedback was written: the shares of its answers with an example and with a personality word, with Wilson intervals. */
-export type FeedbackShares = { answers: number; withExample: Proportion; flagged: Proportion };
+/**
+ * How a group's feedback was written: the shares of its answers with an example and with a
+ * personality word. Answers about one person come from the same few colleagues, each answering
+ * several competencies, so they are not independent: the intervals treat each person's answers
+ * as one cluster (clusteredShare), and the n behind them is people, with the answers beside.
+ */
+export type FeedbackShares = { people: number; answers: number; withExample: Proportion; flagged: Proportion };
 
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
@@ -139,9 +144,14 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
   return { id: dimension.id, label: dimension.label, groups, unknown };
 }
 
-/** The shares of a group's feedback answers with an example and with a personality word; null when none was written. */
+/** The shares of a group's feedback answers with an example and with a personality word, over the people written about; null when none was written. */
 export function feedbackShares(members: readonly Pick<FairnessPerson, "feedback">[]): FeedbackShares | null {
-  const total = members.reduce((sum, person) => ({ answers: sum.answers + (person.feedback?.answers ?? 0), withExample: sum.withExample + (person.feedback?.withExample ?? 0), flagged: sum.flagged + (person.feedback?.flagged ?? 0) }), { answers: 0, withExample: 0, flagged: 0 });
-  if (total.answers === 0) return null;
-  return { answers: total.answers, withExample: wilsonInterval(total.withExample, total.answers), flagged: wilsonInterval(total.flagged, total.answers) };
+  const written = members.flatMap((person) => (person.feedback && person.feedback.answers > 0 ? [person.feedback] : []));
+  if (!written.length) return null;
+  return {
+    people: written.length,
+    answers: written.reduce((sum, counts) => sum + counts.answers, 0),
+    withExample: clusteredShare(written.map((counts) => ({ successes: counts.withExample, n: counts.answers }))),
+    flagged: clusteredShare(written.map((counts) => ({ successes: counts.flagged, n: counts.answers }))),
+  };
 }

@@ -42,11 +42,44 @@ const Z95 = 1.959963984540054;
 /** Wilson's score interval for a proportion (Newcombe 1998, method 3). */
 export function wilsonInterval(successes: number, n: number, z = Z95): Proportion {
   if (n === 0) return { estimate: Number.NaN, interval: [0, 1] };
-  const p = successes / n;
+  return wilsonAt(successes / n, n, z);
+}
+
+/** Wilson's interval around p; n may be an effective sample size, so need not be whole. */
+function wilsonAt(p: number, n: number, z: number): Proportion {
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+}
+
+/** A share over clusters: the answers about each person, and how many of them count. */
+export type ClusterCounts = { successes: number; n: number };
+
+/**
+ * The share of answers that count when the answers come in clusters (all those about one
+ * person: the same colleagues, the same person), with 95% confidence. Answers in a cluster are
+ * alike, so they carry less than independent ones would: the ratio estimator's cluster-robust
+ * variance, k/(k − 1) · Σ(yᵢ − p·nᵢ)² / N² over the k clusters with answers, says how much less,
+ * as an effective number of answers N / deff (deff the design effect against independent
+ * answers, never below 1, and 1 where every answer agrees, p = 0 or 1: no spread to measure).
+ * Wilson's interval is then taken at that effective n, with Student's t on k − 1 degrees of
+ * freedom for the normal quantile, since the variance comes from only k clusters (Korn and
+ * Graubard 1998; Wilson's form, unlike a Wald interval, stays inside 0–1 and holds near them:
+ * Dean and Pagano 2015). With fewer than two clusters nothing says how much they vary: the
+ * interval is all of 0–1.
+ */
+export function clusteredShare(clusters: readonly ClusterCounts[], confidence = 0.95): Proportion {
+  const answered = clusters.filter((cluster) => cluster.n > 0);
+  const answers = answered.reduce((sum, cluster) => sum + cluster.n, 0);
+  const successes = answered.reduce((sum, cluster) => sum + cluster.successes, 0);
+  const p = answers ? successes / answers : Number.NaN;
+  const k = answered.length;
+  if (k < 2) return { estimate: p, interval: [0, 1] };
+  const variance = (k / (k - 1)) * answered.reduce((sum, cluster) => sum + (cluster.successes - p * cluster.n) ** 2, 0) / answers ** 2;
+  const independent = (p * (1 - p)) / answers;
+  const designEffect = independent > 0 ? Math.max(1, variance / independent) : 1;
+  return wilsonAt(p, answers / designEffect, tQuantile((1 + confidence) / 2, k - 1));
 }
 
 type Counts = { successes: number; n: number };
