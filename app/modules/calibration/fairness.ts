@@ -23,18 +23,23 @@ export type FairnessPerson = {
   promoted: boolean;
   /** Dimension id → the person's group in it, by id (null: not known, left out of that dimension). */
   groups: Readonly<Record<string, string | null>>;
-  /** Peer feedback answers written about the person in the cycle, when it asked for any. */
-  feedback?: FeedbackCounts;
+  /** Peer feedback answers written about the person in the cycle, by colleague, when it asked for any. */
+  feedback?: readonly FeedbackCounts[];
 };
 
-/** Answers about a person: how many, how many with an example, how many with a personality word. */
-export type FeedbackCounts = { answers: number; withExample: number; flagged: number };
+/**
+ * One colleague's answers about a person: how many, how many with an example, how many with a
+ * personality word. The colleague is a number, the same for them across the people they wrote
+ * about in the cycle and saying nothing of who they are: one colleague's answers are alike too.
+ */
+export type FeedbackCounts = { colleague: number; answers: number; withExample: number; flagged: number };
 
 /**
  * How a group's feedback was written: the shares of its answers with an example and with a
  * personality word. Answers about one person come from the same few colleagues, each answering
- * several competencies, so they are not independent: the intervals treat each person's answers
- * as one cluster (clusteredShare), and the n behind them is people, with the answers beside.
+ * several competencies, and a colleague may write about several of the group's people, so they
+ * are not independent: the intervals count both clusterings (clusteredShare), and the n behind
+ * them is people, with the answers beside.
  */
 export type FeedbackShares = { people: number; answers: number; withExample: Proportion; flagged: Proportion };
 
@@ -146,12 +151,13 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
 
 /** The shares of a group's feedback answers with an example and with a personality word, over the people written about; null when none was written. */
 export function feedbackShares(members: readonly Pick<FairnessPerson, "feedback">[]): FeedbackShares | null {
-  const written = members.flatMap((person) => (person.feedback && person.feedback.answers > 0 ? [person.feedback] : []));
-  if (!written.length) return null;
+  const cells = members.flatMap((person, index) => (person.feedback ?? []).filter((counts) => counts.answers > 0).map((counts) => ({ ...counts, person: index })));
+  if (!cells.length) return null;
+  const share = (count: (counts: FeedbackCounts) => number) => clusteredShare(cells.map((cell) => ({ successes: count(cell), n: cell.answers, row: String(cell.person), column: String(cell.colleague) })));
   return {
-    people: written.length,
-    answers: written.reduce((sum, counts) => sum + counts.answers, 0),
-    withExample: clusteredShare(written.map((counts) => ({ successes: counts.withExample, n: counts.answers }))),
-    flagged: clusteredShare(written.map((counts) => ({ successes: counts.flagged, n: counts.answers }))),
+    people: new Set(cells.map((cell) => cell.person)).size,
+    answers: cells.reduce((sum, cell) => sum + cell.answers, 0),
+    withExample: share((counts) => counts.withExample),
+    flagged: share((counts) => counts.flagged),
   };
 }

@@ -53,30 +53,44 @@ function wilsonAt(p: number, n: number, z: number): Proportion {
   return { estimate: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)] };
 }
 
-/** A share over clusters: the answers about each person, and how many of them count. */
-export type ClusterCounts = { successes: number; n: number };
+/**
+ * Answers in a table whose rows and columns are both clusters: in feedback, the people written
+ * about and the colleagues writing. A cell is one colleague's answers about one person.
+ */
+export type ShareCell = { successes: number; n: number; row: string; column: string };
 
 /**
- * The share of answers that count when the answers come in clusters (all those about one
- * person: the same colleagues, the same person), with 95% confidence. Answers in a cluster are
- * alike, so they carry less than independent ones would: the ratio estimator's cluster-robust
- * variance, k/(k − 1) · Σ(yᵢ − p·nᵢ)² / N² over the k clusters with answers, says how much less,
- * as an effective number of answers N / deff (deff the design effect against independent
- * answers, never below 1, and 1 where every answer agrees, p = 0 or 1: no spread to measure).
- * Wilson's interval is then taken at that effective n, with Student's t on k − 1 degrees of
- * freedom for the normal quantile, since the variance comes from only k clusters (Korn and
- * Graubard 1998; Wilson's form, unlike a Wald interval, stays inside 0–1 and holds near them:
- * Dean and Pagano 2015). With fewer than two clusters nothing says how much they vary: the
+ * The share of answers that count when the answers come in clusters both ways (all those about one
+ * person are alike, and so are all those one colleague writes), with 95% confidence. Alike answers
+ * carry less than independent ones would. The ratio estimator's two-way cluster-robust variance
+ * (Cameron, Gelbach and Miller 2011) says how much less: with eᵢ = yᵢ − p·nᵢ per cell, the sums of
+ * (Σe)² over rows and over columns, less that over cells (counted in both), each with its k/(k − 1)
+ * correction, over N²; never below either way on its own, since a two-way sum can fall short by
+ * chance. That becomes an effective number of answers N / deff (deff the design effect against
+ * independent answers, never below 1, and 1 where every answer agrees, p = 0 or 1: no spread to
+ * measure), and Wilson's interval is taken at it with Student's t on k − 1 degrees of freedom, k
+ * the fewer of rows and columns, since the variance comes from that few clusters (Korn and
+ * Graubard 1998; Wilson's form, unlike a Wald interval, stays inside 0–1 and holds near them: Dean
+ * and Pagano 2015). With fewer than two rows or columns nothing says how much they vary: the
  * interval is all of 0–1.
  */
-export function clusteredShare(clusters: readonly ClusterCounts[], confidence = 0.95): Proportion {
-  const answered = clusters.filter((cluster) => cluster.n > 0);
-  const answers = answered.reduce((sum, cluster) => sum + cluster.n, 0);
-  const successes = answered.reduce((sum, cluster) => sum + cluster.successes, 0);
+export function clusteredShare(cells: readonly ShareCell[], confidence = 0.95): Proportion {
+  const answered = cells.filter((cell) => cell.n > 0);
+  const answers = answered.reduce((sum, cell) => sum + cell.n, 0);
+  const successes = answered.reduce((sum, cell) => sum + cell.successes, 0);
   const p = answers ? successes / answers : Number.NaN;
-  const k = answered.length;
+  const clustered = (key: (cell: ShareCell) => string) => {
+    const sums = new Map<string, number>();
+    for (const cell of answered) sums.set(key(cell), (sums.get(key(cell)) ?? 0) + cell.successes - p * cell.n);
+    const k = sums.size;
+    return { k, variance: k > 1 ? ((k / (k - 1)) * [...sums.values()].reduce((sum, residual) => sum + residual ** 2, 0)) / answers ** 2 : 0 };
+  };
+  const rows = clustered((cell) => cell.row);
+  const columns = clustered((cell) => cell.column);
+  const both = clustered((cell) => `${cell.row}\u0000${cell.column}`);
+  const k = Math.min(rows.k, columns.k);
   if (k < 2) return { estimate: p, interval: [0, 1] };
-  const variance = (k / (k - 1)) * answered.reduce((sum, cluster) => sum + (cluster.successes - p * cluster.n) ** 2, 0) / answers ** 2;
+  const variance = Math.max(rows.variance + columns.variance - both.variance, rows.variance, columns.variance);
   const independent = (p * (1 - p)) / answers;
   const designEffect = independent > 0 ? Math.max(1, variance / independent) : 1;
   return wilsonAt(p, answers / designEffect, tQuantile((1 + confidence) / 2, k - 1));
@@ -130,3 +144,4 @@ export function meanInterval(summary: Summary, confidence = 0.95): { estimate: n
   const half = tQuantile((1 + confidence) / 2, summary.n - 1) * (summary.sd / Math.sqrt(summary.n));
   return { estimate: summary.mean, interval: [summary.mean - half, summary.mean + half] };
 }
+
