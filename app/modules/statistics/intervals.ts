@@ -1,5 +1,5 @@
 import jstat from "jstat";
-import type { Summary } from "./summary";
+import { summarise, type Summary } from "./summary";
 
 /** Student's t quantile (two-sided interval at `confidence` uses the (1 + confidence) / 2 quantile). */
 export function tQuantile(probability: number, degreesOfFreedom: number): number {
@@ -145,3 +145,37 @@ export function meanInterval(summary: Summary, confidence = 0.95): { estimate: n
   return { estimate: summary.mean, interval: [summary.mean - half, summary.mean + half] };
 }
 
+/** One unit's figure, and how much of it came from each input it shares with other units (by the input's id). */
+export type SharingUnit = { value: number; shared: ReadonlyMap<string, number> };
+
+/**
+ * The mean of the units' figures with Student's t interval (units − 1 degrees of freedom), where
+ * units share inputs: two mentees compared with the same comparable people carry those people's
+ * noise in both figures, so the figures are not independent and the plain interval over units
+ * is too narrow. `shared` holds each input's part in a unit's figure as a centred residual (its
+ * deviation from what the unit expected of it, times its weight in the figure); the products of
+ * two units' parts in the same input estimate their covariance. The variance of the mean is the
+ * units' sample variance over n plus those covariances, each pair's twice, over n(n − 1): over n²
+ * for the mean's own variance, and the sample variance counts them again against itself, since
+ * it is taken around a mean they moved too. A sum of products can fall below zero by chance
+ * where the true covariance is small; the interval is then the plain one, never narrower.
+ * Units that share nothing give exactly the plain t interval (meanInterval).
+ */
+export function meanWithSharedInputs(units: readonly SharingUnit[], confidence = 0.95): { estimate: number; interval: [number, number] } | null {
+  const n = units.length;
+  if (n < 2) return null;
+  const { mean, sd } = summarise(units.map((unit) => unit.value));
+  const byInput = new Map<string, { sum: number; squares: number }>();
+  for (const unit of units) {
+    for (const [input, part] of unit.shared) {
+      const total = byInput.get(input) ?? byInput.set(input, { sum: 0, squares: 0 }).get(input)!;
+      total.sum += part;
+      total.squares += part ** 2;
+    }
+  }
+  let covariances = 0;
+  for (const { sum, squares } of byInput.values()) covariances += sum ** 2 - squares;
+  const variance = sd ** 2 / n + Math.max(0, covariances) / (n * (n - 1));
+  const half = tQuantile((1 + confidence) / 2, n - 1) * Math.sqrt(variance);
+  return { estimate: mean, interval: [mean - half, mean + half] };
+}

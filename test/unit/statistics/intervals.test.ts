@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusteredShare, meanInterval, tQuantile, welchDifference, wilsonInterval } from "~/modules/statistics/intervals";
+import { clusteredShare, meanInterval, meanWithSharedInputs, tQuantile, welchDifference, wilsonInterval } from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
 
 const meanDifference = (a: number[], b: number[]) => welchDifference(summarise(a), summarise(b));
@@ -115,6 +115,29 @@ describe("summaries and intervals", () => {
       expect(clusteredShare(byPerson([[3, 7]]))).toEqual({ estimate: 3 / 7, interval: [0, 1] });
       // Three people all written about by one colleague: nothing says how colleagues vary.
       expect(clusteredShare(byPerson([[3, 7], [1, 4], [2, 2]]).map((cell) => ({ ...cell, column: "c" }))).interval).toEqual([0, 1]);
+    });
+  });
+
+  describe("a mean over units that share inputs", () => {
+    const unit = (value: number, shared: Record<string, number>) => ({ value, shared: new Map(Object.entries(shared)) });
+
+    it("adds the covariance the shared inputs bring to the interval over units", () => {
+      // Values 1, 2, 4: mean 7/3, sample variance 7/3, so 7/9 over three units. Input a's parts 0.5 and 0.5,
+      // b's −1 and −1: cross products (Σ)² − Σ² = 1 − 0.5 and 4 − 2, together 2.5, over 3 · 2: 0.416667.
+      // Variance 1.194444; t(0.975, 2) = 4.302653; half-width 4.702397.
+      const mean = meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { a: 0.5, b: -1 }), unit(4, { b: -1 })])!;
+      expect(mean.estimate).toBeCloseTo(7 / 3, 12);
+      expect(mean.interval[0]).toBeCloseTo(7 / 3 - 4.702397, 5);
+      expect(mean.interval[1]).toBeCloseTo(7 / 3 + 4.702397, 5);
+    });
+
+    it("is the plain t interval when nothing is shared, and never narrower when the cross products fall below zero", () => {
+      const plain = meanInterval(summarise([1, 2, 4]))!;
+      const asPlain = { estimate: expect.closeTo(plain.estimate, 12), interval: plain.interval.map((end) => expect.closeTo(end, 12)) };
+      expect(meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { b: -1 }), unit(4, {})])).toEqual(asPlain);
+      // b's parts −1 and +1: (Σ)² − Σ² = −2, more than a's 0.5 makes up.
+      expect(meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { a: 0.5, b: -1 }), unit(4, { b: 1 })])).toEqual(asPlain);
+      expect(meanWithSharedInputs([unit(1, { a: 1 })])).toBeNull();
     });
   });
 });
