@@ -97,7 +97,8 @@ export function mentoringComparison(
   const all = [...mentees.values()];
   const difference = (changes: MenteeChanges) => summarise(changes.own).mean - summarise(changes.comparison).mean;
   const estimate = summarise(all.map(difference)).mean;
-  const sharing = (value: (changes: MenteeChanges) => number) => meanWithSharedInputs(all.map((changes) => ({ value: value(changes), shared: sharedParts(changes, estimate) })));
+  const parts = suppressed ? [] : all.map((changes) => sharedParts(changes, estimate));
+  const sharing = (value: (changes: MenteeChanges) => number) => meanWithSharedInputs(all.map((changes, index) => ({ value: value(changes), shared: parts[index]! })));
   return {
     mentees: mentees.size,
     goals: suppressed ? null : goals,
