@@ -61,7 +61,8 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
             Peer feedback: the share of answers written about each group's people that give an example, and the share that use a word describing a person rather than
             what they did (&ldquo;abrasive&rdquo;, &ldquo;emotional&rdquo;), by the same check people see as they write. Reviews of women have been found vaguer and
             richer in such words (Snyder, 2014; Correll and Simard, 2016): a lower share of examples or a higher share of such words for one group is worth a look at the
-            feedback itself.
+            feedback itself. The answers about one person come from the same few colleagues, and one colleague writes alike about several people, so the 95% interval
+            counts the answers by person and by colleague rather than as if each were independent, and says how many people they are about.
           </p>
         ) : null}
       </Card>
@@ -98,8 +99,8 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
                     </td>
                     {withFeedback ? (
                       <>
-                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.withExample)} of ${plural(group.feedback.answers, "# answer")}` : "—"}</td>
-                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.flagged)} of ${plural(group.feedback.answers, "# answer")}` : "—"}</td>
+                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.withExample)} of ${plural(group.feedback.answers, "# answer")} about ${plural(group.feedback.people, "# person")}` : "—"}</td>
+                        <td className={`${tdClass} tabular-nums`}>{group.feedback ? `${share(group.feedback.flagged)} of ${plural(group.feedback.answers, "# answer")} about ${plural(group.feedback.people, "# person")}` : "—"}</td>
                       </>
                     ) : null}
                   </>

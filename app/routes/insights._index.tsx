@@ -244,7 +244,8 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
         <p className={`mb-2 max-w-3xl text-sm ${muted}`}>
           How mentees' goal competencies moved in their manager reviews, from the last review before their pair began to the latest since, beside people in no programme
           who were at the same level with the same starting rating on that competency, over the same dates. Each mentee counts once: one person's goals move together, so a
-          mentee's goals are averaged into one figure, and the 95% interval (Student's t) is of the mean over mentees.
+          mentee's goals are averaged into one figure, and the 95% interval (Student's t) is of the mean over mentees. Mentees with the same level and starting rating are
+          compared with the same people, so the interval of the comparison and of the difference also counts what those shared people's own movement brings to several mentees.
         </p>
         <Alert tone="warning" title="An association, not an effect">
           {view.mentoring.caveat}

@@ -1,4 +1,4 @@
-import { proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import { clusteredShare, proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
 import { worthALook } from "~/modules/statistics/multiple-comparisons";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -23,15 +23,25 @@ export type FairnessPerson = {
   promoted: boolean;
   /** Dimension id → the person's group in it, by id (null: not known, left out of that dimension). */
   groups: Readonly<Record<string, string | null>>;
-  /** Peer feedback answers written about the person in the cycle, when it asked for any. */
-  feedback?: FeedbackCounts;
+  /** Peer feedback answers written about the person in the cycle, by colleague, when it asked for any. */
+  feedback?: readonly FeedbackCounts[];
 };
 
-/** Answers about a person: how many, how many with an example, how many with a personality word. */
-export type FeedbackCounts = { answers: number; withExample: number; flagged: number };
+/**
+ * One colleague's answers about a person: how many, how many with an example, how many with a
+ * personality word. The colleague is a number, the same for them across the people they wrote
+ * about in the cycle and saying nothing of who they are: one colleague's answers are alike too.
+ */
+export type FeedbackCounts = { colleague: number; answers: number; withExample: number; flagged: number };
 
-/** How a group's feedback was written: the shares of its answers with an example and with a personality word, with Wilson intervals. */
-export type FeedbackShares = { answers: number; withExample: Proportion; flagged: Proportion };
+/**
+ * How a group's feedback was written: the shares of its answers with an example and with a
+ * personality word. Answers about one person come from the same few colleagues, each answering
+ * several competencies, and a colleague may write about several of the group's people, so they
+ * are not independent: the intervals count both clusterings (clusteredShare), and the n behind
+ * them is people, with the answers beside.
+ */
+export type FeedbackShares = { people: number; answers: number; withExample: Proportion; flagged: Proportion };
 
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
@@ -139,9 +149,15 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
   return { id: dimension.id, label: dimension.label, groups, unknown };
 }
 
-/** The shares of a group's feedback answers with an example and with a personality word; null when none was written. */
+/** The shares of a group's feedback answers with an example and with a personality word, over the people written about; null when none was written. */
 export function feedbackShares(members: readonly Pick<FairnessPerson, "feedback">[]): FeedbackShares | null {
-  const total = members.reduce((sum, person) => ({ answers: sum.answers + (person.feedback?.answers ?? 0), withExample: sum.withExample + (person.feedback?.withExample ?? 0), flagged: sum.flagged + (person.feedback?.flagged ?? 0) }), { answers: 0, withExample: 0, flagged: 0 });
-  if (total.answers === 0) return null;
-  return { answers: total.answers, withExample: wilsonInterval(total.withExample, total.answers), flagged: wilsonInterval(total.flagged, total.answers) };
+  const cells = members.flatMap((person, index) => (person.feedback ?? []).filter((counts) => counts.answers > 0).map((counts) => ({ ...counts, person: index })));
+  if (!cells.length) return null;
+  const share = (count: (counts: FeedbackCounts) => number) => clusteredShare(cells.map((cell) => ({ successes: count(cell), n: cell.answers, row: String(cell.person), column: String(cell.colleague) })));
+  return {
+    people: new Set(cells.map((cell) => cell.person)).size,
+    answers: cells.reduce((sum, cell) => sum + cell.answers, 0),
+    withExample: share((counts) => counts.withExample),
+    flagged: share((counts) => counts.flagged),
+  };
 }

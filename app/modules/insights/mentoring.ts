@@ -1,4 +1,4 @@
-import { meanInterval } from "~/modules/statistics/intervals";
+import { meanInterval, meanWithSharedInputs, type SharingUnit } from "~/modules/statistics/intervals";
 import { disclosureCheck } from "~/modules/disclosure/check";
 import { mentoringCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
@@ -33,7 +33,9 @@ export type MentoringComparison = {
   /**
    * Mean change of the mentees' goal ratings, and of the comparable people's on the same
    * competencies (each goal's comparison averaged first), over mentees: each mentee's goals are
-   * averaged into one figure, and the t interval is over mentees.
+   * averaged into one figure, and the t interval is over mentees. Mentees at the same level with
+   * the same starting rating on a goal are compared with the same people, so the comparison's
+   * intervals count the covariance those shared people bring (meanWithSharedInputs).
    */
   menteeChange: { estimate: number; interval: [number, number] } | null;
   comparisonChange: { estimate: number; interval: [number, number] } | null;
@@ -60,7 +62,7 @@ export function mentoringComparison(
   floorOf: (personId: string) => number,
 ): MentoringComparison {
   // Per mentee, their goals' changes: one person's goals move together (the same reviews, the same manager), so the person is the unit.
-  const mentees = new Map<string, { own: number[]; comparison: number[] }>();
+  const mentees = new Map<string, MenteeChanges>();
   let goals = 0;
   const comparisonPeople = new Set<string>();
   const others = [...reviews].filter(([personId]) => !inProgrammes.has(personId));
@@ -73,33 +75,61 @@ export function mentoringComparison(
       const start = before.ratings.get(goal);
       const end = after.ratings.get(goal);
       if (start === undefined || end === undefined) continue;
-      const matched: number[] = [];
+      const matched = new Map<string, number>();
       for (const [personId, theirs] of others) {
         const theirBefore = latest(theirs, (review) => review.submittedAt < pair.activeSince);
         if (!theirBefore || theirBefore.levelId !== before.levelId || theirBefore.ratings.get(goal) !== start) continue;
         const theirAfter = latest(theirs, (review) => review.submittedAt >= pair.activeSince)?.ratings.get(goal);
         if (theirAfter === undefined) continue;
-        matched.push(theirAfter - start);
+        matched.set(personId, theirAfter - start);
         comparisonPeople.add(personId);
       }
-      if (!matched.length) continue;
-      const changes = mentees.get(pair.menteeId) ?? mentees.set(pair.menteeId, { own: [], comparison: [] }).get(pair.menteeId)!;
+      if (!matched.size) continue;
+      const changes = mentees.get(pair.menteeId) ?? mentees.set(pair.menteeId, { own: [], comparison: [], matched: [] }).get(pair.menteeId)!;
       changes.own.push(end - start);
-      changes.comparison.push(matched.reduce((sum, change) => sum + change, 0) / matched.length);
+      changes.comparison.push([...matched.values()].reduce((sum, change) => sum + change, 0) / matched.size);
+      changes.matched.push(matched);
       goals += 1;
     }
   }
   const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(unit.slice(unit.indexOf(":") + 1)));
   const suppressed = !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
-  const perMentee = (change: (changes: { own: number[]; comparison: number[] }) => number) => meanInterval(summarise([...mentees.values()].map(change)));
+  const all = [...mentees.values()];
+  const difference = (changes: MenteeChanges) => summarise(changes.own).mean - summarise(changes.comparison).mean;
+  const estimate = summarise(all.map(difference)).mean;
+  const parts = suppressed ? [] : all.map((changes) => sharedParts(changes, estimate));
+  const sharing = (value: (changes: MenteeChanges) => number) => meanWithSharedInputs(all.map((changes, index) => ({ value: value(changes), shared: parts[index]! })));
   return {
     mentees: mentees.size,
     goals: suppressed ? null : goals,
     comparisonPeople: comparisonPeople.size,
     suppressed,
-    menteeChange: suppressed ? null : perMentee((changes) => summarise(changes.own).mean),
-    comparisonChange: suppressed ? null : perMentee((changes) => summarise(changes.comparison).mean),
-    difference: suppressed ? null : perMentee((changes) => summarise(changes.own).mean - summarise(changes.comparison).mean),
+    menteeChange: suppressed ? null : meanInterval(summarise(all.map((changes) => summarise(changes.own).mean))),
+    comparisonChange: suppressed ? null : sharing((changes) => summarise(changes.comparison).mean),
+    difference: suppressed ? null : sharing(difference),
     caveat: MENTORING_CAVEAT,
   };
+}
+
+/** A mentee's compared goals, in order: their own change, the mean of their comparable people's, and each comparable person's change. */
+type MenteeChanges = { own: number[]; comparison: number[]; matched: ReadonlyMap<string, number>[] };
+
+/**
+ * Each comparable person's part in a mentee's comparison figure, as a residual: their change on
+ * a goal less the mean of the rest of that goal's comparison (the other comparable people, and
+ * the mentee's own change less the difference found, so that a comparison of one person still
+ * has a rest), weighted as the figure weighs them (1 / goals, then 1 / the goal's comparable
+ * people). A person compared with several mentees has a part in each, and those parts carry the
+ * same noise of theirs.
+ */
+function sharedParts(changes: MenteeChanges, difference: number): SharingUnit["shared"] {
+  const parts = new Map<string, number>();
+  changes.matched.forEach((matched, goal) => {
+    const total = [...matched.values()].reduce((sum, change) => sum + change, 0) + changes.own[goal]! - difference;
+    for (const [personId, change] of matched) {
+      const residual = change - (total - change) / matched.size;
+      parts.set(personId, (parts.get(personId) ?? 0) + residual / (changes.matched.length * matched.size));
+    }
+  });
+  return parts;
 }

@@ -5,7 +5,7 @@ import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { feedbackWriting } from "~/modules/feedback/writing.server";
 import { createPerson } from "../../utils/factories";
 
-/** How the feedback about each person was written, for the fairness report: counts by the word check's rules, submitted peer answers only. */
+/** How the feedback about each person was written, for the fairness report: counts by the word check's rules and by colleague, submitted peer answers only. */
 describe("how feedback was written", () => {
   test("counts each person's submitted answers with text, those with an example and those with a personality word", async () => {
     const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
@@ -33,6 +33,13 @@ describe("how feedback was written", () => {
       if (index < 2) expect(await submitAnswer(peer, nominated.requestId, page.request.revision + 1)).toEqual({ ok: true });
     }
     const counts = await feedbackWriting(cycle.id, [engineer.id, manager.id]);
-    expect(Object.fromEntries(counts)).toEqual({ [engineer.id]: { answers: 2, withExample: 2, flagged: 1 } });
+    // Per colleague, each a number and not an id: one answer each, both with an example, one with a personality word.
+    expect([...counts.keys()]).toEqual([engineer.id]);
+    const cells = counts.get(engineer.id)!;
+    expect(cells.map((cell) => cell.colleague).sort()).toEqual([0, 1]);
+    expect(cells.map(({ answers, withExample, flagged }) => ({ answers, withExample, flagged })).sort((a, b) => a.flagged - b.flagged)).toEqual([
+      { answers: 1, withExample: 1, flagged: 0 },
+      { answers: 1, withExample: 1, flagged: 1 },
+    ]);
   });
 });

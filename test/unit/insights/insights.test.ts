@@ -175,8 +175,13 @@ describe("mentoring and growth", () => {
     expect(comparison.menteeChange!.estimate).toBeCloseTo(1.5, 10);
     expect(comparison.comparisonChange!.estimate).toBeCloseTo(0.5, 10);
     expect(comparison.difference!.estimate).toBeCloseTo(1, 10);
-    // t with one degree of freedom: 12.706 × 0.5.
-    expect(comparison.difference!.interval[0]).toBeCloseTo(1 - 12.7062 * 0.5, 3);
+    // Both mentees were compared with c1 and c2, so their differences share those two people's noise.
+    // Over mentees alone: variance 0.5 / 2. Each person's part, their change less the rest of the
+    // comparison (the other person, and the mentee's change less the difference of 1), over 2 people:
+    // m1: c1 (0 − 0.5) / 2, c2 (1 − 0) / 2; m2: c1 (0 − 1) / 2, c2 (1 − 0.5) / 2; the cross products,
+    // twice (−0.25 · −0.5 + 0.5 · 0.25) = 0.5, over 2 · 1 add 0.25. t with one degree of freedom:
+    // 12.706 × √0.5.
+    expect(comparison.difference!.interval[0]).toBeCloseTo(1 - 12.7062 * Math.sqrt(0.5), 3);
     expect(comparison.caveat).toContain("association, not an effect");
   });
 
