@@ -2,6 +2,7 @@ import type { Route } from "./+types/calibration.$sessionId.fairness";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
+import { hiddenNote } from "~/modules/disclosure/floor";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -82,7 +83,7 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
                 <td className={`${tdClass} tabular-nums`}>{group.n}</td>
                 {group.suppressed ? (
                   <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={withFeedback ? 6 : 4}>
-                    Not shown: fewer than {floor} people, or it would give the figures of such a group.
+                    {hiddenNote(floor)}
                   </td>
                 ) : (
                   <>

@@ -19,7 +19,7 @@ import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 import { plural } from "~/utils/plural";
 

@@ -55,5 +55,5 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
     ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions)),
   ];
   const personOf = (unit: string) => unit.slice(unit.indexOf("/") + 1);
-  return disclosureCheck(cells, (unit) => floorOf(personOf(unit)));
+  return disclosureCheck(cells, (unit) => floorOf(personOf(unit)), personOf);
 }

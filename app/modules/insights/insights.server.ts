@@ -6,7 +6,7 @@ import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";

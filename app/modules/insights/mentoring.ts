@@ -89,7 +89,8 @@ export function mentoringComparison(
       goals += 1;
     }
   }
-  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(unit.slice(unit.indexOf(":") + 1)));
+  const personOf = (unit: string) => unit.slice(unit.indexOf(":") + 1);
+  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(personOf(unit)), personOf);
   const suppressed = !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
   const perMentee = (change: (changes: { own: number[]; comparison: number[] }) => number) => meanInterval(summarise([...mentees.values()].map(change)));
   return {

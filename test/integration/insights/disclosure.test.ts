@@ -226,8 +226,8 @@ describe("the audit's derivations, each closed", () => {
     const response = await csvRoute.loader(routeArgs(await signedInRequest("/insights/time-in-level.csv", admin.id), { file: "time-in-level.csv" }));
     const rows = (await response.text()).trim().split("\r\n").map((line) => line.split(","));
     const header = rows[0]!;
-    // The last field ("hidden: …") is quoted and has a comma in it; the counts come before it.
-    const hidden = rows.slice(1).filter((cells) => cells.join(",").includes('"hidden:'));
+    // The last field ("Not shown: …") is quoted and has a comma in it; the counts come before it.
+    const hidden = rows.slice(1).filter((cells) => cells.join(",").includes('"Not shown:'));
     for (const row of hidden) {
       expect(row[header.indexOf("stays")], row.join(",")).toBe("");
       expect(row[header.indexOf("promotions")], row.join(",")).toBe("");

@@ -135,7 +135,7 @@ describe("organisation insights", () => {
     expect(lines[0]).toContain("mean shift");
     expect(lines.find((line) => line.startsWith("Ana Manager,6,1,-0.3333,"))).toBeDefined();
     const groups = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.vp.id), { file: "outcomes-by-group.csv" }))).text();
-    expect(groups).toContain(`Spring ${org.tag},Team,Gamma ${org.tag},1,,,,,,,"hidden:`);
+    expect(groups).toContain(`Spring ${org.tag},Team,Gamma ${org.tag},1,,,,,,,"Not shown:`);
     expect(statusOf(await thrown(() => csv(org.vp.id, "people.csv")))).toBe(404);
   });
 
