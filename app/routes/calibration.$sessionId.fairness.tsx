@@ -2,7 +2,7 @@ import type { Route } from "./+types/calibration.$sessionId.fairness";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
-import { hiddenNote } from "~/modules/disclosure/floor";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -108,6 +108,7 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
               </tr>
             ))}
           </DataTable>
+          {dimension.smallGroupsLeftOut ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{smallGroupsNote(floor)}</p> : null}
           {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
         </section>
       ))}

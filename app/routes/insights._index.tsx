@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { hiddenNote } from "~/modules/disclosure/floor";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
@@ -234,6 +234,7 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
                     </tr>
                   ))}
                 </DataTable>
+                {dimension.smallGroupsLeftOut ? <p className={`mt-1 text-xs ${muted}`}>{smallGroupsNote(view.floor)}</p> : null}
                 {dimension.unknown ? <p className={`mt-1 text-xs ${muted}`}>{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
               </div>
             ))}

@@ -36,8 +36,8 @@ export type FeedbackShares = { answers: number; withExample: Proportion; flagged
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
 
-/** The disclosure check's answer for this report: whether a row (its table, or a dimension's group) shows its figures. */
-export type Shown = { table: boolean; group: (dimension: string, value: string) => boolean };
+/** The disclosure check's answer for this report: whether a row (its table, or a dimension's group) shows its figures, and whether a group is below its floor (then neither named nor counted). */
+export type Shown = { table: boolean; group: (dimension: string, value: string) => boolean; small: (dimension: string, value: string) => boolean };
 
 /** A difference from the rest, and whether it holds up among all the report's comparisons. */
 export type MarkedDifference = Difference & { worthALook: boolean };
@@ -59,7 +59,8 @@ export type FairnessGroup = {
   feedback: FeedbackShares | null;
 };
 
-export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number };
+/** `smallGroupsLeftOut`: some group was below its floor and is neither named nor counted. */
+export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number; smallGroupsLeftOut: boolean };
 
 export type FairnessReport = {
   n: number;
@@ -113,7 +114,8 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     if (list) list.push(person);
     else byGroup.set(value, [person]);
   }
-  const groups = [...byGroup]
+  const listed = [...byGroup].filter(([value]) => !shown.small(dimension.id, value));
+  const groups = listed
     .map(([value, members]): FairnessGroup => {
       const label = dimension.groupLabel?.(value) ?? value;
       if (!shown.group(dimension.id, value)) {
@@ -136,7 +138,7 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
       };
     })
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-  return { id: dimension.id, label: dimension.label, groups, unknown };
+  return { id: dimension.id, label: dimension.label, groups, unknown, smallGroupsLeftOut: listed.length < byGroup.size };
 }
 
 /** The shares of a group's feedback answers with an example and with a personality word; null when none was written. */

@@ -26,6 +26,7 @@
  * divisible by the prime, which 0/1 tables of people do not reach. Groups taken together are compared
  * by two fingerprints of what is left of each after the elimination. Pure.
  */
+import { belowFloor } from "./floor";
 
 export type Cell = {
   id: string;
@@ -43,6 +44,16 @@ export type Release = {
   /** Each cell's size in people and its floor (the highest floor of its members). */
   sizes: ReadonlyMap<string, { n: number; floor: number }>;
 };
+
+/**
+ * A cell of fewer people than its floor: no page or CSV names it or counts its people (for an
+ * attribute such as a location, the name of a group of one is the person's); it is only said that
+ * such groups are left out.
+ */
+export function belowItsFloor(release: Release, cellId: string): boolean {
+  const size = release.sizes.get(cellId);
+  return size !== undefined && size.n > 0 && belowFloor(size.n, size.floor);
+}
 
 const P = 67_108_859;
 const mod = (value: number) => ((value % P) + P) % P;

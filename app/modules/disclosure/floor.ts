@@ -20,3 +20,8 @@ export function belowFloor(people: number, floor: number = SMALL_GROUP_FLOOR): b
 export function hiddenNote(floor: number): string {
   return `Not shown: fewer than ${floor} people, or it would give the figures of such a group.`;
 }
+
+/** The line that says groups below the floor were left out: not named, not counted. */
+export function smallGroupsNote(floor: number): string {
+  return `Groups of fewer than ${floor} people are not listed.`;
+}

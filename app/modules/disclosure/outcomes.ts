@@ -1,5 +1,5 @@
-import { disclosureCheck, type Release } from "./check";
-import { cycleTable, outcomeTableCells, sessionTable } from "./reports";
+import { belowItsFloor, disclosureCheck, type Release } from "./check";
+import { cycleTable, groupCellId, outcomeTableCells, sessionTable } from "./reports";
 
 /**
  * Calibration outcomes of one cycle, as every report that shows them sees the same people: the
@@ -56,4 +56,16 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
   ];
   const personOf = (unit: string) => unit.slice(unit.indexOf("/") + 1);
   return disclosureCheck(cells, (unit) => floorOf(personOf(unit)), personOf);
+}
+
+/** What one outcome table may show: its total's figures, each group's, and which groups are below their floor (neither named nor counted). */
+export type OutcomeTableRelease = { table: boolean; group: (dimension: string, value: string) => boolean; small: (dimension: string, value: string) => boolean };
+
+/** One table's part of a release (`table`: `cycleTable(id)` or `sessionTable(id)`). */
+export function outcomeTableRelease(release: Release, table: string): OutcomeTableRelease {
+  return {
+    table: release.shown.has(table),
+    group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)),
+    small: (dimension, value) => belowItsFloor(release, groupCellId(`${table}:${dimension}`, value)),
+  };
 }

@@ -1,5 +1,5 @@
 import type { CsvValue } from "~/utils/csv";
-import { hiddenNote } from "~/modules/disclosure/floor";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import type { Proportion } from "~/modules/statistics/intervals";
 import type { FunnelStageRow, validityOverTime } from "./hiring";
 import type { MentoringComparison } from "./mentoring";
@@ -82,7 +82,10 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
         columns: ["cycle", "by", "group", "people", "promoted", "promoted lower", "promoted upper", "not ready", "not ready lower", "not ready upper", "shown"],
         rows: breakdown
           ? breakdown.dimensions.flatMap((dimension) =>
-              dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), shownNote(group.suppressed, floor)]),
+              [
+                ...dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), shownNote(group.suppressed, floor)]),
+                ...(dimension.smallGroupsLeftOut ? [[breakdown.name, dimension.label, smallGroupsNote(floor), null, null, null, null, null, null, null, null]] : []),
+              ],
             )
           : [],
       };
