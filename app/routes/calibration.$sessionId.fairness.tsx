@@ -54,7 +54,8 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
           most 5 in 100 marks are chance). A mark is a reason to look at the people and the reasons behind the figures, not a finding of unfairness, and no mark does not
           show that groups were treated alike. The figures of groups of fewer than {floor} people are not shown, and so many more that none of them can be worked out by adding
           and subtracting others: rows of this report, a track and its levels, this report and the cycle's other sessions' reports, or the insights page over the same
-          people. A hidden group shows how many people are in it and nothing about them. Across the session: mean final rating{" "}
+          people. A hidden group shows how many people are in it and nothing about them. A difference and its group's figure give everyone else's, so a group is compared with
+          everyone else only where their figures could be shown too (a dash otherwise). Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
         </p>
         {withFeedback ? (

@@ -36,8 +36,18 @@ export type FeedbackShares = { answers: number; withExample: Proportion; flagged
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
 
-/** The disclosure check's answer for this report: whether a row (its table, or a dimension's group) shows its figures, and whether a group is below its floor (then neither named nor counted). */
-export type Shown = { table: boolean; group: (dimension: string, value: string) => boolean; small: (dimension: string, value: string) => boolean };
+/**
+ * The disclosure check's answer for this report: whether a row (its table, or a dimension's group)
+ * shows its figures; whether a group's differences from everyone else do (they give everyone else's
+ * figures, so they are shown only where those may be); and whether a group is below its floor (then
+ * neither named nor counted).
+ */
+export type Shown = {
+  table: boolean;
+  group: (dimension: string, value: string) => boolean;
+  rest: (dimension: string, value: string) => boolean;
+  small: (dimension: string, value: string) => boolean;
+};
 
 /** A difference from the rest, and whether it holds up among all the report's comparisons. */
 export type MarkedDifference = Difference & { worthALook: boolean };
@@ -121,8 +131,9 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
       if (!shown.group(dimension.id, value)) {
         return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null };
       }
-      // Each group against everyone else in the session, those with no group here included.
+      // Each group against everyone else in the session, those with no group here included, where their figures may be shown.
       const rest = people.filter((person) => person.groups[dimension.id] !== value);
+      const compared = shown.rest(dimension.id, value);
       const ratings = summarise(members.map((person) => person.finalRating!));
       const promoted = members.filter((person) => person.promoted).length;
       return {
@@ -131,9 +142,9 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         n: members.length,
         suppressed: false,
         meanRating: ratings.mean,
-        ratingDifference: unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))),
+        ratingDifference: compared ? unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))) : null,
         promotionRate: wilsonInterval(promoted, members.length),
-        promotionDifference: unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })),
+        promotionDifference: compared ? unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })) : null,
         feedback: feedbackShares(members),
       };
     })

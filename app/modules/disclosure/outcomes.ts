@@ -52,20 +52,31 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
   const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, groups: outcomeGroups(entry, dimensions) }));
   const cells = [
     ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
-    ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions)),
+    ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions, true)),
   ];
   const personOf = (unit: string) => unit.slice(unit.indexOf("/") + 1);
   return disclosureCheck(cells, (unit) => floorOf(personOf(unit)), personOf);
 }
 
-/** What one outcome table may show: its total's figures, each group's, and which groups are below their floor (neither named nor counted). */
-export type OutcomeTableRelease = { table: boolean; group: (dimension: string, value: string) => boolean; small: (dimension: string, value: string) => boolean };
+/**
+ * What one outcome table may show: its total's figures, each group's, each group's comparison with
+ * everyone else in the table (a session's fairness report), and which groups are below their floor
+ * (neither named nor counted).
+ */
+export type OutcomeTableRelease = {
+  table: boolean;
+  group: (dimension: string, value: string) => boolean;
+  rest: (dimension: string, value: string) => boolean;
+  small: (dimension: string, value: string) => boolean;
+};
 
 /** One table's part of a release (`table`: `cycleTable(id)` or `sessionTable(id)`). */
 export function outcomeTableRelease(release: Release, table: string): OutcomeTableRelease {
   return {
     table: release.shown.has(table),
     group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)),
+    // Beside a released total, everyone else's figures are the total's less the group's: a difference tells nothing more, and the check saw to it that those are not of fewer people than their floor.
+    rest: () => release.shown.has(table),
     small: (dimension, value) => belowItsFloor(release, groupCellId(`${table}:${dimension}`, value)),
   };
 }

@@ -122,7 +122,7 @@ async function adminRows(adminId: string, cycle: { id: string; sessions: string[
 async function fairnessRows(adminId: string, cycle: { id: string; sessions: string[] }, known: Known): Promise<Row[]> {
   const rows: Row[] = [];
   for (const sessionId of cycle.sessions) {
-    const report = bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean }[] }[] } }>(
+    const report = bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean; ratingDifference: unknown; promotionDifference: unknown }[] }[] } }>(
       await fairnessRoute.loader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, adminId), { sessionId })),
     ).report;
     const people = known.entries.filter((entry) => entry.sessionId === sessionId);
@@ -131,6 +131,11 @@ async function fairnessRows(adminId: string, cycle: { id: string; sessions: stri
     for (const dimension of report.dimensions) {
       const listed = new Map(dimension.groups.map((group) => [group.value, !group.suppressed]));
       rows.push(...groupRows(`fairness ${sessionId} ${dimension.id}`, people, dimension.id, listed, known, unit));
+      // A difference against everyone else gives everyone else's figures: a row of its own.
+      for (const group of dimension.groups) {
+        const rest = people.filter((entry) => known.groupOf(entry, dimension.id) !== group.value).map((entry) => unit(entry.personId));
+        rows.push({ id: `fairness ${sessionId} ${dimension.id}≠${group.value}`, members: rest, shown: group.ratingDifference !== null || group.promotionDifference !== null });
+      }
     }
   }
   return rows;
