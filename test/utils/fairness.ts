@@ -9,7 +9,7 @@ import { outcomeTableCells, sessionTable } from "~/modules/disclosure/reports";
  */
 export function sessionFairness(people: readonly FairnessPerson[], dimensions: readonly Dimension[], floor: number) {
   const table = sessionTable("session");
-  const rated = people.flatMap((person, index) => (person.finalRating === null ? [] : [{ personId: `person-${index}`, groups: person.groups }]));
+  const rated = people.flatMap((person, index) => (person.finalRating === null ? [] : [{ personId: `person-${index}`, sessionId: "session", groups: person.groups }]));
   const release = disclosureCheck(outcomeTableCells(table, "cycle", rated, dimensions.map((dimension) => dimension.id), true), () => floor);
   return fairnessReport(people, dimensions, outcomeTableRelease(release, table));
 }

@@ -269,8 +269,9 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   for (;;) {
     const elimination = new Elimination((column) => atomCells[column]!);
     for (const index of order) if (!hidden.has(index)) elimination.add(index, cellAtoms[index]!);
-    const derivation = (atoms: readonly number[]): Vector | null => {
-      const vector: Vector = new Map(atoms.map((atom) => [atom, 1]));
+    // A combination of finest groups (each its coefficient; 1 when only listed) that released cells give, traced to those cells.
+    const derivation = (atoms: readonly number[] | Vector): Vector | null => {
+      const vector: Vector = Array.isArray(atoms) ? new Map(atoms.map((atom) => [atom, 1])) : new Map(atoms as Vector);
       const combination: Vector = new Map();
       elimination.reduce(vector, combination);
       return vector.size ? null : combination;
@@ -292,14 +293,17 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
  * Derivations of finest groups smaller than their floor, alone or with one or two others: found by
  * two fingerprints of what each group leaves after the elimination (nothing alone, or summing to
  * nothing with others), then confirmed and traced by a derivation of their own. Three groups whose
- * remainders cancel share a column: the third is looked up by fingerprint among pairs that do.
+ * remainders cancel share a column: the third is looked up by fingerprint among pairs that do. Two
+ * groups whose remainders are proportional give a difference of their figures (one person's outcome
+ * in a cycle's row less another session's: their change), found by fingerprints scaled to a first
+ * component of one.
  */
 function smallAtomDerivations(
   smallAtoms: readonly number[],
   peopleOf: (atoms: readonly number[]) => number,
   atomFloor: readonly number[],
   elimination: Elimination,
-  derivation: (atoms: readonly number[]) => Vector | null,
+  derivation: (atoms: readonly number[] | Vector) => Vector | null,
 ): Vector[] {
   const found: Vector[] = [];
   const tried = new Set<string>();
@@ -337,6 +341,27 @@ function smallAtomDerivations(
     for (const column of residues.get(atom)!.keys()) (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
   }
   const fits = (atoms: readonly number[]) => peopleOf(atoms) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
+  const byDirection = new Map<number, number[]>();
+  const direction = (print: readonly [number, number]) => (print[0] === 0 ? key([0, 1]) : key([1, times(print[1], inverse(print[0]))]));
+  for (const [atom, print] of prints) (byDirection.get(direction(print)) ?? byDirection.set(direction(print), []).get(direction(print))!).push(atom);
+  for (const atoms of byDirection.values()) {
+    for (const [index, a] of atoms.entries()) {
+      for (const b of atoms.slice(index + 1)) {
+        if (!fits([a, b])) continue;
+        const [pa, pb] = [prints.get(a)!, prints.get(b)!];
+        // a's remainder is `factor` times b's: a less factor × b is what released cells give.
+        const factor = pb[0] !== 0 ? times(pa[0], inverse(pb[0])) : times(pa[1], inverse(pb[1]));
+        const name = `${Math.min(a, b)},${Math.max(a, b)}~`;
+        if (tried.has(name)) continue;
+        tried.add(name);
+        const used = derivation(new Map([[a, 1], [b, mod(-factor)]]));
+        if (used) {
+          found.push(used);
+          break;
+        }
+      }
+    }
+  }
   const highestFloor = Math.max(0, ...[...prints.keys()].map((atom) => atomFloor[atom]!));
   for (const [a, print] of prints) {
     for (const b of byPrint.get(negatedSum(print)) ?? []) if (b > a && fits([a, b])) confirm([a, b]);

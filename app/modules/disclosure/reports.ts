@@ -25,11 +25,19 @@ export function dimensionCells(prefix: string, units: readonly Grouped[]): Cell[
 /** The id of a group's cell in a dimension (the one dimensionCells gives it). */
 export const groupCellId = (prefix: string, group: string) => `${prefix}:${group}`;
 
-/** A person in a cycle: the unit of every calibration outcome report of that cycle. */
-export const outcomeUnit = (cycleId: string, personId: string) => `outcome:${cycleId}/${personId}`;
+/**
+ * A person's outcome in a cycle, as one session gave it: the unit of every calibration outcome report
+ * of that cycle. A person calibrated in two sessions of a cycle has two outcomes, which may differ
+ * (insights counts the later, the earlier session's report its own): two units of one person, so that
+ * no report's figures less another's give their change, and every floor counts them once.
+ */
+export const outcomeUnit = (cycleId: string, personId: string, sessionId: string) => `outcome:${cycleId}/${personId}@${sessionId}`;
 
-/** The people of one calibration outcome table (a cycle in insights, a session's fairness report), with their group in each dimension. */
-export type OutcomePeople = readonly { personId: string; groups: Readonly<Record<string, string | null>> }[];
+/** The person an outcome unit is about. */
+export const outcomePerson = (unit: string) => unit.slice(unit.indexOf("/") + 1, unit.lastIndexOf("@"));
+
+/** The people of one calibration outcome table (a cycle in insights, a session's fairness report), each with the session whose outcome it counts and their group in each dimension. */
+export type OutcomePeople = readonly { personId: string; sessionId: string; groups: Readonly<Record<string, string | null>> }[];
 
 /**
  * A table of outcomes over some people: its total and each dimension's groups. `prefix` names the
@@ -40,7 +48,7 @@ export type OutcomePeople = readonly { personId: string; groups: Readonly<Record
  * released gives their figures (the table's total less the group, say).
  */
 export function outcomeTableCells(prefix: string, cycleId: string, people: OutcomePeople, dimensions: readonly string[], comparisons = false): Cell[] {
-  const units = people.map((person) => ({ unit: outcomeUnit(cycleId, person.personId), groups: person.groups }));
+  const units = people.map((person) => ({ unit: outcomeUnit(cycleId, person.personId, person.sessionId), groups: person.groups }));
   return [
     { id: prefix, members: units.map((person) => person.unit) },
     ...dimensions.flatMap((dimension) => {

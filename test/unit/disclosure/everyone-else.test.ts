@@ -4,24 +4,24 @@ import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRele
 import { sessionTable } from "~/modules/disclosure/reports";
 import { sessionFairness } from "../../utils/fairness";
 
-/** Two sessions of one cycle, some people in both; the fairness report of s2 is read beside the cycle's insights and s1's report. */
+/** Two sessions of one cycle, some people in both (s2 locked later, listed first); the fairness report of s2 is read beside the cycle's insights and s1's report. */
 const rows: [string, string, string, string][] = [
-  ["p0", "s2", "C", "l1"],
-  ["p1", "s2", "B", "l2"],
-  ["p2", "s1", "C", "l2"],
+  ["p0", "s1", "B", "l2"],
+  ["p1", "s2", "C", "l1"],
   ["p2", "s2", "C", "l2"],
-  ["p3", "s1", "A", "l1"],
-  ["p4", "s2", "C", "l1"],
-  ["p5", "s1", "B", "l2"],
-  ["p5", "s2", "B", "l2"],
+  ["p2", "s1", "C", "l2"],
+  ["p3", "s2", "C", "l1"],
+  ["p3", "s1", "C", "l1"],
+  ["p4", "s2", "C", "l2"],
+  ["p4", "s1", "C", "l2"],
+  ["p5", "s2", "A", "l2"],
+  ["p5", "s1", "A", "l2"],
   ["p6", "s2", "C", "l2"],
+  ["p6", "s1", "C", "l2"],
   ["p7", "s1", "B", "l1"],
-  ["p7", "s2", "B", "l1"],
   ["p8", "s1", "B", "l2"],
-  ["p8", "s2", "B", "l2"],
-  ["p9", "s1", "A", "l1"],
-  ["p10", "s1", "B", "l2"],
-  ["p10", "s2", "B", "l2"],
+  ["p9", "s2", "A", "l2"],
+  ["p9", "s1", "A", "l2"],
 ];
 
 describe("comparisons with everyone else", () => {
@@ -39,11 +39,11 @@ describe("comparisons with everyone else", () => {
         expect(rest, `${dimension.id}=${group.value} against ${rest}`).toBeGreaterThanOrEqual(4);
       }
     }
-    // s2's own figures are hidden and level l2 (six of its nine) is shown: the three at l1 beside it are not compared with it.
+    // s2's own figures are hidden and team C (five of its seven) is shown: the two of team A beside it are not compared with it.
     expect(report.meanRating).toBeNull();
-    const l2 = report.dimensions.find((dimension) => dimension.id === "level")!.groups.find((group) => group.value === "l2")!;
-    expect(l2.meanRating).not.toBeNull();
-    expect([l2.ratingDifference, l2.promotionDifference]).toEqual([null, null]);
+    const c = report.dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === "C")!;
+    expect(c.meanRating).not.toBeNull();
+    expect([c.ratingDifference, c.promotionDifference]).toEqual([null, null]);
   });
 
   test("the total less a shown group is not five people each alone in their team, under a floor of six", () => {
@@ -54,5 +54,18 @@ describe("comparisons with everyone else", () => {
     // Each of the five is below the floor on their own; together they are still fewer than six.
     expect(report.meanRating !== null && a.meanRating !== null).toBe(false);
     expect(a.ratingDifference).toBeNull();
+  });
+});
+
+describe("one outcome per person and cycle", () => {
+  test("a person calibrated again in a later session: the cycle's row and the earlier session's report do not give their change", () => {
+    // Six people in s1; p7 in s1 (stay) and again in s2, locked later (promote): insights counts s2's outcome, s1's report its own.
+    const entry = (personId: string, sessionId: string): OutcomeEntry => ({ personId, sessionId, cycleId: "c", team: "A", trackId: "ic", levelId: "l1", attributes: {} });
+    const entries = [entry("p7", "s2"), ...["p1", "p2", "p3", "p4", "p5", "p6", "p7"].map((person) => entry(person, "s1"))];
+    const release = cycleOutcomeRelease("c", entries, true, () => 4);
+    const cycle = outcomeTableRelease(release, "cycle:c");
+    const s1 = outcomeTableRelease(release, sessionTable("s1"));
+    expect(cycle.table && s1.table).toBe(false);
+    expect(cycle.group("team", "A") && s1.group("team", "A")).toBe(false);
   });
 });
