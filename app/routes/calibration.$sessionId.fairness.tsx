@@ -2,6 +2,7 @@ import type { Route } from "./+types/calibration.$sessionId.fairness";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -53,7 +54,8 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
           most 5 in 100 marks are chance). A mark is a reason to look at the people and the reasons behind the figures, not a finding of unfairness, and no mark does not
           show that groups were treated alike. The figures of groups of fewer than {floor} people are not shown, and so many more that none of them can be worked out by adding
           and subtracting others: rows of this report, a track and its levels, this report and the cycle's other sessions' reports, or the insights page over the same
-          people. A hidden group shows how many people are in it and nothing about them. Across the session: mean final rating{" "}
+          people. A hidden group shows how many people are in it and nothing about them. A difference and its group's figure give everyone else's, so a group is compared with
+          everyone else only where their figures could be shown too (a dash otherwise). Across the session: mean final rating{" "}
           {report.meanRating === null ? "—" : report.meanRating.toFixed(2)}, promotion rate {report.promotionRate ? percent(report.promotionRate.estimate) : "—"}.
         </p>
         {withFeedback ? (
@@ -83,7 +85,7 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
                 <td className={`${tdClass} tabular-nums`}>{group.n}</td>
                 {group.suppressed ? (
                   <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={withFeedback ? 6 : 4}>
-                    Not shown: fewer than {floor} people, or it would give the figures of such a group.
+                    {hiddenNote(floor)}
                   </td>
                 ) : (
                   <>
@@ -108,6 +110,7 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
               </tr>
             ))}
           </DataTable>
+          {dimension.smallGroupsLeftOut ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{smallGroupsNote(floor)}</p> : null}
           {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
         </section>
       ))}

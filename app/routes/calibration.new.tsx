@@ -14,7 +14,7 @@ import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { possessive } from "~/utils/possessive";
 
 export const meta: Route.MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];

@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
@@ -30,7 +31,7 @@ const muted = "text-slate-600 dark:text-slate-300";
 function Hidden({ floor, colSpan }: { floor: number; colSpan: number }) {
   return (
     <td className={`${tdClass} ${muted}`} colSpan={colSpan}>
-      Not shown: fewer than {floor} people, or it would give the figures of such a group.
+      {hiddenNote(floor)}
     </td>
   );
 }
@@ -94,7 +95,7 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
                 <li key={level.level} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
                   <p className="font-medium">{level.levelName}</p>
                   {level.suppressed || level.n === null || level.promotions === null ? (
-                    <p className={`text-sm ${muted}`}>Not shown: fewer than {view.floor} people's stays, or it would give the figures of such a level.</p>
+                    <p className={`text-sm ${muted}`}>{hiddenNote(view.floor)}</p>
                   ) : (
                     <>
                       <SurvivalChart title={`Time at ${level.levelName} before promotion`} points={level.points} median={level.median} maxDays={maxDays} />
@@ -233,6 +234,7 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
                     </tr>
                   ))}
                 </DataTable>
+                {dimension.smallGroupsLeftOut ? <p className={`mt-1 text-xs ${muted}`}>{smallGroupsNote(view.floor)}</p> : null}
                 {dimension.unknown ? <p className={`mt-1 text-xs ${muted}`}>{plural(dimension.unknown, "# person has")} no {dimension.label.toLowerCase()} recorded.</p> : null}
               </div>
             ))}
@@ -252,8 +254,7 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
         </Alert>
         {view.mentoring.suppressed ? (
           <p className={muted}>
-            Not shown: {plural(view.mentoring.mentees, "# mentee")} and {plural(view.mentoring.comparisonPeople, "# comparable person")} with reviews before and after, fewer than {view.floor}{" "}
-            on one side, or it would give the figures of such a group.
+            {plural(view.mentoring.mentees, "# mentee")} and {plural(view.mentoring.comparisonPeople, "# comparable person")} with reviews before and after. {hiddenNote(view.floor)}
           </p>
         ) : (
           <DataTable caption="Goal movement of mentees and comparable people" headings={["Who", "People (n)", "Goals compared", "Mean change in rating (95%)", "Change"]}>
@@ -289,7 +290,7 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
         {view.shift.n === 0 ? (
           <p className={muted}>No calibrated proposals over these people yet.</p>
         ) : (
-          <DataTable caption="Calibration shift by manager" headings={["Manager", "People calibrated (n)", "Sessions", "Mean shift (95%)", "Shift", "Outcome changed (95%)"]}>
+          <DataTable caption="Calibration shift by manager" headings={["Manager", "Calibrations (n)", "Sessions", "Mean shift (95%)", "Shift", "Outcome changed (95%)"]}>
             {[{ managerId: "", name: "Everyone", ...view.shift }, ...view.shift.managers].map((row) => (
               <tr key={row.managerId || "everyone"}>
                 <th scope="row" className={`${tdClass} font-medium`}>

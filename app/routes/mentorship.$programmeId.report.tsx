@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { OUTCOME_LABELS, OUTCOMES, PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { PULSE_QUESTIONS } from "~/modules/mentorship/forms";
 import { programmeReport } from "~/modules/mentorship/report.server";
+import { hiddenNote } from "~/modules/disclosure/floor";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -19,11 +20,9 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 type Average = { n: number; mean: number | null; suppressed: boolean };
 
-/** Why an average is not shown: too few answers, or hidden with a smaller group so that group's cannot be worked out. */
-const hiddenText = (average: Average, floor: number, unit: string) => (average.n < floor ? `fewer than ${floor}${unit}` : `hidden (${average.n}) with a smaller group`);
-const averageText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "no answers" : hiddenText(average, floor, " answers")) : `${average.mean!.toFixed(1)} (${average.n})`);
+const averageText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "no answers" : hiddenNote(floor)) : `${average.mean!.toFixed(1)} (${average.n})`);
 const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
-const changeText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "—" : hiddenText(average, floor, "")) : `${signed(average.mean!)} (${average.n})`);
+const changeText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "—" : hiddenNote(floor)) : `${signed(average.mean!)} (${average.n})`);
 
 /** A bar per value, as a share of the largest: pair states at a glance. */
 function Bars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
@@ -46,7 +45,7 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title="Report" description={`${programme.phaseLabel}. Averages of fewer than ${floor} answers are not shown: they would say more about one person than about the programme. Another is hidden with them where it and the total would give theirs.`} />
+      <PageHeader title="Report" description={`${programme.phaseLabel}. Averages over fewer than ${floor} people are not shown (a mentor's answers for several pairs are one person's): they would say more about one person than about the programme. Another is hidden with them where it and the total would give theirs.`} />
       <ProgrammeTabs programmeId={programme.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -1,4 +1,4 @@
-import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { summarise, type Summary } from "~/modules/statistics/summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";

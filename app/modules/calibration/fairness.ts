@@ -46,8 +46,18 @@ export type FeedbackShares = { people: number; answers: number; withExample: Pro
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
 
-/** The disclosure check's answer for this report: whether a row (its table, or a dimension's group) shows its figures. */
-export type Shown = { table: boolean; group: (dimension: string, value: string) => boolean };
+/**
+ * The disclosure check's answer for this report: whether a row (its table, or a dimension's group)
+ * shows its figures; whether a group's differences from everyone else do (they give everyone else's
+ * figures, so they are shown only where those may be); and whether a group is below its floor (then
+ * neither named nor counted).
+ */
+export type Shown = {
+  table: boolean;
+  group: (dimension: string, value: string) => boolean;
+  rest: (dimension: string, value: string) => boolean;
+  small: (dimension: string, value: string) => boolean;
+};
 
 /** A difference from the rest, and whether it holds up among all the report's comparisons. */
 export type MarkedDifference = Difference & { worthALook: boolean };
@@ -69,7 +79,8 @@ export type FairnessGroup = {
   feedback: FeedbackShares | null;
 };
 
-export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number };
+/** `smallGroupsLeftOut`: some group was below its floor and is neither named nor counted. */
+export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number; smallGroupsLeftOut: boolean };
 
 export type FairnessReport = {
   n: number;
@@ -123,14 +134,16 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     if (list) list.push(person);
     else byGroup.set(value, [person]);
   }
-  const groups = [...byGroup]
+  const listed = [...byGroup].filter(([value]) => !shown.small(dimension.id, value));
+  const groups = listed
     .map(([value, members]): FairnessGroup => {
       const label = dimension.groupLabel?.(value) ?? value;
       if (!shown.group(dimension.id, value)) {
         return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null };
       }
-      // Each group against everyone else in the session, those with no group here included.
+      // Each group against everyone else in the session, those with no group here included, where their figures may be shown.
       const rest = people.filter((person) => person.groups[dimension.id] !== value);
+      const compared = shown.rest(dimension.id, value);
       const ratings = summarise(members.map((person) => person.finalRating!));
       const promoted = members.filter((person) => person.promoted).length;
       return {
@@ -139,14 +152,14 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         n: members.length,
         suppressed: false,
         meanRating: ratings.mean,
-        ratingDifference: unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))),
+        ratingDifference: compared ? unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))) : null,
         promotionRate: wilsonInterval(promoted, members.length),
-        promotionDifference: unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })),
+        promotionDifference: compared ? unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })) : null,
         feedback: feedbackShares(members),
       };
     })
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-  return { id: dimension.id, label: dimension.label, groups, unknown };
+  return { id: dimension.id, label: dimension.label, groups, unknown, smallGroupsLeftOut: listed.length < byGroup.size };
 }
 
 /** The shares of a group's feedback answers with an example and with a personality word, over the people written about; null when none was written. */

@@ -46,6 +46,8 @@ const FIELDS: Record<string, { name: string; kind: Kind }> = {
   discussion: { name: "meeting", kind: "discussion" },
   /** Which move an undo takes back (an event id): for the grid's undo, not for reading. */
   undoes: { name: "move undone", kind: "hidden" },
+  /** Each person's team and attributes at the lock (groups-at-lock.ts): for the session's reports, never shown in its history. */
+  groupsAtLock: { name: "groups at the lock", kind: "hidden" },
 };
 
 /** Fields an export or a history line shows (not the links between events). */

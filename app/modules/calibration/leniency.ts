@@ -1,5 +1,5 @@
 import { tQuantile } from "~/modules/statistics/intervals";
-import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { summarise } from "~/modules/statistics/summary";
 
 export interface ProposedRating {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
 import { nameField, refuseForbiddenCharacters } from "~/utils/name-text";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 
 /** Emails one per line, or separated by commas or semicolons: lower-cased, each once. */
 const emailList = (max: number, tooLong: string) =>

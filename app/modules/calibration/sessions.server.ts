@@ -19,9 +19,10 @@ import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 import { plural } from "~/utils/plural";
+import { GROUPS_AT_LOCK, groupsAtLock } from "./groups-at-lock";
 
 /**
  * Calibration sessions: set up, moved through their states, proposals and final outcomes.
@@ -253,6 +254,10 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
     if (to === "proposals" || to === "preread" || to === "live") await refreshReviewFigures(tx, sessionId, session.cycleId);
     const change: Record<string, unknown> = { state: [session.state, to] };
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
+    if (to === "locked") {
+      const people = await tx.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, person: { select: { attributes: true, team: { select: { name: true } } } } } });
+      change[GROUPS_AT_LOCK] = groupsAtLock(people.map((entry) => ({ personId: entry.personId, team: entry.person.team?.name ?? null, attributes: entry.person.attributes })));
+    }
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
   }, LARGE_WRITE);
   await announceSessionChange(sessionId);

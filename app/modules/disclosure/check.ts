@@ -26,10 +26,11 @@
  * divisible by the prime, which 0/1 tables of people do not reach. Groups taken together are compared
  * by two fingerprints of what is left of each after the elimination. Pure.
  */
+import { belowFloor } from "./floor";
 
 export type Cell = {
   id: string;
-  /** The units its figures are about (duplicates are counted once). */
+  /** The units its figures are about (duplicates are counted once); its size is the people they belong to. */
   members: readonly string[];
   /** Never released whatever its size: people with no group in a dimension, still counted in totals. */
   withheld?: boolean;
@@ -40,9 +41,19 @@ export type Cell = {
 export type Release = {
   /** The cells whose figures may be shown (an empty one too). Every other cell shows nothing measured: no count, no rate, no interval. */
   shown: ReadonlySet<string>;
-  /** Each cell's size and floor (the highest floor of its members). */
+  /** Each cell's size in people and its floor (the highest floor of its members). */
   sizes: ReadonlyMap<string, { n: number; floor: number }>;
 };
+
+/**
+ * A cell of fewer people than its floor: no page or CSV names it or counts its people (for an
+ * attribute such as a location, the name of a group of one is the person's); it is only said that
+ * such groups are left out.
+ */
+export function belowItsFloor(release: Release, cellId: string): boolean {
+  const size = release.sizes.get(cellId);
+  return size !== undefined && size.n > 0 && belowFloor(size.n, size.floor);
+}
 
 const P = 67_108_859;
 const mod = (value: number) => ((value % P) + P) % P;
@@ -170,10 +181,18 @@ class Elimination {
   }
 }
 
-export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) => number): Release {
-  // Units, and each cell's members as unit indices.
+/**
+ * `floorOf` gives each unit's floor (its person's); `personOf` the person a unit is about, where a
+ * report counts rows (a person's stays, goals, pulse answers, entries in several cycles): a floor
+ * counts people, so one person's four rows are one person, and every size here is in people. Units
+ * are people unless told.
+ */
+export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) => number, personOf: (unit: string) => string = (unit) => unit): Release {
+  // Units, and each cell's members as unit indices; each unit's person as an index too.
   const unitIndex = new Map<string, number>();
   const unitFloor: number[] = [];
+  const personIndex = new Map<string, number>();
+  const unitPerson: number[] = [];
   const memberLists = cells.map((cell) => {
     const members = new Set<number>();
     for (const unit of cell.members) {
@@ -182,14 +201,24 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
         index = unitFloor.length;
         unitIndex.set(unit, index);
         unitFloor.push(floorOf(unit));
+        const person = personOf(unit);
+        let personNumber = personIndex.get(person);
+        if (personNumber === undefined) personIndex.set(person, (personNumber = personIndex.size));
+        unitPerson.push(personNumber);
       }
       members.add(index);
     }
     return [...members];
   });
+  const peopleIn = (units: Iterable<number>) => {
+    const people = new Set<number>();
+    for (const unit of units) people.add(unitPerson[unit]!);
+    return people.size;
+  };
+  const cellPeople = memberLists.map(peopleIn);
   const sizes = new Map<string, { n: number; floor: number }>();
   const cellFloor = memberLists.map((members, index) => members.reduce((highest, unit) => Math.max(highest, unitFloor[unit]!), cells[index]!.floor ?? 0));
-  cells.forEach((cell, index) => sizes.set(cell.id, { n: memberLists[index]!.length, floor: cellFloor[index]! }));
+  cells.forEach((cell, index) => sizes.set(cell.id, { n: cellPeople[index]!, floor: cellFloor[index]! }));
 
   // The finest groups: units in exactly the same cells.
   const cellsOfUnit: number[][] = unitFloor.map(() => []);
@@ -197,34 +226,37 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     for (const unit of members) cellsOfUnit[unit]!.push(cell);
   });
   const atomOf = new Map<string, number>();
-  const atomSize: number[] = [];
+  const atomPeople: Set<number>[] = [];
   const atomFloor: number[] = [];
   const unitAtom = cellsOfUnit.map((list, unit) => {
     const key = list.join(",");
     let atom = atomOf.get(key);
     if (atom === undefined) {
-      atom = atomSize.length;
+      atom = atomPeople.length;
       atomOf.set(key, atom);
-      atomSize.push(0);
+      atomPeople.push(new Set());
       atomFloor.push(0);
     }
-    atomSize[atom]! += 1;
+    atomPeople[atom]!.add(unitPerson[unit]!);
     atomFloor[atom] = Math.max(atomFloor[atom]!, unitFloor[unit]!);
     return atom;
   });
+  const atomSize = atomPeople.map((people) => people.size);
+  // One person's rows can fall in several finest groups: groups taken together count their people once.
+  const peopleOfAtoms = (atoms: readonly number[]) => new Set(atoms.flatMap((atom) => [...atomPeople[atom]!])).size;
   const cellAtoms = memberLists.map((members) => [...new Set(members.map((unit) => unitAtom[unit]!))]);
   const atomCells = atomSize.map(() => 0);
   for (const atoms of cellAtoms) for (const atom of atoms) atomCells[atom]! += 1;
 
   const hidden = new Set<number>();
   cells.forEach((cell, index) => {
-    const n = memberLists[index]!.length;
+    const n = cellPeople[index]!;
     // An empty cell is about nobody: its figures (a count of nought) are released.
     if (cell.withheld || (n > 0 && n < cellFloor[index]!)) hidden.add(index);
   });
-  const hiddenTargets = [...hidden].filter((index) => memberLists[index]!.length > 0 && memberLists[index]!.length < cellFloor[index]!);
+  const hiddenTargets = [...hidden].filter((index) => cellPeople[index]! > 0 && cellPeople[index]! < cellFloor[index]!);
   const smallAtoms = atomSize.flatMap((size, atom) => (size < atomFloor[atom]! ? [atom] : []));
-  const order = cells.map((_, index) => index).sort((a, b) => memberLists[a]!.length - memberLists[b]!.length || a - b);
+  const order = cells.map((_, index) => index).sort((a, b) => cellPeople[a]! - cellPeople[b]! || a - b);
 
   // Cells over exactly the same people release the same figures: one is hidden only with all its copies,
   // and hiding them costs their size once for each copy still released.
@@ -232,18 +264,19 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   const twinKey = cellAtoms.map((atoms) => [...atoms].sort((a, b) => a - b).join(","));
   cellAtoms.forEach((_, index) => (twins.get(twinKey[index]!) ?? twins.set(twinKey[index]!, []).get(twinKey[index]!)!).push(index));
   const copiesOf = (cell: number) => twins.get(twinKey[cell]!)!.filter((twin) => !hidden.has(twin));
-  const cost = (cell: number) => memberLists[cell]!.length * copiesOf(cell).length;
-  const cheaper = (a: number, b: number) => cost(a) - cost(b) || memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
+  const cost = (cell: number) => cellPeople[cell]! * copiesOf(cell).length;
+  const cheaper = (a: number, b: number) => cost(a) - cost(b) || cellPeople[a]! - cellPeople[b]! || memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
   for (;;) {
     const elimination = new Elimination((column) => atomCells[column]!);
     for (const index of order) if (!hidden.has(index)) elimination.add(index, cellAtoms[index]!);
-    const derivation = (atoms: readonly number[]): Vector | null => {
-      const vector: Vector = new Map(atoms.map((atom) => [atom, 1]));
+    // A combination of finest groups (each its coefficient; 1 when only listed) that released cells give, traced to those cells.
+    const derivation = (atoms: readonly number[] | Vector): Vector | null => {
+      const vector: Vector = Array.isArray(atoms) ? new Map(atoms.map((atom) => [atom, 1])) : new Map(atoms as Vector);
       const combination: Vector = new Map();
       elimination.reduce(vector, combination);
       return vector.size ? null : combination;
     };
-    const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, atomSize, atomFloor, elimination, derivation)];
+    const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, peopleOfAtoms, atomFloor, elimination, derivation)];
     if (!found.length) break;
     // Each derivation combines released cells: the cheapest of them is hidden with its copies, unless one it uses already is.
     const victims = new Set<number>();
@@ -260,14 +293,17 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
  * Derivations of finest groups smaller than their floor, alone or with one or two others: found by
  * two fingerprints of what each group leaves after the elimination (nothing alone, or summing to
  * nothing with others), then confirmed and traced by a derivation of their own. Three groups whose
- * remainders cancel share a column: the third is looked up by fingerprint among pairs that do.
+ * remainders cancel share a column: the third is looked up by fingerprint among pairs that do. Two
+ * groups whose remainders are proportional give a difference of their figures (one person's outcome
+ * in a cycle's row less another session's: their change), found by fingerprints scaled to a first
+ * component of one.
  */
 function smallAtomDerivations(
   smallAtoms: readonly number[],
-  atomSize: readonly number[],
+  peopleOf: (atoms: readonly number[]) => number,
   atomFloor: readonly number[],
   elimination: Elimination,
-  derivation: (atoms: readonly number[]) => Vector | null,
+  derivation: (atoms: readonly number[] | Vector) => Vector | null,
 ): Vector[] {
   const found: Vector[] = [];
   const tried = new Set<string>();
@@ -304,15 +340,36 @@ function smallAtomDerivations(
     (byPrint.get(key(print)) ?? byPrint.set(key(print), []).get(key(print))!).push(atom);
     for (const column of residues.get(atom)!.keys()) (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
   }
-  const fits = (atoms: readonly number[]) => atoms.reduce((sum, atom) => sum + atomSize[atom]!, 0) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
+  const fits = (atoms: readonly number[]) => peopleOf(atoms) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
+  const byDirection = new Map<number, number[]>();
+  const direction = (print: readonly [number, number]) => (print[0] === 0 ? key([0, 1]) : key([1, times(print[1], inverse(print[0]))]));
+  for (const [atom, print] of prints) (byDirection.get(direction(print)) ?? byDirection.set(direction(print), []).get(direction(print))!).push(atom);
+  for (const atoms of byDirection.values()) {
+    for (const [index, a] of atoms.entries()) {
+      for (const b of atoms.slice(index + 1)) {
+        if (!fits([a, b])) continue;
+        const [pa, pb] = [prints.get(a)!, prints.get(b)!];
+        // a's remainder is `factor` times b's: a less factor × b is what released cells give.
+        const factor = pb[0] !== 0 ? times(pa[0], inverse(pb[0])) : times(pa[1], inverse(pb[1]));
+        const name = `${Math.min(a, b)},${Math.max(a, b)}~`;
+        if (tried.has(name)) continue;
+        tried.add(name);
+        const used = derivation(new Map([[a, 1], [b, mod(-factor)]]));
+        if (used) {
+          found.push(used);
+          break;
+        }
+      }
+    }
+  }
   const highestFloor = Math.max(0, ...[...prints.keys()].map((atom) => atomFloor[atom]!));
   for (const [a, print] of prints) {
     for (const b of byPrint.get(negatedSum(print)) ?? []) if (b > a && fits([a, b])) confirm([a, b]);
-    // A third of one person at least: only pairs that leave room under some floor.
+    // Only pairs that leave room under some floor (a third may add nobody new: one person's rows in several groups).
     let column = -1;
     for (const candidate of residues.get(a)!.keys()) if (column < 0 || byColumn.get(candidate)!.length < byColumn.get(column)!.length) column = candidate;
     for (const b of byColumn.get(column)!) {
-      if (b === a || atomSize[a]! + atomSize[b]! + 1 >= highestFloor) continue;
+      if (b === a || peopleOf([a, b]) >= highestFloor) continue;
       for (const c of byPrint.get(negatedSum(print, prints.get(b)!)) ?? []) {
         if (c !== a && c !== b && fits([a, b, c])) confirm([a, b, c]);
       }

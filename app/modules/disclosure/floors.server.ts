@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "./floor";
 
 /**
  * Each person's floor: the organisation's, or higher where a calibration session they were in

@@ -1,5 +1,5 @@
-import { disclosureCheck, type Release } from "./check";
-import { cycleTable, outcomeTableCells, sessionTable } from "./reports";
+import { belowItsFloor, disclosureCheck, type Release } from "./check";
+import { cycleTable, groupCellId, outcomePerson, outcomeTableCells, sessionTable } from "./reports";
 
 /**
  * Calibration outcomes of one cycle, as every report that shows them sees the same people: the
@@ -41,6 +41,12 @@ export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]
  * The release of one cycle's outcome tables. `entries`: every locked or published entry of the cycle
  * the reader's reports cover, each person's entries latest first (their first is the one insights
  * counts). `sessionReports`: whether the reader also reads each session's fairness report.
+ *
+ * A person in two sessions has an outcome from each. Where they differ, the cycle's row (the later)
+ * less the earlier session's report gives their change; where they are the same, the two are one
+ * figure. A reader cannot tell which, so the release holds under both: once with each session's
+ * outcome a unit of its own, once with the person's outcomes as one; what either hides, the other
+ * hides too, until neither hides more.
  */
 export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
   const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
@@ -49,11 +55,48 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
   for (const entry of inCycle) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
   const bySession = new Map<string, OutcomeEntry[]>();
   if (sessionReports) for (const entry of inCycle) (bySession.get(entry.sessionId) ?? bySession.set(entry.sessionId, []).get(entry.sessionId)!).push(entry);
-  const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, groups: outcomeGroups(entry, dimensions) }));
-  const cells = [
-    ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
-    ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions)),
-  ];
-  const personOf = (unit: string) => unit.slice(unit.indexOf("/") + 1);
-  return disclosureCheck(cells, (unit) => floorOf(personOf(unit)));
+  const cellsOf = (apart: boolean) => {
+    const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensions) }));
+    return [
+      ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
+      ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions, true)),
+    ];
+  };
+  const models = [cellsOf(true), cellsOf(false)];
+  const hidden = new Set<string>();
+  // A run's own hidden cells, withheld, change nothing in it: once a run after the first hides nothing more, both hold.
+  for (let run = 0; ; run++) {
+    const model = models[run % 2]!;
+    const release = disclosureCheck(
+      model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : cell)),
+      (unit) => floorOf(outcomePerson(unit)),
+      outcomePerson,
+    );
+    const before = hidden.size;
+    for (const cell of model) if (!release.shown.has(cell.id)) hidden.add(cell.id);
+    if (run > 0 && hidden.size === before) return release;
+  }
+}
+
+/**
+ * What one outcome table may show: its total's figures, each group's, each group's comparison with
+ * everyone else in the table (a session's fairness report), and which groups are below their floor
+ * (neither named nor counted).
+ */
+export type OutcomeTableRelease = {
+  table: boolean;
+  group: (dimension: string, value: string) => boolean;
+  rest: (dimension: string, value: string) => boolean;
+  small: (dimension: string, value: string) => boolean;
+};
+
+/** One table's part of a release (`table`: `cycleTable(id)` or `sessionTable(id)`). */
+export function outcomeTableRelease(release: Release, table: string): OutcomeTableRelease {
+  return {
+    table: release.shown.has(table),
+    group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)),
+    // Beside a released total, everyone else's figures are the total's less the group's: a difference tells nothing more, and the check saw to it that those are not of fewer people than their floor.
+    rest: () => release.shown.has(table),
+    small: (dimension, value) => belowItsFloor(release, groupCellId(`${table}:${dimension}`, value)),
+  };
 }

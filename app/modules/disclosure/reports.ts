@@ -25,23 +25,43 @@ export function dimensionCells(prefix: string, units: readonly Grouped[]): Cell[
 /** The id of a group's cell in a dimension (the one dimensionCells gives it). */
 export const groupCellId = (prefix: string, group: string) => `${prefix}:${group}`;
 
-/** A person in a cycle: the unit of every calibration outcome report of that cycle. */
-export const outcomeUnit = (cycleId: string, personId: string) => `outcome:${cycleId}/${personId}`;
+/**
+ * A person's outcome in a cycle, as one session gave it: the unit of every calibration outcome report
+ * of that cycle. A person calibrated in two sessions of a cycle has two outcomes, which may differ
+ * (insights counts the later, the earlier session's report its own): two units of one person, so that
+ * no report's figures less another's give their change, and every floor counts them once.
+ */
+export const outcomeUnit = (cycleId: string, personId: string, sessionId: string) => `outcome:${cycleId}/${personId}@${sessionId}`;
 
-/** The people of one calibration outcome table (a cycle in insights, a session's fairness report), with their group in each dimension. */
-export type OutcomePeople = readonly { personId: string; groups: Readonly<Record<string, string | null>> }[];
+/** The person an outcome unit is about. */
+export const outcomePerson = (unit: string) => unit.slice(unit.indexOf("/") + 1, unit.lastIndexOf("@"));
+
+/** The people of one calibration outcome table (a cycle in insights, a session's fairness report), each with the session whose outcome it counts and their group in each dimension. */
+export type OutcomePeople = readonly { personId: string; sessionId: string; groups: Readonly<Record<string, string | null>> }[];
 
 /**
  * A table of outcomes over some people: its total and each dimension's groups. `prefix` names the
- * table (`cycle:<id>` for insights, `session:<id>` for a fairness report).
+ * table (`cycle:<id>` for insights, `session:<id>` for a fairness report). With `comparisons`, each
+ * group is also compared with everyone else in the table (a fairness report's differences): a
+ * difference and the group's own figure give everyone else's. Everyone else is then a withheld cell:
+ * never released on its own, and where they are fewer than their floor the check sees that nothing
+ * released gives their figures (the table's total less the group, say).
  */
-export function outcomeTableCells(prefix: string, cycleId: string, people: OutcomePeople, dimensions: readonly string[]): Cell[] {
-  const units = people.map((person) => ({ unit: outcomeUnit(cycleId, person.personId), groups: person.groups }));
+export function outcomeTableCells(prefix: string, cycleId: string, people: OutcomePeople, dimensions: readonly string[], comparisons = false): Cell[] {
+  const units = people.map((person) => ({ unit: outcomeUnit(cycleId, person.personId, person.sessionId), groups: person.groups }));
   return [
     { id: prefix, members: units.map((person) => person.unit) },
-    ...dimensions.flatMap((dimension) => dimensionCells(`${prefix}:${dimension}`, units.map((person) => ({ unit: person.unit, group: person.groups[dimension] ?? null })))),
+    ...dimensions.flatMap((dimension) => {
+      const groups = dimensionCells(`${prefix}:${dimension}`, units.map((person) => ({ unit: person.unit, group: person.groups[dimension] ?? null })));
+      if (!comparisons) return groups;
+      const values = [...new Set(units.flatMap((person) => person.groups[dimension] ?? []))];
+      return [...groups, ...values.map((value) => ({ id: restCellId(`${prefix}:${dimension}`, value), members: units.filter((person) => person.groups[dimension] !== value).map((person) => person.unit), withheld: true }))];
+    }),
   ];
 }
+
+/** The id of the cell of everyone in a table but a group's people (those with no group in the dimension included). */
+export const restCellId = (prefix: string, group: string) => `${prefix}≠${group}`;
 
 export const cycleTable = (cycleId: string) => `cycle:${cycleId}`;
 export const sessionTable = (sessionId: string) => `session:${sessionId}`;

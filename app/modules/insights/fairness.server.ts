@@ -1,7 +1,7 @@
 import type { Viewer } from "~/modules/identity/policy";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
-import { groupCellId, sessionTable } from "~/modules/disclosure/reports";
+import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import { sessionTable } from "~/modules/disclosure/reports";
 import { NotFoundError } from "~/modules/errors";
 import { calibrationInScope } from "./queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
@@ -38,10 +38,9 @@ export async function fairnessView(viewer: Viewer, sessionId: string) {
   );
   const feedback = await feedbackWriting(session.cycleId, own.map((entry) => entry.personId));
   const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds), feedback: feedback.get(entry.personId) }));
-  const table = sessionTable(sessionId);
   return {
     session: { id: session.id, name: session.name, stateLabel: SESSION_STATE_LABELS[session.state] },
     floor: Math.max(session.groupFloor, ...own.map((entry) => floorOf(entry.personId))),
-    report: fairnessReport(people, dimensions, { table: release.shown.has(table), group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)) }),
+    report: fairnessReport(people, dimensions, outcomeTableRelease(release, sessionTable(sessionId))),
   };
 }

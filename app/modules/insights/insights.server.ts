@@ -6,11 +6,11 @@ import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
-import { cycleTable, groupCellId } from "~/modules/disclosure/reports";
+import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import { cycleTable } from "~/modules/disclosure/reports";
 import { insightsScope, type InsightsScope } from "./policy";
 import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
@@ -111,9 +111,14 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   );
   // Each cycle's tables are released together with every other report over its people the viewer reads: for admins, its sessions' fairness reports.
   const releases = new Map(cycles.map((cycle) => [cycle.id, cycleOutcomeRelease(cycle.id, entries, scope.kind === "organisation", floorOf)]));
+  const tableOf = (id: string) => {
+    const release = releases.get(id);
+    return release ? outcomeTableRelease(release, cycleTable(id)) : null;
+  };
   const shown: OutcomesShown = {
-    cycle: (id) => releases.get(id)?.shown.has(cycleTable(id)) ?? false,
-    group: (id, dimension, value) => releases.get(id)?.shown.has(groupCellId(`${cycleTable(id)}:${dimension}`, value)) ?? false,
+    cycle: (id) => tableOf(id)?.table ?? false,
+    group: (id, dimension, value) => tableOf(id)?.group(dimension, value) ?? false,
+    small: (id, dimension, value) => tableOf(id)?.small(dimension, value) ?? false,
   };
   const seen = new Set<string>();
   const records: OutcomeRecord[] = [];

@@ -92,7 +92,8 @@ export function mentoringComparison(
       goals += 1;
     }
   }
-  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(unit.slice(unit.indexOf(":") + 1)));
+  const personOf = (unit: string) => unit.slice(unit.indexOf(":") + 1);
+  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(personOf(unit)), personOf);
   const suppressed = !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
   const all = [...mentees.values()];
   const difference = (changes: MenteeChanges) => summarise(changes.own).mean - summarise(changes.comparison).mean;

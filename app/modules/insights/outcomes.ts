@@ -25,12 +25,13 @@ export type CycleOutcomes = { cycleId: string; name: string; n: number; suppress
 
 export type GroupOutcomes = { value: string; label: string; n: number; suppressed: boolean; rates: Rates | null };
 
-export type DimensionOutcomes = { id: string; label: string; groups: GroupOutcomes[]; unknown: number };
+/** `smallGroupsLeftOut`: some group was below its floor and is neither named nor counted. */
+export type DimensionOutcomes = { id: string; label: string; groups: GroupOutcomes[]; unknown: number; smallGroupsLeftOut: boolean };
 
 export type CycleBreakdown = { cycleId: string; name: string; n: number; suppressed: boolean; rates: Rates | null; dimensions: DimensionOutcomes[] };
 
-/** Which rows the disclosure check releases: a cycle's, and a group's of a dimension within a cycle. */
-export type OutcomesShown = { cycle: (cycleId: string) => boolean; group: (cycleId: string, dimension: string, value: string) => boolean };
+/** Which rows the disclosure check releases: a cycle's, and a group's of a dimension within a cycle; and which groups are below their floor. */
+export type OutcomesShown = { cycle: (cycleId: string) => boolean; group: (cycleId: string, dimension: string, value: string) => boolean; small: (cycleId: string, dimension: string, value: string) => boolean };
 
 function rates(records: readonly OutcomeRecord[]): Rates {
   const count = (outcome: Outcome) => records.filter((record) => record.outcome === outcome).length;
@@ -47,7 +48,7 @@ export function outcomesByCycle(records: readonly OutcomeRecord[], cycles: reado
   });
 }
 
-/** One cycle's rates by group (groups by id, named by `dimensions`' labels), each row where the check releases it. */
+/** One cycle's rates by group (groups by id, named by `dimensions`' labels), each row where the check releases it; groups below their floor are left out. */
 export function outcomesByGroup(
   records: readonly OutcomeRecord[],
   cycle: { id: string; name: string },
@@ -70,13 +71,14 @@ export function outcomesByGroup(
         if (value === null) unknown += 1;
         else (byGroup.get(value) ?? byGroup.set(value, []).get(value)!).push(record);
       }
-      const groups = [...byGroup]
+      const listed = [...byGroup].filter(([value]) => !shown.small(cycle.id, dimension.id, value));
+      const groups = listed
         .map(([value, members]): GroupOutcomes => {
           const released = shown.group(cycle.id, dimension.id, value);
           return { value, label: dimension.groupLabel?.(value) ?? value, n: members.length, suppressed: !released, rates: released ? rates(members) : null };
         })
         .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-      return { id: dimension.id, label: dimension.label, groups, unknown };
+      return { id: dimension.id, label: dimension.label, groups, unknown, smallGroupsLeftOut: listed.length < byGroup.size };
     }),
   };
 }

@@ -5,6 +5,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import type { InsightsScope } from "./policy";
+import { GROUPS_AT_LOCK, readGroupsAtLock, type GroupsAtLock } from "~/modules/calibration/groups-at-lock";
 import { readRows } from "~/db/reads.server";
 
 /**
@@ -90,10 +91,11 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * session locked most recently (its state event to "locked"), a session with no such event (set up
  * outside the app) as if locked before any, ties by the session's id, the greater first. So each
  * person's entries of a cycle come latest first, and whoever reads one outcome per person and cycle
- * takes the first.
+ * takes the first. Each person's team and attributes are those kept at their session's lock
+ * (groups-at-lock.ts), not today's: a move after the lock regroups nothing already read.
  */
 export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
-  return parseRows(entryRow, await readRows(Prisma.sql`
+  const rows = parseRows(entryRow, await readRows(Prisma.sql`
     ${scopeSql(scope)},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
@@ -108,6 +110,27 @@ export async function calibrationInScope(scope: InsightsScope, cycleId?: string)
     LEFT JOIN locks l ON l."sessionId" = s.id
     WHERE s.state IN ('locked', 'published') ${cycleId === undefined ? Prisma.empty : Prisma.sql`AND s."cycleId" = ${cycleId}`}
     ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`));
+  const kept = await groupsAtLockOf([...new Set(rows.map((row) => row.sessionId))]);
+  return rows.map((row) => {
+    const atLock = kept.get(row.sessionId)?.get(row.personId);
+    return atLock ? { ...row, team: atLock.team, attributes: JSON.stringify(atLock.attributes) } : row;
+  });
+}
+
+/** The groups each session kept at its latest lock, by session and person; a session locked before they were kept has none (today's are read). */
+async function groupsAtLockOf(sessionIds: readonly string[]): Promise<Map<string, Map<string, GroupsAtLock>>> {
+  const kept = new Map<string, Map<string, GroupsAtLock>>();
+  if (!sessionIds.length) return kept;
+  const locks = await db.calibrationEvent.findMany({
+    where: { sessionId: { in: [...sessionIds] }, kind: "state", change: { contains: GROUPS_AT_LOCK } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { sessionId: true, change: true },
+  });
+  for (const lock of locks) {
+    const groups = readGroupsAtLock(lock.change);
+    if (groups) kept.set(lock.sessionId, groups);
+  }
+  return kept;
 }
 
 const pairRow = z.object({ menteeId: z.string(), activeSince: sqlDate, goals: z.string() });

@@ -28,7 +28,7 @@ export type ShiftRecord = {
 
 export type MeanWithInterval = { estimate: number; interval: [number, number] };
 
-/** A row's figures; all null when the disclosure check hides it (its size is the number of entries, which its members are). */
+/** A row's figures; all null when the disclosure check hides it (its size in the check is its people: one person calibrated in four cycles is one). */
 export type ShiftFigures = { n: number; sessions: number | null; meanShift: MeanWithInterval | null; outcomeChanged: Proportion | null };
 
 export type ManagerShift = ShiftFigures & { managerId: string; suppressed: boolean };
@@ -77,6 +77,7 @@ export function calibrationShift(records: readonly ShiftRecord[], floorOf: (pers
   const release = disclosureCheck(
     shiftCells(rows.map((row) => ({ unit: unitOf(row), managerId: row.managerId }))),
     (unit) => floorOf(personOf.get(unit)!),
+    (unit) => personOf.get(unit)!,
   );
   const spread = summarise(rows.map(shiftOf));
   const totalShown = release.shown.has("shift");

@@ -1,4 +1,5 @@
 import type { CsvValue } from "~/utils/csv";
+import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import type { Proportion } from "~/modules/statistics/intervals";
 import type { FunnelStageRow, validityOverTime } from "./hiring";
 import type { MentoringComparison } from "./mentoring";
@@ -43,7 +44,7 @@ export type InsightTablesInput = {
 
 const round = (value: number | null | undefined, digits = 4) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
 const proportion = (value: Proportion | null | undefined): CsvValue[] => (value ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])] : [null, null, null]);
-const hiddenNote = (hidden: boolean, floor: number) => (hidden ? `hidden: fewer than ${floor} people, or it would give the figures of such a group` : "shown");
+const shownNote = (hidden: boolean, floor: number) => (hidden ? hiddenNote(floor) : "shown");
 
 export function insightTable(view: InsightTablesInput, table: InsightTable): Table {
   const floor = view.floor;
@@ -61,7 +62,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             level.median,
             level.medianInterval?.[0] ?? null,
             level.medianInterval?.[1] ?? null,
-            hiddenNote(level.suppressed, floor),
+            shownNote(level.suppressed, floor),
           ]),
         ),
       };
@@ -73,7 +74,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     case "outcomes-by-cycle":
       return {
         columns: ["cycle", "people", "promoted", "promoted lower", "promoted upper", "stay", "stay lower", "stay upper", "not ready", "not ready lower", "not ready upper", "shown"],
-        rows: view.outcomesByCycle.map((cycle) => [cycle.name, cycle.n, ...proportion(cycle.rates?.promote), ...proportion(cycle.rates?.stay), ...proportion(cycle.rates?.["not-ready"]), hiddenNote(cycle.suppressed, floor)]),
+        rows: view.outcomesByCycle.map((cycle) => [cycle.name, cycle.n, ...proportion(cycle.rates?.promote), ...proportion(cycle.rates?.stay), ...proportion(cycle.rates?.["not-ready"]), shownNote(cycle.suppressed, floor)]),
       };
     case "outcomes-by-group": {
       const breakdown = view.outcomesByGroup;
@@ -81,7 +82,10 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
         columns: ["cycle", "by", "group", "people", "promoted", "promoted lower", "promoted upper", "not ready", "not ready lower", "not ready upper", "shown"],
         rows: breakdown
           ? breakdown.dimensions.flatMap((dimension) =>
-              dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), hiddenNote(group.suppressed, floor)]),
+              [
+                ...dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), shownNote(group.suppressed, floor)]),
+                ...(dimension.smallGroupsLeftOut ? [[breakdown.name, dimension.label, smallGroupsNote(floor), null, null, null, null, null, null, null, null]] : []),
+              ],
             )
           : [],
       };
@@ -89,7 +93,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     case "mentoring": {
       const mentoring = view.mentoring;
       const mean = (value: { estimate: number; interval: [number, number] } | null): CsvValue[] => [round(value?.estimate), round(value?.interval[0]), round(value?.interval[1])];
-      const shown = hiddenNote(mentoring.suppressed, floor);
+      const shown = shownNote(mentoring.suppressed, floor);
       return {
         columns: ["group", "people", "goals compared", "mean change in goal rating", "lower (95%)", "upper (95%)", "shown"],
         rows: [
@@ -115,13 +119,13 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     case "hiring-funnel":
       return {
         columns: ["stage", "reached", "moved on", "rejected here", "open", "conversion", "conversion lower (95%)", "conversion upper (95%)", "shown"],
-        rows: (view.hiring?.funnel ?? []).map((row) => [row.label, row.reached, row.movedOn, row.rejected, row.open, ...proportion(row.conversion), hiddenNote(row.suppressed, floor)]),
+        rows: (view.hiring?.funnel ?? []).map((row) => [row.label, row.reached, row.movedOn, row.rejected, row.open, ...proportion(row.conversion), shownNote(row.suppressed, floor)]),
       };
     case "calibration-shift":
       return {
-        columns: ["manager", "people calibrated", "sessions", "mean shift (final − proposed rating)", "shift lower (95%)", "shift upper (95%)", "outcome changed", "changed lower", "changed upper", "shown"],
+        columns: ["manager", "calibrations (a person in a session)", "sessions", "mean shift (final − proposed rating)", "shift lower (95%)", "shift upper (95%)", "outcome changed", "changed lower", "changed upper", "shown"],
         rows: [
-          ["Everyone", view.shift.n, view.shift.sessions, round(view.shift.meanShift?.estimate), round(view.shift.meanShift?.interval[0]), round(view.shift.meanShift?.interval[1]), ...proportion(view.shift.outcomeChanged), hiddenNote(view.shift.suppressed, floor)],
+          ["Everyone", view.shift.n, view.shift.sessions, round(view.shift.meanShift?.estimate), round(view.shift.meanShift?.interval[0]), round(view.shift.meanShift?.interval[1]), ...proportion(view.shift.outcomeChanged), shownNote(view.shift.suppressed, floor)],
           ...view.shift.managers.map((manager) => [
             manager.name,
             manager.n,
@@ -130,7 +134,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             round(manager.meanShift?.interval[0]),
             round(manager.meanShift?.interval[1]),
             ...proportion(manager.outcomeChanged),
-            hiddenNote(manager.suppressed, floor),
+            shownNote(manager.suppressed, floor),
           ]),
         ],
       };

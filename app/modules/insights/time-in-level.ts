@@ -107,7 +107,8 @@ export function timeInLevel(spells: readonly LevelSpell[], order: readonly { tra
     else byPlace.set(key, [spell]);
   }
   const units = spells.map((spell, index) => ({ unit: `${spell.personId}#${index}`, track: spell.track, level: spell.level }));
-  const release = disclosureCheck(timeInLevelCells(units), (unit) => floorOf(unit.slice(0, unit.lastIndexOf("#"))));
+  const personOf = (unit: string) => unit.slice(0, unit.lastIndexOf("#"));
+  const release = disclosureCheck(timeInLevelCells(units), (unit) => floorOf(personOf(unit)), personOf);
   return order
     .map(({ track, levels }) => {
       const curves = levels.flatMap((level): LevelCurve[] => {

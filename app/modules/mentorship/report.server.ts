@@ -6,7 +6,7 @@ import { isPairStatus, PULSE_CHECKPOINTS, type Outcome, type Role } from "./life
 import { canSeeReport } from "./policy";
 import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
 import { goalRatings, programmePulses, programmeReportVersion } from "./queries.server";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
 import { personFloors } from "~/modules/disclosure/floors.server";
 

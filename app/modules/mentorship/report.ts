@@ -1,9 +1,9 @@
 /**
  * A programme's report for admins, from plain rows: participation, what became of the pairs,
  * relationship pulses and how the mentees' goal competencies moved in later reviews. Which
- * averages are shown is the disclosure check's to say (decision 060): none of fewer answers than
- * the floor (with three answers an average says more about one person than about the programme),
- * and none that would give such an average beside the others shown.
+ * averages are shown is the disclosure check's to say (decision 060): none over fewer people than
+ * the floor (a mentor's answers for four pairs, or a mentee's four goals, are one person's), and
+ * none that would give such an average beside the others shown.
  */
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
 import { OUTCOMES, PAIR_STATUSES, type Outcome, type PairStatus, type Role } from "./lifecycle";
@@ -33,7 +33,7 @@ export function pulseSummary(rows: readonly PulseRow[], checkpoints: readonly nu
     ];
   });
   const respondent = new Map(rows.map((row) => [unit(row), row.respondentId]));
-  const { shown } = disclosureCheck(cells, (answer) => floorOf(respondent.get(answer)!));
+  const { shown } = disclosureCheck(cells, (answer) => floorOf(respondent.get(answer)!), (answer) => respondent.get(answer)!);
   return checkpoints.map((checkpoint) => {
     const group = (key: string, these: readonly PulseRow[]): PulseGroup => ({
       usefulness: average(these.map((row) => row.usefulness), shown.has(`${checkpoint}:${key}`)),
@@ -70,6 +70,7 @@ export function goalMovement(rows: readonly GoalMovementRow[], floorOf: (personI
   const { shown } = disclosureCheck(
     [{ id: "all", members: compared.map(unit) }, ...competencies.map((competencyId) => ({ id: `competency:${competencyId}`, members: compared.filter((row) => row.competencyId === competencyId).map(unit) }))],
     (goal) => floorOf(mentee.get(goal)!),
+    (goal) => mentee.get(goal)!,
   );
   const overallShown = shown.has("all");
   return {

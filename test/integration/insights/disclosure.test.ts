@@ -113,9 +113,8 @@ async function adminRows(adminId: string, cycle: { id: string; sessions: string[
   const row = view.outcomesByCycle.find((candidate) => candidate.cycleId === cycle.id)!;
   rows.push({ id: `insights ${cycle.id}`, members: [...latest.keys()].map(unit), shown: row.rates !== null });
   for (const dimension of view.outcomesByGroup!.dimensions) {
-    for (const group of dimension.groups) {
-      rows.push({ id: `insights ${cycle.id} ${dimension.id}=${group.value}`, members: [...latest.values()].filter((entry) => known.groupOf(entry, dimension.id) === group.value).map((entry) => unit(entry.personId)), shown: group.rates !== null });
-    }
+    const listed = new Map(dimension.groups.map((group) => [group.value, group.rates !== null]));
+    rows.push(...groupRows(`insights ${cycle.id} ${dimension.id}`, [...latest.values()], dimension.id, listed, known, unit));
   }
   return rows;
 }
@@ -123,19 +122,40 @@ async function adminRows(adminId: string, cycle: { id: string; sessions: string[
 async function fairnessRows(adminId: string, cycle: { id: string; sessions: string[] }, known: Known): Promise<Row[]> {
   const rows: Row[] = [];
   for (const sessionId of cycle.sessions) {
-    const report = bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean }[] }[] } }>(
+    const report = bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean; ratingDifference: unknown; promotionDifference: unknown }[] }[] } }>(
       await fairnessRoute.loader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, adminId), { sessionId })),
     ).report;
     const people = known.entries.filter((entry) => entry.sessionId === sessionId);
     const unit = (personId: string) => `${cycle.id}/${personId}`;
     rows.push({ id: `fairness ${sessionId}`, members: people.map((entry) => unit(entry.personId)), shown: report.meanRating !== null });
     for (const dimension of report.dimensions) {
+      const listed = new Map(dimension.groups.map((group) => [group.value, !group.suppressed]));
+      rows.push(...groupRows(`fairness ${sessionId} ${dimension.id}`, people, dimension.id, listed, known, unit));
+      // A difference against everyone else gives everyone else's figures: a row of its own.
       for (const group of dimension.groups) {
-        rows.push({ id: `fairness ${sessionId} ${dimension.id}=${group.value}`, members: people.filter((entry) => known.groupOf(entry, dimension.id) === group.value).map((entry) => unit(entry.personId)), shown: !group.suppressed });
+        const rest = people.filter((entry) => known.groupOf(entry, dimension.id) !== group.value).map((entry) => unit(entry.personId));
+        rows.push({ id: `fairness ${sessionId} ${dimension.id}≠${group.value}`, members: rest, shown: group.ratingDifference !== null || group.promotionDifference !== null });
       }
     }
   }
   return rows;
+}
+
+/**
+ * A dimension's rows: each group the page lists, shown or hidden, and each group it leaves out, as a
+ * hidden row (who is in a team or a place is known from the people pages). A group is left out only
+ * when it has fewer people than their floor.
+ */
+function groupRows(prefix: string, people: Known["entries"], dimension: string, listed: ReadonlyMap<string, boolean>, known: Known, unit: (personId: string) => string): Row[] {
+  const groups = new Map<string, string[]>();
+  for (const entry of people) {
+    const value = known.groupOf(entry, dimension);
+    if (value !== null) (groups.get(value) ?? groups.set(value, []).get(value)!).push(entry.personId);
+  }
+  return [...groups].map(([value, members]) => {
+    if (!listed.has(value)) expect(members.length, `${prefix}=${value} left out`).toBeLessThan(Math.max(...members.map((person) => known.floorOf.get(person) ?? 4)));
+    return { id: `${prefix}=${value}`, members: members.map(unit), shown: listed.get(value) ?? false };
+  });
 }
 
 /** What the attacker works out: hidden rows about fewer people than their floor, and small groups sharing every row (alone, in pairs or threes). */
@@ -210,11 +230,11 @@ async function cycleWith(admin: { id: string }, sessions: { floor?: number; peop
 }
 
 const insights = async (viewerId: string, cycleId: string) =>
-  bodyOf<{ outcomesByCycle: { cycleId: string; rates: unknown }[]; outcomesByGroup: { dimensions: { id: string; groups: { value: string; rates: unknown }[] }[] } }>(
+  bodyOf<{ outcomesByCycle: { cycleId: string; rates: unknown }[]; outcomesByGroup: { dimensions: { id: string; groups: { value: string; rates: unknown }[]; smallGroupsLeftOut: boolean }[] } }>(
     await insightsRoute.loader(routeArgs(await signedInRequest(`/insights?cycle=${cycleId}`, viewerId))),
   );
 const fairness = async (viewerId: string, sessionId: string) =>
-  bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean }[] }[] } }>(
+  bodyOf<{ report: { meanRating: number | null; dimensions: { id: string; groups: { value: string; suppressed: boolean }[]; smallGroupsLeftOut: boolean }[] } }>(
     await fairnessRoute.loader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, viewerId), { sessionId })),
   ).report;
 
@@ -226,8 +246,8 @@ describe("the audit's derivations, each closed", () => {
     const response = await csvRoute.loader(routeArgs(await signedInRequest("/insights/time-in-level.csv", admin.id), { file: "time-in-level.csv" }));
     const rows = (await response.text()).trim().split("\r\n").map((line) => line.split(","));
     const header = rows[0]!;
-    // The last field ("hidden: …") is quoted and has a comma in it; the counts come before it.
-    const hidden = rows.slice(1).filter((cells) => cells.join(",").includes('"hidden:'));
+    // The last field ("Not shown: …") is quoted and has a comma in it; the counts come before it.
+    const hidden = rows.slice(1).filter((cells) => cells.join(",").includes('"Not shown:'));
     for (const row of hidden) {
       expect(row[header.indexOf("stays")], row.join(",")).toBe("");
       expect(row[header.indexOf("promotions")], row.join(",")).toBe("");
@@ -246,13 +266,16 @@ describe("the audit's derivations, each closed", () => {
     expect(cycleRow.rates !== null && large.meanRating !== null).toBe(false);
   });
 
-  test("a session that raises its floor to 8 keeps it in insights: a group of 5 there is hidden on both pages", async () => {
+  test("a session that raises its floor to 8 keeps it in insights: a group of 5 there is neither named nor counted on both pages", async () => {
     const admin = await createAdmin();
     const people = [...Array.from({ length: 5 }, () => ({ level: "ic2", team: "Five", promoted: false })), ...Array.from({ length: 9 }, () => ({ level: "ic3", team: "Nine", promoted: false }))];
     const { cycle, sessions, tag } = await cycleWith(admin, [{ floor: 8, people }]);
     const team = (await insights(admin.id, cycle.id)).outcomesByGroup.dimensions.find((dimension) => dimension.id === "team")!;
-    expect(team.groups.find((group) => group.value === `Five ${tag}`)!.rates).toBeNull();
-    expect((await fairness(admin.id, sessions[0]!)).dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === `Five ${tag}`)!.suppressed).toBe(true);
+    expect(team.groups.map((group) => group.value)).toEqual([`Nine ${tag}`]);
+    expect(team.smallGroupsLeftOut).toBe(true);
+    const sessionTeam = (await fairness(admin.id, sessions[0]!)).dimensions.find((dimension) => dimension.id === "team")!;
+    expect(sessionTeam.groups.map((group) => group.value)).toEqual([`Nine ${tag}`]);
+    expect(sessionTeam.smallGroupsLeftOut).toBe(true);
   });
 
   test("nested dimensions: the track less its shown levels does not give the people alone at Staff and Senior Staff", async () => {
@@ -265,6 +288,6 @@ describe("the audit's derivations, each closed", () => {
     const shownLevels = levels.filter((level) => level.rates !== null).map((level) => level.value);
     // With the track shown, the shown levels leave at least the floor's worth of people hidden together.
     if (track.rates !== null) expect(shownLevels.filter((level) => ["ic1", "ic2", "ic3"].includes(level)).length).toBeLessThan(3);
-    expect(levels.find((level) => level.value === "ic4")!.rates).toBeNull();
+    expect(levels.find((level) => level.value === "ic4")).toBeUndefined();
   });
 });

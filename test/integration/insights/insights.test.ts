@@ -115,12 +115,12 @@ describe("organisation insights", () => {
     expect(breakdown.n).toBe(12);
     expect(breakdown.rates!.promote.estimate).toBeCloseTo(3 / 12, 10);
     const teams = breakdown.dimensions.find((dimension) => dimension.id === "team")!.groups;
-    // Gamma (one person) is under the floor; Beta (five) is hidden with it, or Gamma's figures would follow from the cycle's and Alpha's.
+    // Gamma (one person) is under the floor: neither named nor counted. Beta (five) is hidden with it, or Gamma's figures would follow from the cycle's and Alpha's.
     expect(teams.map((group) => [group.value.split(" ")[0], group.n, group.suppressed, group.rates === null])).toEqual([
       ["Alpha", 6, false, false],
       ["Beta", 5, true, true],
-      ["Gamma", 1, true, true],
     ]);
+    expect(breakdown.dimensions.find((dimension) => dimension.id === "team")!.smallGroupsLeftOut).toBe(true);
     expect(teams[0]!.rates!.promote.estimate).toBeCloseTo(2 / 6, 10);
     // Calibration shift: Ana's six moved by −1/3 on average, Ben's not at all.
     expect(view.shift.n).toBe(12);
@@ -135,8 +135,25 @@ describe("organisation insights", () => {
     expect(lines[0]).toContain("mean shift");
     expect(lines.find((line) => line.startsWith("Ana Manager,6,1,-0.3333,"))).toBeDefined();
     const groups = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.vp.id), { file: "outcomes-by-group.csv" }))).text();
-    expect(groups).toContain(`Spring ${org.tag},Team,Gamma ${org.tag},1,,,,,,,"hidden:`);
+    expect(groups).not.toContain(`Gamma ${org.tag}`);
+    expect(groups).toContain(`Spring ${org.tag},Team,Groups of fewer than 4 people are not listed.,,,,,,,,`);
+    expect(groups).toContain(`Spring ${org.tag},Team,Beta ${org.tag},5,,,,,,,"Not shown:`);
     expect(statusOf(await thrown(() => csv(org.vp.id, "people.csv")))).toBe(404);
+  });
+
+  test("an imported attribute's group of one is neither named nor counted, on the page or in the CSV", async () => {
+    const org = await organisation();
+    // Ben's six: five in Berlin and one in a place only they live in.
+    const place = `Reykjavik ${org.tag}`;
+    for (const [index, person] of org.bens.entries()) await db.user.update({ where: { id: person.id }, data: { attributes: JSON.stringify({ location: index === 5 ? place : "Berlin" }) } });
+    const view = await page(org.ben.id, `?cycle=${org.cycle.id}`);
+    const location = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "attribute:location")!;
+    expect(location.groups.map((group) => [group.value, group.n])).toEqual([["Berlin", 5]]);
+    expect(location.smallGroupsLeftOut).toBe(true);
+    const body = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.ben.id), { file: "outcomes-by-group.csv" }))).text();
+    expect(body).not.toContain(place);
+    expect(body).not.toMatch(/Location,[^,]*,1,/);
+    expect(body).toContain("Location,Groups of fewer than 4 people are not listed.");
   });
 
   test("mentoring and growth: mentees' goal movement against comparable people, only among the people the viewer may see", async () => {
@@ -222,7 +239,8 @@ describe("organisation insights", () => {
     expect(view.scope).toBe("organisation");
     expect(view.hiring).toMatchObject({ validity: { minN: 10 }, funnel: expect.any(Array) });
     const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
-    expect(teams.map((group) => group.value)).toContain(`Outside ${org.tag}`);
+    // The one person outside every manager's line counts in the cycle; their team of one is not listed.
+    expect(teams.map((group) => group.value)).not.toContain(`Outside ${org.tag}`);
     expect(view.outcomesByGroup!.n).toBe(13);
   });
 });

@@ -89,24 +89,21 @@ describe("the fairness report", () => {
     ]);
   });
 
-  test("a group below the floor is suppressed, and so is the next smallest when it is the only one", () => {
+  test("a group below the floor is neither named nor counted, and the next smallest is suppressed when it is the only one", () => {
     const people = [
       ...Array.from({ length: 8 }, () => person(3, false, "Payments")),
       ...Array.from({ length: 5 }, () => person(3, true, "Search")),
       ...Array.from({ length: 3 }, () => person(1, false, "Tiny")),
     ];
-    const groups = sessionFairness(people, dimensions.slice(0, 1), 4).dimensions[0]!.groups;
-    const shown = Object.fromEntries(groups.map((group) => [group.value, group.suppressed]));
-    expect(shown).toEqual({ Payments: false, Search: true, Tiny: true });
-    const tiny = groups.find((group) => group.value === "Tiny")!;
-    expect(tiny).toEqual({ value: "Tiny", label: "Tiny", n: 3, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null });
+    const team = sessionFairness(people, dimensions.slice(0, 1), 4).dimensions[0]!;
+    const shown = Object.fromEntries(team.groups.map((group) => [group.value, group.suppressed]));
+    expect(shown).toEqual({ Payments: false, Search: true });
+    expect(team.smallGroupsLeftOut).toBe(true);
+    const search = team.groups.find((group) => group.value === "Search")!;
+    expect(search).toEqual({ value: "Search", label: "Search", n: 5, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null });
     // A big group whose rest is below the floor is not compared with those few either.
     const lopsided = [...Array.from({ length: 10 }, () => person(3, false, "Big")), person(1, false, "One"), person(4, true, "Two"), person(4, true, "Two")];
-    expect(sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([
-      ["Big", true],
-      ["Two", true],
-      ["One", true],
-    ]);
+    expect(sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([["Big", true]]);
     // With a higher floor nothing at all is shown.
     expect(sessionFairness(people, dimensions.slice(0, 1), 9).dimensions[0]!.groups.every((group) => group.suppressed)).toBe(true);
   });

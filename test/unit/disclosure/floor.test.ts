@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { belowFloor, SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 
 describe("small groups", () => {
   it("fewer than four people (nobody included) are below the default floor", () => {
