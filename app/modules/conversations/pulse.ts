@@ -1,5 +1,5 @@
 import { releasedBatches } from "~/modules/disclosure/check";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { pulseFloor } from "./policy";
 
 /**

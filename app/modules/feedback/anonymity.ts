@@ -22,7 +22,7 @@
  * and each report's raised one (a calibration session's), passed as `floorOf`. Pure.
  */
 import { disclosureCheck, releasedBatches, type Cell } from "~/modules/disclosure/check";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 
 export const ANONYMITY_FLOOR = 3;
 

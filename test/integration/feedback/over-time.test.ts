@@ -4,7 +4,7 @@ import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId
 import { db } from "~/db/client.server";
 import { answerPage, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
-import { SMALL_GROUP_FLOOR } from "~/modules/statistics/small-groups";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
