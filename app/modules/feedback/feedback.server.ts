@@ -454,6 +454,19 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
 
 // Reading
 
+/** The audit event of a person's first opening of their released feedback in a cycle: its to-do goes with it (todo.server.ts). */
+export const FEEDBACK_OPENED = "feedback.opened";
+
+/**
+ * Records, once, that the person opened their feedback in the cycle once it was released to them:
+ * from then on the to-do list no longer announces it. A second opening writes nothing.
+ */
+export async function markFeedbackOpened(personId: string, cycleId: string): Promise<void> {
+  const where = { action: FEEDBACK_OPENED, actorId: personId, subjectType: "ReviewCycle", subjectId: cycleId };
+  if (await db.auditEvent.findFirst({ where, select: { id: true } })) return;
+  await recordAuditEvent(db, { actorId: personId, action: FEEDBACK_OPENED, subjectType: "ReviewCycle", subjectId: cycleId });
+}
+
 /** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
 async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
   const entry = await db.calibrationEntry.findFirst({ where: { personId, released: true, session: { cycleId, state: "published" } }, select: { id: true } });

@@ -4,10 +4,10 @@ import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, pickedCompetencies, requestsAbout } from "./feedback.server";
+import { feedbackAbout, feedbackSettingsOf, markFeedbackOpened, pickedCompetencies, requestsAbout } from "./feedback.server";
 import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canNominate, canWithdrawRequest } from "./policy";
-import type { FeedbackRelease } from "./release";
+import { canDecideNomination, canFollowUpFeedback, canNominate, canWithdrawRequest } from "./policy";
+import { competenciesShown, type FeedbackRelease } from "./release";
 
 /**
  * One person's feedback in a cycle, as its page shows it to them and to their manager: who is
@@ -26,6 +26,8 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
   const upward = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward"));
   if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError("We could not find that page.");
+  // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
+  if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
   const open = cycle.closedAt === null && settings.peer;
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
@@ -63,8 +65,32 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
         : null,
     peer,
     upward,
+    /** For the person: the competencies their released feedback speaks of, each to add to their next one-to-one or growth plan. */
+    followUp: isSubject ? followUpCompetencies(peer, upward).map((id) => ({ id, name: names.get(id) ?? id })) : [],
     selfAssessment: isManager || (peer?.release.view === "named" && !isSubject) ? await selfRatings(viewer, cycleId, subject.id) : null,
   };
+}
+
+function followUpCompetencies(...releases: ({ release: FeedbackRelease } | null)[]): string[] {
+  return [...new Set(releases.flatMap((shown) => (shown ? competenciesShown(shown.release) : [])))];
+}
+
+/**
+ * What the person acts on from their released feedback: the competency (its name on the ladder
+ * served to them) and the cycle, when policy.ts lets them. NotFoundError for anyone else, or a
+ * competency the feedback says nothing about.
+ */
+export async function feedbackFollowUp(viewer: Viewer, cycleId: string, personId: string, competencyId: string): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
+  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
+  if (!cycle) throw new NotFoundError("We could not find that page.");
+  const reads = [await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")), await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward"))];
+  const allowed = reads.some((shown) => shown && canFollowUpFeedback(viewer, personId, { view: shown.release.view, competencyIds: competenciesShown(shown.release) }, competencyId));
+  if (!allowed) throw new NotFoundError("We could not find that feedback.");
+  const subject = await db.user.findUniqueOrThrow({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const served = subject.level ? await ladderForPerson(subject) : undefined;
+  const name = served && subject.level ? competenciesForLevel(served.ladder, subject.level).find((competency) => competency.id === competencyId)?.name : undefined;
+  const competencyName = name ?? competencyId;
+  return { competencyId, competencyName, agendaPoint: `What I take from my feedback in ${cycle.name} on ${competencyName}` };
 }
 
 async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Promise<{ release: FeedbackRelease } | null> {

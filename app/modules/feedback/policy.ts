@@ -104,3 +104,11 @@ export function canDeclineRequest(reader: FeedbackReader, request: { reviewerId:
 export function canChangeSettings(reader: FeedbackReader, cycle: { closed: boolean }): boolean {
   return reader.isAdmin && !cycle.closed;
 }
+
+/**
+ * Acting on feedback (a point for the next one-to-one, a growth focus) is the person's own, on the
+ * feedback they may read (feedbackView), on a competency it shows them something about.
+ */
+export function canFollowUpFeedback(reader: FeedbackReader, subjectId: string, shown: { view: FeedbackView; competencyIds: readonly string[] }, competencyId: string): boolean {
+  return reader.id === subjectId && shown.view !== "none" && shown.competencyIds.includes(competencyId);
+}
