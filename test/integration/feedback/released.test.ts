@@ -14,7 +14,7 @@ import { storedGrowthPlan } from "~/modules/growth/queries.server";
 import { renderMessage } from "~/modules/notifications/render";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 /**
@@ -76,13 +76,14 @@ async function answeredCycle() {
 
 const pagePath = (cycleId: string, personId: string) => `/feedback/cycles/${cycleId}/people/${personId}`;
 
-async function load<T>(route: { loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }, url: string, userId: string, params: Record<string, string> = {}): Promise<T> {
+async function load<T>(route: { loader: RouteFunction }, url: string, userId: string, params: Record<string, string> = {}): Promise<T> {
   return bodyOf<T>(await route.loader(routeArgs(await signedInRequest(url, userId), params)));
 }
 
 async function post(url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
+  const action: RouteFunction = personRoute.action;
   try {
-    const result = await personRoute.action(routeArgs(await signedInPost(url, userId, fields), params));
+    const result = await action(routeArgs(await signedInPost(url, userId, fields), params));
     return { status: statusOf(result), body: bodyOf<{ ok: boolean; message: string }>(result) };
   } catch (error) {
     return { status: statusOf(error), body: bodyOf<{ ok: boolean; message: string }>(error) };
