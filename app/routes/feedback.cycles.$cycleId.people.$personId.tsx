@@ -7,7 +7,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { InvalidError } from "~/modules/errors";
-import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
+import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, swapReviewer, withdrawRequest } from "~/modules/feedback/feedback.server";
 import { feedbackFollowUp, personFeedbackPage } from "~/modules/feedback/person-page.server";
 import { addPointToNextOneToOne } from "~/modules/conversations/agenda.server";
 import { addGrowthFocus } from "~/modules/growth/growth-plan.server";
@@ -22,7 +22,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return personFeedbackPage(viewer, params.cycleId ?? "", params.personId ?? "");
 });
 
-/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, withdrawing; the person acting on their released feedback. */
+/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, swapping, withdrawing; the person acting on their released feedback. */
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const cycleId = params.cycleId ?? "";
@@ -41,6 +41,12 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   if (intent === "approve" || intent === "decline") {
     await decideNomination(viewer, text("requestId"), intent, intent === "decline" ? text("reason") : null);
     return { ok: true as const, message: intent === "approve" ? "Approved: they are asked now." : "Declined; the person reads your reason.", typed: "" };
+  }
+  if (intent === "swap") {
+    const replacement = text("reviewerId") ? { reviewerId: text("reviewerId") } : { email: text("email") };
+    const result = await swapReviewer(viewer, text("requestId"), replacement, text("reason"));
+    if (!result.ok) return data({ ok: false as const, message: result.message, typed: "" }, { status: 400 });
+    return { ok: true as const, message: "Swapped: the new colleague is asked now.", typed: "" };
   }
   if (intent === "pick-competencies") {
     const picked = form.getAll("competencyId").filter((value): value is string => typeof value === "string");
@@ -114,6 +120,16 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                             </Button>
                           </Form>
                         </>
+                      ) : null}
+                      {request.maySwap ? (
+                        <Form method="post" className="flex flex-wrap items-end gap-2">
+                          <input type="hidden" name="requestId" value={request.id} />
+                          <Field label="Ask instead (email)" type="email" name="email" required autoComplete="off" className="w-56" />
+                          {request.state === "nominated" ? <Field label="Reason for the swap" name="reason" required className="w-48" /> : null}
+                          <Button type="submit" name="intent" value="swap" variant="secondary" disabled={busy}>
+                            Swap
+                          </Button>
+                        </Form>
                       ) : null}
                       {request.mayWithdraw ? (
                         <Form method="post">

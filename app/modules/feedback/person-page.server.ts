@@ -5,8 +5,8 @@ import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import { feedbackAbout, feedbackSettingsOf, markFeedbackOpened, pickedCompetencies, requestsAbout } from "./feedback.server";
-import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canFollowUpFeedback, canNominate, canWithdrawRequest } from "./policy";
+import { ineligibility, LIVE_STATES, NO_TIES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
+import { canDecideNomination, canFollowUpFeedback, canNominate, canSwapReviewer, canWithdrawRequest, maySuggestPeer } from "./policy";
 import { competenciesShown, type FeedbackRelease } from "./release";
 
 /**
@@ -55,6 +55,7 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
       declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
       leftRungs: request.withdrawnReason === "reviewer-deactivated",
       mayWithdraw: canWithdrawRequest(viewer, request, subject),
+      maySwap: open && canSwapReviewer(viewer, { channel: "peer", state: request.state }, subject),
     })),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
     competencyName: Object.fromEntries(names),
@@ -114,30 +115,38 @@ async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string) {
   return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
 }
 
-/** Peers to suggest: people on the person's team, on hiring loops with them, or mentoring with them, with how many requests each already has. */
+/**
+ * Peers to suggest: people on the person's team or under the same manager (for a manager, their
+ * fellow managers), on hiring loops with them, mentoring with them, or who gave or received feedback
+ * with them, with how many requests each already has; never their own reports (policy.ts).
+ */
 async function peerSuggestions(cycleId: string, subject: { id: string; managerId: string | null; teamId: string | null }, reviewCap: number, asked: string[]) {
   const loops = await db.hiringInterview.findMany({ where: { interviewerId: subject.id }, select: { loopId: true }, take: 200 });
-  const [team, interviewers, pairs] = await Promise.all([
+  const [team, siblings, interviewers, pairs, exchanged] = await Promise.all([
     subject.teamId ? db.user.findMany({ where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
+    subject.managerId ? db.user.findMany({ where: { managerId: subject.managerId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
     loops.length ? db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.loopId) }, interviewerId: { not: subject.id } }, select: { interviewerId: true, loopId: true } }) : [],
     db.mentorshipPair.findMany({ where: { status: { in: ["active", "ended"] }, OR: [{ menteeId: subject.id }, { mentorId: subject.id }] }, select: { menteeId: true, mentorId: true } }),
+    db.feedbackRequest.findMany({ where: { channel: "peer", state: "submitted", OR: [{ subjectId: subject.id }, { reviewerId: subject.id }] }, select: { subjectId: true, reviewerId: true }, take: 200 }),
   ]);
   const ties = new Map<string, Ties>();
-  const tie = (id: string) => ties.get(id) ?? ties.set(id, { sharedTeam: false, hiringLoops: 0, mentorship: false }).get(id)!;
+  const tie = (id: string) => ties.get(id) ?? ties.set(id, { ...NO_TIES }).get(id)!;
   for (const person of team) tie(person.id).sharedTeam = true;
+  for (const person of siblings) tie(person.id).sameManager = true;
   const loopsWith = new Map<string, Set<string>>();
   for (const row of interviewers) (loopsWith.get(row.interviewerId) ?? loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!).add(row.loopId);
   for (const [id, set] of loopsWith) tie(id).hiringLoops = set.size;
   for (const pair of pairs) tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
+  for (const row of exchanged) tie(row.subjectId === subject.id ? row.reviewerId : row.subjectId).feedbackTogether = true;
   const ids = [...ties.keys()];
   if (!ids.length) return [];
   const [people, load] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true } }),
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true, managerId: true } }),
     db.feedbackRequest.groupBy({ by: ["reviewerId"], where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } }),
   ]);
   const facts = { channel: "peer" as const, subject, alreadyNominated: new Set(asked), requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])), reviewCap };
   return suggestPeers(
-    people.map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
+    people.filter((person) => maySuggestPeer(person, subject)).map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
     facts,
   ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
 }

@@ -45,9 +45,10 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
           { channel: "peer", state: "nominated", subject: { managerId: viewer.id } },
           { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId: viewer.id, deactivatedAt: null } },
           { channel: "peer", state: "declined", declinedById: { not: null }, subject: { managerId: viewer.id, deactivatedAt: null } },
+          { channel: "peer", state: "declined", subjectId: viewer.id },
         ],
       },
-      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true },
+      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true, updatedAt: true },
     }),
     peerRowIds.length
       ? db.reviewCycleParticipant.findMany({
@@ -64,7 +65,14 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
   // Whoever nominates for each person: the person themself, or their manager.
   const nominating = participants.filter((participant) => (settingsOf.get(participant.cycleId)!.nominator === "person") === (participant.userId === viewer.id));
   // Reviewers lost: withdrawn because they left, or declined by the reviewer themself (the manager's own declines are not lost reviewers).
-  const lost = requests.filter((request) => request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId));
+  const lost = requests.filter((request) => request.subjectId !== viewer.id && (request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId)));
+  // The person's own peers declined (by their manager or the colleague): the latest, per cycle, tells them why they are short.
+  const declinedOfMine = new Map<string, (typeof requests)[number]>();
+  for (const request of requests) {
+    if (request.subjectId !== viewer.id || request.state !== "declined") continue;
+    const latest = declinedOfMine.get(request.cycleId);
+    if (!latest || request.updatedAt > latest.updatedAt) declinedOfMine.set(request.cycleId, request);
+  }
   if (!requests.length && !nominating.length) return facts;
 
   const counted = [...new Set([...nominating.map((entry) => entry.userId), ...lost.map((request) => request.subjectId)])];
@@ -115,7 +123,16 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
     const cycleSettings = settingsOf.get(cycleId)!;
     const count = liveOf(cycleId, userId);
     if (count >= cycleSettings.minPeers || replacing.has(`${cycleId}/${userId}`)) continue;
-    facts.peersToNominate.push({ cycle: cycleRef(cycleId), person: person(userId), own: userId === viewer.id, live: count, minPeers: cycleSettings.minPeers, dueOn: cycleSettings.dueOn });
+    const declined = userId === viewer.id ? declinedOfMine.get(cycleId) : undefined;
+    facts.peersToNominate.push({
+      cycle: cycleRef(cycleId),
+      person: person(userId),
+      own: userId === viewer.id,
+      live: count,
+      minPeers: cycleSettings.minPeers,
+      dueOn: cycleSettings.dueOn,
+      ...(declined ? { declined: { requestId: declined.id, reviewerName: person(declined.reviewerId).name } } : {}),
+    });
   }
   return facts;
 }

@@ -82,7 +82,16 @@ export type TodoFacts = {
   /** Peer nominations of the person's reports waiting for their approval, per report and cycle. */
   nominationsToDecide?: { cycle: CycleRef; person: { id: string; name: string }; waiting: number; dueOn: Date }[];
   /** People with fewer peers asked than their cycle wants: the person's own (when they nominate) or their reports' (when the manager does). */
-  peersToNominate?: { cycle: CycleRef; person: { id: string; name: string }; own: boolean; live: number; minPeers: number; dueOn: Date }[];
+  peersToNominate?: {
+    cycle: CycleRef;
+    person: { id: string; name: string };
+    own: boolean;
+    live: number;
+    minPeers: number;
+    dueOn: Date;
+    /** For the person who nominates: the latest of their peers declined (by their manager or the colleague), which left them short. */
+    declined?: { requestId: string; reviewerName: string };
+  }[];
   /** The person's reports left with too few peers because a reviewer left (was deactivated) or declined. */
   reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; why: "left" | "declined"; dueOn: Date }[];
   /**
@@ -435,9 +444,11 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     });
   }
   for (const entry of facts.peersToNominate ?? []) {
-    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}`, {
-      title: entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
-      detail: `${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
+    // Left short by a decline: a new thing to do (keyed by the declined request), so it is told again.
+    const declined = entry.own ? entry.declined : undefined;
+    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}${declined ? `/${declined.requestId}` : ""}`, {
+      title: declined ? `Choose another peer for your feedback in ${entry.cycle.name}` : entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
+      detail: `${declined ? `${declined.reviewerName} will not give you feedback. ` : ""}${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });
