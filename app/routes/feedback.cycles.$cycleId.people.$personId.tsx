@@ -236,11 +236,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                 <span className="min-w-48 font-medium">{competency.name}</span>
                 <Form method="post" className="flex flex-wrap gap-2">
                   <input type="hidden" name="competencyId" value={competency.id} />
-                  <Button type="submit" name="intent" value="to-one-to-one" variant="secondary" disabled={busy} aria-label={`Add ${competency.name} to my next one-to-one`}>
-                    Add to my next one-to-one
+                  <Button type="submit" name="intent" value="to-one-to-one" variant="secondary" disabled={busy}>
+                    Add to my next one-to-one<span className="sr-only"> ({competency.name})</span>
                   </Button>
-                  <Button type="submit" name="intent" value="to-growth-plan" variant="secondary" disabled={busy} aria-label={`Add ${competency.name} as a growth focus`}>
-                    Add as a growth focus
+                  <Button type="submit" name="intent" value="to-growth-plan" variant="secondary" disabled={busy}>
+                    Add as a growth focus<span className="sr-only"> ({competency.name})</span>
                   </Button>
                 </Form>
               </li>
