@@ -12,11 +12,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { Route } from "./+types/assessments.$assessmentId";
 import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { plainFormSave, readRevision } from "~/modules/assessments/draft";
-import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
+import { addEvidence, attachRecordedEvidence, isAttached, removeEvidence } from "~/modules/assessments/evidence.server";
 import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
 import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
+import { evidenceForSelfAssessment, ownEvidenceItem, type RecordedItem } from "~/modules/conversations/evidence.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
@@ -32,7 +32,9 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
   if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
   // A self-assessment's author is offered what they recorded between cycles, beside each competency.
-  const recorded = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? Object.fromEntries(await evidenceForSelfAssessment(viewer.id)) : {};
+  const offered = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? await evidenceForSelfAssessment(viewer.id) : new Map<string, RecordedItem[]>();
+  const evidenceOn = new Map(page.competencies.map((competency) => [competency.id, competency.evidence]));
+  const recorded = Object.fromEntries([...offered].map(([competencyId, items]) => [competencyId, items.map((item) => ({ ...item, attached: isAttached(item, evidenceOn.get(competencyId) ?? []) }))]));
   return { ...page, latestDate: latestEvidenceDate(new Date()), recorded };
 });
 
@@ -48,7 +50,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 /**
  * Submitting (from the page's script, or its plain form), and, for use without JavaScript,
  * saving one section (`intent=save`) and adding or removing evidence (`intent=add-evidence`,
- * `intent=remove-evidence`): each comes
+ * `intent=remove-evidence`); and attaching evidence recorded between cycles (`intent=attach-evidence`,
+ * with or without JavaScript): each comes
  * back to the section it was sent from, or answers with the errors and what was typed.
  */
 export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
@@ -95,6 +98,13 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     return data({ intent: "remove-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
   }
 
+  if (intent === "attach-evidence") {
+    const item = await ownEvidenceItem(viewer, text("evidenceId") ?? "");
+    const outcome = await attachRecordedEvidence(viewer, assessmentId, item);
+    if (outcome.body.ok) throw redirect(`${back()}#${item.competencyId}`);
+    return data({ intent: "attach-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
+  }
+
   if (intent !== "submit") throw new InvalidError("Unknown action.");
   const revision = readRevision(formData.get("revision"));
   if (revision === null) {
@@ -112,7 +122,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   const { assessment, ladder, isAuthor, mode, lockedReason, latestDate, points, recorded } = page;
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
-  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence" || actionData.intent === "remove-evidence") ? (actionData as PlainReply) : null;
+  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence" || actionData.intent === "remove-evidence" || actionData.intent === "attach-evidence") ? (actionData as PlainReply) : null;
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
   useEffect(() => {

@@ -7,8 +7,10 @@ import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { formatDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
-import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, withdrawRequest } from "~/modules/feedback/feedback.server";
-import { personFeedbackPage } from "~/modules/feedback/person-page.server";
+import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, swapReviewer, withdrawRequest } from "~/modules/feedback/feedback.server";
+import { feedbackFollowUp, personFeedbackPage } from "~/modules/feedback/person-page.server";
+import { addPointToNextOneToOne } from "~/modules/conversations/agenda.server";
+import { addGrowthFocus } from "~/modules/growth/growth-plan.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
@@ -20,7 +22,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return personFeedbackPage(viewer, params.cycleId ?? "", params.personId ?? "");
 });
 
-/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, withdrawing. */
+/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, swapping, withdrawing; the person acting on their released feedback. */
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const cycleId = params.cycleId ?? "";
@@ -40,11 +42,28 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     await decideNomination(viewer, text("requestId"), intent, intent === "decline" ? text("reason") : null);
     return { ok: true as const, message: intent === "approve" ? "Approved: they are asked now." : "Declined; the person reads your reason.", typed: "" };
   }
+  if (intent === "swap") {
+    const replacement = text("reviewerId") ? { reviewerId: text("reviewerId") } : { email: text("email") };
+    const result = await swapReviewer(viewer, text("requestId"), replacement, text("reason"));
+    if (!result.ok) return data({ ok: false as const, message: result.message, typed: "" }, { status: 400 });
+    return { ok: true as const, message: "Swapped: the new colleague is asked now.", typed: "" };
+  }
   if (intent === "pick-competencies") {
     const picked = form.getAll("competencyId").filter((value): value is string => typeof value === "string");
     const result = await pickCompetencies(viewer, cycleId, personId, picked);
     if (!result.ok) return data({ ok: false as const, message: result.message, typed: "" }, { status: 400 });
     return { ok: true as const, message: "Saved: requests not yet answered ask about these competencies.", typed: "" };
+  }
+  if (intent === "to-one-to-one" || intent === "to-growth-plan") {
+    const topic = await feedbackFollowUp(viewer, cycleId, personId, text("competencyId"));
+    if (intent === "to-one-to-one") {
+      const added = await addPointToNextOneToOne(viewer, topic.agendaPoint);
+      if (!added.ok) return data({ ok: false as const, message: added.message, typed: "" }, { status: 409 });
+      return { ok: true as const, message: `Added to the agenda of your next one-to-one: “${topic.agendaPoint}”.`, typed: "" };
+    }
+    const focus = await addGrowthFocus(viewer, personId, topic.competencyId);
+    if (!focus.ok) return data({ ok: false as const, message: focus.message, typed: "" }, { status: 409 });
+    return { ok: true as const, message: focus.added ? `${topic.competencyName} is now a focus of your growth plan.` : `${topic.competencyName} was already a focus of your growth plan.`, typed: "" };
   }
   if (intent === "withdraw") {
     await withdrawRequest(viewer, text("requestId"));
@@ -108,6 +127,16 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                             </Button>
                           </Form>
                         </>
+                      ) : null}
+                      {request.maySwap ? (
+                        <Form method="post" className="flex flex-wrap items-end gap-2">
+                          <input type="hidden" name="requestId" value={request.id} />
+                          <Field label="Ask instead (email)" type="email" name="email" required autoComplete="off" className="w-56" />
+                          {request.state === "nominated" ? <Field label="Reason for the swap" name="reason" required className="w-48" /> : null}
+                          <Button type="submit" name="intent" value="swap" variant="secondary" disabled={busy}>
+                            Swap
+                          </Button>
+                        </Form>
                       ) : null}
                       {request.mayWithdraw ? (
                         <Form method="post">
@@ -202,6 +231,29 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
           </h2>
           <FeedbackReleaseView release={page.upward.release} competencyName={page.competencyName} selfAssessment={null} />
         </section>
+      ) : null}
+
+      {page.followUp.length ? (
+        <Card className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">Act on it</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Take a competency your feedback speaks of to your next one-to-one with your manager, or make it a focus of your growth plan.</p>
+          <ul className="space-y-2">
+            {page.followUp.map((competency) => (
+              <li key={competency.id} className="flex flex-wrap items-center gap-3 text-sm">
+                <span className="min-w-48 font-medium">{competency.name}</span>
+                <Form method="post" className="flex flex-wrap gap-2">
+                  <input type="hidden" name="competencyId" value={competency.id} />
+                  <Button type="submit" name="intent" value="to-one-to-one" variant="secondary" disabled={busy}>
+                    Add to my next one-to-one<span className="sr-only"> ({competency.name})</span>
+                  </Button>
+                  <Button type="submit" name="intent" value="to-growth-plan" variant="secondary" disabled={busy}>
+                    Add as a growth focus<span className="sr-only"> ({competency.name})</span>
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </Card>
       ) : null}
     </>
   );

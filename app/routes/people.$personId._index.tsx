@@ -12,6 +12,8 @@ import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { NotFoundError } from "~/modules/errors";
 import type { TodoItem } from "~/modules/todo/todo";
 import { reviewTodoAbout } from "~/modules/cycles/todo.server";
+import { feedbackLinksAbout } from "~/modules/feedback/links.server";
+import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 import { possessive } from "~/utils/possessive";
 
@@ -21,12 +23,13 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError("There is no person with that id.");
   const page = await growthPage(viewer, params.personId);
-  const [outcomes, nextSteps] = await Promise.all([
+  const [outcomes, nextSteps, feedback] = await Promise.all([
     // Calibration outcomes are the person's own to see, once released to them.
     page.isSelf ? ownOutcomeViews(viewer.id) : [],
     page.canSelfAssess || page.canReview ? reviewTodoAbout(viewer, params.personId) : null,
+    feedbackLinksAbout(viewer, params.personId),
   ]);
-  return { ...page, outcomes, nextSteps };
+  return { ...page, outcomes, nextSteps, feedback };
 });
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
@@ -98,7 +101,7 @@ function NextStep({
 }
 
 export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
-  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps } = loaderData;
+  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps, feedback } = loaderData;
   const firstName = person.name.split(" ")[0];
   const base = `/people/${person.id}`;
   return (
@@ -121,6 +124,7 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
           </p>
         </Card>
       ))}
+      <FeedbackLinks links={feedback} own={isSelf} />
       {nextSteps ? <NextStep steps={nextSteps} isSelf={isSelf} firstName={firstName ?? person.name} reviewPath={`${base}/review`} selfDraft={selfDraft} managerDraft={managerDraft} /> : null}
 
       <Card className="mb-6">

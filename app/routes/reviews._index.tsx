@@ -6,13 +6,16 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { reviewsOverview } from "~/modules/assessments/assessment-list.server";
+import { feedbackLinksAbout } from "~/modules/feedback/links.server";
+import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Reviews · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return reviewsOverview(viewer);
+  const [overview, feedback] = await Promise.all([reviewsOverview(viewer), feedbackLinksAbout(viewer, viewer.id)]);
+  return { ...overview, feedback };
 });
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -29,7 +32,7 @@ function StatusBadge({ status }: { status: "draft" | "submitted" }) {
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 
 export default function Reviews({ loaderData }: Route.ComponentProps) {
-  const { selfAssessments, directReports, written } = loaderData;
+  const { selfAssessments, directReports, written, feedback } = loaderData;
   const hasDraft = selfAssessments.some((assessment) => assessment.status === "draft" && !assessment.cycleClosed);
   return (
     <>
@@ -42,6 +45,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
           </Link>
         }
       />
+      <FeedbackLinks links={feedback} own title="Your feedback" />
       <div className="space-y-6">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Your self-assessments</h2>

@@ -15,6 +15,8 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { PARTICIPANT_STATES, STATE_LABELS, formatCount, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
 import { teamConversations, type TeamConversations } from "~/modules/conversations/signals.server";
+import { teamFeedbackLinks } from "~/modules/feedback/links.server";
+import { feedbackLinkLabel } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 import { choiceParam } from "~/utils/search-params";
@@ -30,7 +32,9 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
   const overview = await teamOverview(viewer, parseTeamFilters(searchParams));
-  return overview.hasReports ? { ...overview, conversations: await teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all") } : overview;
+  if (!overview.hasReports) return overview;
+  const [conversations, feedback] = await Promise.all([teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all"), teamFeedbackLinks(viewer)]);
+  return { ...overview, conversations, feedback };
 });
 
 export default function Team({ loaderData }: Route.ComponentProps) {
@@ -104,6 +108,7 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       </div>
 
       <TeamOneToOnes conversations={overview.conversations} />
+      <TeamFeedback feedback={overview.feedback} />
 
       <Card className="mb-4">
         <Form method="get" role="search" aria-label="Filter your team" className="flex flex-wrap items-end gap-3">
@@ -215,6 +220,26 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
 }
 
 /** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
+/** The way back to feedback once nothing about it is owed: the manager's own upward aggregate and each report's answers with names. */
+function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFeedbackLinks>> }) {
+  if (!feedback.own.length && !feedback.reports.length) return null;
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold">Feedback</h2>
+      <ul className="space-y-1 text-sm">
+        {[...feedback.own, ...feedback.reports].map((link) => (
+          <li key={`${link.cycle.id}/${link.personId}`}>
+            <Link to={link.href} className="text-brand-600 underline dark:text-brand-100">
+              {"personName" in link ? `${link.personName}: ${feedbackLinkLabel(link, false).toLowerCase()}` : feedbackLinkLabel(link, true)}
+            </Link>{" "}
+            <span className="text-slate-600 dark:text-slate-300">· {link.cycle.name}</span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) {
   const [searchParams] = useSearchParams();
   const { reports, moreReports, below, moreBelow, all } = conversations;

@@ -286,9 +286,10 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await expect(manager.getByText(`${team.person.name} can now see their outcome.`)).toBeVisible();
   await manager.context().close();
 
-  // Released, Maya reads her peers' answers: every example, without names, in an order that follows neither.
+  // Released, Maya is told on her home page and reads her peers' answers from there: every example, without names, in an order that follows neither.
   const released = await as(browser, team.person.email);
-  await released.goto(feedbackPath);
+  await released.getByRole("listitem").filter({ hasText: `Read your feedback from ${cycleName}` }).getByRole("link").first().click();
+  await expect(released).toHaveURL(new RegExp(`${feedbackPath}$`));
   const mine = released.getByRole("region", { name: "Peer feedback" });
   await expect(mine).toContainText("3 people answered.");
   const myCodeQuality = mine.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
@@ -299,6 +300,12 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   }
   await expect(released.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toHaveCount(0);
   await expectAccessible(released);
+  // She takes Code quality to her next one-to-one: without a series with Sofia yet, she is told so and nothing is added.
+  await released.getByRole("button", { name: "Add to my next one-to-one (Code quality)" }).click();
+  await expect(released.getByText("You have no one-to-one series with your manager yet.", { exact: false })).toBeVisible();
+  // Opened, it is announced no more.
+  await released.goto("/");
+  await expect(released.getByRole("listitem").filter({ hasText: `Read your feedback from ${cycleName}` })).toHaveCount(0);
   await released.context().close();
 
   // Closed again, so other journeys find no open cycle.

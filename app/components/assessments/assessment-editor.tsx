@@ -49,7 +49,7 @@ export type PlainSaveReply = { intent: "save"; ok: false; kind: string; message:
 /** Evidence added through the plain form that did not go through, with what was typed. */
 export type PlainEvidenceReply = { intent: "add-evidence"; ok: false; competencyId: string; message: string; result: SubmissionResult<string[]> };
 /** Evidence removed through the plain form that could not be removed. */
-export type PlainRemoveReply = { intent: "remove-evidence"; ok: false; message: string };
+export type PlainRemoveReply = { intent: "remove-evidence" | "attach-evidence"; ok: false; message: string };
 export type PlainReply = PlainSaveReply | PlainEvidenceReply | PlainRemoveReply;
 
 const statusTones: Record<SaveStatus["tone"], string> = {
@@ -118,7 +118,7 @@ type CompetencyEditorProps = {
   recorded?: readonly RecordedEvidence[];
 };
 
-export type RecordedEvidence = { text: string; url: string | null; occurredOn: Date | string };
+export type RecordedEvidence = { id: string; text: string; url: string | null; occurredOn: Date | string; attached: boolean };
 
 /** Arrays (marks, errors) are rebuilt on every render; compare them by content so typing in one competency re-renders only that one. */
 function sameProps(a: CompetencyEditorProps, b: CompetencyEditorProps): boolean {
@@ -277,17 +277,32 @@ const CompetencyEditor = memo(function CompetencyEditor({
           <div className="mt-4">
             <h4 className="mb-1 text-sm font-semibold">Recorded since your last self-assessment</h4>
             <ul className="space-y-1 text-sm">
-              {recorded.map((item, index) => (
-                <li key={index}>
-                  {new Date(item.occurredOn).toISOString().slice(0, 10)}: {item.text}
-                  {item.url ? (
-                    <>
-                      {" "}
-                      <a href={item.url} className="underline" rel="noreferrer noopener">
-                        link
-                      </a>
-                    </>
-                  ) : null}
+              {recorded.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-center gap-2">
+                  <span>
+                    {new Date(item.occurredOn).toISOString().slice(0, 10)}: {item.text}
+                    {item.url ? (
+                      <>
+                        {" "}
+                        <a href={item.url} className="underline" rel="noreferrer noopener">
+                          link
+                        </a>
+                      </>
+                    ) : null}
+                  </span>
+                  {item.attached ? (
+                    <span className="text-xs text-emerald-700 dark:text-emerald-300">Attached as evidence</span>
+                  ) : (
+                    // A plain form: the page reloads with the evidence on the rating, as typed evidence would be.
+                    <form method="post" className="no-print">
+                      <input type="hidden" name="intent" value="attach-evidence" />
+                      <input type="hidden" name="evidenceId" value={item.id} />
+                      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs">
+                        Attach
+                        <span className="sr-only"> as evidence: {item.text.slice(0, 60)}</span>
+                      </Button>
+                    </form>
+                  )}
                 </li>
               ))}
             </ul>
@@ -605,6 +620,7 @@ export function AssessmentEditor({
 
       {saved ? <Alert tone="success">Saved.</Alert> : null}
       {plainReply?.intent === "remove-evidence" ? <Alert tone="error">Not removed: {plainReply.message}</Alert> : null}
+      {plainReply?.intent === "attach-evidence" ? <Alert tone="error">Not attached: {plainReply.message}</Alert> : null}
       {plainReply?.intent === "save" ? (
         <Alert tone="error" title="Not saved">
           {plainReply.message} What you chose and typed is still in the form.

@@ -1,7 +1,7 @@
 import type { Viewer } from "~/modules/identity/policy";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
-import { evidenceDate, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
+import { evidenceDate, evidenceSchema, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
 import { draftRules } from "./assessment-view";
 import { withRetry } from "~/db/retry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
@@ -18,7 +18,7 @@ export type EvidenceOutcome =
 
 const locked = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
 
-export async function addEvidence(viewer: Viewer, assessmentId: string, value: EvidenceFormValue): Promise<EvidenceOutcome> {
+export async function addEvidence(viewer: Viewer, assessmentId: string, value: EvidenceFormValue, options: { once?: boolean } = {}): Promise<EvidenceOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
   const lockedBefore = lockReason(meta);
   if (lockedBefore) return locked(lockedBefore);
@@ -44,6 +44,10 @@ export async function addEvidence(viewer: Viewer, assessmentId: string, value: E
         update: {},
         select: { id: true },
       });
+      if (options.once) {
+        const same = await tx.ratingEvidence.findFirst({ where: { ratingId: rating.id, text: value.text, url: value.url ?? null, occurredOn: evidenceDate(value.occurredOn) }, select: { id: true } });
+        if (same) return { status: 200, body: { ok: true, evidenceId: same.id } };
+      }
       // A plain indexed count: Prisma's relation _count aggregates the whole evidence table.
       if ((await tx.ratingEvidence.count({ where: { ratingId: rating.id } })) >= MAX_EVIDENCE_PER_COMPETENCY) {
         const message = `A competency can have at most ${MAX_EVIDENCE_PER_COMPETENCY} pieces of evidence.`;
@@ -71,4 +75,26 @@ export async function removeEvidence(viewer: Viewer, assessmentId: string, evide
       return { status: 200, body: { ok: true, evidenceId } };
     })
   );
+}
+
+/**
+ * Attaches evidence the person recorded between cycles to the same competency of their own
+ * self-assessment draft, as it was recorded (the form's limits apply, nothing is retyped); attaching
+ * it again adds nothing. From then on the rating has evidence, as if it had been typed.
+ */
+export async function attachRecordedEvidence(viewer: Viewer, assessmentId: string, item: { competencyId: string; text: string; url: string | null; occurredOn: Date }): Promise<EvidenceOutcome> {
+  const meta = await editableMeta(viewer, assessmentId);
+  if (meta.kind !== "self" || meta.subjectId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
+  const parsed = evidenceSchema().safeParse({ competencyId: item.competencyId, text: item.text, url: item.url ?? undefined, occurredOn: item.occurredOn.toISOString().slice(0, 10) });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "This evidence cannot be attached as it is.";
+    return { status: 400, body: { ok: false, kind: "invalid", message, fieldErrors: {} } };
+  }
+  return addEvidence(viewer, assessmentId, parsed.data, { once: true });
+}
+
+/** Whether recorded evidence is already on a competency of the assessment: the same words, link and day. */
+export function isAttached(item: { text: string; url: string | null; occurredOn: Date | string }, attached: readonly { text: string; url: string | null; occurredOn: Date | string | null }[]): boolean {
+  const day = (date: Date | string | null) => (date ? new Date(date).toISOString().slice(0, 10) : null);
+  return attached.some((evidence) => evidence.text === item.text.trim() && (evidence.url ?? null) === (item.url?.trim() || null) && day(evidence.occurredOn) === day(item.occurredOn));
 }

@@ -48,6 +48,7 @@ export const ACTION_LABELS = {
   "feedback.declined": "Feedback nomination declined",
   "feedback.withdrawn": "Feedback request withdrawn",
   "feedback.request_declined": "Feedback request declined by the colleague asked",
+  "feedback.opened": "Released feedback opened by the person it is about",
   "conversation.series_started": "Career conversations set up",
   "conversation.cadence_changed": "Career conversations' cadence changed",
   "conversation.meeting_moved": "Career conversation moved",
@@ -266,6 +267,7 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "feedback.declined": listed,
   "feedback.withdrawn": listed,
   "feedback.request_declined": listed,
+  "feedback.opened": listed,
   // Career conversations: who, when and the cadence; never what was said or agreed.
   "conversation.series_started": listed,
   "conversation.cadence_changed": listed,

@@ -9,7 +9,7 @@ import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type Agend
 import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
 import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, canSkipMeeting, meetingState, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type MeetingState, type NoteFacts, type NoteVisibility } from "./policy";
 import { TEXT_LIMIT } from "./forms";
-import { readSeries, type StoredSeries } from "./queries.server";
+import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
 import { nextMeetingOf, requireWork } from "./series.server";
 
 /**
@@ -68,6 +68,26 @@ export async function addPoint(viewer: ConversationViewer, meetingId: string, in
   } else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
   const created = await db.conversationPoint.create({ data: { seriesId: series.id, meetingId, authorId: viewer.id, ...point }, select: { id: true } });
   return created.id;
+}
+
+export type PointFromElsewhere = { ok: true; seriesId: string; meetingId: string } | { ok: false; message: string };
+
+/**
+ * A point the person adds to the next meeting of their one-to-one with their manager from another
+ * page (their released feedback), without opening the series. Refused, with what to do, when they
+ * have no manager or no one-to-one series with them; a point already on that meeting is not added twice.
+ */
+export async function addPointToNextOneToOne(viewer: ConversationViewer, text: string, now = new Date()): Promise<PointFromElsewhere> {
+  const person = await db.user.findUnique({ where: { id: viewer.id }, select: { managerId: true } });
+  if (!person?.managerId) return { ok: false, message: "You have no manager in Rungs, so there is no one-to-one to add this to." };
+  const series = await currentSeriesBetween("one-to-one", person.managerId, viewer.id);
+  if (!series) return { ok: false, message: "You have no one-to-one series with your manager yet. Once one is set up, add this from here again." };
+  const next = await nextMeetingOf(viewer, series.id, now);
+  if (!next) throw new NotFoundError("There is no such series.");
+  const point = cleanText(text);
+  const already = await db.conversationPoint.findFirst({ where: { meetingId: next.id, text: point, status: "open" }, select: { id: true } });
+  if (!already) await addPoint(viewer, next.id, { text: point });
+  return { ok: true, seriesId: series.id, meetingId: next.id };
 }
 
 /** Either of the two marks a point covered, closes it, or opens it again. */

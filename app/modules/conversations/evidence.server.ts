@@ -113,14 +113,24 @@ export async function evidenceOf(viewer: ConversationViewer, personId: string): 
  * What a self-assessment offers beside each competency: the person's evidence recorded since their
  * last submitted self-assessment (all of it before their first), by competency.
  */
-export async function evidenceForSelfAssessment(personId: string): Promise<Map<string, { text: string; url: string | null; occurredOn: Date }[]>> {
+export async function evidenceForSelfAssessment(personId: string): Promise<Map<string, RecordedItem[]>> {
   const last = await db.assessment.findFirst({ where: { subjectId: personId, kind: "self", status: "submitted" }, orderBy: { submittedAt: "desc" }, select: { submittedAt: true } });
   const rows = await db.careerEvidence.findMany({
     where: { personId, ...(last?.submittedAt ? { createdAt: { gt: last.submittedAt } } : {}) },
     orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
-    select: { competencyId: true, text: true, url: true, occurredOn: true },
+    select: { id: true, competencyId: true, text: true, url: true, occurredOn: true },
   });
-  const byCompetency = new Map<string, { text: string; url: string | null; occurredOn: Date }[]>();
+  const byCompetency = new Map<string, RecordedItem[]>();
   for (const { competencyId, ...item } of rows) byCompetency.set(competencyId, [...(byCompetency.get(competencyId) ?? []), item]);
   return byCompetency;
+}
+
+export type RecordedItem = { id: string; text: string; url: string | null; occurredOn: Date };
+
+/** One item of the viewer's own evidence, to attach to their self-assessment as it was recorded: NotFoundError for anyone else's. */
+export async function ownEvidenceItem(viewer: ConversationViewer, evidenceId: string): Promise<RecordedItem & { competencyId: string }> {
+  await requireOwnEvidence(viewer, evidenceId);
+  const item = await db.careerEvidence.findUnique({ where: { id: evidenceId }, select: { id: true, competencyId: true, text: true, url: true, occurredOn: true } });
+  if (!item) throw new NotFoundError("There is no such evidence.");
+  return item;
 }

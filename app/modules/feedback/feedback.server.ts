@@ -15,7 +15,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, feedbackView, NOMINATIONS_CLOSED, nominationsOpen, withdrawRefusal, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominationsOpen, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 
@@ -158,7 +158,8 @@ export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subje
   return nominate(viewer, cycleId, subjectId, { email }, now);
 }
 
-async function nominate(viewer: Viewer, cycleId: string, subjectId: string, named: { reviewerId: string } | { email: string }, now: Date): Promise<NominationResult> {
+/** What nominating someone for the person needs, checked before the transaction: the cycle asks for peers, the viewer may choose, the person is in it and has a level. */
+async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string) {
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
@@ -167,42 +168,109 @@ async function nominate(viewer: Viewer, cycleId: string, subjectId: string, name
   if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError("This person is not in the review cycle.");
-  const select = { id: true, name: true, deactivatedAt: true } as const;
-  const reviewer =
-    "email" in named ? await db.user.findUnique({ where: { email: named.email.trim().toLowerCase() }, select }) : await db.user.findUnique({ where: { id: named.reviewerId }, select });
+  const facts = await subjectLadderFacts(db, cycleId, subject, settings);
+  return { settings, subject, facts };
+}
+
+type NominationSetUp = Awaited<ReturnType<typeof nominationSetUp>>;
+
+async function nominate(viewer: Viewer, cycleId: string, subjectId: string, named: { reviewerId: string } | { email: string }, now: Date): Promise<NominationResult> {
+  const setUp = await nominationSetUp(viewer, cycleId, subjectId);
+  const reviewer = await findReviewer(named);
   if (!reviewer && "email" in named) return { ok: false, message: `Nobody in Rungs has the email ${named.email.trim()}.` };
   if (!reviewer) throw new NotFoundError("There is no person with that id.");
-  const reviewerId = reviewer.id;
-  const facts = await subjectLadderFacts(db, cycleId, subject, settings);
-  if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
-  const state: RequestState = settings.nominator === "manager" ? "approved" : "nominated";
+  if (!setUp.facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
+  const facts = setUp.facts;
+  return withRetry(() => db.$transaction((tx) => nominateIn(tx, viewer, cycleId, { ...setUp, facts }, reviewer, now), { isolationLevel: "Serializable" }));
+}
 
-  return withRetry(() =>
-    db.$transaction(
-      async (tx): Promise<NominationResult> => {
-        const live = await tx.feedbackRequest.findMany({ where: { cycleId, channel: "peer", subjectId, state: { in: ["nominated", "approved", "submitted"] } }, select: { reviewerId: true } });
-        const load = await tx.feedbackRequest.count({ where: { cycleId, channel: "peer", reviewerId, state: { in: ["nominated", "approved", "submitted"] } } });
-        const reasons = ineligibility(
-          { id: reviewer.id, name: reviewer.name, active: reviewer.deactivatedAt === null },
-          { channel: "peer", subject, alreadyNominated: new Set(live.map((row) => row.reviewerId)), requestsOf: new Map([[reviewer.id, load]]), reviewCap: settings.reviewCap },
-        );
-        if (reasons.length) return { ok: false, message: ineligibilityText(reasons[0]!, reviewer.name, settings.reviewCap) };
-        if (!roomForMore(live.length, settings)) return { ok: false, message: `${subject.name} already has the most peers this cycle asks for (${settings.maxPeers}).` };
-        const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, declinedById: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
-        const request = await tx.feedbackRequest.upsert({
-          where: { cycleId_channel_subjectId_reviewerId: { cycleId, channel: "peer", subjectId, reviewerId } },
-          create: { cycleId, channel: "peer", subjectId, reviewerId, ...values },
-          update: values,
-          select: { id: true, cycleId: true, subjectId: true, reviewerId: true },
-        });
-        // A request that was answered and is reused keeps nothing of the answer it had.
-        await tx.feedbackAnswer.deleteMany({ where: { requestId: request.id } });
-        await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.nominated", request, { state }));
-        return { ok: true, requestId: request.id, state };
-      },
-      { isolationLevel: "Serializable" },
-    ),
+async function findReviewer(named: { reviewerId: string } | { email: string }) {
+  const select = { id: true, name: true, deactivatedAt: true } as const;
+  return "email" in named ? db.user.findUnique({ where: { email: named.email.trim().toLowerCase() }, select }) : db.user.findUnique({ where: { id: named.reviewerId }, select });
+}
+
+/**
+ * Inside the transaction: who may be chosen (not the person, not their manager, nobody deactivated,
+ * nobody at the cycle's cap, nobody asked already) and the most peers are checked again, so two
+ * nominations at once cannot pass a limit.
+ */
+async function nominateIn(
+  tx: Tx,
+  viewer: Viewer,
+  cycleId: string,
+  { settings, subject, facts }: NominationSetUp & { facts: NonNullable<NominationSetUp["facts"]> },
+  reviewer: { id: string; name: string; deactivatedAt: Date | null },
+  now: Date,
+): Promise<NominationResult> {
+  const subjectId = subject.id;
+  const reviewerId = reviewer.id;
+  const state: RequestState = nominationState(viewer, subject);
+  const live = await tx.feedbackRequest.findMany({ where: { cycleId, channel: "peer", subjectId, state: { in: ["nominated", "approved", "submitted"] } }, select: { reviewerId: true } });
+  const load = await tx.feedbackRequest.count({ where: { cycleId, channel: "peer", reviewerId, state: { in: ["nominated", "approved", "submitted"] } } });
+  const reasons = ineligibility(
+    { id: reviewer.id, name: reviewer.name, active: reviewer.deactivatedAt === null },
+    { channel: "peer", subject, alreadyNominated: new Set(live.map((row) => row.reviewerId)), requestsOf: new Map([[reviewer.id, load]]), reviewCap: settings.reviewCap },
   );
+  if (reasons.length) return { ok: false, message: ineligibilityText(reasons[0]!, reviewer.name, settings.reviewCap) };
+  if (!roomForMore(live.length, settings)) return { ok: false, message: `${subject.name} already has the most peers this cycle asks for (${settings.maxPeers}).` };
+  const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, declinedById: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
+  const request = await tx.feedbackRequest.upsert({
+    where: { cycleId_channel_subjectId_reviewerId: { cycleId, channel: "peer", subjectId, reviewerId } },
+    create: { cycleId, channel: "peer", subjectId, reviewerId, ...values },
+    update: values,
+    select: { id: true, cycleId: true, subjectId: true, reviewerId: true },
+  });
+  // A request that was answered and is reused keeps nothing of the answer it had.
+  await tx.feedbackAnswer.deleteMany({ where: { requestId: request.id } });
+  await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.nominated", request, { state }));
+  return { ok: true, requestId: request.id, state };
+}
+
+class NominationRefused extends Error {
+  constructor(readonly result: Extract<NominationResult, { ok: false }>) {
+    super(result.message);
+  }
+}
+
+/**
+ * The person's manager swaps a peer reviewer still waiting for another in one step (policy.ts,
+ * canSwapReviewer): a nomination is declined with the reason (the person reads it), a request
+ * already asked is withdrawn, and the other is asked at once. When the other cannot be asked, or the
+ * first was meanwhile answered, nothing changes.
+ */
+export async function swapReviewer(viewer: Viewer, requestId: string, replacement: { reviewerId: string } | { email: string }, reason: string | null, now = new Date()): Promise<NominationResult> {
+  const request = await requireRequest(requestId);
+  if (!canSwapReviewer(viewer, request, request.subject)) throw new NotFoundError("We could not find that feedback request.");
+  const why = reason?.trim() ?? "";
+  if (request.state === "nominated" && !why) return { ok: false, message: "Say why you swap this nomination: the person reads it." };
+  const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId);
+  const reviewer = await findReviewer(replacement);
+  if (!reviewer && "email" in replacement) return { ok: false, message: `Nobody in Rungs has the email ${replacement.email.trim()}.` };
+  if (!reviewer) throw new NotFoundError("There is no person with that id.");
+  if (!setUp.facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
+  const facts = setUp.facts;
+  try {
+    return await withRetry(() =>
+      db.$transaction(
+        async (tx): Promise<NominationResult> => {
+          const declining = request.state === "nominated";
+          const { count } = await tx.feedbackRequest.updateMany({
+            where: { id: requestId, state: request.state },
+            data: declining ? { state: "declined", decidedAt: now, declineReason: why, declinedById: viewer.id } : { state: "withdrawn", withdrawnReason: "by-manager", withdrawnAt: now },
+          });
+          if (count !== 1) throw new ConflictError("This request was answered, decided or withdrawn meanwhile. Reload the page to see where it stands.");
+          await recordAuditEvent(tx, requestEvent(viewer.id, declining ? "feedback.declined" : "feedback.withdrawn", request, declining ? { reason: why } : { reason: "by-manager" }));
+          const result = await nominateIn(tx, viewer, request.cycleId, { ...setUp, facts }, reviewer, now);
+          if (!result.ok) throw new NominationRefused(result);
+          return result;
+        },
+        { isolationLevel: "Serializable" },
+      ),
+    );
+  } catch (error) {
+    if (error instanceof NominationRefused) return error.result;
+    throw error;
+  }
 }
 
 async function requireRequest(requestId: string, client: Pick<Tx, "feedbackRequest"> = db) {
@@ -466,6 +534,19 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
 }
 
 // Reading
+
+/** The audit event of a person's first opening of their released feedback in a cycle: its to-do goes with it (todo.server.ts). */
+export const FEEDBACK_OPENED = "feedback.opened";
+
+/**
+ * Records, once, that the person opened their feedback in the cycle once it was released to them:
+ * from then on the to-do list no longer announces it. A second opening writes nothing.
+ */
+export async function markFeedbackOpened(personId: string, cycleId: string): Promise<void> {
+  const where = { action: FEEDBACK_OPENED, actorId: personId, subjectType: "ReviewCycle", subjectId: cycleId };
+  if (await db.auditEvent.findFirst({ where, select: { id: true } })) return;
+  await recordAuditEvent(db, { actorId: personId, action: FEEDBACK_OPENED, subjectType: "ReviewCycle", subjectId: cycleId });
+}
 
 /** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
 export async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {

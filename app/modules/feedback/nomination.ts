@@ -136,23 +136,36 @@ export function roomForMore(count: number, limits: PeerLimits): boolean {
   return count < limits.maxPeers;
 }
 
-/** What the person and a candidate share, from which suggestions are ranked. */
-export type Ties = { sharedTeam: boolean; hiringLoops: number; mentorship: boolean };
+/**
+ * What the person and a candidate share, from which suggestions are ranked: a team, hiring loops, a
+ * mentoring pair, a manager (fellow managers, for a manager), feedback given or received between them.
+ */
+export type Ties = { sharedTeam: boolean; hiringLoops: number; mentorship: boolean; sameManager: boolean; feedbackTogether: boolean };
+
+export const NO_TIES: Ties = { sharedTeam: false, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false };
 
 export type Suggestion = Candidate & { score: number; ties: string[]; requests: number };
 
-/** How much each tie counts: working on the same team most; a hiring loop or a mentoring pair together next. */
-export const TIE_WEIGHTS = { sharedTeam: 3, hiringLoop: 2, mentorship: 2 } as const;
+/** How much each tie counts: working on the same team or under the same manager most; a hiring loop, a mentoring pair or feedback together next. */
+export const TIE_WEIGHTS = { sharedTeam: 3, sameManager: 3, hiringLoop: 2, mentorship: 2, feedbackTogether: 2 } as const;
 
 export function tieScore(ties: Ties): number {
-  return (ties.sharedTeam ? TIE_WEIGHTS.sharedTeam : 0) + Math.min(ties.hiringLoops, 2) * TIE_WEIGHTS.hiringLoop + (ties.mentorship ? TIE_WEIGHTS.mentorship : 0);
+  return (
+    (ties.sharedTeam ? TIE_WEIGHTS.sharedTeam : 0) +
+    (ties.sameManager ? TIE_WEIGHTS.sameManager : 0) +
+    Math.min(ties.hiringLoops, 2) * TIE_WEIGHTS.hiringLoop +
+    (ties.mentorship ? TIE_WEIGHTS.mentorship : 0) +
+    (ties.feedbackTogether ? TIE_WEIGHTS.feedbackTogether : 0)
+  );
 }
 
 export function tieTexts(ties: Ties): string[] {
   return [
     ...(ties.sharedTeam ? ["On the same team"] : []),
+    ...(ties.sameManager ? ["Reports to the same manager"] : []),
     ...(ties.hiringLoops ? [`Interviewed together on ${plural(ties.hiringLoops, "# hiring loop")}`] : []),
     ...(ties.mentorship ? ["Mentoring pair"] : []),
+    ...(ties.feedbackTogether ? ["Gave or received feedback together"] : []),
   ];
 }
 

@@ -4,10 +4,10 @@ import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, outcomeReleased, pickedCompetencies, requestsAbout } from "./feedback.server";
-import { ineligibility, LIVE_STATES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canNominate, canWithdrawRequest, nominationsOpen, seesWhoAnswered } from "./policy";
-import type { FeedbackRelease } from "./release";
+import { feedbackAbout, feedbackSettingsOf, markFeedbackOpened, outcomeReleased, pickedCompetencies, requestsAbout } from "./feedback.server";
+import { ineligibility, LIVE_STATES, NO_TIES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
+import { canDecideNomination, canFollowUpFeedback, canNominate, canSwapReviewer, canWithdrawRequest, maySuggestPeer, nominationsOpen, seesWhoAnswered } from "./policy";
+import { competenciesShown, type FeedbackRelease } from "./release";
 
 /**
  * One person's feedback in a cycle, as its page shows it to them and to their manager: who is
@@ -28,6 +28,8 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
   const upward = askedUpward ? await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward")) : null;
   if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError("We could not find that page.");
+  // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
+  if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
   const open = nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)));
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
@@ -59,6 +61,7 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
         declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
         leftRungs: request.withdrawnReason === "reviewer-deactivated",
         mayWithdraw: open && canWithdrawRequest(viewer, request, subject),
+        maySwap: open && canSwapReviewer(viewer, { channel: "peer", state: request.state }, subject),
       };
     }),
     suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
@@ -70,8 +73,32 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
         : null,
     peer,
     upward,
+    /** For the person: the competencies their released feedback speaks of, each to add to their next one-to-one or growth plan. */
+    followUp: isSubject ? followUpCompetencies(peer, upward).map((id) => ({ id, name: names.get(id) ?? id })) : [],
     selfAssessment: isManager || (peer?.release.view === "named" && !isSubject) ? await selfRatings(viewer, cycleId, subject.id) : null,
   };
+}
+
+function followUpCompetencies(...releases: ({ release: FeedbackRelease } | null)[]): string[] {
+  return [...new Set(releases.flatMap((shown) => (shown ? competenciesShown(shown.release) : [])))];
+}
+
+/**
+ * What the person acts on from their released feedback: the competency (its name on the ladder
+ * served to them) and the cycle, when policy.ts lets them. NotFoundError for anyone else, or a
+ * competency the feedback says nothing about.
+ */
+export async function feedbackFollowUp(viewer: Viewer, cycleId: string, personId: string, competencyId: string): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
+  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
+  if (!cycle) throw new NotFoundError("We could not find that page.");
+  const reads = [await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")), await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward"))];
+  const allowed = reads.some((shown) => shown && canFollowUpFeedback(viewer, personId, { view: shown.release.view, competencyIds: competenciesShown(shown.release) }, competencyId));
+  if (!allowed) throw new NotFoundError("We could not find that feedback.");
+  const subject = await db.user.findUniqueOrThrow({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const served = subject.level ? await ladderForPerson(subject) : undefined;
+  const name = served && subject.level ? competenciesForLevel(served.ladder, subject.level).find((competency) => competency.id === competencyId)?.name : undefined;
+  const competencyName = name ?? competencyId;
+  return { competencyId, competencyName, agendaPoint: `What I take from my feedback in ${cycle.name} on ${competencyName}` };
 }
 
 async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Promise<{ release: FeedbackRelease } | null> {
@@ -95,30 +122,38 @@ async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string) {
   return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
 }
 
-/** Peers to suggest: people on the person's team, on hiring loops with them, or mentoring with them, with how many requests each already has. */
+/**
+ * Peers to suggest: people on the person's team or under the same manager (for a manager, their
+ * fellow managers), on hiring loops with them, mentoring with them, or who gave or received feedback
+ * with them, with how many requests each already has; never their own reports (policy.ts).
+ */
 async function peerSuggestions(cycleId: string, subject: { id: string; managerId: string | null; teamId: string | null }, reviewCap: number, asked: string[]) {
   const loops = await db.hiringInterview.findMany({ where: { interviewerId: subject.id }, select: { loopId: true }, take: 200 });
-  const [team, interviewers, pairs] = await Promise.all([
+  const [team, siblings, interviewers, pairs, exchanged] = await Promise.all([
     subject.teamId ? db.user.findMany({ where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
+    subject.managerId ? db.user.findMany({ where: { managerId: subject.managerId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
     loops.length ? db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.loopId) }, interviewerId: { not: subject.id } }, select: { interviewerId: true, loopId: true } }) : [],
     db.mentorshipPair.findMany({ where: { status: { in: ["active", "ended"] }, OR: [{ menteeId: subject.id }, { mentorId: subject.id }] }, select: { menteeId: true, mentorId: true } }),
+    db.feedbackRequest.findMany({ where: { channel: "peer", state: "submitted", OR: [{ subjectId: subject.id }, { reviewerId: subject.id }] }, select: { subjectId: true, reviewerId: true }, take: 200 }),
   ]);
   const ties = new Map<string, Ties>();
-  const tie = (id: string) => ties.get(id) ?? ties.set(id, { sharedTeam: false, hiringLoops: 0, mentorship: false }).get(id)!;
+  const tie = (id: string) => ties.get(id) ?? ties.set(id, { ...NO_TIES }).get(id)!;
   for (const person of team) tie(person.id).sharedTeam = true;
+  for (const person of siblings) tie(person.id).sameManager = true;
   const loopsWith = new Map<string, Set<string>>();
   for (const row of interviewers) (loopsWith.get(row.interviewerId) ?? loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!).add(row.loopId);
   for (const [id, set] of loopsWith) tie(id).hiringLoops = set.size;
   for (const pair of pairs) tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
+  for (const row of exchanged) tie(row.subjectId === subject.id ? row.reviewerId : row.subjectId).feedbackTogether = true;
   const ids = [...ties.keys()];
   if (!ids.length) return [];
   const [people, load] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true } }),
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true, managerId: true } }),
     db.feedbackRequest.groupBy({ by: ["reviewerId"], where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } }),
   ]);
   const facts = { channel: "peer" as const, subject, alreadyNominated: new Set(asked), requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])), reviewCap };
   return suggestPeers(
-    people.map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
+    people.filter((person) => maySuggestPeer(person, subject)).map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
     facts,
   ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
 }

@@ -56,9 +56,34 @@ export function feedbackView(reader: FeedbackReader, facts: SubjectFacts): Feedb
   return facts.calibratesSubject ? "summary" : "none";
 }
 
-/** Who chooses peers, by the cycle's settings: the person (their manager approves) or the manager. */
+/**
+ * Who chooses peers: the person when the cycle says so (their manager approves), and the manager
+ * always: to add one, or to replace one who declined or left, whoever the cycle has nominate.
+ */
 export function canNominate(reader: FeedbackReader, subject: { id: string; managerId: string | null }, nominator: Nominator): boolean {
-  return nominator === "person" ? reader.id === subject.id : subject.managerId !== null && reader.id === subject.managerId;
+  const isManager = subject.managerId !== null && reader.id === subject.managerId;
+  return isManager || (nominator === "person" && reader.id === subject.id);
+}
+
+/** A nomination by the person's manager is asked at once; the person's own waits for the manager's approval. */
+export function nominationState(reader: FeedbackReader, subject: { managerId: string | null }): "approved" | "nominated" {
+  return subject.managerId !== null && reader.id === subject.managerId ? "approved" : "nominated";
+}
+
+/**
+ * The manager swaps a peer reviewer still waiting (nominated or asked, not yet answered) for another,
+ * in one step: the first is declined (nominated) or withdrawn (asked), the other asked at once.
+ */
+export function canSwapReviewer(reader: FeedbackReader, request: { channel: string; state: string }, subject: { managerId: string | null }): boolean {
+  return request.channel === "peer" && isPending(request.state) && subject.managerId !== null && reader.id === subject.managerId;
+}
+
+/**
+ * Whom the page may suggest as a peer: nobody who reports to the person (a manager's reports answer
+ * upward feedback about them, not peer feedback), on top of who may be chosen at all (nomination.ts).
+ */
+export function maySuggestPeer(candidate: { managerId: string | null }, subject: { id: string }): boolean {
+  return candidate.managerId !== subject.id;
 }
 
 /** The person's manager approves or declines the person's nominations. */
@@ -128,4 +153,12 @@ export function seesWhoAnswered(reader: FeedbackReader, subject: { id: string },
 /** Admins set a cycle's feedback settings, while the cycle is open. */
 export function canChangeSettings(reader: FeedbackReader, cycle: { closed: boolean }): boolean {
   return reader.isAdmin && !cycle.closed;
+}
+
+/**
+ * Acting on feedback (a point for the next one-to-one, a growth focus) is the person's own, on the
+ * feedback they may read (feedbackView), on a competency it shows them something about.
+ */
+export function canFollowUpFeedback(reader: FeedbackReader, subjectId: string, shown: { view: FeedbackView; competencyIds: readonly string[] }, competencyId: string): boolean {
+  return reader.id === subjectId && shown.view !== "none" && shown.competencyIds.includes(competencyId);
 }

@@ -55,3 +55,15 @@ export function releaseFeedback(
 export function anonymityFloor(channel: Channel): number {
   return channel === "upward" ? UPWARD_FLOOR : ANONYMITY_FLOOR;
 }
+
+/** The competencies a release gives its reader something to read on: an answer with its author, or what the disclosure check shows. */
+export function competenciesShown(release: FeedbackRelease): string[] {
+  if (release.view === "none") return [];
+  if (release.view === "named") return release.competencies.filter((competency) => competency.answers.length > 0).map((competency) => competency.competencyId);
+  return release.release.released ? release.release.competencies.filter((competency) => competency.shown && (competency.count ?? 0) > 0).map((competency) => competency.competencyId) : [];
+}
+
+/** Whether a release gives its reader anything to read. */
+export function releaseShowsAnswers(release: FeedbackRelease): boolean {
+  return competenciesShown(release).length > 0;
+}

@@ -1,70 +1,99 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
+import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
+import { releaseShowsAnswers } from "./release";
 
-type FeedbackFacts = Pick<TodoFacts, "feedbackToGive" | "nominationsToDecide" | "peersToNominate" | "reviewersToReplace">;
+type FeedbackFacts = Pick<TodoFacts, "feedbackToGive" | "nominationsToDecide" | "peersToNominate" | "reviewersToReplace" | "feedbackReleased">;
+
+/** The cycles whose outcome was released to the person in a published session: their feedback in it is theirs to read (policy.ts). */
+const releasedTo = (personId: string) => ({ calibrations: { some: { state: "published", entries: { some: { personId, released: true } } } } });
 
 /**
- * The home page's feedback to-dos (app/modules/todo), in open cycles only: requests the person is to
+ * The home page's feedback to-dos (app/modules/todo): in open cycles, requests the person is to
  * answer; as a manager, their reports' nominations waiting for approval and reports left with too
  * few peers because a reviewer was deactivated or declined; and whoever nominates (the person, or
  * the manager for each report, as the cycle says) while fewer peers are asked than the cycle wants.
+ * In any cycle whose outcome was released to the person: their feedback, and as a manager their
+ * reports' upward aggregate, until they open it.
  *
- * Every page asks for the to-do list, so the first statement reads the open cycles that ask for
- * feedback (a handful), and nothing more is read when there are none. Otherwise: the requests and
- * the people the viewer nominates for, then names and counts, each one statement over scalars (a
- * nested select would cost a statement per relation).
+ * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
+ * and are open or released to the person (a handful), and nothing more is read when there are none.
+ * Otherwise: the cycles, the requests, the people the viewer nominates for and the sessions that
+ * released the person's outcome, then names and counts, each one statement over scalars (a nested
+ * select would cost a statement per relation).
  */
-export async function feedbackTodoFacts(viewer: { id: string }): Promise<FeedbackFacts> {
-  const facts: Required<FeedbackFacts> = { feedbackToGive: [], nominationsToDecide: [], peersToNominate: [], reviewersToReplace: [] };
-  const settings = await db.feedbackSettings.findMany({ where: { cycle: { closedAt: null } }, select: { cycleId: true, peer: true, nominator: true, minPeers: true, dueOn: true } });
-  if (!settings.length) return facts;
-  const cycleIds = settings.map((row) => row.cycleId);
-  const peerCycleIds = settings.filter((row) => row.peer).map((row) => row.cycleId);
-  const [requests, participants] = await Promise.all([
+export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean }): Promise<FeedbackFacts> {
+  const facts: Required<FeedbackFacts> = { feedbackToGive: [], nominationsToDecide: [], peersToNominate: [], reviewersToReplace: [], feedbackReleased: [] };
+  const rows = await db.feedbackSettings.findMany({
+    where: { OR: [{ cycle: { closedAt: null } }, { cycle: releasedTo(viewer.id) }] },
+    select: { cycleId: true, peer: true, upward: true, nominator: true, minPeers: true, dueOn: true },
+  });
+  if (!rows.length) return facts;
+  const open = { cycle: { closedAt: null } };
+  const rowIds = rows.map((row) => row.cycleId);
+  const peerRowIds = rows.filter((row) => row.peer).map((row) => row.cycleId);
+  const [cycles, released, requests, participants] = await Promise.all([
+    db.reviewCycle.findMany({ where: { id: { in: rowIds } }, select: { id: true, name: true, endsOn: true, closedAt: true } }),
+    db.calibrationSession.findMany({ where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some }, select: { cycleId: true } }),
     db.feedbackRequest.findMany({
       where: {
-        cycleId: { in: cycleIds },
+        cycleId: { in: rowIds },
+        ...open,
         OR: [
           { reviewerId: viewer.id, state: "approved" },
           { channel: "peer", state: "nominated", subject: { managerId: viewer.id } },
           { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId: viewer.id, deactivatedAt: null } },
           { channel: "peer", state: "declined", declinedById: { not: null }, subject: { managerId: viewer.id, deactivatedAt: null } },
+          { channel: "peer", state: "declined", subjectId: viewer.id },
         ],
       },
-      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true },
+      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true, updatedAt: true },
     }),
-    peerCycleIds.length
+    peerRowIds.length
       ? db.reviewCycleParticipant.findMany({
-          where: { cycleId: { in: peerCycleIds }, OR: [{ userId: viewer.id }, { user: { managerId: viewer.id, deactivatedAt: null } }] },
+          where: { cycleId: { in: peerRowIds }, ...open, OR: [{ userId: viewer.id }, { user: { managerId: viewer.id, deactivatedAt: null } }] },
           select: { cycleId: true, userId: true },
         })
       : [],
   ]);
+  const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
+  facts.feedbackReleased = await releasedUnread(viewer, rows, released.map((session) => session.cycleId), cycleOf);
+  const settings = rows.filter((row) => cycleOf.get(row.cycleId)?.closedAt === null);
+  const peerCycleIds = settings.filter((row) => row.peer).map((row) => row.cycleId);
   const settingsOf = new Map(settings.map((row) => [row.cycleId, row]));
   // Whoever nominates for each person: the person themself, or their manager.
   const nominating = participants.filter((participant) => (settingsOf.get(participant.cycleId)!.nominator === "person") === (participant.userId === viewer.id));
   // Reviewers lost: withdrawn because they left, or declined by the reviewer themself (the manager's own declines are not lost reviewers).
-  const lost = requests.filter((request) => request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId));
+  const lost = requests.filter((request) => request.subjectId !== viewer.id && (request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId)));
+  // The person's own peers declined (by their manager or the colleague): the latest, per cycle, tells them why they are short.
+  const declinedOfMine = new Map<string, (typeof requests)[number]>();
+  for (const request of requests) {
+    if (request.subjectId !== viewer.id || request.state !== "declined") continue;
+    const latest = declinedOfMine.get(request.cycleId);
+    if (!latest || request.updatedAt > latest.updatedAt) declinedOfMine.set(request.cycleId, request);
+  }
   if (!requests.length && !nominating.length) return facts;
 
   const counted = [...new Set([...nominating.map((entry) => entry.userId), ...lost.map((request) => request.subjectId)])];
   const named = [...new Set([...requests.flatMap((request) => [request.subjectId, request.reviewerId]), ...nominating.map((entry) => entry.userId)])];
-  const [people, cycles, live] = await Promise.all([
+  const [people, live] = await Promise.all([
     db.user.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
-    db.reviewCycle.findMany({ where: { id: { in: cycleIds } }, select: { id: true, name: true, endsOn: true } }),
     counted.length
       ? db.feedbackRequest.groupBy({ by: ["cycleId", "subjectId"], where: { channel: "peer", cycleId: { in: peerCycleIds }, subjectId: { in: counted }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } })
       : [],
   ]);
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
-  const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
+  const cycleRef = (id: string) => {
+    const { closedAt: _closedAt, ...ref } = cycleOf.get(id)!;
+    return ref;
+  };
   const person = (id: string) => ({ id, name: nameOf.get(id) ?? "" });
   const liveOf = (cycleId: string, subjectId: string) => live.find((row) => row.cycleId === cycleId && row.subjectId === subjectId)?._count._all ?? 0;
 
   const waiting = new Map<string, Required<FeedbackFacts>["nominationsToDecide"][number]>();
   for (const request of requests) {
-    const cycle = cycleOf.get(request.cycleId)!;
+    const cycle = cycleRef(request.cycleId);
     if (request.reviewerId === viewer.id && request.state === "approved") {
       facts.feedbackToGive.push({ requestId: request.id, subjectName: person(request.subjectId).name, channel: request.channel === "upward" ? "upward" : "peer", dueOn: request.dueOn });
     } else if (request.state === "nominated") {
@@ -83,7 +112,7 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
     if (replacing.has(key) || liveOf(request.cycleId, request.subjectId) >= cycleSettings.minPeers) continue;
     replacing.add(key);
     facts.reviewersToReplace.push({
-      cycle: cycleOf.get(request.cycleId)!,
+      cycle: cycleRef(request.cycleId),
       person: person(request.subjectId),
       reviewerName: person(request.reviewerId).name,
       why: request.state === "declined" ? "declined" : "left",
@@ -94,7 +123,16 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
     const cycleSettings = settingsOf.get(cycleId)!;
     const count = liveOf(cycleId, userId);
     if (count >= cycleSettings.minPeers || replacing.has(`${cycleId}/${userId}`)) continue;
-    facts.peersToNominate.push({ cycle: cycleOf.get(cycleId)!, person: person(userId), own: userId === viewer.id, live: count, minPeers: cycleSettings.minPeers, dueOn: cycleSettings.dueOn });
+    const declined = userId === viewer.id ? declinedOfMine.get(cycleId) : undefined;
+    facts.peersToNominate.push({
+      cycle: cycleRef(cycleId),
+      person: person(userId),
+      own: userId === viewer.id,
+      live: count,
+      minPeers: cycleSettings.minPeers,
+      dueOn: cycleSettings.dueOn,
+      ...(declined ? { declined: { requestId: declined.id, reviewerName: person(declined.reviewerId).name } } : {}),
+    });
   }
   return facts;
 }
@@ -102,14 +140,44 @@ export async function feedbackTodoFacts(viewer: { id: string }): Promise<Feedbac
 /**
  * Whose feedback to-dos may have changed (the reminders' pass): everyone in a cycle whose feedback
  * settings were written, and their managers (who may nominate); the reviewer and the subject of a
- * request written, and the subject's manager (who approves). Time alone adds none.
+ * request written, and the subject's manager (who approves); a person whose outcome was released in
+ * a cycle that asks for feedback (theirs is released with it). Time alone adds none.
  */
 export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
-  const [settings, requests] = await Promise.all([
+  const [settings, requests, releasedEntries] = await Promise.all([
     db.feedbackSettings.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { cycleId: true } }),
     db.feedbackRequest.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { reviewerId: true, subjectId: true } }),
+    db.calibrationEntry.findMany({ where: { updatedAt: { gte: writtenSince }, released: true, session: { state: "published", cycle: { feedbackSettings: { isNot: null } } } }, select: { personId: true } }),
   ]);
   const inCycles = settings.length ? await db.reviewCycleParticipant.findMany({ where: { cycleId: { in: settings.map((row) => row.cycleId) } }, select: { userId: true } }) : [];
   const subjects = [...inCycles.map((row) => row.userId), ...requests.map((row) => row.subjectId)];
-  return { people: [...subjects, ...requests.map((row) => row.reviewerId)], managersOf: subjects };
+  return { people: [...subjects, ...requests.map((row) => row.reviewerId), ...releasedEntries.map((row) => row.personId)], managersOf: subjects };
+}
+
+/**
+ * The feedback released to the person (their outcome in the cycle released) that they have not
+ * opened yet (the page records its first opening, person-page.server.ts): their peers' answers and,
+ * as a manager, their reports' upward aggregate, each only when the release shows them something.
+ * Read only while such a cycle is unopened, through the page's own reading (policy.ts, release.ts).
+ */
+async function releasedUnread(
+  viewer: { id: string; isAdmin?: boolean },
+  rows: readonly { cycleId: string; peer: boolean; upward: boolean }[],
+  releasedCycleIds: readonly string[],
+  cycleOf: ReadonlyMap<string, { id: string; name: string }>,
+): Promise<NonNullable<TodoFacts["feedbackReleased"]>> {
+  if (!releasedCycleIds.length) return [];
+  const opened = new Set((await db.auditEvent.findMany({ where: { action: FEEDBACK_OPENED, actorId: viewer.id, subjectType: "ReviewCycle", subjectId: { in: [...releasedCycleIds] } }, select: { subjectId: true } })).map((row) => row.subjectId));
+  const reader = { id: viewer.id, isAdmin: viewer.isAdmin ?? false };
+  const found: NonNullable<TodoFacts["feedbackReleased"]> = [];
+  for (const row of rows) {
+    if (!releasedCycleIds.includes(row.cycleId) || opened.has(row.cycleId)) continue;
+    const { id, name } = cycleOf.get(row.cycleId)!;
+    for (const channel of ["peer", "upward"] as const) {
+      if (!row[channel]) continue;
+      const { release } = await feedbackAbout(reader, row.cycleId, viewer.id, channel);
+      if (releaseShowsAnswers(release)) found.push({ cycle: { id, name }, personId: viewer.id, channel });
+    }
+  }
+  return found;
 }

@@ -85,3 +85,22 @@ export async function saveGrowthPlan(personId: string, input: { target: string; 
   });
   return { ok: true };
 }
+
+export type FocusAdded = { ok: true; added: boolean } | { ok: false; message: string };
+
+/**
+ * Adds a competency to the person's growth plan as a focus from another page (their released
+ * feedback), keeping the target and the focus already chosen: saved as saveGrowthPlan saves any
+ * plan. Refused, with what to do, when there is no plan yet or it holds the most focus competencies;
+ * a competency already a focus changes nothing.
+ */
+export async function addGrowthFocus(viewer: Viewer, personId: string, competencyId: string): Promise<FocusAdded> {
+  await requireGrowthPlanChange(viewer, personId);
+  const plan = await storedGrowthPlan(personId);
+  if (!plan) return { ok: false, message: "You have no growth plan yet. Choose a target level on your growth page first, then add this focus." };
+  if (plan.focus.includes(competencyId)) return { ok: true, added: false };
+  if (plan.focus.length >= MAX_FOCUS) return { ok: false, message: `Your growth plan already has ${MAX_FOCUS} focus competencies, the most it holds. Take one out on your growth page first.` };
+  const saved = await saveGrowthPlan(personId, { target: plan.targetLevelId, focus: [...plan.focus, competencyId] });
+  if (!saved.ok) return { ok: false, message: Object.values(saved.fieldErrors).flat()[0] ?? "This competency cannot be a focus of your growth plan." };
+  return { ok: true, added: true };
+}

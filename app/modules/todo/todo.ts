@@ -82,9 +82,24 @@ export type TodoFacts = {
   /** Peer nominations of the person's reports waiting for their approval, per report and cycle. */
   nominationsToDecide?: { cycle: CycleRef; person: { id: string; name: string }; waiting: number; dueOn: Date }[];
   /** People with fewer peers asked than their cycle wants: the person's own (when they nominate) or their reports' (when the manager does). */
-  peersToNominate?: { cycle: CycleRef; person: { id: string; name: string }; own: boolean; live: number; minPeers: number; dueOn: Date }[];
+  peersToNominate?: {
+    cycle: CycleRef;
+    person: { id: string; name: string };
+    own: boolean;
+    live: number;
+    minPeers: number;
+    dueOn: Date;
+    /** For the person who nominates: the latest of their peers declined (by their manager or the colleague), which left them short. */
+    declined?: { requestId: string; reviewerName: string };
+  }[];
   /** The person's reports left with too few peers because a reviewer left (was deactivated) or declined. */
   reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; why: "left" | "declined"; dueOn: Date }[];
+  /**
+   * Feedback released to the person and not yet opened by them (app/modules/feedback/todo.server.ts):
+   * their peers' answers, and as a manager their reports' upward aggregate, once their outcome in the
+   * cycle is released and there is something they may read.
+   */
+  feedbackReleased?: { cycle: { id: string; name: string }; personId: string; channel: "peer" | "upward" }[];
   /**
    * Open actions agreed in the person's one-to-ones and skip-levels, theirs or the other person's
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
@@ -125,6 +140,7 @@ export const TODO_KINDS = [
   "feedback-approve",
   "feedback-nominate",
   "feedback-replace",
+  "feedback-released",
   "conversation-action",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
@@ -428,11 +444,25 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     });
   }
   for (const entry of facts.peersToNominate ?? []) {
-    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}`, {
-      title: entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
-      detail: `${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
+    // Left short by a decline: a new thing to do (keyed by the declined request), so it is told again.
+    const declined = entry.own ? entry.declined : undefined;
+    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}${declined ? `/${declined.requestId}` : ""}`, {
+      title: declined ? `Choose another peer for your feedback in ${entry.cycle.name}` : entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
+      detail: `${declined ? `${declined.reviewerName} will not give you feedback. ` : ""}${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
+    });
+  }
+  for (const { cycle, personId, channel } of facts.feedbackReleased ?? []) {
+    // Keyed by cycle and channel: the person's own feedback and their reports' upward aggregate are two readings.
+    add("feedback-released", `${cycle.id}/${channel}`, {
+      title: channel === "upward" ? `Read your reports' upward feedback from ${cycle.name}` : `Read your feedback from ${cycle.name}`,
+      detail:
+        channel === "upward"
+          ? "Your reports' answers about you are released, as an aggregate without names. Add what you take from it to a one-to-one or your growth plan."
+          : "Your colleagues' feedback is released with your outcome. Add what you take from it to your next one-to-one or your growth plan.",
+      href: `/feedback/cycles/${cycle.id}/people/${personId}`,
+      due: null,
     });
   }
   // Soonest first; undated last.

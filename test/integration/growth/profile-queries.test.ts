@@ -27,9 +27,11 @@ const loaders = {
  * assessments, then (growth, gap, print) the ratings the page shows and the growth
  * plan, or (history) the ratings of every submitted assessment and the level changes applied
  * through calibration; the growth page also what the viewer owes about the person (the to-do
- * list's review facts, one statement). Ladder versions come from the in-memory cache once warm.
+ * list's review facts, one statement) and whether any feedback about the person was answered (one
+ * statement; the links to it read more only when some was). Ladder versions come from the in-memory
+ * cache once warm.
  */
-const expected = { growth: 7, gap: 6, history: 6, print: 6 };
+const expected = { growth: 8, gap: 6, history: 6, print: 6 };
 
 async function statementsFor(name: keyof typeof loaders, viewerId: string, personId: string): Promise<string[]> {
   const { load, path } = loaders[name];

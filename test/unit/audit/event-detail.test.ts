@@ -90,6 +90,7 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "feedback.declined": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "Max is on leave until June." }],
   "feedback.withdrawn": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "by-nominator" }],
   "feedback.request_declined": [{ requestId: "request-1", reviewerId: "mentor-1", cycleId: "cycle-1", reason: "We have not worked together this year." }],
+  "feedback.opened": [{}],
   "conversation.series_started": [{ kind: "one-to-one", managerId: "mentor-1", reportId: "mentee-1", cadence: "fortnightly", firstAt: "2026-03-02T09:00:00.000Z" }],
   "conversation.cadence_changed": [{ from: "fortnightly", to: "weekly" }],
   "conversation.meeting_moved": [{ meetingId: "meeting-1", movedFrom: "2026-03-02T09:00:00.000Z", to: "2026-03-03T14:00:00.000Z" }],

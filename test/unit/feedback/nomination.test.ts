@@ -79,12 +79,12 @@ describe("a request's life", () => {
 describe("suggestions", () => {
   it("ranks by shared team, hiring loops and mentoring, then by fewest requests, showing each one's requests", () => {
     const candidates = [
-      { ...person("omar"), ties: { sharedTeam: false, hiringLoops: 1, mentorship: false } },
-      { ...person("priya"), ties: { sharedTeam: true, hiringLoops: 0, mentorship: false } },
-      { ...person("quinn"), ties: { sharedTeam: true, hiringLoops: 0, mentorship: false } },
-      { ...person("rui"), ties: { sharedTeam: true, hiringLoops: 1, mentorship: true } },
-      { ...person("stranger"), ties: { sharedTeam: false, hiringLoops: 0, mentorship: false } },
-      { ...person("sam"), ties: { sharedTeam: true, hiringLoops: 3, mentorship: true } },
+      { ...person("omar"), ties: { sharedTeam: false, hiringLoops: 1, mentorship: false, sameManager: false, feedbackTogether: false } },
+      { ...person("priya"), ties: { sharedTeam: true, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false } },
+      { ...person("quinn"), ties: { sharedTeam: true, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false } },
+      { ...person("rui"), ties: { sharedTeam: true, hiringLoops: 1, mentorship: true, sameManager: false, feedbackTogether: false } },
+      { ...person("stranger"), ties: { sharedTeam: false, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false } },
+      { ...person("sam"), ties: { sharedTeam: true, hiringLoops: 3, mentorship: true, sameManager: false, feedbackTogether: false } },
     ];
     const suggestions = suggestPeers(candidates, facts({ requestsOf: new Map([["priya", 2], ["quinn", 1]]) }));
     expect(suggestions.map((suggestion) => [suggestion.id, suggestion.score, suggestion.requests])).toEqual([

@@ -153,6 +153,7 @@ describe("what to do next", () => {
         peersToNominate: [{ cycle: spring, person: { id: "p3", name: "Me" }, own: true, live: 1, minPeers: 3, dueOn: spring.endsOn }],
         reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", why: "left", dueOn: spring.endsOn }],
         conversationActions: [{ actionId: "ca1", seriesId: "cs1", kind: "one-to-one", mine: true, otherName: "Sam", dueOn: spring.endsOn }],
+        feedbackReleased: [{ cycle: spring, personId: "p3", channel: "upward" }],
       },
       now,
     );
@@ -189,6 +190,7 @@ describe("what to do next", () => {
         "feedback-nominate:c1/p3",
         "feedback-replace:c1/p2",
         "conversation-action:ca1",
+        "feedback-released:c1/upward",
       ].sort(),
     );
     for (const item of items) {
