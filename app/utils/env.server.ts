@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "~/modules/time-zones";
+import { testClockRefusal } from "~/platform/clock.server";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -94,7 +95,15 @@ const schema = z.object({
   ORG_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC").default("UTC")),
   // off: the server runs no email passes of its own (run `npm run notifications:send` from cron instead).
   NOTIFY_SCHEDULE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+  // A test's clock (app/platform/clock.server.ts, decision 079): never set in a deployment.
+  RUNGS_TEST_CLOCK: optionalText,
+  RUNGS_TEST_CLOCK_ALLOWED: optionalText,
 });
+
+function checkTestClock(env: z.infer<typeof schema>, context: z.RefinementCtx) {
+  const refusal = testClockRefusal({ RUNGS_TEST_CLOCK: env.RUNGS_TEST_CLOCK, RUNGS_TEST_CLOCK_ALLOWED: env.RUNGS_TEST_CLOCK_ALLOWED, TRUST_PROXY: String(env.TRUST_PROXY), PUBLIC_URL: env.PUBLIC_URL });
+  if (refusal) context.addIssue({ code: "custom", path: ["RUNGS_TEST_CLOCK"], message: refusal });
+}
 
 function checkMail(env: z.infer<typeof schema>, context: z.RefinementCtx) {
   if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required with SMTP_URL (the sender of Rungs' email, such as Rungs <rungs@example.com>)" });
@@ -149,7 +158,7 @@ function shown(variable: string, value: string | undefined): string {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.superRefine(checkSingleSignOn).superRefine(checkMail).safeParse(source);
+  const result = schema.superRefine(checkSingleSignOn).superRefine(checkMail).superRefine(checkTestClock).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
       (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), source[String(issue.path[0])])})`,
