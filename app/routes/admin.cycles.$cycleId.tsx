@@ -23,6 +23,7 @@ import { feedbackSettingsOf, saveFeedbackSettings } from "~/modules/feedback/fee
 import { feedbackDefaults, feedbackFormValues, FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { textParam } from "~/utils/search-params";
 import { plural } from "~/utils/plural";
+import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.cycle.name ?? "Review cycle"} · Review cycles · Rungs` }];
 
@@ -39,7 +40,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   if (typed) filters.teamId = team?.id ?? "";
   if (teamError) team = null;
   const [progress, feedback] = await Promise.all([cycleProgress(cycle.id, filters), feedbackSettingsOf(cycle.id)]);
-  return { cycle: { ...cycle, status: cycleStatus(cycle, new Date()) }, filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
+  return { cycle: { ...cycle, status: cycleStatus(cycle, clock.now()) }, filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
 });
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {

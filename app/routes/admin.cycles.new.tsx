@@ -14,6 +14,7 @@ import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";
 import { nameField } from "~/utils/name-text";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import * as clock from "~/platform/clock.server";
 
 
 const CycleSchema = z
@@ -33,7 +34,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Open a review cycle · 
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  return { teams: await listTeamsForCycle(), today: new Date().toISOString().slice(0, 10) };
+  return { teams: await listTeamsForCycle(), today: clock.now().toISOString().slice(0, 10) };
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {

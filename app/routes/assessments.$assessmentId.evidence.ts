@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import * as clock from "~/platform/clock.server";
 import type { Route } from "./+types/assessments.$assessmentId.evidence";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
@@ -15,7 +16,7 @@ export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs)
     if (!parsed.success) return { status: 400, body: { ok: false, kind: "invalid", message: "Choose the evidence to remove.", fieldErrors: {} } };
     return removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
   }
-  const submission = parseWithZod(formData, { schema: evidenceSchema() });
+  const submission = parseWithZod(formData, { schema: evidenceSchema(clock.now()) });
   if (submission.status !== "success") {
     return { status: 400, body: { ok: false, kind: "invalid", message: "Check the evidence and try again.", result: submission.reply() } };
   }

@@ -19,6 +19,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { evidenceForSelfAssessment, ownEvidenceItem, type RecordedItem } from "~/modules/conversations/evidence.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
   if (!loaderData) return [{ title: "Assessment · Rungs" }];
@@ -35,7 +36,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   const offered = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? await evidenceForSelfAssessment(viewer.id) : new Map<string, RecordedItem[]>();
   const evidenceOn = new Map(page.competencies.map((competency) => [competency.id, competency.evidence]));
   const recorded = Object.fromEntries([...offered].map(([competencyId, items]) => [competencyId, items.map((item) => ({ ...item, attached: isAttached(item, evidenceOn.get(competencyId) ?? []) }))]));
-  return { ...page, latestDate: latestEvidenceDate(new Date()), recorded };
+  return { ...page, latestDate: latestEvidenceDate(clock.now()), recorded };
 });
 
 /**
@@ -80,7 +81,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
 
   if (intent === "add-evidence") {
     const competencyId = text("competencyId") ?? "";
-    const submission = parseWithZod(formData, { schema: evidenceSchema() });
+    const submission = parseWithZod(formData, { schema: evidenceSchema(clock.now()) });
     if (submission.status !== "success") {
       return data({ intent: "add-evidence", ok: false, competencyId, message: "Check the evidence and try again.", result: submission.reply() } satisfies PlainEvidenceReply, { status: 400 });
     }

@@ -12,12 +12,13 @@ import { conversationsOf, startOptions, startSeries } from "~/modules/conversati
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Conversations · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  const now = new Date();
+  const now = clock.now();
   const [series, pairings] = await Promise.all([conversationsOf(viewer, now), startOptions(viewer)]);
   return { series, pairings, timeZone, now };
 });

@@ -13,6 +13,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { db } from "~/db/client.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Evidence · Conversations · Rungs" }];
 
@@ -36,7 +37,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
     sharesAll,
     lastRecordedId: own ? lastRecordedId : null,
     competencies,
-    today: dateToDay(new Date()),
+    today: dateToDay(clock.now()),
     meetingId: own ? search.get("meeting") : null,
   };
 });

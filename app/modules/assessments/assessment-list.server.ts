@@ -5,6 +5,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import type { ExistingAssessment } from "./assessment-entry";
 import { reportReviewStatus } from "./assessment-list";
 import type { AssessmentStatus } from "./policy";
+import * as clock from "~/platform/clock.server";
 
 /**
  * The /reviews page: the viewer's self-assessments, a row for each direct report
@@ -43,7 +44,7 @@ export async function reviewsOverview(viewer: Viewer) {
   const [participations, reviews, selfSubmitted] = reportIds.length
     ? await Promise.all([
         db.reviewCycleParticipant.findMany({
-          where: { userId: { in: reportIds }, cycle: { closedAt: null, startsOn: { lte: new Date() } } },
+          where: { userId: { in: reportIds }, cycle: { closedAt: null, startsOn: { lte: clock.now() } } },
           select: { userId: true, cycle: { select: { id: true, name: true, startsOn: true, createdAt: true } } },
         }),
         db.assessment.findMany({

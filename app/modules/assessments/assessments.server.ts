@@ -16,6 +16,7 @@ import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, ty
 import { canAuthorAssessment, canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
 import { plural } from "~/utils/plural";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Self-assessments and manager reviews: starting or continuing one, reading one,
@@ -40,7 +41,7 @@ export type CycleRef = { id: string; name: string };
  * The open cycle the person takes part in that has started (the most recently started), or null:
  * a cycle opened ahead of its first day takes no assessments until then.
  */
-export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCycle"> = db, now = new Date()): Promise<CycleRef | null> {
+export async function openCycleFor(personId: string, client: Pick<Tx, "reviewCycle"> = db, now = clock.now()): Promise<CycleRef | null> {
   return client.reviewCycle.findFirst({
     where: { closedAt: null, startsOn: { lte: now }, participants: { some: { userId: personId } } },
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
@@ -291,7 +292,7 @@ const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: 
  * A save from a stale copy is merged field by field (see `mergeSave`); nothing is
  * written when any change is invalid.
  */
-export async function saveDraft(viewer: Viewer, assessmentId: string, input: SaveDraftInput, now = new Date()): Promise<SaveOutcome> {
+export async function saveDraft(viewer: Viewer, assessmentId: string, input: SaveDraftInput, now = clock.now()): Promise<SaveOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
   const locked = lockReason(meta);
   if (locked) return lockedOutcome(locked);
@@ -342,7 +343,7 @@ export type SubmitOutcome =
  * Submits and locks the author's draft once every competency has a rating; refuses (409) when
  * the draft changed since `revision`, the one the author last saw.
  */
-export async function submitAssessment(viewer: Viewer, assessmentId: string, revision: number, now = new Date()): Promise<SubmitOutcome> {
+export async function submitAssessment(viewer: Viewer, assessmentId: string, revision: number, now = clock.now()): Promise<SubmitOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
   const locked = lockReason(meta);
   if (locked) return lockedOutcome(locked);

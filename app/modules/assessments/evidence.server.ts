@@ -1,4 +1,5 @@
 import type { Viewer } from "~/modules/identity/policy";
+import * as clock from "~/platform/clock.server";
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { evidenceDate, evidenceSchema, MAX_EVIDENCE_PER_COMPETENCY, type EvidenceFormValue } from "./assessment-form";
@@ -85,7 +86,7 @@ export async function removeEvidence(viewer: Viewer, assessmentId: string, evide
 export async function attachRecordedEvidence(viewer: Viewer, assessmentId: string, item: { competencyId: string; text: string; url: string | null; occurredOn: Date }): Promise<EvidenceOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
   if (meta.kind !== "self" || meta.subjectId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
-  const parsed = evidenceSchema().safeParse({ competencyId: item.competencyId, text: item.text, url: item.url ?? undefined, occurredOn: item.occurredOn.toISOString().slice(0, 10) });
+  const parsed = evidenceSchema(clock.now()).safeParse({ competencyId: item.competencyId, text: item.text, url: item.url ?? undefined, occurredOn: item.occurredOn.toISOString().slice(0, 10) });
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "This evidence cannot be attached as it is.";
     return { status: 400, body: { ok: false, kind: "invalid", message, fieldErrors: {} } };

@@ -6,6 +6,7 @@ import { agendaNeighbours, discussionTimes, DISCUSS_EVENT, durationText, NOTES_E
 import { canRunMeeting, type SessionAccess } from "./policy";
 import { baseFor } from "./session-view.server";
 import { requireEntry, requireSessionAccess } from "./sessions.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Meeting mode (decision 043): the facilitator steps through the agenda one entry at a time; each
@@ -46,7 +47,7 @@ async function notesOf(entryId: string): Promise<string> {
  * not open: then only that one is), its notes, the entries before and after it on the viewer's
  * agenda, and the time spent on each entry the viewer may open, with their total.
  */
-export async function meetingView(viewer: Viewer, sessionId: string, now = new Date()) {
+export async function meetingView(viewer: Viewer, sessionId: string, now = clock.now()) {
   const session = await requireSessionAccess(viewer, sessionId);
   const [base, steps] = await Promise.all([baseFor(viewer, session), meetingSteps(session.id)]);
   const times = discussionTimes(steps, now);
@@ -119,7 +120,7 @@ export async function saveMeetingNotes(viewer: Viewer, sessionId: string, entryI
   const { entry, session } = await requireEntry(viewer, entryId, sessionId);
   requireMeetingRight(viewer, session);
   const before = await notesOf(entry.id);
-  if (before === notes) return { savedAt: new Date().toISOString(), unchanged: true };
+  if (before === notes) return { savedAt: clock.now().toISOString(), unchanged: true };
   const event = await db.calibrationEvent.create({
     data: { sessionId, entryId: entry.id, actorId: viewer.id, kind: NOTES_EVENT, change: JSON.stringify({ meetingNotes: [before || null, notes || null] }) },
     select: { createdAt: true },

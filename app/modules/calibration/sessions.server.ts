@@ -23,6 +23,7 @@ import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 import { plural } from "~/utils/plural";
 import { GROUPS_AT_LOCK, groupsAtLock } from "./groups-at-lock";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Calibration sessions: set up, moved through their states, proposals and final outcomes.
@@ -273,7 +274,7 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
  * session was set up is left as they are, and the history says so. Idempotent (each promotion is
  * applied once), so any server may run it at any time.
  */
-export async function applyDuePromotions(now = new Date()): Promise<number> {
+export async function applyDuePromotions(now = clock.now()): Promise<number> {
   const due = await db.calibrationEntry.findMany({
     where: { appliedAt: null, released: true, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
     select: {
@@ -336,7 +337,7 @@ export type ReleaseChoice = { all: true } | { entryIds: readonly string[] };
  * Each release is its own event, all in one transaction; outcomes already released are left as they
  * are. A promotion whose day has come takes effect with its release (applyDuePromotions).
  */
-export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice: ReleaseChoice, now = new Date()): Promise<{ released: number; already: number }> {
+export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice: ReleaseChoice, now = clock.now()): Promise<{ released: number; already: number }> {
   const session = await requireSessionAccess(viewer, sessionId);
   if (session.state !== "published") throw new ForbiddenError("Outcomes are released once the session is published.");
   const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
@@ -365,7 +366,7 @@ export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice:
 }
 
 /** One person's outcome released from their entry's page (releaseOutcomes for one). */
-export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?: string, now = new Date()): Promise<void> {
+export async function releaseOutcome(viewer: Viewer, entryId: string, inSession?: string, now = clock.now()): Promise<void> {
   const { entry } = await requireEntry(viewer, entryId, inSession);
   await releaseOutcomes(viewer, entry.sessionId, { entryIds: [entry.id] }, now);
 }
@@ -464,7 +465,7 @@ export async function saveProposal(
     return { ok: true, unchanged: true };
   }
   await db.$transaction(async (tx) => {
-    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposalDraft: null, proposedAt: new Date(), revision: { increment: 1 } } });
+    await tx.calibrationEntry.update({ where: { id: entry.id }, data: { ...next, proposalDraft: null, proposedAt: clock.now(), revision: { increment: 1 } } });
     await tx.calibrationEvent.create({ data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind: "proposal", change: JSON.stringify(changed) } });
   });
   await announceSessionChange(entry.sessionId);
@@ -496,7 +497,7 @@ export async function saveProposalDraft(viewer: Viewer, entryId: string, values:
   const draft = JSON.stringify(values);
   if (draft.length > MAX_DRAFT) throw new InvalidError("The draft is too long to keep; shorten the rationale.");
   await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposalDraft: draft } });
-  return { savedAt: new Date().toISOString() };
+  return { savedAt: clock.now().toISOString() };
 }
 
 /**

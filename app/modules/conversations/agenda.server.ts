@@ -11,6 +11,7 @@ import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, canSkipMeeting,
 import { TEXT_LIMIT } from "./forms";
 import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
 import { nextMeetingOf, requireWork } from "./series.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * A meeting's agenda, notes and actions, and the series page that shows them. Points and notes are
@@ -77,7 +78,7 @@ export type PointFromElsewhere = { ok: true; seriesId: string; meetingId: string
  * page (their released feedback), without opening the series. Refused, with what to do, when they
  * have no manager or no one-to-one series with them; a point already on that meeting is not added twice.
  */
-export async function addPointToNextOneToOne(viewer: ConversationViewer, text: string, now = new Date()): Promise<PointFromElsewhere> {
+export async function addPointToNextOneToOne(viewer: ConversationViewer, text: string, now = clock.now()): Promise<PointFromElsewhere> {
   const person = await db.user.findUnique({ where: { id: viewer.id }, select: { managerId: true } });
   if (!person?.managerId) return { ok: false, message: "You have no manager in Rungs, so there is no one-to-one to add this to." };
   const series = await currentSeriesBetween("one-to-one", person.managerId, viewer.id);
@@ -91,7 +92,7 @@ export async function addPointToNextOneToOne(viewer: ConversationViewer, text: s
 }
 
 /** Either of the two marks a point covered, closes it, or opens it again. */
-export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = new Date()): Promise<void> {
+export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = clock.now()): Promise<void> {
   if (!POINT_STATUSES.includes(status)) throw new InvalidError("Choose open, covered or closed.");
   const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true, meeting: { select: { status: true } } } });
   if (!point) throw new NotFoundError("There is no such point.");
@@ -133,7 +134,7 @@ export async function editNote(viewer: ConversationViewer, noteId: string, text:
  * The report passes a note from a series of theirs on to their current manager (after a move, a
  * new manager reads nothing of the old series but this). Only the report, only a note they read.
  */
-export async function passOnNote(viewer: ConversationViewer, noteId: string, now = new Date()): Promise<void> {
+export async function passOnNote(viewer: ConversationViewer, noteId: string, now = clock.now()): Promise<void> {
   const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
   if (!note) throw new NotFoundError("There is no such note.");
   const series = await readSeries(note.seriesId);
@@ -162,7 +163,7 @@ export async function addAction(viewer: ConversationViewer, meetingId: string, i
 }
 
 /** Either of the two marks an action done or dropped, or opens it again. */
-export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, now = new Date()): Promise<void> {
+export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, now = clock.now()): Promise<void> {
   const action = await db.conversationAction.findUnique({ where: { id: actionId }, select: { seriesId: true, status: true } });
   if (!action) throw new NotFoundError("There is no such action.");
   if (action.status === status) return;
@@ -204,7 +205,7 @@ export type SeriesPage = {
  * A series' page for one of its two people: the next meeting (set when due) on both clocks, its
  * agenda headed by open actions, the suggestions, and each meeting's notes the viewer may read.
  */
-export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = new Date()): Promise<SeriesPage> {
+export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = clock.now()): Promise<SeriesPage> {
   const series = await readSeries(seriesId);
   const role = roleInSeries(viewer, series.facts);
   if (!role || !canSeeSeries(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");

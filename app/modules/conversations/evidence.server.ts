@@ -4,6 +4,7 @@ import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
 import { canReadEvidence, canRecordEvidence, canSeeEvidenceOf, roleInSeries, type ConversationViewer } from "./policy";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Evidence between cycles: a person records, against a competency of their own ladder, a sentence,
@@ -36,7 +37,7 @@ function checkUrl(url: string | null): string | null {
   throw new InvalidError("Give a link as a full web address (https://…).");
 }
 
-export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = new Date()): Promise<string> {
+export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = clock.now()): Promise<string> {
   if (!canRecordEvidence(viewer, viewer.id)) throw new NotFoundError();
   const text = input.text.trim();
   if (!text) throw new InvalidError("Say what happened, in a sentence.");

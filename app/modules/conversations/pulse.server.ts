@@ -4,9 +4,10 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { canAnswerPulse, canSeePulseSummary, type ConversationViewer, type SeriesFacts } from "./policy";
 import { PULSE_MAX, PULSE_MIN, pulseSummary, type PulseSummary } from "./pulse";
 import { readSeries } from "./queries.server";
+import * as clock from "~/platform/clock.server";
 
 /** The report answers the pulse on their one-to-ones with their current manager. */
-export async function answerPulse(viewer: ConversationViewer, seriesId: string, score: number, now = new Date()): Promise<void> {
+export async function answerPulse(viewer: ConversationViewer, seriesId: string, score: number, now = clock.now()): Promise<void> {
   if (!Number.isInteger(score) || score < PULSE_MIN || score > PULSE_MAX) throw new InvalidError(`Choose from ${PULSE_MIN} to ${PULSE_MAX}.`);
   const series = await readSeries(seriesId);
   if (!canAnswerPulse(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
@@ -24,7 +25,7 @@ export async function ownLatestPulse(
 }
 
 /** The manager's pulse: the average over their reports' answers, released in batches by the disclosure check or not at all. */
-export async function managerPulse(viewer: ConversationViewer, managerId: string, now = new Date()): Promise<PulseSummary> {
+export async function managerPulse(viewer: ConversationViewer, managerId: string, now = clock.now()): Promise<PulseSummary> {
   if (!canSeePulseSummary(viewer, managerId)) throw new NotFoundError();
   // Every answer, not only the window's: batches are cut from the first answer, so that the same answers always make the same batches.
   const answers = await db.conversationPulse.findMany({ where: { managerId }, select: { id: true, respondentId: true, score: true, answeredAt: true } });

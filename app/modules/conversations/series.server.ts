@@ -6,6 +6,7 @@ import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
 import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, SKIP_REFUSALS, skipRefusal, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
@@ -31,7 +32,7 @@ export type StartSeriesInput = { kind: SeriesKind; managerId: string; reportId: 
  * Sets up a series between a manager (for a skip-level, the report's manager's manager) and a
  * report, with its first meeting. Either of the two may; it meets on the manager's clock.
  */
-export async function startSeries(viewer: ConversationViewer, input: StartSeriesInput, now = new Date()): Promise<string> {
+export async function startSeries(viewer: ConversationViewer, input: StartSeriesInput, now = clock.now()): Promise<string> {
   if (!cadencesFor(input.kind).includes(input.cadence)) throw new InvalidError(`A ${input.kind} cannot meet ${input.cadence}.`);
   if (input.firstAt.getTime() <= now.getTime()) throw new InvalidError("Choose a first meeting that has not passed.");
   const minutes = input.minutes ?? DEFAULT_MINUTES;
@@ -110,7 +111,7 @@ export async function rollOnAll(now: Date): Promise<number> {
 }
 
 /** The series' next meeting, set when due; for its page. */
-export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string, now = new Date()): Promise<{ id: string; startsAt: Date } | null> {
+export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string, now = clock.now()): Promise<{ id: string; startsAt: Date } | null> {
   return db.$transaction(async (tx) => {
     const series = await readSeries(seriesId, tx);
     if (!canWorkInSeries(viewer, series.facts)) return null;
@@ -119,7 +120,7 @@ export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string
 }
 
 /** A new cadence, from the next meeting's slot on. */
-export async function changeCadence(viewer: ConversationViewer, seriesId: string, cadence: Cadence, now = new Date()): Promise<void> {
+export async function changeCadence(viewer: ConversationViewer, seriesId: string, cadence: Cadence, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const series = await requireWork(viewer, seriesId, tx);
     if (!cadencesFor(series.kind).includes(cadence)) throw new InvalidError(`A ${series.kind} cannot meet ${cadence}.`);
@@ -132,7 +133,7 @@ export async function changeCadence(viewer: ConversationViewer, seriesId: string
 }
 
 /** Either of the two moves a meeting still to come, before the series' next regular slot; both calendars follow. */
-export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, now = new Date()): Promise<void> {
+export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, movedFrom: true, status: true } });
     if (!meeting) throw new NotFoundError("There is no such meeting.");
@@ -148,7 +149,7 @@ export async function moveMeetingTo(viewer: ConversationViewer, meetingId: strin
 }
 
 /** Either of the two records that a meeting took place (once its time has come): its open points move to the next meeting. */
-export async function holdMeeting(viewer: ConversationViewer, meetingId: string, now = new Date()): Promise<void> {
+export async function holdMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
     if (!meeting) throw new NotFoundError("There is no such meeting.");
@@ -172,7 +173,7 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
  * notification pass sends each a CANCEL for that meeting's event), the series goes on at its next
  * regular slot, and the open points move there.
  */
-export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = new Date()): Promise<void> {
+export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
     if (!meeting) throw new NotFoundError("There is no such meeting.");
@@ -251,7 +252,7 @@ export async function startOptions(viewer: ConversationViewer): Promise<Pairing[
 export type SeriesListItem = { id: string; kind: SeriesKind; otherName: string; role: "manager" | "report"; cadence: Cadence; current: boolean; nextAt: Date | null; lastHeldAt: Date | null };
 
 /** The viewer's series, current ones first, with when they next and last met. */
-export async function conversationsOf(viewer: ConversationViewer, now = new Date()): Promise<SeriesListItem[]> {
+export async function conversationsOf(viewer: ConversationViewer, now = clock.now()): Promise<SeriesListItem[]> {
   const series = await seriesOf(viewer.id);
   if (!series.length) return [];
   const meetings = await db.conversationMeeting.findMany({

@@ -7,6 +7,7 @@ import { managerPulse } from "./pulse.server";
 import { isCurrent } from "./queries.server";
 import { compareText } from "~/utils/compare";
 import { oneToOnesCard, type OneToOnesCard } from "./team-card";
+import * as clock from "~/platform/clock.server";
 
 /**
  * What the team page says about one-to-ones, without content: for each person, when their last
@@ -24,7 +25,7 @@ export type ConversationSignal = { personId: string; lastHeldAt: Date | null; la
 export async function conversationSignals(
   viewer: ConversationViewer,
   people: readonly { id: string; chain: readonly string[] }[],
-  now = new Date(),
+  now = clock.now(),
   reports?: Prisma.UserWhereInput,
 ): Promise<Map<string, ConversationSignal>> {
   const visible = people.filter((person) => canSeeMeetingDates(viewer, { managerId: person.chain[0] ?? "", reportId: person.id }, person.chain));
@@ -75,7 +76,7 @@ export type TeamConversations = OneToOnesCard & {
  * know them), the viewer's own series' overdue actions (counted, never named), and the pulse as an
  * average; those who most need a one-to-one first, the rest counted unless `all` (team-card.ts).
  */
-export async function teamConversations(viewer: ConversationViewer, all: boolean, now = new Date()): Promise<TeamConversations> {
+export async function teamConversations(viewer: ConversationViewer, all: boolean, now = clock.now()): Promise<TeamConversations> {
   // Two flat reads, not a nested one: Prisma's nested read listed the direct reports' ids and sorted everyone below them in the database (6 ms for 1,200 people on SQLite against 2).
   const [reports, belowThem] = await Promise.all([
     db.user.findMany({ where: { managerId: viewer.id, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),

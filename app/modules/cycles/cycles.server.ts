@@ -15,6 +15,7 @@ import { refreshParticipant } from "./participant-progress.server";
 import { csvRow } from "~/utils/csv";
 import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
 import { plural } from "~/utils/plural";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Review cycles: opening one (its participants fixed at that moment), following its
@@ -101,7 +102,7 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
     if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
-    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: new Date() } });
+    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: clock.now() } });
     if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
     await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
     return { ok: true };
@@ -160,7 +161,7 @@ export async function removeParticipant(actorId: string, cycleId: string, email:
     }
     await tx.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId, userId: person.id } } });
     // The row is gone, so the cycle says that it changed (the team overview's version reads it, teamVersion).
-    await tx.reviewCycle.update({ where: { id: cycleId }, data: { updatedAt: new Date() } });
+    await tx.reviewCycle.update({ where: { id: cycleId }, data: { updatedAt: clock.now() } });
     await recordAuditEvent(tx, { actorId, action: "cycle.participant_removed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, person: person.email } });
     return { ok: true, name: person.name };
   });
@@ -181,7 +182,7 @@ export type CycleListItem = {
 const CYCLES_SHOWN = 100;
 
 /** Newest first, with how many participants have submitted each side (people, not assessments). */
-export async function listCycles(now = new Date()): Promise<CycleListItem[]> {
+export async function listCycles(now = clock.now()): Promise<CycleListItem[]> {
   const cycles = await db.reviewCycle.findMany({
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     take: CYCLES_SHOWN,
@@ -272,7 +273,7 @@ type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder |
  * counts come from `feedbackCounts` (the feedback module's reader, which decides what the viewer
  * may be shown; null when the cycle asks for no feedback).
  */
-export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCounts: ExportFeedbackReader | null, now = new Date()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCounts: ExportFeedbackReader | null, now = clock.now()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const cycle = await requireCycle(cycleId);
   const encoder = new TextEncoder();
   const versionLadders = new Map<string, LadderLookup>();

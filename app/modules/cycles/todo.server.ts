@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "~/modules/todo/todo";
 import { reviewTodo, type ReviewTodoRow } from "./queries.server";
+import * as clock from "~/platform/clock.server";
 
 type ReviewFacts = Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose" | "reviewsOutsideCycles">;
 
@@ -60,7 +61,7 @@ export async function reviewTodoChanges({ writtenSince, from, to }: ChangeWindow
  * reports to them. With the open cycles the viewer is in, so a page can tell "submitted" from
  * "no cycle".
  */
-export async function reviewTodoAbout(viewer: { id: string; isAdmin: boolean }, personId: string, now = new Date()): Promise<{ items: TodoItem[]; ownCycles: { name: string }[] }> {
+export async function reviewTodoAbout(viewer: { id: string; isAdmin: boolean }, personId: string, now = clock.now()): Promise<{ items: TodoItem[]; ownCycles: { name: string }[] }> {
   const facts = await reviewTodoFacts(viewer, now);
   const ownCycles = viewer.id === personId ? facts.ownCycles : [];
   const about: TodoFacts = {

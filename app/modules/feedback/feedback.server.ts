@@ -18,6 +18,7 @@ import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomFor
 import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominationsOpen, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Peer and upward feedback in a review cycle: the cycle's settings, nominations and their
@@ -149,12 +150,12 @@ export type NominationResult = { ok: true; requestId: string; state: RequestStat
  * A colleague named by email is looked up only once the viewer may nominate, so that nobody else
  * learns from the answer whether an email is someone's.
  */
-export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: string, reviewerId: string, now = new Date()): Promise<NominationResult> {
+export async function nominatePeer(viewer: Viewer, cycleId: string, subjectId: string, reviewerId: string, now = clock.now()): Promise<NominationResult> {
   return nominate(viewer, cycleId, subjectId, { reviewerId }, now);
 }
 
 /** Nominates the colleague with this email (the picker's free field), as nominatePeer does. */
-export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string, now = new Date()): Promise<NominationResult> {
+export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subjectId: string, email: string, now = clock.now()): Promise<NominationResult> {
   return nominate(viewer, cycleId, subjectId, { email }, now);
 }
 
@@ -238,7 +239,7 @@ class NominationRefused extends Error {
  * already asked is withdrawn, and the other is asked at once. When the other cannot be asked, or the
  * first was meanwhile answered, nothing changes.
  */
-export async function swapReviewer(viewer: Viewer, requestId: string, replacement: { reviewerId: string } | { email: string }, reason: string | null, now = new Date()): Promise<NominationResult> {
+export async function swapReviewer(viewer: Viewer, requestId: string, replacement: { reviewerId: string } | { email: string }, reason: string | null, now = clock.now()): Promise<NominationResult> {
   const request = await requireRequest(requestId);
   if (!canSwapReviewer(viewer, request, request.subject)) throw new NotFoundError("We could not find that feedback request.");
   const why = reason?.trim() ?? "";
@@ -302,7 +303,7 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
 }
 
 /** The person's manager approves a nomination, or declines it with a reason the person reads. */
-export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = new Date()): Promise<void> {
+export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = clock.now()): Promise<void> {
   const request = await requireRequest(requestId);
   if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError("We could not find that feedback request.");
   if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
@@ -347,7 +348,7 @@ export async function declineRequest(viewer: Viewer, requestId: string, reason: 
 }
 
 /** Whoever nominated a pending request, or the person's manager, withdraws it. */
-export async function withdrawRequest(viewer: Viewer, requestId: string, now = new Date()): Promise<void> {
+export async function withdrawRequest(viewer: Viewer, requestId: string, now = clock.now()): Promise<void> {
   const request = await requireRequest(requestId);
   const refusal = withdrawRefusal(viewer, request, request.subject);
   if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
@@ -473,7 +474,7 @@ export type AnswerSaveOutcome =
 const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
 
 /** Autosave of the reviewer's draft: the changed fields merged as the self-assessment's are, in one transaction. */
-export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: SaveDraftInput, now = new Date()): Promise<AnswerSaveOutcome> {
+export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: SaveDraftInput, now = clock.now()): Promise<AnswerSaveOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
   const locked = answerRefusal(request);
@@ -509,7 +510,7 @@ export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "
  * leaves out what they have not seen). Refuses when the draft changed since `revision`, the one the
  * reviewer last saw (in another tab).
  */
-export async function submitAnswer(viewer: Viewer, requestId: string, revision: number, now = new Date()): Promise<AnswerSubmitOutcome> {
+export async function submitAnswer(viewer: Viewer, requestId: string, revision: number, now = clock.now()): Promise<AnswerSubmitOutcome> {
   const request = await requireRequest(requestId);
   if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
   const locked = answerRefusal(request);

@@ -34,6 +34,7 @@ import {
   type ProfileAssessment,
   type RatingRow,
 } from "./queries.server";
+import * as clock from "~/platform/clock.server";
 
 export type SubjectContext = {
   viewer: Viewer;
@@ -402,7 +403,7 @@ export async function printPage(viewer: Viewer, personId: string) {
     sideBySide: pair !== null,
     plan,
     gap: analysis ? { source: manager ? ("manager" as const) : ("self" as const), target: analysis.target, summary: analysis.summary, competencies: analysis.competencies } : null,
-    printedAt: new Date(),
+    printedAt: clock.now(),
   };
 }
 

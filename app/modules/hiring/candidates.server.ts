@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { requireVisibleLoop } from "./access.server";
 import { canManageLoop, canSetRetention } from "./policy";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Candidate data: purged by a hiring admin of an opening the candidate is in, or automatically
@@ -32,7 +33,7 @@ async function erase(tx: Prisma.TransactionClient, candidateId: string, now: Dat
 }
 
 /** A hiring admin purges the candidate of a loop of their opening. */
-export async function purgeCandidate(viewer: Viewer, loopId: string, now = new Date()): Promise<void> {
+export async function purgeCandidate(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canManageLoop(viewer, loop.access)) {
     if (loop.access.purged) throw new ConflictError("This candidate's data was already purged.");
@@ -69,7 +70,7 @@ export async function setRetention(viewer: Viewer, retentionDays: number | null)
  * when no period is set); a reopened candidate is not rejected, and their clock starts again. Run at start-up and hourly by each app server; idempotent, so several
  * servers may all run it. Returns how many were purged.
  */
-export async function purgeExpiredCandidates(now = new Date()): Promise<number> {
+export async function purgeExpiredCandidates(now = clock.now()): Promise<number> {
   const { retentionDays } = await storedRetention();
   if (retentionDays === null) return 0;
   const due = await db.hiringCandidate.findMany({

@@ -27,6 +27,7 @@ import {
   visibleScorecards,
   canJoinPanel,
 } from "./policy";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Candidates and their loops: a hiring admin adds a candidate to an opening (which starts their
@@ -40,7 +41,7 @@ type FieldErrors = Record<string, string[]>;
 export { PURGED_NAME };
 
 /** Adds a candidate to an opening: the candidate, their entry into the pipeline's screen stage and their loop, in one write. */
-export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput, now = new Date()): Promise<{ ok: true; loopId: string }> {
+export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput, now = clock.now()): Promise<{ ok: true; loopId: string }> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to add candidates.");
   const loop = await db.hiringLoop.create({
@@ -246,7 +247,7 @@ async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: 
  * Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is
  * saved all the same), on the viewer's clock (`timeZone`).
  */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = new Date()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = clock.now()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
@@ -307,14 +308,14 @@ export async function removeInterview(viewer: Viewer, loopId: string, interviewI
 }
 
 /** Opens the debrief before every card is in, recording who and when. */
-export async function openDebriefEarly(viewer: Viewer, loopId: string, now = new Date()): Promise<void> {
+export async function openDebriefEarly(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError("The debrief is already open, decided, or not yours to open.");
   await db.hiringLoop.updateMany({ where: { id: loopId, debriefOpenedAt: null }, data: { debriefOpenedAt: now, debriefOpenedById: viewer.id } });
 }
 
 /** Records the decision with its rationale, once, and moves the candidate on in the pipeline. */
-export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
   let levelId: string | null = null;
@@ -348,7 +349,7 @@ export async function recordDissent(viewer: Viewer, loopId: string, text: string
 }
 
 /** Links a hire to the person they became, so the validity loop can follow their reviews; a candidate at the offer stage is then hired. */
-export async function linkHire(viewer: Viewer, loopId: string, email: string, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function linkHire(viewer: Viewer, loopId: string, email: string, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   // A hiring admin whose own card is still owed is not told the decision, so not asked to link a hire either.
   if (!canManageLoop(viewer, loop.access) || !canSeeOthersScorecards(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {

@@ -26,6 +26,7 @@ import {
   type RejectionReason,
 } from "./pipeline";
 import { canMoveCandidate, canSeePipeline, managesOpening, type CandidateAccess, type LoopAccess } from "./policy";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Candidates through an opening's pipeline (pipeline.ts has the rules and figures): a hiring admin
@@ -75,7 +76,7 @@ function refuseMove(viewer: Viewer, access: CandidateAccess): never {
 }
 
 /** A hiring admin moves a candidate of the opening: forward, back, to hired, to rejected (with a reason), or reopens a rejected one. */
-export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }> {
+export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = clock.now()): Promise<{ ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
   const from = stageOf(candidate.pipelineStage);
@@ -94,7 +95,7 @@ export async function moveCandidate(viewer: Viewer, openingId: string, candidate
  * they wait in an active stage, the opening is open, and none of their loops is still undecided,
  * so the to-do list and the debrief always follow one loop. Its debrief and decision are its own.
  */
-export async function startAnotherLoop(viewer: Viewer, openingId: string, candidateId: string, now = new Date()): Promise<{ loopId: string }> {
+export async function startAnotherLoop(viewer: Viewer, openingId: string, candidateId: string, now = clock.now()): Promise<{ loopId: string }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
   if (candidate.opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to start a loop.");
@@ -175,7 +176,7 @@ async function readBoard(openingId: string) {
  * candidates the board shows (PIPELINE_COLUMN_LIMIT a column), so an opening of hundreds of
  * candidates reads and renders a board's worth.
  */
-export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = new Date()) {
+export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = clock.now()) {
   const opened = options.opened ?? null;
   const opening = await requireManagedOpening(viewer, openingId);
   const [{ rows, movesOf, historyOfCandidate }, ownInterviews] = await Promise.all([openingBoard(openingId), ownInterviewsIn(viewer.id, openingId)]);

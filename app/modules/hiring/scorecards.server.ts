@@ -11,6 +11,7 @@ import { cardSelect, PURGED_NAME } from "./loops.server";
 import { canWriteScorecard, loopStateFor, toldOfDecision, type HiringViewer, type LoopAccess } from "./policy";
 import { amendmentDiff, scorecardSchema } from "./scorecard";
 import { scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges, type ScorecardRules } from "./scorecard-draft";
+import * as clock from "~/platform/clock.server";
 
 /**
  * An interviewer's scorecard: a draft autosaved field by field (the reviews' merge, with a
@@ -85,7 +86,7 @@ async function lockInterview(tx: Prisma.TransactionClient, interview: { id: stri
 }
 
 /** Autosave: applies the changed fields of the viewer's draft in one transaction (creating the first draft on its first save). */
-export async function saveScorecardDraft(viewer: Viewer, interviewId: string, input: SaveDraftInput, now = new Date()): Promise<SaveOutcome> {
+export async function saveScorecardDraft(viewer: Viewer, interviewId: string, input: SaveDraftInput, now = clock.now()): Promise<SaveOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const fieldErrors = validateScorecardChanges(input.changes, rules);
@@ -128,7 +129,7 @@ export async function saveScorecardDraft(viewer: Viewer, interviewId: string, in
  * stored, unscored ones as not assessed; at least one scored and a recommendation chosen. Refuses
  * when the draft changed since `revision`, the one the interviewer last saw.
  */
-export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number, now = new Date()): Promise<SubmitOutcome> {
+export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number, now = clock.now()): Promise<SubmitOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const schema = scorecardSchema(rules.scale, rules.competencyIds);

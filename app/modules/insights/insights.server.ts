@@ -20,6 +20,7 @@ import { calibrationInScope, hasReports, insightsVersion, pipelineMoves, levelCh
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { levelSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Organisation insights (decision 042): time in level, promotion and outcome rates, calibration
@@ -46,7 +47,7 @@ const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 
 
 export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const [version, ladderHashes] = await Promise.all([insightsVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
   const key = [viewer.id, viewer.isAdmin, options.cycleId ?? "", now.toISOString().slice(0, 10), ladderHashes, version].join("\u0000");
   return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now));

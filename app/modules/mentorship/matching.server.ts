@@ -14,6 +14,7 @@ import { previewWeights } from "./preview";
 import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.server";
 import { matchingVersion, menteeReviews, reviewsOf } from "./queries.server";
 import { HARD_RULES, type FactorExplanation, type FitWeights, type MatchingSummary, type Objective, type PairRef, type RejectedPin, type UnpairedMentee } from "./types";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Matching a programme through the pure core (matching.ts): gathering its people's facts, running
@@ -182,7 +183,7 @@ type RunSummary = MatchingSummary & { leftOut: LeftOut[]; settings: string; part
  * for review, replacing the last run's. Before pairs are published it matches everyone; after,
  * it reruns for the unpaired only, keeping every published pair that was not declined.
  */
-export async function runMatching(actor: Viewer, programmeId: string, options: { objective: Objective; fairness: boolean }, now = new Date()): Promise<{ runId: string }> {
+export async function runMatching(actor: Viewer, programmeId: string, options: { objective: Objective; fairness: boolean }, now = clock.now()): Promise<{ runId: string }> {
   const { programme, ladder } = await requireProgrammeAdmin(actor, programmeId, now);
   if (programme.phase === "closed") throw new InvalidError("The programme is closed; it is not matched again.");
   const prepared = await programmeInput(programme, requireLadderServed(ladder), options);
@@ -261,7 +262,7 @@ export type MatchingPageOptions = { status: PairStatus | ""; page: number; unpai
  * at a time with their explanations, and the pins and forbids. A page reads the run and one page
  * of pairs, however many pairs there are.
  */
-export async function matchingPage(viewer: Viewer, programmeId: string, options: MatchingPageOptions, now = new Date()) {
+export async function matchingPage(viewer: Viewer, programmeId: string, options: MatchingPageOptions, now = clock.now()) {
   const { programme, ladder } = await requireProgrammeAdmin(viewer, programmeId, now);
   // What the page reads depends on the programme's phase and settings besides its rows.
   const key = [programme.id, programme.phase, settingsKey(programme), options.status, options.page, options.unpairedPage, await matchingVersion(programme.id)].join("\u0000");
@@ -422,7 +423,7 @@ async function requireRuleChange(actor: Viewer, programmeId: string, now: Date) 
  * Pins a pair (the matching must propose it) or forbids it (it must not); a pair is one or the
  * other. Both people must have opted in, in those roles. Takes effect at the next run.
  */
-export async function setPairRule(actor: Viewer, programmeId: string, rule: { kind: "pin" | "forbid"; menteeId: string; mentorId: string }, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: RuleFieldErrors }> {
+export async function setPairRule(actor: Viewer, programmeId: string, rule: { kind: "pin" | "forbid"; menteeId: string; mentorId: string }, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: RuleFieldErrors }> {
   const { programme } = await requireRuleChange(actor, programmeId, now);
   if (rule.menteeId === rule.mentorId) return { ok: false, fieldErrors: { form: ["Someone cannot mentor themselves."] } };
   const optIns = await db.mentorshipParticipant.findMany({
@@ -448,7 +449,7 @@ export async function setPairRule(actor: Viewer, programmeId: string, rule: { ki
 }
 
 /** The same, with the two people named by email (the form for any pair, not only proposed ones). */
-export async function setPairRuleByEmail(actor: Viewer, programmeId: string, rule: { kind: "pin" | "forbid"; menteeEmail: string; mentorEmail: string }, now = new Date()) {
+export async function setPairRuleByEmail(actor: Viewer, programmeId: string, rule: { kind: "pin" | "forbid"; menteeEmail: string; mentorEmail: string }, now = clock.now()) {
   await requireRuleChange(actor, programmeId, now);
   const people = await db.user.findMany({ where: { email: { in: [rule.menteeEmail, rule.mentorEmail] } }, select: { id: true, email: true } });
   const idOf = (email: string) => people.find((person) => person.email === email)?.id;
@@ -460,7 +461,7 @@ export async function setPairRuleByEmail(actor: Viewer, programmeId: string, rul
   return setPairRule(actor, programmeId, { kind: rule.kind, menteeId, mentorId }, now);
 }
 
-export async function removePairRule(actor: Viewer, programmeId: string, pair: PairRef, now = new Date()): Promise<void> {
+export async function removePairRule(actor: Viewer, programmeId: string, pair: PairRef, now = clock.now()): Promise<void> {
   const { programme } = await requireRuleChange(actor, programmeId, now);
   await db.$transaction(async (tx) => {
     const removed = await tx.mentorshipPairRule.deleteMany({ where: { programmeId, menteeId: pair.menteeId, mentorId: pair.mentorId } });
@@ -479,7 +480,7 @@ export async function removePairRule(actor: Viewer, programmeId: string, pair: P
  * Publishes the proposed pairs: each is offered to its mentee and mentor, who accept or decline.
  * The first publication closes opt-ins.
  */
-export async function publishPairs(actor: Viewer, programmeId: string, now = new Date()): Promise<{ offered: number }> {
+export async function publishPairs(actor: Viewer, programmeId: string, now = clock.now()): Promise<{ offered: number }> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
   if (programme.phase === "closed") throw new InvalidError("The programme is closed; nothing more is published.");
   return db.$transaction(async (tx) => {
@@ -504,7 +505,7 @@ const PREVIEW_ROWS = 20;
  * weights and with the new ones (everyone, as a first run would), the pairs added and removed
  * (the first 20 of each, named) and the totals.
  */
-export async function weightsPreview(actor: Viewer, programmeId: string, weights: FitWeights, now = new Date()) {
+export async function weightsPreview(actor: Viewer, programmeId: string, weights: FitWeights, now = clock.now()) {
   const { programme, ladder } = await requireProgrammeAdmin(actor, programmeId, now);
   const { input } = await programmeInput({ ...programme, phase: "matching" }, requireLadderServed(ladder), { objective: programme.objective, fairness: programme.fairness });
   const { before, after, diff } = previewWeights(input, weights);

@@ -12,6 +12,7 @@ import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
 import { latestManagerReview } from "./queries.server";
 import { plural } from "~/utils/plural";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Opting in to a programme as a mentee (goals, preferences) or a mentor (capacity, competencies
@@ -50,7 +51,7 @@ async function requireJoinable(viewer: Viewer, programmeId: string, now: Date): 
 }
 
 /** The opt-in form: the choices, and the viewer's answers or the prefill. Read-only (with the reason) when they may not change it. */
-export async function optInPage(viewer: Viewer, programmeId: string, role: Role, now = new Date()) {
+export async function optInPage(viewer: Viewer, programmeId: string, role: Role, now = clock.now()) {
   const access = await requireProgramme(viewer, programmeId, now);
   const { programme, ladder } = access;
   const open = canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;
@@ -87,7 +88,7 @@ export async function saveOptIn(
   viewer: Viewer,
   programmeId: string,
   input: ({ role: "mentee" } & MenteeOptInInput) | ({ role: "mentor" } & MentorOptInInput),
-  now = new Date(),
+  now = clock.now(),
 ): Promise<OptInResult> {
   const { programme, ladder } = await requireJoinable(viewer, programmeId, now);
   const { options } = await choices(ladder, input.role, viewer.id);
@@ -124,7 +125,7 @@ export async function saveOptIn(
  * mentor's). A pair made by an accepted request stays: it
  * is withdrawn from by recording its outcome on the pair's page.
  */
-export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: Role, now = new Date()): Promise<void> {
+export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: Role, now = clock.now()): Promise<void> {
   await requireJoinable(viewer, programmeId, now);
   const side = role === "mentee" ? { menteeId: viewer.id } : { mentorId: viewer.id };
   const requested = await db.mentorshipPair.count({ where: { programmeId, ...side, source: "requested", status: { in: ["offered", "active"] } } });

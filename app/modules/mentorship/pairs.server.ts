@@ -24,6 +24,7 @@ import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
 import { clockDifferenceRange, clockDifferenceText } from "./time-zones";
 import { plural } from "~/utils/plural";
+import * as clock from "~/platform/clock.server";
 
 /**
  * A pair's life once published: each side's answer, check-ins, relationship pulses and the
@@ -83,7 +84,7 @@ function pairTimeZones(mentee: string, mentor: string, programme: { startsOn: Da
 }
 
 /** The pair's page, with what the viewer may see of it and do to it. */
-export async function pairPage(viewer: Viewer, programmeId: string, pairId: string, now = new Date()) {
+export async function pairPage(viewer: Viewer, programmeId: string, pairId: string, now = clock.now()) {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
   const reviewFigures = canSeeMenteeReviewFigures(viewer, pair);
   const [optIns, checkIns, pulses, ratings, ladder, request] = await Promise.all([
@@ -169,7 +170,7 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
 }
 
 /** One side accepts or declines an offered pair. A decline frees the mentor's slot for a rerun; both accepting makes the pair active. */
-export async function answerPairAs(viewer: Viewer, programmeId: string, pairId: string, answer: Answer, reason: string, now = new Date()): Promise<PairStatus> {
+export async function answerPairAs(viewer: Viewer, programmeId: string, pairId: string, answer: Answer, reason: string, now = clock.now()): Promise<PairStatus> {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
   if (!role || !canAnswerPair(viewer, pair)) throw new InvalidError(pair.status === "offered" ? "You have already answered." : "This pair is not waiting for an answer.");
@@ -192,7 +193,7 @@ export async function answerPairAs(viewer: Viewer, programmeId: string, pairId: 
 export type CheckInResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<keyof CheckInInput, string[]>> };
 
 /** Either side records a check-in of an active pair: a day (not in the future, not before the pair began), a note and the goals worked on. */
-export async function recordCheckIn(viewer: Viewer, programmeId: string, pairId: string, input: CheckInInput, now = new Date()): Promise<CheckInResult> {
+export async function recordCheckIn(viewer: Viewer, programmeId: string, pairId: string, input: CheckInInput, now = clock.now()): Promise<CheckInResult> {
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
   if (!canRecordCheckIn(viewer, pair) || !pair.activeSince) throw new InvalidError("Check-ins are recorded by the pair while it is active.");
@@ -209,7 +210,7 @@ export async function recordCheckIn(viewer: Viewer, programmeId: string, pairId:
 }
 
 /** A pair member answers a relationship pulse once it is open; each answers each pulse once. */
-export async function answerPulse(viewer: Viewer, programmeId: string, pairId: string, input: { checkpoint: number; usefulness: number; comfort: number }, now = new Date()): Promise<void> {
+export async function answerPulse(viewer: Viewer, programmeId: string, pairId: string, input: { checkpoint: number; usefulness: number; comfort: number }, now = clock.now()): Promise<void> {
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
   const answered = (await db.mentorshipPulse.findMany({ where: { pairId, respondentId: viewer.id }, select: { checkpoint: true } })).map((pulse) => pulse.checkpoint);
@@ -223,7 +224,7 @@ export async function answerPulse(viewer: Viewer, programmeId: string, pairId: s
 }
 
 /** Either side records how the pair went, which ends it. */
-export async function recordOutcome(viewer: Viewer, programmeId: string, pairId: string, input: { outcome: Outcome; note: string }, now = new Date()): Promise<void> {
+export async function recordOutcome(viewer: Viewer, programmeId: string, pairId: string, input: { outcome: Outcome; note: string }, now = clock.now()): Promise<void> {
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
   if (!canRecordOutcome(viewer, pair)) throw new InvalidError("Only an active pair records its outcome, once.");

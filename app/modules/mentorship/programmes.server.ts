@@ -13,6 +13,7 @@ import { placedOnLadder } from "./levels";
 import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
 import { canBrowseMentors, canManageProgrammes, canSeeProgramme, isEligible } from "./policy";
 import type { Objective } from "./types";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Mentorship programmes: set up and changed by admins, listed for the people they are open to.
@@ -128,7 +129,7 @@ export type ProgrammeAccess = {
 };
 
 /** The programme as the viewer may see it; a 404 for anyone who may not, as for a programme that does not exist. */
-export async function requireProgramme(viewer: Viewer, programmeId: string, now = new Date()): Promise<ProgrammeAccess> {
+export async function requireProgramme(viewer: Viewer, programmeId: string, now = clock.now()): Promise<ProgrammeAccess> {
   const [row, person, optIns] = await Promise.all([
     db.mentorshipProgramme.findUnique({ where: { id: programmeId }, select: programmeSelect }),
     personFacts(viewer.id),
@@ -144,7 +145,7 @@ export async function requireProgramme(viewer: Viewer, programmeId: string, now 
 }
 
 /** An admin-only page or change: a 404 for those who may not see the programme, a 403 for those who may but do not run it. */
-export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string, now = new Date()): Promise<ProgrammeAccess> {
+export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string, now = clock.now()): Promise<ProgrammeAccess> {
   const access = await requireProgramme(viewer, programmeId, now);
   if (!canManageProgrammes(viewer)) throw new ForbiddenError("Only admins run mentorship programmes.");
   return access;
@@ -153,7 +154,7 @@ export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string,
 export type ProgrammeListItem = { id: string; name: string; phase: ProgrammePhase; phaseLabel: string; startsOn: Date; endsOn: Date; matchingOn: Date; roles: Role[]; mentees: number; mentors: number };
 
 /** The programmes the viewer may see (every one for admins), newest first, with their own opt-ins. */
-export async function listProgrammes(viewer: Viewer, now = new Date()): Promise<ProgrammeListItem[]> {
+export async function listProgrammes(viewer: Viewer, now = clock.now()): Promise<ProgrammeListItem[]> {
   const [rows, person, optIns, counts] = await Promise.all([
     db.mentorshipProgramme.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: programmeSelect }),
     personFacts(viewer.id),
@@ -205,7 +206,7 @@ async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<Progra
 }
 
 /** Sets up a programme. Its matching day is after today, so people have time to opt in. */
-export async function createProgramme(actor: Viewer, input: ProgrammeInput, now = new Date()): Promise<SaveProgrammeResult> {
+export async function createProgramme(actor: Viewer, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
   if (!canManageProgrammes(actor)) throw new ForbiddenError("Only admins run mentorship programmes.");
   if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["Choose a matching day after today, so people have time to opt in."] } };
   const prepared = await programmeData(input);
@@ -222,7 +223,7 @@ export async function createProgramme(actor: Viewer, input: ProgrammeInput, now 
  * Changes a programme's set-up and rules. Its ladder stays once anyone has opted in (their goals
  * are that ladder's competencies); a closed programme does not change.
  */
-export async function updateProgramme(actor: Viewer, programmeId: string, input: ProgrammeInput, now = new Date()): Promise<SaveProgrammeResult> {
+export async function updateProgramme(actor: Viewer, programmeId: string, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
   if (programme.phase === "closed") return { ok: false, fieldErrors: { form: ["The programme is closed; it no longer changes."] } };
   if (input.ladderId !== programme.ladderId && (await db.mentorshipParticipant.count({ where: { programmeId } }))) {
@@ -246,7 +247,7 @@ export async function updateProgramme(actor: Viewer, programmeId: string, input:
 }
 
 /** Closes a programme: nothing in it changes any more (answers, check-ins, pulses, outcomes, matching). */
-export async function closeProgramme(actor: Viewer, programmeId: string, now = new Date()): Promise<void> {
+export async function closeProgramme(actor: Viewer, programmeId: string, now = clock.now()): Promise<void> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
   if (programme.phase === "closed") return;
   await db.$transaction(async (tx) => {
@@ -283,7 +284,7 @@ export const PARTICIPANTS_PAGE_SIZE = 50;
  * A programme's page: what it is and its rules; the viewer's own opt-ins and published pairs;
  * for admins, how many joined, where the pairs stand, and everyone who joined a page at a time.
  */
-export async function programmePage(viewer: Viewer, programmeId: string, page: number, now = new Date()) {
+export async function programmePage(viewer: Viewer, programmeId: string, page: number, now = clock.now()) {
   const access = await requireProgramme(viewer, programmeId, now);
   const { programme, ladder } = access;
   const admin = canManageProgrammes(viewer);

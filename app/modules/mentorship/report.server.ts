@@ -9,6 +9,7 @@ import { goalRatings, programmePulses, programmeReportVersion } from "./queries.
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
 import { personFloors } from "~/modules/disclosure/floors.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * A programme's report for admins (report.ts): participation, pairs accepted and declined,
@@ -35,7 +36,7 @@ function readInputs(programme: { id: string; openTo: string; teamIds: string[] }
   ]);
 }
 
-export async function programmeReport(viewer: Viewer, programmeId: string, now = new Date()) {
+export async function programmeReport(viewer: Viewer, programmeId: string, now = clock.now()) {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
   const key = [programme.id, programme.openTo, programme.teamIds.join(","), await programmeReportVersion(programme.id)].join("\u0000");

@@ -31,6 +31,7 @@ import {
 } from "./requests";
 import type { MatchingInput } from "./types";
 import { possessive } from "~/utils/possessive";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Mentees who choose (requests.ts): the programme's mentor profiles, a mentee's requests (up to
@@ -86,7 +87,7 @@ function ruleReasonsByMentor(input: MatchingInput, programme: Programme, menteeI
  * above their level's target; never a rating), places left, time zone and their note. For a
  * mentee, their own requests and, per mentor, whether they may ask them now or why not.
  */
-export async function mentorsPage(viewer: Viewer, programmeId: string, now = new Date()) {
+export async function mentorsPage(viewer: Viewer, programmeId: string, now = clock.now()) {
   const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now);
   const [mentors, held, reviews] = await Promise.all([
     db.mentorshipParticipant.findMany({
@@ -169,7 +170,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = new
  * reason and nothing written, when it breaks a hard rule of the programme, the mentor has no place
  * left, the mentee already has three requests, that rank, a mentor, or an answer from this one.
  */
-export async function askMentor(viewer: Viewer, programmeId: string, ask: { mentorId: string; rank: number }, now = new Date()): Promise<void> {
+export async function askMentor(viewer: Viewer, programmeId: string, ask: { mentorId: string; rank: number }, now = clock.now()): Promise<void> {
   const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now);
   if (!canRequestMentors(roles)) throw new ForbiddenError("Only the programme's mentees ask mentors.");
   const mentor = await db.mentorshipParticipant.findFirst({
@@ -223,7 +224,7 @@ async function requireRequest(viewer: Viewer, programmeId: string, requestId: st
 }
 
 /** The mentee withdraws a request still waiting for an answer. */
-export async function withdrawRequest(viewer: Viewer, programmeId: string, requestId: string, now = new Date()): Promise<void> {
+export async function withdrawRequest(viewer: Viewer, programmeId: string, requestId: string, now = clock.now()): Promise<void> {
   const { programme } = await requireProgramme(viewer, programmeId, now);
   const { role } = await requireRequest(viewer, programmeId, requestId);
   if (role !== "mentee") throw new ForbiddenError("Only the mentee who asked withdraws a request.");
@@ -233,7 +234,7 @@ export async function withdrawRequest(viewer: Viewer, programmeId: string, reque
 }
 
 /** A mentor writes the note on their profile, which the programme's mentees read. */
-export async function saveMentorNote(viewer: Viewer, programmeId: string, note: string, now = new Date()): Promise<void> {
+export async function saveMentorNote(viewer: Viewer, programmeId: string, note: string, now = clock.now()): Promise<void> {
   const { programme, roles } = await requireProgramme(viewer, programmeId, now);
   if (!roles.includes("mentor")) throw new ForbiddenError("Only the programme's mentors have a profile.");
   if (programme.phase === "closed") throw new InvalidError("The programme is closed; profiles no longer change.");
@@ -251,7 +252,7 @@ async function requireMentor(viewer: Viewer, programmeId: string, now: Date) {
  * (never a figure from their reviews, nor what they hope for: that is their mentor's to read once
  * paired), where each stands, and the viewer's places left.
  */
-export async function requestsPage(viewer: Viewer, programmeId: string, now = new Date()) {
+export async function requestsPage(viewer: Viewer, programmeId: string, now = clock.now()) {
   const { programme, ladder } = await requireMentor(viewer, programmeId, now);
   const [rows, optIn, held] = await Promise.all([
     db.mentorshipRequest.findMany({
@@ -292,7 +293,7 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = ne
  * with its fit explained), withdraws the mentee's other requests, and drops the proposals of a
  * matching run the pair overtakes. Declining keeps the optional note for the mentee.
  */
-export async function answerRequest(viewer: Viewer, programmeId: string, requestId: string, answer: "accepted" | "declined", note: string, now = new Date()): Promise<void> {
+export async function answerRequest(viewer: Viewer, programmeId: string, requestId: string, answer: "accepted" | "declined", note: string, now = clock.now()): Promise<void> {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   const { request, role } = await requireRequest(viewer, programmeId, requestId);
   if (role !== "mentor") throw new ForbiddenError("Only the mentor asked answers a request.");

@@ -34,6 +34,7 @@ import {
 } from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { unsubscribeToken } from "./unsubscribe-token";
+import * as clock from "~/platform/clock.server";
 
 /**
  * The outbox: every email Rungs sends is first a row with a unique key (person, item,
@@ -91,8 +92,8 @@ function calendarDigest(slots: readonly CalendarSlot[]): string {
  * Plans what each person named by peopleToPlan is owed now (plan.ts) and adds the messages the
  * outbox does not hold yet; keeps when each is next due and the calendar they were invited to.
  */
-export async function queueReminders(now = new Date()): Promise<{ queued: number; planned: number }> {
-  const readAt = new Date();
+export async function queueReminders(now = clock.now()): Promise<{ queued: number; planned: number }> {
+  const readAt = clock.now();
   const env = getEnv();
   const base = appUrl();
   const key = await signingKey();
@@ -303,10 +304,10 @@ export type DeliveryOptions = {
 /** Sends due messages until none is left that this pass may take. */
 export async function deliverQueued(transport: Transport, from: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
   const worker = options.worker ?? `${hostname()}:${process.pid}:${randomUUID()}`;
-  const clock = options.now ?? (() => new Date());
+  const readClock = options.now ?? clock.now;
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   while (!options.signal?.aborted) {
-    const now = clock();
+    const now = readClock();
     const batch = await claimDueMessages(worker, now, new Date(now.getTime() + LEASE_MS), options.batchSize ?? BATCH_SIZE);
     if (!batch.length) break;
     for (const message of batch) {
@@ -315,10 +316,10 @@ export async function deliverQueued(transport: Transport, from: string, options:
       const attempts = message.attempts + 1;
       try {
         await transport.sendMail(mailFor(message, from));
-        await db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: clock(), attempts, lastError: null, claimedBy: null, claimedUntil: null } });
+        await db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: readClock(), attempts, lastError: null, claimedBy: null, claimedUntil: null } });
         result.sent++;
       } catch (error) {
-        const outcome = afterFailure(asFailure(error), attempts, clock());
+        const outcome = afterFailure(asFailure(error), attempts, readClock());
         if (outcome.status === "retry") {
           await db.outboxMessage.updateMany({ where: mine, data: { attempts, lastError: outcome.reason, nextAttemptAt: outcome.nextAttemptAt, claimedBy: null, claimedUntil: null } });
           result.retried++;
@@ -339,7 +340,7 @@ export type PassResult = DeliveryResult & { planned: number; queued: number };
 export async function runNotificationPass(transport: Transport | null, options: DeliveryOptions = {}): Promise<PassResult | null> {
   const mail = getEnv().mail;
   if (!mail || !transport) return null;
-  const { planned, queued } = await queueReminders(options.now?.() ?? new Date());
+  const { planned, queued } = await queueReminders(options.now?.() ?? clock.now());
   return { planned, queued, ...(await deliverQueued(transport, mail.from, options)) };
 }
 
@@ -369,7 +370,7 @@ export async function resendMessage(adminId: string, messageId: string): Promise
   await db.$transaction(async (tx) => {
     const message = await tx.outboxMessage.findUnique({ where: { id: messageId }, select: { id: true, status: true, toAddress: true, subject: true } });
     if (!message || (message.status !== "sent" && message.status !== "failed")) throw new NotFoundError("That message is not in the outbox, or is still queued.");
-    await tx.outboxMessage.update({ where: { id: messageId }, data: { status: "queued", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null } });
+    await tx.outboxMessage.update({ where: { id: messageId }, data: { status: "queued", attempts: 0, nextAttemptAt: clock.now(), lastError: null, claimedBy: null, claimedUntil: null } });
     await recordAuditEvent(tx, { actorId: adminId, action: "email.resent", subjectType: "email", subjectId: messageId, detail: { to: message.toAddress, subject: message.subject, was: message.status } });
   });
 }

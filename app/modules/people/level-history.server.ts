@@ -1,4 +1,5 @@
 import type { Prisma } from "~/db/client.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * Each person's level history: one row per change of track or level, written by whoever
@@ -21,7 +22,7 @@ export async function recordLevelChanges(
   tx: Pick<Prisma.TransactionClient, "levelChange">,
   source: LevelChangeSource,
   moves: readonly LevelMove[],
-  at: Date = new Date(),
+  at: Date = clock.now(),
 ): Promise<void> {
   const changed = moves.filter((move) => move.from.track !== move.to.track || move.from.level !== move.to.level);
   if (!changed.length) return;

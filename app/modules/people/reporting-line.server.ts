@@ -2,6 +2,7 @@ import { db, Prisma, type Db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
 import { readRows, readRowsIn, writeRows } from "~/db/reads.server";
 import { idRow, parseRows } from "~/db/rows";
+import * as clock from "~/platform/clock.server";
 
 /**
  * The reporting line, in both directions: up from a person (their manager chain, walked
@@ -61,7 +62,7 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
       UNION ALL
       SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
     )
-    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${new Date()}
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${clock.now()}
     FROM line
     WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }
@@ -81,7 +82,7 @@ export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">,
       UNION ALL
       SELECT u.id, line.path || u."managerId" || '/', line.depth + 1 FROM "User" u JOIN line ON u."managerId" = line.id WHERE line.depth < ${MAX_DEPTH}
     )
-    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${new Date()}
+    UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${clock.now()}
     FROM line
     WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
 }

@@ -11,6 +11,7 @@ import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
+import * as clock from "~/platform/clock.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -374,7 +375,7 @@ export type SimpleResult = { ok: true } | { ok: false; message: string };
  * until an admin moves them (the person's page lists who still reports to them).
  */
 /** What deactivating the person would end in each workflow, by the figures its hook reports (only those above zero). Changes nothing. */
-export async function deactivationPreview(personId: string, now = new Date()): Promise<Record<string, number>> {
+export async function deactivationPreview(personId: string, now = clock.now()): Promise<Record<string, number>> {
   return deactivationPreviews.run(db, personId, now);
 }
 
@@ -404,7 +405,7 @@ function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.r
  * did, their access ends (endAccess), every workflow's registered hook ends its work
  * (deactivationHooks), and the audit log records who did it. False when they already were.
  */
-export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = new Date()): Promise<boolean> {
+export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = clock.now()): Promise<boolean> {
   const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);

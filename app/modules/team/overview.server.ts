@@ -19,6 +19,7 @@ import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
 import { ViewCache } from "~/platform/view-cache.server";
 import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCounts, overviewPage, submittedRatings, teamVersion, type CycleRow, type OverviewPerson } from "./queries.server";
+import * as clock from "~/platform/clock.server";
 
 /**
  * The team overview: everyone below a manager (direct and indirect reports), where
@@ -139,7 +140,7 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   return { cycles, cycle };
 }
 
-export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = new Date()): Promise<TeamOverview> {
+export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = clock.now()): Promise<TeamOverview> {
   const loaded = await loadCycles(filters, now);
   const { cycles } = loaded;
   let { cycle } = loaded;

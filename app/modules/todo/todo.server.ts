@@ -4,6 +4,7 @@ import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
 import { keepTodoCount } from "./kept-count.server";
 import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "./todo";
+import * as clock from "~/platform/clock.server";
 
 export type TodoViewer = { id: string; isAdmin: boolean };
 
@@ -42,7 +43,7 @@ const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cycles
  * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
  * mentorship's one, career conversations' one and feedback's.
  */
-export async function todoFor(viewer: TodoViewer, now = new Date()): Promise<TodoItem[]> {
+export async function todoFor(viewer: TodoViewer, now = clock.now()): Promise<TodoItem[]> {
   const parts = await Promise.all(registeredProviders().map((provider) => provider.facts(viewer, now)));
   const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
@@ -74,7 +75,7 @@ type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
  * The person's to-do list for this request, worked out once however many loaders ask (the home
  * page's list and the navigation's figure), with the kept count brought up to date when it differs.
  */
-export function todoOf(signedIn: Counted, now = new Date()): Promise<TodoItem[]> {
+export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]> {
   return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
     const items = await todoFor(signedIn.viewer, now);
     if (!keptCountHolds(signedIn.todoCount, items.length, now)) await keepTodoCount(signedIn.viewer.id, items.length, now);
@@ -83,7 +84,7 @@ export function todoOf(signedIn: Counted, now = new Date()): Promise<TodoItem[]>
 }
 
 /** The navigation's figure: the kept count while it stands (no statement at all), else the list's length, counted again and kept. */
-export async function openTodoCount(signedIn: Counted, now = new Date()): Promise<number> {
+export async function openTodoCount(signedIn: Counted, now = clock.now()): Promise<number> {
   if (keptCountStands(signedIn.todoCount, now)) return signedIn.todoCount.open;
   return (await todoOf(signedIn, now)).length;
 }

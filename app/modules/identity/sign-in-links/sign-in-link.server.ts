@@ -22,7 +22,10 @@ export function signInLinkPath(token: string): string {
   return `/set-password/${token}`;
 }
 
-/** Creates a link for the person and revokes their earlier unused ones. The token is returned once and never stored. */
+/**
+ * Creates a link for the person and revokes their earlier unused ones. The token is returned once
+ * and never stored. It expires on the machine's time, not the app's clock (decision 079).
+ */
 export async function createSignInLink(
   actorId: string,
   personId: string,
