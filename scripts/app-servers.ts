@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestClockSetting } from "../app/platform/clock.server.ts";
 
 /**
  * The one way tests and scripts start and stop Rungs' server: Playwright's global setup, the
@@ -25,6 +28,8 @@ export type AppServer = {
   stop: (graceMs?: number) => Promise<void>;
   /** As a crash would: SIGKILL to the group, nothing finishes. */
   kill: () => Promise<void>;
+  /** The test clock's file (RUNGS_TEST_CLOCK) when started with `testClock`, for setTestClock and for scripts run beside the server. */
+  clockFile: string | null;
 };
 
 export type StartOptions = {
@@ -42,7 +47,31 @@ export type StartOptions = {
   cwd?: string;
   /** Where the server's output goes: kept for log() (the default), or this process's stderr. */
   output?: "kept" | "stderr";
+  /**
+   * Starts the server on a test clock set to this instant (decision 079); setTestClock moves it.
+   * Every process of the server reads it: the app processes, the email pass, the `before` steps.
+   */
+  testClock?: Date;
 };
+
+/** The wait after writing a test clock before every process of a server reads it (they look at most every 100 ms). */
+const CLOCK_SPREAD_MS = 250;
+
+/** Moves a test clock (RUNGS_TEST_CLOCK's file) to `at`; the time then moves on from there as a clock does. */
+export async function setTestClock(file: string, at: Date): Promise<void> {
+  const setting: TestClockSetting = { at: at.toISOString(), setAt: Date.now() };
+  // Written beside and renamed over, so no process reads half a file.
+  writeFileSync(`${file}.next`, JSON.stringify(setting));
+  renameSync(`${file}.next`, file);
+  await new Promise((resolve) => setTimeout(resolve, CLOCK_SPREAD_MS));
+}
+
+/** The environment that puts a process on a test clock, in a new folder, set to `at`. */
+export async function testClockEnv(at: Date): Promise<{ file: string; env: Record<string, string> }> {
+  const file = join(mkdtempSync(join(tmpdir(), "rungs-clock-")), "clock.json");
+  await setTestClock(file, at);
+  return { file, env: { RUNGS_TEST_CLOCK: file, RUNGS_TEST_CLOCK_ALLOWED: "1" } };
+}
 
 const running = new Set<number>();
 
@@ -89,6 +118,7 @@ export function ensureBuild(): void {
 export async function startAppServer(databaseUrl: string, options: StartOptions = {}): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const clock = options.testClock ? await testClockEnv(options.testClock) : null;
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -96,6 +126,7 @@ export async function startAppServer(databaseUrl: string, options: StartOptions 
     SEED_DEMO: "false",
     LOG_REQUESTS: "false",
     ...options.env,
+    ...clock?.env,
     DATABASE_URL: databaseUrl,
     PORT: String(port),
   };
@@ -141,7 +172,7 @@ export async function startAppServer(databaseUrl: string, options: StartOptions 
     }
     await kill();
   };
-  const server: AppServer = { url, port, pid, log: () => log, exited, signal: (signal) => child.kill(signal), stop, kill };
+  const server: AppServer = { url, port, pid, log: () => log, exited, signal: (signal) => child.kill(signal), stop, kill, clockFile: clock?.file ?? null };
 
   const readyUrl = options.readyUrl?.(url) ?? `${url}/healthz`;
   const deadline = Date.now() + (options.timeoutMs ?? 100_000);
