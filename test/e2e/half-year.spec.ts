@@ -15,16 +15,20 @@ import { startSmtpSink } from "../utils/smtp-sink";
  * only by a deliberate tick; a monthly one-to-one that skips a meeting (cancelled in the calendar)
  * and moves off a weekend; and a review cycle opened ahead, which reaches the engineer's to-do list
  * on its first day, where the evidence of the winter is attached in one click and a rating chosen
- * right after adding evidence is kept.
+ * right after adding evidence is kept; the manager swaps a nominated peer, and is herself offered
+ * fellow managers to ask.
  */
 
 const run = promisify(execFile);
 const PASSWORD = "half-year-password-2026";
 const csv = [
   "name,email,manager_email,team,track,level",
-  "Mara Manager,mara@acme.example,,,manager,m1",
+  "Cleo Director,cleo@acme.example,,,manager,m2",
+  "Mara Manager,mara@acme.example,cleo@acme.example,,manager,m1",
+  "Omar Manager,omar@acme.example,cleo@acme.example,,manager,m1",
   "Eli Engineer,eli@acme.example,mara@acme.example,,ic,ic2",
   "Noor Engineer,noor@acme.example,mara@acme.example,,ic,ic2",
+  "Pia Engineer,pia@acme.example,omar@acme.example,,ic,ic2",
 ];
 
 let server: AppServer | undefined;
@@ -42,7 +46,7 @@ function readCalendar(text: string) {
   return { method: String(calendar.getFirstPropertyValue("method")), uid: String(event.getFirstPropertyValue("uid")), startsAt: start.toICALString() };
 }
 
-test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, and a cycle's self-assessment with the winter's evidence", async ({ browser }) => {
+test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, a cycle's self-assessment with the winter's evidence, and a nominated peer swapped by the manager", async ({ browser }) => {
   test.setTimeout(240_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-half-year-"));
   const port = await freePort();
@@ -93,10 +97,10 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await expect(admin.getByRole("button", { name: "Sign out" })).toBeVisible();
     await admin.goto("/admin/people/import");
     await admin.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv.join("\n")}\n`) });
-    await expect(admin.getByLabel("CSV", { exact: true })).toHaveValue(/Noor Engineer/);
+    await expect(admin.getByLabel("CSV", { exact: true })).toHaveValue(/Pia Engineer/);
     await admin.getByRole("button", { name: "Check" }).click();
-    await admin.getByRole("button", { name: "Import 3 people" }).click();
-    await expect(admin.getByText("3 people added")).toBeVisible();
+    await admin.getByRole("button", { name: "Import 6 people" }).click();
+    await expect(admin.getByText("6 people added")).toBeVisible();
 
     // Each person chooses a password from the sign-in link the admin sends them.
     const arrive = async (name: string): Promise<Page> => {
@@ -216,6 +220,32 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await expect(eli.getByText(/^Saved at/)).toBeVisible();
     await eli.reload();
     await expect(eli.getByRole("group", { name: "Rating for Testing and verification" }).getByRole("radio").first()).toBeChecked();
+
+    // Point 4. The admin asks for peer feedback in the cycle; Eli nominates Noor, and Mara, who knows
+    // Noor is away, swaps her for Pia in one step. Mara's own suggestions are fellow managers, not her reports.
+    await admin.getByRole("link", { name: "Winter 2027" }).click();
+    await admin.getByRole("checkbox", { name: "Peer feedback" }).check();
+    await admin.getByRole("button", { name: "Save feedback settings" }).click();
+    await expect(admin.getByText("Feedback settings saved.")).toBeVisible();
+    await eli.goto("/");
+    await eli.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
+    await expect(eli.getByRole("heading", { name: "Your feedback in Winter 2027", level: 1 })).toBeVisible();
+    await eli.getByRole("button", { name: "Ask Noor Engineer" }).click();
+    await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
+    await mara.goto("/");
+    await mara.getByRole("listitem").filter({ hasText: "Approve Eli Engineer's peer reviewers" }).getByRole("link").first().click();
+    await expect(mara.getByRole("heading", { name: "Feedback for Eli Engineer", level: 1 })).toBeVisible();
+    const asked = mara.getByRole("list", { name: "Who is asked for Eli Engineer's feedback" });
+    const noor = asked.getByRole("listitem").filter({ hasText: "Noor Engineer" });
+    await noor.getByLabel("Ask instead (email)").fill("pia@acme.example");
+    await noor.getByLabel("Reason for the swap").fill("Noor is on leave until March.");
+    await noor.getByRole("button", { name: "Swap" }).click();
+    await expect(mara.getByText("Swapped: the new colleague is asked now.")).toBeVisible();
+    await expect(asked.getByRole("listitem").filter({ hasText: "Pia Engineer" })).toContainText("Asked");
+    await mara.goto("/");
+    await mara.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
+    await expect(mara.getByRole("button", { name: "Ask Omar Manager" })).toBeVisible();
+    await expect(mara.getByRole("button", { name: /^Ask (Eli|Noor) Engineer$/ })).toHaveCount(0);
 
     // Late May: the cycle's end has passed on the clock, and the admins' page says so.
     await moveTo(new Date("2027-05-25T09:00:00Z"));
