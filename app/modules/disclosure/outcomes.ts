@@ -19,6 +19,8 @@ export type OutcomeEntry = {
   trackId: string | null;
   levelId: string | null;
   attributes: Readonly<Record<string, string>>;
+  /** When the session locked (its latest lock), in milliseconds; none for a session with no lock recorded. */
+  lockedAt?: number | null;
 };
 
 /** The dimensions outcomes are broken down by: team, track, level and every attribute the people have. */
@@ -40,42 +42,76 @@ export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]
 /**
  * The release of one cycle's outcome tables. `entries`: every locked or published entry of the cycle
  * the reader's reports cover, each person's entries latest first (their first is the one insights
- * counts). `sessionReports`: whether the reader also reads each session's fairness report.
+ * counts), each with its session's lock. `sessionReports`: whether the reader also reads each
+ * session's fairness report.
  *
  * A person in two sessions has an outcome from each. Where they differ, the cycle's row (the later)
  * less the earlier session's report gives their change; where they are the same, the two are one
  * figure. A reader cannot tell which, so the release holds under both: once with each session's
  * outcome a unit of its own, once with the person's outcomes as one; what either hides, the other
  * hides too, until neither hides more.
+ *
+ * The cycle's tables change as its sessions lock, and a reader who read them after an earlier lock
+ * subtracts that reading (team A 2 of 5, then 3 of 6). So the release is made lock by lock (decision
+ * 076): at each lock, the tables as they stood after every earlier lock are checked with the new
+ * ones, what was shown then fixed and what was hidden then withheld. A figure whose change since a
+ * reading is about fewer people than their floor is held back until enough people have been added.
  */
 export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
   const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
-  const dimensions = outcomeDimensions(inCycle);
-  const counted = new Map<string, OutcomeEntry>();
-  for (const entry of inCycle) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
-  const bySession = new Map<string, OutcomeEntry[]>();
-  if (sessionReports) for (const entry of inCycle) (bySession.get(entry.sessionId) ?? bySession.set(entry.sessionId, []).get(entry.sessionId)!).push(entry);
-  const cellsOf = (apart: boolean) => {
-    const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensions) }));
-    return [
-      ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
-      ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions, true)),
-    ];
-  };
-  const models = [cellsOf(true), cellsOf(false)];
+  const locks = lockOrder(inCycle);
+  // Each moment's cycle table has a name of its own; the last is renamed to the table pages read.
+  const momentTable = (moment: number) => `${cycleTable(cycleId)}@${locks[moment]}`;
+  const fixed = new Set<string>();
   const hidden = new Set<string>();
-  // A run's own hidden cells, withheld, change nothing in it: once a run after the first hides nothing more, both hold.
-  for (let run = 0; ; run++) {
-    const model = models[run % 2]!;
-    const release = disclosureCheck(
-      model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : cell)),
-      (unit) => floorOf(outcomePerson(unit)),
-      outcomePerson,
-    );
-    const before = hidden.size;
-    for (const cell of model) if (!release.shown.has(cell.id)) hidden.add(cell.id);
-    if (run > 0 && hidden.size === before) return release;
+  let release: Release = { shown: new Set(), sizes: new Map() };
+  for (let moment = 0; moment < locks.length; moment++) {
+    const lockedBy = (upTo: number) => {
+      const locked = new Set(locks.slice(0, upTo + 1));
+      return inCycle.filter((entry) => locked.has(entry.sessionId));
+    };
+    const now = lockedBy(moment);
+    const dimensions = outcomeDimensions(now);
+    const cellsOf = (apart: boolean) => {
+      const people = (list: Iterable<OutcomeEntry>, dimensionsThen: readonly string[]) =>
+        [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensionsThen) }));
+      const cycleTables = locks.slice(0, moment + 1).flatMap((_, then) => {
+        const entriesThen = lockedBy(then);
+        const counted = new Map<string, OutcomeEntry>();
+        for (const entry of entriesThen) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
+        const dimensionsThen = outcomeDimensions(entriesThen);
+        return outcomeTableCells(momentTable(then), cycleId, people(counted.values(), dimensionsThen), dimensionsThen);
+      });
+      const sessionTables = sessionReports
+        ? locks.slice(0, moment + 1).flatMap((sessionId) => outcomeTableCells(sessionTable(sessionId), cycleId, people(now.filter((entry) => entry.sessionId === sessionId), dimensions), dimensions, true))
+        : [];
+      return [...cycleTables, ...sessionTables];
+    };
+    const models = [cellsOf(true), cellsOf(false)];
+    // A run's own hidden cells, withheld, change nothing in it: once a run after the first hides nothing more, both hold.
+    for (let run = 0; ; run++) {
+      const model = models[run % 2]!;
+      release = disclosureCheck(
+        model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : fixed.has(cell.id) ? { ...cell, fixed: true } : cell)),
+        (unit) => floorOf(outcomePerson(unit)),
+        outcomePerson,
+      );
+      const before = hidden.size;
+      for (const cell of model) if (!release.shown.has(cell.id)) hidden.add(cell.id);
+      if (run > 0 && hidden.size === before) break;
+    }
+    for (const id of release.shown) fixed.add(id);
   }
+  const last = locks.length ? momentTable(locks.length - 1) : null;
+  const named = (id: string) => (last !== null && (id === last || id.startsWith(`${last}:`) || id.startsWith(`${last}≠`)) ? cycleTable(cycleId) + id.slice(last.length) : id);
+  return { shown: new Set([...release.shown].map(named)), sizes: new Map([...release.sizes].map(([id, size]) => [named(id), size])) };
+}
+
+/** The cycle's sessions in the order they locked: a session with no lock recorded as if before any, ties by id (as calibrationInScope orders them). */
+function lockOrder(entries: readonly OutcomeEntry[]): string[] {
+  const lockedAt = new Map<string, number>();
+  for (const entry of entries) lockedAt.set(entry.sessionId, entry.lockedAt ?? Number.NEGATIVE_INFINITY);
+  return [...lockedAt].sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0)).map(([sessionId]) => sessionId);
 }
 
 /**

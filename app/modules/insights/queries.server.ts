@@ -82,6 +82,9 @@ const entryRow = z.object({
   finalOutcome: z.string().nullable(),
   team: z.string().nullable(),
   attributes: z.string(),
+  lockedAt: sqlDate
+    .nullable()
+    .transform((date) => date?.getTime() ?? null),
 });
 export type CalibrationRow = z.output<typeof entryRow>;
 
@@ -99,7 +102,7 @@ export async function calibrationInScope(scope: InsightsScope, cycleId?: string)
     ${scopeSql(scope)},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
-      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes
+      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes, l."lockedAt"
     FROM scope
     JOIN "CalibrationEntry" e ON e."personId" = scope.id
     JOIN "User" p ON p.id = e."personId"
