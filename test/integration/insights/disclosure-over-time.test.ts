@@ -1,11 +1,19 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
+import { PULSE_BATCH } from "~/modules/conversations/pulse";
+import { answerPulse } from "~/modules/conversations/pulse.server";
+import { startSeries } from "~/modules/conversations/series.server";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { answerPage, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
+import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as csvRoute from "~/routes/insights.$file";
+import * as personFeedbackRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import * as insightsRoute from "~/routes/insights._index";
+import * as teamRoute from "~/routes/team";
 import { seeded } from "../../../prisma/seed/random";
 import { Attacker, finestGroups } from "../../utils/derive";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -232,4 +240,98 @@ describe("nothing hidden can be worked out from two readings", () => {
     expect(hiddenSeen).toBeGreaterThan(20);
     expect(shownSeen).toBeGreaterThan(20);
   }, 60_000);
+});
+
+/**
+ * Whatever a reader reads of answers that arrive one by one may change only once at least the floor
+ * of different people have answered since it last changed: otherwise the two readings give the
+ * answers of fewer. Said of the readings alone, whatever the app's batches: `readings[i]` is what was
+ * read after the i-th answer, by `authors[i]`.
+ */
+function changesWithFewerThan(readings: readonly string[], authors: readonly string[], floor: number, before: string): number[] {
+  const found: number[] = [];
+  let last = before;
+  let since = new Set<string>();
+  readings.forEach((reading, index) => {
+    since.add(authors[index]!);
+    if (reading === last) return;
+    if (since.size < floor) found.push(index);
+    last = reading;
+    since = new Set();
+  });
+  return found;
+}
+
+describe("answers read one more at a time", () => {
+  const DAY = 86_400_000;
+
+  test("the pulse on the team page, read after every answer of random reports, moves only with the floor's worth of different reports since it last moved", async () => {
+    let changes = 0;
+    for (const seed of [1, 2, 3]) {
+      const random = seeded(seed);
+      const manager = await createPerson({ name: `Pulse manager ${seed}`, track: "manager", level: "m1" });
+      const series: { reportId: string; seriesId: string }[] = [];
+      for (let index = 0; index < 4 + Math.floor(random() * 4); index++) {
+        const report = await createPerson({ name: `Report ${seed}.${index}`, track: "ic", level: "ic2", managerId: manager.id });
+        series.push({ reportId: report.id, seriesId: await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: report.id, cadence: "weekly", firstAt: new Date(Date.now() + 3 * DAY) }, new Date(Date.now() - 400 * DAY)) });
+      }
+      const read = async () => JSON.stringify(bodyOf<{ conversations: { pulse: unknown } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id)))).conversations.pulse);
+      const before = await read();
+      const readings: string[] = [];
+      const authors: string[] = [];
+      for (let answer = 0; answer < 24; answer++) {
+        const { reportId, seriesId } = series[Math.floor(random() * series.length)]!;
+        await answerPulse({ id: reportId, isAdmin: false }, seriesId, 1 + Math.floor(random() * 5), new Date(Date.now() - (150 - answer * 5) * DAY));
+        readings.push(await read());
+        authors.push(reportId);
+      }
+      expect(changesWithFewerThan(readings, authors, PULSE_BATCH, before), `seed ${seed}`).toEqual([]);
+      changes += new Set(readings).size;
+    }
+    // The pulse did move: the test is not passing on a page that never shows anything.
+    expect(changes).toBeGreaterThan(3);
+  });
+
+  test("upward feedback, read by the manager's manager after every answer in a random order, moves only with the floor's worth of different reports since it last moved", async () => {
+    let changes = 0;
+    for (const seed of [1, 2]) {
+      const random = seeded(seed);
+      const boss = await createPerson({ name: `Boss ${seed}`, track: "manager", level: "m2" });
+      const manager = await createPerson({ name: `Manager ${seed}`, track: "manager", level: "m1", managerId: boss.id });
+      const reports = [];
+      for (let index = 0; index < 9; index++) reports.push(await createPerson({ name: `Report ${seed}.${index}`, track: "ic", level: "ic2", managerId: manager.id }));
+      const admin = await createAdmin();
+      const cycle = await db.reviewCycle.create({
+        data: { name: `Upward ${seed} ${manager.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, ...reports].map((person) => ({ userId: person.id })) } },
+      });
+      await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: false, upward: true, dueOn: "2026-06-30", minPeers: 3, maxPeers: 7, reviewCap: 5 }));
+      const requests = await db.feedbackRequest.findMany({ where: { cycleId: cycle.id, channel: "upward", subjectId: manager.id }, include: { reviewer: true } });
+      const order = requests.map((request) => ({ request, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.request);
+      const read = async () =>
+        JSON.stringify(
+          bodyOf<{ upward: unknown }>(await personFeedbackRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${cycle.id}/people/${manager.id}`, boss.id), { cycleId: cycle.id, personId: manager.id }))).upward,
+        );
+      const before = await read();
+      const readings: string[] = [];
+      const authors: string[] = [];
+      for (const [index, request] of order.entries()) {
+        const reviewer = { ...request.reviewer, isHiringAdmin: false };
+        const page = await answerPage(reviewer, request.id);
+        const changes_ = page.competencies.slice(0, 2).flatMap((competency) => {
+          const rating = 1 + Math.floor(random() * 4);
+          return [
+            { field: `rating:${competency.id}`, value: rating, base: null },
+            { field: `notes:${competency.id}`, value: `Rated ${rating} after the March planning`, base: "" },
+          ];
+        });
+        await saveAnswerDraft(reviewer, request.id, { baseRevision: page.request.revision, changes: changes_ });
+        await submitAnswer(reviewer, request.id, page.request.revision + 1, new Date(Date.UTC(2026, 4, 1, 9, index)));
+        readings.push(await read());
+        authors.push(request.reviewerId);
+      }
+      expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before), `seed ${seed}`).toEqual([]);
+      changes += new Set(readings).size;
+    }
+    expect(changes).toBeGreaterThan(2);
+  });
 });
