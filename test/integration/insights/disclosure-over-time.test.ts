@@ -103,7 +103,7 @@ async function knownAtLock(sessionId: string): Promise<Map<string, AtLock>> {
   return new Map(entries.map((entry) => [entry.personId, { team: entry.person.team?.name ?? null, location: (JSON.parse(entry.person.attributes) as { location?: string }).location ?? null, line: entry.person.linePath }]));
 }
 
-type Reading = { personId: string; sessionId: string; level: string | null; track: string | null; at: AtLock };
+type Reading = { personId: string; sessionId: string; managerId: string | null; level: string | null; track: string | null; at: AtLock };
 
 const groupOf = (reading: Reading, dimension: string) =>
   dimension === "team" ? reading.at.team : dimension === "track" ? reading.track : dimension === "level" ? reading.level : dimension === "attribute:location" ? reading.at.location : null;
@@ -123,6 +123,7 @@ function groupRows(prefix: string, people: readonly Reading[], dimension: string
 }
 
 type InsightsData = {
+  shift: { n: number; meanShift: unknown; managers: { managerId: string; n: number; meanShift: unknown }[] };
   outcomesByCycle: { cycleId: string; name: string; n: number; rates: unknown }[];
   outcomesByGroup: { dimensions: { id: string; label: string; groups: { value: string; label: string; n: number; rates: unknown }[] }[] } | null;
 };
@@ -134,10 +135,18 @@ async function insightsRows(moment: string, viewerId: string, cycleId: string, r
   const counted = new Map<string, Reading>();
   for (const reading of readings) counted.set(reading.personId, reading);
   const unit = (reading: Reading) => unitOf(cycleId, reading.personId, reading.sessionId);
+  // The calibration shift over the same entries (every one has a proposal and a final outcome): everyone's, and each manager's.
+  const shiftRows: Row[] = [{ id: `${moment} shift`, members: readings.map(unit), shown: view.shift.meanShift !== null }];
+  expect(view.shift.n, `${moment} shift entries`).toBe(readings.length);
+  for (const manager of view.shift.managers) {
+    const members = readings.filter((reading) => reading.managerId === manager.managerId).map(unit);
+    expect(manager.n, `${moment} shift ${manager.managerId}`).toBe(members.length);
+    shiftRows.push({ id: `${moment} shift ${manager.managerId}`, members, shown: manager.meanShift !== null });
+  }
   const row = view.outcomesByCycle.find((candidate) => candidate.cycleId === cycleId);
-  if (!row) return [];
+  if (!row) return shiftRows;
   expect(row.n, `${moment} insights people`).toBe(counted.size);
-  const rows: Row[] = [{ id: `${moment} insights`, members: [...counted.values()].map(unit), shown: row.rates !== null }];
+  const rows: Row[] = [...shiftRows, { id: `${moment} insights`, members: [...counted.values()].map(unit), shown: row.rates !== null }];
   for (const dimension of view.outcomesByGroup?.dimensions ?? []) {
     const listed = new Map(dimension.groups.map((group) => [group.value, group.rates !== null]));
     rows.push(...groupRows(`${moment} insights ${dimension.id}`, [...counted.values()], dimension.id, listed, unit, floorOf));
@@ -215,8 +224,8 @@ describe("nothing hidden can be worked out from two readings", () => {
       for (const [moment, sessionId] of org.sessions.entries()) {
         await advanceSession(adminViewer, sessionId, "locked");
         const at = await knownAtLock(sessionId);
-        const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, trackId: true, levelId: true } });
-        for (const entry of entries) readings.push({ personId: entry.personId, sessionId, track: entry.trackId, level: entry.levelId, at: at.get(entry.personId)! });
+        const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, managerId: true, trackId: true, levelId: true } });
+        for (const entry of entries) readings.push({ personId: entry.personId, sessionId, managerId: entry.managerId, track: entry.trackId, level: entry.levelId, at: at.get(entry.personId)! });
         // A person's floor is the highest of any session they are in, locked or not.
         for (const entry of await db.calibrationEntry.findMany({ where: { session: { cycleId: org.cycleId } }, select: { personId: true, session: { select: { groupFloor: true } } } })) {
           floors.set(entry.personId, Math.max(floors.get(entry.personId) ?? 4, entry.session.groupFloor));
@@ -231,10 +240,15 @@ describe("nothing hidden can be worked out from two readings", () => {
         await org.between(moment);
       }
       for (const [role, list] of Object.entries(rows)) {
-        expect(workedOut(list, floorOf), `seed ${seed}, ${role}`).toEqual([]);
+        // The shift measures final less proposed, which no outcome table releases: each is attacked with its own kind.
+        const shift = (row: Row) => row.id.includes(" shift");
+        expect(workedOut(list.filter((row) => !shift(row)), floorOf), `seed ${seed}, ${role}`).toEqual([]);
+        expect(workedOut(list.filter(shift), floorOf), `seed ${seed}, ${role}, shift`).toEqual([]);
         hiddenSeen += list.filter((row) => !row.shown).length;
         shownSeen += list.filter((row) => row.shown).length;
       }
+      // The shift reads every cycle: the next organisation's is read alone.
+      await db.calibrationEntry.deleteMany({ where: { session: { cycleId: org.cycleId } } });
     }
     // Plenty is both shown and hidden: the test passes neither on an empty release nor on a full one.
     expect(hiddenSeen).toBeGreaterThan(20);
