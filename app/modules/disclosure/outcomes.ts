@@ -1,4 +1,5 @@
-import { belowItsFloor, disclosureCheck, type Release } from "./check";
+import { releaseLockByLock, lockOrder, renamedTable } from "./by-lock";
+import { belowItsFloor, type Release } from "./check";
 import { cycleTable, groupCellId, outcomePerson, outcomeTableCells, sessionTable } from "./reports";
 
 /**
@@ -52,24 +53,21 @@ export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]
  * hides too, until neither hides more.
  *
  * The cycle's tables change as its sessions lock, and a reader who read them after an earlier lock
- * subtracts that reading (team A 2 of 5, then 3 of 6). So the release is made lock by lock (decision
- * 076): at each lock, the tables as they stood after every earlier lock are checked with the new
- * ones, what was shown then fixed and what was hidden then withheld. A figure whose change since a
- * reading is about fewer people than their floor is held back until enough people have been added.
+ * subtracts that reading (team A 2 of 5, then 3 of 6): the release is made lock by lock
+ * (`releaseLockByLock`), each lock's cycle table a table of its own; a session's report does not
+ * change once it is locked.
  */
 export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
   const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
   const locks = lockOrder(inCycle);
-  // Each moment's cycle table has a name of its own; the last is renamed to the table pages read.
+  if (!locks.length) return { shown: new Set(), sizes: new Map() };
+  // Each lock's cycle table has a name of its own; the last is the table pages read.
   const momentTable = (moment: number) => `${cycleTable(cycleId)}@${locks[moment]}`;
-  const fixed = new Set<string>();
-  const hidden = new Set<string>();
-  let release: Release = { shown: new Set(), sizes: new Map() };
-  for (let moment = 0; moment < locks.length; moment++) {
-    const lockedBy = (upTo: number) => {
-      const locked = new Set(locks.slice(0, upTo + 1));
-      return inCycle.filter((entry) => locked.has(entry.sessionId));
-    };
+  const lockedBy = (moment: number) => {
+    const locked = new Set(locks.slice(0, moment + 1));
+    return inCycle.filter((entry) => locked.has(entry.sessionId));
+  };
+  const modelsAt = (moment: number) => {
     const now = lockedBy(moment);
     const dimensions = outcomeDimensions(now);
     const cellsOf = (apart: boolean) => {
@@ -82,36 +80,16 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
         const dimensionsThen = outcomeDimensions(entriesThen);
         return outcomeTableCells(momentTable(then), cycleId, people(counted.values(), dimensionsThen), dimensionsThen);
       });
+      // A session's report is the same after every later lock: one set of cells, under the session's name.
       const sessionTables = sessionReports
         ? locks.slice(0, moment + 1).flatMap((sessionId) => outcomeTableCells(sessionTable(sessionId), cycleId, people(now.filter((entry) => entry.sessionId === sessionId), dimensions), dimensions, true))
         : [];
       return [...cycleTables, ...sessionTables];
     };
-    const models = [cellsOf(true), cellsOf(false)];
-    // A run's own hidden cells, withheld, change nothing in it: once a run after the first hides nothing more, both hold.
-    for (let run = 0; ; run++) {
-      const model = models[run % 2]!;
-      release = disclosureCheck(
-        model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : fixed.has(cell.id) ? { ...cell, fixed: true } : cell)),
-        (unit) => floorOf(outcomePerson(unit)),
-        outcomePerson,
-      );
-      const before = hidden.size;
-      for (const cell of model) if (!release.shown.has(cell.id)) hidden.add(cell.id);
-      if (run > 0 && hidden.size === before) break;
-    }
-    for (const id of release.shown) fixed.add(id);
-  }
-  const last = locks.length ? momentTable(locks.length - 1) : null;
-  const named = (id: string) => (last !== null && (id === last || id.startsWith(`${last}:`) || id.startsWith(`${last}≠`)) ? cycleTable(cycleId) + id.slice(last.length) : id);
-  return { shown: new Set([...release.shown].map(named)), sizes: new Map([...release.sizes].map(([id, size]) => [named(id), size])) };
-}
-
-/** The cycle's sessions in the order they locked: a session with no lock recorded as if before any, ties by id (as calibrationInScope orders them). */
-function lockOrder(entries: readonly OutcomeEntry[]): string[] {
-  const lockedAt = new Map<string, number>();
-  for (const entry of entries) lockedAt.set(entry.sessionId, entry.lockedAt ?? Number.NEGATIVE_INFINITY);
-  return [...lockedAt].sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0)).map(([sessionId]) => sessionId);
+    return [cellsOf(true), cellsOf(false)];
+  };
+  const release = releaseLockByLock(locks.length, modelsAt, (unit) => floorOf(outcomePerson(unit)), outcomePerson);
+  return renamedTable(release, momentTable(locks.length - 1), cycleTable(cycleId));
 }
 
 /**
