@@ -29,7 +29,9 @@ import { signedInRequest } from "../../utils/session";
  * the attacker (rational elimination, independent of the app) combines every reading of every moment.
  * Who is in which row at a lock is known to the reader (teams and reporting lines are no secret);
  * each person's outcome from one session is a unit of its own, so a person in two sessions is two
- * units of one person, and floors count people.
+ * units of one person, and floors count people. The calibration shift is read beside them and
+ * attacked on its own (it measures final less proposed, which no outcome table releases). Answers
+ * that arrive one at a time (the pulse, upward feedback) are read after each one.
  */
 
 type Row = { id: string; members: string[]; shown: boolean };
