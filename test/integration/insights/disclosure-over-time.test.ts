@@ -5,7 +5,8 @@ import { PULSE_BATCH } from "~/modules/conversations/pulse";
 import { answerPulse } from "~/modules/conversations/pulse.server";
 import { startSeries } from "~/modules/conversations/series.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { answerPage, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
+import { ANONYMITY_FLOOR } from "~/modules/feedback/anonymity";
+import { answerPage, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
@@ -278,6 +279,22 @@ function changesWithFewerThan(readings: readonly string[], authors: readonly str
   return found;
 }
 
+/** The reviewer answers some of the competencies asked, each with a random rating and an example, and submits. */
+async function answerAtRandom(random: () => number, request: { id: string; reviewer: { id: string; name: string; email: string; isAdmin: boolean } }, minute: number) {
+  const reviewer = { ...request.reviewer, isHiringAdmin: false };
+  const page = await answerPage(reviewer, request.id);
+  const answered = page.competencies.filter((_, index) => index === 0 || random() < 0.3);
+  const changes = answered.flatMap((competency) => {
+    const rating = 1 + Math.floor(random() * 4);
+    return [
+      { field: `rating:${competency.id}`, value: rating, base: null },
+      { field: `notes:${competency.id}`, value: `Rated ${rating} after the March planning`, base: "" },
+    ];
+  });
+  await saveAnswerDraft(reviewer, request.id, { baseRevision: page.request.revision, changes });
+  await submitAnswer(reviewer, request.id, page.request.revision + 1, new Date(Date.UTC(2026, 4, 1, 9, minute)));
+}
+
 describe("answers read one more at a time", () => {
   const DAY = 86_400_000;
 
@@ -331,21 +348,55 @@ describe("answers read one more at a time", () => {
       const readings: string[] = [];
       const authors: string[] = [];
       for (const [index, request] of order.entries()) {
-        const reviewer = { ...request.reviewer, isHiringAdmin: false };
-        const page = await answerPage(reviewer, request.id);
-        const changes_ = page.competencies.slice(0, 2).flatMap((competency) => {
-          const rating = 1 + Math.floor(random() * 4);
-          return [
-            { field: `rating:${competency.id}`, value: rating, base: null },
-            { field: `notes:${competency.id}`, value: `Rated ${rating} after the March planning`, base: "" },
-          ];
-        });
-        await saveAnswerDraft(reviewer, request.id, { baseRevision: page.request.revision, changes: changes_ });
-        await submitAnswer(reviewer, request.id, page.request.revision + 1, new Date(Date.UTC(2026, 4, 1, 9, index)));
+        await answerAtRandom(random, request, index);
         readings.push(await read());
         authors.push(request.reviewerId);
       }
       expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before), `seed ${seed}`).toEqual([]);
+      changes += new Set(readings).size;
+    }
+    expect(changes).toBeGreaterThan(2);
+  });
+
+  test("peer feedback, read by the person after their outcome's release as peers answer in a random order, moves only with the floor's worth of different peers since it last moved", async () => {
+    let changes = 0;
+    for (const seed of [1, 2]) {
+      const random = seeded(seed);
+      const manager = await createPerson({ name: `Peer manager ${seed}`, track: "manager", level: "m1" });
+      const person = await createPerson({ name: `Asked about ${seed}`, track: "ic", level: "ic2", managerId: manager.id });
+      const peers = [];
+      for (let index = 0; index < 7; index++) peers.push(await createPerson({ name: `Peer ${seed}.${index}`, track: "ic", level: "ic2", managerId: manager.id }));
+      const admin = await createAdmin();
+      const cycle = await db.reviewCycle.create({
+        data: { name: `Peers ${seed} ${person.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, person, ...peers].map((member) => ({ userId: member.id })) } },
+      });
+      await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-06-30", minPeers: 3, maxPeers: 7, reviewCap: 5 }));
+      const requestIds: string[] = [];
+      for (const peer of peers) {
+        const nominated = await nominatePeer({ ...person, isHiringAdmin: false }, cycle.id, person.id, peer.id);
+        if (!nominated.ok) throw new Error(nominated.message);
+        await decideNomination({ ...manager, isHiringAdmin: false }, nominated.requestId, "approve", null);
+        requestIds.push(nominated.requestId);
+      }
+      // The person's outcome is released while peers still answer.
+      const { ladderVersionId } = await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestIds[0]! }, select: { ladderVersionId: true } });
+      const session = await db.calibrationSession.create({ data: { name: `Peers ${seed}`, cycleId: cycle.id, facilitatorId: admin.id, state: "published", ladderId: "engineering", ladderVersionId, groupFloor: 4 } });
+      await db.calibrationEntry.create({ data: { sessionId: session.id, personId: person.id, managerId: manager.id, released: true } });
+      const requests = await db.feedbackRequest.findMany({ where: { id: { in: requestIds } }, include: { reviewer: true } });
+      const order = requests.map((request) => ({ request, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.request);
+      const read = async () => {
+        const body = bodyOf<{ peer: unknown; requests: unknown }>(await personFeedbackRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${cycle.id}/people/${person.id}`, person.id), { cycleId: cycle.id, personId: person.id })));
+        return JSON.stringify({ peer: body.peer, requests: body.requests });
+      };
+      const before = await read();
+      const readings: string[] = [];
+      const authors: string[] = [];
+      for (const [index, request] of order.entries()) {
+        await answerAtRandom(random, request, index);
+        readings.push(await read());
+        authors.push(request.reviewerId);
+      }
+      expect(changesWithFewerThan(readings, authors, ANONYMITY_FLOOR, before), `seed ${seed}`).toEqual([]);
       changes += new Set(readings).size;
     }
     expect(changes).toBeGreaterThan(2);
