@@ -98,16 +98,24 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * takes the first. Each person's team, attributes and reporting line are those kept at their
  * session's lock (groups-at-lock.ts), not today's: a move after the lock regroups nothing already
  * read, and a manager's organisation holds the outcomes of the people in it at each lock
- * (`outcomeInScope`), so every entry is read and the scope applied to the line kept.
+ * (`outcomeInScope`): the people under them now or in a lock's line are read, and the scope applied
+ * to each entry's line at its lock.
  */
 export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
+  // A manager's people: those under them now, and anyone a lock kept under them (their line in the lock's event names the manager).
+  const people =
+    scope.kind === "organisation"
+      ? Prisma.sql`people AS (SELECT id FROM scope)`
+      : Prisma.sql`kept AS (SELECT DISTINCT "sessionId" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE ${`%/${scope.managerId}/%`}),
+        people AS (SELECT id FROM scope UNION SELECT e."personId" FROM "CalibrationEntry" e JOIN kept k ON k."sessionId" = e."sessionId")`;
   const rows = parseRows(entryRow, await readRows(Prisma.sql`
-    ${scopeSql({ kind: "organisation" })},
+    ${scopeSql(scope)},
+    ${people},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
       e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes, l."lockedAt", p."linePath" AS line
-    FROM scope
-    JOIN "CalibrationEntry" e ON e."personId" = scope.id
+    FROM people
+    JOIN "CalibrationEntry" e ON e."personId" = people.id
     JOIN "User" p ON p.id = e."personId"
     LEFT JOIN "Team" t ON t.id = p."teamId"
     JOIN "CalibrationSession" s ON s.id = e."sessionId"
