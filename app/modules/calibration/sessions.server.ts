@@ -256,8 +256,8 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
     const change: Record<string, unknown> = { state: [session.state, to] };
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
     if (to === "locked") {
-      const people = await tx.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, person: { select: { attributes: true, team: { select: { name: true } } } } } });
-      change[GROUPS_AT_LOCK] = groupsAtLock(people.map((entry) => ({ personId: entry.personId, team: entry.person.team?.name ?? null, attributes: entry.person.attributes })));
+      const people = await tx.calibrationEntry.findMany({ where: { sessionId }, select: { personId: true, person: { select: { attributes: true, linePath: true, team: { select: { name: true } } } } } });
+      change[GROUPS_AT_LOCK] = groupsAtLock(people.map((entry) => ({ personId: entry.personId, team: entry.person.team?.name ?? null, attributes: entry.person.attributes, line: entry.person.linePath })));
     }
     await tx.calibrationEvent.create({ data: { sessionId, actorId: viewer.id, kind: "state", change: JSON.stringify(change) } });
   }, LARGE_WRITE);

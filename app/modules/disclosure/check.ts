@@ -36,6 +36,8 @@ export type Cell = {
   withheld?: boolean;
   /** A floor of the figure's own, above its members' (a correlation needs more people than a mean). */
   floor?: number;
+  /** Released at an earlier moment: a reader keeps what they read, so it is never hidden; a derivation through it is broken by hiding another cell it uses. */
+  fixed?: boolean;
 };
 
 export type Release = {
@@ -279,11 +281,16 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, peopleOfAtoms, atomFloor, elimination, derivation)];
     if (!found.length) break;
     // Each derivation combines released cells: the cheapest of them is hidden with its copies, unless one it uses already is.
+    // A cell released earlier stays, and so does one with an earlier copy, which gives the same figures.
+    const hideable = (cell: number) => !copiesOf(cell).some((twin) => cells[twin]!.fixed);
     const victims = new Set<number>();
     for (const used of found) {
       if ([...used.keys()].some((cell) => victims.has(cell))) continue;
-      for (const twin of copiesOf([...used.keys()].sort(cheaper)[0]!)) victims.add(twin);
+      const cheapest = [...used.keys()].filter(hideable).sort(cheaper)[0];
+      if (cheapest !== undefined) for (const twin of copiesOf(cheapest)) victims.add(twin);
     }
+    // Earlier releases passed this check, so every derivation uses a later cell; were none left to hide, checking again would find the same.
+    if (!victims.size) break;
     for (const victim of victims) hidden.add(victim);
   }
   return { shown: new Set(cells.flatMap((cell, index) => (hidden.has(index) ? [] : [cell.id]))), sizes };

@@ -1,4 +1,5 @@
-import { belowItsFloor, disclosureCheck, type Release } from "./check";
+import { releaseLockByLock, lockOrder, renamedTable } from "./by-lock";
+import { belowItsFloor, type Release } from "./check";
 import { cycleTable, groupCellId, outcomePerson, outcomeTableCells, sessionTable } from "./reports";
 
 /**
@@ -19,6 +20,8 @@ export type OutcomeEntry = {
   trackId: string | null;
   levelId: string | null;
   attributes: Readonly<Record<string, string>>;
+  /** When the session locked (its latest lock), in milliseconds; none for a session with no lock recorded. */
+  lockedAt?: number | null;
 };
 
 /** The dimensions outcomes are broken down by: team, track, level and every attribute the people have. */
@@ -40,42 +43,53 @@ export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]
 /**
  * The release of one cycle's outcome tables. `entries`: every locked or published entry of the cycle
  * the reader's reports cover, each person's entries latest first (their first is the one insights
- * counts). `sessionReports`: whether the reader also reads each session's fairness report.
+ * counts), each with its session's lock. `sessionReports`: whether the reader also reads each
+ * session's fairness report.
  *
  * A person in two sessions has an outcome from each. Where they differ, the cycle's row (the later)
  * less the earlier session's report gives their change; where they are the same, the two are one
  * figure. A reader cannot tell which, so the release holds under both: once with each session's
  * outcome a unit of its own, once with the person's outcomes as one; what either hides, the other
  * hides too, until neither hides more.
+ *
+ * The cycle's tables change as its sessions lock, and a reader who read them after an earlier lock
+ * subtracts that reading (team A 2 of 5, then 3 of 6): the release is made lock by lock
+ * (`releaseLockByLock`), each lock's cycle table a table of its own; a session's report does not
+ * change once it is locked.
  */
 export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
   const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
-  const dimensions = outcomeDimensions(inCycle);
-  const counted = new Map<string, OutcomeEntry>();
-  for (const entry of inCycle) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
-  const bySession = new Map<string, OutcomeEntry[]>();
-  if (sessionReports) for (const entry of inCycle) (bySession.get(entry.sessionId) ?? bySession.set(entry.sessionId, []).get(entry.sessionId)!).push(entry);
-  const cellsOf = (apart: boolean) => {
-    const people = (list: Iterable<OutcomeEntry>) => [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensions) }));
-    return [
-      ...outcomeTableCells(cycleTable(cycleId), cycleId, people(counted.values()), dimensions),
-      ...[...bySession].flatMap(([sessionId, list]) => outcomeTableCells(sessionTable(sessionId), cycleId, people(list), dimensions, true)),
-    ];
+  const locks = lockOrder(inCycle);
+  if (!locks.length) return { shown: new Set(), sizes: new Map() };
+  // Each lock's cycle table has a name of its own; the last is the table pages read.
+  const momentTable = (moment: number) => `${cycleTable(cycleId)}@${locks[moment]}`;
+  const lockedBy = (moment: number) => {
+    const locked = new Set(locks.slice(0, moment + 1));
+    return inCycle.filter((entry) => locked.has(entry.sessionId));
   };
-  const models = [cellsOf(true), cellsOf(false)];
-  const hidden = new Set<string>();
-  // A run's own hidden cells, withheld, change nothing in it: once a run after the first hides nothing more, both hold.
-  for (let run = 0; ; run++) {
-    const model = models[run % 2]!;
-    const release = disclosureCheck(
-      model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : cell)),
-      (unit) => floorOf(outcomePerson(unit)),
-      outcomePerson,
-    );
-    const before = hidden.size;
-    for (const cell of model) if (!release.shown.has(cell.id)) hidden.add(cell.id);
-    if (run > 0 && hidden.size === before) return release;
-  }
+  const modelsAt = (moment: number) => {
+    const now = lockedBy(moment);
+    const dimensions = outcomeDimensions(now);
+    const cellsOf = (apart: boolean) => {
+      const people = (list: Iterable<OutcomeEntry>, dimensionsThen: readonly string[]) =>
+        [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensionsThen) }));
+      const cycleTables = locks.slice(0, moment + 1).flatMap((_, then) => {
+        const entriesThen = lockedBy(then);
+        const counted = new Map<string, OutcomeEntry>();
+        for (const entry of entriesThen) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
+        const dimensionsThen = outcomeDimensions(entriesThen);
+        return outcomeTableCells(momentTable(then), cycleId, people(counted.values(), dimensionsThen), dimensionsThen);
+      });
+      // A session's report is the same after every later lock: one set of cells, under the session's name.
+      const sessionTables = sessionReports
+        ? locks.slice(0, moment + 1).flatMap((sessionId) => outcomeTableCells(sessionTable(sessionId), cycleId, people(now.filter((entry) => entry.sessionId === sessionId), dimensions), dimensions, true))
+        : [];
+      return [...cycleTables, ...sessionTables];
+    };
+    return [cellsOf(true), cellsOf(false)];
+  };
+  const release = releaseLockByLock(locks.length, modelsAt, (unit) => floorOf(outcomePerson(unit)), outcomePerson);
+  return renamedTable(release, momentTable(locks.length - 1), cycleTable(cycleId));
 }
 
 /**

@@ -71,9 +71,9 @@ export function timeInLevelCells(stays: readonly { unit: string; track: string; 
   return dimensionCells("time-in-level", stays.map((stay) => ({ unit: stay.unit, group: `${stay.track}/${stay.level}` })));
 }
 
-/** Calibration shift: everyone, and each manager (entries without a manager withheld), over entries with a proposal and a final outcome. */
-export function shiftCells(entries: readonly { unit: string; managerId: string | null }[]): Cell[] {
-  return [{ id: "shift", members: entries.map((entry) => entry.unit) }, ...dimensionCells("shift:manager", entries.map((entry) => ({ unit: entry.unit, group: entry.managerId })))];
+/** Calibration shift: everyone, and each manager (entries without a manager withheld), over entries with a proposal and a final outcome; `table` names it (the shift as it stood after one lock has a name of its own). */
+export function shiftCells(entries: readonly { unit: string; managerId: string | null }[], table = "shift"): Cell[] {
+  return [{ id: table, members: entries.map((entry) => entry.unit) }, ...dimensionCells(`${table}:manager`, entries.map((entry) => ({ unit: entry.unit, group: entry.managerId })))];
 }
 
 /** Mentoring: the mentees compared, and the people they were compared with. */

@@ -119,7 +119,9 @@ function batchRelease(answers: readonly AnswerRow[], competencyIds: readonly str
 /**
  * The anonymous release of one person's answers, competency by competency (in the order given):
  * the batches of authors (releasedBatches), each checked on its own, then put together, so that
- * what a reader sees moves only by a whole batch. Answers on competencies not listed are ignored.
+ * what a reader sees moves only by a whole batch. Answers on competencies not listed are ignored, and
+ * so is a competency none of the released batches' authors answered: which competencies have answers
+ * would otherwise tell, one answer at a time, what the latest author answered.
  */
 export function anonymousRelease(rows: readonly AnswerRow[], competencyIds: readonly string[], options: ReleaseOptions): AnonymousRelease {
   const listed = new Set(competencyIds);
@@ -133,8 +135,10 @@ export function anonymousRelease(rows: readonly AnswerRow[], competencyIds: read
     [...submitted].map(([authorId, at]) => ({ id: authorId, contributor: authorId, at })),
     floorOf,
   );
-  if (!batches.length) return { released: false, authors: null, floor: options.floor, competencies: competencyIds.map(hidden) };
+  if (!batches.length) return { released: false, authors: null, floor: options.floor, competencies: [] };
 
+  const batchAuthors = new Set(batches.flatMap((batch) => batch.map((contribution) => contribution.contributor)));
+  const inBatches = new Set(answers.filter((row) => batchAuthors.has(row.authorId) && (row.rating !== null || row.example.trim() !== "")).map((row) => row.competencyId));
   const released = batches.map((batch) => {
     const authors = new Set(batch.map((contribution) => contribution.contributor));
     return { size: authors.size, ...batchRelease(answers.filter((row) => authors.has(row.authorId)), competencyIds, floorOf) };
@@ -143,7 +147,7 @@ export function anonymousRelease(rows: readonly AnswerRow[], competencyIds: read
     released: true,
     authors: released.every((batch) => batch.all) ? released.reduce((sum, batch) => sum + batch.size, 0) : null,
     floor: options.floor,
-    competencies: competencyIds.map((competencyId) => {
+    competencies: competencyIds.filter((competencyId) => inBatches.has(competencyId)).map((competencyId) => {
       const parts = released.flatMap((batch) => batch.competencies.get(competencyId) ?? []);
       if (!parts.length) return hidden(competencyId);
       const these = parts.flatMap((part) => part.answers);

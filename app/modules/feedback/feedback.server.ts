@@ -573,11 +573,13 @@ export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, sub
   const released = isSubject && (await outcomeReleased(subjectId, cycleId));
   const view = feedbackView(viewer, { channel, subjectId, subjectManagerChain: chain, calibratesSubject: calibrates, outcomeReleased: released, namesShown: settings.namesShown });
   if (view === "none") throw new NotFoundError("We could not find that feedback.");
-  const requests = await db.feedbackRequest.findMany({
-    where: { cycleId, channel, subjectId, state: "submitted" },
-    select: { id: true, reviewerId: true, competencyIds: true, submittedAt: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
+  const asked = await db.feedbackRequest.findMany({
+    where: { cycleId, channel, subjectId },
+    select: { id: true, state: true, reviewerId: true, competencyIds: true, submittedAt: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
   });
-  const competencyIds = [...new Set(requests.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
+  // What was asked, of everyone asked: the competencies of the answers in alone would change with each one submitted.
+  const competencyIds = [...new Set(asked.flatMap((request) => JSON.parse(request.competencyIds) as string[]))];
+  const requests = asked.filter((request) => request.state === "submitted");
   const rows = requests.flatMap((request) =>
     request.answers.map((answer) => ({ id: `${request.id}:${answer.competencyId}`, authorId: request.reviewerId, authorName: request.reviewer.name, submittedAt: submittedAtOf(request), ...answer })),
   );

@@ -23,7 +23,7 @@ export function releaseFeedback(
   options: { secret: string; floorOf: (authorId: string) => number },
 ): FeedbackRelease {
   if (view === "none") return { view };
-  // A competency nobody answered is left out, rather than listed as "0 answers".
+  // A competency nobody answered is left out, rather than listed as "0 answers" (anonymous views: nobody in a released batch).
   const answered = new Set(rows.filter((row) => row.rating !== null || row.example.trim() !== "").map((row) => row.competencyId));
   const answeredIds = competencyIds.filter((competencyId) => answered.has(competencyId));
   if (view === "named") {
@@ -42,7 +42,7 @@ export function releaseFeedback(
   const plain = rows.map(({ id, authorId, competencyId, rating, example, submittedAt }) => ({ id, authorId, competencyId, rating, example, submittedAt }));
   return {
     view,
-    release: anonymousRelease(plain, answeredIds, {
+    release: anonymousRelease(plain, competencyIds, {
       secret: options.secret,
       withAnswers: view !== "summary",
       floor: anonymityFloor(channel),

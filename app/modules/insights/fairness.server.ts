@@ -1,9 +1,10 @@
 import type { Viewer } from "~/modules/identity/policy";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import { outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
 import { sessionTable } from "~/modules/disclosure/reports";
 import { NotFoundError } from "~/modules/errors";
-import { calibrationInScope } from "./queries.server";
+import { keptOutcomeRelease } from "./outcome-releases.server";
+import { calibrationInScope, insightsVersion } from "./queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
@@ -22,9 +23,10 @@ import { requireSessionAccess } from "~/modules/calibration/sessions.server";
 export async function fairnessView(viewer: Viewer, sessionId: string) {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canSeeFairness(viewer, session.access)) throw new NotFoundError("There is no fairness report for this session.");
+  const version = await insightsVersion();
   const [ladder, cycleRows, floorOf] = await Promise.all([requireLadderOfVersion(session.ladderVersionId), calibrationInScope({ kind: "organisation" }, session.cycleId), personFloors()]);
   const entries = cycleRows.map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
-  const release = cycleOutcomeRelease(session.cycleId, entries, true, floorOf);
+  const release = await keptOutcomeRelease({ kind: "organisation" }, version, session.cycleId, entries, floorOf);
   const own = entries.filter((entry) => entry.sessionId === sessionId);
   const dimensionIds = outcomeDimensions(entries.filter((entry) => entry.cycleId === session.cycleId));
   const dimensions: Dimension[] = dimensionIds.map((id) =>

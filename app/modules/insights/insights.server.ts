@@ -9,8 +9,9 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import { outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
 import { cycleTable } from "~/modules/disclosure/reports";
+import { keptOutcomeRelease } from "./outcome-releases.server";
 import { insightsScope, type InsightsScope } from "./policy";
 import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
@@ -50,10 +51,10 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
   const now = options.now ?? clock.now();
   const [version, ladderHashes] = await Promise.all([insightsVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
   const key = [viewer.id, viewer.isAdmin, options.cycleId ?? "", now.toISOString().slice(0, 10), ladderHashes, version].join("\u0000");
-  return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now));
+  return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now, version));
 }
 
-async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string | null, at: Date) {
+async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string | null, at: Date, version: string) {
   const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
   const floors = personFloors();
@@ -111,7 +112,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
     (a, b) => b.startsOn - a.startsOn || a.name.localeCompare(b.name),
   );
   // Each cycle's tables are released together with every other report over its people the viewer reads: for admins, its sessions' fairness reports.
-  const releases = new Map(cycles.map((cycle) => [cycle.id, cycleOutcomeRelease(cycle.id, entries, scope.kind === "organisation", floorOf)]));
+  const releases = new Map(await Promise.all(cycles.map(async (cycle) => [cycle.id, await keptOutcomeRelease(scope, version, cycle.id, entries, floorOf)] as const)));
   const tableOf = (id: string) => {
     const release = releases.get(id);
     return release ? outcomeTableRelease(release, cycleTable(id)) : null;

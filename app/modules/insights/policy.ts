@@ -12,3 +12,12 @@ export function insightsScope(viewer: Viewer, facts: { hasReports: boolean }): I
   if (facts.hasReports) return { kind: "reports", managerId: viewer.id };
   return null;
 }
+
+/**
+ * Whether a person's outcome from a locked session is in a scope: a manager's organisation as it was
+ * at the lock (`lineAtLock`, the person's reporting line kept then). A move into or out of it later
+ * changes no report already read, or two readings would give the mover's outcome (decision 076).
+ */
+export function outcomeInScope(scope: InsightsScope, lineAtLock: string): boolean {
+  return scope.kind === "organisation" || lineAtLock.includes(`/${scope.managerId}/`);
+}

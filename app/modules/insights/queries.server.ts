@@ -4,7 +4,7 @@ import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import type { Viewer } from "~/modules/identity/policy";
 import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
-import type { InsightsScope } from "./policy";
+import { outcomeInScope, type InsightsScope } from "./policy";
 import { GROUPS_AT_LOCK, readGroupsAtLock, type GroupsAtLock } from "~/modules/calibration/groups-at-lock";
 import { readRows } from "~/db/reads.server";
 
@@ -82,6 +82,10 @@ const entryRow = z.object({
   finalOutcome: z.string().nullable(),
   team: z.string().nullable(),
   attributes: z.string(),
+  lockedAt: sqlDate
+    .nullable()
+    .transform((date) => date?.getTime() ?? null),
+  line: z.string(),
 });
 export type CalibrationRow = z.output<typeof entryRow>;
 
@@ -91,17 +95,27 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * session locked most recently (its state event to "locked"), a session with no such event (set up
  * outside the app) as if locked before any, ties by the session's id, the greater first. So each
  * person's entries of a cycle come latest first, and whoever reads one outcome per person and cycle
- * takes the first. Each person's team and attributes are those kept at their session's lock
- * (groups-at-lock.ts), not today's: a move after the lock regroups nothing already read.
+ * takes the first. Each person's team, attributes and reporting line are those kept at their
+ * session's lock (groups-at-lock.ts), not today's: a move after the lock regroups nothing already
+ * read, and a manager's organisation holds the outcomes of the people in it at each lock
+ * (`outcomeInScope`): the people under them now or in a lock's line are read, and the scope applied
+ * to each entry's line at its lock.
  */
 export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
+  // A manager's people: those under them now, and anyone a lock kept under them (their line in the lock's event names the manager).
+  const people =
+    scope.kind === "organisation"
+      ? Prisma.sql`people AS (SELECT id FROM scope)`
+      : Prisma.sql`kept AS (SELECT DISTINCT "sessionId" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE ${`%/${scope.managerId}/%`}),
+        people AS (SELECT id FROM scope UNION SELECT e."personId" FROM "CalibrationEntry" e JOIN kept k ON k."sessionId" = e."sessionId")`;
   const rows = parseRows(entryRow, await readRows(Prisma.sql`
     ${scopeSql(scope)},
+    ${people},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
     SELECT e."personId", e."managerId", m.name AS "managerName", e."sessionId", s."cycleId", c.name AS "cycleName", c."startsOn" AS "cycleStartsOn",
-      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes
-    FROM scope
-    JOIN "CalibrationEntry" e ON e."personId" = scope.id
+      e."trackId", e."levelId", e."proposedRating", e."finalRating", e."proposedOutcome", e."finalOutcome", t.name AS team, p.attributes, l."lockedAt", p."linePath" AS line
+    FROM people
+    JOIN "CalibrationEntry" e ON e."personId" = people.id
     JOIN "User" p ON p.id = e."personId"
     LEFT JOIN "Team" t ON t.id = p."teamId"
     JOIN "CalibrationSession" s ON s.id = e."sessionId"
@@ -111,9 +125,10 @@ export async function calibrationInScope(scope: InsightsScope, cycleId?: string)
     WHERE s.state IN ('locked', 'published') ${cycleId === undefined ? Prisma.empty : Prisma.sql`AND s."cycleId" = ${cycleId}`}
     ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`));
   const kept = await groupsAtLockOf([...new Set(rows.map((row) => row.sessionId))]);
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
     const atLock = kept.get(row.sessionId)?.get(row.personId);
-    return atLock ? { ...row, team: atLock.team, attributes: JSON.stringify(atLock.attributes) } : row;
+    if (!outcomeInScope(scope, atLock?.line ?? row.line)) return [];
+    return [atLock ? { ...row, team: atLock.team, attributes: JSON.stringify(atLock.attributes), line: atLock.line ?? row.line } : row];
   });
 }
 

@@ -1,5 +1,5 @@
 import { tQuantile, wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
-import { disclosureCheck } from "~/modules/disclosure/check";
+import { lockOrder, releaseLockByLock, renamedTable } from "~/modules/disclosure/by-lock";
 import { groupCellId, shiftCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -24,6 +24,8 @@ export type ShiftRecord = {
   finalRating: number | null;
   proposedOutcome: string | null;
   finalOutcome: string | null;
+  /** When the session locked, in milliseconds; none for a session with no lock recorded. */
+  lockedAt?: number | null;
 };
 
 export type MeanWithInterval = { estimate: number; interval: [number, number] };
@@ -74,11 +76,18 @@ export function calibrationShift(records: readonly ShiftRecord[], floorOf: (pers
   const byManager = new Map<string, ShiftRecord[]>();
   for (const row of rows) if (row.managerId !== null) (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(row);
   const personOf = new Map(rows.map((row) => [unitOf(row), row.personId]));
-  const release = disclosureCheck(
-    shiftCells(rows.map((row) => ({ unit: unitOf(row), managerId: row.managerId }))),
-    (unit) => floorOf(personOf.get(unit)!),
-    (unit) => personOf.get(unit)!,
-  );
+  // The shift grows with every session that locks: released lock by lock, so two readings never give the entries one lock added (decision 076).
+  const locks = lockOrder(rows);
+  const momentTable = (moment: number) => `shift@${locks[moment]}`;
+  const modelsAt = (moment: number) => [
+    locks.slice(0, moment + 1).flatMap((_, then) => {
+      const locked = new Set(locks.slice(0, then + 1));
+      return shiftCells(rows.filter((row) => locked.has(row.sessionId)).map((row) => ({ unit: unitOf(row), managerId: row.managerId })), momentTable(then));
+    }),
+  ];
+  const release = locks.length
+    ? renamedTable(releaseLockByLock(locks.length, modelsAt, (unit) => floorOf(personOf.get(unit)!), (unit) => personOf.get(unit)!), momentTable(locks.length - 1), "shift")
+    : { shown: new Set<string>() };
   const spread = summarise(rows.map(shiftOf));
   const totalShown = release.shown.has("shift");
   return {

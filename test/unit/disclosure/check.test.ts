@@ -97,6 +97,18 @@ describe("the disclosure check", () => {
     expect(leaks(cells, shown, floorOf(4))).toEqual([]);
   });
 
+  test("a figure read before stays shown: its later reading with one more person is hidden instead, though the earlier is the cheaper", () => {
+    const five = ["a", "b", "c", "d", "e"];
+    const release = disclosureCheck(
+      [
+        { id: "team then", members: five, fixed: true },
+        { id: "team now", members: [...five, "f"] },
+      ],
+      () => 4,
+    );
+    expect([...release.shown]).toEqual(["team then"]);
+  });
+
   test("on random tables, nothing the attacker tries works out a hidden figure or a small finest group", () => {
     const random = seeded(20261125);
     for (let round = 0; round < 120; round++) {

@@ -4,24 +4,22 @@ import { cycleOutcomeRelease, outcomeDimensions, outcomeGroups, outcomeTableRele
 import { sessionTable } from "~/modules/disclosure/reports";
 import { sessionFairness } from "../../utils/fairness";
 
-/** Two sessions of one cycle, some people in both (s2 locked later, listed first); the fairness report of s2 is read beside the cycle's insights and s1's report. */
+/**
+ * Two sessions of one cycle, s2 locked after s1; the fairness report of s2 is read beside the cycle's
+ * insights and s1's report. s1's three are too few to show, so nothing read at its lock is taken from
+ * what s2 adds.
+ */
 const rows: [string, string, string, string][] = [
   ["p0", "s1", "B", "l2"],
   ["p1", "s2", "C", "l1"],
   ["p2", "s2", "C", "l2"],
-  ["p2", "s1", "C", "l2"],
   ["p3", "s2", "C", "l1"],
-  ["p3", "s1", "C", "l1"],
   ["p4", "s2", "C", "l2"],
-  ["p4", "s1", "C", "l2"],
   ["p5", "s2", "A", "l2"],
-  ["p5", "s1", "A", "l2"],
   ["p6", "s2", "C", "l2"],
-  ["p6", "s1", "C", "l2"],
   ["p7", "s1", "B", "l1"],
   ["p8", "s1", "B", "l2"],
   ["p9", "s2", "A", "l2"],
-  ["p9", "s1", "A", "l2"],
 ];
 
 describe("comparisons with everyone else", () => {
