@@ -86,6 +86,23 @@ describe("calibration pages", () => {
     expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).proposedRating).toBeNull();
   });
 
+  test("while the facilitator sets the session up, its entries open to the facilitator and admins, and to a calibrator only for their own reports; once proposals open, to every calibrator", async () => {
+    const { admin, facilitator, sam, lena, cycle } = await setUp();
+    const mo = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
+    const rita = await createPerson({ name: "Rita Engineer", track: "ic", level: "ic2", managerId: mo.id });
+    await db.reviewCycleParticipant.create({ data: { cycleId: cycle.id, userId: rita.id } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring, all teams", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const { id: entryId } = await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } });
+    const open = async (userId: string) => statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${entryId}`, userId), { sessionId, entryId }))));
+    for (const person of [facilitator, admin, sam]) expect(await open(person.id), person.name).toBe(200);
+    expect(await open(mo.id)).toBe(404);
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    expect((await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe("proposals");
+    expect(await open(mo.id)).toBe(200);
+  });
+
   test("the manager proposes through the entry page; the session page shows it to the facilitator in agenda order, and to other calibrators only once live", async () => {
     const { sam, facilitator, sessionId, entryId, lena, omar } = await setUp();
     await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
