@@ -375,7 +375,7 @@ describe("calibration pages", () => {
     expect(bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, sam.id), { sessionId }))).calibrators).toBeNull();
   });
 
-  test("the facilitator or an admin sets, moves and removes the meeting until the session is locked; a bad value is a 400 that keeps what was typed; others get a 403 or 404", async () => {
+  test("the facilitator or an admin sets, moves and removes the meeting until the session is locked (and after it is published); a bad value is a 400 that keeps what was typed; others get a 403 or 404", async () => {
     const { admin, facilitator, sam, lena, stranger, sessionId } = await setUp();
     const post = async (personId: string, fields: Record<string, string>) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, fields), { sessionId })));
     const stored = async () => db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { meetingStartsAt: true, meetingEndsAt: true } });
@@ -406,9 +406,11 @@ describe("calibration pages", () => {
     expect(await stored()).toEqual(none);
     expect(await db.calibrationEvent.count({ where: { sessionId, kind: "meeting" } })).toBe(3);
 
-    await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
-    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(409);
-    expect(await stored()).toEqual(none);
+    for (const state of ["locked", "published"]) {
+      await db.calibrationSession.update({ where: { id: sessionId }, data: { state } });
+      for (const person of [facilitator, admin]) expect(statusOf(await post(person.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" })), `${person.name}, ${state}`).toBe(409);
+      expect(await stored()).toEqual(none);
+    }
   });
 
   test("a meeting's start is entered and read back on each person's own clock, the zone named; the instant is stored", async () => {
