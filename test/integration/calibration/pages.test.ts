@@ -478,7 +478,7 @@ describe("calibration pages", () => {
     expect([await next(sams.reader), await next(facilitators.reader), await next(admins.reader)]).toEqual(["closed", "closed", "closed"]);
   });
 
-  test("the fairness report: admins only, once locked; the facilitator, managers and people get a 404, before and after", async () => {
+  test("the fairness report: admins only, once locked and after publishing; the facilitator, managers and people get a 404, before and after", async () => {
     const { sam, facilitator, admin, lena, omar, stranger, sessionId } = await setUp();
     await db.user.update({ where: { id: lena.id }, data: { attributes: JSON.stringify({ location: "Berlin" }) } });
     const get = async (personId: string) => call(async () => fairnessLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, personId), { sessionId })));
@@ -498,6 +498,10 @@ describe("calibration pages", () => {
     expect(report.report.dimensions.flatMap((dimension) => dimension.groups).every((group) => group.suppressed)).toBe(true);
     const sessionPage = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, admin.id), { sessionId })));
     expect(sessionPage.canSeeFairness).toBe(true);
+    // Published, the outcomes stay frozen: the admin still reads the report, nobody else.
+    expect(statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "published", effectiveOn: "2026-12-01" }), { sessionId }))))).toBe(302);
+    expect(bodyOf<Awaited<ReturnType<typeof fairnessLoader>>>(await get(admin.id)).report.n).toBe(2);
+    for (const person of [facilitator, sam, lena, stranger]) expect(statusOf(await get(person.id))).toBe(404);
   });
 
   test("two tabs: the agenda with the managers who differ beyond noise, and every manager's figures with rater severity", async () => {
