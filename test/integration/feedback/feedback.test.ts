@@ -210,6 +210,15 @@ describe("who reads what", () => {
     expect(four.release).toMatchObject({ view: "aggregate", release: { released: true, authors: 4 } });
     expect(JSON.stringify(four.release)).not.toMatch(/Peer|Lena/);
     await expect(feedbackAbout(org.manager, org.cycle.id, org.manager.id, "upward")).rejects.toBeInstanceOf(NotFoundError);
+
+    // Once the manager's own outcome is released to him, he reads the same aggregate.
+    const session = await db.calibrationSession.create({
+      data: { name: "Spring calibration", cycleId: org.cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: upward[0]!.ladderVersionId, groupFloor: 4 },
+    });
+    await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.manager.id, managerId: org.boss.id, released: true } });
+    const forManager = await feedbackAbout(org.manager, org.cycle.id, org.manager.id, "upward");
+    expect(forManager.release).toMatchObject({ view: "aggregate", release: { released: true, authors: 4 } });
+    expect(JSON.stringify(forManager.release)).not.toMatch(/Peer|Lena/);
   });
 });
 
