@@ -196,6 +196,10 @@ describe("who reads what", () => {
     const shown = three.release.release.competencies.find((competency) => competency.competencyId === competencyId)!;
     expect(shown.answers).toHaveLength(3);
     expect(JSON.stringify(three.release)).not.toMatch(/Peer|2026-/);
+
+    // A cycle that shows names after release shows the person who wrote each answer.
+    await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, namesShown: "after-release" });
+    expect((await feedbackAbout(org.engineer, org.cycle.id, org.engineer.id, "peer")).release.view).toBe("named");
   });
 
   test("upward feedback reaches the manager only as an aggregate under each report's floor", async () => {
@@ -219,6 +223,10 @@ describe("who reads what", () => {
     const forManager = await feedbackAbout(org.manager, org.cycle.id, org.manager.id, "upward");
     expect(forManager.release).toMatchObject({ view: "aggregate", release: { released: true, authors: 4 } });
     expect(JSON.stringify(forManager.release)).not.toMatch(/Peer|Lena/);
+    // Someone who calibrates him reads a summary of it.
+    const calibrator = await createPerson({ name: "Cal Calibrator", track: "manager", level: "m2" });
+    await db.calibrationCalibrator.create({ data: { sessionId: session.id, userId: calibrator.id } });
+    expect((await feedbackAbout(calibrator, org.cycle.id, org.manager.id, "upward")).release).toMatchObject({ view: "summary", release: { released: true, authors: 4 } });
   });
 });
 
