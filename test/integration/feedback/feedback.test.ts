@@ -107,6 +107,15 @@ describe("nominations", () => {
     await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  test("where the cycle has the manager choose, only the person's manager nominates: not the person, not a peer, not the manager above", async () => {
+    const org = await organisation();
+    await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, nominator: "manager" });
+    for (const other of [org.engineer, org.peers[0]!, org.boss]) {
+      await expect(nominatePeer(other, org.cycle.id, org.engineer.id, org.peers[1]!.id), other.name).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await nominatePeer(org.manager, org.cycle.id, org.engineer.id, org.peers[1]!.id)).toMatchObject({ ok: true });
+  });
+
   test("a request waiting is withdrawn by its nominator or the person's manager; to anyone else it does not exist", async () => {
     const org = await organisation();
     const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
