@@ -126,6 +126,10 @@ describe("nominations", () => {
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true } })).toEqual({ state: "nominated" });
     await withdrawRequest(org.manager, nominated.requestId);
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true, withdrawnReason: true } })).toEqual({ state: "withdrawn", withdrawnReason: "by-manager" });
+    // Upward requests are nobody's to withdraw, not even the manager above the person they are about.
+    const upward = await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.manager.id } });
+    await expect(withdrawRequest(org.boss, upward.id)).rejects.toThrow(new NotFoundError("We could not find that feedback request."));
+    expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: upward.id }, select: { state: true } })).state).toBe(upward.state);
   });
 
   test("stops at the cap on reviews one person is asked for, and a withdrawal frees the place", async () => {
