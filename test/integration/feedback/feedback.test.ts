@@ -87,10 +87,14 @@ describe("nominations", () => {
     const first = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
     expect(first).toMatchObject({ ok: true, state: "nominated" });
     if (!first.ok) return;
+    // Omar answers nothing until the manager approves.
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
     await expect(decideNomination(org.engineer, first.requestId, "approve", null)).rejects.toBeInstanceOf(NotFoundError);
     await expect(decideNomination(org.manager, first.requestId, "decline", " ")).rejects.toBeInstanceOf(InvalidError);
     await decideNomination(org.manager, first.requestId, "decline", "Omar has not worked with Lena this year.");
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: first.requestId } })).toMatchObject({ state: "declined", declineReason: "Omar has not worked with Lena this year." });
+    // Declined by the manager, not by Omar: an answer to it is refused as closed, not as declined by him.
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
     await expect(decideNomination(org.manager, first.requestId, "approve", null)).rejects.toBeInstanceOf(ConflictError);
     expect(await db.auditEvent.count({ where: { subjectId: org.engineer.id, action: { in: ["feedback.nominated", "feedback.declined"] } } })).toBe(2);
   });
