@@ -178,6 +178,19 @@ describe("answers", () => {
     await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
   });
 
+  test("once the cycle is closed, a draft answer and the cycle's settings no longer change", async () => {
+    const org = await organisation();
+    const requestId = await approvedRequest(org, 0);
+    const page = await answerPage(org.peers[0]!, requestId);
+    const competencyId = page.competencies[0]!.id;
+    await db.reviewCycle.update({ where: { id: org.cycle.id }, data: { closedAt: new Date() } });
+    const saved = await saveAnswerDraft(org.peers[0]!, requestId, { baseRevision: page.request.revision, changes: [{ field: `notes:${competencyId}`, value: "Too late.", base: "" }] });
+    expect(saved).toMatchObject({ status: 409, body: { message: `The cycle “${org.cycle.name}” is closed, so this draft can no longer change.` } });
+    expect(await db.feedbackAnswer.count({ where: { requestId } })).toBe(0);
+    await expect(saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, maxPeers: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id }, select: { maxPeers: true } })).maxPeers).toBe(org.settings.maxPeers);
+  });
+
   test("a submission needs one competency answered", async () => {
     const org = await organisation();
     const requestId = await approvedRequest(org, 0);
