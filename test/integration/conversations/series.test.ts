@@ -96,19 +96,26 @@ describe("a one-to-one series", () => {
     expect(await refused(() => setPointStatus(viewer(engineer), covered, "open"))).toBe("invalid");
   });
 
-  test("the page offers to record a meeting as held exactly when holding it is accepted: once begun, not twice, not after the series ended", async () => {
-    const { manager, engineer, other } = await organisation();
+  test("the page offers to record a meeting as held exactly when holding it is accepted: once begun (from its start time), by the two only, not twice, not withdrawn, not after the series ended", async () => {
+    const { boss, manager, engineer, other, admin } = await organisation();
     const now = at("2026-03-20T10:00:00Z");
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
     const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
     expect(first.canHold).toBe(false);
     expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("This meeting has not begun yet.");
 
-    const begun = at("2026-03-23T09:30:00Z");
+    // At its very start time it has begun.
+    const begun = at("2026-03-23T09:00:00Z");
     for (const person of [manager, engineer]) expect((await seriesPage(viewer(person), seriesId, begun)).next).toMatchObject({ id: first.id, canHold: true });
+    // Nobody outside the two records it, not the manager above and not an admin: for them the meeting does not exist.
+    for (const outsider of [boss, admin]) expect(await refused(() => holdMeeting(viewer(outsider), first.id, begun)), outsider.name).toBe("not-found");
     await holdMeeting(viewer(engineer), first.id, begun);
     const held = await seriesPage(viewer(manager), seriesId, begun);
     expect(held.earlier.map((meeting) => [meeting.id, meeting.status, meeting.canHold])).toEqual([[first.id, "held", false]]);
+    // A withdrawn meeting is not recorded as held.
+    const withdrawn = await db.conversationMeeting.create({ data: { seriesId, scheduledFor: at("2026-03-21T09:00:00Z"), startsAt: at("2026-03-21T09:00:00Z"), status: "withdrawn" } });
+    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, begun))).toBe("This meeting was withdrawn.");
+    await db.conversationMeeting.delete({ where: { id: withdrawn.id } });
 
     await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
     await rebuildReportingLine(db);
