@@ -5,6 +5,8 @@ import * as assessRoute from "~/routes/assess";
 import * as reviewRoute from "~/routes/people.$personId.review";
 import * as reviewsRoute from "~/routes/reviews._index";
 import { db } from "~/db/client.server";
+import { NotFoundError } from "~/modules/errors";
+import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -105,6 +107,16 @@ describe("starting a self-assessment", () => {
     const result = await assessRoute.action(routeArgs(await signedInPost("/assess", person.id, {})));
     expect(statusOf(result)).toBe(400);
     expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(0);
+  });
+
+  test("a self-assessment is its subject's to write: their manager or an admin asking to start one about them is told there is nobody to review, and nothing is created", async () => {
+    const { manager, engineer, admin } = await organisation();
+    for (const other of [manager, admin]) {
+      const viewer = { ...other, isHiringAdmin: false };
+      await expect(assessmentEntry(viewer, "self", engineer.id), other.name).rejects.toThrow(NotFoundError);
+      await expect(startAssessment(viewer, "self", engineer.id), other.name).rejects.toThrow(NotFoundError);
+    }
+    expect(await db.assessment.count({ where: { subjectId: engineer.id } })).toBe(0);
   });
 });
 

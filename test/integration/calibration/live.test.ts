@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
-import { announceSessionChange, stopListening, watchSession } from "~/modules/calibration/live.server";
+import { announceSessionChange, watchSession } from "~/modules/calibration/live.server";
+import { stopListeningToServers } from "~/platform/servers.server";
 
-afterAll(() => stopListening());
+afterAll(() => stopListeningToServers());
 
 describe("live session changes", () => {
   test("a change announced for a session reaches its watchers (through LISTEN/NOTIFY on PostgreSQL), and nobody else's", async () => {

@@ -86,6 +86,23 @@ describe("calibration pages", () => {
     expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryId } })).proposedRating).toBeNull();
   });
 
+  test("while the facilitator sets the session up, its entries open to the facilitator and admins, and to a calibrator only for their own reports; once proposals open, to every calibrator", async () => {
+    const { admin, facilitator, sam, lena, cycle } = await setUp();
+    const mo = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
+    const rita = await createPerson({ name: "Rita Engineer", track: "ic", level: "ic2", managerId: mo.id });
+    await db.reviewCycleParticipant.create({ data: { cycleId: cycle.id, userId: rita.id } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring, all teams", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    if (!created.ok) throw new Error("no session");
+    const { sessionId } = created;
+    const { id: entryId } = await db.calibrationEntry.findFirstOrThrow({ where: { sessionId, personId: lena.id } });
+    const open = async (userId: string) => statusOf(await call(async () => entryLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/entries/${entryId}`, userId), { sessionId, entryId }))));
+    for (const person of [facilitator, admin, sam]) expect(await open(person.id), person.name).toBe(200);
+    expect(await open(mo.id)).toBe(404);
+    await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
+    expect((await db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe("proposals");
+    expect(await open(mo.id)).toBe(200);
+  });
+
   test("the manager proposes through the entry page; the session page shows it to the facilitator in agenda order, and to other calibrators only once live", async () => {
     const { sam, facilitator, sessionId, entryId, lena, omar } = await setUp();
     await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
@@ -358,7 +375,7 @@ describe("calibration pages", () => {
     expect(bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}?tab=managers`, sam.id), { sessionId }))).calibrators).toBeNull();
   });
 
-  test("the facilitator or an admin sets, moves and removes the meeting until the session is locked; a bad value is a 400 that keeps what was typed; others get a 403 or 404", async () => {
+  test("the facilitator or an admin sets, moves and removes the meeting until the session is locked (and after it is published); a bad value is a 400 that keeps what was typed; others get a 403 or 404", async () => {
     const { admin, facilitator, sam, lena, stranger, sessionId } = await setUp();
     const post = async (personId: string, fields: Record<string, string>) => call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, personId, fields), { sessionId })));
     const stored = async () => db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { meetingStartsAt: true, meetingEndsAt: true } });
@@ -389,9 +406,11 @@ describe("calibration pages", () => {
     expect(await stored()).toEqual(none);
     expect(await db.calibrationEvent.count({ where: { sessionId, kind: "meeting" } })).toBe(3);
 
-    await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
-    expect(statusOf(await post(facilitator.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" }))).toBe(409);
-    expect(await stored()).toEqual(none);
+    for (const state of ["locked", "published"]) {
+      await db.calibrationSession.update({ where: { id: sessionId }, data: { state } });
+      for (const person of [facilitator, admin]) expect(statusOf(await post(person.id, { intent: "meeting", startsAt: "2026-12-01T14:00", minutes: "90" })), `${person.name}, ${state}`).toBe(409);
+      expect(await stored()).toEqual(none);
+    }
   });
 
   test("a meeting's start is entered and read back on each person's own clock, the zone named; the instant is stored", async () => {
@@ -459,7 +478,7 @@ describe("calibration pages", () => {
     expect([await next(sams.reader), await next(facilitators.reader), await next(admins.reader)]).toEqual(["closed", "closed", "closed"]);
   });
 
-  test("the fairness report: admins only, once locked; the facilitator, managers and people get a 404, before and after", async () => {
+  test("the fairness report: admins only, once locked and after publishing; the facilitator, managers and people get a 404, before and after", async () => {
     const { sam, facilitator, admin, lena, omar, stranger, sessionId } = await setUp();
     await db.user.update({ where: { id: lena.id }, data: { attributes: JSON.stringify({ location: "Berlin" }) } });
     const get = async (personId: string) => call(async () => fairnessLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, personId), { sessionId })));
@@ -479,6 +498,10 @@ describe("calibration pages", () => {
     expect(report.report.dimensions.flatMap((dimension) => dimension.groups).every((group) => group.suppressed)).toBe(true);
     const sessionPage = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, admin.id), { sessionId })));
     expect(sessionPage.canSeeFairness).toBe(true);
+    // Published, the outcomes stay frozen: the admin still reads the report, nobody else.
+    expect(statusOf(await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "published", effectiveOn: "2026-12-01" }), { sessionId }))))).toBe(302);
+    expect(bodyOf<Awaited<ReturnType<typeof fairnessLoader>>>(await get(admin.id)).report.n).toBe(2);
+    for (const person of [facilitator, sam, lena, stranger]) expect(statusOf(await get(person.id))).toBe(404);
   });
 
   test("two tabs: the agenda with the managers who differ beyond noise, and every manager's figures with rater severity", async () => {

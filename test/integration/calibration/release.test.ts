@@ -113,6 +113,16 @@ describe("releasing calibration outcomes", () => {
     expect(await db.calibrationEntry.count({ where: { personId: pia.id, released: true } })).toBe(0);
   });
 
+  test("before the session is published nobody is offered a release: not the manager, not the facilitator", async () => {
+    const { fay, sam, sessionId, view } = await publishedSession();
+    await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
+    for (const person of [sam, fay]) {
+      const seen = await view(person.id);
+      expect(seen.entries.filter((entry) => entry.canRelease), person.name).toEqual([]);
+      expect(seen.toRelease, person.name).toBe(0);
+    }
+  });
+
   test("ticking someone else's report releases nothing; an entry of another session is a 404; no ticks is a message", async () => {
     const { sam, kim, lena, pia, fay, sessionId, post, entryOf } = await publishedSession();
     const refused = await post(sam.id, [["intent", "release"], ["scope", "selected"], ["entryId", entryOf(lena)], ["entryId", entryOf(pia)]]);

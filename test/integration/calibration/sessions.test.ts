@@ -290,6 +290,26 @@ describe("calibration sessions", () => {
     ]);
   });
 
+  test("in a blind pre-read an admin reads the proposal and the independent ratings throughout; neither the admin nor the facilitator, who are not calibrators, rates or marks, nor the manager their own report", async () => {
+    const { sessionId, admin, facilitator, sam, kim, lena, entryOf } = await setUp({ blindPreRead: true });
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    await saveProposal(viewerOf(sam), entryOf(lena), { rating: 4, outcome: "stay", text: "Outstanding." });
+    await advanceSession(viewerOf(facilitator), sessionId, "preread");
+    for (const notCalibrator of [admin, facilitator]) {
+      await expect(savePreRead(viewerOf(notCalibrator), entryOf(lena), { rating: 3 }), notCalibrator.name).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).toEqual({ ok: true });
+    expect((await entryView(viewerOf(admin), sessionId, entryOf(lena))).entry.proposal).toMatchObject({ rating: 4 });
+    const adminsView = await sessionView(viewerOf(admin), sessionId, { team: null, manager: null, track: null, level: null });
+    expect(adminsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
+    // Once live, other calibrators mark the proposal: not the admin or the facilitator, nor Sam his own report's.
+    await advanceSession(viewerOf(facilitator), sessionId, "live");
+    for (const notOther of [admin, facilitator, sam]) {
+      await expect(savePreRead(viewerOf(notOther), entryOf(lena), { mark: "agree" }), notOther.name).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { mark: "agree" })).toEqual({ ok: true });
+  });
+
   test("an entry shows the manager review against the level's targets", async () => {
     const { sessionId, facilitator, sam, lena, entryOf } = await setUp();
     const reviewId = await startReview(sam.id, lena.id);

@@ -6,6 +6,7 @@ import { seriesPage } from "~/modules/conversations/agenda.server";
 import { startSeries } from "~/modules/conversations/series.server";
 import { DomainError } from "~/modules/errors";
 import { db } from "~/db/client.server";
+import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { createPerson } from "../../utils/factories";
 
 const viewer = (person: { id: string; isAdmin?: boolean }) => ({ id: person.id, isAdmin: person.isAdmin ?? false });
@@ -102,5 +103,20 @@ describe("the one-to-one pulse", () => {
     // The series page never shows anyone's answer to the manager.
     expect(JSON.stringify(await seriesPage(viewer(manager), series[0]!, now))).not.toContain("pulse");
     expect(await db.conversationPulse.count({ where: { managerId: manager.id } })).toBe(4);
+  });
+
+  test("the pulse is answered in a current one-to-one only: not in a skip-level, not once the series has ended", async () => {
+    const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
+    const manager = await createPerson({ name: "Pia Manager", track: "manager", level: "m1", managerId: boss.id });
+    const other = await createPerson({ name: "Omar Manager", track: "manager", level: "m1", managerId: boss.id });
+    const report = await createPerson({ name: "Report", track: "ic", level: "ic2", managerId: manager.id });
+    const now = at("2026-03-20T10:00:00Z");
+    const oneToOne = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: report.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
+    const skipLevel = await startSeries(viewer(boss), { kind: "skip-level", managerId: boss.id, reportId: report.id, cadence: "quarterly", firstAt: at("2026-04-01T14:00:00Z") }, now);
+    expect(await refused(() => answerPulse(viewer(report), skipLevel, 4, now))).toBe("not-found");
+    await db.user.update({ where: { id: report.id }, data: { managerId: other.id } });
+    await rebuildReportingLine(db);
+    expect(await refused(() => answerPulse(viewer(report), oneToOne, 4, now))).toBe("not-found");
+    expect(await db.conversationPulse.count({ where: { respondentId: report.id } })).toBe(0);
   });
 });

@@ -96,19 +96,26 @@ describe("a one-to-one series", () => {
     expect(await refused(() => setPointStatus(viewer(engineer), covered, "open"))).toBe("invalid");
   });
 
-  test("the page offers to record a meeting as held exactly when holding it is accepted: once begun, not twice, not after the series ended", async () => {
-    const { manager, engineer, other } = await organisation();
+  test("the page offers to record a meeting as held exactly when holding it is accepted: once begun (from its start time), by the two only, not twice, not withdrawn, not after the series ended", async () => {
+    const { boss, manager, engineer, other, admin } = await organisation();
     const now = at("2026-03-20T10:00:00Z");
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
     const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
     expect(first.canHold).toBe(false);
     expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("This meeting has not begun yet.");
 
-    const begun = at("2026-03-23T09:30:00Z");
+    // At its very start time it has begun.
+    const begun = at("2026-03-23T09:00:00Z");
     for (const person of [manager, engineer]) expect((await seriesPage(viewer(person), seriesId, begun)).next).toMatchObject({ id: first.id, canHold: true });
+    // Nobody outside the two records it, not the manager above and not an admin: for them the meeting does not exist.
+    for (const outsider of [boss, admin]) expect(await refused(() => holdMeeting(viewer(outsider), first.id, begun)), outsider.name).toBe("not-found");
     await holdMeeting(viewer(engineer), first.id, begun);
     const held = await seriesPage(viewer(manager), seriesId, begun);
     expect(held.earlier.map((meeting) => [meeting.id, meeting.status, meeting.canHold])).toEqual([[first.id, "held", false]]);
+    // A withdrawn meeting is not recorded as held.
+    const withdrawn = await db.conversationMeeting.create({ data: { seriesId, scheduledFor: at("2026-03-21T09:00:00Z"), startsAt: at("2026-03-21T09:00:00Z"), status: "withdrawn" } });
+    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, begun))).toBe("This meeting was withdrawn.");
+    await db.conversationMeeting.delete({ where: { id: withdrawn.id } });
 
     await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
     await rebuildReportingLine(db);
@@ -235,7 +242,7 @@ describe("changing and passing on notes", () => {
     expect((await db.conversationNote.findUniqueOrThrow({ where: { id: mine } })).text).toBe("I want to lead the platform migration");
   });
 
-  test("the report passes on only shared notes of a one-to-one, only after a change of manager; each refusal says why and shares nothing", async () => {
+  test("the report passes on only shared notes of a one-to-one, only after a change of manager and to a manager they have; each refusal says why and shares nothing", async () => {
     const { boss, manager, engineer, other } = await organisation();
     const now = at("2026-03-20T10:00:00Z");
     const oneToOne = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
@@ -249,9 +256,17 @@ describe("changing and passing on notes", () => {
     // Still with the same manager: that manager reads the shared notes already.
     expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("Your manager already reads this series' shared notes, or you have none.");
     expect((await seriesPage(viewer(engineer), oneToOne, now)).next!.notes.map((note) => note.canPassOn)).toEqual([false, false]);
+    // The series ends when the manager leaves, but Lena still reports to him: nobody new to pass notes on to.
+    await db.user.update({ where: { id: manager.id }, data: { deactivatedAt: now } });
+    const afterLeaving = await seriesPage(viewer(engineer), oneToOne, now);
+    expect([...(afterLeaving.next?.notes ?? []), ...afterLeaving.earlier.flatMap((item) => item.notes)].map((note) => note.canPassOn)).toEqual([false, false]);
+    await db.user.update({ where: { id: manager.id }, data: { deactivatedAt: null } });
 
     await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
     await rebuildReportingLine(db);
+    // The series has ended: its notes stay as they were, even for their author.
+    const forSam = await seriesPage(viewer(manager), oneToOne, now);
+    expect([...(forSam.next?.notes ?? []), ...forSam.earlier.flatMap((item) => item.notes)].map((note) => [note.text.split(" ")[0], note.canEdit])).toEqual([["SHARED", false]]);
 
     expect(await refusal(() => passOnNote(viewer(engineer), own))).toBe("A private note stays yours: share it first, or write it again as a shared note.");
     expect(await refusal(() => passOnNote(viewer(engineer), skipNote))).toBe("A skip-level's notes stay between the two of you: they are not passed on.");
@@ -266,6 +281,11 @@ describe("changing and passing on notes", () => {
 
     await passOnNote(viewer(engineer), shared);
     expect(await db.conversationNoteShare.findMany({ where: { noteId: { in: [shared, own, skipNote] } }, select: { noteId: true, personId: true } })).toEqual([{ noteId: shared, personId: other.id }]);
+
+    // Without a manager there is nobody to pass a note on to.
+    await db.user.update({ where: { id: engineer.id }, data: { managerId: null } });
+    await rebuildReportingLine(db);
+    expect((await seriesPage(viewer(engineer), oneToOne, now)).earlier.flatMap((item) => item.notes).map((note) => note.canPassOn)).toEqual([false, false]);
   });
 });
 

@@ -80,7 +80,12 @@ describe("a reviewer declines a feedback request", () => {
     expect(events[0]!.detail).toMatchObject({ requestId: org.omarRequest, reviewerId: org.omar.id, reason: "We have not worked together since January." });
 
     // The reviewer's page says so, and offers nothing more to do.
-    expect(await answerPage(org.omarRequest, org.omar.id)).toMatchObject({ mayDecline: false, declineReason: "We have not worked together since January.", request: { state: "declined" } });
+    expect(await answerPage(org.omarRequest, org.omar.id)).toMatchObject({
+      mayDecline: false,
+      declineReason: "We have not worked together since January.",
+      lockedReason: "You declined this request, so it can no longer be answered.",
+      request: { state: "declined" },
+    });
     const again = await post(answerRoute, omarRequest, org.omar.id, { intent: "decline", reason: "Still no." }, { requestId: org.omarRequest });
     expect(again).toMatchObject({ status: 409, body: { message: "You already declined this request." } });
 

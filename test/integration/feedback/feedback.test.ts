@@ -87,10 +87,14 @@ describe("nominations", () => {
     const first = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
     expect(first).toMatchObject({ ok: true, state: "nominated" });
     if (!first.ok) return;
+    // Omar answers nothing until the manager approves.
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
     await expect(decideNomination(org.engineer, first.requestId, "approve", null)).rejects.toBeInstanceOf(NotFoundError);
     await expect(decideNomination(org.manager, first.requestId, "decline", " ")).rejects.toBeInstanceOf(InvalidError);
     await decideNomination(org.manager, first.requestId, "decline", "Omar has not worked with Lena this year.");
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: first.requestId } })).toMatchObject({ state: "declined", declineReason: "Omar has not worked with Lena this year." });
+    // Declined by the manager, not by Omar: an answer to it is refused as closed, not as declined by him.
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
     await expect(decideNomination(org.manager, first.requestId, "approve", null)).rejects.toBeInstanceOf(ConflictError);
     expect(await db.auditEvent.count({ where: { subjectId: org.engineer.id, action: { in: ["feedback.nominated", "feedback.declined"] } } })).toBe(2);
   });
@@ -107,6 +111,15 @@ describe("nominations", () => {
     await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  test("where the cycle has the manager choose, only the person's manager nominates: not the person, not a peer, not the manager above", async () => {
+    const org = await organisation();
+    await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, nominator: "manager" });
+    for (const other of [org.engineer, org.peers[0]!, org.boss]) {
+      await expect(nominatePeer(other, org.cycle.id, org.engineer.id, org.peers[1]!.id), other.name).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await nominatePeer(org.manager, org.cycle.id, org.engineer.id, org.peers[1]!.id)).toMatchObject({ ok: true });
+  });
+
   test("a request waiting is withdrawn by its nominator or the person's manager; to anyone else it does not exist", async () => {
     const org = await organisation();
     const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
@@ -117,6 +130,10 @@ describe("nominations", () => {
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true } })).toEqual({ state: "nominated" });
     await withdrawRequest(org.manager, nominated.requestId);
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true, withdrawnReason: true } })).toEqual({ state: "withdrawn", withdrawnReason: "by-manager" });
+    // Upward requests are nobody's to withdraw, not even the manager above the person they are about.
+    const upward = await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.manager.id } });
+    await expect(withdrawRequest(org.boss, upward.id)).rejects.toThrow(new NotFoundError("We could not find that feedback request."));
+    expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: upward.id }, select: { state: true } })).state).toBe(upward.state);
   });
 
   test("stops at the cap on reviews one person is asked for, and a withdrawal frees the place", async () => {
@@ -162,6 +179,19 @@ describe("answers", () => {
     await expect(withdrawRequest(org.manager, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
   });
 
+  test("once the cycle is closed, a draft answer and the cycle's settings no longer change", async () => {
+    const org = await organisation();
+    const requestId = await approvedRequest(org, 0);
+    const page = await answerPage(org.peers[0]!, requestId);
+    const competencyId = page.competencies[0]!.id;
+    await db.reviewCycle.update({ where: { id: org.cycle.id }, data: { closedAt: new Date() } });
+    const saved = await saveAnswerDraft(org.peers[0]!, requestId, { baseRevision: page.request.revision, changes: [{ field: `notes:${competencyId}`, value: "Too late.", base: "" }] });
+    expect(saved).toMatchObject({ status: 409, body: { message: `The cycle “${org.cycle.name}” is closed, so this draft can no longer change.` } });
+    expect(await db.feedbackAnswer.count({ where: { requestId } })).toBe(0);
+    await expect(saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, maxPeers: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id }, select: { maxPeers: true } })).maxPeers).toBe(org.settings.maxPeers);
+  });
+
   test("a submission needs one competency answered", async () => {
     const org = await organisation();
     const requestId = await approvedRequest(org, 0);
@@ -198,6 +228,10 @@ describe("who reads what", () => {
     const shown = three.release.release.competencies.find((competency) => competency.competencyId === competencyId)!;
     expect(shown.answers).toHaveLength(3);
     expect(JSON.stringify(three.release)).not.toMatch(/Peer|2026-/);
+
+    // A cycle that shows names after release shows the person who wrote each answer.
+    await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, namesShown: "after-release" });
+    expect((await feedbackAbout(org.engineer, org.cycle.id, org.engineer.id, "peer")).release.view).toBe("named");
   });
 
   test("upward feedback reaches the manager only as an aggregate under each report's floor", async () => {
@@ -212,6 +246,19 @@ describe("who reads what", () => {
     expect(four.release).toMatchObject({ view: "aggregate", release: { released: true, authors: 4 } });
     expect(JSON.stringify(four.release)).not.toMatch(/Peer|Lena/);
     await expect(feedbackAbout(org.manager, org.cycle.id, org.manager.id, "upward")).rejects.toBeInstanceOf(NotFoundError);
+
+    // Once the manager's own outcome is released to him, he reads the same aggregate.
+    const session = await db.calibrationSession.create({
+      data: { name: "Spring calibration", cycleId: org.cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: upward[0]!.ladderVersionId, groupFloor: 4 },
+    });
+    await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.manager.id, managerId: org.boss.id, released: true } });
+    const forManager = await feedbackAbout(org.manager, org.cycle.id, org.manager.id, "upward");
+    expect(forManager.release).toMatchObject({ view: "aggregate", release: { released: true, authors: 4 } });
+    expect(JSON.stringify(forManager.release)).not.toMatch(/Peer|Lena/);
+    // Someone who calibrates him reads a summary of it.
+    const calibrator = await createPerson({ name: "Cal Calibrator", track: "manager", level: "m2" });
+    await db.calibrationCalibrator.create({ data: { sessionId: session.id, userId: calibrator.id } });
+    expect((await feedbackAbout(calibrator, org.cycle.id, org.manager.id, "upward")).release).toMatchObject({ view: "summary", release: { released: true, authors: 4 } });
   });
 });
 

@@ -127,4 +127,17 @@ describe("opting in", () => {
     const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
     expect([page.open, page.closedReason, page.joined]).toEqual([false, "Opt-ins are closed.", true]);
   });
+
+  test("someone who joined and is no longer placed on the ladder still sees the programme, but no longer changes their opt-in", async () => {
+    const { lena, programmeId } = await setUp();
+    const join = async () => {
+      const body = new URLSearchParams({ timeZone: "" });
+      body.append("goals", "testing");
+      return call(async () => joinAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id, { method: "POST", body }), { programmeId })));
+    };
+    expect(statusOf(await join())).toBe(302);
+    await db.user.update({ where: { id: lena.id }, data: { level: null } });
+    expect(statusOf(await call(async () => programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, lena.id), { programmeId }))))).toBe(200);
+    expect(statusOf(await join())).toBe(400);
+  });
 });
