@@ -1,6 +1,7 @@
-// The insights page as the browser gets it: rendered on the server with its loader's data, for an
-// admin, a VP and a manager. Every figure the page prints must be one the loader released, and a
-// hidden row must print nothing measured: only its name and, where it counts people, their number.
+// The insights page and a session's fairness report as the browser gets them: rendered on the server
+// with their loaders' data (the insights page for an admin, a VP and a manager). Every figure a page
+// prints must be one its loader released, and a hidden row must print nothing measured: only its name
+// and, where it counts people, their number.
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
@@ -9,6 +10,7 @@ import { db } from "~/db/client.server";
 import { formatDays } from "~/components/insights/charts";
 import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -16,14 +18,16 @@ import { bodyOf, routeArgs, withRouteProps } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 type View = Awaited<ReturnType<typeof insightsRoute.loader>>;
+type RouteModule = { loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>; default: ComponentType<never> };
 
-async function render(path: string, viewerId: string): Promise<{ html: string; view: View }> {
-  let view: View | undefined;
+/** A page rendered on the server with its loader's data, as the browser gets it, and that data. */
+async function render<T>(module: RouteModule, pattern: string, path: string, viewerId: string): Promise<{ html: string; view: T }> {
+  let view: T | undefined;
   const route = {
     id: "page",
-    path: "/insights",
-    loader: async ({ request }: { request: Request }) => (view = bodyOf<View>(await insightsRoute.loader(routeArgs(request)))),
-    Component: withRouteProps(insightsRoute.default as ComponentType<never>),
+    path: pattern,
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => (view = bodyOf<T>(await module.loader(routeArgs(request, params as Record<string, string>)))),
+    Component: withRouteProps(module.default),
   };
   const handler = createStaticHandler([route]);
   const context = await handler.query(await signedInRequest(path, viewerId));
@@ -86,7 +90,7 @@ function checkRows(html: string, rows: readonly { names: string[]; released: unk
   return hidden;
 }
 
-async function organisation(seed: number) {
+async function organisation(seed: number, size = 30) {
   const random = seeded(seed);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   const tag = uniqueEmail("page").split("@")[0]!;
@@ -97,7 +101,7 @@ async function organisation(seed: number) {
   const teams = await Promise.all(["Payments", "Mobile", "Search"].map((name) => db.team.create({ data: { name: `${name} ${tag}` } })));
   const levels = ["ic1", "ic2", "ic3", "ic4"];
   const people = [];
-  for (let index = 0; index < 30; index++) {
+  for (let index = 0; index < size; index++) {
     const level = pick(levels);
     const person = await createPerson({
       name: `Person ${index} ${tag}`,
@@ -135,7 +139,7 @@ async function organisation(seed: number) {
     if (last !== "hired" && random() < 0.4) moves.push({ fromStage: last, toStage: "rejected" });
     await db.hiringPipelineMove.createMany({ data: moves.map((move, order) => ({ candidateId: candidate.id, ...move, movedAt: new Date(Date.UTC(2026, 1, 1 + order)) })) });
   }
-  return { admin, vp, manager: managers[1]!, tag };
+  return { admin, vp, manager: managers[1]!, tag, sessionId: session.id };
 }
 
 describe("the insights page, rendered", () => {
@@ -149,7 +153,7 @@ describe("the insights page, rendered", () => {
         ["VP", org.vp.id],
         ["manager", org.manager.id],
       ] as const) {
-        const { html, view } = await render("/insights", viewerId);
+        const { html, view } = await render<View>(insightsRoute as unknown as RouteModule, "/insights", "/insights", viewerId);
         const where = `seed ${seed}, ${role}`;
         const floor = view.floor;
         // What the check released of each row: all of a shown row; of a hidden one, at most how many people it counts.
@@ -183,5 +187,27 @@ describe("the insights page, rendered", () => {
     // Both kinds of row were printed: the test passes neither on a page that hides everything nor on one that hides nothing.
     expect(hidden).toBeGreaterThan(3);
     expect(shown).toBeGreaterThan(3);
+  });
+
+  test("the fairness report prints only figures its loader released, and of a hidden group only its name and how many people are in it", async () => {
+    let hidden = 0;
+    let shown = 0;
+    // Smaller organisations: more groups hidden beside others.
+    for (const seed of [3, 4, 5]) {
+      const org = await organisation(seed, 14);
+      type Fairness = Awaited<ReturnType<typeof fairnessRoute.loader>>;
+      const { html, view } = await render<Fairness>(fairnessRoute as unknown as RouteModule, "/calibration/:sessionId/fairness", `/calibration/${org.sessionId}/fairness`, org.admin.id);
+      const { floor, report, session } = view;
+      const groups = report.dimensions.flatMap((dimension) => dimension.groups.map((group) => ({ names: [group.label], released: group.suppressed ? { n: group.n } : group })));
+      hidden += checkRows(html, groups, floor, `seed ${seed}, fairness`);
+      shown += groups.filter((group) => "meanRating" in group.released).length;
+      // Besides the released figures: the floor, and the wording of Benjamini–Hochberg's "5 in 100" and of the studies cited beside peer feedback.
+      const page = text(html);
+      const released = written(report);
+      const names = [...groups.flatMap((group) => group.names), session.name, org.tag];
+      expect(figuresIn(page, names, floor).filter((figure) => !released.has(figure) && ![String(floor), "5", "100", "2014", "2016"].includes(figure)), `seed ${seed}, the fairness page`).toEqual([]);
+    }
+    expect(hidden).toBeGreaterThan(1);
+    expect(shown).toBeGreaterThan(1);
   });
 });
