@@ -64,3 +64,24 @@ export function finestGroups(cells: readonly (readonly string[])[]): string[][] 
   for (const [unit, list] of cellsOf) (groups.get(list.join(",")) ?? groups.set(list.join(","), []).get(list.join(","))!).push(unit);
   return [...groups.values()];
 }
+
+/**
+ * Whatever a reader reads of answers that arrive one by one may change only once at least the floor
+ * of different people have answered since it last changed: otherwise the two readings give the
+ * answers of fewer. Said of the readings alone, whatever the app's batches: `readings[i]` is what was
+ * read after the i-th answer, by `authors[i]` (null: a change that does not touch what is read).
+ */
+export function changesWithFewerThan(readings: readonly string[], authors: readonly (string | null)[], floor: number, before: string): number[] {
+  const found: number[] = [];
+  let last = before;
+  let since = new Set<string>();
+  readings.forEach((reading, index) => {
+    // A change by nobody (null) is one that does not touch what is read.
+    if (authors[index]) since.add(authors[index]);
+    if (reading === last) return;
+    if (since.size < floor) found.push(index);
+    last = reading;
+    since = new Set();
+  });
+  return found;
+}

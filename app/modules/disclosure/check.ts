@@ -418,3 +418,14 @@ export function releasedBatches<T extends Contribution>(contributions: readonly 
   }
   return batches;
 }
+
+/**
+ * The moment a report computed from dated contributions stands at (decision 075): the last
+ * contribution of the last closed batch, or null before one closes. A report worked out as it stood
+ * then (later contributions left out, anything still open taken as it was) moves only when another
+ * batch closes: by the contributions of at least the floor's worth of different people, never by
+ * one person's. Pure.
+ */
+export function releasedAsOf(contributions: readonly Contribution[], floorOf: (contributor: string) => number): Date | null {
+  return releasedBatches(contributions, floorOf).at(-1)?.at(-1)?.at ?? null;
+}

@@ -1,4 +1,4 @@
-import { disclosureCheck } from "~/modules/disclosure/check";
+import { disclosureCheck, releasedAsOf } from "~/modules/disclosure/check";
 import { funnelCells } from "~/modules/disclosure/reports";
 import { funnelBuckets, PIPELINE_STAGE_LABELS, type CandidateHistory, type FunnelStage } from "~/modules/hiring/pipeline";
 import { correlate, VALIDITY_CAVEAT, VALIDITY_MIN_N, type Correlation, type HireOutcome } from "~/modules/hiring/validity";
@@ -77,4 +77,28 @@ export function funnelWithIntervals(histories: readonly CandidateHistory[], cand
       conversion: bucket.stage !== "hired" && decided > 0 && shown("movedOn") && shown("rejected") ? wilsonInterval(bucket.movedOn.length, decided) : null,
     };
   });
+}
+
+/**
+ * The funnel as it stood when its latest batch of moves closed (decision 075): the floor's worth of
+ * different candidates moved since the one before, so two readings never differ by one candidate's
+ * move. Moves since are left out, and so is a candidate with none by then; before any batch closes
+ * there is nothing to show (even how many candidates there are would move one by one).
+ * `candidates`: how many the funnel is over.
+ */
+export function releasedFunnel(histories: readonly CandidateHistory[], candidateIds: readonly string[], floor: number): { candidates: number; funnel: FunnelStageRow[] } {
+  const asOf = releasedAsOf(
+    histories.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: move.at }))),
+    () => floor,
+  );
+  const kept = histories.map((history) => ({ moves: asOf === null ? [] : history.moves.filter((move) => move.at <= asOf) }));
+  const present = kept.flatMap((history, index) => (history.moves.length ? [{ history, id: candidateIds[index]! }] : []));
+  return {
+    candidates: present.length,
+    funnel: funnelWithIntervals(
+      present.map((entry) => entry.history),
+      present.map((entry) => entry.id),
+      floor,
+    ),
+  };
 }

@@ -15,12 +15,12 @@ import { keptOutcomeRelease } from "./outcome-releases.server";
 import { insightsScope, type InsightsScope } from "./policy";
 import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
-import { funnelWithIntervals, validityOverTime } from "./hiring";
+import { releasedFunnel, validityOverTime } from "./hiring";
 import { mentoringComparison, type Review } from "./mentoring";
 import { calibrationInScope, hasReports, insightsVersion, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
-import { levelSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
+import { releasedSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -71,9 +71,9 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   // Time in level.
   const changesOf = new Map<string, LevelChangeRow[]>();
   for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
-  const spells = people.flatMap((person) =>
-    levelSpells(
-      {
+  const spells = releasedSpells(
+    people.map(
+      (person): PersonHistory => ({
         id: person.id,
         createdAt: person.createdAt.getTime(),
         deactivatedAt: person.deactivatedAt?.getTime() ?? null,
@@ -86,9 +86,10 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
           promotion: isPromotion(ladders, change),
           fromSince: change.fromSince?.getTime() ?? null,
         })),
-      } satisfies PersonHistory,
-      now,
+      }),
     ),
+    now,
+    floorOf,
   );
   const tracks = timeInLevel(spells, ladderOrder(ladders, spells), floorOf).map((track) => ({
     track: track.track,
@@ -168,11 +169,7 @@ async function hiringView(viewer: Viewer, floor: number) {
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
     (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
   }
-  return {
-    validity: validityOverTime(hires.outcomes),
-    candidates: histories.size,
-    funnel: funnelWithIntervals([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor),
-  };
+  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor) };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */

@@ -1,5 +1,5 @@
 import { meanInterval, meanWithSharedInputs, type SharingUnit } from "~/modules/statistics/intervals";
-import { disclosureCheck } from "~/modules/disclosure/check";
+import { disclosureCheck, releasedAsOf, type Contribution } from "~/modules/disclosure/check";
 import { mentoringCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -56,6 +56,37 @@ function latest(reviews: readonly Review[], test: (review: Review) => boolean): 
  * mentees and the people they were compared with, each under their floor.
  */
 export function mentoringComparison(
+  pairs: readonly MenteeGoals[],
+  reviews: ReadonlyMap<string, readonly Review[]>,
+  inProgrammes: ReadonlySet<string>,
+  floorOf: (personId: string) => number,
+): MentoringComparison {
+  const released = releasedMentoring(pairs, reviews, inProgrammes, floorOf);
+  return compare(released.pairs, released.reviews, inProgrammes, floorOf);
+}
+
+/**
+ * What the comparison is worked out from, released over time (decision 075): read before and after
+ * one mentee's review, their goal's movement would follow. So the mentees' side (pairs beginning,
+ * mentees' reviews) stands as it was when its latest batch of the floor's worth of different mentees
+ * closed, and the comparison's side (everyone else's reviews) as it was when its own did; later ones
+ * wait for the next batch.
+ */
+function releasedMentoring(pairs: readonly MenteeGoals[], reviews: ReadonlyMap<string, readonly Review[]>, inProgrammes: ReadonlySet<string>, floorOf: (personId: string) => number) {
+  const side = (personId: string) => (inProgrammes.has(personId) ? "mentees" : "comparison");
+  const contributions = { mentees: [] as Contribution[], comparison: [] as Contribution[] };
+  for (const [personId, theirs] of reviews) for (const review of theirs) contributions[side(personId)].push({ id: `${personId}@${review.submittedAt}`, contributor: personId, at: new Date(review.submittedAt) });
+  for (const pair of pairs) contributions.mentees.push({ id: `${pair.menteeId}>${pair.activeSince}`, contributor: pair.menteeId, at: new Date(pair.activeSince) });
+  const asOf = { mentees: releasedAsOf(contributions.mentees, floorOf)?.getTime() ?? null, comparison: releasedAsOf(contributions.comparison, floorOf)?.getTime() ?? null };
+  // A side with no batch yet is fewer people than the floor: the disclosure check hides it as it is.
+  const until = (personId: string) => asOf[side(personId)] ?? Number.POSITIVE_INFINITY;
+  return {
+    pairs: pairs.filter((pair) => pair.activeSince <= (asOf.mentees ?? Number.POSITIVE_INFINITY)),
+    reviews: new Map([...reviews].map(([personId, theirs]) => [personId, theirs.filter((review) => review.submittedAt <= until(personId))])),
+  };
+}
+
+function compare(
   pairs: readonly MenteeGoals[],
   reviews: ReadonlyMap<string, readonly Review[]>,
   inProgrammes: ReadonlySet<string>,

@@ -1,5 +1,5 @@
 import { kaplanMeier, type SurvivalCurve } from "~/modules/statistics/kaplan-meier";
-import { disclosureCheck } from "~/modules/disclosure/check";
+import { disclosureCheck, releasedAsOf, type Contribution } from "~/modules/disclosure/check";
 import { groupCellId, timeInLevelCells } from "~/modules/disclosure/reports";
 
 /**
@@ -37,6 +37,23 @@ export type LevelSpell = { personId: string; track: string; level: string; days:
 
 const DAY = 86_400_000;
 
+/** A stay as Rungs saw it: from when (`seenAt`), until when (`endedAt`: null while it lasts), and the day it began when known to be earlier. */
+type Stay = { place: Place; seenAt: number; endedAt: number | null; promoted: boolean; since: number | null | undefined; first: boolean };
+
+function stays(person: PersonHistory): Stay[] {
+  const found: Stay[] = [];
+  let place = person.changes[0]?.from ?? person.current;
+  let seenFrom = person.createdAt;
+  for (const [index, change] of person.changes.entries()) {
+    const at = Math.max(change.at, seenFrom);
+    found.push({ place, seenAt: seenFrom, endedAt: at, promoted: change.promotion, since: change.fromSince, first: index === 0 });
+    place = change.to;
+    seenFrom = at;
+  }
+  found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !person.changes.length });
+  return found;
+}
+
 /**
  * A person's stays: the first from their createdAt at the place their first change left (or their
  * current place when nothing changed), one more after each change, the last censored at their
@@ -45,33 +62,68 @@ const DAY = 86_400_000;
  * day, entering the curve when Rungs first saw it (left truncation).
  */
 export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
-  const spells: LevelSpell[] = [];
-  let place = person.changes[0]?.from ?? person.current;
-  let seenFrom = person.createdAt;
-  let first = true;
-  const push = (end: number, promoted: boolean, since: number | null | undefined) => {
-    const start = since !== null && since !== undefined && since < seenFrom ? since : seenFrom;
-    if (place.track && place.level) {
-      spells.push({
+  return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelSpell[] => {
+    if (!place.track || !place.level) return [];
+    const start = since !== null && since !== undefined && since < seenAt ? since : seenAt;
+    const end = endedAt ?? Math.max(seenAt, now);
+    return [
+      {
         personId: person.id,
         track: place.track,
         level: place.level,
         days: Math.floor(Math.max(0, end - start) / DAY),
         promoted,
-        entry: Math.floor((seenFrom - start) / DAY),
+        entry: Math.floor((seenAt - start) / DAY),
         knownStart: !first || (since !== null && since !== undefined),
-      });
-    }
-    first = false;
+      },
+    ];
+  });
+}
+
+/** A person's history as it stood at `at` (they were added by then): later changes not yet made, a later deactivation not yet either. */
+function historyAsOf(person: PersonHistory, at: number): PersonHistory {
+  const made = person.changes.filter((change) => change.at <= at);
+  const next = person.changes[made.length];
+  return {
+    ...person,
+    changes: made,
+    current: made.at(-1)?.to ?? next?.from ?? person.current,
+    levelSince: next ? (next.fromSince ?? null) : person.levelSince,
+    deactivatedAt: person.deactivatedAt !== null && person.deactivatedAt <= at ? person.deactivatedAt : null,
   };
-  for (const change of person.changes) {
-    const at = Math.max(change.at, seenFrom);
-    push(at, change.promotion, change.fromSince);
-    place = change.to;
-    seenFrom = at;
+}
+
+/**
+ * The stays each level's curve is drawn from, released over time (decision 075). A reader who reads a
+ * level's curve before and after one person arrives at it, is promoted out of it or leaves would
+ * learn that person's stay, so each level stands as it was when its latest batch closed: a batch is
+ * the floor's worth of different people whose stay at the level began or ended (`releasedAsOf`), and
+ * until then stays that went on are counted as they were, and later ones not at all. A level that
+ * never had the floor's worth of people has no batch, and the disclosure check hides it as it is.
+ */
+export function releasedSpells(people: readonly PersonHistory[], now: number, floorOf: (personId: string) => number): LevelSpell[] {
+  const byLevel = new Map<string, Contribution[]>();
+  for (const person of people) {
+    for (const [index, stay] of stays(person).entries()) {
+      if (!stay.place.track || !stay.place.level) continue;
+      const key = `${stay.place.track}/${stay.place.level}`;
+      const list = byLevel.get(key) ?? byLevel.set(key, []).get(key)!;
+      list.push({ id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
+      if (stay.endedAt !== null) list.push({ id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
+    }
   }
-  push(Math.max(seenFrom, person.deactivatedAt ?? now), false, person.levelSince);
-  return spells;
+  const levelOf = (spell: LevelSpell) => `${spell.track}/${spell.level}`;
+  const asOf = new Map([...byLevel].map(([key, contributions]) => [key, releasedAsOf(contributions, floorOf)?.getTime() ?? null]));
+  const current = people.flatMap((person) => levelSpells(person, now));
+  const released = current.filter((spell) => asOf.get(levelOf(spell)) === null);
+  for (const at of new Set([...asOf.values()].filter((value) => value !== null))) {
+    const levels = new Set([...asOf].filter(([, value]) => value === at).map(([key]) => key));
+    for (const person of people) {
+      if (person.createdAt > at) continue;
+      released.push(...levelSpells(historyAsOf(person, at), at).filter((spell) => levels.has(levelOf(spell))));
+    }
+  }
+  return released;
 }
 
 export type LevelCurve = {

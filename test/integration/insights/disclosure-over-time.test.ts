@@ -16,7 +16,7 @@ import * as personFeedbackRoute from "~/routes/feedback.cycles.$cycleId.people.$
 import * as insightsRoute from "~/routes/insights._index";
 import * as teamRoute from "~/routes/team";
 import { seeded } from "../../../prisma/seed/random";
-import { Attacker, finestGroups } from "../../utils/derive";
+import { Attacker, changesWithFewerThan, finestGroups } from "../../utils/derive";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -26,7 +26,8 @@ import { signedInRequest } from "../../utils/session";
  * reading from the other. Random organisations run one cycle whose sessions lock one after another;
  * between two locks someone moves team, someone joins and someone moves to another manager. After
  * every lock each role reads everything it can (an admin: the insights page, its CSVs and every
- * locked session's fairness report; a VP and a manager: the insights page over their people), and
+ * locked session's fairness report; a VP and a manager: the insights page and its CSVs over their
+ * people), and
  * the attacker (rational elimination, independent of the app) combines every reading of every moment.
  * Who is in which row at a lock is known to the reader (teams and reporting lines are no secret);
  * each person's outcome from one session is a unit of its own, so a person in two sessions is two
@@ -126,12 +127,12 @@ function groupRows(prefix: string, people: readonly Reading[], dimension: string
 }
 
 type InsightsData = {
-  shift: { n: number; meanShift: unknown; managers: { managerId: string; n: number; meanShift: unknown }[] };
+  shift: { n: number; meanShift: unknown; managers: { managerId: string; name: string; n: number; meanShift: unknown }[] };
   outcomesByCycle: { cycleId: string; name: string; n: number; rates: unknown }[];
   outcomesByGroup: { dimensions: { id: string; label: string; groups: { value: string; label: string; n: number; rates: unknown }[] }[] } | null;
 };
 
-/** The insights rows of the cycle as one reader reads them now: the page's data, and for an admin the CSVs, which must agree with it. */
+/** The insights rows of the cycle as one reader reads them now: the page's data, and the CSVs they download, which must agree with it. */
 async function insightsRows(moment: string, viewerId: string, cycleId: string, readings: readonly Reading[], floorOf: (unit: string) => number, csv: boolean): Promise<Row[]> {
   const view = bodyOf<InsightsData>(await insightsRoute.loader(routeArgs(await signedInRequest(`/insights?cycle=${cycleId}`, viewerId))));
   // Insights counts each person's outcome from the session locked last among those they are in.
@@ -146,6 +147,20 @@ async function insightsRows(moment: string, viewerId: string, cycleId: string, r
     expect(manager.n, `${moment} shift ${manager.managerId}`).toBe(members.length);
     shiftRows.push({ id: `${moment} shift ${manager.managerId}`, members, shown: manager.meanShift !== null });
   }
+  const read = async (file: string) => {
+    const response = await csvRoute.loader(routeArgs(await signedInRequest(`/insights/${file}?cycle=${cycleId}`, viewerId), { file }));
+    const lines = (await response.text()).trim().split("\r\n").map((line) => line.split(","));
+    return { header: lines[0]!, lines: lines.slice(1) };
+  };
+  if (csv) {
+    // The shift's CSV counts the same entries and gives a mean exactly where the page does.
+    const shiftCsv = await read("calibration-shift.csv");
+    for (const manager of [{ name: "Everyone", ...view.shift }, ...view.shift.managers]) {
+      const line = shiftCsv.lines.find((candidate) => candidate[0] === manager.name);
+      expect(line?.[1], `${moment} calibration-shift.csv ${manager.name}`).toBe(String(manager.n));
+      expect(line![3] !== "", `${moment} calibration-shift.csv ${manager.name}`).toBe(manager.meanShift !== null);
+    }
+  }
   const row = view.outcomesByCycle.find((candidate) => candidate.cycleId === cycleId);
   if (!row) return shiftRows;
   expect(row.n, `${moment} insights people`).toBe(counted.size);
@@ -155,11 +170,6 @@ async function insightsRows(moment: string, viewerId: string, cycleId: string, r
     rows.push(...groupRows(`${moment} insights ${dimension.id}`, [...counted.values()], dimension.id, listed, unit, floorOf));
   }
   if (csv) {
-    const read = async (file: string) => {
-      const response = await csvRoute.loader(routeArgs(await signedInRequest(`/insights/${file}?cycle=${cycleId}`, viewerId), { file }));
-      const lines = (await response.text()).trim().split("\r\n").map((line) => line.split(","));
-      return { header: lines[0]!, lines: lines.slice(1) };
-    };
     // A CSV row gives its counts exactly where the page shows the row: the same release.
     const byCycle = await read("outcomes-by-cycle.csv");
     const cycleLine = byCycle.lines.find((line) => line[byCycle.header.indexOf("cycle")] === row.name)!;
@@ -238,8 +248,9 @@ describe("nothing hidden can be worked out from two readings", () => {
         for (const locked of org.sessions.slice(0, moment + 1)) rows.admin.push(...(await fairnessRows(label, org.admin.id, org.cycleId, locked, readings, floorOf)));
         // A VP and a manager read the people of their organisation as they were at each lock.
         const under = (managerId: string) => readings.filter((reading) => reading.at.line.includes(`/${managerId}/`));
-        rows.vp.push(...(await insightsRows(label, org.vp.id, org.cycleId, under(org.vp.id), floorOf, false)));
-        rows.manager.push(...(await insightsRows(label, org.manager.id, org.cycleId, under(org.manager.id), floorOf, false)));
+        // Each downloads the page's CSVs too, over the same people.
+        rows.vp.push(...(await insightsRows(label, org.vp.id, org.cycleId, under(org.vp.id), floorOf, true)));
+        rows.manager.push(...(await insightsRows(label, org.manager.id, org.cycleId, under(org.manager.id), floorOf, true)));
         await org.between(moment);
       }
       for (const [role, list] of Object.entries(rows)) {
@@ -258,26 +269,6 @@ describe("nothing hidden can be worked out from two readings", () => {
     expect(shownSeen).toBeGreaterThan(20);
   }, 60_000);
 });
-
-/**
- * Whatever a reader reads of answers that arrive one by one may change only once at least the floor
- * of different people have answered since it last changed: otherwise the two readings give the
- * answers of fewer. Said of the readings alone, whatever the app's batches: `readings[i]` is what was
- * read after the i-th answer, by `authors[i]`.
- */
-function changesWithFewerThan(readings: readonly string[], authors: readonly string[], floor: number, before: string): number[] {
-  const found: number[] = [];
-  let last = before;
-  let since = new Set<string>();
-  readings.forEach((reading, index) => {
-    since.add(authors[index]!);
-    if (reading === last) return;
-    if (since.size < floor) found.push(index);
-    last = reading;
-    since = new Set();
-  });
-  return found;
-}
 
 /** The reviewer answers some of the competencies asked, each with a random rating and an example, and submits. */
 async function answerAtRandom(random: () => number, request: { id: string; reviewer: { id: string; name: string; email: string; isAdmin: boolean } }, minute: number) {

@@ -1,0 +1,166 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import * as insightsRoute from "~/routes/insights._index";
+import { seeded } from "../../../prisma/seed/random";
+import { changesWithFewerThan } from "../../utils/derive";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+/**
+ * Product principle 7 over time, for reports over people rather than answers (decision 075): time in
+ * level, mentoring and the hiring funnel change as people arrive, are promoted, leave or are reviewed,
+ * and as candidates move. This file's organisation starts empty and is read after every change, made
+ * one at a time in a random order, each dated after the one before: whatever a reader reads of a row
+ * may change only once the floor's worth of different people changed it since it last changed.
+ */
+
+const DAY = 86_400_000;
+const LEVEL_ORDER = ["ic1", "ic2", "ic3", "ic4"];
+type Level = { n: unknown; promotions: unknown; unknownStarts: unknown; suppressed: boolean; median: unknown; medianInterval: unknown; points: unknown; level: string };
+type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
+const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
+
+/** A level's figures as read: nothing measured when hidden or not listed. */
+function levelFigures(read: View, key: string): string {
+  const level = read.timeInLevel.flatMap((track) => track.levels.map((entry) => ({ key: `${track.track}/${entry.level}`, entry }))).find((entry) => entry.key === key)?.entry;
+  return level && !level.suppressed ? JSON.stringify({ n: level.n, promotions: level.promotions, unknownStarts: level.unknownStarts, median: level.median, medianInterval: level.medianInterval, points: level.points }) : "nothing";
+}
+
+describe("reports read after every change of one person", () => {
+  test("time in level, read by an admin and by a manager as people arrive, are promoted and leave, moves at each level only with the floor's worth of different people there", async () => {
+    const admin = await createAdmin();
+    const keys = LEVEL_ORDER.map((level) => `ic/${level}`);
+    const first = await view(admin.id);
+    const adminReadings = new Map(keys.map((key) => [key, [] as string[]]));
+    const adminAuthors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
+    let changes = 0;
+    for (const seed of [1, 2]) {
+      const random = seeded(seed);
+      const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+      const manager = await createPerson({ name: `Levels manager ${seed}`, track: "manager", level: "m1" });
+      const people: { id: string; level: string }[] = [];
+      // Before anyone reports to them the manager has no page: nothing read. Each change is recorded as it happens, after everything already read.
+      const arrive = async () => {
+        const level = pick(LEVEL_ORDER.slice(0, 3));
+        const person = await createPerson({ track: "ic", level, managerId: manager.id, createdAt: new Date() });
+        people.push({ id: person.id, level });
+        return { author: person.id, touched: [level] };
+      };
+      const promote = async () => {
+        const person = pick(people.filter((candidate) => candidate.level !== "ic4"));
+        const to = LEVEL_ORDER[LEVEL_ORDER.indexOf(person.level) + 1]!;
+        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { level: to } });
+        const from = person.level;
+        person.level = to;
+        return { author: person.id, touched: [from, to] };
+      };
+      const leave = async () => {
+        const person = people.splice(Math.floor(random() * people.length), 1)[0]!;
+        await db.user.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } });
+        return { author: person.id, touched: [person.level] };
+      };
+      const readings = new Map(keys.map((key) => [key, [] as string[]]));
+      const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
+      for (let index = 0; index < 36; index++) {
+        const { author, touched } = await (index < 10 ? arrive : pick([arrive, promote, leave]))();
+        const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
+        for (const key of keys) {
+          const by = touched.some((level) => key === `ic/${level}`) ? author : null;
+          authors.get(key)!.push(by);
+          adminAuthors.get(key)!.push(by);
+          readings.get(key)!.push(levelFigures(byManager, key));
+          adminReadings.get(key)!.push(levelFigures(byAdmin, key));
+        }
+      }
+      for (const [key, list] of readings) {
+        expect(changesWithFewerThan(list, authors.get(key)!, SMALL_GROUP_FLOOR, "nothing"), `seed ${seed}, manager, ${key}`).toEqual([]);
+        changes += new Set(list).size - 1;
+      }
+    }
+    // The admin reads everyone: every change of both organisations, in one sequence.
+    for (const [key, list] of adminReadings) expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
+    // Levels did move: the test does not pass on a page that never shows anything.
+    expect(changes).toBeGreaterThan(3);
+  });
+
+  test("mentoring, read by an admin as people are reviewed and pairs begin, moves only with the floor's worth of different people on one side (mentees or the people they are compared with)", async () => {
+    const random = seeded(5);
+    const admin = await createAdmin();
+    const manager = await createPerson({ name: "Mentoring manager", track: "manager", level: "m1" });
+    const versionId = (await ladderForLevel("ic2"))!.versionId;
+    const programme = await db.mentorshipProgramme.create({
+      data: { name: "Mentoring over time", ladderId: "engineering", startsOn: new Date(Date.now() - 220 * DAY), endsOn: new Date(Date.now() + 60 * DAY), matchingOn: new Date(Date.now() - 210 * DAY) },
+    });
+    // Who is a mentee is settled before anything is reviewed: opting in is no dated change.
+    const mentees: string[] = [];
+    for (let index = 0; index < 7; index++) {
+      const mentee = await createPerson({ track: "ic", level: "ic2", managerId: manager.id });
+      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", competencies: JSON.stringify(["testing"]) } });
+      mentees.push(mentee.id);
+    }
+    const comparable: string[] = [];
+    for (let index = 0; index < 8; index++) comparable.push((await createPerson({ track: "ic", level: "ic2", managerId: manager.id })).id);
+    const read = async () => JSON.stringify((await view(admin.id)).mentoring);
+    const before = await read();
+    const readings: string[] = [];
+    const authors: string[] = [];
+    const changed = async (author: string) => {
+      readings.push(await read());
+      authors.push(author);
+    };
+    const review = async (subjectId: string, daysAgo: number, rating: number) => {
+      await db.assessment.create({
+        data: { kind: "manager", status: "submitted", subjectId, authorId: manager.id, ladderVersionId: versionId, trackId: "ic", levelId: "ic2", submittedAt: new Date(Date.now() - daysAgo * DAY), ratings: { create: [{ competencyId: "testing", rating }] } },
+      });
+      await changed(subjectId);
+    };
+    // Each side's changes come in the order of their dates.
+    for (const person of comparable) await review(person, 300, 2);
+    for (const person of comparable) await review(person, 150, 2 + Math.floor(random() * 2));
+    for (const mentee of mentees) await review(mentee, 300, 2);
+    for (const mentee of mentees) {
+      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee, mentorId: manager.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince: new Date(Date.now() - 200 * DAY) } });
+      await changed(mentee);
+    }
+    // A mentee's goal moves in a new review; then the people they are compared with are reviewed again.
+    for (let index = 0; index < 14; index++) await review(mentees[Math.floor(random() * mentees.length)]!, 100 - index, 1 + Math.floor(random() * 4));
+    for (let index = 0; index < 14; index++) await review(comparable[Math.floor(random() * comparable.length)]!, 80 - index, 1 + Math.floor(random() * 4));
+    expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(new Set(readings).size).toBeGreaterThan(3);
+  });
+
+  test("the hiring funnel, read by an admin as candidates arrive and move stage by stage, moves only with the floor's worth of different candidates", async () => {
+    const random = seeded(9);
+    const admin = await createAdmin();
+    const next: Record<string, string> = { screen: "interviews", interviews: "offer", offer: "hired" };
+    const candidates: { id: string; stage: string }[] = [];
+    let day = 0;
+    const at = () => new Date(Date.now() - (200 - day++) * DAY);
+    const read = async () => JSON.stringify((await view(admin.id)).hiring);
+    const before = await read();
+    const readings: string[] = [];
+    const authors: string[] = [];
+    for (let index = 0; index < 36; index++) {
+      const open = candidates.filter((candidate) => next[candidate.stage]);
+      if (!open.length || random() < 0.3) {
+        const candidate = await db.hiringCandidate.create({ data: { name: `Candidate ${candidates.length}` } });
+        await db.hiringPipelineMove.create({ data: { candidateId: candidate.id, fromStage: null, toStage: "screen", movedAt: at() } });
+        candidates.push({ id: candidate.id, stage: "screen" });
+        authors.push(candidate.id);
+      } else {
+        const candidate = open[Math.floor(random() * open.length)]!;
+        const to = random() < 0.25 ? "rejected" : next[candidate.stage]!;
+        await db.hiringPipelineMove.create({ data: { candidateId: candidate.id, fromStage: candidate.stage, toStage: to, movedAt: at() } });
+        candidate.stage = to;
+        authors.push(candidate.id);
+      }
+      readings.push(await read());
+    }
+    expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(new Set(readings).size).toBeGreaterThan(3);
+  });
+});
