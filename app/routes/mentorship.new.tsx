@@ -11,13 +11,14 @@ import { ProgrammeSchema } from "~/modules/mentorship/forms";
 import { dateToDay } from "~/modules/days";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { withDomainErrors } from "~/utils/http.server";
+import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];
 
-const addDays = (days: number) => dateToDay(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
-
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
+  const today = clock.now().getTime();
+  const addDays = (days: number) => dateToDay(new Date(today + days * 24 * 60 * 60 * 1000));
   const [teams, { ladders, defaultLadderId }] = await Promise.all([listTeamsForCycle(), ladderChoices()]);
   return {
     teams,

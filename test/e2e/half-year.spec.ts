@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import ICAL from "ical.js";
 import { freePort, setTestClock, startAppServer, type AppServer } from "../../scripts/app-servers";
+import { openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";
 import { startSmtpSink } from "../utils/smtp-sink";
 
 /**
@@ -15,8 +16,13 @@ import { startSmtpSink } from "../utils/smtp-sink";
  * only by a deliberate tick; a monthly one-to-one that skips a meeting (cancelled in the calendar)
  * and moves off a weekend; and a review cycle opened ahead, which reaches the engineer's to-do list
  * on its first day, where the evidence of the winter is attached in one click and a rating chosen
- * right after adding evidence is kept; the manager swaps a nominated peer, and is herself offered
- * fellow managers to ask.
+ * right after adding evidence is kept; the manager swaps a nominated peer and adds two, one declines
+ * and the engineer is prompted to choose another, and the manager is herself offered fellow managers
+ * to ask; the peers answer, the session calibrates, locks and publishes, and the released feedback
+ * is announced in the Monday digest and on the to-do list, linked from the growth, review and team
+ * pages, and taken to the next one-to-one in one click; a mentor's opt-in ticks only the strongest few
+ * of what his review rates; and after the lock the engineer moves team and manager: the fairness report
+ * reads as at the lock, and the ended one-to-one lists its last meeting as cancelled, not to come.
  */
 
 const run = promisify(execFile);
@@ -26,9 +32,11 @@ const csv = [
   "Cleo Director,cleo@acme.example,,,manager,m2",
   "Mara Manager,mara@acme.example,cleo@acme.example,,manager,m1",
   "Omar Manager,omar@acme.example,cleo@acme.example,,manager,m1",
-  "Eli Engineer,eli@acme.example,mara@acme.example,,ic,ic2",
-  "Noor Engineer,noor@acme.example,mara@acme.example,,ic,ic2",
-  "Pia Engineer,pia@acme.example,omar@acme.example,,ic,ic2",
+  "Eli Engineer,eli@acme.example,mara@acme.example,Payments,ic,ic2",
+  "Noor Engineer,noor@acme.example,mara@acme.example,Payments,ic,ic2",
+  "Raj Engineer,raj@acme.example,mara@acme.example,Payments,ic,ic2",
+  "Tess Engineer,tess@acme.example,mara@acme.example,Payments,ic,ic2",
+  "Pia Engineer,pia@acme.example,omar@acme.example,Mobile,ic,ic2",
 ];
 
 let server: AppServer | undefined;
@@ -38,6 +46,26 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
+/** A move cannot be undone, so the page asks first; the dialog's own button makes it. */
+async function confirmMove(page: Page, label: string) {
+  await page.getByRole("button", { name: `Move to: ${label}` }).click();
+  await page.getByRole("dialog", { name: `Move the session to ${label}?` }).getByRole("button", { name: `Move to: ${label}` }).click();
+  await expect(page.getByText(`State: ${label}`)).toBeVisible();
+}
+
+/** A colleague answers Eli's peer request from their to-do list: Code quality, with an example. */
+async function giveEliFeedback(reviewer: Page, example: string) {
+  await reviewer.goto("/");
+  await reviewer.getByRole("listitem").filter({ hasText: "Give Eli Engineer feedback" }).getByRole("link").first().click();
+  await expect(reviewer.getByRole("heading", { name: "Feedback for Eli Engineer", level: 1 })).toBeVisible();
+  const codeQuality = reviewer.getByRole("group", { name: "Code quality", exact: true });
+  await codeQuality.getByRole("radiogroup", { name: "Rating for Code quality" }).getByRole("radio", { name: /Consistent/ }).check();
+  await codeQuality.getByLabel("An example").fill(example);
+  await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
+  await reviewer.getByRole("button", { name: "Submit feedback" }).click();
+  await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
+}
+
 /** An invitation's method and start, read by a calendar client's own parser (ical.js). */
 function readCalendar(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -46,8 +74,8 @@ function readCalendar(text: string) {
   return { method: String(calendar.getFirstPropertyValue("method")), uid: String(event.getFirstPropertyValue("uid")), startsAt: start.toICALString() };
 }
 
-test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, a cycle's self-assessment with the winter's evidence, and a nominated peer swapped by the manager", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, a cycle's self-assessment with the winter's evidence, peers swapped, added and replaced after a decline, released feedback announced and taken to a one-to-one, a mentor's strongest few ticked, and a locked session's report and an ended series that stay as they were", async ({ browser }) => {
+  test.setTimeout(300_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-half-year-"));
   const port = await freePort();
   const origin = `http://localhost:${port}`;
@@ -99,8 +127,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await admin.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv.join("\n")}\n`) });
     await expect(admin.getByLabel("CSV", { exact: true })).toHaveValue(/Pia Engineer/);
     await admin.getByRole("button", { name: "Check" }).click();
-    await admin.getByRole("button", { name: "Import 6 people" }).click();
-    await expect(admin.getByText("6 people added")).toBeVisible();
+    await admin.getByRole("button", { name: "Import 8 people" }).click();
+    await expect(admin.getByText("8 people added")).toBeVisible();
 
     // Each person chooses a password from the sign-in link the admin sends them.
     const arrive = async (name: string): Promise<Page> => {
@@ -230,6 +258,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await eli.goto("/");
     await eli.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
     await expect(eli.getByRole("heading", { name: "Your feedback in Winter 2027", level: 1 })).toBeVisible();
+    const eliFeedbackPath = new URL(eli.url()).pathname;
+    const eliId = eliFeedbackPath.split("/").at(-1)!;
     await eli.getByRole("button", { name: "Ask Noor Engineer" }).click();
     await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
     await mara.goto("/");
@@ -238,19 +268,175 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     const asked = mara.getByRole("list", { name: "Who is asked for Eli Engineer's feedback" });
     const noor = asked.getByRole("listitem").filter({ hasText: "Noor Engineer" });
     await noor.getByLabel("Ask instead (email)").fill("pia@acme.example");
-    await noor.getByLabel("Reason for the swap").fill("Noor is on leave until March.");
+    await noor.getByLabel("Reason for the swap").fill("Noor is on leave until February.");
     await noor.getByRole("button", { name: "Swap" }).click();
     await expect(mara.getByText("Swapped: the new colleague is asked now.")).toBeVisible();
     await expect(asked.getByRole("listitem").filter({ hasText: "Pia Engineer" })).toContainText("Asked");
+    // She adds two more herself: a manager's choice is asked at once, with no approval to wait for.
+    for (const [email, name] of [["omar@acme.example", "Omar Manager"], ["cleo@acme.example", "Cleo Director"]] as const) {
+      await mara.getByLabel("Or ask a colleague by email").fill(email);
+      await mara.getByRole("button", { name: "Ask", exact: true }).click();
+      await expect(asked.getByRole("listitem").filter({ hasText: name })).toContainText("Asked");
+    }
+    // Omar declines; Eli, left with fewer peers than the cycle asks for, is prompted to choose another.
+    const omar = await arrive("Omar Manager");
+    await omar.goto("/");
+    await omar.getByRole("listitem").filter({ hasText: "Give Eli Engineer feedback" }).getByRole("link").first().click();
+    await omar.getByLabel("Why you decline").fill("I have not worked with Eli this winter.");
+    await omar.getByRole("button", { name: "Decline", exact: true }).click();
+    await expect(omar.getByText(/^You declined this request: I have not worked with Eli this winter\./)).toBeVisible();
+    await eli.goto("/");
+    await expect(eli.getByRole("listitem").filter({ hasText: "Choose another peer for your feedback in Winter 2027" })).toContainText("Omar Manager will not give you feedback.");
+    // Pia and Cleo answer.
+    const pia = await arrive("Pia Engineer");
+    await giveEliFeedback(pia, "In the January incident Eli rewrote the retry logic and added the test that reproduced the double charge.");
+    const cleo = await arrive("Cleo Director");
+    await giveEliFeedback(cleo, "Eli's review comments on the ledger change named the failing case and the fix, and the author merged it the same day.");
     await mara.goto("/");
     await mara.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
     await expect(mara.getByRole("button", { name: "Ask Omar Manager" })).toBeVisible();
     await expect(mara.getByRole("button", { name: /^Ask (Eli|Noor) Engineer$/ })).toHaveCount(0);
 
+    // February: Noor is back. Eli chooses her from his prompt, Mara approves, and Noor answers.
+    await moveTo(new Date("2027-02-01T09:00:00Z"));
+    await eli.goto("/");
+    await eli.getByRole("listitem").filter({ hasText: "Choose another peer for your feedback in Winter 2027" }).getByRole("link").first().click();
+    await eli.getByLabel("Or ask a colleague by email").fill("noor@acme.example");
+    await eli.getByRole("button", { name: "Ask", exact: true }).click();
+    await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
+    await mara.goto("/");
+    await mara.getByRole("listitem").filter({ hasText: "Approve Eli Engineer's peer reviewers" }).getByRole("link").first().click();
+    await asked.getByRole("listitem").filter({ hasText: "Noor Engineer" }).filter({ hasText: "Waiting for the manager's approval" }).getByRole("button", { name: "Approve" }).click();
+    await expect(mara.getByText("Approved: they are asked now.")).toBeVisible();
+    const noorPage = await arrive("Noor Engineer");
+    await giveEliFeedback(noorPage, "Eli paired with me on the settlement export and showed how he checks a change against last month's files before merging.");
+
+    // Eli submits his self-assessment, which makes Mara's review his to read; she rates Code quality
+    // beyond the bar and the rest at it.
+    await eli.goto("/assess");
+    await openDraft(eli, "Start self-assessment");
+    await rateEverything(eli);
+    await sectionLink(eli, "Summary and submit").click();
+    await submitAssessment(eli, "Submit self-assessment");
+    await mara.goto(`/people/${eliId}/review`);
+    await openDraft(mara, "Start review of Eli Engineer");
+    await rateEverything(mara, { "Code quality": "Beyond" });
+    await sectionLink(mara, "Summary and submit").click();
+    await submitAssessment(mara, "Submit review");
+
+    // Point 8. The admin sets up a mentoring programme (its matching day two weeks from the clock's
+    // day), and Eli opts in as a mentor: of all his review rates at or above the bar, only the
+    // strongest few are ticked for him.
+    await admin.goto("/mentorship/new");
+    await admin.getByLabel("Name", { exact: true }).fill("Spring 2027 mentoring");
+    await expect(admin.getByLabel("Matching day")).toHaveValue("2027-02-15");
+    await admin.getByRole("button", { name: "Set up programme" }).click();
+    await expect(admin.getByRole("heading", { name: "Spring 2027 mentoring", level: 1 })).toBeVisible();
+    await eli.goto(new URL(admin.url()).pathname);
+    await eli.getByRole("link", { name: "Join as a mentor" }).click();
+    const canHelp = eli.getByRole("group", { name: "Competencies you can help with" });
+    await expect(canHelp.getByRole("checkbox", { name: /^Code quality\b/ })).toBeChecked();
+    await expect(canHelp.getByRole("checkbox", { checked: true })).toHaveCount(3);
+    expect(await canHelp.getByRole("checkbox", { name: /\(review\)$/ }).count()).toBeGreaterThan(3);
+
+    // The winter's calibration: the four engineers of Payments and Pia of Mobile. Their managers
+    // propose, the admin accepts, locks and publishes; the fairness report lists Payments with its 4
+    // people (a team of fewer is not listed).
+    await admin.goto("/calibration/new");
+    await admin.getByRole("textbox", { name: "Name", exact: true }).fill("Winter 2027 calibration");
+    await admin.getByLabel("Review cycle").selectOption({ label: "Winter 2027" });
+    await admin.getByLabel("Facilitator's email").fill("ines@acme.example");
+    await admin.getByRole("radio", { name: "A list of people" }).check();
+    await admin.getByLabel("People's emails").fill("eli@acme.example, noor@acme.example, raj@acme.example, tess@acme.example, pia@acme.example");
+    await admin.getByRole("button", { name: "Set up session" }).click();
+    await expect(admin.getByRole("heading", { name: "Winter 2027 calibration", level: 1 })).toBeVisible();
+    await confirmMove(admin, "Proposals open");
+    const sessionPath = new URL(admin.url()).pathname;
+    const inSession = (page: Page) => page.getByRole("table", { name: "People in this session, in discussion order" });
+    for (const [manager, name] of [[mara, "Eli Engineer"], [mara, "Noor Engineer"], [mara, "Raj Engineer"], [mara, "Tess Engineer"], [omar, "Pia Engineer"]] as const) {
+      await manager.goto(sessionPath);
+      await inSession(manager).getByRole("link", { name }).click();
+      await manager.getByRole("radio", { name: /^3 Consistent/ }).check();
+      await manager.getByRole("radio", { name: "Stay at level" }).check();
+      await manager.getByLabel("Rationale").fill("At the bar for the level; the peers' examples back it.");
+      await manager.getByRole("button", { name: "Save proposal" }).click();
+      await expect(manager.getByText("Proposal saved.")).toBeVisible();
+    }
+    await admin.goto(sessionPath);
+    await confirmMove(admin, "Live");
+    await admin.getByRole("button", { name: "Accept every open proposal" }).click();
+    await admin.getByRole("region", { name: /^Accept 5 proposals as/ }).getByRole("button", { name: "Accept 5 proposals" }).click();
+    await expect(admin.getByText("5 proposals accepted as final outcomes.")).toBeVisible();
+    await confirmMove(admin, "Locked");
+    await confirmMove(admin, "Published");
+    await admin.getByRole("link", { name: "Fairness report" }).click();
+    await expect(admin.getByRole("heading", { name: "Fairness report" })).toBeVisible();
+    const fairnessPath = new URL(admin.url()).pathname;
+    const byTeam = admin.getByRole("table", { name: "Final outcomes by team" });
+    const peopleIn = (team: string) => byTeam.getByRole("row", { name: new RegExp(`^${team}\\b`) }).getByRole("cell").first();
+    await expect(peopleIn("Payments")).toHaveText("4");
+
+    // Mara releases Eli's outcome.
+    await mara.goto(sessionPath);
+    await inSession(mara).getByRole("checkbox", { name: "Release Eli Engineer's outcome" }).check();
+    await mara.getByRole("button", { name: "Release to the people ticked" }).click();
+    await expect(mara.getByText("1 outcome released: the person can see it on their growth page.")).toBeVisible();
+
+    // Point 3. The Monday after, Eli's digest tells him his feedback is released, and so does his to-do list.
+    await moveTo(new Date("2027-02-08T09:00:00Z"));
+    sink.received.length = 0;
+    await emailPass();
+    const digest = sink.received.find((message) => message.to.includes("eli@acme.example") && message.mail.subject?.startsWith("Your Rungs to-do list"));
+    expect(digest?.mail.text, sink.received.map((message) => `${message.to.join()}: ${message.mail.subject}`).join("\n")).toContain("Read your feedback from Winter 2027");
+    await eli.goto("/");
+    await eli.getByRole("listitem").filter({ hasText: "Read your feedback from Winter 2027" }).getByRole("link").first().click();
+    await expect(eli).toHaveURL(new RegExp(`${eliFeedbackPath}$`));
+    const released = eli.getByRole("region", { name: "Peer feedback" });
+    await expect(released).toContainText("3 people answered.");
+    await expect(released.getByRole("heading", { name: "Code quality", level: 3 }).locator("..")).toContainText("3 answers, average rating 3");
+    // One click takes Code quality to the next one-to-one with Mara, where both read it on the agenda.
+    await eli.getByRole("button", { name: "Add to my next one-to-one (Code quality)" }).click();
+    const point = "What I take from my feedback in Winter 2027 on Code quality";
+    await expect(eli.getByText(`Added to the agenda of your next one-to-one: “${point}”.`)).toBeVisible();
+    for (const reader of [eli, mara]) {
+      await reader.goto(seriesPath);
+      await expect(reader.getByRole("heading", { name: "Next meeting" }).locator("..")).toContainText(point);
+    }
+    // The released feedback stays a link away: from Eli's growth page and reviews page, and Mara's team page.
+    await eli.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My growth" }).click();
+    await expect(eli.getByRole("link", { name: "Your peer feedback" })).toHaveAttribute("href", eliFeedbackPath);
+    await eli.goto("/reviews");
+    await expect(eli.getByRole("link", { name: "Your peer feedback" })).toHaveAttribute("href", eliFeedbackPath);
+    await mara.goto("/team");
+    await expect(mara.getByRole("link", { name: /^Eli Engineer: peer feedback/ })).toHaveAttribute("href", eliFeedbackPath);
+
     // Late May: the cycle's end has passed on the clock, and the admins' page says so.
     await moveTo(new Date("2027-05-25T09:00:00Z"));
     await admin.goto("/admin/cycles");
     await expect(admin.getByRole("row", { name: /Winter 2027/ })).toContainText("Open, past its end date");
+
+    // Mara opens the one-to-one, whose next meeting is now at the end of May.
+    await mara.goto(seriesPath);
+    await expect(nextMeeting.getByRole("list").first()).toContainText(/May 2027/);
+
+    // Points 7 and 5. Eli moves to Omar's Mobile team: the locked session's fairness report still lists
+    // Payments with 4 people, and the ended series lists its last meeting as cancelled, none as to come.
+    await admin.goto("/admin/people");
+    await admin.getByLabel("Name or email").fill("Eli Engineer");
+    await admin.getByRole("button", { name: "Search" }).click();
+    await admin.getByRole("link", { name: "Eli Engineer", exact: true }).first().click();
+    await admin.getByLabel("Team", { exact: true }).selectOption({ label: "Mobile" });
+    await admin.getByLabel("Manager's email").fill("omar@acme.example");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await expect(admin.getByText("Saved.", { exact: true })).toBeVisible();
+    await admin.goto(fairnessPath);
+    await expect(peopleIn("Payments")).toHaveText("4");
+    await mara.goto(seriesPath);
+    await expect(mara.getByText("This series has ended", { exact: false })).toBeVisible();
+    await expect(mara.getByRole("heading", { name: "Next meeting" })).toHaveCount(0);
+    const earlier = mara.getByRole("heading", { name: "Earlier meetings" }).locator("..");
+    await expect(earlier.getByRole("listitem").filter({ hasText: /May 2027.* · cancelled/ })).toHaveCount(1);
+    await expect(earlier).not.toContainText("to come");
   } finally {
     await sink.close();
   }
