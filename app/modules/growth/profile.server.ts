@@ -25,6 +25,7 @@ import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "
 import { canAuthorAssessment, type AssessmentKind } from "~/modules/assessments/policy";
 import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
+import { sharingFactsOf } from "~/modules/assessments/sharing.server";
 import {
   assessmentsAbout,
   ratingsOf,
@@ -55,7 +56,12 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
   const [person, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
   if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
-  const assessments = readableAssessments(await assessmentsAbout(personId), { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
+  const about = await assessmentsAbout(personId);
+  // Only the person reading their own manager reviews waits for their cycle's moment to share them.
+  const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];
+  const cycles = ownReviews.flatMap(({ cycleId, reviewsShared, reviewsSharedOn }) => (cycleId !== null && reviewsShared !== null ? [{ id: cycleId, reviewsShared, reviewsSharedOn }] : []));
+  const sharingIn = await sharingFactsOf(personId, cycles, clock.now());
+  const assessments = readableAssessments(about, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain }, sharingIn);
   return { viewer, person, chain, isSelf: viewer.id === personId, assessments };
 }
 
