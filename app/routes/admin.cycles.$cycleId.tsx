@@ -14,9 +14,8 @@ import { SuggestField } from "~/components/ui/suggest-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, totalOf, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import type { Progress } from "~/modules/progress";
 import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle, setReviewSharing } from "~/modules/cycles/cycles.server";
-import { ReviewSharingSchema, reviewSharingSentence } from "~/modules/cycles/review-sharing";
+import { ReviewSharingSchema, reviewSharingSentence, reviewSharingValues } from "~/modules/cycles/review-sharing";
 import { ReviewSharingForm } from "~/components/cycles/review-sharing-form";
-import { dateToDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -47,7 +46,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     cycle: { ...cycle, status: cycleStatus(cycle, clock.now()) },
     reviewSharing: {
       sentence: reviewSharingSentence(cycle.reviewsShared, cycle.reviewsSharedOn),
-      values: { reviewsShared: cycle.reviewsShared, reviewsSharedOn: cycle.reviewsSharedOn ? dateToDay(cycle.reviewsSharedOn) : "" },
+      values: reviewSharingValues(cycle.reviewsShared, cycle.reviewsSharedOn),
     },
     filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
 });

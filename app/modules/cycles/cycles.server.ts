@@ -33,8 +33,8 @@ export type OpenCycleInput = {
   endsOn: string;
   participants: "everyone" | "teams";
   teamIds: string[];
-  /** When each person reads their manager's review (review-sharing.ts); already checked. */
-  sharing: ReviewSharingInput;
+  /** When each person reads their manager's review (review-sharing.ts), already checked; as soon as both are in when left out. */
+  sharing?: ReviewSharingInput;
 };
 
 export type OpenCycleResult =
@@ -48,6 +48,7 @@ export type OpenCycleResult =
  */
 export async function openCycle(actorId: string, input: OpenCycleInput): Promise<OpenCycleResult> {
   const teamIds = input.participants === "teams" ? [...new Set(input.teamIds)] : [];
+  const sharing: ReviewSharingInput = input.sharing ?? { reviewsShared: "when-both-submitted" };
   return db.$transaction(
     async (tx) => {
       const teams = teamIds.length ? await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }) : [];
@@ -75,7 +76,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
         };
       }
       const cycle = await tx.reviewCycle.create({
-        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId, ...reviewSharingColumns(input.sharing) },
+        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId, ...reviewSharingColumns(sharing) },
         select: { id: true },
       });
       for (let start = 0; start < people.length; start += CHUNK) {
@@ -92,8 +93,8 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           endsOn: input.endsOn,
           participants: people.length,
           teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
-          reviewsShared: input.sharing.reviewsShared,
-          ...(input.sharing.reviewsShared === "on-date" ? { reviewsSharedOn: input.sharing.reviewsSharedOn } : {}),
+          reviewsShared: sharing.reviewsShared,
+          ...(sharing.reviewsShared === "on-date" ? { reviewsSharedOn: sharing.reviewsSharedOn } : {}),
         },
       });
       return { ok: true, cycleId: cycle.id, participants: people.length };
@@ -108,15 +109,16 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
  */
 export async function setReviewSharing(actorId: string, cycleId: string, input: ReviewSharingInput): Promise<void> {
   await db.$transaction(async (tx) => {
+    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
     const columns = reviewSharingColumns(input);
-    const updated = await tx.reviewCycle.updateMany({ where: { id: cycleId }, data: columns });
-    if (updated.count === 0) throw new NotFoundError("There is no review cycle with that id.");
+    await tx.reviewCycle.update({ where: { id: cycleId }, data: columns });
     await recordAuditEvent(tx, {
       actorId,
       action: "cycle.review_sharing_set",
       subjectType: "ReviewCycle",
       subjectId: cycleId,
-      detail: { reviewsShared: columns.reviewsShared, ...(input.reviewsShared === "on-date" ? { reviewsSharedOn: input.reviewsSharedOn } : {}) },
+      detail: { name: cycle.name, reviewsShared: columns.reviewsShared, ...(input.reviewsShared === "on-date" ? { reviewsSharedOn: input.reviewsSharedOn } : {}) },
     });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Day, dayToDate, formatDay } from "~/modules/days";
+import { Day, dateToDay, dayToDate, formatDay } from "~/modules/days";
 
 /**
  * When a cycle lets each person read their manager's review (ratings and summary), once both have
@@ -47,4 +47,17 @@ export function reviewSharingSentence(reviewsShared: string, reviewsSharedOn: Da
   if (reviewsShared === "on-date" && reviewsSharedOn) return `Reviews are shared with each person on ${formatDay(reviewsSharedOn)}, once both they and their manager have submitted.`;
   if (reviewsShared === "after-release") return "Reviews are shared with each person once their calibration outcome is released to them.";
   return "Reviews are shared with each person as soon as both they and their manager have submitted.";
+}
+
+/** When a person's own review, in and submitted but held back, reaches them, as their growth page says it. */
+export function sharedWithYouOn(reviewsShared: string, reviewsSharedOn: Date | null): string {
+  if (reviewsShared === "on-date" && reviewsSharedOn) return `on ${formatDay(reviewsSharedOn)}`;
+  if (reviewsShared === "after-release") return "once your calibration outcome is released to you";
+  return "when your cycle shares reviews";
+}
+
+/** A cycle row's choice as the form's values. */
+export function reviewSharingValues(reviewsShared: string, reviewsSharedOn: Date | null): { reviewsShared: ReviewSharing; reviewsSharedOn: string } {
+  const known = REVIEW_SHARING.find((value) => value === reviewsShared) ?? "when-both-submitted";
+  return { reviewsShared: known, reviewsSharedOn: reviewsSharedOn ? dateToDay(reviewsSharedOn) : "" };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { gapPage } from "~/modules/growth/profile.server";
 import { db } from "~/db/client.server";
+import { formatDay } from "~/modules/days";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
@@ -24,8 +25,8 @@ const SUMMARY = "MANAGER SUMMARY OF THE SPRING";
 const NOTES = "MANAGER NOTES ON TESTING";
 const DAY = 86_400_000;
 
-async function load<T>(loader: (args: ReturnType<typeof routeArgs>) => unknown, path: string, viewerId: string, params: Record<string, string>): Promise<T> {
-  return bodyOf<T>(await loader(routeArgs(await signedInRequest(path, viewerId), params)));
+async function growth(viewerId: string, personId: string) {
+  return bodyOf<Growth>(await growthLoader(routeArgs(await signedInRequest(`/people/${personId}`, viewerId), { personId })));
 }
 
 /** Both sides of the spring cycle submitted, the cycle sharing reviews as `sharing` says. */
@@ -62,12 +63,13 @@ async function bothSubmitted(sharing: { reviewsShared: string; reviewsSharedOn?:
 
 /** Everything the person's own pages give them about themselves, as their loaders send it (the `.data` a page fetches). */
 async function ownPages(personId: string) {
-  const params = { personId };
-  const growth = await load<Growth>(growthLoader, `/people/${personId}`, personId, params);
-  const gap = await load<Gap>(gapLoader, `/people/${personId}/gap`, personId, params);
-  const history = await load<Awaited<ReturnType<typeof historyLoader>>>(historyLoader, `/people/${personId}/history`, personId, params);
-  const print = await load<Awaited<ReturnType<typeof printLoader>>>(printLoader, `/people/${personId}/print`, personId, params);
-  return { growth, gap, history, print };
+  const args = async (path: string) => routeArgs(await signedInRequest(`/people/${personId}${path}`, personId), { personId });
+  return {
+    growth: await growth(personId, personId),
+    gap: bodyOf<Gap>(await gapLoader(await args("/gap"))),
+    history: bodyOf<Awaited<ReturnType<typeof historyLoader>>>(await historyLoader(await args("/history"))),
+    print: bodyOf<Awaited<ReturnType<typeof printLoader>>>(await printLoader(await args("/print"))),
+  };
 }
 
 /** The review's own page: its status (200 when it loads, else what it threw). */
@@ -96,6 +98,7 @@ function expectWithheld(pages: Awaited<ReturnType<typeof ownPages>>, reviewId: s
 }
 
 function expectShared(pages: Awaited<ReturnType<typeof ownPages>>, reviewId: string) {
+  expect(pages.growth.reviewsWaiting).toEqual([]);
   expect(pages.growth.sideBySide?.manager.id).toBe(reviewId);
   expect(pages.growth.sideBySide?.manager.summary).toBe(SUMMARY);
   expect(pages.growth.sideBySide?.comparison.rows.find((row) => row.competencyId === "testing")).toMatchObject({ manager: { rating: 2 }, self: { rating: 4 } });
@@ -113,10 +116,13 @@ describe("when the person reads their manager's review", () => {
   });
 
   test("on a date: nothing of the review before that day, all of it from that day on; the manager reads it throughout", async () => {
-    const { engineer, manager, cycle, review } = await bothSubmitted({ reviewsShared: "on-date", reviewsSharedOn: new Date(Date.now() + 2 * DAY) });
-    expectWithheld(await ownPages(engineer.id), review.id);
+    const sharedOn = new Date(Date.now() + 2 * DAY);
+    const { engineer, manager, cycle, review } = await bothSubmitted({ reviewsShared: "on-date", reviewsSharedOn: sharedOn });
+    const before = await ownPages(engineer.id);
+    expectWithheld(before, review.id);
+    expect(before.growth.reviewsWaiting).toEqual([{ cycleName: "Spring 2026", when: `on ${formatDay(sharedOn)}` }]);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
-    const managersView = await load<Growth>(growthLoader, `/people/${engineer.id}`, manager.id, { personId: engineer.id });
+    const managersView = await growth(manager.id, engineer.id);
     expect(managersView.sideBySide?.manager.summary).toBe(SUMMARY);
 
     await db.reviewCycle.update({ where: { id: cycle.id }, data: { reviewsSharedOn: new Date(Date.now() - DAY) } });
@@ -130,7 +136,9 @@ describe("when the person reads their manager's review", () => {
       data: { name: "Spring calibration", cycleId: cycle.id, facilitatorId: vp.id, state: "published", ladderId: "engineering", ladderVersionId: await engineeringVersionId(), groupFloor: 4 },
     });
     const entry = await db.calibrationEntry.create({ data: { sessionId: session.id, personId: engineer.id, managerId: manager.id } });
-    expectWithheld(await ownPages(engineer.id), review.id);
+    const before = await ownPages(engineer.id);
+    expectWithheld(before, review.id);
+    expect(before.growth.reviewsWaiting).toEqual([{ cycleName: "Spring 2026", when: "once your calibration outcome is released to you" }]);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
 
     await db.calibrationEntry.update({ where: { id: entry.id }, data: { released: true } });
@@ -144,6 +152,8 @@ describe("when the person reads their manager's review", () => {
     const pages = await ownPages(engineer.id);
     expect(pages.gap.sources.manager).toBeNull();
     expect(pages.growth.latestManager).toBeNull();
+    // Nothing is waiting on the cycle: it waits on their own self-assessment.
+    expect(pages.growth.reviewsWaiting).toEqual([]);
     expect(JSON.stringify(pages)).not.toContain(SUMMARY);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
   });
