@@ -42,6 +42,8 @@ describe("when the subject reads their manager's review", () => {
 
   it("on a date: from the start of that day, not before, and never without their own self-assessment", () => {
     expect(managerReviewShared(true, onDate("2027-01-12"))).toBe(true);
+    expect(managerReviewShared(true, { ...onDate("2027-01-12"), now: new Date("2027-01-12T00:00:00.000Z") })).toBe(true);
+    expect(managerReviewShared(true, { ...onDate("2027-01-12"), now: new Date("2027-01-11T23:59:59.999Z") })).toBe(false);
     expect(managerReviewShared(true, onDate("2027-01-13"))).toBe(false);
     expect(managerReviewShared(false, onDate("2027-01-12"))).toBe(false);
     // A cycle set to share on a date that has none shares nothing.
