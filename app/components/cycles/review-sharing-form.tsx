@@ -51,7 +51,7 @@ export function ReviewSharingForm({ lastResult, defaultValue }: { lastResult: Su
       <input type="hidden" name="intent" value="review-sharing" />
       <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
       <FormErrors form={form} />
-      <SubmitButton busyLabel="Saving…">Save</SubmitButton>
+      <SubmitButton busyLabel="Saving…">Save when reviews are shared</SubmitButton>
     </Form>
   );
 }
