@@ -13,7 +13,9 @@ import { teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { PARTICIPANT_STATES, STATE_LABELS, cycleStatus, totalOf, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import type { Progress } from "~/modules/progress";
-import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle } from "~/modules/cycles/cycles.server";
+import { addParticipants, closeCycle, cycleProgress, parseProgressFilters, removeParticipant, requireCycle, setReviewSharing } from "~/modules/cycles/cycles.server";
+import { ReviewSharingSchema, reviewSharingSentence, reviewSharingValues } from "~/modules/cycles/review-sharing";
+import { ReviewSharingForm } from "~/components/cycles/review-sharing-form";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -40,7 +42,13 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   if (typed) filters.teamId = team?.id ?? "";
   if (teamError) team = null;
   const [progress, feedback] = await Promise.all([cycleProgress(cycle.id, filters), feedbackSettingsOf(cycle.id)]);
-  return { cycle: { ...cycle, status: cycleStatus(cycle, clock.now()) }, filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
+  return {
+    cycle: { ...cycle, status: cycleStatus(cycle, clock.now()) },
+    reviewSharing: {
+      sentence: reviewSharingSentence(cycle.reviewsShared, cycle.reviewsSharedOn),
+      values: reviewSharingValues(cycle.reviewsShared, cycle.reviewsSharedOn),
+    },
+    filters, team, typedTeam: typed, teamError, feedback, feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)), ...progress };
 });
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
@@ -66,6 +74,12 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     await saveFeedbackSettings(viewer, cycle.id, submission.value);
     return { ok: true as const, intent, message: "Feedback settings saved.", typed: "", reply: submission.reply() };
   }
+  if (intent === "review-sharing") {
+    const submission = parseWithZod(form, { schema: ReviewSharingSchema });
+    if (submission.status !== "success") return data({ ok: false as const, intent, message: "Check when reviews are shared.", typed: "", reply: submission.reply() }, { status: 400 });
+    await setReviewSharing(viewer.id, cycle.id, submission.value);
+    return { ok: true as const, intent, message: "When reviews are shared is saved.", typed: "", reply: submission.reply() };
+  }
   if (intent !== "close") throw new InvalidError("Unknown action.");
   if (form.get("confirm") !== "yes") return data({ ok: false as const, intent, message: "Tick the box to confirm that you want to close the cycle.", typed: "" }, { status: 400 });
   const result = await closeCycle(viewer.id, cycle.id);
@@ -76,7 +90,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
 const PROGRESS_TEXT: Record<Progress, string> = { 0: "Not started", 1: "Draft", 2: "Submitted" };
 
 export default function CycleProgress({ loaderData, actionData }: Route.ComponentProps) {
-  const { cycle, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = loaderData;
+  const { cycle, reviewSharing, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = loaderData;
   const asksFeedback = feedback !== null && (feedback.peer || feedback.upward);
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
   const typedFor = (intent: string) => (actionData?.intent === intent && !actionData.ok ? actionData.typed : "");
@@ -116,8 +130,9 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
           </a>
         }
       />
-      {/* Saved feedback settings are confirmed beside their form, once. */}
-      {actionData && !(actionData.ok && actionData.intent === "feedback-settings") ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{reviewSharing.sentence}</p>
+      {/* Saved settings are confirmed beside their form, once. */}
+      {actionData && !(actionData.ok && (actionData.intent === "feedback-settings" || actionData.intent === "review-sharing")) ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
 
       <Card className="mb-6">
         <h2 className="mb-3 text-lg font-semibold">
@@ -238,6 +253,17 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
           </Form>
         </Card>
       )}
+
+      <Card className="mt-8 max-w-2xl">
+        <h2 id="review-sharing" className="mb-2 text-lg font-semibold">
+          When reviews are shared
+        </h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          Each person reads their manager&apos;s ratings and summary only once both have submitted; from then on, at the moment chosen here. It can change after the cycle closes.
+        </p>
+        {actionData?.intent === "review-sharing" && actionData.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
+        <ReviewSharingForm lastResult={actionData?.intent === "review-sharing" && "reply" in actionData ? actionData.reply : undefined} defaultValue={reviewSharing.values} />
+      </Card>
 
       {cycle.closedAt ? null : (
         <Card className="mt-8 max-w-2xl">

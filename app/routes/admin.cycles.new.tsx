@@ -14,6 +14,8 @@ import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";
 import { nameField } from "~/utils/name-text";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { ReviewSharingFields } from "~/components/cycles/review-sharing-form";
+import { checkReviewSharing, reviewSharingFields } from "~/modules/cycles/review-sharing";
 import * as clock from "~/platform/clock.server";
 
 
@@ -24,8 +26,10 @@ const CycleSchema = z
     endsOn: Day,
     participants: z.enum(["everyone", "teams"], { error: "Choose who takes part." }),
     teamIds: z.array(z.string().max(100)).max(5000).optional(),
+    ...reviewSharingFields,
   })
   .superRefine((value, context) => {
+    checkReviewSharing(value, context);
     if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
     if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
   });
@@ -41,8 +45,8 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { name, startsOn, endsOn, participants, teamIds } = submission.value;
-  const result = await openCycle(viewer.id, { name, startsOn, endsOn, participants, teamIds: teamIds ?? [] });
+  const { name, startsOn, endsOn, participants, teamIds, reviewsShared, reviewsSharedOn } = submission.value;
+  const result = await openCycle(viewer.id, { name, startsOn, endsOn, participants, teamIds: teamIds ?? [], sharing: { reviewsShared, reviewsSharedOn } });
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirect(`/admin/cycles/${result.cycleId}`);
 });
@@ -60,7 +64,7 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
     id: "new-cycle",
     lastResult,
     constraint: getZodConstraint(CycleSchema),
-    defaultValue: { startsOn: today, endsOn: addDays(today, 28), participants: "everyone" },
+    defaultValue: { startsOn: today, endsOn: addDays(today, 28), participants: "everyone", reviewsShared: "when-both-submitted" },
     // Errors appear on submit, not on blur: an error appearing above the radios as focus
     // leaves a date would move them under the pointer mid-click.
     shouldValidate: "onSubmit",
@@ -89,6 +93,7 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
             teams={teams}
             inactive={participants !== "teams"}
           />
+          <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
           <FormErrors form={form} />
           <SubmitButton busyLabel="Opening…">Open cycle</SubmitButton>
         </Form>

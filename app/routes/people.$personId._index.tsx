@@ -101,7 +101,7 @@ function NextStep({
 }
 
 export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
-  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, plan, assessments, outcomes, nextSteps, feedback } = loaderData;
+  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, reviewsWaiting, plan, assessments, outcomes, nextSteps, feedback } = loaderData;
   const firstName = person.name.split(" ")[0];
   const base = `/people/${person.id}`;
   return (
@@ -160,6 +160,11 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
             {latestManager ? <p>Latest manager review: {assessmentLine(latestManager)}.</p> : null}
           </div>
         )}
+        {reviewsWaiting.map((waiting) => (
+          <p key={waiting.cycleName} className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+            Your manager&apos;s review in {waiting.cycleName} is shared with you {waiting.when}.
+          </p>
+        ))}
       </Card>
 
       <div className="space-y-6">

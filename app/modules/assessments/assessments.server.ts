@@ -13,8 +13,9 @@ import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { decideEntry, type EntryDecision, type ExistingAssessment } from "./assessment-entry";
 import { draftRules, editedCompetency, ladderContext, ratedCompetencies } from "./assessment-view";
 import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, type DraftValues, type FieldConflict, type SaveDraftInput } from "./draft";
-import { canAuthorAssessment, canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
+import { canAuthorAssessment, canReadAssessment, sharedWhenBothSubmitted, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
+import { reviewSharingFacts } from "./sharing.server";
 import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
@@ -168,14 +169,15 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
 }
 
 /** Whether the viewer may read this assessment (policy.ts), fetching the facts it needs only when needed. */
-export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts & { cycleId: string | null }): Promise<boolean> {
+export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts & { cycleId: string | null }, now = clock.now()): Promise<boolean> {
   if (viewer.id === assessment.authorId || assessment.status === "draft") {
-    return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false });
+    return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false, sharing: sharedWhenBothSubmitted(now) });
   }
   const chain = viewer.isAdmin || viewer.id === assessment.subjectId ? [] : await managerChain(assessment.subjectId);
   // A subject reading a manager review: the rule reads their own assessments (a handful per person).
+  const subjectReadsReview = assessment.kind === "manager" && viewer.id === assessment.subjectId;
   const subjectsAssessments =
-    assessment.kind === "manager" && viewer.id === assessment.subjectId
+    subjectReadsReview
       ? (await db.assessment.findMany({ where: { subjectId: assessment.subjectId }, select: { kind: true, status: true, subjectId: true, authorId: true, cycleId: true } })).map(
           (row) => ({ ...row, kind: row.kind as AssessmentKind, status: row.status as AssessmentStatus }),
         )
@@ -185,6 +187,7 @@ export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts 
     viewerIsAdmin: viewer.isAdmin,
     subjectManagerChain: chain,
     subjectSelfSubmitted: subjectSelfSubmitted(subjectsAssessments, assessment.subjectId, assessment.cycleId),
+    sharing: subjectReadsReview ? (await reviewSharingFacts(assessment.subjectId, [assessment.cycleId], now))(assessment.cycleId) : sharedWhenBothSubmitted(now),
   };
   if (canReadAssessment(assessment, reader)) return true;
   // Asked only when nothing else lets the viewer read: calibration is the rarer reason.

@@ -1,8 +1,10 @@
 /**
  * Who may read or write an assessment. Pure rules; callers supply the facts
  * (the subject's manager chain, whether the subject's own self-assessment in the
- * same cycle is submitted).
+ * same cycle is submitted, when the cycle shares reviews).
  */
+import type { ReviewSharing } from "~/modules/cycles/review-sharing";
+
 export const ASSESSMENT_KINDS = ["self", "manager"] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 export const ASSESSMENT_STATUSES = ["draft", "submitted"] as const;
@@ -15,6 +17,32 @@ export type AssessmentFacts = {
   authorId: string;
 };
 
+export type ReviewSharingFacts = {
+  /** The cycle's choice; outside cycles, "when-both-submitted". */
+  reviewsShared: ReviewSharing;
+  /** With "on-date": the day (midnight UTC) from which reviews are shared. */
+  sharedOn: Date | null;
+  /** Has the subject's calibration outcome in the cycle been released to them? */
+  outcomeReleased: boolean;
+  now: Date;
+};
+
+/** Outside a cycle there is nobody to choose: a manager review is shared once both are in. */
+export function sharedWhenBothSubmitted(now: Date): ReviewSharingFacts {
+  return { reviewsShared: "when-both-submitted", sharedOn: null, outcomeReleased: false, now };
+}
+
+/**
+ * May the subject read their manager's submitted review? Never before their own self-assessment of
+ * the same cycle is in (so the review cannot colour it); from then on, at the moment the cycle chose.
+ */
+export function managerReviewShared(selfSubmitted: boolean, sharing: ReviewSharingFacts): boolean {
+  if (!selfSubmitted) return false;
+  if (sharing.reviewsShared === "on-date") return sharing.sharedOn !== null && sharing.now.getTime() >= sharing.sharedOn.getTime();
+  if (sharing.reviewsShared === "after-release") return sharing.outcomeReleased;
+  return true;
+}
+
 export type ReaderFacts = {
   viewerId: string;
   viewerIsAdmin: boolean;
@@ -22,6 +50,8 @@ export type ReaderFacts = {
   subjectManagerChain: readonly string[];
   /** For a manager review: is the subject's own self-assessment for the same cycle submitted? */
   subjectSelfSubmitted: boolean;
+  /** For a manager review read by its subject: when the assessment's cycle shares reviews. */
+  sharing: ReviewSharingFacts;
   /** Does the reader facilitate or calibrate a session of the assessment's cycle in which the subject is calibrated? */
   calibratesSubject?: boolean;
 };
@@ -31,7 +61,7 @@ export type ReaderFacts = {
  * Submitted assessments are readable by the subject's manager chain and admins, and by those who
  * calibrate the subject in the assessment's cycle (calibration reads the reviews).
  * The subject reads their own self-assessment always, and their manager's review
- * once they have submitted their own (so it cannot colour their self-assessment).
+ * when managerReviewShared says so.
  */
 export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFacts): boolean {
   if (assessment.status === "draft") return reader.viewerId === assessment.authorId;
@@ -39,7 +69,7 @@ export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFac
   if (reader.viewerIsAdmin) return true;
   if (reader.subjectManagerChain.includes(reader.viewerId)) return true;
   if (reader.viewerId === assessment.subjectId) {
-    return assessment.kind === "self" || reader.subjectSelfSubmitted;
+    return assessment.kind === "self" || managerReviewShared(reader.subjectSelfSubmitted, reader.sharing);
   }
   return reader.calibratesSubject === true;
 }

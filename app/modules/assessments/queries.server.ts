@@ -10,14 +10,22 @@ import { readRows } from "~/db/reads.server";
 /**
  * A submitted assessment (aliased `alias`) that its own subject may read: their self-assessments,
  * and a manager review once they have submitted their own self-assessment in the same cycle (or,
- * outside cycles, any of theirs outside one). policy.ts's canReadAssessment, for statements that
- * show a person figures drawn from their own reviews (mentorship).
+ * outside cycles, any of theirs outside one) and the cycle shares reviews with them by `now` (on
+ * its day, or once their calibration outcome is released to them). policy.ts's canReadAssessment
+ * and managerReviewShared, for statements that show a person figures drawn from their own reviews
+ * (mentorship).
  */
-export function readableBySubjectSql(alias: string): Prisma.Sql {
+export function readableBySubjectSql(alias: string, now: Date): Prisma.Sql {
   const a = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${a}.kind = 'self' OR EXISTS (
+  return Prisma.sql`(${a}.kind = 'self' OR (EXISTS (
     SELECT 1 FROM "Assessment" own WHERE own."subjectId" = ${a}."subjectId" AND own.kind = 'self' AND own.status = 'submitted'
-      AND (own."cycleId" = ${a}."cycleId" OR (own."cycleId" IS NULL AND ${a}."cycleId" IS NULL))))`;
+      AND (own."cycleId" = ${a}."cycleId" OR (own."cycleId" IS NULL AND ${a}."cycleId" IS NULL)))
+    AND (${a}."cycleId" IS NULL OR EXISTS (
+      SELECT 1 FROM "ReviewCycle" shared WHERE shared.id = ${a}."cycleId" AND (shared."reviewsShared" = 'when-both-submitted'
+        OR (shared."reviewsShared" = 'on-date' AND shared."reviewsSharedOn" <= ${now})
+        OR (shared."reviewsShared" = 'after-release' AND EXISTS (
+          SELECT 1 FROM "CalibrationEntry" released JOIN "CalibrationSession" cs ON cs.id = released."sessionId"
+          WHERE released."personId" = ${a}."subjectId" AND released.released AND cs."cycleId" = ${a}."cycleId" AND cs.state = 'published')))))))`;
 }
 
 const pageRow = z.object({

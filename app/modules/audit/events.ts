@@ -28,6 +28,7 @@ export const ACTION_LABELS = {
   "cycle.close": "Review cycle closed",
   "cycle.participants_added": "People added to a review cycle",
   "cycle.participant_removed": "Person taken out of a review cycle",
+  "cycle.review_sharing_set": "When a review cycle shares reviews chosen",
   "ladders.reloaded": "Ladders reloaded",
   "ladder.retired": "Ladder retired",
   "ladder.restored": "Ladder restored",
@@ -241,6 +242,7 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "cycle.close": listed,
   "cycle.participants_added": listed,
   "cycle.participant_removed": listed,
+  "cycle.review_sharing_set": listed,
   "ladders.reloaded": (detail) => {
     const entries = (value: unknown) => (Array.isArray(value) ? value.filter(isDetail) : []);
     const served = entries(detail.served).map((entry) => `${String(entry.folder)} ${String(entry.version)} (${String(entry.hash)})`);

@@ -96,6 +96,20 @@ export async function calibratesPersonInCycle(viewerId: string, personId: string
 }
 
 /**
+ * Of these cycles, those in which the person's outcome has been released to them: a published
+ * session of the cycle, their entry released by their manager. What feedback and review sharing
+ * both wait for.
+ */
+export async function cyclesWithOutcomeReleased(personId: string, cycleIds: readonly string[]): Promise<Set<string>> {
+  if (cycleIds.length === 0) return new Set();
+  const entries = await db.calibrationEntry.findMany({
+    where: { personId, released: true, session: { cycleId: { in: [...cycleIds] }, state: "published" } },
+    select: { session: { select: { cycleId: true } } },
+  });
+  return new Set(entries.map((entry) => entry.session.cycleId));
+}
+
+/**
  * The person's promotions applied through calibration, oldest first: when (the later of the session's
  * effective day and the release of the outcome to the person), from and to which level, and the
  * session that decided it.

@@ -12,6 +12,7 @@ import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf
 import type { Progress } from "~/modules/progress";
 import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
 import { refreshParticipant } from "./participant-progress.server";
+import { reviewSharingColumns, type ReviewSharingInput } from "./review-sharing";
 import { csvRow } from "~/utils/csv";
 import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
 import { plural } from "~/utils/plural";
@@ -32,6 +33,8 @@ export type OpenCycleInput = {
   endsOn: string;
   participants: "everyone" | "teams";
   teamIds: string[];
+  /** When each person reads their manager's review (review-sharing.ts), already checked; as soon as both are in when left out. */
+  sharing?: ReviewSharingInput;
 };
 
 export type OpenCycleResult =
@@ -45,6 +48,7 @@ export type OpenCycleResult =
  */
 export async function openCycle(actorId: string, input: OpenCycleInput): Promise<OpenCycleResult> {
   const teamIds = input.participants === "teams" ? [...new Set(input.teamIds)] : [];
+  const sharing: ReviewSharingInput = input.sharing ?? { reviewsShared: "when-both-submitted" };
   return db.$transaction(
     async (tx) => {
       const teams = teamIds.length ? await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }) : [];
@@ -72,7 +76,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
         };
       }
       const cycle = await tx.reviewCycle.create({
-        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId },
+        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId, ...reviewSharingColumns(sharing) },
         select: { id: true },
       });
       for (let start = 0; start < people.length; start += CHUNK) {
@@ -89,12 +93,34 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           endsOn: input.endsOn,
           participants: people.length,
           teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
+          reviewsShared: sharing.reviewsShared,
+          ...(sharing.reviewsShared === "on-date" ? { reviewsSharedOn: sharing.reviewsSharedOn } : {}),
         },
       });
       return { ok: true, cycleId: cycle.id, participants: people.length };
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+}
+
+/**
+ * Sets when each person of the cycle reads their manager's review. Allowed on a closed cycle too: a
+ * cycle that waits for calibration is often closed before its outcomes are released.
+ */
+export async function setReviewSharing(actorId: string, cycleId: string, input: ReviewSharingInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
+    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+    const columns = reviewSharingColumns(input);
+    await tx.reviewCycle.update({ where: { id: cycleId }, data: columns });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "cycle.review_sharing_set",
+      subjectType: "ReviewCycle",
+      subjectId: cycleId,
+      detail: { name: cycle.name, reviewsShared: columns.reviewsShared, ...(input.reviewsShared === "on-date" ? { reviewsSharedOn: input.reviewsSharedOn } : {}) },
+    });
+  });
 }
 
 /** Closes an open cycle: from then on nobody starts a draft in it. */
@@ -203,7 +229,7 @@ export async function requireCycle(cycleId: string | undefined) {
   const cycle = cycleId
     ? await db.reviewCycle.findUnique({
         where: { id: cycleId },
-        select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+        select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, reviewsShared: true, reviewsSharedOn: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
       })
     : null;
   if (!cycle) throw new NotFoundError("There is no review cycle with that id.");

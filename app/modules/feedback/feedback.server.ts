@@ -3,7 +3,7 @@ import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
 import { mergeSave, type DraftValues, type FieldConflict, type SaveDraftInput } from "~/modules/assessments/draft";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
+import { calibratesPersonInCycle, cyclesWithOutcomeReleased } from "~/modules/calibration/queries.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -551,8 +551,7 @@ export async function markFeedbackOpened(personId: string, cycleId: string): Pro
 
 /** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
 export async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
-  const entry = await db.calibrationEntry.findFirst({ where: { personId, released: true, session: { cycleId, state: "published" } }, select: { id: true } });
-  return entry !== null;
+  return (await cyclesWithOutcomeReleased(personId, [cycleId])).has(cycleId);
 }
 
 /** When a submitted answer arrived, the order its batch is cut in (submitting sets it; the column allows none for requests not yet answered). */

@@ -22,9 +22,11 @@ import { compareRatings, competencyNames, latestSubmitted, pickLatestPair, type 
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
-import { canAuthorAssessment, type AssessmentKind } from "~/modules/assessments/policy";
+import { canAuthorAssessment, subjectSelfSubmitted, type AssessmentKind } from "~/modules/assessments/policy";
+import { sharedWithYouOn } from "~/modules/cycles/review-sharing";
 import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
+import { sharingFactsOf } from "~/modules/assessments/sharing.server";
 import {
   assessmentsAbout,
   ratingsOf,
@@ -43,6 +45,8 @@ export type SubjectContext = {
   isSelf: boolean;
   /** Only the assessments the viewer may read, newest first. */
   assessments: ProfileAssessment[];
+  /** The person reading their own: manager reviews submitted in cycles where their own is in too, that the cycle does not share yet. */
+  reviewsWaiting: { cycleName: string; when: string }[];
 };
 
 /**
@@ -55,8 +59,16 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
   const [person, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
   if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
-  const assessments = readableAssessments(await assessmentsAbout(personId), { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain });
-  return { viewer, person, chain, isSelf: viewer.id === personId, assessments };
+  const about = await assessmentsAbout(personId);
+  // Only the person reading their own manager reviews waits for their cycle's moment to share them.
+  const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];
+  const cycles = ownReviews.flatMap(({ cycleId, reviewsShared, reviewsSharedOn }) => (cycleId !== null && reviewsShared !== null ? [{ id: cycleId, reviewsShared, reviewsSharedOn }] : []));
+  const sharingIn = await sharingFactsOf(personId, cycles, clock.now());
+  const assessments = readableAssessments(about, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain }, sharingIn);
+  const reviewsWaiting = ownReviews
+    .filter((review) => !assessments.includes(review) && subjectSelfSubmitted(about, personId, review.cycleId))
+    .map((review) => ({ cycleName: review.cycleName ?? "", when: sharedWithYouOn(review.reviewsShared ?? "", review.reviewsSharedOn) }));
+  return { viewer, person, chain, isSelf: viewer.id === personId, assessments, reviewsWaiting };
 }
 
 /** The ratings of some assessments, by assessment, with their evidence counted or in full, in one statement. */
@@ -187,6 +199,7 @@ export async function growthPage(viewer: Viewer, personId: string) {
     latestSelf: summaryOrNull(latestSubmitted(readableSubmitted, "self"), ladders),
     latestManager: summaryOrNull(latestSubmitted(readableSubmitted, "manager"), ladders),
     sideBySide: await sideBySide(pair, ratings, ladders),
+    reviewsWaiting: context.reviewsWaiting,
     plan,
     assessments: assessments.map((assessment) => summaryOf(assessment, ladders.get(assessment.ladderVersionId))),
   };

@@ -20,6 +20,8 @@ const assessmentRow = z.object({
   cycleId: z.string().nullable(),
   cycleName: z.string().nullable(),
   cycleStartsOn: sqlDate.nullable(),
+  reviewsShared: z.string().nullable(),
+  reviewsSharedOn: sqlDate.nullable(),
   ladderVersionId: z.string(),
   trackId: z.string(),
   levelId: z.string(),
@@ -33,7 +35,7 @@ export type ProfileAssessment = z.output<typeof assessmentRow>;
 export async function assessmentsAbout(personId: string): Promise<ProfileAssessment[]> {
   return parseRows(assessmentRow, await readRows`
     SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
-      c."startsOn" AS "cycleStartsOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
+      c."startsOn" AS "cycleStartsOn", c."reviewsShared", c."reviewsSharedOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
     FROM "Assessment" a
     JOIN "User" w ON w.id = a."authorId"
     LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"

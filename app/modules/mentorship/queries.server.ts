@@ -4,6 +4,7 @@ import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { readableBySubjectSql } from "~/modules/assessments/queries.server";
 import type { ReviewRatings } from "./inputs";
 import { readRows } from "~/db/reads.server";
+import * as clock from "~/platform/clock.server";
 
 /** Mentorship's SQL, each row parsed once into a typed object. */
 
@@ -21,7 +22,7 @@ async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<M
       SELECT a.id, a."subjectId", a.kind, a."levelId",
         ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
       FROM "Assessment" a
-      WHERE a.status = 'submitted' AND a."subjectId" IN (${people}) AND ${readableBySubjectSql("a")} ${managerOnly ? Prisma.sql`AND a.kind = 'manager'` : Prisma.empty}
+      WHERE a.status = 'submitted' AND a."subjectId" IN (${people}) AND ${readableBySubjectSql("a", clock.now())} ${managerOnly ? Prisma.sql`AND a.kind = 'manager'` : Prisma.empty}
     )
     SELECT ranked."subjectId", ranked.kind, ranked."levelId", r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
@@ -59,7 +60,7 @@ export async function latestManagerReview(personId: string): Promise<ReviewRatin
     SELECT a."subjectId", a.kind, a."levelId", r."competencyId", r.rating
     FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
     WHERE r.rating IS NOT NULL AND a.id = (
-      SELECT m.id FROM "Assessment" m WHERE m."subjectId" = ${personId} AND m.kind = 'manager' AND m.status = 'submitted' AND ${readableBySubjectSql("m")}
+      SELECT m.id FROM "Assessment" m WHERE m."subjectId" = ${personId} AND m.kind = 'manager' AND m.status = 'submitted' AND ${readableBySubjectSql("m", clock.now())}
       ORDER BY m."submittedAt" DESC, m.id DESC LIMIT 1
     )`);
   if (rows.length === 0) return null;
@@ -76,7 +77,7 @@ const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "afte
  */
 export async function goalRatings(where: { programmeId: string } | { pairId: string }): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
   const filter = "pairId" in where ? Prisma.sql`p.id = ${where.pairId}` : Prisma.sql`p."programmeId" = ${where.programmeId}`;
-  const readable = "pairId" in where ? readableBySubjectSql("a") : Prisma.sql`TRUE`;
+  const readable = "pairId" in where ? readableBySubjectSql("a", clock.now()) : Prisma.sql`TRUE`;
   const rows = parseRows(movementRow, await readRows`
     WITH pairs AS (
       SELECT p.id, p."menteeId", p."activeSince" FROM "MentorshipPair" p

@@ -14,7 +14,7 @@ import {
   type ParticipantState,
   type StateCounts,
 } from "~/modules/cycles/cycle-progress";
-import { canReadAssessment } from "~/modules/assessments/policy";
+import { canReadAssessment, sharedWhenBothSubmitted } from "~/modules/assessments/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -278,7 +278,8 @@ async function latestProfiles(
     // These people were found by walking down from the viewer, so the viewer is in each one's manager chain.
     return canReadAssessment(
       { kind: row.latestKind === "manager" ? "manager" : "self", status: "submitted", subjectId: row.id, authorId: row.latestAuthorId ?? "" },
-      { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [viewer.id], subjectSelfSubmitted: false },
+      // The subject is never the viewer here, so when their cycle shares reviews with them does not count.
+      { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [viewer.id], subjectSelfSubmitted: false, sharing: sharedWhenBothSubmitted(clock.now()) },
     );
   });
   if (!latest.length) return { profiles, tracks };

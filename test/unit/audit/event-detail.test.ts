@@ -56,10 +56,15 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "cycle.open": [
     { name: "Spring 2026", startsOn: "2026-03-01", endsOn: "2026-03-28", participants: 40, teams: "everyone" },
     { name: "Spring 2026", startsOn: "2026-03-01", endsOn: "2026-03-28", participants: 8, teams: ["Payments", "Search"] },
+    { name: "Spring 2026", startsOn: "2026-03-01", endsOn: "2026-03-28", participants: 40, teams: "everyone", reviewsShared: "on-date", reviewsSharedOn: "2026-04-15" },
   ],
   "cycle.close": [{ name: "Spring 2026" }],
   "cycle.participants_added": [{ name: "Spring 2026", people: ["ada@example.com", "grace@example.com"] }],
   "cycle.participant_removed": [{ name: "Spring 2026", person: "ada@example.com" }],
+  "cycle.review_sharing_set": [
+    { name: "Spring 2026", reviewsShared: "after-release" },
+    { name: "Spring 2026", reviewsShared: "on-date", reviewsSharedOn: "2027-01-12" },
+  ],
   "ladders.reloaded": [
     {
       served: [{ folder: "engineering", version: "1.4.0", hash: "3f2a9c0d1e2b" }],

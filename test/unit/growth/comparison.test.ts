@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { agreementOf, compareRatings, competencyNames, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
-import { subjectSelfSubmitted } from "~/modules/assessments/policy";
+import { sharedWhenBothSubmitted, subjectSelfSubmitted } from "~/modules/assessments/policy";
 import type { Ladder } from "~/modules/ladders";
 import { readableAssessments, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
 
@@ -146,7 +146,7 @@ describe("which assessments a viewer may read", () => {
     facts("mgr-c3-draft", "manager", "draft", "sam", "c3"),
   ];
   const ids = (reader: { viewerId: string; viewerIsAdmin?: boolean; chain?: string[] }) =>
-    readableAssessments(assessments, { viewerId: reader.viewerId, viewerIsAdmin: reader.viewerIsAdmin ?? false, subjectManagerChain: reader.chain ?? ["sam", "vp"] }).map(
+    readableAssessments(assessments, { viewerId: reader.viewerId, viewerIsAdmin: reader.viewerIsAdmin ?? false, subjectManagerChain: reader.chain ?? ["sam", "vp"] }, () => sharedWhenBothSubmitted(new Date())).map(
       (a) => a.id,
     );
 
