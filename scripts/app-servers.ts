@@ -48,7 +48,7 @@ export type StartOptions = {
   /** Where the server's output goes: kept for log() (the default), or this process's stderr. */
   output?: "kept" | "stderr";
   /**
-   * Starts the server on a test clock set to this instant (decision 079); setTestClock moves it.
+   * Starts the server on a test clock set to this instant (decision 078); setTestClock moves it.
    * Every process of the server reads it: the app processes, the email pass, the `before` steps.
    */
   testClock?: Date;

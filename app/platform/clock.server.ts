@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 
 /**
- * The time the app runs on (decision 079). In a deployment it is the machine's. A test that walks
+ * The time the app runs on (decision 078). In a deployment it is the machine's. A test that walks
  * months of a company's life sets a test clock instead: RUNGS_TEST_CLOCK names a file holding the
  * instant the test moved to, and every process that reads this module (each app process, the
  * email pass, the scripts) reads that file, so all of them agree without being told in turn.

@@ -95,7 +95,7 @@ const schema = z.object({
   ORG_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC").default("UTC")),
   // off: the server runs no email passes of its own (run `npm run notifications:send` from cron instead).
   NOTIFY_SCHEDULE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
-  // A test's clock (app/platform/clock.server.ts, decision 079): never set in a deployment.
+  // A test's clock (app/platform/clock.server.ts, decision 078): never set in a deployment.
   RUNGS_TEST_CLOCK: optionalText,
   RUNGS_TEST_CLOCK_ALLOWED: optionalText,
 });

@@ -11,7 +11,7 @@ import { startSmtpSink } from "../utils/smtp-sink";
 
 /**
  * A small company's half year with Rungs, from an empty database, on a test clock that the server,
- * the email pass and the browsers all read (decision 079): the first admin from the setup link,
+ * the email pass and the browsers all read (decision 078): the first admin from the setup link,
  * people from a CSV file, passwords from sign-in links; evidence recorded between cycles, shared
  * only by a deliberate tick; a monthly one-to-one that skips a meeting (cancelled in the calendar)
  * and moves off a weekend; and a review cycle opened ahead, which reaches the engineer's to-do list

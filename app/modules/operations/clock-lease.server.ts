@@ -14,7 +14,7 @@ import { db } from "~/db/client.server";
 /** This process, as a lease names it: the machine, the process id, and a token for this start. */
 export const THIS_PROCESS = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
-/** On the machine's time, not the app's clock (decision 079): a lease ends when its holder has really stopped. */
+/** On the machine's time, not the app's clock (decision 078): a lease ends when its holder has really stopped. */
 export async function takeLease(name: string, holder: string, forMs: number, now = new Date()): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + forMs);
   const { count } = await db.clockLease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lte: now } }] }, data: { holder, expiresAt } });

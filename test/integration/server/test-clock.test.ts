@@ -5,7 +5,7 @@ import { createAdmin } from "../../utils/factories";
 import { ensureBuild, setTestClock, startAppServer, type AppServer } from "../../../scripts/app-servers";
 
 /**
- * The server started on a test clock (decision 079) reads it in every app process: a review
+ * The server started on a test clock (decision 078) reads it in every app process: a review
  * cycle's status on the admins' page follows the clock as the test moves it, whichever process
  * answers, while sign-in sessions keep to the machine's time.
  */

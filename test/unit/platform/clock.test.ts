@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { testClockRefusal } from "~/platform/clock.server";
 import { parseEnv } from "~/utils/env.server";
 
-/** The test clock (decision 079): refused unless a test harness asks for it, and read by every call once set. */
+/** The test clock (decision 078): refused unless a test harness asks for it, and read by every call once set. */
 describe("the test clock", () => {
   const allowed = { RUNGS_TEST_CLOCK: "/tmp/clock.json", RUNGS_TEST_CLOCK_ALLOWED: "1" };
 

@@ -69,7 +69,7 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
 /**
  * Whether a session still stands: not signed out, revoked, expired, nor its person deactivated.
  * For responses that outlive their request's own check (the calibration event stream). Reads
- * without extending the session. On the machine's time, not the app's clock (decision 079), as is all
+ * without extending the session. On the machine's time, not the app's clock (decision 078), as is all
  * of identity: a browser's cookie and a sign-in link age in real time whatever day a test walks.
  */
 export async function sessionStillActive(sessionId: string, now = new Date()): Promise<boolean> {

@@ -24,7 +24,7 @@ export function signInLinkPath(token: string): string {
 
 /**
  * Creates a link for the person and revokes their earlier unused ones. The token is returned once
- * and never stored. It expires on the machine's time, not the app's clock (decision 079).
+ * and never stored. It expires on the machine's time, not the app's clock (decision 078).
  */
 export async function createSignInLink(
   actorId: string,
