@@ -36,7 +36,7 @@ export function sharedWhenBothSubmitted(now: Date): ReviewSharingFacts {
  * May the subject read their manager's submitted review? Never before their own self-assessment of
  * the same cycle is in (so the review cannot colour it); from then on, at the moment the cycle chose.
  */
-export function managerReviewShared(selfSubmitted: boolean, sharing: ReviewSharingFacts): boolean {
+function managerReviewShared(selfSubmitted: boolean, sharing: ReviewSharingFacts): boolean {
   if (!selfSubmitted) return false;
   if (sharing.reviewsShared === "on-date") return sharing.sharedOn !== null && sharing.now.getTime() >= sharing.sharedOn.getTime();
   if (sharing.reviewsShared === "after-release") return sharing.outcomeReleased;

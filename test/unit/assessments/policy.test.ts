@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReadAssessment, managerReviewShared, sharedWhenBothSubmitted, type AssessmentFacts, type ReviewSharingFacts } from "~/modules/assessments/policy";
+import { canReadAssessment, sharedWhenBothSubmitted, type AssessmentFacts, type ReviewSharingFacts } from "~/modules/assessments/policy";
 
 const review: AssessmentFacts = { kind: "manager", status: "submitted", subjectId: "lena", authorId: "sam" };
 const now = new Date("2027-01-12T09:00:00Z");
@@ -32,6 +32,8 @@ describe("who reads an assessment", () => {
 });
 
 describe("when the subject reads their manager's review", () => {
+  // The subject, Lena, reading her manager's submitted review.
+  const managerReviewShared = (selfSubmitted: boolean, sharing: ReviewSharingFacts) => canReadAssessment(review, reader("lena", { selfSubmitted, sharing }));
   const onDate = (day: string): ReviewSharingFacts => ({ reviewsShared: "on-date", sharedOn: new Date(`${day}T00:00:00Z`), outcomeReleased: false, now });
   const afterRelease = (outcomeReleased: boolean): ReviewSharingFacts => ({ reviewsShared: "after-release", sharedOn: null, outcomeReleased, now });
 
