@@ -249,6 +249,21 @@ describe("matching, review and the life of a pair", () => {
     expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: second.id }, select: { status: true, menteeAnswer: true } })).toEqual({ status: "declined", menteeAnswer: null });
   });
 
+  test("a pulse is answered by the pair's two people only: an admin, who reads the pair, answers none", async () => {
+    const { admin, lena, ravi, programmeId } = await programmeWithOptIns();
+    const { id: pairId } = await db.mentorshipPair.create({
+      data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "active", source: "proposed", fit: 2, factors: "[]", menteeAnswer: "accepted", mentorAnswer: "accepted", activeSince: new Date(Date.now() - 35 * 86_400_000) },
+      select: { id: true },
+    });
+    const pulse = async (personId: string) =>
+      call(async () => pairAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId, { method: "POST", body: new URLSearchParams({ intent: "pulse", checkpoint: "30", usefulness: "4", comfort: "5" }) }), { programmeId, pairId })));
+    const refused = await pulse(admin.id);
+    expect([statusOf(refused), bodyOf<{ error: string }>(refused).error]).toEqual([400, "That pulse is not open for you to answer."]);
+    // The 30-day pulse is open: Lena answers it.
+    expect(statusOf(await pulse(lena.id))).toBe(302);
+    expect(await db.mentorshipPulse.findMany({ where: { pairId }, select: { respondentId: true } })).toEqual([{ respondentId: lena.id }]);
+  });
+
   test("a pair's page, route by route: goals, notes and pulses are the pair's and the admins'; the mentor sees no figure from the mentee's reviews; a check-in reaches admins only when shared", async () => {
     const { admin, sam, lena, ravi, nora, programmeId } = await programmeWithOptIns();
     // Lena has assessed herself, so she reads her manager's reviews, and the figures drawn from them are hers to see.
