@@ -14,7 +14,7 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { loader as settingsLoader } from "~/routes/hiring.settings";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as validityLoader } from "~/routes/hiring.validity";
-import { openDebriefEarly, recordDecision } from "~/modules/hiring/loops.server";
+import { assignInterviewer, openDebriefEarly, recordDecision } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { signedInRequest } from "../../utils/session";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
@@ -181,6 +181,17 @@ describe("independence of interviewers", () => {
     }
     // Admins see everything.
     expect(statusOf(await call(async () => loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.admin.id), { loopId: facts.loopId }))))).toBe(200);
+  });
+
+  test("an interviewer who holds two interviews on the loop finds nothing of another's card while one of her own is not in", async () => {
+    const facts = await setUp();
+    const { ana, grace, loopId, stages } = facts;
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
+    expect(assigned.ok).toBe(true);
+    const design = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, stageId: stages[1]!.id, interviewerId: ana.id }, select: { id: true } })).id;
+    // Her Design card is in; her Coding card is still a draft.
+    await scoreAndSubmit(ana, design, ["system-design", "technical-judgement"], 2, "ANA-DESIGN", "no");
+    expectNothingOfBens(await everything(facts, ana.id), facts);
   });
 
   test("a hiring admin who interviews on the loop waits for their own card like anyone else", async () => {
