@@ -225,6 +225,17 @@ describe("independence of interviewers", () => {
     expect(statusOf(await assign(facts.stranger.email))).toBe(200);
   });
 
+  test("once the loop is withdrawn without a decision, an interviewer whose card is in is told it is closed, not that a decision was recorded", async () => {
+    const facts = await setUp();
+    await db.hiringLoop.update({ where: { id: facts.loopId }, data: { state: "withdrawn" } });
+    const closed = "This loop is closed: your card is no longer needed.";
+    const page = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.benInterview}`, facts.ben.id), { interviewId: facts.benInterview })));
+    expect(page.lockedReason).toBe(closed);
+    const amend = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${facts.benInterview}`, facts.ben.id, { intent: "amend" }), { interviewId: facts.benInterview })));
+    expect([statusOf(amend), bodyOf<{ message: string }>(amend).message]).toEqual([409, closed]);
+    expect(await db.hiringScorecard.count({ where: { authorId: facts.ben.id } })).toBe(facts.benCardIds.length);
+  });
+
   test("an interviewer who still owes a card when the loop is decided is told only that it is no longer needed, not that a decision exists", async () => {
     const facts = await setUp();
     await openDebriefEarly(asViewer(facts.grace), facts.loopId);
