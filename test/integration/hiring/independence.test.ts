@@ -234,6 +234,9 @@ describe("independence of interviewers", () => {
     const amend = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${facts.benInterview}`, facts.ben.id, { intent: "amend" }), { interviewId: facts.benInterview })));
     expect([statusOf(amend), bodyOf<{ message: string }>(amend).message]).toEqual([409, closed]);
     expect(await db.hiringScorecard.count({ where: { authorId: facts.ben.id } })).toBe(facts.benCardIds.length);
+    // Withdrawn is no decision: it is said as it is.
+    const loop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ben.id), { loopId: facts.loopId })));
+    expect(loop.loop.state).toBe("withdrawn");
   });
 
   test("an interviewer who still owes a card when the loop is decided is told only that it is no longer needed, not that a decision exists", async () => {
