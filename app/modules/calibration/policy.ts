@@ -97,12 +97,17 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
   return isFacilitator(viewer, session);
 }
 
+/** Why no outcome of the session is released yet, in the words the manager reads, or null once they may be. */
+export function releaseRefusal(session: Pick<SessionAccess, "state">): string | null {
+  return session.state === "published" ? null : "Outcomes are released once the session is published.";
+}
+
 /**
  * Once the session is published, the person's manager shows the person their outcome, after talking
  * it through; the facilitator may release anyone's (someone whose manager has left, say).
  */
 export function canReleaseOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return session.state === "published" && canOpenEntry(viewer, session, entry) && (entry.managerId === viewer.id || isFacilitator(viewer, session));
+  return releaseRefusal(session) === null && canOpenEntry(viewer, session, entry) && (entry.managerId === viewer.id || isFacilitator(viewer, session));
 }
 
 /** The fairness report: admins only, once outcomes are frozen (locked or published). */

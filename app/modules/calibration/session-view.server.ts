@@ -328,7 +328,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
           }))
         : [],
     /** Once published: how many outcomes the viewer may still release, in the whole session (not only this page). */
-    toRelease: session.state === "published" ? base.entries.filter((entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry)).length : 0,
+    toRelease: base.entries.filter((entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry)).length,
     pagination: { page: current, pages, shown: shown.length, from: shown.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, current * AGENDA_PAGE_SIZE) },
     distribution: figures.distribution,
     nineBox: figures.nineBox,

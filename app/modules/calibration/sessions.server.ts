@@ -14,7 +14,7 @@ import type { LevelOutcome } from "./entries";
 import { differsFromProposal, promotionTargetProblem, REASON_NEEDED, type OutcomeInput } from "./outcomes";
 import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
-import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, releaseRefusal, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
@@ -339,7 +339,8 @@ export type ReleaseChoice = { all: true } | { entryIds: readonly string[] };
  */
 export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice: ReleaseChoice, now = clock.now()): Promise<{ released: number; already: number }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (session.state !== "published") throw new ForbiddenError("Outcomes are released once the session is published.");
+  const refusal = releaseRefusal(session.access);
+  if (refusal) throw new ForbiddenError(refusal);
   const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
   if (ids && ids.length === 0) throw new InvalidError("Choose the people whose outcomes to release: tick them in the list.");
   const rows = await db.calibrationEntry.findMany({

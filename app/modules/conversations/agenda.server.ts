@@ -143,8 +143,10 @@ export async function passOnNote(viewer: ConversationViewer, noteId: string, now
   const managerId = series.report.managerId;
   const refusal = passOnRefusal(viewer, series.facts, facts, managerId);
   if (refusal === "not-the-report") throw new ForbiddenError(PASS_ON_REFUSALS[refusal]);
-  if (refusal || !managerId) throw new InvalidError(PASS_ON_REFUSALS[refusal ?? "same-manager"]);
-  await db.conversationNoteShare.upsert({ where: { noteId_personId: { noteId, personId: managerId } }, create: { noteId, personId: managerId, sharedAt: now }, update: {} });
+  if (refusal) throw new InvalidError(PASS_ON_REFUSALS[refusal]);
+  // passOnRefusal has refused a report without a manager: there is one to pass the note on to.
+  const to = managerId!;
+  await db.conversationNoteShare.upsert({ where: { noteId_personId: { noteId, personId: to } }, create: { noteId, personId: to, sharedAt: now }, update: {} });
 }
 
 export type ActionInput = { text: string; ownerId: string; dueOn: Date | null };

@@ -11,7 +11,7 @@ import { personTimeZone } from "~/modules/time-zones.server";
 import type { ProgrammeInput } from "./forms";
 import { placedOnLadder } from "./levels";
 import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
-import { canBrowseMentors, canManageProgrammes, canSeeProgramme, isEligible } from "./policy";
+import { canBrowseMentors, canManageProgrammes, canOptIn, canSeeProgramme, isEligible } from "./policy";
 import type { Objective } from "./types";
 import * as clock from "~/platform/clock.server";
 
@@ -341,7 +341,7 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
       crossTeamOnly: programme.crossTeamOnly,
       maxTimeZoneHours: programme.maxTimeZoneHours,
     },
-    canOptIn: access.eligible && programme.phase === "open",
+    canOptIn: canOptIn({ eligible: access.eligible, phase: programme.phase }),
     /** The mentor profiles page: the programme's people and admins (policy.canBrowseMentors). */
     canBrowseMentors: canBrowseMentors(viewer, access.roles),
     /** Requests waiting for the viewer's answer as a mentor. */

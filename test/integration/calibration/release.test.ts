@@ -113,9 +113,20 @@ describe("releasing calibration outcomes", () => {
     expect(await db.calibrationEntry.count({ where: { personId: pia.id, released: true } })).toBe(0);
   });
 
-  test("before the session is published nobody is offered a release: not the manager, not the facilitator", async () => {
-    const { fay, sam, sessionId, view } = await publishedSession();
+  test("before the session is published nobody is offered a release, nor releases one: not the manager, not the facilitator", async () => {
+    const { fay, sam, lena, sessionId, post, entryOf, view } = await publishedSession();
     await db.calibrationSession.update({ where: { id: sessionId }, data: { state: "locked" } });
+    const attempts: [{ id: string; name: string }, [string, string][]][] = [
+      [sam, [["scope", "all"]]],
+      [sam, [["scope", "selected"], ["entryId", entryOf(lena)]]],
+      [fay, [["scope", "all"]]],
+    ];
+    for (const [person, scope] of attempts) {
+      const refused = await post(person.id, [["intent", "release"], ...scope]);
+      expect([statusOf(refused), bodyOf<{ error: string }>(refused).error], person.name).toEqual([403, "Outcomes are released once the session is published."]);
+    }
+    expect(await db.calibrationEntry.count({ where: { sessionId, released: true } })).toBe(0);
+    expect(await db.calibrationEvent.count({ where: { sessionId, kind: "release" } })).toBe(0);
     for (const person of [sam, fay]) {
       const seen = await view(person.id);
       expect(seen.entries.filter((entry) => entry.canRelease), person.name).toEqual([]);

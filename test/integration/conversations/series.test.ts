@@ -285,6 +285,8 @@ describe("changing and passing on notes", () => {
     // Without a manager there is nobody to pass a note on to.
     await db.user.update({ where: { id: engineer.id }, data: { managerId: null } });
     await rebuildReportingLine(db);
+    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("Your manager already reads this series' shared notes, or you have none.");
+    expect(await db.conversationNoteShare.count({ where: { noteId: shared } })).toBe(1);
     expect((await seriesPage(viewer(engineer), oneToOne, now)).earlier.flatMap((item) => item.notes).map((note) => note.canPassOn)).toEqual([false, false]);
   });
 });

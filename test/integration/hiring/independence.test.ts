@@ -14,7 +14,7 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { loader as settingsLoader } from "~/routes/hiring.settings";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as validityLoader } from "~/routes/hiring.validity";
-import { openDebriefEarly, recordDecision } from "~/modules/hiring/loops.server";
+import { assignInterviewer, openDebriefEarly, recordDecision } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { signedInRequest } from "../../utils/session";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
@@ -183,6 +183,17 @@ describe("independence of interviewers", () => {
     expect(statusOf(await call(async () => loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.admin.id), { loopId: facts.loopId }))))).toBe(200);
   });
 
+  test("an interviewer who holds two interviews on the loop finds nothing of another's card while one of her own is not in", async () => {
+    const facts = await setUp();
+    const { ana, grace, loopId, stages } = facts;
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
+    expect(assigned.ok).toBe(true);
+    const design = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, stageId: stages[1]!.id, interviewerId: ana.id }, select: { id: true } })).id;
+    // Her Design card is in; her Coding card is still a draft.
+    await scoreAndSubmit(ana, design, ["system-design", "technical-judgement"], 2, "ANA-DESIGN", "no");
+    expectNothingOfBens(await everything(facts, ana.id), facts);
+  });
+
   test("a hiring admin who interviews on the loop waits for their own card like anyone else", async () => {
     const facts = await setUp();
     await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: facts.stages[1]!.id, interviewerId: facts.grace.id } });
@@ -212,6 +223,20 @@ describe("independence of interviewers", () => {
     expect(await db.hiringInterview.count({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).toBe(0);
     // Someone who manages nothing of it still joins.
     expect(statusOf(await assign(facts.stranger.email))).toBe(200);
+  });
+
+  test("once the loop is withdrawn without a decision, an interviewer whose card is in is told it is closed, not that a decision was recorded", async () => {
+    const facts = await setUp();
+    await db.hiringLoop.update({ where: { id: facts.loopId }, data: { state: "withdrawn" } });
+    const closed = "This loop is closed: your card is no longer needed.";
+    const page = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.benInterview}`, facts.ben.id), { interviewId: facts.benInterview })));
+    expect(page.lockedReason).toBe(closed);
+    const amend = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${facts.benInterview}`, facts.ben.id, { intent: "amend" }), { interviewId: facts.benInterview })));
+    expect([statusOf(amend), bodyOf<{ message: string }>(amend).message]).toEqual([409, closed]);
+    expect(await db.hiringScorecard.count({ where: { authorId: facts.ben.id } })).toBe(facts.benCardIds.length);
+    // Withdrawn is no decision: it is said as it is.
+    const loop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ben.id), { loopId: facts.loopId })));
+    expect(loop.loop.state).toBe("withdrawn");
   });
 
   test("an interviewer who still owes a card when the loop is decided is told only that it is no longer needed, not that a decision exists", async () => {

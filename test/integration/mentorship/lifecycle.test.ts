@@ -219,6 +219,51 @@ describe("matching, review and the life of a pair", () => {
     expect(await db.mentorshipRun.count({ where: { programmeId } })).toBe(0);
   });
 
+  test("an offered pair is answered once by each side, and only while it is offered; admins answer none, but read why it was declined, which the other side does not", async () => {
+    const { admin, lena, omar, ravi, nora, programmeId } = await programmeWithOptIns();
+    const offered = (menteeId: string, mentorId: string) =>
+      db.mentorshipPair.create({ data: { programmeId, menteeId, mentorId, status: "offered", source: "proposed", fit: 2, factors: "[]", offeredAt: new Date() }, select: { id: true } });
+    const [first, second] = [await offered(lena.id, ravi.id), await offered(omar.id, nora.id)];
+    const page = async (personId: string, pairId: string) => bodyOf<PairView>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId), { programmeId, pairId })));
+    const answer = async (personId: string, pairId: string, intent: "accept" | "decline", reason = "") =>
+      call(async () => pairAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId, { method: "POST", body: new URLSearchParams({ intent, reason }) }), { programmeId, pairId })));
+
+    expect((await page(admin.id, first.id)).can.answer).toBe(false);
+    // Offered, not yet active: answered, but no check-in and no outcome yet.
+    expect((await page(lena.id, first.id)).can).toEqual({ answer: true, checkIn: false, outcome: false });
+    expect(statusOf(await answer(lena.id, first.id, "accept"))).toBe(302);
+    // Lena has answered; Ravi has not.
+    expect([(await page(lena.id, first.id)).can.answer, (await page(ravi.id, first.id)).can.answer]).toEqual([false, true]);
+    const again = await answer(lena.id, first.id, "accept");
+    expect([statusOf(again), bodyOf<{ error: string }>(again).error]).toEqual([400, "You have already answered."]);
+    expect(statusOf(await answer(ravi.id, first.id, "decline", "No room this term"))).toBe(302);
+    const reasonFor = async (personId: string) => (await page(personId, first.id)).pair.declineReason;
+    expect([await reasonFor(admin.id), await reasonFor(ravi.id), await reasonFor(lena.id)]).toEqual(["No room this term", "No room this term", null]);
+    expect((await page(lena.id, first.id)).pair.declinedBy).toBe("mentor");
+
+    // Nora declines before Omar answers: the pair no longer waits for his answer.
+    expect(statusOf(await answer(nora.id, second.id, "decline"))).toBe(302);
+    expect((await page(omar.id, second.id)).can.answer).toBe(false);
+    const late = await answer(omar.id, second.id, "accept");
+    expect([statusOf(late), bodyOf<{ error: string }>(late).error]).toEqual([400, "This pair is not waiting for an answer."]);
+    expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: second.id }, select: { status: true, menteeAnswer: true } })).toEqual({ status: "declined", menteeAnswer: null });
+  });
+
+  test("a pulse is answered by the pair's two people only: an admin, who reads the pair, answers none", async () => {
+    const { admin, lena, ravi, programmeId } = await programmeWithOptIns();
+    const { id: pairId } = await db.mentorshipPair.create({
+      data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "active", source: "proposed", fit: 2, factors: "[]", menteeAnswer: "accepted", mentorAnswer: "accepted", activeSince: new Date(Date.now() - 35 * 86_400_000) },
+      select: { id: true },
+    });
+    const pulse = async (personId: string) =>
+      call(async () => pairAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}`, personId, { method: "POST", body: new URLSearchParams({ intent: "pulse", checkpoint: "30", usefulness: "4", comfort: "5" }) }), { programmeId, pairId })));
+    const refused = await pulse(admin.id);
+    expect([statusOf(refused), bodyOf<{ error: string }>(refused).error]).toEqual([400, "That pulse is not open for you to answer."]);
+    // The 30-day pulse is open: Lena answers it.
+    expect(statusOf(await pulse(lena.id))).toBe(302);
+    expect(await db.mentorshipPulse.findMany({ where: { pairId }, select: { respondentId: true } })).toEqual([{ respondentId: lena.id }]);
+  });
+
   test("a pair's page, route by route: goals, notes and pulses are the pair's and the admins'; the mentor sees no figure from the mentee's reviews; a check-in reaches admins only when shared", async () => {
     const { admin, sam, lena, ravi, nora, programmeId } = await programmeWithOptIns();
     // Lena has assessed herself, so she reads her manager's reviews, and the figures drawn from them are hers to see.

@@ -140,4 +140,25 @@ describe("opting in", () => {
     expect(statusOf(await call(async () => programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, lena.id), { programmeId }))))).toBe(200);
     expect(statusOf(await join())).toBe(400);
   });
+
+  test("someone who joined and has moved to a team the programme is not open to still sees it, but no longer changes or withdraws their opt-in: it is not open to them", async () => {
+    const { lena, teams, programmeId } = await setUp();
+    await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { openTo: "teams", teamIds: JSON.stringify([teams.checkout.id]) } });
+    const post = async (fields: Record<string, string>, goals: string[] = []) => {
+      const body = new URLSearchParams(fields);
+      for (const goal of goals) body.append("goals", goal);
+      return call(async () => joinAction(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id, { method: "POST", body }), { programmeId })));
+    };
+    expect(statusOf(await post({ timeZone: "" }, ["testing"]))).toBe(302);
+    // Still on the ladder at her level, choosing goals of the level she works towards: only her team keeps her out now.
+    await db.user.update({ where: { id: lena.id }, data: { teamId: teams.search.id } });
+    const page = bodyOf<Awaited<ReturnType<typeof programmeLoader>>>(await programmeLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}`, lena.id), { programmeId })));
+    expect(page.canOptIn).toBe(false);
+    for (const refused of [await post({ timeZone: "" }, ["testing", "system-design"]), await post({ intent: "withdraw" })]) {
+      expect([statusOf(refused), bodyOf<{ message: string }>(refused).message]).toEqual([400, "This programme is not open to you."]);
+    }
+    expect(await db.mentorshipParticipant.findMany({ where: { programmeId, userId: lena.id }, select: { role: true, competencies: true } })).toEqual([{ role: "mentee", competencies: '["testing"]' }]);
+    const form = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
+    expect([form.open, form.closedReason, form.joined]).toEqual([false, "This programme is not open to you.", true]);
+  });
 });
