@@ -271,6 +271,20 @@ describe("nothing hidden can be worked out from two readings", () => {
 });
 
 /** The reviewer answers some of the competencies asked, each with a random rating and an example, and submits. */
+/** Each request answered in a random order, the page read before any answer and after each: what a reader saw, and whose answer came before each reading. */
+async function readAfterEachAnswer(random: () => number, requests: Parameters<typeof answerAtRandom>[1][], read: () => Promise<string>) {
+  const order = requests.map((request) => ({ request, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.request);
+  const before = await read();
+  const readings: string[] = [];
+  const authors: string[] = [];
+  for (const [index, request] of order.entries()) {
+    await answerAtRandom(random, request, index);
+    readings.push(await read());
+    authors.push(request.reviewer.id);
+  }
+  return { before, readings, authors };
+}
+
 async function answerAtRandom(random: () => number, request: { id: string; reviewer: { id: string; name: string; email: string; isAdmin: boolean } }, minute: number) {
   const reviewer = { ...request.reviewer, isHiringAdmin: false };
   const page = await answerPage(reviewer, request.id);
@@ -330,19 +344,11 @@ describe("answers read one more at a time", () => {
       });
       await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: false, upward: true, dueOn: "2026-06-30", minPeers: 3, maxPeers: 7, reviewCap: 5 }));
       const requests = await db.feedbackRequest.findMany({ where: { cycleId: cycle.id, channel: "upward", subjectId: manager.id }, include: { reviewer: true } });
-      const order = requests.map((request) => ({ request, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.request);
       const read = async () =>
         JSON.stringify(
           bodyOf<{ upward: unknown }>(await personFeedbackRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${cycle.id}/people/${manager.id}`, boss.id), { cycleId: cycle.id, personId: manager.id }))).upward,
         );
-      const before = await read();
-      const readings: string[] = [];
-      const authors: string[] = [];
-      for (const [index, request] of order.entries()) {
-        await answerAtRandom(random, request, index);
-        readings.push(await read());
-        authors.push(request.reviewerId);
-      }
+      const { before, readings, authors } = await readAfterEachAnswer(random, requests, read);
       expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before), `seed ${seed}`).toEqual([]);
       changes += new Set(readings).size;
     }
@@ -374,19 +380,11 @@ describe("answers read one more at a time", () => {
       const session = await db.calibrationSession.create({ data: { name: `Peers ${seed}`, cycleId: cycle.id, facilitatorId: admin.id, state: "published", ladderId: "engineering", ladderVersionId, groupFloor: 4 } });
       await db.calibrationEntry.create({ data: { sessionId: session.id, personId: person.id, managerId: manager.id, released: true } });
       const requests = await db.feedbackRequest.findMany({ where: { id: { in: requestIds } }, include: { reviewer: true } });
-      const order = requests.map((request) => ({ request, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.request);
       const read = async () => {
         const body = bodyOf<{ peer: unknown; requests: unknown }>(await personFeedbackRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${cycle.id}/people/${person.id}`, person.id), { cycleId: cycle.id, personId: person.id })));
         return JSON.stringify({ peer: body.peer, requests: body.requests });
       };
-      const before = await read();
-      const readings: string[] = [];
-      const authors: string[] = [];
-      for (const [index, request] of order.entries()) {
-        await answerAtRandom(random, request, index);
-        readings.push(await read());
-        authors.push(request.reviewerId);
-      }
+      const { before, readings, authors } = await readAfterEachAnswer(random, requests, read);
       expect(changesWithFewerThan(readings, authors, ANONYMITY_FLOOR, before), `seed ${seed}`).toEqual([]);
       changes += new Set(readings).size;
     }
