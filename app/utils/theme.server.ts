@@ -12,7 +12,10 @@ const themeCookie = createCookie("rungs_theme", {
 });
 
 export async function getTheme(request: Request): Promise<Theme> {
-  const value = await themeCookie.parse(request.headers.get("Cookie"));
+  const header = request.headers.get("Cookie");
+  // Most requests carry no theme: no parse that can only fail.
+  if (!header?.includes("rungs_theme=")) return "system";
+  const value = await themeCookie.parse(header);
   const parsed = themeSchema.safeParse(value);
   return parsed.success ? parsed.data : "system";
 }
