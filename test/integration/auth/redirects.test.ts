@@ -3,6 +3,7 @@ import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { action as loginAction } from "~/routes/login";
 import { action as themeAction } from "~/routes/theme";
 import { db } from "~/db/client.server";
+import { getTheme } from "~/utils/theme.server";
 import { createPerson } from "../../utils/factories";
 import { routeArgs } from "../../utils/responses";
 
@@ -60,5 +61,14 @@ describe("after switching the theme", () => {
     const response = await switchTheme(redirectTo);
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
+  });
+
+  test("the theme chosen is the one the next page is drawn in, beside other cookies; no cookie or an unknown value is the system's", async () => {
+    const chosen = (await switchTheme("/")).headers.get("Set-Cookie")!.split(";")[0]!;
+    const page = (cookie?: string) => getTheme(new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} }));
+    expect(await page(`rungs_session=abc; ${chosen}`)).toBe("dark");
+    expect(await page()).toBe("system");
+    expect(await page("rungs_session=abc")).toBe("system");
+    expect(await page(`rungs_theme=${encodeURIComponent(btoa(JSON.stringify("neon")))}`)).toBe("system");
   });
 });
