@@ -299,10 +299,12 @@ export async function setCandidateInvitations(viewer: Viewer, loopId: string, se
 /** Takes an interviewer off the loop while they have no scorecard for it. */
 export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
   const interview = loop.interviews.find((candidate) => candidate.id === interviewId);
   if (!interview) throw new NotFoundError("This loop has no such interview.");
-  if (!canRemoveInterview(viewer, loop.access, interview.interviewerId)) throw new ForbiddenError("Submit your own scorecard first: until then, whether others have written theirs is hidden from you.");
+  if (!canRemoveInterview(viewer, loop.access, interview.interviewerId)) {
+    if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
+    throw new ForbiddenError("Submit your own scorecard first: until then, whether others have written theirs is hidden from you.");
+  }
   const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
   if (removed.count === 0) throw new ConflictError("A scorecard for this interview exists; the interview stays.");
 }

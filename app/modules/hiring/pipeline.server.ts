@@ -266,20 +266,23 @@ export async function candidatePipeline(
   viewer: Viewer,
   loop: { id: string; opening: { id: string }; access: Pick<LoopAccess, "adminIds" | "interviews">; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } },
 ) {
-  if (!managesOpening(viewer, loop.access)) return null;
-  // This loop's interviews are known. Of the candidate's other loops in the opening (usually none)
-  // the rule asks only whether the viewer holds an interview there whose card is not in: one read,
-  // where the loops with their interviews and cards were a statement each on SQLite, even when empty.
+  // This loop's interviews are known, and another loop can only hide the pipeline: when this one
+  // does (an interviewer, or a hiring admin who owes a card here), nothing more is read.
+  const here: CandidateAccess = {
+    adminIds: loop.access.adminIds,
+    loops: [{ interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) }],
+    purged: loop.candidate.purgedAt !== null,
+  };
+  if (!canSeePipeline(viewer, here)) return null;
+  // Of the candidate's other loops in the opening (usually none) the rule asks only whether the
+  // viewer holds an interview there whose card is not in: one read, where the loops with their
+  // interviews and cards were a statement each on SQLite, even when empty.
   const [pendingElsewhere, moves] = await Promise.all([
     pendingInterviewElsewhere(viewer.id, loop.candidate.id, loop.opening.id, loop.id),
     candidateMoves(loop.candidate.id),
   ]);
-  const loops = [
-    { interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) },
-    // Loops where the viewer's cards are all in ask nothing of the rule, so they are left out.
-    ...(pendingElsewhere ? [{ interviews: [{ interviewerId: viewer.id, submitted: false }] }] : []),
-  ];
-  const access: CandidateAccess = { adminIds: loop.access.adminIds, loops, purged: loop.candidate.purgedAt !== null };
+  // Loops where the viewer's cards are all in ask nothing of the rule, so they are left out.
+  const access: CandidateAccess = pendingElsewhere ? { ...here, loops: [...here.loops, { interviews: [{ interviewerId: viewer.id, submitted: false }] }] } : here;
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);
   return { stage: PIPELINE_STAGE_LABELS[stage], since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };

@@ -134,12 +134,21 @@ export function canRecordDissent(viewer: HiringViewer, loop: LoopAccess): boolea
 }
 
 /**
+ * An interview's page, its drafts and its cards are its interviewer's alone: to anyone else, those
+ * who manage the opening included, the interview does not exist (they read submitted cards on the
+ * loop's pages, as `visibleScorecards` allows).
+ */
+export function isOwnInterview(viewer: HiringViewer, interviewerId: string): boolean {
+  return viewer.id === interviewerId;
+}
+
+/**
  * An interviewer writes, submits and amends only the cards of their own interviews, and only until
  * the decision: the debrief the decision was taken on stays as it was, and the candidate's data
  * may be purged after it.
  */
 export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
-  return viewer.id === interviewerId && !loop.purged && !loop.decided && !loop.withdrawn;
+  return isOwnInterview(viewer, interviewerId) && !loop.purged && !loop.decided && !loop.withdrawn;
 }
 
 /** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews in that stage. */

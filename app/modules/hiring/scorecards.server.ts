@@ -8,7 +8,7 @@ import { openingLadder, requireVisibleLoop } from "./access.server";
 import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
 import { cardSelect, PURGED_NAME } from "./loops.server";
-import { canWriteScorecard, loopStateFor, toldOfDecision, type HiringViewer, type LoopAccess } from "./policy";
+import { canWriteScorecard, isOwnInterview, loopStateFor, toldOfDecision, type HiringViewer, type LoopAccess } from "./policy";
 import { amendmentDiff, scorecardSchema } from "./scorecard";
 import { scorecardInput, scorecardValues, scorecardWrites, validateScorecardChanges, type ScorecardRules } from "./scorecard-draft";
 import * as clock from "~/platform/clock.server";
@@ -35,7 +35,7 @@ const locked = (message: string) => ({ status: 409 as const, body: { ok: false a
 /** The interview, its loop's access facts, the stage's competencies and the rules a card is checked against. NotFoundError unless it is the viewer's own interview. */
 async function ownInterview(viewer: Viewer, interviewId: string) {
   const interview = await db.hiringInterview.findUnique({ where: { id: interviewId }, select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true } });
-  if (!interview || interview.interviewerId !== viewer.id) throw new NotFoundError("We could not find that interview.");
+  if (!interview || !isOwnInterview(viewer, interview.interviewerId)) throw new NotFoundError("We could not find that interview.");
   const loop = await requireVisibleLoop(viewer, interview.loopId);
   const stage = loop.opening.stages.find((candidate) => candidate.id === interview.stageId);
   if (!stage) throw new NotFoundError("We could not find that interview.");

@@ -148,8 +148,11 @@ describe("independence of interviewers", () => {
     const facts = await setUp();
     const graceLoop = await textOf(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
     expect(graceLoop).toContain("BEN-SECRET-EVIDENCE on system-design");
-    // Ana's draft is hers alone, even for the hiring admin.
+    // Ana's draft is hers alone, even for the hiring admin: on the loop's page and in its export.
     expect(graceLoop).not.toContain("ANA-OWN-EVIDENCE");
+    const graceCsv = await textOf(await exportLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}/export`, facts.grace.id), { loopId: facts.loopId })));
+    expect(graceCsv).toContain("BEN-SECRET-EVIDENCE on system-design");
+    expect(graceCsv).not.toContain("ANA-OWN-EVIDENCE");
     await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 2, "ANA-EVIDENCE", "no");
     const loop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ana.id), { loopId: facts.loopId })));
     expect(loop.cards.map((card) => [card.author, card.recommendation])).toEqual([

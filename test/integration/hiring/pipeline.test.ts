@@ -137,6 +137,11 @@ describe("the pipeline", () => {
     // Ana interviews Casey: she knows the candidate, but moving is not hers.
     expect(statusOf(await move(facts, facts.ana.id, { candidateId: casey.id, to: "rejected", reason: "interviews" }))).toBe(403);
     expect(statusOf(await call(async () => pipelineAction(routeArgs(await post(`/hiring/openings/${facts.openingId}/pipeline`, facts.ana.id, { intent: "start-loop", candidateId: casey.id }), { openingId: facts.openingId }))))).toBe(403);
+    // Nor once her card is in: the pipeline is the opening's hiring admins', not the panel's.
+    await scoreAndSubmit(facts.ana, facts.anaInterview, ["code-quality", "testing"], 3, "ANA", "yes");
+    const refused = await move(facts, facts.ana.id, { candidateId: casey.id, to: "rejected", reason: "interviews" });
+    expect([statusOf(refused), bodyOf<{ message: string }>(refused).message]).toEqual([403, "Only the opening's hiring admins move candidates."]);
+    expect(bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ana.id), { loopId: facts.loopId }))).pipeline).toBeNull();
     // The board is the opening's: for interviewers, other hiring admins and strangers it does not exist.
     for (const userId of [facts.ana.id, facts.olga.id, facts.stranger.id]) {
       expect(statusOf(await call(async () => pipelineLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}/pipeline`, userId), { openingId: facts.openingId }))))).toBe(404);

@@ -8,7 +8,7 @@ import { loader as trackLoader } from "~/routes/ladders.$ladderId.tracks.$trackI
 import { loader as versionsLoader } from "~/routes/ladders.$ladderId.versions";
 import { loader as statusLoader } from "~/routes/admin.ladders";
 import { db } from "~/db/client.server";
-import { createPerson } from "../../utils/factories";
+import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
@@ -122,7 +122,7 @@ describe("ladder pages", () => {
     expect(hits.every((hit) => `${hit.text} ${hit.examples.join(" ")} ${hit.competencyName}`.toLowerCase().includes("incident"))).toBe(true);
   });
 
-  test("the competency page carries interview material with an anchor per scale point, for hiring admins and interviewers only", async () => {
+  test("the competency page carries interview material with an anchor per scale point, for admins, hiring admins and interviewers only", async () => {
     const params = { ladderId: "engineering", competencyId: "system-design" };
     const url = "/ladders/engineering/competencies/system-design";
     const viewOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof competencyLoader>>>(await competencyLoader(routeArgs(await signedInRequest(url, userId), params))).view;
@@ -130,6 +130,9 @@ describe("ladder pages", () => {
     const view = await viewOf(hiringAdmin.id);
     expect(view.tracks.map((t) => t.id)).toEqual(["ic", "tech-lead"]);
     expect(view.interview?.anchors.map((a) => a.value)).toEqual([1, 2, 3, 4]);
+    // An admin who holds no hiring role and no interview reads it too.
+    const admin = await createAdmin();
+    expect((await viewOf(admin.id)).interview?.questions.length).toBeGreaterThan(0);
     // Candidates could be engineers of the company: without an interview to hold, no questions.
     const engineer = await createPerson();
     expect((await viewOf(engineer.id)).interview).toBeNull();
