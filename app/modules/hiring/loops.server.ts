@@ -26,6 +26,8 @@ import {
   managesOpening,
   visibleScorecards,
   canJoinPanel,
+  canLinkHire,
+  linkHireRefusal,
 } from "./policy";
 import * as clock from "~/platform/clock.server";
 
@@ -186,7 +188,7 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
       manage: canManageLoop(viewer, access),
       decide: canRecordDecision(viewer, access),
       dissent: canRecordDissent(viewer, access),
-      linkHire: canManageLoop(viewer, access) && seesOthers && (loop.decision === "hire" || loop.decision === "hire-other-level"),
+      linkHire: canLinkHire(viewer, access, loop.decision),
     },
     /** The candidate's place in the pipeline and its moves, for those who may see it (policy's canSeePipeline). */
     pipeline: await candidatePipeline(viewer, loop),
@@ -353,12 +355,9 @@ export async function recordDissent(viewer: Viewer, loopId: string, text: string
 /** Links a hire to the person they became, so the validity loop can follow their reviews; a candidate at the offer stage is then hired. */
 export async function linkHire(viewer: Viewer, loopId: string, email: string, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  // A hiring admin whose own card is still owed is not told the decision, so not asked to link a hire either.
-  if (!canManageLoop(viewer, loop.access) || !canSeeOthersScorecards(viewer, loop.access) || (loop.decision !== "hire" && loop.decision !== "hire-other-level")) {
-    throw new ConflictError("Only a hire is linked to a person, by a hiring admin of the opening.");
-  }
   const stage = loop.candidate.pipelineStage;
-  if (stage !== "offer" && stage !== "hired") throw new ConflictError("Only a candidate at the offer stage or hired is linked to a person.");
+  const refusal = linkHireRefusal(viewer, loop.access, { decision: loop.decision, stage });
+  if (refusal) throw new ConflictError(refusal);
   const person = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!person) return { ok: false, fieldErrors: { email: ["Nobody has that email. Once they have an account, link them here."] } };
   const other = await db.hiringCandidate.findFirst({ where: { hiredPersonId: person.id, id: { not: loop.candidate.id } }, select: { id: true } });

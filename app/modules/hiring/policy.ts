@@ -133,6 +133,27 @@ export function canRecordDissent(viewer: HiringViewer, loop: LoopAccess): boolea
   return loop.decided && !loop.purged && canSeeDebrief(viewer, loop);
 }
 
+/** A recorded decision to hire, at the level planned or another. */
+function isHireDecision(decision: string | null): boolean {
+  return decision === "hire" || decision === "hire-other-level";
+}
+
+/**
+ * Linking a hire to the person they became: the opening's hiring admins, on a loop not purged,
+ * once they may read the other cards (one whose own card is still owed is not told the decision),
+ * and only when the decision was to hire.
+ */
+export function canLinkHire(viewer: HiringViewer, loop: LoopAccess, decision: string | null): boolean {
+  return canManageLoop(viewer, loop) && canSeeOthersScorecards(viewer, loop) && isHireDecision(decision);
+}
+
+/** Why a hire cannot be linked now, or null: besides who may, the candidate took the offer (at the offer stage, or hired). */
+export function linkHireRefusal(viewer: HiringViewer, loop: LoopAccess, facts: { decision: string | null; stage: string }): string | null {
+  if (!canLinkHire(viewer, loop, facts.decision)) return "Only a hire is linked to a person, by a hiring admin of the opening.";
+  if (facts.stage !== "offer" && facts.stage !== "hired") return "Only a candidate at the offer stage or hired is linked to a person.";
+  return null;
+}
+
 /**
  * An interview's page, its drafts and its cards are its interviewer's alone: to anyone else, those
  * who manage the opening included, the interview does not exist (they read submitted cards on the

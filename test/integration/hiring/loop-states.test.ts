@@ -152,4 +152,36 @@ describe("a loop once decided, withdrawn or purged", () => {
     expect(statusOf(dissent)).toBe(409);
     expect(await db.hiringDissent.count({ where: { loopId } })).toBe(0);
   });
+
+  test("linking a hire: only the opening's hiring admins, only after a decision to hire, only once the candidate took the offer; each refusal changes nothing", async () => {
+    const noHire = await hiringSetUp();
+    await submitBoth(noHire);
+    expect(statusOf(await onDebrief(noHire.loopId, noHire.grace.id, { intent: "decide", decision: "no-hire", rationale: "Not now" }))).toBe(200);
+    const joined = await createPerson({ name: "Casey Joined" });
+    expect((await loopPage(noHire.loopId, noHire.grace.id)).can.linkHire).toBe(false);
+    const notAHire = await onLoop(noHire.loopId, noHire.grace.id, { intent: "link-hire", email: joined.email });
+    expect([statusOf(notAHire), bodyOf<{ message: string }>(notAHire).message]).toEqual([409, "Only a hire is linked to a person, by a hiring admin of the opening."]);
+    expect((await candidateOf(noHire.loopId)).hiredPersonId).toBeNull();
+
+    const hire = await hiringSetUp();
+    await submitBoth(hire);
+    // A hire at another level than the opening's is a hire too.
+    expect(statusOf(await onDebrief(hire.loopId, hire.grace.id, { intent: "decide", decision: "hire-other-level", levelId: "ic4", rationale: "Yes, one level up" }))).toBe(200);
+    // Ben interviewed and reads the debrief, but does not manage the opening.
+    expect((await loopPage(hire.loopId, hire.ben.id)).can.linkHire).toBe(false);
+    const byInterviewer = await onLoop(hire.loopId, hire.ben.id, { intent: "link-hire", email: joined.email });
+    expect(statusOf(byInterviewer)).toBe(409);
+    expect((await candidateOf(hire.loopId)).hiredPersonId).toBeNull();
+    // The candidate stepped back from the offer (written straight: the pipeline's own moves are tested elsewhere).
+    const candidate = await candidateOf(hire.loopId);
+    await db.hiringCandidate.update({ where: { id: candidate.id }, data: { pipelineStage: "interviews" } });
+    expect((await loopPage(hire.loopId, hire.grace.id)).can.linkHire).toBe(true);
+    const notTaken = await onLoop(hire.loopId, hire.grace.id, { intent: "link-hire", email: joined.email });
+    expect([statusOf(notTaken), bodyOf<{ message: string }>(notTaken).message]).toEqual([409, "Only a candidate at the offer stage or hired is linked to a person."]);
+    expect((await candidateOf(hire.loopId)).hiredPersonId).toBeNull();
+    await db.hiringCandidate.update({ where: { id: candidate.id }, data: { pipelineStage: "offer" } });
+    const linked = await onLoop(hire.loopId, hire.grace.id, { intent: "link-hire", email: joined.email });
+    expect(statusOf(linked)).toBe(200);
+    expect(await candidateOf(hire.loopId)).toMatchObject({ hiredPersonId: joined.id, pipelineStage: "hired" });
+  });
 });
