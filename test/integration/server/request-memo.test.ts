@@ -1,0 +1,67 @@
+// One session read per request (decision 006): the root loader and the page's loaders, run by the
+// real React Router handler, share who is signed in and the to-do list; a form post reads afresh.
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { countStatements } from "~/db/statement-count.server";
+import { handleError } from "~/entry.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import * as root from "~/root";
+import * as home from "~/routes/_index";
+import { memoForRequest } from "~/utils/request-memo.server";
+import { contextWith } from "~/utils/server-facts";
+import { createPerson } from "../../utils/factories";
+import { listen } from "../../utils/http-server";
+
+const build = {
+  mode: "production",
+  entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }), handleError } },
+  routes: {
+    root: { id: "root", parentId: undefined, path: "", index: false, caseSensitive: undefined, module: root },
+    "routes/_index": { id: "routes/_index", parentId: "root", path: undefined, index: true, caseSensitive: undefined, module: home },
+  },
+  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
+  publicPath: "/",
+  assetsBuildDirectory: "build/client",
+  future: {},
+  ssr: true,
+  isSpaMode: false,
+  prerender: [],
+  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
+} as unknown as ServerBuild;
+
+let server: Awaited<ReturnType<typeof listen>>;
+beforeAll(async () => {
+  const app = express();
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  server = await listen(app);
+});
+afterAll(async () => server.close());
+
+const sessionReads = (statements: string[]) => statements.filter((sql) => sql.includes('FROM "Session" s JOIN "User" u')).length;
+/** The to-do list's read of the person's own cycles: once per list worked out. */
+const todoReads = (statements: string[]) => statements.filter((sql) => sql.includes("SELECT 'own' AS kind")).length;
+
+describe("the loaders of one request", () => {
+  test("the home page and its .data read the session, and work out the to-do list, once for the root and the page together; a new request reads again", async () => {
+    const person = await createPerson();
+    const cookie = (await startSession(person.id)).split(";")[0]!;
+    for (const path of ["/", "/_.data"]) {
+      const { result, statements } = await countStatements(() => server.send("GET", path, { Cookie: cookie }));
+      expect(result.status, path).toBe(200);
+      expect(sessionReads(statements), path).toBe(1);
+      expect(todoReads(statements), path).toBe(1);
+    }
+  });
+
+  test("a form post works out each answer afresh (its action may have changed it); a GET shares within itself only", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const post = new Request("http://localhost/", { method: "POST" });
+    expect([await memoForRequest(post, "answer", compute), await memoForRequest(post, "answer", compute)]).toEqual([1, 2]);
+    const get = new Request("http://localhost/");
+    expect([await memoForRequest(get, "answer", compute), await memoForRequest(get, "answer", compute)]).toEqual([3, 3]);
+    expect(await memoForRequest(new Request("http://localhost/"), "answer", compute)).toBe(4);
+  });
+});
