@@ -1,6 +1,5 @@
 // The cross-site refusal in front of React Router, as server/index.ts mounts it, with a real page's action (sign-in) behind it.
 import { createRequestHandler } from "@react-router/express";
-import type { ServerBuild } from "react-router";
 import express from "express";
 import { contextWith } from "~/utils/server-facts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -13,28 +12,14 @@ import * as scim from "~/routes/scim.v2.$";
 import * as unsubscribe from "~/routes/unsubscribe";
 import { CROSS_SITE_MESSAGE, refuseCrossSiteWrites } from "../../../server/cross-site";
 import { listen } from "../../utils/http-server";
+import { route, serverBuild } from "../../utils/server-build";
 
-function route(id: string, path: string | undefined, module: Record<string, unknown>) {
-  return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };
-}
-const build = {
-  mode: "production",
-  entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }) } },
-  routes: {
-    root: route("root", "", { default: () => null }),
-    "routes/login": route("routes/login", "login", login),
-    "routes/unsubscribe": route("routes/unsubscribe", "unsubscribe", unsubscribe),
-    "routes/scim.v2.$": route("routes/scim.v2.$", "scim/v2/*", scim),
-  },
-  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {},
-  ssr: true,
-  isSpaMode: false,
-  prerender: [],
-  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
-} as unknown as ServerBuild;
+const build = serverBuild({
+  root: route("root", "", { default: () => null }),
+  "routes/login": route("routes/login", "login", login),
+  "routes/unsubscribe": route("routes/unsubscribe", "unsubscribe", unsubscribe),
+  "routes/scim.v2.$": route("routes/scim.v2.$", "scim/v2/*", scim),
+});
 
 function appTrusting(proxies: number) {
   const app = express();

@@ -1,6 +1,5 @@
 // `?_data=` requests (the data protocol of Remix before single fetch) in front of the real React Router handler and the app's own error handler.
 import { createRequestHandler } from "@react-router/express";
-import type { ServerBuild } from "react-router";
 import express from "express";
 import { contextWith } from "~/utils/server-facts";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -8,23 +7,9 @@ import { handleError } from "~/entry.server";
 import * as login from "~/routes/login";
 import { DATA_PARAMETER_MESSAGE, refuseDataParameter } from "../../../server/data-requests";
 import { listen } from "../../utils/http-server";
+import { route, serverBuild } from "../../utils/server-build";
 
-function route(id: string, path: string | undefined, module: Record<string, unknown>) {
-  return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };
-}
-const build = {
-  mode: "production",
-  entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }), handleError } },
-  routes: { root: route("root", "", { default: () => null }), "routes/login": route("routes/login", "login", login) },
-  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {},
-  ssr: true,
-  isSpaMode: false,
-  prerender: [],
-  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
-} as unknown as ServerBuild;
+const build = serverBuild({ root: route("root", "", { default: () => null }), "routes/login": route("routes/login", "login", login) }, { handleError });
 
 let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 // One session read per request (decision 006): the root loader and the page's loaders, run by the
 // real React Router handler, share who is signed in and the to-do list; a form post reads afresh.
 import { createRequestHandler } from "@react-router/express";
-import type { ServerBuild } from "react-router";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { countStatements } from "~/db/statement-count.server";
@@ -13,23 +12,9 @@ import { memoForRequest } from "~/utils/request-memo.server";
 import { contextWith } from "~/utils/server-facts";
 import { createPerson } from "../../utils/factories";
 import { listen } from "../../utils/http-server";
+import { route, serverBuild } from "../../utils/server-build";
 
-const build = {
-  mode: "production",
-  entry: { module: { default: (_request: Request, status: number, headers: Headers) => new Response("<!doctype html>", { status, headers }), handleError } },
-  routes: {
-    root: { id: "root", parentId: undefined, path: "", index: false, caseSensitive: undefined, module: root },
-    "routes/_index": { id: "routes/_index", parentId: "root", path: undefined, index: true, caseSensitive: undefined, module: home },
-  },
-  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {},
-  ssr: true,
-  isSpaMode: false,
-  prerender: [],
-  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
-} as unknown as ServerBuild;
+const build = serverBuild({ root: route("root", "", root), "routes/_index": route("routes/_index", undefined, home, { index: true }) }, { handleError });
 
 let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {

@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
-import { data, type ServerBuild } from "react-router";
+import { data } from "react-router";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { noStoreByDefault } from "../../../server/cache-control";
 import { listen } from "../../utils/http-server";
+import { route, serverBuild } from "../../utils/server-build";
 
 /**
  * A React Router build of a few routes that answer the ways Rungs' do (a page and its data
@@ -14,21 +15,9 @@ import { listen } from "../../utils/http-server";
  * redirects, a page that is not found), behind React Router's Express adapter, in the
  * order of server/index.ts: built assets first, then React Router.
  */
-function route(id: string, path: string | undefined, module: Record<string, unknown>) {
-  return { id, parentId: id === "root" ? undefined : "root", path, index: false, caseSensitive: undefined, module };
-}
 const page = () => null;
-const build = {
-  mode: "production",
-  entry: {
-    module: {
-      default: (_request: Request, status: number, headers: Headers) => {
-        headers.set("Content-Type", "text/html; charset=utf-8");
-        return new Response("<!doctype html><h1>Rungs</h1>", { status, headers });
-      },
-    },
-  },
-  routes: {
+const build = serverBuild(
+  {
     root: route("root", "", { default: page, loader: () => ({ viewer: "Sam" }) }),
     "routes/team": route("routes/team", "team", { default: page, loader: () => ({ reports: ["Lena", "Omar"] }) }),
     "routes/options": route("routes/options", "admin/team-options", {
@@ -48,15 +37,13 @@ const build = {
       },
     }),
   },
-  assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {},
-  ssr: true,
-  isSpaMode: false,
-  prerender: [],
-  routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
-} as unknown as ServerBuild;
+  {
+    document: (_request, status, headers) => {
+      headers.set("Content-Type", "text/html; charset=utf-8");
+      return new Response("<!doctype html><h1>Rungs</h1>", { status, headers });
+    },
+  },
+);
 
 function app() {
   const assets = mkdtempSync(path.join(tmpdir(), "rungs-assets-"));

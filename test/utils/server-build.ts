@@ -1,0 +1,32 @@
+import type { ServerBuild } from "react-router";
+
+type RouteModule = Record<string, unknown>;
+
+/** A route of a hand-made build: under the root unless it is the root; `index` for a folder's own page. */
+export function route(id: string, path: string | undefined, module: RouteModule, { index = false }: { index?: boolean } = {}) {
+  return { id, parentId: id === "root" ? undefined : "root", path, index, caseSensitive: undefined, module };
+}
+
+type Document = (request: Request, status: number, headers: Headers) => Response;
+
+/**
+ * A React Router server build of a few routes, for tests that drive the real request handler
+ * (`@react-router/express`) without building the app: the document is whatever `document`
+ * answers (by default an empty page), with the entry's `handleError` when given.
+ */
+export function serverBuild(routes: Record<string, ReturnType<typeof route>>, entry: { document?: Document; handleError?: unknown } = {}): ServerBuild {
+  const document: Document = entry.document ?? ((_request, status, headers) => new Response("<!doctype html>", { status, headers }));
+  return {
+    mode: "production",
+    entry: { module: { default: document, ...(entry.handleError ? { handleError: entry.handleError } : {}) } },
+    routes,
+    assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
+    publicPath: "/",
+    assetsBuildDirectory: "build/client",
+    future: {},
+    ssr: true,
+    isSpaMode: false,
+    prerender: [],
+    routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
+  } as unknown as ServerBuild;
+}
