@@ -11,6 +11,7 @@ import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
 import { withDomainErrors } from "./utils/http.server";
+import { shareLookupsWithinRequest } from "./utils/request-memo.server";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -18,6 +19,9 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export const meta: Route.MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+
+/** The loaders of one page view share what they look up per request (who is signed in). */
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };

@@ -1,34 +1,23 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { MiddlewareFunction } from "react-router";
+
 /**
  * Work shared by the loaders of one request. React Router runs the root loader and the page's
- * loaders side by side, handing each the same Request, and each asks who is signed in; they get
- * one answer from one database read, kept with what it belongs to (the Request, or the signed-in
- * answer drawn from it) and dropped with it. Only GET and HEAD share: a form posted without
- * JavaScript runs its action and then the loaders in one request, and what the action changed must
- * be read again. A loader called on its own (in a test) computes afresh, as no one shares its Request.
- *
- * Kept beside the object rather than in an AsyncLocalStorage scope opened by a root middleware: the
- * same sharing with no scope to open around every request, and no framework feature to keep it.
+ * loaders side by side, and each asks who is signed in; within a scope they get one answer
+ * from one database read. The root route's middleware opens a scope for each GET
+ * (`shareLookupsWithinRequest`): no action runs in those, so nothing a loader reads can change
+ * under it. Outside a scope (actions, tests calling a loader directly) every call computes afresh.
  */
-const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
+const scope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 
-const shared = (request: Request) => request.method === "GET" || request.method === "HEAD";
-
-function memoOn<T>(owner: object, key: string, compute: () => Promise<T>): Promise<T> {
-  const memo = memos.get(owner) ?? memos.set(owner, new Map()).get(owner)!;
+export function memoForRequest<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const memo = scope.getStore();
+  if (!memo) return compute();
   let value = memo.get(key) as Promise<T> | undefined;
   if (!value) memo.set(key, (value = compute()));
   return value;
 }
 
-/** What `compute` answers for this request, worked out once for GET and HEAD. */
-export function memoForRequest<T>(request: Request, key: string, compute: () => Promise<T>): Promise<T> {
-  return shared(request) ? memoOn(request, key, compute) : compute();
-}
-
-/**
- * What `compute` answers about an object a request's loaders share (the signed-in answer of a GET:
- * one object for all of them), worked out once for as long as that object lives.
- */
-export function memoForShared<T>(owner: object, key: string, compute: () => Promise<T>): Promise<T> {
-  return memoOn(owner, key, compute);
-}
+/** The root middleware: the loaders of one page view (or its `.data` request) share one scope. */
+export const shareLookupsWithinRequest: MiddlewareFunction<Response> = ({ request }, next) =>
+  request.method === "GET" || request.method === "HEAD" ? scope.run(new Map(), next) : next();

@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import { chunks } from "~/utils/chunks";
-import { memoForShared } from "~/utils/request-memo.server";
+import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
 import { keepTodoCount } from "./kept-count.server";
 import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "./todo";
@@ -73,11 +73,10 @@ type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
 
 /**
  * The person's to-do list for this request, worked out once however many loaders ask (the home
- * page's list and the navigation's figure: on a GET they share one signed-in answer), with the kept
- * count brought up to date when it differs.
+ * page's list and the navigation's figure), with the kept count brought up to date when it differs.
  */
 export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]> {
-  return memoForShared(signedIn, "todo", async () => {
+  return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
     const items = await todoFor(signedIn.viewer, now);
     if (!keptCountHolds(signedIn.todoCount, items.length, now)) await keepTodoCount(signedIn.viewer.id, items.length, now);
     return items;

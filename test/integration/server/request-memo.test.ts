@@ -1,5 +1,5 @@
 // One session read per request (decision 006): the root loader and the page's loaders, run by the
-// real React Router handler, share who is signed in and the to-do list; a form post reads afresh.
+// real React Router handler with the root's middleware, share who is signed in and the to-do list.
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -8,7 +8,6 @@ import { handleError } from "~/entry.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as root from "~/root";
 import * as home from "~/routes/_index";
-import { memoForRequest } from "~/utils/request-memo.server";
 import { contextWith } from "~/utils/server-facts";
 import { createPerson } from "../../utils/factories";
 import { listen } from "../../utils/http-server";
@@ -38,15 +37,5 @@ describe("the loaders of one request", () => {
       expect(sessionReads(statements), path).toBe(1);
       expect(todoReads(statements), path).toBe(1);
     }
-  });
-
-  test("a form post works out each answer afresh (its action may have changed it); a GET shares within itself only", async () => {
-    let computed = 0;
-    const compute = async () => ++computed;
-    const post = new Request("http://localhost/", { method: "POST" });
-    expect([await memoForRequest(post, "answer", compute), await memoForRequest(post, "answer", compute)]).toEqual([1, 2]);
-    const get = new Request("http://localhost/");
-    expect([await memoForRequest(get, "answer", compute), await memoForRequest(get, "answer", compute)]).toEqual([3, 3]);
-    expect(await memoForRequest(new Request("http://localhost/"), "answer", compute)).toBe(4);
   });
 });

@@ -31,7 +31,7 @@ export type SignedIn = {
 export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
-  const signedIn = await memoForRequest(request, `signed-in:${sessionId}`, () => validate(sessionId));
+  const signedIn = await memoForRequest(`signed-in:${sessionId}`, () => validate(sessionId));
   if (signedIn?.todoCount && request.method !== "GET" && request.method !== "HEAD") {
     await forgetTodoCount(signedIn.viewer.id);
     return { ...signedIn, todoCount: null };
