@@ -21,6 +21,26 @@ function scopeSql(scope: InsightsScope): Prisma.Sql {
   return Prisma.sql`${reportsBelowSql(scope.managerId)}, scope AS (SELECT id FROM below)`;
 }
 
+/**
+ * `WITH RECURSIVE … scope(id) AS (…)`: everyone who was ever in the scope, for a report that dates
+ * when they were (time in level). Under a manager: walked down from them by every manager anyone had,
+ * now or in their manager history (ManagerChange), so a person who moved out, or whose manager did,
+ * is still read. A manager who was once under one of their own people is left out.
+ */
+function everInScopeSql(scope: InsightsScope): Prisma.Sql {
+  if (scope.kind === "organisation") return scopeSql(scope);
+  return Prisma.sql`WITH RECURSIVE ever(id) AS (
+      SELECT CAST(${scope.managerId} AS TEXT)
+      UNION
+      SELECT edge.id FROM ever JOIN (
+        SELECT id, "managerId" AS manager FROM "User"
+        UNION ALL SELECT "personId", "toManagerId" FROM "ManagerChange"
+        UNION ALL SELECT "personId", "fromManagerId" FROM "ManagerChange"
+      ) edge ON edge.manager = ever.id
+    ),
+    scope AS (SELECT id FROM ever WHERE id <> ${scope.managerId})`;
+}
+
 /** Whether anyone (active) reports to the person, directly. */
 export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
@@ -35,13 +55,15 @@ const personRow = z.object({
   attributes: z.string(),
   team: z.string().nullable(),
   levelSince: sqlDate.nullable(),
+  managerId: z.string().nullable(),
 });
 export type InsightsPerson = z.output<typeof personRow>;
 
+/** Everyone ever in scope (everInScopeSql), with their manager now. */
 export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
   return parseRows(personRow, await readRows(Prisma.sql`
-    ${scopeSql(scope)}
-    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince"
+    ${everInScopeSql(scope)}
+    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince", u."managerId"
     FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
 }
 
@@ -57,12 +79,25 @@ const changeRow = z.object({
 });
 export type LevelChangeRow = z.output<typeof changeRow>;
 
-/** Every level change of the people in scope, each person's in order. */
+/** Every level change of everyone ever in scope, each person's in order. */
 export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
   return parseRows(changeRow, await readRows(Prisma.sql`
-    ${scopeSql(scope)}
+    ${everInScopeSql(scope)}
     SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt", c."fromSince"
     FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
+    ORDER BY c."personId", c."changedAt", c.id`));
+}
+
+const managerChangeRow = z.object({ personId: z.string(), fromManagerId: z.string().nullable(), toManagerId: z.string().nullable(), changedAt: sqlDate });
+export type ManagerChangeRow = z.output<typeof managerChangeRow>;
+
+/** Every change of manager of everyone who was ever under the manager, each person's in order; the organisation's scope never changes, so none. */
+export async function managerChangesInScope(scope: InsightsScope): Promise<ManagerChangeRow[]> {
+  if (scope.kind === "organisation") return [];
+  return parseRows(managerChangeRow, await readRows(Prisma.sql`
+    ${everInScopeSql(scope)}
+    SELECT c."personId", c."fromManagerId", c."toManagerId", c."changedAt"
+    FROM scope JOIN "ManagerChange" c ON c."personId" = scope.id
     ORDER BY c."personId", c."changedAt", c.id`));
 }
 
