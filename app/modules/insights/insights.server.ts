@@ -218,8 +218,8 @@ function lineHistories(people: readonly InsightsPerson[], changes: readonly Mana
   }));
 }
 
-function isInsideNow(spells: readonly Inside[]): boolean {
-  return spells.at(-1)?.until === null;
+function isInsideNow(periods: readonly Inside[]): boolean {
+  return periods.at(-1)?.until === null;
 }
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */

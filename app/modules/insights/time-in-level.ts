@@ -97,7 +97,7 @@ function historyAsOf(person: PersonHistory, at: number): PersonHistory {
 }
 
 function insideAt(person: PersonHistory, at: number): boolean {
-  return !person.inside || person.inside.some((spell) => (spell.since === null || spell.since <= at) && (spell.until === null || at < spell.until));
+  return !person.inside || person.inside.some((period) => (period.since === null || period.since <= at) && (period.until === null || at < period.until));
 }
 
 /**
@@ -123,7 +123,7 @@ export function releasedSpells(people: readonly PersonHistory[], now: number, fl
       if (insideAt(person, stay.seenAt)) contribute(key, { id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
       if (stay.endedAt !== null && insideAt(person, stay.endedAt)) contribute(key, { id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
     }
-    const moves = (person.inside ?? []).flatMap((spell) => [spell.since, spell.until]).filter((at) => at !== null);
+    const moves = (person.inside ?? []).flatMap((period) => [period.since, period.until]).filter((at) => at !== null);
     for (const at of moves) {
       const levels = new Set(placed.filter(({ stay, key }) => key !== null && stay.seenAt <= at).map(({ key }) => key!));
       for (const key of levels) contribute(key, { id: `${person.id}@${at}`, contributor: person.id, at: new Date(at) });
