@@ -6,6 +6,7 @@ import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
+import { insideOrganisation, type Inside, type LineHistory } from "~/modules/people/line-over-time";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
@@ -17,7 +18,21 @@ import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
 import { releasedFunnel, validityOverTime } from "./hiring";
 import { mentoringComparison, type Review } from "./mentoring";
-import { calibrationInScope, hasReports, insightsVersion, pipelineMoves, levelChangesInScope, managerRatingsInScope, menteePairsInScope, menteesInScope, peopleInScope, type LevelChangeRow } from "./queries.server";
+import {
+  calibrationInScope,
+  hasReports,
+  insightsVersion,
+  pipelineMoves,
+  levelChangesInScope,
+  managerChangesInScope,
+  managerRatingsInScope,
+  menteePairsInScope,
+  menteesInScope,
+  peopleInScope,
+  type InsightsPerson,
+  type LevelChangeRow,
+  type ManagerChangeRow,
+} from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { releasedSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
@@ -58,21 +73,24 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
   const floors = personFloors();
-  const [ladders, people, changes, rows, floorOf, mentoring, hiring] = await Promise.all([
+  const [ladders, people, changes, managerChanges, rows, floorOf, mentoring, hiring] = await Promise.all([
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
     peopleInScope(scope),
     levelChangesInScope(scope),
+    managerChangesInScope(scope),
     calibrationInScope(scope),
     floors,
     mentoringView(scope, floors),
     scope.kind === "organisation" ? hiringView(viewer, floor) : null,
   ]);
 
-  // Time in level.
+  // Time in level: a manager's over the people in their organisation when (everyone who ever was is read).
   const changesOf = new Map<string, LevelChangeRow[]>();
   for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  const insideOf = scope.kind === "organisation" ? null : insideOrganisation(scope.managerId, lineHistories(people, managerChanges));
+  const inScope = insideOf ? people.filter((person) => insideOf.has(person.id)) : people;
   const spells = releasedSpells(
-    people.map(
+    inScope.map(
       (person): PersonHistory => ({
         id: person.id,
         createdAt: person.createdAt.getTime(),
@@ -86,6 +104,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
           promotion: isPromotion(ladders, change),
           fromSince: change.fromSince?.getTime() ?? null,
         })),
+        inside: insideOf?.get(person.id),
       }),
     ),
     now,
@@ -149,7 +168,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   return {
     scope: scope.kind,
     floor,
-    people: people.filter((person) => person.deactivatedAt === null).length,
+    people: inScope.filter((person) => person.deactivatedAt === null && (!insideOf || isInsideNow(insideOf.get(person.id)!))).length,
     timeInLevel: tracks,
     cycles: cycles.map(({ id, name }) => ({ id, name })),
     outcomesByCycle: outcomesByCycle(records, cycles, shown),
@@ -186,6 +205,21 @@ async function mentoringView(scope: InsightsScope, floors: Promise<(personId: st
   const reviews = new Map<string, Review[]>();
   for (const review of byAssessment.values()) (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(review);
   return mentoringComparison(mentees, reviews, inProgrammes, await floors);
+}
+
+/** Each person's manager now and their changes of manager, in order. */
+function lineHistories(people: readonly InsightsPerson[], changes: readonly ManagerChangeRow[]): LineHistory[] {
+  const changesOf = new Map<string, ManagerChangeRow[]>();
+  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  return people.map((person) => ({
+    id: person.id,
+    manager: person.managerId,
+    changes: (changesOf.get(person.id) ?? []).map((change) => ({ at: change.changedAt.getTime(), from: change.fromManagerId, to: change.toManagerId })),
+  }));
+}
+
+function isInsideNow(periods: readonly Inside[]): boolean {
+  return periods.at(-1)?.until === null;
 }
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */

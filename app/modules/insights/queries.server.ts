@@ -21,6 +21,26 @@ function scopeSql(scope: InsightsScope): Prisma.Sql {
   return Prisma.sql`${reportsBelowSql(scope.managerId)}, scope AS (SELECT id FROM below)`;
 }
 
+/**
+ * `WITH RECURSIVE … scope(id) AS (…)`: everyone who was ever in the scope, for a report that dates
+ * when they were (time in level). Under a manager: walked down from them by every manager anyone had,
+ * now or in their manager history (ManagerChange), so a person who moved out, or whose manager did,
+ * is still read. A manager who was once under one of their own people is left out.
+ */
+function everInScopeSql(scope: InsightsScope): Prisma.Sql {
+  if (scope.kind === "organisation") return scopeSql(scope);
+  return Prisma.sql`WITH RECURSIVE ever(id) AS (
+      SELECT CAST(${scope.managerId} AS TEXT)
+      UNION
+      SELECT edge.id FROM ever JOIN (
+        SELECT id, "managerId" AS manager FROM "User"
+        UNION ALL SELECT "personId", "toManagerId" FROM "ManagerChange"
+        UNION ALL SELECT "personId", "fromManagerId" FROM "ManagerChange"
+      ) edge ON edge.manager = ever.id
+    ),
+    scope AS (SELECT id FROM ever WHERE id <> ${scope.managerId})`;
+}
+
 /** Whether anyone (active) reports to the person, directly. */
 export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
@@ -35,13 +55,15 @@ const personRow = z.object({
   attributes: z.string(),
   team: z.string().nullable(),
   levelSince: sqlDate.nullable(),
+  managerId: z.string().nullable(),
 });
 export type InsightsPerson = z.output<typeof personRow>;
 
+/** Everyone ever in scope (everInScopeSql), with their manager now. */
 export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
   return parseRows(personRow, await readRows(Prisma.sql`
-    ${scopeSql(scope)}
-    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince"
+    ${everInScopeSql(scope)}
+    SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince", u."managerId"
     FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
 }
 
@@ -57,12 +79,25 @@ const changeRow = z.object({
 });
 export type LevelChangeRow = z.output<typeof changeRow>;
 
-/** Every level change of the people in scope, each person's in order. */
+/** Every level change of everyone ever in scope, each person's in order. */
 export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
   return parseRows(changeRow, await readRows(Prisma.sql`
-    ${scopeSql(scope)}
+    ${everInScopeSql(scope)}
     SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt", c."fromSince"
     FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
+    ORDER BY c."personId", c."changedAt", c.id`));
+}
+
+const managerChangeRow = z.object({ personId: z.string(), fromManagerId: z.string().nullable(), toManagerId: z.string().nullable(), changedAt: sqlDate });
+export type ManagerChangeRow = z.output<typeof managerChangeRow>;
+
+/** Every change of manager of everyone who was ever under the manager, each person's in order; the organisation's scope never changes, so none. */
+export async function managerChangesInScope(scope: InsightsScope): Promise<ManagerChangeRow[]> {
+  if (scope.kind === "organisation") return [];
+  return parseRows(managerChangeRow, await readRows(Prisma.sql`
+    ${everInScopeSql(scope)}
+    SELECT c."personId", c."fromManagerId", c."toManagerId", c."changedAt"
+    FROM scope JOIN "ManagerChange" c ON c."personId" = scope.id
     ORDER BY c."personId", c."changedAt", c.id`));
 }
 
@@ -199,6 +234,7 @@ const versionRow = z.object({
   peopleChanged: sqlDate.nullable(),
   teamsChanged: sqlDate.nullable(),
   levelChanges: sqlInt.nullable(),
+  managerChanges: sqlInt.nullable(),
   calibrationEvents: sqlInt,
   calibrationChanged: sqlDate.nullable(),
   sessionsChanged: sqlDate.nullable(),
@@ -215,7 +251,7 @@ const versionRow = z.object({
  * those tables changes it. The insights views are kept under it (insights.server.ts). People and
  * submitted assessments are not counted: neither is ever deleted (people are deactivated; a
  * submitted assessment stays), so their newest change says it all, from an index, where counting
- * them grew with the organisation (decision 069). Raw: twelve figures of eleven tables in one
+ * them grew with the organisation (decision 069). Raw: thirteen figures of twelve tables in one
  * statement, where Prisma's API takes one each.
  */
 export async function insightsVersion(): Promise<string> {
@@ -224,6 +260,7 @@ export async function insightsVersion(): Promise<string> {
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
       (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged",
       (SELECT MAX(id) FROM "LevelChange") AS "levelChanges",
+      (SELECT MAX(id) FROM "ManagerChange") AS "managerChanges",
       (SELECT COUNT(*) FROM "CalibrationEvent") AS "calibrationEvents",
       (SELECT MAX("createdAt") FROM "CalibrationEvent") AS "calibrationChanged",
       (SELECT MAX("updatedAt") FROM "CalibrationSession") AS "sessionsChanged",

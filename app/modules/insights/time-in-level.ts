@@ -1,6 +1,7 @@
 import { kaplanMeier, type SurvivalCurve } from "~/modules/statistics/kaplan-meier";
 import { disclosureCheck, releasedAsOf, type Contribution } from "~/modules/disclosure/check";
 import { groupCellId, timeInLevelCells } from "~/modules/disclosure/reports";
+import type { Inside } from "~/modules/people/line-over-time";
 
 /**
  * Time in level: for each track and level, how long people stay before a promotion, as a
@@ -26,6 +27,8 @@ export type PersonHistory = {
   levelSince?: number | null;
   /** In order of time. */
   changes: readonly PlaceChange[];
+  /** When they were in the reader's organisation (a manager's), in order; absent: always (everyone's). */
+  inside?: readonly Inside[];
 };
 
 /**
@@ -93,6 +96,10 @@ function historyAsOf(person: PersonHistory, at: number): PersonHistory {
   };
 }
 
+function insideAt(person: PersonHistory, at: number): boolean {
+  return !person.inside || person.inside.some((period) => (period.since === null || period.since <= at) && (period.until === null || at < period.until));
+}
+
 /**
  * The stays each level's curve is drawn from, released over time (decision 075). A reader who reads a
  * level's curve before and after one person arrives at it, is promoted out of it or leaves would
@@ -100,26 +107,36 @@ function historyAsOf(person: PersonHistory, at: number): PersonHistory {
  * the floor's worth of different people whose stay at the level began or ended (`releasedAsOf`), and
  * until then stays that went on are counted as they were, and later ones not at all. A level that
  * never had the floor's worth of people has no batch, and the disclosure check hides it as it is.
+ *
+ * A manager reads the people in their organisation (`inside`): one moving in or out brings or takes
+ * all their stays, so the move is their contribution, dated when it happened, at every level where
+ * they had a stay by then; a stay that began or ended while they were outside is no contribution to
+ * the manager's levels; and each level is read with the people inside when its latest batch closed.
  */
 export function releasedSpells(people: readonly PersonHistory[], now: number, floorOf: (personId: string) => number): LevelSpell[] {
   const byLevel = new Map<string, Contribution[]>();
+  const contribute = (key: string, contribution: Contribution) => (byLevel.get(key) ?? byLevel.set(key, []).get(key)!).push(contribution);
   for (const person of people) {
-    for (const [index, stay] of stays(person).entries()) {
-      if (!stay.place.track || !stay.place.level) continue;
-      const key = `${stay.place.track}/${stay.place.level}`;
-      const list = byLevel.get(key) ?? byLevel.set(key, []).get(key)!;
-      list.push({ id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
-      if (stay.endedAt !== null) list.push({ id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
+    const placed = stays(person).map((stay, index) => ({ stay, index, key: stay.place.track && stay.place.level ? `${stay.place.track}/${stay.place.level}` : null }));
+    for (const { stay, index, key } of placed) {
+      if (key === null) continue;
+      if (insideAt(person, stay.seenAt)) contribute(key, { id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
+      if (stay.endedAt !== null && insideAt(person, stay.endedAt)) contribute(key, { id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
+    }
+    const moves = (person.inside ?? []).flatMap((period) => [period.since, period.until]).filter((at) => at !== null);
+    for (const at of moves) {
+      const levels = new Set(placed.filter(({ stay, key }) => key !== null && stay.seenAt <= at).map(({ key }) => key!));
+      for (const key of levels) contribute(key, { id: `${person.id}@${at}`, contributor: person.id, at: new Date(at) });
     }
   }
   const levelOf = (spell: LevelSpell) => `${spell.track}/${spell.level}`;
   const asOf = new Map([...byLevel].map(([key, contributions]) => [key, releasedAsOf(contributions, floorOf)?.getTime() ?? null]));
-  const current = people.flatMap((person) => levelSpells(person, now));
+  const current = people.filter((person) => insideAt(person, now)).flatMap((person) => levelSpells(person, now));
   const released = current.filter((spell) => asOf.get(levelOf(spell)) === null);
   for (const at of new Set([...asOf.values()].filter((value) => value !== null))) {
     const levels = new Set([...asOf].filter(([, value]) => value === at).map(([key]) => key));
     for (const person of people) {
-      if (person.createdAt > at) continue;
+      if (person.createdAt > at || !insideAt(person, at)) continue;
       released.push(...levelSpells(historyAsOf(person, at), at).filter((spell) => levels.has(levelOf(spell))));
     }
   }

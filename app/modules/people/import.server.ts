@@ -3,6 +3,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { LISTED_AT_MOST } from "~/modules/audit/events";
 import { db, type Prisma } from "~/db/client.server";
 import { recordLevelChanges } from "./level-history.server";
+import { recordManagerChanges } from "./manager-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
 import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
 import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
@@ -162,6 +163,13 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         if (field === "level") to.level = value;
       }
       return { personId: change.id, from, to, fromSince: person?.levelSince ? dayToDate(person.levelSince) : null };
+    }),
+  );
+  await recordManagerChanges(
+    tx,
+    plan.changes.flatMap((change) => {
+      const moved = change.changes.find((fieldChange) => fieldChange.field === "manager_email");
+      return moved ? [{ personId: change.id, from: byId.get(change.id)?.managerId ?? null, to: personId(moved.to) }] : [];
     }),
   );
   await rebuildReportingLine(tx);

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "./level-history.server";
+import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
 import { getEnv } from "~/utils/env.server";
@@ -359,6 +360,7 @@ export async function updatePerson(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: { ...resolved.person, levelSince } });
     if (changes.manager) await rebuildReportingLine(tx);
+    await recordManagerChanges(tx, [{ personId, from: current.managerId, to: resolved.person.managerId }]);
     await recordLevelChanges(tx, "edited", [
       { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince },
     ]);

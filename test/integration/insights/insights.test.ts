@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import * as csvRoute from "~/routes/insights.$file";
 import * as insightsRoute from "~/routes/insights._index";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -104,6 +105,27 @@ describe("organisation insights", () => {
     for (const person of org.anas.slice(4)) await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "edited" } });
     const again = (await page(org.ana.id)).timeInLevel.find((track) => track.track === "ic")!;
     expect(again.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 6, promotions: 2 });
+  });
+
+  test("a manager's time in level keeps the stays of people who moved out with the person they report to, until the floor's worth of people changed the level", async () => {
+    const vp = await createPerson({ name: "Vera VP", track: "manager", level: "m2" });
+    const elsewhere = await createPerson({ name: "Elsewhere Manager", track: "manager", level: "m1" });
+    const arrived = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
+    const lead = await createPerson({ name: "Lead", track: "manager", level: "m1", managerId: vp.id, createdAt: arrived(40) });
+    for (const daysAgo of [30, 25, 20]) await createPerson({ track: "ic", level: "ic2", managerId: vp.id, createdAt: arrived(daysAgo) });
+    await createPerson({ track: "ic", level: "ic2", managerId: lead.id, createdAt: arrived(10) });
+    await rebuildReportingLine(db);
+    const ic2 = (view: Awaited<ReturnType<typeof page>>) => view.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic2");
+    const before = await page(vp.id);
+    expect(before.people).toBe(5);
+    expect(ic2(before)).toMatchObject({ n: 4, suppressed: false });
+    // The lead moves to a manager outside, and the person under them with them: one person moved at ic2, fewer than the floor.
+    await db.managerChange.create({ data: { personId: lead.id, fromManagerId: vp.id, toManagerId: elsewhere.id } });
+    await db.user.update({ where: { id: lead.id }, data: { managerId: elsewhere.id } });
+    await rebuildReportingLine(db);
+    const after = await page(vp.id);
+    expect(after.people).toBe(3);
+    expect(ic2(after)).toEqual(ic2(before));
   });
 
   test("a VP sees both managers' people; a group under the floor is hidden with its complement", async () => {

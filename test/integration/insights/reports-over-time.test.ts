@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
 import { changesWithFewerThan } from "../../utils/derive";
@@ -30,7 +31,7 @@ function levelFigures(read: View, key: string): string {
 }
 
 describe("reports read after every change of one person", () => {
-  test("time in level, read by an admin and by a manager as people arrive, are promoted and leave, moves at each level only with the floor's worth of different people there", async () => {
+  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
     const admin = await createAdmin();
     const keys = LEVEL_ORDER.map((level) => `ic/${level}`);
     const first = await view(admin.id);
@@ -41,37 +42,56 @@ describe("reports read after every change of one person", () => {
       const random = seeded(seed);
       const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
       const manager = await createPerson({ name: `Levels manager ${seed}`, track: "manager", level: "m1" });
-      const people: { id: string; level: string }[] = [];
+      const elsewhere = await createPerson({ name: `Manager elsewhere ${seed}`, track: "manager", level: "m1" });
+      // `levels`: every level the person stayed at, which a move in or out of the manager's organisation takes with them.
+      const people: { id: string; level: string; levels: string[]; inside: boolean }[] = [];
+      const inside = () => people.filter((person) => person.inside);
       // Before anyone reports to them the manager has no page: nothing read. Each change is recorded as it happens, after everything already read.
       const arrive = async () => {
         const level = pick(LEVEL_ORDER.slice(0, 3));
         const person = await createPerson({ track: "ic", level, managerId: manager.id, createdAt: new Date() });
-        people.push({ id: person.id, level });
-        return { author: person.id, touched: [level] };
+        people.push({ id: person.id, level, levels: [level], inside: true });
+        return { author: person.id, touched: [level], byAdmin: true, byManager: true };
       };
+      const promotable = () => people.filter((candidate) => candidate.level !== "ic4");
       const promote = async () => {
-        const person = pick(people.filter((candidate) => candidate.level !== "ic4"));
+        const person = pick(promotable());
         const to = LEVEL_ORDER[LEVEL_ORDER.indexOf(person.level) + 1]!;
         await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", changedAt: new Date() } });
         await db.user.update({ where: { id: person.id }, data: { level: to } });
         const from = person.level;
         person.level = to;
-        return { author: person.id, touched: [from, to] };
+        person.levels.push(to);
+        return { author: person.id, touched: [from, to], byAdmin: true, byManager: person.inside };
       };
+      // Nobody leaves or moves out who is the last in the manager's organisation: the manager keeps a page.
+      const leaving = () => people.filter((candidate) => !candidate.inside || inside().length > 1);
       const leave = async () => {
-        const person = people.splice(Math.floor(random() * people.length), 1)[0]!;
+        const person = pick(leaving());
+        people.splice(people.indexOf(person), 1);
         await db.user.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } });
-        return { author: person.id, touched: [person.level] };
+        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
+      };
+      // Out to a manager outside the organisation, or back in.
+      const move = async () => {
+        const person = pick(leaving());
+        person.inside = !person.inside;
+        const [from, to] = person.inside ? [elsewhere.id, manager.id] : [manager.id, elsewhere.id];
+        await db.managerChange.create({ data: { personId: person.id, fromManagerId: from, toManagerId: to, changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { managerId: to } });
+        await rebuildReportingLine(db);
+        return { author: person.id, touched: person.levels, byAdmin: false, byManager: true };
       };
       const readings = new Map(keys.map((key) => [key, [] as string[]]));
       const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
-      for (let index = 0; index < 36; index++) {
-        const { author, touched } = await (index < 10 ? arrive : pick([arrive, promote, leave]))();
+      for (let index = 0; index < 48; index++) {
+        const possible = [arrive, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
+        const { author, touched, byAdmin: seenByAdmin, byManager: seenByManager } = await (index < 10 ? arrive : pick(possible))();
         const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
         for (const key of keys) {
           const by = touched.some((level) => key === `ic/${level}`) ? author : null;
-          authors.get(key)!.push(by);
-          adminAuthors.get(key)!.push(by);
+          authors.get(key)!.push(seenByManager ? by : null);
+          adminAuthors.get(key)!.push(seenByAdmin ? by : null);
           readings.get(key)!.push(levelFigures(byManager, key));
           adminReadings.get(key)!.push(levelFigures(byAdmin, key));
         }

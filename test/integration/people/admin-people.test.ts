@@ -154,6 +154,8 @@ describe("editing a person", () => {
     expect(await db.levelChange.findMany({ where: { personId: person.id }, select: { fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true } })).toEqual([
       { fromTrackId: null, fromLevelId: null, toTrackId: "ic", toLevelId: "ic3", source: "edited" },
     ]);
+    // So is the change of manager, in their manager history.
+    expect(await db.managerChange.findMany({ where: { personId: person.id }, select: { fromManagerId: true, toManagerId: true } })).toEqual([{ fromManagerId: null, toManagerId: manager.id }]);
   });
 
   test("a reporting cycle is rejected with a field error and nothing changes", async () => {

@@ -115,6 +115,11 @@ describe("importing people from CSV through the admin page", () => {
     expect(await db.levelChange.findMany({ where: { person: { email: { startsWith: s } } }, select: { personId: true, fromLevelId: true, toLevelId: true, source: true } })).toEqual([
       { personId: existing.id, fromLevelId: "ic1", toLevelId: "ic2", source: "imported" },
     ]);
+    // So is the changed manager, in their manager history; people created with one start with them at their createdAt.
+    const boss = await db.user.findUniqueOrThrow({ where: { email: `${s}-boss@example.com` } });
+    expect(await db.managerChange.findMany({ where: { person: { email: { startsWith: s } } }, select: { personId: true, fromManagerId: true, toManagerId: true } })).toEqual([
+      { personId: existing.id, fromManagerId: null, toManagerId: boss.id },
+    ]);
 
     // Importing the same file again changes nothing.
     const again = await post(admin.id, "check", csv);

@@ -138,6 +138,23 @@ describe("reporting lines", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: report.body.id } })).toMatchObject({ managerId: boss.body.id, scimManagerRef: null, linePath: `/${boss.body.id}/` });
     const events = await db.auditEvent.findMany({ where: { subjectId: report.body.id }, orderBy: { createdAt: "asc" }, select: { action: true, detail: true } });
     expect(events.at(-1)).toMatchObject({ action: "person.updated", detail: { manager: { from: null, to: "boss@example.com" } } });
+    // Their manager history dates the manager's arrival; creating them with a manager Rungs did not have yet set none.
+    expect(await db.managerChange.findMany({ where: { personId: report.body.id }, select: { fromManagerId: true, toManagerId: true } })).toEqual([{ fromManagerId: null, toManagerId: boss.body.id }]);
+  });
+
+  test("each change of manager by a patch is in the person's manager history; a patch naming the same manager adds nothing", async () => {
+    const token = await providerToken();
+    const first = (await scim(token, "POST", "/Users", user("first-boss@example.com"))).body.id as string;
+    const second = (await scim(token, "POST", "/Users", user("second-boss@example.com"))).body.id as string;
+    const person = (await scim(token, "POST", "/Users", user("moving@example.com", { [ENTERPRISE]: { manager: { value: first } } }))).body.id as string;
+    const history = () => db.managerChange.findMany({ where: { personId: person }, orderBy: { id: "asc" }, select: { fromManagerId: true, toManagerId: true } });
+    // A person's first manager dates from their arrival: creating them writes no change.
+    expect(await history()).toEqual([]);
+    for (const ref of [second, second, first]) expect([200, 204]).toContain((await scim(token, "PATCH", `/Users/${person}`, managerPatch(ref))).status);
+    expect(await history()).toEqual([
+      { fromManagerId: first, toManagerId: second },
+      { fromManagerId: second, toManagerId: first },
+    ]);
   });
 
   test("the Rungs extension sets ladder, track and level; a replace without it keeps them", async () => {

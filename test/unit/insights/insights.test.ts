@@ -7,7 +7,7 @@ import { mentoringComparison } from "~/modules/insights/mentoring";
 import { wilsonInterval } from "~/modules/statistics/intervals";
 import { insightsScope } from "~/modules/insights/policy";
 import { calibrationShift, type ShiftRecord } from "~/modules/insights/shift";
-import { levelSpells, timeInLevel } from "~/modules/insights/time-in-level";
+import { levelSpells, releasedSpells, timeInLevel, type PersonHistory } from "~/modules/insights/time-in-level";
 
 const DAY = 86_400_000;
 const viewer = { id: "v", name: "V", email: "v@example.com", isAdmin: false, isHiringAdmin: false };
@@ -145,6 +145,35 @@ describe("insights", () => {
     // R: 0 ± qt(0.975, 9) · sd(c(0,0,0,0,0,1,-1,0,1,-1)) / √5.
     expect(steady.meanShift!.estimate).toBe(0);
     expect(steady.meanShift!.interval[1]).toBeCloseTo(0.6744, 4);
+  });
+});
+
+describe("a manager's time in level over time", () => {
+  const at = (id: string, days: number, inside?: PersonHistory["inside"]): PersonHistory => ({ id, createdAt: days * DAY, deactivatedAt: null, current: { track: "ic", level: "ic1" }, changes: [], inside });
+  const floorOfTwo = () => 2;
+  const read = (people: PersonHistory[]) => releasedSpells(people, 10 * DAY, floorOfTwo).map((spell) => [spell.personId, spell.days]);
+
+  it("a move out of the organisation is the person's contribution, and the level is read with the people still inside when its batch closed", () => {
+    // a and b arrive: a batch. c arrives, then a moves out on day 5: the next batch, read on day 5 without a.
+    expect(read([at("a", 0, [{ since: null, until: 5 * DAY }]), at("b", 1), at("c", 2)])).toEqual([
+      ["b", 4],
+      ["c", 3],
+    ]);
+  });
+
+  it("a stay begun outside the organisation is released with the move in, not when it began", () => {
+    // a and b arrive: a batch. d arrived at the level outside on day 3 and moves in on day 6; e arrives on day 4: the next batch closes with d's move, on day 6, with d's stay from day 3.
+    expect(read([at("a", 0), at("b", 1), at("d", 3, [{ since: 6 * DAY, until: null }]), at("e", 4)])).toEqual([
+      ["a", 6],
+      ["b", 5],
+      ["d", 3],
+      ["e", 2],
+    ]);
+    // Without e, d's move in alone is no batch: the level stands as it was on day 1.
+    expect(read([at("a", 0), at("b", 1), at("d", 3, [{ since: 6 * DAY, until: null }])])).toEqual([
+      ["a", 1],
+      ["b", 0],
+    ]);
   });
 });
 

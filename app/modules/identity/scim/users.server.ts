@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
+import { recordManagerChanges } from "~/modules/people/manager-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
 import { dateToDay } from "~/modules/days";
 import { managerChain, rebuildReportingLineUnder } from "~/modules/people/reporting-line.server";
@@ -157,13 +158,14 @@ async function managerFor(tx: Tx, personId: string | null, ref: string | null): 
  */
 async function resolveWaitingReports(tx: Tx, actor: Actor, person: { id: string; email: string; scimExternalId: string | null }): Promise<number> {
   const refs = [person.id, ...(person.scimExternalId ? [person.scimExternalId] : [])];
-  const waiting = await tx.user.findMany({ where: { scimManagerRef: { in: refs } }, select: { id: true } });
+  const waiting = await tx.user.findMany({ where: { scimManagerRef: { in: refs } }, select: { id: true, managerId: true } });
   if (!waiting.length) return 0;
   const above = new Set(await managerChain(person.id, tx));
   let moved = 0;
   for (const report of waiting) {
     if (report.id === person.id || above.has(report.id)) continue;
     await tx.user.update({ where: { id: report.id }, data: { managerId: person.id, scimManagerRef: null } });
+    await recordManagerChanges(tx, [{ personId: report.id, from: report.managerId, to: person.id }]);
     await audit(tx, actor, "person.updated", "person", report.id, { manager: { from: null, to: person.email } });
     await rebuildReportingLineUnder(tx, report.id);
     moved++;
@@ -256,6 +258,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
         data.scimManagerRef = manager.pending;
         changes.manager = { from: current.manager?.email ?? current.scimManagerRef, to: manager.email ?? manager.pending };
         lineChanged = manager.managerId !== current.managerId;
+        await recordManagerChanges(tx, [{ personId: id, from: current.managerId, to: manager.managerId }]);
       }
     }
 
