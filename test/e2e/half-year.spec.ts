@@ -41,6 +41,9 @@ const csv = [
   "Pia Engineer,pia@acme.example,omar@acme.example,Mobile,ic,ic2",
 ];
 
+// A step the app refuses (a button it no longer offers) fails the walk there within seconds, not at the walk's own timeout.
+test.use({ actionTimeout: 15_000 });
+
 let server: AppServer | undefined;
 let folder: string | undefined;
 test.afterAll(async () => {
