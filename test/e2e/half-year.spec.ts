@@ -268,6 +268,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await eli.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
     await expect(eli.getByRole("heading", { name: "Your feedback in Winter 2027", level: 1 })).toBeVisible();
     const eliFeedbackPath = new URL(eli.url()).pathname;
+    // The due day is written as every other day is, not as an ISO date.
+    await expect(eli.getByText(/^Winter 2027\. Answers due \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)).toBeVisible();
     const eliId = eliFeedbackPath.split("/").at(-1)!;
     await eli.getByRole("button", { name: "Ask Noor Engineer" }).click();
     await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
@@ -415,6 +417,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     const released = eli.getByRole("region", { name: "Peer feedback" });
     await expect(released).toContainText("3 people answered.");
     await expect(released.getByRole("heading", { name: "Code quality", level: 3 }).locator("..")).toContainText("3 answers, average rating 3");
+    // With his outcome released, nobody more is asked.
+    await expect(eli.getByLabel("Or ask a colleague by email")).toHaveCount(0);
     // One click takes Code quality to the next one-to-one with Mara, where both read it on the agenda.
     await eli.getByRole("button", { name: "Add to my next one-to-one (Code quality)" }).click();
     const point = "What I take from my feedback in Winter 2027 on Code quality";
