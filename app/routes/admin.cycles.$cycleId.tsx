@@ -255,7 +255,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
       )}
 
       <Card className="mt-8 max-w-2xl">
-        <h2 id="review-sharing" className="mb-2 text-lg font-semibold">
+        <h2 id="review-sharing-heading" className="mb-2 text-lg font-semibold">
           When reviews are shared
         </h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">

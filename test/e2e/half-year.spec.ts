@@ -18,11 +18,13 @@ import { startSmtpSink } from "../utils/smtp-sink";
  * on its first day, where the evidence of the winter is attached in one click and a rating chosen
  * right after adding evidence is kept; the manager swaps a nominated peer and adds two, one declines
  * and the engineer is prompted to choose another, and the manager is herself offered fellow managers
- * to ask; the peers answer, the session calibrates, locks and publishes, and the released feedback
- * is announced in the Monday digest and on the to-do list, linked from the growth, review and team
- * pages, and taken to the next one-to-one in one click; a mentor's opt-in ticks only the strongest few
- * of what his review rates; and after the lock the engineer moves team and manager: the fairness report
- * reads as at the lock, and the ended one-to-one lists its last meeting as cancelled, not to come.
+ * to ask; the peers answer; the manager's review, which the cycle first shares once each outcome is
+ * released and then on a date the admin chooses, stays unread past the release until that day; the
+ * session calibrates, locks and publishes, and the released feedback is announced in the Monday
+ * digest and on the to-do list, linked from the growth, review and team pages, and taken to the next
+ * one-to-one in one click; a mentor's opt-in ticks only the strongest few of what his review rates;
+ * and after the lock the engineer moves team and manager: the fairness report reads as at the lock,
+ * and the ended one-to-one lists its last meeting as cancelled, not to come.
  */
 
 const run = promisify(execFile);
@@ -38,6 +40,9 @@ const csv = [
   "Tess Engineer,tess@acme.example,mara@acme.example,Payments,ic,ic2",
   "Pia Engineer,pia@acme.example,omar@acme.example,Mobile,ic,ic2",
 ];
+
+// A step the app refuses (a button it no longer offers) fails the walk there within seconds, not at the walk's own timeout.
+test.use({ actionTimeout: 15_000 });
 
 let server: AppServer | undefined;
 let folder: string | undefined;
@@ -74,7 +79,7 @@ function readCalendar(text: string) {
   return { method: String(calendar.getFirstPropertyValue("method")), uid: String(event.getFirstPropertyValue("uid")), startsAt: start.toICALString() };
 }
 
-test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, a cycle's self-assessment with the winter's evidence, peers swapped, added and replaced after a decline, released feedback announced and taken to a one-to-one, a mentor's strongest few ticked, and a locked session's report and an ended series that stay as they were", async ({ browser }) => {
+test("a company's half year on the test clock: evidence shared by a tick, a monthly one-to-one skipped and off the weekend, a cycle's self-assessment with the winter's evidence, peers swapped, added and replaced after a decline, a manager's review shared on the day the cycle chose and not before, released feedback announced and taken to a one-to-one, a mentor's strongest few ticked, and a locked session's report and an ended series that stay as they were", async ({ browser }) => {
   test.setTimeout(300_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-half-year-"));
   const port = await freePort();
@@ -201,13 +206,17 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     expect(toEli).toContainEqual(["CANCEL", "20261130T100000Z"]);
     sink.received.length = 0;
 
-    // The admin opens the winter's review cycle ahead of its first day, 11 January.
+    // The admin opens the winter's review cycle ahead of its first day, 11 January. Point 9: she
+    // chooses that each person reads their manager's review only once their calibrated outcome is released.
     await admin.goto("/admin/cycles/new");
     await admin.getByRole("textbox", { name: "Name" }).fill("Winter 2027");
     await admin.getByLabel("Starts on").fill("2027-01-11");
     await admin.getByLabel("Ends on").fill("2027-02-26");
+    await admin.getByRole("radio", { name: "Once their calibration outcome is released to them" }).check();
     await admin.getByRole("button", { name: "Open cycle" }).click();
     await expect(admin.getByRole("heading", { name: "Winter 2027" })).toBeVisible();
+    await expect(admin.getByText("Reviews are shared with each person once their calibration outcome is released to them.")).toBeVisible();
+    const cyclePath = new URL(admin.url()).pathname;
     await admin.goto("/admin/cycles");
     await expect(admin.getByRole("row", { name: /Winter 2027/ })).toContainText("Not started yet");
 
@@ -259,6 +268,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await eli.getByRole("listitem").filter({ hasText: "Choose who gives you feedback in Winter 2027" }).getByRole("link").first().click();
     await expect(eli.getByRole("heading", { name: "Your feedback in Winter 2027", level: 1 })).toBeVisible();
     const eliFeedbackPath = new URL(eli.url()).pathname;
+    // The due day is written as every other day is, not as an ISO date.
+    await expect(eli.getByText(/^Winter 2027\. Answers due \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)).toBeVisible();
     const eliId = eliFeedbackPath.split("/").at(-1)!;
     await eli.getByRole("button", { name: "Ask Noor Engineer" }).click();
     await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
@@ -311,8 +322,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     const noorPage = await arrive("Noor Engineer");
     await giveEliFeedback(noorPage, "Eli paired with me on the settlement export and showed how he checks a change against last month's files before merging.");
 
-    // Eli submits his self-assessment, which makes Mara's review his to read; she rates Code quality
-    // beyond the bar and the rest at it.
+    // Eli submits his self-assessment, and Mara her review: she rates Code quality beyond the bar and
+    // the rest at it.
     await eli.goto("/assess");
     await openDraft(eli, "Start self-assessment");
     await rateEverything(eli);
@@ -322,22 +333,25 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await openDraft(mara, "Start review of Eli Engineer");
     await rateEverything(mara, { "Code quality": "Beyond" });
     await sectionLink(mara, "Summary and submit").click();
+    const maraSummary = "A winter of careful reviews: the billing service is safer for them.";
+    await mara.getByLabel("Overall summary").fill(maraSummary);
     await submitAssessment(mara, "Submit review");
+    await expect(mara.getByText(maraSummary)).toBeVisible();
+    const reviewPath = new URL(mara.url()).pathname;
 
-    // Point 8. The admin sets up a mentoring programme (its matching day two weeks from the clock's
-    // day), and Eli opts in as a mentor: of all his review rates at or above the bar, only the
-    // strongest few are ticked for him.
-    await admin.goto("/mentorship/new");
-    await admin.getByLabel("Name", { exact: true }).fill("Spring 2027 mentoring");
-    await expect(admin.getByLabel("Matching day")).toHaveValue("2027-02-15");
-    await admin.getByRole("button", { name: "Set up programme" }).click();
-    await expect(admin.getByRole("heading", { name: "Spring 2027 mentoring", level: 1 })).toBeVisible();
-    await eli.goto(new URL(admin.url()).pathname);
-    await eli.getByRole("link", { name: "Join as a mentor" }).click();
-    const canHelp = eli.getByRole("group", { name: "Competencies you can help with" });
-    await expect(canHelp.getByRole("checkbox", { name: /^Code quality\b/ })).toBeChecked();
-    await expect(canHelp.getByRole("checkbox", { checked: true })).toHaveCount(3);
-    expect(await canHelp.getByRole("checkbox", { name: /\(review\)$/ }).count()).toBeGreaterThan(3);
+    // Point 9. Both are in, but Eli's outcome is not released: his growth page says when the review
+    // reaches him, and neither its ratings nor its summary are his to read, there or on its own page.
+    const comparison = eli.getByRole("table", { name: "Self-assessment and manager review of Eli Engineer, side by side" });
+    const expectReviewHeldBack = async (when: string) => {
+      await eli.goto(`/people/${eliId}`);
+      await expect(eli.getByText(`Your manager's review in Winter 2027 is shared with you ${when}.`)).toBeVisible();
+      await expect(comparison).toHaveCount(0);
+      await expect(eli.getByText(maraSummary)).toHaveCount(0);
+      await eli.goto(reviewPath);
+      await expect(eli.getByText("We could not find that assessment.")).toBeVisible();
+      await expect(eli.getByText(maraSummary)).toHaveCount(0);
+    };
+    await expectReviewHeldBack("once your calibration outcome is released to you");
 
     // The winter's calibration: the four engineers of Payments and Pia of Mobile. Their managers
     // propose, the admin accepts, locks and publishes; the fairness report lists Payments with its 4
@@ -376,11 +390,20 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     const peopleIn = (team: string) => byTeam.getByRole("row", { name: new RegExp(`^${team}\\b`) }).getByRole("cell").first();
     await expect(peopleIn("Payments")).toHaveText("4");
 
-    // Mara releases Eli's outcome.
+    // Point 9. The company would rather everyone read their review on the same day, the Monday after:
+    // the admin changes the cycle's choice to that date.
+    await admin.goto(cyclePath);
+    await admin.getByRole("radio", { name: "On a date", exact: true }).check();
+    await admin.getByLabel("Shared on").fill("2027-02-08");
+    await admin.getByRole("button", { name: "Save when reviews are shared" }).click();
+    await expect(admin.getByText("Reviews are shared with each person on 8 Feb 2027, once both they and their manager have submitted.")).toBeVisible();
+
+    // Mara releases Eli's outcome; the review still waits for its day.
     await mara.goto(sessionPath);
     await inSession(mara).getByRole("checkbox", { name: "Release Eli Engineer's outcome" }).check();
     await mara.getByRole("button", { name: "Release to the people ticked" }).click();
     await expect(mara.getByText("1 outcome released: the person can see it on their growth page.")).toBeVisible();
+    await expectReviewHeldBack("on 8 Feb 2027");
 
     // Point 3. The Monday after, Eli's digest tells him his feedback is released, and so does his to-do list.
     await moveTo(new Date("2027-02-08T09:00:00Z"));
@@ -394,6 +417,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     const released = eli.getByRole("region", { name: "Peer feedback" });
     await expect(released).toContainText("3 people answered.");
     await expect(released.getByRole("heading", { name: "Code quality", level: 3 }).locator("..")).toContainText("3 answers, average rating 3");
+    // With his outcome released, nobody more is asked.
+    await expect(eli.getByLabel("Or ask a colleague by email")).toHaveCount(0);
     // One click takes Code quality to the next one-to-one with Mara, where both read it on the agenda.
     await eli.getByRole("button", { name: "Add to my next one-to-one (Code quality)" }).click();
     const point = "What I take from my feedback in Winter 2027 on Code quality";
@@ -405,10 +430,31 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     // The released feedback stays a link away: from Eli's growth page and reviews page, and Mara's team page.
     await eli.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My growth" }).click();
     await expect(eli.getByRole("link", { name: "Your peer feedback" })).toHaveAttribute("href", eliFeedbackPath);
+    // Point 9. It is the day the cycle shares reviews: Eli reads Mara's ratings beside his own, and her summary.
+    await expect(comparison.getByRole("row", { name: /^Code quality/ })).toContainText("Differs by 1 (manager higher)");
+    await expect(eli.getByText(maraSummary)).toBeVisible();
+    await expect(eli.getByText("Your manager's review in Winter 2027 is shared with you")).toHaveCount(0);
+    await eli.goto(reviewPath);
+    await expect(eli.getByText(maraSummary)).toBeVisible();
     await eli.goto("/reviews");
     await expect(eli.getByRole("link", { name: "Your peer feedback" })).toHaveAttribute("href", eliFeedbackPath);
     await mara.goto("/team");
     await expect(mara.getByRole("link", { name: /^Eli Engineer: peer feedback/ })).toHaveAttribute("href", eliFeedbackPath);
+
+    // Point 8. Now that Mara's review is Eli's to read, the admin sets up a mentoring programme (its
+    // matching day two weeks from the clock's day), and Eli opts in as a mentor: of all his review
+    // rates at or above the bar, only the strongest few are ticked for him.
+    await admin.goto("/mentorship/new");
+    await admin.getByLabel("Name", { exact: true }).fill("Spring 2027 mentoring");
+    await expect(admin.getByLabel("Matching day")).toHaveValue("2027-02-22");
+    await admin.getByRole("button", { name: "Set up programme" }).click();
+    await expect(admin.getByRole("heading", { name: "Spring 2027 mentoring", level: 1 })).toBeVisible();
+    await eli.goto(new URL(admin.url()).pathname);
+    await eli.getByRole("link", { name: "Join as a mentor" }).click();
+    const canHelp = eli.getByRole("group", { name: "Competencies you can help with" });
+    await expect(canHelp.getByRole("checkbox", { name: /^Code quality\b/ })).toBeChecked();
+    await expect(canHelp.getByRole("checkbox", { checked: true })).toHaveCount(3);
+    expect(await canHelp.getByRole("checkbox", { name: /\(review\)$/ }).count()).toBeGreaterThan(3);
 
     // Late May: the cycle's end has passed on the clock, and the admins' page says so.
     await moveTo(new Date("2027-05-25T09:00:00Z"));
