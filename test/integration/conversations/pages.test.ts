@@ -1,7 +1,4 @@
 // The conversation pages render on the server with their loaders' data, as a person reads them.
-import { createElement, type ComponentType } from "react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, test } from "vitest";
 import { addAction, addPoint, seriesPage, writeNote } from "~/modules/conversations/agenda.server";
 import { recordEvidence } from "~/modules/conversations/evidence.server";
@@ -10,25 +7,10 @@ import * as indexRoute from "~/routes/conversations._index";
 import * as seriesRoute from "~/routes/conversations.$seriesId";
 import * as evidenceRoute from "~/routes/conversations.evidence";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, withRouteProps, type RouteFunction } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import { renderPage, type PageModule } from "../../utils/render-page";
 
-type RouteModule = { loader: RouteFunction; default: ComponentType<never> };
 
-async function render(module: RouteModule, pattern: string, path: string, viewerId: string): Promise<string> {
-  const route = {
-    id: "page",
-    path: pattern,
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await module.loader(routeArgs(request, params as Record<string, string>))),
-    Component: withRouteProps(module.default),
-  };
-  const handler = createStaticHandler([route]);
-  const context = await handler.query(await signedInRequest(path, viewerId));
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
-  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
-}
+const render = async (module: PageModule, pattern: string, path: string, viewerId: string) => (await renderPage(module, pattern, path, viewerId)).html;
 
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
 
@@ -45,11 +27,11 @@ describe("the conversation pages, rendered", () => {
     await addAction(viewer(manager), meetingId, { text: "Draft the talk proposal", ownerId: engineer.id, dueOn: new Date("2031-03-21T00:00:00Z") });
     await recordEvidence(viewer(engineer), { competencyId: "testing", text: "Cut the suite's run time in half", url: "https://ci.example.com/7", occurredOn: new Date("2026-01-05T00:00:00Z") });
 
-    const list = text(await render(indexRoute as unknown as RouteModule, "/conversations", "/conversations", engineer.id));
+    const list = text(await render(indexRoute as unknown as PageModule, "/conversations", "/conversations", engineer.id));
     expect(list).toContain("One-to-one with Sam Manager");
     expect(list).toContain("Every two weeks");
 
-    const page = text(await render(seriesRoute as unknown as RouteModule, "/conversations/:seriesId", `/conversations/${seriesId}`, engineer.id));
+    const page = text(await render(seriesRoute as unknown as PageModule, "/conversations/:seriesId", `/conversations/${seriesId}`, engineer.id));
     expect(page).toContain("Monday, 24 March 2031 at 10:00 (Europe/Berlin)");
     expect(page).toContain("Monday, 24 March 2031 at 05:00 (America/New_York)");
     expect(page).toContain("Action (Lena Engineer): Draft the talk proposal · due 21 Mar 2031");
@@ -58,11 +40,11 @@ describe("the conversation pages, rendered", () => {
     expect(page).not.toContain("Only the manager reads this");
     expect(page).toContain("How useful are your one-to-ones?");
 
-    const forManager = text(await render(seriesRoute as unknown as RouteModule, "/conversations/:seriesId", `/conversations/${seriesId}`, manager.id));
+    const forManager = text(await render(seriesRoute as unknown as PageModule, "/conversations/:seriesId", `/conversations/${seriesId}`, manager.id));
     expect(forManager).toContain("Only the manager reads this");
     expect(forManager).not.toContain("How useful are your one-to-ones?");
 
-    const evidence = text(await render(evidenceRoute as unknown as RouteModule, "/conversations/evidence", "/conversations/evidence", engineer.id));
+    const evidence = text(await render(evidenceRoute as unknown as PageModule, "/conversations/evidence", "/conversations/evidence", engineer.id));
     expect(evidence).toContain("Cut the suite's run time in half");
     expect(evidence).toContain("Share with my manager");
   });

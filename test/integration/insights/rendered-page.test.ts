@@ -2,9 +2,6 @@
 // with their loaders' data (the insights page for an admin, a VP and a manager). Every figure a page
 // prints must be one its loader released, and a hidden row must print nothing measured: only its name
 // and, where it counts people, their number.
-import { createElement, type ComponentType } from "react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { formatDays } from "~/components/insights/charts";
@@ -14,28 +11,10 @@ import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
-import { bodyOf, routeArgs, withRouteProps } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import { renderPage, type PageModule } from "../../utils/render-page";
 
 type View = Awaited<ReturnType<typeof insightsRoute.loader>>;
-type RouteModule = { loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown>; default: ComponentType<never> };
 
-/** A page rendered on the server with its loader's data, as the browser gets it, and that data. */
-async function render<T>(module: RouteModule, pattern: string, path: string, viewerId: string): Promise<{ html: string; view: T }> {
-  let view: T | undefined;
-  const route = {
-    id: "page",
-    path: pattern,
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => (view = bodyOf<T>(await module.loader(routeArgs(request, params as Record<string, string>)))),
-    Component: withRouteProps(module.default),
-  };
-  const handler = createStaticHandler([route]);
-  const context = await handler.query(await signedInRequest(path, viewerId));
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
-  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return { html: renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false })), view: view! };
-}
 
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
 const numbers = (value: string) => value.match(/\d+(?:\.\d+)?/g) ?? [];
@@ -153,7 +132,7 @@ describe("the insights page, rendered", () => {
         ["VP", org.vp.id],
         ["manager", org.manager.id],
       ] as const) {
-        const { html, view } = await render<View>(insightsRoute as unknown as RouteModule, "/insights", "/insights", viewerId);
+        const { html, view } = await renderPage<View>(insightsRoute as unknown as PageModule, "/insights", "/insights", viewerId);
         const where = `seed ${seed}, ${role}`;
         const floor = view.floor;
         // What the check released of each row: all of a shown row; of a hidden one, at most how many people it counts.
@@ -196,7 +175,7 @@ describe("the insights page, rendered", () => {
     for (const seed of [3, 4, 5]) {
       const org = await organisation(seed, 14);
       type Fairness = Awaited<ReturnType<typeof fairnessRoute.loader>>;
-      const { html, view } = await render<Fairness>(fairnessRoute as unknown as RouteModule, "/calibration/:sessionId/fairness", `/calibration/${org.sessionId}/fairness`, org.admin.id);
+      const { html, view } = await renderPage<Fairness>(fairnessRoute as unknown as PageModule, "/calibration/:sessionId/fairness", `/calibration/${org.sessionId}/fairness`, org.admin.id);
       const { floor, report, session } = view;
       const groups = report.dimensions.flatMap((dimension) => dimension.groups.map((group) => ({ names: [group.label], released: group.suppressed ? { n: group.n } : group })));
       hidden += checkRows(html, groups, floor, `seed ${seed}, fairness`);

@@ -1,0 +1,28 @@
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
+import { bodyOf, routeArgs, withRouteProps, type RouteFunction } from "./responses";
+import { signedInRequest } from "./session";
+
+export type PageModule = { loader: RouteFunction; default: ComponentType<never> };
+
+/**
+ * A page rendered on the server with its loader's data, as the browser gets it for `viewerId`,
+ * and that data: the route at `pattern`, asked for at `path`. A loader that answers with a
+ * response (a redirect, an error) fails the test.
+ */
+export async function renderPage<T = unknown>(module: PageModule, pattern: string, path: string, viewerId: string): Promise<{ html: string; view: T }> {
+  let view: T | undefined;
+  const route = {
+    id: "page",
+    path: pattern,
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => (view = bodyOf<T>(await module.loader(routeArgs(request, params as Record<string, string>)))),
+    Component: withRouteProps(module.default),
+  };
+  const handler = createStaticHandler([route]);
+  const context = await handler.query(await signedInRequest(path, viewerId));
+  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return { html: renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false })), view: view! };
+}
