@@ -13,6 +13,7 @@ import { dateToDay, dayToDate } from "~/modules/days";
 import { plural } from "~/utils/plural";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
 import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -83,9 +84,23 @@ export type PersonListItem = {
   reportCount: number;
 };
 
+/**
+ * How many people a filter matches, kept per filter and version of the people (decision 020):
+ * counting every active person is most of the list's cost at 50,000 people, and every write to a
+ * person moves their updatedAt (people are deactivated, never deleted), so a kept count stands
+ * until someone changes.
+ */
+const counts = new ViewCache<number>({ entries: 128, maxAgeMs: 10 * 60 * 1000 });
+
+async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput): Promise<number> {
+  const { _max } = await db.user.aggregate({ _max: { updatedAt: true } });
+  const key = JSON.stringify([_max.updatedAt?.toISOString() ?? null, { ...filters, page: null }]);
+  return counts.get(key, () => db.user.count({ where }));
+}
+
 export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
   const where = peopleWhere(filters);
-  const total = await db.user.count({ where });
+  const total = await peopleCount(filters, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
   const rows = await db.user.findMany({

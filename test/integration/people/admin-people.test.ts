@@ -117,6 +117,26 @@ describe("people list", () => {
   });
 });
 
+describe("the count of people", () => {
+  test("follows every change of a person, read after read (it is kept between reads)", async () => {
+    const admin = await createAdmin();
+    const team = await db.team.create({ data: { name: `Counted ${uniqueEmail()}` } });
+    const total = async () => (await listRoute.loader(routeArgs(await signedInRequest(`/admin/people?team=${team.id}`, admin.id)))).total;
+    const first = await createPerson({ teamId: team.id });
+    await createPerson({ teamId: team.id });
+    expect(await total()).toBe(2);
+    expect(await total()).toBe(2);
+    await createPerson({ teamId: team.id });
+    expect(await total()).toBe(3);
+    await editAction(admin.id, first.id, { intent: "deactivate" });
+    expect(await total()).toBe(2);
+    const moved = await createPerson({ teamId: team.id });
+    expect(await total()).toBe(3);
+    await db.user.update({ where: { id: moved.id }, data: { teamId: null } });
+    expect(await total()).toBe(2);
+  });
+});
+
 describe("editing a person", () => {
   test("an unknown person id is 404 for the loader and the action", async () => {
     const admin = await createAdmin();
