@@ -230,6 +230,27 @@ export async function pipelineMoves(viewer: Viewer) {
   });
 }
 
+/**
+ * When each candidate the viewer interviews became theirs to read: once their last card owed on the
+ * candidate's loops was in (the first submitted of each interview counts; `pipelineMoves` leaves the
+ * candidate out until then). The candidate's earlier moves are learned of then.
+ */
+export async function readableSince(viewer: Viewer): Promise<Map<string, Date>> {
+  const interviews = await db.hiringInterview.findMany({
+    where: { interviewerId: viewer.id, scorecards: { some: { status: "submitted" } } },
+    select: { loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted" }, select: { submittedAt: true } } },
+  });
+  const since = new Map<string, Date>();
+  for (const interview of interviews) {
+    const submitted = interview.scorecards.flatMap((card) => (card.submittedAt ? [card.submittedAt.getTime()] : []));
+    if (!submitted.length) continue;
+    const first = Math.min(...submitted);
+    const candidateId = interview.loop.candidateId;
+    if (first > (since.get(candidateId)?.getTime() ?? Number.NEGATIVE_INFINITY)) since.set(candidateId, new Date(first));
+  }
+  return since;
+}
+
 const versionRow = z.object({
   peopleChanged: sqlDate.nullable(),
   teamsChanged: sqlDate.nullable(),
