@@ -5,21 +5,27 @@ import * as insightsRoute from "~/routes/insights._index";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { hiringSetUp } from "../hiring/helpers";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { changesWithFewerThan } from "../../utils/derive";
+import { asViewer, hiringSetUp } from "../hiring/helpers";
 
 /**
  * Changes Rungs learns of after the day they took effect (decision 075, amended): a level since
- * entered late, a candidate's moves a viewer could read only once their own scorecard was in. Each
- * counts in the batch still filling when Rungs learned of it, so a figure already read stays as it
- * was until the floor's worth of people changed it since.
+ * entered late, a candidate's moves a viewer could read only once their own scorecard was in, a
+ * mentee's goals changed or their opt-in withdrawn. Each counts in the batch still filling when Rungs
+ * learned of it, so a figure already read stays as it was until the floor's worth of people changed it
+ * since.
  */
 
 const DAY = 86_400_000;
 type Level = { level: string; n: unknown; promotions: unknown; unknownStarts: unknown; suppressed: boolean; median: unknown; medianInterval: unknown; points: unknown };
-type View = { timeInLevel: { track: string; levels: Level[] }[]; hiring: { candidates: number; funnel: unknown } | null };
+type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
 const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
 const ic2 = (read: View) => JSON.stringify(read.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic2") ?? null);
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+const now = () => Date.now();
 
 describe("a change dated before the latest batch closed", () => {
   test("a level since entered late on the person form moves time in level only once the floor's worth of people changed the level since it last moved", async () => {
@@ -80,5 +86,65 @@ describe("a change dated before the latest batch closed", () => {
     // The fourth since: the funnel moves, over everyone read by then.
     expect(afterTwo).not.toEqual(first);
     expect(JSON.parse(afterTwo)).toMatchObject({ candidates: 8 });
+  });
+
+  test("a mentee's goals changed or their opt-in withdrawn move mentoring only with the floor's worth of different people since it last moved", async () => {
+    const admin = await createAdmin();
+    const manager = await createPerson({ name: "Goals manager", track: "manager", level: "m1" });
+    const versionId = (await ladderForLevel("ic2"))!.versionId;
+    const programme = await db.mentorshipProgramme.create({
+      data: { name: "Goals over time", ladderId: "engineering", startsOn: new Date(now() - 10 * DAY), endsOn: new Date(now() + 200 * DAY), matchingOn: new Date(now() + 100 * DAY) },
+    });
+    const mentees: Awaited<ReturnType<typeof createPerson>>[] = [];
+    for (let index = 0; index < 4; index++) mentees.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
+    const comparable = [];
+    for (let index = 0; index < 4; index++) comparable.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
+
+    const read = async () => JSON.stringify((await view(admin.id)).mentoring);
+    const readings: string[] = [];
+    const authors: string[] = [];
+    const changed = async (author: string) => {
+      readings.push(await read());
+      authors.push(author);
+    };
+    const optIn = async (person: (typeof mentees)[number], goals: string[]) => {
+      expect(await saveOptIn(asViewer(person), programme.id, { role: "mentee", goals, preferences: "", timeZone: "" })).toEqual({ ok: true });
+      await changed(person.id);
+    };
+    const review = async (subjectId: string, rating: number) => {
+      await db.assessment.create({
+        data: { kind: "manager", status: "submitted", subjectId, authorId: manager.id, ladderVersionId: versionId, trackId: "ic", levelId: "ic2", submittedAt: new Date(), ratings: { create: [{ competencyId: "testing", rating }] } },
+      });
+      await changed(subjectId);
+    };
+    // Opting in, reviews, pairs beginning, reviews again: four people at a time on each side, so that both
+    // sides stand at their latest batch once the last is in.
+    for (const mentee of mentees) await optIn(mentee, ["testing"]);
+    for (const person of [...mentees, ...comparable]) await review(person.id, 2);
+    for (const mentee of mentees) {
+      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee.id, mentorId: manager.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince: new Date() } });
+      await changed(mentee.id);
+    }
+    for (const [index, person] of [...comparable, ...mentees].entries()) await review(person.id, 2 + (index % 3));
+    const shown = readings.at(-1)!;
+    expect(JSON.parse(shown)).toMatchObject({ mentees: 4, suppressed: false });
+    const setUp = readings.length;
+
+    // Goals changed away from what was rated, and an opt-in withdrawn: each mentee's own.
+    await optIn(mentees[0]!, ["code-quality"]);
+    const afterOne = readings.at(-1);
+    await optIn(mentees[1]!, ["code-quality"]);
+    await withdrawOptIn(asViewer(mentees[2]!), programme.id, "mentee");
+    await changed(mentees[2]!.id);
+    await optIn(mentees[3]!, ["code-quality"]);
+    expect(afterOne).toEqual(shown);
+    // The opt-in page writes each change with the opt-in: joining, and withdrawing.
+    expect(await db.menteeGoalChange.findMany({ where: { personId: mentees[2]!.id }, orderBy: { id: "asc" }, select: { fromGoals: true, toGoals: true } })).toEqual([
+      { fromGoals: null, toGoals: '["testing"]' },
+      { fromGoals: '["testing"]', toGoals: null },
+    ]);
+    expect(changesWithFewerThan(readings.slice(setUp), authors.slice(setUp), SMALL_GROUP_FLOOR, shown)).toEqual([]);
+    // Four mentees changed since it was read: it moved, and no longer counts the goals they left.
+    expect(readings.at(-1)).not.toEqual(shown);
   });
 });
