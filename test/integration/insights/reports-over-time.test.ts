@@ -31,7 +31,7 @@ function levelFigures(read: View, key: string): string {
 }
 
 describe("reports read after every change of one person", () => {
-  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
+  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave, have a level since learned of late and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
     const admin = await createAdmin();
     const keys = LEVEL_ORDER.map((level) => `ic/${level}`);
     const first = await view(admin.id);
@@ -57,12 +57,23 @@ describe("reports read after every change of one person", () => {
       const promote = async () => {
         const person = pick(promotable());
         const to = LEVEL_ORDER[LEVEL_ORDER.indexOf(person.level) + 1]!;
-        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", changedAt: new Date() } });
-        await db.user.update({ where: { id: person.id }, data: { level: to } });
+        // As every writer does: the change keeps the level since it ends, and the new level has none.
+        const { levelSince } = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
+        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", fromSince: levelSince, changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { level: to, levelSince: null } });
         const from = person.level;
         person.level = to;
         person.levels.push(to);
         return { author: person.id, touched: [from, to], byAdmin: true, byManager: person.inside };
+      };
+      // A level since learned of late: the stay at their level began long before Rungs recorded it, written as the person form writes it.
+      const backdate = async () => {
+        const person = pick(people);
+        const current = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
+        const levelSince = new Date(Date.UTC(2020, 0, 1 + Math.floor(random() * 1000)));
+        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: person.level, source: "level-since", fromSince: current.levelSince, changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { levelSince } });
+        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
       };
       // Nobody leaves or moves out who is the last in the manager's organisation: the manager keeps a page.
       const leaving = () => people.filter((candidate) => !candidate.inside || inside().length > 1);
@@ -85,7 +96,7 @@ describe("reports read after every change of one person", () => {
       const readings = new Map(keys.map((key) => [key, [] as string[]]));
       const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
       for (let index = 0; index < 48; index++) {
-        const possible = [arrive, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
+        const possible = [arrive, backdate, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
         const { author, touched, byAdmin: seenByAdmin, byManager: seenByManager } = await (index < 10 ? arrive : pick(possible))();
         const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
         for (const key of keys) {
