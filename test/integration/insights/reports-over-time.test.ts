@@ -5,7 +5,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
-import { changesWithFewerThan } from "../../utils/derive";
+import { changesWithFewerThan, hiddenValuesFound } from "../../utils/derive";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -23,6 +23,28 @@ const LEVEL_ORDER = ["ic1", "ic2", "ic3", "ic4"];
 type Level = { n: unknown; promotions: unknown; unknownStarts: unknown; suppressed: boolean; median: unknown; medianInterval: unknown; points: unknown; level: string };
 type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
 const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
+
+/** The additive figures of a level as read (levelFigures): its stays, promotions and stays of unknown start. */
+function levelCounts(reading: string): Record<string, number | null> {
+  const figures = reading === "nothing" ? null : (JSON.parse(reading) as Record<string, number | null>);
+  return { n: figures?.n ?? null, promotions: figures?.promotions ?? null, unknownStarts: figures?.unknownStarts ?? null };
+}
+
+/** The additive figures of mentoring as read: its counts, and each mean times the mentees it is over. */
+function mentoringSums(reading: string): Record<string, number | null> {
+  const read = JSON.parse(reading) as { mentees: number; goals: number | null; comparisonPeople: number; menteeChange: { estimate: number } | null; comparisonChange: { estimate: number } | null; difference: { estimate: number } | null };
+  const times = (mean: { estimate: number } | null) => (mean ? mean.estimate * read.mentees : null);
+  return { mentees: read.mentees, goals: read.goals, comparisonPeople: read.comparisonPeople, menteeChange: times(read.menteeChange), comparisonChange: times(read.comparisonChange), difference: times(read.difference) };
+}
+
+/** The funnel's counts as read, stage by stage. */
+function funnelCounts(reading: string): Record<string, number | null> {
+  const read = JSON.parse(reading) as { candidates: number; funnel: Record<string, number | string | boolean | null>[] } | null;
+  if (!read) return {};
+  const counts: Record<string, number | null> = { candidates: read.candidates };
+  for (const row of read.funnel) for (const part of ["reached", "movedOn", "rejected", "open"]) counts[`${String(row.stage)}:${part}`] = row[part] as number | null;
+  return counts;
+}
 
 /** A level's figures as read: nothing measured when hidden or not listed. */
 function levelFigures(read: View, key: string): string {
@@ -109,11 +131,15 @@ describe("reports read after every change of one person", () => {
       }
       for (const [key, list] of readings) {
         expect(changesWithFewerThan(list, authors.get(key)!, SMALL_GROUP_FLOOR, "nothing"), `seed ${seed}, manager, ${key}`).toEqual([]);
+        expect(hiddenValuesFound(list, authors.get(key)!, "nothing", levelCounts), `seed ${seed}, manager, ${key}`).toEqual([]);
         changes += new Set(list).size - 1;
       }
     }
     // The admin reads everyone: every change of both organisations, in one sequence.
-    for (const [key, list] of adminReadings) expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
+    for (const [key, list] of adminReadings) {
+      expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
+      expect(hiddenValuesFound(list, adminAuthors.get(key)!, levelFigures(first, key), levelCounts), `admin, ${key}`).toEqual([]);
+    }
     // Levels did move: the test does not pass on a page that never shows anything.
     expect(changes).toBeGreaterThan(3);
   });
@@ -161,6 +187,7 @@ describe("reports read after every change of one person", () => {
     for (let index = 0; index < 14; index++) await review(mentees[Math.floor(random() * mentees.length)]!, 100 - index, 1 + Math.floor(random() * 4));
     for (let index = 0; index < 14; index++) await review(comparable[Math.floor(random() * comparable.length)]!, 80 - index, 1 + Math.floor(random() * 4));
     expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(hiddenValuesFound(readings, authors, before, mentoringSums)).toEqual([]);
     expect(new Set(readings).size).toBeGreaterThan(3);
   });
 
@@ -192,6 +219,7 @@ describe("reports read after every change of one person", () => {
       readings.push(await read());
     }
     expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(hiddenValuesFound(readings, authors, before, funnelCounts)).toEqual([]);
     expect(new Set(readings).size).toBeGreaterThan(3);
   });
 });
