@@ -48,6 +48,11 @@ export class Attacker {
     return vector;
   }
 
+  /** Whether one unit's figure less another's follows from the released cells (how one person's value changed). */
+  derivesDifference(plus: string, minus: string): boolean {
+    return this.reduce(new Map([[plus, fraction(1n)], [minus, fraction(-1n)]])).size === 0;
+  }
+
   /** Whether the target set's figures follow from the released cells. */
   derives(target: readonly string[]): boolean {
     return this.reduce(new Map([...new Set(target)].map((unit) => [unit, fraction(1n)]))).size === 0;
@@ -84,4 +89,52 @@ export function changesWithFewerThan(readings: readonly string[], authors: reado
     since = new Set();
   });
   return found;
+}
+
+/**
+ * An attacker of one report read by one reader at many moments, who solves for one person's hidden
+ * value. What is read changes at some readings; whoever changed since the last change (who changed is
+ * no secret: a promotion, a move, a candidate's stage) may have a new value from then on, one unknown
+ * per person and change. Each additive figure read (a count, a count times a mean) is the sum of the
+ * current values of everyone the report was ever about, so each reading that shows it is one linear
+ * equation; the attacker combines them all (rational elimination) and returns "figure: person" for
+ * every person one of whose values, or how much one of them changed, follows (a stay's length, a
+ * candidate's stage, a goal's movement). `readings[i]` is the report read after the i-th change, by
+ * `authors[i]` (null: a change that does not touch the report); `figures` its additive figures (null
+ * where hidden).
+ */
+export function hiddenValuesFound(
+  readings: readonly string[],
+  authors: readonly (string | null)[],
+  before: string,
+  figures: (reading: string) => Record<string, number | null>,
+): string[] {
+  const current = new Map<string, string>();
+  const successive: [string, string][] = [];
+  const cells = new Map<string, string[][]>();
+  let last = before;
+  let changed = new Set<string>();
+  readings.forEach((reading, index) => {
+    if (authors[index]) changed.add(authors[index]);
+    if (reading === last) return;
+    for (const person of changed) {
+      const previous = current.get(person);
+      if (previous) successive.push([`${person}#${index}`, previous]);
+      current.set(person, `${person}#${index}`);
+    }
+    for (const [figure, value] of Object.entries(figures(reading))) {
+      if (value !== null) (cells.get(figure) ?? cells.set(figure, []).get(figure)!).push([...current.values()]);
+    }
+    last = reading;
+    changed = new Set();
+  });
+  const found: string[] = [];
+  for (const [figure, released] of cells) {
+    const attacker = new Attacker(released);
+    const units = new Set(released.flat());
+    const personOf = (unit: string) => unit.slice(0, unit.lastIndexOf("#"));
+    for (const unit of units) if (attacker.derives([unit])) found.push(`${figure}: ${personOf(unit)}`);
+    for (const [now, before] of successive) if (units.has(now) && units.has(before) && attacker.derivesDifference(now, before)) found.push(`${figure}: ${personOf(now)}'s change`);
+  }
+  return [...new Set(found)];
 }

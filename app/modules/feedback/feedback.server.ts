@@ -185,9 +185,15 @@ async function nominate(viewer: Viewer, cycleId: string, subjectId: string, name
   return withRetry(() => db.$transaction((tx) => nominateIn(tx, viewer, cycleId, { ...setUp, facts }, reviewer, now), { isolationLevel: "Serializable" }));
 }
 
+/**
+ * The colleague named. By email, only an active account is anyone: a deactivated one answered
+ * otherwise than an unknown email would tell the nominator that the account existed.
+ */
 async function findReviewer(named: { reviewerId: string } | { email: string }) {
   const select = { id: true, name: true, deactivatedAt: true } as const;
-  return "email" in named ? db.user.findUnique({ where: { email: named.email.trim().toLowerCase() }, select }) : db.user.findUnique({ where: { id: named.reviewerId }, select });
+  return "email" in named
+    ? db.user.findFirst({ where: { email: named.email.trim().toLowerCase(), deactivatedAt: null }, select })
+    : db.user.findUnique({ where: { id: named.reviewerId }, select });
 }
 
 /**

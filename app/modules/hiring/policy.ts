@@ -147,8 +147,12 @@ export function canLinkHire(viewer: HiringViewer, loop: LoopAccess, decision: st
   return canManageLoop(viewer, loop) && canSeeOthersScorecards(viewer, loop) && isHireDecision(decision);
 }
 
-/** Why a hire cannot be linked now, or null: besides who may, the candidate took the offer (at the offer stage, or hired). */
+/**
+ * Why a hire cannot be linked now, or null: besides who may, the candidate took the offer (at the offer
+ * stage, or hired). The opening's hiring admins, who see the purge on the loop, are told that it is why.
+ */
 export function linkHireRefusal(viewer: HiringViewer, loop: LoopAccess, facts: { decision: string | null; stage: string }): string | null {
+  if (loop.purged && managesOpening(viewer, loop)) return "This candidate's data was purged, so the hire can no longer be linked to a person.";
   if (!canLinkHire(viewer, loop, facts.decision)) return "Only a hire is linked to a person, by a hiring admin of the opening.";
   if (facts.stage !== "offer" && facts.stage !== "hired") return "Only a candidate at the offer stage or hired is linked to a person.";
   return null;

@@ -84,14 +84,22 @@ export function funnelWithIntervals(histories: readonly CandidateHistory[], cand
  * different candidates moved since the one before, so two readings never differ by one candidate's
  * move. Moves since are left out, and so is a candidate with none by then; before any batch closes
  * there is nothing to show (even how many candidates there are would move one by one).
- * `candidates`: how many the funnel is over.
+ * A move counts when the reader could first read it: when it was made, or for a candidate they could
+ * read only once their own card was in (`readableSince`), then; so earlier moves learned of late join
+ * the batch still filling. `candidates`: how many the funnel is over.
  */
-export function releasedFunnel(histories: readonly CandidateHistory[], candidateIds: readonly string[], floor: number): { candidates: number; funnel: FunnelStageRow[] } {
+export function releasedFunnel(
+  histories: readonly CandidateHistory[],
+  candidateIds: readonly string[],
+  floor: number,
+  readableSince: ReadonlyMap<string, Date> = new Map(),
+): { candidates: number; funnel: FunnelStageRow[] } {
+  const knownAt = (index: number, move: CandidateHistory["moves"][number]) => Math.max(move.at.getTime(), readableSince.get(candidateIds[index]!)?.getTime() ?? Number.NEGATIVE_INFINITY);
   const asOf = releasedAsOf(
-    histories.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: move.at }))),
+    histories.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: new Date(knownAt(index, move)) }))),
     () => floor,
-  );
-  const kept = histories.map((history) => ({ moves: asOf === null ? [] : history.moves.filter((move) => move.at <= asOf) }));
+  )?.getTime();
+  const kept = histories.map((history, index) => ({ moves: asOf === undefined ? [] : history.moves.filter((move) => knownAt(index, move) <= asOf) }));
   const present = kept.flatMap((history, index) => (history.moves.length ? [{ history, id: candidateIds[index]! }] : []));
   return {
     candidates: present.length,

@@ -17,17 +17,18 @@ import { insightsScope, type InsightsScope } from "./policy";
 import { hireOutcomes } from "~/modules/hiring/stats.server";
 import { isPipelineStage, type CandidateHistory } from "~/modules/hiring/pipeline";
 import { releasedFunnel, validityOverTime } from "./hiring";
-import { mentoringComparison, type Review } from "./mentoring";
+import { mentoringComparison, type GoalHistory, type Review } from "./mentoring";
 import {
   calibrationInScope,
   hasReports,
   insightsVersion,
   pipelineMoves,
+  readableSince,
   levelChangesInScope,
   managerChangesInScope,
   managerRatingsInScope,
   menteePairsInScope,
-  menteesInScope,
+  menteeOptInsInScope,
   peopleInScope,
   type InsightsPerson,
   type LevelChangeRow,
@@ -181,21 +182,32 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {
-  const [hires, moves] = await Promise.all([hireOutcomes(viewer), pipelineMoves(viewer)]);
+  const [hires, moves, readable] = await Promise.all([hireOutcomes(viewer), pipelineMoves(viewer), readableSince(viewer)]);
   const histories = new Map<string, CandidateHistory["moves"][number][]>();
   for (const move of moves) {
     if (!isPipelineStage(move.toStage)) continue;
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
     (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
   }
-  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor) };
+  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, readable) };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
 async function mentoringView(scope: InsightsScope, floors: Promise<(personId: string) => number>) {
-  const [pairs, inProgrammes] = await Promise.all([menteePairsInScope(scope), menteesInScope(scope)]);
-  const mentees = pairs.map((pair) => ({ menteeId: pair.menteeId, activeSince: pair.activeSince.getTime(), goals: storedIds(pair.goals) }));
-  const ratings = await managerRatingsInScope(scope, [...new Set(mentees.flatMap((pair) => pair.goals))]);
+  const [pairs, { optIns, changes }] = await Promise.all([menteePairsInScope(scope), menteeOptInsInScope(scope)]);
+  const mentees = pairs.map((pair) => ({ menteeId: pair.menteeId, programmeId: pair.programmeId, activeSince: pair.activeSince.getTime(), goals: storedIds(pair.goals ?? "[]") }));
+  const inProgrammes = new Set(optIns.flatMap((optIn) => (optIn.goals === null ? [] : [optIn.personId])));
+  const goals = (stored: string | null) => (stored === null ? null : storedIds(stored));
+  const changesOf = new Map<string, GoalHistory["changes"][number][]>();
+  for (const change of changes) {
+    const key = `${change.programmeId}\u0000${change.personId}`;
+    (changesOf.get(key) ?? changesOf.set(key, []).get(key)!).push({ at: change.changedAt.getTime(), from: goals(change.fromGoals), to: goals(change.toGoals) });
+  }
+  const histories = optIns.map(
+    (optIn): GoalHistory => ({ programmeId: optIn.programmeId, personId: optIn.personId, current: goals(optIn.goals), changes: changesOf.get(`${optIn.programmeId}\u0000${optIn.personId}`) ?? [] }),
+  );
+  const everGoals = histories.flatMap((history) => [...(history.current ?? []), ...history.changes.flatMap((change) => [...(change.from ?? []), ...(change.to ?? [])])]);
+  const ratings = await managerRatingsInScope(scope, [...new Set([...mentees.flatMap((pair) => pair.goals), ...everGoals])]);
   const byAssessment = new Map<string, Review & { ratings: Map<string, number> }>();
   for (const row of ratings) {
     const review = byAssessment.get(row.assessmentId) ?? { personId: row.personId, levelId: row.levelId, submittedAt: row.submittedAt.getTime(), ratings: new Map<string, number>() };
@@ -204,7 +216,7 @@ async function mentoringView(scope: InsightsScope, floors: Promise<(personId: st
   }
   const reviews = new Map<string, Review[]>();
   for (const review of byAssessment.values()) (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(review);
-  return mentoringComparison(mentees, reviews, inProgrammes, await floors);
+  return mentoringComparison(mentees, reviews, inProgrammes, await floors, histories);
 }
 
 /** Each person's manager now and their changes of manager, in order. */

@@ -19,8 +19,21 @@ export const MENTORING_CAVEAT =
 /** A submitted manager review: its level and its ratings by competency. */
 export type Review = { personId: string; levelId: string; submittedAt: number; ratings: ReadonlyMap<string, number> };
 
-/** An accepted pair's mentee, when the pair began, and their goals. */
-export type MenteeGoals = { menteeId: string; activeSince: number; goals: readonly string[] };
+/** An accepted pair's mentee, when the pair began, and their goals (now); `programmeId` finds their goals' history. */
+export type MenteeGoals = { menteeId: string; activeSince: number; goals: readonly string[]; programmeId?: string };
+
+/**
+ * A person's opt-in as a mentee in one programme over time: their goals now (null once withdrawn) and
+ * each change, dated when it was made (from null: opting in; to null: withdrawing). An opt-in with no
+ * change recorded is read as it is now.
+ */
+export type GoalHistory = { programmeId: string; personId: string; current: readonly string[] | null; changes: readonly { at: number; from: readonly string[] | null; to: readonly string[] | null }[] };
+
+/** The goals as they stood at `at`: the first later change kept what they were; none later, they are as now. */
+function goalsAt(history: GoalHistory, at: number): readonly string[] | null {
+  const next = history.changes.find((change) => change.at > at);
+  return next ? next.from : history.current;
+}
 
 export type MentoringComparison = {
   /** Mentees with a goal rated before and after their pair began and at least one comparable person. */
@@ -52,17 +65,19 @@ function latest(reviews: readonly Review[], test: (review: Review) => boolean): 
 
 /**
  * `reviews`: each person's submitted manager reviews. `inProgrammes`: everyone who opted in as
- * a mentee anywhere (never a comparison). Hidden unless the disclosure check releases both the
- * mentees and the people they were compared with, each under their floor.
+ * a mentee anywhere (never a comparison), as now; `goalHistories`: their opt-ins over time, which say
+ * instead when someone was a mentee and with which goals. Hidden unless the disclosure check releases
+ * both the mentees and the people they were compared with, each under their floor.
  */
 export function mentoringComparison(
   pairs: readonly MenteeGoals[],
   reviews: ReadonlyMap<string, readonly Review[]>,
   inProgrammes: ReadonlySet<string>,
   floorOf: (personId: string) => number,
+  goalHistories: readonly GoalHistory[] = [],
 ): MentoringComparison {
-  const released = releasedMentoring(pairs, reviews, inProgrammes, floorOf);
-  return compare(released.pairs, released.reviews, inProgrammes, floorOf);
+  const released = releasedMentoring(pairs, reviews, inProgrammes, floorOf, goalHistories);
+  return compare(released.pairs, released.menteeReviews, released.comparisonReviews, floorOf);
 }
 
 /**
@@ -70,35 +85,73 @@ export function mentoringComparison(
  * one mentee's review, their goal's movement would follow. So the mentees' side (pairs beginning,
  * mentees' reviews) stands as it was when its latest batch of the floor's worth of different mentees
  * closed, and the comparison's side (everyone else's reviews) as it was when its own did; later ones
- * wait for the next batch.
+ * wait for the next batch. Who is a mentee, and with which goals, is read as it stood at each side's
+ * moment (`goalHistories`), and each change is a contribution dated when it was made: a change of
+ * goals to the mentees' side, opting in and withdrawing to both (the person moves from one to the
+ * other), a review to the side its person was on when it was submitted.
  */
-function releasedMentoring(pairs: readonly MenteeGoals[], reviews: ReadonlyMap<string, readonly Review[]>, inProgrammes: ReadonlySet<string>, floorOf: (personId: string) => number) {
-  const side = (personId: string) => (inProgrammes.has(personId) ? "mentees" : "comparison");
-  const contributions = { mentees: [] as Contribution[], comparison: [] as Contribution[] };
-  for (const [personId, theirs] of reviews) for (const review of theirs) contributions[side(personId)].push({ id: `${personId}@${review.submittedAt}`, contributor: personId, at: new Date(review.submittedAt) });
-  for (const pair of pairs) contributions.mentees.push({ id: `${pair.menteeId}>${pair.activeSince}`, contributor: pair.menteeId, at: new Date(pair.activeSince) });
-  const asOf = { mentees: releasedAsOf(contributions.mentees, floorOf)?.getTime() ?? null, comparison: releasedAsOf(contributions.comparison, floorOf)?.getTime() ?? null };
-  // A side with no batch yet is fewer people than the floor: the disclosure check hides it as it is.
-  const until = (personId: string) => asOf[side(personId)] ?? Number.POSITIVE_INFINITY;
-  return {
-    pairs: pairs.filter((pair) => pair.activeSince <= (asOf.mentees ?? Number.POSITIVE_INFINITY)),
-    reviews: new Map([...reviews].map(([personId, theirs]) => [personId, theirs.filter((review) => review.submittedAt <= until(personId))])),
-  };
-}
-
-function compare(
+function releasedMentoring(
   pairs: readonly MenteeGoals[],
   reviews: ReadonlyMap<string, readonly Review[]>,
   inProgrammes: ReadonlySet<string>,
+  floorOf: (personId: string) => number,
+  goalHistories: readonly GoalHistory[],
+) {
+  const historiesOf = new Map<string, GoalHistory[]>();
+  for (const history of goalHistories) (historiesOf.get(history.personId) ?? historiesOf.set(history.personId, []).get(history.personId)!).push(history);
+  const menteeAt = (personId: string, at: number) => {
+    const histories = historiesOf.get(personId);
+    return histories ? histories.some((history) => goalsAt(history, at) !== null) : inProgrammes.has(personId);
+  };
+  const contributions = { mentees: [] as Contribution[], comparison: [] as Contribution[] };
+  for (const [personId, theirs] of reviews) {
+    for (const review of theirs) {
+      const side = menteeAt(personId, review.submittedAt) ? contributions.mentees : contributions.comparison;
+      side.push({ id: `${personId}@${review.submittedAt}`, contributor: personId, at: new Date(review.submittedAt) });
+    }
+  }
+  for (const pair of pairs) contributions.mentees.push({ id: `${pair.menteeId}>${pair.activeSince}`, contributor: pair.menteeId, at: new Date(pair.activeSince) });
+  for (const history of goalHistories) {
+    for (const [index, change] of history.changes.entries()) {
+      const contribution = { id: `${history.personId}~${history.programmeId}#${index}`, contributor: history.personId, at: new Date(change.at) };
+      contributions.mentees.push(contribution);
+      if (change.from === null || change.to === null) contributions.comparison.push(contribution);
+    }
+  }
+  const asOf = { mentees: releasedAsOf(contributions.mentees, floorOf)?.getTime() ?? null, comparison: releasedAsOf(contributions.comparison, floorOf)?.getTime() ?? null };
+  // A side with no batch yet is fewer people than the floor: the disclosure check hides it as it is.
+  const menteesUntil = asOf.mentees ?? Number.POSITIVE_INFINITY;
+  const comparisonUntil = asOf.comparison ?? Number.POSITIVE_INFINITY;
+  const goalsOf = (pair: MenteeGoals) => {
+    const history = pair.programmeId === undefined ? undefined : historiesOf.get(pair.menteeId)?.find((entry) => entry.programmeId === pair.programmeId);
+    return history ? goalsAt(history, menteesUntil) : pair.goals;
+  };
+  const upTo = (until: number, keep: (personId: string) => boolean) =>
+    new Map([...reviews].filter(([personId]) => keep(personId)).map(([personId, theirs]) => [personId, theirs.filter((review) => review.submittedAt <= until)]));
+  return {
+    pairs: pairs.flatMap((pair) => {
+      const goals = goalsOf(pair);
+      return pair.activeSince <= menteesUntil && goals !== null ? [{ ...pair, goals }] : [];
+    }),
+    menteeReviews: upTo(menteesUntil, (personId) => menteeAt(personId, menteesUntil)),
+    comparisonReviews: upTo(comparisonUntil, (personId) => !menteeAt(personId, comparisonUntil)),
+  };
+}
+
+/** `menteeReviews`: the mentees' own reviews; `comparisonReviews`: everyone they may be compared with (nobody who is a mentee). */
+function compare(
+  pairs: readonly MenteeGoals[],
+  menteeReviews: ReadonlyMap<string, readonly Review[]>,
+  comparisonReviews: ReadonlyMap<string, readonly Review[]>,
   floorOf: (personId: string) => number,
 ): MentoringComparison {
   // Per mentee, their goals' changes: one person's goals move together (the same reviews, the same manager), so the person is the unit.
   const mentees = new Map<string, MenteeChanges>();
   let goals = 0;
   const comparisonPeople = new Set<string>();
-  const others = [...reviews].filter(([personId]) => !inProgrammes.has(personId));
+  const others = [...comparisonReviews];
   for (const pair of pairs) {
-    const own = reviews.get(pair.menteeId) ?? [];
+    const own = menteeReviews.get(pair.menteeId) ?? [];
     const before = latest(own, (review) => review.submittedAt < pair.activeSince);
     const after = latest(own, (review) => review.submittedAt >= pair.activeSince);
     if (!before || !after) continue;

@@ -183,25 +183,44 @@ async function groupsAtLockOf(sessionIds: readonly string[]): Promise<Map<string
   return kept;
 }
 
-const pairRow = z.object({ menteeId: z.string(), activeSince: sqlDate, goals: z.string() });
+const pairRow = z.object({ programmeId: z.string(), menteeId: z.string(), activeSince: sqlDate, goals: z.string().nullable() });
 
-/** Accepted pairs (active or ended) whose mentee is in scope, with the mentee's goals (a JSON list of competency ids). */
+/**
+ * Accepted pairs (active or ended) whose mentee is in scope, with the mentee's goals now (a JSON list
+ * of competency ids; null once they withdrew, when their goals' history says what they were).
+ */
 export async function menteePairsInScope(scope: InsightsScope): Promise<z.output<typeof pairRow>[]> {
   return parseRows(pairRow, await readRows`
     ${scopeSql(scope)}
-    SELECT p."menteeId", p."activeSince", o.competencies AS goals
+    SELECT p."programmeId", p."menteeId", p."activeSince", o.competencies AS goals
     FROM scope
     JOIN "MentorshipPair" p ON p."menteeId" = scope.id
-    JOIN "MentorshipParticipant" o ON o."programmeId" = p."programmeId" AND o."userId" = p."menteeId" AND o.role = 'mentee'
+    LEFT JOIN "MentorshipParticipant" o ON o."programmeId" = p."programmeId" AND o."userId" = p."menteeId" AND o.role = 'mentee'
     WHERE p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL`);
 }
 
-/** People in scope who opted in as a mentee in any programme: never in the comparison group. */
-export async function menteesInScope(scope: InsightsScope): Promise<Set<string>> {
-  const rows = parseRows(z.object({ userId: z.string() }), await readRows`
-    ${scopeSql(scope)}
-    SELECT DISTINCT o."userId" FROM scope JOIN "MentorshipParticipant" o ON o."userId" = scope.id WHERE o.role = 'mentee'`);
-  return new Set(rows.map((row) => row.userId));
+const optInRow = z.object({ programmeId: z.string(), personId: z.string(), goals: z.string().nullable() });
+const goalChangeRow = z.object({ programmeId: z.string(), personId: z.string(), fromGoals: z.string().nullable(), toGoals: z.string().nullable(), changedAt: sqlDate });
+
+/**
+ * Every opt-in as a mentee of the people in scope, now (with its goals) or in their goals' history
+ * (with none now, once withdrawn), and that history, each person's changes in order.
+ */
+export async function menteeOptInsInScope(scope: InsightsScope): Promise<{ optIns: z.output<typeof optInRow>[]; changes: z.output<typeof goalChangeRow>[] }> {
+  const [optIns, changes] = await Promise.all([
+    readRows`
+      ${scopeSql(scope)}
+      SELECT o."programmeId", o."userId" AS "personId", o.competencies AS goals FROM scope JOIN "MentorshipParticipant" o ON o."userId" = scope.id WHERE o.role = 'mentee'
+      UNION
+      SELECT DISTINCT c."programmeId", c."personId", NULL AS goals FROM scope JOIN "MenteeGoalChange" c ON c."personId" = scope.id
+      WHERE NOT EXISTS (SELECT 1 FROM "MentorshipParticipant" o WHERE o."programmeId" = c."programmeId" AND o."userId" = c."personId" AND o.role = 'mentee')`,
+    readRows`
+      ${scopeSql(scope)}
+      SELECT c."programmeId", c."personId", c."fromGoals", c."toGoals", c."changedAt"
+      FROM scope JOIN "MenteeGoalChange" c ON c."personId" = scope.id
+      ORDER BY c."personId", c."changedAt", c.id`,
+  ]);
+  return { optIns: parseRows(optInRow, optIns), changes: parseRows(goalChangeRow, changes) };
 }
 
 const ratingRow = z.object({ assessmentId: z.string(), personId: z.string(), levelId: z.string(), submittedAt: sqlDate, competencyId: z.string(), rating: sqlInt });
@@ -230,6 +249,27 @@ export async function pipelineMoves(viewer: Viewer) {
   });
 }
 
+/**
+ * When each candidate the viewer interviews became theirs to read: once their last card owed on the
+ * candidate's loops was in (the first submitted of each interview counts; `pipelineMoves` leaves the
+ * candidate out until then). The candidate's earlier moves are learned of then.
+ */
+export async function readableSince(viewer: Viewer): Promise<Map<string, Date>> {
+  const interviews = await db.hiringInterview.findMany({
+    where: { interviewerId: viewer.id, scorecards: { some: { status: "submitted" } } },
+    select: { loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted" }, select: { submittedAt: true } } },
+  });
+  const since = new Map<string, Date>();
+  for (const interview of interviews) {
+    const submitted = interview.scorecards.flatMap((card) => (card.submittedAt ? [card.submittedAt.getTime()] : []));
+    if (!submitted.length) continue;
+    const first = Math.min(...submitted);
+    const candidateId = interview.loop.candidateId;
+    if (first > (since.get(candidateId)?.getTime() ?? Number.NEGATIVE_INFINITY)) since.set(candidateId, new Date(first));
+  }
+  return since;
+}
+
 const versionRow = z.object({
   peopleChanged: sqlDate.nullable(),
   teamsChanged: sqlDate.nullable(),
@@ -240,6 +280,7 @@ const versionRow = z.object({
   sessionsChanged: sqlDate.nullable(),
   pairsChanged: sqlDate.nullable(),
   optInsChanged: sqlDate.nullable(),
+  goalChanges: sqlInt.nullable(),
   reviewsChanged: sqlDate.nullable(),
   loopsChanged: sqlDate.nullable(),
   moves: sqlInt,
@@ -251,7 +292,7 @@ const versionRow = z.object({
  * those tables changes it. The insights views are kept under it (insights.server.ts). People and
  * submitted assessments are not counted: neither is ever deleted (people are deactivated; a
  * submitted assessment stays), so their newest change says it all, from an index, where counting
- * them grew with the organisation (decision 069). Raw: thirteen figures of twelve tables in one
+ * them grew with the organisation (decision 069). Raw: fourteen figures of thirteen tables in one
  * statement, where Prisma's API takes one each.
  */
 export async function insightsVersion(): Promise<string> {
@@ -266,6 +307,7 @@ export async function insightsVersion(): Promise<string> {
       (SELECT MAX("updatedAt") FROM "CalibrationSession") AS "sessionsChanged",
       (SELECT MAX("updatedAt") FROM "MentorshipPair") AS "pairsChanged",
       (SELECT MAX("updatedAt") FROM "MentorshipParticipant") AS "optInsChanged",
+      (SELECT MAX(id) FROM "MenteeGoalChange") AS "goalChanges",
       (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged",
       (SELECT MAX("updatedAt") FROM "HiringLoop") AS "loopsChanged",
       (SELECT COUNT(*) FROM "HiringPipelineMove") AS moves,

@@ -14,7 +14,9 @@ export type Place = { track: string | null; level: string | null };
 
 /**
  * A dated change of a person's place; `promotion` says whether it counts as the event; `fromSince`,
- * when known, the day the stay it ended began (earlier than Rungs saw it begin).
+ * when known, the day the stay it ended began (earlier than Rungs saw it begin). A change from a place
+ * to itself ends no stay: it is when Rungs learned that the stay began on another day, and `fromSince`
+ * is the day it was taken to begin until then.
  */
 export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null };
 
@@ -43,17 +45,20 @@ const DAY = 86_400_000;
 /** A stay as Rungs saw it: from when (`seenAt`), until when (`endedAt`: null while it lasts), and the day it began when known to be earlier. */
 type Stay = { place: Place; seenAt: number; endedAt: number | null; promoted: boolean; since: number | null | undefined; first: boolean };
 
+const samePlace = (change: PlaceChange) => change.from.track === change.to.track && change.from.level === change.to.level;
+
 function stays(person: PersonHistory): Stay[] {
   const found: Stay[] = [];
   let place = person.changes[0]?.from ?? person.current;
   let seenFrom = person.createdAt;
-  for (const [index, change] of person.changes.entries()) {
+  for (const change of person.changes) {
+    if (samePlace(change)) continue;
     const at = Math.max(change.at, seenFrom);
-    found.push({ place, seenAt: seenFrom, endedAt: at, promoted: change.promotion, since: change.fromSince, first: index === 0 });
+    found.push({ place, seenAt: seenFrom, endedAt: at, promoted: change.promotion, since: change.fromSince, first: !found.length });
     place = change.to;
     seenFrom = at;
   }
-  found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !person.changes.length });
+  found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !found.length });
   return found;
 }
 
@@ -83,7 +88,11 @@ export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
   });
 }
 
-/** A person's history as it stood at `at` (they were added by then): later changes not yet made, a later deactivation not yet either. */
+/**
+ * A person's history as it stood at `at` (they were added by then): later changes not yet made, a later
+ * deactivation not yet either, and the level since of the stay going on then as Rungs knew it (the next
+ * change keeps it, corrected later or not).
+ */
 function historyAsOf(person: PersonHistory, at: number): PersonHistory {
   const made = person.changes.filter((change) => change.at <= at);
   const next = person.changes[made.length];
@@ -104,7 +113,8 @@ function insideAt(person: PersonHistory, at: number): boolean {
  * The stays each level's curve is drawn from, released over time (decision 075). A reader who reads a
  * level's curve before and after one person arrives at it, is promoted out of it or leaves would
  * learn that person's stay, so each level stands as it was when its latest batch closed: a batch is
- * the floor's worth of different people whose stay at the level began or ended (`releasedAsOf`), and
+ * the floor's worth of different people whose stay at the level began or ended, or whose level since
+ * there Rungs learned of late (`releasedAsOf`: each dated when Rungs learned of it), and
  * until then stays that went on are counted as they were, and later ones not at all. A level that
  * never had the floor's worth of people has no batch, and the disclosure check hides it as it is.
  *
@@ -122,6 +132,11 @@ export function releasedSpells(people: readonly PersonHistory[], now: number, fl
       if (key === null) continue;
       if (insideAt(person, stay.seenAt)) contribute(key, { id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
       if (stay.endedAt !== null && insideAt(person, stay.endedAt)) contribute(key, { id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
+    }
+    for (const [index, change] of person.changes.entries()) {
+      if (samePlace(change) && change.to.track && change.to.level && insideAt(person, change.at)) {
+        contribute(`${change.to.track}/${change.to.level}`, { id: `${person.id}~${index}`, contributor: person.id, at: new Date(change.at) });
+      }
     }
     const moves = (person.inside ?? []).flatMap((period) => [period.since, period.until]).filter((at) => at !== null);
     for (const at of moves) {

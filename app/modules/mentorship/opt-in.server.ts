@@ -11,6 +11,7 @@ import { KEPT_STATUSES, type Role } from "./lifecycle";
 import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
 import { latestManagerReview } from "./queries.server";
+import { recordGoalChange } from "./goal-history.server";
 import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
@@ -108,14 +109,13 @@ export async function saveOptIn(
     competencies: JSON.stringify(chosen),
     preferences: input.role === "mentee" ? input.preferences : "",
   };
-  await db.$transaction([
-    db.mentorshipParticipant.upsert({
-      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } },
-      create: { programmeId, userId: viewer.id, role: input.role, ...data },
-      update: data,
-    }),
-    db.user.update({ where: { id: viewer.id }, data: { timeZone: input.timeZone } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const where = { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } };
+    const before = input.role === "mentee" ? await tx.mentorshipParticipant.findUnique({ where, select: { competencies: true } }) : null;
+    await tx.mentorshipParticipant.upsert({ where, create: { programmeId, userId: viewer.id, role: input.role, ...data }, update: data });
+    if (input.role === "mentee") await recordGoalChange(tx, { programmeId, personId: viewer.id, from: before?.competencies ?? null, to: data.competencies }, now);
+    await tx.user.update({ where: { id: viewer.id }, data: { timeZone: input.timeZone } });
+  });
   return { ok: true };
 }
 
@@ -136,8 +136,10 @@ export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: R
       where: { programmeId, ...side, state: "requested" },
       data: role === "mentee" ? { state: "withdrawn", withdrawnAt: now } : { state: "declined", answeredAt: now, declineNote: "No longer a mentor in this programme." },
     });
-    const removed = await tx.mentorshipParticipant.deleteMany({ where: { programmeId, userId: viewer.id, role } });
-    if (removed.count === 0) throw new InvalidError(`You have not joined as a ${role}.`);
+    const joined = await tx.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } }, select: { competencies: true } });
+    if (!joined) throw new InvalidError(`You have not joined as a ${role}.`);
+    await tx.mentorshipParticipant.delete({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } } });
+    if (role === "mentee") await recordGoalChange(tx, { programmeId, personId: viewer.id, from: joined.competencies, to: null }, now);
     await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", ...side } });
     await tx.mentorshipPairRule.deleteMany({ where: { programmeId, ...side } });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { LISTED_AT_MOST } from "~/modules/audit/events";
 import { db, type Prisma } from "~/db/client.server";
-import { recordLevelChanges } from "./level-history.server";
+import { MOVES, recordLevelChanges } from "./level-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
 import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
@@ -69,7 +69,7 @@ async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[];
       select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true, levelSince: true },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
-    client.levelChange.groupBy({ by: ["personId"], _max: { changedAt: true } }),
+    client.levelChange.groupBy({ by: ["personId"], where: MOVES, _max: { changedAt: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   const movedAt = new Map(moves.map((move) => [move.personId, move._max.changedAt]));
@@ -158,11 +158,13 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       const person = byId.get(change.id);
       const from = { track: person?.track ?? null, level: person?.level ?? null };
       const to = { ...from };
+      let toSince: Date | null | undefined;
       for (const { field, to: value } of change.changes) {
         if (field === "track") to.track = value;
         if (field === "level") to.level = value;
+        if (field === "level_since") toSince = value ? dayToDate(value) : null;
       }
-      return { personId: change.id, from, to, fromSince: person?.levelSince ? dayToDate(person.levelSince) : null };
+      return { personId: change.id, from, to, fromSince: person?.levelSince ? dayToDate(person.levelSince) : null, toSince };
     }),
   );
   await recordManagerChanges(

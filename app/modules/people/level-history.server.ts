@@ -12,19 +12,28 @@ import * as clock from "~/platform/clock.server";
 
 export type LevelChangeSource = "edited" | "imported" | "provisioned" | "promoted";
 
+/** The source of a row that records only a new level since. */
+export const LEVEL_SINCE_SOURCE = "level-since";
+
+/** The rows that are moves of track or level (the others record a level since). */
+export const MOVES = { source: { not: LEVEL_SINCE_SOURCE } } satisfies Prisma.LevelChangeWhereInput;
+
 export type Place = { track: string | null; level: string | null };
 
-/** `fromSince`: the person's level since before the move (null when unknown). */
-export type LevelMove = { personId: string; from: Place; to: Place; fromSince: Date | null };
+/** `fromSince`: the person's level since before the write (null when unknown); `toSince`: after it, when the writer changes it. */
+export type LevelMove = { personId: string; from: Place; to: Place; fromSince: Date | null; toSince?: Date | null };
 
-/** Records the moves that change a track or level (others are left out), all at `at`. */
+const dayOf = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? null;
+
+/** Records the moves that change a track or level, and the writes that change only a level since; others are left out. All at `at`. */
 export async function recordLevelChanges(
   tx: Pick<Prisma.TransactionClient, "levelChange">,
   source: LevelChangeSource,
   moves: readonly LevelMove[],
   at: Date = clock.now(),
 ): Promise<void> {
-  const changed = moves.filter((move) => move.from.track !== move.to.track || move.from.level !== move.to.level);
+  const moved = (move: LevelMove) => move.from.track !== move.to.track || move.from.level !== move.to.level;
+  const changed = moves.filter((move) => moved(move) || (move.toSince !== undefined && dayOf(move.toSince) !== dayOf(move.fromSince)));
   if (!changed.length) return;
   await tx.levelChange.createMany({
     data: changed.map((move) => ({
@@ -33,7 +42,7 @@ export async function recordLevelChanges(
       fromLevelId: move.from.level,
       toTrackId: move.to.track,
       toLevelId: move.to.level,
-      source,
+      source: moved(move) ? source : LEVEL_SINCE_SOURCE,
       changedAt: at,
       fromSince: move.fromSince,
     })),

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { recordLevelChanges } from "./level-history.server";
+import { MOVES, recordLevelChanges } from "./level-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
@@ -221,7 +221,7 @@ export async function getPerson(personId: string) {
 }
 
 /** When Rungs last recorded a change of the person's level: a later level since says nothing, an earlier one is refused. */
-const LAST_LEVEL_CHANGE = { orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: 1, select: { changedAt: true } } satisfies Prisma.User$levelChangesArgs;
+const LAST_LEVEL_CHANGE = { where: MOVES, orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: 1, select: { changedAt: true } } satisfies Prisma.User$levelChangesArgs;
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
@@ -383,7 +383,7 @@ export async function updatePerson(
     if (changes.manager) await rebuildReportingLine(tx);
     await recordManagerChanges(tx, [{ personId, from: current.managerId, to: resolved.person.managerId }]);
     await recordLevelChanges(tx, "edited", [
-      { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince },
+      { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince, toSince: levelSince },
     ]);
     await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
   });

@@ -69,8 +69,15 @@ describe("the feedback pages", () => {
       expect(known).toEqual({ status: 403, body: unknown.body });
       expect(unknown.status).toBe(403);
     }
+    // Nor does the one who may: a deactivated colleague's email gets the answer nobody's does, for their nomination and for the manager's swap.
+    const gone = await createPerson({ name: "Gina Gone", track: "ic", level: "ic2", deactivatedAt: new Date() });
+    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: gone.email }, params)).body).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
     expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer" } })).toBe(0);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: org.peer.email.toUpperCase() }, params)).body).toMatchObject({ ok: true });
+    const nominated = await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, reviewerId: org.peer.id } });
+    const swapped = await post(personRoute, url, org.manager.id, { intent: "swap", requestId: nominated.id, email: gone.email, reason: "Another colleague" }, params);
+    expect(swapped.body).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.id } })).toMatchObject({ state: "nominated", reviewerId: org.peer.id });
     expect(statusOf(await thrown(async () => personRoute.loader(routeArgs(await signedInRequest(url, org.stranger.id), params))))).toBe(404);
 
     const forManager = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));

@@ -37,6 +37,8 @@ async function reject(facts: Facts, loopId: string) {
   expect((await loopRow(loopId)).state).toBe("withdrawn");
 }
 
+const PURGED_LOOP = "This candidate's data was purged, so the hire can no longer be linked to a person.";
+
 describe("staffing a loop", () => {
   test("a hiring admin takes off an interviewer with no card, and joins the panel while nobody else's card is in, their own card in or not", async () => {
     const facts = await hiringSetUp();
@@ -133,7 +135,7 @@ describe("a loop once decided, withdrawn or purged", () => {
     expect(await db.hiringScorecard.count({ where: { interviewId: interview } })).toBe(0);
   });
 
-  test("purged after a hire: the hire is no longer linked to a person, and no dissent is added", async () => {
+  test("purged after a hire: the hire is no longer linked to a person (the opening's admin is told the candidate was purged), and no dissent is added", async () => {
     const facts = await hiringSetUp();
     const { grace, ben, loopId } = facts;
     await submitBoth(facts);
@@ -146,8 +148,11 @@ describe("a loop once decided, withdrawn or purged", () => {
     expect([page.can.manage, page.can.linkHire, page.can.dissent]).toEqual([false, false, false]);
     const joined = await createPerson({ name: "Casey Joined" });
     const linked = await onLoop(loopId, grace.id, { intent: "link-hire", email: joined.email });
-    expect([statusOf(linked), bodyOf<{ message: string }>(linked).message]).toEqual([409, "Only a hire is linked to a person, by a hiring admin of the opening."]);
+    expect([statusOf(linked), bodyOf<{ message: string }>(linked).message]).toEqual([409, PURGED_LOOP]);
     expect(await candidateOf(loopId)).toEqual(purged);
+    // Someone who does not manage the opening is told what anyone is who may not link.
+    const byInterviewer = await onLoop(loopId, ben.id, { intent: "link-hire", email: joined.email });
+    expect([statusOf(byInterviewer), bodyOf<{ message: string }>(byInterviewer).message]).toEqual([409, "Only a hire is linked to a person, by a hiring admin of the opening."]);
     const dissent = await onDebrief(loopId, ben.id, { intent: "dissent", text: "BEN-DISSENT" });
     expect(statusOf(dissent)).toBe(409);
     expect(await db.hiringDissent.count({ where: { loopId } })).toBe(0);

@@ -5,7 +5,7 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
-import { changesWithFewerThan } from "../../utils/derive";
+import { changesWithFewerThan, hiddenValuesFound } from "../../utils/derive";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -24,6 +24,28 @@ type Level = { n: unknown; promotions: unknown; unknownStarts: unknown; suppress
 type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
 const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
 
+/** The additive figures of a level as read (levelFigures): its stays, promotions and stays of unknown start. */
+function levelCounts(reading: string): Record<string, number | null> {
+  const figures = reading === "nothing" ? null : (JSON.parse(reading) as Record<string, number | null>);
+  return { n: figures?.n ?? null, promotions: figures?.promotions ?? null, unknownStarts: figures?.unknownStarts ?? null };
+}
+
+/** The additive figures of mentoring as read: its counts, and each mean times the mentees it is over. */
+function mentoringSums(reading: string): Record<string, number | null> {
+  const read = JSON.parse(reading) as { mentees: number; goals: number | null; comparisonPeople: number; menteeChange: { estimate: number } | null; comparisonChange: { estimate: number } | null; difference: { estimate: number } | null };
+  const times = (mean: { estimate: number } | null) => (mean ? mean.estimate * read.mentees : null);
+  return { mentees: read.mentees, goals: read.goals, comparisonPeople: read.comparisonPeople, menteeChange: times(read.menteeChange), comparisonChange: times(read.comparisonChange), difference: times(read.difference) };
+}
+
+/** The funnel's counts as read, stage by stage. */
+function funnelCounts(reading: string): Record<string, number | null> {
+  const read = JSON.parse(reading) as { candidates: number; funnel: Record<string, number | string | boolean | null>[] } | null;
+  if (!read) return {};
+  const counts: Record<string, number | null> = { candidates: read.candidates };
+  for (const row of read.funnel) for (const part of ["reached", "movedOn", "rejected", "open"]) counts[`${String(row.stage)}:${part}`] = row[part] as number | null;
+  return counts;
+}
+
 /** A level's figures as read: nothing measured when hidden or not listed. */
 function levelFigures(read: View, key: string): string {
   const level = read.timeInLevel.flatMap((track) => track.levels.map((entry) => ({ key: `${track.track}/${entry.level}`, entry }))).find((entry) => entry.key === key)?.entry;
@@ -31,7 +53,7 @@ function levelFigures(read: View, key: string): string {
 }
 
 describe("reports read after every change of one person", () => {
-  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
+  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave, have a level since learned of late and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
     const admin = await createAdmin();
     const keys = LEVEL_ORDER.map((level) => `ic/${level}`);
     const first = await view(admin.id);
@@ -57,12 +79,23 @@ describe("reports read after every change of one person", () => {
       const promote = async () => {
         const person = pick(promotable());
         const to = LEVEL_ORDER[LEVEL_ORDER.indexOf(person.level) + 1]!;
-        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", changedAt: new Date() } });
-        await db.user.update({ where: { id: person.id }, data: { level: to } });
+        // As every writer does: the change keeps the level since it ends, and the new level has none.
+        const { levelSince } = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
+        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", fromSince: levelSince, changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { level: to, levelSince: null } });
         const from = person.level;
         person.level = to;
         person.levels.push(to);
         return { author: person.id, touched: [from, to], byAdmin: true, byManager: person.inside };
+      };
+      // A level since learned of late: the stay at their level began long before Rungs recorded it, written as the person form writes it.
+      const backdate = async () => {
+        const person = pick(people);
+        const current = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
+        const levelSince = new Date(Date.UTC(2020, 0, 1 + Math.floor(random() * 1000)));
+        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: person.level, source: "level-since", fromSince: current.levelSince, changedAt: new Date() } });
+        await db.user.update({ where: { id: person.id }, data: { levelSince } });
+        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
       };
       // Nobody leaves or moves out who is the last in the manager's organisation: the manager keeps a page.
       const leaving = () => people.filter((candidate) => !candidate.inside || inside().length > 1);
@@ -85,7 +118,7 @@ describe("reports read after every change of one person", () => {
       const readings = new Map(keys.map((key) => [key, [] as string[]]));
       const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
       for (let index = 0; index < 48; index++) {
-        const possible = [arrive, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
+        const possible = [arrive, backdate, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
         const { author, touched, byAdmin: seenByAdmin, byManager: seenByManager } = await (index < 10 ? arrive : pick(possible))();
         const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
         for (const key of keys) {
@@ -98,11 +131,15 @@ describe("reports read after every change of one person", () => {
       }
       for (const [key, list] of readings) {
         expect(changesWithFewerThan(list, authors.get(key)!, SMALL_GROUP_FLOOR, "nothing"), `seed ${seed}, manager, ${key}`).toEqual([]);
+        expect(hiddenValuesFound(list, authors.get(key)!, "nothing", levelCounts), `seed ${seed}, manager, ${key}`).toEqual([]);
         changes += new Set(list).size - 1;
       }
     }
     // The admin reads everyone: every change of both organisations, in one sequence.
-    for (const [key, list] of adminReadings) expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
+    for (const [key, list] of adminReadings) {
+      expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
+      expect(hiddenValuesFound(list, adminAuthors.get(key)!, levelFigures(first, key), levelCounts), `admin, ${key}`).toEqual([]);
+    }
     // Levels did move: the test does not pass on a page that never shows anything.
     expect(changes).toBeGreaterThan(3);
   });
@@ -150,6 +187,7 @@ describe("reports read after every change of one person", () => {
     for (let index = 0; index < 14; index++) await review(mentees[Math.floor(random() * mentees.length)]!, 100 - index, 1 + Math.floor(random() * 4));
     for (let index = 0; index < 14; index++) await review(comparable[Math.floor(random() * comparable.length)]!, 80 - index, 1 + Math.floor(random() * 4));
     expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(hiddenValuesFound(readings, authors, before, mentoringSums)).toEqual([]);
     expect(new Set(readings).size).toBeGreaterThan(3);
   });
 
@@ -181,6 +219,7 @@ describe("reports read after every change of one person", () => {
       readings.push(await read());
     }
     expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
+    expect(hiddenValuesFound(readings, authors, before, funnelCounts)).toEqual([]);
     expect(new Set(readings).size).toBeGreaterThan(3);
   });
 });

@@ -82,6 +82,8 @@ describe("the CSV import", () => {
     expect(second.ok && second.summary).toMatchObject({ changed: 1, unchanged: 1 });
     await importPeople(withColumn, { actorId: admin.id, dryRun: false });
     expect(await levelSinceOf(dated.id)).toEqual(day("2022-09-01"));
+    // The day, given without a move, is recorded as learned of now (insights date it so), with the one it replaced.
+    expect(await changesOf(dated.id)).toEqual([{ fromLevelId: "ic2", toLevelId: "ic2", source: "level-since", fromSince: null }]);
     expect(await levelSinceOf(moved.id)).toBeNull();
   });
 });

@@ -87,7 +87,19 @@ describe("the person form", () => {
     expect(await levelSinceOf(person.id)).toEqual(day(today()));
     expect(statusOf(await editAction(admin.id, person.id, fields))).toBe(200);
     expect(await levelSinceOf(person.id)).toBeNull();
-    expect(await db.levelChange.count({ where: { personId: person.id } })).toBe(1);
+    // One move; each day given or cleared without one is recorded as learned of then, the day it replaced kept.
+    expect(await changesOf(person.id)).toEqual([
+      { fromLevelId: "ic3", toLevelId: "ic4", source: "edited", fromSince: null },
+      { fromLevelId: "ic4", toLevelId: "ic4", source: "level-since", fromSince: null },
+      { fromLevelId: "ic4", toLevelId: "ic4", source: "level-since", fromSince: day(today()) },
+    ]);
+    // A recorded day is no move: a day given later is measured against the move's day, not the record's.
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await db.levelChange.updateMany({ where: { personId: person.id, source: "edited" }, data: { changedAt: daysAgo(10) } });
+    await db.levelChange.updateMany({ where: { personId: person.id, source: "level-since" }, data: { changedAt: daysAgo(1) } });
+    const between = daysAgo(5).toISOString().slice(0, 10);
+    expect(statusOf(await editAction(admin.id, person.id, { ...fields, levelSince: between }))).toBe(200);
+    expect(await levelSinceOf(person.id)).toEqual(day(between));
   });
 });
 

@@ -54,7 +54,9 @@ describe("levelSince in the Rungs extension", () => {
     expect(patched.status).toBe(200);
     expect(patched.body[RUNGS]).not.toHaveProperty("levelSince");
     expect(await stored(id)).toEqual({ level: "ic4", levelSince: null });
-    expect(await db.levelChange.findMany({ where: { personId: id }, select: { fromLevelId: true, toLevelId: true, source: true, fromSince: true } })).toEqual([
+    // The day given without a change of level is recorded as learned of then (insights date it so); the move keeps it.
+    expect(await db.levelChange.findMany({ where: { personId: id }, orderBy: { id: "asc" }, select: { fromLevelId: true, toLevelId: true, source: true, fromSince: true } })).toEqual([
+      { fromLevelId: "ic3", toLevelId: "ic3", source: "level-since", fromSince: null },
       { fromLevelId: "ic3", toLevelId: "ic4", source: "provisioned", fromSince: day("2020-06-01") },
     ]);
 

@@ -160,3 +160,59 @@ describe("discovery", () => {
     expect(types.body.Resources).toEqual(expect.arrayContaining([expect.objectContaining({ id: "User", endpoint: "/Users" }), expect.objectContaining({ id: "Group", endpoint: "/Groups" })]));
   });
 });
+
+describe("a patch that clears the manager", () => {
+  let made = 0;
+  async function created(token: string, name: string, enterprise?: Record<string, unknown>) {
+    const email = `${name}-${++made}@example.com`;
+    const answer = await scim(token, "POST", "/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ...(enterprise ? [ENTERPRISE] : [])],
+      userName: email,
+      emails: [{ primary: true, type: "work", value: email }],
+      displayName: email.split("@")[0],
+      active: true,
+      ...(enterprise ? { [ENTERPRISE]: enterprise } : {}),
+    });
+    expect(answer.status).toBe(201);
+    return answer.body.id as string;
+  }
+
+  const shapes = [
+    ["Okta's remove", okta.removeManager],
+    ["Okta's replace with an empty value", okta.replaceManagerWithNothing],
+    ["Entra's Remove", entra.removeManager],
+    ["Entra's Replace with an empty id", entra.replaceManagerWithNothing],
+  ] as const;
+
+  test.each(shapes)("%s leaves the person without a manager, in their line, their history and the audit", async (_, patch) => {
+    const token = await providerToken("Provider");
+    const boss = await created(token, "boss");
+    const id = await created(token, "report", { manager: { value: boss } });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ managerId: boss, linePath: `/${boss}/` });
+
+    const cleared = await scim(token, "PATCH", `/Users/${id}`, patch);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty(ENTERPRISE);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ managerId: null, scimManagerRef: null, linePath: "/", lineDepth: 0 });
+    expect(await db.managerChange.findMany({ where: { personId: id }, select: { fromManagerId: true, toManagerId: true } })).toEqual([{ fromManagerId: boss, toManagerId: null }]);
+    expect((await eventsFor(id)).at(-1)).toMatchObject({ action: "person.updated", detail: { manager: { from: expect.stringMatching(/^boss-/), to: null } } });
+  });
+
+  test.each(shapes)("%s beside a department keeps the department", async (_, patch) => {
+    const token = await providerToken("Provider");
+    const boss = await created(token, "boss");
+    const id = await created(token, "report", { manager: { value: boss }, department: "Platform" });
+    expect((await scim(token, "PATCH", `/Users/${id}`, patch)).status).toBe(200);
+    const person = await db.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
+    expect(person).toMatchObject({ managerId: null, linePath: "/" });
+    expect(person.team?.name).toBe("Platform");
+  });
+
+  test("a manager named but not yet in Rungs is forgotten too", async () => {
+    const token = await providerToken("Provider");
+    const id = await created(token, "report", { manager: { value: "not-here-yet" } });
+    expect((await scim(token, "PATCH", `/Users/${id}`, entra.removeManager)).status).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ managerId: null, scimManagerRef: null });
+    expect(await db.managerChange.count({ where: { personId: id } })).toBe(0);
+  });
+});

@@ -6,7 +6,7 @@ import { createGroup, deleteGroup, findGroups, getGroup, groupResource, readGrou
 import { errorBody, ScimProblem } from "./problem";
 import { normalisePatch, normaliseUserResource, RUNGS_USER } from "./quirks";
 import { authenticateScimToken, type ScimTokenIdentity } from "./tokens.server";
-import { readUserInput, userResource } from "./user-mapping";
+import { patchedUser, readUserInput, userResource } from "./user-mapping";
 import { createUser, deactivateUser, findUsers, getUser, replaceUser } from "./users.server";
 
 /**
@@ -83,7 +83,7 @@ const RungsUserSchema = new SCIMMY.Types.SchemaDefinition("RungsUser", RUNGS_USE
   }),
 ]);
 
-type Context = { actor: ScimTokenIdentity; failure?: unknown };
+type Context = { actor: ScimTokenIdentity; failure?: unknown; patching?: boolean };
 
 /** Domain refusals become SCIM errors the library passes through; anything unexpected is kept to be rethrown as itself. */
 function asScimError(error: unknown, context: Context): never {
@@ -124,7 +124,9 @@ function configure() {
         if (!resource.id) return userResource(await createUser(context.actor, readUserInput(plain(instance), null), check));
         const current = await getUser(resource.id);
         if (!current) throw new ScimProblem(404, null, `There is no user ${resource.id}.`);
-        return userResource(await replaceUser(context.actor, resource.id, readUserInput(plain(instance), userResource(current)), check));
+        const before = userResource(current);
+        const after = context.patching ? patchedUser(plain(instance), before) : plain(instance);
+        return userResource(await replaceUser(context.actor, resource.id, readUserInput(after, before), check));
       } catch (error) {
         asScimError(error, context);
       }
@@ -262,6 +264,7 @@ async function users(request: ScimRequest, method: string, id: string | undefine
   if (id && method === "GET") return { status: 200, body: await new User(id, attributes).read(context) };
   if (id && method === "PUT") return { status: 200, body: await new User(id, attributes).write(normaliseUserResource(await jsonOf(request)), context) };
   if (id && method === "PATCH") {
+    context.patching = true;
     const patched = await new User(id, attributes).patch(normalisePatch(await jsonOf(request), id), context);
     return patched ? { status: 200, body: patched } : { status: 204, body: null };
   }

@@ -84,6 +84,17 @@ export type UserInput = {
   levelSince: Date | undefined;
 };
 
+/**
+ * A User after a patch is the person's whole state, but the SCIM library leaves out an extension the
+ * patch emptied (a manager removed, or replaced with nothing, where no department is set): read as
+ * a missing extension, it would keep the manager. Given back with the extension empty.
+ */
+export function patchedUser(resource: Json, before: Json): Json {
+  const had = Object.keys(before).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
+  const has = Object.keys(resource).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
+  return had && !has ? { ...resource, [ENTERPRISE_USER]: {} } : resource;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value.trim() : null);
 const object = (value: unknown): Json | null => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null);

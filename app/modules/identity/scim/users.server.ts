@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { recordLevelChanges } from "~/modules/people/level-history.server";
+import { MOVES, recordLevelChanges } from "~/modules/people/level-history.server";
 import { recordManagerChanges } from "~/modules/people/manager-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
 import { dateToDay } from "~/modules/days";
@@ -240,7 +240,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     set("level", "level", current.level, place.level);
     const levelChanged = current.track !== place.track || current.level !== place.level;
     // Read only when the message gives a day: a day before the last change Rungs recorded is not taken.
-    const movedAt = input.levelSince ? ((await tx.levelChange.findFirst({ where: { personId: id }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }))?.changedAt ?? null) : null;
+    const movedAt = input.levelSince ? ((await tx.levelChange.findFirst({ where: { personId: id, ...MOVES }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }))?.changedAt ?? null) : null;
     const levelSince = levelSinceAfter({ levelChanged, given: input.levelSince, current: current.levelSince, movedAt });
     if (dayOf(levelSince) !== dayOf(current.levelSince)) {
       data.levelSince = levelSince;
@@ -263,7 +263,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     }
 
     if (Object.keys(data).length) await tx.user.update({ where: { id }, data });
-    await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level }, fromSince: current.levelSince }]);
+    await recordLevelChanges(tx, "provisioned", [{ personId: id, from: { track: current.track, level: current.level }, to: { track: place.track, level: place.level }, fromSince: current.levelSince, toSince: levelSince }]);
     if (Object.keys(changes).length) await audit(tx, actor, "person.updated", "person", id, changes as Prisma.InputJsonValue);
     if (input.active === false) await deactivatePerson(tx, changer(actor), id);
     if (input.active === true) await reactivatePerson(tx, changer(actor), id);
