@@ -1,8 +1,12 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, useRouteLoaderData, type ShouldRevalidateFunction } from "react-router";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { languageOf, translateRequest } from "./i18n/i18n.server";
+import { LANGUAGES, isLanguage, SOURCE_LANGUAGE } from "./i18n/languages";
+import { metaT } from "./i18n/meta";
 import { navLinks } from "./modules/identity/policy";
 import { getSignedIn } from "./modules/identity/sessions/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
@@ -18,16 +22,22 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: Route.MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("meta.title") }, { name: "description", content: t("meta.description") }];
+};
 
-/** The loaders of one page view share what they look up per request (who is signed in). */
-export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest];
+/**
+ * The loaders of one page view share what they look up per request (who is signed in); each
+ * request gets its own translations, in the language chosen for it.
+ */
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequest];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
 }
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {
@@ -44,7 +54,8 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
     : null;
   const headers = new Headers();
   if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
-  return data({ viewer, theme }, { headers });
+  // The language's code only: its messages reach the browser in their own chunk (app/i18n/i18n.client.ts).
+  return data({ viewer, theme, language: languageOf(context) }, { headers });
 });
 
 /**
@@ -59,12 +70,15 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The request's instance on the server, the page's in the browser: the server's choice of language.
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
   const rootData = useRouteLoaderData<typeof loader>("root");
   // On the home page the navigation counts the list the page shows, not the kept count.
   const home = useRouteLoaderData<{ todo: readonly unknown[] }>("routes/_index");
   const viewer = rootData?.viewer ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos } : null;
   return (
-    <html lang="en-GB" data-theme={rootData?.theme ?? "system"}>
+    <html lang={LANGUAGES[language].locale} dir={LANGUAGES[language].dir} data-theme={rootData?.theme ?? "system"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
