@@ -4,16 +4,18 @@ import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
-import { languageOf, translateRequest } from "./i18n/i18n.server";
+import { languageOf, translateRequests } from "./i18n/i18n.server";
 import { LANGUAGES, isLanguage, SOURCE_LANGUAGE } from "./i18n/languages";
+import { useFollowLanguage } from "./i18n/i18n.client";
 import { metaT } from "./i18n/meta";
 import { navLinks } from "./modules/identity/policy";
-import { getSignedIn } from "./modules/identity/sessions/session.server";
+import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
+import { getEnv } from "./utils/env.server";
 import { withDomainErrors } from "./utils/http.server";
 import { shareLookupsWithinRequest } from "./utils/request-memo.server";
 
@@ -31,7 +33,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
  * The loaders of one page view share what they look up per request (who is signed in); each
  * request gets its own translations, in the language chosen for it.
  */
-export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequest];
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequests(chosenLanguage, () => getEnv().ORG_LANGUAGE)];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
@@ -96,7 +98,8 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-export default function App() {
+export default function App({ loaderData }: Route.ComponentProps) {
+  useFollowLanguage(loaderData.language);
   return <Outlet />;
 }
 

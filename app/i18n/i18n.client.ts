@@ -1,7 +1,8 @@
 import { createInstance, type i18n, type Resource } from "i18next";
 import ICU from "i18next-icu";
-import { initReactI18next } from "react-i18next";
-import { languageOfLocale, sharedOptions, type Language } from "./languages";
+import { useEffect } from "react";
+import { initReactI18next, useTranslation } from "react-i18next";
+import { isLanguage, languageOfLocale, sharedOptions, type Language } from "./languages";
 
 /** Each language's messages, a chunk of its own: the browser fetches only the viewer's. */
 const messages: Record<Language, () => Promise<{ default: Resource[string] }>> = {
@@ -22,4 +23,19 @@ export async function startI18n(): Promise<i18n> {
   const instance = createInstance({ ...sharedOptions, lng: language, resources: { [language]: resources } });
   await instance.use(new ICU()).use(initReactI18next).init();
   return instance;
+}
+
+/**
+ * The browser follows the server's choice of language when it changes without a new document (the
+ * person chose another on their settings page): it loads that language's chunk, then switches.
+ */
+export function useFollowLanguage(language: string) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!isLanguage(language) || language === i18n.language) return;
+    void messages[language]().then(({ default: resources }) => {
+      for (const [namespace, bundle] of Object.entries(resources)) i18n.addResourceBundle(language, namespace, bundle);
+      return i18n.changeLanguage(language);
+    });
+  }, [language, i18n]);
 }

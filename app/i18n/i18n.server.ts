@@ -7,7 +7,7 @@ import de from "~/locales/de";
 import en from "~/locales/en";
 import es from "~/locales/es";
 import fr from "~/locales/fr";
-import { languageFromAcceptLanguage, NAMESPACES, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language } from "./languages";
+import { chooseLanguage, NAMESPACES, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language } from "./languages";
 
 export const resources = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
 
@@ -33,11 +33,18 @@ export function i18nFor(language: Language): i18n {
 /** The request's instance; English where no middleware ran (a loader called by a test or a script). */
 const requestI18n = createContext<i18n>(processInstance);
 
-/** The root middleware: each request gets its instance in the language chosen for it. */
-export const translateRequest: MiddlewareFunction<Response> = ({ request, context }, next) => {
-  context.set(requestI18n, i18nFor(languageFromAcceptLanguage(request.headers.get("Accept-Language")) ?? SOURCE_LANGUAGE));
-  return next();
-};
+/**
+ * The root middleware: each request gets its instance in the language chosen for it
+ * (`chooseLanguage`). Who is signed in and what they chose is identity's to say, so the root
+ * passes it in (`chosenLanguage`), with the organisation's language.
+ */
+export function translateRequests(chosenLanguage: (request: Request) => Promise<string | null>, organisation: () => string): MiddlewareFunction<Response> {
+  return async ({ request, context }, next) => {
+    const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation: organisation() });
+    context.set(requestI18n, i18nFor(language));
+    return next();
+  };
+}
 
 export function i18nOf(context: Readonly<RouterContextProvider>): i18n {
   return context.get(requestI18n);

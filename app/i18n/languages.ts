@@ -70,6 +70,15 @@ export const sharedOptions = {
 } satisfies InitOptions;
 
 /**
+ * The language a request is answered in: the person's own choice, else the first their browser
+ * asks for that Rungs speaks, else the organisation's, else English.
+ */
+export function chooseLanguage({ chosen, acceptLanguage, organisation }: { chosen: string | null; acceptLanguage: string | null; organisation: string | null }): Language {
+  if (isLanguage(chosen)) return chosen;
+  return languageFromAcceptLanguage(acceptLanguage) ?? (isLanguage(organisation) ? organisation : SOURCE_LANGUAGE);
+}
+
+/**
  * The language of a request from its `Accept-Language` header (RFC 9110, 12.5.4): the supported
  * language the browser ranks highest, a regional tag (`de-AT`) taking its language (`de`);
  * null when it names none Rungs speaks.

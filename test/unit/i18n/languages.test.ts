@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { languageFromAcceptLanguage, languageOfLocale } from "~/i18n/languages";
+import { chooseLanguage, languageFromAcceptLanguage, languageOfLocale } from "~/i18n/languages";
 
 describe("the language a browser asks for", () => {
   test("the supported language it ranks highest, a regional tag taking its language", () => {
@@ -25,5 +25,18 @@ describe("the language a browser asks for", () => {
     expect(languageOfLocale("en-GB")).toBe("en");
     expect(languageOfLocale("ar")).toBe("ar");
     expect(languageOfLocale("xx")).toBe("en");
+  });
+});
+
+describe("the language a request is answered in", () => {
+  test("the person's choice first, then their browser's, then the organisation's, then English", () => {
+    expect(chooseLanguage({ chosen: "ar", acceptLanguage: "de", organisation: "fr" })).toBe("ar");
+    expect(chooseLanguage({ chosen: null, acceptLanguage: "de", organisation: "fr" })).toBe("de");
+    expect(chooseLanguage({ chosen: null, acceptLanguage: "ja", organisation: "fr" })).toBe("fr");
+    expect(chooseLanguage({ chosen: null, acceptLanguage: null, organisation: null })).toBe("en");
+  });
+
+  test("a stored choice Rungs no longer speaks counts as none", () => {
+    expect(chooseLanguage({ chosen: "xx", acceptLanguage: "es", organisation: "fr" })).toBe("es");
   });
 });
