@@ -5,7 +5,7 @@ import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { languageOf, translateRequests } from "./i18n/i18n.server";
-import { LANGUAGES, isLanguage, SOURCE_LANGUAGE } from "./i18n/languages";
+import { directionOf, isPageLanguage, localeOf, SOURCE_LANGUAGE } from "./i18n/languages";
 import { useFollowLanguage } from "./i18n/i18n.client";
 import { metaT } from "./i18n/meta";
 import { navLinks } from "./modules/identity/policy";
@@ -29,11 +29,16 @@ export const meta: Route.MetaFunction = ({ matches }) => {
   return [{ title: t("meta.title") }, { name: "description", content: t("meta.description") }];
 };
 
+function deploymentLanguages() {
+  const env = getEnv();
+  return { organisation: env.ORG_LANGUAGE, pseudo: env.NODE_ENV !== "production" };
+}
+
 /**
  * The loaders of one page view share what they look up per request (who is signed in); each
  * request gets its own translations, in the language chosen for it.
  */
-export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequests(chosenLanguage, () => getEnv().ORG_LANGUAGE)];
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequests(chosenLanguage, deploymentLanguages)];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
@@ -74,13 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // The request's instance on the server, the page's in the browser: the server's choice of language.
   const { i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
+  const language = isPageLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
   const rootData = useRouteLoaderData<typeof loader>("root");
   // On the home page the navigation counts the list the page shows, not the kept count.
   const home = useRouteLoaderData<{ todo: readonly unknown[] }>("routes/_index");
   const viewer = rootData?.viewer ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos } : null;
   return (
-    <html lang={LANGUAGES[language].locale} dir={LANGUAGES[language].dir} data-theme={rootData?.theme ?? "system"}>
+    <html lang={localeOf(language)} dir={directionOf(language)} data-theme={rootData?.theme ?? "system"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

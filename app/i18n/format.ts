@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from "./languages";
+import { localeOf, type PageLanguage } from "./languages";
 
 /**
  * Numbers, percentages, days, times and sorting in a language, times on a time zone's clock: the
@@ -16,8 +16,8 @@ function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>
 
 export type Formats = ReturnType<typeof formatsFor>;
 
-export function formatsFor(language: Language, timeZone: string) {
-  const locale = LANGUAGES[language].locale;
+export function formatsFor(language: PageLanguage, timeZone: string) {
+  const locale = localeOf(language);
   return {
     locale,
     /** 1234.5 → "1,234.5" in English, "1.234,5" in German. */

@@ -2,15 +2,18 @@ import { createInstance, type i18n, type Resource } from "i18next";
 import ICU from "i18next-icu";
 import { useEffect } from "react";
 import { initReactI18next, useTranslation } from "react-i18next";
-import { isLanguage, languageOfLocale, sharedOptions, type Language } from "./languages";
+import { isPageLanguage, languageOfLocale, PSEUDO_LANGUAGE, sharedOptions, type PageLanguage } from "./languages";
+import { pseudoResources } from "./pseudo";
 
 /** Each language's messages, a chunk of its own: the browser fetches only the viewer's. */
-const messages: Record<Language, () => Promise<{ default: Resource[string] }>> = {
+const messages: Record<PageLanguage, () => Promise<{ default: Resource[string] }>> = {
   en: () => import("~/locales/en"),
   de: () => import("~/locales/de"),
   fr: () => import("~/locales/fr"),
   es: () => import("~/locales/es"),
   ar: () => import("~/locales/ar"),
+  // Only a development or test server answers in it (chooseLanguage).
+  [PSEUDO_LANGUAGE]: () => import("~/locales/en").then((english) => ({ default: pseudoResources(english.default) })),
 };
 
 /**
@@ -32,7 +35,7 @@ export async function startI18n(): Promise<i18n> {
 export function useFollowLanguage(language: string) {
   const { i18n } = useTranslation();
   useEffect(() => {
-    if (!isLanguage(language) || language === i18n.language) return;
+    if (!isPageLanguage(language) || language === i18n.language) return;
     void messages[language]().then(({ default: resources }) => {
       for (const [namespace, bundle] of Object.entries(resources)) i18n.addResourceBundle(language, namespace, bundle);
       return i18n.changeLanguage(language);

@@ -7,9 +7,13 @@ import de from "~/locales/de";
 import en from "~/locales/en";
 import es from "~/locales/es";
 import fr from "~/locales/fr";
-import { chooseLanguage, NAMESPACES, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language } from "./languages";
+import { chooseLanguage, NAMESPACES, PSEUDO_LANGUAGE, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language, type PageLanguage } from "./languages";
+import { pseudoResources } from "./pseudo";
 
-export const resources = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
+const shipped = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
+
+/** And the pseudo-language, made from English once; only a development or test server answers in it. */
+const resources = { ...shipped, [PSEUDO_LANGUAGE]: pseudoResources(en) };
 
 /**
  * One instance for the process, initialised once with every language's messages: its store, its
@@ -26,7 +30,7 @@ processInstance.use(new ICU()).use(initReactI18next).init();
  * formatter and costs a few microseconds (docs/decisions/080), so no language set for one request
  * can reach another.
  */
-export function i18nFor(language: Language): i18n {
+export function i18nFor(language: PageLanguage): i18n {
   return processInstance.cloneInstance({ lng: language });
 }
 
@@ -36,11 +40,16 @@ const requestI18n = createContext<i18n>(processInstance);
 /**
  * The root middleware: each request gets its instance in the language chosen for it
  * (`chooseLanguage`). Who is signed in and what they chose is identity's to say, so the root
- * passes it in (`chosenLanguage`), with the organisation's language.
+ * passes it in (`chosenLanguage`), with the deployment's settings: the organisation's language,
+ * and whether the pseudo-language is spoken (never in production).
  */
-export function translateRequests(chosenLanguage: (request: Request) => Promise<string | null>, organisation: () => string): MiddlewareFunction<Response> {
+export function translateRequests(
+  chosenLanguage: (request: Request) => Promise<string | null>,
+  settings: () => { organisation: string; pseudo: boolean },
+): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
-    const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation: organisation() });
+    const { organisation, pseudo } = settings();
+    const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation, pseudo });
     context.set(requestI18n, i18nFor(language));
     return next();
   };
@@ -60,6 +69,6 @@ export function translatorOf(context: Readonly<RouterContextProvider> | undefine
 }
 
 /** The request's language, for `<html lang dir>` and the formatters. */
-export function languageOf(context: Readonly<RouterContextProvider>): Language {
-  return context.get(requestI18n).language as Language;
+export function languageOf(context: Readonly<RouterContextProvider>): PageLanguage {
+  return context.get(requestI18n).language as PageLanguage;
 }

@@ -25,6 +25,29 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
+ * The pseudo-language (app/i18n/pseudo.ts): English accented and 40% longer, made from English when
+ * the process starts, for development and tests only: a browser asks for it first in its
+ * Accept-Language. Nobody chooses it, and production does not speak it.
+ */
+export const PSEUDO_LANGUAGE = "en-XA";
+
+/** A language a page may be in: one Rungs speaks, or (outside production) the pseudo-language. */
+export type PageLanguage = Language | typeof PSEUDO_LANGUAGE;
+
+export function isPageLanguage(value: unknown): value is PageLanguage {
+  return value === PSEUDO_LANGUAGE || isLanguage(value);
+}
+
+/** The locale `Intl` formats a page's language in, and its `<html lang>`. */
+export function localeOf(language: PageLanguage): string {
+  return language === PSEUDO_LANGUAGE ? PSEUDO_LANGUAGE : LANGUAGES[language].locale;
+}
+
+export function directionOf(language: PageLanguage): "ltr" | "rtl" {
+  return language === PSEUDO_LANGUAGE ? "ltr" : LANGUAGES[language].dir;
+}
+
+/**
  * One namespace per area of the product, so the people converting different areas never edit
  * the same file. `common` holds the shell and the words every page shares.
  */
@@ -60,7 +83,6 @@ export type AnyNamespaceT = TFunction<typeof NAMESPACES>;
  */
 export const sharedOptions = {
   fallbackLng: SOURCE_LANGUAGE,
-  supportedLngs: languages,
   ns: NAMESPACES,
   defaultNS: "common",
   interpolation: { escapeValue: false },
@@ -71,9 +93,11 @@ export const sharedOptions = {
 
 /**
  * The language a request is answered in: the person's own choice, else the first their browser
- * asks for that Rungs speaks, else the organisation's, else English.
+ * asks for that Rungs speaks, else the organisation's, else English. Where `pseudo` is on (never in
+ * production), a browser that asks for the pseudo-language first gets it, whatever else.
  */
-export function chooseLanguage({ chosen, acceptLanguage, organisation }: { chosen: string | null; acceptLanguage: string | null; organisation: string | null }): Language {
+export function chooseLanguage({ chosen, acceptLanguage, organisation, pseudo = false }: { chosen: string | null; acceptLanguage: string | null; organisation: string | null; pseudo?: boolean }): PageLanguage {
+  if (pseudo && acceptLanguage?.split(",")[0]?.split(";")[0]?.trim().toLowerCase() === PSEUDO_LANGUAGE.toLowerCase()) return PSEUDO_LANGUAGE;
   if (isLanguage(chosen)) return chosen;
   return languageFromAcceptLanguage(acceptLanguage) ?? (isLanguage(organisation) ? organisation : SOURCE_LANGUAGE);
 }
@@ -99,6 +123,7 @@ export function languageFromAcceptLanguage(header: string | null): Language | nu
 }
 
 /** The language whose locale a page's `<html lang>` names (the server's choice, which the browser follows). */
-export function languageOfLocale(locale: string): Language {
+export function languageOfLocale(locale: string): PageLanguage {
+  if (locale === PSEUDO_LANGUAGE) return PSEUDO_LANGUAGE;
   return languages.find((language) => LANGUAGES[language].locale === locale) ?? SOURCE_LANGUAGE;
 }

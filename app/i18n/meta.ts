@@ -1,5 +1,5 @@
 import { getI18n } from "react-i18next";
-import { isLanguage, NAMESPACES, type AnyNamespaceT } from "./languages";
+import { isPageLanguage, NAMESPACES, type AnyNamespaceT } from "./languages";
 
 type Match = { id: string; loaderData?: unknown } | undefined;
 
@@ -12,5 +12,5 @@ type Match = { id: string; loaderData?: unknown } | undefined;
 export function metaT(matches: readonly Match[]): AnyNamespaceT {
   const root = matches.find((match) => match?.id === "root")?.loaderData as { language?: unknown } | undefined;
   const i18n = getI18n();
-  return i18n.getFixedT(isLanguage(root?.language) ? root.language : i18n.language, NAMESPACES);
+  return i18n.getFixedT(isPageLanguage(root?.language) ? root.language : i18n.language, NAMESPACES);
 }

@@ -116,6 +116,12 @@ describe("the language of a page", () => {
     expect(body).toContain("تسجيل الدخول إلى Rungs");
   });
 
+  test("outside production, a browser asking for the pseudo-language first reads English accented and longer", async () => {
+    const { body } = await page("en-XA, de;q=0.5");
+    expect(body).toContain('<html lang="en-XA" dir="ltr"');
+    expect(body).toMatch(/<h1[^>]*>\[Šîĝñ îñ ţö Ŕûñĝš( ~)+\]<\/h1>/);
+  });
+
   test("a refusal is worded in the language of the request that was refused", async () => {
     const answer = await server.send("POST", "/login.data", { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" }, "email=nobody%40example.com&password=wrong");
     expect(answer.body).toContain("Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte actif.");
