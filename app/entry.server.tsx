@@ -1,6 +1,8 @@
 import { Writable } from "node:stream";
 import { ServerRouter, isRouteErrorResponse, type EntryContext, type RouterContextProvider } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { i18nOf } from "./i18n/i18n.server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { serverFacts } from "./utils/server-facts";
@@ -39,9 +41,11 @@ export default function handleRequest(
       },
     });
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18nOf(loadContext)}>
+        <NonceProvider value={nonce}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         onShellReady() {

@@ -1,15 +1,21 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, useRouteLoaderData, type ShouldRevalidateFunction } from "react-router";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { languageOf, translateRequests } from "./i18n/i18n.server";
+import { directionOf, isPageLanguage, localeOf, SOURCE_LANGUAGE } from "./i18n/languages";
+import { useFollowLanguage } from "./i18n/i18n.client";
+import { metaT } from "./i18n/meta";
 import { navLinks } from "./modules/identity/policy";
-import { getSignedIn } from "./modules/identity/sessions/session.server";
+import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session.server";
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
+import { getEnv } from "./utils/env.server";
 import { withDomainErrors } from "./utils/http.server";
 import { shareLookupsWithinRequest } from "./utils/request-memo.server";
 
@@ -18,16 +24,27 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: Route.MetaFunction = () => [{ title: "Rungs" }, { name: "description", content: "Engineering career ladders, reviews and growth." }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("meta.title") }, { name: "description", content: t("meta.description") }];
+};
 
-/** The loaders of one page view share what they look up per request (who is signed in). */
-export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest];
+function deploymentLanguages() {
+  const env = getEnv();
+  return { organisation: env.ORG_LANGUAGE, pseudo: env.NODE_ENV !== "production" };
+}
+
+/**
+ * The loaders of one page view share what they look up per request (who is signed in); each
+ * request gets its own translations, in the language chosen for it.
+ */
+export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequests(chosenLanguage, deploymentLanguages)];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
   return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
 }
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const [signedIn, theme] = await Promise.all([getSignedIn(request), getTheme(request)]);
   const viewer = signedIn
     ? {
@@ -44,7 +61,8 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
     : null;
   const headers = new Headers();
   if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
-  return data({ viewer, theme }, { headers });
+  // The language's code only: its messages reach the browser in their own chunk (app/i18n/i18n.client.ts).
+  return data({ viewer, theme, language: languageOf(context) }, { headers });
 });
 
 /**
@@ -59,12 +77,15 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The request's instance on the server, the page's in the browser: the server's choice of language.
+  const { i18n } = useTranslation();
+  const language = isPageLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
   const rootData = useRouteLoaderData<typeof loader>("root");
   // On the home page the navigation counts the list the page shows, not the kept count.
   const home = useRouteLoaderData<{ todo: readonly unknown[] }>("routes/_index");
   const viewer = rootData?.viewer ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos } : null;
   return (
-    <html lang="en-GB" data-theme={rootData?.theme ?? "system"}>
+    <html lang={localeOf(language)} dir={directionOf(language)} data-theme={rootData?.theme ?? "system"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -82,7 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-export default function App() {
+export default function App({ loaderData }: Route.ComponentProps) {
+  useFollowLanguage(loaderData.language);
   return <Outlet />;
 }
 

@@ -1,5 +1,7 @@
 import { Form, Link, useLocation } from "react-router";
 import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type common from "~/locales/en/common.json";
 import { isActivePath } from "~/utils/active-path";
 import { useFollowLinksInPage } from "./ui/client-links";
 import type { NavLinks } from "~/modules/identity/policy";
@@ -7,32 +9,33 @@ import type { Theme } from "~/utils/theme.server";
 
 export type NavViewer = { id: string; name: string; email: string; nav: NavLinks; ladderProblems: number; laddersUnserved: number; openTodos: number };
 
-type NavItem = { to: string; label: string; count?: number };
+/** A link of the navigation; its label is a key of `common`'s `nav`, worded where it is shown. */
+type NavItem = { to: string; label: `nav.${keyof typeof common.nav}`; count?: number };
 
 export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[] } {
   const main: NavItem[] = [
     // Home lists what the person must do next: the figure says how many things.
-    { to: "/", label: "Home", count: viewer.openTodos },
-    { to: "/ladders", label: "Ladders" },
-    { to: `/people/${viewer.id}`, label: "My growth" },
-    { to: "/reviews", label: "Reviews" },
-    ...(viewer.nav.team ? [{ to: "/team", label: "Team" }] : []),
-    ...(viewer.nav.calibration ? [{ to: "/calibration", label: "Calibration" }] : []),
-    ...(viewer.nav.hiring ? [{ to: "/hiring", label: "Hiring" }] : []),
-    { to: "/mentorship", label: "Mentorship" },
-    { to: "/conversations", label: "Conversations" },
-    ...(viewer.nav.insights ? [{ to: "/insights", label: "Insights" }] : []),
-    { to: "/settings/email", label: "Email settings" },
+    { to: "/", label: "nav.home", count: viewer.openTodos },
+    { to: "/ladders", label: "nav.ladders" },
+    { to: `/people/${viewer.id}`, label: "nav.myGrowth" },
+    { to: "/reviews", label: "nav.reviews" },
+    ...(viewer.nav.team ? [{ to: "/team", label: "nav.team" } as const] : []),
+    ...(viewer.nav.calibration ? [{ to: "/calibration", label: "nav.calibration" } as const] : []),
+    ...(viewer.nav.hiring ? [{ to: "/hiring", label: "nav.hiring" } as const] : []),
+    { to: "/mentorship", label: "nav.mentorship" },
+    { to: "/conversations", label: "nav.conversations" },
+    ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
+    { to: "/settings/email", label: "nav.emailSettings" },
   ];
   const admin: NavItem[] = viewer.nav.admin
     ? [
-        { to: "/admin/people", label: "People" },
-        { to: "/admin/teams", label: "Teams" },
-        { to: "/admin/scim", label: "SCIM provisioning" },
-        { to: "/admin/cycles", label: "Review cycles" },
-        { to: "/admin/ladders", label: "Ladder status" },
-        { to: "/admin/email", label: "Email outbox" },
-        { to: "/admin/audit", label: "Audit log" },
+        { to: "/admin/people", label: "nav.people" },
+        { to: "/admin/teams", label: "nav.teams" },
+        { to: "/admin/scim", label: "nav.scim" },
+        { to: "/admin/cycles", label: "nav.reviewCycles" },
+        { to: "/admin/ladders", label: "nav.ladderStatus" },
+        { to: "/admin/email", label: "nav.emailOutbox" },
+        { to: "/admin/audit", label: "nav.auditLog" },
       ]
     : [];
   return { main, admin };
@@ -40,11 +43,12 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
 
 function ThemeSwitch({ theme }: { theme: Theme }) {
   const location = useLocation();
+  const { t } = useTranslation();
   return (
-    <Form method="post" action="/theme" className="flex items-center gap-1" aria-label="Colour theme">
+    <Form method="post" action="/theme" className="flex items-center gap-1" aria-label={t("theme.switch")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="theme-select" className="sr-only">
-        Theme
+        {t("theme.label")}
       </label>
       <select
         id="theme-select"
@@ -53,13 +57,13 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
       >
-        <option value="system">System theme</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        <option value="system">{t("theme.system")}</option>
+        <option value="light">{t("theme.light")}</option>
+        <option value="dark">{t("theme.dark")}</option>
       </select>
       <noscript>
         <button type="submit" className="text-sm underline">
-          Apply
+          {t("theme.apply")}
         </button>
       </noscript>
     </Form>
@@ -69,6 +73,7 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
 export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null; theme: Theme; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
+  const { t } = useTranslation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const nav = viewer ? navItems(viewer) : null;
   // The navigation's links are plain anchors followed in the page, their active state worked
@@ -80,9 +85,9 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
       >
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
@@ -100,7 +105,7 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
                 <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">{viewer.name}</span>
                 <Form method="post" action="/logout">
                   <button type="submit" className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200">
-                    Sign out
+                    {t("shell.signOut")}
                   </button>
                 </Form>
                 <button
@@ -110,7 +115,7 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
                   aria-controls="primary-navigation"
                   onClick={() => setMenuOpen((open) => !open)}
                 >
-                  Menu
+                  {t("shell.menu")}
                 </button>
               </>
             ) : null}
@@ -121,19 +126,19 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
         {nav ? (
           <nav
             id="primary-navigation"
-            aria-label="Main"
-            className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute left-0 right-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
+            aria-label={t("shell.mainNavigation")}
+            className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute start-0 end-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
             onClick={followLinks}
           >
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>
                   <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link flex items-center justify-between gap-2">
-                    {item.label}
+                    {t(item.label)}
                     {item.count ? (
                       <span className="rounded-full bg-brand-600 px-2 text-xs font-semibold leading-5 text-white">
                         {item.count}
-                        <span className="sr-only"> to do</span>
+                        <span className="sr-only"> {t("shell.toDo")}</span>
                       </span>
                     ) : null}
                   </a>
@@ -142,12 +147,12 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             </ul>
             {nav.admin.length ? (
               <>
-                <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Administration</h2>
+                <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t("shell.administration")}</h2>
                 <ul className="mt-2 space-y-1">
                   {nav.admin.map((item) => (
                     <li key={item.to}>
                       <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link">
-                        {item.label}
+                        {t(item.label)}
                       </a>
                     </li>
                   ))}
@@ -160,10 +165,10 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
           {viewer?.ladderProblems ? (
             <div role="alert" className="no-print mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
               {viewer.laddersUnserved
-                ? "A ladder file has errors, and that ladder is not being served."
-                : "A ladder file has errors; the last good version is still being served."}{" "}
+                ? t("shell.ladderErrorsUnserved")
+                : t("shell.ladderErrorsServed")}{" "}
               <Link to="/admin/ladders" className="font-medium underline">
-                See the errors
+                {t("shell.seeLadderErrors")}
               </Link>
             </div>
           ) : null}

@@ -1,19 +1,23 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { Link, isRouteErrorResponse, useRouteError } from "react-router";
 
-function messageOf(error: unknown): { status: number | null; title: string; detail: string } {
+function messageOf(error: unknown, t: TFunction): { status: number | null; title: string; detail: string } {
   if (isRouteErrorResponse(error)) {
+    // A domain error's message was worded in the request's language where the route mapped it (app/utils/http.server.ts).
     const detail =
       typeof error.data === "object" && error.data && "message" in error.data ? String((error.data as { message: unknown }).message) : String(error.data ?? "");
-    const titles: Record<number, string> = { 400: "That request was not valid", 403: "Not allowed", 404: "Not found", 503: "Not available right now" };
-    return { status: error.status, title: titles[error.status] ?? error.statusText ?? "Something went wrong", detail };
+    const titles: Record<number, string> = { 400: t("errorPage.badRequest"), 403: t("errorPage.forbidden"), 404: t("errorPage.notFound"), 503: t("errorPage.unavailable") };
+    return { status: error.status, title: titles[error.status] ?? error.statusText ?? t("errorPage.somethingWentWrong"), detail };
   }
-  return { status: null, title: "Something went wrong", detail: "An unexpected error happened. It has been logged; please try again." };
+  return { status: null, title: t("errorPage.somethingWentWrong"), detail: t("errorPage.unexpected") };
 }
 
 /** The one error view every route's ErrorBoundary renders. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
-  const { status, title, detail } = messageOf(error);
+  const { t } = useTranslation();
+  const { status, title, detail } = messageOf(error, t);
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       {status ? <p className="text-sm font-semibold text-brand-600 dark:text-brand-100">{status}</p> : null}
@@ -21,7 +25,7 @@ export function GeneralErrorBoundary() {
       {detail ? <p className="mt-3 text-slate-600 dark:text-slate-300">{detail}</p> : null}
       <p className="mt-6">
         <Link to="/" className="text-brand-600 underline dark:text-brand-100">
-          Go to the home page
+          {t("errorPage.home")}
         </Link>
       </p>
     </div>

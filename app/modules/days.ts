@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatsFor } from "~/i18n/format";
+import type { Language } from "~/i18n/languages";
 
 /**
  * Calendar days as the forms take them (YYYY-MM-DD) and as they are stored (midnight UTC). Pure;
@@ -22,11 +24,12 @@ export function dayToDate(day: string): Date {
 
 export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** A day as every page writes it ("18 Dec 2026"), from its stored midnight UTC or its form value (YYYY-MM-DD). */
-export function formatDay(day: Date | string): string {
-  return dayFormat.format(typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayToDate(day) : new Date(day));
+/**
+ * A day as every page writes it ("18 Dec 2026"), from its stored midnight UTC or its form value
+ * (YYYY-MM-DD); in English until its callers pass the page's language (docs/i18n.md).
+ */
+export function formatDay(day: Date | string, language: Language = "en"): string {
+  return formatsFor(language, "UTC").day(day);
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,52 +1,61 @@
+import type { Message } from "~/i18n/messages";
+
 /**
  * The expected failures of domain functions, in the product's words, each with a
  * message a person can read. Domain modules throw these; routes turn them into HTTP
- * answers in one place (`app/utils/http.server.ts`). Nothing here knows about HTTP.
+ * answers in one place (`app/utils/http.server.ts`), worded there in the request's language.
+ * Nothing here knows about HTTP or languages: a message is a key and its values
+ * (`{ key: "common:errors.notFound" }`); English text is a message not yet translated
+ * (docs/i18n.md), and goes as it is.
  */
 export type DomainErrorKind = "not-found" | "forbidden" | "invalid" | "conflict" | "unavailable";
 
 export class DomainError extends Error {
+  /** What the person is told; `message` is its key (for logs and tests) or the English text. */
+  readonly said: string | Message;
+
   constructor(
     readonly kind: DomainErrorKind,
-    message: string,
+    said: string | Message,
   ) {
-    super(message);
+    super(typeof said === "string" ? said : said.key);
     this.name = new.target.name;
+    this.said = said;
   }
 }
 
 /** The record does not exist, or the viewer may not know that it does. */
 export class NotFoundError extends DomainError {
-  constructor(message = "We could not find that page.") {
-    super("not-found", message);
+  constructor(said: string | Message = { key: "common:errors.notFound" }) {
+    super("not-found", said);
   }
 }
 
 /** The viewer may see the record but not do this to it. */
 export class ForbiddenError extends DomainError {
-  constructor(message = "You do not have access to this page.") {
-    super("forbidden", message);
+  constructor(said: string | Message = { key: "common:errors.forbidden" }) {
+    super("forbidden", said);
   }
 }
 
 /** The request itself does not make sense (an unknown action, a filter naming nothing). */
 export class InvalidError extends DomainError {
-  constructor(message: string) {
-    super("invalid", message);
+  constructor(said: string | Message) {
+    super("invalid", said);
   }
 }
 
 /** Someone else changed the record since the viewer read it: nothing was written; they read it again. */
 export class ConflictError extends DomainError {
-  constructor(message: string) {
-    super("conflict", message);
+  constructor(said: string | Message) {
+    super("conflict", said);
   }
 }
 
 /** A service Rungs depends on (the identity provider) could not be reached: nothing was done; try again later. */
 export class UnavailableError extends DomainError {
-  constructor(message: string) {
-    super("unavailable", message);
+  constructor(said: string | Message) {
+    super("unavailable", said);
   }
 }
 

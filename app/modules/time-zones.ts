@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatsFor } from "~/i18n/format";
+import type { Language } from "~/i18n/languages";
 
 /**
  * Time zones, one model for the whole of Rungs (decision 058): every person has a named IANA zone
@@ -130,31 +132,18 @@ export function instantFromLocal(value: string, zone: string): Date | null {
   return new Date(readings.length ? Math.min(...readings) : wall - before * MINUTE);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * An instant on the zone's clock with the zone named: "Monday 30 March 2026 at 10:00
- * (Europe/Berlin)" in full, "30 Mar 2026, 10:00 (Europe/Berlin)" in a table or a sentence.
+ * (Europe/Berlin)" in full, "30 Mar 2026, 10:00 (Europe/Berlin)" in a table or a sentence; in
+ * English until its callers pass the page's language (docs/i18n.md).
  */
-export function formatDateTime(instant: Date | string, zone: string, style: "full" | "medium" = "medium"): string {
-  const key = `${style} ${zone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { dateStyle: style, timeStyle: "short", timeZone: zone });
-    dateTimeFormats.set(key, format);
-  }
-  return `${format.format(new Date(instant))} (${zone})`;
+export function formatDateTime(instant: Date | string, zone: string, style: "full" | "medium" = "medium", language: Language = "en"): string {
+  return formatsFor(language, zone).dateTime(instant, style);
 }
 
 /** The time of day on the zone's clock with the zone named: "10:00 (Europe/Berlin)". */
-export function formatTimeOfDay(instant: Date | string, zone: string): string {
-  let format = timeFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: zone });
-    timeFormats.set(zone, format);
-  }
-  return `${format.format(new Date(instant))} (${zone})`;
+export function formatTimeOfDay(instant: Date | string, zone: string, language: Language = "en"): string {
+  return formatsFor(language, zone).timeOfDay(instant);
 }
 
 const readDateTime = (zone: string, invalid: string) => (value: string, context: z.RefinementCtx) => {

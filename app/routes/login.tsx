@@ -1,9 +1,13 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, data, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { wordsOf } from "~/i18n/messages";
 import { buttonClass, SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
@@ -16,12 +20,13 @@ import { safeRedirectPath } from "~/utils/redirect-target";
 import { serverFacts } from "~/utils/server-facts";
 
 const LoginSchema = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().email("Enter a valid email address."),
-  password: z.string({ error: "Enter your password." }),
+  // Keys, worded where the errors are shown (app/components/ui/field.tsx): this schema checks in the browser too.
+  email: z.string({ error: "auth:login.errors.emailRequired" }).trim().email("auth:login.errors.emailInvalid"),
+  password: z.string({ error: "auth:login.errors.passwordRequired" }),
   redirectTo: z.string().optional(),
 });
 
-export const meta: Route.MetaFunction = () => [{ title: "Sign in · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:login.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   if (await getSignedIn(request)) throw redirect("/");
@@ -36,13 +41,14 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   }
   const { email, password, redirectTo } = submission.value;
   const options = signInOptions();
+  const t = translatorOf(context);
   if (!options.passwordLogin) {
-    const message = `Passwords are turned off here: sign in with ${options.singleSignOn?.name ?? "single sign-on"}.`;
+    const message = t("auth:login.errors.passwordsOff", { provider: options.singleSignOn?.name ?? t("auth:login.errors.singleSignOn") });
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
   const result = await attemptLogin(email, password, context.get(serverFacts).clientAddress, deviceTokenOf(request.headers.get("Cookie")));
   if (!result.ok) {
-    return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+    return data(submission.reply({ formErrors: [wordsOf(t, result.message)], hideFields: ["password"] }), {
       status: result.reason === "throttled" ? 429 : 400,
     });
   }
@@ -58,6 +64,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const lastResult = actionData;
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
+  const { t } = useTranslation("auth");
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -70,8 +77,8 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   });
   return (
     <div className="mx-auto max-w-md py-8">
-      <h1 className="mb-2 text-2xl font-semibold">Sign in to Rungs</h1>
-      <p className="mb-6 text-slate-600 dark:text-slate-300">Your ladder, reviews and growth plan in one place.</p>
+      <h1 className="mb-2 text-2xl font-semibold">{t("login.heading")}</h1>
+      <p className="mb-6 text-slate-600 dark:text-slate-300">{t("login.intro")}</p>
       {singleSignOn ? (
         <div className="mb-6">
           {/* A document navigation: the browser goes on to the identity provider. */}
@@ -79,7 +86,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             href={`/auth/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}
             className={buttonClass(passwordLogin ? "secondary" : "primary", "w-full")}
           >
-            Sign in with {singleSignOn.name}
+            {t("login.withProvider", { provider: singleSignOn.name })}
           </a>
         </div>
       ) : null}
@@ -88,23 +95,25 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <Field
-              label="Email"
+              label={t("login.email")}
               autoComplete="email"
               errors={fields.email.errors}
               {...getInputProps(fields.email, { type: "email" })}
             />
             <Field
-              label="Password"
+              label={t("login.password")}
               autoComplete="current-password"
               errors={fields.password.errors}
               {...getInputProps(fields.password, { type: "password" })}
             />
             <FormErrors form={form} />
-            <SubmitButton className="w-full" busyLabel="Signing in…">Sign in</SubmitButton>
+            <SubmitButton className="w-full" busyLabel={t("login.submitting")}>
+              {t("login.submit")}
+            </SubmitButton>
           </Form>
         </Card>
       ) : null}
-      {passwordLogin ? <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Forgotten your password? Ask an admin for a reset link.</p> : null}
+      {passwordLogin ? <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("login.forgotten")}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useNavigation } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Form, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/settings.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TimeZoneOptions } from "~/components/time-zone-options";
@@ -8,7 +9,10 @@ import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { Button } from "~/components/ui/button";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { LANGUAGES, languages } from "~/i18n/languages";
+import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { requireUser } from "~/modules/identity/permissions.server";
+import { choosePersonLanguage } from "~/modules/people/language.server";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
 import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
 import { timeZoneNames } from "~/modules/time-zones";
@@ -17,14 +21,20 @@ import { withDomainErrors } from "~/utils/http.server";
 export const meta: Route.MetaFunction = () => [{ title: "Email settings · Rungs" }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
+  const { viewer, language } = await requireSignedIn(request);
   const settings = await notificationSettings(viewer.id);
-  return { ...settings, timeZones: timeZoneNames(settings.timeZone) };
+  return { ...settings, language, timeZones: timeZoneNames(settings.timeZone) };
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: preferencesFormSchema });
+  const form = await request.formData();
+  // The language has a form of its own: the page comes back in it.
+  if (form.get("intent") === "language") {
+    await choosePersonLanguage(viewer.id, String(form.get("language") ?? ""));
+    return redirect("/settings/email");
+  }
+  const submission = parseWithZod(form, { schema: preferencesFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   await saveNotificationSettings(viewer.id, submission.value);
   return { result: submission.reply(), saved: true };
@@ -37,6 +47,28 @@ const NUDGES = [
   ["nudgeScorecard", "When a scorecard is still owed a day after its interview"],
   ["invitations", "Calendar invitations for my interviews and calibration meetings (updated when moved, cancelled when removed)"],
 ] as const;
+
+function LanguageForm({ language }: { language: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Card>
+      <Form method="post" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="intent" value="language" />
+        <SelectField label={t("language.label")} name="language" defaultValue={language ?? ""} className="min-w-64">
+          <option value="">{t("language.automatic")}</option>
+          {languages.map((code) => (
+            <option key={code} value={code} lang={LANGUAGES[code].locale}>
+              {LANGUAGES[code].name}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="secondary">
+          {t("language.save")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
 
 export default function EmailSettings({ loaderData, actionData }: Route.ComponentProps) {
   const settings = loaderData;
@@ -108,6 +140,9 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
           </Button>
         </Form>
       </Card>
+      <div className="mt-6 max-w-2xl">
+        <LanguageForm language={settings.language} />
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languages } from "~/i18n/languages";
 import { isTimeZone } from "~/modules/time-zones";
 import { testClockRefusal } from "~/platform/clock.server";
 
@@ -93,6 +94,9 @@ const schema = z.object({
   // The organisation's time zone (an IANA name): email reminders go out at 09:00 on it for
   // everyone who has not chosen their own.
   ORG_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC").default("UTC")),
+  // The organisation's language (app/i18n/languages.ts): the interface speaks it to whoever has not
+  // chosen their own and whose browser asks for none Rungs speaks.
+  ORG_LANGUAGE: optionalText.pipe(z.enum(languages as [string, ...string[]], { error: `must be one of ${languages.join(", ")}` }).default("en")),
   // off: the server runs no email passes of its own (run `npm run notifications:send` from cron instead).
   NOTIFY_SCHEDULE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
   // A test's clock (app/platform/clock.server.ts, decision 078): never set in a deployment.

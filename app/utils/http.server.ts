@@ -1,4 +1,6 @@
-import { data, redirect } from "react-router";
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { blankSessionCookie } from "~/modules/identity/sessions/session.server";
 import { DomainError, SignInRequiredError, type DomainErrorKind } from "~/modules/errors";
 import { safeRedirectPath } from "~/utils/redirect-target";
@@ -17,6 +19,14 @@ const STATUS: Record<DomainErrorKind, { status: number; statusText: string }> = 
   unavailable: { status: 503, statusText: "Service Unavailable" },
 };
 
+/** What a route function is given that mapping its errors needs: its address, and its request's language. */
+type MappedArgs = { url: URL; context?: Readonly<RouterContextProvider> };
+
+/** A domain error's message in the request's language. */
+function sayError(error: DomainError, args: MappedArgs): string {
+  return wordsOf(translatorOf(args.context), error.said);
+}
+
 /**
  * To the sign-in page, coming back here afterwards; the dead session's cookie is cleared. The
  * address is React Router's normalised one (a page's `.data` request comes back to the page).
@@ -28,13 +38,13 @@ function signInRedirect(url: URL): Response {
 }
 
 /** A loader or action whose domain errors are thrown as `{ message }` with their status, for the ErrorBoundary. */
-export function withDomainErrors<Args extends { url: URL }, Result>(handler: (args: Args) => Promise<Result>) {
+export function withDomainErrors<Args extends MappedArgs, Result>(handler: (args: Args) => Promise<Result>) {
   return async (args: Args): Promise<Result> => {
     try {
       return await handler(args);
     } catch (error) {
       if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
-      if (error instanceof DomainError) throw data({ message: error.message }, STATUS[error.kind]);
+      if (error instanceof DomainError) throw data({ message: sayError(error, args) }, STATUS[error.kind]);
       throw error;
     }
   };
@@ -47,7 +57,7 @@ export function withDomainErrors<Args extends { url: URL }, Result>(handler: (ar
  * `onPage` gives back anything else the page needs to show it there (what was typed). A record that is not there, or not the viewer's to know of,
  * stays the 404 page.
  */
-export function withFormRefusals<Args extends { url: URL; request: Request }, Result, Shown extends object = Record<never, never>>(
+export function withFormRefusals<Args extends MappedArgs & { request: Request }, Result, Shown extends object = Record<never, never>>(
   handler: (args: Args, form: FormData) => Promise<Result>,
   onPage?: (form: FormData, args: Args) => Shown | Promise<Shown>,
 ) {
@@ -58,7 +68,7 @@ export function withFormRefusals<Args extends { url: URL; request: Request }, Re
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === "not-found") throw error;
       const shown = (await onPage?.(form, args)) as Shown;
-      return data({ intent: String(form.get("intent") ?? ""), ...shown, error: error.message, kind: error.kind }, STATUS[error.kind]);
+      return data({ intent: String(form.get("intent") ?? ""), ...shown, error: sayError(error, args), kind: error.kind }, STATUS[error.kind]);
     }
   });
 }
@@ -69,14 +79,14 @@ export function withFormRefusals<Args extends { url: URL; request: Request }, Re
  * handler gives a status and body, and a domain error becomes
  * `{ ok: false, kind: "error", message }` with its status.
  */
-export function jsonEndpoint<Args extends { url: URL }>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
+export function jsonEndpoint<Args extends MappedArgs>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
   return async (args: Args): Promise<Response> => {
     try {
       const { status, body } = await handler(args);
       return Response.json(body, { status });
     } catch (error) {
       if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
-      if (error instanceof DomainError) return Response.json({ ok: false, kind: "error", message: error.message }, { status: STATUS[error.kind].status });
+      if (error instanceof DomainError) return Response.json({ ok: false, kind: "error", message: sayError(error, args) }, { status: STATUS[error.kind].status });
       throw error;
     }
   };

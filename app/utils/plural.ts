@@ -1,3 +1,5 @@
+import { formatsFor } from "~/i18n/format";
+
 /**
  * Every phrase Rungs says with a count, in one table: the form for one (the key) and the form for
  * any other count, "#" standing for the count. English has two plural forms; Intl.PluralRules
@@ -116,10 +118,14 @@ export const PLURALS = {
 export type CountedPhrase = keyof typeof PLURALS;
 
 const rules = new Intl.PluralRules("en");
-const numbers = new Intl.NumberFormat("en-GB");
+const english = formatsFor("en", "UTC");
 
-/** The phrase for this count: plural(2, "# person has") is "2 people have". */
+/**
+ * The phrase for this count: plural(2, "# person has") is "2 people have". English only: a page
+ * being translated writes its counted phrases as ICU plural messages in its namespace instead
+ * (docs/i18n.md), and this table shrinks as its callers go.
+ */
 export function plural(count: number, phrase: CountedPhrase): string {
   const form: string = rules.select(count) === "one" ? phrase : PLURALS[phrase];
-  return form.replaceAll("#", numbers.format(count));
+  return form.replaceAll("#", english.number(count));
 }

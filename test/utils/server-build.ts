@@ -7,12 +7,22 @@ export function route(id: string, path: string | undefined, module: RouteModule,
   return { id, parentId: id === "root" ? undefined : "root", path, index, caseSensitive: undefined, module };
 }
 
+function manifestOf(routes: Record<string, ReturnType<typeof route>>) {
+  return Object.fromEntries(
+    Object.values(routes).map(({ id, parentId, path, index, module }) => [
+      id,
+      { id, parentId, path, index, module: `/assets/${id}.js`, hasLoader: "loader" in module, hasAction: "action" in module, hasErrorBoundary: "ErrorBoundary" in module, hasClientLoader: false, hasClientAction: false },
+    ]),
+  );
+}
+
 type Document = (request: Request, status: number, headers: Headers) => Response;
 
 /**
  * A React Router server build of a few routes, for tests that drive the real request handler
  * (`@react-router/express`) without building the app: the document is whatever `document`
- * answers (by default an empty page), with the entry's `handleError` when given.
+ * answers (by default an empty page; the app's own entry renders the routes), with the entry's
+ * `handleError` when given.
  */
 export function serverBuild(routes: Record<string, ReturnType<typeof route>>, entry: { document?: Document; handleError?: unknown } = {}): ServerBuild {
   const document: Document = entry.document ?? ((_request, status, headers) => new Response("<!doctype html>", { status, headers }));
@@ -20,7 +30,8 @@ export function serverBuild(routes: Record<string, ReturnType<typeof route>>, en
     mode: "production",
     entry: { module: { default: document, ...(entry.handleError ? { handleError: entry.handleError } : {}) } },
     routes,
-    assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: {}, url: "/assets/manifest.js", version: "1" },
+    // The browser's manifest of the same routes: the document's router renders from it.
+    assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: manifestOf(routes), url: "/assets/manifest.js", version: "1" },
     publicPath: "/",
     assetsBuildDirectory: "build/client",
     future: {},

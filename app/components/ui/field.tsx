@@ -1,14 +1,18 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { wordsOf } from "~/i18n/messages";
 
 /** A text field's, select's and text area's classes (app/tailwind.css). */
 export const inputClass = "input";
 
+/** A form's or a field's errors: keys (a schema's, checked in the browser too) worded in the page's language. */
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700 dark:text-red-400">
       {errors.map((error) => (
-        <li key={error}>{error}</li>
+        <li key={error}>{wordsOf(t, error)}</li>
       ))}
     </ul>
   );

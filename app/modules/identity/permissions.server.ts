@@ -22,7 +22,7 @@ export async function requireUserAndTimeZone(request: Request): Promise<{ viewer
 export async function requireRole(request: Request, role: Role): Promise<Viewer> {
   const viewer = await requireUser(request);
   if (!hasRole(viewer, role)) {
-    throw new ForbiddenError(role === "admin" ? "This page is for admins." : "This page is for hiring admins.");
+    throw new ForbiddenError({ key: role === "admin" ? "common:errors.adminsOnly" : "common:errors.hiringAdminsOnly" });
   }
   return viewer;
 }

@@ -76,7 +76,7 @@ describe("signing in", () => {
   test("a malformed email is a field error", async () => {
     const result = await login("not-an-email", "x");
     expect(statusOf(result)).toBe(400);
-    expect(bodyOf<Reply>(result).error?.email).toEqual(["Enter a valid email address."]);
+    expect(bodyOf<Reply>(result).error?.email).toEqual(["auth:login.errors.emailInvalid"]);
   });
 
   test("five failures from one address lock the account from that address, even for the right password, with a clear message; from elsewhere it signs in", async () => {

@@ -66,16 +66,16 @@ describe("roles", () => {
     await expect(requireRole(new Request("http://localhost/admin/people"), "admin")).rejects.toThrow(SignInRequiredError);
     const refused = requireRole(await signedInRequest("/admin/people", engineer.id), "admin");
     await expect(refused).rejects.toThrow(ForbiddenError);
-    await expect(refused).rejects.toThrow("This page is for admins.");
+    await expect(refused).rejects.toThrow("common:errors.adminsOnly");
   });
 
   test("a hiring admin is not an admin: an admin page refuses them; a hiring page admits hiring admins and admins, and refuses an engineer", async () => {
     const hiring = await createPerson({ name: "Grace Hiring", isHiringAdmin: true });
     const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
     const engineer = await createPerson();
-    await expect(requireRole(await signedInRequest("/admin/people", hiring.id), "admin")).rejects.toThrow("This page is for admins.");
+    await expect(requireRole(await signedInRequest("/admin/people", hiring.id), "admin")).rejects.toThrow("common:errors.adminsOnly");
     expect((await requireRole(await signedInRequest("/hiring", hiring.id), "hiringAdmin")).id).toBe(hiring.id);
     expect((await requireRole(await signedInRequest("/hiring", admin.id), "hiringAdmin")).id).toBe(admin.id);
-    await expect(requireRole(await signedInRequest("/hiring", engineer.id), "hiringAdmin")).rejects.toThrow("This page is for hiring admins.");
+    await expect(requireRole(await signedInRequest("/hiring", engineer.id), "hiringAdmin")).rejects.toThrow("common:errors.hiringAdminsOnly");
   });
 });

@@ -216,3 +216,30 @@ describe("a patch that clears the manager", () => {
     expect(await db.managerChange.count({ where: { personId: id } })).toBe(0);
   });
 });
+
+describe("the interface's language from the provider", () => {
+  test("Okta's locale on create, Entra's preferredLanguage on a patch: the person reads Rungs in it", async () => {
+    const token = await providerToken("Okta");
+    const someoneElse = { userName: "uwe@okta.local", externalId: "00uLanguage", emails: [{ primary: true, value: "uwe@okta.local", type: "work" }] };
+    const created = await scim(token, "POST", "/Users", { ...okta.createUser, ...someoneElse, locale: "de_DE" });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).language).toBe("de");
+    expect(created.body).toMatchObject({ preferredLanguage: "de" });
+
+    const entraToken = await providerToken("Entra");
+    const patched = await scim(entraToken, "PATCH", `/Users/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "preferredLanguage", value: "ar-SA" }] });
+    expect(patched.status).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).language).toBe("ar");
+    const events = await eventsFor(id);
+    expect(events.at(-1)).toMatchObject({ action: "person.updated", detail: { language: { from: "de", to: "ar" } } });
+  });
+
+  test("Entra's create with a preferredLanguage Rungs does not speak leaves the choice to the person's browser", async () => {
+    const token = await providerToken("Entra");
+    const someoneElse = { userName: "yuki@entra.local", externalId: "entra-language", emails: [{ primary: true, type: "work", value: "yuki@entra.local" }] };
+    const created = await scim(token, "POST", "/Users", { ...entra.createUser, ...someoneElse, preferredLanguage: "ja-JP" });
+    expect(created.status).toBe(201);
+    expect((await db.user.findUniqueOrThrow({ where: { id: created.body.id as string } })).language).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accountRule, attemptRule, describeWait, lockRemaining, recordFailure, throttleKeys } from "~/modules/identity/passwords/throttle";
+import { accountRule, attemptRule, waitMinutes, lockRemaining, recordFailure, throttleKeys } from "~/modules/identity/passwords/throttle";
 
 const t0 = new Date("2026-11-21T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -34,9 +34,9 @@ describe("login throttle", () => {
     expect(next.lockedUntil).toBeNull();
   });
 
-  test("describes the wait in whole minutes", () => {
-    expect(describeWait(30_000)).toBe("a minute");
-    expect(describeWait(14 * 60_000 + 1)).toBe("15 minutes");
+  test("tells the wait in whole minutes, rounded up", () => {
+    expect(waitMinutes(30_000)).toBe(1);
+    expect(waitMinutes(14 * 60_000 + 1)).toBe(15);
   });
 });
 

@@ -45,6 +45,7 @@ const person: PersonForScim = {
   track: null,
   level: null,
   levelSince: null,
+  language: null,
   team: null,
   manager: null,
 };
@@ -75,5 +76,27 @@ describe("a person as a SCIM User and back", () => {
     expect(readUserInput({ userName: "not-an-email" }, null).email).toBeNull();
     expect(() => readUserInput({ userName: "u", emails: [{ value: "nope" }] }, null)).toThrow(ScimProblem);
     expect(() => readUserInput({ name: { givenName: "x" } }, null)).toThrow(ScimProblem);
+  });
+});
+
+describe("the interface's language from a SCIM User", () => {
+  const user = (attributes: Record<string, unknown>) => readUserInput({ userName: "ada@example.com", ...attributes }, null).language;
+
+  test("preferredLanguage (an Accept-Language value, as Entra sends it), else locale (Okta's en-US or en_US)", () => {
+    expect(user({ preferredLanguage: "de-DE" })).toBe("de");
+    expect(user({ preferredLanguage: "ja-JP, fr;q=0.8" })).toBe("fr");
+    expect(user({ locale: "es_ES" })).toBe("es");
+    expect(user({ preferredLanguage: "ar-SA", locale: "en-US" })).toBe("ar");
+    expect(user({ preferredLanguage: "ja-JP", locale: "fr-CA" })).toBe("fr");
+  });
+
+  test("none Rungs speaks is no choice of their own; neither sent leaves theirs as it is", () => {
+    expect(user({ preferredLanguage: "ja-JP", locale: "zh_CN" })).toBeNull();
+    expect(user({})).toBeUndefined();
+  });
+
+  test("their choice is read back as preferredLanguage", () => {
+    expect(userResource({ ...person, language: "de" })).toMatchObject({ preferredLanguage: "de" });
+    expect(userResource(person)).not.toHaveProperty("preferredLanguage");
   });
 });

@@ -1,14 +1,15 @@
 import { db } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import { metrics } from "~/platform/metrics.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { knownDeviceFor, rememberDevice } from "../sessions/devices.server";
-import { describeWait, throttleKeys } from "./throttle";
+import { throttleKeys, waitMinutes } from "./throttle";
 import { clearThrottles, recordLoginFailure, throttleWait } from "./throttle.server";
 
 /** On success, `deviceCookie` is the Set-Cookie value that keeps this browser a known device of the account. */
-export type LoginResult = { ok: true; userId: string; deviceCookie: string } | { ok: false; reason: "throttled" | "invalid"; message: string };
+export type LoginResult = { ok: true; userId: string; deviceCookie: string } | { ok: false; reason: "throttled" | "invalid"; message: Message };
 
-const invalid: LoginResult = { ok: false, reason: "invalid", message: "That email and password do not match an active account." };
+const invalid: LoginResult = { ok: false, reason: "invalid", message: { key: "auth:login.errors.noMatch" } };
 
 /** Checks a sign-in attempt against the throttle (throttle.ts) and the stored password hash. */
 export async function attemptLogin(email: string, password: string, clientAddress: string, deviceToken: string | null = null): Promise<LoginResult> {
@@ -20,7 +21,7 @@ export async function attemptLogin(email: string, password: string, clientAddres
     return {
       ok: false,
       reason: "throttled",
-      message: `Too many failed sign-in attempts. Try again in ${describeWait(wait)}, or ask an admin for a password reset link.`,
+      message: { key: "auth:login.errors.throttled", values: { minutes: waitMinutes(wait) } },
     };
   }
   const user = await db.user.findUnique({

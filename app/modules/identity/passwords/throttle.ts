@@ -41,9 +41,9 @@ export function recordFailure(state: ThrottleState | null, rule: ThrottleRule, n
   };
 }
 
-export function describeWait(ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+/** A wait as the person is told it: in whole minutes, rounded up, at least one. */
+export function waitMinutes(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 60_000));
 }
 
 /** A count an attempt is checked against; `clearedBySuccess` when a successful sign-in starts it again. */

@@ -2,6 +2,7 @@ import { ENTERPRISE_USER, RUNGS_USER } from "./quirks";
 import { ScimProblem } from "./problem";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { readLevelSince } from "~/modules/people/level-since";
+import { languageFromAcceptLanguage, type Language } from "~/i18n/languages";
 
 /**
  * How a Rungs person reads as a SCIM User and how a SCIM User (already checked against
@@ -18,6 +19,10 @@ import { readLevelSince } from "~/modules/people/level-since";
  *   when the extension is sent; without it both stay as they are in Rungs. The Rungs
  *   extension's ladder, track and level do the same, attribute by attribute, and so does its
  *   levelSince (a dateTime, read as its UTC day; people/level-since.ts decides what is kept).
+ * - The interface's language is preferredLanguage (an Accept-Language value, as Entra sends it),
+ *   else locale (a tag such as Okta's "en-US" or "en_US"): the first language Rungs speaks in
+ *   them; none of them spoken, the person has no choice of their own (their browser's is used).
+ *   A message with neither leaves the person's as it is.
  */
 
 export type PersonForScim = {
@@ -34,6 +39,7 @@ export type PersonForScim = {
   track: string | null;
   level: string | null;
   levelSince: Date | null;
+  language: string | null;
   team: { name: string } | null;
   manager: { id: string; name: string } | null;
 };
@@ -63,6 +69,7 @@ export function userResource(person: PersonForScim): Json {
     displayName: person.name,
     name: { formatted: person.name, ...(parts.familyName ? parts : { givenName: parts.givenName }) },
     emails: [{ value: person.email, type: "work", primary: true }],
+    ...(person.language ? { preferredLanguage: person.language } : {}),
     active: person.deactivatedAt === null,
     ...(Object.keys(enterprise).length ? { [ENTERPRISE_USER]: enterprise } : {}),
     ...(Object.keys(rungs).length ? { [RUNGS_USER]: rungs } : {}),
@@ -82,6 +89,8 @@ export type UserInput = {
   rungs: { ladder?: string; track?: string; level?: string } | null;
   /** The Rungs extension's levelSince as a day; undefined when the message does not give one (the person's stays). */
   levelSince: Date | undefined;
+  /** The language the message gives; null when it names none Rungs speaks, undefined when it gives none (the person's stays). */
+  language: Language | null | undefined;
 };
 
 /**
@@ -93,6 +102,13 @@ export function patchedUser(resource: Json, before: Json): Json {
   const had = Object.keys(before).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
   const has = Object.keys(resource).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
   return had && !has ? { ...resource, [ENTERPRISE_USER]: {} } : resource;
+}
+
+function languageOf(resource: Json): Language | null | undefined {
+  const preferred = text(resource.preferredLanguage);
+  const locale = text(resource.locale)?.replaceAll("_", "-") ?? null;
+  if (!preferred && !locale) return undefined;
+  return languageFromAcceptLanguage(preferred) ?? languageFromAcceptLanguage(locale);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -157,5 +173,6 @@ export function readUserInput(resource: Json, before: Json | null, now: Date = n
       ? Object.fromEntries((["ladder", "track", "level"] as const).flatMap((key) => (text(rungsValue[key]) ? [[key, text(rungsValue[key])!]] : [])))
       : null,
     levelSince: since?.ok ? (since.day ?? undefined) : undefined,
+    language: languageOf(resource),
   };
 }

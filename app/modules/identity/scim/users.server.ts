@@ -38,6 +38,7 @@ const PERSON_SELECT = {
   track: true,
   level: true,
   levelSince: true,
+  language: true,
   teamId: true,
   managerId: true,
   team: { select: { name: true } },
@@ -193,6 +194,7 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
         teamId: team?.id ?? null,
         ...place,
         levelSince,
+        language: input.language ?? null,
         deactivatedAt: input.active === false ? new Date() : null,
       },
       select: { id: true, email: true, scimExternalId: true, name: true },
@@ -238,6 +240,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
     set("ladderId", "ladderId", current.ladderId, place.ladderId);
     set("track", "track", current.track, place.track);
     set("level", "level", current.level, place.level);
+    if (input.language !== undefined) set("language", "language", current.language, input.language);
     const levelChanged = current.track !== place.track || current.level !== place.level;
     // Read only when the message gives a day: a day before the last change Rungs recorded is not taken.
     const movedAt = input.levelSince ? ((await tx.levelChange.findFirst({ where: { personId: id, ...MOVES }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }))?.changedAt ?? null) : null;

@@ -15,6 +15,7 @@ const sessionAndUserRow = z.object({
   isHiringAdmin: sqlBool,
   deactivatedAt: sqlDate.nullable(),
   timeZone: z.string().nullable(),
+  language: z.string().nullable(),
   isManager: sqlBool,
   isCalibrator: sqlBool,
   isInterviewer: sqlBool,
@@ -31,6 +32,8 @@ export type SessionUser = {
   deactivatedAt: Date | null;
   /** The zone they chose (an IANA name), or null for the organisation's. */
   timeZone: string | null;
+  /** The language they chose, or null for their browser's, else the organisation's. */
+  language: string | null;
   isManager: boolean;
   isCalibrator: boolean;
   isInterviewer: boolean;
@@ -48,7 +51,7 @@ export type SessionUser = {
  */
 export async function sessionAndUser(sessionId: string): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
   const rows = parseRows(sessionAndUserRow, await readRows`
-    SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt", u."timeZone",
+    SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt", u."timeZone", u.language,
       EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager",
       (EXISTS (SELECT 1 FROM "CalibrationCalibrator" c WHERE c."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CalibrationSession" f WHERE f."facilitatorId" = u.id)) AS "isCalibrator",

@@ -5,12 +5,15 @@ import { personTimeZone } from "~/modules/time-zones.server";
 import { forgetTodoCount } from "~/modules/todo/kept-count.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { lucia } from "./lucia.server";
+import { sessionAndUser } from "./queries.server";
 import type { Viewer } from "../policy";
 
 export type SignedIn = {
   viewer: Viewer;
   /** The zone the person's times are entered and shown on: their own, else the organisation's. */
   timeZone: string;
+  /** The language they chose (app/i18n/languages.ts), or null: their browser's, else the organisation's. */
+  language: string | null;
   /** Someone active reports to the viewer (read with the session, for the navigation). */
   isManager: boolean;
   /** A calibrator or facilitator of some calibration session (the navigation shows Calibration). */
@@ -49,6 +52,7 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
   return {
     viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
     timeZone: personTimeZone(user.timeZone),
+    language: user.language,
     isManager: user.isManager,
     isCalibrator: user.isCalibrator,
     isInterviewer: user.isInterviewer,
@@ -57,6 +61,17 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
     // lucia extended the session (sliding renewal): the cookie's expiry must follow.
     refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
   };
+}
+
+/**
+ * The language the signed-in person chose, or null (nobody signed in, or no choice). A page view
+ * shares the session read with its loaders; a request that may change something reads the session's
+ * row alone, without extending the session or touching the to-do count, which its action does.
+ */
+export async function chosenLanguage(request: Request): Promise<string | null> {
+  if (request.method === "GET" || request.method === "HEAD") return (await getSignedIn(request))?.language ?? null;
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  return sessionId ? ((await sessionAndUser(sessionId))?.user.language ?? null) : null;
 }
 
 /** The signed-in person; a SignInRequiredError (the sign-in page, then back here) when there is none. */

@@ -1,0 +1,43 @@
+import { localeOf, type PageLanguage } from "./languages";
+
+/**
+ * Numbers, percentages, days, times and sorting in a language, times on a time zone's clock: the
+ * one place Rungs makes its `Intl` formatters. Each is made once per language, style and zone and
+ * kept, since making one costs far more than using it; a page asks for them with `useFormats()`
+ * (app/i18n/use-formats.ts), a loader or a module with `formatsFor(language, timeZone)`.
+ */
+const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>();
+
+function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>(key: string, make: () => T): T {
+  let made = kept.get(key) as T | undefined;
+  if (!made) kept.set(key, (made = make()));
+  return made;
+}
+
+export type Formats = ReturnType<typeof formatsFor>;
+
+export function formatsFor(language: PageLanguage, timeZone: string) {
+  const locale = localeOf(language);
+  return {
+    locale,
+    /** 1234.5 → "1,234.5" in English, "1.234,5" in German. */
+    number: (value: number, digits = 0) =>
+      keep(`n ${locale} ${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value),
+    /** A share (0.42) as a percentage: "42%" in English, "42 %" in German and French. */
+    percent: (share: number, digits = 0) =>
+      keep(`p ${locale} ${digits}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits })).format(share),
+    /** A calendar day, stored as midnight UTC or written YYYY-MM-DD: "18 Dec 2026", "18.12.2026". */
+    day: (day: Date | string) =>
+      keep(`d ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })).format(
+        typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : new Date(day),
+      ),
+    /** An instant on the time zone's clock, the zone named: "30 Mar 2026, 10:00 (Europe/Berlin)". */
+    dateTime: (instant: Date | string, style: "full" | "medium" = "medium") =>
+      `${keep(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+    /** The time of day on the time zone's clock, the zone named: "10:00 (Europe/Berlin)". */
+    timeOfDay: (instant: Date | string) =>
+      `${keep(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+    /** Names in the language's alphabetical order ("Ärger" between "Apfel" and "Zebra" in German). */
+    compare: (a: string, b: string) => keep(`c ${locale}`, () => new Intl.Collator(locale)).compare(a, b),
+  };
+}

@@ -1,0 +1,74 @@
+import { createInstance, type i18n } from "i18next";
+import ICU from "i18next-icu";
+import { initReactI18next } from "react-i18next";
+import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import ar from "~/locales/ar";
+import de from "~/locales/de";
+import en from "~/locales/en";
+import es from "~/locales/es";
+import fr from "~/locales/fr";
+import { chooseLanguage, NAMESPACES, PSEUDO_LANGUAGE, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language, type PageLanguage } from "./languages";
+import { pseudoResources } from "./pseudo";
+
+const shipped = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
+
+/** And the pseudo-language, made from English once; only a development or test server answers in it. */
+const resources = { ...shipped, [PSEUDO_LANGUAGE]: pseudoResources(en) };
+
+/**
+ * One instance for the process, initialised once with every language's messages: its store, its
+ * language utilities and its ICU formatter (which keeps each message it has parsed) are shared by
+ * every request's instance. It stays in English and is what components find when nothing provides
+ * a request's instance (a test rendering a component alone, a script); react-i18next's
+ * `initReactI18next` makes it the default.
+ */
+const processInstance = createInstance({ ...sharedOptions, resources, lng: SOURCE_LANGUAGE });
+processInstance.use(new ICU()).use(initReactI18next).init();
+
+/**
+ * A request's own instance in its language: a clone shares the process instance's store and
+ * formatter and costs a few microseconds (docs/decisions/080), so no language set for one request
+ * can reach another.
+ */
+export function i18nFor(language: PageLanguage): i18n {
+  return processInstance.cloneInstance({ lng: language });
+}
+
+/** The request's instance; English where no middleware ran (a loader called by a test or a script). */
+const requestI18n = createContext<i18n>(processInstance);
+
+/**
+ * The root middleware: each request gets its instance in the language chosen for it
+ * (`chooseLanguage`). Who is signed in and what they chose is identity's to say, so the root
+ * passes it in (`chosenLanguage`), with the deployment's settings: the organisation's language,
+ * and whether the pseudo-language is spoken (never in production).
+ */
+export function translateRequests(
+  chosenLanguage: (request: Request) => Promise<string | null>,
+  settings: () => { organisation: string; pseudo: boolean },
+): MiddlewareFunction<Response> {
+  return async ({ request, context }, next) => {
+    const { organisation, pseudo } = settings();
+    const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation, pseudo });
+    context.set(requestI18n, i18nFor(language));
+    return next();
+  };
+}
+
+export function i18nOf(context: Readonly<RouterContextProvider>): i18n {
+  return context.get(requestI18n);
+}
+
+/**
+ * The request's `t`, for loaders and actions that word something themselves (a refusal beside a
+ * form); English without a request (a script).
+ */
+export function translatorOf(context: Readonly<RouterContextProvider> | undefined): AnyNamespaceT {
+  const instance = context?.get(requestI18n) ?? processInstance;
+  return instance.getFixedT(instance.language, NAMESPACES);
+}
+
+/** The request's language, for `<html lang dir>` and the formatters. */
+export function languageOf(context: Readonly<RouterContextProvider>): PageLanguage {
+  return context.get(requestI18n).language as PageLanguage;
+}

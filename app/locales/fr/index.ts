@@ -1,0 +1,21 @@
+import type { ResourceLanguage } from "i18next";
+import common from "./common.json";
+import admin from "./admin.json";
+import assessments from "./assessments.json";
+import auth from "./auth.json";
+import calibration from "./calibration.json";
+import conversations from "./conversations.json";
+import cycles from "./cycles.json";
+import email from "./email.json";
+import feedback from "./feedback.json";
+import growth from "./growth.json";
+import hiring from "./hiring.json";
+import home from "./home.json";
+import insights from "./insights.json";
+import ladders from "./ladders.json";
+import mentorship from "./mentorship.json";
+import people from "./people.json";
+import team from "./team.json";
+
+/** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;

@@ -1,0 +1,144 @@
+// The language of a page, through the real request handler with the root's middleware and the
+// document as the server renders it: the person's choice, else the browser's, else the
+// organisation's; chosen for each request on its own, and said in <html lang dir>.
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { createElement } from "react";
+import { useTranslation } from "react-i18next";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { db } from "~/db/client.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import renderDocument, { handleError } from "~/entry.server";
+import * as root from "~/root";
+import * as login from "~/routes/login";
+import * as settings from "~/routes/settings.email";
+import { contextWith } from "~/utils/server-facts";
+import { createPerson } from "../../utils/factories";
+import { listen } from "../../utils/http-server";
+import { withRouteProps } from "../../utils/responses";
+import { route, serverBuild } from "../../utils/server-build";
+
+// Without Vite, the page components are given their props as the framework's build gives them, and the stylesheet's address is empty, which React refuses as an href: the page without it.
+// The organisation speaks Spanish: the language of whoever neither chose one nor has a browser that
+// asks for one Rungs speaks. Set before the app's modules read the environment.
+vi.hoisted(() => {
+  process.env.ORG_LANGUAGE = "es";
+});
+
+function SlowPage() {
+  const { t } = useTranslation();
+  return createElement("p", { id: "word" }, t("nav.home"));
+}
+
+const build = serverBuild(
+  {
+    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    "routes/login": route("routes/login", "login", { ...login, default: withRouteProps(login.default) }),
+    "routes/settings.email": route("routes/settings.email", "settings/email", { ...settings, default: withRouteProps(settings.default) }),
+    // A page whose loader waits, so that requests in flight together overlap between choosing their language and rendering.
+    "routes/slow": route("routes/slow", "slow", { loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 5)), default: SlowPage }),
+  },
+  { document: renderDocument as never, handleError },
+);
+
+let server: Awaited<ReturnType<typeof listen>>;
+beforeAll(async () => {
+  const app = express();
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  server = await listen(app);
+});
+afterAll(async () => server.close());
+
+const page = (acceptLanguage?: string) => server.send("GET", "/login", acceptLanguage ? { "Accept-Language": acceptLanguage } : {});
+
+describe("the language of a page", () => {
+  test("English (British) when the browser asks for it", async () => {
+    const { status, body } = await page("en-US,en;q=0.9");
+    expect(status).toBe(200);
+    expect(body).toContain('<html lang="en-GB" dir="ltr"');
+    expect(body).toContain("Sign in to Rungs");
+    expect(body).toContain("<title>Sign in · Rungs</title>");
+  });
+
+  test("the organisation's language when the browser asks for none Rungs speaks, or for nothing", async () => {
+    for (const asked of [undefined, "ja-JP,zh;q=0.5"]) {
+      const { body } = await page(asked);
+      expect(body, asked).toContain('<html lang="es" dir="ltr"');
+      expect(body, asked).toContain("Iniciar sesión en Rungs");
+    }
+  });
+
+  test("a person's own choice, whatever their browser asks for; none chosen, their browser's", async () => {
+    const arabic = await createPerson({ name: "Layla" });
+    await db.user.update({ where: { id: arabic.id }, data: { language: "ar" } });
+    const unset = await createPerson({ name: "Uwe" });
+    const asSignedIn = async (personId: string) => ({ Cookie: (await startSession(personId)).split(";")[0]!, "Accept-Language": "de-DE,de" });
+    const chosen = await server.send("GET", "/slow", await asSignedIn(arabic.id));
+    expect(chosen.body).toContain('<html lang="ar" dir="rtl"');
+    expect(chosen.body).toContain('<p id="word">الرئيسية</p>');
+    const browsers = await server.send("GET", "/slow", await asSignedIn(unset.id));
+    expect(browsers.body).toContain('<html lang="de" dir="ltr"');
+    expect(browsers.body).toContain('<p id="word">Start</p>');
+  });
+
+  test("a person chooses their language on their settings page, and can give the choice back to their browser", async () => {
+    const person = await createPerson({ name: "Uwe" });
+    const headers = { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "fr", "Content-Type": "application/x-www-form-urlencoded" };
+    const chose = await server.send("POST", "/settings/email", headers, "intent=language&language=de");
+    expect(chose.status).toBe(302);
+    expect((await server.send("GET", "/slow", headers)).body).toContain('<p id="word">Start</p>');
+    await server.send("POST", "/settings/email", headers, "intent=language&language=");
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).language).toBeNull();
+    expect((await server.send("GET", "/slow", headers)).body).toContain('<p id="word">Accueil</p>');
+  });
+
+  test("a person's choice words what their actions refuse, too", async () => {
+    const arabic = await createPerson({ name: "Layla" });
+    await db.user.update({ where: { id: arabic.id }, data: { language: "ar" } });
+    const cookie = (await startSession(arabic.id)).split(";")[0]!;
+    const refused = await server.send("POST", "/settings/email.data", { Cookie: cookie, "Accept-Language": "de", "Content-Type": "application/x-www-form-urlencoded" }, "intent=language&language=xx");
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain("لا يتحدث Rungs اللغة «xx». اختر لغة من القائمة.");
+    expect((await db.user.findUniqueOrThrow({ where: { id: arabic.id } })).language).toBe("ar");
+  });
+
+  test("a German browser reads German, a title and words alike", async () => {
+    const { body } = await page("de-DE,de;q=0.9,en;q=0.5");
+    expect(body).toContain('<html lang="de" dir="ltr"');
+    expect(body).toContain("Bei Rungs anmelden");
+    expect(body).toContain("<title>Anmelden · Rungs</title>");
+    expect(body).not.toContain("Sign in to Rungs");
+  });
+
+  test("an Arabic browser reads Arabic, right to left", async () => {
+    const { body } = await page("ar-EG");
+    expect(body).toContain('<html lang="ar" dir="rtl"');
+    expect(body).toContain("تسجيل الدخول إلى Rungs");
+  });
+
+  test("outside production, a browser asking for the pseudo-language first reads English accented and longer", async () => {
+    const { body } = await page("en-XA, de;q=0.5");
+    expect(body).toContain('<html lang="en-XA" dir="ltr"');
+    expect(body).toMatch(/<h1[^>]*>\[Šîĝñ îñ ţö Ŕûñĝš( ~)+\]<\/h1>/);
+  });
+
+  test("a refusal is worded in the language of the request that was refused", async () => {
+    const answer = await server.send("POST", "/login.data", { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" }, "email=nobody%40example.com&password=wrong");
+    expect(answer.body).toContain("Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte actif.");
+  });
+
+  test("a page's data carries the language's code, never its messages", async () => {
+    const { body } = await server.send("GET", "/login.data", { "Accept-Language": "de" });
+    expect(body).toContain('"de"');
+    expect(body).not.toContain("Bei Rungs anmelden");
+    expect(body).not.toContain("Abmelden");
+  });
+
+  test("requests in flight together each keep their own language", async () => {
+    const home = { de: "Start", ar: "الرئيسية", fr: "Accueil", es: "Inicio", en: "Home" } as const;
+    const asked = Array.from({ length: 40 }, (_, i) => (["de", "ar", "fr", "es", "en"] as const)[i % 5]!);
+    const answers = await Promise.all(asked.map((language) => server.send("GET", "/slow", { "Accept-Language": language })));
+    const said = answers.map(({ body }) => [body.match(/<html lang="([^"]+)"/)?.[1], body.match(/<p id="word">([^<]*)<\/p>/)?.[1]]);
+    expect(said).toEqual(asked.map((language) => [language === "en" ? "en-GB" : language, home[language]]));
+  });
+});

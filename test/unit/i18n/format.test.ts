@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { formatsFor } from "~/i18n/format";
+
+describe("formatting in the page's language and the viewer's time zone", () => {
+  test("numbers and percentages in each language's own way", () => {
+    expect(formatsFor("en", "UTC").number(1234.5, 1)).toBe("1,234.5");
+    expect(formatsFor("de", "UTC").number(1234.5, 1)).toBe("1.234,5");
+    expect(formatsFor("en", "UTC").percent(0.42)).toBe("42%");
+    expect(formatsFor("de", "UTC").percent(0.42)).toBe("42\u00a0%"); // a no-break space
+    expect(formatsFor("fr", "UTC").percent(0.425, 1)).toBe("42,5\u00a0%");
+  });
+
+  test("a day is the same day everywhere, written as the language writes it", () => {
+    expect(formatsFor("en", "Pacific/Auckland").day("2026-12-18")).toBe("18 Dec 2026");
+    expect(formatsFor("de", "America/Los_Angeles").day(new Date("2026-12-18T00:00:00Z"))).toBe("18.12.2026");
+  });
+
+  test("an instant is read on the viewer's clock, the zone named", () => {
+    const lateInLondon = "2026-03-30T23:30:00Z";
+    expect(formatsFor("en", "Europe/London").dateTime(lateInLondon)).toBe("31 Mar 2026, 00:30 (Europe/London)");
+    expect(formatsFor("de", "America/New_York").dateTime(lateInLondon)).toBe("30.03.2026, 19:30 (America/New_York)");
+    expect(formatsFor("fr", "Europe/Paris").timeOfDay(lateInLondon)).toBe("01:30 (Europe/Paris)");
+  });
+
+  test("names sort in the language's alphabetical order", () => {
+    expect(["Zebra", "Ärger", "Apfel"].sort(formatsFor("de", "UTC").compare)).toEqual(["Apfel", "Ärger", "Zebra"]);
+    expect(["été", "etre", "Eva"].sort(formatsFor("fr", "UTC").compare)).toEqual(["été", "etre", "Eva"]);
+  });
+});
