@@ -1,11 +1,16 @@
 import { data, redirect, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { wordsOf } from "~/i18n/messages";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
 import { draftStorageKey } from "~/modules/assessments/autosave";
 import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
+import { PointsStandingText } from "~/components/assessments/points-standing";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -21,17 +26,19 @@ import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return [{ title: "Assessment · Rungs" }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  if (!loaderData) return [{ title: t("assessments:page.title") }];
   const { assessment } = loaderData;
-  return [{ title: `${assessment.kind === "self" ? `Self-assessment: ${assessment.subject.name}` : `Review of ${assessment.subject.name}`} · Rungs` }];
+  const name = assessment.subject.name;
+  return [{ title: assessment.kind === "self" ? t("assessments:page.selfTitle", { name }) : t("assessments:page.reviewTitle", { name }) }];
 };
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const page = await assessmentPage(viewer, params.assessmentId ?? "");
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
-  if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError("This assessment has no such section.");
+  if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError({ key: "assessments:page.errors.noSuchSection" });
   // A self-assessment's author is offered what they recorded between cycles, beside each competency.
   const offered = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? await evidenceForSelfAssessment(viewer.id) : new Map<string, RecordedItem[]>();
   const evidenceOn = new Map(page.competencies.map((competency) => [competency.id, competency.evidence]));
@@ -71,7 +78,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
   if (intent === "save") {
     const input = plainFormSave(text, text("base"), text("baseRevision"));
     if (!input) {
-      return data({ intent: "save", ok: false, kind: "invalid", message: "That save was not understood; nothing was saved.", typed: {} } satisfies PlainSaveReply, { status: 400 });
+      return data({ intent: "save", ok: false, kind: "invalid", message: "assessments:page.errors.saveNotUnderstood", typed: {} } satisfies PlainSaveReply, { status: 400 });
     }
     const outcome = await saveDraft(viewer, assessmentId, input);
     if (outcome.body.ok) throw redirect(back("&saved=1"));
@@ -83,7 +90,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     const competencyId = text("competencyId") ?? "";
     const submission = parseWithZod(formData, { schema: evidenceSchema(clock.now()) });
     if (submission.status !== "success") {
-      return data({ intent: "add-evidence", ok: false, competencyId, message: "Check the evidence and try again.", result: submission.reply() } satisfies PlainEvidenceReply, { status: 400 });
+      return data({ intent: "add-evidence", ok: false, competencyId, message: "assessments:page.errors.checkEvidence", result: submission.reply() } satisfies PlainEvidenceReply, { status: 400 });
     }
     const outcome = await addEvidence(viewer, assessmentId, submission.value);
     if (outcome.body.ok) throw redirect(`${back()}#${competencyId}`);
@@ -93,7 +100,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
 
   if (intent === "remove-evidence") {
     const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
-    if (!parsed.success) return data({ intent: "remove-evidence", ok: false, message: "Choose the evidence to remove." } satisfies PlainRemoveReply, { status: 400 });
+    if (!parsed.success) return data({ intent: "remove-evidence", ok: false, message: "assessments:page.errors.chooseEvidence" } satisfies PlainRemoveReply, { status: 400 });
     const outcome = await removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
     if (outcome.body.ok) throw redirect(back());
     return data({ intent: "remove-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
@@ -106,19 +113,19 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     return data({ intent: "attach-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
   }
 
-  if (intent !== "submit") throw new InvalidError("Unknown action.");
+  if (intent !== "submit") throw new InvalidError({ key: "assessments:page.errors.unknownAction" });
   const revision = readRevision(formData.get("revision"));
   if (revision === null) {
-    return data({ intent: "submit" as const, ok: false as const, kind: "invalid", message: "That submission was not understood; nothing was submitted." }, { status: 400 });
+    return data({ intent: "submit" as const, ok: false as const, kind: "invalid", message: "assessments:page.errors.submitNotUnderstood" }, { status: 400 });
   }
   const outcome = await submitAssessment(viewer, assessmentId, revision);
   if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
   return data({ intent: "submit" as const, ...outcome.body }, { status: outcome.status });
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("assessments");
+  const f = useFormats();
   const page = loaderData;
   const { assessment, ladder, isAuthor, mode, lockedReason, latestDate, points, recorded } = page;
   const [searchParams] = useSearchParams();
@@ -130,48 +137,49 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
     if (submitted && isAuthor) forgetStoredDraft(draftStorageKey(assessment.id, assessment.author.id));
   }, [submitted, isAuthor, assessment.id, assessment.author.id]);
 
-  const title =
-    assessment.kind === "self" ? (isAuthor ? "Your self-assessment" : `Self-assessment: ${assessment.subject.name}`) : `Review of ${assessment.subject.name}`;
+  const name = assessment.subject.name;
+  const title = assessment.kind === "self" ? (isAuthor ? t("page.yourSelfAssessment") : t("page.selfAssessmentOf", { name })) : t("page.reviewOf", { name });
+  const where = { level: ladder.level.title, track: ladder.track.name };
   return (
     <>
-      <BackLink to="/reviews">Reviews</BackLink>
+      <BackLink to="/reviews">{t("page.back")}</BackLink>
       <PageHeader
         title={title}
-        description={`${ladder.level.title} in the ${ladder.track.name} track${
-          assessment.kind === "manager" ? `, reviewed by ${assessment.author.name}` : ""
-        }.`}
+        description={assessment.kind === "manager" ? t("page.descriptionReview", { ...where, author: assessment.author.name }) : t("page.descriptionSelf", where)}
         actions={mode === "read" ? <PrintButton /> : null}
       />
       <dl className="mb-6 flex flex-wrap gap-x-8 gap-y-2 text-sm">
         <div>
-          <dt className="text-slate-500 dark:text-slate-400">Cycle</dt>
-          <dd>{assessment.cycle?.name ?? "Outside a cycle"}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">{t("page.cycle")}</dt>
+          <dd>{assessment.cycle?.name ?? t("page.outsideCycle")}</dd>
         </div>
         <div>
-          <dt className="text-slate-500 dark:text-slate-400">Status</dt>
-          <dd>{submitted && assessment.submittedAt ? `Submitted ${dateFormat.format(new Date(assessment.submittedAt))}` : "Draft"}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">{t("page.status")}</dt>
+          <dd>{submitted && assessment.submittedAt ? t("page.submittedOn", { date: f.day(assessment.submittedAt) }) : t("page.draft")}</dd>
         </div>
         <div>
-          <dt className="text-slate-500 dark:text-slate-400">Ladder</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("page.ladder")}</dt>
           <dd>
             {ladder.ladderName} {ladder.ladderVersion}
           </dd>
         </div>
         {assessment.kind === "manager" ? (
           <div>
-            <dt className="text-slate-500 dark:text-slate-400">Person</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{t("page.person")}</dt>
             <dd>{assessment.subject.name}</dd>
           </div>
         ) : null}
         {/* While editing, the editor shows the points as the ratings are chosen. */}
         {points && mode === "read" ? (
           <div>
-            <dt className="text-slate-500 dark:text-slate-400">Points</dt>
-            <dd>{points.text}</dd>
+            <dt className="text-slate-500 dark:text-slate-400">{t("page.points")}</dt>
+            <dd>
+              <PointsStandingText standing={points} />
+            </dd>
           </div>
         ) : null}
       </dl>
-      {lockedReason ? <Alert tone="warning">{lockedReason}</Alert> : null}
+      {lockedReason ? <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert> : null}
       {page.mode === "edit" ? (
         <AssessmentEditor
           key={assessment.id}

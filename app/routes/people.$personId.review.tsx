@@ -1,4 +1,7 @@
 import { data, redirect } from "react-router";
+import { useTranslation } from "react-i18next";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
 import type { Route } from "./+types/people.$personId.review";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssessmentStart } from "~/components/assessments/assessment-start";
@@ -7,7 +10,10 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Review of ${loaderData?.entry.subject.name ?? "a person"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("assessments:personReview.title", { name: loaderData.entry.subject.name }) : t("assessments:personReview.titleNobody") }];
+};
 
 /** A manager (or anyone above in the chain) continues their review of the person, or starts it. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -17,25 +23,26 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return { entry };
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "manager", params.personId ?? "");
   if (!result.ok) return data({ error: result.message }, { status: 400 });
   if (result.decision.action === "taken") {
-    return data({ error: `${result.decision.authorName} is already writing this review.` }, { status: 409 });
+    return data({ error: translatorOf(context)("assessments:personReview.taken", { author: result.decision.authorName }) }, { status: 409 });
   }
   throw redirect(`/assessments/${result.decision.assessmentId}`);
 });
 
 export default function PersonReview({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("assessments");
   const { entry } = loaderData;
   return (
     <>
       <PageHeader
-        title={`Review of ${entry.subject.name}`}
-        description="Rate them on the same competencies they assess themselves on. Your draft is private until you submit it; you cannot see theirs either."
+        title={t("personReview.heading", { name: entry.subject.name })}
+        description={t("personReview.intro")}
       />
-      <AssessmentStart entry={entry} startLabel={`Start review of ${entry.subject.name}`} error={actionData?.error} />
+      <AssessmentStart entry={entry} startLabel={t("personReview.start", { name: entry.subject.name })} error={actionData?.error} />
     </>
   );
 }

@@ -1,4 +1,8 @@
 import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/i18n/meta";
+import { wordsOf, type Message } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
 import type { Route } from "./+types/reviews._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
@@ -10,7 +14,7 @@ import { feedbackLinksAbout } from "~/modules/feedback/links.server";
 import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Reviews · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("assessments:reviews.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -18,94 +22,103 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { ...overview, feedback };
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const day = (date: Date | string) => dateFormat.format(new Date(date));
-
 function StatusBadge({ status }: { status: "draft" | "submitted" }) {
+  const { t } = useTranslation("assessments");
   return status === "submitted" ? (
-    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">Submitted</span>
+    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">{t("reviews.submitted")}</span>
   ) : (
-    <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">Draft</span>
+    <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">{t("reviews.draft")}</span>
   );
 }
 
 const linkClass = "text-brand-600 underline dark:text-brand-100";
 
 export default function Reviews({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("assessments");
+  const f = useFormats();
   const { selfAssessments, directReports, written, feedback } = loaderData;
+  // A status's `date` is the day of a submission, written in the page's language.
+  const said = (message: Message) =>
+    wordsOf(t, typeof message.values?.date === "string" ? { ...message, values: { ...message.values, date: f.day(message.values.date) } } : message);
+  const when = (item: { submittedAt: Date | string | null; updatedAt: Date | string }) =>
+    item.submittedAt ? t("reviews.submittedOn", { date: f.day(item.submittedAt) }) : t("reviews.lastSaved", { date: f.day(item.updatedAt) });
   const hasDraft = selfAssessments.some((assessment) => assessment.status === "draft" && !assessment.cycleClosed);
   return (
     <>
       <PageHeader
-        title="Reviews"
-        description="Your self-assessments and the reviews you write for the people who report to you."
+        title={t("reviews.heading")}
+        description={t("reviews.intro")}
         actions={
           <Link to="/assess" className={buttonClass()}>
-            {hasDraft ? "Continue self-assessment" : "Start self-assessment"}
+            {hasDraft ? t("reviews.continueSelf") : t("reviews.startSelf")}
           </Link>
         }
       />
-      <FeedbackLinks links={feedback} own title="Your feedback" />
+      <FeedbackLinks links={feedback} own title={t("reviews.feedback")} />
       <div className="space-y-6">
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Your self-assessments</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("reviews.selfAssessments")}</h2>
           {selfAssessments.length ? (
             <ul className="divide-y divide-slate-200 dark:divide-slate-700">
               {selfAssessments.map((assessment) => (
                 <li key={assessment.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span>
                     <Link to={`/assessments/${assessment.id}`} className={linkClass}>
-                      {assessment.cycleName ?? "Outside a cycle"}
+                      {assessment.cycleName ?? t("reviews.outsideCycle")}
                     </Link>{" "}
                     <span className="text-slate-500 dark:text-slate-400">· {assessment.levelTitle}</span>
                   </span>
                   <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
                     <StatusBadge status={assessment.status} />
-                    {assessment.submittedAt ? `on ${day(assessment.submittedAt)}` : `last saved ${day(assessment.updatedAt)}`}
-                    {assessment.status === "draft" && assessment.cycleClosed ? " · cycle closed" : ""}
+                    {when(assessment)}
+                    {assessment.status === "draft" && assessment.cycleClosed ? ` · ${t("reviews.cycleClosed")}` : ""}
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              None yet.{" "}
+              {t("reviews.noneYet")}{" "}
               <Link to="/assess" className={linkClass}>
-                Start your first self-assessment
+                {t("reviews.startFirst")}
               </Link>
-              .
             </p>
           )}
         </Card>
 
         {directReports.length ? (
           <Card>
-            <h2 className="mb-1 text-lg font-semibold">Your reports</h2>
+            <h2 className="mb-1 text-lg font-semibold">{t("reviews.reports")}</h2>
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-              Everyone who reports to you directly. To review someone further down, open their review from their page.
+              {t("reviews.reportsIntro")}
             </p>
-            <DataTable plain headings={["Person", "Cycle", "Self-assessment", "Your review", { key: "actions", label: <span className="sr-only">Actions</span> }]}>
+            <DataTable plain headings={[
+                t("reviews.columns.person"),
+                t("reviews.columns.cycle"),
+                t("reviews.columns.selfAssessment"),
+                t("reviews.columns.yourReview"),
+                { key: "actions", label: <span className="sr-only">{t("reviews.columns.actions")}</span> },
+              ]}>
               {directReports.map((report) => (
                 <tr key={report.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
                     <Link to={`/people/${report.id}`} className="hover:underline">
                       {report.name}
                     </Link>
-                    <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? "No level"}</span>
+                    <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? t("reviews.noLevel")}</span>
                   </th>
-                  <td className={tdClass}>{report.cycleName ?? "Outside a cycle"}</td>
-                  <td className={tdClass}>{report.selfSubmitted ? "Submitted" : "Not submitted"}</td>
-                  <td className={tdClass}>{report.review.label}</td>
-                  <td className={`${tdClass} whitespace-nowrap text-right`}>
+                  <td className={tdClass}>{report.cycleName ?? t("reviews.outsideCycle")}</td>
+                  <td className={tdClass}>{report.selfSubmitted ? t("reviews.submitted") : t("reviews.notSubmitted")}</td>
+                  <td className={tdClass}>{said(report.review.label)}</td>
+                  <td className={`${tdClass} whitespace-nowrap text-end`}>
                     {report.review.action ? (
-                      <Link to={report.review.action.href} className={linkClass}>
-                        {report.review.action.label}
-                        <span className="sr-only"> for {report.name}</span>
+                      <Link to={report.review.action.href} className={linkClass} aria-label={t("reviews.actionFor", { action: said(report.review.action.label), name: report.name })}>
+                        {said(report.review.action.label)}
                       </Link>
                     ) : null}
                     {report.review.read ? (
-                      <Link to={report.review.read.href} className={`${linkClass} ml-3`}>
-                        Read last review<span className="sr-only"> of {report.name}</span>
+                      <Link to={report.review.read.href} className={`${linkClass} ms-3`} aria-label={t("reviews.readLastOf", { name: report.name })}>
+                        {t("reviews.readLast")}
                       </Link>
                     ) : null}
                   </td>
@@ -117,7 +130,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
 
         {written.length ? (
           <Card>
-            <h2 className="mb-3 text-lg font-semibold">Reviews you wrote</h2>
+            <h2 className="mb-3 text-lg font-semibold">{t("reviews.written")}</h2>
             <ul className="divide-y divide-slate-200 dark:divide-slate-700">
               {written.map((review) => (
                 <li key={review.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
@@ -126,12 +139,12 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
                       {review.subject.name}
                     </Link>{" "}
                     <span className="text-slate-500 dark:text-slate-400">
-                      · {review.cycleName ?? "Outside a cycle"} · {review.levelTitle}
+                      · {review.cycleName ?? t("reviews.outsideCycle")} · {review.levelTitle}
                     </span>
                   </span>
                   <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
                     <StatusBadge status={review.status} />
-                    {review.submittedAt ? `on ${day(review.submittedAt)}` : `last saved ${day(review.updatedAt)}`}
+                    {when(review)}
                   </span>
                 </li>
               ))}

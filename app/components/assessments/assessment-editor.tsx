@@ -1,5 +1,8 @@
 import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "react-router";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
+import { wordsOf, type Message } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
@@ -24,7 +27,7 @@ import {
 import type { EditedCompetency, LadderContext } from "~/modules/assessments/assessment-view";
 import {
   markField,
-  NEXT_LEVEL_MARK_LABELS,
+  NEXT_LEVEL_MARK_KEYS,
   NEXT_LEVEL_MARKS,
   notesField,
   parseField,
@@ -40,8 +43,7 @@ import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
-import { plural } from "~/utils/plural";
-import { possessive } from "~/utils/possessive";
+import { PointsStandingText } from "./points-standing";
 
 export type SubmitReply = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
 /** A section saved by its plain form (without JavaScript) that did not go through, with what was typed. */
@@ -59,12 +61,21 @@ const statusTones: Record<SaveStatus["tone"], string> = {
   error: "font-semibold text-red-700 dark:text-red-400",
 };
 
-function describeValue(field: string, value: FieldValue, scale: readonly ScalePoint[]): string {
-  const parsed = parseField(field);
-  if (value === null || value === "") return "(empty)";
-  if (parsed?.kind === "rating") return scale.find((point) => point.value === value)?.label ?? String(value);
-  if (parsed?.kind === "mark") return NEXT_LEVEL_MARK_LABELS[value as keyof typeof NEXT_LEVEL_MARK_LABELS] ?? String(value);
-  return String(value);
+function useDescribeValue() {
+  const { t } = useTranslation("assessments");
+  return (field: string, value: FieldValue, scale: readonly ScalePoint[]): string => {
+    const parsed = parseField(field);
+    if (value === null || value === "") return t("editor.empty");
+    if (parsed?.kind === "rating") return scale.find((point) => point.value === value)?.label ?? String(value);
+    if (parsed?.kind === "mark" && value in NEXT_LEVEL_MARK_KEYS) return t(NEXT_LEVEL_MARK_KEYS[value as keyof typeof NEXT_LEVEL_MARK_KEYS]);
+    return String(value);
+  };
+}
+
+/** A section's name: an area's from the ladder, the last step's from the messages. */
+function useSectionName() {
+  const { t } = useTranslation("assessments");
+  return (section: AssessmentSection<EditedCompetency>) => (section.kind === "summary" ? t("editor.summarySection") : section.name);
 }
 
 function ConflictNotice({
@@ -76,21 +87,23 @@ function ConflictNotice({
   scale: readonly ScalePoint[];
   onResolve: (field: string, take: "mine" | "theirs") => void;
 }) {
+  const { t } = useTranslation("assessments");
+  const describeValue = useDescribeValue();
   if (!conflict) return null;
   return (
     <div
       role="status"
       className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <p className="font-semibold">Also edited in another tab</p>
-      <p className="mt-1">Your version is saved. The other tab had:</p>
-      <blockquote className="mt-1 whitespace-pre-wrap border-l-2 border-amber-400 pl-2">{describeValue(conflict.field, conflict.theirs, scale)}</blockquote>
+      <p className="font-semibold">{t("editor.conflictTitle")}</p>
+      <p className="mt-1">{t("editor.conflictTheirs")}</p>
+      <blockquote className="mt-1 whitespace-pre-wrap border-s-2 border-amber-400 ps-2">{describeValue(conflict.field, conflict.theirs, scale)}</blockquote>
       <div className="mt-2 flex flex-wrap gap-2">
         <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "theirs")}>
-          Use the other version
+          {t("editor.useTheirs")}
         </Button>
         <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "mine")}>
-          Keep mine
+          {t("editor.keepMine")}
         </Button>
       </div>
     </div>
@@ -146,6 +159,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
   evidenceReply,
   recorded,
 }: CompetencyEditorProps) {
+  const { t } = useTranslation("assessments");
+  const f = useFormats();
   const id = competency.id;
   const ratingErrorId = ratingErrors?.length ? `${id}-rating-error` : undefined;
   const rated = rating !== null;
@@ -161,15 +176,15 @@ const CompetencyEditor = memo(function CompetencyEditor({
           <RichText text={competency.description} className="subtle mt-1 text-sm" />
 
           <div className="mt-4">
-            <h4 className="mb-2 text-sm font-semibold">Expected at {ladder.level.title}</h4>
+            <h4 className="mb-2 text-sm font-semibold">{t("editor.expectedAt", { level: ladder.level.title })}</h4>
             <ExpectationList expectations={competency.expectations} compact />
           </div>
           <fieldset className="mt-4" aria-describedby={ratingErrorId} aria-invalid={ratingErrorId ? true : undefined}>
             <legend className="text-sm font-semibold">
-              Rating for {competency.name}
+              {t("editor.ratingFor", { competency: competency.name })}
               {rated && competency.evidence.length === 0 ? (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                  No evidence
+                <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                  {t("editor.noEvidenceBadge")}
                 </span>
               ) : null}
             </legend>
@@ -200,15 +215,20 @@ const CompetencyEditor = memo(function CompetencyEditor({
               })}
             </div>
             {rated ? (
-              <Button variant="ghost" className="mt-1 px-2 py-1 text-xs" onClick={() => setValue(ratingField(id), null)}>
-                Clear rating<span className="sr-only"> for {competency.name}</span>
+              <Button
+                variant="ghost"
+                className="mt-1 px-2 py-1 text-xs"
+                aria-label={t("editor.clearRatingFor", { competency: competency.name })}
+                onClick={() => setValue(ratingField(id), null)}
+              >
+                {t("editor.clearRating")}
               </Button>
             ) : null}
             <ErrorList id={ratingErrorId} errors={ratingErrors} />
             <ConflictNotice conflict={conflicts[ratingField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
           </fieldset>
           <div className="mt-5">
-            <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? `Expected at ${ladder.nextLevel.title}` : "Next level"}</h4>
+            <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? t("editor.expectedAt", { level: ladder.nextLevel.title }) : t("editor.nextLevel")}</h4>
             {ladder.nextLevel ? (
               competency.nextExpectations.length ? (
                 <ul className="space-y-2">
@@ -223,7 +243,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                           </div>
                           <div className="shrink-0">
                             <label htmlFor={selectId} className="subtle mb-0.5 block text-xs">
-                              How far this is met
+                              {t("editor.howFarMet")}
                             </label>
                             <select
                               id={selectId}
@@ -234,10 +254,10 @@ const CompetencyEditor = memo(function CompetencyEditor({
                               value={marks[index] ?? ""}
                               onChange={(event) => setValue(field, event.currentTarget.value || null)}
                             >
-                              <option value="">Not marked</option>
+                              <option value="">{t("marks.none")}</option>
                               {NEXT_LEVEL_MARKS.map((mark) => (
                                 <option key={mark} value={mark}>
-                                  {NEXT_LEVEL_MARK_LABELS[mark]}
+                                  {t(NEXT_LEVEL_MARK_KEYS[mark])}
                                 </option>
                               ))}
                             </select>
@@ -249,12 +269,10 @@ const CompetencyEditor = memo(function CompetencyEditor({
                   })}
                 </ul>
               ) : (
-                <p className="text-sm text-slate-500 dark:text-slate-400">Nothing listed.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">{t("editor.nothingListed")}</p>
               )
             ) : (
-              <p className="text-sm text-slate-500 dark:text-slate-400">
-                {ladder.level.title} is the top of the {ladder.track.name} track.
-              </p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">{t("editor.topOfTrack", { level: ladder.level.title, track: ladder.track.name })}</p>
             )}
           </div>
 
@@ -264,7 +282,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             id={`${id}-notes`}
             name={notesField(id)}
             form={formId}
-            label={`Notes on ${competency.name}`}
+            label={t("editor.notesOn", { competency: competency.name })}
             rows={4}
             value={notes}
             onChange={(event) => setValue(notesField(id), event.currentTarget.value)}
@@ -275,31 +293,30 @@ const CompetencyEditor = memo(function CompetencyEditor({
 
         {recorded?.length ? (
           <div className="mt-4">
-            <h4 className="mb-1 text-sm font-semibold">Recorded since your last self-assessment</h4>
+            <h4 className="mb-1 text-sm font-semibold">{t("editor.recordedSince")}</h4>
             <ul className="space-y-1 text-sm">
               {recorded.map((item) => (
                 <li key={item.id} className="flex flex-wrap items-center gap-2">
                   <span>
-                    {new Date(item.occurredOn).toISOString().slice(0, 10)}: {item.text}
+                    {t("editor.recordedItem", { date: f.day(item.occurredOn), text: item.text })}
                     {item.url ? (
                       <>
                         {" "}
                         <a href={item.url} className="underline" rel="noreferrer noopener">
-                          link
+                          {t("editor.link")}
                         </a>
                       </>
                     ) : null}
                   </span>
                   {item.attached ? (
-                    <span className="text-xs text-emerald-700 dark:text-emerald-300">Attached as evidence</span>
+                    <span className="text-xs text-emerald-700 dark:text-emerald-300">{t("editor.attached")}</span>
                   ) : (
                     // A plain form: the page reloads with the evidence on the rating, as typed evidence would be.
                     <form method="post" className="no-print">
                       <input type="hidden" name="intent" value="attach-evidence" />
                       <input type="hidden" name="evidenceId" value={item.id} />
-                      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs">
-                        Attach
-                        <span className="sr-only"> as evidence: {item.text.slice(0, 60)}</span>
+                      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" aria-label={t("editor.attachLabel", { text: item.text.slice(0, 60) })}>
+                        {t("editor.attach")}
                       </Button>
                     </form>
                   )}
@@ -338,8 +355,10 @@ const sectionHeadingId = (sectionId: string) => `section-${sectionId}-heading`;
 
 /** Every section with how much of it is rated; the current one marked as the step the person is on. */
 function SectionNav({ sections, currentId, counts }: { sections: readonly Section[]; currentId: string | null; counts: Record<string, RatedCount> }) {
+  const { t } = useTranslation("assessments");
+  const sectionName = useSectionName();
   return (
-    <nav aria-label="Sections" className="no-print">
+    <nav aria-label={t("editor.sections")} className="no-print">
       <ol className="flex flex-wrap gap-2">
         {sections.map((section) => {
           const current = section.id === currentId;
@@ -353,11 +372,11 @@ function SectionNav({ sections, currentId, counts }: { sections: readonly Sectio
                 aria-current={current ? "step" : undefined}
                 className="step"
               >
-                {section.name}
+                {sectionName(section)}
                 {count ? (
                   <span className={`block text-xs font-normal ${complete ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400"}`}>
                     <span className="sr-only">, </span>
-                    {count.rated} of {count.total} rated
+                    {t("editor.sectionRated", { rated: count.rated, total: count.total })}
                   </span>
                 ) : null}
               </Link>
@@ -371,20 +390,22 @@ function SectionNav({ sections, currentId, counts }: { sections: readonly Sectio
 
 /** "Previous" and "Next" at the bottom of a section. */
 function SectionPager({ sections, currentId }: { sections: readonly Section[]; currentId: string }) {
+  const { t } = useTranslation("assessments");
+  const sectionName = useSectionName();
   const { previous, next } = neighbours(sections, currentId);
   const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100";
   return (
-    <nav aria-label="Previous and next section" className="no-print flex flex-wrap justify-between gap-3">
+    <nav aria-label={t("editor.pager")} className="no-print flex flex-wrap justify-between gap-3">
       {previous ? (
         <Link to={sectionHref(previous.id)} preventScrollReset rel="prev" className={linkClass}>
-          ← Previous: {previous.name}
+          {t("editor.previous", { section: sectionName(previous) })}
         </Link>
       ) : (
         <span />
       )}
       {next ? (
         <Link to={sectionHref(next.id)} preventScrollReset rel="next" className={linkClass}>
-          Next: {next.name} →
+          {t("editor.next", { section: sectionName(next) })}
         </Link>
       ) : null}
     </nav>
@@ -455,6 +476,8 @@ export function AssessmentEditor({
   /** Evidence recorded between cycles, by competency, offered beside each (a self-assessment's author only). */
   recorded?: Readonly<Record<string, readonly RecordedEvidence[]>>;
 }) {
+  const { t } = useTranslation("assessments");
+  const sectionName = useSectionName();
   const nonce = useNonce();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -490,7 +513,10 @@ export function AssessmentEditor({
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const plainErrors = plainReply?.intent === "save" ? (plainReply.fieldErrors ?? {}) : {};
-  const submitLabel = assessment.kind === "self" ? "Submit self-assessment" : "Submit review";
+  const submitLabel = assessment.kind === "self" ? t("editor.submitSelf") : t("editor.submitReview");
+  // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
+  const statusWords = (said: Message) =>
+    wordsOf(t, typeof said.values?.reason === "string" ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } } : said);
   useEffect(() => {
     if (submitReply) summaryRef.current?.focus();
   }, [submitReply]);
@@ -545,41 +571,40 @@ export function AssessmentEditor({
     <div ref={formTop} className="scroll-mt-2 space-y-6">
       <div className="no-print sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-          {status.text}
+          {statusWords(status.said)}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {unrated.length ? `${competencies.length - unrated.length} of ${competencies.length} rated` : "Every competency is rated"}
+          {unrated.length ? t("editor.ratedProgress", { rated: competencies.length - unrated.length, total: competencies.length }) : t("editor.everyRatedStatus")}
         </p>
       </div>
 
       <SectionNav sections={sections} currentId={currentId} counts={counts} />
       {standing ? (
         <p role="status" className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          <span className="text-slate-500 dark:text-slate-400">Points:</span> {standing.text}
+          <span className="text-slate-500 dark:text-slate-400">{t("editor.pointsLabel")}</span> <PointsStandingText standing={standing} />
         </p>
       ) : null}
 
       {state.restored ? (
-        <Alert tone="info">Brought back {plural(state.restored, "# change")} that this browser had kept but not yet saved.</Alert>
+        <Alert tone="info">{t("editor.restored", { count: state.restored })}</Alert>
       ) : null}
       {state.locked ? (
-        <Alert tone="error" title="This draft can no longer be saved">
-          {state.locked} Reload the page to see it as it is now.
+        <Alert tone="error" title={t("editor.lockedTitle")}>
+          {t("editor.lockedBody", { reason: wordsOf(t, state.locked) })}
         </Alert>
       ) : null}
-      {state.invalid ? <Alert tone="error">{state.invalid}</Alert> : null}
+      {state.invalid ? <Alert tone="error">{wordsOf(t, state.invalid)}</Alert> : null}
       {conflictCount ? (
-        <Alert tone="warning" title="Also edited in another tab">
-          {plural(conflictCount, "One field was")} changed in another tab too. Your version is saved; the other version is shown
-          beside the field so you can choose.
+        <Alert tone="warning" title={t("editor.conflictTitle")}>
+          {t("editor.conflicts", { count: conflictCount })}
           {conflictsElsewhere.size ? (
-            <ul className="mt-2 list-disc pl-5">
+            <ul className="mt-2 list-disc ps-5">
               {[...conflictsElsewhere.values()].map((location) => (
                 <li key={location.anchor}>
                   <Link to={sectionHref(location.section.id, location.anchor)} className="underline">
-                    {location.label}
+                    {location.anchor === SUMMARY_FIELD_ID ? t("editor.summaryLabel") : location.label}
                   </Link>{" "}
-                  in {location.section.name}
+                  {t("editor.conflictIn", { section: sectionName(location.section) })}
                 </li>
               ))}
             </ul>
@@ -588,10 +613,10 @@ export function AssessmentEditor({
       ) : null}
       <div ref={summaryRef} tabIndex={-1} className="outline-none">
         {shownReply ? (
-          <Alert tone="error" title="Not submitted">
-            <p>{shownReply.message}</p>
+          <Alert tone="error" title={t("editor.notSubmitted")}>
+            <p>{wordsOf(t, shownReply.message)}</p>
             {stillMissing.length ? (
-              <ul className="mt-2 list-disc pl-5">
+              <ul className="mt-2 list-disc ps-5">
                 {stillMissing.map((competency) => {
                   const section = sectionOfCompetency(sections, competency.id)!;
                   return (
@@ -599,7 +624,7 @@ export function AssessmentEditor({
                       <Link to={sectionHref(section.id, competency.id)} className="underline">
                         {competency.name}
                       </Link>{" "}
-                      ({section.name}): choose a rating
+                      {t("editor.chooseRating", { section: sectionName(section) })}
                     </li>
                   );
                 })}
@@ -610,20 +635,20 @@ export function AssessmentEditor({
       </div>
 
       {current === null ? (
-        <Alert tone="error" title="No such section">
-          This assessment has no such section.{" "}
+        <Alert tone="error" title={t("editor.noSuchSectionTitle")}>
+          {t("editor.noSuchSection")}{" "}
           <Link to={sectionHref(sections[0]!.id)} className="underline">
-            Go to {sections[0]!.name}
+            {t("editor.goTo", { section: sectionName(sections[0]!) })}
           </Link>
         </Alert>
       ) : null}
 
-      {saved ? <Alert tone="success">Saved.</Alert> : null}
-      {plainReply?.intent === "remove-evidence" ? <Alert tone="error">Not removed: {plainReply.message}</Alert> : null}
-      {plainReply?.intent === "attach-evidence" ? <Alert tone="error">Not attached: {plainReply.message}</Alert> : null}
+      {saved ? <Alert tone="success">{t("editor.saved")}</Alert> : null}
+      {plainReply?.intent === "remove-evidence" ? <Alert tone="error">{t("editor.notRemoved", { reason: wordsOf(t, plainReply.message) })}</Alert> : null}
+      {plainReply?.intent === "attach-evidence" ? <Alert tone="error">{t("editor.notAttached", { reason: wordsOf(t, plainReply.message) })}</Alert> : null}
       {plainReply?.intent === "save" ? (
-        <Alert tone="error" title="Not saved">
-          {plainReply.message} What you chose and typed is still in the form.
+        <Alert tone="error" title={t("editor.notSavedTitle")}>
+          {t("editor.notSavedBody", { reason: wordsOf(t, plainReply.message) })}
         </Alert>
       ) : null}
 
@@ -637,10 +662,10 @@ export function AssessmentEditor({
             <section key={section.id} aria-labelledby={sectionHeadingId(section.id)} hidden={section.id !== currentId} className="space-y-6">
               <div>
                 <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  Step {sections.indexOf(section) + 1} of {sections.length}
+                  {t("editor.step", { step: sections.indexOf(section) + 1, steps: sections.length })}
                 </p>
                 <h2 id={sectionHeadingId(section.id)} tabIndex={-1} className="text-xl font-semibold outline-none">
-                  {section.name}
+                  {sectionName(section)}
                 </h2>
                 {section.kind === "area" ? (
                   <RichText text={ladder.areas.find((area) => area.id === section.id)?.description ?? ""} className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300" />
@@ -662,12 +687,8 @@ export function AssessmentEditor({
                       id={SUMMARY_FIELD_ID}
                       name={summaryField}
                       form={sectionFormId(section.id)}
-                      label="Overall summary"
-                      hint={
-                        assessment.kind === "self"
-                          ? "The story of this period in your own words: what went well, what you want to grow."
-                          : `Your overall view of ${possessive(assessment.subject.name)} work in this period.`
-                      }
+                      label={t("editor.summaryLabel")}
+                      hint={assessment.kind === "self" ? t("editor.summaryHintSelf") : t("editor.summaryHintReview", { name: assessment.subject.name })}
                       rows={6}
                       value={String(value(summaryField) ?? "")}
                       errors={state.fieldErrors[summaryField] ?? plainErrors[summaryField]}
@@ -676,20 +697,18 @@ export function AssessmentEditor({
                     <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
                   </Card>
                   <Card className="no-print">
-                    <h3 className="text-lg font-semibold">Submit</h3>
+                    <h3 className="text-lg font-semibold">{t("editor.submitHeading")}</h3>
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-                      Submitting locks the {assessment.kind === "self" ? "self-assessment" : "review"}: it can no longer be changed.{" "}
-                      {unrated.length
-                        ? `${plural(unrated.length, "One competency still needs")} a rating.`
-                        : "Every competency is rated."}
+                      {t("editor.submitLocks", { kind: assessment.kind })}{" "}
+                      {unrated.length ? t("editor.stillUnrated", { count: unrated.length }) : t("editor.everyRated")}
                     </p>
                     <Button className="mt-3" onClick={() => confirmRef.current?.showModal()} disabled={!interactive || submitting || Boolean(state.locked)}>
-                      {submitting ? "Submitting…" : submitLabel}
+                      {submitting ? t("editor.submitting") : submitLabel}
                     </Button>
                     <SubmitConfirmation
                       dialogRef={confirmRef}
                       label={submitLabel}
-                      what={assessment.kind === "self" ? "your self-assessment" : `your review of ${assessment.subject.name}`}
+                      title={assessment.kind === "self" ? t("editor.confirmTitleSelf") : t("editor.confirmTitleReview", { name: assessment.subject.name })}
                       unrated={unrated.length}
                       onConfirm={autosave.requestSubmit}
                     />
@@ -697,7 +716,7 @@ export function AssessmentEditor({
                       <form method="post" className="mt-3 space-y-2">
                         <input type="hidden" name="intent" value="submit" />
                         <input type="hidden" name="revision" value={assessment.revision} />
-                        <CheckboxField name="confirm" required label={`I have finished: lock ${assessment.kind === "self" ? "my self-assessment" : "this review"}`} />
+                        <CheckboxField name="confirm" required label={assessment.kind === "self" ? t("editor.confirmSelf") : t("editor.confirmReview")} />
                         <Button type="submit">{submitLabel}</Button>
                       </form>
                     </noscript>
@@ -706,7 +725,7 @@ export function AssessmentEditor({
               )}
               <noscript>
                 <Button type="submit" form={sectionFormId(section.id)}>
-                  Save this section
+                  {t("editor.saveSection")}
                 </Button>
               </noscript>
               <SectionPager sections={sections} currentId={section.id} />
@@ -747,12 +766,13 @@ function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: str
  * The step before submitting: submitting locks the assessment for good, so it asks once, in a
  * modal dialog (focus moves into it; Escape or "Keep editing" closes it and changes nothing).
  */
-function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement | null>; label: string; what: string; unrated: number; onConfirm: () => void }) {
+function SubmitConfirmation({ dialogRef, label, title, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement | null>; label: string; title: string; unrated: number; onConfirm: () => void }) {
+  const { t } = useTranslation("assessments");
   return (
     <ConfirmDialog
       dialogRef={dialogRef}
-      title={`Submit ${what}?`}
-      cancelLabel="Keep editing"
+      title={title}
+      cancelLabel={t("editor.keepEditing")}
       confirm={
         <Button
           onClick={() => {
@@ -764,10 +784,7 @@ function SubmitConfirmation({ dialogRef, label, what, unrated, onConfirm }: { di
         </Button>
       }
     >
-      Once submitted it is locked and can no longer be changed.{" "}
-      {unrated
-        ? `${plural(unrated, "One competency has")} no rating yet; they will be listed, and nothing is submitted until each is rated.`
-        : "Every competency is rated."}
+      {t("editor.confirmLocks")} {unrated ? t("editor.confirmUnrated", { count: unrated }) : t("editor.everyRated")}
     </ConfirmDialog>
   );
 }

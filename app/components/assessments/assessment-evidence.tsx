@@ -2,12 +2,13 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useRevalidator } from "react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { wordsOf } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { evidenceSchema } from "~/modules/assessments/assessment-form";
 import type { EvidenceItem } from "~/modules/assessments/assessment-view";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Evidence as a list: dated items, links opening in a new tab. */
 export function AssessmentEvidenceList({
@@ -19,6 +20,8 @@ export function AssessmentEvidenceList({
   onRemove?: (item: EvidenceItem) => void;
   busyId?: string | null;
 }) {
+  const { t } = useTranslation("assessments");
+  const f = useFormats();
   if (!evidence.length) return null;
   return (
     <ul className="space-y-2">
@@ -38,9 +41,14 @@ export function AssessmentEvidenceList({
               >
                 <input type="hidden" name="intent" value="remove-evidence" />
                 <input type="hidden" name="evidenceId" value={item.id} />
-                <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={busyId === item.id}>
-                  {busyId === item.id ? "Removing…" : "Remove"}
-                  <span className="sr-only"> evidence: {item.text.slice(0, 60)}</span>
+                <Button
+                  type="submit"
+                  variant="ghost"
+                  className="px-2 py-1 text-xs"
+                  disabled={busyId === item.id}
+                  aria-label={busyId === item.id ? undefined : t("evidence.removeLabel", { text: item.text.slice(0, 60) })}
+                >
+                  {busyId === item.id ? t("evidence.removing") : t("evidence.remove")}
                 </Button>
               </form>
             ) : null}
@@ -48,9 +56,9 @@ export function AssessmentEvidenceList({
           <p className="evidence-meta">
             <span>
               {item.occurredOn ? (
-                <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>{dayFormat.format(new Date(item.occurredOn))}</time>
+                <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>{f.day(item.occurredOn)}</time>
               ) : (
-                "No date"
+                t("evidence.noDate")
               )}
             </span>
             {item.url ? (
@@ -100,6 +108,7 @@ export function AssessmentEvidenceEditor({
   /** What the plain form (used without JavaScript) sent back when adding did not go through. */
   plainReply?: { message: string; result: SubmissionResult<string[]> } | null;
 }) {
+  const { t } = useTranslation("assessments");
   const url = `/assessments/${assessmentId}/evidence`;
   const revalidator = useRevalidator();
   const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>();
@@ -115,18 +124,18 @@ export function AssessmentEvidenceEditor({
     body.set("evidenceId", item.id);
     const reply = await postEvidence(url, body);
     setRemoving(null);
-    if (!reply) setProblem("Not removed: the connection failed. Try again.");
-    else if (!reply.ok) setProblem(reply.message ?? "Not removed.");
+    if (!reply) setProblem(t("evidence.notRemovedConnection"));
+    else if (!reply.ok) setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notRemoved"));
     else revalidator.revalidate();
   }
 
   return (
     <div className="space-y-3">
-      <h4 className="text-sm font-semibold">Evidence</h4>
+      <h4 className="text-sm font-semibold">{t("evidence.heading")}</h4>
       {evidence.length ? (
         <AssessmentEvidenceList evidence={evidence} onRemove={remove} busyId={removing} />
       ) : (
-        <p className="muted text-sm">No evidence yet.</p>
+        <p className="muted text-sm">{t("evidence.noneYet")}</p>
       )}
       <details
         className="evidence-add no-print"
@@ -135,7 +144,7 @@ export function AssessmentEvidenceEditor({
           if (event.currentTarget.open) setOpened(true);
         }}
       >
-        <summary className="link cursor-pointer text-sm font-medium">Add evidence for {competencyName}</summary>
+        <summary className="link cursor-pointer text-sm font-medium">{t("evidence.addFor", { competency: competencyName })}</summary>
         <noscript>
           <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
         </noscript>
@@ -148,7 +157,7 @@ export function AssessmentEvidenceEditor({
             onReply={(reply) => {
               if (reply.result) setLastResult(reply.result);
               if (reply.ok) revalidator.revalidate();
-              else if (!reply.result) setProblem(reply.message ?? "Not added.");
+              else if (!reply.result) setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notAdded"));
             }}
             onProblem={setProblem}
           />
@@ -178,6 +187,7 @@ function AddEvidenceForm({
   onReply: (reply: EvidenceReply) => void;
   onProblem: (problem: string | null) => void;
 }) {
+  const { t } = useTranslation("assessments");
   const [adding, setAdding] = useState(false);
   const schema = useMemo(() => evidenceSchema(), []);
   const [form, fields] = useForm({
@@ -196,7 +206,7 @@ function AddEvidenceForm({
       onProblem(null);
       const reply = await postEvidence(url, formData);
       setAdding(false);
-      if (!reply) onProblem("Not added: the connection failed. What you typed is still here; try again.");
+      if (!reply) onProblem(t("evidence.notAddedConnection"));
       else onReply(reply);
     },
   });
@@ -231,11 +241,11 @@ function AddEvidenceForm({
     <form ref={formRef} method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="competencyId" value={competencyId} />
-      <TextareaField label="What happened" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
+      <TextareaField label={t("evidence.whatHappened")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Link (optional)" placeholder="https://" errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} key={fields.url.key} />
+        <Field label={t("evidence.link")} placeholder={t("evidence.linkPlaceholder")} errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} key={fields.url.key} />
         <Field
-          label="Date (optional)"
+          label={t("evidence.date")}
           errors={fields.occurredOn.errors}
           max={latestDate}
           {...getInputProps(fields.occurredOn, { type: "date" })}
@@ -244,7 +254,7 @@ function AddEvidenceForm({
       </div>
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" variant="secondary" disabled={adding}>
-        {adding ? "Adding…" : "Add evidence"}
+        {adding ? t("evidence.adding") : t("evidence.add")}
       </Button>
     </form>
   );
@@ -255,6 +265,7 @@ function AddEvidenceForm({
  * evidence and comes back to this competency, or answers with the errors and what was typed.
  */
 function PlainEvidenceForm({ competencyId, latestDate, reply }: { competencyId: string; latestDate: string; reply: { message: string; result: SubmissionResult<string[]> } | null }) {
+  const { t } = useTranslation("assessments");
   const typed = (reply?.result.initialValue ?? {}) as Record<string, unknown>;
   const errors = reply?.result.error ?? {};
   const field = (name: string) => ({ id: `plain-evidence-${competencyId}-${name}`, name, defaultValue: typeof typed[name] === "string" ? typed[name] : undefined, errors: errors[name] ?? undefined });
@@ -264,16 +275,16 @@ function PlainEvidenceForm({ competencyId, latestDate, reply }: { competencyId: 
       <input type="hidden" name="competencyId" value={competencyId} />
       {reply ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {reply.message}
+          {wordsOf(t, reply.message)}
         </p>
       ) : null}
-      <TextareaField label="What happened" rows={2} required {...field("text")} />
+      <TextareaField label={t("evidence.whatHappened")} rows={2} required {...field("text")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Link (optional)" type="url" placeholder="https://" {...field("url")} />
-        <Field label="Date (optional)" type="date" max={latestDate} {...field("occurredOn")} />
+        <Field label={t("evidence.link")} type="url" placeholder={t("evidence.linkPlaceholder")} {...field("url")} />
+        <Field label={t("evidence.date")} type="date" max={latestDate} {...field("occurredOn")} />
       </div>
       <Button type="submit" variant="secondary">
-        Add evidence
+        {t("evidence.add")}
       </Button>
     </form>
   );

@@ -1,9 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/page";
 import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/assessments/assessment-view";
-import { NEXT_LEVEL_MARK_LABELS } from "~/modules/assessments/draft";
+import { NEXT_LEVEL_MARK_KEYS } from "~/modules/assessments/draft";
 import { AssessmentEvidenceList } from "./assessment-evidence";
 import { RichText } from "~/components/ui/rich-text";
-import { plural } from "~/utils/plural";
 
 const markTones = {
   met: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
@@ -12,13 +12,14 @@ const markTones = {
 } as const;
 
 function RatingBadge({ competency, scaleSize }: { competency: RatedCompetency; scaleSize: number }) {
-  if (competency.rating === null) return <span className="text-sm text-slate-500 dark:text-slate-400">Not rated</span>;
+  const { t } = useTranslation("assessments");
+  if (competency.rating === null) return <span className="text-sm text-slate-500 dark:text-slate-400">{t("read.notRated")}</span>;
   return (
     <span className="rounded-md bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-700 dark:bg-slate-800 dark:text-white">
       {competency.ratingLabel}
       <span className="sr-only">
         {" "}
-        (rating {competency.rating} on a scale of {scaleSize})
+        {t("read.ratingOnScale", { rating: competency.rating, size: scaleSize })}
       </span>
     </span>
   );
@@ -26,12 +27,13 @@ function RatingBadge({ competency, scaleSize }: { competency: RatedCompetency; s
 
 /** One assessment, read only: rating, notes, dated evidence and next-level marks per competency, then the summary. */
 export function AssessmentReadView({ ladder, competencies, summary }: { ladder: LadderContext; competencies: RatedCompetency[]; summary: string }) {
+  const { t } = useTranslation("assessments");
   const withoutEvidence = competencies.filter(lacksEvidence).length;
   return (
     <div className="space-y-4">
       {withoutEvidence ? (
         <p className="text-sm text-amber-800 dark:text-amber-200">
-          {plural(withoutEvidence, "One rating has")} no evidence behind {plural(withoutEvidence, "it")}.
+          {t("read.withoutEvidence", { count: withoutEvidence })}
         </p>
       ) : null}
       {competencies.map((competency) => (
@@ -45,32 +47,32 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
                 <RatingBadge competency={competency} scaleSize={ladder.scale.length} />
                 {lacksEvidence(competency) ? (
                   <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                    No evidence
+                    {t("read.noEvidenceBadge")}
                   </span>
                 ) : null}
               </div>
             </div>
             <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{competency.areaName}</p>
 
-            <h3 className="mt-3 text-sm font-semibold">Notes</h3>
+            <h3 className="mt-3 text-sm font-semibold">{t("read.notes")}</h3>
             {competency.notes ? (
               <p className="mt-1 whitespace-pre-wrap text-sm">{competency.notes}</p>
             ) : (
-              <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">No notes.</p>
+              <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{t("read.noNotes")}</p>
             )}
 
-            <h3 className="mt-3 text-sm font-semibold">Evidence</h3>
+            <h3 className="mt-3 text-sm font-semibold">{t("read.evidence")}</h3>
             <div className="mt-1">
               {competency.evidence.length ? (
                 <AssessmentEvidenceList evidence={competency.evidence} />
               ) : (
-                <p className="text-sm text-slate-500 dark:text-slate-400">No evidence.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">{t("read.noEvidence")}</p>
               )}
             </div>
 
             {ladder.nextLevel && competency.nextExpectations.length ? (
               <>
-                <h3 className="mt-3 text-sm font-semibold">Towards {ladder.nextLevel.title}</h3>
+                <h3 className="mt-3 text-sm font-semibold">{t("read.towards", { level: ladder.nextLevel.title })}</h3>
                 <ul className="mt-1 space-y-1.5 text-sm">
                   {competency.nextExpectations.map((expectation, index) => {
                     const mark = competency.marks[String(index)];
@@ -78,7 +80,7 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
                       <li key={index} className="flex items-start justify-between gap-3">
                         <RichText text={expectation.text} inline />
                         <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${mark ? markTones[mark] : "text-slate-500 dark:text-slate-400"}`}>
-                          {mark ? NEXT_LEVEL_MARK_LABELS[mark] : "Not marked"}
+                          {t(mark ? NEXT_LEVEL_MARK_KEYS[mark] : "marks.none")}
                         </span>
                       </li>
                     );
@@ -90,11 +92,11 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
         </section>
       ))}
       <Card>
-        <h2 className="text-lg font-semibold">Overall summary</h2>
+        <h2 className="text-lg font-semibold">{t("read.summary")}</h2>
         {summary ? (
           <p className="mt-2 whitespace-pre-wrap text-sm">{summary}</p>
         ) : (
-          <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">No summary.</p>
+          <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{t("read.noSummary")}</p>
         )}
       </Card>
     </div>

@@ -1,9 +1,10 @@
 import { Form, Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { wordsOf } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
 import { SubmitButton } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/page";
 import type { AssessmentEntry } from "~/modules/assessments/assessments.server";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** The page before a self-assessment or manager review exists: where it will count, and one button to start it. */
 export function AssessmentStart({
@@ -15,44 +16,40 @@ export function AssessmentStart({
   startLabel: string;
   error?: string | null;
 }) {
+  const { t } = useTranslation("assessments");
+  const f = useFormats();
   const { decision } = entry;
   return (
     <Card className="max-w-2xl">
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {entry.cycle ? (
-          <>
-            This counts towards the review cycle <strong>{entry.cycle.name}</strong>.
-          </>
-        ) : (
-          "There is no open review cycle for this person, so this is outside a cycle."
-        )}
+        {entry.cycle ? t("start.countsTowards", { cycle: entry.cycle.name }) : t("start.outsideCycle")}
       </p>
       {entry.lastSubmitted ? (
         <p className="mt-2 text-sm">
           <Link to={`/assessments/${entry.lastSubmitted.id}`} className="text-brand-600 underline dark:text-brand-100">
-            Read the last one
+            {t("start.readLast")}
           </Link>
-          {entry.lastSubmitted.submittedAt ? `, submitted ${dateFormat.format(new Date(entry.lastSubmitted.submittedAt))}.` : "."}
+          {entry.lastSubmitted.submittedAt ? t("start.lastSubmittedOn", { date: f.day(entry.lastSubmitted.submittedAt) }) : "."}
         </p>
       ) : null}
       {error ? (
         <div className="mt-4">
-          <Alert tone="error">{error}</Alert>
+          <Alert tone="error">{wordsOf(t, error)}</Alert>
         </div>
       ) : null}
       {decision.action === "taken" ? (
         <div className="mt-4">
-          <Alert tone="info" title="Someone else is writing this review">
-            {decision.authorName} has a draft review of this person in progress. Drafts are private to their author; you can read it once it is submitted.
+          <Alert tone="info" title={t("start.takenTitle")}>
+            {t("start.takenBody", { author: decision.authorName })}
           </Alert>
         </div>
       ) : entry.unavailable ? (
         <div className="mt-4">
-          <Alert tone="warning">{entry.unavailable}</Alert>
+          <Alert tone="warning">{wordsOf(t, entry.unavailable)}</Alert>
         </div>
       ) : (
         <Form method="post" className="mt-4">
-          <SubmitButton busyLabel="Starting…">{startLabel}</SubmitButton>
+          <SubmitButton busyLabel={t("start.starting")}>{startLabel}</SubmitButton>
         </Form>
       )}
     </Card>

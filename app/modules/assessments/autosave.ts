@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { sameValue, valueOf, type DraftValues, type FieldChange, type FieldConflict, type FieldValue } from "./draft";
 
 /**
@@ -209,19 +210,25 @@ export function saveDelay(state: AutosaveState, now: number): number | null {
   return Math.max(0, Math.min(debounce, cap));
 }
 
-export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; text: string };
+/**
+ * The visible saved state: `said` is the message a converted page words (app/locales, assessments
+ * namespace); `text` is the same in English, for the pages not yet translated.
+ */
+export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; text: string; said: Message };
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /** The visible saved state. */
 export function saveStatus(state: AutosaveState, formatTime: (iso: string) => string = (iso) => timeFormat.format(new Date(iso))): SaveStatus {
-  if (state.locked) return { tone: "error", text: `Not saved — ${state.locked}` };
-  if (state.invalid) return { tone: "error", text: "Not saved — fix the errors below" };
-  if (state.failures > 0 && state.signedOut) return { tone: "error", text: "Not saved — your session ended; sign in again in another tab and saving resumes" };
-  if (state.failures > 0) return { tone: "error", text: "Not saved — retrying" };
-  if (hasUnsaved(state)) return { tone: "busy", text: "Saving…" };
-  if (state.savedAt) return { tone: "ok", text: `Saved at ${formatTime(state.savedAt)}` };
-  return { tone: "neutral", text: "All changes saved" };
+  if (state.locked) return { tone: "error", text: `Not saved — ${state.locked}`, said: { key: "assessments:autosave.notSavedBecause", values: { reason: state.locked } } };
+  if (state.invalid) return { tone: "error", text: "Not saved — fix the errors below", said: { key: "assessments:autosave.notSavedInvalid" } };
+  if (state.failures > 0 && state.signedOut) {
+    return { tone: "error", text: "Not saved — your session ended; sign in again in another tab and saving resumes", said: { key: "assessments:autosave.notSavedSignedOut" } };
+  }
+  if (state.failures > 0) return { tone: "error", text: "Not saved — retrying", said: { key: "assessments:autosave.notSavedRetrying" } };
+  if (hasUnsaved(state)) return { tone: "busy", text: "Saving…", said: { key: "assessments:autosave.saving" } };
+  if (state.savedAt) return { tone: "ok", text: `Saved at ${formatTime(state.savedAt)}`, said: { key: "assessments:autosave.savedAt", values: { time: Date.parse(state.savedAt) } } };
+  return { tone: "neutral", text: "All changes saved", said: { key: "assessments:autosave.allSaved" } };
 }
 
 /**

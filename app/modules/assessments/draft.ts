@@ -16,7 +16,8 @@ export const NEXT_LEVEL_MARKS = ["met", "partly", "not-met"] as const;
 export type NextLevelMark = (typeof NEXT_LEVEL_MARKS)[number];
 export type NextLevelMarks = Record<string, NextLevelMark>;
 
-export const NEXT_LEVEL_MARK_LABELS: Record<NextLevelMark, string> = { met: "Met", partly: "Partly met", "not-met": "Not yet" };
+/** The words of each mark: keys of the assessments messages, worded where a mark is shown. */
+export const NEXT_LEVEL_MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-met": "marks.notMet" } as const satisfies Record<NextLevelMark, string>;
 
 export type FieldValue = string | number | null;
 export type DraftValues = Record<string, FieldValue>;

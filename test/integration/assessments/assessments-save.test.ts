@@ -132,7 +132,7 @@ describe("submitting", () => {
     for (const revision of ["0999999999999", "01", "1.0", "1e0", "-1", " 1", "", "one", undefined]) {
       const refused = await submit(engineer.id, id, revision);
       expect(refused.status, `revision ${JSON.stringify(revision)}`).toBe(400);
-      expect(refused.body).toMatchObject({ intent: "submit", ok: false, kind: "invalid", message: "That submission was not understood; nothing was submitted." });
+      expect(refused.body).toMatchObject({ intent: "submit", ok: false, kind: "invalid", message: "assessments:page.errors.submitNotUnderstood" });
     }
     expect(await snapshot(id)).toEqual(before);
     expect((await submit(engineer.id, id, "0")).body).toMatchObject({ kind: "stale" });

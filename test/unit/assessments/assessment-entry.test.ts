@@ -34,26 +34,26 @@ describe("start or continue", () => {
 describe("a direct report's review status", () => {
   test("not started, draft, taken, submitted", () => {
     expect(reportReviewStatus("sam", "lena", true, [], true)).toEqual({
-      label: "Not started",
-      action: { label: "Start review", href: "/people/lena/review" },
+      label: { key: "assessments:reviews.status.notStarted" },
+      action: { label: { key: "assessments:reviews.action.start" }, href: "/people/lena/review" },
       read: null,
     });
-    expect(reportReviewStatus("sam", "lena", true, [], false).label).toBe("No level set");
+    expect(reportReviewStatus("sam", "lena", true, [], false).label).toEqual({ key: "assessments:reviews.status.noLevel" });
     expect(reportReviewStatus("sam", "lena", true, [row("a", "sam", "draft", 1)], true).action).toEqual({
-      label: "Continue review",
+      label: { key: "assessments:reviews.action.continue" },
       href: "/people/lena/review",
     });
-    expect(reportReviewStatus("sam", "lena", true, [row("a", "ola", "draft", 1)], true)).toMatchObject({ label: "Draft by Ola", action: null });
+    expect(reportReviewStatus("sam", "lena", true, [row("a", "ola", "draft", 1)], true)).toMatchObject({ label: { key: "assessments:reviews.status.draftBy", values: { author: "Ola" } }, action: null });
     expect(reportReviewStatus("sam", "lena", true, [row("a", "sam", "submitted", 1)], true)).toMatchObject({
-      label: "Submitted 2 Jan 2026",
-      action: { label: "Read review", href: "/assessments/a" },
+      label: { key: "assessments:reviews.status.submittedOn", values: { date: "2026-01-02" } },
+      action: { label: { key: "assessments:reviews.action.read" }, href: "/assessments/a" },
     });
   });
 
   test("outside a cycle a submitted review offers a new one and a link to the last", () => {
     expect(reportReviewStatus("sam", "lena", false, [row("a", "sam", "submitted", 1)], true)).toMatchObject({
-      label: "Last submitted 2 Jan 2026",
-      action: { label: "Start a new review" },
+      label: { key: "assessments:reviews.status.lastSubmittedOn", values: { date: "2026-01-02" } },
+      action: { label: { key: "assessments:reviews.action.startNew" } },
       read: { href: "/assessments/a" },
     });
   });
