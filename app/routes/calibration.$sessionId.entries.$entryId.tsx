@@ -1,25 +1,29 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect, useRef, useState } from "react";
 import type { Route } from "./+types/calibration.$sessionId.entries.$entryId";
-import { DraftStatus, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
+import { DraftStatus, EVIDENCE_SOURCE_KEYS, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { LEVEL_OUTCOME_LABELS, OutcomeSchema } from "~/modules/calibration/outcomes";
+import { OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
 import { PROPOSAL_MARKS, recordOutcome, releaseOutcome, savePreRead, saveProposal, saveProposalDraft, type ProposalMark } from "~/modules/calibration/sessions.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
-import { possessive } from "~/utils/possessive";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.entry.name ?? "Entry"} · Calibration · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("calibration:entry.title", { name: loaderData.entry.name }) : metaT(matches)("calibration:entry.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -51,7 +55,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     const rating = Number(form.get("rating"));
     const mark = String(form.get("mark") ?? "");
     const input = intent === "preread-rating" ? (Number.isInteger(rating) && form.get("rating") ? { rating } : null) : (PROPOSAL_MARKS as readonly string[]).includes(mark) ? { mark: mark as ProposalMark } : null;
-    if (!input) return data({ intent, values: {}, fieldErrors: { [intent === "preread-rating" ? "rating" : "mark"]: [intent === "preread-rating" ? "Choose a rating." : "Choose agree, question or no view."] } }, { status: 400 });
+    if (!input) return data({ intent, values: {}, fieldErrors: { [intent === "preread-rating" ? "rating" : "mark"]: [intent === "preread-rating" ? "calibration:errors.chooseRating" : "calibration:errors.chooseMark"] } }, { status: 400 });
     const result = await savePreRead(viewer, entryId, input, sessionId);
     if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
     return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
@@ -62,13 +66,13 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     const { evidence, ...fields } = values;
     return data({ intent, ...(await saveProposalDraft(viewer, entryId, { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>, sessionId)) });
   }
-  if (intent !== "propose" && intent !== "final") throw new InvalidError("Unknown action.");
+  if (intent !== "propose" && intent !== "final") throw new InvalidError({ key: "calibration:errors.unknownAction" });
   const submission = parseWithZod(form, { schema: OutcomeSchema });
   if (submission.status !== "success") {
     return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
   }
   const revision = String(form.get("revision") ?? "");
-  if (intent === "final" && !/^\d{1,9}$/.test(revision)) throw new InvalidError("The form came without the entry's revision. Reload the page and record the outcome again.");
+  if (intent === "final" && !/^\d{1,9}$/.test(revision)) throw new InvalidError({ key: "calibration:errors.noRevision" });
   const result = intent === "propose" ? await saveProposal(viewer, entryId, submission.value, sessionId) : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(revision) }, sessionId);
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
@@ -105,6 +109,8 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   // Drafts are kept through a fetcher; the page's own replies are the forms' refusals.
   const reply = actionData && "fieldErrors" in actionData ? actionData : undefined;
   useLiveSession(view.session.id);
+  const { t } = useTranslation("calibration");
+  const f = useFormats();
   const navigation = useNavigation();
   const { entry } = view;
   const [searchParams] = useSearchParams();
@@ -146,66 +152,74 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             second: entry.final.second?.toString(),
           }
         : { ...proposalValues, text: "" };
+  const outcomeText = (value: { outcome: "stay" | "promote" | "not-ready" | null; levelId: string | null }) => {
+    if (!value.outcome) return null;
+    const outcome = t(`levelOutcome.${value.outcome}`);
+    return value.levelId ? t("levelOutcomeTo", { outcome, level: view.levelTitles[value.levelId] ?? value.levelId }) : outcome;
+  };
+  const secondText = (value: number | null) => (value === 1 || value === 2 || value === 3 ? t(`second.${value}`) : value === null ? "—" : f.number(value));
+  const average = (value: number | null) => (value === null ? t("entry.reviews.noAverage") : t("entry.reviews.average", { average: value }));
   return (
     <>
       <BackLink to={`/calibration/${view.session.id}`}>{view.session.name}</BackLink>
-      <PageHeader title={entry.name} description={`${entry.place ?? "No level"} · manager: ${entry.manager ?? "none"} · session ${view.session.stateLabel.toLowerCase()}`} />
+      <PageHeader
+        title={entry.name}
+        description={t("entry.description", { place: entry.place ?? t("entry.noLevel"), manager: entry.manager ?? t("entry.noManager"), state: view.session.state })}
+      />
       {saved === "unchanged" ? (
-        <Alert tone="info">Nothing changed: the entry already says this, so nothing was saved and the history has no new line.</Alert>
+        <Alert tone="info">{t("entry.saved.unchanged")}</Alert>
       ) : saved ? (
-        <Alert tone="success">{saved === "propose" ? "Proposal saved." : saved === "release" ? `${entry.name} can now see their outcome.` : saved.startsWith("preread") ? "Your view is saved." : "Outcome recorded."}</Alert>
+        <Alert tone="success">
+          {saved === "propose" ? t("entry.saved.propose") : saved === "release" ? t("entry.saved.release", { name: entry.name }) : saved.startsWith("preread") ? t("entry.saved.preread") : t("entry.saved.final")}
+        </Alert>
       ) : refusal && refusal.intent !== "final" ? (
         <Alert tone="error">{refusal.error}</Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Reviews in this cycle</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.reviews.heading")}</h2>
           <ul className="space-y-1 text-sm">
             <li>
-              Self-assessment:{" "}
+              {t("entry.reviews.self")}{" "}
               {entry.reviews.selfId ? (
                 <Link to={`/assessments/${entry.reviews.selfId}`} className="text-brand-600 underline dark:text-brand-100">
-                  average {entry.reviews.selfAverage?.toFixed(1) ?? "–"}
+                  {t("entry.reviews.selfLink", { average: average(entry.reviews.selfAverage) })}
                 </Link>
               ) : (
-                "not submitted"
+                t("entry.reviews.notSubmitted")
               )}
             </li>
             <li>
-              Manager review:{" "}
+              {t("entry.reviews.manager")}{" "}
               {entry.reviews.managerReviewId ? (
                 <Link to={`/assessments/${entry.reviews.managerReviewId}`} className="text-brand-600 underline dark:text-brand-100">
-                  average {entry.reviews.managerAverage?.toFixed(1) ?? "–"}, {plural(entry.reviews.evidenceCount, "# piece of evidence")} for {plural(entry.reviews.ratedCount, "# competency")}
+                  {t("entry.reviews.managerLink", { average: average(entry.reviews.managerAverage), evidence: entry.reviews.evidenceCount, rated: entry.reviews.ratedCount })}
                 </Link>
               ) : (
-                "not submitted"
+                t("entry.reviews.notSubmitted")
               )}
             </li>
-            {entry.targets ? (
-              <li>
-                At or above the level's target on {entry.targets.met} of {plural(entry.targets.of, "# competency")} in the manager review.
-              </li>
-            ) : null}
+            {entry.targets ? <li>{t("entry.reviews.targets", { met: entry.targets.met, of: entry.targets.of })}</li> : null}
             {view.feedbackHref ? (
               <li>
                 <Link to={view.feedbackHref} className="text-brand-600 underline dark:text-brand-100">
-                  Feedback from peers and reports
+                  {t("entry.reviews.feedback")}
                 </Link>
               </li>
             ) : null}
             {view.canOpenProfile ? (
               <li>
                 <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
-                  Gap analysis to the next level
+                  {t("entry.reviews.gap")}
                 </Link>
               </li>
             ) : null}
           </ul>
         </Card>
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Proposal</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.proposal.heading")}</h2>
           {entry.proposal === null ? (
-            <p className="text-sm text-slate-600 dark:text-slate-300">Proposals are revealed when the session goes live.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-300">{t("entry.proposal.hidden")}</p>
           ) : view.canPropose ? (
             <Form method="post" className="space-y-4" ref={proposalForm}>
               <input type="hidden" name="intent" value="propose" />
@@ -215,46 +229,43 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 targets={view.promotionTargets}
                 values={proposalValues}
                 errors={reply?.intent === "propose" ? reply.fieldErrors : {}}
-                textLabel="Rationale"
-                textHint="Why, with reference to the review and its evidence."
+                textLabel={t("entry.proposal.rationale")}
+                textHint={t("entry.proposal.rationaleHint")}
                 secondDimension={view.secondDimension}
               />
               <EvidenceChoice evidence={view.evidence} chosen={proposalValues.evidence ?? []} errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null} />
               <DraftStatus {...draftState} keptAt={draft ? "kept" : null} />
               <Button type="submit" disabled={navigation.state === "submitting"}>
-                Save proposal
+                {t("entry.proposal.save")}
               </Button>
             </Form>
           ) : entry.proposal.rating === null ? (
-            <p className="text-sm text-slate-600 dark:text-slate-300">No proposal yet.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-300">{t("entry.proposal.none")}</p>
           ) : (
             <dl className="space-y-1 text-sm">
               <div>
-                <dt className="inline font-medium">Rating: </dt>
+                <dt className="inline font-medium">{t("entry.proposal.rating")} </dt>
                 <dd className="inline">{ratingText(entry.proposal.rating, view.scale)}</dd>
               </div>
               <div>
-                <dt className="inline font-medium">Outcome: </dt>
-                <dd className="inline">
-                  {entry.proposal.outcome ? LEVEL_OUTCOME_LABELS[entry.proposal.outcome] : "—"}
-                  {entry.proposal.levelId ? ` to ${view.levelTitles[entry.proposal.levelId] ?? entry.proposal.levelId}` : ""}
-                </dd>
+                <dt className="inline font-medium">{t("entry.proposal.outcome")} </dt>
+                <dd className="inline">{outcomeText(entry.proposal) ?? "—"}</dd>
               </div>
               {view.secondDimension ? (
                 <div>
-                  <dt className="inline font-medium">{view.secondDimension.name}: </dt>
-                  <dd className="inline">{secondLabel(entry.proposal.second)}</dd>
+                  <dt className="inline font-medium">{t("entry.proposal.second", { dimension: view.secondDimension.name })} </dt>
+                  <dd className="inline">{secondText(entry.proposal.second)}</dd>
                 </div>
               ) : null}
               <div>
-                <dt className="font-medium">Rationale</dt>
+                <dt className="font-medium">{t("entry.proposal.rationale")}</dt>
                 <dd className="whitespace-pre-line">{entry.proposal.rationale || "—"}</dd>
               </div>
               <div>
-                <dt className="font-medium">Evidence it rests on</dt>
+                <dt className="font-medium">{t("entry.proposal.evidence")}</dt>
                 <dd>
                   {entry.proposal.evidence.length ? (
-                    <ul className="list-disc space-y-1 pl-5">
+                    <ul className="list-disc space-y-1 ps-5">
                       {entry.proposal.evidence.map((item) => (
                         <li key={item.id}>
                           {item.url ? (
@@ -265,13 +276,13 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                             item.text
                           )}{" "}
                           <span className="text-xs text-slate-600 dark:text-slate-300">
-                            ({item.competency}, {item.source})
+                            {t("entry.proposal.evidenceFrom", { competency: item.competency, source: t(EVIDENCE_SOURCE_KEYS[item.source]) })}
                           </span>
                         </li>
                       ))}
                     </ul>
                   ) : (
-                    "None pointed to."
+                    t("entry.proposal.noEvidence")
                   )}
                 </dd>
               </div>
@@ -282,17 +293,13 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
       {entry.gap ? <GapCard gap={entry.gap} profileHref={view.canOpenProfile ? `/people/${entry.personId}/gap` : null} /> : null}
       {view.canRateIndependently || view.canMarkProposal ? (
         <Card className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">Your own view</h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            {view.canRateIndependently
-              ? "Blind pre-read: read the reviews and give your own rating before anyone's proposal is revealed. It is kept apart from the proposal."
-              : "Do you agree with the proposal? Your mark is kept apart from it and shown to the facilitator."}
-          </p>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.ownView.heading")}</h2>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{view.canRateIndependently ? t("entry.ownView.blind") : t("entry.ownView.mark")}</p>
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value={view.canRateIndependently ? "preread-rating" : "preread-mark"} />
             {view.canRateIndependently ? (
               <fieldset>
-                <legend className="mb-2 text-sm font-medium">Your independent rating</legend>
+                <legend className="mb-2 text-sm font-medium">{t("entry.ownView.ratingLegend")}</legend>
                 <div className="flex flex-wrap gap-4">
                   {view.scale.map((point) => (
                     <label key={point.value} className="flex items-center gap-2 text-sm">
@@ -304,18 +311,12 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               </fieldset>
             ) : (
               <fieldset>
-                <legend className="mb-2 text-sm font-medium">Your mark on the proposal</legend>
+                <legend className="mb-2 text-sm font-medium">{t("entry.ownView.markLegend")}</legend>
                 <div className="flex flex-wrap gap-4">
-                  {(
-                    [
-                      ["agree", "Agree"],
-                      ["question", "Question it"],
-                      ["no-view", "No view"],
-                    ] as const
-                  ).map(([value, label]) => (
+                  {PROPOSAL_MARKS.map((value) => (
                     <label key={value} className="flex items-center gap-2 text-sm">
                       <input type="radio" name="mark" value={value} defaultChecked={view.ownPreRead.mark === value} required className="size-4" />
-                      {label}
+                      {t(`mark.${value}`)}
                     </label>
                   ))}
                 </div>
@@ -323,20 +324,28 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             )}
             {reply && (reply.intent === "preread-rating" || reply.intent === "preread-mark") ? (
               <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-                {Object.values(reply.fieldErrors).flat().join(" ")}
+                {Object.values(reply.fieldErrors)
+                  .flat()
+                  .flatMap((error) => (error ? [wordsOf(t, error)] : []))
+                  .join(" ")}
               </p>
             ) : null}
             <Button type="submit" variant="secondary">
-              Save my view
+              {t("entry.ownView.save")}
             </Button>
           </Form>
         </Card>
       ) : null}
       {view.canRecordOutcome ? (
         <Card className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
-          {refusal?.intent === "final" ? <Alert tone="error">{refusal.error}{refusal.conflict ? " Your values are kept below: check the history, then record again." : ""}</Alert> : null}
-          {finalBase.changedMeanwhile ? <Alert tone="warning">Someone changed this entry while you were editing; saving now will say so rather than overwrite their change.</Alert> : null}
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.final.heading")}</h2>
+          {refusal?.intent === "final" ? (
+            <Alert tone="error">
+              {refusal.error}
+              {refusal.conflict ? ` ${t("entry.final.conflictKept")}` : ""}
+            </Alert>
+          ) : null}
+          {finalBase.changedMeanwhile ? <Alert tone="warning">{t("entry.final.changedMeanwhile")}</Alert> : null}
           {/* Untouched, the form shows the entry as it is now; once edited, it keeps what was typed. */}
           <Form key={finalBase.revision} method="post" className="space-y-4" onChange={finalBase.edited}>
             <input type="hidden" name="intent" value="final" />
@@ -347,52 +356,48 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               targets={view.promotionTargets}
               values={finalValues}
               errors={reply?.intent === "final" ? reply.fieldErrors : {}}
-              textLabel="Reason"
-              textHint="Required whenever the outcome differs from the proposal."
+              textLabel={t("entry.final.reason")}
+              textHint={t("entry.final.reasonHint")}
               secondDimension={view.secondDimension}
             />
             <Button type="submit" disabled={navigation.state === "submitting"}>
-              Record outcome
+              {t("entry.final.record")}
             </Button>
           </Form>
         </Card>
       ) : entry.final.rating !== null && entry.proposal !== null ? (
         <Card className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">Final outcome</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.final.heading")}</h2>
           <p className="text-sm">
-            {ratingText(entry.final.rating, view.scale)} · {entry.final.outcome ? LEVEL_OUTCOME_LABELS[entry.final.outcome] : ""}
-            {entry.final.levelId ? ` to ${view.levelTitles[entry.final.levelId] ?? entry.final.levelId}` : ""}
-            {view.secondDimension ? ` · ${view.secondDimension.name}: ${secondLabel(entry.final.second)}` : ""}
+            {ratingText(entry.final.rating, view.scale)} · {outcomeText(entry.final) ?? ""}
+            {view.secondDimension ? ` · ${t("entry.final.secondValue", { dimension: view.secondDimension.name, value: secondText(entry.final.second) })}` : ""}
             {entry.final.reason ? ` — ${entry.final.reason}` : ""}
           </p>
         </Card>
       ) : null}
       {view.canRelease ? (
         <Card className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">Share the outcome</h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            {entry.released ? `${entry.name} can see their outcome.` : `Once you have talked it through, let ${entry.name} see their outcome on their growth page.`}
-          </p>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.release.heading")}</h2>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{entry.released ? t("entry.release.released", { name: entry.name }) : t("entry.release.explain", { name: entry.name })}</p>
           {entry.released ? null : (
             <Form method="post">
               <input type="hidden" name="intent" value="release" />
-              <Button type="submit">Release to {entry.name}</Button>
+              <Button type="submit">{t("entry.release.button", { name: entry.name })}</Button>
             </Form>
           )}
         </Card>
       ) : null}
       {view.history.length ? (
         <Card className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">History</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("entry.history.heading")}</h2>
           <ol className="space-y-2 text-sm">
             {view.history.map((event) => (
               <li key={event.id}>
                 <time dateTime={event.at} className="text-slate-600 dark:text-slate-300">
-                  {new Date(event.at).toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {f.dateTime(event.at)}
                 </time>{" "}
-                · <strong>{event.actor}</strong>:{" "}
-                {event.lines.length ? event.lines.join("; ") : "no change"}
-                {event.reason ? <span className="block text-slate-700 dark:text-slate-300">Why: {event.reason}</span> : null}
+                · <strong>{event.actor}</strong>: {event.lines.length ? event.lines.join("; ") : t("entry.history.noChange")}
+                {event.reason ? <span className="block text-slate-700 dark:text-slate-300">{t("entry.history.why", { reason: event.reason })}</span> : null}
               </li>
             ))}
           </ol>
@@ -408,27 +413,24 @@ const ratingText = (value: number, scale: readonly { value: number; label: strin
   return point ? `${value} ${point.label}` : String(value);
 };
 
-const secondLabel = (value: number | null) => (value === null ? "—" : (["Low", "Medium", "High"][value - 1] ?? String(value)));
-
-const STATUS_TEXT = { meets: "Meets", below: "Below", "not-rated": "Not rated" } as const;
-
 /** The gap to the proposed level (or the next one) from the cycle's reviews, beside the proposal. */
 function GapCard({ gap, profileHref }: { gap: NonNullable<Route.ComponentProps["loaderData"]["entry"]["gap"]>; profileHref: string | null }) {
+  const { t } = useTranslation("calibration");
   return (
     <Card className="mt-6">
-      <h2 className="mb-1 text-lg font-semibold">
-        Gap to {gap.levelTitle} {gap.proposed ? "(the proposed level)" : "(the next level)"}
-      </h2>
+      <h2 className="mb-1 text-lg font-semibold">{gap.proposed ? t("entry.gap.headingProposed", { level: gap.levelTitle }) : t("entry.gap.headingNext", { level: gap.levelTitle })}</h2>
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-        From this cycle's submitted reviews against {possessive(gap.levelTitle)} targets: meets {gap.counts.meets}, below {gap.counts.below}, not rated {gap.counts.notRated} of{" "}
-        {plural(gap.rows.length, "# competency")}. The manager review decides; the self-assessment stands in where there is none.{" "}
+        {t("entry.gap.summary", { level: gap.levelTitle, meets: gap.counts.meets, below: gap.counts.below, notRated: gap.counts.notRated, total: gap.rows.length })}{" "}
         {profileHref ? (
           <Link to={profileHref} className="text-brand-600 underline dark:text-brand-100">
-            Full gap analysis, expectation by expectation
+            {t("entry.gap.full")}
           </Link>
         ) : null}
       </p>
-      <DataTable caption={`Ratings against ${possessive(gap.levelTitle)} targets`} headings={["Competency", "Self", "Manager", "Target", "Against the target"]}>
+      <DataTable
+        caption={t("entry.gap.caption", { level: gap.levelTitle })}
+        headings={[t("entry.gap.competency"), t("entry.gap.self"), t("entry.gap.manager"), t("entry.gap.target"), t("entry.gap.againstTarget")]}
+      >
         {gap.rows.map((row) => (
           <tr key={row.competencyId}>
             <th scope="row" className={`${tdClass} font-medium`}>
@@ -437,7 +439,7 @@ function GapCard({ gap, profileHref }: { gap: NonNullable<Route.ComponentProps["
             <td className={`${tdClass} tabular-nums`}>{row.self ?? "—"}</td>
             <td className={`${tdClass} tabular-nums`}>{row.manager ?? "—"}</td>
             <td className={`${tdClass} tabular-nums`}>{row.target}</td>
-            <td className={tdClass}>{STATUS_TEXT[row.status]}</td>
+            <td className={tdClass}>{t(`entry.gap.status.${row.status}`)}</td>
           </tr>
         ))}
       </DataTable>

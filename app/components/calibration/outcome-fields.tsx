@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
-import { LEVEL_OUTCOME_LABELS, LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
+import { LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
 
 export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string; second?: string; evidence?: string[] };
 
@@ -22,13 +23,14 @@ export function OutcomeFields({
   textLabel: string;
   textHint: string;
   /** The session's second dimension, when it collects one (for the 9-box). */
-  secondDimension?: { name: string; points: readonly { value: number; label: string }[] } | null;
+  secondDimension?: { name: string; points: readonly { value: 1 | 2 | 3 }[] } | null;
 }) {
+  const { t } = useTranslation("calibration");
   const tracks = [...new Set(targets.map((target) => target.trackName))];
   return (
     <div className="space-y-4">
       <fieldset aria-describedby={errors.rating ? `${idPrefix}-rating-error` : undefined}>
-        <legend className="mb-2 text-sm font-medium">Overall rating</legend>
+        <legend className="mb-2 text-sm font-medium">{t("outcomeFields.rating")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {scale.map((point) => (
             <label key={point.value} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
@@ -51,7 +53,7 @@ export function OutcomeFields({
             {secondDimension.points.map((point) => (
               <label key={point.value} className="flex items-center gap-2 text-sm">
                 <input type="radio" name="second" value={point.value} defaultChecked={values.second === String(point.value)} required className="size-4" />
-                {point.label}
+                {t(`second.${point.value}`)}
               </label>
             ))}
           </div>
@@ -59,19 +61,19 @@ export function OutcomeFields({
         </fieldset>
       ) : null}
       <fieldset aria-describedby={errors.outcome ? `${idPrefix}-outcome-error` : undefined}>
-        <legend className="mb-2 text-sm font-medium">Level outcome</legend>
+        <legend className="mb-2 text-sm font-medium">{t("outcomeFields.levelOutcome")}</legend>
         <div className="flex flex-wrap gap-4">
           {LEVEL_OUTCOMES.map((outcome) => (
             <label key={outcome} className="flex items-center gap-2 text-sm">
               <input type="radio" name="outcome" value={outcome} defaultChecked={(values.outcome ?? "stay") === outcome} className="size-4" />
-              {LEVEL_OUTCOME_LABELS[outcome]}
+              {t(`levelOutcome.${outcome}`)}
             </label>
           ))}
         </div>
         <ErrorList id={`${idPrefix}-outcome-error`} errors={errors.outcome} />
       </fieldset>
-      <SelectField id={`${idPrefix}-level`} name="levelId" label="Promote to" hint="With Promote: a more senior level, in this track or another." defaultValue={values.levelId ?? ""} errors={errors.levelId}>
-        <option value="">Choose a level</option>
+      <SelectField id={`${idPrefix}-level`} name="levelId" label={t("outcomeFields.promoteTo")} hint={t("outcomeFields.promoteToHint")} defaultValue={values.levelId ?? ""} errors={errors.levelId}>
+        <option value="">{t("outcomeFields.chooseLevel")}</option>
         {tracks.map((track) => (
           <optgroup key={track} label={track}>
             {targets

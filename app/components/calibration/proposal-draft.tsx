@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { useEffect, useRef, type RefObject } from "react";
-import { formatTimeOfDay } from "~/modules/time-zones";
-import { useTimeZone } from "~/utils/time-zone";
+import { wordsOf } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
 
 /** How long after the last change the form is kept. */
 const PAUSE_MS = 800;
@@ -47,15 +48,16 @@ export function useAutosavedForm(form: RefObject<HTMLFormElement | null>, enable
 }
 
 export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolean; savedAt: string | null; error: string | null; keptAt: string | null }) {
-  const timeZone = useTimeZone();
+  const { t } = useTranslation("calibration");
+  const f = useFormats();
   const text = saving
-    ? "Keeping your draft…"
+    ? t("draft.saving")
     : error
-      ? `Your draft was not kept: ${error}`
+      ? t("draft.failed", { error })
       : savedAt
-        ? `Draft kept at ${formatTimeOfDay(savedAt, timeZone)}. It is not a proposal until you save it.`
+        ? t("draft.kept", { time: f.timeOfDay(savedAt) })
         : keptAt
-          ? "This is your unsaved draft; nobody else sees it until you save the proposal."
+          ? t("draft.unsaved")
           : "";
   return (
     <p role="status" aria-live="polite" className={`min-h-5 text-sm ${error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>
@@ -64,21 +66,25 @@ export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolea
   );
 }
 
+/** Where a piece of evidence comes from, as the entry's data names it: its key in the messages. */
+export const EVIDENCE_SOURCE_KEYS = { "manager review": "evidenceSource.managerReview", "self-assessment": "evidenceSource.selfAssessment" } as const;
+
 /** The evidence of the person's reviews a proposal points to, grouped by competency. */
 export function EvidenceChoice({
   evidence,
   chosen,
   errors,
 }: {
-  evidence: readonly { id: string; text: string; url: string | null; competency: string; source: string }[];
+  evidence: readonly { id: string; text: string; url: string | null; competency: string; source: keyof typeof EVIDENCE_SOURCE_KEYS }[];
   chosen: readonly string[];
   errors?: readonly string[] | null;
 }) {
-  if (!evidence.length) return <p className="text-sm text-slate-600 dark:text-slate-300">The reviews of this cycle hold no evidence to point to.</p>;
+  const { t } = useTranslation("calibration");
+  if (!evidence.length) return <p className="text-sm text-slate-600 dark:text-slate-300">{t("evidenceChoice.none")}</p>;
   const competencies = [...new Set(evidence.map((item) => item.competency))];
   return (
     <fieldset aria-describedby={errors?.length ? "proposal-evidence-error" : undefined}>
-      <legend className="mb-2 text-sm font-medium">Evidence this proposal rests on</legend>
+      <legend className="mb-2 text-sm font-medium">{t("evidenceChoice.legend")}</legend>
       <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-3 dark:border-slate-700">
         {competencies.map((competency) => (
           <div key={competency}>
@@ -89,7 +95,7 @@ export function EvidenceChoice({
                 <label key={item.id} className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="evidence" value={item.id} defaultChecked={chosen.includes(item.id)} className="mt-1 size-4" />
                   <span>
-                    {item.text} <span className="text-xs text-slate-600 dark:text-slate-300">({item.source})</span>
+                    {item.text} <span className="text-xs text-slate-600 dark:text-slate-300">{t("evidenceChoice.source", { source: t(EVIDENCE_SOURCE_KEYS[item.source]) })}</span>
                   </span>
                 </label>
               ))}
@@ -98,7 +104,7 @@ export function EvidenceChoice({
       </div>
       {errors?.length ? (
         <p id="proposal-evidence-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
+          {errors.map((error) => wordsOf(t, error)).join(" ")}
         </p>
       ) : null}
     </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
@@ -17,18 +18,14 @@ export function sessionViewHref(sessionId: string, filters: Filters, view: Sessi
   return `/calibration/${sessionId}${view === "grid" ? "/grid" : ""}${query ? `?${query}` : ""}`;
 }
 
-const VIEWS: [SessionView, string][] = [
-  ["agenda", "Agenda and ratings"],
-  ["managers", "Managers and raters"],
-  ["grid", "Grid"],
-  ["meeting", "Meeting mode"],
-];
+const VIEWS = ["agenda", "managers", "grid", "meeting"] as const satisfies readonly SessionView[];
 
 /** The session's views, as tabs (links, so each view has its own address and works without JavaScript). */
 export function SessionTabs({ sessionId, filters, current }: { sessionId: string; filters: Filters; current: SessionView }) {
+  const { t } = useTranslation("calibration");
   return (
-    <nav aria-label="Session views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
-      {VIEWS.map(([id, label]) => (
+    <nav aria-label={t("sessionNav.views")} className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
+      {VIEWS.map((id) => (
         <Link
           key={id}
           to={sessionViewHref(sessionId, filters, id)}
@@ -37,7 +34,7 @@ export function SessionTabs({ sessionId, filters, current }: { sessionId: string
             current === id ? "border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900" : "border-transparent text-brand-600 hover:underline dark:text-brand-100"
           }`}
         >
-          {label}
+          {t(`sessionNav.${id}`)}
         </Link>
       ))}
     </nav>
@@ -58,19 +55,15 @@ export function SessionFilterForm({
   filterProblems: Record<string, string | null>;
   filterOptions: { tracks: { id: string; label: string }[]; levels: { id: string; label: string }[] };
 }) {
+  const { t } = useTranslation("calibration");
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Form method="get" action={view === "grid" ? `/calibration/${sessionId}/grid` : `/calibration/${sessionId}`} className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter the entries">
+    <Form method="get" action={view === "grid" ? `/calibration/${sessionId}/grid` : `/calibration/${sessionId}`} className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("sessionNav.filter")}>
       {view === "managers" ? <input type="hidden" name="tab" value="managers" /> : null}
-      {(
-        [
-          ["team", "Team"],
-          ["manager", "Manager"],
-        ] as const
-      ).map(([name, label]) => (
+      {(["team", "manager"] as const).map((name) => (
         <SuggestField
           key={`${name}:${filters[name] ?? ""}`}
-          label={label}
+          label={t(`sessionNav.${name}`)}
           name={name}
           suggestions={`/calibration/${sessionId}/filter-options?kind=${name}`}
           defaultValue={filters[name] ?? ""}
@@ -80,12 +73,12 @@ export function SessionFilterForm({
       ))}
       {(
         [
-          ["track", "Track", filterOptions.tracks],
-          ["level", "Level", filterOptions.levels],
+          ["track", filterOptions.tracks],
+          ["level", filterOptions.levels],
         ] as const
-      ).map(([name, label, options]) => (
-        <SelectField key={name} name={name} label={label} defaultValue={filters[name] ?? ""} className="min-w-40">
-          <option value="">All</option>
+      ).map(([name, options]) => (
+        <SelectField key={name} name={name} label={t(`sessionNav.${name}`)} defaultValue={filters[name] ?? ""} className="min-w-40">
+          <option value="">{t("sessionNav.all")}</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -94,11 +87,11 @@ export function SessionFilterForm({
         </SelectField>
       ))}
       <Button type="submit" variant="secondary">
-        Filter
+        {t("sessionNav.submit")}
       </Button>
       {filtered ? (
         <Link to={sessionViewHref(sessionId, {}, view)} className="text-sm text-brand-600 underline dark:text-brand-100">
-          Show everyone
+          {t("sessionNav.showEveryone")}
         </Link>
       ) : null}
     </Form>

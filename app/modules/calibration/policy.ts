@@ -97,9 +97,9 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
   return isFacilitator(viewer, session);
 }
 
-/** Why no outcome of the session is released yet, in the words the manager reads, or null once they may be. */
+/** Why no outcome of the session is released yet (a message key), or null once they may be. */
 export function releaseRefusal(session: Pick<SessionAccess, "state">): string | null {
-  return session.state === "published" ? null : "Outcomes are released once the session is published.";
+  return session.state === "published" ? null : "calibration:errors.releaseAfterPublish";
 }
 
 /**

@@ -342,20 +342,20 @@ export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice:
   const refusal = releaseRefusal(session.access);
   if (refusal) throw new ForbiddenError(refusal);
   const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
-  if (ids && ids.length === 0) throw new InvalidError("Choose the people whose outcomes to release: tick them in the list.");
+  if (ids && ids.length === 0) throw new InvalidError({ key: "calibration:errors.chooseToRelease" });
   const rows = await db.calibrationEntry.findMany({
     where: { sessionId, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true, personId: true, managerId: true, released: true },
   });
   const openable = rows.filter((row) => canOpenEntry(viewer, session.access, row));
-  if (ids && openable.length !== ids.length) throw new NotFoundError("There is no such entry in this session.");
+  if (ids && openable.length !== ids.length) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const releasable = openable.filter((row) => canReleaseOutcome(viewer, session.access, row));
-  if (ids && releasable.length !== ids.length) throw new ForbiddenError("The person's manager releases their outcome.");
+  if (ids && releasable.length !== ids.length) throw new ForbiddenError({ key: "calibration:errors.managerReleases" });
   const release = releasable.filter((row) => !row.released);
   if (release.length) {
     await db.$transaction(async (tx) => {
       const written = await tx.calibrationEntry.updateMany({ where: { id: { in: release.map((row) => row.id) }, released: false }, data: { released: true, revision: { increment: 1 } } });
-      if (written.count !== release.length) throw new ConflictError("Someone released one of these outcomes meanwhile; nothing was released. Reload to see who has been told.");
+      if (written.count !== release.length) throw new ConflictError({ key: "calibration:errors.releasedMeanwhile" });
       await tx.calibrationEvent.createMany({
         data: release.map((row) => ({ sessionId, entryId: row.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }), createdAt: now })),
       });
@@ -407,21 +407,21 @@ export async function requireEntry(viewer: Viewer, entryId: string, inSession?: 
       finalSecond: true,
     },
   });
-  if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError("There is no such entry.");
+  if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const session = await requireSessionAccess(viewer, entry.sessionId);
-  if (!canOpenEntry(viewer, session.access, entry)) throw new NotFoundError("There is no such entry.");
+  if (!canOpenEntry(viewer, session.access, entry)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   return { entry, session };
 }
 
 type ScaledSession = { ladderVersionId: string; scaleId: string | null; secondDimension: string | null };
 
-/** Checks a proposal or an outcome against the session's ladder and scale; field errors in the form's words, or none. */
+/** Checks a proposal or an outcome against the session's ladder and scale; field errors as message keys, or none. */
 async function outcomeProblems(session: ScaledSession, fromLevelId: string | null, input: OutcomeInput): Promise<Record<string, string[]> | null> {
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const errors: Record<string, string[]> = {};
   const scale = sessionScale(ladder, session.scaleId);
-  if (!onSessionScale(scale, input.rating)) errors.rating = [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`];
-  if (session.secondDimension && input.second === undefined) errors.second = [`Choose ${session.secondDimension.toLowerCase()}: low, medium or high.`];
+  if (!onSessionScale(scale, input.rating)) errors.rating = ["calibration:errors.ratingOnScale"];
+  if (session.secondDimension && input.second === undefined) errors.second = ["calibration:errors.secondPoint"];
   if (input.outcome === "promote") {
     const problem = promotionTargetProblem(ladder, fromLevelId, input.levelId ?? "");
     if (problem) errors.levelId = [problem];
@@ -443,12 +443,12 @@ export async function saveProposal(
 ): Promise<Saved> {
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
   if (!canPropose(viewer, session.access, entry)) {
-    throw new ForbiddenError(entry.managerId === viewer.id ? "Proposals are closed in this session." : "Only the person's manager proposes for them.");
+    throw new ForbiddenError({ key: entry.managerId === viewer.id ? "calibration:errors.proposalsClosed" : "calibration:errors.managerProposes" });
   }
   const problems = (await outcomeProblems(session, entry.levelId, input)) ?? {};
   const evidence = [...new Set(input.evidence ?? [])];
   if (evidence.length && (await reviewEvidenceIds(entry.id, evidence)).length !== evidence.length) {
-    problems.evidence = ["Point only to evidence in this person's reviews of the cycle."];
+    problems.evidence = ["calibration:errors.evidenceOfReviews"];
   }
   if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
   const next = {
@@ -494,9 +494,9 @@ const MAX_DRAFT = 20_000;
  */
 export async function saveProposalDraft(viewer: Viewer, entryId: string, values: Record<string, string | string[]>, inSession?: string): Promise<{ savedAt: string }> {
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
-  if (!canPropose(viewer, session.access, entry)) throw new ForbiddenError("Only the person's manager keeps a draft, while proposals are open.");
+  if (!canPropose(viewer, session.access, entry)) throw new ForbiddenError({ key: "calibration:errors.managerDrafts" });
   const draft = JSON.stringify(values);
-  if (draft.length > MAX_DRAFT) throw new InvalidError("The draft is too long to keep; shorten the rationale.");
+  if (draft.length > MAX_DRAFT) throw new InvalidError({ key: "calibration:errors.draftTooLong" });
   await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposalDraft: draft } });
   return { savedAt: clock.now().toISOString() };
 }
@@ -518,7 +518,7 @@ export async function recordOutcome(
 /** Only the facilitator (or an admin) records outcomes, and only while the session is live (policy's canRecordOutcome). */
 export function requireOutcomeRight(viewer: Viewer, session: { facilitatorId: string; access: SessionAccess }): void {
   if (!canRecordOutcome(viewer, session.access)) {
-    throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
+    throw new ForbiddenError({ key: viewer.id === session.facilitatorId ? "calibration:errors.outcomesWhileLive" : "calibration:errors.facilitatorRecords" });
   }
 }
 
@@ -556,7 +556,7 @@ export async function writeOutcome(
   if (Object.keys(changed).length === 0) return { ok: true, unchanged: true };
   await db.$transaction(async (tx) => {
     const written = await tx.calibrationEntry.updateMany({ where: { id: entry.id, revision: input.revision }, data: { ...next, revision: { increment: 1 } } });
-    if (written.count !== 1) throw new ConflictError("Someone else changed this entry since you opened it; nothing was saved. Reload to see their change.");
+    if (written.count !== 1) throw new ConflictError({ key: "calibration:errors.entryChangedMeanwhile" });
     await tx.calibrationEvent.create({
       data: { sessionId: entry.sessionId, entryId: entry.id, actorId: viewer.id, kind, change: JSON.stringify(changed), reason: input.text || null },
     });
@@ -579,9 +579,7 @@ const MAX_ACCEPT = 5000;
  */
 async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptChoice) {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canRecordOutcome(viewer, session.access)) {
-    throw new ForbiddenError(viewer.id === session.facilitatorId ? "Outcomes are recorded while the session is live." : "Only the facilitator records outcomes.");
-  }
+  requireOutcomeRight(viewer, session);
   const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
   if (ids && ids.length === 0) throw new InvalidError("Choose the people whose proposals to accept: tick them in the agenda.");
   if (ids && ids.length > MAX_ACCEPT) throw new InvalidError(`Accept at most ${MAX_ACCEPT} proposals at once.`);
@@ -687,12 +685,12 @@ export async function savePreRead(
   const { entry, session } = await requireEntry(viewer, entryId, inSession);
   const access = { personId: entry.personId, managerId: entry.managerId, released: entry.released };
   if ("rating" in input) {
-    if (!canRateIndependently(viewer, session.access, access)) throw new ForbiddenError("Independent ratings are given by other calibrators during the pre-read.");
+    if (!canRateIndependently(viewer, session.access, access)) throw new ForbiddenError({ key: "calibration:errors.prereadByOthers" });
     const ladder = await requireLadderOfVersion(session.ladderVersionId);
     const scale = sessionScale(ladder, session.scaleId);
-    if (!onSessionScale(scale, input.rating)) return { ok: false, fieldErrors: { rating: [`Choose a rating on the scale (${scale.points.map((point) => point.value).join(", ")}).`] } };
+    if (!onSessionScale(scale, input.rating)) return { ok: false, fieldErrors: { rating: ["calibration:errors.ratingOnScale"] } };
   } else if (!canMarkProposal(viewer, session.access, access)) {
-    throw new ForbiddenError("Proposals are marked by other calibrators while the session is live.");
+    throw new ForbiddenError({ key: "calibration:errors.marksByOthers" });
   }
   const field = "rating" in input ? "rating" : "mark";
   const value = "rating" in input ? input.rating : input.mark;

@@ -119,12 +119,12 @@ describe("the calibration grid", () => {
     const before = await events();
     const refused = await moveOnGrid(sam.id, lena, { rating: 4, second: 2 });
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.reason).toEqual(["Give a reason: this differs from the proposal."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.reason).toEqual(["calibration:errors.reasonNeeded"]);
     // Someone without a proposal: any cell differs from none.
     expect(statusOf(await moveOnGrid(sam.id, omar, { rating: 3, second: 2 }))).toBe(400);
     const offScale = await moveOnGrid(sam.id, lena, { rating: 9, second: 2 }, "Why not.");
     expect(statusOf(offScale)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(offScale).result.error.rating?.[0]).toMatch(/^Choose a rating on the scale/);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(offScale).result.error.rating?.[0]).toEqual("calibration:errors.ratingOnScale");
     expect(statusOf(await moveOnGrid(sam.id, lena, { rating: 3 }, "No potential given."))).toBe(400);
     expect(await events()).toBe(before);
     expect(await entry(lena)).toMatchObject({ finalRating: null, finalSecond: null, revision: 1 });

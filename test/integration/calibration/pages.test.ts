@@ -108,7 +108,7 @@ describe("calibration pages", () => {
     await call(async () => sessionAction(routeArgs(await signedInPost(`/calibration/${sessionId}`, facilitator.id, { to: "proposals" }), { sessionId })));
     const bad = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "promote", levelId: "", text: "Ready" }), { sessionId, entryId })));
     expect(statusOf(bad)).toBe(400);
-    expect(bodyOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({ fieldErrors: { levelId: ["Choose the level to promote to."] }, values: { text: "Ready" } });
+    expect(bodyOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({ fieldErrors: { levelId: ["calibration:errors.promoteLevel"] }, values: { text: "Ready" } });
     const saved = await call(async () => entryAction(routeArgs(await signedInPost(`/calibration/${sessionId}/entries/${entryId}`, sam.id, { intent: "propose", rating: "3", outcome: "promote", levelId: "ic3", text: "Ready" }), { sessionId, entryId })));
     expect(statusOf(saved)).toBe(302);
     const view = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, facilitator.id), { sessionId })));

@@ -122,11 +122,11 @@ describe("calibration sessions", () => {
   test("only the person's manager proposes, only while proposals are open, on the scale and to a more senior level", async () => {
     const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp();
     const proposal = { rating: 3, outcome: "promote" as const, levelId: "ic3", text: "Led the checkout rewrite." };
-    await expect(saveProposal(viewerOf(sam), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError("Proposals are closed in this session."));
+    await expect(saveProposal(viewerOf(sam), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError({ key: "calibration:errors.proposalsClosed" }));
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
-    await expect(saveProposal(viewerOf(kim), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError("Only the person's manager proposes for them."));
-    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 7 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4)."] } });
-    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, levelId: "ic1" })).toEqual({ ok: false, fieldErrors: { levelId: ["A promotion goes to a more senior level."] } });
+    await expect(saveProposal(viewerOf(kim), entryOf(lena), proposal)).rejects.toThrow(new ForbiddenError({ key: "calibration:errors.managerProposes" }));
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 7 })).toEqual({ ok: false, fieldErrors: { rating: ["calibration:errors.ratingOnScale"] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, levelId: "ic1" })).toEqual({ ok: false, fieldErrors: { levelId: ["calibration:errors.promotionMoreSenior"] } });
     expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, levelId: "m1" })).toEqual({ ok: true }); // the manager path branches after Engineer II
     expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: true });
     const entry = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(lena) } });
@@ -143,16 +143,16 @@ describe("calibration sessions", () => {
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
     await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "Solid half." });
     await expect(recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).rejects.toThrow(
-      new ForbiddenError("Outcomes are recorded while the session is live."),
+      new ForbiddenError({ key: "calibration:errors.outcomesWhileLive" }),
     );
     await advanceSession(viewerOf(facilitator), sessionId, "live");
-    await expect(recordOutcome(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).rejects.toThrow(new ForbiddenError("Only the facilitator records outcomes."));
+    await expect(recordOutcome(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).rejects.toThrow(new ForbiddenError({ key: "calibration:errors.facilitatorRecords" }));
     // The same as proposed: no reason needed.
     expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 3, outcome: "stay", text: "", revision: 1 })).toEqual({ ok: true });
     // Different: a reason is required, and nothing is written without one.
     expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 2, outcome: "stay", text: "", revision: 2 })).toEqual({
       ok: false,
-      fieldErrors: { text: ["Give a reason: this differs from the proposal."] },
+      fieldErrors: { text: ["calibration:errors.reasonNeeded"] },
     });
     expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { rating: 2, outcome: "stay", text: "Evidence was thin for design.", revision: 2 })).toEqual({ ok: true });
     // A second facilitator tab still at revision 2: a conflict, not an overwrite.
@@ -266,7 +266,7 @@ describe("calibration sessions", () => {
     const blind = await entryView(viewerOf(kim), sessionId, entryOf(lena));
     expect(blind.entry.proposal).toBeNull();
     expect(blind.canRateIndependently).toBe(true);
-    expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 9 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4)."] } });
+    expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 9 })).toEqual({ ok: false, fieldErrors: { rating: ["calibration:errors.ratingOnScale"] } });
     expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).toEqual({ ok: true });
     // Sam, the manager, does not see Kim's independent rating before the session is live.
     const samsView = await sessionView(viewerOf(sam), sessionId, { team: null, manager: null, track: null, level: null });
@@ -329,7 +329,7 @@ describe("calibration sessions", () => {
     const { sessionId, facilitator, sam, lena, entryOf, cycle, admin } = await setUp({ scaleId: "performance" });
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
     const proposal = { rating: 5, outcome: "stay" as const, text: "Far beyond the bar all year." };
-    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 6 })).toEqual({ ok: false, fieldErrors: { rating: ["Choose a rating on the scale (1, 2, 3, 4, 5)."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, rating: 6 })).toEqual({ ok: false, fieldErrors: { rating: ["calibration:errors.ratingOnScale"] } });
     expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: true });
     const view = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
     expect(view.session.scaleName).toBe("Performance rating");
@@ -344,7 +344,7 @@ describe("calibration sessions", () => {
     const { sessionId, facilitator, sam, kim, lena, omar, pia, entryOf } = await setUp({ secondDimension: "Potential" });
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
     const proposal = { rating: 4, outcome: "stay" as const, text: "" };
-    expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: false, fieldErrors: { second: ["Choose potential: low, medium or high."] } });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), proposal)).toEqual({ ok: false, fieldErrors: { second: ["calibration:errors.secondPoint"] } });
     expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, second: 3 })).toEqual({ ok: true });
     expect(await saveProposal(viewerOf(sam), entryOf(omar), { ...proposal, rating: 1, second: 1 })).toEqual({ ok: true });
     expect(await saveProposal(viewerOf(kim), entryOf(pia), { ...proposal, rating: 3, second: 3 })).toEqual({ ok: true });
@@ -360,7 +360,7 @@ describe("calibration sessions", () => {
     // The facilitator changing only the second dimension changes the outcome: a reason is required.
     const { entry } = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
     const final = { rating: 4, outcome: "stay" as const, second: 2, revision: entry.revision };
-    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { ...final, text: "" })).toEqual({ ok: false, fieldErrors: { text: ["Give a reason: this differs from the proposal."] } });
+    expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { ...final, text: "" })).toEqual({ ok: false, fieldErrors: { text: ["calibration:errors.reasonNeeded"] } });
     expect(await recordOutcome(viewerOf(facilitator), entryOf(lena), { ...final, text: "New to the team; too early to say high." })).toEqual({ ok: true });
     const after = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
     expect(after.nineBox?.final.cells[2]).toEqual([0, 1, 0]);
@@ -470,7 +470,7 @@ describe("calibration sessions", () => {
     const proposal = { rating: 3, outcome: "stay" as const, text: "At the bar." };
     expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, evidence: [ours, theirs] })).toEqual({
       ok: false,
-      fieldErrors: { evidence: ["Point only to evidence in this person's reviews of the cycle."] },
+      fieldErrors: { evidence: ["calibration:errors.evidenceOfReviews"] },
     });
     expect(await saveProposal(viewerOf(sam), entryOf(lena), { ...proposal, evidence: [ours] })).toEqual({ ok: true });
     const after = await entryView(viewerOf(facilitator), sessionId, entryOf(lena));
