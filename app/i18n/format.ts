@@ -6,9 +6,9 @@ import { localeOf, type PageLanguage } from "./languages";
  * kept, since making one costs far more than using it; a page asks for them with `useFormats()`
  * (app/i18n/use-formats.ts), a loader or a module with `formatsFor(language, timeZone)`.
  */
-const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>();
+const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat>();
 
-function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>(key: string, make: () => T): T {
+function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat>(key: string, make: () => T): T {
   let made = kept.get(key) as T | undefined;
   if (!made) kept.set(key, (made = make()));
   return made;
@@ -37,6 +37,8 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
     /** The time of day on the time zone's clock, the zone named: "10:00 (Europe/Berlin)". */
     timeOfDay: (instant: Date | string) =>
       `${keep(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+    /** Names as a list: "A, B and C" in English, "A, B et C" in French, each language's own joining words (Arabic joins every name with و). */
+    list: (items: readonly string[]) => keep(`l ${locale}`, () => new Intl.ListFormat(locale, { type: "conjunction" })).format(items),
     /** Names in the language's alphabetical order ("Ärger" between "Apfel" and "Zebra" in German). */
     compare: (a: string, b: string) => keep(`c ${locale}`, () => new Intl.Collator(locale)).compare(a, b),
   };

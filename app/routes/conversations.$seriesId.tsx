@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { ZodType } from "zod";
 import type { Route } from "./+types/conversations.$seriesId";
@@ -8,23 +9,34 @@ import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
 import { ActionSchema, ActionStatusSchema, CadenceSchema, MoveSchema, NoteSchema, PointSchema, PointStatusSchema, PulseSchema, SuggestionSchema } from "~/modules/conversations/forms";
+import type { Cadence, SeriesKind } from "~/modules/conversations/cadence";
 import type { MeetingState } from "~/modules/conversations/policy";
 import { PULSE_BATCH, PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
 import { changeCadence, holdMeeting, moveMeetingTo, skipMeeting } from "~/modules/conversations/series.server";
-import { dayToDate, formatDay } from "~/modules/days";
+import { dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
-import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
+import { localDateTimeValue } from "~/modules/time-zones";
+import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.page.series.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${loaderData.other}` : "Conversation"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  if (!loaderData) return [{ title: t("conversations:series.fallbackTitle") }];
+  return [{ title: t("conversations:series.title", { name: t(`conversations:${headingKey(loaderData.page.series.kind)}`, { name: loaderData.other }) }) }];
+};
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+const headingKey = (kind: SeriesKind): "series.heading.oneToOne" | "series.heading.skipLevel" => (kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel");
+
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  const page = await seriesPage(viewer, params.seriesId ?? "");
+  const page = await seriesPage(viewer, params.seriesId ?? "", clock.now(), languageOf(context));
   const pulse = await ownLatestPulse(viewer, page.series);
   const other = page.role === "manager" ? page.series.report.name : page.series.manager.name;
   return { page, other, pulse, timeZone, viewerId: viewer.id };
@@ -108,13 +120,19 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
       await passOnNote(viewer, String(form.get("noteId") ?? ""));
       return back();
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "conversations:errors.unknownAction" });
 }, refusalShown);
 
 type Reply = SubmissionResult<string[]> | undefined;
 type Loaded = Route.ComponentProps["loaderData"];
 
-const STATE_WORDS: Record<MeetingState, string> = { "to-come": "to come", held: "held", missed: "not recorded as held", skipped: "skipped", cancelled: "cancelled" };
+const STATE_KEYS = {
+  "to-come": "series.earlier.state.toCome",
+  held: "series.earlier.state.held",
+  missed: "series.earlier.state.missed",
+  skipped: "series.earlier.state.skipped",
+  cancelled: "series.earlier.state.cancelled",
+} as const satisfies Record<MeetingState, string>;
 
 export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
   const loaded = loaderData;
@@ -122,21 +140,21 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
   const { page, other, timeZone } = loaded;
   const next = page.next;
   const replyFor = (intent: Intent): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);
+  const { t } = useTranslation("conversations");
+  const f = useFormats();
   return (
     <>
-      <BackLink to="/conversations">Conversations</BackLink>
+      <BackLink to="/conversations">{t("series.back")}</BackLink>
       <PageHeader
-        title={`${page.series.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${other}`}
-        description={`${page.series.cadenceLabel}, ${page.series.minutes} minutes, on ${page.series.manager.name}'s clock (${page.series.timeZone}). Notes stay between the two of you; private notes are yours alone.`}
+        title={t(headingKey(page.series.kind), { name: other })}
+        description={t("series.description", { cadence: t(`cadence.${page.series.cadence}`), minutes: page.series.minutes, manager: page.series.manager.name, zone: page.series.timeZone })}
       />
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
-      {!page.series.current ? (
-        <Alert tone="info">This series has ended (the reporting line changed, or one of you left). It stays as your record.</Alert>
-      ) : null}
+      {!page.series.current ? <Alert tone="info">{t("series.ended")}</Alert> : null}
       {next ? (
         <section aria-labelledby="next-heading" className="mb-8">
           <h2 id="next-heading" className="mb-1 text-lg font-semibold">
-            Next meeting
+            {t("series.next.heading")}
           </h2>
           <ul className="mb-3 text-sm">
             {next.clocks.map((clock) => (
@@ -150,16 +168,16 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                 <Form method="post">
                   <input type="hidden" name="intent" value="hold" />
                   <input type="hidden" name="meetingId" value={next.id} />
-                  <Button type="submit">Record this meeting as held</Button>
+                  <Button type="submit">{t("series.next.hold")}</Button>
                 </Form>
               ) : null}
               <MeetingControls key={next.id} meetingId={next.id} startsAt={next.startsAt} canSkip={next.canSkip} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
               <p className="text-sm">
                 <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
-                  Record evidence from this conversation
+                  {t("series.next.evidenceLink")}
                 </Link>{" "}
-                against a competency of your ladder: your next self-assessment offers it.
+                {t("series.next.evidenceAfter")}
               </p>
               <ActionForm meetingId={next.id} people={[page.series.manager, page.series.report]} reply={replyFor("action")} />
               {loaded.pulse !== undefined ? <PulseForm latest={loaded.pulse} /> : null}
@@ -171,14 +189,14 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       {page.passedOn.length ? (
         <section aria-labelledby="passed-on-heading" className="mb-8">
           <h2 id="passed-on-heading" className="mb-1 text-lg font-semibold">
-            Passed on by {other}
+            {t("series.passedOn.heading", { name: other })}
           </h2>
-          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">Notes from {other}'s conversations with an earlier manager that they chose to share with you.</p>
+          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t("series.passedOn.intro", { name: other })}</p>
           <ul className="space-y-2 text-sm">
             {page.passedOn.map((note) => (
               <li key={note.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
                 <p className="text-xs text-slate-600 dark:text-slate-300">
-                  {note.authorName} · {formatDateTime(note.meetingAt, timeZone)}
+                  {note.authorName} · {f.dateTime(note.meetingAt)}
                 </p>
                 <p className="whitespace-pre-line">{note.text}</p>
               </li>
@@ -188,30 +206,30 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <section aria-labelledby="earlier-heading">
         <h2 id="earlier-heading" className="mb-2 text-lg font-semibold">
-          Earlier meetings
+          {t("series.earlier.heading")}
         </h2>
         {page.earlier.length ? (
           <ol className="space-y-4">
             {page.earlier.map((meeting) => (
               <li key={meeting.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
                 <p className="font-medium">
-                  {formatDateTime(meeting.startsAt, timeZone)} · {STATE_WORDS[meeting.state]}
-                  {meeting.movedFrom ? ` · moved from ${formatDateTime(meeting.movedFrom, timeZone)}` : ""}
+                  {f.dateTime(meeting.startsAt)} · {t(STATE_KEYS[meeting.state])}
+                  {meeting.movedFrom ? <> · {t("series.earlier.movedFrom", { when: f.dateTime(meeting.movedFrom) })}</> : null}
                 </p>
                 {meeting.canHold ? (
                   <Form method="post" className="mt-1">
                     <input type="hidden" name="intent" value="hold" />
                     <input type="hidden" name="meetingId" value={meeting.id} />
                     <Button type="submit" variant="secondary">
-                      Record as held
+                      {t("series.earlier.hold")}
                     </Button>
                   </Form>
                 ) : null}
                 {meeting.points.length ? (
-                  <ul className="mt-2 list-disc pl-5 text-sm">
+                  <ul className="mt-2 list-disc ps-5 text-sm">
                     {meeting.points.map((point) => (
                       <li key={point.id}>
-                        {point.text} <span className="text-slate-600 dark:text-slate-300">({point.status})</span>
+                        {point.text} <span className="text-slate-600 dark:text-slate-300">{t("series.earlier.pointStatus", { status: point.status })}</span>
                       </li>
                     ))}
                   </ul>
@@ -220,7 +238,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   <ul className="mt-2 text-sm">
                     {meeting.actions.map((action) => (
                       <li key={action.id}>
-                        Action: {action.text} · {action.ownerId === page.series.manager.id ? page.series.manager.name : page.series.report.name} · {action.status}
+                        {t("series.earlier.action", { text: action.text })} · {action.ownerId === page.series.manager.id ? page.series.manager.name : page.series.report.name} · {t("series.earlier.actionStatus", { status: action.status })}
                       </li>
                     ))}
                   </ul>
@@ -230,7 +248,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
             ))}
           </ol>
         ) : (
-          <p className="text-sm">None yet.</p>
+          <p className="text-sm">{t("series.earlier.none")}</p>
         )}
       </section>
     </>
@@ -242,6 +260,8 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
   const next = page.next!;
   const navigation = useNavigation();
   const nameOf = (id: string) => (id === page.series.manager.id ? page.series.manager.name : page.series.report.name);
+  const { t } = useTranslation("conversations");
+  const f = useFormats();
   const [form, fields] = useForm({
     id: "point",
     lastResult: replyFor("point"),
@@ -251,21 +271,21 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
   });
   return (
     <Card>
-      <h3 className="mb-2 font-semibold">Agenda</h3>
+      <h3 className="mb-2 font-semibold">{t("series.agenda.heading")}</h3>
       {next.agenda.length ? (
         <ol className="mb-4 space-y-2 text-sm">
           {next.agenda.map((entry) =>
             entry.type === "action" ? (
               <li key={`action-${entry.action.id}`} className="flex flex-wrap items-center gap-2">
                 <span>
-                  Action ({nameOf(entry.action.ownerId)}): {entry.action.text}
-                  {entry.action.dueOn ? ` · due ${formatDay(entry.action.dueOn)}` : ""}
-                  {entry.overdue ? " · overdue" : ""}
+                  {t("series.agenda.action", { owner: nameOf(entry.action.ownerId), text: entry.action.text })}
+                  {entry.action.dueOn ? <> · {t("series.agenda.due", { day: f.day(entry.action.dueOn) })}</> : null}
+                  {entry.overdue ? <> · {t("series.agenda.overdue")}</> : null}
                 </span>
                 {page.series.current ? (
                   <>
-                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="done" label="Done" />
-                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="dropped" label="Drop" />
+                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="done" label={t("series.agenda.done")} />
+                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="dropped" label={t("series.agenda.drop")} />
                   </>
                 ) : null}
               </li>
@@ -273,34 +293,34 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
               <li key={`point-${entry.point.id}`} className="flex flex-wrap items-center gap-2">
                 <span className={entry.point.status === "open" ? "" : "text-slate-600 line-through dark:text-slate-400"}>
                   {entry.point.text}
-                  {entry.point.carried ? ` · carried ${entry.point.carried}×` : ""}
+                  {entry.point.carried ? <> · {t("series.agenda.carried", { count: entry.point.carried })}</> : null}
                 </span>
                 {entry.point.status === "open" ? (
                   <>
-                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="covered" label="Covered" />
-                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="closed" label="Close" />
+                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="covered" label={t("series.agenda.covered")} />
+                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="closed" label={t("series.agenda.close")} />
                   </>
                 ) : (
-                  <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="open" label="Reopen" />
+                  <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="open" label={t("series.agenda.reopen")} />
                 )}
               </li>
             ),
           )}
         </ol>
       ) : (
-        <p className="mb-4 text-sm">Nothing on the agenda yet.</p>
+        <p className="mb-4 text-sm">{t("series.agenda.empty")}</p>
       )}
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="point" />
         <input type="hidden" name="meetingId" value={next.id} />
-        <TextareaField label="Add a talking point" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+        <TextareaField label={t("series.agenda.addPoint")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
-          Add
+          {t("series.agenda.add")}
         </Button>
       </Form>
       {next.suggestions.length ? (
         <>
-          <h4 className="mb-1 mt-4 text-sm font-semibold">Suggestions</h4>
+          <h4 className="mb-1 mt-4 text-sm font-semibold">{t("series.agenda.suggestions")}</h4>
           <ul className="space-y-1 text-sm">
             {next.suggestions.map((suggestion) => (
               <li key={suggestion.sourceKey}>
@@ -310,7 +330,7 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
                   <input type="hidden" name="suggestion" value={suggestion.sourceKey} />
                   <span className="flex-1">{suggestion.text}</span>
                   <Button type="submit" variant="secondary">
-                    Add
+                    {t("series.agenda.add")}
                   </Button>
                 </Form>
               </li>
@@ -335,7 +355,8 @@ function StatusButton({ intent, idName, id, status, label }: { intent: Intent; i
   );
 }
 
-function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; canSkip: boolean; timeZone: string; cadence: string; cadences: { value: string; label: string }[]; reply: Reply }) {
+function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; canSkip: boolean; timeZone: string; cadence: string; cadences: readonly Cadence[]; reply: Reply }) {
+  const { t } = useTranslation("conversations");
   const schema = MoveSchema(timeZone);
   const [form, fields] = useForm({
     // One form per meeting: once a meeting is held, the next one's time fills the field.
@@ -348,36 +369,36 @@ function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cade
   });
   return (
     <Card>
-      <h3 className="mb-2 font-semibold">Time</h3>
+      <h3 className="mb-2 font-semibold">{t("series.time.heading")}</h3>
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <Field label={`Move to (your clock, ${timeZone})`} errors={fields.to.errors} {...getInputProps(fields.to, { type: "datetime-local" })} />
+        <Field label={t("series.time.moveTo", { zone: timeZone })} errors={fields.to.errors} {...getInputProps(fields.to, { type: "datetime-local" })} />
         <Button type="submit" variant="secondary">
-          Move this meeting
+          {t("series.time.move")}
         </Button>
       </Form>
       {canSkip ? (
         <Form method="post" className="mt-3 space-y-1">
           <input type="hidden" name="intent" value="skip" />
           <input type="hidden" name="meetingId" value={meetingId} />
-          <p className="text-sm">If it cannot happen before the next regular meeting, skip it: the series goes on, and open points move to the next meeting.</p>
-          <ConfirmSubmit label="Skip this meeting" title="Skip this meeting?" confirmLabel="Skip it" cancelLabel="Keep it" tickLabel="I understand: this meeting is cancelled in both calendars" variant="danger">
-            <p>It is cancelled in both your calendars and cannot be brought back; the series goes on at its next regular time, and open points move there.</p>
+          <p className="text-sm">{t("series.time.skipHint")}</p>
+          <ConfirmSubmit label={t("series.time.skip")} title={t("series.time.skipTitle")} confirmLabel={t("series.time.skipConfirm")} cancelLabel={t("series.time.skipCancel")} tickLabel={t("series.time.skipTick")} variant="danger">
+            <p>{t("series.time.skipWarning")}</p>
           </ConfirmSubmit>
         </Form>
       ) : null}
       <Form method="post" className="mt-3 flex items-end gap-2">
         <input type="hidden" name="intent" value="cadence" />
-        <SelectField label="How often" name="cadence" defaultValue={cadence}>
+        <SelectField label={t("series.time.cadence")} name="cadence" defaultValue={cadence}>
           {cadences.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
+            <option key={option} value={option}>
+              {t(`cadence.${option}`)}
             </option>
           ))}
         </SelectField>
         <Button type="submit" variant="secondary">
-          Change
+          {t("series.time.change")}
         </Button>
       </Form>
     </Card>
@@ -385,6 +406,7 @@ function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cade
 }
 
 function NoteForm({ meetingId, reply }: { meetingId: string; reply: Reply }) {
+  const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
     id: "note",
     lastResult: reply,
@@ -395,22 +417,23 @@ function NoteForm({ meetingId, reply }: { meetingId: string; reply: Reply }) {
   });
   return (
     <Card>
-      <h3 className="mb-2 font-semibold">Write a note</h3>
+      <h3 className="mb-2 font-semibold">{t("series.note.heading")}</h3>
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="note" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <TextareaField label="Note" rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <SelectField label="Who reads it" errors={fields.visibility.errors} {...getSelectProps(fields.visibility)}>
-          <option value="shared">Both of us</option>
-          <option value="private">Only me</option>
+        <TextareaField label={t("series.note.label")} rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+        <SelectField label={t("series.note.visibility")} errors={fields.visibility.errors} {...getSelectProps(fields.visibility)}>
+          <option value="shared">{t("series.note.shared")}</option>
+          <option value="private">{t("series.note.private")}</option>
         </SelectField>
-        <Button type="submit">Save note</Button>
+        <Button type="submit">{t("series.note.save")}</Button>
       </Form>
     </Card>
   );
 }
 
 function ActionForm({ meetingId, people, reply }: { meetingId: string; people: { id: string; name: string }[]; reply: Reply }) {
+  const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
     id: "action",
     lastResult: reply,
@@ -420,50 +443,49 @@ function ActionForm({ meetingId, people, reply }: { meetingId: string; people: {
   });
   return (
     <Card>
-      <h3 className="mb-2 font-semibold">Agree an action</h3>
+      <h3 className="mb-2 font-semibold">{t("series.action.heading")}</h3>
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="action" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <TextareaField label="What is to be done" rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <SelectField label="Owner" errors={fields.ownerId.errors} {...getSelectProps(fields.ownerId)}>
-          <option value="">Choose…</option>
+        <TextareaField label={t("series.action.text")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+        <SelectField label={t("series.action.owner")} errors={fields.ownerId.errors} {...getSelectProps(fields.ownerId)}>
+          <option value="">{t("series.action.choose")}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
             </option>
           ))}
         </SelectField>
-        <Field label="Due (optional)" errors={fields.dueOn.errors} {...getInputProps(fields.dueOn, { type: "date" })} />
-        <Button type="submit">Add action</Button>
+        <Field label={t("series.action.due")} errors={fields.dueOn.errors} {...getInputProps(fields.dueOn, { type: "date" })} />
+        <Button type="submit">{t("series.action.add")}</Button>
       </Form>
     </Card>
   );
 }
 
 function PulseForm({ latest }: { latest: { score: number; answeredAt: Date } | null }) {
+  const { t } = useTranslation("conversations");
+  const scoreWords = (score: number) => t(`pulse.scale.${score}` as "pulse.scale.1");
   return (
     <Card>
-      <h3 className="mb-1 font-semibold">How useful are your one-to-ones?</h3>
-      <p className="mb-2 text-sm">
-        Only you see your answer. Your manager sees an average over their reports, taken in groups of answers from at least {PULSE_BATCH} different reports, never one answer
-        alone.
-      </p>
-      {latest ? <p className="mb-2 text-sm">Your last answer: {PULSE_SCALE.find((point) => point.value === latest.score)?.label}.</p> : null}
+      <h3 className="mb-1 font-semibold">{t("series.pulse.heading")}</h3>
+      <p className="mb-2 text-sm">{t("series.pulse.privacy", { batch: PULSE_BATCH })}</p>
+      {latest ? <p className="mb-2 text-sm">{t("series.pulse.last", { answer: scoreWords(latest.score) })}</p> : null}
       <Form method="post" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="intent" value="pulse" />
         <fieldset>
-          <legend className="mb-1 text-sm font-medium">Your answer</legend>
+          <legend className="mb-1 text-sm font-medium">{t("series.pulse.answer")}</legend>
           <div className="flex flex-wrap gap-3">
-            {PULSE_SCALE.map((point) => (
-              <label key={point.value} className="flex items-center gap-1 text-sm">
-                <input type="radio" name="score" value={point.value} className="size-4" required />
-                {point.label}
+            {PULSE_SCALE.map((score) => (
+              <label key={score} className="flex items-center gap-1 text-sm">
+                <input type="radio" name="score" value={score} className="size-4" required />
+                {scoreWords(score)}
               </label>
             ))}
           </div>
         </fieldset>
         <Button type="submit" variant="secondary">
-          Send
+          {t("series.pulse.send")}
         </Button>
       </Form>
     </Card>
@@ -471,14 +493,15 @@ function PulseForm({ latest }: { latest: { score: number; answeredAt: Date } | n
 }
 
 function Notes({ notes }: { notes: Loaded["page"]["earlier"][number]["notes"] }) {
+  const { t } = useTranslation("conversations");
   if (!notes.length) return null;
   return (
     <ul className="mt-3 space-y-2 text-sm">
       {notes.map((note) => (
         <li key={note.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
           <p className="text-xs text-slate-600 dark:text-slate-300">
-            {note.authorName} · {note.visibility === "private" ? "private: only you read it" : "shared"}
-            {note.passedOn ? " · passed on to your manager" : ""}
+            {note.authorName} · {note.visibility === "private" ? t("series.note.isPrivate") : t("series.note.isShared")}
+            {note.passedOn ? <> · {t("series.note.passedOn")}</> : null}
           </p>
           <p className="whitespace-pre-line">{note.text}</p>
           {note.canPassOn && !note.passedOn ? (
@@ -486,7 +509,7 @@ function Notes({ notes }: { notes: Loaded["page"]["earlier"][number]["notes"] })
               <input type="hidden" name="intent" value="pass-on" />
               <input type="hidden" name="noteId" value={note.id} />
               <Button type="submit" variant="secondary">
-                Pass on to my manager
+                {t("series.note.passOn")}
               </Button>
             </Form>
           ) : null}

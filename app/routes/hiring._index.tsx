@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/hiring._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatInstant, HiringNav, linkClass } from "~/components/hiring/hiring-parts";
+import { HiringNav, linkClass, useInstant } from "~/components/hiring/hiring-parts";
 import { buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -9,7 +9,6 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = () => [{ title: "Hiring · Rungs" }];
@@ -23,7 +22,7 @@ const CARD_WORDS = { submitted: "Submitted", draft: "Draft saved", "not-started"
 
 export default function HiringHome({ loaderData }: Route.ComponentProps) {
   const { canCreate, openings, interviews, canSeeStatistics, isAdmin } = loaderData;
-  const timeZone = useTimeZone();
+  const when = useInstant();
   return (
     <>
       <PageHeader
@@ -54,7 +53,7 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className={tdClass}>{interview.opening}</td>
                   <td className={tdClass}>{interview.stage}</td>
-                  <td className={tdClass}>{formatInstant(interview.scheduledAt, timeZone)}</td>
+                  <td className={tdClass}>{when(interview.scheduledAt)}</td>
                   <td className={tdClass}>
                     {CARD_WORDS[interview.card]}
                     {interview.loopState === "decided" ? " · decided" : interview.loopState === "closed" ? " · no longer needed" : ""}

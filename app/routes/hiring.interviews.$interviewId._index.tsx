@@ -1,22 +1,36 @@
+import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/hiring.interviews.$interviewId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
-import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
+import { linkClass } from "~/components/hiring/hiring-parts";
 import { KitView } from "~/components/hiring/kit-view";
 import { ScorecardForm } from "~/components/hiring/scorecard-form";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import type { AnyNamespaceT } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
-import { RECOMMENDATION_LABELS, type Recommendation } from "~/modules/hiring/scorecard";
+import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";
-import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, submitScorecard } from "~/modules/hiring/scorecards.server";
+import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, submitScorecard, type SubmitOutcome } from "~/modules/hiring/scorecards.server";
 import { withDomainErrors } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Scorecard: ${loaderData?.candidate ?? "candidate"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("hiring:scorecard.page.title", { candidate: loaderData.candidate }) : t("hiring:scorecard.page.fallbackTitle") }];
+};
+
+/** A refused submission in the request's language: an incomplete card names what is missing, in the schema's words. */
+function submitRefusal(t: AnyNamespaceT, body: Extract<SubmitOutcome["body"], { ok: false }>): string {
+  if (body.kind === "incomplete" && body.errors.length) return t("hiring:scorecard.errors.notSubmitted", { reasons: body.errors.map((error) => wordsOf(t, error)).join(" ") });
+  return wordsOf(t, body.message);
+}
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -28,8 +42,9 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
  * rendered with), submitting (`intent=submit`: with the form's fields it saves them first; from
  * autosave only the revision the interviewer saw), starting and discarding an amendment.
  */
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
+  const t = translatorOf(context);
   const interviewId = params.interviewId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -46,31 +61,32 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     await discardAmendment(viewer, interviewId);
     throw redirect(here);
   }
-  if (intent !== "save" && intent !== "submit") throw new InvalidError("Unknown action.");
+  if (intent !== "save" && intent !== "submit") throw new InvalidError({ key: "hiring:errors.unknownAction" });
   let revision = readRevision(read("revision"));
   if (read("base") !== null) {
     const page = await interviewPage(viewer, interviewId);
     const input = plainScorecardSave(read, read("base"), read("baseRevision"), page.competencyIds);
-    if (!input) return data({ intent, ok: false as const, message: "That save was not understood; nothing was saved.", fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+    if (!input) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.saveNotUnderstood"), fieldErrors: {} as Record<string, string[]> }, { status: 400 });
     if (input.changes.length) {
       const saved = await saveScorecardDraft(viewer, interviewId, input);
-      if (!saved.body.ok) return data({ intent, ok: false as const, message: saved.body.message, fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {} }, { status: saved.status });
+      if (!saved.body.ok) return data({ intent, ok: false as const, message: wordsOf(t, saved.body.message), fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {} }, { status: saved.status });
       revision = saved.body.revision;
     } else revision = input.baseRevision;
     if (intent === "save") throw redirect(`${here}?saved=1`);
   }
-  if (revision === null) return data({ intent, ok: false as const, message: "That submission was not understood; nothing was submitted.", fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+  if (revision === null) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.submitNotUnderstood"), fieldErrors: {} as Record<string, string[]> }, { status: 400 });
   const outcome = await submitScorecard(viewer, interviewId, revision);
   if (outcome.body.ok) {
     const page = await interviewPage(viewer, interviewId);
     throw redirect(`/hiring/loops/${page.loop.id}`);
   }
-  return data({ intent, ok: false as const, message: outcome.body.message, fieldErrors: {} as Record<string, string[]> }, { status: outcome.status });
+  return data({ intent, ok: false as const, message: submitRefusal(t, outcome.body), fieldErrors: {} as Record<string, string[]> }, { status: outcome.status });
 });
 
 export default function InterviewPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
-  const timeZone = useTimeZone();
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
@@ -83,27 +99,31 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
     <>
       <BackLink to={`/hiring/loops/${page.loop.id}`}>{page.candidate}</BackLink>
       <PageHeader
-        title={`${page.stage.name}: ${page.candidate}`}
-        description={`${page.opening.title}, ${page.opening.level}. ${page.interview.scheduledAt ? `Interview on ${formatInstant(page.interview.scheduledAt, timeZone)}.` : ""} You see nobody else's scorecard of this candidate until yours is submitted.`}
+        title={t("scorecard.page.heading", { stage: page.stage.name, candidate: page.candidate })}
+        description={
+          page.interview.scheduledAt
+            ? t("scorecard.page.descriptionScheduled", { opening: page.opening.title, level: page.opening.level, when: f.dateTime(page.interview.scheduledAt) })
+            : t("scorecard.page.description", { opening: page.opening.title, level: page.opening.level })
+        }
         actions={
           <Link to={`/hiring/openings/${page.opening.id}/stages/${page.stage.id}/kit`} className={linkClass}>
-            Printable kit
+            {t("scorecard.page.printableKit")}
           </Link>
         }
       />
-      {searchParams.get("saved") === "1" && !actionData ? <Alert tone="success">Draft saved.</Alert> : null}
+      {searchParams.get("saved") === "1" && !actionData ? <Alert tone="success">{t("scorecard.page.draftSaved")}</Alert> : null}
       {actionData && !actionData.ok ? <Alert tone="error">{actionData.message}</Alert> : null}
-      {page.lockedReason ? <Alert tone="warning">{page.lockedReason}</Alert> : null}
+      {page.lockedReason ? <Alert tone="warning">{wordsOf(t, page.lockedReason)}</Alert> : null}
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           {page.mode === "amending" ? (
-            <Alert tone="info" title="Correcting your submitted card">
-              <p>The correction is recorded as an amendment linked to your card; everyone who can read the card sees what changed.</p>
+            <Alert tone="info" title={t("scorecard.page.amendingTitle")}>
+              <p>{t("scorecard.page.amendingIntro")}</p>
               {page.pendingDiff ? <AmendmentChanges diff={page.pendingDiff} competencyName={page.competencyName} /> : null}
               <Form method="post" className="mt-2">
                 <input type="hidden" name="intent" value="discard" />
                 <Button type="submit" variant="secondary" disabled={busy}>
-                  Discard the correction
+                  {t("scorecard.page.discard")}
                 </Button>
               </Form>
             </Alert>
@@ -127,7 +147,7 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
         {page.kit ? (
           <aside aria-labelledby="kit-heading" className="space-y-3">
             <h2 id="kit-heading" className="text-lg font-semibold">
-              Interview kit
+              {t("scorecard.page.kit")}
             </h2>
             <KitView kit={page.kit} headingLevel={3} />
           </aside>
@@ -139,18 +159,21 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
 
 function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProps["loaderData"]; competencies: { id: string; name: string }[]; busy: boolean }) {
   const recommendation = page.values[recommendationField];
-  const timeZone = useTimeZone();
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  const submittedAt = page.submitted?.submittedAt;
   return (
     <Card>
-      <h2 className="text-lg font-semibold">Your scorecard</h2>
+      <h2 className="text-lg font-semibold">{t("scorecard.submitted.heading")}</h2>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        Submitted {formatInstant(page.submitted?.submittedAt ?? null, timeZone)}. Recommends <strong>{recommendation ? RECOMMENDATION_LABELS[recommendation as Recommendation] : "–"}</strong>.
+        {submittedAt ? t("scorecard.submitted.when", { when: f.dateTime(submittedAt) }) : null} {t("scorecard.submitted.recommends")}{" "}
+        <strong>{recommendation ? t(RECOMMENDATION_KEYS[recommendation as Recommendation]) : "–"}</strong>
       </p>
       <dl className="mt-3 space-y-2 text-sm">
         {competencies.map((competency) => (
           <div key={competency.id}>
             <dt className="font-medium">
-              {competency.name}: {page.values[scoreField(competency.id)] ?? "not assessed"}
+              {t("scorecard.submitted.score", { competency: competency.name, score: page.values[scoreField(competency.id)] ?? t("scorecard.notAssessed") })}
             </dt>
             <dd className="whitespace-pre-line text-slate-700 dark:text-slate-300">{String(page.values[`notes:${competency.id}`] ?? "")}</dd>
           </div>
@@ -160,11 +183,11 @@ function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProp
       {page.submitted?.amendments.length ? (
         <section aria-labelledby="amendments" className="mt-4">
           <h3 id="amendments" className="font-semibold">
-            Amendments
+            {t("scorecard.submitted.amendments")}
           </h3>
           {page.submitted.amendments.map((amendment) => (
             <div key={amendment.id} className="mt-2">
-              <p className="text-sm text-slate-600 dark:text-slate-300">{formatInstant(amendment.submittedAt, timeZone)}:</p>
+              {amendment.submittedAt ? <p className="text-sm text-slate-600 dark:text-slate-300">{t("scorecard.submitted.amendedAt", { when: f.dateTime(amendment.submittedAt) })}</p> : null}
               <AmendmentChanges diff={amendment.diff} competencyName={page.competencyName} />
             </div>
           ))}
@@ -174,7 +197,7 @@ function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProp
         <Form method="post" className="mt-4">
           <input type="hidden" name="intent" value="amend" />
           <Button type="submit" variant="secondary" disabled={busy}>
-            Correct this card
+            {t("scorecard.submitted.correct")}
           </Button>
         </Form>
       ) : null}

@@ -4,7 +4,7 @@ import { Form, Link, data, useNavigation } from "react-router";
 import type { Route } from "./+types/hiring.loops.$loopId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
-import { formatInstant, linkClass } from "~/components/hiring/hiring-parts";
+import { linkClass, useInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -77,7 +77,7 @@ const recommendationLabel = (value: string | null) => (value ? (RECOMMENDATION_L
 
 export default function LoopPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
-  const timeZone = useTimeZone();
+  const when = useInstant();
   const { opening, candidate, stages, interviews, panel, warnings, cards, decision, debrief, can, competencyName } = page;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -131,7 +131,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                             <span>{interview.interviewer.name}</span>
                           )}
                           <span className="text-slate-500 dark:text-slate-400">
-                            {[interview.interviewer.team ?? "no team", interview.interviewer.level ?? "no level", formatInstant(interview.scheduledAt, timeZone)].join(" · ")}
+                            {[interview.interviewer.team ?? "no team", interview.interviewer.level ?? "no level", when(interview.scheduledAt)].join(" · ")}
                           </span>
                           {interview.status ? <span className="rounded bg-slate-100 px-2 text-xs dark:bg-slate-800">{interview.status}</span> : null}
                           {interview.removable ? (
@@ -165,8 +165,8 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                   {card.author}, {stageName(card.stageId)}
                 </h3>
                 <p className="text-sm text-slate-600 dark:text-slate-300">
-                  Recommends: <strong>{recommendationLabel(card.recommendation)}</strong> · submitted {formatInstant(card.submittedAt, timeZone)}
-                  {card.amendedAt ? ` · amended ${formatInstant(card.amendedAt, timeZone)}` : ""}
+                  Recommends: <strong>{recommendationLabel(card.recommendation)}</strong> · submitted {when(card.submittedAt)}
+                  {card.amendedAt ? ` · amended ${when(card.amendedAt)}` : ""}
                 </p>
                 <dl className="mt-3 space-y-2 text-sm">
                   {card.scores.map((score) => (
@@ -184,7 +184,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                     <summary className="cursor-pointer font-medium">Amendments ({card.amendments.length})</summary>
                     {card.amendments.map((amendment) => (
                       <div key={amendment.id} className="mt-2">
-                        <p className="text-slate-600 dark:text-slate-300">Amended {formatInstant(amendment.submittedAt, timeZone)}:</p>
+                        <p className="text-slate-600 dark:text-slate-300">Amended {when(amendment.submittedAt)}:</p>
                         <AmendmentChanges diff={amendment.diff} competencyName={competencyName} />
                       </div>
                     ))}
@@ -199,7 +199,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <Card>
               <h2 className="mb-1 text-lg font-semibold">Pipeline</h2>
               <p className="mb-2 text-sm">
-                <strong>{page.pipeline.stage}</strong> since {formatInstant(page.pipeline.since, timeZone)} ·{" "}
+                <strong>{page.pipeline.stage}</strong> since {when(page.pipeline.since)} ·{" "}
                 <Link to={`/hiring/openings/${opening.id}/pipeline`} className={linkClass}>
                   the opening&apos;s pipeline
                 </Link>
@@ -208,7 +208,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                 {page.pipeline.moves.map((move, index) => (
                   <li key={index}>
                     {move.from ? `${move.from} → ${move.to}` : `Entered at ${move.to}`}
-                    {move.reason ? ` (${move.reason})` : ""}, {formatInstant(move.at, timeZone)}
+                    {move.reason ? ` (${move.reason})` : ""}, {when(move.at)}
                     {move.by ? ` by ${move.by}` : ""}
                     {move.note ? <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">{move.note}</span> : null}
                   </li>
@@ -219,7 +219,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Candidate</h2>
             {candidate.purgedAt ? (
-              <p className="text-sm">This candidate&apos;s data was purged on {formatInstant(candidate.purgedAt, timeZone)}. Their scores stay, anonymous, for statistics.</p>
+              <p className="text-sm">This candidate&apos;s data was purged on {when(candidate.purgedAt)}. Their scores stay, anonymous, for statistics.</p>
             ) : (
               <dl className="space-y-2 text-sm">
                 <div>
@@ -321,7 +321,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <h2 className="mb-2 text-lg font-semibold">Debrief</h2>
             {debrief.open ? (
               <p className="text-sm">
-                {debrief.openedEarly ? `Opened early by ${debrief.openedEarly.by ?? "a hiring admin"} on ${formatInstant(debrief.openedEarly.at, timeZone)}.` : "Every scorecard is in."}{" "}
+                {debrief.openedEarly ? `Opened early by ${debrief.openedEarly.by ?? "a hiring admin"} on ${when(debrief.openedEarly.at)}.` : "Every scorecard is in."}{" "}
                 {debrief.canSee ? (
                   <Link to={`/hiring/loops/${page.loop.id}/debrief`} className={linkClass}>
                     Read the debrief
@@ -345,7 +345,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
               <h2 className="mb-2 text-lg font-semibold">Decision</h2>
               <p className="text-sm">
                 <strong>{decision.label}</strong>
-                {decision.level ? ` at ${decision.level}` : ""}, recorded by {decision.decidedBy ?? "a hiring admin"} on {formatInstant(decision.decidedAt, timeZone)}.
+                {decision.level ? ` at ${decision.level}` : ""}, recorded by {decision.decidedBy ?? "a hiring admin"} on {when(decision.decidedAt)}.
               </p>
               {decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{decision.rationale}</p> : null}
               {decision.dissents.length ? <p className="mt-2 text-sm">{plural(decision.dissents.length, "# dissent")} recorded: see the debrief.</p> : null}

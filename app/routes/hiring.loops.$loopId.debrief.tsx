@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
 import type { Route } from "./+types/hiring.loops.$loopId.debrief";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatInstant } from "~/components/hiring/hiring-parts";
+import { useInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -15,7 +15,6 @@ import { DECISION_LABELS, DECISIONS, DecisionSchema, DissentSchema } from "~/mod
 import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
 import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Debrief: ${loaderData?.candidate ?? "candidate"} · Rungs` }];
@@ -56,7 +55,7 @@ const number = (value: number | null, digits = 1) => (value === null ? "–" : v
 
 export default function DebriefPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
-  const timeZone = useTimeZone();
+  const when = useInstant();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
@@ -82,7 +81,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
       {message ? <Alert tone="success">{message}</Alert> : null}
       {page.openedEarly ? (
         <Alert tone="warning">
-          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {formatInstant(page.openedEarly.at, timeZone)}, with {plural(page.openedEarly.pending, "# scorecard")} still to come.
+          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {when(page.openedEarly.at)}, with {plural(page.openedEarly.pending, "# scorecard")} still to come.
         </Alert>
       ) : null}
       <div className="space-y-6">
@@ -205,7 +204,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
             <>
               <p className="text-sm">
                 <strong>{page.decision.label}</strong>
-                {page.decision.level ? ` at ${page.decision.level}` : ""}, recorded by {page.decision.decidedBy ?? "a hiring admin"} on {formatInstant(page.decision.decidedAt, timeZone)}.
+                {page.decision.level ? ` at ${page.decision.level}` : ""}, recorded by {page.decision.decidedBy ?? "a hiring admin"} on {when(page.decision.decidedAt)}.
               </p>
               {page.decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p> : null}
               {page.dissents.length ? (
@@ -216,7 +215,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                   <ul className="mt-1 space-y-2 text-sm">
                     {page.dissents.map((dissent) => (
                       <li key={dissent.id}>
-                        <span className="font-medium">{dissent.author}</span>, {formatInstant(dissent.createdAt, timeZone)}: <span className="whitespace-pre-line">{dissent.text}</span>
+                        <span className="font-medium">{dissent.author}</span>, {when(dissent.createdAt)}: <span className="whitespace-pre-line">{dissent.text}</span>
                       </li>
                     ))}
                   </ul>

@@ -4,7 +4,7 @@ import { Form, Link, data, redirect, useNavigation, useSearchParams } from "reac
 import type { Route } from "./+types/hiring.openings.$openingId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
-import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
+import { linkClass, useDay } from "~/components/hiring/hiring-parts";
 import { StageForm } from "~/components/hiring/stage-form";
 import { Pagination } from "~/components/ui/pagination";
 import { Button } from "~/components/ui/button";
@@ -88,6 +88,7 @@ function roleToGrantOf(actionData: ActionData): RoleToGrant | null {
 export default function OpeningPage({ loaderData, actionData }: Route.ComponentProps) {
   const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = loaderData;
   const navigation = useNavigation();
+  const day = useDay();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
   const coveredBy = (competencyId: string, exceptStageId: string | null) => stages.filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId)).map((stage) => stage.name);
@@ -104,7 +105,7 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
       <BackLink to="/hiring">Hiring</BackLink>
       <PageHeader
         title={opening.title}
-        description={`${level ? `${level.title}, ${level.track}` : opening.levelId} on the ${ladderName} ladder. Opened ${formatDate(opening.createdAt)}${open ? "" : "; closed"}.`}
+        description={`${level ? `${level.title}, ${level.track}` : opening.levelId} on the ${ladderName} ladder. Opened ${day(opening.createdAt)}${open ? "" : "; closed"}.`}
         actions={
           <Form method="post">
             <input type="hidden" name="intent" value={open ? "close" : "reopen"} />
@@ -282,6 +283,7 @@ function Candidates({
   lastResult: SubmissionResult<string[]> | undefined;
   busy: boolean;
 }) {
+  const day = useDay();
   const [form, fields] = useForm({
     id: "add-candidate",
     lastResult,
@@ -310,7 +312,7 @@ function Candidates({
                     {loop.candidate}
                   </a>
                 </td>
-                <td className={tdClass}>{formatDate(loop.createdAt)}</td>
+                <td className={tdClass}>{day(loop.createdAt)}</td>
                 <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>
                 <td className={tdClass}>{loop.decision ? (decisionWords[loop.decision] ?? loop.decision) : "–"}</td>
               </tr>

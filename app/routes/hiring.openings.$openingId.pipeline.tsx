@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/hiring.openings.$openingId.pipeline";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate, linkClass } from "~/components/hiring/hiring-parts";
+import { linkClass, useDay } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
@@ -154,6 +154,7 @@ function CandidateCard({
   busy,
   search,
 }: CardProps) {
+  const day = useDay();
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
   // The form to move anywhere or reject is on the card asked for (?move=), not on every card of the board.
@@ -172,7 +173,7 @@ function CandidateCard({
         )}
       </p>
       <p className="text-slate-600 dark:text-slate-300">
-        {plural(candidate.days, "# day")} in stage <span className="sr-only">(since {formatDate(candidate.since)})</span>
+        {plural(candidate.days, "# day")} in stage <span className="sr-only">(since {day(candidate.since)})</span>
         {candidate.loops > 1 ? ` · ${candidate.loops} loops` : ""}
       </p>
       {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{candidate.reason}</p> : null}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
 import type { Route } from "./+types/hiring.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatInstant } from "~/components/hiring/hiring-parts";
+import { useInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -11,7 +11,6 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
 
@@ -29,7 +28,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 
 export default function RetentionSettings({ loaderData, actionData }: Route.ComponentProps) {
   const setting = loaderData;
-  const timeZone = useTimeZone();
+  const when = useInstant();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "retention",
@@ -64,7 +63,7 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
         </Form>
         {setting.updatedAt ? (
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-            Last changed {formatInstant(setting.updatedAt, timeZone)}
+            Last changed {when(setting.updatedAt)}
             {setting.updatedBy ? ` by ${setting.updatedBy}` : ""}.
           </p>
         ) : null}

@@ -1,34 +1,33 @@
+import { useTranslation } from "react-i18next";
 import type { AmendmentDiff } from "~/modules/hiring/scorecard";
-import { RECOMMENDATION_LABELS } from "~/modules/hiring/scorecard";
-
-const score = (value: number | null) => (value === null ? "not assessed" : String(value));
+import { RECOMMENDATION_KEYS } from "~/modules/hiring/scorecard";
 
 /** What an amendment changed: per competency the score and notes, then the recommendation and summary. */
 export function AmendmentChanges({ diff, competencyName }: { diff: AmendmentDiff; competencyName: Readonly<Record<string, string>> }) {
-  if (!diff.changed) return <p className="text-sm">Nothing changed.</p>;
+  const { t } = useTranslation("hiring");
+  if (!diff.changed) return <p className="text-sm">{t("amendment.nothing")}</p>;
+  const score = (value: number | null) => (value === null ? t("scorecard.notAssessed") : String(value));
+  const text = (value: string) => value || t("amendment.none");
   return (
-    <ul className="list-disc space-y-1 pl-5 text-sm">
+    <ul className="list-disc space-y-1 ps-5 text-sm">
       {diff.entries.map((entry) => (
-        <li key={entry.competencyId}>
+        <li key={entry.competencyId} className="whitespace-pre-line">
           <span className="font-medium">{competencyName[entry.competencyId] ?? entry.competencyId}</span>
-          {entry.score ? `: score ${score(entry.score.from)} → ${score(entry.score.to)}` : ""}
-          {entry.notes ? (
-            <>
-              {entry.score ? "; " : ": "}notes changed from <q className="whitespace-pre-line">{entry.notes.from || "(none)"}</q> to <q className="whitespace-pre-line">{entry.notes.to || "(none)"}</q>
-            </>
-          ) : null}
+          {": "}
+          {[
+            entry.score ? t("amendment.score", { from: score(entry.score.from), to: score(entry.score.to) }) : null,
+            entry.notes ? t("amendment.notes", { from: text(entry.notes.from), to: text(entry.notes.to) }) : null,
+          ]
+            .filter(Boolean)
+            .join(t("amendment.separator"))}
         </li>
       ))}
       {diff.recommendation ? (
         <li>
-          <span className="font-medium">Recommendation</span>: {RECOMMENDATION_LABELS[diff.recommendation.from]} → {RECOMMENDATION_LABELS[diff.recommendation.to]}
+          {t("amendment.recommendation", { from: t(RECOMMENDATION_KEYS[diff.recommendation.from]), to: t(RECOMMENDATION_KEYS[diff.recommendation.to]) })}
         </li>
       ) : null}
-      {diff.summary ? (
-        <li>
-          <span className="font-medium">Summary</span> changed from <q className="whitespace-pre-line">{diff.summary.from || "(none)"}</q> to <q className="whitespace-pre-line">{diff.summary.to || "(none)"}</q>
-        </li>
-      ) : null}
+      {diff.summary ? <li className="whitespace-pre-line">{t("amendment.summary", { from: text(diff.summary.from), to: text(diff.summary.to) })}</li> : null}
     </ul>
   );
 }

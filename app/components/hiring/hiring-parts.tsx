@@ -1,36 +1,40 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDateTime } from "~/modules/time-zones";
+import { useFormats } from "~/i18n/use-formats";
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** A stored time on the reader's clock, the zone named; "not scheduled" when there is none. */
-export function formatInstant(iso: string | null, timeZone: string): string {
-  return iso ? formatDateTime(iso, timeZone) : "not scheduled";
+/** Words a stored time on the reader's clock in the page's language, the zone named; "not scheduled" when there is none. */
+export function useInstant(): (iso: string | null) => string {
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  return (iso) => (iso ? f.dateTime(iso) : t("when.notScheduled"));
 }
 
-export function formatDate(iso: string | null): string {
-  return iso ? dateOnly.format(new Date(iso)) : "";
+/** Words a stored day in the page's language; nothing when there is none. */
+export function useDay(): (iso: string | null) => string {
+  const f = useFormats();
+  return (iso) => (iso ? f.day(iso) : "");
 }
 
 /** The links between the hiring pages for hiring admins. */
 export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boolean; isAdmin: boolean }) {
+  const { t } = useTranslation("hiring");
   if (!canSeeStatistics) return null;
   return (
-    <nav aria-label="Hiring" className="no-print mb-6 flex flex-wrap gap-4 text-sm">
+    <nav aria-label={t("nav.label")} className="no-print mb-6 flex flex-wrap gap-4 text-sm">
       <Link to="/hiring" className={linkClass}>
-        Openings and interviews
+        {t("nav.home")}
       </Link>
       <Link to="/hiring/stats" className={linkClass}>
-        Interviewer and panel statistics
+        {t("nav.stats")}
       </Link>
       <Link to="/hiring/validity" className={linkClass}>
-        Validity of interview scores
+        {t("nav.validity")}
       </Link>
       {isAdmin ? (
         <Link to="/hiring/settings" className={linkClass}>
-          Candidate retention
+          {t("nav.retention")}
         </Link>
       ) : null}
     </nav>

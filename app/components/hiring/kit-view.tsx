@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { QuestionGuide } from "~/components/ladders/question-guide";
 import { RichText } from "~/components/ui/rich-text";
+import { useFormats } from "~/i18n/use-formats";
 import type { InterviewKit } from "~/modules/hiring/kit";
 
-const MATCH_WORDS = { "every-level": "for every level", level: "for this level", equivalent: "for an equivalent level of another track" } as const;
+const MATCH_KEYS = { "every-level": "kit.match.everyLevel", level: "kit.match.level", equivalent: "kit.match.equivalent" } as const;
 
 /**
  * A stage's interview kit: per competency, what the level expects, the questions that suit it with
@@ -12,6 +14,8 @@ const MATCH_WORDS = { "every-level": "for every level", level: "for this level",
 export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
   return (
     <div className="space-y-6">
       {kit.competencies.map((competency) => (
@@ -22,8 +26,8 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300 print:text-black" />
           {competency.expectations.length ? (
             <>
-              <Sub className="mt-3 text-sm font-semibold">What the level expects{competency.target !== null ? ` (bar: ${competency.target})` : ""}</Sub>
-              <ul className="list-disc pl-5 text-sm">
+              <Sub className="mt-3 text-sm font-semibold">{competency.target !== null ? t("kit.expectsWithBar", { bar: competency.target }) : t("kit.expects")}</Sub>
+              <ul className="list-disc ps-5 text-sm">
                 {/* Keyed by position: a list may repeat a statement's words (a warning, not an error). */}
                 {competency.expectations.map((expectation, index) => (
                   <li key={index}>
@@ -33,21 +37,21 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
               </ul>
             </>
           ) : null}
-          <Sub className="mt-3 text-sm font-semibold">Questions</Sub>
+          <Sub className="mt-3 text-sm font-semibold">{t("kit.questions")}</Sub>
           {competency.questions.length ? (
             <ol className="mt-1 space-y-3">
               {competency.questions.map((question, index) => (
                 <li key={index} className="text-sm">
                   <RichText text={question.text} className="font-medium" />
-                  <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{MATCH_WORDS[question.match]}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{t(MATCH_KEYS[question.match])}</p>
                   <QuestionGuide question={question} Heading="p" headingClass="text-xs font-semibold uppercase tracking-wide" className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2" />
                 </li>
               ))}
             </ol>
           ) : (
-            <p className="text-sm italic">The ladder has no question for this level: bring your own, and score against the anchors below.</p>
+            <p className="text-sm italic">{t("kit.noQuestion")}</p>
           )}
-          <Sub className="mt-3 text-sm font-semibold">What each score means</Sub>
+          <Sub className="mt-3 text-sm font-semibold">{t("kit.scores")}</Sub>
           <dl className="mt-1 space-y-1 text-sm">
             {competency.anchors.map((anchor) => (
               <div key={anchor.value} className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]">
@@ -62,7 +66,7 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           </dl>
         </section>
       ))}
-      {kit.unknown.length ? <p className="text-sm">No longer in the ladder: {kit.unknown.join(", ")}.</p> : null}
+      {kit.unknown.length ? <p className="text-sm">{t("kit.unknown", { competencies: f.list(kit.unknown) })}</p> : null}
     </div>
   );
 }

@@ -1,13 +1,15 @@
+import { useTranslation } from "react-i18next";
 import { Form, useSubmit } from "react-router";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { useCallback, useEffect, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert } from "~/components/ui/page";
+import { useFormats } from "~/i18n/use-formats";
 import { RichText } from "~/components/ui/rich-text";
 import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
 import type { KitAnchor } from "~/modules/hiring/kit";
-import { NOT_ASSESSED, RECOMMENDATION_LABELS, RECOMMENDATIONS, scoresWithoutEvidence } from "~/modules/hiring/scorecard";
+import { NOT_ASSESSED, RECOMMENDATION_KEYS, RECOMMENDATIONS, scoresWithoutEvidence } from "~/modules/hiring/scorecard";
 import { forgetStoredDraft, useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { formBase, notesField, recommendationField, scorecardEntries, scorecardStorageKey, scoreField, summaryField } from "~/modules/hiring/scorecard-draft";
 
@@ -38,6 +40,8 @@ export function ScorecardForm({
   fieldErrors: Record<string, string[]>;
 }) {
   const submit = useSubmit();
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
   const onSubmit = useCallback(
     (seen: number) => {
       forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
@@ -48,7 +52,7 @@ export function ScorecardForm({
   const autosave = useDraftAutosave({
     storageKey: scorecardStorageKey(interviewId, authorId),
     saveUrl: `/hiring/interviews/${interviewId}/save`,
-    lockedMessage: "This card can no longer be saved.",
+    lockedMessage: t("scorecard.form.locked"),
     revision,
     values,
     onSubmit,
@@ -70,25 +74,26 @@ export function ScorecardForm({
   // Evidence over opinion: a score with no notes is pointed out before submitting, not refused.
   const unevidenced = new Set(scoresWithoutEvidence({ entries: scorecardEntries(value, competencies.map((competency) => competency.id)) }));
   const withoutEvidence = competencies.filter((competency) => unevidenced.has(competency.id));
+  const withoutEvidenceWords = t("scorecard.form.withoutEvidence", { competencies: f.list(withoutEvidence.map((competency) => competency.name)) });
   const text = (field: string) => String(value(field) ?? "");
   const Conflict = ({ field }: { field: string }) => {
     const found = conflict(field);
     if (!found) return null;
     return (
       <div role="status" className="mt-1 flex flex-wrap items-center gap-2 text-xs">
-        <span>Another tab changed this to “{String(found.theirs ?? "not assessed")}”.</span>
+        <span>{t("scorecard.form.conflict", { theirs: found.theirs === null || found.theirs === undefined ? t("scorecard.notAssessed") : String(found.theirs) })}</span>
         <button type="button" className="underline" onClick={() => resolveConflict(field, "mine")}>
-          Keep mine
+          {t("scorecard.form.keepMine")}
         </button>
         <button type="button" className="underline" onClick={() => resolveConflict(field, "theirs")}>
-          Take theirs
+          {t("scorecard.form.takeTheirs")}
         </button>
       </div>
     );
   };
 
   return (
-    <Form method="post" className="space-y-6" onSubmit={handleSubmit} aria-label={amending ? "Amendment" : "Scorecard"}>
+    <Form method="post" className="space-y-6" onSubmit={handleSubmit} aria-label={amending ? t("scorecard.form.amendment") : t("scorecard.form.scorecard")}>
       <input type="hidden" name="base" value={JSON.stringify(base)} />
       <input type="hidden" name="baseRevision" value={String(revision)} />
       <p role="status" aria-live="polite" className={`text-sm ${statusTone[status.tone]}`}>
@@ -124,13 +129,13 @@ export function ScorecardForm({
               ))}
               <label className="flex items-center gap-2 text-sm">
                 <input type="radio" name={`score-${competency.id}`} value={NOT_ASSESSED} checked={current === null} onChange={() => setValue(field, null)} className="size-4" />
-                Not assessed
+                {t("scorecard.form.notAssessed")}
               </label>
             </div>
             <ErrorList id={`${field}-error`} errors={errors} />
             <Conflict field={field} />
             <label htmlFor={`notes-${competency.id}`} className="mb-1 mt-3 block text-sm font-medium">
-              Evidence for {competency.name}
+              {t("scorecard.form.evidenceFor", { competency: competency.name })}
             </label>
             <textarea
               id={`notes-${competency.id}`}
@@ -140,15 +145,15 @@ export function ScorecardForm({
               value={text(notesField(competency.id))}
               onChange={(event) => setValue(notesField(competency.id), event.target.value)}
             />
-            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">What the candidate said and did: the evidence behind the score.</p>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("scorecard.form.evidenceHint")}</p>
             <ErrorList errors={errorsOf(notesField(competency.id))} />
             <Conflict field={notesField(competency.id)} />
           </fieldset>
         );
       })}
       <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
-        <legend className="px-1 font-semibold">Recommendation</legend>
-        <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">Four points and no middle: lean one way.</p>
+        <legend className="px-1 font-semibold">{t("scorecard.form.recommendation")}</legend>
+        <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">{t("scorecard.form.recommendationHint")}</p>
         <div className="flex flex-wrap gap-4">
           {RECOMMENDATIONS.map((recommendation) => (
             <label key={recommendation} className="flex items-center gap-2 text-sm">
@@ -160,7 +165,7 @@ export function ScorecardForm({
                 onChange={() => setValue(recommendationField, recommendation as FieldValue)}
                 className="size-4"
               />
-              {RECOMMENDATION_LABELS[recommendation]}
+              {t(RECOMMENDATION_KEYS[recommendation])}
             </label>
           ))}
         </div>
@@ -169,39 +174,35 @@ export function ScorecardForm({
       </fieldset>
       <div>
         <label htmlFor="scorecard-summary" className="mb-1 block text-sm font-medium">
-          Summary
+          {t("scorecard.form.summary")}
         </label>
         <textarea id="scorecard-summary" name={summaryField} rows={4} className={inputClass} value={text(summaryField)} onChange={(event) => setValue(summaryField, event.target.value)} />
         <Conflict field={summaryField} />
       </div>
       {withoutEvidence.length ? (
-        <p className="text-sm text-amber-800 dark:text-amber-300">Scored without evidence notes: {withoutEvidence.map((competency) => competency.name).join(", ")}.</p>
+        <p className="text-sm text-amber-800 dark:text-amber-300">{withoutEvidenceWords}</p>
       ) : null}
       {state.locked ? <Alert tone="error">{state.locked}</Alert> : null}
       <div className="flex flex-wrap gap-3">
         {/* A draft is saved without the tick box that submitting asks for without JavaScript. */}
         <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
-          Save draft
+          {t("scorecard.form.saveDraft")}
         </Button>
         <ConfirmSubmit
-          label={autosave.submitPending ? "Submitting…" : amending ? "Submit amendment" : "Submit scorecard"}
-          title={amending ? "Submit this amendment?" : "Submit your scorecard?"}
-          confirmLabel={amending ? "Submit amendment" : "Submit scorecard"}
-          cancelLabel="Keep editing"
-          tickLabel={`I have finished: submit ${amending ? "this amendment" : "my scorecard"}`}
+          label={autosave.submitPending ? t("scorecard.form.submitting") : amending ? t("scorecard.form.submitAmendment") : t("scorecard.form.submitScorecard")}
+          title={amending ? t("scorecard.form.submitAmendmentTitle") : t("scorecard.form.submitScorecardTitle")}
+          confirmLabel={amending ? t("scorecard.form.submitAmendment") : t("scorecard.form.submitScorecard")}
+          cancelLabel={t("scorecard.form.keepEditing")}
+          tickLabel={amending ? t("scorecard.form.finishedAmendment") : t("scorecard.form.finishedScorecard")}
           name="intent"
           value="submit"
           disabled={autosave.submitPending || Boolean(state.locked)}
         >
-          <p>
-            Once submitted it cannot be changed: a correction is a new amendment linked to it.{amending ? "" : " You then see the other scorecards of this candidate."}
-          </p>
-          {withoutEvidence.length ? <p className="mt-2">Scored without evidence notes: {withoutEvidence.map((competency) => competency.name).join(", ")}.</p> : null}
+          <p>{amending ? t("scorecard.form.finalAmendment") : t("scorecard.form.finalScorecard")}</p>
+          {withoutEvidence.length ? <p className="mt-2">{withoutEvidenceWords}</p> : null}
         </ConfirmSubmit>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
-        Submitting is final: a correction is a new amendment linked to this card, and everyone who can read the card sees what it changed.
-      </p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{t("scorecard.form.final")}</p>
     </Form>
   );
 }

@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { readGrowthPlan } from "~/modules/growth/growth-plan.server";
@@ -6,7 +7,7 @@ import { expectationsFor } from "~/modules/ladders";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
-import { bothClocks, CADENCE_LABELS, cadencesFor, type Cadence } from "./cadence";
+import { bothClocks, cadencesFor, type Cadence } from "./cadence";
 import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, canSkipMeeting, meetingState, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type MeetingState, type NoteFacts, type NoteVisibility } from "./policy";
 import { TEXT_LIMIT } from "./forms";
 import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
@@ -27,14 +28,14 @@ function noteFacts(note: { authorId: string; visibility: string; shares: { perso
 
 function cleanText(text: string): string {
   const trimmed = text.trim();
-  if (!trimmed) throw new InvalidError("Write something first.");
-  if (trimmed.length > TEXT_LIMIT) throw new InvalidError(`Keep it under ${TEXT_LIMIT} characters.`);
+  if (!trimmed) throw new InvalidError({ key: "conversations:errors.emptyText" });
+  if (trimmed.length > TEXT_LIMIT) throw new InvalidError({ key: "conversations:errors.tooLong", values: { limit: TEXT_LIMIT } });
   return trimmed;
 }
 
 async function meetingInSeries(meetingId: string) {
   const meeting = await db.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, status: true } });
-  if (!meeting) throw new NotFoundError("There is no such meeting.");
+  if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
   return meeting;
 }
 
@@ -59,12 +60,12 @@ async function suggestionsFor(series: StoredSeries, meetingId: string): Promise<
 /** A talking point typed by either of the two, or a suggestion taken (by its key: the text is the suggestion's own). */
 export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }): Promise<string> {
   const meeting = await meetingInSeries(meetingId);
-  if (meeting.status !== "upcoming") throw new InvalidError("Add points to a meeting still to come.");
+  if (meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointsToComing" });
   const series = await db.$transaction((tx) => requireWork(viewer, meeting.seriesId, tx));
   let point: { text: string; source: PointSource; sourceKey: string | null };
   if (input.suggestion) {
     const offered = (await suggestionsFor(series, meetingId)).find((suggestion) => suggestion.sourceKey === input.suggestion);
-    if (!offered) throw new InvalidError("That suggestion is no longer offered.");
+    if (!offered) throw new InvalidError({ key: "conversations:errors.suggestionGone" });
     point = offered;
   } else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
   const created = await db.conversationPoint.create({ data: { seriesId: series.id, meetingId, authorId: viewer.id, ...point }, select: { id: true } });
@@ -84,7 +85,7 @@ export async function addPointToNextOneToOne(viewer: ConversationViewer, text: s
   const series = await currentSeriesBetween("one-to-one", person.managerId, viewer.id);
   if (!series) return { ok: false, message: "You have no one-to-one series with your manager yet. Once one is set up, add this from here again." };
   const next = await nextMeetingOf(viewer, series.id, now);
-  if (!next) throw new NotFoundError("There is no such series.");
+  if (!next) throw new NotFoundError({ key: "conversations:errors.noSeries" });
   const point = cleanText(text);
   const already = await db.conversationPoint.findFirst({ where: { meetingId: next.id, text: point, status: "open" }, select: { id: true } });
   if (!already) await addPoint(viewer, next.id, { text: point });
@@ -93,11 +94,11 @@ export async function addPointToNextOneToOne(viewer: ConversationViewer, text: s
 
 /** Either of the two marks a point covered, closes it, or opens it again. */
 export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = clock.now()): Promise<void> {
-  if (!POINT_STATUSES.includes(status)) throw new InvalidError("Choose open, covered or closed.");
+  if (!POINT_STATUSES.includes(status)) throw new InvalidError({ key: "conversations:errors.pointStatus" });
   const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true, meeting: { select: { status: true } } } });
-  if (!point) throw new NotFoundError("There is no such point.");
+  if (!point) throw new NotFoundError({ key: "conversations:errors.noPoint" });
   // A held meeting's points are its record; what is still open has moved on to the next meeting.
-  if (point.meeting.status !== "upcoming") throw new InvalidError("This point belongs to a meeting already recorded.");
+  if (point.meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointRecorded" });
   await db.$transaction(async (tx) => {
     await requireWork(viewer, point.seriesId, tx);
     await tx.conversationPoint.update({ where: { id: pointId }, data: { status, closedAt: status === "open" ? null : now } });
@@ -107,7 +108,7 @@ export async function setPointStatus(viewer: ConversationViewer, pointId: string
 /** A note on a meeting: shared with the other person, or private to its author. */
 export async function writeNote(viewer: ConversationViewer, meetingId: string, input: { visibility: NoteVisibility; text: string }): Promise<string> {
   const meeting = await meetingInSeries(meetingId);
-  if (meeting.status === "withdrawn") throw new InvalidError("This meeting was withdrawn.");
+  if (meeting.status === "withdrawn") throw new InvalidError({ key: "conversations:errors.hold.withdrawn" });
   const text = cleanText(input.text);
   return db.$transaction(async (tx) => {
     await requireWork(viewer, meeting.seriesId, tx);
@@ -119,13 +120,13 @@ export async function writeNote(viewer: ConversationViewer, meetingId: string, i
 /** Its author changes a note's words, while the series is current. */
 export async function editNote(viewer: ConversationViewer, noteId: string, text: string): Promise<void> {
   const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
-  if (!note) throw new NotFoundError("There is no such note.");
+  if (!note) throw new NotFoundError({ key: "conversations:errors.noNote" });
   const clean = cleanText(text);
   await db.$transaction(async (tx) => {
     const series = await requireWork(viewer, note.seriesId, tx);
     const facts = noteFacts(note);
-    if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError("There is no such note.");
-    if (!canEditNote(viewer, series.facts, facts)) throw new ForbiddenError("A note is changed by its author alone.");
+    if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError({ key: "conversations:errors.noNote" });
+    if (!canEditNote(viewer, series.facts, facts)) throw new ForbiddenError({ key: "conversations:errors.noteAuthorOnly" });
     await tx.conversationNote.update({ where: { id: noteId }, data: { text: clean } });
   });
 }
@@ -136,10 +137,10 @@ export async function editNote(viewer: ConversationViewer, noteId: string, text:
  */
 export async function passOnNote(viewer: ConversationViewer, noteId: string, now = clock.now()): Promise<void> {
   const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
-  if (!note) throw new NotFoundError("There is no such note.");
+  if (!note) throw new NotFoundError({ key: "conversations:errors.noNote" });
   const series = await readSeries(note.seriesId);
   const facts = noteFacts(note);
-  if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError("There is no such note.");
+  if (!canReadNote(viewer, series.facts, facts)) throw new NotFoundError({ key: "conversations:errors.noNote" });
   const managerId = series.report.managerId;
   const refusal = passOnRefusal(viewer, series.facts, facts, managerId);
   if (refusal === "not-the-report") throw new ForbiddenError(PASS_ON_REFUSALS[refusal]);
@@ -157,7 +158,7 @@ export async function addAction(viewer: ConversationViewer, meetingId: string, i
   const text = cleanText(input.text);
   return db.$transaction(async (tx) => {
     const series = await requireWork(viewer, meeting.seriesId, tx);
-    if (!roleInSeries({ id: input.ownerId, isAdmin: false }, series.facts)) throw new InvalidError("An action is owned by one of the two of you.");
+    if (!roleInSeries({ id: input.ownerId, isAdmin: false }, series.facts)) throw new InvalidError({ key: "conversations:errors.actionOwner" });
     const action = await tx.conversationAction.create({ data: { seriesId: series.id, meetingId, ownerId: input.ownerId, createdById: viewer.id, text, dueOn: input.dueOn }, select: { id: true } });
     await recordAuditEvent(tx, { actorId: viewer.id, action: "conversation.action_added", subjectType: "conversation", subjectId: series.id, detail: { actionId: action.id, ownerId: input.ownerId, dueOn: input.dueOn?.toISOString().slice(0, 10) ?? null } });
     return action.id;
@@ -167,7 +168,7 @@ export async function addAction(viewer: ConversationViewer, meetingId: string, i
 /** Either of the two marks an action done or dropped, or opens it again. */
 export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, now = clock.now()): Promise<void> {
   const action = await db.conversationAction.findUnique({ where: { id: actionId }, select: { seriesId: true, status: true } });
-  if (!action) throw new NotFoundError("There is no such action.");
+  if (!action) throw new NotFoundError({ key: "conversations:errors.noAction" });
   if (action.status === status) return;
   await db.$transaction(async (tx) => {
     await requireWork(viewer, action.seriesId, tx);
@@ -194,7 +195,7 @@ export type MeetingView = {
 };
 
 export type SeriesPage = {
-  series: { id: string; kind: StoredSeries["kind"]; cadence: Cadence; cadenceLabel: string; cadences: { value: Cadence; label: string }[]; minutes: number; current: boolean; manager: { id: string; name: string }; report: { id: string; name: string }; timeZone: string };
+  series: { id: string; kind: StoredSeries["kind"]; cadence: Cadence; cadences: Cadence[]; minutes: number; current: boolean; manager: { id: string; name: string }; report: { id: string; name: string }; timeZone: string };
   role: "manager" | "report";
   next: (MeetingView & { agenda: AgendaEntry[]; suggestions: Suggestion[] }) | null;
   earlier: (MeetingView & { points: AgendaPoint[]; actions: AgendaAction[] })[];
@@ -206,11 +207,12 @@ export type SeriesPage = {
 /**
  * A series' page for one of its two people: the next meeting (set when due) on both clocks, its
  * agenda headed by open actions, the suggestions, and each meeting's notes the viewer may read.
+ * The clocks are written in the viewer's language.
  */
-export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = clock.now()): Promise<SeriesPage> {
+export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = clock.now(), language: Language = SOURCE_LANGUAGE): Promise<SeriesPage> {
   const series = await readSeries(seriesId);
   const role = roleInSeries(viewer, series.facts);
-  if (!role || !canSeeSeries(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
+  if (!role || !canSeeSeries(viewer, series.facts)) throw new NotFoundError({ key: "conversations:errors.noConversation" });
   const next = series.facts.current ? await nextMeetingOf(viewer, seriesId, now) : null;
   const [meetings, points, actions, notes] = await Promise.all([
     db.conversationMeeting.findMany({ where: { seriesId }, orderBy: [{ startsAt: "desc" }, { id: "asc" }], select: { id: true, startsAt: true, movedFrom: true, status: true } }),
@@ -258,7 +260,7 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
   const view = (meeting: (typeof meetings)[number]): MeetingView => ({
     ...meeting,
     state: meetingState(meeting, series.facts, now),
-    clocks: bothClocks(meeting.startsAt, zones),
+    clocks: bothClocks(meeting.startsAt, zones, language),
     notes: noteViews(meeting.id),
     canHold: canHoldMeeting(viewer, series.facts, meeting, now),
     canSkip: canSkipMeeting(viewer, series.facts, meeting, now),
@@ -269,8 +271,7 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
       id: series.id,
       kind: series.kind,
       cadence: series.cadence,
-      cadenceLabel: CADENCE_LABELS[series.cadence],
-      cadences: cadencesFor(series.kind).map((value) => ({ value, label: CADENCE_LABELS[value] })),
+      cadences: [...cadencesFor(series.kind)],
       minutes: series.minutes,
       current: series.facts.current,
       manager: { id: series.manager.id, name: series.manager.name },

@@ -1,3 +1,5 @@
+import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
+import type { Message } from "~/i18n/messages";
 import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
 
 /**
@@ -132,11 +134,11 @@ export function slotAfterMeeting(series: { anchor: Date; cadence: Cadence; timeZ
 
 export type MoveRefusal = "not-upcoming" | "in-the-past" | "unchanged" | "past-next-slot";
 
-export const MOVE_REFUSALS: Record<MoveRefusal, string> = {
-  "not-upcoming": "Only a meeting still to come can be moved.",
-  "in-the-past": "Choose a time that has not passed.",
-  unchanged: "The meeting is already at that time.",
-  "past-next-slot": "Choose a time before the series' next regular meeting, or skip this one (Skip this meeting) if it cannot happen before then.",
+export const MOVE_REFUSALS: Record<MoveRefusal, Message> = {
+  "not-upcoming": { key: "conversations:errors.move.notUpcoming" },
+  "in-the-past": { key: "conversations:errors.move.inThePast" },
+  unchanged: { key: "conversations:errors.move.unchanged" },
+  "past-next-slot": { key: "conversations:errors.move.pastNextSlot" },
 };
 
 /**
@@ -157,9 +159,9 @@ export function moveMeeting(
   return { ok: true, startsAt: to, movedFrom: meeting.startsAt };
 }
 
-/** The meeting's time on each of the two people's clocks, the zone named; once when they share a zone. */
-export function bothClocks(startsAt: Date, zones: readonly string[]): string[] {
-  return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full"));
+/** The meeting's time on each of the two people's clocks, the zone named, in the reader's language; once when they share a zone. */
+export function bothClocks(startsAt: Date, zones: readonly string[], language: Language = SOURCE_LANGUAGE): string[] {
+  return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full", language));
 }
 
 /**

@@ -15,59 +15,60 @@ import { PULSE_MAX, PULSE_MIN } from "./pulse";
 
 export const TEXT_LIMIT = 2000;
 
+// The field is limited in the browser too (its maxlength comes from the schema), so the message names no number.
 const text = (missing: string, limit = TEXT_LIMIT) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
-    .max(limit, { error: `Keep it under ${limit} characters.` });
+    .max(limit, { error: "conversations:form.errors.tooLong" });
 
-const when = (zone: string) => dateTimeField(zone, { missing: "Choose a day and time.", invalid: "Choose a day and time that exist on your clock." });
+const when = (zone: string) => dateTimeField(zone, { missing: "conversations:form.errors.whenMissing", invalid: "conversations:form.errors.whenInvalid" });
 
 /** Setting up a series: with whom (a pairing offered on the page: `<kind>:<manager id>:<report id>`), how often, and the first meeting. */
 export const startSeriesSchema = (zone: string) =>
   z.object({
     pairing: z
-      .string({ error: "Choose whom to meet." })
-      .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, { error: "Choose whom to meet." })
+      .string({ error: "conversations:form.errors.pairing" })
+      .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, { error: "conversations:form.errors.pairing" })
       .transform((value) => {
         const [kind, managerId, reportId] = value.split(":") as [SeriesKind, string, string];
         return { kind, managerId, reportId };
       }),
-    cadence: z.enum(CADENCES, { error: "Choose how often you meet." }),
+    cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
     firstAt: when(zone),
-    minutes: z.coerce.number({ error: "Give how long a meeting lasts." }).int().min(15, { error: "At least 15 minutes." }).max(180, { error: "At most 3 hours." }).default(30),
+    minutes: z.coerce.number({ error: "conversations:form.errors.minutes" }).int().min(15, { error: "conversations:form.errors.minutesAtLeast" }).max(180, { error: "conversations:form.errors.minutesAtMost" }).default(30),
   });
 
 export const MoveSchema = (zone: string) => z.object({ meetingId: z.string().min(1).max(100), to: when(zone) });
 
-export const CadenceSchema = z.object({ cadence: z.enum(CADENCES, { error: "Choose how often you meet." }) });
+export const CadenceSchema = z.object({ cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }) });
 
-export const PointSchema = z.object({ meetingId: z.string().min(1).max(100), text: text("Write the point first.") });
+export const PointSchema = z.object({ meetingId: z.string().min(1).max(100), text: text("conversations:form.errors.pointMissing") });
 
 export const SuggestionSchema = z.object({ meetingId: z.string().min(1).max(100), suggestion: z.string().min(1).max(200) });
 
 export const PointStatusSchema = z.object({ pointId: z.string().min(1).max(100), status: z.enum(POINT_STATUSES) });
 
-export const NoteSchema = z.object({ meetingId: z.string().min(1).max(100), visibility: z.enum(NOTE_VISIBILITIES, { error: "Choose who reads the note." }), text: text("Write the note first.") });
+export const NoteSchema = z.object({ meetingId: z.string().min(1).max(100), visibility: z.enum(NOTE_VISIBILITIES, { error: "conversations:form.errors.visibility" }), text: text("conversations:form.errors.noteMissing") });
 
 export const ActionSchema = z.object({
   meetingId: z.string().min(1).max(100),
-  text: text("Say what is to be done."),
-  ownerId: z.string({ error: "Choose who owns it." }).min(1, { error: "Choose who owns it." }).max(100),
+  text: text("conversations:form.errors.actionMissing"),
+  ownerId: z.string({ error: "conversations:form.errors.owner" }).min(1, { error: "conversations:form.errors.owner" }).max(100),
   dueOn: Day.optional(),
 });
 
 export const ActionStatusSchema = z.object({ actionId: z.string().min(1).max(100), status: z.enum(ACTION_STATUSES) });
 
 export const PulseSchema = z.object({
-  score: z.coerce.number({ error: "Choose how useful they are." }).int().min(PULSE_MIN, { error: "Choose how useful they are." }).max(PULSE_MAX, { error: "Choose how useful they are." }),
+  score: z.coerce.number({ error: "conversations:form.errors.pulse" }).int().min(PULSE_MIN, { error: "conversations:form.errors.pulse" }).max(PULSE_MAX, { error: "conversations:form.errors.pulse" }),
 });
 
 export const EvidenceSchema = z.object({
-  competencyId: z.string({ error: "Choose a competency." }).min(1, { error: "Choose a competency." }).max(100),
-  text: text("Say what happened, in a sentence.", EVIDENCE_TEXT_LIMIT),
-  url: z.string().trim().max(2000, { error: "Keep the link under 2000 characters." }).optional(),
+  competencyId: z.string({ error: "conversations:form.errors.competency" }).min(1, { error: "conversations:form.errors.competency" }).max(100),
+  text: text("conversations:form.errors.evidenceMissing", EVIDENCE_TEXT_LIMIT),
+  url: z.string().trim().max(2000, { error: "conversations:form.errors.urlTooLong" }).optional(),
   occurredOn: Day,
   shared: z.boolean().default(false),
   meetingId: z.string().max(100).optional(),

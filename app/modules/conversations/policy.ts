@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import type { SeriesKind } from "./cadence";
 
 /**
@@ -54,10 +55,10 @@ export type MeetingFacts = { status: string; startsAt: Date };
 export type HoldRefusal = "held" | "withdrawn" | "skipped" | "not-begun";
 
 /** Why a meeting is not recorded as held, in the words either of the two reads (held already, recording it again changes nothing). */
-export const HOLD_REFUSALS: Record<Exclude<HoldRefusal, "held">, string> = {
-  withdrawn: "This meeting was withdrawn.",
-  skipped: "This meeting was skipped.",
-  "not-begun": "This meeting has not begun yet.",
+export const HOLD_REFUSALS: Record<Exclude<HoldRefusal, "held">, Message> = {
+  withdrawn: { key: "conversations:errors.hold.withdrawn" },
+  skipped: { key: "conversations:errors.hold.skipped" },
+  "not-begun": { key: "conversations:errors.hold.notBegun" },
 };
 
 /** Why a meeting cannot be recorded as held: only one to come or not recorded, once its time has come. */
@@ -77,8 +78,8 @@ export function canHoldMeeting(viewer: ConversationViewer, series: SeriesFacts, 
 export type SkipRefusal = "skipped" | "not-to-come";
 
 /** Why a meeting is not skipped, in the words either of the two reads (skipped already, skipping it again changes nothing). */
-export const SKIP_REFUSALS: Record<Exclude<SkipRefusal, "skipped">, string> = {
-  "not-to-come": "Only a meeting still to come can be skipped.",
+export const SKIP_REFUSALS: Record<Exclude<SkipRefusal, "skipped">, Message> = {
+  "not-to-come": { key: "conversations:errors.skip.notToCome" },
 };
 
 /** Why a meeting cannot be skipped: only one still to come (not held, missed or withdrawn, and not begun). */
@@ -138,11 +139,11 @@ export function canReadNote(viewer: ConversationViewer, series: SeriesFacts, not
 export type PassOnRefusal = "not-the-report" | "private" | "skip-level" | "same-manager";
 
 /** Why a note is not passed on, in the words the report reads. */
-export const PASS_ON_REFUSALS: Record<PassOnRefusal, string> = {
-  "not-the-report": "Only the person the conversations are about passes notes on.",
-  private: "A private note stays yours: share it first, or write it again as a shared note.",
-  "skip-level": "A skip-level's notes stay between the two of you: they are not passed on.",
-  "same-manager": "Your manager already reads this series' shared notes, or you have none.",
+export const PASS_ON_REFUSALS: Record<PassOnRefusal, Message> = {
+  "not-the-report": { key: "conversations:errors.passOn.notTheReport" },
+  private: { key: "conversations:errors.passOn.private" },
+  "skip-level": { key: "conversations:errors.passOn.skipLevel" },
+  "same-manager": { key: "conversations:errors.passOn.sameManager" },
 };
 
 /**

@@ -8,9 +8,9 @@ import * as clock from "~/platform/clock.server";
 
 /** The report answers the pulse on their one-to-ones with their current manager. */
 export async function answerPulse(viewer: ConversationViewer, seriesId: string, score: number, now = clock.now()): Promise<void> {
-  if (!Number.isInteger(score) || score < PULSE_MIN || score > PULSE_MAX) throw new InvalidError(`Choose from ${PULSE_MIN} to ${PULSE_MAX}.`);
+  if (!Number.isInteger(score) || score < PULSE_MIN || score > PULSE_MAX) throw new InvalidError({ key: "conversations:errors.pulseRange", values: { min: PULSE_MIN, max: PULSE_MAX } });
   const series = await readSeries(seriesId);
-  if (!canAnswerPulse(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
+  if (!canAnswerPulse(viewer, series.facts)) throw new NotFoundError({ key: "conversations:errors.noConversation" });
   await db.conversationPulse.create({ data: { seriesId, respondentId: viewer.id, managerId: series.managerId, score, answeredAt: now } });
 }
 

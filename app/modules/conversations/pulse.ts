@@ -11,16 +11,11 @@ import { pulseFloor } from "./policy";
  * what the manager reads. Pure.
  */
 
-export const PULSE_SCALE = [
-  { value: 1, label: "Not useful" },
-  { value: 2, label: "Rarely useful" },
-  { value: 3, label: "Sometimes useful" },
-  { value: 4, label: "Mostly useful" },
-  { value: 5, label: "Very useful" },
-] as const;
-
 export const PULSE_MIN = 1;
 export const PULSE_MAX = 5;
+
+/** The scale's points, from "not useful" to "very useful": each is worded by its score (conversations' `pulse.scale`). */
+export const PULSE_SCALE = Array.from({ length: PULSE_MAX - PULSE_MIN + 1 }, (_, index) => PULSE_MIN + index);
 
 /** The fewest different reports in a batch under the organisation's floor (a raised floor makes a batch larger). */
 export const PULSE_BATCH = pulseFloor(SMALL_GROUP_FLOOR);

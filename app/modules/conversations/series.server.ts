@@ -33,19 +33,19 @@ export type StartSeriesInput = { kind: SeriesKind; managerId: string; reportId: 
  * report, with its first meeting. Either of the two may; it meets on the manager's clock.
  */
 export async function startSeries(viewer: ConversationViewer, input: StartSeriesInput, now = clock.now()): Promise<string> {
-  if (!cadencesFor(input.kind).includes(input.cadence)) throw new InvalidError(`A ${input.kind} cannot meet ${input.cadence}.`);
-  if (input.firstAt.getTime() <= now.getTime()) throw new InvalidError("Choose a first meeting that has not passed.");
+  if (!cadencesFor(input.kind).includes(input.cadence)) throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
+  if (input.firstAt.getTime() <= now.getTime()) throw new InvalidError({ key: "conversations:errors.firstPassed" });
   const minutes = input.minutes ?? DEFAULT_MINUTES;
-  if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) throw new InvalidError("A meeting lasts from 15 minutes to 3 hours.");
+  if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) throw new InvalidError({ key: "conversations:errors.meetingLength" });
   return db.$transaction(async (tx) => {
     const [report, manager] = await Promise.all([
       tx.user.findUnique({ where: { id: input.reportId }, select: { id: true, deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } } }),
       tx.user.findUnique({ where: { id: input.managerId }, select: { id: true, deactivatedAt: true, timeZone: true } }),
     ]);
-    if (!report || !manager || report.deactivatedAt || manager.deactivatedAt) throw new NotFoundError("There is no such person.");
+    if (!report || !manager || report.deactivatedAt || manager.deactivatedAt) throw new NotFoundError({ key: "conversations:errors.noPerson" });
     const line = { managerId: report.managerId, skipManagerId: report.manager?.managerId ?? null };
-    if (!canStartSeries(viewer, input, line)) throw new ForbiddenError(input.kind === "one-to-one" ? "One-to-ones are between a manager and their own report." : "Skip-levels are between a manager's manager and the people two levels down.");
-    if (await currentSeriesBetween(input.kind, input.managerId, input.reportId, tx)) throw new ConflictError("These two already have this series: change its cadence instead.");
+    if (!canStartSeries(viewer, input, line)) throw new ForbiddenError({ key: input.kind === "one-to-one" ? "conversations:errors.oneToOneBetween" : "conversations:errors.skipLevelBetween" });
+    if (await currentSeriesBetween(input.kind, input.managerId, input.reportId, tx)) throw new ConflictError({ key: "conversations:errors.seriesExists" });
     const series = await tx.conversationSeries.create({
       data: { kind: input.kind, managerId: input.managerId, reportId: input.reportId, cadence: input.cadence, timeZone: personTimeZone(manager.timeZone), anchorAt: input.firstAt, minutes, createdById: viewer.id },
       select: { id: true },
@@ -61,8 +61,8 @@ const clockOf = (series: StoredSeries) => ({ anchor: series.anchorAt, cadence: s
 export async function requireWork(viewer: ConversationViewer, seriesId: string, tx: Tx): Promise<StoredSeries> {
   const series = await readSeries(seriesId, tx);
   if (!canWorkInSeries(viewer, series.facts)) {
-    if (!canSeeSeries(viewer, series.facts)) throw new NotFoundError("There is no such conversation.");
-    throw new ForbiddenError("This series has ended: it stays as your record, and a new one starts with the new reporting line.");
+    if (!canSeeSeries(viewer, series.facts)) throw new NotFoundError({ key: "conversations:errors.noConversation" });
+    throw new ForbiddenError({ key: "conversations:errors.seriesEnded" });
   }
   return series;
 }
@@ -123,7 +123,7 @@ export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string
 export async function changeCadence(viewer: ConversationViewer, seriesId: string, cadence: Cadence, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const series = await requireWork(viewer, seriesId, tx);
-    if (!cadencesFor(series.kind).includes(cadence)) throw new InvalidError(`A ${series.kind} cannot meet ${cadence}.`);
+    if (!cadencesFor(series.kind).includes(cadence)) throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
     if (cadence === series.cadence) return;
     const next = await rollOn(tx, series, now);
     const meeting = await tx.conversationMeeting.findUniqueOrThrow({ where: { id: next.id }, select: { scheduledFor: true } });
@@ -136,7 +136,7 @@ export async function changeCadence(viewer: ConversationViewer, seriesId: string
 export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, movedFrom: true, status: true } });
-    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const status = meeting.status === "upcoming" && meeting.startsAt.getTime() > now.getTime() ? "upcoming" : "held";
     const nextRegular = nextSlot(series.anchorAt, series.cadence, series.timeZone, meeting.scheduledFor);
@@ -152,7 +152,7 @@ export async function moveMeetingTo(viewer: ConversationViewer, meetingId: strin
 export async function holdMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
-    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const refusal = holdRefusal(meeting, now);
     if (refusal === "held") return;
@@ -176,7 +176,7 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
 export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
     const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
-    if (!meeting) throw new NotFoundError("There is no such meeting.");
+    if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const refusal = skipRefusal(meeting, now);
     if (refusal === "skipped") return;

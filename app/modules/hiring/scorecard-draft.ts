@@ -52,14 +52,14 @@ export function validateScorecardChanges(changes: readonly FieldChange[], rules:
   const scale = rules.scale.map((point) => point.value);
   for (const { field: key, value } of changes) {
     const field = fieldOf(key, competencyIds);
-    if (field === null) errors[key] = ["This scorecard has no such field."];
+    if (field === null) errors[key] = ["hiring:scorecard.errors.noSuchField"];
     else if (field === "recommendation") {
-      if (value !== null && !RECOMMENDATIONS.includes(value as Recommendation)) errors[key] = ["Choose strong no, no, yes or strong yes."];
+      if (value !== null && !RECOMMENDATIONS.includes(value as Recommendation)) errors[key] = ["hiring:scorecard.errors.recommendationMissing"];
     } else if (field === "summary" || field.kind === "notes") {
-      if (typeof value !== "string") errors[key] = ["Expected text."];
-      else if (value.length > NOTES_MAX) errors[key] = [`Keep it under ${NOTES_MAX.toLocaleString("en")} characters.`];
+      if (typeof value !== "string") errors[key] = ["hiring:scorecard.errors.expectedText"];
+      else if (value.length > NOTES_MAX) errors[key] = ["hiring:scorecard.errors.notesTooLong"];
     } else if (value !== null && (typeof value !== "number" || !scale.includes(value))) {
-      errors[key] = [`Choose a score on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}), or “not assessed”.`];
+      errors[key] = ["hiring:scorecard.errors.scoreOffScale"];
     }
   }
   return errors;

@@ -19,6 +19,14 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   "strong-yes": "Strong yes",
 };
 
+/** The recommendations' words in the messages (hiring's `recommendation`), for the pages in several languages. */
+export const RECOMMENDATION_KEYS = {
+  "strong-no": "recommendation.strongNo",
+  no: "recommendation.no",
+  yes: "recommendation.yes",
+  "strong-yes": "recommendation.strongYes",
+} as const satisfies Record<Recommendation, string>;
+
 /** Yes or strong yes. */
 export function isPositive(recommendation: Recommendation): boolean {
   return recommendation === "yes" || recommendation === "strong-yes";
@@ -56,11 +64,6 @@ function toScore(value: unknown): unknown {
   return value;
 }
 
-function scaleWords(scale: readonly ScalePoint[]): string {
-  const values = scale.map((point) => point.value);
-  return values.length > 0 ? `from ${Math.min(...values)} to ${Math.max(...values)}` : "on the scale";
-}
-
 /**
  * The schema of a card being submitted for a stage: every competency of the stage exactly
  * once (no others), each with a score on `scale` or "not assessed", at least one competency
@@ -68,10 +71,11 @@ function scaleWords(scale: readonly ScalePoint[]): string {
  */
 export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: readonly string[]) {
   const values = new Set(scale.map((point) => point.value));
-  const scoreMessage = `Choose a score ${scaleWords(scale)}, or “not assessed”.`;
+  // The messages are keys (docs/i18n.md) and name no values: the form offers every score of the scale and every competency of the stage.
+  const scoreMessage = "hiring:scorecard.errors.scoreOffScale";
   const expected = new Set(competencyIds);
   const entry = z.object({
-    competencyId: z.string({ error: "Name the competency." }),
+    competencyId: z.string({ error: "hiring:scorecard.errors.competencyMissing" }),
     score: z.preprocess(
       toScore,
       z
@@ -79,26 +83,26 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
         .nullable()
         .refine((score) => score === null || values.has(score), scoreMessage),
     ),
-    notes: z.string().trim().max(NOTES_MAX, `Notes can be at most ${NOTES_MAX.toLocaleString("en")} characters.`).default(""),
+    notes: z.string().trim().max(NOTES_MAX, "hiring:scorecard.errors.notesTooLong").default(""),
   });
   return z
     .object({
       entries: z.array(entry),
-      recommendation: z.enum(RECOMMENDATIONS, { error: "Choose a recommendation: strong no, no, yes or strong yes." }),
-      summary: z.string().trim().max(NOTES_MAX, `The summary can be at most ${NOTES_MAX.toLocaleString("en")} characters.`).default(""),
+      recommendation: z.enum(RECOMMENDATIONS, { error: "hiring:scorecard.errors.recommendationMissing" }),
+      summary: z.string().trim().max(NOTES_MAX, "hiring:scorecard.errors.summaryTooLong").default(""),
     })
     .superRefine((card, context) => {
       const seen = new Set<string>();
       card.entries.forEach((item, index) => {
         const path = ["entries", index, "competencyId"];
-        if (!expected.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "That competency is not on this scorecard." });
-        else if (seen.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "That competency is scored twice." });
+        if (!expected.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "hiring:scorecard.errors.competencyNotOnCard" });
+        else if (seen.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "hiring:scorecard.errors.competencyTwice" });
         seen.add(item.competencyId);
       });
       const missing = competencyIds.filter((competencyId) => !seen.has(competencyId));
-      if (missing.length > 0) context.addIssue({ code: "custom", path: ["entries"], message: `Score or mark “not assessed”: ${missing.join(", ")}.` });
+      if (missing.length > 0) context.addIssue({ code: "custom", path: ["entries"], message: "hiring:scorecard.errors.competencyLeftOut" });
       if (card.entries.length > 0 && card.entries.every((item) => item.score === null)) {
-        context.addIssue({ code: "custom", path: ["entries"], message: "Score at least one competency before submitting." });
+        context.addIssue({ code: "custom", path: ["entries"], message: "hiring:scorecard.errors.nothingScored" });
       }
     });
 }

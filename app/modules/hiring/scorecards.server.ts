@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { mergeSave, type DraftValues, type FieldConflict, type SaveDraftInput } from "~/modules/assessments/draft";
 import { ConflictError, NotFoundError } from "~/modules/errors";
@@ -22,23 +23,23 @@ import * as clock from "~/platform/clock.server";
 
 export type SaveOutcome =
   | { status: 200; body: { ok: true; revision: number; values: DraftValues; conflicts: FieldConflict[]; savedAt: string } }
-  | { status: 400; body: { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> } }
-  | { status: 409; body: { ok: false; kind: "locked"; message: string } };
+  | { status: 400; body: { ok: false; kind: "invalid"; message: Message; fieldErrors: Record<string, string[]> } }
+  | { status: 409; body: { ok: false; kind: "locked"; message: Message } };
 
 export type SubmitOutcome =
   | { status: 200; body: { ok: true; submittedAt: string } }
-  | { status: 400; body: { ok: false; kind: "incomplete"; message: string; errors: string[] } }
-  | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string } };
+  | { status: 400; body: { ok: false; kind: "incomplete"; message: Message; errors: string[] } }
+  | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: Message } };
 
-const locked = (message: string) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
+const locked = (message: Message) => ({ status: 409 as const, body: { ok: false as const, kind: "locked" as const, message } });
 
 /** The interview, its loop's access facts, the stage's competencies and the rules a card is checked against. NotFoundError unless it is the viewer's own interview. */
 async function ownInterview(viewer: Viewer, interviewId: string) {
   const interview = await db.hiringInterview.findUnique({ where: { id: interviewId }, select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true } });
-  if (!interview || !isOwnInterview(viewer, interview.interviewerId)) throw new NotFoundError("We could not find that interview.");
+  if (!interview || !isOwnInterview(viewer, interview.interviewerId)) throw new NotFoundError({ key: "hiring:errors.noInterview" });
   const loop = await requireVisibleLoop(viewer, interview.loopId);
   const stage = loop.opening.stages.find((candidate) => candidate.id === interview.stageId);
-  if (!stage) throw new NotFoundError("We could not find that interview.");
+  if (!stage) throw new NotFoundError({ key: "hiring:errors.noInterview" });
   const ladder = await openingLadder(loop.opening);
   const rules: ScorecardRules = { scale: ladder.scale, competencyIds: stage.competencyIds };
   return { interview, loop, stage, ladder, rules };
@@ -90,14 +91,14 @@ export async function saveScorecardDraft(viewer: Viewer, interviewId: string, in
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
   const fieldErrors = validateScorecardChanges(input.changes, rules);
-  if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
+  if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: { key: "hiring:scorecard.errors.changesInvalid" }, fieldErrors } };
   return withRetry(() =>
     db.$transaction(async (tx): Promise<SaveOutcome> => {
       await lockInterview(tx, interview);
       const cards = await tx.hiringScorecard.findMany({ where: { interviewId, authorId: viewer.id }, select: cardSelect });
       let draft = cards.find((card) => card.status === "draft");
       if (!draft) {
-        if (cards.length) return locked("This card is submitted. To correct it, start an amendment.");
+        if (cards.length) return locked({ key: "hiring:scorecard.errors.submittedAmend" });
         draft = await tx.hiringScorecard.create({ data: { interviewId, authorId: viewer.id }, select: cardSelect });
       }
       const values = scorecardValues(draft);
@@ -139,21 +140,22 @@ export async function submitScorecard(viewer: Viewer, interviewId: string, revis
       const cards = await tx.hiringScorecard.findMany({ where: { interviewId, authorId: viewer.id }, select: cardSelect });
       const draft = cards.find((card) => card.status === "draft");
       if (!draft) {
-        if (cards.length) return locked("This card is already submitted.");
-        return { status: 400, body: { ok: false, kind: "incomplete", message: "Score at least one competency and choose a recommendation before submitting.", errors: [] } };
+        if (cards.length) return locked({ key: "hiring:scorecard.errors.alreadySubmitted" });
+        return { status: 400, body: { ok: false, kind: "incomplete", message: { key: "hiring:scorecard.errors.nothingToSubmit" }, errors: [] } };
       }
       if (revision !== draft.revision) {
-        return { status: 409, body: { ok: false, kind: "stale", message: "This card changed in another tab. Check the latest version below, then submit again." } };
+        return { status: 409, body: { ok: false, kind: "stale", message: { key: "hiring:scorecard.errors.stale" } } };
       }
       const parsed = schema.safeParse(scorecardInput(scorecardValues(draft), rules.competencyIds));
       if (!parsed.success) {
+        // The schema's messages are keys; `notSubmitted` is worded with them where the refusal is shown.
         const errors = [...new Set(parsed.error.issues.map((issue) => issue.message))];
-        return { status: 400, body: { ok: false, kind: "incomplete", message: `Not submitted: ${errors.join(" ")} Your draft is kept as it is.`, errors } };
+        return { status: 400, body: { ok: false, kind: "incomplete", message: { key: "hiring:scorecard.errors.notSubmitted" }, errors } };
       }
       if (draft.amendsId) {
         const original = cards.find((card) => card.id === draft.amendsId);
         if (original && !amendmentDiff(toScorecard(original, rules.competencyIds), parsed.data).changed) {
-          return { status: 400, body: { ok: false, kind: "incomplete", message: "This amendment changes nothing yet: correct a score, a note or the recommendation, or discard it.", errors: [] } };
+          return { status: 400, body: { ok: false, kind: "incomplete", message: { key: "hiring:scorecard.errors.amendmentUnchanged" }, errors: [] } };
         }
       }
       for (const entry of parsed.data.entries) {
@@ -177,10 +179,10 @@ export async function submitScorecard(viewer: Viewer, interviewId: string, revis
 }
 
 /** Why the interviewer's own card can no longer change: the decision is named only to those told of it. */
-function lockedReason(viewer: HiringViewer, loop: LoopAccess): string {
-  if (loop.purged) return "The candidate's data was purged; this card can no longer change.";
-  if (!toldOfDecision(viewer, loop)) return "This loop is closed: your card is no longer needed.";
-  return "The decision is recorded: cards no longer change, so the debrief stays as it was decided on.";
+function lockedReason(viewer: HiringViewer, loop: LoopAccess): Message {
+  if (loop.purged) return { key: "hiring:scorecard.locked.purged" };
+  if (!toldOfDecision(viewer, loop)) return { key: "hiring:scorecard.locked.closed" };
+  return { key: "hiring:scorecard.locked.decided" };
 }
 
 /** Starts a correction of the submitted card: a draft copying the card that counts now, linked to it. */

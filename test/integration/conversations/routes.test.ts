@@ -23,7 +23,7 @@ describe("the conversation pages", () => {
 
     const bad = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-02-30T10:00", minutes: "30" })));
     expect(statusOf(bad)).toBe(400);
-    expect(JSON.stringify(bodyOf(bad))).toContain("Choose a day and time that exist on your clock.");
+    expect(JSON.stringify(bodyOf(bad))).toContain("conversations:form.errors.whenInvalid");
 
     // 15:30 in Kolkata is 11:00 in Berlin (winter time).
     const created = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-03-03T15:30", minutes: "45" })));

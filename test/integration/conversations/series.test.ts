@@ -102,7 +102,7 @@ describe("a one-to-one series", () => {
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
     const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
     expect(first.canHold).toBe(false);
-    expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("This meeting has not begun yet.");
+    expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("conversations:errors.hold.notBegun");
 
     // At its very start time it has begun.
     const begun = at("2026-03-23T09:00:00Z");
@@ -114,7 +114,7 @@ describe("a one-to-one series", () => {
     expect(held.earlier.map((meeting) => [meeting.id, meeting.status, meeting.canHold])).toEqual([[first.id, "held", false]]);
     // A withdrawn meeting is not recorded as held.
     const withdrawn = await db.conversationMeeting.create({ data: { seriesId, scheduledFor: at("2026-03-21T09:00:00Z"), startsAt: at("2026-03-21T09:00:00Z"), status: "withdrawn" } });
-    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, begun))).toBe("This meeting was withdrawn.");
+    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, begun))).toBe("conversations:errors.hold.withdrawn");
     await db.conversationMeeting.delete({ where: { id: withdrawn.id } });
 
     await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
@@ -254,7 +254,7 @@ describe("changing and passing on notes", () => {
     const skipNote = await writeNote(viewer(boss), skipMeeting.id, { visibility: "shared", text: "SKIP-LEVEL about the team" });
 
     // Still with the same manager: that manager reads the shared notes already.
-    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("Your manager already reads this series' shared notes, or you have none.");
+    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("conversations:errors.passOn.sameManager");
     expect((await seriesPage(viewer(engineer), oneToOne, now)).next!.notes.map((note) => note.canPassOn)).toEqual([false, false]);
     // The series ends when the manager leaves, but Lena still reports to him: nobody new to pass notes on to.
     await db.user.update({ where: { id: manager.id }, data: { deactivatedAt: now } });
@@ -268,8 +268,8 @@ describe("changing and passing on notes", () => {
     const forSam = await seriesPage(viewer(manager), oneToOne, now);
     expect([...(forSam.next?.notes ?? []), ...forSam.earlier.flatMap((item) => item.notes)].map((note) => [note.text.split(" ")[0], note.canEdit])).toEqual([["SHARED", false]]);
 
-    expect(await refusal(() => passOnNote(viewer(engineer), own))).toBe("A private note stays yours: share it first, or write it again as a shared note.");
-    expect(await refusal(() => passOnNote(viewer(engineer), skipNote))).toBe("A skip-level's notes stay between the two of you: they are not passed on.");
+    expect(await refusal(() => passOnNote(viewer(engineer), own))).toBe("conversations:errors.passOn.private");
+    expect(await refusal(() => passOnNote(viewer(engineer), skipNote))).toBe("conversations:errors.passOn.skipLevel");
     expect(await db.conversationNoteShare.count({ where: { noteId: { in: [shared, own, skipNote] } } })).toBe(0);
     const page = await seriesPage(viewer(engineer), oneToOne, now);
     expect(page.earlier.flatMap((item) => item.notes).map((note) => [note.text.split(" ")[0], note.canPassOn])).toEqual([
@@ -285,7 +285,7 @@ describe("changing and passing on notes", () => {
     // Without a manager there is nobody to pass a note on to.
     await db.user.update({ where: { id: engineer.id }, data: { managerId: null } });
     await rebuildReportingLine(db);
-    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("Your manager already reads this series' shared notes, or you have none.");
+    expect(await refusal(() => passOnNote(viewer(engineer), shared))).toBe("conversations:errors.passOn.sameManager");
     expect(await db.conversationNoteShare.count({ where: { noteId: shared } })).toBe(1);
     expect((await seriesPage(viewer(engineer), oneToOne, now)).earlier.flatMap((item) => item.notes).map((note) => note.canPassOn)).toEqual([false, false]);
   });

@@ -110,9 +110,9 @@ describe("skipping one meeting", () => {
     const now = at("2031-05-01T08:00:00Z");
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "fortnightly", firstAt: at("2031-05-05T08:00:00Z") }, now);
     const first = (await seriesPage(viewer(manager), seriesId, now)).next!;
-    expect(await refusal(() => skipMeeting(viewer(boss), first.id, now))).toBe("not-found: There is no such conversation.");
+    expect(await refusal(() => skipMeeting(viewer(boss), first.id, now))).toBe("not-found: conversations:errors.noConversation");
     const begun = at("2031-05-05T08:10:00Z");
-    expect(await refusal(() => skipMeeting(viewer(manager), first.id, begun))).toBe("invalid: Only a meeting still to come can be skipped.");
+    expect(await refusal(() => skipMeeting(viewer(manager), first.id, begun))).toBe("invalid: conversations:errors.skip.notToCome");
     expect((await seriesPage(viewer(manager), seriesId, begun)).next?.canSkip).toBe(false);
 
     // The move form's refusal points to the skip.

@@ -233,7 +233,7 @@ describe("independence of interviewers", () => {
     await db.hiringLoop.update({ where: { id: facts.loopId }, data: { state: "withdrawn" } });
     const closed = "This loop is closed: your card is no longer needed.";
     const page = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.benInterview}`, facts.ben.id), { interviewId: facts.benInterview })));
-    expect(page.lockedReason).toBe(closed);
+    expect(page.lockedReason).toEqual({ key: "hiring:scorecard.locked.closed" });
     const amend = await call(async () => interviewAction(routeArgs(await post(`/hiring/interviews/${facts.benInterview}`, facts.ben.id, { intent: "amend" }), { interviewId: facts.benInterview })));
     expect([statusOf(amend), bodyOf<{ message: string }>(amend).message]).toEqual([409, closed]);
     expect(await db.hiringScorecard.count({ where: { authorId: facts.ben.id } })).toBe(facts.benCardIds.length);
@@ -250,20 +250,20 @@ describe("independence of interviewers", () => {
     const pages = (await everything(facts, facts.ana.id)).filter(([what]) => ["home", "hiring", "loop", "debrief", "export", "own interview"].includes(what));
     for (const [what, , text] of pages) expect(text, what).not.toMatch(/decided|decision is recorded|RATIONALE|"hire"/i);
     const save = await saveScorecardDraft(asViewer(facts.ana), facts.anaInterview, { baseRevision: 1, changes: [{ field: "rating:testing", value: 3, base: null }] });
-    expect(save).toMatchObject({ status: 409, body: { message: "This loop is closed: your card is no longer needed." } });
+    expect(save).toMatchObject({ status: 409, body: { message: { key: "hiring:scorecard.locked.closed" } } });
     const loop = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.ana.id), { loopId: facts.loopId })));
     expect(loop.loop.state).toBe("closed");
     const hiring = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ana.id))));
     expect(hiring.interviews.map((interview) => [interview.card, interview.loopState])).toEqual([["draft", "closed"]]);
     const interview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.anaInterview}`, facts.ana.id), { interviewId: facts.anaInterview })));
-    expect(interview.lockedReason).toBe("This loop is closed: your card is no longer needed.");
+    expect(interview.lockedReason).toEqual({ key: "hiring:scorecard.locked.closed" });
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}/debrief`, facts.ana.id), { loopId: facts.loopId })));
     expect(debrief).toMatchObject({ available: false, reason: "This loop is closed: your card is no longer needed." });
     // Ben, whose card is in, is told of the decision.
     const bens = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ben.id))));
     expect(bens.interviews.map((row) => [row.card, row.loopState])).toEqual([["submitted", "decided"]]);
     const benInterview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.benInterview}`, facts.ben.id), { interviewId: facts.benInterview })));
-    expect(benInterview.lockedReason).toContain("The decision is recorded");
+    expect(benInterview.lockedReason).toEqual({ key: "hiring:scorecard.locked.decided" });
     // A hiring admin of the opening who owes a card (put on the panel straight) is not asked to link the hire either.
     await db.hiringInterview.create({ data: { loopId: facts.loopId, stageId: facts.stages[0]!.id, interviewerId: facts.grace.id } });
     const graces = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));

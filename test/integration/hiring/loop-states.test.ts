@@ -131,7 +131,7 @@ describe("a loop once decided, withdrawn or purged", () => {
     expect([statusOf(opened), bodyOf<{ message: string }>(opened).message]).toEqual([409, "The debrief is already open, decided, or not yours to open."]);
     expect(await loopRow(loopId)).toMatchObject({ state: "withdrawn", debriefOpenedAt: null, debriefOpenedById: null });
     const saved = await saveScorecardDraft(asViewer(ana), interview, { baseRevision: 0, changes: [{ field: "rating:code-quality", value: 3, base: null }] });
-    expect(saved).toEqual({ status: 409, body: { ok: false, kind: "locked", message: "This loop is closed: your card is no longer needed." } });
+    expect(saved).toEqual({ status: 409, body: { ok: false, kind: "locked", message: { key: "hiring:scorecard.locked.closed" } } });
     expect(await db.hiringScorecard.count({ where: { interviewId: interview } })).toBe(0);
   });
 

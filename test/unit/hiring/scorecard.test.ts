@@ -22,7 +22,7 @@ describe("scorecards", () => {
   it("recommends on four points with no neutral one", () => {
     expect(RECOMMENDATIONS).toEqual(["strong-no", "no", "yes", "strong-yes"]);
     expect(messages({ entries: [{ competencyId: "code-quality", score: 3 }, { competencyId: "testing", score: 3 }], recommendation: "neutral" })).toEqual([
-      "Choose a recommendation: strong no, no, yes or strong yes.",
+      "hiring:scorecard.errors.recommendationMissing",
     ]);
   });
 
@@ -43,15 +43,15 @@ describe("scorecards", () => {
       summary: "",
     });
     expect(messages({ entries: [{ competencyId: "code-quality", score: 5 }, { competencyId: "testing", score: 2 }], recommendation: "no" })).toEqual([
-      "Choose a score from 1 to 4, or “not assessed”.",
+      "hiring:scorecard.errors.scoreOffScale",
     ]);
     expect(messages({ entries: [{ competencyId: "code-quality", score: "" }, { competencyId: "testing", score: 2 }], recommendation: "no" })).toEqual([
-      "Choose a score from 1 to 4, or “not assessed”.",
+      "hiring:scorecard.errors.scoreOffScale",
     ]);
   });
 
   it("wants every competency of the stage exactly once, and at least one assessed", () => {
-    expect(messages({ entries: [{ competencyId: "code-quality", score: 3 }], recommendation: "yes" })).toEqual(["Score or mark “not assessed”: testing."]);
+    expect(messages({ entries: [{ competencyId: "code-quality", score: 3 }], recommendation: "yes" })).toEqual(["hiring:scorecard.errors.competencyLeftOut"]);
     expect(
       messages({
         entries: [
@@ -62,7 +62,7 @@ describe("scorecards", () => {
         ],
         recommendation: "yes",
       }),
-    ).toEqual(["That competency is scored twice.", "That competency is not on this scorecard."]);
+    ).toEqual(["hiring:scorecard.errors.competencyTwice", "hiring:scorecard.errors.competencyNotOnCard"]);
     expect(
       messages({
         entries: [
@@ -71,7 +71,7 @@ describe("scorecards", () => {
         ],
         recommendation: "no",
       }),
-    ).toEqual(["Score at least one competency before submitting."]);
+    ).toEqual(["hiring:scorecard.errors.nothingScored"]);
   });
 
   it("shows scores given without evidence", () => {

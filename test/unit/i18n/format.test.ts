@@ -22,6 +22,12 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     expect(formatsFor("fr", "Europe/Paris").timeOfDay(lateInLondon)).toBe("01:30 (Europe/Paris)");
   });
 
+  test("names make a list as the language writes one", () => {
+    expect(formatsFor("en", "UTC").list(["Testing", "Security", "Design"])).toBe("Testing, Security and Design");
+    expect(formatsFor("fr", "UTC").list(["Tests", "Sécurité"])).toBe("Tests et Sécurité");
+    expect(formatsFor("ar", "UTC").list(["أ", "ب", "ج"])).toBe("أ وب وج");
+  });
+
   test("names sort in the language's alphabetical order", () => {
     expect(["Zebra", "Ärger", "Apfel"].sort(formatsFor("de", "UTC").compare)).toEqual(["Apfel", "Ärger", "Zebra"]);
     expect(["été", "etre", "Eva"].sort(formatsFor("fr", "UTC").compare)).toEqual(["été", "etre", "Eva"]);
