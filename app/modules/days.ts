@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatsFor } from "~/i18n/format";
-import type { Language } from "~/i18n/languages";
+import type { PageLanguage } from "~/i18n/languages";
 
 /**
  * Calendar days as the forms take them (YYYY-MM-DD) and as they are stored (midnight UTC). Pure;
@@ -28,7 +28,7 @@ export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
  * A day as every page writes it ("18 Dec 2026"), from its stored midnight UTC or its form value
  * (YYYY-MM-DD); in English until its callers pass the page's language (docs/i18n.md).
  */
-export function formatDay(day: Date | string, language: Language = "en"): string {
+export function formatDay(day: Date | string, language: PageLanguage = "en"): string {
   return formatsFor(language, "UTC").day(day);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatsFor } from "~/i18n/format";
-import type { Language } from "~/i18n/languages";
+import type { PageLanguage } from "~/i18n/languages";
 
 /**
  * Time zones, one model for the whole of Rungs (decision 058): every person has a named IANA zone
@@ -137,12 +137,12 @@ export function instantFromLocal(value: string, zone: string): Date | null {
  * (Europe/Berlin)" in full, "30 Mar 2026, 10:00 (Europe/Berlin)" in a table or a sentence; in
  * English until its callers pass the page's language (docs/i18n.md).
  */
-export function formatDateTime(instant: Date | string, zone: string, style: "full" | "medium" = "medium", language: Language = "en"): string {
+export function formatDateTime(instant: Date | string, zone: string, style: "full" | "medium" = "medium", language: PageLanguage = "en"): string {
   return formatsFor(language, zone).dateTime(instant, style);
 }
 
 /** The time of day on the zone's clock with the zone named: "10:00 (Europe/Berlin)". */
-export function formatTimeOfDay(instant: Date | string, zone: string, language: Language = "en"): string {
+export function formatTimeOfDay(instant: Date | string, zone: string, language: PageLanguage = "en"): string {
   return formatsFor(language, zone).timeOfDay(instant);
 }
 

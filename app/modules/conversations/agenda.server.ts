@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { readGrowthPlan } from "~/modules/growth/growth-plan.server";
@@ -209,7 +209,7 @@ export type SeriesPage = {
  * agenda headed by open actions, the suggestions, and each meeting's notes the viewer may read.
  * The clocks are written in the viewer's language.
  */
-export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = clock.now(), language: Language = SOURCE_LANGUAGE): Promise<SeriesPage> {
+export async function seriesPage(viewer: ConversationViewer, seriesId: string, now = clock.now(), language: PageLanguage = SOURCE_LANGUAGE): Promise<SeriesPage> {
   const series = await readSeries(seriesId);
   const role = roleInSeries(viewer, series.facts);
   if (!role || !canSeeSeries(viewer, series.facts)) throw new NotFoundError({ key: "conversations:errors.noConversation" });

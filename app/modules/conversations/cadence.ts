@@ -1,4 +1,4 @@
-import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { Message } from "~/i18n/messages";
 import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
 
@@ -160,7 +160,7 @@ export function moveMeeting(
 }
 
 /** The meeting's time on each of the two people's clocks, the zone named, in the reader's language; once when they share a zone. */
-export function bothClocks(startsAt: Date, zones: readonly string[], language: Language = SOURCE_LANGUAGE): string[] {
+export function bothClocks(startsAt: Date, zones: readonly string[], language: PageLanguage = SOURCE_LANGUAGE): string[] {
   return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full", language));
 }
 
