@@ -3,6 +3,10 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// react-i18next's useTranslation copies the i18next instance for each component on every render;
+// ~/i18n/use-translation gives the same { t, i18n } without it (decision 080).
+const oneUseTranslation = { name: "react-i18next", importNames: ["useTranslation"], message: "Import useTranslation from ~/i18n/use-translation." };
+
 export default tseslint.config(
   // test/fixtures/import holds excerpts of other projects' files as they publish them (Snowflake's constants.js is Flow, not JavaScript).
   { ignores: ["build/", ".react-router/", ".tmp/", "node_modules/", "prisma/generated/", "test-results/", "playwright-report/", "test/.databases/", "prisma/schema-engine.mjs", "test/fixtures/import/"] },
@@ -16,6 +20,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
+      "no-restricted-imports": ["error", { paths: [oneUseTranslation] }],
     },
   },
   {
@@ -27,7 +32,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [{ group: ["@remix-run/*"], message: "Domain modules do not import Remix: throw a domain error from ~/modules/errors." }],
-          paths: [{ name: "~/utils/http.server", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." }],
+          paths: [{ name: "~/utils/http.server", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." }, oneUseTranslation],
         },
       ],
       "no-restricted-syntax": [

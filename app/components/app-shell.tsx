@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from "react-router";
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type common from "~/locales/en/common.json";
 import { isActivePath } from "~/utils/active-path";
 import { useFollowLinksInPage } from "./ui/client-links";

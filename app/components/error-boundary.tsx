@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Link, isRouteErrorResponse, useRouteError } from "react-router";
 
 function messageOf(error: unknown, t: TFunction): { status: number | null; title: string; detail: string } {

@@ -1,9 +1,10 @@
 import { createInstance, type i18n, type Resource } from "i18next";
 import ICU from "i18next-icu";
 import { useEffect } from "react";
-import { initReactI18next, useTranslation } from "react-i18next";
+import { initReactI18next } from "react-i18next";
 import { isPageLanguage, languageOfLocale, PSEUDO_LANGUAGE, sharedOptions, type PageLanguage } from "./languages";
 import { pseudoResources } from "./pseudo";
+import { useTranslation } from "./use-translation";
 
 /** Each language's messages, a chunk of its own: the browser fetches only the viewer's. */
 const messages: Record<PageLanguage, () => Promise<{ default: Resource[string] }>> = {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useTimeZone } from "~/utils/time-zone";
 import { formatsFor, type Formats } from "./format";
 import { isPageLanguage, SOURCE_LANGUAGE } from "./languages";

@@ -1,6 +1,6 @@
 import { data, redirect, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { wordsOf } from "~/i18n/messages";

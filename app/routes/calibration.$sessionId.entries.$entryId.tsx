@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useEffect, useRef, useState } from "react";
 import type { Route } from "./+types/calibration.$sessionId.entries.$entryId";

@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import type { Route } from "./+types/people.$personId.review";

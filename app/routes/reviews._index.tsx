@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { metaT } from "~/i18n/meta";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";

@@ -1,6 +1,6 @@
 import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "react-router";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { ExpectationList } from "~/components/ladders/expectations";

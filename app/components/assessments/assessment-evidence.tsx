@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useRevalidator } from "react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { Button } from "~/components/ui/button";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Card } from "~/components/ui/page";
 import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/assessments/assessment-view";
 import { NEXT_LEVEL_MARK_KEYS } from "~/modules/assessments/draft";

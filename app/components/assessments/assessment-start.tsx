@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { SubmitButton } from "~/components/ui/button";

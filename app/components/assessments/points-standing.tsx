@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PointsStanding } from "~/modules/ladders/points";
 
 /** Where ratings stand on a ladder's points, in the page's language: "142 points: band 3.2, Senior Engineer / Engineering Manager". */

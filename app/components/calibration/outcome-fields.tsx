@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { AmendmentDiff } from "~/modules/hiring/scorecard";
 import { RECOMMENDATION_KEYS } from "~/modules/hiring/scorecard";
 

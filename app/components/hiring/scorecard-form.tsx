@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Form, useSubmit } from "react-router";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { useCallback, useEffect, type FormEvent } from "react";
