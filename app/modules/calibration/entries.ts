@@ -3,6 +3,10 @@ import { summarise, type Summary } from "~/modules/statistics/summary";
 
 export type LevelOutcome = "stay" | "promote" | "not-ready";
 
+/** What a calibrator may say of another calibrator's proposal; the entry's form offers each. */
+export const PROPOSAL_MARKS = ["agree", "question", "no-view"] as const;
+export type ProposalMark = (typeof PROPOSAL_MARKS)[number];
+
 /** What the session knows about one person when ordering and flagging. */
 export interface EntryFacts {
   id: string;

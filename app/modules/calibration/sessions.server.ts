@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
+import type { ProposalMark } from "./entries";
 import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
@@ -668,8 +669,6 @@ export async function acceptProposals(viewer: Viewer, sessionId: string, entryId
   return { accepted: sorted.accept.length, already: sorted.already.length };
 }
 
-export const PROPOSAL_MARKS = ["agree", "question", "no-view"] as const;
-export type ProposalMark = (typeof PROPOSAL_MARKS)[number];
 
 /**
  * A calibrator's own view of someone else's report, kept apart from the proposal: an
