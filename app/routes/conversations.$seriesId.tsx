@@ -176,7 +176,8 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
               <p className="text-sm">
                 <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
                   {t("series.next.evidenceLink")}
-                </Link>{" "}
+                </Link>
+                {" – "}
                 {t("series.next.evidenceAfter")}
               </p>
               <ActionForm meetingId={next.id} people={[page.series.manager, page.series.report]} reply={replyFor("action")} />

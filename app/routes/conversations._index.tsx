@@ -1,20 +1,23 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/conversations._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { CADENCE_LABELS, cadencesFor, sinceInWords } from "~/modules/conversations/cadence";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { cadencesFor, sinceLastHeld } from "~/modules/conversations/cadence";
 import { startSeriesSchema } from "~/modules/conversations/forms";
-import { conversationsOf, startOptions, startSeries } from "~/modules/conversations/series.server";
+import { conversationsOf, startOptions, startSeries, type Pairing } from "~/modules/conversations/series.server";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
-import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Conversations · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("conversations:list.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
@@ -42,51 +45,55 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
   const { series, pairings, timeZone, now } = loaderData;
   const current = series.filter((item) => item.current);
   const earlier = series.filter((item) => !item.current);
+  const { t } = useTranslation("conversations");
+  const f = useFormats();
+  const withWhom = (item: (typeof series)[number]) => t(item.kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel", { name: item.otherName });
   return (
     <>
       <PageHeader
-        title="Conversations"
-        description="Your one-to-ones and skip-levels: an agenda you both build, notes only the two of you read, and actions followed up. Your manager's manager and admins see only that you meet, and when."
+        title={t("list.heading")}
+        description={t("list.description")}
         actions={
           <Link to="/conversations/evidence" className="text-sm font-medium underline">
-            Your evidence
+            {t("list.evidence")}
           </Link>
         }
       />
       <section aria-labelledby="current-heading" className="mb-8">
         <h2 id="current-heading" className="mb-2 text-lg font-semibold">
-          Meeting now
+          {t("list.current")}
         </h2>
         {current.length ? (
           <ul className="space-y-2">
             {current.map((item) => (
               <li key={item.id}>
                 <Link to={`/conversations/${item.id}`} className="font-medium underline">
-                  {item.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with {item.otherName}
+                  {withWhom(item)}
                 </Link>
                 <span className="text-sm text-slate-700 dark:text-slate-300">
                   {" "}
-                  · {CADENCE_LABELS[item.cadence]} · next {item.nextAt ? formatDateTime(item.nextAt, timeZone) : "to be set"} · last held {sinceInWords(item.lastHeldAt ? new Date(item.lastHeldAt) : null, new Date(now))}
+                  · {t(`cadence.${item.cadence}`)} · {item.nextAt ? t("list.next", { when: f.dateTime(item.nextAt) }) : t("list.nextToBeSet")} ·{" "}
+                  {t("list.lastHeld", sinceLastHeld(item.lastHeldAt ? new Date(item.lastHeldAt) : null, new Date(now)))}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm">No one-to-ones or skip-levels yet.</p>
+          <p className="text-sm">{t("list.none")}</p>
         )}
       </section>
       {pairings.length ? <StartForm pairings={pairings} timeZone={timeZone} /> : null}
       {earlier.length ? (
         <section aria-labelledby="earlier-heading" className="mt-8">
           <h2 id="earlier-heading" className="mb-2 text-lg font-semibold">
-            Earlier series
+            {t("list.earlier")}
           </h2>
-          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">Series whose reporting line changed or that ended: a record for the two of you.</p>
+          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t("list.earlierIntro")}</p>
           <ul className="space-y-1">
             {earlier.map((item) => (
               <li key={item.id}>
                 <Link to={`/conversations/${item.id}`} className="underline">
-                  {item.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with {item.otherName}
+                  {withWhom(item)}
                 </Link>
               </li>
             ))}
@@ -97,7 +104,8 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function StartForm({ pairings, timeZone }: { pairings: { value: string; kind: "one-to-one" | "skip-level"; label: string }[]; timeZone: string }) {
+function StartForm({ pairings, timeZone }: { pairings: Pick<Pairing, "value" | "kind" | "label">[]; timeZone: string }) {
+  const { t } = useTranslation("conversations");
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const schema = startSeriesSchema(timeZone);
@@ -112,43 +120,43 @@ function StartForm({ pairings, timeZone }: { pairings: { value: string; kind: "o
   const kinds = new Set(pairings.map((pairing) => pairing.kind));
   return (
     <Card className="max-w-2xl">
-      <h2 className="mb-2 text-lg font-semibold">Set up a series</h2>
-      <p className="mb-3 text-sm">Either of you can set it up; it meets on the manager's clock, and both of you get calendar invitations. Skip-levels meet less often.</p>
+      <h2 className="mb-2 text-lg font-semibold">{t("start.heading")}</h2>
+      <p className="mb-3 text-sm">{t("start.intro")}</p>
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <SelectField label="With" errors={fields.pairing.errors} {...getSelectProps(fields.pairing)}>
-          <option value="">Choose…</option>
+        <SelectField label={t("start.with")} errors={fields.pairing.errors} {...getSelectProps(fields.pairing)}>
+          <option value="">{t("start.choose")}</option>
           {pairings.map((pairing) => (
             <option key={pairing.value} value={pairing.value}>
-              {pairing.label}
+              {wordsOf(t, pairing.label)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="How often" errors={fields.cadence.errors} {...getSelectProps(fields.cadence)}>
-          <option value="">Choose…</option>
+        <SelectField label={t("start.cadence")} errors={fields.cadence.errors} {...getSelectProps(fields.cadence)}>
+          <option value="">{t("start.choose")}</option>
           {kinds.has("one-to-one") ? (
-            <optgroup label="One-to-one">
+            <optgroup label={t("start.oneToOne")}>
               {cadencesFor("one-to-one").map((cadence) => (
                 <option key={`one-${cadence}`} value={cadence}>
-                  {CADENCE_LABELS[cadence]}
+                  {t(`cadence.${cadence}`)}
                 </option>
               ))}
             </optgroup>
           ) : null}
           {kinds.has("skip-level") ? (
-            <optgroup label="Skip-level">
+            <optgroup label={t("start.skipLevel")}>
               {cadencesFor("skip-level").map((cadence) => (
                 <option key={`skip-${cadence}`} value={cadence}>
-                  {CADENCE_LABELS[cadence]}
+                  {t(`cadence.${cadence}`)}
                 </option>
               ))}
             </optgroup>
           ) : null}
         </SelectField>
-        <Field label={`First meeting (your clock, ${timeZone})`} errors={fields.firstAt.errors} {...getInputProps(fields.firstAt, { type: "datetime-local" })} />
-        <Field label="Minutes" className="max-w-32" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} min={15} max={180} step={5} />
+        <Field label={t("start.firstAt", { zone: timeZone })} errors={fields.firstAt.errors} {...getInputProps(fields.firstAt, { type: "datetime-local" })} />
+        <Field label={t("start.minutes")} className="max-w-32" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} min={15} max={180} step={5} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
-          Set up
+          {t("start.submit")}
         </Button>
       </Form>
     </Card>

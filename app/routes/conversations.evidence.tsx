@@ -1,11 +1,14 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/conversations.evidence";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { deleteEvidence, evidenceCompetencies, evidenceOf, recordEvidence, setEvidenceShared, setShareAllEvidence } from "~/modules/conversations/evidence.server";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
@@ -15,7 +18,7 @@ import { db } from "~/db/client.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Evidence · Conversations · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("conversations:evidence.title") }];
 
 /** The viewer's own evidence (to record and share), or with `?person=` a report's, as far as they shared it. */
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
@@ -68,22 +71,20 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
     await deleteEvidence(viewer, String(form.get("evidenceId") ?? ""));
     return back();
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "conversations:errors.unknownAction" });
 }, refusalShown);
 
 export default function Evidence({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
+  const { t } = useTranslation("conversations");
+  const f = useFormats();
   return (
     <>
-      <BackLink to="/conversations">Conversations</BackLink>
+      <BackLink to="/conversations">{t("series.back")}</BackLink>
       <PageHeader
-        title={view.own ? "Your evidence" : `${view.personName}'s evidence`}
-        description={
-          view.own
-            ? "Note what you did when it happens, against a competency of your ladder: your next self-assessment offers it beside each competency. Your manager reads only what you share."
-            : `What ${view.personName} chose to share with you.`
-        }
+        title={view.own ? t("evidence.ownHeading") : t("evidence.personHeading", { name: view.personName })}
+        description={view.own ? t("evidence.ownIntro") : t("evidence.personIntro", { name: view.personName })}
       />
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {view.own ? (
@@ -98,12 +99,12 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
             reply={result?.reply as SubmissionResult<string[]> | undefined}
           />
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Sharing</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("evidence.sharing")}</h2>
             <Form method="post" className="space-y-2">
               <input type="hidden" name="intent" value="share-all" />
-              <CheckboxField label="Share all my evidence with my manager" hint="Now and later. Otherwise, share item by item." name="sharesAll" defaultChecked={view.sharesAll} />
+              <CheckboxField label={t("evidence.shareAll")} hint={t("evidence.shareAllHint")} name="sharesAll" defaultChecked={view.sharesAll} />
               <Button type="submit" variant="secondary">
-                Save
+                {t("evidence.save")}
               </Button>
             </Form>
           </Card>
@@ -114,8 +115,8 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
           {view.items.map((item) => (
             <li key={item.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
               <p className="font-medium">
-                {item.competencyName} · {dateToDay(new Date(item.occurredOn))}
-                {item.fromConversation ? " · from a conversation" : ""}
+                {item.competencyName} · {f.day(item.occurredOn)}
+                {item.fromConversation ? <> · {t("evidence.fromConversation")}</> : null}
               </p>
               <p>{item.text}</p>
               {item.url ? (
@@ -130,14 +131,14 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
                     <input type="hidden" name="evidenceId" value={item.id} />
                     {item.shared ? null : <input type="hidden" name="shared" value="on" />}
                     <Button type="submit" variant="secondary">
-                      {item.shared ? "Stop sharing" : "Share with my manager"}
+                      {item.shared ? t("evidence.stopSharing") : t("evidence.share")}
                     </Button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="evidenceId" value={item.id} />
                     <Button type="submit" variant="secondary">
-                      Delete
+                      {t("evidence.delete")}
                     </Button>
                   </Form>
                 </div>
@@ -146,7 +147,7 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
           ))}
         </ul>
       ) : (
-        <p className="text-sm">No evidence {view.own ? "recorded yet" : "shared"}.</p>
+        <p className="text-sm">{view.own ? t("evidence.noneRecorded") : t("evidence.noneShared")}</p>
       )}
     </>
   );
@@ -154,6 +155,7 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
 
 function RecordForm({ competencies, today, meetingId, reply }: { competencies: { id: string; name: string }[]; today: string; meetingId: string | null; reply: SubmissionResult<string[]> | undefined }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
     id: "record",
     lastResult: reply,
@@ -164,24 +166,24 @@ function RecordForm({ competencies, today, meetingId, reply }: { competencies: {
   });
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Record evidence</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t("evidence.record.heading")}</h2>
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="record" />
         {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
-        <SelectField label="Competency" errors={fields.competencyId.errors} {...getSelectProps(fields.competencyId)}>
-          <option value="">Choose…</option>
+        <SelectField label={t("evidence.record.competency")} errors={fields.competencyId.errors} {...getSelectProps(fields.competencyId)}>
+          <option value="">{t("start.choose")}</option>
           {competencies.map((competency) => (
             <option key={competency.id} value={competency.id}>
               {competency.name}
             </option>
           ))}
         </SelectField>
-        <TextareaField label="What happened" hint="A sentence is enough." rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <Field label="Link (optional)" errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} />
-        <Field label="When" className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
-        <CheckboxField label="Share with my manager" {...getInputProps(fields.shared, { type: "checkbox" })} />
+        <TextareaField label={t("evidence.record.text")} hint={t("evidence.record.textHint")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+        <Field label={t("evidence.record.url")} errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} />
+        <Field label={t("evidence.record.when")} className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
+        <CheckboxField label={t("evidence.share")} {...getInputProps(fields.shared, { type: "checkbox" })} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
-          Record
+          {t("evidence.record.submit")}
         </Button>
       </Form>
     </Card>

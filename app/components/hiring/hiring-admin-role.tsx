@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { roleRequestMailto, type RoleToGrant } from "~/modules/hiring/hiring-admin-role";
 import { linkClass } from "./hiring-parts";
 
@@ -6,6 +7,7 @@ import { linkClass } from "./hiring-parts";
  * give the role; anyone else gets an email to each admin they can ask, already written.
  */
 export function HiringAdminRoleHelp({ roleToGrant }: { roleToGrant: RoleToGrant | null | undefined }) {
+  const { t } = useTranslation("hiring");
   if (!roleToGrant) return null;
   return (
     <ul className="mt-1 space-y-1 text-sm">
@@ -13,16 +15,16 @@ export function HiringAdminRoleHelp({ roleToGrant }: { roleToGrant: RoleToGrant 
         <li key={person.email}>
           {roleToGrant.viewerIsAdmin ? (
             <a href={person.path} className={linkClass}>
-              Give {person.name} the hiring-admin role
+              {t("adminRole.give", { name: person.name })}
             </a>
           ) : roleToGrant.admins.length ? (
             <>
-              Ask an admin to give {person.name} the role:{" "}
+              {t("adminRole.ask", { name: person.name })}{" "}
               {roleToGrant.admins.map((admin, index) => (
                 <span key={admin.email}>
-                  {index ? ", " : null}
+                  {index ? t("adminRole.separator") : null}
                   <a href={roleRequestMailto(admin, person)} className={linkClass}>
-                    email {admin.name}
+                    {t("adminRole.email", { name: admin.name })}
                   </a>
                 </span>
               ))}

@@ -1,8 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
+import { useFormats } from "~/i18n/use-formats";
 import { StageSchema } from "~/modules/hiring/forms";
 
 type Competency = { id: string; name: string };
@@ -27,6 +29,8 @@ export function StageForm({
   locked: boolean;
   busy: boolean;
 }) {
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
   const [form, fields] = useForm({
     id: stage ? `stage-${stage.id}` : "new-stage",
     lastResult,
@@ -41,12 +45,12 @@ export function StageForm({
     <Form method="post" className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-stage" />
       {stage ? <input type="hidden" name="stageId" value={stage.id} /> : null}
-      <Field label={stage ? "Stage name" : "New stage"} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+      <Field label={stage ? t("stage.name") : t("stage.new")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
       <fieldset aria-labelledby={legendId} aria-describedby={fields.competencyIds.errors?.length ? fields.competencyIds.errorId : undefined}>
         <legend id={legendId} className="mb-1 text-sm font-medium">
-          Competencies {stage ? `covered in ${stage.name}` : "this stage covers"}
+          {stage ? t("stage.competenciesOf", { stage: stage.name }) : t("stage.competenciesNew")}
         </legend>
-        {locked ? <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">Interviews of this stage are assigned: its competencies stay as they are.</p> : null}
+        {locked ? <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">{t("stage.locked")}</p> : null}
         <div className="grid gap-1 sm:grid-cols-2">
           {competencies.map((competency) => (
             <label key={competency.id} className="flex items-start gap-2 text-sm">
@@ -54,7 +58,7 @@ export function StageForm({
               <input type="checkbox" name="competencyIds" value={competency.id} defaultChecked={chosen.has(competency.id)} disabled={locked} className="mt-1 size-4" />
               <span>
                 {competency.name}
-                {coveredElsewhere[competency.id]?.length ? <span className="block text-xs text-slate-500 dark:text-slate-400">also in {coveredElsewhere[competency.id]!.join(", ")}</span> : null}
+                {coveredElsewhere[competency.id]?.length ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("stage.alsoIn", { stages: f.list(coveredElsewhere[competency.id]!) })}</span> : null}
               </span>
             </label>
           ))}
@@ -63,7 +67,7 @@ export function StageForm({
       </fieldset>
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" variant={stage ? "secondary" : "primary"} disabled={busy}>
-        {stage ? "Save stage" : "Add stage"}
+        {stage ? t("stage.save") : t("stage.add")}
       </Button>
     </Form>
   );

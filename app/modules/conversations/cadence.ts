@@ -183,16 +183,27 @@ function monthsLater(from: Date, months: number): Date {
   return new Date(Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds()));
 }
 
+export type SinceLastHeld = { unit: "none" | "today" | "yesterday" | "days" | "weeks" | "months"; count: number };
+
 /**
  * How long ago the last meeting was, as the manager chain reads it ("last one-to-one 3 weeks
- * ago"): whole days under two weeks, weeks under two months, then months.
+ * ago"): whole days under two weeks, weeks under two months, then months. Worded by the page
+ * (conversations' `list.lastHeld`), or in English by `sinceInWords`.
  */
-export function sinceInWords(last: Date | null, now: Date): string {
-  if (!last) return "none yet";
+export function sinceLastHeld(last: Date | null, now: Date): SinceLastHeld {
+  if (!last) return { unit: "none", count: 0 };
   const days = Math.floor((now.getTime() - last.getTime()) / 86_400_000);
-  if (days <= 0) return "today";
-  if (days === 1) return "yesterday";
-  if (days < 14) return `${days} days ago`;
-  if (days < 61) return `${Math.floor(days / 7)} weeks ago`;
-  return `${Math.floor(days / 30.44)} months ago`;
+  if (days <= 0) return { unit: "today", count: 0 };
+  if (days === 1) return { unit: "yesterday", count: 1 };
+  if (days < 14) return { unit: "days", count: days };
+  if (days < 61) return { unit: "weeks", count: Math.floor(days / 7) };
+  return { unit: "months", count: Math.floor(days / 30.44) };
+}
+
+/** `sinceLastHeld` in English, for the team page until it is translated. */
+export function sinceInWords(last: Date | null, now: Date): string {
+  const { unit, count } = sinceLastHeld(last, now);
+  if (unit === "none") return "none yet";
+  if (unit === "today" || unit === "yesterday") return unit;
+  return `${count} ${unit} ago`;
 }

@@ -34,20 +34,20 @@ function checkUrl(url: string | null): string | null {
   } catch {
     // Not a URL: the message below.
   }
-  throw new InvalidError("Give a link as a full web address (https://…).");
+  throw new InvalidError({ key: "conversations:errors.evidence.url" });
 }
 
 export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = clock.now()): Promise<string> {
   if (!canRecordEvidence(viewer, viewer.id)) throw new NotFoundError();
   const text = input.text.trim();
-  if (!text) throw new InvalidError("Say what happened, in a sentence.");
-  if (text.length > EVIDENCE_TEXT_LIMIT) throw new InvalidError(`Keep it under ${EVIDENCE_TEXT_LIMIT} characters; link to the rest.`);
-  if (input.occurredOn.getTime() > now.getTime()) throw new InvalidError("Evidence is of something that has happened: choose a day that has passed.");
+  if (!text) throw new InvalidError({ key: "conversations:form.errors.evidenceMissing" });
+  if (text.length > EVIDENCE_TEXT_LIMIT) throw new InvalidError({ key: "conversations:errors.evidence.tooLong", values: { limit: EVIDENCE_TEXT_LIMIT } });
+  if (input.occurredOn.getTime() > now.getTime()) throw new InvalidError({ key: "conversations:errors.evidence.future" });
   const competencies = await evidenceCompetencies(viewer.id);
-  if (!competencies.some((competency) => competency.id === input.competencyId)) throw new InvalidError("Choose a competency of your ladder.");
+  if (!competencies.some((competency) => competency.id === input.competencyId)) throw new InvalidError({ key: "conversations:errors.evidence.competency" });
   if (input.meetingId) {
     const meeting = await db.conversationMeeting.findUnique({ where: { id: input.meetingId }, select: { series: { select: { managerId: true, reportId: true } } } });
-    if (!meeting || roleInSeries(viewer, meeting.series) === null) throw new NotFoundError("There is no such meeting.");
+    if (!meeting || roleInSeries(viewer, meeting.series) === null) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
   }
   const created = await db.careerEvidence.create({
     data: { personId: viewer.id, competencyId: input.competencyId, text, url: checkUrl(input.url), occurredOn: input.occurredOn, meetingId: input.meetingId ?? null, shared: input.shared ?? false },
@@ -65,7 +65,7 @@ export async function setEvidenceShared(viewer: ConversationViewer, evidenceId: 
 /** An item the viewer changes, shares or deletes: to anyone but its person (their manager included) it does not exist. */
 async function requireOwnEvidence(viewer: ConversationViewer, evidenceId: string): Promise<void> {
   const evidence = await db.careerEvidence.findUnique({ where: { id: evidenceId }, select: { personId: true } });
-  if (!evidence || !canRecordEvidence(viewer, evidence.personId)) throw new NotFoundError("There is no such evidence.");
+  if (!evidence || !canRecordEvidence(viewer, evidence.personId)) throw new NotFoundError({ key: "conversations:errors.evidence.none" });
 }
 
 /** The person shares all their evidence with their manager (now and later), or goes back to item by item. */
@@ -132,6 +132,6 @@ export type RecordedItem = { id: string; text: string; url: string | null; occur
 export async function ownEvidenceItem(viewer: ConversationViewer, evidenceId: string): Promise<RecordedItem & { competencyId: string }> {
   await requireOwnEvidence(viewer, evidenceId);
   const item = await db.careerEvidence.findUnique({ where: { id: evidenceId }, select: { id: true, competencyId: true, text: true, url: true, occurredOn: true } });
-  if (!item) throw new NotFoundError("There is no such evidence.");
+  if (!item) throw new NotFoundError({ key: "conversations:errors.evidence.none" });
   return item;
 }

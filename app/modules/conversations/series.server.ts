@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -217,7 +218,7 @@ export async function withdrawConversationsOf(tx: Tx, personId: string, now: Dat
   return count;
 }
 
-export type Pairing = { value: string; kind: SeriesKind; label: string; managerId: string; reportId: string };
+export type Pairing = { value: string; kind: SeriesKind; label: Message; managerId: string; reportId: string };
 
 /**
  * What the viewer may set up: a one-to-one with each direct report and with their own manager, a
@@ -236,16 +237,16 @@ export async function startOptions(viewer: ConversationViewer): Promise<Pairing[
   ]);
   const taken = new Set(existing.map((series) => `${series.kind}:${series.managerId}:${series.reportId}`));
   const options: Pairing[] = [];
-  const offer = (kind: SeriesKind, managerId: string, reportId: string, label: string) => {
+  const offer = (kind: SeriesKind, managerId: string, reportId: string, label: Message) => {
     const value = `${kind}:${managerId}:${reportId}`;
     if (!taken.has(value)) options.push({ value, kind, managerId, reportId, label });
   };
-  for (const report of reports) offer("one-to-one", viewer.id, report.id, `One-to-one with ${report.name}`);
+  for (const report of reports) offer("one-to-one", viewer.id, report.id, { key: "conversations:pairing.withReport", values: { name: report.name } });
   const manager = me?.manager;
-  if (manager && !manager.deactivatedAt) offer("one-to-one", manager.id, viewer.id, `One-to-one with ${manager.name} (your manager)`);
-  for (const report of reports) for (const below of report.reports) offer("skip-level", viewer.id, below.id, `Skip-level with ${below.name} (reports to ${report.name})`);
+  if (manager && !manager.deactivatedAt) offer("one-to-one", manager.id, viewer.id, { key: "conversations:pairing.withManager", values: { name: manager.name } });
+  for (const report of reports) for (const below of report.reports) offer("skip-level", viewer.id, below.id, { key: "conversations:pairing.skipWithReport", values: { name: below.name, manager: report.name } });
   const skip = manager?.manager;
-  if (skip && !skip.deactivatedAt && skip.id !== viewer.id) offer("skip-level", skip.id, viewer.id, `Skip-level with ${skip.name} (your manager's manager)`);
+  if (skip && !skip.deactivatedAt && skip.id !== viewer.id) offer("skip-level", skip.id, viewer.id, { key: "conversations:pairing.skipWithManager", values: { name: skip.name } });
   return options;
 }
 

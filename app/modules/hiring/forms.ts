@@ -27,7 +27,7 @@ export type NewOpeningInput = z.output<typeof NewOpeningSchema>;
 
 export const StageSchema = z.object({
   stageId: z.string().trim().max(100).optional(),
-  name: nameField("Name the stage, for example “System design”.", 80, "Keep the stage name under 80 characters."),
+  name: nameField("hiring:stage.errors.nameMissing", 80, "hiring:stage.errors.nameTooLong"),
   competencyIds: z.array(z.string().trim().max(100)).max(100).default([]),
 });
 export type StageInput = z.output<typeof StageSchema>;

@@ -19,7 +19,10 @@ describe("the conversation pages", () => {
   test("a report sets up a one-to-one with their manager on their own clock; both read its page; the manager's manager gets a 404", async () => {
     const { boss, manager, engineer } = await people();
     const list = bodyOf<Awaited<ReturnType<typeof indexRoute.loader>>>(await indexRoute.loader(routeArgs(await signedInRequest("/conversations", engineer.id))));
-    expect(list.pairings.map((pairing) => pairing.label)).toEqual(["One-to-one with Sam Manager (your manager)", "Skip-level with Bea Boss (your manager's manager)"]);
+    expect(list.pairings.map((pairing) => pairing.label)).toEqual([
+      { key: "conversations:pairing.withManager", values: { name: "Sam Manager" } },
+      { key: "conversations:pairing.skipWithManager", values: { name: "Bea Boss" } },
+    ]);
 
     const bad = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-02-30T10:00", minutes: "30" })));
     expect(statusOf(bad)).toBe(400);
