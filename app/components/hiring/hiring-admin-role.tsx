@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { roleRequestMailto, type RoleToGrant } from "~/modules/hiring/hiring-admin-role";
 import { linkClass } from "./hiring-parts";
 

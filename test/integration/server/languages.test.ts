@@ -4,7 +4,7 @@
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { createElement } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
