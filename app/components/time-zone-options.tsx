@@ -1,10 +1,12 @@
+import { useTranslation } from "react-i18next";
 import { timeZoneLabel } from "~/modules/time-zones";
 
 /** A time-zone picker's options: the organisation's (an empty value) first, then every zone by name, once. */
 export function TimeZoneOptions({ zones, organisation }: { zones: readonly string[]; organisation: string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <option value="">The organisation&apos;s ({organisation})</option>
+      <option value="">{t("timeZone.organisation", { zone: organisation })}</option>
       {zones.map((zone) => (
         <option key={zone} value={zone}>
           {timeZoneLabel(zone)}

@@ -1,6 +1,11 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/_index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import type { Formats } from "~/i18n/format";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { homeSummary } from "~/modules/people/home.server";
@@ -8,9 +13,8 @@ import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = () => [{ title: "Home · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("home:title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const signedIn = await requireSignedIn(request);
@@ -28,31 +32,31 @@ function Stat({ label, value }: { label: string; value: string | number }) {
   );
 }
 
-const dueFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-function dueText(item: TodoItem): string | null {
+function dueText(item: TodoItem, t: TFunction<"home">, f: Formats): string | null {
   if (!item.due || item.daysLeft === null) return null;
-  const day = dueFormat.format(new Date(item.due));
-  if (item.daysLeft < 0) return `Due ${day}, ${plural(-item.daysLeft, "# day")} ago`;
-  if (item.daysLeft === 0) return `Due today, ${day}`;
-  return `Due ${day}, ${plural(item.daysLeft, "# day")} left`;
+  const day = f.day(item.due);
+  if (item.daysLeft < 0) return t("todo.overdue", { day, days: -item.daysLeft });
+  if (item.daysLeft === 0) return t("todo.today", { day });
+  return t("todo.left", { day, days: item.daysLeft });
 }
 
 function TodoList({ items }: { items: TodoItem[] }) {
+  const { t } = useTranslation("home");
+  const f = useFormats();
   return (
     <Card className="mb-6">
-      <h2 className="mb-3 text-lg font-semibold">What to do next</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("todo.heading")}</h2>
       {items.length ? (
         <ClientLinks>
           <ul className="divide-y divide-slate-200 dark:divide-slate-700">
             {items.map((item) => {
-              const due = dueText(item);
+              const due = dueText(item, t, f);
               return (
                 <li key={item.key} className="py-3">
                   <a href={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
                     {item.title}
                   </a>
-                  {due ? <span className={`ml-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
+                  {due ? <span className={`ms-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
                   <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{item.detail}</p>
                 </li>
               );
@@ -60,7 +64,7 @@ function TodoList({ items }: { items: TodoItem[] }) {
           </ul>
         </ClientLinks>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to do right now. New review cycles, reviews and other requests will appear here.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t("todo.none")}</p>
       )}
     </Card>
   );
@@ -69,46 +73,47 @@ function TodoList({ items }: { items: TodoItem[] }) {
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { viewer, todo, me, place, reports, reportCount, organisation } = loaderData;
   const hasRole = viewer.isAdmin || viewer.isHiringAdmin;
+  const { t } = useTranslation("home");
   return (
     <>
-      <PageHeader title={`Hello, ${me.name.split(" ")[0]}`} description="Your ladder, your reviews and your growth, in one place." />
+      <PageHeader title={t("greeting", { name: me.name.split(" ")[0] })} description={t("intro")} />
       <TodoList items={todo} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-4 text-lg font-semibold">Where you are</h2>
+          <h2 className="mb-4 text-lg font-semibold">{t("place.heading")}</h2>
           <dl className="grid grid-cols-2 gap-4">
-            <Stat label="Team" value={me.team?.name ?? "No team"} />
-            <Stat label="Manager" value={me.manager?.name ?? "No manager"} />
-            <Stat label="Track" value={place?.trackName ?? me.track ?? "Not set"} />
-            <Stat label="Level" value={place?.levelTitle ?? me.level ?? "Not set"} />
+            <Stat label={t("place.team")} value={me.team?.name ?? t("place.noTeam")} />
+            <Stat label={t("place.manager")} value={me.manager?.name ?? t("place.noManager")} />
+            <Stat label={t("place.track")} value={place?.trackName ?? me.track ?? t("place.notSet")} />
+            <Stat label={t("place.level")} value={place?.levelTitle ?? me.level ?? t("place.notSet")} />
           </dl>
           <p className="mt-4 flex flex-wrap gap-4">
             {place ? (
               <Link to={`/ladders/${place.ladderId}/levels/${place.levelId}`} className="text-brand-600 underline dark:text-brand-100">
-                What your level asks
+                {t("place.levelAsks")}
               </Link>
             ) : null}
             <Link to="/ladders" className="text-brand-600 underline dark:text-brand-100">
-              Browse the ladder
+              {t("place.browseLadder")}
             </Link>
             {me.level ? (
               <>
                 <Link to={`/people/${viewer.id}`} className="text-brand-600 underline dark:text-brand-100">
-                  Your growth
+                  {t("place.yourGrowth")}
                 </Link>
                 <Link to="/assess" className="text-brand-600 underline dark:text-brand-100">
-                  Assess yourself
+                  {t("place.assess")}
                 </Link>
               </>
             ) : null}
           </p>
           {!me.level && !hasRole ? (
-            <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">You have no track and level in Rungs yet, so there is nothing to assess. An admin can set them.</p>
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{t("place.nothingToAssess")}</p>
           ) : null}
         </Card>
         {reports.length ? (
           <Card>
-            <h2 className="mb-4 text-lg font-semibold">Your reports ({reportCount})</h2>
+            <h2 className="mb-4 text-lg font-semibold">{t("reports.heading", { count: reportCount })}</h2>
             <ClientLinks>
               <ul className="divide-y divide-slate-200 dark:divide-slate-700">
                 {reports.map((report) => (
@@ -117,7 +122,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                       {report.name}
                     </a>
                     <span className="text-slate-500 dark:text-slate-400">
-                      {[report.levelTitle, report._count.reports ? plural(report._count.reports, "# report") : null].filter(Boolean).join(" · ")}
+                      {[report.levelTitle, report._count.reports ? t("reports.ofReport", { count: report._count.reports }) : null].filter(Boolean).join(" · ")}
                     </span>
                   </li>
                 ))}
@@ -126,7 +131,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             {reportCount > reports.length ? (
               <p className="mt-3 text-sm">
                 <Link to="/team" className="text-brand-600 underline dark:text-brand-100">
-                  {`See all ${plural(reportCount, "# report")} on your team page`}
+                  {t("reports.seeAll", { count: reportCount })}
                 </Link>
               </p>
             ) : null}
@@ -134,20 +139,20 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         ) : null}
         {viewer.isAdmin && organisation ? (
           <Card>
-            <h2 className="mb-4 text-lg font-semibold">Organisation</h2>
+            <h2 className="mb-4 text-lg font-semibold">{t("organisation.heading")}</h2>
             <dl className="grid grid-cols-2 gap-4">
-              <Stat label="Active people" value={organisation.people} />
-              <Stat label="Teams" value={organisation.teams} />
+              <Stat label={t("organisation.activePeople")} value={organisation.people} />
+              <Stat label={t("organisation.teams")} value={organisation.teams} />
             </dl>
             <p className="mt-4 flex flex-wrap gap-4">
               <Link to="/admin/people" className="text-brand-600 underline dark:text-brand-100">
-                Manage people
+                {t("organisation.managePeople")}
               </Link>
               <Link to="/admin/cycles" className="text-brand-600 underline dark:text-brand-100">
-                Review cycles
+                {t("organisation.reviewCycles")}
               </Link>
               <Link to="/admin/people/import" className="text-brand-600 underline dark:text-brand-100">
-                Import from CSV
+                {t("organisation.import")}
               </Link>
             </p>
           </Card>

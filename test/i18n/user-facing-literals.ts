@@ -6,7 +6,8 @@ import ts from "typescript";
  * The words a person would read that a `.tsx` file writes out itself instead of asking `t` for:
  * JSX text with a letter in it, and string literals given to label-like props (`title`,
  * `placeholder`, `aria-label`, `alt`, `label`, `…Label`, …) or written as label-like properties
- * (a `meta` function's `title`, a navigation item's `label`), or as a JSX child (`{ok ? "Saved" : "Failed"}`).
+ * (a `meta` function's `title`, a navigation item's `label`) or as a label-like prop's default, or
+ * as a JSX child (`{ok ? "Saved" : "Failed"}`).
  */
 const LABEL_LIKE = /^(title|placeholder|alt|aria-label|aria-description|aria-roledescription|aria-valuetext|label|hint|heading|description|caption|legend|summary|[a-z]+(Label|Title|Heading|Hint|Placeholder))$/;
 
@@ -51,6 +52,9 @@ export function userFacingLiterals(path: string): Literal[] {
       const value = node.initializer;
       const shown = ts.isJsxExpression(value) ? (value.expression ? shownStrings(value.expression) : []) : [value];
       for (const literal of shown) report(literal, textOf(literal));
+    } else if (ts.isBindingElement(node) && node.initializer && LABEL_LIKE.test((node.propertyName ?? node.name).getText())) {
+      // A component's default for a label-like prop: ({ cancelLabel = "Cancel" }).
+      for (const shown of shownStrings(node.initializer)) report(shown, textOf(shown));
     } else if (ts.isPropertyAssignment(node) && LABEL_LIKE.test(node.name.getText().replace(/^["']|["']$/g, ""))) {
       for (const shown of shownStrings(node.initializer)) report(shown, textOf(shown));
     } else if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === "name" && textOf(p.initializer) === "description")) {

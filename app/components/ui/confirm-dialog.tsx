@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "./button";
 import { CheckboxField } from "./field";
 
@@ -57,7 +58,7 @@ export function ConfirmSubmit({
   title,
   children,
   confirmLabel = label,
-  cancelLabel = "Cancel",
+  cancelLabel,
   tickLabel,
   name,
   value,
@@ -78,6 +79,7 @@ export function ConfirmSubmit({
   variant?: "primary" | "danger";
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation();
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
   return (
@@ -88,7 +90,7 @@ export function ConfirmSubmit({
       <ConfirmDialog
         dialogRef={dialogRef}
         title={title}
-        cancelLabel={cancelLabel}
+        cancelLabel={cancelLabel ?? t("actions.cancel")}
         confirm={
           <Button type="submit" variant={variant} name={name} value={value} onClick={() => dialogRef.current?.close()}>
             {confirmLabel}

@@ -1,10 +1,12 @@
 import { useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "./button";
 import { inputClass } from "./field";
 
 /** A read-only value with a Copy button; falls back to selecting the text where the clipboard API is unavailable. */
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
   const id = useId();
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
@@ -32,7 +34,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           onFocus={(event) => event.currentTarget.select()}
         />
         <Button variant="secondary" onClick={copy}>
-          Copy
+          {t("actions.copy")}
         </Button>
       </div>
       {hint ? (
@@ -41,7 +43,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-        {state === "copied" ? "Copied to the clipboard." : state === "failed" ? "Copying is not available here: the link is selected, press Ctrl+C or ⌘C." : ""}
+        {state === "copied" ? t("copy.copied") : state === "failed" ? t("copy.failed") : ""}
       </p>
     </div>
   );

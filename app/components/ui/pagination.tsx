@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 
 function pageHref(pathname: string, search: string, page: number): string {
@@ -12,24 +13,25 @@ const linkClass =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
 /** Previous/next links that keep the current filters in the query string. */
-export function Pagination({ page, pageCount, label = "Pagination" }: { page: number; pageCount: number; label?: string }) {
+export function Pagination({ page, pageCount, label }: { page: number; pageCount: number; label?: string }) {
   const { pathname, search } = useLocation();
+  const { t } = useTranslation();
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2">
+    <nav aria-label={label ?? t("pagination.label")} className="mt-4 flex items-center justify-between gap-2">
       {page > 1 ? (
         <Link to={pageHref(pathname, search, page - 1)} className={linkClass} rel="prev">
-          Previous
+          {t("pagination.previous")}
         </Link>
       ) : (
         <span />
       )}
       <p className="text-sm text-slate-600 dark:text-slate-300" aria-current="page">
-        Page {page} of {pageCount}
+        {t("pagination.page", { page, pageCount })}
       </p>
       {page < pageCount ? (
         <Link to={pageHref(pathname, search, page + 1)} className={linkClass} rel="next">
-          Next
+          {t("pagination.next")}
         </Link>
       ) : (
         <span />

@@ -10,6 +10,7 @@ import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import renderDocument, { handleError } from "~/entry.server";
 import * as root from "~/root";
+import * as home from "~/routes/_index";
 import * as login from "~/routes/login";
 import * as settings from "~/routes/settings.email";
 import { contextWith } from "~/utils/server-facts";
@@ -33,6 +34,7 @@ function SlowPage() {
 const build = serverBuild(
   {
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    "routes/_index": route("routes/_index", undefined, { ...home, default: withRouteProps(home.default) }, { index: true }),
     "routes/login": route("routes/login", "login", { ...login, default: withRouteProps(login.default) }),
     "routes/settings.email": route("routes/settings.email", "settings/email", { ...settings, default: withRouteProps(settings.default) }),
     // A page whose loader waits, so that requests in flight together overlap between choosing their language and rendering.
@@ -79,6 +81,15 @@ describe("the language of a page", () => {
     const browsers = await server.send("GET", "/slow", await asSignedIn(unset.id));
     expect(browsers.body).toContain('<html lang="de" dir="ltr"');
     expect(browsers.body).toContain('<p id="word">Start</p>');
+  });
+
+  test("the home page and the shell around it in a person's language, titles and counts included", async () => {
+    const manager = await createPerson({ name: "Jonas Weber" });
+    await db.user.update({ where: { id: manager.id }, data: { language: "de" } });
+    await createPerson({ name: "Report One", managerId: manager.id });
+    const { body } = await server.send("GET", "/", { Cookie: (await startSession(manager.id)).split(";")[0]!, "Accept-Language": "en" });
+    for (const words of ["<title>Start · Rungs</title>", "Hallo Jonas", "Als Nächstes zu tun", "Wo Sie stehen", "Ihre direkt unterstellten Personen (1)", "Meine Entwicklung", "Abmelden"]) expect(body).toContain(words);
+    expect(body).not.toContain("What to do next");
   });
 
   test("a person chooses their language on their settings page, and can give the choice back to their browser", async () => {
