@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
-import { wordsOf } from "~/i18n/messages";
+import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { SubmitButton } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/page";
@@ -14,7 +14,7 @@ export function AssessmentStart({
 }: {
   entry: Pick<AssessmentEntry, "cycle" | "decision" | "unavailable" | "lastSubmitted">;
   startLabel: string;
-  error?: string | null;
+  error?: string | Message | null;
 }) {
   const { t } = useTranslation("assessments");
   const f = useFormats();

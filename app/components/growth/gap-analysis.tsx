@@ -1,69 +1,80 @@
+import { useTranslation } from "react-i18next";
 import type { GapAnalysis, GapBasis, GapCompetency, GapExpectation, GapStatus, MarkStatus } from "~/modules/growth/gap-analysis";
 import { RichText } from "~/components/ui/rich-text";
-import { plural } from "~/utils/plural";
-import { possessive } from "~/utils/possessive";
+import { useFormats } from "~/i18n/use-formats";
 
-/** Each status in words and as a symbol; its colours are the `status-*` classes of app/tailwind.css (a page has one per expectation). */
-const statusText: Record<GapStatus, { symbol: string; text: string }> = {
-  met: { symbol: "✓", text: "Met" },
-  partly: { symbol: "◐", text: "Partly met" },
-  "not-met": { symbol: "✗", text: "Not met" },
-  "not-assessed": { symbol: "–", text: "Not assessed" },
-};
+/**
+ * Whose rating or mark a phrase names: the manager's, the viewer's own (the page passes "You" as
+ * the self side's name when the viewer reads their own gap), or the person's, by name.
+ */
+type Who = { who: "manager" | "viewer" | "person"; name: string };
+const selfSide = (selfName: string): Who => (selfName === "You" ? { who: "viewer", name: selfName } : { who: "person", name: selfName });
 
-export function GapStatusBadge({ status, basis, ratedBy }: { status: GapStatus; basis: GapBasis; ratedBy?: string }) {
-  const { symbol, text } = statusText[status];
+/** Each status in words (keys of the growth messages) and as a symbol; its colours are the `status-*` classes of app/tailwind.css (a page has one per expectation). */
+const statusText = {
+  met: { symbol: "✓", key: "gap.status.met" },
+  partly: { symbol: "◐", key: "gap.status.partly" },
+  "not-met": { symbol: "✗", key: "gap.status.notMet" },
+  "not-assessed": { symbol: "–", key: "gap.status.notAssessed" },
+} as const satisfies Record<GapStatus, { symbol: string; key: string }>;
+
+export function GapStatusBadge({ status, basis, ratedBy }: { status: GapStatus; basis: GapBasis; ratedBy?: Who }) {
+  const { t } = useTranslation("growth");
+  const { symbol, key } = statusText[status];
   return (
     <span className={`status status-${status}`}>
       <span aria-hidden="true">{symbol}</span>
-      {text}
-      {basis === "from-rating" ? <span className="font-normal"> (derived from {ratedBy ? `${ratedBy} rating` : "the rating"})</span> : null}
+      {t(key)}
+      {basis === "from-rating" ? <span className="font-normal"> {t("gap.derived", { who: ratedBy?.who ?? "nobody", name: ratedBy?.name ?? "" })}</span> : null}
     </span>
   );
 }
 
-const markWords: Record<MarkStatus, string> = { met: "met", partly: "partly met", "not-met": "not met" };
+const markWords = { met: "gap.mark.met", partly: "gap.mark.partly", "not-met": "gap.mark.notMet" } as const satisfies Record<MarkStatus, string>;
 
 /** Both sides' marks, when they marked the expectation differently (or only one side marked it while the other rated). */
 function MarksDiffer({ expectation, selfName }: { expectation: GapExpectation; selfName: string }) {
+  const { t } = useTranslation("growth");
   const { self, manager } = expectation.marks;
   if (!self || !manager || self === manager) return null;
+  const side = selfSide(selfName);
   return (
-    <span className="subtle text-xs">{`${selfName}: ${markWords[self]} · Manager: ${markWords[manager]} (the manager's mark counts)`}</span>
+    <span className="subtle text-xs">
+      {t("gap.marksDiffer", { who: side.who, name: side.name, selfMark: t(markWords[self]), managerMark: t(markWords[manager]) })}
+    </span>
   );
 }
 
 /** How the statuses were decided, in words, under the summary. */
 export function GapRuleNote({ analysis, selfName }: { analysis: GapAnalysis; selfName: string }) {
-  const you = selfName === "You" ? "you" : selfName;
+  const { t } = useTranslation("growth");
+  const side = selfSide(selfName);
+  const target = analysis.target.title;
   return (
     <div className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-300">
       <p>
-        <strong>How this is worked out.</strong> Each expectation of {analysis.target.title} takes the mark made on it in the assessments: the manager&apos;s when
-        both marked it (both are shown when they differ), else the one {you} made.
+        <strong>{t("gap.rule.heading")}</strong> {t("gap.rule.marks", { target, who: side.who, name: side.name })}
       </p>
       <p>
-        Where nobody marked an expectation, its status is derived from the competency&apos;s rating (the manager&apos;s, else {selfName === "You" ? "yours" : possessive(selfName)})
-        and labelled so.{" "}
-        {analysis.ratingRule === "reaches-target"
-          ? `A rating that reaches the target for ${analysis.target.title} counts as met, one point short as partly met, lower as not met.`
-          : `Ratings are given against the assessed level, so a rating above that level's target counts as partly met here and anything else as not met; only marks say met.`}{" "}
-        A competency nobody rated is not assessed.
+        {t("gap.rule.derived", { who: side.who, name: side.name })}{" "}
+        {analysis.ratingRule === "reaches-target" ? t("gap.rule.reachesTarget", { target }) : t("gap.rule.againstAssessed")} {t("gap.rule.notRated")}
       </p>
-      {analysis.matchedBy === "text" ? <p>Marks were matched to this level&apos;s expectations by their wording.</p> : null}
+      {analysis.matchedBy === "text" ? <p>{t("gap.rule.matchedByText")}</p> : null}
     </div>
   );
 }
 
 /** Met and partly met as a bar, with the same figures in words beside it. */
 export function ReadinessBar({ competency }: { competency: GapCompetency }) {
+  const { t } = useTranslation("growth");
+  const f = useFormats();
   const { counts } = competency;
   // A share to a tenth of a percent: finer than a bar 160 pixels wide can show.
   const pct = (n: number) => (counts.total ? Math.round((1000 * n) / counts.total) / 10 : 0);
   const words =
     counts.notAssessed === counts.total
-      ? "Not assessed"
-      : `${Math.round(competency.readiness * 100)}% ready: ${counts.met} met, ${counts.partly} partly met, ${counts.notMet} not met${counts.notAssessed ? `, ${counts.notAssessed} not assessed` : ""}`;
+      ? t("gap.readiness.notAssessed")
+      : t("gap.readiness.ready", { ready: f.percent(competency.readiness), met: counts.met, partly: counts.partly, notMet: counts.notMet, notAssessed: counts.notAssessed });
   return (
     <div className="readiness-line">
       <div className="readiness" aria-hidden="true">
@@ -76,48 +87,51 @@ export function ReadinessBar({ competency }: { competency: GapCompetency }) {
 }
 
 export function GapSummary({ analysis }: { analysis: GapAnalysis }) {
+  const { t } = useTranslation("growth");
   const { summary } = analysis;
-  const items: [string, number][] = [
-    ["Met", summary.met],
-    ["Partly met", summary.partly],
-    ["Not met", summary.notMet],
-    ["Not assessed", summary.notAssessed],
-  ];
+  const items = [
+    ["met", t("gap.summary.met"), summary.met],
+    ["partly", t("gap.summary.partly"), summary.partly],
+    ["not-met", t("gap.summary.notMet"), summary.notMet],
+    ["not-assessed", t("gap.summary.notAssessed"), summary.notAssessed],
+  ] as const;
   return (
     <div>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        {items.map(([label, value]) => (
-          <div key={label}>
+        {items.map(([key, label, value]) => (
+          <div key={key}>
             <dt className="text-sm text-slate-500 dark:text-slate-400">{label}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
           </div>
         ))}
       </dl>
       <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-        Of {plural(summary.total, "# expectation")} for {analysis.target.title}.{" "}
-        {summary.noEvidence === 0 ? "Every rated competency has evidence." : `${plural(summary.noEvidence, "# rated competency has")} no evidence.`}
+        {t("gap.summary.of", { total: summary.total, target: analysis.target.title })}{" "}
+        {summary.noEvidence === 0 ? t("gap.summary.allEvidenced") : t("gap.summary.noEvidence", { count: summary.noEvidence })}
       </p>
     </div>
   );
 }
 
 export function GapCompetencySection({ competency, focus, selfName }: { competency: GapCompetency; focus: boolean; selfName: string }) {
-  const ratedBy = competency.ratedBy === "manager" ? "the manager's" : competency.ratedBy === "self" ? (selfName === "You" ? "your" : possessive(selfName)) : undefined;
+  const { t } = useTranslation("growth");
+  const side = selfSide(selfName);
+  const ratedBy: Who | undefined = competency.ratedBy === "manager" ? { who: "manager", name: "" } : competency.ratedBy === "self" ? side : undefined;
   const other = competency.ratedBy === "manager" ? competency.ratings.self : null;
   const headingId = `gap-${competency.competencyId}`;
+  const rating = competency.rating === null ? t("gap.notRated") : t("gap.ratedBy", { rating: competency.rating, label: competency.ratingLabel ?? "", who: ratedBy?.who ?? "nobody", name: ratedBy?.name ?? "" });
+  const otherRating = other !== null && other !== competency.rating ? ` ${t("gap.otherRating", { who: side.who, name: side.name, rating: other })}` : "";
   return (
     <section aria-labelledby={headingId} className="gap-competency">
       <div className="gap-competency-head">
         <h3 id={headingId} className="font-semibold">
           {competency.name}
-          {focus ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">Focus</span> : null}
+          {focus ? <span className="ms-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">{t("gap.focus")}</span> : null}
         </h3>
         <p className="subtle text-sm">
           {/* One string, not a text node per part: a page has seventeen of these. */}
-          {`${competency.rating === null ? "Not rated" : `Rated ${competency.rating} ${competency.ratingLabel ?? ""} by ${ratedBy === "your" ? "you" : competency.ratedBy === "manager" ? "the manager" : selfName}`}${
-            other !== null && other !== competency.rating ? ` (${selfName === "You" ? "you" : selfName}: ${other})` : ""
-          } · target ${competency.target}${competency.targetLabel ? ` ${competency.targetLabel}` : ""}`}
-          {competency.noEvidence ? <span className="flag ml-2">No evidence</span> : null}
+          {`${rating}${otherRating} · ${t("gap.target", { target: competency.target, label: competency.targetLabel ?? "" })}`}
+          {competency.noEvidence ? <span className="flag ms-2">{t("gap.noEvidence")}</span> : null}
         </p>
       </div>
       <ReadinessBar competency={competency} />

@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigate, useNavigation } from "react-router";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { ErrorList, FormErrors, SelectField } from "~/components/ui/field";
 import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";
@@ -20,12 +21,13 @@ export function TargetOptions({ options }: { options: readonly TargetOption[] })
 
 /** For readers who may not change the plan: look at the gap to any level. */
 export function TargetPicker({ options, value, error }: { options: readonly TargetOption[]; value: string; error: string | null }) {
+  const { t } = useTranslation("growth");
   const navigate = useNavigate();
   return (
     <Form method="get" className="no-print flex flex-wrap items-end gap-3">
       <SelectField
         name="target"
-        label="Gap to level"
+        label={t("plan.gapTo")}
         defaultValue={value}
         errors={error ? [error] : null}
         className="min-w-64"
@@ -34,7 +36,7 @@ export function TargetPicker({ options, value, error }: { options: readonly Targ
         <TargetOptions options={options} />
       </SelectField>
       <Button type="submit" variant="secondary">
-        Show
+        {t("plan.show")}
       </Button>
     </Form>
   );
@@ -59,6 +61,7 @@ export function GrowthPlanForm({
   focus: readonly string[];
   lastResult: SubmissionResult<string[]> | null | undefined;
 }) {
+  const { t } = useTranslation("growth");
   const navigate = useNavigate();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
@@ -80,8 +83,8 @@ export function GrowthPlanForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <SelectField
-        label="Target level"
-        hint="The gap analysis below follows the level you choose. It can be on another track, for a move from engineering to management."
+        label={t("plan.target")}
+        hint={t("plan.targetHint")}
         errors={targetErrors.length ? targetErrors : null}
         className="max-w-md"
         {...getSelectProps(fields.target)}
@@ -90,7 +93,7 @@ export function GrowthPlanForm({
         <TargetOptions options={options} />
       </SelectField>
       <fieldset aria-describedby={focusErrors ? fields.focus.errorId : undefined}>
-        <legend className="text-sm font-medium">Focus competencies (choose up to {MAX_FOCUS})</legend>
+        <legend className="text-sm font-medium">{t("plan.focus", { max: MAX_FOCUS })}</legend>
         <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 *:flex *:items-start *:gap-2">
           {competencies.map((competency) => {
             // One plan form on the page, so the competency alone makes the id unique (seventeen of them, four times each).
@@ -125,12 +128,12 @@ export function GrowthPlanForm({
       <noscript>
         <p className="text-sm">
           <button type="submit" formMethod="get" formNoValidate className="underline">
-            Show the gap to the chosen level
+            {t("plan.showGap")}
           </button>
         </p>
       </noscript>
       <Button type="submit" disabled={saving}>
-        {saving ? "Saving…" : "Save growth plan"}
+        {saving ? t("plan.saving") : t("plan.save")}
       </Button>
     </Form>
   );

@@ -1,6 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { Agreement, ComparedSide, ComparisonCounts, ComparisonRow } from "~/modules/growth/comparison";
-import { plural } from "~/utils/plural";
 
 const rowTone: Record<Agreement, string> = {
   same: "",
@@ -17,21 +17,26 @@ const badgeTone: Record<Agreement, string> = {
 };
 
 /** Words and a symbol carry the meaning; colour only repeats it. */
-export function agreementText(row: Pick<ComparisonRow, "agreement" | "difference">): { symbol: string; text: string } {
-  switch (row.agreement) {
-    case "same":
-      return { symbol: "=", text: "Agree" };
-    case "differs":
-      return { symbol: "≠", text: `Differs by 1 (manager ${row.difference! > 0 ? "higher" : "lower"})` };
-    case "strongly-differs":
-      return { symbol: "‼", text: `Differs by ${Math.abs(row.difference!)} (manager ${row.difference! > 0 ? "higher" : "lower"})` };
-    case "incomplete":
-      return { symbol: "–", text: "Not rated by both" };
-  }
+function useAgreementText() {
+  const { t } = useTranslation("growth");
+  return (row: Pick<ComparisonRow, "agreement" | "difference">): { symbol: string; text: string } => {
+    switch (row.agreement) {
+      case "same":
+        return { symbol: "=", text: t("comparison.agree") };
+      case "differs":
+      case "strongly-differs":
+        return {
+          symbol: row.agreement === "differs" ? "≠" : "‼",
+          text: t("comparison.differsBy", { points: Math.abs(row.difference!), manager: row.difference! > 0 ? "higher" : "lower" }),
+        };
+      case "incomplete":
+        return { symbol: "–", text: t("comparison.notRatedByBoth") };
+    }
+  };
 }
 
 export function AgreementBadge({ row }: { row: Pick<ComparisonRow, "agreement" | "difference"> }) {
-  const { symbol, text } = agreementText(row);
+  const { symbol, text } = useAgreementText()(row);
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs ${badgeTone[row.agreement]}`}>
       <span aria-hidden="true">{symbol}</span>
@@ -41,7 +46,8 @@ export function AgreementBadge({ row }: { row: Pick<ComparisonRow, "agreement" |
 }
 
 function Rating({ side }: { side: ComparedSide | null }) {
-  if (!side || side.rating === null) return <span className="text-slate-600 dark:text-slate-300">Not rated</span>;
+  const { t } = useTranslation("growth");
+  if (!side || side.rating === null) return <span className="text-slate-600 dark:text-slate-300">{t("comparison.notRated")}</span>;
   return (
     <span>
       <span className="font-semibold tabular-nums">{side.rating}</span> {side.label}
@@ -50,12 +56,13 @@ function Rating({ side }: { side: ComparedSide | null }) {
 }
 
 function Notes({ side }: { side: ComparedSide | null }) {
+  const { t } = useTranslation("growth");
   if (!side) return null;
   return (
     <>
       {side.notes ? <p className="mt-1 whitespace-pre-line text-slate-700 dark:text-slate-300">{side.notes}</p> : null}
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        {side.rating === null ? "" : side.evidenceCount === 0 ? "No evidence" : plural(side.evidenceCount, "# piece of evidence")}
+        {side.rating === null ? "" : side.evidenceCount === 0 ? t("comparison.noEvidence") : t("comparison.evidenceCount", { count: side.evidenceCount })}
       </p>
     </>
   );
@@ -63,20 +70,19 @@ function Notes({ side }: { side: ComparedSide | null }) {
 
 /** Beside a competency rated outside the level compared: shown, not counted. */
 export function OutsideLevelNote({ outsideLevel }: { outsideLevel: boolean }) {
+  const { t } = useTranslation("growth");
   if (!outsideLevel) return null;
-  return <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">Not part of this level: not counted</span>;
+  return <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("comparison.outsideLevel")}</span>;
 }
 
-/** "1 differs", "3 differ". */
-const differ = (count: number) => plural(count, "# differs");
-
+/** The counts in one sentence, the strong disagreements in bold: three messages, since the bold part sits in the middle. */
 export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
+  const { t } = useTranslation("growth");
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300">
-      {counts.same} of {plural(counts.total, "# competency")} {plural(counts.same, "agrees")}; {differ(counts.differs)} by one point;{" "}
-      <strong>{differ(counts["strongly-differs"])} by two or more</strong>
-      {counts.incomplete ? `; ${counts.incomplete} not rated by both` : ""}
-      {counts.outsideLevel ? `; ${counts.outsideLevel} more rated outside this level, not counted` : ""}.
+      {t("comparison.summary", { same: counts.same, total: counts.total, differs: counts.differs })}{" "}
+      <strong>{t("comparison.stronglyDiffer", { count: counts["strongly-differs"] })}</strong>
+      {t("comparison.summaryEnd", { incomplete: counts.incomplete, outside: counts.outsideLevel })}
     </p>
   );
 }
@@ -87,6 +93,7 @@ export function ComparisonSummary({ counts }: { counts: ComparisonCounts }) {
  * both sides and the agreement one under the other (the table is hidden there, not squeezed).
  */
 export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
+  const { t } = useTranslation("growth");
   return (
     <>
       <ul aria-label={caption} className="space-y-3 sm:hidden print:hidden">
@@ -101,14 +108,14 @@ export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRo
             </div>
             <dl className="mt-2 space-y-2">
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Self-assessment</dt>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{t("comparison.self")}</dt>
                 <dd>
                   <Rating side={row.self} />
                   <Notes side={row.self} />
                 </dd>
               </div>
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">Manager review</dt>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{t("comparison.manager")}</dt>
                 <dd>
                   <Rating side={row.manager} />
                   <Notes side={row.manager} />
@@ -124,9 +131,10 @@ export function ComparisonTable({ rows, caption }: { rows: readonly ComparisonRo
 }
 
 function ComparisonGrid({ rows, caption }: { rows: readonly ComparisonRow[]; caption: string }) {
+  const { t } = useTranslation("growth");
   return (
     <div className="hidden sm:block print:block">
-      <DataTable plain caption={caption} headings={["Competency", "Self-assessment", "Manager review", "Agreement"]}>
+      <DataTable plain caption={caption} headings={[t("comparison.competency"), t("comparison.self"), t("comparison.manager"), t("comparison.agreement")]}>
         {rows.map((row) => (
           <tr key={row.competencyId} className={`break-inside-avoid ${rowTone[row.agreement]}`} data-agreement={row.agreement}>
             <th scope="row" className={`${tdClass} font-medium`}>

@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { ladderStanding } from "~/modules/ladders/points";
 import type { Viewer } from "~/modules/identity/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
@@ -81,16 +82,19 @@ type Subject = { id: string; name: string; ladderId: string | null; level: strin
 async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<{ subject: Subject; chain: string[] }> {
   const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } });
   const chain = subject && kind !== "self" ? await managerChain(subjectId) : [];
-  if (!subject || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError("There is nobody by that address for you to review.");
+  if (!subject || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError({ key: "assessments:errors.nobodyToReview" });
   return { subject, chain };
 }
 
 /** Why the subject cannot be assessed right now, or null. */
-async function unassessableReason(subject: Subject, kind: AssessmentKind) {
-  const whose = kind === "self" ? "You have" : `${subject.name} has`;
-  if (subject.deactivatedAt) return `${subject.name} is deactivated.`;
-  if (!subject.level) return `${whose} no level yet, so there is nothing to assess against. Ask an admin to set the track and level.`;
-  if (!(await ladderForPerson(subject))) return `The level ${subject.level} is not in ${subject.ladderId ? `the ladder "${subject.ladderId}" as` : "any ladder"} Rungs serves. Ask an admin to check it.`;
+async function unassessableReason(subject: Subject, kind: AssessmentKind): Promise<Message | null> {
+  if (subject.deactivatedAt) return { key: "assessments:errors.deactivated", values: { name: subject.name } };
+  if (!subject.level) return { key: "assessments:errors.noLevel", values: { kind, name: subject.name } };
+  if (!(await ladderForPerson(subject))) {
+    return subject.ladderId
+      ? { key: "assessments:errors.levelNotInLadder", values: { level: subject.level, ladder: subject.ladderId } }
+      : { key: "assessments:errors.levelInNoLadder", values: { level: subject.level } };
+  }
   return null;
 }
 
@@ -99,7 +103,7 @@ export type AssessmentEntry = {
   cycle: CycleRef | null;
   decision: EntryDecision;
   /** Set when a new assessment cannot be started (no level, deactivated). */
-  unavailable: string | null;
+  unavailable: Message | null;
   /** Outside a cycle: the last submitted assessment of this kind, for a link. */
   lastSubmitted: { id: string; submittedAt: Date | null } | null;
 };
@@ -121,7 +125,7 @@ export async function assessmentEntry(viewer: Viewer, kind: AssessmentKind, subj
   };
 }
 
-export type StartResult = { ok: true; decision: Exclude<EntryDecision, { action: "create" }> } | { ok: false; message: string };
+export type StartResult = { ok: true; decision: Exclude<EntryDecision, { action: "create" }> } | { ok: false; message: Message };
 
 /**
  * Opens the viewer's assessment of this kind about the subject, creating it when
@@ -224,7 +228,7 @@ async function readAssessmentPage(assessmentId: string) {
 /** One assessment as its page shows it; NotFoundError unless the viewer may read it. */
 export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   const row = await readAssessmentPage(assessmentId);
-  if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError("We could not find that assessment.");
+  if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError({ key: "assessments:errors.assessmentNotFound" });
   const ladder = await requireLadderOfVersion(row.ladderVersionId);
   const isAuthor = viewer.id === row.authorId;
   const competencies = ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings);
@@ -279,7 +283,7 @@ export async function editableMeta(viewer: Viewer, assessmentId: string) {
     },
   });
   // Only the author writes; to anyone else the draft does not exist.
-  if (!meta || meta.authorId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
+  if (!meta || meta.authorId !== viewer.id) throw new NotFoundError({ key: "assessments:errors.assessmentNotFound" });
   return { ...meta, authorLeftChain: await authorLeftChain(meta) };
 }
 
@@ -302,7 +306,7 @@ export async function saveDraft(viewer: Viewer, assessmentId: string, input: Sav
   const rules = draftRules(await requireLadderOfVersion(meta.ladderVersionId), meta.trackId, meta.levelId);
   const fieldErrors = validateChanges(input.changes, rules);
   if (Object.keys(fieldErrors).length) {
-    return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
+    return { status: 400, body: { ok: false, kind: "invalid", message: "assessments:errors.someInvalid", fieldErrors } };
   }
 
   return withRetry(() =>

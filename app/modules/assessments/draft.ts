@@ -142,13 +142,13 @@ export function validateChanges(changes: readonly FieldChange[], rules: DraftRul
     const field = parseField(key);
     const competency = field && field.kind !== "summary" ? competencies.get(field.competencyId) : undefined;
     if (!field || (field.kind !== "summary" && !competency)) {
-      fail(key, "This assessment has no such field.");
+      fail(key, "assessments:errors.noSuchField");
       continue;
     }
     switch (field.kind) {
       case "summary":
       case "notes":
-        if (typeof value !== "string") fail(key, "Expected text.");
+        if (typeof value !== "string") fail(key, "assessments:errors.expectedText");
         break;
       case "rating":
         if (value !== null && (typeof value !== "number" || !scaleValues.includes(value))) {
@@ -156,8 +156,8 @@ export function validateChanges(changes: readonly FieldChange[], rules: DraftRul
         }
         break;
       case "mark":
-        if (field.index >= (competency?.nextExpectationCount ?? 0)) fail(key, "The next level has no such expectation.");
-        else if (value !== null && !NEXT_LEVEL_MARKS.includes(value as NextLevelMark)) fail(key, "Mark it met, partly met or not yet.");
+        if (field.index >= (competency?.nextExpectationCount ?? 0)) fail(key, "assessments:errors.noSuchExpectation");
+        else if (value !== null && !NEXT_LEVEL_MARKS.includes(value as NextLevelMark)) fail(key, "assessments:errors.markChoice");
         break;
     }
   }

@@ -30,8 +30,8 @@ export async function addEvidence(viewer: Viewer, assessmentId: string, value: E
       body: {
         ok: false,
         kind: "invalid",
-        message: "This assessment has no such competency.",
-        fieldErrors: { competencyId: ["This assessment has no such competency."] },
+        message: "assessments:errors.noSuchCompetency",
+        fieldErrors: { competencyId: ["assessments:errors.noSuchCompetency"] },
       },
     };
   }
@@ -72,7 +72,7 @@ export async function removeEvidence(viewer: Viewer, assessmentId: string, evide
       const lockedNow = await lockedInside(tx, assessmentId);
       if (lockedNow) return locked(lockedNow);
       const removed = await tx.ratingEvidence.deleteMany({ where: { id: evidenceId, rating: { assessmentId } } });
-      if (removed.count === 0) throw new NotFoundError("That evidence is not on this assessment.");
+      if (removed.count === 0) throw new NotFoundError({ key: "assessments:errors.evidenceNotFound" });
       return { status: 200, body: { ok: true, evidenceId } };
     })
   );
@@ -85,10 +85,10 @@ export async function removeEvidence(viewer: Viewer, assessmentId: string, evide
  */
 export async function attachRecordedEvidence(viewer: Viewer, assessmentId: string, item: { competencyId: string; text: string; url: string | null; occurredOn: Date }): Promise<EvidenceOutcome> {
   const meta = await editableMeta(viewer, assessmentId);
-  if (meta.kind !== "self" || meta.subjectId !== viewer.id) throw new NotFoundError("We could not find that assessment.");
+  if (meta.kind !== "self" || meta.subjectId !== viewer.id) throw new NotFoundError({ key: "assessments:errors.assessmentNotFound" });
   const parsed = evidenceSchema(clock.now()).safeParse({ competencyId: item.competencyId, text: item.text, url: item.url ?? undefined, occurredOn: item.occurredOn.toISOString().slice(0, 10) });
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "This evidence cannot be attached as it is.";
+    const message = parsed.error.issues[0]?.message ?? "assessments:errors.cannotAttach";
     return { status: 400, body: { ok: false, kind: "invalid", message, fieldErrors: {} } };
   }
   return addEvidence(viewer, assessmentId, parsed.data, { once: true });

@@ -102,8 +102,8 @@ describe("starting a self-assessment", () => {
 
   test("someone without a level is told why and nothing is created", async () => {
     const person = await createPerson({ track: null, level: null });
-    const { entry } = bodyOf<{ entry: { unavailable: string } }>(await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))));
-    expect(entry.unavailable).toMatch(/no level yet/);
+    const { entry } = bodyOf<{ entry: { unavailable: { key: string } } }>(await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))));
+    expect(entry.unavailable).toMatchObject({ key: "assessments:errors.noLevel" });
     const result = await assessRoute.action(routeArgs(await signedInPost("/assess", person.id, {})));
     expect(statusOf(result)).toBe(400);
     expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(0);
