@@ -12,6 +12,8 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ErrorList, Field } from "~/components/ui/field";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import type { LevelOutcome } from "~/modules/calibration/entries";
@@ -34,12 +36,15 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   if (form.get("intent") === "invite") {
     const email = String(form.get("email") ?? "");
     const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
-    if (!invited.ok) return data({ intent: "invite" as const, email, fieldErrors: invited.fieldErrors }, { status: 400 });
+    if (!invited.ok) {
+      const t = translatorOf(context);
+      return data({ intent: "invite" as const, email, fieldErrors: { email: invited.fieldErrors.email.map((message) => wordsOf(t, message)) } }, { status: 400 });
+    }
     return redirect(`/calibration/${params.sessionId}?tab=managers`);
   }
   const intent = form.get("intent");
