@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/calibration.$sessionId._index";
 import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
@@ -11,18 +12,23 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ErrorList, Field } from "~/components/ui/field";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import type { LevelOutcome } from "~/modules/calibration/entries";
 import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { meetingSchema } from "~/modules/calibration/meeting";
-import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
 import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
-import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
+import { localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("calibration:session.title", { name: loaderData.session.name }) : metaT(matches)("calibration:session.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -30,12 +36,15 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
 });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   if (form.get("intent") === "invite") {
     const email = String(form.get("email") ?? "");
     const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
-    if (!invited.ok) return data({ intent: "invite" as const, email, fieldErrors: invited.fieldErrors }, { status: 400 });
+    if (!invited.ok) {
+      const t = translatorOf(context);
+      return data({ intent: "invite" as const, email, fieldErrors: { email: invited.fieldErrors.email.map((message) => wordsOf(t, message)) } }, { status: 400 });
+    }
     return redirect(`/calibration/${params.sessionId}?tab=managers`);
   }
   const intent = form.get("intent");
@@ -74,6 +83,8 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
  * (calibrators and the facilitator get calendar invitations, each on their own clock).
  */
 function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: string | Date | null; minutes: number | null; canChange: boolean }; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const { t } = useTranslation("calibration");
+  const f = useFormats();
   const timeZone = useTimeZone();
   const schema = meetingSchema(timeZone);
   const [form, fields] = useForm({
@@ -87,27 +98,27 @@ function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: strin
   if (!meeting.startsAt && !meeting.canChange) return null;
   return (
     <Card className="mb-6">
-      <h2 className="mb-1 text-lg font-semibold">Meeting</h2>
+      <h2 className="mb-1 text-lg font-semibold">{t("session.meeting.heading")}</h2>
       <p className="mb-3 text-sm">
-        {meeting.startsAt ? `${formatDateTime(meeting.startsAt, timeZone, "full")}, ${meeting.minutes} minutes.` : "No meeting set."}
-        {meeting.canChange ? " Calibrators and the facilitator get a calendar invitation, and an update when it moves or is removed." : ""}
+        {meeting.startsAt ? t("session.meeting.when", { when: f.dateTime(meeting.startsAt, "full"), minutes: meeting.minutes ?? 0 }) : t("session.meeting.none")}
+        {meeting.canChange ? ` ${t("session.meeting.invitations")}` : ""}
       </p>
       {meeting.canChange ? (
         <div className="flex flex-wrap items-end gap-3">
           <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="meeting" />
-            <Field label={`Starts (${timeZone})`} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
-            <Field label="Length (minutes)" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
+            <Field label={t("session.meeting.starts", { timeZone })} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
+            <Field label={t("session.meeting.length")} errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" variant="secondary" disabled={busy}>
-              {meeting.startsAt ? "Move the meeting" : "Set the meeting"}
+              {meeting.startsAt ? t("session.meeting.move") : t("session.meeting.set")}
             </Button>
           </Form>
           {meeting.startsAt ? (
             <Form method="post">
               <input type="hidden" name="intent" value="meeting-remove" />
               <Button type="submit" variant="secondary" disabled={busy}>
-                Remove the meeting
+                {t("session.meeting.remove")}
               </Button>
             </Form>
           ) : null}
@@ -117,21 +128,35 @@ function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: strin
   );
 }
 
-const outcomeText = (value: { rating: number | null; outcome: keyof typeof LEVEL_OUTCOME_LABELS | null; levelTitle: string | null } | null) =>
-  value === null || value.rating === null ? "—" : `${value.rating}${value.outcome ? ` · ${value.outcome === "promote" && value.levelTitle ? `Promote to ${value.levelTitle}` : LEVEL_OUTCOME_LABELS[value.outcome]}` : ""}`;
+type Outcome = { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null } | null;
+type PreRead = { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null;
 
-function preReadText(preRead: { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null): string {
-  if (!preRead) return "—";
-  const parts = [
-    preRead.ratings ? `${plural(preRead.ratings, "# independent rating")}, mean ${preRead.mean?.toFixed(1)}` : null,
-    preRead.agree ? `${preRead.agree} agree` : null,
-    preRead.question ? `${preRead.question} question` : null,
-    preRead.noView ? `${preRead.noView} no view` : null,
-  ];
-  return parts.filter(Boolean).join(" · ");
+/** The session page's phrases that need the page's language: an outcome in a cell, the others' view, a signed difference. */
+function useSessionWords() {
+  const { t } = useTranslation("calibration");
+  const f = useFormats();
+  const outcomeText = (value: Outcome) => {
+    if (value === null || value.rating === null) return "—";
+    if (!value.outcome) return f.number(value.rating);
+    const outcome = t(`levelOutcome.${value.outcome}`);
+    return t("session.outcomeCell", {
+      rating: value.rating,
+      outcome: value.outcome === "promote" && value.levelTitle ? t("levelOutcomeTo", { outcome, level: value.levelTitle }) : outcome,
+    });
+  };
+  const preReadText = (preRead: PreRead) => {
+    if (!preRead) return "—";
+    const parts = [
+      preRead.ratings ? t("session.preRead.ratings", { count: preRead.ratings, mean: f.number(preRead.mean ?? 0, 1) }) : null,
+      preRead.agree ? t("session.preRead.agree", { count: preRead.agree }) : null,
+      preRead.question ? t("session.preRead.question", { count: preRead.question }) : null,
+      preRead.noView ? t("session.preRead.noView", { count: preRead.noView }) : null,
+    ];
+    return parts.filter(Boolean).join(" · ");
+  };
+  const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
+  return { t, outcomeText, preReadText, signed };
 }
-
-const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
 
 export default function CalibrationSession({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -142,34 +167,37 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
   const released = refused ? null : searchParams.get("released");
   useLiveSession(view.session.id);
   const navigation = useNavigation();
+  const { t, outcomeText, preReadText, signed } = useSessionWords();
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);
+  const nextLabel = view.next ? t(`state.${view.next.state}`) : "";
   return (
     <>
-      <BackLink to="/calibration">Calibration</BackLink>
+      <BackLink to="/calibration">{t("list.heading")}</BackLink>
       <PageHeader
         title={session.name}
-        description={`${session.cycleName} · ${session.ladderName} ladder${session.scaleName ? ` · rated on the ${session.scaleName} scale` : ""} · facilitated by ${session.facilitatorName}${session.blindPreRead ? " · with a blind pre-read" : ""}`}
+        description={[
+          session.cycleName,
+          t("session.ladder", { ladder: session.ladderName }),
+          session.scaleName ? t("session.scale", { scale: session.scaleName }) : null,
+          t("session.facilitatedBy", { name: session.facilitatorName }),
+          session.blindPreRead ? t("session.blindPreRead") : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
           view.next ? (
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="to" value={view.next.state} />
-              {view.next.state === "published" ? (
-                <Field
-                  name="effectiveOn"
-                  type="date"
-                  label="Promotions take effect on"
-                  hint="Needed when the session promotes anyone. A promotion takes effect on this day or, if later, the day the person's outcome is released to them."
-                />
-              ) : null}
+              {view.next.state === "published" ? <Field name="effectiveOn" type="date" label={t("session.move.effectiveOn")} hint={t("session.move.effectiveOnHint")} /> : null}
               <ConfirmSubmit
-                label={`Move to: ${view.next.label}`}
-                title={`Move the session to ${view.next.label}?`}
-                tickLabel={`I understand: the session moves to ${view.next.label} and cannot go back`}
+                label={t("session.move.button", { state: nextLabel })}
+                title={t("session.move.title", { state: nextLabel })}
+                tickLabel={t("session.move.tick", { state: nextLabel })}
                 disabled={navigation.state === "submitting"}
               >
-                <p>{view.next.consequence}</p>
-                <p className="mt-2">The session cannot go back to {session.stateLabel}.</p>
+                <p>{t(`consequence.${view.next.state}`)}</p>
+                <p className="mt-2">{t("session.move.noGoingBack", { state: t(`state.${session.state}`) })}</p>
               </ConfirmSubmit>
             </Form>
           ) : null
@@ -178,32 +206,30 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
       {refused && "error" in refused ? <Alert tone="error">{refused.error}</Alert> : null}
       {accepted !== null && /^\d+$/.test(accepted) ? (
         <Alert tone="success">
-          {plural(Number(accepted), "# proposal accepted as its final outcome.")}
-          {alreadyAccepted ? ` ${alreadyAccepted} already had their proposal as their outcome.` : ""}
+          {t("session.accepted", { count: Number(accepted) })}
+          {alreadyAccepted ? ` ${t("session.alreadyAccepted", { count: alreadyAccepted })}` : ""}
         </Alert>
       ) : null}
-      {released !== null && /^\d+$/.test(released) ? (
-        <Alert tone="success">{plural(Number(released), "# outcome released: the person can see it on their growth page.")}</Alert>
-      ) : null}
-      {session.scaleMissing ? <Alert tone="warning">The session's rating scale is no longer in the ladder; the ladder's own scale stands in until it is restored.</Alert> : null}
+      {released !== null && /^\d+$/.test(released) ? <Alert tone="success">{t("session.released", { count: Number(released) })}</Alert> : null}
+      {session.scaleMissing ? <Alert tone="warning">{t("session.scaleMissing")}</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
-          State: <strong>{session.stateLabel}</strong> · {plural(view.people.everyone, "# person")}
-          {view.people.notShown ? ` (${view.people.notShown} not shown to you: ${view.people.why})` : ""}
+          {t("session.stateLabel")} <strong>{t(`state.${session.state}`)}</strong> · {t("session.people", { count: view.people.everyone })}
+          {view.people.why ? ` ${t(`session.notShown.${view.people.why}`, { count: view.people.notShown })}` : ""}
         </span>
         {view.canExport ? (
           <>
             <a href={`/calibration/${session.id}/export?what=outcomes`} className="text-brand-600 underline dark:text-brand-100" download>
-              Download outcomes (CSV)
+              {t("session.exportOutcomes")}
             </a>
             <a href={`/calibration/${session.id}/export?what=history`} className="text-brand-600 underline dark:text-brand-100" download>
-              Download full history (CSV)
+              {t("session.exportHistory")}
             </a>
           </>
         ) : null}
         {view.canSeeFairness ? (
           <Link to={`/calibration/${session.id}/fairness`} className="text-brand-600 underline dark:text-brand-100">
-            Fairness report
+            {t("session.fairness")}
           </Link>
         ) : null}
       </p>
@@ -218,8 +244,8 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
         <>
           {view.calibrators ? (
             <Card className="mb-6">
-              <h2 className="mb-1 text-lg font-semibold">Calibrators</h2>
-              <p className="mb-3 text-sm">{view.calibrators.names.length ? view.calibrators.names.join(", ") : "Nobody yet."}</p>
+              <h2 className="mb-1 text-lg font-semibold">{t("session.calibrators.heading")}</h2>
+              <p className="mb-3 text-sm">{view.calibrators.names.length ? view.calibrators.names.join(", ") : t("session.calibrators.none")}</p>
               {view.calibrators.canInvite ? (
                 <Form method="post" className="flex flex-wrap items-end gap-3">
                   <input type="hidden" name="intent" value="invite" />
@@ -227,48 +253,45 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                     name="email"
                     type="email"
                     autoComplete="off"
-                    label="Invite a calibrator"
-                    hint="For example a peer manager: they read the reviews and mark proposals from now on."
+                    label={t("session.calibrators.invite")}
+                    hint={t("session.calibrators.inviteHint")}
                     defaultValue={refused && "fieldErrors" in refused ? refused.email : ""}
                     errors={refused && "fieldErrors" in refused ? refused.fieldErrors.email : null}
                   />
                   <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
-                    Invite
+                    {t("session.calibrators.submit")}
                   </Button>
                 </Form>
               ) : null}
             </Card>
           ) : null}
           <Card className="mb-6">
-            <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
-            <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-              Each manager's proposals against everyone else's in this session{filtered ? " (as filtered)" : ""}. A difference is called out only when its interval excludes
-              zero (its spread is the session's, so a manager whose few proposals are all equal is not called out for that alone). A manager with fewer than{" "}
-              {view.leniency.floor} proposals, or fewer than {view.leniency.floor} beside them, is not compared: so few say more about the people than about the manager. These
-              figures are over proposals you can read one by one in the agenda, so nothing is hidden from you here; the session's fairness report and the insights page, which
-              are read beyond the session, show groups only where none of their members' figures can be worked out.
-            </p>
+            <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
+            <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">{t(filtered ? "session.leniency.explainFiltered" : "session.leniency.explain", { floor: view.leniency.floor })}</p>
             <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
           </Card>
           {view.severity ? (
             <Card className="mb-6">
-              <h2 className="mb-1 text-lg font-semibold">Rater severity</h2>
-              <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-                From everyone who rated the same people (proposals and independent pre-read ratings): how much higher or lower than an average rater each one rates,
-                with a 95% interval. Only an interval that excludes zero is called out.
-              </p>
+              <h2 className="mb-1 text-lg font-semibold">{t("session.severity.heading")}</h2>
+              <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">{t("session.severity.explain")}</p>
               {view.severity.estimable ? (
                 <ul className="space-y-1 text-sm">
                   {view.severity.raters.map((rater) => (
                     <li key={rater.raterId}>
-                      <strong>{rater.name}</strong>: <span className="tabular-nums">{signed(rater.offset)}</span> ({signed(rater.interval[0])} to {signed(rater.interval[1])}),{" "}
-                      {plural(rater.ratings, "# rating")} of {plural(rater.people, "# person")}
-                      {rater.flagged ? (rater.offset > 0 ? " · rates higher than the others" : " · rates lower than the others") : " · within noise"}
+                      <strong>{rater.name}</strong>:{" "}
+                      {t("session.severity.rater", {
+                        offset: signed(rater.offset),
+                        low: signed(rater.interval[0]),
+                        high: signed(rater.interval[1]),
+                        ratings: rater.ratings,
+                        people: rater.people,
+                        verdict: rater.flagged ? (rater.offset > 0 ? "higher" : "lower") : "noise",
+                      })}
                     </li>
                   ))}
                   {view.severity.notEstimable.map((rater) => (
                     <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
-                      {rater.name}: not estimable ({rater.reason})
+                      {t("session.severity.notEstimable", { name: rater.name, reason: rater.reason })}
                     </li>
                   ))}
                 </ul>
@@ -277,80 +300,84 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
               )}
             </Card>
           ) : (
-            <p className="mb-6 text-sm text-slate-600 dark:text-slate-300">Rater severity needs independent ratings from a blind pre-read; there are none to read yet.</p>
+            <p className="mb-6 text-sm text-slate-600 dark:text-slate-300">{t("session.severity.none")}</p>
           )}
         </>
       ) : (
         <>
           <div className="mb-6 grid gap-6 lg:grid-cols-2">
             <Card>
-              <h2 className="mb-3 text-lg font-semibold">Ratings</h2>
+              <h2 className="mb-3 text-lg font-semibold">{t("session.ratings")}</h2>
               <DistributionChart scale={view.scale} proposed={view.distribution.proposed} final={view.distribution.final} />
             </Card>
             <Card>
-              <h2 className="mb-1 text-lg font-semibold">Leniency</h2>
+              <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
               <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
                 {view.leniency.flagged.length
-                  ? `Proposals that differ from the rest of the session beyond noise (95% interval excludes zero):`
-                  : `No manager's proposals differ from the rest of the session beyond noise${view.leniency.counted ? ` (${plural(view.leniency.counted, "# manager")})` : ""}.`}
+                  ? t("session.leniency.flaggedIntro")
+                  : view.leniency.counted
+                    ? t("session.leniency.noneFlaggedCounted", { count: view.leniency.counted })
+                    : t("session.leniency.noneFlagged")}
               </p>
               {view.leniency.flagged.length ? (
                 <ul className="mb-3 space-y-1 text-sm">
                   {view.leniency.flagged.map((manager) => (
                     <li key={manager.managerId}>
-                      <strong>{manager.name}</strong>: {manager.difference !== null ? signed(manager.difference) : ""} over {plural(manager.n, "# person")}
-                      {manager.difference !== null && manager.difference > 0 ? " · proposes higher" : " · proposes lower"}
+                      <strong>{manager.name}</strong>:{" "}
+                      {t("session.leniency.flaggedManager", {
+                        difference: manager.difference !== null ? signed(manager.difference) : "",
+                        count: manager.n,
+                        verdict: manager.difference !== null && manager.difference > 0 ? "higher" : "lower",
+                      })}
                     </li>
                   ))}
                 </ul>
               ) : null}
-              {view.severityFlagged.length ? <p className="mb-3 text-sm">Raters whose severity differs beyond noise: {view.severityFlagged.join(", ")}.</p> : null}
+              {view.severityFlagged.length ? <p className="mb-3 text-sm">{t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}</p> : null}
               <Link to={sessionViewHref(session.id, view.filters, "managers")} className="text-sm text-brand-600 underline dark:text-brand-100">
-                Every manager's figures, with intervals, and rater severity
+                {t("session.everyManager")}
               </Link>
             </Card>
           </div>
 
           {view.nineBox ? (
             <Card className="mb-6">
-              <h2 className="mb-3 text-lg font-semibold">9-box: performance and {view.nineBox.dimension.toLowerCase()}</h2>
+              <h2 className="mb-3 text-lg font-semibold">{t("session.nineBox", { dimension: view.nineBox.dimension })}</h2>
               <NineBoxTable dimension={view.nineBox.dimension} points={view.nineBox.points} proposed={view.nineBox.proposed} final={view.nineBox.final} />
             </Card>
           ) : null}
 
           {view.toRelease ? <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} /> : null}
-          <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Flagged entries first, then those near a promotion boundary, then everyone else.</p>
+          <h2 className="mb-2 text-lg font-semibold">{t("session.agenda.heading")}</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t("session.agenda.order")}</p>
           {view.canRecordOutcomes ? (
             <>
               {refused && "preview" in refused ? <AcceptConfirmation preview={refused.preview} sessionId={session.id} busy={navigation.state === "submitting"} /> : null}
               <Form method="post" id="accept-proposals" className="mb-3 flex flex-wrap items-center gap-3">
                 <input type="hidden" name="intent" value="accept-preview" />
                 <Button type="submit" name="scope" value="selected" variant="secondary" disabled={navigation.state === "submitting"}>
-                  Accept selected proposals
+                  {t("session.accept.selected")}
                 </Button>
                 <Button type="submit" name="scope" value="all" variant="secondary" disabled={navigation.state === "submitting"}>
-                  Accept every open proposal
+                  {t("session.accept.all")}
                 </Button>
-                <span className="text-xs text-slate-600 dark:text-slate-300">
-                  Tick people below, or take everyone with a proposal and no outcome yet; you confirm before anything is recorded. An outcome that differs from the proposal is recorded on the person's page, with a reason.
-                </span>
+                <span className="text-xs text-slate-600 dark:text-slate-300">{t("session.accept.explain")}</span>
               </Form>
             </>
           ) : null}
           <DataTable
-            caption="People in this session, in discussion order"
+            caption={t("session.agenda.caption")}
             headings={[
-              ...(view.canRecordOutcomes ? ["Accept"] : []),
-              ...(view.toRelease ? ["Release"] : []),
-              "Person",
-              "Manager",
-              "Level",
-              "Flags",
-              "Proposal",
-              "Others' view",
-              "Final",
-              ...(session.state === "published" ? ["Told"] : []),
+              ...(view.canRecordOutcomes ? [t("session.agenda.accept")] : []),
+              ...(view.toRelease ? [t("session.agenda.release")] : []),
+              t("session.agenda.person"),
+              t("session.agenda.manager"),
+              t("session.agenda.level"),
+              t("session.agenda.flags"),
+              t("session.agenda.proposal"),
+              t("session.agenda.othersView"),
+              t("session.agenda.final"),
+              ...(session.state === "published" ? [t("session.agenda.told")] : []),
             ]}
           >
             {view.entries.map((entry) => (
@@ -358,30 +385,30 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 {view.canRecordOutcomes ? (
                   <td className={tdClass}>
                     {entry.proposal?.rating != null && entry.final === null ? (
-                      <input type="checkbox" name="entryId" value={entry.id} form="accept-proposals" aria-label={`Accept ${entry.name}'s proposal`} className="size-4" />
+                      <input type="checkbox" name="entryId" value={entry.id} form="accept-proposals" aria-label={t("session.agenda.acceptOne", { name: entry.name })} className="size-4" />
                     ) : null}
                   </td>
                 ) : null}
                 {view.toRelease ? (
                   <td className={tdClass}>
-                    {entry.canRelease ? <input type="checkbox" name="entryId" value={entry.id} form="release-outcomes" aria-label={`Release ${entry.name}'s outcome`} className="size-4" /> : null}
+                    {entry.canRelease ? <input type="checkbox" name="entryId" value={entry.id} form="release-outcomes" aria-label={t("session.agenda.releaseOne", { name: entry.name })} className="size-4" /> : null}
                   </td>
                 ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
                   <a href={`/calibration/${session.id}/entries/${entry.id}`} className="link underline underline-offset-2">
                     {entry.name}
                   </a>
-                  {entry.canPropose && !entry.proposal?.rating ? <span className="ml-2 text-xs font-normal text-amber-900 dark:text-amber-200">Proposal needed</span> : null}
+                  {entry.canPropose && !entry.proposal?.rating ? <span className="ms-2 text-xs font-normal text-amber-900 dark:text-amber-200">{t("session.agenda.proposalNeeded")}</span> : null}
                 </th>
                 <td className={tdClass}>{entry.manager ?? "—"}</td>
                 <td className={tdClass}>{entry.place ?? "—"}</td>
                 <td className={tdClass}>
                   <FlagList flags={entry.flags} />
                 </td>
-                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="muted">Not revealed yet</span>}</td>
+                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="muted">{t("session.agenda.notRevealed")}</span>}</td>
                 <td className={tdClass}>{preReadText(entry.preRead)}</td>
                 <td className={tdClass}>{outcomeText(entry.final)}</td>
-                {session.state === "published" ? <td className={tdClass}>{entry.released ? "Released" : "Not yet"}</td> : null}
+                {session.state === "published" ? <td className={tdClass}>{entry.released ? t("session.agenda.released") : t("session.agenda.notYet")}</td> : null}
               </tr>
             ))}
           </DataTable>
@@ -401,6 +428,7 @@ function AgendaPages({
   filters: Record<string, string | null>;
   pagination: { page: number; pages: number; shown: number; from: number; to: number };
 }) {
+  const { t } = useTranslation("calibration");
   const href = (page: number) => {
     const search = new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
     if (page > 1) search.set("page", String(page));
@@ -408,18 +436,22 @@ function AgendaPages({
     return `/calibration/${sessionId}${query ? `?${query}` : ""}`;
   };
   return (
-    <nav aria-label="Agenda pages" className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-      <span>
-        {pagination.shown ? `${pagination.from}–${pagination.to} of ${pagination.shown}` : "Nobody matches these filters."}
-      </span>
+    <nav aria-label={t("session.pages.label")} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+      <span>{pagination.shown ? t("session.pages.range", { from: pagination.from, to: pagination.to, shown: pagination.shown }) : t("session.pages.nobody")}</span>
       {pagination.page > 1 ? (
         <Link to={href(pagination.page - 1)} className="text-brand-600 underline dark:text-brand-100">
-          ← Previous
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            ←
+          </span>{" "}
+          {t("session.pages.previous")}
         </Link>
       ) : null}
       {pagination.page < pagination.pages ? (
         <Link to={href(pagination.page + 1)} className="text-brand-600 underline dark:text-brand-100">
-          Next →
+          {t("session.pages.next")}{" "}
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            →
+          </span>
         </Link>
       ) : null}
     </nav>
@@ -436,28 +468,26 @@ export function ErrorBoundary() {
  * taken back, so it is confirmed first.
  */
 function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) {
+  const { t } = useTranslation("calibration");
   return (
     <Card className="mb-6">
-      <h2 className="mb-1 text-lg font-semibold">Release outcomes</h2>
-      <p className="mb-3 text-sm">
-        {plural(toRelease, "# person has")} not been shown their outcome by you yet. Once you have talked it through, release it: the person sees it on
-        their growth page, and a promotion takes effect then if its day has come. The “Told” column shows who has been released.
-      </p>
+      <h2 className="mb-1 text-lg font-semibold">{t("session.release.heading")}</h2>
+      <p className="mb-3 text-sm">{t("session.release.explain", { count: toRelease })}</p>
       <Form method="post" id="release-outcomes" className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="release" />
         <Button type="submit" name="scope" value="selected" variant="secondary" disabled={busy}>
-          Release to the people ticked
+          {t("session.release.ticked")}
         </Button>
         <ConfirmSubmit
-          label={plural(toRelease, "Release the # outcome")}
-          title="Release every outcome you may release?"
-          tickLabel="I understand: each person sees their outcome, and this cannot be taken back"
+          label={t("session.release.all", { count: toRelease })}
+          title={t("session.release.title")}
+          tickLabel={t("session.release.tick")}
           name="scope"
           value="all"
           variant="primary"
           disabled={busy}
         >
-          <p>{plural(toRelease, "# person sees their outcome")} on their growth page. This cannot be taken back.</p>
+          <p>{t("session.release.confirm", { count: toRelease })}</p>
         </ConfirmSubmit>
       </Form>
     </Card>
@@ -468,27 +498,23 @@ type AcceptPreview = { accept: { id: string; name: string }[]; already: number; 
 
 /** Before a bulk accept: who it takes, said with the count, and the button that does it (the step cannot be undone). */
 function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPreview; sessionId: string; busy: boolean }) {
+  const { t } = useTranslation("calibration");
   const count = preview.accept.length;
+  const names = preview.accept.slice(0, 10).map((entry) => entry.name).join(", ");
   return (
     <section aria-labelledby="accept-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
       <h3 id="accept-title" className="mb-1 text-base font-semibold">
-        {count ? `Accept ${plural(count, "# proposal as its final outcome")}?` : "No proposals to accept"}
+        {count ? t("session.accept.title", { count }) : t("session.accept.nothing")}
       </h3>
       {count ? (
         <>
-          <p className="mb-2">
-            Each becomes the person's final outcome exactly as proposed, with its own line in their history. This cannot be undone: changing one later is a new
-            outcome, with its reason.
-          </p>
-          <p className="mb-2">
-            {preview.accept.slice(0, 10).map((entry) => entry.name).join(", ")}
-            {count > 10 ? ` and ${count - 10} more` : ""}.
-          </p>
+          <p className="mb-2">{t("session.accept.effect")}</p>
+          <p className="mb-2">{count > 10 ? t("session.accept.namesAndMore", { names, more: count - 10 }) : t("session.accept.names", { names })}</p>
         </>
       ) : null}
-      {preview.already ? <p className="mb-2">{plural(preview.already, "# person already has their proposal as their outcome.")}</p> : null}
-      {preview.kept ? <p className="mb-2">{plural(preview.kept, "# person keeps the outcome already recorded for them.")}</p> : null}
-      {preview.left ? <p className="mb-2">{plural(preview.left, "# person without a proposal or an outcome is left for you to decide.")}</p> : null}
+      {preview.already ? <p className="mb-2">{t("session.accept.already", { count: preview.already })}</p> : null}
+      {preview.kept ? <p className="mb-2">{t("session.accept.kept", { count: preview.kept })}</p> : null}
+      {preview.left ? <p className="mb-2">{t("session.accept.left", { count: preview.left })}</p> : null}
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="confirm" value="yes" />
@@ -497,11 +523,11 @@ function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPrevi
         ))}
         {count ? (
           <Button type="submit" disabled={busy}>
-            Accept {plural(count, "# proposal")}
+            {t("session.accept.confirm", { count })}
           </Button>
         ) : null}
         <Link to={`/calibration/${sessionId}`} className="text-brand-600 underline dark:text-brand-100">
-          {count ? "Cancel" : "Back to the agenda"}
+          {count ? t("session.accept.cancel") : t("session.accept.back")}
         </Link>
       </Form>
     </section>

@@ -9,15 +9,15 @@ import { dateTimeField } from "~/modules/time-zones";
  */
 export const MEETING_MAX_MINUTES = 8 * 60;
 
-/** The meeting form, its start read on `timeZone`'s clock. */
+/** The meeting form, its start read on `timeZone`'s clock; its messages are keys, worded where the form shows them. */
 export const meetingSchema = (timeZone: string) =>
   z.object({
-    startsAt: dateTimeField(timeZone, { missing: "Give the meeting's date and time.", invalid: "Give a date and time such as 2026-12-01 14:00." }),
+    startsAt: dateTimeField(timeZone, { missing: "calibration:errors.meetingStartMissing", invalid: "calibration:errors.meetingStartInvalid" }),
     minutes: z.coerce
-      .number({ error: "Give the meeting's length in minutes." })
-      .int({ error: "Give the length in whole minutes." })
-      .min(15, { error: "A meeting lasts at least 15 minutes." })
-      .max(MEETING_MAX_MINUTES, { error: `A meeting lasts at most ${MEETING_MAX_MINUTES} minutes.` }),
+      .number({ error: "calibration:errors.meetingLengthMissing" })
+      .int({ error: "calibration:errors.meetingLengthWhole" })
+      .min(15, { error: "calibration:errors.meetingTooShort" })
+      .max(MEETING_MAX_MINUTES, { error: "calibration:errors.meetingTooLong" }),
   });
 export type MeetingInput = z.output<ReturnType<typeof meetingSchema>>;
 

@@ -17,17 +17,6 @@ export const SESSION_STATE_LABELS: Record<SessionState, string> = {
   published: "Published",
 };
 
-/** What moving a session into each state does, said before the facilitator moves it (no move can be undone). */
-export const SESSION_MOVE_CONSEQUENCES: Record<SessionState, string> = {
-  draft: "The session is being set up.",
-  proposals: "The invited managers are asked to propose a rating and a level outcome for each of their reports.",
-  preread: "Calibrators read the evidence and reviews and give their own ratings before anyone's proposal is shown.",
-  live: "Every calibrator sees the proposals, and outcomes are recorded from now on. Proposals can no longer be changed.",
-  locked: "The outcomes are frozen: nobody can change them any more.",
-  published:
-    "Each manager sees their reports' outcomes and releases them to the people. A promotion takes effect on the day given or, if the person's outcome is released to them later, on the day it is released: nobody's level changes before they have been told.",
-};
-
 /** The state after this one, or null at the end. A session without a blind pre-read skips it. */
 export function nextState(state: SessionState, options: { blindPreRead: boolean }): SessionState | null {
   switch (state) {

@@ -12,7 +12,7 @@ import { DISCUSS_EVENT } from "./meeting-mode";
 import { proposalGap } from "./proposal-gap";
 import { canChangeState, canMarkProposal, canOpenEntry, canOverseeSession, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canSeeFairness, canSeePreReads, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
 import { raterSeverity } from "./rater-model";
-import { nextState, SESSION_MOVE_CONSEQUENCES, SESSION_STATE_LABELS } from "./session-state";
+import { nextState } from "./session-state";
 import { sessionEntries } from "./queries.server";
 import { ownOutcomes, requireSessionAccess } from "./sessions.server";
 import { summarise } from "~/modules/statistics/summary";
@@ -279,7 +279,6 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
       id: session.id,
       name: session.name,
       state: session.state,
-      stateLabel: SESSION_STATE_LABELS[session.state],
       blindPreRead: session.blindPreRead,
       scaleName: ratingScale.id ? ratingScale.name : null,
       scaleMissing: ratingScale.missing,
@@ -297,12 +296,12 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     viewerIsFacilitator: isFacilitator(viewer, session.access),
     canExport: canOverseeSession(viewer, session.access),
     canSeeFairness: canSeeFairness(viewer, session.access),
-    next: next && canChangeState(viewer, session.access) ? { state: next, label: SESSION_STATE_LABELS[next], consequence: SESSION_MOVE_CONSEQUENCES[next] } : null,
+    next: next && canChangeState(viewer, session.access) ? { state: next } : null,
     canRecordOutcomes: canRecordOutcome(viewer, session.access),
     scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
     total: base.entries.length,
     /**
-     * Everyone in the session (the count the sessions list gives), and why the viewer sees fewer:
+     * Everyone in the session (the count the sessions list gives), and why the viewer sees fewer (a reason the page words):
      * calibrators see their own reports only while the session is set up, and nobody sees their own
      * entry or their managers' (policy's canOpenEntry).
      */
@@ -313,8 +312,8 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
         base.everyone === base.entries.length
           ? null
           : session.state === "draft" && !canOverseeSession(viewer, session.access)
-            ? "you see your own reports' entries until proposals open"
-            : "your own entry and your managers' are calibrated without you",
+            ? ("own-reports" as const)
+            : ("own-entry" as const),
     },
     tab,
     entries:
@@ -458,7 +457,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       })
     : [];
   return {
-    session: { id: session.id, name: session.name, state: session.state, stateLabel: SESSION_STATE_LABELS[session.state] },
+    session: { id: session.id, name: session.name, state: session.state },
     entry: {
       id: row.id,
       revision: row.revision,

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
@@ -190,16 +191,16 @@ export async function listSessions(viewer: Viewer) {
  * The facilitator (or an admin) invites another calibrator after setting up, for example a peer
  * manager, until the session is locked. The invitation is an event of the session's history.
  */
-export async function inviteCalibrator(viewer: Viewer, sessionId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: { email: string[] } }> {
+export async function inviteCalibrator(viewer: Viewer, sessionId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: { email: Message[] } }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError("Only the session's facilitator invites calibrators.");
-  if (session.state === "locked" || session.state === "published") throw new ConflictError("The session is locked: nobody joins it now.");
+  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError({ key: "calibration:errors.facilitatorInvites" });
+  if (session.state === "locked" || session.state === "published") throw new ConflictError({ key: "calibration:errors.lockedNoJoining" });
   const person = await db.user.findFirst({ where: { email: email.trim().toLowerCase(), deactivatedAt: null }, select: { id: true, name: true } });
-  if (!person) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
-  if (person.id === session.facilitatorId || session.access.calibratorIds.includes(person.id)) return { ok: false, fieldErrors: { email: [`${person.name} already takes part in this session.`] } };
+  if (!person) return { ok: false, fieldErrors: { email: [{ key: "calibration:errors.nobodyActiveWithEmail" }] } };
+  if (person.id === session.facilitatorId || session.access.calibratorIds.includes(person.id)) return { ok: false, fieldErrors: { email: [{ key: "calibration:errors.alreadyTakesPart", values: { name: person.name } }] } };
   // Someone calibrated in the session is not invited to calibrate the others (their managers invite themselves by managing).
   if (await db.calibrationEntry.findFirst({ where: { sessionId, personId: person.id }, select: { id: true } })) {
-    return { ok: false, fieldErrors: { email: [`${person.name} is calibrated in this session, so cannot be invited to calibrate it.`] } };
+    return { ok: false, fieldErrors: { email: [{ key: "calibration:errors.calibratedNotInvited", values: { name: person.name } }] } };
   }
   await db.$transaction(async (tx) => {
     await tx.calibrationCalibrator.create({ data: { sessionId, userId: person.id } });
@@ -216,8 +217,8 @@ export async function inviteCalibrator(viewer: Viewer, sessionId: string, email:
  */
 export async function scheduleMeeting(viewer: Viewer, sessionId: string, meeting: MeetingInput | null): Promise<void> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError("Only the session's facilitator sets its meeting.");
-  if (!canScheduleMeeting(viewer, session.access)) throw new ConflictError("The session is locked: its meeting no longer changes.");
+  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError({ key: "calibration:errors.facilitatorSetsMeeting" });
+  if (!canScheduleMeeting(viewer, session.access)) throw new ConflictError({ key: "calibration:errors.lockedMeeting" });
   const startsAt = meeting?.startsAt ?? null;
   const endsAt = meeting ? meetingEnd(meeting) : null;
   await db.$transaction(async (tx) => {
@@ -236,23 +237,23 @@ export async function scheduleMeeting(viewer: Viewer, sessionId: string, meeting
  */
 export async function advanceSession(viewer: Viewer, sessionId: string, to: string, options: { effectiveOn?: Date | null; now?: Date } = {}): Promise<void> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canChangeState(viewer, session.access)) throw new ForbiddenError("Only the session's facilitator moves it on.");
+  if (!canChangeState(viewer, session.access)) throw new ForbiddenError({ key: "calibration:errors.facilitatorMoves" });
   if (!isSessionState(to) || !canMoveTo(session.state, to, { blindPreRead: session.blindPreRead })) {
     const next = nextState(session.state, { blindPreRead: session.blindPreRead });
-    throw new InvalidError(next ? `From ${session.state} the session can only move to ${next}.` : "The session is published: it does not move on.");
+    throw new InvalidError(next ? { key: "calibration:errors.onlyNextState", values: { from: session.state, next } } : { key: "calibration:errors.publishedStays" });
   }
   if (to === "locked") {
     const open = await db.calibrationEntry.count({ where: { sessionId, finalRating: null } });
-    if (open) throw new InvalidError(`${plural(open, "One person has")} no final outcome yet; record every outcome before locking.`);
+    if (open) throw new InvalidError({ key: "calibration:errors.outcomesMissing", values: { count: open } });
   }
   const promotions = to === "published" ? await db.calibrationEntry.count({ where: { sessionId, finalOutcome: "promote" } }) : 0;
-  if (promotions && !options.effectiveOn) throw new InvalidError("Give the day the promotions take effect.");
+  if (promotions && !options.effectiveOn) throw new InvalidError({ key: "calibration:errors.effectiveOnNeeded" });
   await db.$transaction(async (tx) => {
     const moved = await tx.calibrationSession.updateMany({
       where: { id: sessionId, state: session.state },
       data: { state: to, ...(to === "published" && options.effectiveOn ? { promotionsEffectiveOn: options.effectiveOn } : {}) },
     });
-    if (moved.count !== 1) throw new ConflictError("The session was moved on by someone else meanwhile. Reload to see where it is.");
+    if (moved.count !== 1) throw new ConflictError({ key: "calibration:errors.movedMeanwhile" });
     if (to === "proposals" || to === "preread" || to === "live") await refreshReviewFigures(tx, sessionId, session.cycleId);
     const change: Record<string, unknown> = { state: [session.state, to] };
     if (to === "published" && options.effectiveOn) change.promotionsEffectiveOn = [null, options.effectiveOn.toISOString().slice(0, 10)];
@@ -582,8 +583,8 @@ async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptCho
   const session = await requireSessionAccess(viewer, sessionId);
   requireOutcomeRight(viewer, session);
   const ids = "entryIds" in choice ? [...new Set(choice.entryIds)] : null;
-  if (ids && ids.length === 0) throw new InvalidError("Choose the people whose proposals to accept: tick them in the agenda.");
-  if (ids && ids.length > MAX_ACCEPT) throw new InvalidError(`Accept at most ${MAX_ACCEPT} proposals at once.`);
+  if (ids && ids.length === 0) throw new InvalidError({ key: "calibration:errors.chooseToAccept" });
+  if (ids && ids.length > MAX_ACCEPT) throw new InvalidError({ key: "calibration:errors.acceptAtMost", values: { max: MAX_ACCEPT } });
   const rows = await db.calibrationEntry.findMany({
     where: { sessionId, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: [{ person: { name: "asc" } }, { id: "asc" }],

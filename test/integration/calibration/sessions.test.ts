@@ -99,10 +99,10 @@ describe("calibration sessions", () => {
     const { sessionId, facilitator, sam, admin } = await setUp({ blindPreRead: true });
     await expect(advanceSession(viewerOf(sam), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(advanceSession(viewerOf(admin), sessionId, "proposals")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(advanceSession(viewerOf(facilitator), sessionId, "live")).rejects.toThrow(new InvalidError("From draft the session can only move to proposals."));
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "live")).rejects.toMatchObject({ kind: "invalid", said: { key: "calibration:errors.onlyNextState", values: { from: "draft", next: "proposals" } } });
     for (const state of ["proposals", "preread", "live"]) await advanceSession(viewerOf(facilitator), sessionId, state);
     // Locking needs a final outcome for everyone.
-    await expect(advanceSession(viewerOf(facilitator), sessionId, "locked")).rejects.toThrow(new InvalidError("3 people have no final outcome yet; record every outcome before locking."));
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "locked")).rejects.toMatchObject({ kind: "invalid", said: { key: "calibration:errors.outcomesMissing", values: { count: 3 } } });
     for (const entry of await db.calibrationEntry.findMany({ where: { sessionId }, select: { id: true } })) {
       await recordOutcome(viewerOf(facilitator), entry.id, { rating: 3, outcome: "stay", text: "No proposal was made.", revision: 0 });
     }
@@ -213,7 +213,7 @@ describe("calibration sessions", () => {
     // Omar's level changes some other way before the promotions take effect; Lena sits at a sub-level of hers.
     await db.user.update({ where: { id: omar.id }, data: { level: "ic4" } });
     await db.user.update({ where: { id: lena.id }, data: { sublevel: "c" } });
-    await expect(advanceSession(viewerOf(facilitator), sessionId, "published")).rejects.toThrow(new InvalidError("Give the day the promotions take effect."));
+    await expect(advanceSession(viewerOf(facilitator), sessionId, "published")).rejects.toThrow(new InvalidError({ key: "calibration:errors.effectiveOnNeeded" }));
     const publishedOn = new Date("2026-06-01T12:00:00Z");
     await advanceSession(viewerOf(facilitator), sessionId, "published", { effectiveOn: new Date("2026-07-01T00:00:00Z"), now: publishedOn });
     expect(await ownOutcomes(lena.id)).toEqual([]);
