@@ -6,7 +6,7 @@ import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { languageOf, translateRequests } from "./i18n/i18n.server";
 import { directionOf, isPageLanguage, localeOf, SOURCE_LANGUAGE } from "./i18n/languages";
-import { useFollowLanguage } from "./i18n/i18n.client";
+import { useFollowLanguage } from "./i18n/language-chunks";
 import { metaT } from "./i18n/meta";
 import { navLinks } from "./modules/identity/policy";
 import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { timeZoneLabel } from "~/modules/time-zones";
 
 /** A time-zone picker's options: the organisation's (an empty value) first, then every zone by name, once. */
