@@ -1,4 +1,5 @@
-import { formatsFor } from "~/i18n/format";
+// Relative, not "~/": the published ladder site bundles this file without the app's alias (scripts/ladders-site.ts).
+import { formatsFor } from "../i18n/format";
 
 /**
  * Every phrase Rungs says with a count, in one table: the form for one (the key) and the form for
