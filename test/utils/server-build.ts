@@ -1,4 +1,8 @@
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
 import type { ServerBuild } from "react-router";
+import { contextWith } from "~/utils/server-facts";
+import { listen } from "./http-server";
 
 type RouteModule = Record<string, unknown>;
 
@@ -40,4 +44,11 @@ export function serverBuild(routes: Record<string, ReturnType<typeof route>>, en
     prerender: [],
     routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
   } as unknown as ServerBuild;
+}
+
+/** A hand-made build served by React Router's real Express handler on a loopback port, as server/index.ts serves the app. */
+export async function serveBuild(build: ServerBuild) {
+  const app = express();
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  return listen(app);
 }

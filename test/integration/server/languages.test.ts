@@ -1,8 +1,6 @@
 // The language of a page, through the real request handler with the root's middleware and the
 // document as the server renders it: the person's choice, else the browser's, else the
 // organisation's; chosen for each request on its own, and said in <html lang dir>.
-import { createRequestHandler } from "@react-router/express";
-import express from "express";
 import { createElement } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -13,11 +11,9 @@ import * as root from "~/root";
 import * as home from "~/routes/_index";
 import * as login from "~/routes/login";
 import * as settings from "~/routes/settings.email";
-import { contextWith } from "~/utils/server-facts";
 import { createPerson } from "../../utils/factories";
-import { listen } from "../../utils/http-server";
 import { withRouteProps } from "../../utils/responses";
-import { route, serverBuild } from "../../utils/server-build";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
 // Without Vite, the page components are given their props as the framework's build gives them, and the stylesheet's address is empty, which React refuses as an href: the page without it.
 // The organisation speaks Spanish: the language of whoever neither chose one nor has a browser that
@@ -43,11 +39,9 @@ const build = serverBuild(
   { document: renderDocument as never, handleError },
 );
 
-let server: Awaited<ReturnType<typeof listen>>;
+let server: Awaited<ReturnType<typeof serveBuild>>;
 beforeAll(async () => {
-  const app = express();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
-  server = await listen(app);
+  server = await serveBuild(build);
 });
 afterAll(async () => server.close());
 

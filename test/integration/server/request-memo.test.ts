@@ -1,25 +1,19 @@
 // One session read per request (decision 006): the root loader and the page's loaders, run by the
 // real React Router handler with the root's middleware, share who is signed in and the to-do list.
-import { createRequestHandler } from "@react-router/express";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { countStatements } from "~/db/statement-count.server";
 import { handleError } from "~/entry.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as root from "~/root";
 import * as home from "~/routes/_index";
-import { contextWith } from "~/utils/server-facts";
 import { createPerson } from "../../utils/factories";
-import { listen } from "../../utils/http-server";
-import { route, serverBuild } from "../../utils/server-build";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
 const build = serverBuild({ root: route("root", "", root), "routes/_index": route("routes/_index", undefined, home, { index: true }) }, { handleError });
 
-let server: Awaited<ReturnType<typeof listen>>;
+let server: Awaited<ReturnType<typeof serveBuild>>;
 beforeAll(async () => {
-  const app = express();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
-  server = await listen(app);
+  server = await serveBuild(build);
 });
 afterAll(async () => server.close());
 
