@@ -471,6 +471,8 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await admin.getByLabel("Name or email").fill("Eli Engineer");
     await admin.getByRole("button", { name: "Search" }).click();
     await admin.getByRole("link", { name: "Eli Engineer", exact: true }).first().click();
+    // The list's own filter is labelled "Team" too: wait for the person's page before choosing one.
+    await expect(admin.getByRole("heading", { level: 1, name: "Eli Engineer" })).toBeVisible();
     await admin.getByLabel("Team", { exact: true }).selectOption({ label: "Mobile" });
     await admin.getByLabel("Manager's email").fill("omar@acme.example");
     await admin.getByRole("button", { name: "Save changes" }).click();
