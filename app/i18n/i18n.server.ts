@@ -34,14 +34,32 @@ export function i18nFor(language: PageLanguage): i18n {
   return processInstance.cloneInstance({ lng: language });
 }
 
-/** The request's instance; English where no middleware ran (a loader called by a test or a script). */
-const requestI18n = createContext<i18n>(processInstance);
+/**
+ * A request's language, chosen by the middleware, and its instance, cloned the first time something
+ * words the response: a resource route (an export, `/ping`, an event stream) never asks, and pays
+ * neither the clone nor its garbage (decision 080). Each request still gets its own instance.
+ */
+class RequestTranslations {
+  #instance: i18n | undefined;
+  constructor(
+    readonly language: PageLanguage,
+    instance?: i18n,
+  ) {
+    this.#instance = instance;
+  }
+  get instance(): i18n {
+    return (this.#instance ??= i18nFor(this.language));
+  }
+}
+
+/** English where no middleware ran (a loader called by a test or a script): the process's instance. */
+const requestTranslations = createContext<RequestTranslations>(new RequestTranslations(SOURCE_LANGUAGE, processInstance));
 
 /**
- * The root middleware: each request gets its instance in the language chosen for it
- * (`chooseLanguage`). Who is signed in and what they chose is identity's to say, so the root
- * passes it in (`chosenLanguage`), with the deployment's settings: the organisation's language,
- * and whether the pseudo-language is spoken (never in production).
+ * The root middleware: each request gets the language chosen for it (`chooseLanguage`), and its
+ * own instance in that language when it is first asked for. Who is signed in and what they chose
+ * is identity's to say, so the root passes it in (`chosenLanguage`), with the deployment's settings:
+ * the organisation's language, and whether the pseudo-language is spoken (never in production).
  */
 export function translateRequests(
   chosenLanguage: (request: Request) => Promise<string | null>,
@@ -50,13 +68,13 @@ export function translateRequests(
   return async ({ request, context }, next) => {
     const { organisation, pseudo } = settings();
     const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation, pseudo });
-    context.set(requestI18n, i18nFor(language));
+    context.set(requestTranslations, new RequestTranslations(language));
     return next();
   };
 }
 
 export function i18nOf(context: Readonly<RouterContextProvider>): i18n {
-  return context.get(requestI18n);
+  return context.get(requestTranslations).instance;
 }
 
 /**
@@ -64,11 +82,11 @@ export function i18nOf(context: Readonly<RouterContextProvider>): i18n {
  * form); English without a request (a script).
  */
 export function translatorOf(context: Readonly<RouterContextProvider> | undefined): AnyNamespaceT {
-  const instance = context?.get(requestI18n) ?? processInstance;
+  const instance = context ? i18nOf(context) : processInstance;
   return instance.getFixedT(instance.language, NAMESPACES);
 }
 
-/** The request's language, for `<html lang dir>` and the formatters. */
+/** The request's language, for `<html lang dir>` and the formatters: no instance needed. */
 export function languageOf(context: Readonly<RouterContextProvider>): PageLanguage {
-  return context.get(requestI18n).language as PageLanguage;
+  return context.get(requestTranslations).language;
 }
