@@ -9,7 +9,7 @@ const chromium = { ...devices["Desktop Chrome"], launchOptions: { executablePath
  * Specs that share no data with the demo server's journeys: the job-families server's (its own
  * database), single sign-on's (its own), and those that start servers of their own.
  */
-const apart = ["calibration", "demo", "job-families", "points", "single-sign-on", "first-day", "processes", "upgrade", "half-year"].map((name) => `**/${name}.spec.ts`);
+const apart = ["calibration", "demo", "job-families", "points", "single-sign-on", "first-day", "processes", "upgrade", "half-year", "languages"].map((name) => `**/${name}.spec.ts`);
 
 /**
  * Three projects on two workers. The accessibility sweep only reads, so its tests run side by side,

@@ -40,7 +40,8 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
   return (
     <p className="no-print mb-2 text-sm">
       <Link to={to} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {children}
+        {/* Back points to where a line starts: left in English, right in Arabic. */}
+        <span className="inline-block rtl:-scale-x-100">←</span> {children}
       </Link>
     </p>
   );
