@@ -9,10 +9,34 @@ import { NAMESPACES } from "./languages";
 export type Message = { key: string; values?: Record<string, string | number> };
 
 const namespaced = new RegExp(`^(${NAMESPACES.join("|")}):[A-Za-z0-9_.]+$`);
+/** A key, then optionally "|" and its values as a JSON object: `cycles:errors.tooLong|{"limit":200}`. */
+const withValues = new RegExp(`^((?:${NAMESPACES.join("|")}):[A-Za-z0-9_.]+)\\|(\\{.*\\})$`, "s");
 
-/** A form error or message that is a key (`auth:login.errors.emailRequired`) rather than English not yet translated. */
+/**
+ * A message as one string, for where only text travels: a form's errors (conform and zod carry
+ * strings), a query parameter. `wordsOf` and `ErrorList` word it with its values.
+ */
+export function messageText(message: Message): string {
+  return message.values ? `${message.key}|${JSON.stringify(message.values)}` : message.key;
+}
+
+/** The message a string carries: a key, with its values if `messageText` wrote them; null for English not yet translated. */
+export function messageOf(text: string): Message | null {
+  if (namespaced.test(text)) return { key: text };
+  const match = withValues.exec(text);
+  if (!match) return null;
+  try {
+    // The pattern asks for braces around the values, so what parses is an object.
+    return { key: match[1]!, values: JSON.parse(match[2]!) as Message["values"] };
+  } catch {
+    // Not JSON: English text that happens to start like a key, shown as it is.
+    return null;
+  }
+}
+
+/** A form error or message that is a key (`auth:login.errors.emailRequired`, with values or not) rather than English not yet translated. */
 export function isMessageKey(text: string): boolean {
-  return namespaced.test(text);
+  return messageOf(text) !== null;
 }
 
 /**
@@ -20,8 +44,9 @@ export function isMessageKey(text: string): boolean {
  * yet translated (docs/i18n.md) and is shown as it is.
  */
 export function wordsOf(t: AnyT, message: string | Message): string {
-  if (typeof message !== "string") return String(t(message.key as never, message.values as never));
-  return isMessageKey(message) ? String(t(message as never)) : message;
+  const said = typeof message === "string" ? messageOf(message) : message;
+  if (!said) return message as string;
+  return String(t(said.key as never, said.values as never));
 }
 
 /** Any namespace's `t`: a message's key is known only when it is said, so it is not checked against English here (test/unit/i18n/messages.test.ts checks the files). */
