@@ -51,3 +51,8 @@ export function wordsOf(t: AnyT, message: string | Message): string {
 
 /** Any namespace's `t`: a message's key is known only when it is said, so it is not checked against English here (test/unit/i18n/messages.test.ts checks the files). */
 type AnyT = (key: never, values?: never) => unknown;
+
+/** Several sentences (a to-do item's detail), each worded, one after another. */
+export function sentencesOf(t: AnyT, messages: readonly (string | Message)[]): string {
+  return messages.map((message) => wordsOf(t, message)).join(" ");
+}

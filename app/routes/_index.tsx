@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metaT } from "~/i18n/meta";
+import { sentencesOf, wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import type { Formats } from "~/i18n/format";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -54,10 +55,10 @@ function TodoList({ items }: { items: TodoItem[] }) {
               return (
                 <li key={item.key} className="py-3">
                   <a href={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                    {item.title}
+                    {wordsOf(t, item.title)}
                   </a>
                   {due ? <span className={`ms-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
-                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{item.detail}</p>
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{sentencesOf(t, item.detail)}</p>
                 </li>
               );
             })}

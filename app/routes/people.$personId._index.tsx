@@ -1,4 +1,6 @@
 import { Link } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
+import { sentencesOf, wordsOf } from "~/i18n/messages";
 import type { Route } from "./+types/people.$personId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { assessmentLine, ProfileAssessmentList } from "~/components/growth/profile-assessments";
@@ -57,6 +59,7 @@ function NextStep({
   managerDraft: Draft;
 }) {
   const muted = "mt-2 text-sm text-slate-600 dark:text-slate-300";
+  const { t } = useTranslation("home");
   return (
     <Card className="mb-6">
       <h2 className="mb-3 text-lg font-semibold">Next step</h2>
@@ -65,10 +68,10 @@ function NextStep({
           {steps.items.map((item, index) => (
             <li key={item.key}>
               <Link to={item.href} className={buttonClass(index === 0 ? "primary" : "secondary")}>
-                {item.kind === "manager-review" ? (managerDraft ? `Continue your review of ${firstName}` : `Review ${firstName}`) : item.title}
+                {item.kind === "manager-review" ? (managerDraft ? `Continue your review of ${firstName}` : `Review ${firstName}`) : wordsOf(t, item.title)}
               </Link>
               <p className={muted}>
-                {item.detail}
+                {sentencesOf(t, item.detail)}
                 {item.due ? ` Due ${formatDate(item.due)}.` : ""}
               </p>
             </li>

@@ -63,7 +63,7 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
 
   // Nora finds the request on her home page and accepts it.
   const noraPage = await signedIn(browser, "nora.lindqvist@example.com");
-  await noraPage.getByRole("listitem").filter({ hasText: "Answer Lena Fischer's request for you as their mentor" }).getByRole("link").click();
+  await noraPage.getByRole("listitem").filter({ hasText: "Answer a request from Lena Fischer for you as their mentor" }).getByRole("link").click();
   const request = noraPage.getByRole("region", { name: "Lena Fischer" });
   await expect(request).toContainText("Asked you as their 1st choice");
   await expectAccessible(noraPage);

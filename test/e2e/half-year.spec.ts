@@ -274,7 +274,7 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await eli.getByRole("button", { name: "Ask Noor Engineer" }).click();
     await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
     await mara.goto("/");
-    await mara.getByRole("listitem").filter({ hasText: "Approve Eli Engineer's peer reviewers" }).getByRole("link").first().click();
+    await mara.getByRole("listitem").filter({ hasText: "Approve peer reviewers for Eli Engineer" }).getByRole("link").first().click();
     await expect(mara.getByRole("heading", { name: "Feedback for Eli Engineer", level: 1 })).toBeVisible();
     const asked = mara.getByRole("list", { name: "Who is asked for Eli Engineer's feedback" });
     const noor = asked.getByRole("listitem").filter({ hasText: "Noor Engineer" });
@@ -316,7 +316,7 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await eli.getByRole("button", { name: "Ask", exact: true }).click();
     await expect(eli.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
     await mara.goto("/");
-    await mara.getByRole("listitem").filter({ hasText: "Approve Eli Engineer's peer reviewers" }).getByRole("link").first().click();
+    await mara.getByRole("listitem").filter({ hasText: "Approve peer reviewers for Eli Engineer" }).getByRole("link").first().click();
     await asked.getByRole("listitem").filter({ hasText: "Noor Engineer" }).filter({ hasText: "Waiting for the manager's approval" }).getByRole("button", { name: "Approve" }).click();
     await expect(mara.getByText("Approved: they are asked now.")).toBeVisible();
     const noorPage = await arrive("Noor Engineer");

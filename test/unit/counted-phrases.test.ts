@@ -5,6 +5,9 @@ import { contentFlags } from "~/modules/cycles/cycle-progress";
 import { formatBytes } from "~/modules/ladders/limits";
 import { ruleReason } from "~/modules/mentorship/requests";
 import { todoItems, type TodoFacts } from "~/modules/todo/todo";
+import { inEnglish } from "../utils/todo-words";
+
+const todoItemsInEnglish = (facts: TodoFacts, at: Date) => todoItems(facts, at).map(inEnglish);
 
 const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
 const now = new Date("2026-03-20T10:00:00Z");
@@ -20,7 +23,7 @@ describe("what the pages say about one of something", () => {
 
   test("a programme's time zones at most one hour apart; one of three reports without a proposal", () => {
     expect(ruleReason("time-zone", { mentorName: "James", mentorAboveMentee: false, maxTimeZoneHours: 1 })).toBe("James' time zone is more than 1 hour from yours, the most this programme allows.");
-    const [item] = todoItems({ ...none, proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 1 }] }, now);
+    const [item] = todoItemsInEnglish({ ...none, proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 1 }] }, now);
     expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
   });
 });

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { calibrationTodo, type CalibrationTodoRow } from "./queries.server";
-import { isSessionState, nextState, SESSION_STATE_LABELS } from "./session-state";
+import { isSessionState, nextState } from "./session-state";
 
 type CalibrationFacts = Required<Pick<TodoFacts, "proposalsToMake" | "preReadsToGive" | "proposalsToMark" | "sessionsToRun" | "outcomesToRecord" | "outcomesToRelease">>;
 
@@ -38,8 +38,7 @@ export async function calibrationTodoFacts(viewer: { id: string; isAdmin: boolea
       .filter((row) => row.kind === "run")
       .flatMap((row) => {
         if (!isSessionState(row.state)) return [];
-        const next = nextState(row.state, { blindPreRead: row.blindPreRead });
-        return [{ session: session(row), stateLabel: SESSION_STATE_LABELS[row.state], nextLabel: next ? SESSION_STATE_LABELS[next] : null }];
+        return [{ session: session(row), state: row.state, next: nextState(row.state, { blindPreRead: row.blindPreRead }) }];
       })
       .sort(byName),
     outcomesToRecord: rows.filter((row) => row.kind === "record").map((row) => ({ session: session(row), missing: row.missing })).sort(byName),

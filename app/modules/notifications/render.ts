@@ -4,6 +4,11 @@ import { eventKind, linkLabel } from "./invitations";
 import type { MessageSection } from "./plan";
 import { KIND_LABELS, type MessageKind } from "./preferences";
 import { plural } from "~/utils/plural";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+
+/** A to-do item's title in words: English, the language emails are written in for now. */
+const titleOf = (item: Pick<TodoItem, "title">) => wordsOf(translatorOf(undefined), item.title);
 
 /**
  * A reminder as an email, in plain text and HTML: pure. It says what to do, by when, and
@@ -37,15 +42,15 @@ function subjectOf(kind: MessageKind, items: TodoItem[]): string {
     case "digest":
       return `Your Rungs to-do list: ${plural(items.length, "# item")}`;
     case "nudge-new":
-      return `New on your to-do list: ${first?.title}`;
+      return `New on your to-do list: ${first ? titleOf(first) : ""}`;
     case "nudge-due-soon":
-      return `Due soon: ${first?.title}`;
+      return `Due soon: ${first ? titleOf(first) : ""}`;
     case "nudge-overdue":
-      return `Overdue: ${first?.title}`;
+      return `Overdue: ${first ? titleOf(first) : ""}`;
     case "nudge-scorecard":
-      return `Still owed a day after the interview: ${first?.title}`;
+      return `Still owed a day after the interview: ${first ? titleOf(first) : ""}`;
     case "invitation":
-      return `Interview: ${first?.title}`;
+      return `Interview: ${first ? titleOf(first) : ""}`;
   }
 }
 
@@ -88,7 +93,7 @@ export function renderMessage(sections: readonly [MessageSection, ...MessageSect
   const subject = first.kind !== "digest" && total > 1 ? `${subjectOf(first.kind, first.items)} (and ${plural(total - 1, "# more item")})` : subjectOf(first.kind, first.items);
   const parts = sections.map((section) => ({
     intro: introOf(section.kind, section.items.length),
-    entries: section.items.map((item) => ({ title: item.title, due: dueText(item), url: absoluteLink(links.base, item.href) })),
+    entries: section.items.map((item) => ({ title: titleOf(item), due: dueText(item), url: absoluteLink(links.base, item.href) })),
   }));
   const kinds = sections.map((section) => ({ label: KIND_LABELS[section.kind], url: links.kinds?.[section.kind] ?? links.unsubscribe }));
   const why = `You receive this because you chose email about ${and.format(kinds.map((kind) => kind.label))}.`;

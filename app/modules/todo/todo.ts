@@ -1,7 +1,6 @@
 import { daysLeft } from "~/modules/days";
 import { DRAFT, SUBMITTED, type Progress } from "~/modules/progress";
-import { plural } from "~/utils/plural";
-import { possessive } from "~/utils/possessive";
+import type { Message } from "~/i18n/messages";
 
 /**
  * What a person must do next, across workflows, with due dates: pure, from facts each domain's
@@ -33,7 +32,8 @@ export type TodoFacts = {
   /** Calibration sessions open for proposals where some of the person's reports have none yet. */
   proposalsToMake?: { session: { id: string; name: string }; dueOn: Date | null; total: number; missing: number }[];
   /** Calibration sessions the person facilitates that are not published yet. */
-  sessionsToRun?: { session: { id: string; name: string }; stateLabel: string; nextLabel: string | null }[];
+  /** Its state and the next one, as calibration names them (session-state.ts); the message words each. */
+  sessionsToRun?: { session: { id: string; name: string }; state: string; next: string | null }[];
   /** Interviews whose scorecard the person has not submitted (app/modules/hiring/todo.server.ts). */
   scorecardsDue?: { interviewId: string; candidate: string; opening: string; stage: string; scheduledAt: Date | null }[];
   /** Loops whose debrief is open, the person's own cards in, no decision yet. */
@@ -152,10 +152,10 @@ export type TodoItem = {
    */
   key: string;
   kind: TodoKind;
-  /** The action in plain words, naming no candidate and no rating: fit for an email subject. */
-  title: string;
-  /** Where the person stands, in words, for the signed-in pages only (it may name a candidate). */
-  detail: string;
+  /** The action, naming no candidate and no rating: fit for an email subject. Worded in the reader's language where it is shown. */
+  title: Message;
+  /** Where the person stands, sentence by sentence, for the signed-in pages only (it may name a candidate). */
+  detail: Message[];
   /** A path in the app (starts with "/"). */
   href: string;
   due: Date | null;
@@ -163,8 +163,11 @@ export type TodoItem = {
   daysLeft: number | null;
 };
 
-function waitingWord(progress: Progress): string {
-  return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft started" : "not started";
+/** A to-do's words, before they are worded in the reader's language (the home page's, an email's): a key of the `home` namespace's `todo` messages. */
+const say = (key: string, values?: Message["values"]): Message => ({ key: `home:todo.${key}`, ...(values ? { values } : {}) });
+
+function progressWord(progress: Progress): "submitted" | "draft" | "none" {
+  return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft" : "none";
 }
 
 export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
@@ -175,8 +178,8 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { cycle, selfProgress, canAssess } of facts.ownCycles) {
     if (selfProgress === SUBMITTED || !canAssess) continue;
     add("self-assessment", cycle.id, {
-      title: `Assess yourself for ${cycle.name}`,
-      detail: selfProgress === DRAFT ? "Your draft is saved; finish and submit it." : "Not started yet.",
+      title: say("selfAssessment.title", { cycle: cycle.name }),
+      detail: [say(selfProgress === DRAFT ? "selfAssessment.draft" : "selfAssessment.notStarted")],
       href: "/assess",
       due: cycle.endsOn,
     });
@@ -190,10 +193,12 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { cycle, people } of byCycle.values()) {
     const ready = people.filter((entry) => entry.selfProgress === SUBMITTED);
     const first = [...people].sort((a, b) => Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) || a.person.name.localeCompare(b.person.name))[0]!;
-    const names = people.map((entry) => `${entry.person.name} (self-assessment ${waitingWord(entry.selfProgress)}${entry.managerProgress === DRAFT ? ", your review drafted" : ""})`);
+    const whereEach = people.map((entry) =>
+      say("managerReview.person", { name: entry.person.name, self: progressWord(entry.selfProgress), drafted: entry.managerProgress === DRAFT ? "yes" : "no" }),
+    );
     add("manager-review", cycle.id, {
-      title: people.length === 1 ? `Review ${people[0]!.person.name} for ${cycle.name}` : `Review ${plural(people.length, "# report")} for ${cycle.name}`,
-      detail: `${ready.length ? `${ready.length} ready to review. ` : ""}${names.join("; ")}.`,
+      title: people.length === 1 ? say("managerReview.titleOne", { name: people[0]!.person.name, cycle: cycle.name }) : say("managerReview.titleMany", { count: people.length, cycle: cycle.name }),
+      detail: [...(ready.length ? [say("managerReview.ready", { count: ready.length })] : []), ...whereEach],
       href: people.length === 1 ? `/people/${first.person.id}/review` : "/team",
       due: cycle.endsOn,
     });
@@ -201,24 +206,24 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { assessmentId, person } of facts.reviewsOutsideCycles ?? []) {
     // Keyed by the self-assessment: a later one is a new request, a new reminder.
     add("manager-review", assessmentId, {
-      title: `Review ${person.name}`,
-      detail: `${person.name} submitted a self-assessment outside any review cycle; your review answers it.`,
+      title: say("managerReview.titleOutside", { name: person.name }),
+      detail: [say("managerReview.outside", { name: person.name })],
       href: `/people/${person.id}/review`,
       due: null,
     });
   }
   for (const cycle of facts.cyclesToClose) {
     add("close-cycle", cycle.id, {
-      title: `Close ${cycle.name}`,
-      detail: "Its last day has passed. Closing stops new drafts; submitted work stays as it is.",
+      title: say("closeCycle.title", { cycle: cycle.name }),
+      detail: [say("closeCycle.detail")],
       href: `/admin/cycles/${cycle.id}`,
       due: cycle.endsOn,
     });
   }
   for (const { session, dueOn, total, missing } of facts.proposalsToMake ?? []) {
     add("calibration-proposals", session.id, {
-      title: `Propose ratings for ${session.name}`,
-      detail: `${missing} of ${plural(total, "# report")} ${plural(missing, "has")} no proposal yet.`,
+      title: say("proposals.title", { session: session.name }),
+      detail: [say("proposals.detail", { missing, total })],
       href: `/calibration/${session.id}`,
       due: dueOn,
     });
@@ -226,8 +231,8 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { session, total, missing } of facts.preReadsToGive ?? []) {
     if (missing === 0) continue;
     add("calibration-preread", session.id, {
-      title: `Give your pre-read ratings for ${session.name}`,
-      detail: `Blind pre-read: ${missing} of ${plural(total, "# person")} not rated by you yet. Proposals stay hidden until the session goes live.`,
+      title: say("preread.title", { session: session.name }),
+      detail: [say("preread.detail", { missing, total })],
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -235,16 +240,16 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { session, total, missing } of facts.proposalsToMark ?? []) {
     if (missing === 0) continue;
     add("calibration-marks", session.id, {
-      title: `Mark the proposals in ${session.name}`,
-      detail: `${missing} of ${plural(total, "# proposal")} without your mark: agree, question it, or no view.`,
+      title: say("marks.title", { session: session.name }),
+      detail: [say("marks.detail", { missing, total })],
       href: `/calibration/${session.id}`,
       due: null,
     });
   }
-  for (const { session, stateLabel, nextLabel } of facts.sessionsToRun ?? []) {
+  for (const { session, state, next } of facts.sessionsToRun ?? []) {
     add("calibration-facilitate", session.id, {
-      title: `Run ${session.name}`,
-      detail: `${stateLabel}${nextLabel ? `; next: ${nextLabel.toLowerCase()}` : ""}.`,
+      title: say("facilitate.title", { session: session.name }),
+      detail: [say("facilitate.detail", { state, next: next ?? "none" })],
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -252,8 +257,8 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { session, missing } of facts.outcomesToRecord ?? []) {
     if (missing === 0) continue;
     add("calibration-outcomes", session.id, {
-      title: `Record outcomes in ${session.name}`,
-      detail: `${plural(missing, "# person has")} no final outcome and ${plural(missing, "is")} the facilitator or one of their managers: an admin records ${plural(missing, "it")}, or the session cannot be locked.`,
+      title: say("outcomes.title", { session: session.name }),
+      detail: [say("outcomes.detail", { missing })],
       href: `/calibration/${session.id}`,
       due: null,
     });
@@ -262,65 +267,60 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     if (waiting === 0) continue;
     // Promotions take effect on their day whether or not anyone was told: tell people first.
     add("calibration-release", session.id, {
-      title: `Release outcomes of ${session.name}`,
-      detail: `The session is published. ${plural(waiting, "# person has")} not been shown their outcome yet.`,
+      title: say("release.title", { session: session.name }),
+      detail: [say("release.detail", { waiting })],
       href: `/calibration/${session.id}`,
       due: effectiveOn,
     });
   }
+  const candidate = (name: string) => say("hiring.candidate", { candidate: name });
   for (const due of facts.scorecardsDue ?? []) {
     // A card is due the day after the interview: evidence fades fast.
     const dueOn = due.scheduledAt ? new Date(due.scheduledAt.getTime() + 24 * 60 * 60 * 1000) : null;
     add("scorecard", due.interviewId, {
-      title: `Scorecard for your ${due.stage} interview (${due.opening})`,
-      detail: `Candidate: ${due.candidate}. Nobody else's card is visible to you until yours is submitted.`,
+      title: say("hiring.scorecard.title", { stage: due.stage, opening: due.opening }),
+      detail: [candidate(due.candidate), say("hiring.scorecard.detail")],
       href: `/hiring/interviews/${due.interviewId}`,
       due: dueOn,
     });
   }
   for (const loop of facts.debriefsToAttend ?? []) {
     add("debrief", loop.loopId, {
-      title: `Debrief for ${loop.opening}`,
-      detail: `Candidate: ${loop.candidate}. The panel's scores are in; read the disagreements before you meet.`,
+      title: say("hiring.debrief.title", { opening: loop.opening }),
+      detail: [candidate(loop.candidate), say("hiring.debrief.detail")],
       href: `/hiring/loops/${loop.loopId}/debrief`,
       due: null,
     });
   }
   for (const loop of facts.decisionsToRecord ?? []) {
     add("hiring-decision", loop.loopId, {
-      title: `Record a hiring decision for ${loop.opening}`,
-      detail: `Candidate: ${loop.candidate}. The debrief is open.`,
+      title: say("hiring.decision.title", { opening: loop.opening }),
+      detail: [candidate(loop.candidate), say("hiring.decision.detail")],
       href: `/hiring/loops/${loop.loopId}/debrief`,
       due: null,
     });
   }
   for (const loop of facts.loopsInProgress ?? []) {
     add("hiring-loop", loop.loopId, {
-      title: `Follow an interview loop for ${loop.opening}`,
-      detail: `Candidate: ${loop.candidate}. ${
+      title: say("hiring.loop.title", { opening: loop.opening }),
+      detail: [
+        candidate(loop.candidate),
         loop.interviews === 0
-          ? "Nobody is assigned to interview yet."
+          ? say("hiring.loop.nobodyAssigned")
           : loop.submitted === null
-            ? "Your own scorecard is not in yet."
-            : `${loop.submitted} of ${plural(loop.interviews, "# scorecard")} in; the debrief opens when all are.`
-      }`,
+            ? say("hiring.loop.yoursNotIn")
+            : say("hiring.loop.scorecardsIn", { submitted: loop.submitted, interviews: loop.interviews }),
+      ],
       href: `/hiring/loops/${loop.loopId}`,
       due: null,
     });
   }
   for (const waiting of facts.candidatesWaiting ?? []) {
     const days = Math.max(0, Math.floor((now.getTime() - waiting.since.getTime()) / (24 * 60 * 60 * 1000)));
-    const since = `${days === 0 ? "Since today" : `For ${plural(days, "# day")}`}`;
     // Keyed by the stage too: waiting in the next stage is a new thing to do.
     add("hiring-candidate", `${waiting.candidateId}:${waiting.stage}`, {
-      title: waiting.stage === "screen" ? `Screen a candidate for ${waiting.opening}` : waiting.stage === "offer" ? `Follow an offer for ${waiting.opening}` : `Start an interview loop for ${waiting.opening}`,
-      detail: `Candidate: ${waiting.candidate}. ${
-        waiting.stage === "screen"
-          ? `${since} in screen: move them on to interviews, or reject them with a reason.`
-          : waiting.stage === "offer"
-            ? `${since} at the offer stage: record the hire, or a rejection with its reason.`
-            : `${since} in interviews with no loop open: start another loop, or move them on.`
-      }`,
+      title: say(`hiring.waiting.${waiting.stage}.title`, { opening: waiting.opening }),
+      detail: [candidate(waiting.candidate), say(`hiring.waiting.${waiting.stage}.detail`, { days })],
       href: `/hiring/openings/${waiting.openingId}/pipeline`,
       due: null,
     });
@@ -328,16 +328,16 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const { programme, matchingOn } of facts.programmesToJoin ?? []) {
     // Opt-ins close as the matching day begins: the day before is the last.
     add("mentorship-join", programme.id, {
-      title: `Join ${programme.name} as a mentee or mentor`,
-      detail: "Optional. Say what you want to grow in, or what you can help others with, before the matching day.",
+      title: say("mentorship.join.title", { programme: programme.name }),
+      detail: [say("mentorship.join.detail")],
       href: `/mentorship/${programme.id}`,
       due: new Date(matchingOn.getTime() - 24 * 60 * 60 * 1000),
     });
   }
   for (const request of facts.requestsToAnswer ?? []) {
     add("mentorship-request", request.requestId, {
-      title: `Answer ${possessive(request.menteeName)} request for you as their mentor`,
-      detail: "Accept to pair now, or decline with a note; the matching pairs everyone else.",
+      title: say("mentorship.request.title", { name: request.menteeName }),
+      detail: [say("mentorship.request.detail")],
       href: `/mentorship/${request.programmeId}/requests`,
       due: request.dueOn,
     });
@@ -345,100 +345,102 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const request of facts.requestsDeclined ?? []) {
     // Told once per decline (the key is the request); gone once they ask someone else or a mentor accepts.
     add("mentorship-request-declined", request.requestId, {
-      title: `Choose another mentor: ${request.mentorName} declined your request`,
-      detail: "Ask another of the programme's mentors before the matching day, or leave it to the matching.",
+      title: say("mentorship.declined.title", { name: request.mentorName }),
+      detail: [say("mentorship.declined.detail")],
       href: `/mentorship/${request.programmeId}/mentors`,
       due: request.dueOn,
     });
   }
   const pairHref = (pair: MentorshipPairRef) => `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;
-  const withWhom = (pair: MentorshipPairRef) => (pair.role === "mentee" ? `your mentor ${pair.otherName}` : `your mentee ${pair.otherName}`);
+  // Who the other person is to the reader: their mentor when the reader is the mentee.
+  const other = (pair: MentorshipPairRef) => ({ name: pair.otherName, other: pair.role === "mentee" ? "mentor" : "mentee" });
   for (const pair of facts.pairsToAnswer ?? []) {
     add("mentorship-answer", pair.pairId, {
-      title: `Answer your pairing with ${pair.otherName}`,
-      detail: `Proposed as ${withWhom(pair)}: accept or decline.`,
+      title: say("mentorship.answer.title", { name: pair.otherName }),
+      detail: [say("mentorship.answer.detail", other(pair))],
       href: pairHref(pair),
       due: pair.dueOn,
     });
   }
   for (const pair of facts.checkInsDue ?? []) {
     add("mentorship-check-in", pair.pairId, {
-      title: `Record a check-in with ${pair.otherName}`,
-      detail: `Note what you and ${withWhom(pair)} worked on; only the two of you see it unless you share it.`,
+      title: say("mentorship.checkIn.title", { name: pair.otherName }),
+      detail: [say("mentorship.checkIn.detail", other(pair))],
       href: pairHref(pair),
       due: pair.dueOn,
     });
   }
   for (const pair of facts.pulsesDue ?? []) {
     add("mentorship-pulse", `${pair.pairId}:${pair.checkpoint}`, {
-      title: `Answer the ${pair.checkpoint}-day pulse on your pairing with ${pair.otherName}`,
-      detail: "Two questions, 1 to 5. Only you and the programme's admins see your answers.",
+      title: say("mentorship.pulse.title", { days: pair.checkpoint, name: pair.otherName }),
+      detail: [say("mentorship.pulse.detail")],
       href: pairHref(pair),
       due: pair.dueOn,
     });
   }
   for (const { programme, matchingOn } of facts.programmesToMatch ?? []) {
     add("mentorship-match", programme.id, {
-      title: `Match and publish ${programme.name}`,
-      detail: "Its matching day has come: run the matching, review the pairs and publish them.",
+      title: say("mentorship.match.title", { programme: programme.name }),
+      detail: [say("mentorship.match.detail")],
       href: `/mentorship/${programme.id}/matching`,
       due: matchingOn,
     });
   }
   for (const pair of facts.pairOutcomesDue ?? []) {
     add("mentorship-outcome", pair.pairId, {
-      title: `Record how your pairing with ${pair.otherName} went`,
-      detail: `The programme ends soon: either of you records the outcome, which ends the pair.`,
+      title: say("mentorship.outcome.title", { name: pair.otherName }),
+      detail: [say("mentorship.outcome.detail")],
       href: pairHref(pair),
       due: pair.dueOn,
     });
   }
   for (const { programme } of facts.programmesToRerun ?? []) {
     add("mentorship-rerun", programme.id, {
-      title: `Rerun the matching of ${programme.name}`,
-      detail: "A pair was declined since the last matching run, or a rerun is not published yet: rerun for those left unpaired and publish.",
+      title: say("mentorship.rerun.title", { programme: programme.name }),
+      detail: [say("mentorship.rerun.detail")],
       href: `/mentorship/${programme.id}/matching`,
       due: null,
     });
   }
   for (const { programme, endsOn } of facts.programmesToClose ?? []) {
     add("mentorship-close", programme.id, {
-      title: `Close ${programme.name}`,
-      detail: "Its last day has passed. Closing keeps every pair, check-in and outcome as it is.",
+      title: say("mentorship.close.title", { programme: programme.name }),
+      detail: [say("mentorship.close.detail")],
       href: `/mentorship/${programme.id}`,
       due: endsOn,
     });
   }
   for (const action of facts.conversationActions ?? []) {
-    const meeting = action.kind === "one-to-one" ? "one-to-one" : "skip-level";
+    const meeting = action.kind === "one-to-one" ? "oneToOne" : "skipLevel";
     // The action's words are the two people's: the title (an email's subject) and detail say only whose it is and where.
     add("conversation-action", action.actionId, {
-      title: action.mine ? `Follow through on an action from your ${meeting} with ${action.otherName}` : `Check in on ${possessive(action.otherName)} action from your ${meeting}`,
-      detail: action.mine ? "Mark it done on the conversation's page once it is, or drop it together." : `${action.otherName} owns it; it heads your next meeting's agenda until it is done or dropped.`,
+      title: say(action.mine ? "conversation.mine.title" : "conversation.theirs.title", { meeting, name: action.otherName }),
+      detail: [say(action.mine ? "conversation.mine.detail" : "conversation.theirs.detail", { name: action.otherName })],
       href: `/conversations/${action.seriesId}`,
       due: action.dueOn,
     });
   }
   for (const request of facts.feedbackToGive ?? []) {
+    const channel = request.channel === "upward" ? "upward" : "peer";
     add("feedback-answer", request.requestId, {
-      title: request.channel === "upward" ? `Give feedback about your manager, ${request.subjectName}` : `Give ${request.subjectName} feedback`,
-      detail: request.channel === "upward" ? "Your manager reads it only together with at least two other reports' answers, never with your name." : "An example per competency: what they did and what it changed.",
+      title: say(`feedback.give.${channel}.title`, { name: request.subjectName }),
+      detail: [say(`feedback.give.${channel}.detail`)],
       href: `/feedback/${request.requestId}`,
       due: request.dueOn,
     });
   }
   for (const entry of facts.nominationsToDecide ?? []) {
     add("feedback-approve", `${entry.cycle.id}/${entry.person.id}`, {
-      title: `Approve ${possessive(entry.person.name)} peer reviewers`,
-      detail: `${plural(entry.waiting, "# nomination")} waiting for you in ${entry.cycle.name}.`,
+      title: say("feedback.approve.title", { name: entry.person.name }),
+      detail: [say("feedback.approve.detail", { waiting: entry.waiting, cycle: entry.cycle.name })],
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });
   }
   for (const entry of facts.reviewersToReplace ?? []) {
     add("feedback-replace", `${entry.cycle.id}/${entry.person.id}`, {
-      title: `Choose another peer reviewer for ${entry.person.name}`,
-      detail: `${entry.reviewerName} ${entry.why === "declined" ? "declined to give feedback" : "left, so their request was withdrawn"}; ${entry.person.name} now has fewer peers than ${entry.cycle.name} asks for.`,
+      title: say("feedback.replace.title", { name: entry.person.name }),
+      detail: [say("feedback.replace.detail", { reviewer: entry.reviewerName, why: entry.why === "declined" ? "declined" : "left", name: entry.person.name, cycle: entry.cycle.name })],
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });
@@ -447,24 +449,27 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     // Left short by a decline: a new thing to do (keyed by the declined request), so it is told again.
     const declined = entry.own ? entry.declined : undefined;
     add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}${declined ? `/${declined.requestId}` : ""}`, {
-      title: declined ? `Choose another peer for your feedback in ${entry.cycle.name}` : entry.own ? `Choose who gives you feedback in ${entry.cycle.name}` : `Choose who gives ${entry.person.name} feedback`,
-      detail: `${declined ? `${declined.reviewerName} will not give you feedback. ` : ""}${plural(entry.live, "# peer")} asked of at least ${entry.minPeers}.`,
+      title: declined
+        ? say("feedback.nominate.titleAnother", { cycle: entry.cycle.name })
+        : entry.own
+          ? say("feedback.nominate.titleOwn", { cycle: entry.cycle.name })
+          : say("feedback.nominate.titleFor", { name: entry.person.name }),
+      detail: [...(declined ? [say("feedback.nominate.declined", { name: declined.reviewerName })] : []), say("feedback.nominate.detail", { live: entry.live, min: entry.minPeers })],
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });
   }
   for (const { cycle, personId, channel } of facts.feedbackReleased ?? []) {
+    const reading = channel === "upward" ? "upward" : "own";
     // Keyed by cycle and channel: the person's own feedback and their reports' upward aggregate are two readings.
     add("feedback-released", `${cycle.id}/${channel}`, {
-      title: channel === "upward" ? `Read your reports' upward feedback from ${cycle.name}` : `Read your feedback from ${cycle.name}`,
-      detail:
-        channel === "upward"
-          ? "Your reports' answers about you are released, as an aggregate without names. Add what you take from it to a one-to-one or your growth plan."
-          : "Your colleagues' feedback is released with your outcome. Add what you take from it to your next one-to-one or your growth plan.",
+      title: say(`feedback.released.${reading}.title`, { cycle: cycle.name }),
+      detail: [say(`feedback.released.${reading}.detail`)],
       href: `/feedback/cycles/${cycle.id}/people/${personId}`,
       due: null,
     });
   }
   // Soonest first; undated last.
-  return items.sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity) || a.title.localeCompare(b.title));
+  // Items due together keep the order they are listed in above (the sort is stable), the same in every language.
+  return items.sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
 }

@@ -10,6 +10,7 @@ import { DomainError } from "~/modules/errors";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
+import { inEnglish } from "../../utils/todo-words";
 
 const viewer = (person: { id: string; isAdmin?: boolean }) => ({ id: person.id, isAdmin: person.isAdmin ?? false });
 const at = (iso: string) => new Date(iso);
@@ -320,9 +321,9 @@ describe("actions", () => {
     expect(await refused(() => addAction(viewer(manager), meeting.id, { text: "ACTION-TEXT", ownerId: boss.id, dueOn: null }))).toBe("invalid");
     const actionId = await addAction(viewer(manager), meeting.id, { text: "ACTION-TEXT write the design doc", ownerId: engineer.id, dueOn: at("2026-03-27T00:00:00Z") });
 
-    const titles = async (person: { id: string }) => (await todoFor({ id: person.id, isAdmin: false }, now)).filter((item) => item.kind === "conversation-action").map((item) => item.title);
+    const titles = async (person: { id: string }) => (await todoFor({ id: person.id, isAdmin: false }, now)).filter((item) => item.kind === "conversation-action").map((item) => inEnglish(item).title);
     expect(await titles(engineer)).toEqual(["Follow through on an action from your one-to-one with Sam Manager"]);
-    expect(await titles(manager)).toEqual(["Check in on Lena Engineer's action from your one-to-one"]);
+    expect(await titles(manager)).toEqual(["Check in on an action Lena Engineer owns from your one-to-one"]);
     expect(await titles(boss)).toEqual([]);
 
     await holdMeeting(viewer(engineer), meeting.id, at("2026-03-23T10:00:00Z"));

@@ -7,6 +7,7 @@ import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { inEnglish } from "../../utils/todo-words";
 
 /** A reviewer declines a peer request on the answer page, with a reason the person's manager reads and acts on. */
 
@@ -64,7 +65,7 @@ describe("a reviewer declines a feedback request", () => {
     const org = await organisation();
     const omarRequest = `/feedback/${org.omarRequest}`;
     expect(await answerPage(org.omarRequest, org.omar.id)).toMatchObject({ mayDecline: true, declineReason: null, request: { state: "approved" } });
-    const managerTodos = async () => (await todoFor({ id: org.manager.id, isAdmin: false })).filter((item) => item.kind === "feedback-replace");
+    const managerTodos = async () => (await todoFor({ id: org.manager.id, isAdmin: false })).filter((item) => item.kind === "feedback-replace").map(inEnglish);
     expect(await managerTodos()).toEqual([]);
 
     const declined = await post(answerRoute, omarRequest, org.omar.id, { intent: "decline", reason: "  We have not worked together since January.  " }, { requestId: org.omarRequest });

@@ -16,6 +16,7 @@ import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { inEnglish } from "../../utils/todo-words";
 
 /**
  * Feedback people can find once it is released: announced on the to-do list (and so in the digest)
@@ -103,13 +104,13 @@ describe("released feedback", () => {
 
     const items = await todoFor({ id: org.engineer.id, isAdmin: false });
     const announced = items.find((item) => item.kind === "feedback-released");
-    expect(announced).toMatchObject({ key: `feedback-released:${org.cycle.id}/peer`, title: `Read your feedback from ${org.cycle.name}`, href: pagePath(org.cycle.id, org.engineer.id) });
+    expect(inEnglish(announced!)).toMatchObject({ key: `feedback-released:${org.cycle.id}/peer`, title: `Read your feedback from ${org.cycle.name}`, href: pagePath(org.cycle.id, org.engineer.id) });
     // The digest carries the item's line and its link.
     const digest = renderMessage([{ kind: "digest", items: [announced!] }], org.engineer.name, { base: "https://rungs.example", unsubscribe: "https://rungs.example/u", settings: "https://rungs.example/s" });
     expect(digest.text).toContain(`- Read your feedback from ${org.cycle.name}`);
     expect(digest.text).toContain(`https://rungs.example${pagePath(org.cycle.id, org.engineer.id)}`);
     const managerItems = await todoFor({ id: org.manager.id, isAdmin: false });
-    expect(managerItems.find((item) => item.kind === "feedback-released")).toMatchObject({ title: `Read your reports' upward feedback from ${org.cycle.name}`, href: pagePath(org.cycle.id, org.manager.id) });
+    expect(inEnglish(managerItems.find((item) => item.kind === "feedback-released")!)).toMatchObject({ title: `Read your reports' upward feedback from ${org.cycle.name}`, href: pagePath(org.cycle.id, org.manager.id) });
 
     // Opened: announced no more, however often it is opened again; the manager's stays until they open theirs.
     await personFeedbackPage(org.engineer, org.cycle.id, org.engineer.id);

@@ -47,13 +47,13 @@ describe("the growth page's next step", () => {
     const { manager, engineer } = await organisation();
     const cycle = await openCycle(`Growth ${engineer.id}`, [engineer.id]);
     expect(await nextStep(engineer.id, engineer.id)).toContain(`Assess yourself for ${cycle.name}`);
-    expect(await nextStep(manager.id, engineer.id)).toMatch(/^Review Lena Lena Engineer \(self-assessment not started\)\. Due /);
+    expect(await nextStep(manager.id, engineer.id)).toMatch(/^Review Lena Lena Engineer: self-assessment not started\. Due /);
 
     await rateAndSubmit(engineer.id, await startSelf(engineer.id));
     const after = await nextStep(engineer.id, engineer.id);
     expect(after).not.toMatch(/Start a self-assessment|Assess yourself|Continue your self-assessment/);
     expect(after).toContain(`Your self-assessment for ${cycle.name} is submitted.`);
-    expect(await nextStep(manager.id, engineer.id)).toMatch(/^Review Lena 1 ready to review\. Lena Engineer \(self-assessment submitted\)\. Due /);
+    expect(await nextStep(manager.id, engineer.id)).toMatch(/^Review Lena 1 ready to review\. Lena Engineer: self-assessment submitted\. Due /);
 
     await rateAndSubmit(manager.id, await startReview(manager.id, engineer.id));
     expect(await nextStep(manager.id, engineer.id)).not.toMatch(/Review Lena/);

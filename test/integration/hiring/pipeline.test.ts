@@ -14,6 +14,7 @@ import { action as pipelineAction, loader as pipelineLoader } from "~/routes/hir
 import { seedHiringHistory } from "../../../prisma/seed/hiring-history";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+import { inEnglish } from "../../utils/todo-words";
 
 type Facts = Awaited<ReturnType<typeof hiringSetUp>>;
 type Board = Awaited<ReturnType<typeof pipelineLoader>>;
@@ -198,7 +199,7 @@ describe("the pipeline", () => {
     // Grace, who does not interview, sees it all, and follows the offer.
     expect((await board(facts, facts.grace.id)).columns.find((column) => column.stage === "offer")?.candidates[0]).toMatchObject({ name: "Casey Candidate" });
     const graceTodo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.grace.id)))).todo;
-    expect(graceTodo.filter((item) => item.kind === "hiring-candidate").map((item) => item.title)).toEqual(["Follow an offer for Senior Engineer, Payments"]);
+    expect(graceTodo.filter((item) => item.kind === "hiring-candidate").map((item) => inEnglish(item).title)).toEqual(["Follow an offer for Senior Engineer, Payments"]);
     expect(interview.id).toBeTruthy();
   });
 
@@ -214,7 +215,7 @@ describe("the pipeline", () => {
     // A year on, Casey applies again: reopened into interviews, with a to-do to start a loop.
     expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "interviews", note: "Re-applied" }))).toBe(200);
     const todo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.grace.id)))).todo;
-    expect(todo.find((item) => item.kind === "hiring-candidate")).toMatchObject({ title: "Start an interview loop for Senior Engineer, Payments", detail: expect.stringMatching(/^Candidate: Casey Candidate\./) });
+    expect(inEnglish(todo.find((item) => item.kind === "hiring-candidate")!)).toMatchObject({ title: "Start an interview loop for Senior Engineer, Payments", detail: expect.stringMatching(/^Candidate: Casey Candidate\./) });
     const started = await startLoop();
     expect(statusOf(started)).toBe(302);
     const secondLoop = (started as Response).headers.get("Location")!.split("/").at(-1)!;

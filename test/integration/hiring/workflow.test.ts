@@ -14,6 +14,7 @@ import { countStatements } from "~/db/statement-count.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { formatDateTime } from "~/modules/time-zones";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+import { inEnglish } from "../../utils/todo-words";
 
 describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
@@ -269,7 +270,7 @@ describe("loops", () => {
 
   test("home to-dos: the interviewer's scorecard due, then the debrief to attend; the hiring admin's loop to follow, then the decision to record", async () => {
     const { grace, ana, ben, loopId, anaInterview, benInterview } = await hiringSetUp();
-    const todo = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => [item.kind, item.title, item.href]);
+    const todo = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => [item.kind, inEnglish(item).title, item.href]);
     expect(await todo(ana.id)).toContainEqual(["scorecard", "Scorecard for your Coding interview (Senior Engineer, Payments)", `/hiring/interviews/${anaInterview}`]);
     expect(await todo(grace.id)).toContainEqual(["hiring-loop", "Follow an interview loop for Senior Engineer, Payments", `/hiring/loops/${loopId}`]);
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
@@ -295,7 +296,7 @@ describe("loops", () => {
       await homeLoader(routeArgs(request));
       const { result, statements } = await countStatements(() => homeLoader(routeArgs(request)));
       const todo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(result).todo;
-      return { todo: todo.filter((item) => item.kind.startsWith("hiring") || item.kind === "scorecard").map((item) => [item.kind, item.detail.split(".")[0]]), statements: statements.length };
+      return { todo: todo.filter((item) => item.kind.startsWith("hiring") || item.kind === "scorecard").map((item) => [item.kind, inEnglish(item).detail.split(".")[0]]), statements: statements.length };
     };
     const one = await home();
     expect(one.todo).toEqual([["hiring-loop", "Candidate: Casey Candidate"]]);

@@ -32,7 +32,7 @@ describe("requests reach people by email", () => {
 
     await queueReminders(tuesday);
     const toRavi = await db.outboxMessage.findUniqueOrThrow({ where: { key: `nudge-new:${ravi.id}:mentorship-request:${request.id}` }, select: { subject: true, status: true } });
-    expect(toRavi).toEqual({ subject: `New on your to-do list: Answer ${lena.name}'s request for you as their mentor`, status: "queued" });
+    expect(toRavi).toEqual({ subject: `New on your to-do list: Answer a request from ${lena.name} for you as their mentor`, status: "queued" });
 
     await answerRequest(ravi, programmeId, request.id, "declined", "PRIVATE-NOTE-4c1d");
     await queueReminders(tuesday);

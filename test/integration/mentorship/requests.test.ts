@@ -12,6 +12,7 @@ import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { call, day, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
+import { inEnglish } from "../../utils/todo-words";
 
 type MentorsView = Awaited<ReturnType<typeof mentorsLoader>>;
 type RequestsView = Awaited<ReturnType<typeof requestsLoader>>;
@@ -37,7 +38,7 @@ async function programmeWithMentors() {
 
 async function mentorshipTodos(personId: string) {
   const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", personId))));
-  return home.todo.filter((item) => item.kind.startsWith("mentorship-request")).map((item) => [item.kind, item.title]);
+  return home.todo.filter((item) => item.kind.startsWith("mentorship-request")).map((item) => [item.kind, inEnglish(item).title]);
 }
 
 describe("mentees who choose", () => {
@@ -95,7 +96,7 @@ describe("mentees who choose", () => {
     ]);
 
     // Each mentor is asked on their home page, and sees who asked and their goals.
-    expect(await mentorshipTodos(nora.id)).toEqual([["mentorship-request", `Answer ${lena.name}'s request for you as their mentor`]]);
+    expect(await mentorshipTodos(nora.id)).toEqual([["mentorship-request", `Answer a request from ${lena.name} for you as their mentor`]]);
     const noraRequests = bodyOf<RequestsView>(await requestsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/requests`, nora.id), { programmeId })));
     expect(noraRequests.requests.map((request) => [request.menteeName, request.rank, request.goals, request.canAnswer])).toEqual([[lena.name, 1, ["Testing and verification", "System design and architecture"], true]]);
     const lenaToNora = noraRequests.requests[0]!.id;

@@ -9,10 +9,11 @@ import { loader as homeLoader } from "~/routes/_index";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { joinAs, setUp } from "./helpers";
+import { inEnglish } from "../../utils/todo-words";
 
 async function mentorshipTodos(personId: string) {
   const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", personId))));
-  return home.todo.filter((item) => item.kind.startsWith("mentorship")).map((item) => [item.kind, item.title]);
+  return home.todo.filter((item) => item.kind.startsWith("mentorship")).map((item) => [item.kind, inEnglish(item).title]);
 }
 
 describe("mentorship on the home page", () => {
@@ -102,7 +103,7 @@ describe("mentorship on the home page", () => {
     const ended = new Date(endsOn.getTime() - 20 * 86_400_000);
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { endsOn: ended } });
     const close = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await signedInRequest("/", admin.id)))).todo.filter((item) => item.kind.startsWith("mentorship"));
-    expect(close.map((item) => [item.key, item.title, item.href, item.due])).toEqual([[`mentorship-close:${programmeId}`, "Close Spring mentoring", `/mentorship/${programmeId}`, ended]]);
+    expect(close.map((item) => [item.key, inEnglish(item).title, item.href, item.due])).toEqual([[`mentorship-close:${programmeId}`, "Close Spring mentoring", `/mentorship/${programmeId}`, ended]]);
     await closeProgramme(as(admin), programmeId);
     expect(await mentorshipTodos(admin.id)).toEqual([]);
   });

@@ -7,13 +7,14 @@ import { loader as homeLoader } from "~/routes/_index";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { inEnglish } from "../../utils/todo-words";
 
 const as = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
 
 /** The person's calibration to-dos as their home page lists them: kind, title, detail, link, due. */
 async function calibrationTodo(personId: string) {
   const page = await homeLoader(routeArgs(await signedInRequest("/", personId)));
-  return page.todo.filter((item) => item.kind.startsWith("calibration")).map((item) => ({ key: item.key, kind: item.kind, title: item.title, detail: item.detail, href: item.href, due: item.due }));
+  return page.todo.filter((item) => item.kind.startsWith("calibration")).map((item) => ({ key: item.key, kind: item.kind, title: inEnglish(item).title, detail: inEnglish(item).detail, href: item.href, due: item.due }));
 }
 
 /**

@@ -7,10 +7,11 @@ import { countStatements } from "~/db/statement-count.server";
 import { competencyIds, openCycle, organisation, save, startReview, startSelf, submitShown } from "../assessments/assessments-helpers";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { inEnglish } from "../../utils/todo-words";
 
 async function todo(viewerId: string) {
   const page = await homeRoute.loader(routeArgs(await signedInRequest("/", viewerId)));
-  return page.todo.map((item) => ({ kind: item.kind, title: item.title, href: item.href }));
+  return page.todo.map((item) => ({ kind: item.kind, title: inEnglish(item).title, href: item.href }));
 }
 
 async function rateAndSubmit(authorId: string, assessmentId: string) {
@@ -64,7 +65,7 @@ describe("what to do next on the home page", () => {
     // A later self-assessment is a new request.
     await rateAndSubmit(engineer.id, await startSelf(engineer.id));
     const [again] = (await homeRoute.loader(routeArgs(await signedInRequest("/", manager.id)))).todo;
-    expect(again).toMatchObject({ kind: "manager-review", title: "Review Lena Engineer", due: null });
+    expect(inEnglish(again!)).toMatchObject({ kind: "manager-review", title: "Review Lena Engineer", due: null });
     expect(again!.key).not.toBe(`manager-review:${selfId}`);
     // Once a cycle of theirs is under way, the review belongs to the cycle: asked once, there.
     const cycle = await openCycle(`Now ${engineer.id}`, [engineer.id]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { answerDue } from "~/modules/mentorship/lifecycle";
 import { todoItems, type TodoFacts } from "~/modules/todo/todo";
+import { inEnglish } from "../../utils/todo-words";
+
+const todoItemsInEnglish = (facts: TodoFacts, at: Date) => todoItems(facts, at).map(inEnglish);
 
 const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
 const now = new Date("2027-03-01T09:00:00Z");
@@ -9,7 +12,7 @@ const pair = { programmeId: "p1", pairId: "x1", otherName: "Ravi", role: "mentee
 
 describe("mentorship to-dos", () => {
   it("join a programme before its matching day; answer a pairing; record a check-in; answer a pulse; admins match once the day has come", () => {
-    const items = todoItems(
+    const items = todoItemsInEnglish(
       {
         ...none,
         programmesToJoin: [{ programme: { id: "p2", name: "Spring mentoring" }, matchingOn: day("2027-03-10") }],
@@ -31,7 +34,7 @@ describe("mentorship to-dos", () => {
   });
 
   it("a mentor answers a mentee's request within a week; a mentee whose request was declined is asked to choose again", () => {
-    const items = todoItems(
+    const items = todoItemsInEnglish(
       {
         ...none,
         requestsToAnswer: [{ programmeId: "p1", requestId: "r1", menteeName: "Lena", dueOn: answerDue(day("2027-02-27"))! }],
@@ -40,7 +43,7 @@ describe("mentorship to-dos", () => {
       now,
     );
     expect(items.map((item) => [item.key, item.title, item.href, item.daysLeft])).toEqual([
-      ["mentorship-request:r1", "Answer Lena's request for you as their mentor", "/mentorship/p1/requests", 5],
+      ["mentorship-request:r1", "Answer a request from Lena for you as their mentor", "/mentorship/p1/requests", 5],
       ["mentorship-request-declined:r2", "Choose another mentor: Nora declined your request", "/mentorship/p1/mentors", 8],
     ]);
   });

@@ -8,23 +8,23 @@ import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/
 import type { TodoItem } from "~/modules/todo/todo";
 
 const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/unsubscribe?token=t", settings: "https://rungs.example.com/settings/email" };
-const item: TodoItem = { key: "k", kind: "scorecard", title: "Scorecard for <Ada & Co>", detail: "private detail", href: "/hiring/interviews/i1", due: new Date("2026-11-25T00:00:00Z"), daysLeft: 2 };
+const item: TodoItem = { key: "k", kind: "scorecard", title: { key: "home:todo.hiring.debrief.title", values: { opening: "<Ada & Co>" } }, detail: [{ key: "home:todo.hiring.candidate", values: { candidate: "private detail" } }], href: "/hiring/interviews/i1", due: new Date("2026-11-25T00:00:00Z"), daysLeft: 2 };
 
 describe("a reminder as an email", () => {
   test("says what, by when and where, in text and HTML, escaped; leaves the item's detail out", () => {
     const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links);
-    expect(message.subject).toBe("Due soon: Scorecard for <Ada & Co>");
-    expect(message.text).toContain("- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
+    expect(message.subject).toBe("Due soon: Debrief for <Ada & Co>");
+    expect(message.text).toContain("- Debrief for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
     expect(message.text).toContain(`Stop these emails: ${links.unsubscribe}`);
-    expect(message.html).toContain('<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Scorecard for &lt;Ada &amp; Co&gt;</a>');
+    expect(message.html).toContain('<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Debrief for &lt;Ada &amp; Co&gt;</a>');
     expect(message.html).toContain('<html lang="en">');
     expect(message.html).toContain('<meta name="color-scheme" content="light dark">');
     expect(`${message.text}${message.html}`).not.toContain("private detail");
   });
 
   test("what one pass owes a person is one email: each kind under its own line, one link per kind, and the one-click link stops them all", () => {
-    const review: TodoItem = { ...item, key: "r", kind: "manager-review", title: "Review 2 reports for Spring", href: "/team", daysLeft: 8 };
-    const due: TodoItem = { ...item, key: "s", kind: "self-assessment", title: "Assess yourself for Autumn", href: "/assess", daysLeft: 1 };
+    const review: TodoItem = { ...item, key: "r", kind: "manager-review", title: { key: "home:todo.managerReview.titleMany", values: { count: 2, cycle: "Spring" } }, href: "/team", daysLeft: 8 };
+    const due: TodoItem = { ...item, key: "s", kind: "self-assessment", title: { key: "home:todo.selfAssessment.title", values: { cycle: "Autumn" } }, href: "/assess", daysLeft: 1 };
     const kinds = { "nudge-new": "https://rungs.example.com/unsubscribe?token=new", "nudge-due-soon": "https://rungs.example.com/unsubscribe?token=soon" };
     const message = renderMessage(
       [
@@ -34,13 +34,13 @@ describe("a reminder as an email", () => {
       "Lena",
       { ...links, kinds },
     );
-    expect(message.subject).toBe("New on your to-do list: Scorecard for <Ada & Co> (and 2 more items)");
+    expect(message.subject).toBe("New on your to-do list: Debrief for <Ada & Co> (and 2 more items)");
     expect(message.text.split("\n")).toEqual([
       "Hello Lena,",
       "",
       "Something new is on your to-do list in Rungs.",
       "",
-      "- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)",
+      "- Debrief for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)",
       "  https://rungs.example.com/hiring/interviews/i1",
       "- Review 2 reports for Spring (due Wed 25 Nov 2026, in 8 days)",
       "  https://rungs.example.com/team",

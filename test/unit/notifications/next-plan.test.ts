@@ -11,7 +11,7 @@ const tuesday = new Date("2026-11-24T10:00:00Z");
 
 /** The item as the to-do list shows it at `now`: its days left worked out then (todo.ts does the same). */
 function itemAt(key: string, due: Date | null, now: Date, kind: TodoItem["kind"] = "self-assessment"): TodoItem {
-  return { key, kind, title: `Do ${key}`, detail: "", href: `/${key}`, due, daysLeft: due ? daysLeft(due, now) : null };
+  return { key, kind, title: { key: "home:todo.selfAssessment.title", values: { cycle: key } }, detail: [], href: `/${key}`, due, daysLeft: due ? daysLeft(due, now) : null };
 }
 
 describe("when a person's reminders are next owed with nothing written", () => {

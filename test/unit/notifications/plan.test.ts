@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const monday = new Date("2026-11-23T10:00:00Z");
 
 function item(key: string, daysLeft: number | null, kind: TodoItem["kind"] = "self-assessment", due: Date | null = daysLeft === null ? null : new Date(Date.UTC(2026, 10, 23) + daysLeft * DAY)): TodoItem {
-  return { key, kind, title: `Do ${key}`, detail: "", href: `/${key}`, due, daysLeft };
+  return { key, kind, title: { key: "home:todo.selfAssessment.title", values: { cycle: key } }, detail: [], href: `/${key}`, due, daysLeft };
 }
 
 function plan(overrides: Partial<PlanInput>) {

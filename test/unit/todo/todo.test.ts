@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { TODO_KINDS, todoItems, type TodoFacts } from "~/modules/todo/todo";
+import { inEnglish } from "../../utils/todo-words";
+
+/** The list as an English reader reads it. */
+const words = (facts: TodoFacts, at: Date) => todoItems(facts, at).map(inEnglish);
 
 const now = new Date("2026-03-20T10:00:00Z");
 const spring = { id: "c1", name: "Spring 2026", endsOn: new Date("2026-03-28T00:00:00Z") };
@@ -8,21 +12,21 @@ const none: TodoFacts = { ownCycles: [], reportsToReview: [], cyclesToClose: [] 
 
 describe("what to do next", () => {
   test("nothing to do: an empty list", () => {
-    expect(todoItems(none, now)).toEqual([]);
+    expect(words(none, now)).toEqual([]);
   });
 
   test("a self-assessment not submitted is due at the cycle's end; a submitted one is gone", () => {
-    const items = todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 1, canAssess: true }] }, now);
+    const items = words({ ...none, ownCycles: [{ cycle: spring, selfProgress: 1, canAssess: true }] }, now);
     expect(items).toEqual([
       { key: "self-assessment:c1", kind: "self-assessment", title: "Assess yourself for Spring 2026", detail: "Your draft is saved; finish and submit it.", href: "/assess", due: spring.endsOn, daysLeft: 8 },
     ]);
-    expect(todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 2, canAssess: true }] }, now)).toEqual([]);
+    expect(words({ ...none, ownCycles: [{ cycle: spring, selfProgress: 2, canAssess: true }] }, now)).toEqual([]);
     // Someone who cannot assess (no level) is not asked to.
-    expect(todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: false }] }, now)).toEqual([]);
+    expect(words({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: false }] }, now)).toEqual([]);
   });
 
   test("reviews are one item per cycle, naming who is ready; one report links straight to their review", () => {
-    const [many] = todoItems(
+    const [many] = words(
       {
         ...none,
         reportsToReview: [
@@ -33,13 +37,13 @@ describe("what to do next", () => {
       now,
     );
     expect(many).toMatchObject({ kind: "manager-review", title: "Review 2 reports for Spring 2026", href: "/team", daysLeft: 8 });
-    expect(many!.detail).toBe("1 ready to review. Lena (self-assessment submitted, your review drafted); Omar (self-assessment not started).");
-    const [one] = todoItems({ ...none, reportsToReview: [{ cycle: spring, person: { id: "p2", name: "Omar" }, selfProgress: 1, managerProgress: 0 }] }, now);
+    expect(many!.detail).toBe("1 ready to review. Lena: self-assessment submitted, your review drafted. Omar: self-assessment not started.");
+    const [one] = words({ ...none, reportsToReview: [{ cycle: spring, person: { id: "p2", name: "Omar" }, selfProgress: 1, managerProgress: 0 }] }, now);
     expect(one).toMatchObject({ title: "Review Omar for Spring 2026", href: "/people/p2/review" });
   });
 
   test("soonest first, overdue ones marked by negative days", () => {
-    const items = todoItems({ ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], reportsToReview: [], cyclesToClose: [autumn] }, now);
+    const items = words({ ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], reportsToReview: [], cyclesToClose: [autumn] }, now);
     expect(items.map((item) => [item.key, item.daysLeft])).toEqual([
       ["close-cycle:c2", -10],
       ["self-assessment:c1", 8],
@@ -47,12 +51,12 @@ describe("what to do next", () => {
   });
 
   test("calibration: proposals still to make, and sessions to run until published, undated after dated items", () => {
-    const items = todoItems(
+    const items = words(
       {
         ...none,
         ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }],
         proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 2 }],
-        sessionsToRun: [{ session: { id: "s2", name: "Search calibration" }, stateLabel: "Live", nextLabel: "Locked" }],
+        sessionsToRun: [{ session: { id: "s2", name: "Search calibration" }, state: "live", next: "locked" }],
       },
       now,
     );
@@ -65,7 +69,7 @@ describe("what to do next", () => {
 
   test("proposals with a due date are dated, and sorted among the dated items", () => {
     const due = new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000);
-    const items = todoItems({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: due, total: 3, missing: 2 }] }, now);
+    const items = words({ ...none, ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }], proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: due, total: 3, missing: 2 }] }, now);
     expect(items.map((item) => [item.key, item.due, item.daysLeft])).toEqual([
       ["calibration-proposals:s1", due, 2],
       ["self-assessment:c1", spring.endsOn, expect.any(Number)],
@@ -73,7 +77,7 @@ describe("what to do next", () => {
   });
 
   test("a self-assessment outside any cycle asks the manager for a review of it, keyed by the assessment; undated", () => {
-    const items = todoItems({ ...none, reviewsOutsideCycles: [{ assessmentId: "a1", person: { id: "p2", name: "Omar" } }] }, now);
+    const items = words({ ...none, reviewsOutsideCycles: [{ assessmentId: "a1", person: { id: "p2", name: "Omar" } }] }, now);
     expect(items).toEqual([
       {
         key: "manager-review:a1",
@@ -90,7 +94,7 @@ describe("what to do next", () => {
   test("calibration: the pre-read, marks, outcomes only an admin may record, and outcomes to release (due the day promotions take effect)", () => {
     const session = { id: "s1", name: "Checkout calibration" };
     const effectiveOn = new Date("2026-04-01T00:00:00Z");
-    const items = todoItems(
+    const items = words(
       {
         ...none,
         preReadsToGive: [{ session, total: 5, missing: 3 }],
@@ -114,13 +118,13 @@ describe("what to do next", () => {
     ]);
     // Nothing left: nothing shown.
     expect(
-      todoItems({ ...none, preReadsToGive: [{ session, total: 5, missing: 0 }], proposalsToMark: [{ session, total: 2, missing: 0 }], outcomesToRecord: [{ session, missing: 0 }], outcomesToRelease: [{ session, effectiveOn: null, waiting: 0 }] }, now),
+      words({ ...none, preReadsToGive: [{ session, total: 5, missing: 0 }], proposalsToMark: [{ session, total: 2, missing: 0 }], outcomesToRecord: [{ session, missing: 0 }], outcomesToRelease: [{ session, effectiveOn: null, waiting: 0 }] }, now),
     ).toEqual([]);
   });
 
   test("every item's key is its kind and its subject, and no title names a candidate", () => {
     const pair = { programmeId: "m1", pairId: "x1", otherName: "Ravi", role: "mentee" as const };
-    const items = todoItems(
+    const items = words(
       {
         ...none,
         ownCycles: [{ cycle: spring, selfProgress: 0, canAssess: true }],
@@ -130,7 +134,7 @@ describe("what to do next", () => {
         proposalsToMake: [{ session: { id: "s1", name: "S" }, dueOn: null, total: 1, missing: 1 }],
         preReadsToGive: [{ session: { id: "s2", name: "S" }, total: 1, missing: 1 }],
         proposalsToMark: [{ session: { id: "s3", name: "S" }, total: 1, missing: 1 }],
-        sessionsToRun: [{ session: { id: "s4", name: "S" }, stateLabel: "Live", nextLabel: "Locked" }],
+        sessionsToRun: [{ session: { id: "s4", name: "S" }, state: "live", next: "locked" }],
         outcomesToRecord: [{ session: { id: "s5", name: "S" }, missing: 1 }],
         outcomesToRelease: [{ session: { id: "s6", name: "S" }, effectiveOn: null, waiting: 1 }],
         scorecardsDue: [{ interviewId: "i1", candidate: "Casey Candidate", opening: "Backend Engineer", stage: "Coding", scheduledAt: null }],
