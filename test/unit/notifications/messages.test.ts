@@ -3,16 +3,18 @@ import { describe, expect, test } from "vitest";
 import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
 import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 import { dueText, renderMessage } from "~/modules/notifications/render";
+import { voiceIn } from "~/modules/notifications/voice.server";
 import { isTimeZone, localTime } from "~/modules/time-zones";
 import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
 import type { TodoItem } from "~/modules/todo/todo";
 
 const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/unsubscribe?token=t", settings: "https://rungs.example.com/settings/email" };
+const english = voiceIn("en", "UTC");
 const item: TodoItem = { key: "k", kind: "scorecard", title: "Scorecard for <Ada & Co>", detail: "private detail", href: "/hiring/interviews/i1", due: new Date("2026-11-25T00:00:00Z"), daysLeft: 2 };
 
 describe("a reminder as an email", () => {
   test("says what, by when and where, in text and HTML, escaped; leaves the item's detail out", () => {
-    const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links);
+    const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links, english);
     expect(message.subject).toBe("Due soon: Scorecard for <Ada & Co>");
     expect(message.text).toContain("- Scorecard for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
     expect(message.text).toContain(`Stop these emails: ${links.unsubscribe}`);
@@ -33,6 +35,7 @@ describe("a reminder as an email", () => {
       ],
       "Lena",
       { ...links, kinds },
+      english,
     );
     expect(message.subject).toBe("New on your to-do list: Scorecard for <Ada & Co> (and 2 more items)");
     expect(message.text.split("\n")).toEqual([
@@ -64,10 +67,10 @@ describe("a reminder as an email", () => {
 
   test("due dates in words", () => {
     const due = new Date("2026-11-25T00:00:00Z");
-    expect(dueText({ due, daysLeft: 0 })).toBe("due today, Wed 25 Nov 2026");
-    expect(dueText({ due, daysLeft: 1 })).toBe("due tomorrow, Wed 25 Nov 2026");
-    expect(dueText({ due, daysLeft: -1 })).toBe("was due Wed 25 Nov 2026, 1 day ago");
-    expect(dueText({ due: null, daysLeft: null })).toBe("no due date");
+    expect(dueText({ due, daysLeft: 0 }, english)).toBe("due today, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: 1 }, english)).toBe("due tomorrow, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: -1 }, english)).toBe("was due Wed 25 Nov 2026, 1 day ago");
+    expect(dueText({ due: null, daysLeft: null }, english)).toBe("no due date");
   });
 });
 
