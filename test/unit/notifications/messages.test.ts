@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
 import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import type { MessageSection } from "~/modules/notifications/plan";
 import { dueText, renderMessage } from "~/modules/notifications/render";
 import { voiceIn } from "~/modules/notifications/voice.server";
 import { isTimeZone, localTime } from "~/modules/time-zones";
@@ -63,6 +64,25 @@ describe("a reminder as an email", () => {
     expect(message.html).toContain("<p>This item on your to-do list is due soon.</p>");
     expect(message.html).toContain(`<a href="${kinds["nudge-due-soon"]}" style="color:#1d4ed8;text-decoration:underline">stop emails about an item due in two days</a>`);
     expect(`${message.text}${message.html}`).not.toContain("private detail");
+  });
+
+  test("in the recipient's language: counts in its plural forms, and the links of several kinds where its sentence puts them", () => {
+    const review: TodoItem = { ...item, key: "r", kind: "manager-review", title: "Review 2 reports for Spring", href: "/team", daysLeft: 8 };
+    const due: TodoItem = { ...item, key: "s", kind: "self-assessment", title: "Assess yourself for Autumn", href: "/assess", daysLeft: 1 };
+    const kinds = { "nudge-new": "https://rungs.example.com/unsubscribe?token=new", "nudge-due-soon": "https://rungs.example.com/unsubscribe?token=soon" };
+    const sections: [MessageSection, MessageSection] = [
+      { kind: "nudge-new", items: [item, review] },
+      { kind: "nudge-due-soon", items: [due] },
+    ];
+    const arabic = renderMessage(sections, "Amal", { ...links, kinds }, voiceIn("ar", "UTC"));
+    expect(arabic.subject).toBe("جديد في قائمة مهامك: Scorecard for <Ada & Co> (وعنصران آخران)");
+    expect(arabic.text).toContain("- Assess yourself for Autumn (موعده غدًا، الأربعاء 25\u200f/11\u200f/2026)");
+    const german = renderMessage(sections, "Greta", { ...links, kinds }, voiceIn("de", "UTC"));
+    const link = (url: string, words: string) => `<a href="${url.replace("&", "&amp;")}" style="color:#1d4ed8;text-decoration:underline">${words}</a>`;
+    expect(german.html).toContain(
+      `${link(links.settings, "Wählen Sie, was Rungs Ihnen sendet")}. Wenn Sie in Ihrem E-Mail-Programm abbestellen, enden alle Arten in dieser Nachricht. Nur eine Art abbestellen: ${link(kinds["nudge-new"], "E-Mails über eine neue Aufgabe auf Ihrer Liste abbestellen")} und ${link(kinds["nudge-due-soon"], "E-Mails über eine in zwei Tagen fällige Aufgabe abbestellen")}.`,
+    );
+    expect(german.html).toContain(`<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Scorecard for &lt;Ada &amp; Co&gt;</a><br>fällig am Mi, 25.11.2026, in 2 Tagen</li>`);
   });
 
   test("due dates in words", () => {
