@@ -12,7 +12,8 @@ import type { MessageKind } from "./preferences";
  * links to the page; it carries nothing private (no ratings, notes, scores or outcomes):
  * only each item's title, its due date and its link. The HTML is one heading, a list and
  * links, in the reader's own colours, so it reads in dark mode and with a screen reader.
- * Every word is the recipient's language's (the `email` messages), dates on their clock.
+ * Its words are in the recipient's language (the `email` messages), its dates on their clock; an
+ * item's title is the to-do list's own.
  */
 
 /**

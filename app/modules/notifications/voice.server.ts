@@ -15,7 +15,12 @@ export function voiceFor(chosen: string | null, timeZone: string): Voice {
   return voiceIn(chooseLanguage({ chosen, acceptLanguage: null, organisation: getEnv().ORG_LANGUAGE }), timeZone);
 }
 
+/** The `email` words of each language, made once: a pass words thousands of emails in a handful of languages. */
+const words = new Map<PageLanguage, Voice["t"]>();
+
 /** The words and formatters of one language, on one clock. */
 export function voiceIn(language: PageLanguage, timeZone: string): Voice {
-  return { language, t: i18nFor(language).getFixedT(language, "email"), f: formatsFor(language, timeZone) };
+  let t = words.get(language);
+  if (!t) words.set(language, (t = i18nFor(language).getFixedT(language, "email")));
+  return { language, t, f: formatsFor(language, timeZone) };
 }
