@@ -96,7 +96,7 @@ ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(e
   return { subject, text, html: htmlMessage({ subject, personName, intro: parts[0]!.intro, content, why, links, kindLinks: rest.length ? kinds : null }, voice) };
 }
 
-/** An invitation's intro by whom it goes to and what became of the event: new, moved or cancelled. */
+/** Whose intros an event's invitation takes, by the event's kind; a candidate's contact has intros of its own. */
 const INTRO_GROUPS = { interview: "interview", calibration: "meeting", conversation: "conversation" } as const;
 
 /** A rendered invitation, and the words of its iCalendar event in the same language. */
