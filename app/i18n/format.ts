@@ -31,6 +31,8 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
       keep(`d ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })).format(
         typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : new Date(day),
       ),
+    /** A calendar day's weekday, short, read as `day` reads the day: "Wed", "Mi", "mer.". */
+    weekday: (day: Date | string) => keep(`w ${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" })).format(new Date(day)),
     /** An instant on the time zone's clock, the zone named: "30 Mar 2026, 10:00 (Europe/Berlin)". */
     dateTime: (instant: Date | string, style: "full" | "medium" = "medium") =>
       `${keep(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,

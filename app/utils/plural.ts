@@ -45,7 +45,6 @@ export const PLURALS = {
   "# interviewer": "# interviewers",
   "is": "are",
   "it": "them",
-  "# item": "# items",
   "# ladder": "# ladders",
   "# level": "# levels",
   "# line": "# lines",
@@ -58,7 +57,6 @@ export const PLURALS = {
   "# month": "# months",
   "# more check-in is": "# more check-ins are",
   "# more decided loop is left out until you submit your own scorecard in it.": "# more decided loops are left out until you submit your own scorecard in them.",
-  "# more item": "# more items",
   "# more person": "# more people",
   "# more report": "# more reports",
   "# new team": "# new teams",
@@ -110,10 +108,7 @@ export const PLURALS = {
   "# track": "# tracks",
   "The only eligible mentor is full": "All # eligible mentors are full",
   "this email": "these emails",
-  "This item on your to-do list is due soon.": "These items on your to-do list are due soon.",
-  "This item on your to-do list is past its due date.": "These items on your to-do list are past their due dates.",
   "# warning": "# warnings",
-  "Your scorecard for this interview is not in yet.": "Your scorecards for these interviews are not in yet.",
 } as const satisfies Record<string, string>;
 
 export type CountedPhrase = keyof typeof PLURALS;

@@ -45,7 +45,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# interviewer", ["0 interviewers","1 interviewer","2 interviewers"]],
   ["is", ["are","is","are"]],
   ["it", ["them","it","them"]],
-  ["# item", ["0 items","1 item","2 items"]],
   ["# ladder", ["0 ladders","1 ladder","2 ladders"]],
   ["# level", ["0 levels","1 level","2 levels"]],
   ["# line", ["0 lines","1 line","2 lines"]],
@@ -56,7 +55,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# month", ["0 months","1 month","2 months"]],
   ["# more check-in is", ["0 more check-ins are","1 more check-in is","2 more check-ins are"]],
   ["# more decided loop is left out until you submit your own scorecard in it.", ["0 more decided loops are left out until you submit your own scorecard in them.","1 more decided loop is left out until you submit your own scorecard in it.","2 more decided loops are left out until you submit your own scorecard in them."]],
-  ["# more item", ["0 more items", "1 more item", "2 more items"]],
   ["# more person", ["0 more people", "1 more person", "2 more people"]],
   ["# more report", ["0 more reports", "1 more report", "2 more reports"]],
   ["# new team", ["0 new teams","1 new team","2 new teams"]],
@@ -105,11 +103,8 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# team", ["0 teams","1 team","2 teams"]],
   ["The only eligible mentor is full", ["All 0 eligible mentors are full","The only eligible mentor is full","All 2 eligible mentors are full"]],
   ["this email", ["these emails","this email","these emails"]],
-  ["This item on your to-do list is due soon.", ["These items on your to-do list are due soon.", "This item on your to-do list is due soon.", "These items on your to-do list are due soon."]],
-  ["This item on your to-do list is past its due date.", ["These items on your to-do list are past their due dates.", "This item on your to-do list is past its due date.", "These items on your to-do list are past their due dates."]],
   ["# track", ["0 tracks","1 track","2 tracks"]],
   ["# warning", ["0 warnings","1 warning","2 warnings"]],
-  ["Your scorecard for this interview is not in yet.", ["Your scorecards for these interviews are not in yet.", "Your scorecard for this interview is not in yet.", "Your scorecards for these interviews are not in yet."]],
 ];
 
 describe("counted phrases", () => {

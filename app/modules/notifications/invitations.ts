@@ -1,4 +1,5 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { Message } from "~/i18n/messages";
 import { wants, type Preferences } from "./preferences";
 
 /**
@@ -18,9 +19,10 @@ export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string
  * One event in someone's calendar. `eventId` is an interview's id, `calibration-<session id>`
  * for a calibration meeting, or `conversation-<meeting id>` for a one-to-one or skip-level; the
  * summary names the stage and opening, or the session, never a candidate; a conversation's names
- * the other person of the two, whom the recipient meets.
+ * the other person of the two, whom the recipient meets. It is a message, worded in each
+ * recipient's language when their invitation is rendered.
  */
-export type CalendarSlot = { eventId: string; startsAt: Date; minutes: number; summary: string; href: string };
+export type CalendarSlot = { eventId: string; startsAt: Date; minutes: number; summary: Message; href: string };
 export type InvitationMethod = "REQUEST" | "CANCEL";
 export type PlannedInvitation = { key: string; eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number; slot: CalendarSlot | null; status: "queued" | "skipped" };
 
@@ -35,7 +37,7 @@ export function eventKind(eventId: string): "interview" | "calibration" | "conve
 }
 
 export function interviewSlot(slot: InterviewSlot): CalendarSlot {
-  return { eventId: slot.interviewId, startsAt: slot.startsAt, minutes: INTERVIEW_MINUTES, summary: interviewSummary(slot), href: slot.href };
+  return { eventId: slot.interviewId, startsAt: slot.startsAt, minutes: INTERVIEW_MINUTES, summary: { key: "email:calendar.summary.interview", values: { stage: slot.stage, opening: slot.opening } }, href: slot.href };
 }
 
 export function meetingSlot(meeting: { sessionId: string; name: string; startsAt: Date; endsAt: Date }): CalendarSlot {
@@ -43,7 +45,7 @@ export function meetingSlot(meeting: { sessionId: string; name: string; startsAt
     eventId: `${MEETING_PREFIX}${meeting.sessionId}`,
     startsAt: meeting.startsAt,
     minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
-    summary: `Calibration meeting: ${meeting.name}`,
+    summary: { key: "email:calendar.summary.calibration", values: { name: meeting.name } },
     href: `/calibration/${meeting.sessionId}`,
   };
 }
@@ -57,7 +59,7 @@ export function conversationSlot(meeting: { meetingId: string; kind: "one-to-one
     eventId: `${CONVERSATION_PREFIX}${meeting.meetingId}`,
     startsAt: meeting.startsAt,
     minutes: meeting.minutes,
-    summary: `${meeting.kind === "one-to-one" ? "One-to-one" : "Skip-level"} with ${meeting.otherName}`,
+    summary: { key: meeting.kind === "one-to-one" ? "email:calendar.summary.oneToOne" : "email:calendar.summary.skipLevel", values: { name: meeting.otherName } },
     href: `/conversations/${meeting.seriesId}`,
   };
 }
@@ -127,14 +129,11 @@ export function calendarOf(slots: readonly CalendarSlot[]): string {
     .join(" ");
 }
 
-export function interviewSummary(slot: Pick<InterviewSlot, "stage" | "opening">): string {
-  return `Interview (${slot.stage}) for ${slot.opening}`;
-}
-
 /**
  * The iCalendar text: one event whose UID is the interview's (or the session's, for its
  * meeting; the conversation meeting's), its SEQUENCE, and METHOD REQUEST or CANCEL. Times are written in UTC, which every
- * calendar shows on its own clock.
+ * calendar shows on its own clock. The summary and description come worded in the recipient's
+ * language (renderInvitation).
  */
 export function calendarInvitation(input: {
   eventId: string;
@@ -146,8 +145,8 @@ export function calendarInvitation(input: {
   summary: string;
   /** The page the event links to; null when the recipient has no page in Rungs (a candidate). */
   url: string | null;
-  /** What the link is, when there is one. */
-  urlLabel?: string;
+  /** What the link is and the link, when there is one. */
+  description: string | null;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
   now: Date;
@@ -160,7 +159,7 @@ export function calendarInvitation(input: {
     start: input.startsAt,
     end: new Date(input.startsAt.getTime() + input.minutes * 60 * 1000),
     summary: input.summary,
-    description: input.url ? `${input.urlLabel ?? linkLabel(input.eventId)}: ${input.url}` : undefined,
+    description: input.description ?? undefined,
     url: input.url ?? undefined,
     status: input.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
@@ -177,8 +176,3 @@ export function calendarInvitation(input: {
 function parameterText(name: string): string {
   return name.replace(/\^/g, "^^").replace(/\r\n|\r|\n/g, "^n").replace(/"/g, "^'");
 }
-
-const LINK_LABELS = { interview: "Interview kit and scorecard", calibration: "The calibration session", conversation: "The agenda and notes" } as const;
-
-/** What an invitation's link opens: the interview kit, the calibration session, or the conversation's agenda. */
-export const linkLabel = (eventId: string) => LINK_LABELS[eventKind(eventId)];

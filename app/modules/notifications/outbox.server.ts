@@ -12,11 +12,11 @@ import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
 import { upcomingConversations } from "~/modules/conversations/queries.server";
 import { rollOnAll } from "~/modules/conversations/series.server";
-import { calendarInvitation, calendarOf, conversationSlot, eventKind, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import { calendarInvitation, calendarOf, conversationSlot, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
 import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
-import { absoluteLink, renderInvitation, renderMessage, type Links } from "./render";
+import { absoluteLink, renderInvitation, renderMessage, type Links, type Voice } from "./render";
 import {
   activeRecipients,
   claimDueMessages,
@@ -34,6 +34,7 @@ import {
 } from "./queries.server";
 import { signingKey } from "./signing-key.server";
 import { unsubscribeToken } from "./unsubscribe-token";
+import { voiceFor } from "./voice.server";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -122,6 +123,7 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
     const [items, known] = await Promise.all([planTodo ? todoFor(person, now) : [], knownKeys(person.id)]);
     const preferences = toPreferences(person.notificationPreference);
     const timeZone = personTimeZone(person.timeZone);
+    const voice = voiceFor(person.language, timeZone);
     const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) => absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kinds) })}`);
     const links = (...kinds: [MessageKind, ...MessageKind[]]): Links => ({
       base,
@@ -130,9 +132,8 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
       kinds: kinds.length > 1 ? Object.fromEntries(kinds.map((kind) => [kind, unsubscribe([kind])])) : undefined,
     });
     const invitations: NewOutboxRow[] = planInvitations({ recipientId: person.id, preferences, slots: events.get(person.id) ?? [], known, now }).map((invitation) => {
-      const summary = invitation.slot?.summary ?? null;
       const messageLinks = links("invitation");
-      const rendered = renderInvitation({ ...invitation, summary, href: invitation.slot?.href ?? null }, person.name, timeZone, messageLinks);
+      const rendered = renderInvitation({ ...invitation, summary: invitation.slot?.summary ?? null, href: invitation.slot?.href ?? null }, person.name, messageLinks, voice);
       return {
         id: randomUUID(),
         key: invitation.key,
@@ -150,8 +151,9 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
           sequence: invitation.sequence,
           startsAt: invitation.startsAt,
           minutes: invitation.minutes,
-          summary: summary ?? EVENT_NAMES[eventKind(invitation.eventId)],
+          summary: rendered.calendar.summary,
           url: invitation.slot ? absoluteLink(base, invitation.slot.href) : null,
+          description: rendered.calendar.description,
           organizer,
           attendee: { name: person.name, email: person.email },
           now,
@@ -161,17 +163,17 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
       };
     });
     queued += (await insertNewMessages(invitations, now)).size;
-    if (planTodo) queued += await queuePass(person, planMessages({ personId: person.id, preferences, timeZone, items, known, now }), links, now);
+    if (planTodo) queued += await queuePass(person, planMessages({ personId: person.id, preferences, timeZone, items, known, now }), links, voice, now);
     await keepSchedule(person.id, { ...(planTodo ? { dueAt: nextPlanAt({ preferences, timeZone, items, now }) } : {}), calendar: calendars.get(person.id) ?? "" }, now);
   }
   // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
-  // organisation's clock; no link into Rungs, no choices to unsubscribe from.
+  // organisation's clock and in its language; no link into Rungs, no choices to unsubscribe from.
+  const candidateVoice = voiceFor(null, env.ORG_TIME_ZONE);
   for (const candidate of await candidateInterviews(now)) {
     const recipientId = `candidate-${candidate.candidateId}`;
     const known = await knownInvitationKeys(recipientId);
     const rows: NewOutboxRow[] = planInvitations({ recipientId, preferences: null, slots: candidate.interviews.map(interviewSlot), known, now }).map((invitation) => {
-      const summary = invitation.slot?.summary ?? null;
-      const rendered = renderInvitation({ ...invitation, summary, href: null }, candidate.name, env.ORG_TIME_ZONE, null);
+      const rendered = renderInvitation({ ...invitation, summary: invitation.slot?.summary ?? null, href: null }, candidate.name, null, candidateVoice);
       return {
         id: randomUUID(),
         key: invitation.key,
@@ -189,8 +191,9 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
           sequence: invitation.sequence,
           startsAt: invitation.startsAt,
           minutes: invitation.minutes,
-          summary: summary ?? "Interview",
+          summary: rendered.calendar.summary,
           url: null,
+          description: null,
           organizer,
           attendee: { name: candidate.name, email: candidate.email },
           now,
@@ -211,11 +214,11 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
  * same transaction the first wanted one this pass added becomes the email, made from the wanted
  * ones it added (one another pass or server recorded first is told by theirs). Returns the rows added.
  */
-async function queuePass(person: { id: string; name: string; email: string }, planned: PlannedMessage[], links: (...kinds: [MessageKind, ...MessageKind[]]) => Links, now: Date): Promise<number> {
+async function queuePass(person: { id: string; name: string; email: string }, planned: PlannedMessage[], links: (...kinds: [MessageKind, ...MessageKind[]]) => Links, voice: Voice, now: Date): Promise<number> {
   if (!planned.length) return 0;
   const rows: NewOutboxRow[] = planned.map((message) => {
     const messageLinks = links(message.kind);
-    const rendered = renderMessage([{ kind: message.kind, items: message.items }], person.name, messageLinks);
+    const rendered = renderMessage([{ kind: message.kind, items: message.items }], person.name, messageLinks, voice);
     return {
       id: randomUUID(),
       key: message.key,
@@ -237,7 +240,7 @@ async function queuePass(person: { id: string; name: string; email: string }, pl
     const [first, ...rest] = passSections(told);
     if (first) {
       const messageLinks = links(first.kind, ...rest.map((section) => section.kind));
-      const rendered = renderMessage([first, ...rest], person.name, messageLinks);
+      const rendered = renderMessage([first, ...rest], person.name, messageLinks, voice);
       await tx.outboxMessage.update({
         where: { key: told[0]!.key },
         data: {
@@ -253,9 +256,6 @@ async function queuePass(person: { id: string; name: string; email: string }, pl
     return added.size;
   });
 }
-
-/** An event's name in a cancellation, which has no slot to name it from. */
-const EVENT_NAMES = { interview: "Interview", calibration: "Calibration meeting", conversation: "Career conversation" } as const;
 
 function senderDomain(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "rungs.invalid";

@@ -132,7 +132,7 @@ export async function keepSchedule(userId: string, kept: { dueAt?: Date | null; 
 
 /** The active people of these ids (or all), with what a pass needs of each, in runs. */
 export async function activeRecipients(ids: readonly string[] | "everyone") {
-  const select = { id: true, name: true, email: true, isAdmin: true, timeZone: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } } as const;
+  const select = { id: true, name: true, email: true, isAdmin: true, timeZone: true, language: true, notificationPreference: { select: { digest: true, nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: true } } } as const;
   if (ids === "everyone") return db.user.findMany({ where: { deactivatedAt: null }, select, orderBy: { id: "asc" } });
   const people = [];
   for (const run of chunks([...ids].sort(), 2000)) people.push(...(await db.user.findMany({ where: { id: { in: run }, deactivatedAt: null }, select, orderBy: { id: "asc" } })));

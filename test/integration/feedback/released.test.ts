@@ -12,6 +12,7 @@ import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { storedGrowthPlan } from "~/modules/growth/queries.server";
 import { renderMessage } from "~/modules/notifications/render";
+import { voiceIn } from "~/modules/notifications/voice.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
@@ -106,7 +107,7 @@ describe("released feedback", () => {
     const announced = items.find((item) => item.kind === "feedback-released");
     expect(inEnglish(announced!)).toMatchObject({ key: `feedback-released:${org.cycle.id}/peer`, title: `Read your feedback from ${org.cycle.name}`, href: pagePath(org.cycle.id, org.engineer.id) });
     // The digest carries the item's line and its link.
-    const digest = renderMessage([{ kind: "digest", items: [announced!] }], org.engineer.name, { base: "https://rungs.example", unsubscribe: "https://rungs.example/u", settings: "https://rungs.example/s" });
+    const digest = renderMessage([{ kind: "digest", items: [announced!] }], org.engineer.name, { base: "https://rungs.example", unsubscribe: "https://rungs.example/u", settings: "https://rungs.example/s" }, voiceIn("en", "UTC"));
     expect(digest.text).toContain(`- Read your feedback from ${org.cycle.name}`);
     expect(digest.text).toContain(`https://rungs.example${pagePath(org.cycle.id, org.engineer.id)}`);
     const managerItems = await todoFor({ id: org.manager.id, isAdmin: false });

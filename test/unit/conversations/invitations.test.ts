@@ -1,8 +1,10 @@
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
-import { conversationSlot, calendarInvitation, linkLabel, planInvitations } from "~/modules/notifications/invitations";
+import { wordsOf } from "~/i18n/messages";
+import { conversationSlot, calendarInvitation, planInvitations } from "~/modules/notifications/invitations";
 import { renderInvitation } from "~/modules/notifications/render";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import { voiceIn } from "~/modules/notifications/voice.server";
 
 /**
  * Reads iCalendar text back with a calendar client's own parser (ical.js, the one Thunderbird
@@ -18,6 +20,8 @@ function parseCalendar(text: string): { calendar: Record<string, string>; events
 }
 
 const now = new Date("2026-03-20T10:00:00Z");
+const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/u", settings: "https://rungs.example.com/settings/email" };
+const english = voiceIn("en", "UTC");
 const meeting = (startsAt: string, otherName: string) => conversationSlot({ meetingId: "m1", seriesId: "s1", kind: "one-to-one", startsAt: new Date(startsAt), minutes: 30, otherName });
 
 describe("calendar invitations for career conversations", () => {
@@ -25,10 +29,9 @@ describe("calendar invitations for career conversations", () => {
     const forManager = meeting("2026-03-23T09:00:00Z", "Ben Report");
     const forReport = meeting("2026-03-23T09:00:00Z", "Ann Manager");
     expect(forManager.eventId).toBe(forReport.eventId);
-    expect([forManager.summary, forReport.summary]).toEqual(["One-to-one with Ben Report", "One-to-one with Ann Manager"]);
-    expect(conversationSlot({ meetingId: "m2", seriesId: "s2", kind: "skip-level", startsAt: now, minutes: 45, otherName: "Cleo" }).summary).toBe("Skip-level with Cleo");
+    expect([forManager.summary, forReport.summary].map((summary) => wordsOf(english.t, summary))).toEqual(["One-to-one with Ben Report", "One-to-one with Ann Manager"]);
+    expect(wordsOf(english.t, conversationSlot({ meetingId: "m2", seriesId: "s2", kind: "skip-level", startsAt: now, minutes: 45, otherName: "Cleo" }).summary)).toBe("Skip-level with Cleo");
     expect(forManager.href).toBe("/conversations/s1");
-    expect(linkLabel(forManager.eventId)).toBe("The agenda and notes");
   });
 
   test("moved: a REQUEST again with a higher sequence; withdrawn before it takes place: a CANCEL", () => {
@@ -44,6 +47,7 @@ describe("calendar invitations for career conversations", () => {
 
   test("the iCalendar text, read back: method, UID, sequence, half an hour in UTC, the agenda's link", () => {
     const slot = meeting("2026-03-30T08:00:00Z", "Ben Report");
+    const words = renderInvitation({ eventId: slot.eventId, method: "REQUEST", sequence: 1, startsAt: slot.startsAt, summary: slot.summary, href: slot.href }, "Ann Manager", links, english).calendar;
     const text = calendarInvitation({
       eventId: slot.eventId,
       domain: "example.com",
@@ -51,9 +55,9 @@ describe("calendar invitations for career conversations", () => {
       sequence: 1,
       startsAt: slot.startsAt,
       minutes: slot.minutes,
-      summary: slot.summary,
+      summary: words.summary,
       url: "https://rungs.example.com/conversations/s1",
-      urlLabel: linkLabel(slot.eventId),
+      description: words.description,
       organizer: { name: "Rungs", email: "rungs@example.com" },
       attendee: { name: "Ann Manager", email: "ann@example.com" },
       now,
@@ -72,19 +76,18 @@ describe("calendar invitations for career conversations", () => {
       URL: "https://rungs.example.com/conversations/s1",
       DESCRIPTION: "The agenda and notes: https://rungs.example.com/conversations/s1",
     });
-    const cancel = parseCalendar(calendarInvitation({ eventId: slot.eventId, domain: "example.com", method: "CANCEL", sequence: 2, startsAt: slot.startsAt, minutes: 30, summary: "Career conversation", url: null, organizer: { name: "Rungs", email: "rungs@example.com" }, attendee: { name: "Ann", email: "ann@example.com" }, now }));
+    const cancel = parseCalendar(calendarInvitation({ eventId: slot.eventId, domain: "example.com", method: "CANCEL", sequence: 2, startsAt: slot.startsAt, minutes: 30, summary: "Career conversation", url: null, description: null, organizer: { name: "Rungs", email: "rungs@example.com" }, attendee: { name: "Ann", email: "ann@example.com" }, now }));
     expect(cancel.calendar.METHOD).toBe("CANCEL");
     expect(cancel.events[0]).toMatchObject({ UID: "conversation-m1@example.com", SEQUENCE: "2", STATUS: "CANCELLED" });
   });
 
   test("the email says it on the recipient's own clock, in the conversation's words", () => {
-    const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/u", settings: "https://rungs.example.com/settings/email" };
     const slot = meeting("2026-03-30T08:00:00Z", "Ben Report");
-    const moved = renderInvitation({ eventId: slot.eventId, method: "REQUEST", sequence: 1, startsAt: slot.startsAt, summary: slot.summary, href: slot.href }, "Ann", "America/New_York", links);
+    const moved = renderInvitation({ eventId: slot.eventId, method: "REQUEST", sequence: 1, startsAt: slot.startsAt, summary: slot.summary, href: slot.href }, "Ann", links, voiceIn("en", "America/New_York"));
     expect(moved.subject).toBe("Moved: One-to-one with Ben Report, Monday, 30 March 2026 at 04:00 (America/New_York)");
     expect(moved.text).toContain("This meeting has moved");
     expect(moved.text).toContain("The agenda and notes: https://rungs.example.com/conversations/s1");
-    const cancelled = renderInvitation({ eventId: slot.eventId, method: "CANCEL", sequence: 2, startsAt: slot.startsAt, summary: null, href: null }, "Ann", "Europe/Berlin", links);
+    const cancelled = renderInvitation({ eventId: slot.eventId, method: "CANCEL", sequence: 2, startsAt: slot.startsAt, summary: null, href: null }, "Ann", links, voiceIn("en", "Europe/Berlin"));
     expect(cancelled.subject).toBe("Cancelled: Your career conversation, Monday, 30 March 2026 at 10:00 (Europe/Berlin)");
   });
 });

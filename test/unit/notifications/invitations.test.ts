@@ -2,8 +2,11 @@ import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { calendarInvitation, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "~/modules/notifications/invitations";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import { renderInvitation } from "~/modules/notifications/render";
+import { voiceIn } from "~/modules/notifications/voice.server";
 
 const now = new Date("2026-11-23T10:00:00Z");
+const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/u", settings: "https://rungs.example.com/settings/email" };
 const slot = (startsAt: string): CalendarSlot => interviewSlot({ interviewId: "i1", startsAt: new Date(startsAt), stage: "Design", opening: "Senior Engineer", href: "/hiring/interviews/i1" });
 
 function plan(slots: CalendarSlot[], known: string[], at = now, preferences: typeof DEFAULT_PREFERENCES | null = DEFAULT_PREFERENCES) {
@@ -39,6 +42,7 @@ describe("calendar invitations for interviews", () => {
       minutes: 60,
       summary: "Interview (Design) for Senior Engineer",
       url: null,
+      description: null,
       organizer: { name: "Rungs", email: "rungs@example.com" },
       attendee: { name: "Ben", email: "ben@example.com" },
       now,
@@ -63,6 +67,7 @@ describe("names in an invitation", () => {
       minutes: 60,
       summary: "Interview (Design) for Senior Engineer",
       url: null,
+      description: null,
       organizer: { name: 'Rungs "Hiring" ^ Team', email: "rungs@example.com" },
       attendee: { name: 'Lena "Lee" Eng^er\nSecond line', email: "lena@example.com" },
       now,
@@ -91,6 +96,8 @@ describe("calendar invitations for calibration meetings", () => {
   });
 
   test("the iCalendar text: the session's UID and the meeting's own length; the summary names the session", () => {
+    const event = meeting("2026-11-30T13:00:00Z", "2026-11-30T14:30:00Z");
+    const words = renderInvitation({ eventId: event.eventId, method: "REQUEST", sequence: 1, startsAt: event.startsAt, summary: event.summary, href: event.href }, "Ben", links, voiceIn("en", "UTC")).calendar;
     const text = calendarInvitation({
       eventId: "calibration-s1",
       domain: "example.com",
@@ -98,8 +105,9 @@ describe("calendar invitations for calibration meetings", () => {
       sequence: 1,
       startsAt: new Date("2026-11-30T13:00:00Z"),
       minutes: 90,
-      summary: meeting("2026-11-30T13:00:00Z", "2026-11-30T14:30:00Z").summary,
+      summary: words.summary,
       url: "https://rungs.example.com/calibration/s1",
+      description: words.description,
       organizer: { name: "Rungs", email: "rungs@example.com" },
       attendee: { name: "Ben", email: "ben@example.com" },
       now,

@@ -2,17 +2,20 @@ import { createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { afterFailure, retryDelayMs, MAX_ATTEMPTS } from "~/modules/notifications/delivery";
 import { preferencesFormSchema, wants, withoutKind, DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import type { MessageSection } from "~/modules/notifications/plan";
 import { dueText, renderMessage } from "~/modules/notifications/render";
+import { voiceIn } from "~/modules/notifications/voice.server";
 import { isTimeZone, localTime } from "~/modules/time-zones";
 import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
 import type { TodoItem } from "~/modules/todo/todo";
 
 const links = { base: "https://rungs.example.com", unsubscribe: "https://rungs.example.com/unsubscribe?token=t", settings: "https://rungs.example.com/settings/email" };
+const english = voiceIn("en", "UTC");
 const item: TodoItem = { key: "k", kind: "scorecard", title: { key: "home:todo.hiring.debrief.title", values: { opening: "<Ada & Co>" } }, detail: [{ key: "home:todo.hiring.candidate", values: { candidate: "private detail" } }], href: "/hiring/interviews/i1", due: new Date("2026-11-25T00:00:00Z"), daysLeft: 2 };
 
 describe("a reminder as an email", () => {
   test("says what, by when and where, in text and HTML, escaped; leaves the item's detail out", () => {
-    const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links);
+    const message = renderMessage([{ kind: "nudge-due-soon", items: [item] }], "Lena", links, english);
     expect(message.subject).toBe("Due soon: Debrief for <Ada & Co>");
     expect(message.text).toContain("- Debrief for <Ada & Co> (due Wed 25 Nov 2026, in 2 days)\n  https://rungs.example.com/hiring/interviews/i1");
     expect(message.text).toContain(`Stop these emails: ${links.unsubscribe}`);
@@ -33,6 +36,7 @@ describe("a reminder as an email", () => {
       ],
       "Lena",
       { ...links, kinds },
+      english,
     );
     expect(message.subject).toBe("New on your to-do list: Debrief for <Ada & Co> (and 2 more items)");
     expect(message.text.split("\n")).toEqual([
@@ -62,12 +66,31 @@ describe("a reminder as an email", () => {
     expect(`${message.text}${message.html}`).not.toContain("private detail");
   });
 
+  test("in the recipient's language: counts in its plural forms, and the links of several kinds where its sentence puts them", () => {
+    const review: TodoItem = { ...item, key: "r", kind: "manager-review", title: { key: "home:todo.managerReview.titleMany", values: { count: 2, cycle: "Spring" } }, href: "/team", daysLeft: 8 };
+    const due: TodoItem = { ...item, key: "s", kind: "self-assessment", title: { key: "home:todo.selfAssessment.title", values: { cycle: "Autumn" } }, href: "/assess", daysLeft: 1 };
+    const kinds = { "nudge-new": "https://rungs.example.com/unsubscribe?token=new", "nudge-due-soon": "https://rungs.example.com/unsubscribe?token=soon" };
+    const sections: [MessageSection, MessageSection] = [
+      { kind: "nudge-new", items: [item, review] },
+      { kind: "nudge-due-soon", items: [due] },
+    ];
+    const arabic = renderMessage(sections, "Amal", { ...links, kinds }, voiceIn("ar", "UTC"));
+    expect(arabic.subject).toBe("جديد في قائمة مهامك: جلسة المراجعة الختامية لـ<Ada & Co> (وعنصران آخران)");
+    expect(arabic.text).toContain("- أجرِ تقييمك الذاتي في Autumn (موعده غدًا، الأربعاء 25\u200f/11\u200f/2026)");
+    const german = renderMessage(sections, "Greta", { ...links, kinds }, voiceIn("de", "UTC"));
+    const link = (url: string, words: string) => `<a href="${url.replace("&", "&amp;")}" style="color:#1d4ed8;text-decoration:underline">${words}</a>`;
+    expect(german.html).toContain(
+      `${link(links.settings, "Wählen Sie, was Rungs Ihnen sendet")}. Wenn Sie in Ihrem E-Mail-Programm abbestellen, enden alle Arten in dieser Nachricht. Nur eine Art abbestellen: ${link(kinds["nudge-new"], "E-Mails über eine neue Aufgabe auf Ihrer Liste abbestellen")} und ${link(kinds["nudge-due-soon"], "E-Mails über eine in zwei Tagen fällige Aufgabe abbestellen")}.`,
+    );
+    expect(german.html).toContain(`<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Debriefing für &lt;Ada &amp; Co&gt;</a><br>fällig am Mi, 25.11.2026, in 2 Tagen</li>`);
+  });
+
   test("due dates in words", () => {
     const due = new Date("2026-11-25T00:00:00Z");
-    expect(dueText({ due, daysLeft: 0 })).toBe("due today, Wed 25 Nov 2026");
-    expect(dueText({ due, daysLeft: 1 })).toBe("due tomorrow, Wed 25 Nov 2026");
-    expect(dueText({ due, daysLeft: -1 })).toBe("was due Wed 25 Nov 2026, 1 day ago");
-    expect(dueText({ due: null, daysLeft: null })).toBe("no due date");
+    expect(dueText({ due, daysLeft: 0 }, english)).toBe("due today, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: 1 }, english)).toBe("due tomorrow, Wed 25 Nov 2026");
+    expect(dueText({ due, daysLeft: -1 }, english)).toBe("was due Wed 25 Nov 2026, 1 day ago");
+    expect(dueText({ due: null, daysLeft: null }, english)).toBe("no due date");
   });
 });
 
