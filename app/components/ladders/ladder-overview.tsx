@@ -36,7 +36,7 @@ export function CompetenciesByArea({
   areas,
   competencyLink,
 }: {
-  areas: readonly { id: string; name: string; description: string; competencies: readonly { id: string; name: string; tracks: string }[] }[];
+  areas: readonly { id: string; name: string; description: string; competencies: readonly { id: string; name: string; tracks: readonly string[] | null }[] }[];
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
 }) {
   const { t } = useTranslation("ladders");
@@ -51,7 +51,7 @@ export function CompetenciesByArea({
             <ul className="space-y-1 text-sm">
               {area.competencies.map((competency) => (
                 <li key={competency.id}>
-                  {competencyLink(competency)} <span className="text-slate-600 dark:text-slate-400">· {competency.tracks}</span>
+                  {competencyLink(competency)} <span className="text-slate-600 dark:text-slate-400">· {competency.tracks ? competency.tracks.join(t("separator")) : t("overview.allTracks")}</span>
                 </li>
               ))}
             </ul>
