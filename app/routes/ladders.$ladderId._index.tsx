@@ -11,8 +11,12 @@ import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.name ?? "Ladder"} ladder · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("ladders:overview.title", { ladder: loaderData.name }) : metaT(matches)("ladders:overview.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -22,13 +26,14 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 export default function LadderOverview({ loaderData }: Route.ComponentProps) {
   const data = loaderData;
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title={`${data.name} ladder`} description={<RichText text={data.description} inline />} />
+      <PageHeader title={t("overview.heading", { ladder: data.name })} description={<RichText text={data.description} inline />} />
       <LadderSourceNote source={data.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("overview.pathsHeading")}</h2>
           <LadderPaths
             picture={data.paths}
             currentLevelId={data.ownLevel}
@@ -67,7 +72,7 @@ export default function LadderOverview({ loaderData }: Route.ComponentProps) {
         <Card className="lg:col-span-2">
           <Changelog changelog={data.changelog} />
           <Link to={`/ladders/${data.id}/versions`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
-            See what changed between stored versions
+            {t("overview.seeVersions")}
           </Link>
         </Card>
       </div>

@@ -14,11 +14,13 @@ import { personLevelOn } from "~/modules/people/service.server";
 import { RichText } from "~/components/ui/rich-text";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
-import { plural } from "~/utils/plural";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = () => [{ title: "Compare levels · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:compare.title") }];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const searchParams = url.searchParams;
@@ -33,9 +35,11 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   const base = { ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel };
   if (!from && !to) return { ...base, errors: null, comparison: null };
 
+  // Worded here, in the request's language: a field's error carries no values to word it with.
+  const t = translatorOf(context);
   const errors = {
-    from: from && getLevel(ladder, from) ? null : from ? `There is no level "${from}" in this ladder.` : "Choose a level.",
-    to: to && getLevel(ladder, to) ? null : to ? `There is no level "${to}" in this ladder.` : "Choose a level.",
+    from: from && getLevel(ladder, from) ? null : from ? t("ladders:compare.errors.noSuchLevel", { level: from }) : t("ladders:compare.errors.chooseLevel"),
+    to: to && getLevel(ladder, to) ? null : to ? t("ladders:compare.errors.noSuchLevel", { level: to }) : t("ladders:compare.errors.chooseLevel"),
   };
   if (errors.from || errors.to) return data({ ...base, errors, comparison: null }, { status: 400 });
   return { ...base, errors: null, comparison: levelComparisonView(ladder, from, to)! };
@@ -53,39 +57,30 @@ type Comparison = NonNullable<Route.ComponentProps["loaderData"]["comparison"]>;
 
 export default function Compare({ loaderData }: Route.ComponentProps) {
   const { ladderId, options, from, to, ownLevel, errors, comparison } = loaderData;
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader
-        title="Compare two levels"
-        description="What really changes from one level to another: statements made in the same words are left out, rewordings show the words that change. Works within a track or across tracks."
-        actions={comparison ? <PrintButton /> : null}
-      />
+      <PageHeader title={t("compare.heading")} description={t("compare.description")} actions={comparison ? <PrintButton /> : null} />
       <Form method="get" className="no-print mb-6 flex flex-wrap items-end gap-4">
-        <LevelSelect name="from" label="From" value={from} options={options} errors={errors?.from} />
-        <LevelSelect name="to" label="To" value={to} options={options} errors={errors?.to} />
-        <Button type="submit">Compare</Button>
+        <LevelSelect name="from" label={t("compare.from")} value={from} options={options} errors={errors?.from} />
+        <LevelSelect name="to" label={t("compare.to")} value={to} options={options} errors={errors?.to} />
+        <Button type="submit">{t("compare.submit")}</Button>
       </Form>
       {comparison ? <ComparisonResult ladderId={ladderId} comparison={comparison} /> : null}
-      {!comparison && ownLevel && from === ownLevel && !to ? (
-        <Alert tone="info">Your level is the top of its track; choose a level to compare it with.</Alert>
-      ) : null}
+      {!comparison && ownLevel && from === ownLevel && !to ? <Alert tone="info">{t("compare.topOfTrack")}</Alert> : null}
     </>
   );
 }
 
 function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparison: Comparison }) {
+  const { t } = useTranslation("ladders");
   const { from, to, changes } = comparison;
-  if (changes.length === 0) return <Alert tone="info">These two levels ask for exactly the same things.</Alert>;
+  if (changes.length === 0) return <Alert tone="info">{t("compare.sameThings")}</Alert>;
   const same = comparison.competencyCount - changes.length;
   return (
     <div className="space-y-4">
-      <h2 className="text-lg font-semibold">
-        From {from.title} to {to.title}: what changes
-      </h2>
-      <p className="text-sm text-slate-700 dark:text-slate-300">
-        {changes.length} of {plural(comparison.competencyCount, "# competency")} {plural(changes.length, "changes")}
-        {same > 0 ? `; ${plural(same, "# asks for the same things at both levels and is not shown")}` : ""}.
-      </p>
+      <h2 className="text-lg font-semibold">{t("compare.resultHeading", { from: from.title, to: to.title })}</h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">{t("compare.summary", { changed: changes.length, total: comparison.competencyCount, same })}</p>
       {changes.map((change) => (
         <Card key={change.id}>
           <CompetencyChange
@@ -98,8 +93,8 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
             )}
             statements={
               <>
-                <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} tone="from" />
-                <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} tone="to" />
+                <Statements heading={t("compare.onlyAt", { level: from.title })} texts={change.onlyInFrom} tone="from" />
+                <Statements heading={t("compare.onlyAt", { level: to.title })} texts={change.onlyInTo} tone="to" />
               </>
             }
           />
@@ -110,11 +105,12 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
 }
 
 function Statements({ heading, texts, tone }: { heading: string; texts: readonly string[]; tone: "from" | "to" }) {
+  const { t } = useTranslation("ladders");
   return (
     <div>
       <h4 className={`mb-1 text-sm font-semibold ${tone === "to" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-300"}`}>{heading}</h4>
       {texts.length ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm">
+        <ul className="list-disc space-y-1 ps-5 text-sm">
           {texts.map((text) => (
             <li key={text}>
               <RichText text={text} inline />
@@ -122,7 +118,7 @@ function Statements({ heading, texts, tone }: { heading: string; texts: readonly
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("compare.nothing")}</p>
       )}
     </div>
   );

@@ -15,14 +15,19 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { QuestionGuide } from "~/components/ladders/question-guide";
 import { RichText } from "~/components/ui/rich-text";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.view.competency.name ?? "Competency"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("ladders:competency.title", { competency: loaderData.view.competency.name }) : metaT(matches)("ladders:competency.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = competencyView(ladder, params.competencyId ?? "");
-  if (!view) throw new NotFoundError("This ladder has no such competency.");
+  if (!view) throw new NotFoundError({ key: "ladders:errors.noSuchCompetency" });
   // Interview material is for interviewers and hiring admins: candidates must not read the questions beforehand.
   const interviews = canSeeInterviewMaterial(viewer, false) || canSeeInterviewMaterial(viewer, await hasInterviewAssignment(viewer.id));
   return { ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } };
@@ -31,16 +36,18 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
   const { ladderId, view } = loaderData;
   const base = `/ladders/${ladderId}`;
+  const { t } = useTranslation("ladders");
+  const f = useFormats();
   return (
     <>
       <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
       <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">
-        Area: {view.competency.area}
+        {t("competency.area", { area: view.competency.area })}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
       </p>
       {view.competency.links.length ? (
         <div className="-mt-4 mb-6">
-          <ReferenceLinks links={view.competency.links} heading="References" Heading="h2" />
+          <ReferenceLinks links={view.competency.links} heading={t("references.heading")} Heading="h2" />
         </div>
       ) : null}
       <div className="space-y-6">
@@ -58,26 +65,26 @@ export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
         ))}
         {view.interview ? (
           <Card>
-            <h2 className="mb-1 text-lg font-semibold">Interview material</h2>
-            <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">Questions, follow-ups and what good answers show, for structured interviews.</p>
+            <h2 className="mb-1 text-lg font-semibold">{t("competency.interview.heading")}</h2>
+            <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">{t("competency.interview.intro")}</p>
             <ol className="space-y-5">
               {view.interview.questions.map((question) => (
                 <li key={question.text} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
                   <RichText text={question.text} className="font-medium" />
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                    For: {question.levels.length ? question.levels.map((level) => level.title).join(", ") : "every level"}
+                    {question.levels.length
+                      ? t("competency.interview.forLevels", { levels: f.list(question.levels.map((level) => level.title)) })
+                      : t("competency.interview.everyLevel")}
                   </p>
                   <QuestionGuide question={question} Heading="h3" headingClass="text-sm font-semibold" className="mt-3 grid gap-4 text-sm md:grid-cols-2" />
                 </li>
               ))}
             </ol>
-            <h3 className="mb-2 mt-6 font-semibold">What each score means</h3>
+            <h3 className="mb-2 mt-6 font-semibold">{t("competency.interview.anchors")}</h3>
             <dl className="space-y-2 text-sm">
               {view.interview.anchors.map((anchor) => (
                 <div key={anchor.value} className="grid gap-1 md:grid-cols-[10rem_1fr]">
-                  <dt className="font-medium">
-                    {anchor.value}. {anchor.label}
-                  </dt>
+                  <dt className="font-medium">{t("competency.interview.anchor", { value: anchor.value, label: anchor.label })}</dt>
                   <dd>
                     <RichText text={anchor.text} inline />
                   </dd>

@@ -12,21 +12,28 @@ import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
-import { plural } from "~/utils/plural";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.view.level.title ?? "Level"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("ladders:level.title", { level: loaderData.view.level.title }) : metaT(matches)("ladders:level.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   await requireUser(request);
   const { ladder } = await requireLadder(params.ladderId);
   const view = levelView(ladder, params.levelId ?? "");
-  if (!view) throw new NotFoundError("This ladder has no such level.");
+  if (!view) throw new NotFoundError({ key: "ladders:errors.noSuchLevel" });
   return { ladderId: ladder.meta.id, view };
 });
 
 export default function LevelPage({ loaderData }: Route.ComponentProps) {
   const { ladderId, view } = loaderData;
   const base = `/ladders/${ladderId}`;
+  const { t } = useTranslation("ladders");
+  const f = useFormats();
   const main = view.targets[0]!;
   const levelLink = (level: { id: string; title: string }) => (
     <Link to={`${base}/levels/${level.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
@@ -39,7 +46,7 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
         title={view.level.title}
         description={
           <>
-            {view.level.alsoTitled.length ? <span className="block font-medium">Also titled {view.level.alsoTitled.join(", ")}</span> : null}
+            {view.level.alsoTitled.length ? <span className="block font-medium">{t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}</span> : null}
             <RichText text={view.level.summary} inline />
           </>
         }
@@ -47,7 +54,7 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
           <>
             {view.next ? (
               <Link to={`${base}/compare?from=${view.level.id}&to=${view.next.id}`} className={buttonClass("secondary")}>
-                What {view.next.title} adds
+                {t("level.whatAdds", { level: view.next.title })}
               </Link>
             ) : null}
             <PrintButton />
@@ -57,18 +64,35 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600 dark:text-slate-300">
         <span>
           {view.targets.length === 1
-            ? `Target rating: ${main.value} (${main.label})`
-            : `Target ratings: ${view.targets.map((target) => `${target.value} (${target.label}) for ${plural(target.competencies, "# competency")}`).join(", ")}; each competency shows its own where it is not ${main.value}`}
+            ? t("level.targetRating", { value: main.value, label: main.label })
+            : t("level.targetRatings", {
+                targets: view.targets.map((target) => t("level.targetFor", { value: target.value, label: target.label, count: target.competencies })).join(t("separator")),
+                main: main.value,
+              })}
         </span>
-        {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
+        {view.notApplying.length ? <span>{t("level.notExpected", { competencies: f.list(view.notApplying.map((competency) => competency.name)) })}</span> : null}
         <span>
-          Track:{" "}
-          <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-            {view.track.name}
-          </Link>
+          <Sentence
+            words={t("level.track", marks("track"))}
+            elements={{
+              track: (
+                <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  {view.track.name}
+                </Link>
+              ),
+            }}
+          />
         </span>
-        {view.previous ? <span>Previous: {levelLink(view.previous)}</span> : null}
-        {view.next ? <span>Next: {levelLink(view.next)}</span> : null}
+        {view.previous ? (
+          <span>
+            <Sentence words={t("level.previous", marks("level"))} elements={{ level: levelLink(view.previous) }} />
+          </span>
+        ) : null}
+        {view.next ? (
+          <span>
+            <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(view.next) }} />
+          </span>
+        ) : null}
         <BranchesAndEquivalents branches={view.branches} equivalents={view.equivalents} levelLink={levelLink} />
       </div>
       {view.sublevels.length ? (

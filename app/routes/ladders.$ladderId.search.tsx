@@ -1,15 +1,17 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId.search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { marks, Sentence } from "~/components/ladders/sentence";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { searchExpectations } from "~/modules/ladders";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
-import { plural } from "~/utils/plural";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = () => [{ title: "Search the ladder · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:search.title") }];
 
 const MAX_QUERY = 200;
 
@@ -51,10 +53,11 @@ function Highlight({ text, query }: { text: string; query: string }) {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { ladderId, query, hits } = loaderData;
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title="Search expectations" description={query ? `${plural(hits.length, "# result")} for “${query}”` : "Type words to find in any expectation, example or competency."} />
-      {query && hits.length === 0 ? <Alert tone="info">Nothing in the ladder matches “{query}”. Try fewer or different words.</Alert> : null}
+      <PageHeader title={t("search.heading")} description={query ? t("search.results", { count: hits.length, query }) : t("search.hint")} />
+      {query && hits.length === 0 ? <Alert tone="info">{t("search.noMatch", { query })}</Alert> : null}
       <ol className="space-y-3">
         {hits.map((hit) => (
           <li key={`${hit.levelId}-${hit.competencyId}-${hit.text}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
@@ -65,14 +68,14 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               <ul className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                 {hit.examples.map((example) => (
                   <li key={example}>
-                    e.g. <Highlight text={example} query={query} />
+                    <Sentence words={t("search.example", marks("example"))} elements={{ example: <Highlight text={example} query={query} /> }} />
                   </li>
                 ))}
               </ul>
             ) : null}
             <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
               <Link to={`/ladders/${ladderId}/levels/${hit.levelId}#${hit.competencyId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                {hit.levelTitle} · {hit.competencyName}
+                {t("search.place", { level: hit.levelTitle, competency: hit.competencyName })}
               </Link>{" "}
               ({hit.trackName})
             </p>

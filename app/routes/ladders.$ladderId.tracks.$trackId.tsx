@@ -2,7 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId.tracks.$trackId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
-import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
+import { landscapePrint, MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
+import { marks, Sentence } from "~/components/ladders/sentence";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -12,15 +13,19 @@ import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
-import { plural } from "~/utils/plural";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.matrix.track.name ?? "Track"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("ladders:track.title", { track: loaderData.matrix.track.name }) : metaT(matches)("ladders:track.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
-  if (!matrix) throw new NotFoundError("This ladder has no such track.");
+  if (!matrix) throw new NotFoundError({ key: "ladders:errors.noSuchTrack" });
   return { ladderId: ladder.meta.id, matrix, ownLevel };
 });
 
@@ -28,47 +33,55 @@ export default function TrackMatrix({ loaderData }: Route.ComponentProps) {
   const { ladderId, matrix, ownLevel } = loaderData;
   const own = (levelId: string) => levelId === ownLevel;
   const base = `/ladders/${ladderId}`;
+  const { t } = useTranslation("ladders");
+  const f = useFormats();
   return (
     <>
       <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} actions={<PrintButton />} />
       {matrix.branch ? (
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          This path branches from{" "}
-          <Link to={`${base}/tracks/${matrix.branch.trackId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-            {matrix.branch.trackName}
-          </Link>{" "}
-          after {matrix.branch.shared.at(-1)?.title}: {listOf(matrix.branch.shared.map((level) => level.title))} {plural(matrix.branch.shared.length, "is")} shared, and
-          its own levels start here.
+          <Sentence
+            words={t("track.branch", {
+              ...marks("track"),
+              level: matrix.branch.shared.at(-1)?.title ?? "",
+              shared: f.list(matrix.branch.shared.map((level) => level.title)),
+              count: matrix.branch.shared.length,
+            })}
+            elements={{
+              track: (
+                <Link to={`${base}/tracks/${matrix.branch.trackId}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  {matrix.branch.trackName}
+                </Link>
+              ),
+            }}
+          />
         </p>
       ) : null}
-      {/* Printed, the matrix is as wide as the ladder: landscape paper, every level on the page. */}
-      <style>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
+      <style>{landscapePrint}</style>
       <div className="print-fit overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-        <table className="min-w-[64rem] border-collapse text-left align-top">
+        <table className="min-w-[64rem] border-collapse text-start align-top">
           <colgroup>
             <col className="w-48 print:w-[16%]" />
             {matrix.levels.map((level) => (
               <col key={level.id} />
             ))}
           </colgroup>
-          <caption className="sr-only">
-            {matrix.track.name}: expectations for each competency (rows) at each level (columns)
-          </caption>
+          <caption className="sr-only">{t("track.caption", { track: matrix.track.name })}</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">
             <tr>
-              <th scope="col" className="sticky left-0 z-10 w-48 bg-slate-100 p-3 text-sm font-semibold dark:bg-slate-800">
-                Competency
+              <th scope="col" className="sticky start-0 z-10 w-48 bg-slate-100 p-3 text-sm font-semibold dark:bg-slate-800">
+                {t("track.competency")}
               </th>
               {matrix.levels.map((level) => (
                 <th key={level.id} scope="col" className={`min-w-56 p-3 text-sm font-semibold ${own(level.id) ? "bg-brand-50 dark:bg-slate-800" : ""}`}>
                   <Link to={`${base}/levels/${level.id}`} className="hover:underline">
                     {level.title}
                   </Link>
-                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
+                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("track.alsoTitled", { titles: f.list(level.alsoTitled) })}</span> : null}
                   {own(level.id) ? (
                     <>
                       {" "}
-                      <span className="ml-1 whitespace-nowrap rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">Your level</span>
+                      <span className="ms-1 whitespace-nowrap rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("track.yourLevel")}</span>
                     </>
                   ) : null}
                 </th>
@@ -80,7 +93,7 @@ export default function TrackMatrix({ loaderData }: Route.ComponentProps) {
               <MatrixAreaRow name={area.name} columns={matrix.levels.length + 1} />
               {area.rows.map((row) => (
                 <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
-                  <th scope="row" className="sticky left-0 z-10 bg-white p-3 text-sm font-medium dark:bg-slate-900">
+                  <th scope="row" className="sticky start-0 z-10 bg-white p-3 text-sm font-medium dark:bg-slate-900">
                     <Link to={`${base}/competencies/${row.id}`} className="hover:underline">
                       {row.name}
                     </Link>
@@ -92,7 +105,7 @@ export default function TrackMatrix({ loaderData }: Route.ComponentProps) {
                         expectations={expectations}
                         note={
                           row.targets[index] !== null && row.targets[index] !== matrix.levels[index]!.target ? (
-                            <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">Target: {row.targets[index]}</p>
+                            <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t("track.target", { target: row.targets[index] })}</p>
                           ) : null
                         }
                       />
@@ -111,10 +124,6 @@ export default function TrackMatrix({ loaderData }: Route.ComponentProps) {
       ) : null}
     </>
   );
-}
-
-function listOf(items: string[]): string {
-  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 export function ErrorBoundary() {

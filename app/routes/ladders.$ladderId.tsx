@@ -2,6 +2,7 @@ import { Form, NavLink, Outlet, useSearchParams } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { inputClass } from "~/components/ui/field";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
 import { ladderSummary } from "~/modules/ladders/views";
@@ -21,13 +22,14 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 export default function LadderLayout({ loaderData }: Route.ComponentProps) {
   const { ladder } = loaderData;
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation("ladders");
   const base = `/ladders/${ladder.id}`;
   return (
     <>
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
-        <nav aria-label={`${ladder.name} ladder`} className="flex flex-wrap gap-1">
+        <nav aria-label={t("layout.navLabel", { ladder: ladder.name })} className="flex flex-wrap gap-1">
           <NavLink to={base} end className={tabClass}>
-            Overview
+            {t("layout.overview")}
           </NavLink>
           {ladder.tracks.map((track) => (
             <NavLink key={track.id} to={`${base}/tracks/${track.id}`} className={tabClass}>
@@ -35,26 +37,26 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
             </NavLink>
           ))}
           <NavLink to={`${base}/compare`} className={tabClass}>
-            Compare levels
+            {t("layout.compare")}
           </NavLink>
           <NavLink to={`${base}/versions`} className={tabClass}>
-            Versions
+            {t("layout.versions")}
           </NavLink>
         </nav>
         <Form method="get" action={`${base}/search`} role="search" className="flex items-center gap-2">
           <label htmlFor="ladder-search" className="sr-only">
-            Search expectations
+            {t("layout.searchLabel")}
           </label>
           <input
             id="ladder-search"
             type="search"
             name="q"
             defaultValue={searchParams.get("q") ?? ""}
-            placeholder="Search expectations"
+            placeholder={t("layout.searchLabel")}
             className={`${inputClass} w-56`}
           />
           <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            Search
+            {t("layout.search")}
           </button>
         </Form>
       </div>

@@ -11,8 +11,11 @@ import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versio
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = () => [{ title: "Ladder versions · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:versions.title") }];
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   await requireUser(request);
@@ -25,20 +28,20 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   let diff = null;
   if (from && to && (asked.from || versions.length > 1)) {
     diff = await diffLadderVersions(ladder.meta.id, from, to);
-    if (!diff) throw new NotFoundError("One of those versions does not belong to this ladder.");
+    if (!diff) throw new NotFoundError({ key: "ladders:errors.versionNotInLadder" });
   }
   const levelTitles = Object.fromEntries(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])));
   const competencyNames = Object.fromEntries(ladder.competencies.map((c) => [c.id, c.name]));
   return { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames };
 });
 
-function label(version: { version: string; createdAt: Date | string; hash: string }) {
-  return `${version.version} · first served ${new Date(version.createdAt).toISOString().slice(0, 16).replace("T", " ")} · ${version.hash.slice(0, 8)}`;
-}
-
 export default function Versions({ loaderData }: Route.ComponentProps) {
   const { currentHash, versions, from, to, diff, levelTitles, competencyNames } = loaderData;
-  const where = (levelId: string, competencyId: string) => `${levelTitles[levelId] ?? levelId} · ${competencyNames[competencyId] ?? competencyId}`;
+  const { t } = useTranslation("ladders");
+  const f = useFormats();
+  const label = (version: { version: string; createdAt: Date | string; hash: string }) =>
+    t("versions.label", { version: version.version, when: f.dateTime(version.createdAt), hash: version.hash.slice(0, 8) });
+  const where = (levelId: string, competencyId: string) => t("versions.where", { level: levelTitles[levelId] ?? levelId, competency: competencyNames[competencyId] ?? competencyId });
   const levelChanges = diff ? diff.levels.added.length + diff.levels.removed.length + diff.levels.retitled.length : 0;
   const scaleChanges = diff ? diff.scale.added.length + diff.scale.removed.length + diff.scale.changed.length : 0;
   const total = diff
@@ -46,96 +49,94 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
     : 0;
   return (
     <>
-      <PageHeader title="Versions" description="Every distinct content of this ladder is kept, so assessments and rubrics always show the version they used." />
+      <PageHeader title={t("versions.heading")} description={t("versions.description")} />
       <Card className="mb-6">
-        <h2 className="mb-3 text-lg font-semibold">Stored versions</h2>
+        <h2 className="mb-3 text-lg font-semibold">{t("versions.stored")}</h2>
         <ul className="space-y-1 text-sm">
           {versions.map((version) => (
             <li key={version.id}>
-              {label(version)} {version.hash === currentHash ? <strong className="ml-1">(current)</strong> : null}
+              {label(version)} {version.hash === currentHash ? <strong className="ms-1">{t("versions.current")}</strong> : null}
             </li>
           ))}
         </ul>
       </Card>
       {versions.length < 2 ? (
-        <Alert tone="info">There is only one version so far. When the ladder&apos;s files change, the new content is stored as a new version and you can compare them here.</Alert>
+        <Alert tone="info">{t("versions.onlyOne")}</Alert>
       ) : (
         <>
           <Form method="get" className="no-print mb-6 flex flex-wrap items-end gap-4">
-            <SelectField name="from" label="From version" defaultValue={from}>
+            <SelectField name="from" label={t("versions.from")} defaultValue={from}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {label(v)}
                 </option>
               ))}
             </SelectField>
-            <SelectField name="to" label="To version" defaultValue={to}>
+            <SelectField name="to" label={t("versions.to")} defaultValue={to}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {label(v)}
                 </option>
               ))}
             </SelectField>
-            <Button type="submit">Show changes</Button>
+            <Button type="submit">{t("versions.show")}</Button>
           </Form>
           {diff ? (
             total === 0 ? (
-              <Alert tone="info">No competency, level, expectation, target or point of the rating scale differs between these versions.</Alert>
+              <Alert tone="info">{t("versions.noChanges")}</Alert>
             ) : (
               <div className="space-y-4">
                 {diff.competencies.added.length || diff.competencies.removed.length || diff.competencies.renamed.length ? (
                   <Card>
-                    <h2 className="mb-2 font-semibold">Competencies</h2>
+                    <h2 className="mb-2 font-semibold">{t("versions.competencies")}</h2>
                     <ul className="space-y-1 text-sm">
                       {diff.competencies.added.map((c) => (
-                        <li key={`a-${c.id}`}>Added: {c.name}</li>
+                        <li key={`a-${c.id}`}>{t("versions.added", { name: c.name })}</li>
                       ))}
                       {diff.competencies.removed.map((c) => (
-                        <li key={`r-${c.id}`}>Removed: {c.name}</li>
+                        <li key={`r-${c.id}`}>{t("versions.removed", { name: c.name })}</li>
                       ))}
                       {diff.competencies.renamed.map((c) => (
-                        <li key={`n-${c.from.id}`}>
-                          Renamed: {c.from.name} → {c.to.name}
-                        </li>
+                        <li key={`n-${c.from.id}`}>{t("versions.renamed", { from: c.from.name, to: c.to.name })}</li>
                       ))}
                     </ul>
                   </Card>
                 ) : null}
                 {levelChanges ? (
                   <Card>
-                    <h2 className="mb-2 font-semibold">Levels</h2>
+                    <h2 className="mb-2 font-semibold">{t("versions.levels")}</h2>
                     <ul className="space-y-1 text-sm">
                       {diff.levels.added.map((l) => (
-                        <li key={`a-${l.id}`}>Added: {l.title}</li>
+                        <li key={`a-${l.id}`}>{t("versions.added", { name: l.title })}</li>
                       ))}
                       {diff.levels.removed.map((l) => (
-                        <li key={`r-${l.id}`}>Removed: {l.title}</li>
+                        <li key={`r-${l.id}`}>{t("versions.removed", { name: l.title })}</li>
                       ))}
                       {diff.levels.retitled.map((l) => (
-                        <li key={`t-${l.id}`}>
-                          Retitled: {l.from} → {l.to}
-                        </li>
+                        <li key={`t-${l.id}`}>{t("versions.retitled", { from: l.from, to: l.to })}</li>
                       ))}
                     </ul>
                   </Card>
                 ) : null}
                 {diff.expectations.added.length || diff.expectations.removed.length || diff.expectations.reworded.length ? (
                   <Card>
-                    <h2 className="mb-2 font-semibold">Expectations</h2>
+                    <h2 className="mb-2 font-semibold">{t("versions.expectations")}</h2>
                     <ul className="space-y-2 text-sm">
                       {diff.expectations.added.map((e) => (
                         <li key={`a-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-emerald-800 dark:text-emerald-300">Added</span> ({where(e.levelId, e.competencyId)}): <RichText text={e.text} inline />
+                          <span className="font-medium text-emerald-800 dark:text-emerald-300">{t("versions.addedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
+                          <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.removed.map((e) => (
                         <li key={`r-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-red-800 dark:text-red-300">Removed</span> ({where(e.levelId, e.competencyId)}): <RichText text={e.text} inline />
+                          <span className="font-medium text-red-800 dark:text-red-300">{t("versions.removedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
+                          <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.reworded.map((e) => (
                         <li key={`w-${e.levelId}-${e.competencyId}-${e.from}`}>
-                          <span className="font-medium">Reworded</span> ({where(e.levelId, e.competencyId)}): <del>{e.from}</del> → <ins>{e.to}</ins>
+                          <span className="font-medium">{t("versions.rewordedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })} <del>{e.from}</del> {t("versions.arrow")} <ins>{e.to}</ins>
                         </li>
                       ))}
                     </ul>
@@ -143,11 +144,15 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                 ) : null}
                 {diff.targets.length ? (
                   <Card>
-                    <h2 className="mb-2 font-semibold">Targets</h2>
+                    <h2 className="mb-2 font-semibold">{t("versions.targets")}</h2>
                     <ul className="space-y-1 text-sm">
-                      {diff.targets.map((t) => (
-                        <li key={`t-${t.levelId}-${t.competencyId ?? ""}`}>
-                          {t.competencyId ? where(t.levelId, t.competencyId) : `${levelTitles[t.levelId] ?? t.levelId}, by default`}: {t.from} → {t.to}
+                      {diff.targets.map((target) => (
+                        <li key={`t-${target.levelId}-${target.competencyId ?? ""}`}>
+                          {t("versions.targetChange", {
+                            place: target.competencyId ? where(target.levelId, target.competencyId) : t("versions.byDefault", { level: levelTitles[target.levelId] ?? target.levelId }),
+                            from: target.from,
+                            to: target.to,
+                          })}
                         </li>
                       ))}
                     </ul>
@@ -155,21 +160,19 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                 ) : null}
                 {scaleChanges ? (
                   <Card>
-                    <h2 className="mb-2 font-semibold">Rating scale</h2>
+                    <h2 className="mb-2 font-semibold">{t("versions.ratingScale")}</h2>
                     <ul className="space-y-1 text-sm">
                       {diff.scale.added.map((p) => (
-                        <li key={`a-${p.value}`}>
-                          Added: {p.value} {p.label}
-                        </li>
+                        <li key={`a-${p.value}`}>{t("versions.pointAdded", { value: p.value, label: p.label })}</li>
                       ))}
                       {diff.scale.removed.map((p) => (
-                        <li key={`r-${p.value}`}>
-                          Removed: {p.value} {p.label}
-                        </li>
+                        <li key={`r-${p.value}`}>{t("versions.pointRemoved", { value: p.value, label: p.label })}</li>
                       ))}
                       {diff.scale.changed.map((p) => (
                         <li key={`c-${p.value}`}>
-                          {p.value}: {p.from.label === p.to.label ? `${p.to.label}, meaning reworded` : `${p.from.label} → ${p.to.label}`}
+                          {p.from.label === p.to.label
+                            ? t("versions.pointReworded", { value: p.value, label: p.to.label })
+                            : t("versions.pointRelabelled", { value: p.value, from: p.from.label, to: p.to.label })}
                         </li>
                       ))}
                     </ul>

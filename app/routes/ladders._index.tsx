@@ -7,8 +7,10 @@ import { offeredLadders } from "~/modules/ladders/retired.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = () => [{ title: "Ladders · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:list.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireUser(request);
@@ -17,10 +19,15 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export default function Ladders({ loaderData }: Route.ComponentProps) {
   const { ladders } = loaderData;
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title="Ladders" description="What each level asks, track by track. Pick a track to see every competency across its levels." />
-      {ladders.length === 0 ? <Alert tone="warning" title="No ladder is loaded">An admin can see why on the ladder status page.</Alert> : null}
+      <PageHeader title={t("list.heading")} description={t("list.description")} />
+      {ladders.length === 0 ? (
+        <Alert tone="warning" title={t("list.noneTitle")}>
+          {t("list.noneBody")}
+        </Alert>
+      ) : null}
       {ladders.map((ladder) => (
         <section key={ladder.id} aria-labelledby={`ladder-${ladder.id}`} className="mb-8">
           <div className="mb-3 flex flex-wrap items-baseline gap-3">
@@ -29,7 +36,7 @@ export default function Ladders({ loaderData }: Route.ComponentProps) {
                 {ladder.name}
               </Link>
             </h2>
-            <span className="text-sm text-slate-500 dark:text-slate-400">version {ladder.version}</span>
+            <span className="text-sm text-slate-500 dark:text-slate-400">{t("list.version", { version: ladder.version })}</span>
           </div>
           <RichText text={ladder.description} className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300" />
           <div className="grid gap-4 md:grid-cols-3">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Expectation } from "~/modules/ladders";
+import { useTranslation } from "~/i18n/use-translation";
 import { ExpectationList } from "./expectations";
 
 /**
@@ -15,6 +16,7 @@ export function CompetencyInTrack({
   /** A level where the competency does not apply has no section for it: link the level, not an anchor in it. */
   levelLink: (level: { id: string; title: string; applies: boolean }) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
       <h2 className="mb-4 text-lg font-semibold">{track.name}</h2>
@@ -22,7 +24,7 @@ export function CompetencyInTrack({
         {track.levels.map((level) => (
           <li key={level.id}>
             <h3 className="font-medium">{levelLink(level)}</h3>
-            {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">Not expected at this level.</p>}
+            {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">{t("expectations.notExpected")}</p>}
           </li>
         ))}
       </ol>

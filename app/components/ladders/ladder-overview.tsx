@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import type { ChangelogEntry, ScalePoint } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
+import { useLadderFormats } from "~/components/ladders/formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { marks, Sentence } from "./sentence";
 
 /**
  * Sections of a ladder's overview, each a card's heading and body (the page gives the card).
@@ -9,18 +12,22 @@ import { RichText } from "~/components/ui/rich-text";
  */
 /** Where an imported ladder was made from, linked where its source is public; nothing for a ladder written here. */
 export function LadderSourceNote({ source }: { source: { name: string; url: string | null } | null }) {
+  const { t } = useTranslation("ladders");
   if (source === null) return null;
   return (
     <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
-      Imported from{" "}
-      {source.url ? (
-        <a href={source.url} rel="noopener" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
-          {source.name}
-        </a>
-      ) : (
-        source.name
-      )}
-      .
+      <Sentence
+        words={t("overview.importedFrom", marks("source"))}
+        elements={{
+          source: source.url ? (
+            <a href={source.url} rel="noopener" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+              {source.name}
+            </a>
+          ) : (
+            source.name
+          ),
+        }}
+      />
     </p>
   );
 }
@@ -29,12 +36,13 @@ export function CompetenciesByArea({
   areas,
   competencyLink,
 }: {
-  areas: readonly { id: string; name: string; description: string; competencies: readonly { id: string; name: string; tracks: string }[] }[];
+  areas: readonly { id: string; name: string; description: string; competencies: readonly { id: string; name: string; tracks: readonly string[] | null }[] }[];
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <h2 className="mb-3 text-lg font-semibold">Competencies by area</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("overview.competenciesByArea")}</h2>
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         {areas.map((area) => (
           <div key={area.id}>
@@ -43,7 +51,7 @@ export function CompetenciesByArea({
             <ul className="space-y-1 text-sm">
               {area.competencies.map((competency) => (
                 <li key={competency.id}>
-                  {competencyLink(competency)} <span className="text-slate-600 dark:text-slate-400">· {competency.tracks}</span>
+                  {competencyLink(competency)} <span className="text-slate-600 dark:text-slate-400">· {competency.tracks ? competency.tracks.join(t("separator")) : t("overview.allTracks")}</span>
                 </li>
               ))}
             </ul>
@@ -64,16 +72,17 @@ export function EquivalentLevels({
   equivalence: readonly (readonly ({ id: string; title: string } | null)[])[];
   levelLink: (level: { id: string; title: string }) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <h2 className="mb-3 text-lg font-semibold">Equivalent levels across tracks</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("overview.equivalentLevels")}</h2>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Levels that sit beside each other across tracks</caption>
+        <table className="w-full text-start text-sm">
+          <caption className="sr-only">{t("overview.equivalentCaption")}</caption>
           <thead>
             <tr>
               {tracks.map((track) => (
-                <th key={track.id} scope="col" className="border-b border-slate-200 py-2 pr-3 font-semibold dark:border-slate-700">
+                <th key={track.id} scope="col" className="border-b border-slate-200 py-2 pe-3 font-semibold dark:border-slate-700">
                   {track.name}
                 </th>
               ))}
@@ -83,7 +92,7 @@ export function EquivalentLevels({
             {equivalence.map((row, index) => (
               <tr key={index}>
                 {row.map((level, column) => (
-                  <td key={column} className="border-b border-slate-100 py-2 pr-3 dark:border-slate-800">
+                  <td key={column} className="border-b border-slate-100 py-2 pe-3 dark:border-slate-800">
                     {level ? levelLink(level) : <span className="text-slate-600 dark:text-slate-400">—</span>}
                   </td>
                 ))}
@@ -97,15 +106,14 @@ export function EquivalentLevels({
 }
 
 export function RatingScale({ scale }: { scale: readonly ScalePoint[] }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <h2 className="mb-3 text-lg font-semibold">Rating scale</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("overview.ratingScale")}</h2>
       <dl className="space-y-2 text-sm">
         {scale.map((point) => (
           <div key={point.value}>
-            <dt className="font-semibold">
-              {point.value}. {point.label}
-            </dt>
+            <dt className="font-semibold">{t("overview.scalePoint", { value: point.value, label: point.label })}</dt>
             <dd className="text-slate-600 dark:text-slate-300">
               <RichText text={point.meaning} inline />
             </dd>
@@ -117,15 +125,17 @@ export function RatingScale({ scale }: { scale: readonly ScalePoint[] }) {
 }
 
 export function Changelog({ changelog }: { changelog: readonly ChangelogEntry[] }) {
+  const { t } = useTranslation("ladders");
+  const f = useLadderFormats();
   return (
     <>
-      <h2 className="mb-3 text-lg font-semibold">Changelog</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("overview.changelog")}</h2>
       {changelog.map((entry) => (
         <div key={entry.version} className="mb-3">
           <h3 className="font-medium">
-            {entry.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({entry.date})</span>
+            {entry.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{t("overview.changelogDate", { date: f.day(entry.date) })}</span>
           </h3>
-          <ul className="list-disc pl-5 text-sm">
+          <ul className="list-disc ps-5 text-sm">
             {entry.changes.map((change) => (
               <li key={change}>{change}</li>
             ))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { LadderPathsPicture } from "~/modules/ladders/paths";
-import { plural } from "~/utils/plural";
+import { useLadderFormats } from "~/components/ladders/formats";
+import { useTranslation } from "~/i18n/use-translation";
 
 const LANE = 100;
 const COLUMN = 100;
@@ -29,6 +30,8 @@ export function LadderPaths({
   currentLevelId: string | null;
   LevelLink: (props: LevelLinkProps) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
+  const f = useLadderFormats();
   const { columns, lanes } = picture;
   const laneOf = new Map(lanes.flatMap((lane, index) => lane.levels.map((level) => [level.id, { lane: index, column: level.column }] as const)));
   const lines: string[] = [];
@@ -51,12 +54,13 @@ export function LadderPaths({
   const branches = lanes.filter((lane) => lane.branch !== null);
 
   return (
-    <figure aria-label="Paths through the ladder" aria-describedby="ladder-paths-caption">
+    <figure aria-label={t("paths.label")} aria-describedby="ladder-paths-caption">
       <div className="overflow-x-auto pb-2">
         <div className="relative" style={{ minWidth: `${columns * 9}rem` }}>
+          {/* Right to left, the grid's columns run from the right: the lines are mirrored to meet the boxes. */}
           <svg
             aria-hidden="true"
-            className="pointer-events-none absolute inset-0 h-full w-full text-slate-400 dark:text-slate-500"
+            className="pointer-events-none absolute inset-0 h-full w-full text-slate-400 rtl:-scale-x-100 dark:text-slate-500"
             viewBox={`0 0 ${columns * COLUMN} ${lanes.length * LANE}`}
             preserveAspectRatio="none"
           >
@@ -72,7 +76,7 @@ export function LadderPaths({
                     const mine = level.id === currentLevelId;
                     return (
                       <li key={level.id} className="relative flex items-center px-[6%]" style={{ gridColumn: level.column + 1, gridRow: index + 1 }}>
-                        {position === 0 ? <span className="absolute left-[6%] right-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">{lane.trackName}</span> : null}
+                        {position === 0 ? <span className="absolute end-[6%] start-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">{lane.trackName}</span> : null}
                         <LevelLink
                           levelId={level.id}
                           aria-current={mine ? "location" : undefined}
@@ -81,8 +85,8 @@ export function LadderPaths({
                           }`}
                         >
                           {level.title}
-                          {level.alsoTitled.length > 0 ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
-                          {mine ? <span className="block text-xs font-normal text-brand-700 dark:text-brand-100">Your level</span> : null}
+                          {level.alsoTitled.length > 0 ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("paths.alsoTitled", { titles: f.list(level.alsoTitled) })}</span> : null}
+                          {mine ? <span className="block text-xs font-normal text-brand-700 dark:text-brand-100">{t("paths.yourLevel")}</span> : null}
                         </LevelLink>
                       </li>
                     );
@@ -94,14 +98,11 @@ export function LadderPaths({
         </div>
       </div>
       <figcaption id="ladder-paths-caption" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        {plural(lanes.length, "One path:")} {lanes.map((lane) => lane.trackName).join(", ")}. Levels in the same column sit at
-        comparable seniority.
+        {t("paths.caption", { count: lanes.length, tracks: lanes.map((lane) => lane.trackName).join(t("separator")) })}
         {branches.length > 0 ? (
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc ps-5">
             {branches.map((lane) => (
-              <li key={lane.trackId}>
-                {lane.trackName} branches from {lane.branch!.trackName} after {lane.branch!.title}: the levels up to it are shared.
-              </li>
+              <li key={lane.trackId}>{t("paths.branch", { track: lane.trackName, from: lane.branch!.trackName, level: lane.branch!.title })}</li>
             ))}
           </ul>
         ) : null}

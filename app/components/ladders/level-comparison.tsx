@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { WordChange } from "~/modules/ladders/compare-levels";
-import { plural } from "~/utils/plural";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Parts of the comparison of two levels that the app and the published ladder site
@@ -32,25 +32,26 @@ export function CompetencyChange({
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
   statements: ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
   const SubHeading = Heading === "h2" ? "h3" : "h4";
   return (
     <>
       <Heading className="mb-2 font-semibold">
         {competencyLink(change)}
         {change.presence ? (
-          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
+          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
         ) : null}
       </Heading>
       {change.target ? (
         <p className="mb-2 text-sm">
-          Target rating: {change.target.from.value} {change.target.from.label} → {change.target.to.value} {change.target.to.label}
+          {t("compare.targetChange", { fromValue: change.target.from.value, fromLabel: change.target.from.label, toValue: change.target.to.value, toLabel: change.target.to.label })}
         </p>
       ) : null}
       {change.onlyInFrom.length || change.onlyInTo.length ? <div className="grid gap-4 md:grid-cols-2">{statements}</div> : null}
       {change.reworded.length ? (
         <div className="mt-3">
-          <SubHeading className="mb-1 text-sm font-semibold">Reworded</SubHeading>
-          <ul className="list-disc space-y-1 pl-5 text-sm">
+          <SubHeading className="mb-1 text-sm font-semibold">{t("compare.reworded")}</SubHeading>
+          <ul className="list-disc space-y-1 ps-5 text-sm">
             {change.reworded.map((rewording) => (
               <li key={rewording.from}>
                 <WordDiff words={rewording.words} />
@@ -60,9 +61,7 @@ export function CompetencyChange({
         </div>
       ) : null}
       {change.unchanged > 0 ? (
-        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          {plural(change.unchanged, "# statement is")} the same at both levels.
-        </p>
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("compare.unchanged", { count: change.unchanged })}</p>
       ) : null}
     </>
   );
@@ -70,6 +69,7 @@ export function CompetencyChange({
 
 /** A rewording: removed words struck through, added words underlined, both also said in words for screen readers. */
 function WordDiff({ words }: { words: readonly WordChange[] }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
       {words.map((part, index) =>
@@ -77,15 +77,15 @@ function WordDiff({ words }: { words: readonly WordChange[] }) {
           <span key={index}>{part.text}</span>
         ) : part.kind === "removed" ? (
           <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
-            <span className="sr-only">[removed: </span>
+            <span className="sr-only">{t("compare.removedOpen")}</span>
             {part.text}
-            <span className="sr-only">]</span>
+            <span className="sr-only">{t("compare.close")}</span>
           </del>
         ) : (
           <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
-            <span className="sr-only">[added: </span>
+            <span className="sr-only">{t("compare.addedOpen")}</span>
             {part.text}
-            <span className="sr-only">]</span>
+            <span className="sr-only">{t("compare.close")}</span>
           </ins>
         ),
       )}
@@ -95,10 +95,11 @@ function WordDiff({ words }: { words: readonly WordChange[] }) {
 
 /** The options of a picker of levels: "Choose a level", then each track's levels in a group. */
 export function LevelOptions({ options }: { options: readonly { id: string; title: string; trackId: string; trackName: string }[] }) {
+  const { t } = useTranslation("ladders");
   const tracks = [...new Map(options.map((option) => [option.trackId, option.trackName])).entries()];
   return (
     <>
-      <option value="">Choose a level</option>
+      <option value="">{t("compare.chooseLevel")}</option>
       {tracks.map(([trackId, trackName]) => (
         <optgroup key={trackId} label={trackName}>
           {options

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import type { Expectation, ReferenceLink } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
+import { useTranslation } from "~/i18n/use-translation";
 import { ExpectationList, InheritedMark } from "./expectations";
 import { ReferenceLinks } from "./reference-links";
+import { marks, Sentence } from "./sentence";
 
 /**
  * Parts of a level's page that the app and the published ladder site (app/modules/ladders/site)
@@ -20,28 +22,24 @@ export function BranchesAndEquivalents({
   equivalents: readonly { id: string; title: string; trackName: string }[];
   levelLink: (level: { id: string; title: string }) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
+  const levels = (list: readonly { id: string; title: string; trackName: string }[]) =>
+    list.map((level, index) => (
+      <span key={level.id}>
+        {index > 0 ? t("separator") : null}
+        <Sentence words={t("level.withTrack", { ...marks("level"), track: level.trackName })} elements={{ level: levelLink(level) }} />
+      </span>
+    ));
   return (
     <>
       {branches.length ? (
         <span>
-          Other paths from here:{" "}
-          {branches.map((branch, index) => (
-            <span key={branch.levelId}>
-              {index > 0 ? ", " : null}
-              {levelLink({ id: branch.levelId, title: branch.title })} ({branch.trackName})
-            </span>
-          ))}
+          <Sentence words={t("level.otherPaths", marks("levels"))} elements={{ levels: levels(branches.map((branch) => ({ ...branch, id: branch.levelId }))) }} />
         </span>
       ) : null}
       {equivalents.length ? (
         <span>
-          Sits beside:{" "}
-          {equivalents.map((other, index) => (
-            <span key={other.id}>
-              {index > 0 ? ", " : null}
-              {levelLink(other)} ({other.trackName})
-            </span>
-          ))}
+          <Sentence words={t("level.sitsBeside", marks("levels"))} elements={{ levels: levels(equivalents) }} />
         </span>
       ) : null}
     </>
@@ -50,9 +48,10 @@ export function BranchesAndEquivalents({
 
 /** A card's heading and body: the level's sub-levels, in order. */
 export function Sublevels({ sublevels }: { sublevels: readonly { id: string; title: string; summary: string | null }[] }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <h2 className="mb-3 text-lg font-semibold">Sub-levels</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("level.sublevels")}</h2>
       <ol className="space-y-2 text-sm">
         {sublevels.map((sublevel) => (
           <li key={sublevel.id} id={`sublevel-${sublevel.id}`}>
@@ -92,6 +91,7 @@ export function LevelArea({
   mainTarget: number | undefined;
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
 }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
       <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
@@ -104,10 +104,10 @@ export function LevelArea({
             </h3>
             <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
             <ExpectationList expectations={competency.expectations} />
-            <ReferenceLinks links={competency.links} heading={`References for ${competency.name}`} />
+            <ReferenceLinks links={competency.links} heading={t("references.headingFor", { competency: competency.name })} />
             {mainTarget !== undefined && competency.target.value !== mainTarget ? (
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                Target at this level: {competency.target.value} ({competency.target.label})
+                {t("level.targetHere", { value: competency.target.value, label: competency.target.label })}
               </p>
             ) : null}
           </section>

@@ -1,9 +1,9 @@
 import type { pointsView } from "~/modules/ladders/views";
-import { plural } from "~/utils/plural";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Points = NonNullable<ReturnType<typeof pointsView>>;
 
-const cell = "py-1 pr-4 align-top";
+const cell = "py-1 pe-4 align-top";
 
 /**
  * How points place people on a ladder that takes levels from points (docs/ladders.md, "Points"):
@@ -12,40 +12,39 @@ const cell = "py-1 pr-4 align-top";
  * page's own level, so a reader sees how that level is earned.
  */
 export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { points: Points; marked?: { bands: readonly string[]; titles: readonly string[] } }) {
+  const { t } = useTranslation("ladders");
   // A space of its own, so the mark is read (and copied) as a word apart, not run into the range.
   const mark = (own: boolean) =>
     own ? (
       <>
         {" "}
-        <span className="text-xs font-medium text-brand-700 dark:text-brand-100">(this level)</span>
+        <span className="text-xs font-medium text-brand-700 dark:text-brand-100">{t("points.thisLevel")}</span>
       </>
     ) : null;
   return (
     <>
-      <h2 className="mb-1 text-lg font-semibold">How points place people</h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Each rating is worth points. A person&apos;s points add up; the total falls in a band, and each title covers a range of it.</p>
+      <h2 className="mb-1 text-lg font-semibold">{t("points.heading")}</h2>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t("points.intro")}</p>
       <div className="grid gap-6 text-sm md:grid-cols-3">
         <table>
-          <caption className="mb-1 text-left font-semibold">Points per rating</caption>
+          <caption className="mb-1 text-start font-semibold">{t("points.perRating")}</caption>
           <tbody>
             {points.perRating.map((point) => (
               <tr key={point.value}>
-                <th scope="row" className={`${cell} text-left font-normal`}>
+                <th scope="row" className={`${cell} text-start font-normal`}>
                   {point.label}
                 </th>
-                <td className={cell}>
-                  {point.points} {plural(point.points, "point")}
-                </td>
+                <td className={cell}>{t("points.points", { count: point.points })}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <table>
-          <caption className="mb-1 text-left font-semibold">Bands</caption>
+          <caption className="mb-1 text-start font-semibold">{t("points.bands")}</caption>
           <tbody>
             {points.bands.map((band) => (
               <tr key={band.label} className={marked.bands.includes(band.label) ? "font-semibold" : undefined}>
-                <th scope="row" className={`${cell} text-left font-normal`}>
+                <th scope="row" className={`${cell} text-start font-normal`}>
                   {band.label}
                 </th>
                 <td className={cell}>
@@ -58,19 +57,19 @@ export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { p
         </table>
         {points.titles.length ? (
           <table>
-            <caption className="mb-1 text-left font-semibold">Titles</caption>
+            <caption className="mb-1 text-start font-semibold">{t("points.titles")}</caption>
             {points.titles.map((track) => (
               <tbody key={track.trackId}>
                 {points.titles.length > 1 ? (
                   <tr>
-                    <th scope="rowgroup" colSpan={2} className={`${cell} text-left`}>
+                    <th scope="rowgroup" colSpan={2} className={`${cell} text-start`}>
                       {track.trackName}
                     </th>
                   </tr>
                 ) : null}
                 {track.ranges.map((range) => (
                   <tr key={range.title} className={marked.titles.includes(range.title) ? "font-semibold" : undefined}>
-                    <th scope="row" className={`${cell} text-left font-normal`}>
+                    <th scope="row" className={`${cell} text-start font-normal`}>
                       {range.title}
                     </th>
                     <td className={cell}>

@@ -1,11 +1,14 @@
+import { useTranslation } from "~/i18n/use-translation";
+
 export function PrintButton() {
+  const { t } = useTranslation("ladders");
   return (
     <button
       type="button"
       onClick={() => window.print()}
       className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
     >
-      Print or save as PDF
+      {t("print.button")}
     </button>
   );
 }

@@ -116,7 +116,7 @@ export async function servedLadders(): Promise<ServedLadder[]> {
 /** The ladder with this id, or a 404. */
 export async function requireLadder(ladderId: string | undefined): Promise<ServedLadder> {
   const found = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
-  if (!found) throw new NotFoundError("There is no ladder with that name.");
+  if (!found) throw new NotFoundError({ key: "ladders:errors.noSuchLadder" });
   return found;
 }
 

@@ -67,7 +67,8 @@ export function ladderOverview(ladder: Ladder) {
       description: area.description,
       competencies: ladder.competencies
         .filter((c) => c.areaId === area.id)
-        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? "All tracks" : c.trackIds.map((id) => trackNames.get(id) ?? id).join(", ") })),
+        // The tracks' names, or null for a competency every track shares (the page words it).
+        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? null : c.trackIds.map((id) => trackNames.get(id) ?? id) })),
     })),
     paths: ladderPaths(ladder),
     points: pointsView(ladder),

@@ -1,5 +1,9 @@
+import type { TFunction } from "i18next";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { i18nFor } from "~/i18n/i18n.server";
+import { SOURCE_LANGUAGE } from "~/i18n/languages";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { nextLevel } from "~/modules/ladders/lookups";
 import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
@@ -25,32 +29,39 @@ export interface SiteOptions {
   title?: string;
 }
 
+type SiteT = TFunction<"ladders">;
+
 export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {}): SiteFile[] {
-  const siteTitle = options.title ?? "Career ladders";
+  // The site is published in English, the language the ladders are written in.
+  const i18n = i18nFor(SOURCE_LANGUAGE);
+  const t: SiteT = i18n.getFixedT(SOURCE_LANGUAGE, "ladders");
+  const siteTitle = options.title ?? t("site.defaultTitle");
   const page = (frame: Omit<PageFrame, "siteTitle">, body: ReactElement): SiteFile => ({
     path: frame.path,
     content: `<!DOCTYPE html>${renderToStaticMarkup(
-      <SitePage frame={{ ...frame, siteTitle }}>{body}</SitePage>,
+      <I18nextProvider i18n={i18n}>
+        <SitePage frame={{ ...frame, siteTitle }}>{body}</SitePage>
+      </I18nextProvider>,
     )}\n`,
   });
-  const files: SiteFile[] = [page({ path: sitePaths.home(), title: "Home", ladder: null }, <HomePage ladders={ladders.map(ladderOverview)} />)];
-  for (const ladder of ladders) files.push(...ladderPages(ladder, page));
+  const files: SiteFile[] = [page({ path: sitePaths.home(), title: t("site.homeTitle"), ladder: null }, <HomePage ladders={ladders.map(ladderOverview)} />)];
+  for (const ladder of ladders) files.push(...ladderPages(ladder, page, t));
   return files;
 }
 
-function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">, body: ReactElement) => SiteFile): SiteFile[] {
+function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">, body: ReactElement) => SiteFile, t: SiteT): SiteFile[] {
   const id = ladder.meta.id;
   const nav: LadderNav = { id, name: ladder.meta.name, version: ladder.meta.version, tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name })) };
   const levels = levelOptions(ladder);
   const files: SiteFile[] = [];
-  files.push(page({ path: sitePaths.ladder(id), title: `${ladder.meta.name} ladder`, ladder: nav }, <OverviewPage overview={ladderOverview(ladder)} />));
+  files.push(page({ path: sitePaths.ladder(id), title: t("overview.heading", { ladder: ladder.meta.name }), ladder: nav }, <OverviewPage overview={ladderOverview(ladder)} />));
   for (const track of ladder.tracks) {
     const matrix = trackMatrix(ladder, track.id)!;
     files.push(page({ path: sitePaths.track(id, track.id), title: track.name, ladder: nav }, <TrackPage ladderId={id} matrix={matrix} />));
   }
   for (const level of levels) {
     const view = levelView(ladder, level.id)!;
-    files.push(page({ path: sitePaths.level(id, level.id), title: `${level.title} (${level.trackName})`, ladder: nav }, <LevelPage ladderId={id} view={view} />));
+    files.push(page({ path: sitePaths.level(id, level.id), title: t("site.levelTitle", { level: level.title, track: level.trackName }), ladder: nav }, <LevelPage ladderId={id} view={view} />));
   }
   for (const competency of ladder.competencies) {
     // Interview material is for interviewers: the published site is read by candidates.
@@ -64,12 +75,12 @@ function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">,
     const to = next && levels.find((level) => level.id === next.id);
     return to ? [{ from, to }] : [];
   });
-  files.push(page({ path: sitePaths.compare(id), title: "Compare two levels", ladder: nav, script: true }, <ComparePage ladderId={id} options={levels} steps={steps} />));
+  files.push(page({ path: sitePaths.compare(id), title: t("compare.heading"), ladder: nav, script: true }, <ComparePage ladderId={id} options={levels} steps={steps} />));
   // Every ordered pair, so any two levels the picker offers have a page.
   for (const from of levels) {
     for (const to of levels) {
       const comparison = levelComparisonView(ladder, from.id, to.id)!;
-      files.push(page({ path: sitePaths.comparison(id, from.id, to.id), title: `${from.title} to ${to.title}`, ladder: nav }, <ComparisonPage ladderId={id} comparison={comparison} />));
+      files.push(page({ path: sitePaths.comparison(id, from.id, to.id), title: t("site.comparisonTitle", { from: from.title, to: to.title }), ladder: nav }, <ComparisonPage ladderId={id} comparison={comparison} />));
     }
   }
   const searchPath = sitePaths.search(id);
@@ -77,7 +88,7 @@ function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">,
     index: ladderSearchIndex(ladder),
     levels: Object.fromEntries(levels.map((level) => [level.id, { title: level.title, trackName: level.trackName, href: relativeHref(searchPath, sitePaths.level(id, level.id)) }])),
   };
-  files.push(page({ path: searchPath, title: "Search expectations", ladder: nav, script: true, headerSearch: false }, <SearchPage ladderId={id} data={searchData} />));
+  files.push(page({ path: searchPath, title: t("search.heading"), ladder: nav, script: true, headerSearch: false }, <SearchPage ladderId={id} data={searchData} />));
   files.push({ path: sitePaths.json(id), content: `${JSON.stringify(ladderJson(ladder), null, 2)}\n` });
   return files;
 }

@@ -1,7 +1,10 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { ExpectationList } from "~/components/ladders/expectations";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
+import { marks, Sentence } from "~/components/ladders/sentence";
 import { RichText } from "~/components/ui/rich-text";
+import { directionOf, isPageLanguage, SOURCE_LANGUAGE } from "~/i18n/languages";
+import { useTranslation } from "~/i18n/use-translation";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
@@ -51,19 +54,23 @@ export interface PageFrame {
 export function SitePage({ frame, children }: { frame: PageFrame; children: ReactNode }) {
   const href = (to: string) => relativeHref(frame.path, to);
   const { ladder } = frame;
+  const { t, i18n } = useTranslation("ladders");
+  const { t: tCommon } = useTranslation();
+  const language = isPageLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
   return (
-    <html lang="en" data-theme="system">
+    // Left to right is the document's own direction: only right to left is said.
+    <html lang={language} dir={directionOf(language) === "rtl" ? "rtl" : undefined} data-theme="system">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${frame.title} · ${frame.siteTitle}`}</title>
+        <title>{t("site.pageTitle", { page: frame.title, site: frame.siteTitle })}</title>
         <link rel="stylesheet" href={href(sitePaths.stylesheet())} />
         {frame.script ? <script src={href(sitePaths.script())} defer /> : null}
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <HereContext.Provider value={frame.path}>
-          <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:left-3 focus:top-3 dark:bg-slate-900">
-            Skip to content
+          <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:start-3 focus:top-3 dark:bg-slate-900">
+            {tCommon("shell.skipToContent")}
           </a>
           <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -82,10 +89,13 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
           <footer className="mx-auto max-w-7xl px-4 pb-8 text-sm text-slate-600 dark:text-slate-400">
             {ladder ? (
               <p>
-                {ladder.name} ladder, version {ladder.version}. The whole ladder as data: <SiteLink to={sitePaths.json(ladder.id)}>ladder.json</SiteLink>.
+                <Sentence
+                  words={t("site.footer", { ...marks("json"), ladder: ladder.name, version: ladder.version })}
+                  elements={{ json: <SiteLink to={sitePaths.json(ladder.id)}>ladder.json</SiteLink> }}
+                />
               </p>
             ) : null}
-            <p>Published with Rungs.</p>
+            <p>{t("site.publishedWith")}</p>
           </footer>
         </HereContext.Provider>
       </body>
@@ -94,15 +104,16 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
 }
 
 function LadderNavigation({ ladder, path }: { ladder: LadderNav; path: string }) {
+  const { t } = useTranslation("ladders");
   const items = [
-    { to: sitePaths.ladder(ladder.id), label: "Overview" },
+    { to: sitePaths.ladder(ladder.id), label: t("layout.overview") },
     ...ladder.tracks.map((track) => ({ to: sitePaths.track(ladder.id, track.id), label: track.name })),
-    { to: sitePaths.compare(ladder.id), label: "Compare levels" },
-    { to: sitePaths.search(ladder.id), label: "Search" },
+    { to: sitePaths.compare(ladder.id), label: t("layout.compare") },
+    { to: sitePaths.search(ladder.id), label: t("layout.search") },
   ];
   const current = (to: string) => to === path || (to === sitePaths.compare(ladder.id) && path.startsWith(`${ladder.id}/compare/`));
   return (
-    <nav aria-label={`${ladder.name} ladder`}>
+    <nav aria-label={t("layout.navLabel", { ladder: ladder.name })}>
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => (
           <li key={item.to}>
@@ -127,14 +138,15 @@ export const inputClass =
 export const buttonClass = "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
 
 export function SearchForm({ action, inputId, large = false }: { action: string; inputId: string; large?: boolean }) {
+  const { t } = useTranslation("ladders");
   return (
     <form method="get" action={action} role="search" className="flex items-center gap-2">
       <label htmlFor={inputId} className={large ? "text-sm font-medium" : "sr-only"}>
-        Search expectations
+        {t("layout.searchLabel")}
       </label>
       <input id={inputId} type="search" name="q" className={`${inputClass} ${large ? "w-72" : "w-56"}`} />
       <button type="submit" className={buttonClass}>
-        Search
+        {t("layout.search")}
       </button>
     </form>
   );

@@ -8,18 +8,21 @@ import { CompetencyChange, LevelOptions } from "~/components/ladders/level-compa
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
-import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
+import { landscapePrint, MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./frame";
-import { plural } from "~/utils/plural";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { useLadderFormats } from "~/components/ladders/formats";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
 type Overview = ReturnType<typeof ladderOverview>;
 
 export function HomePage({ ladders }: { ladders: Overview[] }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title="Career ladders" description="What each level asks, track by track: the competencies, what is expected at every level, and how levels compare." />
+      <PageHeader title={t("site.defaultTitle")} description={t("site.homeDescription")} />
       {ladders.map((ladder) => (
         <Card key={ladder.id} className="mb-6">
           <h2 className="text-xl font-semibold">
@@ -27,7 +30,7 @@ export function HomePage({ ladders }: { ladders: Overview[] }) {
               {ladder.name}
             </SiteLink>
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Version {ladder.version}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("site.version", { version: ladder.version })}</p>
           <RichText text={ladder.description} className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300" />
           <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {ladder.trackOrder.map((track) => (
@@ -43,16 +46,17 @@ export function HomePage({ ladders }: { ladders: Overview[] }) {
 }
 
 export function OverviewPage({ overview }: { overview: Overview }) {
+  const { t } = useTranslation("ladders");
   const href = useHref();
   const id = overview.id;
   const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink>;
   return (
     <>
-      <PageHeader title={`${overview.name} ladder`} description={<RichText text={overview.description} inline />} />
+      <PageHeader title={t("overview.heading", { ladder: overview.name })} description={<RichText text={overview.description} inline />} />
       <LadderSourceNote source={overview.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Paths through the ladder</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("overview.pathsHeading")}</h2>
           <LadderPaths picture={overview.paths} currentLevelId={null} LevelLink={({ levelId, ...props }) => <a href={href(sitePaths.level(id, levelId))} {...props} />} />
         </Card>
         <Card className="lg:col-span-2">
@@ -82,31 +86,34 @@ export function OverviewPage({ overview }: { overview: Overview }) {
 type Matrix = NonNullable<ReturnType<typeof trackMatrix>>;
 
 export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matrix }) {
+  const { t } = useTranslation("ladders");
+  const f = useLadderFormats();
   return (
     <>
       <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} />
       {matrix.branch ? (
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          This path branches from <SiteLink to={sitePaths.track(ladderId, matrix.branch.trackId)}>{matrix.branch.trackName}</SiteLink> after {matrix.branch.shared.at(-1)?.title}: the
-          levels up to it are shared, and its own levels start here.
+          <Sentence
+            words={t("track.siteBranch", { ...marks("track"), level: matrix.branch.shared.at(-1)?.title ?? "" })}
+            elements={{ track: <SiteLink to={sitePaths.track(ladderId, matrix.branch.trackId)}>{matrix.branch.trackName}</SiteLink> }}
+          />
         </p>
       ) : null}
-      {/* Printed, the matrix is as wide as the ladder: landscape paper, every level on the page. */}
-      <style>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
+      <style>{landscapePrint}</style>
       <div className="print-fit overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-        <table className="min-w-[64rem] border-collapse text-left align-top">
-          <caption className="sr-only">{matrix.track.name}: expectations for each competency (rows) at each level (columns)</caption>
+        <table className="min-w-[64rem] border-collapse text-start align-top">
+          <caption className="sr-only">{t("track.caption", { track: matrix.track.name })}</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">
             <tr>
               <th scope="col" className="w-48 p-3 text-sm font-semibold">
-                Competency
+                {t("track.competency")}
               </th>
               {matrix.levels.map((level) => (
                 <th key={level.id} scope="col" className="min-w-56 p-3 text-sm font-semibold">
                   <SiteLink to={sitePaths.level(ladderId, level.id)} className="hover:underline">
                     {level.title}
                   </SiteLink>
-                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">also {level.alsoTitled.join(", ")}</span> : null}
+                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("track.alsoTitled", { titles: f.list(level.alsoTitled) })}</span> : null}
                 </th>
               ))}
             </tr>
@@ -144,6 +151,8 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
 type LevelView = NonNullable<ReturnType<typeof levelView>>;
 
 export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelView }) {
+  const { t } = useTranslation("ladders");
+  const f = useLadderFormats();
   const main = view.targets[0];
   const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(ladderId, level.id)}>{level.title}</SiteLink>;
   return (
@@ -152,29 +161,33 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
         title={view.level.title}
         description={
           <>
-            {view.level.alsoTitled.length ? <span className="block font-medium">Also titled {view.level.alsoTitled.join(", ")}</span> : null}
+            {view.level.alsoTitled.length ? <span className="block font-medium">{t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}</span> : null}
             <RichText text={view.level.summary} inline />
           </>
         }
       />
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700 dark:text-slate-300">
-        {main ? (
+        {main ? <span>{t("level.targetRating", { value: main.value, label: main.label })}</span> : null}
+        <span>
+          <Sentence words={t("level.track", marks("track"))} elements={{ track: <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink> }} />
+        </span>
+        {view.previous ? (
           <span>
-            Target rating: {main.value} ({main.label})
+            <Sentence words={t("level.previous", marks("level"))} elements={{ level: levelLink(view.previous) }} />
           </span>
         ) : null}
-        <span>
-          Track: <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink>
-        </span>
-        {view.previous ? <span>Previous: {levelLink(view.previous)}</span> : null}
-        {view.next ? <span>Next: {levelLink(view.next)}</span> : null}
         {view.next ? (
           <span>
-            <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>What {view.next.title} adds</SiteLink>
+            <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(view.next) }} />
+          </span>
+        ) : null}
+        {view.next ? (
+          <span>
+            <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>{t("level.whatAdds", { level: view.next.title })}</SiteLink>
           </span>
         ) : null}
         <BranchesAndEquivalents branches={view.branches} equivalents={view.equivalents} levelLink={levelLink} />
-        {view.notApplying.length ? <span>Not expected at this level: {view.notApplying.map((competency) => competency.name).join(", ")}</span> : null}
+        {view.notApplying.length ? <span>{t("level.notExpected", { competencies: f.list(view.notApplying.map((competency) => competency.name)) })}</span> : null}
       </div>
       {view.sublevels.length ? (
         <Card className="mb-6">
@@ -208,14 +221,15 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
 type CompetencyView = NonNullable<ReturnType<typeof competencyView>>;
 
 export function CompetencyPage({ ladderId, view }: { ladderId: string; view: CompetencyView }) {
+  const { t } = useTranslation("ladders");
   return (
     <>
       <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
       <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Area: {view.competency.area}
+        {t("competency.area", { area: view.competency.area })}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
       </p>
-      <ReferenceLinks links={view.competency.links} heading="References" Heading="h2" />
+      <ReferenceLinks links={view.competency.links} heading={t("references.heading")} Heading="h2" />
       <div className="mt-6 space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>
@@ -239,6 +253,7 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
  * chosen. Without it, the list below the picker leads to each level's next step.
  */
 export function ComparePage({ ladderId, options, steps }: { ladderId: string; options: LevelOption[]; steps: { from: LevelOption; to: LevelOption }[] }) {
+  const { t } = useTranslation("ladders");
   const href = useHref();
   const select = (name: "from" | "to", label: string) => (
     <div className="flex flex-col gap-1">
@@ -252,26 +267,21 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
   );
   return (
     <>
-      <PageHeader
-        title="Compare two levels"
-        description="What really changes from one level to another: statements made in the same words are left out, rewordings show the words that change. Works within a track or across tracks."
-      />
+      <PageHeader title={t("compare.heading")} description={t("compare.description")} />
       <form id="compare-form" data-pages={href(sitePaths.compare(ladderId)).replace(/index\.html$/, "")} className="no-print mb-6 flex flex-wrap items-end gap-4">
-        {select("from", "From")}
-        {select("to", "To")}
+        {select("from", t("compare.from"))}
+        {select("to", t("compare.to"))}
         <button type="submit" className={buttonClass}>
-          Compare
+          {t("compare.submit")}
         </button>
       </form>
-      <Note id="needs-script">Choosing any two levels needs JavaScript; each level&apos;s next step is listed below.</Note>
+      <Note id="needs-script">{t("site.compareNeedsScript")}</Note>
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">Each level&apos;s next step</h2>
+        <h2 className="mb-3 text-lg font-semibold">{t("site.nextSteps")}</h2>
         <ul className="grid gap-1 text-sm md:grid-cols-2">
           {steps.map(({ from, to }) => (
             <li key={`${from.id}-${to.id}`}>
-              <SiteLink to={sitePaths.comparison(ladderId, from.id, to.id)}>
-                {from.title} to {to.title}
-              </SiteLink>{" "}
+              <SiteLink to={sitePaths.comparison(ladderId, from.id, to.id)}>{t("site.comparisonTitle", { from: from.title, to: to.title })}</SiteLink>{" "}
               <span className="text-slate-600 dark:text-slate-400">({from.trackName})</span>
             </li>
           ))}
@@ -284,26 +294,25 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
 type Comparison = NonNullable<ReturnType<typeof levelComparisonView>>;
 
 export function ComparisonPage({ ladderId, comparison }: { ladderId: string; comparison: Comparison }) {
+  const { t } = useTranslation("ladders");
   const { from, to, changes } = comparison;
   const same = comparison.competencyCount - changes.length;
   return (
     <>
       <PageHeader
-        title={`From ${from.title} to ${to.title}: what changes`}
+        title={t("compare.resultHeading", { from: from.title, to: to.title })}
         description={
           <>
-            {from.title} ({from.trackName}) compared with {to.title} ({to.trackName}). <SiteLink to={sitePaths.compare(ladderId)}>Compare other levels</SiteLink>
+            {t("site.comparisonDescription", { from: from.title, fromTrack: from.trackName, to: to.title, toTrack: to.trackName })}{" "}
+            <SiteLink to={sitePaths.compare(ladderId)}>{t("site.compareOthers")}</SiteLink>
           </>
         }
       />
       {changes.length === 0 ? (
-        <Note>These two levels ask for exactly the same things.</Note>
+        <Note>{t("compare.sameThings")}</Note>
       ) : (
         <div className="space-y-4">
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            {changes.length} of {plural(comparison.competencyCount, "# competency")} {plural(changes.length, "changes")}
-            {same > 0 ? `; ${plural(same, "# asks for the same things at both levels and is not shown")}` : ""}.
-          </p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">{t("compare.summary", { changed: changes.length, total: comparison.competencyCount, same })}</p>
           {changes.map((change) => (
             <Card key={change.id}>
               <CompetencyChange
@@ -316,8 +325,8 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
                 )}
                 statements={
                   <>
-                    <Statements heading={`Only at ${from.title}`} texts={change.onlyInFrom} />
-                    <Statements heading={`Only at ${to.title}`} texts={change.onlyInTo} />
+                    <Statements heading={t("compare.onlyAt", { level: from.title })} texts={change.onlyInFrom} />
+                    <Statements heading={t("compare.onlyAt", { level: to.title })} texts={change.onlyInTo} />
                   </>
                 }
               />
@@ -330,11 +339,12 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
 }
 
 function Statements({ heading, texts }: { heading: string; texts: readonly string[] }) {
+  const { t } = useTranslation("ladders");
   return (
     <div>
       <h3 className="mb-1 text-sm font-semibold">{heading}</h3>
       {texts.length ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm">
+        <ul className="list-disc space-y-1 ps-5 text-sm">
           {texts.map((text) => (
             <li key={text}>
               <RichText text={text} inline />
@@ -342,7 +352,7 @@ function Statements({ heading, texts }: { heading: string; texts: readonly strin
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("compare.nothing")}</p>
       )}
     </div>
   );
@@ -359,17 +369,18 @@ export interface SiteSearchData {
  * fetch another file), and the site's script searches it with the app's own search code.
  */
 export function SearchPage({ ladderId, data }: { ladderId: string; data: SiteSearchData }) {
+  const { t } = useTranslation("ladders");
   const href = useHref();
   // "<" is escaped so no text in the ladder can close the script element.
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return (
     <>
-      <PageHeader title="Search expectations" description="Type words to find in any expectation, example or competency." />
+      <PageHeader title={t("search.heading")} description={t("search.hint")} />
       <div className="mb-4">
         <SearchForm action={href(sitePaths.search(ladderId))} inputId="search-query" large />
       </div>
       <p id="search-status" role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300" />
-      <Note id="needs-script">Search needs JavaScript. Every level and competency is also one link away from the overview.</Note>
+      <Note id="needs-script">{t("site.searchNeedsScript")}</Note>
       <ol id="search-results" className="space-y-3" />
       <script type="application/json" id="search-data" dangerouslySetInnerHTML={{ __html: json }} />
     </>
