@@ -16,7 +16,7 @@ describe("what the pages say about one of something", () => {
     expect(describeAgainstBar(i18nFor("en").getFixedT("en", "growth"), [{ competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 }])).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
     expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => flag.label)).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
     expect(formatBytes(1)).toBe("1 byte");
-    expect(formatDays(40)).toBe("1 month");
+    expect(formatDays(i18nFor("en").getFixedT("en", "insights"), 40)).toBe("1 month");
   });
 
   test("a programme's time zones at most one hour apart; one of three reports without a proposal", () => {
