@@ -8,7 +8,6 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { cellKey, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
 import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
-import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 
 export type GridPerson = {
@@ -89,7 +88,6 @@ export function OutcomeGrid({
   const submit = useSubmit();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("calibration");
-  const f = useFormats();
   const where = useCellWords(axes, dimension);
   const personById = new Map((people ?? []).map((person) => [person.id, person]));
 
@@ -246,8 +244,8 @@ export function OutcomeGrid({
                     >
                       <p className="text-end text-xs tabular-nums text-slate-600 dark:text-slate-300">
                         {count.proposed
-                          ? t("grid.countWithProposed", { decided: f.number(count.decided), proposed: f.number(count.proposed) })
-                          : t("grid.count", { decided: f.number(count.decided) })}
+                          ? t("grid.countWithProposed", { decided: count.decided, proposed: count.proposed })
+                          : t("grid.count", { decided: count.decided })}
                       </p>
                       {chips(here)}
                     </td>
