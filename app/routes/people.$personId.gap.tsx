@@ -138,7 +138,7 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
                 {t("gapPage.plan.current")} <strong>{plan.targetTitle}</strong>
                 {plan.focus.length
-                  ? t("gapPage.plan.focusing", { focus: f.list(plan.focus.map((focus) => focus.name)), when: f.day(plan.updatedAt) })
+                  ? t("gapPage.plan.focusing", { focus: plan.focus.map((focus) => focus.name).join(t("profile.focusSeparator")), when: f.day(plan.updatedAt) })
                   : t("gapPage.plan.noFocus", { when: f.day(plan.updatedAt) })}
               </p>
             ) : (

@@ -215,7 +215,7 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
             {t(plan.trackName ? "print.plan.towardsOnTrack" : "print.plan.towards", {
               level: plan.targetTitle,
               track: plan.trackName ?? "",
-              focus: plan.focus.length ? f.list(plan.focus.map((focus) => focus.name)) : t("print.plan.nothingYet"),
+              focus: plan.focus.length ? plan.focus.map((focus) => focus.name).join(t("profile.focusSeparator")) : t("print.plan.nothingYet"),
               when: f.day(plan.updatedAt),
             })}
           </p>
