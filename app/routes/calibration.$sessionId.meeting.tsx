@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
 import { useRef } from "react";
+import { dimensionInSentence } from "~/components/calibration/outcome-grid";
 import type { Route } from "./+types/calibration.$sessionId.meeting";
 import { useAutosavedForm } from "~/components/calibration/proposal-draft";
 import { FlagList } from "~/components/calibration/session-parts";
@@ -12,24 +13,28 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { wordsOf } from "~/i18n/messages";
+import { translatorOf } from "~/i18n/i18n.server";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { MAX_NOTES, NotesSchema } from "~/modules/calibration/meeting-mode";
+import { durationParts, MAX_NOTES, NotesSchema } from "~/modules/calibration/meeting-mode";
 import { endMeeting, meetingView, openInMeeting, saveMeetingNotes } from "~/modules/calibration/meeting-mode.server";
-import { LEVEL_OUTCOME_LABELS } from "~/modules/calibration/outcomes";
+import type { LevelOutcome } from "~/modules/calibration/entries";
 import { InvalidError } from "~/modules/errors";
-import { formatTimeOfDay } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
-import { possessive } from "~/utils/possessive";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Meeting mode · ${loaderData?.session.name ?? "Calibration session"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("calibration:meeting.title", { name: loaderData.session.name }) : metaT(matches)("calibration:meeting.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return meetingView(viewer, params.sessionId ?? "");
 });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const sessionId = params.sessionId ?? "";
   const intent = form.get("intent");
@@ -42,12 +47,12 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await endMeeting(viewer, sessionId);
     return redirect(here);
   }
-  if (intent !== "notes" && intent !== "notes-autosave") throw new InvalidError("Unknown action.");
+  if (intent !== "notes" && intent !== "notes-autosave") throw new InvalidError({ key: "calibration:errors.unknownAction" });
   const submission = parseWithZod(form, { schema: NotesSchema });
   const entryId = String(form.get("entryId") ?? "");
   if (intent === "notes-autosave") {
     // Kept as the facilitator types: a refusal is said beside the notes, never as an error page over them.
-    if (submission.status !== "success") return data({ intent, error: submission.error?.notes?.[0] ?? "The notes could not be kept." }, { status: 400 });
+    if (submission.status !== "success") return data({ intent, error: wordsOf(translatorOf(context), submission.error?.notes?.[0] ?? "calibration:errors.notesNotKept") }, { status: 400 });
     return data({ intent, savedAt: (await saveMeetingNotes(viewer, sessionId, entryId, submission.value.notes)).savedAt });
   }
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
@@ -58,17 +63,35 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 /** Keeping the notes as they are typed changes nothing on the page: it is not reloaded for it (others' pages are, through the live updates). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "notes-autosave" ? false : defaultShouldRevalidate);
 
-type Outcome = { rating: number | null; outcome: keyof typeof LEVEL_OUTCOME_LABELS | null; levelTitle: string | null; second: number | null } | null;
-const outcomeText = (value: Outcome, dimension: string | null) =>
-  value === null || value.rating === null
-    ? "—"
-    : `${value.rating}${value.outcome ? ` · ${value.outcome === "promote" && value.levelTitle ? `Promote to ${value.levelTitle}` : LEVEL_OUTCOME_LABELS[value.outcome]}` : ""}${
-        dimension && value.second ? ` · ${["Low", "Medium", "High"][value.second - 1]} ${dimension.toLowerCase()}` : ""
-      }`;
+type Outcome = { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null; second: number | null } | null;
+
+/** The meeting's phrases that need the page's language: an outcome with its second dimension, a duration. */
+function useMeetingWords(dimension: string | null) {
+  const { t, i18n } = useTranslation("calibration");
+  const f = useFormats();
+  const outcomeText = (value: Outcome) => {
+    if (value === null || value.rating === null) return "—";
+    const outcome = value.outcome ? t(`levelOutcome.${value.outcome}`) : null;
+    return [
+      f.number(value.rating),
+      outcome && value.outcome === "promote" && value.levelTitle ? t("levelOutcomeTo", { outcome, level: value.levelTitle }) : outcome,
+      dimension && value.second
+        ? t("grid.row", { point: t(`second.${value.second as 1 | 2 | 3}`), dimension: dimensionInSentence(dimension, i18n.language) })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  };
+  const duration = (ms: number) => {
+    const { unit, first, second } = durationParts(ms);
+    return t("meeting.duration", { unit, first: f.number(first), second });
+  };
+  return { t, f, outcomeText, duration };
+}
 
 export default function MeetingMode({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
-  const timeZone = useTimeZone();
+  const { t, f, outcomeText, duration } = useMeetingWords(view.session.secondDimension);
   const reply = actionData;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -81,71 +104,71 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
         <input type="hidden" name="intent" value="open" />
         <input type="hidden" name="entryId" value={entry.id} />
         <Button type="submit" variant={variant} disabled={busy}>
-          {label}: {entry.name}
+          {t("meeting.step", { step: label, name: entry.name })}
         </Button>
       </Form>
     ) : null;
   return (
     <>
-      <BackLink to="/calibration">Calibration</BackLink>
-      <PageHeader title={view.session.name} description="Meeting mode: the agenda one person at a time, with the time spent on each and the discussion notes." />
+      <BackLink to="/calibration">{t("list.heading")}</BackLink>
+      <PageHeader title={view.session.name} description={t("meeting.description")} />
       <SessionTabs sessionId={view.session.id} filters={{}} current="meeting" />
       {view.session.state !== "live" ? (
-        <Alert tone="info">{view.session.state === "locked" || view.session.state === "published" ? "The session is locked: the meeting is over." : "Meeting mode runs once the session is live."}</Alert>
+        <Alert tone="info">{view.session.state === "locked" || view.session.state === "published" ? t("meeting.locked") : t("meeting.notLive")}</Alert>
       ) : !view.canRun ? (
-        <Alert tone="info">The facilitator steps through the agenda; you follow here as they do.</Alert>
+        <Alert tone="info">{t("meeting.following")}</Alert>
       ) : null}
-      {searchParams.get("saved") === "notes" && !reply ? <Alert tone="success">Notes saved.</Alert> : null}
+      {searchParams.get("saved") === "notes" && !reply ? <Alert tone="success">{t("meeting.notesSaved")}</Alert> : null}
       {reply && "error" in reply && reply.intent !== "notes-autosave" ? <Alert tone="error">{reply.error}</Alert> : null}
 
       <Card className="mb-6">
         <section aria-labelledby="now-discussing">
           <h2 id="now-discussing" className="mb-1 text-lg font-semibold">
-            {current ? `Now discussing: ${current.name}` : view.discussingWithheld ? "Now discussing someone you are calibrated beside" : "Nobody is being discussed"}
+            {current ? t("meeting.now.discussing", { name: current.name }) : view.discussingWithheld ? t("meeting.now.withheld") : t("meeting.now.nobody")}
           </h2>
           {current ? (
             <>
               <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-                {current.position} of {view.agendaLength} on the agenda · on this person for {current.time} so far (since{" "}
-                <time dateTime={current.since}>{formatTimeOfDay(current.since, timeZone)}</time>)
+                {t("meeting.now.position", { position: current.position ?? 0, total: view.agendaLength, time: duration(current.ms) })}{" "}
+                <time dateTime={current.since}>{t("meeting.now.since", { time: f.timeOfDay(current.since) })}</time>
               </p>
               <dl className="mb-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                <dt className="font-medium">Manager</dt>
+                <dt className="font-medium">{t("meeting.now.manager")}</dt>
                 <dd>{current.manager ?? "—"}</dd>
-                <dt className="font-medium">Level</dt>
+                <dt className="font-medium">{t("meeting.now.level")}</dt>
                 <dd>{current.place ?? "—"}</dd>
-                <dt className="font-medium">Flags</dt>
+                <dt className="font-medium">{t("meeting.now.flags")}</dt>
                 <dd>
                   <FlagList flags={current.flags} />
                 </dd>
-                <dt className="font-medium">Proposal</dt>
-                <dd>{current.proposal ? outcomeText(current.proposal, view.session.secondDimension) : "Not revealed yet"}</dd>
-                <dt className="font-medium">Final</dt>
-                <dd>{outcomeText(current.final, view.session.secondDimension)}</dd>
+                <dt className="font-medium">{t("meeting.now.proposal")}</dt>
+                <dd>{current.proposal ? outcomeText(current.proposal) : t("meeting.now.notRevealed")}</dd>
+                <dt className="font-medium">{t("meeting.now.final")}</dt>
+                <dd>{outcomeText(current.final)}</dd>
               </dl>
               <p className="mb-3 flex flex-wrap gap-4 text-sm">
                 <Link to={`/calibration/${view.session.id}/entries/${current.id}`} className="text-brand-600 underline dark:text-brand-100">
-                  {possessive(current.name)} entry: reviews, evidence and the outcome form
+                  {t("meeting.now.entryLink", { name: current.name })}
                 </Link>
                 <Link to={`/calibration/${view.session.id}/grid`} className="text-brand-600 underline dark:text-brand-100">
-                  Move them on the grid
+                  {t("meeting.now.gridLink")}
                 </Link>
               </p>
             </>
           ) : view.discussingWithheld ? (
-            <p className="text-sm text-slate-700 dark:text-slate-300">Their entry is calibrated without you (your own, or a manager's of yours): it is not shown here.</p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">{t("meeting.now.withheldExplain")}</p>
           ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300">{view.canRun ? "Start with the first person on the agenda; the time on each person runs from when you open them until you move on." : "The facilitator has not opened anyone yet."}</p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">{view.canRun ? t("meeting.now.startHint") : t("meeting.now.notStarted")}</p>
           )}
           {view.canRun ? (
             <div className="mt-3 flex flex-wrap items-center gap-3">
-              {current ? step(view.previous, "Previous") : null}
-              {step(view.next, current ? "Next" : view.resuming ? "Go on with" : "Start with", "primary")}
+              {current ? step(view.previous, t("meeting.steps.previous")) : null}
+              {step(view.next, current ? t("meeting.steps.next") : view.resuming ? t("meeting.steps.resume") : t("meeting.steps.start"), "primary")}
               {current ? (
                 <Form method="post" preventScrollReset>
                   <input type="hidden" name="intent" value="end" />
                   <Button type="submit" variant="secondary" disabled={busy}>
-                    End the discussion
+                    {t("meeting.steps.end")}
                   </Button>
                 </Form>
               ) : null}
@@ -160,35 +183,35 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
             <NotesForm key={current.id} entryId={current.id} name={current.name} notes={current.notes} lastResult={reply && "result" in reply ? reply.result : undefined} busy={busy} />
           ) : (
             <>
-              <h2 className="mb-1 text-lg font-semibold">Discussion notes</h2>
-              <p className="whitespace-pre-line text-sm">{current.notes || "No notes yet."}</p>
+              <h2 className="mb-1 text-lg font-semibold">{t("meeting.notes.heading")}</h2>
+              <p className="whitespace-pre-line text-sm">{current.notes || t("meeting.notes.none")}</p>
             </>
           )}
         </Card>
       ) : null}
 
       <Card>
-        <h2 className="mb-1 text-lg font-semibold">Time per person</h2>
+        <h2 className="mb-1 text-lg font-semibold">{t("meeting.times.heading")}</h2>
         {view.discussed.length ? (
-          <DataTable plain caption="Time spent on each person discussed, in agenda order" headings={["Person", "Time"]}>
+          <DataTable plain caption={t("meeting.times.caption")} headings={[t("meeting.times.person"), t("meeting.times.time")]}>
             {view.discussed.map((entry) => (
               <tr key={entry.id}>
                 <th scope="row" className={`${tdClass} font-medium`}>
                   {entry.name}
-                  {entry.open ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-300">(now)</span> : null}
+                  {entry.open ? <span className="ms-2 text-xs font-normal text-slate-600 dark:text-slate-300">{t("meeting.times.now")}</span> : null}
                 </th>
-                <td className={`${tdClass} tabular-nums`}>{entry.time}</td>
+                <td className={`${tdClass} tabular-nums`}>{duration(entry.ms)}</td>
               </tr>
             ))}
             <tr>
               <th scope="row" className={`${tdClass} font-semibold`}>
-                Total
+                {t("meeting.times.total")}
               </th>
-              <td className={`${tdClass} font-semibold tabular-nums`}>{view.total}</td>
+              <td className={`${tdClass} font-semibold tabular-nums`}>{duration(view.totalMs)}</td>
             </tr>
           </DataTable>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-300">Nobody has been discussed yet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t("meeting.times.none")}</p>
         )}
       </Card>
     </>
@@ -199,7 +222,8 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
 function NotesForm({ entryId, name, notes, lastResult, busy }: { entryId: string; name: string; notes: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
   const formRef = useRef<HTMLFormElement>(null);
   const kept = useAutosavedForm(formRef, true, "notes-autosave");
-  const timeZone = useTimeZone();
+  const { t } = useTranslation("calibration");
+  const f = useFormats();
   const [form, fields] = useForm({
     id: `notes-${entryId}`,
     lastResult,
@@ -208,14 +232,20 @@ function NotesForm({ entryId, name, notes, lastResult, busy }: { entryId: string
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NotesSchema }),
   });
-  const status = kept.saving ? "Saving the notes…" : kept.error ? `The notes were not saved: ${kept.error}` : kept.savedAt ? `Notes saved at ${formatTimeOfDay(kept.savedAt, timeZone)}.` : "";
+  const status = kept.saving
+    ? t("meeting.notes.saving")
+    : kept.error
+      ? t("meeting.notes.failed", { error: kept.error })
+      : kept.savedAt
+        ? t("meeting.notes.savedAt", { time: f.timeOfDay(kept.savedAt) })
+        : "";
   return (
     <Form method="post" ref={formRef} preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="notes" />
       <input type="hidden" name="entryId" value={entryId} />
       <TextareaField
-        label={`Discussion notes on ${name}`}
-        hint="Saved as you type; each version is kept in their history."
+        label={t("meeting.notes.label", { name })}
+        hint={t("meeting.notes.hint")}
         rows={5}
         maxLength={MAX_NOTES}
         errors={fields.notes.errors}
@@ -225,7 +255,7 @@ function NotesForm({ entryId, name, notes, lastResult, busy }: { entryId: string
         {status}
       </p>
       <Button type="submit" variant="secondary" disabled={busy}>
-        Save notes
+        {t("meeting.notes.save")}
       </Button>
     </Form>
   );

@@ -7,6 +7,10 @@ import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { wordsOf } from "~/i18n/messages";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { NewSessionSchema } from "~/modules/calibration/session-form";
 import { createSession } from "~/modules/calibration/sessions.server";
@@ -15,9 +19,8 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { possessive } from "~/utils/possessive";
 
-export const meta: Route.MetaFunction = () => [{ title: "Set up a calibration session · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("calibration:setUp.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -35,14 +38,16 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: NewSessionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createSession(viewer, submission.value);
   if (!result.ok) {
-    const { form, ...fieldErrors } = result.fieldErrors;
-    return data(submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: form ?? [] }), { status: 400 });
+    // Some refusals name emails: worded here, with their values, in the request's language.
+    const t = translatorOf(context);
+    const { form, ...fieldErrors } = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, errors]) => [field, (errors ?? []).map((error) => wordsOf(t, error))]));
+    return data(submission.reply({ fieldErrors, formErrors: form ?? [] }), { status: 400 });
   }
   return redirect(`/calibration/${result.sessionId}`);
 });
@@ -59,27 +64,28 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),
   });
+  const { t } = useTranslation("calibration");
   const population = fields.population.value ?? "cycle";
   const chosenLadder = ladders.find((ladder) => ladder.id === fields.ladderId.value) ?? ladders[0];
   return (
     <>
-      <BackLink to="/calibration">Calibration</BackLink>
+      <BackLink to="/calibration">{t("list.heading")}</BackLink>
       <PageHeader
-        title="Set up a calibration session"
-        description="Everyone in the population who takes part in the cycle on this ladder gets one entry, with their manager as of now; those managers are invited to propose for their reports. The session starts as a draft."
+        title={t("setUp.heading")}
+        description={t("setUp.description")}
       />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
-          <Field label="Name" hint="For example “Spring 2027, Product engineering”." autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("setUp.name")} hint={t("setUp.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label="Review cycle" errors={fields.cycleId.errors} {...getSelectProps(fields.cycleId)}>
+            <SelectField label={t("setUp.cycle")} errors={fields.cycleId.errors} {...getSelectProps(fields.cycleId)}>
               {cycles.map((cycle) => (
                 <option key={cycle.id} value={cycle.id}>
                   {cycle.name}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Ladder" hint="Its scale is the overall rating; its levels are the outcomes." errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+            <SelectField label={t("setUp.ladder")} hint={t("setUp.ladderHint")} errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
               {ladders.map((ladder) => (
                 <option key={ladder.id} value={ladder.id}>
                   {ladder.name}
@@ -87,15 +93,15 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
               ))}
             </SelectField>
           </div>
-          <Field label="Facilitator's email" hint="They run the session: record outcomes, lock and publish." autoComplete="off" errors={fields.facilitatorEmail.errors} {...getInputProps(fields.facilitatorEmail, { type: "email" })} />
+          <Field label={t("setUp.facilitator")} hint={t("setUp.facilitatorHint")} autoComplete="off" errors={fields.facilitatorEmail.errors} {...getInputProps(fields.facilitatorEmail, { type: "email" })} />
           <RadioGroupField
-            legend="Who is calibrated"
+            legend={t("setUp.population.legend")}
             field={fields.population}
             options={[
-              ["cycle", "Everyone in the cycle"],
-              ["teams", "Chosen teams"],
-              ["manager", "Everyone under a manager"],
-              ["people", "A list of people"],
+              ["cycle", t("setUp.population.cycle")],
+              ["teams", t("setUp.population.teams")],
+              ["manager", t("setUp.population.manager")],
+              ["people", t("setUp.population.people")],
             ]}
           />
           <CycleTeamPicker
@@ -104,41 +110,41 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
             teams={teams}
             inactive={population !== "teams"}
           />
-          <Field label="Manager's email" hint="With “Everyone under a manager”: their whole organisation." autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
+          <Field label={t("setUp.managerEmail")} hint={t("setUp.managerEmailHint")} autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
           <TextareaField
-            label="People's emails"
-            hint="With “A list of people”: one email per line, or separated by commas."
+            label={t("setUp.peopleEmails")}
+            hint={t("setUp.peopleEmailsHint")}
             rows={3}
             errors={fields.peopleEmails.errors}
             {...getTextareaProps(fields.peopleEmails)}
           />
           <TextareaField
-            label="Other calibrators (optional)"
-            hint="The population's managers are invited. Add anyone else who should read and mark proposals, for example a peer manager: one email per line."
+            label={t("setUp.calibrators")}
+            hint={t("setUp.calibratorsHint")}
             rows={2}
             errors={fields.calibratorEmails.errors}
             {...getTextareaProps(fields.calibratorEmails)}
           />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label="Overall rating scale" hint="The ladder's own scale, or a calibration scale the ladder defines." errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
-              <option value="">{chosenLadder ? `${possessive(chosenLadder.name)} own scale (${chosenLadder.scalePoints} points)` : "The ladder's own scale"}</option>
+            <SelectField label={t("setUp.scale")} hint={t("setUp.scaleHint")} errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
+              <option value="">{chosenLadder ? t("setUp.ownScale", { ladder: chosenLadder.name, points: chosenLadder.scalePoints }) : t("setUp.ownScaleUnnamed")}</option>
               {(chosenLadder?.calibrationScales ?? []).map((scale) => (
                 <option key={scale.id} value={scale.id}>
-                  {scale.name} ({scale.points} points)
+                  {t("setUp.scaleOption", { scale: scale.name, points: scale.points })}
                 </option>
               ))}
             </SelectField>
             <Field
-              label="Second dimension (optional)"
-              hint="For a 9-box: what managers also rate low, medium or high, for example Potential or Scope. Leave empty to skip."
+              label={t("setUp.second")}
+              hint={t("setUp.secondHint")}
               autoComplete="off"
               errors={fields.secondDimension.errors}
               {...getInputProps(fields.secondDimension, { type: "text" })}
             />
           </div>
           <Field
-            label="Smallest group with an average"
-            hint={`Figures of groups smaller than this are not shown: with few people an average says more about one person than about the group. At least the organisation's ${SMALL_GROUP_FLOOR}; a higher floor holds for these people in every report, insights included.`}
+            label={t("setUp.floor")}
+            hint={t("setUp.floorHint", { floor: SMALL_GROUP_FLOOR })}
             errors={fields.groupFloor.errors}
             {...getInputProps(fields.groupFloor, { type: "number" })}
             min={SMALL_GROUP_FLOOR}
@@ -146,19 +152,19 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
             className="max-w-xs"
           />
           <Field
-            label="Proposals due (optional)"
-            hint="The day managers' proposals are due: their to-do list shows it."
+            label={t("setUp.due")}
+            hint={t("setUp.dueHint")}
             errors={fields.proposalsDueOn.errors}
             {...getInputProps(fields.proposalsDueOn, { type: "date" })}
             className="max-w-xs"
           />
           <CheckboxField
-            label="Blind pre-read"
-            hint="Calibrators read each person's reviews and give their own rating before anyone's proposal is revealed."
+            label={t("setUp.blind")}
+            hint={t("setUp.blindHint")}
             {...getInputProps(fields.blindPreRead, { type: "checkbox" })}
           />
           <FormErrors form={form} />
-          <SubmitButton busyLabel="Setting up…">Set up session</SubmitButton>
+          <SubmitButton busyLabel={t("setUp.busy")}>{t("setUp.submit")}</SubmitButton>
         </Form>
       </Card>
     </>

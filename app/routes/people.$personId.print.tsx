@@ -2,21 +2,25 @@ import type { Route } from "./+types/people.$personId.print";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { ReadinessBar } from "~/components/growth/gap-analysis";
-import { assessmentLine } from "~/components/growth/profile-assessments";
+import { useAssessmentWords } from "~/components/growth/profile-assessments";
 import { AgreementBadge, ComparisonSummary, OutsideLevelNote } from "~/components/growth/profile-comparison";
-import { formatDate, profileDescription, ProfileNav } from "~/components/growth/profile-nav";
+import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import type { ComparedSide } from "~/modules/growth/comparison";
 import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Review of ${loaderData?.person.name ?? "a person"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("growth:print.title", { name: loaderData.person.name }) : metaT(matches)("growth:print.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  if (!params.personId) throw new NotFoundError("There is no person with that id.");
+  if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
   return printPage(viewer, params.personId);
 });
 
@@ -24,22 +28,24 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 const printCss = `@page { margin: 16mm 14mm; } @media print { thead { display: table-header-group; } }`;
 
 function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonly EvidenceView[] }) {
+  const { t } = useTranslation("growth");
+  const f = useFormats();
   if (!side) return <span className="text-slate-500 dark:text-slate-400">–</span>;
   return (
     <div className="space-y-1">
-      <p>{side.rating === null ? "Not rated" : `${side.rating} ${side.label ?? ""}`}</p>
+      <p>{side.rating === null ? t("print.notRated") : `${f.number(side.rating)} ${side.label ?? ""}`}</p>
       {side.notes ? <p className="whitespace-pre-line text-slate-700 dark:text-slate-300 print:text-black">{side.notes}</p> : null}
       {evidence.length ? (
-        <ul className="list-disc pl-4 text-xs">
+        <ul className="list-disc ps-4 text-xs">
           {evidence.map((item) => (
             <li key={item.id}>
-              {item.occurredOn ? `${formatDate(item.occurredOn)}: ` : ""}
+              {item.occurredOn ? t("print.evidenceOn", { when: f.day(item.occurredOn) }) : ""}
               {item.text}
               {item.url ? (
                 <>
                   {" "}
                   <a href={item.url} className="underline">
-                    link
+                    {t("print.link")}
                   </a>
                 </>
               ) : null}
@@ -47,7 +53,7 @@ function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonl
           ))}
         </ul>
       ) : side.rating !== null ? (
-        <p className="text-xs italic">No evidence</p>
+        <p className="text-xs italic">{t("print.noEvidence")}</p>
       ) : null}
     </div>
   );
@@ -55,6 +61,10 @@ function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonl
 
 export default function PrintReview({ loaderData }: Route.ComponentProps) {
   const { person, cycleName, self, manager, rows, counts, sideBySide, plan, gap, printedAt } = loaderData;
+  const { t } = useTranslation("growth");
+  const f = useFormats();
+  const profileDescription = useProfileDescription();
+  const { assessmentLine } = useAssessmentWords();
   return (
     <article className="mx-auto max-w-4xl text-sm print:max-w-none">
       <style>{printCss}</style>
@@ -63,32 +73,33 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
         <PrintButton />
       </div>
       <header className="mb-6 border-b border-slate-300 pb-4">
-        <h1 className="text-2xl font-semibold">Review of {person.name}</h1>
+        <h1 className="text-2xl font-semibold">{t("print.heading", { name: person.name })}</h1>
         <p className="text-slate-600 dark:text-slate-300 print:text-black">{profileDescription(person)}</p>
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">
-          {cycleName ? `${cycleName} · ` : ""}Printed {formatDate(printedAt)}. Confidential: for {person.name}, their managers and admins.
+          {cycleName ? `${cycleName} · ` : ""}
+          {t("print.printed", { when: f.day(printedAt), name: person.name })}
         </p>
       </header>
 
       {!self && !manager ? (
-        <p>There is no submitted assessment of {person.name} that you can see yet.</p>
+        <p>{t("print.none", { name: person.name })}</p>
       ) : (
         <section aria-labelledby="print-assessments" className="mb-8">
           <h2 id="print-assessments" className="mb-2 text-lg font-semibold">
-            {self && manager ? "Self-assessment and manager review" : self ? "Self-assessment" : "Manager review"}
+            {self && manager ? t("print.both") : self ? t("profile.kind.self") : t("profile.kind.manager")}
           </h2>
-          {self && manager && !sideBySide ? <p className="mb-2">These two are from different cycles, so they are not compared.</p> : null}
+          {self && manager && !sideBySide ? <p className="mb-2">{t("print.differentCycles")}</p> : null}
           <dl className="mb-4 grid gap-3 sm:grid-cols-2 print:grid-cols-2">
             {self ? (
               <div className="break-inside-avoid">
-                <dt className="font-semibold">Self-assessment</dt>
+                <dt className="font-semibold">{t("profile.kind.self")}</dt>
                 <dd>{assessmentLine(self)}</dd>
                 {self.summary ? <dd className="mt-1 whitespace-pre-line">{self.summary}</dd> : null}
               </div>
             ) : null}
             {manager ? (
               <div className="break-inside-avoid">
-                <dt className="font-semibold">Manager review</dt>
+                <dt className="font-semibold">{t("profile.kind.manager")}</dt>
                 <dd>{assessmentLine(manager)}</dd>
                 {manager.summary ? <dd className="mt-1 whitespace-pre-line">{manager.summary}</dd> : null}
               </div>
@@ -99,25 +110,25 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               <ComparisonSummary counts={counts} />
             </div>
           ) : null}
-          <table className="w-full border-collapse text-left align-top">
+          <table className="w-full border-collapse text-start align-top">
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="w-1/5 py-1.5 pr-2">
-                  Competency
+                <th scope="col" className="w-1/5 py-1.5 pe-2">
+                  {t("print.competency")}
                 </th>
                 {self ? (
-                  <th scope="col" className="py-1.5 pr-2">
-                    Self-assessment
+                  <th scope="col" className="py-1.5 pe-2">
+                    {t("profile.kind.self")}
                   </th>
                 ) : null}
                 {manager ? (
-                  <th scope="col" className="py-1.5 pr-2">
-                    Manager review
+                  <th scope="col" className="py-1.5 pe-2">
+                    {t("profile.kind.manager")}
                   </th>
                 ) : null}
                 {sideBySide ? (
                   <th scope="col" className="w-32 py-1.5">
-                    Agreement
+                    {t("print.agreement")}
                   </th>
                 ) : null}
               </tr>
@@ -125,17 +136,17 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.competencyId} className="break-inside-avoid border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-2 font-medium">
+                  <th scope="row" className="py-2 pe-2 font-medium">
                     {row.name}
                     <OutsideLevelNote outsideLevel={row.outsideLevel} />
                   </th>
                   {self ? (
-                    <td className="py-2 pr-2">
+                    <td className="py-2 pe-2">
                       <Side side={row.self} evidence={row.selfEvidence} />
                     </td>
                   ) : null}
                   {manager ? (
-                    <td className="py-2 pr-2">
+                    <td className="py-2 pe-2">
                       <Side side={row.manager} evidence={row.managerEvidence} />
                     </td>
                   ) : null}
@@ -154,30 +165,36 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       {gap ? (
         <section aria-labelledby="print-gap" className="mb-8 print:break-before-page">
           <h2 id="print-gap" className="mb-1 text-lg font-semibold">
-            Gap to {gap.target.title} ({gap.target.trackName})
+            {t("print.gapTo", { level: gap.target.title, track: gap.target.trackName })}
           </h2>
           <p className="mb-3">
-            From the {gap.source === "manager" ? "manager review" : "self-assessment"}: {gap.summary.met} met, {gap.summary.partly} partly met, {gap.summary.notMet}{" "}
-            not met and {gap.summary.notAssessed} not assessed, of {plural(gap.summary.total, "# expectation")}.{" "}
-            {plural(gap.summary.noEvidence, "# rated competency has")} no evidence.
+            {t("print.gapSummary", {
+              source: gap.source === "manager" ? "manager" : "self",
+              met: gap.summary.met,
+              partly: gap.summary.partly,
+              notMet: gap.summary.notMet,
+              notAssessed: gap.summary.notAssessed,
+              total: gap.summary.total,
+            })}{" "}
+            {t("print.noEvidenceCount", { count: gap.summary.noEvidence })}
           </p>
-          <table className="w-full border-collapse text-left">
+          <table className="w-full border-collapse text-start">
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-1.5 pr-2">
-                  Competency
+                <th scope="col" className="py-1.5 pe-2">
+                  {t("print.competency")}
                 </th>
                 <th scope="col" className="py-1.5">
-                  Readiness
+                  {t("print.readiness")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {gap.competencies.map((competency) => (
                 <tr key={competency.competencyId} className="break-inside-avoid border-b border-slate-200">
-                  <th scope="row" className="py-1.5 pr-2 font-medium">
+                  <th scope="row" className="py-1.5 pe-2 font-medium">
                     {competency.name}
-                    {competency.noEvidence ? <span className="ml-1 text-xs font-normal italic">(no evidence)</span> : null}
+                    {competency.noEvidence ? <span className="ms-1 text-xs font-normal italic">{t("print.noEvidenceMark")}</span> : null}
                   </th>
                   <td className="py-1.5">
                     <ReadinessBar competency={competency} />
@@ -192,12 +209,15 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       {plan ? (
         <section aria-labelledby="print-plan" className="break-inside-avoid">
           <h2 id="print-plan" className="mb-1 text-lg font-semibold">
-            Growth plan
+            {t("print.plan.heading")}
           </h2>
           <p>
-            Towards {plan.targetTitle}
-            {plan.trackName ? ` (${plan.trackName})` : ""}, focusing on {plan.focus.map((focus) => focus.name).join(", ") || "nothing yet"}. Updated{" "}
-            {formatDate(plan.updatedAt)}.
+            {t(plan.trackName ? "print.plan.towardsOnTrack" : "print.plan.towards", {
+              level: plan.targetTitle,
+              track: plan.trackName ?? "",
+              focus: plan.focus.length ? plan.focus.map((focus) => focus.name).join(t("profile.focusSeparator")) : t("print.plan.nothingYet"),
+              when: f.day(plan.updatedAt),
+            })}
           </p>
         </section>
       ) : null}

@@ -6,9 +6,9 @@ import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
-import { cellKey, cellText, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
+import { cellKey, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
 import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
-import { possessive } from "~/utils/possessive";
+import { useTranslation } from "~/i18n/use-translation";
 
 export type GridPerson = {
   id: string;
@@ -22,6 +22,27 @@ export type GridPerson = {
 
 const GRID_KEYS = new Set<string>(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 const sameCell = (a: GridCell, b: GridCell) => a.rating === b.rating && a.second === b.second;
+
+/**
+ * The second dimension as the session names it, inside a sentence: lower-cased where the language
+ * writes a common noun so ("High potential"), as it stands in German, which capitalises every noun.
+ */
+export function dimensionInSentence(dimension: string, language: string): string {
+  return language === "de" ? dimension : dimension.toLocaleLowerCase(language);
+}
+
+/** How the page says a cell, in its language: "Exceeds (4), High potential". */
+export function useCellWords(axes: GridAxes, dimension: string | null): (cell: GridCell) => string {
+  const { t, i18n } = useTranslation("calibration");
+  return (cell) => {
+    const rating = axes.ratings.find((point) => point.value === cell.rating);
+    const second = axes.seconds?.find((point) => point.value === cell.second);
+    const ratingWords = rating ? t("grid.point", { label: rating.label, value: rating.value }) : String(cell.rating);
+    return second && dimension
+      ? t("grid.cellWithSecond", { rating: ratingWords, point: t(`second.${second.value as 1 | 2 | 3}`), dimension: dimensionInSentence(dimension, i18n.language) })
+      : ratingWords;
+  };
+}
 
 /** The move the reason dialog asks about, with its form: the reason is required, as the move differs from the proposal. */
 const ReasonedMoveSchema = MoveSchema.refine((move) => move.reason.length > 0, { error: REASON_NEEDED, path: ["reason"] });
@@ -66,7 +87,8 @@ export function OutcomeGrid({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const submit = useSubmit();
   const navigation = useNavigation();
-  const where = (cell: GridCell) => cellText(cell, axes, dimension);
+  const { t, i18n } = useTranslation("calibration");
+  const where = useCellWords(axes, dimension);
   const personById = new Map((people ?? []).map((person) => [person.id, person]));
 
   // A new answer from the server replaces what the grid last said, and the moved person keeps the focus.
@@ -93,29 +115,29 @@ export function OutcomeGrid({
     data.set("rating", String(cell.rating));
     if (cell.second !== null) data.set("second", String(cell.second));
     data.set("reason", reason);
-    setSaid(`Moving ${person.name} to ${where(cell)}…`);
+    setSaid(t("grid.moving", { name: person.name, cell: where(cell) }));
     submit(data, { method: "post", preventScrollReset: true });
   }
 
   function pickUp(person: GridPerson) {
     const target = startCell(person.at, axes);
     setHeld({ id: person.id, target });
-    setSaid(`${person.name} picked up, ${person.at ? `in ${where(person.at.cell)}` : "not on the grid yet"}. Arrow keys choose a cell, Enter drops, Escape puts them back.`);
+    setSaid(person.at ? t("grid.pickedUp", { name: person.name, cell: where(person.at.cell) }) : t("grid.pickedUpOffGrid", { name: person.name }));
   }
 
   function putBack(person: GridPerson) {
     setHeld(null);
-    setSaid(`${person.name} put back.`);
+    setSaid(t("grid.putBack", { name: person.name }));
   }
 
   function drop(person: GridPerson, cell: GridCell) {
     setHeld(null);
     if (person.at?.decided && sameCell(person.at.cell, cell)) {
-      setSaid(`${person.name} stays in ${where(cell)}.`);
+      setSaid(t("grid.stays", { name: person.name, cell: where(cell) }));
       return;
     }
     if (moveNeedsReason(cell, person, axes)) {
-      setSaid(`Moving ${person.name} to ${where(cell)} differs from the proposal: give the reason.`);
+      setSaid(t("grid.needsReason", { name: person.name, cell: where(cell) }));
       setAsking({ person, cell });
       return;
     }
@@ -142,7 +164,7 @@ export function OutcomeGrid({
   const unplaced = (people ?? []).filter((person) => !person.at);
   const chips = (list: GridPerson[]) =>
     list.length ? (
-      <ul className="mt-1 space-y-1 text-left">
+      <ul className="mt-1 space-y-1 text-start">
         {list.map((person) => (
           <Chip
             key={person.id}
@@ -166,26 +188,23 @@ export function OutcomeGrid({
     <div>
       {canMove ? (
         <p id={helpId} className="mb-2 text-sm text-slate-700 dark:text-slate-300">
-          Drag a person to a cell, or click them and then the cell. By keyboard: Enter picks the person up, the arrow keys choose a cell, Enter drops them there, Escape
-          puts them back. Moving someone records their final outcome (their level outcome stays as it is); a move that differs from the proposal asks for the reason.
-          Each person's “Set the cell” form does the same.
+          {t("grid.help")}
         </p>
       ) : null}
-      <p role="status" aria-live="polite" aria-label="Moves on the grid" className="mb-3 min-h-5 text-sm font-medium">
+      <p role="status" aria-live="polite" aria-label={t("grid.status")} className="mb-3 min-h-5 text-sm font-medium">
         {said ?? message?.text ?? ""}
       </p>
       <ScrollRegion labelledBy={captionId}>
         <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
-          <caption id={captionId} className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
-            {dimension ? `${dimension} (up) by overall rating (across).` : "People by overall rating."} Each person stands where their final outcome puts them, or their
-            proposal until it is decided (marked “proposed”).
+          <caption id={captionId} className="mb-2 text-start text-xs text-slate-600 dark:text-slate-300">
+            {dimension ? t("grid.captionWithSecond", { dimension }) : t("grid.caption")}
           </caption>
           <thead>
             <tr>
               <td className="w-28" />
               {axes.ratings.map((point) => (
                 <th key={point.value} scope="col" className="px-2 py-1 text-xs font-medium">
-                  {point.label} ({point.value})
+                  {t("grid.point", { label: point.label, value: point.value })}
                 </th>
               ))}
             </tr>
@@ -193,8 +212,8 @@ export function OutcomeGrid({
           <tbody>
             {rows.map((second) => (
               <tr key={second?.value ?? "all"}>
-                <th scope="row" className="px-2 py-1 text-left text-xs font-medium">
-                  {second && dimension ? `${second.label} ${dimension.toLowerCase()}` : "Everyone"}
+                <th scope="row" className="px-2 py-1 text-start text-xs font-medium">
+                  {second && dimension ? t("grid.row", { point: t(`second.${second.value as 1 | 2 | 3}`), dimension: dimensionInSentence(dimension, i18n.language) }) : t("grid.everyone")}
                 </th>
                 {axes.ratings.map((point) => {
                   const cell = { rating: point.value, second: second?.value ?? null };
@@ -223,8 +242,10 @@ export function OutcomeGrid({
                       }}
                       className={`h-20 border px-2 py-1 align-top ${targeted ? "border-brand-600 bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800" : "border-slate-300 dark:border-slate-600"}`}
                     >
-                      <p className="text-right text-xs tabular-nums text-slate-600 dark:text-slate-300">
-                        {count.decided} final{count.proposed ? ` · ${count.proposed} proposed` : ""}
+                      <p className="text-end text-xs tabular-nums text-slate-600 dark:text-slate-300">
+                        {count.proposed
+                          ? t("grid.countWithProposed", { decided: count.decided, proposed: count.proposed })
+                          : t("grid.count", { decided: count.decided })}
                       </p>
                       {chips(here)}
                     </td>
@@ -237,8 +258,10 @@ export function OutcomeGrid({
       </ScrollRegion>
       {unplaced.length ? (
         <div className="mt-4">
-          <h3 className="text-sm font-semibold">Not on the grid yet</h3>
-          <p className="text-xs text-slate-600 dark:text-slate-300">No proposal{dimension ? ` (or no ${dimension.toLowerCase()})` : ""} and no final outcome: move them into a cell, with the reason.</p>
+          <h3 className="text-sm font-semibold">{t("grid.unplaced.heading")}</h3>
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            {dimension ? t("grid.unplaced.explainWithSecond", { dimension: dimensionInSentence(dimension, i18n.language) }) : t("grid.unplaced.explain")}
+          </p>
           {chips(unplaced)}
         </div>
       ) : null}
@@ -272,6 +295,7 @@ function Chip({
   onKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
   onDragStart: () => void;
 }) {
+  const { t } = useTranslation("calibration");
   const proposed = person.at && !person.at.decided;
   return (
     <li className={`rounded border px-1.5 py-1 ${proposed ? "border-dashed border-slate-400 dark:border-slate-500" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"}`}>
@@ -289,14 +313,14 @@ function Chip({
             event.dataTransfer.effectAllowed = "move";
             onDragStart();
           }}
-          className={`cursor-grab rounded px-1 text-left font-medium underline-offset-2 hover:underline ${held ? "bg-brand-600 text-white" : ""}`}
+          className={`cursor-grab rounded px-1 text-start font-medium underline-offset-2 hover:underline ${held ? "bg-brand-600 text-white" : ""}`}
         >
           {person.name}
         </button>
       ) : (
         <span className="px-1 font-medium">{person.name}</span>
       )}
-      {proposed ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">proposed</span> : null}
+      {proposed ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("grid.proposed")}</span> : null}
       {canMove ? <CellForm person={person} axes={axes} dimension={dimension} refused={refused} /> : null}
     </li>
   );
@@ -304,20 +328,21 @@ function Chip({
 
 /** The person's own form: sets their cell without dragging (and without JavaScript). */
 function CellForm({ person, axes, dimension, refused }: { person: GridPerson; axes: GridAxes; dimension: string | null; refused: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("calibration");
   const start = startCell(person.at, axes);
   const values = (refused?.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = refused?.error ?? {};
   return (
     <details className="mt-1 text-xs" open={refused !== undefined}>
-      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">Set the cell</summary>
-      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={`Set ${possessive(person.name)} cell`}>
+      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">{t("grid.cellForm.open")}</summary>
+      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={t("grid.cellForm.label", { name: person.name })}>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="entryId" value={person.id} />
         <input type="hidden" name="revision" value={person.revision} />
-        <SelectField id={`grid-${person.id}-rating`} name="rating" label="Rating" defaultValue={values.rating ?? String(start.rating)} errors={errors.rating}>
+        <SelectField id={`grid-${person.id}-rating`} name="rating" label={t("grid.cellForm.rating")} defaultValue={values.rating ?? String(start.rating)} errors={errors.rating}>
           {axes.ratings.map((point) => (
             <option key={point.value} value={point.value}>
-              {point.label} ({point.value})
+              {t("grid.point", { label: point.label, value: point.value })}
             </option>
           ))}
         </SelectField>
@@ -325,7 +350,7 @@ function CellForm({ person, axes, dimension, refused }: { person: GridPerson; ax
           <SelectField id={`grid-${person.id}-second`} name="second" label={dimension} defaultValue={values.second ?? String(start.second ?? "")} errors={errors.second}>
             {axes.seconds.map((point) => (
               <option key={point.value} value={point.value}>
-                {point.label}
+                {t(`second.${point.value as 1 | 2 | 3}`)}
               </option>
             ))}
           </SelectField>
@@ -333,8 +358,8 @@ function CellForm({ person, axes, dimension, refused }: { person: GridPerson; ax
         <TextareaField
           id={`grid-${person.id}-reason`}
           name="reason"
-          label="Reason"
-          hint="Needed when this differs from the proposal."
+          label={t("grid.cellForm.reason")}
+          hint={t("grid.cellForm.reasonHint")}
           rows={2}
           maxLength={MAX_RATIONALE}
           defaultValue={values.reason ?? ""}
@@ -342,7 +367,7 @@ function CellForm({ person, axes, dimension, refused }: { person: GridPerson; ax
         />
         <ErrorList errors={refused?.error?.[""]} />
         <Button type="submit" variant="secondary">
-          Move {person.name}
+          {t("grid.move", { name: person.name })}
         </Button>
       </Form>
     </details>
@@ -363,6 +388,7 @@ function ReasonDialog({
   where: (cell: GridCell) => string;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("calibration");
   const [form, fields] = useForm({
     id: `grid-reason-${person.id}`,
     constraint: getZodConstraint(MoveSchema),
@@ -378,16 +404,18 @@ function ReasonDialog({
   return (
     <ConfirmDialog
       dialogRef={dialogRef}
-      title={`Why move ${person.name}?`}
-      cancelLabel="Cancel"
+      title={t("grid.reasonDialog.title", { name: person.name })}
+      cancelLabel={t("grid.reasonDialog.cancel")}
       confirm={
         <Button type="submit" form={form.id}>
-          Move {person.name}
+          {t("grid.move", { name: person.name })}
         </Button>
       }
     >
       <p>
-        To {where(cell)}: this differs from the proposal ({proposal ?? "none"}). The reason is kept with the outcome, in {possessive(person.name)} history.
+        {proposal
+          ? t("grid.reasonDialog.differs", { cell: where(cell), proposal, name: person.name })
+          : t("grid.reasonDialog.differsFromNone", { cell: where(cell), name: person.name })}
       </p>
       <Form method="post" preventScrollReset className="mt-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move" />
@@ -395,7 +423,7 @@ function ReasonDialog({
         <input type="hidden" name="revision" value={person.revision} />
         <input type="hidden" name="rating" value={cell.rating} />
         {cell.second !== null ? <input type="hidden" name="second" value={cell.second} /> : null}
-        <TextareaField label="Reason" rows={3} maxLength={MAX_RATIONALE} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField label={t("grid.cellForm.reason")} rows={3} maxLength={MAX_RATIONALE} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
       </Form>
     </ConfirmDialog>
   );

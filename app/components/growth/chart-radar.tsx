@@ -1,7 +1,8 @@
 import { useId } from "react";
 import type { ProfileRow } from "~/modules/growth/history";
 import { angleOf, layoutRadarLabels, LABEL_FONT, LINE_HEIGHT, radarFrame } from "~/modules/growth/radar-layout";
-import { plural } from "~/utils/plural";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
 const WIDTH = 860;
 const GEOMETRY = { cx: WIDTH / 2, cy: 300, radius: 190 };
@@ -20,12 +21,18 @@ function pointAt(index: number, count: number, value: number, max: number): Poin
 const round = (value: number) => Math.round(value * 10) / 10;
 const path = (points: readonly Point[]) => points.map((p) => `${round(p.x)},${round(p.y)}`).join(" ");
 
-export function describeAgainstBar(rows: readonly ProfileRow[]) {
+type GrowthT = ReturnType<typeof useTranslation<"growth">>["t"];
+
+/** The profile against the bar in one sentence, in `t`'s language: "Of 6 competencies, 2 above the bar, 3 at the bar, 1 below it." */
+export function describeAgainstBar(t: GrowthT, rows: readonly ProfileRow[]) {
   const rated = rows.filter((row) => row.againstBar !== null);
-  const above = rated.filter((row) => row.againstBar! > 0).length;
-  const at = rated.filter((row) => row.againstBar === 0).length;
-  const below = rated.filter((row) => row.againstBar! < 0).length;
-  return `Of ${plural(rows.length, "# competency")}, ${above} above the bar, ${at} at the bar, ${below} below it${rows.length - rated.length ? `, ${rows.length - rated.length} not rated` : ""}.`;
+  return t("radar.againstBar", {
+    total: rows.length,
+    above: rated.filter((row) => row.againstBar! > 0).length,
+    at: rated.filter((row) => row.againstBar === 0).length,
+    below: rated.filter((row) => row.againstBar! < 0).length,
+    notRated: rows.length - rated.length,
+  });
 }
 
 /**
@@ -37,6 +44,8 @@ export function describeAgainstBar(rows: readonly ProfileRow[]) {
  */
 export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly ProfileRow[]; max: number; bar: number; barLabel: string; title: string }) {
   const id = useId();
+  const { t } = useTranslation("growth");
+  const f = useFormats();
   const count = rows.length;
   if (count < 3) return null;
   const hasSelf = rows.some((row) => row.self !== null);
@@ -44,7 +53,10 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
   const series = (pick: (row: ProfileRow) => number | null) => rows.map((row, index) => pointAt(index, count, pick(row) ?? 0, max));
   const managerPoints = series((row) => row.manager);
   const selfPoints = series((row) => row.self);
-  const values = rows.map((row) => [hasManager ? `M ${row.manager ?? "–"}` : null, hasSelf ? `S ${row.self ?? "–"}` : null].filter(Boolean).join(" · "));
+  const shown = (value: number | null) => (value === null ? "–" : f.number(value));
+  const values = rows.map((row) =>
+    [hasManager ? t("radar.managerValue", { value: shown(row.manager) }) : null, hasSelf ? t("radar.selfValue", { value: shown(row.self) }) : null].filter(Boolean).join(" · "),
+  );
   const labels = layoutRadarLabels(
     GEOMETRY,
     rows.map((row) => row.name),
@@ -66,8 +78,8 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
-        {`Radar chart: one spoke per competency, ratings from 1 at the centre side to ${max} at the rim; the dashed ring is the level's target for each competency (${rows.every((row) => row.bar === bar) ? bar : "it varies by competency"}). `}
-        {describeAgainstBar(rows)} The table that follows lists every value.
+        {rows.every((row) => row.bar === bar) ? t("radar.description", { max: f.number(max), bar: f.number(bar) }) : t("radar.descriptionVarying", { max: f.number(max) })}{" "}
+        {describeAgainstBar(t, rows)} {t("radar.tableFollows")}
       </desc>
       {/* What many elements share is said once, on their group. */}
       <g fill="none" className="stroke-slate-300 dark:stroke-slate-600" strokeWidth={1}>
@@ -84,7 +96,7 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
           const p = pointAt(0, count, value, max);
           return (
             <text key={value} x={round(p.x + 4)} y={round(p.y + 4)}>
-              {value}
+              {f.number(value)}
             </text>
           );
         })}
@@ -113,7 +125,7 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
           const x = round(label.x);
           return (
             <text key={row.competencyId} x={x} y={round(label.baseline)} textAnchor={label.anchor}>
-              <title>{`${row.name}: ${values[index]}, bar ${row.bar}`}</title>
+              <title>{t("radar.labelTitle", { name: row.name, values: values[index] ?? "", bar: f.number(row.bar) })}</title>
               {nameLines.map((line, lineIndex) => (
                 <tspan key={lineIndex} x={x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT} fontWeight={600}>
                   {line}
@@ -130,19 +142,19 @@ export function RadarChart({ rows, max, bar, barLabel, title }: { rows: readonly
       </g>
       <g fontSize={12} fill="currentColor">
         <line x1={120} y1={legendY} x2={156} y2={legendY} stroke="currentColor" strokeWidth={2} strokeDasharray="8 5" />
-        <text x={162} y={legendY + 4}>{`Bar for the level (${bar} ${barLabel})`}</text>
+        <text x={162} y={legendY + 4}>{t("radar.legend.bar", { bar: f.number(bar), label: barLabel })}</text>
         {hasManager ? (
           <>
             <line x1={380} y1={legendY} x2={416} y2={legendY} className="stroke-brand-600 dark:stroke-brand-100" strokeWidth={2.5} />
             <circle cx={398} cy={legendY} r={4.5} className="fill-brand-600 dark:fill-brand-100" />
-            <text x={422} y={legendY + 4}>Manager review (M)</text>
+            <text x={422} y={legendY + 4}>{t("radar.legend.manager")}</text>
           </>
         ) : null}
         {hasSelf ? (
           <>
             <line x1={580} y1={legendY} x2={616} y2={legendY} className="stroke-amber-600 dark:stroke-amber-400" strokeWidth={2} strokeDasharray="2 4" strokeLinecap="round" />
             <rect x={594} y={legendY - 4} width={8} height={8} className="fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400" strokeWidth={2} />
-            <text x={622} y={legendY + 4}>Self-assessment (S)</text>
+            <text x={622} y={legendY + 4}>{t("radar.legend.self")}</text>
           </>
         ) : null}
       </g>

@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { plural } from "~/utils/plural";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Insights charts (decision 005's approach): small SVGs drawn in currentColor, so they follow
@@ -9,6 +10,8 @@ import { plural } from "~/utils/plural";
 
 const MONTH = 30.4375;
 
+type InsightsT = ReturnType<typeof useTranslation<"insights">>["t"];
+
 /**
  * A Kaplan–Meier curve: the share still at the level (up the side) by months at the level,
  * its 95% band shaded, a dotted line at one half and the median marked where it crosses.
@@ -16,6 +19,8 @@ const MONTH = 30.4375;
  */
 export function SurvivalChart({ title, points, median, maxDays }: { title: string; points: readonly [number, number, number | null, number | null][]; median: number | null; maxDays: number }) {
   const id = useId();
+  const { t } = useTranslation("insights");
+  const f = useFormats();
   const width = 280;
   const height = 150;
   const left = 34;
@@ -49,21 +54,27 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
   }
   const years = Math.floor(span / 365.25);
   const ticks = years >= 1 ? Array.from({ length: years }, (_, index) => (index + 1) * 365.25) : [span / 2, span];
-  const tickLabel = (days: number) => (years >= 1 ? `${Math.round(days / 365.25)} y` : `${Math.round(days / MONTH)} mo`);
+  const tickLabel = (days: number) => (years >= 1 ? t("chart.tickYears", { count: Math.round(days / 365.25) }) : t("chart.tickMonths", { count: Math.round(days / MONTH) }));
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full max-w-sm text-slate-800 dark:text-slate-100">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
-        {`Share still at the level by time at the level. ${median === null ? "More than half are still at the level." : `Half were promoted by ${formatDays(median)}.`}`}
+        {median === null ? t("chart.survivalNoMedian") : t("chart.survivalMedian", { time: formatDays(t, median) })}
       </desc>
       <g className="text-slate-300 dark:text-slate-600" stroke="currentColor" strokeWidth="1">
         <line x1={left} y1={y(0)} x2={left + plotWidth} y2={y(0)} />
         <line x1={left} y1={y(0)} x2={left} y2={y(1)} />
       </g>
       <g fill="currentColor" fontSize="9" className="text-slate-600 dark:text-slate-300">
-        <text x={left - 4} y={y(1) + 3} textAnchor="end">100%</text>
-        <text x={left - 4} y={y(0.5) + 3} textAnchor="end">50%</text>
-        <text x={left - 4} y={y(0) + 3} textAnchor="end">0%</text>
+        <text x={left - 4} y={y(1) + 3} textAnchor="end">
+          {f.percent(1)}
+        </text>
+        <text x={left - 4} y={y(0.5) + 3} textAnchor="end">
+          {f.percent(0.5)}
+        </text>
+        <text x={left - 4} y={y(0) + 3} textAnchor="end">
+          {f.percent(0)}
+        </text>
         {ticks.map((tick, index) => (
           <text key={tick} x={x(tick)} y={height - 8} textAnchor={index === ticks.length - 1 ? "end" : "middle"}>
             {tickLabel(tick)}
@@ -80,10 +91,10 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
   );
 }
 
-/** Days as people say them: months under two years, else years with a decimal. */
-export function formatDays(days: number): string {
-  if (days < 730) return plural(Math.max(0, Math.round(days / MONTH)), "# month");
-  return `${(days / 365.25).toFixed(1)} years`;
+/** Days as people say them, in `t`'s language: months under two years, else years with a decimal. */
+export function formatDays(t: InsightsT, days: number): string {
+  if (days < 730) return t("chart.months", { count: Math.max(0, Math.round(days / MONTH)) });
+  return t("chart.years", { years: days / 365.25 });
 }
 
 /**

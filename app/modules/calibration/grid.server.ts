@@ -8,7 +8,6 @@ import { canRecordOutcome } from "./policy";
 import { SECOND_DIMENSION_POINTS } from "./scale";
 import { applyFilters, baseFor, type SessionFilters } from "./session-view.server";
 import { requireEntry, requireOutcomeRight, requireSessionAccess, writeOutcome, type Saved } from "./sessions.server";
-import { possessive } from "~/utils/possessive";
 
 /**
  * The calibration grid (decision 043): people placed by their outcome (the final one once recorded,
@@ -124,10 +123,10 @@ export async function moveOnGrid(viewer: Viewer, sessionId: string, move: { entr
 export async function undoLastMove(viewer: Viewer, sessionId: string): Promise<{ entryId: string; name: string }> {
   requireOutcomeRight(viewer, await requireSessionAccess(viewer, sessionId));
   const move = lastUndoableMove(await gridEvents(sessionId), viewer.id);
-  if (!move?.entryId) throw new InvalidError("You have no move on the grid to undo.");
+  if (!move?.entryId) throw new InvalidError({ key: "calibration:errors.noMoveToUndo" });
   const { entry } = await requireEntry(viewer, move.entryId, sessionId);
   const person = await db.user.findUniqueOrThrow({ where: { id: entry.personId }, select: { name: true } });
-  const conflict = `${possessive(person.name)} outcome has changed since your move; nothing was undone. Move them again instead.`;
+  const conflict = { key: "calibration:errors.undoAfterChange", values: { name: person.name } };
   if (!stillAsMoved(move.fields, entry)) throw new ConflictError(conflict);
   const back = undoChange(Object.fromEntries(Object.entries(move.fields).filter(([field]) => OUTCOME_FIELDS.has(field))));
   const data = Object.fromEntries(Object.entries(back).map(([field, [, to]]) => [field, to]));

@@ -24,19 +24,12 @@ export const UNDO_EVENT = "undo";
 
 /** A move as the grid's forms send it: the person, the cell, the reason (when it differs from the proposal) and the entry's revision the page showed. */
 export const MoveSchema = z.object({
-  entryId: z.string({ error: "Choose the person to move." }).trim().min(1).max(100),
-  rating: z.coerce.number({ error: "Choose a rating." }).int({ error: "Choose a rating." }),
-  second: z.coerce.number().int().min(1, { error: "Choose low, medium or high." }).max(3, { error: "Choose low, medium or high." }).optional(),
-  reason: z.string().trim().max(MAX_RATIONALE, { error: `Keep it under ${MAX_RATIONALE} characters.` }).default(""),
-  revision: z.coerce.number({ error: "Reload the page and move them again." }).int().min(0),
+  entryId: z.string({ error: "calibration:errors.choosePerson" }).trim().min(1).max(100),
+  rating: z.coerce.number({ error: "calibration:errors.chooseRating" }).int({ error: "calibration:errors.chooseRating" }),
+  second: z.coerce.number().int().min(1, { error: "calibration:errors.secondPoint" }).max(3, { error: "calibration:errors.secondPoint" }).optional(),
+  reason: z.string().trim().max(MAX_RATIONALE, { error: "calibration:errors.textTooLong" }).default(""),
+  revision: z.coerce.number({ error: "calibration:errors.reloadAndMove" }).int().min(0),
 });
-
-/** A cell in words: "Exceeds (4), High potential". */
-export function cellText(cell: GridCell, axes: GridAxes, dimension: string | null): string {
-  const rating = axes.ratings.find((point) => point.value === cell.rating);
-  const second = axes.seconds?.find((point) => point.value === cell.second);
-  return `${rating ? `${rating.label} (${rating.value})` : cell.rating}${second && dimension ? `, ${second.label} ${dimension.toLowerCase()}` : ""}`;
-}
 
 export const cellKey = (cell: GridCell) => `${cell.rating}:${cell.second ?? "-"}`;
 

@@ -2,7 +2,7 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { announceSessionChange } from "./live.server";
-import { agendaNeighbours, discussionTimes, DISCUSS_EVENT, durationText, NOTES_EVENT, type DiscussionMarker } from "./meeting-mode";
+import { agendaNeighbours, discussionTimes, DISCUSS_EVENT, NOTES_EVENT, type DiscussionMarker } from "./meeting-mode";
 import { canRunMeeting, type SessionAccess } from "./policy";
 import { baseFor } from "./session-view.server";
 import { requireEntry, requireSessionAccess } from "./sessions.server";
@@ -17,7 +17,7 @@ import * as clock from "~/platform/clock.server";
 
 function requireMeetingRight(viewer: Viewer, session: { facilitatorId: string; access: SessionAccess }): void {
   if (!canRunMeeting(viewer, session.access)) {
-    throw new ForbiddenError(viewer.id === session.facilitatorId ? "The meeting is run while the session is live." : "Only the facilitator runs the meeting.");
+    throw new ForbiddenError({ key: viewer.id === session.facilitatorId ? "calibration:errors.meetingWhileLive" : "calibration:errors.facilitatorRunsMeeting" });
   }
 }
 
@@ -60,7 +60,7 @@ export async function meetingView(viewer: Viewer, sessionId: string, now = clock
   const around = agendaNeighbours(agenda, current?.id ?? lastOpened);
   const discussed = agenda.flatMap((entry) => {
     const ms = times.perEntry.get(entry.id);
-    return ms === undefined ? [] : [{ id: entry.id, name: entry.name, ms, time: durationText(ms), open: entry.id === currentId }];
+    return ms === undefined ? [] : [{ id: entry.id, name: entry.name, ms, open: entry.id === currentId }];
   });
   const totalMs = discussed.reduce((sum, entry) => sum + entry.ms, 0);
   const pick = (entry: (typeof agenda)[number] | null) => (entry ? { id: entry.id, name: entry.name } : null);
@@ -78,7 +78,7 @@ export async function meetingView(viewer: Viewer, sessionId: string, now = clock
           proposal: current.proposal,
           final: current.final,
           position: around.position,
-          time: durationText(times.perEntry.get(current.id) ?? 0),
+          ms: times.perEntry.get(current.id) ?? 0,
           since: times.current!.since.toISOString(),
           notes: await notesOf(current.id),
         }
@@ -88,8 +88,8 @@ export async function meetingView(viewer: Viewer, sessionId: string, now = clock
     previous: current ? pick(around.previous) : null,
     next: current ? pick(around.next) : lastOpened ? pick(around.next) : pick(agenda[0] ?? null),
     resuming: current === null && lastOpened !== null,
-    discussed: discussed.map(({ ms: _ms, ...entry }) => entry),
-    total: durationText(totalMs),
+    discussed,
+    totalMs,
   };
 }
 

@@ -16,7 +16,7 @@ export const MAX_NOTES = 5000;
 export const NotesSchema = z.object({
   notes: z
     .string()
-    .max(MAX_NOTES, { error: `Keep the notes under ${MAX_NOTES} characters.` })
+    .max(MAX_NOTES, { error: "calibration:errors.notesTooLong" })
     .default("")
     .transform((value) => value.replace(/\r\n/g, "\n").trim()),
 });
@@ -52,13 +52,17 @@ export function discussionTimes(markers: readonly DiscussionMarker[], now: Date)
   return { perEntry, totalMs, current };
 }
 
-/** A duration as people say it: "45 s", "3 min 05 s", "1 h 02 min". */
-export function durationText(ms: number): string {
+/**
+ * A duration as people say it, in the parts the page words ("45 s", "3 min 05 s", "1 h 02 min"):
+ * seconds alone under a minute, minutes and seconds under an hour, else hours and minutes; the
+ * second part of two always has two digits.
+ */
+export function durationParts(ms: number): { unit: "seconds" | "minutes" | "hours"; first: number; second: string } {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return { unit: "seconds", first: seconds, second: "" };
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+  if (minutes < 60) return { unit: "minutes", first: minutes, second: String(seconds % 60).padStart(2, "0") };
+  return { unit: "hours", first: Math.floor(minutes / 60), second: String(minutes % 60).padStart(2, "0") };
 }
 
 /** The entries before and after the one open, in agenda order (the first when none is open). */

@@ -13,26 +13,26 @@ const emailList = (max: number, tooLong: string) =>
 
 /** The set-up form of a calibration session, as an admin fills it in. */
 export const NewSessionSchema = z.object({
-  name: nameField("Name the session.", 120, "Keep the name under 120 characters."),
-  cycleId: z.string({ error: "Choose a review cycle." }).trim().min(1, { error: "Choose a review cycle." }),
-  ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }),
-  facilitatorEmail: z.string({ error: "Give the facilitator's email." }).trim().toLowerCase().min(1, { error: "Give the facilitator's email." }).max(254),
-  population: z.enum(["cycle", "teams", "manager", "people"], { error: "Choose who is calibrated." }),
+  name: nameField("calibration:errors.sessionName", 120, "calibration:errors.sessionNameTooLong"),
+  cycleId: z.string({ error: "calibration:errors.chooseCycle" }).trim().min(1, { error: "calibration:errors.chooseCycle" }),
+  ladderId: z.string({ error: "calibration:errors.chooseLadder" }).trim().min(1, { error: "calibration:errors.chooseLadder" }),
+  facilitatorEmail: z.string({ error: "calibration:errors.facilitatorEmail" }).trim().toLowerCase().min(1, { error: "calibration:errors.facilitatorEmail" }).max(254),
+  population: z.enum(["cycle", "teams", "manager", "people"], { error: "calibration:errors.choosePopulation" }),
   teamIds: z.array(z.string()).default([]),
   managerEmail: z.string().trim().toLowerCase().max(254).optional(),
   /** For a list of people: their emails, one per line (or separated by commas). */
-  peopleEmails: emailList(100_000, "That list is too long; choose teams or a manager's organisation instead."),
+  peopleEmails: emailList(100_000, "calibration:errors.peopleListTooLong"),
   /** Calibrators besides the population's managers (a peer manager, an HR partner): emails, one per line or separated by commas. */
-  calibratorEmails: emailList(20_000, "That list is too long."),
+  calibratorEmails: emailList(20_000, "calibration:errors.listTooLong"),
   /** Empty for the ladder's own scale, else one of its calibration scales. */
   scaleId: z.string().trim().max(100).optional().transform((value) => value || null),
   /** What the 9-box's second axis is called (for example Potential); empty when the session does not collect one. */
-  secondDimension: z.string().superRefine(refuseForbiddenCharacters).trim().max(40, { error: "Keep the name under 40 characters." }).optional().transform((value) => value || null),
+  secondDimension: z.string().superRefine(refuseForbiddenCharacters).trim().max(40, { error: "calibration:errors.dimensionTooLong" }).optional().transform((value) => value || null),
   groupFloor: z.coerce
-    .number({ error: "Give the smallest group whose average is shown." })
-    .int({ error: "Give a whole number." })
-    .min(SMALL_GROUP_FLOOR, { error: `A session may raise the organisation's floor of ${SMALL_GROUP_FLOOR}, not lower it.` })
-    .max(50, { error: "The floor is at most 50." })
+    .number({ error: "calibration:errors.groupFloor" })
+    .int({ error: "calibration:errors.wholeNumber" })
+    .min(SMALL_GROUP_FLOOR, { error: "calibration:errors.floorLowered" })
+    .max(50, { error: "calibration:errors.floorTooHigh" })
     .default(SMALL_GROUP_FLOOR),
   blindPreRead: z.boolean().default(false),
   /** The day managers' proposals are due (YYYY-MM-DD); empty for none. */

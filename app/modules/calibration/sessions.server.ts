@@ -36,35 +36,39 @@ import * as clock from "~/platform/clock.server";
 /** Setting up a session and moving it on rewrite every entry's review figures: room for a large session. */
 const LARGE_WRITE = { timeout: 60_000, maxWait: 10_000 };
 
-type FieldErrors = Partial<Record<keyof NewSessionInput | "form", string[]>>;
+/** What is wrong with a set-up, by field: keys, or a key with its values (the route words them). */
+type FieldErrors = Partial<Record<keyof NewSessionInput | "form", (string | Message)[]>>;
+
+/** Emails in a refusal: the first ten, then an ellipsis. */
+const someEmails = (emails: readonly string[]) => `${emails.slice(0, 10).join(", ")}${emails.length > 10 ? ", …" : ""}`;
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
   const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: SMALL_GROUP_FLOOR, proposalsDueOn: null, ...setup };
-  if (!actor.isAdmin) throw new ForbiddenError("Only admins set up calibration sessions.");
+  if (!actor.isAdmin) throw new ForbiddenError({ key: "calibration:errors.adminsSetUp" });
   const served = await servedLadderVersion(input.ladderId);
-  if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  if (!served) return { ok: false, fieldErrors: { ladderId: ["calibration:errors.ladderNotServed"] } };
   const { ladder, versionId } = served;
   const [cycle, facilitator] = await Promise.all([
     db.reviewCycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }),
     db.user.findUnique({ where: { email: input.facilitatorEmail }, select: { id: true, deactivatedAt: true } }),
   ]);
-  if (!cycle) return { ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } };
-  if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorEmail: ["Nobody active has that email."] } };
+  if (!cycle) return { ok: false, fieldErrors: { cycleId: ["calibration:errors.noSuchCycle"] } };
+  if (!facilitator || facilitator.deactivatedAt) return { ok: false, fieldErrors: { facilitatorEmail: ["calibration:errors.facilitatorNotActive"] } };
 
   if (input.scaleId && !ladder.calibrationScales.some((scale) => scale.id === input.scaleId)) {
-    return { ok: false, fieldErrors: { scaleId: ["That scale is not in the ladder."] } };
+    return { ok: false, fieldErrors: { scaleId: ["calibration:errors.scaleNotInLadder"] } };
   }
   const people = await populationOf(input, ladder);
   if ("error" in people) return { ok: false, fieldErrors: people.error };
-  if (people.length === 0) return { ok: false, fieldErrors: { form: ["Nobody in that population is in the cycle on this ladder."] } };
+  if (people.length === 0) return { ok: false, fieldErrors: { form: ["calibration:errors.emptyPopulation"] } };
   const others = input.calibratorEmails.length
     ? await db.user.findMany({ where: { email: { in: input.calibratorEmails }, deactivatedAt: null }, select: { id: true, email: true } })
     : [];
   const unknownCalibrators = input.calibratorEmails.filter((email) => !others.some((other) => other.email === email));
-  if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [`Nobody active has ${plural(unknownCalibrators.length, "this email")}: ${unknownCalibrators.join(", ")}.`] } };
+  if (unknownCalibrators.length) return { ok: false, fieldErrors: { calibratorEmails: [{ key: "calibration:errors.unknownCalibrators", values: { count: unknownCalibrators.length, emails: unknownCalibrators.join(", ") } }] } };
   const calibrated = others.filter((other) => people.some((person) => person.id === other.id));
-  if (calibrated.length) return { ok: false, fieldErrors: { calibratorEmails: [`Calibrated in this session, so not invited to calibrate it: ${calibrated.map((other) => other.email).join(", ")}.`] } };
+  if (calibrated.length) return { ok: false, fieldErrors: { calibratorEmails: [{ key: "calibration:errors.calibratedNotCalibrators", values: { emails: calibrated.map((other) => other.email).join(", ") } }] } };
   // The population's managers propose (a facilitator who manages some of them too); others named are invited besides.
   const calibratorIds = [...new Set([...people.flatMap((person) => (person.managerId ? [person.managerId] : [])), ...others.flatMap((other) => (other.id === facilitator.id ? [] : [other.id]))])];
 
@@ -104,20 +108,20 @@ type Person = { id: string; managerId: string | null; track: string | null; leve
 async function populationOf(input: NewSessionInput & { peopleEmails: string[] }, ladder: Ladder): Promise<Person[] | { error: FieldErrors }> {
   let ids: string[] | null = null;
   if (input.population === "teams") {
-    if (input.teamIds.length === 0) return { error: { teamIds: ["Choose at least one team."] } };
+    if (input.teamIds.length === 0) return { error: { teamIds: ["calibration:errors.chooseTeam"] } };
     const teams = await db.team.count({ where: { id: { in: input.teamIds } } });
-    if (teams !== new Set(input.teamIds).size) return { error: { teamIds: ["One of the chosen teams no longer exists."] } };
+    if (teams !== new Set(input.teamIds).size) return { error: { teamIds: ["calibration:errors.teamGone"] } };
   }
   if (input.population === "manager") {
     const manager = input.managerEmail ? await db.user.findUnique({ where: { email: input.managerEmail }, select: { id: true } }) : null;
-    if (!manager) return { error: { managerEmail: [input.managerEmail ? "Nobody has that email." : "Give the email of the manager whose organisation is calibrated."] } };
+    if (!manager) return { error: { managerEmail: [input.managerEmail ? "calibration:errors.nobodyWithEmail" : "calibration:errors.managerEmailNeeded"] } };
     ids = await reportsUnder(manager.id);
   }
   if (input.population === "people") {
-    if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["List at least one person's email."] } };
+    if (input.peopleEmails.length === 0) return { error: { peopleEmails: ["calibration:errors.listPeople"] } };
     const found = await db.user.findMany({ where: { email: { in: input.peopleEmails } }, select: { id: true, email: true } });
     const unknown = input.peopleEmails.filter((email) => !found.some((person) => person.email === email));
-    if (unknown.length) return { error: { peopleEmails: [`Nobody has ${plural(unknown.length, "this email")}: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}.`] } };
+    if (unknown.length) return { error: { peopleEmails: [{ key: "calibration:errors.unknownPeople", values: { count: unknown.length, emails: someEmails(unknown) } }] } };
     ids = found.map((person) => person.id);
   }
   const levelIds = new Set(ladder.tracks.flatMap((track) => track.levels.map((level) => level.id)));
@@ -139,7 +143,7 @@ async function populationOf(input: NewSessionInput & { peopleEmails: string[] },
     // Everyone listed is calibrated, or the list says who cannot be: nobody is left out unsaid.
     const outside = input.peopleEmails.filter((email) => !onLadder.some((person) => person.email === email));
     if (outside.length) {
-      return { error: { peopleEmails: [`Not in this cycle on this ladder (or no longer active): ${outside.slice(0, 10).join(", ")}${outside.length > 10 ? ", …" : ""}. Remove them, or add them to the cycle first.`] } };
+      return { error: { peopleEmails: [{ key: "calibration:errors.peopleOutside", values: { emails: someEmails(outside) } }] } };
     }
   }
   return onLadder.map(({ ladderId: _ladderId, email: _email, ...person }) => person);

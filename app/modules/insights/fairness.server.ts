@@ -11,7 +11,6 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { feedbackWriting } from "~/modules/feedback/writing.server";
 import { fairnessReport, type Dimension } from "~/modules/calibration/fairness";
 import { canSeeFairness } from "~/modules/calibration/policy";
-import { SESSION_STATE_LABELS } from "~/modules/calibration/session-state";
 import { requireSessionAccess } from "~/modules/calibration/sessions.server";
 
 /**
@@ -22,7 +21,7 @@ import { requireSessionAccess } from "~/modules/calibration/sessions.server";
  */
 export async function fairnessView(viewer: Viewer, sessionId: string) {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canSeeFairness(viewer, session.access)) throw new NotFoundError("There is no fairness report for this session.");
+  if (!canSeeFairness(viewer, session.access)) throw new NotFoundError({ key: "calibration:errors.noFairnessReport" });
   const version = await insightsVersion();
   const [ladder, cycleRows, floorOf] = await Promise.all([requireLadderOfVersion(session.ladderVersionId), calibrationInScope({ kind: "organisation" }, session.cycleId), personFloors()]);
   const entries = cycleRows.map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
@@ -41,7 +40,7 @@ export async function fairnessView(viewer: Viewer, sessionId: string) {
   const feedback = await feedbackWriting(session.cycleId, own.map((entry) => entry.personId));
   const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds), feedback: feedback.get(entry.personId) }));
   return {
-    session: { id: session.id, name: session.name, stateLabel: SESSION_STATE_LABELS[session.state] },
+    session: { id: session.id, name: session.name, state: session.state },
     floor: Math.max(session.groupFloor, ...own.map((entry) => floorOf(entry.personId))),
     report: fairnessReport(people, dimensions, outcomeTableRelease(release, sessionTable(sessionId))),
   };

@@ -1,7 +1,7 @@
 import { disclosureCheck, releasedAsOf } from "~/modules/disclosure/check";
 import { funnelCells } from "~/modules/disclosure/reports";
 import { funnelBuckets, PIPELINE_STAGE_LABELS, type CandidateHistory, type FunnelStage } from "~/modules/hiring/pipeline";
-import { correlate, VALIDITY_CAVEAT, VALIDITY_MIN_N, type Correlation, type HireOutcome } from "~/modules/hiring/validity";
+import { correlate, VALIDITY_MIN_N, type Correlation, type HireOutcome } from "~/modules/hiring/validity";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
 
 /**
@@ -18,7 +18,7 @@ export type ValidityPeriod = Correlation & { period: string };
  * mean review rating, both over the competencies the review rated; Pearson and Spearman with
  * Fisher's interval, none below the validity loop's minimum of hires.
  */
-export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Date | null })[]): { periods: ValidityPeriod[]; minN: number; caveat: string } {
+export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Date | null })[]): { periods: ValidityPeriod[]; minN: number } {
   const byYear = new Map<string, { xs: number[]; ys: number[] }>();
   for (const hire of hires) {
     if (!hire.decidedAt) continue;
@@ -35,7 +35,6 @@ export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Dat
   return {
     periods: [...byYear].sort(([a], [b]) => a.localeCompare(b)).map(([period, pairs]) => ({ period, ...correlate(pairs.xs, pairs.ys) })),
     minN: VALIDITY_MIN_N,
-    caveat: VALIDITY_CAVEAT,
   };
 }
 

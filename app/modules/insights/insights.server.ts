@@ -48,7 +48,7 @@ import * as clock from "~/platform/clock.server";
 
 export async function requireInsightsScope(viewer: Viewer): Promise<InsightsScope> {
   const scope = insightsScope(viewer, { hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) });
-  if (!scope) throw new NotFoundError("Insights are for admins and for managers, over the people under them.");
+  if (!scope) throw new NotFoundError({ key: "insights:errors.notForYou" });
   return scope;
 }
 

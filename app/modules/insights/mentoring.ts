@@ -12,10 +12,6 @@ import { summarise } from "~/modules/statistics/summary";
  * mentoring caused the difference. Pure.
  */
 
-export const MENTORING_CAVEAT =
-  "This compares people; it is not an experiment. Mentees chose to take part and were matched for their goals, so they may differ from the comparison group " +
-  "in ways these figures cannot see (motivation, a manager's attention, the goals themselves). A difference here is an association, not an effect of mentoring.";
-
 /** A submitted manager review: its level and its ratings by competency. */
 export type Review = { personId: string; levelId: string; submittedAt: number; ratings: ReadonlyMap<string, number> };
 
@@ -54,7 +50,6 @@ export type MentoringComparison = {
   comparisonChange: { estimate: number; interval: [number, number] } | null;
   /** Mean over mentees of their goals' mean change less the comparable people's. */
   difference: { estimate: number; interval: [number, number] } | null;
-  caveat: string;
 };
 
 function latest(reviews: readonly Review[], test: (review: Review) => boolean): Review | undefined {
@@ -192,7 +187,6 @@ function compare(
     menteeChange: suppressed ? null : meanInterval(summarise(all.map((changes) => summarise(changes.own).mean))),
     comparisonChange: suppressed ? null : sharing((changes) => summarise(changes.comparison).mean),
     difference: suppressed ? null : sharing(difference),
-    caveat: MENTORING_CAVEAT,
   };
 }
 

@@ -23,13 +23,13 @@ async function post(url: string, userId: string, fields: [string, string][]) {
 
 type Meeting = {
   canRun: boolean;
-  current: { id: string; name: string; notes: string; position: number | null; time: string } | null;
+  current: { id: string; name: string; notes: string; position: number | null; ms: number } | null;
   discussingWithheld: boolean;
   previous: { id: string; name: string } | null;
   next: { id: string; name: string } | null;
   resuming: boolean;
-  discussed: { id: string; name: string; time: string; open: boolean }[];
-  total: string;
+  discussed: { id: string; name: string; ms: number; open: boolean }[];
+  totalMs: number;
 };
 
 /**
@@ -106,15 +106,14 @@ describe("meeting mode", () => {
     const ms = (from: number, to: number) => steps[to]!.createdAt.getTime() - steps[from]!.createdAt.getTime();
     const later = new Date(steps[3]!.createdAt.getTime() + 90_000);
     const ended = await meetingView({ ...sam, isAdmin: false, isHiringAdmin: false }, sessionId, later);
-    const seconds = (value: number) => `${Math.round(value / 1000)} s`;
-    expect(ended.discussed.map((entry) => entry.time)).toEqual([seconds(ms(0, 1)), seconds(ms(1, 2)), seconds(ms(2, 3))]);
-    expect(ended.total).toBe(seconds(ms(0, 3)));
+    expect(ended.discussed.map((entry) => entry.ms)).toEqual([ms(0, 1), ms(1, 2), ms(2, 3)]);
+    expect(ended.totalMs).toBe(ms(0, 3));
     expect(ended).toMatchObject({ current: null, resuming: true, next: null });
     // Open again, the person under discussion counts up to now.
     expect(statusOf(await meetingPost(sam.id, [["intent", "open"], ["entryId", entryOf(lena)]]))).toBe(302);
     const reopened = await db.calibrationEvent.findFirstOrThrow({ where: { sessionId, kind: "discuss" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     const running = await meetingView({ ...sam, isAdmin: false, isHiringAdmin: false }, sessionId, new Date(reopened.createdAt.getTime() + 125_000));
-    expect(running.current?.time).toBe(`2 min ${String(5 + Math.round(ms(0, 1) / 1000)).padStart(2, "0")} s`);
+    expect(running.current?.ms).toBe(125_000 + ms(0, 1));
   });
 
   test("the discussion notes are saved as typed and by the button; each change is an event of the person's history, an unchanged save none", async () => {
@@ -131,7 +130,7 @@ describe("meeting mode", () => {
     // Too long: said, nothing kept.
     const tooLong = await meetingPost(sam.id, [["intent", "notes"], ["entryId", entryOf(lena)], ["notes", "x".repeat(5001)]]);
     expect(statusOf(tooLong)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(tooLong).result.error.notes).toEqual(["Keep the notes under 5000 characters."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(tooLong).result.error.notes).toEqual(["calibration:errors.notesTooLong"]);
     expect(await events("notes")).toBe(2);
 
     const page = bodyOf<{ history: { lines: string[] }[] }>(await entryLoader(routeArgs(await signedInRequest(`${sessionPath}/entries/${entryOf(lena)}`, sam.id), { sessionId, entryId: entryOf(lena) })));
@@ -153,7 +152,7 @@ describe("meeting mode", () => {
     expect(statusOf(await meetingPost(sam.id, [["intent", "notes-autosave"], ["entryId", other.entryOf(other.lena)], ["notes", "Elsewhere."]]))).toBe(404);
     const tooLong = await meetingPost(sam.id, [["intent", "notes-autosave"], ["entryId", entryOf(lena)], ["notes", "x".repeat(5001)]]);
     expect(statusOf(tooLong)).toBe(400);
-    expect(bodyOf(tooLong)).toMatchObject({ intent: "notes-autosave", error: "Keep the notes under 5000 characters." });
+    expect(bodyOf(tooLong)).toMatchObject({ intent: "notes-autosave", error: "The notes are too long: shorten them." });
     expect(await events("notes")).toBe(before);
   });
 
@@ -173,7 +172,7 @@ describe("meeting mode", () => {
     expect(await events()).toBe(before);
     expect(statusOf(await meetingPost(admin.id, [["intent", "open"], ["entryId", entryOf(sam)]]))).toBe(302);
     const beside = await meeting(sam.id);
-    expect(beside).toMatchObject({ current: null, discussingWithheld: true, discussed: [], total: "0 s" });
+    expect(beside).toMatchObject({ current: null, discussingWithheld: true, discussed: [], totalMs: 0 });
     expect(JSON.stringify(beside)).not.toContain("Sam Manager");
 
     // Every outcome recorded and the session locked: the discussion ends, and nobody steps or writes notes any more.

@@ -74,11 +74,11 @@ describe("calibration sessions", () => {
     const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
     await expect(createSession(viewerOf(sam), input)).rejects.toBeInstanceOf(ForbiddenError);
     const before = await db.calibrationSession.count();
-    expect(await createSession(viewerOf(admin), { ...input, population: "teams" })).toEqual({ ok: false, fieldErrors: { teamIds: ["Choose at least one team."] } });
-    expect(await createSession(viewerOf(admin), { ...input, cycleId: "nope" })).toEqual({ ok: false, fieldErrors: { cycleId: ["That review cycle does not exist."] } });
-    expect(await createSession(viewerOf(admin), { ...input, ladderId: "nope" })).toEqual({ ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } });
-    expect(await createSession(viewerOf(admin), { ...input, facilitatorEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { facilitatorEmail: ["Nobody active has that email."] } });
-    expect(await createSession(viewerOf(admin), { ...input, population: "manager", managerEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { managerEmail: ["Nobody has that email."] } });
+    expect(await createSession(viewerOf(admin), { ...input, population: "teams" })).toEqual({ ok: false, fieldErrors: { teamIds: ["calibration:errors.chooseTeam"] } });
+    expect(await createSession(viewerOf(admin), { ...input, cycleId: "nope" })).toEqual({ ok: false, fieldErrors: { cycleId: ["calibration:errors.noSuchCycle"] } });
+    expect(await createSession(viewerOf(admin), { ...input, ladderId: "nope" })).toEqual({ ok: false, fieldErrors: { ladderId: ["calibration:errors.ladderNotServed"] } });
+    expect(await createSession(viewerOf(admin), { ...input, facilitatorEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { facilitatorEmail: ["calibration:errors.facilitatorNotActive"] } });
+    expect(await createSession(viewerOf(admin), { ...input, population: "manager", managerEmail: "nobody@example.com" })).toEqual({ ok: false, fieldErrors: { managerEmail: ["calibration:errors.nobodyWithEmail"] } });
     expect(await db.calibrationSession.count()).toBe(before);
   });
 
@@ -336,7 +336,7 @@ describe("calibration sessions", () => {
     expect(view.scale.map((point) => point.label)).toEqual(["Below expectations", "Partly meets", "Meets", "Exceeds", "Far exceeds"]);
     const input = { name: "X", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle" as const, teamIds: [], blindPreRead: false };
     const before = await db.calibrationSession.count();
-    expect(await createSession(viewerOf(admin), { ...input, scaleId: "seven-point" })).toEqual({ ok: false, fieldErrors: { scaleId: ["That scale is not in the ladder."] } });
+    expect(await createSession(viewerOf(admin), { ...input, scaleId: "seven-point" })).toEqual({ ok: false, fieldErrors: { scaleId: ["calibration:errors.scaleNotInLadder"] } });
     expect(await db.calibrationSession.count()).toBe(before);
   });
 
@@ -372,13 +372,13 @@ describe("calibration sessions", () => {
     const input = { name: "Two people", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "people" as const, teamIds: [], blindPreRead: false };
     expect(await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, "ghost@example.com"] })).toEqual({
       ok: false,
-      fieldErrors: { peopleEmails: ["Nobody has this email: ghost@example.com."] },
+      fieldErrors: { peopleEmails: [{ key: "calibration:errors.unknownPeople", values: { count: 1, emails: "ghost@example.com" } }] },
     });
     const outsider = await createPerson({ name: "Not In Cycle", track: "ic", level: "ic2" });
     const sessions = await db.calibrationSession.count();
     expect(await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, outsider.email] })).toEqual({
       ok: false,
-      fieldErrors: { peopleEmails: [`Not in this cycle on this ladder (or no longer active): ${outsider.email}. Remove them, or add them to the cycle first.`] },
+      fieldErrors: { peopleEmails: [{ key: "calibration:errors.peopleOutside", values: { emails: outsider.email } }] },
     });
     expect(await db.calibrationSession.count()).toBe(sessions);
     const created = await createSession(viewerOf(admin), { ...input, peopleEmails: [lena.email, pia.email] });
@@ -421,12 +421,12 @@ describe("calibration sessions", () => {
     const before = await db.calibrationSession.count();
     expect(await createSession(viewerOf(admin), { ...input, calibratorEmails: ["ghost@example.com"] })).toEqual({
       ok: false,
-      fieldErrors: { calibratorEmails: ["Nobody active has this email: ghost@example.com."] },
+      fieldErrors: { calibratorEmails: [{ key: "calibration:errors.unknownCalibrators", values: { count: 1, emails: "ghost@example.com" } }] },
     });
     // Someone in the population is not invited to calibrate the others.
     expect(await createSession(viewerOf(admin), { ...input, calibratorEmails: [lena.email] })).toEqual({
       ok: false,
-      fieldErrors: { calibratorEmails: [`Calibrated in this session, so not invited to calibrate it: ${lena.email}.`] },
+      fieldErrors: { calibratorEmails: [{ key: "calibration:errors.calibratedNotCalibrators", values: { emails: lena.email } }] },
     });
     expect(await db.calibrationSession.count()).toBe(before);
     const created = await createSession(viewerOf(admin), { ...input, calibratorEmails: [outsider.email, facilitator.email] });

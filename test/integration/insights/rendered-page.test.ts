@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { formatDays } from "~/components/insights/charts";
+import { i18nFor } from "~/i18n/i18n.server";
 import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
@@ -19,10 +20,12 @@ type View = Awaited<ReturnType<typeof insightsRoute.loader>>;
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
 const numbers = (value: string) => value.match(/\d+(?:\.\d+)?/g) ?? [];
 
+const english = i18nFor("en").getFixedT("en", "insights");
+
 /** Every way the page writes a released figure: as it is, as a percentage, signed to two places, in days, months or years. */
 function written(value: unknown, into = new Set<string>()): Set<string> {
   if (typeof value === "number" && Number.isFinite(value)) {
-    for (const form of [String(value), value.toFixed(2), Math.abs(value).toFixed(2), String(Math.round(value * 100)), formatDays(value)]) for (const token of numbers(form)) into.add(token);
+    for (const form of [String(value), value.toFixed(2), Math.abs(value).toFixed(2), String(Math.round(value * 100)), formatDays(english, value)]) for (const token of numbers(form)) into.add(token);
   } else if (Array.isArray(value)) for (const item of value) written(item, into);
   else if (value && typeof value === "object") for (const item of Object.values(value)) written(item, into);
   return into;

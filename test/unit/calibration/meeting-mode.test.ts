@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { agendaNeighbours, discussionTimes, durationText, NotesSchema } from "~/modules/calibration/meeting-mode";
+import { agendaNeighbours, discussionTimes, durationParts, NotesSchema } from "~/modules/calibration/meeting-mode";
 
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 10, 23, 14, minute, second));
 
@@ -39,10 +39,10 @@ describe("time per entry in meeting mode", () => {
   });
 
   test("durations read as people say them", () => {
-    expect(durationText(0)).toBe("0 s");
-    expect(durationText(45_400)).toBe("45 s");
-    expect(durationText(185_000)).toBe("3 min 05 s");
-    expect(durationText(3_720_000)).toBe("1 h 02 min");
+    expect(durationParts(0)).toEqual({ unit: "seconds", first: 0, second: "" });
+    expect(durationParts(45_400)).toEqual({ unit: "seconds", first: 45, second: "" });
+    expect(durationParts(185_000)).toEqual({ unit: "minutes", first: 3, second: "05" });
+    expect(durationParts(3_720_000)).toEqual({ unit: "hours", first: 1, second: "02" });
   });
 
   test("the agenda's previous and next entries; the first when none is open", () => {
@@ -57,6 +57,6 @@ describe("time per entry in meeting mode", () => {
   test("notes are trimmed, line ends made one, and kept within their limit", () => {
     expect(NotesSchema.parse({ notes: "  Strong on design.\r\nRevisit scope.  " })).toEqual({ notes: "Strong on design.\nRevisit scope." });
     expect(NotesSchema.parse({})).toEqual({ notes: "" });
-    expect(NotesSchema.safeParse({ notes: "x".repeat(5001) }).error?.issues[0]?.message).toBe("Keep the notes under 5000 characters.");
+    expect(NotesSchema.safeParse({ notes: "x".repeat(5001) }).error?.issues[0]?.message).toBe("calibration:errors.notesTooLong");
   });
 });

@@ -12,7 +12,7 @@ describe("a session's floor", () => {
   test("may raise the organisation's floor of 4, never lower it: a lower one is a field error that says so", () => {
     const lowered = parseWithZod(form("3"), { schema: NewSessionSchema });
     expect(lowered.status).toBe("error");
-    expect(lowered.status === "error" && lowered.error?.groupFloor).toEqual(["A session may raise the organisation's floor of 4, not lower it."]);
+    expect(lowered.status === "error" && lowered.error?.groupFloor).toEqual(["calibration:errors.floorLowered"]);
     const raised = parseWithZod(form("8"), { schema: NewSessionSchema });
     expect(raised.status === "success" && raised.value.groupFloor).toBe(8);
   });
