@@ -9,11 +9,12 @@ import { TimeZoneChoice } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
 
-const Weight = (factor: string) =>
+// Keys, worded where the errors are shown (app/components/ui/field.tsx): these schemas check in the browser too.
+const Weight = (missing: string) =>
   z.coerce
-    .number({ error: `Give the weight of ${factor}.` })
-    .min(0, { error: "A weight is 0 or more." })
-    .max(10, { error: "A weight is at most 10." });
+    .number({ error: missing })
+    .min(0, { error: "mentorship:programmeForm.errors.weightBelowZero" })
+    .max(10, { error: "mentorship:programmeForm.errors.weightAboveTen" });
 
 export const MAX_GOALS = 5;
 export const MAX_TEACHABLE = 30;
@@ -21,47 +22,51 @@ export const MAX_CAPACITY = 10;
 
 export const ProgrammeSchema = z
   .object({
-    name: nameField("Name the programme.", 120, "Keep the name under 120 characters."),
-    ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }).max(100),
+    name: nameField("mentorship:programmeForm.errors.nameMissing", 120, "mentorship:programmeForm.errors.nameTooLong"),
+    ladderId: z.string({ error: "mentorship:programmeForm.errors.ladderMissing" }).trim().min(1, { error: "mentorship:programmeForm.errors.ladderMissing" }).max(100),
     startsOn: Day,
     endsOn: Day,
     matchingOn: Day,
-    openTo: z.enum(["everyone", "teams"], { error: "Choose who may join." }),
+    openTo: z.enum(["everyone", "teams"], { error: "mentorship:programmeForm.errors.openToMissing" }),
     teamIds: z.array(z.string().max(100)).max(5000).default([]),
     maxMenteesPerMentor: z.coerce
-      .number({ error: "Give the most mentees a mentor takes." })
-      .int({ error: "Give a whole number." })
-      .min(1, { error: "A mentor takes at least one mentee." })
-      .max(MAX_CAPACITY, { error: `A mentor takes at most ${MAX_CAPACITY} mentees.` })
+      .number({ error: "mentorship:programmeForm.errors.maxMenteesMissing" })
+      .int({ error: "mentorship:programmeForm.errors.wholeNumber" })
+      .min(1, { error: "mentorship:programmeForm.errors.maxMenteesBelowOne" })
+      .max(MAX_CAPACITY, { error: "mentorship:programmeForm.errors.maxMenteesTooMany" })
       .default(2),
     allowRepeatPairs: z.boolean().default(false),
     crossTeamOnly: z.boolean().default(false),
     /** Empty for no limit. */
     maxTimeZoneHours: z.coerce
-      .number({ error: "Give a number of hours, or leave it empty for no limit." })
-      .int({ error: "Give whole hours." })
-      .min(0, { error: "Give 0 hours or more." })
-      .max(12, { error: "Twelve hours apart is the most two time zones can be; leave it empty for no limit." })
+      .number({ error: "mentorship:programmeForm.errors.hoursNotNumber" })
+      .int({ error: "mentorship:programmeForm.errors.hoursNotWhole" })
+      .min(0, { error: "mentorship:programmeForm.errors.hoursBelowZero" })
+      .max(12, { error: "mentorship:programmeForm.errors.hoursAboveTwelve" })
       .optional(),
-    weightGoals: Weight("goals"),
-    weightCrossTeam: Weight("cross-team exposure"),
-    weightLevel: Weight("level"),
-    objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+    weightGoals: Weight("mentorship:programmeForm.errors.weightGoalsMissing"),
+    weightCrossTeam: Weight("mentorship:programmeForm.errors.weightCrossTeamMissing"),
+    weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
+    objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
     fairness: z.boolean().default(false),
   })
   .superRefine((value, context) => {
-    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The programme ends on or after the day it starts." });
-    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "Matching happens before the programme ends." });
-    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "mentorship:programmeForm.errors.endsBeforeStart" });
+    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "mentorship:programmeForm.errors.matchingAfterEnd" });
+    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "mentorship:programmeForm.errors.teamsMissing" });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
   });
 export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
 
 /** The three weights alone: a preview of what they would change. */
 export const WeightsSchema = z
-  .object({ weightGoals: Weight("goals"), weightCrossTeam: Weight("cross-team exposure"), weightLevel: Weight("level") })
+  .object({
+    weightGoals: Weight("mentorship:programmeForm.errors.weightGoalsMissing"),
+    weightCrossTeam: Weight("mentorship:programmeForm.errors.weightCrossTeamMissing"),
+    weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
+  })
   .superRefine((value, context) => {
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
   });
 
 export const MenteeOptInSchema = z.object({

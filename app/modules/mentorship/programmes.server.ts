@@ -178,10 +178,10 @@ export type SaveProgrammeResult = { ok: true; programmeId: string } | { ok: fals
 
 /** What the form's values become in the database, once checked against what exists. */
 async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<ProgrammeRow, "id" | "publishedAt" | "closedAt"> } | { fieldErrors: FieldErrors }> {
-  if (!(await ladderById(input.ladderId))) return { fieldErrors: { ladderId: ["That ladder is not served."] } };
+  if (!(await ladderById(input.ladderId))) return { fieldErrors: { ladderId: ["mentorship:programmeForm.errors.ladderNotServed"] } };
   const teamIds = input.openTo === "teams" ? [...new Set(input.teamIds)] : [];
   if (teamIds.length && (await db.team.count({ where: { id: { in: teamIds } } })) !== teamIds.length) {
-    return { fieldErrors: { teamIds: ["One of the chosen teams no longer exists."] } };
+    return { fieldErrors: { teamIds: ["mentorship:programmeForm.errors.teamGone"] } };
   }
   return {
     data: {
@@ -208,7 +208,7 @@ async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<Progra
 /** Sets up a programme. Its matching day is after today, so people have time to opt in. */
 export async function createProgramme(actor: Viewer, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
   if (!canManageProgrammes(actor)) throw new ForbiddenError("Only admins run mentorship programmes.");
-  if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["Choose a matching day after today, so people have time to opt in."] } };
+  if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["mentorship:programmeForm.errors.matchingNotAfterToday"] } };
   const prepared = await programmeData(input);
   if ("fieldErrors" in prepared) return { ok: false, fieldErrors: prepared.fieldErrors };
   const programmeId = await db.$transaction(async (tx) => {
@@ -225,9 +225,9 @@ export async function createProgramme(actor: Viewer, input: ProgrammeInput, now 
  */
 export async function updateProgramme(actor: Viewer, programmeId: string, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
-  if (programme.phase === "closed") return { ok: false, fieldErrors: { form: ["The programme is closed; it no longer changes."] } };
+  if (programme.phase === "closed") return { ok: false, fieldErrors: { form: ["mentorship:programmeForm.errors.closed"] } };
   if (input.ladderId !== programme.ladderId && (await db.mentorshipParticipant.count({ where: { programmeId } }))) {
-    return { ok: false, fieldErrors: { ladderId: ["People have opted in with this ladder's competencies; the ladder cannot change now."] } };
+    return { ok: false, fieldErrors: { ladderId: ["mentorship:programmeForm.errors.ladderInUse"] } };
   }
   const prepared = await programmeData(input);
   if ("fieldErrors" in prepared) return { ok: false, fieldErrors: prepared.fieldErrors };
