@@ -13,6 +13,8 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
 import { weightsPreview } from "~/modules/mentorship/matching.server";
 import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { withDomainErrors } from "~/utils/http.server";
 import { plural } from "~/utils/plural";
 
@@ -30,14 +32,14 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   };
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
   if (form.get("intent") === "preview") {
     // The weights alone: nothing is saved, the form keeps what was typed.
     const weights = WeightsSchema.safeParse(Object.fromEntries(["weightGoals", "weightCrossTeam", "weightLevel"].map((name) => [name, form.get(name) || undefined])));
-    if (!weights.success) return data({ intent: "preview" as const, error: weights.error.issues[0]?.message ?? "Check the weights.", preview: null }, { status: 400 });
+    if (!weights.success) return data({ intent: "preview" as const, error: wordsOf(translatorOf(context), weights.error.issues[0]?.message ?? "mentorship:settings.errors.checkWeights"), preview: null }, { status: 400 });
     const { weightGoals: goals, weightCrossTeam: crossTeam, weightLevel: level } = weights.data;
     return { intent: "preview" as const, error: null, preview: await weightsPreview(viewer, programmeId, { goals, crossTeam, level }) };
   }

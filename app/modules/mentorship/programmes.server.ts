@@ -135,19 +135,19 @@ export async function requireProgramme(viewer: Viewer, programmeId: string, now 
     personFacts(viewer.id),
     db.mentorshipParticipant.findMany({ where: { programmeId, userId: viewer.id }, select: { role: true } }),
   ]);
-  if (!row) throw new NotFoundError("There is no such mentorship programme.");
+  if (!row) throw new NotFoundError({ key: "mentorship:errors.noProgramme" });
   const programme = readProgramme(row, now);
   const ladder = await ladderById(programme.ladderId);
   const eligible = eligibleFor(programme, ladder, person);
   const roles = optIns.map((optIn) => optIn.role).filter((role): role is Role => role === "mentee" || role === "mentor");
-  if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) throw new NotFoundError("There is no such mentorship programme.");
+  if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) throw new NotFoundError({ key: "mentorship:errors.noProgramme" });
   return { programme, ladder, eligible, roles };
 }
 
 /** An admin-only page or change: a 404 for those who may not see the programme, a 403 for those who may but do not run it. */
 export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string, now = clock.now()): Promise<ProgrammeAccess> {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!canManageProgrammes(viewer)) throw new ForbiddenError("Only admins run mentorship programmes.");
+  if (!canManageProgrammes(viewer)) throw new ForbiddenError({ key: "mentorship:errors.adminsOnly" });
   return access;
 }
 
@@ -207,7 +207,7 @@ async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<Progra
 
 /** Sets up a programme. Its matching day is after today, so people have time to opt in. */
 export async function createProgramme(actor: Viewer, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
-  if (!canManageProgrammes(actor)) throw new ForbiddenError("Only admins run mentorship programmes.");
+  if (!canManageProgrammes(actor)) throw new ForbiddenError({ key: "mentorship:errors.adminsOnly" });
   if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["mentorship:programmeForm.errors.matchingNotAfterToday"] } };
   const prepared = await programmeData(input);
   if ("fieldErrors" in prepared) return { ok: false, fieldErrors: prepared.fieldErrors };
