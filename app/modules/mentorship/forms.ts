@@ -71,10 +71,10 @@ export const WeightsSchema = z
 
 export const MenteeOptInSchema = z.object({
   goals: z
-    .array(z.string().max(100), { error: "Choose at least one goal." })
-    .min(1, { error: "Choose at least one goal." })
-    .max(MAX_GOALS, { error: `Choose at most ${MAX_GOALS} goals.` }),
-  preferences: z.string().trim().max(1000, { error: "Keep this under 1,000 characters." }).default(""),
+    .array(z.string().max(100), { error: "mentorship:join.errors.goalsMissing" })
+    .min(1, { error: "mentorship:join.errors.goalsMissing" })
+    .max(MAX_GOALS, { error: "mentorship:join.errors.tooManyGoals" }),
+  preferences: z.string().trim().max(1000, { error: "mentorship:join.errors.preferencesTooLong" }).default(""),
   /** The person's own zone, empty for the organisation's: it is theirs everywhere in Rungs. */
   timeZone: TimeZoneChoice,
 });
@@ -82,14 +82,14 @@ export type MenteeOptInInput = z.output<typeof MenteeOptInSchema>;
 
 export const MentorOptInSchema = z.object({
   capacity: z.coerce
-    .number({ error: "Give how many mentees you can take." })
-    .int({ error: "Give a whole number." })
-    .min(1, { error: "Take at least one mentee." })
-    .max(MAX_CAPACITY, { error: `Take at most ${MAX_CAPACITY} mentees.` }),
+    .number({ error: "mentorship:join.errors.capacityMissing" })
+    .int({ error: "mentorship:programmeForm.errors.wholeNumber" })
+    .min(1, { error: "mentorship:join.errors.capacityBelowOne" })
+    .max(MAX_CAPACITY, { error: "mentorship:join.errors.capacityTooMany" }),
   competencies: z
-    .array(z.string().max(100), { error: "Choose at least one competency you can help with." })
-    .min(1, { error: "Choose at least one competency you can help with." })
-    .max(MAX_TEACHABLE, { error: `Choose at most ${MAX_TEACHABLE} competencies.` }),
+    .array(z.string().max(100), { error: "mentorship:join.errors.competenciesMissing" })
+    .min(1, { error: "mentorship:join.errors.competenciesMissing" })
+    .max(MAX_TEACHABLE, { error: "mentorship:join.errors.tooManyCompetencies" }),
   timeZone: TimeZoneChoice,
 });
 export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
