@@ -95,15 +95,15 @@ export const MentorOptInSchema = z.object({
 export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
 
 export const RunSchema = z.object({
-  objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+  objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
   fairness: z.boolean().default(false),
 });
 
 /** A pin or forbid named by the two people's emails. */
 export const PairRuleSchema = z.object({
-  kind: z.enum(["pin", "forbid"], { error: "Choose pin or forbid." }),
-  menteeEmail: z.string({ error: "Give the mentee's email." }).trim().toLowerCase().min(1, { error: "Give the mentee's email." }).max(254),
-  mentorEmail: z.string({ error: "Give the mentor's email." }).trim().toLowerCase().min(1, { error: "Give the mentor's email." }).max(254),
+  kind: z.enum(["pin", "forbid"], { error: "mentorship:matching.errors.kindMissing" }),
+  menteeEmail: z.string({ error: "mentorship:matching.errors.menteeEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.menteeEmailMissing" }).max(254),
+  mentorEmail: z.string({ error: "mentorship:matching.errors.mentorEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.mentorEmailMissing" }).max(254),
 });
 
 export const DeclineSchema = z.object({
