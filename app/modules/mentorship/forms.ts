@@ -145,17 +145,17 @@ export const MAX_NOTE = 500;
 
 /** A mentee asks a mentor, as their 1st, 2nd or 3rd choice. */
 export const RequestSchema = z.object({
-  mentorId: z.string({ error: "Choose a mentor." }).trim().min(1, { error: "Choose a mentor." }).max(100),
+  mentorId: z.string({ error: "mentorship:mentors.errors.mentorMissing" }).trim().min(1, { error: "mentorship:mentors.errors.mentorMissing" }).max(100),
   rank: z.coerce
-    .number({ error: "Choose your 1st, 2nd or 3rd choice." })
-    .int({ error: "Choose your 1st, 2nd or 3rd choice." })
-    .min(1, { error: "Choose your 1st, 2nd or 3rd choice." })
-    .max(3, { error: "Choose your 1st, 2nd or 3rd choice." }),
+    .number({ error: "mentorship:mentors.errors.rankMissing" })
+    .int({ error: "mentorship:mentors.errors.rankMissing" })
+    .min(1, { error: "mentorship:mentors.errors.rankMissing" })
+    .max(3, { error: "mentorship:mentors.errors.rankMissing" }),
 });
 
 /** The note on a mentor's profile. */
 export const MentorNoteSchema = z.object({
-  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
 });
 
 /** A mentor's answer to a request; the note goes to the mentee with a decline. */
