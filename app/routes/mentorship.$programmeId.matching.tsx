@@ -15,7 +15,7 @@ import { InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
 import { PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatching, setPairRule, setPairRuleByEmail } from "~/modules/mentorship/matching.server";
-import type { HardRule } from "~/modules/mentorship/rules";
+import type { HardRule } from "~/modules/mentorship/types";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -108,6 +108,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const [searchParams] = useSearchParams();
   const refusal = result && "error" in result ? result : null;
   const { t } = useTranslation("mentorship");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const doneParam = searchParams.get("done") ?? "";
   const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
@@ -296,9 +297,9 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           </DataTable>
           {lastRun.unpaired.pages > 1 ? (
             <nav aria-label={t("matching.unpaired.pages")} className="mt-3 flex gap-3 text-sm">
-              {lastRun.unpaired.page > 1 ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>{t("common:pagination.previous")}</Link> : null}
-              <span>{t("common:pagination.page", { page: lastRun.unpaired.page, pageCount: lastRun.unpaired.pages })}</span>
-              {lastRun.unpaired.page < lastRun.unpaired.pages ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>{t("common:pagination.next")}</Link> : null}
+              {lastRun.unpaired.page > 1 ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>{common("pagination.previous")}</Link> : null}
+              <span>{common("pagination.page", { page: lastRun.unpaired.page, pageCount: lastRun.unpaired.pages })}</span>
+              {lastRun.unpaired.page < lastRun.unpaired.pages ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>{common("pagination.next")}</Link> : null}
             </nav>
           ) : null}
         </section>

@@ -107,23 +107,23 @@ export const PairRuleSchema = z.object({
 });
 
 export const DeclineSchema = z.object({
-  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).default(""),
+  reason: z.string().trim().max(500, { error: "mentorship:pair.errors.reasonTooLong" }).default(""),
 });
 
 export const CheckInSchema = z.object({
   occurredOn: Day,
-  note: z.string().trim().max(5000, { error: "Keep the note under 5,000 characters." }).default(""),
+  note: z.string().trim().max(5000, { error: "mentorship:pair.errors.checkInNoteTooLong" }).default(""),
   competencies: z.array(z.string().max(100)).max(MAX_TEACHABLE).default([]),
   shared: z.boolean().default(false),
 });
 export type CheckInInput = z.output<typeof CheckInSchema>;
 
-const Score = (question: string) =>
+const Score = (unanswered: string) =>
   z.coerce
-    .number({ error: `Answer “${question}”.` })
-    .int({ error: `Answer “${question}”.` })
-    .min(1, { error: "Choose from 1 to 5." })
-    .max(5, { error: "Choose from 1 to 5." });
+    .number({ error: unanswered })
+    .int({ error: unanswered })
+    .min(1, { error: "mentorship:pulse.errors.outOfRange" })
+    .max(5, { error: "mentorship:pulse.errors.outOfRange" });
 
 export const PULSE_QUESTIONS = {
   usefulness: "How useful have your conversations been?",
@@ -131,14 +131,14 @@ export const PULSE_QUESTIONS = {
 } as const;
 
 export const PulseSchema = z.object({
-  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "There is no such pulse." }),
-  usefulness: Score(PULSE_QUESTIONS.usefulness),
-  comfort: Score(PULSE_QUESTIONS.comfort),
+  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "mentorship:pulse.errors.noSuchPulse" }),
+  usefulness: Score("mentorship:pulse.errors.usefulnessMissing"),
+  comfort: Score("mentorship:pulse.errors.comfortMissing"),
 });
 
 export const OutcomeSchema = z.object({
-  outcome: z.enum(OUTCOMES, { error: "Choose how it went." }),
-  note: z.string().trim().max(2000, { error: "Keep the note under 2,000 characters." }).default(""),
+  outcome: z.enum(OUTCOMES, { error: "mentorship:pair.errors.outcomeMissing" }),
+  note: z.string().trim().max(2000, { error: "mentorship:pair.errors.outcomeNoteTooLong" }).default(""),
 });
 
 export const MAX_NOTE = 500;

@@ -366,14 +366,15 @@ async function readMatchingView(programme: Programme, options: MatchingPageOptio
     const requestsSince = await db.mentorshipRequest.count({ where: { programmeId, state: "accepted", answeredAt: { gt: run.createdAt } } });
     const participantsNow = participants.reduce((sum, group) => sum + group._count._all, 0);
     // What changed since the run, each a word of the page's (mentorship's `matching.changes`).
-    const changes: (RunChange | null)[] = [
+    const seen: (RunChange | null)[] = [
       lastOptIn._max.updatedAt && lastOptIn._max.updatedAt > run.createdAt ? "optIns" : null,
       summary && summary.participants !== participantsNow ? "participants" : null,
       summary && summary.settings !== settingsKey(programme) ? "settings" : null,
       summary && (summary.rules !== rules.length || rules.some((rule) => rule.createdAt > run.createdAt)) ? "rules" : null,
       programme.phase === "published" && summary && declinedSince > 0 && byStatus.proposed === 0 ? "declined" : null,
       requestsSince > 0 ? "requests" : null,
-    ].filter((change): change is RunChange => change !== null);
+    ];
+    const changes = seen.filter((change): change is RunChange => change !== null);
     lastRun = {
       kind: run.kind,
       objective: run.objective,

@@ -151,13 +151,13 @@ describe("matching, review and the life of a pair", () => {
     const standing = async (personId: string, pairId: string) =>
       bodyOf<PairView>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pairId}?done=accept`, personId), { programmeId, pairId }))).standing;
     expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(302);
-    expect(await standing(lena.id, lenasPair)).toBe(`You accepted. The pair starts once ${ravi.name} accepts too.`);
-    expect(await standing(ravi.id, lenasPair)).toBe(`${lena.name} accepted. The pair starts once you accept too.`);
+    expect(await standing(lena.id, lenasPair)).toEqual({ key: "mentorship:pair.standing.youAccepted", values: { name: ravi.name } });
+    expect(await standing(ravi.id, lenasPair)).toEqual({ key: "mentorship:pair.standing.theyAccepted", values: { name: lena.name } });
     expect(statusOf(await answer(lena.id, lenasPair, { intent: "accept" }))).toBe(400);
     expect(statusOf(await answer(ravi.id, lenasPair, { intent: "accept" }))).toBe(302);
     expect(await db.mentorshipPair.findUniqueOrThrow({ where: { id: lenasPair } })).toMatchObject({ status: "active", menteeAnswer: "accepted", mentorAnswer: "accepted" });
-    expect(await standing(lena.id, lenasPair)).toBe(`You and ${ravi.name} both accepted: the pair is active.`);
-    expect(await standing(ravi.id, lenasPair)).toBe(`You and ${lena.name} both accepted: the pair is active.`);
+    expect(await standing(lena.id, lenasPair)).toEqual({ key: "mentorship:pair.standing.active", values: { name: ravi.name } });
+    expect(await standing(ravi.id, lenasPair)).toEqual({ key: "mentorship:pair.standing.active", values: { name: lena.name } });
     expect(await standing(admin.id, lenasPair)).toBeNull();
     const omarsPair = (await db.mentorshipPair.findFirstOrThrow({ where: { programmeId, menteeId: omar.id } })).id;
     // Someone outside the pair cannot answer it.

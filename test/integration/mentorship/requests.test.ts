@@ -124,7 +124,7 @@ describe("mentees who choose", () => {
 
     // The pair's page says how it came about.
     const pairView = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
-    expect(pairView.origin).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor");
+    expect([pairView.pair.source, pairView.requestRank]).toEqual(["requested", 1]);
     expect(pairView.factors.map((factor) => factor.text)).toContain("Covers 1 of 2 goals: System design and architecture (gap 1)");
 
     // The matching places everyone else around the accepted request and keeps it as it is.

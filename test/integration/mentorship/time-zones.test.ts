@@ -45,6 +45,6 @@ describe("time zones in a programme", () => {
       data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "active", source: "pinned", fit: 1, factors: "[]", activeSince: new Date(), menteeAnswer: "accepted", mentorAnswer: "accepted" },
     });
     const pairPage = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
-    expect(pairPage.timeZones).toEqual({ mentee: "Europe/London", mentor: "America/New_York", apart: "4 to 5 hours apart" });
+    expect(pairPage.timeZones).toEqual({ mentee: "Europe/London", mentor: "America/New_York", apart: { key: "mentorship:pair.apart.range", values: { least: 4, most: 5 } } });
   });
 });
