@@ -125,11 +125,6 @@ const Score = (unanswered: string) =>
     .min(1, { error: "mentorship:pulse.errors.outOfRange" })
     .max(5, { error: "mentorship:pulse.errors.outOfRange" });
 
-export const PULSE_QUESTIONS = {
-  usefulness: "How useful have your conversations been?",
-  comfort: "How comfortable are you raising anything in them?",
-} as const;
-
 export const PulseSchema = z.object({
   checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "mentorship:pulse.errors.noSuchPulse" }),
   usefulness: Score("mentorship:pulse.errors.usefulnessMissing"),

@@ -14,14 +14,6 @@ export type Role = (typeof ROLES)[number];
 export const PAIR_STATUSES = ["proposed", "offered", "active", "declined", "ended"] as const;
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 
-export const PAIR_STATUS_LABELS: Record<PairStatus, string> = {
-  proposed: "Proposed",
-  offered: "Waiting for answers",
-  active: "Active",
-  declined: "Declined",
-  ended: "Ended",
-};
-
 export function isPairStatus(value: string): value is PairStatus {
   return (PAIR_STATUSES as readonly string[]).includes(value);
 }
@@ -35,12 +27,6 @@ export type Outcome = (typeof OUTCOMES)[number];
 export function isOutcome(value: string): value is Outcome {
   return (OUTCOMES as readonly string[]).includes(value);
 }
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  "goals-met": "Goals met",
-  "partly-met": "Goals partly met",
-  "not-met": "Goals not met",
-  "ended-early": "Ended early",
-};
 
 /**
  * open: people opt in and change their opt-in; matching: the matching day has come, opt-ins are
