@@ -155,6 +155,6 @@ export const MentorNoteSchema = z.object({
 
 /** A mentor's answer to a request; the note goes to the mentee with a decline. */
 export const RequestAnswerSchema = z.object({
-  requestId: z.string({ error: "Choose a request." }).trim().min(1, { error: "Choose a request." }).max(100),
-  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+  requestId: z.string({ error: "mentorship:requests.errors.requestMissing" }).trim().min(1, { error: "mentorship:requests.errors.requestMissing" }).max(100),
+  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
 });

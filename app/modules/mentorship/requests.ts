@@ -14,13 +14,6 @@ import { possessive } from "~/utils/possessive";
 export const REQUEST_STATES = ["requested", "accepted", "declined", "withdrawn"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
-  requested: "Waiting for an answer",
-  accepted: "Accepted",
-  declined: "Declined",
-  withdrawn: "Withdrawn",
-};
-
 export function isRequestState(value: string): value is RequestState {
   return (REQUEST_STATES as readonly string[]).includes(value);
 }
