@@ -1,11 +1,6 @@
 import { NavLink } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatDay } from "~/modules/days";
 import type { PairStatus } from "~/modules/mentorship/lifecycle";
-
-export { formatDay };
-
-export const fitText = (fit: number) => fit.toFixed(2);
 
 const statusTones: Record<PairStatus, string> = {
   proposed: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",

@@ -35,13 +35,6 @@ export function isOutcome(value: string): value is Outcome {
  */
 export type ProgrammePhase = "open" | "matching" | "published" | "closed";
 
-export const PHASE_LABELS: Record<ProgrammePhase, string> = {
-  open: "Open for opt-ins",
-  matching: "Matching",
-  published: "Pairs published",
-  closed: "Closed",
-};
-
 export type PhaseFacts = { matchingOn: Date; publishedAt: Date | null; closedAt: Date | null };
 
 /** Opt-ins stay open until the matching day begins (UTC) or pairs are published, whichever comes first. */

@@ -267,7 +267,7 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
   const key = [programme.id, programme.phase, settingsKey(programme), options.status, options.page, options.unpairedPage, await matchingVersion(programme.id)].join("\u0000");
   const view = await matchingViews.get(key, () => readMatchingView(programme, options));
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, objective: programme.objective, fairness: programme.fairness },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, objective: programme.objective, fairness: programme.fairness },
     ladderServed: ladder !== undefined,
     ...view,
     canRun: programme.phase !== "closed",

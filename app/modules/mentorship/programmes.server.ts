@@ -10,7 +10,7 @@ import { timeZoneLabel } from "~/modules/time-zones";
 import { personTimeZone } from "~/modules/time-zones.server";
 import type { ProgrammeInput } from "./forms";
 import { placedOnLadder } from "./levels";
-import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
+import { programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
 import { canBrowseMentors, canManageProgrammes, canOptIn, canSeeProgramme, isEligible } from "./policy";
 import type { Objective } from "./types";
 import * as clock from "~/platform/clock.server";
@@ -82,7 +82,6 @@ export type Programme = Omit<ProgrammeRow, "openTo" | "teamIds" | "objective"> &
   teamIds: string[];
   objective: Objective;
   phase: ProgrammePhase;
-  phaseLabel: string;
 };
 
 function readProgramme(row: ProgrammeRow, now: Date): Programme {
@@ -93,7 +92,6 @@ function readProgramme(row: ProgrammeRow, now: Date): Programme {
     teamIds: storedIds(row.teamIds),
     objective: row.objective === "most-fit" ? "most-fit" : "most-matched",
     phase,
-    phaseLabel: PHASE_LABELS[phase],
   };
 }
 
@@ -151,7 +149,7 @@ export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string,
   return access;
 }
 
-export type ProgrammeListItem = { id: string; name: string; phase: ProgrammePhase; phaseLabel: string; startsOn: Date; endsOn: Date; matchingOn: Date; roles: Role[]; mentees: number; mentors: number };
+export type ProgrammeListItem = { id: string; name: string; phase: ProgrammePhase; startsOn: Date; endsOn: Date; matchingOn: Date; roles: Role[]; mentees: number; mentors: number };
 
 /** The programmes the viewer may see (every one for admins), newest first, with their own opt-ins. */
 export async function listProgrammes(viewer: Viewer, now = clock.now()): Promise<ProgrammeListItem[]> {
@@ -168,8 +166,8 @@ export async function listProgrammes(viewer: Viewer, now = clock.now()): Promise
     const eligible = eligibleFor(programme, ladders.get(programme.ladderId), person);
     if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) return [];
     const count = (role: Role) => counts.find((group) => group.programmeId === row.id && group.role === role)?._count._all ?? 0;
-    const { id, name, phase, phaseLabel, startsOn, endsOn, matchingOn } = programme;
-    return [{ id, name, phase, phaseLabel, startsOn, endsOn, matchingOn, roles, mentees: count("mentee"), mentors: count("mentor") }];
+    const { id, name, phase, startsOn, endsOn, matchingOn } = programme;
+    return [{ id, name, phase, startsOn, endsOn, matchingOn, roles, mentees: count("mentee"), mentors: count("mentor") }];
   });
 }
 
@@ -333,7 +331,6 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
       endsOn: programme.endsOn,
       matchingOn: programme.matchingOn,
       phase: programme.phase,
-      phaseLabel: programme.phaseLabel,
       openTo: programme.openTo,
       teamNames: teams.map((team) => team.name),
       maxMenteesPerMentor: programme.maxMenteesPerMentor,

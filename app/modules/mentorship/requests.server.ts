@@ -141,7 +141,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
     };
   });
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, matchingOn: programme.matchingOn },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
     asMentee,
     asMentor: roles.includes("mentor"),
     requestsOpen: requestsOpen(programme.phase),
@@ -267,7 +267,7 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
   const competencyName = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   const open = answersOpen(programme.phase);
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, matchingOn: programme.matchingOn },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
     placesLeft: placesLeft(optIn?.capacity ?? null, programme.maxMenteesPerMentor, held.get(viewer.id) ?? 0),
     answersOpen: open,
     requests: rows.map((row) => ({
