@@ -30,7 +30,7 @@ describe("time zones in a programme", () => {
     expect(await raviFor(lena.id)).toMatchObject({ timeZone: "America/New_York", canAsk: true });
     // Into April the clocks are five hours apart on some days: more than the programme allows.
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { endsOn: new Date(`${year}-04-30T00:00:00Z`) } });
-    expect(await raviFor(lena.id)).toMatchObject({ canAsk: false, refusal: "Ravi Senior's time zone is more than 4 hours from yours, the most this programme allows." });
+    expect(await raviFor(lena.id)).toMatchObject({ canAsk: false, refusal: { key: "mentorship:requests.rule.timeZone", values: { name: "Ravi Senior", hours: 4 } } });
     // Omar chose no zone: the organisation's (UTC here), which does not change its clock: four hours from New York all along.
     expect((await raviFor(omar.id)).canAsk).toBe(true);
 
