@@ -3,11 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.join";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDay } from "~/components/mentorship/parts";
 import { TimeZoneOptions } from "~/components/time-zone-options";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf, type Message } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MAX_GOALS, MenteeOptInSchema, MentorOptInSchema } from "~/modules/mentorship/forms";
@@ -16,11 +20,14 @@ import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Join as a ${loaderData?.role ?? "participant"} · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:join.title", { role: loaderData.role, name: loaderData.programme.name }) : t("mentorship:join.titleUnknown") }];
+};
 
 function roleOf(url: URL): Role {
   const role = choiceParam(url.searchParams, "as", ["mentee", "mentor"] as const, "role");
-  if (!role) throw new InvalidError("Say whether you join as a mentee or a mentor (?as=mentee or ?as=mentor).");
+  if (!role) throw new InvalidError({ key: "mentorship:join.errors.roleMissing" });
   return role;
 }
 
@@ -29,11 +36,14 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return optInPage(viewer, params.programmeId ?? "", roleOf(url));
 });
 
-export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, url, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const role = roleOf(url);
   const form = await request.formData();
+  // The module's refusals carry values (a capacity), which a form's keys cannot: worded here.
+  const t = translatorOf(context);
+  const worded = (fieldErrors: Record<string, Message[]>) => Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((message) => wordsOf(t, message))]));
   if (form.get("intent") === "withdraw") {
     await withdrawOptIn(viewer, programmeId, role);
     return redirect(`/mentorship/${programmeId}`);
@@ -42,15 +52,18 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     const submission = parseWithZod(form, { schema: MenteeOptInSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
-    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    if (!result.ok) return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
   } else {
     const submission = parseWithZod(form, { schema: MentorOptInSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
-    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    if (!result.ok) return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
   }
   return redirect(`/mentorship/${programmeId}?joined=${role}`);
 });
+
+/** Where the level a mentee works towards comes from, as its message chooses (ICU choices take no hyphen). */
+const TARGET_FROM = { "growth-plan": "growthPlan", "next-level": "nextLevel", "own-level": "ownLevel" } as const;
 
 export default function JoinProgramme({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -76,41 +89,42 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
   const choices = isMentee ? fields.goals : fields.competencies;
   const chosen = new Set([choices.value ?? []].flat() as string[]);
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation("mentorship");
+  const f = useFormats();
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
-        title={isMentee ? "Join as a mentee" : "Join as a mentor"}
-        description={`${view.programme.name}. You can change your answers or withdraw until the matching day, ${formatDay(view.programme.matchingOn)}, begins.`}
+        title={t("programme.join", { role: view.role })}
+        description={t("join.description", { name: view.programme.name, matchingOn: f.day(view.programme.matchingOn) })}
       />
-      {view.open ? null : <Alert tone="info">{view.closedReason}</Alert>}
+      {view.open ? null : <Alert tone="info">{view.closedReason ? wordsOf(t, view.closedReason) : null}</Alert>}
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
           <fieldset disabled={!view.open} className="space-y-5">
             {isMentee && view.target ? (
               <p className="text-sm">
-                You are working towards <strong>{view.target.label}</strong>
-                {view.target.from === "growth-plan" ? ", as your growth plan says" : view.target.from === "next-level" ? ", the next level of your track" : ""}. A mentor's level
-                is at or above it.
+                {t("join.target.before")} <strong>{view.target.label}</strong>
+                {t("join.target.after", { from: TARGET_FROM[view.target.from] })}
               </p>
             ) : null}
             <fieldset aria-describedby={choices.errors?.length ? choices.errorId : undefined}>
-              <legend className="mb-1 text-sm font-medium">{isMentee ? `Your goals (up to ${MAX_GOALS})` : "Competencies you can help with"}</legend>
+              <legend className="mb-1 text-sm font-medium">{isMentee ? t("join.goals", { count: MAX_GOALS }) : t("join.competencies")}</legend>
               <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
                 {view.prefilled
                   ? isMentee
-                    ? "Ticked from your growth plan's focus; change them as you like."
-                    : "Ticked: the few your latest manager review rates furthest above your level's target. Those marked (review) are at or above it too: tick any you would like to help with."
+                    ? t("join.prefilled.mentee")
+                    : t("join.prefilled.mentor")
                   : isMentee
-                    ? "The competencies of the level you are working towards."
-                    : "The competencies of the ladder."}
+                    ? t("join.choices.mentee")
+                    : t("join.choices.mentor")}
               </p>
               <div className="grid gap-1 sm:grid-cols-2">
                 {view.options.map((option) => (
                   <label key={option.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name={choices.name} value={option.id} defaultChecked={chosen.has(option.id)} className="size-4" />
                     {option.name}
-                    {(isMentee ? option.suggested : option.fromReview) ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? "(growth plan)" : "(review)"}</span> : null}
+                    {(isMentee ? option.suggested : option.fromReview) ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? t("join.fromGrowthPlan") : t("join.fromReview")}</span> : null}
                   </label>
                 ))}
               </div>
@@ -118,16 +132,16 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
             </fieldset>
             {isMentee ? (
               <TextareaField
-                label="What you hope for (optional)"
-                hint="Anything your mentor should know: how you like to work, what you want to try. Only your mentor and the programme's admins read it."
+                label={t("join.preferences")}
+                hint={t("join.preferencesHint")}
                 rows={3}
                 errors={fields.preferences.errors}
                 {...getTextareaProps(fields.preferences)}
               />
             ) : (
               <Field
-                label="How many mentees you can take"
-                hint={`At most ${view.programme.maxMenteesPerMentor} in this programme.`}
+                label={t("join.capacity")}
+                hint={t("join.capacityHint", { count: view.programme.maxMenteesPerMentor })}
                 errors={fields.capacity.errors}
                 min={1}
                 max={view.programme.maxMenteesPerMentor}
@@ -136,8 +150,8 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
               />
             )}
             <SelectField
-              label="Your time zone"
-              hint="Yours everywhere in Rungs, as under Email settings. Pairs are kept within the programme's largest time-zone difference on every day of the programme, as clocks change."
+              label={t("join.timeZone")}
+              hint={t("join.timeZoneHint")}
               errors={fields.timeZone.errors}
               className="max-w-xs"
               {...getSelectProps(fields.timeZone)}
@@ -147,11 +161,11 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
             <FormErrors form={form} />
             <div className="flex flex-wrap gap-3">
               <Button type="submit" name="intent" value="save" disabled={busy}>
-                {view.joined ? "Save changes" : isMentee ? "Join as a mentee" : "Join as a mentor"}
+                {view.joined ? t("join.save") : t("programme.join", { role: view.role })}
               </Button>
               {view.joined ? (
                 <Button type="submit" name="intent" value="withdraw" variant="secondary" formNoValidate disabled={busy}>
-                  Withdraw
+                  {t("join.withdraw")}
                 </Button>
               ) : null}
             </div>

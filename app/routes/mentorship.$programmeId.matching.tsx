@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.matching";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactorList, fitText, formatDay, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import { FactorList, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -13,15 +13,22 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
-import { PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
+import { PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatching, setPairRule, setPairRuleByEmail } from "~/modules/mentorship/matching.server";
-import { RULE_LABELS } from "~/modules/mentorship/rules";
+import type { HardRule } from "~/modules/mentorship/types";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Matching · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:matching.title", { name: loaderData.programme.name }) : t("mentorship:matching.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -31,14 +38,14 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
 
 type Refusal = { intent: string; error: string };
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const intent = String(form.get("intent") ?? "");
   const back = `/mentorship/${programmeId}/matching`;
   if (intent === "run") {
     const submission = parseWithZod(form, { schema: RunSchema });
-    if (submission.status !== "success") return data<Refusal>({ intent, error: "Choose what the matching aims for." }, { status: 400 });
+    if (submission.status !== "success") return data<Refusal>({ intent, error: translatorOf(context)("mentorship:programmeForm.errors.objectiveMissing") }, { status: 400 });
     await runMatching(viewer, programmeId, submission.value);
     return redirect(`${back}?done=run`);
   }
@@ -47,7 +54,10 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     if (intent === "unrule") await removePairRule(viewer, programmeId, pair);
     else {
       const result = await setPairRule(viewer, programmeId, { kind: intent, ...pair });
-      if (!result.ok) return data<Refusal>({ intent, error: Object.values(result.fieldErrors).flat().join(" ") }, { status: 400 });
+      if (!result.ok) {
+        const t = translatorOf(context);
+        return data<Refusal>({ intent, error: Object.values(result.fieldErrors).flat().map((message) => wordsOf(t, message)).join(" ") }, { status: 400 });
+      }
     }
     return redirect(`${back}?done=${intent}`);
   }
@@ -65,18 +75,31 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await publishPairs(viewer, programmeId);
     return redirect(`${back}?done=publish&status=offered`);
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "mentorship:errors.unknownAction" });
 });
 
-const DONE: Record<string, string> = {
-  run: "Matching done. Review the proposed pairs, pin or forbid any, run again, then publish.",
-  pin: "Pair pinned. Run the matching again to apply it.",
-  forbid: "Pair forbidden. Run the matching again to apply it.",
-  unrule: "Pin or forbid removed. Run the matching again to apply it.",
-  publish: "Pairs published: each mentee and mentor is asked to accept or decline.",
-};
+const DONE = { run: "matching.done.run", pin: "matching.done.pin", forbid: "matching.done.forbid", unrule: "matching.done.unrule", publish: "matching.done.publish" } as const;
 
-const OBJECTIVES: Record<string, string> = { "most-matched": "Most people matched, then the most fit", "most-fit": "The most fit overall" };
+function isDone(value: string): value is keyof typeof DONE {
+  return value in DONE;
+}
+
+const OBJECTIVES = { "most-matched": "objective.mostMatched", "most-fit": "objective.mostFit" } as const;
+
+function objectiveOf(value: string): keyof typeof OBJECTIVES {
+  return value === "most-fit" ? "most-fit" : "most-matched";
+}
+
+/** The hard rules' names, as the unpaired table's headings say them. */
+const RULE_NAMES = {
+  self: "rule.self",
+  "management-chain": "rule.managementChain",
+  level: "rule.level",
+  repeat: "rule.repeat",
+  "same-team": "rule.sameTeam",
+  "time-zone": "rule.timeZone",
+  forbidden: "rule.forbidden",
+} as const satisfies Record<HardRule, string>;
 
 export default function ProgrammeMatching({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -84,7 +107,13 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const refusal = result && "error" in result ? result : null;
-  const done = result ? null : DONE[searchParams.get("done") ?? ""];
+  const { t } = useTranslation("mentorship");
+  const { t: common } = useTranslation("common");
+  const f = useFormats();
+  const doneParam = searchParams.get("done") ?? "";
+  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
+  const fit = (value: number) => t("fit", { fit: value });
+  const someone = (name: string | null) => name ?? t("matching.someoneGone");
   const busy = navigation.state === "submitting";
   const running = busy && navigation.formData?.get("intent") === "run";
   const { programme, lastRun } = view;
@@ -92,79 +121,74 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title="Matching" description="Pairs for the whole programme at once: the best total fit under every mentor's capacity, never breaking a hard rule." />
+      <PageHeader title={t("matching.heading")} description={t("matching.description")} />
       <ProgrammeTabs programmeId={programme.id} />
       {done ? <Alert tone="success">{done}</Alert> : null}
       {refusal ? <Alert tone="error">{refusal.error}</Alert> : null}
-      {view.ladderServed ? null : <Alert tone="warning">The programme's ladder is not being served now; matching waits until it is.</Alert>}
+      {view.ladderServed ? null : <Alert tone="warning">{t("matching.ladderNotServed")}</Alert>}
 
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">{published ? "Rerun for the unpaired" : "Run the matching"}</h2>
+          <h2 className="mb-2 text-lg font-semibold">{published ? t("matching.rerun") : t("matching.run")}</h2>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            {plural(view.mentees, "# mentee")} and {plural(view.mentors, "# mentor")} joined.{" "}
-            {published
-              ? "Every published pair that was not declined is kept as it is and keeps its slot; declined pairs are not offered again. Mentees without a pair are matched anew."
-              : "Pins are kept; a new run replaces the proposed pairs of the last one."}
+            {t("matching.joined", { mentees: view.mentees, mentors: view.mentors })} {published ? t("matching.rerunIntro") : t("matching.runIntro")}
           </p>
           {view.canRun ? (
             <Form method="post" className="space-y-3">
               <input type="hidden" name="intent" value="run" />
-              <SelectField label="Aim for" name="objective" defaultValue={programme.objective} className="max-w-sm">
-                <option value="most-matched">{OBJECTIVES["most-matched"]}</option>
-                <option value="most-fit">{OBJECTIVES["most-fit"]}</option>
+              <SelectField label={t("matching.aimFor")} name="objective" defaultValue={programme.objective} className="max-w-sm">
+                <option value="most-matched">{t(OBJECTIVES["most-matched"])}</option>
+                <option value="most-fit">{t(OBJECTIVES["most-fit"])}</option>
               </SelectField>
-              <CheckboxField label="Fairness pass" hint="Raises the lowest fit of any proposed pair as far as it can without pairing fewer people." name="fairness" defaultChecked={programme.fairness} />
+              <CheckboxField label={t("fairness.label")} hint={t("fairness.hint")} name="fairness" defaultChecked={programme.fairness} />
               <Button type="submit" disabled={busy || !view.ladderServed}>
-                {running ? "Matching…" : published ? "Rerun for the unpaired" : "Run matching"}
+                {running ? t("matching.running") : published ? t("matching.rerun") : t("matching.runButton")}
               </Button>
             </Form>
           ) : (
-            <p className="text-sm">The programme is closed.</p>
+            <p className="text-sm">{t("matching.closed")}</p>
           )}
         </Card>
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Last run</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("matching.lastRun")}</h2>
           {lastRun && lastRun.summary ? (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                {lastRun.kind === "rerun" ? "Rerun for the unpaired" : "Matching of everyone"} on {formatDay(lastRun.createdAt)} · {OBJECTIVES[lastRun.objective] ?? lastRun.objective}
-                {lastRun.fairness ? " · with the fairness pass" : ""}
+                {t("matching.lastRunLine", { kind: lastRun.kind === "rerun" ? "rerun" : "initial", day: f.day(lastRun.createdAt) })} · {t(OBJECTIVES[objectiveOf(lastRun.objective)])}
+                {lastRun.fairness ? ` · ${t("matching.withFairness")}` : ""}
               </p>
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
-                <Figure label="Paired" value={`${lastRun.summary.paired} of ${lastRun.summary.mentees}`} />
-                <Figure label="Unpaired" value={lastRun.summary.unpaired} />
-                <Figure label="Mentor slots" value={lastRun.summary.slots} />
-                <Figure label="Total fit" value={fitText(lastRun.summary.totalFit)} />
-                <Figure label="Average fit" value={lastRun.summary.averageFit === null ? "—" : fitText(lastRun.summary.averageFit)} />
-                <Figure label="Lowest fit" value={lastRun.summary.lowestFit === null ? "—" : fitText(lastRun.summary.lowestFit)} />
-                <Figure label="Pinned" value={lastRun.summary.pinned} />
-                {lastRun.kind === "rerun" ? <Figure label="Kept" value={lastRun.summary.accepted} /> : null}
-                {lastRun.summary.requested ? <Figure label="Requested" value={lastRun.summary.requested} /> : null}
-                {lastRun.summary.fairnessThreshold === null ? null : <Figure label="Fairness floor" value={fitText(lastRun.summary.fairnessThreshold)} />}
+                <Figure label={t("matching.figure.paired")} value={t("matching.figure.pairedOf", { paired: lastRun.summary.paired, mentees: lastRun.summary.mentees })} />
+                <Figure label={t("matching.figure.unpaired")} value={f.number(lastRun.summary.unpaired)} />
+                <Figure label={t("matching.figure.slots")} value={f.number(lastRun.summary.slots)} />
+                <Figure label={t("matching.figure.totalFit")} value={fit(lastRun.summary.totalFit)} />
+                <Figure label={t("matching.figure.averageFit")} value={lastRun.summary.averageFit === null ? "—" : fit(lastRun.summary.averageFit)} />
+                <Figure label={t("matching.figure.lowestFit")} value={lastRun.summary.lowestFit === null ? "—" : fit(lastRun.summary.lowestFit)} />
+                <Figure label={t("matching.figure.pinned")} value={f.number(lastRun.summary.pinned)} />
+                {lastRun.kind === "rerun" ? <Figure label={t("matching.figure.kept")} value={f.number(lastRun.summary.accepted)} /> : null}
+                {lastRun.summary.requested ? <Figure label={t("matching.figure.requested")} value={f.number(lastRun.summary.requested)} /> : null}
+                {lastRun.summary.fairnessThreshold === null ? null : <Figure label={t("matching.figure.fairnessFloor")} value={fit(lastRun.summary.fairnessThreshold)} />}
               </dl>
               {lastRun.changes.length ? (
                 <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status">
-                  Since this run {lastRun.changes.join(", ")}: run again to take it into account.
+                  {t("matching.changed", { changes: f.list(lastRun.changes.map((change) => t(`matching.changes.${change}`))) })}
                 </p>
               ) : null}
             </>
           ) : (
-            <p className="text-sm">Not run yet.</p>
+            <p className="text-sm">{t("matching.notRun")}</p>
           )}
           {view.canPublish ? (
             <Form method="post" className="mt-4">
               <input type="hidden" name="intent" value="publish" />
               <ConfirmSubmit
-                label={`Publish ${plural(view.byStatus.proposed, "# proposed pair")}`}
-                title={`Publish ${plural(view.byStatus.proposed, "# pair")}?`}
-                confirmLabel="Publish"
-                tickLabel="I understand: each mentee and mentor is asked to answer, and published pairs are not taken back"
+                label={t("matching.publish.label", { count: view.byStatus.proposed })}
+                title={t("matching.publish.title", { count: view.byStatus.proposed })}
+                confirmLabel={t("matching.publish.confirm")}
+                tickLabel={t("matching.publish.tick")}
                 disabled={busy}
               >
-                <p>
-                  Each mentee and mentor is asked to accept or decline. A published pair is kept as it is by later runs: only a decline frees its slot.
-                </p>
+                <p>{t("matching.publish.body")}</p>
               </ConfirmSubmit>
             </Form>
           ) : null}
@@ -173,9 +197,9 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
 
       <section aria-labelledby="pairs-heading" className="mb-8">
         <h2 id="pairs-heading" className="mb-2 text-lg font-semibold">
-          Pairs
+          {t("matching.pairs")}
         </h2>
-        <nav aria-label="Pairs by state" className="mb-3 flex flex-wrap gap-2 text-sm">
+        <nav aria-label={t("matching.pairsByState")} className="mb-3 flex flex-wrap gap-2 text-sm">
           {PAIR_STATUSES.map((status) => (
             <Link
               key={status}
@@ -183,13 +207,22 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               aria-current={view.status === status ? "page" : undefined}
               className={`rounded-md border px-3 py-1 ${view.status === status ? "border-brand-600 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-white" : "border-slate-300 dark:border-slate-600"}`}
             >
-              {PAIR_STATUS_LABELS[status]} ({view.byStatus[status]})
+              {t("matching.statusTab", { status: t(`pair.status.${status}`), count: view.byStatus[status] })}
             </Link>
           ))}
         </nav>
         {view.pairs.length ? (
           <>
-            <DataTable caption={`${PAIR_STATUS_LABELS[view.status]} pairs, by mentee`} headings={["Mentee", "Mentor", "Fit", "Why", view.status === "proposed" ? "Adjust" : "Answers"]}>
+            <DataTable
+              caption={t("matching.table.caption", { status: t(`pair.status.${view.status}`) })}
+              headings={[
+                t("role.mentee"),
+                t("role.mentor"),
+                t("matching.table.fit"),
+                t("matching.table.why"),
+                view.status === "proposed" ? t("matching.table.adjust") : t("matching.table.answers"),
+              ]}
+            >
               {view.pairs.map((pair) => (
                 <tr key={pair.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
@@ -199,12 +232,12 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
                   </th>
                   <td className={tdClass}>{pair.mentorName}</td>
                   <td className={`${tdClass} tabular-nums`}>
-                    {fitText(pair.fit)}
-                    {pair.source === "pinned" ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(pinned)</span> : null}
-                    {pair.source === "requested" ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(requested)</span> : null}
+                    {fit(pair.fit)}
+                    {pair.source === "pinned" ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("matching.table.pinned")}</span> : null}
+                    {pair.source === "requested" ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("matching.table.requested")}</span> : null}
                   </td>
                   <td className={`${tdClass} min-w-72`}>
-                    {pair.source === "requested" ? <p className="mb-1 text-sm font-medium">{pair.origin}.</p> : null}
+                    {pair.source === "requested" ? <p className="mb-1 text-sm font-medium">{pair.rank ? t("origin.requested", { rank: t("ordinal", { rank: pair.rank }) }) : t("origin.requestedUnranked")}</p> : null}
                     <FactorList factors={pair.factors} />
                   </td>
                   <td className={tdClass}>
@@ -213,19 +246,19 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
                     ) : (
                       <div className="space-y-1 text-sm">
                         <PairStatusBadge status={pair.status} />
-                        <p>{`Mentee: ${pair.menteeAnswer ?? "no answer yet"} · Mentor: ${pair.mentorAnswer ?? "no answer yet"}`}</p>
-                        {pair.declineReason ? <p className="text-slate-600 dark:text-slate-300">“{pair.declineReason}”</p> : null}
+                        <p>{t("matching.answers", { mentee: pair.menteeAnswer ?? "none", mentor: pair.mentorAnswer ?? "none" })}</p>
+                        {pair.declineReason ? <p className="text-slate-600 dark:text-slate-300">{t("matching.quoted", { text: pair.declineReason })}</p> : null}
                       </div>
                     )}
                   </td>
                 </tr>
               ))}
             </DataTable>
-            <Pagination page={view.pagination.page} pageCount={view.pagination.pages} label="Pages of pairs" />
+            <Pagination page={view.pagination.page} pageCount={view.pagination.pages} label={t("matching.pairsPages")} />
           </>
         ) : (
           <Card>
-            <p className="text-sm">No {PAIR_STATUS_LABELS[view.status].toLowerCase()} pairs.</p>
+            <p className="text-sm">{t(`matching.none.${view.status}`)}</p>
           </Card>
         )}
       </section>
@@ -233,36 +266,40 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
       {lastRun && lastRun.unpaired.total ? (
         <section aria-labelledby="unpaired-heading" className="mb-8">
           <h2 id="unpaired-heading" className="mb-2 text-lg font-semibold">
-            Unpaired mentees ({lastRun.unpaired.total})
+            {t("matching.unpaired.heading", { count: lastRun.unpaired.total })}
           </h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">For each hard rule, how many mentors it excluded (a mentor can be excluded by several).</p>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{t("matching.unpaired.intro")}</p>
           <DataTable
-            caption="Mentees the last run left unpaired, with why"
-            headings={["Mentee", "Why", ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({ key: rule, label: RULE_LABELS[rule] })), "Eligible", "Eligible with a free slot"]}
+            caption={t("matching.unpaired.caption")}
+            headings={[
+              t("role.mentee"),
+              t("matching.table.why"),
+              ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({ key: rule, label: t(RULE_NAMES[rule]) })),
+              t("matching.unpaired.eligible"),
+              t("matching.unpaired.eligibleWithSlot"),
+            ]}
           >
             {lastRun.unpaired.rows.map((row) => (
               <tr key={row.menteeId}>
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  {row.name}
+                  {someone(row.name)}
                 </th>
                 <td className={`${tdClass} min-w-64`}>{row.reason}</td>
                 {row.excludedBy.map(({ rule, count }) => (
                   <td key={rule} className={`${tdClass} tabular-nums`}>
-                    {count}
+                    {f.number(count)}
                   </td>
                 ))}
-                <td className={`${tdClass} tabular-nums`}>{row.eligibleMentors}</td>
-                <td className={`${tdClass} tabular-nums`}>{row.eligibleWithFreeSlots}</td>
+                <td className={`${tdClass} tabular-nums`}>{f.number(row.eligibleMentors)}</td>
+                <td className={`${tdClass} tabular-nums`}>{f.number(row.eligibleWithFreeSlots)}</td>
               </tr>
             ))}
           </DataTable>
           {lastRun.unpaired.pages > 1 ? (
-            <nav aria-label="Pages of unpaired mentees" className="mt-3 flex gap-3 text-sm">
-              {lastRun.unpaired.page > 1 ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>Previous</Link> : null}
-              <span>
-                Page {lastRun.unpaired.page} of {lastRun.unpaired.pages}
-              </span>
-              {lastRun.unpaired.page < lastRun.unpaired.pages ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>Next</Link> : null}
+            <nav aria-label={t("matching.unpaired.pages")} className="mt-3 flex gap-3 text-sm">
+              {lastRun.unpaired.page > 1 ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>{common("pagination.previous")}</Link> : null}
+              <span>{common("pagination.page", { page: lastRun.unpaired.page, pageCount: lastRun.unpaired.pages })}</span>
+              {lastRun.unpaired.page < lastRun.unpaired.pages ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>{common("pagination.next")}</Link> : null}
             </nav>
           ) : null}
         </section>
@@ -272,11 +309,11 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
         <section className="mb-8 grid gap-6 lg:grid-cols-2">
           {lastRun.leftOut.length ? (
             <Card>
-              <h2 className="mb-2 text-lg font-semibold">Left out of the matching</h2>
+              <h2 className="mb-2 text-lg font-semibold">{t("matching.leftOut")}</h2>
               <ul className="space-y-1 text-sm">
                 {lastRun.leftOut.map((row) => (
                   <li key={`${row.userId}-${row.role}`}>
-                    {row.name} ({row.role}): {row.reason}
+                    {t("matching.leftOutRow", { name: someone(row.name), role: row.role, reason: row.reason })}
                   </li>
                 ))}
               </ul>
@@ -284,11 +321,11 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           ) : null}
           {lastRun.rejectedPins.length ? (
             <Card>
-              <h2 className="mb-2 text-lg font-semibold">Pins not applied</h2>
+              <h2 className="mb-2 text-lg font-semibold">{t("matching.rejectedPins")}</h2>
               <ul className="space-y-1 text-sm">
                 {lastRun.rejectedPins.map((pin) => (
                   <li key={`${pin.menteeId}-${pin.mentorId}`}>
-                    {pin.menteeName} with {pin.mentorName}: {pin.message.replace(/^Pin .*? not applied: /, "")}
+                    {t("matching.rejectedPin", { mentee: someone(pin.menteeName), mentor: someone(pin.mentorName), reason: pin.message.replace(/^Pin .*? not applied: /, "") })}
                   </li>
                 ))}
               </ul>
@@ -300,21 +337,21 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
       <section aria-labelledby="rules-heading" className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 id="rules-heading" className="mb-2 text-lg font-semibold">
-            Pins and forbids
+            {t("matching.rules.heading")}
           </h2>
           {view.rules.length ? (
             <ul className="space-y-2 text-sm">
               {view.rules.map((rule) => (
                 <li key={`${rule.menteeId}-${rule.mentorId}`} className="flex flex-wrap items-center gap-2">
                   <span>
-                    <strong>{rule.kind === "pin" ? "Pinned" : "Forbidden"}:</strong> {rule.menteeName} with {rule.mentorName}
+                    <strong>{t("matching.rules.kind", { kind: rule.kind })}</strong> {t("matching.rules.pair", { mentee: rule.menteeName, mentor: rule.mentorName })}
                   </span>
                   {view.canRun ? (
                     <Form method="post">
                       <input type="hidden" name="menteeId" value={rule.menteeId} />
                       <input type="hidden" name="mentorId" value={rule.mentorId} />
-                      <Button type="submit" name="intent" value="unrule" variant="ghost" className="px-2 py-1" aria-label={`Remove the ${rule.kind} of ${rule.menteeName} with ${rule.mentorName}`} disabled={busy}>
-                        Remove
+                      <Button type="submit" name="intent" value="unrule" variant="ghost" className="px-2 py-1" aria-label={t("matching.rules.removeLabel", { kind: rule.kind, mentee: rule.menteeName, mentor: rule.mentorName })} disabled={busy}>
+                        {t("matching.rules.remove")}
                       </Button>
                     </Form>
                   ) : null}
@@ -322,7 +359,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               ))}
             </ul>
           ) : (
-            <p className="text-sm">None. Pin a proposed pair to keep it through reruns, or forbid one to keep it out.</p>
+            <p className="text-sm">{t("matching.rules.none")}</p>
           )}
         </Card>
         {view.canRun ? <PairRuleForm result={result && "reply" in result ? result.reply : undefined} busy={busy} /> : null}
@@ -348,22 +385,23 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 }
 
 function PairRuleButtons({ programmeId, pair, busy }: { programmeId: string; pair: { menteeId: string; mentorId: string; menteeName: string; mentorName: string; rule: string | null }; busy: boolean }) {
+  const { t } = useTranslation("mentorship");
   return (
     <Form method="post" action={`/mentorship/${programmeId}/matching`} className="flex flex-wrap gap-1">
       <input type="hidden" name="menteeId" value={pair.menteeId} />
       <input type="hidden" name="mentorId" value={pair.mentorId} />
       {pair.rule === "pin" ? (
-        <span className="text-xs font-medium">Pinned</span>
+        <span className="text-xs font-medium">{t("matching.rules.pinned")}</span>
       ) : (
-        <Button type="submit" name="intent" value="pin" variant="secondary" className="px-2 py-1" aria-label={`Pin ${pair.menteeName} with ${pair.mentorName}`} disabled={busy}>
-          Pin
+        <Button type="submit" name="intent" value="pin" variant="secondary" className="px-2 py-1" aria-label={t("matching.rules.pinLabel", { mentee: pair.menteeName, mentor: pair.mentorName })} disabled={busy}>
+          {t("matching.rules.pin")}
         </Button>
       )}
       {pair.rule === "forbid" ? (
-        <span className="text-xs font-medium">Forbidden</span>
+        <span className="text-xs font-medium">{t("matching.rules.forbidden")}</span>
       ) : (
-        <Button type="submit" name="intent" value="forbid" variant="secondary" className="px-2 py-1" aria-label={`Forbid ${pair.menteeName} with ${pair.mentorName}`} disabled={busy}>
-          Forbid
+        <Button type="submit" name="intent" value="forbid" variant="secondary" className="px-2 py-1" aria-label={t("matching.rules.forbidLabel", { mentee: pair.menteeName, mentor: pair.mentorName })} disabled={busy}>
+          {t("matching.rules.forbid")}
         </Button>
       )}
     </Form>
@@ -371,6 +409,7 @@ function PairRuleButtons({ programmeId, pair, busy }: { programmeId: string; pai
 }
 
 function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "pair-rule",
     lastResult: result,
@@ -381,15 +420,15 @@ function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | u
   });
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Pin or forbid any pair</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t("matching.ruleForm.heading")}</h2>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="rule" />
-        <Field label="Mentee's email" autoComplete="off" errors={fields.menteeEmail.errors} {...getInputProps(fields.menteeEmail, { type: "email" })} />
-        <Field label="Mentor's email" autoComplete="off" errors={fields.mentorEmail.errors} {...getInputProps(fields.mentorEmail, { type: "email" })} />
-        <RadioGroupField inline legend="Rule" field={fields.kind} options={[["pin", "Pin: always pair them"], ["forbid", "Forbid: never pair them"]]} />
+        <Field label={t("matching.ruleForm.menteeEmail")} autoComplete="off" errors={fields.menteeEmail.errors} {...getInputProps(fields.menteeEmail, { type: "email" })} />
+        <Field label={t("matching.ruleForm.mentorEmail")} autoComplete="off" errors={fields.mentorEmail.errors} {...getInputProps(fields.mentorEmail, { type: "email" })} />
+        <RadioGroupField inline legend={t("matching.ruleForm.rule")} field={fields.kind} options={[["pin", t("matching.ruleForm.pin")], ["forbid", t("matching.ruleForm.forbid")]]} />
         <FormErrors form={form} />
         <Button type="submit" variant="secondary" disabled={busy}>
-          Save rule
+          {t("matching.ruleForm.save")}
         </Button>
       </Form>
     </Card>

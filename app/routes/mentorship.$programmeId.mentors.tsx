@@ -3,20 +3,24 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.mentors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDay } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { ordinal } from "~/modules/mentorship/fit";
 import { MAX_NOTE, MentorNoteSchema, RequestSchema } from "~/modules/mentorship/forms";
-import { isRequestState, REQUEST_STATE_LABELS } from "~/modules/mentorship/requests";
+import { isRequestState } from "~/modules/mentorship/requests";
 import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modules/mentorship/requests.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Mentors · ${loaderData?.programme.name ?? "Mentorship"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:mentors.title", { name: loaderData.programme.name }) : t("mentorship:mentors.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -47,14 +51,14 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await saveMentorNote(viewer, programmeId, submission.value.note);
     return back("note");
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "mentorship:errors.unknownAction" });
 }, refusalShown);
 
-const DONE: Record<string, string> = {
-  asked: "Request sent. The mentor is asked to accept or decline.",
-  withdrawn: "Request withdrawn.",
-  note: "Your note is saved.",
-};
+const DONE = { asked: "mentors.done.asked", withdrawn: "mentors.done.withdrawn", note: "mentors.done.note" } as const;
+
+function isDone(value: string): value is keyof typeof DONE {
+  return value in DONE;
+}
 
 type View = Route.ComponentProps["loaderData"];
 
@@ -64,38 +68,37 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
-  const done = result ? null : DONE[searchParams.get("done") ?? ""];
+  const { t } = useTranslation("mentorship");
+  const f = useFormats();
+  const doneParam = searchParams.get("done") ?? "";
+  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
-        title={`Mentors of ${view.programme.name}`}
-        description={
-          view.asMentee
-            ? `Ask up to ${view.maxRequests} mentors, in order of preference, before the matching day (${formatDay(view.programme.matchingOn)}). A mentor who accepts is your mentor; the matching pairs everyone else around accepted requests.`
-            : "What each mentor can help with, their places left, time zone and note, as the programme's mentees see them."
-        }
+        title={t("mentors.heading", { name: view.programme.name })}
+        description={view.asMentee ? t("mentors.menteeIntro", { count: view.maxRequests, matchingOn: f.day(view.programme.matchingOn) }) : t("mentors.intro")}
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
-      {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
+      {result?.error ? <Alert tone="error">{wordsOf(t, result.error)}</Alert> : null}
 
       {view.asMentee ? (
         <Card className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">Your requests</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("mentors.yourRequests")}</h2>
           {view.requests.length ? (
             <ol className="space-y-2 text-sm">
               {view.requests.map((request) => (
                 <li key={request.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">
-                    {ordinal(request.rank)} choice: {request.mentorName}
+                    {t("mentors.choiceOf", { rank: t("ordinal", { rank: request.rank }), name: request.mentorName })}
                   </span>
-                  <span>{request.standing}</span>
+                  <span>{wordsOf(t, request.standing)}</span>
                   {request.canWithdraw ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="withdraw" />
                       <input type="hidden" name="requestId" value={request.id} />
-                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Withdraw your request to ${request.mentorName}`}>
-                        Withdraw
+                      <Button type="submit" variant="secondary" disabled={busy} aria-label={t("mentors.withdrawLabel", { name: request.mentorName })}>
+                        {t("mentors.withdraw")}
                       </Button>
                     </Form>
                   ) : null}
@@ -103,12 +106,12 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
               ))}
             </ol>
           ) : (
-            <p className="text-sm">{view.requestsOpen ? "You have not asked anyone yet. Choose from the mentors below, or leave it to the matching." : "You made no requests."}</p>
+            <p className="text-sm">{view.requestsOpen ? t("mentors.noRequestsYet") : t("mentors.noRequests")}</p>
           )}
         </Card>
       ) : null}
 
-      {view.profiles.length === 0 ? <p className="text-sm">No mentor has joined yet.</p> : null}
+      {view.profiles.length === 0 ? <p className="text-sm">{t("mentors.none")}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {view.profiles.map((profile) => (
           <Profile key={profile.id} profile={profile} view={view} busy={busy} noteReply={result?.intent === "note" ? (result.reply as SubmissionResult<string[]> | undefined) : undefined} />
@@ -119,6 +122,7 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
 }
 
 function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"][number]; view: View; busy: boolean; noteReply: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("mentorship");
   const headingId = `mentor-${profile.id}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -126,42 +130,46 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
         {profile.name}
       </h2>
       <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">
-        {profile.placesLeft === 0 ? "No place left" : `${plural(profile.placesLeft, "# place")} left`} · {profile.timeZone}
+        {t("mentors.placesLeft", { count: profile.placesLeft })} · {profile.timeZone}
       </p>
-      <h3 className="text-sm font-medium">Can help with</h3>
-      <ul className="mb-2 list-disc pl-5 text-sm">
+      <h3 className="text-sm font-medium">{t("mentors.canHelpWith")}</h3>
+      <ul className="mb-2 list-disc ps-5 text-sm">
         {profile.canHelpWith.map((competency) => (
           <li key={competency.id}>
             {competency.name}
-            {competency.fromReview && !competency.offered ? <span className="text-xs text-slate-600 dark:text-slate-300"> (strong in their latest review)</span> : null}
+            {competency.fromReview && !competency.offered ? <span className="text-xs text-slate-600 dark:text-slate-300"> {t("mentors.strongInReview")}</span> : null}
           </li>
         ))}
       </ul>
-      {profile.note ? <p className="mb-3 whitespace-pre-line text-sm">“{profile.note}”</p> : null}
+      {profile.note ? <p className="mb-3 whitespace-pre-line text-sm">{t("matching.quoted", { text: profile.note })}</p> : null}
       {profile.isViewer ? <NoteForm note={profile.note} busy={busy} reply={noteReply} /> : null}
       {view.asMentee && !profile.isViewer ? (
         profile.request ? null : profile.canAsk && view.nextRank !== null ? (
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="ask" />
             <input type="hidden" name="mentorId" value={profile.id} />
-            <SelectField label="Your choice" name="rank" defaultValue={String(view.nextRank)} className="w-40">
+            <SelectField label={t("mentors.yourChoice")} name="rank" defaultValue={String(view.nextRank)} className="w-40">
               {view.freeRanks.map((rank) => (
                 <option key={rank} value={rank}>
-                  {ordinal(rank)} choice
+                  {t("mentors.choice", { rank: t("ordinal", { rank }) })}
                 </option>
               ))}
             </SelectField>
             <Button type="submit" disabled={busy}>
-              Ask {profile.name}
+              {t("mentors.ask", { name: profile.name })}
             </Button>
           </Form>
         ) : profile.refusal ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">{profile.refusal}</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">{wordsOf(t, profile.refusal)}</p>
         ) : null
       ) : null}
       {profile.request ? (
         <p className="text-sm">
-          You asked {profile.name} as your {ordinal(profile.request.rank)} choice: {isRequestState(profile.request.state) ? REQUEST_STATE_LABELS[profile.request.state].toLowerCase() : profile.request.state}.
+          {t("mentors.asked", {
+            name: profile.name,
+            rank: t("ordinal", { rank: profile.request.rank }),
+            state: isRequestState(profile.request.state) ? profile.request.state : "requested",
+          })}
         </p>
       ) : null}
     </section>
@@ -169,6 +177,7 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
 }
 
 function NoteForm({ note, busy, reply }: { note: string; busy: boolean; reply: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "mentor-note",
     lastResult: reply,
@@ -181,14 +190,14 @@ function NoteForm({ note, busy, reply }: { note: string; busy: boolean; reply: S
     <Form method="post" className="space-y-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="note" />
       <TextareaField
-        label="Your note for mentees"
-        hint={`What you like to help with, how you work. Up to ${MAX_NOTE} characters; every mentee of the programme reads it.`}
+        label={t("mentors.note")}
+        hint={t("mentors.noteHint", { count: MAX_NOTE })}
         rows={3}
         errors={fields.note.errors}
         {...getTextareaProps(fields.note)}
       />
       <Button type="submit" variant="secondary" disabled={busy}>
-        Save note
+        {t("mentors.saveNote")}
       </Button>
     </Form>
   );

@@ -3,19 +3,26 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.pairs.$pairId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactorList, fitText, formatDay, PairStatusBadge } from "~/components/mentorship/parts";
+import { FactorList, PairStatusBadge } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { CheckInSchema, DeclineSchema, OutcomeSchema, PULSE_QUESTIONS, PulseSchema } from "~/modules/mentorship/forms";
-import { OUTCOME_LABELS, OUTCOMES } from "~/modules/mentorship/lifecycle";
+import { CheckInSchema, DeclineSchema, OutcomeSchema, PulseSchema } from "~/modules/mentorship/forms";
+import { OUTCOMES } from "~/modules/mentorship/lifecycle";
 import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } from "~/modules/mentorship/pairs.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf, type Message } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData ? `${loaderData.pair.menteeName} and ${loaderData.pair.mentorName}` : "Pair"} · Mentorship · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:pair.title", { mentee: loaderData.pair.menteeName, mentor: loaderData.pair.mentorName }) : t("mentorship:pair.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -25,7 +32,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 /** A refusal is said at the top of the page; no form keeps a reply. */
 const refusalShown = () => ({ reply: undefined });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const pairId = params.pairId ?? "";
@@ -41,7 +48,12 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     const submission = parseWithZod(form, { schema: CheckInSchema });
     if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
     const result = await recordCheckIn(viewer, programmeId, pairId, submission.value);
-    if (!result.ok) return data({ intent, reply: submission.reply({ fieldErrors: result.fieldErrors as Record<string, string[]> }), error: null }, { status: 400 });
+    if (!result.ok) {
+      // The module's refusals carry values (the day the pair began), which a form's keys cannot: worded here.
+      const t = translatorOf(context);
+      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, messages]: [string, Message[]]) => [field, messages.map((message) => wordsOf(t, message))]));
+      return data({ intent, reply: submission.reply({ fieldErrors }), error: null }, { status: 400 });
+    }
     return back("check-in");
   }
   if (intent === "pulse") {
@@ -56,17 +68,20 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await recordOutcome(viewer, programmeId, pairId, submission.value);
     return back("outcome");
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "mentorship:errors.unknownAction" });
 }, refusalShown);
 
 // After an answer, the pair's standing as it is now (the other side may have answered since).
-const DONE: Record<string, string> = {
-  "check-in": "Check-in recorded.",
-  pulse: "Thank you: your answers are saved.",
-  outcome: "Outcome recorded; the pair has ended.",
-};
+const DONE = { "check-in": "pair.done.checkIn", pulse: "pair.done.pulse", outcome: "pair.done.outcome" } as const;
+
+function isDone(value: string): value is keyof typeof DONE {
+  return value in DONE;
+}
 
 type Reply = SubmissionResult<string[]> | undefined;
+
+/** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */
+const OUTCOME_KEYS = { "goals-met": "goalsMet", "partly-met": "partlyMet", "not-met": "notMet", "ended-early": "endedEarly" } as const;
 
 export default function PairPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -74,40 +89,42 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation("mentorship");
+  const f = useFormats();
   const doneParam = searchParams.get("done") ?? "";
-  const done = result ? null : doneParam === "accept" || doneParam === "decline" ? view.standing : DONE[doneParam];
+  const standing = view.standing ? wordsOf(t, view.standing) : null;
+  const done = result ? null : doneParam === "accept" || doneParam === "decline" ? standing : isDone(doneParam) ? t(DONE[doneParam]) : null;
   const replyFor = (intent: string): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);
   const { pair, role } = view;
   const other = role === "mentee" ? pair.mentorName : role === "mentor" ? pair.menteeName : null;
-  const answerOf = (answer: string | null) => (answer === "accepted" ? "accepted" : answer === "declined" ? "declined" : "not answered yet");
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
-        title={other ? (role === "mentee" ? `Your mentor: ${other}` : `Your mentee: ${other}`) : `${pair.menteeName} with ${pair.mentorName}`}
-        description={`Mentee ${pair.menteeName}, mentor ${pair.mentorName}.`}
+        title={other ? t("pair.headingOwn", { role: role ?? "mentee", name: other }) : t("pair.heading", { mentee: pair.menteeName, mentor: pair.mentorName })}
+        description={t("pair.description", { mentee: pair.menteeName, mentor: pair.mentorName })}
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
-      {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
+      {result?.error ? <Alert tone="error">{wordsOf(t, result.error)}</Alert> : null}
       <p className="mb-6 flex flex-wrap items-center gap-2 text-sm">
         <PairStatusBadge status={pair.status} />
         {pair.status === "offered" && !view.standing ? (
-          <span>
-            Mentee: {answerOf(pair.menteeAnswer)} · Mentor: {answerOf(pair.mentorAnswer)}
-          </span>
+          <span>{t("pair.answers", { mentee: pair.menteeAnswer ?? "none", mentor: pair.mentorAnswer ?? "none" })}</span>
         ) : null}
-        {view.standing && pair.status !== "declined" && !done ? <span>{view.standing}</span> : null}
-        {pair.activeSince ? <span>Since {formatDay(pair.activeSince)}</span> : null}
+        {standing && pair.status !== "declined" && !done ? <span>{standing}</span> : null}
+        {pair.activeSince ? <span>{t("pair.since", { day: f.day(pair.activeSince) })}</span> : null}
         {pair.status === "declined" ? (
           <span>
-            Declined by the {pair.declinedBy ?? "pair"}
-            {pair.declineReason ? `: “${pair.declineReason}”` : ""}
+            {pair.declineReason
+              ? t("pair.declinedByBecause", { by: pair.declinedBy ?? "pair", reason: pair.declineReason })
+              : t("pair.declinedBy", { by: pair.declinedBy ?? "pair" })}
           </span>
         ) : null}
         {pair.outcome ? (
           <span>
-            Outcome: {pair.outcome}
-            {pair.outcomeNote ? ` — ${pair.outcomeNote}` : ""}
+            {pair.outcomeNote
+              ? t("pair.outcomeWithNote", { outcome: t(`outcome.${OUTCOME_KEYS[pair.outcome]}`), note: pair.outcomeNote })
+              : t("pair.outcome", { outcome: t(`outcome.${OUTCOME_KEYS[pair.outcome]}`) })}
           </span>
         ) : null}
       </p>
@@ -119,32 +136,36 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Why this pair</h2>
-          {view.origin && pair.source === "requested" ? <p className="mb-2 text-sm font-medium">{view.origin}.</p> : null}
-          {view.fit !== null ? <p className="mb-2 text-sm">Fit {fitText(view.fit)}, factor by factor:</p> : null}
+          <h2 className="mb-2 text-lg font-semibold">{t("pair.why")}</h2>
+          {pair.source === "requested" ? (
+            <p className="mb-2 text-sm font-medium">
+              {view.requestRank ? t("origin.requested", { rank: t("ordinal", { rank: view.requestRank }) }) : t("origin.requestedUnranked")}
+            </p>
+          ) : null}
+          {view.fit !== null ? <p className="mb-2 text-sm">{t("pair.fit", { fit: view.fit })}</p> : null}
           <FactorList factors={view.factors} />
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-            Time zones: mentee {view.timeZones.mentee}, mentor {view.timeZones.mentor}: {view.timeZones.apart} over the programme.
+            {t("pair.timeZones", { mentee: view.timeZones.mentee, mentor: view.timeZones.mentor, apart: wordsOf(t, view.timeZones.apart) })}
           </p>
         </Card>
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Goals</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("pair.goals")}</h2>
           <ul className="space-y-1 text-sm">
             {view.goals.map((goal) => (
               <li key={goal.id}>
                 {goal.name}
-                {goal.mentorCanHelp ? <span className="text-xs text-emerald-700 dark:text-emerald-300"> · the mentor can help</span> : null}
+                {goal.mentorCanHelp ? <span className="text-xs text-emerald-700 dark:text-emerald-300"> · {t("pair.mentorCanHelp")}</span> : null}
               </li>
             ))}
           </ul>
-          {view.preferences ? <p className="mt-3 whitespace-pre-line text-sm">“{view.preferences}”</p> : null}
+          {view.preferences ? <p className="mt-3 whitespace-pre-line text-sm">{t("matching.quoted", { text: view.preferences })}</p> : null}
           {view.movement ? (
             <>
-              <h3 className="mb-1 mt-4 text-sm font-semibold">Movement in manager reviews since the pair began</h3>
+              <h3 className="mb-1 mt-4 text-sm font-semibold">{t("pair.movement")}</h3>
               <ul className="space-y-1 text-sm">
                 {view.movement.map((goal) => (
                   <li key={goal.name}>
-                    {goal.name}: {goal.before ?? "not rated before"} → {goal.after ?? "no review since"}
+                    {t("pair.movementRow", { name: goal.name, before: goal.before ?? t("pair.notRatedBefore"), after: goal.after ?? t("pair.noReviewSince") })}
                   </li>
                 ))}
               </ul>
@@ -155,29 +176,29 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
 
       <section aria-labelledby="check-ins-heading" className="mt-6">
         <h2 id="check-ins-heading" className="mb-2 text-lg font-semibold">
-          Check-ins
+          {t("pair.checkIns")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">Private to the two of you, unless the one who records a check-in shares it with the programme's admins.</p>
+        <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{t("pair.checkInsIntro")}</p>
         {view.can.checkIn ? <CheckInForm reply={replyFor("check-in")} busy={busy} today={view.today} goals={view.goals} /> : null}
         {view.checkIns.length ? (
           <ol className="mt-4 space-y-3">
             {view.checkIns.map((checkIn) => (
               <li key={checkIn.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
                 <p className="font-medium">
-                  {formatDay(checkIn.occurredOn)} · recorded by {checkIn.authorName}
-                  {checkIn.shared ? " · shared with admins" : ""}
+                  {f.day(checkIn.occurredOn)} · {t("pair.recordedBy", { name: checkIn.authorName })}
+                  {checkIn.shared ? ` · ${t("pair.sharedWithAdmins")}` : ""}
                 </p>
-                {checkIn.competencies.length ? <p className="text-slate-600 dark:text-slate-300">Worked on: {checkIn.competencies.join(", ")}</p> : null}
+                {checkIn.competencies.length ? <p className="text-slate-600 dark:text-slate-300">{t("pair.workedOn", { goals: f.list(checkIn.competencies) })}</p> : null}
                 {checkIn.note ? <p className="mt-1 whitespace-pre-line">{checkIn.note}</p> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="text-sm">No check-ins {view.hiddenCheckIns ? "shared" : "yet"}.</p>
+          <p className="text-sm">{view.hiddenCheckIns ? t("pair.noSharedCheckIns") : t("pair.noCheckIns")}</p>
         )}
         {view.hiddenCheckIns ? (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-            {plural(view.hiddenCheckIns, "# more check-in is")} private to the pair.
+            {t("pair.hiddenCheckIns", { count: view.hiddenCheckIns })}
           </p>
         ) : null}
       </section>
@@ -185,12 +206,12 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
       {view.pulses.length ? (
         <section aria-labelledby="pulses-heading" className="mt-6">
           <h2 id="pulses-heading" className="mb-2 text-lg font-semibold">
-            Pulse answers
+            {t("pair.pulses")}
           </h2>
           <ul className="space-y-1 text-sm">
             {view.pulses.map((pulse) => (
               <li key={`${pulse.checkpoint}-${pulse.by}`}>
-                {pulse.checkpoint} days, {role === pulse.by ? "you" : `the ${pulse.by}`}: useful {pulse.usefulness} of 5, comfortable {pulse.comfort} of 5
+                {t("pair.pulseRow", { days: pulse.checkpoint, by: role === pulse.by ? "you" : pulse.by, usefulness: pulse.usefulness, comfort: pulse.comfort })}
               </li>
             ))}
           </ul>
@@ -203,6 +224,7 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
 }
 
 function AnswerForm({ reply, busy, other }: { reply: Reply; busy: boolean; other: string }) {
+  const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "answer",
     lastResult: reply,
@@ -212,16 +234,16 @@ function AnswerForm({ reply, busy, other }: { reply: Reply; busy: boolean; other
   });
   return (
     <Card className="mb-6 max-w-2xl">
-      <h2 className="mb-2 text-lg font-semibold">Your answer</h2>
-      <p className="mb-3 text-sm">Would you like to be paired with {other}? The pair starts once you both accept; if either declines, the admins look for someone else.</p>
+      <h2 className="mb-2 text-lg font-semibold">{t("pair.answer.heading")}</h2>
+      <p className="mb-3 text-sm">{t("pair.answer.question", { name: other })}</p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <TextareaField label="Reason, if you decline (optional)" hint="Only the programme's admins read it." rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField label={t("pair.answer.reason")} hint={t("pair.answer.reasonHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
         <div className="flex gap-3">
           <Button type="submit" name="intent" value="accept" disabled={busy}>
-            Accept
+            {t("pair.answer.accept")}
           </Button>
           <Button type="submit" name="intent" value="decline" variant="secondary" disabled={busy}>
-            Decline
+            {t("pair.answer.decline")}
           </Button>
         </div>
       </Form>
@@ -230,6 +252,7 @@ function AnswerForm({ reply, busy, other }: { reply: Reply; busy: boolean; other
 }
 
 function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolean; today: string; goals: { id: string; name: string }[] }) {
+  const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "check-in",
     lastResult: reply,
@@ -241,14 +264,14 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
   });
   return (
     <Card className="max-w-2xl">
-      <h3 className="mb-3 font-semibold">Record a check-in</h3>
+      <h3 className="mb-3 font-semibold">{t("pair.checkIn.heading")}</h3>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="check-in" />
-        <Field label="Date" className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
-        <TextareaField label="Note" hint="What you talked about, what comes next." rows={3} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+        <Field label={t("pair.checkIn.date")} className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
+        <TextareaField label={t("pair.checkIn.note")} hint={t("pair.checkIn.noteHint")} rows={3} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
         {goals.length ? (
           <fieldset aria-describedby={fields.competencies.errors?.length ? fields.competencies.errorId : undefined}>
-            <legend className="mb-1 text-sm font-medium">Goals worked on</legend>
+            <legend className="mb-1 text-sm font-medium">{t("pair.checkIn.goals")}</legend>
             <div className="flex flex-wrap gap-x-4 gap-y-1">
               {goals.map((goal) => (
                 <label key={goal.id} className="flex items-center gap-2 text-sm">
@@ -260,9 +283,9 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
             <ErrorList id={fields.competencies.errorId} errors={fields.competencies.errors} />
           </fieldset>
         ) : null}
-        <CheckboxField label="Share with the programme's admins" hint="Otherwise only the two of you see this check-in." {...getInputProps(fields.shared, { type: "checkbox" })} />
+        <CheckboxField label={t("pair.checkIn.share")} hint={t("pair.checkIn.shareHint")} {...getInputProps(fields.shared, { type: "checkbox" })} />
         <Button type="submit" disabled={busy}>
-          Record check-in
+          {t("pair.checkIn.submit")}
         </Button>
       </Form>
     </Card>
@@ -270,6 +293,8 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
 }
 
 function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; dueOn: Date | string; reply: Reply; busy: boolean }) {
+  const { t } = useTranslation("mentorship");
+  const f = useFormats();
   const [form, fields] = useForm({
     id: `pulse-${checkpoint}`,
     lastResult: reply,
@@ -279,20 +304,19 @@ function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; due
   });
   return (
     <Card className="mb-6 max-w-2xl">
-      <h2 className="mb-1 text-lg font-semibold">{checkpoint}-day pulse</h2>
-      <p className="mb-3 text-sm">Two questions, by {formatDay(dueOn)}. Only you and the programme's admins see your answers; the admins see averages of four or more.</p>
+      <h2 className="mb-1 text-lg font-semibold">{t("pulse.heading", { days: checkpoint })}</h2>
+      <p className="mb-3 text-sm">{t("pulse.intro", { day: f.day(dueOn) })}</p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="pulse" />
         <input type="hidden" name="checkpoint" value={checkpoint} />
         {(["usefulness", "comfort"] as const).map((question) => (
           <fieldset key={question} aria-describedby={fields[question].errors?.length ? fields[question].errorId : undefined}>
-            <legend className="mb-1 text-sm font-medium">{PULSE_QUESTIONS[question]}</legend>
+            <legend className="mb-1 text-sm font-medium">{t(`pulse.question.${question}`)}</legend>
             <div className="flex flex-wrap gap-4">
               {[1, 2, 3, 4, 5].map((value) => (
                 <label key={value} className="flex items-center gap-1 text-sm">
                   <input type="radio" name={fields[question].name} value={value} className="size-4" />
-                  {value}
-                  {value === 1 ? " (not at all)" : value === 5 ? " (very)" : ""}
+                  {value === 1 ? t("pulse.lowest", { value }) : value === 5 ? t("pulse.highest", { value }) : f.number(value)}
                 </label>
               ))}
             </div>
@@ -300,7 +324,7 @@ function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; due
           </fieldset>
         ))}
         <Button type="submit" disabled={busy}>
-          Send answers
+          {t("pulse.submit")}
         </Button>
       </Form>
     </Card>
@@ -308,6 +332,7 @@ function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; due
 }
 
 function OutcomeForm({ reply, busy }: { reply: Reply; busy: boolean }) {
+  const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "outcome",
     lastResult: reply,
@@ -317,21 +342,21 @@ function OutcomeForm({ reply, busy }: { reply: Reply; busy: boolean }) {
   });
   return (
     <Card className="mt-6 max-w-2xl">
-      <h2 className="mb-2 text-lg font-semibold">End the pair</h2>
-      <p className="mb-3 text-sm">At the end of the programme, or earlier, either of you records how it went. This ends the pair.</p>
+      <h2 className="mb-2 text-lg font-semibold">{t("pair.end.heading")}</h2>
+      <p className="mb-3 text-sm">{t("pair.end.intro")}</p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="outcome" />
-        <SelectField label="How it went" className="max-w-xs" errors={fields.outcome.errors} {...getSelectProps(fields.outcome)}>
-          <option value="">Choose…</option>
+        <SelectField label={t("pair.end.outcome")} className="max-w-xs" errors={fields.outcome.errors} {...getSelectProps(fields.outcome)}>
+          <option value="">{t("pair.end.choose")}</option>
           {OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
+              {t(`outcome.${OUTCOME_KEYS[outcome]}`)}
             </option>
           ))}
         </SelectField>
-        <TextareaField label="How it went, in a few words (optional)" rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+        <TextareaField label={t("pair.end.note")} rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
         <Button type="submit" variant="secondary" disabled={busy}>
-          Record outcome
+          {t("pair.end.submit")}
         </Button>
       </Form>
     </Card>

@@ -4,14 +4,17 @@ import { ProgrammeTabs } from "~/components/mentorship/parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { OUTCOME_LABELS, OUTCOMES, PAIR_STATUS_LABELS, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
-import { PULSE_QUESTIONS } from "~/modules/mentorship/forms";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { OUTCOMES, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { programmeReport } from "~/modules/mentorship/report.server";
-import { hiddenNote } from "~/modules/disclosure/floor";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Report · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:report.title", { name: loaderData.programme.name }) : t("mentorship:report.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -20,12 +23,12 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 type Average = { n: number; mean: number | null; suppressed: boolean };
 
-const averageText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "no answers" : hiddenNote(floor)) : `${average.mean!.toFixed(1)} (${average.n})`);
-const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(2)}`;
-const changeText = (average: Average, floor: number) => (average.suppressed ? (average.n === 0 ? "—" : hiddenNote(floor)) : `${signed(average.mean!)} (${average.n})`);
+/** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */
+const OUTCOME_KEYS = { "goals-met": "goalsMet", "partly-met": "partlyMet", "not-met": "notMet", "ended-early": "endedEarly" } as const;
 
 /** A bar per value, as a share of the largest: pair states at a glance. */
 function Bars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
+  const f = useFormats();
   const largest = Math.max(1, ...rows.map((row) => row.value));
   return (
     <ul aria-label={label} className="space-y-1">
@@ -33,7 +36,7 @@ function Bars({ rows, label }: { rows: { label: string; value: number }[]; label
         <li key={row.label} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-2 text-sm">
           <span>{row.label}</span>
           <span aria-hidden="true" className="h-3 rounded bg-brand-600" style={{ width: `${(row.value / largest) * 100}%` }} />
-          <span className="tabular-nums">{row.value}</span>
+          <span className="tabular-nums">{f.number(row.value)}</span>
         </li>
       ))}
     </ul>
@@ -42,58 +45,77 @@ function Bars({ rows, label }: { rows: { label: string; value: number }[]; label
 
 export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
   const { programme, floor, participation, pairs, pulses, movement } = loaderData;
+  const { t } = useTranslation("mentorship");
+  const f = useFormats();
+  const averageText = (average: Average) =>
+    average.suppressed ? (average.n === 0 ? t("report.noAnswers") : t("report.hidden", { floor })) : t("report.average", { mean: average.mean ?? 0, n: average.n });
+  const changeText = (average: Average) =>
+    average.suppressed ? (average.n === 0 ? "—" : t("report.hidden", { floor })) : t("report.change", { change: average.mean ?? 0, n: average.n });
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title="Report" description={`${programme.phaseLabel}. Averages over fewer than ${floor} people are not shown (a mentor's answers for several pairs are one person's): they would say more about one person than about the programme. Another is hidden with them where it and the total would give theirs.`} />
+      <PageHeader title={t("report.heading")} description={t("report.description", { phase: t(`phase.${programme.phase}`), floor })} />
       <ProgrammeTabs programmeId={programme.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Participation</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("report.participation.heading")}</h2>
           <dl className="grid grid-cols-2 gap-3 text-sm">
             {(
               [
-                ["People it is open to", participation.eligible],
-                ["Joined", participation.joined],
-                ["Mentees", participation.mentees],
-                ["Mentors", participation.mentors],
-                ["Both mentee and mentor", participation.both],
-                ["Mentor slots", participation.slots],
+                [t("report.participation.eligible"), participation.eligible],
+                [t("report.participation.joined"), participation.joined],
+                [t("report.participation.mentees"), participation.mentees],
+                [t("report.participation.mentors"), participation.mentors],
+                [t("report.participation.both"), participation.both],
+                [t("matching.figure.slots"), participation.slots],
               ] as const
             ).map(([label, value]) => (
               <div key={label}>
                 <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-                <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+                <dd className="text-lg font-semibold tabular-nums">{f.number(value)}</dd>
               </div>
             ))}
           </dl>
         </Card>
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Pairs</h2>
-          <Bars label="Pairs by state" rows={PAIR_STATUSES.map((status) => ({ label: PAIR_STATUS_LABELS[status], value: pairs.byStatus[status] }))} />
+          <h2 className="mb-3 text-lg font-semibold">{t("matching.pairs")}</h2>
+          <Bars label={t("matching.pairsByState")} rows={PAIR_STATUSES.map((status) => ({ label: t(`pair.status.${status}`), value: pairs.byStatus[status] }))} />
           <p className="mt-3 text-sm">
-            Of {pairs.published} published, {pairs.accepted} accepted by both and {pairs.declined} declined ({pairs.declinedBy.mentee} by the mentee, {pairs.declinedBy.mentor} by the mentor).{" "}
-            {plural(pairs.checkIns, "# check-in")}; {pairs.acceptedWithCheckIns} of {plural(pairs.accepted, "# accepted pair")} recorded at least one.
+            {t("report.pairs.answers", {
+              published: pairs.published,
+              accepted: pairs.accepted,
+              declined: pairs.declined,
+              byMentee: pairs.declinedBy.mentee,
+              byMentor: pairs.declinedBy.mentor,
+            })}{" "}
+            {t("report.pairs.checkIns", { checkIns: pairs.checkIns, withCheckIns: pairs.acceptedWithCheckIns, accepted: pairs.accepted })}
           </p>
-          <p className="mt-2 text-sm">Outcomes: {OUTCOMES.map((outcome) => `${OUTCOME_LABELS[outcome]} ${pairs.outcomes[outcome]}`).join(", ")}.</p>
+          <p className="mt-2 text-sm">
+            {t("report.outcomes", {
+              outcomes: f.list(OUTCOMES.map((outcome) => t("report.outcomeCount", { outcome: t(`outcome.${OUTCOME_KEYS[outcome]}`), count: pairs.outcomes[outcome] }))),
+            })}
+          </p>
         </Card>
       </div>
 
       <section aria-labelledby="pulse-heading" className="mt-6">
         <h2 id="pulse-heading" className="mb-2 text-lg font-semibold">
-          Relationship pulses
+          {t("report.pulses.heading")}
         </h2>
-        <DataTable caption="Average pulse answers (1 to 5) with how many answered" headings={["Pulse", "Question", "Everyone", "Mentees", "Mentors"]}>
+        <DataTable
+          caption={t("report.pulses.caption")}
+          headings={[t("report.pulses.pulse"), t("report.pulses.question"), t("report.pulses.everyone"), t("report.participation.mentees"), t("report.participation.mentors")]}
+        >
           {pulses.flatMap((pulse) =>
             (["usefulness", "comfort"] as const).map((question) => (
               <tr key={`${pulse.checkpoint}-${question}`}>
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  {pulse.checkpoint} days
+                  {t("report.pulses.days", { days: pulse.checkpoint })}
                 </th>
-                <td className={tdClass}>{PULSE_QUESTIONS[question]}</td>
-                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.everyone[question], floor)}</td>
-                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentee[question], floor)}</td>
-                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentor[question], floor)}</td>
+                <td className={tdClass}>{t(`pulse.question.${question}`)}</td>
+                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.everyone[question])}</td>
+                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentee[question])}</td>
+                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentor[question])}</td>
               </tr>
             )),
           )}
@@ -102,22 +124,30 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="movement-heading" className="mt-6">
         <h2 id="movement-heading" className="mb-2 text-lg font-semibold">
-          Goal movement
+          {t("report.movement.heading")}
         </h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-          The mentees' goal competencies in their last manager review before the pair began and their latest since. {movement.compared} of {plural(movement.goals, "# goal")} of accepted pairs
-          can be compared
-          {movement.improved === null ? "" : `: ${movement.improved} rose, ${movement.same} stayed, ${movement.lower} fell`}; average change {changeText(movement.change, floor)}.
+          {t("report.movement.intro")}{" "}
+          {movement.improved === null
+            ? t("report.movement.compared", { compared: movement.compared, goals: movement.goals, change: changeText(movement.change) })
+            : t("report.movement.comparedWithDirections", {
+                compared: movement.compared,
+                goals: movement.goals,
+                rose: movement.improved,
+                same: movement.same ?? 0,
+                fell: movement.lower ?? 0,
+                change: changeText(movement.change),
+              })}
         </p>
         {movement.byCompetency.length ? (
-          <DataTable caption="Average change of each goal competency" headings={["Competency", "Goals compared", "Average change"]}>
+          <DataTable caption={t("report.movement.caption")} headings={[t("report.movement.competency"), t("report.movement.goalsCompared"), t("report.movement.averageChange")]}>
             {movement.byCompetency.map((row) => (
               <tr key={row.competencyId}>
                 <th scope="row" className={`${tdClass} font-medium`}>
                   {row.name}
                 </th>
-                <td className={`${tdClass} tabular-nums`}>{row.compared}</td>
-                <td className={`${tdClass} tabular-nums`}>{changeText(row.change, floor)}</td>
+                <td className={`${tdClass} tabular-nums`}>{f.number(row.compared)}</td>
+                <td className={`${tdClass} tabular-nums`}>{changeText(row.change)}</td>
               </tr>
             ))}
           </DataTable>

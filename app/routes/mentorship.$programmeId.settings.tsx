@@ -3,7 +3,7 @@ import { data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
-import { fitText, ProgrammeTabs } from "~/components/mentorship/parts";
+import { ProgrammeTabs } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -13,10 +13,16 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
 import { weightsPreview } from "~/modules/mentorship/matching.server";
 import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Settings · ${loaderData?.programme.name ?? "Mentorship programme"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("mentorship:settings.title", { name: loaderData.programme.name }) : t("mentorship:settings.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -30,14 +36,14 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   };
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const form = await request.formData();
   if (form.get("intent") === "preview") {
     // The weights alone: nothing is saved, the form keeps what was typed.
     const weights = WeightsSchema.safeParse(Object.fromEntries(["weightGoals", "weightCrossTeam", "weightLevel"].map((name) => [name, form.get(name) || undefined])));
-    if (!weights.success) return data({ intent: "preview" as const, error: weights.error.issues[0]?.message ?? "Check the weights.", preview: null }, { status: 400 });
+    if (!weights.success) return data({ intent: "preview" as const, error: wordsOf(translatorOf(context), weights.error.issues[0]?.message ?? "mentorship:settings.errors.checkWeights"), preview: null }, { status: 400 });
     const { weightGoals: goals, weightCrossTeam: crossTeam, weightLevel: level } = weights.data;
     return { intent: "preview" as const, error: null, preview: await weightsPreview(viewer, programmeId, { goals, crossTeam, level }) };
   }
@@ -59,13 +65,14 @@ export default function ProgrammeSettings({ loaderData, actionData }: Route.Comp
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved");
   const preview = result?.intent === "preview" ? result : null;
+  const { t } = useTranslation("mentorship");
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title="Settings" description="The programme's dates, who may join, the rules every pair keeps and how pairs are scored." />
+      <PageHeader title={t("settings.heading")} description={t("settings.description")} />
       <ProgrammeTabs programmeId={programme.id} />
-      {saved && !result ? <Alert tone="success">Settings saved. Run the matching again for them to take effect.</Alert> : null}
-      {programme.phase === "closed" ? <Alert tone="info">The programme is closed; its settings no longer change.</Alert> : null}
+      {saved && !result ? <Alert tone="success">{t("settings.saved")}</Alert> : null}
+      {programme.phase === "closed" ? <Alert tone="info">{t("settings.closed")}</Alert> : null}
       <Card className="max-w-3xl">
         <ProgrammeForm
           id="programme-settings"
@@ -73,17 +80,17 @@ export default function ProgrammeSettings({ loaderData, actionData }: Route.Comp
           defaultValue={values}
           ladders={ladders}
           teams={teams}
-          submitLabel="Save settings"
+          submitLabel={t("settings.save")}
         >
           <Button type="submit" name="intent" value="preview" variant="secondary" formNoValidate disabled={previewing}>
-            {previewing ? "Matching twice…" : "Preview these weights"}
+            {previewing ? t("settings.previewing") : t("settings.preview")}
           </Button>
         </ProgrammeForm>
       </Card>
       {preview ? (
         <section aria-labelledby="preview-heading" className="mt-6 max-w-3xl">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
-            What these weights would change
+            {t("settings.previewHeading")}
           </h2>
           {preview.error ? <Alert tone="error">{preview.error}</Alert> : null}
           {preview.preview ? <WeightsPreview preview={preview.preview} /> : null}
@@ -96,31 +103,43 @@ export default function ProgrammeSettings({ loaderData, actionData }: Route.Comp
 type Preview = Awaited<ReturnType<typeof weightsPreview>>;
 
 function WeightsPreview({ preview }: { preview: Preview }) {
-  const totals = (side: Preview["before"]) => `${plural(side.paired, "# pair")}, total fit ${fitText(side.totalFit)}${side.averageFit === null ? "" : `, average ${fitText(side.averageFit)}`}`;
+  const { t } = useTranslation("mentorship");
+  const totals = (side: Preview["before"]) =>
+    side.averageFit === null
+      ? t("settings.totals", { paired: side.paired, totalFit: side.totalFit })
+      : t("settings.totalsWithAverage", { paired: side.paired, totalFit: side.totalFit, averageFit: side.averageFit });
   return (
     <Card>
       <p className="text-sm" role="status">
-        With goals {preview.weights.goals}, another team {preview.weights.crossTeam} and level {preview.weights.level}: {plural(preview.added.total, "# pair")} added, {preview.removed.total}{" "}
-        removed, {preview.kept} kept. Now: {totals(preview.before)}. With these weights: {totals(preview.after)}. Nothing is saved until you save the settings.
+        {t("settings.previewSummary", {
+          goals: preview.weights.goals,
+          crossTeam: preview.weights.crossTeam,
+          level: preview.weights.level,
+          added: preview.added.total,
+          removed: preview.removed.total,
+          kept: preview.kept,
+          before: totals(preview.before),
+          after: totals(preview.after),
+        })}
       </p>
       {(
         [
-          ["Pairs these weights add", preview.added],
-          ["Pairs these weights remove", preview.removed],
+          [t("settings.added"), preview.added],
+          [t("settings.removed"), preview.removed],
         ] as const
       ).map(([caption, list]) =>
         list.rows.length ? (
           <div key={caption} className="mt-4">
             <h3 className="mb-2 text-sm font-semibold">
               {caption}
-              {list.total > list.rows.length ? ` (first ${list.rows.length} of ${list.total})` : ""}
+              {list.total > list.rows.length ? ` ${t("settings.firstOf", { shown: list.rows.length, total: list.total })}` : ""}
             </h3>
-            <DataTable caption={caption} headings={["Mentee", "Mentor", "Fit"]}>
+            <DataTable caption={caption} headings={[t("role.mentee"), t("role.mentor"), t("matching.table.fit")]}>
               {list.rows.map((row) => (
                 <tr key={`${row.mentee}-${row.mentor}`}>
                   <td className={tdClass}>{row.mentee}</td>
                   <td className={tdClass}>{row.mentor}</td>
-                  <td className={`${tdClass} tabular-nums`}>{fitText(row.fit)}</td>
+                  <td className={`${tdClass} tabular-nums`}>{t("fit", { fit: row.fit })}</td>
                 </tr>
               ))}
             </DataTable>

@@ -10,10 +10,12 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema } from "~/modules/mentorship/forms";
 import { dateToDay } from "~/modules/days";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Set up a mentorship programme · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("mentorship:new.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -43,12 +45,13 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 export default function NewProgramme({ loaderData, actionData }: Route.ComponentProps) {
   const { teams, ladders, defaultLadderId, defaults } = loaderData;
   const lastResult = actionData;
+  const { t } = useTranslation("mentorship");
   return (
     <>
-      <BackLink to="/mentorship">Mentorship</BackLink>
+      <BackLink to="/mentorship">{t("list.heading")}</BackLink>
       <PageHeader
-        title="Set up a mentorship programme"
-        description="People opt in as mentees or mentors until the matching day; then you run the matching, review and adjust the proposed pairs, and publish them."
+        title={t("new.heading")}
+        description={t("new.description")}
       />
       <Card className="max-w-3xl">
         <ProgrammeForm
@@ -66,7 +69,7 @@ export default function NewProgramme({ loaderData, actionData }: Route.Component
           }}
           ladders={ladders}
           teams={teams}
-          submitLabel="Set up programme"
+          submitLabel={t("new.submit")}
         />
       </Card>
     </>

@@ -1,10 +1,6 @@
 import { NavLink } from "react-router";
-import { formatDay } from "~/modules/days";
-import { PAIR_STATUS_LABELS, type PairStatus } from "~/modules/mentorship/lifecycle";
-
-export { formatDay };
-
-export const fitText = (fit: number) => fit.toFixed(2);
+import { useTranslation } from "~/i18n/use-translation";
+import type { PairStatus } from "~/modules/mentorship/lifecycle";
 
 const statusTones: Record<PairStatus, string> = {
   proposed: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
@@ -15,8 +11,9 @@ const statusTones: Record<PairStatus, string> = {
 };
 
 export function PairStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation("mentorship");
   const known = status in statusTones ? (status as PairStatus) : "proposed";
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusTones[known]}`}>{PAIR_STATUS_LABELS[known]}</span>;
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusTones[known]}`}>{t(`pair.status.${known}`)}</span>;
 }
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -24,20 +21,21 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 
 /** The admin's pages of a programme. */
 export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation("mentorship");
   const base = `/mentorship/${programmeId}`;
   return (
-    <nav aria-label="Programme" className="mb-6 flex flex-wrap gap-2">
+    <nav aria-label={t("tabs.label")} className="mb-6 flex flex-wrap gap-2">
       <NavLink to={base} end className={tabClass}>
-        Overview
+        {t("tabs.overview")}
       </NavLink>
       <NavLink to={`${base}/settings`} className={tabClass}>
-        Settings
+        {t("tabs.settings")}
       </NavLink>
       <NavLink to={`${base}/matching`} className={tabClass}>
-        Matching
+        {t("tabs.matching")}
       </NavLink>
       <NavLink to={`${base}/report`} className={tabClass}>
-        Report
+        {t("tabs.report")}
       </NavLink>
     </nav>
   );
@@ -46,18 +44,23 @@ export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
 /** A fit factor as explained to the viewer: its figures only for those who may see them (programme admins, the mentee). */
 type Factor = { factor: string; text: string; figures?: { raw: number; weight: number; contribution: number } };
 
-const FACTOR_NAMES: Record<string, string> = { goals: "Goals", "cross-team": "Another team", level: "Level" };
+const FACTOR_NAMES = { goals: "factor.goals", "cross-team": "factor.crossTeam", level: "factor.level" } as const;
+
+function isFactorName(factor: string): factor is keyof typeof FACTOR_NAMES {
+  return factor in FACTOR_NAMES;
+}
 
 /** Why a pair scored as it did, factor by factor; `figures` false leaves out the numbers (for a mentor, whom the goal gaps would tell about the mentee's reviews). */
 export function FactorList({ factors }: { factors: readonly Factor[] }) {
+  const { t } = useTranslation("mentorship");
   return (
     <ul className="space-y-1 text-sm">
       {factors.map(({ factor, text, figures }) => (
         <li key={factor}>
-          <span className="font-medium">{FACTOR_NAMES[factor] ?? factor}</span>
+          <span className="font-medium">{isFactorName(factor) ? t(FACTOR_NAMES[factor]) : factor}</span>
           {/* Each part one string: a page of pairs has 75 of these lines. */}
-          {figures ? <span className="subtle tabular-nums">{` ${figures.raw.toFixed(2)} × ${figures.weight} = ${figures.contribution.toFixed(2)}`}</span> : null}
-          {`: ${text}`}
+          {figures ? <span className="subtle tabular-nums">{` ${t("factor.figures", figures)}`}</span> : null}
+          {t("factor.because", { text })}
         </li>
       ))}
     </ul>

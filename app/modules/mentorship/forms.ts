@@ -9,11 +9,12 @@ import { TimeZoneChoice } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
 
-const Weight = (factor: string) =>
+// Keys, worded where the errors are shown (app/components/ui/field.tsx): these schemas check in the browser too.
+const Weight = (missing: string) =>
   z.coerce
-    .number({ error: `Give the weight of ${factor}.` })
-    .min(0, { error: "A weight is 0 or more." })
-    .max(10, { error: "A weight is at most 10." });
+    .number({ error: missing })
+    .min(0, { error: "mentorship:programmeForm.errors.weightBelowZero" })
+    .max(10, { error: "mentorship:programmeForm.errors.weightAboveTen" });
 
 export const MAX_GOALS = 5;
 export const MAX_TEACHABLE = 30;
@@ -21,55 +22,59 @@ export const MAX_CAPACITY = 10;
 
 export const ProgrammeSchema = z
   .object({
-    name: nameField("Name the programme.", 120, "Keep the name under 120 characters."),
-    ladderId: z.string({ error: "Choose a ladder." }).trim().min(1, { error: "Choose a ladder." }).max(100),
+    name: nameField("mentorship:programmeForm.errors.nameMissing", 120, "mentorship:programmeForm.errors.nameTooLong"),
+    ladderId: z.string({ error: "mentorship:programmeForm.errors.ladderMissing" }).trim().min(1, { error: "mentorship:programmeForm.errors.ladderMissing" }).max(100),
     startsOn: Day,
     endsOn: Day,
     matchingOn: Day,
-    openTo: z.enum(["everyone", "teams"], { error: "Choose who may join." }),
+    openTo: z.enum(["everyone", "teams"], { error: "mentorship:programmeForm.errors.openToMissing" }),
     teamIds: z.array(z.string().max(100)).max(5000).default([]),
     maxMenteesPerMentor: z.coerce
-      .number({ error: "Give the most mentees a mentor takes." })
-      .int({ error: "Give a whole number." })
-      .min(1, { error: "A mentor takes at least one mentee." })
-      .max(MAX_CAPACITY, { error: `A mentor takes at most ${MAX_CAPACITY} mentees.` })
+      .number({ error: "mentorship:programmeForm.errors.maxMenteesMissing" })
+      .int({ error: "mentorship:programmeForm.errors.wholeNumber" })
+      .min(1, { error: "mentorship:programmeForm.errors.maxMenteesBelowOne" })
+      .max(MAX_CAPACITY, { error: "mentorship:programmeForm.errors.maxMenteesTooMany" })
       .default(2),
     allowRepeatPairs: z.boolean().default(false),
     crossTeamOnly: z.boolean().default(false),
     /** Empty for no limit. */
     maxTimeZoneHours: z.coerce
-      .number({ error: "Give a number of hours, or leave it empty for no limit." })
-      .int({ error: "Give whole hours." })
-      .min(0, { error: "Give 0 hours or more." })
-      .max(12, { error: "Twelve hours apart is the most two time zones can be; leave it empty for no limit." })
+      .number({ error: "mentorship:programmeForm.errors.hoursNotNumber" })
+      .int({ error: "mentorship:programmeForm.errors.hoursNotWhole" })
+      .min(0, { error: "mentorship:programmeForm.errors.hoursBelowZero" })
+      .max(12, { error: "mentorship:programmeForm.errors.hoursAboveTwelve" })
       .optional(),
-    weightGoals: Weight("goals"),
-    weightCrossTeam: Weight("cross-team exposure"),
-    weightLevel: Weight("level"),
-    objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+    weightGoals: Weight("mentorship:programmeForm.errors.weightGoalsMissing"),
+    weightCrossTeam: Weight("mentorship:programmeForm.errors.weightCrossTeamMissing"),
+    weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
+    objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
     fairness: z.boolean().default(false),
   })
   .superRefine((value, context) => {
-    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The programme ends on or after the day it starts." });
-    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "Matching happens before the programme ends." });
-    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "mentorship:programmeForm.errors.endsBeforeStart" });
+    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "mentorship:programmeForm.errors.matchingAfterEnd" });
+    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "mentorship:programmeForm.errors.teamsMissing" });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
   });
 export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
 
 /** The three weights alone: a preview of what they would change. */
 export const WeightsSchema = z
-  .object({ weightGoals: Weight("goals"), weightCrossTeam: Weight("cross-team exposure"), weightLevel: Weight("level") })
+  .object({
+    weightGoals: Weight("mentorship:programmeForm.errors.weightGoalsMissing"),
+    weightCrossTeam: Weight("mentorship:programmeForm.errors.weightCrossTeamMissing"),
+    weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
+  })
   .superRefine((value, context) => {
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "At least one weight must be above 0." });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
   });
 
 export const MenteeOptInSchema = z.object({
   goals: z
-    .array(z.string().max(100), { error: "Choose at least one goal." })
-    .min(1, { error: "Choose at least one goal." })
-    .max(MAX_GOALS, { error: `Choose at most ${MAX_GOALS} goals.` }),
-  preferences: z.string().trim().max(1000, { error: "Keep this under 1,000 characters." }).default(""),
+    .array(z.string().max(100), { error: "mentorship:join.errors.goalsMissing" })
+    .min(1, { error: "mentorship:join.errors.goalsMissing" })
+    .max(MAX_GOALS, { error: "mentorship:join.errors.tooManyGoals" }),
+  preferences: z.string().trim().max(1000, { error: "mentorship:join.errors.preferencesTooLong" }).default(""),
   /** The person's own zone, empty for the organisation's: it is theirs everywhere in Rungs. */
   timeZone: TimeZoneChoice,
 });
@@ -77,84 +82,79 @@ export type MenteeOptInInput = z.output<typeof MenteeOptInSchema>;
 
 export const MentorOptInSchema = z.object({
   capacity: z.coerce
-    .number({ error: "Give how many mentees you can take." })
-    .int({ error: "Give a whole number." })
-    .min(1, { error: "Take at least one mentee." })
-    .max(MAX_CAPACITY, { error: `Take at most ${MAX_CAPACITY} mentees.` }),
+    .number({ error: "mentorship:join.errors.capacityMissing" })
+    .int({ error: "mentorship:programmeForm.errors.wholeNumber" })
+    .min(1, { error: "mentorship:join.errors.capacityBelowOne" })
+    .max(MAX_CAPACITY, { error: "mentorship:join.errors.capacityTooMany" }),
   competencies: z
-    .array(z.string().max(100), { error: "Choose at least one competency you can help with." })
-    .min(1, { error: "Choose at least one competency you can help with." })
-    .max(MAX_TEACHABLE, { error: `Choose at most ${MAX_TEACHABLE} competencies.` }),
+    .array(z.string().max(100), { error: "mentorship:join.errors.competenciesMissing" })
+    .min(1, { error: "mentorship:join.errors.competenciesMissing" })
+    .max(MAX_TEACHABLE, { error: "mentorship:join.errors.tooManyCompetencies" }),
   timeZone: TimeZoneChoice,
 });
 export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
 
 export const RunSchema = z.object({
-  objective: z.enum(["most-matched", "most-fit"], { error: "Choose what the matching aims for." }),
+  objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
   fairness: z.boolean().default(false),
 });
 
 /** A pin or forbid named by the two people's emails. */
 export const PairRuleSchema = z.object({
-  kind: z.enum(["pin", "forbid"], { error: "Choose pin or forbid." }),
-  menteeEmail: z.string({ error: "Give the mentee's email." }).trim().toLowerCase().min(1, { error: "Give the mentee's email." }).max(254),
-  mentorEmail: z.string({ error: "Give the mentor's email." }).trim().toLowerCase().min(1, { error: "Give the mentor's email." }).max(254),
+  kind: z.enum(["pin", "forbid"], { error: "mentorship:matching.errors.kindMissing" }),
+  menteeEmail: z.string({ error: "mentorship:matching.errors.menteeEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.menteeEmailMissing" }).max(254),
+  mentorEmail: z.string({ error: "mentorship:matching.errors.mentorEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.mentorEmailMissing" }).max(254),
 });
 
 export const DeclineSchema = z.object({
-  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).default(""),
+  reason: z.string().trim().max(500, { error: "mentorship:pair.errors.reasonTooLong" }).default(""),
 });
 
 export const CheckInSchema = z.object({
   occurredOn: Day,
-  note: z.string().trim().max(5000, { error: "Keep the note under 5,000 characters." }).default(""),
+  note: z.string().trim().max(5000, { error: "mentorship:pair.errors.checkInNoteTooLong" }).default(""),
   competencies: z.array(z.string().max(100)).max(MAX_TEACHABLE).default([]),
   shared: z.boolean().default(false),
 });
 export type CheckInInput = z.output<typeof CheckInSchema>;
 
-const Score = (question: string) =>
+const Score = (unanswered: string) =>
   z.coerce
-    .number({ error: `Answer “${question}”.` })
-    .int({ error: `Answer “${question}”.` })
-    .min(1, { error: "Choose from 1 to 5." })
-    .max(5, { error: "Choose from 1 to 5." });
-
-export const PULSE_QUESTIONS = {
-  usefulness: "How useful have your conversations been?",
-  comfort: "How comfortable are you raising anything in them?",
-} as const;
+    .number({ error: unanswered })
+    .int({ error: unanswered })
+    .min(1, { error: "mentorship:pulse.errors.outOfRange" })
+    .max(5, { error: "mentorship:pulse.errors.outOfRange" });
 
 export const PulseSchema = z.object({
-  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "There is no such pulse." }),
-  usefulness: Score(PULSE_QUESTIONS.usefulness),
-  comfort: Score(PULSE_QUESTIONS.comfort),
+  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "mentorship:pulse.errors.noSuchPulse" }),
+  usefulness: Score("mentorship:pulse.errors.usefulnessMissing"),
+  comfort: Score("mentorship:pulse.errors.comfortMissing"),
 });
 
 export const OutcomeSchema = z.object({
-  outcome: z.enum(OUTCOMES, { error: "Choose how it went." }),
-  note: z.string().trim().max(2000, { error: "Keep the note under 2,000 characters." }).default(""),
+  outcome: z.enum(OUTCOMES, { error: "mentorship:pair.errors.outcomeMissing" }),
+  note: z.string().trim().max(2000, { error: "mentorship:pair.errors.outcomeNoteTooLong" }).default(""),
 });
 
 export const MAX_NOTE = 500;
 
 /** A mentee asks a mentor, as their 1st, 2nd or 3rd choice. */
 export const RequestSchema = z.object({
-  mentorId: z.string({ error: "Choose a mentor." }).trim().min(1, { error: "Choose a mentor." }).max(100),
+  mentorId: z.string({ error: "mentorship:mentors.errors.mentorMissing" }).trim().min(1, { error: "mentorship:mentors.errors.mentorMissing" }).max(100),
   rank: z.coerce
-    .number({ error: "Choose your 1st, 2nd or 3rd choice." })
-    .int({ error: "Choose your 1st, 2nd or 3rd choice." })
-    .min(1, { error: "Choose your 1st, 2nd or 3rd choice." })
-    .max(3, { error: "Choose your 1st, 2nd or 3rd choice." }),
+    .number({ error: "mentorship:mentors.errors.rankMissing" })
+    .int({ error: "mentorship:mentors.errors.rankMissing" })
+    .min(1, { error: "mentorship:mentors.errors.rankMissing" })
+    .max(3, { error: "mentorship:mentors.errors.rankMissing" }),
 });
 
 /** The note on a mentor's profile. */
 export const MentorNoteSchema = z.object({
-  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
 });
 
 /** A mentor's answer to a request; the note goes to the mentee with a decline. */
 export const RequestAnswerSchema = z.object({
-  requestId: z.string({ error: "Choose a request." }).trim().min(1, { error: "Choose a request." }).max(100),
-  note: z.string().trim().max(MAX_NOTE, { error: `Keep the note under ${MAX_NOTE} characters.` }).default(""),
+  requestId: z.string({ error: "mentorship:requests.errors.requestMissing" }).trim().min(1, { error: "mentorship:requests.errors.requestMissing" }).max(100),
+  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
 });

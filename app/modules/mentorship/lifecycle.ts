@@ -1,4 +1,4 @@
-import { possessive } from "~/utils/possessive";
+import type { Message } from "~/i18n/messages";
 /**
  * The life of a programme and of its pairs, as pure rules: where a programme stands, what an
  * answer does to a pair, and when a check-in or a relationship pulse is due.
@@ -14,14 +14,6 @@ export type Role = (typeof ROLES)[number];
 export const PAIR_STATUSES = ["proposed", "offered", "active", "declined", "ended"] as const;
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 
-export const PAIR_STATUS_LABELS: Record<PairStatus, string> = {
-  proposed: "Proposed",
-  offered: "Waiting for answers",
-  active: "Active",
-  declined: "Declined",
-  ended: "Ended",
-};
-
 export function isPairStatus(value: string): value is PairStatus {
   return (PAIR_STATUSES as readonly string[]).includes(value);
 }
@@ -31,12 +23,10 @@ export const KEPT_STATUSES: readonly PairStatus[] = ["offered", "active", "ended
 
 export const OUTCOMES = ["goals-met", "partly-met", "not-met", "ended-early"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  "goals-met": "Goals met",
-  "partly-met": "Goals partly met",
-  "not-met": "Goals not met",
-  "ended-early": "Ended early",
-};
+
+export function isOutcome(value: string): value is Outcome {
+  return (OUTCOMES as readonly string[]).includes(value);
+}
 
 /**
  * open: people opt in and change their opt-in; matching: the matching day has come, opt-ins are
@@ -44,13 +34,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
  * closed: nothing changes any more.
  */
 export type ProgrammePhase = "open" | "matching" | "published" | "closed";
-
-export const PHASE_LABELS: Record<ProgrammePhase, string> = {
-  open: "Open for opt-ins",
-  matching: "Matching",
-  published: "Pairs published",
-  closed: "Closed",
-};
 
 export type PhaseFacts = { matchingOn: Date; publishedAt: Date | null; closedAt: Date | null };
 
@@ -82,23 +65,23 @@ export function answerPair(pair: PairAnswers, side: Role, answer: Answer): PairA
  * Where the pair stands, said to one side of it: whose answer is awaited, or that it is active,
  * declined or over. Read from the pair as it is now, so it stays true after the other side answers.
  */
-export function pairStandingFor(pair: PairAnswers, side: Role, otherName: string): string {
+export function pairStandingFor(pair: PairAnswers, side: Role, otherName: string): Message {
   const mine = side === "mentee" ? pair.menteeAnswer : pair.mentorAnswer;
   const theirs = side === "mentee" ? pair.mentorAnswer : pair.menteeAnswer;
+  const said = (standing: string): Message => ({ key: `mentorship:pair.standing.${standing}`, values: { name: otherName } });
   switch (pair.status) {
     case "proposed":
-      return "This pair is proposed and not yet published.";
+      return said("proposed");
     case "offered":
-      if (mine === "accepted") return `You accepted. The pair starts once ${otherName} accepts too.`;
-      if (theirs === "accepted") return `${otherName} accepted. The pair starts once you accept too.`;
-      return `Waiting for your answer and for ${possessive(otherName)}.`;
+      if (mine === "accepted") return said("youAccepted");
+      if (theirs === "accepted") return said("theyAccepted");
+      return said("waiting");
     case "active":
-      return `You and ${otherName} both accepted: the pair is active.`;
+      return said("active");
     case "declined":
-      if (mine === "declined") return "You declined. The programme's admins will look for another pair.";
-      return `${otherName} declined this pair. The programme's admins will look for another one.`;
+      return said(mine === "declined" ? "youDeclined" : "theyDeclined");
     case "ended":
-      return `The pair with ${otherName} has ended.`;
+      return said("ended");
   }
 }
 

@@ -8,7 +8,6 @@ import type { Ladder } from "~/modules/ladders";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { buildMatchingInput, type LeftOut, type ParticipantFacts, type ProgrammeSettings } from "./inputs";
 import { KEPT_STATUSES, isPairStatus, PAIR_STATUSES, type PairStatus, type Role } from "./lifecycle";
-import { isPairSource, originText } from "./fit";
 import { matchProgramme, rerunForUnpaired } from "./matching";
 import { previewWeights } from "./preview";
 import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.server";
@@ -171,7 +170,7 @@ export async function menteesInput(programme: Programme, ladder: Ladder, menteeI
 }
 
 function requireLadderServed(ladder: Ladder | undefined): Ladder {
-  if (!ladder) throw new InvalidError("The programme's ladder is not being served now, so its levels and competencies cannot be read. Fix the ladder first.");
+  if (!ladder) throw new InvalidError({ key: "mentorship:matching.errors.ladderNotServed" });
   return ladder;
 }
 
@@ -185,7 +184,7 @@ type RunSummary = MatchingSummary & { leftOut: LeftOut[]; settings: string; part
  */
 export async function runMatching(actor: Viewer, programmeId: string, options: { objective: Objective; fairness: boolean }, now = clock.now()): Promise<{ runId: string }> {
   const { programme, ladder } = await requireProgrammeAdmin(actor, programmeId, now);
-  if (programme.phase === "closed") throw new InvalidError("The programme is closed; it is not matched again.");
+  if (programme.phase === "closed") throw new InvalidError({ key: "mentorship:matching.errors.closedNoRun" });
   const prepared = await programmeInput(programme, requireLadderServed(ladder), options);
   const result = prepared.rerun ? rerunForUnpaired(prepared.input, prepared.kept) : matchProgramme(prepared.input);
   const summary: RunSummary = { ...result.summary, leftOut: prepared.leftOut, settings: settingsKey(programme), participants: prepared.participants, rules: prepared.rules };
@@ -268,7 +267,7 @@ export async function matchingPage(viewer: Viewer, programmeId: string, options:
   const key = [programme.id, programme.phase, settingsKey(programme), options.status, options.page, options.unpairedPage, await matchingVersion(programme.id)].join("\u0000");
   const view = await matchingViews.get(key, () => readMatchingView(programme, options));
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, objective: programme.objective, fairness: programme.fairness },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, objective: programme.objective, fairness: programme.fairness },
     ladderServed: ladder !== undefined,
     ...view,
     canRun: programme.phase !== "closed",
@@ -340,7 +339,7 @@ async function readMatchingView(programme: Programme, options: MatchingPageOptio
     mentorName: pair.mentor.name,
     status: pair.status,
     source: pair.source,
-    origin: isPairSource(pair.source) ? originText(pair.source, rankOf(pair)) : pair.source,
+    rank: rankOf(pair),
     fit: pair.fit,
     factors: storedFactors(pair.factors),
     menteeAnswer: pair.menteeAnswer,
@@ -362,17 +361,20 @@ async function readMatchingView(programme: Programme, options: MatchingPageOptio
       where: { id: { in: [...new Set([...shownUnpaired.map((row) => row.menteeId), ...leftOut.map((row) => row.userId), ...rejectedPins.flatMap((pin) => [pin.menteeId, pin.mentorId])])] } },
       select: { id: true, name: true },
     });
-    const nameOf = (id: string) => named.find((person) => person.id === id)?.name ?? "Someone no longer here";
+    // Null for someone deleted since the run: the page says so in the viewer's language.
+    const nameOf = (id: string) => named.find((person) => person.id === id)?.name ?? null;
     const requestsSince = await db.mentorshipRequest.count({ where: { programmeId, state: "accepted", answeredAt: { gt: run.createdAt } } });
     const participantsNow = participants.reduce((sum, group) => sum + group._count._all, 0);
-    const changes = [
-      lastOptIn._max.updatedAt && lastOptIn._max.updatedAt > run.createdAt ? "opt-ins changed" : null,
-      summary && summary.participants !== participantsNow ? "people joined or withdrew" : null,
-      summary && summary.settings !== settingsKey(programme) ? "the rules or weights changed" : null,
-      summary && (summary.rules !== rules.length || rules.some((rule) => rule.createdAt > run.createdAt)) ? "pins or forbids changed" : null,
-      programme.phase === "published" && summary && declinedSince > 0 && byStatus.proposed === 0 ? "pairs were declined" : null,
-      requestsSince > 0 ? "mentors accepted requests" : null,
-    ].filter((change): change is string => change !== null);
+    // What changed since the run, each a word of the page's (mentorship's `matching.changes`).
+    const seen: (RunChange | null)[] = [
+      lastOptIn._max.updatedAt && lastOptIn._max.updatedAt > run.createdAt ? "optIns" : null,
+      summary && summary.participants !== participantsNow ? "participants" : null,
+      summary && summary.settings !== settingsKey(programme) ? "settings" : null,
+      summary && (summary.rules !== rules.length || rules.some((rule) => rule.createdAt > run.createdAt)) ? "rules" : null,
+      programme.phase === "published" && summary && declinedSince > 0 && byStatus.proposed === 0 ? "declined" : null,
+      requestsSince > 0 ? "requests" : null,
+    ];
+    const changes = seen.filter((change): change is RunChange => change !== null);
     lastRun = {
       kind: run.kind,
       objective: run.objective,
@@ -411,11 +413,14 @@ export function parsePairStatus(value: string): PairStatus | "" {
   return isPairStatus(value) ? value : "";
 }
 
+/** What changed since a run that it did not take into account. */
+export type RunChange = "optIns" | "participants" | "settings" | "rules" | "declined" | "requests";
+
 type RuleFieldErrors = Partial<Record<"menteeEmail" | "mentorEmail" | "form", string[]>>;
 
 async function requireRuleChange(actor: Viewer, programmeId: string, now: Date) {
   const access = await requireProgrammeAdmin(actor, programmeId, now);
-  if (access.programme.phase === "closed") throw new InvalidError("The programme is closed; its pins and forbids no longer change.");
+  if (access.programme.phase === "closed") throw new InvalidError({ key: "mentorship:matching.errors.closedNoRules" });
   return access;
 }
 
@@ -425,14 +430,14 @@ async function requireRuleChange(actor: Viewer, programmeId: string, now: Date) 
  */
 export async function setPairRule(actor: Viewer, programmeId: string, rule: { kind: "pin" | "forbid"; menteeId: string; mentorId: string }, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: RuleFieldErrors }> {
   const { programme } = await requireRuleChange(actor, programmeId, now);
-  if (rule.menteeId === rule.mentorId) return { ok: false, fieldErrors: { form: ["Someone cannot mentor themselves."] } };
+  if (rule.menteeId === rule.mentorId) return { ok: false, fieldErrors: { form: ["mentorship:matching.errors.self"] } };
   const optIns = await db.mentorshipParticipant.findMany({
     where: { programmeId, OR: [{ userId: rule.menteeId, role: "mentee" }, { userId: rule.mentorId, role: "mentor" }] },
     select: { userId: true, role: true },
   });
   const fieldErrors: RuleFieldErrors = {};
-  if (!optIns.some((optIn) => optIn.userId === rule.menteeId && optIn.role === "mentee")) fieldErrors.menteeEmail = ["That person has not opted in as a mentee."];
-  if (!optIns.some((optIn) => optIn.userId === rule.mentorId && optIn.role === "mentor")) fieldErrors.mentorEmail = ["That person has not opted in as a mentor."];
+  if (!optIns.some((optIn) => optIn.userId === rule.menteeId && optIn.role === "mentee")) fieldErrors.menteeEmail = ["mentorship:matching.errors.notMentee"];
+  if (!optIns.some((optIn) => optIn.userId === rule.mentorId && optIn.role === "mentor")) fieldErrors.mentorEmail = ["mentorship:matching.errors.notMentor"];
   if (fieldErrors.menteeEmail || fieldErrors.mentorEmail) return { ok: false, fieldErrors };
   await db.$transaction(async (tx) => {
     const key = { programmeId_menteeId_mentorId: { programmeId, menteeId: rule.menteeId, mentorId: rule.mentorId } };
@@ -456,7 +461,7 @@ export async function setPairRuleByEmail(actor: Viewer, programmeId: string, rul
   const menteeId = idOf(rule.menteeEmail);
   const mentorId = idOf(rule.mentorEmail);
   if (!menteeId || !mentorId) {
-    return { ok: false as const, fieldErrors: { ...(menteeId ? {} : { menteeEmail: ["Nobody has that email."] }), ...(mentorId ? {} : { mentorEmail: ["Nobody has that email."] }) } };
+    return { ok: false as const, fieldErrors: { ...(menteeId ? {} : { menteeEmail: ["mentorship:matching.errors.noSuchEmail"] }), ...(mentorId ? {} : { mentorEmail: ["mentorship:matching.errors.noSuchEmail"] }) } };
   }
   return setPairRule(actor, programmeId, { kind: rule.kind, menteeId, mentorId }, now);
 }
@@ -465,7 +470,7 @@ export async function removePairRule(actor: Viewer, programmeId: string, pair: P
   const { programme } = await requireRuleChange(actor, programmeId, now);
   await db.$transaction(async (tx) => {
     const removed = await tx.mentorshipPairRule.deleteMany({ where: { programmeId, menteeId: pair.menteeId, mentorId: pair.mentorId } });
-    if (removed.count === 0) throw new NotFoundError("There is no such pin or forbid.");
+    if (removed.count === 0) throw new NotFoundError({ key: "mentorship:matching.errors.noSuchRule" });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "mentorship.pair_rule_removed",
@@ -482,10 +487,10 @@ export async function removePairRule(actor: Viewer, programmeId: string, pair: P
  */
 export async function publishPairs(actor: Viewer, programmeId: string, now = clock.now()): Promise<{ offered: number }> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
-  if (programme.phase === "closed") throw new InvalidError("The programme is closed; nothing more is published.");
+  if (programme.phase === "closed") throw new InvalidError({ key: "mentorship:matching.errors.closedNoPublish" });
   return db.$transaction(async (tx) => {
     const proposed = await tx.mentorshipPair.findMany({ where: { programmeId, status: "proposed" }, select: { menteeId: true } });
-    if (proposed.length === 0) throw new InvalidError("There are no proposed pairs to publish. Run the matching first.");
+    if (proposed.length === 0) throw new InvalidError({ key: "mentorship:matching.errors.nothingToPublish" });
     // A rerun proposes someone new to a mentee with a live pair only when that pair's mentor has left: it ends.
     await tx.mentorshipPair.updateMany({
       where: { programmeId, status: { in: ["offered", "active"] }, menteeId: { in: proposed.map((pair) => pair.menteeId) } },

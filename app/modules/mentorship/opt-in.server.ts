@@ -12,7 +12,7 @@ import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
 import { latestManagerReview } from "./queries.server";
 import { recordGoalChange } from "./goal-history.server";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -45,9 +45,9 @@ async function choices(ladder: Ladder, role: Role, personId: string) {
 async function requireJoinable(viewer: Viewer, programmeId: string, now: Date): Promise<ProgrammeAccess & { ladder: Ladder }> {
   const access = await requireProgramme(viewer, programmeId, now);
   if (!canOptIn({ eligible: access.eligible, phase: access.programme.phase })) {
-    throw new InvalidError(access.programme.phase === "open" ? "This programme is not open to you." : "Opt-ins are closed: the matching day has come or pairs are published.");
+    throw new InvalidError({ key: access.programme.phase === "open" ? "mentorship:join.errors.notOpenToYou" : "mentorship:join.errors.optInsClosed" });
   }
-  if (!access.ladder) throw new InvalidError("The programme's ladder is not being served now; try again later.");
+  if (!access.ladder) throw new InvalidError({ key: "mentorship:errors.ladderNotServed" });
   return { ...access, ladder: access.ladder };
 }
 
@@ -66,7 +66,8 @@ export async function optInPage(viewer: Viewer, programmeId: string, role: Role,
     programme: { id: programme.id, name: programme.name, maxMenteesPerMentor: programme.maxMenteesPerMentor, matchingOn: programme.matchingOn },
     role,
     open,
-    closedReason: open ? null : programme.phase === "open" ? (access.eligible ? "The programme's ladder is not being served now." : "This programme is not open to you.") : "Opt-ins are closed.",
+    /** Why the form is read-only, a key of the mentorship messages (the page words it). */
+    closedReason: open ? null : programme.phase === "open" ? (access.eligible ? "mentorship:join.closed.ladderNotServed" : "mentorship:join.errors.notOpenToYou") : "mentorship:join.closed.optInsClosed",
     joined: existing !== null,
     options: available.options,
     target: available.target,
@@ -82,7 +83,7 @@ export async function optInPage(viewer: Viewer, programmeId: string, role: Role,
   };
 }
 
-export type OptInResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+export type OptInResult = { ok: true } | { ok: false; fieldErrors: Record<string, Message[]> };
 
 /** Saves the viewer's opt-in in one role (creating or replacing it). The competencies must be among the choices; a mentor takes at most the programme's maximum. */
 export async function saveOptIn(
@@ -96,13 +97,13 @@ export async function saveOptIn(
   const chosen = [...new Set(input.role === "mentee" ? input.goals : input.competencies)];
   const field = input.role === "mentee" ? "goals" : "competencies";
   const unknown = chosen.filter((id) => !options.some((option) => option.id === id));
-  if (unknown.length) return { ok: false, fieldErrors: { [field]: [input.role === "mentee" ? "Choose goals among the competencies of the level you are working towards." : "Choose among the ladder's competencies."] } };
+  if (unknown.length) return { ok: false, fieldErrors: { [field]: [{ key: input.role === "mentee" ? "mentorship:join.errors.goalsOutsideLevel" : "mentorship:join.errors.competenciesOutsideLadder" }] } };
   if (input.role === "mentor" && input.capacity > programme.maxMenteesPerMentor) {
-    return { ok: false, fieldErrors: { capacity: [`This programme pairs a mentor with at most ${plural(programme.maxMenteesPerMentor, "# mentee")}.`] } };
+    return { ok: false, fieldErrors: { capacity: [{ key: "mentorship:join.errors.capacityAboveMaximum", values: { count: programme.maxMenteesPerMentor } }] } };
   }
   if (input.role === "mentor") {
     const accepted = await db.mentorshipPair.count({ where: { programmeId, mentorId: viewer.id, source: "requested", status: { in: [...KEPT_STATUSES] } } });
-    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [`You accepted ${plural(accepted, "# request")}: take at least ${accepted}.`] } };
+    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [{ key: "mentorship:join.errors.capacityBelowAccepted", values: { count: accepted } }] } };
   }
   const data = {
     capacity: input.role === "mentor" ? input.capacity : null,
@@ -129,7 +130,7 @@ export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: R
   await requireJoinable(viewer, programmeId, now);
   const side = role === "mentee" ? { menteeId: viewer.id } : { mentorId: viewer.id };
   const requested = await db.mentorshipPair.count({ where: { programmeId, ...side, source: "requested", status: { in: ["offered", "active"] } } });
-  if (requested > 0) throw new InvalidError("You are paired through an accepted request. Record on the pair's page that it ended before you withdraw.");
+  if (requested > 0) throw new InvalidError({ key: "mentorship:join.errors.pairedByRequest" });
   await db.$transaction(async (tx) => {
     // A mentee's waiting requests are withdrawn; those to a mentor who leaves are declined, so their mentees are told to choose again.
     await tx.mentorshipRequest.updateMany({
@@ -137,7 +138,7 @@ export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: R
       data: role === "mentee" ? { state: "withdrawn", withdrawnAt: now } : { state: "declined", answeredAt: now, declineNote: "No longer a mentor in this programme." },
     });
     const joined = await tx.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } }, select: { competencies: true } });
-    if (!joined) throw new InvalidError(`You have not joined as a ${role}.`);
+    if (!joined) throw new InvalidError({ key: "mentorship:join.errors.notJoined", values: { role } });
     await tx.mentorshipParticipant.delete({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } } });
     if (role === "mentee") await recordGoalChange(tx, { programmeId, personId: viewer.id, from: joined.competencies, to: null }, now);
     await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", ...side } });

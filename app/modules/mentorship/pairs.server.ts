@@ -4,8 +4,7 @@ import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import { timeZoneLabel } from "~/modules/time-zones";
 import { personTimeZone } from "~/modules/time-zones.server";
 import type { CheckInInput } from "./forms";
-import { answerPair, isPairStatus, OUTCOME_LABELS, pairStandingFor, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
-import { isPairSource, originText } from "./fit";
+import { answerPair, isOutcome, isPairStatus, pairStandingFor, programmePhase, pulsesOpen, type Answer, type Outcome, type PairStatus, type PulseCheckpoint, type Role } from "./lifecycle";
 import { storedFactors } from "./matching.server";
 import {
   canAnswerPair,
@@ -22,7 +21,8 @@ import {
 import { dateToDay, dayToDate } from "~/modules/days";
 import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
-import { clockDifferenceRange, clockDifferenceText } from "./time-zones";
+import { clockDifferenceMessage, clockDifferenceRange } from "./time-zones";
+import type { Message } from "~/i18n/messages";
 import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
@@ -60,14 +60,14 @@ const answerOf = (value: string | null): Answer | null => (value === "accepted" 
 
 async function requirePair(viewer: Viewer, programmeId: string, pairId: string, now: Date) {
   const row = await db.mentorshipPair.findFirst({ where: { id: pairId, programmeId }, select: pairSelect });
-  if (!row || !isPairStatus(row.status)) throw new NotFoundError("There is no such pair.");
+  if (!row || !isPairStatus(row.status)) throw new NotFoundError({ key: "mentorship:pair.errors.noPair" });
   const pair = { ...row, status: row.status as PairStatus, menteeAnswer: answerOf(row.menteeAnswer), mentorAnswer: answerOf(row.mentorAnswer) };
-  if (!canSeePair(viewer, pair)) throw new NotFoundError("There is no such pair.");
+  if (!canSeePair(viewer, pair)) throw new NotFoundError({ key: "mentorship:pair.errors.noPair" });
   return { pair, phase: programmePhase(row.programme, now), role: roleInPair(viewer, pair) };
 }
 
 function requireOpen(phase: string) {
-  if (phase === "closed") throw new InvalidError("The programme is closed; its pairs no longer change.");
+  if (phase === "closed") throw new InvalidError({ key: "mentorship:pair.errors.closed" });
 }
 
 /** "Covers 2 of 3 goals: Testing, System design", without the gaps a mentor must not learn from the mentee's reviews. */
@@ -80,7 +80,7 @@ function coverageText(goals: readonly string[], strengths: readonly string[], na
 
 /** Both people's time zones, and how far apart their clocks are over the programme ("4 to 5 hours apart"). */
 function pairTimeZones(mentee: string, mentor: string, programme: { startsOn: Date; endsOn: Date }) {
-  return { mentee: timeZoneLabel(mentee), mentor: timeZoneLabel(mentor), apart: clockDifferenceText(clockDifferenceRange(mentee, mentor, programme.startsOn, programme.endsOn)) };
+  return { mentee: timeZoneLabel(mentee), mentor: timeZoneLabel(mentor), apart: clockDifferenceMessage(clockDifferenceRange(mentee, mentor, programme.startsOn, programme.endsOn)) };
 }
 
 /** The pair's page, with what the viewer may see of it and do to it. */
@@ -131,15 +131,15 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
       declineReason: canSeeDeclineReason(viewer, pair.declinedById) ? pair.declineReason : null,
       activeSince: pair.activeSince,
       endedAt: pair.endedAt,
-      outcome: pair.outcome && pair.outcome in OUTCOME_LABELS ? OUTCOME_LABELS[pair.outcome as Outcome] : null,
+      outcome: pair.outcome && isOutcome(pair.outcome) ? pair.outcome : null,
       outcomeNote: pair.outcomeNote,
     },
     role,
     /** Where the pair stands, said to the viewer when they are one side of it. */
     standing: role ? pairStandingFor(pair, role, role === "mentee" ? pair.mentor.name : pair.mentee.name) : null,
     fit: reviewFigures ? pair.fit : null,
-    /** How the pair came about (requested and accepted, pinned, proposed). */
-    origin: isPairSource(pair.source) ? originText(pair.source, request?.rank) : null,
+    /** The mentee's choice, for a pair made by an accepted request. */
+    requestRank: request?.rank ?? null,
     factors,
     figures: reviewFigures,
     goals: goals.map((id) => ({ id, name: name(id), mentorCanHelp: strengths.includes(id) })),
@@ -173,9 +173,9 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
 export async function answerPairAs(viewer: Viewer, programmeId: string, pairId: string, answer: Answer, reason: string, now = clock.now()): Promise<PairStatus> {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
-  if (!role || !canAnswerPair(viewer, pair)) throw new InvalidError(pair.status === "offered" ? "You have already answered." : "This pair is not waiting for an answer.");
+  if (!role || !canAnswerPair(viewer, pair)) throw new InvalidError({ key: pair.status === "offered" ? "mentorship:pair.errors.alreadyAnswered" : "mentorship:pair.errors.notWaiting" });
   const next = answerPair(pair, role, answer);
-  if (!next) throw new InvalidError("This pair is not waiting for your answer.");
+  if (!next) throw new InvalidError({ key: "mentorship:pair.errors.notWaitingForYou" });
   const side = role === "mentee" ? "menteeAnswer" : "mentorAnswer";
   const updated = await db.mentorshipPair.updateMany({
     where: { id: pair.id, status: "offered", [side]: null, ...(role === "mentee" ? { mentorAnswer: pair.mentorAnswer } : { menteeAnswer: pair.menteeAnswer }) },
@@ -186,23 +186,23 @@ export async function answerPairAs(viewer: Viewer, programmeId: string, pairId: 
       ...(answer === "declined" ? { declinedById: viewer.id, declineReason: reason || null } : {}),
     },
   });
-  if (updated.count !== 1) throw new ConflictError("The pair changed while you were answering. Reload to see where it stands.");
+  if (updated.count !== 1) throw new ConflictError({ key: "mentorship:pair.errors.changedWhileAnswering" });
   return next.status;
 }
 
-export type CheckInResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<keyof CheckInInput, string[]>> };
+export type CheckInResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<keyof CheckInInput, Message[]>> };
 
 /** Either side records a check-in of an active pair: a day (not in the future, not before the pair began), a note and the goals worked on. */
 export async function recordCheckIn(viewer: Viewer, programmeId: string, pairId: string, input: CheckInInput, now = clock.now()): Promise<CheckInResult> {
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
-  if (!canRecordCheckIn(viewer, pair) || !pair.activeSince) throw new InvalidError("Check-ins are recorded by the pair while it is active.");
-  if (input.occurredOn > dateToDay(now)) return { ok: false, fieldErrors: { occurredOn: ["A check-in is recorded once it has happened: choose today or an earlier day."] } };
-  if (input.occurredOn < dateToDay(pair.activeSince)) return { ok: false, fieldErrors: { occurredOn: [`The pair began on ${dateToDay(pair.activeSince)}; choose that day or a later one.`] } };
+  if (!canRecordCheckIn(viewer, pair) || !pair.activeSince) throw new InvalidError({ key: "mentorship:pair.errors.checkInNotActive" });
+  if (input.occurredOn > dateToDay(now)) return { ok: false, fieldErrors: { occurredOn: [{ key: "mentorship:pair.errors.checkInFuture" }] } };
+  if (input.occurredOn < dateToDay(pair.activeSince)) return { ok: false, fieldErrors: { occurredOn: [{ key: "mentorship:pair.errors.checkInBeforeStart", values: { day: dateToDay(pair.activeSince) } }] } };
   const mentee = await db.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: pair.menteeId, role: "mentee" } }, select: { competencies: true } });
   const goals = storedIds(mentee?.competencies ?? "[]");
   const competencies = [...new Set(input.competencies)];
-  if (competencies.some((id) => !goals.includes(id))) return { ok: false, fieldErrors: { competencies: ["Choose among the mentee's goals."] } };
+  if (competencies.some((id) => !goals.includes(id))) return { ok: false, fieldErrors: { competencies: [{ key: "mentorship:pair.errors.checkInGoals" }] } };
   await db.mentorshipCheckIn.create({
     data: { pairId, authorId: viewer.id, occurredOn: dayToDate(input.occurredOn), note: input.note, competencies: JSON.stringify(competencies), shared: input.shared },
   });
@@ -214,11 +214,11 @@ export async function answerPulse(viewer: Viewer, programmeId: string, pairId: s
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
   const answered = (await db.mentorshipPulse.findMany({ where: { pairId, respondentId: viewer.id }, select: { checkpoint: true } })).map((pulse) => pulse.checkpoint);
-  if (!canAnswerPulse(viewer, pair, input.checkpoint, answered, now)) throw new InvalidError("That pulse is not open for you to answer.");
+  if (!canAnswerPulse(viewer, pair, input.checkpoint, answered, now)) throw new InvalidError({ key: "mentorship:pair.errors.pulseNotOpen" });
   try {
     await db.mentorshipPulse.create({ data: { pairId, respondentId: viewer.id, checkpoint: input.checkpoint as PulseCheckpoint, usefulness: input.usefulness, comfort: input.comfort } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError("You have already answered that pulse.");
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError({ key: "mentorship:pair.errors.pulseAnswered" });
     throw error;
   }
 }
@@ -227,12 +227,12 @@ export async function answerPulse(viewer: Viewer, programmeId: string, pairId: s
 export async function recordOutcome(viewer: Viewer, programmeId: string, pairId: string, input: { outcome: Outcome; note: string }, now = clock.now()): Promise<void> {
   const { pair, phase } = await requirePair(viewer, programmeId, pairId, now);
   requireOpen(phase);
-  if (!canRecordOutcome(viewer, pair)) throw new InvalidError("Only an active pair records its outcome, once.");
+  if (!canRecordOutcome(viewer, pair)) throw new InvalidError({ key: "mentorship:pair.errors.outcomeNotActive" });
   const updated = await db.mentorshipPair.updateMany({
     where: { id: pair.id, status: "active" },
     data: { status: "ended", outcome: input.outcome, outcomeNote: input.note, outcomeById: viewer.id, endedAt: now },
   });
-  if (updated.count !== 1) throw new ConflictError("The pair changed meanwhile. Reload to see where it stands.");
+  if (updated.count !== 1) throw new ConflictError({ key: "mentorship:pair.errors.changed" });
 }
 
 export type MyPair = { id: string; programmeId: string; programmeName: string; role: Role; otherName: string; status: PairStatus };

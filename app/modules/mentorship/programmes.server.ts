@@ -10,7 +10,7 @@ import { timeZoneLabel } from "~/modules/time-zones";
 import { personTimeZone } from "~/modules/time-zones.server";
 import type { ProgrammeInput } from "./forms";
 import { placedOnLadder } from "./levels";
-import { PHASE_LABELS, programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
+import { programmePhase, type ProgrammePhase, type Role } from "./lifecycle";
 import { canBrowseMentors, canManageProgrammes, canOptIn, canSeeProgramme, isEligible } from "./policy";
 import type { Objective } from "./types";
 import * as clock from "~/platform/clock.server";
@@ -82,7 +82,6 @@ export type Programme = Omit<ProgrammeRow, "openTo" | "teamIds" | "objective"> &
   teamIds: string[];
   objective: Objective;
   phase: ProgrammePhase;
-  phaseLabel: string;
 };
 
 function readProgramme(row: ProgrammeRow, now: Date): Programme {
@@ -93,7 +92,6 @@ function readProgramme(row: ProgrammeRow, now: Date): Programme {
     teamIds: storedIds(row.teamIds),
     objective: row.objective === "most-fit" ? "most-fit" : "most-matched",
     phase,
-    phaseLabel: PHASE_LABELS[phase],
   };
 }
 
@@ -135,23 +133,23 @@ export async function requireProgramme(viewer: Viewer, programmeId: string, now 
     personFacts(viewer.id),
     db.mentorshipParticipant.findMany({ where: { programmeId, userId: viewer.id }, select: { role: true } }),
   ]);
-  if (!row) throw new NotFoundError("There is no such mentorship programme.");
+  if (!row) throw new NotFoundError({ key: "mentorship:errors.noProgramme" });
   const programme = readProgramme(row, now);
   const ladder = await ladderById(programme.ladderId);
   const eligible = eligibleFor(programme, ladder, person);
   const roles = optIns.map((optIn) => optIn.role).filter((role): role is Role => role === "mentee" || role === "mentor");
-  if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) throw new NotFoundError("There is no such mentorship programme.");
+  if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) throw new NotFoundError({ key: "mentorship:errors.noProgramme" });
   return { programme, ladder, eligible, roles };
 }
 
 /** An admin-only page or change: a 404 for those who may not see the programme, a 403 for those who may but do not run it. */
 export async function requireProgrammeAdmin(viewer: Viewer, programmeId: string, now = clock.now()): Promise<ProgrammeAccess> {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!canManageProgrammes(viewer)) throw new ForbiddenError("Only admins run mentorship programmes.");
+  if (!canManageProgrammes(viewer)) throw new ForbiddenError({ key: "mentorship:errors.adminsOnly" });
   return access;
 }
 
-export type ProgrammeListItem = { id: string; name: string; phase: ProgrammePhase; phaseLabel: string; startsOn: Date; endsOn: Date; matchingOn: Date; roles: Role[]; mentees: number; mentors: number };
+export type ProgrammeListItem = { id: string; name: string; phase: ProgrammePhase; startsOn: Date; endsOn: Date; matchingOn: Date; roles: Role[]; mentees: number; mentors: number };
 
 /** The programmes the viewer may see (every one for admins), newest first, with their own opt-ins. */
 export async function listProgrammes(viewer: Viewer, now = clock.now()): Promise<ProgrammeListItem[]> {
@@ -168,8 +166,8 @@ export async function listProgrammes(viewer: Viewer, now = clock.now()): Promise
     const eligible = eligibleFor(programme, ladders.get(programme.ladderId), person);
     if (!canSeeProgramme(viewer, { eligible, participant: roles.length > 0 })) return [];
     const count = (role: Role) => counts.find((group) => group.programmeId === row.id && group.role === role)?._count._all ?? 0;
-    const { id, name, phase, phaseLabel, startsOn, endsOn, matchingOn } = programme;
-    return [{ id, name, phase, phaseLabel, startsOn, endsOn, matchingOn, roles, mentees: count("mentee"), mentors: count("mentor") }];
+    const { id, name, phase, startsOn, endsOn, matchingOn } = programme;
+    return [{ id, name, phase, startsOn, endsOn, matchingOn, roles, mentees: count("mentee"), mentors: count("mentor") }];
   });
 }
 
@@ -178,10 +176,10 @@ export type SaveProgrammeResult = { ok: true; programmeId: string } | { ok: fals
 
 /** What the form's values become in the database, once checked against what exists. */
 async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<ProgrammeRow, "id" | "publishedAt" | "closedAt"> } | { fieldErrors: FieldErrors }> {
-  if (!(await ladderById(input.ladderId))) return { fieldErrors: { ladderId: ["That ladder is not served."] } };
+  if (!(await ladderById(input.ladderId))) return { fieldErrors: { ladderId: ["mentorship:programmeForm.errors.ladderNotServed"] } };
   const teamIds = input.openTo === "teams" ? [...new Set(input.teamIds)] : [];
   if (teamIds.length && (await db.team.count({ where: { id: { in: teamIds } } })) !== teamIds.length) {
-    return { fieldErrors: { teamIds: ["One of the chosen teams no longer exists."] } };
+    return { fieldErrors: { teamIds: ["mentorship:programmeForm.errors.teamGone"] } };
   }
   return {
     data: {
@@ -207,8 +205,8 @@ async function programmeData(input: ProgrammeInput): Promise<{ data: Omit<Progra
 
 /** Sets up a programme. Its matching day is after today, so people have time to opt in. */
 export async function createProgramme(actor: Viewer, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
-  if (!canManageProgrammes(actor)) throw new ForbiddenError("Only admins run mentorship programmes.");
-  if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["Choose a matching day after today, so people have time to opt in."] } };
+  if (!canManageProgrammes(actor)) throw new ForbiddenError({ key: "mentorship:errors.adminsOnly" });
+  if (input.matchingOn <= dateToDay(now)) return { ok: false, fieldErrors: { matchingOn: ["mentorship:programmeForm.errors.matchingNotAfterToday"] } };
   const prepared = await programmeData(input);
   if ("fieldErrors" in prepared) return { ok: false, fieldErrors: prepared.fieldErrors };
   const programmeId = await db.$transaction(async (tx) => {
@@ -225,9 +223,9 @@ export async function createProgramme(actor: Viewer, input: ProgrammeInput, now 
  */
 export async function updateProgramme(actor: Viewer, programmeId: string, input: ProgrammeInput, now = clock.now()): Promise<SaveProgrammeResult> {
   const { programme } = await requireProgrammeAdmin(actor, programmeId, now);
-  if (programme.phase === "closed") return { ok: false, fieldErrors: { form: ["The programme is closed; it no longer changes."] } };
+  if (programme.phase === "closed") return { ok: false, fieldErrors: { form: ["mentorship:programmeForm.errors.closed"] } };
   if (input.ladderId !== programme.ladderId && (await db.mentorshipParticipant.count({ where: { programmeId } }))) {
-    return { ok: false, fieldErrors: { ladderId: ["People have opted in with this ladder's competencies; the ladder cannot change now."] } };
+    return { ok: false, fieldErrors: { ladderId: ["mentorship:programmeForm.errors.ladderInUse"] } };
   }
   const prepared = await programmeData(input);
   if ("fieldErrors" in prepared) return { ok: false, fieldErrors: prepared.fieldErrors };
@@ -333,7 +331,6 @@ export async function programmePage(viewer: Viewer, programmeId: string, page: n
       endsOn: programme.endsOn,
       matchingOn: programme.matchingOn,
       phase: programme.phase,
-      phaseLabel: programme.phaseLabel,
       openTo: programme.openTo,
       teamNames: teams.map((team) => team.name),
       maxMenteesPerMentor: programme.maxMenteesPerMentor,

@@ -76,7 +76,7 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
   const movement = goalMovement(movementRows, floorOf);
   const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   return {
-    programme: { id: programme.id, name: programme.name, phaseLabel: programme.phaseLabel },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase },
     floor: SMALL_GROUP_FLOOR,
     participation: {
       eligible,

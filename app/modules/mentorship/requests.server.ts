@@ -20,8 +20,6 @@ import {
   nextFreeRank,
   placesLeft,
   REQUEST_RANKS,
-  REQUEST_STATE_LABELS,
-  isRequestState,
   requestRefusal,
   requestsOpen,
   requestStandingForMentee,
@@ -30,7 +28,7 @@ import {
   type OwnRequest,
 } from "./requests";
 import type { MatchingInput } from "./types";
-import { possessive } from "~/utils/possessive";
+import type { Message } from "~/i18n/messages";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -45,12 +43,12 @@ const SERIAL = { isolationLevel: "Serializable" as const };
 
 async function requireBrowser(viewer: Viewer, programmeId: string, now: Date) {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!canBrowseMentors(viewer, access.roles)) throw new ForbiddenError("Join the programme as a mentee to see its mentors.");
+  if (!canBrowseMentors(viewer, access.roles)) throw new ForbiddenError({ key: "mentorship:requests.errors.joinToSeeMentors" });
   return access;
 }
 
 function requireLadder(ladder: Ladder | undefined): Ladder {
-  if (!ladder) throw new InvalidError("The programme's ladder is not being served now; try again later.");
+  if (!ladder) throw new InvalidError({ key: "mentorship:errors.ladderNotServed" });
   return ladder;
 }
 
@@ -74,7 +72,7 @@ async function ownRequests(menteeId: string, programmeId: string, client: Pick<t
 }
 
 /** The hard rules a mentee's pair with each mentor breaks, in the words the mentee reads; mentors the ladder cannot place are not in the map. */
-function ruleReasonsByMentor(input: MatchingInput, programme: Programme, menteeId: string, names: ReadonlyMap<string, string>): Map<string, string[]> | null {
+function ruleReasonsByMentor(input: MatchingInput, programme: Programme, menteeId: string, names: ReadonlyMap<string, string>): Map<string, Message[]> | null {
   const mentee = input.mentees.find((candidate) => candidate.id === menteeId);
   if (!mentee) return null;
   const broken = rulesBrokenFor(input, menteeId);
@@ -101,14 +99,14 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
   const asMentee = canRequestMentors(roles);
   const names = new Map(mentors.map((mentor) => [mentor.userId, mentor.user.name]));
   const own = asMentee ? await ownRequests(viewer.id, programmeId) : [];
-  let reasons: Map<string, string[]> | null = null;
-  let menteeProblem: string | null = null;
+  let reasons: Map<string, Message[]> | null = null;
+  let menteeProblem: Message | null = null;
   if (asMentee && requestsOpen(programme.phase)) {
-    if (!ladder) menteeProblem = "The programme's ladder is not being served now; try again later.";
+    if (!ladder) menteeProblem = { key: "mentorship:errors.ladderNotServed" };
     else {
       const { input } = await menteesInput(programme, ladder, [viewer.id]);
       reasons = ruleReasonsByMentor(input, programme, viewer.id, names);
-      if (!reasons) menteeProblem = "Your level is not on the programme's ladder, so no mentor's level can be compared with it.";
+      if (!reasons) menteeProblem = { key: "mentorship:requests.errors.menteeNotPlaced" };
     }
   }
   const rank = nextFreeRank(own);
@@ -121,12 +119,12 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
       .sort((a, b) => competencyOrder(a) - competencyOrder(b))
       .map((id) => ({ id, name: competencyName(id), offered: offered.includes(id), fromReview: strong.includes(id) }));
     const left = placesLeft(mentor.capacity, programme.maxMenteesPerMentor, held.get(mentor.userId) ?? 0);
-    let refusal: string | null = null;
+    let refusal: Message | null = null;
     if (asMentee) {
       const ruleReasons = reasons?.get(mentor.userId);
       refusal =
         menteeProblem ??
-        (reasons && !ruleReasons && mentor.userId !== viewer.id ? `${possessive(mentor.user.name)} level is not on the programme's ladder, so it cannot be compared with yours.` : null) ??
+        (reasons && !ruleReasons && mentor.userId !== viewer.id ? { key: "mentorship:requests.errors.mentorNotPlaced", values: { name: mentor.user.name } } : null) ??
         requestRefusal({ phase: programme.phase, own, mentorId: mentor.userId, mentorName: mentor.user.name, rank: rank ?? 1, ruleReasons: ruleReasons ?? [], placesLeft: left });
     }
     return {
@@ -143,7 +141,7 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
     };
   });
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, matchingOn: programme.matchingOn },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
     asMentee,
     asMentor: roles.includes("mentor"),
     requestsOpen: requestsOpen(programme.phase),
@@ -157,7 +155,6 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
         mentorName: request.mentorName,
         rank: request.rank,
         state: request.state,
-        stateLabel: isRequestState(request.state) ? REQUEST_STATE_LABELS[request.state] : request.state,
         standing: requestStandingForMentee(request),
         canWithdraw: request.state === "requested" && answersOpen(programme.phase),
       })),
@@ -172,20 +169,20 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
  */
 export async function askMentor(viewer: Viewer, programmeId: string, ask: { mentorId: string; rank: number }, now = clock.now()): Promise<void> {
   const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now);
-  if (!canRequestMentors(roles)) throw new ForbiddenError("Only the programme's mentees ask mentors.");
+  if (!canRequestMentors(roles)) throw new ForbiddenError({ key: "mentorship:requests.errors.menteesOnly" });
   const mentor = await db.mentorshipParticipant.findFirst({
     where: { programmeId, userId: ask.mentorId, role: "mentor", user: { deactivatedAt: null } },
     select: { userId: true, capacity: true, user: { select: { name: true } } },
   });
-  if (!mentor) throw new NotFoundError("There is no such mentor in this programme.");
+  if (!mentor) throw new NotFoundError({ key: "mentorship:requests.errors.noMentor" });
   const mentorName = mentor.user.name;
-  let ruleReasons: string[] = [];
+  let ruleReasons: Message[] = [];
   if (requestsOpen(programme.phase)) {
     const { input } = await menteesInput(programme, requireLadder(ladder), [viewer.id]);
     const reasons = ruleReasonsByMentor(input, programme, viewer.id, new Map([[mentor.userId, mentorName]]));
-    if (!reasons) throw new InvalidError("Your level is not on the programme's ladder, so no mentor's level can be compared with it.");
+    if (!reasons) throw new InvalidError({ key: "mentorship:requests.errors.menteeNotPlaced" });
     const found = reasons.get(mentor.userId);
-    if (!found && mentor.userId !== viewer.id) throw new InvalidError(`${possessive(mentorName)} level is not on the programme's ladder, so it cannot be compared with yours.`);
+    if (!found && mentor.userId !== viewer.id) throw new InvalidError({ key: "mentorship:requests.errors.mentorNotPlaced", values: { name: mentorName } });
     ruleReasons = found ?? [];
   }
   await withRetry(() =>
@@ -219,7 +216,7 @@ async function requireRequest(viewer: Viewer, programmeId: string, requestId: st
     select: { id: true, menteeId: true, mentorId: true, rank: true, state: true, mentee: { select: { name: true } }, mentor: { select: { name: true } } },
   });
   const role = request ? roleInRequest(viewer, request) : null;
-  if (!request || !role) throw new NotFoundError("There is no such request.");
+  if (!request || !role) throw new NotFoundError({ key: "mentorship:requests.errors.noRequest" });
   return { request, role };
 }
 
@@ -227,23 +224,23 @@ async function requireRequest(viewer: Viewer, programmeId: string, requestId: st
 export async function withdrawRequest(viewer: Viewer, programmeId: string, requestId: string, now = clock.now()): Promise<void> {
   const { programme } = await requireProgramme(viewer, programmeId, now);
   const { role } = await requireRequest(viewer, programmeId, requestId);
-  if (role !== "mentee") throw new ForbiddenError("Only the mentee who asked withdraws a request.");
-  if (!answersOpen(programme.phase)) throw new InvalidError("Pairs are published; requests no longer change.");
+  if (role !== "mentee") throw new ForbiddenError({ key: "mentorship:requests.errors.menteeWithdraws" });
+  if (!answersOpen(programme.phase)) throw new InvalidError({ key: "mentorship:requests.errors.published" });
   const updated = await db.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "withdrawn", withdrawnAt: now } });
-  if (updated.count !== 1) throw new ConflictError("This request was answered meanwhile. Reload to see where it stands.");
+  if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.answeredMeanwhile" });
 }
 
 /** A mentor writes the note on their profile, which the programme's mentees read. */
 export async function saveMentorNote(viewer: Viewer, programmeId: string, note: string, now = clock.now()): Promise<void> {
   const { programme, roles } = await requireProgramme(viewer, programmeId, now);
-  if (!roles.includes("mentor")) throw new ForbiddenError("Only the programme's mentors have a profile.");
-  if (programme.phase === "closed") throw new InvalidError("The programme is closed; profiles no longer change.");
+  if (!roles.includes("mentor")) throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsHaveProfiles" });
+  if (programme.phase === "closed") throw new InvalidError({ key: "mentorship:requests.errors.closedProfiles" });
   await db.mentorshipParticipant.update({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } }, data: { note } });
 }
 
 async function requireMentor(viewer: Viewer, programmeId: string, now: Date) {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!access.roles.includes("mentor")) throw new ForbiddenError("Only the programme's mentors answer requests.");
+  if (!access.roles.includes("mentor")) throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsAnswer" });
   return access;
 }
 
@@ -270,7 +267,7 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
   const competencyName = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   const open = answersOpen(programme.phase);
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, phaseLabel: programme.phaseLabel, matchingOn: programme.matchingOn },
+    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
     placesLeft: placesLeft(optIn?.capacity ?? null, programme.maxMenteesPerMentor, held.get(viewer.id) ?? 0),
     answersOpen: open,
     requests: rows.map((row) => ({
@@ -278,7 +275,6 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
       menteeName: row.mentee.name,
       rank: row.rank,
       state: row.state,
-      stateLabel: isRequestState(row.state) ? REQUEST_STATE_LABELS[row.state] : row.state,
       declineNote: row.declineNote,
       requestedAt: row.requestedAt,
       goals: storedIds(goals.find((goal) => goal.userId === row.menteeId)?.competencies ?? "[]").map(competencyName),
@@ -296,19 +292,19 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
 export async function answerRequest(viewer: Viewer, programmeId: string, requestId: string, answer: "accepted" | "declined", note: string, now = clock.now()): Promise<void> {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   const { request, role } = await requireRequest(viewer, programmeId, requestId);
-  if (role !== "mentor") throw new ForbiddenError("Only the mentor asked answers a request.");
+  if (role !== "mentor") throw new ForbiddenError({ key: "mentorship:requests.errors.askedMentorAnswers" });
   const menteeName = request.mentee.name;
   const early = answerRefusal({ phase: programme.phase, state: request.state, answer, menteeName, menteeHasMentor: false, ruleReasons: [], placesLeft: 1 });
   if (early) throw new InvalidError(early);
   if (answer === "declined") {
     const updated = await db.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "declined", answeredAt: now, declineNote: note || null } });
-    if (updated.count !== 1) throw new ConflictError("This request changed meanwhile. Reload to see where it stands.");
+    if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
     return;
   }
   const { input } = await menteesInput(programme, requireLadder(ladder), [request.menteeId]);
   const mentee = input.mentees.find((candidate) => candidate.id === request.menteeId);
   const mentor = input.mentors.find((candidate) => candidate.id === viewer.id);
-  if (!mentee || !mentor) throw new InvalidError(`The programme's ladder no longer places ${mentee ? "your" : possessive(menteeName)} level, so this pair cannot be checked.`);
+  if (!mentee || !mentor) throw new InvalidError(mentee ? { key: "mentorship:requests.errors.mentorNoLongerPlaced" } : { key: "mentorship:requests.errors.menteeNoLongerPlaced", values: { name: menteeName } });
   const ruleReasons = ruleReasonsFor(rulesBrokenFor(input, mentee.id).get(mentor.id) ?? [], mentee, { id: mentor.id, name: request.mentor.name }, programme.maxTimeZoneHours);
   const explained = explainFit(mentee, mentor, resolveWeights(input.weights), input.competencyNames);
   await withRetry(() =>
@@ -322,7 +318,7 @@ export async function answerRequest(viewer: Viewer, programmeId: string, request
       const refusal = answerRefusal({ phase: programme.phase, state: request.state, answer, menteeName, menteeHasMentor: menteePairs > 0, ruleReasons, placesLeft: left });
       if (refusal) throw new InvalidError(refusal);
       const updated = await tx.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "accepted", answeredAt: now } });
-      if (updated.count !== 1) throw new ConflictError("This request changed meanwhile. Reload to see where it stands.");
+      if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
       await tx.mentorshipRequest.updateMany({ where: { programmeId, menteeId: request.menteeId, state: "requested" }, data: { state: "withdrawn", withdrawnAt: now } });
       await tx.mentorshipPair.create({
         data: {

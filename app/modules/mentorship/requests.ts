@@ -8,18 +8,10 @@ import { addDays, answerDue, type ProgrammePhase } from "./lifecycle";
 import { prepareProgramme } from "./programme";
 import { rulesIn } from "./rules";
 import type { HardRule, MatchingInput, MenteeInput } from "./types";
-import { plural } from "~/utils/plural";
-import { possessive } from "~/utils/possessive";
+import type { Message } from "~/i18n/messages";
 
 export const REQUEST_STATES = ["requested", "accepted", "declined", "withdrawn"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
-
-export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
-  requested: "Waiting for an answer",
-  accepted: "Accepted",
-  declined: "Declined",
-  withdrawn: "Withdrawn",
-};
 
 export function isRequestState(value: string): value is RequestState {
   return (REQUEST_STATES as readonly string[]).includes(value);
@@ -84,30 +76,28 @@ export type RuleContext = {
   maxTimeZoneHours: number | null;
 };
 
-export function ruleReason(rule: HardRule, context: RuleContext): string {
-  const { mentorName } = context;
+export function ruleReason(rule: HardRule, context: RuleContext): Message {
+  const name = context.mentorName;
   switch (rule) {
     case "self":
-      return "You cannot mentor yourself.";
+      return { key: "mentorship:requests.rule.self" };
     case "management-chain":
-      return context.mentorAboveMentee
-        ? `${mentorName} is in your management chain; a mentor comes from outside it.`
-        : `You are in ${possessive(mentorName)} management chain; a mentor comes from outside it.`;
+      return { key: context.mentorAboveMentee ? "mentorship:requests.rule.mentorInChain" : "mentorship:requests.rule.menteeInChain", values: { name } };
     case "level":
-      return `${possessive(mentorName)} level is below the level you are working towards.`;
+      return { key: "mentorship:requests.rule.level", values: { name } };
     case "repeat":
-      return `${mentorName} has mentored you before, and this programme does not repeat pairs.`;
+      return { key: "mentorship:requests.rule.repeat", values: { name } };
     case "same-team":
-      return `${mentorName} is on your team, and this programme pairs people across teams.`;
+      return { key: "mentorship:requests.rule.sameTeam", values: { name } };
     case "time-zone":
-      return `${possessive(mentorName)} time zone is more than ${plural(context.maxTimeZoneHours ?? 0, "# hour")} from yours, the most this programme allows.`;
+      return { key: "mentorship:requests.rule.timeZone", values: { name, hours: context.maxTimeZoneHours ?? 0 } };
     case "forbidden":
-      return `The programme's admins ruled out pairing you with ${mentorName}.`;
+      return { key: "mentorship:requests.rule.forbidden", values: { name } };
   }
 }
 
 /** What the mentee is told for each of the rules a pair with this mentor breaks. */
-export function ruleReasonsFor(broken: readonly HardRule[], mentee: Pick<MenteeInput, "managementChainIds">, mentor: { id: string; name: string }, maxTimeZoneHours: number | null): string[] {
+export function ruleReasonsFor(broken: readonly HardRule[], mentee: Pick<MenteeInput, "managementChainIds">, mentor: { id: string; name: string }, maxTimeZoneHours: number | null): Message[] {
   const context = { mentorName: mentor.name, mentorAboveMentee: mentee.managementChainIds.includes(mentor.id), maxTimeZoneHours };
   return broken.map((rule) => ruleReason(rule, context));
 }
@@ -125,32 +115,32 @@ export type RequestFacts = {
   mentorName: string;
   rank: number;
   /** What the mentee is told for each hard rule the pair breaks, in the order of `HARD_RULES`. */
-  ruleReasons: readonly string[];
+  ruleReasons: readonly Message[];
   placesLeft: number;
 };
 
-/** Why a mentee may not ask this mentor now, or null when they may. Said in words the mentee reads. */
-export function requestRefusal(facts: RequestFacts): string | null {
-  if (!requestsOpen(facts.phase)) return "Requests are closed: the matching day has come or pairs are published.";
+/**
+ * Why a mentee may not ask this mentor now, or null when they may, as a message the page words.
+ * Of the hard rules the pair breaks, the first in `HARD_RULES`'s order is said: one sentence is
+ * one message, and any one of them is reason enough.
+ */
+export function requestRefusal(facts: RequestFacts): Message | null {
+  if (!requestsOpen(facts.phase)) return { key: "mentorship:requests.refusal.closed" };
   const accepted = facts.own.find((request) => request.state === "accepted");
-  if (accepted) return `${accepted.mentorName} accepted your request: you have your mentor in this programme.`;
+  if (accepted) return { key: "mentorship:requests.refusal.haveMentor", values: { name: accepted.mentorName } };
   const earlier = facts.own.find((request) => request.mentorId === facts.mentorId);
-  if (earlier?.state === "requested") return `You have already asked ${facts.mentorName}.`;
-  if (earlier?.state === "declined") return `${facts.mentorName} declined your request; choose another mentor.`;
+  if (earlier?.state === "requested") return { key: "mentorship:requests.refusal.alreadyAsked", values: { name: facts.mentorName } };
+  if (earlier?.state === "declined") return { key: "mentorship:requests.refusal.declined", values: { name: facts.mentorName } };
   if (facts.own.filter((request) => isLive(request.state)).length >= MAX_REQUESTS) {
-    return `You can ask up to ${MAX_REQUESTS} mentors at a time. Withdraw a request to ask someone else.`;
+    return { key: "mentorship:requests.refusal.tooMany", values: { count: MAX_REQUESTS } };
   }
-  if (!(REQUEST_RANKS as readonly number[]).includes(facts.rank)) return `Choose your 1st, 2nd or 3rd choice.`;
+  if (!(REQUEST_RANKS as readonly number[]).includes(facts.rank)) return { key: "mentorship:mentors.errors.rankMissing" };
   const holder = facts.own.find((request) => isLive(request.state) && request.rank === facts.rank);
-  if (holder) return `${holder.mentorName} is already your ${ordinalWord(facts.rank)} choice. Choose another place, or withdraw that request first.`;
-  if (facts.ruleReasons.length > 0) return facts.ruleReasons.join(" ");
-  if (facts.placesLeft === 0) return `${facts.mentorName} has no free place left in this programme.`;
+  if (holder) return { key: "mentorship:requests.refusal.rankTaken", values: { name: holder.mentorName, rank: facts.rank } };
+  const [firstRule] = facts.ruleReasons;
+  if (firstRule) return firstRule;
+  if (facts.placesLeft === 0) return { key: "mentorship:requests.refusal.noPlace", values: { name: facts.mentorName } };
   return null;
-}
-
-const ORDINAL_WORDS: Record<number, string> = { 1: "first", 2: "second", 3: "third" };
-function ordinalWord(rank: number): string {
-  return ORDINAL_WORDS[rank] ?? String(rank);
 }
 
 export type AnswerFacts = {
@@ -160,8 +150,8 @@ export type AnswerFacts = {
   menteeName: string;
   /** Whether another mentor already accepted this mentee's request. */
   menteeHasMentor: boolean;
-  /** Hard rules the pair breaks now (a team or level may have changed since the request), in words. */
-  ruleReasons: readonly string[];
+  /** Hard rules the pair breaks now (a team or level may have changed since the request). */
+  ruleReasons: readonly Message[];
   placesLeft: number;
 };
 
@@ -169,26 +159,32 @@ export type AnswerFacts = {
  * Why the mentor may not give this answer now, or null when they may. Accepting checks the hard
  * rules and the mentor's places again, as they stand now; declining needs only a waiting request.
  */
-export function answerRefusal(facts: AnswerFacts): string | null {
-  if (!answersOpen(facts.phase)) return "Requests are no longer answered: pairs are published.";
-  if (facts.state !== "requested") return facts.state === "withdrawn" ? `${facts.menteeName} withdrew this request.` : "You have already answered this request.";
+export function answerRefusal(facts: AnswerFacts): Message | null {
+  if (!answersOpen(facts.phase)) return { key: "mentorship:requests.refusal.answersClosed" };
+  if (facts.state !== "requested") {
+    return facts.state === "withdrawn" ? { key: "mentorship:requests.refusal.withdrawn", values: { name: facts.menteeName } } : { key: "mentorship:requests.refusal.alreadyAnswered" };
+  }
   if (facts.answer === "declined") return null;
-  if (facts.menteeHasMentor) return `${facts.menteeName} already has a mentor in this programme.`;
-  if (facts.ruleReasons.length > 0) return `This pair breaks the programme's rules: ${facts.ruleReasons.join(" ")}`;
-  if (facts.placesLeft === 0) return "You have no free place left: raise how many mentees you take, or decline.";
+  if (facts.menteeHasMentor) return { key: "mentorship:requests.refusal.menteeHasMentor", values: { name: facts.menteeName } };
+  // The reasons are said to the mentee; the mentor is told only that the pair no longer keeps the rules.
+  if (facts.ruleReasons.length > 0) return { key: "mentorship:requests.refusal.breaksRules" };
+  if (facts.placesLeft === 0) return { key: "mentorship:requests.refusal.mentorFull" };
   return null;
 }
 
-/** Where a request stands, said to the mentee. */
-export function requestStandingForMentee(request: { state: string; mentorName: string; declineNote: string | null }): string {
+/** Where a request stands, said to the mentee, as a message the page words. */
+export function requestStandingForMentee(request: { state: string; mentorName: string; declineNote: string | null }): Message {
+  const name = request.mentorName;
   switch (request.state) {
     case "requested":
-      return `Waiting for ${possessive(request.mentorName)} answer.`;
+      return { key: "mentorship:requests.standing.requested", values: { name } };
     case "accepted":
-      return `${request.mentorName} accepted: you are paired.`;
+      return { key: "mentorship:requests.standing.accepted", values: { name } };
     case "declined":
-      return `${request.mentorName} declined${request.declineNote ? `: “${request.declineNote}”` : "."}`;
+      return request.declineNote
+        ? { key: "mentorship:requests.standing.declinedWithNote", values: { name, note: request.declineNote } }
+        : { key: "mentorship:requests.standing.declined", values: { name } };
     default:
-      return "You withdrew this request.";
+      return { key: "mentorship:requests.standing.withdrawn" };
   }
 }

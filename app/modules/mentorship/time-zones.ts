@@ -5,6 +5,7 @@
  * five otherwise, so two zones are compared on every day of the programme and the largest
  * difference counts. Measured round the clock: UTC+12 and UTC−11 are an hour apart.
  */
+import type { Message } from "~/i18n/messages";
 import { utcOffsetMinutes } from "~/modules/time-zones";
 
 const MINUTES_A_DAY = 24 * 60;
@@ -59,12 +60,9 @@ export function clockDifferenceRange(a: string, b: string, startsOn: Date, endsO
   return { least, most };
 }
 
-const hoursFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-
-/** "5 hours apart", "4 to 5 hours apart", "up to 1 hour apart" over the programme, or "on the same clock". */
-export function clockDifferenceText({ least, most }: { least: number; most: number }): string {
-  if (most === 0) return "on the same clock";
-  const hours = `${hoursFormat.format(most / 60)} ${most === 60 ? "hour" : "hours"} apart`;
-  if (least === most) return hours;
-  return least === 0 ? `up to ${hours}` : `${hoursFormat.format(least / 60)} to ${hours}`;
+/** "5 hours apart", "4 to 5 hours apart", "up to 1 hour apart" over the programme, or "on the same clock", as a message the page words. */
+export function clockDifferenceMessage({ least, most }: { least: number; most: number }): Message {
+  if (most === 0) return { key: "mentorship:pair.apart.same" };
+  if (least === most) return { key: "mentorship:pair.apart.exactly", values: { most: most / 60 } };
+  return least === 0 ? { key: "mentorship:pair.apart.upTo", values: { most: most / 60 } } : { key: "mentorship:pair.apart.range", values: { least: least / 60, most: most / 60 } };
 }

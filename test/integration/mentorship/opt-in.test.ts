@@ -69,7 +69,7 @@ describe("opting in", () => {
     const none = await post(lena.id, "mentee", { timeZone: "Europe/Berlin", preferences: "Pairing on tests" });
     expect(statusOf(none)).toBe(400);
     expect(bodyOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(none)).toMatchObject({
-      error: { goals: ["Choose at least one goal."] },
+      error: { goals: ["mentorship:join.errors.goalsMissing"] },
       initialValue: { preferences: "Pairing on tests" },
     });
     const unknown = await post(lena.id, "mentee", { timeZone: "Europe/Berlin" }, [["goals", "organisation-design"]]);
@@ -125,7 +125,7 @@ describe("opting in", () => {
     expect(statusOf(late)).toBe(400);
     expect(await db.mentorshipParticipant.count({ where: { programmeId, userId: lena.id } })).toBe(1);
     const page = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
-    expect([page.open, page.closedReason, page.joined]).toEqual([false, "Opt-ins are closed.", true]);
+    expect([page.open, page.closedReason, page.joined]).toEqual([false, "mentorship:join.closed.optInsClosed", true]);
   });
 
   test("someone who joined and is no longer placed on the ladder still sees the programme, but no longer changes their opt-in", async () => {
@@ -159,6 +159,6 @@ describe("opting in", () => {
     }
     expect(await db.mentorshipParticipant.findMany({ where: { programmeId, userId: lena.id }, select: { role: true, competencies: true } })).toEqual([{ role: "mentee", competencies: '["testing"]' }]);
     const form = bodyOf<JoinPage>(await joinLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/join?as=mentee`, lena.id), { programmeId })));
-    expect([form.open, form.closedReason, form.joined]).toEqual([false, "This programme is not open to you.", true]);
+    expect([form.open, form.closedReason, form.joined]).toEqual([false, "mentorship:join.errors.notOpenToYou", true]);
   });
 });

@@ -16,14 +16,14 @@ describe("mentorship programmes", () => {
     expect(statusOf(refused)).toBe(400);
     expect(bodyOf<{ initialValue: Record<string, string>; error: Record<string, string[]> }>(refused)).toMatchObject({
       initialValue: { name: "Autumn" },
-      error: { endsOn: ["The programme ends on or after the day it starts."] },
+      error: { endsOn: ["mentorship:programmeForm.errors.endsBeforeStart"] },
     });
     const past = await call(async () => newAction(routeArgs(await signedInPost("/mentorship/new", admin.id, programmeFields({ matchingOn: "2020-01-01", startsOn: "2020-01-01" })))));
-    expect(bodyOf<{ error: Record<string, string[]> }>(past).error.matchingOn).toEqual(["Choose a matching day after today, so people have time to opt in."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(past).error.matchingOn).toEqual(["mentorship:programmeForm.errors.matchingNotAfterToday"]);
     const noTeams = await call(async () => newAction(routeArgs(await signedInPost("/mentorship/new", admin.id, programmeFields({ openTo: "teams" })))));
-    expect(bodyOf<{ error: Record<string, string[]> }>(noTeams).error.teamIds).toEqual(["Choose at least one team."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(noTeams).error.teamIds).toEqual(["mentorship:programmeForm.errors.teamsMissing"]);
     const unknownTeam = await call(async () => newAction(routeArgs(await signedInPost("/mentorship/new", admin.id, programmeFields({ openTo: "teams", teamIds: "nope" })))));
-    expect(bodyOf<{ error: Record<string, string[]> }>(unknownTeam).error.teamIds).toEqual(["One of the chosen teams no longer exists."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(unknownTeam).error.teamIds).toEqual(["mentorship:programmeForm.errors.teamGone"]);
     expect(await db.mentorshipProgramme.count()).toBe(before);
 
     const made = await call(async () => newAction(routeArgs(await signedInPost("/mentorship/new", admin.id, programmeFields({ name: "Autumn", crossTeamOnly: "on", maxTimeZoneHours: "4" })))));

@@ -64,7 +64,7 @@ describe("mentees who choose", () => {
     ]);
     // Only what the profile shows: no rating, no level, no team.
     expect(JSON.stringify(page.profiles)).not.toMatch(/rating|"level|team|ic4/i);
-    expect(profile(sam.name)).toMatchObject({ canAsk: false, refusal: "Sam Manager is in your management chain; a mentor comes from outside it." });
+    expect(profile(sam.name)).toMatchObject({ canAsk: false, refusal: { key: "mentorship:requests.rule.mentorInChain", values: { name: sam.name } } });
 
     // Her own manager: refused with the reason, and nothing written.
     const refused = await ask(lena.id, { intent: "ask", mentorId: sam.id, rank: "1" });
@@ -90,9 +90,9 @@ describe("mentees who choose", () => {
       { mentorId: kai.id, rank: 3, state: "requested" },
     ]);
     expect(bodyOf<MentorsView>(await mentors(lena.id)).requests.map((request) => [request.rank, request.mentorName, request.standing])).toEqual([
-      [1, nora.name, `Waiting for ${nora.name}'s answer.`],
-      [2, ravi.name, `Waiting for ${ravi.name}'s answer.`],
-      [3, kai.name, `Waiting for ${kai.name}'s answer.`],
+      [1, nora.name, { key: "mentorship:requests.standing.requested", values: { name: nora.name } }],
+      [2, ravi.name, { key: "mentorship:requests.standing.requested", values: { name: ravi.name } }],
+      [3, kai.name, { key: "mentorship:requests.standing.requested", values: { name: kai.name } }],
     ]);
 
     // Each mentor is asked on their home page, and sees who asked and their goals.
@@ -125,7 +125,7 @@ describe("mentees who choose", () => {
 
     // The pair's page says how it came about.
     const pairView = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
-    expect(pairView.origin).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor");
+    expect([pairView.pair.source, pairView.requestRank]).toEqual(["requested", 1]);
     expect(pairView.factors.map((factor) => factor.text)).toContain("Covers 1 of 2 goals: System design and architecture (gap 1)");
 
     // The matching places everyone else around the accepted request and keeps it as it is.
@@ -137,9 +137,7 @@ describe("mentees who choose", () => {
     expect(proposed.pairs.map((row) => row.mentorName)).not.toContain(nora.name);
     expect(proposed.lastRun?.summary).toMatchObject({ requested: 1 });
     const active = await matching("?status=active");
-    expect(active.pairs.map((row) => [row.menteeName, row.mentorName, row.source, row.origin])).toEqual([
-      [lena.name, nora.name, "requested", "Requested by the mentee (their 1st choice) and accepted by the mentor"],
-    ]);
+    expect(active.pairs.map((row) => [row.menteeName, row.mentorName, row.source, row.rank])).toEqual([[lena.name, nora.name, "requested", 1]]);
   });
 
   test("a mentor declines with a note; the mentee is told on the home page until they ask someone else", async () => {
@@ -157,7 +155,7 @@ describe("mentees who choose", () => {
 
     expect(await mentorshipTodos(omar.id)).toEqual([["mentorship-request-declined", `Choose another mentor: ${ravi.name} declined your request`]]);
     const page = bodyOf<MentorsView>(await mentorsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/mentors`, omar.id), { programmeId })));
-    expect(page.requests.map((row) => row.standing)).toEqual([`${ravi.name} declined: “Full this spring; Mia knows testing well.”`]);
+    expect(page.requests.map((row) => row.standing)).toEqual([{ key: "mentorship:requests.standing.declinedWithNote", values: { name: ravi.name, note: "Full this spring; Mia knows testing well." } }]);
     expect(page.profiles.find((profile) => profile.name === ravi.name)?.canAsk).toBe(false);
     // Asking someone else is the answer to that to-do; nor is a declined pair proposed by the matching.
     expect(statusOf(await post("mentors", omar.id, { intent: "ask", mentorId: mia.id, rank: "1" }))).toBe(302);
@@ -223,13 +221,13 @@ describe("mentees who choose", () => {
     await runMatching(admin, programmeId, { objective: "most-matched", fairness: false });
     expect(await db.mentorshipPair.count({ where: { programmeId, menteeId: lena.id, status: "proposed" } })).toBe(1);
     // No new requests once the day has come, but the waiting one is still answered.
-    await expect(askMentor(omar, programmeId, { mentorId: nora.id, rank: 1 })).rejects.toThrow("Requests are closed");
+    await expect(askMentor(omar, programmeId, { mentorId: nora.id, rank: 1 })).rejects.toThrow("mentorship:requests.refusal.closed");
     await answerRequest(ravi, programmeId, request.id, "accepted", "");
     expect((await db.mentorshipPair.findMany({ where: { programmeId, menteeId: lena.id }, select: { status: true, mentorId: true } }))).toEqual([{ status: "active", mentorId: ravi.id }]);
     // Ravi's one place is taken: his proposals went too.
     expect(await db.mentorshipPair.count({ where: { programmeId, mentorId: ravi.id, status: "proposed" } })).toBe(0);
     const matching = bodyOf<Awaited<ReturnType<typeof matchingLoader>>>(await matchingLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/matching`, admin.id), { programmeId })));
-    expect(matching.lastRun?.changes).toContain("mentors accepted requests");
+    expect(matching.lastRun?.changes).toContain("requests");
     // The admin runs it again, as the page says, and publishes: Lena's pair stays as it is, the others are offered.
     await runMatching(admin, programmeId, { objective: "most-matched", fairness: false });
     expect(await db.mentorshipPair.count({ where: { programmeId, status: "proposed", OR: [{ menteeId: lena.id }, { mentorId: ravi.id }] } })).toBe(0);

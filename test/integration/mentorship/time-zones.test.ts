@@ -30,7 +30,7 @@ describe("time zones in a programme", () => {
     expect(await raviFor(lena.id)).toMatchObject({ timeZone: "America/New_York", canAsk: true });
     // Into April the clocks are five hours apart on some days: more than the programme allows.
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { endsOn: new Date(`${year}-04-30T00:00:00Z`) } });
-    expect(await raviFor(lena.id)).toMatchObject({ canAsk: false, refusal: "Ravi Senior's time zone is more than 4 hours from yours, the most this programme allows." });
+    expect(await raviFor(lena.id)).toMatchObject({ canAsk: false, refusal: { key: "mentorship:requests.rule.timeZone", values: { name: "Ravi Senior", hours: 4 } } });
     // Omar chose no zone: the organisation's (UTC here), which does not change its clock: four hours from New York all along.
     expect((await raviFor(omar.id)).canAsk).toBe(true);
 
@@ -45,6 +45,6 @@ describe("time zones in a programme", () => {
       data: { programmeId, menteeId: lena.id, mentorId: ravi.id, status: "active", source: "pinned", fit: 1, factors: "[]", activeSince: new Date(), menteeAnswer: "accepted", mentorAnswer: "accepted" },
     });
     const pairPage = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
-    expect(pairPage.timeZones).toEqual({ mentee: "Europe/London", mentor: "America/New_York", apart: "4 to 5 hours apart" });
+    expect(pairPage.timeZones).toEqual({ mentee: "Europe/London", mentor: "America/New_York", apart: { key: "mentorship:pair.apart.range", values: { least: 4, most: 5 } } });
   });
 });

@@ -42,16 +42,17 @@ describe("answers", () => {
 describe("where a pair stands, said to each side", () => {
   it("follows the pair as it is now, whoever answered last", () => {
     const offered = { status: "offered" as const, menteeAnswer: null, mentorAnswer: null };
-    expect(pairStandingFor(offered, "mentee", "Ravi")).toBe("Waiting for your answer and for Ravi's.");
+    const said = (standing: string, name: string) => ({ key: `mentorship:pair.standing.${standing}`, values: { name } });
+    expect(pairStandingFor(offered, "mentee", "Ravi")).toEqual(said("waiting", "Ravi"));
     const menteeAccepted = answerPair(offered, "mentee", "accepted")!;
-    expect(pairStandingFor(menteeAccepted, "mentee", "Ravi")).toBe("You accepted. The pair starts once Ravi accepts too.");
-    expect(pairStandingFor(menteeAccepted, "mentor", "Lena")).toBe("Lena accepted. The pair starts once you accept too.");
+    expect(pairStandingFor(menteeAccepted, "mentee", "Ravi")).toEqual(said("youAccepted", "Ravi"));
+    expect(pairStandingFor(menteeAccepted, "mentor", "Lena")).toEqual(said("theyAccepted", "Lena"));
     const active = answerPair(menteeAccepted, "mentor", "accepted")!;
-    expect(pairStandingFor(active, "mentee", "Ravi")).toBe("You and Ravi both accepted: the pair is active.");
-    expect(pairStandingFor(active, "mentor", "Lena")).toBe("You and Lena both accepted: the pair is active.");
+    expect(pairStandingFor(active, "mentee", "Ravi")).toEqual(said("active", "Ravi"));
+    expect(pairStandingFor(active, "mentor", "Lena")).toEqual(said("active", "Lena"));
     const declined = answerPair(menteeAccepted, "mentor", "declined")!;
-    expect(pairStandingFor(declined, "mentor", "Lena")).toBe("You declined. The programme's admins will look for another pair.");
-    expect(pairStandingFor(declined, "mentee", "Ravi")).toBe("Ravi declined this pair. The programme's admins will look for another one.");
+    expect(pairStandingFor(declined, "mentor", "Lena")).toEqual(said("youDeclined", "Lena"));
+    expect(pairStandingFor(declined, "mentee", "Ravi")).toEqual(said("theyDeclined", "Ravi"));
   });
 });
 

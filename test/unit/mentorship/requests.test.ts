@@ -80,20 +80,20 @@ describe("requests honour every hard rule of the matching", () => {
 
   it("says each rule in the mentee's words, naming the mentor and which way a management chain runs", () => {
     const reasons = (rule: Parameters<typeof ruleReasonsFor>[0][number], id = "sam") => ruleReasonsFor([rule], mentee(), { id, name: "Sam Okafor" }, 6);
-    expect(reasons("management-chain")).toEqual(["Sam Okafor is in your management chain; a mentor comes from outside it."]);
-    expect(reasons("management-chain", "report")).toEqual(["You are in Sam Okafor's management chain; a mentor comes from outside it."]);
-    expect(reasons("level")).toEqual(["Sam Okafor's level is below the level you are working towards."]);
-    expect(reasons("time-zone")).toEqual(["Sam Okafor's time zone is more than 6 hours from yours, the most this programme allows."]);
-    expect(reasons("same-team")).toEqual(["Sam Okafor is on your team, and this programme pairs people across teams."]);
-    expect(reasons("repeat")).toEqual(["Sam Okafor has mentored you before, and this programme does not repeat pairs."]);
-    expect(reasons("forbidden")).toEqual(["The programme's admins ruled out pairing you with Sam Okafor."]);
-    expect(reasons("self")).toEqual(["You cannot mentor yourself."]);
+    const named = (rule: string) => [{ key: `mentorship:requests.rule.${rule}`, values: { name: "Sam Okafor" } }];
+    expect(reasons("management-chain")).toEqual(named("mentorInChain"));
+    expect(reasons("management-chain", "report")).toEqual(named("menteeInChain"));
+    expect(reasons("level")).toEqual(named("level"));
+    expect(reasons("time-zone")).toEqual([{ key: "mentorship:requests.rule.timeZone", values: { name: "Sam Okafor", hours: 6 } }]);
+    expect(reasons("same-team")).toEqual(named("sameTeam"));
+    expect(reasons("repeat")).toEqual(named("repeat"));
+    expect(reasons("forbidden")).toEqual(named("forbidden"));
+    expect(reasons("self")).toEqual([{ key: "mentorship:requests.rule.self" }]);
   });
 
-  it("refuses a request that breaks a rule, with the reason", () => {
-    expect(requestRefusal(ask({ ruleReasons: ["Sam Okafor is in your management chain; a mentor comes from outside it."] }))).toBe(
-      "Sam Okafor is in your management chain; a mentor comes from outside it.",
-    );
+  it("refuses a request that breaks a rule, with the first rule's reason", () => {
+    const chain = { key: "mentorship:requests.rule.mentorInChain", values: { name: "Sam Okafor" } };
+    expect(requestRefusal(ask({ ruleReasons: [chain, { key: "mentorship:requests.rule.sameTeam", values: { name: "Sam Okafor" } }] }))).toEqual(chain);
   });
 });
 
@@ -101,27 +101,27 @@ describe("a mentee's requests", () => {
   it("allows up to three mentors at once, each at a rank of its own", () => {
     expect(requestRefusal(ask())).toBeNull();
     const three = [own("nora", 1, "requested"), own("ravi", 2, "requested"), own("kai", 3, "requested")];
-    expect(requestRefusal(ask({ own: three, mentorId: "ines", mentorName: "Ines" }))).toBe("You can ask up to 3 mentors at a time. Withdraw a request to ask someone else.");
+    expect(requestRefusal(ask({ own: three, mentorId: "ines", mentorName: "Ines" }))).toEqual({ key: "mentorship:requests.refusal.tooMany", values: { count: 3 } });
     // Withdrawn and declined requests free their place and rank.
     const freed = [own("nora", 1, "declined"), own("ravi", 2, "requested"), own("kai", 3, "withdrawn")];
     expect(requestRefusal(ask({ own: freed, mentorId: "ines", mentorName: "Ines", rank: 3 }))).toBeNull();
-    expect(requestRefusal(ask({ own: freed, mentorId: "ines", mentorName: "Ines", rank: 2 }))).toBe("Ravi is already your second choice. Choose another place, or withdraw that request first.");
+    expect(requestRefusal(ask({ own: freed, mentorId: "ines", mentorName: "Ines", rank: 2 }))).toEqual({ key: "mentorship:requests.refusal.rankTaken", values: { name: "Ravi", rank: 2 } });
     expect(nextFreeRank(freed)).toBe(1);
     expect(nextFreeRank(three)).toBeNull();
-    expect(requestRefusal(ask({ rank: 4 }))).toBe("Choose your 1st, 2nd or 3rd choice.");
+    expect(requestRefusal(ask({ rank: 4 }))).toEqual({ key: "mentorship:mentors.errors.rankMissing" });
   });
 
   it("does not ask the same mentor twice, nor one who declined, nor anyone once a mentor accepted", () => {
-    expect(requestRefusal(ask({ own: [own("nora", 1, "requested")], rank: 2 }))).toBe("You have already asked Nora.");
-    expect(requestRefusal(ask({ own: [own("nora", 1, "declined")], rank: 2 }))).toBe("Nora declined your request; choose another mentor.");
-    expect(requestRefusal(ask({ own: [own("ravi", 1, "accepted")], rank: 2 }))).toBe("Ravi accepted your request: you have your mentor in this programme.");
+    expect(requestRefusal(ask({ own: [own("nora", 1, "requested")], rank: 2 }))).toEqual({ key: "mentorship:requests.refusal.alreadyAsked", values: { name: "Nora" } });
+    expect(requestRefusal(ask({ own: [own("nora", 1, "declined")], rank: 2 }))).toEqual({ key: "mentorship:requests.refusal.declined", values: { name: "Nora" } });
+    expect(requestRefusal(ask({ own: [own("ravi", 1, "accepted")], rank: 2 }))).toEqual({ key: "mentorship:requests.refusal.haveMentor", values: { name: "Ravi" } });
     // Asking again after withdrawing is fine.
     expect(requestRefusal(ask({ own: [own("nora", 1, "withdrawn")] }))).toBeNull();
   });
 
   it("refuses a mentor with no place left, and every request once opt-ins close", () => {
-    expect(requestRefusal(ask({ placesLeft: 0 }))).toBe("Nora has no free place left in this programme.");
-    expect(requestRefusal(ask({ phase: "matching" }))).toBe("Requests are closed: the matching day has come or pairs are published.");
+    expect(requestRefusal(ask({ placesLeft: 0 }))).toEqual({ key: "mentorship:requests.refusal.noPlace", values: { name: "Nora" } });
+    expect(requestRefusal(ask({ phase: "matching" }))).toEqual({ key: "mentorship:requests.refusal.closed" });
     expect(requestRefusal(ask({ phase: "published" }))).not.toBeNull();
   });
 
@@ -133,10 +133,10 @@ describe("a mentee's requests", () => {
   });
 
   it("tells the mentee where each request stands, with the mentor's note on a decline", () => {
-    expect(requestStandingForMentee({ state: "requested", mentorName: "Nora", declineNote: null })).toBe("Waiting for Nora's answer.");
-    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: "Full this spring; try Ravi." })).toBe("Nora declined: “Full this spring; try Ravi.”");
-    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: null })).toBe("Nora declined.");
-    expect(requestStandingForMentee({ state: "accepted", mentorName: "Nora", declineNote: null })).toBe("Nora accepted: you are paired.");
+    expect(requestStandingForMentee({ state: "requested", mentorName: "Nora", declineNote: null })).toEqual({ key: "mentorship:requests.standing.requested", values: { name: "Nora" } });
+    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: "Full this spring; try Ravi." })).toEqual({ key: "mentorship:requests.standing.declinedWithNote", values: { name: "Nora", note: "Full this spring; try Ravi." } });
+    expect(requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: null })).toEqual({ key: "mentorship:requests.standing.declined", values: { name: "Nora" } });
+    expect(requestStandingForMentee({ state: "accepted", mentorName: "Nora", declineNote: null })).toEqual({ key: "mentorship:requests.standing.accepted", values: { name: "Nora" } });
   });
 });
 
@@ -147,16 +147,16 @@ describe("a mentor's answer", () => {
   it("accepts a waiting request while the rules hold and a place is free, until pairs are published", () => {
     expect(answer()).toBeNull();
     expect(answer({ phase: "matching" })).toBeNull();
-    expect(answer({ phase: "published" })).toBe("Requests are no longer answered: pairs are published.");
-    expect(answer({ placesLeft: 0 })).toBe("You have no free place left: raise how many mentees you take, or decline.");
-    expect(answer({ menteeHasMentor: true })).toBe("Lena already has a mentor in this programme.");
-    expect(answer({ ruleReasons: ["You are on Lena's team."] })).toBe("This pair breaks the programme's rules: You are on Lena's team.");
+    expect(answer({ phase: "published" })).toEqual({ key: "mentorship:requests.refusal.answersClosed" });
+    expect(answer({ placesLeft: 0 })).toEqual({ key: "mentorship:requests.refusal.mentorFull" });
+    expect(answer({ menteeHasMentor: true })).toEqual({ key: "mentorship:requests.refusal.menteeHasMentor", values: { name: "Lena" } });
+    expect(answer({ ruleReasons: [{ key: "mentorship:requests.rule.sameTeam", values: { name: "Lena" } }] })).toEqual({ key: "mentorship:requests.refusal.breaksRules" });
   });
 
   it("declines a waiting request whatever the places, and answers each request once", () => {
-    expect(answer({ answer: "declined", placesLeft: 0, ruleReasons: ["x"] })).toBeNull();
-    expect(answer({ state: "accepted" })).toBe("You have already answered this request.");
-    expect(answer({ state: "withdrawn", answer: "declined" })).toBe("Lena withdrew this request.");
+    expect(answer({ answer: "declined", placesLeft: 0, ruleReasons: [{ key: "mentorship:requests.rule.self" }] })).toBeNull();
+    expect(answer({ state: "accepted" })).toEqual({ key: "mentorship:requests.refusal.alreadyAnswered" });
+    expect(answer({ state: "withdrawn", answer: "declined" })).toEqual({ key: "mentorship:requests.refusal.withdrawn", values: { name: "Lena" } });
   });
 });
 

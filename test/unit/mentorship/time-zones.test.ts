@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockDifferenceRange, clockDifferenceText, largestClockDifferences, offsetDifferenceMinutes } from "~/modules/mentorship/time-zones";
+import { clockDifferenceRange, clockDifferenceMessage, largestClockDifferences, offsetDifferenceMinutes } from "~/modules/mentorship/time-zones";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -30,11 +30,10 @@ describe("how far apart two people's clocks are over a programme", () => {
   });
 
   it("is said in hours", () => {
-    expect(clockDifferenceText({ least: 240, most: 300 })).toBe("4 to 5 hours apart");
-    expect(clockDifferenceText({ least: 300, most: 300 })).toBe("5 hours apart");
-    expect(clockDifferenceText({ least: 60, most: 60 })).toBe("1 hour apart");
-    expect(clockDifferenceText({ least: 330, most: 330 })).toBe("5.5 hours apart");
-    expect(clockDifferenceText({ least: 0, most: 0 })).toBe("on the same clock");
-    expect(clockDifferenceText({ least: 0, most: 60 })).toBe("up to 1 hour apart");
+    expect(clockDifferenceMessage({ least: 240, most: 300 })).toEqual({ key: "mentorship:pair.apart.range", values: { least: 4, most: 5 } });
+    expect(clockDifferenceMessage({ least: 300, most: 300 })).toEqual({ key: "mentorship:pair.apart.exactly", values: { most: 5 } });
+    expect(clockDifferenceMessage({ least: 330, most: 330 })).toEqual({ key: "mentorship:pair.apart.exactly", values: { most: 5.5 } });
+    expect(clockDifferenceMessage({ least: 0, most: 0 })).toEqual({ key: "mentorship:pair.apart.same" });
+    expect(clockDifferenceMessage({ least: 0, most: 60 })).toEqual({ key: "mentorship:pair.apart.upTo", values: { most: 1 } });
   });
 });
