@@ -54,7 +54,7 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     for (const [reviewsSharedOn, message] of [
       ["2027-02-30", "That date does not exist."],
       ["12/01/2027", "Enter a date as YYYY-MM-DD."],
-      ["", "Enter the day reviews are shared."],
+      ["", "cycles:reviewSharing.errors.dayRequired"],
     ] as const) {
       const { name, answer } = await openForm(admin.id, { reviewsShared: "on-date", reviewsSharedOn });
       expect(statusOf(answer)).toBe(400);
@@ -63,7 +63,7 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     }
     const { name, answer } = await openForm(admin.id, { reviewsShared: "when-the-manager-likes" });
     expect(statusOf(answer)).toBe(400);
-    expect(bodyOf<FormReply>(answer).error?.reviewsShared).toEqual(["Choose when reviews are shared."]);
+    expect(bodyOf<FormReply>(answer).error?.reviewsShared).toEqual(["cycles:reviewSharing.errors.choose"]);
     expect(await db.reviewCycle.count({ where: { name } })).toBe(0);
   });
 
