@@ -1,4 +1,4 @@
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
 /**
  * Where each person stands in a review cycle, and who needs a manager's attention.
@@ -134,7 +134,8 @@ export type ContentFacts = {
 export type AttentionFacts = ProgressFacts & ContentFacts;
 
 export type AttentionKind = "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
-export type AttentionFlag = { kind: AttentionKind; label: string };
+/** A reason a person needs attention, and what the page says of it (team namespace). */
+export type AttentionFlag = { kind: AttentionKind; message: Message };
 
 /** A side that has not started, flagged only while the cycle is open and once it matters. */
 export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
@@ -142,11 +143,14 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
   const nearEnd = facts.daysLeft !== null && facts.daysLeft <= NEAR_END_DAYS;
   if (facts.inCycle && facts.cycleOpen) {
     if (facts.self === NONE && nearEnd) {
-      flags.push({ kind: "self-not-started", label: facts.daysLeft! < 0 ? "Self-assessment not started, cycle past its end" : `Self-assessment not started, ${plural(facts.daysLeft!, "# day")} left` });
+      flags.push({
+        kind: "self-not-started",
+        message: facts.daysLeft! < 0 ? { key: "team:attention.selfNotStartedPastEnd" } : { key: "team:attention.selfNotStarted", values: { days: facts.daysLeft! } },
+      });
     }
     // The manager can start once the self-assessment is in, and must near the end regardless.
     if (facts.manager === NONE && (facts.self === SUBMITTED || nearEnd)) {
-      flags.push({ kind: "manager-not-started", label: "Manager review not started" });
+      flags.push({ kind: "manager-not-started", message: { key: "team:attention.managerNotStarted" } });
     }
   }
   return flags;
@@ -156,10 +160,10 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
 export function contentFlags(facts: ContentFacts): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   if (facts.disagreements > 0) {
-    flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "# competency")}` });
+    flags.push({ kind: "disagreement", message: { key: "team:attention.disagreement", values: { points: BIG_DISAGREEMENT, count: facts.disagreements } } });
   }
   if (facts.rated > 0 && facts.unevidenced / facts.rated >= THIN_EVIDENCE_SHARE) {
-    flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${plural(facts.rated, "# rating")} without evidence` });
+    flags.push({ kind: "thin-evidence", message: { key: "team:attention.thinEvidence", values: { unevidenced: facts.unevidenced, rated: facts.rated } } });
   }
   return flags;
 }

@@ -41,7 +41,7 @@ describe("the feedback pages", () => {
     const params = { cycleId: org.cycle.id };
     const bad = await post(cycleRoute, url, org.admin.id, { ...settingsFields, minPeers: "4" }, params);
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain("The most peers is at least the fewest.");
+    expect(JSON.stringify(bad.body)).toContain("feedback:settings.errors.maxBelowMin");
     expect(await db.feedbackSettings.count({ where: { cycleId: org.cycle.id } })).toBe(0);
     expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({ ok: true, message: "Feedback settings saved." });
     expect(await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } })).toMatchObject({ peer: true, upward: true, minPeers: 1, maxPeers: 3, reviewCap: 4 });
