@@ -1,6 +1,5 @@
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatDay } from "~/modules/days";
 import type { CycleStatus, ParticipantState } from "~/modules/cycles/cycle-progress";
 
 /** One colour per participant state, shared by the progress bar, its legend and the badges (app/tailwind.css). */
@@ -46,5 +45,3 @@ export function CycleDates({ startsOn, endsOn }: { startsOn: Date; endsOn: Date 
     </span>
   );
 }
-
-export { formatDay };

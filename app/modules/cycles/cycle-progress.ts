@@ -12,14 +12,6 @@ import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
 export const PARTICIPANT_STATES = ["not-started", "self-draft", "self-submitted", "manager-draft", "manager-submitted"] as const;
 export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
 
-export const STATE_LABELS: Record<ParticipantState, string> = {
-  "not-started": "Not started",
-  "self-draft": "Self-assessment drafted",
-  "self-submitted": "Self-assessment submitted",
-  "manager-draft": "Manager review drafted",
-  "manager-submitted": "Manager review submitted",
-};
-
 /** The furthest any of a person's assessments of one kind has got (a skip-level may write a second manager review). */
 export function progressOf(statuses: readonly string[]): Progress {
   if (statuses.includes("submitted")) return SUBMITTED;
@@ -97,8 +89,6 @@ export function cycleStatus(cycle: { startsOn: Date; endsOn: Date; closedAt: Dat
   if (now.getTime() < cycle.startsOn.getTime()) return "upcoming";
   return now.getTime() >= cycle.endsOn.getTime() + DAY ? "overdue" : "open";
 }
-
-export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = { upcoming: "Not started yet", open: "Open", overdue: "Open, past its end date", closed: "Closed" };
 
 
 // ---------------------------------------------------------------- needs attention
@@ -179,15 +169,6 @@ export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
  */
 export function progressNeedingAttention(cycleOpen: boolean, daysLeft: number | null): ProgressPair[] {
   return PROGRESS_PAIRS.filter((pair) => progressFlags({ inCycle: true, cycleOpen, daysLeft, ...pair }).length > 0);
-}
-
-// One formatter for the process: toLocaleString builds a new one on every call, which
-// showed up in the team overview's profile (hundreds of labels a request).
-const countFormat = new Intl.NumberFormat("en-GB");
-
-/** 5,000 rather than 5000. */
-export function formatCount(count: number): string {
-  return countFormat.format(count);
 }
 
 /** Competencies rated on both sides whose ratings differ by BIG_DISAGREEMENT or more. */

@@ -36,13 +36,6 @@ export function reviewSharingColumns(input: ReviewSharingInput): { reviewsShared
   return { reviewsShared: input.reviewsShared, reviewsSharedOn: input.reviewsShared === "on-date" && input.reviewsSharedOn ? dayToDate(input.reviewsSharedOn) : null };
 }
 
-/** The cycle's choice as its page says it. */
-export function reviewSharingSentence(reviewsShared: string, reviewsSharedOn: Date | null): string {
-  if (reviewsShared === "on-date" && reviewsSharedOn) return `Reviews are shared with each person on ${formatDay(reviewsSharedOn)}, once both they and their manager have submitted.`;
-  if (reviewsShared === "after-release") return "Reviews are shared with each person once their calibration outcome is released to them.";
-  return "Reviews are shared with each person as soon as both they and their manager have submitted.";
-}
-
 /** When a person's own review, in and submitted but held back, reaches them, as their growth page says it. */
 export function sharedWithYouOn(reviewsShared: string, reviewsSharedOn: Date | null): string {
   if (reviewsShared === "on-date" && reviewsSharedOn) return `on ${formatDay(reviewsSharedOn)}`;
