@@ -39,14 +39,14 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     const submission = parseWithZod(form, { schema: DeclineRequestSchema });
     const outcome = await declineRequest(viewer, requestId, submission.status === "success" ? submission.value.reason : null);
     if (outcome.ok) throw redirect(`/feedback/${requestId}`);
-    return data({ ...outcome, intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
+    return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
   }
   if (intent !== "submit") throw new InvalidError({ key: "feedback:errors.unknownAction" });
   const revision = readRevision(form.get("revision"));
   if (revision === null) return data({ ok: false as const, kind: "invalid", message: translatorOf(context)("feedback:errors.notUnderstood"), intent: "submit" as const }, { status: 400 });
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
-  return data({ ...outcome, intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
+  return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
 });
 
 export default function FeedbackAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -92,7 +92,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
             values={values}
             competencies={competencies}
             scale={scale}
-            submitError={reply && !reply.ok && reply.intent === "submit" ? wordsOf(t, reply.message) : null}
+            submitError={reply && !reply.ok && reply.intent === "submit" ? reply.message : null}
           />
           {mayDecline ? <DeclineForm subjectName={request.subject.name} reply={reply && !reply.ok && reply.intent === "decline" ? reply : null} /> : null}
         </>
@@ -134,7 +134,7 @@ function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { mes
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <h2 className="font-semibold">{t("answerPage.decline.heading")}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">{t("answerPage.decline.intro", { name: subjectName })}</p>
-        {reply && reply.kind !== "invalid" ? <Alert tone="error">{wordsOf(t, reply.message)}</Alert> : null}
+        {reply && reply.kind !== "invalid" ? <Alert tone="error">{reply.message}</Alert> : null}
         <TextareaField label={t("answerPage.decline.reason")} rows={3} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
         <input type="hidden" name="intent" value="decline" />
         <Button type="submit" variant="secondary" disabled={busy}>

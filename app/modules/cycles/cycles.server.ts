@@ -148,7 +148,7 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
 export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | CycleRefusal> {
   const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
   if (wanted.length === 0) return { ok: false, message: { key: "cycles:errors.noEmail" } };
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<{ ok: true; added: number } | CycleRefusal> => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
     if (cycle.closedAt) return { ok: false, message: { key: "cycles:errors.closedNoJoining" } };

@@ -79,9 +79,9 @@ export function askedCompetencies(levelCompetencyIds: readonly string[], choice:
   return levelCompetencyIds.filter((id) => chosen.has(id));
 }
 
-/** What is wrong with a manager's pick, or null: at least one, each at the person's level. */
+/** What is wrong with a manager's pick (a key of the feedback namespace), or null: at least one, each at the person's level. */
 export function pickProblem(picked: readonly string[], levelCompetencyIds: readonly string[]): string | null {
-  if (!picked.length) return "Pick at least one competency.";
+  if (!picked.length) return "feedback:errors.pickOne";
   const known = new Set(levelCompetencyIds);
-  return picked.every((id) => known.has(id)) ? null : "Pick competencies the person's level has.";
+  return picked.every((id) => known.has(id)) ? null : "feedback:errors.pickFromLevel";
 }

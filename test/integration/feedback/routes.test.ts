@@ -59,7 +59,7 @@ describe("the feedback pages", () => {
     const own = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
     expect(own).toMatchObject({ isSubject: true, mayNominate: true, live: 0 });
     // Omar reports to the same manager; nobody else shares anything with Lena.
-    expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: ["Reports to the same manager"] }]);
+    expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: [{ key: "feedback:ties.sameManager" }] }]);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
     // Whoever may not choose this person's peers learns nothing about whose an email is: the same answer for a colleague's and for nobody's.
     // (The manager may always choose: the nominations' own tests.)

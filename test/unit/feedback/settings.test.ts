@@ -44,8 +44,8 @@ describe("the competencies asked about", () => {
   });
 
   it("need a pick of at least one, at the person's level", () => {
-    expect(pickProblem([], level)).toBe("Pick at least one competency.");
-    expect(pickProblem(["design", "gone"], level)).toBe("Pick competencies the person's level has.");
+    expect(pickProblem([], level)).toBe("feedback:errors.pickOne");
+    expect(pickProblem(["design", "gone"], level)).toBe("feedback:errors.pickFromLevel");
     expect(pickProblem(["design"], level)).toBeNull();
   });
 });
