@@ -5,12 +5,14 @@ import { CycleDates, CycleStatusBadge } from "~/components/cycles/cycle-badges";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { formatCount } from "~/modules/cycles/cycle-progress";
 import { listCycles } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Review cycles · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("cycles:index.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -18,31 +20,29 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 });
 
 function Share({ count, of }: { count: number; of: number }) {
-  return (
-    <span className="tabular-nums">
-      {formatCount(count)}
-      <span className="text-slate-500 dark:text-slate-400"> of {formatCount(of)}</span>
-    </span>
-  );
+  const { t } = useTranslation("cycles");
+  return <span className="tabular-nums">{t("index.share", { count, total: of })}</span>;
 }
 
 export default function Cycles({ loaderData }: Route.ComponentProps) {
   const { cycles } = loaderData;
+  const { t } = useTranslation("cycles");
+  const f = useFormats();
   return (
     <>
       <PageHeader
-        title="Review cycles"
-        description="A cycle is a window in which people assess themselves and their managers review them. Its participants are fixed when it opens."
+        title={t("index.heading")}
+        description={t("index.description")}
         actions={
           <Link to="/admin/cycles/new" className={buttonClass("primary")}>
-            Open a cycle
+            {t("index.open")}
           </Link>
         }
       />
       {cycles.length ? (
         <DataTable
-          caption="Review cycles, newest first"
-          headings={["Cycle", "Dates", "Status", "Participants", "Self-assessments submitted", "Manager reviews submitted"]}
+          caption={t("index.caption")}
+          headings={[t("index.cycle"), t("index.dates"), t("index.status"), t("index.participants"), t("index.selfSubmitted"), t("index.managerSubmitted")]}
         >
           {cycles.map((cycle) => (
             <tr key={cycle.id}>
@@ -57,7 +57,7 @@ export default function Cycles({ loaderData }: Route.ComponentProps) {
               <td className={tdClass}>
                 <CycleStatusBadge status={cycle.status} />
               </td>
-              <td className={`${tdClass} tabular-nums`}>{formatCount(cycle.participants)}</td>
+              <td className={`${tdClass} tabular-nums`}>{f.number(cycle.participants)}</td>
               <td className={tdClass}>
                 <Share count={cycle.selfSubmitted} of={cycle.participants} />
               </td>
@@ -69,7 +69,7 @@ export default function Cycles({ loaderData }: Route.ComponentProps) {
         </DataTable>
       ) : (
         <Card>
-          <p>No review cycle has been opened yet. People can still assess themselves outside a cycle at any time.</p>
+          <p>{t("index.none")}</p>
         </Card>
       )}
     </>

@@ -12,29 +12,31 @@ import { requireRole } from "~/modules/identity/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { Day } from "~/modules/days";
 import { withDomainErrors } from "~/utils/http.server";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { nameField } from "~/utils/name-text";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { ReviewSharingFields } from "~/components/cycles/review-sharing-form";
 import { checkReviewSharing, reviewSharingFields } from "~/modules/cycles/review-sharing";
 import * as clock from "~/platform/clock.server";
 
-
 const CycleSchema = z
   .object({
-    name: nameField("Enter a name.", 100, "A name can be at most 100 characters."),
+    // Keys, worded where the errors are shown: this schema checks in the browser too.
+    name: nameField("cycles:new.errors.nameRequired", 100, "cycles:new.errors.nameTooLong"),
     startsOn: Day,
     endsOn: Day,
-    participants: z.enum(["everyone", "teams"], { error: "Choose who takes part." }),
+    participants: z.enum(["everyone", "teams"], { error: "cycles:new.errors.participants" }),
     teamIds: z.array(z.string().max(100)).max(5000).optional(),
     ...reviewSharingFields,
   })
   .superRefine((value, context) => {
     checkReviewSharing(value, context);
-    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
-    if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "Choose at least one team." });
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "cycles:new.errors.endBeforeStart" });
+    if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "cycles:new.errors.noTeam" });
   });
 
-export const meta: Route.MetaFunction = () => [{ title: "Open a review cycle · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("cycles:new.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -59,6 +61,7 @@ function addDays(day: string, days: number): string {
 
 export default function NewCycle({ loaderData, actionData }: Route.ComponentProps) {
   const { teams, today } = loaderData;
+  const { t } = useTranslation("cycles");
   const lastResult = actionData;
   const [form, fields] = useForm({
     id: "new-cycle",
@@ -74,19 +77,23 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
   const participants = fields.participants.value ?? "everyone";
   return (
     <>
-      <BackLink to="/admin/cycles">Review cycles</BackLink>
-      <PageHeader
-        title="Open a review cycle"
-        description="Participants are everyone (or everyone in the chosen teams) who is active and has a track and a level, as of now. People who join later can still assess themselves outside the cycle."
-      />
+      <BackLink to="/admin/cycles">{t("new.back")}</BackLink>
+      <PageHeader title={t("new.heading")} description={t("new.description")} />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
-          <Field label="Name" hint="For example “Spring 2027”." autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("new.name")} hint={t("new.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Starts on" errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
-            <Field label="Ends on" hint="The last day of the cycle." errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
+            <Field label={t("new.startsOn")} errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
+            <Field label={t("new.endsOn")} hint={t("new.endsOnHint")} errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
           </div>
-          <RadioGroupField legend="Who takes part" field={fields.participants} options={[["everyone", "Everyone"], ["teams", "Chosen teams"]]} />
+          <RadioGroupField
+            legend={t("new.participants")}
+            field={fields.participants}
+            options={[
+              ["everyone", t("new.everyone")],
+              ["teams", t("new.chosenTeams")],
+            ]}
+          />
           <CycleTeamPicker
             key={form.key}
             field={fields.teamIds}
@@ -95,7 +102,7 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
           />
           <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
           <FormErrors form={form} />
-          <SubmitButton busyLabel="Opening…">Open cycle</SubmitButton>
+          <SubmitButton busyLabel={t("new.opening")}>{t("new.submit")}</SubmitButton>
         </Form>
       </Card>
     </>

@@ -15,15 +15,22 @@ import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/fee
 import { DeclineRequestSchema } from "~/modules/feedback/nomination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Feedback for ${loaderData?.request.subject.name ?? "a colleague"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("feedback:answerPage.title", { name: loaderData.request.subject.name }) : metaT(matches)("feedback:answerPage.titleFallback") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return { ...(await answerPage(viewer, params.requestId ?? "")), reviewerId: viewer.id };
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const requestId = params.requestId ?? "";
   const form = await request.formData();
@@ -32,14 +39,14 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     const submission = parseWithZod(form, { schema: DeclineRequestSchema });
     const outcome = await declineRequest(viewer, requestId, submission.status === "success" ? submission.value.reason : null);
     if (outcome.ok) throw redirect(`/feedback/${requestId}`);
-    return data({ ...outcome, intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
+    return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
   }
-  if (intent !== "submit") throw new InvalidError("Unknown action.");
+  if (intent !== "submit") throw new InvalidError({ key: "feedback:errors.unknownAction" });
   const revision = readRevision(form.get("revision"));
-  if (revision === null) return data({ ok: false as const, kind: "invalid", message: "That submission was not understood; nothing was submitted.", intent: "submit" as const }, { status: 400 });
+  if (revision === null) return data({ ok: false as const, kind: "invalid", message: translatorOf(context)("feedback:errors.notUnderstood"), intent: "submit" as const }, { status: 400 });
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
-  return data({ ...outcome, intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
+  return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
 });
 
 export default function FeedbackAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -51,26 +58,30 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
     if (submitted || declined) forgetStoredDraft(answerStorageKey(request.id, reviewerId));
   }, [submitted, declined, request.id, reviewerId]);
   const upward = request.channel === "upward";
+  const { t } = useTranslation("feedback");
+  const f = useFormats();
+  const name = request.subject.name;
+  const due = f.day(request.dueOn);
   return (
     <>
-      <BackLink to="/">Home</BackLink>
+      <BackLink to="/">{t("answerPage.home")}</BackLink>
       <PageHeader
-        title={upward ? `Feedback about your manager, ${request.subject.name}` : `Feedback for ${request.subject.name}`}
-        description={`${request.cycle.name}${level ? `, against the expectations of ${level.title}` : ""}. Due ${request.dueOn}.`}
+        title={upward ? t("answerPage.headingUpward", { name }) : t("answerPage.heading", { name })}
+        description={level ? t("answerPage.descriptionLevel", { cycle: request.cycle.name, level: level.title, due }) : t("answerPage.description", { cycle: request.cycle.name, due })}
       />
       <Alert tone="info">
         {upward
-          ? `Your manager reads your answers only in groups of at least ${anonymityFloor} reports' answers (the organisation's floor), never with your name, and in no order that follows when you answered.`
+          ? t("answerPage.upwardPrivacy", { floor: anonymityFloor })
           : namesShown === "after-release"
-            ? "Their manager reads your answers with your name. So will they, once their outcome for this cycle is released."
-            : `Their manager reads your answers with your name. They read them without names, in groups of at least ${anonymityFloor} people's answers, once their outcome is released.`}
+            ? t("answerPage.namesAfterRelease")
+            : t("answerPage.namesNever", { floor: anonymityFloor })}
       </Alert>
       {submitted ? (
-        <Alert tone="success">Thank you: your feedback is submitted and can no longer change.</Alert>
+        <Alert tone="success">{t("answerPage.submitted")}</Alert>
       ) : declined ? (
-        <Alert tone="info">You declined this request{declineReason ? `: ${declineReason}` : "."} {request.subject.name}'s manager reads your reason, to ask someone else.</Alert>
+        <Alert tone="info">{declineReason ? t("answerPage.declinedWithReason", { reason: declineReason, name }) : t("answerPage.declined", { name })}</Alert>
       ) : lockedReason ? (
-        <Alert tone="warning">{lockedReason}</Alert>
+        <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert>
       ) : null}
       {declined ? null : !submitted && !lockedReason ? (
         <>
@@ -94,7 +105,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
             return (
               <Card key={competency.id}>
                 <h2 className="font-semibold">{competency.name}</h2>
-                {rating !== null && rating !== undefined ? <p className="text-sm">Rating: {String(rating)}</p> : null}
+                {rating !== null && rating !== undefined ? <p className="text-sm">{t("answerPage.rating", { rating: String(rating) })}</p> : null}
                 <p className="whitespace-pre-line text-sm">{example}</p>
               </Card>
             );
@@ -108,6 +119,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
 /** Declining instead of answering: a reason is required, and the person's manager reads it. */
 function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { message: string; kind: string; reply: SubmissionResult<string[]> } | null }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("feedback");
   const [form, fields] = useForm({
     id: "decline",
     lastResult: reply?.reply,
@@ -120,13 +132,13 @@ function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { mes
   return (
     <Card className="mt-8">
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <h2 className="font-semibold">Decline instead</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">If you cannot give {subjectName} useful feedback, say why. Their manager reads your reason and asks someone else; nothing you drafted is sent.</p>
+        <h2 className="font-semibold">{t("answerPage.decline.heading")}</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t("answerPage.decline.intro", { name: subjectName })}</p>
         {reply && reply.kind !== "invalid" ? <Alert tone="error">{reply.message}</Alert> : null}
-        <TextareaField label="Why you decline" rows={3} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField label={t("answerPage.decline.reason")} rows={3} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
         <input type="hidden" name="intent" value="decline" />
         <Button type="submit" variant="secondary" disabled={busy}>
-          {busy ? "Declining…" : "Decline"}
+          {busy ? t("answerPage.decline.declining") : t("answerPage.decline.submit")}
         </Button>
       </Form>
     </Card>

@@ -1,6 +1,8 @@
 import type { Route } from "./+types/status";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = () => [{ title: "Status · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("team:status.title") }];
 
 /**
  * The barest page: no loader of its own, one line inside the app's frame. It answers
@@ -8,5 +10,6 @@ export const meta: Route.MetaFunction = () => [{ title: "Status · Rungs" }];
  * against it (the cost of any page through this server, before a page's own work).
  */
 export default function Status() {
-  return <p>Rungs is up.</p>;
+  const { t } = useTranslation("team");
+  return <p>{t("status.up")}</p>;
 }

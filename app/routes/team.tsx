@@ -11,17 +11,19 @@ import { SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { PARTICIPANT_STATES, STATE_LABELS, formatCount, type ParticipantState } from "~/modules/cycles/cycle-progress";
+import { PARTICIPANT_STATES, type ParticipantState } from "~/modules/cycles/cycle-progress";
 import { parseTeamFilters, teamOverview, type TeamGroup } from "~/modules/team/overview.server";
 import { teamConversations, type TeamConversations } from "~/modules/conversations/signals.server";
 import { teamFeedbackLinks } from "~/modules/feedback/links.server";
-import { feedbackLinkLabel } from "~/components/feedback/feedback-links";
+import { feedbackLinkLabel, othersFeedback } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 import { choiceParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = () => [{ title: "Your team · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("team:page.title") }];
 
 /**
  * Anyone signed in may open /team: it only ever lists people below the viewer, so
@@ -40,21 +42,24 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
 export default function Team({ loaderData }: Route.ComponentProps) {
   const overview = loaderData;
   const navigation = useNavigation();
+  const { t } = useTranslation("team");
+  const cycleWords = useTranslation("cycles").t;
+  const f = useFormats();
   if (!overview.hasReports) {
     return (
       <>
-        <PageHeader title="Your team" />
+        <PageHeader title={t("page.heading")} />
         <Card className="max-w-2xl">
-          <p>Nobody reports to you, so there is no team to show. When people are added with you as their manager, their reviews and growth appear here.</p>
+          <p>{t("page.noReports")}</p>
           <p className="mt-3">
             <Link to="/" className="text-brand-600 underline dark:text-brand-100">
-              Go to your home page
+              {t("page.home")}
             </Link>
             {overview.viewerIsAdmin ? (
               <>
                 {" · "}
                 <Link to="/admin/cycles" className="text-brand-600 underline dark:text-brand-100">
-                  Follow review cycles
+                  {t("page.followCycles")}
                 </Link>
               </>
             ) : null}
@@ -71,8 +76,8 @@ export default function Team({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader
-        title="Your team"
-        description={`${plural(reports, "# person reports")} to you, ${direct} of them directly. Only submitted assessments are shown; drafts stay with their authors.`}
+        title={t("page.heading")}
+        description={t("page.description", { reports, direct })}
       />
 
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
@@ -84,24 +89,24 @@ export default function Team({ loaderData }: Route.ComponentProps) {
               </h2>
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
                 <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
-                {daysLeft !== null ? ` · ${daysLeft < 0 ? "past its end date" : daysLeft === 0 ? "last day" : `${plural(daysLeft, "# day")} left`}` : ""}
-                {notInCycle ? ` · ${plural(notInCycle, "# report")} not in this cycle` : ""}
+                {daysLeft !== null ? ` · ${daysLeft < 0 ? t("cycle.pastEnd") : daysLeft === 0 ? t("cycle.lastDay") : t("cycle.daysLeft", { count: daysLeft })}` : ""}
+                {notInCycle ? ` · ${t("cycle.notInCycle", { count: notInCycle })}` : ""}
               </p>
               <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state === "not-in-cycle" ? "" : filters.state} />
             </>
           ) : (
-            <p>No review cycle has been opened yet. Your reports can still assess themselves, and you can review them, at any time.</p>
+            <p>{t("cycle.none")}</p>
           )}
         </Card>
         <Card>
-          <h2 className="mb-1 text-lg font-semibold">Needs attention</h2>
-          <p className="text-3xl font-semibold tabular-nums">{formatCount(needingAttention)}</p>
+          <h2 className="mb-1 text-lg font-semibold">{t("attentionCard.heading")}</h2>
+          <p className="text-3xl font-semibold tabular-nums">{f.number(needingAttention)}</p>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            {plural(needingAttention, "person")} with something to follow up in {cycle ? cycle.name : "the current cycle"}: an assessment not started near the end, a big self and manager disagreement, or ratings with little evidence.
+            {cycle ? t("attentionCard.text", { count: needingAttention, cycle: cycle.name }) : t("attentionCard.textCurrentCycle", { count: needingAttention })}
           </p>
           {needingAttention ? (
             <Link to={`?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), show: "attention" })}`} className={buttonClass("secondary")}>
-              Show only them
+              {t("attentionCard.showOnly")}
             </Link>
           ) : null}
         </Card>
@@ -111,9 +116,9 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       <TeamFeedback feedback={overview.feedback} />
 
       <Card className="mb-4">
-        <Form method="get" role="search" aria-label="Filter your team" className="flex flex-wrap items-end gap-3">
+        <Form method="get" role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3">
           {cycles.length ? (
-            <SelectField label="Cycle" name="cycle" defaultValue={cycle?.id ?? ""} className="min-w-48">
+            <SelectField label={t("filters.cycle")} name="cycle" defaultValue={cycle?.id ?? ""} className="min-w-48">
               {cycles.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}
@@ -121,23 +126,23 @@ export default function Team({ loaderData }: Route.ComponentProps) {
               ))}
             </SelectField>
           ) : null}
-          <SelectField label="State" name="state" defaultValue={filters.state} className="min-w-48">
-            <option value="">Any state</option>
+          <SelectField label={t("filters.state")} name="state" defaultValue={filters.state} className="min-w-48">
+            <option value="">{t("filters.anyState")}</option>
             {PARTICIPANT_STATES.map((state) => (
               <option key={state} value={state}>
-                {STATE_LABELS[state]}
+                {cycleWords(`states.${state}`)}
               </option>
             ))}
-            <option value="not-in-cycle">Not in this cycle</option>
+            <option value="not-in-cycle">{t("filters.notInCycle")}</option>
           </SelectField>
-          <SelectField label="Show" name="show" defaultValue={filters.attentionOnly ? "attention" : ""} className="min-w-48">
-            <option value="">Everyone</option>
-            <option value="attention">Only people needing attention</option>
+          <SelectField label={t("filters.show")} name="show" defaultValue={filters.attentionOnly ? "attention" : ""} className="min-w-48">
+            <option value="">{t("filters.everyone")}</option>
+            <option value="attention">{t("filters.attentionOnly")}</option>
           </SelectField>
-          <Button type="submit">{loading ? "Filtering…" : "Filter"}</Button>
+          <Button type="submit">{loading ? t("filters.filtering") : t("filters.filter")}</Button>
           {filtered ? (
             <Link to={cycle ? `/team?cycle=${cycle.id}` : "/team"} className={buttonClass("ghost")}>
-              Clear filters
+              {t("filters.clear")}
             </Link>
           ) : null}
         </Form>
@@ -146,9 +151,8 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       <div className={heatCellsClass}>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-            {plural(total, "# person")}
-            {filtered ? " match" : ""}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+            {filtered ? t("list.countMatching", { count: total }) : t("list.count", { count: total })}
+            {pageCount > 1 ? ` · ${t("list.page", { page, pageCount })}` : ""}
           </p>
           <TeamHeatLegend scale={scale} />
         </div>
@@ -163,17 +167,18 @@ export default function Team({ loaderData }: Route.ComponentProps) {
           </ClientLinks>
         ) : (
           <Card>
-            <p>Nobody matches these filters.</p>
+            <p>{t("list.noMatch")}</p>
           </Card>
         )}
       </div>
-      <Pagination page={page} pageCount={pageCount} label="Team pages" />
+      <Pagination page={page} pageCount={pageCount} label={t("list.pages")} />
     </>
   );
 }
 
 function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: Record<string, string[]>; labels: ReadonlyMap<number, string> }) {
-  const heading = group.isViewer ? "Reporting to you" : `Reporting to ${group.manager?.name ?? "nobody"}`;
+  const { t } = useTranslation("team");
+  const heading = group.isViewer ? t("group.you") : group.manager ? t("group.manager", { name: group.manager.name }) : t("group.nobody");
   return (
     <section aria-label={heading}>
       <h2 className="mb-2 text-base font-semibold">
@@ -182,21 +187,21 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
           <>
             {" "}
             <a href={`/people/${group.manager.id}`} className="link text-sm font-normal hover:underline">
-              (profile)
+              {t("group.profile")}
             </a>
           </>
         ) : null}
       </h2>
-      <DataTable headings={["Person", "In this cycle", "Latest ratings", "Needs attention", "Review"]}>
+      <DataTable headings={[t("group.person"), t("group.inCycle"), t("group.latestRatings"), t("group.needsAttention"), t("group.review")]}>
         {group.members.map((member) => (
           <tr key={member.id}>
             <th scope="row" className={`${tdClass} font-normal`}>
               <a href={`/people/${member.id}`} className="link font-medium hover:underline">
                 {member.name}
               </a>
-              <span className="muted block text-xs">{[member.team, member.place ?? "No track or level"].filter(Boolean).join(" · ")}</span>
+              <span className="muted block text-xs">{[member.team, member.place ?? t("group.noPlace")].filter(Boolean).join(" · ")}</span>
             </th>
-            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="muted text-sm">Not in this cycle</span>}</td>
+            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="muted text-sm">{t("group.notInCycle")}</span>}</td>
             <td className={tdClass}>
               <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} labels={labels} />
             </td>
@@ -206,10 +211,10 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
             <td className={`${tdClass} whitespace-nowrap`}>
               {member.track && member.level ? (
                 <a href={`/people/${member.id}/review`} className="link hover:underline">
-                  {`Review ${member.name.split(" ")[0]}`}
+                  {t("group.reviewPerson", { name: member.name.split(" ")[0] })}
                 </a>
               ) : (
-                <span className="muted text-sm">Needs a track and level</span>
+                <span className="muted text-sm">{t("group.needsPlace")}</span>
               )}
             </td>
           </tr>
@@ -222,15 +227,17 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
 /** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
 /** The way back to feedback once nothing about it is owed: the manager's own upward aggregate and each report's answers with names. */
 function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFeedbackLinks>> }) {
+  const { t } = useTranslation("team");
+  const words = useTranslation("feedback").t;
   if (!feedback.own.length && !feedback.reports.length) return null;
   return (
     <Card className="mb-6">
-      <h2 className="mb-2 text-lg font-semibold">Feedback</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t("feedbackCard.heading")}</h2>
       <ul className="space-y-1 text-sm">
         {[...feedback.own, ...feedback.reports].map((link) => (
           <li key={`${link.cycle.id}/${link.personId}`}>
             <Link to={link.href} className="text-brand-600 underline dark:text-brand-100">
-              {"personName" in link ? `${link.personName}: ${feedbackLinkLabel(link, false).toLowerCase()}` : feedbackLinkLabel(link, true)}
+              {"personName" in link ? words(`links.ofPerson.${othersFeedback(link)}`, { name: link.personName }) : words(feedbackLinkLabel(link, true))}
             </Link>{" "}
             <span className="text-slate-600 dark:text-slate-300">· {link.cycle.name}</span>
           </li>
@@ -242,23 +249,25 @@ function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFe
 
 function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) {
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation("team");
+  const f = useFormats();
   const { reports, moreReports, below, moreBelow, all } = conversations;
   if (!reports.length) return null;
   const allHref = `?${new URLSearchParams([...[...searchParams].filter(([name]) => name !== "oneToOnes"), ...(all ? [] : [["oneToOnes", "all"]])])}#one-to-ones`;
-  const counted = (parts: [number, string][]) =>
-    parts
-      .filter(([count]) => count > 0)
-      .map(([count, words]) => `${formatCount(count)} ${words}`)
-      .join(", ");
+  const moreDetails = f.list([
+    ...(moreReports.overdue ? [t("oneToOnes.overdueCount", { count: moreReports.overdue })] : []),
+    ...(moreReports.notSetUp ? [t("oneToOnes.notSetUpCount", { count: moreReports.notSetUp })] : []),
+  ]);
+  const separator = t("oneToOnes.separator");
   return (
     <Card className="mb-4">
       <h2 id="one-to-ones" className="mb-1 text-lg font-semibold">
-        One-to-ones
+        {t("oneToOnes.heading")}
       </h2>
       <p className="subtle mb-2 text-sm">
-        When you last met each of your reports, those who most need a one-to-one first; overdue after twice the series&apos; cadence. Each name opens the evidence they share with you.{" "}
+        {t("oneToOnes.intro")}{" "}
         <Link to="/conversations" className="underline">
-          Your conversations
+          {t("oneToOnes.conversations")}
         </Link>
       </p>
       <ul className="space-y-1 text-sm">
@@ -267,55 +276,56 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
             <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
               {report.name}
             </Link>
-            {`: ${report.hasSeries ? `last one-to-one ${report.lastHeldText}` : "no one-to-ones set up"}`}
-            {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300"> · overdue</span> : null}
-            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300">{` · overdue actions: ${report.overdueActions}`}</span> : null}
+            {report.hasSeries ? t("oneToOnes.last", { when: report.lastHeldText }) : t("oneToOnes.none")}
+            {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300">{t("oneToOnes.overdue")}</span> : null}
+            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300">{t("oneToOnes.overdueActions", { count: report.overdueActions })}</span> : null}
           </li>
         ))}
       </ul>
       {moreReports.people ? (
         <p className="mt-1 text-sm">
-          {`And ${plural(moreReports.people, "# more report")}`}
-          {moreReports.overdue || moreReports.notSetUp ? ` (${counted([[moreReports.overdue, "overdue"], [moreReports.notSetUp, "with none set up"]])})` : ""}
-          {"."}
+          {moreDetails ? t("oneToOnes.moreWith", { count: moreReports.people, details: moreDetails }) : t("oneToOnes.more", { count: moreReports.people })}
         </p>
       ) : null}
       {below.length ? (
         <>
-          <h3 className="mb-1 mt-3 text-sm font-semibold">Two levels down, overdue or not set up</h3>
+          <h3 className="mb-1 mt-3 text-sm font-semibold">{t("oneToOnes.belowHeading")}</h3>
           {/* One line per manager: below a manager of managers there may be hundreds. */}
           <ul className="space-y-1 text-sm">
             {below.map((group) => (
               <li key={group.managerId}>
-                <span className="font-medium">{`With ${group.through}: `}</span>
+                <span className="font-medium">{t("oneToOnes.through", { manager: group.through })}</span>
                 {[
-                  group.notSetUp.length ? `no one-to-ones set up for ${group.notSetUp.join(", ")}${group.moreNotSetUp ? ` and ${formatCount(group.moreNotSetUp)} more` : ""}` : null,
+                  group.notSetUp.length
+                    ? group.moreNotSetUp
+                      ? t("oneToOnes.notSetUpMore", { names: group.notSetUp.join(separator), more: group.moreNotSetUp })
+                      : t("oneToOnes.notSetUp", { names: group.notSetUp.join(separator) })
+                    : null,
                   group.overdue.length
-                    ? `overdue: ${group.overdue.map((person) => `${person.name} (last one-to-one ${person.lastHeldText})`).join(", ")}${group.moreOverdue ? ` and ${formatCount(group.moreOverdue)} more` : ""}`
+                    ? (() => {
+                        const people = group.overdue.map((person) => t("oneToOnes.overduePerson", { name: person.name, when: person.lastHeldText })).join(separator);
+                        return group.moreOverdue ? t("oneToOnes.overdueListMore", { people, more: group.moreOverdue }) : t("oneToOnes.overdueList", { people });
+                      })()
                     : null,
                 ]
                   .filter(Boolean)
-                  .join("; ")}
+                  .join(t("oneToOnes.partsSeparator"))}
               </li>
             ))}
           </ul>
-          {moreBelow.managers ? <p className="mt-1 text-sm">{`And ${plural(moreBelow.people, "# more person")} under ${plural(moreBelow.managers, "# more report")} of yours.`}</p> : null}
+          {moreBelow.managers ? <p className="mt-1 text-sm">{t("oneToOnes.moreBelow", { people: moreBelow.people, managers: moreBelow.managers })}</p> : null}
         </>
       ) : null}
       {all || moreReports.people || moreBelow.managers || below.some((group) => group.moreNotSetUp || group.moreOverdue) ? (
         <p className="mt-2 text-sm">
           <Link to={allHref} className="underline" preventScrollReset>
-            {all ? "Show those who most need a one-to-one" : "Show everyone"}
+            {all ? t("oneToOnes.showNeediest") : t("oneToOnes.showEveryone")}
           </Link>
         </p>
       ) : null}
       {conversations.pulse ? (
         <p className="mt-2 text-sm">
-          How useful your reports find their one-to-ones:{" "}
-          {conversations.pulse.mean !== null
-            ? `${conversations.pulse.mean.toFixed(1)} of 5 on average (it changes only when several more answers are in)`
-            : "not shown until enough of your reports answer"}
-          .
+          {conversations.pulse.mean !== null ? t("oneToOnes.pulse", { mean: conversations.pulse.mean }) : t("oneToOnes.pulseHidden")}
         </p>
       ) : null}
     </Card>

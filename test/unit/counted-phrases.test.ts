@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { describeAgainstBar } from "~/components/growth/chart-radar";
 import { formatDays } from "~/components/insights/charts";
-import { i18nFor } from "~/i18n/i18n.server";
+import { i18nFor, translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { contentFlags } from "~/modules/cycles/cycle-progress";
 import { formatBytes } from "~/modules/ladders/limits";
 import { ruleReason } from "~/modules/mentorship/requests";
@@ -17,7 +18,7 @@ const now = new Date("2026-03-20T10:00:00Z");
 describe("what the pages say about one of something", () => {
   test("a profile of one competency, one rating without evidence, one byte, about a month", () => {
     expect(describeAgainstBar(i18nFor("en").getFixedT("en", "growth"), [{ competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 }])).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
-    expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => flag.label)).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
+    expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => wordsOf(translatorOf(undefined), flag.message))).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
     expect(formatBytes(1)).toBe("1 byte");
     expect(formatDays(i18nFor("en").getFixedT("en", "insights"), 40)).toBe("1 month");
   });

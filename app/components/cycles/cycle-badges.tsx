@@ -1,5 +1,6 @@
-import { formatDay } from "~/modules/days";
-import { CYCLE_STATUS_LABELS, STATE_LABELS, type CycleStatus, type ParticipantState } from "~/modules/cycles/cycle-progress";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import type { CycleStatus, ParticipantState } from "~/modules/cycles/cycle-progress";
 
 /** One colour per participant state, shared by the progress bar, its legend and the badges (app/tailwind.css). */
 export const STATE_SWATCH: Record<ParticipantState, string> = {
@@ -12,10 +13,11 @@ export const STATE_SWATCH: Record<ParticipantState, string> = {
 
 /** A participant's state in words, with its colour (a page of participants has one on every row, so its classes are named once in app/tailwind.css). */
 export function StateBadge({ state }: { state: ParticipantState }) {
+  const { t } = useTranslation("cycles");
   return (
     <span className={`badge badge-${state}`}>
       <span aria-hidden="true" className={`size-2 rounded-full swatch-${state}`} />
-      {STATE_LABELS[state]}
+      {t(`states.${state}`)}
     </span>
   );
 }
@@ -28,18 +30,18 @@ const STATUS_BADGE: Record<CycleStatus, string> = {
 };
 
 export function CycleStatusBadge({ status }: { status: CycleStatus }) {
-  return <span className={`badge ${STATUS_BADGE[status]}`}>{CYCLE_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation("cycles");
+  return <span className={`badge ${STATUS_BADGE[status]}`}>{t(`status.${status}`)}</span>;
 }
 
 /** Cycle days are stored as UTC midnights, so they are shown in UTC to keep the day the admin chose. */
 export function CycleDates({ startsOn, endsOn }: { startsOn: Date; endsOn: Date }) {
+  const f = useFormats();
   return (
     <span className="whitespace-nowrap tabular-nums">
-      <time dateTime={startsOn.toISOString().slice(0, 10)}>{formatDay(startsOn)}</time>
+      <time dateTime={startsOn.toISOString().slice(0, 10)}>{f.day(startsOn)}</time>
       {" – "}
-      <time dateTime={endsOn.toISOString().slice(0, 10)}>{formatDay(endsOn)}</time>
+      <time dateTime={endsOn.toISOString().slice(0, 10)}>{f.day(endsOn)}</time>
     </span>
   );
 }
-
-export { formatDay };

@@ -1,5 +1,7 @@
 import { Link } from "react-router";
-import { STATE_LABELS, formatCount, stateShares, totalOf, type ParticipantState, type StateCounts } from "~/modules/cycles/cycle-progress";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { stateShares, totalOf, type ParticipantState, type StateCounts } from "~/modules/cycles/cycle-progress";
 import { STATE_SWATCH } from "./cycle-badges";
 
 /**
@@ -8,6 +10,8 @@ import { STATE_SWATCH } from "./cycle-badges";
  * Each list entry links to the participants in that state.
  */
 export function CycleProgressChart({ counts, stateHref, current }: { counts: StateCounts; stateHref: (state: ParticipantState) => string; current: ParticipantState | "" }) {
+  const { t } = useTranslation("cycles");
+  const f = useFormats();
   const total = totalOf(counts);
   const shares = stateShares(counts);
   return (
@@ -16,10 +20,10 @@ export function CycleProgressChart({ counts, stateHref, current }: { counts: Sta
         {shares
           .filter((share) => share.count > 0)
           .map((share) => (
-            <div key={share.state} className={`${STATE_SWATCH[share.state]} h-full`} style={{ width: `${share.percent}%` }} title={`${STATE_LABELS[share.state]}: ${share.count}`} />
+            <div key={share.state} className={`${STATE_SWATCH[share.state]} h-full`} style={{ width: `${share.percent}%` }} title={t("progressChart.segment", { state: t(`states.${share.state}`), count: share.count })} />
           ))}
       </div>
-      <figcaption className="sr-only">{`Participants by state, ${total} in all.`}</figcaption>
+      <figcaption className="sr-only">{t("progressChart.caption", { total })}</figcaption>
       <ul className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {shares.map((share) => (
           <li key={share.state} className="flex items-center gap-2">
@@ -29,11 +33,11 @@ export function CycleProgressChart({ counts, stateHref, current }: { counts: Sta
               className="hover:underline"
               aria-current={current === share.state ? "true" : undefined}
             >
-              <span className={current === share.state ? "font-semibold" : undefined}>{STATE_LABELS[share.state]}</span>
+              <span className={current === share.state ? "font-semibold" : undefined}>{t(`states.${share.state}`)}</span>
             </Link>
-            <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-200">
-              {`${formatCount(share.count)} `}
-              <span className="muted">{`(${share.percent}%)`}</span>
+            <span className="ms-auto tabular-nums text-slate-700 dark:text-slate-200">
+              {`${f.number(share.count)} `}
+              <span className="muted">{`(${f.percent(share.percent / 100)})`}</span>
             </span>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useId, useState } from "react";
 import { ErrorList, inputClass } from "~/components/ui/field";
-import { plural } from "~/utils/plural";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Team = { id: string; name: string; eligible: number };
 
@@ -23,6 +23,7 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
   /** "Everyone" is chosen: the teams do not matter. */
   inactive: boolean;
 }) {
+  const { t } = useTranslation("cycles");
   const { name, errors, errorId } = field;
   const id = useId();
   const [query, setQuery] = useState("");
@@ -34,20 +35,20 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
   const people = teams.filter((team) => chosen.has(team.id)).reduce((sum, team) => sum + team.eligible, 0);
   return (
     <fieldset aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`} className={inactive ? "opacity-80" : undefined}>
-      <legend className="mb-1 text-sm font-medium">Teams{inactive ? " (used when “Chosen teams” is selected)" : ""}</legend>
+      <legend className="mb-1 text-sm font-medium">{t(inactive ? "teamPicker.legendInactive" : "teamPicker.legend")}</legend>
       <label htmlFor={`${id}-filter`} className="sr-only">
-        Filter teams by name
+        {t("teamPicker.filter")}
       </label>
       <input
         id={`${id}-filter`}
         type="search"
-        placeholder="Filter teams by name"
+        placeholder={t("teamPicker.filter")}
         value={query}
         onChange={(event) => setQuery(event.currentTarget.value)}
         className={`${inputClass} mb-2`}
       />
       <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200 p-2 dark:border-slate-700">
-        {teams.length === 0 ? <p className="p-1 text-sm text-slate-600 dark:text-slate-300">There are no teams yet.</p> : null}
+        {teams.length === 0 ? <p className="p-1 text-sm text-slate-600 dark:text-slate-300">{t("teamPicker.noTeams")}</p> : null}
         <ul className="space-y-1">
           {teams.map((team) => (
             <li key={team.id} hidden={needle !== "" && !team.name.toLowerCase().includes(needle) && !chosen.has(team.id)}>
@@ -66,14 +67,14 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
                   className="size-4 rounded border-slate-300"
                 />
                 <span>{team.name}</span>
-                <span className="ml-auto tabular-nums text-slate-700 dark:text-slate-300">{plural(team.eligible, "# person")}</span>
+                <span className="ms-auto tabular-nums text-slate-700 dark:text-slate-300">{t("teamPicker.eligible", { count: team.eligible })}</span>
               </label>
             </li>
           ))}
         </ul>
       </div>
       <p id={`${id}-count`} className="mt-1 text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
-        {chosen.size === 0 ? "No team chosen." : `${plural(chosen.size, "# team")} chosen, ${plural(people, "# person")} who can take part.`}
+        {chosen.size === 0 ? t("teamPicker.noneChosen") : t("teamPicker.chosen", { teams: chosen.size, people })}
       </p>
       <ErrorList id={errorId} errors={errors} />
     </fieldset>

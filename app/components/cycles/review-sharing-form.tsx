@@ -5,7 +5,8 @@ import type { z } from "zod";
 import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
-import { REVIEW_SHARING, REVIEW_SHARING_LABELS, ReviewSharingSchema } from "~/modules/cycles/review-sharing";
+import { useTranslation } from "~/i18n/use-translation";
+import { REVIEW_SHARING, ReviewSharingSchema } from "~/modules/cycles/review-sharing";
 
 type SharingValues = z.input<typeof ReviewSharingSchema>;
 
@@ -17,16 +18,17 @@ export function ReviewSharingFields<FormSchema extends Record<string, unknown>>(
   reviewsShared: FieldMetadata<string, FormSchema, string[]>;
   reviewsSharedOn: FieldMetadata<string | undefined, FormSchema, string[]>;
 }) {
+  const { t } = useTranslation("cycles");
   return (
     <div className="space-y-3">
       <RadioGroupField
-        legend="When each person reads their manager's review"
+        legend={t("reviewSharing.legend")}
         field={reviewsShared}
-        options={REVIEW_SHARING.map((value) => [value, REVIEW_SHARING_LABELS[value]] as const)}
+        options={REVIEW_SHARING.map((value) => [value, t(`reviewSharing.options.${value}`)] as const)}
       />
       <Field
-        label="Shared on"
-        hint="Only with “On a date”. Never before both the person and their manager have submitted."
+        label={t("reviewSharing.sharedOn")}
+        hint={t("reviewSharing.sharedOnHint")}
         className="max-w-xs"
         errors={reviewsSharedOn.errors}
         {...getInputProps(reviewsSharedOn, { type: "date" })}
@@ -37,6 +39,7 @@ export function ReviewSharingFields<FormSchema extends Record<string, unknown>>(
 
 /** A cycle's review sharing, on the admin's cycle page. */
 export function ReviewSharingForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | undefined; defaultValue: SharingValues }) {
+  const { t } = useTranslation("cycles");
   const [form, fields] = useForm<SharingValues>({
     id: "review-sharing",
     lastResult,
@@ -51,7 +54,7 @@ export function ReviewSharingForm({ lastResult, defaultValue }: { lastResult: Su
       <input type="hidden" name="intent" value="review-sharing" />
       <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
       <FormErrors form={form} />
-      <SubmitButton busyLabel="Saving…">Save when reviews are shared</SubmitButton>
+      <SubmitButton busyLabel={t("reviewSharing.saving")}>{t("reviewSharing.save")}</SubmitButton>
     </Form>
   );
 }

@@ -5,6 +5,9 @@ import { inputClass } from "~/components/ui/field";
 import { Alert } from "~/components/ui/page";
 import { RichText } from "~/components/ui/rich-text";
 import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
+import { wordsOf } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import type { SaveStatus } from "~/modules/assessments/autosave";
 import { notesField, ratingField, type DraftValues } from "~/modules/assessments/draft";
 import { checkAnswer, MIN_EXAMPLE_WORDS } from "~/modules/feedback/word-check";
@@ -43,12 +46,16 @@ export function AnswerForm({
   scale: { value: number; label: string }[];
   submitError: string | null;
 }) {
+  const { t } = useTranslation("feedback");
   const submit = useSubmit();
   const navigation = useNavigation();
   const onSubmit = useCallback((seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }), [submit]);
   const autosave = useDraftAutosave({ storageKey: answerStorageKey(requestId, reviewerId), saveUrl: `/feedback/${requestId}/save`, revision, values, onSubmit });
   const { value, setValue, status } = autosave;
   const submitting = autosave.submitPending || navigation.state === "submitting";
+  // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
+  const { said } = status;
+  const statusWords = wordsOf(t, typeof said.values?.reason === "string" ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } } : said);
   return (
     <Form
       method="post"
@@ -59,7 +66,7 @@ export function AnswerForm({
       }}
     >
       <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-        {status.text}
+        {statusWords}
       </p>
       {competencies.map((competency) => (
         <CompetencyAnswer
@@ -76,7 +83,7 @@ export function AnswerForm({
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="revision" value={String(autosave.state.revision)} />
       <Button type="submit" disabled={submitting}>
-        {submitting ? "Submitting…" : "Submit feedback"}
+        {submitting ? t("answer.submitting") : t("answer.submit")}
       </Button>
     </Form>
   );
@@ -97,14 +104,17 @@ function CompetencyAnswer({
   onRating: (rating: number | null) => void;
   onExample: (text: string) => void;
 }) {
+  const { t } = useTranslation("feedback");
+  const f = useFormats();
   const id = useId();
   const check = example.trim() ? checkAnswer(example) : null;
+  const flaggedWords = check ? f.list(check.flagged.map((word) => t("wordCheck.quoted", { word }))) : "";
   return (
     <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
       <legend className="px-1 font-semibold">{competency.name}</legend>
       <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-300" />
       {competency.expectations.length ? (
-        <ul className="mb-3 list-disc space-y-1 pl-5 text-sm">
+        <ul className="mb-3 list-disc space-y-1 ps-5 text-sm">
           {competency.expectations.map((expectation) => (
             <li key={expectation.text}>
               <RichText text={expectation.text} inline />
@@ -113,7 +123,7 @@ function CompetencyAnswer({
         </ul>
       ) : null}
       {scale.length ? (
-        <div role="radiogroup" aria-label={`Rating for ${competency.name}`} className="mb-3 flex flex-wrap gap-3 text-sm">
+        <div role="radiogroup" aria-label={t("answer.ratingFor", { competency: competency.name })} className="mb-3 flex flex-wrap gap-3 text-sm">
           {scale.map((point) => (
             <label key={point.value} className="flex items-center gap-1.5">
               <input type="radio" name={`rating-${competency.id}`} value={point.value} checked={rating === point.value} onChange={() => onRating(point.value)} className="size-4" />
@@ -122,12 +132,12 @@ function CompetencyAnswer({
           ))}
           <label className="flex items-center gap-1.5">
             <input type="radio" name={`rating-${competency.id}`} value="" checked={rating === null} onChange={() => onRating(null)} className="size-4" />
-            Not seen
+            {t("answer.notSeen")}
           </label>
         </div>
       ) : null}
       <label htmlFor={`${id}-example`} className="mb-1 block text-sm font-medium">
-        An example
+        {t("answer.example")}
       </label>
       <textarea
         id={`${id}-example`}
@@ -139,13 +149,13 @@ function CompetencyAnswer({
         onChange={(event) => onExample(event.target.value)}
       />
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        What they did, when (a day, a sprint, a meeting) and what it changed; {MIN_EXAMPLE_WORDS} words or more. Leave it empty if you have not seen this at work.
+        {t("answer.exampleHint", { min: MIN_EXAMPLE_WORDS })}
       </p>
       <div id={`${id}-advice`} aria-live="polite">
         {check?.suggestions.length ? (
           <ul className="mt-2 space-y-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             {check.suggestions.map((suggestion) => (
-              <li key={suggestion}>{suggestion}</li>
+              <li key={suggestion.key}>{wordsOf(t, { key: suggestion.key, values: { ...suggestion.values, words: flaggedWords } })}</li>
             ))}
           </ul>
         ) : null}

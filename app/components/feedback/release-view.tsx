@@ -1,10 +1,9 @@
 import { Card } from "~/components/ui/page";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import type { FeedbackRelease } from "~/modules/feedback/release";
-import { plural } from "~/utils/plural";
 
 type SelfAssessment = { id: string; ratings: Record<string, { rating: number | null; notes: string }> } | null;
-
-const averageFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 
 /**
  * What a reader is shown of a person's feedback (release.ts): every answer with its author for the
@@ -12,11 +11,13 @@ const averageFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 
  * for everyone else. Nothing dated is shown.
  */
 export function FeedbackReleaseView({ release, competencyName, selfAssessment }: { release: FeedbackRelease; competencyName: Record<string, string>; selfAssessment: SelfAssessment }) {
+  const { t } = useTranslation("feedback");
+  const f = useFormats();
   const name = (id: string) => competencyName[id] ?? id;
   if (release.view === "none") return null;
   if (release.view === "named") {
     const answered = release.competencies.filter((competency) => competency.answers.length);
-    if (!answered.length) return <p className="text-sm">No answers yet.</p>;
+    if (!answered.length) return <p className="text-sm">{t("release.noAnswers")}</p>;
     return (
       <div className="space-y-4">
         {answered.map((competency) => {
@@ -26,7 +27,7 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
               <h3 className="font-semibold">{name(competency.competencyId)}</h3>
               {self ? (
                 <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-                  Self-assessment: {self.rating ?? "not rated"}
+                  {self.rating === null ? t("release.selfNotRated") : t("release.selfRating", { rating: f.number(self.rating) })}
                   {self.notes ? ` — ${self.notes}` : ""}
                 </p>
               ) : null}
@@ -45,26 +46,27 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
     );
   }
   const { release: anonymous } = release;
-  if (!anonymous.released) return <p className="text-sm">Too few answers to show yet: answers are shown in groups of at least {anonymous.floor} people's answers.</p>;
+  if (!anonymous.released) return <p className="text-sm">{t("release.tooFew", { floor: anonymous.floor })}</p>;
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        {anonymous.authors !== null ? `${plural(anonymous.authors, "# person")} answered. ` : ""}
-        Answers are shown in groups of at least {anonymous.floor}: later answers appear once a whole group more is in.
+        {anonymous.authors !== null ? `${t("release.authors", { count: anonymous.authors })} ` : ""}
+        {t("release.groups", { floor: anonymous.floor })}
       </p>
       {anonymous.competencies.map((competency) => (
         <Card key={competency.competencyId}>
           <h3 className="font-semibold">{name(competency.competencyId)}</h3>
           {!competency.shown ? (
-            <p className="text-sm text-slate-600 dark:text-slate-300">Not shown: too few answered it to keep them anonymous.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-300">{t("release.notShown")}</p>
           ) : (
             <>
               <p className="text-sm text-slate-600 dark:text-slate-300">
-                {plural(competency.count ?? 0, "# answer")}
-                {competency.averageRating !== null ? `, average rating ${averageFormat.format(competency.averageRating)}` : ""}
+                {competency.averageRating === null
+                  ? t("release.answers", { count: competency.count ?? 0 })
+                  : t("release.answersWithAverage", { count: competency.count ?? 0, average: f.number(competency.averageRating, 1) })}
               </p>
               {competency.answers.length ? (
-                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
                   {competency.answers.map((answer, index) => (
                     <li key={index} className="whitespace-pre-line">
                       {answer.example}

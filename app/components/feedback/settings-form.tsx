@@ -5,13 +5,13 @@ import type { z } from "zod";
 import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors } from "~/components/ui/field";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { useTranslation } from "~/i18n/use-translation";
 import { ANONYMITY_FLOOR, UPWARD_FLOOR } from "~/modules/feedback/anonymity";
-import { ANSWER_KIND_LABELS, ANSWER_KINDS, COMPETENCY_CHOICE_LABELS, COMPETENCY_CHOICES, FeedbackSettingsSchema, NAMES_SHOWN, NAMES_SHOWN_LABELS, NOMINATOR_LABELS, NOMINATORS } from "~/modules/feedback/settings";
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => [value, labels[value]] as const);
+import { ANSWER_KINDS, COMPETENCY_CHOICES, FeedbackSettingsSchema, NAMES_SHOWN, NOMINATORS } from "~/modules/feedback/settings";
 
 /** A review cycle's peer and upward feedback settings, on the admin's cycle page. */
 export function FeedbackSettingsForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | undefined; defaultValue: DefaultValue<z.input<typeof FeedbackSettingsSchema>> }) {
+  const { t } = useTranslation("feedback");
   const [form, fields] = useForm<z.input<typeof FeedbackSettingsSchema>>({
     id: "feedback-settings",
     lastResult,
@@ -26,28 +26,32 @@ export function FeedbackSettingsForm({ lastResult, defaultValue }: { lastResult:
       <input type="hidden" name="intent" value="feedback-settings" />
       <div className="space-y-2">
         <CheckboxField
-          label="Peer feedback"
-          hint={`Colleagues answer per competency, with an example; the manager reads it beside the self-assessment, the person without names in groups of at least ${ANONYMITY_FLOOR} answers.`}
+          label={t("settings.peer")}
+          hint={t("settings.peerHint", { floor: ANONYMITY_FLOOR })}
           {...getInputProps(fields.peer, { type: "checkbox" })}
         />
         <CheckboxField
-          label="Upward feedback"
-          hint={`Each manager's reports answer about them. A manager reads only an aggregate, in groups of at least ${UPWARD_FLOOR} reports' answers (the organisation's floor), never a name.`}
+          label={t("settings.upward")}
+          hint={t("settings.upwardHint", { floor: UPWARD_FLOOR })}
           {...getInputProps(fields.upward, { type: "checkbox" })}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Fewest peers" errors={fields.minPeers.errors} {...getInputProps(fields.minPeers, { type: "number" })} />
-        <Field label="Most peers" errors={fields.maxPeers.errors} {...getInputProps(fields.maxPeers, { type: "number" })} />
-        <Field label="Most reviews one person writes" hint="Peer requests; declined and withdrawn ones do not count." errors={fields.reviewCap.errors} {...getInputProps(fields.reviewCap, { type: "number" })} />
+        <Field label={t("settings.minPeers")} errors={fields.minPeers.errors} {...getInputProps(fields.minPeers, { type: "number" })} />
+        <Field label={t("settings.maxPeers")} errors={fields.maxPeers.errors} {...getInputProps(fields.maxPeers, { type: "number" })} />
+        <Field label={t("settings.reviewCap")} hint={t("settings.reviewCapHint")} errors={fields.reviewCap.errors} {...getInputProps(fields.reviewCap, { type: "number" })} />
       </div>
-      <Field label="Answers due" className="max-w-xs" errors={fields.dueOn.errors} {...getInputProps(fields.dueOn, { type: "date" })} />
-      <RadioGroupField legend="Who chooses peers" field={fields.nominator} options={options(NOMINATORS, NOMINATOR_LABELS)} />
-      <RadioGroupField legend="Competencies asked about" field={fields.competencies} options={options(COMPETENCY_CHOICES, COMPETENCY_CHOICE_LABELS)} />
-      <RadioGroupField legend="An answer carries" field={fields.answerKind} options={options(ANSWER_KINDS, ANSWER_KIND_LABELS)} />
-      <RadioGroupField legend="Authors' names (the manager always reads them)" field={fields.namesShown} options={options(NAMES_SHOWN, NAMES_SHOWN_LABELS)} />
+      <Field label={t("settings.dueOn")} className="max-w-xs" errors={fields.dueOn.errors} {...getInputProps(fields.dueOn, { type: "date" })} />
+      <RadioGroupField legend={t("settings.nominator")} field={fields.nominator} options={NOMINATORS.map((value) => [value, t(`settings.nominators.${value}`)] as const)} />
+      <RadioGroupField
+        legend={t("settings.competencies")}
+        field={fields.competencies}
+        options={COMPETENCY_CHOICES.map((value) => [value, t(`settings.competencyChoices.${value}`)] as const)}
+      />
+      <RadioGroupField legend={t("settings.answerKind")} field={fields.answerKind} options={ANSWER_KINDS.map((value) => [value, t(`settings.answerKinds.${value}`)] as const)} />
+      <RadioGroupField legend={t("settings.namesShown")} field={fields.namesShown} options={NAMES_SHOWN.map((value) => [value, t(`settings.namesShownChoices.${value}`)] as const)} />
       <FormErrors form={form} />
-      <SubmitButton busyLabel="Saving…">Save feedback settings</SubmitButton>
+      <SubmitButton busyLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
     </Form>
   );
 }

@@ -1,3 +1,5 @@
+import { wordsOf } from "~/i18n/messages";
+import { useTranslation } from "~/i18n/use-translation";
 import type { AttentionFlag, AttentionKind } from "~/modules/cycles/cycle-progress";
 
 const ICON: Record<AttentionKind, string> = {
@@ -9,13 +11,14 @@ const ICON: Record<AttentionKind, string> = {
 
 /** The reasons a person needs attention, in words (the symbols are decoration). */
 export function TeamAttention({ flags }: { flags: AttentionFlag[] }) {
-  if (!flags.length) return <span className="muted text-sm">Nothing to follow up</span>;
+  const { t } = useTranslation("team");
+  if (!flags.length) return <span className="muted text-sm">{t("attention.nothing")}</span>;
   return (
     <ul className="space-y-1">
       {flags.map((flag) => (
         <li key={flag.kind} className="attention">
           <span aria-hidden="true">{ICON[flag.kind]}</span>
-          {flag.label}
+          {wordsOf(t, flag.message)}
         </li>
       ))}
     </ul>

@@ -1,6 +1,8 @@
+import { wordsOf, type Message } from "~/i18n/messages";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import type { ScalePoint } from "~/modules/ladders";
 import type { RatingsProfile } from "~/modules/team/overview.server";
-import { formatDay } from "~/components/cycles/cycle-badges";
 
 /**
  * The element around the strips and their legend: its cells' styles (app/tailwind.css) are keyed by
@@ -12,11 +14,11 @@ function heat(rating: number | null): string {
   return rating !== null && rating >= 1 && rating <= 4 ? `h${rating}` : "h0";
 }
 
-/** A cell's tooltip: its competency and rating. */
-export function cellTitle(rating: number | null, name: string | undefined, labels: ReadonlyMap<number, string>): string {
-  const whole = rating !== null && Number.isInteger(rating);
-  const label = whole ? labels.get(rating) : undefined;
-  return `${name ?? "Competency"}: ${whole ? `${rating}${label ? ` ${label}` : ""}` : "not rated"}`;
+/** A cell's tooltip, its competency and rating, to be worded (team namespace); the competency is named by the caller, in case the ladder has no name for it. */
+export function cellTitle(rating: number | null, competency: string, labels: ReadonlyMap<number, string>): Message {
+  if (rating === null || !Number.isInteger(rating)) return { key: "team:heat.cellNotRated", values: { competency } };
+  const label = labels.get(rating);
+  return label ? { key: "team:heat.cellRatedLabel", values: { competency, rating, label } } : { key: "team:heat.cellRated", values: { competency, rating } };
 }
 
 /** The cells' markup: a shade and a number each. Only a whole number is ever written. */
@@ -38,30 +40,35 @@ function cellsMarkup(ratings: readonly (number | null)[]): string {
  * overview's server rendering.
  */
 export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProfile | null; names: readonly string[]; labels: ReadonlyMap<number, string> }) {
-  if (!profile) return <span className="muted text-sm">No submitted assessment yet</span>;
-  const source = `${profile.kind === "manager" ? "Manager review" : "Self-assessment"}${profile.cycleName ? `, ${profile.cycleName}` : ", outside a cycle"}`;
+  const { t } = useTranslation("team");
+  const f = useFormats();
+  if (!profile) return <span className="muted text-sm">{t("heat.none")}</span>;
+  const source = profile.cycleName ? t("heat.source", { kind: profile.kind, cycle: profile.cycleName }) : t("heat.sourceOutsideCycle", { kind: profile.kind });
   // The source is the line under the strip, read next.
+  const separator = t("heat.separator");
   let sentence = "";
   profile.ratings.forEach((rating, index) => {
+    const competency = names[index] ?? t("heat.competency");
     const label = rating === null ? undefined : labels.get(rating);
-    sentence += `${index ? ", " : ""}${names[index] ?? "Competency"} ${rating === null ? "not rated" : label ? `${rating} (${label})` : rating}`;
+    const words = rating === null ? t("heat.notRated", { competency }) : label ? t("heat.ratedLabel", { competency, rating, label }) : t("heat.rated", { competency, rating });
+    sentence += `${index ? separator : ""}${words}`;
   });
   const { ratings } = profile;
   return (
     <div>
       <div
         role="img"
-        title={`${sentence}.`}
+        title={t("heat.sentence", { ratings: sentence })}
         className="flex gap-0.5"
         onMouseOver={(event) => {
           const cell = event.target instanceof Element ? event.target.closest("[data-heat]") : null;
           if (!(cell instanceof HTMLElement) || cell.title) return;
           const index = Array.prototype.indexOf.call(event.currentTarget.children, cell);
-          cell.title = cellTitle(ratings[index] ?? null, names[index], labels);
+          cell.title = wordsOf(t, cellTitle(ratings[index] ?? null, names[index] ?? t("heat.competency"), labels));
         }}
         dangerouslySetInnerHTML={{ __html: cellsMarkup(ratings) }}
       />
-      <p className="muted mt-0.5 text-xs">{`${source}${profile.submittedAt ? ` · ${formatDay(profile.submittedAt)}` : ""}`}</p>
+      <p className="muted mt-0.5 text-xs">{`${source}${profile.submittedAt ? ` · ${f.day(profile.submittedAt)}` : ""}`}</p>
     </div>
   );
 }
@@ -73,10 +80,14 @@ export function scaleLabels(scale: readonly Pick<ScalePoint, "value" | "label">[
 
 /** What the numbers and shades mean; inside an element with heatCellsClass. */
 export function TeamHeatLegend({ scale }: { scale: readonly Pick<ScalePoint, "value" | "label">[] }) {
+  const { t } = useTranslation("team");
   if (!scale.length) return null;
   return (
-    <ul className="subtle flex flex-wrap items-center gap-x-4 gap-y-1 text-xs" aria-label="Rating scale">
-      {[...scale.map((point) => ({ value: point.value as number | null, text: `${point.value} = ${point.label}` })), { value: null, text: "not rated" }].map((entry) => (
+    <ul className="subtle flex flex-wrap items-center gap-x-4 gap-y-1 text-xs" aria-label={t("heat.scale")}>
+      {[
+        ...scale.map((point) => ({ value: point.value as number | null, text: t("heat.scalePoint", { value: point.value, label: point.label }) })),
+        { value: null, text: t("heat.legendNotRated") },
+      ].map((entry) => (
         <li key={entry.text} className="flex items-center gap-1.5">
           <span aria-hidden="true" data-heat={heat(entry.value)}>
             {entry.value ?? "–"}

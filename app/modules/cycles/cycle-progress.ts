@@ -1,4 +1,4 @@
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
 /**
  * Where each person stands in a review cycle, and who needs a manager's attention.
@@ -11,14 +11,6 @@ import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
 
 export const PARTICIPANT_STATES = ["not-started", "self-draft", "self-submitted", "manager-draft", "manager-submitted"] as const;
 export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
-
-export const STATE_LABELS: Record<ParticipantState, string> = {
-  "not-started": "Not started",
-  "self-draft": "Self-assessment drafted",
-  "self-submitted": "Self-assessment submitted",
-  "manager-draft": "Manager review drafted",
-  "manager-submitted": "Manager review submitted",
-};
 
 /** The furthest any of a person's assessments of one kind has got (a skip-level may write a second manager review). */
 export function progressOf(statuses: readonly string[]): Progress {
@@ -98,8 +90,6 @@ export function cycleStatus(cycle: { startsOn: Date; endsOn: Date; closedAt: Dat
   return now.getTime() >= cycle.endsOn.getTime() + DAY ? "overdue" : "open";
 }
 
-export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = { upcoming: "Not started yet", open: "Open", overdue: "Open, past its end date", closed: "Closed" };
-
 
 // ---------------------------------------------------------------- needs attention
 
@@ -134,7 +124,8 @@ export type ContentFacts = {
 export type AttentionFacts = ProgressFacts & ContentFacts;
 
 export type AttentionKind = "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
-export type AttentionFlag = { kind: AttentionKind; label: string };
+/** A reason a person needs attention, and what the page says of it (team namespace). */
+export type AttentionFlag = { kind: AttentionKind; message: Message };
 
 /** A side that has not started, flagged only while the cycle is open and once it matters. */
 export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
@@ -142,11 +133,14 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
   const nearEnd = facts.daysLeft !== null && facts.daysLeft <= NEAR_END_DAYS;
   if (facts.inCycle && facts.cycleOpen) {
     if (facts.self === NONE && nearEnd) {
-      flags.push({ kind: "self-not-started", label: facts.daysLeft! < 0 ? "Self-assessment not started, cycle past its end" : `Self-assessment not started, ${plural(facts.daysLeft!, "# day")} left` });
+      flags.push({
+        kind: "self-not-started",
+        message: facts.daysLeft! < 0 ? { key: "team:attention.selfNotStartedPastEnd" } : { key: "team:attention.selfNotStarted", values: { days: facts.daysLeft! } },
+      });
     }
     // The manager can start once the self-assessment is in, and must near the end regardless.
     if (facts.manager === NONE && (facts.self === SUBMITTED || nearEnd)) {
-      flags.push({ kind: "manager-not-started", label: "Manager review not started" });
+      flags.push({ kind: "manager-not-started", message: { key: "team:attention.managerNotStarted" } });
     }
   }
   return flags;
@@ -156,10 +150,10 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
 export function contentFlags(facts: ContentFacts): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   if (facts.disagreements > 0) {
-    flags.push({ kind: "disagreement", label: `Self and manager ${BIG_DISAGREEMENT}+ points apart on ${plural(facts.disagreements, "# competency")}` });
+    flags.push({ kind: "disagreement", message: { key: "team:attention.disagreement", values: { points: BIG_DISAGREEMENT, count: facts.disagreements } } });
   }
   if (facts.rated > 0 && facts.unevidenced / facts.rated >= THIN_EVIDENCE_SHARE) {
-    flags.push({ kind: "thin-evidence", label: `${facts.unevidenced} of ${plural(facts.rated, "# rating")} without evidence` });
+    flags.push({ kind: "thin-evidence", message: { key: "team:attention.thinEvidence", values: { unevidenced: facts.unevidenced, rated: facts.rated } } });
   }
   return flags;
 }
@@ -175,15 +169,6 @@ export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
  */
 export function progressNeedingAttention(cycleOpen: boolean, daysLeft: number | null): ProgressPair[] {
   return PROGRESS_PAIRS.filter((pair) => progressFlags({ inCycle: true, cycleOpen, daysLeft, ...pair }).length > 0);
-}
-
-// One formatter for the process: toLocaleString builds a new one on every call, which
-// showed up in the team overview's profile (hundreds of labels a request).
-const countFormat = new Intl.NumberFormat("en-GB");
-
-/** 5,000 rather than 5000. */
-export function formatCount(count: number): string {
-  return countFormat.format(count);
 }
 
 /** Competencies rated on both sides whose ratings differ by BIG_DISAGREEMENT or more. */

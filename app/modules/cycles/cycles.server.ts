@@ -5,6 +5,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { joiningHooks } from "./joining.server";
@@ -15,7 +16,6 @@ import { refreshParticipant } from "./participant-progress.server";
 import { reviewSharingColumns, type ReviewSharingInput } from "./review-sharing";
 import { csvRow } from "~/utils/csv";
 import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
-import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -41,6 +41,11 @@ export type OpenCycleResult =
   | { ok: true; cycleId: string; participants: number }
   | { ok: false; fieldErrors: Partial<Record<keyof OpenCycleInput, string[]>>; formErrors: string[] };
 
+/** A refusal of a change to a cycle, worded by the page that asked for it. */
+export type CycleRefusal = { ok: false; message: Message };
+
+const NO_CYCLE: Message = { key: "cycles:errors.noCycle" };
+
 /**
  * Opens a cycle for everyone, or for the chosen teams: every active person with a
  * track and a level (nobody else can be assessed) becomes a participant. The cycle,
@@ -53,7 +58,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
     async (tx) => {
       const teams = teamIds.length ? await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }) : [];
       if (teams.length !== teamIds.length) {
-        return { ok: false, fieldErrors: { teamIds: ["One of the chosen teams no longer exists. Reload the page and choose again."] }, formErrors: [] };
+        return { ok: false, fieldErrors: { teamIds: ["cycles:errors.teamGone"] }, formErrors: [] };
       }
       const people = await tx.user.findMany({
         where: {
@@ -69,9 +74,8 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           ok: false,
           fieldErrors: {},
           formErrors: [
-            input.participants === "teams"
-              ? "Nobody in the chosen teams can take part: participants need to be active and have a track and a level."
-              : "Nobody can take part yet: participants need to be active and have a track and a level.",
+            // Keys, worded where the form shows its errors.
+            input.participants === "teams" ? "cycles:errors.nobodyInTeams" : "cycles:errors.nobodyYet",
           ],
         };
       }
@@ -110,7 +114,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
 export async function setReviewSharing(actorId: string, cycleId: string, input: ReviewSharingInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
-    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+    if (!cycle) throw new NotFoundError(NO_CYCLE);
     const columns = reviewSharingColumns(input);
     await tx.reviewCycle.update({ where: { id: cycleId }, data: columns });
     await recordAuditEvent(tx, {
@@ -124,12 +128,12 @@ export async function setReviewSharing(actorId: string, cycleId: string, input: 
 }
 
 /** Closes an open cycle: from then on nobody starts a draft in it. */
-export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | CycleRefusal> {
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
-    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+    if (!cycle) throw new NotFoundError(NO_CYCLE);
     const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: clock.now() } });
-    if (closed.count === 0) return { ok: false, message: "This cycle is already closed." };
+    if (closed.count === 0) return { ok: false, message: { key: "cycles:errors.alreadyClosed" } };
     await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
     return { ok: true };
   });
@@ -141,21 +145,21 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
  * are left as they are. A manager who joins a cycle that asks for upward feedback has their reports
  * asked about them.
  */
-export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | { ok: false; message: string }> {
+export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | CycleRefusal> {
   const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
-  if (wanted.length === 0) return { ok: false, message: "Give at least one email." };
-  return db.$transaction(async (tx) => {
+  if (wanted.length === 0) return { ok: false, message: { key: "cycles:errors.noEmail" } };
+  return db.$transaction(async (tx): Promise<{ ok: true; added: number } | CycleRefusal> => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
-    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
-    if (cycle.closedAt) return { ok: false, message: "This cycle is closed: nobody joins it now." };
+    if (!cycle) throw new NotFoundError(NO_CYCLE);
+    if (cycle.closedAt) return { ok: false, message: { key: "cycles:errors.closedNoJoining" } };
     const people = await tx.user.findMany({ where: { email: { in: wanted } }, select: { id: true, name: true, email: true, deactivatedAt: true, track: true, level: true } });
     const unknown = wanted.filter((email) => !people.some((person) => person.email === email));
-    if (unknown.length) return { ok: false, message: `Nobody has ${plural(unknown.length, "this email")}: ${unknown.join(", ")}.` };
+    if (unknown.length) return { ok: false, message: { key: "cycles:errors.unknownEmails", values: { count: unknown.length, emails: unknown.join(", ") } } };
     const unable = people.filter((person) => person.deactivatedAt || !person.track || !person.level);
-    if (unable.length) return { ok: false, message: `Cannot take part (deactivated, or without a track and level): ${unable.map((person) => person.name).join(", ")}.` };
+    if (unable.length) return { ok: false, message: { key: "cycles:errors.cannotTakePart", values: { names: unable.map((person) => person.name).join(", ") } } };
     const already = new Set((await tx.reviewCycleParticipant.findMany({ where: { cycleId, userId: { in: people.map((person) => person.id) } }, select: { userId: true } })).map((row) => row.userId));
     const joining = people.filter((person) => !already.has(person.id));
-    if (joining.length === 0) return { ok: false, message: "Everyone named already takes part." };
+    if (joining.length === 0) return { ok: false, message: { key: "cycles:errors.allTakePart" } };
     await tx.reviewCycleParticipant.createMany({ data: joining.map((person) => ({ cycleId, userId: person.id })) });
     for (const person of joining) await refreshParticipant(tx, cycleId, person.id);
     const joined = await joiningHooks.run(tx, cycleId);
@@ -174,16 +178,16 @@ export async function addParticipants(actorId: string, cycleId: string, emails: 
  * Takes someone out of an open cycle (someone who left, or was added by mistake) while nothing of
  * theirs is written in it: an assessment in the cycle, theirs or about them, keeps them in. Audited.
  */
-export async function removeParticipant(actorId: string, cycleId: string, email: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+export async function removeParticipant(actorId: string, cycleId: string, email: string): Promise<{ ok: true; name: string } | CycleRefusal> {
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
-    if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
-    if (cycle.closedAt) return { ok: false, message: "This cycle is closed: who took part stays on record." };
+    if (!cycle) throw new NotFoundError(NO_CYCLE);
+    if (cycle.closedAt) return { ok: false, message: { key: "cycles:errors.closedStaysOnRecord" } };
     const person = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true } });
     const participant = person ? await tx.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: person.id } }, select: { userId: true } }) : null;
-    if (!person || !participant) return { ok: false, message: "Nobody with that email takes part in this cycle." };
+    if (!person || !participant) return { ok: false, message: { key: "cycles:errors.notParticipant" } };
     if (await tx.assessment.count({ where: { cycleId, subjectId: person.id } })) {
-      return { ok: false, message: `${person.name} has a self-assessment or review started in this cycle, so they stay in it.` };
+      return { ok: false, message: { key: "cycles:errors.hasStarted", values: { name: person.name } } };
     }
     await tx.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId, userId: person.id } } });
     // The row is gone, so the cycle says that it changed (the team overview's version reads it, teamVersion).
@@ -232,7 +236,7 @@ export async function requireCycle(cycleId: string | undefined) {
         select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, reviewsShared: true, reviewsSharedOn: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
       })
     : null;
-  if (!cycle) throw new NotFoundError("There is no review cycle with that id.");
+  if (!cycle) throw new NotFoundError(NO_CYCLE);
   return cycle;
 }
 

@@ -9,16 +9,10 @@ import { Day, dateToDay, dayToDate, formatDay } from "~/modules/days";
 export const REVIEW_SHARING = ["when-both-submitted", "on-date", "after-release"] as const;
 export type ReviewSharing = (typeof REVIEW_SHARING)[number];
 
-export const REVIEW_SHARING_LABELS: Record<ReviewSharing, string> = {
-  "when-both-submitted": "As soon as both have submitted",
-  "on-date": "On a date",
-  "after-release": "Once their calibration outcome is released to them",
-};
-
 /** The cycle forms' two fields; the day is asked for (and read) only when reviews are shared on a date. */
 export const reviewSharingFields = {
   // A submission that leaves the choice out (a script, an older page) keeps today's behaviour.
-  reviewsShared: z.enum(REVIEW_SHARING, { error: "Choose when reviews are shared." }).default("when-both-submitted"),
+  reviewsShared: z.enum(REVIEW_SHARING, { error: "cycles:reviewSharing.errors.choose" }).default("when-both-submitted"),
   reviewsSharedOn: z.string().max(100).optional(),
 };
 
@@ -26,7 +20,7 @@ export const reviewSharingFields = {
 export function checkReviewSharing(value: { reviewsShared: ReviewSharing; reviewsSharedOn?: string }, context: z.RefinementCtx): void {
   if (value.reviewsShared !== "on-date") return;
   if (!value.reviewsSharedOn) {
-    context.addIssue({ code: "custom", path: ["reviewsSharedOn"], message: "Enter the day reviews are shared." });
+    context.addIssue({ code: "custom", path: ["reviewsSharedOn"], message: "cycles:reviewSharing.errors.dayRequired" });
     return;
   }
   const day = Day.safeParse(value.reviewsSharedOn);
@@ -40,13 +34,6 @@ export type ReviewSharingInput = z.output<typeof ReviewSharingSchema>;
 /** What the cycle row stores for a checked choice: a day only with "on-date". */
 export function reviewSharingColumns(input: ReviewSharingInput): { reviewsShared: ReviewSharing; reviewsSharedOn: Date | null } {
   return { reviewsShared: input.reviewsShared, reviewsSharedOn: input.reviewsShared === "on-date" && input.reviewsSharedOn ? dayToDate(input.reviewsSharedOn) : null };
-}
-
-/** The cycle's choice as its page says it. */
-export function reviewSharingSentence(reviewsShared: string, reviewsSharedOn: Date | null): string {
-  if (reviewsShared === "on-date" && reviewsSharedOn) return `Reviews are shared with each person on ${formatDay(reviewsSharedOn)}, once both they and their manager have submitted.`;
-  if (reviewsShared === "after-release") return "Reviews are shared with each person once their calibration outcome is released to them.";
-  return "Reviews are shared with each person as soon as both they and their manager have submitted.";
 }
 
 /** When a person's own review, in and submitted but held back, reaches them, as their growth page says it. */

@@ -68,7 +68,7 @@ export function answerUpdates(current: DraftValues, writes: DraftValues): Stored
  */
 export function submissionProblem(values: DraftValues, competencyIds: readonly string[]): string | null {
   const answered = competencyIds.some((id) => String(valueOf(values, notesField(id)) ?? "").trim() !== "" || valueOf(values, ratingField(id)) !== null);
-  return answered ? null : "Answer at least one competency before you submit. Leave out the ones you have not seen at work.";
+  return answered ? null : "feedback:errors.nothingAnswered";
 }
 
 /** Competencies answered in a submitted draft: those with an example or a rating. */

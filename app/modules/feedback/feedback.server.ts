@@ -7,6 +7,7 @@ import { calibratesPersonInCycle, cyclesWithOutcomeReleased } from "~/modules/ca
 import { dateToDay, dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel, trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -54,7 +55,7 @@ export async function feedbackSettingsOf(cycleId: string, client: Pick<Tx, "feed
 
 async function requireCycle(cycleId: string) {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, closedAt: true } });
-  if (!cycle) throw new NotFoundError("We could not find that review cycle.");
+  if (!cycle) throw new NotFoundError({ key: "feedback:errors.noCycle" });
   return cycle;
 }
 
@@ -65,7 +66,7 @@ async function requireCycle(cycleId: string) {
  */
 export async function saveFeedbackSettings(viewer: Viewer, cycleId: string, input: FeedbackSettings): Promise<void> {
   const cycle = await requireCycle(cycleId);
-  if (!canChangeSettings(viewer, { closed: cycle.closedAt !== null })) throw new ForbiddenError("Only admins change a cycle's feedback settings, while it is open.");
+  if (!canChangeSettings(viewer, { closed: cycle.closedAt !== null })) throw new ForbiddenError({ key: "feedback:errors.onlyAdminsChangeSettings" });
   const settings = FeedbackSettingsSchema.parse(input);
   const data = { ...settings, dueOn: dayToDate(settings.dueOn) };
   await db.$transaction(async (tx) => {
@@ -126,13 +127,13 @@ async function askReportsUpward(tx: Tx, cycleId: string, settings: FeedbackSetti
 
 async function requireSettings(cycleId: string, client: Pick<Tx, "feedbackSettings"> = db): Promise<FeedbackSettings> {
   const settings = await feedbackSettingsOf(cycleId, client);
-  if (!settings) throw new NotFoundError("This review cycle asks for no feedback.");
+  if (!settings) throw new NotFoundError({ key: "feedback:errors.noFeedbackAsked" });
   return settings;
 }
 
 async function requirePerson(personId: string) {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, ladderId: true, level: true, deactivatedAt: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "feedback:errors.noPerson" });
   return person;
 }
 
@@ -140,7 +141,7 @@ function requestEvent(actorId: string, action: "feedback.nominated" | "feedback.
   return { actorId, action, subjectType: "person" as const, subjectId: request.subjectId, detail: { requestId: request.id, reviewerId: request.reviewerId, cycleId: request.cycleId, ...detail } };
 }
 
-export type NominationResult = { ok: true; requestId: string; state: RequestState } | { ok: false; message: string };
+export type NominationResult = { ok: true; requestId: string; state: RequestState } | { ok: false; message: Message };
 
 /**
  * Nominates a peer to give the person feedback. The person's nomination waits for their manager's
@@ -164,11 +165,11 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
-  if (!settings.peer || cycle.closedAt) throw new NotFoundError("This review cycle asks for no peer feedback.");
-  if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError("You cannot choose who gives this person feedback.");
+  if (!settings.peer || cycle.closedAt) throw new NotFoundError({ key: "feedback:errors.noPeerFeedbackAsked" });
+  if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
-  if (!participant) throw new NotFoundError("This person is not in the review cycle.");
+  if (!participant) throw new NotFoundError({ key: "feedback:errors.notInCycle" });
   const facts = await subjectLadderFacts(db, cycleId, subject, settings);
   return { settings, subject, facts };
 }
@@ -178,9 +179,9 @@ type NominationSetUp = Awaited<ReturnType<typeof nominationSetUp>>;
 async function nominate(viewer: Viewer, cycleId: string, subjectId: string, named: { reviewerId: string } | { email: string }, now: Date): Promise<NominationResult> {
   const setUp = await nominationSetUp(viewer, cycleId, subjectId);
   const reviewer = await findReviewer(named);
-  if (!reviewer && "email" in named) return { ok: false, message: `Nobody in Rungs has the email ${named.email.trim()}.` };
-  if (!reviewer) throw new NotFoundError("There is no person with that id.");
-  if (!setUp.facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
+  if (!reviewer && "email" in named) return { ok: false, message: { key: "feedback:errors.noSuchEmail", values: { email: named.email.trim() } } };
+  if (!reviewer) throw new NotFoundError({ key: "feedback:errors.noPerson" });
+  if (!setUp.facts) return { ok: false, message: { key: "feedback:errors.noLevel" } };
   const facts = setUp.facts;
   return withRetry(() => db.$transaction((tx) => nominateIn(tx, viewer, cycleId, { ...setUp, facts }, reviewer, now), { isolationLevel: "Serializable" }));
 }
@@ -219,7 +220,7 @@ async function nominateIn(
     { channel: "peer", subject, alreadyNominated: new Set(live.map((row) => row.reviewerId)), requestsOf: new Map([[reviewer.id, load]]), reviewCap: settings.reviewCap },
   );
   if (reasons.length) return { ok: false, message: ineligibilityText(reasons[0]!, reviewer.name, settings.reviewCap) };
-  if (!roomForMore(live.length, settings)) return { ok: false, message: `${subject.name} already has the most peers this cycle asks for (${settings.maxPeers}).` };
+  if (!roomForMore(live.length, settings)) return { ok: false, message: { key: "feedback:errors.mostPeers", values: { name: subject.name, max: settings.maxPeers } } };
   const values = { state, nominatedById: viewer.id, dueOn: dayToDate(settings.dueOn), declineReason: null, declinedById: null, withdrawnReason: null, decidedAt: state === "approved" ? now : null, withdrawnAt: null, ...facts };
   const request = await tx.feedbackRequest.upsert({
     where: { cycleId_channel_subjectId_reviewerId: { cycleId, channel: "peer", subjectId, reviewerId } },
@@ -235,7 +236,7 @@ async function nominateIn(
 
 class NominationRefused extends Error {
   constructor(readonly result: Extract<NominationResult, { ok: false }>) {
-    super(result.message);
+    super(result.message.key);
   }
 }
 
@@ -247,14 +248,14 @@ class NominationRefused extends Error {
  */
 export async function swapReviewer(viewer: Viewer, requestId: string, replacement: { reviewerId: string } | { email: string }, reason: string | null, now = clock.now()): Promise<NominationResult> {
   const request = await requireRequest(requestId);
-  if (!canSwapReviewer(viewer, request, request.subject)) throw new NotFoundError("We could not find that feedback request.");
+  if (!canSwapReviewer(viewer, request, request.subject)) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   const why = reason?.trim() ?? "";
-  if (request.state === "nominated" && !why) return { ok: false, message: "Say why you swap this nomination: the person reads it." };
+  if (request.state === "nominated" && !why) return { ok: false, message: { key: "feedback:errors.swapReason" } };
   const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId);
   const reviewer = await findReviewer(replacement);
-  if (!reviewer && "email" in replacement) return { ok: false, message: `Nobody in Rungs has the email ${replacement.email.trim()}.` };
-  if (!reviewer) throw new NotFoundError("There is no person with that id.");
-  if (!setUp.facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to ask about." };
+  if (!reviewer && "email" in replacement) return { ok: false, message: { key: "feedback:errors.noSuchEmail", values: { email: replacement.email.trim() } } };
+  if (!reviewer) throw new NotFoundError({ key: "feedback:errors.noPerson" });
+  if (!setUp.facts) return { ok: false, message: { key: "feedback:errors.noLevel" } };
   const facts = setUp.facts;
   try {
     return await withRetry(() =>
@@ -265,7 +266,7 @@ export async function swapReviewer(viewer: Viewer, requestId: string, replacemen
             where: { id: requestId, state: request.state },
             data: declining ? { state: "declined", decidedAt: now, declineReason: why, declinedById: viewer.id } : { state: "withdrawn", withdrawnReason: "by-manager", withdrawnAt: now },
           });
-          if (count !== 1) throw new ConflictError("This request was answered, decided or withdrawn meanwhile. Reload the page to see where it stands.");
+          if (count !== 1) throw new ConflictError({ key: "feedback:errors.changedMeanwhile" });
           await recordAuditEvent(tx, requestEvent(viewer.id, declining ? "feedback.declined" : "feedback.withdrawn", request, declining ? { reason: why } : { reason: "by-manager" }));
           const result = await nominateIn(tx, viewer, request.cycleId, { ...setUp, facts }, reviewer, now);
           if (!result.ok) throw new NominationRefused(result);
@@ -304,24 +305,24 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
       cycle: { select: { name: true, closedAt: true } },
     },
   });
-  if (!request) throw new NotFoundError("We could not find that feedback request.");
+  if (!request) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   return request;
 }
 
 /** The person's manager approves a nomination, or declines it with a reason the person reads. */
 export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = clock.now()): Promise<void> {
   const request = await requireRequest(requestId);
-  if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError("We could not find that feedback request.");
+  if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const to: RequestState = decision === "approve" ? "approved" : "declined";
   const why = reason?.trim() ?? "";
-  if (to === "declined" && !why) throw new InvalidError("Say why you decline this nomination: the person reads it.");
+  if (to === "declined" && !why) throw new InvalidError({ key: "feedback:errors.declineReason" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({
       where: { id: requestId, state: "nominated" },
       data: { state: to, decidedAt: now, declineReason: to === "declined" ? why : null, declinedById: to === "declined" ? viewer.id : null },
     });
-    if (count !== 1 || !canMove("nominated", to)) throw new ConflictError("This nomination was already decided or withdrawn. Reload the page to see where it stands.");
+    if (count !== 1 || !canMove("nominated", to)) throw new ConflictError({ key: "feedback:errors.alreadyDecided" });
     await recordAuditEvent(tx, requestEvent(viewer.id, to === "approved" ? "feedback.approved" : "feedback.declined", request, to === "declined" ? { reason: why } : {}));
   });
 }
@@ -337,17 +338,17 @@ export type DeclineOutcome = { ok: true } | { ok: false; kind: "locked" | "inval
  */
 export async function declineRequest(viewer: Viewer, requestId: string, reason: string | null): Promise<DeclineOutcome> {
   const request = await requireRequest(requestId);
-  if (!canDeclineRequest(viewer, request)) throw new NotFoundError("We could not find that feedback request.");
-  const locked = declineLock(request, { name: request.cycle.name, closed: request.cycle.closedAt !== null });
+  if (!canDeclineRequest(viewer, request)) throw new NotFoundError({ key: "feedback:errors.noRequest" });
+  const locked = declineLock(request, { closed: request.cycle.closedAt !== null });
   if (locked) return { ok: false, kind: "locked", message: locked };
   const why = reason?.trim() ?? "";
-  if (!why) return { ok: false, kind: "invalid", message: "Say why you decline: the person's manager reads it." };
+  if (!why) return { ok: false, kind: "invalid", message: "feedback:errors.reviewerDeclineReason" };
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({
       where: { id: requestId, channel: "peer", state: "approved", cycle: { closedAt: null } },
       data: { state: "declined", declineReason: why, declinedById: viewer.id },
     });
-    if (count !== 1 || !canMove("approved", "declined")) throw new ConflictError("This request was answered, withdrawn or closed meanwhile. Reload the page to see where it stands.");
+    if (count !== 1 || !canMove("approved", "declined")) throw new ConflictError({ key: "feedback:errors.answeredMeanwhile" });
     await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.request_declined", request, { reason: why }));
   });
   return { ok: true };
@@ -357,14 +358,14 @@ export async function declineRequest(viewer: Viewer, requestId: string, reason: 
 export async function withdrawRequest(viewer: Viewer, requestId: string, now = clock.now()): Promise<void> {
   const request = await requireRequest(requestId);
   const refusal = withdrawRefusal(viewer, request, request.subject);
-  if (refusal === "not-theirs") throw new NotFoundError("We could not find that feedback request.");
-  if (refusal === "not-pending") throw new ConflictError("Only a request still waiting can be withdrawn.");
-  if (refusal === "asked") throw new ConflictError("Once a colleague is asked, only the manager can withdraw the request.");
+  if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noRequest" });
+  if (refusal === "not-pending") throw new ConflictError({ key: "feedback:errors.notPending" });
+  if (refusal === "asked") throw new ConflictError({ key: "feedback:errors.asked" });
   if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });
-    if (count !== 1) throw new ConflictError("This request was answered or withdrawn meanwhile. Reload the page to see where it stands.");
+    if (count !== 1) throw new ConflictError({ key: "feedback:errors.withdrawnMeanwhile" });
     await recordAuditEvent(tx, requestEvent(viewer.id, "feedback.withdrawn", request, { reason: withdrawnReason }));
   });
 }
@@ -416,10 +417,10 @@ export async function pickCompetencies(viewer: Viewer, cycleId: string, subjectI
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
-  if (!canDecideNomination(viewer, subject)) throw new NotFoundError("There is no person with that id.");
-  if (settings.competencies !== "manager-picks" || cycle.closedAt) throw new ConflictError("This cycle asks about every competency at each person's level.");
+  if (!canDecideNomination(viewer, subject)) throw new NotFoundError({ key: "feedback:errors.noPerson" });
+  if (settings.competencies !== "manager-picks" || cycle.closedAt) throw new ConflictError({ key: "feedback:errors.everyCompetency" });
   const facts = await levelFacts(subject);
-  if (!facts) return { ok: false, message: "This person has no level on a ladder, so there is nothing to pick." };
+  if (!facts) return { ok: false, message: "feedback:errors.noLevelToPick" };
   const problem = pickProblem(picked, facts.levelCompetencyIds);
   if (problem) return { ok: false, message: problem };
   const competencyIds = JSON.stringify(askedCompetencies(facts.levelCompetencyIds, "manager-picks", picked));
@@ -449,7 +450,7 @@ async function answerRules(request: { ladderVersionId: string; levelId: string; 
 export async function answerPage(viewer: Viewer, requestId: string) {
   const request = await requireRequest(requestId);
   const declinedByReviewer = request.state === "declined" && request.declinedById === request.reviewerId;
-  if (request.reviewerId !== viewer.id || !(["approved", "submitted"].includes(request.state) || declinedByReviewer)) throw new NotFoundError("We could not find that feedback request.");
+  if (request.reviewerId !== viewer.id || !(["approved", "submitted"].includes(request.state) || declinedByReviewer)) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   const { ladder, settings, rules } = await answerRules(request);
   const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === request.levelId);
   const answers = await db.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } });
@@ -467,7 +468,7 @@ export async function answerPage(viewer: Viewer, requestId: string) {
     values: answerValues(answers),
     lockedReason: answerRefusal(request),
     /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
-    mayDecline: declineLock(request, { name: request.cycle.name, closed: request.cycle.closedAt !== null }) === null,
+    mayDecline: declineLock(request, { closed: request.cycle.closedAt !== null }) === null,
     declineReason: declinedByReviewer ? request.declineReason : null,
   };
 }
@@ -482,12 +483,12 @@ const lockedOutcome = (message: string) => ({ status: 409 as const, body: { ok: 
 /** Autosave of the reviewer's draft: the changed fields merged as the self-assessment's are, in one transaction. */
 export async function saveAnswerDraft(viewer: Viewer, requestId: string, input: SaveDraftInput, now = clock.now()): Promise<AnswerSaveOutcome> {
   const request = await requireRequest(requestId);
-  if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
+  if (request.reviewerId !== viewer.id) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   const locked = answerRefusal(request);
   if (locked) return lockedOutcome(locked);
   const { rules } = await answerRules(request);
   const fieldErrors = validateAnswerChanges(input.changes, rules);
-  if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: "Some changes are not valid; nothing was saved.", fieldErrors } };
+  if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: "feedback:errors.invalidChanges", fieldErrors } };
   return withRetry(() =>
     db.$transaction(async (tx): Promise<AnswerSaveOutcome> => {
       const current = await requireRequest(requestId, tx);
@@ -518,7 +519,7 @@ export type AnswerSubmitOutcome = { ok: true } | { ok: false; kind: "locked" | "
  */
 export async function submitAnswer(viewer: Viewer, requestId: string, revision: number, now = clock.now()): Promise<AnswerSubmitOutcome> {
   const request = await requireRequest(requestId);
-  if (request.reviewerId !== viewer.id) throw new NotFoundError("We could not find that feedback request.");
+  if (request.reviewerId !== viewer.id) throw new NotFoundError({ key: "feedback:errors.noRequest" });
   const locked = answerRefusal(request);
   if (locked) return { ok: false, kind: "locked", message: locked };
   const { rules } = await answerRules(request);
@@ -527,7 +528,7 @@ export async function submitAnswer(viewer: Viewer, requestId: string, revision: 
       const current = await requireRequest(requestId, tx);
       const lockedNow = answerRefusal(current);
       if (lockedNow) return { ok: false, kind: "locked", message: lockedNow };
-      if (revision !== current.revision) return { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." };
+      if (revision !== current.revision) return { ok: false, kind: "stale", message: "feedback:errors.stale" };
       const values = answerValues(await tx.feedbackAnswer.findMany({ where: { requestId }, select: { competencyId: true, rating: true, example: true } }));
       const problem = submissionProblem(values, rules.competencyIds);
       if (problem) return { ok: false, kind: "incomplete", message: problem };
@@ -577,7 +578,7 @@ export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, sub
   const calibrates = !isSubject && !viewer.isAdmin && !chain.includes(viewer.id) && (await calibratesPersonInCycle(viewer.id, subjectId, cycleId));
   const released = isSubject && (await outcomeReleased(subjectId, cycleId));
   const view = feedbackView(viewer, { channel, subjectId, subjectManagerChain: chain, calibratesSubject: calibrates, outcomeReleased: released, namesShown: settings.namesShown });
-  if (view === "none") throw new NotFoundError("We could not find that feedback.");
+  if (view === "none") throw new NotFoundError({ key: "feedback:errors.noFeedback" });
   const asked = await db.feedbackRequest.findMany({
     where: { cycleId, channel, subjectId },
     select: { id: true, state: true, reviewerId: true, competencyIds: true, submittedAt: true, reviewer: { select: { name: true } }, answers: { select: { competencyId: true, rating: true, example: true } } },
@@ -601,7 +602,7 @@ export async function feedbackAbout(viewer: FeedbackReader, cycleId: string, sub
  * settings and floors are read once per export.
  */
 export async function feedbackCountsForExport(reader: FeedbackReader, cycleId: string): Promise<((subjectIds: readonly string[]) => Promise<Map<string, FeedbackCounts>>) | null> {
-  if (!reader.isAdmin) throw new ForbiddenError("Only admins export a cycle.");
+  if (!reader.isAdmin) throw new ForbiddenError({ key: "feedback:errors.onlyAdminsExport" });
   const settings = await feedbackSettingsOf(cycleId);
   if (!settings) return null;
   const { secret } = await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId }, select: { secret: true } });
@@ -634,7 +635,7 @@ export async function feedbackCountsForExport(reader: FeedbackReader, cycleId: s
 /** The requests about a person in a cycle, for them and their manager: who is asked and where each stands. Names of upward reviewers are never listed. */
 export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: string) {
   const subject = await requirePerson(subjectId);
-  if (viewer.id !== subjectId && viewer.id !== subject.managerId) throw new NotFoundError("There is no person with that id.");
+  if (viewer.id !== subjectId && viewer.id !== subject.managerId) throw new NotFoundError({ key: "feedback:errors.noPerson" });
   const rows = await db.feedbackRequest.findMany({
     where: { cycleId, channel: "peer", subjectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -8,36 +8,29 @@
  * that popular reviewers are not buried; requests declined or withdrawn free their place.
  */
 import { z } from "zod";
+import type { Message } from "~/i18n/messages";
 import { plural } from "~/utils/plural";
 
 export const REQUEST_STATES = ["nominated", "approved", "declined", "withdrawn", "submitted"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
-  nominated: "Waiting for the manager's approval",
-  approved: "Asked",
-  declined: "Declined by the manager",
-  withdrawn: "Withdrawn",
-  submitted: "Answered",
-};
-
 export function isRequestState(value: string): value is RequestState {
   return (REQUEST_STATES as readonly string[]).includes(value);
 }
 
-/** Where a request stands, in words: a declined one says whether the manager or the reviewer declined it. */
+/** Where a request stands, as the key of its words: a declined one says whether the manager or the reviewer declined it. */
 export function requestStateLabel(request: { state: string; reviewerId: string; declinedById: string | null }): string {
-  if (request.state === "declined" && request.declinedById !== null && request.declinedById === request.reviewerId) return "Declined by the colleague";
-  return isRequestState(request.state) ? REQUEST_STATE_LABELS[request.state] : request.state;
+  if (request.state === "declined" && request.declinedById !== null && request.declinedById === request.reviewerId) return "feedback:requestStates.declinedByColleague";
+  return isRequestState(request.state) ? `feedback:requestStates.${request.state}` : request.state;
 }
 
 /** The reviewer's decline form (one schema for conform in the browser and the server): a reason is required, since the person's manager reads it to ask someone else. */
 export const DeclineRequestSchema = z.object({
   reason: z
-    .string({ error: "Say why you decline: the person's manager reads it." })
+    .string({ error: "feedback:errors.reviewerDeclineReason" })
     .trim()
-    .min(1, "Say why you decline: the person's manager reads it.")
-    .max(500, "Keep the reason under 500 characters."),
+    .min(1, "feedback:errors.reviewerDeclineReason")
+    .max(500, "feedback:errors.reasonTooLong"),
 });
 
 /**
@@ -45,12 +38,12 @@ export const DeclineRequestSchema = z.object({
  * still waiting for their answer, while the cycle is open. Upward feedback is not declined: there
  * is nobody to ask instead, and a reason would be read by the manager it is about or their chain.
  */
-export function declineLock(request: { state: string; channel: string }, cycle: { name: string; closed: boolean }): string | null {
-  if (request.state === "submitted") return "You already submitted this feedback, so it can no longer be declined.";
-  if (request.state === "declined") return "You already declined this request.";
-  if (request.state !== "approved") return "This request is no longer open.";
-  if (request.channel !== "peer") return "Feedback about your manager cannot be declined.";
-  if (cycle.closed) return `The cycle “${cycle.name}” is closed, so this request can no longer be declined.`;
+export function declineLock(request: { state: string; channel: string }, cycle: { closed: boolean }): string | null {
+  if (request.state === "submitted") return "feedback:locks.alreadySubmitted";
+  if (request.state === "declined") return "feedback:locks.alreadyDeclined";
+  if (request.state !== "approved") return "feedback:locks.notOpen";
+  if (request.channel !== "peer") return "feedback:locks.upward";
+  if (cycle.closed) return "feedback:locks.cycleClosedNoDecline";
   return null;
 }
 
@@ -107,18 +100,18 @@ export function ineligibility(candidate: Candidate, facts: NominationFacts): Ine
   return reasons;
 }
 
-export function ineligibilityText(reason: Ineligibility, candidateName: string, reviewCap: number): string {
+export function ineligibilityText(reason: Ineligibility, candidateName: string, reviewCap: number): Message {
   switch (reason) {
     case "self":
-      return "You cannot give feedback about yourself.";
+      return { key: "feedback:ineligible.self" };
     case "manager":
-      return `${candidateName} is the manager and reviews this person anyway.`;
+      return { key: "feedback:ineligible.manager", values: { name: candidateName } };
     case "deactivated":
-      return `${candidateName} no longer has an account.`;
+      return { key: "feedback:ineligible.deactivated", values: { name: candidateName } };
     case "at-cap":
-      return `${candidateName} has already been asked for ${plural(reviewCap, "# review")} this cycle, the most anyone is asked.`;
+      return { key: "feedback:ineligible.atCap", values: { name: candidateName, cap: reviewCap } };
     case "already-nominated":
-      return `${candidateName} is already asked.`;
+      return { key: "feedback:ineligible.alreadyNominated", values: { name: candidateName } };
   }
 }
 
@@ -144,7 +137,7 @@ export type Ties = { sharedTeam: boolean; hiringLoops: number; mentorship: boole
 
 export const NO_TIES: Ties = { sharedTeam: false, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false };
 
-export type Suggestion = Candidate & { score: number; ties: string[]; requests: number };
+export type Suggestion = Candidate & { score: number; ties: Message[]; requests: number };
 
 /** How much each tie counts: working on the same team or under the same manager most; a hiring loop, a mentoring pair or feedback together next. */
 export const TIE_WEIGHTS = { sharedTeam: 3, sameManager: 3, hiringLoop: 2, mentorship: 2, feedbackTogether: 2 } as const;
@@ -159,13 +152,13 @@ export function tieScore(ties: Ties): number {
   );
 }
 
-export function tieTexts(ties: Ties): string[] {
+export function tieTexts(ties: Ties): Message[] {
   return [
-    ...(ties.sharedTeam ? ["On the same team"] : []),
-    ...(ties.sameManager ? ["Reports to the same manager"] : []),
-    ...(ties.hiringLoops ? [`Interviewed together on ${plural(ties.hiringLoops, "# hiring loop")}`] : []),
-    ...(ties.mentorship ? ["Mentoring pair"] : []),
-    ...(ties.feedbackTogether ? ["Gave or received feedback together"] : []),
+    ...(ties.sharedTeam ? [{ key: "feedback:ties.sharedTeam" }] : []),
+    ...(ties.sameManager ? [{ key: "feedback:ties.sameManager" }] : []),
+    ...(ties.hiringLoops ? [{ key: "feedback:ties.hiringLoops", values: { count: ties.hiringLoops } }] : []),
+    ...(ties.mentorship ? [{ key: "feedback:ties.mentorship" }] : []),
+    ...(ties.feedbackTogether ? [{ key: "feedback:ties.feedbackTogether" }] : []),
   ];
 }
 

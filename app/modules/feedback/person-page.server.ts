@@ -20,14 +20,14 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     feedbackSettingsOf(cycleId),
     db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true } }),
   ]);
-  if (!cycle || !settings || !subject) throw new NotFoundError("We could not find that page.");
+  if (!cycle || !settings || !subject) throw new NotFoundError();
   const isSubject = viewer.id === subject.id;
   const isManager = subject.managerId !== null && viewer.id === subject.managerId;
   // Someone nobody reports to has no upward feedback: no section says so for them.
   const askedUpward = settings.upward && (await db.feedbackRequest.count({ where: { cycleId, channel: "upward", subjectId: subject.id } })) > 0;
   const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
   const upward = askedUpward ? await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward")) : null;
-  if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError("We could not find that page.");
+  if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError();
   // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
   if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
@@ -90,10 +90,10 @@ function followUpCompetencies(...releases: ({ release: FeedbackRelease } | null)
  */
 export async function feedbackFollowUp(viewer: Viewer, cycleId: string, personId: string, competencyId: string): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
-  if (!cycle) throw new NotFoundError("We could not find that page.");
+  if (!cycle) throw new NotFoundError();
   const reads = [await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")), await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward"))];
   const allowed = reads.some((shown) => shown && canFollowUpFeedback(viewer, personId, { view: shown.release.view, competencyIds: competenciesShown(shown.release) }, competencyId));
-  if (!allowed) throw new NotFoundError("We could not find that feedback.");
+  if (!allowed) throw new NotFoundError({ key: "feedback:errors.noFeedback" });
   const subject = await db.user.findUniqueOrThrow({ where: { id: personId }, select: { ladderId: true, level: true } });
   const served = subject.level ? await ladderForPerson(subject) : undefined;
   const name = served && subject.level ? competenciesForLevel(served.ladder, subject.level).find((competency) => competency.id === competencyId)?.name : undefined;

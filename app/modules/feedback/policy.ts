@@ -13,6 +13,7 @@
  *   outcome is released, their managers and admins at any time, their calibrators as a summary.
  * Everyone reads the answers they wrote.
  */
+import type { Message } from "~/i18n/messages";
 import type { NamesShown, Nominator } from "./settings";
 import { isPending, type Channel } from "./nomination";
 
@@ -101,7 +102,7 @@ export function nominationsOpen(cycle: { closed: boolean; peer: boolean }, outco
 }
 
 /** What a person or their manager reads when peers are no longer asked for. */
-export const NOMINATIONS_CLOSED = "Peers are no longer asked for: this cycle is closed or the person's outcome was released.";
+export const NOMINATIONS_CLOSED: Message = { key: "feedback:errors.nominationsClosed" };
 
 export type WithdrawFacts = { channel: string; state: string; nominatedById: string | null };
 
@@ -128,11 +129,12 @@ export function canWithdrawRequest(reader: FeedbackReader, request: WithdrawFact
  * Why the reviewer's answer can no longer change (null while it can): only an approved request is
  * answered, a submitted answer is locked, and a closed cycle keeps its drafts as they are.
  */
-export function answerRefusal(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { name: string; closedAt: Date | null } }): string | null {
-  if (request.state === "submitted") return "This feedback was submitted and is locked.";
-  if (request.state === "declined" && request.declinedById === request.reviewerId) return "You declined this request, so it can no longer be answered.";
-  if (request.state !== "approved") return "This request is no longer open.";
-  if (request.cycle.closedAt) return `The cycle “${request.cycle.name}” is closed, so this draft can no longer change.`;
+export function answerRefusal(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { closedAt: Date | null } }): string | null {
+  // Keys (feedback namespace), worded where they are shown: the autosave takes a refusal as text.
+  if (request.state === "submitted") return "feedback:locks.submitted";
+  if (request.state === "declined" && request.declinedById === request.reviewerId) return "feedback:locks.declinedByYou";
+  if (request.state !== "approved") return "feedback:locks.notOpen";
+  if (request.cycle.closedAt) return "feedback:locks.cycleClosed";
   return null;
 }
 

@@ -8,59 +8,44 @@ import { dateToDay, Day } from "~/modules/days";
 
 export const NOMINATORS = ["person", "manager"] as const;
 export type Nominator = (typeof NOMINATORS)[number];
-export const NOMINATOR_LABELS: Record<Nominator, string> = {
-  person: "The person nominates; their manager approves",
-  manager: "The manager chooses",
-};
 
 export const COMPETENCY_CHOICES = ["level", "manager-picks"] as const;
 export type CompetencyChoice = (typeof COMPETENCY_CHOICES)[number];
-export const COMPETENCY_CHOICE_LABELS: Record<CompetencyChoice, string> = {
-  level: "Every competency at the person's level",
-  "manager-picks": "Competencies the manager picks for each person",
-};
 
 export const ANSWER_KINDS = ["rating", "evidence"] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
-export const ANSWER_KIND_LABELS: Record<AnswerKind, string> = {
-  rating: "A rating on the ladder's scale and an example",
-  evidence: "Written examples only, no rating",
-};
 
 /** Who besides the manager reads authors' names. The manager always does; upward feedback never names anyone. */
 export const NAMES_SHOWN = ["never", "after-release"] as const;
 export type NamesShown = (typeof NAMES_SHOWN)[number];
-export const NAMES_SHOWN_LABELS: Record<NamesShown, string> = {
-  never: "The person never sees who wrote what",
-  "after-release": "The person sees names once their outcome is released",
-};
 
 export const MAX_PEERS = 12;
 export const MAX_REVIEW_CAP = 30;
 
-const whole = (what: string, min: number, max: number) =>
+/** A count of at least one, with its field's messages (keys, worded where the form shows them). */
+const whole = (field: "minPeers" | "maxPeers" | "reviewCap", max: number) =>
   z.coerce
-    .number({ error: `Give ${what}.` })
-    .int({ error: "Give a whole number." })
-    .min(min, { error: `${what[0]!.toUpperCase()}${what.slice(1)} is at least ${min}.` })
-    .max(max, { error: `${what[0]!.toUpperCase()}${what.slice(1)} is at most ${max}.` });
+    .number({ error: `feedback:settings.errors.${field}Required` })
+    .int({ error: "feedback:settings.errors.wholeNumber" })
+    .min(1, { error: `feedback:settings.errors.${field}Low` })
+    .max(max, { error: `feedback:settings.errors.${field}High` });
 
 export const FeedbackSettingsSchema = z
   .object({
     peer: z.boolean().default(false),
     upward: z.boolean().default(false),
-    minPeers: whole("the fewest peers", 1, MAX_PEERS).default(3),
-    maxPeers: whole("the most peers", 1, MAX_PEERS).default(5),
-    nominator: z.enum(NOMINATORS, { error: "Choose who nominates peers." }).default("person"),
+    minPeers: whole("minPeers", MAX_PEERS).default(3),
+    maxPeers: whole("maxPeers", MAX_PEERS).default(5),
+    nominator: z.enum(NOMINATORS, { error: "feedback:settings.errors.nominator" }).default("person"),
     dueOn: Day,
-    competencies: z.enum(COMPETENCY_CHOICES, { error: "Choose which competencies are asked about." }).default("level"),
-    answerKind: z.enum(ANSWER_KINDS, { error: "Choose what an answer carries." }).default("rating"),
-    namesShown: z.enum(NAMES_SHOWN, { error: "Choose who sees authors' names." }).default("never"),
+    competencies: z.enum(COMPETENCY_CHOICES, { error: "feedback:settings.errors.competencies" }).default("level"),
+    answerKind: z.enum(ANSWER_KINDS, { error: "feedback:settings.errors.answerKind" }).default("rating"),
+    namesShown: z.enum(NAMES_SHOWN, { error: "feedback:settings.errors.namesShown" }).default("never"),
     /** The most peer requests one person is asked to answer in the cycle (their one upward answer is not counted). */
-    reviewCap: whole("the most reviews one person writes", 1, MAX_REVIEW_CAP).default(5),
+    reviewCap: whole("reviewCap", MAX_REVIEW_CAP).default(5),
   })
   .superRefine((value, context) => {
-    if (value.maxPeers < value.minPeers) context.addIssue({ code: "custom", path: ["maxPeers"], message: "The most peers is at least the fewest." });
+    if (value.maxPeers < value.minPeers) context.addIssue({ code: "custom", path: ["maxPeers"], message: "feedback:settings.errors.maxBelowMin" });
   });
 
 export type FeedbackSettings = z.output<typeof FeedbackSettingsSchema>;
@@ -94,9 +79,9 @@ export function askedCompetencies(levelCompetencyIds: readonly string[], choice:
   return levelCompetencyIds.filter((id) => chosen.has(id));
 }
 
-/** What is wrong with a manager's pick, or null: at least one, each at the person's level. */
+/** What is wrong with a manager's pick (a key of the feedback namespace), or null: at least one, each at the person's level. */
 export function pickProblem(picked: readonly string[], levelCompetencyIds: readonly string[]): string | null {
-  if (!picked.length) return "Pick at least one competency.";
+  if (!picked.length) return "feedback:errors.pickOne";
   const known = new Set(levelCompetencyIds);
-  return picked.every((id) => known.has(id)) ? null : "Pick competencies the person's level has.";
+  return picked.every((id) => known.has(id)) ? null : "feedback:errors.pickFromLevel";
 }

@@ -12,6 +12,7 @@
  * The markers are a floor, not proof: an answer can carry one and still say little. They catch the
  * common case of an answer that is only an impression ("great to work with, very reliable").
  */
+import type { Message } from "~/i18n/messages";
 import { inflections, PERSONALITY_WORDS } from "./personality-words";
 
 export const MIN_EXAMPLE_WORDS = 12;
@@ -48,8 +49,10 @@ export type AnswerCheck = {
   words: FlaggedWord[];
   example: ExampleVerdict;
   markers: MarkerKind[];
-  /** Advice in the writer's words; empty when there is nothing to suggest. */
-  suggestions: string[];
+  /** The personality words found, each once, lowercased: the first suggestion names them. */
+  flagged: string[];
+  /** Advice, worded in the writer's language where it is shown; empty when there is nothing to suggest. */
+  suggestions: Message[];
 };
 
 const FORMS: ReadonlyMap<string, string> = new Map(PERSONALITY_WORDS.flatMap((entry) => inflections(entry).map((form) => [form, entry.word] as const)));
@@ -80,22 +83,16 @@ export function exampleVerdict(text: string): { verdict: ExampleVerdict; markers
   return { verdict: markers.length ? "example" : "no-marker", markers };
 }
 
-const quote = (word: string) => `“${word}”`;
-
 /** The whole check of one answer's text. */
 export function checkAnswer(text: string): AnswerCheck {
   const words = personalityWordsIn(text);
   const { verdict, markers } = exampleVerdict(text);
-  const suggestions: string[] = [];
-  const distinct = [...new Set(words.map((flag) => flag.text.toLowerCase()))];
-  if (distinct.length) {
-    const named = distinct.map(quote).join(", ");
-    suggestions.push(
-      `${named} ${distinct.length === 1 ? "describes" : "describe"} a person rather than what they did. Describe the behaviour and its effect instead: what happened, when, and what it changed.`,
-    );
-  }
-  if (verdict === "empty") suggestions.push("Give an example: a moment when you saw this, what they did, and what it changed.");
-  if (verdict === "too-short") suggestions.push(`Say a little more (${MIN_EXAMPLE_WORDS} words or more): describe the behaviour and its effect.`);
-  if (verdict === "no-marker") suggestions.push("Anchor this in an example: when it happened (a day, a sprint, a meeting) or what it was about (a pull request, a document, an incident).");
-  return { words, example: verdict, markers, suggestions };
+  const suggestions: Message[] = [];
+  const flagged = [...new Set(words.map((flag) => flag.text.toLowerCase()))];
+  // The words themselves are listed where the advice is worded, in the language's quotes and list.
+  if (flagged.length) suggestions.push({ key: "feedback:wordCheck.personality", values: { count: flagged.length } });
+  if (verdict === "empty") suggestions.push({ key: "feedback:wordCheck.empty" });
+  if (verdict === "too-short") suggestions.push({ key: "feedback:wordCheck.tooShort", values: { min: MIN_EXAMPLE_WORDS } });
+  if (verdict === "no-marker") suggestions.push({ key: "feedback:wordCheck.noMarker" });
+  return { words, example: verdict, markers, flagged, suggestions };
 }

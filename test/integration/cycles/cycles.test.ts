@@ -110,7 +110,7 @@ describe("opening a cycle", () => {
     const [cycles, events] = [await db.reviewCycle.count(), await db.auditEvent.count()];
     const reply = await openCycleForm(admin.id, { name: "Backwards", startsOn: "2026-03-28", endsOn: "2026-03-01", participants: "everyone" });
     expect(statusOf(reply)).toBe(400);
-    expect(bodyOf<FormReply>(reply).error?.endsOn).toEqual(["The end date must be on or after the start date."]);
+    expect(bodyOf<FormReply>(reply).error?.endsOn).toEqual(["cycles:new.errors.endBeforeStart"]);
     expect(await db.reviewCycle.count()).toBe(cycles);
     expect(await db.auditEvent.count()).toBe(events);
   });
@@ -120,11 +120,11 @@ describe("opening a cycle", () => {
     const reply = await openCycleForm(admin.id, { name: " ", startsOn: "2026-02-30", endsOn: "2026-03-01", participants: "teams" });
     expect(statusOf(reply)).toBe(400);
     const errors = bodyOf<FormReply>(reply).error ?? {};
-    expect(errors.name).toEqual(["Enter a name."]);
+    expect(errors.name).toEqual(["cycles:new.errors.nameRequired"]);
     expect(errors.startsOn).toEqual(["That date does not exist."]);
     const noTeams = await openCycleForm(admin.id, { name: "No teams", ...dates, participants: "teams" });
     expect(statusOf(noTeams)).toBe(400);
-    expect(bodyOf<FormReply>(noTeams).error?.teamIds).toEqual(["Choose at least one team."]);
+    expect(bodyOf<FormReply>(noTeams).error?.teamIds).toEqual(["cycles:new.errors.noTeam"]);
     expect(await db.reviewCycle.count({ where: { name: "No teams" } })).toBe(0);
   });
 
@@ -135,7 +135,7 @@ describe("opening a cycle", () => {
     const [participants, events] = [await db.reviewCycleParticipant.count(), await db.auditEvent.count()];
     const reply = await openCycleForm(admin.id, { name: "Ghost team", ...dates, participants: "teams" }, [real.id, "no-such-team"]);
     expect(statusOf(reply)).toBe(400);
-    expect(bodyOf<FormReply>(reply).error?.teamIds?.[0]).toMatch(/no longer exists/);
+    expect(bodyOf<FormReply>(reply).error?.teamIds).toEqual(["cycles:errors.teamGone"]);
     expect(await db.reviewCycle.count({ where: { name: "Ghost team" } })).toBe(0);
     expect(await db.reviewCycleParticipant.count()).toBe(participants);
     expect(await db.auditEvent.count()).toBe(events);
@@ -233,7 +233,7 @@ describe("following and closing a cycle", () => {
     expect(typed.people.map((person) => person.name)).toEqual(["Cat", "Dan"]);
     // A name no team has: the field says so and keeps what was typed, and nothing is filtered.
     const unknown = await progressOf(admin.id, cycleId, `?${new URLSearchParams({ teamName: "Gamma Rays", state: "self-draft" })}`);
-    expect(unknown.teamError).toBe("No team is called “Gamma Rays”. Pick one of the suggestions, or clear the field.");
+    expect(unknown.teamError).toEqual({ key: "cycles:errors.unknownTeam", values: { name: "Gamma Rays" } });
     expect(unknown.typedTeam).toBe("Gamma Rays");
     expect(unknown.team).toBeNull();
     expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
@@ -340,7 +340,7 @@ describe("following and closing a cycle", () => {
     expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, actorId: admin.id } })).toBe(1);
 
     const again = await closeCycle(admin.id, cycleId);
-    expect(again).toEqual({ ok: false, message: "This cycle is already closed." });
+    expect(again).toEqual({ ok: false, message: { key: "cycles:errors.alreadyClosed" } });
     expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectId: cycleId } })).toBe(1);
 
     // The engineer's self-assessment now starts outside any cycle, never in the closed one.

@@ -3,6 +3,7 @@ import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as newRoute from "~/routes/admin.cycles.new";
 import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
+import { renderPage } from "../../utils/render-page";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
@@ -10,7 +11,7 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 
 type FormReply = { error?: Record<string, string[] | null> };
 type CycleAnswer = { ok: boolean; message: string; reply?: FormReply };
-type CyclePage = { reviewSharing: { sentence: string; values: { reviewsShared: string; reviewsSharedOn: string } } };
+type CyclePage = { reviewSharing: { reviewsShared: string; reviewsSharedOn: string } };
 
 async function answerOf(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -35,6 +36,11 @@ async function cyclePage(adminId: string, cycleId: string) {
   return bodyOf<CyclePage>(await cycleRoute.loader(routeArgs(await signedInRequest(`/admin/cycles/${cycleId}`, adminId), { cycleId })));
 }
 
+/** What the cycle's page says of it, in English. */
+async function cyclePageText(adminId: string, cycleId: string) {
+  return (await renderPage(cycleRoute, "/admin/cycles/:cycleId", `/admin/cycles/${cycleId}`, adminId)).html;
+}
+
 describe("the cycle's admin forms set when reviews are shared", () => {
   test("opening a cycle on a date: saved, and said on the cycle's page", async () => {
     const admin = await createAdmin();
@@ -43,9 +49,8 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     expect(statusOf(answer)).toBe(302);
     const cycle = await db.reviewCycle.findFirstOrThrow({ where: { name } });
     expect(cycle).toMatchObject({ reviewsShared: "on-date", reviewsSharedOn: new Date("2027-01-12T00:00:00Z") });
-    const page = await cyclePage(admin.id, cycle.id);
-    expect(page.reviewSharing.sentence).toContain("Reviews are shared with each person on 12 Jan 2027");
-    expect(page.reviewSharing.values).toEqual({ reviewsShared: "on-date", reviewsSharedOn: "2027-01-12" });
+    expect((await cyclePage(admin.id, cycle.id)).reviewSharing).toEqual({ reviewsShared: "on-date", reviewsSharedOn: "2027-01-12" });
+    expect(await cyclePageText(admin.id, cycle.id)).toContain("Reviews are shared with each person on 12 Jan 2027");
   });
 
   test("opening a cycle with a bad date, or none on a date: 400 with the message, no cycle", async () => {
@@ -54,7 +59,7 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     for (const [reviewsSharedOn, message] of [
       ["2027-02-30", "That date does not exist."],
       ["12/01/2027", "Enter a date as YYYY-MM-DD."],
-      ["", "Enter the day reviews are shared."],
+      ["", "cycles:reviewSharing.errors.dayRequired"],
     ] as const) {
       const { name, answer } = await openForm(admin.id, { reviewsShared: "on-date", reviewsSharedOn });
       expect(statusOf(answer)).toBe(400);
@@ -63,7 +68,7 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     }
     const { name, answer } = await openForm(admin.id, { reviewsShared: "when-the-manager-likes" });
     expect(statusOf(answer)).toBe(400);
-    expect(bodyOf<FormReply>(answer).error?.reviewsShared).toEqual(["Choose when reviews are shared."]);
+    expect(bodyOf<FormReply>(answer).error?.reviewsShared).toEqual(["cycles:reviewSharing.errors.choose"]);
     expect(await db.reviewCycle.count({ where: { name } })).toBe(0);
   });
 
@@ -82,7 +87,8 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     // The day belongs to "on a date" only: it is not kept with another choice.
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ reviewsShared: "after-release", reviewsSharedOn: null });
     expect(await db.auditEvent.count({ where: { subjectId: cycle.id, action: "cycle.review_sharing_set" } })).toBe(1);
-    expect((await cyclePage(admin.id, cycle.id)).reviewSharing.sentence).toBe("Reviews are shared with each person once their calibration outcome is released to them.");
+    expect((await cyclePage(admin.id, cycle.id)).reviewSharing).toEqual({ reviewsShared: "after-release", reviewsSharedOn: "" });
+    expect(await cyclePageText(admin.id, cycle.id)).toContain("Reviews are shared with each person once their calibration outcome is released to them.");
   });
 
   test("only admins set it", async () => {

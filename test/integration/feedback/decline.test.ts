@@ -84,7 +84,7 @@ describe("a reviewer declines a feedback request", () => {
     expect(await answerPage(org.omarRequest, org.omar.id)).toMatchObject({
       mayDecline: false,
       declineReason: "We have not worked together since January.",
-      lockedReason: "You declined this request, so it can no longer be answered.",
+      lockedReason: "feedback:locks.declinedByYou",
       request: { state: "declined" },
     });
     const again = await post(answerRoute, omarRequest, org.omar.id, { intent: "decline", reason: "Still no." }, { requestId: org.omarRequest });
@@ -93,9 +93,9 @@ describe("a reviewer declines a feedback request", () => {
     // The manager reads who declined and why on the person's page; the person reads that they declined, not the reason.
     const forManager = await personPage(org.cycle.id, org.engineer.id, org.manager.id);
     expect(forManager.live).toBe(1);
-    expect(forManager.requests.find((row) => row.id === org.omarRequest)).toMatchObject({ state: "declined", stateLabel: "Declined by the colleague", declineReason: "We have not worked together since January." });
+    expect(forManager.requests.find((row) => row.id === org.omarRequest)).toMatchObject({ state: "declined", stateLabel: "feedback:requestStates.declinedByColleague", declineReason: "We have not worked together since January." });
     const forPerson = await personPage(org.cycle.id, org.engineer.id, org.engineer.id);
-    expect(forPerson.requests.find((row) => row.id === org.omarRequest)).toMatchObject({ stateLabel: "Declined by the colleague", declineReason: null });
+    expect(forPerson.requests.find((row) => row.id === org.omarRequest)).toMatchObject({ stateLabel: "feedback:requestStates.declinedByColleague", declineReason: null });
 
     // Lena now has one peer of the two the cycle asks for: the manager is asked to have someone else chosen, until someone is.
     expect(await managerTodos()).toMatchObject([
@@ -111,7 +111,7 @@ describe("a reviewer declines a feedback request", () => {
     for (const reason of ["", "   "]) {
       const reply = await post(answerRoute, `/feedback/${org.omarRequest}`, org.omar.id, { intent: "decline", reason }, { requestId: org.omarRequest });
       expect(reply.status).toBe(400);
-      expect((reply.body.reply as { error: Record<string, string[]> }).error.reason).toEqual(["Say why you decline: the person's manager reads it."]);
+      expect((reply.body.reply as { error: Record<string, string[]> }).error.reason).toEqual(["feedback:errors.reviewerDeclineReason"]);
     }
     expect(await snapshot(org.cycle.id)).toEqual(before);
   });

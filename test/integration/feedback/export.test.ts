@@ -46,7 +46,7 @@ describe("the cycle's CSV export", () => {
     const asked: string[] = [];
     for (const peer of peers) {
       const result = await nominatePeer(manager, cycle.id, lena.id, peer.id);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.message.key);
       asked.push(result.requestId);
     }
     await submit(asked[0]!, "In the March incident Lena wrote the timeline everyone used.");

@@ -41,7 +41,7 @@ async function organisation(cycleOverrides: { reviewCap?: number; maxPeers?: num
 
 async function approvedRequest(org: Awaited<ReturnType<typeof organisation>>, reviewerIndex: number) {
   const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[reviewerIndex]!.id);
-  if (!nominated.ok) throw new Error(nominated.message);
+  if (!nominated.ok) throw new Error(nominated.message.key);
   await decideNomination(org.manager, nominated.requestId, "approve", null);
   return nominated.requestId;
 }
@@ -88,26 +88,26 @@ describe("nominations", () => {
     expect(first).toMatchObject({ ok: true, state: "nominated" });
     if (!first.ok) return;
     // Omar answers nothing until the manager approves.
-    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "feedback:locks.notOpen" } });
     await expect(decideNomination(org.engineer, first.requestId, "approve", null)).rejects.toBeInstanceOf(NotFoundError);
     await expect(decideNomination(org.manager, first.requestId, "decline", " ")).rejects.toBeInstanceOf(InvalidError);
     await decideNomination(org.manager, first.requestId, "decline", "Omar has not worked with Lena this year.");
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: first.requestId } })).toMatchObject({ state: "declined", declineReason: "Omar has not worked with Lena this year." });
     // Declined by the manager, not by Omar: an answer to it is refused as closed, not as declined by him.
-    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "This request is no longer open." } });
+    expect(await saveAnswerDraft(org.peers[0]!, first.requestId, { baseRevision: 0, changes: [] })).toMatchObject({ status: 409, body: { message: "feedback:locks.notOpen" } });
     await expect(decideNomination(org.manager, first.requestId, "approve", null)).rejects.toBeInstanceOf(ConflictError);
     expect(await db.auditEvent.count({ where: { subjectId: org.engineer.id, action: { in: ["feedback.nominated", "feedback.declined"] } } })).toBe(2);
   });
 
   test("refuses the person, their manager, the same peer twice and more peers than the cycle asks for", async () => {
     const org = await organisation({ maxPeers: 3 });
-    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.engineer.id)).toEqual({ ok: false, message: "You cannot give feedback about yourself." });
-    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.manager.id)).toEqual({ ok: false, message: "Sam Manager is the manager and reviews this person anyway." });
+    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.engineer.id)).toEqual({ ok: false, message: { key: "feedback:ineligible.self" } });
+    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.manager.id)).toEqual({ ok: false, message: { key: "feedback:ineligible.manager", values: { name: "Sam Manager" } } });
     await approvedRequest(org, 0);
-    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id)).toEqual({ ok: false, message: "Omar Peer is already asked." });
+    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id)).toEqual({ ok: false, message: { key: "feedback:ineligible.alreadyNominated", values: { name: "Omar Peer" } } });
     await approvedRequest(org, 1);
     await approvedRequest(org, 2);
-    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[3]!.id)).toEqual({ ok: false, message: "Lena Engineer already has the most peers this cycle asks for (3)." });
+    expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[3]!.id)).toEqual({ ok: false, message: { key: "feedback:errors.mostPeers", values: { name: "Lena Engineer", max: 3 } } });
     await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -123,16 +123,16 @@ describe("nominations", () => {
   test("a request waiting is withdrawn by its nominator or the person's manager; to anyone else it does not exist", async () => {
     const org = await organisation();
     const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
-    if (!nominated.ok) throw new Error(nominated.message);
+    if (!nominated.ok) throw new Error(nominated.message.key);
     for (const outsider of [org.peers[0]!, org.peers[1]!, org.boss, org.admin]) {
-      await expect(withdrawRequest(outsider, nominated.requestId)).rejects.toThrow(new NotFoundError("We could not find that feedback request."));
+      await expect(withdrawRequest(outsider, nominated.requestId)).rejects.toThrow(new NotFoundError({ key: "feedback:errors.noRequest" }));
     }
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true } })).toEqual({ state: "nominated" });
     await withdrawRequest(org.manager, nominated.requestId);
     expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true, withdrawnReason: true } })).toEqual({ state: "withdrawn", withdrawnReason: "by-manager" });
     // Upward requests are nobody's to withdraw, not even the manager above the person they are about.
     const upward = await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.manager.id } });
-    await expect(withdrawRequest(org.boss, upward.id)).rejects.toThrow(new NotFoundError("We could not find that feedback request."));
+    await expect(withdrawRequest(org.boss, upward.id)).rejects.toThrow(new NotFoundError({ key: "feedback:errors.noRequest" }));
     expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: upward.id }, select: { state: true } })).state).toBe(upward.state);
   });
 
@@ -141,7 +141,7 @@ describe("nominations", () => {
     const first = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
     expect(first.ok).toBe(true);
     const other = org.peers[1]!;
-    expect(await nominatePeer(other, org.cycle.id, other.id, org.peers[0]!.id)).toEqual({ ok: false, message: "Omar Peer has already been asked for 1 review this cycle, the most anyone is asked." });
+    expect(await nominatePeer(other, org.cycle.id, other.id, org.peers[0]!.id)).toEqual({ ok: false, message: { key: "feedback:ineligible.atCap", values: { name: "Omar Peer", cap: 1 } } });
     if (first.ok) await withdrawRequest(org.engineer, first.requestId);
     expect(await nominatePeer(other, org.cycle.id, other.id, org.peers[0]!.id)).toMatchObject({ ok: true });
   });
@@ -173,10 +173,10 @@ describe("answers", () => {
     expect(await submitAnswer(reviewer, requestId, 2)).toEqual({ ok: true });
     expect((await db.feedbackAnswer.findMany({ where: { requestId } })).map((row) => row.competencyId)).toEqual([first]);
     expect(await saveAnswerDraft(reviewer, requestId, { baseRevision: 3, changes: [{ field: `notes:${first}`, value: "later", base: "Other tab" }] })).toMatchObject({ status: 409 });
-    expect(await submitAnswer(reviewer, requestId, 3)).toEqual({ ok: false, kind: "locked", message: "This feedback was submitted and is locked." });
+    expect(await submitAnswer(reviewer, requestId, 3)).toEqual({ ok: false, kind: "locked", message: "feedback:locks.submitted" });
     // Asked, it is no longer the nominator's to withdraw, answered or not: the refusal does not tell them which.
-    await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError("Once a colleague is asked, only the manager can withdraw the request."));
-    await expect(withdrawRequest(org.manager, requestId)).rejects.toThrow(new ConflictError("Only a request still waiting can be withdrawn."));
+    await expect(withdrawRequest(org.engineer, requestId)).rejects.toThrow(new ConflictError({ key: "feedback:errors.asked" }));
+    await expect(withdrawRequest(org.manager, requestId)).rejects.toThrow(new ConflictError({ key: "feedback:errors.notPending" }));
   });
 
   test("once the cycle is closed, a draft answer and the cycle's settings no longer change", async () => {
@@ -186,7 +186,7 @@ describe("answers", () => {
     const competencyId = page.competencies[0]!.id;
     await db.reviewCycle.update({ where: { id: org.cycle.id }, data: { closedAt: new Date() } });
     const saved = await saveAnswerDraft(org.peers[0]!, requestId, { baseRevision: page.request.revision, changes: [{ field: `notes:${competencyId}`, value: "Too late.", base: "" }] });
-    expect(saved).toMatchObject({ status: 409, body: { message: `The cycle “${org.cycle.name}” is closed, so this draft can no longer change.` } });
+    expect(saved).toMatchObject({ status: 409, body: { message: "feedback:locks.cycleClosed" } });
     expect(await db.feedbackAnswer.count({ where: { requestId } })).toBe(0);
     await expect(saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, maxPeers: 3 })).rejects.toBeInstanceOf(ForbiddenError);
     expect((await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id }, select: { maxPeers: true } })).maxPeers).toBe(org.settings.maxPeers);
@@ -287,7 +287,7 @@ describe("deactivation", () => {
     await answer(org.peers[0]!, answered, "Clear design notes.");
     const approved = await approvedRequest(org, 1);
     const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[2]!.id);
-    if (!nominated.ok) throw new Error(nominated.message);
+    if (!nominated.ok) throw new Error(nominated.message.key);
     expect(await setPersonActive(org.admin.id, org.engineer.id, false)).toEqual({ ok: true });
     for (const id of [approved, nominated.requestId]) {
       expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "withdrawn", withdrawnReason: "subject-deactivated" });
@@ -307,7 +307,7 @@ describe("competencies picked by the manager", () => {
     const every = JSON.parse((await db.feedbackRequest.findUniqueOrThrow({ where: { id: first } })).competencyIds) as string[];
     expect(every.length).toBeGreaterThan(2);
     await expect(pickCompetencies(org.engineer, org.cycle.id, org.engineer.id, [every[0]!])).rejects.toBeInstanceOf(NotFoundError);
-    expect(await pickCompetencies(org.manager, org.cycle.id, org.engineer.id, [])).toEqual({ ok: false, message: "Pick at least one competency." });
+    expect(await pickCompetencies(org.manager, org.cycle.id, org.engineer.id, [])).toEqual({ ok: false, message: "feedback:errors.pickOne" });
     expect(await pickCompetencies(org.manager, org.cycle.id, org.engineer.id, [every[2]!, every[0]!])).toEqual({ ok: true });
     expect(JSON.parse((await db.feedbackRequest.findUniqueOrThrow({ where: { id: first } })).competencyIds)).toEqual([every[0], every[2]]);
     expect((await answerPage(org.peers[0]!, first)).competencies.map((competency) => competency.id)).toEqual([every[0], every[2]]);

@@ -55,7 +55,7 @@ async function post(url: string, userId: string, fields: Record<string, string>,
 
 async function nominated(viewer: { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean }, cycleId: string, subjectId: string, reviewerId: string) {
   const result = await nominatePeer(viewer, cycleId, subjectId, reviewerId);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(result.message.key);
   return result.requestId;
 }
 
@@ -149,8 +149,8 @@ describe("nominations", () => {
 
     const url = `/feedback/cycles/${org.cycle.id}/people/${org.manager.id}`;
     const suggested = (await page(url, org.manager.id, { cycleId: org.cycle.id, personId: org.manager.id })).suggestions;
-    expect(suggested.find((suggestion) => suggestion.id === fellow.id)?.ties).toEqual(["Reports to the same manager"]);
-    expect(suggested.find((suggestion) => suggestion.id === elsewhere.id)?.ties).toEqual(["Gave or received feedback together"]);
+    expect(suggested.find((suggestion) => suggestion.id === fellow.id)?.ties).toEqual([{ key: "feedback:ties.sameManager" }]);
+    expect(suggested.find((suggestion) => suggestion.id === elsewhere.id)?.ties).toEqual([{ key: "feedback:ties.feedbackTogether" }]);
     // Sam's reports share his team, yet answer upward feedback about him: none is suggested.
     const reports = [org.engineer, org.omar, org.priya, org.quinn, org.rui].map((person) => person.id);
     expect(suggested.filter((suggestion) => reports.includes(suggestion.id))).toEqual([]);

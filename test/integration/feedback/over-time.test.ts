@@ -58,7 +58,7 @@ describe("anonymous feedback over time", () => {
     const requests: string[] = [];
     for (const peer of org.peers.slice(0, 6)) {
       const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, peer.id);
-      if (!nominated.ok) throw new Error(nominated.message);
+      if (!nominated.ok) throw new Error(nominated.message.key);
       await decideNomination(org.manager, nominated.requestId, "approve", null);
       requests.push(nominated.requestId);
     }
@@ -80,7 +80,7 @@ describe("anonymous feedback over time", () => {
     const four = await pageData(org.cycle.id, org.engineer.id, org.engineer.id);
     expect(four.peer).toEqual(three.peer);
     expect(four.requests).toEqual(three.requests);
-    expect(four.requests.map((request) => request.stateLabel)).toEqual(requests.map(() => "Asked"));
+    expect(four.requests.map((request) => request.stateLabel)).toEqual(requests.map(() => "feedback:requestStates.approved"));
 
     await answer(org.peers[4]!, requests[4]!, [4, 4]);
     expect((await pageData(org.cycle.id, org.engineer.id, org.engineer.id)).peer).toEqual(three.peer);
@@ -91,7 +91,7 @@ describe("anonymous feedback over time", () => {
     // The manager still reads every answer with its author's name.
     const forManager = await pageData(org.cycle.id, org.engineer.id, org.manager.id);
     expect(forManager.peer?.release.view).toBe("named");
-    expect(forManager.requests.filter((request) => request.stateLabel === "Answered")).toHaveLength(6);
+    expect(forManager.requests.filter((request) => request.stateLabel === "feedback:requestStates.submitted")).toHaveLength(6);
   });
 
   test("upward feedback: the manager's manager reads the same aggregate until a batch of the organisation's floor is in, and every message names that floor", async () => {

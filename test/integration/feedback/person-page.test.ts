@@ -48,7 +48,7 @@ async function organisation() {
 
 async function approved(org: Awaited<ReturnType<typeof organisation>>, reviewer: Person) {
   const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, reviewer.id);
-  if (!nominated.ok) throw new Error(nominated.message);
+  if (!nominated.ok) throw new Error(nominated.message.key);
   await decideNomination(org.manager, nominated.requestId, "approve", null);
   return nominated.requestId;
 }
@@ -126,7 +126,7 @@ describe("a person's feedback page", () => {
     // The server refuses as the page does, and nothing changes.
     const refused = await personRoute.action(routeArgs(await signedInPost(path, org.engineer.id, { intent: "nominate", email: org.boss.email }), params)).catch((error: unknown) => error);
     expect(statusOf(refused)).toBe(409);
-    await expect(withdrawRequest(org.manager, waiting)).rejects.toThrow("Peers are no longer asked for");
+    await expect(withdrawRequest(org.manager, waiting)).rejects.toThrow("feedback:errors.nominationsClosed");
     expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer", subjectId: org.engineer.id } })).toBe(4);
     expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: waiting } })).state).toBe("approved");
   });

@@ -57,7 +57,7 @@ async function cycleWithAnswers(tag: string, order: number[]) {
   const requests: string[] = [];
   for (const peer of peers) {
     const nominated = await nominatePeer(engineer, cycle.id, engineer.id, peer.id);
-    if (!nominated.ok) throw new Error(nominated.message);
+    if (!nominated.ok) throw new Error(nominated.message.key);
     await decideNomination(manager, nominated.requestId, "approve", null);
     requests.push(nominated.requestId);
   }

@@ -56,7 +56,7 @@ async function answeredCycle() {
   let competencyId = "";
   for (const [index, peer] of peers.entries()) {
     const nominated = await nominatePeer(engineer, cycle.id, engineer.id, peer.id);
-    if (!nominated.ok) throw new Error(nominated.message);
+    if (!nominated.ok) throw new Error(nominated.message.key);
     await decideNomination(manager, nominated.requestId, "approve", null);
     competencyId = await answer(peer, nominated.requestId, EXAMPLES[index]!);
   }

@@ -41,7 +41,7 @@ describe("the feedback pages", () => {
     const params = { cycleId: org.cycle.id };
     const bad = await post(cycleRoute, url, org.admin.id, { ...settingsFields, minPeers: "4" }, params);
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain("The most peers is at least the fewest.");
+    expect(JSON.stringify(bad.body)).toContain("feedback:settings.errors.maxBelowMin");
     expect(await db.feedbackSettings.count({ where: { cycleId: org.cycle.id } })).toBe(0);
     expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({ ok: true, message: "Feedback settings saved." });
     expect(await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } })).toMatchObject({ peer: true, upward: true, minPeers: 1, maxPeers: 3, reviewCap: 4 });
@@ -59,7 +59,7 @@ describe("the feedback pages", () => {
     const own = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
     expect(own).toMatchObject({ isSubject: true, mayNominate: true, live: 0 });
     // Omar reports to the same manager; nobody else shares anything with Lena.
-    expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: ["Reports to the same manager"] }]);
+    expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: [{ key: "feedback:ties.sameManager" }] }]);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
     // Whoever may not choose this person's peers learns nothing about whose an email is: the same answer for a colleague's and for nobody's.
     // (The manager may always choose: the nominations' own tests.)

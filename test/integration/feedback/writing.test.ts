@@ -23,7 +23,7 @@ describe("how feedback was written", () => {
     ];
     for (const [index, peer] of peers.entries()) {
       const nominated = await nominatePeer(engineer, cycle.id, engineer.id, peer.id);
-      if (!nominated.ok) throw new Error(nominated.message);
+      if (!nominated.ok) throw new Error(nominated.message.key);
       await decideNomination(manager, nominated.requestId, "approve", null);
       const page = await answerPage(peer, nominated.requestId);
       const [first, second] = page.competencies;

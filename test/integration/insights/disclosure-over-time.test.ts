@@ -371,7 +371,7 @@ describe("answers read one more at a time", () => {
       const requestIds: string[] = [];
       for (const peer of peers) {
         const nominated = await nominatePeer({ ...person, isHiringAdmin: false }, cycle.id, person.id, peer.id);
-        if (!nominated.ok) throw new Error(nominated.message);
+        if (!nominated.ok) throw new Error(nominated.message.key);
         await decideNomination({ ...manager, isHiringAdmin: false }, nominated.requestId, "approve", null);
         requestIds.push(nominated.requestId);
       }

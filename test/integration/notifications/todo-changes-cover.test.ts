@@ -438,7 +438,7 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     let requestId = "";
     const nominated = await afterWrite(async () => {
       const result = await nominatePeer(lena, cycleId, lena.id, omar.id);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.message.key);
       requestId = result.requestId;
     });
     expect(kindsGained(nominated, manager)).toEqual(["feedback-approve"]);

@@ -168,7 +168,7 @@ describe("cycle state, profile and attention", () => {
     expect(member(page, lena.id).flags.map((flag) => flag.kind)).toEqual(["disagreement"]);
     expect(member(page, omar.id).flags.map((flag) => flag.kind)).toEqual(["self-not-started", "manager-not-started"]);
     expect(member(page, ana.id).flags.map((flag) => flag.kind)).toEqual(["manager-not-started", "thin-evidence"]);
-    expect(member(page, ana.id).flags[1]!.label).toBe("3 of 4 ratings without evidence");
+    expect(member(page, ana.id).flags[1]!.message).toEqual({ key: "team:attention.thinEvidence", values: { unevidenced: 3, rated: 4 } });
     expect(page.needingAttention).toBe(3);
 
     const attention = await overview(sam.id, `?cycle=${ending.id}&show=attention&state=self-submitted`);

@@ -101,8 +101,8 @@ describe("needs attention", () => {
 
   test("a self-assessment not started near the end, and the manager review with it", () => {
     expect(kinds({ daysLeft: 14 })).toEqual(["self-not-started", "manager-not-started"]);
-    expect(attentionFlags({ ...base, daysLeft: 3 })[0]!.label).toBe("Self-assessment not started, 3 days left");
-    expect(attentionFlags({ ...base, daysLeft: -2 })[0]!.label).toBe("Self-assessment not started, cycle past its end");
+    expect(attentionFlags({ ...base, daysLeft: 3 })[0]!.message).toEqual({ key: "team:attention.selfNotStarted", values: { days: 3 } });
+    expect(attentionFlags({ ...base, daysLeft: -2 })[0]!.message).toEqual({ key: "team:attention.selfNotStartedPastEnd" });
     expect(kinds({ daysLeft: 5, self: 1 })).toEqual(["manager-not-started"]);
   });
 
@@ -119,7 +119,7 @@ describe("needs attention", () => {
   test("a big disagreement and thin evidence are flagged in any cycle", () => {
     expect(kinds({ cycleOpen: false, self: 2, manager: 2, disagreements: 2, rated: 20, unevidenced: 10 })).toEqual(["disagreement", "thin-evidence"]);
     expect(kinds({ self: 2, manager: 2, rated: 20, unevidenced: 9 })).toEqual([]);
-    expect(attentionFlags({ ...base, self: 2, manager: 2, disagreements: 1 })[0]!.label).toBe("Self and manager 2+ points apart on 1 competency");
+    expect(attentionFlags({ ...base, self: 2, manager: 2, disagreements: 1 })[0]!.message).toEqual({ key: "team:attention.disagreement", values: { points: 2, count: 1 } });
   });
 
   test("disagreements count competencies rated on both sides at least two points apart", () => {

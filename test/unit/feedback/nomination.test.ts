@@ -32,8 +32,8 @@ describe("who can be chosen", () => {
   });
 
   it("says why in words", () => {
-    expect(ineligibilityText("at-cap", "Priya", 3)).toBe("Priya has already been asked for 3 reviews this cycle, the most anyone is asked.");
-    expect(ineligibilityText("manager", "Sam", 3)).toBe("Sam is the manager and reviews this person anyway.");
+    expect(ineligibilityText("at-cap", "Priya", 3)).toEqual({ key: "feedback:ineligible.atCap", values: { name: "Priya", cap: 3 } });
+    expect(ineligibilityText("manager", "Sam", 3)).toEqual({ key: "feedback:ineligible.manager", values: { name: "Sam" } });
   });
 });
 
@@ -61,18 +61,18 @@ describe("a request's life", () => {
     const open = { name: "Spring 2026", closed: false };
     expect(declineLock({ state: "approved", channel: "peer" }, open)).toBeNull();
     expect(canMove("approved", "declined")).toBe(true);
-    expect(declineLock({ state: "submitted", channel: "peer" }, open)).toBe("You already submitted this feedback, so it can no longer be declined.");
-    expect(declineLock({ state: "declined", channel: "peer" }, open)).toBe("You already declined this request.");
-    expect(declineLock({ state: "withdrawn", channel: "peer" }, open)).toBe("This request is no longer open.");
-    expect(declineLock({ state: "approved", channel: "upward" }, open)).toBe("Feedback about your manager cannot be declined.");
-    expect(declineLock({ state: "approved", channel: "peer" }, { ...open, closed: true })).toBe("The cycle “Spring 2026” is closed, so this request can no longer be declined.");
+    expect(declineLock({ state: "submitted", channel: "peer" }, open)).toBe("feedback:locks.alreadySubmitted");
+    expect(declineLock({ state: "declined", channel: "peer" }, open)).toBe("feedback:locks.alreadyDeclined");
+    expect(declineLock({ state: "withdrawn", channel: "peer" }, open)).toBe("feedback:locks.notOpen");
+    expect(declineLock({ state: "approved", channel: "upward" }, open)).toBe("feedback:locks.upward");
+    expect(declineLock({ state: "approved", channel: "peer" }, { ...open, closed: true })).toBe("feedback:locks.cycleClosedNoDecline");
   });
 
   it("says who declined: the manager, or the colleague asked", () => {
-    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "omar" })).toBe("Declined by the colleague");
-    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "sam" })).toBe("Declined by the manager");
-    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: null })).toBe("Declined by the manager");
-    expect(requestStateLabel({ state: "approved", reviewerId: "omar", declinedById: null })).toBe("Asked");
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "omar" })).toBe("feedback:requestStates.declinedByColleague");
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: "sam" })).toBe("feedback:requestStates.declined");
+    expect(requestStateLabel({ state: "declined", reviewerId: "omar", declinedById: null })).toBe("feedback:requestStates.declined");
+    expect(requestStateLabel({ state: "approved", reviewerId: "omar", declinedById: null })).toBe("feedback:requestStates.approved");
   });
 });
 
@@ -93,6 +93,6 @@ describe("suggestions", () => {
       ["priya", 3, 2],
       ["omar", 2, 0],
     ]);
-    expect(suggestions[0]!.ties).toEqual(["On the same team", "Interviewed together on 1 hiring loop", "Mentoring pair"]);
+    expect(suggestions[0]!.ties).toEqual([{ key: "feedback:ties.sharedTeam" }, { key: "feedback:ties.hiringLoops", values: { count: 1 } }, { key: "feedback:ties.mentorship" }]);
   });
 });

@@ -99,10 +99,10 @@ describe("nominating, deciding, withdrawing, answering", () => {
   });
 
   it("an approved request in an open cycle is answered; otherwise the reviewer is told why", () => {
-    const request = { state: "approved", reviewerId: "omar", declinedById: null, cycle: { name: "Spring", closedAt: null } };
+    const request = { state: "approved", reviewerId: "omar", declinedById: null, cycle: { closedAt: null } };
     expect(answerRefusal(request)).toBeNull();
-    expect(answerRefusal({ ...request, state: "nominated" })).toBe("This request is no longer open.");
-    expect(answerRefusal({ ...request, state: "submitted" })).toBe("This feedback was submitted and is locked.");
-    expect(answerRefusal({ ...request, cycle: { name: "Spring", closedAt: new Date() } })).toBe("The cycle “Spring” is closed, so this draft can no longer change.");
+    expect(answerRefusal({ ...request, state: "nominated" })).toBe("feedback:locks.notOpen");
+    expect(answerRefusal({ ...request, state: "submitted" })).toBe("feedback:locks.submitted");
+    expect(answerRefusal({ ...request, cycle: { closedAt: new Date() } })).toBe("feedback:locks.cycleClosed");
   });
 });

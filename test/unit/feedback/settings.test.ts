@@ -23,9 +23,9 @@ describe("a cycle's feedback settings", () => {
 
   it("refuses a most below the fewest, a cap of nought, unknown choices and bad days", () => {
     const issues = (input: object) => FeedbackSettingsSchema.safeParse({ dueOn: "2026-04-30", ...input }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
-    expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([["maxPeers", "The most peers is at least the fewest."]]);
-    expect(issues({ reviewCap: 0 })).toEqual([["reviewCap", "The most reviews one person writes is at least 1."]]);
-    expect(issues({ nominator: "anyone" })).toEqual([["nominator", "Choose who nominates peers."]]);
+    expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([["maxPeers", "feedback:settings.errors.maxBelowMin"]]);
+    expect(issues({ reviewCap: 0 })).toEqual([["reviewCap", "feedback:settings.errors.reviewCapLow"]]);
+    expect(issues({ nominator: "anyone" })).toEqual([["nominator", "feedback:settings.errors.nominator"]]);
     expect(issues({ dueOn: "2026-02-30" })).toEqual([["dueOn", "That date does not exist."]]);
   });
 
@@ -44,8 +44,8 @@ describe("the competencies asked about", () => {
   });
 
   it("need a pick of at least one, at the person's level", () => {
-    expect(pickProblem([], level)).toBe("Pick at least one competency.");
-    expect(pickProblem(["design", "gone"], level)).toBe("Pick competencies the person's level has.");
+    expect(pickProblem([], level)).toBe("feedback:errors.pickOne");
+    expect(pickProblem(["design", "gone"], level)).toBe("feedback:errors.pickFromLevel");
     expect(pickProblem(["design"], level)).toBeNull();
   });
 });

@@ -61,12 +61,15 @@ describe("whether an answer gives an example", () => {
 describe("the whole check", () => {
   it("suggests describing the behaviour and its effect, naming the words", () => {
     const check = checkAnswer("Too aggressive and emotional.");
-    expect(check.suggestions[0]).toBe("“aggressive”, “emotional” describe a person rather than what they did. Describe the behaviour and its effect instead: what happened, when, and what it changed.");
+    expect(check.flagged).toEqual(["aggressive", "emotional"]);
     expect(check.example).toBe("too-short");
-    expect(check.suggestions).toHaveLength(2);
+    expect(check.suggestions).toEqual([
+      { key: "feedback:wordCheck.personality", values: { count: 2 } },
+      { key: "feedback:wordCheck.tooShort", values: { min: MIN_EXAMPLE_WORDS } },
+    ]);
   });
 
   it("has nothing to suggest about a concrete answer", () => {
-    expect(checkAnswer(concrete)).toEqual({ words: [], example: "example", markers: ["time", "artefact", "situation"], suggestions: [] });
+    expect(checkAnswer(concrete)).toEqual({ words: [], example: "example", markers: ["time", "artefact", "situation"], flagged: [], suggestions: [] });
   });
 });

@@ -1,14 +1,26 @@
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
 import { cellTitle, TeamHeatStrip } from "~/components/team/team-heat-strip";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 
 const labels = new Map([
   [1, "Not yet"],
   [3, "Consistent"],
 ]);
 
+/** The strip as a page renders it: inside a router, whose root data (none here) gives the viewer's time zone. */
+async function render(element: ReactNode): Promise<string> {
+  const handler = createStaticHandler([{ id: "root", path: "/", element }]);
+  const context = await handler.query(new Request("http://localhost/"));
+  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  return renderToStaticMarkup(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
+}
+
 describe("the team heat strip", () => {
-  it("shades and numbers every cell, names the whole strip in one sentence, says the assessment under it, and words each cell's tooltip", () => {
+  it("shades and numbers every cell, names the whole strip in one sentence, says the assessment under it, and words each cell's tooltip", async () => {
     const profile = {
       kind: "manager" as const,
       cycleName: "Spring",
@@ -17,7 +29,7 @@ describe("the team heat strip", () => {
       ratings: [3, null, 1],
     };
     const names = ["Code quality", "Testing & <verification>", "Delivery"];
-    const html = renderToStaticMarkup(<TeamHeatStrip profile={profile} names={names} labels={labels} />);
+    const html = await render(<TeamHeatStrip profile={profile} names={names} labels={labels} />);
     const cells = [...html.matchAll(/<span data-heat="(h\d)">([^<]*)<\/span>/g)].map(([, heat, shown]) => [heat, shown]);
     expect(cells).toEqual([
       ["h3", "3"],
@@ -27,7 +39,7 @@ describe("the team heat strip", () => {
     expect(html).toContain('role="img" title="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."');
     expect(html).toContain(">Manager review, Spring</p>");
     // Given as the pointer reaches each cell, set as the element's title (so not markup).
-    expect(profile.ratings.map((rating, index) => cellTitle(rating, names[index], labels))).toEqual([
+    expect(profile.ratings.map((rating, index) => wordsOf(translatorOf(undefined), cellTitle(rating, names[index]!, labels)))).toEqual([
       "Code quality: 3 Consistent",
       "Testing & <verification>: not rated",
       "Delivery: 1 Not yet",
