@@ -54,15 +54,17 @@ export type CandidateInput = z.output<typeof CandidateSchema>;
 /** Assigning an interviewer; the interview's time, empty when not scheduled yet, is read on `timeZone`'s clock. */
 export const assignSchema = (timeZone: string) =>
   z.object({
-    stageId: requiredText("Choose a stage.", 100, "Choose a stage."),
-    email: z.string({ error: "Give the interviewer's email." }).trim().toLowerCase().min(1, { error: "Give the interviewer's email." }).max(254),
-    scheduledAt: optionalDateTimeField(timeZone, "Give a date and time, or leave it empty."),
+    stageId: requiredText("hiring:loop.errors.stageMissing", 100, "hiring:loop.errors.stageMissing"),
+    email: z.string({ error: "hiring:loop.errors.interviewerEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:loop.errors.interviewerEmailMissing" }).max(254),
+    scheduledAt: optionalDateTimeField(timeZone, "hiring:loop.errors.dateTimeInvalid"),
   });
 export type AssignInput = z.output<ReturnType<typeof assignSchema>>;
 
 export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
 export type Decision = (typeof DECISIONS)[number];
 export const DECISION_LABELS: Record<Decision, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
+/** The decisions' words in the messages (hiring's `decision`), for the pages in several languages. */
+export const DECISION_KEYS = { hire: "decision.hire", "no-hire": "decision.noHire", "hire-other-level": "decision.hireOtherLevel" } as const satisfies Record<Decision, string>;
 
 export const DecisionSchema = z
   .object({
@@ -80,7 +82,7 @@ export const DissentSchema = z.object({
 });
 
 export const LinkHireSchema = z.object({
-  email: z.string({ error: "Give the email of the person they became." }).trim().toLowerCase().min(1, { error: "Give the email of the person they became." }).max(254),
+  email: z.string({ error: "hiring:loop.errors.hireEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:loop.errors.hireEmailMissing" }).max(254),
 });
 
 export const RetentionSchema = z.object({

@@ -1,10 +1,11 @@
 import { db, type Prisma } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { openingLadder, PURGED_NAME, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { submittedChains, type StoredCard } from "./cards";
-import { DECISION_LABELS, type AssignInput, type CandidateInput, type Decision, type DecisionInput } from "./forms";
+import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./forms";
 import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
@@ -135,7 +136,7 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
         scheduledAt: interview.scheduledAt?.toISOString() ?? null,
         own,
         /** Null where the viewer may not know it (another's card, before their own is in). */
-        status: own || seesOthers ? (submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") : null,
+        status: own || seesOthers ? ((submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") as "submitted" | "draft" | "not started") : null,
         removable: canRemoveInterview(viewer, access, interview.interviewerId) && !submitted && !cards.some((card) => card.interviewId === interview.id),
       };
     }),
@@ -143,8 +144,8 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
       ? {
           size: coverage.staffing.panel.size,
           singleTeam: coverage.staffing.panel.singleTeam,
-          teams: coverage.staffing.panel.teams.map((group) => ({ name: group.id === null ? "No team" : (teamNames.get(group.id) ?? group.id), count: group.interviewerIds.length })),
-          levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? "No level" : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
+          teams: coverage.staffing.panel.teams.map((group) => ({ name: group.id === null ? null : (teamNames.get(group.id) ?? group.id), count: group.interviewerIds.length })),
+          levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? null : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
         }
       : null,
     warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
@@ -165,7 +166,6 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
     decision: seesOthers && loop.decision
       ? {
           decision: loop.decision as Decision,
-          label: DECISION_LABELS[loop.decision as Decision] ?? loop.decision,
           level: levelLabel(ladder, loop.decisionLevelId),
           rationale: loop.rationale,
           decidedAt: loop.decidedAt?.toISOString() ?? null,
@@ -206,16 +206,16 @@ function orderScores(card: StoredCard, competencyIds: readonly string[]) {
   return [...card.scores].sort((a, b) => (order.get(a.competencyId) ?? Infinity) - (order.get(b.competencyId) ?? Infinity));
 }
 
-/** What the plan and panel miss, in words, before the loop starts. */
-function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>, competencyName: Record<string, string>, stages: VisibleLoop["opening"]["stages"]): string[] {
-  const name = (id: string) => competencyName[id] ?? id;
+/** What the plan and panel miss, before the loop starts: messages the page words. */
+function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>, competencyName: Record<string, string>, stages: VisibleLoop["opening"]["stages"]): Message[] {
+  const names = (ids: readonly string[]) => ids.map((id) => competencyName[id] ?? id).join(", ");
   const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
-  const warnings: string[] = [];
-  if (coverage.uncovered.length) warnings.push(`No stage covers: ${coverage.uncovered.map(name).join(", ")}.`);
-  if (coverage.staffing?.unstaffedStages.length) warnings.push(`Nobody interviews yet in: ${coverage.staffing.unstaffedStages.map(stageName).join(", ")}.`);
+  const warnings: Message[] = [];
+  if (coverage.uncovered.length) warnings.push({ key: "hiring:loop.coverage.uncovered", values: { competencies: names(coverage.uncovered) } });
+  if (coverage.staffing?.unstaffedStages.length) warnings.push({ key: "hiring:loop.coverage.unstaffed", values: { stages: coverage.staffing.unstaffedStages.map(stageName).join(", ") } });
   const thin = coverage.staffing?.thinlyCovered ?? [];
-  if (thin.length) warnings.push(`Judged by fewer than two interviewers: ${thin.map((item) => name(item.competencyId)).join(", ")}.`);
-  if (coverage.staffing?.panel.singleTeam) warnings.push("Every interviewer is on one team: the panel hears one team's view.");
+  if (thin.length) warnings.push({ key: "hiring:loop.coverage.thin", values: { competencies: names(thin.map((item) => item.competencyId)) } });
+  if (coverage.staffing?.panel.singleTeam) warnings.push({ key: "hiring:loop.coverage.singleTeam" });
   return warnings;
 }
 
@@ -252,14 +252,14 @@ async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: 
 export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = clock.now()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
-  if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
+  if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["hiring:loop.errors.stageNotInPlan"] } };
   const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
-  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
   if (!canJoinPanel(person, loop.access)) {
-    return { ok: false, fieldErrors: { email: ["They manage this opening and may have read the scorecards already in: their score would not be independent."] } };
+    return { ok: false, fieldErrors: { email: ["hiring:loop.errors.managesOpening"] } };
   }
   if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
-    return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+    return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
   }
   let created: { id: string };
   try {
@@ -270,7 +270,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
       return interview;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
     throw error;
   }
   if (!input.scheduledAt) return { ok: true, overlaps: [] };
@@ -292,8 +292,8 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
 export async function setCandidateInvitations(viewer: Viewer, loopId: string, send: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins invite the candidate, before the decision.");
-  if (send && loop.access.purged) return { ok: false, error: "The candidate's data was purged: nothing is sent to them." };
-  if (send && !loop.candidate.email) return { ok: false, error: "The candidate has no email: add one first." };
+  if (send && loop.access.purged) return { ok: false, error: "hiring:loop.errors.purgedNoInvitations" };
+  if (send && !loop.candidate.email) return { ok: false, error: "hiring:loop.errors.noCandidateEmail" };
   await db.hiringLoop.update({ where: { id: loopId }, data: { inviteCandidate: send } });
   return { ok: true };
 }
@@ -359,9 +359,9 @@ export async function linkHire(viewer: Viewer, loopId: string, email: string, no
   const refusal = linkHireRefusal(viewer, loop.access, { decision: loop.decision, stage });
   if (refusal) throw new ConflictError(refusal);
   const person = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!person) return { ok: false, fieldErrors: { email: ["Nobody has that email. Once they have an account, link them here."] } };
+  if (!person) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyToLink"] } };
   const other = await db.hiringCandidate.findFirst({ where: { hiredPersonId: person.id, id: { not: loop.candidate.id } }, select: { id: true } });
-  if (other) return { ok: false, fieldErrors: { email: ["That person is already linked to another hire."] } };
+  if (other) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.linkedElsewhere"] } };
   // They have an account: the offer was taken, so the candidate is hired.
   await db.$transaction(async (tx) => {
     await tx.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { hiredPersonId: person.id } });

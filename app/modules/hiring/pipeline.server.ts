@@ -125,9 +125,9 @@ function historyOf(moves: readonly { fromStage: string | null; toStage: string; 
 
 function moveView(move: CandidateMove) {
   return {
-    from: isPipelineStage(move.fromStage) ? PIPELINE_STAGE_LABELS[move.fromStage] : null,
-    to: isPipelineStage(move.toStage) ? PIPELINE_STAGE_LABELS[move.toStage] : move.toStage,
-    reason: isRejectionReason(move.reason) ? REJECTION_REASON_LABELS[move.reason] : null,
+    from: isPipelineStage(move.fromStage) ? move.fromStage : null,
+    to: move.toStage,
+    reason: isRejectionReason(move.reason) ? move.reason : null,
     note: move.note,
     at: move.movedAt.toISOString(),
     by: move.movedByName,
@@ -285,5 +285,5 @@ export async function candidatePipeline(
   const access: CandidateAccess = pendingElsewhere ? { ...here, loops: [...here.loops, { interviews: [{ interviewerId: viewer.id, submitted: false }] }] } : here;
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);
-  return { stage: PIPELINE_STAGE_LABELS[stage], since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
+  return { stage, since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
 }

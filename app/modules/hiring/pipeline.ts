@@ -25,6 +25,15 @@ export const PIPELINE_STAGE_LABELS: Record<PipelineStage, string> = {
   rejected: "Rejected",
 };
 
+/** The stages' words in the messages (hiring's `pipelineStage`), for the pages in several languages. */
+export const PIPELINE_STAGE_KEYS = {
+  screen: "pipelineStage.screen",
+  interviews: "pipelineStage.interviews",
+  offer: "pipelineStage.offer",
+  hired: "pipelineStage.hired",
+  rejected: "pipelineStage.rejected",
+} as const satisfies Record<PipelineStage, string>;
+
 export const REJECTION_REASONS = ["experience", "interviews", "withdrew", "offer-declined", "role-filled", "other"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -36,6 +45,16 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
   "role-filled": "Role filled or closed",
   other: "Other (say why)",
 };
+
+/** The reasons' words in the messages (hiring's `rejectionReason`). */
+export const REJECTION_REASON_KEYS = {
+  experience: "rejectionReason.experience",
+  interviews: "rejectionReason.interviews",
+  withdrew: "rejectionReason.withdrew",
+  "offer-declined": "rejectionReason.offerDeclined",
+  "role-filled": "rejectionReason.roleFilled",
+  other: "rejectionReason.other",
+} as const satisfies Record<RejectionReason, string>;
 
 /**
  * A column of the pipeline board shows this many candidates, those waiting longest first, and

@@ -222,7 +222,7 @@ describe("independence of interviewers", () => {
       call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "assign", stageId: facts.stages[1]!.id, email }), { loopId: facts.loopId })));
     const refused = await assign(facts.grace.email);
     expect(statusOf(refused)).toBe(400);
-    expect(JSON.stringify(bodyOf(refused))).toContain("may have read the scorecards already in");
+    expect(JSON.stringify(bodyOf(refused))).toContain("hiring:loop.errors.managesOpening");
     expect(await db.hiringInterview.count({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).toBe(0);
     // Someone who manages nothing of it still joins.
     expect(statusOf(await assign(facts.stranger.email))).toBe(200);

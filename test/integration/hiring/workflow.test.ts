@@ -137,13 +137,13 @@ describe("loops", () => {
     const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
     expect(page.panel?.size).toBe(2);
     expect(page.panel?.singleTeam).toBe(false);
-    expect(page.warnings).toContain("Judged by fewer than two interviewers: Code quality, Testing and verification, System design and architecture, Technical judgement.");
-    expect(page.warnings.find((warning) => warning.startsWith("No stage covers:"))).toBeTruthy();
+    expect(page.warnings).toContainEqual({ key: "hiring:loop.coverage.thin", values: { competencies: "Code quality, Testing and verification, System design and architecture, Technical judgement" } });
+    expect(page.warnings.find((warning) => warning.key === "hiring:loop.coverage.uncovered")).toBeTruthy();
     const unknown = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[0]!.id, email: "nobody@example.com" }), { loopId })));
     expect(statusOf(unknown)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(unknown).result.error.email).toEqual(["Nobody active has that email."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(unknown).result.error.email).toEqual(["hiring:loop.errors.nobodyActive"]);
     const twice = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[0]!.id, email: ana.email }), { loopId })));
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(twice).result.error.email).toEqual(["They already interview in this stage."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(twice).result.error.email).toEqual(["hiring:loop.errors.alreadyInStage"]);
     const teammate = await createPerson({ name: "Ann Teammate", teamId: ana.teamId });
     await db.hiringInterview.deleteMany({ where: { loopId, interviewerId: { not: ana.id } } });
     const assigned = await call(async () =>
@@ -152,7 +152,7 @@ describe("loops", () => {
     expect(statusOf(assigned)).toBe(200);
     const after = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
     expect(after.panel?.singleTeam).toBe(true);
-    expect(after.warnings).toContain("Every interviewer is on one team: the panel hears one team's view.");
+    expect(after.warnings).toContainEqual({ key: "hiring:loop.coverage.singleTeam" });
     expect(after.interviews.find((interview) => interview.interviewer.name === "Ann Teammate")?.scheduledAt).toBe("2026-11-24T14:30:00.000Z");
   });
 
@@ -195,7 +195,7 @@ describe("loops", () => {
     // Nonsense is refused with the message, and nothing is written.
     const refused = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-02-30T10:00" }), { loopId })));
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.scheduledAt).toEqual(["Give a date and time, or leave it empty."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.scheduledAt).toEqual(["hiring:loop.errors.dateTimeInvalid"]);
     expect(await db.hiringInterview.count({ where: { loopId } })).toBe(1);
   });
 

@@ -22,7 +22,7 @@ describe("hiring forms", () => {
     expect(onBerlin.parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T13:30:00.000Z");
     expect(assignSchema("UTC").parse({ stageId: "s", email: "a@x.com", scheduledAt: "2026-11-24T14:30" }).scheduledAt?.toISOString()).toBe("2026-11-24T14:30:00.000Z");
     expect(onBerlin.parse({ stageId: "s", email: "a@x.com", scheduledAt: "" }).scheduledAt).toBeNull();
-    expect(messages(onBerlin.safeParse({ stageId: "s", email: "a@x.com", scheduledAt: "tomorrow" }))).toEqual(["Give a date and time, or leave it empty."]);
+    expect(messages(onBerlin.safeParse({ stageId: "s", email: "a@x.com", scheduledAt: "tomorrow" }))).toEqual(["hiring:loop.errors.dateTimeInvalid"]);
   });
 
   it("a decision needs its rationale, and hiring at another level needs the level", () => {
