@@ -180,7 +180,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             {cards.map((card) => (
               <Card key={card.interviewId}>
                 <h3 className="font-semibold">
-                  {t("loop.cards.author", { author: card.author, stage: stageName(card.stageId) })}
+                  {t("loop.cards.author", { author: card.author ?? t("formerInterviewer"), stage: stageName(card.stageId) })}
                 </h3>
                 <p className="text-sm text-slate-600 dark:text-slate-300">
                   {t("loop.cards.recommends")} <strong>{recommendationLabel(card.recommendation)}</strong> · {t("loop.cards.submitted", { when: when(card.submittedAt) })}

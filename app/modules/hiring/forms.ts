@@ -68,17 +68,17 @@ export const DECISION_KEYS = { hire: "decision.hire", "no-hire": "decision.noHir
 
 export const DecisionSchema = z
   .object({
-    decision: z.enum(DECISIONS, { error: "Choose hire, no hire or hire at another level." }),
+    decision: z.enum(DECISIONS, { error: "hiring:debrief.errors.decisionMissing" }),
     levelId: z.string().trim().max(100).optional(),
-    rationale: requiredText("Say why: the decision is recorded with its rationale.", NOTES_MAX, `Keep the rationale under ${NOTES_MAX.toLocaleString("en")} characters.`),
+    rationale: requiredText("hiring:debrief.errors.rationaleMissing", NOTES_MAX, "hiring:debrief.errors.rationaleTooLong"),
   })
   .superRefine((value, context) => {
-    if (value.decision === "hire-other-level" && !value.levelId) context.addIssue({ code: "custom", path: ["levelId"], message: "Choose the level to hire at." });
+    if (value.decision === "hire-other-level" && !value.levelId) context.addIssue({ code: "custom", path: ["levelId"], message: "hiring:debrief.errors.levelMissing" });
   });
 export type DecisionInput = z.output<typeof DecisionSchema>;
 
 export const DissentSchema = z.object({
-  text: requiredText("Say what you disagree with.", NOTES_MAX, `Keep it under ${NOTES_MAX.toLocaleString("en")} characters.`),
+  text: requiredText("hiring:debrief.errors.dissentMissing", NOTES_MAX, "hiring:debrief.errors.dissentTooLong"),
 });
 
 export const LinkHireSchema = z.object({

@@ -154,7 +154,8 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,
-      author: names.get(chain.effective.authorId) ?? "Former interviewer",
+      /** Null for an interviewer no longer in the loop: the page words it. */
+      author: names.get(chain.effective.authorId) ?? null,
       own: chain.effective.authorId === viewer.id,
       recommendation: chain.effective.recommendation,
       summary: chain.effective.summary,
@@ -321,12 +322,12 @@ export async function openDebriefEarly(viewer: Viewer, loopId: string, now = clo
 /** Records the decision with its rationale, once, and moves the candidate on in the pipeline. */
 export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
+  if (!canRecordDecision(viewer, loop.access)) throw new ConflictError({ key: "hiring:debrief.errors.decidedOnce" });
   let levelId: string | null = null;
   if (input.decision === "hire-other-level") {
     const ladder = await openingLadder(loop.opening);
-    if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["That level is not in this opening's ladder."] } };
-    if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["That is the opening's own level: choose “Hire”."] } };
+    if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.levelNotInLadder"] } };
+    if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.ownLevel"] } };
     const track = trackOfLevel(ladder, loop.opening.levelId);
     if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: [`Choose a level of the role's track (${track?.name ?? "the opening's"}): the loop assessed that track.`] } };
     levelId = input.levelId;
@@ -336,7 +337,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
       where: { id: loopId, decision: null },
       data: { decision: input.decision, decisionLevelId: levelId, rationale: input.rationale, decidedById: viewer.id, decidedAt: now, state: "decided" },
     });
-    if (updated.count !== 1) throw new ConflictError("Someone recorded the decision meanwhile; read it below.");
+    if (updated.count !== 1) throw new ConflictError({ key: "hiring:debrief.errors.decidedMeanwhile" });
     // The decision moves the candidate on: a no-hire rejects them (the retention clock starts), a hire takes them to the offer stage.
     const stage = loop.candidate.pipelineStage;
     const move = { candidateId: loop.candidate.id, movedById: viewer.id, at: now };
@@ -348,7 +349,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
 
 export async function recordDissent(viewer: Viewer, loopId: string, text: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canRecordDissent(viewer, loop.access)) throw new ConflictError("Dissent is recorded beside a decision, by those who could see the debrief.");
+  if (!canRecordDissent(viewer, loop.access)) throw new ConflictError({ key: "hiring:debrief.errors.dissentNotAllowed" });
   await db.hiringDissent.create({ data: { loopId, authorId: viewer.id, text } });
 }
 

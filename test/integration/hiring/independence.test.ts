@@ -258,7 +258,7 @@ describe("independence of interviewers", () => {
     const interview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.anaInterview}`, facts.ana.id), { interviewId: facts.anaInterview })));
     expect(interview.lockedReason).toEqual({ key: "hiring:scorecard.locked.closed" });
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}/debrief`, facts.ana.id), { loopId: facts.loopId })));
-    expect(debrief).toMatchObject({ available: false, reason: "This loop is closed: your card is no longer needed." });
+    expect(debrief).toMatchObject({ available: false, reason: { key: "hiring:debrief.unavailable.closed" } });
     // Ben, whose card is in, is told of the decision.
     const bens = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ben.id))));
     expect(bens.interviews.map((row) => [row.card, row.loopState])).toEqual([["submitted", "decided"]]);

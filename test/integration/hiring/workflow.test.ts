@@ -222,7 +222,7 @@ describe("loops", () => {
 
     const missing = await call(async () => debriefAction(routeArgs(await post(`/hiring/loops/${loopId}/debrief`, grace.id, { intent: "decide", decision: "hire-other-level", rationale: "Strong but not senior yet" }), { loopId })));
     expect(statusOf(missing)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(missing).result.error.levelId).toEqual(["Choose the level to hire at."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(missing).result.error.levelId).toEqual(["hiring:debrief.errors.levelMissing"]);
     expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } })).decision).toBeNull();
     // The loop assessed the individual contributor track: another track's level is not offered, nor taken.
     expect(open.levels.map((level) => level.id)).not.toContain("m1");
@@ -245,7 +245,7 @@ describe("loops", () => {
     expect(statusOf(dissent)).toBe(200);
     const after = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${loopId}/debrief`, ben.id), { loopId })));
     if (!after.available) throw new Error("open");
-    expect(after.decision).toMatchObject({ label: "Hire at another level", level: "Engineer II", rationale: "Strong but not senior yet", decidedBy: "Grace Hiring" });
+    expect(after.decision).toMatchObject({ decision: "hire-other-level", level: "Engineer II", rationale: "Strong but not senior yet", decidedBy: "Grace Hiring" });
     expect(after.dissents.map((item) => [item.author, item.text])).toEqual([["Cleo Interviewer", "Should have been Senior."]]);
     // The hire is linked to the person they became.
     const hire = await createPerson({ name: "Casey Joined" });

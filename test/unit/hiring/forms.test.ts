@@ -26,8 +26,8 @@ describe("hiring forms", () => {
   });
 
   it("a decision needs its rationale, and hiring at another level needs the level", () => {
-    expect(messages(DecisionSchema.safeParse({ decision: "maybe", rationale: "" }))).toEqual(["Choose hire, no hire or hire at another level.", "Say why: the decision is recorded with its rationale."]);
-    expect(messages(DecisionSchema.safeParse({ decision: "hire-other-level", rationale: "Close" }))).toEqual(["Choose the level to hire at."]);
+    expect(messages(DecisionSchema.safeParse({ decision: "maybe", rationale: "" }))).toEqual(["hiring:debrief.errors.decisionMissing", "hiring:debrief.errors.rationaleMissing"]);
+    expect(messages(DecisionSchema.safeParse({ decision: "hire-other-level", rationale: "Close" }))).toEqual(["hiring:debrief.errors.levelMissing"]);
   });
 
   it("retention: empty keeps candidates until purged; otherwise whole days from one to ten years", () => {
