@@ -33,21 +33,21 @@ export const StageSchema = z.object({
 export type StageInput = z.output<typeof StageSchema>;
 
 export const AddAdminSchema = z.object({
-  email: z.string({ error: "Give the hiring admin's email." }).trim().toLowerCase().min(1, { error: "Give the hiring admin's email." }).max(254),
+  email: z.string({ error: "hiring:opening.errors.adminEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:opening.errors.adminEmailMissing" }).max(254),
 });
 
 export const CandidateSchema = z.object({
-  name: nameField("Give the candidate's name.", 120, "Keep the name under 120 characters."),
+  name: nameField("hiring:opening.errors.nameMissing", 120, "hiring:opening.errors.nameTooLong"),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, { error: "That email is too long." })
+    .max(254, { error: "hiring:opening.errors.emailTooLong" })
     .optional()
     .transform((value) => value ?? "")
-    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { error: "Give an email such as name@example.com, or leave it empty." }),
-  source: z.string().trim().max(120, { error: "Keep the source under 120 characters." }).optional().transform((value) => value ?? ""),
-  notes: z.string().trim().max(NOTES_MAX, { error: `Keep the notes under ${NOTES_MAX.toLocaleString("en")} characters.` }).optional().transform((value) => value ?? ""),
+    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { error: "hiring:opening.errors.emailInvalid" }),
+  source: z.string().trim().max(120, { error: "hiring:opening.errors.sourceTooLong" }).optional().transform((value) => value ?? ""),
+  notes: z.string().trim().max(NOTES_MAX, { error: "hiring:opening.errors.notesTooLong" }).optional().transform((value) => value ?? ""),
 });
 export type CandidateInput = z.output<typeof CandidateSchema>;
 

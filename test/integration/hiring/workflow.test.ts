@@ -79,7 +79,7 @@ describe("openings and plans", () => {
     const locked = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Coding", competencyIds: ["code-quality"] }), { openingId })),
     );
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds?.[0]).toMatch(/^Interviews of this stage are assigned/);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(locked).result.error.competencyIds?.[0]).toBe("hiring:opening.errors.stageLocked");
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Fine", "yes");
     const renamed = await call(async () =>
       openingAction(routeArgs(await post(`/hiring/openings/${openingId}`, grace.id, { intent: "save-stage", stageId: stages[0]!.id, name: "Pairing", competencyIds: ["code-quality", "testing"] }), { openingId })),
