@@ -100,9 +100,9 @@ export const RetentionSchema = z.object({
 
 /** Moving a candidate through the pipeline: where to, and for a rejection its reason; a note for "other" and for a hire without an offer (pipeline.ts checks which). */
 export const MoveCandidateSchema = z.object({
-  candidateId: requiredText("Choose a candidate.", 100, "Choose a candidate."),
-  to: z.enum(PIPELINE_STAGES, { error: "Choose the stage to move the candidate to." }),
-  reason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(REJECTION_REASONS, { error: "Choose a reason from the list." }).optional()),
-  note: z.string().trim().max(2_000, { error: "Keep the note under 2,000 characters." }).optional().transform((value) => value ?? ""),
+  candidateId: requiredText("hiring:pipeline.errors.candidateMissing", 100, "hiring:pipeline.errors.candidateMissing"),
+  to: z.enum(PIPELINE_STAGES, { error: "hiring:pipeline.errors.stageMissing" }),
+  reason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(REJECTION_REASONS, { error: "hiring:pipeline.errors.reasonUnknown" }).optional()),
+  note: z.string().trim().max(2_000, { error: "hiring:pipeline.errors.noteTooLong" }).optional().transform((value) => value ?? ""),
 });
 export type MoveCandidateInput = z.output<typeof MoveCandidateSchema>;

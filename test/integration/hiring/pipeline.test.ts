@@ -54,7 +54,7 @@ describe("the pipeline", () => {
     }
     expect((await candidateOf(screenLoop)).pipelineStage).toBe("screen");
     const refused = bodyOf<{ result: { error: Record<string, string[]> } }>(await move(facts, facts.grace.id, { candidateId: sam.id, to: "rejected" }));
-    expect(refused.result.error.reason).toEqual(["Choose why the candidate is rejected."]);
+    expect(refused.result.error.reason).toEqual(["hiring:pipeline.errors.reasonMissing"]);
 
     const rejected = await move(facts, facts.grace.id, { candidateId: sam.id, to: "rejected", reason: "experience", note: "No production experience with identity systems" });
     expect(bodyOf<{ message: string }>(rejected).message).toBe("Sam Screen moved to rejected.");
@@ -77,7 +77,7 @@ describe("the pipeline", () => {
       ["hired", 0],
       ["rejected", 1],
     ]);
-    expect(page.columns.find((column) => column.stage === "rejected")?.candidates[0]).toMatchObject({ name: "Sam Screen", days: 0, reason: "Experience short of the role" });
+    expect(page.columns.find((column) => column.stage === "rejected")?.candidates[0]).toMatchObject({ name: "Sam Screen", days: 0, reason: "experience" });
     expect(page.funnel.find((row) => row.stage === "screen")).toMatchObject({ reached: 2, movedOn: 1, rejected: 1, conversion: 0.5 });
     expect(page.timeInStage.find((row) => row.stage === "interviews")).toMatchObject({ completed: 1, waiting: 0 });
     // The loop page shows Casey's moves, latest first, with who made them.
