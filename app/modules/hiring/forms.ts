@@ -8,16 +8,16 @@ import { NOTES_MAX } from "./scorecard";
 
 const emailList = z
   .string()
-  .max(5_000, { error: "That list is too long." })
+  .max(5_000, { error: "hiring:newOpening.errors.listTooLong" })
   .optional()
   .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]);
 
 const requiredText = (message: string, max: number, tooLong: string) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
 
 export const NewOpeningSchema = z.object({
-  title: nameField("Name the opening, for example “Senior Engineer, Payments”.", 120, "Keep the title under 120 characters."),
-  ladderId: requiredText("Choose a ladder.", 100, "Choose a ladder."),
-  levelId: requiredText("Choose the level you are hiring for.", 100, "Choose a level."),
+  title: nameField("hiring:newOpening.errors.titleMissing", 120, "hiring:newOpening.errors.titleTooLong"),
+  ladderId: requiredText("hiring:newOpening.errors.ladderMissing", 100, "hiring:newOpening.errors.ladderMissing"),
+  levelId: requiredText("hiring:newOpening.errors.levelMissing", 100, "hiring:newOpening.errors.levelMissing"),
   /** Other hiring admins of the opening besides its creator: emails. */
   adminEmails: emailList,
   /** Start the plan with the usual three stages (coding, system design, collaboration) drawn from the level's competencies. */

@@ -22,7 +22,7 @@ type FieldErrors = Record<string, string[]>;
 
 /** Refuses anyone who may not open a role, before their form is read. */
 export function requireOpeningCreator(viewer: Viewer): void {
-  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  if (!canCreateOpening(viewer)) throw new ForbiddenError({ key: "hiring:newOpening.errors.forbidden" });
 }
 
 /** The ladders offered and their levels, and the one the new-opening form starts on. */
@@ -55,7 +55,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
   if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
   const { ladder, versionId } = served;
   const level = getLevel(ladder, input.levelId);
-  if (!level) return { ok: false, fieldErrors: { levelId: ["That level is not in this ladder."] } };
+  if (!level) return { ok: false, fieldErrors: { levelId: ["hiring:newOpening.errors.levelNotInLadder"] } };
   const others = input.adminEmails.length
     ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } })
     : [];
@@ -298,12 +298,12 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
     },
   });
   if (!row || !canViewKit(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }, row.interviews.length ? [viewer.id] : [])) {
-    throw new NotFoundError("We could not find that interview kit.");
+    throw new NotFoundError({ key: "hiring:kitPage.errors.notFound" });
   }
   const stage: Stage = toStage(row);
   const ladder = await openingLadder(row.opening);
   const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
-  if (!kit) throw new InvalidError("The ladder no longer has this opening's level.");
+  if (!kit) throw new InvalidError({ key: "hiring:kitPage.errors.levelGone" });
   return {
     opening: { id: row.opening.id, title: row.opening.title },
     manages: managesOpening(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }),

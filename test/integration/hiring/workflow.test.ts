@@ -37,7 +37,7 @@ describe("openings and plans", () => {
     expect(await db.hiringOpening.count()).toBe(before);
     const refused = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff engineer", ladderId: "engineering", levelId: "ic99" }))));
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ initialValue: Record<string, string>; error: Record<string, string[]> }>(refused)).toMatchObject({ initialValue: { title: "Staff engineer" }, error: { levelId: ["That level is not in this ladder."] } });
+    expect(bodyOf<{ initialValue: Record<string, string>; error: Record<string, string[]> }>(refused)).toMatchObject({ initialValue: { title: "Staff engineer" }, error: { levelId: ["hiring:newOpening.errors.levelNotInLadder"] } });
     const noAdmin = await call(async () => newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff", ladderId: "engineering", levelId: "ic4", adminEmails: engineer.email }))));
     expect(bodyOf<{ error: Record<string, string[]> }>(noAdmin).error.adminEmails).toEqual([expect.stringMatching(new RegExp(`^Not a hiring admin: ${engineer.email}\\. Only an admin can give people the hiring-admin role`))]);
     expect(await db.hiringOpening.count()).toBe(before);

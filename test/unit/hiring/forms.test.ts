@@ -6,8 +6,8 @@ const messages = (result: { success: boolean; error?: { issues: { message: strin
 describe("hiring forms", () => {
   it("an opening needs a title and a level; other hiring admins are an email list, lower-cased, each once", () => {
     expect(messages(NewOpeningSchema.safeParse({ title: " ", ladderId: "engineering", levelId: "" }))).toEqual([
-      "Name the opening, for example “Senior Engineer, Payments”.",
-      "Choose the level you are hiring for.",
+      "hiring:newOpening.errors.titleMissing",
+      "hiring:newOpening.errors.levelMissing",
     ]);
     expect(NewOpeningSchema.parse({ title: "Staff", ladderId: "engineering", levelId: "ic4", adminEmails: "A@x.com, a@x.com\nb@x.com" }).adminEmails).toEqual(["a@x.com", "b@x.com"]);
   });
