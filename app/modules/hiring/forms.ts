@@ -90,10 +90,10 @@ export const RetentionSchema = z.object({
   retentionDays: z.preprocess(
     (value) => (value === "" || value === undefined ? null : value),
     z.coerce
-      .number({ error: "Give a number of days, or leave it empty to keep candidates until purged." })
-      .int({ error: "Give a whole number of days." })
-      .min(1, { error: "Keep rejected candidates at least one day." })
-      .max(3650, { error: "At most ten years (3,650 days)." })
+      .number({ error: "hiring:settings.errors.notANumber" })
+      .int({ error: "hiring:settings.errors.whole" })
+      .min(1, { error: "hiring:settings.errors.atLeastOne" })
+      .max(3650, { error: "hiring:settings.errors.atMost" })
       .nullable(),
   ),
 });

@@ -33,7 +33,7 @@ describe("hiring forms", () => {
   it("retention: empty keeps candidates until purged; otherwise whole days from one to ten years", () => {
     expect(RetentionSchema.parse({ retentionDays: "" }).retentionDays).toBeNull();
     expect(RetentionSchema.parse({ retentionDays: "180" }).retentionDays).toBe(180);
-    expect(messages(RetentionSchema.safeParse({ retentionDays: "0" }))).toEqual(["Keep rejected candidates at least one day."]);
-    expect(messages(RetentionSchema.safeParse({ retentionDays: "1.5" }))).toEqual(["Give a whole number of days."]);
+    expect(messages(RetentionSchema.safeParse({ retentionDays: "0" }))).toEqual(["hiring:settings.errors.atLeastOne"]);
+    expect(messages(RetentionSchema.safeParse({ retentionDays: "1.5" }))).toEqual(["hiring:settings.errors.whole"]);
   });
 });
