@@ -46,7 +46,7 @@ export { PURGED_NAME };
 /** Adds a candidate to an opening: the candidate, their entry into the pipeline's screen stage and their loop, in one write. */
 export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput, now = clock.now()): Promise<{ ok: true; loopId: string }> {
   const opening = await requireManagedOpening(viewer, openingId);
-  if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to add candidates.");
+  if (opening.state !== "open") throw new ConflictError({ key: "hiring:errors.openingClosedForCandidates" });
   const loop = await db.hiringLoop.create({
     data: {
       opening: { connect: { id: openingId } },
@@ -252,7 +252,7 @@ async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: 
  */
 export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = clock.now()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["hiring:loop.errors.stageNotInPlan"] } };
   const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
   if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
@@ -292,7 +292,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
  */
 export async function setCandidateInvitations(viewer: Viewer, loopId: string, send: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins invite the candidate, before the decision.");
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.inviteAdminsOnly" });
   if (send && loop.access.purged) return { ok: false, error: "hiring:loop.errors.purgedNoInvitations" };
   if (send && !loop.candidate.email) return { ok: false, error: "hiring:loop.errors.noCandidateEmail" };
   await db.hiringLoop.update({ where: { id: loopId }, data: { inviteCandidate: send } });
@@ -303,19 +303,19 @@ export async function setCandidateInvitations(viewer: Viewer, loopId: string, se
 export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   const interview = loop.interviews.find((candidate) => candidate.id === interviewId);
-  if (!interview) throw new NotFoundError("This loop has no such interview.");
+  if (!interview) throw new NotFoundError({ key: "hiring:errors.noSuchInterview" });
   if (!canRemoveInterview(viewer, loop.access, interview.interviewerId)) {
-    if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
-    throw new ForbiddenError("Submit your own scorecard first: until then, whether others have written theirs is hidden from you.");
+    if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
+    throw new ForbiddenError({ key: "hiring:errors.ownCardFirst" });
   }
   const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
-  if (removed.count === 0) throw new ConflictError("A scorecard for this interview exists; the interview stays.");
+  if (removed.count === 0) throw new ConflictError({ key: "hiring:errors.interviewStays" });
 }
 
 /** Opens the debrief before every card is in, recording who and when. */
 export async function openDebriefEarly(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError("The debrief is already open, decided, or not yours to open.");
+  if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError({ key: "hiring:errors.debriefNotYours" });
   await db.hiringLoop.updateMany({ where: { id: loopId, debriefOpenedAt: null }, data: { debriefOpenedAt: now, debriefOpenedById: viewer.id } });
 }
 
