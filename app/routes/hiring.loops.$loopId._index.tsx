@@ -5,15 +5,16 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
-import { linkClass, useInstant } from "~/components/hiring/hiring-parts";
+import { clashWords, linkClass, useInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
+import { formatsFor } from "~/i18n/format";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
-import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
+import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { purgeCandidate } from "~/modules/hiring/candidates.server";
 import { assignSchema, DECISION_KEYS, LinkHireSchema } from "~/modules/hiring/forms";
@@ -29,8 +30,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
-  const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  return loopPage(viewer, params.loopId ?? "", timeZone);
+  return loopPage(await requireUser(request), params.loopId ?? "");
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
@@ -42,14 +42,16 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   if (intent === "assign") {
     const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await assignInterviewer(viewer, loopId, submission.value, timeZone);
+    const result = await assignInterviewer(viewer, loopId, submission.value);
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
     // Saved even when the times clash (a paired interview may be meant); the clash is said at once.
     return {
       intent,
       result: submission.reply({ resetForm: true }),
       clash: result.overlaps.length > 0,
-      message: result.overlaps.length ? t("hiring:loop.flash.assignedClash", { clashes: result.overlaps.join(" ") }) : t("hiring:loop.flash.assigned"),
+      message: result.overlaps.length
+        ? t("hiring:loop.flash.assignedClash", { clashes: result.overlaps.map((clash) => clashWords(t, formatsFor(languageOf(context), timeZone), clash)).join(" ") })
+        : t("hiring:loop.flash.assigned"),
     };
   }
   if (intent === "unassign") {
@@ -323,8 +325,8 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
           {page.overlaps.length ? (
             <Alert tone="warning" title={t("loop.overlaps")}>
               <ul className="list-disc ps-5">
-                {page.overlaps.map((overlap) => (
-                  <li key={overlap}>{overlap}</li>
+                {page.overlaps.map((clash, index) => (
+                  <li key={index}>{clashWords(t, f, clash)}</li>
                 ))}
               </ul>
             </Alert>

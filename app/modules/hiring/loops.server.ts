@@ -6,7 +6,7 @@ import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { openingLadder, PURGED_NAME, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { submittedChains, type StoredCard } from "./cards";
 import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./forms";
-import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
+import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type Clash, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
@@ -94,9 +94,9 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
 
 /**
  * The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the
- * viewer may read, the decision. Clashes in time are said on the viewer's clock (`timeZone`).
+ * viewer may read, the decision, and, for those who staff it, the clashes in time.
  */
-export async function loopPage(viewer: Viewer, loopId: string, timeZone: string) {
+export async function loopPage(viewer: Viewer, loopId: string) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const ladder = await openingLadder(loop.opening);
   const { access } = loop;
@@ -150,7 +150,7 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
       : null,
     warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
     /** Interviews that clash in time (the candidate's, or an interviewer's), for those who staff the loop. */
-    overlaps: await loopOverlapWarnings(viewer, loop, timeZone),
+    overlaps: await loopClashes(viewer, loop),
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,
@@ -240,17 +240,17 @@ async function interviewsElsewhere(loopId: string, interviews: readonly Schedule
 }
 
 /** Clashes in time among the loop's interviews and with its interviewers' other interviews, for those who staff it. */
-async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: string): Promise<string[]> {
+async function loopClashes(viewer: Viewer, loop: VisibleLoop): Promise<Clash[]> {
   if (!canStaffLoop(viewer, loop.access)) return [];
   const scheduled = scheduledOf(loop);
-  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled), timeZone);
+  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled));
 }
 
 /**
  * Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is
- * saved all the same), on the viewer's clock (`timeZone`).
+ * saved all the same).
  */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = clock.now()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, now = clock.now()): Promise<{ ok: true; overlaps: Clash[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
   if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["hiring:loop.errors.stageNotInPlan"] } };
@@ -282,7 +282,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
     stageName: loop.opening.stages.find((stage) => stage.id === input.stageId)?.name ?? "",
     at: input.scheduledAt,
   };
-  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled]), timeZone) };
+  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled])) };
 }
 
 /**

@@ -189,7 +189,7 @@ describe("independence of interviewers", () => {
   test("an interviewer who holds two interviews on the loop finds nothing of another's card while one of her own is not in", async () => {
     const facts = await setUp();
     const { ana, grace, loopId, stages } = facts;
-    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") });
     expect(assigned.ok).toBe(true);
     const design = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, stageId: stages[1]!.id, interviewerId: ana.id }, select: { id: true } })).id;
     // Her Design card is in; her Coding card is still a draft.

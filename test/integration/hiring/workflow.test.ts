@@ -161,7 +161,13 @@ describe("loops", () => {
     const loopPageOf = async (viewerId: string, id: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${id}`, viewerId), { loopId: id })));
     // The set-up books Ana (Coding) and Ben (Design) for the candidate at the same 10:00.
     expect((await loopPageOf(grace.id, loopId)).overlaps).toEqual([
-      "The candidate has 2 interviews less than an hour apart: Coding with Ana Interviewer at 20 Nov 2026, 10:00 (UTC); Design with Ben Interviewer at 20 Nov 2026, 10:00 (UTC).",
+      {
+        kind: "candidate-run",
+        interviews: [
+          { stageName: "Coding", interviewerName: "Ana Interviewer", at: "2026-11-20T10:00:00.000Z" },
+          { stageName: "Design", interviewerName: "Ben Interviewer", at: "2026-11-20T10:00:00.000Z" },
+        ],
+      },
     ]);
     // An interviewer does not staff the loop: nothing of others' diaries.
     expect((await loopPageOf(ana.id, loopId)).overlaps).toEqual([]);
@@ -176,7 +182,11 @@ describe("loops", () => {
     expect(bodyOf<{ message: string }>(await assign({ stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-11-20T11:00" })).message).toBe(
       "Interviewer assigned, but the times clash. The candidate already has Coding with Ana Interviewer at 20 Nov 2026, 10:30 (UTC); Design with Pia Interviewer at 20 Nov 2026, 11:30 (UTC): less than an hour from this one. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 11:00 (UTC).",
     );
-    expect((await loopPageOf(grace.id, loopId)).overlaps).toContain("Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:00 (UTC).");
+    expect((await loopPageOf(grace.id, loopId)).overlaps).toContainEqual({
+      kind: "interviewer-elsewhere",
+      interview: { stageName: "Coding", interviewerName: "Ana Interviewer", at: "2026-11-20T10:00:00.000Z" },
+      others: 1,
+    });
   });
 
   test("an interview's time is entered and read back on the hiring admin's own clock, the zone named; the instant is stored", async () => {
@@ -191,7 +201,7 @@ describe("loops", () => {
     const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })));
     const zone = bodyOf<{ viewer: { timeZone: string } }>(await rootLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id)))).viewer.timeZone;
     expect(formatDateTime(page.interviews[0]!.scheduledAt!, zone)).toBe("20 Nov 2026, 05:30 (America/New_York)");
-    expect(page.overlaps).toEqual(["Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 05:30 (America/New_York)."]);
+    expect(page.overlaps).toEqual([{ kind: "interviewer-elsewhere", interview: { stageName: "Coding", interviewerName: "Ana Interviewer", at: "2026-11-20T10:30:00.000Z" }, others: 1 }]);
     // Nonsense is refused with the message, and nothing is written.
     const refused = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${loopId}`, grace.id, { intent: "assign", stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-02-30T10:00" }), { loopId })));
     expect(statusOf(refused)).toBe(400);
@@ -304,7 +314,7 @@ describe("loops", () => {
     // Two candidates more: one waiting in screen, one whose loop Grace interviews on herself.
     await addCandidate(asViewer(grace), openingId, { name: "Sam Screen", email: "", source: "", notes: "" });
     const { loopId } = await addCandidate(asViewer(grace), openingId, { name: "Tia Twice", email: "", source: "", notes: "" });
-    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: grace.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: grace.email, scheduledAt: new Date("2026-11-21T10:00:00Z") });
     expect(assigned.ok).toBe(true);
     const more = await home();
     expect(more.todo).toEqual([
@@ -326,7 +336,7 @@ describe("loops", () => {
     const before = await page();
     // Cy, on no team, joins Coding after Ben joined Design: the plan's order, not the order assigned.
     const cy = await createPerson({ name: "Cy Teamless", track: "ic", level: "ic2" });
-    expect((await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: cy.email, scheduledAt: null }, "UTC")).ok).toBe(true);
+    expect((await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: cy.email, scheduledAt: null })).ok).toBe(true);
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Solid", "yes");
     const after = await page();
     const [alpha, beta] = await Promise.all([ana, ben].map(async (person) => (await db.team.findUniqueOrThrow({ where: { id: person.teamId! } })).name));
