@@ -329,7 +329,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
     if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.levelNotInLadder"] } };
     if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.ownLevel"] } };
     const track = trackOfLevel(ladder, loop.opening.levelId);
-    if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: [`Choose a level of the role's track (${track?.name ?? "the opening's"}): the loop assessed that track.`] } };
+    if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.otherTrack"] } };
     levelId = input.levelId;
   }
   await db.$transaction(async (tx) => {

@@ -52,7 +52,7 @@ export function starterStages(ladder: Ladder, levelId: string): { name: string; 
 export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
   requireOpeningCreator(viewer);
   const served = await servedLadderVersion(input.ladderId);
-  if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  if (!served) return { ok: false, fieldErrors: { ladderId: ["hiring:newOpening.errors.ladderNotServed"] } };
   const { ladder, versionId } = served;
   const level = getLevel(ladder, input.levelId);
   if (!level) return { ok: false, fieldErrors: { levelId: ["hiring:newOpening.errors.levelNotInLadder"] } };
