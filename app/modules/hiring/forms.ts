@@ -62,7 +62,6 @@ export type AssignInput = z.output<ReturnType<typeof assignSchema>>;
 
 export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_LABELS: Record<Decision, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
 /** The decisions' words in the messages (hiring's `decision`), for the pages in several languages. */
 export const DECISION_KEYS = { hire: "decision.hire", "no-hire": "decision.noHire", "hire-other-level": "decision.hireOtherLevel" } as const satisfies Record<Decision, string>;
 
