@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId.debrief";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useInstant } from "~/components/hiring/hiring-parts";
@@ -8,24 +9,31 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ScrollRegion } from "~/components/ui/data-table";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { debriefPage } from "~/modules/hiring/debrief.server";
-import { DECISION_LABELS, DECISIONS, DecisionSchema, DissentSchema } from "~/modules/hiring/forms";
+import { DECISION_KEYS, DECISIONS, DecisionSchema, DissentSchema } from "~/modules/hiring/forms";
 import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
+import { RECOMMENDATION_KEYS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Debrief: ${loaderData?.candidate ?? "candidate"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("hiring:debrief.title", { candidate: loaderData.candidate }) : t("hiring:debrief.fallbackTitle") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return debriefPage(viewer, params.loopId ?? "");
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
+  const t = translatorOf(context);
   const loopId = params.loopId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -34,15 +42,15 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await recordDecision(viewer, loopId, submission.value);
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, result: submission.reply({ resetForm: true }), message: "Decision recorded." };
+    return { intent, result: submission.reply({ resetForm: true }), message: t("hiring:debrief.flash.decided") };
   }
   if (intent === "dissent") {
     const submission = parseWithZod(formData, { schema: DissentSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await recordDissent(viewer, loopId, submission.value.text);
-    return { intent, result: submission.reply({ resetForm: true }), message: "Your dissent is recorded beside the decision." };
+    return { intent, result: submission.reply({ resetForm: true }), message: t("hiring:debrief.flash.dissented") };
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
 
 type ActionData = Route.ComponentProps["actionData"];
@@ -51,11 +59,13 @@ function resultOf(actionData: ActionData, intent: string): SubmissionResult<stri
   return actionData && actionData.intent === intent && "result" in actionData ? actionData.result : undefined;
 }
 
-const number = (value: number | null, digits = 1) => (value === null ? "–" : value.toFixed(digits));
-
 export default function DebriefPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const when = useInstant();
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  /** A mean or median with its one decimal ("3.0"), a spread as a whole number; "–" for none. */
+  const number = (value: number | null, digits = 1) => (value === null ? "–" : digits ? t("debrief.scores.oneDecimal", { value }) : f.number(value));
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
@@ -64,8 +74,8 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
     return (
       <>
         {back}
-        <PageHeader title={`Debrief: ${page.candidate}`} description={page.opening.title} />
-        <Alert tone="info">{page.reason}</Alert>
+        <PageHeader title={t("debrief.heading", { candidate: page.candidate })} description={page.opening.title} />
+        <Alert tone="info">{wordsOf(t, page.reason)}</Alert>
       </>
     );
   }
@@ -75,34 +85,38 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
     <>
       {back}
       <PageHeader
-        title={`Debrief: ${page.candidate}`}
-        description={`${page.opening.title}, ${page.roleLevel}. The scores first, combined mechanically; then the discussion, starting where the panel disagrees most.`}
+        title={t("debrief.heading", { candidate: page.candidate })}
+        description={t("debrief.description", { opening: page.opening.title, level: page.roleLevel ?? "" })}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {page.openedEarly ? (
         <Alert tone="warning">
-          Opened early by {page.openedEarly.by ?? "a hiring admin"} on {when(page.openedEarly.at)}, with {plural(page.openedEarly.pending, "# scorecard")} still to come.
+          {page.openedEarly.by
+            ? t("debrief.openedEarlyBy", { name: page.openedEarly.by, when: when(page.openedEarly.at), count: page.openedEarly.pending })
+            : t("debrief.openedEarly", { when: when(page.openedEarly.at), count: page.openedEarly.pending })}
         </Alert>
       ) : null}
       <div className="space-y-6">
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Scores</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("debrief.scores.heading")}</h2>
           <ScrollRegion labelledBy="scores-caption">
-            <table className="min-w-full text-left text-sm">
-              <caption id="scores-caption" className="sr-only">Interviewers by competencies; columns with a spread of {page.spreadThreshold} or more are marked as disagreements</caption>
+            <table className="min-w-full text-start text-sm">
+              <caption id="scores-caption" className="sr-only">
+                {t("debrief.scores.caption", { spread: page.spreadThreshold })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className="px-2 py-1">
-                    Interviewer
+                    {t("debrief.scores.interviewer")}
                   </th>
                   {page.competencies.map((competency) => (
                     <th key={competency.id} scope="col" className={`px-2 py-1 font-semibold ${disagreement.has(competency.id) ? "bg-amber-100 dark:bg-amber-900" : ""}`}>
                       {competency.name}
-                      {disagreement.has(competency.id) ? <span className="block text-xs font-normal">disagreement</span> : null}
+                      {disagreement.has(competency.id) ? <span className="block text-xs font-normal">{t("debrief.scores.disagreement")}</span> : null}
                     </th>
                   ))}
                   <th scope="col" className="px-2 py-1">
-                    Recommends
+                    {t("debrief.scores.recommends")}
                   </th>
                 </tr>
               </thead>
@@ -110,25 +124,25 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                 {page.rows.map((row, index) => (
                   <tr key={`${row.interviewer}-${index}`}>
                     <th scope="row" className="px-2 py-1 font-medium">
-                      {row.interviewer}
+                      {row.interviewer ?? t("formerInterviewer")}
                       <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{row.stage}</span>
                     </th>
                     {row.scores.map((score, column) => (
                       <td key={page.competencies[column]!.id} className={`px-2 py-1 ${disagreement.has(page.competencies[column]!.id) ? "bg-amber-50 dark:bg-amber-950" : ""}`}>
-                        {score ?? "–"}
+                        {score === null ? "–" : f.number(score)}
                       </td>
                     ))}
-                    <td className="px-2 py-1">{row.recommendation ?? "–"}</td>
+                    <td className="px-2 py-1">{row.recommendation ? t(RECOMMENDATION_KEYS[row.recommendation]) : "–"}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot className="border-t border-slate-300 dark:border-slate-600">
                 {(
                   [
-                    ["Mean", (index: number) => number(page.aggregates[index]!.mean)],
-                    ["Median", (index: number) => number(page.aggregates[index]!.median)],
-                    ["Spread", (index: number) => number(page.aggregates[index]!.spread, 0)],
-                    ["Scored by", (index: number) => String(page.aggregates[index]!.n)],
+                    [t("debrief.scores.mean"), (index: number) => number(page.aggregates[index]!.mean)],
+                    [t("debrief.scores.median"), (index: number) => number(page.aggregates[index]!.median)],
+                    [t("debrief.scores.spread"), (index: number) => number(page.aggregates[index]!.spread, 0)],
+                    [t("debrief.scores.scoredBy"), (index: number) => f.number(page.aggregates[index]!.n)],
                   ] as const
                 ).map(([label, cell]) => (
                   <tr key={label}>
@@ -146,76 +160,85 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
               </tfoot>
             </table>
           </ScrollRegion>
-          {page.unrated.length ? <p className="mt-3 text-sm">Nobody scored: {page.unrated.map(name).join(", ")}.</p> : null}
+          {page.unrated.length ? <p className="mt-3 text-sm">{t("debrief.unrated", { competencies: f.list(page.unrated.map(name)) })}</p> : null}
           <p className="mt-3 text-sm">
-            Recommendations:{" "}
-            {RECOMMENDATIONS.map((value) => `${RECOMMENDATION_LABELS[value]} ${page.recommendations.counts[value]}`).join(", ")}
-            {page.recommendations.split ? " — the panel is split." : "."}
+            {t(page.recommendations.split ? "debrief.recommendationsSplit" : "debrief.recommendations", {
+              counts: RECOMMENDATIONS.map((value) => t("debrief.recommendationCount", { recommendation: t(RECOMMENDATION_KEYS[value]), count: page.recommendations.counts[value] })).join(t("debrief.separator")),
+            })}
           </p>
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Agenda</h2>
-            <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">Scored competencies, largest disagreement first.</p>
-            <ol className="list-decimal space-y-1 pl-5 text-sm">
+            <h2 className="mb-2 text-lg font-semibold">{t("debrief.agenda.heading")}</h2>
+            <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{t("debrief.agenda.intro")}</p>
+            <ol className="list-decimal space-y-1 ps-5 text-sm">
               {page.agenda.map((id) => {
                 const aggregate = page.aggregates.find((item) => item.competencyId === id)!;
                 return (
                   <li key={id}>
-                    {name(id)}: spread {number(aggregate.spread, 0)}, mean {number(aggregate.mean)}
-                    {aggregate.disagreement ? " (disagreement)" : ""}
+                    {t(aggregate.disagreement ? "debrief.agenda.itemDisagreement" : "debrief.agenda.item", { competency: name(id), spread: number(aggregate.spread, 0), mean: number(aggregate.mean) })}
                   </li>
                 );
               })}
             </ol>
           </Card>
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Level the evidence supports</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("debrief.level.heading")}</h2>
             {page.level ? (
               <>
                 <p className="text-sm">
-                  <strong>{page.level.supported ?? "None of the levels checked"}</strong>
-                  {page.level.supported ? "" : ": every level checked has a competency below its bar"}.
+                  <strong>{page.level.supported ?? t("debrief.level.none")}</strong>
+                  {page.level.supported ? "." : t("debrief.level.noneWhy")}
                 </p>
                 <ul className="mt-2 space-y-2 text-sm">
                   {page.level.checks.map((check) => (
                     <li key={check.levelId}>
-                      <span className="font-medium">{check.title}</span>: {check.meets ? "met" : check.met.length + check.shortfalls.length === 0 ? "nothing scored" : "not met"}
+                      <span className="font-medium">{check.title}</span>
+                      {t(check.meets ? "debrief.level.met" : check.met.length + check.shortfalls.length === 0 ? "debrief.level.nothingScored" : "debrief.level.notMet")}
                       {check.shortfalls.length ? (
                         <span className="block text-slate-600 dark:text-slate-300">
-                          Short on {check.shortfalls.map((shortfall) => `${name(shortfall.competencyId)} (mean ${shortfall.mean.toFixed(1)}, needed ${shortfall.required.toFixed(1)})`).join(", ")}
+                          {t("debrief.level.shortOn", {
+                            shortfalls: f.list(
+                              check.shortfalls.map((shortfall) => t("debrief.level.shortfall", { competency: name(shortfall.competencyId), mean: number(shortfall.mean), required: number(shortfall.required) })),
+                            ),
+                          })}
                         </span>
                       ) : null}
                     </li>
                   ))}
                 </ul>
                 <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-                  Interviewers score against the role&apos;s level; a level one step up needs one point more. A competency meets its bar when its mean, rounded, reaches it. Competencies nobody scored neither help nor hurt.
+                  {t("debrief.level.how")}
                 </p>
               </>
             ) : (
-              <p className="text-sm">The ladder no longer has the role&apos;s level.</p>
+              <p className="text-sm">{t("debrief.level.gone")}</p>
             )}
           </Card>
         </div>
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Decision</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("debrief.decision.heading")}</h2>
           {page.decision ? (
             <>
               <p className="text-sm">
-                <strong>{page.decision.label}</strong>
-                {page.decision.level ? ` at ${page.decision.level}` : ""}, recorded by {page.decision.decidedBy ?? "a hiring admin"} on {when(page.decision.decidedAt)}.
+                {t(page.decision.level ? "debrief.decision.recordedAtLevel" : "debrief.decision.recorded", {
+                  decision: t(DECISION_KEYS[page.decision.decision]),
+                  level: page.decision.level ?? "",
+                  name: page.decision.decidedBy ?? t("debrief.decision.someAdmin"),
+                  when: when(page.decision.decidedAt),
+                })}
               </p>
               {page.decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p> : null}
               {page.dissents.length ? (
                 <section aria-labelledby="dissent" className="mt-4">
                   <h3 id="dissent" className="font-semibold">
-                    Dissent
+                    {t("debrief.decision.dissent")}
                   </h3>
                   <ul className="mt-1 space-y-2 text-sm">
                     {page.dissents.map((dissent) => (
                       <li key={dissent.id}>
-                        <span className="font-medium">{dissent.author}</span>, {when(dissent.createdAt)}: <span className="whitespace-pre-line">{dissent.text}</span>
+                        <span className="font-medium">{dissent.author}</span>
+                        {t("debrief.decision.dissentAt", { when: when(dissent.createdAt) })} <span className="whitespace-pre-line">{dissent.text}</span>
                       </li>
                     ))}
                   </ul>
@@ -226,7 +249,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
           ) : page.can.decide ? (
             <DecisionForm levels={page.levels} lastResult={resultOf(actionData, "decide")} busy={busy} />
           ) : (
-            <p className="text-sm">Not recorded yet. A hiring admin of the opening records it.</p>
+            <p className="text-sm">{t("debrief.decision.notYet")}</p>
           )}
         </Card>
       </div>
@@ -235,6 +258,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
 }
 
 function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; title: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "decide",
     lastResult,
@@ -246,35 +270,37 @@ function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; titl
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="decide" />
       <fieldset aria-describedby={fields.decision.errors?.length ? fields.decision.errorId : undefined}>
-        <legend className="mb-1 text-sm font-medium">Decision</legend>
+        <legend className="mb-1 text-sm font-medium">{t("debrief.decide.legend")}</legend>
         <div className="flex flex-wrap gap-4">
           {DECISIONS.map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm">
               <input type="radio" name={fields.decision.name} value={value} defaultChecked={fields.decision.initialValue === value} className="size-4" />
-              {DECISION_LABELS[value]}
+              {t(DECISION_KEYS[value])}
             </label>
           ))}
         </div>
         <ErrorList id={fields.decision.errorId} errors={fields.decision.errors} />
       </fieldset>
-      <SelectField label="Level, when hiring at another level" errors={fields.levelId.errors} {...getSelectProps(fields.levelId)} className="max-w-sm">
-        <option value="">Choose a level</option>
+      <SelectField label={t("debrief.decide.level")} errors={fields.levelId.errors} {...getSelectProps(fields.levelId)} className="max-w-sm">
+        <option value="">{t("debrief.decide.chooseLevel")}</option>
         {levels.map((level) => (
           <option key={level.id} value={level.id}>
             {level.title}
           </option>
         ))}
       </SelectField>
-      <TextareaField label="Rationale" hint="What the evidence shows, and how the disagreements were settled." rows={4} errors={fields.rationale.errors} {...getTextareaProps(fields.rationale)} />
+      <TextareaField label={t("debrief.decide.rationale")}
+        hint={t("debrief.decide.rationaleHint")} rows={4} errors={fields.rationale.errors} {...getTextareaProps(fields.rationale)} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" disabled={busy}>
-        Record decision
+        {t("debrief.decide.submit")}
       </Button>
     </Form>
   );
 }
 
 function DissentForm({ lastResult, busy }: { lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "dissent",
     lastResult,
@@ -285,9 +311,10 @@ function DissentForm({ lastResult, busy }: { lastResult: SubmissionResult<string
   return (
     <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="dissent" />
-      <TextareaField label="Record your dissent" hint="Kept beside the decision, with your name." rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+      <TextareaField label={t("debrief.dissentForm.label")}
+        hint={t("debrief.dissentForm.hint")} rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
       <Button type="submit" variant="secondary" disabled={busy}>
-        Record dissent
+        {t("debrief.dissentForm.submit")}
       </Button>
     </Form>
   );

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.openings.$openingId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
@@ -11,24 +12,31 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { AddAdminSchema, CandidateSchema, StageSchema } from "~/modules/hiring/forms";
+import { AddAdminSchema, CandidateSchema, DECISION_KEYS, StageSchema, type Decision } from "~/modules/hiring/forms";
 import type { RoleToGrant } from "~/modules/hiring/hiring-admin-role";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpeningState } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("hiring:opening.title", { opening: loaderData.opening.title }) : t("hiring:opening.fallbackTitle") }];
+};
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return openingPage(viewer, params.openingId ?? "", pageParam(url.searchParams));
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
+  const t = translatorOf(context);
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -40,15 +48,15 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     if (submission.status !== "success") return data({ intent, stageId, result: submission.reply() }, { status: 400 });
     const result = await saveStage(viewer, openingId, submission.value);
     if (!result.ok) return data({ intent, stageId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, stageId, result: submission.reply({ resetForm: !stageId }), message: stageId ? "Stage saved." : "Stage added." };
+    return { intent, stageId, result: submission.reply({ resetForm: !stageId }), message: stageId ? t("hiring:opening.flash.stageSaved") : t("hiring:opening.flash.stageAdded") };
   }
   if (intent === "remove-stage") {
     await removeStage(viewer, openingId, text("stageId"));
-    return { intent, stageId: null, message: "Stage removed." };
+    return { intent, stageId: null, message: t("hiring:opening.flash.stageRemoved") };
   }
   if (intent === "move-stage") {
     const direction = text("direction");
-    if (direction !== "up" && direction !== "down") throw new InvalidError("Move a stage up or down.");
+    if (direction !== "up" && direction !== "down") throw new InvalidError({ key: "hiring:opening.errors.moveUpOrDown" });
     await moveStage(viewer, openingId, text("stageId"), direction);
     return { intent, stageId: null, message: null };
   }
@@ -57,7 +65,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
     const result = await addOpeningAdmin(viewer, openingId, submission.value.email);
     if (!result.ok) return data({ intent, stageId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), roleToGrant: result.roleToGrant ?? null }, { status: 400 });
-    return { intent, stageId: null, result: submission.reply({ resetForm: true }), message: "Hiring admin added." };
+    return { intent, stageId: null, result: submission.reply({ resetForm: true }), message: t("hiring:opening.flash.adminAdded") };
   }
   if (intent === "add-candidate") {
     const submission = parseWithZod(formData, { schema: CandidateSchema });
@@ -67,9 +75,9 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   }
   if (intent === "close" || intent === "reopen") {
     await setOpeningState(viewer, openingId, intent === "close" ? "closed" : "open");
-    return { intent, stageId: null, message: intent === "close" ? "Opening closed." : "Opening reopened." };
+    return { intent, stageId: null, message: intent === "close" ? t("hiring:opening.flash.closed") : t("hiring:opening.flash.reopened") };
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
 
 type ActionData = Route.ComponentProps["actionData"];
@@ -87,6 +95,8 @@ function roleToGrantOf(actionData: ActionData): RoleToGrant | null {
 
 export default function OpeningPage({ loaderData, actionData }: Route.ComponentProps) {
   const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = loaderData;
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
   const navigation = useNavigation();
   const day = useDay();
   const busy = navigation.state === "submitting";
@@ -102,15 +112,19 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
   };
   return (
     <>
-      <BackLink to="/hiring">Hiring</BackLink>
+      <BackLink to="/hiring">{t("opening.back")}</BackLink>
       <PageHeader
         title={opening.title}
-        description={`${level ? `${level.title}, ${level.track}` : opening.levelId} on the ${ladderName} ladder. Opened ${day(opening.createdAt)}${open ? "" : "; closed"}.`}
+        description={t(open ? "opening.description" : "opening.descriptionClosed", {
+          level: level ? t("opening.levelOfTrack", { level: level.title, track: level.track }) : opening.levelId,
+          ladder: ladderName,
+          day: day(opening.createdAt),
+        })}
         actions={
           <Form method="post">
             <input type="hidden" name="intent" value={open ? "close" : "reopen"} />
             <Button type="submit" variant="secondary" disabled={busy}>
-              {open ? "Close opening" : "Reopen"}
+              {open ? t("opening.close") : t("opening.reopen")}
             </Button>
           </Form>
         }
@@ -119,21 +133,21 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <Card>
-            <h2 className="mb-1 text-lg font-semibold">Interview plan</h2>
+            <h2 className="mb-1 text-lg font-semibold">{t("opening.plan.heading")}</h2>
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-              Each stage covers chosen competencies of the level; its kit gives interviewers the ladder&apos;s questions and the meaning of each score.
+              {t("opening.plan.intro")}
             </p>
-            {stages.length === 0 ? <p className="mb-4 text-sm">No stages yet.</p> : null}
+            {stages.length === 0 ? <p className="mb-4 text-sm">{t("opening.plan.none")}</p> : null}
             <ol className="space-y-6">
               {stages.map((stage, index) => (
                 <li key={stage.id} id={`plan-${stage.id}`} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
                   <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                     <h3 className="font-semibold">
-                      {index + 1}. {stage.name}
+                      {t("opening.plan.stage", { number: index + 1, stage: stage.name })}
                     </h3>
                     <div className="flex flex-wrap gap-2">
                       <Link to={`/hiring/openings/${opening.id}/stages/${stage.id}/kit`} className={linkClass}>
-                        Interview kit
+                        {t("opening.plan.kit")}
                       </Link>
                       {(["up", "down"] as const).map((direction) =>
                         (direction === "up" ? index > 0 : index < stages.length - 1) ? (
@@ -143,9 +157,7 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                             <input type="hidden" name="direction" value={direction} />
                             <Button type="submit" variant="ghost" disabled={busy}>
                               <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>
-                              <span className="sr-only">
-                                Move {stage.name} {direction}
-                              </span>
+                              <span className="sr-only">{t(direction === "up" ? "opening.plan.moveUp" : "opening.plan.moveDown", { stage: stage.name })}</span>
                             </Button>
                           </Form>
                         ) : null,
@@ -154,8 +166,8 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                         <Form method="post">
                           <input type="hidden" name="intent" value="remove-stage" />
                           <input type="hidden" name="stageId" value={stage.id} />
-                          <Button type="submit" variant="ghost" disabled={busy} aria-label={`Remove ${stage.name}`}>
-                            Remove
+                          <Button type="submit" variant="ghost" disabled={busy} aria-label={t("opening.plan.removeLabel", { stage: stage.name })}>
+                            {t("opening.plan.remove")}
                           </Button>
                         </Form>
                       ) : null}
@@ -172,9 +184,10 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                     />
                   ) : (
                     <>
-                      <p className="text-sm">{stage.competencyIds.length ? stage.competencyIds.map((id) => competencyName[id] ?? id).join(", ") : "No competencies yet."}</p>
+                      <p className="text-sm">{stage.competencyIds.length ? stage.competencyIds.map((id) => competencyName[id] ?? id).join(t("opening.plan.separator")) : t("opening.plan.noCompetencies")}</p>
                       <Link to={`?stage=${stage.id}#plan-${stage.id}`} preventScrollReset className={`${linkClass} mt-2 inline-block text-sm`}>
-                        Edit<span className="sr-only"> {stage.name}</span>
+                        <span aria-hidden="true">{t("opening.plan.edit")}</span>
+                        <span className="sr-only">{t("opening.plan.editLabel", { stage: stage.name })}</span>
                       </Link>
                     </>
                   )}
@@ -191,33 +204,33 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
         </div>
         <div className="space-y-6">
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Coverage</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("opening.coverage.heading")}</h2>
             {coverage ? (
               <>
                 {coverage.uncovered.length ? (
-                  <Alert tone="warning" title="Not covered by any stage">
-                    {coverage.uncovered.map((id) => competencyName[id] ?? id).join(", ")}
+                  <Alert tone="warning" title={t("opening.coverage.uncovered")}>
+                    {f.list(coverage.uncovered.map((id) => competencyName[id] ?? id))}
                   </Alert>
                 ) : (
-                  <p className="mb-3 text-sm">Every competency of the level is covered.</p>
+                  <p className="mb-3 text-sm">{t("opening.coverage.allCovered")}</p>
                 )}
-                {coverage.emptyStages.length ? <Alert tone="warning">A stage covers no competency: {coverage.emptyStages.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(", ")}.</Alert> : null}
+                {coverage.emptyStages.length ? <Alert tone="warning">{t("opening.coverage.emptyStages", { stages: f.list(coverage.emptyStages.map((id) => stages.find((stage) => stage.id === id)?.name ?? id)) })}</Alert> : null}
                 <ul className="space-y-1 text-sm">
                   {coverage.competencies.map((item) => (
                     <li key={item.competencyId} className="flex justify-between gap-2">
                       <span>{competencyName[item.competencyId] ?? item.competencyId}</span>
                       <span className={item.stageIds.length ? "text-slate-600 dark:text-slate-300" : "font-semibold text-amber-800 dark:text-amber-300"}>
-                        {item.stageIds.length ? item.stageIds.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(", ") : "not covered"}
+                        {item.stageIds.length ? item.stageIds.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(t("opening.plan.separator")) : t("opening.coverage.notCovered")}
                       </span>
                     </li>
                   ))}
                 </ul>
                 <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-                  Once a loop is staffed, its page also checks that each competency is judged by at least two different interviewers and that the panel is not drawn from one team.
+                  {t("opening.coverage.staffedChecks")}
                 </p>
               </>
             ) : (
-              <p className="text-sm">The ladder no longer has this level.</p>
+              <p className="text-sm">{t("opening.coverage.levelGone")}</p>
             )}
           </Card>
           <Admins admins={admins} lastResult={resultOf(actionData, "add-admin")} roleToGrant={roleToGrantOf(actionData)} busy={busy} />
@@ -238,6 +251,7 @@ function Admins({
   roleToGrant: RoleToGrant | null;
   busy: boolean;
 }) {
+  const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "add-admin",
     lastResult,
@@ -247,8 +261,8 @@ function Admins({
   });
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Hiring admins</h2>
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">They see every scorecard of this opening&apos;s candidates and record decisions.</p>
+      <h2 className="mb-2 text-lg font-semibold">{t("opening.admins.heading")}</h2>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{t("opening.admins.intro")}</p>
       <ul className="mb-4 space-y-1 text-sm">
         {admins.map((admin) => (
           <li key={admin.id}>
@@ -258,10 +272,10 @@ function Admins({
       </ul>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-admin" />
-        <Field label="Add a hiring admin" hint="Their email." autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+        <Field label={t("opening.admins.add")} hint={t("opening.admins.addHint")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
         {fields.email.errors ? <HiringAdminRoleHelp roleToGrant={roleToGrant} /> : null}
         <Button type="submit" variant="secondary" disabled={busy}>
-          Add
+          {t("opening.admins.submit")}
         </Button>
       </Form>
     </Card>
@@ -283,6 +297,7 @@ function Candidates({
   lastResult: SubmissionResult<string[]> | undefined;
   busy: boolean;
 }) {
+  const { t } = useTranslation("hiring");
   const day = useDay();
   const [form, fields] = useForm({
     id: "add-candidate",
@@ -291,20 +306,26 @@ function Candidates({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CandidateSchema }),
   });
-  const decisionWords: Record<string, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
   return (
     <section aria-labelledby="candidates" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="candidates" className="text-lg font-semibold">
-          Candidates
+          {t("opening.candidates.heading")}
         </h2>
         <Link to={`/hiring/openings/${openingId}/pipeline`} className={linkClass}>
-          Pipeline: candidates by stage
+          {t("opening.candidates.pipeline")}
         </Link>
       </div>
       {loops.length ? (
         <>
-          <DataTable caption={loopPages.pageCount > 1 ? `Candidates and their loops, newest first: ${loopPages.total}, page ${loopPages.page} of ${loopPages.pageCount}` : "Candidates and their loops"} headings={["Candidate", "Added", "Scorecards", "Decision"]}>
+          <DataTable
+            caption={
+              loopPages.pageCount > 1
+                ? t("opening.candidates.captionPaged", { total: loopPages.total, page: loopPages.page, pageCount: loopPages.pageCount })
+                : t("opening.candidates.caption")
+            }
+            headings={[t("opening.candidates.candidate"), t("opening.candidates.added"), t("opening.candidates.scorecards"), t("opening.candidates.decision")]}
+          >
             {loops.map((loop) => (
               <tr key={loop.id}>
                 <td className={tdClass}>
@@ -313,30 +334,32 @@ function Candidates({
                   </a>
                 </td>
                 <td className={tdClass}>{day(loop.createdAt)}</td>
-                <td className={tdClass}>{loop.submitted === null ? "Hidden until your own card is in" : `${loop.submitted} of ${loop.interviews}`}</td>
-                <td className={tdClass}>{loop.decision ? (decisionWords[loop.decision] ?? loop.decision) : "–"}</td>
+                <td className={tdClass}>{loop.submitted === null ? t("opening.candidates.hidden") : t("opening.candidates.submitted", { submitted: loop.submitted, interviews: loop.interviews })}</td>
+                <td className={tdClass}>{loop.decision ? (loop.decision in DECISION_KEYS ? t(DECISION_KEYS[loop.decision as Decision]) : loop.decision) : "–"}</td>
               </tr>
             ))}
           </DataTable>
-          <Pagination page={loopPages.page} pageCount={loopPages.pageCount} label="Pages of candidates" />
+          <Pagination page={loopPages.page} pageCount={loopPages.pageCount} label={t("opening.candidates.pages")} />
         </>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No candidates yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t("opening.candidates.none")}</p>
       )}
       {open ? (
         <Card>
-          <h3 className="mb-3 font-semibold">Add a candidate</h3>
+          <h3 className="mb-3 font-semibold">{t("opening.candidates.addHeading")}</h3>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add-candidate" />
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Candidate's name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-              <Field label="Candidate's email (optional)" autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+              <Field label={t("opening.candidates.name")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+              <Field label={t("opening.candidates.email")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
             </div>
-            <Field label="Source (optional)" hint="For example a referral, an agency or the careers page." autoComplete="off" errors={fields.source.errors} {...getInputProps(fields.source, { type: "text" })} />
-            <TextareaField label="Notes (optional)" hint="Seen by this loop's interviewers and the opening's hiring admins only." rows={3} errors={fields.notes.errors} {...getTextareaProps(fields.notes)} />
+            <Field label={t("opening.candidates.source")}
+              hint={t("opening.candidates.sourceHint")} autoComplete="off" errors={fields.source.errors} {...getInputProps(fields.source, { type: "text" })} />
+            <TextareaField label={t("opening.candidates.notes")}
+              hint={t("opening.candidates.notesHint")} rows={3} errors={fields.notes.errors} {...getTextareaProps(fields.notes)} />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" disabled={busy}>
-              Add candidate and start their loop
+              {t("opening.candidates.submit")}
             </Button>
           </Form>
         </Card>

@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.openings.$openingId.pipeline";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { linkClass, useDay } from "~/components/hiring/hiring-parts";
@@ -8,16 +9,22 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MoveCandidateSchema } from "~/modules/hiring/forms";
-import { isPipelineStage, PIPELINE_COLUMN_LIMIT } from "~/modules/hiring/pipeline";
+import { isPipelineStage, PIPELINE_COLUMN_LIMIT, PIPELINE_STAGE_KEYS, REJECTION_REASON_KEYS, REJECTION_REASONS } from "~/modules/hiring/pipeline";
 import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Pipeline · ${loaderData?.opening.title ?? "Opening"} · Hiring · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("hiring:pipeline.title", { opening: loaderData.opening.title }) : t("hiring:pipeline.fallbackTitle") }];
+};
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -28,8 +35,9 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return pipelinePage(viewer, params.openingId ?? "", { opened: isPipelineStage(opened) ? opened : null, moving: search.get("move") });
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
+  const t = translatorOf(context);
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -40,22 +48,24 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
     const { to, reason, note } = submission.value;
     const result = await moveCandidate(viewer, openingId, candidateId, { to, reason: reason ?? null, note });
     if (!result.ok) return data({ intent, candidateId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, candidateId, result: submission.reply({ resetForm: true }), message: result.message };
+    return { intent, candidateId, result: submission.reply({ resetForm: true }), message: wordsOf(t, result.message) };
   }
   if (intent === "start-loop") {
     const { loopId } = await startAnotherLoop(viewer, openingId, candidateId);
     throw redirect(`/hiring/loops/${loopId}`);
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
 
 type Column = PipelinePage["columns"][number];
 type Candidate = Column["candidates"][number];
 
-const dayFigure = (value: number | null) => (value === null ? "–" : `${value.toFixed(1)} d`);
-
 export default function PipelinePageView({ loaderData, actionData }: Route.ComponentProps) {
-  const { opening, hidden, columns, timeInStage, funnel, reasons } = loaderData;
+  const { opening, hidden, columns, timeInStage, funnel } = loaderData;
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  const dayFigure = (value: number | null) => (value === null ? "–" : t("pipeline.funnel.days", { days: value }));
+  const stageLabel = (stage: keyof typeof PIPELINE_STAGE_KEYS) => t(PIPELINE_STAGE_KEYS[stage]);
   const message = actionData && "message" in actionData ? actionData.message : null;
   const total = columns.reduce((sum, column) => sum + column.count, 0);
   const busy = useNavigation().state === "submitting";
@@ -64,43 +74,40 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
     <>
       <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
       <PageHeader
-        title={`Pipeline: ${opening.title}`}
-        description={`${plural(total, "# candidate")} from screen to hired or rejected. Every move is recorded with who made it and when; a rejection with its reason.`}
+        title={t("pipeline.heading", { opening: opening.title })}
+        description={t("pipeline.description", { count: total })}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {hidden ? (
-        <Alert tone="info">
-          {plural(hidden, "# candidate you interview is")} in no column and no figure until your own scorecard is in: their place in the
-          pipeline follows the debrief.
-        </Alert>
+        <Alert tone="info">{t("pipeline.hidden", { count: hidden })}</Alert>
       ) : null}
       <ClientLinks className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
         {columns.map((column) => (
           <section key={column.stage} aria-labelledby={`stage-${column.stage}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
             <h2 id={`stage-${column.stage}`} className="mb-2 font-semibold">
-              {column.label} <span className="font-normal text-slate-600 dark:text-slate-300">({column.count})</span>
+              {stageLabel(column.stage)} <span className="font-normal text-slate-600 dark:text-slate-300">({f.number(column.count)})</span>
             </h2>
             {column.candidates.length ? (
               <ul className="space-y-3">
                 {column.candidates.map((candidate) => (
-                  <CandidateCard key={candidate.id} candidate={candidate} reasons={reasons} busy={busy} search={search} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
+                  <CandidateCard key={candidate.id} candidate={candidate} busy={busy} search={search} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-300">Nobody.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">{t("pipeline.nobody")}</p>
             )}
             {column.more > 0 ? (
               <p className="mt-3 text-sm">
-                {column.more} more in {column.label}.{" "}
+                {t("pipeline.more", { count: column.more, stage: stageLabel(column.stage) })}{" "}
                 <Link to={`?all=${column.stage}#stage-${column.stage}`} className={linkClass}>
-                  Show all {column.count} in {column.label}
+                  {t("pipeline.showAll", { count: column.count, stage: stageLabel(column.stage) })}
                 </Link>
               </p>
             ) : null}
             {column.whole ? (
               <p className="mt-3 text-sm">
                 <Link to={`?#stage-${column.stage}`} className={linkClass}>
-                  Show the first {PIPELINE_COLUMN_LIMIT} in {column.label}
+                  {t("pipeline.showFirst", { count: PIPELINE_COLUMN_LIMIT, stage: stageLabel(column.stage) })}
                 </Link>
               </p>
             ) : null}
@@ -108,26 +115,39 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
         ))}
       </ClientLinks>
       <Card className="mt-6">
-        <h2 className="mb-2 text-lg font-semibold">Time in stage and conversion</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("pipeline.funnel.heading")}</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-          Median days in each stage over the stays that ended, apart from those waiting now. Conversion is over the candidates decided at a stage: those who went on, against those who went on or were rejected there (counted at the furthest stage they reached).
+          {t("pipeline.funnel.intro")}
         </p>
-        <DataTable caption="Stages with their time and conversion" headings={["Stage", "Stays ended", "Median time", "Waiting now", "Median wait", "Reached", "Went on", "Rejected", "Conversion"]}>
+        <DataTable
+          caption={t("pipeline.funnel.caption")}
+          headings={[
+            t("pipeline.funnel.stage"),
+            t("pipeline.funnel.staysEnded"),
+            t("pipeline.funnel.medianTime"),
+            t("pipeline.funnel.waitingNow"),
+            t("pipeline.funnel.medianWait"),
+            t("pipeline.funnel.reached"),
+            t("pipeline.funnel.wentOn"),
+            t("pipeline.funnel.rejected"),
+            t("pipeline.funnel.conversion"),
+          ]}
+        >
           {funnel.map((row) => {
             const time = timeInStage.find((item) => item.stage === row.stage);
             return (
               <tr key={row.stage}>
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  {row.label}
+                  {stageLabel(row.stage)}
                 </th>
-                <td className={tdClass}>{time ? time.completed : "–"}</td>
+                <td className={tdClass}>{time ? f.number(time.completed) : "–"}</td>
                 <td className={tdClass}>{time ? dayFigure(time.medianDays) : "–"}</td>
-                <td className={tdClass}>{time ? time.waiting : "–"}</td>
+                <td className={tdClass}>{time ? f.number(time.waiting) : "–"}</td>
                 <td className={tdClass}>{time ? dayFigure(time.medianWaitingDays) : "–"}</td>
-                <td className={tdClass}>{row.reached}</td>
-                <td className={tdClass}>{row.stage === "hired" ? "–" : row.movedOn}</td>
-                <td className={tdClass}>{row.stage === "hired" ? "–" : row.rejected}</td>
-                <td className={tdClass}>{row.conversion === null ? "–" : `${Math.round(row.conversion * 100)}% (n = ${row.movedOn + row.rejected})`}</td>
+                <td className={tdClass}>{f.number(row.reached)}</td>
+                <td className={tdClass}>{row.stage === "hired" ? "–" : f.number(row.movedOn)}</td>
+                <td className={tdClass}>{row.stage === "hired" ? "–" : f.number(row.rejected)}</td>
+                <td className={tdClass}>{row.conversion === null ? "–" : t("pipeline.funnel.conversionOf", { share: row.conversion, count: row.movedOn + row.rejected })}</td>
               </tr>
             );
           })}
@@ -140,7 +160,6 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
 /** What a candidate's card and its move form are drawn from. */
 type CardProps = {
   candidate: Candidate;
-  reasons: PipelinePage["reasons"];
   lastResult: SubmissionResult<string[]> | undefined;
   busy: boolean;
   search: URLSearchParams;
@@ -149,11 +168,11 @@ type CardProps = {
 /** A candidate's card. `busy` and `search` come from the board, read once for every card. */
 function CandidateCard({
   candidate,
-  reasons,
   lastResult,
   busy,
   search,
 }: CardProps) {
+  const { t } = useTranslation("hiring");
   const day = useDay();
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
@@ -173,19 +192,19 @@ function CandidateCard({
         )}
       </p>
       <p className="text-slate-600 dark:text-slate-300">
-        {plural(candidate.days, "# day")} in stage <span className="sr-only">(since {day(candidate.since)})</span>
-        {candidate.loops > 1 ? ` · ${candidate.loops} loops` : ""}
+        {t("pipeline.card.daysInStage", { count: candidate.days })} <span className="sr-only">{t("pipeline.card.since", { day: day(candidate.since) })}</span>
+        {candidate.loops > 1 ? ` · ${t("pipeline.card.loops", { count: candidate.loops })}` : ""}
       </p>
-      {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{candidate.reason}</p> : null}
+      {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{t(REJECTION_REASON_KEYS[candidate.reason])}</p> : null}
       <div className="mt-2 flex flex-wrap gap-2">
-        {next && next.value !== "rejected" ? (
+        {next && next !== "rejected" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="candidateId" value={candidate.id} />
-            <input type="hidden" name="to" value={next.value} />
+            <input type="hidden" name="to" value={next} />
             <Button type="submit" variant="secondary" disabled={busy}>
-              {candidate.reason ? "Reopen" : "Move"}
-              <span className="sr-only"> {candidate.name}</span> {candidate.reason ? "in" : "to"} {next.label}
+              <span aria-hidden="true">{t(candidate.reason ? "pipeline.card.reopenShort" : "pipeline.card.moveShort", { stage: t(PIPELINE_STAGE_KEYS[next]) })}</span>
+              <span className="sr-only">{t(candidate.reason ? "pipeline.card.reopen" : "pipeline.card.move", { name: candidate.name, stage: t(PIPELINE_STAGE_KEYS[next]) })}</span>
             </Button>
           </Form>
         ) : null}
@@ -194,17 +213,19 @@ function CandidateCard({
             <input type="hidden" name="intent" value="start-loop" />
             <input type="hidden" name="candidateId" value={candidate.id} />
             <Button type="submit" variant="ghost" disabled={busy}>
-              Start another loop<span className="sr-only"> for {candidate.name}</span>
+              <span aria-hidden="true">{t("pipeline.card.startLoop")}</span>
+              <span className="sr-only">{t("pipeline.card.startLoopLabel", { name: candidate.name })}</span>
             </Button>
           </Form>
         ) : null}
       </div>
       {candidate.moves.length && formOpen ? (
-        <MoveForm candidate={candidate} reasons={reasons} lastResult={lastResult} busy={busy} search={search} />
+        <MoveForm candidate={candidate} lastResult={lastResult} busy={busy} search={search} />
       ) : candidate.moves.length ? (
         <p className="mt-2">
           <Link to={`?${moveLink.toString()}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
-            Move or reject<span className="sr-only"> {candidate.name}</span>
+            <span aria-hidden="true">{t("pipeline.card.moveOrReject")}</span>
+            <span className="sr-only">{t("pipeline.card.moveOrRejectLabel", { name: candidate.name })}</span>
           </Link>
         </p>
       ) : null}
@@ -215,11 +236,11 @@ function CandidateCard({
 /** The form to move a candidate anywhere the rules allow or to reject them, on the one card asked for. */
 function MoveForm({
   candidate,
-  reasons,
   lastResult,
   busy,
   search,
 }: CardProps) {
+  const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: `move-${candidate.id}`,
     lastResult,
@@ -235,30 +256,30 @@ function MoveForm({
     <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="candidateId" value={candidate.id} />
-      <SelectField label="Move to" errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.some((move) => move.value === "rejected") ? "rejected" : next?.value}>
+      <SelectField label={t("pipeline.form.to")} errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.includes("rejected") ? "rejected" : next}>
         {candidate.moves.map((move) => (
-          <option key={move.value} value={move.value}>
-            {move.label}
+          <option key={move} value={move}>
+            {t(PIPELINE_STAGE_KEYS[move])}
           </option>
         ))}
       </SelectField>
-      {candidate.moves.some((move) => move.value === "rejected") ? (
-        <SelectField label="Reason for a rejection" errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
-          <option value="">Choose a reason</option>
-          {reasons.map((reason) => (
-            <option key={reason.value} value={reason.value}>
-              {reason.label}
+      {candidate.moves.includes("rejected") ? (
+        <SelectField label={t("pipeline.form.reason")} errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
+          <option value="">{t("pipeline.form.chooseReason")}</option>
+          {REJECTION_REASONS.map((reason) => (
+            <option key={reason} value={reason}>
+              {t(REJECTION_REASON_KEYS[reason])}
             </option>
           ))}
         </SelectField>
       ) : null}
-      <TextareaField label="Note" hint="Required for “Other”, and for hired without an offer." rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+      <TextareaField label={t("pipeline.form.note")} hint={t("pipeline.form.noteHint")} rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
       <FormErrors form={form} />
       <Button type="submit" disabled={busy}>
-        Move {candidate.name}
+        {t("pipeline.form.submit", { name: candidate.name })}
       </Button>{" "}
       <Link to={`?${closed}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
-        Cancel
+        {t("pipeline.form.cancel")}
       </Link>
     </Form>
   );

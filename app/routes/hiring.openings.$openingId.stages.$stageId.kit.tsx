@@ -1,13 +1,18 @@
 import type { Route } from "./+types/hiring.openings.$openingId.stages.$stageId.kit";
+import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KitView } from "~/components/hiring/kit-view";
 import { PrintButton } from "~/components/ladders/print-button";
+import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { stageKit } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { BackLink } from "~/components/ui/page";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Interview kit: ${loaderData?.stage.name ?? "stage"} · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("hiring:kitPage.title", { stage: loaderData.stage.name }) : t("hiring:kitPage.fallbackTitle") }];
+};
 
 /** A stage's interview kit, printable: for the opening's hiring admins and whoever interviews in the stage. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -19,19 +24,20 @@ const printCss = `@page { margin: 14mm 12mm; }`;
 
 export default function KitPage({ loaderData }: Route.ComponentProps) {
   const { opening, manages, stage, level, ladderName, kit } = loaderData;
+  const { t } = useTranslation("hiring");
   return (
     <article className="mx-auto max-w-4xl print:max-w-none">
       <style>{printCss}</style>
-      {manages ? <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink> : <BackLink to="/hiring">Hiring</BackLink>}
+      {manages ? <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink> : <BackLink to="/hiring">{t("kitPage.back")}</BackLink>}
       <div className="no-print mb-4 flex justify-end">
         <PrintButton />
       </div>
       <header className="mb-6 border-b border-slate-300 pb-4">
-        <h1 className="text-2xl font-semibold">Interview kit: {stage.name}</h1>
+        <h1 className="text-2xl font-semibold">{t("kitPage.heading", { stage: stage.name })}</h1>
         <p className="text-slate-600 dark:text-slate-300 print:text-black">
-          {opening.title} · {level} · {ladderName} ladder
+          {t("kitPage.context", { opening: opening.title, level, ladder: ladderName })}
         </p>
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">Confidential: for this opening&apos;s interviewers and hiring admins. Score each competency on your own, before any debrief.</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">{t("kitPage.confidential")}</p>
       </header>
       <KitView kit={kit} />
     </article>

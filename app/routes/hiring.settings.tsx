@@ -1,18 +1,20 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useInstant } from "~/components/hiring/hiring-parts";
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Candidate retention · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:settings.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   return retentionSetting(await requireUser(request));
@@ -29,6 +31,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 export default function RetentionSettings({ loaderData, actionData }: Route.ComponentProps) {
   const setting = loaderData;
   const when = useInstant();
+  const { t } = useTranslation("hiring");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "retention",
@@ -40,17 +43,14 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
   });
   return (
     <>
-      <BackLink to="/hiring">Hiring</BackLink>
-      <PageHeader
-        title="Candidate retention"
-        description="How long a rejected candidate's data is kept after the no-hire decision. Then their name, email, source, notes and every written note about them are erased; anonymous scores stay for statistics. Checked hourly; every purge is in the audit log."
-      />
-      {actionData?.saved ? <Alert tone="success">Saved.</Alert> : null}
+      <BackLink to="/hiring">{t("settings.back")}</BackLink>
+      <PageHeader title={t("settings.heading")} description={t("settings.description")} />
+      {actionData?.saved ? <Alert tone="success">{t("settings.saved")}</Alert> : null}
       <Card className="max-w-xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <Field
-            label="Days to keep rejected candidates"
-            hint="Leave empty to keep them until a hiring admin purges them."
+            label={t("settings.days")}
+            hint={t("settings.daysHint")}
             errors={fields.retentionDays.errors}
             {...getInputProps(fields.retentionDays, { type: "number" })}
             min={1}
@@ -58,13 +58,14 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
           />
           <ErrorList id={form.errorId} errors={form.errors} />
           <Button type="submit" disabled={navigation.state === "submitting"}>
-            Save
+            {t("settings.save")}
           </Button>
         </Form>
         {setting.updatedAt ? (
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-            Last changed {when(setting.updatedAt)}
-            {setting.updatedBy ? ` by ${setting.updatedBy}` : ""}.
+            {setting.updatedBy
+              ? t("settings.changedBy", { when: when(setting.updatedAt), name: setting.updatedBy })
+              : t("settings.changed", { when: when(setting.updatedAt) })}
           </p>
         ) : null}
       </Card>

@@ -1,25 +1,27 @@
 import { Link } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.stats";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { statisticsScope } from "~/modules/hiring/statistics-text";
 import { hiringStatistics } from "~/modules/hiring/stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = () => [{ title: "Interviewer and panel statistics · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:stats.title") }];
 
-const signed = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : ""}${value.toFixed(2)}`);
-const fixed = (value: number | null, digits = 2) => (value === null ? "–" : value.toFixed(digits));
+const rounded = (value: number | null, digits = 2) => (value === null ? null : Number(value.toFixed(digits)));
 
 /**
- * The page's rows as it shows them: figures rounded to what is printed, so the document carries
- * a few short strings per interviewer rather than every float the statistics keep. Interviewers come
+ * The page's rows: figures rounded to what is printed, so the document carries a few short
+ * numbers per interviewer rather than every float the statistics keep; the page words them. Interviewers come
  * a page of 50 at a time, by name or with those whose interval excludes zero first (the
  * largest offset first), so an organisation with hundreds of interviewers gets a page to read.
  */
@@ -54,107 +56,126 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
       id: row.interviewerId,
       name: row.name,
       cards: row.cards,
-      offset: signed(row.offset.estimate),
-      leaning: row.offset.excludesZero ? (row.offset.estimate! > 0 ? "scores high" : "scores low") : null,
-      interval: row.offset.interval ? `${signed(row.offset.interval[0])} to ${signed(row.offset.interval[1])}` : "too few candidates",
+      offset: rounded(row.offset.estimate),
+      leaning: row.offset.excludesZero ? (row.offset.estimate! > 0 ? ("high" as const) : ("low" as const)) : null,
+      /** Null with too few candidates for an interval. */
+      interval: row.offset.interval ? ([rounded(row.offset.interval[0])!, rounded(row.offset.interval[1])!] as const) : null,
       candidates: row.offset.candidates,
-      recommends:
-        row.recommendations.positiveRate === null
-          ? `${row.recommendations.positive} of ${row.recommendations.n}`
-          : `${Math.round(row.recommendations.positiveRate * 100)}% of ${row.recommendations.n}`,
+      positive: row.recommendations.positive,
+      positiveRate: rounded(row.recommendations.positiveRate),
       recommendations: row.recommendations.n,
-      medianHours: row.submission.medianHours === null ? "–" : row.submission.medianHours.toFixed(1),
+      medianHours: rounded(row.submission.medianHours, 1),
     })),
     openings: openings.map((opening) => ({
       id: opening.id,
       title: opening.title,
       loops: opening.loops,
-      alpha: fixed(opening.overall.alpha),
+      alpha: rounded(opening.overall.alpha),
       units: opening.overall.units,
-      byCompetency: opening.byCompetency.map((row) => ({ id: row.competencyId, name: row.name, alpha: fixed(row.alpha), units: row.units, values: row.values })),
+      byCompetency: opening.byCompetency.map((row) => ({ id: row.competencyId, name: row.name, alpha: rounded(row.alpha), units: row.units, values: row.values })),
     })),
   };
 });
 
 export default function HiringStats({ loaderData }: Route.ComponentProps) {
   const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = loaderData;
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  const signed = (value: number | null) => (value === null ? "–" : t("stats.interviewers.signed", { value }));
+  const alpha = (value: number | null) => (value === null ? "–" : t("stats.agreement.alpha", { value }));
   return (
     <>
-      <BackLink to="/hiring">Hiring</BackLink>
-      <PageHeader
-        title="Interviewer and panel statistics"
-        description={scope}
-      />
+      <BackLink to="/hiring">{t("stats.back")}</BackLink>
+      <PageHeader title={t("stats.heading")} description={scope.map((message) => wordsOf(t, message)).join(" ")} />
       <HiringNav canSeeStatistics isAdmin={isAdmin} />
       <div className="space-y-6">
         <section aria-labelledby="interviewers">
           <h2 id="interviewers" className="mb-1 text-lg font-semibold">
-            Interviewers
+            {t("stats.interviewers.heading")}
           </h2>
           <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-            Offset: how far an interviewer&apos;s scores sit from their co-panelists&apos; on the same candidates and competencies, averaged per candidate, with a 95% interval over
-            candidates. Only an interval that excludes zero says they really score higher or lower. Recommend rates show from four cards.
+            {t("stats.interviewers.intro")}
           </p>
           {interviewers.length ? (
-            <nav aria-label="Order of interviewers" className="mb-3 flex flex-wrap items-center gap-3 text-sm">
-              <span>
-                {plural(interviewerCount, "# interviewer")}, ordered:
-              </span>
+            <nav aria-label={t("stats.interviewers.order")} className="mb-3 flex flex-wrap items-center gap-3 text-sm">
+              <span>{t("stats.interviewers.count", { count: interviewerCount })}</span>
               {ORDERS.map((value) => (
                 <Link key={value} to={value === "name" ? "/hiring/stats" : `/hiring/stats?order=${value}`} aria-current={order === value ? "true" : undefined} className={order === value ? "font-semibold" : "underline"}>
-                  {value === "name" ? "by name" : "real offsets first"}
+                  {value === "name" ? t("stats.interviewers.byName") : t("stats.interviewers.byOffset")}
                 </Link>
               ))}
             </nav>
           ) : null}
           {interviewers.length ? (
-            <DataTable caption={pageCount > 1 ? `Interviewer statistics, page ${page} of ${pageCount}` : "Interviewer statistics"} headings={["Interviewer", "Cards", "Offset", "95% interval", "Candidates (n)", "Recommend yes", "Median hours to submit"]}>
+            <DataTable
+              caption={pageCount > 1 ? t("stats.interviewers.captionPaged", { page, pageCount }) : t("stats.interviewers.caption")}
+              headings={[
+                t("stats.interviewers.interviewer"),
+                t("stats.interviewers.cards"),
+                t("stats.interviewers.offset"),
+                t("stats.interviewers.interval"),
+                t("stats.interviewers.candidates"),
+                t("stats.interviewers.recommendYes"),
+                t("stats.interviewers.medianHours"),
+              ]}
+            >
               {interviewers.map((row) => (
                 <tr key={row.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
                     {row.name}
                   </th>
-                  <td className={tdClass}>{row.cards}</td>
+                  <td className={tdClass}>{f.number(row.cards)}</td>
                   <td className={tdClass}>
-                    {row.offset}
-                    {row.leaning ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">{row.leaning}</span> : null}
+                    {signed(row.offset)}
+                    {row.leaning ? (
+                      <span className="ms-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                        {t(row.leaning === "high" ? "stats.interviewers.high" : "stats.interviewers.low")}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className={tdClass}>{row.interval}</td>
-                  <td className={tdClass}>{row.candidates}</td>
-                  <td className={tdClass}>{row.recommends}</td>
-                  <td className={tdClass}>{row.medianHours}</td>
+                  <td className={tdClass}>{row.interval ? t("stats.interviewers.intervalOf", { from: signed(row.interval[0]), to: signed(row.interval[1]) }) : t("stats.interviewers.tooFew")}</td>
+                  <td className={tdClass}>{f.number(row.candidates)}</td>
+                  <td className={tdClass}>
+                    {row.positiveRate === null
+                      ? t("stats.interviewers.recommendsCount", { positive: row.positive, count: row.recommendations })
+                      : t("stats.interviewers.recommendsRate", { rate: row.positiveRate, count: row.recommendations })}
+                  </td>
+                  <td className={tdClass}>{row.medianHours === null ? "–" : t("stats.interviewers.hours", { hours: row.medianHours })}</td>
                 </tr>
               ))}
             </DataTable>
           ) : (
             <Card>
-              <p className="text-sm">No decided loops yet.</p>
+              <p className="text-sm">{t("stats.interviewers.none")}</p>
             </Card>
           )}
-          <Pagination page={page} pageCount={pageCount} label="Interviewer pages" />
+          <Pagination page={page} pageCount={pageCount} label={t("stats.interviewers.pages")} />
         </section>
         <section aria-labelledby="agreement" className="space-y-4">
           <h2 id="agreement" className="text-lg font-semibold">
-            Agreement per opening
+            {t("stats.agreement.heading")}
           </h2>
           <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-            Krippendorff&apos;s alpha (ordinal): 1 is perfect agreement, 0 no more than chance. Over a handful of loops it is noisy; the units behind each figure are shown.
+            {t("stats.agreement.intro")}
           </p>
           {openings.map((opening) => (
             <Card key={opening.id}>
               <h3 className="font-semibold">{opening.title}</h3>
               <p className="mb-2 text-sm">
-                {plural(opening.loops, "# loop")}. Overall alpha {opening.alpha} over {opening.units} candidate × competency units.
+                {t("stats.agreement.summary", { count: opening.loops, alpha: alpha(opening.alpha), units: opening.units })}
               </p>
-              <DataTable caption={`Agreement per competency, ${opening.title}`} headings={["Competency", "Alpha", "Candidates", "Scores"]}>
+              <DataTable
+                caption={t("stats.agreement.caption", { opening: opening.title })}
+                headings={[t("stats.agreement.competency"), t("stats.agreement.alphaHeading"), t("stats.agreement.candidates"), t("stats.agreement.scores")]}
+              >
                 {opening.byCompetency.map((row) => (
                   <tr key={row.id}>
                     <th scope="row" className={`${tdClass} font-medium`}>
                       {row.name}
                     </th>
-                    <td className={tdClass}>{row.alpha}</td>
-                    <td className={tdClass}>{row.units}</td>
-                    <td className={tdClass}>{row.values}</td>
+                    <td className={tdClass}>{alpha(row.alpha)}</td>
+                    <td className={tdClass}>{f.number(row.units)}</td>
+                    <td className={tdClass}>{f.number(row.values)}</td>
                   </tr>
                 ))}
               </DataTable>

@@ -1,15 +1,19 @@
 import type { Route } from "./+types/hiring.validity";
+import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringNav } from "~/components/hiring/hiring-parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { validityStatistics } from "~/modules/hiring/stats.server";
 import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Validity of interview scores · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:validity.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -17,12 +21,15 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { ...statistics, isAdmin: viewer.isAdmin, waitingFor: validityWaitingFor(statistics.linkedHires, statistics.report.hires, statistics.report.minN) };
 });
 
-function coefficient(value: Correlation["pearson"]) {
-  if (!value) return "–";
-  return `${value.value.toFixed(2)}${value.interval ? ` (${value.interval[0].toFixed(2)} to ${value.interval[1].toFixed(2)})` : ""}`;
-}
-
 function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: string })[]; minN: number }) {
+  const { t } = useTranslation("hiring");
+  const f = useFormats();
+  const coefficient = (value: Correlation["pearson"]) => {
+    if (!value) return "–";
+    return value.interval
+      ? t("validity.coefficientWithInterval", { value: value.value, from: value.interval[0], to: value.interval[1] })
+      : t("validity.coefficient", { value: value.value });
+  };
   return (
     <>
       {rows.map((row) => (
@@ -30,10 +37,10 @@ function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: strin
           <th scope="row" className={`${tdClass} font-medium`}>
             {row.label}
           </th>
-          <td className={tdClass}>{row.n}</td>
+          <td className={tdClass}>{f.number(row.n)}</td>
           {row.suppressed ? (
             <td className={tdClass} colSpan={2}>
-              Not shown: fewer than {minN} hires
+              {t("validity.suppressed", { minN })}
             </td>
           ) : (
             <>
@@ -49,39 +56,40 @@ function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: strin
 
 export default function Validity({ loaderData }: Route.ComponentProps) {
   const { linkedHires, report, isAdmin, waitingFor } = loaderData;
-  const headings = ["", "Hires (n)", "Pearson's r (95% interval)", "Spearman's rho (95% interval)"];
+  const { t } = useTranslation("hiring");
+  const headings = [t("validity.hires"), t("validity.pearson"), t("validity.spearman")];
   return (
     <>
-      <BackLink to="/hiring">Hiring</BackLink>
+      <BackLink to="/hiring">{t("validity.back")}</BackLink>
       <PageHeader
-        title="Validity of interview scores"
-        description={`Do interview scores predict how hires are later rated? Each hire linked to their account (${linkedHires} so far; ${report.hires} with a submitted manager review since) counts once: their interview scores against their first manager review after the decision.`}
+        title={t("validity.heading")}
+        description={t("validity.description", { linked: linkedHires, compared: report.hires })}
       />
       <HiringNav canSeeStatistics isAdmin={isAdmin} />
-      <Alert tone="warning" title="Only hired people can be followed">
-        {report.caveat}
+      <Alert tone="warning" title={t("validity.caveatTitle")}>
+        {t("validity.caveat")}
       </Alert>
       {waitingFor ? (
-        <Alert tone="info" title="Nothing to compare yet">
+        <Alert tone="info" title={t("validity.waitingTitle")}>
           {waitingFor.map((line) => (
-            <p key={line}>{line}</p>
+            <p key={line.key}>{wordsOf(t, line)}</p>
           ))}
         </Alert>
       ) : (
         <div className="space-y-6">
           <section aria-labelledby="by-competency">
             <h2 id="by-competency" className="mb-2 text-lg font-semibold">
-              Per competency
+              {t("validity.byCompetency.heading")}
             </h2>
-            <DataTable caption="Interview score against later review rating, per competency" headings={[{ key: "c", label: "Competency" }, ...headings.slice(1)]}>
+            <DataTable caption={t("validity.byCompetency.caption")} headings={[{ key: "c", label: t("validity.byCompetency.competency") }, ...headings]}>
               <Rows rows={report.byCompetency.map((row) => ({ ...row, key: row.competencyId, label: row.name }))} minN={report.minN} />
             </DataTable>
           </section>
           <section aria-labelledby="by-stage">
             <h2 id="by-stage" className="mb-2 text-lg font-semibold">
-              Per stage
+              {t("validity.byStage.heading")}
             </h2>
-            <DataTable caption="Mean interview score in a stage against the mean review rating of the same competencies" headings={[{ key: "s", label: "Stage" }, ...headings.slice(1)]}>
+            <DataTable caption={t("validity.byStage.caption")} headings={[{ key: "s", label: t("validity.byStage.stage") }, ...headings]}>
               <Rows rows={report.byStage.map((row) => ({ ...row, key: row.stageId, label: row.stageId }))} minN={report.minN} />
             </DataTable>
           </section>

@@ -54,7 +54,7 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   async function loop(candidate: { name: string; email: string; source: string; notes: string }, scheduledAt: Date) {
     const { loopId } = await addCandidate(grace!, openingId, candidate, new Date(scheduledAt.getTime() - 7 * DAY));
     for (const [index, stage] of stages.entries()) {
-      const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) }, "UTC", new Date(scheduledAt.getTime() - 5 * DAY));
+      const assigned = await assignInterviewer(grace!, loopId, { stageId: stage.id, email: interviewers[index]!.email, scheduledAt: new Date(scheduledAt.getTime() + index * 90 * 60 * 1000) }, new Date(scheduledAt.getTime() - 5 * DAY));
       if (!assigned.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(assigned.fieldErrors)}`);
     }
     return { loopId, interviewOf: (person: Viewer, stageIndex: number) => interviewIn(loopId, person, stageIndex) };
@@ -85,7 +85,7 @@ export async function seedDemoHiring(now = new Date()): Promise<void> {
   // An earlier candidate, decided five weeks ago: two interviewers in system design, who disagreed.
   const pastAt = new Date(now.getTime() - 40 * DAY);
   const past = await loop({ name: "Robin Okoye", email: "robin.okoye@example.net", source: "Careers page", notes: "Eight years in payments; wants to move into identity." }, pastAt);
-  const second = await assignInterviewer(grace, past.loopId, { stageId: stages[1]!.id, email: interviewers[0]!.email, scheduledAt: new Date(pastAt.getTime() + 6 * 60 * 60 * 1000) }, "UTC", new Date(pastAt.getTime() - 5 * DAY));
+  const second = await assignInterviewer(grace, past.loopId, { stageId: stages[1]!.id, email: interviewers[0]!.email, scheduledAt: new Date(pastAt.getTime() + 6 * 60 * 60 * 1000) }, new Date(pastAt.getTime() - 5 * DAY));
   if (!second.ok) throw new Error(`The demo loop was not staffed: ${JSON.stringify(second.fieldErrors)}`);
   const pastCards: Card[] = [
     { scores: [3, 2, 3, 3], recommendation: "yes", notes: "Clean, well-tested solution; talked through failure modes unprompted" },

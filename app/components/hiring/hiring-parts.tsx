@@ -1,6 +1,9 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Link } from "react-router";
+import type { Formats } from "~/i18n/format";
+import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
+import type { Clash, ClashingInterview } from "~/modules/hiring/overlaps";
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
@@ -39,4 +42,24 @@ export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boo
       ) : null}
     </nav>
   );
+}
+
+/**
+ * A clash in time in the reader's words, its times on their clock (`f`): the loop page words its
+ * clashes with the page's `t`, the assign action the one it just made with the request's.
+ */
+export function clashWords(t: Parameters<typeof wordsOf>[0], f: Formats, clash: Clash): string {
+  const say = (key: string, values: Record<string, string | number> = {}) => wordsOf(t, { key: `hiring:clash.${key}`, values });
+  const list = (interviews: readonly ClashingInterview[]) =>
+    interviews.map((interview) => say("interview", { stage: interview.stageName, interviewer: interview.interviewerName, when: f.dateTime(interview.at) })).join(say("separator"));
+  switch (clash.kind) {
+    case "candidate-run":
+      return say("run", { count: clash.interviews.length, interviews: list(clash.interviews) });
+    case "interviewer-elsewhere":
+      return say("elsewhere", { interviewer: clash.interview.interviewerName, count: clash.others, stage: clash.interview.stageName, when: f.dateTime(clash.interview.at) });
+    case "candidate-already":
+      return say("already", { interviews: list(clash.interviews) });
+    case "interviewer-busy":
+      return say(clash.inThisLoop ? "busy" : "busyElsewhere", { interviewer: clash.interviewerName, when: f.dateTime(clash.at) });
+  }
 }

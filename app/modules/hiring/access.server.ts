@@ -39,7 +39,7 @@ export function openingLadder(opening: { ladderVersionId: string }): Promise<Lad
 export async function requireManagedOpening(viewer: Viewer, openingId: string) {
   const row = await openingRows(openingId);
   const access: OpeningAccess | null = row ? { adminIds: row.adminIds } : null;
-  if (!row || !access || !managesOpening(viewer, access)) throw new NotFoundError("We could not find that opening.");
+  if (!row || !access || !managesOpening(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noOpening" });
   const { adminIds, stages, ...opening } = row;
   return { ...opening, admins: adminIds.map((userId) => ({ userId })), stages: stages.map(toStage), access };
 }
@@ -47,7 +47,7 @@ export async function requireManagedOpening(viewer: Viewer, openingId: string) {
 /** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */
 export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
   const rows = await loopRows(loopId);
-  if (!rows) throw new NotFoundError("We could not find that loop.");
+  if (!rows) throw new NotFoundError({ key: "hiring:errors.noLoop" });
   const { head, stages, adminIds, interviews } = rows;
   const access: LoopAccess = {
     adminIds,
@@ -57,7 +57,7 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
     purged: head.candidatePurgedAt !== null,
     withdrawn: head.state === "withdrawn",
   };
-  if (!canViewLoop(viewer, access)) throw new NotFoundError("We could not find that loop.");
+  if (!canViewLoop(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noLoop" });
   const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
   return {
     id: head.id,
@@ -149,7 +149,7 @@ export async function requireCandidate(viewer: Viewer, openingId: string, candid
   });
   const opening = row?.loops[0]?.opening;
   const access: CandidateAccess | null = row && opening ? { adminIds: opening.admins.map((admin) => admin.userId), loops: candidateLoopsAccess(row.loops), purged: row.purgedAt !== null } : null;
-  if (!row || !opening || !access || !canViewCandidate(viewer, access)) throw new NotFoundError("We could not find that candidate.");
+  if (!row || !opening || !access || !canViewCandidate(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noCandidate" });
   return { ...row, opening: { id: opening.id, state: opening.state }, access };
 }
 

@@ -36,18 +36,18 @@ async function erase(tx: Prisma.TransactionClient, candidateId: string, now: Dat
 export async function purgeCandidate(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canManageLoop(viewer, loop.access)) {
-    if (loop.access.purged) throw new ConflictError("This candidate's data was already purged.");
-    throw new ForbiddenError("Only the opening's hiring admins purge a candidate.");
+    if (loop.access.purged) throw new ConflictError({ key: "hiring:settings.errors.alreadyPurged" });
+    throw new ForbiddenError({ key: "hiring:settings.errors.purgeAdminsOnly" });
   }
   await db.$transaction(async (tx) => {
-    if (!(await erase(tx, loop.candidate.id, now))) throw new ConflictError("This candidate's data was already purged.");
+    if (!(await erase(tx, loop.candidate.id, now))) throw new ConflictError({ key: "hiring:settings.errors.alreadyPurged" });
     await recordAuditEvent(tx, { actorId: viewer.id, action: "candidate.purged", subjectType: "candidate", subjectId: loop.candidate.id, detail: { reason: "hiring admin", loopId } });
   });
 }
 
 /** The retention period as its settings page shows it: for those who set it. */
 export async function retentionSetting(viewer: Viewer): Promise<{ retentionDays: number | null; updatedAt: string | null; updatedBy: string | null }> {
-  if (!canSetRetention(viewer)) throw new ForbiddenError("Only admins set how long rejected candidates are kept.");
+  if (!canSetRetention(viewer)) throw new ForbiddenError({ key: "hiring:settings.errors.adminsOnly" });
   return storedRetention();
 }
 
@@ -58,7 +58,7 @@ async function storedRetention(): Promise<{ retentionDays: number | null; update
 
 /** The organisation's retention period for rejected candidates; null keeps them until purged by hand. Admins only. */
 export async function setRetention(viewer: Viewer, retentionDays: number | null): Promise<void> {
-  if (!canSetRetention(viewer)) throw new ForbiddenError("Only admins set how long rejected candidates are kept.");
+  if (!canSetRetention(viewer)) throw new ForbiddenError({ key: "hiring:settings.errors.adminsOnly" });
   await db.$transaction(async (tx) => {
     await tx.hiringSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, retentionDays, updatedById: viewer.id }, update: { retentionDays, updatedById: viewer.id } });
     await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.retention_set", subjectType: "hiring", subjectId: null, detail: { retentionDays } });

@@ -1,14 +1,14 @@
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel, trackOfLevel } from "~/modules/ladders";
 import { openingLadder, requireVisibleLoop } from "./access.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
 import { debrief, DISAGREEMENT_SPREAD } from "./debrief";
-import { DECISION_LABELS, type Decision } from "./forms";
+import type { Decision } from "./forms";
 import { PURGED_NAME } from "./loops.server";
 import { loopCardRows } from "./queries.server";
 import { planCompetencyIds } from "./plan";
 import { canRecordDecision, canRecordDissent, canSeeDebrief, debriefIsOpen, hasSubmittedOwn, isInterviewerOn, visibleScorecards } from "./policy";
-import { RECOMMENDATION_LABELS } from "./scorecard";
 import { db } from "~/db/client.server";
 
 /**
@@ -26,14 +26,14 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
     candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name,
   };
   if (!canSeeDebrief(viewer, access)) {
-    const reason =
+    const reason: Message =
       isInterviewerOn(viewer, access) && !hasSubmittedOwn(viewer, access)
         ? access.decided
-          ? "This loop is closed: your card is no longer needed."
-          : "The debrief opens to you once your own scorecard is submitted: until then you see nobody else's."
+          ? { key: "hiring:debrief.unavailable.closed" }
+          : { key: "hiring:debrief.unavailable.ownFirst" }
         : debriefIsOpen(access)
-          ? "You cannot see this debrief."
-          : "The debrief opens once every scorecard is submitted, or when a hiring admin of the opening opens it early.";
+          ? { key: "hiring:debrief.unavailable.forbidden" }
+          : { key: "hiring:debrief.unavailable.notOpen" };
     return { ...header, available: false as const, reason };
   }
   const ladder = await openingLadder(loop.opening);
@@ -67,10 +67,11 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
     spreadThreshold: DISAGREEMENT_SPREAD,
     competencies: result.competencyIds.map((id) => ({ id, name: competencyName[id] ?? id })),
     rows: result.rows.map((row) => ({
-      interviewer: names.get(row.interviewerId) ?? "Former interviewer",
+      /** Null for an interviewer no longer in the loop: the page words it. */
+      interviewer: names.get(row.interviewerId) ?? null,
       stage: row.stageId ? (stageName.get(row.stageId) ?? "") : "",
       scores: row.scores,
-      recommendation: row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : null,
+      recommendation: row.recommendation,
     })),
     aggregates: result.aggregates,
     disagreements: result.disagreements,
@@ -89,7 +90,7 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
     levels: (track?.levels ?? []).filter((level) => level.id !== loop.opening.levelId).map((level) => ({ id: level.id, title: level.title })),
     decision: loop.decision
       ? {
-          label: DECISION_LABELS[loop.decision as Decision] ?? loop.decision,
+          decision: loop.decision as Decision,
           level: levelTitle(loop.decisionLevelId),
           rationale: loop.rationale,
           decidedAt: loop.decidedAt?.toISOString() ?? null,

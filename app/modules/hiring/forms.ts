@@ -8,16 +8,16 @@ import { NOTES_MAX } from "./scorecard";
 
 const emailList = z
   .string()
-  .max(5_000, { error: "That list is too long." })
+  .max(5_000, { error: "hiring:newOpening.errors.listTooLong" })
   .optional()
   .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))]);
 
 const requiredText = (message: string, max: number, tooLong: string) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
 
 export const NewOpeningSchema = z.object({
-  title: nameField("Name the opening, for example “Senior Engineer, Payments”.", 120, "Keep the title under 120 characters."),
-  ladderId: requiredText("Choose a ladder.", 100, "Choose a ladder."),
-  levelId: requiredText("Choose the level you are hiring for.", 100, "Choose a level."),
+  title: nameField("hiring:newOpening.errors.titleMissing", 120, "hiring:newOpening.errors.titleTooLong"),
+  ladderId: requiredText("hiring:newOpening.errors.ladderMissing", 100, "hiring:newOpening.errors.ladderMissing"),
+  levelId: requiredText("hiring:newOpening.errors.levelMissing", 100, "hiring:newOpening.errors.levelMissing"),
   /** Other hiring admins of the opening besides its creator: emails. */
   adminEmails: emailList,
   /** Start the plan with the usual three stages (coding, system design, collaboration) drawn from the level's competencies. */
@@ -33,54 +33,55 @@ export const StageSchema = z.object({
 export type StageInput = z.output<typeof StageSchema>;
 
 export const AddAdminSchema = z.object({
-  email: z.string({ error: "Give the hiring admin's email." }).trim().toLowerCase().min(1, { error: "Give the hiring admin's email." }).max(254),
+  email: z.string({ error: "hiring:opening.errors.adminEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:opening.errors.adminEmailMissing" }).max(254),
 });
 
 export const CandidateSchema = z.object({
-  name: nameField("Give the candidate's name.", 120, "Keep the name under 120 characters."),
+  name: nameField("hiring:opening.errors.nameMissing", 120, "hiring:opening.errors.nameTooLong"),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, { error: "That email is too long." })
+    .max(254, { error: "hiring:opening.errors.emailTooLong" })
     .optional()
     .transform((value) => value ?? "")
-    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { error: "Give an email such as name@example.com, or leave it empty." }),
-  source: z.string().trim().max(120, { error: "Keep the source under 120 characters." }).optional().transform((value) => value ?? ""),
-  notes: z.string().trim().max(NOTES_MAX, { error: `Keep the notes under ${NOTES_MAX.toLocaleString("en")} characters.` }).optional().transform((value) => value ?? ""),
+    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { error: "hiring:opening.errors.emailInvalid" }),
+  source: z.string().trim().max(120, { error: "hiring:opening.errors.sourceTooLong" }).optional().transform((value) => value ?? ""),
+  notes: z.string().trim().max(NOTES_MAX, { error: "hiring:opening.errors.notesTooLong" }).optional().transform((value) => value ?? ""),
 });
 export type CandidateInput = z.output<typeof CandidateSchema>;
 
 /** Assigning an interviewer; the interview's time, empty when not scheduled yet, is read on `timeZone`'s clock. */
 export const assignSchema = (timeZone: string) =>
   z.object({
-    stageId: requiredText("Choose a stage.", 100, "Choose a stage."),
-    email: z.string({ error: "Give the interviewer's email." }).trim().toLowerCase().min(1, { error: "Give the interviewer's email." }).max(254),
-    scheduledAt: optionalDateTimeField(timeZone, "Give a date and time, or leave it empty."),
+    stageId: requiredText("hiring:loop.errors.stageMissing", 100, "hiring:loop.errors.stageMissing"),
+    email: z.string({ error: "hiring:loop.errors.interviewerEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:loop.errors.interviewerEmailMissing" }).max(254),
+    scheduledAt: optionalDateTimeField(timeZone, "hiring:loop.errors.dateTimeInvalid"),
   });
 export type AssignInput = z.output<ReturnType<typeof assignSchema>>;
 
 export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_LABELS: Record<Decision, string> = { hire: "Hire", "no-hire": "No hire", "hire-other-level": "Hire at another level" };
+/** The decisions' words in the messages (hiring's `decision`), for the pages in several languages. */
+export const DECISION_KEYS = { hire: "decision.hire", "no-hire": "decision.noHire", "hire-other-level": "decision.hireOtherLevel" } as const satisfies Record<Decision, string>;
 
 export const DecisionSchema = z
   .object({
-    decision: z.enum(DECISIONS, { error: "Choose hire, no hire or hire at another level." }),
+    decision: z.enum(DECISIONS, { error: "hiring:debrief.errors.decisionMissing" }),
     levelId: z.string().trim().max(100).optional(),
-    rationale: requiredText("Say why: the decision is recorded with its rationale.", NOTES_MAX, `Keep the rationale under ${NOTES_MAX.toLocaleString("en")} characters.`),
+    rationale: requiredText("hiring:debrief.errors.rationaleMissing", NOTES_MAX, "hiring:debrief.errors.rationaleTooLong"),
   })
   .superRefine((value, context) => {
-    if (value.decision === "hire-other-level" && !value.levelId) context.addIssue({ code: "custom", path: ["levelId"], message: "Choose the level to hire at." });
+    if (value.decision === "hire-other-level" && !value.levelId) context.addIssue({ code: "custom", path: ["levelId"], message: "hiring:debrief.errors.levelMissing" });
   });
 export type DecisionInput = z.output<typeof DecisionSchema>;
 
 export const DissentSchema = z.object({
-  text: requiredText("Say what you disagree with.", NOTES_MAX, `Keep it under ${NOTES_MAX.toLocaleString("en")} characters.`),
+  text: requiredText("hiring:debrief.errors.dissentMissing", NOTES_MAX, "hiring:debrief.errors.dissentTooLong"),
 });
 
 export const LinkHireSchema = z.object({
-  email: z.string({ error: "Give the email of the person they became." }).trim().toLowerCase().min(1, { error: "Give the email of the person they became." }).max(254),
+  email: z.string({ error: "hiring:loop.errors.hireEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:loop.errors.hireEmailMissing" }).max(254),
 });
 
 export const RetentionSchema = z.object({
@@ -88,19 +89,19 @@ export const RetentionSchema = z.object({
   retentionDays: z.preprocess(
     (value) => (value === "" || value === undefined ? null : value),
     z.coerce
-      .number({ error: "Give a number of days, or leave it empty to keep candidates until purged." })
-      .int({ error: "Give a whole number of days." })
-      .min(1, { error: "Keep rejected candidates at least one day." })
-      .max(3650, { error: "At most ten years (3,650 days)." })
+      .number({ error: "hiring:settings.errors.notANumber" })
+      .int({ error: "hiring:settings.errors.whole" })
+      .min(1, { error: "hiring:settings.errors.atLeastOne" })
+      .max(3650, { error: "hiring:settings.errors.atMost" })
       .nullable(),
   ),
 });
 
 /** Moving a candidate through the pipeline: where to, and for a rejection its reason; a note for "other" and for a hire without an offer (pipeline.ts checks which). */
 export const MoveCandidateSchema = z.object({
-  candidateId: requiredText("Choose a candidate.", 100, "Choose a candidate."),
-  to: z.enum(PIPELINE_STAGES, { error: "Choose the stage to move the candidate to." }),
-  reason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(REJECTION_REASONS, { error: "Choose a reason from the list." }).optional()),
-  note: z.string().trim().max(2_000, { error: "Keep the note under 2,000 characters." }).optional().transform((value) => value ?? ""),
+  candidateId: requiredText("hiring:pipeline.errors.candidateMissing", 100, "hiring:pipeline.errors.candidateMissing"),
+  to: z.enum(PIPELINE_STAGES, { error: "hiring:pipeline.errors.stageMissing" }),
+  reason: z.preprocess((value) => (value === "" ? undefined : value), z.enum(REJECTION_REASONS, { error: "hiring:pipeline.errors.reasonUnknown" }).optional()),
+  note: z.string().trim().max(2_000, { error: "hiring:pipeline.errors.noteTooLong" }).optional().transform((value) => value ?? ""),
 });
 export type MoveCandidateInput = z.output<typeof MoveCandidateSchema>;

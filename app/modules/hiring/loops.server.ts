@@ -1,11 +1,12 @@
 import { db, type Prisma } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { openingLadder, PURGED_NAME, requireManagedOpening, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { submittedChains, type StoredCard } from "./cards";
-import { DECISION_LABELS, type AssignInput, type CandidateInput, type Decision, type DecisionInput } from "./forms";
-import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
+import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./forms";
+import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type Clash, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
 import { planCoverage, type Staffing } from "./plan";
@@ -45,7 +46,7 @@ export { PURGED_NAME };
 /** Adds a candidate to an opening: the candidate, their entry into the pipeline's screen stage and their loop, in one write. */
 export async function addCandidate(viewer: Viewer, openingId: string, input: CandidateInput, now = clock.now()): Promise<{ ok: true; loopId: string }> {
   const opening = await requireManagedOpening(viewer, openingId);
-  if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to add candidates.");
+  if (opening.state !== "open") throw new ConflictError({ key: "hiring:errors.openingClosedForCandidates" });
   const loop = await db.hiringLoop.create({
     data: {
       opening: { connect: { id: openingId } },
@@ -93,9 +94,9 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
 
 /**
  * The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the
- * viewer may read, the decision. Clashes in time are said on the viewer's clock (`timeZone`).
+ * viewer may read, the decision, and, for those who staff it, the clashes in time.
  */
-export async function loopPage(viewer: Viewer, loopId: string, timeZone: string) {
+export async function loopPage(viewer: Viewer, loopId: string) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const ladder = await openingLadder(loop.opening);
   const { access } = loop;
@@ -135,7 +136,7 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
         scheduledAt: interview.scheduledAt?.toISOString() ?? null,
         own,
         /** Null where the viewer may not know it (another's card, before their own is in). */
-        status: own || seesOthers ? (submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") : null,
+        status: own || seesOthers ? ((submitted ? "submitted" : cards.some((card) => card.interviewId === interview.id) ? "draft" : "not started") as "submitted" | "draft" | "not started") : null,
         removable: canRemoveInterview(viewer, access, interview.interviewerId) && !submitted && !cards.some((card) => card.interviewId === interview.id),
       };
     }),
@@ -143,17 +144,18 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
       ? {
           size: coverage.staffing.panel.size,
           singleTeam: coverage.staffing.panel.singleTeam,
-          teams: coverage.staffing.panel.teams.map((group) => ({ name: group.id === null ? "No team" : (teamNames.get(group.id) ?? group.id), count: group.interviewerIds.length })),
-          levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? "No level" : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
+          teams: coverage.staffing.panel.teams.map((group) => ({ name: group.id === null ? null : (teamNames.get(group.id) ?? group.id), count: group.interviewerIds.length })),
+          levels: coverage.staffing.panel.levels.map((group) => ({ name: group.id === null ? null : (levelLabel(ladder, group.id) ?? group.id), count: group.interviewerIds.length })),
         }
       : null,
     warnings: manages && coverage && !loop.decision ? coverageWarnings(coverage, competencyName, loop.opening.stages) : [],
     /** Interviews that clash in time (the candidate's, or an interviewer's), for those who staff the loop. */
-    overlaps: await loopOverlapWarnings(viewer, loop, timeZone),
+    overlaps: await loopClashes(viewer, loop),
     cards: chains.map((chain) => ({
       interviewId: chain.interviewId,
       stageId: stageOf.get(chain.interviewId) ?? null,
-      author: names.get(chain.effective.authorId) ?? "Former interviewer",
+      /** Null for an interviewer no longer in the loop: the page words it. */
+      author: names.get(chain.effective.authorId) ?? null,
       own: chain.effective.authorId === viewer.id,
       recommendation: chain.effective.recommendation,
       summary: chain.effective.summary,
@@ -165,7 +167,6 @@ export async function loopPage(viewer: Viewer, loopId: string, timeZone: string)
     decision: seesOthers && loop.decision
       ? {
           decision: loop.decision as Decision,
-          label: DECISION_LABELS[loop.decision as Decision] ?? loop.decision,
           level: levelLabel(ladder, loop.decisionLevelId),
           rationale: loop.rationale,
           decidedAt: loop.decidedAt?.toISOString() ?? null,
@@ -206,16 +207,16 @@ function orderScores(card: StoredCard, competencyIds: readonly string[]) {
   return [...card.scores].sort((a, b) => (order.get(a.competencyId) ?? Infinity) - (order.get(b.competencyId) ?? Infinity));
 }
 
-/** What the plan and panel miss, in words, before the loop starts. */
-function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>, competencyName: Record<string, string>, stages: VisibleLoop["opening"]["stages"]): string[] {
-  const name = (id: string) => competencyName[id] ?? id;
+/** What the plan and panel miss, before the loop starts: messages the page words. */
+function coverageWarnings(coverage: NonNullable<ReturnType<typeof planCoverage>>, competencyName: Record<string, string>, stages: VisibleLoop["opening"]["stages"]): Message[] {
+  const names = (ids: readonly string[]) => ids.map((id) => competencyName[id] ?? id).join(", ");
   const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
-  const warnings: string[] = [];
-  if (coverage.uncovered.length) warnings.push(`No stage covers: ${coverage.uncovered.map(name).join(", ")}.`);
-  if (coverage.staffing?.unstaffedStages.length) warnings.push(`Nobody interviews yet in: ${coverage.staffing.unstaffedStages.map(stageName).join(", ")}.`);
+  const warnings: Message[] = [];
+  if (coverage.uncovered.length) warnings.push({ key: "hiring:loop.coverage.uncovered", values: { competencies: names(coverage.uncovered) } });
+  if (coverage.staffing?.unstaffedStages.length) warnings.push({ key: "hiring:loop.coverage.unstaffed", values: { stages: coverage.staffing.unstaffedStages.map(stageName).join(", ") } });
   const thin = coverage.staffing?.thinlyCovered ?? [];
-  if (thin.length) warnings.push(`Judged by fewer than two interviewers: ${thin.map((item) => name(item.competencyId)).join(", ")}.`);
-  if (coverage.staffing?.panel.singleTeam) warnings.push("Every interviewer is on one team: the panel hears one team's view.");
+  if (thin.length) warnings.push({ key: "hiring:loop.coverage.thin", values: { competencies: names(thin.map((item) => item.competencyId)) } });
+  if (coverage.staffing?.panel.singleTeam) warnings.push({ key: "hiring:loop.coverage.singleTeam" });
   return warnings;
 }
 
@@ -239,27 +240,27 @@ async function interviewsElsewhere(loopId: string, interviews: readonly Schedule
 }
 
 /** Clashes in time among the loop's interviews and with its interviewers' other interviews, for those who staff it. */
-async function loopOverlapWarnings(viewer: Viewer, loop: VisibleLoop, timeZone: string): Promise<string[]> {
+async function loopClashes(viewer: Viewer, loop: VisibleLoop): Promise<Clash[]> {
   if (!canStaffLoop(viewer, loop.access)) return [];
   const scheduled = scheduledOf(loop);
-  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled), timeZone);
+  return loopOverlaps(scheduled, await interviewsElsewhere(loop.id, scheduled));
 }
 
 /**
  * Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is
- * saved all the same), on the viewer's clock (`timeZone`).
+ * saved all the same).
  */
-export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, timeZone: string, now = clock.now()): Promise<{ ok: true; overlaps: string[] } | { ok: false; fieldErrors: FieldErrors }> {
+export async function assignInterviewer(viewer: Viewer, loopId: string, input: AssignInput, now = clock.now()): Promise<{ ok: true; overlaps: Clash[] } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
-  if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["That stage is not in this opening's plan."] } };
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
+  if (!loop.opening.stages.some((stage) => stage.id === input.stageId)) return { ok: false, fieldErrors: { stageId: ["hiring:loop.errors.stageNotInPlan"] } };
   const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
-  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
   if (!canJoinPanel(person, loop.access)) {
-    return { ok: false, fieldErrors: { email: ["They manage this opening and may have read the scorecards already in: their score would not be independent."] } };
+    return { ok: false, fieldErrors: { email: ["hiring:loop.errors.managesOpening"] } };
   }
   if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
-    return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+    return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
   }
   let created: { id: string };
   try {
@@ -270,7 +271,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
       return interview;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["They already interview in this stage."] } };
+    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
     throw error;
   }
   if (!input.scheduledAt) return { ok: true, overlaps: [] };
@@ -281,7 +282,7 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
     stageName: loop.opening.stages.find((stage) => stage.id === input.stageId)?.name ?? "",
     at: input.scheduledAt,
   };
-  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled]), timeZone) };
+  return { ok: true, overlaps: newInterviewOverlaps(scheduled, scheduledOf(loop), await interviewsElsewhere(loopId, [scheduled])) };
 }
 
 /**
@@ -291,9 +292,9 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
  */
 export async function setCandidateInvitations(viewer: Viewer, loopId: string, send: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins invite the candidate, before the decision.");
-  if (send && loop.access.purged) return { ok: false, error: "The candidate's data was purged: nothing is sent to them." };
-  if (send && !loop.candidate.email) return { ok: false, error: "The candidate has no email: add one first." };
+  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.inviteAdminsOnly" });
+  if (send && loop.access.purged) return { ok: false, error: "hiring:loop.errors.purgedNoInvitations" };
+  if (send && !loop.candidate.email) return { ok: false, error: "hiring:loop.errors.noCandidateEmail" };
   await db.hiringLoop.update({ where: { id: loopId }, data: { inviteCandidate: send } });
   return { ok: true };
 }
@@ -302,33 +303,33 @@ export async function setCandidateInvitations(viewer: Viewer, loopId: string, se
 export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   const interview = loop.interviews.find((candidate) => candidate.id === interviewId);
-  if (!interview) throw new NotFoundError("This loop has no such interview.");
+  if (!interview) throw new NotFoundError({ key: "hiring:errors.noSuchInterview" });
   if (!canRemoveInterview(viewer, loop.access, interview.interviewerId)) {
-    if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError("Only the opening's hiring admins staff a loop, before its decision.");
-    throw new ForbiddenError("Submit your own scorecard first: until then, whether others have written theirs is hidden from you.");
+    if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
+    throw new ForbiddenError({ key: "hiring:errors.ownCardFirst" });
   }
   const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
-  if (removed.count === 0) throw new ConflictError("A scorecard for this interview exists; the interview stays.");
+  if (removed.count === 0) throw new ConflictError({ key: "hiring:errors.interviewStays" });
 }
 
 /** Opens the debrief before every card is in, recording who and when. */
 export async function openDebriefEarly(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError("The debrief is already open, decided, or not yours to open.");
+  if (!canOpenDebriefEarly(viewer, loop.access)) throw new ConflictError({ key: "hiring:errors.debriefNotYours" });
   await db.hiringLoop.updateMany({ where: { id: loopId, debriefOpenedAt: null }, data: { debriefOpenedAt: now, debriefOpenedById: viewer.id } });
 }
 
 /** Records the decision with its rationale, once, and moves the candidate on in the pipeline. */
 export async function recordDecision(viewer: Viewer, loopId: string, input: DecisionInput, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canRecordDecision(viewer, loop.access)) throw new ConflictError("The decision is recorded once, by a hiring admin of the opening, after the debrief opens.");
+  if (!canRecordDecision(viewer, loop.access)) throw new ConflictError({ key: "hiring:debrief.errors.decidedOnce" });
   let levelId: string | null = null;
   if (input.decision === "hire-other-level") {
     const ladder = await openingLadder(loop.opening);
-    if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["That level is not in this opening's ladder."] } };
-    if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["That is the opening's own level: choose “Hire”."] } };
+    if (!input.levelId || !getLevel(ladder, input.levelId)) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.levelNotInLadder"] } };
+    if (input.levelId === loop.opening.levelId) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.ownLevel"] } };
     const track = trackOfLevel(ladder, loop.opening.levelId);
-    if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: [`Choose a level of the role's track (${track?.name ?? "the opening's"}): the loop assessed that track.`] } };
+    if (trackOfLevel(ladder, input.levelId)?.id !== track?.id) return { ok: false, fieldErrors: { levelId: ["hiring:debrief.errors.otherTrack"] } };
     levelId = input.levelId;
   }
   await db.$transaction(async (tx) => {
@@ -336,7 +337,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
       where: { id: loopId, decision: null },
       data: { decision: input.decision, decisionLevelId: levelId, rationale: input.rationale, decidedById: viewer.id, decidedAt: now, state: "decided" },
     });
-    if (updated.count !== 1) throw new ConflictError("Someone recorded the decision meanwhile; read it below.");
+    if (updated.count !== 1) throw new ConflictError({ key: "hiring:debrief.errors.decidedMeanwhile" });
     // The decision moves the candidate on: a no-hire rejects them (the retention clock starts), a hire takes them to the offer stage.
     const stage = loop.candidate.pipelineStage;
     const move = { candidateId: loop.candidate.id, movedById: viewer.id, at: now };
@@ -348,7 +349,7 @@ export async function recordDecision(viewer: Viewer, loopId: string, input: Deci
 
 export async function recordDissent(viewer: Viewer, loopId: string, text: string): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  if (!canRecordDissent(viewer, loop.access)) throw new ConflictError("Dissent is recorded beside a decision, by those who could see the debrief.");
+  if (!canRecordDissent(viewer, loop.access)) throw new ConflictError({ key: "hiring:debrief.errors.dissentNotAllowed" });
   await db.hiringDissent.create({ data: { loopId, authorId: viewer.id, text } });
 }
 
@@ -359,9 +360,9 @@ export async function linkHire(viewer: Viewer, loopId: string, email: string, no
   const refusal = linkHireRefusal(viewer, loop.access, { decision: loop.decision, stage });
   if (refusal) throw new ConflictError(refusal);
   const person = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!person) return { ok: false, fieldErrors: { email: ["Nobody has that email. Once they have an account, link them here."] } };
+  if (!person) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyToLink"] } };
   const other = await db.hiringCandidate.findFirst({ where: { hiredPersonId: person.id, id: { not: loop.candidate.id } }, select: { id: true } });
-  if (other) return { ok: false, fieldErrors: { email: ["That person is already linked to another hire."] } };
+  if (other) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.linkedElsewhere"] } };
   // They have an account: the offer was taken, so the candidate is hired.
   await db.$transaction(async (tx) => {
     await tx.hiringCandidate.update({ where: { id: loop.candidate.id }, data: { hiredPersonId: person.id } });

@@ -22,7 +22,7 @@ type FieldErrors = Record<string, string[]>;
 
 /** Refuses anyone who may not open a role, before their form is read. */
 export function requireOpeningCreator(viewer: Viewer): void {
-  if (!canCreateOpening(viewer)) throw new ForbiddenError("Only hiring admins open roles.");
+  if (!canCreateOpening(viewer)) throw new ForbiddenError({ key: "hiring:newOpening.errors.forbidden" });
 }
 
 /** The ladders offered and their levels, and the one the new-opening form starts on. */
@@ -52,10 +52,10 @@ export function starterStages(ladder: Ladder, levelId: string): { name: string; 
 export async function createOpening(viewer: Viewer, input: NewOpeningInput): Promise<{ ok: true; openingId: string } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
   requireOpeningCreator(viewer);
   const served = await servedLadderVersion(input.ladderId);
-  if (!served) return { ok: false, fieldErrors: { ladderId: ["That ladder is not served."] } };
+  if (!served) return { ok: false, fieldErrors: { ladderId: ["hiring:newOpening.errors.ladderNotServed"] } };
   const { ladder, versionId } = served;
   const level = getLevel(ladder, input.levelId);
-  if (!level) return { ok: false, fieldErrors: { levelId: ["That level is not in this ladder."] } };
+  if (!level) return { ok: false, fieldErrors: { levelId: ["hiring:newOpening.errors.levelNotInLadder"] } };
   const others = input.adminEmails.length
     ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } })
     : [];
@@ -202,14 +202,14 @@ async function stageCompetencyErrors(opening: { ladderVersionId: string; levelId
   const level = getLevel(ladder, opening.levelId);
   const unknown = competencyIds.filter((id) => !level?.competencyIds.includes(id));
   if (unknown.length) return { competencyIds: [`Not a competency of this level: ${unknown.join(", ")}.`] };
-  if (new Set(competencyIds).size !== competencyIds.length) return { competencyIds: ["Each competency once."] };
+  if (new Set(competencyIds).size !== competencyIds.length) return { competencyIds: ["hiring:opening.errors.competencyTwice"] };
   return null;
 }
 
 /** Adds a stage at the end of the plan, or changes one. A stage's competencies are fixed once an interview of it is assigned, so every card of the stage scores the same ones. */
 export async function saveStage(viewer: Viewer, openingId: string, input: StageInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const opening = await requireManagedOpening(viewer, openingId);
-  if (opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to change the plan.");
+  if (opening.state !== "open") throw new ConflictError({ key: "hiring:opening.errors.closedPlan" });
   const errors = await stageCompetencyErrors(opening, input.competencyIds);
   if (errors) return { ok: false, fieldErrors: errors };
   if (!input.stageId) {
@@ -218,10 +218,10 @@ export async function saveStage(viewer: Viewer, openingId: string, input: StageI
     return { ok: true };
   }
   const stage = opening.stages.find((candidate) => candidate.id === input.stageId);
-  if (!stage) throw new NotFoundError("This plan has no such stage.");
+  if (!stage) throw new NotFoundError({ key: "hiring:opening.errors.noSuchStage" });
   const changed = JSON.stringify(stage.competencyIds) !== JSON.stringify(input.competencyIds);
   if (changed && (await db.hiringInterview.count({ where: { stageId: stage.id } })) > 0) {
-    return { ok: false, fieldErrors: { competencyIds: ["Interviews of this stage are assigned: its competencies can no longer change. Add a new stage instead."] } };
+    return { ok: false, fieldErrors: { competencyIds: ["hiring:opening.errors.stageLocked"] } };
   }
   await db.hiringStage.update({ where: { id: stage.id }, data: { name: input.name, competencyIds: JSON.stringify(input.competencyIds) } });
   return { ok: true };
@@ -230,8 +230,8 @@ export async function saveStage(viewer: Viewer, openingId: string, input: StageI
 /** Removes a stage nobody interviews in yet. */
 export async function removeStage(viewer: Viewer, openingId: string, stageId: string): Promise<void> {
   const opening = await requireManagedOpening(viewer, openingId);
-  if (!opening.stages.some((stage) => stage.id === stageId)) throw new NotFoundError("This plan has no such stage.");
-  if ((await db.hiringInterview.count({ where: { stageId } })) > 0) throw new ConflictError("Interviews are assigned in this stage; it stays in the plan.");
+  if (!opening.stages.some((stage) => stage.id === stageId)) throw new NotFoundError({ key: "hiring:opening.errors.noSuchStage" });
+  if ((await db.hiringInterview.count({ where: { stageId } })) > 0) throw new ConflictError({ key: "hiring:opening.errors.stageInUse" });
   await db.hiringStage.delete({ where: { id: stageId } });
 }
 
@@ -239,7 +239,7 @@ export async function removeStage(viewer: Viewer, openingId: string, stageId: st
 export async function moveStage(viewer: Viewer, openingId: string, stageId: string, direction: "up" | "down"): Promise<void> {
   const opening = await requireManagedOpening(viewer, openingId);
   const index = opening.stages.findIndex((stage) => stage.id === stageId);
-  if (index < 0) throw new NotFoundError("This plan has no such stage.");
+  if (index < 0) throw new NotFoundError({ key: "hiring:opening.errors.noSuchStage" });
   const other = opening.stages[direction === "up" ? index - 1 : index + 1];
   if (!other) return;
   const stages = [...opening.stages];
@@ -267,7 +267,7 @@ async function hiringAdminRoleNeeded(viewer: Viewer, people: { id: string; name:
 export async function addOpeningAdmin(viewer: Viewer, openingId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors; roleToGrant?: RoleToGrant }> {
   await requireManagedOpening(viewer, openingId);
   const person = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true, deactivatedAt: true } });
-  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["Nobody active has that email."] } };
+  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["hiring:opening.errors.nobodyActive"] } };
   if (!canCreateOpening(person)) {
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, [person]);
     return { ok: false, fieldErrors: { email: [message] }, roleToGrant };
@@ -298,12 +298,12 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
     },
   });
   if (!row || !canViewKit(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }, row.interviews.length ? [viewer.id] : [])) {
-    throw new NotFoundError("We could not find that interview kit.");
+    throw new NotFoundError({ key: "hiring:kitPage.errors.notFound" });
   }
   const stage: Stage = toStage(row);
   const ladder = await openingLadder(row.opening);
   const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
-  if (!kit) throw new InvalidError("The ladder no longer has this opening's level.");
+  if (!kit) throw new InvalidError({ key: "hiring:kitPage.errors.levelGone" });
   return {
     opening: { id: row.opening.id, title: row.opening.title },
     manages: managesOpening(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }),

@@ -1,6 +1,3 @@
-import { formatDateTime } from "~/modules/time-zones";
-import { plural } from "~/utils/plural";
-
 /**
  * Interviews that clash in time, as pure logic: a candidate cannot sit two interviews at once,
  * nor can an interviewer give two. An interview is booked by its start alone, so two clash when
@@ -13,22 +10,35 @@ export type ScheduledInterview = { id: string; interviewerId: string; interviewe
 /** An interview of the same interviewer in another loop: only when it is, nothing of its candidate. */
 export type InterviewElsewhere = { interviewerId: string; at: Date };
 
-const clash = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
-
-const describe = (interview: ScheduledInterview, timeZone: string) => `${interview.stageName} with ${interview.interviewerName} at ${formatDateTime(interview.at, timeZone)}`;
+/** An interview as a clash names it; `at` is the instant (ISO), said on the reader's clock where it is worded. */
+export type ClashingInterview = { stageName: string; interviewerName: string; at: string };
 
 /**
- * Every clash of a loop's scheduled interviews, in words: runs of the candidate's interviews that
- * follow each other closer than an interview lasts (each run once, however many it holds), and each
- * interview whose interviewer has another one elsewhere at that time. Times are said on the
- * reader's clock (`timeZone`).
+ * A clash in time, for the page to word: the candidate's run of interviews closer than an
+ * interview lasts; an interviewer's other interviews in another loop near one of this loop's; and,
+ * for an interview just scheduled, the candidate's interviews near it and its interviewer's.
  */
-export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[], timeZone: string): string[] {
-  const warnings: string[] = [];
+export type Clash =
+  | { kind: "candidate-run"; interviews: ClashingInterview[] }
+  | { kind: "interviewer-elsewhere"; interview: ClashingInterview; others: number }
+  | { kind: "candidate-already"; interviews: ClashingInterview[] }
+  | { kind: "interviewer-busy"; interviewerName: string; at: string; inThisLoop: boolean };
+
+const clash = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
+
+const named = (interview: ScheduledInterview): ClashingInterview => ({ stageName: interview.stageName, interviewerName: interview.interviewerName, at: interview.at.toISOString() });
+
+/**
+ * Every clash of a loop's scheduled interviews: runs of the candidate's interviews that follow each
+ * other closer than an interview lasts (each run once, however many it holds), and each interview
+ * whose interviewer has another one elsewhere at that time.
+ */
+export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): Clash[] {
+  const clashes: Clash[] = [];
   const byTime = [...interviews].sort((a, b) => a.at.getTime() - b.at.getTime());
   let run: ScheduledInterview[] = [];
   const closeRun = () => {
-    if (run.length > 1) warnings.push(`The candidate has ${plural(run.length, "# interview")} less than an hour apart: ${run.map((interview) => describe(interview, timeZone)).join("; ")}.`);
+    if (run.length > 1) clashes.push({ kind: "candidate-run", interviews: run.map(named) });
   };
   for (const interview of byTime) {
     const last = run[run.length - 1];
@@ -41,22 +51,18 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
   closeRun();
   for (const interview of byTime) {
     const others = elsewhere.filter((other) => other.interviewerId === interview.interviewerId && clash(other.at, interview.at));
-    if (others.length) {
-      warnings.push(
-        `${interview.interviewerName} has ${plural(others.length, "another interview")} in another loop less than an hour from ${interview.stageName} at ${formatDateTime(interview.at, timeZone)}.`,
-      );
-    }
+    if (others.length) clashes.push({ kind: "interviewer-elsewhere", interview: named(interview), others: others.length });
   }
-  return warnings;
+  return clashes;
 }
 
 /** The clashes of one interview just scheduled: with the candidate's other interviews, and with its interviewer's elsewhere. */
-export function newInterviewOverlaps(scheduled: ScheduledInterview, loopInterviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[], timeZone: string): string[] {
-  const warnings: string[] = [];
+export function newInterviewOverlaps(scheduled: ScheduledInterview, loopInterviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): Clash[] {
+  const clashes: Clash[] = [];
   const candidate = loopInterviews.filter((other) => other.id !== scheduled.id && clash(other.at, scheduled.at));
-  if (candidate.length) warnings.push(`The candidate already has ${candidate.map((interview) => describe(interview, timeZone)).join("; ")}: less than an hour from this one.`);
+  if (candidate.length) clashes.push({ kind: "candidate-already", interviews: candidate.map(named) });
   const own = loopInterviews.filter((other) => other.id !== scheduled.id && other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at));
   const theirs = elsewhere.filter((other) => other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at)).length + own.length;
-  if (theirs) warnings.push(`${scheduled.interviewerName} already interviews less than an hour from ${formatDateTime(scheduled.at, timeZone)}${own.length ? "" : " in another loop"}.`);
-  return warnings;
+  if (theirs) clashes.push({ kind: "interviewer-busy", interviewerName: scheduled.interviewerName, at: scheduled.at.toISOString(), inThisLoop: own.length > 0 });
+  return clashes;
 }

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -13,11 +14,8 @@ import {
   isRejectionReason,
   movesFrom,
   PIPELINE_COLUMN_LIMIT,
-  PIPELINE_STAGE_LABELS,
   PIPELINE_STAGES,
   shownInColumn,
-  REJECTION_REASON_LABELS,
-  REJECTION_REASONS,
   stageCounts,
   timeInStage,
   type CandidateHistory,
@@ -70,13 +68,13 @@ function stageOf(value: string): PipelineStage {
 }
 
 function refuseMove(viewer: Viewer, access: CandidateAccess): never {
-  if (access.purged && canSeePipeline(viewer, access)) throw new ConflictError("This candidate's data was purged: they no longer move through the pipeline.");
-  if (managesOpening(viewer, access)) throw new ForbiddenError("Submit your own scorecard first: until then the candidate's place in the pipeline is hidden from you.");
-  throw new ForbiddenError("Only the opening's hiring admins move candidates.");
+  if (access.purged && canSeePipeline(viewer, access)) throw new ConflictError({ key: "hiring:pipeline.errors.purged" });
+  if (managesOpening(viewer, access)) throw new ForbiddenError({ key: "hiring:pipeline.errors.ownFirst" });
+  throw new ForbiddenError({ key: "hiring:pipeline.errors.adminsOnly" });
 }
 
 /** A hiring admin moves a candidate of the opening: forward, back, to hired, to rejected (with a reason), or reopens a rejected one. */
-export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = clock.now()): Promise<{ ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }> {
+export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = clock.now()): Promise<{ ok: true; message: Message } | { ok: false; fieldErrors: FieldErrors }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
   const from = stageOf(candidate.pipelineStage);
@@ -84,10 +82,10 @@ export async function moveCandidate(viewer: Viewer, openingId: string, candidate
   if (!check.ok) return { ok: false, fieldErrors: { [check.field]: [check.message] } };
   await db.$transaction(async (tx) => {
     const moved = await recordMove(tx, { candidateId, from, to: request.to, reason: request.reason, note: request.note, movedById: viewer.id, at: now });
-    if (!moved) throw new ConflictError("Someone moved this candidate meanwhile: read the pipeline again.");
+    if (!moved) throw new ConflictError({ key: "hiring:pipeline.errors.movedMeanwhile" });
   });
-  const words = { forward: "moved to", back: "moved back to", hire: "moved to", reject: "moved to", reopen: "reopened in" }[check.kind];
-  return { ok: true, message: `${candidate.name} ${words} ${PIPELINE_STAGE_LABELS[request.to].toLowerCase()}.` };
+  const key = { forward: "moved", back: "movedBack", hire: "moved", reject: "moved", reopen: "reopened" }[check.kind];
+  return { ok: true, message: { key: `hiring:pipeline.flash.${key}`, values: { name: candidate.name, stage: request.to } } };
 }
 
 /**
@@ -98,14 +96,14 @@ export async function moveCandidate(viewer: Viewer, openingId: string, candidate
 export async function startAnotherLoop(viewer: Viewer, openingId: string, candidateId: string, now = clock.now()): Promise<{ loopId: string }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
-  if (candidate.opening.state !== "open") throw new ConflictError("This opening is closed; reopen it to start a loop.");
+  if (candidate.opening.state !== "open") throw new ConflictError({ key: "hiring:pipeline.errors.openingClosed" });
   const stage = stageOf(candidate.pipelineStage);
-  if (!isActiveStage(stage)) throw new ConflictError("A hired or rejected candidate has no new loop: reopen them first.");
-  if (candidate.loops.some((loop) => loop.state === "open" && loop.decision === null)) throw new ConflictError("A loop of this candidate is still open: decide it before starting another.");
+  if (!isActiveStage(stage)) throw new ConflictError({ key: "hiring:pipeline.errors.noNewLoop" });
+  if (candidate.loops.some((loop) => loop.state === "open" && loop.decision === null)) throw new ConflictError({ key: "hiring:pipeline.errors.loopOpen" });
   return db.$transaction(async (tx) => {
     const loop = await tx.hiringLoop.create({ data: { openingId, candidateId }, select: { id: true } });
     if (stage === "screen" && !(await recordMove(tx, { candidateId, from: stage, to: "interviews", movedById: viewer.id, at: now }))) {
-      throw new ConflictError("Someone moved this candidate meanwhile: read the pipeline again.");
+      throw new ConflictError({ key: "hiring:pipeline.errors.movedMeanwhile" });
     }
     return { loopId: loop.id };
   });
@@ -125,9 +123,9 @@ function historyOf(moves: readonly { fromStage: string | null; toStage: string; 
 
 function moveView(move: CandidateMove) {
   return {
-    from: isPipelineStage(move.fromStage) ? PIPELINE_STAGE_LABELS[move.fromStage] : null,
-    to: isPipelineStage(move.toStage) ? PIPELINE_STAGE_LABELS[move.toStage] : move.toStage,
-    reason: isRejectionReason(move.reason) ? REJECTION_REASON_LABELS[move.reason] : null,
+    from: isPipelineStage(move.fromStage) ? move.fromStage : null,
+    to: move.toStage,
+    reason: isRejectionReason(move.reason) ? move.reason : null,
     note: move.note,
     at: move.movedAt.toISOString(),
     by: move.movedByName,
@@ -206,7 +204,6 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
     hidden: rows.length - placed.length,
     columns: columns.map(({ stage, shown, more, whole }) => ({
       stage,
-      label: PIPELINE_STAGE_LABELS[stage],
       count: counts[stage],
       /** Candidates of the column the board leaves out (PIPELINE_COLUMN_LIMIT), and whether the viewer opened the whole column. */
       more,
@@ -223,18 +220,17 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
           days: daysBetween(row.pipelineStageSince, now),
           loopId: loops.at(-1)?.id ?? null,
           loops: loops.length,
-          reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? REJECTION_REASON_LABELS[lastMove.reason] : null,
+          reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? lastMove.reason : null,
           // A rejected candidate is offered first the stage they were rejected from.
-          moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null).map((to) => ({ value: to, label: PIPELINE_STAGE_LABELS[to] })) : [],
+          moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null) : [],
           /** Their move form is open on the board (?move=). */
           moving: canMove && options.moving === row.id,
           canStartLoop: canMove && open && isActiveStage(stage) && !loops.some((loop) => loop.state === "open" && loop.decision === null),
         };
       }),
     })),
-    timeInStage: timeInStage(histories, now).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
-    funnel: funnel(histories).map((row) => ({ ...row, label: PIPELINE_STAGE_LABELS[row.stage] })),
-    reasons: REJECTION_REASONS.map((reason) => ({ value: reason, label: REJECTION_REASON_LABELS[reason] })),
+    timeInStage: timeInStage(histories, now),
+    funnel: funnel(histories),
   };
 }
 
@@ -285,5 +281,5 @@ export async function candidatePipeline(
   const access: CandidateAccess = pendingElsewhere ? { ...here, loops: [...here.loops, { interviews: [{ interviewerId: viewer.id, submitted: false }] }] } : here;
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);
-  return { stage: PIPELINE_STAGE_LABELS[stage], since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
+  return { stage, since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
 }

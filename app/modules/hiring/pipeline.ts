@@ -25,17 +25,27 @@ export const PIPELINE_STAGE_LABELS: Record<PipelineStage, string> = {
   rejected: "Rejected",
 };
 
+/** The stages' words in the messages (hiring's `pipelineStage`), for the pages in several languages. */
+export const PIPELINE_STAGE_KEYS = {
+  screen: "pipelineStage.screen",
+  interviews: "pipelineStage.interviews",
+  offer: "pipelineStage.offer",
+  hired: "pipelineStage.hired",
+  rejected: "pipelineStage.rejected",
+} as const satisfies Record<PipelineStage, string>;
+
 export const REJECTION_REASONS = ["experience", "interviews", "withdrew", "offer-declined", "role-filled", "other"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
-  experience: "Experience short of the role",
-  interviews: "Did not pass the interviews",
-  withdrew: "Candidate withdrew",
-  "offer-declined": "Declined the offer",
-  "role-filled": "Role filled or closed",
-  other: "Other (say why)",
-};
+/** The reasons' words in the messages (hiring's `rejectionReason`). */
+export const REJECTION_REASON_KEYS = {
+  experience: "rejectionReason.experience",
+  interviews: "rejectionReason.interviews",
+  withdrew: "rejectionReason.withdrew",
+  "offer-declined": "rejectionReason.offerDeclined",
+  "role-filled": "rejectionReason.roleFilled",
+  other: "rejectionReason.other",
+} as const satisfies Record<RejectionReason, string>;
 
 /**
  * A column of the pipeline board shows this many candidates, those waiting longest first, and
@@ -76,19 +86,19 @@ export type MoveCheck = { ok: true; kind: "forward" | "back" | "reject" | "reope
 export function checkMove(from: PipelineStage, request: MoveRequest): MoveCheck {
   const { to, reason } = request;
   const note = request.note.trim();
-  if (to === from) return { ok: false, field: "to", message: `The candidate is already in ${PIPELINE_STAGE_LABELS[to].toLowerCase()}.` };
-  if (from === "hired") return { ok: false, field: "to", message: "A hire stays hired." };
+  if (to === from) return { ok: false, field: "to", message: "hiring:pipeline.errors.alreadyThere" };
+  if (from === "hired") return { ok: false, field: "to", message: "hiring:pipeline.errors.hireStays" };
   if (from === "rejected") {
-    if (!isActiveStage(to)) return { ok: false, field: "to", message: "Reopen a rejected candidate into screen, interviews or offer." };
+    if (!isActiveStage(to)) return { ok: false, field: "to", message: "hiring:pipeline.errors.reopenActive" };
     return { ok: true, kind: "reopen" };
   }
   if (to === "rejected") {
-    if (!reason) return { ok: false, field: "reason", message: "Choose why the candidate is rejected." };
-    if (reason === "other" && !note) return { ok: false, field: "note", message: "Say why: the reason is “Other”." };
+    if (!reason) return { ok: false, field: "reason", message: "hiring:pipeline.errors.reasonMissing" };
+    if (reason === "other" && !note) return { ok: false, field: "note", message: "hiring:pipeline.errors.otherNote" };
     return { ok: true, kind: "reject" };
   }
   if (to === "hired") {
-    if (from !== "offer" && !note) return { ok: false, field: "note", message: "Hired without an offer stage: say why the offer was skipped." };
+    if (from !== "offer" && !note) return { ok: false, field: "note", message: "hiring:pipeline.errors.offerSkipped" };
     return { ok: true, kind: "hire" };
   }
   return { ok: true, kind: ORDER[to] > ORDER[from] ? "forward" : "back" };

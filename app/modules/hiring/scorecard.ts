@@ -12,13 +12,6 @@ import type { ScalePoint } from "~/modules/ladders";
 export const RECOMMENDATIONS = ["strong-no", "no", "yes", "strong-yes"] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  "strong-no": "Strong no",
-  no: "No",
-  yes: "Yes",
-  "strong-yes": "Strong yes",
-};
-
 /** The recommendations' words in the messages (hiring's `recommendation`), for the pages in several languages. */
 export const RECOMMENDATION_KEYS = {
   "strong-no": "recommendation.strongNo",

@@ -1,8 +1,8 @@
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 
 /**
- * What the hiring statistics pages say about what they show, in plain words: which loops the
- * figures are over, and, before the validity loop has anything to compare, what it needs.
+ * What the hiring statistics pages say about what they show, as messages the pages word: which
+ * loops the figures are over, and, before the validity loop has anything to compare, what it needs.
  */
 
 /**
@@ -10,22 +10,20 @@ import { plural } from "~/utils/plural";
  * out because the viewer still owes a scorecard in them (so no figure reflects a card they may
  * not see yet).
  */
-export function statisticsScope(counted: number, withheld: number, isAdmin: boolean): string {
-  const scope = `Over ${plural(counted, "# decided loop")} of ${isAdmin ? "every opening" : "the openings you manage"}, from their submitted scorecards.`;
-  if (!withheld) return scope;
-  const left = plural(withheld, "# more decided loop is left out until you submit your own scorecard in it.");
-  return `${scope} ${left}`;
+export function statisticsScope(counted: number, withheld: number, isAdmin: boolean): Message[] {
+  const scope: Message = { key: isAdmin ? "hiring:stats.scope.all" : "hiring:stats.scope.own", values: { count: counted } };
+  return withheld ? [scope, { key: "hiring:stats.scope.withheld", values: { count: withheld } }] : [scope];
 }
 
 /** Before any hire can be compared: why, and when the page fills. Null once one can. */
-export function validityWaitingFor(linkedHires: number, comparedHires: number, minN: number): string[] | null {
+export function validityWaitingFor(linkedHires: number, comparedHires: number, minN: number): Message[] | null {
   if (comparedHires > 0) return null;
   return [
     linkedHires === 0
-      ? "No hire is linked to their account yet: on the page of a loop decided as a hire, link the hire to their account once they have joined."
+      ? { key: "hiring:validity.waiting.noneLinked" }
       : linkedHires === 1
-        ? "The linked hire has no submitted manager review since the decision yet."
-        : `None of the ${linkedHires} linked hires has a submitted manager review since the decision yet.`,
-    `Each linked hire counts from their first submitted manager review after the decision. Coefficients show once ${minN} hires count.`,
+        ? { key: "hiring:validity.waiting.oneLinked" }
+        : { key: "hiring:validity.waiting.manyLinked", values: { count: linkedHires } },
+    { key: "hiring:validity.waiting.counts", values: { minN } },
   ];
 }

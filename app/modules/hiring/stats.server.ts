@@ -24,7 +24,7 @@ import { validityReport, type HireOutcome } from "./validity";
  */
 
 function requireStatistics(viewer: Viewer) {
-  if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError("This page is for hiring admins.");
+  if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
 }
 
 /** The decided loops of the openings the viewer manages (every opening, for admins). */

@@ -67,7 +67,7 @@ export async function hiringSetUp() {
     [stages[0]!, ana],
     [stages[1]!, ben],
   ] as const) {
-    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stage.id, email: person.email, scheduledAt: new Date("2026-11-20T10:00:00Z") }, "UTC");
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stage.id, email: person.email, scheduledAt: new Date("2026-11-20T10:00:00Z") });
     if (!assigned.ok) throw new Error(JSON.stringify(assigned.fieldErrors));
   }
   const interviews = await db.hiringInterview.findMany({ where: { loopId } });

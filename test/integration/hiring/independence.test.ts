@@ -189,7 +189,7 @@ describe("independence of interviewers", () => {
   test("an interviewer who holds two interviews on the loop finds nothing of another's card while one of her own is not in", async () => {
     const facts = await setUp();
     const { ana, grace, loopId, stages } = facts;
-    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") }, "UTC");
+    const assigned = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[1]!.id, email: ana.email, scheduledAt: new Date("2026-11-21T10:00:00Z") });
     expect(assigned.ok).toBe(true);
     const design = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, stageId: stages[1]!.id, interviewerId: ana.id }, select: { id: true } })).id;
     // Her Design card is in; her Coding card is still a draft.
@@ -222,7 +222,7 @@ describe("independence of interviewers", () => {
       call(async () => loopAction(routeArgs(await post(`/hiring/loops/${facts.loopId}`, facts.grace.id, { intent: "assign", stageId: facts.stages[1]!.id, email }), { loopId: facts.loopId })));
     const refused = await assign(facts.grace.email);
     expect(statusOf(refused)).toBe(400);
-    expect(JSON.stringify(bodyOf(refused))).toContain("may have read the scorecards already in");
+    expect(JSON.stringify(bodyOf(refused))).toContain("hiring:loop.errors.managesOpening");
     expect(await db.hiringInterview.count({ where: { loopId: facts.loopId, interviewerId: facts.grace.id } })).toBe(0);
     // Someone who manages nothing of it still joins.
     expect(statusOf(await assign(facts.stranger.email))).toBe(200);
@@ -258,7 +258,7 @@ describe("independence of interviewers", () => {
     const interview = bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.anaInterview}`, facts.ana.id), { interviewId: facts.anaInterview })));
     expect(interview.lockedReason).toEqual({ key: "hiring:scorecard.locked.closed" });
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(await debriefLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}/debrief`, facts.ana.id), { loopId: facts.loopId })));
-    expect(debrief).toMatchObject({ available: false, reason: "This loop is closed: your card is no longer needed." });
+    expect(debrief).toMatchObject({ available: false, reason: { key: "hiring:debrief.unavailable.closed" } });
     // Ben, whose card is in, is told of the decision.
     const bens = bodyOf<Awaited<ReturnType<typeof hiringLoader>>>(await hiringLoader(routeArgs(await get("/hiring", facts.ben.id))));
     expect(bens.interviews.map((row) => [row.card, row.loopState])).toEqual([["submitted", "decided"]]);

@@ -55,7 +55,7 @@ describe("the pipeline", () => {
     }
     expect((await candidateOf(screenLoop)).pipelineStage).toBe("screen");
     const refused = bodyOf<{ result: { error: Record<string, string[]> } }>(await move(facts, facts.grace.id, { candidateId: sam.id, to: "rejected" }));
-    expect(refused.result.error.reason).toEqual(["Choose why the candidate is rejected."]);
+    expect(refused.result.error.reason).toEqual(["hiring:pipeline.errors.reasonMissing"]);
 
     const rejected = await move(facts, facts.grace.id, { candidateId: sam.id, to: "rejected", reason: "experience", note: "No production experience with identity systems" });
     expect(bodyOf<{ message: string }>(rejected).message).toBe("Sam Screen moved to rejected.");
@@ -78,12 +78,12 @@ describe("the pipeline", () => {
       ["hired", 0],
       ["rejected", 1],
     ]);
-    expect(page.columns.find((column) => column.stage === "rejected")?.candidates[0]).toMatchObject({ name: "Sam Screen", days: 0, reason: "Experience short of the role" });
+    expect(page.columns.find((column) => column.stage === "rejected")?.candidates[0]).toMatchObject({ name: "Sam Screen", days: 0, reason: "experience" });
     expect(page.funnel.find((row) => row.stage === "screen")).toMatchObject({ reached: 2, movedOn: 1, rejected: 1, conversion: 0.5 });
     expect(page.timeInStage.find((row) => row.stage === "interviews")).toMatchObject({ completed: 1, waiting: 0 });
     // The loop page shows Casey's moves, latest first, with who made them.
     const loopPage = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
-    expect(loopPage.pipeline).toMatchObject({ stage: "Offer", moves: [{ from: "Interviews", to: "Offer", by: "Grace Hiring" }, { from: "Screen", to: "Interviews" }, { from: null, to: "Screen" }] });
+    expect(loopPage.pipeline).toMatchObject({ stage: "offer", moves: [{ from: "interviews", to: "offer", by: "Grace Hiring" }, { from: "screen", to: "interviews" }, { from: null, to: "screen" }] });
 
     // Hired from the offer stage needs no note; a hire stays hired.
     expect(statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "hired" }))).toBe(200);
@@ -169,7 +169,7 @@ describe("the pipeline", () => {
     const { loopId: second } = await startAnotherLoop(asViewer(facts.grace), facts.openingId, casey.id);
     const pipelineOn = async (viewerId: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${second}`, viewerId), { loopId: second }))).pipeline;
     expect(await pipelineOn(facts.olga.id)).toBeNull();
-    expect(await pipelineOn(facts.grace.id)).toMatchObject({ stage: "Offer" });
+    expect(await pipelineOn(facts.grace.id)).toMatchObject({ stage: "offer" });
   });
 
   test("a hiring admin who interviews the candidate sees nothing of their place in the pipeline, nor moves them, until her own card is in", async () => {
@@ -252,7 +252,7 @@ describe("the pipeline", () => {
     const started = await call(async () => pipelineAction(routeArgs(await post(`/hiring/openings/${facts.openingId}/pipeline`, facts.grace.id, { intent: "start-loop", candidateId: casey.id }), { openingId: facts.openingId })));
     const secondLoop = (started as Response).headers.get("Location")!.split("/").at(-1)!;
     const pipelineOn = async (loopId: string) => bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, facts.grace.id), { loopId }))).pipeline;
-    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "Interviews" });
+    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "interviews" });
     // Grace interviews on the second loop herself: the first loop's page withholds the pipeline too, until her card is in.
     const assigned = await call(async () => loopAction(routeArgs(await post(`/hiring/loops/${secondLoop}`, facts.grace.id, { intent: "assign", stageId: facts.stages[0]!.id, email: facts.grace.email }), { loopId: secondLoop })));
     expect(statusOf(assigned)).toBe(200);
@@ -260,8 +260,8 @@ describe("the pipeline", () => {
     expect(await pipelineOn(secondLoop)).toBeNull();
     const graceInterview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: secondLoop, interviewerId: facts.grace.id } });
     await scoreAndSubmit(facts.grace, graceInterview.id, ["code-quality", "testing"], 3, "SECOND-ROUND", "yes");
-    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "Interviews" });
-    expect(await pipelineOn(secondLoop)).toMatchObject({ stage: "Interviews" });
+    expect(await pipelineOn(facts.loopId)).toMatchObject({ stage: "interviews" });
+    expect(await pipelineOn(secondLoop)).toMatchObject({ stage: "interviews" });
   });
 
   test("retention purges candidates rejected in the pipeline (a decision or not) once the period has passed, with the notes of their moves; a reopened candidate is kept", async () => {

@@ -126,7 +126,7 @@ describe("retiring a ladder", () => {
     expect(settings.ladders.map((ladder) => ladder.id)).toEqual(["engineering", "product"]);
     // A form read before the ladder was retired opens nothing on it.
     const stale = await newOpeningAction(routeArgs(await signedInPost("/hiring/openings/new", admin.id, { title: "Another", ladderId: "engineering", levelId: "ic4" })));
-    expect(bodyOf<{ error: Record<string, string[]> }>(stale).error.ladderId).toEqual(["That ladder is not served."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(stale).error.ladderId).toEqual(["hiring:newOpening.errors.ladderNotServed"]);
     const staleSession = await newSessionAction(
       routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Late", cycleId: "none", ladderId: "engineering", population: "cycle", facilitatorEmail: admin.email, groupFloor: "5" })),
     );

@@ -306,7 +306,7 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const { grace, ana, ben, stranger, loopId, stages, anaInterview, benInterview } = await hiringSetUp();
     // Assigned to the Coding stage: the new interviewer owes a scorecard.
     const assigned = await afterWrite(async () => {
-      const result = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: stranger.email, scheduledAt: new Date(clock + 2 * DAY) }, "UTC");
+      const result = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: stranger.email, scheduledAt: new Date(clock + 2 * DAY) });
       expect(result.ok).toBe(true);
     });
     expect(kindsGained(assigned, stranger)).toEqual(["scorecard"]);
