@@ -200,7 +200,7 @@ describe("editing a person", () => {
 
     const invalid = await editAction(admin.id, person.id, { intent: "update", name: "", email: "not-an-email" });
     expect(statusOf(invalid)).toBe(400);
-    expect(bodyOf<{ result: FormReply }>(invalid).result.error).toMatchObject({ name: ["Enter a name."], email: ["Enter a valid email address."] });
+    expect(bodyOf<{ result: FormReply }>(invalid).result.error).toMatchObject({ name: ["people:form.errors.nameRequired"], email: ["people:form.errors.emailInvalid"] });
 
     const taken = await editAction(admin.id, person.id, personFields({ name: "X", email: other.email }, { managerEmail: "ghost@example.com", track: "ic", level: "m2" }));
     expect(statusOf(taken)).toBe(400);
