@@ -46,7 +46,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   }
   if (intent === "delete") {
     const teamId = formData.get("teamId");
-    if (typeof teamId !== "string" || !teamId) throw new NotFoundError("There is no team with that id.");
+    if (typeof teamId !== "string" || !teamId) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
     const result = await deleteTeam(viewer.id, teamId);
     if (!result.ok) return data({ intent, teamId, error: result.message }, { status: 400 });
     return { intent, teamId, message: "Team deleted." };

@@ -214,7 +214,7 @@ export async function getPerson(personId: string) {
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const { levelSince, levelChanges, ...rest } = person;
   // The day as the form's date field takes it; when Rungs last recorded a change of their level, for the field's hint.
   return { ...rest, levelSince: dayOf(levelSince), levelMovedAt: levelChanges[0]?.changedAt ?? null };
@@ -359,7 +359,7 @@ export async function updatePerson(
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!current) throw new NotFoundError("There is no person with that id.");
+  if (!current) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const movedAt = current.levelChanges[0]?.changedAt ?? null;
   const resolved = await resolvePerson(value, { ...current, movedAt }, checkTrackLevel);
   if (!resolved.ok) return resolved;
@@ -404,7 +404,7 @@ export async function deactivationPreview(personId: string, now = clock.now()): 
 
 export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
   if (active === (person.deactivatedAt === null)) return { ok: true };
   const by: ActiveChanger = { actorId };
@@ -459,7 +459,7 @@ async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDe
 
 export async function signOutEverywhere(actorId: string, personId: string): Promise<number> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: personId } });
     await tx.knownDevice.deleteMany({ where: { userId: personId } });
@@ -498,7 +498,7 @@ export async function createTeam(actorId: string, name: string): Promise<SimpleR
 
 export async function renameTeam(actorId: string, teamId: string, name: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw new NotFoundError("There is no team with that id.");
+  if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   if (team.name === name) return { ok: true };
   if (await teamNameTaken(name, teamId)) return { ok: false, message: `There is already a team called ${name}.` };
   await db.$transaction(async (tx) => {
@@ -511,7 +511,7 @@ export async function renameTeam(actorId: string, teamId: string, name: string):
 /** Only an empty team can go: deleting one with members would silently take their team away. */
 export async function deleteTeam(actorId: string, teamId: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw new NotFoundError("There is no team with that id.");
+  if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   return db.$transaction(async (tx): Promise<SimpleResult> => {
     const [members, deactivated] = await Promise.all([
       tx.user.count({ where: { teamId } }),

@@ -32,7 +32,7 @@ export async function createSignInLink(
   now = new Date(),
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: string }> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true, isAdmin: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   if (person.deactivatedAt) return { ok: false, message: `${person.name} is deactivated. Reactivate them before creating a sign-in link.` };
   if (!maySignInWithLink(getEnv().passwordLogin, person)) {
     return { ok: false, message: `Passwords are turned off here (PASSWORD_LOGIN=false): ${person.name} signs in with single sign-on. Only admins get sign-in links.` };
