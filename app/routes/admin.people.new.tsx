@@ -6,6 +6,8 @@ import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { PersonSchema } from "~/modules/people/person-form";
@@ -13,7 +15,7 @@ import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:new.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -33,6 +35,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 export default function NewPerson({ loaderData, actionData }: Route.ComponentProps) {
   const { teams, tracks } = loaderData;
   const lastResult = actionData;
+  const { t } = useTranslation("people");
   const [form, fields] = useForm({
     id: "new-person",
     lastResult,
@@ -43,16 +46,16 @@ export default function NewPerson({ loaderData, actionData }: Route.ComponentPro
   });
   return (
     <>
-      <BackLink to="/admin/people">People</BackLink>
+      <BackLink to="/admin/people">{t("new.back")}</BackLink>
       <PageHeader
-        title="Add a person"
-        description="After adding them, create a sign-in link on their page so they can choose a password. To add many people at once, import a CSV."
+        title={t("new.heading")}
+        description={t("new.description")}
       />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <PersonFields fields={fields} teams={teams} tracks={tracks} />
           <FormErrors form={form} />
-          <SubmitButton busyLabel="Adding…">Add person</SubmitButton>
+          <SubmitButton busyLabel={t("new.adding")}>{t("new.add")}</SubmitButton>
         </Form>
       </Card>
     </>
