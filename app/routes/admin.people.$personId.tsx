@@ -9,6 +9,7 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { CopyField } from "~/components/ui/copy-field";
 import { FormErrors } from "~/components/ui/field";
 import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -62,7 +63,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     case "deactivate":
     case "reactivate": {
       const result = await setPersonActive(viewer.id, personId, intent === "reactivate");
-      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
+      if (!result.ok) return data({ intent, error: wordsOf(t, result.message) }, { status: 400 });
       return { intent, message: intent === "deactivate" ? t("people:edit.deactivated") : t("people:edit.reactivated") };
     }
     case "sign-out-everywhere": {

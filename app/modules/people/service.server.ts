@@ -10,7 +10,7 @@ import type { PersonField, PersonFormValue } from "./person-form";
 import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
 import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -390,7 +390,8 @@ export async function updatePerson(
   return { ok: true, personId };
 }
 
-export type SimpleResult = { ok: true } | { ok: false; message: string };
+/** A refusal is a message the page words in the admin's language. */
+export type SimpleResult = { ok: true } | { ok: false; message: Message };
 
 /**
  * Deactivating keeps the person and everything they did; it ends their sessions and
@@ -405,7 +406,7 @@ export async function deactivationPreview(personId: string, now = clock.now()): 
 export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
   if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
-  if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
+  if (!active && actorId === personId) return { ok: false, message: { key: "people:edit.errors.deactivateYourself" } };
   if (active === (person.deactivatedAt === null)) return { ok: true };
   const by: ActiveChanger = { actorId };
   await db.$transaction((tx) => (active ? reactivatePerson(tx, by, personId) : deactivatePerson(tx, by, personId)));
@@ -488,7 +489,7 @@ async function teamNameTaken(name: string, exceptId: string | null): Promise<boo
 }
 
 export async function createTeam(actorId: string, name: string): Promise<SimpleResult> {
-  if (await teamNameTaken(name, null)) return { ok: false, message: `There is already a team called ${name}.` };
+  if (await teamNameTaken(name, null)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name }, select: { id: true } });
     await recordAuditEvent(tx, { actorId, action: "team.created", subjectType: "team", subjectId: team.id, detail: { name } });
@@ -500,7 +501,7 @@ export async function renameTeam(actorId: string, teamId: string, name: string):
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
   if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   if (team.name === name) return { ok: true };
-  if (await teamNameTaken(name, teamId)) return { ok: false, message: `There is already a team called ${name}.` };
+  if (await teamNameTaken(name, teamId)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { name } });
     await recordAuditEvent(tx, { actorId, action: "team.renamed", subjectType: "team", subjectId: teamId, detail: { from: team.name, to: name } });
@@ -518,8 +519,12 @@ export async function deleteTeam(actorId: string, teamId: string): Promise<Simpl
       tx.user.count({ where: { teamId, deactivatedAt: { not: null } } }),
     ]);
     if (members > 0) {
-      const who = `${plural(members, "# person")}${deactivated ? ` (${deactivated} deactivated)` : ""}`;
-      return { ok: false, message: `${team.name} still has ${who}. Move them to another team before deleting it.` };
+      return {
+        ok: false,
+        message: deactivated
+          ? { key: "admin:teams.errors.stillHasMembersSomeDeactivated", values: { name: team.name, members, deactivated } }
+          : { key: "admin:teams.errors.stillHasMembers", values: { name: team.name, members } },
+      };
     }
     await tx.team.delete({ where: { id: teamId } });
     await recordAuditEvent(tx, { actorId, action: "team.deleted", subjectType: "team", subjectId: teamId, detail: { name: team.name } });
