@@ -15,7 +15,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { PersonSchema } from "~/modules/people/person-form";
+import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { deactivationPreview, getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { placeChoiceOf } from "~/modules/people/track-level";
@@ -56,7 +56,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
       }
       const result = await updatePerson(viewer.id, personId, submission.value, await getTrackLevelCheck());
       if (!result.ok) {
-        return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), message: null }, { status: 400 });
+        return data({ intent, result: submission.reply({ fieldErrors: wordedFieldErrors(t, result.fieldErrors), formErrors: result.formErrors }), message: null }, { status: 400 });
       }
       return { intent, result: submission.reply(), message: t("people:edit.saved") };
     }
@@ -72,7 +72,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     }
     case "create-sign-in-link": {
       const result = await createSignInLink(viewer.id, personId);
-      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
+      if (!result.ok) return data({ intent, error: wordsOf(t, result.message) }, { status: 400 });
       const url = new URL(signInLinkPath(result.token), request.url).toString();
       return { intent, link: url, expiresAt: result.expiresAt.toISOString() };
     }

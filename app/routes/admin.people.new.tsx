@@ -10,7 +10,8 @@ import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { PersonSchema } from "~/modules/people/person-form";
+import { translatorOf } from "~/i18n/i18n.server";
+import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -23,12 +24,12 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { teams, tracks };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok) return data(submission.reply({ fieldErrors: wordedFieldErrors(translatorOf(context), result.fieldErrors), formErrors: result.formErrors }), { status: 400 });
   return redirect(`/admin/people/${result.personId}`);
 });
 

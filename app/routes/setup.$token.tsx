@@ -7,6 +7,8 @@ import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
@@ -25,14 +27,14 @@ export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   return null;
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: FirstAdminSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
   const result = await becomeFirstAdmin(params.token ?? "", submission.value);
   if (!result.ok && result.reason !== "deactivated") throw refused(result.reason);
-  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.message] }, hideFields: ["password", "confirm"] }), { status: 400 });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [wordsOf(translatorOf(context), result.message)] }, hideFields: ["password", "confirm"] }), { status: 400 });
   return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
 });
 

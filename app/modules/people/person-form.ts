@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wordsOf, type Message } from "~/i18n/messages";
 import { nameField } from "~/utils/name-text";
 import { readLevelSince } from "./level-since";
 
@@ -37,6 +38,14 @@ export const PersonSchema = z.object({
 
 export type PersonFormValue = z.infer<typeof PersonSchema>;
 export type PersonField = keyof PersonFormValue;
+
+/**
+ * The refusals of the checks that need the database, worded in the request's language before they
+ * join the form's reply: the form's own errors are bare keys, which cannot carry a name or an email.
+ */
+export function wordedFieldErrors(t: Parameters<typeof wordsOf>[0], fieldErrors: Partial<Record<PersonField, (string | Message)[]>>): Partial<Record<PersonField, string[]>> {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [field, errors.map((error) => wordsOf(t, error))]));
+}
 
 export const TeamNameSchema = nameField("people:teams.errors.nameRequired", 100, "people:teams.errors.nameTooLong");
 

@@ -225,7 +225,8 @@ const LAST_LEVEL_CHANGE = { where: MOVES, orderBy: [{ changedAt: "desc" }, { id:
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
-export type FieldErrors = Partial<Record<PersonField, string[]>>;
+/** Each field's refusals: messages the page words (English text where a shared check has no message yet). */
+export type FieldErrors = Partial<Record<PersonField, (string | Message)[]>>;
 export type PersonWriteResult = { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
 
 type ResolvedPerson = {
@@ -273,14 +274,14 @@ async function resolvePerson(
       ? db.user.findUnique({ where: { email: value.managerEmail }, select: { id: true, name: true, deactivatedAt: true } })
       : null,
   ]);
-  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = ["Another person already has this email address."];
-  if (value.teamId && !team) fieldErrors.teamId = ["That team no longer exists. Choose another."];
+  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = [{ key: "people:form.errors.emailTaken" }];
+  if (value.teamId && !team) fieldErrors.teamId = [{ key: "people:form.errors.teamGone" }];
   if (value.managerEmail) {
-    if (!manager) fieldErrors.managerEmail = [`No person in Rungs has the email ${value.managerEmail}.`];
-    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [`${manager.name} is deactivated. Choose an active manager.`];
-    else if (manager.id === personId) fieldErrors.managerEmail = ["A person cannot be their own manager."];
+    if (!manager) fieldErrors.managerEmail = [{ key: "people:form.errors.managerUnknown", values: { email: value.managerEmail } }];
+    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [{ key: "people:form.errors.managerDeactivated", values: { name: manager.name } }];
+    else if (manager.id === personId) fieldErrors.managerEmail = [{ key: "people:form.errors.ownManager" }];
     else if (personId && (await managerChain(manager.id)).includes(personId)) {
-      fieldErrors.managerEmail = [`That would make a reporting cycle: ${manager.name} already reports to this person, directly or through others.`];
+      fieldErrors.managerEmail = [{ key: "people:form.errors.reportingCycle", values: { name: manager.name } }];
     }
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -364,7 +365,7 @@ export async function updatePerson(
   const resolved = await resolvePerson(value, { ...current, movedAt }, checkTrackLevel);
   if (!resolved.ok) return resolved;
   if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
-    return { ok: false, fieldErrors: { isAdmin: ["You cannot remove your own admin role. Ask another admin."] } };
+    return { ok: false, fieldErrors: { isAdmin: [{ key: "people:form.errors.ownAdminRole" }] } };
   }
   // Recorded in the words an admin reads: team names and manager emails, not ids.
   const changes: Record<string, { from: unknown; to: unknown }> = {};

@@ -73,7 +73,7 @@ describe("single sign-on only", () => {
     const engineer = await createPerson({ name: "Eve Engineer" });
     expect(await createSignInLink(admin.id, engineer.id)).toEqual({
       ok: false,
-      message: "Passwords are turned off here (PASSWORD_LOGIN=false): Eve Engineer signs in with single sign-on. Only admins get sign-in links.",
+      message: { key: "people:edit.errors.linkPasswordsOff", values: { name: "Eve Engineer" } },
     });
     const link = await createSignInLink(admin.id, admin.id);
     if (!link.ok) throw new Error(link.message);
