@@ -3,6 +3,7 @@ import type { Route } from "./+types/auth.oidc_.callback";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
@@ -33,7 +34,7 @@ export default function RefusedSingleSignOn({ loaderData }: Route.ComponentProps
   return (
     <div className="mx-auto max-w-xl py-12">
       <h1 className="text-2xl font-semibold">{t("singleSignOn.refused.heading")}</h1>
-      <p className="mt-3 text-slate-600 dark:text-slate-300">{refusal.message}</p>
+      <p className="mt-3 text-slate-600 dark:text-slate-300">{wordsOf(t, refusal.message)}</p>
       <Card className="mt-6 space-y-4">
         <h2 className="text-lg font-semibold">{t("singleSignOn.refused.anotherAccount")}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
