@@ -3,6 +3,7 @@ import type { Route } from "./+types/admin.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -51,7 +52,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 )}
               </td>
               <th scope="row" className={`${tdClass} whitespace-nowrap font-normal`}>
-                {event.actionLabel}
+                {wordsOf(t, event.actionLabel)}
               </th>
               <td className={tdClass}>
                 {event.subjectType === "person" && event.subjectId ? (
