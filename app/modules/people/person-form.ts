@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { nameField } from "~/utils/name-text";
-import { readLevelSince } from "./level-since";
+import { readLevelSince, type LevelSinceProblem } from "./level-since";
+
+/** The form's words for what is wrong with a level-since day (the field shows the day typed, so the message need not repeat it). */
+const LEVEL_SINCE_ERRORS: Record<LevelSinceProblem, string> = {
+  format: "people:form.errors.levelSinceFormat",
+  notADay: "people:form.errors.levelSinceNotADay",
+  before1970: "people:form.errors.levelSinceBefore1970",
+  future: "people:form.errors.levelSinceFuture",
+};
 
 /**
  * The one schema for adding and editing a person, used in the browser (conform) and
@@ -30,7 +38,7 @@ export const PersonSchema = z.object({
     .optional()
     .superRefine((value, context) => {
       const reading = readLevelSince(value ?? "", new Date());
-      if (!reading.ok) context.addIssue({ code: "custom", message: `${reading.message.charAt(0).toUpperCase()}${reading.message.slice(1)}.` });
+      if (!reading.ok) context.addIssue({ code: "custom", message: LEVEL_SINCE_ERRORS[reading.problem] });
     }),
   isAdmin: z.boolean().optional(),
   isHiringAdmin: z.boolean().optional(),

@@ -40,9 +40,9 @@ describe("the person form", () => {
 
     const future = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2999-01-01" });
     expect(statusOf(future)).toBe(400);
-    expect(bodyOf<FormReply>(future).error?.levelSince).toEqual(["2999-01-01 is in the future: give the day the person reached their level."]);
+    expect(bodyOf<FormReply>(future).error?.levelSince).toEqual(["people:form.errors.levelSinceFuture"]);
     const badDay = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2021-02-30" });
-    expect(bodyOf<FormReply>(badDay).error?.levelSince).toEqual(["2021-02-30 is not a day of the calendar."]);
+    expect(bodyOf<FormReply>(badDay).error?.levelSince).toEqual(["people:form.errors.levelSinceNotADay"]);
     expect(await db.user.count({ where: { email } })).toBe(0);
 
     const added = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2021-03-01" });
