@@ -36,13 +36,6 @@ export function readLevelSince(text: string, now: Date): LevelSinceReading {
   return { ok: true, day };
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** A day as pages write it ("3 Apr 2025"), read as its UTC day like every stored day. */
-export function dayLabel(date: Date | string): string {
-  return dayFormat.format(new Date(date));
-}
-
 /** Whether a day is before the day of the last change of level Rungs recorded (`movedAt`; null: none), which began the person's stay. */
 export function predatesRecordedMove(day: Date, movedAt: Date | null): boolean {
   return movedAt !== null && dateToDay(day) < dateToDay(movedAt);

@@ -8,7 +8,7 @@ import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
 import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
-import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
+import { levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import type { Message } from "~/i18n/messages";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
@@ -261,10 +261,10 @@ async function resolvePerson(
   if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
   const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
   if (!sub.ok) fieldErrors.sublevel = [sub.message];
-  // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead.
+  // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead. The field's hint names the day of that change, in the admin's language.
   const given = givenLevelSince(value);
   if (current?.movedAt && given && dayOf(given) !== dayOf(current.levelSince) && predatesRecordedMove(given, current.movedAt)) {
-    fieldErrors.levelSince = [`Rungs recorded a change of their level on ${dayLabel(current.movedAt)}: give that day or a later one, or leave this empty.`];
+    fieldErrors.levelSince = [{ key: "people:form.errors.levelSinceBeforeRecorded" }];
   }
 
   const [sameEmail, team, manager] = await Promise.all([
