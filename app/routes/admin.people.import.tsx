@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -41,7 +42,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS, maxAttributes: MAX_ATTRIBUTE_COLUMNS };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
   if (submission.status !== "success") {
@@ -74,7 +75,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     // Tracks and levels in words, from each new person's ladder.
     creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
     // Each change in words: ladders, tracks and levels by name.
-    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words)) })),
+    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words, translatorOf(context))) })),
   };
 });
 

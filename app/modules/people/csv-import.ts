@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import type { wordsOf } from "~/i18n/messages";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
@@ -536,15 +537,16 @@ function managerFirst(creates: ImportRow[]): ImportRow[] {
 }
 
 /** How the preview names each column. */
+/** How the preview names each column a change is in (app/locales, people namespace). */
 const FIELD_WORDS: Record<Exclude<ChangeField, AttributeField>, string> = {
-  name: "name",
-  manager_email: "manager",
-  team: "team",
-  ladder: "ladder",
-  track: "track",
-  level: "level",
-  sublevel: "sub-level",
-  level_since: "level since",
+  name: "people:import.changeFields.name",
+  manager_email: "people:import.changeFields.manager",
+  team: "people:import.changeFields.team",
+  ladder: "people:import.changeFields.ladder",
+  track: "people:import.changeFields.track",
+  level: "people:import.changeFields.level",
+  sublevel: "people:import.changeFields.sublevel",
+  level_since: "people:import.changeFields.levelSince",
 };
 
 /** Names of ladders, tracks and levels (app/modules/ladders `ladderWords`, with the ladders' own names). */
@@ -555,20 +557,24 @@ export type PlaceWords = {
 };
 
 /**
- * One planned change as the preview says it ("level: Engineer I → Engineer II"): ladders, tracks
- * and levels by their names, never the file's ids. Tracks and levels are read on the ladders the
- * person moves between when the same change moves them, else on whichever ladder has them.
+ * One planned change as the preview says it in the request's language (`t`; "level: Engineer I →
+ * Engineer II"): ladders, tracks and levels by their names, never the file's ids. Tracks and levels
+ * are read on the ladders the person moves between when the same change moves them, else on
+ * whichever ladder has them.
  */
-export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords): string {
+export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords, t: Parameters<typeof wordsOf>[0]): string {
+  const say = (key: string, values?: Record<string, string>) => String(t(key as never, values as never));
   const ladderChange = all.find((entry) => entry.field === "ladder");
   const [ladderBefore, ladderAfter] = [ladderChange?.from ?? null, ladderChange?.to ?? null];
   const named = (value: string | null, ladderId: string | null): string => {
-    if (value === null) return "(none)";
+    if (value === null) return say("people:import.changeNone");
     if (change.field === "ladder") return words.ladder(value);
     if (change.field === "track") return words.track(value, ladderId) ?? value;
     if (change.field === "level") return words.level(value, ladderId) ?? value;
     return value;
   };
-  const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : FIELD_WORDS[change.field as keyof typeof FIELD_WORDS];
-  return `${field}: ${named(change.from, ladderBefore)} → ${named(change.to, ladderAfter)}`;
+  const field = change.field.startsWith(ATTRIBUTE_PREFIX)
+    ? say("people:import.changeAttribute", { name: change.field.slice(ATTRIBUTE_PREFIX.length) })
+    : say(FIELD_WORDS[change.field as keyof typeof FIELD_WORDS]);
+  return say("people:import.change", { field, from: named(change.from, ladderBefore), to: named(change.to, ladderAfter) });
 }
