@@ -10,6 +10,7 @@ import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -53,8 +54,10 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   // Sent back so the page keeps what was typed without JavaScript, unless it is large.
   const echo = csv.length > ECHO_LIMIT ? { hideFields: ["csv"] } : {};
   if (!outcome.ok) {
+    const t = translatorOf(context);
+    const errors = outcome.errors.slice(0, ERRORS_SHOWN).map((error) => ({ ...error, message: wordsOf(t, error.message) }));
     return data(
-      { status: "errors" as const, result: submission.reply(echo), intent, errors: outcome.errors.slice(0, ERRORS_SHOWN), errorCount: outcome.errors.length },
+      { status: "errors" as const, result: submission.reply(echo), intent, errors, errorCount: outcome.errors.length },
       { status: 400 },
     );
   }
