@@ -3,7 +3,9 @@ import type { Route } from "./+types/admin.ladders";
 import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
+import { formatsFor } from "~/i18n/format";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
+import type { AnyNamespaceT, PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
@@ -11,6 +13,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { formatLadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import type { PeopleStillOnLadder } from "~/modules/ladders/people-on-ladders";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -36,7 +39,8 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
     const ladderId = formData.get("ladderId");
     if (typeof ladderId !== "string" || !ladderId) throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
     const result = intent === "retire" ? await retireLadder(viewer.id, ladderId) : await restoreLadder(viewer.id, ladderId);
-    return result.ok ? { message: wordsOf(t, result.message) } : data({ error: wordsOf(t, result.message) }, { status: 400 });
+    if (result.ok) return { message: wordsOf(t, result.message) };
+    return data({ error: "stillOn" in result ? stillOnWords(t, languageOf(context), result.stillOn) : wordsOf(t, result.message) }, { status: 400 });
   }
   if (intent !== "reload") throw new InvalidError({ key: "admin:ladders.errors.unknownAction" });
   const state = await reloadLaddersAs(viewer.id);
@@ -47,6 +51,12 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
       : t("admin:ladders.reloaded", { served: state.served.length }),
   };
 });
+
+/** The refusal to retire a ladder people are on, the first few named as a list in the admin's language. */
+function stillOnWords(t: AnyNamespaceT, language: PageLanguage, { ladder, count, named, others }: PeopleStillOnLadder): string {
+  const people = formatsFor(language, "UTC").list(others > 0 ? [...named, t("admin:ladders.outcome.others", { count: others })] : named);
+  return t("admin:ladders.outcome.peopleStillOn", { count, ladder, people });
+}
 
 export default function LadderStatus({ loaderData, actionData }: Route.ComponentProps) {
   const { served, retired, removed, problems, warnings } = loaderData;

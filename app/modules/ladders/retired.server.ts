@@ -3,7 +3,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import type { Message } from "~/i18n/messages";
 import { NotFoundError } from "~/modules/errors";
 import type { ServedLadder } from "./ladder-state";
-import { countPeopleByLadder, defaultLadderId, levelsFoundOn, peopleStillOnLadder } from "./people-on-ladders";
+import { countPeopleByLadder, defaultLadderId, levelsFoundOn, peopleStillOnLadder, type PeopleStillOnLadder } from "./people-on-ladders";
 import { ladderState, servedLadders } from "./registry.server";
 import { ladderOfVersion } from "./versions.server";
 
@@ -83,8 +83,8 @@ export async function ladderStatus() {
   };
 }
 
-/** What the admin is told, worded by the page; the refusal naming the people still on a ladder is English not yet translated. */
-type Outcome = { ok: true; message: Message } | { ok: false; message: string | Message };
+/** What the admin is told, worded by the page. */
+type Outcome = { ok: true; message: Message } | { ok: false; message: Message } | { ok: false; stillOn: PeopleStillOnLadder };
 
 /**
  * Retires a ladder: refused while active people are on it (they would be on a ladder no picker
@@ -110,7 +110,7 @@ export async function retireLadder(actorId: string, ladderId: string): Promise<O
         tx.user.count({ where: onLadder }),
         tx.user.findMany({ where: onLadder, orderBy: [{ name: "asc" }, { id: "asc" }], take: 5, select: { name: true } }),
       ]);
-      if (count > 0) return { ok: false, message: peopleStillOnLadder(name, count, people.map((person) => person.name)) };
+      if (count > 0) return { ok: false, stillOn: peopleStillOnLadder(name, count, people.map((person) => person.name)) };
       await tx.retiredLadder.create({ data: { ladderId, retiredById: actorId } });
       await recordAuditEvent(tx, { actorId, action: "ladder.retired", subjectType: "ladders", subjectId: ladderId, detail: { name } });
       return { ok: true, message: { key: "admin:ladders.outcome.retired", values: { name } } };
