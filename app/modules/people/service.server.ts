@@ -258,7 +258,7 @@ async function resolvePerson(
   const choice = readPlaceChoice(value.track || null, value.level || null, value.ladder || null);
   const { track, level } = choice.ok ? choice : { track: null, level: null };
   const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
-  if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
+  if (!place.ok) fieldErrors[place.field] = [typeof place.message === "string" ? capitalise(place.message) : place.message];
   const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
   if (!sub.ok) fieldErrors.sublevel = [sub.message];
   // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead. The field's hint names the day of that change, in the admin's language.
