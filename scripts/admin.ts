@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { AdminCommandSchema, linkOrigin } from "../app/modules/identity/setup/first-admin-form.ts";
 import { EnvError, getEnv } from "../app/utils/env.server.ts";
+import { translatorOf } from "../app/i18n/i18n.server.ts";
+import { wordsOf } from "../app/i18n/messages.ts";
 
 const usage = 'Usage: npm run admin -- --email EMAIL --name "NAME"';
 
@@ -20,7 +22,9 @@ try {
   fail(`${(error as Error).message}\n${usage}`);
 }
 const parsed = AdminCommandSchema.safeParse({ email: args.email ?? "", name: args.name ?? "" });
-if (!parsed.success) fail(`${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n")}\n${usage}`);
+// The schema's messages are keys (the people pages word them in the viewer's language); a command speaks English.
+const t = translatorOf(undefined);
+if (!parsed.success) fail(`${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${wordsOf(t, issue.message)}`).join("\n")}\n${usage}`);
 
 let env;
 try {

@@ -3,6 +3,10 @@ import type { Route } from "./+types/admin.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/identity/permissions.server";
@@ -10,9 +14,8 @@ import { ladderWords } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = () => [{ title: "Audit log · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:audit.title") }];
 
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -20,20 +23,20 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   return listAuditEvents(pageParam(url.searchParams), ladderWords(ladders));
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const { events, total, page, pageCount } = loaderData;
+  const { t } = useTranslation("admin");
+  const f = useFormats();
   return (
     <>
-      <PageHeader title="Audit log" description="Every administrative change, newest first. Entries cannot be edited or removed." />
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{plural(total, "# event")}</p>
+      <PageHeader title={t("audit.heading")} description={t("audit.description")} />
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{t("audit.count", { count: total })}</p>
       {events.length ? (
-        <DataTable caption={`Audit events, page ${page} of ${pageCount}`} headings={["When (UTC)", "Who", "What", "Subject", "Detail"]}>
+        <DataTable caption={t("audit.caption", { page, pageCount })} headings={[t("audit.when"), t("audit.who"), t("audit.what"), t("audit.subject"), t("audit.detail")]}>
           {events.map((event) => (
             <tr key={event.id}>
               <td className={`${tdClass} whitespace-nowrap tabular-nums`}>
-                <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
+                <time dateTime={event.createdAt}>{f.dateTime(event.createdAt)}</time>
               </td>
               <td className={tdClass}>
                 {event.actor ? (
@@ -42,30 +45,30 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ) : event.scimToken ? (
                   <Link to="/admin/scim" className="hover:underline">
-                    SCIM token “{event.scimToken.name}”
+                    {t("audit.scimToken", { name: event.scimToken.name })}
                   </Link>
                 ) : (
-                  <span className="text-slate-500 dark:text-slate-400">System</span>
+                  <span className="text-slate-500 dark:text-slate-400">{t("audit.system")}</span>
                 )}
               </td>
               <th scope="row" className={`${tdClass} whitespace-nowrap font-normal`}>
-                {event.actionLabel}
+                {wordsOf(t, event.actionLabel)}
               </th>
               <td className={tdClass}>
                 {event.subjectType === "person" && event.subjectId ? (
                   <Link to={`/admin/people/${event.subjectId}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                    {event.subjectName ?? "Unknown person"}
+                    {event.subjectName ?? t("audit.unknownPerson")}
                   </Link>
                 ) : event.subjectType === "team" ? (
                   <Link to="/admin/teams" className="hover:underline">
-                    {event.subjectName ?? "Deleted team"}
+                    {event.subjectName ?? t("audit.deletedTeam")}
                   </Link>
                 ) : event.subjectType === "ReviewCycle" && event.subjectId ? (
                   <Link to={`/admin/cycles/${event.subjectId}`} className="hover:underline">
-                    {event.subjectName ?? "Unknown review cycle"}
+                    {event.subjectName ?? t("audit.unknownCycle")}
                   </Link>
                 ) : event.subjectType === "people" ? (
-                  "People (import)"
+                  t("audit.peopleImport")
                 ) : (
                   event.subjectType
                 )}
@@ -76,10 +79,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         </DataTable>
       ) : (
         <Card>
-          <p>Nothing has been recorded yet.</p>
+          <p>{t("audit.empty")}</p>
         </Card>
       )}
-      <Pagination page={page} pageCount={pageCount} label="Audit log pages" />
+      <Pagination page={page} pageCount={pageCount} label={t("audit.pages")} />
     </>
   );
 }

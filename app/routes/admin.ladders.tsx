@@ -3,15 +3,22 @@ import type { Route } from "./+types/admin.ladders";
 import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { formatsFor } from "~/i18n/format";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
+import type { AnyNamespaceT, PageLanguage } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatLadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import type { PeopleStillOnLadder } from "~/modules/ladders/people-on-ladders";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = () => [{ title: "Ladder status · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:ladders.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -23,27 +30,33 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
+  const t = translatorOf(context);
   const intent = formData.get("intent") ?? "reload";
   if (intent === "retire" || intent === "restore") {
     const ladderId = formData.get("ladderId");
-    if (typeof ladderId !== "string" || !ladderId) throw new NotFoundError("There is no ladder with that name.");
+    if (typeof ladderId !== "string" || !ladderId) throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
     const result = intent === "retire" ? await retireLadder(viewer.id, ladderId) : await restoreLadder(viewer.id, ladderId);
-    return result.ok ? { message: result.message } : data({ error: result.message }, { status: 400 });
+    if (result.ok) return { message: wordsOf(t, result.message) };
+    return data({ error: "stillOn" in result ? stillOnWords(t, languageOf(context), result.stillOn) : wordsOf(t, result.message) }, { status: 400 });
   }
-  if (intent !== "reload") throw new InvalidError("Unknown action.");
+  if (intent !== "reload") throw new InvalidError({ key: "admin:ladders.errors.unknownAction" });
   const state = await reloadLaddersAs(viewer.id);
   const failing = state.problems.length;
   return {
     message: failing
-      ? `Ladders reloaded: ${state.served.length} served, ${failing} with errors (see below).`
-      : `Ladders reloaded: ${state.served.length} served, every one without errors.`,
+      ? t("admin:ladders.reloadedWithErrors", { served: state.served.length, failing })
+      : t("admin:ladders.reloaded", { served: state.served.length }),
   };
 });
 
-const storedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** The refusal to retire a ladder people are on, the first few named as a list in the admin's language. */
+function stillOnWords(t: AnyNamespaceT, language: PageLanguage, { ladder, count, named, others }: PeopleStillOnLadder): string {
+  const people = formatsFor(language, "UTC").list(others > 0 ? [...named, t("admin:ladders.outcome.others", { count: others })] : named);
+  return t("admin:ladders.outcome.peopleStillOn", { count, ladder, people });
+}
 
 export default function LadderStatus({ loaderData, actionData }: Route.ComponentProps) {
   const { served, retired, removed, problems, warnings } = loaderData;
@@ -51,30 +64,32 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" ? navigation.formData : undefined;
   const reloading = pending?.get("intent") === "reload";
+  const { t } = useTranslation("admin");
+  const f = useFormats();
   return (
     <>
       <PageHeader
-        title="Ladder status"
-        description="Ladders are validated whenever they load. A ladder with errors is never served half-loaded: its last good version stays in use."
+        title={t("ladders.heading")}
+        description={t("ladders.description")}
         actions={
           <Form method="post">
             <Button type="submit" name="intent" value="reload" disabled={reloading}>
-              {reloading ? "Reloading…" : "Reload ladders"}
+              {reloading ? t("ladders.reloading") : t("ladders.reload")}
             </Button>
           </Form>
         }
       />
       {done && "message" in done ? <Alert tone="success">{done.message}</Alert> : null}
       {done && "error" in done ? <Alert tone="error">{done.error}</Alert> : null}
-      {problems.length === 0 ? <Alert tone="success">Every ladder loaded without errors.</Alert> : null}
+      {problems.length === 0 ? <Alert tone="success">{t("ladders.allLoaded")}</Alert> : null}
       {problems.map((problem) => (
-        <Alert key={problem.folder} tone="error" title={`${problem.folder}: ${plural(problem.errors.length, "# error")}`}>
+        <Alert key={problem.folder} tone="error" title={t("ladders.problemTitle", { folder: problem.folder, count: problem.errors.length })}>
           <p className="mb-2">
             {!problem.keptPrevious
-              ? "This ladder is not being served."
+              ? t("ladders.notServed")
               : problem.storedAt
-                ? `Serving the last good version, stored on ${storedFormat.format(new Date(problem.storedAt))} UTC: the files have not loaded since the server started.`
-                : "Still serving the last good version of this ladder."}
+                ? t("ladders.servingStored", { when: f.dateTime(problem.storedAt) })
+                : t("ladders.servingLastGood")}
           </p>
           <ul className="space-y-1 font-mono text-xs">
             {problem.lines.map((line) => (
@@ -84,8 +99,8 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
         </Alert>
       ))}
       {warnings.map((entry) => (
-        <Alert key={entry.folder} tone="warning" title={`${entry.folder}: ${plural(entry.lines.length, "# warning")}`}>
-          <p className="mb-2">The ladder loads, but its authors should fix these (ladders:check prints them too).</p>
+        <Alert key={entry.folder} tone="warning" title={t("ladders.warningTitle", { folder: entry.folder, count: entry.lines.length })}>
+          <p className="mb-2">{t("ladders.warningsBody")}</p>
           <ul className="space-y-1 font-mono text-xs">
             {entry.lines.map((line) => (
               <li key={line}>{line}</li>
@@ -94,9 +109,9 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
         </Alert>
       ))}
       <Card>
-        <h2 className="mb-1 text-lg font-semibold">Served ladders</h2>
+        <h2 className="mb-1 text-lg font-semibold">{t("ladders.served")}</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-          Retire a ladder nobody is on, such as the shipped one when your company keeps its own: it leaves every picker and the ladder list, and its pages and what was recorded on it stay readable.
+          {t("ladders.servedIntro")}
         </p>
         <ul className="space-y-2 text-sm">
           {served.map((ladder) => (
@@ -105,8 +120,7 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
                 <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
                   {ladder.name}
                 </Link>{" "}
-                version {ladder.version} from <code>{ladder.folder}</code> (content {ladder.hash.slice(0, 12)}),{" "}
-                {plural(ladder.activePeople, "# active person")} on it
+                {t("ladders.servedLine", { version: ladder.version, folder: ladder.folder, hash: ladder.hash.slice(0, 12), count: ladder.activePeople })}
               </span>
               <LadderButton intent="retire" ladder={ladder} pending={pending} />
             </li>
@@ -115,7 +129,7 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
       </Card>
       {retired.length ? (
         <Card className="mt-6">
-          <h2 className="mb-3 text-lg font-semibold">Retired ladders</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("ladders.retired")}</h2>
           <ul className="space-y-2 text-sm">
             {retired.map((ladder) => (
               <li key={ladder.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -127,8 +141,9 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
                   ) : (
                     ladder.name
                   )}{" "}
-                  retired on {storedFormat.format(new Date(ladder.retiredAt))} UTC{ladder.retiredBy ? ` by ${ladder.retiredBy}` : ""}
-                  {ladder.served ? "" : "; its folder is no longer in the ladder folder"}
+                  {ladder.retiredBy
+                    ? t("ladders.retiredOnBy", { when: f.dateTime(ladder.retiredAt), by: ladder.retiredBy, folder: ladder.served ? "kept" : "gone" })
+                    : t("ladders.retiredOn", { when: f.dateTime(ladder.retiredAt), folder: ladder.served ? "kept" : "gone" })}
                 </span>
                 <LadderButton intent="restore" ladder={ladder} pending={pending} />
               </li>
@@ -138,9 +153,9 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
       ) : null}
       {removed.length ? (
         <Card className="mt-6">
-          <h2 className="mb-1 text-lg font-semibold">Ladders whose folder was removed</h2>
+          <h2 className="mb-1 text-lg font-semibold">{t("ladders.removed")}</h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            No longer served; what was recorded on them keeps its stored version. Retire one to keep it out of the pickers should its folder come back, for example with an upgrade.
+            {t("ladders.removedIntro")}
           </p>
           <ul className="space-y-2 text-sm">
             {removed.map((ladder) => (
@@ -160,11 +175,12 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
 
 function LadderButton({ intent, ladder, pending }: { intent: "retire" | "restore"; ladder: { id: string; name: string }; pending: FormData | undefined }) {
   const busy = pending?.get("intent") === intent && pending.get("ladderId") === ladder.id;
+  const { t } = useTranslation("admin");
   return (
     <Form method="post">
       <input type="hidden" name="ladderId" value={ladder.id} />
-      <Button type="submit" variant="secondary" name="intent" value={intent} disabled={busy} aria-label={`${intent === "retire" ? "Retire" : "Restore"} ${ladder.name}`}>
-        {intent === "retire" ? (busy ? "Retiring…" : "Retire") : busy ? "Restoring…" : "Restore"}
+      <Button type="submit" variant="secondary" name="intent" value={intent} disabled={busy} aria-label={intent === "retire" ? t("ladders.retireLabel", { name: ladder.name }) : t("ladders.restoreLabel", { name: ladder.name })}>
+        {intent === "retire" ? (busy ? t("ladders.retiring") : t("ladders.retire")) : busy ? t("ladders.restoring") : t("ladders.restore")}
       </Button>
     </Form>
   );

@@ -8,24 +8,29 @@ import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { CopyField } from "~/components/ui/copy-field";
 import { FormErrors } from "~/components/ui/field";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { PersonSchema } from "~/modules/people/person-form";
+import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { deactivationPreview, getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
 import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { formatDateTime } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
-import { plural } from "~/utils/plural";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.person.name ?? "Person"} · People · Rungs` }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = metaT(matches);
+  return [{ title: loaderData ? t("people:edit.title", { name: loaderData.person.name }) : t("people:edit.titleUnknown") }];
+};
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  if (!params.personId) throw new NotFoundError("There is no person with that id.");
+  if (!params.personId) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
   const ends = person.deactivatedAt === null ? await deactivationPreview(person.id) : {};
   return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS, ends };
@@ -34,13 +39,14 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
 type Intent = (typeof intents)[number];
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const personId = params.personId;
-  if (!personId || !(await personExists(personId))) throw new NotFoundError("There is no person with that id.");
+  if (!personId || !(await personExists(personId))) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const formData = await request.formData();
   const intent = formData.get("intent") as Intent | null;
-  if (!intent || !intents.includes(intent)) throw new InvalidError("Unknown action.");
+  if (!intent || !intents.includes(intent)) throw new InvalidError({ key: "people:edit.errors.unknownAction" });
+  const t = translatorOf(context);
 
   switch (intent) {
     case "update": {
@@ -50,23 +56,23 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
       }
       const result = await updatePerson(viewer.id, personId, submission.value, await getTrackLevelCheck());
       if (!result.ok) {
-        return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), message: null }, { status: 400 });
+        return data({ intent, result: submission.reply({ fieldErrors: wordedFieldErrors(t, result.fieldErrors), formErrors: result.formErrors }), message: null }, { status: 400 });
       }
-      return { intent, result: submission.reply(), message: "Saved." };
+      return { intent, result: submission.reply(), message: t("people:edit.saved") };
     }
     case "deactivate":
     case "reactivate": {
       const result = await setPersonActive(viewer.id, personId, intent === "reactivate");
-      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
-      return { intent, message: intent === "deactivate" ? "Deactivated. Their sessions have ended." : "Reactivated. They can sign in again." };
+      if (!result.ok) return data({ intent, error: wordsOf(t, result.message) }, { status: 400 });
+      return { intent, message: intent === "deactivate" ? t("people:edit.deactivated") : t("people:edit.reactivated") };
     }
     case "sign-out-everywhere": {
       const ended = await signOutEverywhere(viewer.id, personId);
-      return { intent, message: `Ended ${plural(ended, "# session")}.` };
+      return { intent, message: t("people:edit.sessionsEnded", { count: ended }) };
     }
     case "create-sign-in-link": {
       const result = await createSignInLink(viewer.id, personId);
-      if (!result.ok) return data({ intent, error: result.message }, { status: 400 });
+      if (!result.ok) return data({ intent, error: wordsOf(t, result.message) }, { status: 400 });
       const url = new URL(signInLinkPath(result.token), request.url).toString();
       return { intent, link: url, expiresAt: result.expiresAt.toISOString() };
     }
@@ -75,7 +81,8 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
 
 export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
   const { person, teams, tracks, isSelf, linkDays, ends } = loaderData;
-  const timeZone = useTimeZone();
+  const { t } = useTranslation("people");
+  const f = useFormats();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const updateResult = actionData?.intent === "update" ? actionData.result : undefined;
@@ -104,16 +111,14 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
 
   return (
     <>
-      <BackLink to="/admin/people">People</BackLink>
-      <PageHeader title={person.name} description={`${person.email}${deactivated ? " · Deactivated" : ""}`} />
+      <BackLink to="/admin/people">{t("edit.back")}</BackLink>
+      <PageHeader title={person.name} description={deactivated ? t("edit.emailDeactivated", { email: person.email }) : person.email} />
 
       {deactivated ? (
-        <Alert tone="warning" title="This person is deactivated">
+        <Alert tone="warning" title={t("edit.deactivatedTitle")}>
           <p>
-            Since {formatDateTime(person.deactivatedAt!, timeZone)} they cannot sign in. Their reviews, scores and history are kept.
-            {person._count.reports
-              ? ` ${plural(person._count.reports, "# active person still reports")} to them: choose a new manager for each.`
-              : ""}
+            {t("edit.deactivatedSince", { when: f.dateTime(person.deactivatedAt!) })}
+            {person._count.reports ? ` ${t("edit.reportsLeft", { count: person._count.reports })}` : ""}
           </p>
         </Alert>
       ) : null}
@@ -122,30 +127,30 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
 
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <h2 className="mb-4 text-lg font-semibold">Details</h2>
+          <h2 className="mb-4 text-lg font-semibold">{t("edit.details")}</h2>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
             <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} levelMovedAt={person.levelMovedAt} />
             <FormErrors form={form} />
             <Button type="submit" disabled={busyIntent === "update"}>
-              {busyIntent === "update" ? "Saving…" : "Save changes"}
+              {busyIntent === "update" ? t("edit.saving") : t("edit.save")}
             </Button>
           </Form>
         </Card>
 
         <div className="space-y-6">
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Signing in</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("edit.signingIn")}</h2>
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              {person.password ? `Password last set ${formatDateTime(person.password.updatedAt, timeZone)}.` : "No password yet."}{" "}
-              {plural(person._count.sessions, "# active session")}.
+              {person.password ? t("edit.passwordSet", { when: f.dateTime(person.password.updatedAt) }) : t("edit.noPassword")}{" "}
+              {t("edit.activeSessions", { count: person._count.sessions })}
             </p>
             {link ? (
               <div className="mt-4">
                 <CopyField
-                  label="Sign-in link"
+                  label={t("edit.signInLink")}
                   value={link.url}
-                  hint={`Send this to ${person.name}. It works once, until ${formatDateTime(link.expiresAt, timeZone)}. It is not shown again.`}
+                  hint={t("edit.signInLinkHint", { name: person.name, when: f.dateTime(link.expiresAt) })}
                 />
               </div>
             ) : null}
@@ -153,23 +158,23 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
               <Form method="post">
                 <input type="hidden" name="intent" value="create-sign-in-link" />
                 <Button type="submit" variant="secondary" disabled={deactivated || busyIntent === "create-sign-in-link"}>
-                  Create sign-in link
+                  {t("edit.createSignInLink")}
                 </Button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="sign-out-everywhere" />
                 <Button type="submit" variant="secondary" disabled={busyIntent === "sign-out-everywhere"}>
-                  Sign out everywhere
+                  {t("edit.signOutEverywhere")}
                 </Button>
               </Form>
             </div>
             <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-              A sign-in link lets {person.name} choose a new password; it lasts {linkDays} days and replaces any earlier unused link.
+              {t("edit.signInLinkNote", { name: person.name, days: linkDays })}
             </p>
           </Card>
 
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Reports</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("edit.reports")}</h2>
             {person.reports.length ? (
               <>
                 <ul className="space-y-1 text-sm">
@@ -184,42 +189,42 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
                 {person._count.reports > person.reports.length ? (
                   <p className="mt-2 text-sm">
                     <Link to={`/admin/people?manager=${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                      See all {person._count.reports} reports
+                      {t("edit.seeAllReports", { count: person._count.reports })}
                     </Link>
                   </p>
                 ) : null}
               </>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-300">Nobody reports to {person.name}.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">{t("edit.noReports", { name: person.name })}</p>
             )}
           </Card>
 
           <Card>
-            <h2 className="mb-2 text-lg font-semibold">Status</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("edit.status")}</h2>
             {deactivated ? (
               <Form method="post">
-                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">Reactivating lets them sign in again with a password or a new sign-in link.</p>
+                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t("edit.reactivateNote")}</p>
                 <input type="hidden" name="intent" value="reactivate" />
                 <Button type="submit" variant="secondary" disabled={busyIntent === "reactivate"}>
-                  Reactivate
+                  {t("edit.reactivate")}
                 </Button>
               </Form>
             ) : (
               <Form method="post">
                 <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-                  Deactivating signs them out everywhere, stops them signing in and ends their work in progress. Their history is kept, and you can reactivate them later.
+                  {t("edit.deactivateNote")}
                 </p>
                 <input type="hidden" name="intent" value="deactivate" />
                 <ConfirmSubmit
-                  label="Deactivate"
-                  title={`Deactivate ${person.name}?`}
-                  tickLabel={`I understand: ${person.name} is signed out and what is listed here ends`}
+                  label={t("edit.deactivate")}
+                  title={t("edit.deactivateTitle", { name: person.name })}
+                  tickLabel={t("edit.deactivateTick", { name: person.name })}
                   variant="danger"
                   disabled={isSelf || busyIntent === "deactivate"}
                 >
                   <DeactivationEnds name={person.name} ends={ends} />
                 </ConfirmSubmit>
-                {isSelf ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">You cannot deactivate yourself.</p> : null}
+                {isSelf ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("edit.notYourself")}</p> : null}
               </Form>
             )}
           </Card>
@@ -229,28 +234,29 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
   );
 }
 
-/** The words for each figure a deactivation's workflows report (app/modules/workflows.server.ts). */
-const ENDS_WORDS: Record<string, (count: number) => string> = {
-  conversationSeriesEnded: (count) => `${plural(count, "# one-to-one or skip-level series ends")} for good`,
-  conversationMeetingsWithdrawn: (count) => `${plural(count, "# meeting still to come is")} cancelled in both people's calendars`,
-  feedbackRequestsWithdrawn: (count) => `${plural(count, "# feedback request by or about them is")} withdrawn`,
-};
+/** The message for each figure a deactivation's workflows report (app/modules/workflows.server.ts). */
+const ENDS_KEYS = {
+  conversationSeriesEnded: "edit.ends.conversationSeriesEnded",
+  conversationMeetingsWithdrawn: "edit.ends.conversationMeetingsWithdrawn",
+  feedbackRequestsWithdrawn: "edit.ends.feedbackRequestsWithdrawn",
+} as const;
 
 function DeactivationEnds({ name, ends }: { name: string; ends: Record<string, number> }) {
-  const listed = Object.entries(ends).flatMap(([figure, count]) => (ENDS_WORDS[figure] ? [ENDS_WORDS[figure](count)] : []));
+  const { t } = useTranslation("people");
+  const listed = Object.entries(ends).flatMap(([figure, count]) => (figure in ENDS_KEYS ? [t(ENDS_KEYS[figure as keyof typeof ENDS_KEYS], { count })] : []));
   return (
     <>
-      <p>{name} is signed out everywhere and can no longer sign in.</p>
+      <p>{t("edit.ends.signedOut", { name })}</p>
       {listed.length ? (
-        <ul className="mt-2 list-disc pl-5">
+        <ul className="mt-2 list-disc ps-5">
           {listed.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       ) : (
-        <p className="mt-2">They have no series, meetings or feedback requests in progress.</p>
+        <p className="mt-2">{t("edit.ends.nothing")}</p>
       )}
-      <p className="mt-2">Reactivating them later does not bring these back. Their history is kept.</p>
+      <p className="mt-2">{t("edit.ends.notBack")}</p>
     </>
   );
 }

@@ -9,16 +9,21 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { ladderWords, levelLabel, trackLabel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { changeInWords, CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type PlaceWords } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
 import { withDomainErrors } from "~/utils/http.server";
-import { plural } from "~/utils/plural";
 
 const ImportSchema = z.object({
-  csv: z.string({ error: "Paste the CSV, or choose a file." }),
+  // A key, worded where the error is shown: the schema checks in the browser too.
+  csv: z.string({ error: "people:import.errors.csvRequired" }),
   intent: z.enum(["check", "import"]),
 });
 
@@ -30,7 +35,7 @@ const ERRORS_SHOWN = 50;
 /** A file larger than this is not sent back with the reply (the page keeps it; a junk file would double the answer). */
 const ECHO_LIMIT = 1024 * 1024;
 
-export const meta: Route.MetaFunction = () => [{ title: "Import people · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:import.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -38,7 +43,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS, maxAttributes: MAX_ATTRIBUTE_COLUMNS };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
   if (submission.status !== "success") {
@@ -49,8 +54,10 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   // Sent back so the page keeps what was typed without JavaScript, unless it is large.
   const echo = csv.length > ECHO_LIMIT ? { hideFields: ["csv"] } : {};
   if (!outcome.ok) {
+    const t = translatorOf(context);
+    const errors = outcome.errors.slice(0, ERRORS_SHOWN).map((error) => ({ ...error, message: wordsOf(t, error.message) }));
     return data(
-      { status: "errors" as const, result: submission.reply(echo), intent, errors: outcome.errors.slice(0, ERRORS_SHOWN), errorCount: outcome.errors.length },
+      { status: "errors" as const, result: submission.reply(echo), intent, errors, errorCount: outcome.errors.length },
       { status: 400 },
     );
   }
@@ -71,7 +78,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     // Tracks and levels in words, from each new person's ladder.
     creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
     // Each change in words: ladders, tracks and levels by name.
-    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words)) })),
+    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words, translatorOf(context))) })),
   };
 });
 
@@ -81,10 +88,10 @@ function countRows(text: string): number {
   return Math.max(0, lines - 1);
 }
 
-const number = (value: number) => value.toLocaleString("en-GB");
-
 export default function ImportPeople({ loaderData, actionData }: Route.ComponentProps) {
   const { columns, maxRows, maxAttributes } = loaderData;
+  const { t } = useTranslation("people");
+  const f = useFormats();
   const navigation = useNavigation();
   const submittedText = useRef<string | null>(null);
   const initialCsv = typeof actionData?.result.initialValue?.csv === "string" ? actionData.result.initialValue.csv : "";
@@ -121,7 +128,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     const file = event.currentTarget.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setFileState({ name: file.name, loaded: 0, total: file.size, error: "That file is larger than 10 MB. Split it into smaller files." });
+      setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 }) });
       return;
     }
     const reader = new FileReader();
@@ -133,42 +140,42 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
         setCsv(new TextDecoder("utf-8", { fatal: true }).decode(reader.result as ArrayBuffer));
         setFileState(null);
       } catch {
-        setFileState({ name: file.name, loaded: 0, total: file.size, error: "That file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and choose it again." });
+        setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.notUtf8") });
       }
     };
-    reader.onerror = () => setFileState({ name: file.name, loaded: 0, total: file.size, error: "The file could not be read. Try again, or paste its contents." });
+    reader.onerror = () => setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.unreadable") });
     reader.readAsArrayBuffer(file);
   };
 
   return (
     <>
-      <BackLink to="/admin/people">People</BackLink>
+      <BackLink to="/admin/people">{t("import.back")}</BackLink>
       <PageHeader
-        title="Import people"
-        description={`Add and update people from a CSV file with the columns ${columns.join(", ")}. Check it first: nothing is written until you import, and nothing at all if any row has a problem.`}
+        title={t("import.heading")}
+        description={t("import.description", { columns: columns.join(", ") })}
       />
 
       <Card className="mb-6">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <div>
             <label htmlFor={fileInputId} className="mb-1 block text-sm font-medium">
-              Choose a CSV file
+              {t("import.chooseFile")}
             </label>
             <input
               id={fileInputId}
               type="file"
               accept=".csv,text/csv,text/plain"
               onChange={readFile}
-              className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
+              className="block text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
             />
             {fileState && !fileState.error ? (
-              <ProgressBar label={`Reading ${fileState.name}`} value={fileState.loaded} max={fileState.total} />
+              <ProgressBar label={t("import.reading", { name: fileState.name })} value={fileState.loaded} max={fileState.total} />
             ) : null}
             {fileState?.error ? <ErrorList errors={[fileState.error]} /> : null}
           </div>
           <div>
             <label htmlFor={fields.csv.id} className="mb-1 block text-sm font-medium">
-              CSV
+              {t("import.csv")}
             </label>
             <textarea
               id={fields.csv.id}
@@ -177,45 +184,48 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               onChange={(event) => setCsv(event.currentTarget.value)}
               rows={12}
               spellCheck={false}
-              placeholder={`${columns.join(",")}\nAda Lovelace,ada@example.com,grace@example.com,Platform,,ic,ic3`}
+              placeholder={`${columns.join(",")}\n${t("import.exampleRow")}`}
               aria-invalid={fields.csv.errors?.length ? true : undefined}
               aria-describedby={`${fields.csv.id}-hint${fields.csv.errors?.length ? ` ${fields.csv.errorId}` : ""}`}
               className={`${inputClass} font-mono text-xs`}
             />
             <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-              {rows ? `${plural(rows, "# row")} after the header. ` : ""}The first line names the columns; name and email are required. A column you leave out
-              is left as it is for people already in Rungs. Optional attributes go in columns named <code>attribute:</code> and a name, for example{" "}
-              <code>attribute:location</code> (up to {maxAttributes}; an empty cell removes the attribute); calibration's fairness report groups outcomes by them.{" "}
-              <code>level_since</code> (YYYY-MM-DD) is the day a person reached their level, when that was before Rungs: time in level on the insights page
-              counts from it. Leave it empty if you do not know; a move to another level clears it, since Rungs records the move itself. Up to {number(maxRows)} rows.
+              {rows ? `${t("import.rowsAfterHeader", { count: rows })} ` : ""}
+              {t("import.hint", { maxAttributes, maxRows })}
             </p>
             <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <Button type="submit" name="intent" value="check" variant={checkIsCurrent ? "secondary" : "primary"} disabled={busy}>
-              {submittingIntent === "check" ? "Checking…" : "Check"}
+              {submittingIntent === "check" ? t("import.checking") : t("import.check")}
             </Button>
             {checkIsCurrent && !nothingToDo ? (
               <Button type="submit" name="intent" value="import" disabled={busy}>
-                {submittingIntent === "import" ? "Importing…" : `Import ${plural(actionData.summary.rows, "# person")}`}
+                {submittingIntent === "import" ? t("import.importing") : t("import.importCount", { count: actionData.summary.rows })}
               </Button>
             ) : null}
           </div>
           {submittingIntent ? (
-            <ProgressBar label={submittingIntent === "import" ? `Importing ${plural(rows, "# row")}…` : `Checking ${plural(rows, "# row")}…`} />
+            <ProgressBar label={submittingIntent === "import" ? t("import.importingRows", { count: rows }) : t("import.checkingRows", { count: rows })} />
           ) : null}
         </Form>
       </Card>
 
-      <section aria-live="polite" aria-busy={busy} aria-label="Result">
+      <section aria-live="polite" aria-busy={busy} aria-label={t("import.result")}>
         {actionData?.status === "errors" ? <ImportErrors errors={actionData.errors} count={actionData.errorCount} intent={actionData.intent} /> : null}
         {actionData?.status === "imported" ? (
-          <Alert tone="success" title="Imported">
+          <Alert tone="success" title={t("import.imported")}>
             <p>
-              {plural(actionData.summary.created, "# person")} added, {plural(actionData.summary.changed, "# person")} updated
-              {actionData.newTeams.length ? `, ${plural(actionData.newTeams.length, "# new team")} (${actionData.newTeams.join(", ")})` : ""}.{" "}
+              {actionData.newTeams.length
+                ? t("import.importedSummaryWithTeams", {
+                    created: actionData.summary.created,
+                    changed: actionData.summary.changed,
+                    teamCount: actionData.newTeams.length,
+                    teams: f.list(actionData.newTeams),
+                  })
+                : t("import.importedSummary", { created: actionData.summary.created, changed: actionData.summary.changed })}{" "}
               <Link to="/admin/people" className="underline">
-                See everyone
+                {t("import.seeEveryone")}
               </Link>
             </p>
           </Alert>
@@ -224,7 +234,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
           checkIsCurrent ? (
             <Preview data={actionData} />
           ) : (
-            <Alert tone="info">The CSV has changed since it was checked. Check it again before importing.</Alert>
+            <Alert tone="info">{t("import.changedSinceCheck")}</Alert>
           )
         ) : null}
       </section>
@@ -234,12 +244,13 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
 
 /** role="progressbar": determinate when the size is known (reading a file), otherwise indeterminate (the server is working). */
 function ProgressBar({ label, value, max }: { label: string; value?: number; max?: number }) {
+  const f = useFormats();
   const percent = value !== undefined && max ? Math.round((value / max) * 100) : null;
   return (
     <div className="mt-2">
       <p className="mb-1 text-sm text-slate-700 dark:text-slate-200">
         {label}
-        {percent !== null ? ` ${percent}%` : ""}
+        {percent !== null ? ` ${f.percent(percent / 100)}` : ""}
       </p>
       <div
         role="progressbar"
@@ -247,7 +258,7 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
         aria-valuemin={percent !== null ? 0 : undefined}
         aria-valuemax={percent !== null ? 100 : undefined}
         aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent !== null ? `${percent}%` : label}
+        aria-valuetext={percent !== null ? f.percent(percent / 100) : label}
         className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
         <div
@@ -260,15 +271,16 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
 }
 
 function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
-  const title = `${plural(count, "# problem")} in the file. ${intent === "import" ? "Nothing was imported." : `Nothing will be imported until ${plural(count, "it is")} fixed.`}`;
+  const { t } = useTranslation("people");
+  const title = intent === "import" ? t("import.problemsNothingImported", { count }) : t("import.problemsNothingUntilFixed", { count });
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
-        <DataTable plain caption="Problems by line" headings={["Line", "Column", "Problem"]}>
+        <DataTable plain caption={t("import.problemsByLine")} headings={[t("import.line"), t("import.column"), t("import.problem")]}>
           {errors.map((error, index) => (
             <tr key={`${error.line}-${error.field}-${index}`}>
               <th scope="row" className={`${tdClass} font-normal tabular-nums`}>
-                Line {error.line}
+                {t("import.lineNumber", { line: error.line })}
               </th>
               <td className={tdClass}>{error.field ?? "—"}</td>
               <td className={tdClass}>{error.message}</td>
@@ -278,7 +290,7 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
       </div>
       {count > errors.length ? (
         <p className="mt-2 text-sm">
-          The first {number(errors.length)} of {number(count)} are shown; fix these and check again to see the rest.
+          {t("import.firstProblemsShown", { shown: errors.length, count })}
         </p>
       ) : null}
     </Alert>
@@ -298,24 +310,42 @@ function describeAttributes(attributes: Record<string, string | null>, names: re
 
 function Preview({ data: preview }: { data: CheckedData }) {
   const { summary } = preview;
+  const { t } = useTranslation("people");
+  const f = useFormats();
   const more = (shown: number, total: number) =>
-    total > shown ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">The first {number(shown)} of {number(total)} are shown.</p> : null;
+    total > shown ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("import.firstShown", { shown, count: total })}</p> : null;
   return (
     <div className="space-y-6">
-      <Alert tone={summary.created || summary.changed ? "info" : "success"} title="The file is valid">
+      <Alert tone={summary.created || summary.changed ? "info" : "success"} title={t("import.valid")}>
         <p>
-          {plural(summary.created, "# person")} to add, {plural(summary.changed, "# person")} to update,{" "}
-          {plural(summary.unchanged, "# person")} unchanged
-          {preview.newTeams.length ? `; ${plural(preview.newTeams.length, "# new team")}: ${preview.newTeams.join(", ")}` : ""}.
-          {summary.created || summary.changed ? " Nothing has been written yet." : " Everyone in the file is already up to date."}
+          {preview.newTeams.length
+            ? t("import.checkedSummaryWithTeams", {
+                created: summary.created,
+                changed: summary.changed,
+                unchanged: summary.unchanged,
+                teamCount: preview.newTeams.length,
+                teams: f.list(preview.newTeams),
+              })
+            : t("import.checkedSummary", { created: summary.created, changed: summary.changed, unchanged: summary.unchanged })}{" "}
+          {summary.created || summary.changed ? t("import.nothingWrittenYet") : t("import.upToDate")}
         </p>
       </Alert>
       {preview.creates.length ? (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">New people ({number(summary.created)})</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("import.newPeople", { count: summary.created })}</h2>
           <DataTable
             plain
-            headings={["Line", "Name", "Email", "Manager", "Team", "Track", "Level", ...(preview.levelSinceColumn ? ["Level since"] : []), ...(preview.attributeColumns.length ? ["Attributes"] : [])]}
+            headings={[
+              t("import.line"),
+              t("import.name"),
+              t("import.email"),
+              t("import.manager"),
+              t("import.team"),
+              t("import.track"),
+              t("import.level"),
+              ...(preview.levelSinceColumn ? [t("import.levelSince")] : []),
+              ...(preview.attributeColumns.length ? [t("import.attributes")] : []),
+            ]}
           >
                 {preview.creates.map((row) => (
                   <tr key={row.email}>
@@ -338,8 +368,8 @@ function Preview({ data: preview }: { data: CheckedData }) {
       ) : null}
       {preview.changes.length ? (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Changes ({number(summary.changed)})</h2>
-          <DataTable plain headings={["Line", "Person", "What changes"]}>
+          <h2 className="mb-3 text-lg font-semibold">{t("import.changes", { count: summary.changed })}</h2>
+          <DataTable plain headings={[t("import.line"), t("import.person"), t("import.whatChanges")]}>
                 {preview.changes.map((change) => (
                   <tr key={change.id}>
                     <td className={`${tdClass} tabular-nums`}>{change.line}</td>

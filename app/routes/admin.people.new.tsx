@@ -6,14 +6,17 @@ import { PersonFields } from "~/components/people/person-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { PersonSchema } from "~/modules/people/person-form";
+import { translatorOf } from "~/i18n/i18n.server";
+import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Add a person · People · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:new.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -21,18 +24,19 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { teams, tracks };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok) return data(submission.reply({ fieldErrors: wordedFieldErrors(translatorOf(context), result.fieldErrors), formErrors: result.formErrors }), { status: 400 });
   return redirect(`/admin/people/${result.personId}`);
 });
 
 export default function NewPerson({ loaderData, actionData }: Route.ComponentProps) {
   const { teams, tracks } = loaderData;
   const lastResult = actionData;
+  const { t } = useTranslation("people");
   const [form, fields] = useForm({
     id: "new-person",
     lastResult,
@@ -43,16 +47,16 @@ export default function NewPerson({ loaderData, actionData }: Route.ComponentPro
   });
   return (
     <>
-      <BackLink to="/admin/people">People</BackLink>
+      <BackLink to="/admin/people">{t("new.back")}</BackLink>
       <PageHeader
-        title="Add a person"
-        description="After adding them, create a sign-in link on their page so they can choose a password. To add many people at once, import a CSV."
+        title={t("new.heading")}
+        description={t("new.description")}
       />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <PersonFields fields={fields} teams={teams} tracks={tracks} />
           <FormErrors form={form} />
-          <SubmitButton busyLabel="Adding…">Add person</SubmitButton>
+          <SubmitButton busyLabel={t("new.adding")}>{t("new.add")}</SubmitButton>
         </Form>
       </Card>
     </>

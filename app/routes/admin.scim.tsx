@@ -7,6 +7,10 @@ import { Button, SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
@@ -17,7 +21,7 @@ import { CreateTokenSchema } from "~/modules/identity/scim/token-form";
 import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/identity/scim/tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "SCIM provisioning · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:scim.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -25,10 +29,11 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const t = translatorOf(context);
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTokenSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
@@ -40,23 +45,23 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     const submission = parseWithZod(formData, { schema: GroupsAsTeamsSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
     await setGroupsAsTeams(viewer.id, submission.value);
-    return { intent, result: submission.reply(), created: null, message: "Saved: pushed groups follow the new choice from now on, and the groups already pushed follow it too." };
+    return { intent, result: submission.reply(), created: null, message: t("admin:scim.groupsSaved") };
   }
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
-    if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError("There is no SCIM token with that id.");
+    if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
     await revokeScimToken(viewer.id, tokenId);
-    return { intent, result: undefined, created: null, message: "Token revoked: requests with it are refused from now on." };
+    return { intent, result: undefined, created: null, message: t("admin:scim.revoked") };
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "admin:scim.errors.unknownAction" });
 });
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (value: string | null) => (value ? dateTime.format(new Date(value)) : "Never");
 
 export default function ScimTokens({ loaderData, actionData }: Route.ComponentProps) {
   const { tokens, baseUrl, groupsAsTeams, groups } = loaderData;
   const navigation = useNavigation();
+  const { t } = useTranslation("admin");
+  const f = useFormats();
+  const when = (value: string | null) => (value ? f.dateTime(value) : t("scim.never"));
   const [form, fields] = useForm({
     id: "create-scim-token",
     lastResult: actionData?.intent === "create" ? actionData.result : undefined,
@@ -71,44 +76,47 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageHeader
-        title="SCIM provisioning"
-        description="Your identity provider (Okta, Microsoft Entra ID) creates, moves and deactivates people in Rungs over SCIM 2.0. Give it the base URL and a token from this page."
+        title={t("scim.heading")}
+        description={t("scim.description")}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {created ? (
-        <Alert tone="success" title={`Token “${created.name}” created`}>
-          <p>Copy it now: Rungs keeps only a hash of it and cannot show it again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm text-slate-900 dark:bg-slate-950 dark:text-slate-100" aria-label="New SCIM token">
+        <Alert tone="success" title={t("scim.created", { name: created.name })}>
+          <p>{t("scim.copyNow")}</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm text-slate-900 dark:bg-slate-950 dark:text-slate-100" aria-label={t("scim.newTokenLabel")}>
             {created.token}
           </code>
         </Alert>
       ) : null}
 
       <Card className="mb-6">
-        <h2 className="mb-2 text-lg font-semibold">Connecting an identity provider</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("scim.connecting")}</h2>
         <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
-          <dt className="font-medium">SCIM base URL</dt>
+          <dt className="font-medium">{t("scim.baseUrl")}</dt>
           <dd>
             <code className="break-all">{baseUrl}</code>
           </dd>
-          <dt className="font-medium">Authentication</dt>
-          <dd>HTTP header, bearer token (one per identity provider, below)</dd>
+          <dt className="font-medium">{t("scim.authentication")}</dt>
+          <dd>{t("scim.authenticationHow")}</dd>
         </dl>
       </Card>
 
       <Card className="mb-6 max-w-xl">
-        <h2 className="mb-3 text-lg font-semibold">New token</h2>
+        <h2 className="mb-3 text-lg font-semibold">{t("scim.newToken")}</h2>
         <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <Field label="Name" hint="For example Okta or Entra ID" className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("scim.name")} hint={t("scim.nameHint")} className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
           <Button type="submit" className="mt-6" disabled={creating}>
-            {creating ? "Creating…" : "Create token"}
+            {creating ? t("scim.creating") : t("scim.create")}
           </Button>
         </Form>
       </Card>
 
       {tokens.length ? (
-        <DataTable caption="SCIM tokens" headings={["Name", "Created", "Last used", "Status", { key: "revoke", label: <span className="sr-only">Revoke</span> }]}>
+        <DataTable
+          caption={t("scim.tokens")}
+          headings={[t("scim.name"), t("scim.createdAt"), t("scim.lastUsed"), t("scim.status"), { key: "revoke", label: <span className="sr-only">{t("scim.revoke")}</span> }]}
+        >
           {tokens.map((token) => (
             <tr key={token.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
@@ -116,17 +124,17 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
               </th>
               <td className={tdClass}>
                 {when(token.createdAt)}
-                {token.createdBy ? <span className="block text-xs text-slate-500 dark:text-slate-400">by {token.createdBy}</span> : null}
+                {token.createdBy ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("scim.createdBy", { name: token.createdBy })}</span> : null}
               </td>
               <td className={tdClass}>{when(token.lastUsedAt)}</td>
-              <td className={tdClass}>{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : "Active"}</td>
+              <td className={tdClass}>{token.revokedAt ? t("scim.revokedAt", { when: when(token.revokedAt) }) : t("scim.active")}</td>
               <td className={tdClass}>
                 {token.revokedAt ? null : (
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="tokenId" value={token.id} />
-                    <Button type="submit" variant="ghost" aria-label={`Revoke ${token.name}`}>
-                      Revoke
+                    <Button type="submit" variant="ghost" aria-label={t("scim.revokeLabel", { name: token.name })}>
+                      {t("scim.revoke")}
                     </Button>
                   </Form>
                 )}
@@ -136,7 +144,7 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
         </DataTable>
       ) : (
         <Card>
-          <p>There are no SCIM tokens yet. Create one above, or from a shell with npm run scim:token -- --name NAME.</p>
+          <p>{t("scim.noTokens")}</p>
         </Card>
       )}
 
@@ -146,9 +154,9 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
 }
 
 const GROUP_CHOICES = [
-  ["none", "None: groups are kept for the identity provider only, and move nobody"],
-  ["prefix", "Groups whose names start with a prefix, named without it"],
-  ["all", "Every pushed group"],
+  ["none", "scim.groups.none"],
+  ["prefix", "scim.groups.prefix"],
+  ["all", "scim.groups.all"],
 ] as const;
 
 /**
@@ -165,6 +173,8 @@ function GroupsAsTeams({
   groups: PushedGroup[];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const { t } = useTranslation("admin");
+  const f = useFormats();
   const [form, fields] = useForm({
     id: "groups-as-teams",
     lastResult,
@@ -174,34 +184,32 @@ function GroupsAsTeams({
   });
   return (
     <Card className="mt-6">
-      <h2 className="mb-2 text-lg font-semibold">Pushed groups and teams</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t("scim.groups.heading")}</h2>
       <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-        Identity providers push groups (Okta&apos;s Push Groups, Entra ID&apos;s assigned groups). Rungs keeps every group with its members. A group that is a team
-        moves its members into that team, out of the team they were in, since a person is in one team; each move is in the audit log. A group named like a team Rungs
-        already has is that team.
+        {t("scim.groups.intro")}
       </p>
       <Form method="post" className="max-w-xl space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="groups" />
-        <RadioGroupField legend="Which pushed groups are teams" field={fields.groupsAsTeams} options={GROUP_CHOICES} />
-        <Field label="Prefix" hint="For example Team (the group Team Payments is the team Payments)" errors={fields.teamPrefix.errors} {...getInputProps(fields.teamPrefix, { type: "text" })} />
-        <SubmitButton busyLabel="Saving…">Save</SubmitButton>
+        <RadioGroupField legend={t("scim.groups.legend")} field={fields.groupsAsTeams} options={GROUP_CHOICES.map(([value, key]) => [value, t(key)] as const)} />
+        <Field label={t("scim.groups.prefixLabel")} hint={t("scim.groups.prefixHint")} errors={fields.teamPrefix.errors} {...getInputProps(fields.teamPrefix, { type: "text" })} />
+        <SubmitButton busyLabel={t("scim.groups.saving")}>{t("scim.groups.save")}</SubmitButton>
       </Form>
       {groups.length ? (
         <div className="mt-6">
-          <DataTable caption="Pushed groups" headings={["Group", "Members", "Team"]}>
+          <DataTable caption={t("scim.groups.pushed")} headings={[t("scim.groups.group"), t("scim.groups.members"), t("scim.groups.team")]}>
             {groups.map((group) => (
               <tr key={group.id}>
                 <th scope="row" className={`${tdClass} font-medium`}>
                   {group.displayName}
                 </th>
-                <td className={tdClass}>{group.members}</td>
-                <td className={tdClass}>{group.team ?? <span className="text-slate-500 dark:text-slate-400">Not a team</span>}</td>
+                <td className={tdClass}>{f.number(group.members)}</td>
+                <td className={tdClass}>{group.team ?? <span className="text-slate-500 dark:text-slate-400">{t("scim.groups.notATeam")}</span>}</td>
               </tr>
             ))}
           </DataTable>
         </div>
       ) : (
-        <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">No group has been pushed yet.</p>
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">{t("scim.groups.noneYet")}</p>
       )}
     </Card>
   );

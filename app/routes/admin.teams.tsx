@@ -7,6 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { TeamNameSchema } from "~/modules/people/person-form";
@@ -17,41 +22,42 @@ import { withDomainErrors } from "~/utils/http.server";
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
 
-export const meta: Route.MetaFunction = () => [{ title: "Teams · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:teams.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   return { teams: await listTeams() };
 });
 
-export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const t = translatorOf(context);
 
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTeamSchema });
     if (submission.status !== "success") return data({ intent, teamId: null, result: submission.reply() }, { status: 400 });
     const result = await createTeam(viewer.id, submission.value.name);
-    if (!result.ok) return data({ intent, teamId: null, result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 });
-    return { intent, teamId: null, result: submission.reply({ resetForm: true }), message: `Created ${submission.value.name}.` };
+    if (!result.ok) return data({ intent, teamId: null, result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }) }, { status: 400 });
+    return { intent, teamId: null, result: submission.reply({ resetForm: true }), message: t("admin:teams.created", { name: submission.value.name }) };
   }
   if (intent === "rename") {
     const submission = parseWithZod(formData, { schema: RenameTeamSchema });
     const teamId = String(formData.get("teamId") ?? "");
     if (submission.status !== "success") return data({ intent, teamId, result: submission.reply() }, { status: 400 });
     const result = await renameTeam(viewer.id, submission.value.teamId, submission.value.name);
-    if (!result.ok) return data({ intent, teamId, result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 });
-    return { intent, teamId, result: submission.reply(), message: `Renamed to ${submission.value.name}.` };
+    if (!result.ok) return data({ intent, teamId, result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }) }, { status: 400 });
+    return { intent, teamId, result: submission.reply(), message: t("admin:teams.renamed", { name: submission.value.name }) };
   }
   if (intent === "delete") {
     const teamId = formData.get("teamId");
-    if (typeof teamId !== "string" || !teamId) throw new NotFoundError("There is no team with that id.");
+    if (typeof teamId !== "string" || !teamId) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
     const result = await deleteTeam(viewer.id, teamId);
-    if (!result.ok) return data({ intent, teamId, error: result.message }, { status: 400 });
-    return { intent, teamId, message: "Team deleted." };
+    if (!result.ok) return data({ intent, teamId, error: wordsOf(t, result.message) }, { status: 400 });
+    return { intent, teamId, message: t("admin:teams.deleted") };
   }
-  throw new InvalidError("Unknown action.");
+  throw new InvalidError({ key: "admin:teams.errors.unknownAction" });
 });
 
 type ActionData = Route.ComponentProps["actionData"];
@@ -70,28 +76,29 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
   const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const deleteError = actionData && "error" in actionData ? actionData : null;
   const message = actionData && "message" in actionData ? actionData.message : null;
+  const { t } = useTranslation("admin");
 
   return (
     <>
-      <PageHeader title="Teams" description="Teams group people for reviews, calibration and reports. A team can be deleted once nobody is in it." />
+      <PageHeader title={t("teams.heading")} description={t("teams.description")} />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {deleteError ? <Alert tone="error">{deleteError.error}</Alert> : null}
 
       <Card className="mb-6 max-w-xl">
-        <h2 className="mb-3 text-lg font-semibold">New team</h2>
+        <h2 className="mb-3 text-lg font-semibold">{t("teams.new")}</h2>
         <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <Field label="Team name" className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("teams.name")} className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
           <Button type="submit" className="mt-6" disabled={creating}>
-            {creating ? "Creating…" : "Create team"}
+            {creating ? t("teams.creating") : t("teams.create")}
           </Button>
         </Form>
       </Card>
 
       {teams.length ? (
         <DataTable
-          caption="Teams and how many people are in each"
-          headings={["Team", { key: "members", label: "Members", className: "text-right" }, "Rename", { key: "delete", label: <span className="sr-only">Delete</span> }]}
+          caption={t("teams.caption")}
+          headings={[t("teams.team"), { key: "members", label: t("teams.members"), className: "text-end" }, t("teams.rename"), { key: "delete", label: <span className="sr-only">{t("teams.delete")}</span> }]}
         >
           {teams.map((team) => (
             <TeamRow key={team.id} team={team} actionData={actionData} />
@@ -99,7 +106,7 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
         </DataTable>
       ) : (
         <Card>
-          <p>There are no teams yet. Create one above, or import people with a team column.</p>
+          <p>{t("teams.empty")}</p>
         </Card>
       )}
     </>
@@ -108,6 +115,8 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
 
 function TeamRow({ team, actionData }: { team: { id: string; name: string; members: number; activeMembers: number }; actionData: ActionData }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("admin");
+  const f = useFormats();
   const mine = actionData?.intent === "rename" && actionData.teamId === team.id && "result" in actionData;
   const [form, fields] = useForm({
     id: `rename-team-${team.id}`,
@@ -126,22 +135,22 @@ function TeamRow({ team, actionData }: { team: { id: string; name: string; membe
           {team.name}
         </Link>
       </th>
-      <td className={`${tdClass} text-right tabular-nums`}>
-        {team.activeMembers}
-        {inactive ? <span className="block text-xs text-slate-500 dark:text-slate-400">+{inactive} deactivated</span> : null}
+      <td className={`${tdClass} text-end tabular-nums`}>
+        {f.number(team.activeMembers)}
+        {inactive ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("teams.deactivatedMembers", { count: inactive })}</span> : null}
       </td>
       <td className={tdClass}>
         <Form method="post" className="flex items-start gap-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="rename" />
           <input type="hidden" name="teamId" value={team.id} />
           <Field
-            label={<span className="sr-only">New name for {team.name}</span>}
+            label={<span className="sr-only">{t("teams.newName", { name: team.name })}</span>}
             className="min-w-40 flex-1 [&>label]:mb-0"
             errors={fields.name.errors}
             {...getInputProps(fields.name, { type: "text" })}
           />
           <Button type="submit" variant="secondary" disabled={pending === "rename"}>
-            Rename
+            {t("teams.rename")}
           </Button>
         </Form>
       </td>
@@ -152,11 +161,11 @@ function TeamRow({ team, actionData }: { team: { id: string; name: string; membe
           <Button
             type="submit"
             variant="ghost"
-            aria-label={`Delete ${team.name}`}
+            aria-label={t("teams.deleteLabel", { name: team.name })}
             disabled={pending === "delete"}
-            title={team.members ? "Only an empty team can be deleted" : undefined}
+            title={team.members ? t("teams.onlyEmpty") : undefined}
           >
-            Delete
+            {t("teams.delete")}
           </Button>
         </Form>
       </td>

@@ -1,10 +1,11 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/auth.oidc";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metaT } from "~/i18n/meta";
 import { startSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:singleSignOn.title") }, { name: "robots", content: "noindex" }];
 
 /**
  * The sign-in page's single sign-on link: the browser goes on to the identity provider. A link,

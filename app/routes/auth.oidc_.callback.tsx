@@ -3,11 +3,14 @@ import type { Route } from "./+types/auth.oidc_.callback";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { finishSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Signing in · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:singleSignOn.title") }, { name: "robots", content: "noindex" }];
 
 /**
  * The identity provider sends the browser back here with a code. A refusal is shown with its
@@ -27,36 +30,36 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 /** Shown only for a refused sign-in: a successful one redirects. */
 export default function RefusedSingleSignOn({ loaderData }: Route.ComponentProps) {
   const refusal = loaderData;
+  const { t } = useTranslation("auth");
   return (
     <div className="mx-auto max-w-xl py-12">
-      <h1 className="text-2xl font-semibold">Rungs did not sign you in</h1>
-      <p className="mt-3 text-slate-600 dark:text-slate-300">{refusal.message}</p>
+      <h1 className="text-2xl font-semibold">{t("singleSignOn.refused.heading")}</h1>
+      <p className="mt-3 text-slate-600 dark:text-slate-300">{wordsOf(t, refusal.message)}</p>
       <Card className="mt-6 space-y-4">
-        <h2 className="text-lg font-semibold">Sign in with another account</h2>
+        <h2 className="text-lg font-semibold">{t("singleSignOn.refused.anotherAccount")}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Your identity provider still has you signed in, so signing in to Rungs again would use the same account.
+          {t("singleSignOn.refused.stillSignedIn")}
         </p>
         <div className="flex flex-wrap gap-2">
           {/* Document navigations: the browser goes on to the identity provider. */}
           <a href={refusal.anotherAccountPath} className={buttonClass("primary")}>
-            Try another account
+            {t("singleSignOn.refused.tryAnother")}
           </a>
           {refusal.signOutUrl ? (
             <a href={refusal.signOutUrl} className={buttonClass("secondary")}>
-              Sign out of {refusal.providerName}
+              {t("singleSignOn.refused.signOutOf", { provider: refusal.providerName })}
             </a>
           ) : null}
         </div>
         {refusal.signOutUrl ? null : (
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            Your identity provider offers Rungs no way to sign you out there. To use another account, sign out on its own site (
-            <span className="break-all">{refusal.providerAddress}</span>) or use a private browser window, then sign in to Rungs again.
+            {t("singleSignOn.refused.noSignOut", { address: refusal.providerAddress })}
           </p>
         )}
         {refusal.passwordLogin ? (
           <p className="text-sm">
             <Link to="/login" className="text-brand-600 underline dark:text-brand-100">
-              Sign in with your Rungs password instead
+              {t("singleSignOn.refused.withPassword")}
             </Link>
           </p>
         ) : null}

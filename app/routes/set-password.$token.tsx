@@ -7,15 +7,17 @@ import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { SetPasswordSchema } from "~/modules/people/person-form";
 import { findUsableSignInLink, setPasswordWithLink } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
-const invalidLink = "This sign-in link is not valid. It may have expired, been used already, or been replaced by a newer link. Ask an admin for a new one.";
+const invalidLink = { key: "auth:setPassword.errors.invalidLink" };
 
-export const meta: Route.MetaFunction = () => [{ title: "Choose a password · Rungs" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:setPassword.title") }, { name: "robots", content: "noindex" }];
 
 export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const link = await findUsableSignInLink(params.token ?? "");
@@ -37,6 +39,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
 export default function SetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { name, email } = loaderData;
   const lastResult = actionData;
+  const { t } = useTranslation("auth");
   const [form, fields] = useForm({
     id: "set-password",
     lastResult,
@@ -47,16 +50,18 @@ export default function SetPassword({ loaderData, actionData }: Route.ComponentP
   });
   return (
     <div className="mx-auto max-w-md py-8">
-      <h1 className="mb-2 text-2xl font-semibold">Choose a password</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("setPassword.heading")}</h1>
       <p className="mb-6 text-slate-600 dark:text-slate-300">
-        Welcome, {name}. Choose a password for {email}; you will be signed in, and signed out everywhere else.
+        {t("setPassword.intro", { name, email })}
       </p>
       <Card>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-          <NewPasswordFields label="New password" password={fields.password} confirm={fields.confirm} />
+          <NewPasswordFields label={t("setPassword.newPassword")} password={fields.password} confirm={fields.confirm} />
           <FormErrors form={form} />
-          <SubmitButton className="w-full" busyLabel="Saving…">Set password and sign in</SubmitButton>
+          <SubmitButton className="w-full" busyLabel={t("setPassword.saving")}>
+            {t("setPassword.submit")}
+          </SubmitButton>
         </Form>
       </Card>
     </div>

@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { LANGUAGES, languages } from "~/i18n/languages";
+import { metaT } from "~/i18n/meta";
 import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { choosePersonLanguage } from "~/modules/people/language.server";
@@ -18,7 +19,7 @@ import { notificationSettings, saveNotificationSettings } from "~/modules/notifi
 import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Email settings · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:emailSettings.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, language } = await requireSignedIn(request);
@@ -41,11 +42,11 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 });
 
 const NUDGES = [
-  ["nudgeNew", "When something new is on my to-do list"],
-  ["nudgeDueSoon", "When an item is due in two days"],
-  ["nudgeOverdue", "When an item is past its due date (once)"],
-  ["nudgeScorecard", "When a scorecard is still owed a day after its interview"],
-  ["invitations", "Calendar invitations for my interviews and calibration meetings (updated when moved, cancelled when removed)"],
+  ["nudgeNew", "emailSettings.nudges.new"],
+  ["nudgeDueSoon", "emailSettings.nudges.dueSoon"],
+  ["nudgeOverdue", "emailSettings.nudges.overdue"],
+  ["nudgeScorecard", "emailSettings.nudges.scorecard"],
+  ["invitations", "emailSettings.nudges.invitations"],
 ] as const;
 
 function LanguageForm({ language }: { language: string | null }) {
@@ -74,6 +75,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   const settings = loaderData;
   const navigation = useNavigation();
   const { preferences } = settings;
+  const { t } = useTranslation("auth");
   const [form, fields] = useForm({
     id: "email-settings",
     lastResult: actionData?.result,
@@ -94,41 +96,41 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   return (
     <>
       <PageHeader
-        title="Email settings"
-        description="What Rungs emails you about your to-do list. Emails say what to do, by when, and link to the page; they never carry ratings, notes, scores or outcomes."
+        title={t("emailSettings.heading")}
+        description={t("emailSettings.description")}
       />
-      {settings.emailOn ? null : <Alert tone="info">This installation sends no email yet (an admin has not set up an SMTP server). Your choices apply once it does.</Alert>}
-      {actionData?.saved ? <Alert tone="success">Saved.</Alert> : null}
+      {settings.emailOn ? null : <Alert tone="info">{t("emailSettings.emailOff")}</Alert>}
+      {actionData?.saved ? <Alert tone="success">{t("emailSettings.saved")}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post" className="space-y-6" {...getFormProps(form)}>
           <RadioGroupField
-            legend="Digest of your to-do list, at 09:00 your time"
+            legend={t("emailSettings.digest.legend")}
             field={fields.digest}
             options={[
-              ["weekly", "Weekly, on Mondays"],
-              ["daily", "Daily"],
-              ["never", "Never"],
+              ["weekly", t("emailSettings.digest.weekly")],
+              ["daily", t("emailSettings.digest.daily")],
+              ["never", t("emailSettings.digest.never")],
             ]}
             inline
           />
           <fieldset>
-            <legend className="mb-2 text-sm font-medium">Nudges and invitations</legend>
+            <legend className="mb-2 text-sm font-medium">{t("emailSettings.nudges.legend")}</legend>
             <div className="space-y-2">
-              {NUDGES.map(([name, label]) => (
+              {NUDGES.map(([name, key]) => (
                 <label key={name} className="flex items-center gap-2 text-sm">
                   <input {...getInputProps(fields[name], { type: "checkbox" })} className="size-4" />
-                  {label}
+                  {t(key)}
                 </label>
               ))}
             </div>
           </fieldset>
           <label className="flex items-center gap-2 text-sm font-medium">
             <input {...getInputProps(fields.paused, { type: "checkbox" })} className="size-4" />
-            Pause all email from Rungs
+            {t("emailSettings.pause")}
           </label>
           <SelectField
-            label="Your time zone"
-            hint={`Rungs shows times on this clock and reads the times you enter on it; digests arrive at 09:00 on it. Leave it on the organisation's (${settings.organisationTimeZone}) if that is yours.`}
+            label={t("emailSettings.timeZone")}
+            hint={t("emailSettings.timeZoneHint", { zone: settings.organisationTimeZone })}
             errors={fields.timeZone.errors}
             {...getSelectProps(fields.timeZone)}
           >
@@ -136,7 +138,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
           </SelectField>
           <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>
-            Save
+            {t("emailSettings.save")}
           </Button>
         </Form>
       </Card>

@@ -7,20 +7,19 @@ import { NewPasswordFields } from "~/components/people/password-fields";
 import { SubmitButton } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { NotFoundError } from "~/modules/errors";
 import { FirstAdminSchema } from "~/modules/identity/setup/first-admin-form";
 import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/identity/setup/first-admin.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-const invalidLink =
-  "This setup link is not valid. It may have expired (links last 24 hours), or not be the whole link. Restart the server on an empty database for a new link, or run npm run admin.";
-const takenLink =
-  "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:setup.title") }, { name: "robots", content: "noindex" }];
 
-export const meta: Route.MetaFunction = () => [{ title: "Set up Rungs · Rungs" }, { name: "robots", content: "noindex" }];
-
-const refused = (reason: "link" | "taken") => new NotFoundError(reason === "taken" ? takenLink : invalidLink);
+const refused = (reason: "link" | "taken") => new NotFoundError({ key: reason === "taken" ? "auth:setup.errors.takenLink" : "auth:setup.errors.invalidLink" });
 
 export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const refusal = await setupLinkRefusal(params.token ?? "");
@@ -28,19 +27,20 @@ export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   return null;
 });
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: FirstAdminSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
   const result = await becomeFirstAdmin(params.token ?? "", submission.value);
   if (!result.ok && result.reason !== "deactivated") throw refused(result.reason);
-  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.message] }, hideFields: ["password", "confirm"] }), { status: 400 });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [wordsOf(translatorOf(context), result.message)] }, hideFields: ["password", "confirm"] }), { status: 400 });
   return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
 });
 
 export default function Setup({ actionData }: Route.ComponentProps) {
   const lastResult = actionData;
+  const { t } = useTranslation("auth");
   const [form, fields] = useForm({
     id: "setup",
     lastResult,
@@ -51,17 +51,19 @@ export default function Setup({ actionData }: Route.ComponentProps) {
   });
   return (
     <div className="mx-auto max-w-md py-8">
-      <h1 className="mb-2 text-2xl font-semibold">Set up Rungs</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("setup.heading")}</h1>
       <p className="mb-6 text-slate-600 dark:text-slate-300">
-        You are the first person here: you become Rungs&apos; first admin. Then add or import your people, and turn on single sign-on if your company uses it.
+        {t("setup.intro")}
       </p>
       <Card>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
-          <Field label="Your name" autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-          <Field label="Your work email" autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-          <NewPasswordFields label="Password" password={fields.password} confirm={fields.confirm} />
+          <Field label={t("setup.name")} autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("setup.email")} autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+          <NewPasswordFields label={t("setup.password")} password={fields.password} confirm={fields.confirm} />
           <FormErrors form={form} />
-          <SubmitButton className="w-full" busyLabel="Setting up…">Become the first admin</SubmitButton>
+          <SubmitButton className="w-full" busyLabel={t("setup.settingUp")}>
+            {t("setup.submit")}
+          </SubmitButton>
         </Form>
       </Card>
     </div>

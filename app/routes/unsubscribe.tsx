@@ -3,6 +3,10 @@ import type { Route } from "./+types/unsubscribe";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import type { MessageKind } from "~/modules/notifications/preferences";
 import { readUnsubscribeLink, unsubscribe } from "~/modules/notifications/preferences.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -15,44 +19,59 @@ import { withDomainErrors } from "~/utils/http.server";
  * path's POSTs through (server/cross-site.ts): they come from mail providers.
  */
 
-export const meta: Route.MetaFunction = () => [{ title: "Unsubscribe · Rungs" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:unsubscribe.title") }];
 
 function tokenOf(url: URL): string {
   return url.searchParams.get("token") ?? "";
 }
 
 export const loader = withDomainErrors(async ({ url }: Route.LoaderArgs) => {
-  const { label } = await readUnsubscribeLink(tokenOf(url));
-  return { label };
+  const { kinds } = await readUnsubscribeLink(tokenOf(url));
+  return { kinds };
 });
 
 export const action = withDomainErrors(async ({ url }: Route.ActionArgs) => {
-  const { label } = await unsubscribe(tokenOf(url));
-  return { done: true as const, label };
+  const { kinds } = await unsubscribe(tokenOf(url));
+  return { done: true as const, kinds };
 });
 
+/** How the page names each kind of message, after "email about". */
+const KIND_KEYS = {
+  digest: "unsubscribe.kinds.digest",
+  "nudge-new": "unsubscribe.kinds.nudgeNew",
+  "nudge-due-soon": "unsubscribe.kinds.nudgeDueSoon",
+  "nudge-overdue": "unsubscribe.kinds.nudgeOverdue",
+  "nudge-scorecard": "unsubscribe.kinds.nudgeScorecard",
+  invitation: "unsubscribe.kinds.invitation",
+} as const satisfies Record<MessageKind, string>;
+
 export default function Unsubscribe({ loaderData, actionData }: Route.ComponentProps) {
-  const { label } = loaderData;
   const done = actionData;
   const navigation = useNavigation();
+  const { t } = useTranslation("auth");
+  const f = useFormats();
+  const kinds = f.list((done ?? loaderData).kinds.map((kind) => t(KIND_KEYS[kind])));
   return (
     <>
-      <PageHeader title="Unsubscribe" />
+      <PageHeader title={t("unsubscribe.heading")} />
       <Card className="max-w-xl space-y-4">
         {done ? (
-          <Alert tone="success">You will no longer get email about {done.label}. Other emails you chose are unchanged.</Alert>
+          <Alert tone="success">{t("unsubscribe.done", { kinds })}</Alert>
         ) : (
           <>
-            <p>Stop emails about {label}? Nothing else you chose changes.</p>
+            <p>{t("unsubscribe.ask", { kinds })}</p>
             <Form method="post">
               <Button type="submit" disabled={navigation.state === "submitting"}>
-                Unsubscribe
+                {t("unsubscribe.submit")}
               </Button>
             </Form>
           </>
         )}
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Signed in, you can choose every kind of email under <a href="/settings/email" className="text-brand-600 underline dark:text-brand-100">Email settings</a>.
+          {t("unsubscribe.settings")}{" "}
+          <a href="/settings/email" className="text-brand-600 underline dark:text-brand-100">
+            {t("unsubscribe.settingsLink")}
+          </a>
         </p>
       </Card>
     </>

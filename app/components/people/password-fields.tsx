@@ -1,5 +1,6 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { Field } from "~/components/ui/field";
+import { useTranslation } from "~/i18n/use-translation";
 import { PASSWORD_MIN_LENGTH } from "~/modules/people/person-form";
 
 /** A password being chosen, and the same again: for a sign-in link and for the first admin. */
@@ -13,16 +14,17 @@ export function NewPasswordFields<FormSchema extends Record<string, unknown>>({
   password: FieldMetadata<string, FormSchema, string[]>;
   confirm: FieldMetadata<string, FormSchema, string[]>;
 }) {
+  const { t } = useTranslation("people");
   return (
     <>
       <Field
         label={label}
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        hint={t("passwordFields.hint", { min: PASSWORD_MIN_LENGTH })}
         errors={password.errors}
         {...getInputProps(password, { type: "password" })}
       />
-      <Field label="Type it again" autoComplete="new-password" errors={confirm.errors} {...getInputProps(confirm, { type: "password" })} />
+      <Field label={t("passwordFields.again")} autoComplete="new-password" errors={confirm.errors} {...getInputProps(confirm, { type: "password" })} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { getInputProps, getSelectProps, type FormMetadata } from "@conform-to/re
 import { useFetcher } from "react-router";
 import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
-import { dayLabel } from "~/modules/people/level-since";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PersonFormValue } from "~/modules/people/person-form";
 import { levelChoice, sublevelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
 import type { loader as peopleLoader } from "~/routes/admin.people._index";
@@ -24,6 +25,8 @@ export function PersonFields({
   /** When Rungs last recorded a change of the person's level (editing only). */
   levelMovedAt?: Date | string | null;
 }) {
+  const { t } = useTranslation("people");
+  const f = useFormats();
   const ladders = [...new Map(tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }])).values()];
   const several = ladders.length > 1;
   // Tracks grouped by ladder, levels by track (and its ladder): a track or level id that several share is still one choice each.
@@ -39,10 +42,10 @@ export function PersonFields({
       ));
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Name" autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-      <Field label="Email" autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-      <SelectField label="Team" errors={fields.teamId.errors} {...getSelectProps(fields.teamId)}>
-        <option value="">No team</option>
+      <Field label={t("form.name")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+      <Field label={t("form.email")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+      <SelectField label={t("form.team")} errors={fields.teamId.errors} {...getSelectProps(fields.teamId)}>
+        <option value="">{t("form.noTeam")}</option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name}
@@ -51,12 +54,12 @@ export function PersonFields({
       </SelectField>
       <ManagerField fields={fields} currentManager={currentManager} />
       <SelectField
-        label="Track"
-        hint={several ? "Tracks are listed under their ladder (job family)." : undefined}
+        label={t("form.track")}
+        hint={several ? t("form.trackHint") : undefined}
         errors={[...(fields.track.errors ?? []), ...(fields.ladder.errors ?? [])]}
         {...getSelectProps(fields.track)}
       >
-        <option value="">No track</option>
+        <option value="">{t("form.noTrack")}</option>
         {several
           ? ladders.map((ladder) => (
               <optgroup key={ladder.id} label={ladder.name}>
@@ -65,8 +68,8 @@ export function PersonFields({
             ))
           : trackOptions(ladders[0]?.id ?? "")}
       </SelectField>
-      <SelectField label="Level" hint="Choose a level listed under the person's track." errors={fields.level.errors} {...getSelectProps(fields.level)}>
-        <option value="">No level</option>
+      <SelectField label={t("form.level")} hint={t("form.levelHint")} errors={fields.level.errors} {...getSelectProps(fields.level)}>
+        <option value="">{t("form.noLevel")}</option>
         {tracks.map((track) => (
           <optgroup key={trackChoice(track.ladderId, track.id)} label={levelGroup(track)}>
             {track.levels.map((level) => (
@@ -78,8 +81,8 @@ export function PersonFields({
         ))}
       </SelectField>
       {withSublevels.length ? (
-        <SelectField label="Sub-level" hint="Only for levels that have sub-levels: choose one listed under the person's level." errors={fields.sublevel.errors} {...getSelectProps(fields.sublevel)}>
-          <option value="">No sub-level</option>
+        <SelectField label={t("form.sublevel")} hint={t("form.sublevelHint")} errors={fields.sublevel.errors} {...getSelectProps(fields.sublevel)}>
+          <option value="">{t("form.noSublevel")}</option>
           {withSublevels.map(({ track, level }) => (
             <optgroup key={levelChoice(track.ladderId, track.id, level.id)} label={`${level.title} (${levelGroup(track)})`}>
               {(level.sublevels ?? []).map((sublevel) => (
@@ -92,25 +95,23 @@ export function PersonFields({
         </SelectField>
       ) : null}
       <Field
-        label="At this level since"
-        hint={`Optional: the day they reached their current level, if that was before Rungs. Time in level on the insights page counts from it; leave it empty if you do not know. Changing their level clears it, since Rungs records that change itself.${
-          levelMovedAt ? ` Rungs last recorded a change of their level on ${dayLabel(levelMovedAt)}.` : ""
-        }`}
+        label={t("form.levelSince")}
+        hint={levelMovedAt ? t("form.levelSinceHintRecorded", { day: f.day(levelMovedAt) }) : t("form.levelSinceHint")}
         errors={fields.levelSince.errors}
         {...getInputProps(fields.levelSince, { type: "date" })}
       />
       <fieldset className="sm:col-span-2">
-        <legend className="mb-2 text-sm font-medium">Roles</legend>
+        <legend className="mb-2 text-sm font-medium">{t("form.roles")}</legend>
         <div className="space-y-2">
-          <CheckboxField label="Admin" hint="Manages people and teams, opens review cycles, reads the audit log." {...getInputProps(fields.isAdmin, { type: "checkbox" })} />
+          <CheckboxField label={t("form.admin")} hint={t("form.adminHint")} {...getInputProps(fields.isAdmin, { type: "checkbox" })} />
           <ErrorList id={fields.isAdmin.errorId} errors={fields.isAdmin.errors} />
           <CheckboxField
-            label="Hiring admin"
-            hint="Creates openings and interview plans, sees their scorecards, records decisions."
+            label={t("form.hiringAdmin")}
+            hint={t("form.hiringAdminHint")}
             {...getInputProps(fields.isHiringAdmin, { type: "checkbox" })}
           />
         </div>
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Nobody is made a manager here: anyone with active reports is one.</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("form.managerNote")}</p>
       </fieldset>
     </div>
   );
@@ -122,6 +123,7 @@ export function PersonFields({
  * JavaScript the email is typed in full.
  */
 function ManagerField({ fields, currentManager }: { fields: Fields; currentManager?: { name: string; email: string } | null }) {
+  const { t } = useTranslation("people");
   const fetcher = useFetcher<typeof peopleLoader>();
   const listId = useId();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -137,14 +139,10 @@ function ManagerField({ fields, currentManager }: { fields: Fields; currentManag
   return (
     <div>
       <Field
-        label="Manager's email"
+        label={t("form.managerEmail")}
         autoComplete="off"
         list={listId}
-        hint={
-          currentManager
-            ? `Now: ${currentManager.name}. Type a name or email to search active people; leave empty for no manager.`
-            : "Type a name or email to search active people; leave empty for no manager."
-        }
+        hint={currentManager ? t("form.managerHintCurrent", { name: currentManager.name }) : t("form.managerHint")}
         errors={fields.managerEmail.errors}
         inputMode="email"
         onInput={(event) => search(event.currentTarget.value)}

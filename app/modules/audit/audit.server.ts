@@ -30,6 +30,7 @@ export type AuditListItem = {
   id: string;
   createdAt: string;
   action: string;
+  /** A message's key, worded by the page; an action no longer written, as stored. */
   actionLabel: string;
   actor: { id: string; name: string } | null;
   scimToken: { id: string; name: string } | null;

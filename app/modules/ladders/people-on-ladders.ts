@@ -1,4 +1,3 @@
-import { plural } from "~/utils/plural";
 /**
  * Which ladder people are on, counted for the pickers' default and for retiring a ladder. Only
  * what is needed of a ladder: its id and its levels.
@@ -46,10 +45,10 @@ export function defaultLadderId(offered: readonly string[], people: ReadonlyMap<
 
 const NAMED = 5;
 
-/** Why a ladder people are on is not retired: how many, who, and how to move them. */
-export function peopleStillOnLadder(ladderName: string, count: number, names: readonly string[]): string {
-  const shown = names.slice(0, NAMED);
-  const rest = count - shown.length;
-  const list = rest > 0 ? `${shown.join(", ")} and ${plural(rest, "# other")}` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
-  return `${plural(count, "# active person is")} on ${ladderName}: ${list}. Move them to another ladder first (on their page under People, or with a CSV import that has a ladder column), then retire it.`;
+/** Why a ladder people are on is not retired: how many, the first few by name and how many others; the page words it and says how to move them. */
+export type PeopleStillOnLadder = { ladder: string; count: number; named: string[]; others: number };
+
+export function peopleStillOnLadder(ladderName: string, count: number, names: readonly string[]): PeopleStillOnLadder {
+  const named = names.slice(0, NAMED);
+  return { ladder: ladderName, count, named, others: count - named.length };
 }

@@ -1,8 +1,9 @@
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import type { Message } from "~/i18n/messages";
 import { NotFoundError } from "~/modules/errors";
 import type { ServedLadder } from "./ladder-state";
-import { countPeopleByLadder, defaultLadderId, levelsFoundOn, peopleStillOnLadder } from "./people-on-ladders";
+import { countPeopleByLadder, defaultLadderId, levelsFoundOn, peopleStillOnLadder, type PeopleStillOnLadder } from "./people-on-ladders";
 import { ladderState, servedLadders } from "./registry.server";
 import { ladderOfVersion } from "./versions.server";
 
@@ -50,7 +51,7 @@ async function ladderName(ladderId: string, served: readonly ServedLadder[]): Pr
   if (current) return current.ladder.meta.name;
   const newest = await db.ladderVersion.findFirst({ where: { ladderId }, orderBy: { createdAt: "desc" }, select: { id: true } });
   const stored = newest ? await ladderOfVersion(newest.id) : null;
-  if (!stored) throw new NotFoundError("There is no ladder with that name.");
+  if (!stored) throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
   return stored.meta.name;
 }
 
@@ -82,7 +83,8 @@ export async function ladderStatus() {
   };
 }
 
-type Outcome = { ok: true; message: string } | { ok: false; message: string };
+/** What the admin is told, worded by the page. */
+type Outcome = { ok: true; message: Message } | { ok: false; message: Message } | { ok: false; stillOn: PeopleStillOnLadder };
 
 /**
  * Retires a ladder: refused while active people are on it (they would be on a ladder no picker
@@ -92,10 +94,10 @@ type Outcome = { ok: true; message: string } | { ok: false; message: string };
 export async function retireLadder(actorId: string, ladderId: string): Promise<Outcome> {
   const [served, retired] = await Promise.all([servedLadders(), retiredIds()]);
   const name = await ladderName(ladderId, served);
-  if (retired.has(ladderId)) return { ok: true, message: `${name} is already retired.` };
+  if (retired.has(ladderId)) return { ok: true, message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } } };
   const offered = served.filter((entry) => !retired.has(entry.ladder.meta.id));
   if (offered.length === 1 && offered[0]!.ladder.meta.id === ladderId) {
-    return { ok: false, message: `${name} is the only ladder offered: add or restore another before retiring it.` };
+    return { ok: false, message: { key: "admin:ladders.outcome.onlyOffered", values: { name } } };
   }
   const levels = levelsFoundOn(
     served.map((entry) => entry.ladder),
@@ -108,14 +110,14 @@ export async function retireLadder(actorId: string, ladderId: string): Promise<O
         tx.user.count({ where: onLadder }),
         tx.user.findMany({ where: onLadder, orderBy: [{ name: "asc" }, { id: "asc" }], take: 5, select: { name: true } }),
       ]);
-      if (count > 0) return { ok: false, message: peopleStillOnLadder(name, count, people.map((person) => person.name)) };
+      if (count > 0) return { ok: false, stillOn: peopleStillOnLadder(name, count, people.map((person) => person.name)) };
       await tx.retiredLadder.create({ data: { ladderId, retiredById: actorId } });
       await recordAuditEvent(tx, { actorId, action: "ladder.retired", subjectType: "ladders", subjectId: ladderId, detail: { name } });
-      return { ok: true, message: `${name} is retired: it is no longer offered, and what was recorded on it stays readable.` };
+      return { ok: true, message: { key: "admin:ladders.outcome.retired", values: { name } } };
     });
   } catch (error) {
     // Another admin retired it at the same moment.
-    if ((error as { code?: string }).code === "P2002") return { ok: true, message: `${name} is already retired.` };
+    if ((error as { code?: string }).code === "P2002") return { ok: true, message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } } };
     throw error;
   }
 }
@@ -129,6 +131,6 @@ export async function restoreLadder(actorId: string, ladderId: string): Promise<
     if (count) await recordAuditEvent(tx, { actorId, action: "ladder.restored", subjectType: "ladders", subjectId: ladderId, detail: { name } });
   });
   return served.some((entry) => entry.ladder.meta.id === ladderId)
-    ? { ok: true, message: `${name} is offered again.` }
-    : { ok: true, message: `${name} is no longer retired: it is offered again once its folder is back in the ladder folder.` };
+    ? { ok: true, message: { key: "admin:ladders.outcome.restored", values: { name } } }
+    : { ok: true, message: { key: "admin:ladders.outcome.restoredFolderGone", values: { name } } };
 }

@@ -369,7 +369,7 @@ export async function outboxPage(status: OutboxStatus, page: number) {
 export async function resendMessage(adminId: string, messageId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const message = await tx.outboxMessage.findUnique({ where: { id: messageId }, select: { id: true, status: true, toAddress: true, subject: true } });
-    if (!message || (message.status !== "sent" && message.status !== "failed")) throw new NotFoundError("That message is not in the outbox, or is still queued.");
+    if (!message || (message.status !== "sent" && message.status !== "failed")) throw new NotFoundError({ key: "admin:outbox.errors.notResendable" });
     await tx.outboxMessage.update({ where: { id: messageId }, data: { status: "queued", attempts: 0, nextAttemptAt: clock.now(), lastError: null, claimedBy: null, claimedUntil: null } });
     await recordAuditEvent(tx, { actorId: adminId, action: "email.resent", subjectType: "email", subjectId: messageId, detail: { to: message.toAddress, subject: message.subject, was: message.status } });
   });

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { getEnv } from "~/utils/env.server";
-import { DEFAULT_PREFERENCES, DIGEST_FREQUENCIES, KIND_LABELS, withoutKind, type DigestFrequency, type MessageKind, type Preferences } from "./preferences";
+import { DEFAULT_PREFERENCES, DIGEST_FREQUENCIES, withoutKind, type DigestFrequency, type MessageKind, type Preferences } from "./preferences";
 import { signingKey } from "./signing-key.server";
 import { readUnsubscribeToken } from "./unsubscribe-token";
 
@@ -28,21 +28,21 @@ export async function saveNotificationSettings(personId: string, { timeZone, ...
   ]);
 }
 
-const and = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+const invalidLink = { key: "auth:unsubscribe.errors.invalidLink" };
 
-/** Who and what a one-click unsubscribe link names, or a NotFoundError for a link that is not ours. */
-export async function readUnsubscribeLink(token: string): Promise<{ personId: string; kinds: MessageKind[]; label: string }> {
+/** Who and what kinds of message a one-click unsubscribe link names (the page words them), or a NotFoundError for a link that is not ours. */
+export async function readUnsubscribeLink(token: string): Promise<{ personId: string; kinds: MessageKind[] }> {
   const subject = readUnsubscribeToken(await signingKey(), token);
-  if (!subject) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
+  if (!subject) throw new NotFoundError(invalidLink);
   const person = await db.user.findUnique({ where: { id: subject.personId }, select: { id: true } });
-  if (!person) throw new NotFoundError("This unsubscribe link is not valid. Open Rungs and choose what it sends you under Email settings.");
-  return { ...subject, label: and.format(subject.kinds.map((kind) => KIND_LABELS[kind])) };
+  if (!person) throw new NotFoundError(invalidLink);
+  return subject;
 }
 
 /** RFC 8058 one-click unsubscribe: that person's choice for the kinds the link names is turned off, nothing else. */
-export async function unsubscribe(token: string): Promise<{ kinds: MessageKind[]; label: string }> {
-  const { personId, kinds, label } = await readUnsubscribeLink(token);
+export async function unsubscribe(token: string): Promise<{ kinds: MessageKind[] }> {
+  const { personId, kinds } = await readUnsubscribeLink(token);
   const change = Object.assign({}, ...kinds.map(withoutKind)) as Partial<Preferences>;
   await db.notificationPreference.upsert({ where: { userId: personId }, create: { userId: personId, ...DEFAULT_PREFERENCES, ...change }, update: change });
-  return { kinds, label };
+  return { kinds };
 }

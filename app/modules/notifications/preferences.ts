@@ -71,7 +71,8 @@ const checkbox = z
 
 /** The settings form: checkboxes arrive as "on" or not at all; an empty time zone means the organisation's. */
 export const preferencesFormSchema = z.object({
-  digest: z.enum(DIGEST_FREQUENCIES, { error: "Choose weekly, daily or never." }),
+  // A key, worded where the error is shown: the schema checks in the browser too.
+  digest: z.enum(DIGEST_FREQUENCIES, { error: "auth:emailSettings.errors.digest" }),
   nudgeNew: checkbox,
   nudgeDueSoon: checkbox,
   nudgeOverdue: checkbox,

@@ -1,9 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import type { Message, wordsOf } from "~/i18n/messages";
 import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
-import { levelSinceAfter, readLevelSince } from "./level-since";
+import { levelSinceAfter, readLevelSince, type LevelSinceProblem } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 
 /**
@@ -33,7 +34,8 @@ const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 export type AttributeField = `${typeof ATTRIBUTE_PREFIX}${string}`;
 
 /** `line` is the file's line number (the header is line 1); `field` is null for whole-row problems. */
-export type ImportError = { line: number; field: CsvColumn | AttributeField | null; message: string };
+/** A problem of the file: a message the page words (English text where a check shared with other writers has none yet). */
+export type ImportError = { line: number; field: CsvColumn | AttributeField | null; message: string | Message };
 
 export type ExistingPerson = {
   id: string;
@@ -99,11 +101,19 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: I
 
 const emptyToNull = (value: string) => (value === "" ? null : value);
 
+/** What is wrong with a level_since cell, by the reading's problem (the day is given as written). */
+const LEVEL_SINCE_PROBLEMS: Record<LevelSinceProblem, string> = {
+  format: "people:import.problems.levelSinceFormat",
+  notADay: "people:import.problems.levelSinceNotADay",
+  before1970: "people:import.problems.levelSinceBefore1970",
+  future: "people:import.problems.levelSinceFuture",
+};
+
 /** A cell's forbidden character (the name fields' rule), said as the import says its errors; a file that was not UTF-8 gets a hint. */
 function forbiddenCharacterIn(value: string): string | null {
   const found = forbiddenCharacter(value);
   if (!found) return null;
-  if (found.kind === "unreadable") return "has characters that could not be read (save the file as UTF-8 and choose it again)";
+  if (found.kind === "unreadable") return "people:import.problems.unreadable";
   return forbiddenCharacterProblem(found);
 }
 
@@ -113,22 +123,22 @@ const cleanText = (value: string, ctx: z.RefinementCtx) => {
 };
 
 const RowSchema = z.object({
-  name: z.string().superRefine(cleanText).trim().min(1, "enter a name").max(200, "a name can be at most 200 characters"),
+  name: z.string().superRefine(cleanText).trim().min(1, "people:import.problems.nameRequired").max(200, "people:import.problems.nameTooLong"),
   email: z
     .string()
     .superRefine(cleanText)
     .trim()
     .toLowerCase()
-    .min(1, "enter an email address")
-    .pipe(z.email("not a valid email address").max(254, "an email address can be at most 254 characters")),
+    .min(1, "people:import.problems.emailRequired")
+    .pipe(z.email("people:import.problems.emailInvalid").max(254, "people:import.problems.emailTooLong")),
   manager_email: z
     .string()
     .superRefine(cleanText)
     .trim()
     .toLowerCase()
     .transform(emptyToNull)
-    .pipe(z.email("not a valid email address").nullable()),
-  team: z.string().superRefine(cleanText).trim().max(100, "a team name can be at most 100 characters").transform(emptyToNull),
+    .pipe(z.email("people:import.problems.emailInvalid").nullable()),
+  team: z.string().superRefine(cleanText).trim().max(100, "people:import.problems.teamTooLong").transform(emptyToNull),
   ladder: z.string().superRefine(cleanText).trim().transform(emptyToNull),
   track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
@@ -170,7 +180,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
   // rejects a file that mixes them, which spreadsheets and pasting both produce.
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (source.trim() === "") {
-    return { ok: false, errors: [{ line: 1, field: null, message: `the file is empty; the first line must name the columns (${CSV_COLUMNS.join(", ")})` }] };
+    return { ok: false, errors: [{ line: 1, field: null, message: { key: "people:import.problems.emptyFile", values: { columns: CSV_COLUMNS.join(", ") } } }] };
   }
 
   let records: { record: string[]; info: { lines: number } }[];
@@ -179,11 +189,11 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
     const reason = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : String(error);
-    return { ok: false, errors: [{ line, field: null, message: `the file is not valid CSV: ${reason}` }] };
+    return { ok: false, errors: [{ line, field: null, message: { key: "people:import.problems.notCsv", values: { reason } } }] };
   }
 
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, field: null, message: "the file is empty" }] };
+  if (!header) return { ok: false, errors: [{ line: 1, field: null, message: { key: "people:import.problems.empty" } }] };
   const headerLine = startLine(header);
   const errors: ImportError[] = [];
   const columns: CsvColumn[] = [];
@@ -199,10 +209,10 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
         errors.push({
           line: headerLine,
           field: null,
-          message: `"${raw.trim()}" is not a usable attribute column: after "${ATTRIBUTE_PREFIX}" give a name of letters, digits and underscores, starting with a letter, up to 40 characters (for example ${ATTRIBUTE_PREFIX}location)`,
+          message: { key: "people:import.problems.badAttributeColumn", values: { column: raw.trim(), prefix: ATTRIBUTE_PREFIX } },
         });
       } else if (attributeIndex.has(attribute)) {
-        errors.push({ line: headerLine, field: `${ATTRIBUTE_PREFIX}${attribute}`, message: `the column ${ATTRIBUTE_PREFIX}${attribute} appears twice` });
+        errors.push({ line: headerLine, field: `${ATTRIBUTE_PREFIX}${attribute}`, message: { key: "people:import.problems.columnTwice", values: { column: `${ATTRIBUTE_PREFIX}${attribute}` } } });
       } else {
         attributeIndex.set(attribute, index);
       }
@@ -212,32 +222,32 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       errors.push({
         line: headerLine,
         field: null,
-        message: `unknown column "${raw.trim()}" (the columns are ${CSV_COLUMNS.join(", ")}, and optional attributes written ${ATTRIBUTE_PREFIX}<name>, for example ${ATTRIBUTE_PREFIX}location)`,
+        message: { key: "people:import.problems.unknownColumn", values: { column: raw.trim(), columns: CSV_COLUMNS.join(", "), prefix: ATTRIBUTE_PREFIX } },
       });
       return;
     }
     const column = name as CsvColumn;
     if (indexOf.has(column)) {
-      errors.push({ line: headerLine, field: column, message: `the column ${column} appears twice` });
+      errors.push({ line: headerLine, field: column, message: { key: "people:import.problems.columnTwice", values: { column } } });
       return;
     }
     indexOf.set(column, index);
     columns.push(column);
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!indexOf.has(column)) errors.push({ line: headerLine, field: null, message: `the header has no ${column} column` });
+    if (!indexOf.has(column)) errors.push({ line: headerLine, field: null, message: { key: "people:import.problems.missingColumn", values: { column } } });
   }
   if (attributeIndex.size > MAX_ATTRIBUTE_COLUMNS) {
-    errors.push({ line: headerLine, field: null, message: `the file has ${attributeIndex.size} attribute columns; at most ${MAX_ATTRIBUTE_COLUMNS} are allowed` });
+    errors.push({ line: headerLine, field: null, message: { key: "people:import.problems.tooManyAttributes", values: { count: attributeIndex.size, max: MAX_ATTRIBUTE_COLUMNS } } });
   }
   if (errors.length) return { ok: false, errors };
 
   const dataRecords = body.filter((entry) => entry.record.some((value) => value.trim() !== ""));
-  if (dataRecords.length === 0) return { ok: false, errors: [{ line: headerLine, field: null, message: "the file has a header but no people" }] };
+  if (dataRecords.length === 0) return { ok: false, errors: [{ line: headerLine, field: null, message: { key: "people:import.problems.noPeople" } }] };
   if (dataRecords.length > MAX_IMPORT_ROWS) {
     return {
       ok: false,
-      errors: [{ line: headerLine, field: null, message: `the file has ${dataRecords.length} people; import at most ${MAX_IMPORT_ROWS} at a time` }],
+      errors: [{ line: headerLine, field: null, message: { key: "people:import.problems.tooManyPeople", values: { count: dataRecords.length, max: MAX_IMPORT_ROWS } } }],
     };
   }
 
@@ -253,7 +263,7 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       errors.push({
         line,
         field: null,
-        message: `expected ${header.record.length} values but found ${entry.record.length} (put values that contain commas in double quotes)`,
+        message: { key: "people:import.problems.valueCount", values: { expected: header.record.length, found: entry.record.length } },
       });
       reject();
       continue;
@@ -273,14 +283,14 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       if (!sublevel.ok) problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
     }
     const levelSince = readLevelSince(input.level_since ?? "", now);
-    if (!levelSince.ok) problems.push({ line, field: "level_since", message: levelSince.message });
+    if (!levelSince.ok) problems.push({ line, field: "level_since", message: { key: LEVEL_SINCE_PROBLEMS[levelSince.problem], values: { day: (input.level_since ?? "").trim() } } });
     const attributes: Record<string, string | null> = {};
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
       const value = (entry.record[index] ?? "").trim();
       const problem = forbiddenCharacterIn(value);
       if (problem) problems.push({ line, field, message: problem });
-      else if (value.length > MAX_ATTRIBUTE_VALUE) problems.push({ line, field, message: `an attribute can be at most ${MAX_ATTRIBUTE_VALUE} characters` });
+      else if (value.length > MAX_ATTRIBUTE_VALUE) problems.push({ line, field, message: { key: "people:import.problems.attributeTooLong", values: { max: MAX_ATTRIBUTE_VALUE } } });
       attributes[attribute] = emptyToNull(value);
     }
     if (!result.success || problems.length) {
@@ -352,7 +362,7 @@ export function planImport(
     if (!row.email) continue;
     const first = firstLineOf.get(row.email)!;
     if (first !== row.line) {
-      errors.push({ line: row.line, field: "email", message: `${row.email} is also on line ${first}` });
+      errors.push({ line: row.line, field: "email", message: { key: "people:import.problems.emailTwice", values: { email: row.email, line: first } } });
       continue;
     }
     if (isAccepted(row)) rowByEmail.set(row.email, row);
@@ -363,7 +373,7 @@ export function planImport(
     const manager = row.managerEmail;
     if (!manager) continue;
     if (manager === row.email) {
-      errors.push({ line: row.line, field: "manager_email", message: "a person cannot be their own manager" });
+      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.ownManager" } });
       continue;
     }
     if (rejectedEmails.has(manager)) continue;
@@ -371,9 +381,9 @@ export function planImport(
     // A manager on a row of the file is fine unless they are deactivated in Rungs: the import does not reactivate anyone.
     if (rowByEmail.has(manager) && (!person || person.active)) continue;
     if (!person) {
-      errors.push({ line: row.line, field: "manager_email", message: `no person with email ${manager} in the file or in Rungs` });
+      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.managerUnknown", values: { email: manager } } });
     } else if (!person.active) {
-      errors.push({ line: row.line, field: "manager_email", message: `${manager} is deactivated in Rungs; reactivate them or choose another manager` });
+      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.managerDeactivated", values: { email: manager } } });
     }
   }
 
@@ -388,7 +398,7 @@ export function planImport(
     const path = [...cycle, cycle[0]].join(" → ");
     for (const email of cycle) {
       const row = rowByEmail.get(email);
-      if (row) errors.push({ line: row.line, field: "manager_email", message: `reporting cycle: ${path}` });
+      if (row) errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.reportingCycle", values: { path } } });
     }
   }
   // Where the file leaves track or level out, the person keeps theirs: the place they end up in
@@ -536,15 +546,16 @@ function managerFirst(creates: ImportRow[]): ImportRow[] {
 }
 
 /** How the preview names each column. */
+/** How the preview names each column a change is in (app/locales, people namespace). */
 const FIELD_WORDS: Record<Exclude<ChangeField, AttributeField>, string> = {
-  name: "name",
-  manager_email: "manager",
-  team: "team",
-  ladder: "ladder",
-  track: "track",
-  level: "level",
-  sublevel: "sub-level",
-  level_since: "level since",
+  name: "people:import.changeFields.name",
+  manager_email: "people:import.changeFields.manager",
+  team: "people:import.changeFields.team",
+  ladder: "people:import.changeFields.ladder",
+  track: "people:import.changeFields.track",
+  level: "people:import.changeFields.level",
+  sublevel: "people:import.changeFields.sublevel",
+  level_since: "people:import.changeFields.levelSince",
 };
 
 /** Names of ladders, tracks and levels (app/modules/ladders `ladderWords`, with the ladders' own names). */
@@ -555,20 +566,24 @@ export type PlaceWords = {
 };
 
 /**
- * One planned change as the preview says it ("level: Engineer I → Engineer II"): ladders, tracks
- * and levels by their names, never the file's ids. Tracks and levels are read on the ladders the
- * person moves between when the same change moves them, else on whichever ladder has them.
+ * One planned change as the preview says it in the request's language (`t`; "level: Engineer I →
+ * Engineer II"): ladders, tracks and levels by their names, never the file's ids. Tracks and levels
+ * are read on the ladders the person moves between when the same change moves them, else on
+ * whichever ladder has them.
  */
-export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords): string {
+export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords, t: Parameters<typeof wordsOf>[0]): string {
+  const say = (key: string, values?: Record<string, string>) => String(t(key as never, values as never));
   const ladderChange = all.find((entry) => entry.field === "ladder");
   const [ladderBefore, ladderAfter] = [ladderChange?.from ?? null, ladderChange?.to ?? null];
   const named = (value: string | null, ladderId: string | null): string => {
-    if (value === null) return "(none)";
+    if (value === null) return say("people:import.changeNone");
     if (change.field === "ladder") return words.ladder(value);
     if (change.field === "track") return words.track(value, ladderId) ?? value;
     if (change.field === "level") return words.level(value, ladderId) ?? value;
     return value;
   };
-  const field = change.field.startsWith(ATTRIBUTE_PREFIX) ? `${change.field.slice(ATTRIBUTE_PREFIX.length)} (attribute)` : FIELD_WORDS[change.field as keyof typeof FIELD_WORDS];
-  return `${field}: ${named(change.from, ladderBefore)} → ${named(change.to, ladderAfter)}`;
+  const field = change.field.startsWith(ATTRIBUTE_PREFIX)
+    ? say("people:import.changeAttribute", { name: change.field.slice(ATTRIBUTE_PREFIX.length) })
+    : say(FIELD_WORDS[change.field as keyof typeof FIELD_WORDS]);
+  return say("people:import.change", { field, from: named(change.from, ladderBefore), to: named(change.to, ladderAfter) });
 }

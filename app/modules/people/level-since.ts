@@ -16,25 +16,24 @@ function latestDay(now: Date): string {
   return dateToDay(new Date(now.getTime() + 14 * 60 * 60 * 1000));
 }
 
-export type LevelSinceReading = { ok: true; day: Date | null } | { ok: false; message: string };
+/** What is wrong with a given day: the person form says it in the admin's language, by this. */
+export type LevelSinceProblem = "format" | "notADay" | "before1970" | "future";
 
-/** A day as written (YYYY-MM-DD; empty for none) at midnight UTC, or what is wrong with it (in lower case, for the caller to place). */
+export type LevelSinceReading = { ok: true; day: Date | null } | { ok: false; problem: LevelSinceProblem; message: string };
+
+/**
+ * A day as written (YYYY-MM-DD; empty for none) at midnight UTC, or what is wrong with it: its
+ * kind, and in English, lower case, for the CSV import and SCIM to place after a column's name.
+ */
 export function readLevelSince(text: string, now: Date): LevelSinceReading {
   const value = text.trim();
   if (!value) return { ok: true, day: null };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, message: "write the day as YYYY-MM-DD, for example 2021-03-01" };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, problem: "format", message: "write the day as YYYY-MM-DD, for example 2021-03-01" };
   const day = dayToDate(value);
-  if (Number.isNaN(day.getTime()) || dateToDay(day) !== value) return { ok: false, message: `${value} is not a day of the calendar` };
-  if (value < EARLIEST) return { ok: false, message: `${value} is before 1970: check the year` };
-  if (value > latestDay(now)) return { ok: false, message: `${value} is in the future: give the day the person reached their level` };
+  if (Number.isNaN(day.getTime()) || dateToDay(day) !== value) return { ok: false, problem: "notADay", message: `${value} is not a day of the calendar` };
+  if (value < EARLIEST) return { ok: false, problem: "before1970", message: `${value} is before 1970: check the year` };
+  if (value > latestDay(now)) return { ok: false, problem: "future", message: `${value} is in the future: give the day the person reached their level` };
   return { ok: true, day };
-}
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** A day as pages write it ("3 Apr 2025"), read as its UTC day like every stored day. */
-export function dayLabel(date: Date | string): string {
-  return dayFormat.format(new Date(date));
 }
 
 /** Whether a day is before the day of the last change of level Rungs recorded (`movedAt`; null: none), which began the person's stay. */

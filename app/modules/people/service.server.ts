@@ -8,9 +8,9 @@ import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import type { PersonField, PersonFormValue } from "./person-form";
 import { readPlaceChoice, type TrackLevelCheck } from "./track-level";
-import { dayLabel, levelSinceAfter, predatesRecordedMove } from "./level-since";
+import { levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -214,7 +214,7 @@ export async function getPerson(personId: string) {
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const { levelSince, levelChanges, ...rest } = person;
   // The day as the form's date field takes it; when Rungs last recorded a change of their level, for the field's hint.
   return { ...rest, levelSince: dayOf(levelSince), levelMovedAt: levelChanges[0]?.changedAt ?? null };
@@ -225,7 +225,8 @@ const LAST_LEVEL_CHANGE = { where: MOVES, orderBy: [{ changedAt: "desc" }, { id:
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
-export type FieldErrors = Partial<Record<PersonField, string[]>>;
+/** Each field's refusals: messages the page words (English text where a shared check has no message yet). */
+export type FieldErrors = Partial<Record<PersonField, (string | Message)[]>>;
 export type PersonWriteResult = { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
 
 type ResolvedPerson = {
@@ -257,13 +258,13 @@ async function resolvePerson(
   const choice = readPlaceChoice(value.track || null, value.level || null, value.ladder || null);
   const { track, level } = choice.ok ? choice : { track: null, level: null };
   const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
-  if (!place.ok) fieldErrors[place.field] = [capitalise(place.message)];
+  if (!place.ok) fieldErrors[place.field] = [typeof place.message === "string" ? capitalise(place.message) : place.message];
   const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
   if (!sub.ok) fieldErrors.sublevel = [sub.message];
-  // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead.
+  // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead. The field's hint names the day of that change, in the admin's language.
   const given = givenLevelSince(value);
   if (current?.movedAt && given && dayOf(given) !== dayOf(current.levelSince) && predatesRecordedMove(given, current.movedAt)) {
-    fieldErrors.levelSince = [`Rungs recorded a change of their level on ${dayLabel(current.movedAt)}: give that day or a later one, or leave this empty.`];
+    fieldErrors.levelSince = [{ key: "people:form.errors.levelSinceBeforeRecorded" }];
   }
 
   const [sameEmail, team, manager] = await Promise.all([
@@ -273,14 +274,14 @@ async function resolvePerson(
       ? db.user.findUnique({ where: { email: value.managerEmail }, select: { id: true, name: true, deactivatedAt: true } })
       : null,
   ]);
-  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = ["Another person already has this email address."];
-  if (value.teamId && !team) fieldErrors.teamId = ["That team no longer exists. Choose another."];
+  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = [{ key: "people:form.errors.emailTaken" }];
+  if (value.teamId && !team) fieldErrors.teamId = [{ key: "people:form.errors.teamGone" }];
   if (value.managerEmail) {
-    if (!manager) fieldErrors.managerEmail = [`No person in Rungs has the email ${value.managerEmail}.`];
-    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [`${manager.name} is deactivated. Choose an active manager.`];
-    else if (manager.id === personId) fieldErrors.managerEmail = ["A person cannot be their own manager."];
+    if (!manager) fieldErrors.managerEmail = [{ key: "people:form.errors.managerUnknown", values: { email: value.managerEmail } }];
+    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [{ key: "people:form.errors.managerDeactivated", values: { name: manager.name } }];
+    else if (manager.id === personId) fieldErrors.managerEmail = [{ key: "people:form.errors.ownManager" }];
     else if (personId && (await managerChain(manager.id)).includes(personId)) {
-      fieldErrors.managerEmail = [`That would make a reporting cycle: ${manager.name} already reports to this person, directly or through others.`];
+      fieldErrors.managerEmail = [{ key: "people:form.errors.reportingCycle", values: { name: manager.name } }];
     }
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -359,12 +360,12 @@ export async function updatePerson(
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!current) throw new NotFoundError("There is no person with that id.");
+  if (!current) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const movedAt = current.levelChanges[0]?.changedAt ?? null;
   const resolved = await resolvePerson(value, { ...current, movedAt }, checkTrackLevel);
   if (!resolved.ok) return resolved;
   if (actorId === personId && current.isAdmin && !resolved.person.isAdmin) {
-    return { ok: false, fieldErrors: { isAdmin: ["You cannot remove your own admin role. Ask another admin."] } };
+    return { ok: false, fieldErrors: { isAdmin: [{ key: "people:form.errors.ownAdminRole" }] } };
   }
   // Recorded in the words an admin reads: team names and manager emails, not ids.
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -390,7 +391,8 @@ export async function updatePerson(
   return { ok: true, personId };
 }
 
-export type SimpleResult = { ok: true } | { ok: false; message: string };
+/** A refusal is a message the page words in the admin's language. */
+export type SimpleResult = { ok: true } | { ok: false; message: Message };
 
 /**
  * Deactivating keeps the person and everything they did; it ends their sessions and
@@ -404,8 +406,8 @@ export async function deactivationPreview(personId: string, now = clock.now()): 
 
 export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
-  if (!active && actorId === personId) return { ok: false, message: "You cannot deactivate yourself. Ask another admin." };
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
+  if (!active && actorId === personId) return { ok: false, message: { key: "people:edit.errors.deactivateYourself" } };
   if (active === (person.deactivatedAt === null)) return { ok: true };
   const by: ActiveChanger = { actorId };
   await db.$transaction((tx) => (active ? reactivatePerson(tx, by, personId) : deactivatePerson(tx, by, personId)));
@@ -459,7 +461,7 @@ async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDe
 
 export async function signOutEverywhere(actorId: string, personId: string): Promise<number> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: personId } });
     await tx.knownDevice.deleteMany({ where: { userId: personId } });
@@ -488,7 +490,7 @@ async function teamNameTaken(name: string, exceptId: string | null): Promise<boo
 }
 
 export async function createTeam(actorId: string, name: string): Promise<SimpleResult> {
-  if (await teamNameTaken(name, null)) return { ok: false, message: `There is already a team called ${name}.` };
+  if (await teamNameTaken(name, null)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name }, select: { id: true } });
     await recordAuditEvent(tx, { actorId, action: "team.created", subjectType: "team", subjectId: team.id, detail: { name } });
@@ -498,9 +500,9 @@ export async function createTeam(actorId: string, name: string): Promise<SimpleR
 
 export async function renameTeam(actorId: string, teamId: string, name: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw new NotFoundError("There is no team with that id.");
+  if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   if (team.name === name) return { ok: true };
-  if (await teamNameTaken(name, teamId)) return { ok: false, message: `There is already a team called ${name}.` };
+  if (await teamNameTaken(name, teamId)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { name } });
     await recordAuditEvent(tx, { actorId, action: "team.renamed", subjectType: "team", subjectId: teamId, detail: { from: team.name, to: name } });
@@ -511,15 +513,19 @@ export async function renameTeam(actorId: string, teamId: string, name: string):
 /** Only an empty team can go: deleting one with members would silently take their team away. */
 export async function deleteTeam(actorId: string, teamId: string): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) throw new NotFoundError("There is no team with that id.");
+  if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   return db.$transaction(async (tx): Promise<SimpleResult> => {
     const [members, deactivated] = await Promise.all([
       tx.user.count({ where: { teamId } }),
       tx.user.count({ where: { teamId, deactivatedAt: { not: null } } }),
     ]);
     if (members > 0) {
-      const who = `${plural(members, "# person")}${deactivated ? ` (${deactivated} deactivated)` : ""}`;
-      return { ok: false, message: `${team.name} still has ${who}. Move them to another team before deleting it.` };
+      return {
+        ok: false,
+        message: deactivated
+          ? { key: "admin:teams.errors.stillHasMembersSomeDeactivated", values: { name: team.name, members, deactivated } }
+          : { key: "admin:teams.errors.stillHasMembers", values: { name: team.name, members } },
+      };
     }
     await tx.team.delete({ where: { id: teamId } });
     await recordAuditEvent(tx, { actorId, action: "team.deleted", subjectType: "team", subjectId: teamId, detail: { name: team.name } });

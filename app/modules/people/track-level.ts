@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+
 /**
  * Which ladder, track and level a person may have. Pure: the tracks are handed in (from the
  * served ladders, see track-levels.server.ts), so forms, the CSV import and tests share one
@@ -8,6 +10,8 @@
 export type TrackOption = { ladderId: string; ladderName: string; id: string; name: string; levels: { id: string; title: string; sublevels?: { id: string; title: string }[] }[] };
 
 export type TrackLevelProblem = { field: "ladder" | "track" | "level"; message: string };
+/** What is wrong with the person form's own choice of track and level, worded by the page. */
+export type PlaceChoiceProblem = { field: TrackLevelProblem["field"]; message: Message };
 export type SublevelProblem = { field: "sublevel"; message: string };
 
 /** The person's ladder when the place is acceptable (null when they have no track), else which field is wrong and why. */
@@ -76,18 +80,18 @@ export const levelChoice = (ladderId: string, trackId: string, levelId: string) 
 export type PlaceChoice = { ladder: string | null; track: string | null; level: string | null };
 
 /** Reads the form's track and level (and the optional ladder field); refuses a level of another ladder or track than the one chosen. */
-export function readPlaceChoice(trackValue: string | null, levelValue: string | null, ladderValue: string | null = null): ({ ok: true } & PlaceChoice) | ({ ok: false } & TrackLevelProblem) {
+export function readPlaceChoice(trackValue: string | null, levelValue: string | null, ladderValue: string | null = null): ({ ok: true } & PlaceChoice) | ({ ok: false } & PlaceChoiceProblem) {
   const trackParts = trackValue ? trackValue.split("/") : [];
   const levelParts = levelValue ? levelValue.split("/") : [];
-  if (trackParts.length > 2 || trackParts.some((part) => !part)) return { ok: false, field: "track", message: "Choose a track from the list." };
-  if (levelParts.length === 2 || levelParts.length > 3 || levelParts.some((part) => !part)) return { ok: false, field: "level", message: "Choose a level from the list." };
+  if (trackParts.length > 2 || trackParts.some((part) => !part)) return { ok: false, field: "track", message: { key: "people:form.errors.trackFromList" } };
+  if (levelParts.length === 2 || levelParts.length > 3 || levelParts.some((part) => !part)) return { ok: false, field: "level", message: { key: "people:form.errors.levelFromList" } };
   const [trackLadder, track] = trackParts.length === 2 ? trackParts : [null, trackParts[0] ?? null];
   const [levelLadder, levelTrack, level] = levelParts.length === 3 ? levelParts : [null, null, levelParts[0] ?? null];
   const ladder = trackLadder ?? levelLadder ?? (ladderValue || null);
-  if (ladderValue && trackLadder && ladderValue.toLowerCase() !== trackLadder) return { ok: false, field: "ladder", message: "The track chosen is in another ladder." };
-  if (levelLadder && !track) return { ok: false, field: "track", message: "A level needs a track: choose the track first." };
+  if (ladderValue && trackLadder && ladderValue.toLowerCase() !== trackLadder) return { ok: false, field: "ladder", message: { key: "people:form.errors.trackInAnotherLadder" } };
+  if (levelLadder && !track) return { ok: false, field: "track", message: { key: "people:form.errors.levelNeedsTrack" } };
   if (levelLadder && (levelLadder !== ladder || levelTrack !== track)) {
-    return { ok: false, field: "level", message: "That level is not on the chosen track: choose one of the levels listed under it." };
+    return { ok: false, field: "level", message: { key: "people:form.errors.levelNotOnTrack" } };
   }
   return { ok: true, ladder, track: track ?? null, level: level ?? null };
 }

@@ -31,8 +31,8 @@ describe("the audit log", () => {
       .map(({ action, actionLabel, actor, subjectType, subjectName }) => ({ action, actionLabel, actor: actor?.name, subjectType, subjectName }))
       .sort((a, b) => a.action.localeCompare(b.action));
     expect(cycleEvents).toEqual([
-      { action: "cycle.close", actionLabel: "Review cycle closed", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
-      { action: "cycle.open", actionLabel: "Review cycle opened", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
+      { action: "cycle.close", actionLabel: "admin:audit.actions.cycleClose", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
+      { action: "cycle.open", actionLabel: "admin:audit.actions.cycleOpen", actor: "Ada Admin", subjectType: "ReviewCycle", subjectName: "Spring 2026" },
     ]);
   });
 

@@ -113,7 +113,7 @@ describe("email reminders over SMTP", () => {
     const url = header(message!.raw, "List-Unsubscribe")!.slice(1, -1);
     const post = (target: string) =>
       unsubscribeRoute.action(routeArgs(new Request(target.replace("http://rungs.test", "http://localhost"), { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) })));
-    expect(await post(url)).toEqual({ done: true, label: "a new item on your to-do list" });
+    expect(await post(url)).toEqual({ done: true, kinds: ["nudge-new"] });
     const preferences = await db.notificationPreference.findMany({ where: { userId: { in: [engineer.id, peer.id] } } });
     expect(preferences).toMatchObject([{ userId: engineer.id, nudgeNew: false, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, digest: "weekly", paused: false }]);
 

@@ -92,13 +92,13 @@ describe("one reminder email per person per pass", () => {
     // The manager's review of both cycles is one message too.
     expect(receivedFor(manager, from)).toHaveLength(1);
 
-    expect(await oneClick(header(mail[0]!.raw, "List-Unsubscribe")!.slice(1, -1))).toEqual({ done: true, label: "a new item on your to-do list and an item due in two days" });
+    expect(await oneClick(header(mail[0]!.raw, "List-Unsubscribe")!.slice(1, -1))).toEqual({ done: true, kinds: ["nudge-new", "nudge-due-soon"] });
     expect(await preferencesOf(engineer)).toEqual({ nudgeNew: false, nudgeDueSoon: false, nudgeOverdue: true, digest: "weekly" });
 
     // The peer's message has the same links: the one for due-soon items stops only those.
     const peerText = receivedFor(peer, from)[0]!.mail.text!;
     const dueSoonOnly = new RegExp("Stop emails about an item due in two days: (http://rungs\\.test/unsubscribe\\?token=[\\w.-]+)").exec(peerText)![1]!;
-    expect(await oneClick(dueSoonOnly)).toEqual({ done: true, label: "an item due in two days" });
+    expect(await oneClick(dueSoonOnly)).toEqual({ done: true, kinds: ["nudge-due-soon"] });
     expect(await preferencesOf(peer)).toEqual({ nudgeNew: true, nudgeDueSoon: false, nudgeOverdue: true, digest: "weekly" });
   });
 

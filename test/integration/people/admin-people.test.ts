@@ -94,9 +94,9 @@ describe("people list", () => {
     const load = async (query: string) => listRoute.loader(routeArgs(await signedInRequest(`/admin/people?${query}`, admin.id)));
     const typed = await load(`teamName=${encodeURIComponent(team.name.toUpperCase())}`);
     expect(typed.people.map((person) => [person.name, person.reportCount])).toEqual([["Teodora Typed", 1]]);
-    expect(typed).toMatchObject({ team: { id: team.id, name: team.name }, teamError: null });
+    expect(typed).toMatchObject({ team: { id: team.id, name: team.name }, teamUnknown: false });
     const unknown = await load("teamName=No%20such%20team%20anywhere");
-    expect(unknown.teamError).toBe("No team is called “No such team anywhere”. Pick one of the suggestions, or clear the field.");
+    expect(unknown).toMatchObject({ team: null, teamUnknown: true });
     expect(unknown.team).toBeNull();
     expect(unknown.typedTeam).toBe("No such team anywhere");
     // By id, as links give it: the field shows the team's name.
@@ -200,7 +200,7 @@ describe("editing a person", () => {
 
     const invalid = await editAction(admin.id, person.id, { intent: "update", name: "", email: "not-an-email" });
     expect(statusOf(invalid)).toBe(400);
-    expect(bodyOf<{ result: FormReply }>(invalid).result.error).toMatchObject({ name: ["Enter a name."], email: ["Enter a valid email address."] });
+    expect(bodyOf<{ result: FormReply }>(invalid).result.error).toMatchObject({ name: ["people:form.errors.nameRequired"], email: ["people:form.errors.emailInvalid"] });
 
     const taken = await editAction(admin.id, person.id, personFields({ name: "X", email: other.email }, { managerEmail: "ghost@example.com", track: "ic", level: "m2" }));
     expect(statusOf(taken)).toBe(400);

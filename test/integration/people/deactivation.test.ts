@@ -21,7 +21,7 @@ async function personWithAccess(adminId: string) {
   await signedInRequest("/", person.id);
   await db.knownDevice.create({ data: { tokenHash: crypto.randomUUID(), userId: person.id } });
   const link = await createSignInLink(adminId, person.id);
-  if (!link.ok) throw new Error(link.message);
+  if (!link.ok) throw new Error(link.message.key);
   return { person, token: link.token };
 }
 

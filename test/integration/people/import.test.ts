@@ -156,7 +156,7 @@ describe("importing people from CSV through the admin page", () => {
     const admin = await createAdmin();
     const result = await post(admin.id, "check", "");
     expect(statusOf(result)).toBe(400);
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(result).result.error.csv).toEqual(["Paste the CSV, or choose a file."]);
+    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(result).result.error.csv).toEqual(["people:import.errors.csvRequired"]);
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { advanceSession, applyDuePromotions, createSession, recordOutcome, releaseOutcome } from "~/modules/calibration/sessions.server";
-import { dayLabel } from "~/modules/people/level-since";
 import * as editRoute from "~/routes/admin.people.$personId";
 import * as newRoute from "~/routes/admin.people.new";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -40,9 +39,9 @@ describe("the person form", () => {
 
     const future = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2999-01-01" });
     expect(statusOf(future)).toBe(400);
-    expect(bodyOf<FormReply>(future).error?.levelSince).toEqual(["2999-01-01 is in the future: give the day the person reached their level."]);
+    expect(bodyOf<FormReply>(future).error?.levelSince).toEqual(["people:form.errors.levelSinceFuture"]);
     const badDay = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2021-02-30" });
-    expect(bodyOf<FormReply>(badDay).error?.levelSince).toEqual(["2021-02-30 is not a day of the calendar."]);
+    expect(bodyOf<FormReply>(badDay).error?.levelSince).toEqual(["people:form.errors.levelSinceNotADay"]);
     expect(await db.user.count({ where: { email } })).toBe(0);
 
     const added = await post({ name: "Ana", email, track: "ic", level: "ic3", levelSince: "2021-03-01" });
@@ -79,7 +78,7 @@ describe("the person form", () => {
     const before = await editAction(admin.id, person.id, { ...fields, levelSince: "2020-01-01" });
     expect(statusOf(before)).toBe(400);
     expect(bodyOf<{ result: FormReply }>(before).result.error?.levelSince).toEqual([
-      `Rungs recorded a change of their level on ${dayLabel(new Date())}: give that day or a later one, or leave this empty.`,
+      "This day is before the change of level Rungs recorded (its day is under the field): give that day or a later one, or leave this empty.",
     ]);
     expect(await levelSinceOf(person.id)).toBeNull();
 

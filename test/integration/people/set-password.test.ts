@@ -54,7 +54,7 @@ describe("sign-in links", () => {
 
     const mismatch = await submit(token, { password, confirm: "something else entirely" });
     expect(statusOf(mismatch)).toBe(400);
-    expect(bodyOf<{ error: Record<string, string[]> }>(mismatch).error.confirm).toEqual(["The two passwords do not match."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(mismatch).error.confirm).toEqual(["people:passwordFields.errors.mismatch"]);
     const short = await submit(token, { password: "short", confirm: "short" });
     expect(bodyOf<{ error: Record<string, string[]> }>(short).error.password).toEqual(["Use at least 12 characters."]);
 

@@ -62,7 +62,7 @@ describe("the admins' SCIM token page", () => {
     const before = await db.scimToken.count();
     const answer = await post(admin.id, { intent: "create", name: "   " });
     expect(statusOf(answer)).toBe(400);
-    expect(JSON.stringify(bodyOf(answer))).toContain("Name the token");
+    expect(JSON.stringify(bodyOf(answer))).toContain("admin:scim.errors.tokenNameRequired");
     expect(await db.scimToken.count()).toBe(before);
     expect(statusOf(await thrown(() => post(admin.id, { intent: "revoke", tokenId: "nope" })))).toBe(404);
   });

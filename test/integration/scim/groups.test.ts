@@ -118,8 +118,8 @@ describe("pushed groups that are teams", () => {
     // The audit page shows the move with the teams before and after.
     const page = bodyOf<{ events: { actionLabel: string; detail: string; subjectName: string | null }[] }>(await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", admin.id))));
     // (PostgreSQL keeps a detail's fields in an order of its own.)
-    expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "Person updated", subjectName: "Pia", detail: expect.stringContaining("team: Ledger → Platform") }));
-    expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "SCIM group's team set", detail: expect.stringContaining("team: none → Platform") }));
+    expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "admin:audit.actions.personUpdated", subjectName: "Pia", detail: expect.stringContaining("team: Ledger → Platform") }));
+    expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "admin:audit.actions.scimGroupTeamSet", detail: expect.stringContaining("team: none → Platform") }));
     expect(platform.id).toBe((await db.user.findUniqueOrThrow({ where: { id: pia.id } })).teamId);
   });
 

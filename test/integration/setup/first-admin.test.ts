@@ -63,8 +63,8 @@ describe("the setup link on an empty database", () => {
     const bad = await submit(token, { ...first, email: "not-an-email", confirm: "something else entirely" });
     expect(statusOf(bad)).toBe(400);
     const errors = bodyOf<{ error: Record<string, string[]> }>(bad).error;
-    expect(errors.email).toEqual(["Enter a valid email address."]);
-    expect(errors.confirm).toEqual(["The two passwords do not match."]);
+    expect(errors.email).toEqual(["people:form.errors.emailInvalid"]);
+    expect(errors.confirm).toEqual(["people:passwordFields.errors.mismatch"]);
     expect(await db.user.count()).toBe(0);
 
     const response = (await submit(token, first)) as Response;

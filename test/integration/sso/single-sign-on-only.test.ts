@@ -73,10 +73,10 @@ describe("single sign-on only", () => {
     const engineer = await createPerson({ name: "Eve Engineer" });
     expect(await createSignInLink(admin.id, engineer.id)).toEqual({
       ok: false,
-      message: "Passwords are turned off here (PASSWORD_LOGIN=false): Eve Engineer signs in with single sign-on. Only admins get sign-in links.",
+      message: { key: "people:edit.errors.linkPasswordsOff", values: { name: "Eve Engineer" } },
     });
     const link = await createSignInLink(admin.id, admin.id);
-    if (!link.ok) throw new Error(link.message);
+    if (!link.ok) throw new Error(link.message.key);
     const load = (token: string) => setPasswordRoute.loader(routeArgs(new Request(`http://localhost/set-password/${token}`), { token }));
     expect(await load(link.token)).toMatchObject({ email: admin.email });
     // A link made while passwords were on no longer works for someone who is no admin.
@@ -104,7 +104,7 @@ describe("single sign-on only", () => {
     const refused = await signInThroughProvider("uma");
     expect(statusOf(refused)).toBe(403);
     expect(bodyOf(refused)).toEqual({
-      message: "Your identity provider has not verified uma.unverified@example.com, so Rungs cannot sign you in with it. Verify it there, or ask your admin.",
+      message: { key: "auth:singleSignOn.refusals.unverified", values: { email: "uma.unverified@example.com" } },
       providerName: "single sign-on",
       providerAddress: provider.issuer,
       signOutUrl: null,

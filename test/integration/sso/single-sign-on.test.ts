@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startIdentityProvider, TEST_CLIENT, type TestAccount } from "../../utils/identity-provider";
+import type { Message } from "~/i18n/messages";
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider on a loopback port): Rungs'
@@ -29,7 +30,7 @@ const { signedInRequest } = await import("../../utils/session");
 afterAll(() => provider.stop());
 
 type Started = { location: URL; cookie: string };
-type Refusal = { message: string; providerName: string; signOutUrl: string | null; anotherAccountPath: string; passwordLogin: boolean; providerAddress: string };
+type Refusal = { message: Message; providerName: string; signOutUrl: string | null; anotherAccountPath: string; passwordLogin: boolean; providerAddress: string };
 
 /** Presses "Sign in with …" (or follows a link to /auth/oidc): Rungs answers with the provider's authorization URL and its attempt cookie. */
 async function start(redirectTo = "/ladders", path = `/auth/oidc?${new URLSearchParams({ redirectTo })}`): Promise<Started> {
@@ -195,7 +196,7 @@ describe("single sign-on with OpenID Connect", () => {
     const { location, cookie } = await start();
     const own = await callback(refusal(location.searchParams.get("state")!), cookie);
     expect(statusOf(own)).toBe(403);
-    expect(bodyOf<Refusal>(own).message).toBe("Your identity provider did not sign you in (Your account is locked. Call +1-555-0100).");
+    expect(bodyOf<Refusal>(own).message).toEqual({ key: "auth:singleSignOn.refusals.byProvider", values: { reason: "Your account is locked. Call +1-555-0100" } });
     // No ID token to hint with: the provider's sign-out page is offered without one.
     const signOut = new URL(bodyOf<Refusal>(own).signOutUrl!);
     expect(Object.fromEntries(signOut.searchParams)).toEqual({ post_logout_redirect_uri: "http://localhost/login", client_id: TEST_CLIENT.id });
@@ -211,10 +212,10 @@ describe("single sign-on with OpenID Connect", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const sessions = await db.session.count();
     const people = await db.user.count();
-    const refusals: Record<string, string> = {
-      uma: "Your identity provider has not verified uma.unverified@example.com, so Rungs cannot sign you in with it. Verify it there, or ask your admin.",
-      nobody: "Nobody with the email nobody@example.com is in Rungs yet. Ask an admin to add you.",
-      dora: "The account for dora.deactivated@example.com is deactivated in Rungs. Ask an admin if you should still have access.",
+    const refusals: Record<string, Message> = {
+      uma: { key: "auth:singleSignOn.refusals.unverified", values: { email: "uma.unverified@example.com" } },
+      nobody: { key: "auth:singleSignOn.refusals.unknown", values: { email: "nobody@example.com" } },
+      dora: { key: "auth:singleSignOn.refusals.deactivated", values: { email: "dora.deactivated@example.com" } },
     };
     for (const [login, message] of Object.entries(refusals)) {
       const { location, cookie } = await start();

@@ -55,13 +55,13 @@ describe("the default ladder of a picker", () => {
 });
 
 describe("refusing to retire a ladder people are on", () => {
-  it("says how many, names a few of them and where to move them", () => {
-    expect(peopleStillOnLadder("Engineering", 1, ["Ada Obi"])).toBe(
-      "1 active person is on Engineering: Ada Obi. Move them to another ladder first (on their page under People, or with a CSV import that has a ladder column), then retire it.",
-    );
-    expect(peopleStillOnLadder("Engineering", 7, ["Ada Obi", "Ben Ng", "Cy Ola", "Di Roe", "Ed Fox"])).toBe(
-      "7 active people are on Engineering: Ada Obi, Ben Ng, Cy Ola, Di Roe, Ed Fox and 2 others. Move them to another ladder first (on their page under People, or with a CSV import that has a ladder column), then retire it.",
-    );
-    expect(peopleStillOnLadder("Engineering", 2, ["Ada Obi", "Ben Ng"])).toContain("2 active people are on Engineering: Ada Obi and Ben Ng.");
+  it("says how many, names the first five and counts the others", () => {
+    expect(peopleStillOnLadder("Engineering", 1, ["Ada Obi"])).toEqual({ ladder: "Engineering", count: 1, named: ["Ada Obi"], others: 0 });
+    expect(peopleStillOnLadder("Engineering", 7, ["Ada Obi", "Ben Ng", "Cy Ola", "Di Roe", "Ed Fox", "Flo Gee"])).toEqual({
+      ladder: "Engineering",
+      count: 7,
+      named: ["Ada Obi", "Ben Ng", "Cy Ola", "Di Roe", "Ed Fox"],
+      others: 2,
+    });
   });
 });

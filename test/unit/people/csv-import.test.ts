@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { findCycles, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, planImport, type ExistingPerson, type ExistingTeam } from "~/modules/people/csv-import";
 import { parseAttributes } from "~/modules/people/attributes";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
@@ -18,10 +20,12 @@ function plan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam[]
   return planImport(text, { people, teams }, check);
 }
 
+/** The problems in English words, as the import page shows them to a reader of English. */
 function errorsOf(text: string, people: ExistingPerson[] = []) {
   const result = plan(text, people);
   if (result.ok) throw new Error("expected errors");
-  return result.errors;
+  const t = translatorOf(undefined);
+  return result.errors.map((error) => ({ ...error, message: wordsOf(t, error.message) }));
 }
 
 function okPlan(text: string, people: ExistingPerson[] = [], teams: ExistingTeam[] = []) {
@@ -486,6 +490,6 @@ describe("an organisation's size", () => {
     expect(MAX_IMPORT_ROWS).toBe(50_000);
     const whole = plan(organisation(MAX_IMPORT_ROWS));
     expect(whole.ok && whole.plan.creates.length).toBe(50_000);
-    expect(errorsOf(organisation(MAX_IMPORT_ROWS + 1))).toEqual([{ line: 1, field: null, message: "the file has 50001 people; import at most 50000 at a time" }]);
+    expect(errorsOf(organisation(MAX_IMPORT_ROWS + 1))).toEqual([{ line: 1, field: null, message: "the file has 50,001 people; import at most 50,000 at a time" }]);
   });
 });

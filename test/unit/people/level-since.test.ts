@@ -12,10 +12,10 @@ describe("reading a level since day", () => {
   });
 
   test("another form, a day the calendar lacks, one before 1970 and one in the future are refused with what to write", () => {
-    expect(readLevelSince("01/03/2021", NOW)).toEqual({ ok: false, message: "write the day as YYYY-MM-DD, for example 2021-03-01" });
-    expect(readLevelSince("2021-02-30", NOW)).toEqual({ ok: false, message: "2021-02-30 is not a day of the calendar" });
-    expect(readLevelSince("0202-03-01", NOW)).toEqual({ ok: false, message: "0202-03-01 is before 1970: check the year" });
-    expect(readLevelSince("2026-07-01", NOW)).toEqual({ ok: false, message: "2026-07-01 is in the future: give the day the person reached their level" });
+    expect(readLevelSince("01/03/2021", NOW)).toEqual({ ok: false, problem: "format", message: "write the day as YYYY-MM-DD, for example 2021-03-01" });
+    expect(readLevelSince("2021-02-30", NOW)).toEqual({ ok: false, problem: "notADay", message: "2021-02-30 is not a day of the calendar" });
+    expect(readLevelSince("0202-03-01", NOW)).toEqual({ ok: false, problem: "before1970", message: "0202-03-01 is before 1970: check the year" });
+    expect(readLevelSince("2026-07-01", NOW)).toEqual({ ok: false, problem: "future", message: "2026-07-01 is in the future: give the day the person reached their level" });
   });
 
   test("today counts wherever it is already today (up to UTC+14), so nobody's own today is in the future", () => {

@@ -25,10 +25,10 @@ describe("the person form's track and level choices", () => {
     expect(readPlaceChoice(trackChoice("product", "ic"), levelChoice("engineering", "ic", "ic1"))).toEqual({
       ok: false,
       field: "level",
-      message: "That level is not on the chosen track: choose one of the levels listed under it.",
+      message: { key: "people:form.errors.levelNotOnTrack" },
     });
     expect(readPlaceChoice(trackChoice("engineering", "manager"), levelChoice("engineering", "ic", "ic2"))).toMatchObject({ ok: false, field: "level" });
-    expect(readPlaceChoice(null, levelChoice("engineering", "ic", "ic2"))).toMatchObject({ ok: false, field: "track", message: "A level needs a track: choose the track first." });
+    expect(readPlaceChoice(null, levelChoice("engineering", "ic", "ic2"))).toMatchObject({ ok: false, field: "track", message: { key: "people:form.errors.levelNeedsTrack" } });
     expect(readPlaceChoice(trackChoice("engineering", "ic"), null, "product")).toMatchObject({ ok: false, field: "ladder" });
     expect(readPlaceChoice("a/b/c", null)).toMatchObject({ ok: false, field: "track" });
     expect(readPlaceChoice(trackChoice("engineering", "ic"), "engineering/ic2")).toMatchObject({ ok: false, field: "level" });

@@ -36,8 +36,8 @@ describe("which pushed groups are teams", () => {
   test("the admin's form: a prefix is needed with the prefix choice, and may not hide characters", () => {
     expect(form({ groupsAsTeams: "prefix", teamPrefix: "Team " })).toMatchObject({ status: "success", value: { kind: "prefix", prefix: "Team " } });
     expect(form({ groupsAsTeams: "none", teamPrefix: "ignored" })).toMatchObject({ status: "success", value: { kind: "none" } });
-    expect(errorsOf({ groupsAsTeams: "prefix" })).toEqual({ teamPrefix: ["Enter the prefix of the groups that are teams."] });
+    expect(errorsOf({ groupsAsTeams: "prefix" })).toEqual({ teamPrefix: ["admin:scim.errors.prefixRequired"] });
     expect(errorsOf({ groupsAsTeams: "prefix", teamPrefix: "Team\u202E" })?.teamPrefix?.[0]).toMatch(/^The prefix has a character that changes the direction of text/);
-    expect(errorsOf({ groupsAsTeams: "some" })).toEqual({ groupsAsTeams: ["Choose which groups become teams."] });
+    expect(errorsOf({ groupsAsTeams: "some" })).toEqual({ groupsAsTeams: ["admin:scim.errors.chooseGroups"] });
   });
 });

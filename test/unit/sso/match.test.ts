@@ -19,11 +19,11 @@ describe("matching a single sign-on to a person", () => {
 
   test("a deactivated person is refused, even where people may be created", () => {
     const match = matchSignIn({ email: "dora@example.com", email_verified: true }, { id: "p2", deactivatedAt: new Date() }, true);
-    expect(match).toEqual({ kind: "refused", reason: "deactivated", message: "The account for dora@example.com is deactivated in Rungs. Ask an admin if you should still have access." });
+    expect(match).toEqual({ kind: "refused", reason: "deactivated", message: { key: "auth:singleSignOn.refusals.deactivated", values: { email: "dora@example.com" } } });
   });
 
   test("someone unknown is refused unless people may be created, then named by the provider or their email", () => {
-    expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, false)).toMatchObject({ kind: "refused", reason: "unknown", message: "Nobody with the email new@example.com is in Rungs yet. Ask an admin to add you." });
+    expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, false)).toMatchObject({ kind: "refused", reason: "unknown", message: { key: "auth:singleSignOn.refusals.unknown", values: { email: "new@example.com" } } });
     expect(matchSignIn({ email: "new@example.com", email_verified: true, name: " Nia New " }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "Nia New" });
     expect(matchSignIn({ email: "new@example.com", email_verified: true }, null, true)).toEqual({ kind: "create", email: "new@example.com", name: "new" });
     // A name that would display as another ("Nia \u202Ewen" as "Nia wen" reversed) keeps its letters, not the override.

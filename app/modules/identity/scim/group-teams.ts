@@ -40,17 +40,17 @@ export function describeGroupsAsTeams(rule: GroupsAsTeams): string {
 /** The SCIM page's form for the rule. Browser and server. */
 export const GroupsAsTeamsSchema = z
   .object({
-    groupsAsTeams: z.enum(["none", "prefix", "all"], { error: "Choose which groups become teams." }),
+    groupsAsTeams: z.enum(["none", "prefix", "all"], { error: "admin:scim.errors.chooseGroups" }),
     teamPrefix: z
       .string()
       .superRefine((prefix, context) => {
         const found = forbiddenCharacter(prefix);
         if (found) context.addIssue({ code: "custom", message: `The prefix ${forbiddenCharacterProblem(found)}.` });
       })
-      .max(50, "Use at most 50 characters.")
+      .max(50, "admin:scim.errors.prefixTooLong")
       .optional(),
   })
   .superRefine((value, context) => {
-    if (value.groupsAsTeams === "prefix" && !value.teamPrefix?.trim()) context.addIssue({ code: "custom", path: ["teamPrefix"], message: "Enter the prefix of the groups that are teams." });
+    if (value.groupsAsTeams === "prefix" && !value.teamPrefix?.trim()) context.addIssue({ code: "custom", path: ["teamPrefix"], message: "admin:scim.errors.prefixRequired" });
   })
   .transform((value): GroupsAsTeams => (value.groupsAsTeams === "prefix" ? { kind: "prefix", prefix: value.teamPrefix!.trimStart() } : { kind: value.groupsAsTeams }));

@@ -1,12 +1,13 @@
 import { z } from "zod";
 
-/** The admins' form for a new SCIM token: a name saying which identity provider uses it. */
+/** The admins' form for a new SCIM token: a name saying which identity provider uses it. Messages are keys, worded where the errors are shown. */
 export const TOKEN_NAME_MAX = 100;
 
 export const CreateTokenSchema = z.object({
   name: z
-    .string({ error: "Name the token after the identity provider that will use it." })
+    .string({ error: "admin:scim.errors.tokenNameRequired" })
     .trim()
-    .min(1, "Name the token after the identity provider that will use it.")
+    .min(1, "admin:scim.errors.tokenNameRequired")
+    // English until a form error can carry its number (docs/i18n.md, open questions).
     .max(TOKEN_NAME_MAX, `At most ${TOKEN_NAME_MAX} characters.`),
 });

@@ -7,12 +7,13 @@ export const FirstAdminSchema = z
     name: PersonSchema.shape.name,
     email: PersonSchema.shape.email,
     password: z
-      .string({ error: "Choose a password." })
+      .string({ error: "people:passwordFields.errors.required" })
+      // English until a form error can carry its number (docs/i18n.md, open questions).
       .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(256, "Use at most 256 characters."),
-    confirm: z.string({ error: "Type the password again." }),
+      .max(256, "people:passwordFields.errors.tooLong"),
+    confirm: z.string({ error: "people:passwordFields.errors.againRequired" }),
   })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "The two passwords do not match." });
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "people:passwordFields.errors.mismatch" });
 
 export type FirstAdminValue = z.infer<typeof FirstAdminSchema>;
 

@@ -4,6 +4,7 @@ import { lockTransaction } from "~/db/locks.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { hashSignInToken, signInLinkPath } from "~/modules/identity/sign-in-links/sign-in-link.server";
+import type { Message } from "~/i18n/messages";
 import type { FirstAdminValue } from "./first-admin-form";
 
 /**
@@ -49,7 +50,7 @@ export async function setupLinkRefusal(token: string, now = new Date()): Promise
   return row.expiresAt <= now ? "link" : null;
 }
 
-export type FirstAdminResult = { ok: true; personId: string } | { ok: false; reason: "link" | "taken" } | { ok: false; reason: "deactivated"; message: string };
+export type FirstAdminResult = { ok: true; personId: string } | { ok: false; reason: "link" | "taken" } | { ok: false; reason: "deactivated"; message: Message };
 
 /**
  * Makes the person the first admin, with a password, and uses up every setup link, in one
@@ -72,7 +73,7 @@ export async function becomeFirstAdmin(token: string, value: FirstAdminValue, no
     await tx.setupToken.updateMany({ where: { usedAt: null }, data: { usedAt: now } });
     const existing = await tx.user.findUnique({ where: { email: value.email }, select: { id: true, name: true, deactivatedAt: true } });
     if (existing?.deactivatedAt) {
-      throw new RefusedFirstAdmin(`${existing.name} (${value.email}) is deactivated in Rungs. Use another email address.`);
+      throw new RefusedFirstAdmin({ key: "auth:setup.errors.deactivated", values: { name: existing.name, email: value.email } });
     }
     const person = existing
       ? await tx.user.update({ where: { id: existing.id }, data: { isAdmin: true }, select: { id: true } })
@@ -88,12 +89,16 @@ export async function becomeFirstAdmin(token: string, value: FirstAdminValue, no
     return { ok: true, personId: person.id };
   }).catch((error: unknown) => {
     // Thrown to roll the claim back: the link stays usable for another email.
-    if (error instanceof RefusedFirstAdmin) return { ok: false as const, reason: "deactivated" as const, message: error.message };
+    if (error instanceof RefusedFirstAdmin) return { ok: false as const, reason: "deactivated" as const, message: error.said };
     throw error;
   });
 }
 
-class RefusedFirstAdmin extends Error {}
+class RefusedFirstAdmin extends Error {
+  constructor(readonly said: Message) {
+    super(said.key);
+  }
+}
 
 export type AdminCommandResult =
   | { ok: true; personId: string; created: boolean; token: string; path: string; expiresAt: Date }

@@ -4,6 +4,7 @@ import { hashPassword } from "~/modules/identity/passwords/password.server";
 import { maySignInWithLink } from "~/modules/identity/policy";
 import { getEnv } from "~/utils/env.server";
 import { db } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import { NotFoundError } from "~/modules/errors";
 
 /**
@@ -30,12 +31,12 @@ export async function createSignInLink(
   actorId: string,
   personId: string,
   now = new Date(),
-): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: string }> {
+): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: Message }> {
   const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true, isAdmin: true } });
-  if (!person) throw new NotFoundError("There is no person with that id.");
-  if (person.deactivatedAt) return { ok: false, message: `${person.name} is deactivated. Reactivate them before creating a sign-in link.` };
+  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
+  if (person.deactivatedAt) return { ok: false, message: { key: "people:edit.errors.linkDeactivated", values: { name: person.name } } };
   if (!maySignInWithLink(getEnv().passwordLogin, person)) {
-    return { ok: false, message: `Passwords are turned off here (PASSWORD_LOGIN=false): ${person.name} signs in with single sign-on. Only admins get sign-in links.` };
+    return { ok: false, message: { key: "people:edit.errors.linkPasswordsOff", values: { name: person.name } } };
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_DAYS * 24 * 60 * 60 * 1000);

@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { withoutForbiddenCharacters } from "~/utils/name-text";
 
 /**
@@ -11,7 +12,7 @@ export type KnownPerson = { id: string; deactivatedAt: Date | null };
 export type SignInMatch =
   | { kind: "person"; personId: string }
   | { kind: "create"; email: string; name: string }
-  | { kind: "refused"; reason: "no-email" | "unverified" | "unknown" | "deactivated"; message: string };
+  | { kind: "refused"; reason: "no-email" | "unverified" | "unknown" | "deactivated"; message: Message };
 
 /** The claims' email, lower-cased, when there is one that looks like an email address. */
 export function claimedEmail(claims: ProviderClaims): string | null {
@@ -39,15 +40,15 @@ function nameFor(claims: ProviderClaims, email: string): string {
 export function matchSignIn(claims: ProviderClaims, person: KnownPerson | null, createPeople: boolean): SignInMatch {
   const email = claimedEmail(claims);
   if (!email) {
-    return { kind: "refused", reason: "no-email", message: "Your identity provider did not share an email address with Rungs, so Rungs cannot tell who you are. Ask your admin to include the email scope." };
+    return { kind: "refused", reason: "no-email", message: { key: "auth:singleSignOn.refusals.noEmail" } };
   }
   if (!isVerified(claims)) {
-    return { kind: "refused", reason: "unverified", message: `Your identity provider has not verified ${email}, so Rungs cannot sign you in with it. Verify it there, or ask your admin.` };
+    return { kind: "refused", reason: "unverified", message: { key: "auth:singleSignOn.refusals.unverified", values: { email } } };
   }
   if (person?.deactivatedAt) {
-    return { kind: "refused", reason: "deactivated", message: `The account for ${email} is deactivated in Rungs. Ask an admin if you should still have access.` };
+    return { kind: "refused", reason: "deactivated", message: { key: "auth:singleSignOn.refusals.deactivated", values: { email } } };
   }
   if (person) return { kind: "person", personId: person.id };
   if (createPeople) return { kind: "create", email, name: nameFor(claims, email) };
-  return { kind: "refused", reason: "unknown", message: `Nobody with the email ${email} is in Rungs yet. Ask an admin to add you.` };
+  return { kind: "refused", reason: "unknown", message: { key: "auth:singleSignOn.refusals.unknown", values: { email } } };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import type { Message } from "~/i18n/messages";
 import { InvalidError, UnavailableError } from "~/modules/errors";
 import { getEnv, type SingleSignOnSettings } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
@@ -24,7 +25,7 @@ const hashOf = (value: string) => createHash("sha256").update(value).digest("hex
 
 function settings(): SingleSignOnSettings {
   const found = getEnv().singleSignOn;
-  if (!found) throw new InvalidError("Single sign-on is not set up on this Rungs.");
+  if (!found) throw new InvalidError({ key: "auth:singleSignOn.errors.notSetUp" });
   return found;
 }
 
@@ -52,7 +53,7 @@ function isUnreachable(error: unknown): boolean {
 
 function unavailable(step: string, issuer: string, error: unknown): UnavailableError {
   console.error(`Single sign-on: the identity provider at ${issuer} could not be reached (${step}):`, error instanceof Error ? error.message : error);
-  return new UnavailableError(`Rungs could not reach your identity provider to sign you in. Try again in a few minutes; if it keeps happening, tell your admin.`);
+  return new UnavailableError({ key: "auth:singleSignOn.errors.unreachable" });
 }
 
 // One discovery per process while it succeeds; a failed one is tried again on the next sign-in.
@@ -74,7 +75,7 @@ async function providerConfig(current: SingleSignOnSettings): Promise<oidc.Confi
   } catch (error) {
     if (isUnreachable(error)) throw unavailable("discovery", current.issuer, error);
     console.error(`Single sign-on: discovery at ${current.issuer} failed:`, error instanceof Error ? error.message : error);
-    throw new UnavailableError("Rungs could not read your identity provider's settings. Tell your admin: the server log says why.");
+    throw new UnavailableError({ key: "auth:singleSignOn.errors.discovery" });
   }
 }
 
@@ -124,7 +125,7 @@ export async function startSingleSignOn(
   return { location: url.href, cookie: attemptCookie(id, ATTEMPT_MINUTES * 60) };
 }
 
-const startAgain = "This sign-in could not be completed: it was already used, took longer than 10 minutes, or began in another browser. Start again from the sign-in page.";
+const startAgain = { key: "auth:singleSignOn.errors.startAgain" };
 
 /**
  * A refused sign-in and the ways out of it. The provider still has the person signed in, so
@@ -132,7 +133,8 @@ const startAgain = "This sign-in could not be completed: it was already used, to
  * provider for another account, or use a password where passwords are allowed.
  */
 export type SingleSignOnRefusal = {
-  message: string;
+  /** Why, worded by the page. */
+  message: Message;
   providerName: string;
   /** The provider's own address, for signing out there by hand when it offers no end-session page. */
   providerAddress: string;
@@ -148,7 +150,7 @@ export type FinishedSignIn =
   | { kind: "refused"; refusal: SingleSignOnRefusal; clearCookie: string };
 
 /** The refusal page's content: the ID token, when the provider issued one, is the sign-out's hint. */
-function refused(request: Request, config: oidc.Configuration, current: SingleSignOnSettings, message: string, idToken: string | undefined, redirectTo: string): FinishedSignIn {
+function refused(request: Request, config: oidc.Configuration, current: SingleSignOnSettings, message: Message, idToken: string | undefined, redirectTo: string): FinishedSignIn {
   const search = new URLSearchParams({ ...(redirectTo === "/" ? {} : { redirectTo }), account: "another" });
   return {
     kind: "refused",
@@ -197,9 +199,9 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     // openid-client reads the provider's error only once the state is this attempt's: anyone can
     // send a link with an error and text of their choosing, but not with the state.
     if (error instanceof oidc.AuthorizationResponseError) {
-      return refused(request, config, current, `Your identity provider did not sign you in (${error.error_description ?? error.error}).`, undefined, attempt.redirectTo);
+      return refused(request, config, current, { key: "auth:singleSignOn.refusals.byProvider", values: { reason: error.error_description ?? error.error } }, undefined, attempt.redirectTo);
     }
-    throw new InvalidError("Rungs could not verify this sign-in with your identity provider, so it did not sign you in. Start again from the sign-in page.");
+    throw new InvalidError({ key: "auth:singleSignOn.errors.notVerified" });
   }
 
   let claims: Record<string, unknown> = { ...tokens.claims() };
