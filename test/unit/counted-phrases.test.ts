@@ -24,7 +24,7 @@ describe("what the pages say about one of something", () => {
   });
 
   test("a programme's time zones at most one hour apart; one of three reports without a proposal", () => {
-    expect(ruleReason("time-zone", { mentorName: "James", mentorAboveMentee: false, maxTimeZoneHours: 1 })).toBe("James' time zone is more than 1 hour from yours, the most this programme allows.");
+    expect(wordsOf(translatorOf(undefined), ruleReason("time-zone", { mentorName: "James", mentorAboveMentee: false, maxTimeZoneHours: 1 }))).toBe("James's time zone is more than 1 hour from yours, the most this programme allows.");
     const [item] = todoItemsInEnglish({ ...none, proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 1 }] }, now);
     expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
   });

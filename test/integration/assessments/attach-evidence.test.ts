@@ -7,6 +7,8 @@ import { recordEvidence } from "~/modules/conversations/evidence.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf, type Message } from "~/i18n/messages";
 
 /**
  * Evidence recorded between cycles, offered beside a competency of the next self-assessment, is
@@ -14,7 +16,7 @@ import { signedInPost, signedInRequest } from "../../utils/session";
  */
 
 type Recorded = Record<string, { id: string; text: string; attached: boolean }[]>;
-type TeamPage = { hasReports: true; groups: { members: { id: string; flags: { kind: string; label: string }[] }[] }[] };
+type TeamPage = { hasReports: true; groups: { members: { id: string; flags: { kind: string; message: Message }[] }[] }[] };
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -63,7 +65,7 @@ async function attach(assessmentId: string, userId: string, evidenceId: string) 
 async function flagsOf(managerId: string, personId: string): Promise<string[]> {
   const loader: RouteFunction = teamRoute.loader;
   const page = bodyOf<TeamPage>(await loader(routeArgs(await signedInRequest("/team", managerId))));
-  return page.groups.flatMap((group) => group.members).find((member) => member.id === personId)!.flags.map((flag) => flag.label);
+  return page.groups.flatMap((group) => group.members).find((member) => member.id === personId)!.flags.map((flag) => wordsOf(translatorOf(undefined), flag.message));
 }
 
 describe("evidence recorded between cycles", () => {

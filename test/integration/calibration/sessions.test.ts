@@ -183,7 +183,7 @@ describe("calibration sessions", () => {
   test("the home page's to-dos: a manager's missing proposals while proposals are open, the facilitator's session until published", async () => {
     const { sessionId, facilitator, sam, kim, lena, entryOf } = await setUp();
     expect((await calibrationTodoFacts(sam)).proposalsToMake).toEqual([]);
-    expect((await calibrationTodoFacts(facilitator)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, stateLabel: "Draft", nextLabel: "Proposals open" }]);
+    expect((await calibrationTodoFacts(facilitator)).sessionsToRun).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, state: "draft", next: "proposals" }]);
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
     expect((await calibrationTodoFacts(sam)).proposalsToMake).toEqual([{ session: { id: sessionId, name: "Spring calibration" }, dueOn: null, total: 2, missing: 2 }]);
     await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "" });

@@ -18,6 +18,7 @@ import { assignInterviewer, openDebriefEarly, recordDecision } from "~/modules/h
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { signedInRequest } from "../../utils/session";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
+import { inEnglish } from "../../utils/todo-words";
 
 /** Everything a response carries, as text: a CSV body, or the loader's data as JSON. */
 async function textOf(result: unknown): Promise<string> {
@@ -205,7 +206,7 @@ describe("independence of interviewers", () => {
     const opening = bodyOf<Awaited<ReturnType<typeof openingLoader>>>(await openingLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}`, facts.grace.id), { openingId: facts.openingId })));
     expect(opening.loops[0]!.submitted).toBeNull();
     const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", facts.grace.id))));
-    expect(home.todo.find((item) => item.kind === "hiring-loop")?.detail).toContain("Your own scorecard is not in yet.");
+    expect(inEnglish(home.todo.find((item) => item.kind === "hiring-loop")!).detail).toContain("Your own scorecard is not in yet.");
     // Which interviews could be taken off the panel would say who has a card (Ben's is in, Ana has a draft): only her own can go.
     const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(await loopLoader(routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), { loopId: facts.loopId })));
     expect(page.interviews.map((interview) => [interview.interviewer.name, interview.removable])).toEqual(page.interviews.map((interview) => [interview.interviewer.name, interview.own]));
