@@ -110,6 +110,8 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               <ComparisonSummary counts={counts} />
             </div>
           ) : null}
+          {/* A phone scrolls the comparison sideways rather than the page. */}
+          <div className="overflow-x-auto">
           <table className="w-full border-collapse text-start align-top">
             <thead>
               <tr className="border-b-2 border-slate-400">
@@ -159,6 +161,7 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       )}
 
