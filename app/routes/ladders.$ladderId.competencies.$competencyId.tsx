@@ -9,7 +9,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { hasInterviewAssignment } from "~/modules/hiring/access.server";
 import { canSeeInterviewMaterial } from "~/modules/hiring/policy";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { competencyView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -18,14 +19,14 @@ import { RichText } from "~/components/ui/rich-text";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.view.competency.name ?? "Competency"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const { ladder, marked } = await requireLadderIn(params.ladderId, languageOf(context));
   const view = competencyView(ladder, params.competencyId ?? "");
   if (!view) throw new NotFoundError("This ladder has no such competency.");
   // Interview material is for interviewers and hiring admins: candidates must not read the questions beforehand.
   const interviews = canSeeInterviewMaterial(viewer, false) || canSeeInterviewMaterial(viewer, await hasInterviewAssignment(viewer.id));
-  return { ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } };
+  return marked({ ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } });
 });
 
 export default function CompetencyPage({ loaderData }: Route.ComponentProps) {

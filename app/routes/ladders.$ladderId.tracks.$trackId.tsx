@@ -6,7 +6,8 @@ import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { personLevelOn } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
@@ -16,12 +17,12 @@ import { plural } from "~/utils/plural";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.matrix.track.name ?? "Track"} · Rungs` }];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
+  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
   if (!matrix) throw new NotFoundError("This ladder has no such track.");
-  return { ladderId: ladder.meta.id, matrix, ownLevel };
+  return marked({ ladderId: ladder.meta.id, matrix, ownLevel });
 });
 
 export default function TrackMatrix({ loaderData }: Route.ComponentProps) {

@@ -143,6 +143,34 @@ export function translateLadder(ladder: Ladder, translation: LadderTranslation |
   return { ladder: translated, sourceLanguage: SOURCE_LANGUAGE, untranslated: [...untranslated] };
 }
 
+/** The ladder texts a page's data shows in the source, and the source's language: what a page marks. */
+export interface SourceTexts {
+  lang: Language;
+  texts: string[];
+}
+
+/**
+ * A loader's data with the ladder texts in it that were left in the source (`sourceTexts`),
+ * found by walking the data, so only what the page shows is sent; nothing is added when every
+ * text it shows is translated.
+ */
+export function withSourceTexts<T extends object>(data: T, translated: TranslatedLadder): T & { sourceTexts?: SourceTexts } {
+  if (translated.untranslated.length === 0) return data;
+  const untranslated = new Set(translated.untranslated);
+  const shown = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (untranslated.has(value)) shown.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+    } else if (value !== null && typeof value === "object") {
+      for (const item of Object.values(value)) walk(item);
+    }
+  };
+  walk(data);
+  return shown.size === 0 ? data : { ...data, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
+}
+
 export interface TranslationFinding {
   language: Language;
   key: string;
