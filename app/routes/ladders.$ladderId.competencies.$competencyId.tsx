@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
+import { LadderText } from "~/components/ladders/source-texts";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -34,7 +35,7 @@ export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
   const base = `/ladders/${ladderId}`;
   return (
     <>
-      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
+      <PageHeader title={<LadderText text={view.competency.name} />} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
       <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">
         Area: {view.competency.area}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}

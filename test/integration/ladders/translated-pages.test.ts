@@ -61,6 +61,11 @@ describe("a ladder's pages in the reader's language", () => {
     expect(body).not.toMatch(/Setzt Review-Feedback zügig um\.<\/span><span title/);
   });
 
+  test("a competency's name with no translation is the source's, marked as such in the reader's language", async () => {
+    const { body } = await competencyAs("de", "testing");
+    expect(body).toMatch(/<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/);
+  });
+
   test("an English reader reads the ladder as it is written, with no marks", async () => {
     const { body } = await competencyAs("en", "code-quality");
     expect(body).toMatch(/<h1[^>]*>Code quality<\/h1>/);

@@ -11,6 +11,7 @@ import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
 import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./frame";
 import { plural } from "~/utils/plural";
+import { LadderText } from "~/components/ladders/source-texts";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
@@ -210,7 +211,7 @@ type CompetencyView = NonNullable<ReturnType<typeof competencyView>>;
 export function CompetencyPage({ ladderId, view }: { ladderId: string; view: CompetencyView }) {
   return (
     <>
-      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
+      <PageHeader title={<LadderText text={view.competency.name} />} description={<RichText text={view.competency.description} inline />} />
       <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
         Area: {view.competency.area}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
