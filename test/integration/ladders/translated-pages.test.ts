@@ -12,6 +12,7 @@ import { resetLadderRegistry } from "~/modules/ladders/registry.server";
 import * as root from "~/root";
 import * as layout from "~/routes/ladders.$ladderId";
 import * as competencyPage from "~/routes/ladders.$ladderId.competencies.$competencyId";
+import * as searchPage from "~/routes/ladders.$ladderId.search";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
@@ -22,6 +23,7 @@ const build = serverBuild(
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
     [LAYOUT]: route(LAYOUT, "ladders/:ladderId", { ...layout, default: withRouteProps(layout.default) }),
     "routes/competency": { ...route("routes/competency", "competencies/:competencyId", { ...competencyPage, default: withRouteProps(competencyPage.default) }), parentId: LAYOUT },
+    "routes/search": { ...route("routes/search", "search", { ...searchPage, default: withRouteProps(searchPage.default) }), parentId: LAYOUT },
   },
   { document: renderDocument as never, handleError },
 );
@@ -39,11 +41,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function competencyAs(language: string | null, competencyId: string) {
+async function pageAs(language: string | null, path: string) {
   const person = await createPerson({ name: "Jonas Weber" });
   await db.user.update({ where: { id: person.id }, data: { language } });
-  return server.send("GET", `/ladders/translated/competencies/${competencyId}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
+  return server.send("GET", `/ladders/translated/${path}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
 }
+
+const competencyAs = (language: string | null, competencyId: string) => pageAs(language, `competencies/${competencyId}`);
 
 describe("a ladder's pages in the reader's language", () => {
   test("a German reader reads a translated competency's name, and the source marked where no translation exists", async () => {
@@ -64,6 +68,12 @@ describe("a ladder's pages in the reader's language", () => {
   test("a competency's name with no translation is the source's, marked as such in the reader's language", async () => {
     const { body } = await competencyAs("de", "testing");
     expect(body).toMatch(/<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/);
+  });
+
+  test("a German reader searches the expectations in German", async () => {
+    const { body } = await pageAs("de", "search?q=Review-Feedback");
+    expect(body).toContain("Review-Feedback</mark>");
+    expect(body).not.toContain("Acts on review feedback promptly.");
   });
 
   test("an English reader reads the ladder as it is written, with no marks", async () => {
