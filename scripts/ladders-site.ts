@@ -4,15 +4,19 @@
  * pages (overview, tracks, levels, competencies, comparisons, search) and a ladder.json, with
  * relative links only, so the folder can be served by any static host, from a sub-path, or
  * opened from disk. Nothing is written when a ladder does not load: a half-published ladder is
- * worse than none. docs/ladders.md, "Publishing your ladders".
+ * worse than none. docs/ladders.md, "Publishing your ladders". A ladder's translations
+ * (docs/decisions/081) each make an edition of the whole site in its own folder (de/, fr/, …),
+ * linked page to page with the others.
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import { build } from "vite";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
-import { loadAllLadders } from "../app/modules/ladders/load-from-directory.server.ts";
+import { loadAllLadders, loadTranslationsFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
+import { siteEditions } from "../app/modules/ladders/site/site-editions.ts";
+import { i18nFor } from "../app/i18n/i18n.server.ts";
 import { buildSite } from "../app/components/ladders/site/build-site.tsx";
 import { sitePaths } from "../app/modules/ladders/site/site-paths.ts";
 
@@ -65,21 +69,35 @@ async function main(args: string[]): Promise<number> {
     console.log(`ladders:site: ${failed.map(({ folder }) => folder).join(", ")} did not load; nothing was written (npm run ladders:check shows the same errors)`);
     return 1;
   }
-  const ladders = loaded.flatMap(({ result }) => (result.ok ? [result.ladder] : []));
+  const ladders = loaded.flatMap(({ folder, result }) => {
+    if (!result.ok) return [];
+    // A translation's errors leave its wrong entries out, as on the app's pages; ladders:check says the same.
+    const { translations, errors } = loadTranslationsFromDirectory(folder, result.ladder);
+    for (const error of errors) console.log(`${formatLadderError(error)} (warning)`);
+    return [{ ladder: result.ladder, translations }];
+  });
   if (ladders.length === 0) {
     console.log(`ladders:site: no ladders in ${parsed.from}`);
     return 1;
   }
 
   const out = resolve(parsed.out);
-  const files = buildSite(ladders, { title: parsed.title });
-  for (const file of files) {
-    const path = join(out, ...file.path.split("/"));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
+  const editions = siteEditions(ladders);
+  let written = 0;
+  for (const edition of editions) {
+    const options = { title: parsed.title, editions, ...(edition.folder === "" ? {} : { edition: { language: edition.language, sourceTexts: edition.sourceTexts, i18n: i18nFor(edition.language) } }) };
+    for (const file of buildSite(edition.ladders, options)) {
+      const path = join(out, edition.folder, ...file.path.split("/"));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      written += 1;
+    }
   }
   await buildAssets(out);
-  console.log(`ladders:site: ${files.length} files for ${ladders.map((ladder) => `${ladder.meta.id} ${ladder.meta.version}`).join(", ")} written to ${parsed.out}; open ${join(parsed.out, sitePaths.home())}`);
+  // Each edition is a whole site of its own: it carries the same stylesheet and script.
+  for (const edition of editions.filter((item) => item.folder !== "")) cpSync(join(out, dirname(sitePaths.stylesheet())), join(out, edition.folder, dirname(sitePaths.stylesheet())), { recursive: true });
+  const languages = editions.length > 1 ? ` in ${editions.map((edition) => edition.language).join(", ")}` : "";
+  console.log(`ladders:site: ${written} files for ${ladders.map(({ ladder }) => `${ladder.meta.id} ${ladder.meta.version}`).join(", ")}${languages} written to ${parsed.out}; open ${join(parsed.out, sitePaths.home())}`);
   return 0;
 }
 

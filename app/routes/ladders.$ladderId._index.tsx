@@ -3,7 +3,8 @@ import type { Route } from "./+types/ladders.$ladderId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { ladderOverview } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
 import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
@@ -18,10 +19,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("ladders:overview.title", { ladder: loaderData.name }) : metaT(matches)("ladders:overview.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
-  return { ...ladderOverview(ladder), ownLevel };
+  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
+  return marked({ ...ladderOverview(ladder), ownLevel });
 });
 
 export default function LadderOverview({ loaderData }: Route.ComponentProps) {

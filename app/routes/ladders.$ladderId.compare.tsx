@@ -8,7 +8,8 @@ import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { getLevel, nextLevel } from "~/modules/ladders";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { levelComparisonView, levelOptions, type LevelOption } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
 import { RichText } from "~/components/ui/rich-text";
@@ -22,7 +23,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
 
 export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
+  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const searchParams = url.searchParams;
   let from = textParam(searchParams, "from");
   let to = textParam(searchParams, "to");
@@ -30,10 +31,10 @@ export const loader = withDomainErrors(async ({ request, url, params, context }:
   if (!from && !to && ownLevel && getLevel(ladder, ownLevel)) {
     from = ownLevel;
     to = nextLevel(ladder, ownLevel)?.id ?? "";
-    if (!to) return { ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel, errors: null, comparison: null };
+    if (!to) return marked({ ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel, errors: null, comparison: null });
   }
   const base = { ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel };
-  if (!from && !to) return { ...base, errors: null, comparison: null };
+  if (!from && !to) return marked({ ...base, errors: null, comparison: null });
 
   // Worded here, in the request's language: a field's error carries no values to word it with.
   const t = translatorOf(context);
@@ -41,8 +42,8 @@ export const loader = withDomainErrors(async ({ request, url, params, context }:
     from: from && getLevel(ladder, from) ? null : from ? t("ladders:compare.errors.noSuchLevel", { level: from }) : t("ladders:compare.errors.chooseLevel"),
     to: to && getLevel(ladder, to) ? null : to ? t("ladders:compare.errors.noSuchLevel", { level: to }) : t("ladders:compare.errors.chooseLevel"),
   };
-  if (errors.from || errors.to) return data({ ...base, errors, comparison: null }, { status: 400 });
-  return { ...base, errors: null, comparison: levelComparisonView(ladder, from, to)! };
+  if (errors.from || errors.to) return data(marked({ ...base, errors, comparison: null }), { status: 400 });
+  return marked({ ...base, errors: null, comparison: levelComparisonView(ladder, from, to)! });
 });
 
 function LevelSelect({ name, label, value, options, errors }: { name: string; label: string; value: string; options: LevelOption[]; errors: string | null | undefined }) {

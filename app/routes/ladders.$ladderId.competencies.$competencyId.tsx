@@ -4,12 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
+import { LadderText } from "~/components/ladders/source-texts";
 import { PrintButton } from "~/components/ladders/print-button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { hasInterviewAssignment } from "~/modules/hiring/access.server";
 import { canSeeInterviewMaterial } from "~/modules/hiring/policy";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { competencyView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -23,14 +25,14 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("ladders:competency.title", { competency: loaderData.view.competency.name }) : metaT(matches)("ladders:competency.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const { ladder, marked } = await requireLadderIn(params.ladderId, languageOf(context));
   const view = competencyView(ladder, params.competencyId ?? "");
   if (!view) throw new NotFoundError({ key: "ladders:errors.noSuchCompetency" });
   // Interview material is for interviewers and hiring admins: candidates must not read the questions beforehand.
   const interviews = canSeeInterviewMaterial(viewer, false) || canSeeInterviewMaterial(viewer, await hasInterviewAssignment(viewer.id));
-  return { ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } };
+  return marked({ ladderId: ladder.meta.id, view: interviews ? view : { ...view, interview: null } });
 });
 
 export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
@@ -40,7 +42,7 @@ export default function CompetencyPage({ loaderData }: Route.ComponentProps) {
   const f = useFormats();
   return (
     <>
-      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
+      <PageHeader title={<LadderText text={view.competency.name} />} description={<RichText text={view.competency.description} inline />} actions={<PrintButton />} />
       <p className="-mt-4 mb-6 text-sm text-slate-500 dark:text-slate-400">
         {t("competency.area", { area: view.competency.area })}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}

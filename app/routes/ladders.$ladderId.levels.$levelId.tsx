@@ -7,7 +7,8 @@ import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -21,12 +22,12 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("ladders:level.title", { level: loaderData.view.level.title }) : metaT(matches)("ladders:level.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const { ladder, marked } = await requireLadderIn(params.ladderId, languageOf(context));
   const view = levelView(ladder, params.levelId ?? "");
   if (!view) throw new NotFoundError({ key: "ladders:errors.noSuchLevel" });
-  return { ladderId: ladder.meta.id, view };
+  return marked({ ladderId: ladder.meta.id, view });
 });
 
 export default function LevelPage({ loaderData }: Route.ComponentProps) {

@@ -5,7 +5,8 @@ import { marks, Sentence } from "~/components/ladders/sentence";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { searchExpectations } from "~/modules/ladders";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import { metaT } from "~/i18n/meta";
@@ -15,9 +16,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
 
 const MAX_QUERY = 200;
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const { ladder, marked } = await requireLadderIn(params.ladderId, languageOf(context));
   const query = textParam(url.searchParams, "q", MAX_QUERY);
   const levels = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, { title: l.title, track: t.name }] as const)));
   const competencies = new Map(ladder.competencies.map((c) => [c.id, c.name]));
@@ -29,7 +30,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
         competencyName: competencies.get(hit.competencyId) ?? hit.competencyId,
       }))
     : [];
-  return { ladderId: ladder.meta.id, query, hits };
+  return marked({ ladderId: ladder.meta.id, query, hits });
 });
 
 function Highlight({ text, query }: { text: string; query: string }) {

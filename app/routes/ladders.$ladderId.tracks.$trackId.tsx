@@ -7,7 +7,8 @@ import { marks, Sentence } from "~/components/ladders/sentence";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { personLevelOn } from "~/modules/people/service.server";
 import { trackMatrix } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
@@ -21,12 +22,12 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("ladders:track.title", { track: loaderData.matrix.track.name }) : metaT(matches)("ladders:track.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder }, ownLevel] = await Promise.all([requireLadder(params.ladderId), personLevelOn(viewer.id, params.ladderId ?? "")]);
+  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
   const matrix = trackMatrix(ladder, params.trackId ?? "");
   if (!matrix) throw new NotFoundError({ key: "ladders:errors.noSuchTrack" });
-  return { ladderId: ladder.meta.id, matrix, ownLevel };
+  return marked({ ladderId: ladder.meta.id, matrix, ownLevel });
 });
 
 export default function TrackMatrix({ loaderData }: Route.ComponentProps) {

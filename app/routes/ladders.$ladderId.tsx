@@ -1,16 +1,18 @@
 import { Form, NavLink, Outlet, useSearchParams } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SourceTextsFromRoutes } from "~/components/ladders/source-texts";
 import { inputClass } from "~/components/ui/field";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { requireLadder } from "~/modules/ladders/registry.server";
+import { requireLadderIn } from "~/modules/ladders/registry.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   await requireUser(request);
-  const { ladder } = await requireLadder(params.ladderId);
+  const { ladder } = await requireLadderIn(params.ladderId, languageOf(context));
   return { ladder: ladderSummary(ladder) };
 });
 
@@ -60,7 +62,9 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
           </button>
         </Form>
       </div>
-      <Outlet />
+      <SourceTextsFromRoutes>
+        <Outlet />
+      </SourceTextsFromRoutes>
     </>
   );
 }

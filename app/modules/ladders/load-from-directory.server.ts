@@ -5,6 +5,9 @@ import { compareText } from "~/utils/compare";
 import { resolveLimits, type LadderLimits } from "./limits";
 import { loadLadderFromSources, type LadderLoadResult, type LadderPlace, type LoadLadderOptions } from "./load-ladder";
 import type { LadderSource } from "./source-text";
+import { readTranslation, type LadderTranslation } from "./translations";
+import type { LadderError } from "./ladder-errors";
+import type { Ladder } from "./types";
 
 export interface LoadFromDirectoryOptions extends Omit<LoadLadderOptions, "root"> {
   /** File names in errors are relative to this folder; defaults to the working directory. */
@@ -16,6 +19,8 @@ export interface LoadFromDirectoryOptions extends Omit<LoadLadderOptions, "root"
 const LADDER_FILE = /\.ya?ml$/i;
 /** Deeper folders than this are not part of any sensible ladder and may be a loop. */
 const MAX_FOLDER_DEPTH = 8;
+/** A ladder's translations (decision 081): beside its files, never part of its content. */
+export const TRANSLATIONS_FOLDER = "translations";
 
 /** Loads the ladder in `dir`: every .yaml/.yml file below it, in path order. */
 export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryOptions = {}): LadderLoadResult {
@@ -82,6 +87,39 @@ function includeReader(frameworksDir: string, base: string, limits: LadderLimits
   return Object.assign(read, { nearby });
 }
 
+export interface LoadedTranslations {
+  /** One per language folder that could be read, in language folder order. */
+  translations: LadderTranslation[];
+  /** Every problem found; the entries they concern are left out of `translations`. */
+  errors: LadderError[];
+}
+
+/** Reads `translations/<language>/` beside the ladder in `dir`, each language against the loaded ladder. */
+export function loadTranslationsFromDirectory(dir: string, ladder: Ladder, options: Pick<LoadFromDirectoryOptions, "relativeTo" | "limits"> = {}): LoadedTranslations {
+  const base = resolve(options.relativeTo ?? process.cwd());
+  const limits = resolveLimits(options.limits);
+  const folder = join(resolve(dir), TRANSLATIONS_FOLDER);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return { translations: [], errors: [] };
+  }
+  const translations: LadderTranslation[] = [];
+  const errors: LadderError[] = [];
+  for (const entry of entries.filter((item) => !item.name.startsWith(".")).sort((a, b) => compareText(a.name, b.name))) {
+    const path = join(folder, entry.name);
+    if (!entry.isDirectory()) {
+      errors.push({ file: displayPath(base, path), line: 0, column: 0, path: "", message: `a translation is a folder named after its language (${TRANSLATIONS_FOLDER}/de/), holding .yaml files` });
+      continue;
+    }
+    const read = readTranslation(ladder, displayPath(base, path), entry.name, readSources(listLadderFiles(path, limits.maxFiles + 1), base, limits), limits);
+    errors.push(...read.errors);
+    if ("translation" in read) translations.push(read.translation);
+  }
+  return { translations, errors };
+}
+
 export interface LoadedLadderFolder {
   /** The ladder's folder, relative like the errors' file names. */
   folder: string;
@@ -146,6 +184,7 @@ function listLadderFiles(dir: string, stopAfter: number): string[] {
       if (found.length >= stopAfter) return;
       // Symlinks are skipped: they could loop, or reach files outside the ladder.
       if (entry.name.startsWith(".") || entry.isSymbolicLink()) continue;
+      if (depth === 0 && entry.isDirectory() && entry.name === TRANSLATIONS_FOLDER) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory() && depth < MAX_FOLDER_DEPTH) walk(path, depth + 1);
       else if (entry.isFile() && LADDER_FILE.test(entry.name)) found.push(path);

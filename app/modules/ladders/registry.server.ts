@@ -8,7 +8,10 @@ import { formatLadderError } from "./ladder-errors";
 import { NotFoundError } from "~/modules/errors";
 import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
 import { readStoredLadder } from "./stored-ladder";
-import { loadAllLadders } from "./load-from-directory.server";
+import { loadAllLadders, loadTranslationsFromDirectory } from "./load-from-directory.server";
+import { translateLadder, withSourceTexts, type LadderTranslation, type SourceTexts, type TranslatedLadder } from "./translations";
+import { isLanguage, SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import type { Ladder } from "./types";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
 import { plural } from "~/utils/plural";
 
@@ -23,6 +26,10 @@ type Registry = {
   reloadSeen?: Date | null;
   /** Folder and content hash of each ladder whose warnings were logged, so each is logged once, when it loads. */
   warned: Set<string>;
+  /** Ladder id -> its translations, read with the ladders (decision 081). */
+  translations: Map<string, LadderTranslation[]>;
+  /** Each ladder (served, or a stored version) in each language asked for, until the next reload. */
+  translated: WeakMap<Ladder, Map<PageLanguage, TranslatedLadder>>;
 };
 
 const globalForLadders = globalThis as unknown as { rungsLadders?: Registry };
@@ -57,6 +64,7 @@ export async function reloadLadders(registry = getRegistry()): Promise<LadderSta
     console.warn(`Ladder ${problem.folder} has ${plural(problem.errors.length, "# error")}${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
   }
   logWarnings(registry, loaded);
+  readTranslations(registry);
   await recordVersions(registry);
   return registry.state;
 }
@@ -70,6 +78,49 @@ function logWarnings(registry: Registry, loaded: ReturnType<typeof loadAllLadder
     registry.warned.add(key);
     logLine("warn", `Ladder ${folder} loaded with ${plural(result.warnings.length, "# warning")}`, { folder, warnings: result.warnings.map(formatLadderError) });
   }
+}
+
+/**
+ * Each served ladder's translations, read against it; a translation's errors never stop the
+ * ladder: its wrong entries are left out and logged, once per load, as ladders:check prints them.
+ */
+function readTranslations(registry: Registry) {
+  registry.translations = new Map();
+  registry.translated = new WeakMap();
+  for (const { folder, ladder } of registry.state.served) {
+    const { translations, errors } = loadTranslationsFromDirectory(folder, ladder);
+    registry.translations.set(ladder.meta.id, translations);
+    if (errors.length > 0) logLine("warn", `Ladder ${folder} has ${plural(errors.length, "# error")} in its translations; those entries are shown in the source`, { folder, errors: errors.map(formatLadderError) });
+  }
+}
+
+/**
+ * A ladder in a reader's language (a served ladder, or the version a record keeps): each text
+ * translated where a current translation exists, the source elsewhere, with the list of texts
+ * left in the source so a page can mark them. The source language and the pseudo-language
+ * read the ladder as it is.
+ */
+export function ladderInLanguage(ladder: Ladder, language: PageLanguage): TranslatedLadder {
+  if (!isLanguage(language) || language === SOURCE_LANGUAGE) return { ladder, sourceLanguage: SOURCE_LANGUAGE, untranslated: [] };
+  const registry = getRegistry();
+  let byLanguage = registry.translated.get(ladder);
+  if (byLanguage === undefined) registry.translated.set(ladder, (byLanguage = new Map()));
+  let translated = byLanguage.get(language);
+  if (translated === undefined) {
+    const translation = registry.translations.get(ladder.meta.id)?.find((candidate) => candidate.language === language);
+    byLanguage.set(language, (translated = translateLadder(ladder, translation)));
+  }
+  return translated;
+}
+
+/**
+ * The served ladder with this id in the reader's language, or a 404, with `marked` to add to
+ * what a loader returns the ladder's texts that its data shows in the source.
+ */
+export async function requireLadderIn(ladderId: string | undefined, language: PageLanguage): Promise<ServedLadder & { marked: <T extends object>(data: T) => T & { sourceTexts?: SourceTexts } }> {
+  const served = await requireLadder(ladderId);
+  const translated = ladderInLanguage(served.ladder, language);
+  return { ...served, ladder: translated.ladder, marked: (data) => withSourceTexts(data, translated) };
 }
 
 async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLadder & { storedAt: Date }>> {
@@ -87,7 +138,7 @@ async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLad
 }
 
 function getRegistry(): Registry {
-  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map(), warned: new Set() };
+  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map(), warned: new Set(), translations: new Map(), translated: new WeakMap() };
   return globalForLadders.rungsLadders;
 }
 
@@ -160,7 +211,7 @@ export async function ladderForPerson(person: { ladderId: string | null; level: 
 /** Test hook: point the registry at another folder and start afresh. */
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();
-  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map(), warned: new Set() };
+  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map(), warned: new Set(), translations: new Map(), translated: new WeakMap() };
 }
 
 /**

@@ -71,7 +71,7 @@ describe("buildSite", () => {
 
   it("is a complete HTML document per page, in the system's light or dark theme", () => {
     for (const page of pages) {
-      expect(page.content.startsWith('<!DOCTYPE html><html lang="en" data-theme="system">'), page.path).toBe(true);
+      expect(page.content.startsWith('<!DOCTYPE html><html lang="en" dir="ltr" data-theme="system">'), page.path).toBe(true);
       expect(page.content).toMatch(/<title>[^<]+ · Acme ladders<\/title>/);
     }
   });

@@ -1,9 +1,11 @@
-import type { TFunction } from "i18next";
+import type { i18n, TFunction } from "i18next";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor } from "~/i18n/i18n.server";
-import { SOURCE_LANGUAGE } from "~/i18n/languages";
+import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
+import { SourceTextsProvider } from "~/components/ladders/source-texts";
+import type { SourceTexts } from "~/modules/ladders/translations";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { nextLevel } from "~/modules/ladders/lookups";
 import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
@@ -27,29 +29,39 @@ export interface SiteFile {
 export interface SiteOptions {
   /** The name at the top of every page. */
   title?: string;
+  /**
+   * The site in one language (docs/decisions/081): its ladders already in that language
+   * (`translateLadder`), the texts left in the source to mark, and an i18next instance in the
+   * language for the marks' words. The source's language, unmarked, without it.
+   */
+  edition?: { language: Language; sourceTexts: SourceTexts; i18n: i18n };
+  /** Every language the site is published in, each with its folder from the published root ("" for the one at the root): each page links to itself in the others. */
+  editions?: { language: Language; folder: string }[];
 }
 
 type SiteT = TFunction<"ladders">;
 
 export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {}): SiteFile[] {
-  // The site is published in English, the language the ladders are written in.
-  const i18n = i18nFor(SOURCE_LANGUAGE);
-  const t: SiteT = i18n.getFixedT(SOURCE_LANGUAGE, "ladders");
+  const language = options.edition?.language ?? SOURCE_LANGUAGE;
+  // The edition's instance words the site in its language; without one, the site is in the ladders' own language.
+  const instance = options.edition?.i18n ?? i18nFor(SOURCE_LANGUAGE);
+  const t: SiteT = instance.getFixedT(language, "ladders");
   const siteTitle = options.title ?? t("site.defaultTitle");
-  const page = (frame: Omit<PageFrame, "siteTitle">, body: ReactElement): SiteFile => ({
-    path: frame.path,
-    content: `<!DOCTYPE html>${renderToStaticMarkup(
-      <I18nextProvider i18n={i18n}>
-        <SitePage frame={{ ...frame, siteTitle }}>{body}</SitePage>
-      </I18nextProvider>,
-    )}\n`,
-  });
+  const editions = options.editions ?? [];
+  const folder = editions.find((edition) => edition.language === language)?.folder ?? "";
+  const alternatesOf = (path: string) =>
+    editions.filter((edition) => edition.language !== language).map((edition) => ({ language: edition.language, href: relativeHref(`${folder}${path}`, `${edition.folder}${path}`) }));
+  const page = (frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">, body: ReactElement): SiteFile => {
+    const rendered = <SitePage frame={{ ...frame, siteTitle, language, alternates: alternatesOf(frame.path) }}>{body}</SitePage>;
+    const content = options.edition ? <SourceTextsProvider sourceTexts={options.edition.sourceTexts}>{rendered}</SourceTextsProvider> : rendered;
+    return { path: frame.path, content: `<!DOCTYPE html>${renderToStaticMarkup(<I18nextProvider i18n={instance}>{content}</I18nextProvider>)}\n` };
+  };
   const files: SiteFile[] = [page({ path: sitePaths.home(), title: t("site.homeTitle"), ladder: null }, <HomePage ladders={ladders.map(ladderOverview)} />)];
   for (const ladder of ladders) files.push(...ladderPages(ladder, page, t));
   return files;
 }
 
-function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle">, body: ReactElement) => SiteFile, t: SiteT): SiteFile[] {
+function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">, body: ReactElement) => SiteFile, t: SiteT): SiteFile[] {
   const id = ladder.meta.id;
   const nav: LadderNav = { id, name: ladder.meta.name, version: ladder.meta.version, tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name })) };
   const levels = levelOptions(ladder);

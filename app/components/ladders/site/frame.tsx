@@ -3,9 +3,9 @@ import { ExpectationList } from "~/components/ladders/expectations";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { marks, Sentence } from "~/components/ladders/sentence";
 import { RichText } from "~/components/ui/rich-text";
-import { directionOf, isPageLanguage, SOURCE_LANGUAGE } from "~/i18n/languages";
 import { useTranslation } from "~/i18n/use-translation";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
+import { directionOf, LANGUAGES, type Language } from "~/i18n/languages";
 
 /**
  * The frame and small parts of the published ladder site's pages (build-site.ts renders them
@@ -41,6 +41,10 @@ export interface LadderNav {
 export interface PageFrame {
   /** This page's site path: every link on it is relative to it. */
   path: string;
+  /** The language the page is written in, for its `lang` and `dir`. */
+  language: Language;
+  /** The same page in the site's other languages (decision 081); empty when it is published in one. */
+  alternates: { language: Language; href: string }[];
   title: string;
   siteTitle: string;
   /** The ladder the page belongs to, for the navigation; null on the site's home page. */
@@ -54,16 +58,17 @@ export interface PageFrame {
 export function SitePage({ frame, children }: { frame: PageFrame; children: ReactNode }) {
   const href = (to: string) => relativeHref(frame.path, to);
   const { ladder } = frame;
-  const { t, i18n } = useTranslation("ladders");
+  const { t } = useTranslation("ladders");
   const { t: tCommon } = useTranslation();
-  const language = isPageLanguage(i18n.language) ? i18n.language : SOURCE_LANGUAGE;
   return (
-    // Left to right is the document's own direction: only right to left is said.
-    <html lang={language} dir={directionOf(language) === "rtl" ? "rtl" : undefined} data-theme="system">
+    <html lang={frame.language} dir={directionOf(frame.language)} data-theme="system">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t("site.pageTitle", { page: frame.title, site: frame.siteTitle })}</title>
+        {frame.alternates.map((alternate) => (
+          <link key={alternate.language} rel="alternate" hrefLang={alternate.language} href={alternate.href} />
+        ))}
         <link rel="stylesheet" href={href(sitePaths.stylesheet())} />
         {frame.script ? <script src={href(sitePaths.script())} defer /> : null}
       </head>
@@ -81,6 +86,7 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
                 {ladder ? <LadderNavigation ladder={ladder} path={frame.path} /> : null}
               </div>
               {ladder && frame.headerSearch !== false ? <SearchForm action={href(sitePaths.search(ladder.id))} inputId="site-search" /> : null}
+              {frame.alternates.length > 0 ? <OtherLanguages alternates={frame.alternates} /> : null}
             </div>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
@@ -100,6 +106,21 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
         </HereContext.Provider>
       </body>
     </html>
+  );
+}
+
+/** Links to the same page in the site's other languages, each named in its own language. */
+function OtherLanguages({ alternates }: { alternates: PageFrame["alternates"] }) {
+  return (
+    <ul className="flex flex-wrap gap-3 text-sm">
+      {alternates.map((alternate) => (
+        <li key={alternate.language}>
+          <a href={alternate.href} hrefLang={alternate.language} lang={alternate.language} className={linkClass}>
+            {LANGUAGES[alternate.language].name}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

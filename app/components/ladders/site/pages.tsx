@@ -13,6 +13,7 @@ import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText,
 import { marks, Sentence } from "~/components/ladders/sentence";
 import { useLadderFormats } from "~/components/ladders/formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { LadderText } from "~/components/ladders/source-texts";
 
 /** The pages of the published ladder site, one component per kind of page, each fed by the view the app's own page uses. */
 
@@ -224,7 +225,7 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
   const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title={view.competency.name} description={<RichText text={view.competency.description} inline />} />
+      <PageHeader title={<LadderText text={view.competency.name} />} description={<RichText text={view.competency.description} inline />} />
       <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
         {t("competency.area", { area: view.competency.area })}
         {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}

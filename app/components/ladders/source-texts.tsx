@@ -1,0 +1,54 @@
+import { createContext, useContext, type ReactNode } from "react";
+import { useMatches } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
+import type { SourceTexts } from "~/modules/ladders/translations";
+
+interface Marks {
+  lang: string;
+  texts: ReadonlySet<string>;
+}
+
+/** The ladder texts the page shows in the ladder's own language, because no current translation exists (decision 081). */
+const SourceTextsContext = createContext<Marks | null>(null);
+
+/** Gives the components below the texts a page's loaders said are left in the source. */
+export function SourceTextsProvider({ sourceTexts, children }: { sourceTexts: SourceTexts | undefined; children: ReactNode }) {
+  const marks = sourceTexts ? { lang: sourceTexts.lang, texts: new Set(sourceTexts.texts) } : null;
+  return <SourceTextsContext.Provider value={marks}>{children}</SourceTextsContext.Provider>;
+}
+
+/** The same, gathered from the loaders of the routes on the page (each adds `sourceTexts` with `requireLadderIn`'s `marked`). */
+export function SourceTextsFromRoutes({ children }: { children: ReactNode }) {
+  const matches = useMatches();
+  const found = matches.flatMap((match) => (match.loaderData as { sourceTexts?: SourceTexts } | undefined)?.sourceTexts ?? []);
+  const sourceTexts = found.length === 0 ? undefined : { lang: found[0]!.lang, texts: found.flatMap((item) => item.texts) };
+  return <SourceTextsProvider sourceTexts={sourceTexts}>{children}</SourceTextsProvider>;
+}
+
+/** The language to mark a ladder text with when the page shows it in the source; null when it is translated (or the page is in the source). */
+export function useSourceLanguage(text: string): string | null {
+  const marks = useContext(SourceTextsContext);
+  return marks?.texts.has(text) ? marks.lang : null;
+}
+
+/** The small note beside a text left in the ladder's own language, worded in the reader's. */
+export function SourceMark() {
+  const { t } = useTranslation("ladders");
+  return (
+    <span title={t("translation.markTitle")} className="ms-1.5 whitespace-nowrap rounded bg-amber-100 px-1 py-0.5 align-middle text-[0.7rem] font-normal text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+      {t("translation.mark")}
+    </span>
+  );
+}
+
+/** A plain ladder text (a name, a title): marked, with its language, when it is shown in the source. */
+export function LadderText({ text }: { text: string }) {
+  const lang = useSourceLanguage(text);
+  if (lang === null) return <>{text}</>;
+  return (
+    <>
+      <span lang={lang}>{text}</span>
+      <SourceMark />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// A ladder's pages in the reader's language (decision 081), through the real request handler and
+// the document as the server renders it: the texts a translation has, in the language; the others
+// in the ladder's own, with its lang and a mark worded in the reader's language.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import renderDocument, { handleError } from "~/entry.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import { resetLadderRegistry } from "~/modules/ladders/registry.server";
+import * as root from "~/root";
+import * as layout from "~/routes/ladders.$ladderId";
+import * as competencyPage from "~/routes/ladders.$ladderId.competencies.$competencyId";
+import * as searchPage from "~/routes/ladders.$ladderId.search";
+import { createPerson } from "../../utils/factories";
+import { withRouteProps } from "../../utils/responses";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
+
+const LAYOUT = "routes/ladders.$ladderId";
+const build = serverBuild(
+  {
+    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    [LAYOUT]: route(LAYOUT, "ladders/:ladderId", { ...layout, default: withRouteProps(layout.default) }),
+    "routes/competency": { ...route("routes/competency", "competencies/:competencyId", { ...competencyPage, default: withRouteProps(competencyPage.default) }), parentId: LAYOUT },
+    "routes/search": { ...route("routes/search", "search", { ...searchPage, default: withRouteProps(searchPage.default) }), parentId: LAYOUT },
+  },
+  { document: renderDocument as never, handleError },
+);
+
+const dir = mkdtempSync(join(tmpdir(), "rungs-translated-pages-"));
+let server: Awaited<ReturnType<typeof serveBuild>>;
+beforeAll(async () => {
+  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
+  resetLadderRegistry(dir);
+  server = await serveBuild(build);
+});
+afterAll(async () => {
+  await server.close();
+  resetLadderRegistry("frameworks");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function pageAs(language: string | null, path: string) {
+  const person = await createPerson({ name: "Jonas Weber" });
+  await db.user.update({ where: { id: person.id }, data: { language } });
+  return server.send("GET", `/ladders/translated/${path}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
+}
+
+const competencyAs = (language: string | null, competencyId: string) => pageAs(language, `competencies/${competencyId}`);
+
+describe("a ladder's pages in the reader's language", () => {
+  test("a German reader reads a translated competency's name, and the source marked where no translation exists", async () => {
+    const { status, body } = await competencyAs("de", "code-quality");
+    expect(status).toBe(200);
+    expect(body).toContain('<html lang="de" dir="ltr"');
+    expect(body).toMatch(/<h1[^>]*>Codequalität<\/h1>/);
+    expect(body).toContain("<title>Codequalität · Rungs</title>");
+    expect(body).toContain("Lesbarer, änderbarer Code.");
+    expect(body).toContain("Setzt Review-Feedback zügig um.");
+    expect(body).not.toContain("Acts on review feedback promptly.");
+    // No translation of this statement: it is shown as written, in English, and says so in German.
+    expect(body).toMatch(/<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/);
+    // Translated texts carry no mark.
+    expect(body).not.toMatch(/Setzt Review-Feedback zügig um\.<\/span><span title/);
+  });
+
+  test("a competency's name with no translation is the source's, marked as such in the reader's language", async () => {
+    const { body } = await competencyAs("de", "testing");
+    expect(body).toMatch(/<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/);
+  });
+
+  test("a German reader searches the expectations in German", async () => {
+    const { body } = await pageAs("de", "search?q=Review-Feedback");
+    expect(body).toContain("Review-Feedback</mark>");
+    expect(body).not.toContain("Acts on review feedback promptly.");
+  });
+
+  test("an English reader reads the ladder as it is written, with no marks", async () => {
+    const { body } = await competencyAs("en", "code-quality");
+    expect(body).toMatch(/<h1[^>]*>Code quality<\/h1>/);
+    expect(body).not.toContain("not translated");
+    expect(body).not.toContain('lang="en" class="rich-text');
+  });
+});
