@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page>]`:
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code>]`:
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
@@ -58,6 +58,8 @@ const { values } = parseArgs({
     database: { type: "string" },
     // What the bench's requests accept ("identity" measures without compression).
     "accept-encoding": { type: "string", default: "br, gzip" },
+    // The language the bench's browser asks for (Accept-Language), e.g. "ar": every page in Arabic, right to left.
+    language: { type: "string" },
     // Another checkout of Rungs, served beside on the same database as "before" (see above).
     against: { type: "string" },
     // Unset: the server's own default (one process on SQLite, one per core on PostgreSQL in production).
@@ -156,7 +158,7 @@ async function main() {
     timeoutMs: 60_000,
   });
   const base = server.url;
-  step(`server pid ${server.pid} listening on ${base}`);
+  step(`server pid ${server.pid} listening on ${base}${values.language ? `; every page asked for in "${values.language}" (Accept-Language)` : ""}`);
 
   const engineer = await signIn(base, accounts.engineer.email);
   const manager = await signIn(base, accounts.manager.email);
@@ -321,7 +323,7 @@ const scopeOf = (label: string): Row["scope"] => (ORGANISATION_PAGES.has(label) 
 /** A page as a browser gets it (one GET asking for brotli or gzip): its bytes on the wire, and its HTML once decompressed. */
 function pageSizes(url: string, cookie: string | undefined): Promise<{ html: number; wire: number; encoding: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers: { "Accept-Encoding": ACCEPT_ENCODING, ...(cookie ? { Cookie: cookie } : {}) } }, (response) => {
+    const request = httpRequest(url, { headers: requestHeaders(cookie) }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
@@ -864,9 +866,9 @@ async function measure(url: string, cookie: string | undefined, duration: number
   };
 }
 
-/** The headers of a browser's request for a page: its cookie, and the encodings it accepts. */
+/** The headers of a browser's request for a page: its cookie, the encodings it accepts, and its language if one was asked for. */
 function requestHeaders(cookie: string | undefined): Record<string, string> {
-  return { "Accept-Encoding": ACCEPT_ENCODING, ...(cookie ? { Cookie: cookie } : {}) };
+  return { "Accept-Encoding": ACCEPT_ENCODING, ...(values.language ? { "Accept-Language": values.language } : {}), ...(cookie ? { Cookie: cookie } : {}) };
 }
 
 /** Warms the server's caches (ladder versions, compiled queries) before timing. */
