@@ -7,8 +7,9 @@ import de from "~/locales/de";
 import en from "~/locales/en";
 import es from "~/locales/es";
 import fr from "~/locales/fr";
-import { chooseLanguage, NAMESPACES, PSEUDO_LANGUAGE, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language, type PageLanguage } from "./languages";
+import { chooseLanguage, PSEUDO_LANGUAGE, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language, type PageLanguage } from "./languages";
 import { pseudoResources } from "./pseudo";
+import { wordingOf } from "./wording";
 
 const shipped = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
 
@@ -83,7 +84,7 @@ export function i18nOf(context: Readonly<RouterContextProvider>): i18n {
  */
 export function translatorOf(context: Readonly<RouterContextProvider> | undefined): AnyNamespaceT {
   const instance = context ? i18nOf(context) : processInstance;
-  return instance.getFixedT(instance.language, NAMESPACES);
+  return wordingOf(instance, instance.language, "common") as unknown as AnyNamespaceT;
 }
 
 /** The request's language, for `<html lang dir>` and the formatters: no instance needed. */

@@ -1,6 +1,8 @@
 import { useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import { getI18n, I18nContext } from "react-i18next";
+import type { TFunction } from "i18next";
 import type { Namespace } from "./languages";
+import { wordingOf } from "./wording";
 
 /**
  * The page's `t` for a namespace, and its i18next instance: what react-i18next's `useTranslation`
@@ -21,5 +23,6 @@ export function useTranslation<N extends Namespace = "common">(namespace?: N) {
   );
   const currentLanguage = useCallback(() => i18n.language, [i18n]);
   const language = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
-  return useMemo(() => ({ t: i18n.getFixedT(language, namespace ?? ("common" as N)), i18n }), [i18n, language, namespace]);
+  // The same words as i18n.getFixedT(language, namespace) gives, through the cheaper wording (./wording.ts).
+  return useMemo(() => ({ t: wordingOf(i18n, language, namespace ?? "common") as unknown as TFunction<N>, i18n }), [i18n, language, namespace]);
 }

@@ -1,0 +1,56 @@
+// The pages' `t` (app/i18n/wording.ts) says exactly what i18next with its ICU plugin says, in every
+// language: every message without values, and messages with plurals, choices and numbers.
+import { createInstance } from "i18next";
+import ICU from "i18next-icu";
+import { describe, expect, test } from "vitest";
+import { i18nFor } from "~/i18n/i18n.server";
+import { NAMESPACES, PSEUDO_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { wordingOf } from "~/i18n/wording";
+import en from "~/locales/en";
+
+type Tree = { [key: string]: string | Tree };
+const keysOf = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([key, value]) => (typeof value === "string" ? [[prefix + key, value] as [string, string]] : keysOf(value, `${prefix}${key}.`)));
+
+const LANGUAGES: PageLanguage[] = ["en", "de", "fr", "es", "ar", PSEUDO_LANGUAGE];
+
+describe("the pages' wording", () => {
+  test.each(LANGUAGES)("every message without values reads as i18next reads it (%s)", (language) => {
+    const instance = i18nFor(language);
+    for (const namespace of NAMESPACES) {
+      const theirs = instance.getFixedT(language, namespace);
+      const ours = wordingOf(instance, language, namespace);
+      const plainKeys = keysOf((en as Record<string, Tree>)[namespace] ?? {}).filter(([, message]) => !message.includes("{"));
+      for (const [key] of plainKeys) expect(ours(key), `${namespace}:${key}`).toBe(theirs(key as never));
+    }
+  });
+
+  test.each(LANGUAGES)("plurals, choices, numbers and a namespace named in the key read as i18next reads them (%s)", (language) => {
+    const instance = i18nFor(language);
+    const theirs = instance.getFixedT(language, "home");
+    const ours = wordingOf(instance, language, "home");
+    const cases: [string, Record<string, unknown>][] = [
+      ...[0, 1, 2, 3, 11, 100].map((count) => ["todo.managerReview.titleMany", { count, cycle: "Spring" }] as [string, Record<string, unknown>]),
+      ["todo.facilitate.detail", { state: "live", next: "locked" }],
+      ["todo.facilitate.detail", { state: "published", next: "none" }],
+      ["todo.hiring.waiting.screen.detail", { days: 0 }],
+      ["todo.hiring.waiting.screen.detail", { days: 5 }],
+      ["assessments:page.submittedOn", { date: "27.11.2026" }],
+      ["calibration:entry.reviews.average", { average: 3 }],
+      ["calibration:fairness.signed", { sign: "minus", value: 0.256 }],
+    ];
+    for (const [key, values] of cases) expect(ours(key, values), `${key} ${JSON.stringify(values)}`).toBe(theirs(key as never, values as never));
+  });
+
+  test("a message a language lacks reads in English, as i18next's fallback does", () => {
+    const instance = createInstance({ fallbackLng: "en", resources: { en: { home: { only: "Only in {place}" } }, de: { home: {} } }, lng: "de", initAsync: false });
+    instance.use(new ICU()).init();
+    expect(wordingOf(instance, "de", "home")("only", { place: "English" })).toBe("Only in English");
+    expect(instance.getFixedT("de", "home")("only", { place: "English" })).toBe("Only in English");
+  });
+
+  test("a key no language has reads as itself, as i18next's does", () => {
+    const instance = i18nFor("de");
+    expect(wordingOf(instance, "de", "home")("todo.nothingHere")).toBe(instance.getFixedT("de", "home")("todo.nothingHere" as never));
+  });
+});
