@@ -83,7 +83,6 @@ export const PLURALS = {
   "# person without a proposal or an outcome is left for you to decide.": "# people without a proposal or an outcome are left for you to decide one by one.",
   "# piece of evidence": "# pieces of evidence",
   "# place": "# places",
-  "point": "points",
   "# problem": "# problems",
   "it is": "they are",
   "# proposal": "# proposals",

@@ -80,7 +80,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# person without a proposal or an outcome is left for you to decide.", ["0 people without a proposal or an outcome are left for you to decide one by one.","1 person without a proposal or an outcome is left for you to decide.","2 people without a proposal or an outcome are left for you to decide one by one."]],
   ["# piece of evidence", ["0 pieces of evidence","1 piece of evidence","2 pieces of evidence"]],
   ["# place", ["0 places","1 place","2 places"]],
-  ["point", ["points","point","points"]],
   ["# problem", ["0 problems","1 problem","2 problems"]],
   ["# proposal", ["0 proposals","1 proposal","2 proposals"]],
   ["# proposal accepted as its final outcome.", ["0 proposals accepted as final outcomes.","1 proposal accepted as its final outcome.","2 proposals accepted as final outcomes."]],

@@ -3,7 +3,7 @@ import { compareLevels } from "./compare-levels";
 import { branchesAfter, ladderPaths } from "./paths";
 import { targetsInForce } from "./targets";
 import type { Ladder, Level } from "./types";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
 export function ladderSummary(ladder: Ladder) {
@@ -42,11 +42,11 @@ export function pointsView(ladder: Ladder) {
 }
 
 /** "36–42 points", "135 points or more"; a band ends below the next band's start. */
-function pointsRange(from: number, to: number | null, below: boolean): string {
-  if (to === null) return `${from} ${plural(from, "point")} or more`;
+function pointsRange(from: number, to: number | null, below: boolean): Message {
+  if (to === null) return { key: "ladders:points.orMore", values: { from } };
   const wholePoints = Number.isInteger(from) && Number.isInteger(to);
-  if (below) return wholePoints ? `${from}–${to - 1} points` : `${from} to below ${to} points`;
-  return `${from}–${to} points`;
+  if (below) return wholePoints ? { key: "ladders:points.span", values: { from, to: to - 1 } } : { key: "ladders:points.belowNext", values: { from, to } };
+  return { key: "ladders:points.span", values: { from, to } };
 }
 
 /** The ladder's front page: its paths, competencies by area, equivalent levels, rating scale and changelog. */
@@ -280,8 +280,8 @@ function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
         change.presence === "both"
           ? null
           : sameTrack
-            ? `Expected at ${change.presence === "only-a" ? from.title : to.title} only`
-            : `Only in the ${change.presence === "only-a" ? trackName(from) : trackName(to)} track`,
+            ? ({ key: "ladders:compare.presence.level", values: { level: change.presence === "only-a" ? from.title : to.title } } satisfies Message)
+            : ({ key: "ladders:compare.presence.track", values: { track: change.presence === "only-a" ? trackName(from) : trackName(to) } } satisfies Message),
       onlyInFrom: change.onlyInA,
       onlyInTo: change.onlyInB,
       reworded: change.reworded,
