@@ -37,7 +37,6 @@ export const PLURALS = {
   "# expectation": "# expectations",
   "# goal": "# goals",
   "has": "have",
-  "has an outcome that differs": "have outcomes that differ",
   "# hiring loop": "# hiring loops",
   "# hour": "# hours",
   "# independent rating": "# independent ratings",

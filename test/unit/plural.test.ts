@@ -34,7 +34,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# feedback request by or about them is", ["0 feedback requests by or about them are","1 feedback request by or about them is","2 feedback requests by or about them are"]],
   ["# goal", ["0 goals","1 goal","2 goals"]],
   ["has", ["have","has","have"]],
-  ["has an outcome that differs", ["have outcomes that differ","has an outcome that differs","have outcomes that differ"]],
   ["# hiring loop", ["0 hiring loops","1 hiring loop","2 hiring loops"]],
   ["# hour", ["0 hours","1 hour","2 hours"]],
   ["it is", ["they are","it is","they are"]],
