@@ -60,7 +60,6 @@ export const PLURALS = {
   "# more report": "# more reports",
   "# new team": "# new teams",
   "# nomination": "# nominations",
-  "One competency has": "# competencies have",
   "One competency still needs": "# competencies still need",
   "One field was": "# fields were",
   "One path:": "# paths, one row each:",
@@ -71,7 +70,6 @@ export const PLURALS = {
   "# outcome released: the person can see it on their growth page.": "# outcomes released: each person can see theirs on their growth page.",
   "# pair": "# pairs",
   "# participant": "# participants",
-  "# peer": "# peers",
   "# person": "# people",
   "person": "people",
   "# person already has their proposal as their outcome.": "# people already have their proposal as their outcome.",
@@ -105,7 +103,6 @@ export const PLURALS = {
   "# team": "# teams",
   "# track": "# tracks",
   "The only eligible mentor is full": "All # eligible mentors are full",
-  "this email": "these emails",
   "# warning": "# warnings",
 } as const satisfies Record<string, string>;
 

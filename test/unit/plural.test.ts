@@ -58,7 +58,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# more report", ["0 more reports", "1 more report", "2 more reports"]],
   ["# new team", ["0 new teams","1 new team","2 new teams"]],
   ["# nomination", ["0 nominations","1 nomination","2 nominations"]],
-  ["One competency has", ["0 competencies have","One competency has","2 competencies have"]],
   ["One competency still needs", ["0 competencies still need","One competency still needs","2 competencies still need"]],
   ["One field was", ["0 fields were","One field was","2 fields were"]],
   ["One path:", ["0 paths, one row each:","One path:","2 paths, one row each:"]],
@@ -68,7 +67,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# outcome released: the person can see it on their growth page.", ["0 outcomes released: each person can see theirs on their growth page.","1 outcome released: the person can see it on their growth page.","2 outcomes released: each person can see theirs on their growth page."]],
   ["# pair", ["0 pairs","1 pair","2 pairs"]],
   ["# participant", ["0 participants","1 participant","2 participants"]],
-  ["# peer", ["0 peers","1 peer","2 peers"]],
   ["# person", ["0 people","1 person","2 people"]],
   ["person", ["people","person","people"]],
   ["# person already has their proposal as their outcome.", ["0 people already have their proposal as their outcome.","1 person already has their proposal as their outcome.","2 people already have their proposal as their outcome."]],
@@ -100,7 +98,6 @@ const READ_AS: [CountedPhrase, [string, string, string]][] = [
   ["# stay", ["0 stays","1 stay","2 stays"]],
   ["# team", ["0 teams","1 team","2 teams"]],
   ["The only eligible mentor is full", ["All 0 eligible mentors are full","The only eligible mentor is full","All 2 eligible mentors are full"]],
-  ["this email", ["these emails","this email","these emails"]],
   ["# track", ["0 tracks","1 track","2 tracks"]],
   ["# warning", ["0 warnings","1 warning","2 warnings"]],
 ];
