@@ -53,7 +53,8 @@ export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: Readonly
 /** "142 points: band 3.2, Senior Engineer / Engineering Manager". */
 export function describeStanding(standing: PointsStanding): Message {
   const titles = standing.titles.map((title) => title.title).join(" / ");
-  const where = standing.band ? "inBand" : "belowBands";
-  const band = standing.band ? { band: standing.band.label } : {};
-  return { key: `ladders:points.standing.${where}${titles ? "Titled" : ""}`, values: { total: standing.total, ...band, ...(titles ? { titles } : {}) } };
+  const values: Record<string, string | number> = { total: standing.total };
+  if (standing.band) values.band = standing.band.label;
+  if (titles) values.titles = titles;
+  return { key: `ladders:points.standing.${standing.band ? "inBand" : "belowBands"}${titles ? "Titled" : ""}`, values };
 }

@@ -259,6 +259,13 @@ export function levelComparisonView(ladder: Ladder, fromId: string, toId: string
   return view;
 }
 
+/** Why a competency is at one level only: expected at that level within a track, or in that track across tracks. */
+function presenceOf(presence: "both" | "only-a" | "only-b", sameTrack: boolean, from: Level, to: Level, trackName: (level: Level) => string): Message | null {
+  if (presence === "both") return null;
+  const level = presence === "only-a" ? from : to;
+  return sameTrack ? { key: "ladders:compare.presence.level", values: { level: level.title } } : { key: "ladders:compare.presence.track", values: { track: trackName(level) } };
+}
+
 function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
   const result = compareLevels(ladder, fromId, toId);
   if (!result) return undefined;
@@ -276,12 +283,7 @@ function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
       id: change.competency.id,
       name: change.competency.name,
       /** Why the competency is at one level only, when it is. */
-      presence:
-        change.presence === "both"
-          ? null
-          : sameTrack
-            ? ({ key: "ladders:compare.presence.level", values: { level: change.presence === "only-a" ? from.title : to.title } } satisfies Message)
-            : ({ key: "ladders:compare.presence.track", values: { track: change.presence === "only-a" ? trackName(from) : trackName(to) } } satisfies Message),
+      presence: presenceOf(change.presence, sameTrack, from, to, trackName),
       onlyInFrom: change.onlyInA,
       onlyInTo: change.onlyInB,
       reworded: change.reworded,
